@@ -1,0 +1,89 @@
+"""Fault Lab: a test integration that fails on request, through HA's own mechanisms.
+
+The fault mode is kept in the config entry's options, so it survives restarts and
+takes effect where a real integration would fail: `not_ready`, `auth_failed` and
+`setup_error` on the next setup (reload), `unavailable` and `log_error` on the
+next coordinator update.
+"""
+
+from __future__ import annotations
+
+import voluptuous as vol
+
+from homeassistant.config_entries import ConfigEntry, ConfigEntryState
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.exceptions import (
+    ConfigEntryAuthFailed,
+    ConfigEntryNotReady,
+    ServiceValidationError,
+)
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.typing import ConfigType
+
+from .const import (
+    ATTR_MODE,
+    CONF_MODE,
+    DOMAIN,
+    HUB_HOST,
+    MODE_AUTH_FAILED,
+    MODE_NONE,
+    MODE_NOT_READY,
+    MODE_SETUP_ERROR,
+    MODES,
+)
+from .coordinator import FaultLabCoordinator
+
+PLATFORMS: list[Platform] = [Platform.SENSOR]
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+SET_FAULT_SCHEMA = vol.Schema({vol.Required(ATTR_MODE): vol.In(MODES)})
+
+type FaultLabConfigEntry = ConfigEntry[FaultLabCoordinator]
+
+
+class FaultLabSetupError(Exception):
+    """An unexpected error during setup, as a buggy integration would raise."""
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the set_fault action."""
+
+    async def set_fault(call: ServiceCall) -> None:
+        entries = hass.config_entries.async_entries(DOMAIN)
+        if not entries:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN, translation_key="no_entry"
+            )
+        entry: FaultLabConfigEntry = entries[0]
+        hass.config_entries.async_update_entry(
+            entry, options={**entry.options, CONF_MODE: call.data[ATTR_MODE]}
+        )
+        if entry.state is ConfigEntryState.LOADED:
+            await entry.runtime_data.async_request_refresh()
+
+    hass.services.async_register(DOMAIN, "set_fault", set_fault, SET_FAULT_SCHEMA)
+    return True
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: FaultLabConfigEntry) -> bool:
+    """Set up Fault Lab, failing the way the current mode says."""
+    mode = entry.options.get(CONF_MODE, MODE_NONE)
+    if mode == MODE_NOT_READY:
+        raise ConfigEntryNotReady(
+            f"Timeout while connecting to Fault Lab hub at {HUB_HOST}"
+        )
+    if mode == MODE_AUTH_FAILED:
+        raise ConfigEntryAuthFailed("Fault Lab hub rejected the access token (401)")
+    if mode == MODE_SETUP_ERROR:
+        raise FaultLabSetupError("unexpected payload from Fault Lab hub: 'NoneType'")
+
+    coordinator = FaultLabCoordinator(hass, entry)
+    await coordinator.async_config_entry_first_refresh()
+    entry.runtime_data = coordinator
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: FaultLabConfigEntry) -> bool:
+    """Unload Fault Lab."""
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)

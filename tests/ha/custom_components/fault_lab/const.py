@@ -1,0 +1,30 @@
+"""Constants of the Fault Lab test integration."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Final
+
+DOMAIN: Final = "fault_lab"
+
+CONF_MODE: Final = "mode"
+ATTR_MODE: Final = "mode"
+
+MODE_NONE: Final = "none"
+MODE_NOT_READY: Final = "not_ready"
+MODE_AUTH_FAILED: Final = "auth_failed"
+MODE_SETUP_ERROR: Final = "setup_error"
+MODE_UNAVAILABLE: Final = "unavailable"
+MODE_LOG_ERROR: Final = "log_error"
+MODES: Final = (
+    MODE_NONE,
+    MODE_NOT_READY,
+    MODE_AUTH_FAILED,
+    MODE_SETUP_ERROR,
+    MODE_UNAVAILABLE,
+    MODE_LOG_ERROR,
+)
+
+# A documentation address (RFC 5737): the "hub" the lab pretends to talk to.
+HUB_HOST: Final = "192.0.2.10"
+UPDATE_INTERVAL: Final = timedelta(seconds=10)

@@ -1,0 +1,1 @@
+"""Integration tests of custom_components/llm_ops."""

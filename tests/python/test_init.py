@@ -1,0 +1,74 @@
+"""Tests of setting up and unloading the LLM Ops entry."""
+
+from __future__ import annotations
+
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.llm_ops.const import DOMAIN
+from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
+from homeassistant.const import CONF_TOKEN, CONF_URL
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+
+from .conftest import Sidecar
+
+
+def _entry(url: str, token: str) -> MockConfigEntry:
+    return MockConfigEntry(
+        domain=DOMAIN, title="LLM Ops", data={CONF_URL: url, CONF_TOKEN: token}
+    )
+
+
+async def test_setup_and_unload(hass: HomeAssistant, sidecar: Sidecar) -> None:
+    """The entry loads against the real sidecar and unloads cleanly."""
+    entry = _entry(sidecar.url, sidecar.token)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    assert entry.runtime_data.health.version == sidecar.version
+    # The test sidecar's HA link points at a closed port.
+    assert entry.runtime_data.health.ha_connected is False
+
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    assert entry.state is ConfigEntryState.NOT_LOADED
+
+
+async def test_setup_retries_when_unreachable(
+    hass: HomeAssistant, closed_url: str
+) -> None:
+    """An unreachable sidecar puts the entry in setup retry, not error."""
+    entry = _entry(closed_url, "token-token-token")
+    entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.SETUP_RETRY
+    assert closed_url in (entry.reason or "")
+
+
+async def test_wrong_token_starts_reauth(hass: HomeAssistant, sidecar: Sidecar) -> None:
+    """A rejected token fails setup and starts a reauth flow that fixes it."""
+    entry = _entry(sidecar.url, "stale-token-stale-token")
+    entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.SETUP_ERROR
+
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [f["context"]["source"] for f in flows] == [SOURCE_REAUTH]
+    flow_id = flows[0]["flow_id"]
+
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, {CONF_TOKEN: "still-wrong-still-wrong"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {"base": "invalid_auth"}
+
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, {CONF_TOKEN: sidecar.token}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reauth_successful"
+    await hass.async_block_till_done()
+    assert entry.data[CONF_TOKEN] == sidecar.token
+    assert entry.state is ConfigEntryState.LOADED
