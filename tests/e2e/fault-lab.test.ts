@@ -53,10 +53,10 @@ describe('fault_lab.set_fault', () => {
   it('auth_failed: setup fails and HA starts a reauth flow', async () => {
     await setFaultAndReload('auth_failed');
     await eventually(async () => ((await entryState()).state === 'setup_error' ? true : undefined));
-    const flows = await haRest<{ handler: string; context: { source: string } }[]>(
-      env,
-      'GET',
-      '/api/config/config_entries/flow',
+    const flows = await haWsCommand<{ handler: string; context: { source: string } }[]>(
+      env.HA_URL,
+      env.HA_TOKEN,
+      { type: 'config_entries/flow/progress' },
     );
     expect(flows.filter((f) => f.handler === 'fault_lab').map((f) => f.context.source)).toContain(
       'reauth',

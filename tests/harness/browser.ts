@@ -24,15 +24,18 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Open HA's frontend and log in as the onboarded user; resolves on the default dashboard. */
+/** Open HA's frontend and log in as the onboarded user; resolves once the dashboard has loaded. */
 export async function loginToHa(page: Page, env: HaEnv): Promise<void> {
   await page.goto(env.HA_URL);
   await page.waitForURL(/\/auth\/authorize/);
-  await page.getByLabel(/username/i).fill(env.HA_USERNAME);
-  await page.getByLabel(/password/i).fill(env.HA_PASSWORD);
-  await page.getByLabel(/password/i).press('Enter');
+  await page.locator('input[name="username"]').fill(env.HA_USERNAME);
+  const password = page.locator('input[name="password"]');
+  await password.fill(env.HA_PASSWORD);
+  await password.press('Enter');
   await page.waitForURL((url) => !url.pathname.startsWith('/auth/'), { timeout: 60_000 });
-  await page.locator('home-assistant').waitFor();
+  // The app shell is ready once the sidebar shows and the first view has loaded.
+  await page.locator('ha-sidebar').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
 }
 
 /** Save a full-page screenshot under test-results/screenshots and return its path. */

@@ -135,6 +135,29 @@ async function writeConfig(port: number): Promise<void> {
       data: { done: ['core_config'] },
     }),
   );
+  // HA 2026.11 keeps the HTTP server settings in storage: a stable config bound
+  // to loopback on our port (YAML settings would become a trial that reverts).
+  const http = {
+    server_host: ['127.0.0.1'],
+    server_port: port,
+    cors_allowed_origins: [],
+    login_attempts_threshold: -1,
+    ip_ban_enabled: true,
+    ssl_profile: 'intermediate_v6',
+    use_x_frame_options: true,
+    created_at: new Date().toISOString(),
+    error: null,
+    error_message: null,
+  };
+  await writeFile(
+    join(CONFIG_DIR, '.storage/http'),
+    JSON.stringify({
+      version: 3,
+      minor_version: 1,
+      key: 'http',
+      data: { stable: http, pending: null, yaml_migration_done: true },
+    }),
+  );
   // Links, not copies: the dev HA runs the integrations as they are in the repo.
   await symlink(
     join(REPO, 'custom_components/llm_ops'),
