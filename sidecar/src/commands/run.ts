@@ -1,14 +1,25 @@
 /** `ha-llm-ops run`: the long-running sidecar. */
 import type { Server } from 'node:http';
 import type { Connection } from 'home-assistant-js-websocket';
-import { createApi } from './api/server.js';
-import { resolveApiToken } from './api/token.js';
-import { loadSettings } from './config.js';
-import { subscribeConfigEntries, type EntryTransition } from './ha/config-entries.js';
-import { connectToHa } from './ha/connection.js';
-import type { Logger } from './log.js';
-import { createLogger } from './log.js';
-import { VERSION } from './version.js';
+import { createApi } from '../api/server.js';
+import { resolveApiToken } from '../api/token.js';
+import { loadSettings } from '../config.js';
+import { subscribeConfigEntries, type EntryTransition } from '../ha/config-entries.js';
+import { connectToHa } from '../ha/connection.js';
+import type { Logger } from '../log.js';
+import { createLogger } from '../log.js';
+import { VERSION } from '../version.js';
+import { UsageError, type Command } from './command.js';
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'watch Home Assistant and serve the API (the sidecar)',
+  usage: 'run',
+  run: async (args) => {
+    if (args.length > 0) throw new UsageError(`unexpected argument ${args[0]}`);
+    return runSidecar();
+  },
+};
 
 /** Start the sidecar and resolve with the exit code once it is told to stop. */
 export async function runSidecar(): Promise<number> {

@@ -1,0 +1,48 @@
+/** The contracts as JSON Schema (draft 2020-12), for the Python side and the docs. */
+import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
+import type { GenericSchema } from 'valibot';
+import { ActionEvent, IncidentEvent } from './events.js';
+import {
+  ActionExecution,
+  ActionProposal,
+  ExecutionResult,
+  ProposeActionRequest,
+} from './action.js';
+import { EvidenceBundle } from './evidence.js';
+import { Health } from './health.js';
+import { Incident } from './incident.js';
+import { Policy } from './policy.js';
+import { RcaResult } from './rca.js';
+import { Signal } from './signal.js';
+
+/** Every exported contract by name; the file is `schema/<name>.schema.json`. */
+export const CONTRACTS: Record<string, GenericSchema> = {
+  Signal,
+  Incident,
+  EvidenceBundle,
+  RcaResult,
+  ActionProposal,
+  ProposeActionRequest,
+  ActionExecution,
+  ExecutionResult,
+  Policy,
+  IncidentEvent,
+  ActionEvent,
+  Health,
+};
+
+/** Convert one contract; checks JSON Schema cannot express (e.g. key lists) are left to valibot. */
+export function contractJsonSchema(name: string, schema: GenericSchema): JsonSchema {
+  return {
+    $id: `https://ha-llm-ops.dev/schema/${name}.schema.json`,
+    title: name,
+    ...toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'ignore' }),
+  };
+}
+
+/** All contracts as JSON Schema documents, keyed by name. */
+export function allJsonSchemas(): Record<string, JsonSchema> {
+  return Object.fromEntries(
+    Object.entries(CONTRACTS).map(([n, s]) => [n, contractJsonSchema(n, s)]),
+  );
+}

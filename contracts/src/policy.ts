@@ -1,0 +1,44 @@
+import * as v from 'valibot';
+import { ACTION_IDS, type ActionId, Severity } from './vocabulary.js';
+
+const HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM'));
+
+/** Per-action rules of the policy. */
+export const ActionPolicy = v.strictObject({
+  allowed: v.optional(v.boolean(), true),
+  auto: v.optional(v.boolean(), false),
+  cooldown_s: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 600),
+  max_attempts_per_incident: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 3),
+  conditions: v.optional(
+    v.strictObject({
+      integrations: v.optional(
+        v.strictObject({
+          include: v.optional(v.array(v.string())),
+          exclude: v.optional(v.array(v.string())),
+        }),
+      ),
+      severities: v.optional(v.array(Severity)),
+    }),
+  ),
+});
+export type ActionPolicy = v.InferOutput<typeof ActionPolicy>;
+
+/** The user's policy file (`policy.yaml`): what may run, and when. */
+export const Policy = v.strictObject({
+  mode: v.optional(v.picklist(['observe', 'approve', 'auto']), 'approve'),
+  max_actions_per_hour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 6),
+  quiet_hours: v.optional(v.nullable(v.strictObject({ start: HHMM, end: HHMM }))),
+  actions: v.optional(
+    v.pipe(
+      v.record(v.string(), ActionPolicy),
+      v.check(
+        (actions) =>
+          Object.keys(actions).every((k) => (ACTION_IDS as readonly string[]).includes(k)),
+        `unknown action id; known: ${ACTION_IDS.join(', ')}`,
+      ),
+    ),
+    {},
+  ),
+});
+export type Policy = v.InferOutput<typeof Policy>;
+export type { ActionId };

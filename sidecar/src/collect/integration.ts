@@ -1,0 +1,73 @@
+/**
+ * Which integration a log record is about. Integrations log through
+ * `homeassistant.components.<domain>` or `custom_components.<domain>`; HA's own
+ * framework (setup, config entries, the loader, the event loop guard) logs on
+ * their behalf and names them in the message instead.
+ */
+
+const COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
+const COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\//;
+
+/** Framework loggers whose records name the integration in the message. */
+const FRAMEWORK_LOGGER =
+  /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|http|websocket_api|config|repairs|system_log|logger))$/;
+
+/** Message shapes in which HA names the integration at fault (first group). */
+const MESSAGE_PATTERNS: RegExp[] = [
+  /\bfor ([a-z0-9_]+) integration\b/, // "Config entry 'X' for hue integration not ready yet"
+  /\bcustom integration '([a-z0-9_]+)'/, // blocking calls, "custom integration 'places' ..."
+  /\bintegration '([a-z0-9_]+)'/,
+  /^Error setting up entry .+ for ([a-z0-9_]+)$/,
+  /^Setup failed for '?([a-z0-9_]+)'?:/,
+  /^Error during setup of component ([a-z0-9_]+)/,
+  /^Unable to (?:prepare setup|set up dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
+  /\bsetting up ([a-z0-9_]+) platform for [a-z_]+/, // "Error while setting up places platform for sensor"
+  /^Platform ([a-z0-9_]+) not ready yet/,
+  /\bcustom_components[./]([a-z0-9_]+)\b/,
+  /\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
+  /\bRequirements for ([a-z0-9_]+) not found/,
+  /\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/,
+];
+
+/** Integrations that are frameworks, not culprits: never attribute to these from a message. */
+const NOT_CULPRITS = new Set(['homeassistant', 'components', 'helpers', 'util']);
+
+export interface LogOrigin {
+  logger: string | null;
+  /** The source file of the record, when known (system_log's `source[0]`). */
+  path?: string | null;
+  message: string;
+  /** Library loggers an integration declared in its manifest (`loggers`), by logger prefix. */
+  libraryLoggers?: ReadonlyMap<string, string>;
+}
+
+function fromMessage(message: string): string | null {
+  for (const re of MESSAGE_PATTERNS) {
+    const m = re.exec(message);
+    if (m?.[1] && !NOT_CULPRITS.has(m[1])) return m[1];
+  }
+  return null;
+}
+
+function fromLibraryLogger(logger: string, map: ReadonlyMap<string, string> | undefined): string | null {
+  if (!map) return null;
+  for (let name = logger; name; name = name.slice(0, Math.max(name.lastIndexOf('.'), 0))) {
+    const domain = map.get(name);
+    if (domain) return domain;
+  }
+  return null;
+}
+
+/** The integration domain a record is about, or null when nothing names one. */
+export function integrationOf(origin: LogOrigin): string | null {
+  const logger = origin.logger ?? '';
+  const path = origin.path ? (COMPONENT_PATH.exec(origin.path)?.[1] ?? null) : null;
+  const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
+  if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
+  if (component || logger === '' || logger.startsWith('homeassistant')) {
+    // HA's framework logging on an integration's behalf.
+    return fromMessage(origin.message) ?? path ?? component;
+  }
+  // A library's logger: what its integration declared, else what the record names.
+  return fromLibraryLogger(logger, origin.libraryLoggers) ?? fromMessage(origin.message) ?? path;
+}
