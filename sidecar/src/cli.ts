@@ -46,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`ha-llm-ops: unknown command ${JSON.stringify(name)}; see ha-llm-ops --help\n`);
+    process.stderr.write(
+      `ha-llm-ops: unknown command ${JSON.stringify(name)}; see ha-llm-ops --help\n`,
+    );
     return 2;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
@@ -57,7 +59,9 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`ha-llm-ops ${name}: ${err.message}\nUsage: ha-llm-ops ${command.usage}\n`);
+      process.stderr.write(
+        `ha-llm-ops ${name}: ${err.message}\nUsage: ha-llm-ops ${command.usage}\n`,
+      );
       return 2;
     }
     throw err;

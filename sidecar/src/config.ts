@@ -20,7 +20,127 @@ export interface Settings {
   dataDir: string;
   /** Bearer token for the sidecar's HTTP API; generated into dataDir when unset. */
   apiToken: string | undefined;
+  /** Where evidence bundles are written, one folder per incident. */
+  incidentDir: string;
+  /** The Supervisor's REST API, when running under Supervisor. */
+  supervisor: { url: string; token: string } | null;
+  thresholds: Thresholds;
 }
+
+/** Tunables of detection and retention, in seconds unless named otherwise. */
+export interface Thresholds {
+  /** An entity counts as an outage once unavailable this long. */
+  unavailableAfterS: number;
+  /** Related signals within this window join the same incident. */
+  groupingWindowS: number;
+  /** A log-only incident resolves after this long without repeats. */
+  quietPeriodS: number;
+  /** A failure that recurs within this long after resolving reopens its incident. */
+  flapWindowS: number;
+  /** Least time between two `updated` events of one incident. */
+  eventUpdateIntervalS: number;
+  /** How often the system log is polled (a safety net beside its events). */
+  logPollS: number;
+  /** How often the Supervisor is polled. */
+  supervisorPollS: number;
+  /** Signals kept per incident. */
+  signalsPerIncident: number;
+  /** Days a resolved or dismissed incident is kept. */
+  retentionDays: number;
+  /** Resolved or dismissed incidents kept at most. */
+  maxClosedIncidents: number;
+}
+
+/** Each threshold: its environment variable, its add-on option, default and bounds. */
+const THRESHOLDS: {
+  key: keyof Thresholds;
+  env: string;
+  option: string;
+  def: number;
+  min: number;
+  max: number;
+}[] = [
+  {
+    key: 'unavailableAfterS',
+    env: 'LLM_OPS_UNAVAILABLE_AFTER_S',
+    option: 'unavailable_after_s',
+    def: 120,
+    min: 1,
+    max: 86_400,
+  },
+  {
+    key: 'groupingWindowS',
+    env: 'LLM_OPS_GROUPING_WINDOW_S',
+    option: 'grouping_window_s',
+    def: 300,
+    min: 0,
+    max: 86_400,
+  },
+  {
+    key: 'quietPeriodS',
+    env: 'LLM_OPS_QUIET_PERIOD_S',
+    option: 'quiet_period_s',
+    def: 1800,
+    min: 1,
+    max: 604_800,
+  },
+  {
+    key: 'flapWindowS',
+    env: 'LLM_OPS_FLAP_WINDOW_S',
+    option: 'flap_window_s',
+    def: 900,
+    min: 0,
+    max: 604_800,
+  },
+  {
+    key: 'eventUpdateIntervalS',
+    env: 'LLM_OPS_EVENT_UPDATE_INTERVAL_S',
+    option: 'event_update_interval_s',
+    def: 60,
+    min: 0,
+    max: 86_400,
+  },
+  { key: 'logPollS', env: 'LLM_OPS_LOG_POLL_S', option: 'log_poll_s', def: 10, min: 1, max: 3600 },
+  {
+    key: 'supervisorPollS',
+    env: 'LLM_OPS_SUPERVISOR_POLL_S',
+    option: 'supervisor_poll_s',
+    def: 60,
+    min: 1,
+    max: 3600,
+  },
+  {
+    key: 'signalsPerIncident',
+    env: 'LLM_OPS_SIGNALS_PER_INCIDENT',
+    option: 'signals_per_incident',
+    def: 200,
+    min: 1,
+    max: 100_000,
+  },
+  {
+    key: 'retentionDays',
+    env: 'LLM_OPS_RETENTION_DAYS',
+    option: 'retention_days',
+    def: 30,
+    min: 1,
+    max: 3650,
+  },
+  {
+    key: 'maxClosedIncidents',
+    env: 'LLM_OPS_MAX_CLOSED_INCIDENTS',
+    option: 'max_closed_incidents',
+    def: 5000,
+    min: 10,
+    max: 1_000_000,
+  },
+];
+
+/** Add-on options (/data/options.json) and the environment variables they stand for. */
+const OPTION_ENV: Record<string, string> = {
+  log_level: 'LOG_LEVEL',
+  api_token: 'LLM_OPS_API_TOKEN',
+  ...Object.fromEntries(THRESHOLDS.map((t) => [t.option, t.env])),
+};
 
 /** A setting is missing or invalid; `setting` names it for the user. */
 export class SettingsError extends Error {
@@ -72,6 +192,44 @@ function parse<S extends v.GenericSchema<string, unknown>>(
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Merge add-on options into the environment: an option fills the variable it
+ * stands for unless the environment sets it. Options of other parts (the LLM,
+ * the policy) are read where they are used.
+ */
+export function withAddonOptions(env: Env, options: unknown, file = '/data/options.json'): Env {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new SettingsError(file, 'must hold a JSON object');
+  }
+  const merged: Env = { ...env };
+  for (const [name, value] of Object.entries(options)) {
+    const target = OPTION_ENV[name];
+    if (!target || value === null || value === '') continue;
+    if (merged[target] === undefined || merged[target] === '') merged[target] = String(value);
+  }
+  return merged;
+}
+
+function thresholds(set: (name: string) => string | undefined): Thresholds {
+  const out = {} as Thresholds;
+  for (const t of THRESHOLDS) {
+    const raw = set(t.env);
+    if (raw === undefined) {
+      out[t.key] = t.def;
+      continue;
+    }
+    const n = Number(raw.trim());
+    if (!/^\d+$/.test(raw.trim()) || n < t.min || n > t.max) {
+      throw new SettingsError(
+        t.env,
+        `must be a whole number between ${t.min} and ${t.max} (got ${JSON.stringify(raw)})`,
+      );
+    }
+    out[t.key] = n;
+  }
+  return out;
+}
+
 /** Read and validate the settings; throws SettingsError naming the first bad one. */
 export function loadSettings(env: Env = process.env): Settings {
   const set = (name: string) =>
@@ -107,6 +265,9 @@ export function loadSettings(env: Env = process.env): Settings {
     );
   }
 
+  const dataDir =
+    set('DATA_DIR') ?? (viaSupervisor ? '/data' : join(process.cwd(), 'llm-ops-data'));
+  const rawApiToken = set('LLM_OPS_API_TOKEN');
   return {
     haWsUrl,
     haToken,
@@ -114,10 +275,21 @@ export function loadSettings(env: Env = process.env): Settings {
     port: parse('LLM_OPS_PORT', port, set('LLM_OPS_PORT') ?? '8099'),
     host: set('LLM_OPS_HOST') ?? '0.0.0.0',
     logLevel: parse('LOG_LEVEL', logLevel, (set('LOG_LEVEL') ?? 'info').toLowerCase()),
-    dataDir: set('DATA_DIR') ?? (viaSupervisor ? '/data' : join(process.cwd(), 'llm-ops-data')),
+    dataDir,
     apiToken:
-      set('LLM_OPS_API_TOKEN') === undefined
-        ? undefined
-        : parse('LLM_OPS_API_TOKEN', apiToken, set('LLM_OPS_API_TOKEN') as string),
+      rawApiToken === undefined ? undefined : parse('LLM_OPS_API_TOKEN', apiToken, rawApiToken),
+    incidentDir: set('INCIDENT_DIR') ?? join(dataDir, 'incidents'),
+    supervisor:
+      supervisorToken === undefined
+        ? null
+        : {
+            url: parse(
+              'SUPERVISOR_URL',
+              httpUrl,
+              set('SUPERVISOR_URL') ?? 'http://supervisor',
+            ).replace(/\/+$/, ''),
+            token: parse('SUPERVISOR_TOKEN', token, supervisorToken),
+          },
+    thresholds: thresholds(set),
   };
 }

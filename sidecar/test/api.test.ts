@@ -1,20 +1,44 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import * as v from 'valibot';
-import { Health } from '@ha-llm-ops/contracts';
+import { Health, Incident } from '@ha-llm-ops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../src/api/server.js';
+import { openApiDocument } from '../src/api/openapi.js';
+import { Incidents } from '../src/incidents.js';
+import { BundleStore } from '../src/journal/bundles.js';
+import { makePipeline, signal } from './helpers/pipeline.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
+const auth = { authorization: `Bearer ${TOKEN}` };
 let server: Server;
 let base: string;
 let haConnected = false;
+const pipeline = makePipeline();
 
 beforeAll(async () => {
+  const { correlator, journal, clock, dir } = pipeline;
+  correlator.emit(
+    signal({
+      observed_at: clock.iso(),
+      integration: 'hue',
+      message: 'Bridge at 192.0.2.5 timed out',
+    }),
+  );
+  clock.advance(5);
+  correlator.emit(
+    signal({
+      observed_at: clock.iso(),
+      integration: 'mqtt',
+      severity: 'warning',
+      message: 'Broker refused the connection',
+    }),
+  );
   const app = createApi({
     version: '9.9.9',
     apiToken: TOKEN,
     haStatus: () => ({ connected: haConnected, version: haConnected ? '2026.11.0' : null }),
+    incidents: new Incidents(journal, correlator, new BundleStore(`${dir}/incidents`)),
   });
   server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -24,12 +48,20 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+const get = (path: string, headers: Record<string, string> = auth) =>
+  fetch(`${base}${path}`, { headers });
+const post = (path: string, body: unknown, headers: Record<string, string> = auth) =>
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
 describe('GET /api/health', () => {
   it('answers without a token (for the Supervisor watchdog), matching the contract', async () => {
-    const res = await fetch(`${base}/api/health`);
+    const res = await get('/api/health', {});
     expect(res.status).toBe(200);
-    const body = v.parse(Health, await res.json());
-    expect(body).toEqual({
+    expect(v.parse(Health, await res.json())).toEqual({
       status: 'ok',
       service: 'ha-llm-ops',
       version: '9.9.9',
@@ -40,23 +72,175 @@ describe('GET /api/health', () => {
 
   it('confirms a valid token and reports the HA link', async () => {
     haConnected = true;
-    const res = await fetch(`${base}/api/health`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
-    const body = v.parse(Health, await res.json());
+    const body = v.parse(Health, await (await get('/api/health')).json());
     expect(body.authenticated).toBe(true);
     expect(body.ha).toEqual({ connected: true, version: '2026.11.0' });
   });
 
   it('rejects a wrong token with 401', async () => {
-    const res = await fetch(`${base}/api/health`, { headers: { authorization: 'Bearer nope' } });
+    const res = await get('/api/health', { authorization: 'Bearer nope' });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: 'invalid API token' });
   });
 });
 
-it('answers unknown API paths with a JSON 404', async () => {
-  const res = await fetch(`${base}/api/nothing-here`);
-  expect(res.status).toBe(404);
-  expect(await res.json()).toEqual({ error: 'no such endpoint' });
+describe('authentication', () => {
+  it.each(['/api/incidents', '/api/incidents/x', '/api/nothing'])(
+    'GET %s needs the token',
+    async (path) => {
+      const missing = await get(path, {});
+      expect(missing.status).toBe(401);
+      expect(((await missing.json()) as { error: string }).error).toMatch(/missing API token/);
+      expect((await get(path, { authorization: 'Bearer wrong' })).status).toBe(401);
+    },
+  );
+
+  it('POST dismiss needs the token and changes nothing without it', async () => {
+    const [first] = pipeline.journal.listIncidents({}, 1, 0).items;
+    expect((await post(`/api/incidents/${first?.id}/dismiss`, {}, {})).status).toBe(401);
+    expect(pipeline.journal.getIncident(String(first?.id))?.status).toBe('open');
+  });
+});
+
+describe('GET /api/incidents', () => {
+  it('lists incidents most recent first, matching the contract', async () => {
+    const body = (await (await get('/api/incidents')).json()) as {
+      items: unknown[];
+      total: number;
+      limit: number;
+    };
+    expect(body.total).toBe(2);
+    expect(body.limit).toBe(50);
+    const items = body.items.map((i) => v.parse(Incident, i));
+    expect(items.map((i) => i.integration)).toEqual(['mqtt', 'hue']);
+  });
+
+  it('filters and pages', async () => {
+    const byInt = (await (await get('/api/incidents?integration=hue')).json()) as {
+      items: { integration: string }[];
+    };
+    expect(byInt.items.map((i) => i.integration)).toEqual(['hue']);
+    const bySev = (await (await get('/api/incidents?severity=warning,critical')).json()) as {
+      total: number;
+    };
+    expect(bySev.total).toBe(1);
+    const page = (await (await get('/api/incidents?limit=1&offset=1')).json()) as {
+      items: { integration: string }[];
+      total: number;
+    };
+    expect(page.items.map((i) => i.integration)).toEqual(['hue']);
+    expect(page.total).toBe(2);
+  });
+
+  it.each([
+    ['status=broken', 'status'],
+    ['severity=error,loud', 'severity'],
+    ['limit=0', 'limit'],
+    ['limit=abc', 'limit'],
+    ['limit=501', 'limit'],
+    ['integration=Not A Domain', 'integration'],
+    ['active=yes', 'active'],
+    ['colour=red', 'colour'],
+  ])('answers ?%s with a 400 naming %s', async (query, field) => {
+    const res = await get(`/api/incidents?${query}`);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; field: string };
+    expect(body.field).toBe(field);
+    expect(body.error).toContain(`query field ${field}`);
+  });
+});
+
+describe('GET /api/incidents/:id', () => {
+  it('returns the incident with its signals', async () => {
+    const [first] = pipeline.journal.listIncidents({ integration: 'hue' }, 1, 0).items;
+    const body = (await (await get(`/api/incidents/${first?.id}`)).json()) as {
+      incident: unknown;
+      signals: { message: string }[];
+      bundle: unknown;
+      analysis: unknown;
+    };
+    expect(v.parse(Incident, body.incident).id).toBe(first?.id);
+    expect(body.signals.map((s) => s.message)).toEqual(['Bridge at 192.0.2.5 timed out']);
+    expect(body).toHaveProperty('bundle');
+    expect(body).toHaveProperty('analysis');
+  });
+
+  it('answers an unknown id with 404', async () => {
+    const res = await get('/api/incidents/inc_nope');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'no incident inc_nope' });
+  });
+});
+
+describe('POST /api/incidents/:id/dismiss', () => {
+  it.each([
+    [{ ignore_similar: 'yes' }, 'ignore_similar'],
+    [{ reason: 'x'.repeat(501) }, 'reason'],
+    [{ because: 'x' }, 'because'],
+  ])('rejects %j with a 400 naming the field, changing nothing', async (body, field) => {
+    const [first] = pipeline.journal.listIncidents({ integration: 'hue' }, 1, 0).items;
+    const res = await post(`/api/incidents/${first?.id}/dismiss`, body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { field: string }).field).toBe(field);
+    expect(pipeline.journal.getIncident(String(first?.id))?.status).toBe('open');
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    const [first] = pipeline.journal.listIncidents({}, 1, 0).items;
+    const res = await fetch(`${base}/api/incidents/${first?.id}/dismiss`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: '{nope',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'body: not valid JSON' });
+  });
+
+  it('dismisses, and ignore_similar suppresses the same failure afterwards', async () => {
+    const [first] = pipeline.journal.listIncidents({ integration: 'hue' }, 1, 0).items;
+    const res = await post(`/api/incidents/${first?.id}/dismiss`, {
+      ignore_similar: true,
+      reason: 'known flaky bridge',
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { incident: { status: string } }).incident.status).toBe(
+      'dismissed',
+    );
+    pipeline.correlator.emit(
+      signal({ integration: 'hue', message: 'Bridge at 192.0.2.77 timed out' }),
+    );
+    expect(pipeline.journal.listIncidents({ integration: 'hue', active: true }, 10, 0).total).toBe(
+      0,
+    );
+  });
+
+  it('answers an unknown id with 404', async () => {
+    expect((await post('/api/incidents/inc_missing/dismiss', {})).status).toBe(404);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves the document without a token, describing every route', async () => {
+    const res = await get('/api/openapi.json', {});
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.0.3');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/incidents',
+        '/api/incidents/{id}',
+        '/api/incidents/{id}/dismiss',
+      ]),
+    );
+  });
+
+  it('docs/openapi.json is current (run npm run docs:openapi)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { VERSION } = await import('../src/version.js');
+    const onDisk = JSON.parse(
+      readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8'),
+    ) as unknown;
+    expect(onDisk).toEqual(openApiDocument(VERSION));
+  });
 });

@@ -1,13 +1,17 @@
-/** The sidecar's HTTP API (express). */
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+/** The sidecar's HTTP API (express): health, incidents, and the OpenAPI document. */
 import type { Health } from '@ha-llm-ops/contracts';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { incidentRoutes, type IncidentService } from './incidents.js';
+import { openApiDocument } from './openapi.js';
 import { tokenMatches } from './token.js';
+import { ApiError, errorHandler } from './validate.js';
 
 /** What the API needs to know about the running sidecar. */
 export interface ApiContext {
   version: string;
   apiToken: string;
   haStatus(): { connected: boolean; version: string | null };
+  incidents: IncidentService;
 }
 
 function bearer(req: Request): string | undefined {
@@ -16,7 +20,7 @@ function bearer(req: Request): string | undefined {
   return m?.[1]?.trim();
 }
 
-/** Build the express app. Health is open (for the Supervisor watchdog) but rejects a wrong token. */
+/** Build the express app. Health and the OpenAPI document are open; everything else needs the token. */
 export function createApi(ctx: ApiContext): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -38,12 +42,23 @@ export function createApi(ctx: ApiContext): Express {
     res.json(body);
   });
 
-  app.use('/api', (_req, res) => {
-    res.status(404).json({ error: 'no such endpoint' });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument(ctx.version));
   });
-  // express needs all four parameters to recognise an error handler.
-  app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    res.status(err.status ?? 500).json({ error: err.status ? err.message : 'internal error' });
+
+  app.use('/api', (req: Request, _res: Response, next: NextFunction) => {
+    const presented = bearer(req);
+    if (presented === undefined)
+      throw new ApiError(401, 'missing API token (Authorization: Bearer <token>)');
+    if (!tokenMatches(presented, ctx.apiToken)) throw new ApiError(401, 'invalid API token');
+    next();
   });
+
+  app.use('/api/incidents', incidentRoutes(ctx.incidents));
+
+  app.use('/api', () => {
+    throw new ApiError(404, 'no such endpoint');
+  });
+  app.use(errorHandler);
   return app;
 }

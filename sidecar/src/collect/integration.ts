@@ -49,7 +49,10 @@ function fromMessage(message: string): string | null {
   return null;
 }
 
-function fromLibraryLogger(logger: string, map: ReadonlyMap<string, string> | undefined): string | null {
+function fromLibraryLogger(
+  logger: string,
+  map: ReadonlyMap<string, string> | undefined,
+): string | null {
   if (!map) return null;
   for (let name = logger; name; name = name.slice(0, Math.max(name.lastIndexOf('.'), 0))) {
     const domain = map.get(name);

@@ -1,14 +1,8 @@
 /** `ha-llm-ops run`: the long-running sidecar. */
-import type { Server } from 'node:http';
-import type { Connection } from 'home-assistant-js-websocket';
-import { createApi } from '../api/server.js';
-import { resolveApiToken } from '../api/token.js';
-import { loadSettings } from '../config.js';
-import { subscribeConfigEntries, type EntryTransition } from '../ha/config-entries.js';
-import { connectToHa } from '../ha/connection.js';
-import type { Logger } from '../log.js';
+import { readFile } from 'node:fs/promises';
+import { loadSettings, SettingsError, withAddonOptions } from '../config.js';
 import { createLogger } from '../log.js';
-import { VERSION } from '../version.js';
+import { Sidecar } from '../sidecar.js';
 import { UsageError, type Command } from './command.js';
 
 export const runCommand: Command = {
@@ -23,62 +17,41 @@ export const runCommand: Command = {
 
 /** Start the sidecar and resolve with the exit code once it is told to stop. */
 export async function runSidecar(): Promise<number> {
-  const settings = loadSettings();
+  const settings = loadSettings(await environment());
   const log = createLogger(settings.logLevel);
-  const apiToken = resolveApiToken(settings.apiToken, settings.dataDir);
-  let conn: Connection | undefined;
-  const stop = new AbortController();
-
-  const app = createApi({
-    version: VERSION,
-    apiToken,
-    haStatus: () => ({ connected: conn?.connected ?? false, version: conn?.haVersion ?? null }),
-  });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(settings.port, settings.host, () => resolve(s));
-    s.once('error', (err) =>
-      reject(
-        new Error(`cannot serve the API on ${settings.host}:${settings.port}: ${err.message}`),
-      ),
-    );
-  });
-  log.info(`ha-llm-ops ${VERSION} serving the API on ${settings.host}:${settings.port}`);
-
+  const sidecar = new Sidecar(settings, log);
+  await sidecar.start();
   const stopped = new Promise<void>((resolve) => {
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve());
-  }).then(() => stop.abort());
-
-  try {
-    const connecting = connectToHa({
-      wsUrl: settings.haWsUrl,
-      token: settings.haToken,
-      log,
-      signal: stop.signal,
-    }).catch((err: unknown) => {
-      if (stop.signal.aborted) return undefined; // told to stop while still connecting
-      throw err;
-    });
-    conn = await Promise.race([connecting, stopped.then(() => undefined)]);
-    if (conn)
-      await subscribeConfigEntries(conn, (_entries, transitions) =>
-        logEntryStates(log, transitions),
-      );
-    await stopped;
-  } finally {
-    log.info('stopping');
-    conn?.close();
-    await new Promise((r) => server.close(r));
-  }
+  });
+  let failure: unknown;
+  const connecting = sidecar.connect().catch((err: unknown) => {
+    failure = err;
+  });
+  await Promise.race([stopped, connecting.then(() => (failure ? undefined : stopped))]);
+  log.info('stopping');
+  await sidecar.stop();
+  if (failure && !(failure instanceof Error && failure.name === 'AbortError')) throw failure;
   return 0;
 }
 
-/** Log every config entry state change; loaded entries on a full list only at debug level. */
-function logEntryStates(log: Logger, transitions: EntryTransition[]): void {
-  for (const { before, after } of transitions) {
-    if (!after || before?.state === after.state) continue;
-    const reason = after.reason ? `: ${after.reason}` : '';
-    const line = `config entry ${after.title} (${after.domain}, ${after.entry_id}) is ${after.state}${reason}`;
-    if (!before && after.state === 'loaded') log.debug(line);
-    else log.info(line);
+/** The environment, with the add-on options merged in when running under Supervisor. */
+async function environment(): Promise<Record<string, string | undefined>> {
+  const file =
+    process.env.LLM_OPS_OPTIONS_FILE ??
+    (process.env.SUPERVISOR_TOKEN ? '/data/options.json' : undefined);
+  if (!file) return process.env;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return process.env; // no options yet
   }
+  let options: unknown;
+  try {
+    options = JSON.parse(text);
+  } catch (err) {
+    throw new SettingsError(file, `is not valid JSON (${(err as Error).message})`);
+  }
+  return withAddonOptions(process.env, options, file);
 }

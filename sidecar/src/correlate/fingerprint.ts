@@ -18,7 +18,10 @@ const RULES: [RegExp, string][] = [
   [/\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, '<ip>'],
   [/\[?\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b\]?(?::\d{1,5})?/gi, '<ip>'],
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/gi, '<id>'],
-  [/\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:local|lan|home|internal|com|net|org|io|de|uk|nl|fr|xyz|dev|cloud|arpa)\b(?::\d{1,5})?/gi, '<host>'],
+  [
+    /\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:local|lan|home|internal|com|net|org|io|de|uk|nl|fr|xyz|dev|cloud|arpa)\b(?::\d{1,5})?/gi,
+    '<host>',
+  ],
   [/(?<![\w<])-?\d+(?:[.,]\d+)?(?![\w>])/g, '<n>'],
 ];
 
@@ -30,7 +33,11 @@ export function messageTemplate(message: string): string {
 }
 
 /** The fingerprint of a failure: 16 hex digits. */
-export function fingerprint(integration: string | null, entryId: string | null, template: string): string {
+export function fingerprint(
+  integration: string | null,
+  entryId: string | null,
+  template: string,
+): string {
   return createHash('sha256')
     .update(`${integration ?? ''}\u0000${entryId ?? ''}\u0000${template}`)
     .digest('hex')

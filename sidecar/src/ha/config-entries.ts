@@ -38,18 +38,23 @@ export interface EntryTransition {
 }
 
 /**
- * Subscribe to config entries. `onChange` gets the full current map and the
- * transitions of this message (every entry, for a full list).
+ * Subscribe to config entries. `onChange` gets the full current map, the
+ * transitions of this message, and whether it was a full list (every entry).
  */
 export async function subscribeConfigEntries(
   conn: Connection,
-  onChange: (entries: ReadonlyMap<string, HaConfigEntry>, transitions: EntryTransition[]) => void,
+  onChange: (
+    entries: ReadonlyMap<string, HaConfigEntry>,
+    transitions: EntryTransition[],
+    full: boolean,
+  ) => void,
 ): Promise<UnsubscribeFunc> {
   const entries = new Map<string, HaConfigEntry>();
   return conn.subscribeMessage<EntryChange[]>(
     (changes) => {
       const transitions: EntryTransition[] = [];
-      if (changes.length > 0 && changes.every((c) => c.type === null)) {
+      const full = changes.length > 0 && changes.every((c) => c.type === null);
+      if (full) {
         // A full list replaces what we knew: entries removed while we were
         // disconnected must not linger.
         const previous = new Map(entries);
@@ -68,7 +73,7 @@ export async function subscribeConfigEntries(
           transitions.push({ before, after: type === 'removed' ? undefined : entry });
         }
       }
-      onChange(entries, transitions);
+      onChange(entries, transitions, full);
     },
     { type: 'config_entries/subscribe' },
   );

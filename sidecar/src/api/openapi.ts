@@ -1,0 +1,198 @@
+/**
+ * The OpenAPI 3.0 document of the sidecar's HTTP API. Component schemas come
+ * from the shared contracts, so the document cannot drift from the code; a copy
+ * is kept in docs/openapi.json (a test checks it is current).
+ */
+import {
+  CATEGORIES,
+  EvidenceBundle,
+  Health,
+  Incident,
+  INCIDENT_STATUSES,
+  RcaResult,
+  SEVERITIES,
+  Signal,
+} from '@ha-llm-ops/contracts';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type { GenericSchema } from 'valibot';
+
+const COMPONENTS: Record<string, GenericSchema> = {
+  Health,
+  Incident,
+  Signal,
+  EvidenceBundle,
+  RcaResult,
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  '400': json(ref('Error'), 'Invalid query or body; `field` names the offending field.'),
+  '401': json(ref('Error'), 'Missing or invalid API token.'),
+};
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'Incident id',
+};
+const listParam = (name: string, values: readonly string[], description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  description: `${description}; comma-separated: ${values.join(', ')}`,
+  schema: { type: 'string' },
+});
+
+/** The OpenAPI document for this sidecar version. */
+export function openApiDocument(version: string): Record<string, unknown> {
+  const schemas: Record<string, unknown> = Object.fromEntries(
+    Object.entries(COMPONENTS).map(([name, schema]) => [
+      name,
+      toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore' }),
+    ]),
+  );
+  schemas.Error = {
+    type: 'object',
+    required: ['error'],
+    properties: { error: { type: 'string' }, field: { type: 'string' } },
+  };
+  schemas.IncidentDetail = {
+    type: 'object',
+    required: ['incident', 'signals', 'bundle', 'analysis'],
+    properties: {
+      incident: ref('Incident'),
+      signals: { type: 'array', items: ref('Signal') },
+      bundle: { ...ref('EvidenceBundle'), nullable: true },
+      analysis: { ...ref('RcaResult'), nullable: true },
+    },
+  };
+
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'HA LLM Ops sidecar API',
+      version,
+      description:
+        'Incidents found in a Home Assistant, their analysis and guarded fixes. Every endpoint except ' +
+        '`/api/health` and `/api/openapi.json` needs the API token as `Authorization: Bearer <token>`.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas,
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'Liveness and the link to Home Assistant',
+          description:
+            'Open without a token (for the Supervisor watchdog); a wrong token is rejected.',
+          security: [],
+          responses: {
+            '200': json(ref('Health'), 'The sidecar is running.'),
+            '401': errors['401'],
+          },
+        },
+      },
+      '/api/openapi.json': {
+        get: {
+          summary: 'This document',
+          security: [],
+          responses: { '200': { description: 'OpenAPI 3.0' } },
+        },
+      },
+      '/api/incidents': {
+        get: {
+          summary: 'List incidents, most recently seen first',
+          parameters: [
+            listParam('status', INCIDENT_STATUSES, 'Only these statuses'),
+            listParam('severity', SEVERITIES, 'Only these severities'),
+            {
+              name: 'integration',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'Integration domain',
+            },
+            { name: 'category', in: 'query', schema: { type: 'string', enum: [...CATEGORIES] } },
+            {
+              name: 'active',
+              in: 'query',
+              schema: { type: 'string', enum: ['true', 'false'] },
+              description: 'true: only incidents not resolved or dismissed',
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+            },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+          ],
+          responses: {
+            '200': json(
+              {
+                type: 'object',
+                required: ['items', 'total', 'limit', 'offset'],
+                properties: {
+                  items: { type: 'array', items: ref('Incident') },
+                  total: { type: 'integer' },
+                  limit: { type: 'integer' },
+                  offset: { type: 'integer' },
+                },
+              },
+              'A page of incidents.',
+            ),
+            ...errors,
+          },
+        },
+      },
+      '/api/incidents/{id}': {
+        get: {
+          summary: 'One incident with its signals, evidence bundle and analysis',
+          parameters: [idParam],
+          responses: {
+            '200': json(ref('IncidentDetail'), 'The incident.'),
+            '401': errors['401'],
+            '404': json(ref('Error'), 'No such incident.'),
+          },
+        },
+      },
+      '/api/incidents/{id}/dismiss': {
+        post: {
+          summary: 'Dismiss an incident',
+          description:
+            'With `ignore_similar`, failures with the same fingerprints never open an incident again ' +
+            '(across restarts and re-creation).',
+          parameters: [idParam],
+          requestBody: {
+            required: false,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    ignore_similar: { type: 'boolean', default: false },
+                    reason: { type: 'string', maxLength: 500, nullable: true },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': json(
+              { type: 'object', required: ['incident'], properties: { incident: ref('Incident') } },
+              'The dismissed incident.',
+            ),
+            ...errors,
+            '404': json(ref('Error'), 'No such incident.'),
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The collector interface: one module per source of trouble (system log,
+ * config entries, Repairs, entities, automations, Supervisor), each turning raw
+ * HA data into Signals. Adding one is one file plus one line in index.ts.
+ */
+import type { Signal, SignalSource } from '@ha-llm-ops/contracts';
+import type { Connection } from 'home-assistant-js-websocket';
+import type { Thresholds } from '../config.js';
+import type { Inventory } from '../ha/inventory.js';
+import type { Logger } from '../log.js';
+import type { SupervisorClient } from '../supervisor/client.js';
+
+/** Where collectors deliver signals (the correlator). */
+export interface SignalSink {
+  emit(signal: Signal): void;
+  /**
+   * After a full resync of `source`: every active condition of that source whose
+   * key is not in `keep` has cleared (e.g. an entry deleted while we were away).
+   */
+  reconcile(source: SignalSource, keep: ReadonlySet<string>): void;
+}
+
+/** Small persistent state of a collector (what it has already seen). */
+export interface CursorStore {
+  getCursor<T>(name: string): T | undefined;
+  setCursor(name: string, value: unknown): void;
+}
+
+/** What a collector gets to work with. */
+export interface CollectorContext {
+  conn: Connection;
+  inventory: Inventory;
+  supervisor: SupervisorClient | null;
+  cursors: CursorStore;
+  sink: SignalSink;
+  thresholds: Thresholds;
+  log: Logger;
+  now(): Date;
+}
+
+/** Stops a running collector. */
+export type StopCollector = () => void | Promise<void>;
+
+export interface Collector {
+  readonly source: SignalSource;
+  /** Whether the collector applies here (the Supervisor one needs a Supervisor). */
+  enabled(ctx: CollectorContext): boolean;
+  /** Fetch what is broken now, then follow changes; resolves once started. */
+  start(ctx: CollectorContext): Promise<StopCollector>;
+}
+
+/** Run `resync` now and again after every reconnect; returns the unsubscribe. */
+export async function onEveryConnect(
+  conn: Connection,
+  resync: () => Promise<void>,
+  log: Logger,
+  what: string,
+): Promise<StopCollector> {
+  const run = () =>
+    resync().catch((err: unknown) => log.warning(`${what}: resync failed: ${String(err)}`));
+  conn.addEventListener('ready', run);
+  await run();
+  return () => conn.removeEventListener('ready', run);
+}

@@ -1,0 +1,152 @@
+/**
+ * The system log: `system_log/list` at start and after every reconnect, each
+ * `system_log_event` as it happens (HA fires them with `system_log: fire_event:
+ * true`), and a poll of the list as a safety net. A cursor per record makes
+ * every occurrence count exactly once, across reconnects and sidecar restarts.
+ */
+import type { Severity, Signal } from '@ha-llm-ops/contracts';
+import { messageTemplate } from '../correlate/fingerprint.js';
+import { integrationOf } from './integration.js';
+import { onEveryConnect, type Collector, type CollectorContext } from './collector.js';
+
+/** A record of HA's system log (list entries and event data share this shape). */
+export interface SystemLogRecord {
+  name: string;
+  message: string[];
+  level: string;
+  source: [string, number];
+  /** Epoch seconds of the latest occurrence. */
+  timestamp: number;
+  exception: string;
+  count: number;
+  first_occurred: number;
+}
+
+interface RecordCursor {
+  /** Latest occurrence already turned into a signal (epoch seconds). */
+  ts: number;
+  count: number;
+}
+
+const LEVEL_SEVERITY: Record<string, Severity> = {
+  CRITICAL: 'critical',
+  ERROR: 'error',
+  WARNING: 'warning',
+};
+const ENTRY_TITLE = /^Config entry '(.+?)' for [a-z0-9_]+ integration/;
+const ITEM_LOGGER = /^homeassistant\.components\.(automation|script)\.([a-z0-9_]+)$/;
+
+/** The key system_log itself de-duplicates by: logger, source line and message template. */
+export function recordKey(r: Pick<SystemLogRecord, 'name' | 'source' | 'message'>): string {
+  return `${r.name}|${r.source.join(':')}|${messageTemplate(r.message[0] ?? '')}`;
+}
+
+/** Turn a system log record into a signal standing for `count` new occurrences. */
+export function recordSignal(
+  ctx: Pick<CollectorContext, 'inventory'>,
+  r: SystemLogRecord,
+  count: number,
+): Signal | null {
+  const severity = LEVEL_SEVERITY[r.level.toUpperCase()];
+  if (!severity) return null;
+  const message = r.message[0] ?? '';
+  const integration = integrationOf({
+    logger: r.name,
+    path: r.source[0],
+    message,
+    libraryLoggers: ctx.inventory.libraryLoggers,
+  });
+  const title = ENTRY_TITLE.exec(message)?.[1] ?? null;
+  const entry = integration ? ctx.inventory.entryFor(integration, title) : undefined;
+  const item = ITEM_LOGGER.exec(r.name);
+  return {
+    source: 'system_log',
+    kind: 'log_record',
+    condition: 'occurrence',
+    key: null,
+    observed_at: new Date(r.timestamp * 1000).toISOString(),
+    integration,
+    entry_id: entry?.entry_id ?? null,
+    subject: item ? `${item[1]}.${item[2]}` : null,
+    severity,
+    message,
+    count,
+    data: {
+      logger: r.name,
+      level: r.level,
+      source: r.source,
+      messages: r.message,
+      exception: r.exception || null,
+      first_occurred: new Date(r.first_occurred * 1000).toISOString(),
+    },
+    sensitive: [],
+  };
+}
+
+export const systemLogCollector: Collector = {
+  source: 'system_log',
+  enabled: () => true,
+
+  async start(ctx) {
+    const { conn, cursors, sink, log } = ctx;
+    let eventsSeen = 0;
+    let pollFinds = 0;
+    let warnedNoEvents = false;
+
+    /** Signal the occurrences of `r` not yet seen; `fromEvent` is one new occurrence. */
+    const take = (r: SystemLogRecord, fromEvent: boolean): boolean => {
+      const name = `system_log:${recordKey(r)}`;
+      const cursor = cursors.getCursor<RecordCursor>(name);
+      if (cursor && r.timestamp <= cursor.ts) return false;
+      let count: number;
+      if (fromEvent) count = 1;
+      else if (!cursor || r.first_occurred > cursor.ts)
+        count = r.count; // new since we last looked (or HA restarted)
+      else count = Math.max(1, r.count - cursor.count);
+      cursors.setCursor(name, { ts: r.timestamp, count: r.count } satisfies RecordCursor);
+      const signal = recordSignal(ctx, r, count);
+      if (signal) sink.emit(signal);
+      return true;
+    };
+
+    const resync = async () => {
+      const records = await conn.sendMessagePromise<SystemLogRecord[]>({ type: 'system_log/list' });
+      // The list is newest first; replay oldest first so incidents open in order.
+      let found = 0;
+      for (const r of [...records].reverse()) if (take(r, false)) found++;
+      return found;
+    };
+
+    const unsubEvents = await conn.subscribeEvents<{ data: SystemLogRecord }>((ev) => {
+      eventsSeen++;
+      take(ev.data, true);
+    }, 'system_log_event');
+    const stopResync = await onEveryConnect(
+      conn,
+      async () => void (await resync()),
+      log,
+      'system log',
+    );
+
+    // Safety net, and the only source when fire_event is off.
+    const poll = setInterval(() => {
+      resync()
+        .then((found) => {
+          if (found === 0 || eventsSeen > 0) return;
+          if (++pollFinds >= 2 && !warnedNoEvents) {
+            warnedNoEvents = true;
+            log.warning(
+              'HA fires no system_log_event; polling the system log instead. Add `system_log: fire_event: true` to configuration.yaml for instant detection.',
+            );
+          }
+        })
+        .catch((err: unknown) => log.debug(`system log poll failed: ${String(err)}`));
+    }, ctx.thresholds.logPollS * 1000);
+
+    return async () => {
+      clearInterval(poll);
+      stopResync();
+      await unsubEvents();
+    };
+  },
+};

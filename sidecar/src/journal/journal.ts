@@ -1,0 +1,403 @@
+/**
+ * The journal: everything the sidecar knows, in SQLite, so a restart loses
+ * nothing and duplicates nothing. Incidents with their conditions and signals,
+ * sticky dismissals, the outbox of events for HA, and collector cursors.
+ */
+import type {
+  Category,
+  Incident,
+  IncidentStatus,
+  RcaResult,
+  Severity,
+  Signal,
+} from '@ha-llm-ops/contracts';
+import type { Statement } from 'better-sqlite3';
+import { openJournalDb, type JournalDb } from './database.js';
+
+/** An incident as stored: the contract plus what correlation needs. */
+export interface IncidentRecord extends Incident {
+  group_key: string;
+  flaps: number;
+  analysis: RcaResult | null;
+  analyzed_at: string | null;
+  updated_at: string;
+}
+
+/** A signal as stored with its incident. */
+export interface SignalRecord extends Signal {
+  id: number;
+  incident_id: string;
+  fingerprint: string;
+}
+
+/** Filters of incident listings. */
+export interface IncidentFilter {
+  status?: IncidentStatus[];
+  severity?: Severity[];
+  integration?: string;
+  category?: Category;
+  /** Only open-like statuses (everything but resolved and dismissed). */
+  active?: boolean;
+}
+
+export interface OutboxRow {
+  id: number;
+  event_type: string;
+  incident_id: string | null;
+  change: string | null;
+  payload: Record<string, unknown>;
+  not_before: string;
+}
+
+const CLOSED: IncidentStatus[] = ['resolved', 'dismissed'];
+
+interface IncidentRow extends Omit<IncidentRecord, 'analysis'> {
+  analysis: string | null;
+}
+
+function toRecord(row: IncidentRow): IncidentRecord {
+  return { ...row, analysis: row.analysis ? (JSON.parse(row.analysis) as RcaResult) : null };
+}
+
+/** Typed access to the journal database. */
+export class Journal {
+  readonly db: JournalDb;
+
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(file: string) {
+    this.db = openJournalDb(file);
+  }
+
+  /** A prepared statement, prepared once per SQL text. */
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Run `fn` in one transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // --- incidents -------------------------------------------------------------
+
+  createIncident(rec: IncidentRecord): void {
+    this.stmt(
+      `INSERT INTO incidents (id, fingerprint, group_key, status, severity, category, integration, entry_id,
+           subject, title, first_seen, last_seen, occurrences, resolved_at, resolution, remedy, confidence, flaps,
+           analysis, analyzed_at, updated_at)
+         VALUES (@id, @fingerprint, @group_key, @status, @severity, @category, @integration, @entry_id,
+           @subject, @title, @first_seen, @last_seen, @occurrences, @resolved_at, @resolution, @remedy, @confidence,
+           @flaps, @analysis, @analyzed_at, @updated_at)`,
+    ).run({ ...rec, analysis: rec.analysis ? JSON.stringify(rec.analysis) : null });
+  }
+
+  /** Update some fields of an incident (and its updated_at). */
+  updateIncident(id: string, patch: Partial<Omit<IncidentRecord, 'id'>>, now: string): void {
+    const fields = Object.keys(patch) as (keyof typeof patch)[];
+    const values: Record<string, unknown> = { id, updated_at: now };
+    for (const f of fields) {
+      const value = patch[f];
+      values[f] = f === 'analysis' && value ? JSON.stringify(value) : (value ?? null);
+    }
+    const sets = [...fields.filter((f) => f !== 'updated_at'), 'updated_at']
+      .map((f) => `${f} = @${f}`)
+      .join(', ');
+    this.stmt(`UPDATE incidents SET ${sets} WHERE id = @id`).run(values);
+  }
+
+  getIncident(id: string): IncidentRecord | undefined {
+    const row = this.stmt('SELECT * FROM incidents WHERE id = ?').get(id) as
+      IncidentRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The open incident with this fingerprint, if any. */
+  openByFingerprint(fp: string): IncidentRecord | undefined {
+    const row = this.stmt(
+      `SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ('resolved', 'dismissed')
+         ORDER BY last_seen DESC LIMIT 1`,
+    ).get(fp) as IncidentRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The most recent open incident of a group: seen since `since`, or still holding a condition. */
+  openByGroup(group: string, since: string): IncidentRecord | undefined {
+    const row = this.stmt(
+      `SELECT * FROM incidents i WHERE group_key = ? AND status NOT IN ('resolved', 'dismissed')
+         AND (last_seen >= ? OR EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1))
+         ORDER BY last_seen DESC LIMIT 1`,
+    ).get(group, since) as IncidentRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The latest incident with this fingerprint resolved at or after `since` (a flap). */
+  recentlyResolved(fp: string, since: string): IncidentRecord | undefined {
+    const row = this.stmt(
+      `SELECT * FROM incidents WHERE fingerprint = ? AND status = 'resolved' AND resolved_at >= ?
+         ORDER BY resolved_at DESC LIMIT 1`,
+    ).get(fp, since) as IncidentRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Open incidents without active conditions whose last signal is older than `before`. */
+  quietIncidents(before: string): IncidentRecord[] {
+    return (
+      this.stmt(
+        `SELECT * FROM incidents i WHERE status NOT IN ('resolved', 'dismissed') AND last_seen < ?
+           AND NOT EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1)`,
+      ).all(before) as IncidentRow[]
+    ).map(toRecord);
+  }
+
+  private where(filter: IncidentFilter): { sql: string; params: unknown[] } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const inList = (col: string, values: readonly string[]) => {
+      clauses.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    if (filter.status?.length) inList('status', filter.status);
+    if (filter.severity?.length) inList('severity', filter.severity);
+    if (filter.active) {
+      clauses.push(`status NOT IN (${CLOSED.map(() => '?').join(', ')})`);
+      params.push(...CLOSED);
+    }
+    if (filter.integration) {
+      clauses.push('integration = ?');
+      params.push(filter.integration);
+    }
+    if (filter.category) {
+      clauses.push('category = ?');
+      params.push(filter.category);
+    }
+    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+
+  /** A page of incidents, most recently seen first. */
+  listIncidents(
+    filter: IncidentFilter,
+    limit: number,
+    offset: number,
+  ): { items: IncidentRecord[]; total: number } {
+    const { sql, params } = this.where(filter);
+    const total = (
+      this.stmt(`SELECT COUNT(*) AS n FROM incidents ${sql}`).get(...params) as { n: number }
+    ).n;
+    const rows = this.stmt(
+      `SELECT * FROM incidents ${sql} ORDER BY last_seen DESC, id LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as IncidentRow[];
+    return { items: rows.map(toRecord), total };
+  }
+
+  // --- conditions ------------------------------------------------------------
+
+  /** The incident holding an active condition (source, key), if any. */
+  activeConditionOwner(source: string, key: string): string | undefined {
+    const row = this.stmt(
+      'SELECT incident_id FROM conditions WHERE source = ? AND key = ? AND active = 1',
+    ).get(source, key) as { incident_id: string } | undefined;
+    return row?.incident_id;
+  }
+
+  setConditionActive(incidentId: string, source: string, key: string, at: string): void {
+    this.stmt(
+      `INSERT INTO conditions (incident_id, source, key, active, since, cleared_at) VALUES (?, ?, ?, 1, ?, NULL)
+         ON CONFLICT (incident_id, source, key) DO UPDATE SET active = 1, since = excluded.since, cleared_at = NULL`,
+    ).run(incidentId, source, key, at);
+  }
+
+  clearCondition(incidentId: string, source: string, key: string, at: string): void {
+    this.stmt(
+      'UPDATE conditions SET active = 0, cleared_at = ? WHERE incident_id = ? AND source = ? AND key = ?',
+    ).run(at, incidentId, source, key);
+  }
+
+  /** Keys of the active conditions of one source (for reconciling after a full resync). */
+  activeConditionKeys(source: string): { incident_id: string; key: string }[] {
+    return this.stmt('SELECT incident_id, key FROM conditions WHERE source = ? AND active = 1').all(
+      source,
+    ) as { incident_id: string; key: string }[];
+  }
+
+  countActiveConditions(incidentId: string): number {
+    return (
+      this.stmt('SELECT COUNT(*) AS n FROM conditions WHERE incident_id = ? AND active = 1').get(
+        incidentId,
+      ) as {
+        n: number;
+      }
+    ).n;
+  }
+
+  /** Clear every active condition of an incident (when it is dismissed). */
+  clearAllConditions(incidentId: string, at: string): void {
+    this.stmt(
+      'UPDATE conditions SET active = 0, cleared_at = ? WHERE incident_id = ? AND active = 1',
+    ).run(at, incidentId);
+  }
+
+  // --- signals ---------------------------------------------------------------
+
+  /** Keep a signal with its incident; only the newest `keep` per incident are retained. */
+  addSignal(incidentId: string, fp: string, s: Signal, keep: number): void {
+    this.stmt(
+      `INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
+           count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      incidentId,
+      fp,
+      s.observed_at,
+      s.source,
+      s.kind,
+      s.condition,
+      s.key,
+      s.severity,
+      s.message,
+      s.count,
+      JSON.stringify(s.data),
+    );
+    this.stmt(
+      `DELETE FROM signals WHERE incident_id = ? AND id <= (
+           SELECT id FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+    ).run(incidentId, incidentId, keep);
+  }
+
+  /** The newest signals of an incident, newest first. */
+  signalsOf(incidentId: string, limit = 100): SignalRecord[] {
+    const rows = this.stmt(
+      'SELECT * FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT ?',
+    ).all(incidentId, limit) as (Omit<SignalRecord, 'data' | 'sensitive'> & { data: string })[];
+    return rows.map((r) => ({
+      ...r,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+      sensitive: [],
+    }));
+  }
+
+  /** Distinct fingerprints of an incident's signals (all that "ignore similar" must cover). */
+  signalFingerprints(incidentId: string): string[] {
+    return (
+      this.stmt('SELECT DISTINCT fingerprint FROM signals WHERE incident_id = ?').all(
+        incidentId,
+      ) as {
+        fingerprint: string;
+      }[]
+    ).map((r) => r.fingerprint);
+  }
+
+  // --- dismissals ------------------------------------------------------------
+
+  isDismissed(fp: string): boolean {
+    return this.stmt('SELECT 1 FROM dismissals WHERE fingerprint = ?').get(fp) !== undefined;
+  }
+
+  addDismissals(fps: string[], incidentId: string, at: string, reason: string | null): void {
+    const stmt = this.stmt(
+      'INSERT OR IGNORE INTO dismissals (fingerprint, incident_id, created_at, reason) VALUES (?, ?, ?, ?)',
+    );
+    for (const fp of fps) stmt.run(fp, incidentId, at, reason);
+  }
+
+  // --- outbox ----------------------------------------------------------------
+
+  /**
+   * Queue an event for HA. An `updated` change replaces a still-queued `updated`
+   * of the same incident, so a noisy incident sends one event per interval.
+   */
+  enqueueEvent(
+    eventType: string,
+    incidentId: string | null,
+    change: string | null,
+    payload: object,
+    notBefore: string,
+    now: string,
+  ): void {
+    if (change !== 'updated' && incidentId) {
+      // A newer change supersedes a pending update of the same incident.
+      this.stmt(
+        `DELETE FROM outbox WHERE event_type = ? AND incident_id = ? AND change = 'updated'`,
+      ).run(eventType, incidentId);
+    }
+    if (change === 'updated' && incidentId) {
+      const res = this.stmt(
+        `UPDATE outbox SET payload = ? WHERE event_type = ? AND incident_id = ? AND change = 'updated'`,
+      ).run(JSON.stringify(payload), eventType, incidentId);
+      if (res.changes > 0) return;
+    }
+    this.stmt(
+      'INSERT INTO outbox (event_type, incident_id, change, payload, not_before, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(eventType, incidentId, change, JSON.stringify(payload), notBefore, now);
+  }
+
+  /** Queued events whose time has come, oldest first. */
+  dueEvents(now: string, limit = 100): OutboxRow[] {
+    const rows = this.stmt('SELECT * FROM outbox WHERE not_before <= ? ORDER BY id LIMIT ?').all(
+      now,
+      limit,
+    ) as (Omit<OutboxRow, 'payload'> & { payload: string })[];
+    return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+  }
+
+  /** The earliest time a queued event becomes due, if any are queued. */
+  nextEventDue(): string | undefined {
+    return (
+      (this.stmt('SELECT MIN(not_before) AS t FROM outbox').get() as { t: string | null }).t ??
+      undefined
+    );
+  }
+
+  removeEvent(id: number): void {
+    this.stmt('DELETE FROM outbox WHERE id = ?').run(id);
+  }
+
+  // --- cursors ---------------------------------------------------------------
+
+  getCursor<T>(name: string): T | undefined {
+    const row = this.stmt('SELECT value FROM cursors WHERE name = ?').get(name) as
+      { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+
+  setCursor(name: string, value: unknown): void {
+    this.stmt(
+      'INSERT INTO cursors (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    ).run(name, JSON.stringify(value));
+  }
+
+  // --- retention -------------------------------------------------------------
+
+  /** Delete incidents closed before `before` (with their signals); returns their ids. */
+  purgeClosedBefore(before: string): string[] {
+    const ids = (
+      this.stmt(
+        `SELECT id FROM incidents WHERE status IN ('resolved', 'dismissed') AND COALESCE(resolved_at, last_seen) < ?`,
+      ).all(before) as { id: string }[]
+    ).map((r) => r.id);
+    const del = this.stmt('DELETE FROM incidents WHERE id = ?');
+    this.transaction(() => ids.forEach((id) => del.run(id)));
+    return ids;
+  }
+
+  /** Keep at most `max` closed incidents, deleting the oldest; returns the deleted ids. */
+  purgeClosedBeyond(max: number): string[] {
+    const ids = (
+      this.stmt(
+        `SELECT id FROM incidents WHERE status IN ('resolved', 'dismissed')
+           ORDER BY COALESCE(resolved_at, last_seen) DESC LIMIT -1 OFFSET ?`,
+      ).all(max) as { id: string }[]
+    ).map((r) => r.id);
+    const del = this.stmt('DELETE FROM incidents WHERE id = ?');
+    this.transaction(() => ids.forEach((id) => del.run(id)));
+    return ids;
+  }
+}

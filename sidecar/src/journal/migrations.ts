@@ -1,0 +1,85 @@
+/**
+ * The journal's schema, as an ordered list of migrations. The database's
+ * `user_version` records how many have run; a migration is never edited once
+ * released, only followed by a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: incidents, their conditions and signals, dismissals, the event outbox, cursors.
+  `
+  CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    group_key TEXT NOT NULL,
+    status TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    category TEXT NOT NULL,
+    integration TEXT,
+    entry_id TEXT,
+    subject TEXT,
+    title TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    occurrences INTEGER NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT,
+    remedy TEXT,
+    confidence REAL,
+    flaps INTEGER NOT NULL DEFAULT 0,
+    analysis TEXT,
+    analyzed_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX incidents_by_status ON incidents (status, last_seen);
+  CREATE INDEX incidents_by_fingerprint ON incidents (fingerprint, status);
+  CREATE INDEX incidents_by_group ON incidents (group_key, status);
+
+  CREATE TABLE conditions (
+    incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    since TEXT NOT NULL,
+    cleared_at TEXT,
+    PRIMARY KEY (incident_id, source, key)
+  );
+  CREATE INDEX conditions_active ON conditions (source, key) WHERE active = 1;
+
+  CREATE TABLE signals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL,
+    observed_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    condition TEXT NOT NULL,
+    key TEXT,
+    severity TEXT NOT NULL,
+    message TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX signals_by_incident ON signals (incident_id, id);
+
+  CREATE TABLE dismissals (
+    fingerprint TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    reason TEXT
+  );
+
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_type TEXT NOT NULL,
+    incident_id TEXT,
+    change TEXT,
+    payload TEXT NOT NULL,
+    not_before TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE cursors (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];

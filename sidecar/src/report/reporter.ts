@@ -1,0 +1,128 @@
+/**
+ * The reporter tells HA about incidents: an `llm_ops_incident` event on HA's bus
+ * for every opened, updated, resolved and dismissed incident. Events go through
+ * the journal's outbox first, so none is lost while HA or the sidecar restarts;
+ * `updated` events of one incident are coalesced to one per interval.
+ */
+import { INCIDENT_EVENT, type IncidentEvent } from '@ha-llm-ops/contracts';
+import type { Connection } from 'home-assistant-js-websocket';
+import type { IncidentChange } from '../correlate/correlator.js';
+import type { IncidentRecord, Journal } from '../journal/journal.js';
+import type { Logger } from '../log.js';
+
+/** The small event payload of an incident (HA records events: never a bundle). */
+export function incidentEvent(incident: IncidentRecord, change: IncidentChange): IncidentEvent {
+  return {
+    incident_id: incident.id,
+    change,
+    status: incident.status,
+    integration: incident.integration,
+    category: incident.category,
+    severity: incident.severity,
+    title: incident.title.slice(0, 255),
+    occurrences: incident.occurrences,
+    remedy: incident.remedy,
+    confidence: incident.confidence,
+  };
+}
+
+export interface ReporterOptions {
+  journal: Journal;
+  log: Logger;
+  /** Least seconds between two `updated` events of one incident. */
+  updateIntervalS: number;
+  now?: () => Date;
+}
+
+export class Reporter {
+  private conn: Connection | undefined;
+  private flushing = false;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly lastUpdate = new Map<string, number>();
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: ReporterOptions) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Start sending queued events over `conn` (and again after every reconnect). */
+  attach(conn: Connection): void {
+    this.conn = conn;
+    conn.addEventListener('ready', () => this.flush());
+    this.flush();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.conn = undefined;
+  }
+
+  /** Queue the event of an incident change and send it as soon as possible. */
+  incidentChanged(incident: IncidentRecord, change: IncidentChange): void {
+    const now = this.now().getTime();
+    let notBefore = now;
+    if (change === 'updated') {
+      const last = this.lastUpdate.get(incident.id);
+      if (last !== undefined) notBefore = Math.max(now, last + this.opts.updateIntervalS * 1000);
+      this.lastUpdate.set(incident.id, notBefore);
+    } else if (change === 'resolved' || change === 'dismissed') {
+      this.lastUpdate.delete(incident.id);
+    }
+    this.opts.journal.enqueueEvent(
+      INCIDENT_EVENT,
+      incident.id,
+      change,
+      incidentEvent(incident, change),
+      new Date(notBefore).toISOString(),
+      new Date(now).toISOString(),
+    );
+    this.flush();
+  }
+
+  /** Send every due event, oldest first; stops at the first failure and retries on reconnect. */
+  flush(): void {
+    if (this.flushing) {
+      this.again = true;
+      return;
+    }
+    this.flushing = true;
+    this.send()
+      .catch((err: unknown) => this.opts.log.debug(`events wait for HA: ${String(err)}`))
+      .finally(() => {
+        this.flushing = false;
+        if (this.again) {
+          this.again = false;
+          this.flush();
+        } else {
+          this.schedule();
+        }
+      });
+  }
+
+  private async send(): Promise<void> {
+    for (;;) {
+      const conn = this.conn;
+      if (!conn?.connected) return;
+      const due = this.opts.journal.dueEvents(this.now().toISOString());
+      if (due.length === 0) return;
+      for (const row of due) {
+        await conn.sendMessagePromise({
+          type: 'fire_event',
+          event_type: row.event_type,
+          event_data: row.payload,
+        });
+        this.opts.journal.removeEvent(row.id);
+      }
+    }
+  }
+
+  /** Wake up when the next delayed event is due. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const next = this.opts.journal.nextEventDue();
+    if (!next || !this.conn?.connected) return; // a reconnect flushes again
+    const delay = Math.max(0, Date.parse(next) - this.now().getTime());
+    this.timer = setTimeout(() => this.flush(), delay + 10);
+  }
+}

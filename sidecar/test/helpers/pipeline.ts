@@ -1,0 +1,71 @@
+/** A real journal (SQLite in a temp dir) with a correlator, for tests of the pipeline. */
+import type { Signal } from '@ha-llm-ops/contracts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Thresholds } from '../../src/config.js';
+import { Correlator, type IncidentChange } from '../../src/correlate/correlator.js';
+import { type IncidentRecord, Journal } from '../../src/journal/journal.js';
+import { createLogger } from '../../src/log.js';
+
+export const THRESHOLDS: Thresholds = {
+  unavailableAfterS: 60,
+  groupingWindowS: 300,
+  quietPeriodS: 1800,
+  flapWindowS: 900,
+  eventUpdateIntervalS: 60,
+  logPollS: 10,
+  supervisorPollS: 60,
+  signalsPerIncident: 5,
+  retentionDays: 30,
+  maxClosedIncidents: 100,
+};
+
+/** A controllable clock. */
+export class Clock {
+  constructor(public t = Date.parse('2026-11-25T10:00:00Z')) {}
+  now = () => new Date(this.t);
+  advance(seconds: number): void {
+    this.t += seconds * 1000;
+  }
+  iso(): string {
+    return new Date(this.t).toISOString();
+  }
+}
+
+export function tempDir(prefix = 'llm-ops-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function makePipeline(thresholds: Partial<Thresholds> = {}, dir = tempDir()) {
+  const clock = new Clock();
+  const journal = new Journal(join(dir, 'journal.db'));
+  const correlator = new Correlator(journal, {
+    thresholds: { ...THRESHOLDS, ...thresholds },
+    log: createLogger('error'),
+    now: clock.now,
+  });
+  const changes: [IncidentRecord, IncidentChange][] = [];
+  correlator.onChange((incident, change) => changes.push([incident, change]));
+  return { clock, journal, correlator, changes, dir };
+}
+
+/** A signal with defaults for everything a test does not care about. */
+export function signal(over: Partial<Signal> = {}): Signal {
+  return {
+    source: 'system_log',
+    kind: 'log_record',
+    condition: 'occurrence',
+    key: null,
+    observed_at: '2026-11-25T10:00:00.000Z',
+    integration: 'fault_lab',
+    entry_id: null,
+    subject: null,
+    severity: 'error',
+    message: 'Error fetching data from 192.0.2.10: timeout after 10 s',
+    count: 1,
+    data: {},
+    sensitive: [],
+    ...over,
+  };
+}
