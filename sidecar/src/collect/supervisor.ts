@@ -19,7 +19,8 @@ function issueSignal(issue: ResolutionIssue, at: string): Signal {
     observed_at: at,
     integration: 'hassio',
     entry_id: null,
-    subject: issue.context === 'addon' && issue.reference ? `addon:${issue.reference}` : null,
+    // System-level issues are each their own subject, so unrelated ones never merge.
+    subject: issue.context === 'addon' && issue.reference ? `addon:${issue.reference}` : `supervisor:${issue.type}`,
     severity: 'warning',
     message: `Supervisor reports ${issue.type} in ${issue.context}${ref}`,
     count: 1,
@@ -37,7 +38,7 @@ function systemSignal(kind: 'unhealthy' | 'unsupported', reason: string, at: str
     observed_at: at,
     integration: 'hassio',
     entry_id: null,
-    subject: null,
+    subject: `supervisor:${kind}:${reason}`,
     severity: kind === 'unhealthy' ? 'error' : 'warning',
     message: `The system is ${kind}: ${reason}`,
     count: 1,

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { integrationOf } from '../src/collect/integration.js';
+
+describe('integrationOf', () => {
+  it.each([
+    [{ logger: 'homeassistant.components.hue.light', message: 'x' }, 'hue'],
+    [{ logger: 'custom_components.places.sensor', message: 'x' }, 'places'],
+    [
+      {
+        logger: 'homeassistant.config_entries',
+        message:
+          "Config entry 'Kitchen' for wled integration not ready yet: timeout; Retrying in background",
+      },
+      'wled',
+    ],
+    [
+      {
+        logger: 'homeassistant.util.loop',
+        message:
+          "Detected blocking call to open inside the event loop by custom integration 'places' at custom_components/places/sensor.py, line 364",
+      },
+      'places',
+    ],
+    [
+      {
+        logger: 'homeassistant.setup',
+        message: "Setup failed for 'frigate': Unable to import component",
+      },
+      'frigate',
+    ],
+    [
+      {
+        logger: 'homeassistant.components.sensor',
+        message: 'Error while setting up daikin platform for sensor',
+      },
+      'daikin',
+    ],
+    [
+      {
+        logger: 'homeassistant.config_entries',
+        message: 'Error setting up entry Living room for mqtt',
+      },
+      'mqtt',
+    ],
+    [
+      {
+        logger: 'homeassistant.components.automation.wake_up',
+        message: 'Error while executing automation',
+      },
+      'automation',
+    ],
+    [
+      {
+        logger: 'homeassistant.helpers.entity',
+        path: 'custom_components/gree/climate.py',
+        message: 'Update of climate.x is taking over 10 seconds',
+      },
+      'gree',
+    ],
+  ])('%j → %s', (origin, expected) => {
+    expect(integrationOf(origin)).toBe(expected);
+  });
+
+  it('maps a library logger through the manifests’ declared loggers', () => {
+    const libraryLoggers = new Map([['aiohue', 'hue']]);
+    expect(
+      integrationOf({ logger: 'aiohue.v2.controllers', message: 'Bridge lost', libraryLoggers }),
+    ).toBe('hue');
+    expect(integrationOf({ logger: 'somelib.core', message: 'boom' })).toBeNull();
+  });
+
+  it('never blames the framework itself', () => {
+    expect(
+      integrationOf({
+        logger: 'homeassistant.core',
+        message: 'Error doing job: Task exception was never retrieved',
+      }),
+    ).toBeNull();
+  });
+});

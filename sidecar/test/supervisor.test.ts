@@ -1,0 +1,113 @@
+/** The Supervisor collector against a fake Supervisor that follows the documented API. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSupervisor, type FakeSupervisor } from '../../tests/harness/fake-supervisor.js';
+import type { CollectorContext } from '../src/collect/collector.js';
+import { supervisorCollector } from '../src/collect/supervisor.js';
+import { createLogger } from '../src/log.js';
+import { SupervisorClient, SupervisorError } from '../src/supervisor/client.js';
+import { makePipeline, THRESHOLDS } from './helpers/pipeline.js';
+
+let fake: FakeSupervisor;
+
+beforeAll(async () => {
+  fake = await startFakeSupervisor({
+    addons: [
+      {
+        slug: 'core_mosquitto',
+        name: 'Mosquitto broker',
+        version: '6.5.1',
+        state: 'started',
+        update_available: false,
+        log: [],
+      },
+      {
+        slug: 'a0d7b954_zigbee2mqtt',
+        name: 'Zigbee2MQTT',
+        version: '2.6.0',
+        state: 'error',
+        update_available: false,
+        log: [
+          '[12:00:01] INFO: Starting Zigbee2MQTT',
+          'Error: Failed to connect to the adapter (/dev/ttyUSB0)',
+          's6-rc: warning: unable to start service zigbee2mqtt: command exited 1',
+        ],
+      },
+    ],
+    resolution: {
+      unsupported: [],
+      unhealthy: ['docker'],
+      issues: [{ uuid: 'a1b2', type: 'free_space', context: 'system', reference: null }],
+      suggestions: [],
+    },
+  });
+});
+
+afterAll(() => fake.close());
+
+function context(
+  pipeline: ReturnType<typeof makePipeline>,
+  supervisor: SupervisorClient | null,
+): CollectorContext {
+  return {
+    conn: undefined as never, // the Supervisor collector does not talk to HA
+    inventory: undefined as never,
+    supervisor,
+    cursors: pipeline.journal,
+    sink: pipeline.correlator,
+    thresholds: { ...THRESHOLDS, supervisorPollS: 3600 },
+    log: createLogger('error'),
+    now: () => new Date(),
+  };
+}
+
+describe('supervisor collector', () => {
+  it('is off without a Supervisor', () => {
+    expect(supervisorCollector.enabled(context(makePipeline(), null))).toBe(false);
+  });
+
+  it('turns an add-on in error, an unhealthy system and a resolution issue into incidents', async () => {
+    const pipeline = makePipeline();
+    const stop = await supervisorCollector.start(
+      context(pipeline, new SupervisorClient(fake.url, fake.token)),
+    );
+    await stop();
+    const { items } = pipeline.journal.listIncidents({}, 10, 0);
+    expect(items.map((i) => i.title).sort()).toEqual([
+      'Add-on Zigbee2MQTT (a0d7b954_zigbee2mqtt) is in state error',
+      'Supervisor reports free_space in system',
+      'The system is unhealthy: docker',
+    ]);
+    const addon = items.find((i) => i.subject === 'addon:a0d7b954_zigbee2mqtt');
+    expect(addon?.category).toBe('addon_crash');
+    const [sig] = pipeline.journal.signalsOf(String(addon?.id));
+    expect(String(sig?.data.log_tail)).toContain('Failed to connect to the adapter');
+    // The collector read the add-on's log as plain text, authenticated.
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+      'GET /addons/a0d7b954_zigbee2mqtt/logs',
+    );
+  });
+
+  it('resolves the add-on incident once the add-on runs again', async () => {
+    const pipeline = makePipeline();
+    const ctx = context(pipeline, new SupervisorClient(fake.url, fake.token));
+    await (
+      await supervisorCollector.start(ctx)
+    )();
+    const zigbee = fake.state.addons.find((a) => a.slug === 'a0d7b954_zigbee2mqtt');
+    if (zigbee) zigbee.state = 'started';
+    await (
+      await supervisorCollector.start(ctx)
+    )();
+    const addon = pipeline.journal
+      .listIncidents({}, 10, 0)
+      .items.find((i) => i.subject === 'addon:a0d7b954_zigbee2mqtt');
+    expect(addon?.status).toBe('resolved');
+    if (zigbee) zigbee.state = 'error';
+  });
+
+  it('reports a wrong token as a SupervisorError with the status', async () => {
+    const client = new SupervisorClient(fake.url, 'wrong');
+    await expect(client.resolutionInfo()).rejects.toMatchObject({ status: 401 });
+    await expect(client.resolutionInfo()).rejects.toBeInstanceOf(SupervisorError);
+  });
+});

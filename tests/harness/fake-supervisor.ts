@@ -1,0 +1,262 @@
+/**
+ * A fake Supervisor for tests: the Supervisor needs Docker, which CI lacks.
+ * It follows the documented REST API (developers.home-assistant.io, Supervisor
+ * endpoints): bearer auth, `{"result": "ok", "data": …}` envelopes, plain-text
+ * logs, background backup jobs polled through `/jobs/<id>`, and discovery.
+ * Tests change its state and read the requests it received.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+export interface FakeAddon {
+  slug: string;
+  name: string;
+  version: string;
+  state: 'started' | 'stopped' | 'error' | 'unknown';
+  update_available: boolean;
+  log: string[];
+  /** Restarts that must fail before one succeeds (to test verify/rollback). */
+  failRestarts?: number;
+}
+
+export interface FakeBackup {
+  slug: string;
+  name: string;
+  type: 'partial' | 'full';
+  date: string;
+  content: { homeassistant: boolean; addons: string[]; folders: string[] };
+}
+
+export interface FakeJob {
+  uuid: string;
+  name: string;
+  done: boolean;
+  progress: number;
+  stage: string | null;
+  reference: string | null;
+  errors: { type: string; message: string }[];
+  /** Polls left before the job finishes. */
+  pollsLeft: number;
+  /** When set, the job finishes with this error instead of a backup. */
+  failWith?: string;
+}
+
+export interface FakeSupervisorState {
+  addons: FakeAddon[];
+  resolution: {
+    unsupported: string[];
+    unhealthy: string[];
+    issues: { uuid: string; type: string; context: string; reference: string | null }[];
+    suggestions: {
+      uuid: string;
+      type: string;
+      context: string;
+      reference: string | null;
+      auto: boolean;
+    }[];
+  };
+  backups: FakeBackup[];
+  jobs: Map<string, FakeJob>;
+  discovery: { uuid: string; service: string; config: Record<string, unknown>; addon: string }[];
+  coreLog: string[];
+  /** Next backup request fails (true) or its job fails (string message). */
+  failNextBackup: boolean | string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface FakeSupervisor {
+  url: string;
+  token: string;
+  state: FakeSupervisorState;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+const ok = (res: Response, data: unknown = {}) => res.json({ result: 'ok', data });
+const fail = (res: Response, status: number, message: string) =>
+  res.status(status).json({ result: 'error', message });
+
+/** Start a fake Supervisor on a free loopback port. */
+export async function startFakeSupervisor(
+  initial: Partial<FakeSupervisorState> = {},
+): Promise<FakeSupervisor> {
+  const token = `fake-supervisor-token-${randomUUID()}`;
+  const state: FakeSupervisorState = {
+    addons: [],
+    resolution: { unsupported: [], unhealthy: [], issues: [], suggestions: [] },
+    backups: [],
+    jobs: new Map(),
+    discovery: [],
+    coreLog: [],
+    failNextBackup: false,
+    ...initial,
+  };
+  const requests: RecordedRequest[] = [];
+  const app = express();
+  app.use(express.json());
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    requests.push({ method: req.method, path: req.path, body: req.body as unknown });
+    if (req.get('authorization') !== `Bearer ${token}`) {
+      fail(res, 401, 'Invalid token for access');
+      return;
+    }
+    next();
+  });
+
+  const addon = (slug: string | undefined) => state.addons.find((a) => a.slug === slug);
+  const logText = (lines: string[], req: Request) => {
+    const n = Number(req.query.lines ?? 100);
+    return lines.slice(-n).join('\n') + (lines.length ? '\n' : '');
+  };
+
+  app.get('/supervisor/info', (_req, res) =>
+    ok(res, { version: '2026.11.1', healthy: true, supported: true }),
+  );
+  app.get('/core/info', (_req, res) =>
+    ok(res, { version: '2026.11.0', version_latest: '2026.11.0', update_available: false }),
+  );
+  app.get('/core/logs', (req, res) => res.type('text/plain').send(logText(state.coreLog, req)));
+  app.get('/resolution/info', (_req, res) => ok(res, { ...state.resolution, checks: [] }));
+  app.get('/addons', (_req, res) =>
+    ok(res, {
+      addons: state.addons.map(({ slug, name, version, state: s, update_available }) => ({
+        slug,
+        name,
+        version,
+        state: s,
+        update_available,
+        description: name,
+        repository: 'local',
+      })),
+    }),
+  );
+  app.get('/addons/:slug/info', (req, res) => {
+    const a = addon(req.params.slug);
+    if (!a) return fail(res, 404, `Addon ${req.params.slug} does not exist`);
+    const { log: _log, failRestarts: _f, ...info } = a;
+    return ok(res, { ...info, boot: 'auto', watchdog: true });
+  });
+  app.get('/addons/:slug/logs', (req, res) => {
+    const a = addon(req.params.slug);
+    if (!a) return fail(res, 404, `Addon ${req.params.slug} does not exist`);
+    return res.type('text/plain').send(logText(a.log, req));
+  });
+  app.post('/addons/:slug/restart', (req, res) => {
+    const a = addon(req.params.slug);
+    if (!a) return fail(res, 404, `Addon ${req.params.slug} does not exist`);
+    if (a.failRestarts && a.failRestarts > 0) {
+      a.failRestarts--;
+      a.state = 'error';
+      a.log.push('[fake] restart failed: exited with code 1');
+      return ok(res);
+    }
+    a.state = 'started';
+    a.log.push('[fake] add-on restarted');
+    return ok(res);
+  });
+
+  app.post('/backups/new/partial', (req, res) => {
+    const body = (req.body ?? {}) as {
+      name?: string;
+      homeassistant?: boolean;
+      addons?: string[];
+      folders?: string[];
+      background?: boolean;
+    };
+    if (!body.homeassistant && !body.addons?.length && !body.folders?.length) {
+      return fail(res, 400, 'A partial backup needs homeassistant, addons or folders');
+    }
+    if (state.failNextBackup === true) {
+      state.failNextBackup = false;
+      return fail(res, 500, 'Backup failed: not enough free space');
+    }
+    const slug = randomUUID().replaceAll('-', '').slice(0, 8);
+    const job: FakeJob = {
+      uuid: randomUUID().replaceAll('-', ''),
+      name: 'backup_manager_partial_backup',
+      done: false,
+      progress: 0,
+      stage: 'addon_repositories',
+      reference: slug,
+      errors: [],
+      pollsLeft: 2,
+    };
+    if (typeof state.failNextBackup === 'string') {
+      job.failWith = state.failNextBackup;
+      state.failNextBackup = false;
+    }
+    state.jobs.set(job.uuid, job);
+    const backup: FakeBackup = {
+      slug,
+      name: body.name ?? 'backup',
+      type: 'partial',
+      date: new Date().toISOString(),
+      content: {
+        homeassistant: Boolean(body.homeassistant),
+        addons: body.addons ?? [],
+        folders: body.folders ?? [],
+      },
+    };
+    if (!body.background) {
+      if (job.failWith) return fail(res, 500, job.failWith);
+      state.backups.push(backup);
+      job.done = true;
+      return ok(res, { slug });
+    }
+    (job as FakeJob & { backup: FakeBackup }).backup = backup;
+    return ok(res, { job_id: job.uuid });
+  });
+
+  app.get('/jobs/:uuid', (req, res) => {
+    const job = state.jobs.get(String(req.params.uuid));
+    if (!job) return fail(res, 404, 'Job does not exist');
+    if (!job.done && --job.pollsLeft <= 0) {
+      job.done = true;
+      job.progress = 100;
+      job.stage = null;
+      if (job.failWith) job.errors.push({ type: 'BackupError', message: job.failWith });
+      else {
+        const backup = (job as FakeJob & { backup?: FakeBackup }).backup;
+        if (backup) state.backups.push(backup);
+      }
+    }
+    const { pollsLeft: _p, failWith: _f, ...visible } = job as FakeJob & { backup?: unknown };
+    delete (visible as { backup?: unknown }).backup;
+    return ok(res, { ...visible, child_jobs: [], extra: null });
+  });
+
+  app.get('/backups', (_req, res) => ok(res, { backups: state.backups }));
+  app.get('/backups/:slug/info', (req, res) => {
+    const b = state.backups.find((x) => x.slug === req.params.slug);
+    return b ? ok(res, b) : fail(res, 404, 'Backup does not exist');
+  });
+
+  app.post('/discovery', (req, res) => {
+    const body = (req.body ?? {}) as { service?: string; config?: Record<string, unknown> };
+    if (!body.service || typeof body.config !== 'object')
+      return fail(res, 400, 'service and config are required');
+    const uuid = randomUUID().replaceAll('-', '');
+    state.discovery.push({ uuid, service: body.service, config: body.config, addon: 'ha_llm_ops' });
+    return ok(res, { uuid });
+  });
+
+  app.use((_req, res) => fail(res, 404, 'Not found'));
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    token,
+    state,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
