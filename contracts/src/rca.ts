@@ -10,16 +10,25 @@ export const CandidateAction = v.object({
 });
 export type CandidateAction = v.InferOutput<typeof CandidateAction>;
 
+/** The typed post-conditions the executor can check. */
+export const VERIFICATION_KINDS = [
+  'config_entry_loaded',
+  'config_entry_disabled',
+  'entities_available',
+  'no_new_matching_errors',
+  'addon_started',
+  'automation_runs_clean',
+  'automation_off',
+  'log_level_set',
+  'reauth_started',
+  'backup_present',
+  'core_running',
+  'manual',
+] as const;
+
 /** A check that tells whether a fix worked. */
 export const VerificationTest = v.object({
-  kind: v.picklist([
-    'config_entry_loaded',
-    'entities_available',
-    'no_new_matching_errors',
-    'addon_started',
-    'automation_runs_clean',
-    'manual',
-  ]),
+  kind: v.picklist(VERIFICATION_KINDS),
   description: v.string(),
   timeout_s: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });

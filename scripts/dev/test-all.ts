@@ -24,45 +24,69 @@ interface Suite {
   command: string[];
   /** Read the counts from the suite's report; undefined when it wrote none. */
   counts(exitCode: number): Counts | undefined;
+  /** Sub-suites reported from the same run (their tests count, not the run itself). */
+  parts?: { name: string; counts(): Counts | undefined }[];
 }
 
 const RESULTS = join(REPO, 'test-results');
 
-function vitestSuite(project: string, needsHa = false): Suite {
-  const report = join(RESULTS, `${project}.json`);
-  return {
-    name: project,
-    needsHa,
-    command: [
-      'npx',
-      'vitest',
-      'run',
-      '--project',
-      project,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile=${report}`,
-    ],
-    counts() {
-      if (!existsSync(report)) return undefined;
-      const r = JSON.parse(readFileSync(report, 'utf8')) as {
-        numPassedTests: number;
-        numFailedTests: number;
-        numPendingTests: number;
-        numTodoTests: number;
-        testResults: { status: string; assertionResults: unknown[] }[];
-      };
+/** Which vitest project a test file belongs to (matches vitest.config.ts). */
+function projectOf(file: string): string {
+  const rel = file.startsWith(REPO) ? file.slice(REPO.length + 1) : file;
+  if (rel.startsWith('tests/e2e/')) return 'e2e';
+  if (rel.startsWith('tests/browser/')) return 'browser';
+  return 'unit';
+}
+
+/**
+ * One vitest run for the unit, end-to-end and browser projects, so coverage
+ * of the executor is measured over all of them; counts are split per project.
+ */
+function vitestSuites(): Suite[] {
+  const report = join(RESULTS, 'vitest.json');
+  interface Report {
+    testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
+  }
+  const read = (): Report | undefined =>
+    existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as Report) : undefined;
+  const countsOf = (project: string): Counts | undefined => {
+    const r = read();
+    if (!r) return undefined;
+    const c: Counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const file of r.testResults.filter((f) => projectOf(f.name) === project)) {
       // A file that fails to load has no test results but must still count.
-      const brokenFiles = r.testResults.filter(
-        (f) => f.status === 'failed' && f.assertionResults.length === 0,
-      ).length;
-      return {
-        passed: r.numPassedTests,
-        failed: r.numFailedTests + brokenFiles,
-        skipped: r.numPendingTests + r.numTodoTests,
-      };
-    },
+      if (file.status === 'failed' && file.assertionResults.length === 0) c.failed++;
+      for (const t of file.assertionResults) {
+        if (t.status === 'passed') c.passed++;
+        else if (t.status === 'failed') c.failed++;
+        else c.skipped++;
+      }
+    }
+    return c;
   };
+  return [
+    {
+      name: 'vitest',
+      needsHa: true,
+      command: [
+        'npx',
+        'vitest',
+        'run',
+        '--coverage.enabled',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile=${report}`,
+      ],
+      // The run as a whole: a coverage shortfall fails it even when every test passed.
+      counts: (code) => {
+        const tests = ['unit', 'e2e', 'browser'].map(countsOf);
+        if (tests.some((t) => t === undefined)) return undefined;
+        const failedTests = tests.reduce((n, t) => n + (t?.failed ?? 0), 0);
+        return { passed: 0, failed: code !== 0 && failedTests === 0 ? 1 : 0, skipped: 0 };
+      },
+      parts: ['unit', 'e2e', 'browser'].map((p) => ({ name: p, counts: () => countsOf(p) })),
+    },
+  ];
 }
 
 function pytestSuite(): Suite {
@@ -105,10 +129,8 @@ const SUITES: Suite[] = [
     'tests',
     'scripts',
   ]),
-  vitestSuite('unit'),
   pytestSuite(),
-  vitestSuite('e2e', true),
-  vitestSuite('browser', true),
+  ...vitestSuites(),
 ];
 
 function run(command: string[]): Promise<number> {
@@ -152,15 +174,22 @@ async function main(): Promise<number> {
         }
       }
       const code = await run(suite.command);
+      const record = (name: string, counts: Counts) => {
+        total.passed += counts.passed;
+        total.failed += counts.failed + counts.skipped;
+        total.skipped += counts.skipped;
+        lines.push(
+          `${name}: ${counts.passed} passed, ${counts.failed} failed` +
+            (counts.skipped ? `, ${counts.skipped} skipped (counted as failed)` : ''),
+        );
+      };
+      for (const part of suite.parts ?? [])
+        record(part.name, part.counts() ?? { passed: 0, failed: 1, skipped: 0 });
       const counts = suite.counts(code) ?? { passed: 0, failed: 1, skipped: 0 };
-      if (code !== 0 && counts.failed === 0) counts.failed = 1; // crashed after its report
-      total.passed += counts.passed;
-      total.failed += counts.failed + counts.skipped;
-      total.skipped += counts.skipped;
-      lines.push(
-        `${suite.name}: ${counts.passed} passed, ${counts.failed} failed` +
-          (counts.skipped ? `, ${counts.skipped} skipped (counted as failed)` : ''),
-      );
+      if (!suite.parts && code !== 0 && counts.failed === 0) counts.failed = 1; // crashed after its report
+      if (!suite.parts || counts.failed > 0) {
+        record(suite.parts ? `${suite.name} (coverage or run)` : suite.name, counts);
+      }
     }
   } finally {
     if (haStarted && !haWasRunning) await haDown({ quiet: true });

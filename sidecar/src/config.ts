@@ -22,6 +22,8 @@ export interface Settings {
   apiToken: string | undefined;
   /** Where evidence bundles are written, one folder per incident. */
   incidentDir: string;
+  /** The policy file; null means the built-in default policy. */
+  policyFile: string | null;
   /** The Supervisor's REST API, when running under Supervisor. */
   supervisor: { url: string; token: string } | null;
   thresholds: Thresholds;
@@ -49,6 +51,12 @@ export interface Thresholds {
   retentionDays: number;
   /** Resolved or dismissed incidents kept at most. */
   maxClosedIncidents: number;
+  /** Longest wait for the backup before an action. */
+  backupTimeoutS: number;
+  /** Upper bound on any single verification check's wait. */
+  verifyMaxWaitS: number;
+  /** How long a proposal waits for a decision before it expires. */
+  proposalTtlS: number;
 }
 
 /** Each threshold: its environment variable, its add-on option, default and bounds. */
@@ -126,6 +134,30 @@ const THRESHOLDS: {
     max: 3650,
   },
   {
+    key: 'backupTimeoutS',
+    env: 'LLM_OPS_BACKUP_TIMEOUT_S',
+    option: 'backup_timeout_s',
+    def: 600,
+    min: 1,
+    max: 7200,
+  },
+  {
+    key: 'verifyMaxWaitS',
+    env: 'LLM_OPS_VERIFY_MAX_WAIT_S',
+    option: 'verify_max_wait_s',
+    def: 300,
+    min: 1,
+    max: 3600,
+  },
+  {
+    key: 'proposalTtlS',
+    env: 'LLM_OPS_PROPOSAL_TTL_S',
+    option: 'proposal_ttl_s',
+    def: 86_400,
+    min: 60,
+    max: 2_592_000,
+  },
+  {
     key: 'maxClosedIncidents',
     env: 'LLM_OPS_MAX_CLOSED_INCIDENTS',
     option: 'max_closed_incidents',
@@ -139,6 +171,7 @@ const THRESHOLDS: {
 const OPTION_ENV: Record<string, string> = {
   log_level: 'LOG_LEVEL',
   api_token: 'LLM_OPS_API_TOKEN',
+  policy_file: 'LLM_OPS_POLICY',
   ...Object.fromEntries(THRESHOLDS.map((t) => [t.option, t.env])),
 };
 
@@ -279,6 +312,8 @@ export function loadSettings(env: Env = process.env): Settings {
     apiToken:
       rawApiToken === undefined ? undefined : parse('LLM_OPS_API_TOKEN', apiToken, rawApiToken),
     incidentDir: set('INCIDENT_DIR') ?? join(dataDir, 'incidents'),
+    // The add-on's own config folder (`addon_config` map) holds the user's policy.yaml.
+    policyFile: set('LLM_OPS_POLICY') ?? (viaSupervisor ? '/config/policy.yaml' : null),
     supervisor:
       supervisorToken === undefined
         ? null

@@ -1,9 +1,11 @@
 /** Reading and dismissing incidents for the API, over the journal and the correlator. */
-import type { Incident } from '@ha-llm-ops/contracts';
+import type { ActionProposal, Incident } from '@ha-llm-ops/contracts';
 import type { IncidentDetail, IncidentService } from './api/incidents.js';
 import type { Correlator } from './correlate/correlator.js';
 import type { BundleStore } from './journal/bundles.js';
 import type { IncidentFilter, IncidentRecord, Journal } from './journal/journal.js';
+import type { ProposalJournal, ProposalRecord } from './journal/proposals.js';
+import type { Pipeline } from './pipeline.js';
 
 /** The public view of a stored incident (the contract, without correlation internals). */
 export function publicIncident(r: IncidentRecord): Incident {
@@ -27,6 +29,11 @@ export function publicIncident(r: IncidentRecord): Incident {
   };
 }
 
+/** The public view of a stored proposal. */
+export function publicProposal({ target: _t, ...p }: ProposalRecord): ActionProposal {
+  return p;
+}
+
 const SIGNALS_SHOWN = 100;
 
 export class Incidents implements IncidentService {
@@ -34,6 +41,8 @@ export class Incidents implements IncidentService {
     private readonly journal: Journal,
     private readonly correlator: Correlator,
     private readonly bundles: BundleStore,
+    private readonly proposals: ProposalJournal,
+    private readonly pipeline: Pipeline,
   ) {}
 
   list(
@@ -55,7 +64,13 @@ export class Incidents implements IncidentService {
         .map(({ incident_id: _i, fingerprint: _f, ...s }) => s),
       bundle: this.bundles.read(id),
       analysis: rec.analysis,
+      proposals: this.proposals.ofIncident(id).map(publicProposal),
     };
+  }
+
+  async reanalyze(id: string): Promise<Incident | undefined> {
+    const rec = this.journal.getIncident(id);
+    return rec && publicIncident(this.pipeline.reanalyze(rec));
   }
 
   dismiss(

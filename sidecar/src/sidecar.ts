@@ -1,58 +1,239 @@
 /**
  * The running sidecar: the journal, the HTTP API, the connection to HA and the
- * pipeline collect → correlate → report, wired together. The API serves from
- * the start; HA may come and go.
+ * pipeline collect → correlate → analyze → plan → (approve) → execute → report,
+ * wired together. The API serves from the start; HA may come and go.
  */
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Server } from 'node:http';
+import type { ActionService } from './api/actions.js';
 import { createApi } from './api/server.js';
+import type { StatusReport, StatusService } from './api/status.js';
 import { resolveApiToken } from './api/token.js';
-import type { StopCollector } from './collect/collector.js';
+import { ApiError } from './api/validate.js';
+import type { CollectorContext, StopCollector } from './collect/collector.js';
 import { COLLECTORS } from './collect/index.js';
 import type { Settings } from './config.js';
 import { Correlator } from './correlate/correlator.js';
+import type { ActionContext } from './execute/action.js';
+import { DecisionError, Executor } from './execute/executor.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
-import { Incidents } from './incidents.js';
+import { Incidents, publicProposal } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
-import { Journal } from './journal/journal.js';
+import { type IncidentRecord, Journal } from './journal/journal.js';
+import { ProposalJournal } from './journal/proposals.js';
 import type { Logger } from './log.js';
+import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
+import { actionPolicy, loadPolicy } from './plan/policy.js';
+import { ModeLocked, PolicyKeeper } from './plan/policy-keeper.js';
+import { Planner, ProposalRefused } from './plan/planner.js';
 import { Reporter } from './report/reporter.js';
 import { SupervisorClient } from './supervisor/client.js';
 import { VERSION } from './version.js';
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
+const EXPIRY_EVERY_MS = 60 * 1000;
+
+/** Live facts collectors report about themselves. */
+export interface SidecarFlags {
+  /** False once the system log turned out to be polled (HA fires no system_log_event). */
+  systemLogEvents: boolean;
+}
+
+export interface SidecarOptions {
+  analyzer?: IncidentAnalyzer | null;
+}
 
 export class Sidecar {
   readonly journal: Journal;
+  readonly proposals: ProposalJournal;
   readonly correlator: Correlator;
   readonly reporter: Reporter;
   readonly bundles: BundleStore;
+  readonly policy: PolicyKeeper;
+  readonly executor: Executor;
+  readonly planner: Planner;
+  readonly pipeline: Pipeline;
+  readonly flags: SidecarFlags = { systemLogEvents: true };
   private conn: Connection | undefined;
   private server: Server | undefined;
   private inventory: Inventory | undefined;
+  private readonly supervisor: SupervisorClient | null;
   private readonly stops: StopCollector[] = [];
   private readonly abort = new AbortController();
-  private retentionTimer: NodeJS.Timeout | undefined;
+  private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly settings: Settings,
     private readonly log: Logger,
+    opts: SidecarOptions = {},
   ) {
+    const t = settings.thresholds;
     this.journal = new Journal(`${settings.dataDir}/journal.db`);
+    this.proposals = new ProposalJournal(this.journal.db);
     this.bundles = new BundleStore(settings.incidentDir);
-    this.correlator = new Correlator(this.journal, { thresholds: settings.thresholds, log });
+    this.supervisor = settings.supervisor
+      ? new SupervisorClient(settings.supervisor.url, settings.supervisor.token)
+      : null;
+    const policyState = loadPolicy(settings.policyFile);
+    if (policyState.error)
+      log.error(`the policy is invalid, so nothing will run (observe-only): ${policyState.error}`);
+    else log.info(`policy: ${policyState.source}, mode ${policyState.policy.mode}`);
+    this.policy = new PolicyKeeper(policyState, this.journal);
+    this.correlator = new Correlator(this.journal, { thresholds: t, log });
     this.reporter = new Reporter({
       journal: this.journal,
       log,
-      updateIntervalS: settings.thresholds.eventUpdateIntervalS,
+      updateIntervalS: t.eventUpdateIntervalS,
     });
-    this.correlator.onChange((incident, change) => this.reporter.incidentChanged(incident, change));
+    const context = (incident: IncidentRecord) => this.actionContext(incident);
+    this.executor = new Executor({
+      journal: this.journal,
+      proposals: this.proposals,
+      correlator: this.correlator,
+      reporter: this.reporter,
+      policy: this.policy,
+      context,
+      log,
+      backupTimeoutS: t.backupTimeoutS,
+      verifyMaxWaitS: t.verifyMaxWaitS,
+    });
+    this.planner = new Planner({
+      proposals: this.proposals,
+      policy: this.policy,
+      executor: this.executor,
+      reporter: this.reporter,
+      context,
+      log,
+      proposalTtlS: t.proposalTtlS,
+    });
+    this.pipeline = new Pipeline({
+      correlator: this.correlator,
+      reporter: this.reporter,
+      planner: this.planner,
+      executor: this.executor,
+      analyzer: opts.analyzer ?? null,
+      log,
+    });
   }
 
-  /** Serve the API, then connect to HA in the background and start collecting. */
+  /** The live HA side for an action, or null while disconnected. */
+  private actionContext(incident: IncidentRecord): ActionContext | null {
+    if (!this.conn?.connected || !this.inventory) return null;
+    return {
+      conn: this.conn,
+      inventory: this.inventory,
+      supervisor: this.supervisor,
+      incident,
+      journal: this.journal,
+      log: this.log,
+      now: () => new Date(),
+    };
+  }
+
+  private actionService(): ActionService {
+    const rethrow = (err: unknown): never => {
+      if (err instanceof DecisionError || err instanceof ProposalRefused) {
+        throw new ApiError(
+          err.status,
+          err.message,
+          err instanceof ProposalRefused ? err.field : undefined,
+        );
+      }
+      throw err;
+    };
+    return {
+      pending: () => this.proposals.pending().map(publicProposal),
+      detail: (id) => {
+        const p = this.proposals.proposal(id);
+        if (!p) return undefined;
+        const e = this.proposals.executionOf(id);
+        return {
+          proposal: publicProposal(p),
+          execution: e
+            ? {
+                id: e.id,
+                proposal_id: e.proposal_id,
+                status: e.status,
+                started_at: e.started_at,
+                finished_at: e.finished_at,
+                steps: e.steps,
+              }
+            : null,
+          result: e?.result ?? null,
+        };
+      },
+      propose: async (request) => {
+        const incident = this.journal.getIncident(request.incident_id);
+        if (!incident) throw new ApiError(404, `no incident ${request.incident_id}`, 'incident_id');
+        if (incident.status === 'resolved' || incident.status === 'dismissed') {
+          throw new ApiError(409, `incident ${incident.id} is ${incident.status}`);
+        }
+        try {
+          return publicProposal(await this.planner.propose(incident, request));
+        } catch (err) {
+          return rethrow(err);
+        }
+      },
+      approve: (id, by) => {
+        try {
+          return publicProposal(this.executor.approve(id, by));
+        } catch (err) {
+          return rethrow(err);
+        }
+      },
+      reject: (id, by, reason) => {
+        try {
+          return publicProposal(this.executor.reject(id, by, reason));
+        } catch (err) {
+          return rethrow(err);
+        }
+      },
+    };
+  }
+
+  private statusService(): StatusService {
+    return {
+      status: (): StatusReport => {
+        const { policy, mode, error, source } = this.policy.current();
+        return {
+          mode,
+          policy: {
+            valid: error === null,
+            error,
+            source,
+            max_actions_per_hour: policy.max_actions_per_hour,
+            quiet_hours: policy.quiet_hours ?? null,
+            auto_actions: Object.keys(policy.actions ?? {}).filter(
+              (id) =>
+                actionPolicy(policy, id as never).auto && actionPolicy(policy, id as never).allowed,
+            ),
+          },
+          system_log_events: this.flags.systemLogEvents,
+          last_analysis_at: this.journal.lastAnalysisAt(),
+          counts: {
+            open: this.journal.listIncidents({ active: true }, 1, 0).total,
+            awaiting_approval: this.journal.listIncidents({ status: ['awaiting_approval'] }, 1, 0)
+              .total,
+          },
+        };
+      },
+      setMode: (mode) => {
+        try {
+          this.policy.setMode(mode);
+          this.log.info(`mode set to ${mode}`);
+        } catch (err) {
+          if (err instanceof ModeLocked) throw new ApiError(409, err.message);
+          throw err;
+        }
+      },
+    };
+  }
+
+  /** Serve the API and start the timers; connecting to HA is separate (connect()). */
   async start(): Promise<void> {
     const { settings, log } = this;
+    this.executor.recoverInterrupted();
     const app = createApi({
       version: VERSION,
       apiToken: resolveApiToken(settings.apiToken, settings.dataDir),
@@ -60,7 +241,15 @@ export class Sidecar {
         connected: this.conn?.connected ?? false,
         version: this.conn?.haVersion ?? null,
       }),
-      incidents: new Incidents(this.journal, this.correlator, this.bundles),
+      incidents: new Incidents(
+        this.journal,
+        this.correlator,
+        this.bundles,
+        this.proposals,
+        this.pipeline,
+      ),
+      actions: this.actionService(),
+      status: this.statusService(),
     });
     this.server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(settings.port, settings.host, () => resolve(s));
@@ -73,7 +262,17 @@ export class Sidecar {
     log.info(`ha-llm-ops ${VERSION} serving the API on ${settings.host}:${settings.port}`);
     this.correlator.start();
     this.retention();
-    this.retentionTimer = setInterval(() => this.retention(), RETENTION_EVERY_MS);
+    this.timers.push(
+      setInterval(() => this.retention(), RETENTION_EVERY_MS),
+      setInterval(() => this.executor.expireStale(), EXPIRY_EVERY_MS),
+    );
+  }
+
+  /** The API's address once started (tests start it on port 0). */
+  get apiAddress(): string {
+    const addr = this.server?.address();
+    if (!addr || typeof addr === 'string') throw new Error('the API is not listening');
+    return `http://${addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`;
   }
 
   /** Connect to HA (retrying until it answers) and start the collectors. */
@@ -89,17 +288,16 @@ export class Sidecar {
     this.inventory = new Inventory(log);
     await this.inventory.start(conn);
     this.reporter.attach(conn);
-    const ctx = {
+    const ctx: CollectorContext = {
       conn,
       inventory: this.inventory,
-      supervisor: settings.supervisor
-        ? new SupervisorClient(settings.supervisor.url, settings.supervisor.token)
-        : null,
+      supervisor: this.supervisor,
       cursors: this.journal,
       sink: this.correlator,
       thresholds: settings.thresholds,
       log,
       now: () => new Date(),
+      flags: this.flags,
     };
     for (const collector of COLLECTORS) {
       if (!collector.enabled(ctx)) continue;
@@ -113,7 +311,7 @@ export class Sidecar {
     log.info('watching Home Assistant');
   }
 
-  /** Drop closed incidents past their retention, with their bundles. */
+  /** Drop closed incidents past their retention, with their bundles and proposals. */
   private retention(): void {
     const { retentionDays, maxClosedIncidents } = this.settings.thresholds;
     const before = new Date(Date.now() - retentionDays * 86_400_000).toISOString();
@@ -121,13 +319,14 @@ export class Sidecar {
       ...this.journal.purgeClosedBefore(before),
       ...this.journal.purgeClosedBeyond(maxClosedIncidents),
     ];
+    this.proposals.purgeIncidents(gone);
     for (const id of gone) this.bundles.remove(id);
     if (gone.length) this.log.info(`retention: removed ${gone.length} closed incidents`);
   }
 
   async stop(): Promise<void> {
     this.abort.abort();
-    clearInterval(this.retentionTimer);
+    for (const t of this.timers) clearInterval(t);
     this.correlator.stop();
     this.reporter.stop();
     for (const stop of this.stops.splice(0)) {

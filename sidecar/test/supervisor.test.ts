@@ -57,6 +57,7 @@ function context(
     thresholds: { ...THRESHOLDS, supervisorPollS: 3600 },
     log: createLogger('error'),
     now: () => new Date(),
+    flags: { systemLogEvents: true },
   };
 }
 

@@ -123,6 +123,7 @@ export async function startFakeSupervisor(
     ok(res, { version: '2026.11.0', version_latest: '2026.11.0', update_available: false }),
   );
   app.get('/core/logs', (req, res) => res.type('text/plain').send(logText(state.coreLog, req)));
+  app.post('/core/restart', (_req, res) => ok(res)); // recorded; Core keeps running here
   app.get('/resolution/info', (_req, res) => ok(res, { ...state.resolution, checks: [] }));
   app.get('/addons', (_req, res) =>
     ok(res, {

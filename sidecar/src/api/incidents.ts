@@ -1,5 +1,6 @@
 /** `/api/incidents`: list, detail and dismiss. */
 import {
+  type ActionProposal,
   Category,
   INCIDENT_STATUSES,
   SEVERITIES,
@@ -19,6 +20,7 @@ export interface IncidentDetail {
   signals: (Signal & { id: number })[];
   bundle: EvidenceBundle | null;
   analysis: RcaResult | null;
+  proposals: ActionProposal[];
 }
 
 /** What the incident endpoints need from the sidecar. */
@@ -29,6 +31,8 @@ export interface IncidentService {
     id: string,
     opts: { ignoreSimilar: boolean; reason: string | null },
   ): Incident | undefined;
+  /** Analyze again (offline, then the LLM when configured); undefined for an unknown id. */
+  reanalyze(id: string): Promise<Incident | undefined>;
 }
 
 /** A comma-separated list of picklist values. */
@@ -106,6 +110,12 @@ export function incidentRoutes(service: IncidentService): Router {
       ignoreSimilar: body.ignore_similar,
       reason: body.reason,
     });
+    if (!incident) throw new ApiError(404, `no incident ${req.params.id}`);
+    res.json({ incident });
+  });
+
+  router.post('/:id/reanalyze', async (req, res) => {
+    const incident = await service.reanalyze(req.params.id);
     if (!incident) throw new ApiError(404, `no incident ${req.params.id}`);
     res.json({ incident });
   });

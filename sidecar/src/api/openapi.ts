@@ -4,8 +4,12 @@
  * is kept in docs/openapi.json (a test checks it is current).
  */
 import {
+  ActionExecution,
+  ActionProposal,
   CATEGORIES,
   EvidenceBundle,
+  ExecutionResult,
+  ProposeActionRequest,
   Health,
   Incident,
   INCIDENT_STATUSES,
@@ -22,6 +26,10 @@ const COMPONENTS: Record<string, GenericSchema> = {
   Signal,
   EvidenceBundle,
   RcaResult,
+  ActionProposal,
+  ProposeActionRequest,
+  ActionExecution,
+  ExecutionResult,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -69,8 +77,76 @@ export function openApiDocument(version: string): Record<string, unknown> {
       signals: { type: 'array', items: ref('Signal') },
       bundle: { ...ref('EvidenceBundle'), nullable: true },
       analysis: { ...ref('RcaResult'), nullable: true },
+      proposals: { type: 'array', items: ref('ActionProposal') },
     },
   };
+  schemas.ProposalDetail = {
+    type: 'object',
+    required: ['proposal', 'execution', 'result'],
+    properties: {
+      proposal: ref('ActionProposal'),
+      execution: { ...ref('ActionExecution'), nullable: true },
+      result: { ...ref('ExecutionResult'), nullable: true },
+    },
+  };
+  schemas.Status = {
+    type: 'object',
+    required: ['mode', 'policy', 'system_log_events', 'last_analysis_at', 'counts'],
+    properties: {
+      mode: { type: 'string', enum: ['observe', 'approve', 'auto'] },
+      policy: {
+        type: 'object',
+        properties: {
+          valid: { type: 'boolean' },
+          error: { type: 'string', nullable: true },
+          source: { type: 'string' },
+          max_actions_per_hour: { type: 'integer' },
+          quiet_hours: {
+            type: 'object',
+            nullable: true,
+            properties: { start: { type: 'string' }, end: { type: 'string' } },
+          },
+          auto_actions: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      system_log_events: { type: 'boolean' },
+      last_analysis_at: { type: 'string', format: 'date-time', nullable: true },
+      counts: {
+        type: 'object',
+        properties: { open: { type: 'integer' }, awaiting_approval: { type: 'integer' } },
+      },
+    },
+  };
+  const decisionBody = (withReason: boolean) => ({
+    required: false,
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            decided_by: { type: 'string', maxLength: 100, nullable: true },
+            ...(withReason ? { reason: { type: 'string', maxLength: 500, nullable: true } } : {}),
+          },
+        },
+      },
+    },
+  });
+  const proposalParam = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+    description: 'Proposal id',
+  };
+  const proposalResponse = json(
+    { type: 'object', required: ['proposal'], properties: { proposal: ref('ActionProposal') } },
+    'The proposal after the decision.',
+  );
+  const conflict = json(
+    ref('Error'),
+    'Refused: not pending (approved twice, rejected, expired), the policy, a cooldown or the hourly budget; `error` says which.',
+  );
 
   return {
     openapi: '3.0.3',
@@ -158,6 +234,127 @@ export function openApiDocument(version: string): Record<string, unknown> {
             '200': json(ref('IncidentDetail'), 'The incident.'),
             '401': errors['401'],
             '404': json(ref('Error'), 'No such incident.'),
+          },
+        },
+      },
+      '/api/incidents/{id}/reanalyze': {
+        post: {
+          summary: 'Analyze an incident again and plan its actions',
+          parameters: [idParam],
+          responses: {
+            '200': json(
+              { type: 'object', properties: { incident: ref('Incident') } },
+              'The incident after analysis.',
+            ),
+            '401': errors['401'],
+            '404': json(ref('Error'), 'No such incident.'),
+          },
+        },
+      },
+      '/api/status': {
+        get: {
+          summary: 'Mode, policy summary and counts',
+          responses: { '200': json(ref('Status'), 'The status.'), '401': errors['401'] },
+        },
+      },
+      '/api/mode': {
+        put: {
+          summary: 'Switch between observe, approve and auto',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['mode'],
+                  additionalProperties: false,
+                  properties: { mode: { type: 'string', enum: ['observe', 'approve', 'auto'] } },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': json(
+              { type: 'object', properties: { mode: { type: 'string' } } },
+              'The mode now in force.',
+            ),
+            ...errors,
+            '409': json(
+              ref('Error'),
+              'The policy file is invalid: the sidecar stays in observe mode.',
+            ),
+          },
+        },
+      },
+      '/api/actions/pending': {
+        get: {
+          summary: 'Proposals waiting for a decision',
+          responses: {
+            '200': json({ type: 'array', items: ref('ActionProposal') }, 'Pending proposals.'),
+            '401': errors['401'],
+          },
+        },
+      },
+      '/api/actions/propose': {
+        post: {
+          summary: 'Propose an allow-listed action for an incident',
+          description:
+            'Parameters are resolved against live state and must belong to the incident; the policy is checked.',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('ProposeActionRequest') } },
+          },
+          responses: {
+            '201': json(
+              { type: 'object', properties: { proposal: ref('ActionProposal') } },
+              'The new (or the existing identical) proposal.',
+            ),
+            ...errors,
+            '404': json(ref('Error'), 'No such incident.'),
+            '409': json(
+              ref('Error'),
+              'The policy or the mode refuses it, or the incident is closed.',
+            ),
+            '503': json(ref('Error'), 'Home Assistant is not connected.'),
+          },
+        },
+      },
+      '/api/actions/{id}': {
+        get: {
+          summary: 'A proposal with its execution steps and result',
+          parameters: [proposalParam],
+          responses: {
+            '200': json(ref('ProposalDetail'), 'The proposal.'),
+            '401': errors['401'],
+            '404': json(ref('Error'), 'No such proposal.'),
+          },
+        },
+      },
+      '/api/actions/{id}/approve': {
+        post: {
+          summary:
+            'Approve a pending proposal; it runs in the background (backup, apply, verify, rollback)',
+          parameters: [proposalParam],
+          requestBody: decisionBody(false),
+          responses: {
+            '200': proposalResponse,
+            ...errors,
+            '404': json(ref('Error'), 'No such proposal.'),
+            '409': conflict,
+            '503': json(ref('Error'), 'Home Assistant is not connected.'),
+          },
+        },
+      },
+      '/api/actions/{id}/reject': {
+        post: {
+          summary: 'Reject a pending proposal',
+          parameters: [proposalParam],
+          requestBody: decisionBody(true),
+          responses: {
+            '200': proposalResponse,
+            ...errors,
+            '404': json(ref('Error'), 'No such proposal.'),
+            '409': conflict,
           },
         },
       },

@@ -1,8 +1,10 @@
 /** The sidecar's HTTP API (express): health, incidents, and the OpenAPI document. */
 import type { Health } from '@ha-llm-ops/contracts';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { actionRoutes, type ActionService } from './actions.js';
 import { incidentRoutes, type IncidentService } from './incidents.js';
 import { openApiDocument } from './openapi.js';
+import { statusRoutes, type StatusService } from './status.js';
 import { tokenMatches } from './token.js';
 import { ApiError, errorHandler } from './validate.js';
 
@@ -12,6 +14,8 @@ export interface ApiContext {
   apiToken: string;
   haStatus(): { connected: boolean; version: string | null };
   incidents: IncidentService;
+  actions: ActionService;
+  status: StatusService;
 }
 
 function bearer(req: Request): string | undefined {
@@ -55,6 +59,8 @@ export function createApi(ctx: ApiContext): Express {
   });
 
   app.use('/api/incidents', incidentRoutes(ctx.incidents));
+  app.use('/api/actions', actionRoutes(ctx.actions));
+  app.use('/api', statusRoutes(ctx.status));
 
   app.use('/api', () => {
     throw new ApiError(404, 'no such endpoint');

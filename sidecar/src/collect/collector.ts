@@ -36,6 +36,8 @@ export interface CollectorContext {
   thresholds: Thresholds;
   log: Logger;
   now(): Date;
+  /** Facts about collection the sidecar reports (e.g. whether the system log is evented). */
+  flags: { systemLogEvents: boolean };
 }
 
 /** Stops a running collector. */

@@ -20,7 +20,10 @@ function issueSignal(issue: ResolutionIssue, at: string): Signal {
     integration: 'hassio',
     entry_id: null,
     // System-level issues are each their own subject, so unrelated ones never merge.
-    subject: issue.context === 'addon' && issue.reference ? `addon:${issue.reference}` : `supervisor:${issue.type}`,
+    subject:
+      issue.context === 'addon' && issue.reference
+        ? `addon:${issue.reference}`
+        : `supervisor:${issue.type}`,
     severity: 'warning',
     message: `Supervisor reports ${issue.type} in ${issue.context}${ref}`,
     count: 1,

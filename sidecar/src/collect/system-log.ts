@@ -135,6 +135,7 @@ export const systemLogCollector: Collector = {
           if (found === 0 || eventsSeen > 0) return;
           if (++pollFinds >= 2 && !warnedNoEvents) {
             warnedNoEvents = true;
+            ctx.flags.systemLogEvents = false;
             log.warning(
               'HA fires no system_log_event; polling the system log instead. Add `system_log: fire_event: true` to configuration.yaml for instant detection.',
             );

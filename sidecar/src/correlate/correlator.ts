@@ -15,7 +15,12 @@
  * - "Ignore similar" dismissals stick: their fingerprints are suppressed for good.
  */
 import { randomUUID } from 'node:crypto';
-import { SEVERITY_RANK, type Signal, type SignalSource } from '@ha-llm-ops/contracts';
+import {
+  SEVERITY_RANK,
+  type RcaResult,
+  type Signal,
+  type SignalSource,
+} from '@ha-llm-ops/contracts';
 import type { SignalSink } from '../collect/collector.js';
 import type { Thresholds } from '../config.js';
 import type { IncidentRecord, Journal } from '../journal/journal.js';
@@ -246,6 +251,50 @@ export class Correlator implements SignalSink {
       }
     });
     this.notify(changes);
+  }
+
+  /** Set the workflow status of an open incident (awaiting_approval, remediating, open). */
+  setStatus(id: string, status: 'open' | 'awaiting_approval' | 'remediating'): void {
+    const incident = this.journal.getIncident(id);
+    if (
+      !incident ||
+      incident.status === status ||
+      incident.status === 'resolved' ||
+      incident.status === 'dismissed'
+    ) {
+      return;
+    }
+    const now = this.now().toISOString();
+    this.journal.updateIncident(id, { status }, now);
+    this.notify([[{ ...incident, status, updated_at: now }, 'updated', null]]);
+  }
+
+  /** Resolve an incident a verified action fixed; its conditions are gone with it. */
+  resolveFixed(id: string, resolution: string): void {
+    const now = this.now().toISOString();
+    let resolved: IncidentRecord | undefined;
+    this.journal.transaction(() => {
+      this.journal.clearAllConditions(id, now);
+      resolved = this.resolve(id, resolution, now);
+    });
+    if (resolved) this.notify([[resolved, 'resolved', null]]);
+  }
+
+  /** Record an analysis on the incident (category, remedy, confidence, title); the pipeline reports it. */
+  recordAnalysis(id: string, rca: RcaResult, title: string | null): IncidentRecord | undefined {
+    const incident = this.journal.getIncident(id);
+    if (!incident) return undefined;
+    const now = this.now().toISOString();
+    const patch: Partial<IncidentRecord> = {
+      analysis: rca,
+      analyzed_at: now,
+      category: rca.category,
+      remedy: rca.remedy,
+      confidence: rca.confidence,
+      ...(title ? { title } : {}),
+    };
+    this.journal.updateIncident(id, patch, now);
+    return { ...incident, ...patch, updated_at: now };
   }
 
   /**

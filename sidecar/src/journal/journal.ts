@@ -121,12 +121,13 @@ export class Journal {
     return row ? toRecord(row) : undefined;
   }
 
-  /** The open incident with this fingerprint, if any. */
+  /** The open incident that has seen this fingerprint (founding or later signal), if any. */
   openByFingerprint(fp: string): IncidentRecord | undefined {
     const row = this.stmt(
-      `SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ('resolved', 'dismissed')
-         ORDER BY last_seen DESC LIMIT 1`,
-    ).get(fp) as IncidentRow | undefined;
+      `SELECT * FROM incidents i WHERE status NOT IN ('resolved', 'dismissed')
+         AND (fingerprint = ? OR EXISTS (SELECT 1 FROM signals s WHERE s.fingerprint = ? AND s.incident_id = i.id))
+       ORDER BY last_seen DESC LIMIT 1`,
+    ).get(fp, fp) as IncidentRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
@@ -140,12 +141,13 @@ export class Journal {
     return row ? toRecord(row) : undefined;
   }
 
-  /** The latest incident with this fingerprint resolved at or after `since` (a flap). */
+  /** The latest incident that saw this fingerprint and resolved at or after `since` (a flap). */
   recentlyResolved(fp: string, since: string): IncidentRecord | undefined {
     const row = this.stmt(
-      `SELECT * FROM incidents WHERE fingerprint = ? AND status = 'resolved' AND resolved_at >= ?
-         ORDER BY resolved_at DESC LIMIT 1`,
-    ).get(fp, since) as IncidentRow | undefined;
+      `SELECT * FROM incidents i WHERE status = 'resolved' AND resolved_at >= ?
+         AND (fingerprint = ? OR EXISTS (SELECT 1 FROM signals s WHERE s.fingerprint = ? AND s.incident_id = i.id))
+       ORDER BY resolved_at DESC LIMIT 1`,
+    ).get(since, fp, fp) as IncidentRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
@@ -197,6 +199,12 @@ export class Journal {
       `SELECT * FROM incidents ${sql} ORDER BY last_seen DESC, id LIMIT ? OFFSET ?`,
     ).all(...params, limit, offset) as IncidentRow[];
     return { items: rows.map(toRecord), total };
+  }
+
+  /** When any incident was last analyzed. */
+  lastAnalysisAt(): string | null {
+    return (this.stmt('SELECT MAX(analyzed_at) AS t FROM incidents').get() as { t: string | null })
+      .t;
   }
 
   // --- conditions ------------------------------------------------------------

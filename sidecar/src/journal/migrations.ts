@@ -82,4 +82,42 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: action proposals and their executions, step by step.
+  `
+  CREATE TABLE proposals (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    action_id TEXT NOT NULL,
+    params TEXT NOT NULL,
+    target TEXT NOT NULL,
+    status TEXT NOT NULL,
+    risk TEXT NOT NULL,
+    rationale TEXT NOT NULL,
+    preview TEXT NOT NULL,
+    proposed_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    decided_at TEXT,
+    decided_by TEXT
+  );
+  CREATE INDEX proposals_by_incident ON proposals (incident_id, status);
+  CREATE INDEX proposals_by_status ON proposals (status, created_at);
+
+  CREATE TABLE executions (
+    id TEXT PRIMARY KEY,
+    proposal_id TEXT NOT NULL REFERENCES proposals (id),
+    incident_id TEXT NOT NULL,
+    action_id TEXT NOT NULL,
+    target TEXT NOT NULL,
+    status TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    steps TEXT NOT NULL,
+    result TEXT
+  );
+  CREATE INDEX executions_by_time ON executions (started_at);
+  CREATE INDEX executions_by_proposal ON executions (proposal_id);
+  `,
+  // 3: find incidents by any of their signals' fingerprints, not only the founding one.
+  `CREATE INDEX signals_by_fingerprint ON signals (fingerprint, incident_id);`,
 ];

@@ -4,7 +4,13 @@
  * the journal's outbox first, so none is lost while HA or the sidecar restarts;
  * `updated` events of one incident are coalesced to one per interval.
  */
-import { INCIDENT_EVENT, type IncidentEvent } from '@ha-llm-ops/contracts';
+import {
+  ACTION_EVENT,
+  INCIDENT_EVENT,
+  type ActionEvent,
+  type ActionProposal,
+  type IncidentEvent,
+} from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { IncidentChange } from '../correlate/correlator.js';
 import type { IncidentRecord, Journal } from '../journal/journal.js';
@@ -77,6 +83,20 @@ export class Reporter {
       new Date(notBefore).toISOString(),
       new Date(now).toISOString(),
     );
+    this.flush();
+  }
+
+  /** Queue the `llm_ops_action` event of a proposal's new status. */
+  actionChanged(proposal: ActionProposal, backupId: string | null): void {
+    const now = this.now().toISOString();
+    const payload: ActionEvent = {
+      proposal_id: proposal.id,
+      incident_id: proposal.incident_id,
+      action_id: proposal.action_id,
+      status: proposal.status,
+      backup_id: backupId,
+    };
+    this.opts.journal.enqueueEvent(ACTION_EVENT, null, proposal.status, payload, now, now);
     this.flush();
   }
 

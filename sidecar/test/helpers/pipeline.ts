@@ -3,7 +3,7 @@ import type { Signal } from '@ha-llm-ops/contracts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Thresholds } from '../../src/config.js';
+import type { Settings, Thresholds } from '../../src/config.js';
 import { Correlator, type IncidentChange } from '../../src/correlate/correlator.js';
 import { type IncidentRecord, Journal } from '../../src/journal/journal.js';
 import { createLogger } from '../../src/log.js';
@@ -19,6 +19,9 @@ export const THRESHOLDS: Thresholds = {
   signalsPerIncident: 5,
   retentionDays: 30,
   maxClosedIncidents: 100,
+  backupTimeoutS: 120,
+  verifyMaxWaitS: 20,
+  proposalTtlS: 3600,
 };
 
 /** A controllable clock. */
@@ -35,6 +38,25 @@ export class Clock {
 
 export function tempDir(prefix = 'llm-ops-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Settings of a sidecar for in-process tests: loopback, port 0, a temp data dir. */
+export function testSettings(over: Partial<Settings> = {}, dir = tempDir()): Settings {
+  return {
+    haWsUrl: 'ws://127.0.0.1:9/api/websocket',
+    haToken: 'unused',
+    viaSupervisor: false,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'error',
+    dataDir: dir,
+    apiToken: 'test-token-0123456789abcdef',
+    incidentDir: join(dir, 'incidents'),
+    policyFile: null,
+    supervisor: null,
+    thresholds: THRESHOLDS,
+    ...over,
+  };
 }
 
 export function makePipeline(thresholds: Partial<Thresholds> = {}, dir = tempDir()) {

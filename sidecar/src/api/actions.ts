@@ -1,0 +1,68 @@
+/** `/api/actions`: pending proposals, proposing, approving, rejecting, and one proposal with its execution. */
+import {
+  type ActionExecution,
+  type ActionProposal,
+  type ExecutionResult,
+  ProposeActionRequest,
+} from '@ha-llm-ops/contracts';
+import { Router } from 'express';
+import * as v from 'valibot';
+import { ApiError, validate } from './validate.js';
+
+/** A proposal with how it ran. */
+export interface ProposalDetail {
+  proposal: ActionProposal;
+  execution: ActionExecution | null;
+  result: ExecutionResult | null;
+}
+
+/** What the action endpoints need; failures are ApiErrors with their status. */
+export interface ActionService {
+  pending(): ActionProposal[];
+  detail(id: string): ProposalDetail | undefined;
+  propose(request: ProposeActionRequest): Promise<ActionProposal>;
+  approve(id: string, decidedBy: string | null): ActionProposal;
+  reject(id: string, decidedBy: string | null, reason: string | null): ActionProposal;
+}
+
+const DecisionBody = v.strictObject({
+  decided_by: v.optional(
+    v.nullable(v.pipe(v.string(), v.maxLength(100, 'must be at most 100 characters'))),
+    null,
+  ),
+  reason: v.optional(
+    v.nullable(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters'))),
+    null,
+  ),
+});
+
+export function actionRoutes(service: ActionService): Router {
+  const router = Router();
+
+  router.get('/pending', (_req, res) => {
+    res.json(service.pending());
+  });
+
+  router.post('/propose', async (req, res) => {
+    const body = validate(ProposeActionRequest, req.body ?? {}, 'body');
+    res.status(201).json({ proposal: await service.propose(body) });
+  });
+
+  router.get('/:id', (req, res) => {
+    const detail = service.detail(req.params.id);
+    if (!detail) throw new ApiError(404, `no proposal ${req.params.id}`);
+    res.json(detail);
+  });
+
+  router.post('/:id/approve', (req, res) => {
+    const body = validate(v.omit(DecisionBody, ['reason']), req.body ?? {}, 'body');
+    res.json({ proposal: service.approve(req.params.id, body.decided_by) });
+  });
+
+  router.post('/:id/reject', (req, res) => {
+    const body = validate(DecisionBody, req.body ?? {}, 'body');
+    res.json({ proposal: service.reject(req.params.id, body.decided_by, body.reason) });
+  });
+
+  return router;
+}

@@ -1,0 +1,147 @@
+/** `ha-llm-ops analyze [--json] FILE`: explain the failures in a Home Assistant log, offline. */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { LogIncidentBuilder, type LogIncident } from '../analyze/log-file.js';
+import { parseLogStream } from '../logs/parse.js';
+import { UsageError, type Command } from './command.js';
+
+/** An input that cannot be analyzed: the message names it. */
+class UnreadableInput extends Error {}
+
+// A line longer than this is cut into pieces rather than buffered whole.
+const MAX_PENDING = 1 << 20;
+const SAMPLE = 8192;
+
+/** True when a sample of bytes is not text a log would contain. */
+function looksBinary(sample: Uint8Array): boolean {
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if ((byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 27) || byte === 0x7f)
+      control++;
+  }
+  const text = new TextDecoder().decode(sample);
+  const invalid = text.length - text.replaceAll('\uFFFD', '').length;
+  return control > sample.length * 0.05 || invalid > text.length * 0.05;
+}
+
+/**
+ * The text of a byte stream in blocks that end at a line break (the parser
+ * splits them), so a large file costs one step per block rather than per line.
+ */
+async function* textOf(input: AsyncIterable<Buffer>, name: string): AsyncIterable<string> {
+  const decoder = new TextDecoder();
+  let pending = '';
+  let first = true;
+  for await (const chunk of input) {
+    if (first) {
+      first = false;
+      if (chunk[0] === 0x1f && chunk[1] === 0x8b) {
+        throw new UnreadableInput(
+          `${name} is gzip-compressed; decompress it first (zcat ${name} | ha-llm-ops analyze -)`,
+        );
+      }
+      if (looksBinary(chunk.subarray(0, SAMPLE))) {
+        throw new UnreadableInput(`${name} is not a text log (it contains binary data)`);
+      }
+    }
+    pending += decoder.decode(chunk, { stream: true });
+    const end = pending.lastIndexOf('\n');
+    if (end >= 0) {
+      yield pending.slice(0, end);
+      pending = pending.slice(end + 1);
+    } else if (pending.length > MAX_PENDING) {
+      yield pending;
+      pending = '';
+    }
+  }
+  pending += decoder.decode();
+  if (pending) yield pending;
+}
+
+/** Open FILE (or standard input for `-`), or say clearly why it cannot be read. */
+async function open(file: string): Promise<{ input: AsyncIterable<Buffer>; name: string }> {
+  if (file === '-') return { input: process.stdin, name: 'standard input' };
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new UnreadableInput(`${file} is a directory, not a log file`);
+  } catch (err) {
+    if (err instanceof UnreadableInput) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(err);
+    throw new UnreadableInput(`cannot read ${file}: ${why}`);
+  }
+  return { input: createReadStream(file), name: file };
+}
+
+/** The incidents in a readable report. */
+function report(incidents: LogIncident[], name: string, records: number): string {
+  if (incidents.length === 0) return `No problems found in ${name} (${records} log records).\n`;
+  const out = [
+    `${incidents.length} incident(s) in ${name} (${records} log records), most important first:`,
+  ];
+  incidents.forEach((inc, i) => {
+    const { rca } = inc;
+    out.push(
+      '',
+      `${i + 1}. [${inc.severity.toUpperCase()}] ${inc.title}`,
+      `   ${inc.integration ?? 'unknown integration'} · ${inc.category} · ${inc.occurrences} occurrence(s) · confidence ${rca.confidence.toFixed(2)}`,
+      `   Root cause: ${rca.root_cause}`,
+      `   Impact: ${rca.impact}`,
+      `   What helps: ${rca.remedy.replaceAll('_', ' ')}`,
+      ...rca.manual_steps.map((s) => `     - ${s}`),
+    );
+    for (const a of rca.candidate_actions) {
+      const params = Object.entries(a.params)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(', ');
+      out.push(
+        `   Suggested action: ${a.action_id}${params ? ` (${params})` : ''}: ${a.rationale}`,
+      );
+    }
+  });
+  return `${out.join('\n')}\n`;
+}
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'explain the failures in a Home Assistant log file, offline',
+  usage: 'analyze [--json] FILE    (FILE - reads standard input)',
+  run: async (args) => {
+    let json = false;
+    const files: string[] = [];
+    for (const arg of args) {
+      if (arg === '--json') json = true;
+      else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+      else files.push(arg);
+    }
+    const [file, extra] = files;
+    if (file === undefined) throw new UsageError('missing FILE');
+    if (extra !== undefined) throw new UsageError(`unexpected argument ${extra}`);
+
+    const builder = new LogIncidentBuilder();
+    let records = 0;
+    let name = file;
+    try {
+      const opened = await open(file);
+      name = opened.name;
+      for await (const r of parseLogStream(textOf(opened.input, name))) {
+        builder.add(r);
+        records++;
+      }
+    } catch (err) {
+      const message =
+        err instanceof UnreadableInput
+          ? err.message
+          : `cannot read ${name}: ${(err as Error).message}`;
+      process.stderr.write(`ha-llm-ops analyze: ${message}\n`);
+      return 2;
+    }
+    const incidents = builder.incidents();
+    process.stdout.write(
+      json ? `${JSON.stringify({ incidents }, null, 2)}\n` : report(incidents, name, records),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * The allow-listed action interface (DESIGN.md §3): one module per action, each
+ * able to resolve and check its parameters against live HA state, describe
+ * itself before anyone approves, apply, verify and roll back. Nothing outside
+ * the registry (actions/index.ts) can run; there is no generic service call.
+ */
+import type {
+  ActionId,
+  ActionParams,
+  ActionPreview,
+  Risk,
+  VerificationTest,
+} from '@ha-llm-ops/contracts';
+import type { Connection } from 'home-assistant-js-websocket';
+import type { Inventory } from '../ha/inventory.js';
+import type { IncidentRecord, Journal } from '../journal/journal.js';
+import type { Logger } from '../log.js';
+import type { SupervisorClient } from '../supervisor/client.js';
+
+/** The action's parameters do not fit the incident or the home; the reason says why. */
+export class ActionRejected extends Error {}
+
+/** What an action gets to work with. */
+export interface ActionContext {
+  conn: Connection;
+  inventory: Inventory;
+  supervisor: SupervisorClient | null;
+  incident: IncidentRecord;
+  journal: Journal;
+  log: Logger;
+  now(): Date;
+}
+
+/** What a backup before the action must cover; null when the action changes nothing worth one. */
+export interface BackupScope {
+  homeassistant: boolean;
+  includeDatabase: boolean;
+  addons: string[];
+  /** In words, for the preview. */
+  description: string;
+}
+
+/** Whatever apply() needs to remember for verify() and rollback(). */
+export type Applied = Record<string, unknown>;
+
+export interface RollbackOutcome {
+  attempted: boolean;
+  succeeded: boolean;
+  detail: string;
+}
+
+export interface ActionDefinition {
+  id: ActionId;
+  risk: Risk;
+  /** A verified success fixes the incident (false for evidence, backups, and steps the user completes). */
+  fixes: boolean;
+  /**
+   * Complete and check parameters: fill what the incident implies (its entry,
+   * its automation, its add-on) and refuse anything that does not belong to the
+   * incident. Throws ActionRejected.
+   */
+  resolve(ctx: ActionContext, params: ActionParams): Promise<ActionParams>;
+  /** The cooldown key: the action and its target. */
+  target(params: ActionParams): string;
+  preview(
+    ctx: ActionContext,
+    params: ActionParams,
+  ): Omit<ActionPreview, 'backup'> & { backup: BackupScope | null };
+  /** The checks run after apply (the preview shows the same list). */
+  verification(ctx: ActionContext, params: ActionParams): VerificationTest[];
+  apply(ctx: ActionContext, params: ActionParams): Promise<Applied>;
+  rollback(ctx: ActionContext, params: ActionParams, applied: Applied): Promise<RollbackOutcome>;
+}
+
+/** Rollback of an action that leaves nothing to undo. */
+export function nothingToUndo(detail: string): Promise<RollbackOutcome> {
+  return Promise.resolve({ attempted: false, succeeded: true, detail });
+}
+
+/** Read a string parameter, or throw naming it. */
+export function stringParam(params: ActionParams, name: string): string {
+  const value = params[name];
+  if (typeof value !== 'string' || value === '')
+    throw new ActionRejected(`parameter ${name} must be a non-empty string`);
+  return value;
+}
+
+/** Refuse parameters the action does not know (a model cannot smuggle extras through). */
+export function onlyParams(params: ActionParams, allowed: readonly string[]): void {
+  const extra = Object.keys(params).filter((k) => !allowed.includes(k));
+  if (extra.length) throw new ActionRejected(`unknown parameter ${extra.join(', ')}`);
+}
+
+/** Call an HA action (service) over the WebSocket; only action modules use this, each for its own service. */
+export async function callHaService(
+  conn: Connection,
+  domain: string,
+  service: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await conn.sendMessagePromise({ type: 'call_service', domain, service, service_data: data });
+}
+
+export const CONFIG_BACKUP: BackupScope = {
+  homeassistant: true,
+  includeDatabase: false,
+  addons: [],
+  description: 'Home Assistant configuration (partial backup, without the database)',
+};

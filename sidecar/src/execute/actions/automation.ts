@@ -1,0 +1,104 @@
+/**
+ * Automation and script actions: reload automations / scripts, and turn off a
+ * runaway automation (rolled back by turning it on again). Only for incidents
+ * about automations or scripts, and only for the incident's own automation.
+ */
+import type { ActionParams } from '@ha-llm-ops/contracts';
+import {
+  ActionRejected,
+  type ActionContext,
+  type ActionDefinition,
+  callHaService,
+  CONFIG_BACKUP,
+  nothingToUndo,
+  onlyParams,
+} from '../action.js';
+
+function requireDomain(ctx: ActionContext, domain: 'automation' | 'script'): void {
+  if (ctx.incident.integration !== domain) {
+    throw new ActionRejected(
+      `the incident is about ${ctx.incident.integration ?? 'no integration'}, not ${domain}s`,
+    );
+  }
+}
+
+function reload(domain: 'automation' | 'script'): ActionDefinition {
+  return {
+    id: domain === 'automation' ? 'reload_automations' : 'reload_scripts',
+    risk: 'low',
+    fixes: true,
+    async resolve(ctx, params) {
+      onlyParams(params, []);
+      requireDomain(ctx, domain);
+      return {};
+    },
+    target: () => `reload_${domain}s`,
+    verification: () => [
+      {
+        kind: 'no_new_matching_errors',
+        description: `No new error of this ${domain} within 30 s`,
+        timeout_s: 30,
+      },
+    ],
+    preview(ctx) {
+      return {
+        summary: `Reload all ${domain}s from their configuration.`,
+        precondition: `Reload after fixing the ${domain}'s configuration.`,
+        backup: CONFIG_BACKUP,
+        verification: this.verification(ctx, {}),
+        rollback: 'None needed: reloading reads the same files again.',
+      };
+    },
+    async apply(ctx) {
+      await callHaService(ctx.conn, domain, 'reload');
+      return {};
+    },
+    rollback: () => nothingToUndo('nothing to undo: a reload changes no configuration'),
+  };
+}
+
+export const reloadAutomations = reload('automation');
+export const reloadScripts = reload('script');
+
+function automationOf(ctx: ActionContext, params: ActionParams): string {
+  onlyParams(params, ['entity_id']);
+  requireDomain(ctx, 'automation');
+  const entityId = params.entity_id ?? ctx.incident.subject;
+  if (typeof entityId !== 'string' || !/^automation\.[a-z0-9_]+$/.test(entityId)) {
+    throw new ActionRejected('entity_id must be an automation entity');
+  }
+  if (ctx.incident.subject !== null && ctx.incident.subject !== entityId) {
+    throw new ActionRejected(`${entityId} is not the incident's automation`);
+  }
+  return entityId;
+}
+
+export const disableAutomation: ActionDefinition = {
+  id: 'disable_automation',
+  risk: 'medium',
+  fixes: true,
+  async resolve(ctx, params) {
+    return { entity_id: automationOf(ctx, params) };
+  },
+  target: (p) => `disable_automation:${String(p.entity_id)}`,
+  verification: (_ctx, p) => [
+    { kind: 'automation_off', description: `${p.entity_id} is off`, timeout_s: 10 },
+  ],
+  preview(ctx, p) {
+    return {
+      summary: `Turn off ${p.entity_id} so it stops failing (or looping) until you fix it.`,
+      precondition: 'Turn it back on after fixing it.',
+      backup: CONFIG_BACKUP,
+      verification: this.verification(ctx, p),
+      rollback: `Turn ${p.entity_id} on again.`,
+    };
+  },
+  async apply(ctx, p) {
+    await callHaService(ctx.conn, 'automation', 'turn_off', { entity_id: p.entity_id });
+    return {};
+  },
+  async rollback(ctx, p) {
+    await callHaService(ctx.conn, 'automation', 'turn_on', { entity_id: p.entity_id });
+    return { attempted: true, succeeded: true, detail: `${p.entity_id} turned on again` };
+  },
+};

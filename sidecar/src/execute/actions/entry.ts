@@ -1,0 +1,25 @@
+/** Shared by the actions that act on a config entry: it must exist and belong to the incident. */
+import type { ActionParams } from '@ha-llm-ops/contracts';
+import type { HaConfigEntry } from '../../ha/config-entries.js';
+import { ActionRejected, type ActionContext, onlyParams } from '../action.js';
+
+/** The incident's config entry named by `params.entry_id` (or implied by the incident). */
+export function incidentEntry(ctx: ActionContext, params: ActionParams): HaConfigEntry {
+  onlyParams(params, ['entry_id']);
+  const { incident } = ctx;
+  const raw = params.entry_id ?? incident.entry_id;
+  if (typeof raw !== 'string' || raw === '') {
+    throw new ActionRejected('the incident names no config entry, and no entry_id was given');
+  }
+  const entry = ctx.inventory.entry(raw);
+  if (!entry) throw new ActionRejected(`config entry ${raw} does not exist`);
+  if (incident.entry_id !== null && incident.entry_id !== entry.entry_id) {
+    throw new ActionRejected(`config entry ${raw} is not the incident's entry`);
+  }
+  if (incident.integration !== null && entry.domain !== incident.integration) {
+    throw new ActionRejected(
+      `config entry ${raw} belongs to ${entry.domain}, not to ${incident.integration}`,
+    );
+  }
+  return entry;
+}

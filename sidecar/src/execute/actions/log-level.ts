@@ -1,0 +1,78 @@
+/**
+ * set_integration_log_level: raise an integration's log level to collect
+ * evidence (`logger/integration_log_level`, not persisted), rolled back to the
+ * level it had before.
+ */
+import { ActionRejected, type ActionDefinition, onlyParams } from '../action.js';
+
+const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'] as const;
+
+interface LoggerInfo {
+  domain: string;
+  level: number;
+}
+
+const NUMERIC: Record<number, string> = {
+  10: 'debug',
+  20: 'info',
+  30: 'warning',
+  40: 'error',
+  50: 'critical',
+};
+
+export const setIntegrationLogLevel: ActionDefinition = {
+  id: 'set_integration_log_level',
+  risk: 'low',
+  fixes: false,
+  async resolve(ctx, params) {
+    onlyParams(params, ['integration', 'level']);
+    const integration = params.integration ?? ctx.incident.integration;
+    if (typeof integration !== 'string' || integration !== ctx.incident.integration) {
+      throw new ActionRejected(
+        `integration must be the incident's integration (${ctx.incident.integration ?? 'none'})`,
+      );
+    }
+    const level = String(params.level ?? 'debug').toLowerCase();
+    if (!(LEVELS as readonly string[]).includes(level))
+      throw new ActionRejected(`level must be one of ${LEVELS.join(', ')}`);
+    return { integration, level };
+  },
+  target: (p) => `set_integration_log_level:${String(p.integration)}`,
+  verification: (_ctx, p) => [
+    { kind: 'log_level_set', description: `${p.integration} logs at ${p.level}`, timeout_s: 10 },
+  ],
+  preview(ctx, p) {
+    return {
+      summary: `Log ${p.integration} at ${p.level} level to collect evidence (until restart or rollback).`,
+      precondition: 'Reproduce the problem afterwards so the log captures it.',
+      backup: null,
+      verification: this.verification(ctx, p),
+      rollback: `Set ${p.integration} back to its previous level.`,
+    };
+  },
+  async apply(ctx, p) {
+    const info = await ctx.conn.sendMessagePromise<LoggerInfo[]>({ type: 'logger/log_info' });
+    const before = info.find((i) => i.domain === p.integration);
+    await ctx.conn.sendMessagePromise({
+      type: 'logger/integration_log_level',
+      integration: p.integration,
+      level: String(p.level).toUpperCase(),
+      persistence: 'none',
+    });
+    return { previous: before ? (NUMERIC[before.level] ?? 'notset') : 'notset' };
+  },
+  async rollback(ctx, p, applied) {
+    const previous = String(applied.previous ?? 'notset');
+    await ctx.conn.sendMessagePromise({
+      type: 'logger/integration_log_level',
+      integration: p.integration,
+      level: previous.toUpperCase(),
+      persistence: 'none',
+    });
+    return {
+      attempted: true,
+      succeeded: true,
+      detail: `${p.integration} logs at ${previous} again`,
+    };
+  },
+};

@@ -1,0 +1,43 @@
+/** reload_config_entry: `homeassistant.reload_config_entry`; idempotent, nothing to roll back. */
+import { type ActionDefinition, callHaService, CONFIG_BACKUP, nothingToUndo } from '../action.js';
+import { incidentEntry } from './entry.js';
+
+const VERIFY_S = 60;
+
+export const reloadConfigEntry: ActionDefinition = {
+  id: 'reload_config_entry',
+  risk: 'low',
+  fixes: true,
+  async resolve(ctx, params) {
+    return { entry_id: incidentEntry(ctx, params).entry_id };
+  },
+  target: (p) => `reload_config_entry:${String(p.entry_id)}`,
+  verification: (ctx, p) => [
+    {
+      kind: 'config_entry_loaded',
+      description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is loaded within ${VERIFY_S} s`,
+      timeout_s: VERIFY_S,
+    },
+  ],
+  preview(ctx, p) {
+    const entry = ctx.inventory.entry(String(p.entry_id));
+    const name = entry ? `${entry.title} (${entry.domain})` : String(p.entry_id);
+    const waiting = ['setup_retry', 'network_unreachable', 'device_unavailable'].includes(
+      ctx.incident.category,
+    );
+    return {
+      summary: `Reload the config entry ${name}.`,
+      precondition: waiting
+        ? 'Reload once the device or service answers again.'
+        : 'Reload after the cause is fixed.',
+      backup: CONFIG_BACKUP,
+      verification: this.verification(ctx, p),
+      rollback: 'None needed: reloading is idempotent.',
+    };
+  },
+  async apply(ctx, p) {
+    await callHaService(ctx.conn, 'homeassistant', 'reload_config_entry', { entry_id: p.entry_id });
+    return {};
+  },
+  rollback: () => nothingToUndo('nothing to undo: a reload changes no configuration'),
+};

@@ -1,0 +1,47 @@
+/**
+ * restart_core: the last resort. Never automatic unless the policy says so
+ * explicitly. With the Supervisor, `POST /core/restart` (works even when Core
+ * hangs); otherwise `homeassistant.restart`, which checks the configuration first.
+ */
+import {
+  type ActionDefinition,
+  callHaService,
+  CONFIG_BACKUP,
+  nothingToUndo,
+  onlyParams,
+} from '../action.js';
+
+export const restartCore: ActionDefinition = {
+  id: 'restart_core',
+  risk: 'high',
+  fixes: true,
+  async resolve(_ctx, params) {
+    onlyParams(params, []);
+    return {};
+  },
+  target: () => 'restart_core',
+  verification: () => [
+    {
+      kind: 'core_running',
+      description: 'Home Assistant is back and answering within 5 min',
+      timeout_s: 300,
+    },
+  ],
+  preview(ctx) {
+    return {
+      summary:
+        'Restart Home Assistant Core. Everything reloads; automations pause for the duration.',
+      precondition: 'Only when a reload cannot fix it (e.g. after updating a custom integration).',
+      backup: CONFIG_BACKUP,
+      verification: this.verification(ctx, {}),
+      rollback:
+        'Not applicable: a restart has nothing to undo; restore the backup by hand if needed.',
+    };
+  },
+  async apply(ctx) {
+    if (ctx.supervisor) await ctx.supervisor.call('POST', '/core/restart');
+    else await callHaService(ctx.conn, 'homeassistant', 'restart');
+    return { restarted_at: ctx.now().toISOString() };
+  },
+  rollback: () => nothingToUndo('not applicable: a restart has nothing to undo'),
+};

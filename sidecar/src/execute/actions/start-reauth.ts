@@ -1,0 +1,48 @@
+/**
+ * start_reauth: asks the llm_ops integration to start the entry's reauth flow
+ * (`entry.async_start_reauth` has no WebSocket command). The user completes it.
+ */
+import { ActionRejected, type ActionDefinition, callHaService, nothingToUndo } from '../action.js';
+import { incidentEntry } from './entry.js';
+
+export const startReauth: ActionDefinition = {
+  id: 'start_reauth',
+  risk: 'low',
+  fixes: false,
+  async resolve(ctx, params) {
+    const entry = incidentEntry(ctx, params);
+    if (
+      ![...ctx.inventory.entries.values()].some(
+        (e) => e.domain === 'llm_ops' && e.state === 'loaded',
+      )
+    ) {
+      throw new ActionRejected(
+        'the LLM Ops integration is not set up in Home Assistant, so it cannot start a reauth',
+      );
+    }
+    return { entry_id: entry.entry_id };
+  },
+  target: (p) => `start_reauth:${String(p.entry_id)}`,
+  verification: (ctx, p) => [
+    {
+      kind: 'reauth_started',
+      description: `A re-authentication of ${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} waits for you in Settings → Devices & services`,
+      timeout_s: 15,
+    },
+  ],
+  preview(ctx, p) {
+    const entry = ctx.inventory.entry(String(p.entry_id));
+    return {
+      summary: `Start re-authentication of ${entry?.title ?? p.entry_id}; you then log in again in Home Assistant.`,
+      precondition: 'Have the new credentials at hand.',
+      backup: null,
+      verification: this.verification(ctx, p),
+      rollback: 'Not applicable: you complete or cancel the flow yourself.',
+    };
+  },
+  async apply(ctx, p) {
+    await callHaService(ctx.conn, 'llm_ops', 'start_reauth', { entry_id: p.entry_id });
+    return {};
+  },
+  rollback: () => nothingToUndo('not applicable: the user completes or cancels the reauth flow'),
+};

@@ -1,0 +1,146 @@
+/**
+ * The backup taken before every mutation. With the Supervisor: a partial backup
+ * (`/backups/new/partial`, in the background) whose job is polled to completion.
+ * Without: core `backup/generate` to the local agent, followed through
+ * `backup/subscribe_events`. A failed or timed-out backup cancels the action.
+ */
+import type { Connection } from 'home-assistant-js-websocket';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SupervisorClient } from '../supervisor/client.js';
+import type { BackupScope } from './action.js';
+
+/** The backup failed or took too long; the action must not run. */
+export class BackupFailed extends Error {}
+
+export interface BackupTarget {
+  conn: Connection;
+  supervisor: SupervisorClient | null;
+}
+
+interface SupervisorJob {
+  done: boolean;
+  reference: string | null;
+  errors: { type?: string; message: string }[];
+}
+
+interface BackupManagerEvent {
+  manager_state: string;
+  stage?: string | null;
+  state?: 'in_progress' | 'completed' | 'failed';
+  reason?: string | null;
+}
+
+const POLL_MS = 1000;
+
+async function supervisorBackup(
+  sup: SupervisorClient,
+  scope: BackupScope,
+  name: string,
+  deadline: number,
+): Promise<string> {
+  const started = await sup
+    .call<{ job_id?: string; slug?: string }>('POST', '/backups/new/partial', {
+      name,
+      homeassistant: scope.homeassistant,
+      homeassistant_exclude_database: !scope.includeDatabase,
+      addons: scope.addons,
+      background: true,
+    })
+    .catch((err: unknown) => {
+      throw new BackupFailed(
+        `the Supervisor refused the backup: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    });
+  if (started.slug) return started.slug;
+  if (!started.job_id) throw new BackupFailed('the Supervisor returned neither a backup nor a job');
+  for (;;) {
+    if (Date.now() > deadline) throw new BackupFailed('the backup did not finish in time');
+    const job = await sup
+      .call<SupervisorJob>('GET', `/jobs/${started.job_id}`)
+      .catch((err: unknown) => {
+        throw new BackupFailed(`cannot follow the backup job: ${String(err)}`);
+      });
+    if (job.done) {
+      if (job.errors.length)
+        throw new BackupFailed(`the backup failed: ${job.errors.map((e) => e.message).join('; ')}`);
+      if (!job.reference) throw new BackupFailed('the backup job finished without a backup');
+      return job.reference;
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+async function coreBackup(
+  conn: Connection,
+  scope: BackupScope,
+  name: string,
+  deadline: number,
+): Promise<string> {
+  let settle: (outcome: Error | null) => void = () => undefined;
+  const finished = new Promise<Error | null>((resolve) => (settle = resolve));
+  let ours = false;
+  // Subscribe first so the completion event cannot slip past.
+  const unsubscribe = await conn.subscribeMessage<BackupManagerEvent>(
+    (event) => {
+      if (event.manager_state !== 'create_backup') return;
+      ours = true;
+      if (event.state === 'completed') settle(null);
+      else if (event.state === 'failed')
+        settle(new BackupFailed(`the backup failed${event.reason ? `: ${event.reason}` : ''}`));
+    },
+    { type: 'backup/subscribe_events' },
+  );
+  try {
+    let jobId: string;
+    try {
+      ({ backup_job_id: jobId } = await conn.sendMessagePromise<{ backup_job_id: string }>({
+        type: 'backup/generate',
+        agent_ids: ['backup.local'],
+        include_database: scope.includeDatabase,
+        include_homeassistant: scope.homeassistant,
+        include_addons: scope.addons.length ? scope.addons : undefined,
+        name,
+      }));
+    } catch (err) {
+      throw new BackupFailed(
+        `Home Assistant refused the backup: ${(err as { message?: string }).message ?? String(err)}`,
+      );
+    }
+    const timeout = sleep(Math.max(0, deadline - Date.now()), 'timeout' as const);
+    const outcome = await Promise.race([finished, timeout]);
+    if (outcome === 'timeout')
+      throw new BackupFailed(
+        ours ? 'the backup did not finish in time' : 'the backup never started',
+      );
+    if (outcome) throw outcome;
+    return jobId;
+  } finally {
+    await unsubscribe().catch(() => undefined);
+  }
+}
+
+/** Take a backup of `scope` and return its id; throws BackupFailed. */
+export async function takeBackup(
+  target: BackupTarget,
+  scope: BackupScope,
+  name: string,
+  timeoutS: number,
+): Promise<string> {
+  const deadline = Date.now() + timeoutS * 1000;
+  if (target.supervisor) return supervisorBackup(target.supervisor, scope, name, deadline);
+  return coreBackup(target.conn, scope, name, deadline);
+}
+
+/** True when the backup is listed (core `backup/info`, or the Supervisor's `/backups/<slug>/info`). */
+export async function backupExists(target: BackupTarget, id: string): Promise<boolean> {
+  if (target.supervisor) {
+    return target.supervisor.call('GET', `/backups/${id}/info`).then(
+      () => true,
+      () => false,
+    );
+  }
+  const info = await target.conn.sendMessagePromise<{ backups: { backup_id: string }[] }>({
+    type: 'backup/info',
+  });
+  return info.backups.some((b) => b.backup_id === id);
+}

@@ -1,0 +1,212 @@
+/**
+ * Typed post-conditions: after an action, each check looks at live state (HA's
+ * WebSocket API, the Supervisor, the journal's newest signals) until it passes
+ * or its time is up. Verification decides whether a fix worked.
+ */
+import type { ActionParams, VerificationTest } from '@ha-llm-ops/contracts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HaConfigEntry } from '../ha/config-entries.js';
+import type { ActionContext, Applied } from './action.js';
+import { backupExists } from './backup.js';
+
+export interface CheckOutcome {
+  description: string;
+  passed: boolean;
+  detail: string;
+}
+
+export interface VerifyInput {
+  ctx: ActionContext;
+  params: ActionParams;
+  applied: Applied;
+  /** When apply() finished (new errors after this count against the fix). */
+  appliedAt: string;
+  backupId: string | null;
+  /** Upper bound on any single check's wait (a setting; keeps tests fast). */
+  maxWaitS: number;
+}
+
+const POLL_MS = 1000;
+
+/** Poll `probe` until it returns a passing outcome or time runs out; the last outcome stands. */
+async function until(
+  timeoutS: number,
+  probe: () => Promise<{ ok: boolean; detail: string }>,
+): Promise<{ ok: boolean; detail: string }> {
+  const deadline = Date.now() + timeoutS * 1000;
+  for (;;) {
+    let last: { ok: boolean; detail: string };
+    try {
+      last = await probe();
+    } catch (err) {
+      last = {
+        ok: false,
+        detail: `check failed: ${err instanceof Error ? err.message : String(err)}`,
+      };
+    }
+    if (last.ok || Date.now() >= deadline) return last;
+    await sleep(POLL_MS);
+  }
+}
+
+async function entryOf(ctx: ActionContext, entryId: string): Promise<HaConfigEntry> {
+  const { config_entry } = await ctx.conn.sendMessagePromise<{ config_entry: HaConfigEntry }>({
+    type: 'config_entries/get_single',
+    entry_id: entryId,
+  });
+  return config_entry;
+}
+
+/** Signals of the incident that arrived after the fix, other than state reports. */
+function newErrors(input: VerifyInput): number {
+  return input.ctx.journal
+    .signalsOf(input.ctx.incident.id, 200)
+    .filter((s) => s.condition === 'occurrence' && s.observed_at > input.appliedAt).length;
+}
+
+function unavailableEntities(input: VerifyInput): string[] {
+  const ids = new Set<string>();
+  for (const s of input.ctx.journal.signalsOf(input.ctx.incident.id, 200)) {
+    if (s.kind !== 'entities_unavailable') continue;
+    for (const id of (s.data.entity_ids as string[] | undefined) ?? []) ids.add(id);
+  }
+  return [...ids];
+}
+
+type Checker = (
+  test: VerificationTest,
+  input: VerifyInput,
+  waitS: number,
+) => Promise<{ ok: boolean; detail: string }>;
+
+const CHECKS: Record<VerificationTest['kind'], Checker> = {
+  config_entry_loaded: (_t, input, waitS) =>
+    until(waitS, async () => {
+      const entry = await entryOf(input.ctx, String(input.params.entry_id));
+      return {
+        ok: entry.state === 'loaded',
+        detail: `state ${entry.state}${entry.reason ? `: ${entry.reason}` : ''}`,
+      };
+    }),
+  config_entry_disabled: (_t, input, waitS) =>
+    until(waitS, async () => {
+      const entry = await entryOf(input.ctx, String(input.params.entry_id));
+      return {
+        ok: entry.disabled_by !== null && entry.state === 'not_loaded',
+        detail: `disabled_by ${entry.disabled_by}, state ${entry.state}`,
+      };
+    }),
+  entities_available: (_t, input, waitS) =>
+    until(waitS, async () => {
+      const wanted = new Set(unavailableEntities(input));
+      if (wanted.size === 0) return { ok: true, detail: 'no entities were affected' };
+      const states = await input.ctx.conn.sendMessagePromise<
+        { entity_id: string; state: string }[]
+      >({ type: 'get_states' });
+      const still = states
+        .filter((s) => wanted.has(s.entity_id) && s.state === 'unavailable')
+        .map((s) => s.entity_id);
+      return {
+        ok: still.length === 0,
+        detail: still.length ? `still unavailable: ${still.join(', ')}` : 'all available',
+      };
+    }),
+  no_new_matching_errors: async (_t, input, waitS) => {
+    // Watch for the whole window: a quiet moment right after the fix proves nothing.
+    await sleep(waitS * 1000);
+    const n = newErrors(input);
+    return {
+      ok: n === 0,
+      detail: n === 0 ? `no new errors in ${waitS} s` : `${n} new errors after the fix`,
+    };
+  },
+  automation_runs_clean: async (_t, input, waitS) => {
+    await sleep(waitS * 1000);
+    const n = newErrors(input);
+    return {
+      ok: n === 0,
+      detail: n === 0 ? `no failed runs in ${waitS} s` : `${n} failed runs after the fix`,
+    };
+  },
+  addon_started: (_t, input, waitS) =>
+    until(waitS, async () => {
+      const info = await input.ctx.supervisor?.call<{ state: string }>(
+        'GET',
+        `/addons/${String(input.params.slug)}/info`,
+      );
+      return { ok: info?.state === 'started', detail: `state ${info?.state ?? 'unknown'}` };
+    }),
+  automation_off: (_t, input, waitS) =>
+    until(waitS, async () => {
+      const states = await input.ctx.conn.sendMessagePromise<
+        { entity_id: string; state: string }[]
+      >({ type: 'get_states' });
+      const state = states.find((s) => s.entity_id === input.params.entity_id)?.state ?? 'missing';
+      return { ok: state === 'off', detail: `state ${state}` };
+    }),
+  log_level_set: (_t, input, waitS) =>
+    until(waitS, async () => {
+      const info = await input.ctx.conn.sendMessagePromise<{ domain: string; level: number }[]>({
+        type: 'logger/log_info',
+      });
+      const want = { debug: 10, info: 20, warning: 30, error: 40, critical: 50 }[
+        String(input.params.level)
+      ];
+      const level = info.find((i) => i.domain === input.params.integration)?.level;
+      return { ok: level === want, detail: `level ${level ?? 'unset'}` };
+    }),
+  reauth_started: (_t, input, waitS) =>
+    until(waitS, async () => {
+      const flows = await input.ctx.conn.sendMessagePromise<
+        { handler: string; context: { source?: string; entry_id?: string } }[]
+      >({
+        type: 'config_entries/flow/progress',
+      });
+      const found = flows.some(
+        (f) => f.context.source === 'reauth' && f.context.entry_id === input.params.entry_id,
+      );
+      return {
+        ok: found,
+        detail: found ? 'a reauth flow is waiting for the user' : 'no reauth flow',
+      };
+    }),
+  backup_present: (_t, input, waitS) =>
+    until(waitS, async () => {
+      const ok = input.backupId !== null && (await backupExists(input.ctx, input.backupId));
+      return { ok, detail: ok ? `backup ${input.backupId} is listed` : 'the backup is not listed' };
+    }),
+  core_running: async (_t, input, waitS) => {
+    const conn = input.ctx.conn;
+    // A restart first drops the connection, then Core comes back.
+    const dropped = await until(Math.min(waitS, 60), async () => ({
+      ok: !conn.connected,
+      detail: 'no restart seen',
+    }));
+    if (!dropped.ok) return { ok: false, detail: 'Home Assistant did not restart' };
+    return until(waitS, async () => {
+      if (!conn.connected) return { ok: false, detail: 'not back yet' };
+      const config = await conn.sendMessagePromise<{ state: string; version: string }>({
+        type: 'get_config',
+      });
+      return {
+        ok: config.state === 'RUNNING',
+        detail: `Home Assistant ${config.version} is ${config.state}`,
+      };
+    });
+  },
+  manual: async () => ({ ok: true, detail: 'not checked automatically' }),
+};
+
+/** Run every check; all must pass. */
+export async function verify(
+  tests: VerificationTest[],
+  input: VerifyInput,
+): Promise<CheckOutcome[]> {
+  const outcomes: CheckOutcome[] = [];
+  for (const test of tests) {
+    const waitS = Math.min(test.timeout_s ?? 30, input.maxWaitS);
+    const { ok, detail } = await CHECKS[test.kind](test, input, waitS);
+    outcomes.push({ description: test.description, passed: ok, detail });
+  }
+  return outcomes;
+}

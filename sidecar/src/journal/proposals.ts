@@ -1,0 +1,225 @@
+/**
+ * Proposals and executions in the journal: every decision and every step of
+ * every execution, so nothing runs twice silently and the history is complete.
+ */
+import type {
+  ActionExecution,
+  ActionParams,
+  ActionPreview,
+  ActionProposal,
+  ExecutionResult,
+  ExecutionStep,
+  ProposalStatus,
+} from '@ha-llm-ops/contracts';
+import type { Statement } from 'better-sqlite3';
+import type { JournalDb } from './database.js';
+
+/** A stored proposal: the contract plus the key cooldowns are counted by. */
+export interface ProposalRecord extends ActionProposal {
+  /** Canonical action + target, e.g. `reload_config_entry:entry_id=01J…`. */
+  target: string;
+}
+
+export interface ExecutionRecord extends ActionExecution {
+  incident_id: string;
+  action_id: string;
+  target: string;
+  result: ExecutionResult | null;
+}
+
+interface ProposalRow extends Omit<ProposalRecord, 'params' | 'preview'> {
+  params: string;
+  preview: string;
+}
+
+interface ExecutionRow extends Omit<ExecutionRecord, 'steps' | 'result'> {
+  steps: string;
+  result: string | null;
+}
+
+const OPEN: ProposalStatus[] = ['proposed'];
+
+const toProposal = (r: ProposalRow): ProposalRecord => ({
+  ...r,
+  params: JSON.parse(r.params) as ActionParams,
+  preview: JSON.parse(r.preview) as ActionPreview,
+});
+
+const toExecution = (r: ExecutionRow): ExecutionRecord => ({
+  ...r,
+  steps: JSON.parse(r.steps) as ExecutionStep[],
+  result: r.result ? (JSON.parse(r.result) as ExecutionResult) : null,
+});
+
+export class ProposalJournal {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: JournalDb) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  addProposal(p: ProposalRecord): void {
+    this.stmt(
+      `INSERT INTO proposals (id, incident_id, action_id, params, target, status, risk, rationale, preview,
+         proposed_by, created_at, expires_at, decided_at, decided_by)
+       VALUES (@id, @incident_id, @action_id, @params, @target, @status, @risk, @rationale, @preview,
+         @proposed_by, @created_at, @expires_at, @decided_at, @decided_by)`,
+    ).run({ ...p, params: JSON.stringify(p.params), preview: JSON.stringify(p.preview) });
+  }
+
+  proposal(id: string): ProposalRecord | undefined {
+    const row = this.stmt('SELECT * FROM proposals WHERE id = ?').get(id) as
+      ProposalRow | undefined;
+    return row && toProposal(row);
+  }
+
+  /** Move a proposal from one status to another; false when it was not in `from` (a lost race). */
+  transition(
+    id: string,
+    from: ProposalStatus[],
+    to: ProposalStatus,
+    decided?: { at: string; by: string | null },
+  ): boolean {
+    const marks = from.map(() => '?').join(', ');
+    const sets = decided ? ', decided_at = ?, decided_by = ?' : '';
+    const args: unknown[] = [to, ...(decided ? [decided.at, decided.by] : []), id, ...from];
+    return (
+      this.stmt(`UPDATE proposals SET status = ?${sets} WHERE id = ? AND status IN (${marks})`).run(
+        ...args,
+      ).changes > 0
+    );
+  }
+
+  /** Proposals waiting for a decision, oldest first. */
+  pending(): ProposalRecord[] {
+    return (
+      this.stmt(
+        `SELECT * FROM proposals WHERE status = 'proposed' ORDER BY created_at`,
+      ).all() as ProposalRow[]
+    ).map(toProposal);
+  }
+
+  ofIncident(incidentId: string): ProposalRecord[] {
+    return (
+      this.stmt('SELECT * FROM proposals WHERE incident_id = ? ORDER BY created_at DESC').all(
+        incidentId,
+      ) as ProposalRow[]
+    ).map(toProposal);
+  }
+
+  /** An open proposal for the same action and target of an incident (to avoid duplicates). */
+  openFor(incidentId: string, target: string): ProposalRecord | undefined {
+    const marks = OPEN.map(() => '?').join(', ');
+    const row = this.stmt(
+      `SELECT * FROM proposals WHERE incident_id = ? AND target = ? AND status IN (${marks}) LIMIT 1`,
+    ).get(incidentId, target, ...OPEN) as ProposalRow | undefined;
+    return row && toProposal(row);
+  }
+
+  /** Proposals past their expiry that nobody decided. */
+  expired(now: string): ProposalRecord[] {
+    return (
+      this.stmt(
+        `SELECT * FROM proposals WHERE status = 'proposed' AND expires_at IS NOT NULL AND expires_at < ?`,
+      ).all(now) as ProposalRow[]
+    ).map(toProposal);
+  }
+
+  // --- executions ------------------------------------------------------------
+
+  addExecution(e: ExecutionRecord): void {
+    this.stmt(
+      `INSERT INTO executions (id, proposal_id, incident_id, action_id, target, status, started_at, finished_at, steps, result)
+       VALUES (@id, @proposal_id, @incident_id, @action_id, @target, @status, @started_at, @finished_at, @steps, @result)`,
+    ).run({
+      ...e,
+      steps: JSON.stringify(e.steps),
+      result: e.result ? JSON.stringify(e.result) : null,
+    });
+  }
+
+  /** Save the steps (and, when finished, the status and result) of an execution. */
+  saveExecution(e: ExecutionRecord): void {
+    this.stmt(
+      'UPDATE executions SET status = ?, finished_at = ?, steps = ?, result = ? WHERE id = ?',
+    ).run(
+      e.status,
+      e.finished_at,
+      JSON.stringify(e.steps),
+      e.result ? JSON.stringify(e.result) : null,
+      e.id,
+    );
+  }
+
+  executionOf(proposalId: string): ExecutionRecord | undefined {
+    const row = this.stmt(
+      'SELECT * FROM executions WHERE proposal_id = ? ORDER BY started_at DESC LIMIT 1',
+    ).get(proposalId) as ExecutionRow | undefined;
+    return row && toExecution(row);
+  }
+
+  /** Executions still marked running (after a crash: interrupted). */
+  running(): ExecutionRecord[] {
+    return (
+      this.stmt(`SELECT * FROM executions WHERE status = 'running'`).all() as ExecutionRow[]
+    ).map(toExecution);
+  }
+
+  /** Executions started since `since`, optionally of one target, incident and/or action. */
+  countSince(
+    since: string,
+    by: { target?: string; incidentId?: string; actionId?: string } = {},
+  ): number {
+    const row = this.stmt(
+      `SELECT COUNT(*) AS n FROM executions WHERE started_at >= ?
+         AND (? IS NULL OR target = ?) AND (? IS NULL OR incident_id = ?) AND (? IS NULL OR action_id = ?)`,
+    ).get(
+      since,
+      by.target ?? null,
+      by.target ?? null,
+      by.incidentId ?? null,
+      by.incidentId ?? null,
+      by.actionId ?? null,
+      by.actionId ?? null,
+    ) as { n: number };
+    return row.n;
+  }
+
+  /** When the latest execution of a target started. */
+  lastOf(target: string): string | undefined {
+    return (
+      (
+        this.stmt('SELECT MAX(started_at) AS t FROM executions WHERE target = ?').get(target) as {
+          t: string | null;
+        }
+      ).t ?? undefined
+    );
+  }
+
+  /** Succeeded executions of an action in incidents of an integration (how well it works in this home). */
+  successRate(actionId: string, integration: string | null): { succeeded: number; total: number } {
+    const row = this.stmt(
+      `SELECT SUM(e.status = 'succeeded') AS succeeded, COUNT(*) AS total FROM executions e
+       JOIN incidents i ON i.id = e.incident_id
+       WHERE e.action_id = ? AND (i.integration IS ? OR ? IS NULL) AND e.status != 'running'`,
+    ).get(actionId, integration, integration) as { succeeded: number | null; total: number };
+    return { succeeded: row.succeeded ?? 0, total: row.total };
+  }
+
+  /** Forget the proposals and executions of deleted incidents. */
+  purgeIncidents(ids: string[]): void {
+    const delE = this.stmt('DELETE FROM executions WHERE incident_id = ?');
+    const delP = this.stmt('DELETE FROM proposals WHERE incident_id = ?');
+    for (const id of ids) {
+      delE.run(id);
+      delP.run(id);
+    }
+  }
+}

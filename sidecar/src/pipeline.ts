@@ -1,0 +1,77 @@
+/**
+ * The pipeline after correlation: every incident change is analyzed (offline,
+ * at once), planned and then reported, in that order, so the first event HA
+ * sees already carries the category and remedy. Stages talk through the
+ * contracts; this file only wires them.
+ */
+import type { RcaResult, Signal } from '@ha-llm-ops/contracts';
+import type { Correlator, IncidentChange } from './correlate/correlator.js';
+import type { Executor } from './execute/executor.js';
+import type { IncidentRecord } from './journal/journal.js';
+import type { Logger } from './log.js';
+import type { Planner } from './plan/planner.js';
+import type { Reporter } from './report/reporter.js';
+
+/** An analyzer the pipeline runs on new and changed incidents. */
+export interface IncidentAnalyzer {
+  /** Analyze now (offline, fast); null when there is nothing to say. */
+  analyze(incident: IncidentRecord): { rca: RcaResult; title: string | null } | null;
+}
+
+export interface PipelineOptions {
+  correlator: Correlator;
+  reporter: Reporter;
+  planner: Planner;
+  executor: Executor;
+  analyzer: IncidentAnalyzer | null;
+  log: Logger;
+}
+
+export class Pipeline {
+  constructor(private readonly opts: PipelineOptions) {
+    opts.correlator.onChange((incident, change, signal) => this.handle(incident, change, signal));
+  }
+
+  private handle(incident: IncidentRecord, change: IncidentChange, signal: Signal | null): void {
+    const { reporter, executor } = this.opts;
+    if (change === 'resolved' || change === 'dismissed') {
+      executor.incidentClosed(incident.id);
+      reporter.incidentChanged(incident, change);
+      return;
+    }
+    // New incidents, and new kinds of evidence on open ones, are (re)analyzed and planned.
+    const fresh = change === 'opened' || (signal !== null && signal.condition === 'active');
+    const analyzed = fresh ? this.analyze(incident) : incident;
+    reporter.incidentChanged(analyzed, change);
+    if (fresh) this.plan(analyzed);
+  }
+
+  private analyze(incident: IncidentRecord): IncidentRecord {
+    const { analyzer, correlator, log } = this.opts;
+    if (!analyzer) return incident;
+    try {
+      const found = analyzer.analyze(incident);
+      if (!found) return incident;
+      return correlator.recordAnalysis(incident.id, found.rca, found.title) ?? incident;
+    } catch (err) {
+      log.error(`analysis of ${incident.id} failed: ${String(err)}`);
+      return incident;
+    }
+  }
+
+  private plan(incident: IncidentRecord): void {
+    this.opts.planner
+      .plan(incident, incident.analysis, incident.analysis?.analyzer ?? 'offline')
+      .catch((err: unknown) =>
+        this.opts.log.error(`planning for ${incident.id} failed: ${String(err)}`),
+      );
+  }
+
+  /** Analyze an incident again on request, plan, and announce the result. */
+  reanalyze(incident: IncidentRecord): IncidentRecord {
+    const analyzed = this.analyze(incident);
+    this.opts.reporter.incidentChanged(analyzed, 'updated');
+    this.plan(analyzed);
+    return analyzed;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The restart-loop breaker: whether an action may run now. Policy conditions,
+ * per-target cooldowns, a per-incident attempt limit and a global hourly
+ * budget hold for every execution, approved or automatic; quiet hours hold for
+ * automatic ones. A flapping fault cannot make the sidecar act more often than
+ * the policy allows.
+ */
+import type { ActionId, Policy } from '@ha-llm-ops/contracts';
+import type { IncidentRecord } from '../journal/journal.js';
+import type { ProposalJournal } from '../journal/proposals.js';
+import { actionPolicy, inQuietHours } from './policy.js';
+
+export type GuardVerdict = { ok: true } | { ok: false; reason: string };
+
+export interface GuardInput {
+  policy: Policy;
+  actionId: ActionId;
+  target: string;
+  incident: IncidentRecord;
+  /** Automatic run (quiet hours and `auto` apply) rather than a human approval. */
+  automatic: boolean;
+  now: Date;
+}
+
+/** Whether the policy allows the action for this incident at all (ignoring timing). */
+export function policyAllows(
+  policy: Policy,
+  actionId: ActionId,
+  incident: IncidentRecord,
+): GuardVerdict {
+  const rules = actionPolicy(policy, actionId);
+  if (!rules.allowed) return { ok: false, reason: `the policy does not allow ${actionId}` };
+  const integration = incident.integration ?? '';
+  if (rules.integrations.include && !rules.integrations.include.includes(integration)) {
+    return {
+      ok: false,
+      reason: `the policy allows ${actionId} only for ${rules.integrations.include.join(', ')}`,
+    };
+  }
+  if (rules.integrations.exclude.includes(integration)) {
+    return { ok: false, reason: `the policy excludes ${integration} from ${actionId}` };
+  }
+  if (rules.severities && !rules.severities.includes(incident.severity)) {
+    return {
+      ok: false,
+      reason: `the policy allows ${actionId} only at severity ${rules.severities.join(', ')}`,
+    };
+  }
+  return { ok: true };
+}
+
+function minutes(ms: number): string {
+  const m = Math.ceil(ms / 60_000);
+  return m <= 1 ? 'a minute' : `${m} min`;
+}
+
+/** Whether the action may run now; the reason says why not, in words. */
+export function guard(journal: ProposalJournal, input: GuardInput): GuardVerdict {
+  const { policy, actionId, target, incident, automatic, now } = input;
+  const allowed = policyAllows(policy, actionId, incident);
+  if (!allowed.ok) return allowed;
+  const rules = actionPolicy(policy, actionId);
+  if (automatic) {
+    if (!rules.auto)
+      return { ok: false, reason: `the policy does not run ${actionId} automatically` };
+    if (inQuietHours(policy, now))
+      return { ok: false, reason: 'quiet hours: automatic actions wait' };
+  }
+  const last = journal.lastOf(target);
+  if (last) {
+    const wait = Date.parse(last) + rules.cooldownS * 1000 - now.getTime();
+    if (wait > 0)
+      return {
+        ok: false,
+        reason: `cooldown: ${actionId} ran on this target recently; next allowed in ${minutes(wait)}`,
+      };
+  }
+  const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
+  const attempts = journal.countSince('0000', { incidentId: incident.id, actionId });
+  if (attempts >= rules.maxAttemptsPerIncident) {
+    return {
+      ok: false,
+      reason: `${actionId} was tried ${attempts} times for this incident (the policy allows ${rules.maxAttemptsPerIncident})`,
+    };
+  }
+  const lastHour = journal.countSince(hourAgo);
+  if (lastHour >= policy.max_actions_per_hour) {
+    return {
+      ok: false,
+      reason: `hourly budget used: ${lastHour} of ${policy.max_actions_per_hour} actions in the last hour`,
+    };
+  }
+  return { ok: true };
+}

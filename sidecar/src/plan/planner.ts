@@ -1,0 +1,222 @@
+/**
+ * The planner turns an analysis' candidate actions into concrete proposals:
+ * only allow-listed actions, parameters resolved and checked against live HA
+ * state (they must belong to the incident), the policy consulted, a dry-run
+ * preview attached. In approve mode a proposal waits for a human; in auto mode
+ * an action the policy marks `auto` runs within cooldowns, the hourly budget
+ * and outside quiet hours; observe mode proposes nothing.
+ */
+import type {
+  ActionParams,
+  ActionPreview,
+  CandidateAction,
+  RcaResult,
+} from '@ha-llm-ops/contracts';
+import { randomUUID } from 'node:crypto';
+import { type ActionContext, ActionRejected } from '../execute/action.js';
+import { allowListed } from '../execute/actions/index.js';
+import { DecisionError, type Executor } from '../execute/executor.js';
+import type { IncidentRecord } from '../journal/journal.js';
+import type { ProposalJournal, ProposalRecord } from '../journal/proposals.js';
+import type { Logger } from '../log.js';
+import type { Reporter } from '../report/reporter.js';
+import { guard, policyAllows } from './guard.js';
+import type { PolicyKeeper } from './policy-keeper.js';
+
+/** The proposal cannot be made: `status` is how the API answers (400 bad params, 409 refused, 503 no HA). */
+export class ProposalRefused extends Error {
+  constructor(
+    readonly status: 400 | 409 | 503,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PlannerOptions {
+  proposals: ProposalJournal;
+  policy: PolicyKeeper;
+  executor: Executor;
+  reporter: Reporter;
+  context: (incident: IncidentRecord) => ActionContext | null;
+  log: Logger;
+  /** How long a proposal waits for a decision. */
+  proposalTtlS: number;
+  now?: () => Date;
+}
+
+export class Planner {
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: PlannerOptions) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** The candidates worth proposing for an incident, best first. */
+  private candidates(
+    incident: IncidentRecord,
+    rca: RcaResult | null,
+    ctx: ActionContext,
+  ): CandidateAction[] {
+    const list = [...(rca?.candidate_actions ?? [])];
+    // An entry stuck in setup retry can always be reloaded once its cause is gone.
+    const entry = incident.entry_id ? ctx.inventory.entry(incident.entry_id) : undefined;
+    // A candidate only counts when it reloads this very entry (an analysis cannot talk the safety net away).
+    const reloadsIt = (c: CandidateAction) =>
+      c.action_id === 'reload_config_entry' &&
+      (c.params.entry_id ?? incident.entry_id) === entry?.entry_id;
+    if (entry?.state === 'setup_retry' && !list.some(reloadsIt)) {
+      list.push({
+        action_id: 'reload_config_entry',
+        params: { entry_id: entry.entry_id },
+        rationale: `${entry.title} is stuck in setup retry; a reload sets it up at once when its cause is gone.`,
+        risk: 'low',
+      });
+    }
+    // The journal teaches: actions that worked in this home for this integration come first.
+    const record = (c: CandidateAction) => {
+      const { succeeded, total } = this.opts.proposals.successRate(
+        c.action_id,
+        incident.integration,
+      );
+      return total === 0 ? 0.5 : succeeded / total;
+    };
+    return list
+      .map((c, i) => ({ c, i, score: record(c) }))
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .map((x) => x.c);
+  }
+
+  /**
+   * Propose what the analysis suggests (and what the incident's state implies).
+   * Candidates that do not belong to the incident or that the policy forbids are
+   * dropped with a log line; nothing outside the allow-list is ever proposed.
+   */
+  async plan(
+    incident: IncidentRecord,
+    rca: RcaResult | null,
+    by: ProposalRecord['proposed_by'],
+  ): Promise<ProposalRecord[]> {
+    const { mode } = this.opts.policy.current();
+    if (mode === 'observe') return [];
+    const ctx = this.opts.context(incident);
+    if (!ctx) return [];
+    const made: ProposalRecord[] = [];
+    for (const candidate of this.candidates(incident, rca, ctx)) {
+      try {
+        made.push(await this.create(incident, candidate, by, ctx));
+      } catch (err) {
+        this.opts.log.info(
+          `not proposing ${candidate.action_id} for ${incident.id}: ${(err as Error).message}`,
+        );
+      }
+    }
+    if (made.length) this.opts.executor.refreshIncident(incident.id);
+    if (mode === 'auto') this.runAutomatic(incident, made);
+    return made;
+  }
+
+  /** A proposal a client submits through the API. */
+  async propose(
+    incident: IncidentRecord,
+    request: { action_id: string; params: ActionParams; rationale: string },
+  ): Promise<ProposalRecord> {
+    const { mode } = this.opts.policy.current();
+    if (mode === 'observe') throw new ProposalRefused(409, 'observe mode: nothing is proposed');
+    const ctx = this.opts.context(incident);
+    if (!ctx)
+      throw new ProposalRefused(503, 'Home Assistant is not connected; propose again once it is');
+    const def = allowListed(request.action_id);
+    if (!def)
+      throw new ProposalRefused(400, `${request.action_id} is not on the allow-list`, 'action_id');
+    const proposal = await this.create(
+      incident,
+      {
+        action_id: def.id,
+        params: request.params,
+        rationale: request.rationale || 'proposed by a user',
+        risk: def.risk,
+      },
+      'user',
+      ctx,
+    );
+    this.opts.executor.refreshIncident(incident.id);
+    return proposal;
+  }
+
+  private async create(
+    incident: IncidentRecord,
+    candidate: CandidateAction,
+    by: ProposalRecord['proposed_by'],
+    ctx: ActionContext,
+  ): Promise<ProposalRecord> {
+    const def = allowListed(candidate.action_id);
+    if (!def)
+      throw new ProposalRefused(
+        400,
+        `${candidate.action_id} is not on the allow-list`,
+        'action_id',
+      );
+    let params: ActionParams;
+    try {
+      params = await def.resolve(ctx, candidate.params);
+    } catch (err) {
+      if (err instanceof ActionRejected) throw new ProposalRefused(400, err.message, 'params');
+      throw err;
+    }
+    const allowed = policyAllows(this.opts.policy.current().policy, def.id, incident);
+    if (!allowed.ok) throw new ProposalRefused(409, allowed.reason);
+    const target = def.target(params);
+    const existing = this.opts.proposals.openFor(incident.id, target);
+    if (existing) return existing;
+    const preview = def.preview(ctx, params);
+    const now = this.now();
+    const record: ProposalRecord = {
+      id: `prp_${randomUUID().replaceAll('-', '')}`,
+      incident_id: incident.id,
+      action_id: def.id,
+      params,
+      target,
+      status: 'proposed',
+      risk: def.risk,
+      rationale: candidate.rationale,
+      preview: { ...preview, backup: preview.backup?.description ?? null } satisfies ActionPreview,
+      proposed_by: by,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + this.opts.proposalTtlS * 1000).toISOString(),
+      decided_at: null,
+      decided_by: null,
+    };
+    this.opts.proposals.addProposal(record);
+    this.opts.reporter.actionChanged(record, null);
+    this.opts.log.info(`proposed ${def.id} for ${incident.id}: ${preview.summary}`);
+    return record;
+  }
+
+  /** In auto mode: run the first proposal the policy lets run automatically now. */
+  private runAutomatic(incident: IncidentRecord, proposals: ProposalRecord[]): void {
+    const { policy } = this.opts.policy.current();
+    for (const p of proposals) {
+      const verdict = guard(this.opts.proposals, {
+        policy,
+        actionId: p.action_id,
+        target: p.target,
+        incident,
+        automatic: true,
+        now: this.now(),
+      });
+      if (!verdict.ok) {
+        this.opts.log.info(`not running ${p.action_id} automatically: ${verdict.reason}`);
+        continue;
+      }
+      try {
+        this.opts.executor.approve(p.id, 'policy (auto)', true);
+        return;
+      } catch (err) {
+        if (!(err instanceof DecisionError)) throw err;
+        this.opts.log.info(`not running ${p.action_id} automatically: ${err.message}`);
+      }
+    }
+  }
+}

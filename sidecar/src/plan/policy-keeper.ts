@@ -1,0 +1,43 @@
+/**
+ * The policy in force and the mode: the file sets both; the user can switch
+ * the mode at run time (the integration's select entity), which is kept in the
+ * journal. An invalid policy file pins the mode to observe.
+ */
+import type { Policy } from '@ha-llm-ops/contracts';
+import type { CursorStore } from '../collect/collector.js';
+import type { Mode, PolicyState } from './policy.js';
+
+const MODE_CURSOR = 'policy:mode';
+
+export interface PolicyView {
+  policy: Policy;
+  mode: Mode;
+  /** Why the sidecar is observe-only despite the file, when it is. */
+  error: string | null;
+  source: string;
+}
+
+/** Switching the mode is refused while the policy file is invalid. */
+export class ModeLocked extends Error {}
+
+export class PolicyKeeper {
+  constructor(
+    private readonly state: PolicyState,
+    private readonly cursors: CursorStore,
+  ) {}
+
+  current(): PolicyView {
+    const { policy, error, source } = this.state;
+    if (error) return { policy, mode: 'observe', error, source };
+    const override = this.cursors.getCursor<Mode>(MODE_CURSOR);
+    return { policy, mode: override ?? policy.mode, error: null, source };
+  }
+
+  setMode(mode: Mode): void {
+    if (this.state.error)
+      throw new ModeLocked(
+        `the policy is invalid, so the sidecar stays in observe mode: ${this.state.error}`,
+      );
+    this.cursors.setCursor(MODE_CURSOR, mode);
+  }
+}

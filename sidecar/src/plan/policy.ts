@@ -1,0 +1,164 @@
+/**
+ * The policy file (`policy.yaml`): which actions may run, automatically or with
+ * approval, and how often. Parsed with `yaml`, validated with the shared valibot
+ * contract; every error names the file and line. A bad policy never guesses:
+ * the sidecar runs observe-only and says why.
+ */
+import {
+  ACTION_IDS,
+  type ActionId,
+  type ActionPolicy,
+  Policy,
+  type Severity,
+} from '@ha-llm-ops/contracts';
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+
+export type Mode = 'observe' | 'approve' | 'auto';
+
+/** A policy problem, located in its file. */
+export class PolicyError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    detail: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
+  }
+}
+
+/** One action's effective rules (defaults filled in). */
+export interface EffectiveActionPolicy {
+  allowed: boolean;
+  auto: boolean;
+  cooldownS: number;
+  maxAttemptsPerIncident: number;
+  integrations: { include: string[] | null; exclude: string[] };
+  severities: Severity[] | null;
+}
+
+/** The policy in force. */
+export interface PolicyState {
+  policy: Policy;
+  /** Where it came from (a file, or "default"). */
+  source: string;
+  /** Set when the file was invalid: the sidecar then observes only. */
+  error: string | null;
+}
+
+/** restart_core runs automatically only when the file says `auto: true` for it in so many words. */
+const DEFAULT_ACTION: ActionPolicy = {
+  allowed: true,
+  auto: false,
+  cooldown_s: 600,
+  max_attempts_per_incident: 3,
+};
+
+export const DEFAULT_POLICY: Policy = v.parse(Policy, {});
+
+function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  counter: LineCounter,
+  path: (string | number)[],
+): number | null {
+  // Point at the key when the value is the problem of an unknown key, else at the value.
+  for (let n = path.length; n >= 0; n--) {
+    const parent = doc.getIn(path.slice(0, Math.max(0, n - 1)), true) as Node | undefined;
+    if (n > 0 && isMap(parent)) {
+      const key = path[n - 1];
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+      const node = (pair?.key ?? pair?.value) as Node | undefined;
+      if (node?.range) return counter.linePos(node.range[0]).line;
+    }
+    const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+    if (node?.range) return counter.linePos(node.range[0]).line;
+  }
+  return null;
+}
+
+/** Parse and validate policy text; throws PolicyError naming the line. */
+export function parsePolicy(text: string, file = 'policy.yaml'): Policy {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    throw new PolicyError(
+      file,
+      yamlError.linePos?.[0].line ?? null,
+      yamlError.message.split('\n')[0] ?? 'invalid YAML',
+    );
+  }
+  const data: unknown = doc.toJS() ?? {};
+  const result = v.safeParse(Policy, data);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = (issue?.path ?? []).map((p) => p.key as string | number);
+  let detail = issue?.message ?? 'invalid';
+  if (issue?.type === 'strict_object') detail = `unknown key ${JSON.stringify(path.at(-1))}`;
+  if (path[0] === 'actions' && path.length === 1 && isMap(doc.getIn(['actions'], true))) {
+    // The record check reports the whole map; name the key that is not an action.
+    const unknown = Object.keys((data as { actions?: object }).actions ?? {}).find(
+      (k) => !(ACTION_IDS as readonly string[]).includes(k),
+    );
+    if (unknown) {
+      path.push(unknown);
+      detail = `unknown action id ${JSON.stringify(unknown)}; known: ${ACTION_IDS.join(', ')}`;
+    }
+  }
+  const where = path.length ? `${path.join('.')}: ` : '';
+  throw new PolicyError(file, lineOf(doc, counter, path), `${where}${detail}`);
+}
+
+/** Read the policy file; no file means the default policy, a bad one means observe-only. */
+export function loadPolicy(file: string | null): PolicyState {
+  if (!file) return { policy: DEFAULT_POLICY, source: 'default', error: null };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    if (missing) return { policy: DEFAULT_POLICY, source: 'default', error: null };
+    return {
+      policy: { ...DEFAULT_POLICY, mode: 'observe' },
+      source: file,
+      error: `${file}: cannot read: ${String(err)}`,
+    };
+  }
+  try {
+    return { policy: parsePolicy(text, file), source: file, error: null };
+  } catch (err) {
+    return {
+      policy: { ...DEFAULT_POLICY, mode: 'observe' },
+      source: file,
+      error: (err as Error).message,
+    };
+  }
+}
+
+/** The rules for one action, with defaults. */
+export function actionPolicy(policy: Policy, id: ActionId): EffectiveActionPolicy {
+  const raw = { ...DEFAULT_ACTION, ...policy.actions?.[id] };
+  return {
+    allowed: raw.allowed ?? true,
+    auto: raw.auto ?? false,
+    cooldownS: raw.cooldown_s ?? 600,
+    maxAttemptsPerIncident: raw.max_attempts_per_incident ?? 3,
+    integrations: {
+      include: raw.conditions?.integrations?.include ?? null,
+      exclude: raw.conditions?.integrations?.exclude ?? [],
+    },
+    severities: raw.conditions?.severities ?? null,
+  };
+}
+
+/** Whether `now` falls inside the quiet hours (which may span midnight). */
+export function inQuietHours(policy: Policy, now: Date): boolean {
+  const q = policy.quiet_hours;
+  if (!q) return false;
+  const minutes = now.getHours() * 60 + now.getMinutes();
+  const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  const start = toMin(q.start);
+  const end = toMin(q.end);
+  return start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+}

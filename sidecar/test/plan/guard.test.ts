@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { IncidentRecord } from '../../src/journal/journal.js';
+import { ProposalJournal } from '../../src/journal/proposals.js';
+import { guard, policyAllows } from '../../src/plan/guard.js';
+import { parsePolicy } from '../../src/plan/policy.js';
+import { makePipeline, signal } from '../helpers/pipeline.js';
+
+function setup(policyText: string) {
+  const { journal, correlator } = makePipeline();
+  correlator.emit(signal({ integration: 'hue', severity: 'warning' }));
+  const [incident] = journal.listIncidents({}, 1, 0).items as [IncidentRecord];
+  return { proposals: new ProposalJournal(journal.db), policy: parsePolicy(policyText), incident };
+}
+
+/** Journal one execution of `target` started at `at`. */
+function executed(
+  proposals: ProposalJournal,
+  incident: IncidentRecord,
+  target: string,
+  at: string,
+  n: number,
+) {
+  const id = `prp_${n}`;
+  proposals.addProposal({
+    id,
+    incident_id: incident.id,
+    action_id: 'reload_config_entry',
+    params: {},
+    target,
+    status: 'succeeded',
+    risk: 'low',
+    rationale: '',
+    preview: { summary: '', precondition: '', backup: null, verification: [], rollback: '' },
+    proposed_by: 'offline',
+    created_at: at,
+    expires_at: null,
+    decided_at: at,
+    decided_by: 'x',
+  });
+  proposals.addExecution({
+    id: `exe_${n}`,
+    proposal_id: id,
+    incident_id: incident.id,
+    action_id: 'reload_config_entry',
+    target,
+    status: 'succeeded',
+    started_at: at,
+    finished_at: at,
+    steps: [],
+    result: null,
+  });
+}
+
+const now = new Date('2026-11-25T12:00:00Z');
+const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+
+describe('policyAllows', () => {
+  it('honours allowed, integration include/exclude and severities', () => {
+    const { policy, incident } = setup(
+      [
+        'actions:',
+        '  restart_core: {allowed: false}',
+        '  reload_config_entry: {conditions: {integrations: {include: [zha]}}}',
+        '  disable_config_entry: {conditions: {integrations: {exclude: [hue]}}}',
+        '  restart_addon: {conditions: {severities: [error, critical]}}',
+      ].join('\n'),
+    );
+    expect(policyAllows(policy, 'restart_core', incident)).toEqual({
+      ok: false,
+      reason: 'the policy does not allow restart_core',
+    });
+    expect(policyAllows(policy, 'reload_config_entry', incident)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/only for zha/),
+    });
+    expect(policyAllows(policy, 'disable_config_entry', incident)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/excludes hue/),
+    });
+    expect(policyAllows(policy, 'restart_addon', incident)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/severity error, critical/),
+    });
+    expect(policyAllows(policy, 'create_backup', incident)).toEqual({ ok: true });
+  });
+});
+
+describe('guard', () => {
+  const input = (over: object = {}) => ({
+    actionId: 'reload_config_entry' as const,
+    target: 'reload_config_entry:e1',
+    automatic: false,
+    now,
+    ...over,
+  });
+
+  it('holds a cooldown per target, and names when the next run is allowed', () => {
+    const { proposals, policy, incident } = setup(
+      'actions:\n  reload_config_entry: {cooldown_s: 600}\n',
+    );
+    executed(proposals, incident, 'reload_config_entry:e1', minutesAgo(4), 1);
+    expect(guard(proposals, { policy, incident, ...input() })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/cooldown.*6 min/),
+    });
+    expect(
+      guard(proposals, { policy, incident, ...input({ target: 'reload_config_entry:e2' }) }),
+    ).toEqual({ ok: true });
+  });
+
+  it('limits attempts per incident and the hourly budget', () => {
+    const { proposals, policy, incident } = setup(
+      'max_actions_per_hour: 3\nactions:\n  reload_config_entry: {cooldown_s: 0, max_attempts_per_incident: 2}\n',
+    );
+    executed(proposals, incident, 'reload_config_entry:a', minutesAgo(30), 1);
+    executed(proposals, incident, 'reload_config_entry:b', minutesAgo(20), 2);
+    expect(guard(proposals, { policy, incident, ...input() })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/tried 2 times/),
+    });
+    const other = { ...incident, id: 'inc_other' };
+    executed(proposals, other, 'reload_config_entry:c', minutesAgo(10), 3);
+    expect(
+      guard(proposals, { policy, incident: { ...incident, id: 'inc_third' }, ...input() }),
+    ).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/hourly budget used: 3 of 3/),
+    });
+  });
+
+  it('runs automatically only what the policy marks auto, and never in quiet hours', () => {
+    const { proposals, incident } = setup('');
+    const manual = parsePolicy('actions:\n  reload_config_entry: {auto: false}\n');
+    expect(
+      guard(proposals, { policy: manual, incident, ...input({ automatic: true }) }),
+    ).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/does not run reload_config_entry automatically/),
+    });
+    const local = new Date(2026, 10, 25, 23, 30);
+    const quiet = parsePolicy(
+      'quiet_hours: {start: "23:00", end: "07:00"}\nactions:\n  reload_config_entry: {auto: true}\n',
+    );
+    expect(
+      guard(proposals, { policy: quiet, incident, ...input({ automatic: true, now: local }) }),
+    ).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/quiet hours/),
+    });
+    // A human approval is not held back by quiet hours.
+    expect(
+      guard(proposals, { policy: quiet, incident, ...input({ automatic: false, now: local }) }),
+    ).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  actionPolicy,
+  DEFAULT_POLICY,
+  inQuietHours,
+  loadPolicy,
+  parsePolicy,
+  PolicyError,
+} from '../../src/plan/policy.js';
+import { tempDir } from '../helpers/pipeline.js';
+
+const repo = join(import.meta.dirname, '../../..');
+
+function errorOf(text: string): PolicyError {
+  try {
+    parsePolicy(text, 'policy.yaml');
+  } catch (err) {
+    if (err instanceof PolicyError) return err;
+    throw err;
+  }
+  throw new Error('expected a PolicyError');
+}
+
+describe('parsePolicy', () => {
+  it('reads a full policy and fills defaults', () => {
+    const policy = parsePolicy(
+      [
+        'mode: auto',
+        'max_actions_per_hour: 2',
+        'quiet_hours: {start: "23:00", end: "07:00"}',
+        'actions:',
+        '  reload_config_entry:',
+        '    auto: true',
+        '    cooldown_s: 60',
+        '    conditions:',
+        '      integrations: {exclude: [zha]}',
+        '      severities: [error, critical]',
+        '  restart_core: {allowed: false}',
+      ].join('\n'),
+    );
+    expect(policy.mode).toBe('auto');
+    expect(actionPolicy(policy, 'reload_config_entry')).toMatchObject({
+      auto: true,
+      cooldownS: 60,
+      allowed: true,
+    });
+    expect(actionPolicy(policy, 'reload_config_entry').integrations.exclude).toEqual(['zha']);
+    expect(actionPolicy(policy, 'restart_core').allowed).toBe(false);
+    expect(actionPolicy(policy, 'restart_addon')).toMatchObject({
+      allowed: true,
+      auto: false,
+      cooldownS: 600,
+    });
+  });
+
+  it('an empty file is the default policy (approve, nothing automatic)', () => {
+    expect(parsePolicy('')).toEqual(DEFAULT_POLICY);
+    expect(DEFAULT_POLICY.mode).toBe('approve');
+    expect(actionPolicy(DEFAULT_POLICY, 'restart_core').auto).toBe(false);
+  });
+
+  it.each([
+    [
+      'mode: auto\nactions:\n  call_service: {allowed: true}\n',
+      3,
+      /actions\.call_service: unknown action id "call_service"/,
+    ],
+    ['mode: yolo\n', 1, /mode: Invalid/],
+    ['mode: approve\nmax_actions_per_hour: -1\n', 2, /max_actions_per_hour/],
+    [
+      'actions:\n  reload_config_entry:\n    auto: true\n    autoo: true\n',
+      4,
+      /unknown key "autoo"/,
+    ],
+    ['quiet_hours: {start: "25:00", end: "07:00"}\n', 1, /HH:MM/],
+    ['mode: approve\nmode: auto\n', 2, /[Uu]nique|duplicate/],
+    ['actions: [\n', 2, /./],
+  ])('names the line of %j', (text, line, message) => {
+    const err = errorOf(text);
+    expect(err.line).toBe(line);
+    expect(err.message).toMatch(new RegExp(`^policy\\.yaml:${line}: `));
+    expect(err.message).toMatch(message);
+  });
+});
+
+describe('loadPolicy', () => {
+  it('falls back to observe-only and says why when the file is bad', () => {
+    const file = join(tempDir(), 'policy.yaml');
+    writeFileSync(file, 'mode: auto\nactions:\n  reboot_everything: {}\n');
+    const state = loadPolicy(file);
+    expect(state.policy.mode).toBe('observe');
+    expect(state.error).toMatch(/policy\.yaml:3: .*reboot_everything/);
+  });
+
+  it('uses the default policy when there is no file', () => {
+    expect(loadPolicy(join(tempDir(), 'missing.yaml'))).toEqual({
+      policy: DEFAULT_POLICY,
+      source: 'default',
+      error: null,
+    });
+    expect(loadPolicy(null).error).toBeNull();
+  });
+});
+
+describe('quiet hours', () => {
+  const policy = parsePolicy('quiet_hours: {start: "23:00", end: "07:00"}');
+  it.each([
+    ['22:59', false],
+    ['23:00', true],
+    ['03:00', true],
+    ['06:59', true],
+    ['07:00', false],
+  ])('%s → %s (spanning midnight)', (hhmm, quiet) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    const d = new Date(2026, 10, 25, h, m);
+    expect(inQuietHours(policy, d)).toBe(quiet);
+  });
+});
+
+describe('ha-llm-ops policy check', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--conditions=@ha-llm-ops/source',
+        '--import',
+        'tsx',
+        'sidecar/src/cli.ts',
+        'policy',
+        ...args,
+      ],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+      },
+    );
+
+  it('exits 0 and summarizes a valid file', () => {
+    const file = join(tempDir(), 'policy.yaml');
+    writeFileSync(
+      file,
+      'mode: auto\nactions:\n  reload_config_entry: {auto: true}\n  restart_core: {allowed: false}\n',
+    );
+    const res = cli('check', file);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('valid. mode auto');
+    expect(res.stdout).toContain('automatic: reload_config_entry');
+    expect(res.stdout).toContain('not allowed: restart_core');
+  });
+
+  it('exits non-zero with file:line for an invalid file', () => {
+    const file = join(tempDir(), 'policy.yaml');
+    writeFileSync(file, 'mode: approve\nactions:\n  call_service: {allowed: true}\n');
+    const res = cli('check', file);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/policy\.yaml:3: actions\.call_service: unknown action id/);
+  });
+
+  it('exits 2 for a missing file and for bad usage', () => {
+    expect(cli('check', '/nonexistent/policy.yaml').status).toBe(2);
+    expect(cli('lint').status).toBe(2);
+  });
+});
