@@ -22,6 +22,7 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-results/coverage',
       thresholds: { lines: 90, statements: 90, functions: 90 },
+      reportOnFailure: true,
     },
     projects: [
       {

@@ -104,6 +104,7 @@ function report(incidents: LogIncident[], name: string, records: number): string
   return `${out.join('\n')}\n`;
 }
 
+/** The `analyze` command: parse, group, explain; `--json` for machines. */
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'explain the failures in a Home Assistant log file, offline',
@@ -131,14 +132,21 @@ export const analyzeCommand: Command = {
         records++;
       }
     } catch (err) {
-      const message =
-        err instanceof UnreadableInput
-          ? err.message
-          : `cannot read ${name}: ${(err as Error).message}`;
+      // Only input problems are the user's to fix; anything else is a bug and stays loud.
+      const io = (err as NodeJS.ErrnoException).code !== undefined;
+      if (!(err instanceof UnreadableInput) && !io) throw err;
+      const message = io
+        ? `cannot read ${name}: ${(err as Error).message}`
+        : (err as Error).message;
       process.stderr.write(`ha-llm-ops analyze: ${message}\n`);
       return 2;
     }
     const incidents = builder.incidents();
+    if (builder.droppedRecords > 0) {
+      process.stderr.write(
+        `ha-llm-ops analyze: ${builder.droppedRecords} records of rarer failures were not grouped (too many distinct failures in ${name})\n`,
+      );
+    }
     process.stdout.write(
       json ? `${JSON.stringify({ incidents }, null, 2)}\n` : report(incidents, name, records),
     );

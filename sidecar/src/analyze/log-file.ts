@@ -1,0 +1,214 @@
+/**
+ * Offline analysis of a whole log file: records are grouped into incidents the
+ * way the sidecar groups signals (by integration, or by message template when no
+ * integration is named), benign noise is dropped, and each incident is explained
+ * by the offline analyzer. Memory is bounded by the number of distinct lines, not
+ * by the size of the file.
+ */
+import type { Category, RcaResult, Severity } from '@ha-llm-ops/contracts';
+import { SEVERITY_RANK } from '@ha-llm-ops/contracts';
+import { integrationOf } from '../collect/integration.js';
+import { fingerprint, messageTemplate } from '../correlate/fingerprint.js';
+import type { LogRecord } from '../logs/parse.js';
+import { analyzeOffline, isBenign } from './offline/engine.js';
+import { automationOfLogger } from './offline/patterns.js';
+import type { AnalysisLine } from './offline/types.js';
+
+/** One incident found in a log file. */
+export interface LogIncident {
+  fingerprint: string;
+  integration: string | null;
+  category: Category;
+  severity: Severity;
+  title: string;
+  occurrences: number;
+  rca: RcaResult;
+}
+
+// Bounds that keep memory flat however large the log: repeats only count.
+const MAX_LINES_PER_GROUP = 200;
+const MAX_GROUPS = 1000;
+
+/** The standard warning that names each custom integration at startup. */
+const CUSTOM_WARNING =
+  /custom integration (\w+) which has not been tested|custom (?:integration|component) for (\w+) which has not been tested/;
+/** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
+const PLATFORM_DOMAINS =
+  /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
+const CUSTOM_FRAME = /custom_components\/(\w+)\//;
+/** Framework messages that name the integration in ways integrationOf does not read. */
+const NAMED_IN_MESSAGE = [
+  /\bcustom integration '(\w+)'/,
+  /^Updating (\w+) \w+ took longer than the scheduled/,
+  /^Setup of \w+ platform (\w+) is taking/,
+  /^Invalid config for '(\w+)'/,
+  /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+];
+/** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
+const CONFIG_LOGGER =
+  /^homeassistant\.(?:bootstrap|config|core_config|util\.yaml|helpers\.check_config)\b/;
+/** Programs of an add-on container: s6-overlay and its init scripts. */
+const S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init|\w+\.d$)/;
+const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
+/** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
+const HOST_PROGRAM =
+  /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManager|dbus-daemon|sshd|cron|CRON|rsyslogd|avahi-daemon)$/;
+const ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
+/** Words with digits in them (device names, counters): they vary between occurrences of one failure. */
+const ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
+
+interface Attribution {
+  integration: string | null;
+  subject: string | null;
+  /** Logged by Home Assistant's Python process (not an add-on, not a bare pasted line). */
+  fromHa: boolean;
+}
+
+interface Group {
+  integration: string | null;
+  subject: string | null;
+  fromHa: boolean;
+  firstMessage: string;
+  occurrences: number;
+  lines: Map<string, AnalysisLine>;
+}
+
+function attribute(r: LogRecord): Attribution {
+  const logger = r.logger ?? '';
+  if (/^supervisor\b/.test(logger)) return { integration: 'hassio', subject: null, fromHa: false };
+  if (HOST_PROGRAM.test(logger)) return { integration: null, subject: null, fromHa: false };
+  const python = r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
+  if (!python && (r.logger !== null || r.level !== 'UNKNOWN' || r.timestamp !== null)) {
+    // An add-on's own output: bashio, s6, Zigbee2MQTT, Node-RED, Mosquitto.
+    return { integration: 'hassio', subject: null, fromHa: false };
+  }
+  let integration = integrationOf({ logger: r.logger, path: r.source, message: r.message });
+  // integrationOf reads "Setup failed for custom integration 'x'" as the domain "custom".
+  if (integration === 'custom') integration = null;
+  if (integration === null || PLATFORM_DOMAINS.test(integration)) {
+    const frame = r.traceback?.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
+    const named = NAMED_IN_MESSAGE.map((re) => re.exec(r.message)?.[1]).find(Boolean);
+    integration = frame ?? named ?? integration;
+  }
+  if (integration === null && CONFIG_LOGGER.test(logger)) integration = 'homeassistant';
+  return { integration, subject: automationOfLogger(r.logger), fromHa: python };
+}
+
+/** Groups the records of a log into incidents and explains each. */
+export class LogIncidentBuilder {
+  private readonly groups = new Map<string, Group>();
+  private readonly custom = new Set<string>();
+  private dropped = 0;
+
+  /** Records left out because the log had more distinct failures than are kept. */
+  get droppedRecords(): number {
+    return this.dropped;
+  }
+
+  /** Take one record into account. */
+  add(r: LogRecord): void {
+    const custom = CUSTOM_WARNING.exec(r.message);
+    const domain = custom?.[1] ?? custom?.[2];
+    if (domain) this.custom.add(domain);
+    if (isBenign({ text: r.message, level: r.level, traceback: r.traceback })) return;
+
+    const who = attribute(r);
+    const template = messageTemplate(r.message);
+    const key =
+      who.integration !== null
+        ? `${who.integration}|${who.subject ?? ''}`
+        : `?|${messageTemplate(r.message.replace(ENTITY_ID, '<entity>').replace(ID_LIKE, '<id>'))}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      if (this.groups.size >= MAX_GROUPS) {
+        this.dropped++;
+        return;
+      }
+      group = { ...who, firstMessage: r.message, occurrences: 0, lines: new Map() };
+      this.groups.set(key, group);
+    }
+    group.occurrences++;
+    const lineKey = `${r.level}|${template}`;
+    const line = group.lines.get(lineKey);
+    if (line) line.count++;
+    else if (group.lines.size < MAX_LINES_PER_GROUP)
+      group.lines.set(lineKey, {
+        text: r.message,
+        level: r.level,
+        logger: r.logger,
+        count: 1,
+        traceback: r.traceback,
+      });
+  }
+
+  /** The incidents found so far, most important first. */
+  incidents(): LogIncident[] {
+    const incidents: LogIncident[] = [];
+    for (const group of this.adopted()) {
+      const finding = analyzeOffline({
+        integration: group.integration,
+        custom: group.integration && this.custom.has(group.integration) ? true : null,
+        entry: null,
+        lines: [...group.lines.values()],
+        kind: 'log_record',
+        subject: group.subject,
+      });
+      if (!finding) continue;
+      incidents.push({
+        fingerprint: fingerprint(group.integration, null, messageTemplate(group.firstMessage)),
+        integration: group.integration,
+        category: finding.rca.category,
+        severity: finding.severity,
+        title: finding.title,
+        occurrences: group.occurrences,
+        rca: finding.rca,
+      });
+    }
+    return incidents.sort(
+      (a, b) =>
+        SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+        b.rca.confidence - a.rca.confidence ||
+        b.occurrences - a.occurrences,
+    );
+  }
+
+  /**
+   * The groups, with Home Assistant's unattributed lines folded into the one
+   * integration the log is about, when it names exactly one: a pasted excerpt's
+   * framework lines (an OAuth helper, `homeassistant.core`) belong to it.
+   */
+  private adopted(): Group[] {
+    const groups = [...this.groups.values()];
+    const named = groups.filter((g) => g.integration !== null && g.integration !== 'hassio');
+    const target = named[0];
+    if (!target || new Set(named.map((g) => g.integration)).size !== 1) return groups;
+    // A copy: asking for the incidents twice must not fold twice.
+    const merged: Group = {
+      ...target,
+      lines: new Map([...target.lines].map(([k, l]) => [k, { ...l }])),
+    };
+    const kept: Group[] = [];
+    for (const g of groups) {
+      if (g === target) kept.push(merged);
+      else if (g.integration !== null || !g.fromHa) kept.push(g);
+      else {
+        merged.occurrences += g.occurrences;
+        for (const [key, line] of g.lines) {
+          const mine = merged.lines.get(key);
+          if (mine) mine.count += line.count;
+          else if (merged.lines.size < MAX_LINES_PER_GROUP) merged.lines.set(key, { ...line });
+        }
+      }
+    }
+    return kept;
+  }
+}
+
+/** Parse-and-group in one go: the incidents of a stream of records. */
+export async function incidentsOf(
+  records: AsyncIterable<LogRecord> | Iterable<LogRecord>,
+): Promise<LogIncident[]> {
+  const builder = new LogIncidentBuilder();
+  for await (const r of records) builder.add(r);
+  return builder.incidents();
+}

@@ -1,0 +1,479 @@
+/**
+ * The offline analyzer: always on, no network, no key. It matches an incident's
+ * evidence against the signature knowledge base (signatures/) and fills the best
+ * match's templates with what the evidence names. The most confident match wins;
+ * on a tie the family registered first does. An error no signature explains
+ * still gets a low-confidence `other` finding; benign noise gets none.
+ */
+import type { CandidateAction, RcaResult, Risk, VerificationTest } from '@ha-llm-ops/contracts';
+import { factsOf, hostIn, isPublicHost } from './extract.js';
+import { automationOfLogger, NOT_READY } from './patterns.js';
+import { FAMILIES } from './signatures/index.js';
+import type {
+  ActionTemplate,
+  AnalysisInput,
+  AnalysisLine,
+  Condition,
+  OfflineFinding,
+  Outcome,
+  Pattern,
+  Signature,
+} from './types.js';
+
+const LEVELS = { DEBUG: 0, INFO: 1, WARNING: 2, ERROR: 3, CRITICAL: 4 } as const;
+const RANK: Readonly<Record<string, number>> = LEVELS;
+/** Lines of unknown level (UI copies, bare pastes) count as warnings: they were worth showing. */
+const rank = (level: string): number => RANK[level.toUpperCase()] ?? LEVELS.WARNING;
+
+/** A long traceback is searched only this far: the signal is in the message and the last frames. */
+const MAX_HAYSTACK = 16_000;
+
+interface Evidence {
+  /** "log:<index into input.lines>", "entry" or "data:<key>". */
+  ref: string;
+  text: string;
+  level: string;
+  logger: string | null;
+  count: number;
+}
+
+interface Context {
+  input: AnalysisInput;
+  evidence: Evidence[];
+  custom: boolean | null;
+  addon: boolean;
+}
+
+interface Match {
+  refs: Set<string>;
+  /** The evidence the primary pattern matched, first. */
+  texts: string[];
+  groups: Record<string, string>;
+}
+
+interface Compiled {
+  family: string;
+  signature: Signature;
+  patterns: readonly Pattern[];
+}
+
+const asList = <T>(v: T | readonly T[] | undefined): readonly T[] =>
+  v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
+
+const SIGNATURES: Compiled[] = FAMILIES.flatMap((f) =>
+  f.signatures.map((signature) => ({
+    family: f.family,
+    signature,
+    patterns: asList<Pattern>(signature.match),
+  })),
+);
+const BENIGN = FAMILIES.flatMap((f) => f.benign ?? []);
+/** Text patterns that may match below WARNING: an INFO line matching none of them is noise. */
+const INFO_LEVEL_TEXTS = SIGNATURES.flatMap((c) =>
+  c.patterns
+    .filter((p) => p.minLevel && rank(p.minLevel) <= LEVELS.INFO)
+    .flatMap((p) => asList(p.text)),
+);
+const ERRORISH =
+  /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault)\b/i;
+/** Text that places the failing code in a custom integration. */
+const CUSTOM_CODE = /custom integration '|custom_components[./]/;
+const FAILING_KINDS = new Set([
+  'automation_error',
+  'addon_state',
+  'supervisor_issue',
+  'repair_issue',
+]);
+const FAILED_ENTRY_STATES = new Set([
+  'setup_error',
+  'migration_error',
+  'failed_unload',
+  'setup_retry',
+]);
+
+/**
+ * The level a line's evidence counts at. Output a crashing process wrote after
+ * an INFO line (a Node.js heap dump, a Python traceback on stderr) attaches to
+ * that line; its level is then unknown rather than INFO.
+ */
+function effectiveLevel(
+  line: Pick<AnalysisLine, 'level'> & { text?: string; traceback?: string[] | null },
+): string {
+  if (rank(line.level) > LEVELS.INFO) return line.level;
+  if (line.traceback?.some((l) => ERRORISH.test(l))) return 'UNKNOWN';
+  // Home Assistant logs setup retries at INFO since 2025; the reason inside still counts.
+  if (line.text && NOT_READY.test(line.text)) return 'WARNING';
+  return line.level;
+}
+
+/** True for a line that looks alarming but is not a failure (or is below WARNING and says nothing known). */
+export function isBenign(
+  line: string | (Pick<AnalysisLine, 'text' | 'level'> & { traceback?: string[] | null }),
+): boolean {
+  const text = typeof line === 'string' ? line : line.text;
+  const level = typeof line === 'string' ? 'UNKNOWN' : effectiveLevel(line);
+  const r = rank(level);
+  // Most lines of a log are INFO or DEBUG: decide those with the few info-level patterns.
+  if (r <= LEVELS.INFO && !INFO_LEVEL_TEXTS.some((re) => re.test(text))) return true;
+  return BENIGN.some(
+    (b) => (!b.maxLevel || r <= rank(b.maxLevel)) && b.text.test(text) && !b.unless?.test(text),
+  );
+}
+
+function evidenceOf(input: AnalysisInput): Evidence[] {
+  const evidence: Evidence[] = [];
+  input.lines.forEach((line, i) => {
+    if (isBenign(line)) return;
+    let text = line.text;
+    if (line.traceback?.length) text += `\n${line.traceback.join('\n')}`;
+    evidence.push({
+      ref: `log:${i}`,
+      text: text.length > MAX_HAYSTACK ? text.slice(0, MAX_HAYSTACK) : text,
+      level: effectiveLevel(line),
+      logger: line.logger,
+      count: line.count,
+    });
+  });
+  const entry = input.entry;
+  if (entry) {
+    const reason = entry.reason ? `: ${entry.reason}` : '';
+    evidence.push({
+      ref: 'entry',
+      text: `Config entry '${entry.title}' for ${entry.domain} integration is ${entry.state}${reason}`,
+      level: FAILED_ENTRY_STATES.has(entry.state) ? 'ERROR' : 'INFO',
+      logger: null,
+      count: 1,
+    });
+  }
+  for (const [key, value] of Object.entries(input.data ?? {})) {
+    const text = Array.isArray(value)
+      ? value.filter((v) => typeof v !== 'object').join(', ')
+      : typeof value === 'object' || value === undefined
+        ? null
+        : String(value);
+    if (text)
+      evidence.push({
+        ref: `data:${key}`,
+        text: `${key}: ${text}`,
+        level: 'UNKNOWN',
+        logger: null,
+        count: 1,
+      });
+  }
+  return evidence;
+}
+
+function contextOf(input: AnalysisInput): Context {
+  const evidence = evidenceOf(input);
+  // The logger, the message or a traceback frame says the code is a custom integration's.
+  const custom =
+    input.custom ??
+    (input.lines.some((l) => /^custom_components\./.test(l.logger ?? '')) ||
+    evidence.some((e) => CUSTOM_CODE.test(e.text))
+      ? true
+      : null);
+  const addon =
+    input.kind === 'addon_state' ||
+    input.integration === 'hassio' ||
+    evidence.some((e) =>
+      /^(?:supervisor\.addons|s6-|cont-init|services-up|legacy-)/.test(e.logger ?? ''),
+    );
+  return { input, evidence, custom, addon };
+}
+
+function groupsOf(m: RegExpExecArray | null, into: Record<string, string>): void {
+  for (const [k, v] of Object.entries(m?.groups ?? {})) {
+    // `domain2`-style duplicates let one regex capture the same fact in several places.
+    const key = k.replace(/\d+$/, '');
+    if (v !== undefined && into[key] === undefined) into[key] = v.trim();
+  }
+}
+
+function matchPattern(p: Pattern, ctx: Context): Match | null {
+  const { input, evidence } = ctx;
+  if (p.kind && !(input.kind && p.kind.includes(input.kind))) return null;
+  if (p.entryState && !(input.entry && p.entryState.includes(input.entry.state))) return null;
+  if (p.custom !== undefined && p.custom !== (ctx.custom === true)) return null;
+  if (p.addon !== undefined && p.addon !== ctx.addon) return null;
+  const unless = p.unless;
+  if (unless && evidence.some((e) => unless.test(e.text))) return null;
+
+  const match: Match = { refs: new Set(), texts: [], groups: {} };
+  const texts = asList(p.text);
+  if (texts.length > 0 || p.logger) {
+    const minRank = rank(p.minLevel ?? 'WARNING');
+    let found = false;
+    for (const e of evidence) {
+      if (e.level !== 'UNKNOWN' && rank(e.level) < minRank) continue;
+      if (p.logger && !p.logger.test(e.logger ?? '')) continue;
+      if (p.minCount && e.count < p.minCount) continue;
+      const m = texts.length === 0 ? null : texts.map((re) => re.exec(e.text)).find(Boolean);
+      if (texts.length > 0 && !m) continue;
+      groupsOf(m ?? null, match.groups);
+      match.refs.add(e.ref);
+      match.texts.push(e.text);
+      found = true;
+      break;
+    }
+    if (!found) return null;
+  } else {
+    const primary = evidence.find((e) => e.ref === 'entry') ?? evidence[0];
+    if (primary) {
+      match.refs.add(primary.ref);
+      match.texts.push(primary.text);
+    }
+  }
+  for (const re of p.with ?? []) {
+    const e = evidence.find((x) => re.test(x.text));
+    if (!e) return null;
+    groupsOf(re.exec(e.text), match.groups);
+    match.refs.add(e.ref);
+    if (!match.texts.includes(e.text)) match.texts.push(e.text);
+  }
+  return match;
+}
+
+function holds(c: Condition, ctx: Context, host: string | undefined): boolean {
+  if (c.custom !== undefined && c.custom !== (ctx.custom === true)) return false;
+  if (c.core !== undefined && c.core !== (ctx.custom === false)) return false;
+  if (c.addon !== undefined && c.addon !== ctx.addon) return false;
+  const text = c.text;
+  if (text && !ctx.evidence.some((e) => text.test(e.text))) return false;
+  if (c.publicHost !== undefined && (host ? isPublicHost(host) : null) !== c.publicHost)
+    return false;
+  return true;
+}
+
+function outcomeOf(sig: Signature, ctx: Context, host: string | undefined): Outcome {
+  let outcome: Outcome = sig;
+  for (const v of sig.variants ?? []) {
+    if (holds(v.when, ctx, host)) outcome = { ...outcome, ...v.set };
+  }
+  return outcome;
+}
+
+/** Values a template may use when the evidence did not name them. */
+const DEFAULTS: Record<string, string> = {
+  integration: 'the integration',
+  entry: 'the config entry',
+  host: 'the device',
+  exception: 'an unexpected error',
+  location: 'its code',
+  entity: 'an entity',
+  automation: 'an automation',
+  addon: 'the add-on',
+  service: 'an action',
+  seconds: '10',
+  package: 'a Python package',
+  proxy: 'the proxy',
+  ip: 'an address',
+  call: 'a blocking function',
+};
+
+/** Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known). */
+export function fill(template: string, vars: Readonly<Record<string, string>>): string {
+  return template
+    .replace(/\[\[(.*?)\]\]/gs, (_m, inner: string) => {
+      const names = [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+      return names.every((n) => vars[n]) ? inner : '';
+    })
+    .replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] || DEFAULTS[name] || '')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([.,;:)])(?=\s|$)/g, '$1')
+    .trim();
+}
+
+/** Titles start upper case, unless they start with a name (an integration domain, an entity id). */
+const capitalize = (s: string): string =>
+  /^(?:the|a|an|some) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+const shorten = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function automationOf(input: AnalysisInput, texts: string[]): string | undefined {
+  if (input.subject && /^(?:automation|script)\./.test(input.subject)) return input.subject;
+  for (const line of input.lines) {
+    const fromLogger = automationOfLogger(line.logger);
+    if (fromLogger) return fromLogger;
+  }
+  for (const t of texts) {
+    const m = /\b((?:automation|script)\.[a-z0-9_]+)/.exec(t);
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
+function addonOf(input: AnalysisInput): string | undefined {
+  const fromData = input.data?.addon ?? input.data?.slug;
+  if (typeof fromData === 'string' && fromData) return fromData;
+  if (input.kind === 'addon_state' && input.subject) return input.subject;
+  return undefined;
+}
+
+/** The peer the evidence names: in the matched lines first, else in any line of the incident. */
+function hostOf(ctx: Context, match: Match): string | undefined {
+  return (
+    match.groups.host ??
+    factsOf(match.texts).host ??
+    ctx.evidence.map((e) => hostIn(e.text)).find((h) => h !== null) ??
+    undefined
+  );
+}
+
+function varsOf(ctx: Context, match: Match): Record<string, string> {
+  const { input } = ctx;
+  const vars: Record<string, string> = { ...factsOf(match.texts) } as Record<string, string>;
+  Object.assign(vars, match.groups);
+  const host = hostOf(ctx, match);
+  if (host) vars.host = host;
+  const integration = input.integration ?? match.groups.domain ?? match.groups.culprit;
+  if (integration) vars.integration = integration;
+  const entry = input.entry?.title ?? match.groups.entry_title;
+  if (entry) vars.entry = entry;
+  const automation = automationOf(input, match.texts);
+  if (automation) vars.automation = automation;
+  // The name the log uses reads better than the slug; the slug is for action parameters.
+  const addon = match.groups.addon ?? addonOf(input);
+  if (addon) vars.addon = addon;
+  const first = match.texts[0]?.split('\n')[0];
+  if (first) vars.detail = shorten(first, 200);
+  if (!vars.seconds && vars.interval) vars.seconds = vars.interval;
+  if (!vars.host && vars.proxy) vars.host = vars.proxy;
+  const total = input.lines.reduce((n, l) => n + l.count, 0);
+  vars.count = String(total);
+  return vars;
+}
+
+/** Parameters of an action resolved against the input; null when one cannot be. */
+function actionOf(
+  t: ActionTemplate,
+  ctx: Context,
+  vars: Record<string, string>,
+): CandidateAction | null {
+  const refs: Record<string, string | undefined> = {
+    $entry_id: ctx.input.entry?.entry_id,
+    // Structured input only (the subject or the automation's own logger), never log text.
+    $automation: automationOf(ctx.input, []),
+    $addon: addonOf(ctx.input),
+    $integration: ctx.input.integration ?? undefined,
+  };
+  const params: CandidateAction['params'] = {};
+  for (const [key, value] of Object.entries(t.params)) {
+    if (typeof value === 'string' && value.startsWith('$')) {
+      const resolved = refs[value];
+      if (!resolved) return null;
+      params[key] = resolved;
+    } else {
+      params[key] = value;
+    }
+  }
+  return { action_id: t.action_id, params, rationale: fill(t.rationale, vars), risk: t.risk };
+}
+
+const RISK_RANK: Record<Risk, number> = { low: 0, medium: 1, high: 2 };
+
+function findingOf(c: Compiled, outcome: Outcome, match: Match, ctx: Context): OfflineFinding {
+  const vars = varsOf(ctx, match);
+  const actions = outcome.actions
+    .map((a) => actionOf(a, ctx, vars))
+    .filter((a): a is CandidateAction => a !== null);
+  const risk = actions.reduce<Risk>(
+    (r, a) => (RISK_RANK[a.risk] > RISK_RANK[r] ? a.risk : r),
+    'low',
+  );
+  const title = capitalize(fill(outcome.title, vars));
+  const tests: VerificationTest[] = outcome.tests.map((t) => ({
+    ...t,
+    description: fill(t.description, vars),
+  }));
+  const rca: RcaResult = {
+    summary: title,
+    root_cause: fill(outcome.rootCause, vars),
+    impact: fill(outcome.impact, vars),
+    confidence: Math.round(outcome.confidence * 100) / 100,
+    category: outcome.category,
+    remedy: outcome.remedy,
+    evidence_refs: [...match.refs],
+    candidate_actions: actions,
+    risk,
+    tests,
+    manual_steps: outcome.manualSteps.map((s) => fill(s, vars)),
+    analyzer: 'offline',
+    signature: `${c.family}.${c.signature.id}`,
+  };
+  return { title, severity: outcome.severity, rca };
+}
+
+/** What is said about an error no signature knows: low confidence, evidence only. */
+const UNEXPLAINED: Signature = {
+  id: 'unexplained',
+  match: {},
+  category: 'other',
+  remedy: 'notify_only',
+  severity: 'error',
+  confidence: 0.2,
+  title: '[[{integration}: ]]{detail}',
+  rootCause:
+    'No known failure signature matches this error[[ ({exception})]][[ in {location}]], so the cause is not known yet. It says: “{detail}”.',
+  impact: 'Unknown: [[{integration} ]]may not work as expected while this error repeats.',
+  actions: [
+    {
+      action_id: 'set_integration_log_level',
+      params: { integration: '$integration', level: 'debug' },
+      rationale:
+        'Turn on debug logging for {integration} to capture more evidence the next time this happens; the previous level is restored afterwards.',
+      risk: 'low',
+    },
+  ],
+  tests: [
+    {
+      kind: 'no_new_matching_errors',
+      description: 'The error does not occur again.',
+      timeout_s: 3600,
+    },
+  ],
+  manualSteps: [
+    'Search the issue tracker of [[{integration}, or of ]]Home Assistant for the error text.',
+    'If it started after an update, read that release’s notes for breaking changes.',
+    'If it keeps happening, enable debug logging and report it with the log.',
+  ],
+};
+
+/** The explanation for an error no signature knows, or null when nothing failed. */
+function unexplained(ctx: Context): OfflineFinding | null {
+  const { input, evidence } = ctx;
+  const errors = evidence.filter(
+    (e) =>
+      e.ref.startsWith('log:') &&
+      (rank(e.level) >= LEVELS.ERROR || (e.level === 'UNKNOWN' && ERRORISH.test(e.text))),
+  );
+  const failing =
+    (input.kind !== undefined && FAILING_KINDS.has(input.kind)) ||
+    (input.entry !== null && FAILED_ENTRY_STATES.has(input.entry.state));
+  if (errors.length === 0 && !failing) return null;
+  const primary = errors[0] ?? evidence.find((e) => e.ref === 'entry') ?? evidence[0];
+  if (!primary) return null;
+  const critical = errors.some((e) => rank(e.level) >= LEVELS.CRITICAL);
+  const outcome: Outcome = { ...UNEXPLAINED, severity: critical ? 'critical' : 'error' };
+  const match: Match = { refs: new Set([primary.ref]), texts: [primary.text], groups: {} };
+  return findingOf(
+    { family: 'fallback', signature: UNEXPLAINED, patterns: [] },
+    outcome,
+    match,
+    ctx,
+  );
+}
+
+/** Explain an incident from its evidence; null when it is benign or says nothing known. */
+export function analyzeOffline(input: AnalysisInput): OfflineFinding | null {
+  const ctx = contextOf(input);
+  let best: { c: Compiled; outcome: Outcome; match: Match } | null = null;
+  for (const c of SIGNATURES) {
+    for (const p of c.patterns) {
+      const match = matchPattern(p, ctx);
+      if (!match) continue;
+      const outcome = outcomeOf(c.signature, ctx, hostOf(ctx, match));
+      if (!best || outcome.confidence > best.outcome.confidence) best = { c, outcome, match };
+      break;
+    }
+  }
+  return best ? findingOf(best.c, best.outcome, best.match, ctx) : unexplained(ctx);
+}

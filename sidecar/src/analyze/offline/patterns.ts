@@ -1,0 +1,49 @@
+/**
+ * Failure phrases several signature families share: how Python, aiohttp,
+ * requests, pip and device libraries word a connection that failed. Kept in one
+ * place so every family reads "a DNS failure" the same way.
+ */
+
+/** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
+export const DNS_FAILED =
+  /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve)/i;
+
+/** The Home Assistant host itself has no route out. */
+export const NETWORK_UNREACHABLE = /Network is unreachable|ENETUNREACH|\[Errno 101\]/i;
+
+/** Nothing at that address answers (a LAN device that is off, or a host without a route). */
+export const HOST_UNREACHABLE =
+  /No route to host|EHOSTUNREACH|\[Errno 113\]|Host is unreachable|Connect call failed|host unreachable/i;
+
+/** Something answers, but refuses the connection: the service is not listening. */
+export const REFUSED =
+  /Connection refused|ECONNREFUSED|\[Errno 111\]|refused the connection|Connection Refused: (?:broker|server) unavailable/i;
+
+/** The peer did not answer in time. */
+export const TIMEOUT =
+  /\b(?:timed out|TimeoutError|Timeout(?:Error)?\b|ConnectTimeout\w*|ReadTimeout\w*|time-?out while|timeout (?:connecting|waiting|occurred|error))/i;
+
+/** A failed connection or request, in the many ways libraries say it. */
+export const CONNECTION_FAILED =
+  /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|went offline)/i;
+
+/** Any of the above: the evidence says the other side could not be reached. */
+export const UNREACHABLE = new RegExp(
+  [DNS_FAILED, NETWORK_UNREACHABLE, HOST_UNREACHABLE, REFUSED, TIMEOUT, CONNECTION_FAILED]
+    .map((re) => re.source.replace(/\(\?<\w+>/g, '('))
+    .join('|'),
+  'i',
+);
+
+/** A config entry (or platform) that HA will retry setting up. */
+export const NOT_READY =
+  /not ready yet|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i;
+
+/** Loggers of automations and scripts: `homeassistant.components.automation.<object id>`. */
+export const AUTOMATION_LOGGER = /^homeassistant\.components\.(automation|script)\.(\w+)/;
+
+/** The automation or script entity a logger belongs to (`automation.porch`), or null. */
+export function automationOfLogger(logger: string | null): string | null {
+  const m = AUTOMATION_LOGGER.exec(logger ?? '');
+  return m ? `${m[1]}.${m[2]}` : null;
+}

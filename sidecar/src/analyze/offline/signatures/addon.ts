@@ -1,0 +1,111 @@
+/** Add-ons (apps) that crash or stop: restart them once their log says why. */
+import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+
+const restart: ActionTemplate = {
+  action_id: 'restart_addon',
+  params: { slug: '$addon' },
+  rationale:
+    'Restart {addon} after reading its log; if it crashes again right away, fix what its log names first — restarting in a loop does not help.',
+  risk: 'medium',
+};
+
+/** An add-on that dies of its own configuration: restarting only repeats the crash. */
+const ownConfig = {
+  when: {
+    text: /(?:invalid|missing|unknown|required) (?:option|configuration|config|value)|configuration (?:error|is invalid)|is not a valid|Address already in use|port is already allocated|EADDRINUSE|Permission denied/i,
+  },
+  set: {
+    remedy: 'fix_config_then_reload' as const,
+    rootCause:
+      'The add-on stops because of its own configuration or environment (“{detail}”): an invalid option, a port another service already uses, or a path it cannot access. Restarting repeats the crash until that is fixed.',
+    manualSteps: [
+      'Open the add-on’s Configuration tab and fix the option its log names (or change the port).',
+      'Then start it again and watch its log.',
+    ],
+  },
+};
+
+const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
+  category: 'addon_crash',
+  remedy: 'restart_addon',
+  severity: 'error',
+  impact:
+    'Whatever the add-on provides (a broker, a database, Zigbee, a dashboard) is gone until it runs again.',
+  actions: [restart],
+  tests: [
+    { kind: 'addon_started', description: '{addon} is running again.', timeout_s: 300 },
+    { kind: 'no_new_matching_errors', description: 'It does not crash again.', timeout_s: 1800 },
+  ],
+  manualSteps: [
+    'Read the add-on’s log (Settings → Add-ons → {addon} → Log): the lines before the exit say why it stopped.',
+    'Restart it; turn on its Watchdog so the Supervisor restarts it after a crash.',
+    'If it crashes again right away, fix what the log names (configuration, a device that is missing, disk space) first.',
+  ],
+};
+
+/** Add-on crashes, watchdog restarts and services that exit with an error. */
+export const addon: SignatureFamily = {
+  family: 'addon',
+  signatures: [
+    {
+      id: 'watchdog',
+      match: {
+        text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),/i,
+      },
+      ...common,
+      confidence: 0.88,
+      variants: [ownConfig],
+      title: 'Add-on {addon} crashed',
+      rootCause:
+        'The Supervisor found {addon} stopped or unhealthy and tried to restart it (“{detail}”). The add-on’s own log shows why it exited.',
+    },
+    {
+      id: 'start_failed',
+      match: {
+        text: /Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i,
+      },
+      ...common,
+      confidence: 0.82,
+      variants: [ownConfig],
+      title: 'Add-on {addon} does not start',
+      rootCause: 'The Supervisor could not start {addon} (“{detail}”).',
+    },
+    {
+      id: 'exited',
+      match: {
+        text: [
+          /\bexited with code (?!0\b|143\b|256 \(by signal 15\))(?<code>\d+)/i,
+          /unable to start service [\w-]+: command exited [1-9]|\.sh:? exited [1-9]\d*\b|\bprocess exit code [1-9]/i,
+        ],
+        minLevel: 'INFO',
+      },
+      ...common,
+      confidence: 0.8,
+      variants: [ownConfig],
+      title: 'Add-on {addon} crashed[[ (exit code {code})]]',
+      rootCause:
+        'The add-on’s main service exited with an error[[ (exit code {code})]] and the add-on halted. Its log just before the exit says why: “{detail}”.',
+    },
+    {
+      id: 'fatal',
+      match: {
+        text: /\bHalt add-on\b|s6-svscanctl: fatal|rc\.init: fatal|s6-overlay-suexec: fatal|s6-linux-init[\w-]*: fatal|Fatal Python error|Segmentation fault|core dumped|\bSIGSEGV\b|\bSIGABRT\b|^panic:|FATAL ERROR:/im,
+        addon: true,
+      },
+      ...common,
+      confidence: 0.78,
+      variants: [ownConfig],
+      title: 'Add-on {addon} crashed',
+      rootCause: 'The add-on’s process died (“{detail}”) and the add-on stopped.',
+    },
+    {
+      id: 'state_error',
+      match: { kind: ['addon_state'], text: /\b(?:error|failed|unhealthy|stopped)\b/i },
+      ...common,
+      confidence: 0.75,
+      variants: [ownConfig],
+      title: 'Add-on {addon} is not running',
+      rootCause: 'The Supervisor reports {addon} as not running (“{detail}”).',
+    },
+  ],
+};

@@ -1,0 +1,117 @@
+/** Credentials the service no longer accepts: only a new sign-in helps, never a retry. */
+import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+
+const SECURITY = /Login attempt or request with invalid authentication|Banned IP/;
+const RATE_LIMIT = /\b429\b|too many requests|rate[- ]?limit/i;
+
+const reauth: ActionTemplate = {
+  action_id: 'start_reauth',
+  params: { entry_id: '$entry_id' },
+  rationale:
+    'Ask an admin to sign in to {integration} again; retrying or reloading cannot fix credentials the service no longer accepts.',
+  risk: 'low',
+};
+
+const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
+  category: 'auth_expired',
+  remedy: 'start_reauth',
+  severity: 'error',
+  impact:
+    '{integration} cannot fetch or send anything until someone signs in again; its entities stay unavailable or stale.',
+  actions: [reauth],
+  tests: [
+    {
+      kind: 'config_entry_loaded',
+      description: 'The {integration} config entry is loaded again after the new sign-in.',
+      timeout_s: 600,
+    },
+    {
+      kind: 'no_new_matching_errors',
+      description: 'No new authentication errors from {integration}.',
+      timeout_s: 1800,
+    },
+  ],
+  manualSteps: [
+    'Open Settings → Devices & services → {integration}; follow the “Reconfigure” / re-authenticate prompt and sign in again.',
+    'If the password or API key changed, enter the new one; if access was revoked in the vendor’s account or app, grant it again.',
+    'If the integration offers no re-authentication, delete the entry and add it again.',
+  ],
+};
+
+/** Expired, revoked or rejected credentials of an integration. */
+export const auth: SignatureFamily = {
+  family: 'auth',
+  signatures: [
+    {
+      id: 'config_entry_auth_failed',
+      match: {
+        text: [
+          /integration could not authenticate(?:: (?<reason>.+))?/,
+          /\bConfigEntryAuthFailed\b(?:: (?<reason2>.+))?/,
+          /\bre-?authenticat(?:e|ion) (?:is )?required\b/i,
+        ],
+      },
+      ...common,
+      confidence: 0.9,
+      title: 'Sign-in to {integration} is no longer accepted',
+      rootCause:
+        'The service behind {integration} rejected the stored credentials[[ (“{reason}”)]]: the password, API key or token was changed, expired or revoked. Home Assistant stops the entry and asks for a new sign-in.',
+    },
+    {
+      id: 'oauth_invalid_grant',
+      match: {
+        text: [
+          /\binvalid_grant\b/,
+          /\bToken request (?:for \S+ )?failed\b/,
+          /\b(?:invalid|expired|revoked) refresh[_ ]token\b/i,
+          /\brefresh[_ ]token (?:is |has been |was )?(?:invalid|expired|revoked|not valid)/i,
+          /\b(?:OAuth2? )?token refresh (?:failed|error)|\b(?:Error|Unable to|Failed to|Could not) refresh(?:ing)? (?:the )?(?:\w+ )?(?:access |auth )?tokens?\b/i,
+        ],
+        unless: SECURITY,
+      },
+      ...common,
+      confidence: 0.9,
+      title: 'The {integration} account link (OAuth token) has expired or was revoked',
+      rootCause:
+        'The OAuth refresh token stored for {integration} was rejected (invalid_grant): it expired, was revoked in the vendor’s account, or the app’s access was removed. Without it Home Assistant cannot get new access tokens, so setup and updates fail until the account is linked again.',
+    },
+    {
+      id: 'unauthorized',
+      match: {
+        text: [
+          /\b401\b[^\n]{0,40}(?:Unauthori[sz]ed|Invalid|token|credential|auth)/i,
+          /(?:Unauthori[sz]ed|HTTP|status|code|error|returned|response)[^\n\d]{0,20}\b401\b/i,
+          /\bUnauthori[sz]ed\b/,
+          /\b(?:invalid|expired|revoked|bad) (?:access |auth(?:entication)? |api |bearer )?token\b/i,
+          /\btoken (?:has |is |was )?(?:expired|invalid|revoked|rejected|not valid)\b|\bnot a valid (?:access |auth )?token\b|\bINVALID_ACCESS_TOKEN\w*|\binvalid_token\b/i,
+          /\b(?:invalid|wrong|incorrect|bad) (?:username(?: or |\/)password|user name or password|password|credentials|login|api[ _-]?key)\b/i,
+          /\bauthentication (?:failed|error|rejected)\b|\bauth(?:entication)? failure\b|\b(?:login|log in|sign[- ]in) (?:failed|rejected)\b/i,
+          /\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials)\w*\b/,
+          /\b(?:password|credentials|user ?name and password)\b[^\n]{0,20}\bnot accepted\b|\bLogin not possible\b/i,
+          /\bnot authori[sz]ed\b|\bbad user name or password\b/i,
+          /\b(?:Unable|Failed|Could not|Cannot) to log ?in\b|\b(?:Unable|Failed|Could not|Cannot) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
+          /\b(?:invalid|wrong|incorrect) (?:encryption key|PIN|pin code|passkey|pre-shared key)\b/i,
+          /\bcheck (?:your |the )?(?:username and password|username or password|user name and password|password|credentials|login details|api key)\b/i,
+        ],
+        unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, 'i'),
+      },
+      ...common,
+      confidence: 0.8,
+      title: 'Sign-in to {integration} is no longer accepted',
+      rootCause:
+        'The service behind {integration} answers “unauthorized” (“{detail}”): the stored password, API key or access token is wrong, expired or was revoked.',
+    },
+    {
+      id: 'forbidden',
+      match: {
+        text: /\b403\b[^\n]{0,30}Forbidden|Forbidden[^\n]{0,20}\b403\b|\bHTTP 403\b|status(?: code)?:? 403\b/i,
+        unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, 'i'),
+      },
+      ...common,
+      confidence: 0.6,
+      title: '{integration} is not allowed to access its service (403)',
+      rootCause:
+        'The service behind {integration} answers “forbidden” (“{detail}”): the account is signed in but no longer has the permission it needs — access was revoked, the plan changed, or the API key lacks a scope.',
+    },
+  ],
+};

@@ -1,0 +1,159 @@
+/** Automations and scripts that fail or run away: fix them, stop a runaway one meanwhile. */
+import { AUTOMATION_LOGGER } from '../patterns.js';
+import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+
+const SCRIPT_ERROR =
+  /Error executing script|Error while executing (?:automation|script)|Error in '\w+' part|Error running (?:automation|script)/;
+const MISSING =
+  /Unable to find (?:service|action) (?<service>[\w.]+)|(?:Service|Action) (?<service2>[a-z_]+\.[\w]+) not found|Service not found for call_service|Script not found|Unable to find referenced (?:entities|devices|areas)|Referenced (?:entities|devices|areas) .* (?:are|is) missing|Entity (?:ID )?(?<entity2>[a-z_]+\.\w+) (?:not found|does not exist)/i;
+const TEMPLATE =
+  /\bTemplateError\b|\bUndefinedError\b|Error rendering (?:template|data template)|Template variable (?:error|warning)|rendered invalid|is undefined when rendering/;
+const INVALID_DATA =
+  /Invalid data for call_service|expected \w+ for dictionary value|extra keys not allowed|required key not provided|not a valid value|value must be one of|must contain at least one of/i;
+
+const reloadAfterFix: ActionTemplate = {
+  action_id: 'reload_automations',
+  params: {},
+  rationale:
+    'After the automation is fixed in YAML, reload automations (the UI editor reloads on save).',
+  risk: 'low',
+};
+const stopRunaway: ActionTemplate = {
+  action_id: 'disable_automation',
+  params: { entity_id: '$automation' },
+  rationale:
+    'Stop {automation} from running away now; turn it back on once its trigger or mode is fixed (rolling back turns it on again).',
+  risk: 'low',
+};
+
+const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
+  category: 'automation_error',
+  remedy: 'fix_config_then_reload',
+  severity: 'error',
+  impact:
+    'The actions after the failing step do not run, so whatever {automation} should do does not happen.',
+  actions: [reloadAfterFix],
+  tests: [
+    {
+      kind: 'automation_runs_clean',
+      description: 'The next run of {automation} finishes without an error.',
+      timeout_s: 86_400,
+    },
+  ],
+  manualSteps: [
+    'Open the trace of {automation} (Settings → Automations & scenes → … → Traces) to see the failing step.',
+    'Fix that step, save, and run the automation once to check it.',
+  ],
+};
+
+/** Automations and scripts that fail, are invalid or run away. */
+export const automation: SignatureFamily = {
+  family: 'automation',
+  signatures: [
+    {
+      id: 'runaway',
+      match: [
+        { text: /Maximum number of runs exceeded/, minCount: 5 },
+        { text: SCRIPT_ERROR, minCount: 50 },
+      ],
+      ...common,
+      severity: 'warning',
+      confidence: 0.87,
+      actions: [stopRunaway, reloadAfterFix],
+      title: '{automation} is running away',
+      rootCause:
+        '{automation} is triggered far more often than it can finish (“{detail}”, {count} times): it probably triggers itself through the entities it changes, or its trigger fires on every attribute change.',
+      impact:
+        'Runs pile up or are dropped, the devices it controls flap, and the log and recorder fill up.',
+      manualSteps: [
+        'Look at the trace of {automation}: which trigger fires, and does an action change the entity it triggers on?',
+        'Narrow the trigger (to:/from: states, a condition), or pick the right mode (single/restart/queued with max) and max_exceeded: silent.',
+      ],
+    },
+    {
+      id: 'invalid_config',
+      match: {
+        text: /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i,
+      },
+      ...common,
+      confidence: 0.88,
+      title: 'Automation[[ “{alias}”]] has an invalid configuration',
+      rootCause:
+        'An automation or script does not pass validation, so it is not set up at all: “{detail}”.',
+      impact: 'The automation does not exist until its configuration is fixed; it never triggers.',
+      manualSteps: [
+        'Open the automation in the editor (or automations.yaml) and fix the option the message names.',
+        'Save (the editor reloads automations) and check that it shows up as enabled.',
+      ],
+    },
+    {
+      id: 'missing_target',
+      match: [
+        { text: MISSING, logger: AUTOMATION_LOGGER },
+        { text: SCRIPT_ERROR, with: [MISSING] },
+      ],
+      ...common,
+      confidence: 0.86,
+      title: '{automation} calls {service}, which does not exist',
+      rootCause:
+        '{automation} calls {service}, but no such action, script or entity exists right now: it was renamed or removed, the integration providing it is not loaded, or a script that an integration generates has not been (re)created yet.',
+      manualSteps: [
+        'Open the trace of {automation} to see the failing step.',
+        'If {service} belongs to an integration, check that the integration is loaded (Settings → Devices & services); reloading that integration recreates what it generates.',
+        'Otherwise change the step to an existing action or entity, save, and run it once.',
+      ],
+    },
+    {
+      id: 'template',
+      match: [
+        { text: TEMPLATE, logger: AUTOMATION_LOGGER },
+        { text: SCRIPT_ERROR, with: [TEMPLATE] },
+      ],
+      ...common,
+      confidence: 0.85,
+      title: '{automation} fails on a template',
+      rootCause:
+        'A template in {automation} renders an error or an unusable value (“{detail}”), usually a trigger variable or entity that is missing in this run.',
+      manualSteps: [
+        'Test the template in Developer tools → Template with the values from the trace.',
+        'Guard missing values (| default, | float(0), a condition before the step), save and run it once.',
+      ],
+    },
+    {
+      id: 'invalid_action_data',
+      match: [
+        { text: INVALID_DATA, logger: AUTOMATION_LOGGER },
+        { text: SCRIPT_ERROR, with: [INVALID_DATA] },
+      ],
+      ...common,
+      confidence: 0.85,
+      title: '{automation} passes invalid data to an action',
+      rootCause:
+        'A step of {automation} calls an action with data it does not accept (“{detail}”) — often a template that rendered text or nothing where a number is needed.',
+    },
+    {
+      id: 'failed',
+      match: [{ text: SCRIPT_ERROR }, { kind: ['automation_error'] }],
+      ...common,
+      confidence: 0.8,
+      title: '{automation} fails',
+      rootCause: 'A step of {automation} raised an error: “{detail}”.',
+    },
+    {
+      id: 'already_running',
+      match: { text: /\bAlready running\b/, logger: AUTOMATION_LOGGER },
+      ...common,
+      severity: 'info',
+      confidence: 0.6,
+      actions: [],
+      title: '{automation} was triggered while it was still running',
+      rootCause:
+        '{automation} was triggered again before its previous run finished; in mode “single” the new run is dropped and this warning is logged.',
+      impact:
+        'The dropped runs do nothing; if they were meant to restart a timer or a delay, the automation misbehaves.',
+      manualSteps: [
+        'If overlapping triggers are expected, set mode: restart, queued or parallel — or max_exceeded: silent to keep mode single quietly.',
+      ],
+    },
+  ],
+};

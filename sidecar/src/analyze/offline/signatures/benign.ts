@@ -1,0 +1,35 @@
+/** Lines that look alarming but are normal operation: they never make an incident. */
+import type { SignatureFamily } from '../types.js';
+
+const NOT_A_DEPRECATION = /blocking call|from a thread|crash|corrupt|Traceback/i;
+
+/** No failures: only the normal lines that must never become incidents. */
+export const benign: SignatureFamily = {
+  family: 'benign',
+  signatures: [],
+  benign: [
+    { text: /Skipping pip installation/, maxLevel: 'WARNING' },
+    { text: /zlib_ng and isal are not available/ },
+    {
+      // Deprecation notices: they announce a future break, they are not one.
+      text: /\bdeprecated\b|will stop working in|will be removed in (?:Home Assistant |HA Core |version )?\d{4}\.\d+|deprecation warning/i,
+      maxLevel: 'WARNING',
+      unless: NOT_A_DEPRECATION,
+    },
+    { text: /Timer got out of sync/ },
+    // asyncio's notes on sessions an integration forgot to close: noise, not a failure.
+    { text: /Unclosed client session|Unclosed connector/, maxLevel: 'ERROR' },
+    { text: /Ended unfinished session/ },
+    { text: /could not validate that the sqlite3 database at .* was shut ?down cleanly/ },
+    {
+      // Recorder schema upgrades log their progress as warnings.
+      text: /Upgrading recorder db schema|Upgrade to version \d+ done|Database upgrade in progress|Adding (?:index|columns|foreign key)|Data migration step .* (?:completed|started)|Rebuilding SQLite table .* (?:finished|started)|The database is about to upgrade|Dropping index|Finished adding index/,
+      maxLevel: 'WARNING',
+    },
+    {
+      text: /Home Assistant initialized in|Starting Home Assistant|Stopping Home Assistant|Home Assistant (?:has started|is starting|is stopping)|Setup of domain \w+ took|Setting up stage \w+/,
+      maxLevel: 'WARNING',
+    },
+    { text: /Disconnected: Did not receive auth message within \d+ seconds/, maxLevel: 'WARNING' },
+  ],
+};

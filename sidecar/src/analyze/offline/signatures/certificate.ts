@@ -1,0 +1,150 @@
+/** TLS certificates that fail verification; the fix depends on why. */
+import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+
+const reloadAfterFix: ActionTemplate = {
+  action_id: 'reload_config_entry',
+  params: { entry_id: '$entry_id' },
+  rationale:
+    'After the entry’s address or certificate setting is corrected: reload to connect right away.',
+  risk: 'low',
+};
+
+const common: Omit<
+  Outcome,
+  'title' | 'rootCause' | 'confidence' | 'remedy' | 'manualSteps' | 'actions'
+> = {
+  category: 'certificate',
+  severity: 'error',
+  impact: '{integration} cannot open a secure connection to {host}; its entities stay unavailable.',
+  tests: [
+    {
+      kind: 'config_entry_loaded',
+      description: 'The {integration} entry is loaded.',
+      timeout_s: 600,
+    },
+    {
+      kind: 'no_new_matching_errors',
+      description: 'No new certificate errors from {integration}.',
+      timeout_s: 1800,
+    },
+  ],
+};
+
+/** TLS certificates that fail verification, by reason. */
+export const certificate: SignatureFamily = {
+  family: 'certificate',
+  signatures: [
+    {
+      id: 'name_mismatch',
+      match: {
+        text: /(?:hostname|IP address) mismatch|certificate is not valid for '(?<certname>[^']+)'|doesn't match (?:either of )?'(?<certname2>[^']+)'|ERR_TLS_CERT_ALTNAME_INVALID/i,
+      },
+      ...common,
+      confidence: 0.88,
+      remedy: 'fix_config_then_reload',
+      title: 'The certificate of {host} does not match the address {integration} uses',
+      rootCause:
+        'The certificate {host} presents is issued for another name than the one {integration} connects to (“{detail}”) — typically connecting by IP address to a device whose certificate names its host name, or the reverse.',
+      actions: [reloadAfterFix],
+      manualSteps: [
+        'Reconfigure the entry to use the name the certificate is issued for.',
+        'Or, for a device on your own network, turn off certificate verification for this entry if it offers that option.',
+      ],
+    },
+    {
+      id: 'expired',
+      match: {
+        text: /certificate has expired|CERT_HAS_EXPIRED|certificate is not yet valid|certificate expired/i,
+      },
+      ...common,
+      confidence: 0.88,
+      remedy: 'check_network_or_device',
+      title: 'The certificate of {host} has expired',
+      rootCause:
+        'The TLS certificate {host} presents is outside its validity period (“{detail}”): it was not renewed, or the clock of the Home Assistant host or of {host} is wrong.',
+      actions: [],
+      manualSteps: [
+        'Renew the certificate on {host} (its Let’s Encrypt/ACME job, or the vendor’s update).',
+        'If the certificate is in fact valid, check the date and time of the Home Assistant host and of {host}: a wrong clock makes valid certificates look expired.',
+      ],
+    },
+    {
+      id: 'self_signed',
+      match: {
+        text: /self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN/i,
+      },
+      ...common,
+      confidence: 0.86,
+      remedy: 'fix_config_then_reload',
+      title: '{host} uses a self-signed certificate that {integration} does not trust',
+      rootCause:
+        '{host} presents a self-signed certificate (“{detail}”), and {integration} verifies certificates, so the connection is refused.',
+      actions: [reloadAfterFix],
+      manualSteps: [
+        'For a device on your own network, turn off “Verify SSL certificate” for this entry (Reconfigure), or give the device a certificate from a CA Home Assistant trusts.',
+        'If verification is already off and the error continues, the integration ignores that setting: update Home Assistant, and report it if the latest release still fails.',
+      ],
+    },
+    {
+      id: 'wrong_protocol',
+      match: {
+        text: /WRONG_VERSION_NUMBER|wrong version number|http request to an https server|plain HTTP request was sent to HTTPS port|record layer failure/i,
+      },
+      ...common,
+      confidence: 0.82,
+      remedy: 'fix_config_then_reload',
+      title: '{integration} and {host} disagree about HTTPS',
+      rootCause:
+        '{integration} opens an HTTPS connection to a port where {host} speaks plain HTTP, or the reverse (“{detail}”).',
+      actions: [reloadAfterFix],
+      manualSteps: [
+        'Turn the SSL/HTTPS option of the entry off (or on) to match the device, or use the port that serves the protocol you chose.',
+      ],
+    },
+    {
+      id: 'own_certificate_unreadable',
+      match: {
+        text: /Could not (?:read|load) SSL certificate|Failed to load SSL certificate|ssl_(?:certificate|key) .*(?:not found|does not exist|No such file)/i,
+      },
+      ...common,
+      confidence: 0.9,
+      remedy: 'fix_config_then_reload',
+      title: 'Home Assistant cannot read its own SSL certificate',
+      rootCause:
+        'The ssl_certificate / ssl_key files configured under http: cannot be read (“{detail}”): the path is wrong, the files were not renewed yet, or the add-on that provides them (e.g. Let’s Encrypt) has not run.',
+      impact:
+        'The web server falls back or does not start: the UI and the app may be unreachable over HTTPS.',
+      actions: [
+        {
+          action_id: 'restart_core',
+          params: {},
+          rationale:
+            'Only after the certificate files exist at the configured paths: the web server loads them at startup.',
+          risk: 'medium',
+        },
+      ],
+      manualSteps: [
+        'Check the ssl_certificate and ssl_key paths under http: and that the files exist (e.g. /ssl/fullchain.pem).',
+        'Run the add-on that creates them (Let’s Encrypt, DuckDNS) and check its log, then restart Home Assistant.',
+      ],
+    },
+    {
+      id: 'verification_failed',
+      match: {
+        text: /CERTIFICATE_VERIFY_FAILED|certificate verify failed|SSLCertVerificationError|SSL handshake failed|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|\bSSLError\b|sslv3 alert|tlsv1 alert/i,
+      },
+      ...common,
+      confidence: 0.84,
+      remedy: 'notify_only',
+      title: '{integration} cannot verify the certificate of {host}',
+      rootCause:
+        'The TLS certificate of {host} could not be verified (“{detail}”): it is issued by a certificate authority Home Assistant does not trust — typically a self-signed or private-CA certificate — or the integration does not honour its “verify SSL” setting.',
+      actions: [],
+      manualSteps: [
+        'If the device uses a self-signed or private-CA certificate and the integration has a “Verify SSL certificate” option, turn it off for this entry or install the CA.',
+        'If verification is already off and the error continues, the integration does not honour the setting: update Home Assistant, and report it if the latest release still fails.',
+        'Find out which of the two applies before changing the configuration.',
+      ],
+    },
+  ],
+};

@@ -1,0 +1,119 @@
+/** Configuration Home Assistant cannot read or accept: the user fixes it, then reloads or restarts. */
+import type { Outcome, SignatureFamily } from '../types.js';
+
+const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence' | 'manualSteps'> = {
+  category: 'invalid_config',
+  remedy: 'fix_config_then_reload',
+  severity: 'error',
+  impact: 'What the invalid configuration describes is not set up.',
+  actions: [],
+  tests: [
+    {
+      kind: 'no_new_matching_errors',
+      description: 'The configuration error does not come back after the fix.',
+      timeout_s: 900,
+    },
+  ],
+};
+
+const AUTOMATION_CONTEXT =
+  /Error executing script|Error while executing (?:automation|script)|Error in 'action'/;
+
+/** YAML that cannot be read, options that are invalid, integrations that are not installed. */
+export const config: SignatureFamily = {
+  family: 'config',
+  signatures: [
+    {
+      id: 'yaml_syntax',
+      match: {
+        text: /mapping values are not allowed here|while (?:parsing|scanning) an? |could not find expected ':'|found character '.*' that cannot start any token|expected <block end>|did not find expected (?:key|node content|alphabetic)|found undefined (?:alias|tag handle)|found unhashable key|found duplicate key|could not determine a constructor for the tag|Failed to parse configuration\.yaml|Error loading \S+\.ya?ml|Unable to read file \S+\.ya?ml|Secret \S+ not defined|secrets\.yaml (?:not found|is missing)|\b(?:YAMLError|ScannerError|ParserError|ConstructorError)\b|Invalid YAML/i,
+      },
+      ...common,
+      confidence: 0.92,
+      variants: [{ when: { text: /safe mode|recovery mode/i }, set: { severity: 'critical' } }],
+      title: 'The YAML configuration cannot be read[[ ({location})]]',
+      rootCause:
+        'Home Assistant could not read its YAML configuration: “{detail}”[[ in {location}]]. A syntax error stops the whole file from loading; in configuration.yaml or a file it includes, Home Assistant starts in recovery mode with most integrations missing.',
+      impact:
+        'Everything configured in that file is missing; in recovery (safe) mode almost nothing runs until it is fixed.',
+      actions: [
+        {
+          action_id: 'restart_core',
+          params: {},
+          rationale:
+            'Only after the YAML is fixed and “Check configuration” passes: restart to load the configuration again.',
+          risk: 'medium',
+        },
+      ],
+      manualSteps: [
+        'Open [[{location} ]]and fix the syntax: indentation, a missing list dash (“- platform: …”), a missing space after a colon, tabs instead of spaces, or an undefined !secret.',
+        'Run Developer tools → YAML → Check configuration (or ha core check) until it passes.',
+        'Then restart Home Assistant.',
+      ],
+    },
+    {
+      id: 'integration_not_found',
+      match: {
+        text: /Integration ['"]?\w+['"]? not found|Setup failed for '?\w+'?: Integration not found|Unable to find (?:integration|component) \w+|No such integration/i,
+      },
+      ...common,
+      confidence: 0.85,
+      title: 'configuration.yaml sets up {integration}, which is not installed',
+      rootCause:
+        'The configuration asks for {integration}, but no integration of that name is installed: the custom integration was removed or never installed (HACS), or the name is misspelled.',
+      manualSteps: [
+        'If you still want it, install the custom integration again (e.g. through HACS) and restart.',
+        'Otherwise remove its section from configuration.yaml (or fix the name), check the configuration and restart.',
+      ],
+    },
+    {
+      id: 'schema',
+      match: {
+        text: /Invalid config for (?:\[(?<domain>[\w.]+)\]|'(?<domain2>\w+)')|extra keys not allowed @ data|required key not provided @ data|is an invalid option for|not a valid value for dictionary value|value must be one of|Invalid config for calling service/i,
+        unless: AUTOMATION_CONTEXT,
+      },
+      ...common,
+      confidence: 0.82,
+      title: '{integration} has an invalid configuration',
+      rootCause:
+        'The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.',
+      manualSteps: [
+        'Fix the option the message names[[ ({location})]] — options are renamed or removed in breaking changes, so check the release notes of the last update and the integration’s documentation.',
+        'Check the configuration (Developer tools → YAML), then reload that YAML or restart.',
+      ],
+    },
+    {
+      id: 'entity_state_or_unit',
+      match: {
+        text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '\w+' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit/,
+      },
+      ...common,
+      confidence: 0.75,
+      severity: 'warning',
+      title: '[[{entity}: ]]the state does not fit its device class or unit',
+      rootCause:
+        'The entity’s configuration promises a numeric value in a unit of its device class, but it reports something else (“{detail}”) — typically a template that yields “unknown”/“unavailable”, or a wrong unit_of_measurement or device_class.',
+      manualSteps: [
+        'For a template or YAML sensor: give the template a numeric default or an availability template, and fix unit_of_measurement / device_class / state_class.',
+        'For a sensor an integration provides, report it to the integration with this message.',
+      ],
+    },
+    {
+      id: 'template',
+      match: {
+        text: /\bTemplateError\b|\bUndefinedError\b|Error rendering template|TemplateSyntaxError|Template (?:variable )?(?:error|warning)\b|Error parsing value|rendered invalid (?:entity IDs|service)/,
+        unless: AUTOMATION_CONTEXT,
+      },
+      ...common,
+      confidence: 0.6,
+      severity: 'warning',
+      title: 'A template[[ in {integration}]] fails to render',
+      rootCause:
+        'A template refers to something that does not exist or has an unexpected value: “{detail}”. The entity or option built from it shows the wrong value or is unavailable.',
+      manualSteps: [
+        'Test the template in Developer tools → Template; guard missing values with defaults (e.g. | float(0), states(…) | is_number, has_value()).',
+        'Fix it in the template helper or YAML, then reload template entities.',
+      ],
+    },
+  ],
+};

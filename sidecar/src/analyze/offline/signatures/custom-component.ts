@@ -1,0 +1,115 @@
+/** Custom integrations written for an older Home Assistant: only a new release fixes them. */
+import type { Outcome, SignatureFamily } from '../types.js';
+
+const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
+  category: 'incompatible_custom_component',
+  remedy: 'update_or_remove_custom_component',
+  severity: 'error',
+  impact: '{integration} does not load, or parts of it fail; its entities are unavailable.',
+  actions: [],
+  tests: [
+    {
+      kind: 'config_entry_loaded',
+      description: '{integration} loads after the update.',
+      timeout_s: 900,
+    },
+    {
+      kind: 'no_new_matching_errors',
+      description: 'The error does not come back after a restart.',
+      timeout_s: 1800,
+    },
+  ],
+  manualSteps: [
+    'Update {integration} to a release that supports your Home Assistant version (HACS → {integration} → Update or Redownload), then restart.',
+    'If no compatible release exists yet, check its issue tracker; remove it for now, or stay on the previous Home Assistant version until it is updated.',
+    'Restarting or reloading does not help: the integration’s code itself has to change.',
+  ],
+};
+
+/** Custom integrations that no longer fit this Home Assistant version. */
+export const customComponent: SignatureFamily = {
+  family: 'custom_component',
+  signatures: [
+    {
+      id: 'removed_core_api',
+      match: {
+        text: [
+          /cannot import name '(?<name>\w+)' from '(?<module>homeassistant[\w.]*)'/,
+          /module '(?<module>homeassistant[\w.]*)' has no attribute '(?<name>\w+)'/,
+          /type object '(?<module>\w*(?:DeviceClass|Entity\w*|Feature|Flag|State|Class|Type|Mode))' has no attribute '(?<name>\w+)'/,
+          /No module named '(?<module>homeassistant\.[\w.]+)'/,
+        ],
+      },
+      ...common,
+      confidence: 0.88,
+      variants: [
+        {
+          when: { core: true },
+          set: { category: 'other', remedy: 'notify_only', confidence: 0.5 },
+        },
+      ],
+      title: '{integration} is not compatible with this Home Assistant version',
+      rootCause:
+        '{integration} uses {name} from {module}, which this Home Assistant version no longer has (“{exception}”). It was removed or renamed after its deprecation period, and this release of the custom integration was written against the old API, so it cannot load.',
+    },
+    {
+      id: 'blocked_or_invalid_manifest',
+      match: {
+        text: /does not have a version key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
+      },
+      ...common,
+      confidence: 0.85,
+      title: '{integration} cannot be loaded by this Home Assistant version',
+      rootCause:
+        'Home Assistant refuses to load {integration} (“{detail}”): its manifest is invalid or the installed version is known to break this Home Assistant release.',
+    },
+    {
+      id: 'code_error',
+      match: {
+        text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError)\b|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given/,
+        custom: true,
+        unless: /No module named '(?!homeassistant\b)/,
+      },
+      ...common,
+      confidence: 0.75,
+      title: '{integration} fails with {exception}',
+      rootCause:
+        'The custom integration {integration} fails with {exception}[[ in {location}]]. Errors like this right after a Home Assistant update usually mean it relies on something that changed in Home Assistant.',
+    },
+    {
+      id: 'migration_failed',
+      match: [
+        {
+          text: /Error migrating entry|Migration handler (?:for \w+ )?not found|migration (?:of config entry )?failed/i,
+        },
+        { entryState: ['migration_error'] },
+      ],
+      ...common,
+      category: 'other',
+      remedy: 'notify_only',
+      confidence: 0.6,
+      variants: [
+        {
+          when: { custom: true },
+          set: {
+            category: 'incompatible_custom_component',
+            remedy: 'update_or_remove_custom_component',
+          },
+        },
+      ],
+      title: 'The {integration} config entry could not be migrated',
+      rootCause:
+        'The stored config entry of {integration} has a version this installation cannot migrate (“{detail}”): the integration was downgraded, or a release broke its migration.',
+      manualSteps: [
+        'If you downgraded, go back to the newer version of {integration}, or restore a backup taken before the upgrade.',
+        'Otherwise update {integration}; if it still fails, delete and re-add the entry.',
+      ],
+    },
+  ],
+  benign: [
+    {
+      text: /We found a custom integration \w+ which has not been tested by Home Assistant|You are using a custom (?:integration|component) for [\w.]+ which has not been tested by Home Assistant/,
+    },
+    { text: /\bLoaded \w+ from custom_components\.\w+/ },
+  ],
+};

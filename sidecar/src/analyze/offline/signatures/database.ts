@@ -1,0 +1,158 @@
+/** The recorder's database: corrupt, unreachable or too slow. Restarts do not repair a file. */
+import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+
+const backupFirst: ActionTemplate = {
+  action_id: 'create_backup',
+  params: {},
+  rationale:
+    'Keep a copy of the configuration and the current database before repairing or replacing it.',
+  risk: 'low',
+};
+
+const RECORDER = /recorder|sqlalchemy/;
+
+const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence' | 'manualSteps'> = {
+  category: 'database',
+  remedy: 'free_disk_or_repair_db',
+  severity: 'error',
+  impact:
+    'History, logbook, energy and statistics are missing or fail to load, and new state changes may not be recorded.',
+  actions: [],
+  tests: [
+    {
+      kind: 'no_new_matching_errors',
+      description: 'No new recorder database errors.',
+      timeout_s: 3600,
+    },
+  ],
+};
+
+const storageSteps = [
+  'Check the storage: free space, and the health of the SD card/SSD (database trouble on SD cards usually comes back).',
+  'Shrink the database: lower purge_keep_days, exclude chatty entities from the recorder, then run recorder.purge with repack: true.',
+];
+
+/** Recorder databases that are corrupt, unreachable, locked or too slow. */
+export const database: SignatureFamily = {
+  family: 'database',
+  signatures: [
+    {
+      id: 'corrupt',
+      match: {
+        text: /database disk image is malformed|file is not a database|sqlite3 database corruption|rename the corrupt database|corrupt(?:ed)? database file|is corrupt or malformed|malformed database schema/i,
+      },
+      ...common,
+      confidence: 0.92,
+      actions: [backupFirst],
+      title: 'The recorder database is corrupt',
+      rootCause:
+        'The recorder’s SQLite database (home-assistant_v2.db) is damaged (“{detail}”), so queries on it fail. Power cuts or unclean shutdowns during a write, failing SD cards/SSDs and full disks are the usual causes.',
+      manualSteps: [
+        'Take a backup first: the damaged file may still be partly recoverable.',
+        'Stop Home Assistant and recover the file (sqlite3 home-assistant_v2.db ".recover" | sqlite3 recovered.db, then swap it in), or move it aside so the recorder starts a new, empty database (history is lost).',
+        'Check the storage medium and power supply, or the corruption comes back.',
+        'Restarting or reloading alone does not repair the file.',
+      ],
+    },
+    {
+      id: 'storage_io_error',
+      match: { text: /disk I\/O error|Input\/output error|\[Errno 5\]/i },
+      ...common,
+      confidence: 0.85,
+      actions: [backupFirst],
+      title: 'The storage under Home Assistant reports I/O errors',
+      rootCause:
+        'Reading or writing the disk fails at the device level (“{detail}”): the SD card/SSD is failing or its connection (USB adapter, power) is unreliable.',
+      manualSteps: [
+        'Take a backup to another device now, while the storage still works.',
+        'Replace the SD card/SSD or its USB adapter; check the power supply.',
+      ],
+    },
+    {
+      id: 'server_unreachable',
+      match: {
+        text: /Error during connection setup|Can't connect to (?:MySQL |MariaDB )?server|Lost connection to (?:MySQL |MariaDB )?server|(?:MySQL|MariaDB) server has gone away|could not connect to server|connection to server at .* failed|OperationalError\) \(20(?:02|03|06|13)\b/i,
+        logger: RECORDER,
+      },
+      ...common,
+      remedy: 'check_network_or_device',
+      confidence: 0.86,
+      title: 'The recorder cannot reach its database server[[ {host}]]',
+      rootCause:
+        'The recorder uses an external database (MariaDB/MySQL or PostgreSQL) and cannot connect to it (“{detail}”): the database server or add-on is stopped or restarting, or its address or credentials changed.',
+      manualSteps: [
+        'Check that the database server runs (Supervisor installs: Settings → Add-ons → MariaDB → Start, then read its log).',
+        'Check db_url under recorder: (host, port, user, password).',
+        'The recorder reconnects by itself once the server answers.',
+      ],
+    },
+    {
+      id: 'backlog',
+      match: {
+        text: /recorder backlog queue reached the maximum size|Database queue backlog reached|The recorder (?:queue|backlog)[^\n]{0,80}(?:maximum|exceeded)/i,
+      },
+      ...common,
+      confidence: 0.82,
+      title: 'The recorder cannot keep up with writing to its database',
+      rootCause:
+        'Events arrive faster than the recorder can write them and its queue overflowed (“{detail}”): the database storage is slow or failing, the database is very large, or the system is CPU or I/O bound.',
+      manualSteps: [
+        ...storageSteps,
+        'Look for an integration that floods state changes (Settings → System → Repairs → System information, or the logbook).',
+      ],
+    },
+    {
+      id: 'migration_failed',
+      match: {
+        text: /Database error during schema migration|Error during schema migration|Database migration failed|Schema migration failed|Upgrade to version \d+ failed|Error when determining DB schema version/i,
+      },
+      ...common,
+      confidence: 0.8,
+      title: 'Upgrading the recorder database failed',
+      rootCause:
+        'The recorder could not migrate its database to the schema this Home Assistant version needs (“{detail}”). Migrations need free disk space (up to the size of the database) and time; an interrupted or out-of-space migration fails.',
+      manualSteps: [
+        'Make sure there is free disk space at least the size of the database, then restart so the migration runs again.',
+        'If it keeps failing, restore the database from a backup taken before the update or start a new one.',
+      ],
+    },
+    {
+      id: 'schema_too_new',
+      match: {
+        text: /schema version \d+ is newer than \d+ which is the maximum|Failed to validate schema/i,
+      },
+      ...common,
+      remedy: 'notify_only',
+      confidence: 0.85,
+      title: 'The recorder database was written by a newer Home Assistant',
+      rootCause:
+        'The database schema is newer than this Home Assistant version supports (“{detail}”): Home Assistant was downgraded or a backup restored over a newer database.',
+      manualSteps: [
+        'Upgrade Home Assistant back to the version that wrote the database, or restore a database backup taken with this version.',
+      ],
+    },
+    {
+      id: 'locked',
+      match: { text: /database is locked/i },
+      ...common,
+      confidence: 0.7,
+      title: 'The recorder database is locked',
+      rootCause:
+        'Writes to the recorder database time out because the file is locked (“{detail}”): another process holds it open (a backup, a database viewer add-on) or the storage is too slow.',
+      manualSteps: ['Close tools that open home-assistant_v2.db directly.', ...storageSteps],
+    },
+    {
+      id: 'recorder_error',
+      match: {
+        text: /Error executing query|Unhandled database error|SQLAlchemyError|Error saving events|Error in database connectivity|Recorder setup failed|recorder shutting down|Recorder\._run threw|sqlalchemy\.exc\.\w+/i,
+        logger: RECORDER,
+      },
+      ...common,
+      confidence: 0.55,
+      title: 'The recorder fails to use its database',
+      rootCause:
+        'Queries on the recorder database fail (“{detail}”)[[: {exception}]]. Storage problems, a very large database, or database corruption are the usual causes.',
+      manualSteps: storageSteps,
+    },
+  ],
+};

@@ -1,0 +1,42 @@
+/**
+ * The signature knowledge base: one family per file, one line each. Order
+ * matters only for ties in confidence: the family listed first wins.
+ */
+import type { SignatureFamily } from '../types.js';
+import { addon } from './addon.js';
+import { auth } from './auth.js';
+import { automation } from './automation.js';
+import { benign } from './benign.js';
+import { blockingIo } from './blocking-io.js';
+import { certificate } from './certificate.js';
+import { config } from './config.js';
+import { customComponent } from './custom-component.js';
+import { database } from './database.js';
+import { dependency } from './dependency.js';
+import { network } from './network.js';
+import { proxy } from './proxy.js';
+import { rateLimit } from './rate-limit.js';
+import { resources } from './resources.js';
+import { security } from './security.js';
+import { setup } from './setup.js';
+import { slowUpdate } from './slow-update.js';
+
+export const FAMILIES: readonly SignatureFamily[] = [
+  proxy,
+  security,
+  rateLimit,
+  auth,
+  certificate,
+  database,
+  resources,
+  dependency,
+  customComponent,
+  blockingIo,
+  config,
+  automation,
+  addon,
+  setup,
+  network,
+  slowUpdate,
+  benign,
+];

@@ -1,0 +1,238 @@
+/**
+ * Peers that cannot be reached. A name that does not resolve or a host without a
+ * route is the network's problem; a local device that refuses or does not answer
+ * is the device's. Reloading helps only once the peer answers again.
+ */
+import {
+  CONNECTION_FAILED,
+  DNS_FAILED,
+  HOST_UNREACHABLE,
+  NETWORK_UNREACHABLE,
+  REFUSED,
+  TIMEOUT,
+} from '../patterns.js';
+import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+
+/** Add-ons are reached by host names like core-mariadb or a0d7b954-influxdb; they resolve only while the add-on runs. */
+const ADDON_HOST = /\b(?:core|local|[0-9a-f]{8})-(?![0-9a-f]{4}-)[a-z][a-z0-9_-]+/;
+
+const reloadOnceBack: ActionTemplate = {
+  action_id: 'reload_config_entry',
+  params: { entry_id: '$entry_id' },
+  rationale:
+    'Only once {host} answers again: reload {integration} to reconnect now instead of waiting for its next retry.',
+  risk: 'low',
+};
+
+const tests: Outcome['tests'] = [
+  {
+    kind: 'entities_available',
+    description: 'The entities of {integration} are available again.',
+    timeout_s: 900,
+  },
+  {
+    kind: 'no_new_matching_errors',
+    description: 'No new connection errors from {integration}.',
+    timeout_s: 1800,
+  },
+];
+
+const device: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
+  category: 'device_unavailable',
+  remedy: 'check_network_or_device',
+  severity: 'error',
+  impact: 'The entities of {integration} are unavailable or stale until {host} answers again.',
+  actions: [reloadOnceBack],
+  tests,
+  manualSteps: [
+    'Check that {host} is powered on, connected and answers (open its address or app from another device).',
+    'If its IP address changed, give it a fixed DHCP lease and correct the address in the entry (Reconfigure).',
+    'Reloading or restarting Home Assistant does not bring a device back; {integration} reconnects once it answers.',
+  ],
+};
+
+/** The same failure towards an internet service is the network's (or the service's) problem. */
+const overInternet = {
+  when: { publicHost: true },
+  set: {
+    category: 'network_unreachable' as const,
+    actions: [],
+    rootCause:
+      '{integration} cannot reach its service at {host} (“{detail}”): the internet connection of the Home Assistant host, its DNS or firewall, or the service itself is down.',
+    manualSteps: [
+      'Check the internet connection of the Home Assistant host (Settings → System → Network) and the router.',
+      'Check the service’s status page; {integration} recovers on its own once it is reachable.',
+    ],
+  },
+};
+
+/** Peers that cannot be resolved, routed to, or reached. */
+export const network: SignatureFamily = {
+  family: 'network',
+  signatures: [
+    {
+      id: 'dns',
+      match: { text: DNS_FAILED },
+      category: 'network_unreachable',
+      remedy: 'fix_config_then_reload',
+      severity: 'error',
+      confidence: 0.8,
+      title: '{integration} cannot resolve the host name[[ {host}]]',
+      rootCause:
+        'The host name {integration} uses[[ ({host})]] cannot be resolved to an address (“{dns}”). Home Assistant’s DNS server does not know it — typical for names that only exist on another network, for .local names inside containers, or for a typo — so every connection fails before it starts.',
+      impact: '{integration} cannot connect at all; its entities are unavailable.',
+      actions: [
+        {
+          action_id: 'reload_config_entry',
+          params: { entry_id: '$entry_id' },
+          rationale:
+            'After the host name or address in the entry is corrected: reload to connect right away.',
+          risk: 'low',
+        },
+      ],
+      tests,
+      manualSteps: [
+        'Use the device’s IP address instead of its host name (Settings → Devices & services → {integration} → Reconfigure), ideally with a fixed DHCP lease.',
+        'Or make the name resolvable: add it to your router’s DNS, or check the DNS servers Home Assistant uses (Settings → System → Network).',
+        'Check the host name for typos.',
+      ],
+      variants: [
+        {
+          when: { publicHost: true },
+          set: {
+            remedy: 'check_network_or_device',
+            actions: [],
+            rootCause:
+              'Home Assistant cannot resolve {host}, a public host name (“{dns}”): its DNS server does not answer or the host has no internet connection, so {integration} cannot reach its service.',
+            manualSteps: [
+              'Check that Home Assistant has a working internet connection and DNS (Settings → System → Network; on Supervisor installs, ha dns info).',
+              'Restart or fix the router or DNS server (Pi-hole, AdGuard) if it is down.',
+              '{integration} recovers on its own once names resolve again.',
+            ],
+          },
+        },
+        {
+          when: { text: ADDON_HOST },
+          set: {
+            remedy: 'check_network_or_device',
+            actions: [],
+            rootCause:
+              '{integration} connects to an add-on by its host name, and that name does not resolve (“{dns}”): add-on host names exist only while the add-on runs, so the add-on is stopped or crashed.',
+            manualSteps: [
+              'Start the add-on (Settings → Add-ons) and read its log for why it stopped; turn on its Watchdog.',
+              '{integration} reconnects once the add-on runs again.',
+            ],
+          },
+        },
+      ],
+    },
+    {
+      id: 'no_route',
+      match: { text: NETWORK_UNREACHABLE },
+      category: 'network_unreachable',
+      remedy: 'check_network_or_device',
+      severity: 'error',
+      confidence: 0.8,
+      title: 'Home Assistant has no network route[[ to {host}]]',
+      rootCause:
+        'The Home Assistant host has no route to[[ {host}]] (“Network is unreachable”): its own network connection, gateway or VLAN routing is down or misconfigured, so requests never leave the machine.',
+      impact: '{integration} and everything else that needs that network cannot connect.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Check the host’s network settings (Settings → System → Network): address, gateway and DNS.',
+        'Check the cable or Wi-Fi and the router; if VLANs or firewall rules changed recently, check the route to {host}.',
+      ],
+    },
+    {
+      id: 'mqtt_broker',
+      match: {
+        text: /(?:Unable to connect to|Failed to connect to|Disconnected from|Lost connection to) (?:the )?MQTT(?: broker| server)?|MQTT (?:broker|server) (?:is )?(?:unavailable|not available|unreachable)|Connection Refused: (?:broker|server) unavailable/i,
+      },
+      ...device,
+      confidence: 0.74,
+      actions: [],
+      title: 'Home Assistant cannot connect to the MQTT broker[[ {host}]]',
+      rootCause:
+        'The MQTT broker[[ at {host}]] is not accepting connections (“{detail}”): it is stopped, restarting or overloaded. All MQTT devices are unavailable meanwhile; the MQTT integration reconnects by itself once the broker is back.',
+      impact:
+        'Every MQTT entity (Zigbee2MQTT, Tasmota, ESPHome over MQTT, …) is unavailable until the broker answers.',
+      manualSteps: [
+        'Check the broker: on Supervisor installs, Settings → Add-ons → Mosquitto broker → Log; otherwise the broker host’s service status.',
+        'If the broker restarts in a loop, fix that first — its log says why.',
+        'Do not restart Home Assistant or reload MQTT in a loop: it reconnects with backoff once the broker answers.',
+      ],
+    },
+    {
+      id: 'radio',
+      match: {
+        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port/i,
+      },
+      ...device,
+      confidence: 0.76,
+      actions: [],
+      title: '{integration} cannot talk to its USB radio',
+      rootCause:
+        'The Zigbee/Z-Wave/serial radio of {integration} does not answer or is not where the configuration says (“{detail}”): the stick was unplugged or reset, its /dev path changed after a reboot, or another program holds the port.',
+      impact: 'Every device behind that radio is unavailable.',
+      manualSteps: [
+        'Check the stick is plugged in (use a USB extension cable away from USB 3 ports) and shows under Settings → System → Hardware.',
+        'Use the stable /dev/serial/by-id/… path instead of /dev/ttyUSB0 or /dev/ttyACM0.',
+        'Make sure only one integration or add-on (ZHA, Zigbee2MQTT, Z-Wave JS) uses the radio.',
+      ],
+    },
+    {
+      id: 'host_unreachable',
+      match: { text: HOST_UNREACHABLE },
+      ...device,
+      confidence: 0.72,
+      variants: [overInternet],
+      title: '{host} does not answer',
+      rootCause:
+        '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
+    },
+    {
+      id: 'refused',
+      match: { text: REFUSED },
+      ...device,
+      confidence: 0.72,
+      title: '{host} refuses connections from {integration}',
+      rootCause:
+        '{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.',
+    },
+    {
+      id: 'timeout',
+      match: { text: TIMEOUT },
+      ...device,
+      confidence: 0.68,
+      variants: [overInternet],
+      title: '{integration} gets no answer from {host} in time',
+      rootCause:
+        '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
+    },
+    {
+      id: 'communication',
+      match: {
+        text: [
+          CONNECTION_FAILED,
+          /Error fetching \S+ data|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get) (?:data|status)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device/i,
+        ],
+      },
+      ...device,
+      confidence: 0.6,
+      variants: [overInternet],
+      title: '{integration} cannot communicate with {host}',
+      rootCause:
+        '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
+    },
+    {
+      id: 'entities_unavailable',
+      match: { kind: ['entities_unavailable'] },
+      ...device,
+      confidence: 0.55,
+      title: 'Entities of {integration} are unavailable',
+      rootCause:
+        'Entities of {integration} have been unavailable for a while although the integration is loaded: the device or hub behind them does not report.',
+    },
+  ],
+};

@@ -1,0 +1,44 @@
+/** A service refusing requests because there were too many: waiting helps, retrying hurts. */
+import type { SignatureFamily } from '../types.js';
+
+/** Services refusing requests because of rate limits or quotas. */
+export const rateLimit: SignatureFamily = {
+  family: 'rate_limit',
+  signatures: [
+    {
+      id: 'too_many_requests',
+      match: {
+        text: [
+          /(?:HTTP|status|code|error|returned|response|got)[^\n\d]{0,20}\b429\b|\b429\b[^\n]{0,20}(?:Too Many|rate|limit|quota)|\(429\)/i,
+          /\btoo many requests\b/i,
+          /\brate[- ]?limit(?:ed|ing)?\b/i,
+          /\bthrottl(?:ed|ing)\b/i,
+          /\b(?:exceeded|reached|over) (?:your |the |its )?(?:current |daily |monthly |hourly |api |request )*(?:quota|request limit|call limit)\b/i,
+          /\bquota (?:exceeded|exhausted|reached)\b|\binsufficient_quota\b|\bRESOURCE_EXHAUSTED\b|\bAPI (?:call |request )?limit (?:reached|exceeded)\b|\bRequest limit reached\b/i,
+        ],
+      },
+      category: 'rate_limited',
+      remedy: 'notify_only',
+      severity: 'warning',
+      confidence: 0.85,
+      title: '{integration} is being rate limited by its service',
+      rootCause:
+        'The service behind {integration} refused requests because too many were made (“{detail}”). Polling too often, several apps or installations sharing one account or API key, or a used-up plan quota all lead here.',
+      impact:
+        'Updates from {integration} stop or lag until the limit resets; entities may go stale or unavailable meanwhile.',
+      actions: [],
+      tests: [
+        {
+          kind: 'no_new_matching_errors',
+          description: 'No new rate-limit errors from {integration} after the quota window.',
+          timeout_s: 3600,
+        },
+      ],
+      manualSteps: [
+        'Wait for the limit to reset: retrying, reloading or restarting sooner only extends the block.',
+        'Poll less often: Settings → Devices & services → {integration} → System options → turn off polling and refresh with your own automation at a gentler interval.',
+        'Check whether other apps or installations use the same account or API key, or whether the plan’s quota is used up.',
+      ],
+    },
+  ],
+};

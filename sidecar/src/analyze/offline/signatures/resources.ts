@@ -1,0 +1,131 @@
+/** The host running out of disk, memory, file handles or threads. */
+import type { Outcome, SignatureFamily } from '../types.js';
+
+const inAddon = {
+  when: { addon: true },
+  set: {
+    remedy: 'restart_addon' as const,
+    actions: [
+      {
+        action_id: 'restart_addon' as const,
+        params: { slug: '$addon' },
+        rationale:
+          'A restart frees the add-on’s memory now; it comes back unless the cause (a flow, a leak, a too-small limit) is fixed.',
+        risk: 'medium' as const,
+      },
+    ],
+    manualSteps: [
+      'Read the add-on’s log for what grew before it ran out (a flow or message queue, a large file).',
+      'Raise the add-on’s memory limit if it has one, or fix what accumulates.',
+    ],
+  },
+};
+
+const restartCore: Pick<Outcome, 'remedy' | 'actions'> = {
+  remedy: 'restart_core',
+  actions: [
+    {
+      action_id: 'restart_core',
+      params: {},
+      rationale:
+        'A restart releases the resources now; it does not fix the leak, so it comes back unless its cause is found.',
+      risk: 'high',
+    },
+  ],
+};
+
+const findLeak = [
+  'Find what grows: Settings → System → Hardware and the add-on pages show memory per process; recently added or updated integrations are the usual suspects — disable them one at a time.',
+  'If the machine simply has too little headroom for what runs on it, stop unneeded add-ons or move to bigger hardware.',
+];
+
+const common: Omit<
+  Outcome,
+  'title' | 'rootCause' | 'confidence' | 'remedy' | 'actions' | 'manualSteps'
+> = {
+  category: 'resource_exhaustion',
+  severity: 'critical',
+  impact:
+    'Operations that need the exhausted resource fail at random places: integrations, the recorder, backups and the UI.',
+  tests: [
+    {
+      kind: 'no_new_matching_errors',
+      description: 'The resource errors stop.',
+      timeout_s: 3600,
+    },
+  ],
+};
+
+/** Disk, memory, file handles or threads running out. */
+export const resources: SignatureFamily = {
+  family: 'resources',
+  signatures: [
+    {
+      id: 'disk_full',
+      match: [
+        {
+          text: /No space left on device|\bENOSPC\b|\[Errno 28\]|database or disk is full|(?:disk|storage|filesystem|partition) (?:is )?(?:almost )?full|not enough (?:free )?(?:disk )?space|free (?:disk )?space (?:is )?(?:low|below|too low)|insufficient (?:disk )?space|out of disk space/i,
+        },
+        { kind: ['supervisor_issue', 'repair_issue'], text: /\bfree_space\b/ },
+      ],
+      ...common,
+      confidence: 0.93,
+      remedy: 'free_disk_or_repair_db',
+      actions: [],
+      title: 'The disk of Home Assistant is full',
+      rootCause:
+        'Writing failed because the disk has no free space left (“{detail}”). Backups, the recorder database, logs and media are what usually fill it.',
+      impact:
+        'The recorder, backups, updates and saving settings fail; files written during the shortage (database, .storage) can be left damaged.',
+      manualSteps: [
+        'Free disk space: delete old backups (Settings → System → Backups) or move them off the device, and remove large media and log files.',
+        'Shrink the recorder database: lower purge_keep_days and run recorder.purge with repack: true.',
+        'Check what grew under Settings → System → Storage; afterwards restart once so everything that failed to write starts clean.',
+      ],
+    },
+    {
+      id: 'out_of_memory',
+      match: {
+        // Case matters: "to avoid running out of memory" is a warning of what could happen.
+        text: /\bMemoryError\b|Cannot allocate memory|\[Errno 12\]|\bOut of memory\b|\b[Oo]om[- ]kill|OOM killer|Killed process \d+|JavaScript heap out of memory|Reached heap limit|[Mm]emory allocation failed|std::bad_alloc/,
+      },
+      ...common,
+      ...restartCore,
+      confidence: 0.88,
+      variants: [inAddon],
+      title: '[[{integration}: ]]the system ran out of memory',
+      rootCause:
+        'A process could not get more memory (“{detail}”): something grows without bound (a leak in an integration or add-on, a runaway automation or flow), or the machine has too little RAM for what runs on it.',
+      manualSteps: findLeak,
+    },
+    {
+      id: 'open_files',
+      match: { text: /Too many open files|\bEMFILE\b|\[Errno 24\]/i },
+      ...common,
+      ...restartCore,
+      confidence: 0.88,
+      variants: [inAddon],
+      title: 'Home Assistant ran out of file handles',
+      rootCause:
+        'The process hit its limit of open files and sockets (“{detail}”): an integration opens connections or files and does not close them — typically camera streams, HTTP sessions or serial devices.',
+      manualSteps: [
+        'Note which integration logged errors first; disable recently added or updated integrations one at a time until the errors stop.',
+        'Report the leak to the integration’s author with this log.',
+      ],
+    },
+    {
+      id: 'threads',
+      match: {
+        text: /can't start new thread|can't create new thread|Resource temporarily unavailable[^\n]{0,40}thread/i,
+      },
+      ...common,
+      ...restartCore,
+      confidence: 0.85,
+      variants: [inAddon],
+      title: 'Home Assistant cannot start new threads',
+      rootCause:
+        'The process hit the system’s thread limit (“{detail}”): an integration starts threads and does not stop them.',
+      manualSteps: findLeak,
+    },
+  ],
+};

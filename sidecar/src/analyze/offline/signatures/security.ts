@@ -1,0 +1,58 @@
+/** Failed logins to Home Assistant itself: somebody (or some stale token) knocking. */
+import type { Outcome, SignatureFamily } from '../types.js';
+
+const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence' | 'severity'> = {
+  category: 'security_login',
+  remedy: 'notify_only',
+  impact:
+    'Nothing breaks by itself, but repeated attempts get the address banned when ip_ban_enabled is on, and an unknown address means the instance is being probed.',
+  actions: [],
+  tests: [
+    {
+      kind: 'no_new_matching_errors',
+      description: 'No new failed logins from {ip}.',
+      timeout_s: 3600,
+    },
+  ],
+  manualSteps: [
+    'Find what runs at {ip}: a companion app, wall tablet, Node-RED, a script or another tool with a deleted or expired token — sign it in again or give it a new long-lived token.',
+    'If the address is unknown and on the internet, close the port forward or use a VPN / Home Assistant Cloud, and set ip_ban_enabled and login_attempts_threshold in http:.',
+    'Check Settings → People and your long-lived access tokens for anything you do not recognise.',
+  ],
+};
+
+const INTERNET = { when: { publicHost: true }, set: { severity: 'error' as const } };
+
+/** Failed and banned logins to Home Assistant. */
+export const security: SignatureFamily = {
+  family: 'security',
+  signatures: [
+    {
+      id: 'ip_banned',
+      match: { text: /\bBanned IP (?<ip>\S+) for too many login attempts/ },
+      ...common,
+      severity: 'error',
+      confidence: 0.92,
+      title: 'Home Assistant banned {ip} after too many failed logins',
+      rootCause:
+        '{ip} failed to log in so often that Home Assistant banned it (ip_bans.yaml). Either one of your own devices keeps using a wrong password or an old token, or someone is guessing passwords.',
+    },
+    {
+      id: 'invalid_authentication',
+      match: {
+        text: [
+          /Login attempt or request with invalid authentication from (?<source>\S+) \((?<ip>[^)\s]+)\)/,
+          /Login attempt or request with invalid authentication from (?<ip2>\S+)/,
+          /\binvalid authentication from (?<ip3>\S+)/,
+        ],
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.9,
+      variants: [INTERNET],
+      title: 'Failed login to Home Assistant from {ip}',
+      rootCause:
+        'Something at {ip}[[ ({source})]] used a wrong password or an invalid or expired token[[ on {url}]]. Usually it is one of your own devices or apps holding an old token; from an unknown internet address it is someone guessing passwords.',
+    },
+  ],
+};

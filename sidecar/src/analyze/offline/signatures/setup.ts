@@ -1,0 +1,100 @@
+/** Config entries Home Assistant keeps retrying, and setups that fail for reasons no family knows. */
+import { NOT_READY, UNREACHABLE } from '../patterns.js';
+import type { Outcome, SignatureFamily } from '../types.js';
+
+const RETRY_LINE =
+  /Config entry '(?<entry_title>[^']*)' for (?<domain>\w+) integration not ready yet(?:: (?<reason>.*?))?[;.]? ?Retrying/;
+
+const retry: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
+  category: 'setup_retry',
+  remedy: 'check_network_or_device',
+  severity: 'warning',
+  impact:
+    '{integration}’s entities stay unavailable until the device or service answers; other integrations are not affected.',
+  actions: [
+    {
+      action_id: 'reload_config_entry',
+      params: { entry_id: '$entry_id' },
+      rationale:
+        'Only once {host} answers again (powered on, back on the network, or its address corrected): reload to set it up now instead of waiting for the next retry.',
+      risk: 'low',
+    },
+  ],
+  tests: [
+    {
+      kind: 'config_entry_loaded',
+      description: 'The {integration} entry is loaded.',
+      timeout_s: 900,
+    },
+    {
+      kind: 'entities_available',
+      description: 'Its entities are available again.',
+      timeout_s: 900,
+    },
+  ],
+  manualSteps: [
+    'Check that {host} is powered on and connected (open its address from another device).',
+    'If its IP address changed, give it a fixed DHCP lease and correct the address (Settings → Devices & services → {integration} → Reconfigure).',
+    'If the device is only switched on now and then, disable the entry while it is off to stop the retries.',
+  ],
+};
+
+/** Setup retries, and setup failures no other family explains. */
+export const setup: SignatureFamily = {
+  family: 'setup',
+  signatures: [
+    {
+      id: 'retry_unreachable',
+      match: [
+        { text: [RETRY_LINE, NOT_READY], minLevel: 'INFO', with: [UNREACHABLE] },
+        { entryState: ['setup_retry'], with: [UNREACHABLE] },
+      ],
+      ...retry,
+      confidence: 0.78,
+      title: '{integration} cannot reach {host} and keeps retrying setup',
+      rootCause:
+        'Setting up {integration}[[ (“{entry}”)]] failed because {host} did not answer[[: “{reason}”]]. Home Assistant marks the entry “retrying setup” and tries again with a growing delay — expected while a device is off, asleep, unplugged or has a new address.',
+    },
+    {
+      id: 'retry',
+      match: [{ text: [RETRY_LINE, NOT_READY], minLevel: 'INFO' }, { entryState: ['setup_retry'] }],
+      ...retry,
+      confidence: 0.65,
+      title: '{integration} is not ready and keeps retrying setup',
+      rootCause:
+        'Setting up {integration}[[ (“{entry}”)]] failed with a temporary error[[: “{reason}”]]; Home Assistant retries on its own with a growing delay. Usually the device or service it talks to cannot be reached yet.',
+    },
+    {
+      id: 'failed',
+      match: [
+        {
+          text: /Error setting up entry .+ for \w+|Setup failed for (?:custom integration )?'?\w+'?|Error during setup of component \w+|Error while setting up \w+ platform for \w+|Unable to set up dependencies of/,
+        },
+        { entryState: ['setup_error'] },
+      ],
+      category: 'other',
+      remedy: 'notify_only',
+      severity: 'error',
+      confidence: 0.3,
+      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      title: '{integration} failed to set up[[: {exception}]]',
+      rootCause:
+        'Setting up {integration} raised an unexpected error[[ ({exception})]][[ in {location}]]. No known failure signature matches it: most likely a bug in the integration, or a device or service answering in a way it does not expect.',
+      impact: '{integration} is not loaded; its entities are unavailable.',
+      actions: [
+        {
+          action_id: 'set_integration_log_level',
+          params: { integration: '$integration', level: 'debug' },
+          rationale:
+            'Turn on debug logging for {integration} to capture the next setup attempt; the previous level is restored afterwards.',
+          risk: 'low',
+        },
+      ],
+      tests: [{ kind: 'config_entry_loaded', description: '{integration} loads.', timeout_s: 900 }],
+      manualSteps: [
+        'Search the issue tracker of {integration} for the exception.',
+        'If it started after an update, read the release notes; for a custom integration, update it.',
+      ],
+    },
+  ],
+};

@@ -1,0 +1,63 @@
+/** Devices and services that answer too slowly: a performance warning, not a breakage. */
+import type { Outcome, SignatureFamily } from '../types.js';
+
+const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
+  category: 'slow_update',
+  remedy: 'notify_only',
+  severity: 'warning',
+  impact:
+    'Values lag behind and entities may briefly show unavailable when an update times out; the rest of Home Assistant keeps working.',
+  actions: [],
+  tests: [
+    {
+      kind: 'no_new_matching_errors',
+      description: 'No new slow-update warnings from {integration}.',
+      timeout_s: 3600,
+    },
+  ],
+  manualSteps: [
+    'Check the device: Wi-Fi signal, firmware, and whether it answers quickly to another client.',
+    'Update Home Assistant: fixes for slow polling usually come with the integration’s library.',
+    'If the integration allows it, poll less often (System options → disable polling, then refresh with your own automation).',
+    'Restarting or reloading does not make the device answer faster.',
+  ],
+};
+
+/** Updates and setups that take longer than Home Assistant allows. */
+export const slowUpdate: SignatureFamily = {
+  family: 'slow_update',
+  signatures: [
+    {
+      id: 'entity_update',
+      match: { text: /Update of (?<entity>[\w.]+) is taking over (?<seconds>\d+) seconds/ },
+      ...common,
+      confidence: 0.85,
+      title: 'Updates of {entity}[[ ({integration})]] take over {seconds} seconds',
+      rootCause:
+        'Updating {entity}[[ and other entities of {integration}]] repeatedly takes longer than {seconds} s: the device or service answers slowly — weak Wi-Fi, an overloaded device, a slow cloud API, or a library that makes many requests per update.',
+    },
+    {
+      id: 'update_interval',
+      match: {
+        text: /Updating (?<domain>\w+) (?<platform>\w+) took longer than the scheduled update interval (?<interval>[\d:.]+)|Updating (?:device list from )?(?<domain2>\w+) took longer than the scheduled (?:update|scan) interval (?<interval2>[\d:.]+)/,
+      },
+      ...common,
+      confidence: 0.85,
+      title: '{integration} takes longer than its update interval ({interval})',
+      rootCause:
+        'Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update.',
+    },
+    {
+      id: 'setup',
+      match: {
+        text: /Setup of (?:(?<kind>\w+) platform )?(?<domain>\w+)(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting on integrations to complete setup|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/,
+      },
+      ...common,
+      confidence: 0.8,
+      title: 'Setting up {integration} is slow',
+      rootCause:
+        'Setting up {integration} takes longer than {seconds} s (“{detail}”): it waits for a slow device or cloud service, or does a lot of work at startup. Startup finishes later, and if it never completes, Home Assistant continues without it.',
+      impact: 'Home Assistant starts more slowly; {integration}’s entities appear late.',
+    },
+  ],
+};

@@ -1,0 +1,334 @@
+/**
+ * Reads Home Assistant logs as people actually have them: home-assistant.log,
+ * copies from the UI log viewer, Supervisor and add-on logs (bashio, s6,
+ * Zigbee2MQTT, Node-RED), journald or `docker compose logs` output, pasted
+ * excerpts with lost timestamps or cut-off lines. One state machine serves both
+ * the whole-text parser and the streaming one, so a 200 MB log never has to be
+ * held in memory.
+ */
+
+/** One log record: the line that started it and the lines that belong to it. */
+export interface LogRecord {
+  /** ISO 8601; with the offset when the log had one, else the log's local time; null when the log gave no date. */
+  timestamp: string | null;
+  /** DEBUG, INFO, WARNING, ERROR or CRITICAL; UNKNOWN when the line named no level. */
+  level: string;
+  /** The Python logger (or the program, for add-on and s6 lines), when the line names one. */
+  logger: string | null;
+  /** The first line of the message. */
+  message: string;
+  /** The continuation lines (traceback frames, the exception line, pip output, SQL), or null. */
+  traceback: string[] | null;
+  /** `file:line` of the code that logged it, when known (the UI log viewer shows it). */
+  source: string | null;
+}
+
+// A binary blob or a minified payload must not blow up memory: lines are capped,
+// and a runaway continuation keeps its head and its tail (the exception line is last).
+const MAX_LINE = 4096;
+const MAX_TRACEBACK_HEAD = 120;
+const MAX_TRACEBACK_TAIL = 60;
+
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC and end with BEL
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
+
+const LEVEL = 'DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL';
+const TIME = String.raw`(?<time>\d{1,2}:\d{2}:\d{2})(?<frac>[.,]\d{1,9})?(?: ?(?<tz>Z|[+-]\d{2}:?\d{2}))?`;
+
+/** home-assistant.log and Supervisor: `2024-06-10 21:36:07.440 WARNING (MainThread) [logger] msg` (Supervisor: 2-digit year). */
+const HA_LINE = new RegExp(
+  String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s?)?(?<msg>.*)$`,
+);
+/** A pasted HA line that lost its timestamp: `ERROR (MainThread) [logger] msg`. */
+const HA_NO_TIME = new RegExp(
+  String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*)\)\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`,
+);
+/** bashio (`[14:02:11] INFO: msg`) and Zigbee2MQTT (`[2024-06-10 21:36:07] error: 	z2m: msg`). */
+const BRACKET_TIME = new RegExp(
+  String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*(?<msg>.*)$`,
+  'i',
+);
+/** s6-overlay v3: `s6-rc: warning: unable to start service x: command exited 1`. */
+const S6_LINE =
+  /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>.*)$/;
+/** s6-overlay v2: `[cont-init.d] 10-requirements.sh: exited 1.` (no level). */
+const S6_BRACKET =
+  /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|services\.d|fix-attrs\.d)\]\s*(?<msg>.*)$/;
+/** Python's default format: `ERROR:root:msg`. */
+const PY_BASIC = /^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[\w.]+):(?<msg>.*)$/;
+/** Node-RED: `10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed`. */
+const NODE_RED =
+  /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>.*)$/;
+/** Mosquitto: `1718048167: New connection from …`. */
+const EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
+/** Any other program that starts its lines with an ISO date and time. */
+const ISO_LINE = new RegExp(
+  String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s*(?:[-|:]\s*)?(?<msg>.*)$`,
+);
+/** syslog / journald: `Jun 10 21:36:07 host kernel: …` (no year, so no timestamp). */
+const SYSLOG_PREFIX = String.raw`^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;
+const SYSLOG = new RegExp(`${SYSLOG_PREFIX}(?<msg>.*)$`);
+const LEVEL_WORD = /\b(DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b/i;
+
+/** The UI log viewer's "copy": a `Logger:` header block, then the message lines. */
+const UI_LOGGER = /^Logger:\s*(?<logger>\S+)\s*$/;
+const UI_SOURCE = /^Source:\s*(?<source>.+?)\s*$/;
+const UI_FIRST = /^First occurred:\s*(?<when>.+?)\s*$/;
+const UI_HEADER = /^(?:[Ii]ntegration:|Last logged:|This error originated from)/;
+const UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
+
+/** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
+const PREFIXES = [new RegExp(SYSLOG_PREFIX), /^[\w.-]+\s*\| /];
+
+const ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
+
+/** Map the many spellings of a level to Python's names. */
+function normalizeLevel(level: string | undefined): string {
+  switch (level?.toUpperCase()) {
+    case undefined:
+      return 'UNKNOWN';
+    case 'DEBUG':
+    case 'TRACE':
+      return 'DEBUG';
+    case 'INFO':
+    case 'NOTICE':
+      return 'INFO';
+    case 'WARN':
+    case 'WARNING':
+      return 'WARNING';
+    case 'ERR':
+    case 'ERROR':
+      return 'ERROR';
+    case 'CRITICAL':
+    case 'FATAL':
+      return 'CRITICAL';
+    default:
+      return 'UNKNOWN';
+  }
+}
+
+function isoTimestamp(groups: Record<string, string | undefined>): string | null {
+  let date = groups.date;
+  if (!date || !groups.time) return null;
+  if (date.length === 8) date = `20${date}`; // Supervisor writes 24-06-10
+  const time = groups.time.length === 7 ? `0${groups.time}` : groups.time;
+  const frac = groups.frac ? `.${groups.frac.slice(1)}` : '';
+  let tz = groups.tz ?? '';
+  if (/^[+-]\d{4}$/.test(tz)) tz = `${tz.slice(0, 3)}:${tz.slice(3)}`;
+  return `${date}T${time}${frac}${tz}`;
+}
+
+function cap(line: string): string {
+  return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line;
+}
+
+function record(
+  groups: Record<string, string | undefined>,
+  level: string,
+  logger: string | null,
+): LogRecord {
+  return {
+    timestamp: isoTimestamp(groups),
+    level,
+    logger,
+    message: cap((groups.msg ?? '').trim()),
+    traceback: null,
+    source: null,
+  };
+}
+
+/** The record a line starts, or null when the line continues the previous one. */
+function startOf(line: string): LogRecord | null {
+  let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
+  if (m?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+  if ((m = BRACKET_TIME.exec(line))?.groups)
+    return record(m.groups, normalizeLevel(m.groups.level), null);
+  if ((m = S6_LINE.exec(line))?.groups)
+    return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+  if ((m = S6_BRACKET.exec(line))?.groups)
+    return record(m.groups, 'UNKNOWN', m.groups.logger ?? null);
+  if ((m = PY_BASIC.exec(line))?.groups)
+    return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+  if ((m = NODE_RED.exec(line))?.groups)
+    return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+  if ((m = EPOCH_LINE.exec(line))?.groups) {
+    const r = record(m.groups, 'UNKNOWN', null);
+    r.timestamp = new Date(Number(m.groups.epoch) * 1000).toISOString();
+    return r;
+  }
+  if ((m = ISO_LINE.exec(line))?.groups) {
+    const head = (m.groups.msg ?? '').slice(0, 48);
+    return record(m.groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), null);
+  }
+  if ((m = SYSLOG.exec(line))?.groups) {
+    const head = (m.groups.msg ?? '').slice(0, 48);
+    return record(m.groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), m.groups.logger ?? null);
+  }
+  return null;
+}
+
+/**
+ * The parsing state machine: feed it lines, it hands back each record once the
+ * next one starts (or at the end). Lines that start no record belong to the
+ * record before them.
+ */
+export class LogParser {
+  private current: LogRecord | null = null;
+  private head: string[] = [];
+  private tail: string[] = [];
+  private omitted = 0;
+  /** Inside a UI-viewer block, before its message line. */
+  private inUiHeader = false;
+  /** The wrapper (journald, docker compose) this log's lines carry, once seen. */
+  private prefix: RegExp | null = null;
+
+  /** Feed one line; returns the record it completed, if any. */
+  push(raw: string): LogRecord | null {
+    let line = raw.includes('\x1b') ? raw.replace(ANSI, '') : raw;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    line = this.unwrap(line);
+    const trimmed = line.trim();
+
+    // Cheap prefix checks first: this runs once per line of a 200 MB log.
+    const ui = trimmed.startsWith('Logger:') ? UI_LOGGER.exec(trimmed) : null;
+    if (ui?.groups) {
+      const done = this.finish();
+      this.current = {
+        timestamp: null,
+        level: 'UNKNOWN',
+        logger: ui.groups.logger ?? null,
+        message: '',
+        traceback: null,
+        source: null,
+      };
+      this.inUiHeader = true;
+      return done;
+    }
+    if (this.inUiHeader && this.current) {
+      if (trimmed === '') return null;
+      const source = UI_SOURCE.exec(trimmed);
+      if (source?.groups) {
+        this.current.source = source.groups.source ?? null;
+        return null;
+      }
+      const first = UI_FIRST.exec(trimmed);
+      if (first?.groups) {
+        const date = ISO_DATE.exec(first.groups.when ?? '');
+        if (date?.groups?.time) this.current.timestamp = `${date.groups.date}T${date.groups.time}`;
+        return null;
+      }
+      if (UI_HEADER.test(trimmed)) return null;
+      this.inUiHeader = false;
+      if (!startOf(trimmed)) {
+        this.current.message = cap(trimmed);
+        return null;
+      }
+    }
+    if (trimmed.startsWith('This error') && UI_NOTE.test(trimmed)) return this.finish(); // precedes a `Logger:` block
+
+    const started = startOf(line);
+    if (started) {
+      const done = this.finish();
+      this.current = started;
+      return done;
+    }
+    if (trimmed === '') return null;
+    if (!this.current) {
+      // A pasted excerpt that starts mid-record or has no timestamps at all.
+      this.current = {
+        timestamp: null,
+        level: 'UNKNOWN',
+        logger: null,
+        message: cap(trimmed),
+        traceback: null,
+        source: null,
+      };
+      return null;
+    }
+    this.continueWith(cap(line.trimEnd()));
+    return null;
+  }
+
+  /**
+   * Strip a wrapper prefix. A wrapper is adopted when it precedes a line that
+   * starts a record, and from then on stripped from every line that has it
+   * (its traceback lines included).
+   */
+  private unwrap(line: string): string {
+    if (this.prefix) {
+      const m = this.prefix.exec(line);
+      if (m) return line.slice(m[0].length);
+    }
+    for (const prefix of PREFIXES) {
+      const m = prefix.exec(line);
+      if (m && startOf(line.slice(m[0].length))) {
+        this.prefix = prefix;
+        return line.slice(m[0].length);
+      }
+    }
+    return line;
+  }
+
+  /** The last record, once the input has ended. */
+  end(): LogRecord | null {
+    return this.finish();
+  }
+
+  private continueWith(line: string): void {
+    if (this.head.length < MAX_TRACEBACK_HEAD) {
+      this.head.push(line);
+      return;
+    }
+    this.tail.push(line);
+    if (this.tail.length > MAX_TRACEBACK_TAIL) {
+      this.tail.shift();
+      this.omitted++;
+    }
+  }
+
+  private finish(): LogRecord | null {
+    const done = this.current;
+    if (done) {
+      const lines = this.head;
+      if (this.omitted > 0) lines.push(`… ${this.omitted} lines omitted …`);
+      lines.push(...this.tail);
+      if (lines.length > 0) done.traceback = lines;
+    }
+    this.current = null;
+    this.head = [];
+    this.tail = [];
+    this.omitted = 0;
+    this.inUiHeader = false;
+    return done;
+  }
+}
+
+/** Parse a whole log text into records. */
+export function parseLog(text: string): LogRecord[] {
+  const parser = new LogParser();
+  const records: LogRecord[] = [];
+  for (const line of text.split(/\r?\n|\r/)) {
+    const done = parser.push(line);
+    if (done) records.push(done);
+  }
+  const last = parser.end();
+  if (last) records.push(last);
+  return records;
+}
+
+/**
+ * Parse a stream into records, holding only the record being read. Each item is
+ * a line, or a block of lines that ends at a line break.
+ */
+export async function* parseLogStream(lines: AsyncIterable<string>): AsyncIterable<LogRecord> {
+  const parser = new LogParser();
+  for await (const chunk of lines) {
+    for (const line of chunk.includes('\n') ? chunk.split('\n') : [chunk]) {
+      const done = parser.push(line);
+      if (done) yield done;
+    }
+  }
+  const last = parser.end();
+  if (last) yield last;
+}

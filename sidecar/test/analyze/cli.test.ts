@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { RcaResult } from '@ha-llm-ops/contracts';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { must } from './helpers.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function cli(args: string[], input?: string | Buffer) {
+  const res = spawnSync(
+    process.execPath,
+    ['--conditions=@ha-llm-ops/source', '--import', 'tsx', 'sidecar/src/cli.ts', ...args],
+    { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, input, timeout: 60_000 },
+  );
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+let dir: string;
+let wled: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'analyze-cli-'));
+  const scenario = JSON.parse(
+    readFileSync(join(repo, 'tests/scenarios/15-wled-offline-config-entry-not-ready.json'), 'utf8'),
+  ) as { log: string };
+  wled = join(dir, 'wled.log');
+  writeFileSync(wled, scenario.log);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Output {
+  incidents: {
+    fingerprint: string;
+    integration: string | null;
+    category: string;
+    severity: string;
+    title: string;
+    occurrences: number;
+    rca: unknown;
+  }[];
+}
+
+describe('ha-llm-ops analyze', () => {
+  it('--json prints only JSON: the incidents with their explanation', () => {
+    const { code, stdout, stderr } = cli(['analyze', '--json', wled]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const out = JSON.parse(stdout) as Output;
+    expect(Object.keys(out)).toEqual(['incidents']);
+    expect(out.incidents).toHaveLength(1);
+    const [incident] = out.incidents;
+    expect(Object.keys(must(incident))).toEqual([
+      'fingerprint',
+      'integration',
+      'category',
+      'severity',
+      'title',
+      'occurrences',
+      'rca',
+    ]);
+    expect(incident).toMatchObject({
+      integration: 'wled',
+      category: 'setup_retry',
+      severity: 'warning',
+      occurrences: 3,
+    });
+    expect(must(incident).fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(() => v.parse(RcaResult, must(incident).rca)).not.toThrow();
+  });
+
+  it('reads standard input for -', () => {
+    const fromFile = cli(['analyze', '--json', wled]).stdout;
+    const fromStdin = cli(['analyze', '--json', '-'], readFileSync(wled));
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile);
+  });
+
+  it('prints {"incidents": []} for a log with nothing wrong', () => {
+    const { code, stdout } = cli([
+      'analyze',
+      '--json',
+      join(repo, 'tests/scenarios/no-fault/normal-startup.log'),
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ incidents: [] });
+  });
+
+  it('prints a readable report without --json', () => {
+    const { code, stdout } = cli(['analyze', wled]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('1 incident(s) in');
+    expect(stdout).toMatch(/\[WARNING\] wled cannot reach <WLED_IP> and keeps retrying setup/);
+    expect(stdout).toContain('What helps: check network or device');
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'nope.log'), /cannot read .*nope\.log: no such file/],
+    ['a directory', () => dir, /is a directory, not a log file/],
+    [
+      'binary garbage',
+      () => {
+        const file = join(dir, 'garbage.bin');
+        writeFileSync(file, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
+        return file;
+      },
+      /garbage\.bin is not a text log/,
+    ],
+    [
+      'a compressed log',
+      () => {
+        const file = join(dir, 'home-assistant.log.gz');
+        writeFileSync(file, gzipSync(readFileSync(wled)));
+        return file;
+      },
+      /home-assistant\.log\.gz is gzip-compressed; decompress it first/,
+    ],
+  ])('exits 2 naming %s', (_name, path, message) => {
+    const file = path();
+    const { code, stdout, stderr } = cli(['analyze', '--json', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain(file);
+  });
+
+  it('exits 2 with the usage for a missing FILE or an unknown option', () => {
+    for (const args of [['analyze'], ['analyze', '--yaml', wled], ['analyze', wled, wled]]) {
+      const { code, stderr } = cli(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toContain('Usage: ha-llm-ops analyze [--json] FILE');
+    }
+  });
+
+  it('is listed in --help', () => {
+    expect(cli(['--help']).stdout).toMatch(
+      /^ {2}analyze\s+explain the failures in a Home Assistant log/m,
+    );
+  });
+});

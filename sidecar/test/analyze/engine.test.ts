@@ -1,0 +1,428 @@
+import { ACTION_IDS, CATEGORIES, type Category } from '@ha-llm-ops/contracts';
+import { describe, expect, it } from 'vitest';
+import { analyzeOffline, fill, isBenign } from '../../src/analyze/offline/engine.js';
+import { FAMILIES } from '../../src/analyze/offline/signatures/index.js';
+import type { AnalysisInput } from '../../src/analyze/offline/types.js';
+import { entry, expectWellFormed, input, line, must } from './helpers.js';
+
+describe('benign lines', () => {
+  it.each([
+    [
+      'the custom integration warning',
+      'We found a custom integration hacs which has not been tested by Home Assistant. This component might cause stability problems, be sure to disable it if you experience issues with Home Assistant',
+      'WARNING',
+    ],
+    [
+      'skipped pip installs',
+      'Skipping pip installation of required modules. This may cause issues',
+      'WARNING',
+    ],
+    [
+      'aiohttp without zlib_ng',
+      'zlib_ng and isal are not available, falling back to zlib, performance will be degraded.',
+      'WARNING',
+    ],
+    [
+      'a deprecation notice',
+      "Detected that custom integration 'hacs' accesses hass.components.frontend. This will stop working in Home Assistant 2024.9, please create a bug report",
+      'WARNING',
+    ],
+    [
+      'a deprecated constant',
+      'TEMP_CELSIUS was used from alexa_media, this is a deprecated constant which will be removed in HA Core 2025.1',
+      'WARNING',
+    ],
+    [
+      'an unclean-shutdown note',
+      'The system could not validate that the sqlite3 database at //config/home-assistant_v2.db was shutdown cleanly',
+      'WARNING',
+    ],
+    ['a schema upgrade', 'Upgrading recorder db schema to version 45', 'WARNING'],
+    ['a normal start', 'Home Assistant initialized in 9.41s', 'INFO'],
+    ['any INFO line', 'Setting up mqtt', 'INFO'],
+    ['any DEBUG line', 'Finished fetching shelly data in 0.052 seconds (success: False)', 'DEBUG'],
+    ['an unclosed aiohttp session', 'Error doing job: Unclosed client session', 'ERROR'],
+  ])('%s', (_name, text, level) => {
+    expect(isBenign({ text, level })).toBe(true);
+    expect(analyzeOffline(input('foo', [line(text, level)]))).toBeNull();
+  });
+
+  it.each([
+    ['a deprecation logged as an error', 'Setup failed: the deprecated option is gone', 'ERROR'],
+    [
+      'a thread-safety bug worded as a deprecation',
+      "Detected that custom integration 'x' calls async_write_ha_state from a thread other than the event loop; this is deprecated",
+      'WARNING',
+    ],
+    [
+      'a setup retry logged at INFO',
+      "Config entry 'Plug' for shelly integration not ready yet: Timeout; Retrying in 5 seconds",
+      'INFO',
+    ],
+    [
+      'an add-on service exiting with an error at INFO',
+      'Service Zigbee2MQTT exited with code 1 (by signal 0)',
+      'INFO',
+    ],
+    ['a plain error', 'Error fetching data', 'ERROR'],
+  ])('%s is not benign', (_name, text, level) => {
+    expect(isBenign({ text, level })).toBe(false);
+  });
+
+  it('does not hide crash output that follows an INFO line', () => {
+    const crash = {
+      text: 'Started flows',
+      level: 'INFO',
+      traceback: ['FATAL ERROR: Reached heap limit'],
+    };
+    expect(isBenign(crash)).toBe(false);
+  });
+});
+
+describe('analyzeOffline', () => {
+  it('returns null for nothing, for INFO only, and for an unknown warning', () => {
+    expect(analyzeOffline(input('foo', []))).toBeNull();
+    expect(analyzeOffline(input('foo', [line('Connected to device', 'INFO')]))).toBeNull();
+    expect(analyzeOffline(input('foo', [line('Something odd happened', 'WARNING')]))).toBeNull();
+  });
+
+  it('explains an unknown error with low confidence and only an evidence-gathering action', () => {
+    const finding = must(
+      analyzeOffline(
+        input('sonos', [
+          line(
+            "Error processing event\nTraceback (most recent call last):\nKeyError: 'CurrentTrackMetaData'",
+          ),
+        ]),
+      ),
+    );
+    expect(finding.rca).toMatchObject({
+      category: 'other',
+      remedy: 'notify_only',
+      signature: 'fallback.unexplained',
+      evidence_refs: ['log:0'],
+      candidate_actions: [
+        {
+          action_id: 'set_integration_log_level',
+          params: { integration: 'sonos', level: 'debug' },
+        },
+      ],
+    });
+    expect(finding.rca.confidence).toBeLessThan(0.3);
+    expect(finding.rca.root_cause).toContain("KeyError: 'CurrentTrackMetaData'");
+    expectWellFormed(finding);
+  });
+
+  it('leaves out an action whose parameter the input does not have', () => {
+    const auth = [
+      line(
+        "Config entry 'Home' for tado integration could not authenticate: invalid credentials",
+        'WARNING',
+      ),
+    ];
+    const without = analyzeOffline(input('tado', auth));
+    expect(without?.rca.remedy).toBe('start_reauth');
+    expect(without?.rca.candidate_actions).toEqual([]);
+
+    const withEntry = analyzeOffline(
+      input('tado', auth, { entry: entry('tado', 'setup_error', 'invalid credentials') }),
+    );
+    expect(withEntry?.rca.candidate_actions).toEqual([
+      expect.objectContaining({
+        action_id: 'start_reauth',
+        params: { entry_id: '01J0ENTRY0000000000000000AB' },
+      }),
+    ]);
+    expect(withEntry?.rca.evidence_refs).toContain('log:0');
+  });
+
+  it('suggests a reload for an unreachable device only once it answers again', () => {
+    const finding = analyzeOffline(
+      input('wled', [], {
+        entry: entry('wled', 'setup_retry', 'Timeout connecting to 192.168.1.50'),
+        kind: 'entry_state',
+      }),
+    );
+    expect(finding?.rca.category).toBe('setup_retry');
+    const [reload] = must(finding).rca.candidate_actions;
+    expect(reload).toMatchObject({
+      action_id: 'reload_config_entry',
+      params: { entry_id: '01J0ENTRY0000000000000000AB' },
+    });
+    expect(must(reload).rationale).toMatch(/^Only once 192\.168\.1\.50 answers again/);
+    expect(must(finding).rca.evidence_refs).toEqual(['entry']);
+    expectWellFormed(must(finding));
+  });
+
+  it('stops a runaway automation by the automation entity it is about', () => {
+    const finding = analyzeOffline(
+      input('automation', [
+        line(
+          'Hall: Maximum number of runs exceeded',
+          'WARNING',
+          'homeassistant.components.automation.hall',
+          120,
+        ),
+      ]),
+    );
+    expect(finding?.rca.candidate_actions.map((a) => [a.action_id, a.params])).toEqual([
+      ['disable_automation', { entity_id: 'automation.hall' }],
+      ['reload_automations', {}],
+    ]);
+    expect(must(finding).rca.root_cause).toContain('120 times');
+  });
+
+  it('restarts an add-on by the slug the signal names', () => {
+    const finding = analyzeOffline(
+      input(
+        'hassio',
+        [
+          line(
+            'Watchdog found addon Mosquitto broker is failed, restarting...',
+            'WARNING',
+            'supervisor.addons.addon',
+          ),
+        ],
+        {
+          kind: 'addon_state',
+          subject: 'core_mosquitto',
+        },
+      ),
+    );
+    expect(finding?.rca.candidate_actions).toEqual([
+      expect.objectContaining({ action_id: 'restart_addon', params: { slug: 'core_mosquitto' } }),
+    ]);
+    expect(must(finding).title).toBe('Add-on Mosquitto broker crashed');
+  });
+
+  it('reads sidecar signals without log lines', () => {
+    const cases: [AnalysisInput, Category][] = [
+      [
+        input('tado', [], {
+          kind: 'entry_state',
+          entry: entry('tado', 'setup_error', 'Invalid username or password'),
+        }),
+        'auth_expired',
+      ],
+      [
+        input(null, [], {
+          kind: 'supervisor_issue',
+          data: { type: 'free_space', context: 'system' },
+        }),
+        'resource_exhaustion',
+      ],
+      [
+        input('zha', [], {
+          kind: 'entities_unavailable',
+          data: { entities: ['light.a', 'light.b'] },
+        }),
+        'device_unavailable',
+      ],
+      [
+        input('automation', [], {
+          kind: 'automation_error',
+          subject: 'automation.wake_up',
+          data: { error: 'Error executing script. Action light.turn_onn not found' },
+        }),
+        'automation_error',
+      ],
+      [
+        input('foo', [], {
+          kind: 'entry_state',
+          entry: entry('foo', 'setup_error', 'Something unexpected'),
+        }),
+        'other',
+      ],
+    ];
+    for (const [given, category] of cases) {
+      const finding = analyzeOffline(given);
+      expect(finding?.rca.category, JSON.stringify(given)).toBe(category);
+      expectWellFormed(must(finding));
+    }
+    expect(
+      analyzeOffline(input('foo', [], { kind: 'entry_state', entry: entry('foo', 'loaded') })),
+    ).toBeNull();
+  });
+
+  it('prefers the specific cause over the generic symptom', () => {
+    const finding = analyzeOffline(
+      input('roborock', [
+        line(
+          "Config entry 'Roborock' for roborock integration not ready yet: Timeout; Retrying in background",
+          'WARNING',
+        ),
+        line(
+          "Config entry 'Roborock' for roborock integration could not authenticate: Login expired",
+          'WARNING',
+        ),
+      ]),
+    );
+    expect(finding?.rca.category).toBe('auth_expired');
+    expect(finding?.rca.evidence_refs).toEqual(['log:1']);
+  });
+
+  it('raises a YAML error that sent Home Assistant into recovery mode to critical', () => {
+    const finding = analyzeOffline(
+      input('homeassistant', [
+        line(
+          'Failed to parse configuration.yaml: mapping values are not allowed here. Activating recovery mode',
+          'ERROR',
+          'homeassistant.bootstrap',
+        ),
+      ]),
+    );
+    expect(finding?.severity).toBe('critical');
+  });
+
+  it('treats a failed login from the internet as more severe than one from the LAN', () => {
+    const from = (ip: string) =>
+      analyzeOffline(
+        input('http', [
+          line(
+            `Login attempt or request with invalid authentication from ${ip} (${ip}). Requested URL: '/'.`,
+            'WARNING',
+          ),
+        ]),
+      )?.severity;
+    expect(from('203.0.113.45')).toBe('error');
+    expect(from('192.168.1.61')).toBe('warning');
+  });
+});
+
+describe('remedies that actually help', () => {
+  const withEntry = (
+    integration: string,
+    text: string,
+    level = 'ERROR',
+    extra: Partial<AnalysisInput> = {},
+  ) => input(integration, [line(text, level)], { entry: entry(integration, 'loaded'), ...extra });
+  const POINTLESS = new Set([
+    'reload_config_entry',
+    'restart_core',
+    'restart_addon',
+    'disable_config_entry',
+  ]);
+
+  it.each([
+    [
+      'a blocking call',
+      withEntry(
+        'places',
+        "Detected blocking call to open inside the event loop by custom integration 'places' at custom_components/places/sensor.py, line 364",
+        'WARNING',
+      ),
+    ],
+    [
+      'a malformed database',
+      withEntry(
+        'recorder',
+        'Error executing query: (sqlite3.DatabaseError) database disk image is malformed',
+      ),
+    ],
+    [
+      'a slow device',
+      withEntry('daikin', 'Update of climate.study is taking over 10 seconds', 'WARNING'),
+    ],
+    ['a rate limit', withEntry('nest', '429 Too Many Requests')],
+    [
+      'a failed login',
+      withEntry(
+        'http',
+        'Login attempt or request with invalid authentication from 1.2.3.4 (1.2.3.4)',
+        'WARNING',
+      ),
+    ],
+    ['a revoked token', withEntry('spotify', 'Token request for spotify failed (invalid_grant)')],
+    [
+      'an MQTT broker that is down',
+      withEntry(
+        'mqtt',
+        'Unable to connect to the MQTT broker: Connection Refused: broker unavailable.',
+      ),
+    ],
+    [
+      'an incompatible custom integration',
+      withEntry('frigate', "cannot import name 'Config' from 'homeassistant.core'"),
+    ],
+    [
+      'an unverifiable certificate',
+      withEntry('pi_hole', 'SSL handshake failed on verifying the certificate'),
+    ],
+    ['a full disk', withEntry('recorder', 'No space left on device')],
+  ])('%s gets no reload or restart', (_name, given) => {
+    const finding = analyzeOffline(given);
+    expect(finding).not.toBeNull();
+    expect(must(finding).rca.candidate_actions.filter((a) => POINTLESS.has(a.action_id))).toEqual(
+      [],
+    );
+  });
+
+  it('only ever names allow-listed actions', () => {
+    const ids = FAMILIES.flatMap((f) =>
+      f.signatures.flatMap((s) => [
+        ...s.actions.map((a) => a.action_id),
+        ...(s.variants ?? []).flatMap((v) => (v.set.actions ?? []).map((a) => a.action_id)),
+      ]),
+    );
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of ids) expect(ACTION_IDS).toContain(id);
+  });
+
+  it('takes action parameters only from the input, never from log text', () => {
+    const refs = FAMILIES.flatMap((f) =>
+      f.signatures.flatMap((s) =>
+        [...s.actions, ...(s.variants ?? []).flatMap((v) => v.set.actions ?? [])].flatMap((a) =>
+          Object.values(a.params).filter(
+            (p): p is string => typeof p === 'string' && p.startsWith('$'),
+          ),
+        ),
+      ),
+    );
+    expect(new Set(refs)).toEqual(new Set(['$entry_id', '$automation', '$addon', '$integration']));
+  });
+});
+
+describe('the knowledge base', () => {
+  it('covers every category of DESIGN.md §4 with signatures', () => {
+    const produced = new Set<string>(
+      FAMILIES.flatMap((f) =>
+        f.signatures.flatMap((s) => [
+          s.category,
+          ...(s.variants ?? []).map((v) => v.set.category ?? s.category),
+        ]),
+      ),
+    );
+    for (const category of CATEGORIES) expect(produced, category).toContain(category);
+  });
+
+  it('names every signature uniquely within its family', () => {
+    for (const f of FAMILIES) {
+      const ids = f.signatures.map((s) => s.id);
+      expect(new Set(ids).size, f.family).toBe(ids.length);
+    }
+  });
+
+  it('uses no global regexes (they would carry state between incidents)', () => {
+    const regexes = FAMILIES.flatMap((f) =>
+      f.signatures.flatMap((s) =>
+        [s.match]
+          .flat()
+          .flatMap((p) => [p.text ?? [], p.logger ?? [], p.with ?? [], p.unless ?? []].flat()),
+      ),
+    );
+    expect(regexes.length).toBeGreaterThan(50);
+    for (const re of regexes) expect(re.global, re.source).toBe(false);
+  });
+});
+
+describe('fill', () => {
+  it('drops optional parts whose names are unknown and uses defaults elsewhere', () => {
+    expect(fill('{integration} failed[[ at {location}]].', { integration: 'wled' })).toBe(
+      'wled failed.',
+    );
+    expect(
+      fill('{integration} failed[[ at {location}]].', { integration: 'wled', location: 'a.py:3' }),
+    ).toBe('wled failed at a.py:3.');
+    expect(fill('Check {host}.', {})).toBe('Check the device.');
+  });
+});

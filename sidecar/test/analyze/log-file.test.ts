@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { incidentsOf, LogIncidentBuilder } from '../../src/analyze/log-file.js';
+import { fingerprint, messageTemplate } from '../../src/correlate/fingerprint.js';
+import { parseLog } from '../../src/logs/parse.js';
+
+const at = (time: string, level: string, logger: string, message: string) =>
+  `2024-06-10 ${time} ${level} (MainThread) [${logger}] ${message}`;
+
+const analyze = (...lines: string[]) => incidentsOf(parseLog(lines.join('\n')));
+
+describe('grouping a log into incidents', () => {
+  it('groups the records of one integration into one incident and counts them', async () => {
+    const incidents = await analyze(
+      at('10:00:00', 'ERROR', 'homeassistant.components.wled', 'Error fetching wled data: Timeout'),
+      at('10:01:00', 'ERROR', 'homeassistant.components.wled', 'Error fetching wled data: Timeout'),
+      at(
+        '10:02:00',
+        'WARNING',
+        'homeassistant.config_entries',
+        "Config entry 'Desk' for wled integration not ready yet: Timeout; Retrying in background",
+      ),
+      at(
+        '10:03:00',
+        'ERROR',
+        'homeassistant.components.recorder.util',
+        'Error executing query: (sqlite3.DatabaseError) database disk image is malformed',
+      ),
+    );
+    expect(incidents.map((i) => [i.integration, i.category, i.occurrences])).toEqual([
+      ['recorder', 'database', 1],
+      ['wled', 'setup_retry', 3],
+    ]);
+  });
+
+  it('fingerprints an incident by its integration and the template of its first line', async () => {
+    const [a] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'homeassistant.components.wled',
+        'Error fetching wled data: Timeout at 192.168.1.5',
+      ),
+    );
+    const [b] = await analyze(
+      at(
+        '23:59:59',
+        'ERROR',
+        'homeassistant.components.wled',
+        'Error fetching wled data: Timeout at 192.168.1.6',
+      ),
+    );
+    expect(a?.fingerprint).toBe(
+      fingerprint(
+        'wled',
+        null,
+        messageTemplate('Error fetching wled data: Timeout at 192.168.1.5'),
+      ),
+    );
+    expect(a?.fingerprint).toBe(b?.fingerprint);
+    expect(a?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('groups lines that name no integration by their template, across entities', async () => {
+    const incidents = await analyze(
+      at(
+        '10:00:00',
+        'WARNING',
+        'homeassistant.helpers.entity',
+        'Update of sensor.a is taking over 10 seconds',
+      ),
+      at(
+        '10:00:01',
+        'WARNING',
+        'homeassistant.helpers.entity',
+        'Update of climate.b is taking over 10 seconds',
+      ),
+      at('10:00:02', 'ERROR', 'homeassistant.helpers.template', "Template error: 'x' is undefined"),
+    );
+    expect(incidents.map((i) => [i.integration, i.category, i.occurrences])).toEqual([
+      [null, 'slow_update', 2],
+      [null, 'invalid_config', 1],
+    ]);
+  });
+
+  it('folds framework lines into the one integration an excerpt is about', async () => {
+    const [only, ...rest] = await analyze(
+      at(
+        '14:14:25',
+        'ERROR',
+        'homeassistant.helpers.config_entry_oauth2_flow',
+        'Token request for home_connect_x failed (invalid_grant): invalid refresh_token',
+      ),
+      at(
+        '14:14:26',
+        'ERROR',
+        'homeassistant.config_entries',
+        'Error setting up entry Home for home_connect',
+      ),
+    );
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({
+      integration: 'home_connect',
+      category: 'auth_expired',
+      occurrences: 2,
+    });
+  });
+
+  it('does not fold framework lines when the log is about several integrations', async () => {
+    const incidents = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'homeassistant.helpers.config_entry_oauth2_flow',
+        'Token request failed (invalid_grant)',
+      ),
+      at('10:00:01', 'ERROR', 'homeassistant.components.wled', 'Error fetching wled data: Timeout'),
+      at('10:00:02', 'ERROR', 'homeassistant.components.hue', 'Error fetching hue data: Timeout'),
+    );
+    expect(incidents.map((i) => String(i.integration)).sort()).toEqual(['hue', 'null', 'wled']);
+  });
+
+  it("groups an add-on's own output into one add-on incident", async () => {
+    const incidents = await analyze(
+      '[14:02:11] INFO: Starting Zigbee2MQTT...',
+      '[2024-06-10 14:02:16] error: \tz2m: Failed to start zigbee-herdsman',
+      '[14:02:17] INFO: Service Zigbee2MQTT exited with code 1 (by signal 0)',
+      '[14:02:17] WARNING: Halt add-on',
+    );
+    expect(incidents.map((i) => [i.integration, i.category, i.occurrences])).toEqual([
+      ['hassio', 'addon_crash', 3],
+    ]);
+  });
+
+  it('knows an integration is custom from the startup warning', async () => {
+    const lines = [
+      at(
+        '10:00:01',
+        'ERROR',
+        'homeassistant.setup',
+        "Setup failed for 'foo': Requirements for foo not found: ['bar==1.0'].",
+      ),
+    ];
+    const core = await analyze(...lines);
+    const custom = await analyze(
+      at(
+        '10:00:00',
+        'WARNING',
+        'homeassistant.loader',
+        'We found a custom integration foo which has not been tested by Home Assistant. This component might cause stability problems',
+      ),
+      ...lines,
+    );
+    expect(core[0]?.rca.remedy).toBe('notify_only');
+    expect(custom[0]?.rca.remedy).toBe('update_or_remove_custom_component');
+    expect(custom).toHaveLength(1);
+  });
+
+  it('attributes a platform error to the custom integration in its traceback', async () => {
+    const [incident] = await analyze(
+      at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),
+      'Traceback (most recent call last):',
+      '  File "/config/custom_components/pv_custom/sensor.py", line 8, in <module>',
+      "ImportError: cannot import name 'DEVICE_CLASS_POWER' from 'homeassistant.const'",
+    );
+    expect(incident).toMatchObject({
+      integration: 'pv_custom',
+      category: 'incompatible_custom_component',
+    });
+  });
+
+  it('puts the most important incident first: severity, then confidence, then occurrences', async () => {
+    const incidents = await analyze(
+      at(
+        '10:00:00',
+        'WARNING',
+        'homeassistant.helpers.entity',
+        'Update of sensor.a is taking over 10 seconds',
+      ),
+      at('10:00:01', 'ERROR', 'homeassistant.components.sonos', 'Error processing event: KeyError'),
+      at(
+        '10:00:02',
+        'ERROR',
+        'homeassistant.components.backup',
+        'Backup failed: No space left on device',
+      ),
+      at(
+        '10:00:03',
+        'ERROR',
+        'homeassistant.components.nest',
+        'Error communicating with API: 401 Unauthorized',
+      ),
+    );
+    expect(incidents.map((i) => [i.severity, i.category])).toEqual([
+      ['critical', 'resource_exhaustion'],
+      ['error', 'auth_expired'],
+      ['error', 'other'],
+      ['warning', 'slow_update'],
+    ]);
+  });
+
+  it('reports nothing for a normal start', async () => {
+    expect(
+      await analyze(
+        at(
+          '08:00:00',
+          'WARNING',
+          'homeassistant.bootstrap',
+          'Skipping pip installation of required modules. This may cause issues',
+        ),
+        at('08:00:01', 'INFO', 'homeassistant.setup', 'Setting up http'),
+        at('08:00:09', 'INFO', 'homeassistant.bootstrap', 'Home Assistant initialized in 9.41s'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('gives the same answer when asked twice', () => {
+    const builder = new LogIncidentBuilder();
+    for (const r of parseLog(
+      [
+        at(
+          '14:14:25',
+          'ERROR',
+          'homeassistant.core',
+          'Error doing job: SSL handshake failed on verifying the certificate',
+        ),
+        at(
+          '14:14:26',
+          'ERROR',
+          'homeassistant.components.pi_hole',
+          'Unable to fetch data from Pi-hole',
+        ),
+      ].join('\n'),
+    ))
+      builder.add(r);
+    const first = builder.incidents();
+    expect(builder.incidents()).toEqual(first);
+    expect(first[0]?.occurrences).toBe(2);
+  });
+
+  it('counts every occurrence of a flood of distinct lines while keeping a bounded sample', () => {
+    const builder = new LogIncidentBuilder();
+    for (let i = 0; i < 20_000; i++) {
+      builder.add({
+        timestamp: null,
+        level: 'ERROR',
+        logger: 'homeassistant.components.foo',
+        message: `Unexpected payload variant ${'x'.repeat(i % 500)}${i}`,
+        traceback: null,
+        source: null,
+      });
+    }
+    const [incident] = builder.incidents();
+    expect(incident?.occurrences).toBe(20_000);
+    expect(incident?.rca.category).toBe('other');
+  });
+});

@@ -1,0 +1,295 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseLog, parseLogStream, type LogRecord } from '../../src/logs/parse.js';
+import { must } from '../analyze/helpers.js';
+
+const scenarios = join(dirname(fileURLToPath(import.meta.url)), '../../../tests/scenarios');
+
+const one = (text: string): LogRecord => {
+  const records = parseLog(text);
+  expect(records).toHaveLength(1);
+  return must(records[0]);
+};
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+async function* linesOf(lines: string[]): AsyncIterable<string> {
+  for (const line of lines) yield line;
+}
+
+describe('parseLog: home-assistant.log', () => {
+  it('reads a line with milliseconds, thread, logger and message', () => {
+    expect(
+      one(
+        '2024-06-10 21:36:07.440 WARNING (MainThread) [homeassistant.util.loop] Detected blocking call to open',
+      ),
+    ).toEqual({
+      timestamp: '2024-06-10T21:36:07.440',
+      level: 'WARNING',
+      logger: 'homeassistant.util.loop',
+      message: 'Detected blocking call to open',
+      traceback: null,
+      source: null,
+    });
+  });
+
+  it('reads lines without milliseconds and with a UTC offset, attached or spaced', () => {
+    expect(one('2020-06-27 20:08:40 ERROR (SyncWorker_1) [x.y] m').timestamp).toBe(
+      '2020-06-27T20:08:40',
+    );
+    expect(one('2026-11-25 15:39:54.098+00:00 INFO (MainThread) [x] m').timestamp).toBe(
+      '2026-11-25T15:39:54.098+00:00',
+    );
+    expect(one('2026-11-25 15:39:54 +0100 ERROR (MainThread) [x] m').timestamp).toBe(
+      '2026-11-25T15:39:54+01:00',
+    );
+  });
+
+  it('reads Supervisor lines with a two-digit year', () => {
+    const r = one(
+      '24-06-10 03:15:22 WARNING (MainThread) [supervisor.addons.addon] Watchdog found addon Mosquitto broker is failed, restarting...',
+    );
+    expect(r.timestamp).toBe('2024-06-10T03:15:22');
+    expect(r.logger).toBe('supervisor.addons.addon');
+  });
+
+  it('attaches traceback frames and the exception line, skipping blank lines', () => {
+    const [first, second] = parseLog(
+      [
+        '2024-03-30 14:14:25.998 ERROR (MainThread) [homeassistant.config_entries] Error setting up entry Home for home_connect',
+        'Traceback (most recent call last):',
+        '  File "/usr/src/homeassistant/homeassistant/config_entries.py", line 594, in async_setup',
+        '',
+        'The above exception was the direct cause of the following exception:',
+        'homeconnect.api.HomeConnectError: invalid_grant',
+        '2024-03-30 14:14:26.000 INFO (MainThread) [homeassistant.setup] Setting up http',
+      ].join('\n'),
+    );
+    expect(first?.message).toBe('Error setting up entry Home for home_connect');
+    expect(first?.traceback).toEqual([
+      'Traceback (most recent call last):',
+      '  File "/usr/src/homeassistant/homeassistant/config_entries.py", line 594, in async_setup',
+      'The above exception was the direct cause of the following exception:',
+      'homeconnect.api.HomeConnectError: invalid_grant',
+    ]);
+    expect(second?.message).toBe('Setting up http');
+  });
+
+  it('keeps pip output that starts with "ERROR:" inside the record that logged it', () => {
+    const r = one(
+      [
+        '2020-09-02 20:48:02 ERROR (SyncWorker_7) [homeassistant.util.package] Unable to install package uuid: ERROR: Could not find a version',
+        'ERROR: No matching distribution found for uuid==1000000000.0.0',
+      ].join('\n'),
+    );
+    expect(r.traceback).toEqual(['ERROR: No matching distribution found for uuid==1000000000.0.0']);
+  });
+
+  it('normalizes level spellings and strips ANSI colour codes', () => {
+    expect(one('\x1b[31m2024-06-10 21:36:07 WARN (MainThread) [x] m\x1b[0m').level).toBe('WARNING');
+    expect(one('2024-06-10 21:36:07 FATAL (MainThread) [x] m').level).toBe('CRITICAL');
+    expect(one('\x1b[32m[14:02:11] INFO: Starting\x1b[0m').message).toBe('Starting');
+  });
+
+  it('reads a pasted line that lost its timestamp, and a truncated line', () => {
+    const r = one(
+      'ERROR (MainThread) [homeassistant.components.wled] Error fetching wled data: Error occurred whil...',
+    );
+    expect(r).toMatchObject({
+      timestamp: null,
+      level: 'ERROR',
+      logger: 'homeassistant.components.wled',
+    });
+    expect(r.message).toBe('Error fetching wled data: Error occurred whil...');
+  });
+
+  it('starts a record of unknown level for text before any record', () => {
+    const records = parseLog(
+      'Traceback (most recent call last):\nKeyError: x\n2024-06-10 21:36:07 ERROR (MainThread) [x] m',
+    );
+    expect(records[0]).toMatchObject({
+      level: 'UNKNOWN',
+      message: 'Traceback (most recent call last):',
+      traceback: ['KeyError: x'],
+    });
+    expect(records[1]?.level).toBe('ERROR');
+  });
+});
+
+describe('parseLog: the UI log viewer', () => {
+  const block = [
+    'This error originated from a custom integration.',
+    '',
+    'Logger: custom_components.places.sensor',
+    'Source: custom_components/places/sensor.py:364',
+    'integration: Places (documentation, issues)',
+    'First occurred: 21:36:07 (12 occurrences)',
+    'Last logged: 21:40:07',
+    '',
+    'Error while updating places: timeout',
+    'Traceback (most recent call last):',
+    'TimeoutError',
+    'Logger: homeassistant.components.mqtt',
+    'Source: components/mqtt/client.py:812',
+    'First occurred: 2024-06-10 21:36:07 (1 occurrences)',
+    'Last logged: 2024-06-10 21:36:07',
+    '',
+    'Disconnected from MQTT server core-mosquitto:1883',
+  ].join('\n');
+
+  it('reads the logger, the source and the message of each block', () => {
+    const [places, mqtt] = parseLog(block);
+    expect(places).toEqual({
+      timestamp: null,
+      level: 'UNKNOWN',
+      logger: 'custom_components.places.sensor',
+      message: 'Error while updating places: timeout',
+      traceback: ['Traceback (most recent call last):', 'TimeoutError'],
+      source: 'custom_components/places/sensor.py:364',
+    });
+    expect(mqtt).toMatchObject({
+      logger: 'homeassistant.components.mqtt',
+      source: 'components/mqtt/client.py:812',
+      timestamp: '2024-06-10T21:36:07',
+      message: 'Disconnected from MQTT server core-mosquitto:1883',
+    });
+  });
+});
+
+describe('parseLog: Supervisor and add-on logs', () => {
+  it('reads bashio, Zigbee2MQTT, s6 and Node-RED lines', () => {
+    const records = parseLog(
+      [
+        '[14:02:11] INFO: Starting Zigbee2MQTT...',
+        '[2024-06-10 14:02:16] error: \tz2m: Failed to start zigbee-herdsman',
+        's6-rc: warning: unable to start service init-nginx: command exited 1',
+        '[cont-init.d] 10-requirements.sh: exited 1.',
+        '10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed to broker: mqtt://core-mosquitto:1883',
+        'ERROR:root:Unhandled exception',
+        '1718048167: New connection from 172.30.32.1:45678 on port 1883.',
+      ].join('\n'),
+    );
+    expect(records.map((r) => [r.level, r.logger, r.message])).toEqual([
+      ['INFO', null, 'Starting Zigbee2MQTT...'],
+      ['ERROR', null, 'z2m: Failed to start zigbee-herdsman'],
+      ['WARNING', 's6-rc', 'unable to start service init-nginx: command exited 1'],
+      ['UNKNOWN', 'cont-init.d', '10-requirements.sh: exited 1.'],
+      ['ERROR', 'mqtt-broker:broker', 'Connection failed to broker: mqtt://core-mosquitto:1883'],
+      ['ERROR', 'root', 'Unhandled exception'],
+      ['UNKNOWN', null, 'New connection from 172.30.32.1:45678 on port 1883.'],
+    ]);
+    expect(records[1]?.timestamp).toBe('2024-06-10T14:02:16');
+    expect(records[6]?.timestamp).toBe('2024-06-10T19:36:07.000Z');
+  });
+
+  it('unwraps journald and docker compose prefixes, traceback lines included', () => {
+    const [journald] = parseLog(
+      [
+        'Mar 02 10:00:01 pi hass[812]: 2024-03-02 10:00:01.100 ERROR (MainThread) [homeassistant.components.mqtt.client] Failed to connect',
+        'Mar 02 10:00:01 pi hass[812]: Traceback (most recent call last):',
+        'Mar 02 10:00:01 pi hass[812]: OSError: [Errno -2] Name or service not known',
+      ].join('\n'),
+    );
+    expect(journald).toMatchObject({
+      logger: 'homeassistant.components.mqtt.client',
+      traceback: [
+        'Traceback (most recent call last):',
+        'OSError: [Errno -2] Name or service not known',
+      ],
+    });
+    const [compose] = parseLog(
+      'homeassistant  | 2024-03-02 10:00:01 ERROR (MainThread) [x] boom\nhomeassistant  | ValueError: bad',
+    );
+    expect(compose).toMatchObject({ logger: 'x', message: 'boom', traceback: ['ValueError: bad'] });
+  });
+
+  it('reads syslog lines that carry no Home Assistant record as their own records', () => {
+    const records = parseLog(
+      'Jun 10 21:36:07 nuc kernel: Out of memory: Killed process 812 (python3)\nJun 10 21:36:08 nuc systemd[1]: home-assistant.service: Main process exited',
+    );
+    expect(records.map((r) => [r.logger, r.message])).toEqual([
+      ['kernel', 'Out of memory: Killed process 812 (python3)'],
+      ['systemd', 'home-assistant.service: Main process exited'],
+    ]);
+  });
+});
+
+describe('parseLog: bounds', () => {
+  it('keeps the head and the tail of a runaway continuation, with the exception line', () => {
+    const lines = ['2024-06-10 21:36:07 ERROR (MainThread) [x] boom'];
+    for (let i = 0; i < 10_000; i++) lines.push(`  frame ${i}`);
+    lines.push('RuntimeError: the end');
+    const r = one(lines.join('\n'));
+    expect(must(r.traceback).length).toBeLessThan(200);
+    expect(must(r.traceback)[0]).toBe('  frame 0');
+    expect(must(r.traceback).at(-1)).toBe('RuntimeError: the end');
+    expect(must(r.traceback).some((l) => /lines omitted/.test(l))).toBe(true);
+  });
+
+  it('caps a huge line', () => {
+    const r = one(`2024-06-10 21:36:07 ERROR (MainThread) [x] ${'y'.repeat(100_000)}`);
+    expect(r.message.length).toBeLessThan(5000);
+  });
+});
+
+describe('parseLogStream', () => {
+  const text = [
+    '2024-06-10 21:36:07 ERROR (MainThread) [a] one',
+    'Traceback (most recent call last):',
+    'ValueError: x',
+    'Logger: b',
+    'Source: b.py:1',
+    '',
+    'two',
+    '[14:02:11] INFO: three',
+  ].join('\n');
+
+  it('yields the same records as parseLog, line by line or in blocks', async () => {
+    const expected = parseLog(text);
+    expect(await collect(parseLogStream(linesOf(text.split('\n'))))).toEqual(expected);
+    const [a, b] = [
+      text.slice(0, text.indexOf('\nLogger')),
+      text.slice(text.indexOf('\nLogger') + 1),
+    ];
+    expect(await collect(parseLogStream(linesOf([a, b])))).toEqual(expected);
+  });
+
+  it('hands out a record as soon as the next one starts, without reading ahead', async () => {
+    let pulled = 0;
+    async function* endless(): AsyncIterable<string> {
+      for (;;) {
+        pulled++;
+        yield `2024-06-10 21:36:07 ERROR (MainThread) [x] record ${pulled}`;
+      }
+    }
+    const it = parseLogStream(endless())[Symbol.asyncIterator]();
+    const first = await it.next();
+    expect(first.value?.message).toBe('record 1');
+    expect(pulled).toBe(2);
+  });
+});
+
+describe('every scenario log', () => {
+  const files = readdirSync(scenarios).filter((f) => f.endsWith('.json'));
+
+  it.each(files)('%s parses into records that start with a real message', (file) => {
+    const { log } = JSON.parse(readFileSync(join(scenarios, file), 'utf8')) as { log: string };
+    const records = parseLog(log);
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) {
+      expect(r.message).not.toMatch(/^\s*(?:File "|Traceback \(most recent|\^+$)/);
+      expect(r.level).not.toBe('UNKNOWN');
+    }
+    // Every line of the log is kept somewhere.
+    const kept = records.flatMap((r) => [r.message, ...(r.traceback ?? [])]).join('\n');
+    for (const line of log.split('\n').filter((l) => l.trim())) {
+      expect(kept).toContain(line.trim().slice(-20));
+    }
+  });
+});

@@ -1,0 +1,248 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Redactor, sensitiveKeyKind } from '../src/package/redact.js';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const corpusText = readFileSync(join(fixtures, 'secrets-corpus.txt'), 'utf8');
+const corpusJson = readFileSync(join(fixtures, 'secrets-corpus.json'), 'utf8');
+const seeded = (
+  JSON.parse(readFileSync(join(fixtures, 'secrets-seeded.json'), 'utf8')) as {
+    values: Record<string, string>;
+  }
+).values;
+
+/** Lines an HA user needs to read in an explanation: nothing in them is secret. */
+const ORDINARY = [
+  '2024-06-10 21:36:07.440 WARNING (MainThread) [homeassistant.helpers.entity] Update of sensor.living_room_temperature is taking over 10 seconds',
+  "Config entry 'Philips Hue Bridge' for hue integration not ready yet: Error connecting; Retrying in 80 seconds",
+  'Home Assistant 2024.6.1 (core-2024.6.1), Supervisor 2024.06.0, Python 3.12.3, frontend 20240610.0',
+  '  File "/usr/src/homeassistant/homeassistant/components/recorder/util.py", line 364, in session_scope',
+  'light.kitchen_ceiling turned on at brightness 255 (100 %), color_temp 370, transition 2.5',
+  "Detected blocking call to open inside the event loop by custom integration 'places' at custom_components/places/sensor.py, line 364: with open(",
+  'token_type: Bearer',
+  'expires_in: 1800',
+  'scan_interval: 30',
+  'temperature: 21.5 humidity: 45.2',
+  'unique_id: living_room_temp_1',
+  'Connected to MQTT server core-mosquitto:1883 (0)',
+  'Token request for home_connect failed (invalid_grant): invalid refresh_token',
+  'Serving on 0.0.0.0:8123 and 127.0.0.1:8123; ::1',
+  'ERROR: No matching distribution found for uuid==1000000000.0.0',
+  'mapping values are not allowed here in "/config/climate.yaml", line 2, column 7',
+  'config entry 01J0ABCDEFGHJKMNPQRSTVWXYZ',
+  'Energy 1234.5678 kWh; power 2300 W; voltage 230.1 V',
+  'entity_id: automation.morning_lights, platform: template, device_class: temperature',
+  'password: !secret mqtt_password',
+  'Unable to find service script.keymaster_garage_side_door_copy_from_parent_1',
+];
+
+describe('Redactor leak test', () => {
+  it('the corpora contain every seeded value before redaction (the test can fail)', () => {
+    const both = corpusText + corpusJson;
+    for (const [name, value] of Object.entries(seeded)) {
+      expect(both.includes(value), name).toBe(true);
+    }
+  });
+
+  it('no seeded secret survives in text, in JSON text or in a redacted value', () => {
+    const r = new Redactor();
+    const outputs = {
+      text: r.text(corpusText),
+      jsonText: r.text(corpusJson),
+      value: JSON.stringify(r.value(JSON.parse(corpusJson) as unknown)),
+    };
+    const leaks = Object.entries(outputs).flatMap(([where, out]) =>
+      Object.entries(seeded)
+        .filter(([, value]) => out.includes(value))
+        .map(([name]) => `${name} in ${where}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it('counts replacements by kind and never carries a value', () => {
+    const r = new Redactor();
+    r.text(corpusText);
+    const counts = r.counts;
+    for (const kind of ['token', 'password', 'api_key', 'url_credentials', 'email', 'ip', 'mac']) {
+      expect(counts[kind], kind).toBeGreaterThan(0);
+    }
+    for (const kind of ['location', 'serial', 'private_key', 'secret', 'username']) {
+      expect(counts[kind], kind).toBeGreaterThan(0);
+    }
+    const dump = JSON.stringify(counts);
+    for (const value of Object.values(seeded)) expect(dump).not.toContain(value);
+  });
+
+  it('keeps redacted JSON text valid JSON with the structure intact', () => {
+    const out = JSON.parse(new Redactor().text(corpusJson)) as {
+      data: { token: { access_token: string; expires_at: number; token_type: string } };
+      title: string;
+    };
+    expect(out.data.token.access_token).toMatch(/^\[TOKEN_\d+\]$/);
+    expect(out.data.token.expires_at).toBe(1718048167.5);
+    expect(out.data.token.token_type).toBe('Bearer');
+    expect(out.title).toBe('Jane’s Spotify');
+  });
+});
+
+describe('Redactor placeholders', () => {
+  it('gives the same secret the same placeholder everywhere within one redactor', () => {
+    const r = new Redactor();
+    const a = r.text('mqtt://ha:Hunter2Pass@192.168.1.20:1883 failed');
+    const b = r.text('retrying 192.168.1.20; password=Hunter2Pass');
+    expect(a).toBe('mqtt://[URL_CREDENTIALS_1]@[IP_1]:1883 failed');
+    expect(b).toBe('retrying [IP_1]; password=[PASSWORD_1]');
+    expect(r.value({ host: '192.168.1.20', password: 'Hunter2Pass' })).toEqual({
+      host: '[IP_1]',
+      password: '[PASSWORD_1]',
+    });
+  });
+
+  it('numbers distinct secrets of one kind apart', () => {
+    const r = new Redactor();
+    expect(r.text('from 10.0.0.1 to 10.0.0.2 and back to 10.0.0.1')).toBe(
+      'from [IP_1] to [IP_2] and back to [IP_1]',
+    );
+  });
+
+  it('starts over in a new redactor', () => {
+    expect(new Redactor().text('a@example.com')).toBe('[EMAIL_1]');
+    expect(new Redactor().text('b@example.com')).toBe('[EMAIL_1]');
+  });
+
+  it('redacts later free-text occurrences of a secret learned from a key', () => {
+    const r = new Redactor();
+    expect(r.text('username: jane_smith\nDevice of jane_smith is unknown')).toBe(
+      'username: [USERNAME_1]\nDevice of [USERNAME_1] is unknown',
+    );
+  });
+
+  it('is idempotent: redacting redacted text changes nothing', () => {
+    const r = new Redactor();
+    const once = r.text(corpusText);
+    expect(r.text(once)).toBe(once);
+  });
+});
+
+describe('Redactor keeps what explanations need', () => {
+  it.each(ORDINARY)('leaves ordinary text alone: %s', (line) => {
+    const r = new Redactor();
+    expect(r.text(line)).toBe(line);
+    expect(r.counts).toEqual({});
+  });
+
+  it('keeps the auth scheme and the !secret reference, masks the secret', () => {
+    const r = new Redactor();
+    expect(r.text('Authorization: Bearer abcDEF1234567890ghiJKL')).toBe(
+      'Authorization: Bearer [TOKEN_1]',
+    );
+    expect(r.text('  api_password: !secret api_password')).toBe(
+      '  api_password: !secret api_password',
+    );
+  });
+
+  it('respects the ip, mac and location options but still masks secrets', () => {
+    const r = new Redactor({ ip: false, mac: false, location: false });
+    const line =
+      'host 192.168.1.20 mac AA:BB:CC:11:22:33 at 52.37312, 4.89201 latitude: 52.37 password=Hunter2Pass';
+    expect(r.text(line)).toBe(
+      'host 192.168.1.20 mac AA:BB:CC:11:22:33 at 52.37312, 4.89201 latitude: 52.37 password=[PASSWORD_1]',
+    );
+    expect(new Redactor().text(line)).toBe(
+      'host [IP_1] mac [MAC_1] at [LOCATION_2] latitude: [LOCATION_1] password=[PASSWORD_1]',
+    );
+  });
+});
+
+describe('Redactor.value', () => {
+  it('returns a deep copy and leaves the input untouched', () => {
+    const input = { data: { password: 'Hunter2Pass', list: ['jane@example.com'] } };
+    const out = new Redactor().value(input);
+    expect(out).toEqual({ data: { password: '[PASSWORD_1]', list: ['[EMAIL_1]'] } });
+    expect(input.data.password).toBe('Hunter2Pass');
+    expect(out.data).not.toBe(input.data);
+  });
+
+  it('masks numbers and arrays under sensitive keys, keeps ordinary numbers', () => {
+    const out = new Redactor().value({
+      latitude: 52.1093,
+      gps: [52.1, 4.2],
+      pin: 4821,
+      scan_interval: 30,
+      enabled: true,
+      password: null,
+    });
+    expect(out).toEqual({
+      latitude: '[LOCATION_1]',
+      gps: ['[LOCATION_2]', '[LOCATION_3]'],
+      pin: '[PASSWORD_1]',
+      scan_interval: 30,
+      enabled: true,
+      password: null,
+    });
+  });
+
+  it('masks strings inside an object under a sensitive key, but not its metadata', () => {
+    const out = new Redactor().value({
+      token: { value: 'opaque-secret-1', expires_at: 1718048167, token_type: 'Bearer' },
+    });
+    expect(out).toEqual({
+      token: { value: '[TOKEN_1]', expires_at: 1718048167, token_type: 'Bearer' },
+    });
+  });
+
+  it('handles maps, sets and cycles', () => {
+    type Node = { password: string; self?: Node };
+    const node: Node = { password: 'Hunter2Pass' };
+    node.self = node;
+    const out = new Redactor().value({
+      map: new Map([['api_key', 'k3y-For-Weather-77']]),
+      set: new Set(['10.1.2.3']),
+      node,
+    });
+    expect(out.map.get('api_key')).toBe('[API_KEY_1]');
+    expect([...out.set]).toEqual(['[IP_1]']);
+    expect(out.node.password).toBe('[PASSWORD_1]');
+    expect(out.node.self).toBe(out.node);
+  });
+});
+
+describe('sensitiveKeyKind', () => {
+  it.each([
+    ['password', 'password'],
+    ['mqtt_password', 'password'],
+    ['access_token', 'token'],
+    ['refreshToken', 'token'],
+    ['X-Api-Key', 'api_key'],
+    ['client_secret', 'secret'],
+    ['Authorization', 'token'],
+    ['serial_number', 'serial'],
+    ['latitude', 'location'],
+    ['webhook_id', 'token'],
+  ])('%s holds a %s', (key, kind) => expect(sensitiveKeyKind(key)).toBe(kind));
+
+  it.each(['token_type', 'expires_in', 'entity_id', 'unique_id', 'host', 'name', 'passed'])(
+    '%s is an ordinary key',
+    (key) => expect(sensitiveKeyKind(key)).toBeNull(),
+  );
+});
+
+describe('Redactor performance', () => {
+  it('stays linear on pathological input (no catastrophic backtracking)', () => {
+    const inputs = [
+      'a'.repeat(200_000),
+      'a_'.repeat(100_000),
+      `${'x@'.repeat(50_000)}`,
+      `key=${'v'.repeat(100_000)}`,
+      `"password": "${'\\"'.repeat(50_000)}`,
+      '1.'.repeat(100_000),
+      ':'.repeat(100_000),
+    ];
+    const started = Date.now();
+    for (const input of inputs) new Redactor().text(input);
+    // Backtracking blow-ups take minutes here; linear passes take well under a second.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
