@@ -24,6 +24,8 @@ export interface Settings {
   incidentDir: string;
   /** The policy file; null means the built-in default policy. */
   policyFile: string | null;
+  /** What redaction masks beyond secrets (IP and MAC addresses are on unless turned off). */
+  redact: { ip: boolean; mac: boolean };
   /** The Supervisor's REST API, when running under Supervisor. */
   supervisor: { url: string; token: string } | null;
   thresholds: Thresholds;
@@ -57,6 +59,8 @@ export interface Thresholds {
   verifyMaxWaitS: number;
   /** How long a proposal waits for a decision before it expires. */
   proposalTtlS: number;
+  /** Token budget of an evidence bundle. */
+  bundleTokens: number;
 }
 
 /** Each threshold: its environment variable, its add-on option, default and bounds. */
@@ -150,6 +154,14 @@ const THRESHOLDS: {
     max: 3600,
   },
   {
+    key: 'bundleTokens',
+    env: 'LLM_OPS_BUNDLE_TOKENS',
+    option: 'bundle_tokens',
+    def: 3000,
+    min: 200,
+    max: 100_000,
+  },
+  {
     key: 'proposalTtlS',
     env: 'LLM_OPS_PROPOSAL_TTL_S',
     option: 'proposal_ttl_s',
@@ -172,6 +184,8 @@ const OPTION_ENV: Record<string, string> = {
   log_level: 'LOG_LEVEL',
   api_token: 'LLM_OPS_API_TOKEN',
   policy_file: 'LLM_OPS_POLICY',
+  redact_ips: 'LLM_OPS_REDACT_IPS',
+  redact_macs: 'LLM_OPS_REDACT_MACS',
   ...Object.fromEntries(THRESHOLDS.map((t) => [t.option, t.env])),
 };
 
@@ -205,6 +219,12 @@ const port = v.pipe(
   v.maxValue(65535, 'must be between 1 and 65535'),
 );
 const token = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const flag = v.pipe(
+  v.string(),
+  v.toLowerCase(),
+  v.picklist(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], 'must be true or false'),
+  v.transform((s) => ['true', '1', 'yes', 'on'].includes(s)),
+);
 const logLevel = v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`);
 const apiToken = v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'));
 
@@ -314,6 +334,10 @@ export function loadSettings(env: Env = process.env): Settings {
     incidentDir: set('INCIDENT_DIR') ?? join(dataDir, 'incidents'),
     // The add-on's own config folder (`addon_config` map) holds the user's policy.yaml.
     policyFile: set('LLM_OPS_POLICY') ?? (viaSupervisor ? '/config/policy.yaml' : null),
+    redact: {
+      ip: parse('LLM_OPS_REDACT_IPS', flag, set('LLM_OPS_REDACT_IPS') ?? 'true'),
+      mac: parse('LLM_OPS_REDACT_MACS', flag, set('LLM_OPS_REDACT_MACS') ?? 'true'),
+    },
     supervisor:
       supervisorToken === undefined
         ? null

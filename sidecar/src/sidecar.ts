@@ -23,6 +23,8 @@ import { BundleStore } from './journal/bundles.js';
 import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
 import type { Logger } from './log.js';
+import { OfflineIncidentAnalyzer } from './analyze/incident-analyzer.js';
+import { isNoise } from './detect/noise.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
 import { actionPolicy, loadPolicy } from './plan/policy.js';
 import { ModeLocked, PolicyKeeper } from './plan/policy-keeper.js';
@@ -62,6 +64,8 @@ export class Sidecar {
   private readonly stops: StopCollector[] = [];
   private readonly abort = new AbortController();
   private readonly timers: NodeJS.Timeout[] = [];
+  /** Recent changes in HA (restarts, entry state changes), newest first, for evidence bundles. */
+  private readonly changes: { at: string; what: string }[] = [];
 
   constructor(
     private readonly settings: Settings,
@@ -80,7 +84,7 @@ export class Sidecar {
       log.error(`the policy is invalid, so nothing will run (observe-only): ${policyState.error}`);
     else log.info(`policy: ${policyState.source}, mode ${policyState.policy.mode}`);
     this.policy = new PolicyKeeper(policyState, this.journal);
-    this.correlator = new Correlator(this.journal, { thresholds: t, log });
+    this.correlator = new Correlator(this.journal, { thresholds: t, log, isNoise });
     this.reporter = new Reporter({
       journal: this.journal,
       log,
@@ -112,7 +116,18 @@ export class Sidecar {
       reporter: this.reporter,
       planner: this.planner,
       executor: this.executor,
-      analyzer: opts.analyzer ?? null,
+      analyzer:
+        opts.analyzer === undefined
+          ? new OfflineIncidentAnalyzer({
+              journal: this.journal,
+              bundles: this.bundles,
+              inventory: () => this.inventory,
+              haVersion: () => this.conn?.haVersion ?? null,
+              recentChanges: () => [...this.changes],
+              budgetTokens: t.bundleTokens,
+              redact: settings.redact,
+            })
+          : opts.analyzer,
       log,
     });
   }
@@ -285,8 +300,22 @@ export class Sidecar {
       signal: this.abort.signal,
     });
     this.conn = conn;
+    this.noteChange(`connected to Home Assistant ${conn.haVersion}`);
+    conn.addEventListener('ready', () =>
+      this.noteChange(`Home Assistant ${conn.haVersion} came back (restart or network)`),
+    );
     this.inventory = new Inventory(log);
     await this.inventory.start(conn);
+    this.inventory.onEntries((_entries, transitions, full) => {
+      if (full) return;
+      for (const { before, after } of transitions) {
+        if (before && after && before.state !== after.state) {
+          this.noteChange(
+            `config entry ${after.title} (${after.domain}): ${before.state} → ${after.state}`,
+          );
+        }
+      }
+    });
     this.reporter.attach(conn);
     const ctx: CollectorContext = {
       conn,
@@ -309,6 +338,11 @@ export class Sidecar {
       }
     }
     log.info('watching Home Assistant');
+  }
+
+  private noteChange(what: string): void {
+    this.changes.unshift({ at: new Date().toISOString(), what });
+    this.changes.length = Math.min(this.changes.length, 20);
   }
 
   /** Drop closed incidents past their retention, with their bundles and proposals. */

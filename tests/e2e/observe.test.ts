@@ -130,6 +130,14 @@ describe('each fault mode is exactly one incident, resolved when the fault clear
       category: 'setup_retry',
     });
     await stillOne(incident.id);
+    // Its evidence bundle and analysis come with it, redacted (the hub's address is masked).
+    const detail = await api<{
+      bundle: { config_entry: { reason: string } };
+      analysis: { remedy: string };
+    }>(`/api/incidents/${incident.id}`);
+    expect(detail.bundle.config_entry.reason).toMatch(/\[IP_1\]/);
+    expect(JSON.stringify(detail.bundle)).not.toContain('192.0.2.10');
+    expect(detail.analysis.remedy).toMatch(/check_network_or_device|reload_config_entry/);
     await setFault('none', true);
     const done = await resolved(incident.id);
     expect(done.status).toBe('resolved');

@@ -30,7 +30,7 @@ const MESSAGE_PATTERNS: RegExp[] = [
 ];
 
 /** Integrations that are frameworks, not culprits: never attribute to these from a message. */
-const NOT_CULPRITS = new Set(['homeassistant', 'components', 'helpers', 'util']);
+const NOT_CULPRITS = new Set(['homeassistant', 'components', 'helpers', 'util', 'custom']);
 
 export interface LogOrigin {
   logger: string | null;

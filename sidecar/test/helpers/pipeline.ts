@@ -22,6 +22,7 @@ export const THRESHOLDS: Thresholds = {
   backupTimeoutS: 120,
   verifyMaxWaitS: 20,
   proposalTtlS: 3600,
+  bundleTokens: 3000,
 };
 
 /** A controllable clock. */
@@ -53,6 +54,7 @@ export function testSettings(over: Partial<Settings> = {}, dir = tempDir()): Set
     apiToken: 'test-token-0123456789abcdef',
     incidentDir: join(dir, 'incidents'),
     policyFile: null,
+    redact: { ip: true, mac: true },
     supervisor: null,
     thresholds: THRESHOLDS,
     ...over,
