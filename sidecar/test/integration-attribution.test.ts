@@ -30,6 +30,13 @@ describe('integrationOf', () => {
     ],
     [
       {
+        logger: 'homeassistant.setup',
+        message: "Setup failed for custom integration 'frigate': Unable to import",
+      },
+      'frigate',
+    ],
+    [
+      {
         logger: 'homeassistant.components.sensor',
         message: 'Error while setting up daikin platform for sensor',
       },
