@@ -24,6 +24,8 @@ export interface Settings {
   incidentDir: string;
   /** The policy file; null means the built-in default policy. */
   policyFile: string | null;
+  /** The Supervisor's ingress proxy address (add-on mode), whose requests need no token; null standalone. */
+  ingressPeer: string | null;
   /** What redaction masks beyond secrets (IP and MAC addresses are on unless turned off). */
   redact: { ip: boolean; mac: boolean };
   /** The Supervisor's REST API, when running under Supervisor. */
@@ -334,6 +336,7 @@ export function loadSettings(env: Env = process.env): Settings {
     incidentDir: set('INCIDENT_DIR') ?? join(dataDir, 'incidents'),
     // The add-on's own config folder (`addon_config` map) holds the user's policy.yaml.
     policyFile: set('LLM_OPS_POLICY') ?? (viaSupervisor ? '/config/policy.yaml' : null),
+    ingressPeer: set('LLM_OPS_INGRESS_PEER') ?? (viaSupervisor ? '172.30.32.2' : null),
     redact: {
       ip: parse('LLM_OPS_REDACT_IPS', flag, set('LLM_OPS_REDACT_IPS') ?? 'true'),
       mac: parse('LLM_OPS_REDACT_MACS', flag, set('LLM_OPS_REDACT_MACS') ?? 'true'),

@@ -5,6 +5,7 @@
  */
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { ActionService } from './api/actions.js';
 import { createApi } from './api/server.js';
 import type { StatusReport, StatusService } from './api/status.js';
@@ -44,6 +45,8 @@ export interface SidecarFlags {
 
 export interface SidecarOptions {
   analyzer?: IncidentAnalyzer | null;
+  /** The ingress UI's files (default: the package's public/ folder). */
+  publicDir?: string;
 }
 
 export class Sidecar {
@@ -64,6 +67,7 @@ export class Sidecar {
   private readonly stops: StopCollector[] = [];
   private readonly abort = new AbortController();
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly publicDir: string;
   /** Recent changes in HA (restarts, entry state changes), newest first, for evidence bundles. */
   private readonly changes: { at: string; what: string }[] = [];
 
@@ -73,6 +77,7 @@ export class Sidecar {
     opts: SidecarOptions = {},
   ) {
     const t = settings.thresholds;
+    this.publicDir = opts.publicDir ?? fileURLToPath(new URL('../public', import.meta.url));
     this.journal = new Journal(`${settings.dataDir}/journal.db`);
     this.proposals = new ProposalJournal(this.journal.db);
     this.bundles = new BundleStore(settings.incidentDir);
@@ -265,6 +270,8 @@ export class Sidecar {
       ),
       actions: this.actionService(),
       status: this.statusService(),
+      ingressPeer: settings.ingressPeer,
+      publicDir: this.publicDir,
     });
     this.server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(settings.port, settings.host, () => resolve(s));

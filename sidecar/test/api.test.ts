@@ -229,3 +229,43 @@ describe('OpenAPI', () => {
     expect(onDisk).toEqual(openApiDocument(VERSION));
   });
 });
+
+describe('ingress (add-on mode)', () => {
+  it('serves the web UI and the API to the ingress proxy only, without a token, recording who decided', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const publicDir = join(settings.dataDir, 'public');
+    mkdirSync(publicDir, { recursive: true });
+    writeFileSync(
+      join(publicDir, 'index.html'),
+      '<!doctype html><title>LLM Ops</title><llm-ops-panel></llm-ops-panel>',
+    );
+    const viaIngress = new Sidecar(
+      testSettings({ ingressPeer: '127.0.0.1' }),
+      createLogger('error'),
+      { publicDir },
+    );
+    const direct = new Sidecar(
+      testSettings({ ingressPeer: '10.255.255.1' }),
+      createLogger('error'),
+      { publicDir },
+    );
+    await viaIngress.start();
+    await direct.start();
+    try {
+      const page = await fetch(`${viaIngress.apiAddress}/`, {
+        headers: { 'x-remote-user-name': 'alice' },
+      });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<llm-ops-panel>');
+      const list = await fetch(`${viaIngress.apiAddress}/api/incidents`);
+      expect(list.status).toBe(200);
+      // Not from the ingress proxy: no page, and the API wants its token.
+      expect((await fetch(`${direct.apiAddress}/`)).status).toBe(404);
+      expect((await fetch(`${direct.apiAddress}/api/incidents`)).status).toBe(401);
+    } finally {
+      await viaIngress.stop();
+      await direct.stop();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import {
   type ExecutionResult,
   ProposeActionRequest,
 } from '@ha-llm-ops/contracts';
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import * as v from 'valibot';
 import { ApiError, validate } from './validate.js';
 
@@ -36,6 +36,10 @@ const DecisionBody = v.strictObject({
   ),
 });
 
+/** The ingress user who made the request, if it came through ingress. */
+const userOf = (res: Response): string | null =>
+  typeof res.locals.user === 'string' ? res.locals.user : null;
+
 export function actionRoutes(service: ActionService): Router {
   const router = Router();
 
@@ -56,12 +60,14 @@ export function actionRoutes(service: ActionService): Router {
 
   router.post('/:id/approve', (req, res) => {
     const body = validate(v.omit(DecisionBody, ['reason']), req.body ?? {}, 'body');
-    res.json({ proposal: service.approve(req.params.id, body.decided_by) });
+    res.json({ proposal: service.approve(req.params.id, body.decided_by ?? userOf(res)) });
   });
 
   router.post('/:id/reject', (req, res) => {
     const body = validate(DecisionBody, req.body ?? {}, 'body');
-    res.json({ proposal: service.reject(req.params.id, body.decided_by, body.reason) });
+    res.json({
+      proposal: service.reject(req.params.id, body.decided_by ?? userOf(res), body.reason),
+    });
   });
 
   return router;

@@ -1,6 +1,8 @@
-/** The sidecar's HTTP API (express): health, incidents, and the OpenAPI document. */
+/** The sidecar's HTTP API (express): health, incidents, actions, status, the OpenAPI document, and the ingress UI. */
 import type { Health } from '@ha-llm-ops/contracts';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { ingressUser } from './ingress.js';
 import { actionRoutes, type ActionService } from './actions.js';
 import { incidentRoutes, type IncidentService } from './incidents.js';
 import { openApiDocument } from './openapi.js';
@@ -16,6 +18,10 @@ export interface ApiContext {
   incidents: IncidentService;
   actions: ActionService;
   status: StatusService;
+  /** Address of the Supervisor's ingress proxy (add-on mode), or null standalone. */
+  ingressPeer: string | null;
+  /** The ingress web UI's files (built panel); served only to ingress requests. */
+  publicDir: string | null;
 }
 
 function bearer(req: Request): string | undefined {
@@ -50,7 +56,13 @@ export function createApi(ctx: ApiContext): Express {
     res.json(openApiDocument(ctx.version));
   });
 
-  app.use('/api', (req: Request, _res: Response, next: NextFunction) => {
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    const user = ingressUser(req, ctx.ingressPeer);
+    if (user !== null && req.get('authorization') === undefined) {
+      res.locals.user = user; // HA authenticated this user; ingress needs no token
+      next();
+      return;
+    }
     const presented = bearer(req);
     if (presented === undefined)
       throw new ApiError(401, 'missing API token (Authorization: Bearer <token>)');
@@ -65,6 +77,19 @@ export function createApi(ctx: ApiContext): Express {
   app.use('/api', () => {
     throw new ApiError(404, 'no such endpoint');
   });
+
+  // The add-on's ingress page: the same panel, talking to this API. Ingress only.
+  const publicDir = ctx.publicDir;
+  if (publicDir && existsSync(publicDir)) {
+    const files = express.static(publicDir, { index: 'index.html', fallthrough: false });
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (ingressUser(req, ctx.ingressPeer) === null) {
+        res.status(404).json({ error: 'the web UI is served through Home Assistant ingress only' });
+        return;
+      }
+      files(req, res, next);
+    });
+  }
   app.use(errorHandler);
   return app;
 }
