@@ -65,6 +65,8 @@ export function groupKey(s: Signal, fp: string): string {
 
 export class Correlator implements SignalSink {
   private readonly listeners = new Set<IncidentListener>();
+  /** Open incident by fingerprint: repeats of a known failure skip the lookup. Cleared when any incident closes. */
+  private readonly openByFp = new Map<string, string>();
   private readonly now: () => Date;
   private quietTimer: NodeJS.Timeout | undefined;
 
@@ -138,7 +140,7 @@ export class Correlator implements SignalSink {
     if (this.journal.isDismissed(fp)) return;
     const group = groupKey(signal, fp);
     const since = new Date(this.now().getTime() - thresholds.groupingWindowS * 1000).toISOString();
-    let incident = this.journal.openByFingerprint(fp) ?? this.journal.openByGroup(group, since);
+    let incident = this.openIncident(fp) ?? this.journal.openByGroup(group, since);
     let change: IncidentChange = 'updated';
 
     if (!incident) {
@@ -207,7 +209,22 @@ export class Correlator implements SignalSink {
       this.journal.setConditionActive(incident.id, signal.source, signal.key, signal.observed_at);
     }
     this.journal.addSignal(incident.id, fp, signal, thresholds.signalsPerIncident);
+    this.openByFp.set(fp, incident.id);
     changes.push([{ ...incident, ...patch, updated_at: now }, change, signal]);
+  }
+
+  /** The open incident that saw this fingerprint, from the cache when it can. */
+  private openIncident(fp: string): IncidentRecord | undefined {
+    const cached = this.openByFp.get(fp);
+    if (cached) {
+      const incident = this.journal.getIncident(cached);
+      if (incident && incident.status !== 'resolved' && incident.status !== 'dismissed')
+        return incident;
+      this.openByFp.delete(fp);
+    }
+    const found = this.journal.openByFingerprint(fp);
+    if (found) this.openByFp.set(fp, found.id);
+    return found;
   }
 
   private clear(

@@ -80,12 +80,33 @@ export class Journal {
   }
 
   close(): void {
+    this.flush();
     this.db.close();
   }
 
   /** Run `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T {
+    this.groupCommit();
     return this.db.transaction(fn)();
+  }
+
+  /**
+   * Group commit: the writes of one event-loop turn share one SQLite
+   * transaction, committed right after (a burst of events costs one commit,
+   * not one each). Incidents and collector cursors commit together, so a crash
+   * loses a turn's work consistently and the collectors read it again.
+   */
+  private groupCommit(): void {
+    if (this.db.inTransaction || !this.db.open) return;
+    this.db.exec('BEGIN');
+    setImmediate(() => {
+      if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
+    });
+  }
+
+  /** Commit pending writes now (before closing, or when a reader elsewhere must see them). */
+  flush(): void {
+    if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
   }
 
   // --- incidents -------------------------------------------------------------
@@ -123,11 +144,16 @@ export class Journal {
 
   /** The open incident that has seen this fingerprint (founding or later signal), if any. */
   openByFingerprint(fp: string): IncidentRecord | undefined {
-    const row = this.stmt(
-      `SELECT * FROM incidents i WHERE status NOT IN ('resolved', 'dismissed')
-         AND (fingerprint = ? OR EXISTS (SELECT 1 FROM signals s WHERE s.fingerprint = ? AND s.incident_id = i.id))
+    // Two indexed lookups (an OR across both would scan every open incident).
+    const row = (this.stmt(
+      `SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ('resolved', 'dismissed')
        ORDER BY last_seen DESC LIMIT 1`,
-    ).get(fp, fp) as IncidentRow | undefined;
+    ).get(fp) ??
+      this.stmt(
+        `SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
+         WHERE s.fingerprint = ? AND i.status NOT IN ('resolved', 'dismissed')
+         ORDER BY i.last_seen DESC LIMIT 1`,
+      ).get(fp)) as IncidentRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
@@ -143,11 +169,15 @@ export class Journal {
 
   /** The latest incident that saw this fingerprint and resolved at or after `since` (a flap). */
   recentlyResolved(fp: string, since: string): IncidentRecord | undefined {
-    const row = this.stmt(
-      `SELECT * FROM incidents i WHERE status = 'resolved' AND resolved_at >= ?
-         AND (fingerprint = ? OR EXISTS (SELECT 1 FROM signals s WHERE s.fingerprint = ? AND s.incident_id = i.id))
+    const row = (this.stmt(
+      `SELECT * FROM incidents WHERE fingerprint = ? AND status = 'resolved' AND resolved_at >= ?
        ORDER BY resolved_at DESC LIMIT 1`,
-    ).get(since, fp, fp) as IncidentRow | undefined;
+    ).get(fp, since) ??
+      this.stmt(
+        `SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
+         WHERE s.fingerprint = ? AND i.status = 'resolved' AND i.resolved_at >= ?
+         ORDER BY i.resolved_at DESC LIMIT 1`,
+      ).get(fp, since)) as IncidentRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
@@ -377,6 +407,7 @@ export class Journal {
   }
 
   setCursor(name: string, value: unknown): void {
+    this.groupCommit();
     this.stmt(
       'INSERT INTO cursors (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
     ).run(name, JSON.stringify(value));

@@ -120,4 +120,32 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 3: find incidents by any of their signals' fingerprints, not only the founding one.
   `CREATE INDEX signals_by_fingerprint ON signals (fingerprint, incident_id);`,
+  // 4: the LLM analyzer: every model call (tokens, cost, outcome; the hourly budget counts
+  // them) and its answers cached by incident fingerprint.
+  `
+  CREATE TABLE llm_calls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    backend TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt_tokens INTEGER NOT NULL,
+    completion_tokens INTEGER NOT NULL,
+    cost REAL NOT NULL,
+    outcome TEXT NOT NULL,
+    dropped_actions INTEGER NOT NULL DEFAULT 0,
+    detail TEXT
+  );
+  CREATE INDEX llm_calls_by_time ON llm_calls (at);
+  CREATE INDEX llm_calls_by_incident ON llm_calls (incident_id, at);
+
+  CREATE TABLE llm_cache (
+    fingerprint TEXT NOT NULL,
+    backend TEXT NOT NULL,
+    model TEXT NOT NULL,
+    result TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (fingerprint, backend, model)
+  );
+  `,
 ];

@@ -45,7 +45,12 @@ export class Reporter {
   private flushing = false;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  /** When each incident's last `updated` event went out (epoch ms). */
   private readonly lastUpdate = new Map<string, number>();
+  private readonly pendingUpdates = new Map<
+    string,
+    { payload: IncidentEvent; timer: NodeJS.Timeout }
+  >();
   private readonly now: () => Date;
 
   constructor(private readonly opts: ReporterOptions) {
@@ -61,28 +66,57 @@ export class Reporter {
 
   stop(): void {
     clearTimeout(this.timer);
+    for (const { timer } of this.pendingUpdates.values()) clearTimeout(timer);
+    this.pendingUpdates.clear();
     this.conn = undefined;
   }
 
   /** Queue the event of an incident change and send it as soon as possible. */
   incidentChanged(incident: IncidentRecord, change: IncidentChange): void {
     const now = this.now().getTime();
-    let notBefore = now;
+    const payload = incidentEvent(incident, change);
     if (change === 'updated') {
       const last = this.lastUpdate.get(incident.id);
-      if (last !== undefined) notBefore = Math.max(now, last + this.opts.updateIntervalS * 1000);
-      this.lastUpdate.set(incident.id, notBefore);
-    } else if (change === 'resolved' || change === 'dismissed') {
-      this.lastUpdate.delete(incident.id);
+      const due = last === undefined ? now : Math.max(now, last + this.opts.updateIntervalS * 1000);
+      if (due > now) {
+        // Coalesce in memory: a noisy incident becomes one event per interval, not a write per repeat.
+        const pending = this.pendingUpdates.get(incident.id);
+        if (pending) pending.payload = payload;
+        else {
+          const timer = setTimeout(() => this.releaseUpdate(incident.id), due - now);
+          this.pendingUpdates.set(incident.id, { payload, timer });
+        }
+        return;
+      }
+      this.lastUpdate.set(incident.id, now);
+    } else {
+      // A newer change supersedes an update still waiting.
+      const pending = this.pendingUpdates.get(incident.id);
+      if (pending) clearTimeout(pending.timer);
+      this.pendingUpdates.delete(incident.id);
+      if (change === 'resolved' || change === 'dismissed') this.lastUpdate.delete(incident.id);
+      else this.lastUpdate.set(incident.id, now);
     }
-    this.opts.journal.enqueueEvent(
-      INCIDENT_EVENT,
-      incident.id,
-      change,
-      incidentEvent(incident, change),
-      new Date(notBefore).toISOString(),
-      new Date(now).toISOString(),
-    );
+    this.enqueue(incident.id, change, payload, now);
+  }
+
+  private releaseUpdate(incidentId: string): void {
+    const pending = this.pendingUpdates.get(incidentId);
+    if (!pending) return;
+    this.pendingUpdates.delete(incidentId);
+    const now = this.now().getTime();
+    this.lastUpdate.set(incidentId, now);
+    this.enqueue(incidentId, 'updated', pending.payload, now);
+  }
+
+  private enqueue(
+    incidentId: string,
+    change: IncidentChange,
+    payload: IncidentEvent,
+    now: number,
+  ): void {
+    const at = new Date(now).toISOString();
+    this.opts.journal.enqueueEvent(INCIDENT_EVENT, incidentId, change, payload, at, at);
     this.flush();
   }
 

@@ -1,0 +1,146 @@
+/**
+ * Ingest throughput and memory: a replay server (its own process) streams
+ * `state_changed` and `system_log_event` events over a real WebSocket; the
+ * sidecar (its own process, the built CLI) runs its whole pipeline on them.
+ * The ceiling is a bare Node client that only receives and JSON.parses the
+ * same stream. Memory is sampled from /proc while a million events go by.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { memoryOf, round, SIDECAR_ARGS, sleep, startChild, type Child } from './lib.js';
+import type { StreamSpec } from './replay-server.js';
+
+function replayServer(spec: StreamSpec, bare: boolean): Child {
+  return startChild(process.execPath, [
+    '--import',
+    'tsx',
+    'scripts/bench/replay-main.ts',
+    JSON.stringify(spec),
+    bare ? 'bare' : 'pipeline',
+  ]);
+}
+
+/** Events per second a bare client receives and parses. */
+async function ceiling(spec: StreamSpec): Promise<number> {
+  const server = replayServer(spec, true);
+  try {
+    const url = (await server.waitFor(/^URL /)).line.slice(4);
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/api/websocket`);
+    let events = 0;
+    let start = 0;
+    const total = spec.events + 1; // the end marker
+    const done = new Promise<number>((resolve) => {
+      ws.on('message', (raw) => {
+        const msg = JSON.parse(raw.toString()) as unknown;
+        if (Array.isArray(msg)) {
+          if (start === 0) start = performance.now();
+          events += msg.length;
+          if (events >= total) resolve(performance.now() - start);
+        } else if ((msg as { type: string }).type === 'auth_required') {
+          ws.send(JSON.stringify({ type: 'auth', access_token: 'bench' }));
+        }
+      });
+    });
+    const ms = await done;
+    ws.close();
+    return total / (ms / 1000);
+  } finally {
+    await server.stop();
+  }
+}
+
+export interface PipelineRun {
+  eventsPerS: number;
+  idleMb: number;
+  afterMb: number;
+  peakMb: number;
+  /** RSS growth over the second half of the run (after the journal's bounds are reached). */
+  secondHalfGrowthMb: number;
+}
+
+/** Run the sidecar on the stream; measure its pace and memory. */
+async function pipeline(spec: StreamSpec): Promise<PipelineRun> {
+  const server = replayServer(spec, false);
+  const url = (await server.waitFor(/^URL /)).line.slice(4);
+  const dataDir = mkdtempSync(join(tmpdir(), 'llm-ops-bench-'));
+  const sidecar = startChild(process.execPath, [...SIDECAR_ARGS, 'run'], {
+    HA_URL: url,
+    HA_TOKEN: 'bench',
+    DATA_DIR: dataDir,
+    LLM_OPS_PORT: String(20000 + Math.floor(Math.random() * 20000)),
+    LLM_OPS_HOST: '127.0.0.1',
+    LLM_OPS_API_TOKEN: 'bench-token-0123456789abcdef',
+    LOG_LEVEL: 'info',
+  });
+  const pid = sidecar.proc.pid ?? 0;
+  try {
+    await sidecar.waitFor(/watching Home Assistant/);
+    await sleep(1500);
+    const idle = memoryOf(pid);
+    const samples: { at: number; rssMb: number }[] = [];
+    const sampler = setInterval(() => {
+      try {
+        samples.push({ at: Date.now(), rssMb: memoryOf(pid).rssMb });
+      } catch {
+        // process gone
+      }
+    }, 250);
+    const started = (await server.waitFor(/^START /)).line.slice(6);
+    const ended = await sidecar.waitFor(/Bench stream ended here/, 600_000);
+    clearInterval(sampler);
+    const seconds = (ended.at - Number(started)) / 1000;
+    const after = memoryOf(pid);
+    const half = samples.filter((s) => s.at >= (Number(started) + ended.at) / 2);
+    const growth = half.length > 1 ? (half.at(-1)?.rssMb ?? 0) - (half[0]?.rssMb ?? 0) : 0;
+    return {
+      eventsPerS: (spec.events + 1) / seconds,
+      idleMb: idle.rssMb,
+      afterMb: after.rssMb,
+      peakMb: after.peakMb,
+      secondHalfGrowthMb: growth,
+    };
+  } finally {
+    await sidecar.stop();
+    await server.stop();
+  }
+}
+
+/** Throughput against the ceiling, on a stream of `events` events. */
+export async function benchIngest(
+  events = 200_000,
+  over: Partial<StreamSpec> = {},
+): Promise<Record<string, number>> {
+  const spec: StreamSpec = {
+    events,
+    entities: 2000,
+    logEvery: 20,
+    logKinds: 300,
+    batch: 100,
+    ...over,
+  };
+  const ceil = await ceiling(spec);
+  const run = await pipeline(spec);
+  return {
+    events: spec.events,
+    events_per_s: Math.round(run.eventsPerS),
+    ceiling_events_per_s: Math.round(ceil),
+    ratio_to_ceiling: round(run.eventsPerS / ceil, 3),
+  };
+}
+
+/** Memory at idle and after a million events over 10,000 entities. */
+export async function benchMemory(events = 1_000_000): Promise<Record<string, number>> {
+  const spec: StreamSpec = { events, entities: 10_000, logEvery: 50, logKinds: 2000, batch: 100 };
+  const run = await pipeline(spec);
+  return {
+    events: spec.events,
+    entities: spec.entities,
+    idle_rss_mb: round(run.idleMb),
+    after_rss_mb: round(run.afterMb),
+    peak_rss_mb: round(run.peakMb),
+    second_half_growth_mb: round(run.secondHalfGrowthMb),
+    events_per_s: Math.round(run.eventsPerS),
+  };
+}

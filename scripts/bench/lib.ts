@@ -1,0 +1,115 @@
+/** Shared pieces of the benchmarks: child processes, memory readings, the machine. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SIDECAR_CLI = join(REPO, 'sidecar/dist/cli.js');
+/** How to start the sidecar: the built CLI (`npm run build` first), or the sources with BENCH_FROM_SOURCE=1. */
+export const SIDECAR_ARGS = process.env.BENCH_FROM_SOURCE
+  ? ['--conditions=@ha-llm-ops/source', '--import', 'tsx', join(REPO, 'sidecar/src/cli.ts')]
+  : [SIDECAR_CLI];
+
+/** A child process whose output lines can be awaited. */
+export interface Child {
+  proc: ChildProcess;
+  lines: string[];
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<{ line: string; at: number }>;
+  stop(): Promise<void>;
+}
+
+export function startChild(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Child {
+  const proc = spawn(command, args, {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters: { re: RegExp; resolve: (v: { line: string; at: number }) => void }[] = [];
+  const onLine = (line: string) => {
+    const at = Date.now();
+    lines.push(line);
+    for (const w of [...waiters]) {
+      if (w.re.test(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve({ line, at });
+      }
+    }
+  };
+  createInterface({ input: proc.stdout as NodeJS.ReadableStream }).on('line', onLine);
+  createInterface({ input: proc.stderr as NodeJS.ReadableStream }).on('line', onLine);
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  return {
+    proc,
+    lines,
+    waitFor(re, timeoutMs = 120_000) {
+      const seen = lines.find((l) => re.test(l));
+      if (seen) return Promise.resolve({ line: seen, at: Date.now() });
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `timed out waiting for ${re}; last output:\n${lines.slice(-20).join('\n')}`,
+              ),
+            ),
+          timeoutMs,
+        );
+        waiters.push({
+          re,
+          resolve: (v) => {
+            clearTimeout(timer);
+            resolve(v);
+          },
+        });
+      });
+    },
+    async stop() {
+      if (proc.exitCode !== null) return;
+      proc.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+    },
+  };
+}
+
+/** Resident and peak memory of a process, in MB (from /proc). */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+/** CPU time (user + system) a process has used so far, in ms. */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** What the figures ran on. */
+export function machine(): Record<string, unknown> {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memory_gb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

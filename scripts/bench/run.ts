@@ -1,0 +1,177 @@
+/**
+ * `npm run bench`: every benchmark, one JSON document on stdout, and
+ * docs/benchmarks.md with the table, the targets and how to rerun. Not part of
+ * `npm test`; figures are measured, never asserted.
+ *
+ *   npm run bench                    all
+ *   npm run bench -- ingest memory   only these (ingest, memory, detection, analyzer, bundles, integration, panel)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEV_DIR, haDown } from '../../tests/harness/ha-dev.js';
+import { benchAnalyzer, benchBundles } from './analyzer.js';
+import { benchDetection } from './detection.js';
+import { benchIngest, benchMemory } from './ingest.js';
+import { benchIntegration } from './integration.js';
+import { machine, REPO } from './lib.js';
+
+type Figures = Record<string, unknown>;
+
+interface Target {
+  figure: string;
+  target: string;
+  met: (r: Figures) => boolean | null;
+}
+
+const num = (r: Figures, path: string): number | undefined => {
+  const v = path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Figures)[k] : undefined), r);
+  return typeof v === 'number' ? v : undefined;
+};
+const atLeast = (path: string, min: number) => (r: Figures) => {
+  const v = num(r, path);
+  return v === undefined ? null : v >= min;
+};
+const atMost = (path: string, max: number) => (r: Figures) => {
+  const v = num(r, path);
+  return v === undefined ? null : v <= max;
+};
+
+const TARGETS: Target[] = [
+  {
+    figure: 'ingest.events_per_s',
+    target: '≥ 20,000 events/s',
+    met: atLeast('ingest.events_per_s', 20_000),
+  },
+  {
+    figure: 'ingest.ratio_to_ceiling',
+    target: '≥ 0.5 of the ceiling',
+    met: atLeast('ingest.ratio_to_ceiling', 0.5),
+  },
+  { figure: 'memory.idle_rss_mb', target: '≤ 100 MB', met: atMost('memory.idle_rss_mb', 100) },
+  {
+    figure: 'memory.after_rss_mb',
+    target: '≤ 100 MB after 1,000,000 events',
+    met: atMost('memory.after_rss_mb', 100),
+  },
+  {
+    figure: 'memory.second_half_growth_mb',
+    target: 'no growth once bounded (≤ 5 MB)',
+    met: atMost('memory.second_half_growth_mb', 5),
+  },
+  { figure: 'detection.p95_ms', target: 'p95 ≤ 1,000 ms', met: atMost('detection.p95_ms', 1000) },
+  { figure: 'integration.setup_ms', target: '≤ 50 ms', met: atMost('integration.setup_ms', 50) },
+];
+
+const STEPS: Record<string, () => Promise<unknown>> = {
+  ingest: () => benchIngest(),
+  memory: () => benchMemory(),
+  detection: () => benchDetection(),
+  analyzer: () => benchAnalyzer(),
+  bundles: async () => benchBundles(),
+  integration: () => benchIntegration(),
+  panel: async () => {
+    const file = join(REPO, 'scripts/bench/panel.ts');
+    if (!existsSync(file)) throw new Error('scripts/bench/panel.ts is missing');
+    const mod = (await import(file)) as { benchPanel: () => Promise<unknown> };
+    return mod.benchPanel();
+  },
+};
+
+/** Why a target was missed and what comes next, for the targets this machine misses. */
+const MISSED: Record<string, string> = {};
+
+function missedNotes(result: Figures): string {
+  const missed = TARGETS.filter((t) => t.met(result) === false);
+  if (!missed.length) return '';
+  const lines = missed.map(
+    (t) =>
+      `- \`${t.figure}\` (${t.target}): ${MISSED[t.figure] ?? 'missed on this run; see the figures below.'}`,
+  );
+  return `## Missed targets\n\n${lines.join('\n')}\n`;
+}
+
+function markdown(result: Figures): string {
+  const rows = TARGETS.map((t) => {
+    const v = num(result, t.figure);
+    const met = t.met(result);
+    return `| \`${t.figure}\` | ${v ?? 'not measured'} | ${t.target} | ${met === null ? '—' : met ? 'met' : '**missed**'} |`;
+  });
+  const sections = Object.entries(result)
+    .filter(([k]) => k !== 'machine' && k !== 'generated_at')
+    .map(([k, v]) => `### ${k}\n\n\`\`\`json\n${JSON.stringify(v, null, 2)}\n\`\`\``);
+  return `# Benchmarks
+
+Measured with \`npm run bench\` (after \`npm ci\` and \`npm run build\`; the detection and integration
+figures start the dev Home Assistant themselves). It prints one JSON document and rewrites this file.
+Nothing here is asserted in tests: these are measurements, and they move with the machine.
+
+Machine: ${JSON.stringify(result.machine)}  
+Generated: ${String(result.generated_at)}
+
+| Figure | Value | Target | |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+
+How each figure is made:
+
+- **ingest**: a replay server (its own process) streams \`state_changed\` and \`system_log_event\` events
+  (one log error in 20, 300 distinct failures) over a real WebSocket, coalesced in batches of 100 as
+  HA does; the built sidecar runs its whole pipeline on them (correlation into SQLite, events back to
+  HA). Events/s are from the first event sent to the sidecar's log line for the stream's end marker.
+  The ceiling is a bare Node client that only receives and \`JSON.parse\`s the same stream.
+- **memory**: RSS of the sidecar process (from /proc) once connected, and after 1,000,000 events over
+  10,000 entities with 2,000 distinct failures; growth is measured over the second half of the run,
+  when the journal's bounds (signals per incident, closed-incident retention) are reached.
+- **detection**: \`system_log.write\` in the real dev HA → \`llm_ops_incident\` event received by a
+  WebSocket client, one error at a time, each of a new integration (so each opens an incident).
+- **analyzer**: \`ha-llm-ops analyze --json\` on a generated ~200 MB home-assistant.log (the scenarios'
+  failure shapes amid benign lines); peak RSS from /proc (VmHWM).
+- **bundles**: evidence bundle tokens per scenario (budget 3,000) against the raw log's tokens. Short
+  logs grow (the bundle adds structure: counts, entry, versions); long, repetitive ones shrink.
+- **integration**: llm_ops setup time from HA's own \`integration/setup_info\` (includes the config
+  entry); HA's CPU time (from /proc) for 1,000 \`llm_ops_incident\` events with the integration loaded
+  and unloaded.
+- **panel**: 500 incidents rendered and filtered in headless Chromium.
+
+${missedNotes(result)}
+${sections.join('\n\n')}
+`;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const steps = only.length ? only : Object.keys(STEPS);
+  const unknown = steps.filter((s) => !STEPS[s]);
+  if (unknown.length)
+    throw new Error(
+      `unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(STEPS).join(', ')}`,
+    );
+  if (!process.env.BENCH_FROM_SOURCE)
+    execFileSync('npx', ['tsc', '-b'], { cwd: REPO, stdio: 'inherit' });
+  const result: Figures = { machine: machine(), generated_at: new Date().toISOString() };
+  const haWasRunning = existsSync(join(DEV_DIR, 'state.json'));
+  try {
+    for (const step of steps) {
+      process.stderr.write(`bench: ${step}…\n`);
+      try {
+        result[step] = await (STEPS[step] as () => Promise<unknown>)();
+      } catch (err) {
+        result[step] = { error: err instanceof Error ? err.message : String(err) };
+      }
+    }
+  } finally {
+    if (!haWasRunning && (steps.includes('detection') || steps.includes('integration')))
+      await haDown({ quiet: true });
+  }
+  result.targets = Object.fromEntries(
+    TARGETS.map((t) => [t.figure, { target: t.target, met: t.met(result) }]),
+  );
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (steps.length === Object.keys(STEPS).length)
+    writeFileSync(join(REPO, 'docs/benchmarks.md'), markdown(result));
+}
+
+await main();
