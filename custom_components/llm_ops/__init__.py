@@ -2,56 +2,53 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from homeassistant.config_entries import ConfigEntry
-from homeassistant.const import CONF_TOKEN, CONF_URL
+from homeassistant.const import CONF_TOKEN, CONF_URL, Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ConfigEntryAuthFailed, ConfigEntryNotReady
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
+from homeassistant.helpers.typing import ConfigType
 
-from .api import (
-    NotASidecarError,
-    SidecarAuthError,
-    SidecarClient,
-    SidecarConnectionError,
-    SidecarHealth,
-)
+from .api import SidecarClient
 from .const import DOMAIN
+from .coordinator import LlmOpsConfigEntry, LlmOpsCoordinator
+from .frontend import (
+    async_register_frontend,
+    async_serve_frontend,
+    async_unregister_frontend,
+)
+from .issues import IncidentIssues
+from .notifications import async_setup_notifications
+from .services import async_setup_services
+from .websocket import async_setup_websocket
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+PLATFORMS = [Platform.BINARY_SENSOR, Platform.SELECT, Platform.SENSOR]
 
 
-@dataclass(slots=True)
-class LlmOpsData:
-    """What a loaded entry keeps at runtime."""
-
-    client: SidecarClient
-    health: SidecarHealth
-
-
-type LlmOpsConfigEntry = ConfigEntry[LlmOpsData]
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the actions, WebSocket commands and front-end files, loaded or not."""
+    async_setup_services(hass)
+    async_setup_websocket(hass)
+    await async_serve_frontend(hass)
+    return True
 
 
-async def async_setup_entry(hass: HomeAssistant, entry: LlmOpsConfigEntry) -> bool:
-    """Connect to the sidecar."""
+async def async_setup_entry(hass: HomeAssistant, entry: LlmOpsConfigEntry) -> None:
+    """Connect to the sidecar and show what it knows."""
     client = SidecarClient(
         async_get_clientsession(hass), entry.data[CONF_URL], entry.data[CONF_TOKEN]
     )
-    try:
-        health = await client.async_health()
-    except SidecarAuthError as err:
-        raise ConfigEntryAuthFailed(
-            translation_domain=DOMAIN, translation_key="invalid_auth"
-        ) from err
-    except (SidecarConnectionError, NotASidecarError) as err:
-        raise ConfigEntryNotReady(
-            translation_domain=DOMAIN,
-            translation_key="cannot_connect",
-            translation_placeholders={"url": client.url},
-        ) from err
-    entry.runtime_data = LlmOpsData(client=client, health=health)
-    return True
+    coordinator = LlmOpsCoordinator(hass, entry, client)
+    await coordinator.async_config_entry_first_refresh()
+    entry.runtime_data = coordinator
+    coordinator.async_listen_to_sidecar()
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    await IncidentIssues.async_setup(hass, entry)
+    await async_setup_notifications(hass, entry)
+    await async_register_frontend(hass)
 
 
-async def async_unload_entry(hass: HomeAssistant, entry: LlmOpsConfigEntry) -> bool:
-    """Unload the entry."""
-    return True
+async def async_unload_entry(hass: HomeAssistant, entry: LlmOpsConfigEntry) -> None:
+    """Unload the entry and take the panel and cards away."""
+    await hass.config_entries.async_unload_platforms_or_raise(entry, PLATFORMS)
+    await async_unregister_frontend(hass)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal, NotRequired, TypedDict, cast
+from urllib.parse import quote
 
 from aiohttp import ClientError, ClientSession, ClientTimeout, ContentTypeError
 
 from .const import REQUEST_TIMEOUT, SIDECAR_SERVICE
+
+type Mode = Literal["observe", "approve", "auto"]
 
 
 class SidecarError(Exception):
@@ -25,6 +28,161 @@ class SidecarAuthError(SidecarError):
 
 class NotASidecarError(SidecarError):
     """Something answered, but it is not the LLM Ops sidecar."""
+
+
+class SidecarResponseError(SidecarError):
+    """The sidecar answered a request with an error (its `{error, field?}` body)."""
+
+    def __init__(self, status: int, message: str, field: str | None = None) -> None:
+        """Keep the HTTP status and the sidecar's message."""
+        super().__init__(f"HTTP {status}: {message}")
+        self.status = status
+        self.message = message
+        self.field = field
+
+
+class SidecarNotFoundError(SidecarResponseError):
+    """404: no such incident, proposal or (on an older sidecar) endpoint."""
+
+
+class SidecarConflictError(SidecarResponseError):
+    """409: the proposal is no longer pending (decided, expired or running)."""
+
+
+class Incident(TypedDict):
+    """An incident (contracts/src/incident.ts)."""
+
+    id: str
+    fingerprint: str
+    status: str
+    severity: str
+    category: str
+    integration: str | None
+    entry_id: str | None
+    subject: str | None
+    title: str
+    first_seen: str
+    last_seen: str
+    occurrences: int
+    resolved_at: str | None
+    resolution: str | None
+    remedy: str | None
+    confidence: float | None
+
+
+class IncidentPage(TypedDict):
+    """`GET /api/incidents`."""
+
+    items: list[Incident]
+    total: int
+    limit: int
+    offset: int
+
+
+class RcaResult(TypedDict):
+    """The analysis of an incident (contracts/src/rca.ts); only what is read here."""
+
+    summary: str
+    root_cause: str
+    impact: str
+    remedy: str
+    manual_steps: list[str]
+
+
+class IncidentDetail(TypedDict):
+    """`GET /api/incidents/{id}`."""
+
+    incident: Incident
+    signals: list[dict[str, Any]]
+    bundle: dict[str, Any] | None
+    analysis: RcaResult | None
+
+
+class VerificationTest(TypedDict):
+    """A check run after an action."""
+
+    kind: str
+    description: str
+
+
+class ActionPreview(TypedDict):
+    """What a proposal will do, shown before anyone approves it."""
+
+    summary: str
+    precondition: str
+    backup: str | None
+    verification: list[VerificationTest]
+    rollback: str
+
+
+class ActionProposal(TypedDict):
+    """An allow-listed action for one incident (contracts/src/action.ts)."""
+
+    id: str
+    incident_id: str
+    action_id: str
+    params: dict[str, str | int | float | bool]
+    status: str
+    risk: str
+    rationale: str
+    preview: ActionPreview
+    proposed_by: NotRequired[str]
+    created_at: NotRequired[str]
+    expires_at: NotRequired[str | None]
+    decided_at: NotRequired[str | None]
+    decided_by: NotRequired[str | None]
+
+
+class ProposalDetail(TypedDict):
+    """`GET /api/actions/{id}`: the proposal, its execution and how it ended."""
+
+    proposal: ActionProposal
+    execution: dict[str, Any] | None
+    result: dict[str, Any] | None
+
+
+class QuietHours(TypedDict):
+    """When the policy lets nothing run automatically."""
+
+    start: str
+    end: str
+
+
+class PolicyStatus(TypedDict):
+    """The policy as the sidecar loaded it."""
+
+    valid: bool
+    error: str | None
+    max_actions_per_hour: int
+    quiet_hours: QuietHours | None
+
+
+class StatusCounts(TypedDict):
+    """Incident counts of `GET /api/status`."""
+
+    open: int
+    awaiting_approval: int
+
+
+class SidecarStatus(TypedDict):
+    """`GET /api/status`."""
+
+    mode: Mode
+    policy: PolicyStatus
+    system_log_events: bool
+    last_analysis_at: str | None
+    counts: StatusCounts
+
+
+_ERRORS: dict[int, type[SidecarResponseError]] = {
+    HTTPStatus.NOT_FOUND: SidecarNotFoundError,
+    HTTPStatus.CONFLICT: SidecarConflictError,
+}
+
+
+def _id(value: str) -> str:
+    """Quote an id for a URL path, so it can never name another endpoint."""
+    return quote(value, safe="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,19 +203,31 @@ class SidecarClient:
         self.url = url.rstrip("/")
         self._token = token
 
-    async def _request(self, method: str, path: str) -> Any:
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> Any:
         try:
             async with self._session.request(
                 method,
                 f"{self.url}{path}",
+                params=params,
+                json=json,
                 headers={"Authorization": f"Bearer {self._token}"},
                 timeout=ClientTimeout(total=REQUEST_TIMEOUT),
             ) as resp:
                 if resp.status == HTTPStatus.UNAUTHORIZED:
                     raise SidecarAuthError
-                if resp.status != HTTPStatus.OK:
-                    raise NotASidecarError(f"HTTP {resp.status}")
-                return await resp.json()
+                body = await resp.json()
+                if resp.status == HTTPStatus.OK:
+                    return body
+                error = body if isinstance(body, dict) else {}
+                cls = _ERRORS.get(resp.status, SidecarResponseError)
+                raise cls(resp.status, str(error.get("error", "")), error.get("field"))
         except (ContentTypeError, ValueError) as err:
             raise NotASidecarError("not JSON") from err
         except (TimeoutError, ClientError) as err:
@@ -65,7 +235,10 @@ class SidecarClient:
 
     async def async_health(self) -> SidecarHealth:
         """Check the sidecar and the token; raise a SidecarError subclass on failure."""
-        data = await self._request("GET", "/api/health")
+        try:
+            data = await self._request("GET", "/api/health")
+        except SidecarResponseError as err:
+            raise NotASidecarError(str(err)) from err
         if not isinstance(data, dict) or data.get("service") != SIDECAR_SERVICE:
             raise NotASidecarError("no ha-llm-ops service marker")
         if data.get("authenticated") is not True:
@@ -76,3 +249,112 @@ class SidecarClient:
             ha_connected=bool(ha.get("connected")),
             ha_version=ha.get("version"),
         )
+
+    async def async_status(self) -> SidecarStatus:
+        """Return the mode, the policy's state and the incident counts."""
+        return cast(SidecarStatus, await self._request("GET", "/api/status"))
+
+    async def async_set_mode(self, mode: Mode) -> Mode:
+        """Switch the sidecar to observe, approve or auto mode."""
+        data = await self._request("PUT", "/api/mode", json={"mode": mode})
+        return cast(Mode, data["mode"])
+
+    async def async_incidents(
+        self,
+        *,
+        status: list[str] | None = None,
+        severity: list[str] | None = None,
+        integration: str | None = None,
+        category: str | None = None,
+        active: bool | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> IncidentPage:
+        """Return a page of incidents, most recently seen first."""
+        params: dict[str, str] = {}
+        if status:
+            params["status"] = ",".join(status)
+        if severity:
+            params["severity"] = ",".join(severity)
+        if integration:
+            params["integration"] = integration
+        if category:
+            params["category"] = category
+        if active is not None:
+            params["active"] = "true" if active else "false"
+        if limit is not None:
+            params["limit"] = str(limit)
+        if offset is not None:
+            params["offset"] = str(offset)
+        return cast(
+            IncidentPage, await self._request("GET", "/api/incidents", params=params)
+        )
+
+    async def async_incident(self, incident_id: str) -> IncidentDetail:
+        """Return an incident with its signals, evidence bundle and analysis."""
+        return cast(
+            IncidentDetail,
+            await self._request("GET", f"/api/incidents/{_id(incident_id)}"),
+        )
+
+    async def async_dismiss(
+        self, incident_id: str, *, ignore_similar: bool, reason: str | None = None
+    ) -> Incident:
+        """Dismiss an incident; with ignore_similar, the same failure stays ignored."""
+        body: dict[str, Any] = {"ignore_similar": ignore_similar}
+        if reason is not None:
+            body["reason"] = reason
+        data = await self._request(
+            "POST", f"/api/incidents/{_id(incident_id)}/dismiss", json=body
+        )
+        return cast(Incident, data["incident"])
+
+    async def async_reanalyze(self, incident_id: str) -> Incident:
+        """Ask for a fresh analysis of an incident."""
+        data = await self._request(
+            "POST", f"/api/incidents/{_id(incident_id)}/reanalyze", json={}
+        )
+        return cast(Incident, data["incident"])
+
+    async def async_pending_proposals(self) -> list[ActionProposal]:
+        """Return the proposals waiting for a decision."""
+        return cast(
+            list[ActionProposal], await self._request("GET", "/api/actions/pending")
+        )
+
+    async def async_proposal(self, proposal_id: str) -> ProposalDetail:
+        """Return a proposal with its execution and result, if it ran."""
+        return cast(
+            ProposalDetail,
+            await self._request("GET", f"/api/actions/{_id(proposal_id)}"),
+        )
+
+    async def async_approve(
+        self, proposal_id: str, *, decided_by: str | None = None
+    ) -> ActionProposal:
+        """Approve a pending proposal; the sidecar then runs it in the background."""
+        body: dict[str, Any] = {}
+        if decided_by is not None:
+            body["decided_by"] = decided_by
+        data = await self._request(
+            "POST", f"/api/actions/{_id(proposal_id)}/approve", json=body
+        )
+        return cast(ActionProposal, data["proposal"])
+
+    async def async_reject(
+        self,
+        proposal_id: str,
+        *,
+        decided_by: str | None = None,
+        reason: str | None = None,
+    ) -> ActionProposal:
+        """Reject a pending proposal."""
+        body: dict[str, Any] = {}
+        if decided_by is not None:
+            body["decided_by"] = decided_by
+        if reason is not None:
+            body["reason"] = reason
+        data = await self._request(
+            "POST", f"/api/actions/{_id(proposal_id)}/reject", json=body
+        )
+        return cast(ActionProposal, data["proposal"])

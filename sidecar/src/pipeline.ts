@@ -16,6 +16,8 @@ import type { Reporter } from './report/reporter.js';
 export interface IncidentAnalyzer {
   /** Analyze now (offline, fast); null when there is nothing to say. */
   analyze(incident: IncidentRecord): { rca: RcaResult; title: string | null } | null;
+  /** Gather the slow evidence afterwards (diagnostics, updates) into the bundle. */
+  enrich?(incident: IncidentRecord): Promise<unknown>;
 }
 
 export interface PipelineOptions {
@@ -44,6 +46,15 @@ export class Pipeline {
     const analyzed = fresh ? this.analyze(incident) : incident;
     reporter.incidentChanged(analyzed, change);
     if (fresh) this.plan(analyzed);
+    if (change === 'opened') this.enrich(analyzed);
+  }
+
+  private enrich(incident: IncidentRecord): void {
+    this.opts.analyzer
+      ?.enrich?.(incident)
+      .catch((err: unknown) =>
+        this.opts.log.debug(`enriching ${incident.id} failed: ${String(err)}`),
+      );
   }
 
   private analyze(incident: IncidentRecord): IncidentRecord {

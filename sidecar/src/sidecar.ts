@@ -26,6 +26,7 @@ import { ProposalJournal } from './journal/proposals.js';
 import type { Logger } from './log.js';
 import { OfflineIncidentAnalyzer } from './analyze/incident-analyzer.js';
 import { isNoise } from './detect/noise.js';
+import { enrich, haHttpBase } from './package/enrich.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
 import { actionPolicy, loadPolicy } from './plan/policy.js';
 import { ModeLocked, PolicyKeeper } from './plan/policy-keeper.js';
@@ -131,6 +132,11 @@ export class Sidecar {
               recentChanges: () => [...this.changes],
               budgetTokens: t.bundleTokens,
               redact: settings.redact,
+              gather: async (incident) => {
+                if (!this.conn?.connected || !this.inventory) return null;
+                const http = { baseUrl: haHttpBase(settings.haWsUrl), token: settings.haToken };
+                return enrich(this.conn, this.inventory, http, incident);
+              },
             })
           : opts.analyzer,
       log,

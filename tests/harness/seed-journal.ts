@@ -181,7 +181,7 @@ const SCENARIOS: Record<string, (journal: Journal, correlator: Correlator) => Pr
       incident_id: hub,
       action_id: 'reload_config_entry',
       params: { entry_id: HUB_ENTRY },
-      target: `reload_config_entry:entry_id=${HUB_ENTRY}`,
+      target: `reload_config_entry:${HUB_ENTRY}`,
       risk: 'low',
       rationale: 'The entry is stuck in setup retry; a reload sets it up at once.',
       preview: {
@@ -200,7 +200,7 @@ const SCENARIOS: Record<string, (journal: Journal, correlator: Correlator) => Pr
       incident_id: critical,
       action_id: 'restart_core',
       params: {},
-      target: 'restart_core:',
+      target: 'restart_core',
       risk: 'high',
       rationale: 'The recorder cannot open its database until Home Assistant restarts.',
       preview: {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.llm_ops.const import DOMAIN
+from homeassistant.components import frontend
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
 from homeassistant.const import CONF_TOKEN, CONF_URL
 from homeassistant.core import HomeAssistant
@@ -26,9 +27,9 @@ async def test_setup_and_unload(hass: HomeAssistant, sidecar: Sidecar) -> None:
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
-    assert entry.runtime_data.health.version == sidecar.version
+    assert entry.runtime_data.data.health.version == sidecar.version
     # The test sidecar's HA link points at a closed port.
-    assert entry.runtime_data.health.ha_connected is False
+    assert entry.runtime_data.data.health.ha_connected is False
 
     assert await hass.config_entries.async_unload(entry.entry_id)
     assert entry.state is ConfigEntryState.NOT_LOADED
@@ -72,3 +73,44 @@ async def test_wrong_token_starts_reauth(hass: HomeAssistant, sidecar: Sidecar) 
     await hass.async_block_till_done()
     assert entry.data[CONF_TOKEN] == sidecar.token
     assert entry.state is ConfigEntryState.LOADED
+
+
+async def test_panel_and_cards(
+    hass: HomeAssistant, sidecar: Sidecar, hass_client
+) -> None:
+    """The panel and the cards are registered and served; unloading hides them."""
+    entry = _entry(sidecar.url, sidecar.token)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+
+    panel = hass.data[frontend.DATA_PANELS]["llm-ops"]
+    response = panel.to_response()
+    assert response["title"] == "LLM Ops"
+    assert response["icon"] == "mdi:stethoscope"
+    assert response["require_admin"] is True
+    custom = response["config"]["_panel_custom"]
+    assert custom["name"] == "llm-ops-panel"
+    assert custom["module_url"] == "/llm_ops_static/llm-ops-panel.js?v=0.1.0"
+    cards = "/llm_ops_static/llm-ops-cards.js?v=0.1.0"
+    assert cards in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls
+
+    client = await hass_client()
+    for file, elements in (
+        ("llm-ops-panel.js", ["llm-ops-panel"]),
+        ("llm-ops-cards.js", ["llm-ops-incidents-card", "llm-ops-approval-card"]),
+    ):
+        resp = await client.get(f"/llm_ops_static/{file}?v=0.1.0")
+        assert resp.status == 200
+        body = await resp.text()
+        for element in elements:
+            assert element in body
+
+    # A reload registers the panel again; the files stay served (once per run).
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert "llm-ops" in hass.data[frontend.DATA_PANELS]
+
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    assert "llm-ops" not in hass.data[frontend.DATA_PANELS]
+    assert cards not in hass.data[frontend.DATA_EXTRA_MODULE_URL].urls

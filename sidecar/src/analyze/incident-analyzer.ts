@@ -3,11 +3,12 @@
  * the budget), keep the bundle on disk, and let the signature knowledge base
  * explain it. Fast and local: it runs before the incident is first announced.
  */
-import type { RcaResult } from '@ha-llm-ops/contracts';
+import type { EvidenceBundle, RcaResult } from '@ha-llm-ops/contracts';
 import type { Inventory } from '../ha/inventory.js';
 import type { BundleStore } from '../journal/bundles.js';
 import type { IncidentRecord, Journal } from '../journal/journal.js';
 import { buildBundle } from '../package/bundle.js';
+import type { Enrichment } from '../package/enrich.js';
 import type { RedactorOptions } from '../package/redact.js';
 import type { IncidentAnalyzer } from '../pipeline.js';
 import { analyzeOffline } from './offline/engine.js';
@@ -21,6 +22,8 @@ export interface OfflineIncidentAnalyzerOptions {
   recentChanges: () => { at: string | null; what: string }[];
   budgetTokens: number;
   redact: RedactorOptions;
+  /** The slow evidence (diagnostics, updates), or null while HA is away. */
+  gather: (incident: IncidentRecord) => Promise<Enrichment | null>;
 }
 
 const SIGNALS_READ = 200;
@@ -28,7 +31,8 @@ const SIGNALS_READ = 200;
 export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
   constructor(private readonly opts: OfflineIncidentAnalyzerOptions) {}
 
-  analyze(incident: IncidentRecord): { rca: RcaResult; title: string | null } | null {
+  /** Package the incident's evidence (with the slow evidence when given) and keep the bundle. */
+  package(incident: IncidentRecord, enrichment?: Enrichment): EvidenceBundle {
     const { journal, bundles } = this.opts;
     const signals = journal.signalsOf(incident.id, SIGNALS_READ);
     const inventory = this.opts.inventory();
@@ -44,11 +48,30 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
             ? { domain: incident.integration, custom: facts.custom, version: facts.version }
             : null,
         haVersion: this.opts.haVersion(),
-        recentChanges: this.opts.recentChanges(),
+        recentChanges: [
+          ...(enrichment?.updates.map((what) => ({ at: null, what })) ?? []),
+          ...this.opts.recentChanges(),
+        ],
+        diagnostics: enrichment?.diagnostics ?? null,
       },
       { budgetTokens: this.opts.budgetTokens, redact: this.opts.redact },
     );
     bundles.write(bundle);
+    return bundle;
+  }
+
+  /** Add the slow evidence to the incident's bundle; returns the richer bundle. */
+  async enrich(incident: IncidentRecord): Promise<EvidenceBundle | null> {
+    const enrichment = await this.opts.gather(incident);
+    return enrichment ? this.package(incident, enrichment) : null;
+  }
+
+  analyze(incident: IncidentRecord): { rca: RcaResult; title: string | null } | null {
+    const { journal } = this.opts;
+    const signals = journal.signalsOf(incident.id, SIGNALS_READ);
+    const inventory = this.opts.inventory();
+    const facts = incident.integration ? inventory?.integration(incident.integration) : undefined;
+    const bundle = this.package(incident);
 
     const founding = signals.at(-1);
     const input: AnalysisInput = {

@@ -6,6 +6,7 @@
  */
 import type { Connection } from 'home-assistant-js-websocket';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { describeError } from '../ha/errors.js';
 import type { SupervisorClient } from '../supervisor/client.js';
 import type { BackupScope } from './action.js';
 
@@ -47,9 +48,7 @@ async function supervisorBackup(
       background: true,
     })
     .catch((err: unknown) => {
-      throw new BackupFailed(
-        `the Supervisor refused the backup: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      throw new BackupFailed(`the Supervisor refused the backup: ${describeError(err)}`);
     });
   if (started.slug) return started.slug;
   if (!started.job_id) throw new BackupFailed('the Supervisor returned neither a backup nor a job');
@@ -58,7 +57,7 @@ async function supervisorBackup(
     const job = await sup
       .call<SupervisorJob>('GET', `/jobs/${started.job_id}`)
       .catch((err: unknown) => {
-        throw new BackupFailed(`cannot follow the backup job: ${String(err)}`);
+        throw new BackupFailed(`cannot follow the backup job: ${describeError(err)}`);
       });
     if (job.done) {
       if (job.errors.length)
@@ -102,9 +101,7 @@ async function coreBackup(
         name,
       }));
     } catch (err) {
-      throw new BackupFailed(
-        `Home Assistant refused the backup: ${(err as { message?: string }).message ?? String(err)}`,
-      );
+      throw new BackupFailed(`Home Assistant refused the backup: ${describeError(err)}`);
     }
     const timeout = sleep(Math.max(0, deadline - Date.now()), 'timeout' as const);
     const outcome = await Promise.race([finished, timeout]);

@@ -18,6 +18,7 @@ import { type ActionContext, type Applied, ActionRejected } from './action.js';
 import { allowListed } from './actions/index.js';
 import { takeBackup } from './backup.js';
 import { verify } from './verify.js';
+import { describeError } from '../ha/errors.js';
 
 /** A decision the API must refuse; `status` is the HTTP status to answer with. */
 export class DecisionError extends Error {
@@ -281,7 +282,7 @@ export class Executor {
         s.status = 'succeeded';
         return true;
       } catch (err) {
-        s.detail = err instanceof Error ? err.message : String(err);
+        s.detail = describeError(err);
         s.status = 'failed';
         result.error ??= `${name}: ${s.detail}`;
         return false;
@@ -366,7 +367,7 @@ export class Executor {
       result.outcome =
         result.rollback.attempted && result.rollback.succeeded ? 'rolled_back' : 'failed';
     } catch (err) {
-      result.error ??= err instanceof Error ? err.message : String(err);
+      result.error ??= describeError(err);
       result.outcome = 'failed';
     } finally {
       exec.status = result.outcome;

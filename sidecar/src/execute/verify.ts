@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { HaConfigEntry } from '../ha/config-entries.js';
 import type { ActionContext, Applied } from './action.js';
 import { backupExists } from './backup.js';
+import { describeError } from '../ha/errors.js';
 
 export interface CheckOutcome {
   description: string;
@@ -41,7 +42,7 @@ async function until(
     } catch (err) {
       last = {
         ok: false,
-        detail: `check failed: ${err instanceof Error ? err.message : String(err)}`,
+        detail: `check failed: ${describeError(err)}`,
       };
     }
     if (last.ok || Date.now() >= deadline) return last;

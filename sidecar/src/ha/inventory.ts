@@ -6,6 +6,7 @@
  */
 import type { Connection, UnsubscribeFunc } from 'home-assistant-js-websocket';
 import type { Logger } from '../log.js';
+import { describeError } from './errors.js';
 import {
   subscribeConfigEntries,
   type EntryTransition,
@@ -64,11 +65,16 @@ export class Inventory {
 
   /** Load everything and keep it current. */
   async start(conn: Connection): Promise<void> {
-    await Promise.all([
+    // A minimal HA may lack a registry command: attribution then works with less.
+    const fetched = await Promise.allSettled([
       this.fetchEntities(conn),
       this.fetchDevices(conn),
       this.fetchManifests(conn),
     ]);
+    for (const f of fetched) {
+      if (f.status === 'rejected')
+        this.log.warning(`could not read HA's registries: ${describeError(f.reason)}`);
+    }
     this.unsubs.push(
       await subscribeConfigEntries(conn, (entries, transitions, full) => {
         this.entriesMap = entries;

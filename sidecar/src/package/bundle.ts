@@ -20,8 +20,10 @@ export interface BundleSources {
   entry: HaConfigEntry | undefined;
   integration: { domain: string; custom: boolean; version: string | null } | null;
   haVersion: string | null;
-  /** Changes around the incident (restarts, reloads), newest first. */
+  /** Changes around the incident (restarts, reloads, updates waiting), newest first. */
   recentChanges: { at: string | null; what: string }[];
+  /** The integration's diagnostics download, when it offers one (redacted again here). */
+  diagnostics?: Record<string, unknown> | null;
 }
 
 /** A rough, conservative token estimate (about four characters per token). */
@@ -182,9 +184,24 @@ export function buildBundle(sources: BundleSources, opts: BundleOptions): Eviden
     truncated: 0,
   };
 
+  if (sources.diagnostics) {
+    bundle.configuration = {
+      ...(bundle.configuration ?? {}),
+      diagnostics: redactor.value(sources.diagnostics),
+    };
+  }
+
   // Fit the budget: the fixed part first, then essential lines, then the rest by count.
   const cost = (x: unknown) => estimateTokens(JSON.stringify(x));
   let used = cost({ ...bundle, log_lines: [] });
+  if (used > opts.budgetTokens / 2 && bundle.configuration?.diagnostics) {
+    // Diagnostics may fill half the budget at most; the log lines come first.
+    bundle.configuration = {
+      ...bundle.configuration,
+      diagnostics: 'omitted to stay within the token budget',
+    };
+    used = cost({ ...bundle, log_lines: [] });
+  }
   if (used > opts.budgetTokens && bundle.configuration) {
     bundle.configuration = { note: 'configuration omitted to stay within the token budget' };
     used = cost({ ...bundle, log_lines: [] });

@@ -1,0 +1,44 @@
+"""Diagnostics of LLM Ops: the entry (without secrets) and the sidecar's state."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from yarl import URL
+
+from homeassistant.components.diagnostics import REDACTED, async_redact_data
+from homeassistant.const import CONF_TOKEN, CONF_URL
+from homeassistant.core import HomeAssistant
+
+from .coordinator import LlmOpsConfigEntry
+
+TO_REDACT = {CONF_TOKEN}
+
+
+def _redact_url(url: str) -> str:
+    """Hide credentials written into the URL (http://user:password@host)."""
+    parsed = URL(url)
+    if parsed.user is None and parsed.password is None:
+        return url
+    return str(parsed.with_user(REDACTED).with_password(None))
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: LlmOpsConfigEntry
+) -> dict[str, Any]:
+    """Return diagnostics for the config entry."""
+    coordinator = entry.runtime_data
+    data = coordinator.data
+    entry_data = async_redact_data(dict(entry.data), TO_REDACT)
+    entry_data[CONF_URL] = _redact_url(str(entry.data[CONF_URL]))
+    return {
+        "entry": {"data": entry_data, "options": dict(entry.options)},
+        "last_update_success": coordinator.last_update_success,
+        "health": asdict(data.health),
+        "status": data.status,
+        "open_incidents": data.open_count,
+        "incidents": data.incidents,
+        "last_incident": data.last_incident,
+        "proposals": data.proposals,
+    }

@@ -1,0 +1,153 @@
+"""Fix flows of the incident issues: approve the proposed action, see how it ended."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from homeassistant.components.repairs import RepairsFlow
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResult
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import issue_registry as ir
+
+from .api import ProposalDetail
+from .const import DOMAIN, EXECUTION_POLL_INTERVAL, EXECUTION_TIMEOUT, PROPOSAL_RUNNING
+from .coordinator import LlmOpsCoordinator
+from .services import async_decided_by, loaded_coordinator
+
+# How an execution can end, and the step or abort reason that tells it.
+OUTCOMES = ("succeeded", "failed", "rolled_back", "interrupted")
+
+
+class ProposalRepairFlow(RepairsFlow):
+    """Show a proposed action, approve it on submit, then show the outcome."""
+
+    def __init__(
+        self,
+        coordinator: LlmOpsCoordinator,
+        proposal_id: str,
+        issue_placeholders: dict[str, str],
+    ) -> None:
+        """Remember which proposal the issue offers, and what the issue said."""
+        self._coordinator = coordinator
+        self._proposal_id = proposal_id
+        self._issue_placeholders = issue_placeholders
+        self._execution: asyncio.Task[ProposalDetail | None] | None = None
+        self._outcome: ProposalDetail | None = None
+
+    async def async_step_init(
+        self, user_input: dict[str, str] | None = None
+    ) -> FlowResult:
+        """Start with the proposal."""
+        return await self.async_step_confirm()
+
+    async def async_step_confirm(
+        self, user_input: dict[str, str] | None = None
+    ) -> FlowResult:
+        """Show what the action does, what is backed up and verified; approve it."""
+        try:
+            if user_input is not None:
+                await self._coordinator.async_approve(
+                    self._proposal_id,
+                    decided_by=await async_decided_by(
+                        self.hass, self.context.get("user_id")
+                    ),
+                )
+                return await self.async_step_execute()
+            detail = await self._coordinator.async_proposal(self._proposal_id)
+        except HomeAssistantError as err:
+            return self.async_abort(
+                reason="request_failed", description_placeholders={"error": str(err)}
+            )
+        proposal = detail["proposal"]
+        if proposal["status"] != "proposed":
+            return self.async_abort(
+                reason="not_pending",
+                description_placeholders={"status": proposal["status"]},
+            )
+        preview = proposal["preview"]
+        return self.async_show_form(
+            step_id="confirm",
+            description_placeholders={
+                **self._issue_placeholders,
+                "action": preview["summary"],
+                "rationale": proposal["rationale"],
+                "risk": proposal["risk"],
+                "precondition": preview["precondition"],
+                "backup": preview["backup"] or "-",
+                "verification": "".join(
+                    f"\n- {test['description']}" for test in preview["verification"]
+                ),
+                "rollback": preview["rollback"],
+            },
+        )
+
+    async def async_step_execute(
+        self, user_input: dict[str, str] | None = None
+    ) -> FlowResult:
+        """Wait while the sidecar backs up, applies and verifies."""
+        if self._execution is None:
+            self._execution = self.hass.async_create_task(self._async_wait())
+        if not self._execution.done():
+            return self.async_show_progress(
+                step_id="execute",
+                progress_action="executing",
+                progress_task=self._execution,
+            )
+        self._outcome = self._execution.result()
+        return self.async_show_progress_done(next_step_id="outcome")
+
+    async def _async_wait(self) -> ProposalDetail | None:
+        """Poll the proposal until it leaves executing; None on timeout or error."""
+        try:
+            async with asyncio.timeout(EXECUTION_TIMEOUT):
+                while True:
+                    detail = await self._coordinator.async_proposal(self._proposal_id)
+                    if detail["proposal"]["status"] not in PROPOSAL_RUNNING:
+                        return detail
+                    await asyncio.sleep(EXECUTION_POLL_INTERVAL)
+        except TimeoutError, HomeAssistantError:
+            return None
+
+    async def async_step_outcome(
+        self, user_input: dict[str, str] | None = None
+    ) -> FlowResult:
+        """Tell how it ended; success repairs the issue."""
+        detail = self._outcome
+        if detail is None:
+            return self.async_abort(reason="timeout")
+        status = detail["proposal"]["status"]
+        result = detail.get("result") or {}
+        checks = "".join(
+            f"\n- {check['description']}: {check['detail']}"
+            for check in (result.get("verification") or {}).get("checks", [])
+        )
+        placeholders = {
+            "action": detail["proposal"]["preview"]["summary"],
+            "checks": checks,
+            "backup": str(result.get("backup_id") or "-"),
+            "error": str(result.get("error") or "-"),
+        }
+        if status != "succeeded":
+            reason = status if status in OUTCOMES else "failed"
+            return self.async_abort(
+                reason=reason, description_placeholders=placeholders
+            )
+        if user_input is None:
+            return self.async_show_form(
+                step_id="outcome", description_placeholders=placeholders
+            )
+        return self.async_create_entry(data={})
+
+
+async def async_create_fix_flow(
+    hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
+) -> RepairsFlow:
+    """Create the fix flow of an incident issue with a proposal."""
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
+    return ProposalRepairFlow(
+        loaded_coordinator(hass),
+        str((data or {})["proposal_id"]),
+        dict((issue and issue.translation_placeholders) or {}),
+    )

@@ -1,0 +1,57 @@
+"""The mode select of LLM Ops: observe, approve or auto."""
+
+from __future__ import annotations
+
+from typing import cast, override
+
+from homeassistant.components.select import SelectEntity, SelectEntityDescription
+from homeassistant.const import EntityCategory
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .api import Mode
+from .const import MODES
+from .coordinator import LlmOpsConfigEntry
+from .entity import LlmOpsEntity
+
+# One mode change at a time.
+PARALLEL_UPDATES = 1
+
+MODE = SelectEntityDescription(
+    key="mode",
+    translation_key="mode",
+    entity_category=EntityCategory.CONFIG,
+    options=list(MODES),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: LlmOpsConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up the mode select."""
+    async_add_entities([LlmOpsModeEntity(entry.runtime_data, MODE)])
+
+
+class LlmOpsModeEntity(LlmOpsEntity, SelectEntity):
+    """The sidecar's mode: whether it only watches, asks first or acts by policy."""
+
+    @property
+    @override
+    def available(self) -> bool:
+        """Return False while the sidecar does not report its mode."""
+        return super().available and self.coordinator.data.status is not None
+
+    @property
+    @override
+    def current_option(self) -> str | None:
+        """Return the current mode."""
+        if (status := self.coordinator.data.status) is None:
+            return None
+        return status["mode"]
+
+    @override
+    async def async_select_option(self, option: str) -> None:
+        """Switch the sidecar's mode."""
+        await self.coordinator.async_set_mode(cast(Mode, option))

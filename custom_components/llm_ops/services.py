@@ -1,0 +1,121 @@
+"""Actions of LLM Ops: decide on proposals, dismiss and reanalyze incidents, reauth.
+
+All of them change something, so all are for administrators only.
+"""
+
+from __future__ import annotations
+
+import probatio
+
+from homeassistant.core import HomeAssistant, ServiceCall, callback
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.service import async_register_admin_service
+
+from .const import (
+    ATTR_ENTRY_ID,
+    ATTR_IGNORE_SIMILAR,
+    ATTR_INCIDENT_ID,
+    ATTR_PROPOSAL_ID,
+    ATTR_REASON,
+    DOMAIN,
+    SERVICE_APPROVE,
+    SERVICE_DISMISS,
+    SERVICE_REANALYZE,
+    SERVICE_REJECT,
+    SERVICE_START_REAUTH,
+)
+from .coordinator import LlmOpsConfigEntry, LlmOpsCoordinator
+
+APPROVE_SCHEMA = probatio.Schema({probatio.Required(ATTR_PROPOSAL_ID): cv.string})
+REJECT_SCHEMA = probatio.Schema(
+    {
+        probatio.Required(ATTR_PROPOSAL_ID): cv.string,
+        probatio.Optional(ATTR_REASON): probatio.All(
+            cv.string, probatio.Length(max=500)
+        ),
+    }
+)
+DISMISS_SCHEMA = probatio.Schema(
+    {
+        probatio.Required(ATTR_INCIDENT_ID): cv.string,
+        probatio.Optional(ATTR_IGNORE_SIMILAR, default=False): cv.boolean,
+        probatio.Optional(ATTR_REASON): probatio.All(
+            cv.string, probatio.Length(max=500)
+        ),
+    }
+)
+REANALYZE_SCHEMA = probatio.Schema({probatio.Required(ATTR_INCIDENT_ID): cv.string})
+START_REAUTH_SCHEMA = probatio.Schema({probatio.Required(ATTR_ENTRY_ID): cv.string})
+
+
+@callback
+def loaded_coordinator(hass: HomeAssistant) -> LlmOpsCoordinator:
+    """Return the coordinator of the loaded entry, or raise a translated error."""
+    entries: list[LlmOpsConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
+    if not entries:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="not_loaded"
+        )
+    return entries[0].runtime_data
+
+
+async def async_decided_by(hass: HomeAssistant, user_id: str | None) -> str | None:
+    """Return the name the sidecar journals a decision under."""
+    if user_id is None or (user := await hass.auth.async_get_user(user_id)) is None:
+        return None
+    return user.name
+
+
+@callback
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register the actions (once, in async_setup, so they always exist)."""
+
+    async def approve(call: ServiceCall) -> None:
+        await loaded_coordinator(hass).async_approve(
+            call.data[ATTR_PROPOSAL_ID],
+            decided_by=await async_decided_by(hass, call.context.user_id),
+        )
+
+    async def reject(call: ServiceCall) -> None:
+        await loaded_coordinator(hass).async_reject(
+            call.data[ATTR_PROPOSAL_ID],
+            decided_by=await async_decided_by(hass, call.context.user_id),
+            reason=call.data.get(ATTR_REASON),
+        )
+
+    async def dismiss(call: ServiceCall) -> None:
+        await loaded_coordinator(hass).async_dismiss(
+            call.data[ATTR_INCIDENT_ID],
+            ignore_similar=call.data[ATTR_IGNORE_SIMILAR],
+            reason=call.data.get(ATTR_REASON),
+        )
+
+    async def reanalyze(call: ServiceCall) -> None:
+        await loaded_coordinator(hass).async_reanalyze(call.data[ATTR_INCIDENT_ID])
+
+    async def start_reauth(call: ServiceCall) -> None:
+        # The sidecar's start_reauth action: there is no WebSocket command for it.
+        entry_id = call.data[ATTR_ENTRY_ID]
+        if (entry := hass.config_entries.async_get_entry(entry_id)) is None:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="unknown_entry",
+                translation_placeholders={"entry_id": entry_id},
+            )
+        if entry.disabled_by is not None:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="entry_disabled",
+                translation_placeholders={"title": entry.title},
+            )
+        entry.async_start_reauth(hass)
+
+    for name, handler, schema in (
+        (SERVICE_APPROVE, approve, APPROVE_SCHEMA),
+        (SERVICE_REJECT, reject, REJECT_SCHEMA),
+        (SERVICE_DISMISS, dismiss, DISMISS_SCHEMA),
+        (SERVICE_REANALYZE, reanalyze, REANALYZE_SCHEMA),
+        (SERVICE_START_REAUTH, start_reauth, START_REAUTH_SCHEMA),
+    ):
+        async_register_admin_service(hass, DOMAIN, name, handler, schema)

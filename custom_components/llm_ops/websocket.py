@@ -1,0 +1,198 @@
+"""WebSocket commands for the panel and the cards.
+
+Reading is open to every user, so dashboards of non-admins work too; that is
+also why `llm_ops/subscribe` exists: non-admins cannot subscribe to custom
+events on HA's bus. Everything that changes something is admin-only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import probatio
+
+from homeassistant.components import websocket_api
+from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.helpers import config_validation as cv
+
+from .const import (
+    ATTR_IGNORE_SIMILAR,
+    ATTR_INCIDENT_ID,
+    ATTR_PROPOSAL_ID,
+    ATTR_REASON,
+    EVENT_ACTION,
+    EVENT_INCIDENT,
+    SEVERITIES,
+)
+from .services import async_decided_by, loaded_coordinator
+
+INCIDENT_STATUSES = (
+    "open",
+    "analyzing",
+    "awaiting_approval",
+    "remediating",
+    "resolved",
+    "dismissed",
+)
+
+
+@callback
+def async_setup_websocket(hass: HomeAssistant) -> None:
+    """Register the commands."""
+    for command in (
+        ws_incidents,
+        ws_incident,
+        ws_proposals,
+        ws_subscribe,
+        ws_approve,
+        ws_reject,
+        ws_dismiss,
+    ):
+        websocket_api.async_register_command(hass, command)
+
+
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/incidents",
+        probatio.Optional("status"): [probatio.In(INCIDENT_STATUSES)],
+        probatio.Optional("severity"): [probatio.In(SEVERITIES)],
+        probatio.Optional("integration"): cv.string,
+        probatio.Optional("category"): cv.string,
+        probatio.Optional("active"): bool,
+        probatio.Optional("limit"): probatio.All(int, probatio.Range(min=1, max=500)),
+        probatio.Optional("offset"): probatio.All(int, probatio.Range(min=0)),
+    }
+)
+@websocket_api.async_response
+async def ws_incidents(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """List incidents, most recently seen first."""
+    filters = {k: v for k, v in msg.items() if k not in ("id", "type")}
+    page = await loaded_coordinator(hass).async_incidents(**filters)
+    connection.send_result(msg["id"], page)
+
+
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/incident",
+        probatio.Required(ATTR_INCIDENT_ID): cv.string,
+    }
+)
+@websocket_api.async_response
+async def ws_incident(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Return an incident with its signals, evidence, analysis and proposals."""
+    coordinator = loaded_coordinator(hass)
+    detail = await coordinator.async_incident(msg[ATTR_INCIDENT_ID])
+    proposals = [
+        p
+        for p in await coordinator.async_pending_proposals()
+        if p["incident_id"] == msg[ATTR_INCIDENT_ID]
+    ]
+    connection.send_result(msg["id"], {**detail, "proposals": proposals})
+
+
+@websocket_api.websocket_command({probatio.Required("type"): "llm_ops/proposals"})
+@websocket_api.async_response
+async def ws_proposals(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Return the proposals waiting for a decision."""
+    proposals = await loaded_coordinator(hass).async_pending_proposals()
+    connection.send_result(msg["id"], {"proposals": proposals})
+
+
+@websocket_api.websocket_command({probatio.Required("type"): "llm_ops/subscribe"})
+@callback
+def ws_subscribe(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Push every incident and action change to this connection."""
+
+    @callback
+    def forward(event: Event) -> None:
+        kind = "incident" if event.event_type == EVENT_INCIDENT else "action"
+        connection.send_message(
+            websocket_api.event_message(msg["id"], {"kind": kind, "data": event.data})
+        )
+
+    unsubs = [
+        hass.bus.async_listen(event_type, forward)
+        for event_type in (EVENT_INCIDENT, EVENT_ACTION)
+    ]
+
+    @callback
+    def unsubscribe() -> None:
+        for unsub in unsubs:
+            unsub()
+
+    connection.subscriptions[msg["id"]] = unsubscribe
+    connection.send_result(msg["id"])
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/approve",
+        probatio.Required(ATTR_PROPOSAL_ID): cv.string,
+    }
+)
+@websocket_api.async_response
+async def ws_approve(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Approve a proposal."""
+    proposal = await loaded_coordinator(hass).async_approve(
+        msg[ATTR_PROPOSAL_ID],
+        decided_by=await async_decided_by(hass, connection.user.id),
+    )
+    connection.send_result(msg["id"], {"proposal": proposal})
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/reject",
+        probatio.Required(ATTR_PROPOSAL_ID): cv.string,
+        probatio.Optional(ATTR_REASON): probatio.All(
+            cv.string, probatio.Length(max=500)
+        ),
+    }
+)
+@websocket_api.async_response
+async def ws_reject(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Reject a proposal."""
+    proposal = await loaded_coordinator(hass).async_reject(
+        msg[ATTR_PROPOSAL_ID],
+        decided_by=await async_decided_by(hass, connection.user.id),
+        reason=msg.get(ATTR_REASON),
+    )
+    connection.send_result(msg["id"], {"proposal": proposal})
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/dismiss",
+        probatio.Required(ATTR_INCIDENT_ID): cv.string,
+        probatio.Optional(ATTR_IGNORE_SIMILAR, default=False): bool,
+        probatio.Optional(ATTR_REASON): probatio.All(
+            cv.string, probatio.Length(max=500)
+        ),
+    }
+)
+@websocket_api.async_response
+async def ws_dismiss(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Dismiss an incident."""
+    incident = await loaded_coordinator(hass).async_dismiss(
+        msg[ATTR_INCIDENT_ID],
+        ignore_similar=msg[ATTR_IGNORE_SIMILAR],
+        reason=msg.get(ATTR_REASON),
+    )
+    connection.send_result(msg["id"], {"incident": incident})

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { IncidentRecord, SignalRecord } from '../../src/journal/journal.js';
+import {
+  buildBundle,
+  collapseTraceback,
+  estimateTokens,
+  type BundleSources,
+} from '../../src/package/bundle.js';
+import { haHttpBase } from '../../src/package/enrich.js';
+import { signal } from '../helpers/pipeline.js';
+
+const TRACEBACK = [
+  'Traceback (most recent call last):',
+  '  File "/usr/src/homeassistant/homeassistant/helpers/update_coordinator.py", line 380, in _async_refresh',
+  '    self.data = await self._async_update_data()',
+  '  File "/config/custom_components/acme/coordinator.py", line 61, in _async_update_data',
+  '    return await self.api.fetch()',
+  '  File "/usr/local/lib/python3.14/site-packages/aiohttp/client.py", line 700, in _request',
+  '    raise ClientConnectorError(req.connection_key, exc)',
+  "aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host 10.1.2.3:443 ssl:default [Connect call failed ('10.1.2.3', 443)]",
+].join('\n');
+
+function sources(over: Partial<BundleSources> = {}, signals: SignalRecord[] = []): BundleSources {
+  return {
+    incident: { id: 'inc_test', integration: 'acme', entry_id: null } as IncidentRecord,
+    signals,
+    entry: undefined,
+    integration: { domain: 'acme', custom: true, version: '1.2.3' },
+    haVersion: '2026.11.0',
+    recentChanges: [{ at: null, what: 'update available: Acme 1.2.3 → 1.2.4' }],
+    ...over,
+  };
+}
+
+let nextId = 1;
+const rec = (over: Parameters<typeof signal>[0]): SignalRecord => ({
+  ...signal(over),
+  id: nextId++,
+  incident_id: 'inc_test',
+  fingerprint: 'f',
+});
+
+describe('collapseTraceback', () => {
+  it('keeps the integration’s own frames, the last frame and the exception', () => {
+    const lines = collapseTraceback(TRACEBACK, 'acme');
+    expect(lines[0]).toBe('… 1 framework frames omitted');
+    expect(lines.some((l) => l.includes('custom_components/acme/coordinator.py'))).toBe(true);
+    expect(lines.some((l) => l.includes('aiohttp/client.py'))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^aiohttp\.client_exceptions\.ClientConnectorError/);
+    expect(lines.some((l) => l.includes('update_coordinator.py'))).toBe(false);
+  });
+});
+
+describe('buildBundle', () => {
+  it('counts distinct lines, collapses tracebacks, redacts and records what it masked', () => {
+    const signals = [
+      rec({
+        message: 'Error fetching acme data from 10.1.2.3',
+        data: { logger: 'custom_components.acme', level: 'ERROR', exception: TRACEBACK },
+      }),
+      rec({
+        message: 'Error fetching acme data from 10.1.2.3',
+        data: { logger: 'custom_components.acme', level: 'ERROR', exception: TRACEBACK },
+      }),
+      rec({
+        message: 'Login for user bob@example.com with api_key=abcd1234efgh5678ijkl',
+        severity: 'warning',
+        data: { logger: 'custom_components.acme' },
+      }),
+    ].reverse();
+    const bundle = buildBundle(sources({}, signals), { budgetTokens: 3000 });
+    expect(bundle.log_lines).toHaveLength(2);
+    const error = bundle.log_lines.find((l) => l.level === 'ERROR');
+    expect(error?.count).toBe(2);
+    expect(error?.text).toBe('Error fetching acme data from [IP_1]');
+    expect(error?.traceback?.at(-1)).toContain('[IP_1]');
+    const text = JSON.stringify(bundle);
+    for (const secret of ['10.1.2.3', 'bob@example.com', 'abcd1234efgh5678ijkl'])
+      expect(text).not.toContain(secret);
+    expect(bundle.redactions.ip).toBeGreaterThan(0);
+    expect(bundle.integration).toEqual({ domain: 'acme', custom: true, version: '1.2.3' });
+    expect(bundle.recent_changes[0]?.what).toMatch(/update available/);
+  });
+
+  it('never exceeds the budget, and keeps the line that opened the incident', () => {
+    const founding = rec({
+      message: 'The one line that names the failure: acme hub rejected the token',
+    });
+    // Distinct templates: words differ, not only numbers (numbers are stripped from templates).
+    const word = (i: number) => String.fromCharCode(97 + (i % 26), 97 + (((i / 26) % 26) | 0));
+    const noise = Array.from({ length: 400 }, (_, i) =>
+      rec({
+        message: `Unrelated warning about ${word(i)} ${'padding '.repeat(20)}`,
+        severity: 'warning',
+      }),
+    );
+    const signals = [...noise.reverse(), founding]; // newest first; the founding one is the oldest
+    const bundle = buildBundle(sources({}, signals), { budgetTokens: 800 });
+    expect(bundle.token_estimate).toBeLessThanOrEqual(800);
+    expect(estimateTokens(JSON.stringify(bundle))).toBeLessThanOrEqual(800);
+    expect(bundle.log_lines[0]?.text).toContain('names the failure');
+    expect(bundle.truncated).toBeGreaterThan(0);
+  });
+
+  it('gives diagnostics at most half the budget', () => {
+    const diagnostics = {
+      entry: { data: { token: 'sekrit-token-value-123456', host: '10.9.9.9' } },
+      huge: 'y'.repeat(20_000),
+    };
+    const small = buildBundle(
+      sources({ diagnostics: { entry: { data: { token: 'sekrit-token-value-123456' } } } }),
+      { budgetTokens: 3000 },
+    );
+    expect(JSON.stringify(small.configuration)).not.toContain('sekrit-token-value-123456');
+    expect((small.configuration as { diagnostics: unknown }).diagnostics).toBeTypeOf('object');
+    const big = buildBundle(sources({ diagnostics }), { budgetTokens: 3000 });
+    expect((big.configuration as { diagnostics: unknown }).diagnostics).toMatch(/omitted/);
+    expect(big.token_estimate).toBeLessThanOrEqual(3000);
+  });
+});
+
+describe('haHttpBase', () => {
+  it.each([
+    ['ws://192.0.2.1:8123/api/websocket', 'http://192.0.2.1:8123/api'],
+    ['wss://ha.example/api/websocket', 'https://ha.example/api'],
+    ['ws://supervisor/core/websocket', 'http://supervisor/core/api'],
+  ])('%s → %s', (ws, http) => {
+    expect(haHttpBase(ws)).toBe(http);
+  });
+});

@@ -1,0 +1,305 @@
+"""Tests of proposals: fixable issues, the fix flow, decisions and the mode."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Generator
+from typing import Any
+
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockModule,
+    mock_config_flow,
+    mock_integration,
+    mock_platform,
+)
+
+from custom_components.llm_ops.const import DOMAIN, EVENT_ACTION
+from homeassistant.components.repairs import repairs_flow_manager
+from homeassistant.components.select import (
+    ATTR_OPTION,
+    DOMAIN as SELECT_DOMAIN,
+    SERVICE_SELECT_OPTION,
+)
+from homeassistant.config_entries import ConfigEntry, ConfigEntryState, ConfigFlow
+from homeassistant.const import ATTR_ENTITY_ID
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
+
+from .conftest import Sidecar, SidecarFactory, setup_entry, sidecar_api, sidecar_event
+
+HUB_ENTRY = "01JDX4Z8M2Q7R5T9V3W6Y8A1B2"  # tests/harness/seed-journal.ts
+AWAITING = "sensor.llm_ops_incidents_awaiting_approval"
+MODE = "select.llm_ops_mode"
+
+
+@pytest.fixture
+def proposed(sidecar_factory: SidecarFactory) -> Generator[Sidecar]:
+    """Return a fresh sidecar whose hub and critical incidents have proposals."""
+    sidecar = sidecar_factory("proposals")
+    yield sidecar
+    sidecar.stop()
+
+
+async def _fix_flow(hass: HomeAssistant, incident_id: str) -> dict[str, Any]:
+    assert await async_setup_component(hass, "repairs", {})
+    manager = repairs_flow_manager(hass)
+    assert manager is not None
+    return await manager.async_init(
+        DOMAIN, data={"issue_id": f"incident_{incident_id}"}
+    )
+
+
+async def test_proposals_make_issues_fixable(
+    hass: HomeAssistant, proposed: Sidecar
+) -> None:
+    """An incident with a pending proposal is a fixable issue carrying its id."""
+    await setup_entry(hass, proposed)
+    assert hass.states.get(AWAITING).state == "2"
+    issue = ir.async_get(hass).async_get_issue(
+        DOMAIN, f"incident_{proposed.seeded['hub']}"
+    )
+    assert issue.is_fixable is True
+    assert issue.translation_key == "incident_fixable"
+    assert issue.data == {
+        "incident_id": proposed.seeded["hub"],
+        "proposal_id": "prp_hub",
+    }
+
+
+async def test_fix_flow_shows_the_action_and_approves(
+    hass: HomeAssistant, proposed: Sidecar
+) -> None:
+    """The fix flow shows the action, approves it and waits for how it ended."""
+    await setup_entry(hass, proposed)
+    result = await _fix_flow(hass, proposed.seeded["hub"])
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "confirm"
+    placeholders = result["description_placeholders"]
+    assert placeholders["action"] == "Reload the config entry Fault Lab (fault_lab)."
+    assert placeholders["risk"] == "low"
+    assert placeholders["backup"] == "-"
+    assert placeholders["verification"] == "\n- Fault Lab is loaded within 60 s"
+    assert placeholders["remedy"] == "Reload the integration"  # from the issue
+
+    # The test sidecar has no Home Assistant to act on: it refuses to start
+    # the action (503), and the flow says so.
+    result = await repairs_flow_manager(hass).async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "request_failed"
+    assert "not connected" in result["description_placeholders"]["error"]
+    _, detail = await sidecar_api(hass, proposed, "GET", "/api/actions/prp_hub")
+    assert detail["proposal"]["status"] == "proposed"
+
+
+async def test_fix_flow_for_a_decided_proposal(
+    hass: HomeAssistant, proposed: Sidecar
+) -> None:
+    """A proposal decided elsewhere meanwhile cannot be approved again."""
+    await setup_entry(hass, proposed)
+    await sidecar_api(hass, proposed, "POST", "/api/actions/prp_critical/reject", {})
+    result = await _fix_flow(hass, proposed.seeded["critical"])
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "not_pending"
+    assert result["description_placeholders"] == {"status": "rejected"}
+
+
+async def test_fix_flow_with_the_sidecar_down(
+    hass: HomeAssistant, proposed: Sidecar
+) -> None:
+    """A sidecar that does not answer ends the flow with the reason."""
+    await setup_entry(hass, proposed)
+    await hass.async_add_executor_job(proposed.stop)
+    result = await _fix_flow(hass, proposed.seeded["hub"])
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "request_failed"
+    assert proposed.url in result["description_placeholders"]["error"]
+
+
+async def test_reject_and_approve_twice(
+    hass: HomeAssistant, proposed: Sidecar, hass_admin_user
+) -> None:
+    """Reject closes a proposal; deciding it again is a validation error."""
+    await setup_entry(hass, proposed)
+    await hass.services.async_call(
+        DOMAIN,
+        "reject",
+        {"proposal_id": "prp_critical", "reason": "not now"},
+        blocking=True,
+    )
+    _, detail = await sidecar_api(hass, proposed, "GET", "/api/actions/prp_critical")
+    assert detail["proposal"]["status"] == "rejected"
+    await sidecar_event(
+        hass,
+        EVENT_ACTION,
+        {
+            "proposal_id": "prp_critical",
+            "incident_id": proposed.seeded["critical"],
+            "action_id": "restart_core",
+            "status": "rejected",
+            "backup_id": None,
+        },
+    )
+    issue = ir.async_get(hass).async_get_issue(
+        DOMAIN, f"incident_{proposed.seeded['critical']}"
+    )
+    assert issue.is_fixable is False
+
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            DOMAIN, "approve", {"proposal_id": "prp_critical"}, blocking=True
+        )
+    assert err.value.translation_key == "not_pending"
+
+
+async def test_websocket_detail_lists_the_proposal(
+    hass: HomeAssistant, proposed: Sidecar, hass_ws_client
+) -> None:
+    """llm_ops/incident and llm_ops/proposals show the pending proposals."""
+    await setup_entry(hass, proposed)
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {"type": "llm_ops/incident", "incident_id": proposed.seeded["hub"]}
+    )
+    detail = (await client.receive_json())["result"]
+    assert [p["id"] for p in detail["proposals"]] == ["prp_hub"]
+    await client.send_json_auto_id({"type": "llm_ops/proposals"})
+    pending = (await client.receive_json())["result"]["proposals"]
+    assert {p["id"] for p in pending} == {"prp_hub", "prp_critical"}
+
+    await client.send_json_auto_id(
+        {"type": "llm_ops/reject", "proposal_id": "prp_critical", "reason": "no"}
+    )
+    rejected = await client.receive_json()
+    assert rejected["result"]["proposal"]["status"] == "rejected"
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+
+async def test_mode_select(hass: HomeAssistant, seeded: Sidecar) -> None:
+    """The mode select shows the sidecar's mode and switches it."""
+    await setup_entry(hass, seeded)
+    state = hass.states.get(MODE)
+    assert state.state == "approve"
+    assert state.attributes["options"] == ["observe", "approve", "auto"]
+    await hass.services.async_call(
+        SELECT_DOMAIN,
+        SERVICE_SELECT_OPTION,
+        {ATTR_ENTITY_ID: MODE, ATTR_OPTION: "observe"},
+        blocking=True,
+    )
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert hass.states.get(MODE).state == "observe"
+    _, status = await sidecar_api(hass, seeded, "GET", "/api/status")
+    assert status["mode"] == "observe"
+
+
+async def test_reanalyze(hass: HomeAssistant, seeded: Sidecar) -> None:
+    """Reanalyze asks the sidecar for a fresh analysis of the incident."""
+    await setup_entry(hass, seeded)
+    await hass.services.async_call(
+        DOMAIN, "reanalyze", {"incident_id": seeded.seeded["critical"]}, blocking=True
+    )
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert hass.states.get("sensor.llm_ops_open_incidents").state == "3"
+
+
+class HubFlow(ConfigFlow):
+    """The config flow of the stand-in hub integration (never started here)."""
+
+    VERSION = 1
+
+
+@pytest.fixture
+def hub_integration(hass: HomeAssistant) -> Generator[asyncio.Event]:
+    """Provide a hub integration whose entry is stuck in setup retry until reloaded."""
+    loaded = asyncio.Event()
+
+    async def setup_hub(hass: HomeAssistant, entry: ConfigEntry) -> None:
+        loaded.set()
+
+    mock_integration(hass, MockModule("fault_lab", async_setup_entry=setup_hub))
+    mock_platform(hass, "fault_lab.config_flow", None)
+    MockConfigEntry(
+        domain="fault_lab",
+        entry_id=HUB_ENTRY,
+        title="Fault Lab",
+        state=ConfigEntryState.SETUP_RETRY,
+    ).add_to_hass(hass)
+    with mock_config_flow("fault_lab", HubFlow):
+        yield loaded
+
+
+async def test_fix_flow_runs_the_action_with_the_sidecar_watching_hass(
+    hass: HomeAssistant,
+    sidecar_factory: SidecarFactory,
+    hass_client,
+    hass_access_token: str,
+    hub_integration: asyncio.Event,
+) -> None:
+    """With the sidecar connected to this HA, approving runs the fix to its outcome.
+
+    The sidecar watches this test HA over its real WebSocket API, where a hub
+    integration's entry is stuck in setup retry. Approving in the fix flow makes
+    the sidecar back up, reload the entry and verify it; the flow shows progress,
+    then the outcome.
+    """
+    # What the sidecar reads of a real HA (the dev HA's configuration has them).
+    for component in (
+        "homeassistant",
+        "config",
+        "system_log",
+        "logger",
+        "backup",
+        "automation",
+    ):
+        assert await async_setup_component(hass, component, {})
+    # Every route exists before the HTTP server starts (platforms register late).
+    assert await async_setup_component(hass, DOMAIN, {})
+    await hass.async_block_till_done()
+    client = await hass_client()
+    sidecar = sidecar_factory("proposals", start=False)
+    sidecar.ha_url = str(client.make_url("")).rstrip("/")
+    sidecar.ha_token = hass_access_token
+    await hass.async_add_executor_job(sidecar.start)
+    try:
+        await _until_connected(hass, sidecar)
+        await setup_entry(hass, sidecar)
+        result = await _fix_flow(hass, sidecar.seeded["hub"])
+        assert result["step_id"] == "confirm"
+        manager = repairs_flow_manager(hass)
+        result = await manager.async_configure(result["flow_id"], {})
+        assert result["type"] is FlowResultType.SHOW_PROGRESS
+        assert result["progress_action"] == "executing"
+        async with asyncio.timeout(120):
+            while result["type"] is FlowResultType.SHOW_PROGRESS:
+                await asyncio.sleep(0.5)
+                result = await manager.async_configure(result["flow_id"])
+        # Backed up, reloaded and verified by the sidecar, in this HA.
+        assert hub_integration.is_set()
+        assert result["type"] is FlowResultType.FORM
+        assert result["step_id"] == "outcome"
+        placeholders = result["description_placeholders"]
+        assert placeholders["checks"] == (
+            "\n- Fault Lab is loaded within 60 s: state loaded"
+        )
+        assert placeholders["backup"] != "-"
+        result = await manager.async_configure(result["flow_id"], {})
+        assert result["type"] is FlowResultType.CREATE_ENTRY
+        _, detail = await sidecar_api(hass, sidecar, "GET", "/api/actions/prp_hub")
+        assert detail["proposal"]["status"] == "succeeded"
+        assert detail["result"]["backup_id"] == placeholders["backup"]
+    finally:
+        await hass.async_add_executor_job(sidecar.stop)
+
+
+async def _until_connected(hass: HomeAssistant, sidecar: Sidecar) -> None:
+    async with asyncio.timeout(30):
+        while True:
+            _, health = await sidecar_api(hass, sidecar, "GET", "/api/health")
+            if health["ha"]["connected"]:
+                return
+            await asyncio.sleep(0.2)

@@ -1,0 +1,180 @@
+"""Tests of the WebSocket commands for the panel and the cards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from custom_components.llm_ops.const import DOMAIN, EVENT_ACTION, EVENT_INCIDENT
+from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
+
+from .conftest import Sidecar, incident_event, setup_entry, sidecar_api
+
+
+async def _ws(client: Any, message: dict[str, Any]) -> dict[str, Any]:
+    await client.send_json_auto_id(message)
+    return await client.receive_json()
+
+
+async def test_incidents_with_filters(
+    hass: HomeAssistant, seeded: Sidecar, hass_ws_client
+) -> None:
+    """llm_ops/incidents lists what the sidecar has, filtered."""
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass)
+    ids = seeded.seeded
+
+    everything = await _ws(client, {"type": "llm_ops/incidents"})
+    assert everything["success"]
+    assert everything["result"]["total"] == 5
+    assert everything["result"]["items"][0]["id"] == ids["hub"]
+
+    active = await _ws(client, {"type": "llm_ops/incidents", "active": True})
+    assert {i["id"] for i in active["result"]["items"]} == {
+        ids["hub"],
+        ids["critical"],
+        ids["warning"],
+    }
+
+    filtered = await _ws(
+        client,
+        {
+            "type": "llm_ops/incidents",
+            "severity": ["critical", "warning"],
+            "status": ["open"],
+            "integration": "recorder",
+            "category": "other",
+            "limit": 10,
+            "offset": 0,
+        },
+    )
+    assert [i["id"] for i in filtered["result"]["items"]] == [ids["critical"]]
+
+
+async def test_refused_filter_is_reported(
+    hass: HomeAssistant, seeded: Sidecar, hass_ws_client
+) -> None:
+    """A filter the sidecar refuses (400) is an error with the sidecar's message."""
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass)
+    result = await _ws(client, {"type": "llm_ops/incidents", "integration": "Not A"})
+    assert not result["success"]
+    assert result["error"]["translation_key"] == "rejected_request"
+    assert "integration domain" in result["error"]["message"]
+
+
+async def test_incident_detail_with_proposals(
+    hass: HomeAssistant, seeded: Sidecar, hass_ws_client
+) -> None:
+    """llm_ops/incident returns the detail, its analysis and its proposals."""
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass)
+    result = await _ws(
+        client, {"type": "llm_ops/incident", "incident_id": seeded.seeded["hub"]}
+    )
+    assert result["success"]
+    detail = result["result"]
+    assert detail["incident"]["title"] == "Fault Lab is stuck in setup retry"
+    assert detail["analysis"]["remedy"] == "reload_config_entry"
+    assert detail["signals"][0]["kind"] == "entry_state"
+    assert detail["proposals"] == []
+
+    missing = await _ws(client, {"type": "llm_ops/incident", "incident_id": "inc_x"})
+    assert not missing["success"]
+    assert missing["error"]["translation_key"] == "incident_not_found"
+
+
+async def test_proposals(hass: HomeAssistant, seeded: Sidecar, hass_ws_client) -> None:
+    """llm_ops/proposals lists the pending proposals."""
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass)
+    result = await _ws(client, {"type": "llm_ops/proposals"})
+    assert result == {
+        "id": result["id"],
+        "type": "result",
+        "success": True,
+        "result": {"proposals": []},
+    }
+
+
+async def test_subscribe_pushes_changes(
+    hass: HomeAssistant, sidecar: Sidecar, hass_ws_client, hass_read_only_access_token
+) -> None:
+    """A non-admin connection gets incident and action changes pushed."""
+    await setup_entry(hass, sidecar)
+    client = await hass_ws_client(hass, hass_read_only_access_token)
+    subscribed = await _ws(client, {"type": "llm_ops/subscribe"})
+    assert subscribed["success"]
+
+    hass.bus.async_fire(EVENT_INCIDENT, incident_event("inc_1", "opened"))
+    pushed = await client.receive_json()
+    assert pushed["id"] == subscribed["id"]
+    assert pushed["event"]["kind"] == "incident"
+    assert pushed["event"]["data"]["incident_id"] == "inc_1"
+
+    hass.bus.async_fire(EVENT_ACTION, {"proposal_id": "prp_1", "status": "approved"})
+    pushed = await client.receive_json()
+    assert pushed["event"] == {
+        "kind": "action",
+        "data": {"proposal_id": "prp_1", "status": "approved"},
+    }
+
+    unsubscribed = await _ws(
+        client, {"type": "unsubscribe_events", "subscription": subscribed["id"]}
+    )
+    assert unsubscribed["success"]
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+
+async def test_reading_is_open_changing_is_admin_only(
+    hass: HomeAssistant, seeded: Sidecar, hass_ws_client, hass_read_only_access_token
+) -> None:
+    """Non-admins read incidents, but cannot approve, reject or dismiss."""
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass, hass_read_only_access_token)
+    assert (await _ws(client, {"type": "llm_ops/incidents"}))["success"]
+    for message in (
+        {"type": "llm_ops/approve", "proposal_id": "prp_1"},
+        {"type": "llm_ops/reject", "proposal_id": "prp_1"},
+        {"type": "llm_ops/dismiss", "incident_id": seeded.seeded["hub"]},
+    ):
+        result = await _ws(client, message)
+        assert result["error"]["code"] == "unauthorized", message
+
+
+async def test_admin_decisions(
+    hass: HomeAssistant, seeded: Sidecar, hass_ws_client
+) -> None:
+    """Admins dismiss incidents and decide on proposals over the WebSocket."""
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass)
+    critical = seeded.seeded["critical"]
+    result = await _ws(
+        client,
+        {
+            "type": "llm_ops/dismiss",
+            "incident_id": critical,
+            "ignore_similar": True,
+            "reason": "known",
+        },
+    )
+    assert result["success"]
+    assert result["result"]["incident"]["status"] == "dismissed"
+    _, detail = await sidecar_api(hass, seeded, "GET", f"/api/incidents/{critical}")
+    assert detail["incident"]["status"] == "dismissed"
+
+    for message in (
+        {"type": "llm_ops/approve", "proposal_id": "prp_nope"},
+        {"type": "llm_ops/reject", "proposal_id": "prp_nope", "reason": "no"},
+    ):
+        result = await _ws(client, message)
+        assert result["error"]["translation_key"] == "proposal_not_found"
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+
+async def test_commands_without_an_entry(hass: HomeAssistant, hass_ws_client) -> None:
+    """Without a loaded entry the commands answer with a translated error."""
+    assert await async_setup_component(hass, DOMAIN, {})
+    client = await hass_ws_client(hass)
+    result = await _ws(client, {"type": "llm_ops/proposals"})
+    assert result["error"]["translation_key"] == "not_loaded"
