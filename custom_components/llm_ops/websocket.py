@@ -43,6 +43,8 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
         ws_incidents,
         ws_incident,
         ws_proposals,
+        ws_proposal,
+        ws_status,
         ws_subscribe,
         ws_approve,
         ws_reject,
@@ -102,6 +104,35 @@ async def ws_proposals(
     """Return the proposals waiting for a decision."""
     proposals = await loaded_coordinator(hass).async_pending_proposals()
     connection.send_result(msg["id"], {"proposals": proposals})
+
+
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/proposal",
+        probatio.Required(ATTR_PROPOSAL_ID): cv.string,
+    }
+)
+@websocket_api.async_response
+async def ws_proposal(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Return a proposal with its execution steps and result."""
+    detail = await loaded_coordinator(hass).async_proposal(msg[ATTR_PROPOSAL_ID])
+    connection.send_result(msg["id"], detail)
+
+
+@websocket_api.websocket_command({probatio.Required("type"): "llm_ops/status"})
+@callback
+def ws_status(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Return the mode, the policy summary and whether the sidecar answers."""
+    coordinator = loaded_coordinator(hass)
+    status = coordinator.data.status if coordinator.data else None
+    connection.send_result(
+        msg["id"],
+        {**(status or {}), "connected": coordinator.last_update_success},
+    )
 
 
 @websocket_api.websocket_command({probatio.Required("type"): "llm_ops/subscribe"})

@@ -303,3 +303,31 @@ async def _until_connected(hass: HomeAssistant, sidecar: Sidecar) -> None:
             if health["ha"]["connected"]:
                 return
             await asyncio.sleep(0.2)
+
+
+async def test_websocket_proposal_detail_and_status(
+    hass: HomeAssistant, proposed: Sidecar, hass_ws_client
+) -> None:
+    """llm_ops/proposal shows one proposal; llm_ops/status the mode and link."""
+    await setup_entry(hass, proposed)
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {"type": "llm_ops/proposal", "proposal_id": "prp_hub"}
+    )
+    detail = (await client.receive_json())["result"]
+    assert detail["proposal"]["id"] == "prp_hub"
+    assert detail["proposal"]["status"] == "proposed"
+    assert detail["execution"] is None
+
+    await client.send_json_auto_id(
+        {"type": "llm_ops/proposal", "proposal_id": "prp_nope"}
+    )
+    missing = await client.receive_json()
+    assert not missing["success"]
+    assert missing["error"]["translation_key"] == "proposal_not_found"
+
+    await client.send_json_auto_id({"type": "llm_ops/status"})
+    status = (await client.receive_json())["result"]
+    assert status["connected"] is True
+    assert status["mode"] == "approve"
+    assert status["counts"]["awaiting_approval"] >= 1
