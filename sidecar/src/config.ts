@@ -24,6 +24,8 @@ export interface Settings {
   incidentDir: string;
   /** The policy file; null means the built-in default policy. */
   policyFile: string | null;
+  /** The mode chosen in the settings (add-on option), over the policy file's; null to follow the file. */
+  mode: 'observe' | 'approve' | 'auto' | null;
   /** The Supervisor's ingress proxy address (add-on mode), whose requests need no token; null standalone. */
   ingressPeer: string | null;
   /** What redaction masks beyond secrets (IP and MAC addresses are on unless turned off). */
@@ -186,6 +188,7 @@ const OPTION_ENV: Record<string, string> = {
   log_level: 'LOG_LEVEL',
   api_token: 'LLM_OPS_API_TOKEN',
   policy_file: 'LLM_OPS_POLICY',
+  mode: 'LLM_OPS_MODE',
   redact_ips: 'LLM_OPS_REDACT_IPS',
   redact_macs: 'LLM_OPS_REDACT_MACS',
   ...Object.fromEntries(THRESHOLDS.map((t) => [t.option, t.env])),
@@ -227,6 +230,7 @@ const flag = v.pipe(
   v.picklist(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], 'must be true or false'),
   v.transform((s) => ['true', '1', 'yes', 'on'].includes(s)),
 );
+const modeSetting = v.picklist(['observe', 'approve', 'auto'], 'must be observe, approve or auto');
 const logLevel = v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`);
 const apiToken = v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'));
 
@@ -336,6 +340,10 @@ export function loadSettings(env: Env = process.env): Settings {
     incidentDir: set('INCIDENT_DIR') ?? join(dataDir, 'incidents'),
     // The add-on's own config folder (`addon_config` map) holds the user's policy.yaml.
     policyFile: set('LLM_OPS_POLICY') ?? (viaSupervisor ? '/config/policy.yaml' : null),
+    mode:
+      set('LLM_OPS_MODE') === undefined
+        ? null
+        : parse('LLM_OPS_MODE', modeSetting, set('LLM_OPS_MODE') as string),
     ingressPeer: set('LLM_OPS_INGRESS_PEER') ?? (viaSupervisor ? '172.30.32.2' : null),
     redact: {
       ip: parse('LLM_OPS_REDACT_IPS', flag, set('LLM_OPS_REDACT_IPS') ?? 'true'),

@@ -33,6 +33,7 @@ import { ModeLocked, PolicyKeeper } from './plan/policy-keeper.js';
 import { Planner, ProposalRefused } from './plan/planner.js';
 import { Reporter } from './report/reporter.js';
 import { SupervisorClient } from './supervisor/client.js';
+import { addonUrl, announce } from './supervisor/discovery.js';
 import { VERSION } from './version.js';
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
@@ -89,7 +90,7 @@ export class Sidecar {
     if (policyState.error)
       log.error(`the policy is invalid, so nothing will run (observe-only): ${policyState.error}`);
     else log.info(`policy: ${policyState.source}, mode ${policyState.policy.mode}`);
-    this.policy = new PolicyKeeper(policyState, this.journal);
+    this.policy = new PolicyKeeper(policyState, this.journal, settings.mode);
     this.correlator = new Correlator(this.journal, { thresholds: t, log, isNoise });
     this.reporter = new Reporter({
       journal: this.journal,
@@ -260,9 +261,10 @@ export class Sidecar {
   async start(): Promise<void> {
     const { settings, log } = this;
     this.executor.recoverInterrupted();
+    const apiToken = resolveApiToken(settings.apiToken, settings.dataDir);
     const app = createApi({
       version: VERSION,
-      apiToken: resolveApiToken(settings.apiToken, settings.dataDir),
+      apiToken,
       haStatus: () => ({
         connected: this.conn?.connected ?? false,
         version: this.conn?.haVersion ?? null,
@@ -288,6 +290,12 @@ export class Sidecar {
       );
     });
     log.info(`ha-llm-ops ${VERSION} serving the API on ${settings.host}:${settings.port}`);
+    if (this.supervisor) {
+      // Let Home Assistant offer to set up the integration with this address and token.
+      void announce(this.supervisor, { url: addonUrl(settings.port), token: apiToken }, log, {
+        signal: this.abort.signal,
+      });
+    }
     this.correlator.start();
     this.retention();
     this.timers.push(

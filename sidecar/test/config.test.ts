@@ -57,3 +57,36 @@ describe('loadSettings', () => {
     expect(err.message).toMatch(detail);
   });
 });
+
+describe('more settings', () => {
+  it('reads the mode, redaction switches and thresholds, naming a bad one', () => {
+    const s = loadSettings({
+      ...base,
+      LLM_OPS_MODE: 'auto',
+      LLM_OPS_REDACT_IPS: 'off',
+      LLM_OPS_UNAVAILABLE_AFTER_S: '30',
+    });
+    expect(s.mode).toBe('auto');
+    expect(s.redact).toEqual({ ip: false, mac: true });
+    expect(s.thresholds.unavailableAfterS).toBe(30);
+    expect(loadSettings(base).mode).toBeNull();
+    expect(errorOf({ ...base, LLM_OPS_MODE: 'yolo' }).setting).toBe('LLM_OPS_MODE');
+    expect(errorOf({ ...base, LLM_OPS_REDACT_MACS: 'maybe' }).setting).toBe('LLM_OPS_REDACT_MACS');
+    const bad = errorOf({ ...base, LLM_OPS_QUIET_PERIOD_S: '0' });
+    expect(bad.setting).toBe('LLM_OPS_QUIET_PERIOD_S');
+    expect(bad.message).toMatch(/between 1 and/);
+  });
+
+  it('merges add-on options under the environment, which wins', async () => {
+    const { withAddonOptions } = await import('../src/config.js');
+    const env = withAddonOptions(
+      { ...base, LOG_LEVEL: 'debug' },
+      { log_level: 'error', mode: 'observe', quiet_period_s: 60, unknown_option: 1 },
+    );
+    const s = loadSettings(env);
+    expect(s.logLevel).toBe('debug');
+    expect(s.mode).toBe('observe');
+    expect(s.thresholds.quietPeriodS).toBe(60);
+    expect(() => withAddonOptions(base, [1, 2])).toThrow(/must hold a JSON object/);
+  });
+});

@@ -103,8 +103,13 @@ async function coreBackup(
     } catch (err) {
       throw new BackupFailed(`Home Assistant refused the backup: ${describeError(err)}`);
     }
-    const timeout = sleep(Math.max(0, deadline - Date.now()), 'timeout' as const);
+    // The timer is cancelled once the backup settles, so it never keeps the process alive.
+    const stopTimer = new AbortController();
+    const timeout = sleep(Math.max(0, deadline - Date.now()), 'timeout' as const, {
+      signal: stopTimer.signal,
+    }).catch(() => 'settled' as const);
     const outcome = await Promise.race([finished, timeout]);
+    stopTimer.abort();
     if (outcome === 'timeout')
       throw new BackupFailed(
         ours ? 'the backup did not finish in time' : 'the backup never started',

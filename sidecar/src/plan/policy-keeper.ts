@@ -1,7 +1,8 @@
 /**
- * The policy in force and the mode: the file sets both; the user can switch
- * the mode at run time (the integration's select entity), which is kept in the
- * journal. An invalid policy file pins the mode to observe.
+ * The policy in force and the mode: the file sets both, the settings (the
+ * add-on's `mode` option) may set the mode over the file's, and the user can
+ * switch it at run time (the integration's select entity), which is kept in
+ * the journal and wins. An invalid policy file pins the mode to observe.
  */
 import type { Policy } from '@ha-llm-ops/contracts';
 import type { CursorStore } from '../collect/collector.js';
@@ -24,13 +25,15 @@ export class PolicyKeeper {
   constructor(
     private readonly state: PolicyState,
     private readonly cursors: CursorStore,
+    /** The mode from the settings (add-on option), which wins over the file's. */
+    private readonly settingsMode: Mode | null = null,
   ) {}
 
   current(): PolicyView {
     const { policy, error, source } = this.state;
     if (error) return { policy, mode: 'observe', error, source };
     const override = this.cursors.getCursor<Mode>(MODE_CURSOR);
-    return { policy, mode: override ?? policy.mode, error: null, source };
+    return { policy, mode: override ?? this.settingsMode ?? policy.mode, error: null, source };
   }
 
   setMode(mode: Mode): void {

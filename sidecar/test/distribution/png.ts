@@ -53,7 +53,9 @@ export function readPng(file: string): PngInfo {
   const rowBytes = Math.ceil((info.width * channels * info.bitDepth) / 8);
   const pixels = inflateSync(Buffer.concat(idat));
   if (pixels.length !== info.height * (1 + rowBytes))
-    throw new Error(`${file}: image data has ${pixels.length} bytes, expected ${info.height * (1 + rowBytes)}`);
+    throw new Error(
+      `${file}: image data has ${pixels.length} bytes, expected ${info.height * (1 + rowBytes)}`,
+    );
   for (let y = 0; y < info.height; y++) {
     const filter = pixels[y * (1 + rowBytes)] ?? 255;
     if (filter > 4) throw new Error(`${file}: bad filter ${filter} on row ${y}`);

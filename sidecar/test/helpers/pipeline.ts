@@ -54,6 +54,7 @@ export function testSettings(over: Partial<Settings> = {}, dir = tempDir()): Set
     apiToken: 'test-token-0123456789abcdef',
     incidentDir: join(dir, 'incidents'),
     policyFile: null,
+    mode: null,
     ingressPeer: null,
     redact: { ip: true, mac: true },
     supervisor: null,
