@@ -4,6 +4,8 @@
  */
 import * as v from 'valibot';
 import { join } from 'node:path';
+import { LLM_OPTION_ENV } from './analyze/llm/options.js';
+import { loadLlmSettings, type LlmSettings } from './analyze/llm/settings.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 
 /** The validated settings the sidecar runs with. */
@@ -33,6 +35,8 @@ export interface Settings {
   /** The Supervisor's REST API, when running under Supervisor. */
   supervisor: { url: string; token: string } | null;
   thresholds: Thresholds;
+  /** The optional LLM analyzer (backend none when not configured). */
+  llm: LlmSettings;
 }
 
 /** Tunables of detection and retention, in seconds unless named otherwise. */
@@ -191,6 +195,7 @@ const OPTION_ENV: Record<string, string> = {
   mode: 'LLM_OPS_MODE',
   redact_ips: 'LLM_OPS_REDACT_IPS',
   redact_macs: 'LLM_OPS_REDACT_MACS',
+  ...LLM_OPTION_ENV,
   ...Object.fromEntries(THRESHOLDS.map((t) => [t.option, t.env])),
 };
 
@@ -361,5 +366,6 @@ export function loadSettings(env: Env = process.env): Settings {
             token: parse('SUPERVISOR_TOKEN', token, supervisorToken),
           },
     thresholds: thresholds(set),
+    llm: loadLlmSettings(env),
   };
 }

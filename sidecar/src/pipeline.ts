@@ -5,7 +5,9 @@
  * contracts; this file only wires them.
  */
 import type { RcaResult, Signal } from '@ha-llm-ops/contracts';
+import type { LlmAnalyzer } from './analyze/llm/index.js';
 import type { Correlator, IncidentChange } from './correlate/correlator.js';
+import type { BundleStore } from './journal/bundles.js';
 import type { Executor } from './execute/executor.js';
 import type { IncidentRecord } from './journal/journal.js';
 import type { Logger } from './log.js';
@@ -26,6 +28,8 @@ export interface PipelineOptions {
   planner: Planner;
   executor: Executor;
   analyzer: IncidentAnalyzer | null;
+  /** The optional LLM analyzer: runs after the offline one, on the enriched bundle. */
+  llm?: { analyzer: LlmAnalyzer; bundles: BundleStore } | null;
   log: Logger;
 }
 
@@ -47,14 +51,33 @@ export class Pipeline {
     reporter.incidentChanged(analyzed, change);
     if (fresh) this.plan(analyzed);
     if (change === 'opened') this.enrich(analyzed);
+    // New evidence re-runs the offline analysis; ask the model again so its answer is not lost.
+    else if (fresh) this.analyzeWithLlm(analyzed, true);
   }
 
   private enrich(incident: IncidentRecord): void {
-    this.opts.analyzer
-      ?.enrich?.(incident)
+    (this.opts.analyzer?.enrich?.(incident) ?? Promise.resolve())
       .catch((err: unknown) =>
         this.opts.log.debug(`enriching ${incident.id} failed: ${String(err)}`),
-      );
+      )
+      .finally(() => this.analyzeWithLlm(incident, false));
+  }
+
+  /** Ask the LLM (when configured); its answer replaces the offline one, is announced and planned. */
+  private analyzeWithLlm(incident: IncidentRecord, refresh: boolean): void {
+    const { llm, correlator, reporter, log } = this.opts;
+    if (!llm) return;
+    const offline = incident.analysis?.analyzer === 'offline' ? incident.analysis : null;
+    llm.analyzer
+      .analyze(incident, llm.bundles.read(incident.id), offline, { refresh })
+      .then((rca) => {
+        if (!rca || rca.analyzer === 'offline') return;
+        const recorded = correlator.recordAnalysis(incident.id, rca, null);
+        if (!recorded || recorded.status === 'resolved' || recorded.status === 'dismissed') return;
+        reporter.incidentChanged(recorded, 'updated');
+        this.plan(recorded);
+      })
+      .catch((err: unknown) => log.error(`LLM analysis of ${incident.id} failed: ${String(err)}`));
   }
 
   private analyze(incident: IncidentRecord): IncidentRecord {
@@ -83,6 +106,7 @@ export class Pipeline {
     const analyzed = this.analyze(incident);
     this.opts.reporter.incidentChanged(analyzed, 'updated');
     this.plan(analyzed);
+    this.analyzeWithLlm(analyzed, true);
     return analyzed;
   }
 }

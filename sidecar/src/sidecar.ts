@@ -25,6 +25,7 @@ import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
 import type { Logger } from './log.js';
 import { OfflineIncidentAnalyzer } from './analyze/incident-analyzer.js';
+import { createLlmAnalyzer } from './analyze/llm/index.js';
 import { isNoise } from './detect/noise.js';
 import { enrich, haHttpBase } from './package/enrich.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
@@ -118,7 +119,17 @@ export class Sidecar {
       log,
       proposalTtlS: t.proposalTtlS,
     });
+    const llm =
+      settings.llm.backend === 'none'
+        ? null
+        : createLlmAnalyzer({
+            settings: settings.llm,
+            db: this.journal.db,
+            connection: () => this.conn,
+            log,
+          });
     this.pipeline = new Pipeline({
+      llm: llm ? { analyzer: llm, bundles: this.bundles } : null,
       correlator: this.correlator,
       reporter: this.reporter,
       planner: this.planner,

@@ -170,7 +170,7 @@ describe('approve mode, core backup', () => {
         `/api/actions/${proposal.id}/approve`,
         { decided_by: 'e2e' },
       );
-      expect(approved.status).toBe(200);
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
       const done = await finished(sidecar, proposal.id);
       expect(done.result?.outcome).toBe('succeeded');
       expect(done.execution?.steps.map((s) => `${s.step}:${s.status}`)).toEqual([
@@ -382,7 +382,12 @@ describe('approve mode, core backup', () => {
       ['reload_config_entry', { entry_id: entryId }],
     ]);
     expect(made[0]?.id).toBe(proposal.id);
-    expect(sidecar.proposals.pending().map((p) => p.action_id)).toEqual(['reload_config_entry']);
+    expect(
+      sidecar.proposals
+        .pending()
+        .filter((p) => p.incident_id === incident.id)
+        .map((p) => p.action_id),
+    ).toEqual(['reload_config_entry']);
   });
 });
 
@@ -615,7 +620,11 @@ describe('the other allow-listed actions', () => {
     await haRest(env, 'POST', '/api/events/llm_ops_e2e_fire', {});
     await eventually(
       () =>
-        Promise.resolve(sidecar.journal.getIncident(incident.id)?.status === 'open' || undefined),
+        Promise.resolve(
+          ['open', 'awaiting_approval'].includes(
+            sidecar.journal.getIncident(incident.id)?.status ?? '',
+          ) || undefined,
+        ),
       30_000,
       'the reopened incident',
     );

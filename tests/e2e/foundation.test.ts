@@ -80,6 +80,10 @@ describe('sidecar against the dev HA', () => {
 
 describe('llm_ops in the dev HA', () => {
   it('is set up through the config flow REST API against the sidecar and loads', async () => {
+    // One entry at most (single_config_entry): start from none.
+    for (const e of await configEntries(env, 'llm_ops')) {
+      await haRest(env, 'DELETE', `/api/config/config_entries/entry/${e.entry_id}`);
+    }
     const start = await haRest<{ flow_id: string; type: string; step_id: string }>(
       env,
       'POST',

@@ -80,8 +80,9 @@ export class LlmCallJournal {
 
   /** Model calls made since `since` (the hourly budget). */
   countSince(since: string): number {
-    return (this.stmt('SELECT COUNT(*) AS n FROM llm_calls WHERE at >= ?').get(since) as { n: number })
-      .n;
+    return (
+      this.stmt('SELECT COUNT(*) AS n FROM llm_calls WHERE at >= ?').get(since) as { n: number }
+    ).n;
   }
 
   /** The calls of one incident, oldest first. */
@@ -105,7 +106,12 @@ export class LlmCallJournal {
   // --- cache -----------------------------------------------------------------
 
   /** The cached analysis of a fingerprint by this backend and model, if stored at or after `notBefore`. */
-  cached(fingerprint: string, backend: string, model: string, notBefore: string): RcaResult | undefined {
+  cached(
+    fingerprint: string,
+    backend: string,
+    model: string,
+    notBefore: string,
+  ): RcaResult | undefined {
     const row = this.stmt(
       `SELECT result FROM llm_cache WHERE fingerprint = ? AND backend = ? AND model = ? AND created_at >= ?`,
     ).get(fingerprint, backend, model, notBefore) as { result: string } | undefined;

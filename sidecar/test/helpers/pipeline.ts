@@ -3,6 +3,7 @@ import type { Signal } from '@ha-llm-ops/contracts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadLlmSettings } from '../../src/analyze/llm/settings.js';
 import type { Settings, Thresholds } from '../../src/config.js';
 import { Correlator, type IncidentChange } from '../../src/correlate/correlator.js';
 import { type IncidentRecord, Journal } from '../../src/journal/journal.js';
@@ -59,6 +60,7 @@ export function testSettings(over: Partial<Settings> = {}, dir = tempDir()): Set
     redact: { ip: true, mac: true },
     supervisor: null,
     thresholds: THRESHOLDS,
+    llm: loadLlmSettings({}),
     ...over,
   };
 }

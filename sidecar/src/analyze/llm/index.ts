@@ -1,0 +1,62 @@
+/** The optional LLM analyzer: one factory for the sidecar, and what it is made of. */
+import type { Connection } from 'home-assistant-js-websocket';
+import type { JournalDb } from '../../journal/database.js';
+import { LlmCallJournal } from '../../journal/llm-calls.js';
+import type { Logger } from '../../log.js';
+import { AiTaskBackend } from './ai-task-backend.js';
+import type { LlmBackend } from './backend.js';
+import { LlmAnalyzer } from './llm-analyzer.js';
+import { OpenAiBackend } from './openai-backend.js';
+import type { LlmSettings } from './settings.js';
+
+export { LlmAnalyzer, type AnalyzeOptions, type AnalyzedIncident } from './llm-analyzer.js';
+export { LLM_OPTION_ENV, loadLlmSettings, type LlmSettings } from './settings.js';
+
+/** What the LLM analyzer needs from the sidecar. */
+export interface LlmAnalyzerDeps {
+  settings: LlmSettings;
+  /** The journal's database (migrated: llm_calls, llm_cache). */
+  db: JournalDb;
+  /** The sidecar's live connection to HA, for the ai_task backend. */
+  connection: () => Connection | undefined;
+  log: Logger;
+  now?: () => Date;
+}
+
+/** The LLM analyzer the settings ask for, or null for `none`. */
+export function createLlmAnalyzer(deps: LlmAnalyzerDeps): LlmAnalyzer | null {
+  const { settings, log } = deps;
+  let backend: LlmBackend;
+  switch (settings.backend) {
+    case 'none':
+      return null;
+    case 'openai':
+      backend = new OpenAiBackend({
+        baseUrl: settings.baseUrl,
+        model: settings.model,
+        apiKey: settings.apiKey,
+        timeoutS: settings.timeoutS,
+      });
+      break;
+    case 'ai_task':
+      backend = new AiTaskBackend({
+        connection: deps.connection,
+        entityId: settings.aiTaskEntity,
+        timeoutS: settings.timeoutS,
+      });
+      break;
+  }
+  const analyzer = new LlmAnalyzer({
+    backend,
+    calls: new LlmCallJournal(deps.db),
+    callsPerHour: settings.callsPerHour,
+    costPerMtok: settings.costPerMtok,
+    log,
+    now: deps.now,
+  });
+  const where = settings.backend === 'openai' ? ` at ${settings.baseUrl}` : '';
+  log.info(
+    `LLM analyzer: ${analyzer.label}${where}, at most ${settings.callsPerHour} calls per hour`,
+  );
+  return analyzer;
+}

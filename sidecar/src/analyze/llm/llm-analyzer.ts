@@ -1,0 +1,193 @@
+/**
+ * The optional LLM analysis of an incident, after the offline one: answers are
+ * cached by incident fingerprint, calls are held to an hourly budget counted in
+ * the journal (so a restart does not reset it), tokens and cost are journaled
+ * per incident, and verified fixes of past incidents of the same integration or
+ * category become few-shot examples. Whatever goes wrong, the offline result
+ * stands: this never throws and never returns anything worse than it got.
+ */
+import type { EvidenceBundle, RcaResult } from '@ha-llm-ops/contracts';
+import type { IncidentRecord } from '../../journal/journal.js';
+import type { LlmCallJournal } from '../../journal/llm-calls.js';
+import type { Logger } from '../../log.js';
+import { askWithOneRepair, type CallMeter, type LlmBackend } from './backend.js';
+import { buildPrompt } from './prompt.js';
+
+const HOUR_MS = 3_600_000;
+
+export interface LlmAnalyzerOptions {
+  backend: LlmBackend;
+  calls: LlmCallJournal;
+  /** Model calls allowed per hour, repair attempts included. */
+  callsPerHour: number;
+  /** Price per million tokens. */
+  costPerMtok: { input: number; output: number };
+  log: Logger;
+  /** Few-shot examples per prompt (default 3). */
+  examples?: number;
+  /** How long a cached answer is reused (default 7 days). */
+  cacheTtlS?: number;
+  now?: () => Date;
+}
+
+/** The incident fields the analysis reads. */
+export type AnalyzedIncident = Pick<
+  IncidentRecord,
+  | 'id'
+  | 'fingerprint'
+  | 'integration'
+  | 'entry_id'
+  | 'subject'
+  | 'title'
+  | 'severity'
+  | 'category'
+  | 'occurrences'
+>;
+
+export interface AnalyzeOptions {
+  /** Ask the model even when a cached answer exists (a user asked to analyze again). */
+  refresh?: boolean;
+}
+
+export class LlmAnalyzer {
+  private readonly now: () => Date;
+  private readonly inflight = new Map<string, Promise<RcaResult | null>>();
+  /** Calls granted by the budget whose outcome is not journaled yet. */
+  private pending = 0;
+  /** When the exhausted budget was last reported (once per hour is enough). */
+  private budgetNotedAt = 0;
+
+  constructor(private readonly opts: LlmAnalyzerOptions) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Which backend and model answer, for logs and status. */
+  get label(): string {
+    return `${this.opts.backend.backend} (${this.opts.backend.model})`;
+  }
+
+  /**
+   * The LLM's analysis of an incident, or `offline` when there is none to be had
+   * (no evidence, budget used up, no or no valid answer after one repair).
+   * Concurrent requests for one fingerprint share one model exchange; a
+   * refresh asks again once the exchange under way is done.
+   */
+  analyze(
+    incident: AnalyzedIncident,
+    bundle: EvidenceBundle | null,
+    offline: RcaResult | null,
+    opts: AnalyzeOptions = {},
+  ): Promise<RcaResult | null> {
+    const key = incident.fingerprint;
+    const running = this.inflight.get(key);
+    const refresh = opts.refresh ?? false;
+    if (running && !refresh) return running;
+    // A refresh (newer evidence) waits for the exchange under way, then asks again.
+    const start = () => this.run(incident, bundle, offline, refresh);
+    const run = (running ? running.then(start, start) : start())
+      .catch((err: unknown) => {
+        this.opts.log.error(`LLM analysis of ${incident.id} failed: ${String(err)}`);
+        return offline;
+      })
+      .finally(() => {
+        if (this.inflight.get(key) === run) this.inflight.delete(key);
+      });
+    this.inflight.set(key, run);
+    return run;
+  }
+
+  private async run(
+    incident: AnalyzedIncident,
+    bundle: EvidenceBundle | null,
+    offline: RcaResult | null,
+    refresh: boolean,
+  ): Promise<RcaResult | null> {
+    const { backend, calls, log } = this.opts;
+    if (!bundle) return offline;
+    const ttlMs = (this.opts.cacheTtlS ?? 7 * 86_400) * 1000;
+    const freshSince = new Date(this.now().getTime() - ttlMs).toISOString();
+    if (!refresh) {
+      const hit = calls.cached(incident.fingerprint, backend.backend, backend.model, freshSince);
+      if (hit) {
+        log.debug(`LLM analysis of ${incident.id} from the cache`);
+        return { ...hit, evidence_refs: offline?.evidence_refs ?? [] };
+      }
+    }
+    const examples = calls.verifiedFixes({
+      integration: incident.integration,
+      category: offline?.category ?? incident.category,
+      excludeIncidentId: incident.id,
+      limit: this.opts.examples ?? 3,
+    });
+    const prompt = buildPrompt({ incident, bundle, offline, examples });
+    const answer = await askWithOneRepair(backend, prompt, this.meter(incident.id));
+    if (!answer) {
+      log.info(`no usable LLM analysis of ${incident.id}; the offline analysis stands`);
+      return offline;
+    }
+    if (answer.offList.length) {
+      log.warning(
+        `the LLM named actions off the allow-list for ${incident.id} (dropped): ${answer.offList.join(', ')}`,
+      );
+    }
+    // The model saw the same bundle; it cites no lines of its own.
+    const rca: RcaResult = { ...answer.rca, evidence_refs: offline?.evidence_refs ?? [] };
+    const at = this.now().toISOString();
+    calls.purgeCacheBefore(freshSince);
+    calls.cache(incident.fingerprint, backend.backend, backend.model, rca, at);
+    const usage = calls.usageOf(incident.id);
+    log.info(
+      `${this.label} analyzed ${incident.id}: ${rca.category}/${rca.remedy}, ` +
+        `${rca.candidate_actions.length} action(s); ${usage.prompt_tokens}+${usage.completion_tokens} tokens so far`,
+    );
+    return rca;
+  }
+
+  private meter(incidentId: string): CallMeter {
+    const { backend, calls, log, costPerMtok, callsPerHour } = this.opts;
+    return {
+      mayCall: () => {
+        const now = this.now().getTime();
+        const used = calls.countSince(new Date(now - HOUR_MS).toISOString()) + this.pending;
+        if (used < callsPerHour) {
+          this.pending++;
+          return true;
+        }
+        if (now - this.budgetNotedAt >= HOUR_MS) {
+          this.budgetNotedAt = now;
+          log.warning(
+            `the LLM budget of ${callsPerHour} calls per hour is used up; incidents keep their offline analysis meanwhile`,
+          );
+        }
+        return false;
+      },
+      record: (call) => {
+        this.pending = Math.max(0, this.pending - 1);
+        const prompt = call.usage?.prompt_tokens ?? 0;
+        const completion = call.usage?.completion_tokens ?? 0;
+        try {
+          calls.record({
+            incident_id: incidentId,
+            at: this.now().toISOString(),
+            backend: backend.backend,
+            model: backend.model,
+            prompt_tokens: prompt,
+            completion_tokens: completion,
+            cost: (prompt * costPerMtok.input + completion * costPerMtok.output) / 1_000_000,
+            outcome: call.outcome,
+            dropped_actions: call.dropped,
+            detail: call.detail,
+          });
+        } catch (err) {
+          // The incident may be gone (retention) while its model call ran.
+          log.warning(`could not journal an LLM call of ${incidentId}: ${String(err)}`);
+        }
+        if (call.outcome !== 'valid' && call.outcome !== 'repaired') {
+          log.info(
+            `LLM call for ${incidentId}: ${call.outcome}${call.detail ? ` (${call.detail})` : ''}`,
+          );
+        }
+      },
+    };
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Settings of the optional LLM analyzer, from the environment (add-on options
+ * are merged in first through LLM_OPTION_ENV). Validated like config.ts: a bad
+ * value is a SettingsError naming its variable. Every value that is set is
+ * checked, whichever backend is chosen, so a typo never waits to bite.
+ */
+import * as v from 'valibot';
+import { SettingsError } from '../../config.js';
+
+export const LLM_BACKENDS = ['none', 'openai', 'ai_task'] as const;
+export type LlmBackendName = (typeof LLM_BACKENDS)[number];
+
+/** The validated settings of the LLM analyzer. */
+export interface LlmSettings {
+  /** none: offline analysis only; openai: an OpenAI-compatible endpoint; ai_task: HA's AI Task. */
+  backend: LlmBackendName;
+  /** Base URL of the OpenAI-compatible API (…/v1). */
+  baseUrl: string;
+  /** Model name the endpoint knows; for ai_task, a label for the journal. */
+  model: string;
+  /** Key of the endpoint; null when it needs none (Ollama, LM Studio, vLLM). */
+  apiKey: string | null;
+  /** The ai_task entity to use; null means HA's preferred one. */
+  aiTaskEntity: string | null;
+  /** Model calls allowed per hour (repair attempts count). */
+  callsPerHour: number;
+  /** Longest wait for one model call. */
+  timeoutS: number;
+  /** Price per million tokens, for the cost recorded per incident. */
+  costPerMtok: { input: number; output: number };
+}
+
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+const AI_TASK_MODEL = 'ai_task';
+
+export { LLM_OPTION_ENV } from './options.js';
+
+const backend = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.picklist(LLM_BACKENDS, `must be one of ${LLM_BACKENDS.join(', ')}`),
+);
+const baseUrl = v.pipe(
+  v.string(),
+  v.trim(),
+  v.url('must be a URL such as http://homeassistant.local:11434/v1'),
+  v.regex(/^https?:\/\//, 'must start with http:// or https://'),
+  v.transform((s) => s.replace(/\/+$/, '')),
+);
+const text = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(200, 'must be at most 200 characters'),
+);
+const secret = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const aiTaskEntity = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^ai_task\.[a-z0-9_]+$/, 'must be an ai_task entity id such as ai_task.openai_ai_task'),
+);
+const wholeNumber = (min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.regex(/^\d+$/, `must be a whole number between ${min} and ${max}`),
+    v.transform(Number),
+    v.minValue(min, `must be a whole number between ${min} and ${max}`),
+    v.maxValue(max, `must be a whole number between ${min} and ${max}`),
+  );
+const price = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^\d+(?:\.\d+)?$/, 'must be a non-negative number such as 0.15'),
+  v.transform(Number),
+  v.maxValue(10_000, 'must be at most 10000'),
+);
+
+function parse<S extends v.GenericSchema<string, unknown>>(
+  name: string,
+  schema: S,
+  raw: string,
+): v.InferOutput<S> {
+  const result = v.safeParse(schema, raw);
+  if (!result.success) {
+    const shown = /API_KEY/.test(name) ? '' : ` (got ${JSON.stringify(raw)})`;
+    throw new SettingsError(name, `${result.issues[0]?.message ?? 'is invalid'}${shown}`);
+  }
+  return result.output;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Read and validate the LLM settings; throws SettingsError naming the first bad variable. */
+export function loadLlmSettings(env: Env = process.env): LlmSettings {
+  const set = (name: string) => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value;
+  };
+  const optional = <S extends v.GenericSchema<string, unknown>>(name: string, schema: S) => {
+    const raw = set(name);
+    return raw === undefined ? undefined : parse(name, schema, raw);
+  };
+
+  const kind = optional('LLM_OPS_LLM_BACKEND', backend) ?? 'none';
+  const url = optional('LLM_OPS_LLM_BASE_URL', baseUrl);
+  const model = optional('LLM_OPS_LLM_MODEL', text);
+  const apiKey = optional('LLM_OPS_LLM_API_KEY', secret) ?? null;
+  const entity = optional('LLM_OPS_LLM_AI_TASK_ENTITY', aiTaskEntity) ?? null;
+  const settings: LlmSettings = {
+    backend: kind,
+    baseUrl: url ?? OPENAI_BASE_URL,
+    model: model ?? (kind === 'ai_task' ? (entity ?? AI_TASK_MODEL) : ''),
+    apiKey,
+    aiTaskEntity: entity,
+    callsPerHour: optional('LLM_OPS_LLM_CALLS_PER_HOUR', wholeNumber(1, 1000)) ?? 20,
+    timeoutS: optional('LLM_OPS_LLM_TIMEOUT_S', wholeNumber(1, 600)) ?? 60,
+    costPerMtok: {
+      input: optional('LLM_OPS_LLM_COST_INPUT_PER_MTOK', price) ?? 0,
+      output: optional('LLM_OPS_LLM_COST_OUTPUT_PER_MTOK', price) ?? 0,
+    },
+  };
+  if (kind === 'openai') {
+    if (!model)
+      throw new SettingsError(
+        'LLM_OPS_LLM_MODEL',
+        'is required with LLM_OPS_LLM_BACKEND=openai (the model name the endpoint knows, e.g. gpt-4.1-mini or llama3.1)',
+      );
+    // OpenAI itself always wants a key; local servers (Ollama, LM Studio, vLLM) usually do not.
+    if (!apiKey && new URL(settings.baseUrl).hostname === 'api.openai.com')
+      throw new SettingsError('LLM_OPS_LLM_API_KEY', `is required for ${OPENAI_BASE_URL}`);
+  }
+  return settings;
+}
