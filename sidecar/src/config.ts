@@ -239,20 +239,21 @@ const modeSetting = v.picklist(['observe', 'approve', 'auto'], 'must be observe,
 const logLevel = v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`);
 const apiToken = v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'));
 
-function parse<S extends v.GenericSchema<string, unknown>>(
+/** Validate one setting's raw value; a failure names the setting (and never shows a secret's value). */
+export function parseSetting<S extends v.GenericSchema<string, unknown>>(
   name: string,
   schema: S,
   raw: string,
 ): v.InferOutput<S> {
   const result = v.safeParse(schema, raw);
   if (!result.success) {
-    throw new SettingsError(
-      name,
-      `${result.issues[0]?.message ?? 'is invalid'} (got ${JSON.stringify(raw)})`,
-    );
+    const shown = /TOKEN|KEY|PASSWORD|SECRET/.test(name) ? '' : ` (got ${JSON.stringify(raw)})`;
+    throw new SettingsError(name, `${result.issues[0]?.message ?? 'is invalid'}${shown}`);
   }
   return result.output;
 }
+
+const parse = parseSetting;
 
 type Env = Record<string, string | undefined>;
 

@@ -13,6 +13,7 @@ import type {
 } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
 import { openJournalDb, type JournalDb } from './database.js';
+import { statementCache } from './statements.js';
 
 /** An incident as stored: the contract plus what correlation needs. */
 export interface IncidentRecord extends Incident {
@@ -63,20 +64,11 @@ function toRecord(row: IncidentRow): IncidentRecord {
 export class Journal {
   readonly db: JournalDb;
 
-  private readonly statements = new Map<string, Statement>();
+  private readonly stmt: (sql: string) => Statement;
 
   constructor(file: string) {
     this.db = openJournalDb(file);
-  }
-
-  /** A prepared statement, prepared once per SQL text. */
-  private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+    this.stmt = statementCache(this.db);
   }
 
   close(): void {

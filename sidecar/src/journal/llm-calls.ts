@@ -7,6 +7,7 @@
 import type { ActionParams, Category, RcaResult, Remedy } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
 import type { JournalDb } from './database.js';
+import { statementCache } from './statements.js';
 
 /** How one model call ended. */
 export type LlmCallOutcome = 'valid' | 'repaired' | 'invalid' | 'error' | 'timeout';
@@ -56,17 +57,10 @@ interface FixRow extends Omit<VerifiedFix, 'params' | 'root_cause'> {
 }
 
 export class LlmCallJournal {
-  private readonly statements = new Map<string, Statement>();
+  private readonly stmt: (sql: string) => Statement;
 
-  constructor(private readonly db: JournalDb) {}
-
-  private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+  constructor(db: JournalDb) {
+    this.stmt = statementCache(db);
   }
 
   record(call: LlmCallRecord): void {

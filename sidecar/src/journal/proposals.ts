@@ -13,6 +13,7 @@ import type {
 } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
 import type { JournalDb } from './database.js';
+import { statementCache } from './statements.js';
 
 /** A stored proposal: the contract plus the key cooldowns are counted by. */
 export interface ProposalRecord extends ActionProposal {
@@ -52,17 +53,10 @@ const toExecution = (r: ExecutionRow): ExecutionRecord => ({
 });
 
 export class ProposalJournal {
-  private readonly statements = new Map<string, Statement>();
+  private readonly stmt: (sql: string) => Statement;
 
-  constructor(private readonly db: JournalDb) {}
-
-  private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+  constructor(db: JournalDb) {
+    this.stmt = statementCache(db);
   }
 
   addProposal(p: ProposalRecord): void {

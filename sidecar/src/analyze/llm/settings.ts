@@ -5,7 +5,7 @@
  * checked, whichever backend is chosen, so a typo never waits to bite.
  */
 import * as v from 'valibot';
-import { SettingsError } from '../../config.js';
+import { parseSetting, SettingsError } from '../../config.js';
 
 export const LLM_BACKENDS = ['none', 'openai', 'ai_task'] as const;
 export type LlmBackendName = (typeof LLM_BACKENDS)[number];
@@ -77,18 +77,7 @@ const price = v.pipe(
   v.maxValue(10_000, 'must be at most 10000'),
 );
 
-function parse<S extends v.GenericSchema<string, unknown>>(
-  name: string,
-  schema: S,
-  raw: string,
-): v.InferOutput<S> {
-  const result = v.safeParse(schema, raw);
-  if (!result.success) {
-    const shown = /API_KEY/.test(name) ? '' : ` (got ${JSON.stringify(raw)})`;
-    throw new SettingsError(name, `${result.issues[0]?.message ?? 'is invalid'}${shown}`);
-  }
-  return result.output;
-}
+const parse = parseSetting;
 
 type Env = Record<string, string | undefined>;
 
