@@ -3,6 +3,7 @@
  * pipeline collect → correlate → analyze → plan → (approve) → execute → report,
  * wired together. The API serves from the start; HA may come and go.
  */
+import type { Signal } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,8 @@ import { OfflineIncidentAnalyzer } from './analyze/incident-analyzer.js';
 import { createLlmAnalyzer } from './analyze/llm/index.js';
 import { isNoise } from './detect/noise.js';
 import { enrich, haHttpBase } from './package/enrich.js';
+import { Redactor } from './package/redact.js';
+import { keyedLabel, redactionKey } from './package/redaction-key.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
 import { actionPolicy, loadPolicy } from './plan/policy.js';
 import { ModeLocked, PolicyKeeper } from './plan/policy-keeper.js';
@@ -92,7 +95,18 @@ export class Sidecar {
       log.error(`the policy is invalid, so nothing will run (observe-only): ${policyState.error}`);
     else log.info(`policy: ${policyState.source}, mode ${policyState.policy.mode}`);
     this.policy = new PolicyKeeper(policyState, this.journal, settings.mode);
-    this.correlator = new Correlator(this.journal, { thresholds: t, log, isNoise });
+    // Everything the journal stores is redacted, with placeholders stable across all of it.
+    const label = keyedLabel(redactionKey(settings.dataDir));
+    const redactSignal = (s: Signal): Signal => {
+      const redactor = new Redactor({ ...settings.redact, label });
+      return { ...s, message: redactor.text(s.message), data: redactor.value(s.data) };
+    };
+    this.correlator = new Correlator(this.journal, {
+      thresholds: t,
+      log,
+      isNoise,
+      redact: redactSignal,
+    });
     this.reporter = new Reporter({
       journal: this.journal,
       log,
@@ -143,7 +157,7 @@ export class Sidecar {
               haVersion: () => this.conn?.haVersion ?? null,
               recentChanges: () => [...this.changes],
               budgetTokens: t.bundleTokens,
-              redact: settings.redact,
+              redact: { ...settings.redact, label },
               gather: async (incident) => {
                 if (!this.conn?.connected || !this.inventory) return null;
                 const http = { baseUrl: haHttpBase(settings.haWsUrl), token: settings.haToken };

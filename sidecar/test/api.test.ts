@@ -145,7 +145,10 @@ describe('GET /api/incidents/:id', () => {
       analysis: unknown;
     };
     expect(v.parse(Incident, body.incident).id).toBe(first?.id);
-    expect(body.signals.map((s) => s.message)).toEqual(['Bridge at 192.0.2.5 timed out']);
+    expect(body.signals.map((s) => s.message)).toEqual([
+      // Stored redacted, with a stable keyed placeholder.
+      expect.stringMatching(/^Bridge at \[IP_[0-9a-f]{6}\] timed out$/),
+    ]);
     expect(body).toHaveProperty('bundle');
     expect(body).toHaveProperty('analysis');
   });

@@ -135,7 +135,9 @@ describe('each fault mode is exactly one incident, resolved when the fault clear
       bundle: { config_entry: { reason: string } };
       analysis: { remedy: string };
     }>(`/api/incidents/${incident.id}`);
-    expect(detail.bundle.config_entry.reason).toMatch(/\[IP_1\]/);
+    expect(detail.bundle.config_entry.reason).toMatch(/\[IP_[0-9a-f]{6}\]/);
+    // Nothing stored keeps the address: neither the bundle nor the journal's signals.
+    expect(JSON.stringify(detail)).not.toContain('192.0.2.10');
     expect(JSON.stringify(detail.bundle)).not.toContain('192.0.2.10');
     expect(detail.analysis.remedy).toMatch(/check_network_or_device|reload_config_entry/);
     await setFault('none', true);

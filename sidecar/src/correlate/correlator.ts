@@ -43,6 +43,11 @@ export interface CorrelatorOptions {
   now?: () => Date;
   /** Signals not worth an incident (benign log lines); checked before anything else. */
   isNoise?: (signal: Signal) => boolean;
+  /**
+   * Redaction of what is stored: a signal's message and data, and titles made
+   * from them. Fingerprints are taken before (templates already drop addresses).
+   */
+  redact?: (signal: Signal) => Signal;
 }
 
 /** The template a signal's fingerprint is made of. */
@@ -137,6 +142,7 @@ export class Correlator implements SignalSink {
       if (this.journal.activeConditionOwner(signal.source, signal.key)) return;
     }
     const fp = signalFingerprint(signal);
+    const stored = this.opts.redact ? this.opts.redact(signal) : signal;
     if (this.journal.isDismissed(fp)) return;
     const group = groupKey(signal, fp);
     const since = new Date(this.now().getTime() - thresholds.groupingWindowS * 1000).toISOString();
@@ -165,7 +171,7 @@ export class Correlator implements SignalSink {
           `incident ${incident.id} (${incident.title}) is back (flap ${incident.flaps})`,
         );
       } else {
-        const { category, title } = classify(signal);
+        const { category, title } = classify(stored);
         incident = {
           id: `inc_${randomUUID().replaceAll('-', '')}`,
           fingerprint: fp,
@@ -208,9 +214,9 @@ export class Correlator implements SignalSink {
     if (signal.condition === 'active' && signal.key !== null) {
       this.journal.setConditionActive(incident.id, signal.source, signal.key, signal.observed_at);
     }
-    this.journal.addSignal(incident.id, fp, signal, thresholds.signalsPerIncident);
+    this.journal.addSignal(incident.id, fp, stored, thresholds.signalsPerIncident);
     this.openByFp.set(fp, incident.id);
-    changes.push([{ ...incident, ...patch, updated_at: now }, change, signal]);
+    changes.push([{ ...incident, ...patch, updated_at: now }, change, stored]);
   }
 
   /** The open incident that saw this fingerprint, from the cache when it can. */

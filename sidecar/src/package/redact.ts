@@ -27,9 +27,15 @@ export interface RedactorOptions {
   ip?: boolean;
   mac?: boolean;
   location?: boolean;
+  /**
+   * Names a placeholder after its value (e.g. a keyed hash), so the same secret
+   * gets the same placeholder everywhere, not only within one bundle. Without
+   * it placeholders are numbered per Redactor.
+   */
+  label?: (kind: RedactionKind, value: string) => string;
 }
 
-const PLACEHOLDER = /^\[[A-Z_]+_\d+\]?$/;
+const PLACEHOLDER = /^\[[A-Z_]+_[0-9a-z]+\]?$/;
 /** Values that say "not set" rather than being a secret. */
 const NOT_A_SECRET =
   /^(?:|null|none|nil|true|false|undefined|bearer|basic|digest|token|bot|\*+|redacted|\*\*redacted\*\*|<[^>]*>)$/i;
@@ -182,7 +188,8 @@ const KEEP_IPV6 = new Set(['::1', '::']);
  * replaced.
  */
 export class Redactor {
-  private readonly options: Required<RedactorOptions>;
+  private readonly options: Required<Omit<RedactorOptions, 'label'>> &
+    Pick<RedactorOptions, 'label'>;
   private readonly placeholders = new Map<string, string>();
   private readonly numbers = new Map<RedactionKind, number>();
   private readonly tally: Record<string, number> = {};
@@ -194,6 +201,7 @@ export class Redactor {
       ip: options.ip ?? true,
       mac: options.mac ?? true,
       location: options.location ?? true,
+      label: options.label,
     };
   }
 
@@ -403,9 +411,14 @@ export class Redactor {
     this.tally[kind] = (this.tally[kind] ?? 0) + 1;
     const known = this.placeholders.get(value);
     if (known) return known;
-    const n = (this.numbers.get(kind) ?? 0) + 1;
-    this.numbers.set(kind, n);
-    const placeholder = `[${kind.toUpperCase()}_${n}]`;
+    let suffix: string;
+    if (this.options.label) suffix = this.options.label(kind, value);
+    else {
+      const n = (this.numbers.get(kind) ?? 0) + 1;
+      this.numbers.set(kind, n);
+      suffix = String(n);
+    }
+    const placeholder = `[${kind.toUpperCase()}_${suffix}]`;
     this.placeholders.set(value, placeholder);
     this.knownPattern = null;
     return placeholder;

@@ -128,3 +128,24 @@ describe('haHttpBase', () => {
     expect(haHttpBase(ws)).toBe(http);
   });
 });
+
+describe('keyed placeholders', () => {
+  it('name the same secret the same everywhere, and differ between homes', async () => {
+    const { Redactor } = await import('../../src/package/redact.js');
+    const { keyedLabel, redactionKey } = await import('../../src/package/redaction-key.js');
+    const { tempDir } = await import('../helpers/pipeline.js');
+    const dir = tempDir();
+    const key = redactionKey(dir);
+    expect(redactionKey(dir).equals(key)).toBe(true); // kept in the data dir
+    const a = new Redactor({ label: keyedLabel(key) }).text('hub at 10.0.0.5 down');
+    const b = new Redactor({ label: keyedLabel(key) }).text('again 10.0.0.5, and 10.0.0.6');
+    const ip5 = /\[IP_[0-9a-f]{6}\]/.exec(a)?.[0];
+    expect(ip5).toBeDefined();
+    expect(b.startsWith(`again ${ip5}, and [IP_`)).toBe(true);
+    expect(b).not.toContain(`and ${ip5}`);
+    const elsewhere = new Redactor({ label: keyedLabel(redactionKey(tempDir())) }).text(
+      'hub at 10.0.0.5 down',
+    );
+    expect(elsewhere).not.toBe(a);
+  });
+});
