@@ -11,6 +11,7 @@ export default tseslint.config(
       'test-results/**',
       '.ha-dev/**',
       'custom_components/llm_ops/frontend/**',
+      'sidecar/public/**',
     ],
   },
   js.configs.recommended,

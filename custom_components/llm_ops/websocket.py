@@ -85,15 +85,9 @@ async def ws_incidents(
 async def ws_incident(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
-    """Return an incident with its signals, evidence, analysis and proposals."""
-    coordinator = loaded_coordinator(hass)
-    detail = await coordinator.async_incident(msg[ATTR_INCIDENT_ID])
-    proposals = [
-        p
-        for p in await coordinator.async_pending_proposals()
-        if p["incident_id"] == msg[ATTR_INCIDENT_ID]
-    ]
-    connection.send_result(msg["id"], {**detail, "proposals": proposals})
+    """Return an incident with its signals, evidence, analysis and all its proposals."""
+    detail = await loaded_coordinator(hass).async_incident(msg[ATTR_INCIDENT_ID])
+    connection.send_result(msg["id"], detail)
 
 
 @websocket_api.websocket_command({probatio.Required("type"): "llm_ops/proposals"})

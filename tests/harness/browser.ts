@@ -1,6 +1,8 @@
 /** Debian's Chromium driven by playwright-core, logged in to the dev HA. */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve as resolvePath } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO, type HaEnv } from './ha-dev.js';
 
@@ -44,4 +46,77 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** A directory served over HTTP on loopback. */
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serve `dir` under `prefix` (default `/`); unknown paths get `index.html`, as a single-page
+ * app expects. `handle` may answer a request first (e.g. a fake API) by returning true.
+ */
+export async function serveDir(
+  dir: string,
+  opts: {
+    prefix?: string;
+    handle?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+  } = {},
+): Promise<StaticServer> {
+  const prefix = opts.prefix ?? '/';
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    if (opts.handle?.(req, res, rel)) return;
+    let file = resolvePath(dir, rel || 'index.html');
+    if (!file.startsWith(resolvePath(dir)) || !existsSync(file) || statSync(file).isDirectory()) {
+      file = join(dir, 'index.html');
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/** The component harness page (tests/browser/harness), built with Vite into `outDir`. */
+export async function buildComponentHarness(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    root: join(REPO, 'tests/browser/harness'),
+    logLevel: 'warn',
+    publicDir: false,
+    resolve: { conditions: ['@ha-llm-ops/source'] },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      sourcemap: false,
+      target: 'es2022',
+      reportCompressedSize: false,
+    },
+  });
 }

@@ -1,0 +1,296 @@
+/**
+ * `llm-ops-incidents-card`: the open incidents with counts by severity. Tapping an incident
+ * opens it in the LLM Ops panel (administrators; the panel is admin-only); tapping the
+ * counts opens the configured entity's more-info dialog.
+ */
+import { mdiCheckCircle, mdiCloudOffOutline, mdiOpenInNew } from '@mdi/js';
+import type { HomeAssistant } from 'custom-card-helpers';
+import { handleAction, navigate } from 'custom-card-helpers';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { HaIncidentSource } from '../../panel/src/data/ha-source.js';
+import { SEVERITY_RANK, type Incident } from '../../panel/src/data/types.js';
+import { countBySeverity } from '../../panel/src/list/filter.js';
+import { SEVERITY_LABELS, STATUS_LABELS, relativeTime } from '../../panel/src/ui/format.js';
+import { SEVERITY_ICONS, icon } from '../../panel/src/ui/icons.js';
+import { baseStyles } from '../../panel/src/ui/styles.js';
+import { LlmOpsCardBase } from './card-base.js';
+import { cardStyles } from './card-styles.js';
+import {
+  INCIDENTS_DEFAULTS,
+  SEVERITIES,
+  checkIncidentsConfig,
+  severitiesFrom,
+  type IncidentsCardConfig,
+} from './config.js';
+
+/** Where the integration registers its panel. */
+export const PANEL_PATH = '/llm-ops';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'llm-ops-incidents-card': LlmOpsIncidentsCard;
+  }
+}
+
+export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig> {
+  static override properties = {
+    ...LlmOpsCardBase.properties,
+    _items: { state: true },
+    _total: { state: true },
+  };
+
+  declare private _items: Incident[];
+  declare private _total: number;
+
+  constructor() {
+    super();
+    this._items = [];
+    this._total = 0;
+  }
+
+  static getConfigElement(): HTMLElement {
+    return document.createElement('llm-ops-incidents-card-editor');
+  }
+
+  /** The configuration a new card starts with (HA adds `type`). */
+  static getStubConfig(hass?: HomeAssistant): Omit<IncidentsCardConfig, 'type'> {
+    const entity = 'sensor.llm_ops_open_incidents';
+    return {
+      title: INCIDENTS_DEFAULTS.title,
+      max_items: INCIDENTS_DEFAULTS.max_items,
+      show_counts: true,
+      ...(hass?.states?.[entity] ? { entity } : {}),
+    };
+  }
+
+  protected checkConfig(config: unknown): IncidentsCardConfig {
+    return checkIncidentsConfig(config);
+  }
+
+  private get maxItems(): number {
+    return this._config?.max_items ?? INCIDENTS_DEFAULTS.max_items;
+  }
+
+  /** Masonry height in units of 50 px. */
+  getCardSize(): number {
+    const rows = this._loaded ? Math.max(1, Math.min(this._items.length, this.maxItems)) : 2;
+    return 1 + (this._config?.show_counts === false ? 0 : 1) + rows;
+  }
+
+  /** Sections view: half the width by default, never narrower than a third. */
+  getGridOptions(): { columns: number; min_columns: number; min_rows: number } {
+    return { columns: 6, min_columns: 4, min_rows: 2 };
+  }
+
+  protected async fetchData(source: HaIncidentSource): Promise<void> {
+    const c = this._config;
+    const severity = severitiesFrom(c?.min_severity);
+    const page = await source.incidents({
+      active: true,
+      limit: 500,
+      ...(severity.length < SEVERITIES.length ? { severity } : {}),
+      ...(c?.integration ? { integration: c.integration } : {}),
+    });
+    this._items = page.items;
+    this._total = page.total;
+  }
+
+  private open(path: string): void {
+    navigate(this, path);
+  }
+
+  private onIncidentClick = (ev: MouseEvent) => {
+    if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
+    const href = (ev.currentTarget as HTMLAnchorElement).getAttribute('href');
+    if (!href) return;
+    ev.preventDefault();
+    this.open(href);
+  };
+
+  private onCountsClick = () => {
+    const entity = this._config?.entity;
+    if (entity && this.hass) {
+      handleAction(this, this.hass, { entity, tap_action: { action: 'more-info' } }, 'tap');
+    }
+  };
+
+  protected override render(): TemplateResult {
+    const c = this._config;
+    if (!c) return html``;
+    const title = c.title ?? INCIDENTS_DEFAULTS.title;
+    return html`<ha-card>
+      <div class="header">
+        <h2>
+          ${title}
+          ${this._loaded ? html`<span class="badge" data-field="total">${this._total}</span>` : nothing}
+        </h2>
+        ${
+          this._canDecide
+            ? html`<a
+                class="icon-btn"
+                href=${PANEL_PATH}
+                aria-label="Open LLM Ops"
+                title="Open LLM Ops"
+                @click=${this.onIncidentClick}
+                >${icon(mdiOpenInNew)}</a
+              >`
+            : nothing
+        }
+      </div>
+      <div class="content">${this.renderContent(c)}</div>
+    </ha-card>`;
+  }
+
+  private renderContent(c: IncidentsCardConfig): TemplateResult {
+    if (this._error && !this._loaded) {
+      return html`<div class="state problem" role="alert">
+        ${icon(mdiCloudOffOutline)}
+        <p>
+          ${
+            this._error.kind === 'offline'
+              ? 'The LLM Ops sidecar cannot be reached.'
+              : this._error.kind === 'not_loaded'
+                ? 'LLM Ops is not set up.'
+                : this._error.message
+          }
+        </p>
+      </div>`;
+    }
+    if (!this._loaded) {
+      return html`<div class="state" role="status">
+        <span class="spinner" aria-hidden="true"></span> Loading…
+      </div>`;
+    }
+    const items = [...this._items].sort(
+      (a, b) =>
+        SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+        (a.last_seen < b.last_seen ? 1 : -1),
+    );
+    const shown = items.slice(0, this.maxItems);
+    const counts = countBySeverity(this._items);
+    const countsView =
+      c.show_counts === false
+        ? nothing
+        : html`<div class="counts" aria-label="Open incidents by severity">
+            ${severitiesFrom(c.min_severity).map(
+              (s) =>
+                html`<span class="chip ${s} ${counts[s] ? '' : 'zero'}" data-severity=${s}
+                  >${icon(SEVERITY_ICONS[s])}<strong>${counts[s]}</strong>
+                  ${SEVERITY_LABELS[s]}</span
+                >`,
+            )}
+          </div>`;
+    return html`${
+      c.entity && c.show_counts !== false
+        ? html`<button
+            class="counts-button"
+            aria-label="Show ${c.entity}"
+            @click=${this.onCountsClick}
+          >
+            ${countsView}
+          </button>`
+        : countsView
+    }
+    ${this._error ? html`<p class="error-text" role="alert">${this._error.message}</p>` : nothing}
+    ${
+      shown.length === 0
+        ? html`<div class="state ok">
+            ${icon(mdiCheckCircle)}
+            <p>No open incidents.</p>
+          </div>`
+        : html`<ul class="list incidents">
+            ${shown.map((i) => this.renderItem(i))}
+          </ul>`
+    }
+    ${
+      this._total > shown.length && this._canDecide
+        ? html`<a class="more" href=${PANEL_PATH} @click=${this.onIncidentClick}
+            >${this._total - shown.length} more in LLM Ops</a
+          >`
+        : nothing
+    }`;
+  }
+
+  private renderItem(i: Incident): TemplateResult {
+    const body = html`<span class="sev-icon ${i.severity}"
+        >${icon(SEVERITY_ICONS[i.severity], SEVERITY_LABELS[i.severity])}</span
+      >
+      <span class="text">
+        <span class="title">${i.title}</span>
+        <span class="secondary meta"
+          >${i.integration ?? '–'} · ${STATUS_LABELS[i.status]} · ${i.occurrences}× ·
+          ${relativeTime(i.last_seen, this.locale)}</span
+        >
+      </span>`;
+    return html`<li data-id=${i.id}>
+      ${
+        this._canDecide
+          ? html`<a
+              class="row"
+              href="${PANEL_PATH}/incident/${encodeURIComponent(i.id)}"
+              @click=${this.onIncidentClick}
+              >${body}</a
+            >`
+          : html`<div class="row">${body}</div>`
+      }
+    </li>`;
+  }
+
+  static override styles = [
+    baseStyles,
+    cardStyles,
+    css`
+      .counts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        margin: 4px 0 8px;
+      }
+      .chip.zero {
+        opacity: 0.6;
+      }
+      .counts-button {
+        display: block;
+        width: 100%;
+        padding: 0;
+        border: 0;
+        background: none;
+        font: inherit;
+        text-align: left;
+        cursor: pointer;
+        border-radius: 8px;
+      }
+      .row {
+        display: flex;
+        align-items: flex-start;
+        gap: 10px;
+        padding: 8px 4px;
+        color: inherit;
+        text-decoration: none;
+        border-radius: 8px;
+        min-height: 40px;
+      }
+      a.row:hover {
+        background: color-mix(in srgb, var(--primary-text-color, #212121) 5%, transparent);
+      }
+      .row .text {
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+      }
+      .row .title {
+        overflow-wrap: anywhere;
+      }
+      .row .meta {
+        font-size: 12px;
+      }
+      li + li {
+        border-top: 1px solid var(--divider-color, #e0e0e0);
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('llm-ops-incidents-card')) {
+  customElements.define('llm-ops-incidents-card', LlmOpsIncidentsCard);
+}

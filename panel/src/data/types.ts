@@ -1,0 +1,183 @@
+/**
+ * What the panel and the cards read and change, and the one interface they do it through.
+ * The shapes are the contracts' (contracts/src); only types are imported, so no schema
+ * code ends up in the bundles.
+ */
+import type {
+  ActionEvent,
+  ActionExecution,
+  ActionProposal,
+  EvidenceBundle,
+  ExecutionResult,
+  Incident,
+  IncidentEvent,
+  IncidentStatus,
+  ProposalStatus,
+  RcaResult,
+  Severity,
+  Signal,
+} from '@ha-llm-ops/contracts';
+
+export type {
+  ActionEvent,
+  ActionExecution,
+  ActionProposal,
+  EvidenceBundle,
+  ExecutionResult,
+  Incident,
+  IncidentEvent,
+  IncidentStatus,
+  ProposalStatus,
+  RcaResult,
+  Severity,
+  Signal,
+};
+
+/** Filters of `llm_ops/incidents` (and `GET api/incidents`). */
+export interface IncidentQuery {
+  status?: IncidentStatus[];
+  severity?: Severity[];
+  integration?: string;
+  category?: string;
+  /** Only incidents that are not resolved or dismissed. */
+  active?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** A page of incidents, most recently seen first. */
+export interface IncidentPage {
+  items: Incident[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** An incident with everything the detail view shows. */
+export interface IncidentDetail {
+  incident: Incident;
+  signals: Signal[];
+  bundle: EvidenceBundle | null;
+  analysis: RcaResult | null;
+  /** Its proposals (the integration lists the pending ones, the sidecar all of them). */
+  proposals: ActionProposal[];
+}
+
+/** A proposal with its execution steps and how it ended. */
+export interface ProposalDetail {
+  proposal: ActionProposal;
+  execution: ActionExecution | null;
+  result: ExecutionResult | null;
+}
+
+export type Mode = 'observe' | 'approve' | 'auto';
+
+/** The sidecar's mode, policy summary and counts (`llm_ops/status`, `GET api/status`). */
+export interface OpsStatus {
+  mode: Mode;
+  policy: {
+    valid: boolean;
+    error: string | null;
+    source?: string;
+    max_actions_per_hour?: number;
+    quiet_hours?: { start: string; end: string } | null;
+    auto_actions?: string[];
+  };
+  /** False when HA fires no system_log_event and the log is polled instead. */
+  system_log_events: boolean;
+  last_analysis_at: string | null;
+  counts: { open: number; awaiting_approval: number };
+  /** Whether the integration reaches the sidecar (absent: unknown, assume yes). */
+  connected?: boolean;
+}
+
+/** A change pushed by `llm_ops/subscribe`. */
+export type OpsEvent =
+  { kind: 'incident'; data: IncidentEvent } | { kind: 'action'; data: ActionEvent };
+
+/** Why a request failed, as far as the views care. */
+export type SourceErrorKind =
+  /** The sidecar (or HA's connection) cannot be reached. */
+  | 'offline'
+  /** The llm_ops integration is not set up. */
+  | 'not_loaded'
+  /** The back end does not know the command (an older integration). */
+  | 'unsupported'
+  /** Only administrators may do this. */
+  | 'forbidden'
+  | 'not_found'
+  /** Refused: no longer pending, the policy, a cooldown, … */
+  | 'conflict'
+  | 'failed';
+
+/** A failed request, with a message fit to show the user. */
+export class SourceError extends Error {
+  constructor(
+    readonly kind: SourceErrorKind,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+/**
+ * Where the panel and the cards get incidents and proposals, and send decisions.
+ * One implementation talks to HA's WebSocket API (the integration's commands), one to
+ * the sidecar's own HTTP API (the add-on's ingress page).
+ */
+export interface IncidentSource {
+  /** Whether the current user may approve, reject and dismiss. */
+  readonly canDecide: boolean;
+  incidents(query: IncidentQuery): Promise<IncidentPage>;
+  incident(id: string): Promise<IncidentDetail>;
+  /** Proposals waiting for a decision. */
+  proposals(): Promise<ActionProposal[]>;
+  /** A proposal with its execution, or null when the back end cannot tell. */
+  proposal(id: string): Promise<ProposalDetail | null>;
+  /** Mode and policy, or null when the back end cannot tell. */
+  status(): Promise<OpsStatus | null>;
+  approve(proposalId: string): Promise<ActionProposal>;
+  reject(proposalId: string, reason?: string): Promise<ActionProposal>;
+  dismiss(incidentId: string, opts: { ignoreSimilar: boolean; reason?: string }): Promise<Incident>;
+  /**
+   * Call `onEvent` for every change; resolves to the function that stops it. `onResync`
+   * runs when changes may have been missed (HA's connection came back): reload then.
+   */
+  subscribe(onEvent: (event: OpsEvent) => void, onResync?: () => void): Promise<() => void>;
+}
+
+/** Proposal states after which nothing changes any more. */
+export const FINAL_PROPOSAL_STATUSES: readonly ProposalStatus[] = [
+  'rejected',
+  'expired',
+  'succeeded',
+  'failed',
+  'rolled_back',
+  'interrupted',
+];
+
+/** Incident states that still need attention. */
+export const ACTIVE_STATUSES: readonly IncidentStatus[] = [
+  'open',
+  'analyzing',
+  'awaiting_approval',
+  'remediating',
+];
+
+export const ALL_STATUSES: readonly IncidentStatus[] = [
+  ...ACTIVE_STATUSES,
+  'resolved',
+  'dismissed',
+];
+
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'error', 'warning', 'info'];
+
+/** Rank for sorting: higher is more severe. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
+  critical: 3,
+  error: 2,
+  warning: 1,
+  info: 0,
+};

@@ -1,0 +1,110 @@
+/** The incident's story in time: signals, evidence and analysis, proposals, decisions, steps. */
+import type { TrackedProposal } from '../data/proposal-tracker.js';
+import type { IncidentDetail } from '../data/types.js';
+import { PROPOSAL_STATUS_LABELS, actionLabel, humanize, stepLabel } from '../ui/format.js';
+
+export type TimelineKind =
+  | 'seen'
+  | 'signal'
+  | 'evidence'
+  | 'analysis'
+  | 'proposal'
+  | 'decision'
+  | 'step'
+  | 'result'
+  | 'closed';
+
+export interface TimelineEntry {
+  at: string;
+  kind: TimelineKind;
+  text: string;
+  detail?: string;
+  tone?: 'good' | 'bad' | 'warning';
+}
+
+/** Everything that happened to the incident, newest first. */
+export function buildTimeline(
+  detail: IncidentDetail,
+  proposals: readonly TrackedProposal[],
+): TimelineEntry[] {
+  const { incident, signals, bundle, analysis } = detail;
+  const out: TimelineEntry[] = [{ at: incident.first_seen, kind: 'seen', text: 'First seen' }];
+  for (const s of signals) {
+    out.push({
+      at: s.observed_at,
+      kind: 'signal',
+      text: s.condition === 'cleared' ? `Cleared: ${s.message}` : s.message,
+      detail: `${humanize(s.source)} · ${s.kind.replaceAll('_', ' ')}${s.count > 1 ? ` · ${s.count}×` : ''}`,
+      tone: s.condition === 'cleared' ? 'good' : undefined,
+    });
+  }
+  if (bundle) {
+    out.push({
+      at: bundle.created_at,
+      kind: 'evidence',
+      text: 'Evidence collected',
+      detail: `${bundle.log_lines.length} log line(s), ${bundle.entities.length} entit${bundle.entities.length === 1 ? 'y' : 'ies'}, ~${bundle.token_estimate} tokens`,
+    });
+  }
+  if (analysis) {
+    out.push({
+      // An analysis has no time of its own; it follows the evidence it was made from.
+      at: bundle?.created_at ?? incident.first_seen,
+      kind: 'analysis',
+      text: `Analyzed: ${analysis.summary}`,
+      detail: `${analysis.analyzer}${analysis.signature ? ` · ${analysis.signature}` : ''} · confidence ${Math.round(analysis.confidence * 100)} %`,
+    });
+  }
+  for (const { proposal: p, detail: pd } of proposals) {
+    out.push({
+      at: p.created_at,
+      kind: 'proposal',
+      text: `Proposed: ${actionLabel(p.action_id)}`,
+      detail: p.preview.summary,
+    });
+    if (p.decided_at) {
+      const approved = p.status !== 'rejected' && p.status !== 'expired';
+      out.push({
+        at: p.decided_at,
+        kind: 'decision',
+        text: approved ? 'Approved' : PROPOSAL_STATUS_LABELS[p.status],
+        detail: p.decided_by ? `by ${p.decided_by}` : undefined,
+        tone: approved ? undefined : 'warning',
+      });
+    }
+    for (const step of pd?.execution?.steps ?? []) {
+      out.push({
+        at: step.started_at,
+        kind: 'step',
+        text: `${stepLabel(step.step)}: ${step.status}`,
+        detail: step.detail || undefined,
+        tone: step.status === 'failed' ? 'bad' : step.status === 'succeeded' ? 'good' : undefined,
+      });
+    }
+    const result = pd?.result;
+    const finishedAt = pd?.execution?.finished_at;
+    if (result && finishedAt) {
+      out.push({
+        at: finishedAt,
+        kind: 'result',
+        text: `Fix ${PROPOSAL_STATUS_LABELS[result.outcome].toLowerCase()}`,
+        detail: result.backup_id ? `backup ${result.backup_id}` : undefined,
+        tone: result.outcome === 'succeeded' ? 'good' : 'bad',
+      });
+    }
+  }
+  if (incident.resolved_at) {
+    out.push({
+      at: incident.resolved_at,
+      kind: 'closed',
+      text: incident.status === 'dismissed' ? 'Dismissed' : 'Resolved',
+      detail: incident.resolution ?? undefined,
+      tone: incident.status === 'dismissed' ? undefined : 'good',
+    });
+  }
+  // Newest first; at equal times keep the order above (cause before effect reads last).
+  return out
+    .map((e, n) => ({ e, n }))
+    .sort((a, b) => (a.e.at < b.e.at ? 1 : a.e.at > b.e.at ? -1 : b.n - a.n))
+    .map(({ e }) => e);
+}

@@ -1,0 +1,104 @@
+/** Filtering, searching and sorting the incident list: plain functions, fast for 500+ rows. */
+import {
+  ACTIVE_STATUSES,
+  SEVERITY_RANK,
+  type Incident,
+  type IncidentQuery,
+  type IncidentStatus,
+  type Severity,
+} from '../data/types.js';
+
+export type SortKey = 'last_seen' | 'first_seen' | 'severity' | 'occurrences' | 'title' | 'status';
+export type StatusFilter = 'active' | 'all' | IncidentStatus;
+
+/** What the user chose in the list's filter bar. */
+export interface ListFilter {
+  status: StatusFilter;
+  severity: Severity | 'all';
+  integration: string | 'all';
+  search: string;
+  sort: SortKey;
+  descending: boolean;
+}
+
+export const DEFAULT_FILTER: ListFilter = {
+  status: 'active',
+  severity: 'all',
+  integration: 'all',
+  search: '',
+  sort: 'last_seen',
+  descending: true,
+};
+
+/** The status part of the filter is applied by the back end: the query for it. */
+export function statusQuery(status: StatusFilter): IncidentQuery {
+  if (status === 'active') return { active: true };
+  if (status === 'all') return {};
+  return { status: [status] };
+}
+
+/** Whether an incident's status passes the status filter (for live updates between fetches). */
+export function matchesStatus(status: IncidentStatus, filter: StatusFilter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'active') return ACTIVE_STATUSES.includes(status);
+  return status === filter;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compare(a: Incident, b: Incident, key: SortKey): number {
+  switch (key) {
+    case 'severity':
+      return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+    case 'occurrences':
+      return a.occurrences - b.occurrences;
+    case 'title':
+      return collator.compare(a.title, b.title);
+    case 'status':
+      return collator.compare(a.status, b.status);
+    case 'first_seen':
+      return a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0;
+    case 'last_seen':
+      return a.last_seen < b.last_seen ? -1 : a.last_seen > b.last_seen ? 1 : 0;
+  }
+}
+
+/** The searchable text of an incident, lower-cased once per incident object. */
+const haystacks = new WeakMap<Incident, string>();
+function haystack(i: Incident): string {
+  let text = haystacks.get(i);
+  if (text === undefined) {
+    text = [i.title, i.integration, i.category, i.status, i.severity, i.subject, i.id, i.remedy]
+      .filter(Boolean)
+      .join('\n')
+      .toLowerCase();
+    haystacks.set(i, text);
+  }
+  return text;
+}
+
+/** The incidents that pass the filter, sorted (ties: most recently seen first). */
+export function applyFilter(items: readonly Incident[], filter: ListFilter): Incident[] {
+  const terms = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
+  const out = items.filter(
+    (i) =>
+      matchesStatus(i.status, filter.status) &&
+      (filter.severity === 'all' || i.severity === filter.severity) &&
+      (filter.integration === 'all' || (i.integration ?? '') === filter.integration) &&
+      (terms.length === 0 || terms.every((t) => haystack(i).includes(t))),
+  );
+  const sign = filter.descending ? -1 : 1;
+  return out.sort((a, b) => sign * compare(a, b, filter.sort) || -compare(a, b, 'last_seen'));
+}
+
+/** How many incidents there are of each severity. */
+export function countBySeverity(items: readonly Incident[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { critical: 0, error: 0, warning: 0, info: 0 };
+  for (const i of items) counts[i.severity] += 1;
+  return counts;
+}
+
+/** The integrations among the incidents, sorted; incidents without one count as "". */
+export function integrationsOf(items: readonly Incident[]): string[] {
+  return [...new Set(items.map((i) => i.integration ?? ''))].sort(collator.compare);
+}

@@ -1,0 +1,150 @@
+/** Words and numbers for people: labels of the product's vocabulary, times, percentages. */
+import type { IncidentStatus, ProposalStatus, Severity } from '../data/types.js';
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  critical: 'Critical',
+  error: 'Error',
+  warning: 'Warning',
+  info: 'Info',
+};
+
+export const STATUS_LABELS: Readonly<Record<IncidentStatus, string>> = {
+  open: 'Open',
+  analyzing: 'Analyzing',
+  awaiting_approval: 'Awaiting approval',
+  remediating: 'Remediating',
+  resolved: 'Resolved',
+  dismissed: 'Dismissed',
+};
+
+export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = {
+  proposed: 'Waiting for approval',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  expired: 'Expired',
+  executing: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  rolled_back: 'Rolled back',
+  interrupted: 'Interrupted',
+};
+
+const ACTION_LABELS: Readonly<Record<string, string>> = {
+  reload_config_entry: 'Reload the integration entry',
+  start_reauth: 'Start re-authentication',
+  reload_automations: 'Reload automations',
+  reload_scripts: 'Reload scripts',
+  disable_automation: 'Turn off the automation',
+  set_integration_log_level: 'Raise the integration’s log level',
+  disable_config_entry: 'Disable the integration entry',
+  restart_addon: 'Restart the app (add-on)',
+  create_backup: 'Create a backup',
+  restart_core: 'Restart Home Assistant',
+};
+
+const REMEDY_LABELS: Readonly<Record<string, string>> = {
+  reload_config_entry: 'Reload the integration',
+  start_reauth: 'Re-authenticate',
+  fix_config_then_reload: 'Fix the configuration, then reload',
+  restart_addon: 'Restart the app (add-on)',
+  restart_core: 'Restart Home Assistant',
+  update_or_remove_custom_component: 'Update or remove the custom integration',
+  check_network_or_device: 'Check the network or the device',
+  free_disk_or_repair_db: 'Free disk space or repair the database',
+  notify_only: 'Nothing to run; for your information',
+};
+
+const CATEGORY_LABELS: Readonly<Record<string, string>> = {
+  auth_expired: 'Authentication expired',
+  invalid_config: 'Invalid configuration',
+  blocking_io: 'Blocking I/O',
+  incompatible_custom_component: 'Incompatible custom integration',
+  addon_crash: 'App (add-on) crash',
+  proxy_misconfig: 'Proxy misconfiguration',
+};
+
+const STEP_LABELS: Readonly<Record<string, string>> = {
+  precheck: 'Pre-check',
+  backup: 'Backup',
+  apply: 'Apply',
+  verify: 'Verify',
+  rollback: 'Roll back',
+};
+
+/** "setup_retry" → "Setup retry". */
+export function humanize(id: string): string {
+  const text = id.replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const actionLabel = (id: string) => ACTION_LABELS[id] ?? humanize(id);
+export const remedyLabel = (id: string) => REMEDY_LABELS[id] ?? humanize(id);
+export const categoryLabel = (id: string) => CATEGORY_LABELS[id] ?? humanize(id);
+export const stepLabel = (id: string) => STEP_LABELS[id] ?? humanize(id);
+
+/** 0.8 → "80 %". */
+export function percent(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return `${Math.round(value * 100)} %`;
+}
+
+// Intl formatters are expensive to create and the list formats two times per row.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
+  const key = locale ?? '';
+  let f = relativeFormats.get(key);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
+    relativeFormats.set(key, f);
+  }
+  return f;
+}
+
+function dateFormat(locale: string | undefined): Intl.DateTimeFormat {
+  const key = locale ?? '';
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/** A date and time in the user's locale; "–" for none. */
+export function dateTime(iso: string | null | undefined, locale?: string): string {
+  if (!iso) return '–';
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : dateFormat(locale).format(ms);
+}
+
+/** "5 minutes ago", "yesterday", … */
+export function relativeTime(
+  iso: string | null | undefined,
+  locale?: string,
+  now = Date.now(),
+): string {
+  if (!iso) return '–';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const s = (ms - now) / 1000;
+  const abs = Math.abs(s);
+  const f = relativeFormat(locale);
+  if (abs < 45) return f.format(0, 'second');
+  if (abs < 45 * 60) return f.format(Math.round(s / 60), 'minute');
+  if (abs < 22 * 3600) return f.format(Math.round(s / 3600), 'hour');
+  if (abs < 26 * 86400) return f.format(Math.round(s / 86400), 'day');
+  if (abs < 320 * 86400) return f.format(Math.round(s / (30 * 86400)), 'month');
+  return f.format(Math.round(s / (365 * 86400)), 'year');
+}
+
+/** How long between two timestamps, e.g. "1.2 s" or "3 min". */
+export function duration(startIso: string, endIso: string | null): string {
+  if (!endIso) return '';
+  const ms = Date.parse(endIso) - Date.parse(startIso);
+  if (Number.isNaN(ms) || ms < 0) return '';
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  return `${Math.round(ms / 60_000)} min`;
+}

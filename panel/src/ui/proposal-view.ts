@@ -1,0 +1,177 @@
+/** How a proposal, its dry-run preview, its execution and its result look (panel and card). */
+import { html, nothing, type TemplateResult } from 'lit';
+import type {
+  ActionExecution,
+  ActionProposal,
+  ExecutionResult,
+  ProposalStatus,
+} from '../data/types.js';
+import { PROPOSAL_STATUS_LABELS, actionLabel, duration, humanize, stepLabel } from './format.js';
+import { icon, outcomeIcon } from './icons.js';
+
+const STATUS_CLASS: Partial<Record<ProposalStatus, string>> = {
+  succeeded: 'succeeded',
+  failed: 'failed',
+  rejected: 'failed',
+  rolled_back: 'rolled_back',
+  interrupted: 'interrupted',
+};
+
+export function riskChip(risk: string): TemplateResult {
+  return html`<span class="chip plain ${risk}" data-risk=${risk}>${humanize(risk)} risk</span>`;
+}
+
+export function proposalStatusChip(status: ProposalStatus): TemplateResult {
+  return html`<span class="chip ${STATUS_CLASS[status] ?? ''}" data-status=${status}
+    >${icon(outcomeIcon(status))}${PROPOSAL_STATUS_LABELS[status] ?? humanize(status)}</span
+  >`;
+}
+
+export function paramsTable(params: ActionProposal['params']): TemplateResult | typeof nothing {
+  const entries = Object.entries(params);
+  if (entries.length === 0) return nothing;
+  return html`<table class="param-table">
+    <caption class="visually-hidden">
+      Parameters
+    </caption>
+    <tbody>
+      ${entries.map(
+        ([k, v]) =>
+          html`<tr>
+            <th scope="row">${k}</th>
+            <td class="mono">${String(v)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** The dry-run preview: what, when, backup scope, checks afterwards, undo. */
+export function previewFacts(p: ActionProposal): TemplateResult {
+  const { preview } = p;
+  return html`<dl class="facts preview">
+    <dt>Action</dt>
+    <dd>${actionLabel(p.action_id)} <span class="secondary mono">${p.action_id}</span></dd>
+    <dt>Does</dt>
+    <dd>${preview.summary}</dd>
+    ${
+      preview.precondition
+        ? html`<dt>When</dt>
+            <dd>${preview.precondition}</dd>`
+        : nothing
+    }
+    ${
+      Object.keys(p.params).length
+        ? html`<dt>Parameters</dt>
+            <dd>${paramsTable(p.params)}</dd>`
+        : nothing
+    }
+    <dt>Backup</dt>
+    <dd data-field="backup">${preview.backup ?? 'None needed'}</dd>
+    <dt>Verification</dt>
+    <dd data-field="verification">
+      ${
+        preview.verification.length
+          ? html`<ul class="plain-list">
+              ${preview.verification.map(
+                (v) =>
+                  html`<li>
+                    ${v.description}${
+                      v.timeout_s
+                        ? html` <span class="secondary">(waits up to ${v.timeout_s} s)</span>`
+                        : nothing
+                    }
+                  </li>`,
+              )}
+            </ul>`
+          : 'None'
+      }
+    </dd>
+    <dt>Rollback</dt>
+    <dd>${preview.rollback}</dd>
+  </dl>`;
+}
+
+/** The body of the "approve?" question. */
+export function approveQuestion(p: ActionProposal): TemplateResult {
+  return html`<p>${p.preview.summary}</p>
+    <p>
+      ${
+        p.preview.backup
+          ? html`A backup is taken first (${p.preview.backup}).`
+          : 'No backup is needed.'
+      }
+      ${
+        p.preview.verification.length
+          ? html`Afterwards it checks:
+            ${p.preview.verification.map((v) => v.description).join('; ')}.`
+          : nothing
+      }
+    </p>
+    <p class="secondary">Risk: ${humanize(p.risk)}. ${p.preview.rollback}</p>`;
+}
+
+/** The steps of an execution as they are journaled: pre-check, backup, apply, verify, roll back. */
+export function executionSteps(execution: ActionExecution): TemplateResult {
+  return html`<ol class="steps" aria-label="Execution steps">
+    ${execution.steps.map(
+      (s) =>
+        html`<li class=${s.status === 'running' ? '' : s.status} data-step=${s.step}>
+          ${icon(outcomeIcon(s.status), s.status)}
+          <div>
+            <strong>${stepLabel(s.step)}</strong>
+            <span class="secondary">${duration(s.started_at, s.finished_at)}</span>
+            ${s.detail ? html`<div class="secondary">${s.detail}</div>` : nothing}
+          </div>
+        </li>`,
+    )}
+  </ol>`;
+}
+
+/** How an execution ended: backup id, verification checks, rollback, error. */
+export function resultFacts(result: ExecutionResult): TemplateResult {
+  const rb = result.rollback;
+  return html`<dl class="facts result" data-outcome=${result.outcome}>
+    <dt>Outcome</dt>
+    <dd>${proposalStatusChip(result.outcome)}</dd>
+    <dt>Backup</dt>
+    <dd class="mono" data-field="backup-id">${result.backup_id ?? 'none'}</dd>
+    <dt>Verification</dt>
+    <dd data-field="verification-result">
+      <span class="chip plain ${result.verification.passed ? 'passed' : 'failed'}"
+        >${result.verification.passed ? 'Passed' : 'Failed'}</span
+      >
+      ${
+        result.verification.checks.length
+          ? html`<ul class="checks">
+              ${result.verification.checks.map(
+                (c) =>
+                  html`<li class=${c.passed ? 'passed' : 'failed'}>
+                    ${icon(outcomeIcon(c.passed ? 'passed' : 'not_passed'))}
+                    <div>
+                      ${c.description}
+                      ${c.detail ? html`<div class="secondary">${c.detail}</div>` : nothing}
+                    </div>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+    </dd>
+    ${
+      rb
+        ? html`<dt>Rollback</dt>
+            <dd data-field="rollback">
+              ${rb.attempted ? (rb.succeeded ? 'Rolled back' : 'Rollback failed') : 'Not attempted'}
+              ${rb.detail ? html`<div class="secondary">${rb.detail}</div>` : nothing}
+            </dd>`
+        : nothing
+    }
+    ${
+      result.error
+        ? html`<dt>Error</dt>
+            <dd class="error-text">${result.error}</dd>`
+        : nothing
+    }
+  </dl>`;
+}

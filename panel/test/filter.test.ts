@@ -1,0 +1,122 @@
+/** The incident list's filtering, searching and sorting. */
+import { describe, expect, it } from 'vitest';
+import type { Incident } from '../src/data/types.js';
+import {
+  applyFilter,
+  countBySeverity,
+  DEFAULT_FILTER,
+  integrationsOf,
+  matchesStatus,
+  statusQuery,
+} from '../src/list/filter.js';
+
+function incident(over: Partial<Incident> & { id: string }): Incident {
+  return {
+    fingerprint: '0123456789abcdef',
+    status: 'open',
+    severity: 'error',
+    category: 'setup_retry',
+    integration: 'zha',
+    entry_id: null,
+    subject: null,
+    title: `Incident ${over.id}`,
+    first_seen: '2026-11-25T10:00:00.000Z',
+    last_seen: '2026-11-25T10:00:00.000Z',
+    occurrences: 1,
+    resolved_at: null,
+    resolution: null,
+    remedy: null,
+    confidence: null,
+    ...over,
+  };
+}
+
+const items = [
+  incident({
+    id: 'a',
+    severity: 'critical',
+    integration: 'zha',
+    occurrences: 5,
+    last_seen: '2026-11-25T10:05:00.000Z',
+  }),
+  incident({
+    id: 'b',
+    severity: 'warning',
+    integration: 'mqtt',
+    title: 'MQTT broker refused',
+    occurrences: 9,
+  }),
+  incident({
+    id: 'c',
+    severity: 'info',
+    integration: null,
+    status: 'resolved',
+    last_seen: '2026-11-25T10:09:00.000Z',
+  }),
+  incident({
+    id: 'd',
+    severity: 'error',
+    integration: 'zha',
+    status: 'awaiting_approval',
+    occurrences: 2,
+    last_seen: '2026-11-25T10:07:00.000Z',
+  }),
+];
+
+describe('the status filter', () => {
+  it('is a query for the back end', () => {
+    expect(statusQuery('active')).toEqual({ active: true });
+    expect(statusQuery('all')).toEqual({});
+    expect(statusQuery('resolved')).toEqual({ status: ['resolved'] });
+  });
+
+  it('also applies to live updates', () => {
+    expect(matchesStatus('awaiting_approval', 'active')).toBe(true);
+    expect(matchesStatus('resolved', 'active')).toBe(false);
+    expect(matchesStatus('dismissed', 'all')).toBe(true);
+    expect(matchesStatus('open', 'resolved')).toBe(false);
+  });
+});
+
+describe('applyFilter', () => {
+  it('keeps active incidents, most recently seen first, by default', () => {
+    expect(applyFilter(items, DEFAULT_FILTER).map((i) => i.id)).toEqual(['d', 'a', 'b']);
+  });
+
+  it('searches title, integration, category and id, every word', () => {
+    const ids = (search: string) =>
+      applyFilter(items, { ...DEFAULT_FILTER, status: 'all', search }).map((i) => i.id);
+    expect(ids('broker')).toEqual(['b']);
+    expect(ids('ZHA')).toEqual(['d', 'a']);
+    expect(ids('zha awaiting')).toEqual(['d']);
+    expect(ids('setup_retry')).toHaveLength(4);
+    expect(ids('mqtt zha')).toEqual([]);
+  });
+
+  it('filters by severity and integration ("" for none)', () => {
+    const f = { ...DEFAULT_FILTER, status: 'all' as const };
+    expect(applyFilter(items, { ...f, severity: 'critical' }).map((i) => i.id)).toEqual(['a']);
+    expect(applyFilter(items, { ...f, integration: '' }).map((i) => i.id)).toEqual(['c']);
+  });
+
+  it('sorts by any column in either direction; ties by last seen', () => {
+    const f = { ...DEFAULT_FILTER, status: 'all' as const };
+    expect(applyFilter(items, { ...f, sort: 'severity' }).map((i) => i.id)).toEqual([
+      'a',
+      'd',
+      'b',
+      'c',
+    ]);
+    expect(
+      applyFilter(items, { ...f, sort: 'occurrences', descending: false }).map((i) => i.id),
+    ).toEqual(['c', 'd', 'a', 'b']);
+    expect(applyFilter(items, { ...f, sort: 'title', descending: false }).map((i) => i.id)).toEqual(
+      ['a', 'c', 'd', 'b'],
+    );
+  });
+});
+
+it('counts by severity and lists integrations', () => {
+  expect(countBySeverity(items)).toEqual({ critical: 1, error: 1, warning: 1, info: 1 });
+  expect(integrationsOf(items)).toEqual(['', 'mqtt', 'zha']);
+});

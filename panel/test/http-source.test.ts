@@ -1,0 +1,104 @@
+/** The IncidentSource over the sidecar's HTTP API (the add-on's ingress page). */
+import { describe, expect, it, vi } from 'vitest';
+import { HttpIncidentSource, incidentChanges } from '../src/data/http-source.js';
+import type { Incident } from '../src/data/types.js';
+
+function fakeFetch(routes: Record<string, [number, unknown]>) {
+  const seen: string[] = [];
+  const fetcher = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input));
+    const key = `${init?.method ?? 'GET'} ${url.pathname}${url.search}`;
+    seen.push(init?.body ? `${key} ${String(init.body)}` : key);
+    const [status, body] = routes[key] ?? [404, { error: 'no such endpoint' }];
+    return new Response(JSON.stringify(body), { status });
+  });
+  return { fetcher: fetcher as unknown as typeof fetch, seen };
+}
+
+const base = 'http://supervisor/api/hassio_ingress/tok/api/';
+
+describe('HttpIncidentSource', () => {
+  it('calls the API relative to the ingress prefix', async () => {
+    const { fetcher, seen } = fakeFetch({
+      'GET /api/hassio_ingress/tok/api/incidents?status=open%2Cresolved&active=true&limit=500': [
+        200,
+        { items: [], total: 0, limit: 500, offset: 0 },
+      ],
+      'POST /api/hassio_ingress/tok/api/actions/p%2F1/approve': [200, { proposal: { id: 'p/1' } }],
+      'POST /api/hassio_ingress/tok/api/incidents/i1/dismiss': [200, { incident: { id: 'i1' } }],
+      'GET /api/hassio_ingress/tok/api/status': [200, { mode: 'approve' }],
+    });
+    const source = new HttpIncidentSource({ base, fetch: fetcher });
+    await source.incidents({ status: ['open', 'resolved'], active: true, limit: 500 });
+    await source.approve('p/1');
+    await source.dismiss('i1', { ignoreSimilar: true, reason: 'known' });
+    expect(await source.status()).toEqual({ mode: 'approve', connected: true });
+    expect(seen).toEqual([
+      'GET /api/hassio_ingress/tok/api/incidents?status=open%2Cresolved&active=true&limit=500',
+      'POST /api/hassio_ingress/tok/api/actions/p%2F1/approve {}',
+      'POST /api/hassio_ingress/tok/api/incidents/i1/dismiss {"ignore_similar":true,"reason":"known"}',
+      'GET /api/hassio_ingress/tok/api/status',
+    ]);
+  });
+
+  it('turns HTTP errors into kinds, with the sidecar’s message', async () => {
+    const { fetcher } = fakeFetch({
+      'GET /api/hassio_ingress/tok/api/incidents/gone': [404, { error: 'no incident gone' }],
+      'POST /api/hassio_ingress/tok/api/actions/p1/approve': [409, { error: 'cooldown' }],
+      'GET /api/hassio_ingress/tok/api/actions/pending': [
+        503,
+        { error: 'Home Assistant is not connected' },
+      ],
+    });
+    const source = new HttpIncidentSource({ base, fetch: fetcher });
+    await expect(source.incident('gone')).rejects.toMatchObject({
+      kind: 'not_found',
+      message: 'no incident gone',
+    });
+    await expect(source.approve('p1')).rejects.toMatchObject({
+      kind: 'conflict',
+      message: 'cooldown',
+    });
+    await expect(source.proposals()).rejects.toMatchObject({ kind: 'offline' });
+    const down = new HttpIncidentSource({
+      base,
+      fetch: (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch,
+    });
+    await expect(down.status()).rejects.toMatchObject({ kind: 'offline' });
+  });
+});
+
+describe('incidentChanges', () => {
+  const inc = (id: string, status: Incident['status'], occurrences = 1) =>
+    ({
+      id,
+      status,
+      occurrences,
+      severity: 'error',
+      title: id,
+      integration: null,
+      category: 'other',
+      remedy: null,
+      confidence: null,
+    }) as unknown as Incident;
+
+  it('reports opened, updated, resolved and dismissed incidents between two polls', () => {
+    const before = new Map([
+      ['a', inc('a', 'open')],
+      ['b', inc('b', 'open')],
+      ['c', inc('c', 'open')],
+      ['d', inc('d', 'open')],
+    ]);
+    const after = new Map([
+      ['a', inc('a', 'open')],
+      ['b', inc('b', 'open', 2)],
+      ['c', inc('c', 'resolved')],
+      ['d', inc('d', 'dismissed')],
+      ['e', inc('e', 'open')],
+    ]);
+    const changes = incidentChanges(before, after).map((e) =>
+      e.kind === 'incident' ? `${e.data.incident_id}:${e.data.change}` : '',
+    );
+    expect(changes).toEqual(['b:updated', 'c:resolved', 'd:dismissed', 'e:opened']);
+  });
+});

@@ -1,0 +1,372 @@
+/**
+ * The LLM Ops panel and cards in the real HA frontend, logged in as the onboarded user:
+ * the llm_ops integration set up (through HA's config flow) against a real sidecar that
+ * watches the dev HA, and a real incident made by fault_lab. The panel lists and opens
+ * it, in the light and the dark theme and on a phone; both cards render on a dashboard
+ * saved with lovelace/config/save and their editors open; approving the proposed fix in
+ * the panel runs it (backup, reload, verify) and the result appears. Screenshots go to
+ * test-results/screenshots; `UPDATE_DOCS_IMAGES=1 npm run test:browser` refreshes the
+ * ones in docs/images (so a test run never changes tracked files).
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, loginToHa } from '../harness/browser.js';
+import { readHaEnv, REPO, type HaEnv } from '../harness/ha-dev.js';
+import { callService, configEntries, eventually, haRest } from '../harness/ha-rest.js';
+import { HaSocket } from '../harness/ha-ws.js';
+import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+
+interface Proposal {
+  id: string;
+  incident_id: string;
+  action_id: string;
+  params: Record<string, unknown>;
+  status: string;
+}
+
+const IMAGES = join(
+  REPO,
+  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
+);
+const DASHBOARD = 'llm-ops-e2e';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let env: HaEnv;
+let sidecar: SidecarProcess;
+let socket: HaSocket;
+let dataDir: string;
+let faultEntry: string;
+let proposal: Proposal;
+let browser: Browser;
+let storageState: Awaited<ReturnType<BrowserContext['storageState']>>;
+const contexts: BrowserContext[] = [];
+
+const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
+  expect.poll(fn, { timeout, interval: 500 });
+
+async function removeLlmOpsEntries(): Promise<void> {
+  for (const entry of await configEntries(env, 'llm_ops')) {
+    await haRest(env, 'DELETE', `/api/config/config_entries/entry/${entry.entry_id}`);
+  }
+}
+
+async function removeDashboard(ws: HaSocket): Promise<void> {
+  const dashboards = await ws.command<{ id: string; url_path: string }[]>({
+    type: 'lovelace/dashboards/list',
+  });
+  for (const d of dashboards.filter((d) => d.url_path === DASHBOARD)) {
+    await ws.command({ type: 'lovelace/dashboards/delete', dashboard_id: d.id });
+  }
+}
+
+async function setFault(mode: string, reload: boolean): Promise<void> {
+  await callService(env, 'fault_lab', 'set_fault', { mode });
+  if (reload) await haRest(env, 'POST', `/api/config/config_entries/entry/${faultEntry}/reload`);
+}
+
+/** A page logged in to HA (the session of beforeAll), light or dark, desktop or phone. */
+async function newPage(opts: { dark?: boolean; phone?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    storageState,
+    viewport: opts.phone ? PHONE : DESKTOP,
+    ...(opts.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+    // HA's default theme follows the system's colour scheme unless the user chose one.
+    colorScheme: opts.dark ? 'dark' : 'light',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(IMAGES, { recursive: true });
+  const path = join(IMAGES, `${name}.png`);
+  await page.screenshot({ path, animations: 'disabled' });
+  expect(statSync(path).size).toBeLessThan(1024 * 1024);
+}
+
+/** Open the panel at `path` and wait until HA has given it its data. */
+async function openPanel(page: Page, path = ''): Promise<void> {
+  await page.goto(`${env.HA_URL}/llm-ops${path}`);
+  await page.locator('llm-ops-panel').waitFor({ timeout: 60_000 });
+}
+
+beforeAll(async () => {
+  env = readHaEnv();
+  socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
+  await removeLlmOpsEntries();
+  await removeDashboard(socket);
+  const [entry] = await configEntries(env, 'fault_lab');
+  if (!entry) throw new Error('fault_lab has no config entry');
+  faultEntry = entry.entry_id;
+  await setFault('none', true);
+  await eventually(async () =>
+    (await configEntries(env, 'fault_lab'))[0]?.state === 'loaded' ? true : undefined,
+  );
+  // Earlier suites left errors in HA's log; a fresh sidecar would (rightly) report them.
+  await callService(env, 'system_log', 'clear');
+
+  dataDir = mkdtempSync(join(tmpdir(), 'llm-ops-panel-e2e-'));
+  const policy = join(dataDir, 'policy.yaml');
+  writeFileSync(policy, 'mode: approve\nactions:\n  reload_config_entry: {cooldown_s: 0}\n');
+  sidecar = await startSidecar({
+    HA_URL: env.HA_URL,
+    HA_TOKEN: env.HA_TOKEN,
+    DATA_DIR: dataDir,
+    LLM_OPS_POLICY: policy,
+    LLM_OPS_EVENT_UPDATE_INTERVAL_S: '1',
+    LLM_OPS_LOG_POLL_S: '2',
+  });
+  await sidecar.waitForLog(/watching Home Assistant/);
+
+  // The integration, through HA's config flow, pointed at this sidecar.
+  const flow = await haRest<{ flow_id: string }>(env, 'POST', '/api/config/config_entries/flow', {
+    handler: 'llm_ops',
+  });
+  const done = await haRest<{ type: string }>(
+    env,
+    'POST',
+    `/api/config/config_entries/flow/${flow.flow_id}`,
+    { url: sidecar.url, token: sidecar.token },
+  );
+  expect(done.type).toBe('create_entry');
+  await eventually(async () =>
+    (await configEntries(env, 'llm_ops'))[0]?.state === 'loaded' ? true : undefined,
+  );
+
+  // A real incident: fault_lab's hub stops answering, its entry retries setup.
+  await setFault('not_ready', true);
+  proposal = await eventually(
+    async () => {
+      const { proposals } = await socket.command<{ proposals: Proposal[] }>({
+        type: 'llm_ops/proposals',
+      });
+      return proposals.find(
+        (p) => p.action_id === 'reload_config_entry' && p.params.entry_id === faultEntry,
+      );
+    },
+    90_000,
+    'a proposal to reload fault_lab',
+  );
+
+  // A dashboard with both cards.
+  await socket.command({
+    type: 'lovelace/dashboards/create',
+    url_path: DASHBOARD,
+    title: 'LLM Ops e2e',
+    mode: 'storage',
+    require_admin: false,
+    show_in_sidebar: false,
+  });
+  await socket.command({
+    type: 'lovelace/config/save',
+    url_path: DASHBOARD,
+    config: {
+      title: 'LLM Ops e2e',
+      views: [
+        {
+          title: 'Ops',
+          path: 'ops',
+          cards: [
+            { type: 'custom:llm-ops-incidents-card', title: 'Incidents', max_items: 5 },
+            { type: 'custom:llm-ops-approval-card', title: 'Pending approvals' },
+          ],
+        },
+      ],
+    },
+  });
+
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: DESKTOP });
+  await loginToHa(page, env);
+  storageState = await page.context().storageState();
+  await page.close();
+}, 300_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  if (socket) {
+    await removeDashboard(socket).catch(() => undefined);
+    socket.close();
+  }
+  if (env) await removeLlmOpsEntries();
+  await sidecar?.stop();
+  if (env && faultEntry) await setFault('none', true);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}, 240_000);
+
+describe('the panel in HA', () => {
+  it('lists the fault_lab incident and opens it (light theme)', async () => {
+    const page = await newPage();
+    await openPanel(page);
+    const row = page.locator(`llm-ops-incident-list .row[data-id="${proposal.incident_id}"]`);
+    await poll(() => row.count()).toBe(1);
+    const cells = await row.locator('[role=cell]').allInnerTexts();
+    expect(cells[1]).toMatch(/fault.?lab/i);
+    expect(cells[2]).toBe('fault_lab');
+    expect(cells[3]).toBe('Awaiting approval');
+    // The pending proposal is announced above the list.
+    await poll(() =>
+      page.locator(`llm-ops-panel section.pending li[data-proposal="${proposal.id}"]`).count(),
+    ).toBe(1);
+    await shot(page, 'panel-list-light');
+
+    await row.locator('a').click();
+    await poll(() => new URL(page.url()).pathname).toBe(
+      `/llm-ops/incident/${proposal.incident_id}`,
+    );
+    const detail = page.locator('llm-ops-incident-detail');
+    await poll(() => detail.locator('[data-field=root-cause]').count()).toBe(1);
+    expect(await detail.locator('h2').innerText()).toMatch(/fault.?lab/i);
+    expect(await detail.locator(`article[data-proposal="${proposal.id}"]`).innerText()).toMatch(
+      /Reload the integration entry/,
+    );
+    expect(await detail.locator('ol.timeline li').count()).toBeGreaterThan(1);
+    await shot(page, 'panel-detail-light');
+
+    // A deep link opens the incident directly; Back returns to the list.
+    await page.reload();
+    await poll(() => detail.locator('h2').innerText()).toMatch(/fault.?lab/i);
+    await page.locator('llm-ops-panel a.back').click();
+    await poll(() => new URL(page.url()).pathname).toBe('/llm-ops');
+    await poll(() => row.isVisible()).toBe(true);
+  });
+
+  it('follows HA’s dark theme', async () => {
+    const page = await newPage({ dark: true });
+    await openPanel(page);
+    const row = page.locator(`llm-ops-incident-list .row[data-id="${proposal.incident_id}"]`);
+    await poll(() => row.count()).toBe(1);
+    await poll(() => page.locator('llm-ops-panel').getAttribute('dark')).toBe('');
+    // The panel's surfaces take the theme's (dark) colours.
+    const background = await page
+      .locator('llm-ops-incident-list .table-wrap')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    expect((r ?? 255) + (g ?? 255) + (b ?? 255)).toBeLessThan(3 * 80);
+    await shot(page, 'panel-list-dark');
+    await openPanel(page, `/incident/${proposal.incident_id}`);
+    await poll(() => page.locator('llm-ops-incident-detail [data-field=root-cause]').count()).toBe(
+      1,
+    );
+    await shot(page, 'panel-detail-dark');
+  });
+
+  it('works on a phone', async () => {
+    const page = await newPage({ phone: true });
+    await openPanel(page);
+    await poll(() => page.locator('llm-ops-panel').getAttribute('narrow')).toBe('');
+    const item = page.locator(
+      `llm-ops-incident-list ul.cards li[data-id="${proposal.incident_id}"]`,
+    );
+    await poll(() => item.count()).toBe(1);
+    expect(await page.locator('llm-ops-incident-list [role=table]').count()).toBe(0);
+    const overflow = await page
+      .locator('llm-ops-panel')
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The menu button opens HA's sidebar.
+    await page.locator('llm-ops-panel button[aria-label="Open the sidebar"]').click();
+    await poll(() => page.locator('ha-sidebar').isVisible(), 10_000).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.mouse.click(PHONE.width - 10, PHONE.height / 2);
+    await item.locator('a').click();
+    await poll(() => page.locator('llm-ops-incident-detail h2').isVisible()).toBe(true);
+    await shot(page, 'panel-mobile');
+  });
+});
+
+describe('the cards on a dashboard', () => {
+  it('render the incident and the pending proposal', async () => {
+    const page = await newPage();
+    await page.goto(`${env.HA_URL}/${DASHBOARD}/ops`);
+    const incidents = page.locator('llm-ops-incidents-card');
+    await poll(() => incidents.locator(`li[data-id="${proposal.incident_id}"]`).count()).toBe(1);
+    expect(await incidents.locator('.counts').innerText()).toMatch(/Error/);
+    await incidents.screenshot({ path: join(IMAGES, 'card-incidents.png') });
+    const approvals = page.locator('llm-ops-approval-card');
+    await poll(() => approvals.locator(`li[data-proposal="${proposal.id}"]`).count()).toBe(1);
+    expect(
+      await approvals.locator(`li[data-proposal="${proposal.id}"] button[data-action]`).count(),
+    ).toBe(2);
+    await approvals.screenshot({ path: join(IMAGES, 'card-approval.png') });
+
+    // Tapping the incident opens the panel at it.
+    await incidents.locator(`li[data-id="${proposal.incident_id}"] a`).click();
+    await poll(() => new URL(page.url()).pathname).toBe(
+      `/llm-ops/incident/${proposal.incident_id}`,
+    );
+    await poll(() => page.locator('llm-ops-incident-detail h2').isVisible()).toBe(true);
+  });
+
+  it('open their visual editors', async () => {
+    const page = await newPage();
+    await page.goto(`${env.HA_URL}/${DASHBOARD}/ops?edit=1`);
+    for (const [card, editor, title] of [
+      ['llm-ops-incidents-card', 'llm-ops-incidents-card-editor', 'Edited incidents'],
+      ['llm-ops-approval-card', 'llm-ops-approval-card-editor', 'Edited approvals'],
+    ] as const) {
+      const options = page.locator('hui-card-options', { has: page.locator(card) });
+      await poll(() => options.count()).toBe(1);
+      await options.locator('ha-button', { hasText: 'Edit' }).first().click();
+      const dialog = page.locator('hui-dialog-edit-card');
+      const form = dialog.locator(editor);
+      await poll(() => form.isVisible()).toBe(true);
+      await form.locator('input[name=title]').fill(title);
+      await form.locator('input[name=title]').press('Tab');
+      // The editor's config-changed reaches HA: its live preview shows the new title…
+      await poll(() => dialog.locator(`${card} h2`).first().innerText()).toContain(title);
+      // …and saving stores it in the dashboard.
+      await dialog.locator('ha-button', { hasText: 'Save' }).last().click();
+      await poll(() => form.count()).toBe(0);
+    }
+    const saved = await socket.command<{ views: { cards: { type: string; title?: string }[] }[] }>({
+      type: 'lovelace/config',
+      url_path: DASHBOARD,
+    });
+    expect(saved.views[0]?.cards.map((c) => [c.type, c.title])).toEqual([
+      ['custom:llm-ops-incidents-card', 'Edited incidents'],
+      ['custom:llm-ops-approval-card', 'Edited approvals'],
+    ]);
+  });
+});
+
+describe('approving in the panel', () => {
+  it('runs the fix and shows the result', async () => {
+    const page = await newPage();
+    await openPanel(page, `/incident/${proposal.incident_id}`);
+    const card = page.locator(`llm-ops-incident-detail article[data-proposal="${proposal.id}"]`);
+    await poll(() => card.locator('button[data-action=approve]').count()).toBe(1);
+    await card.locator('button[data-action=approve]').click();
+    const dialog = page.locator('llm-ops-incident-detail dialog.confirm');
+    await poll(() => dialog.isVisible()).toBe(true);
+    // The hub answers again, so the reload can work. (Only now: HA's own setup retry
+    // would otherwise set the entry up first, resolving the incident before anyone approves.)
+    await setFault('none', false);
+    await dialog.locator('button[data-confirm]').click();
+
+    // Progress, then the outcome with the backup taken first.
+    await poll(() => card.locator('.chip[data-status]').first().innerText(), 180_000).toMatch(
+      /Succeeded/,
+    );
+    await poll(() => card.locator('[data-field=backup-id]').count(), 30_000).toBe(1);
+    const backupId = await card.locator('[data-field=backup-id]').first().innerText();
+    const info = await socket.command<{ backups: { backup_id: string }[] }>({
+      type: 'backup/info',
+    });
+    expect(info.backups.map((b) => b.backup_id)).toContain(backupId);
+    expect((await configEntries(env, 'fault_lab'))[0]?.state).toBe('loaded');
+    // The incident resolves; the panel says so.
+    await poll(
+      () => page.locator('llm-ops-incident-detail .status[data-status]').innerText(),
+      120_000,
+    ).toBe('Resolved');
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'panel-approved');
+  }, 400_000);
+});
