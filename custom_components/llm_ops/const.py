@@ -38,6 +38,8 @@ DEFAULT_NOTIFY_ACTIONS: Final = True
 
 # Repairs.
 ISSUE_SIDECAR_UNREACHABLE: Final = "sidecar_unreachable"
+ISSUE_POLICY_INVALID: Final = "policy_invalid"
+ISSUE_SYSTEM_LOG_EVENTS: Final = "system_log_events_off"
 ISSUE_INCIDENT: Final = "incident"
 ISSUE_INCIDENT_FIXABLE: Final = "incident_fixable"
 ISSUE_PREFIX: Final = "incident_"

@@ -43,7 +43,9 @@ from .const import (
     DOMAIN,
     EVENT_ACTION,
     EVENT_INCIDENT,
+    ISSUE_POLICY_INVALID,
     ISSUE_SIDECAR_UNREACHABLE,
+    ISSUE_SYSTEM_LOG_EVENTS,
     LOGGER,
     REFRESH_COOLDOWN,
     SCAN_INTERVAL,
@@ -176,7 +178,38 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
                 translation_placeholders={"error": str(err)},
             ) from err
         ir.async_delete_issue(self.hass, DOMAIN, ISSUE_SIDECAR_UNREACHABLE)
+        self._async_sidecar_issues(data.status)
         return data
+
+    @callback
+    def _async_sidecar_issues(self, status: SidecarStatus | None) -> None:
+        """Raise in Repairs what the sidecar reports of itself (policy, log)."""
+        if status is None:
+            return
+        policy = status["policy"]
+        if policy["valid"]:
+            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_POLICY_INVALID)
+        else:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                ISSUE_POLICY_INVALID,
+                is_fixable=False,
+                severity=ir.IssueSeverity.ERROR,
+                translation_key=ISSUE_POLICY_INVALID,
+                translation_placeholders={"error": str(policy["error"])},
+            )
+        if status["system_log_events"]:
+            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_SYSTEM_LOG_EVENTS)
+        else:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                ISSUE_SYSTEM_LOG_EVENTS,
+                is_fixable=False,
+                severity=ir.IssueSeverity.WARNING,
+                translation_key=ISSUE_SYSTEM_LOG_EVENTS,
+            )
 
     async def _async_fetch(self) -> LlmOpsData:
         client = self.client

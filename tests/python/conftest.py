@@ -78,6 +78,8 @@ class Sidecar:
         # the integration's side of the HTTP API, not the sidecar's HA link.
         self.ha_url = f"http://127.0.0.1:{self._ha_port}"
         self.ha_token = "unused"
+        # More settings for this sidecar (e.g. a policy file), set before start().
+        self.extra_env: dict[str, str] = {}
         self._proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -90,6 +92,7 @@ class Sidecar:
             "LLM_OPS_HOST": "127.0.0.1",
             "LLM_OPS_API_TOKEN": self.token,
             "DATA_DIR": str(self.data_dir),
+            **self.extra_env,
         }
         log_file = self.data_dir / "sidecar.log"
         with log_file.open("a") as log:
