@@ -5,7 +5,15 @@
  * into a Repairs issue and a non-zero open-incidents sensor, loads without a
  * warning in HA's log, and the notify-and-approve blueprint loads in HA.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +54,14 @@ let socket: HaSocket;
 let entryId: string | undefined;
 let logOffset = 0;
 
+/** A policy that lets the fix below run now (no cooldown from earlier suites' reloads). */
+function policyFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'llm-ops-integration-policy-'));
+  const file = join(dir, 'policy.yaml');
+  writeFileSync(file, 'mode: approve\nactions:\n  reload_config_entry: {cooldown_s: 0}\n');
+  return file;
+}
+
 const state = (entityId: string) => haRest<HaState>(env, 'GET', `/api/states/${entityId}`);
 
 /** Lines HA logged since the integration was set up. */
@@ -70,6 +86,7 @@ beforeAll(async () => {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'llm-ops-integration-')),
     LLM_OPS_EVENT_UPDATE_INTERVAL_S: '1',
     LLM_OPS_LOG_POLL_S: '2',
+    LLM_OPS_POLICY: policyFile(),
   });
   await sidecar.waitForLog(/watching Home Assistant/);
   socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
@@ -191,6 +208,70 @@ describe('a logged error', () => {
       });
       return issues.some((i) => i.issue_id === issue.issue_id) ? undefined : true;
     });
+  });
+
+  it('fixes a stuck entry through the Repairs fix flow: approve, then the verified outcome', async () => {
+    const [fault] = await configEntries(env, 'fault_lab');
+    if (!fault) throw new Error('fault_lab has no config entry');
+    await callService(env, 'fault_lab', 'set_fault', { mode: 'not_ready' });
+    await haRest(env, 'POST', `/api/config/config_entries/entry/${fault.entry_id}/reload`);
+    try {
+      // The incident's issue becomes fixable once the reload is proposed.
+      const issue = await eventually(
+        async () => {
+          const { issues } = await socket.command<{
+            issues: (RepairsIssue & { is_fixable: boolean })[];
+          }>({
+            type: 'repairs/list_issues',
+          });
+          return issues.find(
+            (i) => i.domain === 'llm_ops' && i.issue_domain === 'fault_lab' && i.is_fixable,
+          );
+        },
+        30_000,
+        'a fixable Repairs issue for fault_lab',
+      );
+      const flow = await haRest<{
+        flow_id: string;
+        type: string;
+        step_id: string;
+        description_placeholders: Record<string, string>;
+      }>(env, 'POST', '/api/repairs/issues/fix', { handler: 'llm_ops', issue_id: issue.issue_id });
+      expect([flow.type, flow.step_id]).toEqual(['form', 'confirm']);
+      expect(flow.description_placeholders.backup).toMatch(/configuration/);
+      expect(flow.description_placeholders.verification).toMatch(/loaded/);
+
+      // The device answers again; Submit approves.
+      await callService(env, 'fault_lab', 'set_fault', { mode: 'none' });
+      let step = await haRest<{ type: string; step_id?: string; progress_action?: string }>(
+        env,
+        'POST',
+        `/api/repairs/issues/fix/${flow.flow_id}`,
+        {},
+      );
+      const outcome = await eventually(
+        async () => {
+          if (step.type === 'progress') {
+            step = await haRest(env, 'GET', `/api/repairs/issues/fix/${flow.flow_id}`);
+            return undefined;
+          }
+          return step;
+        },
+        120_000,
+        'the fix flow to finish',
+      );
+      expect(outcome).toMatchObject({ type: 'form', step_id: 'outcome' });
+      const done = await haRest<{ type: string }>(
+        env,
+        'POST',
+        `/api/repairs/issues/fix/${flow.flow_id}`,
+        {},
+      );
+      expect(done.type).toBe('create_entry');
+      expect((await configEntries(env, 'fault_lab'))[0]?.state).toBe('loaded');
+    } finally {
+      await callService(env, 'fault_lab', 'set_fault', { mode: 'none' });
+    }
   });
 
   it('left no warning or error of llm_ops in HA’s log', () => {
