@@ -12,6 +12,7 @@ export default tseslint.config(
       '.ha-dev/**',
       'custom_components/llm_ops/frontend/**',
       'sidecar/public/**',
+      'sidecar/bundle/**',
     ],
   },
   js.configs.recommended,

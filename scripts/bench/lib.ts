@@ -7,8 +7,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SIDECAR_CLI = join(REPO, 'sidecar/dist/cli.js');
-/** How to start the sidecar: the built CLI (`npm run build` first), or the sources with BENCH_FROM_SOURCE=1. */
+export const SIDECAR_CLI = join(REPO, 'sidecar/bundle/ha-llm-ops.js');
+/** How to start the sidecar: the shipped bundle, or the sources with BENCH_FROM_SOURCE=1. */
 export const SIDECAR_ARGS = process.env.BENCH_FROM_SOURCE
   ? ['--conditions=@ha-llm-ops/source', '--import', 'tsx', join(REPO, 'sidecar/src/cli.ts')]
   : [SIDECAR_CLI];

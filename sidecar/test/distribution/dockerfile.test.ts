@@ -26,6 +26,8 @@ import {
 } from './dockerfile.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The build context: the add-on's own folder, as the Supervisor builds it. */
+const CONTEXT = join(REPO, 'sidecar');
 const dockerfile = parseDockerfile(readFileSync(join(REPO, 'sidecar/Dockerfile'), 'utf8'));
 const addon = parseYaml(readFileSync(join(REPO, 'sidecar/config.yaml'), 'utf8')) as {
   ingress_port: number;
@@ -37,16 +39,14 @@ function must<T>(value: T | undefined | null, what: string): T {
   return value;
 }
 
-const build = must(dockerfile.stages[0], 'the build stage');
-const deps = must(dockerfile.stages[1], 'the deps stage');
-const runtime = must(dockerfile.stages[2], 'the runtime stage');
+const deps = must(dockerfile.stages[0], 'the deps stage');
+const runtime = must(dockerfile.stages[1], 'the runtime stage');
 const instruction = (keyword: string) => must(last(runtime, keyword), keyword).args;
 
 describe('sidecar/Dockerfile', () => {
   it('builds in stages from a small Node 20 Alpine base', () => {
     expect(dockerfile.globalArgs.BUILD_FROM).toBe('node:20-alpine');
     expect(dockerfile.stages.map((s) => [s.image, s.name])).toEqual([
-      ['node:20-alpine', 'build'],
       ['node:20-alpine', 'deps'],
       ['node:20-alpine', null],
     ]);
@@ -56,14 +56,13 @@ describe('sidecar/Dockerfile', () => {
     expect(engines.engines.node).toMatch(/^>=20\./);
   });
 
-  it('compiles with tsc -b after a full install, and installs production dependencies apart', () => {
-    expect(runCommands(build)).toEqual([
-      'npm ci --workspace contracts --workspace sidecar --include-workspace-root --ignore-scripts',
-      'npx tsc -b sidecar',
+  it('installs the production dependencies from the lock, with no compiler left behind', () => {
+    expect(runCommands(deps).slice(0, 4)).toEqual([
+      'apk add --no-cache python3 make g++',
+      'npm pkg delete devDependencies scripts',
+      'mv runtime-lock.json package-lock.json',
+      'npm ci --omit=dev --no-audit --no-fund',
     ]);
-    const depsRun = runCommands(deps);
-    expect(depsRun[0]).toBe('apk add --no-cache python3 make g++');
-    expect(depsRun[1]).toBe('npm ci --workspace sidecar --omit=dev');
   });
 
   it('keeps compilers out of the runtime stage', () => {
@@ -73,8 +72,8 @@ describe('sidecar/Dockerfile', () => {
     expect(copied.some((c) => c.includes('/src'))).toBe(false);
   });
 
-  it('starts `node sidecar/dist/cli.js run`, on the ingress port, with a health check', () => {
-    expect(execForm(instruction('CMD'))).toEqual(['node', 'sidecar/dist/cli.js', 'run']);
+  it('starts `node bundle/ha-llm-ops.js run`, on the ingress port, with a health check', () => {
+    expect(execForm(instruction('CMD'))).toEqual(['node', 'bundle/ha-llm-ops.js', 'run']);
     const env = envOf(runtime);
     expect(env).toMatchObject({ DATA_DIR: '/data', NODE_ENV: 'production' });
     expect(Number(env.LLM_OPS_PORT)).toBe(addon.ingress_port);
@@ -85,20 +84,16 @@ describe('sidecar/Dockerfile', () => {
   });
 
   it('sends only what the image needs as build context', () => {
-    const ignored = dockerignore(readFileSync(join(REPO, '.dockerignore'), 'utf8'));
-    for (const secret of ['.env', '.ha-dev/env', 'node_modules/yaml/package.json', '.git/config'])
+    const ignored = dockerignore(readFileSync(join(CONTEXT, '.dockerignore'), 'utf8'));
+    for (const secret of ['.env', 'data/api-token', 'node_modules/yaml/package.json'])
       expect(ignored(secret), secret).toBe(true);
-    for (const built of [
-      'sidecar/dist/cli.js',
-      'contracts/dist/index.js',
-      'sidecar/test/cli.test.ts',
-    ])
-      expect(ignored(built), built).toBe(true);
+    for (const source of ['src/cli.ts', 'test/cli.test.ts', 'dist/cli.js', 'scripts/bundle.ts'])
+      expect(ignored(source), source).toBe(true);
     for (const needed of [
-      'package-lock.json',
-      'sidecar/src/cli.ts',
-      'contracts/src/index.ts',
-      'sidecar/public/index.html',
+      'package.json',
+      'runtime-lock.json',
+      'bundle/ha-llm-ops.js',
+      'public/index.html',
     ])
       expect(ignored(needed), needed).toBe(false);
   });
@@ -114,7 +109,7 @@ describe('the Dockerfile steps run as shell commands', () => {
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'llm-ops-docker-'));
     ({ stages, substitutions, apk } = buildStages(dockerfile, {
-      context: REPO,
+      context: CONTEXT,
       workdir: work,
       repo: REPO,
     }));
@@ -129,27 +124,26 @@ describe('the Dockerfile steps run as shell commands', () => {
   it('substitutes only the package installs', () => {
     expect(substitutions.map((s) => [s.stage, s.command.split(' ').slice(0, 2).join(' ')])).toEqual(
       [
-        ['build', 'npm ci'],
         ['deps', 'npm ci'],
         ['deps', 'npm cache'],
       ],
     );
     // Compilers for better-sqlite3 on musl in the deps stage only.
-    expect(apk).toEqual({ deps: ['python3', 'make', 'g++'], stage2: ['su-exec'] });
+    expect(apk).toEqual({ deps: ['python3', 'make', 'g++'], stage1: ['su-exec'] });
   });
 
-  it('leaves compiled JavaScript and package manifests, and no sources, in the runtime stage', () => {
-    const cli = readFileSync(join(app, 'sidecar/dist/cli.js'), 'utf8');
+  it('leaves the bundle, the ingress page and a production manifest, and no sources, in the runtime stage', () => {
+    const cli = readFileSync(join(app, 'bundle/ha-llm-ops.js'), 'utf8');
     expect(cli.split('\n')[0]).toBe('#!/usr/bin/env node');
-    for (const f of [
-      'package.json',
-      'contracts/package.json',
-      'contracts/dist/index.js',
-      'sidecar/package.json',
-      'sidecar/public/index.html',
-    ])
-      expect(() => readFileSync(join(app, f)), f).not.toThrow();
-    expect(() => readFileSync(join(app, 'sidecar/src/cli.ts'))).toThrow();
+    expect(() => readFileSync(join(app, 'public/index.html'))).not.toThrow();
+    const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest.name).toBe('ha-llm-ops');
+    expect(manifest).not.toHaveProperty('devDependencies');
+    for (const gone of ['src/cli.ts', 'dist/cli.js', 'runtime-lock.json', 'scripts/bundle.ts'])
+      expect(() => readFileSync(join(app, gone)), gone).toThrow();
     // The pruned native module still loads.
     const sqlite = spawnSync(
       process.execPath,
@@ -160,7 +154,7 @@ describe('the Dockerfile steps run as shell commands', () => {
     expect(sqlite.status).toBe(0);
   });
 
-  it('answers `node sidecar/dist/cli.js --help`', () => {
+  it('answers `node bundle/ha-llm-ops.js --help`', () => {
     const cmd = execForm(instruction('CMD')).map((a) => (a === 'run' ? '--help' : a));
     const res = spawnSync(must(cmd[0], 'CMD'), cmd.slice(1), { cwd: app, encoding: 'utf8' });
     expect(res.status).toBe(0);
@@ -179,7 +173,7 @@ describe('the Dockerfile steps run as shell commands', () => {
     shim('id', 'echo 0'); // as root, whoever runs the tests
     shim('chown', `echo "chown $*" >> "${calls}"`);
     shim('su-exec', `echo "su-exec $1" >> "${calls}"; shift; exec "$@"`);
-    const cmd = ['node', 'sidecar/dist/cli.js', '--help'];
+    const cmd = ['node', 'bundle/ha-llm-ops.js', '--help'];
     const run = (extra: Record<string, string>) => {
       writeFileSync(calls, '');
       const res = spawnSync(must(entrypoint[0], 'ENTRYPOINT'), [...entrypoint.slice(1), ...cmd], {
@@ -201,7 +195,7 @@ describe('the Dockerfile steps run as shell commands', () => {
   it('starts the sidecar, which passes the HEALTHCHECK', async () => {
     const port = await freePort();
     const closed = await freePort();
-    const child = spawn(process.execPath, ['sidecar/dist/cli.js', 'run'], {
+    const child = spawn(process.execPath, ['bundle/ha-llm-ops.js', 'run'], {
       cwd: app,
       env: {
         PATH: process.env.PATH ?? '',
@@ -245,30 +239,30 @@ describe('the Dockerfile steps run as shell commands', () => {
     expect(check()).toBe(1);
   }, 60_000);
 
-  it('packs an npx-runnable npm package (npm pack --dry-run builds it first)', () => {
-    const built = must(
-      stages.find((s) => s.stage.name === 'build'),
-      'the built build stage',
-    );
-    const sidecar = join(built.root, built.workdir, 'sidecar');
-    rmSync(join(sidecar, 'dist'), { recursive: true, force: true });
-    rmSync(join(sidecar, 'tsconfig.tsbuildinfo'), { force: true });
+  it('packs an npx-runnable npm package with registry dependencies only', () => {
     const res = spawnSync('npm', ['pack', '--dry-run', '--json'], {
-      cwd: sidecar,
+      cwd: CONTEXT,
       encoding: 'utf8',
     });
     expect(res.status, res.stderr).toBe(0);
     const [first] = JSON.parse(res.stdout) as { files: { path: string }[]; name: string }[];
     const pack = must(first, 'the pack report');
-    const files = pack.files.map((f) => f.path);
-    const manifest = JSON.parse(readFileSync(join(sidecar, 'package.json'), 'utf8')) as {
+    const files = pack.files.map((f) => f.path).sort();
+    const manifest = JSON.parse(readFileSync(join(CONTEXT, 'package.json'), 'utf8')) as {
       bin: Record<string, string>;
+      dependencies: Record<string, string>;
     };
     expect(pack.name).toBe('ha-llm-ops');
-    expect(manifest.bin).toEqual({ 'ha-llm-ops': 'dist/cli.js' });
-    expect(files).toContain('dist/cli.js');
-    expect(files).toContain('package.json');
-    expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json')).toEqual([]);
-    expect(readFileSync(join(sidecar, 'dist/cli.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+    expect(manifest.bin).toEqual({ 'ha-llm-ops': 'bundle/ha-llm-ops.js' });
+    expect(files).toEqual([
+      'bundle/ha-llm-ops.js',
+      'package.json',
+      'public/index.html',
+      'public/llm-ops-ingress.js',
+    ]);
+    // The workspace's contracts are inlined: everything npm installs comes from the registry.
+    expect(Object.keys(manifest.dependencies).filter((d) => d.startsWith('@ha-llm-ops/'))).toEqual(
+      [],
+    );
   }, 120_000);
 });

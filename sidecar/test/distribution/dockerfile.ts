@@ -4,7 +4,7 @@
  * the file uses, the .dockerignore rules, and a runner that builds each stage
  * into a folder of its own.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -12,7 +12,6 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  readlinkSync,
   statSync,
   symlinkSync,
 } from 'node:fs';
@@ -151,11 +150,11 @@ export interface Substitution {
 }
 
 export interface BuildOptions {
-  /** The build context (the repository root). */
+  /** The build context (the sidecar folder). */
   context: string;
   /** Where the stages are built: one folder per stage. */
   workdir: string;
-  /** The repository whose installed node_modules stands in for `npm ci`. */
+  /** The repository whose installed node_modules stands in for `npm ci` (same versions). */
   repo: string;
 }
 
@@ -177,52 +176,41 @@ function walk(dir: string, rel = ''): string[] {
   });
 }
 
-/** Recreate an installed node_modules entry: relative links (workspaces) as they are, packages as links into the repo. */
-function linkEntry(from: string, to: string): void {
-  const st = lstatSync(from);
-  if (st.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
-  else symlinkSync(from, to);
-}
-
 /**
- * Stand in for `npm ci`: the registry is not reachable from tests and compiling
- * better-sqlite3 takes minutes, so the repository's installed packages are
- * linked instead. A full install links every package; `--omit=dev` links only
- * what `npm ls --omit=dev` lists for the sidecar, so a missing production
- * dependency fails the runtime stage. better-sqlite3 is copied, not linked,
- * because the Dockerfile prunes files from it.
+ * Stand in for `npm ci --omit=dev`: the registry is not reachable from tests and
+ * compiling better-sqlite3 takes minutes. npm itself first checks the stage's
+ * package.json against its package-lock.json (`npm ci --dry-run --offline`, which
+ * fails on any mismatch); then every package the lock installs is linked from the
+ * repository's node_modules, which must hold the locked version. A dependency the
+ * lock lacks is therefore missing from the runtime stage, as in the image.
+ * better-sqlite3 is copied, not linked, because the Dockerfile prunes files from it.
  */
-function installDependencies(repo: string, target: string, production: boolean): void {
-  const modules = join(repo, 'node_modules');
-  mkdirSync(target, { recursive: true });
-  let names: string[];
-  if (production) {
-    const listed = execFileSync(
-      'npm',
-      ['ls', '--omit=dev', '--all', '--parseable', '--workspace', 'sidecar'],
-      { cwd: repo, encoding: 'utf8' },
-    );
-    names = [
-      ...new Set(
-        listed
-          .split('\n')
-          .map((p) => relative(modules, p.trim()))
-          .filter((p) => p && !p.startsWith('..') && !p.includes(`${sep}node_modules${sep}`))
-          .map((p) => p.split(sep).join('/')),
-      ),
-    ];
-  } else {
-    names = readdirSync(modules).flatMap((n) =>
-      n.startsWith('@') ? readdirSync(join(modules, n)).map((m) => `${n}/${m}`) : [n],
-    );
-  }
-  for (const name of names) {
-    const from = join(modules, name);
-    const to = join(target, name);
+function installLocked(repo: string, stage: string, command: string): void {
+  const check = spawnSync(
+    'sh',
+    ['-c', `${command} --dry-run --offline --ignore-scripts --no-audit --no-fund`],
+    { cwd: stage, encoding: 'utf8' },
+  );
+  if (check.status !== 0)
+    throw new Error(`${command}: npm refuses the lock:\n${check.stdout}${check.stderr}`);
+  const lock = JSON.parse(readFileSync(join(stage, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string; dev?: boolean }>;
+  };
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (!path.startsWith('node_modules/') || entry.dev) continue;
+    const from = join(repo, path);
+    const installed = existsSync(join(from, 'package.json'))
+      ? (JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as { version: string })
+      : null;
+    if (installed?.version !== entry.version)
+      throw new Error(
+        `${path}: the lock wants ${entry.version ?? '?'}, the repository has ${installed?.version ?? 'nothing'}`,
+      );
+    const to = join(stage, path);
     mkdirSync(dirname(to), { recursive: true });
-    if (production && name === 'better-sqlite3')
+    if (path === 'node_modules/better-sqlite3')
       cpSync(from, to, { recursive: true, verbatimSymlinks: true });
-    else linkEntry(from, to);
+    else if (!existsSync(to)) symlinkSync(from, to);
   }
 }
 
@@ -310,13 +298,12 @@ export function buildStages(
           } else if (command.startsWith('npm cache clean')) {
             substitutions.push({ stage: label, command, instead: 'nothing (no cache here)' });
           } else if (command.startsWith('npm ci')) {
-            const production = command.includes('--omit=dev');
-            installDependencies(opts.repo, at('node_modules'), production);
-            substitutions.push({
-              stage: label,
-              command,
-              instead: production ? 'linked the production packages' : 'linked every package',
-            });
+            if (!command.includes('--omit=dev'))
+              throw new Error(
+                `line ${ins.line}: ${command}: the image installs production packages only`,
+              );
+            installLocked(opts.repo, at('.'), command);
+            substitutions.push({ stage: label, command, instead: 'linked the locked packages' });
           } else {
             if (command.startsWith('rm ')) checkRemoval(command, at('.'), root);
             const res = spawnSync('sh', ['-c', command], { cwd: at('.'), encoding: 'utf8' });
