@@ -411,5 +411,33 @@ export async function haRestart(): Promise<HaEnv> {
   if (!state) throw new HaDevError('the dev HA is not running; run npm run ha:up');
   await stopPid(state.pid);
   await startHa(state.port);
-  return readHaEnv();
+  const env = readHaEnv();
+  await waitUntilRunning(env);
+  return env;
+}
+
+/**
+ * HTTP answers before the integrations are set up; tests that go on after a restart
+ * (calling fault_lab's services, reloading entries) need HA's core state RUNNING.
+ */
+async function waitUntilRunning(env: HaEnv): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${env.HA_URL}/api/config`, {
+        headers: { authorization: `Bearer ${env.HA_TOKEN}` },
+        signal: AbortSignal.timeout(2000),
+      });
+      const body = res.ok ? ((await res.json()) as { state?: string }) : null;
+      if (body?.state === 'RUNNING') return;
+      last = body ? `state ${String(body.state)}` : `HTTP ${res.status}`;
+    } catch (err) {
+      last = String(err);
+    }
+    await sleep(250);
+  }
+  throw new HaDevError(
+    `Home Assistant did not reach RUNNING within ${START_TIMEOUT_MS / 1000} s (${last}); ${logTail()}`,
+  );
 }
