@@ -3,7 +3,7 @@
  * and, for administrators, Approve / Reject behind a confirmation. Decided proposals stay
  * on the card with their progress and outcome until it is reloaded.
  */
-import { mdiCheckCircle, mdiCloudOffOutline, mdiShieldCheck } from '@mdi/js';
+import { mdiCheckCircle, mdiShieldCheck } from '@mdi/js';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { navigate } from 'custom-card-helpers';
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -13,6 +13,7 @@ import type { ActionProposal, OpsEvent } from '../../panel/src/data/types.js';
 import { ConfirmController } from '../../panel/src/ui/confirm.js';
 import { actionLabel, relativeTime } from '../../panel/src/ui/format.js';
 import { icon } from '../../panel/src/ui/icons.js';
+import { withEntry, withMember } from '../../panel/src/ui/state.js';
 import {
   approveQuestion,
   previewFacts,
@@ -112,17 +113,11 @@ export class LlmOpsApprovalCard extends LlmOpsCardBase<ApprovalCardConfig> {
   }
 
   private setBusy(id: string, busy: boolean): void {
-    const next = new Set(this._busy);
-    if (busy) next.add(id);
-    else next.delete(id);
-    this._busy = next;
+    this._busy = withMember(this._busy, id, busy);
   }
 
   private setError(id: string, message: string | null): void {
-    const next = new Map(this._errors);
-    if (message === null) next.delete(id);
-    else next.set(id, message);
-    this._errors = next;
+    this._errors = withEntry(this._errors, id, message);
   }
 
   private async decide(p: ActionProposal, approve: boolean): Promise<void> {
@@ -190,25 +185,8 @@ export class LlmOpsApprovalCard extends LlmOpsCardBase<ApprovalCardConfig> {
   }
 
   private renderContent(c: ApprovalCardConfig): TemplateResult {
-    if (this._error && !this._loaded) {
-      return html`<div class="state problem" role="alert">
-        ${icon(mdiCloudOffOutline)}
-        <p>
-          ${
-            this._error.kind === 'offline'
-              ? 'The LLM Ops sidecar cannot be reached.'
-              : this._error.kind === 'not_loaded'
-                ? 'LLM Ops is not set up.'
-                : this._error.message
-          }
-        </p>
-      </div>`;
-    }
-    if (!this._loaded) {
-      return html`<div class="state" role="status">
-        <span class="spinner" aria-hidden="true"></span> Loading…
-      </div>`;
-    }
+    const waiting = this.renderLoadState();
+    if (waiting) return waiting;
     const pendingIds = new Set(this._pending.map((p) => p.id));
     const decided = this.decided
       .filter((id) => !pendingIds.has(id))

@@ -3,10 +3,12 @@
  * so it triggers no render by itself), a data source over the integration's WebSocket
  * commands, the live subscription, and loading/error state.
  */
+import { mdiCloudOffOutline } from '@mdi/js';
 import type { HomeAssistant, LovelaceCardConfig } from 'custom-card-helpers';
-import { LitElement } from 'lit';
+import { html, LitElement, type TemplateResult } from 'lit';
 import { HaIncidentSource } from '../../panel/src/data/ha-source.js';
 import { SourceError, type OpsEvent } from '../../panel/src/data/types.js';
+import { icon } from '../../panel/src/ui/icons.js';
 
 const POLL_MS = 60_000;
 const RETRY_MS = 30_000;
@@ -76,6 +78,28 @@ export abstract class LlmOpsCardBase<C extends LovelaceCardConfig> extends LitEl
   protected abstract checkConfig(config: unknown): C;
   /** Fetch what the card shows (the base handles errors and ordering). */
   protected abstract fetchData(source: HaIncidentSource): Promise<void>;
+  /** The card body before the first load: why it failed, or a spinner; null once loaded. */
+  protected renderLoadState(): TemplateResult | null {
+    if (this._error && !this._loaded) {
+      const why =
+        this._error.kind === 'offline'
+          ? 'The LLM Ops sidecar cannot be reached.'
+          : this._error.kind === 'not_loaded'
+            ? 'LLM Ops is not set up.'
+            : this._error.message;
+      return html`<div class="state problem" role="alert">
+        ${icon(mdiCloudOffOutline)}
+        <p>${why}</p>
+      </div>`;
+    }
+    if (!this._loaded) {
+      return html`<div class="state" role="status">
+        <span class="spinner" aria-hidden="true"></span> Loading…
+      </div>`;
+    }
+    return null;
+  }
+
   /** React to a pushed change before the card reloads. */
   protected onOpsEvent(_event: OpsEvent): void {}
 

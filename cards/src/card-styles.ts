@@ -33,19 +33,6 @@ export const cardStyles = css`
   .content {
     padding: 4px 16px 16px;
   }
-  .badge {
-    display: inline-grid;
-    place-items: center;
-    min-width: 22px;
-    height: 22px;
-    padding: 0 6px;
-    box-sizing: border-box;
-    border-radius: 11px;
-    background: var(--primary-color, #03a9f4);
-    color: var(--text-primary-color, #fff);
-    font-size: 12px;
-    font-weight: 500;
-  }
   .state {
     display: flex;
     align-items: center;

@@ -3,7 +3,7 @@
  * opens it in the LLM Ops panel (administrators; the panel is admin-only); tapping the
  * counts opens the configured entity's more-info dialog.
  */
-import { mdiCheckCircle, mdiCloudOffOutline, mdiOpenInNew } from '@mdi/js';
+import { mdiCheckCircle, mdiOpenInNew } from '@mdi/js';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { handleAction, navigate } from 'custom-card-helpers';
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -142,25 +142,8 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig> {
   }
 
   private renderContent(c: IncidentsCardConfig): TemplateResult {
-    if (this._error && !this._loaded) {
-      return html`<div class="state problem" role="alert">
-        ${icon(mdiCloudOffOutline)}
-        <p>
-          ${
-            this._error.kind === 'offline'
-              ? 'The LLM Ops sidecar cannot be reached.'
-              : this._error.kind === 'not_loaded'
-                ? 'LLM Ops is not set up.'
-                : this._error.message
-          }
-        </p>
-      </div>`;
-    }
-    if (!this._loaded) {
-      return html`<div class="state" role="status">
-        <span class="spinner" aria-hidden="true"></span> Loading…
-      </div>`;
-    }
+    const waiting = this.renderLoadState();
+    if (waiting) return waiting;
     const items = [...this._items].sort(
       (a, b) =>
         SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||

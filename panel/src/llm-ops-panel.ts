@@ -696,18 +696,6 @@ export class LlmOpsPanel extends LitElement {
         align-items: center;
         gap: 8px;
       }
-      .badge {
-        display: inline-grid;
-        place-items: center;
-        min-width: 22px;
-        height: 22px;
-        padding: 0 6px;
-        box-sizing: border-box;
-        border-radius: 11px;
-        background: var(--primary-color, #03a9f4);
-        color: var(--text-primary-color, #fff);
-        font-size: 12px;
-      }
       section.pending ul {
         list-style: none;
         margin: 0;

@@ -302,4 +302,18 @@ export const baseStyles = css`
     font-weight: 500;
     color: var(--secondary-text-color, #727272);
   }
+  /* A count next to a heading. */
+  .badge {
+    display: inline-grid;
+    place-items: center;
+    min-width: 22px;
+    height: 22px;
+    padding: 0 6px;
+    box-sizing: border-box;
+    border-radius: 11px;
+    background: var(--primary-color, #03a9f4);
+    color: var(--text-primary-color, #fff);
+    font-size: 12px;
+    font-weight: 500;
+  }
 `;

@@ -45,6 +45,7 @@ import {
 } from '../ui/proposal-view.js';
 import { actionLabel } from '../ui/format.js';
 import { baseStyles } from '../ui/styles.js';
+import { withEntry, withMember } from '../ui/state.js';
 
 const TIMELINE_SHOWN = 25;
 
@@ -182,17 +183,11 @@ export class LlmOpsIncidentDetail extends LitElement {
   }
 
   private setBusy(key: string, busy: boolean): void {
-    const next = new Set(this._busy);
-    if (busy) next.add(key);
-    else next.delete(key);
-    this._busy = next;
+    this._busy = withMember(this._busy, key, busy);
   }
 
   private setActionError(key: string, message: string | null): void {
-    const next = new Map(this._actionErrors);
-    if (message === null) next.delete(key);
-    else next.set(key, message);
-    this._actionErrors = next;
+    this._actionErrors = withEntry(this._actionErrors, key, message);
   }
 
   private async run(key: string, action: () => Promise<void>): Promise<void> {
