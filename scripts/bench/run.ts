@@ -104,8 +104,9 @@ function markdown(result: Figures): string {
     .map(([k, v]) => `### ${k}\n\n\`\`\`json\n${JSON.stringify(v, null, 2)}\n\`\`\``);
   return `# Benchmarks
 
-Measured with \`npm run bench\` (after \`npm ci\` and \`npm run build\`; the detection and integration
-figures start the dev Home Assistant themselves). It prints one JSON document and rewrites this file.
+Measured with \`npm run bench\` after \`npm ci\`; the detection and integration figures start the dev
+Home Assistant themselves, and the sidecar measured is the shipped \`sidecar/bundle/ha-llm-ops.js\`.
+It prints one JSON document and rewrites this file.
 Nothing here is asserted in tests: these are measurements, and they move with the machine.
 
 Machine: ${JSON.stringify(result.machine)}  
@@ -119,7 +120,7 @@ How each figure is made:
 
 - **ingest**: a replay server (its own process) streams \`state_changed\` and \`system_log_event\` events
   (one log error in 20, 300 distinct failures) over a real WebSocket, coalesced in batches of 100 as
-  HA does; the built sidecar runs its whole pipeline on them (correlation into SQLite, events back to
+  HA does; the sidecar runs its whole pipeline on them (correlation into SQLite, events back to
   HA). Events/s are from the first event sent to the sidecar's log line for the stream's end marker.
   The ceiling is a bare Node client that only receives and \`JSON.parse\`s the same stream.
 - **memory**: RSS of the sidecar process (from /proc) once connected, and after 1,000,000 events over
@@ -149,8 +150,12 @@ async function main(): Promise<void> {
     throw new Error(
       `unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(STEPS).join(', ')}`,
     );
+  // The shipped bundle is measured: it must be built from the sources in this tree.
   if (!process.env.BENCH_FROM_SOURCE)
-    execFileSync('npx', ['tsc', '-b'], { cwd: REPO, stdio: 'inherit' });
+    execFileSync('npx', ['tsx', 'sidecar/scripts/bundle.ts', '--check'], {
+      cwd: REPO,
+      stdio: 'inherit',
+    });
   const result: Figures = { machine: machine(), generated_at: new Date().toISOString() };
   const haWasRunning = existsSync(join(DEV_DIR, 'state.json'));
   try {
