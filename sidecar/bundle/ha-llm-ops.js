@@ -5484,6 +5484,10 @@ var reloadConfigEntry = {
 		kind: "config_entry_loaded",
 		description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is loaded within ${VERIFY_S} s`,
 		timeout_s: VERIFY_S
+	}, {
+		kind: "entities_available",
+		description: "The entities the incident saw unavailable are available again",
+		timeout_s: VERIFY_S
 	}],
 	preview(ctx, p) {
 		const entry = ctx.inventory.entry(String(p.entry_id));

@@ -77,14 +77,6 @@ export function nothingToUndo(detail: string): Promise<RollbackOutcome> {
   return Promise.resolve({ attempted: false, succeeded: true, detail });
 }
 
-/** Read a string parameter, or throw naming it. */
-export function stringParam(params: ActionParams, name: string): string {
-  const value = params[name];
-  if (typeof value !== 'string' || value === '')
-    throw new ActionRejected(`parameter ${name} must be a non-empty string`);
-  return value;
-}
-
 /** Refuse parameters the action does not know (a model cannot smuggle extras through). */
 export function onlyParams(params: ActionParams, allowed: readonly string[]): void {
   const extra = Object.keys(params).filter((k) => !allowed.includes(k));

@@ -18,6 +18,12 @@ export const reloadConfigEntry: ActionDefinition = {
       description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is loaded within ${VERIFY_S} s`,
       timeout_s: VERIFY_S,
     },
+    // Loaded is not enough when the incident was about entities: they must come back too.
+    {
+      kind: 'entities_available',
+      description: 'The entities the incident saw unavailable are available again',
+      timeout_s: VERIFY_S,
+    },
   ],
   preview(ctx, p) {
     const entry = ctx.inventory.entry(String(p.entry_id));
