@@ -4814,10 +4814,10 @@ function classify(signal) {
 * however many signals say so.
 *
 * - A signal's fingerprint (integration + entry + message template) finds the
-*   open incident of the same failure; failing that, an open incident of the
-*   same group (integration + entry, or + subject) seen within the grouping
-*   window takes it, so a hub's retry, its log lines and its dead entities are
-*   one incident.
+*   open incident of the same failure; failing that, the open incident of the
+*   same group (integration + entry, or + subject) takes it, so a hub's retry,
+*   its log lines and its dead entities are one incident. Integration-wide
+*   signals (no entry, no subject) join only within the grouping window.
 * - State-based signals hold a condition (entry failing, entities unavailable,
 *   a Repairs issue); the incident resolves when its last condition clears.
 *   Log-only incidents resolve after a quiet period without repeats.
@@ -4899,7 +4899,7 @@ var Correlator = class {
 		const stored = this.opts.redact ? this.opts.redact(signal) : signal;
 		if (this.journal.isDismissed(fp)) return;
 		const group = groupKey(signal, fp);
-		const since = (/* @__PURE__ */ new Date(this.now().getTime() - thresholds.groupingWindowS * 1e3)).toISOString();
+		const since = this.groupSince(signal);
 		let incident = this.openIncident(fp) ?? this.journal.openByGroup(group, since);
 		let change = "updated";
 		if (!incident) {
@@ -4970,6 +4970,18 @@ var Correlator = class {
 			change,
 			stored
 		]);
+	}
+	/**
+	* How old an open incident of the signal's group may be and still take it. A group that
+	* names an entry or a subject is one broken thing: its open incident takes the signal
+	* whatever its age. An integration-wide group only joins within the grouping window,
+	* measured from when the signal happened, so failures replayed at start-up (the system
+	* log, stored traces) group as they did when they occurred.
+	*/
+	groupSince(signal) {
+		if (signal.integration && (signal.entry_id ?? signal.subject) !== null) return "";
+		const at = Math.min(this.now().getTime(), Date.parse(signal.observed_at) || Infinity);
+		return (/* @__PURE__ */ new Date(at - this.opts.thresholds.groupingWindowS * 1e3)).toISOString();
 	}
 	/** The open incident that saw this fingerprint, from the cache when it can. */
 	openIncident(fp) {

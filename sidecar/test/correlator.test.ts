@@ -91,6 +91,47 @@ describe('Correlator', () => {
     });
   });
 
+  it('groups integration-wide failures replayed at start-up by when they happened', () => {
+    const { correlator, journal, clock } = makePipeline({ groupingWindowS: 300 });
+    const happened = clock.t - 3600_000; // an hour before the sidecar started
+    const at = (s: number) => new Date(happened + s * 1000).toISOString();
+    correlator.emit(signal({ observed_at: at(0), message: 'Error fetching data: timeout' }));
+    correlator.emit(signal({ observed_at: at(1), message: 'Update of the hub took 12 s' }));
+    expect(journal.listIncidents({}, 10, 0).items).toHaveLength(1);
+
+    // What happened long apart stays apart, replayed or not.
+    correlator.emit(signal({ observed_at: at(1800), message: 'Unexpected reply from the cloud' }));
+    expect(journal.listIncidents({}, 10, 0).items).toHaveLength(2);
+  });
+
+  it('one broken automation is one incident, however its failures arrive', () => {
+    const { correlator, journal, clock } = makePipeline({ groupingWindowS: 300 });
+    const subject = 'automation.porch_lights';
+    // The system log replays the last run's error, ten minutes old...
+    correlator.emit(
+      signal({
+        integration: 'automation',
+        subject,
+        observed_at: new Date(clock.t - 600_000).toISOString(),
+        message: `Error while executing automation ${subject}: Action light.turn_on not found`,
+      }),
+    );
+    // ...and the trace of a run that fails now says it in other words.
+    correlator.emit(
+      signal({
+        source: 'automations',
+        kind: 'automation_error',
+        integration: 'automation',
+        subject,
+        observed_at: clock.iso(),
+        message: `Automation ${subject} failed: Action light.turn_on not found`,
+      }),
+    );
+    const { items } = journal.listIncidents({}, 10, 0);
+    expect(items).toHaveLength(1);
+    expect(items[0]?.occurrences).toBe(2);
+  });
+
   it('resolves when the last condition clears', () => {
     const { correlator, journal, changes, clock } = makePipeline();
     correlator.emit(entryState('setup_retry', 'active', clock.iso()));

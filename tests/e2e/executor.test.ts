@@ -282,6 +282,21 @@ describe('approve mode, core backup', () => {
     );
     expect(wrongEntry.status).toBe(400);
     expect(wrongEntry.body.error).toMatch(/not the incident's entry|belongs to backup/);
+    const ghost = await api<{ error: string; field: string }>(
+      sidecar,
+      'POST',
+      '/api/actions/propose',
+      {
+        incident_id: proposal.incident_id,
+        action_id: 'reload_config_entry',
+        params: { entry_id: 'no_such_entry' },
+      },
+    );
+    expect(ghost.status).toBe(400);
+    expect(ghost.body).toMatchObject({
+      field: 'params',
+      error: 'config entry no_such_entry does not exist',
+    });
 
     const forbidden = await api<{ error: string }>(sidecar, 'POST', '/api/actions/propose', {
       incident_id: proposal.incident_id,
@@ -323,6 +338,13 @@ describe('approve mode, core backup', () => {
     );
     expect(observing.status).toBe(409);
     expect(observing.body.error).toMatch(/observe mode/);
+    const quiet = await api<{ error: string }>(sidecar, 'POST', '/api/actions/propose', {
+      incident_id: proposal.incident_id,
+      action_id: 'create_backup',
+      params: {},
+    });
+    expect(quiet.status).toBe(409);
+    expect(quiet.body.error).toMatch(/observe mode: nothing is proposed/);
     expect((await api(sidecar, 'PUT', '/api/mode', { mode: 'approve' })).status).toBe(200);
     expect(
       (await api(sidecar, 'POST', `/api/actions/${other.body.proposal.id}/approve`, {})).status,
@@ -330,6 +352,31 @@ describe('approve mode, core backup', () => {
     const done = await finished(sidecar, other.body.proposal.id);
     expect(done.result?.outcome).toBe('succeeded');
     expect(done.execution?.steps.find((s) => s.step === 'backup')?.status).toBe('skipped');
+
+    const again = await api<{ proposal: Proposal }>(sidecar, 'POST', '/api/actions/propose', {
+      incident_id: proposal.incident_id,
+      action_id: 'set_integration_log_level',
+      params: { level: 'debug' },
+    });
+    expect(again.status).toBe(201);
+    const cooling = await api<{ error: string }>(
+      sidecar,
+      'POST',
+      `/api/actions/${again.body.proposal.id}/approve`,
+      {},
+    );
+    expect(cooling.status).toBe(409);
+    expect(cooling.body.error).toMatch(
+      /^cooldown: set_integration_log_level ran on this target recently/,
+    );
+    const rejectTwice = await api<{ error: string }>(
+      sidecar,
+      'POST',
+      `/api/actions/${proposal.id}/reject`,
+      {},
+    );
+    expect(rejectTwice.status).toBe(409);
+    expect(rejectTwice.body.error).toMatch(/was rejected/);
   });
 
   it('an adversarial analysis cannot reach anything outside the allow-list or the incident', async () => {
@@ -490,6 +537,34 @@ describe('Supervisor: add-on restart with a partial backup', () => {
     expect(done.result?.outcome).toBe('failed');
     expect(JSON.stringify(done.result)).toMatch(/not enough free space.*nothing was changed/);
     expect(done.execution?.steps.map((s) => s.step)).toEqual(['precheck', 'backup']);
+    expect(fake.requests.some((r) => r.path.endsWith('/restart'))).toBe(false);
+  });
+
+  it('restarts only the incident’s own, installed add-on', async () => {
+    const sidecar = await startSidecar(supervised());
+    const proposal = await addonProposal(sidecar);
+    const attempt = (slug: unknown) =>
+      api<{ error: string; field: string }>(sidecar, 'POST', '/api/actions/propose', {
+        incident_id: proposal.incident_id,
+        action_id: 'restart_addon',
+        params: { slug },
+      });
+    const refusals = [
+      [await attempt('../core'), 'slug must name an add-on'],
+      [await attempt('core_mosquitto'), "add-on core_mosquitto is not the incident's add-on"],
+    ] as const;
+    for (const [res, error] of refusals) {
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ field: 'params', error });
+    }
+    const zigbee = fake.state.addons.splice(0, 1);
+    try {
+      const gone = await attempt('a0d7b954_zigbee2mqtt');
+      expect(gone.status).toBe(400);
+      expect(gone.body.error).toBe('add-on a0d7b954_zigbee2mqtt is not installed');
+    } finally {
+      fake.state.addons.unshift(...zigbee);
+    }
     expect(fake.requests.some((r) => r.path.endsWith('/restart'))).toBe(false);
   });
 

@@ -3,10 +3,10 @@
  * however many signals say so.
  *
  * - A signal's fingerprint (integration + entry + message template) finds the
- *   open incident of the same failure; failing that, an open incident of the
- *   same group (integration + entry, or + subject) seen within the grouping
- *   window takes it, so a hub's retry, its log lines and its dead entities are
- *   one incident.
+ *   open incident of the same failure; failing that, the open incident of the
+ *   same group (integration + entry, or + subject) takes it, so a hub's retry,
+ *   its log lines and its dead entities are one incident. Integration-wide
+ *   signals (no entry, no subject) join only within the grouping window.
  * - State-based signals hold a condition (entry failing, entities unavailable,
  *   a Repairs issue); the incident resolves when its last condition clears.
  *   Log-only incidents resolve after a quiet period without repeats.
@@ -145,7 +145,7 @@ export class Correlator implements SignalSink {
     const stored = this.opts.redact ? this.opts.redact(signal) : signal;
     if (this.journal.isDismissed(fp)) return;
     const group = groupKey(signal, fp);
-    const since = new Date(this.now().getTime() - thresholds.groupingWindowS * 1000).toISOString();
+    const since = this.groupSince(signal);
     let incident = this.openIncident(fp) ?? this.journal.openByGroup(group, since);
     let change: IncidentChange = 'updated';
 
@@ -217,6 +217,19 @@ export class Correlator implements SignalSink {
     this.journal.addSignal(incident.id, fp, stored, thresholds.signalsPerIncident);
     this.openByFp.set(fp, incident.id);
     changes.push([{ ...incident, ...patch, updated_at: now }, change, stored]);
+  }
+
+  /**
+   * How old an open incident of the signal's group may be and still take it. A group that
+   * names an entry or a subject is one broken thing: its open incident takes the signal
+   * whatever its age. An integration-wide group only joins within the grouping window,
+   * measured from when the signal happened, so failures replayed at start-up (the system
+   * log, stored traces) group as they did when they occurred.
+   */
+  private groupSince(signal: Signal): string {
+    if (signal.integration && (signal.entry_id ?? signal.subject) !== null) return '';
+    const at = Math.min(this.now().getTime(), Date.parse(signal.observed_at) || Infinity);
+    return new Date(at - this.opts.thresholds.groupingWindowS * 1000).toISOString();
   }
 
   /** The open incident that saw this fingerprint, from the cache when it can. */

@@ -76,6 +76,11 @@ describe('parsePolicy', () => {
       /unknown key "autoo"/,
     ],
     ['quiet_hours: {start: "25:00", end: "07:00"}\n', 1, /HH:MM/],
+    [
+      'actions:\n  reload_config_entry:\n    conditions:\n      severities:\n        - error\n        - bogus\n',
+      6,
+      /severities\.1/,
+    ],
     ['mode: approve\nmode: auto\n', 2, /[Uu]nique|duplicate/],
     ['actions: [\n', 2, /./],
   ])('names the line of %j', (text, line, message) => {
@@ -93,6 +98,14 @@ describe('loadPolicy', () => {
     const state = loadPolicy(file);
     expect(state.policy.mode).toBe('observe');
     expect(state.error).toMatch(/policy\.yaml:3: .*reboot_everything/);
+  });
+
+  it('stays observe-only and names the file when it cannot be read', () => {
+    const dir = tempDir(); // a directory where the file should be
+    const state = loadPolicy(dir);
+    expect(state.policy.mode).toBe('observe');
+    expect(state.source).toBe(dir);
+    expect(state.error).toMatch(/cannot read: .*EISDIR/);
   });
 
   it('uses the default policy when there is no file', () => {
