@@ -285,6 +285,8 @@ async def test_fix_flow_runs_the_action_with_the_sidecar_watching_hass(
         placeholders = result["description_placeholders"]
         assert placeholders["checks"] == (
             "\n- Fault Lab is loaded within 60 s: state loaded"
+            "\n- The entities the incident saw unavailable are available again:"
+            " no entities were affected"
         )
         assert placeholders["backup"] != "-"
         result = await manager.async_configure(result["flow_id"], {})
