@@ -2,7 +2,7 @@
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import * as v from "valibot";
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, hash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8585,6 +8585,35 @@ async function enrich(conn, inventory, http, incident) {
 		updates: ups
 	};
 }
+// sidecar/src/package/signal-redaction.ts
+/** Distinct failures remembered; the oldest is dropped past this. */
+var CACHED = 2e3;
+/**
+* A function that redacts a signal's message and data. A fresh Redactor per signal
+* (placeholders keyed by `options.label` stay stable across signals), so a result
+* depends only on the signal's text and is safe to reuse for its repeats.
+*/
+function signalRedaction(options) {
+	const cache = /* @__PURE__ */ new Map();
+	return (signal) => {
+		const key = hash("sha256", `${signal.message}\0${JSON.stringify(signal.data)}`, "base64");
+		let redacted = cache.get(key);
+		if (!redacted) {
+			const redactor = new Redactor(options);
+			redacted = {
+				message: redactor.text(signal.message),
+				data: redactor.value(signal.data)
+			};
+			if (cache.size >= CACHED) cache.delete(cache.keys().next().value);
+			cache.set(key, redacted);
+		}
+		return {
+			...signal,
+			message: redacted.message,
+			data: structuredClone(redacted.data)
+		};
+	};
+}
 // sidecar/src/package/redaction-key.ts
 /**
 * The journal's placeholders are keyed hashes of the secrets they stand for:
@@ -9154,17 +9183,10 @@ var Sidecar = class {
 		else log.info(`policy: ${policyState.source}, mode ${policyState.policy.mode}`);
 		this.policy = new PolicyKeeper(policyState, this.journal, settings.mode);
 		const label = keyedLabel(redactionKey(settings.dataDir));
-		const redactSignal = (s) => {
-			const redactor = new Redactor({
-				...settings.redact,
-				label
-			});
-			return {
-				...s,
-				message: redactor.text(s.message),
-				data: redactor.value(s.data)
-			};
-		};
+		const redactSignal = signalRedaction({
+			...settings.redact,
+			label
+		});
 		this.correlator = new Correlator(this.journal, {
 			thresholds: t,
 			log,

@@ -3,7 +3,6 @@
  * pipeline collect → correlate → analyze → plan → (approve) → execute → report,
  * wired together. The API serves from the start; HA may come and go.
  */
-import type { Signal } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +28,7 @@ import { OfflineIncidentAnalyzer } from './analyze/incident-analyzer.js';
 import { createLlmAnalyzer } from './analyze/llm/index.js';
 import { isNoise } from './detect/noise.js';
 import { enrich, haHttpBase } from './package/enrich.js';
-import { Redactor } from './package/redact.js';
+import { signalRedaction } from './package/signal-redaction.js';
 import { keyedLabel, redactionKey } from './package/redaction-key.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
 import { actionPolicy, loadPolicy } from './plan/policy.js';
@@ -97,10 +96,7 @@ export class Sidecar {
     this.policy = new PolicyKeeper(policyState, this.journal, settings.mode);
     // Everything the journal stores is redacted, with placeholders stable across all of it.
     const label = keyedLabel(redactionKey(settings.dataDir));
-    const redactSignal = (s: Signal): Signal => {
-      const redactor = new Redactor({ ...settings.redact, label });
-      return { ...s, message: redactor.text(s.message), data: redactor.value(s.data) };
-    };
+    const redactSignal = signalRedaction({ ...settings.redact, label });
     this.correlator = new Correlator(this.journal, {
       thresholds: t,
       log,
