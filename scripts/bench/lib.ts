@@ -8,10 +8,26 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SIDECAR_CLI = join(REPO, 'sidecar/bundle/ha-llm-ops.js');
-/** How to start the sidecar: the shipped bundle, or the sources with BENCH_FROM_SOURCE=1. */
+/** Node's flags in the image's command (`CMD ["node", …flags, "bundle/ha-llm-ops.js", "run"]`). */
+function imageNodeFlags(): string[] {
+  const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(REPO, 'sidecar/Dockerfile'), 'utf8'));
+  if (!cmd?.[1]) throw new Error('sidecar/Dockerfile has no exec-form CMD');
+  return (JSON.parse(cmd[1]) as string[]).filter((a) => a.startsWith('--'));
+}
+
+/**
+ * How to start the sidecar: as the image runs it (the shipped bundle, with the image's Node
+ * flags), or from the sources with BENCH_FROM_SOURCE=1.
+ */
 export const SIDECAR_ARGS = process.env.BENCH_FROM_SOURCE
-  ? ['--conditions=@ha-llm-ops/source', '--import', 'tsx', join(REPO, 'sidecar/src/cli.ts')]
-  : [SIDECAR_CLI];
+  ? [
+      ...imageNodeFlags(),
+      '--conditions=@ha-llm-ops/source',
+      '--import',
+      'tsx',
+      join(REPO, 'sidecar/src/cli.ts'),
+    ]
+  : [...imageNodeFlags(), SIDECAR_CLI];
 
 /** A child process whose output lines can be awaited. */
 export interface Child {

@@ -12,7 +12,6 @@ import { setTimeout as setTimeout$1 } from "node:timers/promises";
 import { Auth, ERR_INVALID_AUTH, createConnection } from "home-assistant-js-websocket";
 import { WebSocket } from "ws";
 import Database from "better-sqlite3";
-import OpenAI from "openai";
 import { hostname } from "node:os";
 // sidecar/src/commands/command.ts
 /** A usage error: the CLI prints it with the command's usage and exits 2. */
@@ -8421,26 +8420,27 @@ var LlmAnalyzer = class {
 	}
 };
 // sidecar/src/analyze/llm/openai-backend.ts
-/**
-* The OpenAI-compatible backend: the `openai` SDK against any base URL
-* (OpenAI, Ollama, LM Studio, vLLM, …), with the answer's strict JSON Schema as
-* `response_format`. A repair sends the refused answer back as the assistant's
-* turn, followed by the reason. The SDK retries nothing: every request is one
-* call of the hourly budget.
-*/
 var OpenAiBackend = class {
+	opts;
 	backend = "openai";
 	analyzer = "llm";
 	model;
-	client;
+	sdk = null;
 	constructor(opts) {
+		this.opts = opts;
 		this.model = opts.model;
-		this.client = new OpenAI({
-			baseURL: opts.baseUrl,
-			apiKey: opts.apiKey ?? "no-key",
-			timeout: opts.timeoutS * 1e3,
-			maxRetries: 0
-		});
+	}
+	load() {
+		this.sdk ??= import("openai").then(({ default: OpenAI }) => ({
+			OpenAI,
+			client: new OpenAI({
+				baseURL: this.opts.baseUrl,
+				apiKey: this.opts.apiKey ?? "no-key",
+				timeout: this.opts.timeoutS * 1e3,
+				maxRetries: 0
+			})
+		}));
+		return this.sdk;
 	}
 	async send(prompt, repair) {
 		const messages = [
@@ -8460,9 +8460,10 @@ var OpenAiBackend = class {
 				content: repairRequest(repair.error)
 			}] : []
 		];
+		const { OpenAI, client } = await this.load();
 		let completion;
 		try {
-			completion = await this.client.chat.completions.create({
+			completion = await client.chat.completions.create({
 				model: this.model,
 				messages,
 				response_format: RESPONSE_FORMAT

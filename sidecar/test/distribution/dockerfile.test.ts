@@ -73,7 +73,13 @@ describe('sidecar/Dockerfile', () => {
   });
 
   it('starts `node bundle/ha-llm-ops.js run`, on the ingress port, with a health check', () => {
-    expect(execForm(instruction('CMD'))).toEqual(['node', 'bundle/ha-llm-ops.js', 'run']);
+    expect(execForm(instruction('CMD'))).toEqual([
+      'node',
+      '--max-old-space-size=64',
+      '--max-semi-space-size=4',
+      'bundle/ha-llm-ops.js',
+      'run',
+    ]);
     const env = envOf(runtime);
     expect(env).toMatchObject({ DATA_DIR: '/data', NODE_ENV: 'production' });
     expect(Number(env.LLM_OPS_PORT)).toBe(addon.ingress_port);

@@ -3,9 +3,10 @@
  * (OpenAI, Ollama, LM Studio, vLLM, …), with the answer's strict JSON Schema as
  * `response_format`. A repair sends the refused answer back as the assistant's
  * turn, followed by the reason. The SDK retries nothing: every request is one
- * call of the hourly budget.
+ * call of the hourly budget. The SDK is loaded on the first request, so a
+ * sidecar that never asks a model never carries it (some 12 MB).
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { ModelTimeout, type LlmBackend, type ModelReply, type Repair } from './backend.js';
 import { repairRequest, type LlmPrompt } from './prompt.js';
@@ -22,17 +23,24 @@ export class OpenAiBackend implements LlmBackend {
   readonly backend = 'openai';
   readonly analyzer = 'llm';
   readonly model: string;
-  private readonly client: OpenAI;
+  private sdk: Promise<{ OpenAI: typeof OpenAI; client: OpenAI }> | null = null;
 
-  constructor(opts: OpenAiBackendOptions) {
+  constructor(private readonly opts: OpenAiBackendOptions) {
     this.model = opts.model;
-    this.client = new OpenAI({
-      baseURL: opts.baseUrl,
-      // Local servers need no key, but the SDK wants one (and must never pick up OPENAI_API_KEY by surprise).
-      apiKey: opts.apiKey ?? 'no-key',
-      timeout: opts.timeoutS * 1000,
-      maxRetries: 0,
-    });
+  }
+
+  private load(): Promise<{ OpenAI: typeof OpenAI; client: OpenAI }> {
+    this.sdk ??= import('openai').then(({ default: OpenAI }) => ({
+      OpenAI,
+      client: new OpenAI({
+        baseURL: this.opts.baseUrl,
+        // Local servers need no key, but the SDK wants one (and must never pick up OPENAI_API_KEY by surprise).
+        apiKey: this.opts.apiKey ?? 'no-key',
+        timeout: this.opts.timeoutS * 1000,
+        maxRetries: 0,
+      }),
+    }));
+    return this.sdk;
   }
 
   async send(prompt: LlmPrompt, repair: Repair | null): Promise<ModelReply> {
@@ -46,9 +54,10 @@ export class OpenAiBackend implements LlmBackend {
           ] as const)
         : []),
     ];
+    const { OpenAI, client } = await this.load();
     let completion: OpenAI.Chat.Completions.ChatCompletion;
     try {
-      completion = await this.client.chat.completions.create({
+      completion = await client.chat.completions.create({
         model: this.model,
         messages,
         response_format: RESPONSE_FORMAT,
