@@ -5,14 +5,17 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { execForm, last, parseDockerfile } from '../../sidecar/test/distribution/dockerfile.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SIDECAR_CLI = join(REPO, 'sidecar/bundle/ha-llm-ops.js');
 /** Node's flags in the image's command (`CMD ["node", …flags, "bundle/ha-llm-ops.js", "run"]`). */
 function imageNodeFlags(): string[] {
-  const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(REPO, 'sidecar/Dockerfile'), 'utf8'));
-  if (!cmd?.[1]) throw new Error('sidecar/Dockerfile has no exec-form CMD');
-  return (JSON.parse(cmd[1]) as string[]).filter((a) => a.startsWith('--'));
+  const image = parseDockerfile(readFileSync(join(REPO, 'sidecar/Dockerfile'), 'utf8'));
+  const runtime = image.stages.at(-1);
+  const cmd = runtime && last(runtime, 'CMD');
+  if (!cmd) throw new Error('sidecar/Dockerfile has no CMD');
+  return execForm(cmd.args).filter((a) => a.startsWith('--'));
 }
 
 /**

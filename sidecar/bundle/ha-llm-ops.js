@@ -4895,8 +4895,8 @@ var Correlator = class {
 			if (this.journal.activeConditionOwner(signal.source, signal.key)) return;
 		}
 		const fp = signalFingerprint(signal);
-		const stored = this.opts.redact ? this.opts.redact(signal) : signal;
 		if (this.journal.isDismissed(fp)) return;
+		const stored = this.opts.redact ? this.opts.redact(signal) : signal;
 		const group = groupKey(signal, fp);
 		const since = this.groupSince(signal);
 		let incident = this.openIncident(fp) ?? this.journal.openByGroup(group, since);
@@ -4973,12 +4973,12 @@ var Correlator = class {
 	/**
 	* How old an open incident of the signal's group may be and still take it. A group that
 	* names an entry or a subject is one broken thing: its open incident takes the signal
-	* whatever its age. An integration-wide group only joins within the grouping window,
+	* whatever its age (null). An integration-wide group only joins within the grouping window,
 	* measured from when the signal happened, so failures replayed at start-up (the system
 	* log, stored traces) group as they did when they occurred.
 	*/
 	groupSince(signal) {
-		if (signal.integration && (signal.entry_id ?? signal.subject) !== null) return "";
+		if (signal.integration && (signal.entry_id ?? signal.subject) !== null) return null;
 		const at = Math.min(this.now().getTime(), Date.parse(signal.observed_at) || Infinity);
 		return (/* @__PURE__ */ new Date(at - this.opts.thresholds.groupingWindowS * 1e3)).toISOString();
 	}
@@ -6772,11 +6772,18 @@ var Journal = class {
          ORDER BY i.last_seen DESC LIMIT 1`).get(fp);
 		return row ? toRecord(row) : void 0;
 	}
-	/** The most recent open incident of a group: seen since `since`, or still holding a condition. */
+	/**
+	* The most recent open incident of a group: seen since `since` (any age when null), or
+	* still holding a condition.
+	*/
 	openByGroup(group, since) {
-		const row = this.stmt(`SELECT * FROM incidents i WHERE group_key = ? AND status NOT IN ('resolved', 'dismissed')
-         AND (last_seen >= ? OR EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1))
-         ORDER BY last_seen DESC LIMIT 1`).get(group, since);
+		const row = this.stmt(`SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ('resolved', 'dismissed')
+         AND (@since IS NULL OR last_seen >= @since
+              OR EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1))
+         ORDER BY last_seen DESC LIMIT 1`).get({
+			group,
+			since
+		});
 		return row ? toRecord(row) : void 0;
 	}
 	/** The latest incident that saw this fingerprint and resolved at or after `since` (a flap). */

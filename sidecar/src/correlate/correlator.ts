@@ -142,8 +142,8 @@ export class Correlator implements SignalSink {
       if (this.journal.activeConditionOwner(signal.source, signal.key)) return;
     }
     const fp = signalFingerprint(signal);
-    const stored = this.opts.redact ? this.opts.redact(signal) : signal;
     if (this.journal.isDismissed(fp)) return;
+    const stored = this.opts.redact ? this.opts.redact(signal) : signal;
     const group = groupKey(signal, fp);
     const since = this.groupSince(signal);
     let incident = this.openIncident(fp) ?? this.journal.openByGroup(group, since);
@@ -222,12 +222,12 @@ export class Correlator implements SignalSink {
   /**
    * How old an open incident of the signal's group may be and still take it. A group that
    * names an entry or a subject is one broken thing: its open incident takes the signal
-   * whatever its age. An integration-wide group only joins within the grouping window,
+   * whatever its age (null). An integration-wide group only joins within the grouping window,
    * measured from when the signal happened, so failures replayed at start-up (the system
    * log, stored traces) group as they did when they occurred.
    */
-  private groupSince(signal: Signal): string {
-    if (signal.integration && (signal.entry_id ?? signal.subject) !== null) return '';
+  private groupSince(signal: Signal): string | null {
+    if (signal.integration && (signal.entry_id ?? signal.subject) !== null) return null;
     const at = Math.min(this.now().getTime(), Date.parse(signal.observed_at) || Infinity);
     return new Date(at - this.opts.thresholds.groupingWindowS * 1000).toISOString();
   }

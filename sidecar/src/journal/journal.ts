@@ -149,13 +149,17 @@ export class Journal {
     return row ? toRecord(row) : undefined;
   }
 
-  /** The most recent open incident of a group: seen since `since`, or still holding a condition. */
-  openByGroup(group: string, since: string): IncidentRecord | undefined {
+  /**
+   * The most recent open incident of a group: seen since `since` (any age when null), or
+   * still holding a condition.
+   */
+  openByGroup(group: string, since: string | null): IncidentRecord | undefined {
     const row = this.stmt(
-      `SELECT * FROM incidents i WHERE group_key = ? AND status NOT IN ('resolved', 'dismissed')
-         AND (last_seen >= ? OR EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1))
+      `SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ('resolved', 'dismissed')
+         AND (@since IS NULL OR last_seen >= @since
+              OR EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1))
          ORDER BY last_seen DESC LIMIT 1`,
-    ).get(group, since) as IncidentRow | undefined;
+    ).get({ group, since }) as IncidentRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
