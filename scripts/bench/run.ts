@@ -84,12 +84,12 @@ const STEPS: Record<string, () => Promise<unknown>> = {
 const MISSED: Record<string, string> = {
   'ingest.ratio_to_ceiling':
     'the sidecar parses as fast as the bare client, but each log event (one in 20) is then ' +
-    'correlated and written to SQLite on its own: about six statements and two commits (the ' +
-    'incident and the system log cursor), which cost more than parsing the other 19 events. ' +
-    'Redacting each distinct failure once (a cache) took the ratio from 0.25 to 0.31–0.35. ' +
-    'Next: one commit per WebSocket frame, cursors and dismissals held in memory, and repeats ' +
-    'of one failure within a frame folded into one signal with a count (this stream cycles ' +
-    'through 300 failures, so folding alone would not reach 0.5 here).',
+    'correlated and journaled on its own: about six SQLite statements (the commits are already ' +
+    'grouped per burst), which cost more than parsing the other 19 events. Redacting each ' +
+    'distinct failure once (a cache) took the ratio from 0.25 to 0.31–0.35. Next: cursors, ' +
+    'dismissals and open incidents held in memory so a repeat costs one insert and one update, ' +
+    'and repeats of one failure within a frame folded into one signal with a count (this stream ' +
+    'cycles through 300 failures, so folding alone would not reach 0.5 here).',
   'memory.after_rss_mb':
     'Node with express, better-sqlite3 and the WebSocket client already takes about 75 MB at ' +
     'idle; the working set of a million events adds some 30 MB, flat once bounded (see the ' +
