@@ -3270,11 +3270,19 @@ var LOG_LEVELS = [
 	"warning",
 	"error"
 ];
-/** Create a logger that drops records below `level`. */
-function createLogger(level, write = (l) => process.stderr.write(l)) {
+/** Longest record written; the rest of a runaway message is cut and counted. */
+var MAX_RECORD = 2e3;
+/**
+* Create a logger that drops records below `level`. `redact`, when given, runs
+* over every record before it is written: a record may quote log text or an
+* error that carries a secret.
+*/
+function createLogger(level, write = (l) => process.stderr.write(l), redact = (t) => t) {
 	const min = LOG_LEVELS.indexOf(level);
 	const emit = (lvl) => (msg) => {
-		if (LOG_LEVELS.indexOf(lvl) >= min) write(`${(/* @__PURE__ */ new Date()).toISOString()} ${lvl.toUpperCase()} ${msg}\n`);
+		if (LOG_LEVELS.indexOf(lvl) < min) return;
+		const clipped = msg.length > MAX_RECORD ? `${msg.slice(0, MAX_RECORD)}… (${msg.length - MAX_RECORD} more characters)` : msg;
+		write(`${(/* @__PURE__ */ new Date()).toISOString()} ${lvl.toUpperCase()} ${redact(clipped)}\n`);
 	};
 	return {
 		debug: emit("debug"),
@@ -3282,6 +3290,24 @@ function createLogger(level, write = (l) => process.stderr.write(l)) {
 		warning: emit("warning"),
 		error: emit("error")
 	};
+}
+/**
+* A listener that logs what it throws instead of letting it escape: an event
+* callback runs inside the WebSocket's message handler, where an exception
+* would end the process.
+*/
+function guarded(log, what, listener) {
+	return (...args) => {
+		try {
+			listener(...args);
+		} catch (err) {
+			log.error(`${what} failed and was skipped: ${errorText(err)}`);
+		}
+	};
+}
+/** An error's name and message in one line. */
+function errorText(err) {
+	return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 // sidecar/src/config.ts
 /**
@@ -3535,6 +3561,354 @@ function loadSettings(env = process.env) {
 		llm: loadLlmSettings(env)
 	};
 }
+// sidecar/src/package/redact.ts
+var PLACEHOLDER = /^\[[A-Z_]+_[0-9a-z]+\]?$/;
+/** Values that say "not set" rather than being a secret. */
+var NOT_A_SECRET = /^(?:|null|none|nil|true|false|undefined|bearer|basic|digest|token|bot|\*+|redacted|\*\*redacted\*\*|<[^>]*>)$/i;
+/** YAML tags that point elsewhere (`!secret name`): the name is not the secret. */
+/** Keys inside a token object that describe it rather than being it. */
+var METADATA_KEYS = /* @__PURE__ */ new Set([
+	"token_type",
+	"type",
+	"expires_at",
+	"expires_in",
+	"issued_at",
+	"created_at",
+	"scope",
+	"scopes"
+]);
+var SECRET_REF = /^!(?:secret|env_var|include)\b/;
+var SCHEME_PREFIX = /^(?:Bearer|Basic|Digest|Token|Bot)[ \t]+/;
+var LAST_TWO = {
+	"api key": "api_key",
+	"access key": "api_key",
+	"app key": "api_key",
+	"master key": "api_key",
+	"private key": "private_key",
+	"secret key": "secret",
+	"client secret": "secret",
+	"webhook id": "token",
+	"cloudhook url": "token",
+	"session id": "token",
+	"ha access": "password",
+	"serial number": "serial",
+	"serial no": "serial",
+	"user name": "username"
+};
+var LAST_ONE = {
+	password: "password",
+	passwd: "password",
+	pwd: "password",
+	pw: "password",
+	pass: "password",
+	passphrase: "password",
+	passcode: "password",
+	pin: "password",
+	pincode: "password",
+	token: "token",
+	authorization: "token",
+	cookie: "token",
+	jwt: "token",
+	signature: "token",
+	csrftoken: "token",
+	csrf: "token",
+	xsrf: "token",
+	credentials: "secret",
+	credential: "secret",
+	secret: "secret",
+	apikey: "api_key",
+	appid: "api_key",
+	username: "username",
+	email: "email",
+	latitude: "location",
+	longitude: "location",
+	lat: "location",
+	lon: "location",
+	lng: "location",
+	coordinates: "location",
+	gps: "location",
+	serial: "serial",
+	serialnumber: "serial",
+	imei: "serial",
+	imsi: "serial",
+	iccid: "serial"
+};
+/** The kind of secret a key name holds, or null for an ordinary key. */
+function sensitiveKeyKind(key) {
+	const words = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_.\-\s]+/).filter(Boolean);
+	const last = words.at(-1);
+	if (!last) return null;
+	return LAST_TWO[words.slice(-2).join(" ")] ?? LAST_ONE[last] ?? null;
+}
+var KEY = String.raw`[A-Za-z][\w.-]{0,63}`;
+/**
+* A YAML-style `key: value` line: the value runs to the end of the line (its
+* trailing blanks are split off in code: a lazy run before `[ \t]*$` would
+* backtrack quadratically on a line of blanks).
+*/
+var YAML_LINE = new RegExp(String.raw`^([ \t]*(?:-[ \t]+)?)(${KEY})([ \t]*:[ \t]+)([^'"\s#\[{][^\n]*)$`, "gm");
+/** A key and its separator: `key=`, `key: `, `"key": `, `'key': `. Values are read only after sensitive keys. */
+var KEY_SEPARATOR = new RegExp(String.raw`(?<![\w.-])(["']?)(${KEY})\1([ \t]*[:=][ \t]*)`, "g");
+/** The value after a sensitive key: quoted, or a run up to a delimiter (optionally after an auth scheme). */
+var VALUE_AT = /(["'])((?:\\.|(?!\1)[^\\\n])*)(?:\1|(?=\n)|$)|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
+/** `password 'x'`: a quoted value after the word itself. */
+var WORD_QUOTED = /\b(password|passphrase|api[ _-]?key|token|secret)(\s+)(["'])((?:\\.|(?!\3)[^\\\n])+)\3/gi;
+var PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----|[\s\S]*$)/g;
+var URL_CREDENTIALS = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#'"<>]+:[^\s@/?#'"<>]*)@/gi;
+var AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token|Bot)([ \t]+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
+var JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+/** Tokens whose vendor prefix gives them away. */
+var VENDOR_TOKENS = [
+	/\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g,
+	/\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}/g,
+	/\bxox[abprs]-[A-Za-z0-9-]{10,}/g,
+	/\bAIza[0-9A-Za-z_-]{35}/g,
+	/\bAKIA[0-9A-Z]{16}\b/g,
+	/(?:(?<=\bbot)|(?<![\w:]))\d{8,10}:[A-Za-z0-9_-]{35}\b/g,
+	/\bya29\.[A-Za-z0-9_-]{20,}/g
+];
+/** Secret path segments: webhook ids and cloudhooks grant access on their own. */
+var SECRET_PATH = /(\/api\/webhook\/|hooks\.nabu\.casa\/|discord(?:app)?\.com\/api\/webhooks\/\d+\/)([A-Za-z0-9_-]{8,})/g;
+var EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
+var MAC = /(?<![\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4,6}[0-9A-Fa-f]{2}(?![\w:-])/g;
+var EUI64 = /\b0x[0-9a-fA-F]{16}\b/g;
+var BARE_MAC = /(?<![0-9A-Za-z])(?<![0-9a-fA-F]{4}-)[0-9a-fA-F]{12}(?![0-9A-Za-z])/g;
+var OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
+var IPV4 = new RegExp(String.raw`(?<![\w.])(?:${OCTET}\.){3}${OCTET}(?![\w]|\.\d)`, "g");
+var H = "[0-9a-fA-F]{1,4}";
+var IPV6 = new RegExp(String.raw`(?<![\w:.])(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:(?:${H}(?::${H}){0,6})?|::${H}(?::${H}){0,6})(?:%\w+)?(?![\w:])`, "g");
+var COORD_PAIR = /(?<![\w.])(-?\d{1,2}\.\d{4,})(\s*,\s*)(-?\d{1,3}\.\d{4,})(?![\w.])/g;
+var COORD_WORD = /\b(latitude|longitude|lat|lon|lng)(\s+(?:of\s+|is\s+)?)(-?\d{1,3}\.\d+)/gi;
+var SERIAL_WORD = /\b(S\/N|SN|serial(?: number| no\.?)?)\b([:#]?\s*)([A-Za-z0-9-]{6,})/gi;
+var LONG_HEX = /(?<![0-9A-Za-z])[0-9a-fA-F]{16,}(?![0-9A-Za-z])/g;
+var BASE64ISH = /(?<![A-Za-z0-9+_-])[A-Za-z0-9+_-]{32,}={0,2}(?![A-Za-z0-9+_-])/g;
+var UPPER_SERIAL = /(?<![A-Za-z0-9])[A-Z0-9]{10,}(?![A-Za-z0-9])/g;
+/** Home Assistant's own ids (config entries, contexts): generated, not personal, needed to correlate. */
+var ULID = /^0[0-7][0-9A-HJKMNP-TV-Z]{24}$/;
+var LOWER_SERIAL = /(?<![A-Za-z0-9_])[a-z0-9]{20,}(?![A-Za-z0-9_])/g;
+var count$1 = (s, re) => s.match(re)?.length ?? 0;
+/** Whether the character at `i` is a word character (`\w`); false outside the text. */
+var isWordChar = (s, i) => {
+	const c = s.charCodeAt(i);
+	return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+};
+/** A YAML value without its trailing ` # comment` (found by a scan, not a backtracking pattern). */
+var withoutComment = (value) => {
+	let at = value.search(/\s#/);
+	if (at < 0) return value;
+	while (at > 0 && /\s/.test(value[at - 1] ?? "")) at--;
+	return value.slice(0, at);
+};
+/** The text without its trailing spaces and tabs (linear, unlike a regex anchored at the end). */
+var trimBlanksEnd = (s) => {
+	let end = s.length;
+	while (end > 0 && (s[end - 1] === " " || s[end - 1] === "	")) end--;
+	return s.slice(0, end);
+};
+var hasDigitAndLetter = (s) => /\d/.test(s) && /[a-z]/i.test(s);
+var KEEP_IP = /^(?:127\.|0\.0\.0\.0$|255\.)/;
+var KEEP_IPV6 = /* @__PURE__ */ new Set(["::1", "::"]);
+/**
+* Replaces secrets and personal data with stable placeholders. One instance per
+* incident bundle: placeholders are stable within it, and `counts` says what was
+* replaced.
+*/
+var Redactor = class {
+	options;
+	placeholders = /* @__PURE__ */ new Map();
+	numbers = /* @__PURE__ */ new Map();
+	tally = {};
+	/** All values learned so far, longest first; rebuilt when a new one is learned. */
+	learned = null;
+	constructor(options = {}) {
+		this.options = {
+			ip: options.ip ?? true,
+			mac: options.mac ?? true,
+			location: options.location ?? true,
+			label: options.label
+		};
+	}
+	/** Replacements so far by kind (never the values). */
+	get counts() {
+		return { ...this.tally };
+	}
+	/** Redact secrets and personal data in a text by what they look like. */
+	text(s) {
+		if (s === "") return s;
+		let t = s.replace(PRIVATE_KEY, (m) => this.mask("private_key", m));
+		t = t.replace(URL_CREDENTIALS, (_m, scheme, creds) => `${scheme}${this.mask("url_credentials", creds)}@`);
+		t = t.replace(YAML_LINE, (m, indent, key, sep, rest) => {
+			const kind = this.keyKind(key);
+			if (!kind) return m;
+			const v = withoutComment(trimBlanksEnd(rest));
+			const scheme = SCHEME_PREFIX.exec(v)?.[0] ?? "";
+			if (!kind || !this.isSecretValue(v.slice(scheme.length))) return m;
+			return `${indent}${key}${sep}${scheme}${this.mask(kind, v.slice(scheme.length))}${rest.slice(v.length)}`;
+		});
+		t = this.keyValues(t);
+		t = t.replace(WORD_QUOTED, (m, word, sp, q, value) => {
+			const kind = this.keyKind(word.replace(/\s+/g, "_"));
+			return kind && this.isSecretValue(value) ? `${word}${sp}${q}${this.mask(kind, value)}${q}` : m;
+		});
+		t = t.replace(AUTH_SCHEME, (m, scheme, sp, value) => /\d/.test(value) || /=$/.test(value) || /[A-Z]/.test(value) && /[a-z]/.test(value) && value.length >= 16 ? `${scheme}${sp}${this.mask("token", value)}` : m);
+		t = t.replace(JWT, (m) => this.mask("token", m));
+		for (const re of VENDOR_TOKENS) t = t.replace(re, (m) => this.mask("token", m));
+		t = t.replace(SECRET_PATH, (_m, path, id) => `${path}${this.mask("token", id)}`);
+		t = t.replace(EMAIL, (m) => this.mask("email", m));
+		if (this.options.mac) {
+			t = t.replace(MAC, (m) => this.mask("mac", m));
+			t = t.replace(EUI64, (m) => this.mask("mac", m));
+			t = t.replace(BARE_MAC, (m) => hasDigitAndLetter(m) ? this.mask("mac", m) : m);
+		}
+		if (this.options.ip) {
+			t = t.replace(IPV4, (m) => KEEP_IP.test(m) ? m : this.mask("ip", m));
+			t = t.replace(IPV6, (m) => KEEP_IPV6.has(m) ? m : this.mask("ip", m));
+		}
+		if (this.options.location) {
+			t = t.replace(COORD_PAIR, (m, lat, sep, lon) => Math.abs(Number(lat)) <= 90 && Math.abs(Number(lon)) <= 180 ? this.mask("location", `${lat}${sep}${lon}`) : m);
+			t = t.replace(COORD_WORD, (_m, word, sp, value) => `${word}${sp}${this.mask("location", value)}`);
+		}
+		t = t.replace(SERIAL_WORD, (m, word, sep, value) => /\d/.test(value) ? `${word}${sep}${this.mask("serial", value)}` : m);
+		t = t.replace(LONG_HEX, (m) => hasDigitAndLetter(m) ? this.mask(m.length >= 40 ? "token" : "serial", m) : m);
+		t = t.replace(BASE64ISH, (m) => /[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? this.mask("token", m) : m);
+		t = t.replace(UPPER_SERIAL, (m) => count$1(m, /\d/g) >= 2 && count$1(m, /[A-Z]/g) >= 2 && !ULID.test(m) ? this.mask("serial", m) : m);
+		t = t.replace(LOWER_SERIAL, (m) => count$1(m, /\d/g) >= 4 && count$1(m, /[a-z]/g) >= 4 ? this.mask("serial", m) : m);
+		return this.known(t);
+	}
+	/** Values after sensitive keys; ordinary keys never consume their value, so `a: b=c` still sees `b`. */
+	keyValues(t) {
+		let out = "";
+		let from = 0;
+		KEY_SEPARATOR.lastIndex = 0;
+		for (let m = KEY_SEPARATOR.exec(t); m; m = KEY_SEPARATOR.exec(t)) {
+			const kind = this.keyKind(m[2] ?? "");
+			if (!kind) continue;
+			const at = m.index + m[0].length;
+			VALUE_AT.lastIndex = at;
+			const v = VALUE_AT.exec(t);
+			if (!v) continue;
+			const [whole, quote, quoted, scheme, bare] = v;
+			let raw = quoted ?? bare ?? "";
+			let prefix = scheme ?? "";
+			if (quote) {
+				prefix = SCHEME_PREFIX.exec(raw)?.[0] ?? "";
+				raw = raw.slice(prefix.length);
+			}
+			if (!this.isSecretValue(raw)) continue;
+			const masked = this.mask(kind, raw);
+			const q = quote ?? (m[1] === "\"" && !scheme ? "\"" : "");
+			out += `${t.slice(from, at)}${q}${prefix}${masked}${q}`;
+			from = at + whole.length;
+			KEY_SEPARATOR.lastIndex = from;
+		}
+		return out + t.slice(from);
+	}
+	/**
+	* Later occurrences of a secret already learned from a key (a password
+	* repeated in free text). A plain scan per learned value, longest first, in
+	* one pass over the text: no pattern is built from the values, so a value of
+	* any length or count costs time in proportion to the text, never a regular
+	* expression too large to compile.
+	*/
+	known(t) {
+		if (this.placeholders.size === 0) return t;
+		this.learned ??= [...this.placeholders.keys()].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length);
+		const spans = [];
+		let covered = null;
+		for (const value of this.learned) for (let at = t.indexOf(value); at >= 0; at = t.indexOf(value, at + 1)) {
+			const end = at + value.length;
+			if (isWordChar(t, at - 1) || isWordChar(t, end)) continue;
+			if (covered && (covered[at] || covered[end - 1])) continue;
+			covered ??= new Uint8Array(t.length);
+			covered.fill(1, at, end);
+			spans.push([
+				at,
+				end,
+				value
+			]);
+		}
+		if (spans.length === 0) return t;
+		spans.sort((a, b) => a[0] - b[0]);
+		let out = "";
+		let from = 0;
+		for (const [start, end, value] of spans) {
+			const placeholder = this.placeholders.get(value) ?? value;
+			const kind = /^\[([A-Z_]+)_[0-9a-z]+\]$/.exec(placeholder)?.[1]?.toLowerCase() ?? "secret";
+			this.tally[kind] = (this.tally[kind] ?? 0) + 1;
+			out += t.slice(from, start) + placeholder;
+			from = end;
+		}
+		return out + t.slice(from);
+	}
+	/**
+	* A redacted deep copy: strings are redacted by content, and every value under
+	* a sensitive key (password, token, api_key, latitude, serial, …) becomes a
+	* placeholder string whatever it looked like. Inside an object under such a
+	* key (`token: {access_token, refresh_token, expires_at}`), strings are masked
+	* too, except well-known metadata; numbers there (timestamps) are kept.
+	*/
+	value(v) {
+		return this.copy(v, null, false, /* @__PURE__ */ new WeakMap());
+	}
+	copy(v, kind, direct, seen) {
+		if (typeof v === "string") return kind && this.isSecretValue(v) ? this.mask(kind, v) : this.text(v);
+		if (typeof v === "number" || typeof v === "bigint") return kind && direct ? this.mask(kind, String(v)) : v;
+		if (v === null || typeof v !== "object") return v;
+		const known = seen.get(v);
+		if (known !== void 0) return known;
+		if (v instanceof Date) return new Date(v.getTime());
+		if (Array.isArray(v)) {
+			const out = [];
+			seen.set(v, out);
+			for (const item of v) out.push(this.copy(item, kind, direct, seen));
+			return out;
+		}
+		if (v instanceof Set) {
+			const out = /* @__PURE__ */ new Set();
+			seen.set(v, out);
+			for (const item of v) out.add(this.copy(item, kind, direct, seen));
+			return out;
+		}
+		const entries = v instanceof Map ? [...v] : Object.entries(v);
+		const out = v instanceof Map ? /* @__PURE__ */ new Map() : {};
+		seen.set(v, out);
+		for (const [key, item] of entries) {
+			const name = typeof key === "string" ? key : String(key);
+			const own = this.keyKind(name);
+			const copied = own ? this.copy(item, own, true, seen) : this.copy(item, kind && !METADATA_KEYS.has(name) ? kind : null, false, seen);
+			if (out instanceof Map) out.set(key, copied);
+			else out[this.text(name)] = copied;
+		}
+		return out;
+	}
+	/** The kind a key holds, honouring the options (coordinates may be kept). */
+	keyKind(key) {
+		const kind = sensitiveKeyKind(key);
+		if (kind === "location" && !this.options.location) return null;
+		return kind;
+	}
+	isSecretValue(value) {
+		const v = value.trim();
+		return !NOT_A_SECRET.test(v) && !PLACEHOLDER.test(v) && !SECRET_REF.test(v);
+	}
+	/** The placeholder for a value: the same value always gets the same one. */
+	mask(kind, value) {
+		this.tally[kind] = (this.tally[kind] ?? 0) + 1;
+		const known = this.placeholders.get(value);
+		if (known) return known;
+		let suffix;
+		if (this.options.label) suffix = this.options.label(kind, value);
+		else {
+			const n = (this.numbers.get(kind) ?? 0) + 1;
+			this.numbers.set(kind, n);
+			suffix = String(n);
+		}
+		const placeholder = `[${kind.toUpperCase()}_${suffix}]`;
+		this.placeholders.set(value, placeholder);
+		this.learned = null;
+		return placeholder;
+	}
+};
 // sidecar/src/api/ingress.ts
 /** The ingress user of a request, or null when it did not come through ingress. */
 function ingressUser(req, peer) {
@@ -3609,7 +3983,7 @@ function actionRoutes(service) {
 /** `/api/incidents`: list, detail and dismiss. */
 /** A comma-separated list of picklist values. */
 var csv = (options) => v.pipe(v.string(), v.transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)), v.array(v.picklist(options, `must be a comma-separated list of ${options.join(", ")}`)));
-var count$1 = (max) => v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number), v.maxValue(max, `must be at most ${max}`));
+var count = (max) => v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number), v.maxValue(max, `must be at most ${max}`));
 /** Query of `GET /api/incidents`. */
 var ListIncidentsQuery = v.strictObject({
 	status: v.optional(csv(INCIDENT_STATUSES)),
@@ -3617,8 +3991,8 @@ var ListIncidentsQuery = v.strictObject({
 	integration: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]+$/, "must be an integration domain"))),
 	category: v.optional(Category),
 	active: v.optional(v.pipe(v.picklist(["true", "false"], "must be true or false"), v.transform((s) => s === "true"))),
-	limit: v.optional(v.pipe(count$1(500), v.minValue(1, "must be at least 1")), "50"),
-	offset: v.optional(count$1(1e6), "0")
+	limit: v.optional(v.pipe(count(500), v.minValue(1, "must be at least 1")), "50"),
+	offset: v.optional(count(1e6), "0")
 });
 /** Body of `POST /api/incidents/:id/dismiss`. */
 var DismissBody = v.strictObject({
@@ -4487,7 +4861,7 @@ var entitiesCollector = {
 			reported.clear();
 			evaluate(true);
 		};
-		const unsub = await conn.subscribeEvents((ev) => observe(ev.data.new_state, ev.data.entity_id), "state_changed");
+		const unsub = await conn.subscribeEvents(guarded(log, "a state change", (ev) => observe(ev.data.new_state, ev.data.entity_id)), "state_changed");
 		const stopResync = await onEveryConnect(conn, resync, log, "entities");
 		const timer = setInterval(() => evaluate(false), Math.max(250, Math.min(thresholdMs / 4, 5e3)));
 		return async () => {
@@ -4715,7 +5089,7 @@ var COLLECTORS = [
 			let warnedNoEvents = false;
 			/** Signal the occurrences of `r` not yet seen; `fromEvent` is one new occurrence. */
 			const take = (r, fromEvent) => {
-				const name = `system_log:${recordKey(r)}`;
+				const name = `system_log:${hash("sha256", recordKey(r), "base64url")}`;
 				const cursor = cursors.getCursor(name);
 				if (cursor && r.timestamp <= cursor.ts) return false;
 				let count;
@@ -4733,13 +5107,16 @@ var COLLECTORS = [
 			const resync = async () => {
 				const records = await conn.sendMessagePromise({ type: "system_log/list" });
 				let found = 0;
-				for (const r of [...records].reverse()) if (take(r, false)) found++;
+				const takeOne = guarded(log, "a system log record", (r) => {
+					if (take(r, false)) found++;
+				});
+				for (const r of [...records].reverse()) takeOne(r);
 				return found;
 			};
-			const unsubEvents = await conn.subscribeEvents((ev) => {
+			const unsubEvents = await conn.subscribeEvents(guarded(log, "a system log event", (ev) => {
 				eventsSeen++;
 				take(ev.data, true);
-			}, "system_log_event");
+			}), "system_log_event");
 			const stopResync = await onEveryConnect(conn, async () => void await resync(), log, "system log");
 			const poll = setInterval(() => {
 				resync().then((found) => {
@@ -6657,6 +7034,9 @@ var MIGRATIONS = [
     created_at TEXT NOT NULL,
     PRIMARY KEY (fingerprint, backend, model)
   );
+  `,
+	`
+  DELETE FROM cursors WHERE name LIKE 'system_log:%';
   `
 ];
 // sidecar/src/journal/database.ts
@@ -7042,309 +7422,6 @@ var ProposalJournal = class {
 			delE.run(id);
 			delP.run(id);
 		}
-	}
-};
-// sidecar/src/package/redact.ts
-var PLACEHOLDER = /^\[[A-Z_]+_[0-9a-z]+\]?$/;
-/** Values that say "not set" rather than being a secret. */
-var NOT_A_SECRET = /^(?:|null|none|nil|true|false|undefined|bearer|basic|digest|token|bot|\*+|redacted|\*\*redacted\*\*|<[^>]*>)$/i;
-/** YAML tags that point elsewhere (`!secret name`): the name is not the secret. */
-/** Keys inside a token object that describe it rather than being it. */
-var METADATA_KEYS = /* @__PURE__ */ new Set([
-	"token_type",
-	"type",
-	"expires_at",
-	"expires_in",
-	"issued_at",
-	"created_at",
-	"scope",
-	"scopes"
-]);
-var SECRET_REF = /^!(?:secret|env_var|include)\b/;
-var SCHEME_PREFIX = /^(?:Bearer|Basic|Digest|Token|Bot)[ \t]+/;
-var LAST_TWO = {
-	"api key": "api_key",
-	"access key": "api_key",
-	"app key": "api_key",
-	"master key": "api_key",
-	"private key": "private_key",
-	"secret key": "secret",
-	"client secret": "secret",
-	"webhook id": "token",
-	"cloudhook url": "token",
-	"session id": "token",
-	"ha access": "password",
-	"serial number": "serial",
-	"serial no": "serial",
-	"user name": "username"
-};
-var LAST_ONE = {
-	password: "password",
-	passwd: "password",
-	pwd: "password",
-	pw: "password",
-	pass: "password",
-	passphrase: "password",
-	passcode: "password",
-	pin: "password",
-	pincode: "password",
-	token: "token",
-	authorization: "token",
-	cookie: "token",
-	jwt: "token",
-	signature: "token",
-	csrftoken: "token",
-	csrf: "token",
-	xsrf: "token",
-	credentials: "secret",
-	credential: "secret",
-	secret: "secret",
-	apikey: "api_key",
-	appid: "api_key",
-	username: "username",
-	email: "email",
-	latitude: "location",
-	longitude: "location",
-	lat: "location",
-	lon: "location",
-	lng: "location",
-	coordinates: "location",
-	gps: "location",
-	serial: "serial",
-	serialnumber: "serial",
-	imei: "serial",
-	imsi: "serial",
-	iccid: "serial"
-};
-/** The kind of secret a key name holds, or null for an ordinary key. */
-function sensitiveKeyKind(key) {
-	const words = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_.\-\s]+/).filter(Boolean);
-	const last = words.at(-1);
-	if (!last) return null;
-	return LAST_TWO[words.slice(-2).join(" ")] ?? LAST_ONE[last] ?? null;
-}
-var KEY = String.raw`[A-Za-z][\w.-]{0,63}`;
-/** A YAML-style `key: value` line: the value runs to the end of the line. */
-var YAML_LINE = new RegExp(String.raw`^([ \t]*(?:-[ \t]+)?)(${KEY})([ \t]*:[ \t]+)([^'"\s#\[{][^\n]*?)[ \t]*$`, "gm");
-/** A key and its separator: `key=`, `key: `, `"key": `, `'key': `. Values are read only after sensitive keys. */
-var KEY_SEPARATOR = new RegExp(String.raw`(?<![\w.-])(["']?)(${KEY})\1([ \t]*[:=][ \t]*)`, "g");
-/** The value after a sensitive key: quoted, or a run up to a delimiter (optionally after an auth scheme). */
-var VALUE_AT = /(["'])((?:\\.|(?!\1)[^\\\n]){0,8192})\1|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
-/** `password 'x'`: a quoted value after the word itself. */
-var WORD_QUOTED = /\b(password|passphrase|api[ _-]?key|token|secret)(\s+)(["'])((?:\\.|(?!\3)[^\\\n]){1,512})\3/gi;
-var PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----|[\s\S]*$)/g;
-var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#'"<>]+:[^\s@/?#'"<>]*)@/gi;
-var AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token|Bot)([ \t]+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
-var JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-/** Tokens whose vendor prefix gives them away. */
-var VENDOR_TOKENS = [
-	/\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g,
-	/\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}/g,
-	/\bxox[abprs]-[A-Za-z0-9-]{10,}/g,
-	/\bAIza[0-9A-Za-z_-]{35}/g,
-	/\bAKIA[0-9A-Z]{16}\b/g,
-	/(?:(?<=\bbot)|(?<![\w:]))\d{8,10}:[A-Za-z0-9_-]{35}\b/g,
-	/\bya29\.[A-Za-z0-9_-]{20,}/g
-];
-/** Secret path segments: webhook ids and cloudhooks grant access on their own. */
-var SECRET_PATH = /(\/api\/webhook\/|hooks\.nabu\.casa\/|discord(?:app)?\.com\/api\/webhooks\/\d+\/)([A-Za-z0-9_-]{8,})/g;
-var EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
-var MAC = /(?<![\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4,6}[0-9A-Fa-f]{2}(?![\w:-])/g;
-var EUI64 = /\b0x[0-9a-fA-F]{16}\b/g;
-var BARE_MAC = /(?<![0-9A-Za-z])(?<![0-9a-fA-F]{4}-)[0-9a-fA-F]{12}(?![0-9A-Za-z])/g;
-var OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
-var IPV4 = new RegExp(String.raw`(?<![\w.])(?:${OCTET}\.){3}${OCTET}(?![\w]|\.\d)`, "g");
-var H = "[0-9a-fA-F]{1,4}";
-var IPV6 = new RegExp(String.raw`(?<![\w:.])(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:(?:${H}(?::${H}){0,6})?|::${H}(?::${H}){0,6})(?:%\w+)?(?![\w:])`, "g");
-var COORD_PAIR = /(?<![\w.])(-?\d{1,2}\.\d{4,})(\s*,\s*)(-?\d{1,3}\.\d{4,})(?![\w.])/g;
-var COORD_WORD = /\b(latitude|longitude|lat|lon|lng)(\s+(?:of\s+|is\s+)?)(-?\d{1,3}\.\d+)/gi;
-var SERIAL_WORD = /\b(S\/N|SN|serial(?: number| no\.?)?)\b([:#]?\s*)([A-Za-z0-9-]{6,})/gi;
-var LONG_HEX = /(?<![0-9A-Za-z])[0-9a-fA-F]{16,}(?![0-9A-Za-z])/g;
-var BASE64ISH = /(?<![A-Za-z0-9+_-])[A-Za-z0-9+_-]{32,}={0,2}(?![A-Za-z0-9+_-])/g;
-var UPPER_SERIAL = /(?<![A-Za-z0-9])[A-Z0-9]{10,}(?![A-Za-z0-9])/g;
-/** Home Assistant's own ids (config entries, contexts): generated, not personal, needed to correlate. */
-var ULID = /^0[0-7][0-9A-HJKMNP-TV-Z]{24}$/;
-var LOWER_SERIAL = /(?<![A-Za-z0-9_])[a-z0-9]{20,}(?![A-Za-z0-9_])/g;
-var count = (s, re) => s.match(re)?.length ?? 0;
-var hasDigitAndLetter = (s) => /\d/.test(s) && /[a-z]/i.test(s);
-var KEEP_IP = /^(?:127\.|0\.0\.0\.0$|255\.)/;
-var KEEP_IPV6 = /* @__PURE__ */ new Set(["::1", "::"]);
-/**
-* Replaces secrets and personal data with stable placeholders. One instance per
-* incident bundle: placeholders are stable within it, and `counts` says what was
-* replaced.
-*/
-var Redactor = class {
-	options;
-	placeholders = /* @__PURE__ */ new Map();
-	numbers = /* @__PURE__ */ new Map();
-	tally = {};
-	/** All values seen so far, longest first; rebuilt when a new one is learned. */
-	knownPattern = null;
-	constructor(options = {}) {
-		this.options = {
-			ip: options.ip ?? true,
-			mac: options.mac ?? true,
-			location: options.location ?? true,
-			label: options.label
-		};
-	}
-	/** Replacements so far by kind (never the values). */
-	get counts() {
-		return { ...this.tally };
-	}
-	/** Redact secrets and personal data in a text by what they look like. */
-	text(s) {
-		if (s === "") return s;
-		let t = s.replace(PRIVATE_KEY, (m) => this.mask("private_key", m));
-		t = t.replace(URL_CREDENTIALS, (_m, scheme, creds) => `${scheme}${this.mask("url_credentials", creds)}@`);
-		t = t.replace(YAML_LINE, (m, indent, key, sep, value) => {
-			const kind = this.keyKind(key);
-			const v = value.replace(/\s+#.*$/, "");
-			const scheme = SCHEME_PREFIX.exec(v)?.[0] ?? "";
-			if (!kind || !this.isSecretValue(v.slice(scheme.length))) return m;
-			return `${indent}${key}${sep}${scheme}${this.mask(kind, v.slice(scheme.length))}${value.slice(v.length)}`;
-		});
-		t = this.keyValues(t);
-		t = t.replace(WORD_QUOTED, (m, word, sp, q, value) => {
-			const kind = this.keyKind(word.replace(/\s+/g, "_"));
-			return kind && this.isSecretValue(value) ? `${word}${sp}${q}${this.mask(kind, value)}${q}` : m;
-		});
-		t = t.replace(AUTH_SCHEME, (m, scheme, sp, value) => /\d/.test(value) || /=$/.test(value) || /[A-Z]/.test(value) && /[a-z]/.test(value) && value.length >= 16 ? `${scheme}${sp}${this.mask("token", value)}` : m);
-		t = t.replace(JWT, (m) => this.mask("token", m));
-		for (const re of VENDOR_TOKENS) t = t.replace(re, (m) => this.mask("token", m));
-		t = t.replace(SECRET_PATH, (_m, path, id) => `${path}${this.mask("token", id)}`);
-		t = t.replace(EMAIL, (m) => this.mask("email", m));
-		if (this.options.mac) {
-			t = t.replace(MAC, (m) => this.mask("mac", m));
-			t = t.replace(EUI64, (m) => this.mask("mac", m));
-			t = t.replace(BARE_MAC, (m) => hasDigitAndLetter(m) ? this.mask("mac", m) : m);
-		}
-		if (this.options.ip) {
-			t = t.replace(IPV4, (m) => KEEP_IP.test(m) ? m : this.mask("ip", m));
-			t = t.replace(IPV6, (m) => KEEP_IPV6.has(m) ? m : this.mask("ip", m));
-		}
-		if (this.options.location) {
-			t = t.replace(COORD_PAIR, (m, lat, sep, lon) => Math.abs(Number(lat)) <= 90 && Math.abs(Number(lon)) <= 180 ? this.mask("location", `${lat}${sep}${lon}`) : m);
-			t = t.replace(COORD_WORD, (_m, word, sp, value) => `${word}${sp}${this.mask("location", value)}`);
-		}
-		t = t.replace(SERIAL_WORD, (m, word, sep, value) => /\d/.test(value) ? `${word}${sep}${this.mask("serial", value)}` : m);
-		t = t.replace(LONG_HEX, (m) => hasDigitAndLetter(m) ? this.mask(m.length >= 40 ? "token" : "serial", m) : m);
-		t = t.replace(BASE64ISH, (m) => /[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? this.mask("token", m) : m);
-		t = t.replace(UPPER_SERIAL, (m) => count(m, /\d/g) >= 2 && count(m, /[A-Z]/g) >= 2 && !ULID.test(m) ? this.mask("serial", m) : m);
-		t = t.replace(LOWER_SERIAL, (m) => count(m, /\d/g) >= 4 && count(m, /[a-z]/g) >= 4 ? this.mask("serial", m) : m);
-		return this.known(t);
-	}
-	/** Values after sensitive keys; ordinary keys never consume their value, so `a: b=c` still sees `b`. */
-	keyValues(t) {
-		let out = "";
-		let from = 0;
-		KEY_SEPARATOR.lastIndex = 0;
-		for (let m = KEY_SEPARATOR.exec(t); m; m = KEY_SEPARATOR.exec(t)) {
-			const kind = this.keyKind(m[2] ?? "");
-			if (!kind) continue;
-			const at = m.index + m[0].length;
-			VALUE_AT.lastIndex = at;
-			const v = VALUE_AT.exec(t);
-			if (!v) continue;
-			const [whole, quote, quoted, scheme, bare] = v;
-			let raw = quoted ?? bare ?? "";
-			let prefix = scheme ?? "";
-			if (quote) {
-				prefix = SCHEME_PREFIX.exec(raw)?.[0] ?? "";
-				raw = raw.slice(prefix.length);
-			}
-			if (!this.isSecretValue(raw)) continue;
-			const masked = this.mask(kind, raw);
-			const q = quote ?? (m[1] === "\"" && !scheme ? "\"" : "");
-			out += `${t.slice(from, at)}${q}${prefix}${masked}${q}`;
-			from = at + whole.length;
-			KEY_SEPARATOR.lastIndex = from;
-		}
-		return out + t.slice(from);
-	}
-	/** Later occurrences of a secret already learned from a key (a password repeated in free text). */
-	known(t) {
-		if (this.placeholders.size === 0) return t;
-		if (!this.knownPattern) {
-			const values = [...this.placeholders.keys()].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-			this.knownPattern = values.length ? new RegExp(`(?<![\\w])(?:${values.join("|")})(?![\\w])`, "g") : null;
-		}
-		if (!this.knownPattern) return t;
-		return t.replace(this.knownPattern, (m) => {
-			const placeholder = this.placeholders.get(m) ?? m;
-			const kind = /^\[([A-Z_]+)_\d+\]$/.exec(placeholder)?.[1]?.toLowerCase() ?? "secret";
-			this.tally[kind] = (this.tally[kind] ?? 0) + 1;
-			return placeholder;
-		});
-	}
-	/**
-	* A redacted deep copy: strings are redacted by content, and every value under
-	* a sensitive key (password, token, api_key, latitude, serial, …) becomes a
-	* placeholder string whatever it looked like. Inside an object under such a
-	* key (`token: {access_token, refresh_token, expires_at}`), strings are masked
-	* too, except well-known metadata; numbers there (timestamps) are kept.
-	*/
-	value(v) {
-		return this.copy(v, null, false, /* @__PURE__ */ new WeakMap());
-	}
-	copy(v, kind, direct, seen) {
-		if (typeof v === "string") return kind && this.isSecretValue(v) ? this.mask(kind, v) : this.text(v);
-		if (typeof v === "number" || typeof v === "bigint") return kind && direct ? this.mask(kind, String(v)) : v;
-		if (v === null || typeof v !== "object") return v;
-		const known = seen.get(v);
-		if (known !== void 0) return known;
-		if (v instanceof Date) return new Date(v.getTime());
-		if (Array.isArray(v)) {
-			const out = [];
-			seen.set(v, out);
-			for (const item of v) out.push(this.copy(item, kind, direct, seen));
-			return out;
-		}
-		if (v instanceof Set) {
-			const out = /* @__PURE__ */ new Set();
-			seen.set(v, out);
-			for (const item of v) out.add(this.copy(item, kind, direct, seen));
-			return out;
-		}
-		const entries = v instanceof Map ? [...v] : Object.entries(v);
-		const out = v instanceof Map ? /* @__PURE__ */ new Map() : {};
-		seen.set(v, out);
-		for (const [key, item] of entries) {
-			const name = typeof key === "string" ? key : String(key);
-			const own = this.keyKind(name);
-			const copied = own ? this.copy(item, own, true, seen) : this.copy(item, kind && !METADATA_KEYS.has(name) ? kind : null, false, seen);
-			if (out instanceof Map) out.set(key, copied);
-			else out[this.text(name)] = copied;
-		}
-		return out;
-	}
-	/** The kind a key holds, honouring the options (coordinates may be kept). */
-	keyKind(key) {
-		const kind = sensitiveKeyKind(key);
-		if (kind === "location" && !this.options.location) return null;
-		return kind;
-	}
-	isSecretValue(value) {
-		const v = value.trim();
-		return !NOT_A_SECRET.test(v) && !PLACEHOLDER.test(v) && !SECRET_REF.test(v);
-	}
-	/** The placeholder for a value: the same value always gets the same one. */
-	mask(kind, value) {
-		this.tally[kind] = (this.tally[kind] ?? 0) + 1;
-		const known = this.placeholders.get(value);
-		if (known) return known;
-		let suffix;
-		if (this.options.label) suffix = this.options.label(kind, value);
-		else {
-			const n = (this.numbers.get(kind) ?? 0) + 1;
-			this.numbers.set(kind, n);
-			suffix = String(n);
-		}
-		const placeholder = `[${kind.toUpperCase()}_${suffix}]`;
-		this.placeholders.set(value, placeholder);
-		this.knownPattern = null;
-		return placeholder;
 	}
 };
 // sidecar/src/package/bundle.ts
@@ -9422,7 +9499,10 @@ var Sidecar = class {
 			inventory: this.inventory,
 			supervisor: this.supervisor,
 			cursors: this.journal,
-			sink: this.correlator,
+			sink: {
+				emit: guarded(log, "taking a signal", (signal) => this.correlator.emit(signal)),
+				reconcile: guarded(log, "reconciling signals", (source, keep) => this.correlator.reconcile(source, keep))
+			},
 			thresholds: settings.thresholds,
 			log,
 			now: () => /* @__PURE__ */ new Date(),
@@ -9483,7 +9563,7 @@ var runCommand = {
 /** Start the sidecar and resolve with the exit code once it is told to stop. */
 async function runSidecar() {
 	const settings = loadSettings(await environment());
-	const log = createLogger(settings.logLevel);
+	const log = createLogger(settings.logLevel, void 0, (text) => new Redactor().text(text));
 	const sidecar = new Sidecar(settings, log);
 	await sidecar.start();
 	const stopped = new Promise((resolve) => {

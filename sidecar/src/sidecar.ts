@@ -3,6 +3,7 @@
  * pipeline collect → correlate → analyze → plan → (approve) → execute → report,
  * wired together. The API serves from the start; HA may come and go.
  */
+import type { Signal, SignalSource } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ import { Incidents, publicProposal } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
 import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
-import type { Logger } from './log.js';
+import { guarded, type Logger } from './log.js';
 import { OfflineIncidentAnalyzer } from './analyze/incident-analyzer.js';
 import { createLlmAnalyzer } from './analyze/llm/index.js';
 import { isNoise } from './detect/noise.js';
@@ -364,7 +365,17 @@ export class Sidecar {
       inventory: this.inventory,
       supervisor: this.supervisor,
       cursors: this.journal,
-      sink: this.correlator,
+      // Collectors emit from WebSocket listeners: a signal that cannot be taken
+      // is logged and skipped, never allowed to end the process.
+      sink: {
+        emit: guarded(log, 'taking a signal', (signal: Signal) => this.correlator.emit(signal)),
+        reconcile: guarded(
+          log,
+          'reconciling signals',
+          (source: SignalSource, keep: ReadonlySet<string>) =>
+            this.correlator.reconcile(source, keep),
+        ),
+      },
       thresholds: settings.thresholds,
       log,
       now: () => new Date(),

@@ -6,6 +6,7 @@
 import type { Signal } from '@ha-llm-ops/contracts';
 import type { HassEvent } from 'home-assistant-js-websocket';
 import type { Inventory } from '../ha/inventory.js';
+import { guarded } from '../log.js';
 import { onEveryConnect, type Collector } from './collector.js';
 
 interface StateLike {
@@ -164,7 +165,10 @@ export const entitiesCollector: Collector = {
 
     const unsub = await conn.subscribeEvents<
       HassEvent & { data: { entity_id: string; new_state: StateLike | null } }
-    >((ev) => observe(ev.data.new_state, ev.data.entity_id), 'state_changed');
+    >(
+      guarded(log, 'a state change', (ev) => observe(ev.data.new_state, ev.data.entity_id)),
+      'state_changed',
+    );
     const stopResync = await onEveryConnect(conn, resync, log, 'entities');
     const timer = setInterval(
       () => evaluate(false),

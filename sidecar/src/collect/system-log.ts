@@ -5,6 +5,8 @@
  * every occurrence count exactly once, across reconnects and sidecar restarts.
  */
 import type { Severity, Signal } from '@ha-llm-ops/contracts';
+import { hash } from 'node:crypto';
+import { guarded } from '../log.js';
 import { messageTemplate } from '../correlate/fingerprint.js';
 import { integrationOf } from './integration.js';
 import { onEveryConnect, type Collector, type CollectorContext } from './collector.js';
@@ -95,7 +97,9 @@ export const systemLogCollector: Collector = {
 
     /** Signal the occurrences of `r` not yet seen; `fromEvent` is one new occurrence. */
     const take = (r: SystemLogRecord, fromEvent: boolean): boolean => {
-      const name = `system_log:${recordKey(r)}`;
+      // A digest, not the key: the message template can hold a secret, and the
+      // journal keeps only redacted text.
+      const name = `system_log:${hash('sha256', recordKey(r), 'base64url')}`;
       const cursor = cursors.getCursor<RecordCursor>(name);
       if (cursor && r.timestamp <= cursor.ts) return false;
       let count: number;
@@ -112,15 +116,22 @@ export const systemLogCollector: Collector = {
     const resync = async () => {
       const records = await conn.sendMessagePromise<SystemLogRecord[]>({ type: 'system_log/list' });
       // The list is newest first; replay oldest first so incidents open in order.
+      // One record that cannot be taken must not hide the others.
       let found = 0;
-      for (const r of [...records].reverse()) if (take(r, false)) found++;
+      const takeOne = guarded(log, 'a system log record', (r: SystemLogRecord) => {
+        if (take(r, false)) found++;
+      });
+      for (const r of [...records].reverse()) takeOne(r);
       return found;
     };
 
-    const unsubEvents = await conn.subscribeEvents<{ data: SystemLogRecord }>((ev) => {
-      eventsSeen++;
-      take(ev.data, true);
-    }, 'system_log_event');
+    const unsubEvents = await conn.subscribeEvents<{ data: SystemLogRecord }>(
+      guarded(log, 'a system log event', (ev) => {
+        eventsSeen++;
+        take(ev.data, true);
+      }),
+      'system_log_event',
+    );
     const stopResync = await onEveryConnect(
       conn,
       async () => void (await resync()),

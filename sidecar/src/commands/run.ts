@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadSettings, SettingsError, withAddonOptions } from '../config.js';
 import { createLogger } from '../log.js';
+import { Redactor } from '../package/redact.js';
 import { Sidecar } from '../sidecar.js';
 import { UsageError, type Command } from './command.js';
 
@@ -18,7 +19,8 @@ export const runCommand: Command = {
 /** Start the sidecar and resolve with the exit code once it is told to stop. */
 export async function runSidecar(): Promise<number> {
   const settings = loadSettings(await environment());
-  const log = createLogger(settings.logLevel);
+  // The sidecar's own log is an exit like any other: every record is redacted.
+  const log = createLogger(settings.logLevel, undefined, (text) => new Redactor().text(text));
   const sidecar = new Sidecar(settings, log);
   await sidecar.start();
   const stopped = new Promise<void>((resolve) => {

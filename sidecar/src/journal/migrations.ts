@@ -148,4 +148,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (fingerprint, backend, model)
   );
   `,
+  // 5: system log cursors were named after the raw message template, which can hold a
+  // secret; they are named by a digest now. The old ones go (their records count once more).
+  `
+  DELETE FROM cursors WHERE name LIKE 'system_log:%';
+  `,
 ];

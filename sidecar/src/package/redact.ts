@@ -124,23 +124,30 @@ export function sensitiveKeyKind(key: string): RedactionKind | null {
 }
 
 const KEY = String.raw`[A-Za-z][\w.-]{0,63}`;
-/** A YAML-style `key: value` line: the value runs to the end of the line. */
+/**
+ * A YAML-style `key: value` line: the value runs to the end of the line (its
+ * trailing blanks are split off in code: a lazy run before `[ \t]*$` would
+ * backtrack quadratically on a line of blanks).
+ */
 const YAML_LINE = new RegExp(
-  String.raw`^([ \t]*(?:-[ \t]+)?)(${KEY})([ \t]*:[ \t]+)([^'"\s#\[{][^\n]*?)[ \t]*$`,
+  String.raw`^([ \t]*(?:-[ \t]+)?)(${KEY})([ \t]*:[ \t]+)([^'"\s#\[{][^\n]*)$`,
   'gm',
 );
 /** A key and its separator: `key=`, `key: `, `"key": `, `'key': `. Values are read only after sensitive keys. */
 const KEY_SEPARATOR = new RegExp(String.raw`(?<![\w.-])(["']?)(${KEY})\1([ \t]*[:=][ \t]*)`, 'g');
 /** The value after a sensitive key: quoted, or a run up to a delimiter (optionally after an auth scheme). */
 const VALUE_AT =
-  /(["'])((?:\\.|(?!\1)[^\\\n]){0,8192})\1|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
+  /(["'])((?:\\.|(?!\1)[^\\\n])*)(?:\1|(?=\n)|$)|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
 /** `password 'x'`: a quoted value after the word itself. */
 const WORD_QUOTED =
-  /\b(password|passphrase|api[ _-]?key|token|secret)(\s+)(["'])((?:\\.|(?!\3)[^\\\n]){1,512})\3/gi;
+  /\b(password|passphrase|api[ _-]?key|token|secret)(\s+)(["'])((?:\\.|(?!\3)[^\\\n])+)\3/gi;
 
 const PRIVATE_KEY =
   /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----|[\s\S]*$)/g;
-const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#'"<>]+:[^\s@/?#'"<>]*)@/gi;
+// The scheme starts where no scheme character precedes it: from every `\b` inside
+// `a.b.c…` the scheme run would rescan the rest of the text (quadratic).
+const URL_CREDENTIALS =
+  /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#'"<>]+:[^\s@/?#'"<>]*)@/gi;
 const AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token|Bot)([ \t]+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 /** Tokens whose vendor prefix gives them away. */
@@ -178,6 +185,26 @@ const ULID = /^0[0-7][0-9A-HJKMNP-TV-Z]{24}$/;
 const LOWER_SERIAL = /(?<![A-Za-z0-9_])[a-z0-9]{20,}(?![A-Za-z0-9_])/g;
 
 const count = (s: string, re: RegExp): number => s.match(re)?.length ?? 0;
+/** Whether the character at `i` is a word character (`\w`); false outside the text. */
+const isWordChar = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 // 0-9 A-Z a-z _
+  );
+};
+/** A YAML value without its trailing ` # comment` (found by a scan, not a backtracking pattern). */
+const withoutComment = (value: string): string => {
+  let at = value.search(/\s#/);
+  if (at < 0) return value;
+  while (at > 0 && /\s/.test(value[at - 1] ?? '')) at--;
+  return value.slice(0, at);
+};
+/** The text without its trailing spaces and tabs (linear, unlike a regex anchored at the end). */
+const trimBlanksEnd = (s: string): string => {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+  return s.slice(0, end);
+};
 const hasDigitAndLetter = (s: string): boolean => /\d/.test(s) && /[a-z]/i.test(s);
 const KEEP_IP = /^(?:127\.|0\.0\.0\.0$|255\.)/;
 const KEEP_IPV6 = new Set(['::1', '::']);
@@ -193,8 +220,8 @@ export class Redactor {
   private readonly placeholders = new Map<string, string>();
   private readonly numbers = new Map<RedactionKind, number>();
   private readonly tally: Record<string, number> = {};
-  /** All values seen so far, longest first; rebuilt when a new one is learned. */
-  private knownPattern: RegExp | null = null;
+  /** All values learned so far, longest first; rebuilt when a new one is learned. */
+  private learned: string[] | null = null;
 
   constructor(options: RedactorOptions = {}) {
     this.options = {
@@ -221,13 +248,15 @@ export class Redactor {
       URL_CREDENTIALS,
       (_m, scheme: string, creds: string) => `${scheme}${this.mask('url_credentials', creds)}@`,
     );
-    t = t.replace(YAML_LINE, (m, indent: string, key: string, sep: string, value: string) => {
+    t = t.replace(YAML_LINE, (m, indent: string, key: string, sep: string, rest: string) => {
       const kind = this.keyKind(key);
-      const v = value.replace(/\s+#.*$/, '');
+      if (!kind) return m;
+      const value = trimBlanksEnd(rest);
+      const v = withoutComment(value);
       const scheme = SCHEME_PREFIX.exec(v)?.[0] ?? '';
       if (!kind || !this.isSecretValue(v.slice(scheme.length))) return m;
       const masked = this.mask(kind, v.slice(scheme.length));
-      return `${indent}${key}${sep}${scheme}${masked}${value.slice(v.length)}`;
+      return `${indent}${key}${sep}${scheme}${masked}${rest.slice(v.length)}`;
     });
     t = this.keyValues(t);
     t = t.replace(WORD_QUOTED, (m, word: string, sp: string, q: string, value: string) => {
@@ -319,25 +348,44 @@ export class Redactor {
     return out + t.slice(from);
   }
 
-  /** Later occurrences of a secret already learned from a key (a password repeated in free text). */
+  /**
+   * Later occurrences of a secret already learned from a key (a password
+   * repeated in free text). A plain scan per learned value, longest first, in
+   * one pass over the text: no pattern is built from the values, so a value of
+   * any length or count costs time in proportion to the text, never a regular
+   * expression too large to compile.
+   */
   private known(t: string): string {
     if (this.placeholders.size === 0) return t;
-    if (!this.knownPattern) {
-      const values = [...this.placeholders.keys()]
-        .filter((v) => v.length >= 4)
-        .sort((a, b) => b.length - a.length)
-        .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      this.knownPattern = values.length
-        ? new RegExp(`(?<![\\w])(?:${values.join('|')})(?![\\w])`, 'g')
-        : null;
+    this.learned ??= [...this.placeholders.keys()]
+      .filter((v) => v.length >= 4)
+      .sort((a, b) => b.length - a.length);
+    const spans: [start: number, end: number, value: string][] = [];
+    // Longer values are placed first, so a span that overlaps a new one covers
+    // its first or last character: checking those two is enough.
+    let covered: Uint8Array | null = null;
+    for (const value of this.learned) {
+      for (let at = t.indexOf(value); at >= 0; at = t.indexOf(value, at + 1)) {
+        const end = at + value.length;
+        if (isWordChar(t, at - 1) || isWordChar(t, end)) continue;
+        if (covered && (covered[at] || covered[end - 1])) continue;
+        covered ??= new Uint8Array(t.length);
+        covered.fill(1, at, end);
+        spans.push([at, end, value]);
+      }
     }
-    if (!this.knownPattern) return t;
-    return t.replace(this.knownPattern, (m) => {
-      const placeholder = this.placeholders.get(m) ?? m;
-      const kind = /^\[([A-Z_]+)_\d+\]$/.exec(placeholder)?.[1]?.toLowerCase() ?? 'secret';
+    if (spans.length === 0) return t;
+    spans.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let from = 0;
+    for (const [start, end, value] of spans) {
+      const placeholder = this.placeholders.get(value) ?? value;
+      const kind = /^\[([A-Z_]+)_[0-9a-z]+\]$/.exec(placeholder)?.[1]?.toLowerCase() ?? 'secret';
       this.tally[kind] = (this.tally[kind] ?? 0) + 1;
-      return placeholder;
-    });
+      out += t.slice(from, start) + placeholder;
+      from = end;
+    }
+    return out + t.slice(from);
   }
 
   /**
@@ -420,7 +468,7 @@ export class Redactor {
     }
     const placeholder = `[${kind.toUpperCase()}_${suffix}]`;
     this.placeholders.set(value, placeholder);
-    this.knownPattern = null;
+    this.learned = null;
     return placeholder;
   }
 }
