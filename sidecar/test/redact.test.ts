@@ -36,6 +36,7 @@ const ORDINARY = [
   'entity_id: automation.morning_lights, platform: template, device_class: temperature',
   'password: !secret mqtt_password',
   'Unable to find service script.keymaster_garage_side_door_copy_from_parent_1',
+  'incident inc_c6ec5484c9d74d56a77caab7ed536999 opened; proposal prp_0bea02fdba2f477cae7965abd835d9b3',
 ];
 
 describe('Redactor leak test', () => {

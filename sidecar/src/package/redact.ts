@@ -185,6 +185,9 @@ const ULID = /^0[0-7][0-9A-HJKMNP-TV-Z]{24}$/;
 const LOWER_SERIAL = /(?<![A-Za-z0-9_])[a-z0-9]{20,}(?![A-Za-z0-9_])/g;
 
 const count = (s: string, re: RegExp): number => s.match(re)?.length ?? 0;
+/** The product's own ids (`inc_…`, `prp_…`, `exe_…`): random, never personal, needed to follow a record. */
+const isProductId = (s: string, at: number): boolean =>
+  /^(?:inc|prp|exe)_$/.test(s.slice(at - 4, at));
 /** Whether the character at `i` is a word character (`\w`); false outside the text. */
 const isWordChar = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i);
@@ -303,8 +306,10 @@ export class Redactor {
     t = t.replace(SERIAL_WORD, (m, word: string, sep: string, value: string) =>
       /\d/.test(value) ? `${word}${sep}${this.mask('serial', value)}` : m,
     );
-    t = t.replace(LONG_HEX, (m) =>
-      hasDigitAndLetter(m) ? this.mask(m.length >= 40 ? 'token' : 'serial', m) : m,
+    t = t.replace(LONG_HEX, (m, at: number, all: string) =>
+      hasDigitAndLetter(m) && !isProductId(all, at)
+        ? this.mask(m.length >= 40 ? 'token' : 'serial', m)
+        : m,
     );
     t = t.replace(BASE64ISH, (m) =>
       /[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? this.mask('token', m) : m,
