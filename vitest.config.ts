@@ -29,7 +29,10 @@ export default defineConfig({
         resolve,
         test: {
           name: 'unit',
-          include: ['{contracts,sidecar,panel,cards}/test/**/*.test.ts'],
+          include: [
+            '{contracts,sidecar,panel,cards}/test/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
+          ],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },

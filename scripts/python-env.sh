@@ -15,7 +15,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=scripts/lib/pyenv.sh
 source "$ROOT/scripts/lib/pyenv.sh"
 
-say() { printf 'python-env: %s\n' "$*" >&2; }
+# Each step says how long provisioning has run so far; the tools' own output goes to a log.
+say() { printf 'python-env: [%4d s] %s\n' "$SECONDS" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
 if [ "${1:-}" = "--path" ]; then
@@ -68,7 +69,7 @@ build_rootfs() {
   command -v debootstrap >/dev/null || die "debootstrap is not installed (apt-get install debootstrap)"
   local mirror
   mirror=$(debian_mirror)
-  say "building a Debian testing root filesystem (once; cached in $target)"
+  say "building a Debian testing root filesystem (once; cached in $target; log: $PYENV_CACHE/debootstrap.log)"
   rm -rf "$tmp"
   # sid's script handles testing, whatever its current code name is.
   debootstrap --variant=minbase --include="$ROOTFS_PACKAGES" testing "$tmp" "$mirror" \
@@ -125,7 +126,17 @@ else
   "$ROOT/scripts/hapy" --bare python3.14 -m venv "$PYENV_VENV"
 fi
 
-run() { "$ROOT/scripts/hapy" "$@"; }
+LOG="$PYENV_CACHE/logs/python-env.log"
+mkdir -p "$(dirname "$LOG")"
+: >"$LOG"
+say "log: $LOG"
+run() {
+  "$ROOT/scripts/hapy" "$@" >>"$LOG" 2>&1 || {
+    say "error: $* failed; last lines of $LOG:"
+    tail -n 20 "$LOG" >&2
+    exit 1
+  }
+}
 pins="$ROOT/scripts/python/requirements.txt"
 pin_of() { grep -E "^$1==" "$pins" | head -n 1; }
 
@@ -166,14 +177,14 @@ run python -m pip install --quiet --no-deps "$PYENV_TMP"/phacc/*.whl
 say "installing the requirements of the integrations the dev Home Assistant loads"
 domains=$(sed -n 's/^\([a-z_][a-z0-9_]*\):.*/\1/p' "$ROOT/tests/ha/configuration.yaml" | sort -u)
 dirs="$ROOT/custom_components,$ROOT/tests/ha/custom_components"
-run python "$ROOT/scripts/python/integration_requirements.py" "$dirs" $domains llm_ops fault_lab >"$PYENV_TMP/integrations.txt"
+"$ROOT/scripts/hapy" python "$ROOT/scripts/python/integration_requirements.py" "$dirs" $domains llm_ops fault_lab >"$PYENV_TMP/integrations.txt"
 if [ -s "$PYENV_TMP/integrations.txt" ]; then
   run python -m pip install --quiet -c "$constraints" -r "$PYENV_TMP/integrations.txt"
 fi
 
-version=$(run python -c 'from homeassistant.const import __version__; print(__version__)')
+version=$("$ROOT/scripts/hapy" python -c 'from homeassistant.const import __version__; print(__version__)')
 cp "$pins" "$PYENV_DIR/requirements.txt"
 echo "$version" >"$PYENV_DIR/ha-version"
 touch "$PYENV_DIR/.ready"
-say "ready: Home Assistant $version on $(run python --version)"
+say "ready: Home Assistant $version on $("$ROOT/scripts/hapy" python --version)"
 echo "$PYENV_DIR"

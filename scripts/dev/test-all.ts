@@ -155,6 +155,18 @@ async function main(): Promise<number> {
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
 
+  // What the chosen suites need on the machine, installed by the project's one install
+  // step (the same one `npm start` and CI use); it stops with the exact command when
+  // it cannot install by itself.
+  const steps = [
+    ...(suites.some((s) => s.needsHa || s.name === 'python') ? ['system', 'python'] : []),
+    ...(suites.some((s) => s.name === 'vitest') ? ['browser'] : []),
+  ];
+  if (steps.length > 0 && (await run(['scripts/setup.sh', ...steps])) !== 0) {
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+
   const haWasRunning = existsSync(join(DEV_DIR, 'state.json'));
   let haStarted = false;
   const lines: string[] = [];

@@ -3,14 +3,13 @@
  * onboarded through its own REST API. Used by `npm run ha:up` / `ha:down`, the
  * end-to-end tests and the browser tests.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { haWsCommand } from './ha-ws.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -100,16 +99,24 @@ function logTail(lines = 40): string {
   return 'Home Assistant wrote no log';
 }
 
-/** Provision the Python env (instant when cached) and return nothing; throws with its output. */
+/**
+ * Provision what the dev HA needs (instant when present): the system packages and
+ * the Python 3.14 environment, through the project's one install step. Its progress
+ * (each step with its elapsed time and log) goes to the terminal; a failure names
+ * what is missing and the command that installs it.
+ */
 async function ensurePythonEnv(): Promise<void> {
-  try {
-    await promisify(execFile)(join(REPO, 'scripts/python-env.sh'), { maxBuffer: 64 * 1024 * 1024 });
-  } catch (err) {
-    const e = err as { stderr?: string };
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(join(REPO, 'scripts/setup.sh'), ['system', 'python'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.once('error', () => resolve(127));
+    child.once('exit', (c) => resolve(c ?? 1));
+  });
+  if (code !== 0)
     throw new HaDevError(
-      `could not provision the Python 3.14 environment:\n${e.stderr ?? String(err)}`,
+      'could not provision the Python 3.14 environment (scripts/setup.sh system python says why above)',
     );
-  }
 }
 
 async function writeConfig(port: number): Promise<void> {

@@ -6,7 +6,15 @@
  * drop root outside the Supervisor. The npm package is checked the same way.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +38,7 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const CONTEXT = join(REPO, 'sidecar');
 const dockerfile = parseDockerfile(readFileSync(join(REPO, 'sidecar/Dockerfile'), 'utf8'));
 const addon = parseYaml(readFileSync(join(REPO, 'sidecar/config.yaml'), 'utf8')) as {
-  ingress_port: number;
+  ingress_port?: number;
 };
 
 /** The value, or a failed test naming what was missing. */
@@ -44,25 +52,28 @@ const runtime = must(dockerfile.stages[1], 'the runtime stage');
 const instruction = (keyword: string) => must(last(runtime, keyword), keyword).args;
 
 describe('sidecar/Dockerfile', () => {
-  it('builds in stages from a small Node 20 Alpine base', () => {
-    expect(dockerfile.globalArgs.BUILD_FROM).toBe('node:20-alpine');
+  it('builds in stages from a small Node 24 LTS Alpine base, the Node every part runs on', () => {
+    expect(dockerfile.globalArgs.BUILD_FROM).toBe('node:24-alpine');
     expect(dockerfile.stages.map((s) => [s.image, s.name])).toEqual([
-      ['node:20-alpine', 'deps'],
-      ['node:20-alpine', null],
+      ['node:24-alpine', 'deps'],
+      ['node:24-alpine', null],
     ]);
-    const engines = JSON.parse(readFileSync(join(REPO, 'sidecar/package.json'), 'utf8')) as {
-      engines: { node: string };
-    };
-    expect(engines.engines.node).toMatch(/^>=20\./);
+    const major = (range: string) => /(\d+)/.exec(range)?.[1];
+    const engines = (path: string) =>
+      (JSON.parse(readFileSync(join(REPO, path), 'utf8')) as { engines: { node: string } }).engines
+        .node;
+    expect(major(engines('sidecar/package.json'))).toBe('24');
+    expect(major(engines('package.json'))).toBe('24');
+    expect(readFileSync(join(REPO, '.nvmrc'), 'utf8').trim()).toBe('24');
   });
 
-  it('installs the production dependencies from the lock, with no compiler left behind', () => {
-    expect(runCommands(deps).slice(0, 4)).toEqual([
-      'apk add --no-cache python3 make g++',
+  it('installs the production dependencies from the lock with no compiler (prebuilt binaries)', () => {
+    expect(runCommands(deps).slice(0, 3)).toEqual([
       'npm pkg delete devDependencies scripts',
       'mv runtime-lock.json package-lock.json',
       'npm ci --omit=dev --no-audit --no-fund',
     ]);
+    expect(runCommands(deps).some((c) => c.startsWith('apk add'))).toBe(false);
   });
 
   it('keeps compilers out of the runtime stage', () => {
@@ -82,8 +93,10 @@ describe('sidecar/Dockerfile', () => {
     ]);
     const env = envOf(runtime);
     expect(env).toMatchObject({ DATA_DIR: '/data', NODE_ENV: 'production' });
-    expect(Number(env.LLM_OPS_PORT)).toBe(addon.ingress_port);
-    expect(instruction('EXPOSE')).toBe(String(addon.ingress_port));
+    // The Supervisor's default ingress port, which config.yaml leaves unsaid.
+    const ingressPort = addon.ingress_port ?? 8099;
+    expect(Number(env.LLM_OPS_PORT)).toBe(ingressPort);
+    expect(instruction('EXPOSE')).toBe(String(ingressPort));
     const health = instruction('HEALTHCHECK');
     expect(health).toMatch(/^--interval=\S+ --timeout=\S+ --start-period=\S+ --retries=\d+ CMD \[/);
     expect(execForm(health).join(' ')).toContain('/api/health');
@@ -134,8 +147,8 @@ describe('the Dockerfile steps run as shell commands', () => {
         ['deps', 'npm cache'],
       ],
     );
-    // Compilers for better-sqlite3 on musl in the deps stage only.
-    expect(apk).toEqual({ deps: ['python3', 'make', 'g++'], stage1: ['su-exec'] });
+    // better-sqlite3 ships its musl binaries: no compiler anywhere.
+    expect(apk).toEqual({ stage1: ['su-exec'] });
   });
 
   it('leaves the bundle, the ingress page and a production manifest, and no sources, in the runtime stage', () => {
@@ -150,7 +163,13 @@ describe('the Dockerfile steps run as shell commands', () => {
     expect(manifest).not.toHaveProperty('devDependencies');
     for (const gone of ['src/cli.ts', 'dist/cli.js', 'runtime-lock.json', 'scripts/bundle.ts'])
       expect(() => readFileSync(join(app, gone)), gone).toThrow();
-    // The pruned native module still loads.
+    // Only Linux binaries of better-sqlite3 are left (musl for the image), and it still loads.
+    expect(readdirSync(join(app, 'node_modules/better-sqlite3/prebuilds')).sort()).toEqual([
+      'linux-arm64.node',
+      'linux-x64.node',
+      'linuxmusl-arm64.node',
+      'linuxmusl-x64.node',
+    ]);
     const sqlite = spawnSync(
       process.execPath,
       ['-e', "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"],
