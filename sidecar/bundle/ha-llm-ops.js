@@ -640,7 +640,7 @@ function isPublicHost(host) {
 * place so every family reads "a DNS failure" the same way.
 */
 /** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
-var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve)/i;
+var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving))/i;
 /** The Home Assistant host itself has no route out. */
 var NETWORK_UNREACHABLE = /Network is unreachable|ENETUNREACH|\[Errno 101\]/i;
 /** Nothing at that address answers (a LAN device that is off, or a host without a route). */
@@ -721,12 +721,37 @@ var addon = {
 		},
 		{
 			id: "start_failed",
-			match: { text: /Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i },
+			match: { text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i },
 			...common$12,
 			confidence: .82,
 			variants: [ownConfig],
 			title: "Add-on {addon} does not start",
 			rootCause: "The Supervisor could not start {addon} (“{detail}”)."
+		},
+		{
+			id: "port_in_use",
+			match: {
+				text: /\baddress already in use\b|\bEADDRINUSE\b|\bport is already allocated\b/i,
+				addon: true,
+				minLevel: "INFO"
+			},
+			...common$12,
+			remedy: "fix_config_then_reload",
+			confidence: .84,
+			title: "Add-on {addon} cannot open its port",
+			rootCause: "The add-on cannot listen on its port because another service already uses it (“{detail}”): another add-on, a service on the host, or a second copy of the same program.",
+			manualSteps: ["Find what else uses that port (another add-on with the same port, e.g. two DNS servers on 53 or two MQTT brokers on 1883).", "Stop that service, or change the port in the add-on’s Network settings; then start the add-on again."]
+		},
+		{
+			id: "service_down",
+			match: {
+				text: /(?:Cannot connect to host|Failed to connect|connect(?:ion)? (?:to|refused)|Connect call failed)[^\n]*?\b(?<addon>(?:core|local|[0-9a-f]{8})-[a-z0-9][a-z0-9_-]*)(?::\d+)?\b/i,
+				unless: /Name or service not known|Temporary failure in name resolution|nodename nor servname/i
+			},
+			...common$12,
+			confidence: .8,
+			title: "Add-on {addon} does not answer",
+			rootCause: "Home Assistant cannot reach the add-on {addon} (“{detail}”): the add-on is stopped, crashed, or still starting."
 		},
 		{
 			id: "exited",
@@ -1035,7 +1060,8 @@ var benign = {
 		{
 			text: /Disconnected: Did not receive auth message within \d+ seconds/,
 			maxLevel: "WARNING"
-		}
+		},
+		{ text: /^Socket error on client <unknown>, disconnecting\.?$/ }
 	]
 };
 // sidecar/src/analyze/offline/signatures/blocking-io.ts
@@ -1554,6 +1580,23 @@ var dependency = {
 			manualSteps: ["Check the host’s internet connection and DNS (Settings → System → Network).", "Then restart Home Assistant so the requirement is installed."]
 		},
 		{
+			id: "version_conflict",
+			match: { text: /No solution found when resolving dependencies|ResolutionImpossible|conflicting dependencies|requirements are unsatisfiable|Cannot install [^\n]* because these package versions have conflicting dependencies/i },
+			...common$4,
+			confidence: .84,
+			remedy: "update_or_remove_custom_component",
+			variants: [{
+				when: { core: true },
+				set: {
+					remedy: "notify_only",
+					rootCause: "Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”); a Home Assistant release with consistent pins fixes it."
+				}
+			}],
+			title: "The requirements of {integration} conflict with other packages",
+			rootCause: "Installing {package} for {integration} failed because its pinned version contradicts another pinned package, usually one Home Assistant itself pins (“{detail}”). Retrying or restarting installs nothing new: the integration that pins the conflicting version needs a release that follows Home Assistant’s pins.",
+			manualSteps: ["Update the custom integration that names this requirement, and check its issue tracker for the conflict.", "If no fixed release exists, remove it until one does; a custom integration pinning an old version blocks itself (and sometimes others)."]
+		},
+		{
 			id: "install_failed",
 			match: { text: REQUIREMENT_FAILED },
 			...common$4,
@@ -1702,7 +1745,7 @@ var network = {
 		},
 		{
 			id: "radio",
-			match: { text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port/i },
+			match: { text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port/i },
 			...device,
 			confidence: .76,
 			actions: [],
@@ -1822,7 +1865,8 @@ var rateLimit = {
 			/\brate[- ]?limit(?:ed|ing)?\b/i,
 			/\bthrottl(?:ed|ing)\b/i,
 			/\b(?:exceeded|reached|over) (?:your |the |its )?(?:current |daily |monthly |hourly |api |request )*(?:quota|request limit|call limit)\b/i,
-			/\bquota (?:exceeded|exhausted|reached)\b|\binsufficient_quota\b|\bRESOURCE_EXHAUSTED\b|\bAPI (?:call |request )?limit (?:reached|exceeded)\b|\bRequest limit reached\b/i
+			/\bquota (?:exceeded|exhausted|reached)\b|\binsufficient_quota\b|\bRESOURCE_EXHAUSTED\b|\bAPI (?:call |request )?limit (?:reached|exceeded)\b|\bRequest limit reached\b/i,
+			/\b(?:allowed )?(?:number of )?requests (?:has |have )?(?:been )?exceeded\b|\bexceeded\b[^\n]{0,40}\b(?:limit|quota)\b|\/rate_limit\b/i
 		] },
 		category: "rate_limited",
 		remedy: "notify_only",
@@ -1939,7 +1983,7 @@ var resources = {
 // sidecar/src/analyze/offline/signatures/security.ts
 var common$1 = {
 	category: "security_login",
-	remedy: "notify_only",
+	remedy: "fix_config_then_reload",
 	impact: "Nothing breaks by itself, but repeated attempts get the address banned when ip_ban_enabled is on, and an unknown address means the instance is being probed.",
 	actions: [],
 	tests: [{
@@ -1953,9 +1997,13 @@ var common$1 = {
 		"Check Settings → People and your long-lived access tokens for anything you do not recognise."
 	]
 };
+/** From an address on the internet: someone probing, nothing of yours to reconfigure. */
 var INTERNET = {
 	when: { publicHost: true },
-	set: { severity: "error" }
+	set: {
+		severity: "error",
+		remedy: "notify_only"
+	}
 };
 /** Failed and banned logins to Home Assistant. */
 var security = {
@@ -1966,6 +2014,7 @@ var security = {
 		...common$1,
 		severity: "error",
 		confidence: .92,
+		variants: [INTERNET],
 		title: "Home Assistant banned {ip} after too many failed logins",
 		rootCause: "{ip} failed to log in so often that Home Assistant banned it (ip_bans.yaml). Either one of your own devices keeps using a wrong password or an old token, or someone is guessing passwords."
 	}, {
@@ -2130,8 +2179,16 @@ var FAMILIES = [
 				rootCause: "Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update."
 			},
 			{
+				id: "entity_state",
+				match: { text: /Updating state for (?<entity>[\w.]+) \([^)]*\) took (?<seconds>[\d.]+) seconds/ },
+				...common,
+				confidence: .8,
+				title: "Updating {entity}[[ ({integration})]] is slow",
+				rootCause: "Writing the state of {entity} took {seconds} s, which Home Assistant reports as slow (“{detail}”): the integration’s code does slow work (I/O, heavy computation) while updating the entity. The entity still updates, late."
+			},
+			{
 				id: "setup",
-				match: { text: /Setup of (?:(?<kind>\w+) platform )?(?<domain>\w+)(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting on integrations to complete setup|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/ },
+				match: { text: /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting on integrations to complete setup|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/ },
 				...common,
 				confidence: .8,
 				title: "Setting up {integration} is slow",
@@ -2508,6 +2565,27 @@ function analyzeOffline(input) {
 	}
 	return best ? findingOf(best.c, best.outcome, best.match, ctx) : unexplained(ctx);
 }
+// sidecar/src/analyze/offline/libraries.ts
+/**
+* Which integration a library belongs to, for logs read without a running Home
+* Assistant to ask: the loggers and requirements that exactly one of HA's own
+* integrations declares in its manifest (library-loggers.json, generated from
+* the installed `homeassistant` package by scripts/python/library_loggers.py).
+*/
+/** Library logger (or top-level module) → the one core integration that declares it. */
+var LIBRARY_LOGGERS = new Map(Object.entries({
+	generated_by: "scripts/hapy python scripts/python/library_loggers.py (do not edit by hand)",
+	homeassistant: "2026.11.0",
+	loggers: /* @__PURE__ */ JSON.parse("{\"APsystemsEZ1\":\"apsystems\",\"HomeControl\":\"devolo_home_control\",\"HueBLE\":\"hue_ble\",\"MVG\":\"mvglive\",\"Mprm\":\"devolo_home_control\",\"MprmRest\":\"devolo_home_control\",\"MprmWebsocket\":\"devolo_home_control\",\"Mydevolo\":\"devolo_home_control\",\"ProgettiHWSW\":\"progettihwsw\",\"PyTado\":\"tado\",\"PyViCare\":\"vicare\",\"RFXtrx\":\"rfxtrx\",\"RMVtransport\":\"rmvtransport\",\"RestrictedPython\":\"python_script\",\"TransportNSW\":\"transport_nsw\",\"TwitterAPI\":\"twitter\",\"W800rf32\":\"w800rf32\",\"accuweather\":\"accuweather\",\"acme\":\"cloud\",\"actron_neo_api\":\"actron_air\",\"adax\":\"adax\",\"adax_local\":\"adax\",\"adb_shell\":\"androidtv\",\"adext\":\"alarmdecoder\",\"adguardhome\":\"adguard\",\"advantage_air\":\"advantage_air\",\"aemet_opendata\":\"aemet\",\"aerosmart_modbus\":\"aerosmart\",\"afsapi\":\"frontier_silicon\",\"agent\":\"agent_dvr\",\"agent_py\":\"agent_dvr\",\"aio_geojson_generic_client\":\"geo_json_events\",\"aio_geojson_geonetnz_quakes\":\"geonetnz_quakes\",\"aio_geojson_geonetnz_volcano\":\"geonetnz_volcano\",\"aio_geojson_nsw_rfs_incidents\":\"nsw_rural_fire_service_feed\",\"aio_geojson_usgs_earthquakes\":\"usgs_earthquakes_feed\",\"aio_georss_client\":\"gdacs\",\"aio_georss_gdacs\":\"gdacs\",\"aio_ownet\":\"onewire\",\"aio_wattwaechter\":\"wattwaechter\",\"aioabrp\":\"abrp\",\"aioacaia\":\"acaia\",\"aioairq\":\"airq\",\"aioairzone\":\"airzone\",\"aioairzone_cloud\":\"airzone_cloud\",\"aioamazondevices\":\"alexa_devices\",\"aioanylist\":\"any_list\",\"aioapcaccess\":\"apcupsd\",\"aioaquacell\":\"aquacell\",\"aioaquarite\":\"vistapool\",\"aioaseko\":\"aseko_pool_live\",\"aioasuswrt\":\"asuswrt\",\"aioautomower\":\"husqvarna_automower\",\"aioaxlevpp\":\"axle_energy\",\"aioazuredevops\":\"azure_devops\",\"aiobafi6\":\"baf\",\"aiocentriconnect\":\"centriconnect\",\"aiocomelit\":\"comelit\",\"aiodhcpwatcher\":\"dhcp\",\"aiodiscover\":\"dhcp\",\"aiodns\":\"dnsip\",\"aioeafm\":\"eafm\",\"aioeagle\":\"rainforest_eagle\",\"aioecosmart\":\"ecosmart\",\"aioecowitt\":\"ecowitt\",\"aioelectricitymaps\":\"co2signal\",\"aioemonitor\":\"emonitor\",\"aioengiebelgium\":\"engie_be\",\"aioesphomeapi\":\"esphome\",\"aiofarmad\":\"mijn_farmad_apotheek\",\"aioflo\":\"flo\",\"aioftp\":\"yi\",\"aioghost\":\"ghost\",\"aioguardian\":\"guardian\",\"aioharmanluxury\":\"harman_luxury\",\"aioharmony\":\"harmony\",\"aiohasupervisor\":\"hassio\",\"aiohomeconnect\":\"home_connect\",\"aiohomekit\":\"homekit_controller\",\"aiohortos\":\"hortimax\",\"aiohpprinter\":\"hp_printer\",\"aiohttp_sse\":\"mcp_server\",\"aiohue\":\"hue\",\"aioimaplib\":\"imap\",\"aioimmich\":\"immich\",\"aioindiallsky\":\"indi_allsky\",\"aioipp\":\"ipp\",\"aiokafka\":\"apache_kafka\",\"aiokarakeep\":\"karakeep\",\"aiokef\":\"kef\",\"aiokem\":\"rehlko\",\"aiolibrenms\":\"librenms\",\"aiolibresync\":\"libresync\",\"aiolichess\":\"lichess\",\"aiolookin\":\"lookin\",\"aiolyric\":\"lyric\",\"aiomealie\":\"mealie\",\"aiomelcloudhome\":\"melcloud_home\",\"aiomodernforms\":\"modern_forms\",\"aiomusiccast\":\"yamaha_musiccast\",\"aionanoleaf2\":\"nanoleaf\",\"aionatureremo\":\"nature_remo\",\"aionotion\":\"notion\",\"aiontfy\":\"ntfy\",\"aionut\":\"nut\",\"aioonkyo\":\"onkyo\",\"aioopenexchangerates\":\"openexchangerates\",\"aiooui\":\"nmap_tracker\",\"aiopegelonline\":\"pegel_online\",\"aiopnsense\":\"opnsense\",\"aiopowerwall\":\"teslemetry\",\"aioptdevices\":\"ptdevices\",\"aiopulse\":\"acmeda\",\"aiopurpleair\":\"purpleair\",\"aiopvapi\":\"hunterdouglas_powerview\",\"aioqsw\":\"qnap_qsw\",\"aioraven\":\"rainforest_raven\",\"aiorecollect\":\"recollect_waste\",\"aioridwell\":\"ridwell\",\"aiortm\":\"remember_the_milk\",\"aioruckus\":\"ruckus_unleashed\",\"aioruuvigateway\":\"ruuvi_gateway\",\"aiosaj\":\"saj\",\"aioseafile\":\"seafile\",\"aioshelly\":\"shelly\",\"aioskybell\":\"skybell\",\"aioslimproto\":\"slimproto\",\"aiosmtplib\":\"smtp\",\"aiosolaredge\":\"solaredge\",\"aiosomecomfort\":\"honeywell\",\"aiosqlite\":\"zha\",\"aiosteamist\":\"steamist\",\"aiostreammagic\":\"cambridge_audio\",\"aioswitcher\":\"switcher_kis\",\"aiosyncthing\":\"syncthing\",\"aiotankerkoenig\":\"tankerkoenig\",\"aiotedee\":\"tedee\",\"aiothreema\":\"threema\",\"aiotractive\":\"tractive\",\"aiounifi\":\"unifi\",\"aiousbwatcher\":\"usb\",\"aiovitesy\":\"vitesy\",\"aiovlc\":\"vlc_telnet\",\"aiovodafone\":\"vodafone_station\",\"aiowaqi\":\"waqi\",\"aiowatttime\":\"watttime\",\"aiowebdav2\":\"webdav\",\"aiowebostv\":\"webostv\",\"aiowithings\":\"withings\",\"aioymaps\":\"yandex_transport\",\"aip\":\"baidu\",\"airgradient\":\"airgradient\",\"airly\":\"airly\",\"airos\":\"airos\",\"airpatrol\":\"airpatrol\",\"airthings\":\"airthings\",\"airthings_ble\":\"airthings_ble\",\"airthings_cloud\":\"airthings\",\"airtouch4pyapi\":\"airtouch4\",\"airtouch5py\":\"airtouch5\",\"alarmdecoder\":\"alarmdecoder\",\"alpha_vantage\":\"alpha_vantage\",\"altruistclient\":\"altruist\",\"amberelectric\":\"amberelectric\",\"amcrest\":\"amcrest\",\"androidtv\":\"androidtv\",\"androidtvremote2\":\"androidtv_remote\",\"anel_pwrctrl\":\"anel_pwrctrl\",\"anel_pwrctrl_homeassistant\":\"anel_pwrctrl\",\"anova_wifi\":\"anova\",\"anthemav\":\"anthemav\",\"anthropic\":\"anthropic\",\"anyio\":\"mcp_server\",\"apcaccess\":\"apcupsd\",\"api\":\"soma\",\"apple_weatherkit\":\"weatherkit\",\"apprise\":\"apprise\",\"aprslib\":\"aprs\",\"apsystems_ez1\":\"apsystems\",\"apyhiveapi\":\"hive\",\"aqualogic\":\"aqualogic\",\"aranet4\":\"aranet\",\"arcam\":\"arcam_fmj\",\"arcam_fmj\":\"arcam_fmj\",\"arris_tg2492lg\":\"arris_tg2492lg\",\"arwn_client\":\"arwn\",\"asusrouter\":\"asuswrt\",\"asyncarve\":\"arve\",\"asyncinotify\":\"keyboard_remote\",\"asyncpysupla\":\"supla\",\"asyncsleepiq\":\"sleepiq\",\"auroranoaa\":\"aurora\",\"aurorapy\":\"aurora_abb_powerone\",\"aussiebb\":\"aussie_broadband\",\"autarco\":\"autarco\",\"automower_ble\":\"husqvarna_automower_ble\",\"autoskope_client\":\"autoskope\",\"avea\":\"avea\",\"axis\":\"axis\",\"ayla_iot_unofficial\":\"fujitsu_fglair\",\"azure-storage-blob\":\"azure_storage\",\"azure_eventhub\":\"azure_event_hub\",\"azure_kusto_data\":\"azure_data_explorer\",\"azure_kusto_ingest\":\"azure_data_explorer\",\"azure_servicebus\":\"azure_service_bus\",\"azure_storage_blob\":\"azure_storage\",\"b2sdk\":\"backblaze_b2\",\"babel\":\"holiday\",\"baidu_aip\":\"baidu\",\"base36\":\"homekit\",\"batinfo\":\"linux_battery\",\"beautifulsoup4\":\"scrape\",\"besen\":\"besen\",\"bitvis_protobuf\":\"bitvis\",\"bizkaibus\":\"bizkaibus\",\"bleak_retry_connector\":\"bluetooth\",\"bleak_smlight\":\"smlight\",\"blebox_uniapi\":\"blebox\",\"blinkpy\":\"blink\",\"blockchain\":\"bitcoin\",\"bluecurrent_api\":\"blue_current\",\"bluemaestro_ble\":\"bluemaestro\",\"bluetooth_adapters\":\"bluetooth\",\"bluetooth_auto_recovery\":\"bluetooth\",\"bluetti_modbus\":\"bluetti_modbus\",\"bluetti_modbus_lib\":\"bluetti_modbus\",\"bond_async\":\"bond\",\"bosch_alarm_mode2\":\"bosch_alarm\",\"bosch_shc_camera_client\":\"bosch_smart_camera\",\"boschshcpy\":\"bosch_shc\",\"bring_api\":\"bring\",\"broadlink_async\":\"broadlink\",\"brother\":\"brother\",\"brottsplatskartan\":\"brottsplatskartan\",\"brunt\":\"brunt\",\"bsblan\":\"bsblan\",\"bthome_ble\":\"bthome\",\"bthomehub5_devicelist\":\"bt_home_hub_5\",\"btsmarthub_devicelist\":\"bt_smarthub\",\"btsocket\":\"bluetooth\",\"buienradar\":\"buienradar\",\"cached_ipaddress\":\"dhcp\",\"caldav\":\"caldav\",\"canary\":\"canary\",\"casttube\":\"cast\",\"chefiq_ble\":\"chef_iq\",\"chess_com_api\":\"chess_com\",\"chirpstack_api\":\"chirpstack\",\"cielo_connect_api\":\"cielo_home\",\"cieloconnectapi\":\"cielo_home\",\"ciscomobilityexpress\":\"cisco_mobility_express\",\"clearpasspy\":\"cppm_tracker\",\"clx\":\"sinch\",\"clx_sdk_xms\":\"sinch\",\"coinbase\":\"coinbase\",\"coinbase_advanced_py\":\"coinbase\",\"colorthief\":\"color_extractor\",\"compit\":\"compit\",\"compit_inext_api\":\"compit\",\"concord232\":\"concord232\",\"config\":\"omnilogic\",\"connect_box\":\"upc_connect\",\"cookidoo_api\":\"cookidoo\",\"crccheck\":\"zha\",\"crownstone_cloud\":\"crownstone\",\"crownstone_core\":\"crownstone\",\"crownstone_sse\":\"crownstone\",\"crownstone_uart\":\"crownstone\",\"dacite\":\"gios\",\"data_grand_lyon_ha\":\"data_grand_lyon\",\"datadog\":\"datadog\",\"datapoint\":\"metoffice\",\"dbus_fast\":\"bluetooth\",\"debugpy\":\"debugpy\",\"decora_wifi\":\"decora_wifi\",\"deebot_client\":\"ecovacs\",\"deepmerge\":\"ipp\",\"deluge_client\":\"deluge\",\"demetriek\":\"lametric\",\"denon_rs232\":\"denon_rs232\",\"denonavr\":\"denonavr\",\"devialet\":\"devialet\",\"devolo_home_control_api\":\"devolo_home_control\",\"devolo_plc_api\":\"devolo_home_network\",\"digitalocean\":\"digital_ocean\",\"dio_chacon_api\":\"chacon_dio\",\"dio_chacon_wifi_api\":\"chacon_dio\",\"directv\":\"directv\",\"discogs_client\":\"discogs\",\"discord\":\"discord\",\"discovery30303\":\"steamist\",\"doorbirdpy\":\"doorbird\",\"dremel3dpy\":\"dremel_3d_printer\",\"dropmqttapi\":\"drop_connect\",\"dsmr_parser\":\"dsmr\",\"duco_connectivity\":\"duco\",\"dwdwfsapi\":\"dwd_weather_warnings\",\"dynalite_devices\":\"dynalite\",\"dynalite_devices_lib\":\"dynalite\",\"dynalite_panel\":\"dynalite\",\"eagle100\":\"rainforest_eagle\",\"earn_e_p1\":\"earn_e_p1\",\"easyenergy\":\"easyenergy\",\"ebusdpy\":\"ebusd\",\"ecoaliface\":\"ecoal_boiler\",\"egauge_async\":\"egauge\",\"eheimdigital\":\"eheimdigital\",\"ekey_bionyxpy\":\"ekeybionyx\",\"electrickiwi_api\":\"electric_kiwi\",\"elevenlabs\":\"elevenlabs\",\"elgato\":\"elgato\",\"elkm1_lib\":\"elkm1\",\"elkoep_aio_mqtt\":\"inels\",\"elmax_api\":\"elmax\",\"elvia\":\"elvia\",\"emoji\":\"xmpp\",\"emulated_roku\":\"emulated_roku\",\"energieleser\":\"energieleser\",\"energyflip\":\"huisbaasje\",\"energyflip_api_client\":\"huisbaasje\",\"energyid_webhooks\":\"energyid\",\"energyzero\":\"energyzero\",\"engineio\":\"yale\",\"enocean_async\":\"enocean\",\"enturclient\":\"entur_public_transport\",\"env_canada\":\"environment_canada\",\"ephem\":\"season\",\"epicstore_api\":\"epic_games_store\",\"epion\":\"epion\",\"epson_projector\":\"epson\",\"eq3btsmart\":\"eq3btsmart\",\"esios_api\":\"pvpc_hourly_pricing\",\"esphome_dashboard_api\":\"esphome\",\"essent_dynamic_pricing\":\"essent\",\"eternalegypt\":\"netgear_lte\",\"eufylife_ble_client\":\"eufylife_ble\",\"eurotronic_cometblue_ha\":\"eurotronic_cometblue\",\"evdev\":\"keyboard_remote\",\"evohome_async\":\"evohome\",\"evohomeasync\":\"evohome\",\"evohomeasync2\":\"evohome\",\"evolutionhttp\":\"bryant_evolution\",\"faadelays\":\"faa_delays\",\"fastdotcom\":\"fastdotcom\",\"feedparser\":\"feedreader\",\"file_read_backwards\":\"file\",\"fing_agent_api\":\"fing\",\"fints\":\"fints\",\"fish_audio_sdk\":\"fish_audio\",\"fitbit\":\"fitbit\",\"fitbit_web_api\":\"fitbit\",\"fivem_api\":\"fivem\",\"fixerio\":\"fixer\",\"fjaraskupan\":\"fjaraskupan\",\"flexit_bacnet\":\"flexit_bacnet\",\"flexit_modbus\":\"flexit\",\"flow_it_api\":\"flow_it\",\"fluss-api\":\"fluss\",\"fluss_api\":\"fluss\",\"flux_led\":\"flux_led\",\"foobot_async\":\"foobot\",\"forecast_solar\":\"forecast_solar\",\"fortiosapi\":\"fortios\",\"freebox_api\":\"freebox\",\"freesms\":\"free_mobile\",\"fressnapftracker\":\"fressnapf_tracker\",\"fronius_modbus\":\"fronius\",\"fronius_solarapi\":\"fronius\",\"fumis\":\"fumis\",\"fyta_cli\":\"fyta\",\"gassist_text\":\"google_assistant_sdk\",\"gatus_api\":\"gatus\",\"gazetteer_matcher\":\"conversation\",\"gcal_sync\":\"google\",\"genie_partner_sdk\":\"aladdin_connect\",\"geniushub_client\":\"geniushub\",\"geniushubclient\":\"geniushub\",\"geocachingapi\":\"geocaching\",\"geographiclib\":\"aprs\",\"georss_client\":\"geo_rss_events\",\"georss_generic_client\":\"geo_rss_events\",\"georss_ign_sismologia_client\":\"ign_sismologia\",\"georss_qld_bushfire_alert_client\":\"qld_bushfire\",\"gios\":\"gios\",\"gitlab\":\"gitlab_ci\",\"glances_api\":\"glances\",\"go2rtc_client\":\"go2rtc\",\"goalzero\":\"goalzero\",\"goodwe\":\"goodwe\",\"google_air_quality_api\":\"google_air_quality\",\"google_cloud_pubsub\":\"google_pubsub\",\"google_cloud_speech\":\"google_cloud\",\"google_cloud_texttospeech\":\"google_cloud\",\"google_drive_api\":\"google_drive\",\"google_genai\":\"google_generative_ai_conversation\",\"google_health_api\":\"google_health\",\"google_maps_routing_api\":\"google_travel_time\",\"google_nest_sdm\":\"nest\",\"google_photos_library_api\":\"google_photos\",\"google_weather_api\":\"google_weather\",\"googleapiclient\":\"google\",\"googlewifiapi\":\"google_wifi\",\"goslideapi\":\"slide\",\"gotailwind\":\"tailwind\",\"govee_ble\":\"govee_ble\",\"govee_local_api\":\"govee_light_local\",\"gpiozero\":\"remote_rpi_gpio\",\"gps3\":\"gpsd\",\"grandstream_home_api\":\"grandstream_home\",\"greeclimate\":\"gree\",\"greencell_client\":\"greencell\",\"greeneye\":\"greeneye_monitor\",\"greeneye_monitor\":\"greeneye_monitor\",\"greenplanet_energy_api\":\"green_planet_energy\",\"gridnet\":\"pure_energie\",\"growattServer\":\"growatt_server\",\"growattserver\":\"growatt_server\",\"gspread\":\"google_sheets\",\"gtts\":\"google_translate\",\"guntamatic\":\"guntamatic\",\"guppy3\":\"profiler\",\"h2\":\"iaqualink\",\"ha_ffmpeg\":\"ffmpeg\",\"ha_iotawattpy\":\"iotawatt\",\"ha_philipsjs\":\"philips_js\",\"ha_silabs_firmware_client\":\"homeassistant_hardware\",\"ha_xthings_cloud\":\"xthings_cloud\",\"habiticalib\":\"habitica\",\"habluetooth\":\"bluetooth\",\"hanna_cloud\":\"hanna\",\"hap_python\":\"homekit\",\"haphilipsjs\":\"philips_js\",\"harbor\":\"harbor\",\"harbor_python\":\"harbor\",\"hass_nabucasa\":\"cloud\",\"hass_splunk\":\"splunk\",\"hatasmota\":\"tasmota\",\"haveniaq\":\"haven_iaq\",\"hdate\":\"jewish_calendar\",\"hdfury\":\"hdfury\",\"heatmiserV3\":\"heatmiser\",\"heatmiserv3\":\"heatmiser\",\"hegel_ip_client\":\"hegel\",\"here_routing\":\"here_travel_time\",\"here_transit\":\"here_travel_time\",\"hikvision\":\"hikvisioncam\",\"hkavr\":\"harman_kardon_avr\",\"hko\":\"hko\",\"hlk_sw16\":\"hlk_sw16\",\"hole\":\"pi_hole\",\"home_assistant_frontend\":\"frontend\",\"home_assistant_intents\":\"conversation\",\"homee\":\"homee\",\"homekit_audio_proxy\":\"homekit\",\"homelink_integration_api\":\"gentex_homelink\",\"homematicip\":\"homematicip_cloud\",\"homevolt\":\"homevolt\",\"homewizard_energy\":\"homewizard\",\"horimote\":\"horizon\",\"hotspring\":\"hotspring\",\"http_ece\":\"html5\",\"huawei_lte_api\":\"huawei_lte\",\"huawei_lte_api.Session\":\"huawei_lte\",\"hueble\":\"hue_ble\",\"huum\":\"huum\",\"hydropeak_opendata\":\"hydroquebec_peak\",\"hyperion\":\"hyperion\",\"hyperion_py\":\"hyperion\",\"hyponcloud\":\"hypontech\",\"iammeter\":\"iammeter\",\"iaqualink\":\"iaqualink\",\"ibeacon_ble\":\"ibeacon\",\"icalendar\":\"caldav\",\"icmplib\":\"ping\",\"idasen_ha\":\"idasen_desk\",\"idrive_e2_client\":\"idrive_e2\",\"ifaddr\":\"network\",\"iglo\":\"iglo\",\"igloohome_api\":\"igloohome\",\"ihcsdk\":\"ihc\",\"imeon_inverter_api\":\"imeon_inverter\",\"imgw_pib\":\"imgw_pib\",\"incomfort_client\":\"incomfort\",\"incomfortclient\":\"incomfort\",\"indevolt_api\":\"indevolt\",\"influxdb\":\"influxdb\",\"influxdb_client\":\"influxdb\",\"infrared_protocols\":\"infrared\",\"inkbird_ble\":\"inkbird\",\"insteon_frontend_home_assistant\":\"insteon\",\"intellifire4py\":\"intellifire\",\"iometer\":\"iometer\",\"iotawattpy\":\"iotawatt\",\"iottycloud\":\"iotty\",\"iperf3\":\"iperf3\",\"irm_kmi_api\":\"irm_kmi\",\"isal\":\"isal\",\"iseo_argo_ble\":\"iseo_argo_ble\",\"ismartgate\":\"gogogate2\",\"iso4217\":\"efergy\",\"israel_rail_api\":\"israel_rail\",\"israelrailapi\":\"israel_rail\",\"jaraco.abode\":\"abode\",\"jellyfin_apiclient_python\":\"jellyfin\",\"jsonrpc_async\":\"kodi\",\"jsonrpc_base\":\"kodi\",\"jsonrpc_websocket\":\"kodi\",\"justnimbus\":\"justnimbus\",\"jvcprojector\":\"jvc_projector\",\"kaco_modbus\":\"kaco_modbus\",\"kaco_rs485\":\"kaco_rs485\",\"kaco_serial\":\"kaco_rs485\",\"kafka_python\":\"apache_kafka\",\"kaiterra_async_client\":\"kaiterra\",\"kasa\":\"tplink\",\"keba_kecontact\":\"keba\",\"kegtron_ble\":\"kegtron\",\"keymitt_ble\":\"keymitt_ble\",\"keyrings.alt\":\"icloud\",\"kiosker_python_api\":\"kiosker\",\"kiwiki\":\"kiwi\",\"kiwiki_client\":\"kiwi\",\"knocki\":\"knocki\",\"knx_frontend\":\"knx\",\"knx_telegram_store\":\"knx\",\"kostal\":\"kostal_plenticore\",\"krakenex\":\"kraken\",\"lacrosse_view\":\"lacrosse_view\",\"lakeside\":\"eufy\",\"laundrify_aio\":\"laundrify\",\"lcn_frontend\":\"lcn\",\"ld2410_ble\":\"ld2410_ble\",\"leaone_ble\":\"leaone\",\"led_ble\":\"led_ble\",\"lektricowifi\":\"lektrico\",\"letpot\":\"letpot\",\"lg_rs232_tv\":\"lg_tv_rs232\",\"libpyfoscamcgi\":\"foscam\",\"libpyvivotek\":\"vivotek\",\"librehardwaremonitor_api\":\"libre_hardware_monitor\",\"librouteros\":\"mikrotik\",\"libsoundtouch\":\"soundtouch\",\"lifx\":\"lifx\",\"lifx_async\":\"lifx\",\"lighthouse_ble\":\"steamvr_base_station\",\"lightify\":\"osramlightify\",\"lightwave\":\"lightwave\",\"limitlessled\":\"limitlessled\",\"linkplay\":\"linkplay\",\"linode\":\"linode\",\"linode_api\":\"linode\",\"livisi\":\"livisi\",\"locationsharinglib\":\"google_maps\",\"lojack_api\":\"lojack\",\"lomond\":\"abode\",\"london_tube_status\":\"london_underground\",\"loqedapi\":\"loqed\",\"luftdaten\":\"luftdaten\",\"lunatone_rest_api_client\":\"lunatone\",\"lupupy\":\"lupusec\",\"lw12\":\"lw12wifi\",\"lxml\":\"scrape\",\"lyngdorf\":\"lyngdorf\",\"marantz_rs232\":\"marantz_rs232\",\"mastodon\":\"mastodon\",\"mastodon.py\":\"mastodon\",\"matrix_client\":\"matrix\",\"matrix_nio\":\"matrix\",\"matter_ble_proxy\":\"matter\",\"matter_python_client\":\"matter\",\"maxcube\":\"maxcube\",\"maxcube_api\":\"maxcube\",\"mbddns\":\"mythicbeastsdns\",\"mcstatus\":\"minecraft_server\",\"meater_python\":\"meater\",\"medcom_ble\":\"medcom_ble\",\"melcloud\":\"melcloud\",\"melissa\":\"melissa\",\"melnor_bluetooth\":\"melnor\",\"messagebird\":\"message_bird\",\"metar\":\"nws\",\"meteireann\":\"met_eireann\",\"meteo_lt_pkg\":\"meteo_lt\",\"meteoalertapi\":\"meteoalarm\",\"meteoclimatic\":\"meteoclimatic\",\"meteofrance_api\":\"meteo_france\",\"mficlient\":\"mfi\",\"micloud\":\"xiaomi_miio\",\"microbeespy\":\"microbees\",\"microbot\":\"keymitt_ble\",\"midea_local\":\"midea\",\"midealocal\":\"midea\",\"miio\":\"xiaomi_miio\",\"mill\":\"mill\",\"mill_local\":\"mill\",\"millheater\":\"mill\",\"minio\":\"minio\",\"mitsubishi_comfort\":\"mitsubishi_comfort\",\"moat_ble\":\"moat\",\"moehlenhoff_alpha2\":\"moehlenhoff_alpha2\",\"momonga\":\"route_b_smart_meter\",\"momonga.momonga\":\"route_b_smart_meter\",\"momonga.momonga_session_manager\":\"route_b_smart_meter\",\"momonga.sk_wrapper_logger\":\"route_b_smart_meter\",\"monarchmoneycommunity\":\"monarch_money\",\"monzopy\":\"monzo\",\"mopeka_iot_ble\":\"mopeka\",\"motionblinds\":\"motion_blinds\",\"motionblindsble\":\"motionblinds_ble\",\"motioneye_client\":\"motioneye\",\"mozart_api\":\"bang_olufsen\",\"mpd\":\"mpd\",\"mqtt\":\"roomba\",\"mt_940\":\"fints\",\"mullvad_api\":\"mullvad\",\"music_assistant\":\"music_assistant\",\"music_assistant_client\":\"music_assistant\",\"mutagen\":\"tts\",\"mutesync\":\"mutesync\",\"mvg\":\"mvglive\",\"my_pv\":\"my_pv\",\"mysensors\":\"mysensors\",\"myuplink\":\"myuplink\",\"nad_receiver\":\"nad\",\"ndms2_client\":\"keenetic_ndms2\",\"neopool_modbus\":\"neopool\",\"nessclient\":\"ness_alarm\",\"netdata\":\"netdata\",\"netio\":\"netio\",\"netmap\":\"nmap_tracker\",\"nettigo_air_monitor\":\"nam\",\"neurio\":\"neurio_energy\",\"nexblue_api\":\"nexblue\",\"nexia\":\"nexia\",\"nextcloudmonitor\":\"nextcloud\",\"nextcord\":\"discord\",\"nextdns\":\"nextdns\",\"nhc\":\"niko_home_control\",\"nibe\":\"nibe_heatpump\",\"nice_go\":\"nice_go\",\"nikohomecontrol\":\"niko_home_control\",\"niluclient\":\"nilu\",\"nmap\":\"nmap_tracker\",\"noaa_coops\":\"noaa_tides\",\"noiseprotocol\":\"esphome\",\"notifications_android_tv\":\"nfandroidtv\",\"notify_events\":\"notify_events\",\"nrgkick_api\":\"nrgkick\",\"nsapi\":\"nederlandse_spoorwegen\",\"nsw_fuel\":\"nsw_fuel_station\",\"nsw_fuel_api_client\":\"nsw_fuel_station\",\"nuheat\":\"nuheat\",\"numato_gpio\":\"numato\",\"nx584\":\"nx584\",\"nyt_games\":\"nyt_games\",\"oasatelematics\":\"oasa_telematics\",\"oauth2client\":\"google\",\"objgraph\":\"profiler\",\"odp_amsterdam\":\"garages_amsterdam\",\"oemthermostat\":\"oem\",\"ohme\":\"ohme\",\"okokscale\":\"okok_scale\",\"ollama\":\"ollama\",\"omnilogic\":\"omnilogic\",\"ondilo\":\"ondilo_ico\",\"onvif\":\"onvif\",\"onvif_parsers\":\"onvif\",\"onvif_zeep_async\":\"onvif\",\"open_garage\":\"opengarage\",\"open_meteo\":\"open_meteo\",\"opendata_transport\":\"swiss_public_transport\",\"opendisplay\":\"opendisplay\",\"openerz_api\":\"openerz\",\"openevsehttp\":\"openevse\",\"opengarage\":\"opengarage\",\"openhomedevice\":\"openhome\",\"openrgb_python\":\"openrgb\",\"opensensemap_api\":\"opensensemap\",\"openwebif\":\"enigma2\",\"openwebifpy\":\"enigma2\",\"openwrt\":\"ubus\",\"openwrt_luci_rpc\":\"luci\",\"openwrt_ubus_rpc\":\"ubus\",\"opower\":\"opower\",\"oralb_ble\":\"oralb\",\"orvibo\":\"orvibo\",\"ouman_eh_800_api\":\"ouman_eh_800\",\"ourgroceries\":\"ourgroceries\",\"ovoenergy\":\"ovo_energy\",\"p1monitor\":\"p1_monitor\",\"pajgps_api\":\"paj_gps\",\"panacotta\":\"panasonic_bluray\",\"panasonic_viera\":\"panasonic_viera\",\"paramiko\":\"fortios\",\"pdunehd\":\"dunehd\",\"peblar\":\"peblar\",\"peco\":\"peco\",\"pencompy\":\"pencom\",\"pescea\":\"escea\",\"pglab\":\"pglab\",\"phone_modem\":\"modem_callerid\",\"pigpio\":\"remote_rpi_gpio\",\"pilight\":\"pilight\",\"pizone\":\"izone\",\"plexapi\":\"plex\",\"plexauth\":\"plex\",\"plexwebsocket\":\"plex\",\"plugwise\":\"plugwise\",\"pmsensor\":\"serial_pm\",\"poolsense\":\"poolsense\",\"prana_api_client\":\"prana\",\"praw\":\"reddit\",\"prawcore\":\"reddit\",\"prayer_times_calculator\":\"islamic_prayer_times\",\"prayer_times_calculator_offline\":\"islamic_prayer_times\",\"progettihwsw\":\"progettihwsw\",\"proliphix\":\"proliphix\",\"prometheus_client\":\"prometheus\",\"prowl\":\"prowl\",\"prowlpy\":\"prowl\",\"proxmoxer\":\"proxmoxve\",\"psnawp\":\"playstation_network\",\"psutil\":\"systemmonitor\",\"pubnub\":\"august\",\"pulsectl\":\"pulseaudio_loopback\",\"pure_pcapy3\":\"zha\",\"pushbullet\":\"pushbullet\",\"pushbullet.py\":\"pushbullet\",\"pushover_complete\":\"pushover\",\"pvo\":\"pvoutput\",\"pyControl4\":\"control4\",\"pyHomee\":\"homee\",\"pyW215\":\"dlink\",\"py_aosmith\":\"aosmith\",\"py_canary\":\"canary\",\"py_ccm15\":\"ccm15\",\"py_cpuinfo\":\"cpuspeed\",\"py_dactyl\":\"pterodactyl\",\"py_dormakaba_dkey\":\"dormakaba_dkey\",\"py_improv_ble_client\":\"improv_ble\",\"py_madvr2\":\"madvr\",\"py_melissa_climate\":\"melissa\",\"py_nextbus\":\"nextbus\",\"py_nextbusnext\":\"nextbus\",\"py_nightscout\":\"nightscout\",\"py_nymta\":\"mta\",\"py_opendisplay\":\"opendisplay\",\"py_rejseplan\":\"rejseplanen\",\"py_schluter\":\"schluter\",\"py_sucks\":\"ecovacs\",\"py_synologydsm_api\":\"synology_dsm\",\"py_unifi_access\":\"unifi_access\",\"py_vapid\":\"html5\",\"pyads\":\"ads\",\"pyaehw4a1\":\"hisense_aehw4a1\",\"pyaftership\":\"aftership\",\"pyairnow\":\"airnow\",\"pyairobotrest\":\"airobot\",\"pyanglianwater\":\"anglian_water\",\"pyaprilaire\":\"aprilaire\",\"pyaqvify\":\"aqvify\",\"pyasyncialarm\":\"ialarm\",\"pyatag\":\"atag\",\"pyatmo\":\"netatmo\",\"pyatome\":\"atome\",\"pyatv\":\"apple_tv\",\"pyaussiebb\":\"aussie_broadband\",\"pyaxencoapi\":\"myneomitis\",\"pybalboa\":\"balboa\",\"pybbox\":\"bbox\",\"pyblackbird\":\"blackbird\",\"pyblockchain\":\"blockchain\",\"pyblu\":\"bluesound\",\"pybotvac\":\"neato\",\"pybraendstofpriser\":\"fuelprices_dk\",\"pybravia\":\"braviatv\",\"pycarwings2\":\"nissan_leaf\",\"pycasperglow\":\"casper_glow\",\"pycec\":\"hdmi_cec\",\"pycfdns\":\"cloudflare\",\"pychannels\":\"channels\",\"pychromecast\":\"cast\",\"pycketcasts\":\"pocketcasts\",\"pycmus\":\"cmus\",\"pycomfoconnect\":\"comfoconnect\",\"pycontrol4\":\"control4\",\"pycoolmasternet_async\":\"coolmaster\",\"pycsspeechtts\":\"microsoft\",\"pycync\":\"cync\",\"pydaikin\":\"daikin\",\"pydanfossair\":\"danfoss_air\",\"pydeako\":\"deako\",\"pydeconz\":\"deconz\",\"pydelijn\":\"delijn\",\"pydexcom\":\"dexcom\",\"pydiscovergy\":\"discovergy\",\"pydoods\":\"doods\",\"pydrawise\":\"hydrawise\",\"pydroid_ipcam\":\"android_ip_webcam\",\"pydroplet\":\"droplet\",\"pyduotecno\":\"duotecno\",\"pyduotecno-node\":\"duotecno\",\"pyduotecno-unit\":\"duotecno\",\"pyebox\":\"ebox\",\"pyecobee\":\"ecobee\",\"pyecoforest\":\"ecoforest\",\"pyeconet\":\"econet\",\"pyecotrend_ista\":\"ista_ecotrend\",\"pyedimax\":\"edimax\",\"pyefergy\":\"efergy\",\"pyegps\":\"energenie_power_sockets\",\"pyelectra\":\"electrasmart\",\"pyemby\":\"emby\",\"pyenphase\":\"enphase_envoy\",\"pyenvertechevt800\":\"envertech_evt800\",\"pyenvisalink\":\"envisalink\",\"pyephember2\":\"ephember\",\"pyeverlights\":\"everlights\",\"pyevilgenius\":\"evil_genius_labs\",\"pyezvizapi\":\"ezviz\",\"pyfamilyhublocal\":\"familyhub\",\"pyfibaro\":\"fibaro\",\"pyfido\":\"fido\",\"pyfirefly\":\"firefly_iii\",\"pyfireservicerota\":\"fireservicerota\",\"pyflic\":\"flic\",\"pyflic_ble\":\"flic_button\",\"pyflume\":\"flume\",\"pyfnip\":\"futurenow\",\"pyforeca\":\"foreca\",\"pyforked_daapd\":\"forked_daapd\",\"pyfreedompro\":\"freedompro\",\"pyfreshr\":\"freshr\",\"pyfritzhome\":\"fritzbox\",\"pyfttt\":\"ifttt\",\"pygatt\":\"skybeacon\",\"pygbl\":\"homeassistant_hardware\",\"pygeosphere_warnings\":\"geosphere_austria_warnings\",\"pygtfs\":\"gtfs\",\"pygti\":\"hvv_departures\",\"pyhap\":\"homekit\",\"pyhaseiq\":\"hase_iq\",\"pyhaversion\":\"version\",\"pyhelty\":\"helty\",\"pyheltycloud\":\"helty_cloud\",\"pyheos\":\"heos\",\"pyhik\":\"hikvision\",\"pyhive_integration\":\"hive\",\"pyhomee\":\"homee\",\"pyhomematic\":\"homematic\",\"pyhomeworks\":\"homeworks\",\"pyicloud\":\"icloud\",\"pyimouapi\":\"imou\",\"pyinsteon\":\"insteon\",\"pyintelliclima\":\"intelliclima\",\"pyintesishome\":\"intesishome\",\"pyipma\":\"ipma\",\"pyipp\":\"ipp\",\"pyiqvia\":\"iqvia\",\"pyirishrail\":\"irish_rail_transport\",\"pyiskra\":\"iskra\",\"pyiss\":\"iss\",\"pyisy\":\"isy994\",\"pyitachip2ir2\":\"itach\",\"pyituran\":\"ituran\",\"pyjoin\":\"joaoapps_join\",\"pyjvcprojector\":\"jvc_projector\",\"pykaleidescape\":\"kaleidescape\",\"pykira\":\"kira\",\"pykmtronic\":\"kmtronic\",\"pykodi\":\"kodi\",\"pykoplenti\":\"kostal_plenticore\",\"pykrakenapi\":\"kraken\",\"pykulersky\":\"kulersky\",\"pykwb\":\"kwb\",\"pylacrosse\":\"lacrosse\",\"pylamarzocco\":\"lamarzocco\",\"pylast\":\"lastfm\",\"pylaunches\":\"launch_library\",\"pylgnetcast\":\"lg_netcast\",\"pylibrespot_java\":\"forked_daapd\",\"pyliebherrhomeapi\":\"liebherr\",\"pylitejet\":\"litejet\",\"pylitterbot\":\"litterrobot\",\"pyloadapi\":\"pyload\",\"pylondonair\":\"london_air\",\"pylutron\":\"lutron\",\"pylutron_caseta\":\"lutron_caseta\",\"pymailgunner\":\"mailgun\",\"pymata_express\":\"firmata\",\"pymediaroom\":\"mediaroom\",\"pymeteireann\":\"met_eireann\",\"pymeteoclimatic\":\"meteoclimatic\",\"pymicro_vad\":\"assist_pipeline\",\"pymicrobot\":\"keymitt_ble\",\"pymiele\":\"miele\",\"pymitv\":\"xiaomi_tv\",\"pymochad\":\"mochad\",\"pymonoprice\":\"monoprice\",\"pymta\":\"mta\",\"pymysensors\":\"mysensors\",\"pymystrom\":\"mystrom\",\"pynecil\":\"iron_os\",\"pynetgear\":\"netgear\",\"pynetio\":\"netio\",\"pynina\":\"nina\",\"pynintendoauth\":\"nintendo_parental_controls\",\"pynintendoparental\":\"nintendo_parental_controls\",\"pynobo\":\"nobo_hub\",\"pynordpool\":\"nordpool\",\"pynuki\":\"nuki\",\"pynws\":\"nws\",\"pynx584\":\"nx584\",\"pynzbgetapi\":\"nzbget\",\"pyobihai\":\"obihai\",\"pyoctoprintapi\":\"octoprint\",\"pyombi\":\"ombi\",\"pyomie\":\"omie\",\"pyopenuv\":\"openuv\",\"pyopenweathermap\":\"openweathermap\",\"pyoppleio\":\"opple\",\"pyoppleio_legacy\":\"opple\",\"pyosoenergyapi\":\"osoenergy\",\"pyotgw\":\"opentherm_gw\",\"pyotp\":\"otp\",\"pyoverkiz\":\"overkiz\",\"pypalazzetti\":\"palazzetti\",\"pypaperless\":\"paperless_ngx\",\"pypca\":\"elv\",\"pypck\":\"lcn\",\"pypglab\":\"pglab\",\"pypjlink\":\"pjlink\",\"pypjlink2\":\"pjlink\",\"pyplaato\":\"plaato\",\"pypoint\":\"point\",\"pyportainer\":\"portainer\",\"pyprobeplus\":\"probe_plus\",\"pyprof2calltree\":\"profiler\",\"pyprosegur\":\"prosegur\",\"pyprusalink\":\"prusalink\",\"pyps4_2ndscreen\":\"ps4\",\"pypubsub\":\"insteon\",\"pyqrcode\":\"homekit\",\"pyqvrpro\":\"qvr_pro\",\"pyqwikswitch\":\"qwikswitch\",\"pyrail\":\"nmbs\",\"pyrainbird\":\"rainbird\",\"pyrate_limiter\":\"playstation_network\",\"pyrecswitch\":\"recswitch\",\"pyrejseplan\":\"rejseplanen\",\"pyrepetierng\":\"repetier\",\"pyrfxtrx\":\"rfxtrx\",\"pyripple\":\"ripple\",\"pyrisco\":\"risco\",\"pyrmvtransport\":\"rmvtransport\",\"pyrympro\":\"rympro\",\"pysabnzbd\":\"sabnzbd\",\"pysaunum\":\"saunum\",\"pyschlage\":\"schlage\",\"pyscorpiontrack\":\"scorpiontrack\",\"pysdcp\":\"sony_projector\",\"pysensibo\":\"sensibo\",\"pysenz\":\"senz\",\"pysesame2\":\"sesame\",\"pyseventeentrack\":\"seventeentrack\",\"pysiaalarm\":\"sia\",\"pysignalclirestapi\":\"signal_messenger\",\"pysignalr\":\"smarla\",\"pysillaprism\":\"silla_prism\",\"pyskyqhub\":\"sky_hub\",\"pysma\":\"sma\",\"pysmappee\":\"smappee\",\"pysmarlaapi\":\"smarla\",\"pysmartthings\":\"smartthings\",\"pysmarty2\":\"smarty\",\"pysmartyplants\":\"smartyplants\",\"pysmhi\":\"smhi\",\"pysml\":\"edl21\",\"pysmlight\":\"smlight\",\"pysnooz\":\"snooz\",\"pysoma\":\"soma\",\"pysomfymylink\":\"somfy_mylink\",\"pyspcwebgw\":\"spc\",\"pyspeex_noise\":\"assist_pipeline\",\"pysqueezebox\":\"squeezebox\",\"pysrdaligateway\":\"sunricher_dali\",\"pystiebeleltron\":\"stiebel_eltron\",\"pysuez\":\"suez_water\",\"pysuezv2\":\"suez_water\",\"pyswitchbee\":\"switchbee\",\"pyswitchbot\":\"switchbot\",\"pyswitchmate\":\"switchmate\",\"pysyncthru\":\"syncthru\",\"pytautulli\":\"tautulli\",\"pyteleinfo\":\"teleinfo\",\"pythinkingcleaner\":\"thinkingcleaner\",\"python_aidot\":\"aidot\",\"python_awair\":\"awair\",\"python_blockchain_api\":\"blockchain\",\"python_bsblan\":\"bsblan\",\"python_citybikes\":\"citybikes\",\"python_digitalocean\":\"digital_ocean\",\"python_dropbox_api\":\"dropbox\",\"python_duco_connectivity\":\"duco\",\"python_ecobee_api\":\"ecobee\",\"python_family_hub_local\":\"familyhub\",\"python_fullykiosk\":\"fully_kiosk\",\"python_gc100\":\"gc100\",\"python_gitlab\":\"gitlab_ci\",\"python_google_drive_api\":\"google_drive\",\"python_google_maps_routing_api\":\"google_travel_time\",\"python_google_weather_api\":\"google_weather\",\"python_homeassistant_analytics\":\"analytics_insights\",\"python_homewizard_energy\":\"homewizard\",\"python_hotspring\":\"hotspring\",\"python_hpilo\":\"hp_ilo\",\"python_izone\":\"izone\",\"python_join_api\":\"joaoapps_join\",\"python_kasa\":\"tplink\",\"python_linkplay\":\"linkplay\",\"python_melcloud\":\"melcloud\",\"python_miio\":\"xiaomi_miio\",\"python_motionmount\":\"motionmount\",\"python_mpd2\":\"mpd\",\"python_mystrom\":\"mystrom\",\"python_open_router\":\"open_router\",\"python_opendata_transport\":\"swiss_public_transport\",\"python_openevse_http\":\"openevse\",\"python_opensky\":\"opensky\",\"python_overseerr\":\"overseerr\",\"python_picnic_api2\":\"picnic\",\"python_pooldose\":\"pooldose\",\"python_qube_heatpump\":\"hr_energy_qube\",\"python_rabbitair\":\"rabbitair\",\"python_ripple_api\":\"ripple\",\"python_roborock\":\"roborock\",\"python_smarttub\":\"smarttub\",\"python_sn2\":\"systemnexa2\",\"python_snoo\":\"snoo\",\"python_songpal\":\"songpal\",\"python_swisscom_internet_box\":\"swisscom\",\"python_tado\":\"tado\",\"python_technove\":\"technove\",\"python_telegram_bot\":\"telegram_bot\",\"python_xbox\":\"xbox\",\"pythonegardia\":\"egardia\",\"pythonkuma\":\"uptime_kuma\",\"pytibber\":\"tibber\",\"pytile\":\"tile\",\"pytomorrowio\":\"tomorrowio\",\"pytouchline_extended\":\"touchline\",\"pytouchlinesl\":\"touchline_sl\",\"pytradfri\":\"tradfri\",\"pytransportnsw\":\"transport_nsw\",\"pytrydan\":\"v2c\",\"pyuptimerobot\":\"uptimerobot\",\"pyusb\":\"temper\",\"pyvera\":\"vera\",\"pyversasense\":\"versasense\",\"pyvesync\":\"vesync\",\"pyvicare\":\"vicare\",\"pyvlx\":\"velux\",\"pyvolumio\":\"volumio\",\"pyw215\":\"dlink\",\"pyw800rf32\":\"w800rf32\",\"pywaze\":\"waze_travel_time\",\"pyweatherflowudp\":\"weatherflow\",\"pywebpush\":\"html5\",\"pywemo\":\"wemo\",\"pywilight\":\"wilight\",\"pywillow\":\"willow\",\"pywizlight\":\"wiz\",\"pywmspro\":\"wmspro\",\"pyws66i\":\"ws66i\",\"pyxeoma\":\"xeoma\",\"pyxiaomigateway\":\"xiaomi_aqara\",\"pyyardian\":\"yardian\",\"pyzbar\":\"qrcode\",\"pyzerproc\":\"zerproc\",\"pyzonneplan\":\"zonneplan\",\"qbittorrent\":\"qbittorrent\",\"qbittorrent_api\":\"qbittorrent\",\"qbusmqttapi\":\"qbus\",\"qingping_ble\":\"qingping\",\"qnapstats\":\"qnap\",\"quantum_gateway\":\"quantum_gateway\",\"rachiopy\":\"rachio\",\"radios\":\"radio_browser\",\"radiotherm\":\"radiotherm\",\"rainbowminer_api_client\":\"rainbowminer\",\"rapt_ble\":\"rapt_ble\",\"raspyrfm_client\":\"raspyrfm\",\"redgtech_api\":\"redgtech\",\"refoss_ha\":\"refoss\",\"regenmaschine\":\"rainmachine\",\"regex\":\"suez_water\",\"renault_api\":\"renault\",\"renson_endura_delta\":\"renson\",\"reolink_aio\":\"reolink\",\"restrictedpython\":\"python_script\",\"rf_protocols\":\"radio_frequency\",\"rfk101py\":\"idteck_prox\",\"rflink\":\"rflink\",\"rich\":\"surepetcare\",\"ring_doorbell\":\"ring\",\"ritassist\":\"fleetgo\",\"ritualsgenie\":\"rituals_perfume_genie\",\"roborock\":\"roborock\",\"rocketchat_API\":\"rocketchat\",\"rocketchat_api\":\"rocketchat\",\"rokuecp\":\"roku\",\"romy\":\"romy\",\"roombapy\":\"roomba\",\"roonapi\":\"roon\",\"rova\":\"rova\",\"rpi_bad_power\":\"rpi_power\",\"ruuvitag_ble\":\"ruuvitag_ble\",\"rxv\":\"yamaha\",\"samsung_exlink\":\"samsung_exlink\",\"samsungctl\":\"samsungtv\",\"samsungtvws\":\"samsungtv\",\"sanix\":\"sanix\",\"satel_integra\":\"satel_integra\",\"scapy\":\"dhcp\",\"schluter\":\"schluter\",\"screenlogicpy\":\"screenlogic\",\"securetar\":\"backup\",\"sendgrid\":\"sendgrid\",\"sensecap_lorawan\":\"sensecap_lorawan\",\"sensirion_ble\":\"sensirion_ble\",\"sensorpro_ble\":\"sensorpro\",\"sensorpush_api\":\"sensorpush_cloud\",\"sensorpush_ble\":\"sensorpush\",\"sensorpush_ha\":\"sensorpush_cloud\",\"sensoterra\":\"sensoterra\",\"sentence_stream\":\"elevenlabs\",\"sentry_sdk\":\"sentry\",\"sepaxml\":\"fints\",\"sfrbox_api\":\"sfr_box\",\"sgmllib3k\":\"feedreader\",\"sharkiq\":\"sharkiq\",\"sharp_aquos_rc\":\"aquostv\",\"shodan\":\"shodan\",\"simplefin\":\"simplefin\",\"simplefin4py\":\"simplefin\",\"simplehound\":\"sighthound\",\"simplepush\":\"simplepush\",\"simplipy\":\"simplisafe\",\"simplisafe_python\":\"simplisafe\",\"sisyphus_control\":\"sisyphus\",\"skoda_public_api\":\"skoda\",\"skyboxremote\":\"sky_remote\",\"slack\":\"slack\",\"slack_sdk\":\"slack\",\"sleekxmppfs\":\"ecovacs\",\"smart_meter_texas\":\"smart_meter_texas\",\"smarttub\":\"smarttub\",\"sml\":\"edl21\",\"snapcast\":\"snapcast\",\"snitun\":\"cloud\",\"snoo\":\"snoo\",\"socketio\":\"yale\",\"soco\":\"sonos\",\"sofar_modbus\":\"sofar\",\"solaredge_web\":\"solaredge\",\"solaredged\":\"solaredge_modbus\",\"solarlog_cli\":\"solarlog\",\"solarman_opendata\":\"solarman\",\"solax\":\"solax\",\"solyx_energy_api_client\":\"solyx_energy_cloud\",\"somecomfort\":\"honeywell\",\"songpal\":\"songpal\",\"sonos_websocket\":\"sonos\",\"speak2mary\":\"marytts\",\"specialized_turbo\":\"specialized_turbo\",\"speedtest_cli\":\"speedtestdotnet\",\"spinev_ble\":\"exicom_spin_ble\",\"spotifyaio\":\"spotify\",\"sqlparse\":\"sql\",\"srpenergy\":\"srp_energy\",\"srptools\":\"apple_tv\",\"starline\":\"starline\",\"starlingbank\":\"starlingbank\",\"starlink_grpc_core\":\"starlink\",\"statsd\":\"statsd\",\"stdiomask\":\"subaru\",\"steam\":\"steam_online\",\"steamloop\":\"trane\",\"steamodd\":\"steam_online\",\"stevedore\":\"concord232\",\"stookwijzer\":\"stookwijzer\",\"streamlabswater\":\"streamlabswater\",\"subarulink\":\"subaru\",\"sucks\":\"ecovacs\",\"sunsynk_api_client\":\"sunsynk\",\"surepy\":\"surepetcare\",\"swisshydrodata\":\"swiss_hydrological_data\",\"switchbot\":\"switchbot\",\"switchbot_api\":\"switchbot_cloud\",\"switchmate\":\"switchmate\",\"synology_dsm\":\"synology_dsm\",\"synology_srm\":\"synology_srm\",\"systembridgeconnector\":\"system_bridge\",\"tailscale\":\"tailscale\",\"tami4edgeapi\":\"tami4\",\"tank_utility\":\"tank_utility\",\"tapsaff\":\"tapsaff\",\"telegram\":\"telegram_bot\",\"tellcore\":\"tellstick\",\"tellcore_net\":\"tellstick\",\"tellcore_py\":\"tellstick\",\"tellduslive\":\"tellduslive\",\"teltasync\":\"teltonika\",\"temescal\":\"lg_soundbar\",\"temperusb\":\"temper\",\"tenacity\":\"kef\",\"tesla_powerwall\":\"powerwall\",\"tesla_wall_connector\":\"tesla_wall_connector\",\"teslemetry_stream\":\"teslemetry\",\"tessie\":\"tessie\",\"tessie_api\":\"tessie\",\"theben_conexa_smgw\":\"theben_conexa\",\"thermobeacon_ble\":\"thermobeacon\",\"thermopro_ble\":\"thermopro\",\"thingspeak\":\"thingspeak\",\"thinqconnect\":\"lg_thinq\",\"tibber\":\"tibber\",\"tilt_ble\":\"tilt_ble\",\"tilt_pi\":\"tilt_pi\",\"tmb\":\"tmb\",\"todoist\":\"todoist\",\"todoist_api_python\":\"todoist\",\"togrill_bluetooth\":\"togrill\",\"tololib\":\"tolo\",\"tonewinner_rs232\":\"tonewinner\",\"toonapi\":\"toon\",\"total_connect_client\":\"totalconnect\",\"tplink_omada_client\":\"tplink_omada\",\"transmission_rpc\":\"transmission\",\"transmissionrpc\":\"transmission\",\"triggercmd\":\"triggercmd\",\"trmnl\":\"trmnl\",\"ttls\":\"twinkly\",\"ttn_client\":\"thethingsnetwork\",\"tuya_device_handlers\":\"tuya\",\"tuya_device_sharing_sdk\":\"tuya\",\"tuya_sharing\":\"tuya\",\"twentemilieu\":\"twentemilieu\",\"twitch\":\"twitch\",\"twitchapi\":\"twitch\",\"twitterapi\":\"twitter\",\"uasiren\":\"ukraine_alarm\",\"uhooapi\":\"uhoo\",\"uiprotect\":\"unifiprotect\",\"ultraheat_api\":\"landisgyr_heat_meter\",\"unifi_access_api\":\"unifi_access\",\"unifi_ap\":\"unifi_direct\",\"unifi_discovery\":\"unifi_discovery\",\"upb_lib\":\"upb\",\"upcloud_api\":\"upcloud\",\"uvcclient\":\"uvc\",\"vacuum_map_parser_roborock\":\"roborock\",\"vallox_websocket_api\":\"vallox\",\"vasttrafik\":\"vasttrafik\",\"vegehub\":\"vegehub\",\"vehicle\":\"rdw\",\"velbus-handler\":\"velbus\",\"velbus-module\":\"velbus\",\"velbus-packet\":\"velbus\",\"velbus-parser\":\"velbus\",\"velbus-protocol\":\"velbus\",\"velbus_aio\":\"velbus\",\"venstarcolortouch\":\"venstar\",\"verisure\":\"verisure\",\"viaggiatreno_ha\":\"viaggiatreno\",\"victron_ble_ha_parser\":\"victron_ble\",\"victron_mqtt\":\"victron_gx\",\"victron_vrm\":\"victron_remote_monitoring\",\"vilfo\":\"vilfo\",\"vilfo_api_client\":\"vilfo\",\"vincenty\":\"buienradar\",\"visionpluspython\":\"watts\",\"vizaio\":\"vizio\",\"vobject\":\"caldav\",\"voip_utils\":\"voip\",\"volkszaehler\":\"volkszaehler\",\"volvocarsapi\":\"volvo\",\"vsure\":\"verisure\",\"vtjp\":\"vasttrafik\",\"wakeonlan\":\"wake_on_lan\",\"wallbox\":\"wallbox\",\"watchdog\":\"folder_watcher\",\"waterfurnace\":\"waterfurnace\",\"watergate_local_api\":\"watergate\",\"weatherflow4py\":\"weatherflow_cloud\",\"webexpythonsdk\":\"cisco_webex_teams\",\"webio_api\":\"nasweb\",\"webmin\":\"webmin\",\"webmin_xmlrpc\":\"webmin\",\"weheat\":\"weheat\",\"whirlpool\":\"whirlpool\",\"whirlpool_sixth_sense\":\"whirlpool\",\"whoisdomain\":\"whois\",\"wiffi\":\"wiffi\",\"wiim\":\"wiim\",\"wiim.sdk\":\"wiim\",\"wirelesstagpy\":\"wirelesstag\",\"wled\":\"wled\",\"wolf_comm\":\"wolflink\",\"wsdiscovery\":\"onvif\",\"wsdot\":\"wsdot\",\"wyoming\":\"wyoming\",\"xiaomi_ble\":\"xiaomi_ble\",\"xiaomi_gateway\":\"xiaomi_aqara\",\"xiaomi_weather\":\"xiaomi_weather\",\"xknx\":\"knx\",\"xknxproject\":\"knx\",\"xs1_api_client\":\"xs1\",\"yalesmartalarmclient\":\"yale_smart_alarm\",\"yeelight\":\"yeelight\",\"yeelightsunflower\":\"yeelightsunflower\",\"yolink_api\":\"yolink\",\"yoto_api\":\"yoto\",\"youless_api\":\"youless\",\"youtubeaio\":\"youtube\",\"yt_dlp\":\"media_extractor\",\"zabbix_utils\":\"zabbix\",\"zamg\":\"zamg\",\"zcc_helper\":\"zimi\",\"zeep\":\"onvif\",\"zengge\":\"zengge\",\"zeroconf\":\"zeroconf\",\"zeversolar\":\"zeversolar\",\"zha\":\"zha\",\"zha_quirks\":\"zha\",\"zhaquirks\":\"zha\",\"zhong_hong_hvac\":\"zhong_hong\",\"ziggo_mediabox_xl\":\"ziggo_mediabox_xl\",\"zigpy\":\"zha\",\"zigpy_deconz\":\"zha\",\"zigpy_xbee\":\"zha\",\"zigpy_zigate\":\"zha\",\"zigpy_znp\":\"zha\",\"zinvolt\":\"zinvolt\",\"zm_py\":\"zoneminder\",\"zoneminder\":\"zoneminder\",\"zwave_js_server\":\"zwave_js\",\"zwave_js_server_python\":\"zwave_js\",\"zwave_me_ws\":\"zwave_me\"}")
+}.loggers));
+/** The integration of a library logger or module path (`pyatv.protocols.mrp` → apple_tv), or null. */
+function libraryIntegration(name) {
+	for (let n = name ?? ""; n; n = n.slice(0, Math.max(n.lastIndexOf("."), 0))) {
+		const domain = LIBRARY_LOGGERS.get(n);
+		if (domain) return domain;
+	}
+	return null;
+}
 // sidecar/src/analyze/log-file.ts
 var MAX_LINES_PER_GROUP = 200;
 var MAX_GROUPS = 1e3;
@@ -2516,13 +2594,25 @@ var CUSTOM_WARNING = /custom integration (\w+) which has not been tested|custom 
 /** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
 var PLATFORM_DOMAINS = /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
 var CUSTOM_FRAME = /custom_components\/(\w+)\//;
+var CORE_FRAME = /homeassistant\/components\/(\w+)\//;
 /** Framework messages that name the integration in ways integrationOf does not read. */
 var NAMED_IN_MESSAGE = [
 	/\bcustom integration '(\w+)'/,
 	/^Updating (\w+) \w+ took longer than the scheduled/,
 	/^Setup of \w+ platform (\w+) is taking/,
+	/^Setup of platform (\w+) is taking/,
+	/^Setup of '(\w+)' is taking/,
 	/^Invalid config for '(\w+)'/,
 	/^Invalid config for \[(?:\w+\.)?(\w+)\]/
+];
+/**
+* Messages only one integration writes, recognised when a paste lost the logger
+* that would have said so (a bare line, a copied message).
+*/
+var KNOWN_MESSAGES = [
+	[/^Login attempt or request with invalid authentication from|^Banned IP \S+ for too many login attempts/, "http"],
+	[/^A request from a reverse proxy was received from|X-Forwarded-For header from an untrusted proxy/, "http"],
+	[/^Error executing query|database disk image is malformed|^Unhandled database error|^The database .* is locked|Error in database connectivity/, "recorder"]
 ];
 /** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
 var CONFIG_LOGGER = /^homeassistant\.(?:bootstrap|config|core_config|util\.yaml|helpers\.check_config)\b/;
@@ -2534,40 +2624,59 @@ var HOST_PROGRAM = /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManage
 var ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
 /** Words with digits in them (device names, counters): they vary between occurrences of one failure. */
 var ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
+/**
+* The integration a traceback is about: a custom integration's frame first (its
+* code is the likelier culprit), else the innermost core integration that is not
+* an entity platform.
+*/
+function integrationOfFrames(frames) {
+	if (!frames) return null;
+	const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
+	if (custom) return custom;
+	return frames.map((l) => CORE_FRAME.exec(l)?.[1]).filter((d) => !!d && !PLATFORM_DOMAINS.test(d)).at(-1) ?? null;
+}
 function attribute(r) {
 	const logger = r.logger ?? "";
-	if (/^supervisor\b/.test(logger)) return {
+	const bare = r.logger === null && r.timestamp === null && r.level === "UNKNOWN";
+	if (/^(?:supervisor|hassio)\b/.test(logger)) return {
 		integration: "hassio",
 		subject: null,
-		fromHa: false
+		fromHa: false,
+		bare
 	};
 	if (HOST_PROGRAM.test(logger)) return {
 		integration: null,
 		subject: null,
-		fromHa: false
+		fromHa: false,
+		bare
 	};
 	const python = r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
 	if (!python && (r.logger !== null || r.level !== "UNKNOWN" || r.timestamp !== null)) return {
 		integration: "hassio",
 		subject: null,
-		fromHa: false
+		fromHa: false,
+		bare
 	};
 	let integration = integrationOf({
 		logger: r.logger,
 		path: r.source,
-		message: r.message
+		message: r.message,
+		libraryLoggers: LIBRARY_LOGGERS
 	});
 	if (integration === "custom") integration = null;
 	if (integration === null || PLATFORM_DOMAINS.test(integration)) {
-		const frame = r.traceback?.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
+		const frame = integrationOfFrames(r.traceback);
 		const named = NAMED_IN_MESSAGE.map((re) => re.exec(r.message)?.[1]).find(Boolean);
 		integration = frame ?? named ?? integration;
 	}
+	integration ??= KNOWN_MESSAGES.find(([re]) => re.test(r.message))?.[1] ?? null;
+	integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
 	if (integration === null && CONFIG_LOGGER.test(logger)) integration = "homeassistant";
 	return {
 		integration,
 		subject: automationOfLogger(r.logger),
-		fromHa: python
+		fromHa: python,
+		bare
 	};
 }
 /** Groups the records of a log into incidents and explains each. */
@@ -2659,7 +2768,7 @@ var LogIncidentBuilder = class {
 		};
 		const kept = [];
 		for (const g of groups) if (g === target) kept.push(merged);
-		else if (g.integration !== null || !g.fromHa) kept.push(g);
+		else if (g.integration !== null || !(g.fromHa || g.bare)) kept.push(g);
 		else {
 			merged.occurrences += g.occurrences;
 			for (const [key, line] of g.lines) {
@@ -2692,6 +2801,8 @@ var S6_BRACKET = /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|ser
 var PY_BASIC = /^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[\w.]+):(?<msg>.*)$/;
 /** Node-RED: `10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed`. */
 var NODE_RED = /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>.*)$/;
+/** Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`. */
+var GO_LINE = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|warn|warning|error|fatal|critical)\]\s*(?<msg>.*)$`, "i");
 /** Mosquitto: `1718048167: New connection from …`. */
 var EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
 /** Any other program that starts its lines with an ISO date and time. */
@@ -2758,6 +2869,10 @@ function startOf(line) {
 	if ((m = S6_BRACKET.exec(line))?.groups) return record(m.groups, "UNKNOWN", m.groups.logger ?? null);
 	if ((m = PY_BASIC.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
 	if ((m = NODE_RED.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+	if ((m = GO_LINE.exec(line))?.groups) return record({
+		...m.groups,
+		date: m.groups.date?.replaceAll("/", "-")
+	}, normalizeLevel(m.groups.level), null);
 	if ((m = EPOCH_LINE.exec(line))?.groups) {
 		const r = record(m.groups, "UNKNOWN", null);
 		r.timestamp = (/* @__PURE__ */ new Date(Number(m.groups.epoch) * 1e3)).toISOString();
@@ -2913,6 +3028,356 @@ async function* parseLogStream(lines) {
 	const last = parser.end();
 	if (last) yield last;
 }
+// sidecar/src/package/redact.ts
+var PLACEHOLDER = /^\[[A-Z_]+_[0-9a-z]+\]?$/;
+/** Values that say "not set" rather than being a secret. */
+var NOT_A_SECRET = /^(?:|null|none|nil|true|false|undefined|bearer|basic|digest|token|bot|\*+|redacted|\*\*redacted\*\*|<[^>]*>)$/i;
+/** YAML tags that point elsewhere (`!secret name`): the name is not the secret. */
+/** Keys inside a token object that describe it rather than being it. */
+var METADATA_KEYS = /* @__PURE__ */ new Set([
+	"token_type",
+	"type",
+	"expires_at",
+	"expires_in",
+	"issued_at",
+	"created_at",
+	"scope",
+	"scopes"
+]);
+var SECRET_REF = /^!(?:secret|env_var|include)\b/;
+var SCHEME_PREFIX = /^(?:Bearer|Basic|Digest|Token|Bot)[ \t]+/;
+var LAST_TWO = {
+	"api key": "api_key",
+	"access key": "api_key",
+	"app key": "api_key",
+	"master key": "api_key",
+	"private key": "private_key",
+	"secret key": "secret",
+	"client secret": "secret",
+	"webhook id": "token",
+	"cloudhook url": "token",
+	"session id": "token",
+	"ha access": "password",
+	"serial number": "serial",
+	"serial no": "serial",
+	"user name": "username"
+};
+var LAST_ONE = {
+	password: "password",
+	passwd: "password",
+	pwd: "password",
+	pw: "password",
+	pass: "password",
+	passphrase: "password",
+	passcode: "password",
+	pin: "password",
+	pincode: "password",
+	token: "token",
+	authorization: "token",
+	cookie: "token",
+	jwt: "token",
+	signature: "token",
+	csrftoken: "token",
+	csrf: "token",
+	xsrf: "token",
+	credentials: "secret",
+	credential: "secret",
+	secret: "secret",
+	apikey: "api_key",
+	appid: "api_key",
+	username: "username",
+	email: "email",
+	latitude: "location",
+	longitude: "location",
+	lat: "location",
+	lon: "location",
+	lng: "location",
+	coordinates: "location",
+	gps: "location",
+	serial: "serial",
+	serialnumber: "serial",
+	imei: "serial",
+	imsi: "serial",
+	iccid: "serial"
+};
+/** The kind of secret a key name holds, or null for an ordinary key. */
+function sensitiveKeyKind(key) {
+	const words = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_.\-\s]+/).filter(Boolean);
+	const last = words.at(-1);
+	if (!last) return null;
+	return LAST_TWO[words.slice(-2).join(" ")] ?? LAST_ONE[last] ?? null;
+}
+var KEY = String.raw`[A-Za-z][\w.-]{0,63}`;
+/**
+* A YAML-style `key: value` line: the value runs to the end of the line (its
+* trailing blanks are split off in code: a lazy run before `[ \t]*$` would
+* backtrack quadratically on a line of blanks).
+*/
+var YAML_LINE = new RegExp(String.raw`^([ \t]*(?:-[ \t]+)?)(${KEY})([ \t]*:[ \t]+)([^'"\s#\[{][^\n]*)$`, "gm");
+/** A key and its separator: `key=`, `key: `, `"key": `, `'key': `. Values are read only after sensitive keys. */
+var KEY_SEPARATOR = new RegExp(String.raw`(?<![\w.-])(["']?)(${KEY})\1([ \t]*[:=][ \t]*)`, "g");
+/** The value after a sensitive key: quoted, or a run up to a delimiter (optionally after an auth scheme). */
+var VALUE_AT = /(["'])((?:\\.|(?!\1)[^\\\n])*)(?:\1|(?=\n)|$)|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
+/** `password 'x'`: a quoted value after the word itself. */
+var WORD_QUOTED = /\b(password|passphrase|api[ _-]?key|token|secret)(\s+)(["'])((?:\\.|(?!\3)[^\\\n])+)\3/gi;
+var PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----|[\s\S]*$)/g;
+var URL_CREDENTIALS = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#'"<>]+:[^\s@/?#'"<>]*)@/gi;
+var AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token|Bot)([ \t]+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
+var JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+/** Tokens whose vendor prefix gives them away. */
+var VENDOR_TOKENS = [
+	/\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g,
+	/\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}/g,
+	/\bxox[abprs]-[A-Za-z0-9-]{10,}/g,
+	/\bAIza[0-9A-Za-z_-]{35}/g,
+	/\bAKIA[0-9A-Z]{16}\b/g,
+	/(?:(?<=\bbot)|(?<![\w:]))\d{8,10}:[A-Za-z0-9_-]{35}\b/g,
+	/\bya29\.[A-Za-z0-9_-]{20,}/g
+];
+/** Secret path segments: webhook ids and cloudhooks grant access on their own. */
+var SECRET_PATH = /(\/api\/webhook\/|hooks\.nabu\.casa\/|discord(?:app)?\.com\/api\/webhooks\/\d+\/)([A-Za-z0-9_-]{8,})/g;
+var EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
+var MAC = /(?<![\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4,6}[0-9A-Fa-f]{2}(?![\w:-])/g;
+var EUI64 = /\b0x[0-9a-fA-F]{16}\b/g;
+var BARE_MAC = /(?<![0-9A-Za-z])(?<![0-9a-fA-F]{4}-)[0-9a-fA-F]{12}(?![0-9A-Za-z])/g;
+var OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
+var IPV4 = new RegExp(String.raw`(?<![\w.])(?:${OCTET}\.){3}${OCTET}(?![\w]|\.\d)`, "g");
+var H = "[0-9a-fA-F]{1,4}";
+var IPV6 = new RegExp(String.raw`(?<![\w:.])(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:(?:${H}(?::${H}){0,6})?|::${H}(?::${H}){0,6})(?:%\w+)?(?![\w:])`, "g");
+var COORD_PAIR = /(?<![\w.])(-?\d{1,2}\.\d{4,})(\s*,\s*)(-?\d{1,3}\.\d{4,})(?![\w.])/g;
+var COORD_WORD = /\b(latitude|longitude|lat|lon|lng)(\s+(?:of\s+|is\s+)?)(-?\d{1,3}\.\d+)/gi;
+var SERIAL_WORD = /\b(S\/N|SN|serial(?: number| no\.?)?)\b([:#]?\s*)([A-Za-z0-9-]{6,})/gi;
+var LONG_HEX = /(?<![0-9A-Za-z])[0-9a-fA-F]{16,}(?![0-9A-Za-z])/g;
+var BASE64ISH = /(?<![A-Za-z0-9+_-])[A-Za-z0-9+_-]{32,}={0,2}(?![A-Za-z0-9+_-])/g;
+var UPPER_SERIAL = /(?<![A-Za-z0-9])[A-Z0-9]{10,}(?![A-Za-z0-9])/g;
+/** Home Assistant's own ids (config entries, contexts): generated, not personal, needed to correlate. */
+var ULID = /^0[0-7][0-9A-HJKMNP-TV-Z]{24}$/;
+var LOWER_SERIAL = /(?<![A-Za-z0-9_])[a-z0-9]{20,}(?![A-Za-z0-9_])/g;
+var count$1 = (s, re) => s.match(re)?.length ?? 0;
+/** The product's own ids (`inc_…`, `prp_…`, `exe_…`): random, never personal, needed to follow a record. */
+var isProductId = (s, at) => /^(?:inc|prp|exe)_$/.test(s.slice(at - 4, at));
+/** Whether the character at `i` is a word character (`\w`); false outside the text. */
+var isWordChar = (s, i) => {
+	const c = s.charCodeAt(i);
+	return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+};
+/** A YAML value without its trailing ` # comment` (found by a scan, not a backtracking pattern). */
+var withoutComment = (value) => {
+	let at = value.search(/\s#/);
+	if (at < 0) return value;
+	while (at > 0 && /\s/.test(value[at - 1] ?? "")) at--;
+	return value.slice(0, at);
+};
+/** The text without its trailing spaces and tabs (linear, unlike a regex anchored at the end). */
+var trimBlanksEnd = (s) => {
+	let end = s.length;
+	while (end > 0 && (s[end - 1] === " " || s[end - 1] === "	")) end--;
+	return s.slice(0, end);
+};
+var hasDigitAndLetter = (s) => /\d/.test(s) && /[a-z]/i.test(s);
+var KEEP_IP = /^(?:127\.|0\.0\.0\.0$|255\.)/;
+var KEEP_IPV6 = /* @__PURE__ */ new Set(["::1", "::"]);
+/**
+* Replaces secrets and personal data with stable placeholders. One instance per
+* incident bundle: placeholders are stable within it, and `counts` says what was
+* replaced.
+*/
+var Redactor = class {
+	options;
+	placeholders = /* @__PURE__ */ new Map();
+	numbers = /* @__PURE__ */ new Map();
+	tally = {};
+	/** All values learned so far, longest first; rebuilt when a new one is learned. */
+	learned = null;
+	constructor(options = {}) {
+		this.options = {
+			ip: options.ip ?? true,
+			mac: options.mac ?? true,
+			location: options.location ?? true,
+			label: options.label
+		};
+	}
+	/** Replacements so far by kind (never the values). */
+	get counts() {
+		return { ...this.tally };
+	}
+	/** Redact secrets and personal data in a text by what they look like. */
+	text(s) {
+		if (s === "") return s;
+		let t = s.replace(PRIVATE_KEY, (m) => this.mask("private_key", m));
+		t = t.replace(URL_CREDENTIALS, (_m, scheme, creds) => `${scheme}${this.mask("url_credentials", creds)}@`);
+		t = t.replace(YAML_LINE, (m, indent, key, sep, rest) => {
+			const kind = this.keyKind(key);
+			if (!kind) return m;
+			const v = withoutComment(trimBlanksEnd(rest));
+			const scheme = SCHEME_PREFIX.exec(v)?.[0] ?? "";
+			if (!kind || !this.isSecretValue(v.slice(scheme.length))) return m;
+			return `${indent}${key}${sep}${scheme}${this.mask(kind, v.slice(scheme.length))}${rest.slice(v.length)}`;
+		});
+		t = this.keyValues(t);
+		t = t.replace(WORD_QUOTED, (m, word, sp, q, value) => {
+			const kind = this.keyKind(word.replace(/\s+/g, "_"));
+			return kind && this.isSecretValue(value) ? `${word}${sp}${q}${this.mask(kind, value)}${q}` : m;
+		});
+		t = t.replace(AUTH_SCHEME, (m, scheme, sp, value) => /\d/.test(value) || /=$/.test(value) || /[A-Z]/.test(value) && /[a-z]/.test(value) && value.length >= 16 ? `${scheme}${sp}${this.mask("token", value)}` : m);
+		t = t.replace(JWT, (m) => this.mask("token", m));
+		for (const re of VENDOR_TOKENS) t = t.replace(re, (m) => this.mask("token", m));
+		t = t.replace(SECRET_PATH, (_m, path, id) => `${path}${this.mask("token", id)}`);
+		t = t.replace(EMAIL, (m) => this.mask("email", m));
+		if (this.options.mac) {
+			t = t.replace(MAC, (m) => this.mask("mac", m));
+			t = t.replace(EUI64, (m) => this.mask("mac", m));
+			t = t.replace(BARE_MAC, (m) => hasDigitAndLetter(m) ? this.mask("mac", m) : m);
+		}
+		if (this.options.ip) {
+			t = t.replace(IPV4, (m) => KEEP_IP.test(m) ? m : this.mask("ip", m));
+			t = t.replace(IPV6, (m) => KEEP_IPV6.has(m) ? m : this.mask("ip", m));
+		}
+		if (this.options.location) {
+			t = t.replace(COORD_PAIR, (m, lat, sep, lon) => Math.abs(Number(lat)) <= 90 && Math.abs(Number(lon)) <= 180 ? this.mask("location", `${lat}${sep}${lon}`) : m);
+			t = t.replace(COORD_WORD, (_m, word, sp, value) => `${word}${sp}${this.mask("location", value)}`);
+		}
+		t = t.replace(SERIAL_WORD, (m, word, sep, value) => /\d/.test(value) ? `${word}${sep}${this.mask("serial", value)}` : m);
+		t = t.replace(LONG_HEX, (m, at, all) => hasDigitAndLetter(m) && !isProductId(all, at) ? this.mask(m.length >= 40 ? "token" : "serial", m) : m);
+		t = t.replace(BASE64ISH, (m) => /[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? this.mask("token", m) : m);
+		t = t.replace(UPPER_SERIAL, (m) => count$1(m, /\d/g) >= 2 && count$1(m, /[A-Z]/g) >= 2 && !ULID.test(m) ? this.mask("serial", m) : m);
+		t = t.replace(LOWER_SERIAL, (m) => count$1(m, /\d/g) >= 4 && count$1(m, /[a-z]/g) >= 4 ? this.mask("serial", m) : m);
+		return this.known(t);
+	}
+	/** Values after sensitive keys; ordinary keys never consume their value, so `a: b=c` still sees `b`. */
+	keyValues(t) {
+		let out = "";
+		let from = 0;
+		KEY_SEPARATOR.lastIndex = 0;
+		for (let m = KEY_SEPARATOR.exec(t); m; m = KEY_SEPARATOR.exec(t)) {
+			const kind = this.keyKind(m[2] ?? "");
+			if (!kind) continue;
+			const at = m.index + m[0].length;
+			VALUE_AT.lastIndex = at;
+			const v = VALUE_AT.exec(t);
+			if (!v) continue;
+			const [whole, quote, quoted, scheme, bare] = v;
+			let raw = quoted ?? bare ?? "";
+			let prefix = scheme ?? "";
+			if (quote) {
+				prefix = SCHEME_PREFIX.exec(raw)?.[0] ?? "";
+				raw = raw.slice(prefix.length);
+			}
+			if (!this.isSecretValue(raw)) continue;
+			const masked = this.mask(kind, raw);
+			const q = quote ?? (m[1] === "\"" && !scheme ? "\"" : "");
+			out += `${t.slice(from, at)}${q}${prefix}${masked}${q}`;
+			from = at + whole.length;
+			KEY_SEPARATOR.lastIndex = from;
+		}
+		return out + t.slice(from);
+	}
+	/**
+	* Later occurrences of a secret already learned from a key (a password
+	* repeated in free text). A plain scan per learned value, longest first, in
+	* one pass over the text: no pattern is built from the values, so a value of
+	* any length or count costs time in proportion to the text, never a regular
+	* expression too large to compile.
+	*/
+	known(t) {
+		if (this.placeholders.size === 0) return t;
+		this.learned ??= [...this.placeholders.keys()].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length);
+		const spans = [];
+		let covered = null;
+		for (const value of this.learned) for (let at = t.indexOf(value); at >= 0; at = t.indexOf(value, at + 1)) {
+			const end = at + value.length;
+			if (isWordChar(t, at - 1) || isWordChar(t, end)) continue;
+			if (covered && (covered[at] || covered[end - 1])) continue;
+			covered ??= new Uint8Array(t.length);
+			covered.fill(1, at, end);
+			spans.push([
+				at,
+				end,
+				value
+			]);
+		}
+		if (spans.length === 0) return t;
+		spans.sort((a, b) => a[0] - b[0]);
+		let out = "";
+		let from = 0;
+		for (const [start, end, value] of spans) {
+			const placeholder = this.placeholders.get(value) ?? value;
+			const kind = /^\[([A-Z_]+)_[0-9a-z]+\]$/.exec(placeholder)?.[1]?.toLowerCase() ?? "secret";
+			this.tally[kind] = (this.tally[kind] ?? 0) + 1;
+			out += t.slice(from, start) + placeholder;
+			from = end;
+		}
+		return out + t.slice(from);
+	}
+	/**
+	* A redacted deep copy: strings are redacted by content, and every value under
+	* a sensitive key (password, token, api_key, latitude, serial, …) becomes a
+	* placeholder string whatever it looked like. Inside an object under such a
+	* key (`token: {access_token, refresh_token, expires_at}`), strings are masked
+	* too, except well-known metadata; numbers there (timestamps) are kept.
+	*/
+	value(v) {
+		return this.copy(v, null, false, /* @__PURE__ */ new WeakMap());
+	}
+	copy(v, kind, direct, seen) {
+		if (typeof v === "string") return kind && this.isSecretValue(v) ? this.mask(kind, v) : this.text(v);
+		if (typeof v === "number" || typeof v === "bigint") return kind && direct ? this.mask(kind, String(v)) : v;
+		if (v === null || typeof v !== "object") return v;
+		const known = seen.get(v);
+		if (known !== void 0) return known;
+		if (v instanceof Date) return new Date(v.getTime());
+		if (Array.isArray(v)) {
+			const out = [];
+			seen.set(v, out);
+			for (const item of v) out.push(this.copy(item, kind, direct, seen));
+			return out;
+		}
+		if (v instanceof Set) {
+			const out = /* @__PURE__ */ new Set();
+			seen.set(v, out);
+			for (const item of v) out.add(this.copy(item, kind, direct, seen));
+			return out;
+		}
+		const entries = v instanceof Map ? [...v] : Object.entries(v);
+		const out = v instanceof Map ? /* @__PURE__ */ new Map() : {};
+		seen.set(v, out);
+		for (const [key, item] of entries) {
+			const name = typeof key === "string" ? key : String(key);
+			const own = this.keyKind(name);
+			const copied = own ? this.copy(item, own, true, seen) : this.copy(item, kind && !METADATA_KEYS.has(name) ? kind : null, false, seen);
+			if (out instanceof Map) out.set(key, copied);
+			else out[this.text(name)] = copied;
+		}
+		return out;
+	}
+	/** The kind a key holds, honouring the options (coordinates may be kept). */
+	keyKind(key) {
+		const kind = sensitiveKeyKind(key);
+		if (kind === "location" && !this.options.location) return null;
+		return kind;
+	}
+	isSecretValue(value) {
+		const v = value.trim();
+		return !NOT_A_SECRET.test(v) && !PLACEHOLDER.test(v) && !SECRET_REF.test(v);
+	}
+	/** The placeholder for a value: the same value always gets the same one. */
+	mask(kind, value) {
+		this.tally[kind] = (this.tally[kind] ?? 0) + 1;
+		const known = this.placeholders.get(value);
+		if (known) return known;
+		let suffix;
+		if (this.options.label) suffix = this.options.label(kind, value);
+		else {
+			const n = (this.numbers.get(kind) ?? 0) + 1;
+			this.numbers.set(kind, n);
+			suffix = String(n);
+		}
+		const placeholder = `[${kind.toUpperCase()}_${suffix}]`;
+		this.placeholders.set(value, placeholder);
+		this.learned = null;
+		return placeholder;
+	}
+};
 // sidecar/src/commands/analyze.ts
 /** `ha-llm-ops analyze [--json] FILE`: explain the failures in a Home Assistant log, offline. */
 /** An input that cannot be analyzed: the message names it. */
@@ -2989,15 +3454,33 @@ function report(incidents, name, records) {
 	});
 	return `${out.join("\n")}\n`;
 }
+/**
+* The incidents with secrets and personal data replaced: what `analyze` prints by
+* default, because people paste its output into public issues. One redactor for
+* the whole report, so one value has one placeholder throughout; fingerprints
+* are digests, kept as they are.
+*/
+function redacted(incidents) {
+	const redactor = new Redactor();
+	return {
+		incidents: incidents.map((inc) => ({
+			...redactor.value(inc),
+			fingerprint: inc.fingerprint
+		})),
+		replaced: Object.values(redactor.counts).reduce((n, c) => n + c, 0)
+	};
+}
 /** The `analyze` command: parse, group, explain; `--json` for machines. */
 var analyzeCommand = {
 	name: "analyze",
-	summary: "explain the failures in a Home Assistant log file, offline",
-	usage: "analyze [--json] FILE    (FILE - reads standard input)",
+	summary: "explain the failures in a Home Assistant log file, offline (output redacted)",
+	usage: "analyze [--json] [--no-redact] FILE    (FILE - reads standard input)",
 	run: async (args) => {
 		let json = false;
+		let redact = true;
 		const files = [];
 		for (const arg of args) if (arg === "--json") json = true;
+		else if (arg === "--no-redact") redact = false;
 		else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
 		else files.push(arg);
 		const [file, extra] = files;
@@ -3020,9 +3503,17 @@ var analyzeCommand = {
 			process.stderr.write(`ha-llm-ops analyze: ${message}\n`);
 			return 2;
 		}
-		const incidents = builder.incidents();
+		const found = builder.incidents();
+		const { incidents, replaced } = redact ? redacted(found) : {
+			incidents: found,
+			replaced: 0
+		};
 		if (builder.droppedRecords > 0) process.stderr.write(`ha-llm-ops analyze: ${builder.droppedRecords} records of rarer failures were not grouped (too many distinct failures in ${name})\n`);
-		process.stdout.write(json ? `${JSON.stringify({ incidents }, null, 2)}\n` : report(incidents, name, records));
+		process.stdout.write(json ? `${JSON.stringify({
+			incidents,
+			redacted: redact
+		}, null, 2)}\n` : report(incidents, name, records));
+		if (!json && redact && replaced > 0) process.stdout.write(`\n${replaced} secret or personal value(s) replaced by placeholders such as [IP_1]; --no-redact shows them.\n`);
 		return 0;
 	}
 };
@@ -3561,354 +4052,6 @@ function loadSettings(env = process.env) {
 		llm: loadLlmSettings(env)
 	};
 }
-// sidecar/src/package/redact.ts
-var PLACEHOLDER = /^\[[A-Z_]+_[0-9a-z]+\]?$/;
-/** Values that say "not set" rather than being a secret. */
-var NOT_A_SECRET = /^(?:|null|none|nil|true|false|undefined|bearer|basic|digest|token|bot|\*+|redacted|\*\*redacted\*\*|<[^>]*>)$/i;
-/** YAML tags that point elsewhere (`!secret name`): the name is not the secret. */
-/** Keys inside a token object that describe it rather than being it. */
-var METADATA_KEYS = /* @__PURE__ */ new Set([
-	"token_type",
-	"type",
-	"expires_at",
-	"expires_in",
-	"issued_at",
-	"created_at",
-	"scope",
-	"scopes"
-]);
-var SECRET_REF = /^!(?:secret|env_var|include)\b/;
-var SCHEME_PREFIX = /^(?:Bearer|Basic|Digest|Token|Bot)[ \t]+/;
-var LAST_TWO = {
-	"api key": "api_key",
-	"access key": "api_key",
-	"app key": "api_key",
-	"master key": "api_key",
-	"private key": "private_key",
-	"secret key": "secret",
-	"client secret": "secret",
-	"webhook id": "token",
-	"cloudhook url": "token",
-	"session id": "token",
-	"ha access": "password",
-	"serial number": "serial",
-	"serial no": "serial",
-	"user name": "username"
-};
-var LAST_ONE = {
-	password: "password",
-	passwd: "password",
-	pwd: "password",
-	pw: "password",
-	pass: "password",
-	passphrase: "password",
-	passcode: "password",
-	pin: "password",
-	pincode: "password",
-	token: "token",
-	authorization: "token",
-	cookie: "token",
-	jwt: "token",
-	signature: "token",
-	csrftoken: "token",
-	csrf: "token",
-	xsrf: "token",
-	credentials: "secret",
-	credential: "secret",
-	secret: "secret",
-	apikey: "api_key",
-	appid: "api_key",
-	username: "username",
-	email: "email",
-	latitude: "location",
-	longitude: "location",
-	lat: "location",
-	lon: "location",
-	lng: "location",
-	coordinates: "location",
-	gps: "location",
-	serial: "serial",
-	serialnumber: "serial",
-	imei: "serial",
-	imsi: "serial",
-	iccid: "serial"
-};
-/** The kind of secret a key name holds, or null for an ordinary key. */
-function sensitiveKeyKind(key) {
-	const words = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_.\-\s]+/).filter(Boolean);
-	const last = words.at(-1);
-	if (!last) return null;
-	return LAST_TWO[words.slice(-2).join(" ")] ?? LAST_ONE[last] ?? null;
-}
-var KEY = String.raw`[A-Za-z][\w.-]{0,63}`;
-/**
-* A YAML-style `key: value` line: the value runs to the end of the line (its
-* trailing blanks are split off in code: a lazy run before `[ \t]*$` would
-* backtrack quadratically on a line of blanks).
-*/
-var YAML_LINE = new RegExp(String.raw`^([ \t]*(?:-[ \t]+)?)(${KEY})([ \t]*:[ \t]+)([^'"\s#\[{][^\n]*)$`, "gm");
-/** A key and its separator: `key=`, `key: `, `"key": `, `'key': `. Values are read only after sensitive keys. */
-var KEY_SEPARATOR = new RegExp(String.raw`(?<![\w.-])(["']?)(${KEY})\1([ \t]*[:=][ \t]*)`, "g");
-/** The value after a sensitive key: quoted, or a run up to a delimiter (optionally after an auth scheme). */
-var VALUE_AT = /(["'])((?:\\.|(?!\1)[^\\\n])*)(?:\1|(?=\n)|$)|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
-/** `password 'x'`: a quoted value after the word itself. */
-var WORD_QUOTED = /\b(password|passphrase|api[ _-]?key|token|secret)(\s+)(["'])((?:\\.|(?!\3)[^\\\n])+)\3/gi;
-var PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----|[\s\S]*$)/g;
-var URL_CREDENTIALS = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s:@/?#'"<>]+:[^\s@/?#'"<>]*)@/gi;
-var AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token|Bot)([ \t]+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
-var JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-/** Tokens whose vendor prefix gives them away. */
-var VENDOR_TOKENS = [
-	/\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g,
-	/\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}/g,
-	/\bxox[abprs]-[A-Za-z0-9-]{10,}/g,
-	/\bAIza[0-9A-Za-z_-]{35}/g,
-	/\bAKIA[0-9A-Z]{16}\b/g,
-	/(?:(?<=\bbot)|(?<![\w:]))\d{8,10}:[A-Za-z0-9_-]{35}\b/g,
-	/\bya29\.[A-Za-z0-9_-]{20,}/g
-];
-/** Secret path segments: webhook ids and cloudhooks grant access on their own. */
-var SECRET_PATH = /(\/api\/webhook\/|hooks\.nabu\.casa\/|discord(?:app)?\.com\/api\/webhooks\/\d+\/)([A-Za-z0-9_-]{8,})/g;
-var EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
-var MAC = /(?<![\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4,6}[0-9A-Fa-f]{2}(?![\w:-])/g;
-var EUI64 = /\b0x[0-9a-fA-F]{16}\b/g;
-var BARE_MAC = /(?<![0-9A-Za-z])(?<![0-9a-fA-F]{4}-)[0-9a-fA-F]{12}(?![0-9A-Za-z])/g;
-var OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
-var IPV4 = new RegExp(String.raw`(?<![\w.])(?:${OCTET}\.){3}${OCTET}(?![\w]|\.\d)`, "g");
-var H = "[0-9a-fA-F]{1,4}";
-var IPV6 = new RegExp(String.raw`(?<![\w:.])(?:(?:${H}:){7}${H}|(?:${H}:){1,7}:(?:${H}(?::${H}){0,6})?|::${H}(?::${H}){0,6})(?:%\w+)?(?![\w:])`, "g");
-var COORD_PAIR = /(?<![\w.])(-?\d{1,2}\.\d{4,})(\s*,\s*)(-?\d{1,3}\.\d{4,})(?![\w.])/g;
-var COORD_WORD = /\b(latitude|longitude|lat|lon|lng)(\s+(?:of\s+|is\s+)?)(-?\d{1,3}\.\d+)/gi;
-var SERIAL_WORD = /\b(S\/N|SN|serial(?: number| no\.?)?)\b([:#]?\s*)([A-Za-z0-9-]{6,})/gi;
-var LONG_HEX = /(?<![0-9A-Za-z])[0-9a-fA-F]{16,}(?![0-9A-Za-z])/g;
-var BASE64ISH = /(?<![A-Za-z0-9+_-])[A-Za-z0-9+_-]{32,}={0,2}(?![A-Za-z0-9+_-])/g;
-var UPPER_SERIAL = /(?<![A-Za-z0-9])[A-Z0-9]{10,}(?![A-Za-z0-9])/g;
-/** Home Assistant's own ids (config entries, contexts): generated, not personal, needed to correlate. */
-var ULID = /^0[0-7][0-9A-HJKMNP-TV-Z]{24}$/;
-var LOWER_SERIAL = /(?<![A-Za-z0-9_])[a-z0-9]{20,}(?![A-Za-z0-9_])/g;
-var count$1 = (s, re) => s.match(re)?.length ?? 0;
-/** Whether the character at `i` is a word character (`\w`); false outside the text. */
-var isWordChar = (s, i) => {
-	const c = s.charCodeAt(i);
-	return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
-};
-/** A YAML value without its trailing ` # comment` (found by a scan, not a backtracking pattern). */
-var withoutComment = (value) => {
-	let at = value.search(/\s#/);
-	if (at < 0) return value;
-	while (at > 0 && /\s/.test(value[at - 1] ?? "")) at--;
-	return value.slice(0, at);
-};
-/** The text without its trailing spaces and tabs (linear, unlike a regex anchored at the end). */
-var trimBlanksEnd = (s) => {
-	let end = s.length;
-	while (end > 0 && (s[end - 1] === " " || s[end - 1] === "	")) end--;
-	return s.slice(0, end);
-};
-var hasDigitAndLetter = (s) => /\d/.test(s) && /[a-z]/i.test(s);
-var KEEP_IP = /^(?:127\.|0\.0\.0\.0$|255\.)/;
-var KEEP_IPV6 = /* @__PURE__ */ new Set(["::1", "::"]);
-/**
-* Replaces secrets and personal data with stable placeholders. One instance per
-* incident bundle: placeholders are stable within it, and `counts` says what was
-* replaced.
-*/
-var Redactor = class {
-	options;
-	placeholders = /* @__PURE__ */ new Map();
-	numbers = /* @__PURE__ */ new Map();
-	tally = {};
-	/** All values learned so far, longest first; rebuilt when a new one is learned. */
-	learned = null;
-	constructor(options = {}) {
-		this.options = {
-			ip: options.ip ?? true,
-			mac: options.mac ?? true,
-			location: options.location ?? true,
-			label: options.label
-		};
-	}
-	/** Replacements so far by kind (never the values). */
-	get counts() {
-		return { ...this.tally };
-	}
-	/** Redact secrets and personal data in a text by what they look like. */
-	text(s) {
-		if (s === "") return s;
-		let t = s.replace(PRIVATE_KEY, (m) => this.mask("private_key", m));
-		t = t.replace(URL_CREDENTIALS, (_m, scheme, creds) => `${scheme}${this.mask("url_credentials", creds)}@`);
-		t = t.replace(YAML_LINE, (m, indent, key, sep, rest) => {
-			const kind = this.keyKind(key);
-			if (!kind) return m;
-			const v = withoutComment(trimBlanksEnd(rest));
-			const scheme = SCHEME_PREFIX.exec(v)?.[0] ?? "";
-			if (!kind || !this.isSecretValue(v.slice(scheme.length))) return m;
-			return `${indent}${key}${sep}${scheme}${this.mask(kind, v.slice(scheme.length))}${rest.slice(v.length)}`;
-		});
-		t = this.keyValues(t);
-		t = t.replace(WORD_QUOTED, (m, word, sp, q, value) => {
-			const kind = this.keyKind(word.replace(/\s+/g, "_"));
-			return kind && this.isSecretValue(value) ? `${word}${sp}${q}${this.mask(kind, value)}${q}` : m;
-		});
-		t = t.replace(AUTH_SCHEME, (m, scheme, sp, value) => /\d/.test(value) || /=$/.test(value) || /[A-Z]/.test(value) && /[a-z]/.test(value) && value.length >= 16 ? `${scheme}${sp}${this.mask("token", value)}` : m);
-		t = t.replace(JWT, (m) => this.mask("token", m));
-		for (const re of VENDOR_TOKENS) t = t.replace(re, (m) => this.mask("token", m));
-		t = t.replace(SECRET_PATH, (_m, path, id) => `${path}${this.mask("token", id)}`);
-		t = t.replace(EMAIL, (m) => this.mask("email", m));
-		if (this.options.mac) {
-			t = t.replace(MAC, (m) => this.mask("mac", m));
-			t = t.replace(EUI64, (m) => this.mask("mac", m));
-			t = t.replace(BARE_MAC, (m) => hasDigitAndLetter(m) ? this.mask("mac", m) : m);
-		}
-		if (this.options.ip) {
-			t = t.replace(IPV4, (m) => KEEP_IP.test(m) ? m : this.mask("ip", m));
-			t = t.replace(IPV6, (m) => KEEP_IPV6.has(m) ? m : this.mask("ip", m));
-		}
-		if (this.options.location) {
-			t = t.replace(COORD_PAIR, (m, lat, sep, lon) => Math.abs(Number(lat)) <= 90 && Math.abs(Number(lon)) <= 180 ? this.mask("location", `${lat}${sep}${lon}`) : m);
-			t = t.replace(COORD_WORD, (_m, word, sp, value) => `${word}${sp}${this.mask("location", value)}`);
-		}
-		t = t.replace(SERIAL_WORD, (m, word, sep, value) => /\d/.test(value) ? `${word}${sep}${this.mask("serial", value)}` : m);
-		t = t.replace(LONG_HEX, (m) => hasDigitAndLetter(m) ? this.mask(m.length >= 40 ? "token" : "serial", m) : m);
-		t = t.replace(BASE64ISH, (m) => /[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? this.mask("token", m) : m);
-		t = t.replace(UPPER_SERIAL, (m) => count$1(m, /\d/g) >= 2 && count$1(m, /[A-Z]/g) >= 2 && !ULID.test(m) ? this.mask("serial", m) : m);
-		t = t.replace(LOWER_SERIAL, (m) => count$1(m, /\d/g) >= 4 && count$1(m, /[a-z]/g) >= 4 ? this.mask("serial", m) : m);
-		return this.known(t);
-	}
-	/** Values after sensitive keys; ordinary keys never consume their value, so `a: b=c` still sees `b`. */
-	keyValues(t) {
-		let out = "";
-		let from = 0;
-		KEY_SEPARATOR.lastIndex = 0;
-		for (let m = KEY_SEPARATOR.exec(t); m; m = KEY_SEPARATOR.exec(t)) {
-			const kind = this.keyKind(m[2] ?? "");
-			if (!kind) continue;
-			const at = m.index + m[0].length;
-			VALUE_AT.lastIndex = at;
-			const v = VALUE_AT.exec(t);
-			if (!v) continue;
-			const [whole, quote, quoted, scheme, bare] = v;
-			let raw = quoted ?? bare ?? "";
-			let prefix = scheme ?? "";
-			if (quote) {
-				prefix = SCHEME_PREFIX.exec(raw)?.[0] ?? "";
-				raw = raw.slice(prefix.length);
-			}
-			if (!this.isSecretValue(raw)) continue;
-			const masked = this.mask(kind, raw);
-			const q = quote ?? (m[1] === "\"" && !scheme ? "\"" : "");
-			out += `${t.slice(from, at)}${q}${prefix}${masked}${q}`;
-			from = at + whole.length;
-			KEY_SEPARATOR.lastIndex = from;
-		}
-		return out + t.slice(from);
-	}
-	/**
-	* Later occurrences of a secret already learned from a key (a password
-	* repeated in free text). A plain scan per learned value, longest first, in
-	* one pass over the text: no pattern is built from the values, so a value of
-	* any length or count costs time in proportion to the text, never a regular
-	* expression too large to compile.
-	*/
-	known(t) {
-		if (this.placeholders.size === 0) return t;
-		this.learned ??= [...this.placeholders.keys()].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length);
-		const spans = [];
-		let covered = null;
-		for (const value of this.learned) for (let at = t.indexOf(value); at >= 0; at = t.indexOf(value, at + 1)) {
-			const end = at + value.length;
-			if (isWordChar(t, at - 1) || isWordChar(t, end)) continue;
-			if (covered && (covered[at] || covered[end - 1])) continue;
-			covered ??= new Uint8Array(t.length);
-			covered.fill(1, at, end);
-			spans.push([
-				at,
-				end,
-				value
-			]);
-		}
-		if (spans.length === 0) return t;
-		spans.sort((a, b) => a[0] - b[0]);
-		let out = "";
-		let from = 0;
-		for (const [start, end, value] of spans) {
-			const placeholder = this.placeholders.get(value) ?? value;
-			const kind = /^\[([A-Z_]+)_[0-9a-z]+\]$/.exec(placeholder)?.[1]?.toLowerCase() ?? "secret";
-			this.tally[kind] = (this.tally[kind] ?? 0) + 1;
-			out += t.slice(from, start) + placeholder;
-			from = end;
-		}
-		return out + t.slice(from);
-	}
-	/**
-	* A redacted deep copy: strings are redacted by content, and every value under
-	* a sensitive key (password, token, api_key, latitude, serial, …) becomes a
-	* placeholder string whatever it looked like. Inside an object under such a
-	* key (`token: {access_token, refresh_token, expires_at}`), strings are masked
-	* too, except well-known metadata; numbers there (timestamps) are kept.
-	*/
-	value(v) {
-		return this.copy(v, null, false, /* @__PURE__ */ new WeakMap());
-	}
-	copy(v, kind, direct, seen) {
-		if (typeof v === "string") return kind && this.isSecretValue(v) ? this.mask(kind, v) : this.text(v);
-		if (typeof v === "number" || typeof v === "bigint") return kind && direct ? this.mask(kind, String(v)) : v;
-		if (v === null || typeof v !== "object") return v;
-		const known = seen.get(v);
-		if (known !== void 0) return known;
-		if (v instanceof Date) return new Date(v.getTime());
-		if (Array.isArray(v)) {
-			const out = [];
-			seen.set(v, out);
-			for (const item of v) out.push(this.copy(item, kind, direct, seen));
-			return out;
-		}
-		if (v instanceof Set) {
-			const out = /* @__PURE__ */ new Set();
-			seen.set(v, out);
-			for (const item of v) out.add(this.copy(item, kind, direct, seen));
-			return out;
-		}
-		const entries = v instanceof Map ? [...v] : Object.entries(v);
-		const out = v instanceof Map ? /* @__PURE__ */ new Map() : {};
-		seen.set(v, out);
-		for (const [key, item] of entries) {
-			const name = typeof key === "string" ? key : String(key);
-			const own = this.keyKind(name);
-			const copied = own ? this.copy(item, own, true, seen) : this.copy(item, kind && !METADATA_KEYS.has(name) ? kind : null, false, seen);
-			if (out instanceof Map) out.set(key, copied);
-			else out[this.text(name)] = copied;
-		}
-		return out;
-	}
-	/** The kind a key holds, honouring the options (coordinates may be kept). */
-	keyKind(key) {
-		const kind = sensitiveKeyKind(key);
-		if (kind === "location" && !this.options.location) return null;
-		return kind;
-	}
-	isSecretValue(value) {
-		const v = value.trim();
-		return !NOT_A_SECRET.test(v) && !PLACEHOLDER.test(v) && !SECRET_REF.test(v);
-	}
-	/** The placeholder for a value: the same value always gets the same one. */
-	mask(kind, value) {
-		this.tally[kind] = (this.tally[kind] ?? 0) + 1;
-		const known = this.placeholders.get(value);
-		if (known) return known;
-		let suffix;
-		if (this.options.label) suffix = this.options.label(kind, value);
-		else {
-			const n = (this.numbers.get(kind) ?? 0) + 1;
-			this.numbers.set(kind, n);
-			suffix = String(n);
-		}
-		const placeholder = `[${kind.toUpperCase()}_${suffix}]`;
-		this.placeholders.set(value, placeholder);
-		this.learned = null;
-		return placeholder;
-	}
-};
 // sidecar/src/api/ingress.ts
 /** The ingress user of a request, or null when it did not come through ingress. */
 function ingressUser(req, peer) {

@@ -11,6 +11,7 @@ import { integrationOf } from '../collect/integration.js';
 import { fingerprint, messageTemplate } from '../correlate/fingerprint.js';
 import type { LogRecord } from '../logs/parse.js';
 import { analyzeOffline, isBenign } from './offline/engine.js';
+import { LIBRARY_LOGGERS, libraryIntegration } from './offline/libraries.js';
 import { automationOfLogger } from './offline/patterns.js';
 import type { AnalysisLine } from './offline/types.js';
 
@@ -36,13 +37,34 @@ const CUSTOM_WARNING =
 const PLATFORM_DOMAINS =
   /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
 const CUSTOM_FRAME = /custom_components\/(\w+)\//;
+const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
 /** Framework messages that name the integration in ways integrationOf does not read. */
 const NAMED_IN_MESSAGE = [
   /\bcustom integration '(\w+)'/,
   /^Updating (\w+) \w+ took longer than the scheduled/,
   /^Setup of \w+ platform (\w+) is taking/,
+  /^Setup of platform (\w+) is taking/,
+  /^Setup of '(\w+)' is taking/,
   /^Invalid config for '(\w+)'/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+];
+/**
+ * Messages only one integration writes, recognised when a paste lost the logger
+ * that would have said so (a bare line, a copied message).
+ */
+const KNOWN_MESSAGES: [RegExp, string][] = [
+  [
+    /^Login attempt or request with invalid authentication from|^Banned IP \S+ for too many login attempts/,
+    'http',
+  ],
+  [
+    /^A request from a reverse proxy was received from|X-Forwarded-For header from an untrusted proxy/,
+    'http',
+  ],
+  [
+    /^Error executing query|database disk image is malformed|^Unhandled database error|^The database .* is locked|Error in database connectivity/,
+    'recorder',
+  ],
 ];
 /** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
 const CONFIG_LOGGER =
@@ -62,36 +84,64 @@ interface Attribution {
   subject: string | null;
   /** Logged by Home Assistant's Python process (not an add-on, not a bare pasted line). */
   fromHa: boolean;
+  /** A pasted line with no timestamp, level or logger: it belongs to whatever the paste is about. */
+  bare: boolean;
 }
 
 interface Group {
   integration: string | null;
   subject: string | null;
   fromHa: boolean;
+  bare: boolean;
   firstMessage: string;
   occurrences: number;
   lines: Map<string, AnalysisLine>;
 }
 
+/**
+ * The integration a traceback is about: a custom integration's frame first (its
+ * code is the likelier culprit), else the innermost core integration that is not
+ * an entity platform.
+ */
+function integrationOfFrames(frames: readonly string[] | null): string | null {
+  if (!frames) return null;
+  const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
+  if (custom) return custom;
+  const core = frames
+    .map((l) => CORE_FRAME.exec(l)?.[1])
+    .filter((d): d is string => !!d && !PLATFORM_DOMAINS.test(d));
+  return core.at(-1) ?? null;
+}
+
 function attribute(r: LogRecord): Attribution {
   const logger = r.logger ?? '';
-  if (/^supervisor\b/.test(logger)) return { integration: 'hassio', subject: null, fromHa: false };
-  if (HOST_PROGRAM.test(logger)) return { integration: null, subject: null, fromHa: false };
+  const bare = r.logger === null && r.timestamp === null && r.level === 'UNKNOWN';
+  if (/^(?:supervisor|hassio)\b/.test(logger))
+    return { integration: 'hassio', subject: null, fromHa: false, bare };
+  if (HOST_PROGRAM.test(logger)) return { integration: null, subject: null, fromHa: false, bare };
   const python = r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
   if (!python && (r.logger !== null || r.level !== 'UNKNOWN' || r.timestamp !== null)) {
     // An add-on's own output: bashio, s6, Zigbee2MQTT, Node-RED, Mosquitto.
-    return { integration: 'hassio', subject: null, fromHa: false };
+    return { integration: 'hassio', subject: null, fromHa: false, bare };
   }
-  let integration = integrationOf({ logger: r.logger, path: r.source, message: r.message });
+  let integration = integrationOf({
+    logger: r.logger,
+    path: r.source,
+    message: r.message,
+    libraryLoggers: LIBRARY_LOGGERS,
+  });
   // integrationOf reads "Setup failed for custom integration 'x'" as the domain "custom".
   if (integration === 'custom') integration = null;
   if (integration === null || PLATFORM_DOMAINS.test(integration)) {
-    const frame = r.traceback?.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
+    const frame = integrationOfFrames(r.traceback);
     const named = NAMED_IN_MESSAGE.map((re) => re.exec(r.message)?.[1]).find(Boolean);
     integration = frame ?? named ?? integration;
   }
+  integration ??= KNOWN_MESSAGES.find(([re]) => re.test(r.message))?.[1] ?? null;
+  // A bare pasted line that is an exception of a known library (`zigpy.exceptions.X: …`).
+  integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
   if (integration === null && CONFIG_LOGGER.test(logger)) integration = 'homeassistant';
-  return { integration, subject: automationOfLogger(r.logger), fromHa: python };
+  return { integration, subject: automationOfLogger(r.logger), fromHa: python, bare };
 }
 
 /** Groups the records of a log into incidents and explains each. */
@@ -190,7 +240,7 @@ export class LogIncidentBuilder {
     const kept: Group[] = [];
     for (const g of groups) {
       if (g === target) kept.push(merged);
-      else if (g.integration !== null || !g.fromHa) kept.push(g);
+      else if (g.integration !== null || !(g.fromHa || g.bare)) kept.push(g);
       else {
         merged.occurrences += g.occurrences;
         for (const [key, line] of g.lines) {

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { LogIncidentBuilder, type LogIncident } from '../analyze/log-file.js';
 import { parseLogStream } from '../logs/parse.js';
+import { Redactor } from '../package/redact.js';
 import { UsageError, type Command } from './command.js';
 
 /** An input that cannot be analyzed: the message names it. */
@@ -104,16 +105,31 @@ function report(incidents: LogIncident[], name: string, records: number): string
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * The incidents with secrets and personal data replaced: what `analyze` prints by
+ * default, because people paste its output into public issues. One redactor for
+ * the whole report, so one value has one placeholder throughout; fingerprints
+ * are digests, kept as they are.
+ */
+function redacted(incidents: LogIncident[]): { incidents: LogIncident[]; replaced: number } {
+  const redactor = new Redactor();
+  const out = incidents.map((inc) => ({ ...redactor.value(inc), fingerprint: inc.fingerprint }));
+  const replaced = Object.values(redactor.counts).reduce((n, c) => n + c, 0);
+  return { incidents: out, replaced };
+}
+
 /** The `analyze` command: parse, group, explain; `--json` for machines. */
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'explain the failures in a Home Assistant log file, offline',
-  usage: 'analyze [--json] FILE    (FILE - reads standard input)',
+  summary: 'explain the failures in a Home Assistant log file, offline (output redacted)',
+  usage: 'analyze [--json] [--no-redact] FILE    (FILE - reads standard input)',
   run: async (args) => {
     let json = false;
+    let redact = true;
     const files: string[] = [];
     for (const arg of args) {
       if (arg === '--json') json = true;
+      else if (arg === '--no-redact') redact = false;
       else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
       else files.push(arg);
     }
@@ -141,15 +157,22 @@ export const analyzeCommand: Command = {
       process.stderr.write(`ha-llm-ops analyze: ${message}\n`);
       return 2;
     }
-    const incidents = builder.incidents();
+    const found = builder.incidents();
+    const { incidents, replaced } = redact ? redacted(found) : { incidents: found, replaced: 0 };
     if (builder.droppedRecords > 0) {
       process.stderr.write(
         `ha-llm-ops analyze: ${builder.droppedRecords} records of rarer failures were not grouped (too many distinct failures in ${name})\n`,
       );
     }
     process.stdout.write(
-      json ? `${JSON.stringify({ incidents }, null, 2)}\n` : report(incidents, name, records),
+      json
+        ? `${JSON.stringify({ incidents, redacted: redact }, null, 2)}\n`
+        : report(incidents, name, records),
     );
+    if (!json && redact && replaced > 0)
+      process.stdout.write(
+        `\n${replaced} secret or personal value(s) replaced by placeholders such as [IP_1]; --no-redact shows them.\n`,
+      );
     return 0;
   },
 };

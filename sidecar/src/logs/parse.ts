@@ -59,6 +59,11 @@ const PY_BASIC = /^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[\w.]+)
 /** Node-RED: `10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed`. */
 const NODE_RED =
   /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>.*)$/;
+/** Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`. */
+const GO_LINE = new RegExp(
+  String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|warn|warning|error|fatal|critical)\]\s*(?<msg>.*)$`,
+  'i',
+);
 /** Mosquitto: `1718048167: New connection from …`. */
 const EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
 /** Any other program that starts its lines with an ISO date and time. */
@@ -151,6 +156,10 @@ function startOf(line: string): LogRecord | null {
     return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
   if ((m = NODE_RED.exec(line))?.groups)
     return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+  if ((m = GO_LINE.exec(line))?.groups) {
+    const groups = { ...m.groups, date: m.groups.date?.replaceAll('/', '-') };
+    return record(groups, normalizeLevel(m.groups.level), null);
+  }
   if ((m = EPOCH_LINE.exec(line))?.groups) {
     const r = record(m.groups, 'UNKNOWN', null);
     r.timestamp = new Date(Number(m.groups.epoch) * 1000).toISOString();

@@ -51,7 +51,7 @@ describe('ha-llm-ops analyze', () => {
     const { code, stdout, stderr } = cli(['analyze', '--json', wled]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const out = JSON.parse(stdout) as Output;
-    expect(Object.keys(out)).toEqual(['incidents']);
+    expect(Object.keys(out)).toEqual(['incidents', 'redacted']);
     expect(out.incidents).toHaveLength(1);
     const [incident] = out.incidents;
     expect(Object.keys(must(incident))).toEqual([
@@ -87,7 +87,7 @@ describe('ha-llm-ops analyze', () => {
       join(repo, 'tests/scenarios/no-fault/normal-startup.log'),
     ]);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ incidents: [] });
+    expect(JSON.parse(stdout)).toEqual({ incidents: [], redacted: true });
   });
 
   it('prints a readable report without --json', () => {
@@ -128,11 +128,36 @@ describe('ha-llm-ops analyze', () => {
     expect(stderr).toContain(file);
   });
 
+  it('redacts its output by default (people paste it into public issues); --no-redact opts out', () => {
+    const log = join(dir, 'secrets.log');
+    writeFileSync(
+      log,
+      [
+        '2024-06-10 21:36:07.440 ERROR (MainThread) [homeassistant.components.mqtt.client] Failed to connect to MQTT server mqtt://homeuser:Sup3rS3cret@192.168.1.20:1883: [Errno 111] Connection refused',
+        '2024-06-10 21:36:08.440 ERROR (MainThread) [homeassistant.components.mqtt.client] Login of jane.doe@example.com at 192.168.1.20 failed',
+      ].join('\n'),
+    );
+    for (const args of [
+      ['analyze', log],
+      ['analyze', '--json', log],
+    ]) {
+      const { code, stdout } = cli(args);
+      expect(code).toBe(0);
+      for (const secret of ['Sup3rS3cret', '192.168.1.20', 'jane.doe@example.com', 'homeuser'])
+        expect(stdout, `${args.join(' ')} leaks ${secret}`).not.toContain(secret);
+      expect(stdout).toMatch(/\[IP_1\]/);
+    }
+    expect(cli(['analyze', log]).stdout).toContain('--no-redact shows them');
+    const raw = cli(['analyze', '--no-redact', '--json', log]);
+    expect(raw.stdout).toContain('192.168.1.20');
+    expect((JSON.parse(raw.stdout) as { redacted: boolean }).redacted).toBe(false);
+  });
+
   it('exits 2 with the usage for a missing FILE or an unknown option', () => {
     for (const args of [['analyze'], ['analyze', '--yaml', wled], ['analyze', wled, wled]]) {
       const { code, stderr } = cli(args);
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr).toContain('Usage: ha-llm-ops analyze [--json] FILE');
+      expect(stderr).toContain('Usage: ha-llm-ops analyze [--json] [--no-redact] FILE');
     }
   });
 

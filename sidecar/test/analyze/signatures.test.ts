@@ -672,7 +672,7 @@ const MATCHES: Case[] = [
       line('Service mosquitto exited with code 1 (by signal 0)', 'INFO'),
       line('Error: Address already in use', 'UNKNOWN'),
     ]),
-    'addon.exited',
+    'addon.port_in_use',
     'addon_crash',
     'fix_config_then_reload',
   ),
@@ -716,6 +716,21 @@ const MATCHES: Case[] = [
     ]),
     'security.invalid_authentication',
     'security_login',
+    // From the home network: one of the user's own devices holds an old token.
+    'fix_config_then_reload',
+  ),
+  c(
+    'a failed login from the internet',
+    input('http', [
+      line(
+        "Login attempt or request with invalid authentication from 203.0.113.7 (203.0.113.7). Requested URL: '/auth/login_flow'.",
+        'WARNING',
+        'homeassistant.components.http.ban',
+      ),
+    ]),
+    'security.invalid_authentication',
+    'security_login',
+    // Someone probing: nothing of the user's to reconfigure.
     'notify_only',
   ),
   c(

@@ -62,13 +62,45 @@ export const addon: SignatureFamily = {
     {
       id: 'start_failed',
       match: {
-        text: /Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i,
+        text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i,
       },
       ...common,
       confidence: 0.82,
       variants: [ownConfig],
       title: 'Add-on {addon} does not start',
       rootCause: 'The Supervisor could not start {addon} (“{detail}”).',
+    },
+    {
+      id: 'port_in_use',
+      match: {
+        text: /\baddress already in use\b|\bEADDRINUSE\b|\bport is already allocated\b/i,
+        addon: true,
+        minLevel: 'INFO',
+      },
+      ...common,
+      remedy: 'fix_config_then_reload',
+      confidence: 0.84,
+      title: 'Add-on {addon} cannot open its port',
+      rootCause:
+        'The add-on cannot listen on its port because another service already uses it (“{detail}”): another add-on, a service on the host, or a second copy of the same program.',
+      manualSteps: [
+        'Find what else uses that port (another add-on with the same port, e.g. two DNS servers on 53 or two MQTT brokers on 1883).',
+        'Stop that service, or change the port in the add-on’s Network settings; then start the add-on again.',
+      ],
+    },
+    {
+      id: 'service_down',
+      match: {
+        text: /(?:Cannot connect to host|Failed to connect|connect(?:ion)? (?:to|refused)|Connect call failed)[^\n]*?\b(?<addon>(?:core|local|[0-9a-f]{8})-[a-z0-9][a-z0-9_-]*)(?::\d+)?\b/i,
+        // A name that does not resolve is the DNS signature's: it says more about the cause.
+        unless:
+          /Name or service not known|Temporary failure in name resolution|nodename nor servname/i,
+      },
+      ...common,
+      confidence: 0.8,
+      title: 'Add-on {addon} does not answer',
+      rootCause:
+        'Home Assistant cannot reach the add-on {addon} (“{detail}”): the add-on is stopped, crashed, or still starting.',
     },
     {
       id: 'exited',

@@ -31,5 +31,8 @@ export const benign: SignatureFamily = {
       maxLevel: 'WARNING',
     },
     { text: /Disconnected: Did not receive auth message within \d+ seconds/, maxLevel: 'WARNING' },
+    // Mosquitto: a client that never said who it was, i.e. a bare TCP probe such as the
+    // Supervisor's add-on health check every two minutes.
+    { text: /^Socket error on client <unknown>, disconnecting\.?$/ },
   ],
 };

@@ -84,6 +84,34 @@ export const dependency: SignatureFamily = {
       ],
     },
     {
+      // A pin that contradicts another pin (often Home Assistant's own): a release of
+      // whoever pins wrongly fixes it, and that is most often a custom integration.
+      id: 'version_conflict',
+      match: {
+        text: /No solution found when resolving dependencies|ResolutionImpossible|conflicting dependencies|requirements are unsatisfiable|Cannot install [^\n]* because these package versions have conflicting dependencies/i,
+      },
+      ...common,
+      confidence: 0.84,
+      remedy: 'update_or_remove_custom_component',
+      variants: [
+        {
+          when: { core: true },
+          set: {
+            remedy: 'notify_only' as const,
+            rootCause:
+              'Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”); a Home Assistant release with consistent pins fixes it.',
+          },
+        },
+      ],
+      title: 'The requirements of {integration} conflict with other packages',
+      rootCause:
+        'Installing {package} for {integration} failed because its pinned version contradicts another pinned package, usually one Home Assistant itself pins (“{detail}”). Retrying or restarting installs nothing new: the integration that pins the conflicting version needs a release that follows Home Assistant’s pins.',
+      manualSteps: [
+        'Update the custom integration that names this requirement, and check its issue tracker for the conflict.',
+        'If no fixed release exists, remove it until one does; a custom integration pinning an old version blocks itself (and sometimes others).',
+      ],
+    },
+    {
       id: 'install_failed',
       match: { text: REQUIREMENT_FAILED },
       ...common,

@@ -3,7 +3,9 @@ import type { Outcome, SignatureFamily } from '../types.js';
 
 const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence' | 'severity'> = {
   category: 'security_login',
-  remedy: 'notify_only',
+  // From your own network it is almost always one of your devices, apps or a proxy holding an
+  // old token or sending requests wrongly: its configuration is what needs fixing.
+  remedy: 'fix_config_then_reload',
   impact:
     'Nothing breaks by itself, but repeated attempts get the address banned when ip_ban_enabled is on, and an unknown address means the instance is being probed.',
   actions: [],
@@ -21,7 +23,11 @@ const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence' | 'severity'> =
   ],
 };
 
-const INTERNET = { when: { publicHost: true }, set: { severity: 'error' as const } };
+/** From an address on the internet: someone probing, nothing of yours to reconfigure. */
+const INTERNET = {
+  when: { publicHost: true },
+  set: { severity: 'error' as const, remedy: 'notify_only' as const },
+};
 
 /** Failed and banned logins to Home Assistant. */
 export const security: SignatureFamily = {
@@ -33,6 +39,7 @@ export const security: SignatureFamily = {
       ...common,
       severity: 'error',
       confidence: 0.92,
+      variants: [INTERNET],
       title: 'Home Assistant banned {ip} after too many failed logins',
       rootCause:
         '{ip} failed to log in so often that Home Assistant banned it (ip_bans.yaml). Either one of your own devices keeps using a wrong password or an old token, or someone is guessing passwords.',

@@ -48,9 +48,20 @@ export const slowUpdate: SignatureFamily = {
         'Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update.',
     },
     {
+      id: 'entity_state',
+      match: {
+        text: /Updating state for (?<entity>[\w.]+) \([^)]*\) took (?<seconds>[\d.]+) seconds/,
+      },
+      ...common,
+      confidence: 0.8,
+      title: 'Updating {entity}[[ ({integration})]] is slow',
+      rootCause:
+        'Writing the state of {entity} took {seconds} s, which Home Assistant reports as slow (“{detail}”): the integration’s code does slow work (I/O, heavy computation) while updating the entity. The entity still updates, late.',
+    },
+    {
       id: 'setup',
       match: {
-        text: /Setup of (?:(?<kind>\w+) platform )?(?<domain>\w+)(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting on integrations to complete setup|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/,
+        text: /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting on integrations to complete setup|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/,
       },
       ...common,
       confidence: 0.8,
