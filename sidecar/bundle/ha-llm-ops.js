@@ -9706,7 +9706,7 @@ var runCommand = {
 /** Start the sidecar and resolve with the exit code once it is told to stop. */
 async function runSidecar() {
 	const settings = loadSettings(await environment());
-	const log = createLogger(settings.logLevel, void 0, (text) => new Redactor().text(text));
+	const log = createLogger(settings.logLevel, void 0, (text) => new Redactor(settings.redact).text(text));
 	const sidecar = new Sidecar(settings, log);
 	await sidecar.start();
 	const stopped = new Promise((resolve) => {

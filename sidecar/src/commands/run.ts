@@ -20,7 +20,9 @@ export const runCommand: Command = {
 export async function runSidecar(): Promise<number> {
   const settings = loadSettings(await environment());
   // The sidecar's own log is an exit like any other: every record is redacted.
-  const log = createLogger(settings.logLevel, undefined, (text) => new Redactor().text(text));
+  const log = createLogger(settings.logLevel, undefined, (text) =>
+    new Redactor(settings.redact).text(text),
+  );
   const sidecar = new Sidecar(settings, log);
   await sidecar.start();
   const stopped = new Promise<void>((resolve) => {
