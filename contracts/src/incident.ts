@@ -21,5 +21,10 @@ export const Incident = v.object({
   /** The remedy and confidence of the latest analysis, when there is one. */
   remedy: v.nullable(Remedy),
   confidence: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  /**
+   * The Repairs issue Home Assistant itself raised for this failure, when there is
+   * one: the incident is linked to it, and LLM Ops raises no second issue of its own.
+   */
+  ha_issue: v.nullable(v.object({ domain: v.string(), issue_id: v.string() })),
 });
 export type Incident = v.InferOutput<typeof Incident>;

@@ -49,6 +49,13 @@ class SidecarConflictError(SidecarResponseError):
     """409: the proposal is no longer pending (decided, expired or running)."""
 
 
+class HaIssue(TypedDict):
+    """A Repairs issue Home Assistant raised itself."""
+
+    domain: str
+    issue_id: str
+
+
 class Incident(TypedDict):
     """An incident (contracts/src/incident.ts)."""
 
@@ -68,6 +75,7 @@ class Incident(TypedDict):
     resolution: str | None
     remedy: str | None
     confidence: float | None
+    ha_issue: HaIssue | None
 
 
 class IncidentPage(TypedDict):

@@ -125,7 +125,13 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         )
 
     def wants_issue(self, incident: Mapping[str, Any]) -> bool:
-        """Return whether an incident is severe enough for a Repairs issue."""
+        """Return whether an incident gets a Repairs issue of ours.
+
+        It must be severe enough, and not be one Home Assistant already raised
+        itself (the incident is linked to that issue instead).
+        """
+        if incident.get("ha_issue"):
+            return False
         return SEVERITY_RANK.get(str(incident["severity"]), 0) >= SEVERITY_RANK.get(
             self.repair_severity, 2
         )

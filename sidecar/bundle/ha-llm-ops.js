@@ -390,7 +390,15 @@ var Incident = v.object({
 	resolution: v.nullable(v.string()),
 	/** The remedy and confidence of the latest analysis, when there is one. */
 	remedy: v.nullable(Remedy),
-	confidence: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)))
+	confidence: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+	/**
+	* The Repairs issue Home Assistant itself raised for this failure, when there is
+	* one: the incident is linked to it, and LLM Ops raises no second issue of its own.
+	*/
+	ha_issue: v.nullable(v.object({
+		domain: v.string(),
+		issue_id: v.string()
+	}))
 });
 // contracts/src/policy.ts
 var HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM"));
@@ -1888,6 +1896,76 @@ var rateLimit = {
 		]
 	}]
 };
+// sidecar/src/analyze/offline/signatures/repairs.ts
+/** The message of a Repairs signal: its translated title, then its description. */
+var ISSUE = /^(?<issue_title>.+?) — /;
+var KIND$1 = ["repair_issue"];
+var follow = {
+	remedy: "notify_only",
+	impact: "As Home Assistant describes it in Settings → System → Repairs.",
+	actions: [],
+	tests: [],
+	manualSteps: ["Open Settings → System → Repairs and read Home Assistant’s own description of this issue; where it offers a fix, that is the fix."]
+};
+/** Repairs issues raised by Home Assistant or an integration. */
+var repairs = {
+	family: "repairs",
+	signatures: [
+		{
+			id: "notice",
+			match: [{
+				kind: KIND$1,
+				text: ISSUE,
+				minLevel: "INFO",
+				with: [/^issue: \w*(?:deprecat|unsupported|legacy|removed|breaking|migrat|outdated|no_longer|obsolete)/]
+			}, {
+				kind: KIND$1,
+				text: ISSUE,
+				minLevel: "INFO",
+				with: [/^breaks_in: \d{4}\.\d+/]
+			}],
+			...follow,
+			category: "other",
+			severity: "info",
+			confidence: .92,
+			title: "{issue_title}",
+			rootCause: "Home Assistant raised a notice in Repairs: “{detail}”. It announces a change or an unsupported setup; nothing is broken by it today, and no automatic action applies.",
+			impact: "Nothing stops working now; what the notice announces happens only with the version or change it names."
+		},
+		{
+			id: "reauth",
+			match: {
+				kind: KIND$1,
+				text: ISSUE,
+				minLevel: "INFO",
+				with: [/^issue: \w*reauth/]
+			},
+			...follow,
+			category: "auth_expired",
+			remedy: "start_reauth",
+			severity: "error",
+			confidence: .9,
+			title: "{issue_title}",
+			rootCause: "Home Assistant asks to sign in again: “{detail}”. Its own reauthentication flow is already waiting in Settings → Devices & services.",
+			impact: "{integration} stays unavailable until you sign in again.",
+			manualSteps: ["Open Settings → Devices & services, find the integration marked for reconfiguration and sign in again."]
+		},
+		{
+			id: "issue",
+			match: {
+				kind: KIND$1,
+				text: ISSUE,
+				minLevel: "INFO"
+			},
+			...follow,
+			category: "other",
+			severity: "warning",
+			confidence: .75,
+			title: "{issue_title}",
+			rootCause: "Home Assistant raised this issue in Repairs: “{detail}”."
+		}
+	]
+};
 // sidecar/src/analyze/offline/signatures/resources.ts
 var inAddon = {
 	when: { addon: true },
@@ -2197,6 +2275,7 @@ var FAMILIES = [
 			}
 		]
 	},
+	repairs,
 	benign
 ];
 // sidecar/src/analyze/offline/engine.ts
@@ -2387,7 +2466,7 @@ var DEFAULTS = {
 	call: "a blocking function"
 };
 /** Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known). */
-function fill(template, vars) {
+function fill$1(template, vars) {
 	return template.replace(/\[\[(.*?)\]\]/gs, (_m, inner) => {
 		return [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").every((n) => vars[n]) ? inner : "";
 	}).replace(/\{(\w+)\}/g, (_m, name) => vars[name] || DEFAULTS[name] || "").replace(/ {2,}/g, " ").replace(/ ([.,;:)])(?=\s|$)/g, "$1").trim();
@@ -2454,7 +2533,7 @@ function actionOf(t, ctx, vars) {
 	return {
 		action_id: t.action_id,
 		params,
-		rationale: fill(t.rationale, vars),
+		rationale: fill$1(t.rationale, vars),
 		risk: t.risk
 	};
 }
@@ -2467,15 +2546,15 @@ function findingOf(c, outcome, match, ctx) {
 	const vars = varsOf(ctx, match);
 	const actions = outcome.actions.map((a) => actionOf(a, ctx, vars)).filter((a) => a !== null);
 	const risk = actions.reduce((r, a) => RISK_RANK[a.risk] > RISK_RANK[r] ? a.risk : r, "low");
-	const title = capitalize(fill(outcome.title, vars));
+	const title = capitalize(fill$1(outcome.title, vars));
 	const tests = outcome.tests.map((t) => ({
 		...t,
-		description: fill(t.description, vars)
+		description: fill$1(t.description, vars)
 	}));
 	const rca = {
 		summary: title,
-		root_cause: fill(outcome.rootCause, vars),
-		impact: fill(outcome.impact, vars),
+		root_cause: fill$1(outcome.rootCause, vars),
+		impact: fill$1(outcome.impact, vars),
 		confidence: Math.round(outcome.confidence * 100) / 100,
 		category: outcome.category,
 		remedy: outcome.remedy,
@@ -2483,7 +2562,7 @@ function findingOf(c, outcome, match, ctx) {
 		candidate_actions: actions,
 		risk,
 		tests,
-		manual_steps: outcome.manualSteps.map((s) => fill(s, vars)),
+		manual_steps: outcome.manualSteps.map((s) => fill$1(s, vars)),
 		analyzer: "offline",
 		signature: `${c.family}.${c.signature.id}`
 	};
@@ -5031,11 +5110,26 @@ function entryOf$1(inventory, integration, issue) {
 	}
 	return null;
 }
-/** The signal of one issue. */
-function issueSignal$1(inventory, issue, at) {
+var fill = (text, placeholders) => text.replace(/\{(\w+)\}/g, (m, name) => placeholders?.[name] ?? m);
+/**
+* The title and description HA shows for an issue, from its translations (a
+* fixable issue may describe itself in its fix flow's first step instead). Never
+* the raw issue id: without a translation the integration and the key are named
+* in words.
+*/
+function issueText(issue, resources) {
+	const base = `component.${issue.domain}.issues.${issue.translation_key ?? issue.issue_id}`;
+	const title = resources[`${base}.title`];
+	const description = resources[`${base}.description`] ?? Object.entries(resources).find(([k]) => k.startsWith(`${base}.fix_flow.step.`) && k.endsWith(".description"))?.[1] ?? null;
+	const placeholders = issue.translation_placeholders;
+	return {
+		title: title ? fill(title, placeholders) : `${issue.issue_domain ?? issue.domain}: ${(issue.translation_key ?? "an issue").replaceAll("_", " ")}`,
+		description: description ? fill(description, placeholders) : null
+	};
+}
+/** The signal of one issue, in HA's own words. */
+function issueSignal$1(inventory, issue, at, text) {
 	const integration = issue.issue_domain ?? issue.domain;
-	const what = issue.translation_key ?? issue.issue_id;
-	const placeholders = Object.entries(issue.translation_placeholders ?? {}).map(([k, v]) => `${k}=${v}`).join(", ");
 	return {
 		source: "repairs",
 		kind: "repair_issue",
@@ -5046,11 +5140,27 @@ function issueSignal$1(inventory, issue, at) {
 		entry_id: entryOf$1(inventory, integration, issue),
 		subject: null,
 		severity: issue.severity,
-		message: `Repairs issue ${issue.domain}.${what}${placeholders ? ` (${placeholders})` : ""}`,
+		message: `${text.title} — ${text.description ?? "see Settings → System → Repairs"}`,
 		count: 1,
-		data: { ...issue },
+		data: {
+			...issue,
+			title: text.title,
+			description: text.description
+		},
 		sensitive: []
 	};
+}
+/** HA's translations of the issues of these domains, in HA's language. */
+async function translations(conn, domains) {
+	if (domains.length === 0) return {};
+	const { language } = await conn.sendMessagePromise({ type: "get_config" });
+	const { resources } = await conn.sendMessagePromise({
+		type: "frontend/get_translations",
+		language: language ?? "en",
+		category: "issues",
+		integration: domains
+	});
+	return resources;
 }
 var repairsCollector = {
 	source: "repairs",
@@ -5061,7 +5171,11 @@ var repairsCollector = {
 			const { issues } = await conn.sendMessagePromise({ type: "repairs/list_issues" });
 			const at = ctx.now().toISOString();
 			const active = issues.filter((i) => !i.ignored && i.domain !== OWN_DOMAIN);
-			for (const issue of active) sink.emit(issueSignal$1(ctx.inventory, issue, at));
+			const resources = await translations(conn, [...new Set(active.map((i) => i.domain))]).catch((err) => {
+				log.debug(`repairs: no translations (${String(err)}); naming issues by their key`);
+				return {};
+			});
+			for (const issue of active) sink.emit(issueSignal$1(ctx.inventory, issue, at, issueText(issue, resources)));
 			sink.reconcile("repairs", new Set(active.map((i) => `${i.domain}:${i.issue_id}`)));
 		};
 		let timer;
@@ -6929,8 +7043,12 @@ var Inventory = class {
 	}
 };
 // sidecar/src/incidents.ts
-/** The public view of a stored incident (the contract, without correlation internals). */
-function publicIncident(r) {
+/**
+* The public view of a stored incident (the contract, without correlation
+* internals). `haIssue` is the `domain:issue_id` of the Repairs issue it mirrors.
+*/
+function publicIncident(r, haIssue = null) {
+	const at = haIssue?.indexOf(":") ?? -1;
 	return {
 		id: r.id,
 		fingerprint: r.fingerprint,
@@ -6947,7 +7065,11 @@ function publicIncident(r) {
 		resolved_at: r.resolved_at,
 		resolution: r.resolution,
 		remedy: r.remedy,
-		confidence: r.confidence
+		confidence: r.confidence,
+		ha_issue: haIssue && at > 0 ? {
+			domain: haIssue.slice(0, at),
+			issue_id: haIssue.slice(at + 1)
+		} : null
 	};
 }
 /** The public view of a stored proposal. */
@@ -6971,7 +7093,7 @@ var Incidents = class {
 	list(filter, limit, offset) {
 		const { items, total } = this.journal.listIncidents(filter, limit, offset);
 		return {
-			items: items.map(publicIncident),
+			items: items.map((r) => this.public(r)),
 			total
 		};
 	}
@@ -6979,7 +7101,7 @@ var Incidents = class {
 		const rec = this.journal.getIncident(id);
 		if (!rec) return void 0;
 		return {
-			incident: publicIncident(rec),
+			incident: this.public(rec),
 			signals: this.journal.signalsOf(id, SIGNALS_SHOWN).map(({ incident_id: _i, fingerprint: _f, ...s }) => s),
 			bundle: this.bundles.read(id),
 			analysis: rec.analysis,
@@ -6988,11 +7110,14 @@ var Incidents = class {
 	}
 	async reanalyze(id) {
 		const rec = this.journal.getIncident(id);
-		return rec && publicIncident(this.pipeline.reanalyze(rec));
+		return rec && this.public(this.pipeline.reanalyze(rec));
 	}
 	dismiss(id, opts) {
 		const rec = this.correlator.dismiss(id, opts);
-		return rec && publicIncident(rec);
+		return rec && this.public(rec);
+	}
+	public(rec) {
+		return publicIncident(rec, this.journal.haIssueOf(rec.id));
 	}
 };
 // sidecar/src/journal/bundles.ts
@@ -7373,6 +7498,11 @@ var Journal = class {
 		this.stmt("UPDATE conditions SET active = 0, cleared_at = ? WHERE incident_id = ? AND source = ? AND key = ?").run(at, incidentId, source, key);
 	}
 	/** Keys of the active conditions of one source (for reconciling after a full resync). */
+	/** The Repairs issue of Home Assistant an incident mirrors (`domain:issue_id`), or null. */
+	haIssueOf(incidentId) {
+		return this.stmt(`SELECT key FROM conditions WHERE incident_id = ? AND source = 'repairs'
+       ORDER BY active DESC, rowid DESC LIMIT 1`).get(incidentId)?.key ?? null;
+	}
 	activeConditionKeys(source) {
 		return this.stmt("SELECT incident_id, key FROM conditions WHERE source = ? AND active = 1").all(source);
 	}
@@ -7817,7 +7947,11 @@ var OfflineIncidentAnalyzer = class {
 				state: founding?.data.state,
 				slug: founding?.data.slug,
 				item_id: founding?.data.item_id,
-				entity_ids: bundle.entities.map((e) => e.entity_id)
+				entity_ids: bundle.entities.map((e) => e.entity_id),
+				...founding?.kind === "repair_issue" && {
+					issue: founding.data.translation_key ?? founding.data.issue_id,
+					breaks_in: founding.data.breaks_in_ha_version
+				}
 			}
 		});
 		return finding && {

@@ -7,8 +7,12 @@ import type { IncidentFilter, IncidentRecord, Journal } from './journal/journal.
 import type { ProposalJournal, ProposalRecord } from './journal/proposals.js';
 import type { Pipeline } from './pipeline.js';
 
-/** The public view of a stored incident (the contract, without correlation internals). */
-export function publicIncident(r: IncidentRecord): Incident {
+/**
+ * The public view of a stored incident (the contract, without correlation
+ * internals). `haIssue` is the `domain:issue_id` of the Repairs issue it mirrors.
+ */
+export function publicIncident(r: IncidentRecord, haIssue: string | null = null): Incident {
+  const at = haIssue?.indexOf(':') ?? -1;
   return {
     id: r.id,
     fingerprint: r.fingerprint,
@@ -26,6 +30,8 @@ export function publicIncident(r: IncidentRecord): Incident {
     resolution: r.resolution,
     remedy: r.remedy,
     confidence: r.confidence,
+    ha_issue:
+      haIssue && at > 0 ? { domain: haIssue.slice(0, at), issue_id: haIssue.slice(at + 1) } : null,
   };
 }
 
@@ -51,14 +57,14 @@ export class Incidents implements IncidentService {
     offset: number,
   ): { items: Incident[]; total: number } {
     const { items, total } = this.journal.listIncidents(filter, limit, offset);
-    return { items: items.map(publicIncident), total };
+    return { items: items.map((r) => this.public(r)), total };
   }
 
   detail(id: string): IncidentDetail | undefined {
     const rec = this.journal.getIncident(id);
     if (!rec) return undefined;
     return {
-      incident: publicIncident(rec),
+      incident: this.public(rec),
       signals: this.journal
         .signalsOf(id, SIGNALS_SHOWN)
         .map(({ incident_id: _i, fingerprint: _f, ...s }) => s),
@@ -70,7 +76,7 @@ export class Incidents implements IncidentService {
 
   async reanalyze(id: string): Promise<Incident | undefined> {
     const rec = this.journal.getIncident(id);
-    return rec && publicIncident(this.pipeline.reanalyze(rec));
+    return rec && this.public(this.pipeline.reanalyze(rec));
   }
 
   dismiss(
@@ -78,6 +84,10 @@ export class Incidents implements IncidentService {
     opts: { ignoreSimilar: boolean; reason: string | null },
   ): Incident | undefined {
     const rec = this.correlator.dismiss(id, opts);
-    return rec && publicIncident(rec);
+    return rec && this.public(rec);
+  }
+
+  private public(rec: IncidentRecord): Incident {
+    return publicIncident(rec, this.journal.haIssueOf(rec.id));
   }
 }

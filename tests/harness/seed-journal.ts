@@ -146,6 +146,30 @@ async function seedIncidents(journal: Journal, correlator: Correlator): Promise<
   return seeded;
 }
 
+/** A Repairs issue Home Assistant raised itself (a failed setup), as the repairs collector reports it. */
+function repairSignal(domain: string, issueId: string): Signal {
+  return {
+    source: 'repairs',
+    kind: 'repair_issue',
+    condition: 'active',
+    key: `homeassistant:${issueId}`,
+    observed_at: new Date().toISOString(),
+    integration: domain,
+    entry_id: null,
+    subject: null,
+    severity: 'error',
+    message: `Setup of ${domain} failed — The integration could not be set up.`,
+    count: 1,
+    data: {
+      domain: 'homeassistant',
+      issue_id: issueId,
+      issue_domain: domain,
+      translation_key: 'integration_setup_failed',
+    },
+    sensitive: [],
+  };
+}
+
 const SCENARIOS: Record<string, (journal: Journal, correlator: Correlator) => Promise<Seeded>> = {
   /** No incident at all. */
   async empty() {
@@ -153,6 +177,13 @@ const SCENARIOS: Record<string, (journal: Journal, correlator: Correlator) => Pr
   },
 
   incidents: seedIncidents,
+  /** An error incident that mirrors a Repairs issue HA raised itself. */
+  async ha_repair(journal, correlator) {
+    correlator.emit(repairSignal('fault_lab', 'integration_setup_failed_fault_lab'));
+    const { items } = journal.listIncidents({}, 1, 0);
+    if (!items[0]) throw new Error('the correlator opened no incident');
+    return { ha_repair: items[0].id };
+  },
 
   /**
    * The incidents above, with a pending proposal for the hub (reload its entry)

@@ -7,7 +7,14 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 
-from .conftest import Sidecar, incident_event, setup_entry, sidecar_api, sidecar_event
+from .conftest import (
+    Sidecar,
+    SidecarFactory,
+    incident_event,
+    setup_entry,
+    sidecar_api,
+    sidecar_event,
+)
 
 
 def _mine(hass: HomeAssistant) -> dict[str, ir.IssueEntry]:
@@ -143,4 +150,21 @@ async def test_unload_withdraws_the_issues(
     await hass.async_block_till_done(wait_background_tasks=True)
     assert len(_mine(hass)) == 2
     assert await hass.config_entries.async_unload(entry.entry_id)
+    assert _mine(hass) == {}
+
+
+async def test_no_second_issue_for_one_ha_raised(
+    hass: HomeAssistant, sidecar_factory: SidecarFactory
+) -> None:
+    """An incident that mirrors HA's own Repairs issue is linked, not raised again."""
+    sidecar = sidecar_factory("ha_repair")
+    status, page = await sidecar_api(hass, sidecar, "GET", "/api/incidents")
+    assert status == 200
+    incident = next(i for i in page["items"] if i["id"] == sidecar.seeded["ha_repair"])
+    assert incident["severity"] == "error"
+    assert incident["ha_issue"] == {
+        "domain": "homeassistant",
+        "issue_id": "integration_setup_failed_fault_lab",
+    }
+    await setup_entry(hass, sidecar)
     assert _mine(hass) == {}

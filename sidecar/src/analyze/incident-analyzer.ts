@@ -93,6 +93,11 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
         slug: founding?.data.slug,
         item_id: founding?.data.item_id,
         entity_ids: bundle.entities.map((e) => e.entity_id),
+        // A Repairs issue's key says what it is in any language.
+        ...(founding?.kind === 'repair_issue' && {
+          issue: founding.data.translation_key ?? founding.data.issue_id,
+          breaks_in: founding.data.breaks_in_ha_version,
+        }),
       },
     };
     const finding = analyzeOffline(input);

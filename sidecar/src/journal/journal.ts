@@ -16,7 +16,7 @@ import { openJournalDb, type JournalDb } from './database.js';
 import { statementCache } from './statements.js';
 
 /** An incident as stored: the contract plus what correlation needs. */
-export interface IncidentRecord extends Incident {
+export interface IncidentRecord extends Omit<Incident, 'ha_issue'> {
   group_key: string;
   flaps: number;
   analysis: RcaResult | null;
@@ -257,6 +257,15 @@ export class Journal {
   }
 
   /** Keys of the active conditions of one source (for reconciling after a full resync). */
+  /** The Repairs issue of Home Assistant an incident mirrors (`domain:issue_id`), or null. */
+  haIssueOf(incidentId: string): string | null {
+    const row = this.stmt(
+      `SELECT key FROM conditions WHERE incident_id = ? AND source = 'repairs'
+       ORDER BY active DESC, rowid DESC LIMIT 1`,
+    ).get(incidentId) as { key: string } | undefined;
+    return row?.key ?? null;
+  }
+
   activeConditionKeys(source: string): { incident_id: string; key: string }[] {
     return this.stmt('SELECT incident_id, key FROM conditions WHERE source = ? AND active = 1').all(
       source,

@@ -16,6 +16,7 @@ import { dependency } from './dependency.js';
 import { network } from './network.js';
 import { proxy } from './proxy.js';
 import { rateLimit } from './rate-limit.js';
+import { repairs } from './repairs.js';
 import { resources } from './resources.js';
 import { security } from './security.js';
 import { setup } from './setup.js';
@@ -38,5 +39,6 @@ export const FAMILIES: readonly SignatureFamily[] = [
   setup,
   network,
   slowUpdate,
+  repairs,
   benign,
 ];
