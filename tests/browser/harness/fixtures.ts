@@ -140,6 +140,7 @@ export function makeIncidents(n: number): Incident[] {
       resolution: closed ? 'the condition cleared' : null,
       remedy: k % 3 === 0 ? 'reload_config_entry' : null,
       confidence: k % 3 === 0 ? 0.8 : null,
+      ha_issue: null,
     });
   }
   return out;
