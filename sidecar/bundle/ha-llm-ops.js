@@ -9508,6 +9508,8 @@ var VERSION = JSON.parse(readFileSync(new URL("../package.json", import.meta.url
 // sidecar/src/sidecar.ts
 var RETENTION_EVERY_MS = 36e5;
 var EXPIRY_EVERY_MS = 6e4;
+/** The sidecar cannot start here (its port is taken, …): the message says what to change. */
+var StartError = class extends Error {};
 var Sidecar = class {
 	settings;
 	log;
@@ -9734,8 +9736,12 @@ var Sidecar = class {
 			publicDir: this.publicDir
 		});
 		this.server = await new Promise((resolve, reject) => {
-			const s = app.listen(settings.port, settings.host, () => resolve(s));
-			s.once("error", (err) => reject(/* @__PURE__ */ new Error(`cannot serve the API on ${settings.host}:${settings.port}: ${err.message}`)));
+			const s = app.listen(settings.port, settings.host, (err) => {
+				if (err) {
+					s.close();
+					reject(new StartError(`cannot serve the API on ${settings.host}:${settings.port}: ${err.message}; another program (or a second sidecar) holds that port: stop it or set LLM_OPS_PORT`));
+				} else resolve(s);
+			});
 		});
 		log.info(`ha-llm-ops ${VERSION} serving the API on ${settings.host}:${settings.port}`);
 		if (this.supervisor) announce(this.supervisor, {
@@ -9941,7 +9947,7 @@ async function main(argv) {
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-	if (err instanceof SettingsError || err instanceof HaAuthError) {
+	if (err instanceof SettingsError || err instanceof HaAuthError || err instanceof StartError) {
 		process.stderr.write(`ha-llm-ops: ${err.message}\n`);
 		process.exitCode = 1;
 	} else throw err;

@@ -55,6 +55,9 @@ export interface SidecarOptions {
   publicDir?: string;
 }
 
+/** The sidecar cannot start here (its port is taken, …): the message says what to change. */
+export class StartError extends Error {}
+
 export class Sidecar {
   readonly journal: Journal;
   readonly proposals: ProposalJournal;
@@ -304,12 +307,18 @@ export class Sidecar {
       publicDir: this.publicDir,
     });
     this.server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(settings.port, settings.host, () => resolve(s));
-      s.once('error', (err) =>
-        reject(
-          new Error(`cannot serve the API on ${settings.host}:${settings.port}: ${err.message}`),
-        ),
-      );
+      // Express 5 hands a listen error to this callback (a taken port, a bad address):
+      // without this check the sidecar would report serving while nothing listens.
+      const s = app.listen(settings.port, settings.host, (err?: Error) => {
+        if (err) {
+          s.close();
+          reject(
+            new StartError(
+              `cannot serve the API on ${settings.host}:${settings.port}: ${err.message}; another program (or a second sidecar) holds that port: stop it or set LLM_OPS_PORT`,
+            ),
+          );
+        } else resolve(s);
+      });
     });
     log.info(`ha-llm-ops ${VERSION} serving the API on ${settings.host}:${settings.port}`);
     if (this.supervisor) {

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +39,28 @@ describe('ha-llm-ops CLI', () => {
     });
     expect(code).toBe(1);
     expect(stderr).toMatch(/LLM_OPS_PORT: must be a whole number \(got "eighty"\)/);
+  });
+
+  it('run on a port that is taken exits non-zero with a clear error, not an API-less sidecar', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const { code, stderr } = cli(['run'], {
+        HA_URL: 'http://127.0.0.1:1',
+        HA_TOKEN: 't',
+        LLM_OPS_HOST: '127.0.0.1',
+        LLM_OPS_PORT: String(port),
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'llm-ops-port-')),
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`cannot serve the API on 127.0.0.1:${port}`);
+      expect(stderr).toMatch(/EADDRINUSE|address already in use/);
+      expect(stderr).not.toContain('serving the API');
+    } finally {
+      taken.close();
+    }
   });
 
   it('an unknown command exits 2 and points at --help', () => {
