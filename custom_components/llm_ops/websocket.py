@@ -75,6 +75,7 @@ async def ws_incidents(
     connection.send_result(msg["id"], page)
 
 
+@websocket_api.require_admin
 @websocket_api.websocket_command(
     {
         probatio.Required("type"): "llm_ops/incident",
@@ -100,6 +101,7 @@ async def ws_proposals(
     connection.send_result(msg["id"], {"proposals": proposals})
 
 
+@websocket_api.require_admin
 @websocket_api.websocket_command(
     {
         probatio.Required("type"): "llm_ops/proposal",

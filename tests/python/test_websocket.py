@@ -126,14 +126,21 @@ async def test_subscribe_pushes_changes(
     await hass.async_block_till_done(wait_background_tasks=True)
 
 
-async def test_reading_is_open_changing_is_admin_only(
+async def test_summaries_are_open_evidence_and_changes_are_admin_only(
     hass: HomeAssistant, seeded: Sidecar, hass_ws_client, hass_read_only_access_token
 ) -> None:
-    """Non-admins read incidents, but cannot approve, reject or dismiss."""
+    """Non-admins see the incident list (for cards), not evidence; they decide nothing.
+
+    Like Home Assistant's own logs and diagnostics, an incident's evidence (log
+    text, tracebacks, diagnostics) and a proposal's execution are for admins.
+    """
     await setup_entry(hass, seeded)
     client = await hass_ws_client(hass, hass_read_only_access_token)
     assert (await _ws(client, {"type": "llm_ops/incidents"}))["success"]
+    assert (await _ws(client, {"type": "llm_ops/proposals"}))["success"]
     for message in (
+        {"type": "llm_ops/incident", "incident_id": seeded.seeded["hub"]},
+        {"type": "llm_ops/proposal", "proposal_id": "prp_1"},
         {"type": "llm_ops/approve", "proposal_id": "prp_1"},
         {"type": "llm_ops/reject", "proposal_id": "prp_1"},
         {"type": "llm_ops/dismiss", "incident_id": seeded.seeded["hub"]},
