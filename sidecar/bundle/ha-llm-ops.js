@@ -4177,6 +4177,12 @@ var DecisionBody = v.strictObject({
 });
 /** The ingress user who made the request, if it came through ingress. */
 var userOf = (res) => typeof res.locals.user === "string" ? res.locals.user : null;
+/**
+* Who decided, for the audit trail: the person HA authenticated through ingress,
+* whatever the body says; otherwise (the API token: the integration, acting for an
+* HA user) the user the body names.
+*/
+var deciderOf = (res, claimed) => userOf(res) ?? claimed;
 function actionRoutes(service) {
 	const router = Router();
 	router.get("/pending", (_req, res) => {
@@ -4193,11 +4199,11 @@ function actionRoutes(service) {
 	});
 	router.post("/:id/approve", (req, res) => {
 		const body = validate(v.omit(DecisionBody, ["reason"]), req.body ?? {}, "body");
-		res.json({ proposal: service.approve(req.params.id, body.decided_by ?? userOf(res)) });
+		res.json({ proposal: service.approve(req.params.id, deciderOf(res, body.decided_by)) });
 	});
 	router.post("/:id/reject", (req, res) => {
 		const body = validate(DecisionBody, req.body ?? {}, "body");
-		res.json({ proposal: service.reject(req.params.id, body.decided_by ?? userOf(res), body.reason) });
+		res.json({ proposal: service.reject(req.params.id, deciderOf(res, body.decided_by), body.reason) });
 	});
 	return router;
 }

@@ -40,6 +40,14 @@ const DecisionBody = v.strictObject({
 const userOf = (res: Response): string | null =>
   typeof res.locals.user === 'string' ? res.locals.user : null;
 
+/**
+ * Who decided, for the audit trail: the person HA authenticated through ingress,
+ * whatever the body says; otherwise (the API token: the integration, acting for an
+ * HA user) the user the body names.
+ */
+const deciderOf = (res: Response, claimed: string | null): string | null =>
+  userOf(res) ?? claimed;
+
 export function actionRoutes(service: ActionService): Router {
   const router = Router();
 
@@ -60,13 +68,13 @@ export function actionRoutes(service: ActionService): Router {
 
   router.post('/:id/approve', (req, res) => {
     const body = validate(v.omit(DecisionBody, ['reason']), req.body ?? {}, 'body');
-    res.json({ proposal: service.approve(req.params.id, body.decided_by ?? userOf(res)) });
+    res.json({ proposal: service.approve(req.params.id, deciderOf(res, body.decided_by)) });
   });
 
   router.post('/:id/reject', (req, res) => {
     const body = validate(DecisionBody, req.body ?? {}, 'body');
     res.json({
-      proposal: service.reject(req.params.id, body.decided_by ?? userOf(res), body.reason),
+      proposal: service.reject(req.params.id, deciderOf(res, body.decided_by), body.reason),
     });
   });
 
