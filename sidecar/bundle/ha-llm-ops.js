@@ -488,6 +488,7 @@ var MESSAGE_PATTERNS = [
 	/\bcustom_components[./]([a-z0-9_]+)\b/,
 	/\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
 	/\bRequirements for ([a-z0-9_]+) not found/,
+	/^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|[A-Za-z0-9-]{16,}) failed/,
 	/\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/
 ];
 /** Integrations that are frameworks, not culprits: never attribute to these from a message. */
@@ -2750,7 +2751,7 @@ function attribute(r) {
 	}
 	integration ??= KNOWN_MESSAGES.find(([re]) => re.test(r.message))?.[1] ?? null;
 	integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
-	if (integration === null && CONFIG_LOGGER.test(logger)) integration = "homeassistant";
+	if (integration === null && (CONFIG_LOGGER.test(logger) || /^homeassistant(?:\.runner)?$/.test(logger))) integration = "homeassistant";
 	return {
 		integration,
 		subject: automationOfLogger(r.logger),
@@ -2819,9 +2820,10 @@ var LogIncidentBuilder = class {
 				subject: group.subject
 			});
 			if (!finding) continue;
+			const integration = group.integration ?? (finding.rca.category === "automation_error" ? "automation" : null);
 			incidents.push({
 				fingerprint: fingerprint(group.integration, null, messageTemplate(group.firstMessage)),
-				integration: group.integration,
+				integration,
 				category: finding.rca.category,
 				severity: finding.severity,
 				title: finding.title,
@@ -4920,9 +4922,15 @@ var DESCRIBE = {
 	migration_error: "failed to migrate its configuration",
 	failed_unload: "failed to unload"
 };
+/**
+* Whether a state says nothing yet. An enabled entry in `not_loaded` is on its way
+* through a reload (HA unloads, then sets up again): a fix's own reload must not
+* read as the fix having worked.
+*/
+var undecided = (entry) => TRANSIENT.has(entry.state) || entry.state === "not_loaded" && entry.disabled_by === null;
 /** The signal for an entry's state, or null when its state says nothing. */
 function entrySignal(entry, at) {
-	if (TRANSIENT.has(entry.state)) return null;
+	if (undecided(entry)) return null;
 	const severity = FAILING[entry.state];
 	const failing = severity !== void 0 && entry.disabled_by === null;
 	const reason = entry.reason ? `: ${entry.reason}` : "";
@@ -4956,15 +4964,23 @@ var configEntriesCollector = {
 			for (const { after, before } of transitions) if (after) {
 				const signal = entrySignal(after, at);
 				if (signal) ctx.sink.emit(signal);
-			} else if (before) ctx.sink.emit({
-				...entrySignal({
+			} else if (before) {
+				const gone = entrySignal({
 					...before,
-					state: "not_loaded"
-				}, at),
-				condition: "cleared"
-			});
+					state: "loaded",
+					disabled_by: null
+				}, at);
+				if (gone) ctx.sink.emit({
+					...gone,
+					message: `${before.title} (${before.domain}) was deleted`,
+					data: {
+						...gone.data,
+						state: "deleted"
+					}
+				});
+			}
 			if (fullList) {
-				const keep = new Set([...entries.values()].filter((e) => TRANSIENT.has(e.state) || FAILING[e.state] && e.disabled_by === null).map((e) => e.entry_id));
+				const keep = new Set([...entries.values()].filter((e) => undecided(e) || FAILING[e.state] && e.disabled_by === null).map((e) => e.entry_id));
 				ctx.sink.reconcile("config_entries", keep);
 			}
 		});

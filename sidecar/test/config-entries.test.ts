@@ -5,6 +5,7 @@ import {
   type EntryTransition,
   type HaConfigEntry,
 } from '../src/ha/config-entries.js';
+import { entrySignal } from '../src/collect/config-entries.js';
 
 /** A connection that hands the subscription callback to the test. */
 function fakeConnection() {
@@ -72,5 +73,28 @@ describe('subscribeConfigEntries', () => {
     fake.push([{ type: null, entry: entry('a', 'loaded') }]);
     expect(last).toEqual(['a']);
     expect(transitions).toContainEqual({ before: entry('b', 'loaded'), after: undefined });
+  });
+});
+
+describe('entrySignal', () => {
+  const at = '2026-12-03T09:00:00.000Z';
+
+  it('says nothing while an enabled entry passes through not_loaded (a reload under way)', () => {
+    // A fix's own reload unloads the entry first; that is not the fix working.
+    expect(entrySignal(entry('a', 'not_loaded'), at)).toBeNull();
+    expect(entrySignal(entry('a', 'setup_in_progress'), at)).toBeNull();
+  });
+
+  it('clears when the entry loads, or is disabled', () => {
+    expect(entrySignal(entry('a', 'loaded'), at)?.condition).toBe('cleared');
+    expect(entrySignal({ ...entry('a', 'not_loaded'), disabled_by: 'user' }, at)?.condition).toBe(
+      'cleared',
+    );
+  });
+
+  it('is active for a failing state, with its reason', () => {
+    const s = entrySignal(entry('a', 'setup_retry', 'timeout'), at);
+    expect(s?.condition).toBe('active');
+    expect(s?.message).toBe('Entry a (fault_lab) is stuck in setup retry: timeout');
   });
 });

@@ -4,6 +4,29 @@ import { integrationOf } from '../src/collect/integration.js';
 describe('integrationOf', () => {
   it.each([
     [{ logger: 'homeassistant.components.hue.light', message: 'x' }, 'hue'],
+    // OAuth names its implementation `<domain>_<client id>`; the id may be redacted.
+    [
+      {
+        logger: 'homeassistant.helpers.config_entry_oauth2_flow',
+        message:
+          'Token request for spotify_3f9d0a1b2c3d4e5f6a7b8c9d failed (invalid_grant): Refresh token revoked',
+      },
+      'spotify',
+    ],
+    [
+      {
+        logger: 'homeassistant.helpers.config_entry_oauth2_flow',
+        message: 'Token request for home_connect_[TOKEN_1] failed (invalid_grant): x',
+      },
+      'home_connect',
+    ],
+    [
+      {
+        logger: 'homeassistant.helpers.config_entry_oauth2_flow',
+        message: 'Token request for home_connect_x failed (invalid_grant): x',
+      },
+      null,
+    ],
     [{ logger: 'custom_components.places.sensor', message: 'x' }, 'places'],
     [
       {

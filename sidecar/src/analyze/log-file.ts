@@ -140,7 +140,12 @@ function attribute(r: LogRecord): Attribution {
   integration ??= KNOWN_MESSAGES.find(([re]) => re.test(r.message))?.[1] ?? null;
   // A bare pasted line that is an exception of a known library (`zigpy.exceptions.X: …`).
   integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
-  if (integration === null && CONFIG_LOGGER.test(logger)) integration = 'homeassistant';
+  // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).
+  if (
+    integration === null &&
+    (CONFIG_LOGGER.test(logger) || /^homeassistant(?:\.runner)?$/.test(logger))
+  )
+    integration = 'homeassistant';
   return { integration, subject: automationOfLogger(r.logger), fromHa: python, bare };
 }
 
@@ -204,9 +209,12 @@ export class LogIncidentBuilder {
         subject: group.subject,
       });
       if (!finding) continue;
+      // An automation or script that failed with nothing else named: the automation integration.
+      const integration =
+        group.integration ?? (finding.rca.category === 'automation_error' ? 'automation' : null);
       incidents.push({
         fingerprint: fingerprint(group.integration, null, messageTemplate(group.firstMessage)),
-        integration: group.integration,
+        integration,
         category: finding.rca.category,
         severity: finding.severity,
         title: finding.title,

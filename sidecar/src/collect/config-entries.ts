@@ -24,9 +24,17 @@ const DESCRIBE: Record<string, string> = {
   failed_unload: 'failed to unload',
 };
 
+/**
+ * Whether a state says nothing yet. An enabled entry in `not_loaded` is on its way
+ * through a reload (HA unloads, then sets up again): a fix's own reload must not
+ * read as the fix having worked.
+ */
+const undecided = (entry: HaConfigEntry): boolean =>
+  TRANSIENT.has(entry.state) || (entry.state === 'not_loaded' && entry.disabled_by === null);
+
 /** The signal for an entry's state, or null when its state says nothing. */
 export function entrySignal(entry: HaConfigEntry, at: string): Signal | null {
-  if (TRANSIENT.has(entry.state)) return null;
+  if (undecided(entry)) return null;
   const severity = FAILING[entry.state];
   const failing = severity !== undefined && entry.disabled_by === null;
   const reason = entry.reason ? `: ${entry.reason}` : '';
@@ -61,17 +69,21 @@ export const configEntriesCollector: Collector = {
           const signal = entrySignal(after, at);
           if (signal) ctx.sink.emit(signal);
         } else if (before) {
-          ctx.sink.emit({
-            ...(entrySignal({ ...before, state: 'not_loaded' }, at) as Signal),
-            condition: 'cleared',
-          });
+          // Deleted: whatever it was, it fails no more.
+          const gone = entrySignal({ ...before, state: 'loaded', disabled_by: null }, at);
+          if (gone)
+            ctx.sink.emit({
+              ...gone,
+              message: `${before.title} (${before.domain}) was deleted`,
+              data: { ...gone.data, state: 'deleted' },
+            });
         }
       }
       if (fullList) {
         // After a full list, failing (or undecided) entries are all there is.
         const keep = new Set(
           [...entries.values()]
-            .filter((e) => TRANSIENT.has(e.state) || (FAILING[e.state] && e.disabled_by === null))
+            .filter((e) => undecided(e) || (FAILING[e.state] && e.disabled_by === null))
             .map((e) => e.entry_id),
         );
         ctx.sink.reconcile('config_entries', keep);

@@ -26,6 +26,8 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /\bcustom_components[./]([a-z0-9_]+)\b/,
   /\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
   /\bRequirements for ([a-z0-9_]+) not found/,
+  // OAuth names the implementation `<domain>_<client id>`; the id is long, or redacted.
+  /^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|[A-Za-z0-9-]{16,}) failed/,
   /\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/,
 ];
 

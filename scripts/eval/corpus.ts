@@ -1,0 +1,359 @@
+/**
+ * The real-world corpus (tests/corpus): Home Assistant logs as users pasted them
+ * in public threads, labelled from each thread's conclusion, and logs with no
+ * fault. This module loads and checks the cases, splits them by thread into a
+ * working part and a held-out part (a fixed seed; the result is recorded in
+ * tests/corpus/split.json), and scores the offline analyzer on each part.
+ */
+import { CATEGORIES, REMEDIES, type Category, type Remedy } from '@ha-llm-ops/contracts';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { incidentsOf, type LogIncident } from '../../sidecar/src/analyze/log-file.js';
+import { parseLog } from '../../sidecar/src/logs/parse.js';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CORPUS = join(REPO, 'tests/corpus');
+
+export const SHAPES = [
+  'home-assistant.log',
+  'ui-log-viewer',
+  'console-ansi',
+  'supervisor',
+  'addon',
+  'library-line',
+  'bare-line',
+  'debug',
+] as const;
+export type Shape = (typeof SHAPES)[number];
+export const CONCLUDED_BY = ['maintainer', 'merged_fix', 'reporter'] as const;
+
+/** One real failure, as pasted, with the thread's conclusion. */
+export interface FaultCase {
+  id: string;
+  source: string;
+  shape: Shape;
+  log: string;
+  integration: string;
+  category: Category;
+  remedy: Remedy;
+  root_cause: string;
+  concluded_by: (typeof CONCLUDED_BY)[number];
+  conclusion: string;
+  notes?: string;
+}
+
+/** A real log in which nothing needs doing. */
+export interface NoFaultCase {
+  id: string;
+  source: string;
+  shape: Shape;
+  log: string;
+  why_no_fault: string;
+  notes?: string;
+}
+
+/** A case file that does not hold what a case must: the file and what is wrong. */
+export class CorpusError extends Error {}
+
+const THREAD =
+  /^https:\/\/(?:github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/\d+|community\.home-assistant\.io\/t\/[\w-]+\/\d+)/;
+
+/** The thread a source URL belongs to (a comment anchor or a post number is the same thread). */
+export function threadOf(source: string): string {
+  const m = THREAD.exec(source);
+  if (!m)
+    throw new CorpusError(
+      `${source} is not a GitHub issue, pull request or discussion, or a forum thread`,
+    );
+  return m[0];
+}
+
+function readCases<T>(dir: string, check: (raw: Record<string, unknown>, file: string) => T): T[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      } catch (err) {
+        throw new CorpusError(`${f}: not valid JSON (${(err as Error).message})`);
+      }
+      if (!raw || typeof raw !== 'object') throw new CorpusError(`${f}: not an object`);
+      return check(raw as Record<string, unknown>, f);
+    });
+}
+
+function text(raw: Record<string, unknown>, key: string, file: string): string {
+  const v = raw[key];
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new CorpusError(`${file}: "${key}" must be a non-empty string`);
+  return v;
+}
+
+function oneOf<T extends string>(
+  raw: Record<string, unknown>,
+  key: string,
+  allowed: readonly T[],
+  file: string,
+): T {
+  const v = text(raw, key, file);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new CorpusError(`${file}: "${key}" is "${v}", not one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+function common(raw: Record<string, unknown>, file: string) {
+  const id = text(raw, 'id', file);
+  if (`${id}.json` !== file) throw new CorpusError(`${file}: "id" is "${id}", not the file's name`);
+  const source = text(raw, 'source', file);
+  threadOf(source);
+  return { id, source, shape: oneOf(raw, 'shape', SHAPES, file), log: text(raw, 'log', file) };
+}
+
+/** The fault cases, checked. */
+export function loadFaults(dir = join(CORPUS, 'cases')): FaultCase[] {
+  return readCases(dir, (raw, file) => ({
+    ...common(raw, file),
+    integration: text(raw, 'integration', file),
+    category: oneOf(raw, 'category', CATEGORIES, file),
+    remedy: oneOf(raw, 'remedy', REMEDIES, file),
+    root_cause: text(raw, 'root_cause', file),
+    concluded_by: oneOf(raw, 'concluded_by', CONCLUDED_BY, file),
+    conclusion: text(raw, 'conclusion', file),
+    notes: typeof raw.notes === 'string' ? raw.notes : undefined,
+  }));
+}
+
+/** The no-fault logs, checked. */
+export function loadNoFaults(dir = join(CORPUS, 'no-fault')): NoFaultCase[] {
+  return readCases(dir, (raw, file) => ({
+    ...common(raw, file),
+    why_no_fault: text(raw, 'why_no_fault', file),
+    notes: typeof raw.notes === 'string' ? raw.notes : undefined,
+  }));
+}
+
+// --- the held-out split ------------------------------------------------------
+
+/** The seed of the split. Changing it re-deals every case: never done to improve a score. */
+export const SPLIT_SEED = 'ha-llm-ops corpus split 2026-12';
+
+/** Whether a thread is in the held-out third: a keyed hash of the thread, so it never depends on who wrote which rule. */
+export function isHeldOut(thread: string): boolean {
+  const digest = createHash('sha256').update(`${SPLIT_SEED}\n${thread}`).digest();
+  return digest.readUInt32BE(0) % 3 === 0;
+}
+
+export interface Split {
+  seed: string;
+  held_out: string[];
+  working: string[];
+}
+
+/** The split of these cases' threads, as recorded in tests/corpus/split.json. */
+export function splitOf(cases: readonly { source: string }[]): Split {
+  const threads = [...new Set(cases.map((c) => threadOf(c.source)))].sort();
+  return {
+    seed: SPLIT_SEED,
+    held_out: threads.filter(isHeldOut),
+    working: threads.filter((t) => !isHeldOut(t)),
+  };
+}
+
+// --- scoring -----------------------------------------------------------------
+
+/**
+ * The domain a label names, as the analyzer names it: the first word of the
+ * label; an add-on (`addon:<slug>`) or the Supervisor is `hassio`, the
+ * integration through which Home Assistant manages both.
+ */
+export function expectedDomain(integration: string): string {
+  if (/^addon:/.test(integration) || /^supervisor\b/.test(integration)) return 'hassio';
+  return /^[a-z0-9_]+/.exec(integration)?.[0] ?? integration;
+}
+
+/** How the analyzer did on one fault case. */
+export interface CaseResult {
+  id: string;
+  part: 'working' | 'held-out';
+  shape: Shape;
+  expected: { category: Category; remedy: Remedy; integration: string };
+  got: {
+    category: Category;
+    remedy: Remedy;
+    integration: string | null;
+    confidence: number;
+    signature: string | null;
+  } | null;
+  category: boolean;
+  remedy: boolean;
+  integration: boolean;
+}
+
+/** The incident an analysis of the case's log leads with (what a user reads first). */
+export async function analyzeLog(log: string): Promise<LogIncident[]> {
+  return incidentsOf(parseLog(log));
+}
+
+export async function scoreFault(c: FaultCase): Promise<CaseResult> {
+  const [top] = await analyzeLog(c.log);
+  const expected = {
+    category: c.category,
+    remedy: c.remedy,
+    integration: expectedDomain(c.integration),
+  };
+  return {
+    id: c.id,
+    part: isHeldOut(threadOf(c.source)) ? 'held-out' : 'working',
+    shape: c.shape,
+    expected,
+    got: top
+      ? {
+          category: top.category,
+          remedy: top.rca.remedy,
+          integration: top.integration,
+          confidence: top.rca.confidence,
+          signature: top.rca.signature ?? null,
+        }
+      : null,
+    category: top?.category === expected.category,
+    remedy: top?.rca.remedy === expected.remedy,
+    integration: top?.integration === expected.integration,
+  };
+}
+
+/** The figures of one part of the corpus. */
+export interface PartScore {
+  cases: number;
+  category: number;
+  remedy: number;
+  integration: number;
+  /** Cases with confidence ≥ 0.8 and the wrong category, as a share of the cases. */
+  confidently_wrong: number;
+  /** No incident at all for a fault. */
+  silent: number;
+  /** Accuracy of the category per confidence band. */
+  calibration: { band: string; cases: number; category: number }[];
+  /** expected category → analyzer's category → count. */
+  confusion: Record<string, Record<string, number>>;
+}
+
+const BANDS: [string, number, number][] = [
+  ['0.0–0.4', 0, 0.4],
+  ['0.4–0.6', 0.4, 0.6],
+  ['0.6–0.8', 0.6, 0.8],
+  ['0.8–1.0', 0.8, 1.01],
+];
+const share = (n: number, of: number) => (of === 0 ? 0 : Math.round((1000 * n) / of) / 1000);
+
+export function partScore(rows: readonly CaseResult[]): PartScore {
+  const confusion: Record<string, Record<string, number>> = {};
+  for (const r of rows) {
+    const got = r.got?.category ?? '(none)';
+    const row = (confusion[r.expected.category] ??= {});
+    row[got] = (row[got] ?? 0) + 1;
+  }
+  return {
+    cases: rows.length,
+    category: share(rows.filter((r) => r.category).length, rows.length),
+    remedy: share(rows.filter((r) => r.remedy).length, rows.length),
+    integration: share(rows.filter((r) => r.integration).length, rows.length),
+    confidently_wrong: share(
+      rows.filter((r) => r.got && r.got.confidence >= 0.8 && !r.category).length,
+      rows.length,
+    ),
+    silent: rows.filter((r) => !r.got).length,
+    calibration: BANDS.map(([band, lo, hi]) => {
+      const inBand = rows.filter((r) => r.got && r.got.confidence >= lo && r.got.confidence < hi);
+      return {
+        band,
+        cases: inBand.length,
+        category: share(inBand.filter((r) => r.category).length, inBand.length),
+      };
+    }),
+    confusion,
+  };
+}
+
+/** What the analyzer said about a no-fault log: an incident there is a false alarm. */
+export interface NoFaultResult {
+  id: string;
+  incidents: { category: Category; integration: string | null; title: string }[];
+}
+
+export async function scoreNoFault(c: NoFaultCase): Promise<NoFaultResult> {
+  const incidents = await analyzeLog(c.log);
+  return {
+    id: c.id,
+    incidents: incidents.map((i) => ({
+      category: i.category,
+      integration: i.integration,
+      title: i.title,
+    })),
+  };
+}
+
+/** The whole evaluation, as `npm run eval -- --json` prints it. */
+export interface Evaluation {
+  corpus: {
+    faults: number;
+    threads: number;
+    no_fault: number;
+    held_out_threads: number;
+    by_category: Record<string, number>;
+    by_remedy: Record<string, number>;
+    by_shape: Record<string, number>;
+    sources: Record<string, number>;
+  };
+  working: PartScore;
+  held_out: PartScore;
+  no_fault: { logs: number; false_alarms: number; alarmed: NoFaultResult[] };
+  cases: CaseResult[];
+}
+
+const tally = (values: readonly string[]) =>
+  Object.fromEntries(
+    [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].sort(
+      (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+    ),
+  );
+
+/** Score the offline analyzer on the whole corpus. */
+export async function evaluate(
+  faults: readonly FaultCase[] = loadFaults(),
+  noFaults: readonly NoFaultCase[] = loadNoFaults(),
+): Promise<Evaluation> {
+  const cases: CaseResult[] = [];
+  for (const c of faults) cases.push(await scoreFault(c));
+  const quiet: NoFaultResult[] = [];
+  for (const c of noFaults) quiet.push(await scoreNoFault(c));
+  const split = splitOf(faults);
+  return {
+    corpus: {
+      faults: faults.length,
+      threads: split.held_out.length + split.working.length,
+      no_fault: noFaults.length,
+      held_out_threads: split.held_out.length,
+      by_category: tally(faults.map((c) => c.category)),
+      by_remedy: tally(faults.map((c) => c.remedy)),
+      by_shape: tally([...faults, ...noFaults].map((c) => c.shape)),
+      sources: tally(
+        [...faults, ...noFaults].map((c) => {
+          const m = /github\.com\/([\w.-]+\/[\w.-]+)/.exec(c.source);
+          return m?.[1] ?? 'community.home-assistant.io';
+        }),
+      ),
+    },
+    working: partScore(cases.filter((r) => r.part === 'working')),
+    held_out: partScore(cases.filter((r) => r.part === 'held-out')),
+    no_fault: {
+      logs: quiet.length,
+      false_alarms: quiet.filter((q) => q.incidents.length > 0).length,
+      alarmed: quiet.filter((q) => q.incidents.length > 0),
+    },
+    cases,
+  };
+}
