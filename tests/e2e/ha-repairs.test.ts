@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
-import { configEntries, eventually, haRest } from '../harness/ha-rest.js';
+import { addLlmOpsEntry, eventually, haRest, removeEntries } from '../harness/ha-rest.js';
 import { haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
 
@@ -42,20 +42,15 @@ const api = async <T>(path: string): Promise<T> => {
   return (await res.json()) as T;
 };
 
-async function removeLlmOpsEntries(): Promise<void> {
-  for (const entry of await configEntries(env, 'llm_ops'))
-    await haRest(env, 'DELETE', `/api/config/config_entries/entry/${entry.entry_id}`);
-}
-
 beforeAll(async () => {
   env = readHaEnv();
-  await removeLlmOpsEntries();
+  await removeEntries(env, 'llm_ops');
   sidecar = await startSidecar({ HA_URL: env.HA_URL, HA_TOKEN: env.HA_TOKEN });
   await sidecar.waitForLog(/watching Home Assistant/, 60_000);
 });
 
 afterAll(async () => {
-  if (env) await removeLlmOpsEntries();
+  if (env) await removeEntries(env, 'llm_ops');
   await sidecar?.stop();
 });
 
@@ -100,27 +95,13 @@ describe("Home Assistant's own Repairs notice about the installation method", ()
   });
 
   it('gets no second Repairs issue from the LLM Ops integration, even at the info threshold', async () => {
-    const start = await haRest<{ flow_id: string }>(
-      env,
-      'POST',
-      '/api/config/config_entries/flow',
-      {
-        handler: 'llm_ops',
-      },
-    );
-    const done = await haRest<{ type: string; result: { entry_id: string } }>(
-      env,
-      'POST',
-      `/api/config/config_entries/flow/${start.flow_id}`,
-      { url: sidecar.url, token: sidecar.token },
-    );
-    expect(done.type).toBe('create_entry');
+    const entryId = await addLlmOpsEntry(env, sidecar);
     // Every severity becomes a Repairs issue: the notice (info) would be one, were it not HA's.
     const options = await haRest<{ flow_id: string }>(
       env,
       'POST',
       '/api/config/config_entries/options/flow',
-      { handler: done.result.entry_id },
+      { handler: entryId },
     );
     const saved = await haRest<{ type: string }>(
       env,

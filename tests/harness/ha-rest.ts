@@ -61,3 +61,28 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** Delete every config entry of a domain. */
+export async function removeEntries(env: HaEnv, domain: string): Promise<void> {
+  for (const entry of await configEntries(env, domain))
+    await haRest(env, 'DELETE', `/api/config/config_entries/entry/${entry.entry_id}`);
+}
+
+/** Set up the LLM Ops integration against a sidecar through HA's config flow; returns the entry id. */
+export async function addLlmOpsEntry(
+  env: HaEnv,
+  sidecar: { url: string; token: string },
+): Promise<string> {
+  const start = await haRest<{ flow_id: string }>(env, 'POST', '/api/config/config_entries/flow', {
+    handler: 'llm_ops',
+  });
+  const done = await haRest<{ type: string; result?: { entry_id: string } }>(
+    env,
+    'POST',
+    `/api/config/config_entries/flow/${start.flow_id}`,
+    { url: sidecar.url, token: sidecar.token },
+  );
+  if (done.type !== 'create_entry' || !done.result)
+    throw new Error(`the LLM Ops config flow ended with ${done.type}, not an entry`);
+  return done.result.entry_id;
+}
