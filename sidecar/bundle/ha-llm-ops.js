@@ -6122,17 +6122,28 @@ var setIntegrationLogLevel = {
 		return { previous: before ? NUMERIC[before.level] ?? "notset" : "notset" };
 	},
 	async rollback(ctx, p, applied) {
-		const previous = String(applied.previous ?? "notset");
+		if (typeof applied.previous !== "string") return {
+			attempted: false,
+			succeeded: true,
+			detail: "the level was never changed"
+		};
+		const previous = applied.previous;
 		await ctx.conn.sendMessagePromise({
 			type: "logger/integration_log_level",
 			integration: p.integration,
 			level: previous.toUpperCase(),
 			persistence: "none"
 		});
-		return {
+		const entry = (await ctx.conn.sendMessagePromise({ type: "logger/log_info" })).find((i) => i.domain === p.integration);
+		const now = entry ? NUMERIC[entry.level] ?? "notset" : "notset";
+		return now === previous ? {
 			attempted: true,
 			succeeded: true,
 			detail: `${p.integration} logs at ${previous} again`
+		} : {
+			attempted: true,
+			succeeded: false,
+			detail: `${p.integration} should log at ${previous} again, but Home Assistant reports ${now}`
 		};
 	}
 };

@@ -62,17 +62,26 @@ export const setIntegrationLogLevel: ActionDefinition = {
     return { previous: before ? (NUMERIC[before.level] ?? 'notset') : 'notset' };
   },
   async rollback(ctx, p, applied) {
-    const previous = String(applied.previous ?? 'notset');
+    // No recorded level means the change never happened: setting NOTSET would be a change.
+    if (typeof applied.previous !== 'string')
+      return { attempted: false, succeeded: true, detail: 'the level was never changed' };
+    const previous = applied.previous;
     await ctx.conn.sendMessagePromise({
       type: 'logger/integration_log_level',
       integration: p.integration,
       level: previous.toUpperCase(),
       persistence: 'none',
     });
-    return {
-      attempted: true,
-      succeeded: true,
-      detail: `${p.integration} logs at ${previous} again`,
-    };
+    // Succeeded only when HA reports the level again (no entry: back to the default).
+    const info = await ctx.conn.sendMessagePromise<LoggerInfo[]>({ type: 'logger/log_info' });
+    const entry = info.find((i) => i.domain === p.integration);
+    const now = entry ? (NUMERIC[entry.level] ?? 'notset') : 'notset';
+    return now === previous
+      ? { attempted: true, succeeded: true, detail: `${p.integration} logs at ${previous} again` }
+      : {
+          attempted: true,
+          succeeded: false,
+          detail: `${p.integration} should log at ${previous} again, but Home Assistant reports ${now}`,
+        };
   },
 };
