@@ -5880,6 +5880,18 @@ async function callHaService(conn, domain, service, data = {}) {
 		service_data: data
 	});
 }
+/**
+* Ask `check` until it is satisfied or about two seconds have passed: what HA
+* reports right after a command can lag it. Returns the last answer.
+*/
+async function settled(check, ok) {
+	let last = await check();
+	for (let i = 0; i < 10 && !ok(last); i++) {
+		await new Promise((r) => setTimeout(r, 200));
+		last = await check();
+	}
+	return last;
+}
 var CONFIG_BACKUP = {
 	homeassistant: true,
 	includeDatabase: false,
@@ -5960,10 +5972,15 @@ var disableAutomation = {
 	},
 	async rollback(ctx, p) {
 		await callHaService(ctx.conn, "automation", "turn_on", { entity_id: p.entity_id });
-		return {
+		const state = await settled(async () => (await ctx.conn.sendMessagePromise({ type: "get_states" })).find((s) => s.entity_id === p.entity_id)?.state ?? "missing", (s) => s === "on");
+		return state === "on" ? {
 			attempted: true,
 			succeeded: true,
 			detail: `${p.entity_id} turned on again`
+		} : {
+			attempted: true,
+			succeeded: false,
+			detail: `${p.entity_id} should be on again, but Home Assistant reports ${state}`
 		};
 	}
 };
@@ -6054,10 +6071,18 @@ var disableConfigEntry = {
 			entry_id: p.entry_id,
 			disabled_by: null
 		});
-		return {
+		const disabledBy = await settled(async () => (await ctx.conn.sendMessagePromise({
+			type: "config_entries/get_single",
+			entry_id: p.entry_id
+		})).config_entry.disabled_by, (d) => d === null);
+		return disabledBy === null ? {
 			attempted: true,
 			succeeded: true,
 			detail: "the entry is enabled again"
+		} : {
+			attempted: true,
+			succeeded: false,
+			detail: `the entry should be enabled again, but it is still disabled (by ${disabledBy})`
 		};
 	}
 };

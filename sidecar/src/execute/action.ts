@@ -93,6 +93,19 @@ export async function callHaService(
   await conn.sendMessagePromise({ type: 'call_service', domain, service, service_data: data });
 }
 
+/**
+ * Ask `check` until it is satisfied or about two seconds have passed: what HA
+ * reports right after a command can lag it. Returns the last answer.
+ */
+export async function settled<T>(check: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  let last = await check();
+  for (let i = 0; i < 10 && !ok(last); i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await check();
+  }
+  return last;
+}
+
 export const CONFIG_BACKUP: BackupScope = {
   homeassistant: true,
   includeDatabase: false,

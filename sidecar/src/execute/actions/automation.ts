@@ -12,6 +12,7 @@ import {
   CONFIG_BACKUP,
   nothingToUndo,
   onlyParams,
+  settled,
 } from '../action.js';
 
 function requireDomain(ctx: ActionContext, domain: 'automation' | 'script'): void {
@@ -99,6 +100,22 @@ export const disableAutomation: ActionDefinition = {
   },
   async rollback(ctx, p) {
     await callHaService(ctx.conn, 'automation', 'turn_on', { entity_id: p.entity_id });
-    return { attempted: true, succeeded: true, detail: `${p.entity_id} turned on again` };
+    // Undone only when HA shows the automation on again.
+    const state = await settled(
+      async () =>
+        (
+          await ctx.conn.sendMessagePromise<{ entity_id: string; state: string }[]>({
+            type: 'get_states',
+          })
+        ).find((s) => s.entity_id === p.entity_id)?.state ?? 'missing',
+      (s) => s === 'on',
+    );
+    return state === 'on'
+      ? { attempted: true, succeeded: true, detail: `${p.entity_id} turned on again` }
+      : {
+          attempted: true,
+          succeeded: false,
+          detail: `${p.entity_id} should be on again, but Home Assistant reports ${state}`,
+        };
   },
 };

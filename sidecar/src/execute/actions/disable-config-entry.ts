@@ -1,5 +1,5 @@
 /** disable_config_entry: stop a crash-looping integration (`config_entries/disable`); rolled back by re-enabling. */
-import { type ActionDefinition, CONFIG_BACKUP } from '../action.js';
+import { type ActionDefinition, CONFIG_BACKUP, settled } from '../action.js';
 import { incidentEntry } from './entry.js';
 
 export const disableConfigEntry: ActionDefinition = {
@@ -42,6 +42,23 @@ export const disableConfigEntry: ActionDefinition = {
       entry_id: p.entry_id,
       disabled_by: null,
     });
-    return { attempted: true, succeeded: true, detail: 'the entry is enabled again' };
+    // Undone only when HA shows the entry enabled again.
+    const disabledBy = await settled(
+      async () =>
+        (
+          await ctx.conn.sendMessagePromise<{ config_entry: { disabled_by: string | null } }>({
+            type: 'config_entries/get_single',
+            entry_id: p.entry_id,
+          })
+        ).config_entry.disabled_by,
+      (d) => d === null,
+    );
+    return disabledBy === null
+      ? { attempted: true, succeeded: true, detail: 'the entry is enabled again' }
+      : {
+          attempted: true,
+          succeeded: false,
+          detail: `the entry should be enabled again, but it is still disabled (by ${disabledBy})`,
+        };
   },
 };
