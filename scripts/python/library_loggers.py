@@ -7,9 +7,9 @@ more than one integration is left out: it names no single culprit.
 """
 
 import json
+from pathlib import Path
 import re
 import sys
-from pathlib import Path
 
 import homeassistant.components
 from homeassistant.const import __version__

@@ -45,8 +45,7 @@ const userOf = (res: Response): string | null =>
  * whatever the body says; otherwise (the API token: the integration, acting for an
  * HA user) the user the body names.
  */
-const deciderOf = (res: Response, claimed: string | null): string | null =>
-  userOf(res) ?? claimed;
+const deciderOf = (res: Response, claimed: string | null): string | null => userOf(res) ?? claimed;
 
 export function actionRoutes(service: ActionService): Router {
   const router = Router();

@@ -28,8 +28,7 @@ function fakeHa(levels: Record<string, number>, opts: { ignoreSets?: boolean } =
       if (msg.type === 'logger/integration_log_level') {
         const level = String(msg.level);
         if (!opts.ignoreSets) {
-          if (level === 'NOTSET') delete levels[String(msg.integration)];
-          else levels[String(msg.integration)] = numeric[level] ?? 0;
+          levels[String(msg.integration)] = numeric[level] ?? 0; // NOTSET is 0, as in HA
         }
         return Promise.resolve(null);
       }
