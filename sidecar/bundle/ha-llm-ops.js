@@ -473,7 +473,7 @@ var Signal = v.object({
 var COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
 var COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\//;
 /** Framework loggers whose records name the integration in the message. */
-var FRAMEWORK_LOGGER = /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|http|websocket_api|config|repairs|system_log|logger))$/;
+var FRAMEWORK_LOGGER = /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|hassio|http|websocket_api|config|repairs|system_log|logger))$/;
 /** Message shapes in which HA names the integration at fault (first group). */
 var MESSAGE_PATTERNS = [
 	/\bfor ([a-z0-9_]+) integration\b/,
@@ -485,6 +485,10 @@ var MESSAGE_PATTERNS = [
 	/^Unable to (?:prepare setup|set up dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
 	/\bsetting up ([a-z0-9_]+) platform for [a-z_]+/,
 	/^Platform ([a-z0-9_]+) not ready yet/,
+	/^Platform ([a-z0-9_]+) does not generate unique IDs/,
+	/^Config entry (?:'[^']*' )?for ([a-z0-9_]+) not ready yet/,
+	/^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
+	/^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
 	/\bcustom_components[./]([a-z0-9_]+)\b/,
 	/\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
 	/\bRequirements for ([a-z0-9_]+) not found/,
@@ -649,7 +653,7 @@ function isPublicHost(host) {
 * place so every family reads "a DNS failure" the same way.
 */
 /** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
-var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving))/i;
+var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving))/i;
 /** The Home Assistant host itself has no route out. */
 var NETWORK_UNREACHABLE = /Network is unreachable|ENETUNREACH|\[Errno 101\]/i;
 /** Nothing at that address answers (a LAN device that is off, or a host without a route). */
@@ -721,7 +725,7 @@ var addon = {
 	signatures: [
 		{
 			id: "watchdog",
-			match: { text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),/i },
+			match: { text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|watchdog_container\b[^\n]*AddonsJobError/i },
 			...common$12,
 			confidence: .88,
 			variants: [ownConfig],
@@ -984,13 +988,17 @@ var automation = {
 		},
 		{
 			id: "template",
-			match: [{
-				text: TEMPLATE,
-				logger: AUTOMATION_LOGGER
-			}, {
-				text: SCRIPT_ERROR,
-				with: [TEMPLATE]
-			}],
+			match: [
+				{
+					text: TEMPLATE,
+					logger: AUTOMATION_LOGGER
+				},
+				{
+					text: SCRIPT_ERROR,
+					with: [TEMPLATE]
+				},
+				{ text: /when rendering '[^'\n]*\btrigger\./ }
+			],
 			...common$10,
 			confidence: .85,
 			title: "{automation} fails on a template",
@@ -1377,9 +1385,9 @@ var customComponent = {
 		{
 			id: "code_error",
 			match: {
-				text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError)\b|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given/,
+				text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given/,
 				custom: true,
-				unless: /No module named '(?!homeassistant\b)/
+				unless: /No module named '(?!homeassistant\b)\w+'/
 			},
 			...common$6,
 			confidence: .75,
@@ -1618,7 +1626,7 @@ var dependency = {
 		},
 		{
 			id: "module_missing",
-			match: { text: /No module named '(?!homeassistant\b)(?<package>[\w.]+)'/ },
+			match: { text: /No module named '(?!homeassistant\b)(?<package>\w+)'/ },
 			...common$4,
 			confidence: .7,
 			remedy: "notify_only",
@@ -1971,6 +1979,7 @@ var repairs = {
 var inAddon = {
 	when: { addon: true },
 	set: {
+		category: "addon_crash",
 		remedy: "restart_addon",
 		actions: [{
 			action_id: "restart_addon",
@@ -2026,7 +2035,7 @@ var resources = {
 		},
 		{
 			id: "out_of_memory",
-			match: { text: /\bMemoryError\b|Cannot allocate memory|\[Errno 12\]|\bOut of memory\b|\b[Oo]om[- ]kill|OOM killer|Killed process \d+|JavaScript heap out of memory|Reached heap limit|[Mm]emory allocation failed|std::bad_alloc/ },
+			match: { text: /\bMemoryError\b|Cannot allocate memory|\[Errno 12\]|\bOut of memory\b|\b[Oo]om[- ]kill|OOM killer|Killed process \d+|JavaScript heap out of memory|Reached heap limit|[Mm]emory allocation failed|std::bad_alloc|(?:fatal error|runtime): out of memory/ },
 			...common$2,
 			...restartCore$1,
 			confidence: .88,
@@ -2675,6 +2684,7 @@ var CUSTOM_WARNING = /custom integration (\w+) which has not been tested|custom 
 var PLATFORM_DOMAINS = /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
 var CUSTOM_FRAME = /custom_components\/(\w+)\//;
 var CORE_FRAME = /homeassistant\/components\/(\w+)\//;
+var SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
 /** Framework messages that name the integration in ways integrationOf does not read. */
 var NAMED_IN_MESSAGE = [
 	/\bcustom integration '(\w+)'/,
@@ -2692,12 +2702,19 @@ var NAMED_IN_MESSAGE = [
 var KNOWN_MESSAGES = [
 	[/^Login attempt or request with invalid authentication from|^Banned IP \S+ for too many login attempts/, "http"],
 	[/^A request from a reverse proxy was received from|X-Forwarded-For header from an untrusted proxy/, "http"],
+	[/\((?:MySQLdb|pymysql|psycopg2?|sqlite3)\.|\(sqlalchemy\.exc\./, "recorder"],
 	[/^Error executing query|database disk image is malformed|^Unhandled database error|^The database .* is locked|Error in database connectivity/, "recorder"]
 ];
 /** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
 var CONFIG_LOGGER = /^homeassistant\.(?:bootstrap|config|core_config|util\.yaml|helpers\.check_config)\b/;
 /** Programs of an add-on container: s6-overlay and its init scripts. */
 var S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init|\w+\.d$)/;
+/**
+* Output of a runtime Home Assistant Core does not use (Node.js stack frames, Go
+* panics, nginx, C/C++ sources, Z-Wave JS driver codes): it comes from an
+* add-on's container, whatever else the paste lost.
+*/
+var ADDON_RUNTIME = /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
 var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
 var HOST_PROGRAM = /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManager|dbus-daemon|sshd|cron|CRON|rsyslogd|avahi-daemon)$/;
@@ -2711,6 +2728,7 @@ var ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
 */
 function integrationOfFrames(frames) {
 	if (!frames) return null;
+	if (frames.some((l) => SUPERVISOR_FRAME.test(l))) return "hassio";
 	const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
 	if (custom) return custom;
 	return frames.map((l) => CORE_FRAME.exec(l)?.[1]).filter((d) => !!d && !PLATFORM_DOMAINS.test(d)).at(-1) ?? null;
@@ -2731,6 +2749,12 @@ function attribute(r) {
 		bare
 	};
 	const python = r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
+	if (!python && ADDON_RUNTIME.test([r.message, ...r.traceback ?? []].join("\n"))) return {
+		integration: "hassio",
+		subject: null,
+		fromHa: false,
+		bare
+	};
 	if (!python && (r.logger !== null || r.level !== "UNKNOWN" || r.timestamp !== null)) return {
 		integration: "hassio",
 		subject: null,

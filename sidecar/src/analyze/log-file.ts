@@ -38,6 +38,7 @@ const PLATFORM_DOMAINS =
   /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
 const CUSTOM_FRAME = /custom_components\/(\w+)\//;
 const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
+const SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
 /** Framework messages that name the integration in ways integrationOf does not read. */
 const NAMED_IN_MESSAGE = [
   /\bcustom integration '(\w+)'/,
@@ -62,6 +63,11 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
     'http',
   ],
   [
+    // Database drivers only the recorder uses, as SQLAlchemy wraps their errors.
+    /\((?:MySQLdb|pymysql|psycopg2?|sqlite3)\.|\(sqlalchemy\.exc\./,
+    'recorder',
+  ],
+  [
     /^Error executing query|database disk image is malformed|^Unhandled database error|^The database .* is locked|Error in database connectivity/,
     'recorder',
   ],
@@ -71,6 +77,13 @@ const CONFIG_LOGGER =
   /^homeassistant\.(?:bootstrap|config|core_config|util\.yaml|helpers\.check_config)\b/;
 /** Programs of an add-on container: s6-overlay and its init scripts. */
 const S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init|\w+\.d$)/;
+/**
+ * Output of a runtime Home Assistant Core does not use (Node.js stack frames, Go
+ * panics, nginx, C/C++ sources, Z-Wave JS driver codes): it comes from an
+ * add-on's container, whatever else the paste lost.
+ */
+const ADDON_RUNTIME =
+  /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
 const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
 const HOST_PROGRAM =
@@ -105,6 +118,8 @@ interface Group {
  */
 function integrationOfFrames(frames: readonly string[] | null): string | null {
   if (!frames) return null;
+  // The Supervisor's own code: its tracebacks are about the add-ons it manages.
+  if (frames.some((l) => SUPERVISOR_FRAME.test(l))) return 'hassio';
   const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
   if (custom) return custom;
   const core = frames
@@ -120,6 +135,8 @@ function attribute(r: LogRecord): Attribution {
     return { integration: 'hassio', subject: null, fromHa: false, bare };
   if (HOST_PROGRAM.test(logger)) return { integration: null, subject: null, fromHa: false, bare };
   const python = r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
+  if (!python && ADDON_RUNTIME.test([r.message, ...(r.traceback ?? [])].join('\n')))
+    return { integration: 'hassio', subject: null, fromHa: false, bare };
   if (!python && (r.logger !== null || r.level !== 'UNKNOWN' || r.timestamp !== null)) {
     // An add-on's own output: bashio, s6, Zigbee2MQTT, Node-RED, Mosquitto.
     return { integration: 'hassio', subject: null, fromHa: false, bare };

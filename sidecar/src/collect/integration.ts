@@ -10,7 +10,7 @@ const COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components|custom_components)\
 
 /** Framework loggers whose records name the integration in the message. */
 const FRAMEWORK_LOGGER =
-  /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|http|websocket_api|config|repairs|system_log|logger))$/;
+  /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|hassio|http|websocket_api|config|repairs|system_log|logger))$/;
 
 /** Message shapes in which HA names the integration at fault (first group). */
 const MESSAGE_PATTERNS: RegExp[] = [
@@ -23,6 +23,11 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /^Unable to (?:prepare setup|set up dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
   /\bsetting up ([a-z0-9_]+) platform for [a-z_]+/, // "Error while setting up places platform for sensor"
   /^Platform ([a-z0-9_]+) not ready yet/,
+  /^Platform ([a-z0-9_]+) does not generate unique IDs/,
+  /^Config entry (?:'[^']*' )?for ([a-z0-9_]+) not ready yet/, // before 2021.x: no title
+  /^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
+  // `ha core check` results relayed by the hassio integration
+  /^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
   /\bcustom_components[./]([a-z0-9_]+)\b/,
   /\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
   /\bRequirements for ([a-z0-9_]+) not found/,

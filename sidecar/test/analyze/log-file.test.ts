@@ -155,6 +155,67 @@ describe('grouping a log into incidents', () => {
     expect(custom).toHaveLength(1);
   });
 
+  it('attributes a failure by every clue the evidence gives, not only the logger', async () => {
+    const who = async (...lines: string[]) =>
+      (await analyze(...lines)).map((i) => [i.integration, i.category]);
+    // Output of a runtime Home Assistant Core does not use: an add-on's.
+    expect(
+      await who(
+        'Error: Command failed: /usr/sbin/nginx -t -g "error_log off;"',
+        '    at ChildProcess.exithandler (node:child_process:422:12)',
+        'runtime: out of memory: cannot allocate 8192-byte block (564363264 in use)',
+      ),
+    ).toEqual([['hassio', 'addon_crash']]);
+    // The framework names the integration in the message, in its older wordings too.
+    expect(
+      await who(
+        at(
+          '01:08:41',
+          'WARNING',
+          'homeassistant.config_entries',
+          'Config entry for hacs not ready yet. Retrying in 5 seconds',
+        ),
+      ),
+    ).toEqual([['hacs', 'setup_retry']]);
+    expect(
+      await who(
+        at(
+          '17:55:00',
+          'ERROR',
+          'homeassistant.components.hassio',
+          "Component error: homeseer - Integration 'homeseer' not found.",
+        ),
+      ),
+    ).toEqual([['homeseer', 'invalid_config']]);
+    // A database driver's error as SQLAlchemy wraps it is the recorder's.
+    expect(
+      await who(
+        `(MySQLdb._exceptions.InternalError) (3, 'Error writing file (Errcode: 28 "No space left on device")')`,
+      ),
+    ).toEqual([['recorder', 'resource_exhaustion']]);
+    // A traceback through the Supervisor's code is about the add-ons it manages.
+    expect(
+      await who(
+        at('20:24:50', 'ERROR', 'asyncio', 'Task exception was never retrieved'),
+        "future: <Task finished name='Task-14254838' coro=<Addon.watchdog_container() done> exception=AddonsJobError('Rate limit exceeded, more than 10 calls in 0:30:00')>",
+        'Traceback (most recent call last):',
+        '  File "/usr/src/supervisor/supervisor/addons/addon.py", line 1505, in watchdog_container',
+        'supervisor.exceptions.AddonsJobError: Rate limit exceeded, more than 10 calls in 0:30:00',
+      ),
+    ).toEqual([['hassio', 'addon_crash']]);
+    // Only automations have trigger variables.
+    expect(
+      await who(
+        at(
+          '16:12:41',
+          'ERROR',
+          'homeassistant.helpers.template',
+          "Template variable error: 'dict object' has no attribute 'event' when rendering '{{ trigger.event.data.name }}'",
+        ),
+      ),
+    ).toEqual([['automation', 'automation_error']]);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),

@@ -433,7 +433,7 @@ const MATCHES: Case[] = [
       { subject: 'a0d7b954_nodered', kind: 'addon_state' },
     ),
     'resources.out_of_memory',
-    'resource_exhaustion',
+    'addon_crash',
     'restart_addon',
   ),
   c(
@@ -797,6 +797,67 @@ const MATCHES: Case[] = [
     'slow_update.setup',
     'slow_update',
     'notify_only',
+  ),
+  c(
+    'a DNS failure as aiohttp names it',
+    input('sonoff', [
+      line(
+        "ClientConnectorDNSError(ConnectionKey(host='eu-api.example.com', port=443), OSError(None, 'DNS server returned general failure'))",
+        'ERROR',
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'a custom integration assigning to a now frozen entity description',
+    input(
+      'rd200_ble',
+      [
+        line(
+          [
+            'Error while setting up rd200_ble platform for sensor',
+            '  File "/config/custom_components/rd200_ble/sensor.py", line 132, in async_setup_entry',
+            "dataclasses.FrozenInstanceError: cannot assign to field 'native_unit_of_measurement'",
+          ].join('\n'),
+        ),
+      ],
+      { custom: true },
+    ),
+    'custom_component.code_error',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a library that moved a module under a custom integration (not a missing requirement)',
+    input(
+      'spotcast',
+      [
+        line(
+          "Setup failed for custom integration 'spotcast': Unable to import component: cannot import name 'LaunchError' from 'pychromecast.error'",
+          'ERROR',
+          'homeassistant.setup',
+        ),
+      ],
+      { custom: true },
+    ),
+    'custom_component.code_error',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a watchdog that gave up restarting an add-on',
+    input('hassio', [
+      line(
+        "Task exception was never retrieved\nfuture: <Task finished coro=<Addon.watchdog_container() done> exception=AddonsJobError('Rate limit exceeded, more than 10 calls in 0:30:00')>",
+        'ERROR',
+        'asyncio',
+      ),
+    ]),
+    'addon.watchdog',
+    'addon_crash',
+    'restart_addon',
   ),
 ];
 

@@ -50,7 +50,7 @@ export const addon: SignatureFamily = {
     {
       id: 'watchdog',
       match: {
-        text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),/i,
+        text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|watchdog_container\b[^\n]*AddonsJobError/i,
       },
       ...common,
       confidence: 0.88,

@@ -108,6 +108,8 @@ export const automation: SignatureFamily = {
       match: [
         { text: TEMPLATE, logger: AUTOMATION_LOGGER },
         { text: SCRIPT_ERROR, with: [TEMPLATE] },
+        // Only automations have trigger variables.
+        { text: /when rendering '[^'\n]*\btrigger\./ },
       ],
       ...common,
       confidence: 0.85,

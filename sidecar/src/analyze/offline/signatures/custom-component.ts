@@ -66,9 +66,9 @@ export const customComponent: SignatureFamily = {
     {
       id: 'code_error',
       match: {
-        text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError)\b|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given/,
+        text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given/,
         custom: true,
-        unless: /No module named '(?!homeassistant\b)/,
+        unless: /No module named '(?!homeassistant\b)\w+'/,
       },
       ...common,
       confidence: 0.75,

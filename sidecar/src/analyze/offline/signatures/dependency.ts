@@ -128,7 +128,7 @@ export const dependency: SignatureFamily = {
     },
     {
       id: 'module_missing',
-      match: { text: /No module named '(?!homeassistant\b)(?<package>[\w.]+)'/ },
+      match: { text: /No module named '(?!homeassistant\b)(?<package>\w+)'/ },
       ...common,
       confidence: 0.7,
       remedy: 'notify_only',

@@ -4,6 +4,7 @@ import type { Outcome, SignatureFamily } from '../types.js';
 const inAddon = {
   when: { addon: true },
   set: {
+    category: 'addon_crash' as const,
     remedy: 'restart_addon' as const,
     actions: [
       {
@@ -87,7 +88,7 @@ export const resources: SignatureFamily = {
       id: 'out_of_memory',
       match: {
         // Case matters: "to avoid running out of memory" is a warning of what could happen.
-        text: /\bMemoryError\b|Cannot allocate memory|\[Errno 12\]|\bOut of memory\b|\b[Oo]om[- ]kill|OOM killer|Killed process \d+|JavaScript heap out of memory|Reached heap limit|[Mm]emory allocation failed|std::bad_alloc/,
+        text: /\bMemoryError\b|Cannot allocate memory|\[Errno 12\]|\bOut of memory\b|\b[Oo]om[- ]kill|OOM killer|Killed process \d+|JavaScript heap out of memory|Reached heap limit|[Mm]emory allocation failed|std::bad_alloc|(?:fatal error|runtime): out of memory/,
       },
       ...common,
       ...restartCore,
