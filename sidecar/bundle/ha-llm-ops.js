@@ -479,6 +479,7 @@ var MESSAGE_PATTERNS = [
 	/\bfor ([a-z0-9_]+) integration\b/,
 	/\bcustom integration '([a-z0-9_]+)'/,
 	/\bintegration '([a-z0-9_]+)'/,
+	/^Integration not found: ([a-z0-9_]+)/,
 	/^Error setting up entry .+ for ([a-z0-9_]+)$/,
 	/^Setup failed for '?([a-z0-9_]+)'?:/,
 	/^Error during setup of component ([a-z0-9_]+)/,
@@ -1283,7 +1284,7 @@ var config = {
 		},
 		{
 			id: "integration_not_found",
-			match: { text: /Integration ['"]?\w+['"]? not found|Setup failed for '?\w+'?: Integration not found|Unable to find (?:integration|component) \w+|No such integration/i },
+			match: { text: /Integration ['"]?\w+['"]? not found|Integration not found: \w+|Setup failed for '?\w+'?: Integration not found|Unable to find (?:integration|component) \w+|No such integration/i },
 			...common$7,
 			confidence: .85,
 			title: "configuration.yaml sets up {integration}, which is not installed",
@@ -1800,6 +1801,24 @@ var network = {
 			variants: [overInternet],
 			title: "{integration} gets no answer from {host} in time",
 			rootCause: "{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address."
+		},
+		{
+			id: "push_channel_lost",
+			match: { text: /(?:websocket|web socket|push|event stream|real-?time|streaming) (?:connection |channel |updates? )?(?:is )?(?:not active|closed|disconnected|lost|failed|dropped)[^\n]{0,60}?(?:fall(?:ing)? ?back|failing back|reverting|switching) (?:to )?polling/i },
+			...device,
+			severity: "warning",
+			confidence: .7,
+			remedy: "reload_config_entry",
+			actions: [{
+				action_id: "reload_config_entry",
+				params: { entry_id: "$entry_id" },
+				rationale: "Reloading {integration} reopens its live connection; while it polls, updates arrive late or not at all.",
+				risk: "low"
+			}],
+			title: "{integration} lost its live connection and only polls",
+			rootCause: "{integration}’s live connection to[[ {host}]] is down (“{detail}”), so it falls back to polling: changes show up late and events (doorbells, motion) can be missed. The device or its controller restarted or updated, or the network dropped the connection, and {integration} does not always reopen it by itself.",
+			impact: "Entities of {integration} update late; events from it may be missed.",
+			manualSteps: ["Reload {integration} (Settings → Devices & services → {integration} → ⋮ → Reload) once its controller is reachable.", "If it keeps dropping, check the controller’s firmware and the network between it and Home Assistant."]
 		},
 		{
 			id: "communication",

@@ -17,6 +17,7 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /\bfor ([a-z0-9_]+) integration\b/, // "Config entry 'X' for hue integration not ready yet"
   /\bcustom integration '([a-z0-9_]+)'/, // blocking calls, "custom integration 'places' ..."
   /\bintegration '([a-z0-9_]+)'/,
+  /^Integration not found: ([a-z0-9_]+)/,
   /^Error setting up entry .+ for ([a-z0-9_]+)$/,
   /^Setup failed for '?([a-z0-9_]+)'?:/,
   /^Error during setup of component ([a-z0-9_]+)/,

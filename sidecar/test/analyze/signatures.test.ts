@@ -847,6 +847,26 @@ const MATCHES: Case[] = [
     'update_or_remove_custom_component',
   ),
   c(
+    'a live connection that dropped to polling',
+    input('unifiprotect', [
+      line(
+        'Unifi OS: Websocket connection not active, failing back to polling',
+        'WARNING',
+        'uiprotect.api',
+      ),
+    ]),
+    'network.push_channel_lost',
+    'device_unavailable',
+    'reload_config_entry',
+  ),
+  c(
+    'an integration the configuration names but Home Assistant cannot find',
+    input('hacs', [line('Integration not found: hacs', 'UNKNOWN')]),
+    'config.integration_not_found',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'a watchdog that gave up restarting an add-on',
     input('hassio', [
       line(

@@ -54,7 +54,7 @@ export const config: SignatureFamily = {
     {
       id: 'integration_not_found',
       match: {
-        text: /Integration ['"]?\w+['"]? not found|Setup failed for '?\w+'?: Integration not found|Unable to find (?:integration|component) \w+|No such integration/i,
+        text: /Integration ['"]?\w+['"]? not found|Integration not found: \w+|Setup failed for '?\w+'?: Integration not found|Unable to find (?:integration|component) \w+|No such integration/i,
       },
       ...common,
       confidence: 0.85,
