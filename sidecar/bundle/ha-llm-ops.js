@@ -3184,7 +3184,16 @@ var LAST_TWO = {
 	"ha access": "password",
 	"serial number": "serial",
 	"serial no": "serial",
-	"user name": "username"
+	"user name": "username",
+	"network key": "secret",
+	"local key": "secret",
+	"encryption key": "secret",
+	"link key": "secret",
+	"device key": "secret",
+	"auth key": "secret",
+	"shared key": "secret",
+	"phone number": "phone",
+	"mobile number": "phone"
 };
 var LAST_ONE = {
 	password: "password",
@@ -3222,7 +3231,13 @@ var LAST_ONE = {
 	serialnumber: "serial",
 	imei: "serial",
 	imsi: "serial",
-	iccid: "serial"
+	iccid: "serial",
+	psk: "password",
+	ssid: "ssid",
+	phone: "phone",
+	telephone: "phone",
+	mobile: "phone",
+	msisdn: "phone"
 };
 /** The kind of secret a key name holds, or null for an ordinary key. */
 function sensitiveKeyKind(key) {
@@ -3241,7 +3256,7 @@ var YAML_LINE = new RegExp(String.raw`^([ \t]*(?:-[ \t]+)?)(${KEY})([ \t]*:[ \t]
 /** A key and its separator: `key=`, `key: `, `"key": `, `'key': `. Values are read only after sensitive keys. */
 var KEY_SEPARATOR = new RegExp(String.raw`(?<![\w.-])(["']?)(${KEY})\1([ \t]*[:=][ \t]*)`, "g");
 /** The value after a sensitive key: quoted, or a run up to a delimiter (optionally after an auth scheme). */
-var VALUE_AT = /(["'])((?:\\.|(?!\1)[^\\\n])*)(?:\1|(?=\n)|$)|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
+var VALUE_AT = /(["'])((?:\\.|(?!\1)[^\\\n])*)(?:\1|(?=\n)|$)|\[([^[\]\n]{1,400})\]|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
 /** `password 'x'`: a quoted value after the word itself. */
 var WORD_QUOTED = /\b(password|passphrase|api[ _-]?key|token|secret)(\s+)(["'])((?:\\.|(?!\3)[^\\\n])+)\3/gi;
 var PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----|[\s\S]*$)/g;
@@ -3260,6 +3275,21 @@ var VENDOR_TOKENS = [
 ];
 /** Secret path segments: webhook ids and cloudhooks grant access on their own. */
 var SECRET_PATH = /(\/api\/webhook\/|hooks\.nabu\.casa\/|discord(?:app)?\.com\/api\/webhooks\/\d+\/)([A-Za-z0-9_-]{8,})/g;
+/** Query parameters that carry credentials: API keys, signatures, OAuth codes. */
+var QUERY_SECRET = /([?&](?:key|apikey|api_key|auth|sig|signature|code|token|access_token|secret|password|pass|pwd)=)([^&#\s"'<>]+)/gi;
+/** An OAuth authorization code in text (`code=4/0Aean…`): short, but it grants access. */
+var OAUTH_CODE = /\b((?:authorization_|auth_)?code)(=)([A-Za-z0-9/_~+.-]{6,})/g;
+/** A Wi-Fi network's name in quotes: `SSID "Smith Family"`. */
+var SSID_WORD = /\b(SSID|Wi-?Fi network|network name)(\s*[:=]?\s*)(["'])([^"'\n]{1,32})\3/gi;
+/** An international phone number (only with its `+`: other digit runs are too often ids). */
+var PHONE = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w])/g;
+/**
+* Dynamic-DNS and remote-access names: the label before the provider's domain is the home's own.
+* The label is bounded (DNS allows 63) so a long dotted run cannot make the scan quadratic.
+*/
+var PERSONAL_HOST = /(?<![a-z0-9-])([a-z0-9-]{1,63})(\.(?:duckdns\.org|ui\.nabu\.casa|no-ip\.(?:org|com|biz|info)|ddns\.net|hopto\.org|zapto\.org|myfritz\.net|synology\.me|dynu\.net|freeddns\.org|tplinkdns\.com|myqnapcloud\.com|dyndns\.org|asuscomm\.com|freeboxos\.fr|mooo\.com|duckdns\.de))\b/gi;
+/** Entity ids that name a person: `person.jane_doe`, `notify.mobile_app_janes_phone`. */
+var PERSON_ENTITY = /\b(person\.|notify\.mobile_app_)([a-z0-9_]+)\b/g;
 var EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 var MAC = /(?<![\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4,6}[0-9A-Fa-f]{2}(?![\w:-])/g;
 var EUI64 = /\b0x[0-9a-fA-F]{16}\b/g;
@@ -3347,6 +3377,15 @@ var Redactor = class {
 		t = t.replace(JWT, (m) => this.mask("token", m));
 		for (const re of VENDOR_TOKENS) t = t.replace(re, (m) => this.mask("token", m));
 		t = t.replace(SECRET_PATH, (_m, path, id) => `${path}${this.mask("token", id)}`);
+		t = t.replace(QUERY_SECRET, (m, key, value) => this.isSecretValue(value) ? `${key}${this.mask("token", value)}` : m);
+		t = t.replace(OAUTH_CODE, (m, word, sep, value) => /\d/.test(value) && /[A-Za-z]/.test(value) ? `${word}${sep}${this.mask("token", value)}` : m);
+		t = t.replace(SSID_WORD, (m, word, sep, q, name) => PLACEHOLDER.test(name) ? m : `${word}${sep}${q}${this.mask("ssid", name)}${q}`);
+		t = t.replace(PHONE, (m) => {
+			const digits = count$1(m, /\d/g);
+			return digits >= 8 && digits <= 15 ? this.mask("phone", m) : m;
+		});
+		t = t.replace(PERSONAL_HOST, (m, name, provider) => PLACEHOLDER.test(name) ? m : `${this.mask("host", name)}${provider}`);
+		t = t.replace(PERSON_ENTITY, (_m, prefix, name) => `${prefix}${this.mask("person", name)}`);
 		t = t.replace(EMAIL, (m) => this.mask("email", m));
 		if (this.options.mac) {
 			t = t.replace(MAC, (m) => this.mask("mac", m));
@@ -3380,7 +3419,14 @@ var Redactor = class {
 			VALUE_AT.lastIndex = at;
 			const v = VALUE_AT.exec(t);
 			if (!v) continue;
-			const [whole, quote, quoted, scheme, bare] = v;
+			const [whole, quote, quoted, list, scheme, bare] = v;
+			if (list !== void 0) {
+				if (PLACEHOLDER.test(`[${list}]`) || !/\d|[A-Za-z]{2}/.test(list)) continue;
+				out += `${t.slice(from, at)}[${this.mask(kind, list)}]`;
+				from = at + whole.length;
+				KEY_SEPARATOR.lastIndex = from;
+				continue;
+			}
 			let raw = quoted ?? bare ?? "";
 			let prefix = scheme ?? "";
 			if (quote) {

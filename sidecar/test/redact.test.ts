@@ -157,6 +157,79 @@ describe('Redactor keeps what explanations need', () => {
   });
 });
 
+describe('Redactor on the secrets of a smart home', () => {
+  // Each line holds one secret or personal value of a kind the generic rules missed.
+  it.each([
+    [
+      'a Zigbee network key as a byte list',
+      'zigbee: network_key: [1, 3, 5, 7, 9, 11, 13, 15, 0, 2, 4, 6, 8, 10, 12, 13]',
+      '1, 3, 5, 7',
+    ],
+    [
+      'a network key as colon-separated bytes',
+      'network_key: 01:03:05:07:09:0B:0D:0F:00:02:04:06:08:0A:0C:0D',
+      '01:03:05',
+    ],
+    [
+      'a Tuya local key in JSON',
+      '{"local_key": "a1b2c3d4e5f6g7h8", "dev_id": "bf123"}',
+      'a1b2c3d4e5f6g7h8',
+    ],
+    [
+      'an ESPHome API encryption key',
+      'api:\n  encryption:\n    key: "W6X8dYqIg2tTfZ1a+K7wPqN0vL3sR5uE9cJ2hB4mD6o="',
+      'W6X8dYqIg2tTfZ1a',
+    ],
+    [
+      'an API key in a query string',
+      'GET https://api.example.com/v1/data?key=xyzSecret42&units=metric',
+      'xyzSecret42',
+    ],
+    [
+      'auth and sig query parameters',
+      'GET https://cam.example.com/snap.jpg?auth=abc123xyz&sig=ZmFrZXNpZw',
+      'abc123xyz',
+    ],
+    ['a short OAuth code', 'Token request failed: code=4/0Aean1 and state=xyz', '4/0Aean1'],
+    [
+      'a Wi-Fi name in quotes',
+      'Connecting to wifi SSID "Smith Family WiFi" failed',
+      'Smith Family',
+    ],
+    ['a Wi-Fi name after its key', 'ssid: MyHomeNet', 'MyHomeNet'],
+    ['a phone number', 'SMS to +49 170 1234567 failed', '1234567'],
+    ['a phone number after its key', 'phone_number: "+1-555-123-4567"', '555-123'],
+    ['a person in an entity id', 'Entity person.jane_doe not found', 'jane_doe'],
+    [
+      'a person in a mobile app notifier',
+      'Unable to find action notify.mobile_app_janes_phone',
+      'janes_phone',
+    ],
+    ['a dynamic-DNS host name', 'Cannot connect to host smithhouse.duckdns.org:8123', 'smithhouse'],
+    ['a remote UI address', 'https://abcdef0123456789.ui.nabu.casa/lovelace', 'abcdef0123456789'],
+  ])('masks %s', (_what, line, secret) => {
+    const r = new Redactor();
+    const out = r.text(line);
+    expect(out).not.toContain(secret);
+    expect(out).toMatch(/\[[A-Z_]+_\d+\]/);
+    expect(r.text(out)).toBe(out);
+  });
+
+  it('keeps what a diagnosis needs around them', () => {
+    const r = new Redactor();
+    expect(r.text('Cannot connect to host smithhouse.duckdns.org:8123')).toBe(
+      'Cannot connect to host [HOST_1].duckdns.org:8123',
+    );
+    expect(r.text('GET https://api.example.com/v1/data?key=xyzSecret42&units=metric')).toBe(
+      'GET https://api.example.com/v1/data?key=[TOKEN_1]&units=metric',
+    );
+    expect(r.text('Service exited with code 1')).toBe('Service exited with code 1');
+    expect(r.text('sensor.living_room_temperature is unavailable')).toBe(
+      'sensor.living_room_temperature is unavailable',
+    );
+  });
+});
+
 describe('Redactor.value', () => {
   it('returns a deep copy and leaves the input untouched', () => {
     const input = { data: { password: 'Hunter2Pass', list: ['jane@example.com'] } };

@@ -20,7 +20,11 @@ export type RedactionKind =
   | 'mac'
   | 'ip'
   | 'location'
-  | 'serial';
+  | 'serial'
+  | 'ssid'
+  | 'phone'
+  | 'host'
+  | 'person';
 
 /** Which kinds of personal data to redact besides secrets (all on by default). */
 export interface RedactorOptions {
@@ -70,6 +74,16 @@ const LAST_TWO: Record<string, RedactionKind> = {
   'serial number': 'serial',
   'serial no': 'serial',
   'user name': 'username',
+  // Radio network keys (Zigbee, Z-Wave S2, Thread), Tuya local keys, ESPHome API keys.
+  'network key': 'secret',
+  'local key': 'secret',
+  'encryption key': 'secret',
+  'link key': 'secret',
+  'device key': 'secret',
+  'auth key': 'secret',
+  'shared key': 'secret',
+  'phone number': 'phone',
+  'mobile number': 'phone',
 };
 const LAST_ONE: Record<string, RedactionKind> = {
   password: 'password',
@@ -108,6 +122,12 @@ const LAST_ONE: Record<string, RedactionKind> = {
   imei: 'serial',
   imsi: 'serial',
   iccid: 'serial',
+  psk: 'password',
+  ssid: 'ssid',
+  phone: 'phone',
+  telephone: 'phone',
+  mobile: 'phone',
+  msisdn: 'phone',
 };
 
 /** The kind of secret a key name holds, or null for an ordinary key. */
@@ -137,7 +157,7 @@ const YAML_LINE = new RegExp(
 const KEY_SEPARATOR = new RegExp(String.raw`(?<![\w.-])(["']?)(${KEY})\1([ \t]*[:=][ \t]*)`, 'g');
 /** The value after a sensitive key: quoted, or a run up to a delimiter (optionally after an auth scheme). */
 const VALUE_AT =
-  /(["'])((?:\\.|(?!\1)[^\\\n])*)(?:\1|(?=\n)|$)|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
+  /(["'])((?:\\.|(?!\1)[^\\\n])*)(?:\1|(?=\n)|$)|\[([^[\]\n]{1,400})\]|((?:Bearer|Basic|Digest|Token|Bot)[ \t]+)?([^\s,;&'"{}[\]()]+)/y;
 /** `password 'x'`: a quoted value after the word itself. */
 const WORD_QUOTED =
   /\b(password|passphrase|api[ _-]?key|token|secret)(\s+)(["'])((?:\\.|(?!\3)[^\\\n])+)\3/gi;
@@ -163,6 +183,23 @@ const VENDOR_TOKENS = [
 /** Secret path segments: webhook ids and cloudhooks grant access on their own. */
 const SECRET_PATH =
   /(\/api\/webhook\/|hooks\.nabu\.casa\/|discord(?:app)?\.com\/api\/webhooks\/\d+\/)([A-Za-z0-9_-]{8,})/g;
+/** Query parameters that carry credentials: API keys, signatures, OAuth codes. */
+const QUERY_SECRET =
+  /([?&](?:key|apikey|api_key|auth|sig|signature|code|token|access_token|secret|password|pass|pwd)=)([^&#\s"'<>]+)/gi;
+/** An OAuth authorization code in text (`code=4/0Aean…`): short, but it grants access. */
+const OAUTH_CODE = /\b((?:authorization_|auth_)?code)(=)([A-Za-z0-9/_~+.-]{6,})/g;
+/** A Wi-Fi network's name in quotes: `SSID "Smith Family"`. */
+const SSID_WORD = /\b(SSID|Wi-?Fi network|network name)(\s*[:=]?\s*)(["'])([^"'\n]{1,32})\3/gi;
+/** An international phone number (only with its `+`: other digit runs are too often ids). */
+const PHONE = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w])/g;
+/**
+ * Dynamic-DNS and remote-access names: the label before the provider's domain is the home's own.
+ * The label is bounded (DNS allows 63) so a long dotted run cannot make the scan quadratic.
+ */
+const PERSONAL_HOST =
+  /(?<![a-z0-9-])([a-z0-9-]{1,63})(\.(?:duckdns\.org|ui\.nabu\.casa|no-ip\.(?:org|com|biz|info)|ddns\.net|hopto\.org|zapto\.org|myfritz\.net|synology\.me|dynu\.net|freeddns\.org|tplinkdns\.com|myqnapcloud\.com|dyndns\.org|asuscomm\.com|freeboxos\.fr|mooo\.com|duckdns\.de))\b/gi;
+/** Entity ids that name a person: `person.jane_doe`, `notify.mobile_app_janes_phone`. */
+const PERSON_ENTITY = /\b(person\.|notify\.mobile_app_)([a-z0-9_]+)\b/g;
 const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 const MAC = /(?<![\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4,6}[0-9A-Fa-f]{2}(?![\w:-])/g;
 const EUI64 = /\b0x[0-9a-fA-F]{16}\b/g; // Zigbee IEEE addresses
@@ -281,6 +318,26 @@ export class Redactor {
       SECRET_PATH,
       (_m, path: string, id: string) => `${path}${this.mask('token', id)}`,
     );
+    t = t.replace(QUERY_SECRET, (m, key: string, value: string) =>
+      this.isSecretValue(value) ? `${key}${this.mask('token', value)}` : m,
+    );
+    t = t.replace(OAUTH_CODE, (m, word: string, sep: string, value: string) =>
+      /\d/.test(value) && /[A-Za-z]/.test(value) ? `${word}${sep}${this.mask('token', value)}` : m,
+    );
+    t = t.replace(SSID_WORD, (m, word: string, sep: string, q: string, name: string) =>
+      PLACEHOLDER.test(name) ? m : `${word}${sep}${q}${this.mask('ssid', name)}${q}`,
+    );
+    t = t.replace(PHONE, (m) => {
+      const digits = count(m, /\d/g);
+      return digits >= 8 && digits <= 15 ? this.mask('phone', m) : m;
+    });
+    t = t.replace(PERSONAL_HOST, (m, name: string, provider: string) =>
+      PLACEHOLDER.test(name) ? m : `${this.mask('host', name)}${provider}`,
+    );
+    t = t.replace(
+      PERSON_ENTITY,
+      (_m, prefix: string, name: string) => `${prefix}${this.mask('person', name)}`,
+    );
     t = t.replace(EMAIL, (m) => this.mask('email', m));
     if (this.options.mac) {
       t = t.replace(MAC, (m) => this.mask('mac', m));
@@ -335,7 +392,15 @@ export class Redactor {
       VALUE_AT.lastIndex = at;
       const v = VALUE_AT.exec(t);
       if (!v) continue;
-      const [whole, quote, quoted, scheme, bare] = v;
+      const [whole, quote, quoted, list, scheme, bare] = v;
+      // A key as a list of bytes (`network_key: [1, 3, 5, …]`): the whole list is the secret.
+      if (list !== undefined) {
+        if (PLACEHOLDER.test(`[${list}]`) || !/\d|[A-Za-z]{2}/.test(list)) continue;
+        out += `${t.slice(from, at)}[${this.mask(kind, list)}]`;
+        from = at + whole.length;
+        KEY_SEPARATOR.lastIndex = from;
+        continue;
+      }
       let raw = quoted ?? bare ?? '';
       let prefix = scheme ?? '';
       if (quote) {
