@@ -5906,11 +5906,15 @@ function minutes(ms) {
 }
 /** Whether the action may run now; the reason says why not, in words. */
 function guard(journal, input) {
-	const { policy, actionId, target, incident, automatic, now } = input;
+	const { policy, actionId, target, incident, automatic, proposedBy, now } = input;
 	const allowed = policyAllows(policy, actionId, incident);
 	if (!allowed.ok) return allowed;
 	const rules = actionPolicy(policy, actionId);
 	if (automatic) {
+		if (proposedBy === "llm" || proposedBy === "ai_task") return {
+			ok: false,
+			reason: `only the model's answer proposes ${actionId}; a person decides`
+		};
 		if (!rules.auto) return {
 			ok: false,
 			reason: `the policy does not run ${actionId} automatically`
@@ -6742,6 +6746,7 @@ var Executor = class {
 			target: p.target,
 			incident,
 			automatic,
+			proposedBy: p.proposed_by,
 			now
 		});
 		if (!verdict.ok) throw new DecisionError(409, verdict.reason);
@@ -9258,16 +9263,22 @@ var Planner = class {
 		this.opts = opts;
 		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
 	}
-	/** The candidates worth proposing for an incident, best first. */
-	candidates(incident, rca, ctx) {
-		const list = [...rca?.candidate_actions ?? []];
+	/** The candidates worth proposing for an incident, best first, each with who proposes it. */
+	candidates(incident, rca, by, ctx) {
+		const list = (rca?.candidate_actions ?? []).map((candidate) => ({
+			candidate,
+			by
+		}));
 		const entry = incident.entry_id ? ctx.inventory.entry(incident.entry_id) : void 0;
 		const reloadsIt = (c) => c.action_id === "reload_config_entry" && (c.params.entry_id ?? incident.entry_id) === entry?.entry_id;
-		if (entry?.state === "setup_retry" && !list.some(reloadsIt)) list.push({
-			action_id: "reload_config_entry",
-			params: { entry_id: entry.entry_id },
-			rationale: `${entry.title} is stuck in setup retry; a reload sets it up at once when its cause is gone.`,
-			risk: "low"
+		if (entry?.state === "setup_retry" && !list.some((c) => reloadsIt(c.candidate))) list.push({
+			candidate: {
+				action_id: "reload_config_entry",
+				params: { entry_id: entry.entry_id },
+				rationale: `${entry.title} is stuck in setup retry; a reload sets it up at once when its cause is gone.`,
+				risk: "low"
+			},
+			by: "offline"
 		});
 		const record = (c) => {
 			const { succeeded, total } = this.opts.proposals.successRate(c.action_id, incident.integration);
@@ -9276,7 +9287,7 @@ var Planner = class {
 		return list.map((c, i) => ({
 			c,
 			i,
-			score: record(c)
+			score: record(c.candidate)
 		})).sort((a, b) => b.score - a.score || a.i - b.i).map((x) => x.c);
 	}
 	/**
@@ -9290,8 +9301,8 @@ var Planner = class {
 		const ctx = this.opts.context(incident);
 		if (!ctx) return [];
 		const made = [];
-		for (const candidate of this.candidates(incident, rca, ctx)) try {
-			made.push(await this.create(incident, candidate, by, ctx));
+		for (const { candidate, by: proposer } of this.candidates(incident, rca, by, ctx)) try {
+			made.push(await this.create(incident, candidate, proposer, ctx));
 		} catch (err) {
 			this.opts.log.info(`not proposing ${candidate.action_id} for ${incident.id}: ${err.message}`);
 		}
@@ -9367,6 +9378,7 @@ var Planner = class {
 				target: p.target,
 				incident,
 				automatic: true,
+				proposedBy: p.proposed_by,
 				now: this.now()
 			});
 			if (!verdict.ok) {

@@ -16,6 +16,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createLlmAnalyzer, type LlmAnalyzer } from '../../sidecar/src/analyze/llm/index.js';
 import { ANSWER_JSON_SCHEMA } from '../../sidecar/src/analyze/llm/schema.js';
 import { loadLlmSettings } from '../../sidecar/src/analyze/llm/settings.js';
+import type { Settings } from '../../sidecar/src/config.js';
 import { connectToHa } from '../../sidecar/src/ha/connection.js';
 import type { IncidentRecord } from '../../sidecar/src/journal/journal.js';
 import { LlmCallJournal } from '../../sidecar/src/journal/llm-calls.js';
@@ -33,6 +34,7 @@ import {
   validAnswer,
   type FakeOpenAi,
 } from '../harness/fake-openai.js';
+import { startFakeSupervisor } from '../harness/fake-supervisor.js';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, configEntries, eventually, haRest } from '../harness/ha-rest.js';
 
@@ -66,7 +68,10 @@ const reloadTheEntry = (req: Parameters<FakeOpenAi['respond']>[0]) => {
   };
 };
 
-async function startSidecar(policy = 'actions:\n  reload_config_entry: {cooldown_s: 0}\n') {
+async function startSidecar(
+  policy = 'actions:\n  reload_config_entry: {cooldown_s: 0}\n',
+  over: Partial<Settings> = {},
+) {
   const dir = tempDir('llm-ops-llm-');
   const policyFile = join(dir, 'policy.yaml');
   writeFileSync(policyFile, policy);
@@ -77,6 +82,7 @@ async function startSidecar(policy = 'actions:\n  reload_config_entry: {cooldown
         haToken: env.HA_TOKEN,
         policyFile,
         thresholds: { ...THRESHOLDS, unavailableAfterS: 600, verifyMaxWaitS: 20 },
+        ...over,
       },
       dir,
     ),
@@ -318,6 +324,43 @@ describe('the OpenAI-compatible backend (real SDK, fake endpoint)', () => {
     expect(sidecar.proposals.countSince('1970-01-01T00:00:00.000Z')).toBe(0); // nothing ran
     const [call] = new LlmCallJournal(sidecar.journal.db).callsOf(incident.id);
     expect(call).toMatchObject({ outcome: 'valid', dropped_actions: 3 });
+  });
+});
+
+describe('auto mode and the model', () => {
+  it('what only the model proposes waits for a person, even an action the policy runs automatically', async () => {
+    const supervisor = await startFakeSupervisor(); // a restart that slipped through lands here, not in the dev HA
+    try {
+      const sidecar = await startSidecar(
+        'mode: auto\nactions:\n  reload_config_entry: {auto: true, cooldown_s: 0}\n  restart_core: {auto: true, cooldown_s: 0}\n',
+        { supervisor: { url: supervisor.url, token: supervisor.token } },
+      );
+      const llm = await llmOf(sidecar, openaiEnv());
+      await setFault('log_error', false);
+      const incident = await openIncident(sidecar, (i) => i.entry_id === entryId);
+      fake.script({
+        answer: validAnswer({
+          remedy: 'restart_core',
+          candidate_actions: [
+            candidate('reload_config_entry', { entry_id: entryId }, 'LLM: reload it.'),
+            candidate('restart_core', {}, 'LLM: restart everything.'),
+          ],
+        }),
+      });
+      const { made } = await analyzeWithLlm(sidecar, llm, incident);
+      const byModel = made.filter((p) => p.proposed_by === 'llm');
+      expect(byModel.map((p) => p.action_id).sort()).toEqual([
+        'reload_config_entry',
+        'restart_core',
+      ]);
+      await new Promise((r) => setTimeout(r, 500));
+      await sidecar.executor.idle();
+      for (const p of byModel) expect(sidecar.proposals.proposal(p.id)?.status).toBe('proposed');
+      expect(sidecar.proposals.countSince('1970-01-01T00:00:00.000Z')).toBe(0); // nothing ran
+      expect(supervisor.requests.some((r) => r.path === '/core/restart')).toBe(false);
+    } finally {
+      await supervisor.close();
+    }
   });
 });
 

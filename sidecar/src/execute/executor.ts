@@ -124,6 +124,7 @@ export class Executor {
       target: p.target,
       incident,
       automatic,
+      proposedBy: p.proposed_by,
       now,
     });
     if (!verdict.ok) throw new DecisionError(409, verdict.reason);

@@ -2,12 +2,12 @@
  * The restart-loop breaker: whether an action may run now. Policy conditions,
  * per-target cooldowns, a per-incident attempt limit and a global hourly
  * budget hold for every execution, approved or automatic; quiet hours hold for
- * automatic ones. A flapping fault cannot make the sidecar act more often than
+ * automatic ones, and what only a model proposed is never automatic. A flapping fault cannot make the sidecar act more often than
  * the policy allows.
  */
 import type { ActionId, Policy } from '@ha-llm-ops/contracts';
 import type { IncidentRecord } from '../journal/journal.js';
-import type { ProposalJournal } from '../journal/proposals.js';
+import type { ProposalJournal, ProposalRecord } from '../journal/proposals.js';
 import { actionPolicy, inQuietHours } from './policy.js';
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string };
@@ -19,6 +19,8 @@ export interface GuardInput {
   incident: IncidentRecord;
   /** Automatic run (quiet hours and `auto` apply) rather than a human approval. */
   automatic: boolean;
+  /** Who proposed it: what only a model proposed never runs unattended. */
+  proposedBy: ProposalRecord['proposed_by'];
   now: Date;
 }
 
@@ -56,11 +58,17 @@ function minutes(ms: number): string {
 
 /** Whether the action may run now; the reason says why not, in words. */
 export function guard(journal: ProposalJournal, input: GuardInput): GuardVerdict {
-  const { policy, actionId, target, incident, automatic, now } = input;
+  const { policy, actionId, target, incident, automatic, proposedBy, now } = input;
   const allowed = policyAllows(policy, actionId, incident);
   if (!allowed.ok) return allowed;
   const rules = actionPolicy(policy, actionId);
   if (automatic) {
+    // Safety in code, not in the prompt: a model's answer can be talked into anything.
+    if (proposedBy === 'llm' || proposedBy === 'ai_task')
+      return {
+        ok: false,
+        reason: `only the model's answer proposes ${actionId}; a person decides`,
+      };
     if (!rules.auto)
       return { ok: false, reason: `the policy does not run ${actionId} automatically` };
     if (inQuietHours(policy, now))

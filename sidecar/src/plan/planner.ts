@@ -4,7 +4,8 @@
  * state (they must belong to the incident), the policy consulted, a dry-run
  * preview attached. In approve mode a proposal waits for a human; in auto mode
  * an action the policy marks `auto` runs within cooldowns, the hourly budget
- * and outside quiet hours; observe mode proposes nothing.
+ * and outside quiet hours, unless only a model proposed it; observe mode
+ * proposes nothing.
  */
 import type {
   ActionParams,
@@ -53,25 +54,30 @@ export class Planner {
     this.now = opts.now ?? (() => new Date());
   }
 
-  /** The candidates worth proposing for an incident, best first. */
+  /** The candidates worth proposing for an incident, best first, each with who proposes it. */
   private candidates(
     incident: IncidentRecord,
     rca: RcaResult | null,
+    by: ProposalRecord['proposed_by'],
     ctx: ActionContext,
-  ): CandidateAction[] {
-    const list = [...(rca?.candidate_actions ?? [])];
+  ): { candidate: CandidateAction; by: ProposalRecord['proposed_by'] }[] {
+    const list = (rca?.candidate_actions ?? []).map((candidate) => ({ candidate, by }));
     // An entry stuck in setup retry can always be reloaded once its cause is gone.
     const entry = incident.entry_id ? ctx.inventory.entry(incident.entry_id) : undefined;
     // A candidate only counts when it reloads this very entry (an analysis cannot talk the safety net away).
     const reloadsIt = (c: CandidateAction) =>
       c.action_id === 'reload_config_entry' &&
       (c.params.entry_id ?? incident.entry_id) === entry?.entry_id;
-    if (entry?.state === 'setup_retry' && !list.some(reloadsIt)) {
+    if (entry?.state === 'setup_retry' && !list.some((c) => reloadsIt(c.candidate))) {
+      // The entry's state implies it, not a model's answer: the offline planner proposes it.
       list.push({
-        action_id: 'reload_config_entry',
-        params: { entry_id: entry.entry_id },
-        rationale: `${entry.title} is stuck in setup retry; a reload sets it up at once when its cause is gone.`,
-        risk: 'low',
+        candidate: {
+          action_id: 'reload_config_entry',
+          params: { entry_id: entry.entry_id },
+          rationale: `${entry.title} is stuck in setup retry; a reload sets it up at once when its cause is gone.`,
+          risk: 'low',
+        },
+        by: 'offline',
       });
     }
     // The journal teaches: actions that worked in this home for this integration come first.
@@ -83,7 +89,7 @@ export class Planner {
       return total === 0 ? 0.5 : succeeded / total;
     };
     return list
-      .map((c, i) => ({ c, i, score: record(c) }))
+      .map((c, i) => ({ c, i, score: record(c.candidate) }))
       .sort((a, b) => b.score - a.score || a.i - b.i)
       .map((x) => x.c);
   }
@@ -103,9 +109,9 @@ export class Planner {
     const ctx = this.opts.context(incident);
     if (!ctx) return [];
     const made: ProposalRecord[] = [];
-    for (const candidate of this.candidates(incident, rca, ctx)) {
+    for (const { candidate, by: proposer } of this.candidates(incident, rca, by, ctx)) {
       try {
-        made.push(await this.create(incident, candidate, by, ctx));
+        made.push(await this.create(incident, candidate, proposer, ctx));
       } catch (err) {
         this.opts.log.info(
           `not proposing ${candidate.action_id} for ${incident.id}: ${(err as Error).message}`,
@@ -204,6 +210,7 @@ export class Planner {
         target: p.target,
         incident,
         automatic: true,
+        proposedBy: p.proposed_by,
         now: this.now(),
       });
       if (!verdict.ok) {

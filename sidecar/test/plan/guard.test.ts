@@ -90,6 +90,7 @@ describe('guard', () => {
     actionId: 'reload_config_entry' as const,
     target: 'reload_config_entry:e1',
     automatic: false,
+    proposedBy: 'offline' as const,
     now,
     ...over,
   });
@@ -151,5 +152,36 @@ describe('guard', () => {
     expect(
       guard(proposals, { policy: quiet, incident, ...input({ automatic: false, now: local }) }),
     ).toEqual({ ok: true });
+  });
+
+  it('never runs unattended what only a model proposed, even an action the policy marks auto', () => {
+    const { proposals, incident } = setup('');
+    const auto = parsePolicy(
+      'mode: auto\nactions:\n  restart_core: {auto: true}\n  reload_config_entry: {auto: true}\n',
+    );
+    for (const proposedBy of ['llm', 'ai_task'] as const) {
+      expect(
+        guard(proposals, { policy: auto, incident, ...input({ automatic: true, proposedBy }) }),
+      ).toMatchObject({ ok: false, reason: expect.stringMatching(/only the model.*a person/) });
+      expect(
+        guard(proposals, {
+          policy: auto,
+          incident,
+          ...input({
+            actionId: 'restart_core',
+            target: 'restart_core',
+            automatic: true,
+            proposedBy,
+          }),
+        }),
+      ).toMatchObject({ ok: false });
+      // A person may still approve it.
+      expect(guard(proposals, { policy: auto, incident, ...input({ proposedBy }) })).toEqual({
+        ok: true,
+      });
+    }
+    expect(guard(proposals, { policy: auto, incident, ...input({ automatic: true }) })).toEqual({
+      ok: true,
+    });
   });
 });
