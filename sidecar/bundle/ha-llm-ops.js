@@ -6117,6 +6117,7 @@ var createBackup = {
 function incidentEntry(ctx, params) {
 	onlyParams(params, ["entry_id"]);
 	const { incident } = ctx;
+	if (incident.entry_id === null && incident.integration === null) throw new ActionRejected("the incident names neither a config entry nor an integration, so no entry can be tied to it");
 	const raw = params.entry_id ?? incident.entry_id;
 	if (typeof raw !== "string" || raw === "") throw new ActionRejected("the incident names no config entry, and no entry_id was given");
 	const entry = ctx.inventory.entry(raw);

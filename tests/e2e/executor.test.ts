@@ -253,6 +253,38 @@ describe('approve mode, core backup', () => {
     expect(['open', 'awaiting_approval']).toContain(body.incident.status);
   });
 
+  it('an incident that names neither an entry nor an integration has no entry to act on', async () => {
+    const sidecar = await startSidecar(settings());
+    const marker = `Worker pool lost its threads (scoping ${Date.now()})`;
+    await callService(env, 'system_log', 'write', {
+      message: marker,
+      level: 'error',
+      logger: 'nameless_worker.pool',
+    });
+    const incident = await eventually(() =>
+      Promise.resolve(
+        sidecar.journal
+          .listIncidents({ active: true }, 50, 0)
+          .items.find((i) => sidecar.journal.signalsOf(i.id, 5).some((s) => s.message === marker)),
+      ),
+    );
+    expect(incident).toMatchObject({ integration: null, entry_id: null });
+    for (const action_id of ['reload_config_entry', 'disable_config_entry', 'start_reauth']) {
+      const refused = await api<{ error: string; field: string }>(
+        sidecar,
+        'POST',
+        '/api/actions/propose',
+        { incident_id: incident.id, action_id, params: { entry_id: entryId } },
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        field: 'params',
+        error: expect.stringMatching(/names neither a config entry nor an integration/),
+      });
+    }
+    await callService(env, 'system_log', 'clear');
+  });
+
   it('refuses what it must: unknown, rejected, observe mode, bad parameters, off the allow-list', async () => {
     const sidecar = await startSidecar(
       settings({ policy: 'actions:\n  disable_config_entry: {allowed: false}\n' }),

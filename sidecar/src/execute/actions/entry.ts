@@ -7,6 +7,12 @@ import { ActionRejected, type ActionContext, onlyParams } from '../action.js';
 export function incidentEntry(ctx: ActionContext, params: ActionParams): HaConfigEntry {
   onlyParams(params, ['entry_id']);
   const { incident } = ctx;
+  // Without either, nothing ties an entry to the incident: any entry of the home would do.
+  if (incident.entry_id === null && incident.integration === null) {
+    throw new ActionRejected(
+      'the incident names neither a config entry nor an integration, so no entry can be tied to it',
+    );
+  }
   const raw = params.entry_id ?? incident.entry_id;
   if (typeof raw !== 'string' || raw === '') {
     throw new ActionRejected('the incident names no config entry, and no entry_id was given');
