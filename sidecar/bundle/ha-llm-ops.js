@@ -6311,6 +6311,111 @@ var reloadConfigEntry = {
 // sidecar/src/execute/actions/restart-addon.ts
 /** restart_addon: Supervisor `POST /addons/<slug>/restart`, only for the incident's own add-on. */
 var SLUG = /^[a-z0-9_]+$/;
+var restartAddon = {
+	id: "restart_addon",
+	risk: "medium",
+	fixes: true,
+	async resolve(ctx, params) {
+		onlyParams(params, ["slug"]);
+		if (!ctx.supervisor) throw new ActionRejected("restarting add-ons needs the Supervisor (run the sidecar as an add-on)");
+		const fromIncident = ctx.incident.subject?.startsWith("addon:") ? ctx.incident.subject.slice(6) : null;
+		const slug = params.slug ?? fromIncident;
+		if (typeof slug !== "string" || !SLUG.test(slug)) throw new ActionRejected("slug must name an add-on");
+		if (slug !== fromIncident) throw new ActionRejected(`add-on ${slug} is not the incident's add-on`);
+		if (!(await ctx.supervisor.addons()).some((a) => a.slug === slug)) throw new ActionRejected(`add-on ${slug} is not installed`);
+		return { slug };
+	},
+	target: (p) => `restart_addon:${String(p.slug)}`,
+	verification: (_ctx, p) => [{
+		kind: "addon_started",
+		description: `add-on ${p.slug} runs again within 60 s`,
+		timeout_s: 60
+	}],
+	preview(ctx, p) {
+		return {
+			summary: `Restart the add-on ${p.slug}.`,
+			precondition: "Restart once what it depends on (a device, a broker) is back.",
+			backup: {
+				homeassistant: false,
+				includeDatabase: false,
+				addons: [String(p.slug)],
+				description: `the add-on ${p.slug} and its data (partial backup)`
+			},
+			verification: this.verification(ctx, p),
+			rollback: "Not applicable: a restart has nothing to undo; the result is recorded."
+		};
+	},
+	async apply(ctx, p) {
+		await ctx.supervisor?.call("POST", `/addons/${String(p.slug)}/restart`);
+		return {};
+	},
+	rollback: () => nothingToUndo("not applicable: a restart has nothing to undo")
+};
+// sidecar/src/supervisor/client.ts
+/**
+* Client of the Supervisor REST API (add-on mode). Every answer is wrapped as
+* `{"result": "ok", "data": …}` or `{"result": "error", "message": …}`.
+*/
+/** The Supervisor refused a request or could not be reached. */
+var SupervisorError = class extends Error {
+	status;
+	constructor(status, message) {
+		super(message);
+		this.status = status;
+	}
+};
+var TIMEOUT_MS = 15e3;
+var SupervisorClient = class {
+	url;
+	token;
+	constructor(url, token) {
+		this.url = url;
+		this.token = token;
+	}
+	async request(method, path, body, accept = "application/json") {
+		let res;
+		try {
+			res = await fetch(`${this.url}${path}`, {
+				method,
+				headers: {
+					authorization: `Bearer ${this.token}`,
+					accept,
+					...body === void 0 ? {} : { "content-type": "application/json" }
+				},
+				body: body === void 0 ? void 0 : JSON.stringify(body),
+				signal: AbortSignal.timeout(TIMEOUT_MS)
+			});
+		} catch (err) {
+			throw new SupervisorError(0, `cannot reach the Supervisor at ${this.url}: ${String(err)}`);
+		}
+		if (!res.ok) {
+			let message = `HTTP ${res.status}`;
+			try {
+				const j = await res.json();
+				if (j.message) message = `${message}: ${j.message}`;
+			} catch {}
+			throw new SupervisorError(res.status, `Supervisor ${method} ${path} failed: ${message}`);
+		}
+		return res;
+	}
+	/** Call an endpoint and unwrap its `data`. */
+	async call(method, path, body) {
+		const res = await this.request(method, path, body);
+		const j = await res.json();
+		if (j.result !== "ok") throw new SupervisorError(res.status, `Supervisor ${method} ${path}: ${j.message ?? "error"}`);
+		return j.data;
+	}
+	/** The last `lines` lines of a log endpoint (e.g. `/addons/<slug>/logs`), as plain text. */
+	async logs(path, lines = 100) {
+		return (await this.request("GET", `${path}?lines=${lines}&no_colors`, void 0, "text/plain")).text();
+	}
+	resolutionInfo() {
+		return this.call("GET", "/resolution/info");
+	}
+	async addons() {
+		return (await this.call("GET", "/addons")).addons;
+	}
+};
 // sidecar/src/execute/actions/index.ts
 var ACTIONS = {
 	reload_config_entry: reloadConfigEntry,
@@ -6349,46 +6454,7 @@ var ACTIONS = {
 	disable_automation: disableAutomation,
 	set_integration_log_level: setIntegrationLogLevel,
 	disable_config_entry: disableConfigEntry,
-	restart_addon: {
-		id: "restart_addon",
-		risk: "medium",
-		fixes: true,
-		async resolve(ctx, params) {
-			onlyParams(params, ["slug"]);
-			if (!ctx.supervisor) throw new ActionRejected("restarting add-ons needs the Supervisor (run the sidecar as an add-on)");
-			const fromIncident = ctx.incident.subject?.startsWith("addon:") ? ctx.incident.subject.slice(6) : null;
-			const slug = params.slug ?? fromIncident;
-			if (typeof slug !== "string" || !SLUG.test(slug)) throw new ActionRejected("slug must name an add-on");
-			if (slug !== fromIncident) throw new ActionRejected(`add-on ${slug} is not the incident's add-on`);
-			if (!(await ctx.supervisor.addons()).some((a) => a.slug === slug)) throw new ActionRejected(`add-on ${slug} is not installed`);
-			return { slug };
-		},
-		target: (p) => `restart_addon:${String(p.slug)}`,
-		verification: (_ctx, p) => [{
-			kind: "addon_started",
-			description: `add-on ${p.slug} runs again within 60 s`,
-			timeout_s: 60
-		}],
-		preview(ctx, p) {
-			return {
-				summary: `Restart the add-on ${p.slug}.`,
-				precondition: "Restart once what it depends on (a device, a broker) is back.",
-				backup: {
-					homeassistant: false,
-					includeDatabase: false,
-					addons: [String(p.slug)],
-					description: `the add-on ${p.slug} and its data (partial backup)`
-				},
-				verification: this.verification(ctx, p),
-				rollback: "Not applicable: a restart has nothing to undo; the result is recorded."
-			};
-		},
-		async apply(ctx, p) {
-			await ctx.supervisor?.call("POST", `/addons/${String(p.slug)}/restart`);
-			return {};
-		},
-		rollback: () => nothingToUndo("not applicable: a restart has nothing to undo")
-	},
+	restart_addon: restartAddon,
 	create_backup: createBackup,
 	restart_core: {
 		id: "restart_core",
@@ -6414,8 +6480,15 @@ var ACTIONS = {
 			};
 		},
 		async apply(ctx) {
-			if (ctx.supervisor) await ctx.supervisor.call("POST", "/core/restart");
-			else await callHaService(ctx.conn, "homeassistant", "restart");
+			if (ctx.supervisor) {
+				try {
+					await ctx.supervisor.call("POST", "/core/check");
+				} catch (err) {
+					if (!(err instanceof SupervisorError) || err.status === 0) throw err;
+					throw new Error(`Home Assistant's configuration check failed, so it was not restarted: ${err.message}`, { cause: err });
+				}
+				await ctx.supervisor.call("POST", "/core/restart");
+			} else await callHaService(ctx.conn, "homeassistant", "restart");
 			return { restarted_at: ctx.now().toISOString() };
 		},
 		rollback: () => nothingToUndo("not applicable: a restart has nothing to undo")
@@ -9537,71 +9610,6 @@ var Reporter = class {
 		if (!next || !this.conn?.connected) return;
 		const delay = Math.max(0, Date.parse(next) - this.now().getTime());
 		this.timer = setTimeout(() => this.flush(), delay + 10);
-	}
-};
-// sidecar/src/supervisor/client.ts
-/**
-* Client of the Supervisor REST API (add-on mode). Every answer is wrapped as
-* `{"result": "ok", "data": …}` or `{"result": "error", "message": …}`.
-*/
-/** The Supervisor refused a request or could not be reached. */
-var SupervisorError = class extends Error {
-	status;
-	constructor(status, message) {
-		super(message);
-		this.status = status;
-	}
-};
-var TIMEOUT_MS = 15e3;
-var SupervisorClient = class {
-	url;
-	token;
-	constructor(url, token) {
-		this.url = url;
-		this.token = token;
-	}
-	async request(method, path, body, accept = "application/json") {
-		let res;
-		try {
-			res = await fetch(`${this.url}${path}`, {
-				method,
-				headers: {
-					authorization: `Bearer ${this.token}`,
-					accept,
-					...body === void 0 ? {} : { "content-type": "application/json" }
-				},
-				body: body === void 0 ? void 0 : JSON.stringify(body),
-				signal: AbortSignal.timeout(TIMEOUT_MS)
-			});
-		} catch (err) {
-			throw new SupervisorError(0, `cannot reach the Supervisor at ${this.url}: ${String(err)}`);
-		}
-		if (!res.ok) {
-			let message = `HTTP ${res.status}`;
-			try {
-				const j = await res.json();
-				if (j.message) message = `${message}: ${j.message}`;
-			} catch {}
-			throw new SupervisorError(res.status, `Supervisor ${method} ${path} failed: ${message}`);
-		}
-		return res;
-	}
-	/** Call an endpoint and unwrap its `data`. */
-	async call(method, path, body) {
-		const res = await this.request(method, path, body);
-		const j = await res.json();
-		if (j.result !== "ok") throw new SupervisorError(res.status, `Supervisor ${method} ${path}: ${j.message ?? "error"}`);
-		return j.data;
-	}
-	/** The last `lines` lines of a log endpoint (e.g. `/addons/<slug>/logs`), as plain text. */
-	async logs(path, lines = 100) {
-		return (await this.request("GET", `${path}?lines=${lines}&no_colors`, void 0, "text/plain")).text();
-	}
-	resolutionInfo() {
-		return this.call("GET", "/resolution/info");
-	}
-	async addons() {
-		return (await this.call("GET", "/addons")).addons;
 	}
 };
 // sidecar/src/supervisor/discovery.ts

@@ -847,6 +847,42 @@ describe('the other allow-listed actions', () => {
     }
   });
 
+  it('restart_core through the Supervisor checks the configuration first, and restarts nothing that fails it', async () => {
+    const fake = await startFakeSupervisor({
+      configError: "Invalid config for 'template' at configuration.yaml, line 12",
+    });
+    try {
+      const sidecar = await startSidecar(
+        settings({
+          supervisor: { url: fake.url, token: fake.token },
+          policy: 'actions:\n  restart_core: {cooldown_s: 0}\n',
+          thresholds: { ...THRESHOLDS, verifyMaxWaitS: 2, supervisorPollS: 3600 },
+        }),
+      );
+      await setFault('not_ready', true);
+      const incident = await eventually(() =>
+        Promise.resolve(
+          sidecar.journal.listIncidents({ integration: 'fault_lab', active: true }, 10, 0).items[0],
+        ),
+      );
+      const restart = await api<{ proposal: Proposal }>(sidecar, 'POST', '/api/actions/propose', {
+        incident_id: incident.id,
+        action_id: 'restart_core',
+      });
+      await api(sidecar, 'POST', `/api/actions/${restart.body.proposal.id}/approve`, {});
+      const done = await finished(sidecar, restart.body.proposal.id);
+      expect(done.result?.outcome).toBe('failed');
+      expect(done.execution?.steps.find((s) => s.step === 'apply')?.detail).toMatch(
+        /configuration check failed.*Invalid config for 'template'/,
+      );
+      const paths = fake.requests.filter((r) => r.method === 'POST').map((r) => r.path);
+      expect(paths).toContain('/core/check');
+      expect(paths).not.toContain('/core/restart');
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('restart_core is never automatic by default, and a restart that does not happen fails verification', async () => {
     const fake = await startFakeSupervisor();
     try {
@@ -873,9 +909,9 @@ describe('the other allow-listed actions', () => {
       expect(sidecar.proposals.proposal(restart.body.proposal.id)?.status).toBe('proposed'); // not auto
       await api(sidecar, 'POST', `/api/actions/${restart.body.proposal.id}/approve`, {});
       const done = await finished(sidecar, restart.body.proposal.id);
-      expect(fake.requests.some((r) => r.method === 'POST' && r.path === '/core/restart')).toBe(
-        true,
-      );
+      const posted = fake.requests.filter((r) => r.method === 'POST').map((r) => r.path);
+      expect(posted.indexOf('/core/check')).toBeGreaterThan(-1);
+      expect(posted.indexOf('/core/check')).toBeLessThan(posted.indexOf('/core/restart'));
       expect(done.result?.outcome).toBe('failed');
       expect(done.execution?.steps.find((s) => s.step === 'verify')?.detail).toMatch(
         /did not restart/,

@@ -63,6 +63,8 @@ export interface FakeSupervisorState {
   coreLog: string[];
   /** Next backup request fails (true) or its job fails (string message). */
   failNextBackup: boolean | string;
+  /** When set, `POST /core/check` finds the configuration invalid with this message. */
+  configError: string | null;
 }
 
 export interface RecordedRequest {
@@ -96,6 +98,7 @@ export async function startFakeSupervisor(
     discovery: [],
     coreLog: [],
     failNextBackup: false,
+    configError: null,
     ...initial,
   };
   const requests: RecordedRequest[] = [];
@@ -124,6 +127,11 @@ export async function startFakeSupervisor(
   );
   app.get('/core/logs', (req, res) => res.type('text/plain').send(logText(state.coreLog, req)));
   app.post('/core/restart', (_req, res) => ok(res)); // recorded; Core keeps running here
+  // The Supervisor runs Core's `check_config` and answers an error when it finds problems.
+  app.post('/core/check', (_req, res) => {
+    if (state.configError) fail(res, 400, state.configError);
+    else ok(res);
+  });
   app.get('/resolution/info', (_req, res) => ok(res, { ...state.resolution, checks: [] }));
   app.get('/addons', (_req, res) =>
     ok(res, {

@@ -1,8 +1,11 @@
 /**
  * restart_core: the last resort. Never automatic unless the policy says so
- * explicitly. With the Supervisor, `POST /core/restart` (works even when Core
- * hangs); otherwise `homeassistant.restart`, which checks the configuration first.
+ * explicitly. With the Supervisor, `POST /core/check` and then `POST
+ * /core/restart` (works even when Core hangs, but would not check the
+ * configuration by itself); otherwise `homeassistant.restart`, which checks it
+ * first. A configuration that fails the check is never restarted into.
  */
+import { SupervisorError } from '../../supervisor/client.js';
 import {
   type ActionDefinition,
   callHaService,
@@ -39,8 +42,18 @@ export const restartCore: ActionDefinition = {
     };
   },
   async apply(ctx) {
-    if (ctx.supervisor) await ctx.supervisor.call('POST', '/core/restart');
-    else await callHaService(ctx.conn, 'homeassistant', 'restart');
+    if (ctx.supervisor) {
+      try {
+        await ctx.supervisor.call('POST', '/core/check');
+      } catch (err) {
+        if (!(err instanceof SupervisorError) || err.status === 0) throw err;
+        throw new Error(
+          `Home Assistant's configuration check failed, so it was not restarted: ${err.message}`,
+          { cause: err },
+        );
+      }
+      await ctx.supervisor.call('POST', '/core/restart');
+    } else await callHaService(ctx.conn, 'homeassistant', 'restart');
     return { restarted_at: ctx.now().toISOString() };
   },
   rollback: () => nothingToUndo('not applicable: a restart has nothing to undo'),
