@@ -9330,6 +9330,8 @@ var ProposalRefused = class extends Error {
 		this.field = field;
 	}
 };
+/** A resolved or dismissed incident needs nothing done (reanalysing it only explains it again). */
+var closed = (incident) => incident.status === "resolved" || incident.status === "dismissed";
 var Planner = class {
 	opts;
 	now;
@@ -9371,7 +9373,7 @@ var Planner = class {
 	*/
 	async plan(incident, rca, by) {
 		const { mode } = this.opts.policy.current();
-		if (mode === "observe") return [];
+		if (mode === "observe" || closed(incident)) return [];
 		const ctx = this.opts.context(incident);
 		if (!ctx) return [];
 		const made = [];

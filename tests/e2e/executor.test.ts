@@ -253,6 +253,36 @@ describe('approve mode, core backup', () => {
     expect(['open', 'awaiting_approval']).toContain(body.incident.status);
   });
 
+  it('a dismissed incident, analyzed again, gets no new proposals', async () => {
+    const sidecar = await startSidecar(settings());
+    await setFault('not_ready', true);
+    const proposal = await pendingReload(sidecar);
+    const dismissed = await api<{ incident: { status: string } }>(
+      sidecar,
+      'POST',
+      `/api/incidents/${proposal.incident_id}/dismiss`,
+      { reason: 'known, fixing the hub myself' },
+    );
+    expect(dismissed.body.incident.status).toBe('dismissed');
+    const again = await api<{ incident: { status: string } }>(
+      sidecar,
+      'POST',
+      `/api/incidents/${proposal.incident_id}/reanalyze`,
+      {},
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.incident.status).toBe('dismissed');
+    await new Promise((r) => setTimeout(r, 500)); // planning is asynchronous
+    const { body: pending } = await api<Proposal[]>(sidecar, 'GET', '/api/actions/pending');
+    expect(pending.filter((p) => p.incident_id === proposal.incident_id)).toEqual([]);
+    const byHand = await api<{ error: string }>(sidecar, 'POST', '/api/actions/propose', {
+      incident_id: proposal.incident_id,
+      action_id: 'reload_config_entry',
+    });
+    expect(byHand.status).toBe(409);
+    expect(byHand.body.error).toMatch(/dismissed/);
+  });
+
   it('an incident that names neither an entry nor an integration has no entry to act on', async () => {
     const sidecar = await startSidecar(settings());
     const marker = `Worker pool lost its threads (scoping ${Date.now()})`;

@@ -35,6 +35,10 @@ export class ProposalRefused extends Error {
   }
 }
 
+/** A resolved or dismissed incident needs nothing done (reanalysing it only explains it again). */
+const closed = (incident: IncidentRecord) =>
+  incident.status === 'resolved' || incident.status === 'dismissed';
+
 export interface PlannerOptions {
   proposals: ProposalJournal;
   policy: PolicyKeeper;
@@ -105,7 +109,7 @@ export class Planner {
     by: ProposalRecord['proposed_by'],
   ): Promise<ProposalRecord[]> {
     const { mode } = this.opts.policy.current();
-    if (mode === 'observe') return [];
+    if (mode === 'observe' || closed(incident)) return [];
     const ctx = this.opts.context(incident);
     if (!ctx) return [];
     const made: ProposalRecord[] = [];
