@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { libraryIntegration } from '../src/analyze/offline/libraries.js';
 import { integrationOf } from '../src/collect/integration.js';
 
 describe('integrationOf', () => {
@@ -106,5 +107,14 @@ describe('integrationOf', () => {
         message: 'Error doing job: Task exception was never retrieved',
       }),
     ).toBeNull();
+  });
+
+  it('names the integration of a library that no manifest declares any more, by its naming convention', () => {
+    // HA's unifiprotect moved from pyunifiprotect to uiprotect; older logs still name the old one.
+    expect(libraryIntegration('pyunifiprotect.unifi_protect_server')).toBe('unifiprotect');
+    expect(libraryIntegration('aiohue.v2')).toBe('hue'); // declared
+    expect(libraryIntegration('asyncio.base_events')).toBeNull(); // 'io' is not a domain
+    expect(libraryIntegration('python')).toBeNull();
+    expect(libraryIntegration('pyfoo_unknown')).toBeNull();
   });
 });

@@ -155,6 +155,9 @@ function attribute(r: LogRecord): Attribution {
     integration = frame ?? named ?? integration;
   }
   integration ??= KNOWN_MESSAGES.find(([re]) => re.test(r.message))?.[1] ?? null;
+  // A library logger no manifest declares any more, named by convention (`pyunifiprotect`).
+  if (integration === null && !logger.startsWith('homeassistant'))
+    integration = libraryIntegration(r.logger);
   // A bare pasted line that is an exception of a known library (`zigpy.exceptions.X: …`).
   integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).

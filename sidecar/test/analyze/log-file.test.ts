@@ -214,6 +214,19 @@ describe('grouping a log into incidents', () => {
         ),
       ),
     ).toEqual([['automation', 'automation_error']]);
+    // A library by its older name, which no manifest declares any more.
+    expect(
+      (
+        await who(
+          at(
+            '09:14:02',
+            'WARNING',
+            'pyunifiprotect.unifi_protect_server',
+            'Unifi OS: Websocket connection not active, failing back to polling',
+          ),
+        )
+      ).map(([integration]) => integration),
+    ).toEqual(['unifiprotect']);
   });
 
   it('attributes a platform error to the custom integration in its traceback', async () => {
