@@ -19,6 +19,7 @@ from homeassistant.helpers.translation import async_get_translations
 from .api import Incident
 from .const import DOMAIN, ISSUE_INCIDENT, ISSUE_INCIDENT_FIXABLE, ISSUE_PREFIX, LOGGER
 from .coordinator import IncidentFacts, LlmOpsConfigEntry, LlmOpsCoordinator
+from .markdown import plain
 
 SEVERITY = {
     "critical": ir.IssueSeverity.CRITICAL,
@@ -126,11 +127,11 @@ class IncidentIssues:
 
     def _placeholders(self, incident: Incident, facts: IncidentFacts) -> dict[str, str]:
         remedy = self._remedies.get(facts.remedy or PENDING, facts.remedy or "")
-        steps = "".join(f"\n- {step}" for step in facts.manual_steps)
+        steps = "".join(f"\n- {plain(step)}" for step in facts.manual_steps)
         return {
-            "title": incident["title"],
+            "title": plain(incident["title"]),
             "integration": incident["integration"] or DOMAIN,
-            "root_cause": facts.root_cause,
+            "root_cause": plain(facts.root_cause),
             "remedy": remedy,
             "steps": steps,
         }

@@ -14,6 +14,7 @@ from homeassistant.helpers import issue_registry as ir
 from .api import ProposalDetail
 from .const import DOMAIN, EXECUTION_POLL_INTERVAL, EXECUTION_TIMEOUT, PROPOSAL_RUNNING
 from .coordinator import LlmOpsCoordinator
+from .markdown import plain
 from .services import async_decided_by, loaded_coordinator
 
 # How an execution can end, and the step or abort reason that tells it.
@@ -58,7 +59,8 @@ class ProposalRepairFlow(RepairsFlow):
             detail = await self._coordinator.async_proposal(self._proposal_id)
         except HomeAssistantError as err:
             return self.async_abort(
-                reason="request_failed", description_placeholders={"error": str(err)}
+                reason="request_failed",
+                description_placeholders={"error": plain(str(err))},
             )
         proposal = detail["proposal"]
         if proposal["status"] != "proposed":
@@ -71,15 +73,16 @@ class ProposalRepairFlow(RepairsFlow):
             step_id="confirm",
             description_placeholders={
                 **self._issue_placeholders,
-                "action": preview["summary"],
-                "rationale": proposal["rationale"],
+                "action": plain(preview["summary"]),
+                "rationale": plain(proposal["rationale"]),
                 "risk": proposal["risk"],
-                "precondition": preview["precondition"],
-                "backup": preview["backup"] or "-",
+                "precondition": plain(preview["precondition"]),
+                "backup": plain(preview["backup"] or "-"),
                 "verification": "".join(
-                    f"\n- {test['description']}" for test in preview["verification"]
+                    f"\n- {plain(test['description'])}"
+                    for test in preview["verification"]
                 ),
-                "rollback": preview["rollback"],
+                "rollback": plain(preview["rollback"]),
             },
         )
 
@@ -120,14 +123,14 @@ class ProposalRepairFlow(RepairsFlow):
         status = detail["proposal"]["status"]
         result = detail.get("result") or {}
         checks = "".join(
-            f"\n- {check['description']}: {check['detail']}"
+            f"\n- {plain(check['description'])}: {plain(check['detail'])}"
             for check in (result.get("verification") or {}).get("checks", [])
         )
         placeholders = {
-            "action": detail["proposal"]["preview"]["summary"],
+            "action": plain(detail["proposal"]["preview"]["summary"]),
             "checks": checks,
-            "backup": str(result.get("backup_id") or "-"),
-            "error": str(result.get("error") or "-"),
+            "backup": plain(str(result.get("backup_id") or "-")),
+            "error": plain(str(result.get("error") or "-")),
         }
         if status != "succeeded":
             reason = status if status in OUTCOMES else "failed"

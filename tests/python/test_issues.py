@@ -43,7 +43,7 @@ async def test_open_incidents_at_error_and_above_are_issues(
         "title": "Fault Lab is stuck in setup retry",
         "integration": "fault_lab",
         "root_cause": (
-            "The hub at [IP_1] does not answer (timeout), so the integration "
+            "The hub at \\[IP\\_1\\] does not answer (timeout), so the integration "
             "raises ConfigEntryNotReady."
         ),
         "remedy": "Reload the integration",

@@ -80,7 +80,8 @@ async def test_fix_flow_shows_the_action_and_approves(
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "confirm"
     placeholders = result["description_placeholders"]
-    assert placeholders["action"] == "Reload the config entry Fault Lab (fault_lab)."
+    # Shown through markdown: escaped, it reads "… (fault_lab)." as typed.
+    assert placeholders["action"] == "Reload the config entry Fault Lab (fault\\_lab)."
     assert placeholders["risk"] == "low"
     assert placeholders["backup"] == "-"
     assert placeholders["verification"] == "\n- Fault Lab is loaded within 60 s"
