@@ -80,6 +80,17 @@ export const INCIDENT_STATUSES = [
 export const IncidentStatus = v.picklist(INCIDENT_STATUSES);
 export type IncidentStatus = v.InferOutput<typeof IncidentStatus>;
 
+/** An incident in one of these needs nothing more done: it is over. */
+export const CLOSED_STATUSES = [
+  'resolved',
+  'dismissed',
+] as const satisfies readonly IncidentStatus[];
+
+/** Whether an incident with this status is over (resolved or dismissed). */
+export function isClosed(status: IncidentStatus): boolean {
+  return (CLOSED_STATUSES as readonly IncidentStatus[]).includes(status);
+}
+
 /** Where a signal came from: one collector each. */
 export const SIGNAL_SOURCES = [
   'system_log',

@@ -8,7 +8,7 @@ import { createWriteStream, readdirSync, readFileSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Signal } from '@ha-llm-ops/contracts';
-import { integrationOf } from '../../sidecar/src/collect/integration.js';
+import { integrationOf } from '../../sidecar/src/shared/attribution.js';
 import type { IncidentRecord, SignalRecord } from '../../sidecar/src/journal/journal.js';
 import { parseLog } from '../../sidecar/src/logs/parse.js';
 import { buildBundle, estimateTokens } from '../../sidecar/src/package/bundle.js';

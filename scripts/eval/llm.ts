@@ -14,10 +14,12 @@ import { join } from 'node:path';
 import { OfflineIncidentAnalyzer } from '../../sidecar/src/analyze/incident-analyzer.js';
 import { createLlmAnalyzer, type LlmSettings } from '../../sidecar/src/analyze/llm/index.js';
 import { loadSettings } from '../../sidecar/src/config.js';
-import { Correlator } from '../../sidecar/src/correlate/correlator.js';
+import { Correlator } from '../../sidecar/src/correlate/index.js';
+import { IncidentLifecycle } from '../../sidecar/src/incident/lifecycle.js';
 import { BundleStore } from '../../sidecar/src/journal/bundles.js';
 import { Journal } from '../../sidecar/src/journal/journal.js';
 import { LlmCallJournal } from '../../sidecar/src/journal/llm-calls.js';
+import { ProposalJournal } from '../../sidecar/src/journal/proposals.js';
 import type { Logger } from '../../sidecar/src/log.js';
 import { parseLog } from '../../sidecar/src/logs/parse.js';
 import {
@@ -103,7 +105,13 @@ async function scoreCase(
     const settings = loadSettings({ HA_URL: 'http://127.0.0.1:9', HA_TOKEN: 'x', DATA_DIR: dir });
     const [top] = await analyzeLog(c.log);
     const at = new Date().toISOString();
-    const correlator = new Correlator(journal, { thresholds: settings.thresholds, log: quiet });
+    const lifecycle = new IncidentLifecycle(journal, new ProposalJournal(journal.db), {
+      log: quiet,
+    });
+    const correlator = new Correlator(journal, lifecycle, {
+      thresholds: settings.thresholds,
+      log: quiet,
+    });
     for (const s of signalsOf(c.log, top?.integration ?? null, at)) correlator.emit(s);
     correlator.stop();
     const incident = journal.listIncidents({}, 1, 0).items[0];

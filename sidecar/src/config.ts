@@ -4,9 +4,12 @@
  */
 import * as v from 'valibot';
 import { join } from 'node:path';
-import { LLM_OPTION_ENV } from './analyze/llm/options.js';
-import { loadLlmSettings, type LlmSettings } from './analyze/llm/settings.js';
+import { LLM_OPTION_ENV } from './shared/llm-options.js';
+import { parseSetting, SettingsError } from './shared/settings-parse.js';
+import { loadLlmSettings, type LlmSettings } from './shared/llm-settings.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+
+export { SettingsError };
 
 /** The validated settings the sidecar runs with. */
 export interface Settings {
@@ -199,16 +202,6 @@ const OPTION_ENV: Record<string, string> = {
   ...Object.fromEntries(THRESHOLDS.map((t) => [t.option, t.env])),
 };
 
-/** A setting is missing or invalid; `setting` names it for the user. */
-export class SettingsError extends Error {
-  constructor(
-    readonly setting: string,
-    detail: string,
-  ) {
-    super(`${setting}: ${detail}`);
-  }
-}
-
 export const SUPERVISOR_WS_URL = 'ws://supervisor/core/websocket';
 
 const httpUrl = v.pipe(
@@ -238,20 +231,6 @@ const flag = v.pipe(
 const modeSetting = v.picklist(['observe', 'approve', 'auto'], 'must be observe, approve or auto');
 const logLevel = v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`);
 const apiToken = v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'));
-
-/** Validate one setting's raw value; a failure names the setting (and never shows a secret's value). */
-export function parseSetting<S extends v.GenericSchema<string, unknown>>(
-  name: string,
-  schema: S,
-  raw: string,
-): v.InferOutput<S> {
-  const result = v.safeParse(schema, raw);
-  if (!result.success) {
-    const shown = /TOKEN|KEY|PASSWORD|SECRET/.test(name) ? '' : ` (got ${JSON.stringify(raw)})`;
-    throw new SettingsError(name, `${result.issues[0]?.message ?? 'is invalid'}${shown}`);
-  }
-  return result.output;
-}
 
 const parse = parseSetting;
 

@@ -1,7 +1,7 @@
-/** Reading and dismissing incidents for the API, over the journal and the correlator. */
+/** Reading and dismissing incidents for the API, over the journal and the incident lifecycle. */
 import type { ActionProposal, Incident } from '@ha-llm-ops/contracts';
 import type { IncidentDetail, IncidentService } from './api/incidents.js';
-import type { Correlator } from './correlate/correlator.js';
+import type { IncidentLifecycle } from './incident/lifecycle.js';
 import type { BundleStore } from './journal/bundles.js';
 import type { IncidentFilter, IncidentRecord, Journal } from './journal/journal.js';
 import type { ProposalJournal, ProposalRecord } from './journal/proposals.js';
@@ -45,7 +45,7 @@ const SIGNALS_SHOWN = 100;
 export class Incidents implements IncidentService {
   constructor(
     private readonly journal: Journal,
-    private readonly correlator: Correlator,
+    private readonly lifecycle: IncidentLifecycle,
     private readonly bundles: BundleStore,
     private readonly proposals: ProposalJournal,
     private readonly pipeline: Pipeline,
@@ -83,7 +83,7 @@ export class Incidents implements IncidentService {
     id: string,
     opts: { ignoreSimilar: boolean; reason: string | null },
   ): Incident | undefined {
-    const rec = this.correlator.dismiss(id, opts);
+    const rec = this.lifecycle.dismiss(id, opts);
     return rec && this.public(rec);
   }
 

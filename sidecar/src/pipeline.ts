@@ -1,31 +1,31 @@
 /**
  * The pipeline after correlation: every incident change is analyzed (offline,
  * at once), planned and then reported, in that order, so the first event HA
- * sees already carries the category and remedy. Stages talk through the
- * contracts; this file only wires them.
+ * sees already carries the category and remedy; what is approved (by a
+ * person, or by the policy in auto mode) is handed to the executor. Stages
+ * talk through the contracts; this file only wires them.
  */
-import type { RcaResult, Signal } from '@ha-llm-ops/contracts';
-import type { LlmAnalyzer } from './analyze/llm/index.js';
-import type { Correlator, IncidentChange } from './correlate/correlator.js';
+import type { Signal } from '@ha-llm-ops/contracts';
+import { isClosed } from '@ha-llm-ops/contracts';
+import type { LlmAnalyzer } from './analyze/index.js';
+import type { Approval } from './approve/index.js';
+import type { Executor } from './execute/index.js';
+import type { IncidentLifecycle } from './incident/lifecycle.js';
 import type { BundleStore } from './journal/bundles.js';
-import type { Executor } from './execute/executor.js';
 import type { IncidentRecord } from './journal/journal.js';
+import type { ProposalRecord } from './journal/proposals.js';
 import type { Logger } from './log.js';
-import type { Planner } from './plan/planner.js';
-import type { Reporter } from './report/reporter.js';
+import type { Planner } from './plan/index.js';
+import type { Reporter } from './report/index.js';
+import type { IncidentAnalyzer, IncidentChange } from './shared/interfaces.js';
 
-/** An analyzer the pipeline runs on new and changed incidents. */
-export interface IncidentAnalyzer {
-  /** Analyze now (offline, fast); null when there is nothing to say. */
-  analyze(incident: IncidentRecord): { rca: RcaResult; title: string | null } | null;
-  /** Gather the slow evidence afterwards (diagnostics, updates) into the bundle. */
-  enrich?(incident: IncidentRecord): Promise<unknown>;
-}
+export type { IncidentAnalyzer };
 
 export interface PipelineOptions {
-  correlator: Correlator;
+  lifecycle: IncidentLifecycle;
   reporter: Reporter;
   planner: Planner;
+  approval: Approval;
   executor: Executor;
   analyzer: IncidentAnalyzer | null;
   /** The optional LLM analyzer: runs after the offline one, on the enriched bundle. */
@@ -35,13 +35,13 @@ export interface PipelineOptions {
 
 export class Pipeline {
   constructor(private readonly opts: PipelineOptions) {
-    opts.correlator.onChange((incident, change, signal) => this.handle(incident, change, signal));
+    opts.lifecycle.onChange((incident, change, signal) => this.handle(incident, change, signal));
   }
 
   private handle(incident: IncidentRecord, change: IncidentChange, signal: Signal | null): void {
-    const { reporter, executor } = this.opts;
+    const { reporter, approval } = this.opts;
     if (change === 'resolved' || change === 'dismissed') {
-      executor.incidentClosed(incident.id);
+      approval.incidentClosed(incident.id);
       reporter.incidentChanged(incident, change);
       return;
     }
@@ -65,15 +65,15 @@ export class Pipeline {
 
   /** Ask the LLM (when configured); its answer replaces the offline one, is announced and planned. */
   private analyzeWithLlm(incident: IncidentRecord, refresh: boolean): void {
-    const { llm, correlator, reporter, log } = this.opts;
+    const { llm, lifecycle, reporter, log } = this.opts;
     if (!llm) return;
     const offline = incident.analysis?.analyzer === 'offline' ? incident.analysis : null;
     llm.analyzer
       .analyze(incident, llm.bundles.read(incident.id), offline, { refresh })
       .then((rca) => {
         if (!rca || rca.analyzer === 'offline') return;
-        const recorded = correlator.recordAnalysis(incident.id, rca, null);
-        if (!recorded || recorded.status === 'resolved' || recorded.status === 'dismissed') return;
+        const recorded = lifecycle.recordAnalysis(incident.id, rca, null);
+        if (!recorded || isClosed(recorded.status)) return;
         reporter.incidentChanged(recorded, 'updated');
         this.plan(recorded);
       })
@@ -81,12 +81,12 @@ export class Pipeline {
   }
 
   private analyze(incident: IncidentRecord): IncidentRecord {
-    const { analyzer, correlator, log } = this.opts;
+    const { analyzer, lifecycle, log } = this.opts;
     if (!analyzer) return incident;
     try {
       const found = analyzer.analyze(incident);
       if (!found) return incident;
-      return correlator.recordAnalysis(incident.id, found.rca, found.title) ?? incident;
+      return lifecycle.recordAnalysis(incident.id, found.rca, found.title) ?? incident;
     } catch (err) {
       log.error(`analysis of ${incident.id} failed: ${String(err)}`);
       return incident;
@@ -94,11 +94,32 @@ export class Pipeline {
   }
 
   private plan(incident: IncidentRecord): void {
-    this.opts.planner
-      .plan(incident, incident.analysis, incident.analysis?.analyzer ?? 'offline')
-      .catch((err: unknown) =>
-        this.opts.log.error(`planning for ${incident.id} failed: ${String(err)}`),
-      );
+    this.propose(incident).catch((err: unknown) =>
+      this.opts.log.error(`planning for ${incident.id} failed: ${String(err)}`),
+    );
+  }
+
+  /**
+   * Plan what the incident's analysis suggests; in auto mode, approval lets the
+   * policy pick one to run, and the executor runs it. Returns what was proposed.
+   */
+  async propose(incident: IncidentRecord): Promise<ProposalRecord[]> {
+    const { planner, approval, executor } = this.opts;
+    const made = await planner.plan(
+      incident,
+      incident.analysis,
+      incident.analysis?.analyzer ?? 'offline',
+    );
+    const approved = approval.auto(incident, made);
+    if (approved) executor.start(approved);
+    return made;
+  }
+
+  /** A person approves a proposal: it runs at once. Throws DecisionError when it may not. */
+  approve(id: string, decidedBy: string | null): ProposalRecord {
+    const approved = this.opts.approval.approve(id, decidedBy);
+    this.opts.executor.start(approved);
+    return approved.proposal;
   }
 
   /** Analyze an incident again on request, plan, and announce the result. */

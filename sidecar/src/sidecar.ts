@@ -1,41 +1,39 @@
 /**
  * The running sidecar: the journal, the HTTP API, the connection to HA and the
- * pipeline collect → correlate → analyze → plan → (approve) → execute → report,
+ * pipeline collect → correlate → package → analyze → plan → approve → execute → report,
  * wired together. The API serves from the start; HA may come and go.
  */
-import type { Signal, SignalSource } from '@ha-llm-ops/contracts';
+import { isClosed, type Signal, type SignalSource } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { ActionContext } from './actions/action.js';
+import { createLlmAnalyzer, isNoise, OfflineIncidentAnalyzer } from './analyze/index.js';
 import type { ActionService } from './api/actions.js';
 import { createApi } from './api/server.js';
 import type { StatusReport, StatusService } from './api/status.js';
 import { resolveApiToken } from './api/token.js';
 import { ApiError } from './api/validate.js';
+import { Approval, DecisionError } from './approve/index.js';
 import type { CollectorContext, StopCollector } from './collect/collector.js';
 import { COLLECTORS } from './collect/index.js';
 import type { Settings } from './config.js';
-import { Correlator } from './correlate/correlator.js';
-import type { ActionContext } from './execute/action.js';
-import { DecisionError, Executor } from './execute/executor.js';
+import { Correlator } from './correlate/index.js';
+import { Executor } from './execute/index.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
+import { IncidentLifecycle } from './incident/lifecycle.js';
 import { Incidents, publicProposal } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
 import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
 import { guarded, type Logger } from './log.js';
-import { OfflineIncidentAnalyzer } from './analyze/incident-analyzer.js';
-import { createLlmAnalyzer } from './analyze/llm/index.js';
-import { isNoise } from './detect/noise.js';
-import { enrich, haHttpBase } from './package/enrich.js';
-import { signalRedaction } from './package/signal-redaction.js';
-import { keyedLabel, redactionKey } from './package/redaction-key.js';
+import { enrich, haHttpBase, keyedLabel, redactionKey, signalRedaction } from './package/index.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
-import { actionPolicy, loadPolicy } from './plan/policy.js';
-import { ModeLocked, PolicyKeeper } from './plan/policy-keeper.js';
-import { Planner, ProposalRefused } from './plan/planner.js';
-import { Reporter } from './report/reporter.js';
+import { Planner, ProposalRefused } from './plan/index.js';
+import { actionPolicy, loadPolicy } from './policy/policy.js';
+import { ModeLocked, PolicyKeeper } from './policy/policy-keeper.js';
+import { Reporter } from './report/index.js';
 import { SupervisorClient } from './supervisor/client.js';
 import { addonUrl, announce } from './supervisor/discovery.js';
 import { VERSION } from './version.js';
@@ -61,10 +59,12 @@ export class StartError extends Error {}
 export class Sidecar {
   readonly journal: Journal;
   readonly proposals: ProposalJournal;
+  readonly lifecycle: IncidentLifecycle;
   readonly correlator: Correlator;
   readonly reporter: Reporter;
   readonly bundles: BundleStore;
   readonly policy: PolicyKeeper;
+  readonly approval: Approval;
   readonly executor: Executor;
   readonly planner: Planner;
   readonly pipeline: Pipeline;
@@ -101,7 +101,8 @@ export class Sidecar {
     // Everything the journal stores is redacted, with placeholders stable across all of it.
     const label = keyedLabel(redactionKey(settings.dataDir));
     const redactSignal = signalRedaction({ ...settings.redact, label });
-    this.correlator = new Correlator(this.journal, {
+    this.lifecycle = new IncidentLifecycle(this.journal, this.proposals, { log });
+    this.correlator = new Correlator(this.journal, this.lifecycle, {
       thresholds: t,
       log,
       isNoise,
@@ -113,13 +114,20 @@ export class Sidecar {
       updateIntervalS: t.eventUpdateIntervalS,
     });
     const context = (incident: IncidentRecord) => this.actionContext(incident);
+    this.approval = new Approval({
+      journal: this.journal,
+      proposals: this.proposals,
+      lifecycle: this.lifecycle,
+      policy: this.policy,
+      announce: this.reporter,
+      context,
+      log,
+    });
     this.executor = new Executor({
       journal: this.journal,
       proposals: this.proposals,
-      correlator: this.correlator,
-      reporter: this.reporter,
-      policy: this.policy,
-      context,
+      lifecycle: this.lifecycle,
+      announce: this.reporter,
       log,
       backupTimeoutS: t.backupTimeoutS,
       verifyMaxWaitS: t.verifyMaxWaitS,
@@ -127,8 +135,8 @@ export class Sidecar {
     this.planner = new Planner({
       proposals: this.proposals,
       policy: this.policy,
-      executor: this.executor,
-      reporter: this.reporter,
+      lifecycle: this.lifecycle,
+      announce: this.reporter,
       context,
       log,
       proposalTtlS: t.proposalTtlS,
@@ -144,9 +152,10 @@ export class Sidecar {
           });
     this.pipeline = new Pipeline({
       llm: llm ? { analyzer: llm, bundles: this.bundles } : null,
-      correlator: this.correlator,
+      lifecycle: this.lifecycle,
       reporter: this.reporter,
       planner: this.planner,
+      approval: this.approval,
       executor: this.executor,
       analyzer:
         opts.analyzer === undefined
@@ -218,7 +227,7 @@ export class Sidecar {
       propose: async (request) => {
         const incident = this.journal.getIncident(request.incident_id);
         if (!incident) throw new ApiError(404, `no incident ${request.incident_id}`, 'incident_id');
-        if (incident.status === 'resolved' || incident.status === 'dismissed') {
+        if (isClosed(incident.status)) {
           throw new ApiError(409, `incident ${incident.id} is ${incident.status}`);
         }
         try {
@@ -229,14 +238,14 @@ export class Sidecar {
       },
       approve: (id, by) => {
         try {
-          return publicProposal(this.executor.approve(id, by));
+          return publicProposal(this.pipeline.approve(id, by));
         } catch (err) {
           return rethrow(err);
         }
       },
       reject: (id, by, reason) => {
         try {
-          return publicProposal(this.executor.reject(id, by, reason));
+          return publicProposal(this.approval.reject(id, by, reason));
         } catch (err) {
           return rethrow(err);
         }
@@ -296,7 +305,7 @@ export class Sidecar {
       }),
       incidents: new Incidents(
         this.journal,
-        this.correlator,
+        this.lifecycle,
         this.bundles,
         this.proposals,
         this.pipeline,
@@ -331,7 +340,7 @@ export class Sidecar {
     this.retention();
     this.timers.push(
       setInterval(() => this.retention(), RETENTION_EVERY_MS),
-      setInterval(() => this.executor.expireStale(), EXPIRY_EVERY_MS),
+      setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS),
     );
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Correlator } from '../src/correlate/correlator.js';
-import { messageTemplate } from '../src/correlate/fingerprint.js';
+import { messageTemplate } from '../src/shared/fingerprint.js';
 import { Journal } from '../src/journal/journal.js';
 import { createLogger } from '../src/log.js';
 import { makePipeline, signal, THRESHOLDS } from './helpers/pipeline.js';
@@ -209,11 +209,11 @@ describe('Correlator', () => {
   });
 
   it('keeps "ignore similar" across re-creation and restarts', () => {
-    const { correlator, journal, dir, clock } = makePipeline();
+    const { correlator, lifecycle, journal, dir, clock } = makePipeline();
     correlator.emit(entryState('setup_retry', 'active', clock.iso()));
     correlator.emit(signal({ entry_id: ENTRY, message: 'Timeout talking to 192.0.2.10' }));
     const [incident] = journal.listIncidents({}, 10, 0).items;
-    correlator.dismiss(String(incident?.id), { ignoreSimilar: true, reason: 'known' });
+    lifecycle.dismiss(String(incident?.id), { ignoreSimilar: true, reason: 'known' });
     journal.close();
 
     const again = makePipeline({}, dir);
@@ -225,10 +225,10 @@ describe('Correlator', () => {
   });
 
   it('a plain dismissal does not suppress a later recurrence', () => {
-    const { correlator, journal, clock } = makePipeline();
+    const { correlator, lifecycle, journal, clock } = makePipeline();
     correlator.emit(signal({ observed_at: clock.iso() }));
     const [incident] = journal.listIncidents({}, 10, 0).items;
-    correlator.dismiss(String(incident?.id), { ignoreSimilar: false, reason: null });
+    lifecycle.dismiss(String(incident?.id), { ignoreSimilar: false, reason: null });
     clock.advance(5);
     correlator.emit(signal({ observed_at: clock.iso() }));
     expect(journal.listIncidents({ active: true }, 10, 0).total).toBe(1);
@@ -268,8 +268,8 @@ describe('Correlator', () => {
   });
 
   it('drops signals the noise filter rejects', () => {
-    const { journal, clock } = makePipeline();
-    const filtered = new Correlator(journal, {
+    const { journal, clock, lifecycle } = makePipeline();
+    const filtered = new Correlator(journal, lifecycle, {
       thresholds: THRESHOLDS,
       log: createLogger('error'),
       now: clock.now,

@@ -701,7 +701,7 @@ describe('crash safety', () => {
     const first = await startSidecar(s);
     await setFault('not_ready', true);
     const proposal = await pendingReload(first);
-    first.executor.approve(proposal.id, 'e2e');
+    first.pipeline.approve(proposal.id, 'e2e');
     // The sidecar goes away mid-execution (during the backup): nothing after this point is journaled.
     running.splice(running.indexOf(first), 1);
     await first.stop();
@@ -1028,7 +1028,7 @@ describe('verification, expiry and the evidence actions', () => {
     expect(sidecar.proposals.proposal(proposal.id)?.status).toBe('expired');
 
     expect(sidecar.proposals.proposal(backup.body.proposal.id)?.status).toBe('proposed');
-    sidecar.executor.expireStale();
+    sidecar.approval.expireStale();
     expect(sidecar.proposals.proposal(backup.body.proposal.id)?.status).toBe('expired');
   });
 

@@ -15,7 +15,7 @@ import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmAnalyzer, type LlmAnalyzer } from '../../sidecar/src/analyze/llm/index.js';
 import { ANSWER_JSON_SCHEMA } from '../../sidecar/src/analyze/llm/schema.js';
-import { loadLlmSettings } from '../../sidecar/src/analyze/llm/settings.js';
+import { loadLlmSettings } from '../../sidecar/src/shared/llm-settings.js';
 import type { Settings } from '../../sidecar/src/config.js';
 import { connectToHa } from '../../sidecar/src/ha/connection.js';
 import type { IncidentRecord } from '../../sidecar/src/journal/journal.js';
@@ -140,10 +140,11 @@ async function analyzeWithLlm(
   const offline = incident.analysis;
   const rca = await llm.analyze(incident, sidecar.bundles.read(incident.id), offline);
   if (!rca || rca.analyzer === 'offline') return { rca, made: [] };
-  const recorded = sidecar.correlator.recordAnalysis(incident.id, rca, null);
+  const recorded = sidecar.lifecycle.recordAnalysis(incident.id, rca, null);
   if (!recorded) return { rca, made: [] };
   sidecar.reporter.incidentChanged(recorded, 'updated');
-  return { rca, made: await sidecar.planner.plan(recorded, rca, rca.analyzer) };
+  // Planned as the pipeline plans: in auto mode, approval decides what may run.
+  return { rca, made: await sidecar.pipeline.propose(recorded) };
 }
 
 /** The open fault_lab incident that matches, once its offline analysis is in. */
@@ -267,7 +268,7 @@ describe('the OpenAI-compatible backend (real SDK, fake endpoint)', () => {
     if (!proposal) return;
     // … the device answers again, an admin approves, the fix is verified.
     await setFault('none', false);
-    sidecar.executor.approve(proposal.id, 'e2e');
+    sidecar.pipeline.approve(proposal.id, 'e2e');
     const done = await eventually(
       () => Promise.resolve(sidecar.proposals.executionOf(proposal.id)?.result ?? undefined),
       90_000,

@@ -12,8 +12,10 @@
 import type { RcaResult, Signal } from '@ha-llm-ops/contracts';
 import { join } from 'node:path';
 import { loadSettings } from '../../sidecar/src/config.js';
-import { Correlator } from '../../sidecar/src/correlate/correlator.js';
+import { Correlator } from '../../sidecar/src/correlate/index.js';
+import { IncidentLifecycle } from '../../sidecar/src/incident/lifecycle.js';
 import { Journal } from '../../sidecar/src/journal/journal.js';
+import { ProposalJournal } from '../../sidecar/src/journal/proposals.js';
 import { createLogger } from '../../sidecar/src/log.js';
 
 export const HUB_ENTRY = '01JDX4Z8M2Q7R5T9V3W6Y8A1B2';
@@ -103,7 +105,7 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
  * a dismissed one, a warning (below the default Repairs threshold), a critical
  * one without analysis, and last the analyzed error of a hub in setup retry.
  */
-async function seedIncidents(journal: Journal, correlator: Correlator): Promise<Seeded> {
+async function seedIncidents(journal: Journal, { correlator, lifecycle }: Pipe): Promise<Seeded> {
   const seeded: Seeded = {};
   const opened = (): string => {
     const { items } = journal.listIncidents({}, 1, 0);
@@ -119,7 +121,7 @@ async function seedIncidents(journal: Journal, correlator: Correlator): Promise<
 
   correlator.emit(logSignal('sonos', 'error', 'Sonos speaker Kitchen dropped off the network'));
   seeded.dismissed = opened();
-  correlator.dismiss(seeded.dismissed, { ignoreSimilar: false, reason: 'seeded' });
+  lifecycle.dismiss(seeded.dismissed, { ignoreSimilar: false, reason: 'seeded' });
   await tick();
 
   correlator.emit(logSignal('mqtt', 'warning', 'MQTT broker answered slowly (3.2 s)'));
@@ -170,7 +172,13 @@ function repairSignal(domain: string, issueId: string): Signal {
   };
 }
 
-const SCENARIOS: Record<string, (journal: Journal, correlator: Correlator) => Promise<Seeded>> = {
+/** What a scenario seeds through: the sidecar's own correlator and lifecycle. */
+interface Pipe {
+  correlator: Correlator;
+  lifecycle: IncidentLifecycle;
+}
+
+const SCENARIOS: Record<string, (journal: Journal, pipe: Pipe) => Promise<Seeded>> = {
   /** No incident at all. */
   async empty() {
     return {};
@@ -178,7 +186,7 @@ const SCENARIOS: Record<string, (journal: Journal, correlator: Correlator) => Pr
 
   incidents: seedIncidents,
   /** An error incident that mirrors a Repairs issue HA raised itself. */
-  async ha_repair(journal, correlator) {
+  async ha_repair(journal, { correlator }) {
     correlator.emit(repairSignal('fault_lab', 'integration_setup_failed_fault_lab'));
     const { items } = journal.listIncidents({}, 1, 0);
     if (!items[0]) throw new Error('the correlator opened no incident');
@@ -190,12 +198,10 @@ const SCENARIOS: Record<string, (journal: Journal, correlator: Correlator) => Pr
    * and one for the critical incident (restart Home Assistant), as the planner
    * records them.
    */
-  async proposals(journal, correlator) {
-    const seeded = await seedIncidents(journal, correlator);
+  async proposals(journal, pipe) {
+    const seeded = await seedIncidents(journal, pipe);
     const { hub, critical } = seeded;
     if (!hub || !critical) throw new Error('the incidents scenario lacks hub or critical');
-    // Loaded here only: the other scenarios work with journals that have no proposals.
-    const { ProposalJournal } = await import('../../sidecar/src/journal/proposals.js');
     const proposals = new ProposalJournal(journal.db);
     const now = new Date();
     const base = {
@@ -270,11 +276,10 @@ async function main(): Promise<void> {
   });
   const journal = new Journal(join(settings.dataDir, 'journal.db'));
   try {
-    const correlator = new Correlator(journal, {
-      thresholds: settings.thresholds,
-      log: createLogger('warning'),
-    });
-    process.stdout.write(`${JSON.stringify(await seed(journal, correlator))}\n`);
+    const log = createLogger('warning');
+    const lifecycle = new IncidentLifecycle(journal, new ProposalJournal(journal.db), { log });
+    const correlator = new Correlator(journal, lifecycle, { thresholds: settings.thresholds, log });
+    process.stdout.write(`${JSON.stringify(await seed(journal, { correlator, lifecycle }))}\n`);
   } finally {
     journal.close();
   }

@@ -7,10 +7,8 @@ import type { EvidenceBundle, RcaResult } from '@ha-llm-ops/contracts';
 import type { Inventory } from '../ha/inventory.js';
 import type { BundleStore } from '../journal/bundles.js';
 import type { IncidentRecord, Journal } from '../journal/journal.js';
-import { buildBundle } from '../package/bundle.js';
-import type { Enrichment } from '../package/enrich.js';
-import type { RedactorOptions } from '../package/redact.js';
-import type { IncidentAnalyzer } from '../pipeline.js';
+import { buildBundle, type Enrichment, type RedactorOptions } from '../package/index.js';
+import type { IncidentAnalyzer } from '../shared/interfaces.js';
 import { analyzeOffline } from './offline/engine.js';
 import type { AnalysisInput } from './offline/types.js';
 

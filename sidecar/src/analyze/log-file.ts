@@ -7,8 +7,8 @@
  */
 import type { Category, RcaResult, Severity } from '@ha-llm-ops/contracts';
 import { SEVERITY_RANK } from '@ha-llm-ops/contracts';
-import { integrationOf } from '../collect/integration.js';
-import { fingerprint, messageTemplate } from '../correlate/fingerprint.js';
+import { integrationOf } from '../shared/attribution.js';
+import { fingerprint, messageTemplate } from '../shared/fingerprint.js';
 import type { LogRecord } from '../logs/parse.js';
 import { analyzeOffline, isBenign } from './offline/engine.js';
 import { LIBRARY_LOGGERS, libraryIntegration } from './offline/libraries.js';

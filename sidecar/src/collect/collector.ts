@@ -3,28 +3,15 @@
  * config entries, Repairs, entities, automations, Supervisor), each turning raw
  * HA data into Signals. Adding one is one file plus one line in index.ts.
  */
-import type { Signal, SignalSource } from '@ha-llm-ops/contracts';
+import type { SignalSource } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Thresholds } from '../config.js';
 import type { Inventory } from '../ha/inventory.js';
 import type { Logger } from '../log.js';
 import type { SupervisorClient } from '../supervisor/client.js';
+import type { CursorStore, SignalSink } from '../shared/interfaces.js';
 
-/** Where collectors deliver signals (the correlator). */
-export interface SignalSink {
-  emit(signal: Signal): void;
-  /**
-   * After a full resync of `source`: every active condition of that source whose
-   * key is not in `keep` has cleared (e.g. an entry deleted while we were away).
-   */
-  reconcile(source: SignalSource, keep: ReadonlySet<string>): void;
-}
-
-/** Small persistent state of a collector (what it has already seen). */
-export interface CursorStore {
-  getCursor<T>(name: string): T | undefined;
-  setCursor(name: string, value: unknown): void;
-}
+export type { CursorStore, SignalSink };
 
 /** What a collector gets to work with. */
 export interface CollectorContext {

@@ -7,8 +7,8 @@
 import type { Severity, Signal } from '@ha-llm-ops/contracts';
 import { hash } from 'node:crypto';
 import { guarded } from '../log.js';
-import { messageTemplate } from '../correlate/fingerprint.js';
-import { integrationOf } from './integration.js';
+import { messageTemplate } from '../shared/fingerprint.js';
+import { integrationOf } from '../shared/attribution.js';
 import { onEveryConnect, type Collector, type CollectorContext } from './collector.js';
 
 /** A record of HA's system log (list entries and event data share this shape). */

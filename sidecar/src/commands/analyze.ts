@@ -1,9 +1,9 @@
 /** `ha-llm-ops analyze [--json] FILE`: explain the failures in a Home Assistant log, offline. */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { LogIncidentBuilder, type LogIncident } from '../analyze/log-file.js';
+import { LogIncidentBuilder, type LogIncident } from '../analyze/index.js';
 import { parseLogStream } from '../logs/parse.js';
-import { Redactor } from '../package/redact.js';
+import { Redactor } from '../package/index.js';
 import { UsageError, type Command } from './command.js';
 
 /** An input that cannot be analyzed: the message names it. */

@@ -1,6 +1,6 @@
 /** `ha-llm-ops policy check FILE`: validate a policy file; errors name the line. */
 import { readFile } from 'node:fs/promises';
-import { actionPolicy, parsePolicy, PolicyError } from '../plan/policy.js';
+import { actionPolicy, parsePolicy, PolicyError } from '../policy/policy.js';
 import { ACTION_IDS } from '@ha-llm-ops/contracts';
 import { UsageError, type Command } from './command.js';
 

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadSettings, SettingsError, withAddonOptions } from '../config.js';
 import { createLogger } from '../log.js';
-import { Redactor } from '../package/redact.js';
+import { Redactor } from '../package/index.js';
 import { Sidecar } from '../sidecar.js';
 import { UsageError, type Command } from './command.js';
 

@@ -8,7 +8,7 @@ import type { Connection } from 'home-assistant-js-websocket';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../ha/errors.js';
 import type { SupervisorClient } from '../supervisor/client.js';
-import type { BackupScope } from './action.js';
+import type { BackupScope } from '../actions/action.js';
 
 /** The backup failed or took too long; the action must not run. */
 export class BackupFailed extends Error {}

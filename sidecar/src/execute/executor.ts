@@ -5,57 +5,35 @@
  * incident open with the reason. An execution found running at start-up was
  * cut short by a crash: it is marked interrupted, never silently run again.
  */
-import type { ExecutionResult, ExecutionStep, ProposalStatus } from '@ha-llm-ops/contracts';
+import {
+  isClosed,
+  type ExecutionResult,
+  type ExecutionStep,
+  type ProposalStatus,
+} from '@ha-llm-ops/contracts';
 import { randomUUID } from 'node:crypto';
-import type { Correlator } from '../correlate/correlator.js';
-import type { IncidentRecord, Journal } from '../journal/journal.js';
+import { type Applied, ActionRejected } from '../actions/action.js';
+import { allowListed } from '../actions/index.js';
+import type { Approved } from '../approve/index.js';
+import { describeError } from '../ha/errors.js';
+import type { IncidentLifecycle } from '../incident/lifecycle.js';
+import type { Journal } from '../journal/journal.js';
 import type { ExecutionRecord, ProposalJournal, ProposalRecord } from '../journal/proposals.js';
 import type { Logger } from '../log.js';
-import { guard } from '../plan/guard.js';
-import type { PolicyKeeper } from '../plan/policy-keeper.js';
-import type { Reporter } from '../report/reporter.js';
-import { type ActionContext, type Applied, ActionRejected } from './action.js';
-import { allowListed } from './actions/index.js';
+import type { ActionAnnouncer } from '../shared/interfaces.js';
 import { takeBackup } from './backup.js';
 import { verify } from './verify.js';
-import { describeError } from '../ha/errors.js';
-
-/** A decision the API must refuse; `status` is the HTTP status to answer with. */
-export class DecisionError extends Error {
-  constructor(
-    readonly status: 404 | 409 | 503,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface ExecutorOptions {
   journal: Journal;
   proposals: ProposalJournal;
-  correlator: Correlator;
-  reporter: Reporter;
-  policy: PolicyKeeper;
-  /** The live HA side, or null while disconnected. */
-  context: (incident: IncidentRecord) => ActionContext | null;
+  lifecycle: IncidentLifecycle;
+  announce: ActionAnnouncer;
   log: Logger;
   backupTimeoutS: number;
   verifyMaxWaitS: number;
   now?: () => Date;
 }
-
-const WHY_NOT: Partial<Record<ProposalStatus, string>> = {
-  approved: 'was already approved',
-  executing: 'is already running',
-  succeeded: 'already ran and succeeded',
-  failed: 'already ran and failed',
-  rolled_back: 'already ran and was rolled back',
-  interrupted: 'was interrupted; propose it again to retry',
-  rejected: 'was rejected',
-  expired: 'has expired',
-};
-
-const CLOSED = new Set(['resolved', 'dismissed']);
 
 export class Executor {
   private readonly runs = new Map<string, Promise<void>>();
@@ -70,102 +48,22 @@ export class Executor {
     while (this.runs.size) await Promise.allSettled([...this.runs.values()]);
   }
 
-  private proposal(id: string): ProposalRecord {
-    const p = this.opts.proposals.proposal(id);
-    if (!p) throw new DecisionError(404, `no proposal ${id}`);
-    return p;
-  }
-
   private announce(
     p: ProposalRecord,
     status: ProposalStatus,
     backupId: string | null = null,
   ): void {
-    this.opts.reporter.actionChanged({ ...p, status }, backupId);
+    this.opts.announce.actionChanged({ ...p, status }, backupId);
   }
 
-  /** Expire a proposal that can no longer be decided; true when it was still pending. */
-  private expire(p: ProposalRecord): boolean {
-    if (!this.opts.proposals.transition(p.id, ['proposed'], 'expired')) return false;
-    this.announce(p, 'expired');
-    return true;
-  }
-
-  /** Approve a pending proposal and start it; throws DecisionError with a clear reason. */
-  approve(id: string, decidedBy: string | null, automatic = false): ProposalRecord {
-    const p = this.proposal(id);
-    if (p.status !== 'proposed')
-      throw new DecisionError(409, `proposal ${id} ${WHY_NOT[p.status] ?? `is ${p.status}`}`);
-    const now = this.now();
-    if (p.expires_at && p.expires_at < now.toISOString()) {
-      this.expire(p);
-      throw new DecisionError(409, `proposal ${id} has expired`);
-    }
-    const incident = this.opts.journal.getIncident(p.incident_id);
-    if (!incident || CLOSED.has(incident.status)) {
-      this.expire(p);
-      throw new DecisionError(
-        409,
-        `proposal ${id} has expired: its incident is ${incident?.status ?? 'gone'}`,
-      );
-    }
-    const { policy, mode, error } = this.opts.policy.current();
-    if (mode === 'observe') {
-      throw new DecisionError(
-        409,
-        error
-          ? `observe-only mode (the policy is invalid: ${error})`
-          : 'observe mode: nothing runs',
-      );
-    }
-    const verdict = guard(this.opts.proposals, {
-      policy,
-      actionId: p.action_id,
-      target: p.target,
-      incident,
-      automatic,
-      proposedBy: p.proposed_by,
-      now,
-    });
-    if (!verdict.ok) throw new DecisionError(409, verdict.reason);
-    const ctx = this.opts.context(incident);
-    if (!ctx)
-      throw new DecisionError(503, 'Home Assistant is not connected; approve again once it is');
-    if (
-      !this.opts.proposals.transition(id, ['proposed'], 'approved', {
-        at: now.toISOString(),
-        by: decidedBy,
-      })
-    ) {
-      throw new DecisionError(409, `proposal ${id} was decided meanwhile`);
-    }
-    const approved = {
-      ...p,
-      status: 'approved' as const,
-      decided_at: now.toISOString(),
-      decided_by: decidedBy,
-    };
-    this.announce(approved, 'approved');
-    this.opts.log.info(`proposal ${id} (${p.action_id}) approved by ${decidedBy ?? 'someone'}`);
-    const run = this.run(approved, incident, ctx)
-      .catch((err: unknown) => this.opts.log.error(`execution of ${id} crashed: ${String(err)}`))
-      .finally(() => this.runs.delete(id));
-    this.runs.set(id, run);
-    return approved;
-  }
-
-  /** Reject a pending proposal. */
-  reject(id: string, decidedBy: string | null, reason: string | null): ProposalRecord {
-    const p = this.proposal(id);
-    const at = this.now().toISOString();
-    if (!this.opts.proposals.transition(id, ['proposed'], 'rejected', { at, by: decidedBy })) {
-      throw new DecisionError(409, `proposal ${id} ${WHY_NOT[p.status] ?? `is ${p.status}`}`);
-    }
-    const rejected = { ...p, status: 'rejected' as const, decided_at: at, decided_by: decidedBy };
-    this.announce(rejected, 'rejected');
-    this.opts.log.info(`proposal ${id} rejected${reason ? `: ${reason}` : ''}`);
-    this.refreshIncident(p.incident_id);
-    return rejected;
+  /** Run an approved proposal; its outcome is journaled and announced as it goes. */
+  start({ proposal, incident, ctx }: Approved): void {
+    const run = this.run(proposal, incident, ctx)
+      .catch((err: unknown) =>
+        this.opts.log.error(`execution of ${proposal.id} crashed: ${String(err)}`),
+      )
+      .finally(() => this.runs.delete(proposal.id));
+    this.runs.set(proposal.id, run);
   }
 
   /** At start-up: executions left running by a crash are interrupted, not resumed. */
@@ -199,39 +97,15 @@ export class Executor {
       this.opts.log.warning(
         `execution ${e.id} (${e.action_id}) was interrupted by a restart; it will not run again by itself`,
       );
-      this.refreshIncident(e.incident_id);
+      this.opts.lifecycle.followProposals(e.incident_id);
     }
     return running.length;
   }
 
-  /** Expire proposals past their time, or whose incident closed. */
-  expireStale(): void {
-    for (const p of this.opts.proposals.expired(this.now().toISOString()))
-      if (this.expire(p)) this.refreshIncident(p.incident_id);
-  }
-
-  /** An incident closed: its pending proposals are moot. */
-  incidentClosed(incidentId: string): void {
-    for (const p of this.opts.proposals.ofIncident(incidentId))
-      if (p.status === 'proposed') this.expire(p);
-  }
-
-  /** The incident's workflow status follows its proposals and executions. */
-  refreshIncident(incidentId: string): void {
-    const proposals = this.opts.proposals.ofIncident(incidentId);
-    if (proposals.some((p) => p.status === 'approved' || p.status === 'executing')) {
-      this.opts.correlator.setStatus(incidentId, 'remediating');
-    } else if (proposals.some((p) => p.status === 'proposed')) {
-      this.opts.correlator.setStatus(incidentId, 'awaiting_approval');
-    } else {
-      this.opts.correlator.setStatus(incidentId, 'open');
-    }
-  }
-
   private async run(
     p: ProposalRecord,
-    incident: IncidentRecord,
-    ctx: ActionContext,
+    incident: Approved['incident'],
+    ctx: Approved['ctx'],
   ): Promise<void> {
     const { proposals, log } = this.opts;
     const def = allowListed(p.action_id);
@@ -250,7 +124,7 @@ export class Executor {
     proposals.addExecution(exec);
     proposals.transition(p.id, ['approved'], 'executing');
     this.announce(p, 'executing');
-    this.refreshIncident(p.incident_id);
+    this.opts.lifecycle.followProposals(p.incident_id);
 
     let backupId: string | null = null;
     let applied: Applied | null = null;
@@ -383,11 +257,11 @@ export class Executor {
       if (
         result.outcome === 'succeeded' &&
         def?.fixes === true &&
-        !CLOSED.has(this.opts.journal.getIncident(incident.id)?.status ?? '')
+        !isClosed(this.opts.journal.getIncident(incident.id)?.status ?? 'resolved')
       ) {
-        this.opts.correlator.resolveFixed(incident.id, `fixed by ${p.action_id}; verified`);
+        this.opts.lifecycle.resolveFixed(incident.id, `fixed by ${p.action_id}; verified`);
       } else {
-        this.refreshIncident(incident.id);
+        this.opts.lifecycle.followProposals(incident.id);
       }
     }
   }

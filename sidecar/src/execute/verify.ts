@@ -6,7 +6,7 @@
 import type { ActionParams, VerificationTest } from '@ha-llm-ops/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HaConfigEntry } from '../ha/config-entries.js';
-import type { ActionContext, Applied } from './action.js';
+import type { ActionContext, Applied } from '../actions/action.js';
 import { backupExists } from './backup.js';
 import { describeError } from '../ha/errors.js';
 

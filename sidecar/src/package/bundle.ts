@@ -7,7 +7,7 @@
  * kept first; everything else fills the budget by weight.
  */
 import type { EvidenceBundle, EvidenceLogLine } from '@ha-llm-ops/contracts';
-import { messageTemplate } from '../correlate/fingerprint.js';
+import { messageTemplate } from '../shared/fingerprint.js';
 import type { HaConfigEntry } from '../ha/config-entries.js';
 import type { IncidentRecord, SignalRecord } from '../journal/journal.js';
 import { Redactor, type RedactorOptions } from './redact.js';

@@ -2,10 +2,8 @@
  * The planner turns an analysis' candidate actions into concrete proposals:
  * only allow-listed actions, parameters resolved and checked against live HA
  * state (they must belong to the incident), the policy consulted, a dry-run
- * preview attached. In approve mode a proposal waits for a human; in auto mode
- * an action the policy marks `auto` runs within cooldowns, the hourly budget
- * and outside quiet hours, unless only a model proposed it; observe mode
- * proposes nothing.
+ * preview attached. Whether a proposal runs is decided by approval, the next
+ * stage; observe mode proposes nothing.
  */
 import type {
   ActionParams,
@@ -14,15 +12,16 @@ import type {
   RcaResult,
 } from '@ha-llm-ops/contracts';
 import { randomUUID } from 'node:crypto';
-import { type ActionContext, ActionRejected } from '../execute/action.js';
-import { allowListed } from '../execute/actions/index.js';
-import { DecisionError, type Executor } from '../execute/executor.js';
+import { isClosed } from '@ha-llm-ops/contracts';
+import { type ActionContext, ActionRejected } from '../actions/action.js';
+import { allowListed } from '../actions/index.js';
+import type { IncidentLifecycle } from '../incident/lifecycle.js';
 import type { IncidentRecord } from '../journal/journal.js';
 import type { ProposalJournal, ProposalRecord } from '../journal/proposals.js';
 import type { Logger } from '../log.js';
-import type { Reporter } from '../report/reporter.js';
-import { guard, policyAllows } from './guard.js';
-import type { PolicyKeeper } from './policy-keeper.js';
+import { policyAllows } from '../policy/policy.js';
+import type { PolicyKeeper } from '../policy/policy-keeper.js';
+import type { ActionAnnouncer } from '../shared/interfaces.js';
 
 /** The proposal cannot be made: `status` is how the API answers (400 bad params, 409 refused, 503 no HA). */
 export class ProposalRefused extends Error {
@@ -35,15 +34,11 @@ export class ProposalRefused extends Error {
   }
 }
 
-/** A resolved or dismissed incident needs nothing done (reanalysing it only explains it again). */
-const closed = (incident: IncidentRecord) =>
-  incident.status === 'resolved' || incident.status === 'dismissed';
-
 export interface PlannerOptions {
   proposals: ProposalJournal;
   policy: PolicyKeeper;
-  executor: Executor;
-  reporter: Reporter;
+  lifecycle: IncidentLifecycle;
+  announce: ActionAnnouncer;
   context: (incident: IncidentRecord) => ActionContext | null;
   log: Logger;
   /** How long a proposal waits for a decision. */
@@ -109,7 +104,8 @@ export class Planner {
     by: ProposalRecord['proposed_by'],
   ): Promise<ProposalRecord[]> {
     const { mode } = this.opts.policy.current();
-    if (mode === 'observe' || closed(incident)) return [];
+    // A closed incident needs nothing done (reanalysing it only explains it again).
+    if (mode === 'observe' || isClosed(incident.status)) return [];
     const ctx = this.opts.context(incident);
     if (!ctx) return [];
     const made: ProposalRecord[] = [];
@@ -122,8 +118,7 @@ export class Planner {
         );
       }
     }
-    if (made.length) this.opts.executor.refreshIncident(incident.id);
-    if (mode === 'auto') this.runAutomatic(incident, made);
+    if (made.length) this.opts.lifecycle.followProposals(incident.id);
     return made;
   }
 
@@ -151,7 +146,7 @@ export class Planner {
       'user',
       ctx,
     );
-    this.opts.executor.refreshIncident(incident.id);
+    this.opts.lifecycle.followProposals(incident.id);
     return proposal;
   }
 
@@ -199,35 +194,8 @@ export class Planner {
       decided_by: null,
     };
     this.opts.proposals.addProposal(record);
-    this.opts.reporter.actionChanged(record, null);
+    this.opts.announce.actionChanged(record, null);
     this.opts.log.info(`proposed ${def.id} for ${incident.id}: ${preview.summary}`);
     return record;
-  }
-
-  /** In auto mode: run the first proposal the policy lets run automatically now. */
-  private runAutomatic(incident: IncidentRecord, proposals: ProposalRecord[]): void {
-    const { policy } = this.opts.policy.current();
-    for (const p of proposals) {
-      const verdict = guard(this.opts.proposals, {
-        policy,
-        actionId: p.action_id,
-        target: p.target,
-        incident,
-        automatic: true,
-        proposedBy: p.proposed_by,
-        now: this.now(),
-      });
-      if (!verdict.ok) {
-        this.opts.log.info(`not running ${p.action_id} automatically: ${verdict.reason}`);
-        continue;
-      }
-      try {
-        this.opts.executor.approve(p.id, 'policy (auto)', true);
-        return;
-      } catch (err) {
-        if (!(err instanceof DecisionError)) throw err;
-        this.opts.log.info(`not running ${p.action_id} automatically: ${err.message}`);
-      }
-    }
   }
 }

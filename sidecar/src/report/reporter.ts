@@ -12,7 +12,7 @@ import {
   type IncidentEvent,
 } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
-import type { IncidentChange } from '../correlate/correlator.js';
+import type { IncidentChange } from '../shared/interfaces.js';
 import type { IncidentRecord, Journal } from '../journal/journal.js';
 import type { Logger } from '../log.js';
 

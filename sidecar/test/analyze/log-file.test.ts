@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { incidentsOf, LogIncidentBuilder } from '../../src/analyze/log-file.js';
-import { fingerprint, messageTemplate } from '../../src/correlate/fingerprint.js';
+import { fingerprint, messageTemplate } from '../../src/shared/fingerprint.js';
 import { parseLog } from '../../src/logs/parse.js';
 
 const at = (time: string, level: string, logger: string, message: string) =>

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { LLM_OPTION_ENV, loadLlmSettings } from '../../src/analyze/llm/settings.js';
+import { LLM_OPTION_ENV, loadLlmSettings } from '../../src/shared/llm-settings.js';
 import { loadSettings, SettingsError, withAddonOptions } from '../../src/config.js';
 import { LOG_LEVELS } from '../../src/log.js';
 import { DISCOVERY_SERVICE } from '../../src/supervisor/discovery.js';

@@ -5,8 +5,8 @@
  */
 import type { Connection } from 'home-assistant-js-websocket';
 import { describe, expect, it } from 'vitest';
-import type { ActionContext } from '../../src/execute/action.js';
-import { setIntegrationLogLevel } from '../../src/execute/actions/log-level.js';
+import type { ActionContext } from '../../src/actions/action.js';
+import { setIntegrationLogLevel } from '../../src/actions/log-level.js';
 
 /** HA's logger commands over a fake connection: levels by domain, numeric like HA's. */
 function fakeHa(levels: Record<string, number>, opts: { ignoreSets?: boolean } = {}) {

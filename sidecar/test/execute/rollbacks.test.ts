@@ -4,9 +4,9 @@
  */
 import type { Connection } from 'home-assistant-js-websocket';
 import { describe, expect, it } from 'vitest';
-import type { ActionContext } from '../../src/execute/action.js';
-import { disableAutomation } from '../../src/execute/actions/automation.js';
-import { disableConfigEntry } from '../../src/execute/actions/disable-config-entry.js';
+import type { ActionContext } from '../../src/actions/action.js';
+import { disableAutomation } from '../../src/actions/automation.js';
+import { disableConfigEntry } from '../../src/actions/disable-config-entry.js';
 
 /** A fake HA: automation states and config entries, changed by the commands, or not. */
 function fakeHa(opts: { obey: boolean }) {

@@ -3,11 +3,14 @@ import type { Signal } from '@ha-llm-ops/contracts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadLlmSettings } from '../../src/analyze/llm/settings.js';
+import { loadLlmSettings } from '../../src/shared/llm-settings.js';
 import type { Settings, Thresholds } from '../../src/config.js';
-import { Correlator, type IncidentChange } from '../../src/correlate/correlator.js';
+import { Correlator } from '../../src/correlate/correlator.js';
+import { IncidentLifecycle } from '../../src/incident/lifecycle.js';
 import { type IncidentRecord, Journal } from '../../src/journal/journal.js';
+import { ProposalJournal } from '../../src/journal/proposals.js';
 import { createLogger } from '../../src/log.js';
+import type { IncidentChange } from '../../src/shared/interfaces.js';
 
 export const THRESHOLDS: Thresholds = {
   unavailableAfterS: 60,
@@ -68,14 +71,19 @@ export function testSettings(over: Partial<Settings> = {}, dir = tempDir()): Set
 export function makePipeline(thresholds: Partial<Thresholds> = {}, dir = tempDir()) {
   const clock = new Clock();
   const journal = new Journal(join(dir, 'journal.db'));
-  const correlator = new Correlator(journal, {
+  const log = createLogger('error');
+  const lifecycle = new IncidentLifecycle(journal, new ProposalJournal(journal.db), {
+    log,
+    now: clock.now,
+  });
+  const correlator = new Correlator(journal, lifecycle, {
     thresholds: { ...THRESHOLDS, ...thresholds },
-    log: createLogger('error'),
+    log,
     now: clock.now,
   });
   const changes: [IncidentRecord, IncidentChange][] = [];
-  correlator.onChange((incident, change) => changes.push([incident, change]));
-  return { clock, journal, correlator, changes, dir };
+  lifecycle.onChange((incident, change) => changes.push([incident, change]));
+  return { clock, journal, lifecycle, correlator, changes, dir };
 }
 
 /** A signal with defaults for everything a test does not care about. */

@@ -8,7 +8,7 @@
  */
 import { ACTION_IDS, CATEGORIES, REMEDIES, RISKS, VERIFICATION_KINDS } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
-import { estimateTokens } from '../../package/bundle.js';
+import { estimateTokens } from '../../package/index.js';
 import { ModelTimeout, type LlmBackend, type ModelReply, type Repair } from './backend.js';
 import { repairRequest, type LlmPrompt } from './prompt.js';
 import { PARAM_NAMES } from './schema.js';

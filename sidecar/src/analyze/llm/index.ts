@@ -7,10 +7,10 @@ import { AiTaskBackend } from './ai-task-backend.js';
 import type { LlmBackend } from './backend.js';
 import { LlmAnalyzer } from './llm-analyzer.js';
 import { OpenAiBackend } from './openai-backend.js';
-import type { LlmSettings } from './settings.js';
+import type { LlmSettings } from '../../shared/llm-settings.js';
 
 export { LlmAnalyzer, type AnalyzeOptions, type AnalyzedIncident } from './llm-analyzer.js';
-export { LLM_OPTION_ENV, loadLlmSettings, type LlmSettings } from './settings.js';
+export { LLM_OPTION_ENV, loadLlmSettings, type LlmSettings } from '../../shared/llm-settings.js';
 
 /** What the LLM analyzer needs from the sidecar. */
 export interface LlmAnalyzerDeps {

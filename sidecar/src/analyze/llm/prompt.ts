@@ -19,7 +19,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { IncidentRecord } from '../../journal/journal.js';
 import type { VerifiedFix } from '../../journal/llm-calls.js';
-import { estimateTokens } from '../../package/bundle.js';
+import { estimateTokens } from '../../package/index.js';
 
 /** What the model is told about each allow-listed action. */
 const ACTION_GUIDE: Record<ActionId, string> = {

@@ -33,7 +33,7 @@ export function llmJournal() {
   ) => {
     n++;
     const at = pipe.clock.iso();
-    if (rca) pipe.correlator.recordAnalysis(incident.id, rca, null);
+    if (rca) pipe.lifecycle.recordAnalysis(incident.id, rca, null);
     proposals.addProposal({
       id: `prp_${n}`,
       incident_id: incident.id,

@@ -9,7 +9,7 @@ import { createLlmAnalyzer } from '../../../src/analyze/llm/index.js';
 import { LlmAnalyzer } from '../../../src/analyze/llm/llm-analyzer.js';
 import { OpenAiBackend } from '../../../src/analyze/llm/openai-backend.js';
 import { ANSWER_JSON_SCHEMA } from '../../../src/analyze/llm/schema.js';
-import { loadLlmSettings } from '../../../src/analyze/llm/settings.js';
+import { loadLlmSettings } from '../../../src/shared/llm-settings.js';
 import type { IncidentRecord } from '../../../src/journal/journal.js';
 import { createLogger } from '../../../src/log.js';
 import {

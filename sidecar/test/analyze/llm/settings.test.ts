@@ -3,7 +3,7 @@ import {
   LLM_OPTION_ENV,
   loadLlmSettings,
   OPENAI_BASE_URL,
-} from '../../../src/analyze/llm/settings.js';
+} from '../../../src/shared/llm-settings.js';
 import { SettingsError } from '../../../src/config.js';
 
 function errorOf(env: Record<string, string>): SettingsError {

@@ -8,9 +8,9 @@
 import type { ActionId, Policy } from '@ha-llm-ops/contracts';
 import type { IncidentRecord } from '../journal/journal.js';
 import type { ProposalJournal, ProposalRecord } from '../journal/proposals.js';
-import { actionPolicy, inQuietHours } from './policy.js';
+import { actionPolicy, inQuietHours, policyAllows, type PolicyVerdict } from '../policy/policy.js';
 
-export type GuardVerdict = { ok: true } | { ok: false; reason: string };
+export type GuardVerdict = PolicyVerdict;
 
 export interface GuardInput {
   policy: Policy;
@@ -22,33 +22,6 @@ export interface GuardInput {
   /** Who proposed it: what only a model proposed never runs unattended. */
   proposedBy: ProposalRecord['proposed_by'];
   now: Date;
-}
-
-/** Whether the policy allows the action for this incident at all (ignoring timing). */
-export function policyAllows(
-  policy: Policy,
-  actionId: ActionId,
-  incident: IncidentRecord,
-): GuardVerdict {
-  const rules = actionPolicy(policy, actionId);
-  if (!rules.allowed) return { ok: false, reason: `the policy does not allow ${actionId}` };
-  const integration = incident.integration ?? '';
-  if (rules.integrations.include && !rules.integrations.include.includes(integration)) {
-    return {
-      ok: false,
-      reason: `the policy allows ${actionId} only for ${rules.integrations.include.join(', ')}`,
-    };
-  }
-  if (rules.integrations.exclude.includes(integration)) {
-    return { ok: false, reason: `the policy excludes ${integration} from ${actionId}` };
-  }
-  if (rules.severities && !rules.severities.includes(incident.severity)) {
-    return {
-      ok: false,
-      reason: `the policy allows ${actionId} only at severity ${rules.severities.join(', ')}`,
-    };
-  }
-  return { ok: true };
 }
 
 function minutes(ms: number): string {

@@ -12,6 +12,7 @@ import {
   type Severity,
 } from '@ha-llm-ops/contracts';
 import { readFileSync } from 'node:fs';
+import type { IncidentRecord } from '../journal/journal.js';
 import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 
@@ -161,4 +162,34 @@ export function inQuietHours(policy: Policy, now: Date): boolean {
   const start = toMin(q.start);
   const end = toMin(q.end);
   return start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+}
+
+/** A yes, or a no with the reason in words. */
+export type PolicyVerdict = { ok: true } | { ok: false; reason: string };
+
+/** Whether the policy allows the action for this incident at all (ignoring timing). */
+export function policyAllows(
+  policy: Policy,
+  actionId: ActionId,
+  incident: IncidentRecord,
+): PolicyVerdict {
+  const rules = actionPolicy(policy, actionId);
+  if (!rules.allowed) return { ok: false, reason: `the policy does not allow ${actionId}` };
+  const integration = incident.integration ?? '';
+  if (rules.integrations.include && !rules.integrations.include.includes(integration)) {
+    return {
+      ok: false,
+      reason: `the policy allows ${actionId} only for ${rules.integrations.include.join(', ')}`,
+    };
+  }
+  if (rules.integrations.exclude.includes(integration)) {
+    return { ok: false, reason: `the policy excludes ${integration} from ${actionId}` };
+  }
+  if (rules.severities && !rules.severities.includes(incident.severity)) {
+    return {
+      ok: false,
+      reason: `the policy allows ${actionId} only at severity ${rules.severities.join(', ')}`,
+    };
+  }
+  return { ok: true };
 }

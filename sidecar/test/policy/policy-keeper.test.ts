@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../src/journal/journal.js';
-import { DEFAULT_POLICY, parsePolicy, type PolicyState } from '../../src/plan/policy.js';
-import { ModeLocked, PolicyKeeper } from '../../src/plan/policy-keeper.js';
+import { DEFAULT_POLICY, parsePolicy, type PolicyState } from '../../src/policy/policy.js';
+import { ModeLocked, PolicyKeeper } from '../../src/policy/policy-keeper.js';
 import { tempDir } from '../helpers/pipeline.js';
 
 const open: Journal[] = [];

@@ -5,7 +5,7 @@
  * list the offline analyzer's knowledge base keeps.
  */
 import type { Signal } from '@ha-llm-ops/contracts';
-import { isBenign } from '../analyze/offline/engine.js';
+import { isBenign } from './offline/engine.js';
 
 /** True for a signal that must not open or feed an incident. */
 export function isNoise(signal: Signal): boolean {

@@ -2,7 +2,7 @@
  * start_reauth: asks the llm_ops integration to start the entry's reauth flow
  * (`entry.async_start_reauth` has no WebSocket command). The user completes it.
  */
-import { ActionRejected, type ActionDefinition, callHaService, nothingToUndo } from '../action.js';
+import { ActionRejected, type ActionDefinition, callHaService, nothingToUndo } from './action.js';
 import { incidentEntry } from './entry.js';
 
 export const startReauth: ActionDefinition = {

@@ -5,7 +5,7 @@
  * the journal and wins. An invalid policy file pins the mode to observe.
  */
 import type { Policy } from '@ha-llm-ops/contracts';
-import type { CursorStore } from '../collect/collector.js';
+import type { CursorStore } from '../shared/interfaces.js';
 import type { Mode, PolicyState } from './policy.js';
 
 const MODE_CURSOR = 'policy:mode';

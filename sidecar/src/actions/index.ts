@@ -1,6 +1,6 @@
 /** The allow-list: every action the executor can run. Adding one is a module plus one line here. */
 import type { ActionId } from '@ha-llm-ops/contracts';
-import type { ActionDefinition } from '../action.js';
+import type { ActionDefinition } from './action.js';
 import { disableAutomation, reloadAutomations, reloadScripts } from './automation.js';
 import { createBackup } from './create-backup.js';
 import { disableConfigEntry } from './disable-config-entry.js';

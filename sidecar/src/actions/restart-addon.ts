@@ -1,5 +1,5 @@
 /** restart_addon: Supervisor `POST /addons/<slug>/restart`, only for the incident's own add-on. */
-import { ActionRejected, type ActionDefinition, nothingToUndo, onlyParams } from '../action.js';
+import { ActionRejected, type ActionDefinition, nothingToUndo, onlyParams } from './action.js';
 
 const SLUG = /^[a-z0-9_]+$/;
 

@@ -5,14 +5,14 @@
  * configuration by itself); otherwise `homeassistant.restart`, which checks it
  * first. A configuration that fails the check is never restarted into.
  */
-import { SupervisorError } from '../../supervisor/client.js';
+import { SupervisorError } from '../supervisor/client.js';
 import {
   type ActionDefinition,
   callHaService,
   CONFIG_BACKUP,
   nothingToUndo,
   onlyParams,
-} from '../action.js';
+} from './action.js';
 
 export const restartCore: ActionDefinition = {
   id: 'restart_core',

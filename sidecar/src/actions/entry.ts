@@ -1,7 +1,7 @@
 /** Shared by the actions that act on a config entry: it must exist and belong to the incident. */
 import type { ActionParams } from '@ha-llm-ops/contracts';
-import type { HaConfigEntry } from '../../ha/config-entries.js';
-import { ActionRejected, type ActionContext, onlyParams } from '../action.js';
+import type { HaConfigEntry } from '../ha/config-entries.js';
+import { ActionRejected, type ActionContext, onlyParams } from './action.js';
 
 /** The incident's config entry named by `params.entry_id` (or implied by the incident). */
 export function incidentEntry(ctx: ActionContext, params: ActionParams): HaConfigEntry {

@@ -1,5 +1,5 @@
 /** disable_config_entry: stop a crash-looping integration (`config_entries/disable`); rolled back by re-enabling. */
-import { type ActionDefinition, CONFIG_BACKUP, settled } from '../action.js';
+import { type ActionDefinition, CONFIG_BACKUP, settled } from './action.js';
 import { incidentEntry } from './entry.js';
 
 export const disableConfigEntry: ActionDefinition = {

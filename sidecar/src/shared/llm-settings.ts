@@ -5,7 +5,7 @@
  * checked, whichever backend is chosen, so a typo never waits to bite.
  */
 import * as v from 'valibot';
-import { parseSetting, SettingsError } from '../../config.js';
+import { parseSetting, SettingsError } from './settings-parse.js';
 
 export const LLM_BACKENDS = ['none', 'openai', 'ai_task'] as const;
 export type LlmBackendName = (typeof LLM_BACKENDS)[number];
@@ -33,7 +33,7 @@ export interface LlmSettings {
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 const AI_TASK_MODEL = 'ai_task';
 
-export { LLM_OPTION_ENV } from './options.js';
+export { LLM_OPTION_ENV } from './llm-options.js';
 
 const backend = v.pipe(
   v.string(),

@@ -9,7 +9,7 @@ import {
   loadPolicy,
   parsePolicy,
   PolicyError,
-} from '../../src/plan/policy.js';
+} from '../../src/policy/policy.js';
 import { tempDir } from '../helpers/pipeline.js';
 
 const repo = join(import.meta.dirname, '../../..');

@@ -1,5 +1,5 @@
 /** create_backup: a backup on its own (the backup step of the executor is the action). */
-import { type ActionDefinition, nothingToUndo, onlyParams } from '../action.js';
+import { type ActionDefinition, nothingToUndo, onlyParams } from './action.js';
 
 export const createBackup: ActionDefinition = {
   id: 'create_backup',

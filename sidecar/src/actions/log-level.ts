@@ -3,7 +3,7 @@
  * evidence (`logger/integration_log_level`, not persisted), rolled back to the
  * level it had before.
  */
-import { ActionRejected, type ActionDefinition, onlyParams } from '../action.js';
+import { ActionRejected, type ActionDefinition, onlyParams } from './action.js';
 
 const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'] as const;
 

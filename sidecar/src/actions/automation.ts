@@ -13,7 +13,7 @@ import {
   nothingToUndo,
   onlyParams,
   settled,
-} from '../action.js';
+} from './action.js';
 
 function requireDomain(ctx: ActionContext, domain: 'automation' | 'script'): void {
   if (ctx.incident.integration !== domain) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/journal/journal.js';
 import { ProposalJournal } from '../../src/journal/proposals.js';
-import { guard, policyAllows } from '../../src/plan/guard.js';
-import { parsePolicy } from '../../src/plan/policy.js';
+import { guard } from '../../src/approve/guard.js';
+import { parsePolicy, policyAllows } from '../../src/policy/policy.js';
 import { makePipeline, signal } from '../helpers/pipeline.js';
 
 function setup(policyText: string) {

@@ -1,5 +1,5 @@
 /** reload_config_entry: `homeassistant.reload_config_entry`; idempotent, nothing to roll back. */
-import { type ActionDefinition, callHaService, CONFIG_BACKUP, nothingToUndo } from '../action.js';
+import { type ActionDefinition, callHaService, CONFIG_BACKUP, nothingToUndo } from './action.js';
 import { incidentEntry } from './entry.js';
 
 const VERIFY_S = 60;

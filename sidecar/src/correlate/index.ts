@@ -1,0 +1,2 @@
+/** Correlation: signals become incidents, one per broken thing. */
+export { Correlator, type CorrelatorOptions } from './correlator.js';

@@ -1,0 +1,2 @@
+/** Execution: an approved proposal runs guarded (backup, apply, verify, rollback). */
+export { Executor, type ExecutorOptions } from './executor.js';

@@ -1,0 +1,2 @@
+/** Planning: candidate actions become concrete, checked proposals. */
+export { Planner, ProposalRefused, type PlannerOptions } from './planner.js';
