@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE, buildBundle } from '../../scripts/bundle.js';
+import { BUNDLE, buildBundle, GENERATED } from '../../scripts/bundle.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const json = <T>(path: string) => JSON.parse(readFileSync(join(REPO, path), 'utf8')) as T;
@@ -25,6 +25,15 @@ describe('sidecar/bundle/ha-llm-ops.js', () => {
       true,
     );
   }, 60_000);
+
+  it('says it is generated, to a reader and to GitHub', () => {
+    const [shebang, header] = readFileSync(BUNDLE, 'utf8').split('\n', 2);
+    expect(shebang).toBe('#!/usr/bin/env node');
+    expect(header).toBe(GENERATED);
+    expect(header).toMatch(/@generated .*npm run bundle/);
+    const attributes = readFileSync(join(REPO, '.gitattributes'), 'utf8');
+    expect(attributes).toMatch(/^sidecar\/bundle\/ha-llm-ops\.js linguist-generated=true$/m);
+  });
 
   it('imports only Node built-ins and the declared dependencies (contracts inlined)', () => {
     const code = readFileSync(BUNDLE, 'utf8');
