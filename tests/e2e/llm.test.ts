@@ -2,10 +2,12 @@
  * The LLM analyzer end to end, in-process, against the real dev HA: the real
  * `openai` SDK talking to the fake OpenAI-compatible endpoint, and HA's real
  * `ai_task.generate_data` answered by fault_lab's pretend model. The analysis
- * runs after the offline one and feeds the planner, as the pipeline will
- * (`analyzeWithLlm` below is that wiring), so the whole loop — fault →
- * incident → LLM names the fix → proposal → approve → verified — runs with the
- * LLM choosing the action, and nothing it says reaches past the allow-list.
+ * runs after the offline one and feeds the planner. Most tests drive one
+ * analysis step by step (`analyzeWithLlm` below) to look inside it; the last
+ * group starts the sidecar with the LLM configured and lets its own pipeline
+ * run the whole loop — fault → incident → LLM names the fix → proposal →
+ * approved over the API → verified — and nothing the model says reaches past
+ * the allow-list.
  */
 import { ACTION_IDS, RcaResult } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
@@ -409,5 +411,92 @@ describe('the ai_task backend (HA’s real ai_task.generate_data)', () => {
     const [call] = new LlmCallJournal(sidecar.journal.db).callsOf(incident.id);
     expect(call).toMatchObject({ outcome: 'valid', dropped_actions: 1 });
     await haRest(env, 'POST', '/api/services/system_log/clear', {});
+  });
+});
+
+/** Approve through the sidecar's HTTP API, as the panel and the integration do. */
+async function approveOverApi(sidecar: Sidecar, proposalId: string): Promise<number> {
+  const res = await fetch(`${sidecar.apiAddress}/api/actions/${proposalId}/approve`, {
+    method: 'POST',
+    headers: {
+      authorization: 'Bearer test-token-0123456789abcdef',
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ decided_by: 'e2e' }),
+  });
+  return res.status;
+}
+
+/** The pending proposal the model made for the incident of fault_lab's entry. */
+function modelProposal(sidecar: Sidecar, by: 'llm' | 'ai_task') {
+  return eventually(
+    () =>
+      Promise.resolve(
+        sidecar.proposals
+          .pending()
+          .find(
+            (p) =>
+              p.proposed_by === by &&
+              p.action_id === 'reload_config_entry' &&
+              p.params.entry_id === entryId,
+          ),
+      ),
+    60_000,
+    `a reload proposed by ${by}`,
+  );
+}
+
+// A log error leaves the entry loaded, so no offline safety net proposes the reload first:
+// a reload proposal is the model's own.
+describe('the running sidecar’s own pipeline with the LLM configured', () => {
+  it('openai: fault → incident → the model’s proposal → approved over the API → verified', async () => {
+    const sidecar = await startSidecar(undefined, { llm: loadLlmSettings(openaiEnv()) });
+    await setFault('log_error', false);
+    const proposal = await modelProposal(sidecar, 'llm');
+    // The sidecar asked the model by itself, after the offline analysis, and recorded its answer.
+    expect(fake.requests.length).toBeGreaterThan(0);
+    const incident = sidecar.journal.getIncident(proposal.incident_id);
+    expect(incident?.analysis?.analyzer).toBe('llm');
+    expect(incident?.entry_id).toBe(entryId);
+    expectContained(sidecar, incident as IncidentRecord);
+
+    await setFault('none', false);
+    expect(await approveOverApi(sidecar, proposal.id)).toBe(200);
+    const result = await eventually(
+      () => Promise.resolve(sidecar.proposals.executionOf(proposal.id)?.result ?? undefined),
+      90_000,
+      'the execution to finish',
+    );
+    expect(result.outcome).toBe('succeeded');
+    expect(sidecar.journal.getIncident(proposal.incident_id)?.status).toBe('resolved');
+  });
+
+  it('ai_task: the same loop through HA’s real ai_task.generate_data', async () => {
+    const sidecar = await startSidecar(undefined, { llm: loadLlmSettings(aiTaskEnv()) });
+    await setFault('log_error', false);
+    const proposal = await modelProposal(sidecar, 'ai_task');
+    expect(sidecar.journal.getIncident(proposal.incident_id)?.analysis?.analyzer).toBe('ai_task');
+
+    await setFault('none', false);
+    expect(await approveOverApi(sidecar, proposal.id)).toBe(200);
+    const result = await eventually(
+      () => Promise.resolve(sidecar.proposals.executionOf(proposal.id)?.result ?? undefined),
+      90_000,
+      'the execution to finish',
+    );
+    expect(result.outcome).toBe('succeeded');
+  });
+
+  it('auto mode: the model’s proposal still waits for a person', async () => {
+    const sidecar = await startSidecar(
+      'mode: auto\nactions:\n  reload_config_entry: {auto: true, cooldown_s: 0}\n',
+      { llm: loadLlmSettings(openaiEnv()) },
+    );
+    await setFault('log_error', false);
+    const proposal = await modelProposal(sidecar, 'llm');
+    await new Promise((r) => setTimeout(r, 1500));
+    await sidecar.executor.idle();
+    expect(sidecar.proposals.proposal(proposal.id)?.status).toBe('proposed');
+    expect(sidecar.proposals.executionOf(proposal.id)).toBeUndefined();
   });
 });
