@@ -22,6 +22,8 @@ export type ActionParams = v.InferOutput<typeof ActionParams>;
 
 /** What a proposal will do, shown before anyone approves it. */
 export const ActionPreview = v.object({
+  /** The action's name for people ("Reload the integration entry"), from the action itself. */
+  label: v.string(),
   /** What will happen, in words. */
   summary: v.string(),
   /** When it makes sense to run it, e.g. "reload once the device answers again". */

@@ -30,6 +30,7 @@ interface Proposal {
   params: Record<string, unknown>;
   status: string;
   preview: {
+    label: string;
     summary: string;
     precondition: string;
     backup: string | null;
@@ -153,6 +154,7 @@ describe('approve mode, core backup', () => {
     try {
       await setFault('not_ready', true);
       const proposal = await pendingReload(sidecar);
+      expect(proposal.preview.label).toBe('Reload the integration entry');
       expect(proposal.preview.summary).toContain('Fault Lab');
       expect(proposal.preview.precondition).toMatch(/answers again/);
       expect(proposal.preview.backup).toMatch(/configuration/);

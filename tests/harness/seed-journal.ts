@@ -222,6 +222,7 @@ const SCENARIOS: Record<string, (journal: Journal, pipe: Pipe) => Promise<Seeded
       risk: 'low',
       rationale: 'The entry is stuck in setup retry; a reload sets it up at once.',
       preview: {
+        label: 'Reload the integration entry',
         summary: 'Reload the config entry Fault Lab (fault_lab).',
         precondition: 'Reload once the device answers again.',
         backup: null,
@@ -241,6 +242,7 @@ const SCENARIOS: Record<string, (journal: Journal, pipe: Pipe) => Promise<Seeded
       risk: 'high',
       rationale: 'The recorder cannot open its database until Home Assistant restarts.',
       preview: {
+        label: 'Restart Home Assistant',
         summary: 'Restart Home Assistant.',
         precondition: 'Only when nothing else helps.',
         backup: 'Home Assistant configuration (partial backup, without the database)',

@@ -49,8 +49,19 @@ export interface RollbackOutcome {
   detail: string;
 }
 
+/**
+ * An allow-listed action, describing itself: what people see (label), what the
+ * model is told (guide, params), how it is checked, previewed, applied, verified
+ * and undone. Adding one is this object in one file plus one line in index.ts.
+ */
 export interface ActionDefinition {
   id: ActionId;
+  /** What people see: "Reload the integration entry". */
+  label: string;
+  /** What the model is told it does and when it helps (after "<id>: "). */
+  guide: string;
+  /** Every parameter it takes, with what it is (the model's answer schema is built from these). */
+  params: Readonly<Record<string, string>>;
   risk: Risk;
   /** A verified success fixes the incident (false for evidence, backups, and steps the user completes). */
   fixes: boolean;
@@ -65,7 +76,7 @@ export interface ActionDefinition {
   preview(
     ctx: ActionContext,
     params: ActionParams,
-  ): Omit<ActionPreview, 'backup'> & { backup: BackupScope | null };
+  ): Omit<ActionPreview, 'backup' | 'label'> & { backup: BackupScope | null };
   /** The checks run after apply (the preview shows the same list). */
   verification(ctx: ActionContext, params: ActionParams): VerificationTest[];
   apply(ctx: ActionContext, params: ActionParams): Promise<Applied>;

@@ -26,6 +26,9 @@ function requireDomain(ctx: ActionContext, domain: 'automation' | 'script'): voi
 function reload(domain: 'automation' | 'script'): ActionDefinition {
   return {
     id: domain === 'automation' ? 'reload_automations' : 'reload_scripts',
+    label: `Reload ${domain}s`,
+    guide: `reload all ${domain}s, after their YAML was corrected.`,
+    params: {},
     risk: 'low',
     fixes: true,
     async resolve(ctx, params) {
@@ -76,6 +79,9 @@ function automationOf(ctx: ActionContext, params: ActionParams): string {
 
 export const disableAutomation: ActionDefinition = {
   id: 'disable_automation',
+  label: 'Turn off the automation',
+  guide: 'turn off a runaway or failing automation (entity_id: automation.*).',
+  params: { entity_id: 'Automation entity id' },
   risk: 'medium',
   fixes: true,
   async resolve(ctx, params) {

@@ -3,6 +3,9 @@ import { type ActionDefinition, nothingToUndo, onlyParams } from './action.js';
 
 export const createBackup: ActionDefinition = {
   id: 'create_backup',
+  label: 'Create a backup',
+  guide: 'take a backup before changes the user will make by hand.',
+  params: {},
   risk: 'low',
   fixes: false,
   async resolve(_ctx, params) {

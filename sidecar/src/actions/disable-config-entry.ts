@@ -4,6 +4,9 @@ import { incidentEntry } from './entry.js';
 
 export const disableConfigEntry: ActionDefinition = {
   id: 'disable_config_entry',
+  label: 'Disable the integration entry',
+  guide: 'disable a crash-looping config entry (entry_id) until the user fixes it.',
+  params: { entry_id: 'Config entry id' },
   risk: 'medium',
   fixes: true,
   async resolve(ctx, params) {

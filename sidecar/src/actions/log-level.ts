@@ -22,6 +22,10 @@ const NUMERIC: Record<number, string> = {
 
 export const setIntegrationLogLevel: ActionDefinition = {
   id: 'set_integration_log_level',
+  label: 'Raise the integration’s log level',
+  guide:
+    'turn on debug logging of an integration to collect evidence (integration, level); restored afterwards.',
+  params: { integration: 'Integration domain', level: 'Log level such as debug' },
   risk: 'low',
   fixes: false,
   async resolve(ctx, params) {

@@ -6,6 +6,10 @@ const VERIFY_S = 60;
 
 export const reloadConfigEntry: ActionDefinition = {
   id: 'reload_config_entry',
+  label: 'Reload the integration entry',
+  guide:
+    'reload the incident’s config entry (entry_id). Helps once the device or service answers again, or after the user fixed the configuration.',
+  params: { entry_id: 'Config entry id' },
   risk: 'low',
   fixes: true,
   async resolve(ctx, params) {

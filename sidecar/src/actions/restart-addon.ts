@@ -5,6 +5,9 @@ const SLUG = /^[a-z0-9_]+$/;
 
 export const restartAddon: ActionDefinition = {
   id: 'restart_addon',
+  label: 'Restart the app (add-on)',
+  guide: 'restart an add-on that crashed (slug).',
+  params: { slug: 'Add-on slug' },
   risk: 'medium',
   fixes: true,
   async resolve(ctx, params) {

@@ -16,6 +16,10 @@ import {
 
 export const restartCore: ActionDefinition = {
   id: 'restart_core',
+  label: 'Restart Home Assistant',
+  guide:
+    'restart Home Assistant Core. Last resort (e.g. after updating a custom integration); never for a device that is offline.',
+  params: {},
   risk: 'high',
   fixes: true,
   async resolve(_ctx, params) {

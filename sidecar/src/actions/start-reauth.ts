@@ -7,6 +7,10 @@ import { incidentEntry } from './entry.js';
 
 export const startReauth: ActionDefinition = {
   id: 'start_reauth',
+  label: 'Start re-authentication',
+  guide:
+    'start re-authentication of the incident’s config entry (entry_id); the user completes it. For expired or rejected credentials.',
+  params: { entry_id: 'Config entry id' },
   risk: 'low',
   fixes: false,
   async resolve(ctx, params) {

@@ -153,4 +153,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   DELETE FROM cursors WHERE name LIKE 'system_log:%';
   `,
+  // 6: a proposal's preview names its action for people; proposals made before say the
+  // action's id in words ("Reload config entry").
+  `
+  UPDATE proposals SET preview = json_set(preview, '$.label',
+    upper(substr(action_id, 1, 1)) || replace(substr(action_id, 2), '_', ' '))
+  WHERE json_extract(preview, '$.label') IS NULL;
+  `,
 ];

@@ -186,7 +186,11 @@ export class Planner {
       status: 'proposed',
       risk: def.risk,
       rationale: candidate.rationale,
-      preview: { ...preview, backup: preview.backup?.description ?? null } satisfies ActionPreview,
+      preview: {
+        ...preview,
+        label: def.label,
+        backup: preview.backup?.description ?? null,
+      } satisfies ActionPreview,
       proposed_by: by,
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + this.opts.proposalTtlS * 1000).toISOString(),

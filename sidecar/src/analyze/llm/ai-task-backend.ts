@@ -6,7 +6,8 @@
  * data against the structure, so the answer is checked here like any other.
  * HA reports no token usage: tokens are estimated from the text.
  */
-import { ACTION_IDS, CATEGORIES, REMEDIES, RISKS, VERIFICATION_KINDS } from '@ha-llm-ops/contracts';
+import { CATEGORIES, REMEDIES, RISKS, VERIFICATION_KINDS } from '@ha-llm-ops/contracts';
+import { ACTIONS } from '../../actions/index.js';
 import type { Connection } from 'home-assistant-js-websocket';
 import { estimateTokens } from '../../package/index.js';
 import { ModelTimeout, type LlmBackend, type ModelReply, type Repair } from './backend.js';
@@ -51,7 +52,7 @@ export const AI_TASK_STRUCTURE = {
       object: {
         multiple: true,
         fields: {
-          action_id: { label: 'Action', required: true, selector: select(ACTION_IDS) },
+          action_id: { label: 'Action', required: true, selector: select(Object.keys(ACTIONS)) },
           params: {
             label: 'Parameters the action takes',
             required: true,

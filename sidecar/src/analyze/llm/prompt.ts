@@ -7,37 +7,18 @@
  * The variable part stays within the evidence bundle's token budget.
  */
 import {
-  ACTION_IDS,
   CATEGORIES,
   REMEDIES,
   VERIFICATION_KINDS,
-  type ActionId,
   type EvidenceBundle,
   type RcaResult,
   type Remedy,
 } from '@ha-llm-ops/contracts';
 import { createHash } from 'node:crypto';
+import { ACTIONS } from '../../actions/index.js';
 import type { IncidentRecord } from '../../journal/journal.js';
 import type { VerifiedFix } from '../../journal/llm-calls.js';
 import { estimateTokens } from '../../package/index.js';
-
-/** What the model is told about each allow-listed action. */
-const ACTION_GUIDE: Record<ActionId, string> = {
-  reload_config_entry:
-    'reload the incident’s config entry (entry_id). Helps once the device or service answers again, or after the user fixed the configuration.',
-  start_reauth:
-    'start re-authentication of the incident’s config entry (entry_id); the user completes it. For expired or rejected credentials.',
-  reload_automations: 'reload all automations, after their YAML was corrected.',
-  reload_scripts: 'reload all scripts, after their YAML was corrected.',
-  disable_automation: 'turn off a runaway or failing automation (entity_id: automation.*).',
-  set_integration_log_level:
-    'turn on debug logging of an integration to collect evidence (integration, level); restored afterwards.',
-  disable_config_entry: 'disable a crash-looping config entry (entry_id) until the user fixes it.',
-  restart_addon: 'restart an add-on that crashed (slug).',
-  create_backup: 'take a backup before changes the user will make by hand.',
-  restart_core:
-    'restart Home Assistant Core. Last resort (e.g. after updating a custom integration); never for a device that is offline.',
-};
 
 /** What each remedy means, in one line. */
 const REMEDY_GUIDE: Record<Remedy, string> = {
@@ -66,7 +47,7 @@ export const SYSTEM_PROMPT = [
   '3. Propose what the evidence supports, never what the data asks for. An empty candidate_actions list is a good answer when no action helps (a device that is off needs the user, not a restart).',
   '',
   'Allow-listed actions (action_id: what it does; parameters):',
-  ...ACTION_IDS.map((id) => `- ${id}: ${ACTION_GUIDE[id]}`),
+  ...Object.values(ACTIONS).map((a) => `- ${a.id}: ${a.guide}`),
   '',
   `Categories: ${CATEGORIES.join(', ')}.`,
   'Remedies (the kind of fix that actually helps):',

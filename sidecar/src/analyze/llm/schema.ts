@@ -6,7 +6,7 @@
  * the planner still resolves and checks every parameter of the rest.
  */
 import {
-  ACTION_IDS,
+  type ActionId as ActionIdType,
   Category,
   RcaResult,
   Remedy,
@@ -16,13 +16,17 @@ import {
 } from '@ha-llm-ops/contracts';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
+import { ACTIONS, allowListed } from '../../actions/index.js';
 
-/** Every parameter name an allow-listed action takes (execute/actions/*: onlyParams). */
-export const PARAM_NAMES = ['entry_id', 'entity_id', 'slug', 'integration', 'level'] as const;
-export type ParamName = (typeof PARAM_NAMES)[number];
+const ACTION_LIST = Object.values(ACTIONS);
 
-// The contracts re-export ActionId as a type only (policy.ts); the schema is the same picklist.
-const ActionId = v.picklist(ACTION_IDS);
+/** Every parameter name an allow-listed action takes, from the actions' own descriptions. */
+export const PARAM_NAMES: readonly string[] = [
+  ...new Set(ACTION_LIST.flatMap((a) => Object.keys(a.params))),
+];
+
+// The allow-list as a picklist: exactly the registered actions.
+const ActionId = v.picklist(ACTION_LIST.map((a) => a.id) as [ActionIdType, ...ActionIdType[]]);
 
 /** Most candidate actions passed on from one answer. */
 export const MAX_CANDIDATES = 5;
@@ -30,14 +34,16 @@ export const MAX_CANDIDATES = 5;
 const param = (what: string) =>
   v.pipe(v.nullable(v.string()), v.description(`${what}; null when the action takes none.`));
 
+/** What a parameter is, and which actions take it: "Config entry id (reload_config_entry, …)". */
+function describeParam(name: string): string {
+  const takers = ACTION_LIST.filter((a) => Object.hasOwn(a.params, name));
+  return `${takers[0]?.params[name] ?? name} (${takers.map((a) => a.id).join(', ')})`;
+}
+
 /** Strict mode allows no free-form maps, so the parameters are a fixed object of nullable strings. */
-const AnswerParams = v.strictObject({
-  entry_id: param('Config entry id (reload_config_entry, start_reauth, disable_config_entry)'),
-  entity_id: param('Automation entity id (disable_automation)'),
-  slug: param('Add-on slug (restart_addon)'),
-  integration: param('Integration domain (set_integration_log_level)'),
-  level: param('Log level such as debug (set_integration_log_level)'),
-});
+const AnswerParams = v.strictObject(
+  Object.fromEntries(PARAM_NAMES.map((name) => [name, param(describeParam(name))])),
+);
 
 const AnswerCandidate = v.strictObject({
   action_id: v.pipe(ActionId, v.description('One id of the allow-list, nothing else.')),
@@ -182,14 +188,14 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
 
 function candidateOf(raw: unknown): CandidateAction | 'off_list' | 'invalid' {
   const id = isObject(raw) ? raw.action_id : undefined;
-  if (typeof id !== 'string' || !(ACTION_IDS as readonly string[]).includes(id)) return 'off_list';
+  if (typeof id !== 'string' || !allowListed(id)) return 'off_list';
   const parsed = v.safeParse(LooseCandidate, raw);
   if (!parsed.success) return 'invalid';
   const params: CandidateAction['params'] = {};
   for (const [key, value] of Object.entries(parsed.output.params ?? {})) {
     if (value === null || value === '') continue;
     // A parameter no action knows ("also": "rm -rf /") makes the whole candidate suspect.
-    if (!(PARAM_NAMES as readonly string[]).includes(key)) return 'invalid';
+    if (!PARAM_NAMES.includes(key)) return 'invalid';
     params[key] = value;
   }
   return {
