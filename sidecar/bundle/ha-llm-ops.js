@@ -48,7 +48,7 @@ function messageTemplate(message) {
 function fingerprint(integration, entryId, template) {
 	return createHash("sha256").update(`${integration ?? ""}\u0000${entryId ?? ""}\u0000${template}`).digest("hex").slice(0, 16);
 }
-// sidecar/src/package/redact.ts
+// sidecar/src/package/redaction-patterns.ts
 var PLACEHOLDER$1 = /^\[[A-Z_]+_[0-9a-z]+\]?$/;
 /** Values that say "not set" rather than being a secret. */
 var NOT_A_SECRET = /^(?:|null|none|nil|true|false|undefined|bearer|basic|digest|token|bot|\*+|redacted|\*\*redacted\*\*|<[^>]*>)$/i;
@@ -227,6 +227,15 @@ var trimBlanksEnd = (s) => {
 var hasDigitAndLetter = (s) => /\d/.test(s) && /[a-z]/i.test(s);
 var KEEP_IP = /^(?:127\.|0\.0\.0\.0$|255\.)/;
 var KEEP_IPV6 = /* @__PURE__ */ new Set(["::1", "::"]);
+// sidecar/src/package/redact.ts
+/**
+* Redaction: what runs before anything is stored in an evidence bundle or sent
+* to a model. Secrets and personal data are replaced by stable placeholders
+* (`[TOKEN_1]`, `[IP_2]`): the same value always becomes the same placeholder
+* within one Redactor, so an explanation can still say "the host [IP_1] refused
+* the connection" and mean one host. Nothing here reads files: `secrets.yaml` is
+* never opened, and `!secret name` references are kept as they are.
+*/
 /**
 * Replaces secrets and personal data with stable placeholders. One instance per
 * incident bundle: placeholders are stable within it, and `counts` says what was
@@ -845,6 +854,131 @@ var AUTOMATION_LOGGER = /^homeassistant\.components\.(automation|script)\.(\w+)/
 function automationOfLogger(logger) {
 	const m = AUTOMATION_LOGGER.exec(logger ?? "");
 	return m ? `${m[1]}.${m[2]}` : null;
+}
+// sidecar/src/analyze/offline/finding.ts
+/** Values a template may use when the evidence did not name them. */
+var DEFAULTS = {
+	integration: "the integration",
+	entry: "the config entry",
+	host: "the device",
+	exception: "an unexpected error",
+	location: "its code",
+	entity: "an entity",
+	automation: "an automation",
+	addon: "the add-on",
+	service: "an action",
+	seconds: "10",
+	package: "a Python package",
+	proxy: "the proxy",
+	ip: "an address",
+	call: "a blocking function"
+};
+/** Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known). */
+function fill$1(template, vars) {
+	return template.replace(/\[\[(.*?)\]\]/gs, (_m, inner) => {
+		return [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").every((n) => vars[n]) ? inner : "";
+	}).replace(/\{(\w+)\}/g, (_m, name) => vars[name] || DEFAULTS[name] || "").replace(/ {2,}/g, " ").replace(/ ([.,;:)])(?=\s|$)/g, "$1").trim();
+}
+/** Titles start upper case, unless they start with a name (an integration domain, an entity id). */
+var capitalize = (s) => /^(?:the|a|an|some) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+var shorten = (s, n) => s.length > n ? `${s.slice(0, n - 1)}…` : s;
+function automationOf$1(input, texts) {
+	if (input.subject && /^(?:automation|script)\./.test(input.subject)) return input.subject;
+	for (const line of input.lines) {
+		const fromLogger = automationOfLogger(line.logger);
+		if (fromLogger) return fromLogger;
+	}
+	for (const t of texts) {
+		const m = /\b((?:automation|script)\.[a-z0-9_]+)/.exec(t);
+		if (m?.[1]) return m[1];
+	}
+}
+function addonOf(input) {
+	const fromData = input.data?.addon ?? input.data?.slug;
+	if (typeof fromData === "string" && fromData) return fromData;
+	if (input.kind === "addon_state" && input.subject) return input.subject;
+}
+/** The peer the evidence names: in the matched lines first, else in any line of the incident. */
+function hostOf(ctx, match) {
+	return match.groups.host ?? factsOf(match.texts).host ?? ctx.evidence.map((e) => hostIn(e.text)).find((h) => h !== null) ?? void 0;
+}
+function varsOf(ctx, match) {
+	const { input } = ctx;
+	const vars = { ...factsOf(match.texts) };
+	Object.assign(vars, match.groups);
+	const host = hostOf(ctx, match);
+	if (host) vars.host = host;
+	const integration = input.integration ?? match.groups.domain ?? match.groups.culprit;
+	if (integration) vars.integration = integration;
+	const entry = input.entry?.title ?? match.groups.entry_title;
+	if (entry) vars.entry = entry;
+	const automation = automationOf$1(input, match.texts);
+	if (automation) vars.automation = automation;
+	const addon = match.groups.addon ?? addonOf(input);
+	if (addon) vars.addon = addon;
+	const first = match.texts[0]?.split("\n")[0];
+	if (first) vars.detail = shorten(first, 200);
+	if (!vars.seconds && vars.interval) vars.seconds = vars.interval;
+	if (!vars.host && vars.proxy) vars.host = vars.proxy;
+	const total = input.lines.reduce((n, l) => n + l.count, 0);
+	vars.count = String(total);
+	return vars;
+}
+/** Parameters of an action resolved against the input; null when one cannot be. */
+function actionOf(t, ctx, vars) {
+	const refs = {
+		$entry_id: ctx.input.entry?.entry_id,
+		$automation: automationOf$1(ctx.input, []),
+		$addon: addonOf(ctx.input),
+		$integration: ctx.input.integration ?? void 0
+	};
+	const params = {};
+	for (const [key, value] of Object.entries(t.params)) if (typeof value === "string" && value.startsWith("$")) {
+		const resolved = refs[value];
+		if (!resolved) return null;
+		params[key] = resolved;
+	} else params[key] = value;
+	return {
+		action_id: t.action_id,
+		params,
+		rationale: fill$1(t.rationale, vars),
+		risk: t.risk
+	};
+}
+var RISK_RANK = {
+	low: 0,
+	medium: 1,
+	high: 2
+};
+function findingOf(c, outcome, match, ctx) {
+	const vars = varsOf(ctx, match);
+	const actions = outcome.actions.map((a) => actionOf(a, ctx, vars)).filter((a) => a !== null);
+	const risk = actions.reduce((r, a) => RISK_RANK[a.risk] > RISK_RANK[r] ? a.risk : r, "low");
+	const title = capitalize(fill$1(outcome.title, vars));
+	const tests = outcome.tests.map((t) => ({
+		...t,
+		description: fill$1(t.description, vars)
+	}));
+	const rca = {
+		summary: title,
+		root_cause: fill$1(outcome.rootCause, vars),
+		impact: fill$1(outcome.impact, vars),
+		confidence: Math.round(outcome.confidence * 100) / 100,
+		category: outcome.category,
+		remedy: outcome.remedy,
+		evidence_refs: [...match.refs],
+		candidate_actions: actions,
+		risk,
+		tests,
+		manual_steps: outcome.manualSteps.map((s) => fill$1(s, vars)),
+		analyzer: "offline",
+		signature: `${c.family}.${c.signature.id}`
+	};
+	return {
+		title,
+		severity: outcome.severity,
+		rca
+	};
 }
 // sidecar/src/analyze/offline/signatures/addon.ts
 var restart = {
@@ -2471,6 +2605,13 @@ var FAMILIES = [
 	benign
 ];
 // sidecar/src/analyze/offline/engine.ts
+/**
+* The offline analyzer: always on, no network, no key. It matches an incident's
+* evidence against the signature knowledge base (signatures/) and fills the best
+* match's templates with what the evidence names. The most confident match wins;
+* on a tie the family registered first does. An error no signature explains
+* still gets a low-confidence `other` finding; benign noise gets none.
+*/
 var LEVELS$1 = {
 	DEBUG: 0,
 	INFO: 1,
@@ -2639,130 +2780,6 @@ function outcomeOf(sig, ctx, host) {
 		...v.set
 	};
 	return outcome;
-}
-/** Values a template may use when the evidence did not name them. */
-var DEFAULTS = {
-	integration: "the integration",
-	entry: "the config entry",
-	host: "the device",
-	exception: "an unexpected error",
-	location: "its code",
-	entity: "an entity",
-	automation: "an automation",
-	addon: "the add-on",
-	service: "an action",
-	seconds: "10",
-	package: "a Python package",
-	proxy: "the proxy",
-	ip: "an address",
-	call: "a blocking function"
-};
-/** Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known). */
-function fill$1(template, vars) {
-	return template.replace(/\[\[(.*?)\]\]/gs, (_m, inner) => {
-		return [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").every((n) => vars[n]) ? inner : "";
-	}).replace(/\{(\w+)\}/g, (_m, name) => vars[name] || DEFAULTS[name] || "").replace(/ {2,}/g, " ").replace(/ ([.,;:)])(?=\s|$)/g, "$1").trim();
-}
-/** Titles start upper case, unless they start with a name (an integration domain, an entity id). */
-var capitalize = (s) => /^(?:the|a|an|some) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
-var shorten = (s, n) => s.length > n ? `${s.slice(0, n - 1)}…` : s;
-function automationOf$1(input, texts) {
-	if (input.subject && /^(?:automation|script)\./.test(input.subject)) return input.subject;
-	for (const line of input.lines) {
-		const fromLogger = automationOfLogger(line.logger);
-		if (fromLogger) return fromLogger;
-	}
-	for (const t of texts) {
-		const m = /\b((?:automation|script)\.[a-z0-9_]+)/.exec(t);
-		if (m?.[1]) return m[1];
-	}
-}
-function addonOf(input) {
-	const fromData = input.data?.addon ?? input.data?.slug;
-	if (typeof fromData === "string" && fromData) return fromData;
-	if (input.kind === "addon_state" && input.subject) return input.subject;
-}
-/** The peer the evidence names: in the matched lines first, else in any line of the incident. */
-function hostOf(ctx, match) {
-	return match.groups.host ?? factsOf(match.texts).host ?? ctx.evidence.map((e) => hostIn(e.text)).find((h) => h !== null) ?? void 0;
-}
-function varsOf(ctx, match) {
-	const { input } = ctx;
-	const vars = { ...factsOf(match.texts) };
-	Object.assign(vars, match.groups);
-	const host = hostOf(ctx, match);
-	if (host) vars.host = host;
-	const integration = input.integration ?? match.groups.domain ?? match.groups.culprit;
-	if (integration) vars.integration = integration;
-	const entry = input.entry?.title ?? match.groups.entry_title;
-	if (entry) vars.entry = entry;
-	const automation = automationOf$1(input, match.texts);
-	if (automation) vars.automation = automation;
-	const addon = match.groups.addon ?? addonOf(input);
-	if (addon) vars.addon = addon;
-	const first = match.texts[0]?.split("\n")[0];
-	if (first) vars.detail = shorten(first, 200);
-	if (!vars.seconds && vars.interval) vars.seconds = vars.interval;
-	if (!vars.host && vars.proxy) vars.host = vars.proxy;
-	const total = input.lines.reduce((n, l) => n + l.count, 0);
-	vars.count = String(total);
-	return vars;
-}
-/** Parameters of an action resolved against the input; null when one cannot be. */
-function actionOf(t, ctx, vars) {
-	const refs = {
-		$entry_id: ctx.input.entry?.entry_id,
-		$automation: automationOf$1(ctx.input, []),
-		$addon: addonOf(ctx.input),
-		$integration: ctx.input.integration ?? void 0
-	};
-	const params = {};
-	for (const [key, value] of Object.entries(t.params)) if (typeof value === "string" && value.startsWith("$")) {
-		const resolved = refs[value];
-		if (!resolved) return null;
-		params[key] = resolved;
-	} else params[key] = value;
-	return {
-		action_id: t.action_id,
-		params,
-		rationale: fill$1(t.rationale, vars),
-		risk: t.risk
-	};
-}
-var RISK_RANK = {
-	low: 0,
-	medium: 1,
-	high: 2
-};
-function findingOf(c, outcome, match, ctx) {
-	const vars = varsOf(ctx, match);
-	const actions = outcome.actions.map((a) => actionOf(a, ctx, vars)).filter((a) => a !== null);
-	const risk = actions.reduce((r, a) => RISK_RANK[a.risk] > RISK_RANK[r] ? a.risk : r, "low");
-	const title = capitalize(fill$1(outcome.title, vars));
-	const tests = outcome.tests.map((t) => ({
-		...t,
-		description: fill$1(t.description, vars)
-	}));
-	const rca = {
-		summary: title,
-		root_cause: fill$1(outcome.rootCause, vars),
-		impact: fill$1(outcome.impact, vars),
-		confidence: Math.round(outcome.confidence * 100) / 100,
-		category: outcome.category,
-		remedy: outcome.remedy,
-		evidence_refs: [...match.refs],
-		candidate_actions: actions,
-		risk,
-		tests,
-		manual_steps: outcome.manualSteps.map((s) => fill$1(s, vars)),
-		analyzer: "offline",
-		signature: `${c.family}.${c.signature.id}`
-	};
-	return {
-		title,
-		severity: outcome.severity,
-		rca
-	};
 }
 /** What is said about an error no signature knows: low confidence, evidence only. */
 var UNEXPLAINED = {
@@ -9009,8 +9026,42 @@ function openJournalDb(file) {
 	})();
 	return db;
 }
+// sidecar/src/journal/outbox.ts
+var EventOutbox = class {
+	stmt;
+	constructor(db) {
+		this.stmt = statementCache(db);
+	}
+	/**
+	* Queue an event for HA. An `updated` change replaces a still-queued `updated`
+	* of the same incident, so a noisy incident sends one event per interval.
+	*/
+	enqueueEvent(eventType, incidentId, change, payload, notBefore, now) {
+		if (change !== "updated" && incidentId) this.stmt(`DELETE FROM outbox WHERE event_type = ? AND incident_id = ? AND change = 'updated'`).run(eventType, incidentId);
+		if (change === "updated" && incidentId) {
+			if (this.stmt(`UPDATE outbox SET payload = ? WHERE event_type = ? AND incident_id = ? AND change = 'updated'`).run(JSON.stringify(payload), eventType, incidentId).changes > 0) return;
+		}
+		this.stmt("INSERT INTO outbox (event_type, incident_id, change, payload, not_before, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(eventType, incidentId, change, JSON.stringify(payload), notBefore, now);
+	}
+	/** Queued events whose time has come, oldest first. */
+	dueEvents(now, limit = 100) {
+		return this.stmt("SELECT * FROM outbox WHERE not_before <= ? ORDER BY id LIMIT ?").all(now, limit).map((r) => ({
+			...r,
+			payload: JSON.parse(r.payload)
+		}));
+	}
+	/** The earliest time a queued event becomes due, if any are queued. */
+	nextEventDue() {
+		return this.stmt("SELECT MIN(not_before) AS t FROM outbox").get().t ?? void 0;
+	}
+	removeEvent(id) {
+		this.stmt("DELETE FROM outbox WHERE id = ?").run(id);
+	}
+};
 // sidecar/src/journal/journal.ts
-var CLOSED = ["resolved", "dismissed"];
+var CLOSED = CLOSED_STATUSES;
+/** The closed statuses as an SQL list: `('resolved', 'dismissed')`. */
+var CLOSED_SQL = `(${CLOSED.map((s) => `'${s}'`).join(", ")})`;
 function toRecord(row) {
 	return {
 		...row,
@@ -9020,10 +9071,13 @@ function toRecord(row) {
 /** Typed access to the journal database. */
 var Journal = class {
 	db;
+	/** Events for HA, queued until sent (the reporter's). */
+	outbox;
 	stmt;
 	constructor(file) {
 		this.db = openJournalDb(file);
 		this.stmt = statementCache(this.db);
+		this.outbox = new EventOutbox(this.db);
 	}
 	close() {
 		this.flush();
@@ -9082,9 +9136,9 @@ var Journal = class {
 	}
 	/** The open incident that has seen this fingerprint (founding or later signal), if any. */
 	openByFingerprint(fp) {
-		const row = this.stmt(`SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ('resolved', 'dismissed')
+		const row = this.stmt(`SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ${CLOSED_SQL}
        ORDER BY last_seen DESC LIMIT 1`).get(fp) ?? this.stmt(`SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
-         WHERE s.fingerprint = ? AND i.status NOT IN ('resolved', 'dismissed')
+         WHERE s.fingerprint = ? AND i.status NOT IN ${CLOSED_SQL}
          ORDER BY i.last_seen DESC LIMIT 1`).get(fp);
 		return row ? toRecord(row) : void 0;
 	}
@@ -9093,7 +9147,7 @@ var Journal = class {
 	* still holding a condition.
 	*/
 	openByGroup(group, since) {
-		const row = this.stmt(`SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ('resolved', 'dismissed')
+		const row = this.stmt(`SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ${CLOSED_SQL}
          AND (@since IS NULL OR last_seen >= @since
               OR EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1))
          ORDER BY last_seen DESC LIMIT 1`).get({
@@ -9112,7 +9166,7 @@ var Journal = class {
 	}
 	/** Open incidents without active conditions whose last signal is older than `before`. */
 	quietIncidents(before) {
-		return this.stmt(`SELECT * FROM incidents i WHERE status NOT IN ('resolved', 'dismissed') AND last_seen < ?
+		return this.stmt(`SELECT * FROM incidents i WHERE status NOT IN ${CLOSED_SQL} AND last_seen < ?
            AND NOT EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1)`).all(before).map(toRecord);
 	}
 	where(filter) {
@@ -9207,31 +9261,6 @@ var Journal = class {
 		const stmt = this.stmt("INSERT OR IGNORE INTO dismissals (fingerprint, incident_id, created_at, reason) VALUES (?, ?, ?, ?)");
 		for (const fp of fps) stmt.run(fp, incidentId, at, reason);
 	}
-	/**
-	* Queue an event for HA. An `updated` change replaces a still-queued `updated`
-	* of the same incident, so a noisy incident sends one event per interval.
-	*/
-	enqueueEvent(eventType, incidentId, change, payload, notBefore, now) {
-		if (change !== "updated" && incidentId) this.stmt(`DELETE FROM outbox WHERE event_type = ? AND incident_id = ? AND change = 'updated'`).run(eventType, incidentId);
-		if (change === "updated" && incidentId) {
-			if (this.stmt(`UPDATE outbox SET payload = ? WHERE event_type = ? AND incident_id = ? AND change = 'updated'`).run(JSON.stringify(payload), eventType, incidentId).changes > 0) return;
-		}
-		this.stmt("INSERT INTO outbox (event_type, incident_id, change, payload, not_before, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(eventType, incidentId, change, JSON.stringify(payload), notBefore, now);
-	}
-	/** Queued events whose time has come, oldest first. */
-	dueEvents(now, limit = 100) {
-		return this.stmt("SELECT * FROM outbox WHERE not_before <= ? ORDER BY id LIMIT ?").all(now, limit).map((r) => ({
-			...r,
-			payload: JSON.parse(r.payload)
-		}));
-	}
-	/** The earliest time a queued event becomes due, if any are queued. */
-	nextEventDue() {
-		return this.stmt("SELECT MIN(not_before) AS t FROM outbox").get().t ?? void 0;
-	}
-	removeEvent(id) {
-		this.stmt("DELETE FROM outbox WHERE id = ?").run(id);
-	}
 	getCursor(name) {
 		const row = this.stmt("SELECT value FROM cursors WHERE name = ?").get(name);
 		return row ? JSON.parse(row.value) : void 0;
@@ -9242,14 +9271,14 @@ var Journal = class {
 	}
 	/** Delete incidents closed before `before` (with their signals); returns their ids. */
 	purgeClosedBefore(before) {
-		const ids = this.stmt(`SELECT id FROM incidents WHERE status IN ('resolved', 'dismissed') AND COALESCE(resolved_at, last_seen) < ?`).all(before).map((r) => r.id);
+		const ids = this.stmt(`SELECT id FROM incidents WHERE status IN ${CLOSED_SQL} AND COALESCE(resolved_at, last_seen) < ?`).all(before).map((r) => r.id);
 		const del = this.stmt("DELETE FROM incidents WHERE id = ?");
 		this.transaction(() => ids.forEach((id) => del.run(id)));
 		return ids;
 	}
 	/** Keep at most `max` closed incidents, deleting the oldest; returns the deleted ids. */
 	purgeClosedBeyond(max) {
-		const ids = this.stmt(`SELECT id FROM incidents WHERE status IN ('resolved', 'dismissed')
+		const ids = this.stmt(`SELECT id FROM incidents WHERE status IN ${CLOSED_SQL}
            ORDER BY COALESCE(resolved_at, last_seen) DESC LIMIT -1 OFFSET ?`).all(max).map((r) => r.id);
 		const del = this.stmt("DELETE FROM incidents WHERE id = ?");
 		this.transaction(() => ids.forEach((id) => del.run(id)));
@@ -9687,7 +9716,7 @@ var Reporter = class {
 	}
 	enqueue(incidentId, change, payload, now) {
 		const at = new Date(now).toISOString();
-		this.opts.journal.enqueueEvent(INCIDENT_EVENT, incidentId, change, payload, at, at);
+		this.opts.journal.outbox.enqueueEvent(INCIDENT_EVENT, incidentId, change, payload, at, at);
 		this.flush();
 	}
 	/** Queue the `llm_ops_action` event of a proposal's new status. */
@@ -9700,7 +9729,7 @@ var Reporter = class {
 			status: proposal.status,
 			backup_id: backupId
 		};
-		this.opts.journal.enqueueEvent(ACTION_EVENT, null, proposal.status, payload, now, now);
+		this.opts.journal.outbox.enqueueEvent(ACTION_EVENT, null, proposal.status, payload, now, now);
 		this.flush();
 	}
 	/** Send every due event, oldest first; stops at the first failure and retries on reconnect. */
@@ -9722,7 +9751,7 @@ var Reporter = class {
 		for (;;) {
 			const conn = this.conn;
 			if (!conn?.connected) return;
-			const due = this.opts.journal.dueEvents(this.now().toISOString());
+			const due = this.opts.journal.outbox.dueEvents(this.now().toISOString());
 			if (due.length === 0) return;
 			for (const row of due) {
 				await conn.sendMessagePromise({
@@ -9730,19 +9759,107 @@ var Reporter = class {
 					event_type: row.event_type,
 					event_data: row.payload
 				});
-				this.opts.journal.removeEvent(row.id);
+				this.opts.journal.outbox.removeEvent(row.id);
 			}
 		}
 	}
 	/** Wake up when the next delayed event is due. */
 	schedule() {
 		clearTimeout(this.timer);
-		const next = this.opts.journal.nextEventDue();
+		const next = this.opts.journal.outbox.nextEventDue();
 		if (!next || !this.conn?.connected) return;
 		const delay = Math.max(0, Date.parse(next) - this.now().getTime());
 		this.timer = setTimeout(() => this.flush(), delay + 10);
 	}
 };
+// sidecar/src/services.ts
+/**
+* The services the HTTP API calls (api/actions.ts, api/status.ts), over the
+* sidecar's parts: what the API may do, with refusals turned into HTTP errors.
+*/
+function actionService(s) {
+	const rethrow = (err) => {
+		if (err instanceof DecisionError || err instanceof ProposalRefused) throw new ApiError(err.status, err.message, err instanceof ProposalRefused ? err.field : void 0);
+		throw err;
+	};
+	return {
+		pending: () => s.proposals.pending().map(publicProposal),
+		detail: (id) => {
+			const p = s.proposals.proposal(id);
+			if (!p) return void 0;
+			const e = s.proposals.executionOf(id);
+			return {
+				proposal: publicProposal(p),
+				execution: e ? {
+					id: e.id,
+					proposal_id: e.proposal_id,
+					status: e.status,
+					started_at: e.started_at,
+					finished_at: e.finished_at,
+					steps: e.steps
+				} : null,
+				result: e?.result ?? null
+			};
+		},
+		propose: async (request) => {
+			const incident = s.journal.getIncident(request.incident_id);
+			if (!incident) throw new ApiError(404, `no incident ${request.incident_id}`, "incident_id");
+			if (isClosed(incident.status)) throw new ApiError(409, `incident ${incident.id} is ${incident.status}`);
+			try {
+				return publicProposal(await s.planner.propose(incident, request));
+			} catch (err) {
+				return rethrow(err);
+			}
+		},
+		approve: (id, by) => {
+			try {
+				return publicProposal(s.pipeline.approve(id, by));
+			} catch (err) {
+				return rethrow(err);
+			}
+		},
+		reject: (id, by, reason) => {
+			try {
+				return publicProposal(s.approval.reject(id, by, reason));
+			} catch (err) {
+				return rethrow(err);
+			}
+		}
+	};
+}
+function statusService(s) {
+	return {
+		status: () => {
+			const { policy, mode, error, source } = s.policy.current();
+			return {
+				mode,
+				policy: {
+					valid: error === null,
+					error,
+					source,
+					max_actions_per_hour: policy.max_actions_per_hour,
+					quiet_hours: policy.quiet_hours ?? null,
+					auto_actions: Object.keys(policy.actions ?? {}).filter((id) => actionPolicy(policy, id).auto && actionPolicy(policy, id).allowed)
+				},
+				system_log_events: s.flags.systemLogEvents,
+				last_analysis_at: s.journal.lastAnalysisAt(),
+				counts: {
+					open: s.journal.listIncidents({ active: true }, 1, 0).total,
+					awaiting_approval: s.journal.listIncidents({ status: ["awaiting_approval"] }, 1, 0).total
+				}
+			};
+		},
+		setMode: (mode) => {
+			try {
+				s.policy.setMode(mode);
+				s.log.info(`mode set to ${mode}`);
+			} catch (err) {
+				if (err instanceof ModeLocked) throw new ApiError(409, err.message);
+				throw err;
+			}
+		}
+	};
+}
 // sidecar/src/supervisor/discovery.ts
 /**
 * Supervisor discovery: as an add-on, the sidecar announces its address and API
@@ -9805,11 +9922,6 @@ async function announce(client, config, log, opts = {}) {
 /** The sidecar's version, from its package.json (one source of truth). */
 var VERSION = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 // sidecar/src/sidecar.ts
-/**
-* The running sidecar: the journal, the HTTP API, the connection to HA and the
-* pipeline collect → correlate → package → analyze → plan → approve → execute → report,
-* wired together. The API serves from the start; HA may come and go.
-*/
 var RETENTION_EVERY_MS = 36e5;
 var EXPIRY_EVERY_MS = 6e4;
 /** The sidecar cannot start here (its port is taken, …): the message says what to change. */
@@ -9949,89 +10061,6 @@ var Sidecar = class {
 			now: () => /* @__PURE__ */ new Date()
 		};
 	}
-	actionService() {
-		const rethrow = (err) => {
-			if (err instanceof DecisionError || err instanceof ProposalRefused) throw new ApiError(err.status, err.message, err instanceof ProposalRefused ? err.field : void 0);
-			throw err;
-		};
-		return {
-			pending: () => this.proposals.pending().map(publicProposal),
-			detail: (id) => {
-				const p = this.proposals.proposal(id);
-				if (!p) return void 0;
-				const e = this.proposals.executionOf(id);
-				return {
-					proposal: publicProposal(p),
-					execution: e ? {
-						id: e.id,
-						proposal_id: e.proposal_id,
-						status: e.status,
-						started_at: e.started_at,
-						finished_at: e.finished_at,
-						steps: e.steps
-					} : null,
-					result: e?.result ?? null
-				};
-			},
-			propose: async (request) => {
-				const incident = this.journal.getIncident(request.incident_id);
-				if (!incident) throw new ApiError(404, `no incident ${request.incident_id}`, "incident_id");
-				if (isClosed(incident.status)) throw new ApiError(409, `incident ${incident.id} is ${incident.status}`);
-				try {
-					return publicProposal(await this.planner.propose(incident, request));
-				} catch (err) {
-					return rethrow(err);
-				}
-			},
-			approve: (id, by) => {
-				try {
-					return publicProposal(this.pipeline.approve(id, by));
-				} catch (err) {
-					return rethrow(err);
-				}
-			},
-			reject: (id, by, reason) => {
-				try {
-					return publicProposal(this.approval.reject(id, by, reason));
-				} catch (err) {
-					return rethrow(err);
-				}
-			}
-		};
-	}
-	statusService() {
-		return {
-			status: () => {
-				const { policy, mode, error, source } = this.policy.current();
-				return {
-					mode,
-					policy: {
-						valid: error === null,
-						error,
-						source,
-						max_actions_per_hour: policy.max_actions_per_hour,
-						quiet_hours: policy.quiet_hours ?? null,
-						auto_actions: Object.keys(policy.actions ?? {}).filter((id) => actionPolicy(policy, id).auto && actionPolicy(policy, id).allowed)
-					},
-					system_log_events: this.flags.systemLogEvents,
-					last_analysis_at: this.journal.lastAnalysisAt(),
-					counts: {
-						open: this.journal.listIncidents({ active: true }, 1, 0).total,
-						awaiting_approval: this.journal.listIncidents({ status: ["awaiting_approval"] }, 1, 0).total
-					}
-				};
-			},
-			setMode: (mode) => {
-				try {
-					this.policy.setMode(mode);
-					this.log.info(`mode set to ${mode}`);
-				} catch (err) {
-					if (err instanceof ModeLocked) throw new ApiError(409, err.message);
-					throw err;
-				}
-			}
-		};
-	}
 	/** Serve the API and start the timers; connecting to HA is separate (connect()). */
 	async start() {
 		const { settings, log } = this;
@@ -10045,8 +10074,13 @@ var Sidecar = class {
 				version: this.conn?.haVersion ?? null
 			}),
 			incidents: new Incidents(this.journal, this.lifecycle, this.bundles, this.proposals, this.pipeline),
-			actions: this.actionService(),
-			status: this.statusService(),
+			actions: actionService(this),
+			status: statusService({
+				journal: this.journal,
+				policy: this.policy,
+				flags: this.flags,
+				log: this.log
+			}),
 			ingressPeer: settings.ingressPeer,
 			publicDir: this.publicDir
 		});

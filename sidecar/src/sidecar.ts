@@ -3,18 +3,15 @@
  * pipeline collect → correlate → package → analyze → plan → approve → execute → report,
  * wired together. The API serves from the start; HA may come and go.
  */
-import { isClosed, type Signal, type SignalSource } from '@ha-llm-ops/contracts';
+import type { Signal, SignalSource } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { ActionContext } from './actions/action.js';
 import { createLlmAnalyzer, isNoise, OfflineIncidentAnalyzer } from './analyze/index.js';
-import type { ActionService } from './api/actions.js';
 import { createApi } from './api/server.js';
-import type { StatusReport, StatusService } from './api/status.js';
 import { resolveApiToken } from './api/token.js';
-import { ApiError } from './api/validate.js';
-import { Approval, DecisionError } from './approve/index.js';
+import { Approval } from './approve/index.js';
 import type { CollectorContext, StopCollector } from './collect/collector.js';
 import { COLLECTORS } from './collect/index.js';
 import type { Settings } from './config.js';
@@ -23,17 +20,18 @@ import { Executor } from './execute/index.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
 import { IncidentLifecycle } from './incident/lifecycle.js';
-import { Incidents, publicProposal } from './incidents.js';
+import { Incidents } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
 import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
 import { guarded, type Logger } from './log.js';
 import { enrich, haHttpBase, keyedLabel, redactionKey, signalRedaction } from './package/index.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
-import { Planner, ProposalRefused } from './plan/index.js';
-import { actionPolicy, loadPolicy } from './policy/policy.js';
-import { ModeLocked, PolicyKeeper } from './policy/policy-keeper.js';
+import { Planner } from './plan/index.js';
+import { loadPolicy } from './policy/policy.js';
+import { PolicyKeeper } from './policy/policy-keeper.js';
 import { Reporter } from './report/index.js';
+import { actionService, statusService } from './services.js';
 import { SupervisorClient } from './supervisor/client.js';
 import { addonUrl, announce } from './supervisor/discovery.js';
 import { VERSION } from './version.js';
@@ -192,105 +190,6 @@ export class Sidecar {
     };
   }
 
-  private actionService(): ActionService {
-    const rethrow = (err: unknown): never => {
-      if (err instanceof DecisionError || err instanceof ProposalRefused) {
-        throw new ApiError(
-          err.status,
-          err.message,
-          err instanceof ProposalRefused ? err.field : undefined,
-        );
-      }
-      throw err;
-    };
-    return {
-      pending: () => this.proposals.pending().map(publicProposal),
-      detail: (id) => {
-        const p = this.proposals.proposal(id);
-        if (!p) return undefined;
-        const e = this.proposals.executionOf(id);
-        return {
-          proposal: publicProposal(p),
-          execution: e
-            ? {
-                id: e.id,
-                proposal_id: e.proposal_id,
-                status: e.status,
-                started_at: e.started_at,
-                finished_at: e.finished_at,
-                steps: e.steps,
-              }
-            : null,
-          result: e?.result ?? null,
-        };
-      },
-      propose: async (request) => {
-        const incident = this.journal.getIncident(request.incident_id);
-        if (!incident) throw new ApiError(404, `no incident ${request.incident_id}`, 'incident_id');
-        if (isClosed(incident.status)) {
-          throw new ApiError(409, `incident ${incident.id} is ${incident.status}`);
-        }
-        try {
-          return publicProposal(await this.planner.propose(incident, request));
-        } catch (err) {
-          return rethrow(err);
-        }
-      },
-      approve: (id, by) => {
-        try {
-          return publicProposal(this.pipeline.approve(id, by));
-        } catch (err) {
-          return rethrow(err);
-        }
-      },
-      reject: (id, by, reason) => {
-        try {
-          return publicProposal(this.approval.reject(id, by, reason));
-        } catch (err) {
-          return rethrow(err);
-        }
-      },
-    };
-  }
-
-  private statusService(): StatusService {
-    return {
-      status: (): StatusReport => {
-        const { policy, mode, error, source } = this.policy.current();
-        return {
-          mode,
-          policy: {
-            valid: error === null,
-            error,
-            source,
-            max_actions_per_hour: policy.max_actions_per_hour,
-            quiet_hours: policy.quiet_hours ?? null,
-            auto_actions: Object.keys(policy.actions ?? {}).filter(
-              (id) =>
-                actionPolicy(policy, id as never).auto && actionPolicy(policy, id as never).allowed,
-            ),
-          },
-          system_log_events: this.flags.systemLogEvents,
-          last_analysis_at: this.journal.lastAnalysisAt(),
-          counts: {
-            open: this.journal.listIncidents({ active: true }, 1, 0).total,
-            awaiting_approval: this.journal.listIncidents({ status: ['awaiting_approval'] }, 1, 0)
-              .total,
-          },
-        };
-      },
-      setMode: (mode) => {
-        try {
-          this.policy.setMode(mode);
-          this.log.info(`mode set to ${mode}`);
-        } catch (err) {
-          if (err instanceof ModeLocked) throw new ApiError(409, err.message);
-          throw err;
-        }
-      },
-    };
-  }
-
   /** Serve the API and start the timers; connecting to HA is separate (connect()). */
   async start(): Promise<void> {
     const { settings, log } = this;
@@ -310,8 +209,13 @@ export class Sidecar {
         this.proposals,
         this.pipeline,
       ),
-      actions: this.actionService(),
-      status: this.statusService(),
+      actions: actionService(this),
+      status: statusService({
+        journal: this.journal,
+        policy: this.policy,
+        flags: this.flags,
+        log: this.log,
+      }),
       ingressPeer: settings.ingressPeer,
       publicDir: this.publicDir,
     });

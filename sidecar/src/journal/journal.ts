@@ -11,8 +11,10 @@ import type {
   Severity,
   Signal,
 } from '@ha-llm-ops/contracts';
+import { CLOSED_STATUSES } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
 import { openJournalDb, type JournalDb } from './database.js';
+import { EventOutbox } from './outbox.js';
 import { statementCache } from './statements.js';
 
 /** An incident as stored: the contract plus what correlation needs. */
@@ -41,16 +43,9 @@ export interface IncidentFilter {
   active?: boolean;
 }
 
-export interface OutboxRow {
-  id: number;
-  event_type: string;
-  incident_id: string | null;
-  change: string | null;
-  payload: Record<string, unknown>;
-  not_before: string;
-}
-
-const CLOSED: IncidentStatus[] = ['resolved', 'dismissed'];
+const CLOSED: readonly IncidentStatus[] = CLOSED_STATUSES;
+/** The closed statuses as an SQL list: `('resolved', 'dismissed')`. */
+const CLOSED_SQL = `(${CLOSED.map((s) => `'${s}'`).join(', ')})`;
 
 interface IncidentRow extends Omit<IncidentRecord, 'analysis'> {
   analysis: string | null;
@@ -63,12 +58,15 @@ function toRecord(row: IncidentRow): IncidentRecord {
 /** Typed access to the journal database. */
 export class Journal {
   readonly db: JournalDb;
+  /** Events for HA, queued until sent (the reporter's). */
+  readonly outbox: EventOutbox;
 
   private readonly stmt: (sql: string) => Statement;
 
   constructor(file: string) {
     this.db = openJournalDb(file);
     this.stmt = statementCache(this.db);
+    this.outbox = new EventOutbox(this.db);
   }
 
   close(): void {
@@ -138,12 +136,12 @@ export class Journal {
   openByFingerprint(fp: string): IncidentRecord | undefined {
     // Two indexed lookups (an OR across both would scan every open incident).
     const row = (this.stmt(
-      `SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ('resolved', 'dismissed')
+      `SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ${CLOSED_SQL}
        ORDER BY last_seen DESC LIMIT 1`,
     ).get(fp) ??
       this.stmt(
         `SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
-         WHERE s.fingerprint = ? AND i.status NOT IN ('resolved', 'dismissed')
+         WHERE s.fingerprint = ? AND i.status NOT IN ${CLOSED_SQL}
          ORDER BY i.last_seen DESC LIMIT 1`,
       ).get(fp)) as IncidentRow | undefined;
     return row ? toRecord(row) : undefined;
@@ -155,7 +153,7 @@ export class Journal {
    */
   openByGroup(group: string, since: string | null): IncidentRecord | undefined {
     const row = this.stmt(
-      `SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ('resolved', 'dismissed')
+      `SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ${CLOSED_SQL}
          AND (@since IS NULL OR last_seen >= @since
               OR EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1))
          ORDER BY last_seen DESC LIMIT 1`,
@@ -181,7 +179,7 @@ export class Journal {
   quietIncidents(before: string): IncidentRecord[] {
     return (
       this.stmt(
-        `SELECT * FROM incidents i WHERE status NOT IN ('resolved', 'dismissed') AND last_seen < ?
+        `SELECT * FROM incidents i WHERE status NOT IN ${CLOSED_SQL} AND last_seen < ?
            AND NOT EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1)`,
       ).all(before) as IncidentRow[]
     ).map(toRecord);
@@ -351,58 +349,6 @@ export class Journal {
     for (const fp of fps) stmt.run(fp, incidentId, at, reason);
   }
 
-  // --- outbox ----------------------------------------------------------------
-
-  /**
-   * Queue an event for HA. An `updated` change replaces a still-queued `updated`
-   * of the same incident, so a noisy incident sends one event per interval.
-   */
-  enqueueEvent(
-    eventType: string,
-    incidentId: string | null,
-    change: string | null,
-    payload: object,
-    notBefore: string,
-    now: string,
-  ): void {
-    if (change !== 'updated' && incidentId) {
-      // A newer change supersedes a pending update of the same incident.
-      this.stmt(
-        `DELETE FROM outbox WHERE event_type = ? AND incident_id = ? AND change = 'updated'`,
-      ).run(eventType, incidentId);
-    }
-    if (change === 'updated' && incidentId) {
-      const res = this.stmt(
-        `UPDATE outbox SET payload = ? WHERE event_type = ? AND incident_id = ? AND change = 'updated'`,
-      ).run(JSON.stringify(payload), eventType, incidentId);
-      if (res.changes > 0) return;
-    }
-    this.stmt(
-      'INSERT INTO outbox (event_type, incident_id, change, payload, not_before, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(eventType, incidentId, change, JSON.stringify(payload), notBefore, now);
-  }
-
-  /** Queued events whose time has come, oldest first. */
-  dueEvents(now: string, limit = 100): OutboxRow[] {
-    const rows = this.stmt('SELECT * FROM outbox WHERE not_before <= ? ORDER BY id LIMIT ?').all(
-      now,
-      limit,
-    ) as (Omit<OutboxRow, 'payload'> & { payload: string })[];
-    return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
-  }
-
-  /** The earliest time a queued event becomes due, if any are queued. */
-  nextEventDue(): string | undefined {
-    return (
-      (this.stmt('SELECT MIN(not_before) AS t FROM outbox').get() as { t: string | null }).t ??
-      undefined
-    );
-  }
-
-  removeEvent(id: number): void {
-    this.stmt('DELETE FROM outbox WHERE id = ?').run(id);
-  }
-
   // --- cursors ---------------------------------------------------------------
 
   getCursor<T>(name: string): T | undefined {
@@ -424,7 +370,7 @@ export class Journal {
   purgeClosedBefore(before: string): string[] {
     const ids = (
       this.stmt(
-        `SELECT id FROM incidents WHERE status IN ('resolved', 'dismissed') AND COALESCE(resolved_at, last_seen) < ?`,
+        `SELECT id FROM incidents WHERE status IN ${CLOSED_SQL} AND COALESCE(resolved_at, last_seen) < ?`,
       ).all(before) as { id: string }[]
     ).map((r) => r.id);
     const del = this.stmt('DELETE FROM incidents WHERE id = ?');
@@ -436,7 +382,7 @@ export class Journal {
   purgeClosedBeyond(max: number): string[] {
     const ids = (
       this.stmt(
-        `SELECT id FROM incidents WHERE status IN ('resolved', 'dismissed')
+        `SELECT id FROM incidents WHERE status IN ${CLOSED_SQL}
            ORDER BY COALESCE(resolved_at, last_seen) DESC LIMIT -1 OFFSET ?`,
       ).all(max) as { id: string }[]
     ).map((r) => r.id);

@@ -116,7 +116,7 @@ export class Reporter {
     now: number,
   ): void {
     const at = new Date(now).toISOString();
-    this.opts.journal.enqueueEvent(INCIDENT_EVENT, incidentId, change, payload, at, at);
+    this.opts.journal.outbox.enqueueEvent(INCIDENT_EVENT, incidentId, change, payload, at, at);
     this.flush();
   }
 
@@ -130,7 +130,7 @@ export class Reporter {
       status: proposal.status,
       backup_id: backupId,
     };
-    this.opts.journal.enqueueEvent(ACTION_EVENT, null, proposal.status, payload, now, now);
+    this.opts.journal.outbox.enqueueEvent(ACTION_EVENT, null, proposal.status, payload, now, now);
     this.flush();
   }
 
@@ -158,7 +158,7 @@ export class Reporter {
     for (;;) {
       const conn = this.conn;
       if (!conn?.connected) return;
-      const due = this.opts.journal.dueEvents(this.now().toISOString());
+      const due = this.opts.journal.outbox.dueEvents(this.now().toISOString());
       if (due.length === 0) return;
       for (const row of due) {
         await conn.sendMessagePromise({
@@ -166,7 +166,7 @@ export class Reporter {
           event_type: row.event_type,
           event_data: row.payload,
         });
-        this.opts.journal.removeEvent(row.id);
+        this.opts.journal.outbox.removeEvent(row.id);
       }
     }
   }
@@ -174,7 +174,7 @@ export class Reporter {
   /** Wake up when the next delayed event is due. */
   private schedule(): void {
     clearTimeout(this.timer);
-    const next = this.opts.journal.nextEventDue();
+    const next = this.opts.journal.outbox.nextEventDue();
     if (!next || !this.conn?.connected) return; // a reconnect flushes again
     const delay = Math.max(0, Date.parse(next) - this.now().getTime());
     this.timer = setTimeout(() => this.flush(), delay + 10);

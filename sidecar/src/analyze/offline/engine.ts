@@ -5,12 +5,12 @@
  * on a tie the family registered first does. An error no signature explains
  * still gets a low-confidence `other` finding; benign noise gets none.
  */
-import type { CandidateAction, RcaResult, Risk, VerificationTest } from '@ha-llm-ops/contracts';
-import { factsOf, hostIn, isPublicHost } from './extract.js';
-import { automationOfLogger, NOT_READY } from './patterns.js';
+import { isPublicHost } from './extract.js';
+import { findingOf, hostOf } from './finding.js';
+import type { Compiled, Context, Evidence, Match } from './match.js';
+import { NOT_READY } from './patterns.js';
 import { FAMILIES } from './signatures/index.js';
 import type {
-  ActionTemplate,
   AnalysisInput,
   AnalysisLine,
   Condition,
@@ -20,6 +20,8 @@ import type {
   Signature,
 } from './types.js';
 
+export { fill } from './finding.js';
+
 const LEVELS = { DEBUG: 0, INFO: 1, WARNING: 2, ERROR: 3, CRITICAL: 4 } as const;
 const RANK: Readonly<Record<string, number>> = LEVELS;
 /** Lines of unknown level (UI copies, bare pastes) count as warnings: they were worth showing. */
@@ -27,35 +29,6 @@ const rank = (level: string): number => RANK[level.toUpperCase()] ?? LEVELS.WARN
 
 /** A long traceback is searched only this far: the signal is in the message and the last frames. */
 const MAX_HAYSTACK = 16_000;
-
-interface Evidence {
-  /** "log:<index into input.lines>", "entry" or "data:<key>". */
-  ref: string;
-  text: string;
-  level: string;
-  logger: string | null;
-  count: number;
-}
-
-interface Context {
-  input: AnalysisInput;
-  evidence: Evidence[];
-  custom: boolean | null;
-  addon: boolean;
-}
-
-interface Match {
-  refs: Set<string>;
-  /** The evidence the primary pattern matched, first. */
-  texts: string[];
-  groups: Record<string, string>;
-}
-
-interface Compiled {
-  family: string;
-  signature: Signature;
-  patterns: readonly Pattern[];
-}
 
 const asList = <T>(v: T | readonly T[] | undefined): readonly T[] =>
   v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
@@ -250,156 +223,6 @@ function outcomeOf(sig: Signature, ctx: Context, host: string | undefined): Outc
     if (holds(v.when, ctx, host)) outcome = { ...outcome, ...v.set };
   }
   return outcome;
-}
-
-/** Values a template may use when the evidence did not name them. */
-const DEFAULTS: Record<string, string> = {
-  integration: 'the integration',
-  entry: 'the config entry',
-  host: 'the device',
-  exception: 'an unexpected error',
-  location: 'its code',
-  entity: 'an entity',
-  automation: 'an automation',
-  addon: 'the add-on',
-  service: 'an action',
-  seconds: '10',
-  package: 'a Python package',
-  proxy: 'the proxy',
-  ip: 'an address',
-  call: 'a blocking function',
-};
-
-/** Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known). */
-export function fill(template: string, vars: Readonly<Record<string, string>>): string {
-  return template
-    .replace(/\[\[(.*?)\]\]/gs, (_m, inner: string) => {
-      const names = [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
-      return names.every((n) => vars[n]) ? inner : '';
-    })
-    .replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] || DEFAULTS[name] || '')
-    .replace(/ {2,}/g, ' ')
-    .replace(/ ([.,;:)])(?=\s|$)/g, '$1')
-    .trim();
-}
-
-/** Titles start upper case, unless they start with a name (an integration domain, an entity id). */
-const capitalize = (s: string): string =>
-  /^(?:the|a|an|some) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
-const shorten = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-function automationOf(input: AnalysisInput, texts: string[]): string | undefined {
-  if (input.subject && /^(?:automation|script)\./.test(input.subject)) return input.subject;
-  for (const line of input.lines) {
-    const fromLogger = automationOfLogger(line.logger);
-    if (fromLogger) return fromLogger;
-  }
-  for (const t of texts) {
-    const m = /\b((?:automation|script)\.[a-z0-9_]+)/.exec(t);
-    if (m?.[1]) return m[1];
-  }
-  return undefined;
-}
-
-function addonOf(input: AnalysisInput): string | undefined {
-  const fromData = input.data?.addon ?? input.data?.slug;
-  if (typeof fromData === 'string' && fromData) return fromData;
-  if (input.kind === 'addon_state' && input.subject) return input.subject;
-  return undefined;
-}
-
-/** The peer the evidence names: in the matched lines first, else in any line of the incident. */
-function hostOf(ctx: Context, match: Match): string | undefined {
-  return (
-    match.groups.host ??
-    factsOf(match.texts).host ??
-    ctx.evidence.map((e) => hostIn(e.text)).find((h) => h !== null) ??
-    undefined
-  );
-}
-
-function varsOf(ctx: Context, match: Match): Record<string, string> {
-  const { input } = ctx;
-  const vars: Record<string, string> = { ...factsOf(match.texts) } as Record<string, string>;
-  Object.assign(vars, match.groups);
-  const host = hostOf(ctx, match);
-  if (host) vars.host = host;
-  const integration = input.integration ?? match.groups.domain ?? match.groups.culprit;
-  if (integration) vars.integration = integration;
-  const entry = input.entry?.title ?? match.groups.entry_title;
-  if (entry) vars.entry = entry;
-  const automation = automationOf(input, match.texts);
-  if (automation) vars.automation = automation;
-  // The name the log uses reads better than the slug; the slug is for action parameters.
-  const addon = match.groups.addon ?? addonOf(input);
-  if (addon) vars.addon = addon;
-  const first = match.texts[0]?.split('\n')[0];
-  if (first) vars.detail = shorten(first, 200);
-  if (!vars.seconds && vars.interval) vars.seconds = vars.interval;
-  if (!vars.host && vars.proxy) vars.host = vars.proxy;
-  const total = input.lines.reduce((n, l) => n + l.count, 0);
-  vars.count = String(total);
-  return vars;
-}
-
-/** Parameters of an action resolved against the input; null when one cannot be. */
-function actionOf(
-  t: ActionTemplate,
-  ctx: Context,
-  vars: Record<string, string>,
-): CandidateAction | null {
-  const refs: Record<string, string | undefined> = {
-    $entry_id: ctx.input.entry?.entry_id,
-    // Structured input only (the subject or the automation's own logger), never log text.
-    $automation: automationOf(ctx.input, []),
-    $addon: addonOf(ctx.input),
-    $integration: ctx.input.integration ?? undefined,
-  };
-  const params: CandidateAction['params'] = {};
-  for (const [key, value] of Object.entries(t.params)) {
-    if (typeof value === 'string' && value.startsWith('$')) {
-      const resolved = refs[value];
-      if (!resolved) return null;
-      params[key] = resolved;
-    } else {
-      params[key] = value;
-    }
-  }
-  return { action_id: t.action_id, params, rationale: fill(t.rationale, vars), risk: t.risk };
-}
-
-const RISK_RANK: Record<Risk, number> = { low: 0, medium: 1, high: 2 };
-
-function findingOf(c: Compiled, outcome: Outcome, match: Match, ctx: Context): OfflineFinding {
-  const vars = varsOf(ctx, match);
-  const actions = outcome.actions
-    .map((a) => actionOf(a, ctx, vars))
-    .filter((a): a is CandidateAction => a !== null);
-  const risk = actions.reduce<Risk>(
-    (r, a) => (RISK_RANK[a.risk] > RISK_RANK[r] ? a.risk : r),
-    'low',
-  );
-  const title = capitalize(fill(outcome.title, vars));
-  const tests: VerificationTest[] = outcome.tests.map((t) => ({
-    ...t,
-    description: fill(t.description, vars),
-  }));
-  const rca: RcaResult = {
-    summary: title,
-    root_cause: fill(outcome.rootCause, vars),
-    impact: fill(outcome.impact, vars),
-    confidence: Math.round(outcome.confidence * 100) / 100,
-    category: outcome.category,
-    remedy: outcome.remedy,
-    evidence_refs: [...match.refs],
-    candidate_actions: actions,
-    risk,
-    tests,
-    manual_steps: outcome.manualSteps.map((s) => fill(s, vars)),
-    analyzer: 'offline',
-    signature: `${c.family}.${c.signature.id}`,
-  };
-  return { title, severity: outcome.severity, rca };
 }
 
 /** What is said about an error no signature knows: low confidence, evidence only. */

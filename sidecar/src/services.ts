@@ -1,0 +1,132 @@
+/**
+ * The services the HTTP API calls (api/actions.ts, api/status.ts), over the
+ * sidecar's parts: what the API may do, with refusals turned into HTTP errors.
+ */
+import { isClosed } from '@ha-llm-ops/contracts';
+import type { ActionService } from './api/actions.js';
+import type { StatusReport, StatusService } from './api/status.js';
+import { ApiError } from './api/validate.js';
+import { type Approval, DecisionError } from './approve/index.js';
+import { publicProposal } from './incidents.js';
+import type { Journal } from './journal/journal.js';
+import type { ProposalJournal } from './journal/proposals.js';
+import type { Logger } from './log.js';
+import type { Pipeline } from './pipeline.js';
+import { type Planner, ProposalRefused } from './plan/index.js';
+import { actionPolicy } from './policy/policy.js';
+import { ModeLocked, type PolicyKeeper } from './policy/policy-keeper.js';
+
+/** What the action service works with. */
+export interface ActionDeps {
+  journal: Journal;
+  proposals: ProposalJournal;
+  planner: Planner;
+  approval: Approval;
+  pipeline: Pipeline;
+}
+
+/** What the status service works with. */
+export interface StatusDeps {
+  journal: Journal;
+  policy: PolicyKeeper;
+  flags: { systemLogEvents: boolean };
+  log: Logger;
+}
+
+export function actionService(s: ActionDeps): ActionService {
+  const rethrow = (err: unknown): never => {
+    if (err instanceof DecisionError || err instanceof ProposalRefused) {
+      throw new ApiError(
+        err.status,
+        err.message,
+        err instanceof ProposalRefused ? err.field : undefined,
+      );
+    }
+    throw err;
+  };
+  return {
+    pending: () => s.proposals.pending().map(publicProposal),
+    detail: (id) => {
+      const p = s.proposals.proposal(id);
+      if (!p) return undefined;
+      const e = s.proposals.executionOf(id);
+      return {
+        proposal: publicProposal(p),
+        execution: e
+          ? {
+              id: e.id,
+              proposal_id: e.proposal_id,
+              status: e.status,
+              started_at: e.started_at,
+              finished_at: e.finished_at,
+              steps: e.steps,
+            }
+          : null,
+        result: e?.result ?? null,
+      };
+    },
+    propose: async (request) => {
+      const incident = s.journal.getIncident(request.incident_id);
+      if (!incident) throw new ApiError(404, `no incident ${request.incident_id}`, 'incident_id');
+      if (isClosed(incident.status)) {
+        throw new ApiError(409, `incident ${incident.id} is ${incident.status}`);
+      }
+      try {
+        return publicProposal(await s.planner.propose(incident, request));
+      } catch (err) {
+        return rethrow(err);
+      }
+    },
+    approve: (id, by) => {
+      try {
+        return publicProposal(s.pipeline.approve(id, by));
+      } catch (err) {
+        return rethrow(err);
+      }
+    },
+    reject: (id, by, reason) => {
+      try {
+        return publicProposal(s.approval.reject(id, by, reason));
+      } catch (err) {
+        return rethrow(err);
+      }
+    },
+  };
+}
+
+export function statusService(s: StatusDeps): StatusService {
+  return {
+    status: (): StatusReport => {
+      const { policy, mode, error, source } = s.policy.current();
+      return {
+        mode,
+        policy: {
+          valid: error === null,
+          error,
+          source,
+          max_actions_per_hour: policy.max_actions_per_hour,
+          quiet_hours: policy.quiet_hours ?? null,
+          auto_actions: Object.keys(policy.actions ?? {}).filter(
+            (id) =>
+              actionPolicy(policy, id as never).auto && actionPolicy(policy, id as never).allowed,
+          ),
+        },
+        system_log_events: s.flags.systemLogEvents,
+        last_analysis_at: s.journal.lastAnalysisAt(),
+        counts: {
+          open: s.journal.listIncidents({ active: true }, 1, 0).total,
+          awaiting_approval: s.journal.listIncidents({ status: ['awaiting_approval'] }, 1, 0).total,
+        },
+      };
+    },
+    setMode: (mode) => {
+      try {
+        s.policy.setMode(mode);
+        s.log.info(`mode set to ${mode}`);
+      } catch (err) {
+        if (err instanceof ModeLocked) throw new ApiError(409, err.message);
+        throw err;
+      }
+    },
+  };
+}
