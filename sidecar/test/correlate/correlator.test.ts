@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Correlator } from '../src/correlate/correlator.js';
-import { messageTemplate } from '../src/shared/fingerprint.js';
-import { Journal } from '../src/journal/journal.js';
-import { createLogger } from '../src/log.js';
-import { makePipeline, signal, THRESHOLDS } from './helpers/pipeline.js';
+import { Correlator } from '../../src/correlate/correlator.js';
+import { messageTemplate } from '../../src/shared/fingerprint.js';
+import { Journal } from '../../src/journal/journal.js';
+import { createLogger } from '../../src/log.js';
+import { makePipeline, signal, THRESHOLDS } from '../helpers/pipeline.js';
 
 const ENTRY = '01JDX4Z8M2Q7R5T9V3W6Y8A1B2';
 

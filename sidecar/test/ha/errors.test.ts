@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../src/ha/errors.js';
+import { describeError } from '../../src/ha/errors.js';
 
 describe('describeError', () => {
   it('reads HA’s {code, message} errors, Errors, and connection codes', () => {

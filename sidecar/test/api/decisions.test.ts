@@ -7,7 +7,7 @@ import type { ActionProposal } from '@ha-llm-ops/contracts';
 import express from 'express';
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { actionRoutes, type ActionService } from '../src/api/actions.js';
+import { actionRoutes, type ActionService } from '../../src/api/actions.js';
 
 const servers: Server[] = [];
 afterEach(async () => {

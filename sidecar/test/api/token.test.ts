@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveApiToken, tokenMatches } from '../src/api/token.js';
+import { resolveApiToken, tokenMatches } from '../../src/api/token.js';
 
 describe('resolveApiToken', () => {
   it('generates a token on first start, keeps it private, and reuses it', () => {

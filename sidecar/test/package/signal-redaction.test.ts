@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { keyedLabel } from '../src/package/redaction-key.js';
-import { signalRedaction } from '../src/package/signal-redaction.js';
-import { signal } from './helpers/pipeline.js';
+import { keyedLabel } from '../../src/package/redaction-key.js';
+import { signalRedaction } from '../../src/package/signal-redaction.js';
+import { signal } from '../helpers/pipeline.js';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlMTIzNDU2Nzg5MA';
 

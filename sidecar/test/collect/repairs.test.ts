@@ -1,6 +1,6 @@
 /** Home Assistant's Repairs issues in HA's own words (the repairs collector). */
 import { describe, expect, it } from 'vitest';
-import { issueText, type RepairIssue } from '../src/collect/repairs.js';
+import { issueText, type RepairIssue } from '../../src/collect/repairs.js';
 
 const issue = (over: Partial<RepairIssue>): RepairIssue => ({
   domain: 'homeassistant',

@@ -4,8 +4,8 @@ import {
   subscribeConfigEntries,
   type EntryTransition,
   type HaConfigEntry,
-} from '../src/ha/config-entries.js';
-import { entrySignal } from '../src/collect/config-entries.js';
+} from '../../src/ha/config-entries.js';
+import { entrySignal } from '../../src/collect/config-entries.js';
 
 /** A connection that hands the subscription callback to the test. */
 function fakeConnection() {

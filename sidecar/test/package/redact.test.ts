@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Redactor, sensitiveKeyKind } from '../src/package/redact.js';
+import { Redactor, sensitiveKeyKind } from '../../src/package/redact.js';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const corpusText = readFileSync(join(fixtures, 'secrets-corpus.txt'), 'utf8');
 const corpusJson = readFileSync(join(fixtures, 'secrets-corpus.json'), 'utf8');
 const seeded = (

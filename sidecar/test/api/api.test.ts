@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { Health, Incident } from '@ha-llm-ops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../src/api/openapi.js';
-import { createLogger } from '../src/log.js';
-import { Sidecar } from '../src/sidecar.js';
-import { VERSION } from '../src/version.js';
-import { signal, testSettings } from './helpers/pipeline.js';
+import { openApiDocument } from '../../src/api/openapi.js';
+import { createLogger } from '../../src/log.js';
+import { Sidecar } from '../../src/sidecar.js';
+import { VERSION } from '../../src/version.js';
+import { signal, testSettings } from '../helpers/pipeline.js';
 
 const settings = testSettings();
 const TOKEN = String(settings.apiToken);
@@ -225,9 +225,9 @@ describe('OpenAPI', () => {
 
   it('docs/openapi.json is current (run npm run docs:openapi)', async () => {
     const { readFileSync } = await import('node:fs');
-    const { VERSION } = await import('../src/version.js');
+    const { VERSION } = await import('../../src/version.js');
     const onDisk = JSON.parse(
-      readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'),
     ) as unknown;
     expect(onDisk).toEqual(openApiDocument(VERSION));
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { libraryIntegration } from '../src/analyze/offline/libraries.js';
-import { integrationOf } from '../src/shared/attribution.js';
+import { libraryIntegration } from '../../src/analyze/offline/libraries.js';
+import { integrationOf } from '../../src/shared/attribution.js';
 
 describe('integrationOf', () => {
   it.each([

@@ -1,11 +1,14 @@
 /** The Supervisor collector against a fake Supervisor that follows the documented API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSupervisor, type FakeSupervisor } from '../../tests/harness/fake-supervisor.js';
-import type { CollectorContext } from '../src/collect/collector.js';
-import { supervisorCollector } from '../src/collect/supervisor.js';
-import { createLogger } from '../src/log.js';
-import { SupervisorClient, SupervisorError } from '../src/supervisor/client.js';
-import { makePipeline, THRESHOLDS } from './helpers/pipeline.js';
+import {
+  startFakeSupervisor,
+  type FakeSupervisor,
+} from '../../../tests/harness/fake-supervisor.js';
+import type { CollectorContext } from '../../src/collect/collector.js';
+import { supervisorCollector } from '../../src/collect/supervisor.js';
+import { createLogger } from '../../src/log.js';
+import { SupervisorClient, SupervisorError } from '../../src/supervisor/client.js';
+import { makePipeline, THRESHOLDS } from '../helpers/pipeline.js';
 
 let fake: FakeSupervisor;
 
