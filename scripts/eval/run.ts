@@ -162,7 +162,11 @@ LLM_OPS_LLM_BACKEND=ai_task LLM_OPS_LLM_AI_TASK_ENTITY=ai_task.openai \\
   HA_URL=http://homeassistant.local:8123 HA_TOKEN=... npm run eval -- --llm
 \`\`\`
 
-The tests run it against a fake OpenAI-compatible server (\`tests/scripts/eval-llm.test.ts\`).
+An endpoint without structured output (older Ollama, LM Studio, llama.cpp servers) is asked in
+JSON mode, or by the prompt alone, when it refuses the strict schema (\`LLM_OPS_LLM_JSON_MODE\`,
+\`auto\` by default; [configuration.md](configuration.md#language-model-optional)); the answer is checked
+the same way. The tests run it against a fake OpenAI-compatible server
+(\`tests/scripts/eval-llm.test.ts\`).
 `;
 }
 

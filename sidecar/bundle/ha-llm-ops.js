@@ -4122,13 +4122,15 @@ function answerJsonSchema() {
 	assertStrictSchema(schema);
 	return schema;
 }
+/** The JSON Schema of the answer, as sent to the model. */
+var ANSWER_JSON_SCHEMA = answerJsonSchema();
 /** The `response_format` of a chat completion that must return the answer. */
 var RESPONSE_FORMAT = {
 	type: "json_schema",
 	json_schema: {
 		name: "incident_analysis",
 		strict: true,
-		schema: answerJsonSchema()
+		schema: ANSWER_JSON_SCHEMA
 	}
 };
 var AnswerEnvelope = v.object({
@@ -4781,15 +4783,58 @@ var LlmAnalyzer = class {
 	}
 };
 // sidecar/src/analyze/llm/openai-backend.ts
+var WEAKER = {
+	json_schema: "json_object",
+	json_object: "prompt",
+	prompt: null
+};
+/** Where the endpoint does not enforce the format, the prompt carries the schema. */
+var SCHEMA_IN_PROMPT = `The answer must be one JSON object that matches this JSON Schema exactly (every key present, no others), with no text around it:\n${JSON.stringify(ANSWER_JSON_SCHEMA)}`;
+/** An endpoint's 400/422 saying it does not take the requested response format. */
+function refusesFormat(err) {
+	if (typeof err !== "object" || err === null) return false;
+	const { status, param, message } = err;
+	if (status !== 400 && status !== 422) return false;
+	return param === "response_format" || /response_format|json_schema|json_object|structured output/i.test(String(message));
+}
 var OpenAiBackend = class {
 	opts;
 	backend = "openai";
 	analyzer = "llm";
 	model;
 	sdk = null;
+	format;
+	stepsDown;
 	constructor(opts) {
 		this.opts = opts;
 		this.model = opts.model;
+		const mode = opts.jsonMode ?? "auto";
+		this.format = mode === "auto" ? "json_schema" : mode;
+		this.stepsDown = mode === "auto";
+	}
+	/** How answers are asked for now (after any step down). */
+	get jsonFormat() {
+		return this.format;
+	}
+	request(messages) {
+		if (this.format === "json_schema") return {
+			model: this.model,
+			messages,
+			response_format: RESPONSE_FORMAT
+		};
+		const [system, ...rest] = messages;
+		const withSchema = [{
+			role: "system",
+			content: `${String(system?.content ?? "")}\n\n${SCHEMA_IN_PROMPT}`
+		}, ...rest];
+		return this.format === "json_object" ? {
+			model: this.model,
+			messages: withSchema,
+			response_format: { type: "json_object" }
+		} : {
+			model: this.model,
+			messages: withSchema
+		};
 	}
 	load() {
 		this.sdk ??= import("openai").then(({ default: OpenAI }) => ({
@@ -4823,15 +4868,15 @@ var OpenAiBackend = class {
 		];
 		const { OpenAI, client } = await this.load();
 		let completion;
-		try {
-			completion = await client.chat.completions.create({
-				model: this.model,
-				messages,
-				response_format: RESPONSE_FORMAT
-			});
+		for (;;) try {
+			completion = await client.chat.completions.create(this.request(messages));
+			break;
 		} catch (err) {
 			if (err instanceof OpenAI.APIConnectionTimeoutError) throw new ModelTimeout(`no answer from ${this.model} within the timeout`);
-			throw err;
+			const weaker = WEAKER[this.format];
+			if (!this.stepsDown || !weaker || !refusesFormat(err)) throw err;
+			this.opts.log?.info(`${this.model} does not take ${this.format} output (${String(err.message).slice(0, 200)}); asking with ${weaker} from now on`);
+			this.format = weaker;
 		}
 		const usage = completion.usage ? {
 			prompt_tokens: completion.usage.prompt_tokens,
@@ -4895,7 +4940,11 @@ var LLM_OPTION_ENV = {
 	llm_model: "LLM_OPS_LLM_MODEL",
 	llm_api_key: "LLM_OPS_LLM_API_KEY",
 	llm_ai_task_entity: "LLM_OPS_LLM_AI_TASK_ENTITY",
-	llm_calls_per_hour: "LLM_OPS_LLM_CALLS_PER_HOUR"
+	llm_calls_per_hour: "LLM_OPS_LLM_CALLS_PER_HOUR",
+	llm_timeout_s: "LLM_OPS_LLM_TIMEOUT_S",
+	llm_json_mode: "LLM_OPS_LLM_JSON_MODE",
+	llm_cost_input_per_mtok: "LLM_OPS_LLM_COST_INPUT_PER_MTOK",
+	llm_cost_output_per_mtok: "LLM_OPS_LLM_COST_OUTPUT_PER_MTOK"
 };
 // sidecar/src/shared/llm-settings.ts
 /**
@@ -4909,6 +4958,18 @@ var LLM_BACKENDS = [
 	"openai",
 	"ai_task"
 ];
+/**
+* How an OpenAI-compatible endpoint is asked for JSON: a strict JSON Schema
+* (`json_schema`), JSON mode (`json_object`), or only the prompt (`prompt`), each
+* answer checked by the same schema. `auto` starts strict and steps down when
+* the endpoint refuses the format (older Ollama, LM Studio, llama.cpp servers).
+*/
+var LLM_JSON_MODES = [
+	"auto",
+	"json_schema",
+	"json_object",
+	"prompt"
+];
 var OPENAI_BASE_URL = "https://api.openai.com/v1";
 var AI_TASK_MODEL = "ai_task";
 var backend = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.picklist(LLM_BACKENDS, `must be one of ${LLM_BACKENDS.join(", ")}`));
@@ -4916,6 +4977,7 @@ var baseUrl = v.pipe(v.string(), v.trim(), v.url("must be a URL such as http://h
 var text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200, "must be at most 200 characters"));
 var secret = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 var aiTaskEntity = v.pipe(v.string(), v.trim(), v.regex(/^ai_task\.[a-z0-9_]+$/, "must be an ai_task entity id such as ai_task.openai_ai_task"));
+var jsonMode = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.picklist(LLM_JSON_MODES, `must be one of ${LLM_JSON_MODES.join(", ")}`));
 var wholeNumber = (min, max) => v.pipe(v.string(), v.trim(), v.regex(/^\d+$/, `must be a whole number between ${min} and ${max}`), v.transform(Number), v.minValue(min, `must be a whole number between ${min} and ${max}`), v.maxValue(max, `must be a whole number between ${min} and ${max}`));
 var price = v.pipe(v.string(), v.trim(), v.regex(/^\d+(?:\.\d+)?$/, "must be a non-negative number such as 0.15"), v.transform(Number), v.maxValue(1e4, "must be at most 10000"));
 var parse$1 = parseSetting;
@@ -4942,6 +5004,7 @@ function loadLlmSettings(env = process.env) {
 		aiTaskEntity: entity,
 		callsPerHour: optional("LLM_OPS_LLM_CALLS_PER_HOUR", wholeNumber(1, 1e3)) ?? 20,
 		timeoutS: optional("LLM_OPS_LLM_TIMEOUT_S", wholeNumber(1, 600)) ?? 60,
+		jsonMode: optional("LLM_OPS_LLM_JSON_MODE", jsonMode) ?? "auto",
 		costPerMtok: {
 			input: optional("LLM_OPS_LLM_COST_INPUT_PER_MTOK", price) ?? 0,
 			output: optional("LLM_OPS_LLM_COST_OUTPUT_PER_MTOK", price) ?? 0
@@ -4965,7 +5028,9 @@ function createLlmAnalyzer(deps) {
 				baseUrl: settings.baseUrl,
 				model: settings.model,
 				apiKey: settings.apiKey,
-				timeoutS: settings.timeoutS
+				timeoutS: settings.timeoutS,
+				jsonMode: settings.jsonMode,
+				log
 			});
 			break;
 		case "ai_task": backend = new AiTaskBackend({

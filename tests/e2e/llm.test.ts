@@ -29,6 +29,7 @@ import { tempDir, testSettings, THRESHOLDS } from '../../sidecar/test/helpers/pi
 import {
   adversarialAnswer,
   ADVERSARIAL_TEXT,
+  ALL_FORMATS,
   candidate,
   incidentFactsOf,
   messagesOf,
@@ -449,27 +450,37 @@ function modelProposal(sidecar: Sidecar, by: 'llm' | 'ai_task') {
 // A log error leaves the entry loaded, so no offline safety net proposes the reload first:
 // a reload proposal is the model's own.
 describe('the running sidecar’s own pipeline with the LLM configured', () => {
-  it('openai: fault → incident → the model’s proposal → approved over the API → verified', async () => {
-    const sidecar = await startSidecar(undefined, { llm: loadLlmSettings(openaiEnv()) });
-    await setFault('log_error', false);
-    const proposal = await modelProposal(sidecar, 'llm');
-    // The sidecar asked the model by itself, after the offline analysis, and recorded its answer.
-    expect(fake.requests.length).toBeGreaterThan(0);
-    const incident = sidecar.journal.getIncident(proposal.incident_id);
-    expect(incident?.analysis?.analyzer).toBe('llm');
-    expect(incident?.entry_id).toBe(entryId);
-    expectContained(sidecar, incident as IncidentRecord);
+  // One run per way an endpoint takes JSON: strict schema, JSON mode only, neither (auto steps down).
+  it.each([
+    ['json_schema', ALL_FORMATS],
+    ['json_object', ['json_object', 'text'] as const],
+    ['text', ['text'] as const],
+  ])(
+    'openai (%s): fault → incident → the model’s proposal → approved over the API → verified',
+    async (format, formats) => {
+      fake.formats = formats;
+      const sidecar = await startSidecar(undefined, { llm: loadLlmSettings(openaiEnv()) });
+      await setFault('log_error', false);
+      const proposal = await modelProposal(sidecar, 'llm');
+      // The sidecar asked the model by itself, after the offline analysis, and recorded its answer,
+      // last in the format this endpoint takes.
+      expect(fake.requests.at(-1)?.body.response_format?.type ?? 'text').toBe(format);
+      const incident = sidecar.journal.getIncident(proposal.incident_id);
+      expect(incident?.analysis?.analyzer).toBe('llm');
+      expect(incident?.entry_id).toBe(entryId);
+      expectContained(sidecar, incident as IncidentRecord);
 
-    await setFault('none', false);
-    expect(await approveOverApi(sidecar, proposal.id)).toBe(200);
-    const result = await eventually(
-      () => Promise.resolve(sidecar.proposals.executionOf(proposal.id)?.result ?? undefined),
-      90_000,
-      'the execution to finish',
-    );
-    expect(result.outcome).toBe('succeeded');
-    expect(sidecar.journal.getIncident(proposal.incident_id)?.status).toBe('resolved');
-  });
+      await setFault('none', false);
+      expect(await approveOverApi(sidecar, proposal.id)).toBe(200);
+      const result = await eventually(
+        () => Promise.resolve(sidecar.proposals.executionOf(proposal.id)?.result ?? undefined),
+        90_000,
+        'the execution to finish',
+      );
+      expect(result.outcome).toBe('succeeded');
+      expect(sidecar.journal.getIncident(proposal.incident_id)?.status).toBe('resolved');
+    },
+  );
 
   it('ai_task: the same loop through HA’s real ai_task.generate_data', async () => {
     const sidecar = await startSidecar(undefined, { llm: loadLlmSettings(aiTaskEnv()) });

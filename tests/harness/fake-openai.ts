@@ -53,6 +53,10 @@ export type FakeReply =
 
 export type Responder = (request: FakeChatRequest) => FakeReply;
 
+/** The `response_format` types an endpoint may take; `text` is a request without one. */
+export type FakeFormat = 'json_schema' | 'json_object' | 'text';
+export const ALL_FORMATS: readonly FakeFormat[] = ['json_schema', 'json_object', 'text'];
+
 export interface FakeOpenAi {
   /** The base URL clients use (ends in /v1). */
   url: string;
@@ -63,7 +67,13 @@ export interface FakeOpenAi {
   script(...replies: FakeReply[]): void;
   /** The answer when nothing is scripted. */
   respond: Responder;
-  /** Forget requests and scripted replies; answer with a valid answer again. */
+  /**
+   * The response formats this endpoint takes (all by default). Another one is
+   * refused with 400 and `param: "response_format"`, as llama.cpp, LM Studio and
+   * older Ollama servers refuse structured output they do not support.
+   */
+  formats: readonly FakeFormat[];
+  /** Forget requests and scripted replies; answer with a valid answer again, in every format. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -183,10 +193,12 @@ export async function startFakeOpenAi(
     requests: [],
     script: (...replies) => queue.push(...replies),
     respond: initial,
+    formats: ALL_FORMATS,
     reset: () => {
       fake.requests.length = 0;
       queue.length = 0;
       fake.respond = initial;
+      fake.formats = ALL_FORMATS;
     },
     close: () =>
       new Promise((resolve) => {
@@ -220,6 +232,22 @@ export async function startFakeOpenAi(
         return fail(400, 'model and messages are required');
       const request: FakeChatRequest = { body, headers: req.headers };
       fake.requests.push(request);
+      const format = (body.response_format?.type ?? 'text') as FakeFormat;
+      if (!fake.formats.includes(format))
+        return send(400, {
+          error: {
+            message: `response_format type ${format} is not supported; use one of: ${fake.formats.join(', ')}`,
+            type: 'invalid_request_error',
+            param: 'response_format',
+            code: null,
+          },
+        });
+      // OpenAI's documented rule for JSON mode: the messages must ask for JSON.
+      if (format === 'json_object' && !body.messages.some((m) => /json/i.test(m.content)))
+        return fail(
+          400,
+          "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+        );
       const reply = queue.shift() ?? fake.respond(request);
       const answer = () => {
         if ('status' in reply)

@@ -10,4 +10,8 @@ export const LLM_OPTION_ENV: Readonly<Record<string, string>> = {
   llm_api_key: 'LLM_OPS_LLM_API_KEY',
   llm_ai_task_entity: 'LLM_OPS_LLM_AI_TASK_ENTITY',
   llm_calls_per_hour: 'LLM_OPS_LLM_CALLS_PER_HOUR',
+  llm_timeout_s: 'LLM_OPS_LLM_TIMEOUT_S',
+  llm_json_mode: 'LLM_OPS_LLM_JSON_MODE',
+  llm_cost_input_per_mtok: 'LLM_OPS_LLM_COST_INPUT_PER_MTOK',
+  llm_cost_output_per_mtok: 'LLM_OPS_LLM_COST_OUTPUT_PER_MTOK',
 };

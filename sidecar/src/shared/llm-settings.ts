@@ -8,6 +8,14 @@ import * as v from 'valibot';
 import { parseSetting, SettingsError } from './settings-parse.js';
 
 export const LLM_BACKENDS = ['none', 'openai', 'ai_task'] as const;
+/**
+ * How an OpenAI-compatible endpoint is asked for JSON: a strict JSON Schema
+ * (`json_schema`), JSON mode (`json_object`), or only the prompt (`prompt`), each
+ * answer checked by the same schema. `auto` starts strict and steps down when
+ * the endpoint refuses the format (older Ollama, LM Studio, llama.cpp servers).
+ */
+export const LLM_JSON_MODES = ['auto', 'json_schema', 'json_object', 'prompt'] as const;
+export type LlmJsonMode = (typeof LLM_JSON_MODES)[number];
 export type LlmBackendName = (typeof LLM_BACKENDS)[number];
 
 /** The validated settings of the LLM analyzer. */
@@ -26,6 +34,8 @@ export interface LlmSettings {
   callsPerHour: number;
   /** Longest wait for one model call. */
   timeoutS: number;
+  /** How the OpenAI-compatible endpoint is asked for JSON. */
+  jsonMode: LlmJsonMode;
   /** Price per million tokens, for the cost recorded per incident. */
   costPerMtok: { input: number; output: number };
 }
@@ -59,6 +69,12 @@ const aiTaskEntity = v.pipe(
   v.string(),
   v.trim(),
   v.regex(/^ai_task\.[a-z0-9_]+$/, 'must be an ai_task entity id such as ai_task.openai_ai_task'),
+);
+const jsonMode = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.picklist(LLM_JSON_MODES, `must be one of ${LLM_JSON_MODES.join(', ')}`),
 );
 const wholeNumber = (min: number, max: number) =>
   v.pipe(
@@ -105,6 +121,7 @@ export function loadLlmSettings(env: Env = process.env): LlmSettings {
     aiTaskEntity: entity,
     callsPerHour: optional('LLM_OPS_LLM_CALLS_PER_HOUR', wholeNumber(1, 1000)) ?? 20,
     timeoutS: optional('LLM_OPS_LLM_TIMEOUT_S', wholeNumber(1, 600)) ?? 60,
+    jsonMode: optional('LLM_OPS_LLM_JSON_MODE', jsonMode) ?? 'auto',
     costPerMtok: {
       input: optional('LLM_OPS_LLM_COST_INPUT_PER_MTOK', price) ?? 0,
       output: optional('LLM_OPS_LLM_COST_OUTPUT_PER_MTOK', price) ?? 0,

@@ -358,6 +358,24 @@ describe('sidecar/config.yaml', () => {
     ).toBe(entity);
   });
 
+  it('offers the model timeout, the JSON output mode and the prices as options', () => {
+    const chosen = {
+      llm_timeout_s: 90,
+      llm_json_mode: 'json_object',
+      llm_cost_input_per_mtok: 0.15,
+      llm_cost_output_per_mtok: 0.6,
+    };
+    for (const [name, value] of Object.entries(chosen))
+      expect(fitsOption(schema[name] ?? '', value), name).toBe(true);
+    expect(fitsOption(schema.llm_json_mode ?? '', 'yaml')).toBe(false);
+    expect(fitsOption(schema.llm_timeout_s ?? '', 0)).toBe(false);
+    expect(loadLlmSettings(envFor(chosen))).toMatchObject({
+      timeoutS: 90,
+      jsonMode: 'json_object',
+      costPerMtok: { input: 0.15, output: 0.6 },
+    });
+  });
+
   it('passes the API token option through, and the sidecar checks its length', () => {
     expect(loadSettings(envFor({ api_token: 'a-token-of-sixteen-chars' })).apiToken).toBe(
       'a-token-of-sixteen-chars',

@@ -36,6 +36,8 @@ export function createLlmAnalyzer(deps: LlmAnalyzerDeps): LlmAnalyzer | null {
         model: settings.model,
         apiKey: settings.apiKey,
         timeoutS: settings.timeoutS,
+        jsonMode: settings.jsonMode,
+        log,
       });
       break;
     case 'ai_task':

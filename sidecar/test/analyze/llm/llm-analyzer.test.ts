@@ -9,7 +9,7 @@ import { createLlmAnalyzer } from '../../../src/analyze/llm/index.js';
 import { LlmAnalyzer } from '../../../src/analyze/llm/llm-analyzer.js';
 import { OpenAiBackend } from '../../../src/analyze/llm/openai-backend.js';
 import { ANSWER_JSON_SCHEMA } from '../../../src/analyze/llm/schema.js';
-import { loadLlmSettings } from '../../../src/shared/llm-settings.js';
+import { type LlmJsonMode, loadLlmSettings } from '../../../src/shared/llm-settings.js';
 import type { IncidentRecord } from '../../../src/journal/journal.js';
 import { createLogger } from '../../../src/log.js';
 import {
@@ -34,7 +34,9 @@ afterAll(() => fake.close());
 
 beforeEach(() => fake.reset());
 
-function setup(over: { callsPerHour?: number; timeoutS?: number; model?: string } = {}) {
+function setup(
+  over: { callsPerHour?: number; timeoutS?: number; model?: string; jsonMode?: LlmJsonMode } = {},
+) {
   const j = llmJournal();
   const logs: string[] = [];
   const make = (model = over.model ?? 'gpt-test') =>
@@ -44,6 +46,8 @@ function setup(over: { callsPerHour?: number; timeoutS?: number; model?: string 
         model,
         apiKey: fake.apiKey,
         timeoutS: over.timeoutS ?? 10,
+        jsonMode: over.jsonMode,
+        log: createLogger('debug', (l) => logs.push(l)),
       }),
       calls: j.calls,
       callsPerHour: over.callsPerHour ?? 20,
@@ -347,6 +351,64 @@ describe('LlmAnalyzer with an OpenAI-compatible endpoint', () => {
         })
         .map((f) => f.integration),
     ).toEqual(['mqtt']);
+  });
+});
+
+describe('endpoints without structured output (JSON modes)', () => {
+  const reload = () =>
+    validAnswer({ candidate_actions: [candidate('reload_config_entry', { entry_id: ENTRY_ID })] });
+  const formatsAsked = () => fake.requests.map((r) => r.body.response_format?.type ?? 'text');
+
+  it('auto: a server without json_schema gets JSON mode with the schema in the prompt, from then on', async () => {
+    const s = setup();
+    fake.formats = ['json_object', 'text'];
+    fake.respond = () => ({ answer: reload() });
+    const first = await analyze(s.analyzer, s.incident());
+    expect(first).toMatchObject({
+      analyzer: 'llm',
+      candidate_actions: [{ action_id: 'reload_config_entry' }],
+    });
+    const { system } = messagesOf(fake.requests[1] ?? firstRequest());
+    expect(system).toContain(JSON.stringify(ANSWER_JSON_SCHEMA));
+    // The next incident is asked in JSON mode straight away.
+    await analyze(s.analyzer, s.incident('Another failure', 'another-entry'));
+    expect(formatsAsked()).toEqual(['json_schema', 'json_object', 'json_object']);
+    expect(s.logs.join('\n')).toMatch(/does not take json_schema output.*json_object from now on/);
+  });
+
+  it('auto: a server that takes no response_format at all is asked by the prompt alone', async () => {
+    const s = setup();
+    fake.formats = ['text'];
+    // A local model likes a fence around its JSON; the same check reads it.
+    fake.respond = () => ({ content: `\`\`\`json\n${JSON.stringify(reload())}\n\`\`\`` });
+    const rca = await analyze(s.analyzer, s.incident());
+    expect(rca?.candidate_actions.map((c) => c.action_id)).toEqual(['reload_config_entry']);
+    expect(formatsAsked()).toEqual(['json_schema', 'json_object', 'text']);
+    expect(messagesOf(fake.requests[2] ?? firstRequest()).system).toContain('JSON Schema');
+  });
+
+  it('the prompt alone gets the same check: an answer off the schema is repaired, then dropped', async () => {
+    const s = setup({ jsonMode: 'prompt' });
+    fake.script({ content: '{"summary": "no other keys"}' }, { content: 'still not it' });
+    const rca = await analyze(s.analyzer, s.incident());
+    expect(rca).toMatchObject({ analyzer: 'offline' });
+    expect(formatsAsked()).toEqual(['text', 'text']);
+  });
+
+  it('a chosen mode is kept: json_schema refused is an error, not a step down', async () => {
+    const s = setup({ jsonMode: 'json_schema' });
+    fake.formats = ['json_object', 'text'];
+    const rca = await analyze(s.analyzer, s.incident());
+    expect(rca).toMatchObject({ analyzer: 'offline' });
+    expect(formatsAsked()).toEqual(['json_schema']);
+  });
+
+  it('json_object chosen: asked in JSON mode from the first call', async () => {
+    const s = setup({ jsonMode: 'json_object' });
+    fake.respond = () => ({ answer: reload() });
+    const rca = await analyze(s.analyzer, s.incident());
+    expect(rca?.analyzer).toBe('llm');
+    expect(formatsAsked()).toEqual(['json_object']);
   });
 });
 

@@ -17,7 +17,7 @@ function errorOf(env: Record<string, string>): SettingsError {
 }
 
 describe('loadLlmSettings', () => {
-  it('defaults to no LLM, 20 calls per hour, no cost', () => {
+  it('defaults to no LLM, 20 calls per hour, no cost, JSON output chosen automatically', () => {
     expect(loadLlmSettings({})).toEqual({
       backend: 'none',
       baseUrl: OPENAI_BASE_URL,
@@ -26,6 +26,7 @@ describe('loadLlmSettings', () => {
       aiTaskEntity: null,
       callsPerHour: 20,
       timeoutS: 60,
+      jsonMode: 'auto',
       costPerMtok: { input: 0, output: 0 },
     });
   });
@@ -115,7 +116,11 @@ describe('loadLlmSettings', () => {
       'llm_backend',
       'llm_base_url',
       'llm_calls_per_hour',
+      'llm_cost_input_per_mtok',
+      'llm_cost_output_per_mtok',
+      'llm_json_mode',
       'llm_model',
+      'llm_timeout_s',
     ]);
     const env = Object.fromEntries(
       Object.values(LLM_OPTION_ENV).map((name) => [name, 'not valid at all']),
