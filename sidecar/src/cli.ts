@@ -4,6 +4,7 @@ import { UsageError } from './commands/command.js';
 import { COMMANDS } from './commands/index.js';
 import { SettingsError } from './config.js';
 import { HaAuthError } from './ha/connection.js';
+import { JournalUnavailable } from './journal/database.js';
 import { StartError } from './sidecar.js';
 import { VERSION } from './version.js';
 
@@ -72,7 +73,12 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof SettingsError || err instanceof HaAuthError || err instanceof StartError) {
+  if (
+    err instanceof SettingsError ||
+    err instanceof HaAuthError ||
+    err instanceof StartError ||
+    err instanceof JournalUnavailable
+  ) {
     process.stderr.write(`ha-llm-ops: ${err.message}\n`);
     process.exitCode = 1;
   } else {

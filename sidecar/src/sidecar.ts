@@ -85,7 +85,12 @@ export class Sidecar {
   ) {
     const t = settings.thresholds;
     this.publicDir = opts.publicDir ?? fileURLToPath(new URL('../public', import.meta.url));
-    this.journal = new Journal(`${settings.dataDir}/journal.db`);
+    this.journal = new Journal(`${settings.dataDir}/journal.db`, {
+      onCorrupt: (keptAs, why) =>
+        log.error(
+          `the journal ${settings.dataDir}/journal.db is not a usable database (${why}); it is kept as ${keptAs} and a fresh journal is started`,
+        ),
+    });
     this.proposals = new ProposalJournal(this.journal.db);
     this.bundles = new BundleStore(settings.incidentDir);
     this.supervisor = settings.supervisor

@@ -13,7 +13,7 @@ import type {
 } from '@ha-llm-ops/contracts';
 import { CLOSED_STATUSES } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
-import { openJournalDb, type JournalDb } from './database.js';
+import { openJournalDb, type JournalDb, type OpenJournalOptions } from './database.js';
 import { EventOutbox } from './outbox.js';
 import { statementCache } from './statements.js';
 
@@ -63,8 +63,8 @@ export class Journal {
 
   private readonly stmt: (sql: string) => Statement;
 
-  constructor(file: string) {
-    this.db = openJournalDb(file);
+  constructor(file: string, opts: OpenJournalOptions = {}) {
+    this.db = openJournalDb(file, opts);
     this.stmt = statementCache(this.db);
     this.outbox = new EventOutbox(this.db);
   }
