@@ -142,7 +142,7 @@ pin_of() { grep -E "^$1==" "$pins" | head -n 1; }
 
 say "installing $(pin_of homeassistant) and the test tools (several minutes on a cold cache)"
 run python -m pip install --quiet --upgrade pip
-run python -m pip install --quiet "$(pin_of homeassistant)" "$(pin_of ruff)" "$(pin_of isal)" "$(pin_of zlib-ng)" \
+run python -m pip install --quiet "$(pin_of homeassistant)" "$(pin_of ruff)" "$(pin_of mypy)" "$(pin_of isal)" "$(pin_of zlib-ng)" \
   "$(pin_of jsonschema)"
 
 # The test plugin pins one exact homeassistant; its newest release may trail the

@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from homeassistant.components.repairs import RepairsFlow
+from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResult
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 
@@ -39,20 +38,21 @@ class ProposalRepairFlow(RepairsFlow):
 
     async def async_step_init(
         self, user_input: dict[str, str] | None = None
-    ) -> FlowResult:
+    ) -> RepairsFlowResult:
         """Start with the proposal."""
         return await self.async_step_confirm()
 
     async def async_step_confirm(
         self, user_input: dict[str, str] | None = None
-    ) -> FlowResult:
+    ) -> RepairsFlowResult:
         """Show what the action does, what is backed up and verified; approve it."""
         try:
             if user_input is not None:
+                user_id = self.context.get("user_id")
                 await self._coordinator.async_approve(
                     self._proposal_id,
                     decided_by=await async_decided_by(
-                        self.hass, self.context.get("user_id")
+                        self.hass, user_id if isinstance(user_id, str) else None
                     ),
                 )
                 return await self.async_step_execute()
@@ -88,7 +88,7 @@ class ProposalRepairFlow(RepairsFlow):
 
     async def async_step_execute(
         self, user_input: dict[str, str] | None = None
-    ) -> FlowResult:
+    ) -> RepairsFlowResult:
         """Wait while the sidecar backs up, applies and verifies."""
         if self._execution is None:
             self._execution = self.hass.async_create_task(self._async_wait())
@@ -115,7 +115,7 @@ class ProposalRepairFlow(RepairsFlow):
 
     async def async_step_outcome(
         self, user_input: dict[str, str] | None = None
-    ) -> FlowResult:
+    ) -> RepairsFlowResult:
         """Tell how it ended; success repairs the issue."""
         detail = self._outcome
         if detail is None:

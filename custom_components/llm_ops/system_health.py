@@ -26,13 +26,13 @@ async def system_health_info(hass: HomeAssistant) -> dict[str, Any]:
         return {}
     coordinator = entries[0].runtime_data
     data = coordinator.data
-    status = data.status or {}
+    status = data.status
     return {
         "sidecar_reachable": system_health.async_check_can_reach_url(
             hass, f"{coordinator.client.url}/api/health"
         ),
         "version": data.health.version,
         "home_assistant_link": data.health.ha_connected,
-        "mode": status.get("mode", "-"),
-        "last_analysis": status.get("last_analysis_at") or "-",
+        "mode": status["mode"] if status else "-",
+        "last_analysis": (status["last_analysis_at"] if status else None) or "-",
     }

@@ -129,6 +129,8 @@ const SUITES: Suite[] = [
     'tests',
     'scripts',
   ]),
+  // The integration is strictly typed (quality_scale.yaml: strict-typing).
+  checkSuite('mypy', ['scripts/hapy', 'python', '-m', 'mypy']),
   pytestSuite(),
   ...vitestSuites(),
 ];
