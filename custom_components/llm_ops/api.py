@@ -42,7 +42,7 @@ class SidecarResponseError(SidecarError):
 
 
 class SidecarNotFoundError(SidecarResponseError):
-    """404: no such incident, proposal or (on an older sidecar) endpoint."""
+    """404: no such incident or proposal."""
 
 
 class SidecarConflictError(SidecarResponseError):

@@ -1,21 +1,21 @@
-"""The coordinator: every request to the sidecar goes through here."""
+"""The coordinator: fetches the sidecar's state, and asks it to act.
+
+Fetch failures become translated UpdateFailed (or reauthentication); every
+request on the user's behalf goes through one decorator (helpers.py) that
+turns the sidecar's refusals into translated errors. Repairs issues are raised
+in issues.py, from what the coordinator fetched.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from http import HTTPStatus
 from typing import Any, override
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import Event, HomeAssistant, callback
-from homeassistant.exceptions import (
-    ConfigEntryAuthFailed,
-    HomeAssistantError,
-    ServiceValidationError,
-)
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 
@@ -25,16 +25,13 @@ from .api import (
     IncidentDetail,
     IncidentPage,
     Mode,
-    NotASidecarError,
     ProposalDetail,
     SidecarAuthError,
     SidecarClient,
-    SidecarConflictError,
     SidecarConnectionError,
     SidecarError,
     SidecarHealth,
     SidecarNotFoundError,
-    SidecarResponseError,
     SidecarStatus,
 )
 from .const import (
@@ -44,14 +41,12 @@ from .const import (
     DOMAIN,
     EVENT_ACTION,
     EVENT_INCIDENT,
-    ISSUE_POLICY_INVALID,
-    ISSUE_SIDECAR_UNREACHABLE,
-    ISSUE_SYSTEM_LOG_EVENTS,
     LOGGER,
     REFRESH_COOLDOWN,
     SCAN_INTERVAL,
     SEVERITY_RANK,
 )
+from .helpers import sidecar_request
 
 type LlmOpsConfigEntry = ConfigEntry[LlmOpsCoordinator]
 
@@ -70,8 +65,7 @@ class LlmOpsData:
     """The sidecar's state as of the last refresh."""
 
     health: SidecarHealth
-    # None while the sidecar does not offer /api/status (an older release).
-    status: SidecarStatus | None
+    status: SidecarStatus
     # Open-like incidents (not resolved, not dismissed), most recently seen first.
     incidents: list[Incident]
     open_count: int
@@ -83,9 +77,7 @@ class LlmOpsData:
     @property
     def awaiting_approval(self) -> int:
         """Return how many incidents wait for a decision on a proposed fix."""
-        if self.status is not None:
-            return self.status["counts"]["awaiting_approval"]
-        return sum(1 for i in self.incidents if i["status"] == "awaiting_approval")
+        return self.status["counts"]["awaiting_approval"]
 
     def proposal_for(self, incident_id: str) -> ActionProposal | None:
         """Return the pending proposal of an incident, if any."""
@@ -162,17 +154,6 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
                 translation_domain=DOMAIN, translation_key="invalid_auth"
             ) from err
         except SidecarConnectionError as err:
-            if self.data is not None:
-                # It worked before: tell the user in Repairs, not only in the log.
-                ir.async_create_issue(
-                    self.hass,
-                    DOMAIN,
-                    ISSUE_SIDECAR_UNREACHABLE,
-                    is_fixable=False,
-                    severity=ir.IssueSeverity.ERROR,
-                    translation_key=ISSUE_SIDECAR_UNREACHABLE,
-                    translation_placeholders={"url": self.client.url},
-                )
             raise UpdateFailed(
                 translation_domain=DOMAIN,
                 translation_key="cannot_connect",
@@ -184,39 +165,7 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
                 translation_key="unexpected_response",
                 translation_placeholders={"error": str(err)},
             ) from err
-        ir.async_delete_issue(self.hass, DOMAIN, ISSUE_SIDECAR_UNREACHABLE)
-        self._async_sidecar_issues(data.status)
         return data
-
-    @callback
-    def _async_sidecar_issues(self, status: SidecarStatus | None) -> None:
-        """Raise in Repairs what the sidecar reports of itself (policy, log)."""
-        if status is None:
-            return
-        policy = status["policy"]
-        if policy["valid"]:
-            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_POLICY_INVALID)
-        else:
-            ir.async_create_issue(
-                self.hass,
-                DOMAIN,
-                ISSUE_POLICY_INVALID,
-                is_fixable=False,
-                severity=ir.IssueSeverity.ERROR,
-                translation_key=ISSUE_POLICY_INVALID,
-                translation_placeholders={"error": str(policy["error"])},
-            )
-        if status["system_log_events"]:
-            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_SYSTEM_LOG_EVENTS)
-        else:
-            ir.async_create_issue(
-                self.hass,
-                DOMAIN,
-                ISSUE_SYSTEM_LOG_EVENTS,
-                is_fixable=False,
-                severity=ir.IssueSeverity.WARNING,
-                translation_key=ISSUE_SYSTEM_LOG_EVENTS,
-            )
 
     async def _async_fetch(self) -> LlmOpsData:
         client = self.client
@@ -224,10 +173,10 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         # independent: one round trip, not four (HA waits on this while it starts).
         health = await client.async_health()
         status, active, latest, proposals = await asyncio.gather(
-            self._async_status(),
+            client.async_status(),
             client.async_incidents(active=True, limit=ACTIVE_LIMIT),
             client.async_incidents(limit=1),
-            self._async_pending(),
+            client.async_pending_proposals(),
         )
         return LlmOpsData(
             health=health,
@@ -263,132 +212,57 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         self._facts = known
         return {incident_id: facts for incident_id, (_, facts) in known.items()}
 
-    # --- changes, for the actions, the WebSocket commands and the entities ----
+    # --- requests on the user's behalf (actions, WebSocket commands, entities) ---
 
-    async def _async_call[T](
-        self,
-        request: Awaitable[T],
-        not_found: tuple[str, dict[str, str]] | None = None,
-        conflict: str = "rejected_request",
-    ) -> T:
-        """Run one request, turning its failure into a translated error."""
-        try:
-            return await request
-        except SidecarNotFoundError as err:
-            key, placeholders = not_found or ("not_found", {"message": err.message})
-            raise ServiceValidationError(
-                translation_domain=DOMAIN,
-                translation_key=key,
-                translation_placeholders=placeholders,
-            ) from err
-        except SidecarConflictError as err:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN,
-                translation_key=conflict,
-                translation_placeholders={"message": err.message},
-            ) from err
-        except SidecarResponseError as err:
-            if err.status == HTTPStatus.BAD_REQUEST:
-                raise ServiceValidationError(
-                    translation_domain=DOMAIN,
-                    translation_key="rejected_request",
-                    translation_placeholders={"message": err.message},
-                ) from err
-            # 503 and the like: the sidecar cannot do it now (e.g. HA not connected).
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="sidecar_unavailable",
-                translation_placeholders={"message": err.message},
-            ) from err
-        except SidecarAuthError as err:
-            self.config_entry.async_start_reauth(self.hass)
-            raise HomeAssistantError(
-                translation_domain=DOMAIN, translation_key="invalid_auth"
-            ) from err
-        except SidecarConnectionError as err:
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="cannot_connect",
-                translation_placeholders={"url": self.client.url},
-            ) from err
-        except NotASidecarError as err:
-            raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="unexpected_response",
-                translation_placeholders={"error": str(err)},
-            ) from err
-
-    async def async_incidents(self, **filters: Any) -> IncidentPage:
+    @sidecar_request()
+    async def async_incidents(self, /, **filters: Any) -> IncidentPage:
         """Return a page of incidents."""
-        return await self._async_call(self.client.async_incidents(**filters))
+        return await self.client.async_incidents(**filters)
 
+    @sidecar_request(not_found="incident_not_found")
     async def async_incident(self, incident_id: str) -> IncidentDetail:
         """Return an incident with its signals, evidence and analysis."""
-        return await self._async_call(
-            self.client.async_incident(incident_id),
-            ("incident_not_found", {"incident_id": incident_id}),
-        )
+        return await self.client.async_incident(incident_id)
 
-    async def _async_status(self) -> SidecarStatus | None:
-        """Return the sidecar's status; an older sidecar without it has none."""
-        try:
-            return await self.client.async_status()
-        except SidecarNotFoundError:
-            return None
-
-    async def _async_pending(self) -> list[ActionProposal]:
-        """Return the pending proposals; an older sidecar without them has none."""
-        try:
-            return await self.client.async_pending_proposals()
-        except SidecarNotFoundError:
-            return []
-
+    @sidecar_request()
     async def async_pending_proposals(self) -> list[ActionProposal]:
         """Return the proposals waiting for a decision."""
-        return await self._async_call(self._async_pending())
+        return await self.client.async_pending_proposals()
 
+    @sidecar_request(not_found="proposal_not_found")
     async def async_proposal(self, proposal_id: str) -> ProposalDetail:
         """Return a proposal with its execution and result."""
-        return await self._async_call(
-            self.client.async_proposal(proposal_id),
-            ("proposal_not_found", {"proposal_id": proposal_id}),
-        )
+        return await self.client.async_proposal(proposal_id)
 
+    @sidecar_request(not_found="incident_not_found")
     async def async_dismiss(
         self, incident_id: str, *, ignore_similar: bool, reason: str | None = None
     ) -> Incident:
         """Dismiss an incident."""
-        incident = await self._async_call(
-            self.client.async_dismiss(
-                incident_id, ignore_similar=ignore_similar, reason=reason
-            ),
-            ("incident_not_found", {"incident_id": incident_id}),
+        incident = await self.client.async_dismiss(
+            incident_id, ignore_similar=ignore_similar, reason=reason
         )
         await self.async_request_refresh()
         return incident
 
+    @sidecar_request(not_found="incident_not_found")
     async def async_reanalyze(self, incident_id: str) -> Incident:
         """Ask the sidecar to analyze an incident again."""
         self._facts.pop(incident_id, None)
-        incident = await self._async_call(
-            self.client.async_reanalyze(incident_id),
-            ("incident_not_found", {"incident_id": incident_id}),
-        )
+        incident = await self.client.async_reanalyze(incident_id)
         await self.async_request_refresh()
         return incident
 
+    @sidecar_request(not_found="proposal_not_found", conflict="not_pending")
     async def async_approve(
         self, proposal_id: str, *, decided_by: str | None = None
     ) -> ActionProposal:
         """Approve a proposal; the sidecar carries it out in the background."""
-        proposal = await self._async_call(
-            self.client.async_approve(proposal_id, decided_by=decided_by),
-            ("proposal_not_found", {"proposal_id": proposal_id}),
-            conflict="not_pending",
-        )
+        proposal = await self.client.async_approve(proposal_id, decided_by=decided_by)
         await self.async_request_refresh()
         return proposal
 
+    @sidecar_request(not_found="proposal_not_found", conflict="not_pending")
     async def async_reject(
         self,
         proposal_id: str,
@@ -397,21 +271,16 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         reason: str | None = None,
     ) -> ActionProposal:
         """Reject a proposal."""
-        proposal = await self._async_call(
-            self.client.async_reject(proposal_id, decided_by=decided_by, reason=reason),
-            ("proposal_not_found", {"proposal_id": proposal_id}),
-            conflict="not_pending",
+        proposal = await self.client.async_reject(
+            proposal_id, decided_by=decided_by, reason=reason
         )
         await self.async_request_refresh()
         return proposal
 
+    @sidecar_request(conflict="mode_refused")
     async def async_set_mode(self, mode: Mode) -> None:
         """Switch the sidecar's mode."""
-        await self._async_call(
-            self.client.async_set_mode(mode),
-            ("mode_unsupported", {}),
-            conflict="mode_refused",
-        )
+        await self.client.async_set_mode(mode)
         await self.async_request_refresh()
 
 

@@ -1,4 +1,7 @@
-"""Repairs issues for the sidecar's incidents, and the user's "ignore" back to it.
+"""Every Repairs issue of the integration, raised from what the coordinator fetched.
+
+The sidecar's own state: unreachable after it worked, an invalid policy file,
+a system log that is polled because HA fires no events.
 
 Each open incident at or above the configured severity is one issue, filed on
 behalf of the affected integration (``issue_domain``) and fixable when the
@@ -15,9 +18,19 @@ from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.translation import async_get_translations
+from homeassistant.helpers.update_coordinator import UpdateFailed
 
-from .api import Incident
-from .const import DOMAIN, ISSUE_INCIDENT, ISSUE_INCIDENT_FIXABLE, ISSUE_PREFIX, LOGGER
+from .api import Incident, SidecarConnectionError, SidecarStatus
+from .const import (
+    DOMAIN,
+    ISSUE_INCIDENT,
+    ISSUE_INCIDENT_FIXABLE,
+    ISSUE_POLICY_INVALID,
+    ISSUE_PREFIX,
+    ISSUE_SIDECAR_UNREACHABLE,
+    ISSUE_SYSTEM_LOG_EVENTS,
+    LOGGER,
+)
 from .coordinator import IncidentFacts, LlmOpsConfigEntry, LlmOpsCoordinator
 from .markdown import plain
 
@@ -92,8 +105,24 @@ class IncidentIssues:
         """Raise, update and withdraw issues after a refresh."""
         coordinator = self.coordinator
         if not coordinator.last_update_success:
+            failure = coordinator.last_exception
+            if isinstance(failure, UpdateFailed) and isinstance(
+                failure.__cause__, SidecarConnectionError
+            ):
+                # It worked before: tell the user in Repairs, not only in the log.
+                ir.async_create_issue(
+                    self.hass,
+                    DOMAIN,
+                    ISSUE_SIDECAR_UNREACHABLE,
+                    is_fixable=False,
+                    severity=ir.IssueSeverity.ERROR,
+                    translation_key=ISSUE_SIDECAR_UNREACHABLE,
+                    translation_placeholders={"url": coordinator.client.url},
+                )
             return  # Unknown is not resolved: keep the issues until the sidecar says.
         data = coordinator.data
+        ir.async_delete_issue(self.hass, DOMAIN, ISSUE_SIDECAR_UNREACHABLE)
+        self._async_sidecar_state(data.status)
         wanted: set[str] = set()
         for incident in data.incidents:
             if not coordinator.wants_issue(incident):
@@ -124,6 +153,33 @@ class IncidentIssues:
             ir.async_delete_issue(self.hass, DOMAIN, key)
             self._ignored.discard(key)
         self._raised = wanted
+
+    @callback
+    def _async_sidecar_state(self, status: SidecarStatus) -> None:
+        """Raise in Repairs what the sidecar reports of itself (policy, log)."""
+        if status["policy"]["valid"]:
+            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_POLICY_INVALID)
+        else:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                ISSUE_POLICY_INVALID,
+                is_fixable=False,
+                severity=ir.IssueSeverity.ERROR,
+                translation_key=ISSUE_POLICY_INVALID,
+                translation_placeholders={"error": str(status["policy"]["error"])},
+            )
+        if status["system_log_events"]:
+            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_SYSTEM_LOG_EVENTS)
+        else:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                ISSUE_SYSTEM_LOG_EVENTS,
+                is_fixable=False,
+                severity=ir.IssueSeverity.WARNING,
+                translation_key=ISSUE_SYSTEM_LOG_EVENTS,
+            )
 
     def _placeholders(self, incident: Incident, facts: IncidentFacts) -> dict[str, str]:
         remedy = self._remedies.get(facts.remedy or PENDING, facts.remedy or "")

@@ -41,17 +41,9 @@ class LlmOpsModeEntity(LlmOpsEntity, SelectEntity):
 
     @property
     @override
-    def available(self) -> bool:
-        """Return False while the sidecar does not report its mode."""
-        return super().available and self.coordinator.data.status is not None
-
-    @property
-    @override
     def current_option(self) -> str | None:
         """Return the current mode."""
-        if (status := self.coordinator.data.status) is None:
-            return None
-        return status["mode"]
+        return self.coordinator.data.status["mode"]
 
     @override
     async def async_select_option(self, option: str) -> None:
