@@ -42,7 +42,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   restart_core: 'Restart Home Assistant',
 };
 
-const REMEDY_LABELS: Readonly<Record<string, string>> = {
+export const REMEDY_LABELS: Readonly<Record<string, string>> = {
   reload_config_entry: 'Reload the integration',
   start_reauth: 'Re-authenticate',
   fix_config_then_reload: 'Fix the configuration, then reload',
@@ -54,13 +54,25 @@ const REMEDY_LABELS: Readonly<Record<string, string>> = {
   notify_only: 'Nothing to run; for your information',
 };
 
-const CATEGORY_LABELS: Readonly<Record<string, string>> = {
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
+  setup_retry: 'Setup retry',
   auth_expired: 'Authentication expired',
   invalid_config: 'Invalid configuration',
+  automation_error: 'Automation error',
+  device_unavailable: 'Device unavailable',
+  network_unreachable: 'Network unreachable',
+  database: 'Database',
   blocking_io: 'Blocking I/O',
+  slow_update: 'Slow update',
   incompatible_custom_component: 'Incompatible custom integration',
+  dependency_install: 'Dependency installation',
+  certificate: 'Certificate',
+  rate_limited: 'Rate limited',
+  security_login: 'Failed login',
+  resource_exhaustion: 'Resource exhaustion',
   addon_crash: 'App (add-on) crash',
   proxy_misconfig: 'Proxy misconfiguration',
+  other: 'Other',
 };
 
 const STEP_LABELS: Readonly<Record<string, string>> = {
