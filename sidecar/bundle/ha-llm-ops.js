@@ -6080,6 +6080,14 @@ var THRESHOLDS = [
 		max: 7200
 	},
 	{
+		key: "keepBackups",
+		env: "LLM_OPS_KEEP_BACKUPS",
+		option: "keep_backups",
+		def: 5,
+		min: 1,
+		max: 100
+	},
+	{
 		key: "verifyMaxWaitS",
 		env: "LLM_OPS_VERIFY_MAX_WAIT_S",
 		option: "verify_max_wait_s",
@@ -7930,6 +7938,8 @@ function describeError(err) {
 	return String(err);
 }
 // sidecar/src/execute/backup.ts
+/** How LLM Ops names its backups, and so finds its own among everyone's. */
+var BACKUP_PREFIX = "LLM Ops before ";
 /** The backup failed or took too long; the action must not run. */
 var BackupFailed = class extends Error {};
 var POLL_MS$1 = 1e3;
@@ -8003,6 +8013,43 @@ async function takeBackup(target, scope, name, timeoutS) {
 async function backupExists(target, id) {
 	if (target.supervisor) return target.supervisor.call("GET", `/backups/${id}/info`).then(() => true, () => false);
 	return (await target.conn.sendMessagePromise({ type: "backup/info" })).backups.some((b) => b.backup_id === id);
+}
+async function listBackups(target) {
+	if (target.supervisor) {
+		const { backups } = await target.supervisor.call("GET", "/backups");
+		return backups.map((b) => ({
+			id: b.slug,
+			name: b.name,
+			date: b.date
+		}));
+	}
+	const { backups } = await target.conn.sendMessagePromise({ type: "backup/info" });
+	return backups.map((b) => ({
+		id: b.backup_id,
+		name: b.name,
+		date: b.date
+	}));
+}
+async function deleteBackup(target, id) {
+	if (target.supervisor) await target.supervisor.call("DELETE", `/backups/${id}`);
+	else await target.conn.sendMessagePromise({
+		type: "backup/delete",
+		backup_id: id
+	});
+}
+/**
+* Delete LLM Ops' own backups beyond the newest `keep`, so a busy auto mode
+* cannot fill the disk; returns the ids deleted. Backups named otherwise are
+* someone else's and are never touched.
+*/
+async function pruneBackups(target, keep) {
+	const ours = (await listBackups(target)).filter((b) => b.name.startsWith(BACKUP_PREFIX)).sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+	const gone = [];
+	for (const backup of ours.slice(Math.max(1, keep))) {
+		await deleteBackup(target, backup.id);
+		gone.push(backup.id);
+	}
+	return gone;
 }
 // sidecar/src/execute/verify.ts
 var POLL_MS = 1e3;
@@ -8315,7 +8362,12 @@ var Executor = class {
 				if (!scope) return "no backup needed";
 				backupId = await takeBackup(ctx, scope, `LLM Ops before ${p.action_id} (${p.id.slice(-8)})`, this.opts.backupTimeoutS);
 				result.backup_id = backupId;
-				return `backup ${backupId}: ${scope.description}`;
+				const pruned = await pruneBackups(ctx, this.opts.keepBackups).catch((err) => {
+					this.opts.log.warning(`could not delete older LLM Ops backups: ${describeError(err)}`);
+					return [];
+				});
+				const older = pruned.length ? `; ${pruned.length} older LLM Ops backup(s) deleted (keeping ${this.opts.keepBackups})` : "";
+				return `backup ${backupId}: ${scope.description}${older}`;
 			}) : (skip("backup", "not needed: this action changes no configuration"), true)))) {
 				if (exec.steps.at(-1)?.step === "backup") result.error = `${result.error}; nothing was changed`;
 				return;
@@ -10091,6 +10143,7 @@ var Sidecar = class {
 			announce: this.reporter,
 			log,
 			backupTimeoutS: t.backupTimeoutS,
+			keepBackups: t.keepBackups,
 			verifyMaxWaitS: t.verifyMaxWaitS
 		});
 		this.planner = new Planner({

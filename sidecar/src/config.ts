@@ -66,6 +66,8 @@ export interface Thresholds {
   maxClosedIncidents: number;
   /** Longest wait for the backup before an action. */
   backupTimeoutS: number;
+  /** How many of its own backups LLM Ops keeps; older ones are deleted (never anyone else's). */
+  keepBackups: number;
   /** Upper bound on any single verification check's wait. */
   verifyMaxWaitS: number;
   /** How long a proposal waits for a decision before it expires. */
@@ -155,6 +157,14 @@ const THRESHOLDS: {
     def: 600,
     min: 1,
     max: 7200,
+  },
+  {
+    key: 'keepBackups',
+    env: 'LLM_OPS_KEEP_BACKUPS',
+    option: 'keep_backups',
+    def: 5,
+    min: 1,
+    max: 100,
   },
   {
     key: 'verifyMaxWaitS',

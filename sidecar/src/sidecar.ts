@@ -133,6 +133,7 @@ export class Sidecar {
       announce: this.reporter,
       log,
       backupTimeoutS: t.backupTimeoutS,
+      keepBackups: t.keepBackups,
       verifyMaxWaitS: t.verifyMaxWaitS,
     });
     this.planner = new Planner({

@@ -9,7 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../sidecar/src/config.js';
+import { BACKUP_PREFIX, pruneBackups, takeBackup } from '../../sidecar/src/execute/backup.js';
 import type { CheckOutcome } from '../../sidecar/src/execute/verify.js';
+import { connectToHa } from '../../sidecar/src/ha/connection.js';
 import { createLogger } from '../../sidecar/src/log.js';
 import { Sidecar } from '../../sidecar/src/sidecar.js';
 import { tempDir, testSettings, THRESHOLDS } from '../../sidecar/test/helpers/pipeline.js';
@@ -143,6 +145,46 @@ afterEach(async () => {
 });
 
 describe('approve mode, core backup', () => {
+  it('keeps only the newest LLM Ops backups in HA’s own backups, never anyone else’s', async () => {
+    const conn = await connectToHa({
+      wsUrl: `${env.HA_URL.replace(/^http/, 'ws')}/api/websocket`,
+      token: env.HA_TOKEN,
+      log: createLogger('error'),
+    });
+    const socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
+    const listed = async () =>
+      (
+        await socket.command<{ backups: { backup_id: string; name: string }[] }>({
+          type: 'backup/info',
+        })
+      ).backups;
+    try {
+      const target = { conn, supervisor: null };
+      const scope = {
+        homeassistant: true,
+        includeDatabase: false,
+        addons: [],
+        description: 'test',
+      };
+      const mine = await takeBackup(target, scope, 'My backup before the holidays', 120);
+      const older = await takeBackup(target, scope, `${BACKUP_PREFIX}test (older)`, 120);
+      const newer = await takeBackup(target, scope, `${BACKUP_PREFIX}test (newer)`, 120);
+      const gone = await pruneBackups(target, 1);
+      expect(gone).toContain(older);
+      expect(gone).not.toContain(newer);
+      const ids = (await listed()).map((b) => b.backup_id);
+      expect(ids).toContain(mine);
+      expect(ids).toContain(newer);
+      expect(ids).not.toContain(older);
+      expect((await listed()).filter((b) => b.name.startsWith(BACKUP_PREFIX))).toHaveLength(1);
+      for (const id of [mine, newer])
+        await socket.command({ type: 'backup/delete', backup_id: id });
+    } finally {
+      conn.close();
+      socket.close();
+    }
+  });
+
   it('not_ready: proposes reloading that entry; approving backs up, reloads, verifies, resolves', async () => {
     const sidecar = await startSidecar(
       settings({ policy: 'mode: approve\nactions:\n  reload_config_entry: {cooldown_s: 0}\n' }),
@@ -694,6 +736,41 @@ describe('Supervisor: add-on restart with a partial backup', () => {
       `backup ${slug} is listed`,
     );
     expect(fake.requests.some((r) => r.path === `/backups/${slug}/info`)).toBe(true);
+  });
+
+  it('keeps only the newest LLM Ops backups, and never touches anyone else’s', async () => {
+    const old = (slug: string, name: string, daysAgo: number) => ({
+      slug,
+      name,
+      type: 'partial' as const,
+      date: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+      content: { homeassistant: true, addons: [], folders: [] },
+    });
+    fake.state.backups.splice(
+      0,
+      fake.state.backups.length,
+      old('ours0001', 'LLM Ops before reload_config_entry (aaaa0001)', 30),
+      old('ours0002', 'LLM Ops before restart_addon (aaaa0002)', 20),
+      old('ours0003', 'LLM Ops before restart_addon (aaaa0003)', 10),
+      old('mine0001', 'Weekly backup', 40),
+      old('mine0002', 'Before I moved the Zigbee stick', 25),
+    );
+    const sidecar = await startSidecar({
+      ...supervised(),
+      thresholds: { ...supervised().thresholds, keepBackups: 2 },
+    });
+    const proposal = await addonProposal(sidecar);
+    await api(sidecar, 'POST', `/api/actions/${proposal.id}/approve`, {});
+    const done = await finished(sidecar, proposal.id);
+    expect(done.result?.outcome).toBe('succeeded');
+    const slug = (done.result as unknown as { backup_id: string }).backup_id;
+    // The new one and the newest older one of ours stay; everyone else's stay.
+    expect(fake.state.backups.map((b) => b.slug).sort()).toEqual(
+      ['mine0001', 'mine0002', 'ours0003', slug].sort(),
+    );
+    expect(done.execution?.steps.find((s) => s.step === 'backup')?.detail).toContain(
+      '2 older LLM Ops backup(s) deleted (keeping 2)',
+    );
   });
 });
 

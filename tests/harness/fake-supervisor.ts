@@ -242,6 +242,12 @@ export async function startFakeSupervisor(
   });
 
   app.get('/backups', (_req, res) => ok(res, { backups: state.backups }));
+  app.delete('/backups/:slug', (req, res) => {
+    const at = state.backups.findIndex((x) => x.slug === req.params.slug);
+    if (at < 0) return fail(res, 404, 'Backup does not exist');
+    state.backups.splice(at, 1);
+    return ok(res);
+  });
   app.get('/backups/:slug/info', (req, res) => {
     const b = state.backups.find((x) => x.slug === req.params.slug);
     return b ? ok(res, b) : fail(res, 404, 'Backup does not exist');

@@ -3,12 +3,17 @@
  * (`/backups/new/partial`, in the background) whose job is polled to completion.
  * Without: core `backup/generate` to the local agent, followed through
  * `backup/subscribe_events`. A failed or timed-out backup cancels the action.
+ * Only the newest few of LLM Ops' own backups are kept (named BACKUP_PREFIX…);
+ * anyone else's backups are never touched.
  */
 import type { Connection } from 'home-assistant-js-websocket';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../ha/errors.js';
 import type { SupervisorClient } from '../supervisor/client.js';
 import type { BackupScope } from '../actions/action.js';
+
+/** How LLM Ops names its backups, and so finds its own among everyone's. */
+export const BACKUP_PREFIX = 'LLM Ops before ';
 
 /** The backup failed or took too long; the action must not run. */
 export class BackupFailed extends Error {}
@@ -145,4 +150,45 @@ export async function backupExists(target: BackupTarget, id: string): Promise<bo
     type: 'backup/info',
   });
   return info.backups.some((b) => b.backup_id === id);
+}
+
+interface ListedBackup {
+  id: string;
+  name: string;
+  date: string;
+}
+
+async function listBackups(target: BackupTarget): Promise<ListedBackup[]> {
+  if (target.supervisor) {
+    const { backups } = await target.supervisor.call<{
+      backups: { slug: string; name: string; date: string }[];
+    }>('GET', '/backups');
+    return backups.map((b) => ({ id: b.slug, name: b.name, date: b.date }));
+  }
+  const { backups } = await target.conn.sendMessagePromise<{
+    backups: { backup_id: string; name: string; date: string }[];
+  }>({ type: 'backup/info' });
+  return backups.map((b) => ({ id: b.backup_id, name: b.name, date: b.date }));
+}
+
+async function deleteBackup(target: BackupTarget, id: string): Promise<void> {
+  if (target.supervisor) await target.supervisor.call('DELETE', `/backups/${id}`);
+  else await target.conn.sendMessagePromise({ type: 'backup/delete', backup_id: id });
+}
+
+/**
+ * Delete LLM Ops' own backups beyond the newest `keep`, so a busy auto mode
+ * cannot fill the disk; returns the ids deleted. Backups named otherwise are
+ * someone else's and are never touched.
+ */
+export async function pruneBackups(target: BackupTarget, keep: number): Promise<string[]> {
+  const ours = (await listBackups(target))
+    .filter((b) => b.name.startsWith(BACKUP_PREFIX))
+    .sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+  const gone: string[] = [];
+  for (const backup of ours.slice(Math.max(1, keep))) {
+    await deleteBackup(target, backup.id);
+    gone.push(backup.id);
+  }
+  return gone;
 }

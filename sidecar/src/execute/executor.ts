@@ -21,7 +21,7 @@ import type { Journal } from '../journal/journal.js';
 import type { ExecutionRecord, ProposalJournal, ProposalRecord } from '../journal/proposals.js';
 import type { Logger } from '../log.js';
 import type { ActionAnnouncer } from '../shared/interfaces.js';
-import { takeBackup } from './backup.js';
+import { BACKUP_PREFIX, pruneBackups, takeBackup } from './backup.js';
 import { verify } from './verify.js';
 
 export interface ExecutorOptions {
@@ -31,6 +31,8 @@ export interface ExecutorOptions {
   announce: ActionAnnouncer;
   log: Logger;
   backupTimeoutS: number;
+  /** How many of its own backups LLM Ops keeps. */
+  keepBackups: number;
   verifyMaxWaitS: number;
   now?: () => Date;
 }
@@ -190,11 +192,23 @@ export class Executor {
               backupId = await takeBackup(
                 ctx,
                 scope,
-                `LLM Ops before ${p.action_id} (${p.id.slice(-8)})`,
+                `${BACKUP_PREFIX}${p.action_id} (${p.id.slice(-8)})`,
                 this.opts.backupTimeoutS,
               );
               result.backup_id = backupId;
-              return `backup ${backupId}: ${scope.description}`;
+              // Older backups of ours go; failing to delete one never stops the fix.
+              const pruned = await pruneBackups(ctx, this.opts.keepBackups).catch(
+                (err: unknown) => {
+                  this.opts.log.warning(
+                    `could not delete older LLM Ops backups: ${describeError(err)}`,
+                  );
+                  return [];
+                },
+              );
+              const older = pruned.length
+                ? `; ${pruned.length} older LLM Ops backup(s) deleted (keeping ${this.opts.keepBackups})`
+                : '';
+              return `backup ${backupId}: ${scope.description}${older}`;
             })
           : (skip('backup', 'not needed: this action changes no configuration'), true));
       if (!ok) {

@@ -24,6 +24,7 @@ export const THRESHOLDS: Thresholds = {
   retentionDays: 30,
   maxClosedIncidents: 100,
   backupTimeoutS: 120,
+  keepBackups: 5,
   verifyMaxWaitS: 20,
   proposalTtlS: 3600,
   bundleTokens: 3000,
