@@ -9120,6 +9120,10 @@ var MIGRATIONS = [
   UPDATE proposals SET preview = json_set(preview, '$.label',
     upper(substr(action_id, 1, 1)) || replace(substr(action_id, 2), '_', ' '))
   WHERE json_extract(preview, '$.label') IS NULL;
+  `,
+	`
+  ALTER TABLE cursors ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX cursors_by_seq ON cursors (seq);
   `
 ];
 // sidecar/src/journal/database.ts
@@ -9412,7 +9416,8 @@ var Journal = class {
 	}
 	setCursor(name, value) {
 		this.groupCommit();
-		this.stmt("INSERT INTO cursors (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(name, JSON.stringify(value));
+		this.stmt(`INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`).run(name, JSON.stringify(value));
 	}
 	/** Delete incidents closed before `before` (with their signals); returns their ids. */
 	purgeClosedBefore(before) {
@@ -9539,6 +9544,21 @@ var ProposalJournal = class {
 		}
 	}
 };
+// sidecar/src/journal/retention.ts
+/** System log cursors kept: far more than Home Assistant's system log holds. */
+var MAX_LOG_CURSORS = 2e3;
+/** "Ignore similar" dismissals kept. */
+var MAX_DISMISSALS = 1e4;
+/** Keep the `keep` most recently written system log cursors; returns how many went. */
+function pruneLogCursors(journal, keep = MAX_LOG_CURSORS) {
+	return journal.transaction(() => journal.db.prepare(`DELETE FROM cursors WHERE name LIKE 'system_log:%' AND name NOT IN (
+             SELECT name FROM cursors WHERE name LIKE 'system_log:%' ORDER BY seq DESC LIMIT ?)`).run(keep).changes);
+}
+/** Keep the `keep` newest dismissals; returns how many went. */
+function pruneDismissals(journal, keep = MAX_DISMISSALS) {
+	return journal.transaction(() => journal.db.prepare(`DELETE FROM dismissals WHERE rowid NOT IN (
+             SELECT rowid FROM dismissals ORDER BY created_at DESC, rowid DESC LIMIT ?)`).run(keep).changes);
+}
 // sidecar/src/pipeline.ts
 var Pipeline = class {
 	opts;
@@ -10312,6 +10332,9 @@ var Sidecar = class {
 		this.proposals.purgeIncidents(gone);
 		for (const id of gone) this.bundles.remove(id);
 		if (gone.length) this.log.info(`retention: removed ${gone.length} closed incidents`);
+		const cursors = pruneLogCursors(this.journal);
+		const dismissals = pruneDismissals(this.journal);
+		if (cursors || dismissals) this.log.info(`retention: forgot ${cursors} old system log records and ${dismissals} oldest "ignore similar" dismissals`);
 	}
 	async stop() {
 		this.abort.abort();

@@ -24,6 +24,7 @@ import { Incidents } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
 import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
+import { pruneDismissals, pruneLogCursors } from './journal/retention.js';
 import { guarded, type Logger } from './log.js';
 import { enrich, haHttpBase, keyedLabel, redactionKey, signalRedaction } from './package/index.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
@@ -337,6 +338,12 @@ export class Sidecar {
     this.proposals.purgeIncidents(gone);
     for (const id of gone) this.bundles.remove(id);
     if (gone.length) this.log.info(`retention: removed ${gone.length} closed incidents`);
+    const cursors = pruneLogCursors(this.journal);
+    const dismissals = pruneDismissals(this.journal);
+    if (cursors || dismissals)
+      this.log.info(
+        `retention: forgot ${cursors} old system log records and ${dismissals} oldest "ignore similar" dismissals`,
+      );
   }
 
   async stop(): Promise<void> {

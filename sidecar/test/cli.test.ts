@@ -26,7 +26,8 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-describe('ha-llm-ops CLI', () => {
+// Each case starts the CLI (a Node process with tsx): seconds apiece on a busy 2-core machine.
+describe('ha-llm-ops CLI', { timeout: 60_000 }, () => {
   it('--help lists the commands and settings', () => {
     const { code, stdout } = cli(['--help']);
     expect(code).toBe(0);

@@ -360,7 +360,8 @@ export class Journal {
   setCursor(name: string, value: unknown): void {
     this.groupCommit();
     this.stmt(
-      'INSERT INTO cursors (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      `INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`,
     ).run(name, JSON.stringify(value));
   }
 

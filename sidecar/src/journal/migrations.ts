@@ -160,4 +160,10 @@ export const MIGRATIONS: readonly string[] = [
     upper(substr(action_id, 1, 1)) || replace(substr(action_id, 2), '_', ' '))
   WHERE json_extract(preview, '$.label') IS NULL;
   `,
+  // 7: cursors remember when they were last written (a sequence), so the system log's, one per
+  // message ever seen, can be kept to the newest few.
+  `
+  ALTER TABLE cursors ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX cursors_by_seq ON cursors (seq);
+  `,
 ];

@@ -46,7 +46,8 @@ interface Output {
   }[];
 }
 
-describe('ha-llm-ops analyze', () => {
+// Each case starts the CLI (a Node process with tsx): seconds apiece on a busy 2-core machine.
+describe('ha-llm-ops analyze', { timeout: 60_000 }, () => {
   it('--json prints only JSON: the incidents with their explanation', () => {
     const { code, stdout, stderr } = cli(['analyze', '--json', wled]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });

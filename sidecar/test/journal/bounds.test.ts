@@ -1,0 +1,46 @@
+/**
+ * The journal stays bounded: system log cursors (one per distinct message ever
+ * seen) and "ignore similar" dismissals are kept up to a limit, oldest first
+ * out; other cursors (the mode, automation runs) are never pruned.
+ */
+import { describe, expect, it } from 'vitest';
+import { Journal } from '../../src/journal/journal.js';
+import { pruneDismissals, pruneLogCursors } from '../../src/journal/retention.js';
+import { tempDir } from '../helpers/pipeline.js';
+
+const fresh = () => new Journal(`${tempDir()}/journal.db`);
+
+describe('journal bounds', () => {
+  it('keeps the newest system log cursors up to the limit, and every other cursor', () => {
+    const journal = fresh();
+    journal.setCursor('policy:mode', 'auto');
+    journal.setCursor('automation:automation.lights', ['run-1']);
+    for (let i = 0; i < 120; i++) {
+      journal.setCursor(`system_log:${String(i).padStart(4, '0')}`, { ts: i, count: 1 });
+    }
+    // The oldest one seen again is the newest now.
+    journal.setCursor('system_log:0000', { ts: 999, count: 2 });
+    expect(pruneLogCursors(journal, 100)).toBe(20);
+    expect(journal.getCursor('system_log:0000')).toEqual({ ts: 999, count: 2 });
+    expect(journal.getCursor('system_log:0001')).toBeUndefined();
+    expect(journal.getCursor('system_log:0020')).toBeUndefined();
+    expect(journal.getCursor('system_log:0021')).toEqual({ ts: 21, count: 1 });
+    expect(journal.getCursor('policy:mode')).toBe('auto');
+    expect(journal.getCursor('automation:automation.lights')).toEqual(['run-1']);
+    expect(pruneLogCursors(journal, 100)).toBe(0);
+    journal.close();
+  });
+
+  it('keeps the newest dismissals up to the limit', () => {
+    const journal = fresh();
+    for (let i = 0; i < 50; i++) {
+      const at = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
+      journal.addDismissals([`fp-${i}`], `inc_${i}`, at, null);
+    }
+    expect(pruneDismissals(journal, 40)).toBe(10);
+    expect(journal.isDismissed('fp-9')).toBe(false);
+    expect(journal.isDismissed('fp-10')).toBe(true);
+    expect(journal.isDismissed('fp-49')).toBe(true);
+    journal.close();
+  });
+});
