@@ -1,24 +1,27 @@
 /**
  * What both cards share: the `hass` object (replaced by the frontend on every state change,
  * so it triggers no render by itself), a data source over the integration's WebSocket
- * commands, the live subscription, and loading/error state.
+ * commands, the live subscription, and the loading state (a `LoadController` of what the
+ * card fetches).
  */
 import { mdiCloudOffOutline } from '@mdi/js';
 import type { HomeAssistant, LovelaceCardConfig } from 'custom-card-helpers';
 import { html, LitElement, type TemplateResult } from 'lit';
-import { HaIncidentSource } from '../../panel/src/data/ha-source.js';
-import { SourceError, type OpsEvent } from '../../panel/src/data/types.js';
-import { icon } from '../../panel/src/ui/icons.js';
+import {
+  HaIncidentSource,
+  LiveUpdates,
+  LoadController,
+  icon,
+  type OpsEvent,
+} from '@ha-llm-ops/panel/shared';
 
 const POLL_MS = 60_000;
 const RETRY_MS = 30_000;
 const EVENT_REFRESH_MS = 600;
 
-export abstract class LlmOpsCardBase<C extends LovelaceCardConfig> extends LitElement {
+export abstract class LlmOpsCardBase<C extends LovelaceCardConfig, T> extends LitElement {
   static override properties = {
     _config: { state: true },
-    _error: { state: true },
-    _loaded: { state: true },
     _canDecide: { state: true },
     dark: { type: Boolean, reflect: true },
   };
@@ -26,23 +29,29 @@ export abstract class LlmOpsCardBase<C extends LovelaceCardConfig> extends LitEl
   /** Dark colour scheme for native controls; follows HA's theme. */
   declare dark: boolean;
   declare protected _config: C | undefined;
-  declare protected _error: SourceError | undefined;
-  declare protected _loaded: boolean;
   declare protected _canDecide: boolean;
 
   protected source: HaIncidentSource | undefined;
   protected locale: string | undefined;
   private _hass: HomeAssistant | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private subscribed: HaIncidentSource | undefined;
-  private loadTimer: ReturnType<typeof setTimeout> | undefined;
-  private pollTimer: ReturnType<typeof setInterval> | undefined;
-  private loadSeq = 0;
+
+  /** What the card shows, fetched once it has a configuration and a connection. */
+  protected readonly data = new LoadController<T>(this, {
+    fetch: () => (this.source && this._config ? this.fetchData(this.source) : undefined),
+    retryMs: RETRY_MS,
+  });
+  private readonly live = new LiveUpdates(this, {
+    event: (event) => {
+      this.onOpsEvent(event);
+      this.reload(EVENT_REFRESH_MS);
+    },
+    resync: () => this.reload(),
+    pollMs: POLL_MS,
+  });
 
   constructor() {
     super();
     this.dark = false;
-    this._loaded = false;
     this._canDecide = false;
   }
 
@@ -72,27 +81,28 @@ export abstract class LlmOpsCardBase<C extends LovelaceCardConfig> extends LitEl
     const checked = this.checkConfig(config);
     const changed = JSON.stringify(checked) !== JSON.stringify(this._config);
     this._config = checked;
-    if (changed && this.subscribed) this.reload();
+    if (changed && this.live.running) this.reload();
   }
 
   protected abstract checkConfig(config: unknown): C;
-  /** Fetch what the card shows (the base handles errors and ordering). */
-  protected abstract fetchData(source: HaIncidentSource): Promise<void>;
+  /** Fetch what the card shows (the controller handles errors and ordering). */
+  protected abstract fetchData(source: HaIncidentSource): Promise<T>;
   /** The card body before the first load: why it failed, or a spinner; null once loaded. */
   protected renderLoadState(): TemplateResult | null {
-    if (this._error && !this._loaded) {
+    const { error, loaded } = this.data;
+    if (error && !loaded) {
       const why =
-        this._error.kind === 'offline'
+        error.kind === 'offline'
           ? 'The LLM Ops sidecar cannot be reached.'
-          : this._error.kind === 'not_loaded'
+          : error.kind === 'not_loaded'
             ? 'LLM Ops is not set up.'
-            : this._error.message;
+            : error.message;
       return html`<div class="state problem" role="alert">
         ${icon(mdiCloudOffOutline)}
         <p>${why}</p>
       </div>`;
     }
-    if (!this._loaded) {
+    if (!loaded) {
       return html`<div class="state" role="status">
         <span class="spinner" aria-hidden="true"></span> Loading…
       </div>`;
@@ -105,76 +115,24 @@ export abstract class LlmOpsCardBase<C extends LovelaceCardConfig> extends LitEl
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.source && !this.subscribed) this.start();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop();
-  }
-
-  private stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribed = undefined;
-    clearTimeout(this.loadTimer);
-    clearInterval(this.pollTimer);
-    this.pollTimer = undefined;
+    if (this.source && !this.live.running) this.start();
   }
 
   private start(): void {
     const source = this.source;
     if (!source || !this.isConnected || !this._config) return;
-    this.stop();
-    this.subscribed = source;
+    this.live.stop();
     this.reload();
-    source
-      .subscribe(
-        (event) => {
-          this.onOpsEvent(event);
-          this.reload(EVENT_REFRESH_MS);
-        },
-        () => this.reload(),
-      )
-      .then(
-        (unsub) => {
-          if (this.subscribed === source) this.unsubscribe = unsub;
-          else unsub();
-        },
-        () => {
-          if (this.subscribed === source && !this.pollTimer) {
-            this.pollTimer = setInterval(() => this.reload(), POLL_MS);
-          }
-        },
-      );
+    this.live.start(source);
   }
 
   protected override firstUpdated(): void {
     // setConfig may come after hass in some editors' previews.
-    if (this.source && !this.subscribed) this.start();
+    if (this.source && !this.live.running) this.start();
   }
 
   /** Load now, or after `delayMs` (events come in bursts). */
   protected reload(delayMs = 0): void {
-    clearTimeout(this.loadTimer);
-    this.loadTimer = setTimeout(() => void this.load(), delayMs);
-  }
-
-  private async load(): Promise<void> {
-    const source = this.source;
-    if (!source || !this._config) return;
-    const seq = ++this.loadSeq;
-    try {
-      await this.fetchData(source);
-      if (seq !== this.loadSeq) return;
-      this._error = undefined;
-      this._loaded = true;
-    } catch (err) {
-      if (seq !== this.loadSeq) return;
-      this._error = err instanceof SourceError ? err : new SourceError('failed', String(err));
-      if (this._error.kind === 'offline' || this._error.kind === 'not_loaded') {
-        this.reload(RETRY_MS);
-      }
-    }
+    this.data.reload(delayMs);
   }
 }

@@ -4,7 +4,7 @@
  * (grid_options, view_layout, visibility, …) pass through untouched.
  */
 import type { LovelaceCardConfig } from 'custom-card-helpers';
-import type { Severity } from '../../panel/src/data/types.js';
+import type { Severity } from '@ha-llm-ops/panel/shared';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'error', 'warning', 'info'];
 

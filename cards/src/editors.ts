@@ -11,8 +11,7 @@ import type {
 import { fireEvent } from 'custom-card-helpers';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { SEVERITY_LABELS } from '../../panel/src/ui/format.js';
-import { baseStyles } from '../../panel/src/ui/styles.js';
+import { SEVERITY_LABELS, baseStyles } from '@ha-llm-ops/panel/shared';
 import {
   APPROVAL_DEFAULTS,
   INCIDENTS_DEFAULTS,

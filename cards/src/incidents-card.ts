@@ -7,12 +7,19 @@ import { mdiCheckCircle, mdiOpenInNew } from '@mdi/js';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { handleAction, navigate } from 'custom-card-helpers';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { HaIncidentSource } from '../../panel/src/data/ha-source.js';
-import { SEVERITY_RANK, type Incident } from '../../panel/src/data/types.js';
-import { countBySeverity } from '../../panel/src/list/filter.js';
-import { SEVERITY_LABELS, STATUS_LABELS, relativeTime } from '../../panel/src/ui/format.js';
-import { SEVERITY_ICONS, icon } from '../../panel/src/ui/icons.js';
-import { baseStyles } from '../../panel/src/ui/styles.js';
+import {
+  SEVERITY_ICONS,
+  SEVERITY_LABELS,
+  SEVERITY_RANK,
+  STATUS_LABELS,
+  baseStyles,
+  countBySeverity,
+  icon,
+  relativeTime,
+  type HaIncidentSource,
+  type Incident,
+  type IncidentPage,
+} from '@ha-llm-ops/panel/shared';
 import { LlmOpsCardBase } from './card-base.js';
 import { cardStyles } from './card-styles.js';
 import {
@@ -32,20 +39,15 @@ declare global {
   }
 }
 
-export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig> {
-  static override properties = {
-    ...LlmOpsCardBase.properties,
-    _items: { state: true },
-    _total: { state: true },
-  };
+const NO_INCIDENTS: Incident[] = [];
 
-  declare private _items: Incident[];
-  declare private _total: number;
+export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, IncidentPage> {
+  private get items(): Incident[] {
+    return this.data.value?.items ?? NO_INCIDENTS;
+  }
 
-  constructor() {
-    super();
-    this._items = [];
-    this._total = 0;
+  private get total(): number {
+    return this.data.value?.total ?? 0;
   }
 
   static getConfigElement(): HTMLElement {
@@ -73,7 +75,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig> {
 
   /** Masonry height in units of 50 px. */
   getCardSize(): number {
-    const rows = this._loaded ? Math.max(1, Math.min(this._items.length, this.maxItems)) : 2;
+    const rows = this.data.loaded ? Math.max(1, Math.min(this.items.length, this.maxItems)) : 2;
     return 1 + (this._config?.show_counts === false ? 0 : 1) + rows;
   }
 
@@ -82,17 +84,15 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig> {
     return { columns: 6, min_columns: 4, min_rows: 2 };
   }
 
-  protected async fetchData(source: HaIncidentSource): Promise<void> {
+  protected fetchData(source: HaIncidentSource): Promise<IncidentPage> {
     const c = this._config;
     const severity = severitiesFrom(c?.min_severity);
-    const page = await source.incidents({
+    return source.incidents({
       active: true,
       limit: 500,
       ...(severity.length < SEVERITIES.length ? { severity } : {}),
       ...(c?.integration ? { integration: c.integration } : {}),
     });
-    this._items = page.items;
-    this._total = page.total;
   }
 
   private open(path: string): void {
@@ -122,7 +122,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig> {
       <div class="header">
         <h2>
           ${title}
-          ${this._loaded ? html`<span class="badge" data-field="total">${this._total}</span>` : nothing}
+          ${this.data.loaded ? html`<span class="badge" data-field="total">${this.total}</span>` : nothing}
         </h2>
         ${
           this._canDecide
@@ -144,13 +144,13 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig> {
   private renderContent(c: IncidentsCardConfig): TemplateResult {
     const waiting = this.renderLoadState();
     if (waiting) return waiting;
-    const items = [...this._items].sort(
+    const items = [...this.items].sort(
       (a, b) =>
         SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
         (a.last_seen < b.last_seen ? 1 : -1),
     );
     const shown = items.slice(0, this.maxItems);
-    const counts = countBySeverity(this._items);
+    const counts = countBySeverity(this.items);
     const countsView =
       c.show_counts === false
         ? nothing
@@ -174,7 +174,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig> {
           </button>`
         : countsView
     }
-    ${this._error ? html`<p class="error-text" role="alert">${this._error.message}</p>` : nothing}
+    ${this.data.error ? html`<p class="error-text" role="alert">${this.data.error.message}</p>` : nothing}
     ${
       shown.length === 0
         ? html`<div class="state ok">
@@ -186,9 +186,9 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig> {
           </ul>`
     }
     ${
-      this._total > shown.length && this._canDecide
+      this.total > shown.length && this._canDecide
         ? html`<a class="more" href=${PANEL_PATH} @click=${this.onIncidentClick}
-            >${this._total - shown.length} more in LLM Ops</a
+            >${this.total - shown.length} more in LLM Ops</a
           >`
         : nothing
     }`;

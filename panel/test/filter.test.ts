@@ -1,9 +1,8 @@
 /** The incident list's filtering, searching and sorting. */
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../src/data/types.js';
+import { countBySeverity, type Incident } from '../src/shared/data/types.js';
 import {
   applyFilter,
-  countBySeverity,
   DEFAULT_FILTER,
   integrationsOf,
   matchesStatus,

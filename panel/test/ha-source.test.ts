@@ -5,8 +5,8 @@ import {
   wsError,
   type HassLike,
   type HassMessage,
-} from '../src/data/ha-source.js';
-import { SourceError } from '../src/data/types.js';
+} from '../src/shared/data/ha-source.js';
+import { SourceError } from '../src/shared/data/types.js';
 
 function fakeHass(answer: (msg: HassMessage) => unknown, admin = true) {
   const sent: HassMessage[] = [];

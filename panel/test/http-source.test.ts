@@ -1,7 +1,7 @@
 /** The IncidentSource over the sidecar's HTTP API (the add-on's ingress page). */
 import { describe, expect, it, vi } from 'vitest';
 import { HttpIncidentSource, incidentChanges } from '../src/data/http-source.js';
-import type { Incident } from '../src/data/types.js';
+import type { Incident } from '../src/shared/data/types.js';
 
 function fakeFetch(routes: Record<string, [number, unknown]>) {
   const seen: string[] = [];

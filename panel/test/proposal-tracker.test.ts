@@ -1,7 +1,7 @@
 /** Proposals keep their progress on screen after they leave the pending list. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ProposalTracker } from '../src/data/proposal-tracker.js';
-import type { ActionProposal, IncidentSource, ProposalDetail } from '../src/data/types.js';
+import { ProposalTracker } from '../src/shared/data/proposal-tracker.js';
+import type { ActionProposal, IncidentSource, ProposalDetail } from '../src/shared/data/types.js';
 
 const proposal = (status: ActionProposal['status']) =>
   ({

@@ -17,14 +17,14 @@ import {
   ALL_STATUSES,
   FINAL_PROPOSAL_STATUSES,
   SEVERITY_ORDER,
-} from '../src/data/types.js';
+} from '../src/shared/data/types.js';
 import {
   CATEGORY_LABELS,
   PROPOSAL_STATUS_LABELS,
   REMEDY_LABELS,
   SEVERITY_LABELS,
   STATUS_LABELS,
-} from '../src/ui/format.js';
+} from '../src/shared/ui/format.js';
 
 describe('the panel’s vocabulary', () => {
   it('lists every incident status, active ones first, and every severity in order', () => {

@@ -4,6 +4,7 @@
  * The sidecar pushes nothing over HTTP, so `subscribe` polls and turns differences into
  * the same events `llm_ops/subscribe` would push.
  */
+// The shared types alone, not the shared entry: this module stays free of Lit.
 import {
   SourceError,
   type ActionEvent,
@@ -18,7 +19,7 @@ import {
   type OpsStatus,
   type ProposalDetail,
   type SourceErrorKind,
-} from './types.js';
+} from '../shared/data/types.js';
 
 export interface HttpSourceOptions {
   /** Base URL of the API; default `api/` relative to the page. */

@@ -1,7 +1,12 @@
 /** The incident's story in time: signals, evidence and analysis, proposals, decisions, steps. */
-import type { TrackedProposal } from '../data/proposal-tracker.js';
-import type { IncidentDetail } from '../data/types.js';
-import { PROPOSAL_STATUS_LABELS, actionLabel, humanize, stepLabel } from '../ui/format.js';
+import {
+  PROPOSAL_STATUS_LABELS,
+  actionLabel,
+  humanize,
+  stepLabel,
+  type IncidentDetail,
+  type TrackedProposal,
+} from '../shared/index.js';
 
 export type TimelineKind =
   | 'seen'

@@ -1,9 +1,7 @@
 /** The mode, the policy in force and the counts, at the top of the incident list. */
 import { mdiAlertCircleOutline, mdiShieldCheck, mdiShieldOff } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Mode, OpsStatus } from '../data/types.js';
-import { actionLabel, relativeTime } from '../ui/format.js';
-import { icon } from '../ui/icons.js';
+import { actionLabel, icon, relativeTime, type Mode, type OpsStatus } from '../shared/index.js';
 
 export const MODE_LABELS: Readonly<Record<Mode, string>> = {
   observe: 'Observe',

@@ -4,7 +4,11 @@
  * paging as custom_components/llm_ops/websocket.py does), `connection.subscribeMessage`
  * takes `llm_ops/subscribe` subscribers the test can push events to.
  */
-import type { ActionProposal, Incident, IncidentDetail } from '../../../panel/src/data/types.js';
+import type {
+  ActionProposal,
+  Incident,
+  IncidentDetail,
+} from '../../../panel/src/shared/data/types.js';
 import type { FakeHassHandle, FakeHassOptions, Fixtures, SentMessage, WsError } from './api.js';
 
 const ACTIVE = ['open', 'analyzing', 'awaiting_approval', 'remediating'];

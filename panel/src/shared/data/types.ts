@@ -181,3 +181,10 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
   warning: 1,
   info: 0,
 };
+
+/** How many incidents there are of each severity. */
+export function countBySeverity(items: readonly Incident[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { critical: 0, error: 0, warning: 0, info: 0 };
+  for (const i of items) counts[i.severity] += 1;
+  return counts;
+}

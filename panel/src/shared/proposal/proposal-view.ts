@@ -6,8 +6,15 @@ import type {
   ExecutionResult,
   ProposalStatus,
 } from '../data/types.js';
-import { PROPOSAL_STATUS_LABELS, actionLabel, duration, humanize, stepLabel } from './format.js';
-import { icon, outcomeIcon } from './icons.js';
+import {
+  PROPOSAL_STATUS_LABELS,
+  actionLabel,
+  duration,
+  humanize,
+  stepLabel,
+} from '../ui/format.js';
+import type { ConfirmRequest } from '../ui/confirm.js';
+import { icon, outcomeIcon } from '../ui/icons.js';
 
 const STATUS_CLASS: Partial<Record<ProposalStatus, string>> = {
   succeeded: 'succeeded',
@@ -109,6 +116,24 @@ export function approveQuestion(p: ActionProposal): TemplateResult {
       }
     </p>
     <p class="secondary">Risk: ${humanize(p.risk)}. ${p.preview.rollback}</p>`;
+}
+
+/** What Approve or Reject asks before anything is sent. */
+export function decisionQuestion(p: ActionProposal, approve: boolean): ConfirmRequest {
+  return approve
+    ? {
+        heading: `Approve: ${actionLabel(p.action_id)}?`,
+        body: approveQuestion(p),
+        confirmLabel: 'Approve and run',
+      }
+    : {
+        heading: `Reject: ${actionLabel(p.action_id)}?`,
+        body: html`<p>${p.preview.summary}</p>
+          <p class="secondary">Nothing runs. The incident stays open.</p>`,
+        confirmLabel: 'Reject',
+        destructive: true,
+        reason: { label: 'Reason (optional)' },
+      };
 }
 
 /** The steps of an execution as they are journaled: pre-check, backup, apply, verify, roll back. */

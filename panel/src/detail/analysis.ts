@@ -1,0 +1,56 @@
+/** What the analyzer concluded: summary, root cause, impact, confidence, remedy, manual steps. */
+import { mdiCheckDecagram } from '@mdi/js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { icon, percent, remedyLabel, type Incident, type RcaResult } from '../shared/index.js';
+
+export function analysisSection(i: Incident, a: RcaResult | null): TemplateResult {
+  return html`<section class="card analysis" aria-labelledby="analysis-h">
+    <h3 id="analysis-h">Analysis</h3>
+    ${
+      a
+        ? html`<p class="summary" data-field="summary">${a.summary}</p>
+            <h4>Root cause</h4>
+            <p data-field="root-cause">${a.root_cause}</p>
+            ${
+              a.impact
+                ? html`<h4>Impact</h4>
+                    <p data-field="impact">${a.impact}</p>`
+                : nothing
+            }
+            <h4 id="confidence-h">Confidence</h4>
+            <div class="confidence">
+              <div
+                class="bar"
+                role="meter"
+                aria-labelledby="confidence-h"
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=${Math.round(a.confidence * 100)}
+              >
+                <span style="width: ${Math.round(a.confidence * 100)}%"></span>
+              </div>
+              <strong data-field="confidence">${percent(a.confidence)}</strong>
+            </div>
+            <h4>Remedy</h4>
+            <p data-field="remedy">${remedyLabel(a.remedy)}</p>
+            ${
+              a.manual_steps.length
+                ? html`<h4>What you can do</h4>
+                    <ol class="manual" data-field="manual-steps">
+                      ${a.manual_steps.map((s) => html`<li>${s}</li>`)}
+                    </ol>`
+                : nothing
+            }
+            <p class="secondary small">
+              ${icon(mdiCheckDecagram, undefined)} Analyzed
+              ${a.analyzer === 'offline' ? 'offline' : `by ${a.analyzer === 'llm' ? 'an LLM' : 'HA’s AI task'}`}${
+                a.signature ? html` · signature <span class="mono">${a.signature}</span>` : nothing
+              }
+              · risk ${a.risk}
+            </p>`
+        : html`<p class="secondary">
+            ${i.status === 'analyzing' ? 'Analyzing…' : 'This incident has no analysis yet.'}
+          </p>`
+    }
+  </section>`;
+}

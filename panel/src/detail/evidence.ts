@@ -1,0 +1,138 @@
+/**
+ * The evidence the analysis saw, as stored (redacted): config entry, log lines with their
+ * tracebacks, entities, environment, recent changes and the configuration.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { relativeTime, type EvidenceBundle } from '../shared/index.js';
+
+export function evidenceSection(
+  b: EvidenceBundle | null,
+  locale: string | undefined,
+): TemplateResult {
+  if (!b) {
+    return html`<section class="card evidence" aria-labelledby="evidence-h">
+      <h3 id="evidence-h">Evidence</h3>
+      <p class="secondary">No evidence collected yet.</p>
+    </section>`;
+  }
+  const redactions = Object.entries(b.redactions).filter(([, n]) => n > 0);
+  return html`<section class="card evidence" aria-labelledby="evidence-h">
+    <h3 id="evidence-h">Evidence</h3>
+    <p class="secondary small">
+      Redacted before it was stored or
+      analyzed${
+        redactions.length ? html`: ${redactions.map(([k, n]) => `${n} ${k}`).join(', ')}` : ''
+      }.
+      ${
+        b.truncated
+          ? html`${b.truncated} line(s) left out to stay within ${b.token_budget} tokens.`
+          : nothing
+      }
+    </p>
+    ${
+      b.config_entry
+        ? html`<h4>Config entry</h4>
+            <dl class="facts">
+              <dt>Title</dt>
+              <dd>${b.config_entry.title}</dd>
+              <dt>State</dt>
+              <dd class="mono">${b.config_entry.state}</dd>
+              ${
+                b.config_entry.reason
+                  ? html`<dt>Reason</dt>
+                      <dd>${b.config_entry.reason}</dd>`
+                  : nothing
+              }
+            </dl>`
+        : nothing
+    }
+    ${
+      b.log_lines.length
+        ? html`<h4>Log lines</h4>
+            <ul class="log">
+              ${b.log_lines.map(
+                (l) =>
+                  html`<li>
+                    <div class="log-head">
+                      <span class="chip plain ${l.level.toLowerCase()}">${l.level}</span>
+                      <span class="count" title="Occurrences">${l.count}×</span>
+                      ${l.logger ? html`<span class="mono secondary">${l.logger}</span>` : nothing}
+                      ${
+                        l.last_seen
+                          ? html`<span class="secondary"
+                              >${relativeTime(l.last_seen, locale)}</span
+                            >`
+                          : nothing
+                      }
+                    </div>
+                    <pre class="log-text">${l.text}</pre>
+                    ${
+                      l.traceback?.length
+                        ? html`<details class="traceback">
+                            <summary>Traceback (${l.traceback.length} lines)</summary>
+                            <pre>${l.traceback.join('\n')}</pre>
+                          </details>`
+                        : nothing
+                    }
+                  </li>`,
+              )}
+            </ul>`
+        : nothing
+    }
+    ${
+      b.entities.length
+        ? html`<h4>Entities</h4>
+            <ul class="entities">
+              ${b.entities.map(
+                (e) =>
+                  html`<li>
+                    <span class="mono">${e.entity_id}</span>: <strong>${e.state}</strong>
+                  </li>`,
+              )}
+            </ul>`
+        : nothing
+    }
+    <h4>Environment</h4>
+    <dl class="facts">
+      ${
+        b.integration
+          ? html`<dt>Integration</dt>
+              <dd>
+                <span class="mono">${b.integration.domain}</span>
+                ${b.integration.custom ? 'custom' : 'core'}${
+                  b.integration.version ? html` ${b.integration.version}` : nothing
+                }
+              </dd>`
+          : nothing
+      }
+      <dt>Home Assistant</dt>
+      <dd>${b.ha_version ?? 'unknown'}</dd>
+    </dl>
+    ${
+      b.recent_changes.length
+        ? html`<h4>Recent changes</h4>
+            <ul class="changes">
+              ${b.recent_changes.map(
+                (c) =>
+                  html`<li>
+                    ${
+                      c.at
+                        ? html`<span class="secondary">${relativeTime(c.at, locale)}:</span>`
+                        : nothing
+                    }
+                    ${c.what}
+                  </li>`,
+              )}
+            </ul>`
+        : nothing
+    }
+    ${
+      b.configuration
+        ? html`<details class="configuration">
+            <summary>Configuration (redacted)</summary>
+            <pre>${JSON.stringify(b.configuration, null, 2)}</pre>
+          </details>`
+        : nothing
+    }
+  </section>`;
+}

@@ -1,0 +1,51 @@
+/** The fixes proposed for the incident, newest first, each an `llm-ops-proposal`. */
+import { html, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type {
+  IncidentDetail,
+  IncidentSource,
+  ProposalTracker,
+  TrackedProposal,
+} from '../shared/index.js';
+
+export interface ProposalsView {
+  tracked: readonly TrackedProposal[];
+  source: IncidentSource | undefined;
+  tracker: ProposalTracker | undefined;
+  canDecide: boolean;
+  locale: string | undefined;
+  /** A proposal was approved or rejected here. */
+  onDecided: () => void;
+}
+
+export function proposalsSection(d: IncidentDetail, v: ProposalsView): TemplateResult {
+  return html`<section class="card proposals" aria-labelledby="proposals-h">
+    <h3 id="proposals-h">Proposed fixes</h3>
+    ${
+      v.tracked.length === 0
+        ? html`<p class="secondary">
+            ${
+              d.analysis && d.analysis.manual_steps.length
+                ? 'No fix to run: follow the steps above.'
+                : 'No fix proposed.'
+            }
+          </p>`
+        : // Keyed, so what is being sent for one proposal never shows on another.
+          repeat(
+            v.tracked,
+            (t) => t.proposal.id,
+            (t) =>
+              html`<llm-ops-proposal
+                .proposal=${t.proposal}
+                .detail=${t.detail}
+                .backupId=${t.backupId}
+                .source=${v.source}
+                .tracker=${v.tracker}
+                .canDecide=${v.canDecide}
+                .locale=${v.locale}
+                @proposal-decided=${v.onDecided}
+              ></llm-ops-proposal>`,
+          )
+    }
+  </section>`;
+}

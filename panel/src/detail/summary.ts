@@ -1,0 +1,94 @@
+/** The incident's head: severity, status and category, its title, and the facts about it. */
+import { mdiEyeOff } from '@mdi/js';
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  ACTIVE_STATUSES,
+  SEVERITY_ICONS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  categoryLabel,
+  dateTime,
+  icon,
+  relativeTime,
+  type Incident,
+} from '../shared/index.js';
+
+export interface SummaryView {
+  canDecide: boolean;
+  /** The dismissal is being sent. */
+  dismissing: boolean;
+  /** Why the last dismissal failed. */
+  dismissError: string | undefined;
+  onDismiss: () => void;
+  locale: string | undefined;
+}
+
+/** A time as "3 minutes ago", with the full date beside it. */
+function time(iso: string, locale: string | undefined): TemplateResult {
+  return html`<time datetime=${iso} title=${dateTime(iso, locale)}
+      >${relativeTime(iso, locale)}</time
+    >
+    <span class="secondary">(${dateTime(iso, locale)})</span>`;
+}
+
+/** The title is focusable (`#incident-title`): a newly opened incident moves focus there. */
+export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
+  const active = ACTIVE_STATUSES.includes(i.status);
+  return html`<section class="card head" aria-labelledby="incident-title">
+    <div class="chips">
+      <span class="chip ${i.severity}"
+        >${icon(SEVERITY_ICONS[i.severity])}${SEVERITY_LABELS[i.severity]}</span
+      >
+      <span class="chip plain status ${i.status}" data-status=${i.status}
+        >${STATUS_LABELS[i.status]}</span
+      >
+      <span class="chip plain">${categoryLabel(i.category)}</span>
+    </div>
+    <h2 id="incident-title" tabindex="-1">${i.title}</h2>
+    <dl class="facts meta">
+      <dt>Integration</dt>
+      <dd class="mono">${i.integration ?? '–'}</dd>
+      ${
+        i.entry_id
+          ? html`<dt>Config entry</dt>
+              <dd class="mono">${i.entry_id}</dd>`
+          : nothing
+      }
+      ${
+        i.subject
+          ? html`<dt>Subject</dt>
+              <dd class="mono">${i.subject}</dd>`
+          : nothing
+      }
+      <dt>Occurrences</dt>
+      <dd data-field="occurrences">${i.occurrences}</dd>
+      <dt>First seen</dt>
+      <dd>${time(i.first_seen, v.locale)}</dd>
+      <dt>Last seen</dt>
+      <dd>${time(i.last_seen, v.locale)}</dd>
+      ${
+        i.resolved_at
+          ? html`<dt>${i.status === 'dismissed' ? 'Dismissed' : 'Resolved'}</dt>
+              <dd>
+                ${time(i.resolved_at, v.locale)}${i.resolution ? html` — ${i.resolution}` : nothing}
+              </dd>`
+          : nothing
+      }
+    </dl>
+    ${
+      active && v.canDecide
+        ? html`<div class="actions">
+            <button
+              class="btn danger"
+              data-action="dismiss"
+              ?disabled=${v.dismissing}
+              @click=${v.onDismiss}
+            >
+              ${icon(mdiEyeOff)} Dismiss…
+            </button>
+          </div>`
+        : nothing
+    }
+    ${v.dismissError ? html`<p class="error-text" role="alert">${v.dismissError}</p>` : nothing}
+  </section>`;
+}

@@ -1,0 +1,55 @@
+/** The panel's top bar, like HA's own pages: menu (narrow), back (detail), title, mode, refresh. */
+import { mdiArrowLeft, mdiMenu, mdiRefresh } from '@mdi/js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { icon, type Mode } from '../shared/index.js';
+import { MODE_LABELS } from './status-summary.js';
+
+export interface ToolbarView {
+  title: string;
+  /** Offer HA's sidebar (hidden on narrow screens). */
+  menu: boolean;
+  /** On an incident: where "back" goes. */
+  backTo: string | undefined;
+  mode: Mode | undefined;
+  onMenu: () => void;
+  /** Plain clicks navigate inside the panel (the link's `data-path`). */
+  onLink: (ev: MouseEvent) => void;
+  onRefresh: () => void;
+}
+
+export function panelToolbar(v: ToolbarView): TemplateResult {
+  return html`<header class="toolbar">
+    ${
+      v.menu
+        ? html`<button class="icon-btn" aria-label="Open the sidebar" @click=${v.onMenu}>
+            ${icon(mdiMenu)}
+          </button>`
+        : nothing
+    }
+    ${
+      v.backTo !== undefined
+        ? html`<a
+            class="icon-btn back"
+            href=${v.backTo}
+            data-path=""
+            aria-label="Back to the incidents"
+            title="Back to the incidents"
+            @click=${v.onLink}
+            >${icon(mdiArrowLeft)}</a
+          >`
+        : nothing
+    }
+    <h1>${v.title}</h1>
+    <span class="spacer"></span>
+    ${
+      v.mode
+        ? html`<span class="mode-chip" data-mode=${v.mode} title="Mode"
+            >${MODE_LABELS[v.mode]}</span
+          >`
+        : nothing
+    }
+    <button class="icon-btn" aria-label="Refresh" title="Refresh" @click=${v.onRefresh}>
+      ${icon(mdiRefresh)}
+    </button>
+  </header>`;
+}
