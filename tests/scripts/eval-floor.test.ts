@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /** The level reached on the held-out part (2026-12-04, 169 cases), as a share of its cases. */
-const FLOOR = { category: 0.63, remedy: 0.38, integration: 0.5 };
+const FLOOR = { category: 0.63, remedy: 0.38, integration: 0.53 };
 /** Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most. */
 const MAX_CONFIDENTLY_WRONG = 0.07;
 

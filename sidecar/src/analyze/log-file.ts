@@ -11,7 +11,7 @@ import { integrationOf } from '../shared/attribution.js';
 import { fingerprint, messageTemplate } from '../shared/fingerprint.js';
 import type { LogRecord } from '../logs/parse.js';
 import { analyzeOffline, isBenign } from './offline/engine.js';
-import { LIBRARY_LOGGERS, libraryIntegration } from './offline/libraries.js';
+import { LIBRARY_LOGGERS, libraryIntegration, serviceIntegration } from './offline/libraries.js';
 import { automationOfLogger } from './offline/patterns.js';
 import type { AnalysisLine } from './offline/types.js';
 
@@ -160,6 +160,9 @@ function attribute(r: LogRecord): Attribution {
     integration = libraryIntegration(r.logger);
   // A bare pasted line that is an exception of a known library (`zigpy.exceptions.X: …`).
   integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
+  // A cloud service named by its host, when nothing else names the integration.
+  if (integration === null && !CONFIG_LOGGER.test(logger))
+    integration = serviceIntegration(r.message);
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).
   if (
     integration === null &&

@@ -77,9 +77,16 @@ const LEVEL_WORD = /\b(DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b/i;
 
 /** The UI log viewer's "copy": a `Logger:` header block, then the message lines. */
 const UI_LOGGER = /^Logger:\s*(?<logger>\S+)\s*$/;
-const UI_SOURCE = /^Source:\s*(?<source>.+?)\s*$/;
-const UI_FIRST = /^First occurred:\s*(?<when>.+?)\s*$/;
-const UI_HEADER = /^(?:[Ii]ntegration:|Last logged:|This error originated from)/;
+/*
+ * The header's other lines are labelled in the user's language ("Quelle:",
+ * "Erstmals aufgetreten:"), so they are known by their values: a source file,
+ * times (the first is when it first occurred), the integration's name.
+ */
+const UI_SOURCE = /^(?:Source:\s*|[\p{L} ]{2,30}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
+const UI_FIRST =
+  /^(?:First occurred:\s*(?<when>.+?)|[\p{L} ]{2,30}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
+const UI_HEADER =
+  /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L} ]{2,30}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
 const UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
 
 /** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
@@ -223,8 +230,9 @@ export class LogParser {
       }
       const first = UI_FIRST.exec(trimmed);
       if (first?.groups) {
-        const date = ISO_DATE.exec(first.groups.when ?? '');
-        if (date?.groups?.time) this.current.timestamp = `${date.groups.date}T${date.groups.time}`;
+        const date = ISO_DATE.exec(first.groups.when ?? first.groups.when2 ?? '');
+        if (date?.groups?.time && this.current.timestamp === null)
+          this.current.timestamp = `${date.groups.date}T${date.groups.time}`;
         return null;
       }
       if (UI_HEADER.test(trimmed)) return null;

@@ -261,6 +261,26 @@ describe('analyzeOffline', () => {
     expect(finding?.rca.evidence_refs).toEqual(['log:1']);
   });
 
+  it('takes a domain none of Home Assistant’s own integrations has for a custom integration', () => {
+    const failed = (domain: string) =>
+      analyzeOffline(
+        input(domain, [
+          line(`Setup failed for '${domain}': Requirements for ${domain} not found: ['lib==1.0']`),
+          line('Unable to install package lib==1.0: Failed building wheel for lib'),
+        ]),
+      )?.rca.remedy;
+    expect(failed('hue')).toBe('notify_only');
+    expect(failed('my_heatpump')).toBe('update_or_remove_custom_component');
+    // What Home Assistant itself says wins: a custom integration may reuse a core domain.
+    expect(
+      analyzeOffline(
+        input('hue', [line('Unable to install package lib==1.0: Failed building wheel for lib')], {
+          custom: true,
+        }),
+      )?.rca.remedy,
+    ).toBe('update_or_remove_custom_component');
+  });
+
   it('raises a YAML error that sent Home Assistant into recovery mode to critical', () => {
     const finding = analyzeOffline(
       input('homeassistant', [

@@ -137,7 +137,13 @@ describe('grouping a log into incidents', () => {
         '10:00:01',
         'ERROR',
         'homeassistant.setup',
-        "Setup failed for 'foo': Requirements for foo not found: ['bar==1.0'].",
+        "Setup failed for 'hue': Requirements for hue not found: ['bar==1.0'].",
+      ),
+      at(
+        '10:00:01',
+        'ERROR',
+        'homeassistant.util.package',
+        'Unable to install package bar==1.0: Failed building wheel for bar',
       ),
     ];
     const core = await analyze(...lines);
@@ -146,7 +152,7 @@ describe('grouping a log into incidents', () => {
         '10:00:00',
         'WARNING',
         'homeassistant.loader',
-        'We found a custom integration foo which has not been tested by Home Assistant. This component might cause stability problems',
+        'We found a custom integration hue which has not been tested by Home Assistant. This component might cause stability problems',
       ),
       ...lines,
     );
@@ -187,6 +193,17 @@ describe('grouping a log into incidents', () => {
         ),
       ),
     ).toEqual([['homeseer', 'invalid_config']]);
+    // A cloud integration is named by its service's host; a link to a wiki names nothing.
+    expect(
+      await who(
+        "gql.transport.exceptions.TransportServerError: 429, message='Too Many Requests', url='https://app.hydrawise.com/api/v2/graph'",
+      ),
+    ).toEqual([['hydrawise', 'rate_limited']]);
+    expect(
+      await who(
+        'Error: Refresh token is not valid. See https://github.com/dgreif/ring/wiki/Refresh-Tokens',
+      ),
+    ).toEqual([[null, 'auth_expired']]);
     // A database driver's error as SQLAlchemy wraps it is the recorder's.
     expect(
       await who(

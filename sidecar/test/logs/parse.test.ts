@@ -160,6 +160,40 @@ describe('parseLog: the UI log viewer', () => {
       message: 'Disconnected from MQTT server core-mosquitto:1883',
     });
   });
+  it('reads a block copied from a translated UI by the values of its header', () => {
+    const [record] = parseLog(
+      [
+        'Logger: homeassistant.setup',
+        'Quelle: setup.py:278',
+        'Erstmals aufgetreten: 2024-06-10 21:57:02 (1 Vorkommnis)',
+        'Zuletzt protokolliert: 2024-06-10 22:01:40',
+        '',
+        "Setup failed for custom integration 'home_connect_alt': Requirements for home_connect_alt not found",
+      ].join('\n'),
+    );
+    expect(record).toMatchObject({
+      logger: 'homeassistant.setup',
+      source: 'setup.py:278',
+      timestamp: '2024-06-10T21:57:02',
+      message:
+        "Setup failed for custom integration 'home_connect_alt': Requirements for home_connect_alt not found",
+    });
+  });
+
+  it('keeps a message that only looks like a header line', () => {
+    const [record] = parseLog(
+      [
+        'Logger: homeassistant.components.zwave_js',
+        'Source: components/zwave_js/__init__.py:505',
+        'First occurred: 05:05:51 (4 occurrences)',
+        '',
+        'Failed to connect: Cannot connect to host core-zwave-js:3000 ssl:default',
+      ].join('\n'),
+    );
+    expect(record?.message).toBe(
+      'Failed to connect: Cannot connect to host core-zwave-js:3000 ssl:default',
+    );
+  });
 });
 
 describe('parseLog: Supervisor and add-on logs', () => {

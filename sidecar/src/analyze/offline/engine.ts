@@ -7,6 +7,7 @@
  */
 import { isPublicHost } from './extract.js';
 import { findingOf, hostOf } from './finding.js';
+import { CLOUD_DOMAINS, CORE_DOMAINS, misspelledCoreDomain } from './libraries.js';
 import type { Compiled, Context, Evidence, Match } from './match.js';
 import { NOT_READY } from './patterns.js';
 import { FAMILIES } from './signatures/index.js';
@@ -139,12 +140,15 @@ function evidenceOf(input: AnalysisInput): Evidence[] {
 function contextOf(input: AnalysisInput): Context {
   const evidence = evidenceOf(input);
   // The logger, the message or a traceback frame says the code is a custom integration's.
+  // Else a domain none of Home Assistant's own integrations has is a custom one's.
   const custom =
     input.custom ??
     (input.lines.some((l) => /^custom_components\./.test(l.logger ?? '')) ||
     evidence.some((e) => CUSTOM_CODE.test(e.text))
       ? true
-      : null);
+      : input.integration === null
+        ? null
+        : !CORE_DOMAINS.has(input.integration));
   const addon =
     input.kind === 'addon_state' ||
     input.integration === 'hassio' ||
@@ -177,7 +181,7 @@ function matchPattern(p: Pattern, ctx: Context): Match | null {
     const minRank = rank(p.minLevel ?? 'WARNING');
     let found = false;
     for (const e of evidence) {
-      if (e.level !== 'UNKNOWN' && rank(e.level) < minRank) continue;
+      if (e.level === 'UNKNOWN' ? minRank > LEVELS.ERROR : rank(e.level) < minRank) continue;
       if (p.logger && !p.logger.test(e.logger ?? '')) continue;
       if (p.minCount && e.count < p.minCount) continue;
       const m = texts.length === 0 ? null : texts.map((re) => re.exec(e.text)).find(Boolean);
@@ -206,7 +210,7 @@ function matchPattern(p: Pattern, ctx: Context): Match | null {
   return match;
 }
 
-function holds(c: Condition, ctx: Context, host: string | undefined): boolean {
+function holds(c: Condition, ctx: Context, host: string | undefined, match: Match): boolean {
   if (c.custom !== undefined && c.custom !== (ctx.custom === true)) return false;
   if (c.core !== undefined && c.core !== (ctx.custom === false)) return false;
   if (c.addon !== undefined && c.addon !== ctx.addon) return false;
@@ -214,13 +218,20 @@ function holds(c: Condition, ctx: Context, host: string | undefined): boolean {
   if (text && !ctx.evidence.some((e) => text.test(e.text))) return false;
   if (c.publicHost !== undefined && (host ? isPublicHost(host) : null) !== c.publicHost)
     return false;
+  if (c.cloud !== undefined && CLOUD_DOMAINS.has(ctx.input.integration ?? '') !== c.cloud)
+    return false;
+  if (c.misspelled !== undefined) {
+    const named = match.groups.domain ?? ctx.input.integration;
+    if ((misspelledCoreDomain(named) !== null) !== c.misspelled) return false;
+  }
   return true;
 }
 
-function outcomeOf(sig: Signature, ctx: Context, host: string | undefined): Outcome {
+function outcomeOf(sig: Signature, ctx: Context, match: Match): Outcome {
+  const host = hostOf(ctx, match);
   let outcome: Outcome = sig;
   for (const v of sig.variants ?? []) {
-    if (holds(v.when, ctx, host)) outcome = { ...outcome, ...v.set };
+    if (holds(v.when, ctx, host, match)) outcome = { ...outcome, ...v.set };
   }
   return outcome;
 }
@@ -293,7 +304,7 @@ export function analyzeOffline(input: AnalysisInput): OfflineFinding | null {
     for (const p of c.patterns) {
       const match = matchPattern(p, ctx);
       if (!match) continue;
-      const outcome = outcomeOf(c.signature, ctx, hostOf(ctx, match));
+      const outcome = outcomeOf(c.signature, ctx, match);
       if (!best || outcome.confidence > best.outcome.confidence) best = { c, outcome, match };
       break;
     }

@@ -5,6 +5,7 @@
  */
 import type { CandidateAction, RcaResult, Risk, VerificationTest } from '@ha-llm-ops/contracts';
 import { factsOf, hostIn } from './extract.js';
+import { misspelledCoreDomain } from './libraries.js';
 import type { Compiled, Context, Match } from './match.js';
 import { automationOfLogger } from './patterns.js';
 import type { ActionTemplate, AnalysisInput, OfflineFinding, Outcome } from './types.js';
@@ -83,6 +84,8 @@ function varsOf(ctx: Context, match: Match): Record<string, string> {
   if (host) vars.host = host;
   const integration = input.integration ?? match.groups.domain ?? match.groups.culprit;
   if (integration) vars.integration = integration;
+  const meant = misspelledCoreDomain(match.groups.domain ?? integration);
+  if (meant) vars.meant = meant;
   const entry = input.entry?.title ?? match.groups.entry_title;
   if (entry) vars.entry = entry;
   const automation = automationOf(input, match.texts);

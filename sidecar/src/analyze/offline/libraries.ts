@@ -1,10 +1,17 @@
 /**
- * Which integration a library belongs to, for logs read without a running Home
- * Assistant to ask: the loggers and requirements that exactly one of HA's own
- * integrations declares in its manifest (library-loggers.json, generated from
- * the installed `homeassistant` package by scripts/python/library_loggers.py).
+ * What Home Assistant's own manifests say, for logs read without a running Home
+ * Assistant to ask: its integrations' domains, and the loggers and requirements
+ * that exactly one of them declares (core-facts.json, generated from the
+ * installed `homeassistant` package by scripts/python/core_facts.py).
  */
-import data from './library-loggers.json' with { type: 'json' };
+import data from './core-facts.json' with { type: 'json' };
+import { hostIn, isPublicHost } from './extract.js';
+
+/** The domains of Home Assistant's own integrations: any other domain is a custom integration's. */
+export const CORE_DOMAINS: ReadonlySet<string> = new Set(data.domains);
+
+/** Home Assistant's own integrations that talk to a cloud service (iot_class cloud_*). */
+export const CLOUD_DOMAINS: ReadonlySet<string> = new Set(data.cloud);
 
 /** Library logger (or top-level module) → the one core integration that declares it. */
 export const LIBRARY_LOGGERS: ReadonlyMap<string, string> = new Map(Object.entries(data.loggers));
@@ -27,4 +34,79 @@ export function libraryIntegration(name: string | null): string | null {
   const top = (name ?? '').split('.')[0]?.toLowerCase() ?? '';
   const core = AROUND_DOMAIN.exec(top)?.[1];
   return core && core !== top && DOMAINS.has(core) ? core : null;
+}
+
+/** The versions Home Assistant pins for every integration (package_constraints.txt), by package name. */
+export const CORE_PINS: ReadonlyMap<string, string> = new Map(Object.entries(data.pins));
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A requirement pinned to another version than Home Assistant pins (`boto3==1.37.1`
+ * where HA pins 1.42.97): it can never install next to Home Assistant.
+ */
+export const AGAINST_CORE_PIN = new RegExp(
+  `(?<![\\w.-])(?<package>(?:${[...CORE_PINS]
+    .map(
+      ([name, version]) =>
+        `${name.split(/[-_.]/).map(escape).join('[-_.]')}==(?!${escape(version)}(?![\\w.]))`,
+    )
+    .join('|')})[\\w.]+)`,
+  'i',
+);
+
+/** Domains that are also everyday words of host names (`cloud.example.com`, `api.x.io`) or links. */
+const HOST_WORDS = new Set(
+  ['api', 'app', 'cloud', 'http', 'www', 'web', 'mqtt', 'homeassistant', 'proxy'].concat(
+    'github', // links to wikis and issues turn up in any log
+  ),
+);
+
+/**
+ * The integration of Home Assistant's own whose name an internet service's host
+ * spells (`app.hydrawise.com` → hydrawise, `api.netatmo.com` → netatmo), or null:
+ * cloud integrations are named after the brand that runs the service.
+ */
+export function serviceIntegration(text: string): string | null {
+  const host = hostIn(text);
+  if (!host || isPublicHost(host) !== true) return null;
+  // The registrable name first, then the subdomains; the top-level domain names nothing.
+  for (const label of host.toLowerCase().split('.').slice(0, -1).reverse()) {
+    const name = label.replaceAll('-', '_');
+    if (CORE_DOMAINS.has(name) && !HOST_WORDS.has(name)) return name;
+  }
+  return null;
+}
+
+/** Edits (insert, delete, replace) between two short names. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/**
+ * The domain of Home Assistant's own a name misspells (`sensors` → sensor,
+ * `mqqt` → mqtt), or null: one edit for a short name, two for a longer one.
+ */
+export function misspelledCoreDomain(name: string | null | undefined): string | null {
+  if (!name || name.length < 4 || CORE_DOMAINS.has(name)) return null;
+  const allowed = name.length < 7 ? 1 : 2;
+  let best: string | null = null;
+  let bestDistance = allowed + 1;
+  for (const domain of CORE_DOMAINS) {
+    if (Math.abs(domain.length - name.length) > allowed) continue;
+    const d = distance(name, domain);
+    if (d < bestDistance) [best, bestDistance] = [domain, d];
+  }
+  return best;
 }

@@ -35,9 +35,9 @@ export const UNREACHABLE = new RegExp(
   'i',
 );
 
-/** A config entry (or platform) that HA will retry setting up. */
+/** A config entry (or platform) that HA will retry setting up (the log's words, or the UI's state text). */
 export const NOT_READY =
-  /not ready yet|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i;
+  /not ready yet|Failed setup, will retry|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i;
 
 /** Loggers of automations and scripts: `homeassistant.components.automation.<object id>`. */
 export const AUTOMATION_LOGGER = /^homeassistant\.components\.(automation|script)\.(\w+)/;

@@ -52,7 +52,7 @@ export interface OfflineFinding {
 }
 
 /** Log levels a pattern can require, lowest first. */
-export type PatternLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
+export type PatternLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
 
 /**
  * Where a signature looks. Every field given must hold; regexes must not be
@@ -63,7 +63,10 @@ export interface Pattern {
   text?: RegExp | readonly RegExp[];
   /** The logger of that same line. */
   logger?: RegExp;
-  /** The lowest level that line may have (default WARNING; lines of unknown level always qualify). */
+  /**
+   * The lowest level that line may have (default WARNING). Lines of unknown level qualify,
+   * except for CRITICAL: only a logged level says a line was fatal.
+   */
   minLevel?: PatternLevel;
   /** That line occurred at least this often. */
   minCount?: number;
@@ -93,6 +96,10 @@ export interface Condition {
   text?: RegExp;
   /** The host named in the evidence is on the internet (true) or local (false). */
   publicHost?: boolean;
+  /** The integration talks to a cloud service (its manifest's iot_class is cloud_polling or cloud_push). */
+  cloud?: boolean;
+  /** The integration the evidence names (`domain` group, else the incident's) misspells one of Home Assistant's own. */
+  misspelled?: boolean;
 }
 
 /** A parameter of a suggested action: a fixed value or a reference to the input. */

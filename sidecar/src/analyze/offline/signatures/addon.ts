@@ -9,6 +9,52 @@ const restart: ActionTemplate = {
   risk: 'medium',
 };
 
+/** The watchdog gave up: it restarted the add-on as often as it may, so another restart repeats the loop. */
+const restartsExhausted = {
+  when: { text: /Rate limit exceeded, more than \d+ calls|Watchdog cannot restart/i },
+  set: {
+    remedy: 'notify_only' as const,
+    actions: [],
+    rootCause:
+      'The add-on keeps crashing: the Supervisor’s watchdog restarted it as often as it allows and then gave up (“{detail}”). Restarting it again only repeats the loop; its own log says why it exits.',
+    manualSteps: [
+      'Read the add-on’s log for the reason it exits each time, and fix that (or report it to the add-on’s maintainer).',
+      'Start it again only after that; the watchdog resumes on its own.',
+    ],
+  },
+};
+
+/** A program built for a newer CPU than this machine's: no restart or option helps. */
+const unsupportedCpu = {
+  when: { text: /Illegal instruction|\bSIGILL\b|\((?:by )?signal 4\)|exited with code 132\b/i },
+  set: {
+    remedy: 'notify_only' as const,
+    actions: [],
+    rootCause:
+      'The add-on’s program uses CPU instructions this machine does not have (“{detail}”), typically AVX on older or virtual CPUs. It crashes the same way at every start.',
+    manualSteps: [
+      'Check the add-on’s documentation for its CPU requirements; in a virtual machine, pass the host CPU through (CPU type “host”).',
+      'Otherwise use a version or alternative built for this CPU.',
+    ],
+  },
+};
+
+/** An add-on that does not run on this system at all: no option changes that. */
+const unsupportedSystem = {
+  when: {
+    text: /\b(?:is )?not supported|\bunsupported (?:system|architecture|machine|CPU|platform|OS)|requires? (?:a |an )?(?:64-bit|aarch64|amd64|x86-64|newer CPU)/i,
+  },
+  set: {
+    remedy: 'notify_only' as const,
+    actions: [],
+    rootCause:
+      'The add-on does not support this system (“{detail}”): its architecture, CPU or operating system. No option or restart changes that.',
+    manualSteps: [
+      'Check the add-on’s documentation for the systems it supports, and use an alternative that runs here.',
+    ],
+  },
+};
+
 /** An add-on that dies of its own configuration: restarting only repeats the crash. */
 const ownConfig = {
   when: {
@@ -54,7 +100,7 @@ export const addon: SignatureFamily = {
       },
       ...common,
       confidence: 0.88,
-      variants: [ownConfig],
+      variants: [ownConfig, restartsExhausted, unsupportedCpu],
       title: 'Add-on {addon} crashed',
       rootCause:
         'The Supervisor found {addon} stopped or unhealthy and tried to restart it (“{detail}”). The add-on’s own log shows why it exited.',
@@ -66,7 +112,7 @@ export const addon: SignatureFamily = {
       },
       ...common,
       confidence: 0.82,
-      variants: [ownConfig],
+      variants: [ownConfig, restartsExhausted, unsupportedCpu],
       title: 'Add-on {addon} does not start',
       rootCause: 'The Supervisor could not start {addon} (“{detail}”).',
     },
@@ -113,7 +159,7 @@ export const addon: SignatureFamily = {
       },
       ...common,
       confidence: 0.8,
-      variants: [ownConfig],
+      variants: [ownConfig, restartsExhausted, unsupportedCpu],
       title: 'Add-on {addon} crashed[[ (exit code {code})]]',
       rootCause:
         'The add-on’s main service exited with an error[[ (exit code {code})]] and the add-on halted. Its log just before the exit says why: “{detail}”.',
@@ -126,16 +172,43 @@ export const addon: SignatureFamily = {
       },
       ...common,
       confidence: 0.78,
-      variants: [ownConfig],
+      variants: [ownConfig, restartsExhausted, unsupportedCpu],
       title: 'Add-on {addon} crashed',
       rootCause: 'The add-on’s process died (“{detail}”) and the add-on stopped.',
+    },
+    {
+      // bashio::exit.nok: the add-on's start script checked something and refused to go on.
+      id: 'refused_to_start',
+      match: { text: /\S/, minLevel: 'CRITICAL', addon: true },
+      ...common,
+      confidence: 0.7,
+      // What to do is in the message: a setting to change, or a limit to live with.
+      remedy: 'notify_only',
+      actions: [],
+      variants: [
+        {
+          when: {
+            text: /\b(?:option|config(?:uration)?|setting|password|username|protection mode|disable|enable|set up|port)\b/i,
+          },
+          set: { remedy: 'fix_config_then_reload' as const },
+        },
+        unsupportedCpu,
+        unsupportedSystem,
+      ],
+      title: 'Add-on {addon} refuses to start: {detail}',
+      rootCause:
+        'The add-on’s start script stopped with a fatal error (“{detail}”): it checks its configuration and environment before starting and says what is wrong. Restarting repeats the same check until that changes.',
+      manualSteps: [
+        'Read the add-on’s log: the FATAL lines say what to change (an option in its Configuration tab, protection mode, a missing device or password).',
+        'Change that, then start the add-on again.',
+      ],
     },
     {
       id: 'state_error',
       match: { kind: ['addon_state'], text: /\b(?:error|failed|unhealthy|stopped)\b/i },
       ...common,
       confidence: 0.75,
-      variants: [ownConfig],
+      variants: [ownConfig, restartsExhausted, unsupportedCpu],
       title: 'Add-on {addon} is not running',
       rootCause: 'The Supervisor reports {addon} as not running (“{detail}”).',
     },

@@ -1,5 +1,5 @@
 /** Credentials the service no longer accepts: only a new sign-in helps, never a retry. */
-import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+import type { ActionTemplate, Signature, SignatureFamily } from '../types.js';
 
 const SECURITY = /Login attempt or request with invalid authentication|Banned IP/;
 const RATE_LIMIT = /\b429\b|too many requests|rate[- ]?limit/i;
@@ -12,7 +12,7 @@ const reauth: ActionTemplate = {
   risk: 'low',
 };
 
-const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
+const common: Omit<Signature, 'id' | 'match' | 'title' | 'rootCause' | 'confidence'> = {
   category: 'auth_expired',
   remedy: 'start_reauth',
   severity: 'error',
@@ -29,6 +29,21 @@ const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
       kind: 'no_new_matching_errors',
       description: 'No new authentication errors from {integration}.',
       timeout_s: 1800,
+    },
+  ],
+  variants: [
+    {
+      // An add-on has no sign-in flow: its credentials are options in its configuration.
+      when: { addon: true },
+      set: {
+        remedy: 'fix_config_then_reload',
+        actions: [],
+        impact: 'The add-on (or what connects to it) is refused until the credentials match.',
+        manualSteps: [
+          'Open Settings → Add-ons → the add-on → Configuration and correct the user name, password or token it uses (or the one its clients use).',
+          'Restart the add-on so it reads the new options, and update any client (integration, device) that signs in to it.',
+        ],
+      },
     },
   ],
   manualSteps: [

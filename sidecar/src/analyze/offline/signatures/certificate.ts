@@ -129,6 +129,24 @@ export const certificate: SignatureFamily = {
       ],
     },
     {
+      // An add-on's web server (nginx in a proxy add-on) whose certificate file is missing:
+      // it was never issued or renewed, and the ACME challenge needs the host reachable.
+      id: 'addon_certificate_missing',
+      match: { text: /cannot load certificate(?: key)? "[^"]*"/i },
+      ...common,
+      confidence: 0.86,
+      remedy: 'check_network_or_device',
+      actions: [],
+      title: 'The web server cannot load its certificate: it was not issued',
+      rootCause:
+        'A web server cannot start because its certificate file does not exist (“{detail}”): the certificate was never issued or renewed. Issuing one (Let’s Encrypt) needs the domain to point at this host and ports 80/443 forwarded to it.',
+      impact: 'The proxy or site behind that certificate does not answer over HTTPS.',
+      manualSteps: [
+        'Check that the domain resolves to your public address and that ports 80 and 443 are forwarded to this host.',
+        'Request the certificate again in the add-on, then restart it.',
+      ],
+    },
+    {
       id: 'verification_failed',
       match: {
         text: /CERTIFICATE_VERIFY_FAILED|certificate verify failed|SSLCertVerificationError|SSL handshake failed|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|\bSSLError\b|sslv3 alert|tlsv1 alert/i,

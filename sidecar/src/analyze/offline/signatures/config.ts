@@ -1,7 +1,10 @@
 /** Configuration Home Assistant cannot read or accept: the user fixes it, then reloads or restarts. */
-import type { Outcome, SignatureFamily } from '../types.js';
+import type { Signature, SignatureFamily } from '../types.js';
 
-const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence' | 'manualSteps'> = {
+const common: Omit<
+  Signature,
+  'id' | 'match' | 'title' | 'rootCause' | 'confidence' | 'manualSteps'
+> = {
   category: 'invalid_config',
   remedy: 'fix_config_then_reload',
   severity: 'error',
@@ -54,16 +57,57 @@ export const config: SignatureFamily = {
     {
       id: 'integration_not_found',
       match: {
-        text: /Integration ['"]?\w+['"]? not found|Integration not found: \w+|Setup failed for '?\w+'?: Integration not found|Unable to find (?:integration|component) \w+|No such integration/i,
+        text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|No such integration/i,
       },
       ...common,
       confidence: 0.85,
-      title: 'configuration.yaml sets up {integration}, which is not installed',
+      // Integrations are discovered at start: one installed since (HACS asks for a
+      // restart) is "not found" until Home Assistant restarts.
+      remedy: 'restart_core',
+      actions: [
+        {
+          action_id: 'restart_core',
+          params: {},
+          rationale:
+            'Only once {integration} is installed (its folder is in custom_components): Home Assistant finds new integrations when it starts.',
+          risk: 'medium',
+        },
+      ],
+      variants: [
+        {
+          when: { misspelled: true },
+          set: {
+            remedy: 'fix_config_then_reload',
+            actions: [],
+            title: 'configuration.yaml names {domain}, a misspelling of {meant}',
+            rootCause:
+              'The configuration sets up an integration called {domain}, which does not exist; Home Assistant has one called {meant}, so the name is almost certainly misspelled.',
+            manualSteps: [
+              'Correct {domain} to {meant} in configuration.yaml, check the configuration (Developer tools → YAML) and restart.',
+            ],
+          },
+        },
+        {
+          // Next to a schema error, the "integration" is a misplaced option (bad indentation).
+          when: { text: /Invalid config for|required key not provided|extra keys not allowed/ },
+          set: {
+            remedy: 'fix_config_then_reload',
+            actions: [],
+            title: 'configuration.yaml names {integration} as an integration: a misplaced option',
+            rootCause:
+              'The configuration sets up an integration called {integration}, next to a schema error: almost always an option indented one level too little, so Home Assistant reads it as an integration of its own.',
+            manualSteps: [
+              'Indent the option under the integration or platform it belongs to, check the configuration (Developer tools → YAML) and restart.',
+            ],
+          },
+        },
+      ],
+      title: 'configuration.yaml sets up {integration}, which Home Assistant did not find',
       rootCause:
-        'The configuration asks for {integration}, but no integration of that name is installed: the custom integration was removed or never installed (HACS), or the name is misspelled.',
+        'The configuration asks for {integration}, but Home Assistant did not find an integration of that name when it started: it was installed since (custom integrations, e.g. from HACS, load only after a restart), removed, or the name is misspelled.',
       manualSteps: [
-        'If you still want it, install the custom integration again (e.g. through HACS) and restart.',
-        'Otherwise remove its section from configuration.yaml (or fix the name), check the configuration and restart.',
+        'If you just installed it, restart Home Assistant (Settings → System → Restart) so it is found.',
+        'If it is not installed, install it again (e.g. through HACS) and restart, or remove its section from configuration.yaml (or fix the name).',
       ],
     },
     {

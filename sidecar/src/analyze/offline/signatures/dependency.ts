@@ -1,9 +1,14 @@
 /** Python requirements that could not be installed, so the integration cannot load. */
+import { AGAINST_CORE_PIN } from '../libraries.js';
 import { DNS_FAILED, NETWORK_UNREACHABLE } from '../patterns.js';
 import type { Outcome, SignatureFamily } from '../types.js';
 
 const REQUIREMENT_FAILED =
   /Requirements for (?<domain>\w+) not found: \[['"]?(?<package>[^\]'"]+)|Unable to install package (?<package2>[^\s:]+)|Could not find a version that satisfies the requirement (?<package3>\S+)|No matching distribution found for (?<package4>\S+)|Failed building wheel for (?<package5>\S+)|Could not build wheels for (?<package6>\S+)|subprocess-exited-with-error|ResolutionImpossible|conflicting dependencies|Error installing requirements|Failed to install requirement/i;
+
+/** What pip says when it ran and failed; without it, the installation may only not have happened yet. */
+const PIP_DETAIL =
+  /Could not find a version|No matching distribution|Failed building wheel|Could not build wheels|subprocess-exited-with-error|ResolutionImpossible|conflicting dependencies|No solution found|unsatisfiable|No module named/i;
 
 const PYPI_UNREACHABLE = new RegExp(
   `Failed to establish a new connection|Max retries exceeded|ConnectTimeout|Read timed out|ProxyError|connection broken by|${DNS_FAILED.source.replace(/\(\?<\w+>/g, '(')}|${NETWORK_UNREACHABLE.source}`,
@@ -61,6 +66,23 @@ export const dependency: SignatureFamily = {
       ],
     },
     {
+      // The index answered, with a server error: the outage is on its side.
+      id: 'index_outage',
+      match: {
+        text: /(?:HTTP status server error \(5\d\d|\b5\d\d Server Error)[^\n]*(?:wheels\.home-assistant\.io|pypi|\/simple\/|-index\/)/i,
+      },
+      ...common,
+      confidence: 0.88,
+      remedy: 'notify_only',
+      title: 'The package index is down, so requirements cannot be installed',
+      rootCause:
+        'Installing requirements failed because the package index answered with a server error (“{detail}”): the outage is on its side (Home Assistant’s wheels index or PyPI), not in this installation. Integrations whose requirements are not installed yet cannot start until it is back.',
+      manualSteps: [
+        'Wait until the index is reachable again (Home Assistant’s status page or community forum usually report outages).',
+        'Then restart Home Assistant so the missing requirements are installed.',
+      ],
+    },
+    {
       id: 'index_unreachable',
       match: { text: REQUIREMENT_FAILED, with: [PYPI_UNREACHABLE] },
       ...common,
@@ -81,6 +103,32 @@ export const dependency: SignatureFamily = {
       manualSteps: [
         'Check the host’s internet connection and DNS (Settings → System → Network).',
         'Then restart Home Assistant so the requirement is installed.',
+      ],
+    },
+    {
+      // Home Assistant pins some packages for every integration (package_constraints.txt):
+      // a custom integration pinning another version can never install.
+      id: 'against_core_pin',
+      match: { text: AGAINST_CORE_PIN, with: [REQUIREMENT_FAILED] },
+      ...common,
+      confidence: 0.86,
+      remedy: 'update_or_remove_custom_component',
+      variants: [
+        {
+          when: { core: true },
+          set: {
+            remedy: 'notify_only' as const,
+            rootCause:
+              '{integration} requires {package}, another version than the one Home Assistant pins for every integration; a Home Assistant release with consistent pins fixes it.',
+          },
+        },
+      ],
+      title: '{integration} requires {package}, which conflicts with Home Assistant’s own version',
+      rootCause:
+        '{integration} pins {package}, but Home Assistant pins a different version of that package for every integration (package_constraints.txt), so it can never be installed next to it. Retrying or restarting installs nothing new; a release of {integration} that follows Home Assistant’s version is needed.',
+      manualSteps: [
+        'Update {integration} and check its issue tracker for this requirement.',
+        'If no fixed release exists, remove it (or stay on the previous Home Assistant release) until one does.',
       ],
     },
     {
@@ -109,6 +157,34 @@ export const dependency: SignatureFamily = {
       manualSteps: [
         'Update the custom integration that names this requirement, and check its issue tracker for the conflict.',
         'If no fixed release exists, remove it until one does; a custom integration pinning an old version blocks itself (and sometimes others).',
+      ],
+    },
+    {
+      // Nothing says why: after an update the package index or the wheels mirror often
+      // lags behind the release that needs it, and the next start installs it.
+      id: 'not_installed_yet',
+      match: {
+        text: /Requirements for (?<domain>\w+) not found: \[['"]?(?<package>[^\]'"]+)/,
+        unless: PIP_DETAIL,
+      },
+      ...common,
+      confidence: 0.83,
+      remedy: 'restart_core',
+      actions: [
+        {
+          action_id: 'restart_core',
+          params: {},
+          rationale:
+            'Requirements are installed while Home Assistant starts: a restart retries installing {package}.',
+          risk: 'medium',
+        },
+      ],
+      title: 'The requirement {package} of {integration} is not installed',
+      rootCause:
+        '{integration} could not be set up because its requirement {package} was not installed, and the log does not say why. Most often the installation failed for a passing reason right after an update (the package index or wheel mirror had not caught up, a network hiccup), and the next start installs it.',
+      manualSteps: [
+        'Restart Home Assistant once more so it retries installing {package}.',
+        'If it fails again, look just before this line for pip’s error (a version conflict or no build for this system) and check the issue tracker of {integration}.',
       ],
     },
     {

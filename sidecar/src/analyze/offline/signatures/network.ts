@@ -66,6 +66,9 @@ const overInternet = {
   },
 };
 
+/** A cloud integration's peer is its service on the internet, whether or not the log names it. */
+const ofCloudService = { when: { cloud: true }, set: overInternet.set };
+
 /** Peers that cannot be resolved, routed to, or reached. */
 export const network: SignatureFamily = {
   family: 'network',
@@ -97,6 +100,23 @@ export const network: SignatureFamily = {
         'Check the host name for typos.',
       ],
       variants: [
+        {
+          // A temporary failure: the DNS server did not answer, the name may well exist.
+          when: {
+            text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL/i,
+          },
+          set: {
+            remedy: 'check_network_or_device',
+            actions: [],
+            rootCause:
+              'Resolving[[ {host}]] failed for now (“{dns}”): the DNS server (or, for .local names, multicast DNS) did not answer in time, so {integration} cannot connect. The name itself is usually fine: the network or the DNS server is the problem.',
+            manualSteps: [
+              'Check that the DNS server Home Assistant uses answers (Settings → System → Network; on Supervisor installs, ha dns info), and restart the router or DNS server (Pi-hole, AdGuard) if it hangs.',
+              'For .local names, check that multicast is not blocked between Home Assistant and the device (Wi-Fi isolation, VLANs), or use its IP address.',
+              '{integration} recovers on its own once names resolve again.',
+            ],
+          },
+        },
         {
           when: { publicHost: true },
           set: {
@@ -171,6 +191,21 @@ export const network: SignatureFamily = {
       ...device,
       confidence: 0.76,
       actions: [],
+      variants: [
+        {
+          // The stick is there; the process may not open it.
+          when: { text: /Permission denied: '\/dev\/|\[Errno 13\][^\n]*\/dev\// },
+          set: {
+            remedy: 'fix_config_then_reload',
+            rootCause:
+              'The radio of {integration} is there, but Home Assistant is not allowed to open it (“{detail}”): its user lacks the group that owns the port (dialout, uucp), or the container was started without the device mapped into it.',
+            manualSteps: [
+              'Give the user Home Assistant runs as access to the port (add it to the dialout or uucp group), or map the device into the container (--device / devices:).',
+              'Then reload {integration} (or restart Home Assistant).',
+            ],
+          },
+        },
+      ],
       title: '{integration} cannot talk to its USB radio',
       rootCause:
         'The Zigbee/Z-Wave/serial radio of {integration} does not answer or is not where the configuration says (“{detail}”): the stick was unplugged or reset, its /dev path changed after a reboot, or another program holds the port.',
@@ -186,7 +221,7 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: [overInternet],
+      variants: [overInternet, ofCloudService],
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -205,7 +240,7 @@ export const network: SignatureFamily = {
       match: { text: TIMEOUT },
       ...device,
       confidence: 0.68,
-      variants: [overInternet],
+      variants: [overInternet, ofCloudService],
       title: '{integration} gets no answer from {host} in time',
       rootCause:
         '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
@@ -248,7 +283,7 @@ export const network: SignatureFamily = {
       },
       ...device,
       confidence: 0.6,
-      variants: [overInternet],
+      variants: [overInternet, ofCloudService],
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',

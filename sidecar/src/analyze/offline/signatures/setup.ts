@@ -5,6 +5,9 @@ import type { Outcome, SignatureFamily } from '../types.js';
 const RETRY_LINE =
   /Config entry '(?<entry_title>[^']*)' for (?<domain>\w+) integration not ready yet(?:: (?<reason>.*?))?[;.]? ?Retrying/;
 
+/** HA's words for an entry whose setup raised an unexpected error (state setup_error). */
+const SETUP_ERROR = /Error setting up entry (?:.+ )?for \w+/;
+
 const retry: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   category: 'setup_retry',
   remedy: 'check_network_or_device',
@@ -63,6 +66,27 @@ export const setup: SignatureFamily = {
       title: '{integration} is not ready and keeps retrying setup',
       rootCause:
         'Setting up {integration}[[ (“{entry}”)]] failed with a temporary error[[: “{reason}”]]; Home Assistant retries on its own with a growing delay. Usually the device or service it talks to cannot be reached yet.',
+    },
+    {
+      // The integration let a connection error escape setup instead of asking to be
+      // retried: the entry stays failed even after the peer answers again.
+      id: 'failed_unreachable',
+      match: { text: SETUP_ERROR, with: [UNREACHABLE], unless: NOT_READY },
+      ...retry,
+      confidence: 0.82,
+      severity: 'error',
+      remedy: 'notify_only',
+      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      title: '{integration} failed to set up because {host} did not answer, and will not retry',
+      rootCause:
+        'Setting up {integration}[[ (“{entry}”)]] failed because {host} could not be reached[[ (“{detail}”)]], and {integration} reported it as an unexpected error instead of asking Home Assistant to retry. Unlike a retrying entry it stays failed after the device or service answers again, until it is reloaded. That {integration} does not retry is a bug worth reporting.',
+      impact:
+        '{integration} is not loaded; its entities stay unavailable until the entry is reloaded.',
+      manualSteps: [
+        'Check that {host} answers again (powered on, on the network, its address unchanged).',
+        'Then reload the entry (Settings → Devices & services → {integration} → ⋮ → Reload).',
+        'Report to {integration} that a connection error during setup is not retried; for a custom integration, update it.',
+      ],
     },
     {
       id: 'failed',

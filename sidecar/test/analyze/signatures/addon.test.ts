@@ -1,0 +1,89 @@
+/** Real-world wordings of the addon family's failures (signatures/addon.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('addon', [
+  c(
+    'an add-on built for a newer CPU',
+    input('hassio', [line('Service exited with code 256 (by signal 4)', 'INFO')]),
+    'addon.exited',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
+    'an add-on whose start script refuses until a setting changes',
+    input('hassio', [
+      line('PROTECTION MODE IS ENABLED!', 'CRITICAL'),
+      line("To be able to use this add-on, you'll need to disable protection mode", 'CRITICAL'),
+    ]),
+    'addon.refused_to_start',
+    'addon_crash',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an add-on whose start script refuses for a reason no setting changes',
+    input('hassio', [line('The Coral USB accelerator was not found', 'CRITICAL')]),
+    'addon.refused_to_start',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
+    'the Supervisor watchdog',
+    input('hassio', [
+      line(
+        'Watchdog found addon Zigbee2MQTT is unhealthy, restarting...',
+        'WARNING',
+        'supervisor.addons.addon',
+      ),
+    ]),
+    'addon.watchdog',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'an add-on service that exits with an error',
+    input('hassio', [line('Service ser2net exited with code 139 (by signal 11)', 'INFO')]),
+    'addon.exited',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'an add-on that exits on its own bad configuration',
+    input('hassio', [
+      line('Service mosquitto exited with code 1 (by signal 0)', 'INFO'),
+      line('Error: Address already in use', 'UNKNOWN'),
+    ]),
+    'addon.port_in_use',
+    'addon_crash',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an s6 service that does not start',
+    input('hassio', [
+      line('unable to start service init-nginx: command exited 1', 'WARNING', 's6-rc'),
+    ]),
+    'addon.exited',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'an add-on reported in error by the sidecar',
+    input(null, [], { kind: 'addon_state', subject: 'core_mosquitto', data: { state: 'error' } }),
+    'addon.state_error',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'a watchdog that gave up restarting an add-on',
+    input('hassio', [
+      line(
+        "Task exception was never retrieved\nfuture: <Task finished coro=<Addon.watchdog_container() done> exception=AddonsJobError('Rate limit exceeded, more than 10 calls in 0:30:00')>",
+        'ERROR',
+        'asyncio',
+      ),
+    ]),
+    'addon.watchdog',
+    'addon_crash',
+    'notify_only',
+  ),
+]);

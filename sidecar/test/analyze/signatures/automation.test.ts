@@ -1,0 +1,80 @@
+/** Real-world wordings of the automation family's failures (signatures/automation.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('automation', [
+  c(
+    'an automation calling a missing script',
+    input(
+      'automation',
+      [
+        line(
+          'Porch: Error executing script. Service not found for call_service at pos 1: Unable to find service script.porch_blink',
+          'ERROR',
+          'homeassistant.components.automation.porch',
+        ),
+      ],
+      { subject: 'automation.porch' },
+    ),
+    'automation.missing_target',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an automation whose config is invalid',
+    input('automation', [
+      line(
+        "Automation with alias 'Night lights' could not be validated and has been disabled: extra keys not allowed @ data['action'][0]['servce']",
+        'ERROR',
+        'homeassistant.components.automation',
+      ),
+    ]),
+    'automation.invalid_config',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an automation failing on a template',
+    input('automation', [
+      line(
+        "Error evaluating condition in 'Xyz':\n  In 'template' condition: UndefinedError: 'None' has no attribute 'attributes'",
+        'WARNING',
+        'homeassistant.components.automation.xyz',
+      ),
+    ]),
+    'automation.template',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a script passing invalid data',
+    input('script', [
+      line(
+        "Wake up: Error executing script. Invalid data for call_service at pos 2: expected int for dictionary value @ data['brightness']",
+        'ERROR',
+        'homeassistant.components.script.wake_up',
+      ),
+    ]),
+    'automation.invalid_action_data',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a runaway automation',
+    input(
+      'automation',
+      [
+        line(
+          'Hallway: Maximum number of runs exceeded',
+          'WARNING',
+          'homeassistant.components.automation.hallway',
+          40,
+        ),
+      ],
+      { subject: 'automation.hallway' },
+    ),
+    'automation.runaway',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+]);

@@ -1,0 +1,45 @@
+/** Real-world wordings of the blocking_io family's failures (signatures/blocking-io.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('blocking_io', [
+  c(
+    'a blocking call by a custom integration',
+    input('localtuya', [
+      line(
+        "Detected blocking call to sleep with args (1,) inside the event loop by custom integration 'localtuya' at custom_components/localtuya/pytuya/__init__.py, line 812: time.sleep(1)",
+        'WARNING',
+        'homeassistant.util.loop',
+      ),
+    ]),
+    'blocking_io.blocking_call',
+    'blocking_io',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a blocking call by a core integration',
+    input('zha', [
+      line(
+        "Detected blocking call to import_module with args ('x',) inside the event loop by integration 'zha' at homeassistant/components/zha/radio_manager.py, line 152: x",
+        'WARNING',
+        'homeassistant.util.loop',
+      ),
+    ]),
+    'blocking_io.blocking_call',
+    'blocking_io',
+    'notify_only',
+  ),
+  c(
+    'a thread-safety violation',
+    input('foo', [
+      line(
+        "Detected that custom integration 'foo' calls async_write_ha_state from a thread other than the event loop, which may cause Home Assistant to crash or data to corrupt",
+        'ERROR',
+        'homeassistant.helpers.frame',
+      ),
+    ]),
+    'blocking_io.wrong_thread',
+    'blocking_io',
+    'update_or_remove_custom_component',
+  ),
+]);

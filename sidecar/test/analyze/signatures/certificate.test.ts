@@ -1,0 +1,81 @@
+/** Real-world wordings of the certificate family's failures (signatures/certificate.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('certificate', [
+  c(
+    'a certificate for another name',
+    input('unifi', [
+      line(
+        "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: IP address mismatch, certificate is not valid for '192.168.1.1'",
+      ),
+    ]),
+    'certificate.name_mismatch',
+    'certificate',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an expired certificate',
+    input('rest', [
+      line(
+        '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)',
+      ),
+    ]),
+    'certificate.expired',
+    'certificate',
+    'check_network_or_device',
+  ),
+  c(
+    'a self-signed certificate',
+    input('synology_dsm', [
+      line(
+        '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1000)',
+      ),
+    ]),
+    'certificate.self_signed',
+    'certificate',
+    'fix_config_then_reload',
+  ),
+  c(
+    'HTTPS against a plain HTTP port',
+    input('nut', [line('[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000)')]),
+    'certificate.wrong_protocol',
+    'certificate',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an unverifiable certificate',
+    input('pi_hole', [
+      line(
+        'Error doing job: SSL handshake failed on verifying the certificate',
+        'ERROR',
+        'homeassistant.core',
+      ),
+    ]),
+    'certificate.verification_failed',
+    'certificate',
+    'notify_only',
+  ),
+  c(
+    "Home Assistant's own certificate file",
+    input('http', [
+      line(
+        'Could not read SSL certificate from /ssl/fullchain.pem: [Errno 2] No such file or directory',
+      ),
+    ]),
+    'certificate.own_certificate_unreadable',
+    'certificate',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a proxy add-on whose certificate was never issued',
+    input('hassio', [
+      line(
+        'nginx: [emerg] cannot load certificate "/etc/letsencrypt/live/npm-1/fullchain.pem": BIO_new_file() failed',
+      ),
+    ]),
+    'certificate.addon_certificate_missing',
+    'certificate',
+    'check_network_or_device',
+  ),
+]);

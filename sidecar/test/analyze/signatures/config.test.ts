@@ -1,0 +1,104 @@
+/** Real-world wordings of the config family's failures (signatures/config.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('config', [
+  c(
+    'a custom integration configured before Home Assistant restarted to find it',
+    input('wundergroundpws', [
+      line(
+        "Platform error sensor.wundergroundpws - Integration 'wundergroundpws' not found.",
+        'ERROR',
+        'homeassistant.config',
+      ),
+    ]),
+    'config.integration_not_found',
+    'invalid_config',
+    'restart_core',
+  ),
+  c(
+    'a misspelled integration in configuration.yaml',
+    input('sensors', [line("Integration 'sensors' not found.", 'ERROR', 'homeassistant.config')]),
+    'config.integration_not_found',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an option indented as if it were an integration',
+    input('kiosks', [
+      line("Integration error: kiosks - Integration 'kiosks' not found."),
+      line(
+        "Invalid config for [sensor.fusion_solar_kiosk]: required key not provided @ data['kiosks']. Got None.",
+      ),
+    ]),
+    'config.integration_not_found',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a YAML syntax error',
+    input('homeassistant', [
+      line(
+        'Failed to parse configuration.yaml: found character \'\\t\' that cannot start any token\n  in "/config/configuration.yaml", line 12, column 1. Activating recovery mode',
+        'ERROR',
+        'homeassistant.bootstrap',
+      ),
+    ]),
+    'config.yaml_syntax',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an invalid option',
+    input('template', [
+      line(
+        "Invalid config for 'template' at configuration.yaml, line 84: 'value_tempate' is an invalid option for 'template'",
+        'ERROR',
+        'homeassistant.config',
+      ),
+    ]),
+    'config.schema',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a configured integration that is not installed',
+    input('smartir', [
+      line("Setup failed for 'smartir': Integration not found.", 'ERROR', 'homeassistant.setup'),
+    ]),
+    'config.integration_not_found',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a template sensor that does not render',
+    input('template', [
+      line(
+        "TemplateError('ValueError: Template error: float got invalid input 'unknown' when rendering template') while processing template",
+        'ERROR',
+        'homeassistant.components.template.template_entity',
+      ),
+    ]),
+    'config.template',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a sensor state that does not fit its unit',
+    input('template', [
+      line(
+        "Sensor sensor.energy has device class 'energy', state class 'total_increasing' unit 'kWh' and suggested precision 'None' thus indicating it has a numeric value; however, it has the non-numeric value: 'unavailable'",
+      ),
+    ]),
+    'config.entity_state_or_unit',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an integration the configuration names but Home Assistant cannot find',
+    input('hacs', [line('Integration not found: hacs', 'UNKNOWN')]),
+    'config.integration_not_found',
+    'invalid_config',
+    'restart_core',
+  ),
+]);

@@ -1,0 +1,114 @@
+import type { Category } from '@ha-llm-ops/contracts';
+import { describe, expect, it } from 'vitest';
+import { analyzeOffline } from '../../../src/analyze/offline/engine.js';
+import type { AnalysisInput } from '../../../src/analyze/offline/types.js';
+import { input, line } from '../helpers.js';
+
+/** Lines that look like a family's failure but are not: no signature may claim them. */
+const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
+  [
+    'a traceback line number 401 or 429 is not an HTTP status',
+    input('foo', [
+      line(
+        'Error doing job: Task exception was never retrieved\n  File "/x/y.py", line 401, in run\n  File "/x/z.py", line 429, in step\nKeyError: \'battery\'',
+        'ERROR',
+        'homeassistant.core',
+      ),
+    ]),
+    'other',
+  ],
+  [
+    'a failed login to Home Assistant is not an expired integration sign-in',
+    input('http', [
+      line(
+        'Login attempt or request with invalid authentication from 1.2.3.4 (1.2.3.4)',
+        'WARNING',
+        'homeassistant.components.http.ban',
+      ),
+    ]),
+    'security_login',
+  ],
+  [
+    '"to avoid running out of memory" does not mean memory ran out',
+    input('recorder', [
+      line(
+        'Database queue backlog reached more than 65000 events while waiting for backup to finish; recorder will now resume writing to avoid running out of memory',
+        'ERROR',
+        'homeassistant.components.recorder.core',
+      ),
+    ]),
+    'database',
+  ],
+  [
+    'a normal add-on stop by SIGTERM is not a crash',
+    input('hassio', [line('Service NGINX exited with code 256 (by signal 15)', 'INFO')]),
+    null,
+  ],
+  [
+    'an exit code 0 is not a crash',
+    input('hassio', [
+      line('cont-init: info: /etc/cont-init.d/mosquitto.sh exited 0', 'INFO', 'cont-init'),
+    ]),
+    null,
+  ],
+  [
+    'a single "Maximum number of runs exceeded" is not a runaway',
+    input('automation', [
+      line(
+        'Hallway: Maximum number of runs exceeded',
+        'WARNING',
+        'homeassistant.components.automation.hallway',
+        1,
+      ),
+    ]),
+    null,
+  ],
+  [
+    'an automation error is not a configuration.yaml schema error',
+    input('automation', [
+      line(
+        "Lights: Error executing script. Invalid data for call_service at pos 1: extra keys not allowed @ data['brightnes']",
+        'ERROR',
+        'homeassistant.components.automation.lights',
+      ),
+    ]),
+    'automation_error',
+  ],
+  [
+    'an AttributeError in a core integration is not an incompatible custom component',
+    input(
+      'sonos',
+      [
+        line(
+          "Error processing event\nTraceback (most recent call last):\nAttributeError: 'NoneType' object has no attribute 'uid'",
+        ),
+      ],
+      { custom: false },
+    ),
+    'other',
+  ],
+  [
+    'a process crash in Home Assistant Core is not an add-on crash',
+    input('homeassistant', [
+      line('Fatal Python error: Segmentation fault', 'CRITICAL', 'homeassistant.core'),
+    ]),
+    'other',
+  ],
+  [
+    'an add-on line of unknown level is not a fatal start failure',
+    input('hassio', [line('Starting the Coral detector', 'UNKNOWN')]),
+    null,
+  ],
+  [
+    '"Please try again later" is not a DNS "Try again"',
+    input('foo', [line('The service is busy. Please try again later.', 'WARNING')]),
+    null,
+  ],
+];
+
+describe('signatures do not over-match', () => {
+  it.each(NEAR_MISSES)('%s', (_name, given, category) => {
+    const finding = analyzeOffline(given);
+    expect(finding?.rca.category ?? null).toBe(category);
+  });
+});

@@ -1,0 +1,177 @@
+/** Real-world wordings of the network family's failures (signatures/network.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('network', [
+  c(
+    'a local host name that does not resolve',
+    input('octoprint', [
+      line(
+        'Error fetching octoprint data: Cannot connect to host octopi.lan:80 ssl:default [Name or service not known]',
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a public host name that does not resolve',
+    input('met', [
+      line(
+        'Error fetching met data: Cannot connect to host api.met.no:443 ssl:default [Temporary failure in name resolution]',
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    "an add-on's host name that does not resolve",
+    input('influxdb', [
+      line(
+        "Cannot connect to InfluxDB due to HTTPConnectionPool(host='a0d7b954-influxdb', port=8086): [Errno -2] Name or service not known",
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'no route out of the host',
+    input('solaredge', [
+      line(
+        "Failed to establish a new connection: [Errno 101] Network is unreachable (host='monitoringapi.solaredge.com')",
+      ),
+    ]),
+    'network.no_route',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'a LAN device that does not answer',
+    input('tplink', [
+      line('Unable to query the device: 192.168.1.30: [Errno 113] Host is unreachable', 'WARNING'),
+    ]),
+    'network.host_unreachable',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a cloud host that does not answer',
+    input('tibber', [
+      line('Cannot connect to host api.tibber.com:443 ssl:default [Connect call failed]'),
+    ]),
+    'network.host_unreachable',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'an MQTT broker that refuses',
+    input('mqtt', [
+      line(
+        'Failed to connect to MQTT server due to exception: [Errno 111] Connection refused',
+        'ERROR',
+        'homeassistant.components.mqtt.client',
+      ),
+    ]),
+    'network.mqtt_broker',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device API that refuses',
+    input('roku', [line('Error connecting to 192.168.1.40:8060: [Errno 111] Connection refused')]),
+    'network.refused',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a timeout on a LAN device',
+    input('denonavr', [
+      line('Timeout connecting to Denon AVR receiver at host 192.168.1.120. Device is unavailable'),
+    ]),
+    'network.timeout',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a USB radio that is gone',
+    input('zha', [
+      line(
+        "Failed to connect to the radio: [Errno 2] could not open port /dev/ttyUSB0: [Errno 2] No such file or directory: '/dev/ttyUSB0'",
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device the integration marks unavailable',
+    input('sonos', [
+      line('Subscription renewals for Living Room failed, marking unavailable', 'WARNING'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a radio Home Assistant may not open',
+    input('zha', [
+      line(
+        "Couldn't start deCONZ coordinator\nPermissionError: [Errno 13] Permission denied: '/dev/serial/by-id/usb-ConBee_II-if00'",
+        'ERROR',
+        'homeassistant.components.zha.core.gateway',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a DNS server that does not answer, not a wrong name',
+    input('esphome', [
+      line(
+        "Can't connect to ESPHome API for kitchen.local: Timeout while resolving IP address for ['kitchen.local'] (ResolveTimeoutAPIError)",
+        'WARNING',
+        'homeassistant.components.esphome',
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'a cloud integration whose service times out is the network’s or the service’s problem',
+    input('ring', [
+      line('Timeout fetching ring devices data', 'ERROR', 'homeassistant.components.ring'),
+    ]),
+    'network.timeout',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'a DNS failure as aiohttp names it',
+    input('sonoff', [
+      line(
+        "ClientConnectorDNSError(ConnectionKey(host='eu-api.example.com', port=443), OSError(None, 'DNS server returned general failure'))",
+        'ERROR',
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'a live connection that dropped to polling',
+    input('unifiprotect', [
+      line(
+        'Unifi OS: Websocket connection not active, failing back to polling',
+        'WARNING',
+        'uiprotect.api',
+      ),
+    ]),
+    'network.push_channel_lost',
+    'device_unavailable',
+    'reload_config_entry',
+  ),
+]);

@@ -1,0 +1,33 @@
+/** Real-world wordings of the rate_limit family's failures (signatures/rate-limit.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('rate_limit', [
+  c(
+    '429 from a cloud API',
+    input('nest', [line('Error communicating with Google Nest API: 429 Too Many Requests')]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
+    'a used-up quota',
+    input('openai_conversation', [
+      line("Error code: 429 - {'error': {'message': 'You exceeded your current quota'}}"),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
+    'a 403 that is a rate limit',
+    input('hacs', [
+      line(
+        'GitHub returned 403 for https://api.github.com/x: API rate limit exceeded for 203.0.113.7.',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+]);

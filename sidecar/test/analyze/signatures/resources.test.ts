@@ -1,0 +1,45 @@
+/** Real-world wordings of the resources family's failures (signatures/resources.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('resources', [
+  c(
+    'a full disk',
+    input('backup', [line('Backup failed: [Errno 28] No space left on device')]),
+    'resources.disk_full',
+    'resource_exhaustion',
+    'free_disk_or_repair_db',
+  ),
+  c(
+    'memory exhaustion in core',
+    input('camera', [
+      line('Error handling request\nTraceback (most recent call last):\nMemoryError'),
+    ]),
+    'resources.out_of_memory',
+    'resource_exhaustion',
+    'restart_core',
+  ),
+  c(
+    'memory exhaustion in an add-on',
+    input(
+      'hassio',
+      [
+        line(
+          'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+          'UNKNOWN',
+        ),
+      ],
+      { subject: 'a0d7b954_nodered', kind: 'addon_state' },
+    ),
+    'resources.out_of_memory',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'file descriptors',
+    input('camera', [line('OSError: [Errno 24] Too many open files')]),
+    'resources.open_files',
+    'resource_exhaustion',
+    'restart_core',
+  ),
+]);

@@ -1,0 +1,60 @@
+/** Real-world wordings of the setup family's failures (signatures/setup.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('setup', [
+  c(
+    'a retry in the 2025 INFO format with a timeout',
+    input('shelly', [
+      line(
+        "Config entry 'Plug' for shelly integration not ready yet: Timeout connecting to 192.168.1.51; Retrying in 20 seconds",
+        'INFO',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'setup.retry_unreachable',
+    'setup_retry',
+    'check_network_or_device',
+  ),
+  c(
+    'a retry without a connection error',
+    input('sonos', [
+      line(
+        "Config entry 'Sonos' for sonos integration not ready yet: No speakers found; Retrying in background",
+        'WARNING',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'check_network_or_device',
+  ),
+  c(
+    'a setup that let a timeout escape instead of retrying',
+    input(
+      'lookin',
+      [
+        line(
+          'Error setting up entry Living room for lookin\nTraceback (most recent call last):\n  File "/usr/src/homeassistant/homeassistant/components/lookin/__init__.py", line 38, in async_setup_entry\nasyncio.exceptions.TimeoutError',
+          'ERROR',
+          'homeassistant.config_entries',
+        ),
+      ],
+      { custom: false },
+    ),
+    'setup.failed_unreachable',
+    'setup_retry',
+    'notify_only',
+  ),
+  c(
+    'the UI\'s "Failed setup, will retry" is a setup retry',
+    input('tplink', [
+      line(
+        "Failed setup, will retry Unable to connect to the device: <IP>:9999: [Errno 111] Connect call failed ('<IP>', 9999)",
+      ),
+    ]),
+    'setup.retry_unreachable',
+    'setup_retry',
+    'check_network_or_device',
+  ),
+]);

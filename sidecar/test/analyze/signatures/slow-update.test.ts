@@ -1,0 +1,45 @@
+/** Real-world wordings of the slow_update family's failures (signatures/slow-update.ts). */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('slow_update', [
+  c(
+    'an entity that updates slowly',
+    input('daikin', [
+      line(
+        'Update of climate.study is taking over 10 seconds',
+        'WARNING',
+        'homeassistant.helpers.entity',
+      ),
+    ]),
+    'slow_update.entity_update',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
+    'polling slower than its interval',
+    input('samsungtv', [
+      line(
+        'Updating samsungtv media_player took longer than the scheduled update interval 0:00:10',
+        'WARNING',
+        'homeassistant.helpers.entity_platform',
+      ),
+    ]),
+    'slow_update.update_interval',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
+    'a slow setup',
+    input('speedtestdotnet', [
+      line(
+        'Setup of sensor platform speedtestdotnet is taking over 10 seconds.',
+        'WARNING',
+        'homeassistant.helpers.entity_platform',
+      ),
+    ]),
+    'slow_update.setup',
+    'slow_update',
+    'notify_only',
+  ),
+]);
