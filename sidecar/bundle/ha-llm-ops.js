@@ -6165,7 +6165,8 @@ var createBackup = {
 				homeassistant: true,
 				includeDatabase: true,
 				addons: [],
-				description: "Home Assistant configuration and database (partial backup)"
+				description: "Home Assistant configuration and database (partial backup)",
+				kept: true
 			},
 			verification: this.verification(ctx, {}),
 			rollback: "Not applicable."
@@ -10436,9 +10437,6 @@ function describeError(err) {
 	if (typeof err === "number") return `connection error ${err}`;
 	return String(err);
 }
-// sidecar/src/execute/backup.ts
-/** How LLM Ops names its backups, and so finds its own among everyone's. */
-var BACKUP_PREFIX = "LLM Ops before ";
 /** The backup failed or took too long; the action must not run. */
 var BackupFailed = class extends Error {};
 var POLL_MS$1 = 1e3;
@@ -10537,18 +10535,23 @@ async function deleteBackup(target, id) {
 	});
 }
 /**
-* Delete LLM Ops' own backups beyond the newest `keep`, so a busy auto mode
-* cannot fill the disk; returns the ids deleted. Backups named otherwise are
-* someone else's and are never touched.
+* Delete the backups taken before fixes (`own`, by id) beyond the newest `keep`,
+* so a busy auto mode cannot fill the disk. Any other backup — the user's, one
+* they asked LLM Ops for, one that only shares the name — is never touched.
 */
-async function pruneBackups(target, keep) {
-	const ours = (await listBackups(target)).filter((b) => b.name.startsWith(BACKUP_PREFIX)).sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
-	const gone = [];
+async function pruneBackups(target, keep, own) {
+	const listed = await listBackups(target);
+	const ours = listed.filter((b) => own.has(b.id)).sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+	const present = new Set(listed.map((b) => b.id));
+	const pruned = {
+		deleted: [],
+		vanished: [...own].filter((id) => !present.has(id))
+	};
 	for (const backup of ours.slice(Math.max(1, keep))) {
 		await deleteBackup(target, backup.id);
-		gone.push(backup.id);
+		pruned.deleted.push(backup.id);
 	}
-	return gone;
+	return pruned;
 }
 // sidecar/src/execute/verify.ts
 var POLL_MS = 1e3;
@@ -10745,6 +10748,23 @@ var Executor = class {
 		const run = this.run(proposal, incident, ctx).catch((err) => this.opts.log.error(`execution of ${proposal.id} crashed: ${String(err)}`)).finally(() => this.runs.delete(proposal.id));
 		this.runs.set(proposal.id, run);
 	}
+	/**
+	* Record a backup taken before a fix and delete the oldest such backups beyond
+	* the limit; says what it deleted. Failing to delete never stops the fix.
+	*/
+	async makeRoom(target, scope, id) {
+		if (scope.kept) return "";
+		const backups = this.opts.journal.backups;
+		backups.taken(id, this.now().toISOString());
+		try {
+			const { deleted, vanished } = await pruneBackups(target, this.opts.keepBackups, backups.own());
+			backups.forget([...deleted, ...vanished]);
+			return deleted.length ? `; ${deleted.length} older LLM Ops backup(s) deleted (keeping ${this.opts.keepBackups})` : "";
+		} catch (err) {
+			this.opts.log.warning(`could not delete older LLM Ops backups: ${describeError(err)}`);
+			return "";
+		}
+	}
 	/** At start-up: executions left running by a crash are interrupted, not resumed. */
 	recoverInterrupted() {
 		const running = this.opts.proposals.running();
@@ -10861,12 +10881,7 @@ var Executor = class {
 				if (!scope) return "no backup needed";
 				backupId = await takeBackup(ctx, scope, `LLM Ops before ${p.action_id} (${p.id.slice(-8)})`, this.opts.backupTimeoutS);
 				result.backup_id = backupId;
-				const pruned = await pruneBackups(ctx, this.opts.keepBackups).catch((err) => {
-					this.opts.log.warning(`could not delete older LLM Ops backups: ${describeError(err)}`);
-					return [];
-				});
-				const older = pruned.length ? `; ${pruned.length} older LLM Ops backup(s) deleted (keeping ${this.opts.keepBackups})` : "";
-				return `backup ${backupId}: ${scope.description}${older}`;
+				return `backup ${backupId}: ${scope.description}${await this.makeRoom(ctx, scope, backupId)}`;
 			}) : (skip("backup", "not needed: this action changes no configuration"), true)))) {
 				if (exec.steps.at(-1)?.step === "backup") result.error = `${result.error}; nothing was changed`;
 				return;
@@ -11623,6 +11638,12 @@ var MIGRATIONS = [
 	`
   ALTER TABLE cursors ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX cursors_by_seq ON cursors (seq);
+  `,
+	`
+  CREATE TABLE own_backups (
+    id TEXT PRIMARY KEY,
+    taken_at TEXT NOT NULL
+  );
   `
 ];
 // sidecar/src/journal/database.ts
@@ -11674,6 +11695,26 @@ function openJournalDb(file, opts = {}) {
 		throw err;
 	}
 }
+// sidecar/src/journal/backups.ts
+var BackupJournal = class {
+	stmt;
+	constructor(db) {
+		this.stmt = statementCache(db);
+	}
+	/** Record a backup taken before a fix. */
+	taken(id, at) {
+		this.stmt("INSERT OR IGNORE INTO own_backups (id, taken_at) VALUES (?, ?)").run(id, at);
+	}
+	/** The ids of the backups taken before fixes and not deleted yet. */
+	own() {
+		return new Set(this.stmt("SELECT id FROM own_backups").all().map((r) => r.id));
+	}
+	/** Forget backups that were deleted (by LLM Ops or by anyone). */
+	forget(ids) {
+		const del = this.stmt("DELETE FROM own_backups WHERE id = ?");
+		for (const id of ids) del.run(id);
+	}
+};
 // sidecar/src/journal/outbox.ts
 var EventOutbox = class {
 	stmt;
@@ -11721,11 +11762,14 @@ var Journal = class {
 	db;
 	/** Events for HA, queued until sent (the reporter's). */
 	outbox;
+	/** The backups taken before fixes, which pruning may delete (the executor's). */
+	backups;
 	stmt;
 	constructor(file, opts = {}) {
 		this.db = openJournalDb(file, opts);
 		this.stmt = statementCache(this.db);
 		this.outbox = new EventOutbox(this.db);
+		this.backups = new BackupJournal(this.db);
 	}
 	close() {
 		this.flush();

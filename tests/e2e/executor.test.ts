@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../sidecar/src/config.js';
-import { BACKUP_PREFIX, pruneBackups, takeBackup } from '../../sidecar/src/execute/backup.js';
+import { BACKUP_PREFIX, takeBackup } from '../../sidecar/src/execute/backup.js';
 import type { CheckOutcome } from '../../sidecar/src/execute/verify.js';
 import { connectToHa } from '../../sidecar/src/ha/connection.js';
 import { createLogger } from '../../sidecar/src/log.js';
@@ -145,41 +145,66 @@ afterEach(async () => {
 });
 
 describe('approve mode, core backup', () => {
-  it('keeps only the newest LLM Ops backups in HA’s own backups, never anyone else’s', async () => {
+  it('deletes only the backups it took before its fixes: never one asked for, never a lookalike', async () => {
+    const sidecar = await startSidecar(
+      settings({
+        policy:
+          'mode: approve\nactions:\n  reload_config_entry: {cooldown_s: 0}\n  create_backup: {cooldown_s: 0}\n',
+        thresholds: {
+          ...THRESHOLDS,
+          unavailableAfterS: 600,
+          verifyMaxWaitS: 2,
+          backupTimeoutS: 120,
+          groupingWindowS: 300,
+          keepBackups: 1,
+        },
+      }),
+    );
+    const socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
+    const listed = async () =>
+      (
+        await socket.command<{ backups: { backup_id: string }[] }>({ type: 'backup/info' })
+      ).backups.map((b) => b.backup_id);
+    const run = async (incidentId: string, actionId: string): Promise<string> => {
+      const res = await api<{ proposal: Proposal }>(sidecar, 'POST', '/api/actions/propose', {
+        incident_id: incidentId,
+        action_id: actionId,
+        params: {},
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      await api(sidecar, 'POST', `/api/actions/${res.body.proposal.id}/approve`, {});
+      const done = await finished(sidecar, res.body.proposal.id);
+      return (done.result as unknown as { backup_id: string }).backup_id;
+    };
     const conn = await connectToHa({
       wsUrl: `${env.HA_URL.replace(/^http/, 'ws')}/api/websocket`,
       token: env.HA_TOKEN,
       log: createLogger('error'),
     });
-    const socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
-    const listed = async () =>
-      (
-        await socket.command<{ backups: { backup_id: string; name: string }[] }>({
-          type: 'backup/info',
-        })
-      ).backups;
+    const taken: string[] = [];
     try {
-      const target = { conn, supervisor: null };
-      const scope = {
-        homeassistant: true,
-        includeDatabase: false,
-        addons: [],
-        description: 'test',
-      };
-      const mine = await takeBackup(target, scope, 'My backup before the holidays', 120);
-      const older = await takeBackup(target, scope, `${BACKUP_PREFIX}test (older)`, 120);
-      const newer = await takeBackup(target, scope, `${BACKUP_PREFIX}test (newer)`, 120);
-      const gone = await pruneBackups(target, 1);
-      expect(gone).toContain(older);
-      expect(gone).not.toContain(newer);
-      const ids = (await listed()).map((b) => b.backup_id);
-      expect(ids).toContain(mine);
-      expect(ids).toContain(newer);
-      expect(ids).not.toContain(older);
-      expect((await listed()).filter((b) => b.name.startsWith(BACKUP_PREFIX))).toHaveLength(1);
-      for (const id of [mine, newer])
-        await socket.command({ type: 'backup/delete', backup_id: id });
+      // Named like ours, but LLM Ops did not take it before a fix.
+      const lookalike = await takeBackup(
+        { conn, supervisor: null },
+        { homeassistant: true, includeDatabase: false, addons: [], description: 'test' },
+        `${BACKUP_PREFIX}my own test`,
+        120,
+      );
+      taken.push(lookalike);
+      await setFault('not_ready', true);
+      const { incident_id: incidentId } = await pendingReload(sidecar);
+      // The fault stays on: the reloads do not fix it, but each takes its backup first.
+      const firstFix = await run(incidentId, 'reload_config_entry');
+      const askedFor = await run(incidentId, 'create_backup');
+      const secondFix = await run(incidentId, 'reload_config_entry');
+      taken.push(firstFix, askedFor, secondFix);
+      const ids = await listed();
+      expect(ids).toEqual(expect.arrayContaining([lookalike, askedFor, secondFix]));
+      expect(ids).not.toContain(firstFix);
     } finally {
+      const left = new Set(await listed());
+      for (const id of taken.filter((t) => left.has(t)))
+        await socket.command({ type: 'backup/delete', backup_id: id });
       conn.close();
       socket.close();
     }
@@ -738,7 +763,7 @@ describe('Supervisor: add-on restart with a partial backup', () => {
     expect(fake.requests.some((r) => r.path === `/backups/${slug}/info`)).toBe(true);
   });
 
-  it('keeps only the newest LLM Ops backups, and never touches anyone else’s', async () => {
+  it('deletes only the backups it took before its fixes, and never anyone else’s', async () => {
     const old = (slug: string, name: string, daysAgo: number) => ({
       slug,
       name,
@@ -749,27 +774,33 @@ describe('Supervisor: add-on restart with a partial backup', () => {
     fake.state.backups.splice(
       0,
       fake.state.backups.length,
-      old('ours0001', 'LLM Ops before reload_config_entry (aaaa0001)', 30),
-      old('ours0002', 'LLM Ops before restart_addon (aaaa0002)', 20),
-      old('ours0003', 'LLM Ops before restart_addon (aaaa0003)', 10),
+      // Named like ours (by hand, or by an older version): not taken by this journal.
+      old('look0001', 'LLM Ops before restart_addon (aaaa0001)', 30),
       old('mine0001', 'Weekly backup', 40),
-      old('mine0002', 'Before I moved the Zigbee stick', 25),
     );
-    const sidecar = await startSidecar({
-      ...supervised(),
-      thresholds: { ...supervised().thresholds, keepBackups: 2 },
-    });
-    const proposal = await addonProposal(sidecar);
-    await api(sidecar, 'POST', `/api/actions/${proposal.id}/approve`, {});
-    const done = await finished(sidecar, proposal.id);
-    expect(done.result?.outcome).toBe('succeeded');
-    const slug = (done.result as unknown as { backup_id: string }).backup_id;
-    // The new one and the newest older one of ours stay; everyone else's stay.
+    const s = { ...supervised(), thresholds: { ...supervised().thresholds, keepBackups: 1 } };
+    const restart = async (sidecar: Sidecar) => {
+      const proposal = await addonProposal(sidecar);
+      await api(sidecar, 'POST', `/api/actions/${proposal.id}/approve`, {});
+      const done = await finished(sidecar, proposal.id);
+      expect(done.result?.outcome).toBe('succeeded');
+      return done;
+    };
+    const before = await startSidecar(s);
+    const first = (await restart(before)).result as unknown as { backup_id: string };
+    // The add-on fails again; a new sidecar on the same journal remembers the backups it took.
+    running.splice(running.indexOf(before), 1);
+    await before.stop();
+    const addon = fake.state.addons.find((a) => a.slug === 'a0d7b954_zigbee2mqtt');
+    if (addon) addon.state = 'error';
+    const second = await restart(await startSidecar(s));
+    const newest = (second.result as unknown as { backup_id: string }).backup_id;
     expect(fake.state.backups.map((b) => b.slug).sort()).toEqual(
-      ['mine0001', 'mine0002', 'ours0003', slug].sort(),
+      ['look0001', 'mine0001', newest].sort(),
     );
-    expect(done.execution?.steps.find((s) => s.step === 'backup')?.detail).toContain(
-      '2 older LLM Ops backup(s) deleted (keeping 2)',
+    expect(fake.state.backups.map((b) => b.slug)).not.toContain(first.backup_id);
+    expect(second.execution?.steps.find((s) => s.step === 'backup')?.detail).toContain(
+      '1 older LLM Ops backup(s) deleted (keeping 1)',
     );
   });
 });

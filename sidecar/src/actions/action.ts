@@ -38,6 +38,8 @@ export interface BackupScope {
   addons: string[];
   /** In words, for the preview. */
   description: string;
+  /** The backup is what the user asked for: kept, never deleted to make room. */
+  kept?: boolean;
 }
 
 /** Whatever apply() needs to remember for verify() and rollback(). */

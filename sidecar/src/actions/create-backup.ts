@@ -25,6 +25,7 @@ export const createBackup: ActionDefinition = {
         includeDatabase: true,
         addons: [],
         description: 'Home Assistant configuration and database (partial backup)',
+        kept: true,
       },
       verification: this.verification(ctx, {}),
       rollback: 'Not applicable.',

@@ -176,19 +176,33 @@ async function deleteBackup(target: BackupTarget, id: string): Promise<void> {
   else await target.conn.sendMessagePromise({ type: 'backup/delete', backup_id: id });
 }
 
+/** What pruning did with the backups LLM Ops took before its fixes. */
+export interface Pruned {
+  /** Deleted, beyond the newest `keep`. */
+  deleted: string[];
+  /** No longer listed: someone deleted them already. */
+  vanished: string[];
+}
+
 /**
- * Delete LLM Ops' own backups beyond the newest `keep`, so a busy auto mode
- * cannot fill the disk; returns the ids deleted. Backups named otherwise are
- * someone else's and are never touched.
+ * Delete the backups taken before fixes (`own`, by id) beyond the newest `keep`,
+ * so a busy auto mode cannot fill the disk. Any other backup — the user's, one
+ * they asked LLM Ops for, one that only shares the name — is never touched.
  */
-export async function pruneBackups(target: BackupTarget, keep: number): Promise<string[]> {
-  const ours = (await listBackups(target))
-    .filter((b) => b.name.startsWith(BACKUP_PREFIX))
+export async function pruneBackups(
+  target: BackupTarget,
+  keep: number,
+  own: ReadonlySet<string>,
+): Promise<Pruned> {
+  const listed = await listBackups(target);
+  const ours = listed
+    .filter((b) => own.has(b.id))
     .sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
-  const gone: string[] = [];
+  const present = new Set(listed.map((b) => b.id));
+  const pruned: Pruned = { deleted: [], vanished: [...own].filter((id) => !present.has(id)) };
   for (const backup of ours.slice(Math.max(1, keep))) {
     await deleteBackup(target, backup.id);
-    gone.push(backup.id);
+    pruned.deleted.push(backup.id);
   }
-  return gone;
+  return pruned;
 }

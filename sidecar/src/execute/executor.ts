@@ -12,7 +12,7 @@ import {
   type ProposalStatus,
 } from '@ha-llm-ops/contracts';
 import { randomUUID } from 'node:crypto';
-import { type Applied, ActionRejected } from '../actions/action.js';
+import { type Applied, ActionRejected, type BackupScope } from '../actions/action.js';
 import { allowListed } from '../actions/index.js';
 import type { Approved } from '../approve/index.js';
 import { describeError } from '../ha/errors.js';
@@ -21,7 +21,7 @@ import type { Journal } from '../journal/journal.js';
 import type { ExecutionRecord, ProposalJournal, ProposalRecord } from '../journal/proposals.js';
 import type { Logger } from '../log.js';
 import type { ActionAnnouncer } from '../shared/interfaces.js';
-import { BACKUP_PREFIX, pruneBackups, takeBackup } from './backup.js';
+import { BACKUP_PREFIX, type BackupTarget, pruneBackups, takeBackup } from './backup.js';
 import { verify } from './verify.js';
 
 export interface ExecutorOptions {
@@ -66,6 +66,30 @@ export class Executor {
       )
       .finally(() => this.runs.delete(proposal.id));
     this.runs.set(proposal.id, run);
+  }
+
+  /**
+   * Record a backup taken before a fix and delete the oldest such backups beyond
+   * the limit; says what it deleted. Failing to delete never stops the fix.
+   */
+  private async makeRoom(target: BackupTarget, scope: BackupScope, id: string): Promise<string> {
+    if (scope.kept) return '';
+    const backups = this.opts.journal.backups;
+    backups.taken(id, this.now().toISOString());
+    try {
+      const { deleted, vanished } = await pruneBackups(
+        target,
+        this.opts.keepBackups,
+        backups.own(),
+      );
+      backups.forget([...deleted, ...vanished]);
+      return deleted.length
+        ? `; ${deleted.length} older LLM Ops backup(s) deleted (keeping ${this.opts.keepBackups})`
+        : '';
+    } catch (err) {
+      this.opts.log.warning(`could not delete older LLM Ops backups: ${describeError(err)}`);
+      return '';
+    }
   }
 
   /** At start-up: executions left running by a crash are interrupted, not resumed. */
@@ -196,19 +220,7 @@ export class Executor {
                 this.opts.backupTimeoutS,
               );
               result.backup_id = backupId;
-              // Older backups of ours go; failing to delete one never stops the fix.
-              const pruned = await pruneBackups(ctx, this.opts.keepBackups).catch(
-                (err: unknown) => {
-                  this.opts.log.warning(
-                    `could not delete older LLM Ops backups: ${describeError(err)}`,
-                  );
-                  return [];
-                },
-              );
-              const older = pruned.length
-                ? `; ${pruned.length} older LLM Ops backup(s) deleted (keeping ${this.opts.keepBackups})`
-                : '';
-              return `backup ${backupId}: ${scope.description}${older}`;
+              return `backup ${backupId}: ${scope.description}${await this.makeRoom(ctx, scope, backupId)}`;
             })
           : (skip('backup', 'not needed: this action changes no configuration'), true));
       if (!ok) {

@@ -14,6 +14,7 @@ import type {
 import { CLOSED_STATUSES } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
 import { openJournalDb, type JournalDb, type OpenJournalOptions } from './database.js';
+import { BackupJournal } from './backups.js';
 import { EventOutbox } from './outbox.js';
 import { statementCache } from './statements.js';
 
@@ -60,6 +61,8 @@ export class Journal {
   readonly db: JournalDb;
   /** Events for HA, queued until sent (the reporter's). */
   readonly outbox: EventOutbox;
+  /** The backups taken before fixes, which pruning may delete (the executor's). */
+  readonly backups: BackupJournal;
 
   private readonly stmt: (sql: string) => Statement;
 
@@ -67,6 +70,7 @@ export class Journal {
     this.db = openJournalDb(file, opts);
     this.stmt = statementCache(this.db);
     this.outbox = new EventOutbox(this.db);
+    this.backups = new BackupJournal(this.db);
   }
 
   close(): void {

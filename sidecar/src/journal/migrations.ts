@@ -166,4 +166,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cursors ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX cursors_by_seq ON cursors (seq);
   `,
+  // 8: the backups LLM Ops took before its fixes, by id: the only ones it may delete to make
+  // room (a name can be anyone's; a backup the user asked for is kept).
+  `
+  CREATE TABLE own_backups (
+    id TEXT PRIMARY KEY,
+    taken_at TEXT NOT NULL
+  );
+  `,
 ];
