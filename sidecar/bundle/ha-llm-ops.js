@@ -3433,6 +3433,37 @@ var addon = {
 			rootCause: "The add-on’s process died (“{detail}”) and the add-on stopped."
 		},
 		{
+			id: "client_disconnected",
+			match: [{
+				text: /Not connected to (?:the )?MQTT server|attempted without connection to server|MQTT error: (?:write|read) (?:EPIPE|ECONNRESET)/i,
+				addon: true
+			}, {
+				text: /Connection closed to http:\/\/supervisor\/core/,
+				minLevel: "INFO",
+				minCount: 2,
+				addon: true
+			}],
+			...common$12,
+			category: "network_unreachable",
+			confidence: .72,
+			title: "Add-on {addon} lost its connection and does not get it back",
+			rootCause: "A client inside the add-on lost its connection to the service it depends on (“{detail}”) — the MQTT broker, or Home Assistant through the Supervisor — and keeps failing instead of reconnecting, typically after that service restarted or updated. Restarting the add-on reconnects it.",
+			impact: "What the add-on does through that connection (devices, flows) stops until it reconnects.",
+			manualSteps: ["Restart the add-on (Settings → Add-ons → {addon} → Restart).", "If it happens after every restart of Home Assistant or the broker, update the add-on and report it to its maintainer."]
+		},
+		{
+			id: "supervisor_api_unready",
+			match: {
+				text: /Unknown HTTP error occur+ed/i,
+				addon: true
+			},
+			...common$12,
+			confidence: .7,
+			title: "Add-on {addon} started before the Supervisor could answer it",
+			rootCause: "The add-on’s start script could not get its settings from the Supervisor (“{detail}”), typically at boot while the Supervisor and Home Assistant are still starting. It runs without them (users, discovery) until it is restarted.",
+			manualSteps: ["Restart the add-on once Home Assistant has fully started.", "If it happens at every boot, report it to the add-on’s maintainer with this log."]
+		},
+		{
 			id: "refused_to_start",
 			match: {
 				text: /\S/,
@@ -3496,15 +3527,40 @@ var common$11 = {
 		description: "No new authentication errors from {integration}.",
 		timeout_s: 1800
 	}],
-	variants: [{
-		when: { addon: true },
-		set: {
-			remedy: "fix_config_then_reload",
-			actions: [],
-			impact: "The add-on (or what connects to it) is refused until the credentials match.",
-			manualSteps: ["Open Settings → Add-ons → the add-on → Configuration and correct the user name, password or token it uses (or the one its clients use).", "Restart the add-on so it reads the new options, and update any client (integration, device) that signs in to it."]
+	variants: [
+		{
+			when: { addon: true },
+			set: {
+				remedy: "fix_config_then_reload",
+				actions: [],
+				impact: "The add-on (or what connects to it) is refused until the credentials match.",
+				manualSteps: ["Open Settings → Add-ons → the add-on → Configuration and correct the user name, password or token it uses (or the one its clients use).", "Restart the add-on so it reads the new options, and update any client (integration, device) that signs in to it."]
+			}
+		},
+		{
+			when: {
+				addon: true,
+				text: /Client (?!<unknown>)[\w.-]+ disconnected, not authori[sz]ed|Connection refused: Not authori[sz]ed/i
+			},
+			set: {
+				remedy: "restart_addon",
+				rootCause: "The MQTT broker refuses a client that signs in with a user name (“{detail}”). The broker add-on reads the users it accepts when it starts, so a user created since, a restored backup or a start before Home Assistant was ready leaves it with an outdated list.",
+				manualSteps: ["Restart the broker add-on (Settings → Add-ons → Mosquitto broker → Restart) so it reads its users again.", "If it still refuses, check the client’s user name and password against the broker’s logins option or the Home Assistant user."]
+			}
+		},
+		{
+			when: {
+				addon: true,
+				text: /null username or password|Client <unknown> disconnected, not authori[sz]ed|anonymous|Unauthorized WebSocket access/i
+			},
+			set: {
+				category: "invalid_config",
+				remedy: "fix_config_then_reload",
+				rootCause: "A client connects without the credentials the add-on requires (“{detail}”): anonymous access is not accepted, or the client is not set up with the add-on’s user or token.",
+				manualSteps: ["Configure the client (an integration, a device, another add-on) with a user name and password the add-on accepts, or with the add-on token option it offers.", "Then restart the client or reload its integration."]
+			}
 		}
-	}],
+	],
 	manualSteps: [
 		"Open Settings → Devices & services → {integration}; follow the “Reconfigure” / re-authenticate prompt and sign in again.",
 		"If the password or API key changed, enter the new one; if access was revoked in the vendor’s account or app, grant it again.",
@@ -7883,6 +7939,8 @@ var HA_LINE = new RegExp(String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d
 var HA_NO_TIME = new RegExp(String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*)\)\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`);
 /** bashio (`[14:02:11] INFO: msg`) and Zigbee2MQTT (`[2024-06-10 21:36:07] error: 	z2m: msg`). */
 var BRACKET_TIME = new RegExp(String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*(?<msg>.*)$`, "i");
+/** Zigbee2MQTT 1.x: `Zigbee2MQTT:error 2022-09-24 01:42:26: msg`. */
+var Z2M_V1 = new RegExp(String.raw`^Zigbee2MQTT:(?<level>debug|info|warn|warning|error)\s+(?<date>\d{4}-\d{2}-\d{2}) ${TIME}:\s*(?<msg>.*)$`, "i");
 /** s6-overlay v3: `s6-rc: warning: unable to start service x: command exited 1`. */
 var S6_LINE = /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>.*)$/;
 /** s6-overlay v2: `[cont-init.d] 10-requirements.sh: exited 1.` (no level). */
@@ -7955,6 +8013,7 @@ function startOf(line) {
 	let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
 	if (m?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
 	if ((m = BRACKET_TIME.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), null);
+	if ((m = Z2M_V1.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), null);
 	if ((m = S6_LINE.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
 	if ((m = S6_BRACKET.exec(line))?.groups) return record(m.groups, "UNKNOWN", m.groups.logger ?? null);
 	if ((m = PY_BASIC.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);

@@ -48,6 +48,11 @@ const BRACKET_TIME = new RegExp(
   String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*(?<msg>.*)$`,
   'i',
 );
+/** Zigbee2MQTT 1.x: `Zigbee2MQTT:error 2022-09-24 01:42:26: msg`. */
+const Z2M_V1 = new RegExp(
+  String.raw`^Zigbee2MQTT:(?<level>debug|info|warn|warning|error)\s+(?<date>\d{4}-\d{2}-\d{2}) ${TIME}:\s*(?<msg>.*)$`,
+  'i',
+);
 /** s6-overlay v3: `s6-rc: warning: unable to start service x: command exited 1`. */
 const S6_LINE =
   /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>.*)$/;
@@ -154,6 +159,8 @@ function startOf(line: string): LogRecord | null {
   let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
   if (m?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
   if ((m = BRACKET_TIME.exec(line))?.groups)
+    return record(m.groups, normalizeLevel(m.groups.level), null);
+  if ((m = Z2M_V1.exec(line))?.groups)
     return record(m.groups, normalizeLevel(m.groups.level), null);
   if ((m = S6_LINE.exec(line))?.groups)
     return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);

@@ -202,6 +202,7 @@ describe('parseLog: Supervisor and add-on logs', () => {
       [
         '[14:02:11] INFO: Starting Zigbee2MQTT...',
         '[2024-06-10 14:02:16] error: \tz2m: Failed to start zigbee-herdsman',
+        'Zigbee2MQTT:error 2022-09-24 01:42:26: MQTT failed to connect: Connection refused: Not authorized',
         's6-rc: warning: unable to start service init-nginx: command exited 1',
         '[cont-init.d] 10-requirements.sh: exited 1.',
         '10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed to broker: mqtt://core-mosquitto:1883',
@@ -212,6 +213,7 @@ describe('parseLog: Supervisor and add-on logs', () => {
     expect(records.map((r) => [r.level, r.logger, r.message])).toEqual([
       ['INFO', null, 'Starting Zigbee2MQTT...'],
       ['ERROR', null, 'z2m: Failed to start zigbee-herdsman'],
+      ['ERROR', null, 'MQTT failed to connect: Connection refused: Not authorized'],
       ['WARNING', 's6-rc', 'unable to start service init-nginx: command exited 1'],
       ['UNKNOWN', 'cont-init.d', '10-requirements.sh: exited 1.'],
       ['ERROR', 'mqtt-broker:broker', 'Connection failed to broker: mqtt://core-mosquitto:1883'],
@@ -219,7 +221,8 @@ describe('parseLog: Supervisor and add-on logs', () => {
       ['UNKNOWN', null, 'New connection from 172.30.32.1:45678 on port 1883.'],
     ]);
     expect(records[1]?.timestamp).toBe('2024-06-10T14:02:16');
-    expect(records[6]?.timestamp).toBe('2024-06-10T19:36:07.000Z');
+    expect(records[2]?.timestamp).toBe('2022-09-24T01:42:26');
+    expect(records[7]?.timestamp).toBe('2024-06-10T19:36:07.000Z');
   });
 
   it('unwraps journald and docker compose prefixes, traceback lines included', () => {

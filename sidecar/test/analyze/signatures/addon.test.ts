@@ -86,4 +86,31 @@ recognises('addon', [
     'addon_crash',
     'notify_only',
   ),
+  c(
+    'a client in an add-on that lost the broker and does not reconnect',
+    input('hassio', [
+      line('z2m: MQTT error: write EPIPE', 'ERROR'),
+      line('z2m: Not connected to MQTT server!', 'ERROR', null, 12),
+    ]),
+    'addon.client_disconnected',
+    'network_unreachable',
+    'restart_addon',
+  ),
+  c(
+    'a client in an add-on whose connection to Home Assistant closes as soon as it opens',
+    input('hassio', [
+      line('Connecting to http://supervisor/core', 'INFO', 'server:Home Assistant', 3),
+      line('Connection closed to http://supervisor/core', 'INFO', 'server:Home Assistant', 3),
+    ]),
+    'addon.client_disconnected',
+    'network_unreachable',
+    'restart_addon',
+  ),
+  c(
+    'an add-on that started before the Supervisor could answer',
+    input('hassio', [line('Unknown HTTP error occured', 'ERROR')]),
+    'addon.supervisor_api_unready',
+    'addon_crash',
+    'restart_addon',
+  ),
 ]);

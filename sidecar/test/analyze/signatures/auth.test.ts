@@ -54,12 +54,31 @@ recognises('auth', [
     'start_reauth',
   ),
   c(
-    'an add-on whose clients are refused: its configuration holds the credentials',
+    'an add-on that refuses its clients’ credentials: its options hold them',
     input('hassio', [
-      line('Client <unknown> disconnected, not authorised.', 'ERROR', 'supervisor.addons'),
+      line('Login failed: invalid password for user nodered', 'ERROR', 'supervisor.addons'),
     ]),
     'auth.unauthorized',
     'auth_expired',
     'fix_config_then_reload',
+  ),
+  c(
+    'a client without credentials at a broker that requires them',
+    input('hassio', [
+      line('error: received null username or password for unpwd check', 'UNKNOWN', null),
+      line('Client <unknown> disconnected, not authorised.', 'ERROR', 'supervisor.addons'),
+    ]),
+    'auth.unauthorized',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a broker refusing a user it should know: restart it so it reads its users',
+    input('hassio', [
+      line('Client akGarage5 disconnected, not authorised.', 'ERROR', 'supervisor.addons'),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'restart_addon',
   ),
 ]);

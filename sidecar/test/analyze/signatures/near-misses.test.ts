@@ -95,6 +95,13 @@ const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
     'other',
   ],
   [
+    'one closed connection of an add-on’s client is not a reconnect loop',
+    input('hassio', [
+      line('Connection closed to http://supervisor/core', 'INFO', 'server:Home Assistant', 1),
+    ]),
+    null,
+  ],
+  [
     'an add-on line of unknown level is not a fatal start failure',
     input('hassio', [line('Starting the Coral detector', 'UNKNOWN')]),
     null,

@@ -177,6 +177,50 @@ export const addon: SignatureFamily = {
       rootCause: 'The add-on’s process died (“{detail}”) and the add-on stopped.',
     },
     {
+      // A client inside an add-on that lost its peer and does not reconnect by itself
+      // (Zigbee2MQTT to the broker, Node-RED to Home Assistant through the Supervisor).
+      id: 'client_disconnected',
+      match: [
+        {
+          text: /Not connected to (?:the )?MQTT server|attempted without connection to server|MQTT error: (?:write|read) (?:EPIPE|ECONNRESET)/i,
+          addon: true,
+        },
+        {
+          text: /Connection closed to http:\/\/supervisor\/core/,
+          minLevel: 'INFO',
+          minCount: 2,
+          addon: true,
+        },
+      ],
+      ...common,
+      category: 'network_unreachable',
+      confidence: 0.72,
+      title: 'Add-on {addon} lost its connection and does not get it back',
+      rootCause:
+        'A client inside the add-on lost its connection to the service it depends on (“{detail}”) — the MQTT broker, or Home Assistant through the Supervisor — and keeps failing instead of reconnecting, typically after that service restarted or updated. Restarting the add-on reconnects it.',
+      impact:
+        'What the add-on does through that connection (devices, flows) stops until it reconnects.',
+      manualSteps: [
+        'Restart the add-on (Settings → Add-ons → {addon} → Restart).',
+        'If it happens after every restart of Home Assistant or the broker, update the add-on and report it to its maintainer.',
+      ],
+    },
+    {
+      // bashio reports a failed call to the Supervisor's API: at boot the add-on started
+      // before the Supervisor could answer, and it runs half set up.
+      id: 'supervisor_api_unready',
+      match: { text: /Unknown HTTP error occur+ed/i, addon: true },
+      ...common,
+      confidence: 0.7,
+      title: 'Add-on {addon} started before the Supervisor could answer it',
+      rootCause:
+        'The add-on’s start script could not get its settings from the Supervisor (“{detail}”), typically at boot while the Supervisor and Home Assistant are still starting. It runs without them (users, discovery) until it is restarted.',
+      manualSteps: [
+        'Restart the add-on once Home Assistant has fully started.',
+        'If it happens at every boot, report it to the add-on’s maintainer with this log.',
+      ],
+    },
+    {
       // bashio::exit.nok: the add-on's start script checked something and refused to go on.
       id: 'refused_to_start',
       match: { text: /\S/, minLevel: 'CRITICAL', addon: true },

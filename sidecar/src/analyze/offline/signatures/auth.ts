@@ -45,6 +45,40 @@ const common: Omit<Signature, 'id' | 'match' | 'title' | 'rootCause' | 'confiden
         ],
       },
     },
+    {
+      // A broker refusing a named client it should know: it reads its users when it starts
+      // (users added since, a restored backup, a boot race), so a restart of the broker helps.
+      when: {
+        addon: true,
+        text: /Client (?!<unknown>)[\w.-]+ disconnected, not authori[sz]ed|Connection refused: Not authori[sz]ed/i,
+      },
+      set: {
+        remedy: 'restart_addon',
+        rootCause:
+          'The MQTT broker refuses a client that signs in with a user name (“{detail}”). The broker add-on reads the users it accepts when it starts, so a user created since, a restored backup or a start before Home Assistant was ready leaves it with an outdated list.',
+        manualSteps: [
+          'Restart the broker add-on (Settings → Add-ons → Mosquitto broker → Restart) so it reads its users again.',
+          'If it still refuses, check the client’s user name and password against the broker’s logins option or the Home Assistant user.',
+        ],
+      },
+    },
+    {
+      // No credentials at all, or the wrong kind: the client's configuration lacks them.
+      when: {
+        addon: true,
+        text: /null username or password|Client <unknown> disconnected, not authori[sz]ed|anonymous|Unauthorized WebSocket access/i,
+      },
+      set: {
+        category: 'invalid_config',
+        remedy: 'fix_config_then_reload',
+        rootCause:
+          'A client connects without the credentials the add-on requires (“{detail}”): anonymous access is not accepted, or the client is not set up with the add-on’s user or token.',
+        manualSteps: [
+          'Configure the client (an integration, a device, another add-on) with a user name and password the add-on accepts, or with the add-on token option it offers.',
+          'Then restart the client or reload its integration.',
+        ],
+      },
+    },
   ],
   manualSteps: [
     'Open Settings → Devices & services → {integration}; follow the “Reconfigure” / re-authenticate prompt and sign in again.',
