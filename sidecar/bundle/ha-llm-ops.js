@@ -9487,9 +9487,9 @@ function guard(journal, input) {
 	if (!allowed.ok) return allowed;
 	const rules = actionPolicy(policy, actionId);
 	if (automatic) {
-		if (proposedBy === "llm" || proposedBy === "ai_task") return {
+		if (proposedBy !== "offline") return {
 			ok: false,
-			reason: `only the model's answer proposes ${actionId}; a person decides`
+			reason: proposedBy === "user" ? `a person proposed ${actionId}; a person approves it` : `only the model's answer proposes ${actionId}; a person decides`
 		};
 		if (!rules.auto) return {
 			ok: false,
@@ -12088,6 +12088,11 @@ var ProposalJournal = class {
 		return this.stmt("SELECT * FROM proposals WHERE incident_id = ? ORDER BY created_at DESC").all(incidentId).map(toProposal);
 	}
 	/** An open proposal for the same action and target of an incident (to avoid duplicates). */
+	/** The offline knowledge base proposes what a model proposed: the proposal is its now. */
+	vouch(id) {
+		this.stmt(`UPDATE proposals SET proposed_by = 'offline' WHERE id = ?`).run(id);
+		return toProposal(this.stmt("SELECT * FROM proposals WHERE id = ?").get(id));
+	}
 	openFor(incidentId, target) {
 		const marks = OPEN.map(() => "?").join(", ");
 		const row = this.stmt(`SELECT * FROM proposals WHERE incident_id = ? AND target = ? AND status IN (${marks}) LIMIT 1`).get(incidentId, target, ...OPEN);
@@ -12265,7 +12270,9 @@ var Planner = class {
 		}));
 		const entry = incident.entry_id ? ctx.inventory.entry(incident.entry_id) : void 0;
 		const reloadsIt = (c) => c.action_id === "reload_config_entry" && (c.params.entry_id ?? incident.entry_id) === entry?.entry_id;
-		if (entry?.state === "setup_retry" && !list.some((c) => reloadsIt(c.candidate))) list.push({
+		const named = list.find((c) => reloadsIt(c.candidate));
+		if (entry?.state === "setup_retry" && named) named.by = "offline";
+		else if (entry?.state === "setup_retry") list.push({
 			candidate: {
 				action_id: "reload_config_entry",
 				params: { entry_id: entry.entry_id },
@@ -12334,7 +12341,10 @@ var Planner = class {
 		if (!allowed.ok) throw new ProposalRefused(409, allowed.reason);
 		const target = def.target(params);
 		const existing = this.opts.proposals.openFor(incident.id, target);
-		if (existing) return existing;
+		if (existing) {
+			const modelOnly = existing.proposed_by === "llm" || existing.proposed_by === "ai_task";
+			return by === "offline" && modelOnly ? this.opts.proposals.vouch(existing.id) : existing;
+		}
 		const preview = def.preview(ctx, params);
 		const now = this.now();
 		const record = {

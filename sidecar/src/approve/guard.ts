@@ -2,8 +2,9 @@
  * The restart-loop breaker: whether an action may run now. Policy conditions,
  * per-target cooldowns, a per-incident attempt limit and a global hourly
  * budget hold for every execution, approved or automatic; quiet hours hold for
- * automatic ones, and what only a model proposed is never automatic. A flapping fault cannot make the sidecar act more often than
- * the policy allows.
+ * automatic ones, and only what the offline knowledge base proposed is ever
+ * automatic. A flapping fault cannot make the sidecar act more often than the
+ * policy allows.
  */
 import type { ActionId, Policy } from '@ha-llm-ops/contracts';
 import type { IncidentRecord } from '../journal/journal.js';
@@ -36,11 +37,16 @@ export function guard(journal: ProposalJournal, input: GuardInput): GuardVerdict
   if (!allowed.ok) return allowed;
   const rules = actionPolicy(policy, actionId);
   if (automatic) {
-    // Safety in code, not in the prompt: a model's answer can be talked into anything.
-    if (proposedBy === 'llm' || proposedBy === 'ai_task')
+    // Safety in code, not in the prompt: only the offline knowledge base vouches for an
+    // unattended run. A model's answer can be talked into anything (and a backend added
+    // later is a model too); what a person proposed, a person approves.
+    if (proposedBy !== 'offline')
       return {
         ok: false,
-        reason: `only the model's answer proposes ${actionId}; a person decides`,
+        reason:
+          proposedBy === 'user'
+            ? `a person proposed ${actionId}; a person approves it`
+            : `only the model's answer proposes ${actionId}; a person decides`,
       };
     if (!rules.auto)
       return { ok: false, reason: `the policy does not run ${actionId} automatically` };

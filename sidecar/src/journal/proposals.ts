@@ -109,6 +109,13 @@ export class ProposalJournal {
   }
 
   /** An open proposal for the same action and target of an incident (to avoid duplicates). */
+  /** The offline knowledge base proposes what a model proposed: the proposal is its now. */
+  vouch(id: string): ProposalRecord {
+    this.stmt(`UPDATE proposals SET proposed_by = 'offline' WHERE id = ?`).run(id);
+    const row = this.stmt('SELECT * FROM proposals WHERE id = ?').get(id) as ProposalRow;
+    return toProposal(row);
+  }
+
   openFor(incidentId: string, target: string): ProposalRecord | undefined {
     const marks = OPEN.map(() => '?').join(', ');
     const row = this.stmt(

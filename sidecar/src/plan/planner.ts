@@ -67,8 +67,11 @@ export class Planner {
     const reloadsIt = (c: CandidateAction) =>
       c.action_id === 'reload_config_entry' &&
       (c.params.entry_id ?? incident.entry_id) === entry?.entry_id;
-    if (entry?.state === 'setup_retry' && !list.some((c) => reloadsIt(c.candidate))) {
-      // The entry's state implies it, not a model's answer: the offline planner proposes it.
+    const named = list.find((c) => reloadsIt(c.candidate));
+    // The entry's state implies the reload, whoever else names it: the offline planner
+    // proposes it (so a model naming it first cannot keep it from running under `auto`).
+    if (entry?.state === 'setup_retry' && named) named.by = 'offline';
+    else if (entry?.state === 'setup_retry') {
       list.push({
         candidate: {
           action_id: 'reload_config_entry',
@@ -174,7 +177,11 @@ export class Planner {
     if (!allowed.ok) throw new ProposalRefused(409, allowed.reason);
     const target = def.target(params);
     const existing = this.opts.proposals.openFor(incident.id, target);
-    if (existing) return existing;
+    if (existing) {
+      // The knowledge base proposing what a model proposed vouches for it.
+      const modelOnly = existing.proposed_by === 'llm' || existing.proposed_by === 'ai_task';
+      return by === 'offline' && modelOnly ? this.opts.proposals.vouch(existing.id) : existing;
+    }
     const preview = def.preview(ctx, params);
     const now = this.now();
     const record: ProposalRecord = {

@@ -191,4 +191,16 @@ describe('guard', () => {
       ok: true,
     });
   });
+
+  it('runs unattended only what the offline knowledge base proposed, not what a person did', () => {
+    const { proposals, incident } = setup('');
+    const auto = parsePolicy('mode: auto\nactions:\n  reload_config_entry: {auto: true}\n');
+    expect(
+      guard(proposals, {
+        policy: auto,
+        incident,
+        ...input({ automatic: true, proposedBy: 'user' }),
+      }),
+    ).toEqual({ ok: false, reason: 'a person proposed reload_config_entry; a person approves it' });
+  });
 });

@@ -1,0 +1,65 @@
+/** The planner: who a proposal is by decides whether `auto` may ever run it. */
+import type { RcaResult } from '@ha-llm-ops/contracts';
+import { describe, expect, it } from 'vitest';
+import type { ActionContext } from '../../src/actions/action.js';
+import type { HaConfigEntry } from '../../src/ha/config-entries.js';
+import type { IncidentRecord } from '../../src/journal/journal.js';
+import { ProposalJournal } from '../../src/journal/proposals.js';
+import { createLogger } from '../../src/log.js';
+import { Planner } from '../../src/plan/planner.js';
+import { loadPolicy } from '../../src/policy/policy.js';
+import { PolicyKeeper } from '../../src/policy/policy-keeper.js';
+import { makePipeline, signal } from '../helpers/pipeline.js';
+
+const ENTRY_ID = '01J0ENTRY0000000000000000AB';
+
+function setup(state: string) {
+  const { journal, lifecycle, correlator } = makePipeline();
+  correlator.emit(signal({ integration: 'hue', entry_id: ENTRY_ID }));
+  const [incident] = journal.listIncidents({}, 1, 0).items as [IncidentRecord];
+  const entry = { entry_id: ENTRY_ID, domain: 'hue', title: 'Hue bridge', state } as HaConfigEntry;
+  const proposals = new ProposalJournal(journal.db);
+  const planner = new Planner({
+    proposals,
+    policy: new PolicyKeeper(loadPolicy(null), journal),
+    lifecycle,
+    announce: { actionChanged: () => undefined },
+    context: (i) =>
+      ({
+        incident: i,
+        inventory: { entry: (id: string) => (id === ENTRY_ID ? entry : undefined) },
+      }) as unknown as ActionContext,
+    log: createLogger('error'),
+    proposalTtlS: 600,
+  });
+  const reload = {
+    action_id: 'reload_config_entry' as const,
+    params: { entry_id: ENTRY_ID },
+    rationale: 'Reload it.',
+    risk: 'low' as const,
+  };
+  const rca = { ...incident.analysis, candidate_actions: [reload] } as RcaResult;
+  return { planner, incident, rca };
+}
+
+describe('who a proposal is by', () => {
+  it('keeps what only a model names as the model’s', async () => {
+    const { planner, incident, rca } = setup('loaded');
+    const [made] = await planner.plan(incident, rca, 'llm');
+    expect(made?.proposed_by).toBe('llm');
+  });
+
+  it('gives a reload the entry’s setup retry implies to the knowledge base, whoever names it', async () => {
+    const { planner, incident, rca } = setup('setup_retry');
+    const [made] = await planner.plan(incident, rca, 'llm');
+    expect([made?.action_id, made?.proposed_by]).toEqual(['reload_config_entry', 'offline']);
+  });
+
+  it('lets the knowledge base vouch for a proposal a model made first', async () => {
+    const { planner, incident, rca } = setup('loaded');
+    const [byModel] = await planner.plan(incident, rca, 'llm');
+    const [again] = await planner.plan(incident, rca, 'offline');
+    expect(again?.id).toBe(byModel?.id);
+    expect(again?.proposed_by).toBe('offline');
+  });
+});
