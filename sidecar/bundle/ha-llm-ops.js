@@ -7376,11 +7376,14 @@ var WEAKER = {
 };
 /** Where the endpoint does not enforce the format, the prompt carries the schema. */
 var SCHEMA_IN_PROMPT = `The answer must be one JSON object that matches this JSON Schema exactly (every key present, no others), with no text around it:\n${JSON.stringify(ANSWER_JSON_SCHEMA)}`;
+/** The endpoint takes the format but finds our schema invalid: our bug, not its limit. */
+var SCHEMA_REJECTED = /invalid schema|schema (?:is )?(?:invalid|not valid)/i;
 /** An endpoint's 400/422 saying it does not take the requested response format. */
 function refusesFormat(err) {
 	if (typeof err !== "object" || err === null) return false;
 	const { status, param, message } = err;
 	if (status !== 400 && status !== 422) return false;
+	if (SCHEMA_REJECTED.test(String(message))) return false;
 	return param === "response_format" || /response_format|json_schema|json_object|structured output/i.test(String(message));
 }
 var OpenAiBackend = class {
@@ -7461,7 +7464,7 @@ var OpenAiBackend = class {
 			if (err instanceof OpenAI.APIConnectionTimeoutError) throw new ModelTimeout(`no answer from ${this.model} within the timeout`);
 			const weaker = WEAKER[this.format];
 			if (!this.stepsDown || !weaker || !refusesFormat(err)) throw err;
-			this.opts.log?.info(`${this.model} does not take ${this.format} output (${String(err.message).slice(0, 200)}); asking with ${weaker} from now on`);
+			this.opts.log?.warning(`${this.model} does not take ${this.format} output (${String(err.message).slice(0, 200)}); asking with ${weaker} from now on`);
 			this.format = weaker;
 		}
 		const usage = completion.usage ? {

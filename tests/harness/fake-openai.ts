@@ -48,8 +48,8 @@ export type FakeReply =
   | ({ content: string; finishReason?: 'stop' | 'length' } & Timing)
   /** A refusal (`message.refusal`). */
   | ({ refusal: string } & Timing)
-  /** An HTTP error with OpenAI's error envelope. */
-  | ({ status: number; message?: string } & Timing);
+  /** An HTTP error with OpenAI's error envelope (`param` names the request field at fault). */
+  | ({ status: number; message?: string; param?: string } & Timing);
 
 export type Responder = (request: FakeChatRequest) => FakeReply;
 
@@ -213,8 +213,12 @@ export async function startFakeOpenAi(
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const fail = (status: number, message: string, type = 'invalid_request_error') =>
-      send(status, { error: { message, type, param: null, code: null } });
+    const fail = (
+      status: number,
+      message: string,
+      type = 'invalid_request_error',
+      param: string | null = null,
+    ) => send(status, { error: { message, type, param, code: null } });
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
@@ -251,7 +255,12 @@ export async function startFakeOpenAi(
       const reply = queue.shift() ?? fake.respond(request);
       const answer = () => {
         if ('status' in reply)
-          return fail(reply.status, reply.message ?? 'The server had an error.', 'server_error');
+          return fail(
+            reply.status,
+            reply.message ?? 'The server had an error.',
+            reply.status < 500 ? 'invalid_request_error' : 'server_error',
+            reply.param ?? null,
+          );
         const content =
           'answer' in reply
             ? JSON.stringify(reply.answer)

@@ -41,6 +41,9 @@ export interface OpenAiBackendOptions {
   log?: Logger;
 }
 
+/** The endpoint takes the format but finds our schema invalid: our bug, not its limit. */
+const SCHEMA_REJECTED = /invalid schema|schema (?:is )?(?:invalid|not valid)/i;
+
 /** An endpoint's 400/422 saying it does not take the requested response format. */
 function refusesFormat(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
@@ -50,6 +53,7 @@ function refusesFormat(err: unknown): boolean {
     message?: unknown;
   };
   if (status !== 400 && status !== 422) return false;
+  if (SCHEMA_REJECTED.test(String(message))) return false;
   return (
     param === 'response_format' ||
     /response_format|json_schema|json_object|structured output/i.test(String(message))
@@ -125,7 +129,7 @@ export class OpenAiBackend implements LlmBackend {
           throw new ModelTimeout(`no answer from ${this.model} within the timeout`);
         const weaker = WEAKER[this.format];
         if (!this.stepsDown || !weaker || !refusesFormat(err)) throw err;
-        this.opts.log?.info(
+        this.opts.log?.warning(
           `${this.model} does not take ${this.format} output (${String((err as Error).message).slice(0, 200)}); asking with ${weaker} from now on`,
         );
         this.format = weaker;

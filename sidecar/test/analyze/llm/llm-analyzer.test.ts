@@ -395,6 +395,23 @@ describe('endpoints without structured output (JSON modes)', () => {
     expect(formatsAsked()).toEqual(['text', 'text']);
   });
 
+  it('auto: an endpoint finding our schema invalid is an error to fix, not a reason to step down', async () => {
+    const s = setup();
+    fake.script({
+      status: 400,
+      param: 'response_format',
+      message:
+        "Invalid schema for response_format 'rca': In context=(), 'additionalProperties' is required to be supplied and to be false.",
+    });
+    const rca = await analyze(s.analyzer, s.incident());
+    expect(rca).toMatchObject({ analyzer: 'offline' });
+    expect(formatsAsked()).toEqual(['json_schema']);
+    // The next incident is asked with the strict schema again.
+    fake.respond = () => ({ answer: reload() });
+    await analyze(s.analyzer, s.incident('Another failure', 'another-entry'));
+    expect(formatsAsked()).toEqual(['json_schema', 'json_schema']);
+  });
+
   it('a chosen mode is kept: json_schema refused is an error, not a step down', async () => {
     const s = setup({ jsonMode: 'json_schema' });
     fake.formats = ['json_object', 'text'];
