@@ -9,7 +9,7 @@
 import { ACTION_IDS, type ActionId, type RcaResult } from '@ha-llm-ops/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActionContext, ActionDefinition } from '../../src/actions/action.js';
-import { ACTIONS } from '../../src/actions/index.js';
+import { ACTIONS, allowListed } from '../../src/actions/index.js';
 import type * as Registry from '../../src/actions/index.js';
 import type { Inventory } from '../../src/ha/inventory.js';
 import { ProposalJournal } from '../../src/journal/proposals.js';
@@ -46,6 +46,12 @@ afterEach(() => {
 });
 
 describe('the allow-list', () => {
+  it('knows only its own actions, never what every object inherits', () => {
+    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'shell'])
+      expect(allowListed(id)).toBeUndefined();
+    expect(allowListed('reload_config_entry')?.id).toBe('reload_config_entry');
+  });
+
   it('is the contracts’ action vocabulary, each action describing itself', () => {
     expect(Object.keys(ACTIONS)).toEqual([...ACTION_IDS]);
     for (const [id, def] of Object.entries(ACTIONS)) {
