@@ -1,0 +1,52 @@
+/** The incident lifecycle announces only what the journal committed, in order. */
+import { describe, expect, it } from 'vitest';
+import type { IncidentRecord } from '../../src/journal/journal.js';
+import { makePipeline, signal } from '../helpers/pipeline.js';
+
+function setup() {
+  const pipeline = makePipeline();
+  pipeline.correlator.emit(signal({ integration: 'hue' }));
+  const [incident] = pipeline.journal.listIncidents({}, 1, 0).items as [IncidentRecord];
+  pipeline.changes.length = 0;
+  return { ...pipeline, incident };
+}
+
+describe('the incident lifecycle', () => {
+  it('announces a batch’s changes after it commits, in order', () => {
+    const { lifecycle, journal, changes, incident } = setup();
+    const seenInBatch: number[] = [];
+    lifecycle.batch(() => {
+      lifecycle.resolve(incident.id, 'the device answers again');
+      seenInBatch.push(changes.length);
+    });
+    expect(seenInBatch).toEqual([0]);
+    expect(changes.map(([i, c]) => [i.id, c, i.status])).toEqual([
+      [incident.id, 'resolved', 'resolved'],
+    ]);
+    expect(journal.getIncident(incident.id)?.status).toBe('resolved');
+  });
+
+  it('never announces a change that was rolled back', () => {
+    const { lifecycle, journal, changes, incident } = setup();
+    expect(() =>
+      lifecycle.batch(() => {
+        lifecycle.dismiss(incident.id, { ignoreSimilar: true, reason: null });
+        throw new Error('the journal write after it failed');
+      }),
+    ).toThrow('the journal write after it failed');
+    expect(changes).toEqual([]);
+    expect(journal.getIncident(incident.id)?.status).toBe('open');
+  });
+
+  it('keeps announcing to the other listeners when one of them throws', () => {
+    const { lifecycle, changes, incident } = setup();
+    lifecycle.onChange(() => {
+      throw new Error('a listener bug');
+    });
+    expect(lifecycle.resolve(incident.id, 'gone')).toBe(true);
+    expect(changes.map(([, c]) => c)).toEqual(['resolved']);
+    // A closed incident is not resolved twice.
+    expect(lifecycle.resolve(incident.id, 'gone again')).toBe(false);
+    expect(changes).toHaveLength(1);
+  });
+});
