@@ -7667,6 +7667,7 @@ var MESSAGE_PATTERNS = [
 	/^Config entry (?:'[^']*' )?for ([a-z0-9_]+) not ready yet/,
 	/^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
 	/^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
+	/\bPlatform error [a-z_]+\.([a-z0-9_]+) - /,
 	/\bcustom_components[./]([a-z0-9_]+)\b/,
 	/\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
 	/\bRequirements for ([a-z0-9_]+) not found/,

@@ -29,6 +29,8 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
   // `ha core check` results relayed by the hassio integration
   /^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
+  // … and the restart refusal that quotes them: "Platform error sensor.x - Integration 'x' not found"
+  /\bPlatform error [a-z_]+\.([a-z0-9_]+) - /,
   /\bcustom_components[./]([a-z0-9_]+)\b/,
   /\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
   /\bRequirements for ([a-z0-9_]+) not found/,

@@ -29,6 +29,15 @@ describe('integrationOf', () => {
       null,
     ],
     [{ logger: 'custom_components.places.sensor', message: 'x' }, 'places'],
+    // The Supervisor's configuration check, quoted when a restart is refused.
+    [
+      {
+        logger: 'homeassistant.components.hassio',
+        message:
+          "The system cannot restart because the configuration is not valid: Platform error sensor.wundergroundpws - Integration 'wundergroundpws' not found.",
+      },
+      'wundergroundpws',
+    ],
     [
       {
         logger: 'homeassistant.config_entries',
