@@ -4334,6 +4334,14 @@ var customFix = {
 		manualSteps: ["Update {integration} and check its issue tracker for this requirement error.", "If no fixed release exists, remove it until one does (its failing requirement blocks its setup)."]
 	}
 };
+/** A core integration's pins are Home Assistant's to fix: nothing to do here but wait for it. */
+var pinsOfCore = (what) => ({
+	when: { core: true },
+	set: {
+		remedy: "notify_only",
+		rootCause: `${what}; a Home Assistant release with consistent pins fixes it.`
+	}
+});
 /** Python requirements that cannot be installed. */
 var dependency = {
 	family: "dependency",
@@ -4389,13 +4397,7 @@ var dependency = {
 			...common$4,
 			confidence: .86,
 			remedy: "update_or_remove_custom_component",
-			variants: [{
-				when: { core: true },
-				set: {
-					remedy: "notify_only",
-					rootCause: "{integration} requires {package}, another version than the one Home Assistant pins for every integration; a Home Assistant release with consistent pins fixes it."
-				}
-			}],
+			variants: [pinsOfCore("{integration} requires {package}, another version than the one Home Assistant pins for every integration")],
 			title: "{integration} requires {package}, which conflicts with Home Assistant’s own version",
 			rootCause: "{integration} pins {package}, but Home Assistant pins a different version of that package for every integration (package_constraints.txt), so it can never be installed next to it. Retrying or restarting installs nothing new; a release of {integration} that follows Home Assistant’s version is needed.",
 			manualSteps: ["Update {integration} and check its issue tracker for this requirement.", "If no fixed release exists, remove it (or stay on the previous Home Assistant release) until one does."]
@@ -4406,13 +4408,7 @@ var dependency = {
 			...common$4,
 			confidence: .84,
 			remedy: "update_or_remove_custom_component",
-			variants: [{
-				when: { core: true },
-				set: {
-					remedy: "notify_only",
-					rootCause: "Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”); a Home Assistant release with consistent pins fixes it."
-				}
-			}],
+			variants: [pinsOfCore("Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”)")],
 			title: "The requirements of {integration} conflict with other packages",
 			rootCause: "Installing {package} for {integration} failed because its pinned version contradicts another pinned package, usually one Home Assistant itself pins (“{detail}”). Retrying or restarting installs nothing new: the integration that pins the conflicting version needs a release that follows Home Assistant’s pins.",
 			manualSteps: ["Update the custom integration that names this requirement, and check its issue tracker for the conflict.", "If no fixed release exists, remove it until one does; a custom integration pinning an old version blocks itself (and sometimes others)."]

@@ -12,11 +12,7 @@ import type { ActionContext, ActionDefinition } from '../../src/actions/action.j
 import { ACTIONS, allowListed } from '../../src/actions/index.js';
 import type * as Registry from '../../src/actions/index.js';
 import type { Inventory } from '../../src/ha/inventory.js';
-import { ProposalJournal } from '../../src/journal/proposals.js';
-import { createLogger } from '../../src/log.js';
-import { loadPolicy } from '../../src/policy/policy.js';
-import { PolicyKeeper } from '../../src/policy/policy-keeper.js';
-import { makePipeline, signal } from '../helpers/pipeline.js';
+import { makePipeline, makePlanner, signal } from '../helpers/pipeline.js';
 
 /** A harmless action, written as CONTRIBUTING says: one object in one file. */
 const powerNap: ActionDefinition = {
@@ -91,20 +87,15 @@ describe('the allow-list', () => {
     correlator.emit(signal({ integration: 'hue' }));
     const [incident] = journal.listIncidents({}, 1, 0).items;
     if (!incident) throw new Error('no incident');
-    const proposals = new ProposalJournal(journal.db);
-    const planner = new Planner({
-      proposals,
-      policy: new PolicyKeeper(loadPolicy(null), journal),
-      lifecycle,
-      announce: { actionChanged: () => undefined },
-      context: (i) =>
+    const { planner } = makePlanner(
+      { journal, lifecycle },
+      (i) =>
         ({
           incident: i,
           inventory: { entry: () => undefined } as unknown as Inventory,
         }) as unknown as ActionContext,
-      log: createLogger('error'),
-      proposalTtlS: 600,
-    });
+      Planner,
+    );
     const candidate = {
       action_id: 'power_nap' as ActionId,
       params: { minutes: '10' },

@@ -5,11 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLlmSettings } from '../../src/shared/llm-settings.js';
 import type { Settings, Thresholds } from '../../src/config.js';
+import type { ActionContext } from '../../src/actions/action.js';
 import { Correlator } from '../../src/correlate/correlator.js';
 import { IncidentLifecycle } from '../../src/incident/lifecycle.js';
 import { type IncidentRecord, Journal } from '../../src/journal/journal.js';
 import { ProposalJournal } from '../../src/journal/proposals.js';
 import { createLogger } from '../../src/log.js';
+import { Planner } from '../../src/plan/planner.js';
+import { loadPolicy } from '../../src/policy/policy.js';
+import { PolicyKeeper } from '../../src/policy/policy-keeper.js';
 import type { IncidentChange } from '../../src/shared/interfaces.js';
 
 export const THRESHOLDS: Thresholds = {
@@ -85,6 +89,28 @@ export function makePipeline(thresholds: Partial<Thresholds> = {}, dir = tempDir
   const changes: [IncidentRecord, IncidentChange][] = [];
   lifecycle.onChange((incident, change) => changes.push([incident, change]));
   return { clock, journal, lifecycle, correlator, changes, dir };
+}
+
+/**
+ * A planner over a test pipeline's journal, in the default policy, with the given context
+ * (`PlannerClass`: the planner of a module graph a test re-imported with a mock).
+ */
+export function makePlanner(
+  { journal, lifecycle }: Pick<ReturnType<typeof makePipeline>, 'journal' | 'lifecycle'>,
+  context: (incident: IncidentRecord) => ActionContext,
+  PlannerClass: typeof Planner = Planner,
+) {
+  const proposals = new ProposalJournal(journal.db);
+  const planner = new PlannerClass({
+    proposals,
+    policy: new PolicyKeeper(loadPolicy(null), journal),
+    lifecycle,
+    announce: { actionChanged: () => undefined },
+    context,
+    log: createLogger('error'),
+    proposalTtlS: 600,
+  });
+  return { planner, proposals };
 }
 
 /** A signal with defaults for everything a test does not care about. */

@@ -4,12 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionContext } from '../../src/actions/action.js';
 import type { HaConfigEntry } from '../../src/ha/config-entries.js';
 import type { IncidentRecord } from '../../src/journal/journal.js';
-import { ProposalJournal } from '../../src/journal/proposals.js';
-import { createLogger } from '../../src/log.js';
-import { Planner } from '../../src/plan/planner.js';
-import { loadPolicy } from '../../src/policy/policy.js';
-import { PolicyKeeper } from '../../src/policy/policy-keeper.js';
-import { makePipeline, signal } from '../helpers/pipeline.js';
+import { makePipeline, makePlanner, signal } from '../helpers/pipeline.js';
 
 const ENTRY_ID = '01J0ENTRY0000000000000000AB';
 
@@ -18,20 +13,14 @@ function setup(state: string) {
   correlator.emit(signal({ integration: 'hue', entry_id: ENTRY_ID }));
   const [incident] = journal.listIncidents({}, 1, 0).items as [IncidentRecord];
   const entry = { entry_id: ENTRY_ID, domain: 'hue', title: 'Hue bridge', state } as HaConfigEntry;
-  const proposals = new ProposalJournal(journal.db);
-  const planner = new Planner({
-    proposals,
-    policy: new PolicyKeeper(loadPolicy(null), journal),
-    lifecycle,
-    announce: { actionChanged: () => undefined },
-    context: (i) =>
+  const { planner } = makePlanner(
+    { journal, lifecycle },
+    (i) =>
       ({
         incident: i,
         inventory: { entry: (id: string) => (id === ENTRY_ID ? entry : undefined) },
       }) as unknown as ActionContext,
-    log: createLogger('error'),
-    proposalTtlS: 600,
-  });
+  );
   const reload = {
     action_id: 'reload_config_entry' as const,
     params: { entry_id: ENTRY_ID },

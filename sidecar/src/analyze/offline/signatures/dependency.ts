@@ -47,6 +47,15 @@ const customFix = {
   },
 };
 
+/** A core integration's pins are Home Assistant's to fix: nothing to do here but wait for it. */
+const pinsOfCore = (what: string) => ({
+  when: { core: true },
+  set: {
+    remedy: 'notify_only' as const,
+    rootCause: `${what}; a Home Assistant release with consistent pins fixes it.`,
+  },
+});
+
 /** Python requirements that cannot be installed. */
 export const dependency: SignatureFamily = {
   family: 'dependency',
@@ -114,14 +123,9 @@ export const dependency: SignatureFamily = {
       confidence: 0.86,
       remedy: 'update_or_remove_custom_component',
       variants: [
-        {
-          when: { core: true },
-          set: {
-            remedy: 'notify_only' as const,
-            rootCause:
-              '{integration} requires {package}, another version than the one Home Assistant pins for every integration; a Home Assistant release with consistent pins fixes it.',
-          },
-        },
+        pinsOfCore(
+          '{integration} requires {package}, another version than the one Home Assistant pins for every integration',
+        ),
       ],
       title: '{integration} requires {package}, which conflicts with Home Assistant’s own version',
       rootCause:
@@ -142,14 +146,9 @@ export const dependency: SignatureFamily = {
       confidence: 0.84,
       remedy: 'update_or_remove_custom_component',
       variants: [
-        {
-          when: { core: true },
-          set: {
-            remedy: 'notify_only' as const,
-            rootCause:
-              'Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”); a Home Assistant release with consistent pins fixes it.',
-          },
-        },
+        pinsOfCore(
+          'Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”)',
+        ),
       ],
       title: 'The requirements of {integration} conflict with other packages',
       rootCause:
