@@ -3132,7 +3132,7 @@ var REFUSED = /Connection refused|ECONNREFUSED|\[Errno 111\]|refused the connect
 /** The peer did not answer in time. */
 var TIMEOUT = /\b(?:timed out|TimeoutError|Timeout(?:Error)?\b|ConnectTimeout\w*|ReadTimeout\w*|time-?out while|timeout (?:connecting|waiting|occurred|error))/i;
 /** A failed connection or request, in the many ways libraries say it. */
-var CONNECTION_FAILED = /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|went offline)/i;
+var CONNECTION_FAILED = /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|went offline)/i;
 /** Any of the above: the evidence says the other side could not be reached. */
 var UNREACHABLE = new RegExp([
 	DNS_FAILED,
@@ -3143,7 +3143,7 @@ var UNREACHABLE = new RegExp([
 	CONNECTION_FAILED
 ].map((re) => re.source.replace(/\(\?<\w+>/g, "(")).join("|"), "i");
 /** A config entry (or platform) that HA will retry setting up (the log's words, or the UI's state text). */
-var NOT_READY = /not ready yet|Failed setup, will retry|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i;
+var NOT_READY = /not ready yet|Failed setup, will retry|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i;
 /** Loggers of automations and scripts: `homeassistant.components.automation.<object id>`. */
 var AUTOMATION_LOGGER = /^homeassistant\.components\.(automation|script)\.(\w+)/;
 /** The automation or script entity a logger belongs to (`automation.porch`), or null. */
@@ -4063,6 +4063,15 @@ var config = {
 			manualSteps: ["If you just installed it, restart Home Assistant (Settings → System → Restart) so it is found.", "If it is not installed, install it again (e.g. through HACS) and restart, or remove its section from configuration.yaml (or fix the name)."]
 		},
 		{
+			id: "misconfigured",
+			match: { text: /\bmisconfigured\b|\bmisconfiguration\b/i },
+			...common$7,
+			confidence: .75,
+			title: "{integration} is misconfigured",
+			rootCause: "{integration} reports that its configuration is wrong (“{detail}”): a value was entered in the wrong form or points at the wrong thing, so it cannot work until it is corrected.",
+			manualSteps: ["Correct the value the message names (Settings → Devices & services → {integration} → Reconfigure, or its YAML), following the integration’s documentation.", "Then reload {integration}."]
+		},
+		{
 			id: "schema",
 			match: {
 				text: /Invalid config for (?:\[(?<domain>[\w.]+)\]|'(?<domain2>\w+)')|extra keys not allowed @ data|required key not provided @ data|is an invalid option for|not a valid value for dictionary value|value must be one of|Invalid config for calling service/i,
@@ -4669,7 +4678,7 @@ var network = {
 		},
 		{
 			id: "communication",
-			match: { text: [CONNECTION_FAILED, /Error fetching \S+ data|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get) (?:data|status)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device/i] },
+			match: { text: [CONNECTION_FAILED, /Error fetching \S+ data|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device/i] },
 			...device,
 			confidence: .6,
 			variants: [overInternet, ofCloudService],
@@ -5044,6 +5053,15 @@ var setup = {
 			}, { entryState: ["setup_retry"] }],
 			...retry,
 			confidence: .65,
+			variants: [{
+				when: { text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+/i },
+				set: {
+					remedy: "notify_only",
+					actions: [],
+					rootCause: "{integration} keeps retrying because the server or firmware it talks to speaks another version than it needs[[ (“{reason}”)]]. Retrying or reloading does not change that: the older side (an add-on, a firmware, a server) must be updated, or its release awaited.",
+					manualSteps: ["Update the side that is older: the add-on or server {integration} connects to, or the device’s firmware.", "If no such release exists yet, wait for it; {integration} sets up on its own once versions match."]
+				}
+			}],
 			title: "{integration} is not ready and keeps retrying setup",
 			rootCause: "Setting up {integration}[[ (“{entry}”)]] failed with a temporary error[[: “{reason}”]]; Home Assistant retries on its own with a growing delay. Usually the device or service it talks to cannot be reached yet."
 		},
@@ -7644,7 +7662,8 @@ function createLlmAnalyzer(deps) {
 * their behalf and names them in the message instead.
 */
 var COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
-var COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\//;
+/** A source file of an integration; the UI log viewer writes it relative to `homeassistant/`. */
+var COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\/|^components\/([a-z0-9_]+)\//;
 /** Framework loggers whose records name the integration in the message. */
 var FRAMEWORK_LOGGER = /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|hassio|http|websocket_api|config|repairs|system_log|logger))$/;
 /** Message shapes in which HA names the integration at fault (first group). */
@@ -7696,7 +7715,8 @@ function fromLibraryLogger(logger, map) {
 /** The integration domain a record is about, or null when nothing names one. */
 function integrationOf(origin) {
 	const logger = origin.logger ?? "";
-	const path = origin.path ? COMPONENT_PATH.exec(origin.path)?.[1] ?? null : null;
+	const at = origin.path ? COMPONENT_PATH.exec(origin.path) : null;
+	const path = at?.[1] ?? at?.[2] ?? null;
 	const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
 	if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
 	if (component || logger === "" || logger.startsWith("homeassistant")) return fromMessage(origin.message) ?? path ?? component;
@@ -7775,7 +7795,7 @@ function attribute(r) {
 		fromHa: false,
 		bare
 	};
-	const python = r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
+	const python = r.source !== null || r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
 	if (!python && ADDON_RUNTIME.test([r.message, ...r.traceback ?? []].join("\n"))) return {
 		integration: "hassio",
 		subject: null,
@@ -7965,6 +7985,11 @@ var UI_SOURCE = /^(?:Source:\s*|[\p{L} ]{2,30}:\s*(?=\S+\.py:\d+\s*$))(?<source>
 var UI_FIRST = /^(?:First occurred:\s*(?<when>.+?)|[\p{L} ]{2,30}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
 var UI_HEADER = /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L} ]{2,30}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
 var UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
+/**
+* The UI log viewer before 0.104 put the source under the message:
+* `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
+*/
+var UI_OLD_SOURCE = /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
 /** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
 var PREFIXES = [new RegExp(SYSLOG_PREFIX), /^[\w.-]+\s*\| /];
 var ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
@@ -8109,6 +8134,12 @@ var LogParser = class {
 				traceback: null,
 				source: null
 			};
+			return null;
+		}
+		const old = this.current.source === null ? UI_OLD_SOURCE.exec(trimmed) : null;
+		if (old?.groups) {
+			this.current.source = old.groups.source ?? null;
+			this.current.level = normalizeLevel(old.groups.level);
 			return null;
 		}
 		this.continueWith(cap(line.trimEnd()));

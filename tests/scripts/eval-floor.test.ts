@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-04, 176 cases, 48 held out), as a share of
+ * The level reached on the held-out part (2026-12-04, 191 cases, 52 held out), as a share of
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
  * misses lowers a share without any case it got right turning wrong.
  */
-const FLOOR = { category: 0.64, remedy: 0.37, integration: 0.52 };
+const FLOOR = { category: 0.61, remedy: 0.38, integration: 0.53 };
 /** Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most. */
 const MAX_CONFIDENTLY_WRONG = 0.07;
 

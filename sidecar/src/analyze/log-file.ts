@@ -134,7 +134,10 @@ function attribute(r: LogRecord): Attribution {
   if (/^(?:supervisor|hassio)\b/.test(logger))
     return { integration: 'hassio', subject: null, fromHa: false, bare };
   if (HOST_PROGRAM.test(logger)) return { integration: null, subject: null, fromHa: false, bare };
-  const python = r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
+  // A record with a Python source file is Home Assistant's, whatever the paste lost.
+  const python =
+    r.source !== null ||
+    (r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger));
   if (!python && ADDON_RUNTIME.test([r.message, ...(r.traceback ?? [])].join('\n')))
     return { integration: 'hassio', subject: null, fromHa: false, bare };
   if (!python && (r.logger !== null || r.level !== 'UNKNOWN' || r.timestamp !== null)) {

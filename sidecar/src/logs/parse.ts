@@ -94,6 +94,13 @@ const UI_HEADER =
   /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L} ]{2,30}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
 const UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
 
+/**
+ * The UI log viewer before 0.104 put the source under the message:
+ * `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
+ */
+const UI_OLD_SOURCE =
+  /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
+
 /** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
 const PREFIXES = [new RegExp(SYSLOG_PREFIX), /^[\w.-]+\s*\| /];
 
@@ -268,6 +275,12 @@ export class LogParser {
         traceback: null,
         source: null,
       };
+      return null;
+    }
+    const old = this.current.source === null ? UI_OLD_SOURCE.exec(trimmed) : null;
+    if (old?.groups) {
+      this.current.source = old.groups.source ?? null;
+      this.current.level = normalizeLevel(old.groups.level);
       return null;
     }
     this.continueWith(cap(line.trimEnd()));

@@ -6,7 +6,9 @@
  */
 
 const COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
-const COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\//;
+/** A source file of an integration; the UI log viewer writes it relative to `homeassistant/`. */
+const COMPONENT_PATH =
+  /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\/|^components\/([a-z0-9_]+)\//;
 
 /** Framework loggers whose records name the integration in the message. */
 const FRAMEWORK_LOGGER =
@@ -74,7 +76,8 @@ function fromLibraryLogger(
 /** The integration domain a record is about, or null when nothing names one. */
 export function integrationOf(origin: LogOrigin): string | null {
   const logger = origin.logger ?? '';
-  const path = origin.path ? (COMPONENT_PATH.exec(origin.path)?.[1] ?? null) : null;
+  const at = origin.path ? COMPONENT_PATH.exec(origin.path) : null;
+  const path = at?.[1] ?? at?.[2] ?? null;
   const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
   if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
   if (component || logger === '' || logger.startsWith('homeassistant')) {

@@ -180,6 +180,22 @@ describe('parseLog: the UI log viewer', () => {
     });
   });
 
+  it('reads the source and level the viewer before 0.104 put under the message', () => {
+    const [record] = parseLog(
+      [
+        'Unable to reach bridge 192.168.1.20 (Error requesting data from 192.168.1.20: None)',
+        '10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at October 25, 2019, 9:51 PM and shows up 4992 times',
+      ].join('\n'),
+    );
+    expect(record).toMatchObject({
+      message:
+        'Unable to reach bridge 192.168.1.20 (Error requesting data from 192.168.1.20: None)',
+      source: 'components/hue/sensor_base.py',
+      level: 'ERROR',
+      traceback: null,
+    });
+  });
+
   it('keeps a message that only looks like a header line', () => {
     const [record] = parseLog(
       [

@@ -29,6 +29,11 @@ describe('integrationOf', () => {
       null,
     ],
     [{ logger: 'custom_components.places.sensor', message: 'x' }, 'places'],
+    // The UI log viewer names the source relative to homeassistant/.
+    [
+      { logger: null, path: 'components/hue/sensor_base.py', message: 'Unable to reach bridge' },
+      'hue',
+    ],
     // The Supervisor's configuration check, quoted when a restart is refused.
     [
       {

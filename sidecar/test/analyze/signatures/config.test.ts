@@ -101,4 +101,17 @@ recognises('config', [
     'invalid_config',
     'restart_core',
   ),
+  c(
+    'an integration that calls its own configuration wrong',
+    input('nest', [
+      line(
+        "Subscriber error: Subscription misconfigured. Expected subscriber_id to match 'projects/.*/subscriptions/.*' but was 'projects/sdm-prod/topics/enterprise-x'",
+        'ERROR',
+        'homeassistant.components.nest',
+      ),
+    ]),
+    'config.misconfigured',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);

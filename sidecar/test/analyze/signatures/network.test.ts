@@ -174,4 +174,27 @@ recognises('network', [
     'device_unavailable',
     'reload_config_entry',
   ),
+  c(
+    'a device whose status cannot be fetched',
+    input('tuya_local', [
+      line(
+        'Failed to fetch device status for Garden water timer',
+        'ERROR',
+        'custom_components.tuya_local.device',
+        3,
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a hub that cannot be reached',
+    input('hue', [
+      line('Unable to reach bridge 192.168.1.20 (Error requesting data from 192.168.1.20: None)'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -57,4 +57,15 @@ recognises('setup', [
     'setup_retry',
     'check_network_or_device',
   ),
+  c(
+    'a setup retrying against a server of another version: waiting or updating the server helps',
+    input('zwave_js', [
+      line(
+        'Retrying setup: Invalid server version: Z-Wave JS Server version is incompatible: 1.21.0 a version is required that supports at least api schema 22',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'notify_only',
+  ),
 ]);

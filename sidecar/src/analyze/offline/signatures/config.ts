@@ -111,6 +111,20 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // The integration itself says its configuration is wrong, in its own words.
+      id: 'misconfigured',
+      match: { text: /\bmisconfigured\b|\bmisconfiguration\b/i },
+      ...common,
+      confidence: 0.75,
+      title: '{integration} is misconfigured',
+      rootCause:
+        '{integration} reports that its configuration is wrong (“{detail}”): a value was entered in the wrong form or points at the wrong thing, so it cannot work until it is corrected.',
+      manualSteps: [
+        'Correct the value the message names (Settings → Devices & services → {integration} → Reconfigure, or its YAML), following the integration’s documentation.',
+        'Then reload {integration}.',
+      ],
+    },
+    {
       id: 'schema',
       match: {
         text: /Invalid config for (?:\[(?<domain>[\w.]+)\]|'(?<domain2>\w+)')|extra keys not allowed @ data|required key not provided @ data|is an invalid option for|not a valid value for dictionary value|value must be one of|Invalid config for calling service/i,

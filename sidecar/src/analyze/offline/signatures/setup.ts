@@ -63,6 +63,24 @@ export const setup: SignatureFamily = {
       match: [{ text: [RETRY_LINE, NOT_READY], minLevel: 'INFO' }, { entryState: ['setup_retry'] }],
       ...retry,
       confidence: 0.65,
+      variants: [
+        {
+          // Integration and server (an add-on, a firmware) speak different versions.
+          when: {
+            text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+/i,
+          },
+          set: {
+            remedy: 'notify_only',
+            actions: [],
+            rootCause:
+              '{integration} keeps retrying because the server or firmware it talks to speaks another version than it needs[[ (“{reason}”)]]. Retrying or reloading does not change that: the older side (an add-on, a firmware, a server) must be updated, or its release awaited.',
+            manualSteps: [
+              'Update the side that is older: the add-on or server {integration} connects to, or the device’s firmware.',
+              'If no such release exists yet, wait for it; {integration} sets up on its own once versions match.',
+            ],
+          },
+        },
+      ],
       title: '{integration} is not ready and keeps retrying setup',
       rootCause:
         'Setting up {integration}[[ (“{entry}”)]] failed with a temporary error[[: “{reason}”]]; Home Assistant retries on its own with a growing delay. Usually the device or service it talks to cannot be reached yet.',
