@@ -6160,9 +6160,10 @@ var reloadScripts = reload("script");
 function automationOf(ctx, params) {
 	onlyParams(params, ["entity_id"]);
 	requireDomain(ctx, "automation");
+	if (ctx.incident.subject === null) throw new ActionRejected("the incident names no automation, so none can be turned off");
 	const entityId = params.entity_id ?? ctx.incident.subject;
 	if (typeof entityId !== "string" || !/^automation\.[a-z0-9_]+$/.test(entityId)) throw new ActionRejected("entity_id must be an automation entity");
-	if (ctx.incident.subject !== null && ctx.incident.subject !== entityId) throw new ActionRejected(`${entityId} is not the incident's automation`);
+	if (ctx.incident.subject !== entityId) throw new ActionRejected(`${entityId} is not the incident's automation`);
 	return entityId;
 }
 var disableAutomation = {
@@ -6257,6 +6258,10 @@ function incidentEntry(ctx, params) {
 	if (typeof raw !== "string" || raw === "") throw new ActionRejected("the incident names no config entry, and no entry_id was given");
 	const entry = ctx.inventory.entry(raw);
 	if (!entry) throw new ActionRejected(`config entry ${raw} does not exist`);
+	if (incident.entry_id === null) {
+		const siblings = [...ctx.inventory.entries.values()].filter((e) => e.domain === entry.domain);
+		if (siblings.length > 1) throw new ActionRejected(`the incident does not say which of ${entry.domain}'s ${siblings.length} config entries it is about`);
+	}
 	if (incident.entry_id !== null && incident.entry_id !== entry.entry_id) throw new ActionRejected(`config entry ${raw} is not the incident's entry`);
 	if (incident.integration !== null && entry.domain !== incident.integration) throw new ActionRejected(`config entry ${raw} belongs to ${entry.domain}, not to ${incident.integration}`);
 	return entry;

@@ -67,11 +67,14 @@ export const reloadScripts = reload('script');
 function automationOf(ctx: ActionContext, params: ActionParams): string {
   onlyParams(params, ['entity_id']);
   requireDomain(ctx, 'automation');
+  // Which automation is the incident's to say, never a model's to pick.
+  if (ctx.incident.subject === null)
+    throw new ActionRejected('the incident names no automation, so none can be turned off');
   const entityId = params.entity_id ?? ctx.incident.subject;
   if (typeof entityId !== 'string' || !/^automation\.[a-z0-9_]+$/.test(entityId)) {
     throw new ActionRejected('entity_id must be an automation entity');
   }
-  if (ctx.incident.subject !== null && ctx.incident.subject !== entityId) {
+  if (ctx.incident.subject !== entityId) {
     throw new ActionRejected(`${entityId} is not the incident's automation`);
   }
   return entityId;

@@ -19,6 +19,14 @@ export function incidentEntry(ctx: ActionContext, params: ActionParams): HaConfi
   }
   const entry = ctx.inventory.entry(raw);
   if (!entry) throw new ActionRejected(`config entry ${raw} does not exist`);
+  if (incident.entry_id === null) {
+    // Only the integration is known: with several entries, a model would be choosing one.
+    const siblings = [...ctx.inventory.entries.values()].filter((e) => e.domain === entry.domain);
+    if (siblings.length > 1)
+      throw new ActionRejected(
+        `the incident does not say which of ${entry.domain}'s ${siblings.length} config entries it is about`,
+      );
+  }
   if (incident.entry_id !== null && incident.entry_id !== entry.entry_id) {
     throw new ActionRejected(`config entry ${raw} is not the incident's entry`);
   }
