@@ -56,6 +56,17 @@ class HaIssue(TypedDict):
     issue_id: str
 
 
+class IncidentOutcome(TypedDict):
+    """How an incident ended (contracts/src/outcome.ts)."""
+
+    outcome: str
+    closed_at: str
+    signature: str | None
+    integration: str | None
+    action_id: str | None
+    decided_by: str | None
+
+
 class Incident(TypedDict):
     """An incident (contracts/src/incident.ts)."""
 
@@ -76,6 +87,7 @@ class Incident(TypedDict):
     remedy: str | None
     confidence: float | None
     ha_issue: HaIssue | None
+    outcome: IncidentOutcome | None
 
 
 class IncidentPage(TypedDict):

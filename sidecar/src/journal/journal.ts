@@ -1,7 +1,7 @@
 /**
  * The journal: everything the sidecar knows, in SQLite, so a restart loses
  * nothing and duplicates nothing. Incidents with their conditions and signals,
- * sticky dismissals, the outbox of events for HA, and collector cursors.
+ * sticky dismissals, outcomes, the outbox of events for HA, and collector cursors.
  */
 import type {
   Category,
@@ -14,11 +14,13 @@ import type {
 import { CLOSED_STATUSES } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
 import { openJournalDb, type JournalDb, type OpenJournalOptions } from './database.js';
+import { Dismissals } from './dismissals.js';
+import { OutcomeJournal } from './outcomes.js';
 import { EventOutbox } from './outbox.js';
 import { statementCache } from './statements.js';
 
 /** An incident as stored: the contract plus what correlation needs. */
-export interface IncidentRecord extends Omit<Incident, 'ha_issue'> {
+export interface IncidentRecord extends Omit<Incident, 'ha_issue' | 'outcome'> {
   group_key: string;
   flaps: number;
   analysis: RcaResult | null;
@@ -60,6 +62,10 @@ export class Journal {
   readonly db: JournalDb;
   /** Events for HA, queued until sent (the reporter's). */
   readonly outbox: EventOutbox;
+  /** Failures kept quiet: ignored, or false alarms. */
+  readonly dismissals: Dismissals;
+  /** How every incident ended. */
+  readonly outcomes: OutcomeJournal;
 
   private readonly stmt: (sql: string) => Statement;
 
@@ -67,6 +73,8 @@ export class Journal {
     this.db = openJournalDb(file, opts);
     this.stmt = statementCache(this.db);
     this.outbox = new EventOutbox(this.db);
+    this.dismissals = new Dismissals(this.db);
+    this.outcomes = new OutcomeJournal(this.db);
   }
 
   close(): void {
@@ -334,19 +342,6 @@ export class Journal {
         fingerprint: string;
       }[]
     ).map((r) => r.fingerprint);
-  }
-
-  // --- dismissals ------------------------------------------------------------
-
-  isDismissed(fp: string): boolean {
-    return this.stmt('SELECT 1 FROM dismissals WHERE fingerprint = ?').get(fp) !== undefined;
-  }
-
-  addDismissals(fps: string[], incidentId: string, at: string, reason: string | null): void {
-    const stmt = this.stmt(
-      'INSERT OR IGNORE INTO dismissals (fingerprint, incident_id, created_at, reason) VALUES (?, ?, ?, ?)',
-    );
-    for (const fp of fps) stmt.run(fp, incidentId, at, reason);
   }
 
   // --- cursors ---------------------------------------------------------------
