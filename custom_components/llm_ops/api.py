@@ -329,6 +329,24 @@ class SidecarClient:
         )
         return cast(Incident, data["incident"])
 
+    async def async_mark_false_alarm(
+        self,
+        incident_id: str,
+        *,
+        reason: str | None = None,
+        decided_by: str | None = None,
+    ) -> Incident:
+        """Close an incident as a false alarm; the same failure is then kept quiet."""
+        body: dict[str, Any] = {}
+        if reason is not None:
+            body["reason"] = reason
+        if decided_by is not None:
+            body["decided_by"] = decided_by
+        data = await self._request(
+            "POST", f"/api/incidents/{_id(incident_id)}/false-alarm", json=body
+        )
+        return cast(Incident, data["incident"])
+
     async def async_reanalyze(self, incident_id: str) -> Incident:
         """Ask for a fresh analysis of an incident."""
         data = await self._request(

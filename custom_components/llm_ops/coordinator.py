@@ -246,6 +246,21 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         return incident
 
     @sidecar_request(not_found="incident_not_found")
+    async def async_mark_false_alarm(
+        self,
+        incident_id: str,
+        *,
+        reason: str | None = None,
+        decided_by: str | None = None,
+    ) -> Incident:
+        """Close an incident as a false alarm; the same failure is then kept quiet."""
+        incident = await self.client.async_mark_false_alarm(
+            incident_id, reason=reason, decided_by=decided_by
+        )
+        await self.async_request_refresh()
+        return incident
+
+    @sidecar_request(not_found="incident_not_found")
     async def async_reanalyze(self, incident_id: str) -> Incident:
         """Ask the sidecar to analyze an incident again."""
         self._facts.pop(incident_id, None)

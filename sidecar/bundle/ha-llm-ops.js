@@ -6494,7 +6494,7 @@ function learningPaths(kit) {
 	return {
 		"/api/incidents/{id}/false-alarm": { post: {
 			summary: "Mark an incident a false alarm",
-			description: "Closes the incident (dismissed, outcome `false_alarm`). The same failure (every fingerprint the incident holds: integration, config entry and message template) still opens an incident for 90 days, but at severity info: no Repairs issue, no notification. Closed incidents may be marked too.",
+			description: "Closes the incident (dismissed, outcome `false_alarm`). The same failure (every fingerprint the incident holds: integration, config entry and message template) still opens an incident for 90 days, but at severity info (below the Repairs threshold). Closed incidents may be marked too.",
 			parameters: [kit.idParam],
 			requestBody: kit.decisionBody(true),
 			responses: {
@@ -8957,8 +8957,8 @@ var IncidentLifecycle = class {
 	}
 	/**
 	* A person says the incident is no problem: it closes as a false alarm, and the
-	* same failure (every fingerprint it holds) opens lowered to info, without a
-	* Repairs issue or a notification, for FALSE_ALARM_QUIET_DAYS. Closed incidents
+	* same failure (every fingerprint it holds) opens lowered to info (below the
+	* Repairs threshold) for FALSE_ALARM_QUIET_DAYS. Closed incidents
 	* may be marked too (it resolved, but was never a problem).
 	*/
 	markFalseAlarm(id, opts) {

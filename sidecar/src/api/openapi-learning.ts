@@ -34,7 +34,7 @@ export function learningPaths(kit: PathKit): Record<string, object> {
         description:
           'Closes the incident (dismissed, outcome `false_alarm`). The same failure (every fingerprint ' +
           'the incident holds: integration, config entry and message template) still opens an ' +
-          'incident for 90 days, but at severity info: no Repairs issue, no notification. ' +
+          'incident for 90 days, but at severity info (below the Repairs threshold). ' +
           'Closed incidents may be marked too.',
         parameters: [kit.idParam],
         requestBody: kit.decisionBody(true),

@@ -107,7 +107,7 @@ export class Correlator implements SignalSink {
     const quiet = this.journal.dismissals.kindOf(fp, this.now().toISOString());
     if (quiet === 'ignored') return;
     // A false alarm at this home: the same failure is still recorded, lowered to info
-    // (below every Repairs and notification threshold), so it stays visible and counted.
+    // (below the Repairs threshold unless it is info), so it stays visible and counted.
     if (quiet === 'false_alarm') signal = { ...signal, severity: 'info' };
     const stored = this.opts.redact ? this.opts.redact(signal) : signal;
     const group = groupKey(signal, fp);

@@ -181,8 +181,8 @@ export class IncidentLifecycle {
 
   /**
    * A person says the incident is no problem: it closes as a false alarm, and the
-   * same failure (every fingerprint it holds) opens lowered to info, without a
-   * Repairs issue or a notification, for FALSE_ALARM_QUIET_DAYS. Closed incidents
+   * same failure (every fingerprint it holds) opens lowered to info (below the
+   * Repairs threshold) for FALSE_ALARM_QUIET_DAYS. Closed incidents
    * may be marked too (it resolved, but was never a problem).
    */
   markFalseAlarm(id: string, opts: Decision): IncidentRecord | undefined {
