@@ -90,6 +90,38 @@ class Incident(TypedDict):
     outcome: IncidentOutcome | None
 
 
+class Suppression(TypedDict):
+    """A failure kept quiet (contracts/src/outcome.ts)."""
+
+    incident_id: str
+    kind: str
+    title: str | None
+    integration: str | None
+    fingerprints: int
+    created_at: str
+    expires_at: str | None
+    reason: str | None
+
+
+class SignatureRate(TypedDict):
+    """The false-alarm rate of one analysis signature."""
+
+    signature: str | None
+    closed: int
+    false_alarms: int
+    false_alarm_rate: float | None
+
+
+class OutcomeStats(TypedDict):
+    """How incidents ended, and the false-alarm rate (contracts/src/outcome.ts)."""
+
+    closed: int
+    false_alarms: int
+    false_alarm_rate: float | None
+    by_outcome: dict[str, int]
+    by_signature: list[SignatureRate]
+
+
 class IncidentPage(TypedDict):
     """`GET /api/incidents`."""
 
@@ -346,6 +378,20 @@ class SidecarClient:
             "POST", f"/api/incidents/{_id(incident_id)}/false-alarm", json=body
         )
         return cast(Incident, data["incident"])
+
+    async def async_suppressions(self) -> list[Suppression]:
+        """Return what is kept quiet: ignored failures and false alarms."""
+        data = await self._request("GET", "/api/suppressions")
+        return cast(list[Suppression], data["items"])
+
+    async def async_undo_suppression(self, incident_id: str) -> list[Suppression]:
+        """Undo ignoring or a false alarm decided on an incident."""
+        data = await self._request("DELETE", f"/api/suppressions/{_id(incident_id)}")
+        return cast(list[Suppression], data["items"])
+
+    async def async_outcomes(self) -> OutcomeStats:
+        """Return how incidents ended and the false-alarm rate."""
+        return cast(OutcomeStats, await self._request("GET", "/api/outcomes"))
 
     async def async_reanalyze(self, incident_id: str) -> Incident:
         """Ask for a fresh analysis of an incident."""
