@@ -7260,6 +7260,11 @@ var Approval = class {
 	auto(incident, proposals) {
 		const { policy, mode } = this.opts.policy.current();
 		if (mode !== "auto") return null;
+		const now = this.now().toISOString();
+		if (this.opts.journal.dismissals.kindOf(incident.fingerprint, now) === "false_alarm") {
+			if (proposals.length) this.opts.log.info(`not acting on ${incident.id} automatically: marked a false alarm`);
+			return null;
+		}
 		for (const p of proposals) {
 			const verdict = guard(this.opts.proposals, {
 				policy,

@@ -231,3 +231,48 @@ describe('false alarms', () => {
     expect(journal.listIncidents({ active: true }, 10, 0).total).toBe(1);
   });
 });
+
+describe('false alarms in auto mode', () => {
+  it('run nothing automatically for the same failure; another failure still may', async () => {
+    const { Approval } = await import('../../src/approve/index.js');
+    const { PolicyKeeper } = await import('../../src/policy/policy-keeper.js');
+    const { parsePolicy } = await import('../../src/policy/policy.js');
+    const { createLogger } = await import('../../src/log.js');
+    const { correlator, lifecycle, journal, clock, id } = openIncident();
+    const proposals = new ProposalJournal(journal.db);
+    const policy = parsePolicy('mode: auto\nactions:\n  reload_config_entry:\n    auto: true\n');
+    const approval = new Approval({
+      journal,
+      proposals,
+      lifecycle,
+      policy: new PolicyKeeper({ policy, source: 'test', error: null }, journal),
+      announce: { actionChanged: () => undefined },
+      context: () => ({}) as never,
+      log: createLogger('error'),
+      now: clock.now,
+    });
+    const reload = (incidentId: string) => ({
+      ...proposal(incidentId, 'start_reauth'),
+      id: `prp_reload_${incidentId}`,
+      action_id: 'reload_config_entry' as const,
+      target: `reload_config_entry:${ENTRY}`,
+      status: 'proposed' as const,
+      decided_at: null,
+      decided_by: null,
+      created_at: clock.iso(),
+    });
+
+    lifecycle.markFalseAlarm(id, { reason: null });
+    clock.advance(3600);
+    correlator.emit(entryState('active', clock.iso()));
+    const [quiet] = journal.listIncidents({ active: true }, 10, 0).items;
+    if (!quiet) throw new Error('the failure opened no incident');
+    proposals.addProposal(reload(quiet.id));
+    expect(approval.auto(quiet, proposals.ofIncident(quiet.id))).toBeNull();
+    expect(proposals.proposal(`prp_reload_${quiet.id}`)?.status).toBe('proposed');
+
+    // Without the false alarm, the policy runs it.
+    lifecycle.undoSuppression(id);
+    expect(approval.auto(quiet, proposals.ofIncident(quiet.id))?.proposal.status).toBe('approved');
+  });
+});
