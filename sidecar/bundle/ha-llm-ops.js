@@ -3292,6 +3292,74 @@ var ExecutionResult = v.object({
 	})),
 	error: v.nullable(v.string())
 });
+// contracts/src/outcome.ts
+/**
+* How incidents end, and what the home has said is no problem: the outcome every
+* closed incident carries, the failures kept quiet (ignored or false alarms), and
+* the false-alarm rate the panel and the sensor show.
+*/
+/**
+* How an incident ended:
+* - fixed_by_action: an allow-listed action ran and its verification passed;
+* - fixed_by_user: the failure cleared after a step the user completes (a re-authentication);
+* - resolved_itself: the failing state cleared with nothing done;
+* - false_alarm: a person said it is not a problem (the same failure is then kept quiet);
+* - ignored: a person dismissed it (with or without ignoring similar failures);
+* - expired: a failure seen only in the log stopped repeating for the quiet period.
+*/
+var INCIDENT_OUTCOMES = [
+	"fixed_by_action",
+	"fixed_by_user",
+	"resolved_itself",
+	"false_alarm",
+	"ignored",
+	"expired"
+];
+var OutcomeKind = v.picklist(INCIDENT_OUTCOMES);
+/** The outcome of a closed incident, with what it is learned by. */
+var IncidentOutcome = v.object({
+	outcome: OutcomeKind,
+	closed_at: Timestamp,
+	/** The analysis signature that explained it (`<family>.<id>`), when one did. */
+	signature: v.nullable(v.string()),
+	integration: v.nullable(v.string()),
+	/** The action that fixed it, or whose step the user completed. */
+	action_id: v.nullable(ActionId$1),
+	/** Who decided, for a person's decision (a false alarm, a dismissal), when known. */
+	decided_by: v.nullable(v.string())
+});
+var SuppressionKind = v.picklist(["ignored", "false_alarm"]);
+/** A failure the home has asked to hear less of, by the incident it was decided on. */
+var Suppression = v.object({
+	incident_id: v.string(),
+	kind: SuppressionKind,
+	title: v.nullable(v.string()),
+	integration: v.nullable(v.string()),
+	/** How many fingerprints (message templates) it covers. */
+	fingerprints: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	created_at: Timestamp,
+	/** When it stops applying; null: until undone. */
+	expires_at: v.nullable(Timestamp),
+	reason: v.nullable(v.string())
+});
+var Rate = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
+var Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** The false-alarm rate: among closed incidents, the share people called a false alarm. */
+var OutcomeStats = v.object({
+	closed: Count,
+	false_alarms: Count,
+	/** false_alarms / closed; null when nothing has closed yet. */
+	false_alarm_rate: Rate,
+	/** Closed incidents by outcome (every outcome present, zero or more). */
+	by_outcome: v.record(v.string(), Count),
+	/** The same per analysis signature (null: no signature explained it), most false alarms first. */
+	by_signature: v.array(v.object({
+		signature: v.nullable(v.string()),
+		closed: Count,
+		false_alarms: Count,
+		false_alarm_rate: Rate
+	}))
+});
 v.object({
 	incident_id: v.string(),
 	/** opened, updated, resolved or dismissed. */
@@ -3308,7 +3376,12 @@ v.object({
 	title: v.pipe(v.string(), v.maxLength(255)),
 	occurrences: v.pipe(v.number(), v.integer(), v.minValue(1)),
 	remedy: v.nullable(Remedy),
-	confidence: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)))
+	confidence: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+	/**
+	* How it ended, on `resolved` and `dismissed`; null otherwise. Absent in events
+	* queued by versions before outcomes.
+	*/
+	outcome: v.optional(v.nullable(OutcomeKind))
 });
 v.object({
 	proposal_id: v.string(),
@@ -3380,74 +3453,6 @@ var Health = v.object({
 		connected: v.boolean(),
 		version: v.nullable(v.string())
 	})
-});
-// contracts/src/outcome.ts
-/**
-* How incidents end, and what the home has said is no problem: the outcome every
-* closed incident carries, the failures kept quiet (ignored or false alarms), and
-* the false-alarm rate the panel and the sensor show.
-*/
-/**
-* How an incident ended:
-* - fixed_by_action: an allow-listed action ran and its verification passed;
-* - fixed_by_user: the failure cleared after a step the user completes (a re-authentication);
-* - resolved_itself: the failing state cleared with nothing done;
-* - false_alarm: a person said it is not a problem (the same failure is then kept quiet);
-* - ignored: a person dismissed it (with or without ignoring similar failures);
-* - expired: a failure seen only in the log stopped repeating for the quiet period.
-*/
-var INCIDENT_OUTCOMES = [
-	"fixed_by_action",
-	"fixed_by_user",
-	"resolved_itself",
-	"false_alarm",
-	"ignored",
-	"expired"
-];
-var OutcomeKind = v.picklist(INCIDENT_OUTCOMES);
-/** The outcome of a closed incident, with what it is learned by. */
-var IncidentOutcome = v.object({
-	outcome: OutcomeKind,
-	closed_at: Timestamp,
-	/** The analysis signature that explained it (`<family>.<id>`), when one did. */
-	signature: v.nullable(v.string()),
-	integration: v.nullable(v.string()),
-	/** The action that fixed it, or whose step the user completed. */
-	action_id: v.nullable(ActionId$1),
-	/** Who decided, for a person's decision (a false alarm, a dismissal), when known. */
-	decided_by: v.nullable(v.string())
-});
-var SuppressionKind = v.picklist(["ignored", "false_alarm"]);
-/** A failure the home has asked to hear less of, by the incident it was decided on. */
-var Suppression = v.object({
-	incident_id: v.string(),
-	kind: SuppressionKind,
-	title: v.nullable(v.string()),
-	integration: v.nullable(v.string()),
-	/** How many fingerprints (message templates) it covers. */
-	fingerprints: v.pipe(v.number(), v.integer(), v.minValue(1)),
-	created_at: Timestamp,
-	/** When it stops applying; null: until undone. */
-	expires_at: v.nullable(Timestamp),
-	reason: v.nullable(v.string())
-});
-var Rate = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
-var Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-/** The false-alarm rate: among closed incidents, the share people called a false alarm. */
-var OutcomeStats = v.object({
-	closed: Count,
-	false_alarms: Count,
-	/** false_alarms / closed; null when nothing has closed yet. */
-	false_alarm_rate: Rate,
-	/** Closed incidents by outcome (every outcome present, zero or more). */
-	by_outcome: v.record(v.string(), Count),
-	/** The same per analysis signature (null: no signature explained it), most false alarms first. */
-	by_signature: v.array(v.object({
-		signature: v.nullable(v.string()),
-		closed: Count,
-		false_alarms: Count,
-		false_alarm_rate: Rate
-	}))
 });
 // contracts/src/incident.ts
 /** A failure in HA as the user sees it: one per broken thing, however many signals. */
@@ -10200,7 +10205,7 @@ var PolicyKeeper = class {
 * `updated` events of one incident are coalesced to one per interval.
 */
 /** The small event payload of an incident (HA records events: never a bundle). */
-function incidentEvent(incident, change) {
+function incidentEvent(incident, change, outcome = null) {
 	return {
 		incident_id: incident.id,
 		change,
@@ -10211,7 +10216,8 @@ function incidentEvent(incident, change) {
 		title: incident.title.slice(0, 255),
 		occurrences: incident.occurrences,
 		remedy: incident.remedy,
-		confidence: incident.confidence
+		confidence: incident.confidence,
+		outcome
 	};
 }
 var Reporter = class {
@@ -10243,7 +10249,7 @@ var Reporter = class {
 	/** Queue the event of an incident change and send it as soon as possible. */
 	incidentChanged(incident, change) {
 		const now = this.now().getTime();
-		const payload = incidentEvent(incident, change);
+		const payload = incidentEvent(incident, change, change === "resolved" || change === "dismissed" ? this.opts.journal.outcomes.of(incident.id)?.outcome ?? null : null);
 		if (change === "updated") {
 			const last = this.lastUpdate.get(incident.id);
 			const due = last === void 0 ? now : Math.max(now, last + this.opts.updateIntervalS * 1e3);

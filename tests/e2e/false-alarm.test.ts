@@ -14,7 +14,7 @@ import {
   haRest,
   removeEntries,
 } from '../harness/ha-rest.js';
-import { haWsCommand } from '../harness/ha-ws.js';
+import { HaSocket, haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
 
 interface Incident {
@@ -109,10 +109,24 @@ describe('llm_ops.mark_false_alarm', () => {
   });
 
   it('closes it as a false alarm, says who decided, and withdraws its Repairs issue', async () => {
+    const socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
+    const events = await socket.collect<{ data: Record<string, unknown> }>('llm_ops_incident');
     await callService(env, 'llm_ops', 'mark_false_alarm', {
       incident_id: first.id,
       reason: 'the hub reboots every night',
     });
+    // Automations hear how it ended.
+    try {
+      const closed = await eventually(
+        async () =>
+          events.find((e) => e.data.incident_id === first.id && e.data.change === 'dismissed'),
+        30_000,
+        'the dismissed llm_ops_incident event',
+      );
+      expect(closed.data.outcome).toBe('false_alarm');
+    } finally {
+      socket.close();
+    }
     const { incident } = await api<{ incident: Incident }>(`/api/incidents/${first.id}`);
     expect(incident.status).toBe('dismissed');
     expect(incident.outcome?.outcome).toBe('false_alarm');
