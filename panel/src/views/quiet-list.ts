@@ -55,8 +55,13 @@ export class LlmOpsQuietList extends LitElement {
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('source')) this.learned.reset();
-    if (changed.has('source') || changed.has('revision')) this.learned.reload(300);
+    if (changed.has('source')) {
+      this.learned.reset();
+      void this.learned.load();
+    } else if (changed.has('revision')) {
+      // The list reloads in bursts after changes; follow it once they settle.
+      this.learned.reload(300);
+    }
   }
 
   private async undo(s: Suppression): Promise<void> {
