@@ -8119,7 +8119,7 @@ var Correlator = class {
 		const minutes = Math.round(quietPeriodS / 60);
 		const why = minutes >= 1 ? `no repeats for ${minutes} min` : `no repeats for ${quietPeriodS} s`;
 		this.lifecycle.batch(() => {
-			for (const incident of this.journal.quietIncidents(before)) this.lifecycle.resolve(incident.id, why, "expired");
+			for (const incident of this.journal.quietIncidents(before)) this.lifecycle.resolve(incident.id, why, this.journal.hadConditions(incident.id) ? "resolved_itself" : "expired");
 		});
 	}
 };
@@ -8930,13 +8930,17 @@ var IncidentLifecycle = class {
 		]);
 	}
 	/**
-	* Resolve an open incident; false when it was already closed. A failure that
-	* clears after a step the user completes (a re-authentication an action started)
-	* was fixed by the user, not by itself.
+	* Resolve an open incident; false when it was already closed, or while an approved
+	* action runs (its verification decides). A failure that clears after a step the user
+	* completes (a re-authentication an action started) was fixed by the user, not by itself.
 	*/
 	resolve(id, resolution, outcome) {
 		const incident = this.journal.getIncident(id);
 		if (!incident || isClosed(incident.status)) return false;
+		if (this.remediating(id)) {
+			this.opts.log.info(`incident ${id}: ${resolution} while an action runs; it decides`);
+			return false;
+		}
 		const handedOver = outcome === "resolved_itself" ? this.handedOverTo(id) : void 0;
 		this.close(incident, "resolved", resolution, {
 			outcome: handedOver ? "fixed_by_user" : outcome,
@@ -9055,6 +9059,10 @@ var IncidentLifecycle = class {
 			]);
 		});
 		return closed;
+	}
+	/** Whether an approved action is about to run or running for the incident. */
+	remediating(id) {
+		return this.proposals.ofIncident(id).some((p) => p.status === "approved" || p.status === "executing");
 	}
 	/** The latest action that succeeded on the incident and left a step to the user, if any. */
 	handedOverTo(id) {
@@ -9782,6 +9790,10 @@ var Journal = class {
 	}
 	countActiveConditions(incidentId) {
 		return this.stmt("SELECT COUNT(*) AS n FROM conditions WHERE incident_id = ? AND active = 1").get(incidentId).n;
+	}
+	/** Whether the incident ever held a condition (a failing state, not only log lines). */
+	hadConditions(incidentId) {
+		return this.stmt("SELECT 1 FROM conditions WHERE incident_id = ? LIMIT 1").get(incidentId) !== void 0;
 	}
 	/** Clear every active condition of an incident (when it is dismissed). */
 	clearAllConditions(incidentId, at) {

@@ -211,8 +211,14 @@ export class Correlator implements SignalSink {
     const minutes = Math.round(quietPeriodS / 60);
     const why = minutes >= 1 ? `no repeats for ${minutes} min` : `no repeats for ${quietPeriodS} s`;
     this.lifecycle.batch(() => {
+      // All its conditions cleared meanwhile (with an action running, say): it resolved
+      // itself; a failure seen only in the log just stopped repeating.
       for (const incident of this.journal.quietIncidents(before))
-        this.lifecycle.resolve(incident.id, why, 'expired');
+        this.lifecycle.resolve(
+          incident.id,
+          why,
+          this.journal.hadConditions(incident.id) ? 'resolved_itself' : 'expired',
+        );
     });
   }
 }

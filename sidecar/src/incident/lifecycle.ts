@@ -135,13 +135,19 @@ export class IncidentLifecycle {
   }
 
   /**
-   * Resolve an open incident; false when it was already closed. A failure that
-   * clears after a step the user completes (a re-authentication an action started)
-   * was fixed by the user, not by itself.
+   * Resolve an open incident; false when it was already closed, or while an approved
+   * action runs (its verification decides). A failure that clears after a step the user
+   * completes (a re-authentication an action started) was fixed by the user, not by itself.
    */
   resolve(id: string, resolution: string, outcome: SelfOutcome): boolean {
     const incident = this.journal.getIncident(id);
     if (!incident || isClosed(incident.status)) return false;
+    if (this.remediating(id)) {
+      // The running action's own work clears the failure (a reload loads the entry): its
+      // verification decides whether it fixed the incident, and the executor closes it.
+      this.opts.log.info(`incident ${id}: ${resolution} while an action runs; it decides`);
+      return false;
+    }
     const handedOver = outcome === 'resolved_itself' ? this.handedOverTo(id) : undefined;
     this.close(incident, 'resolved', resolution, {
       outcome: handedOver ? 'fixed_by_user' : outcome,
@@ -281,6 +287,13 @@ export class IncidentLifecycle {
       this.announce([closed, status, null]);
     });
     return closed;
+  }
+
+  /** Whether an approved action is about to run or running for the incident. */
+  private remediating(id: string): boolean {
+    return this.proposals
+      .ofIncident(id)
+      .some((p) => p.status === 'approved' || p.status === 'executing');
   }
 
   /** The latest action that succeeded on the incident and left a step to the user, if any. */

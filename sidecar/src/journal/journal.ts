@@ -288,6 +288,14 @@ export class Journal {
     ).n;
   }
 
+  /** Whether the incident ever held a condition (a failing state, not only log lines). */
+  hadConditions(incidentId: string): boolean {
+    return (
+      this.stmt('SELECT 1 FROM conditions WHERE incident_id = ? LIMIT 1').get(incidentId) !==
+      undefined
+    );
+  }
+
   /** Clear every active condition of an incident (when it is dismissed). */
   clearAllConditions(incidentId: string, at: string): void {
     this.stmt(

@@ -276,3 +276,40 @@ describe('false alarms in auto mode', () => {
     expect(approval.auto(quiet, proposals.ofIncident(quiet.id))?.proposal.status).toBe('approved');
   });
 });
+
+describe('a failure that clears while an approved action runs', () => {
+  const running = (incidentId: string) => ({
+    ...proposal(incidentId, 'start_reauth'),
+    id: 'prp_running',
+    action_id: 'reload_config_entry' as const,
+    target: `reload_config_entry:${ENTRY}`,
+    status: 'executing' as const,
+  });
+
+  it('is left to the action: a verified fix closes it as fixed by the action', () => {
+    const { correlator, lifecycle, journal, clock, id } = openIncident();
+    new ProposalJournal(journal.db).addProposal(running(id));
+    clock.advance(5);
+    // The reload loads the entry before the executor verifies it.
+    correlator.emit(entryState('cleared', clock.iso()));
+    expect(journal.getIncident(id)?.status).toBe('open');
+    lifecycle.resolveFixed(id, 'reload_config_entry');
+    expect(journal.outcomes.of(id)).toMatchObject({
+      outcome: 'fixed_by_action',
+      action_id: 'reload_config_entry',
+    });
+  });
+
+  it('resolved itself when the action then fixes nothing (not expired)', () => {
+    const { correlator, journal, clock, id } = openIncident();
+    const proposals = new ProposalJournal(journal.db);
+    proposals.addProposal(running(id));
+    clock.advance(5);
+    correlator.emit(entryState('cleared', clock.iso()));
+    proposals.transition('prp_running', ['executing'], 'failed');
+    clock.advance(120);
+    correlator.resolveQuiet();
+    expect(journal.getIncident(id)?.status).toBe('resolved');
+    expect(journal.outcomes.of(id)?.outcome).toBe('resolved_itself');
+  });
+});
