@@ -1,13 +1,15 @@
 /**
  * `llm-ops-incidents-card`: the open incidents with counts by severity. Tapping an incident
  * opens it in the LLM Ops panel (administrators; the panel is admin-only); tapping the
- * counts opens the configured entity's more-info dialog.
+ * counts opens the configured entity's more-info dialog. Administrators can mark an
+ * incident "not a problem" (a false alarm) from here, after a confirmation.
  */
-import { mdiCheckCircle, mdiOpenInNew } from '@mdi/js';
+import { mdiBellOffOutline, mdiCheckCircle, mdiOpenInNew } from '@mdi/js';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { handleAction, navigate } from 'custom-card-helpers';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import {
+  ConfirmController,
   SEVERITY_ICONS,
   SEVERITY_LABELS,
   SEVERITY_RANK,
@@ -42,6 +44,10 @@ declare global {
 const NO_INCIDENTS: Incident[] = [];
 
 export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, IncidentPage> {
+  private readonly confirm = new ConfirmController(this);
+  /** Why marking the last false alarm failed. */
+  private markError: string | undefined;
+
   private get items(): Incident[] {
     return this.data.value?.items ?? NO_INCIDENTS;
   }
@@ -114,6 +120,27 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
     }
   };
 
+  private async onFalseAlarm(i: Incident): Promise<void> {
+    const answer = await this.confirm.ask({
+      heading: 'Not a problem?',
+      body: html`<p>
+        “${i.title}” closes as a false alarm. The same failure is kept quiet for 90 days (listed at
+        severity info, without a Repairs issue); undo it in the LLM Ops panel.
+      </p>`,
+      confirmLabel: 'Not a problem',
+      reason: { label: 'Why is it no problem? (optional)' },
+    });
+    const source = this.source;
+    if (!answer || !source) return;
+    this.markError = undefined;
+    try {
+      await source.markFalseAlarm(i.id, answer.reason || undefined);
+    } catch (err) {
+      this.markError = err instanceof Error ? err.message : String(err);
+    }
+    this.reload();
+  }
+
   protected override render(): TemplateResult {
     const c = this._config;
     if (!c) return html``;
@@ -138,6 +165,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
         }
       </div>
       <div class="content">${this.renderContent(c)}</div>
+      ${this.confirm.render()}
     </ha-card>`;
   }
 
@@ -175,6 +203,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
         : countsView
     }
     ${this.data.error ? html`<p class="error-text" role="alert">${this.data.error.message}</p>` : nothing}
+    ${this.markError ? html`<p class="error-text" role="alert">${this.markError}</p>` : nothing}
     ${
       shown.length === 0
         ? html`<div class="state ok">
@@ -215,6 +244,19 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
               >${body}</a
             >`
           : html`<div class="row">${body}</div>`
+      }
+      ${
+        this._canDecide
+          ? html`<button
+              class="icon-btn"
+              data-action="false-alarm"
+              aria-label="Not a problem: ${i.title}"
+              title="Not a problem"
+              @click=${() => void this.onFalseAlarm(i)}
+            >
+              ${icon(mdiBellOffOutline)}
+            </button>`
+          : nothing
       }
     </li>`;
   }
@@ -266,6 +308,15 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
       }
       .row .meta {
         font-size: 12px;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+      }
+      li > .row {
+        flex: 1;
+        min-width: 0;
       }
       li + li {
         border-top: 1px solid var(--divider-color, #e0e0e0);

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ProposalStatus } from './action.js';
+import { OutcomeKind } from './outcome.js';
 import { ActionId, Category, IncidentStatus, Remedy, Severity } from './vocabulary.js';
 
 /** Payload of the `llm_ops_incident` event on HA's bus: small, never a bundle (HA records events). */
@@ -15,6 +16,11 @@ export const IncidentEvent = v.object({
   occurrences: v.pipe(v.number(), v.integer(), v.minValue(1)),
   remedy: v.nullable(Remedy),
   confidence: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  /**
+   * How it ended, on `resolved` and `dismissed`; null otherwise. Absent in events
+   * queued by versions before outcomes.
+   */
+  outcome: v.optional(v.nullable(OutcomeKind)),
 });
 export type IncidentEvent = v.InferOutput<typeof IncidentEvent>;
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { IncidentOutcome } from './outcome.js';
 import { Category, IncidentStatus, Remedy, Severity, Timestamp } from './vocabulary.js';
 
 /** A failure in HA as the user sees it: one per broken thing, however many signals. */
@@ -26,5 +27,7 @@ export const Incident = v.object({
    * one: the incident is linked to it, and LLM Ops raises no second issue of its own.
    */
   ha_issue: v.nullable(v.object({ domain: v.string(), issue_id: v.string() })),
+  /** How it ended: null while it is open. */
+  outcome: v.nullable(IncidentOutcome),
 });
 export type Incident = v.InferOutput<typeof Incident>;

@@ -4,6 +4,7 @@ export * from './events.js';
 export * from './evidence.js';
 export * from './health.js';
 export * from './incident.js';
+export * from './outcome.js';
 export * from './policy.js';
 export * from './rca.js';
 export * from './signal.js';

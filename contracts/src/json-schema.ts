@@ -11,6 +11,7 @@ import {
 import { EvidenceBundle } from './evidence.js';
 import { Health } from './health.js';
 import { Incident } from './incident.js';
+import { OutcomeStats, Suppression } from './outcome.js';
 import { Policy } from './policy.js';
 import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
@@ -29,6 +30,8 @@ export const CONTRACTS: Record<string, GenericSchema> = {
   IncidentEvent,
   ActionEvent,
   Health,
+  Suppression,
+  OutcomeStats,
 };
 
 /** Convert one contract; checks JSON Schema cannot express (e.g. key lists) are left to valibot. */

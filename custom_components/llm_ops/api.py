@@ -56,6 +56,17 @@ class HaIssue(TypedDict):
     issue_id: str
 
 
+class IncidentOutcome(TypedDict):
+    """How an incident ended (contracts/src/outcome.ts)."""
+
+    outcome: str
+    closed_at: str
+    signature: str | None
+    integration: str | None
+    action_id: str | None
+    decided_by: str | None
+
+
 class Incident(TypedDict):
     """An incident (contracts/src/incident.ts)."""
 
@@ -76,6 +87,39 @@ class Incident(TypedDict):
     remedy: str | None
     confidence: float | None
     ha_issue: HaIssue | None
+    outcome: IncidentOutcome | None
+
+
+class Suppression(TypedDict):
+    """A failure kept quiet (contracts/src/outcome.ts)."""
+
+    incident_id: str
+    kind: str
+    title: str | None
+    integration: str | None
+    fingerprints: int
+    created_at: str
+    expires_at: str | None
+    reason: str | None
+
+
+class SignatureRate(TypedDict):
+    """The false-alarm rate of one analysis signature."""
+
+    signature: str | None
+    closed: int
+    false_alarms: int
+    false_alarm_rate: float | None
+
+
+class OutcomeStats(TypedDict):
+    """How incidents ended, and the false-alarm rate (contracts/src/outcome.ts)."""
+
+    closed: int
+    false_alarms: int
+    false_alarm_rate: float | None
+    by_outcome: dict[str, int]
+    by_signature: list[SignatureRate]
 
 
 class IncidentPage(TypedDict):
@@ -316,6 +360,38 @@ class SidecarClient:
             "POST", f"/api/incidents/{_id(incident_id)}/dismiss", json=body
         )
         return cast(Incident, data["incident"])
+
+    async def async_mark_false_alarm(
+        self,
+        incident_id: str,
+        *,
+        reason: str | None = None,
+        decided_by: str | None = None,
+    ) -> Incident:
+        """Close an incident as a false alarm; the same failure is then kept quiet."""
+        body: dict[str, Any] = {}
+        if reason is not None:
+            body["reason"] = reason
+        if decided_by is not None:
+            body["decided_by"] = decided_by
+        data = await self._request(
+            "POST", f"/api/incidents/{_id(incident_id)}/false-alarm", json=body
+        )
+        return cast(Incident, data["incident"])
+
+    async def async_suppressions(self) -> list[Suppression]:
+        """Return what is kept quiet: ignored failures and false alarms."""
+        data = await self._request("GET", "/api/suppressions")
+        return cast(list[Suppression], data["items"])
+
+    async def async_undo_suppression(self, incident_id: str) -> list[Suppression]:
+        """Undo ignoring or a false alarm decided on an incident."""
+        data = await self._request("DELETE", f"/api/suppressions/{_id(incident_id)}")
+        return cast(list[Suppression], data["items"])
+
+    async def async_outcomes(self) -> OutcomeStats:
+        """Return how incidents ended and the false-alarm rate."""
+        return cast(OutcomeStats, await self._request("GET", "/api/outcomes"))
 
     async def async_reanalyze(self, incident_id: str) -> Incident:
         """Ask for a fresh analysis of an incident."""

@@ -25,6 +25,7 @@ from .api import (
     IncidentDetail,
     IncidentPage,
     Mode,
+    OutcomeStats,
     ProposalDetail,
     SidecarAuthError,
     SidecarClient,
@@ -33,6 +34,7 @@ from .api import (
     SidecarHealth,
     SidecarNotFoundError,
     SidecarStatus,
+    Suppression,
 )
 from .const import (
     ACTIVE_LIMIT,
@@ -71,6 +73,8 @@ class LlmOpsData:
     open_count: int
     last_incident: Incident | None
     proposals: list[ActionProposal]
+    # How incidents ended, and the false-alarm rate.
+    outcomes: OutcomeStats
     # The analysis of every incident that gets a Repairs issue, by incident id.
     facts: dict[str, IncidentFacts] = field(default_factory=dict)
 
@@ -170,13 +174,14 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
     async def _async_fetch(self) -> LlmOpsData:
         client = self.client
         # Health first: it tells a sidecar from any other server. The rest is
-        # independent: one round trip, not four (HA waits on this while it starts).
+        # independent: one round trip, not five (HA waits on this while it starts).
         health = await client.async_health()
-        status, active, latest, proposals = await asyncio.gather(
+        status, active, latest, proposals, outcomes = await asyncio.gather(
             client.async_status(),
             client.async_incidents(active=True, limit=ACTIVE_LIMIT),
             client.async_incidents(limit=1),
             client.async_pending_proposals(),
+            client.async_outcomes(),
         )
         return LlmOpsData(
             health=health,
@@ -185,6 +190,7 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
             open_count=active["total"],
             last_incident=latest["items"][0] if latest["items"] else None,
             proposals=proposals,
+            outcomes=outcomes,
             facts=await self._async_facts(active["items"]),
         )
 
@@ -244,6 +250,38 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         )
         await self.async_request_refresh()
         return incident
+
+    @sidecar_request(not_found="incident_not_found")
+    async def async_mark_false_alarm(
+        self,
+        incident_id: str,
+        *,
+        reason: str | None = None,
+        decided_by: str | None = None,
+    ) -> Incident:
+        """Close an incident as a false alarm; the same failure is then kept quiet."""
+        incident = await self.client.async_mark_false_alarm(
+            incident_id, reason=reason, decided_by=decided_by
+        )
+        await self.async_request_refresh()
+        return incident
+
+    @sidecar_request()
+    async def async_suppressions(self) -> list[Suppression]:
+        """Return what is kept quiet: ignored failures and false alarms."""
+        return await self.client.async_suppressions()
+
+    @sidecar_request()
+    async def async_outcomes(self) -> OutcomeStats:
+        """Return how incidents ended and the false-alarm rate."""
+        return await self.client.async_outcomes()
+
+    @sidecar_request(not_found="nothing_kept_quiet")
+    async def async_undo_suppression(self, incident_id: str) -> list[Suppression]:
+        """Undo ignoring or a false alarm decided on an incident."""
+        items = await self.client.async_undo_suppression(incident_id)
+        await self.async_request_refresh()
+        return items
 
     @sidecar_request(not_found="incident_not_found")
     async def async_reanalyze(self, incident_id: str) -> Incident:

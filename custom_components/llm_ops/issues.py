@@ -4,8 +4,9 @@ The sidecar's own state: unreachable after it worked, an invalid policy file,
 a system log that is polled because HA fires no events.
 
 Each open incident at or above the configured severity is one issue, filed on
-behalf of the affected integration (``issue_domain``) and fixable when the
-sidecar proposes an action for it. Issues go when their incident closes.
+behalf of the affected integration (``issue_domain``). Its fix flow marks it "not
+a problem" (a false alarm), or approves the action the sidecar proposes for it.
+Issues go when their incident closes.
 
 Home Assistant remembers "ignore" on the issue only for as long as the issue
 exists; the sidecar remembers dismissals for good. So ignoring an issue is passed
@@ -136,7 +137,8 @@ class IncidentIssues:
                 self.hass,
                 DOMAIN,
                 key,
-                is_fixable=proposal is not None,
+                # Every incident can be marked "not a problem" in its fix flow.
+                is_fixable=True,
                 issue_domain=incident["integration"] or DOMAIN,
                 severity=SEVERITY.get(incident["severity"], ir.IssueSeverity.WARNING),
                 translation_key=(

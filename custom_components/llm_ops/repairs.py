@@ -1,59 +1,117 @@
-"""Fix flows of the incident issues: approve the proposed action, see how it ended."""
+"""Fix flows of the incident issues.
+
+Every incident issue can be marked "not a problem" (a false alarm: the sidecar then
+keeps the same failure quiet); one with a proposed action can instead approve it and
+show how it ended.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
 
+import probatio
+
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.selector import TextSelector, TextSelectorConfig
 
 from .api import ProposalDetail
-from .const import DOMAIN, EXECUTION_POLL_INTERVAL, EXECUTION_TIMEOUT, PROPOSAL_RUNNING
+from .const import (
+    ATTR_REASON,
+    DOMAIN,
+    EXECUTION_POLL_INTERVAL,
+    EXECUTION_TIMEOUT,
+    PROPOSAL_RUNNING,
+)
 from .coordinator import LlmOpsCoordinator
 from .markdown import plain
 from .services import async_decided_by, loaded_coordinator
 
 # How an execution can end, and the step or abort reason that tells it.
 OUTCOMES = ("succeeded", "failed", "rolled_back", "interrupted")
+FALSE_ALARM_SCHEMA = probatio.Schema(
+    {
+        probatio.Optional(ATTR_REASON): TextSelector(
+            TextSelectorConfig(multiline=True)
+        ),
+    }
+)
+MAX_REASON = 500
 
 
-class ProposalRepairFlow(RepairsFlow):
-    """Show a proposed action, approve it on submit, then show the outcome."""
+class IncidentRepairFlow(RepairsFlow):
+    """Mark the incident not a problem, or approve its proposed action."""
 
     def __init__(
         self,
         coordinator: LlmOpsCoordinator,
-        proposal_id: str,
+        incident_id: str,
+        proposal_id: str | None,
         issue_placeholders: dict[str, str],
     ) -> None:
-        """Remember which proposal the issue offers, and what the issue said."""
+        """Remember the incident, the proposal it offers, and what the issue said."""
         self._coordinator = coordinator
+        self._incident_id = incident_id
         self._proposal_id = proposal_id
         self._issue_placeholders = issue_placeholders
         self._execution: asyncio.Task[ProposalDetail | None] | None = None
         self._outcome: ProposalDetail | None = None
 
+    async def _async_decided_by(self) -> str | None:
+        user_id = self.context.get("user_id")
+        return await async_decided_by(
+            self.hass, user_id if isinstance(user_id, str) else None
+        )
+
     async def async_step_init(
         self, user_input: dict[str, str] | None = None
     ) -> RepairsFlowResult:
-        """Start with the proposal."""
-        return await self.async_step_confirm()
+        """Offer the proposed fix and "not a problem"; or only the latter."""
+        if self._proposal_id is None:
+            return await self.async_step_false_alarm()
+        return self.async_show_menu(
+            step_id="init",
+            menu_options=["confirm", "false_alarm"],
+            description_placeholders=self._issue_placeholders,
+        )
+
+    async def async_step_false_alarm(
+        self, user_input: dict[str, str] | None = None
+    ) -> RepairsFlowResult:
+        """Close the incident as a false alarm; the same failure is kept quiet."""
+        if user_input is None:
+            return self.async_show_form(
+                step_id="false_alarm",
+                data_schema=FALSE_ALARM_SCHEMA,
+                description_placeholders=self._issue_placeholders,
+            )
+        reason = (user_input.get(ATTR_REASON) or "").strip()[:MAX_REASON]
+        try:
+            await self._coordinator.async_mark_false_alarm(
+                self._incident_id,
+                reason=reason or None,
+                decided_by=await self._async_decided_by(),
+            )
+        except HomeAssistantError as err:
+            return self.async_abort(
+                reason="request_failed",
+                description_placeholders={"error": plain(str(err))},
+            )
+        return self.async_create_entry(data={})
 
     async def async_step_confirm(
         self, user_input: dict[str, str] | None = None
     ) -> RepairsFlowResult:
         """Show what the action does, what is backed up and verified; approve it."""
+        if self._proposal_id is None:
+            return await self.async_step_false_alarm()
         try:
             if user_input is not None:
-                user_id = self.context.get("user_id")
                 await self._coordinator.async_approve(
-                    self._proposal_id,
-                    decided_by=await async_decided_by(
-                        self.hass, user_id if isinstance(user_id, str) else None
-                    ),
+                    self._proposal_id, decided_by=await self._async_decided_by()
                 )
                 return await self.async_step_execute()
             detail = await self._coordinator.async_proposal(self._proposal_id)
@@ -103,6 +161,8 @@ class ProposalRepairFlow(RepairsFlow):
 
     async def _async_wait(self) -> ProposalDetail | None:
         """Poll the proposal until it leaves executing; None on timeout or error."""
+        if self._proposal_id is None:
+            return None
         try:
             async with asyncio.timeout(EXECUTION_TIMEOUT):
                 while True:
@@ -147,10 +207,13 @@ class ProposalRepairFlow(RepairsFlow):
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
 ) -> RepairsFlow:
-    """Create the fix flow of an incident issue with a proposal."""
+    """Create the fix flow of an incident issue (with its proposal, if any)."""
     issue = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
-    return ProposalRepairFlow(
+    data = data or {}
+    proposal_id = data.get("proposal_id")
+    return IncidentRepairFlow(
         loaded_coordinator(hass),
-        str((data or {})["proposal_id"]),
+        str(data["incident_id"]),
+        str(proposal_id) if proposal_id is not None else None,
         dict((issue and issue.translation_placeholders) or {}),
     )

@@ -1,4 +1,4 @@
-"""Sensors of LLM Ops: open incidents, incidents awaiting approval, last incident."""
+"""Sensors of LLM Ops: open and awaiting incidents, the last one, false alarms."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from homeassistant.components.sensor import (
     SensorEntityDescription,
     SensorStateClass,
 )
+from homeassistant.const import PERCENTAGE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -22,13 +23,15 @@ PARALLEL_UPDATES = 0
 
 # A state holds at most 255 characters.
 MAX_STATE = 255
+# Signatures named in the false-alarm rate's attributes (most false alarms first).
+MAX_SIGNATURES = 10
 
 
 @dataclass(frozen=True, kw_only=True)
 class LlmOpsSensorEntityDescription(SensorEntityDescription):
     """Describes an LLM Ops sensor."""
 
-    value_fn: Callable[[LlmOpsData], str | int | None]
+    value_fn: Callable[[LlmOpsData], str | int | float | None]
     attributes_fn: Callable[[LlmOpsData], Mapping[str, Any] | None] = lambda _: None
 
 
@@ -57,6 +60,30 @@ def _last_incident_attributes(data: LlmOpsData) -> Mapping[str, Any] | None:
     }
 
 
+def _false_alarm_rate(data: LlmOpsData) -> float | None:
+    if (rate := data.outcomes["false_alarm_rate"]) is None:
+        return None
+    return round(rate * 100, 1)
+
+
+def _false_alarm_attributes(data: LlmOpsData) -> Mapping[str, Any]:
+    outcomes = data.outcomes
+    return {
+        "closed": outcomes["closed"],
+        "false_alarms": outcomes["false_alarms"],
+        "by_outcome": outcomes["by_outcome"],
+        "by_signature": [
+            {
+                "signature": s["signature"],
+                "closed": s["closed"],
+                "false_alarms": s["false_alarms"],
+                "false_alarm_rate": s["false_alarm_rate"],
+            }
+            for s in outcomes["by_signature"][:MAX_SIGNATURES]
+        ],
+    }
+
+
 SENSORS: tuple[LlmOpsSensorEntityDescription, ...] = (
     LlmOpsSensorEntityDescription(
         key="open_incidents",
@@ -75,6 +102,15 @@ SENSORS: tuple[LlmOpsSensorEntityDescription, ...] = (
         translation_key="last_incident",
         value_fn=_last_incident_title,
         attributes_fn=_last_incident_attributes,
+    ),
+    LlmOpsSensorEntityDescription(
+        key="false_alarm_rate",
+        translation_key="false_alarm_rate",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
+        value_fn=_false_alarm_rate,
+        attributes_fn=_false_alarm_attributes,
     ),
 )
 
@@ -95,17 +131,25 @@ class LlmOpsSensorEntity(LlmOpsEntity, SensorEntity):
 
     entity_description: LlmOpsSensorEntityDescription
     _unrecorded_attributes = frozenset(
-        {"occurrences", "confidence", "first_seen", "last_seen", "resolution"}
+        {
+            "occurrences",
+            "confidence",
+            "first_seen",
+            "last_seen",
+            "resolution",
+            "by_outcome",
+            "by_signature",
+        }
     )
 
     @property
     @override
-    def native_value(self) -> str | int | None:
+    def native_value(self) -> str | int | float | None:
         """Return the sensor's value."""
         return self.entity_description.value_fn(self.coordinator.data)
 
     @property
     @override
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
-        """Return the attributes (only the last incident has any)."""
+        """Return the attributes (of the last incident and the false-alarm rate)."""
         return self.entity_description.attributes_fn(self.coordinator.data)

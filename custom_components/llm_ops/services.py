@@ -1,4 +1,4 @@
-"""Actions of LLM Ops: decide on proposals, dismiss and reanalyze incidents, reauth.
+"""Actions of LLM Ops: decide on proposals; dismiss, reanalyze, mark false alarms.
 
 All of them change something, so all are for administrators only.
 """
@@ -21,6 +21,7 @@ from .const import (
     DOMAIN,
     SERVICE_APPROVE,
     SERVICE_DISMISS,
+    SERVICE_MARK_FALSE_ALARM,
     SERVICE_REANALYZE,
     SERVICE_REJECT,
     SERVICE_START_REAUTH,
@@ -40,6 +41,14 @@ DISMISS_SCHEMA = probatio.Schema(
     {
         probatio.Required(ATTR_INCIDENT_ID): cv.string,
         probatio.Optional(ATTR_IGNORE_SIMILAR, default=False): cv.boolean,
+        probatio.Optional(ATTR_REASON): probatio.All(
+            cv.string, probatio.Length(max=500)
+        ),
+    }
+)
+MARK_FALSE_ALARM_SCHEMA = probatio.Schema(
+    {
+        probatio.Required(ATTR_INCIDENT_ID): cv.string,
         probatio.Optional(ATTR_REASON): probatio.All(
             cv.string, probatio.Length(max=500)
         ),
@@ -91,6 +100,13 @@ def async_setup_services(hass: HomeAssistant) -> None:
             reason=call.data.get(ATTR_REASON),
         )
 
+    async def mark_false_alarm(call: ServiceCall) -> None:
+        await loaded_coordinator(hass).async_mark_false_alarm(
+            call.data[ATTR_INCIDENT_ID],
+            reason=call.data.get(ATTR_REASON),
+            decided_by=await async_decided_by(hass, call.context.user_id),
+        )
+
     async def reanalyze(call: ServiceCall) -> None:
         await loaded_coordinator(hass).async_reanalyze(call.data[ATTR_INCIDENT_ID])
 
@@ -115,6 +131,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
         (SERVICE_APPROVE, approve, APPROVE_SCHEMA),
         (SERVICE_REJECT, reject, REJECT_SCHEMA),
         (SERVICE_DISMISS, dismiss, DISMISS_SCHEMA),
+        (SERVICE_MARK_FALSE_ALARM, mark_false_alarm, MARK_FALSE_ALARM_SCHEMA),
         (SERVICE_REANALYZE, reanalyze, REANALYZE_SCHEMA),
         (SERVICE_START_REAUTH, start_reauth, START_REAUTH_SCHEMA),
     ):

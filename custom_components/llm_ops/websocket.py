@@ -49,6 +49,10 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
         ws_approve,
         ws_reject,
         ws_dismiss,
+        ws_mark_false_alarm,
+        ws_suppressions,
+        ws_undo_suppression,
+        ws_outcomes,
     ):
         websocket_api.async_register_command(hass, command)
 
@@ -223,3 +227,63 @@ async def ws_dismiss(
         reason=msg.get(ATTR_REASON),
     )
     connection.send_result(msg["id"], {"incident": incident})
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/mark_false_alarm",
+        probatio.Required(ATTR_INCIDENT_ID): cv.string,
+        probatio.Optional(ATTR_REASON): probatio.All(
+            cv.string, probatio.Length(max=500)
+        ),
+    }
+)
+@websocket_api.async_response
+async def ws_mark_false_alarm(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Close an incident as a false alarm; the same failure is then kept quiet."""
+    incident = await loaded_coordinator(hass).async_mark_false_alarm(
+        msg[ATTR_INCIDENT_ID],
+        reason=msg.get(ATTR_REASON),
+        decided_by=await async_decided_by(hass, connection.user.id),
+    )
+    connection.send_result(msg["id"], {"incident": incident})
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command({probatio.Required("type"): "llm_ops/suppressions"})
+@websocket_api.async_response
+async def ws_suppressions(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Return what is kept quiet: ignored failures and false alarms."""
+    items = await loaded_coordinator(hass).async_suppressions()
+    connection.send_result(msg["id"], {"items": items})
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/undo_suppression",
+        probatio.Required(ATTR_INCIDENT_ID): cv.string,
+    }
+)
+@websocket_api.async_response
+async def ws_undo_suppression(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Undo ignoring or a false alarm; the same failure is reported as usual again."""
+    items = await loaded_coordinator(hass).async_undo_suppression(msg[ATTR_INCIDENT_ID])
+    connection.send_result(msg["id"], {"items": items})
+
+
+@websocket_api.websocket_command({probatio.Required("type"): "llm_ops/outcomes"})
+@websocket_api.async_response
+async def ws_outcomes(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Return how incidents ended and the false-alarm rate."""
+    outcomes = await loaded_coordinator(hass).async_outcomes()
+    connection.send_result(msg["id"], outcomes)

@@ -2,7 +2,8 @@
  * `llm-ops-panel`: the LLM Ops sidebar panel. HA gives it `hass`, `narrow`, `route` and
  * `panel`; everything it shows comes through an IncidentSource — by default the llm_ops
  * integration's WebSocket commands and subscription, on the add-on's ingress page the
- * sidecar's HTTP API. Routes: `<prefix>` (incident list) and `<prefix>/incident/<id>`.
+ * sidecar's HTTP API. Routes: `<prefix>` (incident list, and below it what is kept quiet)
+ * and `<prefix>/incident/<id>`.
  */
 import type { HomeAssistant } from 'custom-card-helpers';
 import { fireEvent, navigate } from 'custom-card-helpers';
@@ -21,6 +22,7 @@ import {
 import type { LlmOpsIncidentDetail } from './views/incident-detail.js';
 import './views/incident-detail.js';
 import './views/incident-list.js';
+import './views/quiet-list.js';
 import { pendingProposals } from './views/pending-proposals.js';
 import { panelProblems } from './views/problems.js';
 import { statusSummary } from './views/status-summary.js';
@@ -245,6 +247,15 @@ export class LlmOpsPanel extends LitElement {
                   @filter-changed=${this.onFilter}
                   @incident-selected=${this.onSelected}
                 ></llm-ops-incident-list>`
+          }
+          ${
+            view.name === 'list' && this._canDecide && list.error?.kind !== 'not_loaded'
+              ? html`<llm-ops-quiet-list
+                  .source=${this.data.running}
+                  .revision=${list.value}
+                  .locale=${this._locale}
+                ></llm-ops-quiet-list>`
+              : nothing
           }
           ${
             view.name === 'detail'

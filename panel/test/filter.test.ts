@@ -27,6 +27,7 @@ function incident(over: Partial<Incident> & { id: string }): Incident {
     remedy: null,
     confidence: null,
     ha_issue: null,
+    outcome: null,
     ...over,
   };
 }

@@ -41,6 +41,29 @@ describe('HttpIncidentSource', () => {
     ]);
   });
 
+  it('marks false alarms, lists and undoes what is kept quiet, reads the outcomes', async () => {
+    const { fetcher, seen } = fakeFetch({
+      'POST /api/hassio_ingress/tok/api/incidents/i1/false-alarm': [
+        200,
+        { incident: { id: 'i1' } },
+      ],
+      'GET /api/hassio_ingress/tok/api/suppressions': [200, { items: [{ incident_id: 'i1' }] }],
+      'DELETE /api/hassio_ingress/tok/api/suppressions/i%2F1': [200, { items: [] }],
+      'GET /api/hassio_ingress/tok/api/outcomes': [200, { closed: 0 }],
+    });
+    const source = new HttpIncidentSource({ base, fetch: fetcher });
+    expect(await source.markFalseAlarm('i1', 'nightly')).toEqual({ id: 'i1' });
+    expect(await source.suppressions()).toEqual([{ incident_id: 'i1' }]);
+    expect(await source.undoSuppression('i/1')).toEqual([]);
+    expect(await source.outcomes()).toEqual({ closed: 0 });
+    expect(seen).toEqual([
+      'POST /api/hassio_ingress/tok/api/incidents/i1/false-alarm {"reason":"nightly"}',
+      'GET /api/hassio_ingress/tok/api/suppressions',
+      'DELETE /api/hassio_ingress/tok/api/suppressions/i%2F1',
+      'GET /api/hassio_ingress/tok/api/outcomes',
+    ]);
+  });
+
   it('turns HTTP errors into kinds, with the sidecar’s message', async () => {
     const { fetcher } = fakeFetch({
       'GET /api/hassio_ingress/tok/api/incidents/gone': [404, { error: 'no incident gone' }],

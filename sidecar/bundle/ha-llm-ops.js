@@ -5891,6 +5891,74 @@ var ExecutionResult = v.object({
 	})),
 	error: v.nullable(v.string())
 });
+// contracts/src/outcome.ts
+/**
+* How incidents end, and what the home has said is no problem: the outcome every
+* closed incident carries, the failures kept quiet (ignored or false alarms), and
+* the false-alarm rate the panel and the sensor show.
+*/
+/**
+* How an incident ended:
+* - fixed_by_action: an allow-listed action ran and its verification passed;
+* - fixed_by_user: the failure cleared after a step the user completes (a re-authentication);
+* - resolved_itself: the failing state cleared with nothing done;
+* - false_alarm: a person said it is not a problem (the same failure is then kept quiet);
+* - ignored: a person dismissed it (with or without ignoring similar failures);
+* - expired: a failure seen only in the log stopped repeating for the quiet period.
+*/
+var INCIDENT_OUTCOMES = [
+	"fixed_by_action",
+	"fixed_by_user",
+	"resolved_itself",
+	"false_alarm",
+	"ignored",
+	"expired"
+];
+var OutcomeKind = v.picklist(INCIDENT_OUTCOMES);
+/** The outcome of a closed incident, with what it is learned by. */
+var IncidentOutcome = v.object({
+	outcome: OutcomeKind,
+	closed_at: Timestamp,
+	/** The analysis signature that explained it (`<family>.<id>`), when one did. */
+	signature: v.nullable(v.string()),
+	integration: v.nullable(v.string()),
+	/** The action that fixed it, or whose step the user completed. */
+	action_id: v.nullable(ActionId$1),
+	/** Who decided, for a person's decision (a false alarm, a dismissal), when known. */
+	decided_by: v.nullable(v.string())
+});
+var SuppressionKind = v.picklist(["ignored", "false_alarm"]);
+/** A failure the home has asked to hear less of, by the incident it was decided on. */
+var Suppression = v.object({
+	incident_id: v.string(),
+	kind: SuppressionKind,
+	title: v.nullable(v.string()),
+	integration: v.nullable(v.string()),
+	/** How many fingerprints (message templates) it covers. */
+	fingerprints: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	created_at: Timestamp,
+	/** When it stops applying; null: until undone. */
+	expires_at: v.nullable(Timestamp),
+	reason: v.nullable(v.string())
+});
+var Rate = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
+var Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** The false-alarm rate: among closed incidents, the share people called a false alarm. */
+var OutcomeStats = v.object({
+	closed: Count,
+	false_alarms: Count,
+	/** false_alarms / closed; null when nothing has closed yet. */
+	false_alarm_rate: Rate,
+	/** Closed incidents by outcome (every outcome present, zero or more). */
+	by_outcome: v.record(v.string(), Count),
+	/** The same per analysis signature (null: no signature explained it), most false alarms first. */
+	by_signature: v.array(v.object({
+		signature: v.nullable(v.string()),
+		closed: Count,
+		false_alarms: Count,
+		false_alarm_rate: Rate
+	}))
+});
 v.object({
 	incident_id: v.string(),
 	/** opened, updated, resolved or dismissed. */
@@ -5907,7 +5975,12 @@ v.object({
 	title: v.pipe(v.string(), v.maxLength(255)),
 	occurrences: v.pipe(v.number(), v.integer(), v.minValue(1)),
 	remedy: v.nullable(Remedy),
-	confidence: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)))
+	confidence: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+	/**
+	* How it ended, on `resolved` and `dismissed`; null otherwise. Absent in events
+	* queued by versions before outcomes.
+	*/
+	outcome: v.optional(v.nullable(OutcomeKind))
 });
 v.object({
 	proposal_id: v.string(),
@@ -6008,7 +6081,9 @@ var Incident = v.object({
 	ha_issue: v.nullable(v.object({
 		domain: v.string(),
 		issue_id: v.string()
-	}))
+	})),
+	/** How it ended: null while it is open. */
+	outcome: v.nullable(IncidentOutcome)
 });
 // contracts/src/policy.ts
 var HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM"));
@@ -6580,7 +6655,7 @@ var ACTIONS = {
 		guide: "start re-authentication of the incident’s config entry (entry_id); the user completes it. For expired or rejected credentials.",
 		params: { entry_id: "Config entry id" },
 		risk: "low",
-		fixes: false,
+		fixes: "by_user",
 		async resolve(ctx, params) {
 			const entry = incidentEntry(ctx, params);
 			if (![...ctx.inventory.entries.values()].some((e) => e.domain === "llm_ops" && e.state === "loaded")) throw new ActionRejected("the LLM Ops integration is not set up in Home Assistant, so it cannot start a reauth");
@@ -8870,6 +8945,7 @@ function errorHandler(err, _req, res, _next) {
 }
 // sidecar/src/api/actions.ts
 /** `/api/actions`: pending proposals, proposing, approving, rejecting, and one proposal with its execution. */
+/** Body of a decision: who decided (for the audit trail) and why. */
 var DecisionBody = v.strictObject({
 	decided_by: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100, "must be at most 100 characters"))), null),
 	reason: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(500, "must be at most 500 characters"))), null)
@@ -8924,6 +9000,7 @@ var ListIncidentsQuery = v.strictObject({
 /** Body of `POST /api/incidents/:id/dismiss`. */
 var DismissBody = v.strictObject({
 	ignore_similar: v.optional(v.boolean("must be true or false"), false),
+	decided_by: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100, "must be at most 100 characters"))), null),
 	reason: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(500, "must be at most 500 characters"))), null)
 });
 function incidentRoutes(service) {
@@ -8954,7 +9031,8 @@ function incidentRoutes(service) {
 		const body = validate(DismissBody, req.body ?? {}, "body");
 		const incident = service.dismiss(req.params.id, {
 			ignoreSimilar: body.ignore_similar,
-			reason: body.reason
+			reason: body.reason,
+			decidedBy: deciderOf(res, body.decided_by)
 		});
 		if (!incident) throw new ApiError(404, `no incident ${req.params.id}`);
 		res.json({ incident });
@@ -8965,6 +9043,101 @@ function incidentRoutes(service) {
 		res.json({ incident });
 	});
 	return router;
+}
+// sidecar/src/api/learning.ts
+/** Body of `POST /api/incidents/:id/false-alarm`. */
+var FalseAlarmBody = DecisionBody;
+function learningRoutes(service) {
+	const router = Router();
+	router.post("/incidents/:id/false-alarm", (req, res) => {
+		const body = validate(FalseAlarmBody, req.body ?? {}, "body");
+		const incident = service.markFalseAlarm(req.params.id, {
+			reason: body.reason,
+			decidedBy: deciderOf(res, body.decided_by)
+		});
+		if (!incident) throw new ApiError(404, `no incident ${req.params.id}`);
+		res.json({ incident });
+	});
+	router.get("/suppressions", (_req, res) => {
+		res.json({ items: service.suppressions() });
+	});
+	router.delete("/suppressions/:incident_id", (req, res) => {
+		if (!service.undoSuppression(req.params.incident_id)) throw new ApiError(404, `nothing is kept quiet for incident ${req.params.incident_id}`);
+		res.json({ items: service.suppressions() });
+	});
+	router.get("/outcomes", (_req, res) => {
+		res.json(service.outcomeStats());
+	});
+	return router;
+}
+// sidecar/src/api/openapi-learning.ts
+/**
+* The OpenAPI paths of what the sidecar learns from this home (api/learning.ts):
+* false alarms, what is kept quiet, and how incidents ended.
+*/
+/** Contracts these paths add to the document's component schemas. */
+var LEARNING_COMPONENTS = {
+	Suppression,
+	OutcomeStats
+};
+/** The learning endpoints' paths. */
+function learningPaths(kit) {
+	const { ref, json, errors } = kit;
+	const suppressions = json({
+		type: "object",
+		required: ["items"],
+		properties: { items: {
+			type: "array",
+			items: ref("Suppression")
+		} }
+	}, "What is kept quiet now, newest first.");
+	return {
+		"/api/incidents/{id}/false-alarm": { post: {
+			summary: "Mark an incident a false alarm",
+			description: "Closes the incident (dismissed, outcome `false_alarm`). The same failure (every fingerprint the incident holds: integration, config entry and message template) still opens an incident for 90 days, but at severity info (below the Repairs threshold). Closed incidents may be marked too.",
+			parameters: [kit.idParam],
+			requestBody: kit.decisionBody(true),
+			responses: {
+				"200": json({
+					type: "object",
+					required: ["incident"],
+					properties: { incident: ref("Incident") }
+				}, "The incident, closed as a false alarm."),
+				...errors,
+				"404": json(ref("Error"), "No such incident.")
+			}
+		} },
+		"/api/suppressions": { get: {
+			summary: "Failures kept quiet: ignored, or false alarms",
+			responses: {
+				"200": suppressions,
+				"401": errors["401"]
+			}
+		} },
+		"/api/suppressions/{incident_id}": { delete: {
+			summary: "Undo ignoring, or a false alarm",
+			description: "The same failure is reported as usual again. A withdrawn false alarm no longer counts as one (the incident stays closed, outcome `ignored`).",
+			parameters: [{
+				name: "incident_id",
+				in: "path",
+				required: true,
+				schema: { type: "string" },
+				description: "The incident it was decided on"
+			}],
+			responses: {
+				"200": suppressions,
+				"401": errors["401"],
+				"404": json(ref("Error"), "Nothing is kept quiet for that incident.")
+			}
+		} },
+		"/api/outcomes": { get: {
+			summary: "How incidents ended, and the false-alarm rate overall and per signature",
+			responses: {
+				"200": json(ref("OutcomeStats"), "Figures over the closed incidents kept."),
+				"401": errors["401"]
+			}
+		} }
+	};
 }
 // sidecar/src/api/openapi.ts
 /**
@@ -8981,7 +9154,8 @@ var COMPONENTS = {
 	ActionProposal,
 	ProposeActionRequest,
 	ActionExecution,
-	ExecutionResult
+	ExecutionResult,
+	...LEARNING_COMPONENTS
 };
 var ref = (name) => ({ $ref: `#/components/schemas/${name}` });
 var json = (schema, description) => ({
@@ -9385,6 +9559,11 @@ function openApiDocument(version) {
 								type: "boolean",
 								default: false
 							},
+							decided_by: {
+								type: "string",
+								maxLength: 100,
+								nullable: true
+							},
 							reason: {
 								type: "string",
 								maxLength: 500,
@@ -9402,7 +9581,14 @@ function openApiDocument(version) {
 					...errors,
 					"404": json(ref("Error"), "No such incident.")
 				}
-			} }
+			} },
+			...learningPaths({
+				ref,
+				json,
+				errors,
+				idParam,
+				decisionBody
+			})
 		}
 	};
 }
@@ -9488,6 +9674,7 @@ function createApi(ctx) {
 		if (!tokenMatches(presented, ctx.apiToken)) throw new ApiError(401, "invalid API token");
 		next();
 	});
+	app.use("/api", learningRoutes(ctx.learning));
 	app.use("/api/incidents", incidentRoutes(ctx.incidents));
 	app.use("/api/actions", actionRoutes(ctx.actions));
 	app.use("/api", statusRoutes(ctx.status));
@@ -9673,6 +9860,11 @@ var Approval = class {
 	auto(incident, proposals) {
 		const { policy, mode } = this.opts.policy.current();
 		if (mode !== "auto") return null;
+		const now = this.now().toISOString();
+		if (this.opts.journal.dismissals.kindOf(incident.fingerprint, now) === "false_alarm") {
+			if (proposals.length) this.opts.log.info(`not acting on ${incident.id} automatically: marked a false alarm`);
+			return null;
+		}
 		for (const p of proposals) {
 			const verdict = guard(this.opts.proposals, {
 				policy,
@@ -10370,6 +10562,7 @@ function classify(signal) {
 * - A failure that recurs within the flap window after resolving reopens its
 *   incident instead of opening a new one.
 * - "Ignore similar" dismissals stick: their fingerprints are suppressed for good.
+*   False alarms keep the same fingerprints quiet for a while: they open at info.
 */
 /** The template a signal's fingerprint is made of. */
 function signalTemplate(s) {
@@ -10426,7 +10619,12 @@ var Correlator = class {
 			if (this.journal.activeConditionOwner(signal.source, signal.key)) return;
 		}
 		const fp = signalFingerprint(signal);
-		if (this.journal.isDismissed(fp)) return;
+		const quiet = this.journal.dismissals.kindOf(fp, this.now().toISOString());
+		if (quiet === "ignored") return;
+		if (quiet === "false_alarm") signal = {
+			...signal,
+			severity: "info"
+		};
 		const stored = this.opts.redact ? this.opts.redact(signal) : signal;
 		const group = groupKey(signal, fp);
 		const since = this.groupSince(signal);
@@ -10507,7 +10705,7 @@ var Correlator = class {
 		if (!owner) return;
 		this.journal.clearCondition(owner, source, key, this.now().toISOString());
 		if (this.journal.countActiveConditions(owner) > 0) return;
-		this.lifecycle.resolve(owner, why);
+		this.lifecycle.resolve(owner, why, "resolved_itself");
 	}
 	/** Resolve open incidents without active conditions that saw no signal for the quiet period. */
 	resolveQuiet() {
@@ -10516,7 +10714,7 @@ var Correlator = class {
 		const minutes = Math.round(quietPeriodS / 60);
 		const why = minutes >= 1 ? `no repeats for ${minutes} min` : `no repeats for ${quietPeriodS} s`;
 		this.lifecycle.batch(() => {
-			for (const incident of this.journal.quietIncidents(before)) this.lifecycle.resolve(incident.id, why);
+			for (const incident of this.journal.quietIncidents(before)) this.lifecycle.resolve(incident.id, why, this.journal.hadConditions(incident.id) ? "resolved_itself" : "expired");
 		});
 	}
 };
@@ -11031,7 +11229,7 @@ var Executor = class {
 			proposals.transition(p.id, ["executing"], result.outcome);
 			this.announce(p, result.outcome, backupId);
 			log.info(`execution ${exec.id} (${p.action_id}) ${result.outcome}${result.error ? `: ${result.error}` : ""}`);
-			if (result.outcome === "succeeded" && def?.fixes === true && !isClosed(this.opts.journal.getIncident(incident.id)?.status ?? "resolved")) this.opts.lifecycle.resolveFixed(incident.id, `fixed by ${p.action_id}; verified`);
+			if (result.outcome === "succeeded" && def?.fixes === true && !isClosed(this.opts.journal.getIncident(incident.id)?.status ?? "resolved")) this.opts.lifecycle.resolveFixed(incident.id, p.action_id);
 			else this.opts.lifecycle.followProposals(incident.id);
 		}
 	}
@@ -11252,17 +11450,6 @@ var Inventory = class {
 		return this.loggers;
 	}
 };
-// sidecar/src/incident/lifecycle.ts
-/**
-* The incident's life, in one owner: the only code that writes an incident's
-* status (opened, reopened, awaiting approval, remediating, resolved, dismissed)
-* and the only one that announces its changes. Stages ask it; none writes an
-* incident row or tells listeners itself.
-*
-* Changes made inside `batch` are committed in one journal transaction and
-* announced after the commit, in order, so a listener never sees a change that
-* was rolled back.
-*/
 var IncidentLifecycle = class {
 	journal;
 	proposals;
@@ -11327,6 +11514,7 @@ var IncidentLifecycle = class {
 			flaps
 		};
 		this.journal.updateIncident(incident.id, patch, this.stamp());
+		this.journal.outcomes.forget(incident.id);
 		this.opts.log.info(`incident ${incident.id} (${incident.title}) is back (flap ${flaps})`);
 		return {
 			...incident,
@@ -11350,35 +11538,37 @@ var IncidentLifecycle = class {
 			signal
 		]);
 	}
-	/** Resolve an open incident; false when it was already closed. */
-	resolve(id, resolution) {
+	/**
+	* Resolve an open incident; false when it was already closed, or while an approved
+	* action runs (its verification decides). A failure that clears after a step the user
+	* completes (a re-authentication an action started) was fixed by the user, not by itself.
+	*/
+	resolve(id, resolution, outcome) {
 		const incident = this.journal.getIncident(id);
 		if (!incident || isClosed(incident.status)) return false;
-		const now = this.stamp();
-		this.journal.updateIncident(id, {
-			status: "resolved",
-			resolved_at: now,
-			resolution
-		}, now);
-		this.opts.log.info(`incident ${id} resolved: ${resolution}`);
-		this.announce([
-			{
-				...incident,
-				status: "resolved",
-				resolved_at: now,
-				resolution,
-				updated_at: now
-			},
-			"resolved",
-			null
-		]);
+		if (this.remediating(id)) {
+			this.opts.log.info(`incident ${id}: ${resolution} while an action runs; it decides`);
+			return false;
+		}
+		const handedOver = outcome === "resolved_itself" ? this.handedOverTo(id) : void 0;
+		this.close(incident, "resolved", resolution, {
+			outcome: handedOver ? "fixed_by_user" : outcome,
+			actionId: handedOver ?? null,
+			decidedBy: null
+		});
 		return true;
 	}
 	/** Resolve an incident a verified action fixed; its conditions are gone with it. */
-	resolveFixed(id, resolution) {
+	resolveFixed(id, actionId) {
 		this.batch(() => {
+			const incident = this.journal.getIncident(id);
+			if (!incident || isClosed(incident.status)) return;
 			this.journal.clearAllConditions(id, this.stamp());
-			this.resolve(id, resolution);
+			this.close(incident, "resolved", `fixed by ${actionId}; verified`, {
+				outcome: "fixed_by_action",
+				actionId,
+				decidedBy: null
+			});
 		});
 	}
 	/**
@@ -11386,35 +11576,106 @@ var IncidentLifecycle = class {
 	* suppressed from now on, across restarts and re-creations.
 	*/
 	dismiss(id, opts) {
+		return this.decide(id, opts.ignoreSimilar ? "dismissed; similar failures are ignored" : "dismissed", "ignored", opts, opts.ignoreSimilar ? null : void 0);
+	}
+	/**
+	* A person says the incident is no problem: it closes as a false alarm, and the
+	* same failure (every fingerprint it holds) opens lowered to info (below the
+	* Repairs threshold) for FALSE_ALARM_QUIET_DAYS. Closed incidents
+	* may be marked too (it resolved, but was never a problem).
+	*/
+	markFalseAlarm(id, opts) {
+		const until = new Date(this.now().getTime() + 7776e6);
+		return this.decide(id, "a false alarm; the same failure is kept quiet", "false_alarm", opts, until.toISOString());
+	}
+	/**
+	* Undo what was decided on an incident (ignoring similar failures, or a false
+	* alarm): the same failure is reported as usual again. A withdrawn false alarm
+	* no longer counts as one; the incident stays closed as dismissed. Returns
+	* false when nothing was kept quiet for it.
+	*/
+	undoSuppression(incidentId) {
+		return this.batch(() => {
+			const kind = this.journal.dismissals.undo(incidentId);
+			if (kind === "false_alarm") this.journal.outcomes.change(incidentId, "ignored");
+			if (kind) this.opts.log.info(`incident ${incidentId}: similar failures are reported again`);
+			return kind !== void 0;
+		});
+	}
+	/**
+	* A person's decision closes the incident as dismissed with `outcome`. `quietUntil`:
+	* keep its fingerprints quiet (null: for good; undefined: not at all).
+	*/
+	decide(id, resolution, outcome, opts, quietUntil) {
 		return this.batch(() => {
 			const incident = this.journal.getIncident(id);
 			if (!incident) return void 0;
 			const now = this.stamp();
-			const resolution = opts.ignoreSimilar ? "dismissed; similar failures are ignored" : "dismissed";
 			this.journal.clearAllConditions(id, now);
-			if (opts.ignoreSimilar) {
+			if (quietUntil !== void 0) {
 				const fps = /* @__PURE__ */ new Set([incident.fingerprint, ...this.journal.signalFingerprints(id)]);
-				this.journal.addDismissals([...fps], id, now, opts.reason);
+				this.journal.dismissals.add([...fps], id, {
+					kind: outcome,
+					at: now,
+					expiresAt: quietUntil,
+					reason: opts.reason,
+					title: incident.title,
+					integration: incident.integration
+				});
 			}
-			if (incident.status !== "dismissed") this.journal.updateIncident(id, {
-				status: "dismissed",
+			return this.close(incident, "dismissed", resolution, {
+				outcome,
+				actionId: null,
+				decidedBy: opts.decidedBy ?? null
+			});
+		});
+	}
+	/**
+	* Close an incident: its status, its outcome (with the signature and integration it
+	* is learned by), and the announcement.
+	*/
+	close(incident, status, resolution, outcome) {
+		const now = this.stamp();
+		const closed = {
+			...incident,
+			status,
+			resolved_at: now,
+			resolution,
+			updated_at: now
+		};
+		this.batch(() => {
+			this.journal.updateIncident(incident.id, {
+				status,
 				resolved_at: now,
 				resolution
 			}, now);
-			const dismissed = {
-				...incident,
-				status: "dismissed",
-				resolved_at: now,
-				resolution,
-				updated_at: now
-			};
+			this.journal.outcomes.record({
+				incident_id: incident.id,
+				outcome: outcome.outcome,
+				closed_at: now,
+				fingerprint: incident.fingerprint,
+				signature: incident.analysis?.signature ?? null,
+				integration: incident.integration,
+				category: incident.category,
+				action_id: outcome.actionId,
+				decided_by: outcome.decidedBy
+			});
+			this.opts.log.info(`incident ${incident.id} ${status} (${outcome.outcome}): ${resolution}`);
 			this.announce([
-				dismissed,
-				"dismissed",
+				closed,
+				status,
 				null
 			]);
-			return dismissed;
 		});
+		return closed;
+	}
+	/** Whether an approved action is about to run or running for the incident. */
+	remediating(id) {
+		return this.proposals.ofIncident(id).some((p) => p.status === "approved" || p.status === "executing");
+	}
+	/** The latest action that succeeded on the incident and left a step to the user, if any. */
+	handedOverTo(id) {
+		return this.proposals.ofIncident(id).find((p) => p.status === "succeeded" && allowListed(p.action_id)?.fixes === "by_user")?.action_id;
 	}
 	/**
 	* The incident's workflow follows its proposals: remediating while one is
@@ -11464,9 +11725,10 @@ var IncidentLifecycle = class {
 // sidecar/src/incidents.ts
 /**
 * The public view of a stored incident (the contract, without correlation
-* internals). `haIssue` is the `domain:issue_id` of the Repairs issue it mirrors.
+* internals). `haIssue` is the `domain:issue_id` of the Repairs issue it mirrors;
+* `outcome` how it ended.
 */
-function publicIncident(r, haIssue = null) {
+function publicIncident(r, haIssue = null, outcome = null) {
 	const at = haIssue?.indexOf(":") ?? -1;
 	return {
 		id: r.id,
@@ -11488,7 +11750,8 @@ function publicIncident(r, haIssue = null) {
 		ha_issue: haIssue && at > 0 ? {
 			domain: haIssue.slice(0, at),
 			issue_id: haIssue.slice(at + 1)
-		} : null
+		} : null,
+		outcome
 	};
 }
 /** The public view of a stored proposal. */
@@ -11535,8 +11798,21 @@ var Incidents = class {
 		const rec = this.lifecycle.dismiss(id, opts);
 		return rec && this.public(rec);
 	}
+	markFalseAlarm(id, opts) {
+		const rec = this.lifecycle.markFalseAlarm(id, opts);
+		return rec && this.public(rec);
+	}
+	suppressions() {
+		return this.journal.dismissals.list((/* @__PURE__ */ new Date()).toISOString());
+	}
+	undoSuppression(incidentId) {
+		return this.lifecycle.undoSuppression(incidentId);
+	}
+	outcomeStats() {
+		return this.journal.outcomes.stats();
+	}
 	public(rec) {
-		return publicIncident(rec, this.journal.haIssueOf(rec.id));
+		return publicIncident(rec, this.journal.haIssueOf(rec.id), this.journal.outcomes.of(rec.id));
 	}
 };
 // sidecar/src/journal/bundles.ts
@@ -11739,6 +12015,42 @@ var MIGRATIONS = [
     id TEXT PRIMARY KEY,
     taken_at TEXT NOT NULL
   );
+  `,
+	`
+  CREATE TABLE outcomes (
+    incident_id TEXT PRIMARY KEY,
+    outcome TEXT NOT NULL,
+    closed_at TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    signature TEXT,
+    integration TEXT,
+    category TEXT NOT NULL,
+    action_id TEXT,
+    decided_by TEXT
+  );
+  CREATE INDEX outcomes_by_time ON outcomes (closed_at);
+  INSERT INTO outcomes (incident_id, outcome, closed_at, fingerprint, signature, integration,
+      category, action_id)
+    SELECT id,
+      CASE
+        WHEN status = 'dismissed' THEN 'ignored'
+        WHEN resolution LIKE 'fixed by %; verified' THEN 'fixed_by_action'
+        WHEN resolution LIKE 'no repeats for %' THEN 'expired'
+        ELSE 'resolved_itself'
+      END,
+      COALESCE(resolved_at, updated_at), fingerprint, json_extract(analysis, '$.signature'),
+      integration, category,
+      CASE WHEN resolution LIKE 'fixed by %; verified'
+        THEN substr(resolution, 10, length(resolution) - 19) END
+    FROM incidents WHERE status IN ('resolved', 'dismissed');
+
+  ALTER TABLE dismissals ADD COLUMN kind TEXT NOT NULL DEFAULT 'ignored';
+  ALTER TABLE dismissals ADD COLUMN expires_at TEXT;
+  ALTER TABLE dismissals ADD COLUMN title TEXT;
+  ALTER TABLE dismissals ADD COLUMN integration TEXT;
+  UPDATE dismissals SET (title, integration) =
+    (SELECT title, integration FROM incidents i WHERE i.id = dismissals.incident_id);
+  CREATE INDEX dismissals_by_incident ON dismissals (incident_id);
   `
 ];
 // sidecar/src/journal/database.ts
@@ -11810,6 +12122,99 @@ var BackupJournal = class {
 		for (const id of ids) del.run(id);
 	}
 };
+// sidecar/src/journal/dismissals.ts
+/** Dismissals in the journal. */
+var Dismissals = class {
+	stmt;
+	constructor(db) {
+		this.stmt = statementCache(db);
+	}
+	/** How a fingerprint is kept quiet at `now`, if it is. */
+	kindOf(fp, now) {
+		return this.stmt("SELECT kind FROM dismissals WHERE fingerprint = ? AND (expires_at IS NULL OR expires_at > ?)").get(fp, now)?.kind;
+	}
+	/** Whether the fingerprint is ignored for good ("ignore similar"). */
+	isDismissed(fp, now = (/* @__PURE__ */ new Date()).toISOString()) {
+		return this.kindOf(fp, now) === "ignored";
+	}
+	/**
+	* Keep these fingerprints quiet. A later decision on the same fingerprint replaces an
+	* earlier one (ignoring what was a false alarm, or the reverse).
+	*/
+	add(fps, incidentId, opts) {
+		const stmt = this.stmt(`INSERT OR REPLACE INTO dismissals (fingerprint, incident_id, created_at, reason, kind,
+         expires_at, title, integration) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+		for (const fp of fps) stmt.run(fp, incidentId, opts.at, opts.reason, opts.kind, opts.expiresAt, opts.title, opts.integration);
+	}
+	/** What is kept quiet at `now`, by the incident it was decided on, newest first. */
+	list(now) {
+		return this.stmt(`SELECT incident_id, kind, MAX(title) AS title, MAX(integration) AS integration,
+         COUNT(*) AS fingerprints, MAX(created_at) AS created_at, MAX(expires_at) AS expires_at,
+         MAX(reason) AS reason
+       FROM dismissals WHERE expires_at IS NULL OR expires_at > ?
+       GROUP BY incident_id, kind ORDER BY created_at DESC, incident_id`).all(now);
+	}
+	/** Undo what was decided on an incident; returns what it was, or undefined when nothing was. */
+	undo(incidentId) {
+		const row = this.stmt("SELECT kind FROM dismissals WHERE incident_id = ? LIMIT 1").get(incidentId);
+		this.stmt("DELETE FROM dismissals WHERE incident_id = ?").run(incidentId);
+		return row?.kind;
+	}
+};
+// sidecar/src/journal/outcomes.ts
+/**
+* How incidents ended: one outcome per closed incident (the latest close wins;
+* a reopened incident has none until it closes again), kept after the incident
+* itself is purged so the false-alarm rate covers the home's history.
+*/
+var rate = (part, whole) => whole === 0 ? null : Math.round(part / whole * 1e3) / 1e3;
+/** Outcomes in the journal. */
+var OutcomeJournal = class {
+	stmt;
+	constructor(db) {
+		this.stmt = statementCache(db);
+	}
+	/** Record how an incident ended (replacing an earlier close of the same incident). */
+	record(rec) {
+		this.stmt(`INSERT OR REPLACE INTO outcomes (incident_id, outcome, closed_at, fingerprint, signature,
+         integration, category, action_id, decided_by)
+       VALUES (@incident_id, @outcome, @closed_at, @fingerprint, @signature, @integration,
+         @category, @action_id, @decided_by)`).run(rec);
+	}
+	/** The incident is open again: it has no outcome until it closes again. */
+	forget(incidentId) {
+		this.stmt("DELETE FROM outcomes WHERE incident_id = ?").run(incidentId);
+	}
+	/** Change the outcome of a closed incident (a withdrawn false alarm); false when it has none. */
+	change(incidentId, outcome) {
+		return this.stmt("UPDATE outcomes SET outcome = ? WHERE incident_id = ?").run(outcome, incidentId).changes > 0;
+	}
+	/** The outcome of an incident, or null while it is open. */
+	of(incidentId) {
+		return this.stmt(`SELECT outcome, closed_at, signature, integration, action_id, decided_by
+       FROM outcomes WHERE incident_id = ?`).get(incidentId) ?? null;
+	}
+	/** Closed incidents by outcome, and the false-alarm rate overall and per signature. */
+	stats() {
+		const byOutcome = Object.fromEntries(INCIDENT_OUTCOMES.map((o) => [o, 0]));
+		const counts = this.stmt("SELECT outcome, COUNT(*) AS n FROM outcomes GROUP BY outcome").all();
+		for (const { outcome, n } of counts) byOutcome[outcome] = n;
+		const closed = counts.reduce((sum, c) => sum + c.n, 0);
+		const falseAlarms = byOutcome.false_alarm ?? 0;
+		const perSignature = this.stmt(`SELECT signature, COUNT(*) AS closed, SUM(outcome = 'false_alarm') AS false_alarms
+       FROM outcomes GROUP BY signature ORDER BY false_alarms DESC, closed DESC, signature`).all();
+		return {
+			closed,
+			false_alarms: falseAlarms,
+			false_alarm_rate: rate(falseAlarms, closed),
+			by_outcome: byOutcome,
+			by_signature: perSignature.map((s) => ({
+				...s,
+				false_alarm_rate: rate(s.false_alarms, s.closed)
+			}))
+		};
+	}
+};
 // sidecar/src/journal/outbox.ts
 var EventOutbox = class {
 	stmt;
@@ -11859,12 +12264,18 @@ var Journal = class {
 	outbox;
 	/** The backups taken before fixes, which pruning may delete (the executor's). */
 	backups;
+	/** Failures kept quiet: ignored, or false alarms. */
+	dismissals;
+	/** How every incident ended. */
+	outcomes;
 	stmt;
 	constructor(file, opts = {}) {
 		this.db = openJournalDb(file, opts);
 		this.stmt = statementCache(this.db);
 		this.outbox = new EventOutbox(this.db);
 		this.backups = new BackupJournal(this.db);
+		this.dismissals = new Dismissals(this.db);
+		this.outcomes = new OutcomeJournal(this.db);
 	}
 	close() {
 		this.flush();
@@ -12018,6 +12429,10 @@ var Journal = class {
 	countActiveConditions(incidentId) {
 		return this.stmt("SELECT COUNT(*) AS n FROM conditions WHERE incident_id = ? AND active = 1").get(incidentId).n;
 	}
+	/** Whether the incident ever held a condition (a failing state, not only log lines). */
+	hadConditions(incidentId) {
+		return this.stmt("SELECT 1 FROM conditions WHERE incident_id = ? LIMIT 1").get(incidentId) !== void 0;
+	}
 	/** Clear every active condition of an incident (when it is dismissed). */
 	clearAllConditions(incidentId, at) {
 		this.stmt("UPDATE conditions SET active = 0, cleared_at = ? WHERE incident_id = ? AND active = 1").run(at, incidentId);
@@ -12040,13 +12455,6 @@ var Journal = class {
 	/** Distinct fingerprints of an incident's signals (all that "ignore similar" must cover). */
 	signalFingerprints(incidentId) {
 		return this.stmt("SELECT DISTINCT fingerprint FROM signals WHERE incident_id = ?").all(incidentId).map((r) => r.fingerprint);
-	}
-	isDismissed(fp) {
-		return this.stmt("SELECT 1 FROM dismissals WHERE fingerprint = ?").get(fp) !== void 0;
-	}
-	addDismissals(fps, incidentId, at, reason) {
-		const stmt = this.stmt("INSERT OR IGNORE INTO dismissals (fingerprint, incident_id, created_at, reason) VALUES (?, ?, ?, ?)");
-		for (const fp of fps) stmt.run(fp, incidentId, at, reason);
 	}
 	getCursor(name) {
 		const row = this.stmt("SELECT value FROM cursors WHERE name = ?").get(name);
@@ -12190,17 +12598,24 @@ var ProposalJournal = class {
 // sidecar/src/journal/retention.ts
 /** System log cursors kept: far more than Home Assistant's system log holds. */
 var MAX_LOG_CURSORS = 2e3;
-/** "Ignore similar" dismissals kept. */
+/** Dismissals kept. */
 var MAX_DISMISSALS = 1e4;
+/** Incident outcomes kept (the false-alarm rate is taken over these). */
+var MAX_OUTCOMES = 1e4;
 /** Keep the `keep` most recently written system log cursors; returns how many went. */
 function pruneLogCursors(journal, keep = MAX_LOG_CURSORS) {
 	return journal.transaction(() => journal.db.prepare(`DELETE FROM cursors WHERE name LIKE 'system_log:%' AND name NOT IN (
              SELECT name FROM cursors WHERE name LIKE 'system_log:%' ORDER BY seq DESC LIMIT ?)`).run(keep).changes);
 }
-/** Keep the `keep` newest dismissals; returns how many went. */
-function pruneDismissals(journal, keep = MAX_DISMISSALS) {
-	return journal.transaction(() => journal.db.prepare(`DELETE FROM dismissals WHERE rowid NOT IN (
+/** Drop expired dismissals and keep the `keep` newest others; returns how many went. */
+function pruneDismissals(journal, keep = MAX_DISMISSALS, now = (/* @__PURE__ */ new Date()).toISOString()) {
+	return journal.transaction(() => journal.db.prepare("DELETE FROM dismissals WHERE expires_at <= ?").run(now).changes + journal.db.prepare(`DELETE FROM dismissals WHERE rowid NOT IN (
              SELECT rowid FROM dismissals ORDER BY created_at DESC, rowid DESC LIMIT ?)`).run(keep).changes);
+}
+/** Keep the `keep` newest incident outcomes; returns how many went. */
+function pruneOutcomes(journal, keep = MAX_OUTCOMES) {
+	return journal.transaction(() => journal.db.prepare(`DELETE FROM outcomes WHERE rowid NOT IN (
+             SELECT rowid FROM outcomes ORDER BY closed_at DESC, rowid DESC LIMIT ?)`).run(keep).changes);
 }
 // sidecar/src/pipeline.ts
 var Pipeline = class {
@@ -12450,7 +12865,7 @@ var PolicyKeeper = class {
 * `updated` events of one incident are coalesced to one per interval.
 */
 /** The small event payload of an incident (HA records events: never a bundle). */
-function incidentEvent(incident, change) {
+function incidentEvent(incident, change, outcome = null) {
 	return {
 		incident_id: incident.id,
 		change,
@@ -12461,7 +12876,8 @@ function incidentEvent(incident, change) {
 		title: incident.title.slice(0, 255),
 		occurrences: incident.occurrences,
 		remedy: incident.remedy,
-		confidence: incident.confidence
+		confidence: incident.confidence,
+		outcome
 	};
 }
 var Reporter = class {
@@ -12493,7 +12909,7 @@ var Reporter = class {
 	/** Queue the event of an incident change and send it as soon as possible. */
 	incidentChanged(incident, change) {
 		const now = this.now().getTime();
-		const payload = incidentEvent(incident, change);
+		const payload = incidentEvent(incident, change, change === "resolved" || change === "dismissed" ? this.opts.journal.outcomes.of(incident.id)?.outcome ?? null : null);
 		if (change === "updated") {
 			const last = this.lastUpdate.get(incident.id);
 			const due = last === void 0 ? now : Math.max(now, last + this.opts.updateIntervalS * 1e3);
@@ -12880,6 +13296,7 @@ var Sidecar = class {
 		const { settings, log } = this;
 		this.executor.recoverInterrupted();
 		const apiToken = resolveApiToken(settings.apiToken, settings.dataDir);
+		const incidents = new Incidents(this.journal, this.lifecycle, this.bundles, this.proposals, this.pipeline);
 		const app = createApi({
 			version: VERSION,
 			apiToken,
@@ -12887,7 +13304,8 @@ var Sidecar = class {
 				connected: this.conn?.connected ?? false,
 				version: this.conn?.haVersion ?? null
 			}),
-			incidents: new Incidents(this.journal, this.lifecycle, this.bundles, this.proposals, this.pipeline),
+			incidents,
+			learning: incidents,
 			actions: actionService(this),
 			status: statusService({
 				journal: this.journal,
@@ -12982,7 +13400,8 @@ var Sidecar = class {
 		if (gone.length) this.log.info(`retention: removed ${gone.length} closed incidents`);
 		const cursors = pruneLogCursors(this.journal);
 		const dismissals = pruneDismissals(this.journal);
-		if (cursors || dismissals) this.log.info(`retention: forgot ${cursors} old system log records and ${dismissals} oldest "ignore similar" dismissals`);
+		const outcomes = pruneOutcomes(this.journal);
+		if (cursors || dismissals || outcomes) this.log.info(`retention: forgot ${cursors} old system log records, ${dismissals} expired or oldest dismissals and ${outcomes} oldest incident outcomes`);
 	}
 	async stop() {
 		this.abort.abort();

@@ -1,6 +1,17 @@
-/** Reading and dismissing incidents for the API, over the journal and the incident lifecycle. */
-import type { ActionProposal, Incident } from '@ha-llm-ops/contracts';
+/**
+ * Reading, dismissing and marking incidents as false alarms for the API, over the
+ * journal and the incident lifecycle; what is kept quiet, and the outcome figures.
+ */
+import type {
+  ActionProposal,
+  Incident,
+  IncidentOutcome,
+  OutcomeStats,
+  Suppression,
+} from '@ha-llm-ops/contracts';
 import type { IncidentDetail, IncidentService } from './api/incidents.js';
+import type { LearningService } from './api/learning.js';
+import type { Decision } from './incident/lifecycle.js';
 import type { IncidentLifecycle } from './incident/lifecycle.js';
 import type { BundleStore } from './journal/bundles.js';
 import type { IncidentFilter, IncidentRecord, Journal } from './journal/journal.js';
@@ -9,9 +20,14 @@ import type { Pipeline } from './pipeline.js';
 
 /**
  * The public view of a stored incident (the contract, without correlation
- * internals). `haIssue` is the `domain:issue_id` of the Repairs issue it mirrors.
+ * internals). `haIssue` is the `domain:issue_id` of the Repairs issue it mirrors;
+ * `outcome` how it ended.
  */
-export function publicIncident(r: IncidentRecord, haIssue: string | null = null): Incident {
+export function publicIncident(
+  r: IncidentRecord,
+  haIssue: string | null = null,
+  outcome: IncidentOutcome | null = null,
+): Incident {
   const at = haIssue?.indexOf(':') ?? -1;
   return {
     id: r.id,
@@ -32,6 +48,7 @@ export function publicIncident(r: IncidentRecord, haIssue: string | null = null)
     confidence: r.confidence,
     ha_issue:
       haIssue && at > 0 ? { domain: haIssue.slice(0, at), issue_id: haIssue.slice(at + 1) } : null,
+    outcome,
   };
 }
 
@@ -42,7 +59,7 @@ export function publicProposal({ target: _t, ...p }: ProposalRecord): ActionProp
 
 const SIGNALS_SHOWN = 100;
 
-export class Incidents implements IncidentService {
+export class Incidents implements IncidentService, LearningService {
   constructor(
     private readonly journal: Journal,
     private readonly lifecycle: IncidentLifecycle,
@@ -79,15 +96,29 @@ export class Incidents implements IncidentService {
     return rec && this.public(this.pipeline.reanalyze(rec));
   }
 
-  dismiss(
-    id: string,
-    opts: { ignoreSimilar: boolean; reason: string | null },
-  ): Incident | undefined {
+  dismiss(id: string, opts: Decision & { ignoreSimilar: boolean }): Incident | undefined {
     const rec = this.lifecycle.dismiss(id, opts);
     return rec && this.public(rec);
   }
 
+  markFalseAlarm(id: string, opts: Decision): Incident | undefined {
+    const rec = this.lifecycle.markFalseAlarm(id, opts);
+    return rec && this.public(rec);
+  }
+
+  suppressions(): Suppression[] {
+    return this.journal.dismissals.list(new Date().toISOString());
+  }
+
+  undoSuppression(incidentId: string): boolean {
+    return this.lifecycle.undoSuppression(incidentId);
+  }
+
+  outcomeStats(): OutcomeStats {
+    return this.journal.outcomes.stats();
+  }
+
   private public(rec: IncidentRecord): Incident {
-    return publicIncident(rec, this.journal.haIssueOf(rec.id));
+    return publicIncident(rec, this.journal.haIssueOf(rec.id), this.journal.outcomes.of(rec.id));
   }
 }

@@ -24,7 +24,7 @@ import { Incidents } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
 import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
-import { pruneDismissals, pruneLogCursors } from './journal/retention.js';
+import { pruneDismissals, pruneOutcomes, pruneLogCursors } from './journal/retention.js';
 import { guarded, type Logger } from './log.js';
 import { enrich, haHttpBase, keyedLabel, redactionKey, signalRedaction } from './package/index.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
@@ -202,6 +202,13 @@ export class Sidecar {
     const { settings, log } = this;
     this.executor.recoverInterrupted();
     const apiToken = resolveApiToken(settings.apiToken, settings.dataDir);
+    const incidents = new Incidents(
+      this.journal,
+      this.lifecycle,
+      this.bundles,
+      this.proposals,
+      this.pipeline,
+    );
     const app = createApi({
       version: VERSION,
       apiToken,
@@ -209,13 +216,8 @@ export class Sidecar {
         connected: this.conn?.connected ?? false,
         version: this.conn?.haVersion ?? null,
       }),
-      incidents: new Incidents(
-        this.journal,
-        this.lifecycle,
-        this.bundles,
-        this.proposals,
-        this.pipeline,
-      ),
+      incidents,
+      learning: incidents,
       actions: actionService(this),
       status: statusService({
         journal: this.journal,
@@ -340,9 +342,10 @@ export class Sidecar {
     if (gone.length) this.log.info(`retention: removed ${gone.length} closed incidents`);
     const cursors = pruneLogCursors(this.journal);
     const dismissals = pruneDismissals(this.journal);
-    if (cursors || dismissals)
+    const outcomes = pruneOutcomes(this.journal);
+    if (cursors || dismissals || outcomes)
       this.log.info(
-        `retention: forgot ${cursors} old system log records and ${dismissals} oldest "ignore similar" dismissals`,
+        `retention: forgot ${cursors} old system log records, ${dismissals} expired or oldest dismissals and ${outcomes} oldest incident outcomes`,
       );
   }
 

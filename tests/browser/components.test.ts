@@ -421,6 +421,49 @@ describe('the panel: incident detail', () => {
     ]);
   });
 
+  it('marks an incident not a problem with a reason, and shows the outcome', async () => {
+    const { incidentOpen } = await golden();
+    await mountPanel({ path: `/incident/${incidentOpen.id}` });
+    await page.locator('llm-ops-incident-detail button[data-action=false-alarm]').click();
+    const dialog = page.locator('llm-ops-incident-detail dialog.confirm');
+    expect(await dialog.innerText()).toContain('kept quiet');
+    await dialog.locator('textarea, input[name=reason]').first().fill('The hub reboots nightly');
+    await dialog.locator('button[data-confirm]').click();
+    await poll(() => callsOf('llm_ops/mark_false_alarm')).toEqual([
+      {
+        type: 'llm_ops/mark_false_alarm',
+        incident_id: incidentOpen.id,
+        reason: 'The hub reboots nightly',
+      },
+    ]);
+  });
+
+  it('shows how a closed incident ended, and offers "not a problem" until it is one', async () => {
+    const { incidentResolved } = await golden();
+    await mountPanel({ path: `/incident/${incidentResolved.id}` });
+    const outcome = page.locator('llm-ops-incident-detail [data-field=outcome]');
+    await poll(() => outcome.innerText()).toContain('Resolved by itself');
+    const detail = page.locator('llm-ops-incident-detail');
+    expect(await detail.locator('button[data-action=dismiss]').count()).toBe(0);
+    expect(await detail.locator('button[data-action=false-alarm]').count()).toBe(1);
+
+    const falseAlarm = {
+      ...incidentResolved,
+      status: 'dismissed' as const,
+      outcome: {
+        outcome: 'false_alarm' as const,
+        closed_at: incidentResolved.resolved_at ?? incidentResolved.last_seen,
+        signature: null,
+        integration: incidentResolved.integration,
+        action_id: null,
+        decided_by: 'Ada',
+      },
+    };
+    await mountPanel({ path: `/incident/${incidentResolved.id}`, incidents: [falseAlarm] });
+    await poll(() => outcome.innerText()).toContain('Not a problem (false alarm) — Ada');
+    expect(await detail.locator('button[data-action=false-alarm]').count()).toBe(0);
+  });
+
   it('offers no decisions to non-administrators', async () => {
     const { incidentOpen } = await golden();
     await mountPanel({ path: `/incident/${incidentOpen.id}`, admin: false });
@@ -437,6 +480,63 @@ describe('the panel: incident detail', () => {
     await poll(() => page.locator('llm-ops-incident-detail .state').innerText()).toContain(
       'This incident no longer exists',
     );
+  });
+});
+
+describe('the panel: what is kept quiet', () => {
+  const quietItems = [
+    {
+      incident_id: 'inc_quiet_fa',
+      kind: 'false_alarm' as const,
+      title: 'Fault Lab Hub is retrying setup',
+      integration: 'fault_lab',
+      fingerprints: 2,
+      created_at: '2026-11-25T09:00:00.000Z',
+      expires_at: '2027-02-23T09:00:00.000Z',
+      reason: 'The hub reboots nightly',
+    },
+    {
+      incident_id: 'inc_quiet_ign',
+      kind: 'ignored' as const,
+      title: 'Sonos speaker dropped off the network',
+      integration: 'sonos',
+      fingerprints: 1,
+      created_at: '2026-11-24T09:00:00.000Z',
+      expires_at: null,
+      reason: null,
+    },
+  ];
+  const quiet = () => page.locator('llm-ops-quiet-list section.quiet');
+
+  it('lists false alarms and ignored failures with the false-alarm rate; Undo takes one back', async () => {
+    await mountPanel({ suppressions: quietItems });
+    await poll(() => quiet().locator('li').count()).toBe(2);
+    expect(await quiet().locator('[data-field=false-alarm-rate]').innerText()).toMatch(
+      /False-alarm rate: 25 %\s+\(2 of 8 closed incidents\)/,
+    );
+    const falseAlarm = quiet().locator('li[data-incident=inc_quiet_fa]');
+    expect(await falseAlarm.innerText()).toContain('False alarm');
+    expect(await falseAlarm.innerText()).toContain('The hub reboots nightly');
+    expect(await falseAlarm.innerText()).toContain('until');
+    expect(await quiet().locator('li[data-incident=inc_quiet_ign]').innerText()).toContain(
+      'until undone',
+    );
+
+    await falseAlarm.locator('button[data-action=undo-quiet]').click();
+    await poll(() => callsOf('llm_ops/undo_suppression')).toEqual([
+      { type: 'llm_ops/undo_suppression', incident_id: 'inc_quiet_fa' },
+    ]);
+    await poll(() => quiet().locator('li').count()).toBe(1);
+    expect(await quiet().locator('li').getAttribute('data-incident')).toBe('inc_quiet_ign');
+  });
+
+  it('says when nothing is kept quiet, and is not shown to non-administrators', async () => {
+    await mountPanel({});
+    await poll(() => quiet().innerText()).toContain('Nothing is kept quiet');
+    await mountPanel({ admin: false });
+    await poll(() => rows().count()).toBeGreaterThan(0);
+    expect(await page.locator('llm-ops-quiet-list').count()).toBe(0);
+    expect(await callsOf('llm_ops/suppressions')).toEqual([]);
   });
 });
 
@@ -620,6 +720,23 @@ describe('the incidents card', () => {
       h.hass?.push({ kind: 'incident', data: h.fixtures.incidentEvent });
     });
     await poll(() => card().locator('ul.incidents li').count()).toBe(1);
+  });
+
+  it('marks an incident not a problem after a confirmation (administrators only)', async () => {
+    const { incidentOpen } = await golden();
+    await mountCard({});
+    await card().locator('button[data-action=false-alarm]').click();
+    const dialog = card().locator('dialog.confirm');
+    expect(await dialog.innerText()).toContain(incidentOpen.title);
+    await dialog.locator('button[data-confirm]').click();
+    await poll(() => callsOf('llm_ops/mark_false_alarm')).toEqual([
+      { type: 'llm_ops/mark_false_alarm', incident_id: incidentOpen.id },
+    ]);
+    // It reloads afterwards.
+    await poll(async () => (await callsOf('llm_ops/incidents')).length).toBe(2);
+    await mountCard({}, { admin: false });
+    await poll(() => card().locator('ul.incidents li').count()).toBe(1);
+    expect(await card().locator('button[data-action=false-alarm]').count()).toBe(0);
   });
 
   it('shows an unreachable sidecar; lists without links for non-admins', async () => {
@@ -866,6 +983,9 @@ describe('the add-on’s ingress page', () => {
             last_analysis_at: null,
             counts: { open: 1, awaiting_approval: 1 },
           });
+        else if (path === 'api/suppressions')
+          json(res, { items: [example('Suppression.false-alarm')] });
+        else if (path === 'api/outcomes') json(res, example('OutcomeStats.mixed'));
         else if (path === `api/actions/${String(proposal.id)}/approve`)
           json(res, { proposal: { ...proposal, status: 'approved' } });
         else if (path === `api/actions/${String(proposal.id)}`)
@@ -891,6 +1011,10 @@ describe('the add-on’s ingress page', () => {
       );
       await poll(() => row.count()).toBe(1);
       expect(requests).toContain(`GET ${prefix}api/incidents`);
+      // What is kept quiet, over the same API.
+      const quiet = ingressPage.locator('llm-ops-quiet-list section.quiet');
+      await poll(() => quiet.locator('li[data-kind=false_alarm]').count()).toBe(1);
+      expect(await quiet.innerText()).toContain('15 %');
       expect(requests.every((r) => r.includes(prefix))).toBe(true);
 
       await row.locator('a').click();

@@ -214,6 +214,10 @@ describe('the panel in HA', () => {
     await poll(() =>
       page.locator(`llm-ops-panel section.pending li[data-proposal="${proposal.id}"]`).count(),
     ).toBe(1);
+    // Below the list, what is kept quiet, from the integration's commands (nothing yet).
+    const quiet = page.locator('llm-ops-quiet-list section.quiet');
+    await poll(() => quiet.count()).toBe(1);
+    expect(await quiet.locator('.error-text').count()).toBe(0);
     await shot(page, 'panel-list-light');
 
     await row.locator('a').click();

@@ -258,12 +258,15 @@ describe('approve mode, core backup', () => {
       });
       expect(info.backups.map((b) => b.backup_id)).toContain(backupId);
       expect((await configEntries(env, 'fault_lab'))[0]?.state).toBe('loaded');
-      const after = await api<{ incident: { status: string } }>(
-        sidecar,
-        'GET',
-        `/api/incidents/${proposal.incident_id}`,
-      );
+      const after = await api<{
+        incident: { status: string; outcome: { outcome: string; action_id: string } | null };
+      }>(sidecar, 'GET', `/api/incidents/${proposal.incident_id}`);
       expect(after.body.incident.status).toBe('resolved');
+      // Its outcome: fixed by this action, verified.
+      expect(after.body.incident.outcome).toMatchObject({
+        outcome: 'fixed_by_action',
+        action_id: 'reload_config_entry',
+      });
       const mine = await eventually(async () => {
         const list = events
           .filter((e) => e.data.proposal_id === proposal.id)

@@ -216,7 +216,7 @@ describe('a logged error', () => {
     await callService(env, 'fault_lab', 'set_fault', { mode: 'not_ready' });
     await haRest(env, 'POST', `/api/config/config_entries/entry/${fault.entry_id}/reload`);
     try {
-      // The incident's issue becomes fixable once the reload is proposed.
+      // The incident's issue offers the fix once the reload is proposed.
       const issue = await eventually(
         async () => {
           const { issues } = await socket.command<{
@@ -225,18 +225,36 @@ describe('a logged error', () => {
             type: 'repairs/list_issues',
           });
           return issues.find(
-            (i) => i.domain === 'llm_ops' && i.issue_domain === 'fault_lab' && i.is_fixable,
+            (i) =>
+              i.domain === 'llm_ops' &&
+              i.issue_domain === 'fault_lab' &&
+              i.is_fixable &&
+              i.translation_key === 'incident_fixable',
           );
         },
         30_000,
         'a fixable Repairs issue for fault_lab',
       );
-      const flow = await haRest<{
+      type FlowStep = {
         flow_id: string;
         type: string;
         step_id: string;
+        menu_options?: string[];
         description_placeholders: Record<string, string>;
-      }>(env, 'POST', '/api/repairs/issues/fix', { handler: 'llm_ops', issue_id: issue.issue_id });
+      };
+      // A menu first: approve the fix, or "not a problem".
+      const menu = await haRest<FlowStep>(env, 'POST', '/api/repairs/issues/fix', {
+        handler: 'llm_ops',
+        issue_id: issue.issue_id,
+      });
+      expect([menu.type, menu.step_id, menu.menu_options]).toEqual([
+        'menu',
+        'init',
+        ['confirm', 'false_alarm'],
+      ]);
+      const flow = await haRest<FlowStep>(env, 'POST', `/api/repairs/issues/fix/${menu.flow_id}`, {
+        next_step_id: 'confirm',
+      });
       expect([flow.type, flow.step_id]).toEqual(['form', 'confirm']);
       expect(flow.description_placeholders.backup).toMatch(/configuration/);
       expect(flow.description_placeholders.verification).toMatch(/loaded/);

@@ -276,6 +276,7 @@ describe('restarts and announcements', () => {
           'incident_id',
           'integration',
           'occurrences',
+          'outcome',
           'remedy',
           'severity',
           'status',

@@ -16,7 +16,7 @@ from custom_components.llm_ops.const import (
 from custom_components.llm_ops.sensor import LlmOpsSensorEntity
 from homeassistant.config_entries import SOURCE_REAUTH
 from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNAVAILABLE
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import (
     device_registry as dr,
     entity_registry as er,
@@ -29,6 +29,7 @@ from .conftest import Sidecar, incident_event, setup_entry, sidecar_api, sidecar
 OPEN = "sensor.llm_ops_open_incidents"
 AWAITING = "sensor.llm_ops_incidents_awaiting_approval"
 LAST = "sensor.llm_ops_last_incident"
+RATE = "sensor.llm_ops_false_alarm_rate"
 CONNECTIVITY = "binary_sensor.llm_ops_sidecar"
 MODE = "select.llm_ops_mode"
 
@@ -72,7 +73,14 @@ async def test_entities_show_the_sidecars_incidents(
     assert device.entry_type is dr.DeviceEntryType.SERVICE
     assert device.sw_version == seeded.version
     entities = er.async_entries_for_device(er.async_get(hass), device.id)
-    assert {e.entity_id for e in entities} == {OPEN, AWAITING, LAST, CONNECTIVITY, MODE}
+    assert {e.entity_id for e in entities} == {
+        OPEN,
+        AWAITING,
+        LAST,
+        RATE,
+        CONNECTIVITY,
+        MODE,
+    }
     assert all(e.unique_id.startswith(entry.entry_id) for e in entities)
 
 
@@ -108,11 +116,52 @@ async def test_event_pushes_a_refresh(hass: HomeAssistant, seeded: Sidecar) -> N
     assert hass.states.get(OPEN).state == "1"
 
 
+async def test_false_alarm_rate(
+    hass: HomeAssistant, seeded: Sidecar, hass_admin_user
+) -> None:
+    """The share of closed incidents that were false alarms, per signature too."""
+    await setup_entry(hass, seeded)
+    # The seeded journal closed two: one resolved itself, one was dismissed.
+    rate = hass.states.get(RATE)
+    assert float(rate.state) == 0
+    assert rate.attributes["unit_of_measurement"] == "%"
+    assert rate.attributes["closed"] == 2
+    assert rate.attributes["false_alarms"] == 0
+    assert rate.attributes["by_outcome"]["resolved_itself"] == 1
+    assert rate.attributes["by_outcome"]["ignored"] == 1
+
+    hub = seeded.seeded["hub"]
+    await hass.services.async_call(
+        DOMAIN,
+        "mark_false_alarm",
+        {"incident_id": hub},
+        blocking=True,
+        context=Context(user_id=hass_admin_user.id),
+    )
+    await hass.async_block_till_done(wait_background_tasks=True)
+    rate = hass.states.get(RATE)
+    assert float(rate.state) == 33.3
+    assert rate.attributes["false_alarms"] == 1
+    _, detail = await sidecar_api(hass, seeded, "GET", f"/api/incidents/{hub}")
+    signature = detail["analysis"]["signature"]
+    assert signature is not None
+    assert rate.attributes["by_signature"][0] == {
+        "signature": signature,
+        "closed": 1,
+        "false_alarms": 1,
+        "false_alarm_rate": 1,
+    }
+    # The breakdowns change with every close: history keeps only the rate.
+    assert {"by_outcome", "by_signature"} <= LlmOpsSensorEntity._unrecorded_attributes
+
+
 async def test_empty_sidecar(hass: HomeAssistant, sidecar: Sidecar) -> None:
     """Without incidents the counts are zero and the last incident is unknown."""
     await setup_entry(hass, sidecar)
     assert hass.states.get(OPEN).state == "0"
     assert hass.states.get(LAST).state == "unknown"
+    # Nothing has closed: there is no rate yet.
+    assert hass.states.get(RATE).state == "unknown"
     assert "incident_id" not in hass.states.get(LAST).attributes
 
 

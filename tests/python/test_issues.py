@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from custom_components.llm_ops.const import CONF_REPAIR_SEVERITY, DOMAIN, EVENT_INCIDENT
+from homeassistant.components.repairs import repairs_flow_manager
 from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 
@@ -37,8 +39,10 @@ async def test_open_incidents_at_error_and_above_are_issues(
     hub = issues[f"incident_{ids['hub']}"]
     assert hub.issue_domain == "fault_lab"
     assert hub.severity is ir.IssueSeverity.ERROR
-    assert hub.is_fixable is False  # no proposal for it yet
+    # No proposal for it yet: its fix flow only offers "not a problem".
+    assert hub.is_fixable is True
     assert hub.translation_key == "incident"
+    assert hub.data == {"incident_id": ids["hub"]}
     assert hub.translation_placeholders == {
         "title": "Fault Lab is stuck in setup retry",
         "integration": "fault_lab",
@@ -60,6 +64,43 @@ async def test_open_incidents_at_error_and_above_are_issues(
         "The recorder database is malformed"
     )
     assert critical.translation_placeholders["remedy"] == "Analysis pending"
+
+
+async def test_not_a_problem_without_a_proposal(
+    hass: HomeAssistant, seeded: Sidecar
+) -> None:
+    """An issue with nothing to approve goes straight to "not a problem"."""
+    await setup_entry(hass, seeded)
+    hub = seeded.seeded["hub"]
+    assert await async_setup_component(hass, "repairs", {})
+    manager = repairs_flow_manager(hass)
+    result = await manager.async_init(DOMAIN, data={"issue_id": f"incident_{hub}"})
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "false_alarm"
+    assert result["description_placeholders"]["integration"] == "fault_lab"
+    result = await manager.async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    _, detail = await sidecar_api(hass, seeded, "GET", f"/api/incidents/{hub}")
+    assert detail["incident"]["outcome"]["outcome"] == "false_alarm"
+    # The incident closed: its issue goes at the next refresh.
+    await sidecar_event(hass, EVENT_INCIDENT, incident_event(hub, "dismissed"))
+    assert f"incident_{hub}" not in _mine(hass)
+
+
+async def test_not_a_problem_with_the_sidecar_down(
+    hass: HomeAssistant, seeded: Sidecar
+) -> None:
+    """A sidecar that stopped answering ends the flow with the reason."""
+    await setup_entry(hass, seeded)
+    assert await async_setup_component(hass, "repairs", {})
+    manager = repairs_flow_manager(hass)
+    result = await manager.async_init(
+        DOMAIN, data={"issue_id": f"incident_{seeded.seeded['hub']}"}
+    )
+    await hass.async_add_executor_job(seeded.stop)
+    result = await manager.async_configure(result["flow_id"], {"reason": "nightly"})
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "request_failed"
 
 
 async def test_threshold_follows_the_options(

@@ -45,13 +45,22 @@ def proposed(sidecar_factory: SidecarFactory) -> Generator[Sidecar]:
     sidecar.stop()
 
 
-async def _fix_flow(hass: HomeAssistant, incident_id: str) -> dict[str, Any]:
+async def _fix_flow(
+    hass: HomeAssistant, incident_id: str, choose: str = "confirm"
+) -> dict[str, Any]:
+    """Start the issue's fix flow; from its menu, take `choose`."""
     assert await async_setup_component(hass, "repairs", {})
     manager = repairs_flow_manager(hass)
     assert manager is not None
-    return await manager.async_init(
+    result = await manager.async_init(
         DOMAIN, data={"issue_id": f"incident_{incident_id}"}
     )
+    if result["type"] is FlowResultType.MENU:
+        assert result["menu_options"] == ["confirm", "false_alarm"]
+        result = await manager.async_configure(
+            result["flow_id"], {"next_step_id": choose}
+        )
+    return result
 
 
 async def test_proposals_make_issues_fixable(
@@ -95,6 +104,44 @@ async def test_fix_flow_shows_the_action_and_approves(
     assert "not connected" in result["description_placeholders"]["error"]
     _, detail = await sidecar_api(hass, proposed, "GET", "/api/actions/prp_hub")
     assert detail["proposal"]["status"] == "proposed"
+
+
+async def test_fix_flow_marks_not_a_problem(
+    hass: HomeAssistant, proposed: Sidecar, hass_admin_user
+) -> None:
+    """Instead of approving, the fix flow closes the incident as a false alarm."""
+    await setup_entry(hass, proposed)
+    hub = proposed.seeded["hub"]
+    assert await async_setup_component(hass, "repairs", {})
+    manager = repairs_flow_manager(hass)
+    result = await manager.async_init(
+        DOMAIN,
+        data={"issue_id": f"incident_{hub}"},
+        context={"user_id": hass_admin_user.id},
+    )
+    assert result["type"] is FlowResultType.MENU
+    assert result["description_placeholders"]["remedy"] == "Reload the integration"
+    result = await manager.async_configure(
+        result["flow_id"], {"next_step_id": "false_alarm"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "false_alarm"
+    result = await manager.async_configure(
+        result["flow_id"], {"reason": "The hub reboots every night"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    _, detail = await sidecar_api(hass, proposed, "GET", f"/api/incidents/{hub}")
+    assert detail["incident"]["status"] == "dismissed"
+    assert detail["incident"]["outcome"]["outcome"] == "false_alarm"
+    assert detail["incident"]["outcome"]["decided_by"] == hass_admin_user.name
+    _, quiet = await sidecar_api(hass, proposed, "GET", "/api/suppressions")
+    assert [(q["incident_id"], q["reason"]) for q in quiet["items"]] == [
+        (hub, "The hub reboots every night")
+    ]
+    # The proposal was not approved.
+    _, proposal = await sidecar_api(hass, proposed, "GET", "/api/actions/prp_hub")
+    assert proposal["proposal"]["status"] != "approved"
+    await hass.async_block_till_done(wait_background_tasks=True)
 
 
 async def test_fix_flow_for_a_decided_proposal(
@@ -150,7 +197,9 @@ async def test_reject_and_approve_twice(
     issue = ir.async_get(hass).async_get_issue(
         DOMAIN, f"incident_{proposed.seeded['critical']}"
     )
-    assert issue.is_fixable is False
+    # Nothing to approve any more; "not a problem" stays.
+    assert issue.translation_key == "incident"
+    assert issue.is_fixable is True
 
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(

@@ -38,6 +38,7 @@ async def test_actions_exist_without_an_entry(hass: HomeAssistant) -> None:
         "approve",
         "reject",
         "dismiss",
+        "mark_false_alarm",
         "reanalyze",
         "start_reauth",
     }
@@ -63,6 +64,31 @@ async def test_dismiss(hass: HomeAssistant, seeded: Sidecar, hass_admin_user) ->
     assert hass.states.get("sensor.llm_ops_open_incidents").state == "2"
 
 
+async def test_mark_false_alarm(
+    hass: HomeAssistant, seeded: Sidecar, hass_admin_user
+) -> None:
+    """A false alarm closes the incident with its outcome and who decided."""
+    await setup_entry(hass, seeded)
+    critical = seeded.seeded["critical"]
+    await _call(
+        hass,
+        "mark_false_alarm",
+        {"incident_id": critical, "reason": "the hub reboots nightly"},
+        hass_admin_user,
+    )
+    _, detail = await sidecar_api(hass, seeded, "GET", f"/api/incidents/{critical}")
+    assert detail["incident"]["status"] == "dismissed"
+    assert detail["incident"]["outcome"]["outcome"] == "false_alarm"
+    assert detail["incident"]["outcome"]["decided_by"] == hass_admin_user.name
+    _, quiet = await sidecar_api(hass, seeded, "GET", "/api/suppressions")
+    assert [(s["incident_id"], s["kind"], s["reason"]) for s in quiet["items"]] == [
+        (critical, "false_alarm", "the hub reboots nightly")
+    ]
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(hass, "mark_false_alarm", {"incident_id": "inc_nope"})
+    assert err.value.translation_key == "incident_not_found"
+
+
 async def test_unknown_ids_are_validation_errors(
     hass: HomeAssistant, seeded: Sidecar
 ) -> None:
@@ -84,12 +110,13 @@ async def test_unknown_ids_are_validation_errors(
 async def test_actions_are_admin_only(
     hass: HomeAssistant, seeded: Sidecar, hass_read_only_user
 ) -> None:
-    """A non-admin user cannot decide, dismiss, reanalyze or start a reauth."""
+    """A non-admin user cannot decide, dismiss, mark, reanalyze or start a reauth."""
     await setup_entry(hass, seeded)
     for service, data in (
         ("approve", {"proposal_id": "prp_1"}),
         ("reject", {"proposal_id": "prp_1"}),
         ("dismiss", {"incident_id": seeded.seeded["hub"]}),
+        ("mark_false_alarm", {"incident_id": seeded.seeded["hub"]}),
         ("reanalyze", {"incident_id": seeded.seeded["hub"]}),
         ("start_reauth", {"entry_id": "x"}),
     ):

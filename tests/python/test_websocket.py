@@ -144,9 +144,14 @@ async def test_summaries_are_open_evidence_and_changes_are_admin_only(
         {"type": "llm_ops/approve", "proposal_id": "prp_1"},
         {"type": "llm_ops/reject", "proposal_id": "prp_1"},
         {"type": "llm_ops/dismiss", "incident_id": seeded.seeded["hub"]},
+        {"type": "llm_ops/mark_false_alarm", "incident_id": seeded.seeded["hub"]},
+        {"type": "llm_ops/suppressions"},
+        {"type": "llm_ops/undo_suppression", "incident_id": seeded.seeded["hub"]},
     ):
         result = await _ws(client, message)
         assert result["error"]["code"] == "unauthorized", message
+    # The false-alarm rate is open, like its sensor.
+    assert (await _ws(client, {"type": "llm_ops/outcomes"}))["success"]
 
 
 async def test_admin_decisions(
@@ -177,6 +182,35 @@ async def test_admin_decisions(
         result = await _ws(client, message)
         assert result["error"]["translation_key"] == "proposal_not_found"
     await hass.async_block_till_done(wait_background_tasks=True)
+
+
+async def test_false_alarms_listed_and_undone(
+    hass: HomeAssistant, seeded: Sidecar, hass_ws_client
+) -> None:
+    """Admins mark a false alarm, see it listed and in the rate, and undo it."""
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass)
+    hub = seeded.seeded["hub"]
+    result = await _ws(
+        client,
+        {"type": "llm_ops/mark_false_alarm", "incident_id": hub, "reason": "nightly"},
+    )
+    assert result["result"]["incident"]["outcome"]["outcome"] == "false_alarm"
+    listed = (await _ws(client, {"type": "llm_ops/suppressions"}))["result"]["items"]
+    assert [(s["incident_id"], s["kind"], s["reason"]) for s in listed] == [
+        (hub, "false_alarm", "nightly")
+    ]
+    await hass.async_block_till_done(wait_background_tasks=True)
+    outcomes = (await _ws(client, {"type": "llm_ops/outcomes"}))["result"]
+    assert outcomes["false_alarms"] == 1
+
+    undone = await _ws(client, {"type": "llm_ops/undo_suppression", "incident_id": hub})
+    assert undone["result"] == {"items": []}
+    again = await _ws(client, {"type": "llm_ops/undo_suppression", "incident_id": hub})
+    assert again["error"]["translation_key"] == "nothing_kept_quiet"
+    await hass.async_block_till_done(wait_background_tasks=True)
+    outcomes = (await _ws(client, {"type": "llm_ops/outcomes"}))["result"]
+    assert outcomes["false_alarms"] == 0
 
 
 async def test_commands_without_an_entry(hass: HomeAssistant, hass_ws_client) -> None:

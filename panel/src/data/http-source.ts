@@ -17,8 +17,10 @@ import {
   type IncidentSource,
   type OpsEvent,
   type OpsStatus,
+  type OutcomeStats,
   type ProposalDetail,
   type SourceErrorKind,
+  type Suppression,
 } from '../shared/data/types.js';
 
 export interface HttpSourceOptions {
@@ -141,6 +143,28 @@ export class HttpIncidentSource implements IncidentSource {
       { ignore_similar: opts.ignoreSimilar, ...(opts.reason ? { reason: opts.reason } : {}) },
     );
     return incident;
+  }
+
+  async markFalseAlarm(incidentId: string, reason?: string): Promise<Incident> {
+    const { incident } = await this.request<{ incident: Incident }>(
+      'POST',
+      `incidents/${encodeURIComponent(incidentId)}/false-alarm`,
+      reason ? { reason } : {},
+    );
+    return incident;
+  }
+
+  async suppressions(): Promise<Suppression[]> {
+    return (await this.request<{ items: Suppression[] }>('GET', 'suppressions')).items;
+  }
+
+  async undoSuppression(incidentId: string): Promise<Suppression[]> {
+    const path = `suppressions/${encodeURIComponent(incidentId)}`;
+    return (await this.request<{ items: Suppression[] }>('DELETE', path)).items;
+  }
+
+  outcomes(): Promise<OutcomeStats | null> {
+    return this.request('GET', 'outcomes');
   }
 
   async subscribe(onEvent: (event: OpsEvent) => void): Promise<() => void> {

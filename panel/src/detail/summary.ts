@@ -1,8 +1,9 @@
 /** The incident's head: severity, status and category, its title, and the facts about it. */
-import { mdiEyeOff } from '@mdi/js';
+import { mdiBellOffOutline, mdiEyeOff } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   ACTIVE_STATUSES,
+  OUTCOME_LABELS,
   SEVERITY_ICONS,
   SEVERITY_LABELS,
   STATUS_LABELS,
@@ -15,11 +16,13 @@ import {
 
 export interface SummaryView {
   canDecide: boolean;
-  /** The dismissal is being sent. */
+  /** A dismissal or a false alarm is being sent. */
   dismissing: boolean;
-  /** Why the last dismissal failed. */
+  /** Why the last one failed. */
   dismissError: string | undefined;
   onDismiss: () => void;
+  /** Mark it not a problem (a false alarm). */
+  onFalseAlarm: () => void;
   locale: string | undefined;
 }
 
@@ -74,18 +77,40 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
               </dd>`
           : nothing
       }
+      ${
+        i.outcome
+          ? html`<dt>Outcome</dt>
+              <dd data-field="outcome" data-outcome=${i.outcome.outcome}>
+                ${OUTCOME_LABELS[i.outcome.outcome]}${
+                  i.outcome.decided_by ? html` — ${i.outcome.decided_by}` : nothing
+                }
+              </dd>`
+          : nothing
+      }
     </dl>
     ${
-      active && v.canDecide
+      v.canDecide && (active || i.outcome?.outcome !== 'false_alarm')
         ? html`<div class="actions">
             <button
-              class="btn danger"
-              data-action="dismiss"
+              class="btn"
+              data-action="false-alarm"
               ?disabled=${v.dismissing}
-              @click=${v.onDismiss}
+              @click=${v.onFalseAlarm}
             >
-              ${icon(mdiEyeOff)} Dismiss…
+              ${icon(mdiBellOffOutline)} Not a problem…
             </button>
+            ${
+              active
+                ? html`<button
+                    class="btn danger"
+                    data-action="dismiss"
+                    ?disabled=${v.dismissing}
+                    @click=${v.onDismiss}
+                  >
+                    ${icon(mdiEyeOff)} Dismiss…
+                  </button>`
+                : nothing
+            }
           </div>`
         : nothing
     }

@@ -171,6 +171,31 @@ export class LlmOpsIncidentDetail extends LitElement {
     }
   }
 
+  private async onFalseAlarm(incident: Incident): Promise<void> {
+    const answer = await this.confirm.ask({
+      heading: 'Not a problem?',
+      body: html`<p>
+        “${incident.title}” closes as a false alarm. If the same failure happens again in the next
+        90 days, it is kept quiet: listed at severity info, without a Repairs issue. You can undo
+        this under “Kept quiet” on the incident list.
+      </p>`,
+      confirmLabel: 'Not a problem',
+      reason: { label: 'Why is it no problem? (optional)' },
+    });
+    const source = this.source;
+    if (!answer || !source) return;
+    this._dismissing = true;
+    this._dismissError = undefined;
+    try {
+      await source.markFalseAlarm(incident.id, answer.reason || undefined);
+      this.changed();
+    } catch (err) {
+      this._dismissError = err instanceof Error ? err.message : String(err);
+    } finally {
+      this._dismissing = false;
+    }
+  }
+
   protected override render(): TemplateResult {
     const d = this.incident.value;
     const error = this.incident.error;
@@ -189,6 +214,7 @@ export class LlmOpsIncidentDetail extends LitElement {
             dismissing: this._dismissing,
             dismissError: this._dismissError,
             onDismiss: () => void this.onDismiss(d.incident),
+            onFalseAlarm: () => void this.onFalseAlarm(d.incident),
             locale: this.locale,
           })}
           ${analysisSection(d.incident, d.analysis)}

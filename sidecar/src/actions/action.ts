@@ -65,8 +65,12 @@ export interface ActionDefinition {
   /** Every parameter it takes, with what it is (the model's answer schema is built from these). */
   params: Readonly<Record<string, string>>;
   risk: Risk;
-  /** A verified success fixes the incident (false for evidence, backups, and steps the user completes). */
-  fixes: boolean;
+  /**
+   * A verified success fixes the incident: true; false for evidence and backups;
+   * 'by_user' for a step the user completes (the incident is then fixed by the user
+   * when its failure clears).
+   */
+  fixes: boolean | 'by_user';
   /**
    * Complete and check parameters: fill what the incident implies (its entry,
    * its automation, its add-on) and refuse anything that does not belong to the

@@ -12,7 +12,7 @@ export const startReauth: ActionDefinition = {
     'start re-authentication of the incident’s config entry (entry_id); the user completes it. For expired or rejected credentials.',
   params: { entry_id: 'Config entry id' },
   risk: 'low',
-  fixes: false,
+  fixes: 'by_user',
   async resolve(ctx, params) {
     const entry = incidentEntry(ctx, params);
     if (

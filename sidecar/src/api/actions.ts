@@ -25,7 +25,8 @@ export interface ActionService {
   reject(id: string, decidedBy: string | null, reason: string | null): ActionProposal;
 }
 
-const DecisionBody = v.strictObject({
+/** Body of a decision: who decided (for the audit trail) and why. */
+export const DecisionBody = v.strictObject({
   decided_by: v.optional(
     v.nullable(v.pipe(v.string(), v.maxLength(100, 'must be at most 100 characters'))),
     null,
@@ -45,7 +46,8 @@ const userOf = (res: Response): string | null =>
  * whatever the body says; otherwise (the API token: the integration, acting for an
  * HA user) the user the body names.
  */
-const deciderOf = (res: Response, claimed: string | null): string | null => userOf(res) ?? claimed;
+export const deciderOf = (res: Response, claimed: string | null): string | null =>
+  userOf(res) ?? claimed;
 
 export function actionRoutes(service: ActionService): Router {
   const router = Router();

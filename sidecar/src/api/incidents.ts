@@ -12,6 +12,7 @@ import {
 import { Router } from 'express';
 import * as v from 'valibot';
 import type { IncidentFilter } from '../journal/journal.js';
+import { deciderOf } from './actions.js';
 import { ApiError, validate } from './validate.js';
 
 /** An incident with everything the detail view shows. */
@@ -29,7 +30,7 @@ export interface IncidentService {
   detail(id: string): IncidentDetail | undefined;
   dismiss(
     id: string,
-    opts: { ignoreSimilar: boolean; reason: string | null },
+    opts: { ignoreSimilar: boolean; reason: string | null; decidedBy: string | null },
   ): Incident | undefined;
   /** Analyze again (offline, then the LLM when configured); undefined for an unknown id. */
   reanalyze(id: string): Promise<Incident | undefined>;
@@ -76,6 +77,10 @@ export const ListIncidentsQuery = v.strictObject({
 /** Body of `POST /api/incidents/:id/dismiss`. */
 export const DismissBody = v.strictObject({
   ignore_similar: v.optional(v.boolean('must be true or false'), false),
+  decided_by: v.optional(
+    v.nullable(v.pipe(v.string(), v.maxLength(100, 'must be at most 100 characters'))),
+    null,
+  ),
   reason: v.optional(
     v.nullable(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters'))),
     null,
@@ -109,6 +114,7 @@ export function incidentRoutes(service: IncidentService): Router {
     const incident = service.dismiss(req.params.id, {
       ignoreSimilar: body.ignore_similar,
       reason: body.reason,
+      decidedBy: deciderOf(res, body.decided_by),
     });
     if (!incident) throw new ApiError(404, `no incident ${req.params.id}`);
     res.json({ incident });

@@ -19,6 +19,7 @@ import {
 } from '@ha-llm-ops/contracts';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
+import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
 
 const COMPONENTS: Record<string, GenericSchema> = {
   Health,
@@ -30,6 +31,7 @@ const COMPONENTS: Record<string, GenericSchema> = {
   ProposeActionRequest,
   ActionExecution,
   ExecutionResult,
+  ...LEARNING_COMPONENTS,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -374,6 +376,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
                   additionalProperties: false,
                   properties: {
                     ignore_similar: { type: 'boolean', default: false },
+                    decided_by: { type: 'string', maxLength: 100, nullable: true },
                     reason: { type: 'string', maxLength: 500, nullable: true },
                   },
                 },
@@ -390,6 +393,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      ...learningPaths({ ref, json, errors, idParam, decisionBody }),
     },
   };
 }

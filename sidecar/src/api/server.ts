@@ -1,10 +1,11 @@
-/** The sidecar's HTTP API (express): health, incidents, actions, status, the OpenAPI document, and the ingress UI. */
+/** The sidecar's HTTP API (express): health, incidents, what it learned, actions, status, the OpenAPI document, and the ingress UI. */
 import type { Health } from '@ha-llm-ops/contracts';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { ingressUser } from './ingress.js';
 import { actionRoutes, type ActionService } from './actions.js';
 import { incidentRoutes, type IncidentService } from './incidents.js';
+import { learningRoutes, type LearningService } from './learning.js';
 import { openApiDocument } from './openapi.js';
 import { statusRoutes, type StatusService } from './status.js';
 import { tokenMatches } from './token.js';
@@ -16,6 +17,8 @@ export interface ApiContext {
   apiToken: string;
   haStatus(): { connected: boolean; version: string | null };
   incidents: IncidentService;
+  /** False alarms, what is kept quiet, and how incidents ended. */
+  learning: LearningService;
   actions: ActionService;
   status: StatusService;
   /** Address of the Supervisor's ingress proxy (add-on mode), or null standalone. */
@@ -70,6 +73,7 @@ export function createApi(ctx: ApiContext): Express {
     next();
   });
 
+  app.use('/api', learningRoutes(ctx.learning));
   app.use('/api/incidents', incidentRoutes(ctx.incidents));
   app.use('/api/actions', actionRoutes(ctx.actions));
   app.use('/api', statusRoutes(ctx.status));

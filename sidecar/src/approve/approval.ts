@@ -148,6 +148,13 @@ export class Approval {
   auto(incident: IncidentRecord, proposals: readonly ProposalRecord[]): Approved | null {
     const { policy, mode } = this.opts.policy.current();
     if (mode !== 'auto') return null;
+    // A person said this failure is no problem here: nothing runs for it without a person.
+    const now = this.now().toISOString();
+    if (this.opts.journal.dismissals.kindOf(incident.fingerprint, now) === 'false_alarm') {
+      if (proposals.length)
+        this.opts.log.info(`not acting on ${incident.id} automatically: marked a false alarm`);
+      return null;
+    }
     for (const p of proposals) {
       const verdict = guard(this.opts.proposals, {
         policy,

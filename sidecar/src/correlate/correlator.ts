@@ -13,6 +13,7 @@
  * - A failure that recurs within the flap window after resolving reopens its
  *   incident instead of opening a new one.
  * - "Ignore similar" dismissals stick: their fingerprints are suppressed for good.
+ *   False alarms keep the same fingerprints quiet for a while: they open at info.
  */
 import { randomUUID } from 'node:crypto';
 import { isClosed, SEVERITY_RANK, type Signal, type SignalSource } from '@ha-llm-ops/contracts';
@@ -103,7 +104,11 @@ export class Correlator implements SignalSink {
       if (this.journal.activeConditionOwner(signal.source, signal.key)) return;
     }
     const fp = signalFingerprint(signal);
-    if (this.journal.isDismissed(fp)) return;
+    const quiet = this.journal.dismissals.kindOf(fp, this.now().toISOString());
+    if (quiet === 'ignored') return;
+    // A false alarm at this home: the same failure is still recorded, lowered to info
+    // (below the Repairs threshold unless it is info), so it stays visible and counted.
+    if (quiet === 'false_alarm') signal = { ...signal, severity: 'info' };
     const stored = this.opts.redact ? this.opts.redact(signal) : signal;
     const group = groupKey(signal, fp);
     const since = this.groupSince(signal);
@@ -196,7 +201,7 @@ export class Correlator implements SignalSink {
     if (!owner) return;
     this.journal.clearCondition(owner, source, key, this.now().toISOString());
     if (this.journal.countActiveConditions(owner) > 0) return;
-    this.lifecycle.resolve(owner, why);
+    this.lifecycle.resolve(owner, why, 'resolved_itself');
   }
 
   /** Resolve open incidents without active conditions that saw no signal for the quiet period. */
@@ -206,8 +211,14 @@ export class Correlator implements SignalSink {
     const minutes = Math.round(quietPeriodS / 60);
     const why = minutes >= 1 ? `no repeats for ${minutes} min` : `no repeats for ${quietPeriodS} s`;
     this.lifecycle.batch(() => {
+      // All its conditions cleared meanwhile (with an action running, say): it resolved
+      // itself; a failure seen only in the log just stopped repeating.
       for (const incident of this.journal.quietIncidents(before))
-        this.lifecycle.resolve(incident.id, why);
+        this.lifecycle.resolve(
+          incident.id,
+          why,
+          this.journal.hadConditions(incident.id) ? 'resolved_itself' : 'expired',
+        );
     });
   }
 }

@@ -285,7 +285,7 @@ export class Executor {
         def?.fixes === true &&
         !isClosed(this.opts.journal.getIncident(incident.id)?.status ?? 'resolved')
       ) {
-        this.opts.lifecycle.resolveFixed(incident.id, `fixed by ${p.action_id}; verified`);
+        this.opts.lifecycle.resolveFixed(incident.id, p.action_id);
       } else {
         this.opts.lifecycle.followProposals(incident.id);
       }

@@ -1,7 +1,7 @@
 /**
  * The journal: everything the sidecar knows, in SQLite, so a restart loses
  * nothing and duplicates nothing. Incidents with their conditions and signals,
- * sticky dismissals, the outbox of events for HA, and collector cursors.
+ * sticky dismissals, outcomes, the outbox of events for HA, and collector cursors.
  */
 import type {
   Category,
@@ -15,11 +15,13 @@ import { CLOSED_STATUSES } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
 import { openJournalDb, type JournalDb, type OpenJournalOptions } from './database.js';
 import { BackupJournal } from './backups.js';
+import { Dismissals } from './dismissals.js';
+import { OutcomeJournal } from './outcomes.js';
 import { EventOutbox } from './outbox.js';
 import { statementCache } from './statements.js';
 
 /** An incident as stored: the contract plus what correlation needs. */
-export interface IncidentRecord extends Omit<Incident, 'ha_issue'> {
+export interface IncidentRecord extends Omit<Incident, 'ha_issue' | 'outcome'> {
   group_key: string;
   flaps: number;
   analysis: RcaResult | null;
@@ -63,7 +65,10 @@ export class Journal {
   readonly outbox: EventOutbox;
   /** The backups taken before fixes, which pruning may delete (the executor's). */
   readonly backups: BackupJournal;
-
+  /** Failures kept quiet: ignored, or false alarms. */
+  readonly dismissals: Dismissals;
+  /** How every incident ended. */
+  readonly outcomes: OutcomeJournal;
   private readonly stmt: (sql: string) => Statement;
 
   constructor(file: string, opts: OpenJournalOptions = {}) {
@@ -71,6 +76,8 @@ export class Journal {
     this.stmt = statementCache(this.db);
     this.outbox = new EventOutbox(this.db);
     this.backups = new BackupJournal(this.db);
+    this.dismissals = new Dismissals(this.db);
+    this.outcomes = new OutcomeJournal(this.db);
   }
 
   close(): void {
@@ -284,6 +291,14 @@ export class Journal {
     ).n;
   }
 
+  /** Whether the incident ever held a condition (a failing state, not only log lines). */
+  hadConditions(incidentId: string): boolean {
+    return (
+      this.stmt('SELECT 1 FROM conditions WHERE incident_id = ? LIMIT 1').get(incidentId) !==
+      undefined
+    );
+  }
+
   /** Clear every active condition of an incident (when it is dismissed). */
   clearAllConditions(incidentId: string, at: string): void {
     this.stmt(
@@ -338,19 +353,6 @@ export class Journal {
         fingerprint: string;
       }[]
     ).map((r) => r.fingerprint);
-  }
-
-  // --- dismissals ------------------------------------------------------------
-
-  isDismissed(fp: string): boolean {
-    return this.stmt('SELECT 1 FROM dismissals WHERE fingerprint = ?').get(fp) !== undefined;
-  }
-
-  addDismissals(fps: string[], incidentId: string, at: string, reason: string | null): void {
-    const stmt = this.stmt(
-      'INSERT OR IGNORE INTO dismissals (fingerprint, incident_id, created_at, reason) VALUES (?, ?, ?, ?)',
-    );
-    for (const fp of fps) stmt.run(fp, incidentId, at, reason);
   }
 
   // --- cursors ---------------------------------------------------------------

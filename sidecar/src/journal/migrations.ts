@@ -174,4 +174,43 @@ export const MIGRATIONS: readonly string[] = [
     taken_at TEXT NOT NULL
   );
   `,
+  // 9: how every incident ended (its outcome, kept after the incident is purged, so rates
+  // stay meaningful), and dismissals that are false alarms (kept quiet, not dropped) and expire.
+  // Incidents closed before get the outcome their resolution text says.
+  `
+  CREATE TABLE outcomes (
+    incident_id TEXT PRIMARY KEY,
+    outcome TEXT NOT NULL,
+    closed_at TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    signature TEXT,
+    integration TEXT,
+    category TEXT NOT NULL,
+    action_id TEXT,
+    decided_by TEXT
+  );
+  CREATE INDEX outcomes_by_time ON outcomes (closed_at);
+  INSERT INTO outcomes (incident_id, outcome, closed_at, fingerprint, signature, integration,
+      category, action_id)
+    SELECT id,
+      CASE
+        WHEN status = 'dismissed' THEN 'ignored'
+        WHEN resolution LIKE 'fixed by %; verified' THEN 'fixed_by_action'
+        WHEN resolution LIKE 'no repeats for %' THEN 'expired'
+        ELSE 'resolved_itself'
+      END,
+      COALESCE(resolved_at, updated_at), fingerprint, json_extract(analysis, '$.signature'),
+      integration, category,
+      CASE WHEN resolution LIKE 'fixed by %; verified'
+        THEN substr(resolution, 10, length(resolution) - 19) END
+    FROM incidents WHERE status IN ('resolved', 'dismissed');
+
+  ALTER TABLE dismissals ADD COLUMN kind TEXT NOT NULL DEFAULT 'ignored';
+  ALTER TABLE dismissals ADD COLUMN expires_at TEXT;
+  ALTER TABLE dismissals ADD COLUMN title TEXT;
+  ALTER TABLE dismissals ADD COLUMN integration TEXT;
+  UPDATE dismissals SET (title, integration) =
+    (SELECT title, integration FROM incidents i WHERE i.id = dismissals.incident_id);
+  CREATE INDEX dismissals_by_incident ON dismissals (incident_id);
+  `,
 ];

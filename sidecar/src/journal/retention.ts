@@ -1,14 +1,17 @@
 /**
  * Bounds on what the journal would otherwise keep forever: the system log's
  * cursors (one per distinct message ever seen; Home Assistant itself keeps only
- * the last few dozen records) and "ignore similar" dismissals. Oldest out first.
+ * the last few dozen records), dismissals ("ignore similar" and false alarms; expired
+ * ones go at once) and incident outcomes. Oldest out first.
  */
 import type { Journal } from './journal.js';
 
 /** System log cursors kept: far more than Home Assistant's system log holds. */
 export const MAX_LOG_CURSORS = 2_000;
-/** "Ignore similar" dismissals kept. */
+/** Dismissals kept. */
 export const MAX_DISMISSALS = 10_000;
+/** Incident outcomes kept (the false-alarm rate is taken over these). */
+export const MAX_OUTCOMES = 10_000;
 
 /** Keep the `keep` most recently written system log cursors; returns how many went. */
 export function pruneLogCursors(journal: Journal, keep = MAX_LOG_CURSORS): number {
@@ -23,14 +26,32 @@ export function pruneLogCursors(journal: Journal, keep = MAX_LOG_CURSORS): numbe
   );
 }
 
-/** Keep the `keep` newest dismissals; returns how many went. */
-export function pruneDismissals(journal: Journal, keep = MAX_DISMISSALS): number {
+/** Drop expired dismissals and keep the `keep` newest others; returns how many went. */
+export function pruneDismissals(
+  journal: Journal,
+  keep = MAX_DISMISSALS,
+  now = new Date().toISOString(),
+): number {
   return journal.transaction(
     () =>
+      journal.db.prepare('DELETE FROM dismissals WHERE expires_at <= ?').run(now).changes +
       journal.db
         .prepare(
           `DELETE FROM dismissals WHERE rowid NOT IN (
              SELECT rowid FROM dismissals ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+        )
+        .run(keep).changes,
+  );
+}
+
+/** Keep the `keep` newest incident outcomes; returns how many went. */
+export function pruneOutcomes(journal: Journal, keep = MAX_OUTCOMES): number {
+  return journal.transaction(
+    () =>
+      journal.db
+        .prepare(
+          `DELETE FROM outcomes WHERE rowid NOT IN (
+             SELECT rowid FROM outcomes ORDER BY closed_at DESC, rowid DESC LIMIT ?)`,
         )
         .run(keep).changes,
   );

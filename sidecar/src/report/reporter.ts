@@ -10,6 +10,7 @@ import {
   type ActionEvent,
   type ActionProposal,
   type IncidentEvent,
+  type OutcomeKind,
 } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { IncidentChange } from '../shared/interfaces.js';
@@ -17,7 +18,11 @@ import type { IncidentRecord, Journal } from '../journal/journal.js';
 import type { Logger } from '../log.js';
 
 /** The small event payload of an incident (HA records events: never a bundle). */
-export function incidentEvent(incident: IncidentRecord, change: IncidentChange): IncidentEvent {
+export function incidentEvent(
+  incident: IncidentRecord,
+  change: IncidentChange,
+  outcome: OutcomeKind | null = null,
+): IncidentEvent {
   return {
     incident_id: incident.id,
     change,
@@ -29,6 +34,7 @@ export function incidentEvent(incident: IncidentRecord, change: IncidentChange):
     occurrences: incident.occurrences,
     remedy: incident.remedy,
     confidence: incident.confidence,
+    outcome,
   };
 }
 
@@ -74,7 +80,9 @@ export class Reporter {
   /** Queue the event of an incident change and send it as soon as possible. */
   incidentChanged(incident: IncidentRecord, change: IncidentChange): void {
     const now = this.now().getTime();
-    const payload = incidentEvent(incident, change);
+    const closed = change === 'resolved' || change === 'dismissed';
+    const outcome = closed ? (this.opts.journal.outcomes.of(incident.id)?.outcome ?? null) : null;
+    const payload = incidentEvent(incident, change, outcome);
     if (change === 'updated') {
       const last = this.lastUpdate.get(incident.id);
       const due = last === undefined ? now : Math.max(now, last + this.opts.updateIntervalS * 1000);

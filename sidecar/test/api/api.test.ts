@@ -219,6 +219,10 @@ describe('OpenAPI', () => {
         '/api/incidents',
         '/api/incidents/{id}',
         '/api/incidents/{id}/dismiss',
+        '/api/incidents/{id}/false-alarm',
+        '/api/suppressions',
+        '/api/suppressions/{incident_id}',
+        '/api/outcomes',
       ]),
     );
   });

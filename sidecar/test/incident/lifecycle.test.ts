@@ -16,7 +16,7 @@ describe('the incident lifecycle', () => {
     const { lifecycle, journal, changes, incident } = setup();
     const seenInBatch: number[] = [];
     lifecycle.batch(() => {
-      lifecycle.resolve(incident.id, 'the device answers again');
+      lifecycle.resolve(incident.id, 'the device answers again', 'resolved_itself');
       seenInBatch.push(changes.length);
     });
     expect(seenInBatch).toEqual([0]);
@@ -43,10 +43,10 @@ describe('the incident lifecycle', () => {
     lifecycle.onChange(() => {
       throw new Error('a listener bug');
     });
-    expect(lifecycle.resolve(incident.id, 'gone')).toBe(true);
+    expect(lifecycle.resolve(incident.id, 'gone', 'resolved_itself')).toBe(true);
     expect(changes.map(([, c]) => c)).toEqual(['resolved']);
     // A closed incident is not resolved twice.
-    expect(lifecycle.resolve(incident.id, 'gone again')).toBe(false);
+    expect(lifecycle.resolve(incident.id, 'gone again', 'resolved_itself')).toBe(false);
     expect(changes).toHaveLength(1);
   });
 });

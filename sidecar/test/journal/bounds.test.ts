@@ -35,12 +35,19 @@ describe('journal bounds', () => {
     const journal = fresh();
     for (let i = 0; i < 50; i++) {
       const at = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
-      journal.addDismissals([`fp-${i}`], `inc_${i}`, at, null);
+      journal.dismissals.add([`fp-${i}`], `inc_${i}`, {
+        kind: 'ignored',
+        at,
+        expiresAt: null,
+        reason: null,
+        title: null,
+        integration: null,
+      });
     }
     expect(pruneDismissals(journal, 40)).toBe(10);
-    expect(journal.isDismissed('fp-9')).toBe(false);
-    expect(journal.isDismissed('fp-10')).toBe(true);
-    expect(journal.isDismissed('fp-49')).toBe(true);
+    expect(journal.dismissals.isDismissed('fp-9')).toBe(false);
+    expect(journal.dismissals.isDismissed('fp-10')).toBe(true);
+    expect(journal.dismissals.isDismissed('fp-49')).toBe(true);
     journal.close();
   });
 });

@@ -67,4 +67,66 @@ describe('journal migrations', () => {
     expect(order).toEqual(['system_log:old', 'system_log:new']);
     reopened.close();
   });
+
+  it('incidents closed before outcomes get the outcome their resolution says; ignores stay ignored', () => {
+    const outcomes = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE outcomes'));
+    const { file, db } = journalAt(outcomes);
+    const insert = db.prepare(
+      `INSERT INTO incidents (id, fingerprint, group_key, status, severity, category, integration,
+         entry_id, subject, title, first_seen, last_seen, occurrences, resolved_at, resolution,
+         remedy, confidence, flaps, analysis, analyzed_at, updated_at)
+       VALUES (?, ?, 'g', ?, 'error', 'setup_retry', 'hue', NULL, NULL, ?,
+         '2026-11-25T10:00:00.000Z', '2026-11-25T10:00:00.000Z', 1, ?, ?, NULL, NULL, 0,
+         ?, NULL, '2026-11-25T10:00:00.000Z')`,
+    );
+    const closed = '2026-11-25T11:00:00.000Z';
+    const analysis = JSON.stringify({ signature: 'setup.not_ready' });
+    insert.run(
+      'inc_fix',
+      'f1',
+      'resolved',
+      't',
+      closed,
+      'fixed by reload_config_entry; verified',
+      analysis,
+    );
+    insert.run('inc_quiet', 'f2', 'resolved', 't', closed, 'no repeats for 30 min', null);
+    insert.run('inc_clear', 'f3', 'resolved', 't', closed, 'the entry is loaded again', null);
+    insert.run('inc_ign', 'f4', 'dismissed', 'Hub down', closed, 'dismissed', null);
+    insert.run('inc_open', 'f5', 'open', 't', null, null, null);
+    db.prepare(
+      `INSERT INTO dismissals (fingerprint, incident_id, created_at, reason)
+       VALUES ('f4', 'inc_ign', ?, 'known')`,
+    ).run(closed);
+    db.close();
+
+    const reopened = new Journal(file);
+    const o = reopened.outcomes;
+    expect(o.of('inc_fix')).toEqual({
+      outcome: 'fixed_by_action',
+      closed_at: closed,
+      signature: 'setup.not_ready',
+      integration: 'hue',
+      action_id: 'reload_config_entry',
+      decided_by: null,
+    });
+    expect(o.of('inc_quiet')?.outcome).toBe('expired');
+    expect(o.of('inc_clear')?.outcome).toBe('resolved_itself');
+    expect(o.of('inc_ign')?.outcome).toBe('ignored');
+    expect(o.of('inc_open')).toBeNull();
+    expect(reopened.dismissals.isDismissed('f4')).toBe(true);
+    expect(reopened.dismissals.list(closed)).toEqual([
+      {
+        incident_id: 'inc_ign',
+        kind: 'ignored',
+        title: 'Hub down',
+        integration: 'hue',
+        fingerprints: 1,
+        created_at: closed,
+        expires_at: null,
+        reason: 'known',
+      },
+    ]);
+    reopened.close();
+  });
 });

@@ -10,8 +10,10 @@ import type {
   ExecutionResult,
   Incident,
   IncidentEvent,
+  OutcomeStats,
   RcaResult,
   Signal,
+  Suppression,
 } from '@ha-llm-ops/contracts';
 
 export interface Fixtures {
@@ -51,6 +53,10 @@ export interface FakeHassOptions {
   hang?: string[];
   /** `llm_ops/subscribe` fails (no push). */
   noSubscribe?: boolean;
+  /** What `llm_ops/suppressions` lists at first (marking and undoing change it). */
+  suppressions?: Suppression[];
+  /** What `llm_ops/outcomes` answers. */
+  outcomes?: OutcomeStats;
 }
 
 /** A WebSocket message the fake received. */

@@ -8,6 +8,8 @@ import type {
   ActionProposal,
   Incident,
   IncidentDetail,
+  OutcomeStats,
+  Suppression,
 } from '../../../panel/src/shared/data/types.js';
 import type { FakeHassHandle, FakeHassOptions, Fixtures, SentMessage, WsError } from './api.js';
 
@@ -43,6 +45,21 @@ export interface FakeHass extends FakeHassHandle {
   states: Record<string, { entity_id: string; state: string; attributes: Record<string, unknown> }>;
 }
 
+const DEFAULT_OUTCOMES: OutcomeStats = {
+  closed: 8,
+  false_alarms: 2,
+  false_alarm_rate: 0.25,
+  by_outcome: {
+    fixed_by_action: 3,
+    fixed_by_user: 0,
+    resolved_itself: 2,
+    false_alarm: 2,
+    ignored: 1,
+    expired: 0,
+  },
+  by_signature: [],
+};
+
 export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): FakeHass {
   let opts: FakeHassOptions = { ...initial };
   const calls: SentMessage[] = [];
@@ -50,6 +67,13 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
   const readyListeners = new Set<() => void>();
   // Proposal states change as decisions come in.
   const decided = new Map<string, ActionProposal>();
+  // What is kept quiet, as marking false alarms and undoing change it.
+  let quiet: Suppression[] = [...(initial.suppressions ?? [])];
+  const notFound = (id: unknown) => ({
+    code: 'home_assistant_error',
+    message: `No incident ${String(id)}`,
+    translation_key: 'incident_not_found',
+  });
 
   const incidents = (): Incident[] =>
     opts.incidents ?? [fixtures.incidentOpen, fixtures.incidentResolved];
@@ -157,6 +181,47 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
           };
         return { incident: { ...i, status: 'dismissed' } };
       }
+      case 'llm_ops/mark_false_alarm': {
+        const i = incidents().find((x) => x.id === msg.incident_id);
+        if (!i) throw notFound(msg.incident_id);
+        const at = '2026-11-25T10:20:00.000Z';
+        quiet = [
+          {
+            incident_id: i.id,
+            kind: 'false_alarm',
+            title: i.title,
+            integration: i.integration,
+            fingerprints: 1,
+            created_at: at,
+            expires_at: '2027-02-23T10:20:00.000Z',
+            reason: typeof msg.reason === 'string' ? msg.reason : null,
+          },
+          ...quiet.filter((q) => q.incident_id !== i.id),
+        ];
+        const outcome = {
+          outcome: 'false_alarm' as const,
+          closed_at: at,
+          signature: null,
+          integration: i.integration,
+          action_id: null,
+          decided_by: 'Test Admin',
+        };
+        return { incident: { ...i, status: 'dismissed', resolved_at: at, outcome } };
+      }
+      case 'llm_ops/suppressions':
+        return { items: quiet };
+      case 'llm_ops/undo_suppression': {
+        if (!quiet.some((q) => q.incident_id === msg.incident_id))
+          throw {
+            code: 'service_validation_error',
+            message: `Nothing is kept quiet for incident ${String(msg.incident_id)}.`,
+            translation_key: 'nothing_kept_quiet',
+          };
+        quiet = quiet.filter((q) => q.incident_id !== msg.incident_id);
+        return { items: quiet };
+      }
+      case 'llm_ops/outcomes':
+        return opts.outcomes ?? DEFAULT_OUTCOMES;
       default:
         throw { code: 'unknown_command', message: 'Unknown command.' };
     }

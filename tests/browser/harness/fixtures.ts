@@ -141,6 +141,16 @@ export function makeIncidents(n: number): Incident[] {
       remedy: k % 3 === 0 ? 'reload_config_entry' : null,
       confidence: k % 3 === 0 ? 0.8 : null,
       ha_issue: null,
+      outcome: closed
+        ? {
+            outcome: status === 'dismissed' ? 'ignored' : 'resolved_itself',
+            closed_at: new Date(last + 60_000).toISOString(),
+            signature: null,
+            integration,
+            action_id: null,
+            decided_by: null,
+          }
+        : null,
     });
   }
   return out;

@@ -9,8 +9,10 @@ import {
   type IncidentSource,
   type OpsEvent,
   type OpsStatus,
+  type OutcomeStats,
   type ProposalDetail,
   type SourceErrorKind,
+  type Suppression,
 } from './types.js';
 
 /** A WebSocket message to HA. */
@@ -157,6 +159,37 @@ export class HaIncidentSource implements IncidentSource {
       ...(opts.reason ? { reason: opts.reason } : {}),
     });
     return incident;
+  }
+
+  async markFalseAlarm(incidentId: string, reason?: string): Promise<Incident> {
+    const { incident } = await this.call<{ incident: Incident }>({
+      type: 'llm_ops/mark_false_alarm',
+      incident_id: incidentId,
+      ...(reason ? { reason } : {}),
+    });
+    return incident;
+  }
+
+  async suppressions(): Promise<Suppression[]> {
+    const { items } = await this.call<{ items: Suppression[] }>({ type: 'llm_ops/suppressions' });
+    return items;
+  }
+
+  async undoSuppression(incidentId: string): Promise<Suppression[]> {
+    const { items } = await this.call<{ items: Suppression[] }>({
+      type: 'llm_ops/undo_suppression',
+      incident_id: incidentId,
+    });
+    return items;
+  }
+
+  async outcomes(): Promise<OutcomeStats | null> {
+    try {
+      return await this.call<OutcomeStats>({ type: 'llm_ops/outcomes' });
+    } catch (err) {
+      if (err instanceof SourceError && err.kind === 'unsupported') return null;
+      throw err;
+    }
   }
 
   async subscribe(onEvent: (event: OpsEvent) => void, onResync?: () => void): Promise<() => void> {

@@ -11,11 +11,15 @@ import type {
   ExecutionResult,
   Incident,
   IncidentEvent,
+  IncidentOutcome,
   IncidentStatus,
+  OutcomeKind,
+  OutcomeStats,
   ProposalStatus,
   RcaResult,
   Severity,
   Signal,
+  Suppression,
 } from '@ha-llm-ops/contracts';
 
 export type {
@@ -26,11 +30,15 @@ export type {
   ExecutionResult,
   Incident,
   IncidentEvent,
+  IncidentOutcome,
   IncidentStatus,
+  OutcomeKind,
+  OutcomeStats,
   ProposalStatus,
   RcaResult,
   Severity,
   Signal,
+  Suppression,
 };
 
 /** Filters of `llm_ops/incidents` (and `GET api/incidents`). */
@@ -141,6 +149,14 @@ export interface IncidentSource {
   approve(proposalId: string): Promise<ActionProposal>;
   reject(proposalId: string, reason?: string): Promise<ActionProposal>;
   dismiss(incidentId: string, opts: { ignoreSimilar: boolean; reason?: string }): Promise<Incident>;
+  /** Close as not a problem; the same failure then opens at info for a while. */
+  markFalseAlarm(incidentId: string, reason?: string): Promise<Incident>;
+  /** What is kept quiet (false alarms, ignored failures), newest first; admins only. */
+  suppressions(): Promise<Suppression[]>;
+  /** Undo what was decided on an incident; returns what is still kept quiet. */
+  undoSuppression(incidentId: string): Promise<Suppression[]>;
+  /** How incidents ended and the false-alarm rate, or null when the back end cannot tell. */
+  outcomes(): Promise<OutcomeStats | null>;
   /**
    * Call `onEvent` for every change; resolves to the function that stops it. `onResync`
    * runs when changes may have been missed (HA's connection came back): reload then.

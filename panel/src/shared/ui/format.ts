@@ -1,5 +1,5 @@
 /** Words and numbers for people: labels of the product's vocabulary, times, percentages. */
-import type { IncidentStatus, ProposalStatus, Severity } from '../data/types.js';
+import type { IncidentStatus, OutcomeKind, ProposalStatus, Severity } from '../data/types.js';
 
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
   critical: 'Critical',
@@ -15,6 +15,16 @@ export const STATUS_LABELS: Readonly<Record<IncidentStatus, string>> = {
   remediating: 'Remediating',
   resolved: 'Resolved',
   dismissed: 'Dismissed',
+};
+
+/** How an incident ended, in words. */
+export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
+  fixed_by_action: 'Fixed by an action (verified)',
+  fixed_by_user: 'Fixed by you',
+  resolved_itself: 'Resolved by itself',
+  false_alarm: 'Not a problem (false alarm)',
+  ignored: 'Ignored',
+  expired: 'Stopped repeating',
 };
 
 export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = {
