@@ -17,6 +17,8 @@ import {
   type Incident,
   type IncidentSource,
   type OpsEvent,
+  haTimeZone,
+  showTimesIn,
 } from './shared/index.js';
 import type { LlmOpsIncidentDetail } from './views/incident-detail.js';
 import './views/incident-detail.js';
@@ -50,6 +52,7 @@ export class LlmOpsPanel extends LitElement {
     _announcement: { state: true },
     _canDecide: { state: true },
     _locale: { state: true },
+    _timeZone: { state: true },
   };
 
   declare narrow: boolean;
@@ -64,6 +67,8 @@ export class LlmOpsPanel extends LitElement {
   declare private _announcement: string;
   declare private _canDecide: boolean;
   declare private _locale: string | undefined;
+  /** Home Assistant's time zone, in which dates are shown. */
+  declare private _timeZone: string | undefined;
 
   private _hass: HomeAssistant | undefined;
   private haSource: HaIncidentSource | undefined;
@@ -102,6 +107,11 @@ export class LlmOpsPanel extends LitElement {
     if (dark !== this.dark) this.dark = dark;
     const locale = hass.locale?.language ?? hass.language;
     if (locale !== this._locale) this._locale = locale;
+    const zone = haTimeZone(hass);
+    if (zone !== this._timeZone) {
+      showTimesIn(zone);
+      this._timeZone = zone;
+    }
     this.syncCanDecide();
   }
 

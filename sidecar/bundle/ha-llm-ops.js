@@ -5882,11 +5882,42 @@ function actionPolicy(policy, id) {
 		severities: raw.conditions?.severities ?? null
 	};
 }
-/** Whether `now` falls inside the quiet hours (which may span midnight). */
-function inQuietHours(policy, now) {
+var clocks = /* @__PURE__ */ new Map();
+/**
+* Minutes since midnight of `now` on the wall clock of `timeZone` (an IANA
+* name such as Home Assistant's `time_zone`); the process's own zone when none
+* is given or the name is unknown to Intl.
+*/
+function minutesOfDay(now, timeZone) {
+	const key = timeZone ?? "";
+	let clock = clocks.get(key);
+	if (!clock) {
+		const opts = {
+			hour: "numeric",
+			minute: "numeric",
+			hourCycle: "h23"
+		};
+		try {
+			clock = new Intl.DateTimeFormat("en-GB", {
+				...opts,
+				timeZone: timeZone ?? void 0
+			});
+		} catch {
+			clock = new Intl.DateTimeFormat("en-GB", opts);
+		}
+		clocks.set(key, clock);
+	}
+	const part = (type) => Number(clock.formatToParts(now).find((p) => p.type === type)?.value ?? 0);
+	return part("hour") * 60 + part("minute");
+}
+/**
+* Whether `now` falls inside the quiet hours (which may span midnight), read
+* on the clock of Home Assistant's time zone.
+*/
+function inQuietHours(policy, now, timeZone) {
 	const q = policy.quiet_hours;
 	if (!q) return false;
-	const minutes = now.getHours() * 60 + now.getMinutes();
+	const minutes = minutesOfDay(now, timeZone);
 	const toMin = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 	const start = toMin(q.start);
 	const end = toMin(q.end);
@@ -6923,7 +6954,7 @@ function minutes(ms) {
 }
 /** Whether the action may run now; the reason says why not, in words. */
 function guard(journal, input) {
-	const { policy, actionId, target, incident, automatic, proposedBy, now } = input;
+	const { policy, actionId, target, incident, automatic, proposedBy, now, timeZone } = input;
 	const allowed = policyAllows(policy, actionId, incident);
 	if (!allowed.ok) return allowed;
 	const rules = actionPolicy(policy, actionId);
@@ -6936,7 +6967,7 @@ function guard(journal, input) {
 			ok: false,
 			reason: `the policy does not run ${actionId} automatically`
 		};
-		if (inQuietHours(policy, now)) return {
+		if (inQuietHours(policy, now, timeZone)) return {
 			ok: false,
 			reason: "quiet hours: automatic actions wait"
 		};
@@ -7028,7 +7059,8 @@ var Approval = class {
 			incident,
 			automatic,
 			proposedBy: p.proposed_by,
-			now
+			now,
+			timeZone: this.opts.timeZone?.() ?? null
 		});
 		if (!verdict.ok) throw new DecisionError(409, verdict.reason);
 		const ctx = this.opts.context(incident);
@@ -7086,7 +7118,8 @@ var Approval = class {
 				incident,
 				automatic: true,
 				proposedBy: p.proposed_by,
-				now: this.now()
+				now: this.now(),
+				timeZone: this.opts.timeZone?.() ?? null
 			});
 			if (!verdict.ok) {
 				this.opts.log.info(`not running ${p.action_id} automatically: ${verdict.reason}`);
@@ -8528,6 +8561,7 @@ var Inventory = class {
 	devices = /* @__PURE__ */ new Map();
 	manifests = /* @__PURE__ */ new Map();
 	loggers = /* @__PURE__ */ new Map();
+	zone = null;
 	listeners = /* @__PURE__ */ new Set();
 	unsubs = [];
 	timers = /* @__PURE__ */ new Map();
@@ -8539,18 +8573,20 @@ var Inventory = class {
 		const fetched = await Promise.allSettled([
 			this.fetchEntities(conn),
 			this.fetchDevices(conn),
-			this.fetchManifests(conn)
+			this.fetchManifests(conn),
+			this.fetchConfig(conn)
 		]);
 		for (const f of fetched) if (f.status === "rejected") this.log.warning(`could not read HA's registries: ${describeError(f.reason)}`);
 		this.unsubs.push(await subscribeConfigEntries(conn, (entries, transitions, full) => {
 			this.entriesMap = entries;
 			this.logStates(transitions);
 			for (const l of this.listeners) l(entries, transitions, full);
-		}), await conn.subscribeEvents(() => this.later("entities", () => this.fetchEntities(conn)), "entity_registry_updated"), await conn.subscribeEvents(() => this.later("devices", () => this.fetchDevices(conn)), "device_registry_updated"), await conn.subscribeEvents(() => this.later("manifests", () => this.fetchManifests(conn)), "component_loaded"));
+		}), await conn.subscribeEvents(() => this.later("entities", () => this.fetchEntities(conn)), "entity_registry_updated"), await conn.subscribeEvents(() => this.later("devices", () => this.fetchDevices(conn)), "device_registry_updated"), await conn.subscribeEvents(() => this.later("manifests", () => this.fetchManifests(conn)), "component_loaded"), await conn.subscribeEvents(() => this.later("configuration", () => this.fetchConfig(conn)), "core_config_updated"));
 		const onReady = () => {
 			this.later("entities", () => this.fetchEntities(conn));
 			this.later("devices", () => this.fetchDevices(conn));
 			this.later("manifests", () => this.fetchManifests(conn));
+			this.later("configuration", () => this.fetchConfig(conn));
 		};
 		conn.addEventListener("ready", onReady);
 		this.unsubs.push(async () => conn.removeEventListener("ready", onReady));
@@ -8591,6 +8627,14 @@ var Inventory = class {
 		const loggers = /* @__PURE__ */ new Map();
 		for (const m of list) for (const name of m.loggers ?? []) loggers.set(name, m.domain);
 		this.loggers = loggers;
+	}
+	async fetchConfig(conn) {
+		const config = await conn.sendMessagePromise({ type: "get_config" });
+		this.zone = typeof config.time_zone === "string" && config.time_zone ? config.time_zone : null;
+	}
+	/** Home Assistant's configured time zone (IANA name), null until known. */
+	get timeZone() {
+		return this.zone;
 	}
 	/** Be told about every config entry change (after the inventory started). */
 	onEntries(listener) {
@@ -10154,7 +10198,8 @@ var Sidecar = class {
 			policy: this.policy,
 			announce: this.reporter,
 			context,
-			log
+			log,
+			timeZone: () => this.inventory?.timeZone ?? null
 		});
 		this.executor = new Executor({
 			journal: this.journal,

@@ -126,6 +126,7 @@ export class Sidecar {
       announce: this.reporter,
       context,
       log,
+      timeZone: () => this.inventory?.timeZone ?? null,
     });
     this.executor = new Executor({
       journal: this.journal,
