@@ -1,7 +1,7 @@
 /**
- * The journal: everything the sidecar knows, in SQLite, so a restart loses
- * nothing and duplicates nothing. Incidents with their conditions and signals,
- * sticky dismissals, the outbox of events for HA, and collector cursors.
+ * The journal: everything the sidecar knows, in SQLite, so a restart loses nothing and
+ * duplicates nothing. Incidents with their conditions and signals, sticky dismissals, the
+ * outbox of events for HA, and collector cursors.
  */
 import type {
   Category,
@@ -81,10 +81,9 @@ export class Journal {
   }
 
   /**
-   * Group commit: the writes of one event-loop turn share one SQLite
-   * transaction, committed right after (a burst of events costs one commit,
-   * not one each). Incidents and collector cursors commit together, so a crash
-   * loses a turn's work consistently and the collectors read it again.
+   * Group commit: the writes of one event-loop turn share one SQLite transaction, committed
+   * right after (a burst of events costs one commit, not one each). Incidents and collector
+   * cursors commit together, so a crash loses a turn's work consistently and is read again.
    */
   private groupCommit(): void {
     if (this.db.inTransaction || !this.db.open) return;
@@ -289,8 +288,20 @@ export class Journal {
 
   // --- signals ---------------------------------------------------------------
 
-  /** Keep a signal with its incident; only the newest `keep` per incident are retained. */
+  /**
+   * Keep a signal with its incident (the newest `keep` of each). The same line again right after
+   * itself (a flood) adds to that row's count instead of pushing the other evidence out.
+   */
   addSignal(incidentId: string, fp: string, s: Signal, keep: number): void {
+    const data = JSON.stringify(s.data);
+    const folded =
+      s.condition === 'occurrence' &&
+      this.stmt(
+        `UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ?
+         WHERE id = (SELECT max(id) FROM signals WHERE incident_id = ?) AND fingerprint = ?
+           AND condition = 'occurrence' AND message = ? AND severity = ?`,
+      ).run(s.count, s.observed_at, data, incidentId, fp, s.message, s.severity).changes > 0;
+    if (folded) return;
     this.stmt(
       `INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
            count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -305,7 +316,7 @@ export class Journal {
       s.severity,
       s.message,
       s.count,
-      JSON.stringify(s.data),
+      data,
     );
     this.stmt(
       `DELETE FROM signals WHERE incident_id = ? AND id <= (
@@ -327,13 +338,8 @@ export class Journal {
 
   /** Distinct fingerprints of an incident's signals (all that "ignore similar" must cover). */
   signalFingerprints(incidentId: string): string[] {
-    return (
-      this.stmt('SELECT DISTINCT fingerprint FROM signals WHERE incident_id = ?').all(
-        incidentId,
-      ) as {
-        fingerprint: string;
-      }[]
-    ).map((r) => r.fingerprint);
+    const sql = 'SELECT DISTINCT fingerprint FROM signals WHERE incident_id = ?';
+    return (this.stmt(sql).all(incidentId) as { fingerprint: string }[]).map((r) => r.fingerprint);
   }
 
   // --- dismissals ------------------------------------------------------------

@@ -36,6 +36,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   reload_scripts: 'Reload scripts',
   disable_automation: 'Turn off the automation',
   set_integration_log_level: 'Raise the integration’s log level',
+  quiet_logger: 'Quiet the flooding logger for a while',
   disable_config_entry: 'Disable the integration entry',
   restart_addon: 'Restart the app (add-on)',
   create_backup: 'Create a backup',
@@ -72,6 +73,7 @@ export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
   resource_exhaustion: 'Resource exhaustion',
   addon_crash: 'App (add-on) crash',
   proxy_misconfig: 'Proxy misconfiguration',
+  log_flood: 'Log flood',
   other: 'Other',
 };
 
