@@ -1936,6 +1936,8 @@ var dependency = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/log-flood.ts
+/** Repeats of one line that make a flood even without Home Assistant's own warning. */
+var FLOOD_REPEATS = 1e3;
 var common$4 = {
 	category: "log_flood",
 	remedy: "notify_only",
@@ -1979,7 +1981,7 @@ var logFlood = {
 		id: "repeated_line",
 		match: {
 			text: /\S/,
-			minCount: 1e3
+			minCount: FLOOD_REPEATS
 		},
 		...common$4,
 		confidence: .55,
@@ -8065,7 +8067,8 @@ var Correlator = class {
 		const stored = this.opts.redact ? this.opts.redact(signal) : signal;
 		const group = groupKey(signal, fp);
 		const since = this.groupSince(signal);
-		let incident = this.openIncident(fp) ?? this.journal.openByGroup(group, since);
+		const sameFailure = this.openIncident(fp);
+		let incident = sameFailure ?? this.journal.openByGroup(group, since);
 		let change = "updated";
 		if (!incident) {
 			const flapSince = (/* @__PURE__ */ new Date(this.now().getTime() - thresholds.flapWindowS * 1e3)).toISOString();
@@ -8110,7 +8113,7 @@ var Correlator = class {
 		if (signal.condition === "active" && signal.key !== null) this.journal.setConditionActive(incident.id, signal.source, signal.key, signal.observed_at);
 		this.journal.addSignal(incident.id, fp, stored, thresholds.signalsPerIncident);
 		this.openByFp.set(fp, incident.id);
-		this.lifecycle.observed(incident, patch, change, stored);
+		this.lifecycle.observed(incident, patch, change, stored, sameFailure === void 0);
 	}
 	/**
 	* How old an open incident of the signal's group may be and still take it. A group that
@@ -8995,8 +8998,8 @@ var IncidentLifecycle = class {
 		else this.notify([change]);
 	}
 	notify(changes) {
-		for (const [incident, change, signal] of changes) for (const l of this.listeners) try {
-			l(incident, change, signal);
+		for (const [incident, change, signal, news] of changes) for (const l of this.listeners) try {
+			l(incident, change, signal, news ?? false);
 		} catch (err) {
 			this.opts.log.error(`incident listener failed on ${change} ${incident.id}: ${String(err)}`);
 		}
@@ -9030,9 +9033,10 @@ var IncidentLifecycle = class {
 	}
 	/**
 	* A signal joined the incident: record what it changed (counts, last seen,
-	* severity, the entry or subject it pins down) and announce it.
+	* severity, the entry or subject it pins down) and announce it; `news` when it
+	* is a kind of evidence the incident had not seen.
 	*/
-	observed(incident, patch, change, signal) {
+	observed(incident, patch, change, signal, news = false) {
 		const now = this.stamp();
 		this.journal.updateIncident(incident.id, patch, now);
 		this.announce([
@@ -9042,7 +9046,8 @@ var IncidentLifecycle = class {
 				updated_at: now
 			},
 			change,
-			signal
+			signal,
+			news
 		]);
 	}
 	/** Resolve an open incident; false when it was already closed. */
@@ -9922,9 +9927,9 @@ var Pipeline = class {
 	opts;
 	constructor(opts) {
 		this.opts = opts;
-		opts.lifecycle.onChange((incident, change, signal) => this.handle(incident, change, signal));
+		opts.lifecycle.onChange((incident, change, signal, news) => this.handle(incident, change, signal, news === true));
 	}
-	handle(incident, change, signal) {
+	handle(incident, change, signal, news) {
 		const { reporter, approval } = this.opts;
 		if (change === "resolved" || change === "dismissed") {
 			approval.incidentClosed(incident.id);
@@ -9932,9 +9937,12 @@ var Pipeline = class {
 			return;
 		}
 		const fresh = change === "opened" || signal !== null && signal.condition === "active";
-		const analyzed = fresh ? this.analyze(incident) : incident;
+		const flooded = incident.occurrences - (signal?.count ?? 0) < 1e3 && incident.occurrences >= 1e3;
+		const offline = (incident.analysis?.analyzer ?? "offline") === "offline";
+		const reread = fresh || (news || flooded) && offline;
+		const analyzed = reread ? this.analyze(incident) : incident;
 		reporter.incidentChanged(analyzed, change);
-		if (fresh) this.plan(analyzed);
+		if (reread) this.plan(analyzed);
 		if (change === "opened") this.enrich(analyzed);
 		else if (fresh) this.analyzeWithLlm(analyzed, true);
 	}

@@ -5,6 +5,9 @@
  */
 import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
 
+/** Repeats of one line that make a flood even without Home Assistant's own warning. */
+export const FLOOD_REPEATS = 1000;
+
 const quiet: ActionTemplate = {
   action_id: 'quiet_logger',
   // The logger and level come from the incident's evidence when the action is resolved.
@@ -65,7 +68,7 @@ export const logFlood: SignatureFamily = {
     {
       id: 'repeated_line',
       // Any line repeated this often; a signature that knows the line's meaning is more confident.
-      match: { text: /\S/, minCount: 1000 },
+      match: { text: /\S/, minCount: FLOOD_REPEATS },
       ...common,
       confidence: 0.55,
       title: '[[{integration}: ]]one line floods the log',
