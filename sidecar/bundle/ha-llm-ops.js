@@ -1965,7 +1965,7 @@ var logFlood = {
 	family: "log_flood",
 	signatures: [{
 		id: "too_frequent",
-		match: { text: /\bModule (?<logger>[A-Za-z_][\w.]*) is logging too frequently\. (?<messages>\d+) messages since last count/ },
+		match: { text: /Module (?<logger>[A-Za-z_][\w.]*) is logging too frequently\. (?<messages>\d+) messages since last count/ },
 		...common$4,
 		confidence: .9,
 		title: "{logger} floods the log",
@@ -3879,7 +3879,7 @@ var setIntegrationLogLevel = {
 };
 // sidecar/src/actions/quiet-logger.ts
 /** Home Assistant's own warning about a logger writing too much (homeassistant.util.logging). */
-var TOO_FREQUENT = /\bModule ([A-Za-z_][\w.]*) is logging too frequently\b/;
+var TOO_FREQUENT = /Module ([A-Za-z_][\w.]*) is logging too frequently\b/;
 /** What may be quieted at most: critical messages are never silenced. */
 var TARGETS = ["warning", "error"];
 /** Loggers never quieted: HA's own framework, and the flood warning itself. */

@@ -17,7 +17,7 @@ import {
 import { integrationLevel, levelRank, type LogLevel } from './log-level.js';
 
 /** Home Assistant's own warning about a logger writing too much (homeassistant.util.logging). */
-export const TOO_FREQUENT = /\bModule ([A-Za-z_][\w.]*) is logging too frequently\b/;
+export const TOO_FREQUENT = /Module ([A-Za-z_][\w.]*) is logging too frequently\b/;
 /** Lines of one logger within an incident that make it a flood (HA's own count, per 5 min). */
 export const FLOOD_LINES = 200;
 /** What may be quieted at most: critical messages are never silenced. */

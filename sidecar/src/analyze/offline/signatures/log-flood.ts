@@ -45,7 +45,7 @@ export const logFlood: SignatureFamily = {
     {
       id: 'too_frequent',
       match: {
-        text: /\bModule (?<logger>[A-Za-z_][\w.]*) is logging too frequently\. (?<messages>\d+) messages since last count/,
+        text: /Module (?<logger>[A-Za-z_][\w.]*) is logging too frequently\. (?<messages>\d+) messages since last count/,
       },
       ...common,
       confidence: 0.9,
