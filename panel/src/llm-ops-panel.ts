@@ -107,11 +107,10 @@ export class LlmOpsPanel extends LitElement {
     if (dark !== this.dark) this.dark = dark;
     const locale = hass.locale?.language ?? hass.language;
     if (locale !== this._locale) this._locale = locale;
+    // The zone is shared by every view: set it each time (a panel made anew starts unset).
     const zone = haTimeZone(hass);
-    if (zone !== this._timeZone) {
-      showTimesIn(zone);
-      this._timeZone = zone;
-    }
+    showTimesIn(zone);
+    if (zone !== this._timeZone) this._timeZone = zone;
     this.syncCanDecide();
   }
 

@@ -259,6 +259,39 @@ describe('the panel: incident list', () => {
 });
 
 describe('the panel: incident detail', () => {
+  it('shows dates in Home Assistant’s time zone, or the browser’s when the profile asks', async () => {
+    const { incidentOpen } = await golden();
+    const firstSeen = () =>
+      page
+        .locator(`llm-ops-incident-detail time[datetime="${incidentOpen.first_seen}"]`)
+        .first()
+        .getAttribute('title');
+    const clockIn = (timeZone: string) =>
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(
+        Date.parse(incidentOpen.first_seen),
+      );
+    // Late evening in Auckland (UTC+13 in November), early morning in New York (UTC-5).
+    expect(clockIn('Pacific/Auckland')).toMatch(/^Nov 25, 2026, 11:\d\d:\d\d PM$/);
+    expect(clockIn('America/New_York')).toMatch(/^Nov 25, 2026, 5:\d\d:\d\d AM$/);
+    await mountPanel({ path: `/incident/${incidentOpen.id}`, timeZone: 'Pacific/Auckland' });
+    await poll(firstSeen).toBe(clockIn('Pacific/Auckland'));
+    await mountPanel({ path: `/incident/${incidentOpen.id}`, timeZone: 'America/New_York' });
+    await poll(firstSeen).toBe(clockIn('America/New_York'));
+    const browserClock = await page.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(
+          Date.parse(iso),
+        ),
+      incidentOpen.first_seen,
+    );
+    await mountPanel({
+      path: `/incident/${incidentOpen.id}`,
+      timeZone: 'Pacific/Auckland',
+      localTime: true,
+    });
+    await poll(firstSeen).toBe(browserClock);
+  });
+
   it('shows the analysis, the redacted evidence and a timeline', async () => {
     const { incidentOpen, analysis, bundle } = await golden();
     await mountPanel({ path: `/incident/${incidentOpen.id}` });

@@ -51,6 +51,10 @@ export interface FakeHassOptions {
   hang?: string[];
   /** `llm_ops/subscribe` fails (no push). */
   noSubscribe?: boolean;
+  /** Home Assistant's configured time zone (`hass.config.time_zone`); UTC by default. */
+  timeZone?: string;
+  /** The user's profile asks for times in the browser's zone (`hass.locale.time_zone`). */
+  localTime?: boolean;
 }
 
 /** A WebSocket message the fake received. */
