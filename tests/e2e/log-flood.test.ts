@@ -97,7 +97,11 @@ afterEach(async () => {
   for (const s of [...running]) await stopSidecar(s);
 });
 
-afterAll(() => socket.close());
+afterAll(async () => {
+  // The flood stays out of the suites after this one.
+  await callService(env, 'system_log', 'clear');
+  socket.close();
+});
 
 describe('a log flood', () => {
   it('is one incident; quiet_logger raises the logger on approval and sets it back when its time is up, across a restart', async () => {
