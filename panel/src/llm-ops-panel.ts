@@ -142,6 +142,9 @@ export class LlmOpsPanel extends LitElement {
       this.syncCanDecide();
       this.restart();
     }
+    // Without HA's frontend (the ingress page), the sidecar's status names HA's time zone.
+    const zone = this.data.status.value?.time_zone;
+    if (!this._hass && zone) showTimesIn(zone);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

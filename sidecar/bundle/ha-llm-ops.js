@@ -6745,6 +6745,11 @@ function openApiDocument(version) {
 				}
 			},
 			system_log_events: { type: "boolean" },
+			time_zone: {
+				type: "string",
+				nullable: true,
+				description: "Home Assistant's time zone (IANA), in which quiet hours are read"
+			},
 			last_analysis_at: {
 				type: "string",
 				format: "date-time",
@@ -10377,7 +10382,8 @@ function statusService(s) {
 				counts: {
 					open: s.journal.listIncidents({ active: true }, 1, 0).total,
 					awaiting_approval: s.journal.listIncidents({ status: ["awaiting_approval"] }, 1, 0).total
-				}
+				},
+				time_zone: s.timeZone()
 			};
 		},
 		setMode: (mode) => {
@@ -10625,7 +10631,8 @@ var Sidecar = class {
 				journal: this.journal,
 				policy: this.policy,
 				flags: this.flags,
-				log: this.log
+				log: this.log,
+				timeZone: () => this.inventory?.timeZone ?? null
 			}),
 			ingressPeer: settings.ingressPeer,
 			publicDir: this.publicDir

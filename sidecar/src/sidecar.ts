@@ -233,6 +233,7 @@ export class Sidecar {
         policy: this.policy,
         flags: this.flags,
         log: this.log,
+        timeZone: () => this.inventory?.timeZone ?? null,
       }),
       ingressPeer: settings.ingressPeer,
       publicDir: this.publicDir,

@@ -892,12 +892,13 @@ describe('the add-on’s ingress page', () => {
               error: null,
               source: '/config/policy.yaml',
               max_actions_per_hour: 6,
-              quiet_hours: null,
+              quiet_hours: { start: '23:00', end: '07:00' },
               auto_actions: [],
             },
             system_log_events: true,
             last_analysis_at: null,
             counts: { open: 1, awaiting_approval: 1 },
+            time_zone: 'Pacific/Auckland',
           });
         else if (path === `api/actions/${String(proposal.id)}/approve`)
           json(res, { proposal: { ...proposal, status: 'approved' } });
@@ -925,6 +926,10 @@ describe('the add-on’s ingress page', () => {
       await poll(() => row.count()).toBe(1);
       expect(requests).toContain(`GET ${prefix}api/incidents`);
       expect(requests.every((r) => r.includes(prefix))).toBe(true);
+      // No HA frontend here: the sidecar's status names Home Assistant's time zone.
+      await poll(() => ingressPage.locator('section.status-summary').innerText()).toContain(
+        '23:00–07:00 (Pacific/Auckland)',
+      );
 
       await row.locator('a').click();
       await poll(() => ingressPage.evaluate(() => location.hash)).toBe(
@@ -933,6 +938,17 @@ describe('the add-on’s ingress page', () => {
       expect(new URL(ingressPage.url()).pathname).toBe(prefix);
       const detail = ingressPage.locator('llm-ops-incident-detail');
       await poll(() => detail.locator('[data-field=root-cause]').count()).toBe(1);
+      const aucklandClock = new Intl.DateTimeFormat('en', {
+        dateStyle: 'medium',
+        timeStyle: 'medium',
+        timeZone: 'Pacific/Auckland',
+      }).format(Date.parse(String(incident.first_seen)));
+      expect(
+        await detail
+          .locator(`time[datetime="${String(incident.first_seen)}"]`)
+          .first()
+          .getAttribute('title'),
+      ).toBe(aucklandClock);
       await detail.locator('button[data-action=approve]').click();
       await detail.locator('dialog button[data-confirm]').click();
       await poll(() => requests).toContain(

@@ -100,6 +100,14 @@ describe('quiet hours', () => {
     running.push(sidecar);
     await sidecar.start();
     await sidecar.connect();
+    const zoneOf = async () => {
+      const res = await fetch(`${sidecar.apiAddress}/api/status`, {
+        headers: { authorization: 'Bearer test-token-0123456789abcdef' },
+      });
+      return ((await res.json()) as { time_zone: string | null }).time_zone;
+    };
+    // The status names the zone quiet hours are read in (the panel shows it beside them).
+    expect(await zoneOf()).toBe(HOME_ZONE);
 
     await setFault('not_ready');
     // The reload proposal, whatever became of it.
@@ -121,6 +129,7 @@ describe('quiet hours', () => {
 
     // The same instant with Home Assistant back in UTC is outside the quiet hours: it may run.
     await setZone('UTC');
+    await eventually(async () => ((await zoneOf()) === 'UTC' ? true : undefined), 10_000, 'UTC');
     const incident = sidecar.journal.getIncident(proposal.incident_id);
     if (!incident) throw new Error('the incident is gone');
     const approved = await eventually(
