@@ -3880,7 +3880,7 @@ var setIntegrationLogLevel = {
 // sidecar/src/actions/quiet-logger.ts
 /** Home Assistant's own warning about a logger writing too much (homeassistant.util.logging). */
 var TOO_FREQUENT = /Module ([A-Za-z_][\w.]*) is logging too frequently\b/;
-/** What may be quieted at most: critical messages are never silenced. */
+/** The levels a logger may be raised to: never critical, so its errors still get through. */
 var TARGETS = ["warning", "error"];
 /** Loggers never quieted: HA's own framework, and the flood warning itself. */
 var NEVER = /^(?:homeassistant|custom_components|homeassistant\.components|homeassistant\.util\.logging)$/;

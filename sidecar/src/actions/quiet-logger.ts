@@ -1,7 +1,8 @@
 /**
  * quiet_logger: a logger flooding Home Assistant's log (HA's own "Module … is logging too
  * frequently", or one line repeated hundreds of times) is raised to a higher level with
- * `logger.set_level` for a while, then set back to the level it had. The logger comes only
+ * `logger.set_level` for a while, then set back to the level Home Assistant reported for its
+ * integration before (`logger/log_info`; HA reads no other logger's level). The logger comes only
  * from the incident's evidence and must belong to the incident's integration; the level is
  * only ever raised. Not persisted by HA: a restart of Home Assistant also ends it.
  */
@@ -20,7 +21,7 @@ import { integrationLevel, levelRank, type LogLevel } from './log-level.js';
 export const TOO_FREQUENT = /Module ([A-Za-z_][\w.]*) is logging too frequently\b/;
 /** Lines of one logger within an incident that make it a flood (HA's own count, per 5 min). */
 export const FLOOD_LINES = 200;
-/** What may be quieted at most: critical messages are never silenced. */
+/** The levels a logger may be raised to: never critical, so its errors still get through. */
 const TARGETS: readonly LogLevel[] = ['warning', 'error'];
 /** Loggers never quieted: HA's own framework, and the flood warning itself. */
 const NEVER =
