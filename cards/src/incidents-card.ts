@@ -124,8 +124,8 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
     const answer = await this.confirm.ask({
       heading: 'Not a problem?',
       body: html`<p>
-        “${i.title}” closes as a false alarm. The same failure is kept quiet for 90 days (listed at
-        severity info, without a Repairs issue); undo it in the LLM Ops panel.
+        “${i.title}” closes as a false alarm; the same failure then stays quiet for 90 days. Undo it
+        in the LLM Ops panel.
       </p>`,
       confirmLabel: 'Not a problem',
       reason: { label: 'Why is it no problem? (optional)' },

@@ -20,6 +20,7 @@ export const CATEGORIES = [
   'resource_exhaustion',
   'addon_crash',
   'proxy_misconfig',
+  'log_flood',
   'other',
 ] as const;
 export const Category = v.picklist(CATEGORIES);
@@ -48,6 +49,7 @@ export const ACTION_IDS = [
   'reload_scripts',
   'disable_automation',
   'set_integration_log_level',
+  'quiet_logger',
   'disable_config_entry',
   'restart_addon',
   'create_backup',

@@ -224,6 +224,7 @@ class SidecarStatus(TypedDict):
     system_log_events: bool
     last_analysis_at: str | None
     counts: StatusCounts
+    time_zone: NotRequired[str | None]
 
 
 _ERRORS: dict[int, type[SidecarResponseError]] = {

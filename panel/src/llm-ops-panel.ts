@@ -18,6 +18,8 @@ import {
   type Incident,
   type IncidentSource,
   type OpsEvent,
+  haTimeZone,
+  showTimesIn,
 } from './shared/index.js';
 import type { LlmOpsIncidentDetail } from './views/incident-detail.js';
 import './views/incident-detail.js';
@@ -52,6 +54,7 @@ export class LlmOpsPanel extends LitElement {
     _announcement: { state: true },
     _canDecide: { state: true },
     _locale: { state: true },
+    _timeZone: { state: true },
   };
 
   declare narrow: boolean;
@@ -66,6 +69,8 @@ export class LlmOpsPanel extends LitElement {
   declare private _announcement: string;
   declare private _canDecide: boolean;
   declare private _locale: string | undefined;
+  /** Home Assistant's time zone, in which dates are shown. */
+  declare private _timeZone: string | undefined;
 
   private _hass: HomeAssistant | undefined;
   private haSource: HaIncidentSource | undefined;
@@ -104,6 +109,10 @@ export class LlmOpsPanel extends LitElement {
     if (dark !== this.dark) this.dark = dark;
     const locale = hass.locale?.language ?? hass.language;
     if (locale !== this._locale) this._locale = locale;
+    // The zone is shared by every view: set it each time (a panel made anew starts unset).
+    const zone = haTimeZone(hass);
+    showTimesIn(zone);
+    if (zone !== this._timeZone) this._timeZone = zone;
     this.syncCanDecide();
   }
 
@@ -135,6 +144,9 @@ export class LlmOpsPanel extends LitElement {
       this.syncCanDecide();
       this.restart();
     }
+    // Without HA's frontend (the ingress page), the sidecar's status names HA's time zone.
+    const zone = this.data.status.value?.time_zone;
+    if (!this._hass && zone) showTimesIn(zone);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -3324,7 +3324,7 @@ var ownConfig = {
 		manualSteps: ["Open the add-on’s Configuration tab and fix the option its log names (or change the port).", "Then start it again and watch its log."]
 	}
 };
-var common$12 = {
+var common$13 = {
 	category: "addon_crash",
 	remedy: "restart_addon",
 	severity: "error",
@@ -3352,7 +3352,7 @@ var addon = {
 		{
 			id: "watchdog",
 			match: { text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|watchdog_container\b[^\n]*AddonsJobError/i },
-			...common$12,
+			...common$13,
 			confidence: .88,
 			variants: [
 				ownConfig,
@@ -3365,7 +3365,7 @@ var addon = {
 		{
 			id: "start_failed",
 			match: { text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i },
-			...common$12,
+			...common$13,
 			confidence: .82,
 			variants: [
 				ownConfig,
@@ -3382,7 +3382,7 @@ var addon = {
 				addon: true,
 				minLevel: "INFO"
 			},
-			...common$12,
+			...common$13,
 			remedy: "fix_config_then_reload",
 			confidence: .84,
 			title: "Add-on {addon} cannot open its port",
@@ -3395,7 +3395,7 @@ var addon = {
 				text: /(?:Cannot connect to host|Failed to connect|connect(?:ion)? (?:to|refused)|Connect call failed)[^\n]*?\b(?<addon>(?:core|local|[0-9a-f]{8})-[a-z0-9][a-z0-9_-]*)(?::\d+)?\b/i,
 				unless: /Name or service not known|Temporary failure in name resolution|nodename nor servname/i
 			},
-			...common$12,
+			...common$13,
 			confidence: .8,
 			title: "Add-on {addon} does not answer",
 			rootCause: "Home Assistant cannot reach the add-on {addon} (“{detail}”): the add-on is stopped, crashed, or still starting."
@@ -3406,7 +3406,7 @@ var addon = {
 				text: [/\bexited with code (?!0\b|143\b|256 \(by signal 15\))(?<code>\d+)/i, /unable to start service [\w-]+: command exited [1-9]|\.sh:? exited [1-9]\d*\b|\bprocess exit code [1-9]/i],
 				minLevel: "INFO"
 			},
-			...common$12,
+			...common$13,
 			confidence: .8,
 			variants: [
 				ownConfig,
@@ -3422,7 +3422,7 @@ var addon = {
 				text: /\bHalt add-on\b|s6-svscanctl: fatal|rc\.init: fatal|s6-overlay-suexec: fatal|s6-linux-init[\w-]*: fatal|Fatal Python error|Segmentation fault|core dumped|\bSIGSEGV\b|\bSIGABRT\b|^panic:|FATAL ERROR:/im,
 				addon: true
 			},
-			...common$12,
+			...common$13,
 			confidence: .78,
 			variants: [
 				ownConfig,
@@ -3443,7 +3443,7 @@ var addon = {
 				minCount: 2,
 				addon: true
 			}],
-			...common$12,
+			...common$13,
 			category: "network_unreachable",
 			confidence: .72,
 			title: "Add-on {addon} lost its connection and does not get it back",
@@ -3457,7 +3457,7 @@ var addon = {
 				text: /Unknown HTTP error occur+ed/i,
 				addon: true
 			},
-			...common$12,
+			...common$13,
 			confidence: .7,
 			title: "Add-on {addon} started before the Supervisor could answer it",
 			rootCause: "The add-on’s start script could not get its settings from the Supervisor (“{detail}”), typically at boot while the Supervisor and Home Assistant are still starting. It runs without them (users, discovery) until it is restarted.",
@@ -3470,7 +3470,7 @@ var addon = {
 				minLevel: "CRITICAL",
 				addon: true
 			},
-			...common$12,
+			...common$13,
 			confidence: .7,
 			remedy: "notify_only",
 			actions: [],
@@ -3492,7 +3492,7 @@ var addon = {
 				kind: ["addon_state"],
 				text: /\b(?:error|failed|unhealthy|stopped)\b/i
 			},
-			...common$12,
+			...common$13,
 			confidence: .75,
 			variants: [
 				ownConfig,
@@ -3507,7 +3507,7 @@ var addon = {
 // sidecar/src/analyze/offline/signatures/auth.ts
 var SECURITY = /Login attempt or request with invalid authentication|Banned IP/;
 var RATE_LIMIT = /\b429\b|too many requests|rate[- ]?limit/i;
-var common$11 = {
+var common$12 = {
 	category: "auth_expired",
 	remedy: "start_reauth",
 	severity: "error",
@@ -3578,7 +3578,7 @@ var auth = {
 				/\bConfigEntryAuthFailed\b(?:: (?<reason2>.+))?/,
 				/\bre-?authenticat(?:e|ion) (?:is )?required\b/i
 			] },
-			...common$11,
+			...common$12,
 			confidence: .9,
 			title: "Sign-in to {integration} is no longer accepted",
 			rootCause: "The service behind {integration} rejected the stored credentials[[ (“{reason}”)]]: the password, API key or token was changed, expired or revoked. Home Assistant stops the entry and asks for a new sign-in."
@@ -3595,7 +3595,7 @@ var auth = {
 				],
 				unless: SECURITY
 			},
-			...common$11,
+			...common$12,
 			confidence: .9,
 			title: "The {integration} account link (OAuth token) has expired or was revoked",
 			rootCause: "The OAuth refresh token stored for {integration} was rejected (invalid_grant): it expired, was revoked in the vendor’s account, or the app’s access was removed. Without it Home Assistant cannot get new access tokens, so setup and updates fail until the account is linked again."
@@ -3620,7 +3620,7 @@ var auth = {
 				],
 				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, "i")
 			},
-			...common$11,
+			...common$12,
 			confidence: .8,
 			title: "Sign-in to {integration} is no longer accepted",
 			rootCause: "The service behind {integration} answers “unauthorized” (“{detail}”): the stored password, API key or access token is wrong, expired or was revoked."
@@ -3631,7 +3631,7 @@ var auth = {
 				text: /\b403\b[^\n]{0,30}Forbidden|Forbidden[^\n]{0,20}\b403\b|\bHTTP 403\b|status(?: code)?:? 403\b/i,
 				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, "i")
 			},
-			...common$11,
+			...common$12,
 			confidence: .6,
 			title: "{integration} is not allowed to access its service (403)",
 			rootCause: "The service behind {integration} answers “forbidden” (“{detail}”): the account is signed in but no longer has the permission it needs — access was revoked, the plan changed, or the API key lacks a scope."
@@ -3656,7 +3656,7 @@ var stopRunaway = {
 	rationale: "Stop {automation} from running away now; turn it back on once its trigger or mode is fixed (rolling back turns it on again).",
 	risk: "low"
 };
-var common$10 = {
+var common$11 = {
 	category: "automation_error",
 	remedy: "fix_config_then_reload",
 	severity: "error",
@@ -3682,7 +3682,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				minCount: 50
 			}],
-			...common$10,
+			...common$11,
 			severity: "warning",
 			confidence: .87,
 			actions: [stopRunaway, reloadAfterFix$1],
@@ -3694,7 +3694,7 @@ var automation = {
 		{
 			id: "invalid_config",
 			match: { text: /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i },
-			...common$10,
+			...common$11,
 			confidence: .88,
 			title: "Automation[[ “{alias}”]] has an invalid configuration",
 			rootCause: "An automation or script does not pass validation, so it is not set up at all: “{detail}”.",
@@ -3710,7 +3710,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				with: [MISSING]
 			}],
-			...common$10,
+			...common$11,
 			confidence: .86,
 			title: "{automation} calls {service}, which does not exist",
 			rootCause: "{automation} calls {service}, but no such action, script or entity exists right now: it was renamed or removed, the integration providing it is not loaded, or a script that an integration generates has not been (re)created yet.",
@@ -3733,7 +3733,7 @@ var automation = {
 				},
 				{ text: /when rendering '[^'\n]*\btrigger\./ }
 			],
-			...common$10,
+			...common$11,
 			confidence: .85,
 			title: "{automation} fails on a template",
 			rootCause: "A template in {automation} renders an error or an unusable value (“{detail}”), usually a trigger variable or entity that is missing in this run.",
@@ -3748,7 +3748,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				with: [INVALID_DATA]
 			}],
-			...common$10,
+			...common$11,
 			confidence: .85,
 			title: "{automation} passes invalid data to an action",
 			rootCause: "A step of {automation} calls an action with data it does not accept (“{detail}”) — often a template that rendered text or nothing where a number is needed."
@@ -3756,7 +3756,7 @@ var automation = {
 		{
 			id: "failed",
 			match: [{ text: SCRIPT_ERROR }, { kind: ["automation_error"] }],
-			...common$10,
+			...common$11,
 			confidence: .8,
 			title: "{automation} fails",
 			rootCause: "A step of {automation} raised an error: “{detail}”."
@@ -3767,7 +3767,7 @@ var automation = {
 				text: /\bAlready running\b/,
 				logger: AUTOMATION_LOGGER
 			},
-			...common$10,
+			...common$11,
 			severity: "info",
 			confidence: .6,
 			actions: [],
@@ -3816,7 +3816,7 @@ var benign = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/blocking-io.ts
-var common$9 = {
+var common$10 = {
 	category: "blocking_io",
 	remedy: "notify_only",
 	impact: "Home Assistant keeps running, but everything else waits while the call blocks: the UI stutters, and other integrations can time out.",
@@ -3852,7 +3852,7 @@ var blockingIo = {
 			/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
 			/\bdoing blocking calls? at\b/
 		] },
-		...common$9,
+		...common$10,
 		severity: "warning",
 		confidence: .9,
 		variants: [custom],
@@ -3861,7 +3861,7 @@ var blockingIo = {
 	}, {
 		id: "wrong_thread",
 		match: { text: /from a thread other than the event loop|calls? [\w.]+ from a thread\b|non-thread-safe operation/i },
-		...common$9,
+		...common$10,
 		severity: "error",
 		confidence: .85,
 		variants: [custom],
@@ -3877,7 +3877,7 @@ var reloadAfterFix = {
 	rationale: "After the entry’s address or certificate setting is corrected: reload to connect right away.",
 	risk: "low"
 };
-var common$8 = {
+var common$9 = {
 	category: "certificate",
 	severity: "error",
 	impact: "{integration} cannot open a secure connection to {host}; its entities stay unavailable.",
@@ -3898,7 +3898,7 @@ var certificate = {
 		{
 			id: "name_mismatch",
 			match: { text: /(?:hostname|IP address) mismatch|certificate is not valid for '(?<certname>[^']+)'|doesn't match (?:either of )?'(?<certname2>[^']+)'|ERR_TLS_CERT_ALTNAME_INVALID/i },
-			...common$8,
+			...common$9,
 			confidence: .88,
 			remedy: "fix_config_then_reload",
 			title: "The certificate of {host} does not match the address {integration} uses",
@@ -3909,7 +3909,7 @@ var certificate = {
 		{
 			id: "expired",
 			match: { text: /certificate has expired|CERT_HAS_EXPIRED|certificate is not yet valid|certificate expired/i },
-			...common$8,
+			...common$9,
 			confidence: .88,
 			remedy: "check_network_or_device",
 			title: "The certificate of {host} has expired",
@@ -3920,7 +3920,7 @@ var certificate = {
 		{
 			id: "self_signed",
 			match: { text: /self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN/i },
-			...common$8,
+			...common$9,
 			confidence: .86,
 			remedy: "fix_config_then_reload",
 			title: "{host} uses a self-signed certificate that {integration} does not trust",
@@ -3931,7 +3931,7 @@ var certificate = {
 		{
 			id: "wrong_protocol",
 			match: { text: /WRONG_VERSION_NUMBER|wrong version number|http request to an https server|plain HTTP request was sent to HTTPS port|record layer failure/i },
-			...common$8,
+			...common$9,
 			confidence: .82,
 			remedy: "fix_config_then_reload",
 			title: "{integration} and {host} disagree about HTTPS",
@@ -3942,7 +3942,7 @@ var certificate = {
 		{
 			id: "own_certificate_unreadable",
 			match: { text: /Could not (?:read|load) SSL certificate|Failed to load SSL certificate|ssl_(?:certificate|key) .*(?:not found|does not exist|No such file)/i },
-			...common$8,
+			...common$9,
 			confidence: .9,
 			remedy: "fix_config_then_reload",
 			title: "Home Assistant cannot read its own SSL certificate",
@@ -3959,7 +3959,7 @@ var certificate = {
 		{
 			id: "addon_certificate_missing",
 			match: { text: /cannot load certificate(?: key)? "[^"]*"/i },
-			...common$8,
+			...common$9,
 			confidence: .86,
 			remedy: "check_network_or_device",
 			actions: [],
@@ -3971,7 +3971,7 @@ var certificate = {
 		{
 			id: "verification_failed",
 			match: { text: /CERTIFICATE_VERIFY_FAILED|certificate verify failed|SSLCertVerificationError|SSL handshake failed|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|\bSSLError\b|sslv3 alert|tlsv1 alert/i },
-			...common$8,
+			...common$9,
 			confidence: .84,
 			remedy: "notify_only",
 			title: "{integration} cannot verify the certificate of {host}",
@@ -3986,7 +3986,7 @@ var certificate = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/config.ts
-var common$7 = {
+var common$8 = {
 	category: "invalid_config",
 	remedy: "fix_config_then_reload",
 	severity: "error",
@@ -4006,7 +4006,7 @@ var config = {
 		{
 			id: "yaml_syntax",
 			match: { text: /mapping values are not allowed here|while (?:parsing|scanning) an? |could not find expected ':'|found character '.*' that cannot start any token|expected <block end>|did not find expected (?:key|node content|alphabetic)|found undefined (?:alias|tag handle)|found unhashable key|found duplicate key|could not determine a constructor for the tag|Failed to parse configuration\.yaml|Error loading \S+\.ya?ml|Unable to read file \S+\.ya?ml|Secret \S+ not defined|secrets\.yaml (?:not found|is missing)|\b(?:YAMLError|ScannerError|ParserError|ConstructorError)\b|Invalid YAML/i },
-			...common$7,
+			...common$8,
 			confidence: .92,
 			variants: [{
 				when: { text: /safe mode|recovery mode/i },
@@ -4030,7 +4030,7 @@ var config = {
 		{
 			id: "integration_not_found",
 			match: { text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|No such integration/i },
-			...common$7,
+			...common$8,
 			confidence: .85,
 			remedy: "restart_core",
 			actions: [{
@@ -4065,7 +4065,7 @@ var config = {
 		{
 			id: "misconfigured",
 			match: { text: /\bmisconfigured\b|\bmisconfiguration\b/i },
-			...common$7,
+			...common$8,
 			confidence: .75,
 			title: "{integration} is misconfigured",
 			rootCause: "{integration} reports that its configuration is wrong (“{detail}”): a value was entered in the wrong form or points at the wrong thing, so it cannot work until it is corrected.",
@@ -4077,7 +4077,7 @@ var config = {
 				text: /Invalid config for (?:\[(?<domain>[\w.]+)\]|'(?<domain2>\w+)')|extra keys not allowed @ data|required key not provided @ data|is an invalid option for|not a valid value for dictionary value|value must be one of|Invalid config for calling service/i,
 				unless: AUTOMATION_CONTEXT
 			},
-			...common$7,
+			...common$8,
 			confidence: .82,
 			title: "{integration} has an invalid configuration",
 			rootCause: "The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.",
@@ -4086,7 +4086,7 @@ var config = {
 		{
 			id: "entity_state_or_unit",
 			match: { text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '\w+' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit/ },
-			...common$7,
+			...common$8,
 			confidence: .75,
 			severity: "warning",
 			title: "[[{entity}: ]]the state does not fit its device class or unit",
@@ -4099,7 +4099,7 @@ var config = {
 				text: /\bTemplateError\b|\bUndefinedError\b|Error rendering template|TemplateSyntaxError|Template (?:variable )?(?:error|warning)\b|Error parsing value|rendered invalid (?:entity IDs|service)/,
 				unless: AUTOMATION_CONTEXT
 			},
-			...common$7,
+			...common$8,
 			confidence: .6,
 			severity: "warning",
 			title: "A template[[ in {integration}]] fails to render",
@@ -4109,7 +4109,7 @@ var config = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/custom-component.ts
-var common$6 = {
+var common$7 = {
 	category: "incompatible_custom_component",
 	remedy: "update_or_remove_custom_component",
 	severity: "error",
@@ -4142,7 +4142,7 @@ var customComponent = {
 				/type object '(?<module>\w*(?:DeviceClass|Entity\w*|Feature|Flag|State|Class|Type|Mode))' has no attribute '(?<name>\w+)'/,
 				/No module named '(?<module>homeassistant\.[\w.]+)'/
 			] },
-			...common$6,
+			...common$7,
 			confidence: .88,
 			variants: [{
 				when: { core: true },
@@ -4158,7 +4158,7 @@ var customComponent = {
 		{
 			id: "blocked_or_invalid_manifest",
 			match: { text: /does not have a version key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i },
-			...common$6,
+			...common$7,
 			confidence: .85,
 			title: "{integration} cannot be loaded by this Home Assistant version",
 			rootCause: "Home Assistant refuses to load {integration} (“{detail}”): its manifest is invalid or the installed version is known to break this Home Assistant release."
@@ -4170,7 +4170,7 @@ var customComponent = {
 				custom: true,
 				unless: /No module named '(?!homeassistant\b)\w+'/
 			},
-			...common$6,
+			...common$7,
 			confidence: .75,
 			title: "{integration} fails with {exception}",
 			rootCause: "The custom integration {integration} fails with {exception}[[ in {location}]]. Errors like this right after a Home Assistant update usually mean it relies on something that changed in Home Assistant."
@@ -4178,7 +4178,7 @@ var customComponent = {
 		{
 			id: "migration_failed",
 			match: [{ text: /Error migrating entry|Migration handler (?:for \w+ )?not found|migration (?:of config entry )?failed/i }, { entryState: ["migration_error"] }],
-			...common$6,
+			...common$7,
 			category: "other",
 			remedy: "notify_only",
 			confidence: .6,
@@ -4204,7 +4204,7 @@ var backupFirst = {
 	risk: "low"
 };
 var RECORDER = /recorder|sqlalchemy/;
-var common$5 = {
+var common$6 = {
 	category: "database",
 	remedy: "free_disk_or_repair_db",
 	severity: "error",
@@ -4224,7 +4224,7 @@ var database = {
 		{
 			id: "corrupt",
 			match: { text: /database disk image is malformed|file is not a database|sqlite3 database corruption|rename the corrupt database|corrupt(?:ed)? database file|is corrupt or malformed|malformed database schema/i },
-			...common$5,
+			...common$6,
 			confidence: .92,
 			actions: [backupFirst],
 			title: "The recorder database is corrupt",
@@ -4239,7 +4239,7 @@ var database = {
 		{
 			id: "storage_io_error",
 			match: { text: /disk I\/O error|Input\/output error|\[Errno 5\]/i },
-			...common$5,
+			...common$6,
 			confidence: .85,
 			actions: [backupFirst],
 			title: "The storage under Home Assistant reports I/O errors",
@@ -4252,7 +4252,7 @@ var database = {
 				text: /Error during connection setup|Can't connect to (?:MySQL |MariaDB )?server|Lost connection to (?:MySQL |MariaDB )?server|(?:MySQL|MariaDB) server has gone away|could not connect to server|connection to server at .* failed|OperationalError\) \(20(?:02|03|06|13)\b/i,
 				logger: RECORDER
 			},
-			...common$5,
+			...common$6,
 			remedy: "check_network_or_device",
 			confidence: .86,
 			title: "The recorder cannot reach its database server[[ {host}]]",
@@ -4266,7 +4266,7 @@ var database = {
 		{
 			id: "backlog",
 			match: { text: /recorder backlog queue reached the maximum size|Database queue backlog reached|The recorder (?:queue|backlog)[^\n]{0,80}(?:maximum|exceeded)/i },
-			...common$5,
+			...common$6,
 			confidence: .82,
 			title: "The recorder cannot keep up with writing to its database",
 			rootCause: "Events arrive faster than the recorder can write them and its queue overflowed (“{detail}”): the database storage is slow or failing, the database is very large, or the system is CPU or I/O bound.",
@@ -4275,7 +4275,7 @@ var database = {
 		{
 			id: "migration_failed",
 			match: { text: /Database error during schema migration|Error during schema migration|Database migration failed|Schema migration failed|Upgrade to version \d+ failed|Error when determining DB schema version/i },
-			...common$5,
+			...common$6,
 			confidence: .8,
 			title: "Upgrading the recorder database failed",
 			rootCause: "The recorder could not migrate its database to the schema this Home Assistant version needs (“{detail}”). Migrations need free disk space (up to the size of the database) and time; an interrupted or out-of-space migration fails.",
@@ -4284,7 +4284,7 @@ var database = {
 		{
 			id: "schema_too_new",
 			match: { text: /schema version \d+ is newer than \d+ which is the maximum|Failed to validate schema/i },
-			...common$5,
+			...common$6,
 			remedy: "notify_only",
 			confidence: .85,
 			title: "The recorder database was written by a newer Home Assistant",
@@ -4294,7 +4294,7 @@ var database = {
 		{
 			id: "locked",
 			match: { text: /database is locked/i },
-			...common$5,
+			...common$6,
 			confidence: .7,
 			title: "The recorder database is locked",
 			rootCause: "Writes to the recorder database time out because the file is locked (“{detail}”): another process holds it open (a backup, a database viewer add-on) or the storage is too slow.",
@@ -4306,7 +4306,7 @@ var database = {
 				text: /Error executing query|Unhandled database error|SQLAlchemyError|Error saving events|Error in database connectivity|Recorder setup failed|recorder shutting down|Recorder\._run threw|sqlalchemy\.exc\.\w+/i,
 				logger: RECORDER
 			},
-			...common$5,
+			...common$6,
 			confidence: .55,
 			title: "The recorder fails to use its database",
 			rootCause: "Queries on the recorder database fail (“{detail}”)[[: {exception}]]. Storage problems, a very large database, or database corruption are the usual causes.",
@@ -4320,7 +4320,7 @@ var REQUIREMENT_FAILED = /Requirements for (?<domain>\w+) not found: \[['"]?(?<p
 /** What pip says when it ran and failed; without it, the installation may only not have happened yet. */
 var PIP_DETAIL = /Could not find a version|No matching distribution|Failed building wheel|Could not build wheels|subprocess-exited-with-error|ResolutionImpossible|conflicting dependencies|No solution found|unsatisfiable|No module named/i;
 var PYPI_UNREACHABLE = new RegExp(`Failed to establish a new connection|Max retries exceeded|ConnectTimeout|Read timed out|ProxyError|connection broken by|${DNS_FAILED.source.replace(/\(\?<\w+>/g, "(")}|${NETWORK_UNREACHABLE.source}`, "i");
-var common$4 = {
+var common$5 = {
 	category: "dependency_install",
 	severity: "error",
 	impact: "{integration} does not load; its entities are unavailable.",
@@ -4361,7 +4361,7 @@ var dependency = {
 				text: /==1000000000\.0\.0|package_constraints\.txt/,
 				with: [REQUIREMENT_FAILED]
 			},
-			...common$4,
+			...common$5,
 			confidence: .9,
 			remedy: "update_or_remove_custom_component",
 			title: "{integration} requires {package}, which Home Assistant blocks",
@@ -4371,7 +4371,7 @@ var dependency = {
 		{
 			id: "index_outage",
 			match: { text: /(?:HTTP status server error \(5\d\d|\b5\d\d Server Error)[^\n]*(?:wheels\.home-assistant\.io|pypi|\/simple\/|-index\/)/i },
-			...common$4,
+			...common$5,
 			confidence: .88,
 			remedy: "notify_only",
 			title: "The package index is down, so requirements cannot be installed",
@@ -4384,7 +4384,7 @@ var dependency = {
 				text: REQUIREMENT_FAILED,
 				with: [PYPI_UNREACHABLE]
 			},
-			...common$4,
+			...common$5,
 			confidence: .88,
 			remedy: "check_network_or_device",
 			title: "{integration} could not download {package}: no connection to the package index",
@@ -4403,7 +4403,7 @@ var dependency = {
 				text: AGAINST_CORE_PIN,
 				with: [REQUIREMENT_FAILED]
 			},
-			...common$4,
+			...common$5,
 			confidence: .86,
 			remedy: "update_or_remove_custom_component",
 			variants: [pinsOfCore("{integration} requires {package}, another version than the one Home Assistant pins for every integration")],
@@ -4414,7 +4414,7 @@ var dependency = {
 		{
 			id: "version_conflict",
 			match: { text: /No solution found when resolving dependencies|ResolutionImpossible|conflicting dependencies|requirements are unsatisfiable|Cannot install [^\n]* because these package versions have conflicting dependencies/i },
-			...common$4,
+			...common$5,
 			confidence: .84,
 			remedy: "update_or_remove_custom_component",
 			variants: [pinsOfCore("Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”)")],
@@ -4428,7 +4428,7 @@ var dependency = {
 				text: /Requirements for (?<domain>\w+) not found: \[['"]?(?<package>[^\]'"]+)/,
 				unless: PIP_DETAIL
 			},
-			...common$4,
+			...common$5,
 			confidence: .83,
 			remedy: "restart_core",
 			actions: [{
@@ -4444,7 +4444,7 @@ var dependency = {
 		{
 			id: "install_failed",
 			match: { text: REQUIREMENT_FAILED },
-			...common$4,
+			...common$5,
 			confidence: .82,
 			remedy: "notify_only",
 			variants: [customFix],
@@ -4455,7 +4455,7 @@ var dependency = {
 		{
 			id: "module_missing",
 			match: { text: /No module named '(?!homeassistant\b)(?<package>\w+)'/ },
-			...common$4,
+			...common$5,
 			confidence: .7,
 			remedy: "notify_only",
 			variants: [customFix],
@@ -4464,6 +4464,60 @@ var dependency = {
 			manualSteps: ["Look earlier in the log for a failed installation of {package} and fix that first (usually the network).", "Restart Home Assistant to retry installing requirements."]
 		}
 	]
+};
+// sidecar/src/analyze/offline/signatures/log-flood.ts
+/** Repeats of one line that make a flood even without Home Assistant's own warning. */
+var FLOOD_REPEATS = 1e3;
+var common$4 = {
+	category: "log_flood",
+	remedy: "notify_only",
+	severity: "warning",
+	impact: "The log fills with the same lines: it grows on disk, costs I/O on small hardware, rotates other messages out and hides the ones that matter.",
+	actions: [{
+		action_id: "quiet_logger",
+		params: {},
+		rationale: "Raising the level of the flooding logger stops its lines filling the log and the disk for a while; it is set back to its level by itself, and errors still get through.",
+		risk: "low"
+	}],
+	tests: [{
+		kind: "no_new_matching_errors",
+		description: "The flood stops.",
+		timeout_s: 600
+	}],
+	manualSteps: [
+		"Read one of the repeated lines: it usually says what the integration retries or cannot parse; fix that (the device, the network, the configuration).",
+		"Update [[{integration}, ]]the integration that logs: floods are usually fixed by its authors once reported.",
+		"If the lines carry nothing you need, keep the logger quieter for good in configuration.yaml (`logger:` → `logs:`)."
+	]
+};
+/** One logger writing far more than a log can hold. */
+var logFlood = {
+	family: "log_flood",
+	signatures: [{
+		id: "too_frequent",
+		match: { text: /Module (?<logger>[A-Za-z_][\w.]*) is logging too frequently\. (?<messages>\d+) messages since last count/ },
+		...common$4,
+		confidence: .9,
+		title: "{logger} floods the log",
+		rootCause: "Home Assistant counted {messages} messages from {logger} within five minutes (“{detail}”): [[{integration} ]]logs the same problem or status over and over, far more than anyone can read.",
+		variants: [{
+			when: { custom: true },
+			set: {
+				remedy: "update_or_remove_custom_component",
+				manualSteps: ["Update the custom integration[[ {integration}]]: floods are usually fixed by its author once reported; report it with one of the repeated lines if not.", "If the lines carry nothing you need, keep the logger quieter for good in configuration.yaml (`logger:` → `logs:`)."]
+			}
+		}]
+	}, {
+		id: "repeated_line",
+		match: {
+			text: /\S/,
+			minCount: FLOOD_REPEATS
+		},
+		...common$4,
+		confidence: .55,
+		title: "[[{integration}: ]]one line floods the log",
+		rootCause: "The same line was logged over a thousand times (“{detail}”): [[{integration} ]]reports one problem or status over and over instead of once."
+	}]
 };
 // sidecar/src/analyze/offline/signatures/network.ts
 /**
@@ -5195,6 +5249,7 @@ var FAMILIES = [
 			}
 		]
 	},
+	logFlood,
 	repairs,
 	benign
 ];
@@ -5639,6 +5694,7 @@ var CATEGORIES = [
 	"resource_exhaustion",
 	"addon_crash",
 	"proxy_misconfig",
+	"log_flood",
 	"other"
 ];
 var Category = v.picklist(CATEGORIES);
@@ -5663,6 +5719,7 @@ var ACTION_IDS = [
 	"reload_scripts",
 	"disable_automation",
 	"set_integration_log_level",
+	"quiet_logger",
 	"disable_config_entry",
 	"restart_addon",
 	"create_backup",
@@ -6404,6 +6461,7 @@ var disableConfigEntry = {
 * evidence (`logger/integration_log_level`, not persisted), rolled back to the
 * level it had before.
 */
+/** Python's log levels, lowest first, as HA's logger integration names them (lower case). */
 var LEVELS = [
 	"debug",
 	"info",
@@ -6418,6 +6476,16 @@ var NUMERIC = {
 	40: "error",
 	50: "critical"
 };
+/** A level's rank (0 debug … 4 critical); -1 for anything else (NOTSET, unknown). */
+var levelRank = (level) => LEVELS.indexOf(level.toLowerCase());
+/**
+* The level HA reports an integration's logger (`homeassistant.components.<domain>`)
+* effectively logs at, from `logger/log_info`; 'notset' when HA lists none.
+*/
+async function integrationLevel(conn, domain) {
+	const entry = (await conn.sendMessagePromise({ type: "logger/log_info" })).find((i) => i.domain === domain);
+	return entry ? NUMERIC[entry.level] ?? "notset" : "notset";
+}
 var setIntegrationLogLevel = {
 	id: "set_integration_log_level",
 	label: "Raise the integration’s log level",
@@ -6455,14 +6523,14 @@ var setIntegrationLogLevel = {
 		};
 	},
 	async apply(ctx, p) {
-		const before = (await ctx.conn.sendMessagePromise({ type: "logger/log_info" })).find((i) => i.domain === p.integration);
+		const previous = await integrationLevel(ctx.conn, String(p.integration));
 		await ctx.conn.sendMessagePromise({
 			type: "logger/integration_log_level",
 			integration: p.integration,
 			level: String(p.level).toUpperCase(),
 			persistence: "none"
 		});
-		return { previous: before ? NUMERIC[before.level] ?? "notset" : "notset" };
+		return { previous };
 	},
 	async rollback(ctx, p, applied) {
 		if (typeof applied.previous !== "string") return {
@@ -6477,8 +6545,7 @@ var setIntegrationLogLevel = {
 			level: previous.toUpperCase(),
 			persistence: "none"
 		});
-		const entry = (await ctx.conn.sendMessagePromise({ type: "logger/log_info" })).find((i) => i.domain === p.integration);
-		const now = entry ? NUMERIC[entry.level] ?? "notset" : "notset";
+		const now = await integrationLevel(ctx.conn, String(p.integration));
 		return now === previous ? {
 			attempted: true,
 			succeeded: true,
@@ -6490,6 +6557,129 @@ var setIntegrationLogLevel = {
 		};
 	}
 };
+// sidecar/src/actions/quiet-logger.ts
+/** Home Assistant's own warning about a logger writing too much (homeassistant.util.logging). */
+var TOO_FREQUENT = /Module ([A-Za-z_][\w.]*) is logging too frequently\b/;
+/** The levels a logger may be raised to: never critical, so its errors still get through. */
+var TARGETS = ["warning", "error"];
+/** Loggers never quieted: HA's own framework, and the flood warning itself. */
+var NEVER = /^(?:homeassistant|custom_components|homeassistant\.components|homeassistant\.util\.logging)$/;
+var COMPONENT = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)(?:\.|$)/;
+/** The loggers an incident's signals show flooding, most lines first. */
+function floodingLoggers(signals) {
+	const found = /* @__PURE__ */ new Map();
+	const take = (logger, level, lines, named) => {
+		const f = found.get(logger) ?? {
+			logger,
+			seenLevel: level,
+			lines: 0,
+			named
+		};
+		if (levelRank(level) > levelRank(f.seenLevel)) f.seenLevel = level;
+		f.lines += lines;
+		f.named ||= named;
+		found.set(logger, f);
+	};
+	for (const s of signals) {
+		const named = TOO_FREQUENT.exec(s.message)?.[1];
+		if (named) take(named, "info", 0, true);
+		const logger = s.data.logger;
+		const level = String(s.data.level ?? "").toLowerCase();
+		if (s.kind === "log_record" && typeof logger === "string" && levelRank(level) >= 0) take(logger, level, s.count, false);
+	}
+	return [...found.values()].filter((f) => (f.named || f.lines >= 200) && !NEVER.test(f.logger)).sort((a, b) => b.lines - a.lines).map(({ logger, seenLevel, lines }) => ({
+		logger,
+		seenLevel,
+		lines
+	}));
+}
+/** Whether `logger` is the integration's own (its package or a library its manifest declares). */
+function belongsTo(ctx, logger, domain) {
+	const own = COMPONENT.exec(logger)?.[1];
+	if (own !== void 0) return own === domain;
+	for (let name = logger; name; name = name.slice(0, Math.max(name.lastIndexOf("."), 0))) {
+		const owner = ctx.inventory.libraryLoggers.get(name);
+		if (owner !== void 0) return owner === domain;
+	}
+	return false;
+}
+/** "24 h", "30 min", "45 s". */
+function duration(s) {
+	if (s >= 3600 && s % 3600 === 0) return `${s / 3600} h`;
+	if (s >= 60 && s % 60 === 0) return `${s / 60} min`;
+	return `${s} s`;
+}
+var quietLogger = {
+	id: "quiet_logger",
+	label: "Quiet the flooding logger for a while",
+	guide: "for a log flood: raise the level of the logger the evidence shows flooding (logger, level) so its lines stop filling the log; set back by itself after a while.",
+	params: {
+		logger: "The flooding logger, as the evidence names it",
+		level: "warning or error: above the level of its flooding lines"
+	},
+	risk: "low",
+	fixes: false,
+	temporary: true,
+	async resolve(ctx, params) {
+		onlyParams(params, ["logger", "level"]);
+		const domain = ctx.incident.integration;
+		if (domain === null) throw new ActionRejected("the incident names no integration, so no logger belongs to it");
+		const floods = floodingLoggers(ctx.journal.signalsOf(ctx.incident.id, 500));
+		const wanted = params.logger ?? floods[0]?.logger;
+		const flood = floods.find((f) => f.logger === wanted);
+		if (typeof wanted !== "string" || !flood) throw new ActionRejected(`logger must be one the incident's evidence shows flooding (${floods.map((f) => f.logger).join(", ") || "none"})`);
+		if (!belongsTo(ctx, flood.logger, domain)) throw new ActionRejected(`logger ${flood.logger} does not belong to ${domain}`);
+		const current = await integrationLevel(ctx.conn, domain);
+		const floor = Math.max(levelRank(flood.seenLevel), levelRank(current));
+		const least = TARGETS.find((l) => levelRank(l) > floor);
+		const level = String(params.level ?? least ?? "").toLowerCase();
+		if (!TARGETS.includes(level)) throw new ActionRejected(least ? `level must be ${TARGETS.filter((l) => levelRank(l) > floor).join(" or ")}` : `${flood.logger} already logs only ${flood.seenLevel} and above; raising it further would hide errors`);
+		if (levelRank(level) <= floor) throw new ActionRejected(`level ${level} would not quiet ${flood.logger} (its lines are ${flood.seenLevel}, the integration logs at ${current}); it must be higher`);
+		return {
+			logger: flood.logger,
+			level
+		};
+	},
+	target: (p) => `quiet_logger:${String(p.logger)}`,
+	verification: (_ctx, p) => [{
+		kind: "no_new_matching_errors",
+		description: `No new lines of the incident while ${p.logger} logs only ${p.level} and above.`,
+		timeout_s: 60
+	}],
+	preview(ctx, p) {
+		const time = duration(ctx.revertAfterS);
+		return {
+			summary: `Log ${p.logger} only at ${p.level} and above for ${time}, so its flood stops filling the log.`,
+			precondition: "The flood hides nothing you need: lines below that level from this logger are dropped meanwhile.",
+			backup: null,
+			verification: this.verification(ctx, p),
+			rollback: `After ${time} (or a restart of Home Assistant), ${p.logger} logs at the level it had before.`
+		};
+	},
+	async apply(ctx, p) {
+		const previous = await integrationLevel(ctx.conn, String(ctx.incident.integration));
+		if (levelRank(previous) >= levelRank(String(p.level))) throw new ActionRejected(`${String(p.logger)} already logs at ${previous} or above`);
+		await callHaService(ctx.conn, "logger", "set_level", levelData(p, String(p.level)));
+		return { previous };
+	},
+	async rollback(ctx, p, applied) {
+		const previous = applied.previous;
+		if (typeof previous !== "string" || previous !== "notset" && levelRank(previous) < 0) return {
+			attempted: false,
+			succeeded: true,
+			detail: "the level was never changed"
+		};
+		await callHaService(ctx.conn, "logger", "set_level", levelData(p, previous));
+		return {
+			attempted: true,
+			succeeded: true,
+			detail: `${p.logger} logs at ${previous} again`
+		};
+	}
+};
+function levelData(p, level) {
+	return { [String(p.logger)]: level.toUpperCase() };
+}
 // sidecar/src/actions/reload-config-entry.ts
 /** reload_config_entry: `homeassistant.reload_config_entry`; idempotent, nothing to roll back. */
 var VERIFY_S = 60;
@@ -6686,6 +6876,7 @@ var ACTIONS = {
 	reload_scripts: reloadScripts,
 	disable_automation: disableAutomation,
 	set_integration_log_level: setIntegrationLogLevel,
+	quiet_logger: quietLogger,
 	disable_config_entry: disableConfigEntry,
 	restart_addon: restartAddon,
 	create_backup: createBackup,
@@ -8552,11 +8743,42 @@ function actionPolicy(policy, id) {
 		severities: raw.conditions?.severities ?? null
 	};
 }
-/** Whether `now` falls inside the quiet hours (which may span midnight). */
-function inQuietHours(policy, now) {
+var clocks = /* @__PURE__ */ new Map();
+/**
+* Minutes since midnight of `now` on the wall clock of `timeZone` (an IANA
+* name such as Home Assistant's `time_zone`); the process's own zone when none
+* is given or the name is unknown to Intl.
+*/
+function minutesOfDay(now, timeZone) {
+	const key = timeZone ?? "";
+	let clock = clocks.get(key);
+	if (!clock) {
+		const opts = {
+			hour: "numeric",
+			minute: "numeric",
+			hourCycle: "h23"
+		};
+		try {
+			clock = new Intl.DateTimeFormat("en-GB", {
+				...opts,
+				timeZone: timeZone ?? void 0
+			});
+		} catch {
+			clock = new Intl.DateTimeFormat("en-GB", opts);
+		}
+		clocks.set(key, clock);
+	}
+	const part = (type) => Number(clock.formatToParts(now).find((p) => p.type === type)?.value ?? 0);
+	return part("hour") * 60 + part("minute");
+}
+/**
+* Whether `now` falls inside the quiet hours (which may span midnight), read
+* on the clock of Home Assistant's time zone.
+*/
+function inQuietHours(policy, now, timeZone) {
 	const q = policy.quiet_hours;
 	if (!q) return false;
-	const minutes = now.getHours() * 60 + now.getMinutes();
+	const minutes = minutesOfDay(now, timeZone);
 	const toMin = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 	const start = toMin(q.start);
 	const end = toMin(q.end);
@@ -8780,6 +9002,14 @@ var THRESHOLDS = [
 		def: 86400,
 		min: 60,
 		max: 2592e3
+	},
+	{
+		key: "revertAfterS",
+		env: "LLM_OPS_REVERT_AFTER_S",
+		option: "revert_after_s",
+		def: 86400,
+		min: 10,
+		max: 604800
 	},
 	{
 		key: "maxClosedIncidents",
@@ -9284,6 +9514,11 @@ function openApiDocument(version) {
 				}
 			},
 			system_log_events: { type: "boolean" },
+			time_zone: {
+				type: "string",
+				nullable: true,
+				description: "Home Assistant's time zone (IANA), in which quiet hours are read"
+			},
 			last_analysis_at: {
 				type: "string",
 				format: "date-time",
@@ -9705,7 +9940,7 @@ function minutes(ms) {
 }
 /** Whether the action may run now; the reason says why not, in words. */
 function guard(journal, input) {
-	const { policy, actionId, target, incident, automatic, proposedBy, now } = input;
+	const { policy, actionId, target, incident, automatic, proposedBy, now, timeZone } = input;
 	const allowed = policyAllows(policy, actionId, incident);
 	if (!allowed.ok) return allowed;
 	const rules = actionPolicy(policy, actionId);
@@ -9718,7 +9953,7 @@ function guard(journal, input) {
 			ok: false,
 			reason: `the policy does not run ${actionId} automatically`
 		};
-		if (inQuietHours(policy, now)) return {
+		if (inQuietHours(policy, now, timeZone)) return {
 			ok: false,
 			reason: "quiet hours: automatic actions wait"
 		};
@@ -9810,7 +10045,8 @@ var Approval = class {
 			incident,
 			automatic,
 			proposedBy: p.proposed_by,
-			now
+			now,
+			timeZone: this.opts.timeZone?.() ?? null
 		});
 		if (!verdict.ok) throw new DecisionError(409, verdict.reason);
 		const ctx = this.opts.context(incident);
@@ -9873,7 +10109,8 @@ var Approval = class {
 				incident,
 				automatic: true,
 				proposedBy: p.proposed_by,
-				now: this.now()
+				now: this.now(),
+				timeZone: this.opts.timeZone?.() ?? null
 			});
 			if (!verdict.ok) {
 				this.opts.log.info(`not running ${p.action_id} automatically: ${verdict.reason}`);
@@ -10628,7 +10865,8 @@ var Correlator = class {
 		const stored = this.opts.redact ? this.opts.redact(signal) : signal;
 		const group = groupKey(signal, fp);
 		const since = this.groupSince(signal);
-		let incident = this.openIncident(fp) ?? this.journal.openByGroup(group, since);
+		const sameFailure = this.openIncident(fp);
+		let incident = sameFailure ?? this.journal.openByGroup(group, since);
 		let change = "updated";
 		if (!incident) {
 			const flapSince = (/* @__PURE__ */ new Date(this.now().getTime() - thresholds.flapWindowS * 1e3)).toISOString();
@@ -10673,7 +10911,7 @@ var Correlator = class {
 		if (signal.condition === "active" && signal.key !== null) this.journal.setConditionActive(incident.id, signal.source, signal.key, signal.observed_at);
 		this.journal.addSignal(incident.id, fp, stored, thresholds.signalsPerIncident);
 		this.openByFp.set(fp, incident.id);
-		this.lifecycle.observed(incident, patch, change, stored);
+		this.lifecycle.observed(incident, patch, change, stored, sameFailure === void 0);
 	}
 	/**
 	* How old an open incident of the signal's group may be and still take it. A group that
@@ -11184,6 +11422,14 @@ var Executor = class {
 				return preview.summary;
 			});
 			const appliedAt = this.now().toISOString();
+			if (appliedOk && def.temporary) this.opts.reverts.schedule({
+				execution_id: exec.id,
+				incident,
+				action_id: p.action_id,
+				params: p.params,
+				applied: applied ?? {},
+				due_at: new Date(this.now().getTime() + ctx.revertAfterS * 1e3).toISOString()
+			});
 			if (appliedOk) await step("verify", async () => {
 				const checks = await verify(def.verification(ctx, p.params), {
 					ctx,
@@ -11217,6 +11463,7 @@ var Executor = class {
 				succeeded: false,
 				detail: "the rollback failed"
 			};
+			if (def.temporary && result.rollback.succeeded) this.opts.reverts.done(exec.id, this.now().toISOString(), "rolled back at once");
 			result.outcome = result.rollback.attempted && result.rollback.succeeded ? "rolled_back" : "failed";
 		} catch (err) {
 			result.error ??= describeError(err);
@@ -11232,6 +11479,60 @@ var Executor = class {
 			if (result.outcome === "succeeded" && def?.fixes === true && !isClosed(this.opts.journal.getIncident(incident.id)?.status ?? "resolved")) this.opts.lifecycle.resolveFixed(incident.id, p.action_id);
 			else this.opts.lifecycle.followProposals(incident.id);
 		}
+	}
+};
+// sidecar/src/execute/revert.ts
+var Reverter = class {
+	opts;
+	running = null;
+	now;
+	constructor(opts) {
+		this.opts = opts;
+		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
+	}
+	/** Undo every change whose time has come; resolves to how many were undone. */
+	runDue() {
+		this.running ??= this.run().finally(() => this.running = null);
+		return this.running;
+	}
+	async run() {
+		const { reverts, log } = this.opts;
+		let undone = 0;
+		for (const r of reverts.due(this.now().toISOString())) {
+			const def = allowListed(r.action_id);
+			if (!def) {
+				this.finish(r, "failed", `${r.action_id} is no longer on the allow-list; not undone`);
+				continue;
+			}
+			const ctx = this.opts.context(r.incident);
+			if (!ctx) return undone;
+			const started = this.now().toISOString();
+			try {
+				const outcome = await def.rollback(ctx, r.params, r.applied);
+				const detail = `time is up: ${outcome.detail}`;
+				this.finish(r, outcome.succeeded ? "succeeded" : "failed", detail, started);
+				if (outcome.succeeded) undone++;
+				log.info(`temporary ${r.action_id} of execution ${r.execution_id} ended: ${outcome.detail}`);
+			} catch (err) {
+				log.warning(`could not undo ${r.action_id} of execution ${r.execution_id} yet: ${describeError(err)}`);
+			}
+		}
+		return undone;
+	}
+	/** Journal the end of a temporary change, and show it as a step of its execution. */
+	finish(r, status, detail, started = this.now().toISOString()) {
+		const at = this.now().toISOString();
+		this.opts.reverts.done(r.execution_id, at, detail);
+		const exec = this.opts.proposals.execution(r.execution_id);
+		if (!exec) return;
+		exec.steps.push({
+			step: "rollback",
+			status,
+			started_at: started,
+			finished_at: at,
+			detail
+		});
+		this.opts.proposals.saveExecution(exec);
 	}
 };
 // sidecar/src/ha/connection.ts
@@ -11335,6 +11636,7 @@ var Inventory = class {
 	devices = /* @__PURE__ */ new Map();
 	manifests = /* @__PURE__ */ new Map();
 	loggers = /* @__PURE__ */ new Map();
+	zone = null;
 	listeners = /* @__PURE__ */ new Set();
 	unsubs = [];
 	timers = /* @__PURE__ */ new Map();
@@ -11346,18 +11648,20 @@ var Inventory = class {
 		const fetched = await Promise.allSettled([
 			this.fetchEntities(conn),
 			this.fetchDevices(conn),
-			this.fetchManifests(conn)
+			this.fetchManifests(conn),
+			this.fetchConfig(conn)
 		]);
 		for (const f of fetched) if (f.status === "rejected") this.log.warning(`could not read HA's registries: ${describeError(f.reason)}`);
 		this.unsubs.push(await subscribeConfigEntries(conn, (entries, transitions, full) => {
 			this.entriesMap = entries;
 			this.logStates(transitions);
 			for (const l of this.listeners) l(entries, transitions, full);
-		}), await conn.subscribeEvents(() => this.later("entities", () => this.fetchEntities(conn)), "entity_registry_updated"), await conn.subscribeEvents(() => this.later("devices", () => this.fetchDevices(conn)), "device_registry_updated"), await conn.subscribeEvents(() => this.later("manifests", () => this.fetchManifests(conn)), "component_loaded"));
+		}), await conn.subscribeEvents(() => this.later("entities", () => this.fetchEntities(conn)), "entity_registry_updated"), await conn.subscribeEvents(() => this.later("devices", () => this.fetchDevices(conn)), "device_registry_updated"), await conn.subscribeEvents(() => this.later("manifests", () => this.fetchManifests(conn)), "component_loaded"), await conn.subscribeEvents(() => this.later("configuration", () => this.fetchConfig(conn)), "core_config_updated"));
 		const onReady = () => {
 			this.later("entities", () => this.fetchEntities(conn));
 			this.later("devices", () => this.fetchDevices(conn));
 			this.later("manifests", () => this.fetchManifests(conn));
+			this.later("configuration", () => this.fetchConfig(conn));
 		};
 		conn.addEventListener("ready", onReady);
 		this.unsubs.push(async () => conn.removeEventListener("ready", onReady));
@@ -11398,6 +11702,14 @@ var Inventory = class {
 		const loggers = /* @__PURE__ */ new Map();
 		for (const m of list) for (const name of m.loggers ?? []) loggers.set(name, m.domain);
 		this.loggers = loggers;
+	}
+	async fetchConfig(conn) {
+		const config = await conn.sendMessagePromise({ type: "get_config" });
+		this.zone = typeof config.time_zone === "string" && config.time_zone ? config.time_zone : null;
+	}
+	/** Home Assistant's configured time zone (IANA name), null until known. */
+	get timeZone() {
+		return this.zone;
 	}
 	/** Be told about every config entry change (after the inventory started). */
 	onEntries(listener) {
@@ -11487,8 +11799,8 @@ var IncidentLifecycle = class {
 		else this.notify([change]);
 	}
 	notify(changes) {
-		for (const [incident, change, signal] of changes) for (const l of this.listeners) try {
-			l(incident, change, signal);
+		for (const [incident, change, signal, news] of changes) for (const l of this.listeners) try {
+			l(incident, change, signal, news ?? false);
 		} catch (err) {
 			this.opts.log.error(`incident listener failed on ${change} ${incident.id}: ${String(err)}`);
 		}
@@ -11523,9 +11835,10 @@ var IncidentLifecycle = class {
 	}
 	/**
 	* A signal joined the incident: record what it changed (counts, last seen,
-	* severity, the entry or subject it pins down) and announce it.
+	* severity, the entry or subject it pins down) and announce it; `news` when it
+	* is a kind of evidence the incident had not seen.
 	*/
-	observed(incident, patch, change, signal) {
+	observed(incident, patch, change, signal, news = false) {
 		const now = this.stamp();
 		this.journal.updateIncident(incident.id, patch, now);
 		this.announce([
@@ -11535,7 +11848,8 @@ var IncidentLifecycle = class {
 				updated_at: now
 			},
 			change,
-			signal
+			signal,
+			news
 		]);
 	}
 	/**
@@ -12051,6 +12365,19 @@ var MIGRATIONS = [
   UPDATE dismissals SET (title, integration) =
     (SELECT title, integration FROM incidents i WHERE i.id = dismissals.incident_id);
   CREATE INDEX dismissals_by_incident ON dismissals (incident_id);
+  `,
+	`
+  CREATE TABLE reverts (
+    execution_id TEXT PRIMARY KEY,
+    incident TEXT NOT NULL,
+    action_id TEXT NOT NULL,
+    params TEXT NOT NULL,
+    applied TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    done_at TEXT,
+    detail TEXT
+  );
+  CREATE INDEX reverts_by_due ON reverts (done_at, due_at);
   `
 ];
 // sidecar/src/journal/database.ts
@@ -12250,8 +12577,8 @@ var EventOutbox = class {
 // sidecar/src/journal/journal.ts
 var CLOSED = CLOSED_STATUSES;
 /** The closed statuses as an SQL list: `('resolved', 'dismissed')`. */
-var CLOSED_SQL = `(${CLOSED.map((s) => `'${s}'`).join(", ")})`;
-function toRecord(row) {
+var CLOSED_SQL$1 = `(${CLOSED.map((s) => `'${s}'`).join(", ")})`;
+function toRecord$1(row) {
 	return {
 		...row,
 		analysis: row.analysis ? JSON.parse(row.analysis) : null
@@ -12287,10 +12614,9 @@ var Journal = class {
 		return this.db.transaction(fn)();
 	}
 	/**
-	* Group commit: the writes of one event-loop turn share one SQLite
-	* transaction, committed right after (a burst of events costs one commit,
-	* not one each). Incidents and collector cursors commit together, so a crash
-	* loses a turn's work consistently and the collectors read it again.
+	* Group commit: the writes of one event-loop turn share one SQLite transaction, committed
+	* right after (a burst of events costs one commit, not one each). Incidents and collector
+	* cursors commit together, so a crash loses a turn's work consistently and is read again.
 	*/
 	groupCommit() {
 		if (this.db.inTransaction || !this.db.open) return;
@@ -12330,29 +12656,29 @@ var Journal = class {
 	}
 	getIncident(id) {
 		const row = this.stmt("SELECT * FROM incidents WHERE id = ?").get(id);
-		return row ? toRecord(row) : void 0;
+		return row ? toRecord$1(row) : void 0;
 	}
 	/** The open incident that has seen this fingerprint (founding or later signal), if any. */
 	openByFingerprint(fp) {
-		const row = this.stmt(`SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ${CLOSED_SQL}
+		const row = this.stmt(`SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ${CLOSED_SQL$1}
        ORDER BY last_seen DESC LIMIT 1`).get(fp) ?? this.stmt(`SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
-         WHERE s.fingerprint = ? AND i.status NOT IN ${CLOSED_SQL}
+         WHERE s.fingerprint = ? AND i.status NOT IN ${CLOSED_SQL$1}
          ORDER BY i.last_seen DESC LIMIT 1`).get(fp);
-		return row ? toRecord(row) : void 0;
+		return row ? toRecord$1(row) : void 0;
 	}
 	/**
 	* The most recent open incident of a group: seen since `since` (any age when null), or
 	* still holding a condition.
 	*/
 	openByGroup(group, since) {
-		const row = this.stmt(`SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ${CLOSED_SQL}
+		const row = this.stmt(`SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ${CLOSED_SQL$1}
          AND (@since IS NULL OR last_seen >= @since
               OR EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1))
          ORDER BY last_seen DESC LIMIT 1`).get({
 			group,
 			since
 		});
-		return row ? toRecord(row) : void 0;
+		return row ? toRecord$1(row) : void 0;
 	}
 	/** The latest incident that saw this fingerprint and resolved at or after `since` (a flap). */
 	recentlyResolved(fp, since) {
@@ -12360,12 +12686,12 @@ var Journal = class {
        ORDER BY resolved_at DESC LIMIT 1`).get(fp, since) ?? this.stmt(`SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
          WHERE s.fingerprint = ? AND i.status = 'resolved' AND i.resolved_at >= ?
          ORDER BY i.resolved_at DESC LIMIT 1`).get(fp, since);
-		return row ? toRecord(row) : void 0;
+		return row ? toRecord$1(row) : void 0;
 	}
 	/** Open incidents without active conditions whose last signal is older than `before`. */
 	quietIncidents(before) {
-		return this.stmt(`SELECT * FROM incidents i WHERE status NOT IN ${CLOSED_SQL} AND last_seen < ?
-           AND NOT EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1)`).all(before).map(toRecord);
+		return this.stmt(`SELECT * FROM incidents i WHERE status NOT IN ${CLOSED_SQL$1} AND last_seen < ?
+           AND NOT EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1)`).all(before).map(toRecord$1);
 	}
 	where(filter) {
 		const clauses = [];
@@ -12398,7 +12724,7 @@ var Journal = class {
 		const { sql, params } = this.where(filter);
 		const total = this.stmt(`SELECT COUNT(*) AS n FROM incidents ${sql}`).get(...params).n;
 		return {
-			items: this.stmt(`SELECT * FROM incidents ${sql} ORDER BY last_seen DESC, id LIMIT ? OFFSET ?`).all(...params, limit, offset).map(toRecord),
+			items: this.stmt(`SELECT * FROM incidents ${sql} ORDER BY last_seen DESC, id LIMIT ? OFFSET ?`).all(...params, limit, offset).map(toRecord$1),
 			total
 		};
 	}
@@ -12437,10 +12763,17 @@ var Journal = class {
 	clearAllConditions(incidentId, at) {
 		this.stmt("UPDATE conditions SET active = 0, cleared_at = ? WHERE incident_id = ? AND active = 1").run(at, incidentId);
 	}
-	/** Keep a signal with its incident; only the newest `keep` per incident are retained. */
+	/**
+	* Keep a signal with its incident (the newest `keep` of each). The same line again right after
+	* itself (a flood) adds to that row's count instead of pushing the other evidence out.
+	*/
 	addSignal(incidentId, fp, s, keep) {
+		const data = JSON.stringify(s.data);
+		if (s.condition === "occurrence" && this.stmt(`UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ?
+         WHERE id = (SELECT max(id) FROM signals WHERE incident_id = ?) AND fingerprint = ?
+           AND condition = 'occurrence' AND message = ? AND severity = ?`).run(s.count, s.observed_at, data, incidentId, fp, s.message, s.severity).changes > 0) return;
 		this.stmt(`INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
-           count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(incidentId, fp, s.observed_at, s.source, s.kind, s.condition, s.key, s.severity, s.message, s.count, JSON.stringify(s.data));
+           count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(incidentId, fp, s.observed_at, s.source, s.kind, s.condition, s.key, s.severity, s.message, s.count, data);
 		this.stmt(`DELETE FROM signals WHERE incident_id = ? AND id <= (
            SELECT id FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(incidentId, incidentId, keep);
 	}
@@ -12464,21 +12797,6 @@ var Journal = class {
 		this.groupCommit();
 		this.stmt(`INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
          ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`).run(name, JSON.stringify(value));
-	}
-	/** Delete incidents closed before `before` (with their signals); returns their ids. */
-	purgeClosedBefore(before) {
-		const ids = this.stmt(`SELECT id FROM incidents WHERE status IN ${CLOSED_SQL} AND COALESCE(resolved_at, last_seen) < ?`).all(before).map((r) => r.id);
-		const del = this.stmt("DELETE FROM incidents WHERE id = ?");
-		this.transaction(() => ids.forEach((id) => del.run(id)));
-		return ids;
-	}
-	/** Keep at most `max` closed incidents, deleting the oldest; returns the deleted ids. */
-	purgeClosedBeyond(max) {
-		const ids = this.stmt(`SELECT id FROM incidents WHERE status IN ${CLOSED_SQL}
-           ORDER BY COALESCE(resolved_at, last_seen) DESC LIMIT -1 OFFSET ?`).all(max).map((r) => r.id);
-		const del = this.stmt("DELETE FROM incidents WHERE id = ?");
-		this.transaction(() => ids.forEach((id) => del.run(id)));
-		return ids;
 	}
 };
 // sidecar/src/journal/proposals.ts
@@ -12558,6 +12876,10 @@ var ProposalJournal = class {
 	saveExecution(e) {
 		this.stmt("UPDATE executions SET status = ?, finished_at = ?, steps = ?, result = ? WHERE id = ?").run(e.status, e.finished_at, JSON.stringify(e.steps), e.result ? JSON.stringify(e.result) : null, e.id);
 	}
+	execution(id) {
+		const row = this.stmt("SELECT * FROM executions WHERE id = ?").get(id);
+		return row && toExecution(row);
+	}
 	executionOf(proposalId) {
 		const row = this.stmt("SELECT * FROM executions WHERE proposal_id = ? ORDER BY started_at DESC LIMIT 1").get(proposalId);
 		return row && toExecution(row);
@@ -12595,7 +12917,59 @@ var ProposalJournal = class {
 		}
 	}
 };
+// sidecar/src/journal/reverts.ts
+var toRecord = (r) => ({
+	...r,
+	incident: JSON.parse(r.incident),
+	params: JSON.parse(r.params),
+	applied: JSON.parse(r.applied)
+});
+var RevertJournal = class {
+	stmt;
+	constructor(db) {
+		this.stmt = statementCache(db);
+	}
+	/** Remember to undo a change at `due_at`. */
+	schedule(r) {
+		this.stmt(`INSERT INTO reverts (execution_id, incident, action_id, params, applied, due_at)
+       VALUES (?, ?, ?, ?, ?, ?)`).run(r.execution_id, JSON.stringify(r.incident), r.action_id, JSON.stringify(r.params), JSON.stringify(r.applied), r.due_at);
+	}
+	/** Changes due to be undone at `now`, oldest first. */
+	due(now) {
+		return this.stmt("SELECT * FROM reverts WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at").all(now).map(toRecord);
+	}
+	/** The change of an execution, undone or not. */
+	get(executionId) {
+		const row = this.stmt("SELECT * FROM reverts WHERE execution_id = ?").get(executionId);
+		return row && toRecord(row);
+	}
+	/** The change was undone (or undoing it failed for good); `detail` says how. */
+	done(executionId, at, detail) {
+		this.stmt("UPDATE reverts SET done_at = ?, detail = ? WHERE execution_id = ?").run(at, detail, executionId);
+	}
+};
 // sidecar/src/journal/retention.ts
+/**
+* Bounds on what the journal would otherwise keep forever: closed incidents past
+* their retention (by age and by number), the system log's
+* cursors (one per distinct message ever seen; Home Assistant itself keeps only
+* the last few dozen records), dismissals ("ignore similar" and false alarms; expired
+* ones go at once) and incident outcomes. Oldest out first.
+*/
+var CLOSED_SQL = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(", ")})`;
+/**
+* Delete closed incidents (with their signals) closed before `before`, and the oldest
+* beyond `max`; returns their ids, so their bundles and proposals can go too.
+*/
+function purgeClosedIncidents(journal, before, max) {
+	const closedAt = "COALESCE(resolved_at, last_seen)";
+	const ids = journal.db.prepare(`SELECT id FROM incidents WHERE status IN ${CLOSED_SQL} AND (${closedAt} < ? OR id IN (
+           SELECT id FROM incidents WHERE status IN ${CLOSED_SQL}
+           ORDER BY ${closedAt} DESC LIMIT -1 OFFSET ?))`).all(before, max).map((r) => r.id);
+	const del = journal.db.prepare("DELETE FROM incidents WHERE id = ?");
+	journal.transaction(() => ids.forEach((id) => del.run(id)));
+	return ids;
+}
 /** System log cursors kept: far more than Home Assistant's system log holds. */
 var MAX_LOG_CURSORS = 2e3;
 /** Dismissals kept. */
@@ -12622,9 +12996,9 @@ var Pipeline = class {
 	opts;
 	constructor(opts) {
 		this.opts = opts;
-		opts.lifecycle.onChange((incident, change, signal) => this.handle(incident, change, signal));
+		opts.lifecycle.onChange((incident, change, signal, news) => this.handle(incident, change, signal, news === true));
 	}
-	handle(incident, change, signal) {
+	handle(incident, change, signal, news) {
 		const { reporter, approval } = this.opts;
 		if (change === "resolved" || change === "dismissed") {
 			approval.incidentClosed(incident.id);
@@ -12632,9 +13006,12 @@ var Pipeline = class {
 			return;
 		}
 		const fresh = change === "opened" || signal !== null && signal.condition === "active";
-		const analyzed = fresh ? this.analyze(incident) : incident;
+		const flooded = incident.occurrences - (signal?.count ?? 0) < 1e3 && incident.occurrences >= 1e3;
+		const offline = (incident.analysis?.analyzer ?? "offline") === "offline";
+		const reread = fresh || (news || flooded) && offline;
+		const analyzed = reread ? this.analyze(incident) : incident;
 		reporter.incidentChanged(analyzed, change);
-		if (fresh) this.plan(analyzed);
+		if (reread) this.plan(analyzed);
 		if (change === "opened") this.enrich(analyzed);
 		else if (fresh) this.analyzeWithLlm(analyzed, true);
 	}
@@ -13075,7 +13452,8 @@ function statusService(s) {
 				counts: {
 					open: s.journal.listIncidents({ active: true }, 1, 0).total,
 					awaiting_approval: s.journal.listIncidents({ status: ["awaiting_approval"] }, 1, 0).total
-				}
+				},
+				time_zone: s.timeZone()
 			};
 		},
 		setMode: (mode) => {
@@ -13153,6 +13531,8 @@ var VERSION = JSON.parse(readFileSync(new URL("../package.json", import.meta.url
 // sidecar/src/sidecar.ts
 var RETENTION_EVERY_MS = 36e5;
 var EXPIRY_EVERY_MS = 6e4;
+/** How often temporary changes are checked: a fraction of their lifetime, at most 30 s apart. */
+var revertEveryMs = (t) => Math.min(3e4, Math.max(1e3, t.revertAfterS * 100));
 /** The sidecar cannot start here (its port is taken, …): the message says what to change. */
 var StartError = class extends Error {};
 var Sidecar = class {
@@ -13167,6 +13547,8 @@ var Sidecar = class {
 	policy;
 	approval;
 	executor;
+	/** Ends temporary changes (a quieted logger) when their time is up. */
+	reverter;
 	planner;
 	pipeline;
 	flags = { systemLogEvents: true };
@@ -13218,11 +13600,20 @@ var Sidecar = class {
 			policy: this.policy,
 			announce: this.reporter,
 			context,
+			log,
+			timeZone: () => this.inventory?.timeZone ?? null
+		});
+		const reverts = new RevertJournal(this.journal.db);
+		this.reverter = new Reverter({
+			reverts,
+			proposals: this.proposals,
+			context,
 			log
 		});
 		this.executor = new Executor({
 			journal: this.journal,
 			proposals: this.proposals,
+			reverts,
 			lifecycle: this.lifecycle,
 			announce: this.reporter,
 			log,
@@ -13288,7 +13679,8 @@ var Sidecar = class {
 			incident,
 			journal: this.journal,
 			log: this.log,
-			now: () => /* @__PURE__ */ new Date()
+			now: () => /* @__PURE__ */ new Date(),
+			revertAfterS: this.settings.thresholds.revertAfterS
 		};
 	}
 	/** Serve the API and start the timers; connecting to HA is separate (connect()). */
@@ -13311,7 +13703,8 @@ var Sidecar = class {
 				journal: this.journal,
 				policy: this.policy,
 				flags: this.flags,
-				log: this.log
+				log: this.log,
+				timeZone: () => this.inventory?.timeZone ?? null
 			}),
 			ingressPeer: settings.ingressPeer,
 			publicDir: this.publicDir
@@ -13331,7 +13724,7 @@ var Sidecar = class {
 		}, log, { signal: this.abort.signal });
 		this.correlator.start();
 		this.retention();
-		this.timers.push(setInterval(() => this.retention(), RETENTION_EVERY_MS), setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS));
+		this.timers.push(setInterval(() => this.retention(), RETENTION_EVERY_MS), setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS), setInterval(() => void this.revertDue(), revertEveryMs(this.settings.thresholds)));
 	}
 	/** The API's address once started (tests start it on port 0). */
 	get apiAddress() {
@@ -13382,6 +13775,11 @@ var Sidecar = class {
 			}
 		}
 		log.info("watching Home Assistant");
+		this.revertDue();
+	}
+	/** End the temporary changes whose time is up; a failure is logged and tried again later. */
+	async revertDue() {
+		await this.reverter.runDue().catch((err) => this.log.warning(`ending temporary changes failed: ${String(err)}`));
 	}
 	noteChange(what) {
 		this.changes.unshift({
@@ -13394,7 +13792,7 @@ var Sidecar = class {
 	retention() {
 		const { retentionDays, maxClosedIncidents } = this.settings.thresholds;
 		const before = (/* @__PURE__ */ new Date(Date.now() - retentionDays * 864e5)).toISOString();
-		const gone = [...this.journal.purgeClosedBefore(before), ...this.journal.purgeClosedBeyond(maxClosedIncidents)];
+		const gone = purgeClosedIncidents(this.journal, before, maxClosedIncidents);
 		this.proposals.purgeIncidents(gone);
 		for (const id of gone) this.bundles.remove(id);
 		if (gone.length) this.log.info(`retention: removed ${gone.length} closed incidents`);

@@ -72,6 +72,8 @@ export interface Thresholds {
   verifyMaxWaitS: number;
   /** How long a proposal waits for a decision before it expires. */
   proposalTtlS: number;
+  /** How long a temporary change (a quieted logger) lasts before it is undone by itself. */
+  revertAfterS: number;
   /** Token budget of an evidence bundle. */
   bundleTokens: number;
 }
@@ -189,6 +191,14 @@ const THRESHOLDS: {
     def: 86_400,
     min: 60,
     max: 2_592_000,
+  },
+  {
+    key: 'revertAfterS',
+    env: 'LLM_OPS_REVERT_AFTER_S',
+    option: 'revert_after_s',
+    def: 86_400,
+    min: 10,
+    max: 604_800,
   },
   {
     key: 'maxClosedIncidents',

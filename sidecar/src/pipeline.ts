@@ -7,7 +7,7 @@
  */
 import type { Signal } from '@ha-llm-ops/contracts';
 import { isClosed } from '@ha-llm-ops/contracts';
-import type { LlmAnalyzer } from './analyze/index.js';
+import { FLOOD_REPEATS, type LlmAnalyzer } from './analyze/index.js';
 import type { Approval } from './approve/index.js';
 import type { Executor } from './execute/index.js';
 import type { IncidentLifecycle } from './incident/lifecycle.js';
@@ -35,10 +35,17 @@ export interface PipelineOptions {
 
 export class Pipeline {
   constructor(private readonly opts: PipelineOptions) {
-    opts.lifecycle.onChange((incident, change, signal) => this.handle(incident, change, signal));
+    opts.lifecycle.onChange((incident, change, signal, news) =>
+      this.handle(incident, change, signal, news === true),
+    );
   }
 
-  private handle(incident: IncidentRecord, change: IncidentChange, signal: Signal | null): void {
+  private handle(
+    incident: IncidentRecord,
+    change: IncidentChange,
+    signal: Signal | null,
+    news: boolean,
+  ): void {
     const { reporter, approval } = this.opts;
     if (change === 'resolved' || change === 'dismissed') {
       approval.incidentClosed(incident.id);
@@ -47,9 +54,15 @@ export class Pipeline {
     }
     // New incidents, and new kinds of evidence on open ones, are (re)analyzed and planned.
     const fresh = change === 'opened' || (signal !== null && signal.condition === 'active');
-    const analyzed = fresh ? this.analyze(incident) : incident;
+    // Another line, or a line whose repeats just made a flood, re-reads an offline analysis
+    // (never one a model made: that is asked again only for the kinds above).
+    const before = incident.occurrences - (signal?.count ?? 0);
+    const flooded = before < FLOOD_REPEATS && incident.occurrences >= FLOOD_REPEATS;
+    const offline = (incident.analysis?.analyzer ?? 'offline') === 'offline';
+    const reread = fresh || ((news || flooded) && offline);
+    const analyzed = reread ? this.analyze(incident) : incident;
     reporter.incidentChanged(analyzed, change);
-    if (fresh) this.plan(analyzed);
+    if (reread) this.plan(analyzed);
     if (change === 'opened') this.enrich(analyzed);
     // New evidence re-runs the offline analysis; ask the model again so its answer is not lost.
     else if (fresh) this.analyzeWithLlm(analyzed, true);

@@ -31,6 +31,8 @@ export interface StatusDeps {
   policy: PolicyKeeper;
   flags: { systemLogEvents: boolean };
   log: Logger;
+  /** Home Assistant's time zone (`get_config`), null until it is known. */
+  timeZone: () => string | null;
 }
 
 export function actionService(s: ActionDeps): ActionService {
@@ -117,6 +119,7 @@ export function statusService(s: StatusDeps): StatusService {
           open: s.journal.listIncidents({ active: true }, 1, 0).total,
           awaiting_approval: s.journal.listIncidents({ status: ['awaiting_approval'] }, 1, 0).total,
         },
+        time_zone: s.timeZone(),
       };
     },
     setMode: (mode) => {

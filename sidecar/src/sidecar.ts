@@ -16,7 +16,7 @@ import type { CollectorContext, StopCollector } from './collect/collector.js';
 import { COLLECTORS } from './collect/index.js';
 import type { Settings } from './config.js';
 import { Correlator } from './correlate/index.js';
-import { Executor } from './execute/index.js';
+import { Executor, Reverter } from './execute/index.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
 import { IncidentLifecycle } from './incident/lifecycle.js';
@@ -24,7 +24,13 @@ import { Incidents } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
 import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
-import { pruneDismissals, pruneOutcomes, pruneLogCursors } from './journal/retention.js';
+import { RevertJournal } from './journal/reverts.js';
+import {
+  pruneDismissals,
+  pruneLogCursors,
+  pruneOutcomes,
+  purgeClosedIncidents,
+} from './journal/retention.js';
 import { guarded, type Logger } from './log.js';
 import { enrich, haHttpBase, keyedLabel, redactionKey, signalRedaction } from './package/index.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
@@ -39,6 +45,9 @@ import { VERSION } from './version.js';
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 const EXPIRY_EVERY_MS = 60 * 1000;
+/** How often temporary changes are checked: a fraction of their lifetime, at most 30 s apart. */
+const revertEveryMs = (t: Settings['thresholds']) =>
+  Math.min(30_000, Math.max(1000, t.revertAfterS * 100));
 
 /** Live facts collectors report about themselves. */
 export interface SidecarFlags {
@@ -65,6 +74,8 @@ export class Sidecar {
   readonly policy: PolicyKeeper;
   readonly approval: Approval;
   readonly executor: Executor;
+  /** Ends temporary changes (a quieted logger) when their time is up. */
+  readonly reverter: Reverter;
   readonly planner: Planner;
   readonly pipeline: Pipeline;
   readonly flags: SidecarFlags = { systemLogEvents: true };
@@ -126,10 +137,14 @@ export class Sidecar {
       announce: this.reporter,
       context,
       log,
+      timeZone: () => this.inventory?.timeZone ?? null,
     });
+    const reverts = new RevertJournal(this.journal.db);
+    this.reverter = new Reverter({ reverts, proposals: this.proposals, context, log });
     this.executor = new Executor({
       journal: this.journal,
       proposals: this.proposals,
+      reverts,
       lifecycle: this.lifecycle,
       announce: this.reporter,
       log,
@@ -194,6 +209,7 @@ export class Sidecar {
       journal: this.journal,
       log: this.log,
       now: () => new Date(),
+      revertAfterS: this.settings.thresholds.revertAfterS,
     };
   }
 
@@ -224,6 +240,7 @@ export class Sidecar {
         policy: this.policy,
         flags: this.flags,
         log: this.log,
+        timeZone: () => this.inventory?.timeZone ?? null,
       }),
       ingressPeer: settings.ingressPeer,
       publicDir: this.publicDir,
@@ -254,6 +271,8 @@ export class Sidecar {
     this.timers.push(
       setInterval(() => this.retention(), RETENTION_EVERY_MS),
       setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS),
+      // A change due while the sidecar was stopped ends right after the next connect.
+      setInterval(() => void this.revertDue(), revertEveryMs(this.settings.thresholds)),
     );
   }
 
@@ -322,6 +341,14 @@ export class Sidecar {
       }
     }
     log.info('watching Home Assistant');
+    void this.revertDue();
+  }
+
+  /** End the temporary changes whose time is up; a failure is logged and tried again later. */
+  private async revertDue(): Promise<void> {
+    await this.reverter
+      .runDue()
+      .catch((err: unknown) => this.log.warning(`ending temporary changes failed: ${String(err)}`));
   }
 
   private noteChange(what: string): void {
@@ -333,10 +360,7 @@ export class Sidecar {
   private retention(): void {
     const { retentionDays, maxClosedIncidents } = this.settings.thresholds;
     const before = new Date(Date.now() - retentionDays * 86_400_000).toISOString();
-    const gone = [
-      ...this.journal.purgeClosedBefore(before),
-      ...this.journal.purgeClosedBeyond(maxClosedIncidents),
-    ];
+    const gone = purgeClosedIncidents(this.journal, before, maxClosedIncidents);
     this.proposals.purgeIncidents(gone);
     for (const id of gone) this.bundles.remove(id);
     if (gone.length) this.log.info(`retention: removed ${gone.length} closed incidents`);

@@ -259,6 +259,39 @@ describe('the panel: incident list', () => {
 });
 
 describe('the panel: incident detail', () => {
+  it('shows dates in Home Assistant’s time zone, or the browser’s when the profile asks', async () => {
+    const { incidentOpen } = await golden();
+    const firstSeen = () =>
+      page
+        .locator(`llm-ops-incident-detail time[datetime="${incidentOpen.first_seen}"]`)
+        .first()
+        .getAttribute('title');
+    const clockIn = (timeZone: string) =>
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(
+        Date.parse(incidentOpen.first_seen),
+      );
+    // Late evening in Auckland (UTC+13 in November), early morning in New York (UTC-5).
+    expect(clockIn('Pacific/Auckland')).toMatch(/^Nov 25, 2026, 11:\d\d:\d\d PM$/);
+    expect(clockIn('America/New_York')).toMatch(/^Nov 25, 2026, 5:\d\d:\d\d AM$/);
+    await mountPanel({ path: `/incident/${incidentOpen.id}`, timeZone: 'Pacific/Auckland' });
+    await poll(firstSeen).toBe(clockIn('Pacific/Auckland'));
+    await mountPanel({ path: `/incident/${incidentOpen.id}`, timeZone: 'America/New_York' });
+    await poll(firstSeen).toBe(clockIn('America/New_York'));
+    const browserClock = await page.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(
+          Date.parse(iso),
+        ),
+      incidentOpen.first_seen,
+    );
+    await mountPanel({
+      path: `/incident/${incidentOpen.id}`,
+      timeZone: 'Pacific/Auckland',
+      localTime: true,
+    });
+    await poll(firstSeen).toBe(browserClock);
+  });
+
   it('shows the analysis, the redacted evidence and a timeline', async () => {
     const { incidentOpen, analysis, bundle } = await golden();
     await mountPanel({ path: `/incident/${incidentOpen.id}` });
@@ -976,12 +1009,13 @@ describe('the add-on’s ingress page', () => {
               error: null,
               source: '/config/policy.yaml',
               max_actions_per_hour: 6,
-              quiet_hours: null,
+              quiet_hours: { start: '23:00', end: '07:00' },
               auto_actions: [],
             },
             system_log_events: true,
             last_analysis_at: null,
             counts: { open: 1, awaiting_approval: 1 },
+            time_zone: 'Pacific/Auckland',
           });
         else if (path === 'api/suppressions')
           json(res, { items: [example('Suppression.false-alarm')] });
@@ -1016,6 +1050,10 @@ describe('the add-on’s ingress page', () => {
       await poll(() => quiet.locator('li[data-kind=false_alarm]').count()).toBe(1);
       expect(await quiet.innerText()).toContain('15 %');
       expect(requests.every((r) => r.includes(prefix))).toBe(true);
+      // No HA frontend here: the sidecar's status names Home Assistant's time zone.
+      await poll(() => ingressPage.locator('section.status-summary').innerText()).toContain(
+        '23:00–07:00 (Pacific/Auckland)',
+      );
 
       await row.locator('a').click();
       await poll(() => ingressPage.evaluate(() => location.hash)).toBe(
@@ -1024,6 +1062,17 @@ describe('the add-on’s ingress page', () => {
       expect(new URL(ingressPage.url()).pathname).toBe(prefix);
       const detail = ingressPage.locator('llm-ops-incident-detail');
       await poll(() => detail.locator('[data-field=root-cause]').count()).toBe(1);
+      const aucklandClock = new Intl.DateTimeFormat('en', {
+        dateStyle: 'medium',
+        timeStyle: 'medium',
+        timeZone: 'Pacific/Auckland',
+      }).format(Date.parse(String(incident.first_seen)));
+      expect(
+        await detail
+          .locator(`time[datetime="${String(incident.first_seen)}"]`)
+          .first()
+          .getAttribute('title'),
+      ).toBe(aucklandClock);
       await detail.locator('button[data-action=approve]').click();
       await detail.locator('dialog button[data-confirm]').click();
       await poll(() => requests).toContain(

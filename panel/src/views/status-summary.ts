@@ -38,7 +38,11 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
     }
     <dt>Quiet hours</dt>
     <dd>
-      ${policy.quiet_hours ? `${policy.quiet_hours.start}–${policy.quiet_hours.end}` : 'none'}
+      ${
+        policy.quiet_hours
+          ? `${policy.quiet_hours.start}–${policy.quiet_hours.end}${status.time_zone ? ` (${status.time_zone})` : ''}`
+          : 'none'
+      }
     </dd>
     ${
       status.mode === 'auto' || autoActions.length

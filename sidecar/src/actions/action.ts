@@ -29,6 +29,8 @@ export interface ActionContext {
   journal: Journal;
   log: Logger;
   now(): Date;
+  /** How long a temporary change (a quieted logger) lasts before it is undone by itself, in s. */
+  revertAfterS: number;
 }
 
 /** What a backup before the action must cover; null when the action changes nothing worth one. */
@@ -71,6 +73,11 @@ export interface ActionDefinition {
    * when its failure clears).
    */
   fixes: boolean | 'by_user';
+  /**
+   * The change lasts `revertAfterS` only: after a verified success the executor journals it
+   * and rollback() undoes it then, also across restarts of the sidecar.
+   */
+  temporary?: boolean;
   /**
    * Complete and check parameters: fill what the incident implies (its entry,
    * its automation, its add-on) and refuse anything that does not belong to the

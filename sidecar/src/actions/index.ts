@@ -5,6 +5,7 @@ import { disableAutomation, reloadAutomations, reloadScripts } from './automatio
 import { createBackup } from './create-backup.js';
 import { disableConfigEntry } from './disable-config-entry.js';
 import { setIntegrationLogLevel } from './log-level.js';
+import { quietLogger } from './quiet-logger.js';
 import { reloadConfigEntry } from './reload-config-entry.js';
 import { restartAddon } from './restart-addon.js';
 import { restartCore } from './restart-core.js';
@@ -17,6 +18,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionDefinition>> = {
   reload_scripts: reloadScripts,
   disable_automation: disableAutomation,
   set_integration_log_level: setIntegrationLogLevel,
+  quiet_logger: quietLogger,
   disable_config_entry: disableConfigEntry,
   restart_addon: restartAddon,
   create_backup: createBackup,

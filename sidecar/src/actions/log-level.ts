@@ -3,22 +3,41 @@
  * evidence (`logger/integration_log_level`, not persisted), rolled back to the
  * level it had before.
  */
-import { ActionRejected, type ActionDefinition, onlyParams } from './action.js';
+import { ActionRejected, type ActionContext, type ActionDefinition, onlyParams } from './action.js';
 
-const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'] as const;
+/** Python's log levels, lowest first, as HA's logger integration names them (lower case). */
+export const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'] as const;
+export type LogLevel = (typeof LEVELS)[number];
 
 interface LoggerInfo {
   domain: string;
   level: number;
 }
 
-const NUMERIC: Record<number, string> = {
+const NUMERIC: Record<number, LogLevel> = {
   10: 'debug',
   20: 'info',
   30: 'warning',
   40: 'error',
   50: 'critical',
 };
+
+/** A level's rank (0 debug … 4 critical); -1 for anything else (NOTSET, unknown). */
+export const levelRank = (level: string): number =>
+  (LEVELS as readonly string[]).indexOf(level.toLowerCase());
+
+/**
+ * The level HA reports an integration's logger (`homeassistant.components.<domain>`)
+ * effectively logs at, from `logger/log_info`; 'notset' when HA lists none.
+ */
+export async function integrationLevel(
+  conn: ActionContext['conn'],
+  domain: string,
+): Promise<LogLevel | 'notset'> {
+  const info = await conn.sendMessagePromise<LoggerInfo[]>({ type: 'logger/log_info' });
+  const entry = info.find((i) => i.domain === domain);
+  return entry ? (NUMERIC[entry.level] ?? 'notset') : 'notset';
+}
 
 export const setIntegrationLogLevel: ActionDefinition = {
   id: 'set_integration_log_level',
@@ -55,15 +74,14 @@ export const setIntegrationLogLevel: ActionDefinition = {
     };
   },
   async apply(ctx, p) {
-    const info = await ctx.conn.sendMessagePromise<LoggerInfo[]>({ type: 'logger/log_info' });
-    const before = info.find((i) => i.domain === p.integration);
+    const previous = await integrationLevel(ctx.conn, String(p.integration));
     await ctx.conn.sendMessagePromise({
       type: 'logger/integration_log_level',
       integration: p.integration,
       level: String(p.level).toUpperCase(),
       persistence: 'none',
     });
-    return { previous: before ? (NUMERIC[before.level] ?? 'notset') : 'notset' };
+    return { previous };
   },
   async rollback(ctx, p, applied) {
     // No recorded level means the change never happened: setting NOTSET would be a change.
@@ -77,9 +95,7 @@ export const setIntegrationLogLevel: ActionDefinition = {
       persistence: 'none',
     });
     // Succeeded only when HA reports the level again (no entry: back to the default).
-    const info = await ctx.conn.sendMessagePromise<LoggerInfo[]>({ type: 'logger/log_info' });
-    const entry = info.find((i) => i.domain === p.integration);
-    const now = entry ? (NUMERIC[entry.level] ?? 'notset') : 'notset';
+    const now = await integrationLevel(ctx.conn, String(p.integration));
     return now === previous
       ? { attempted: true, succeeded: true, detail: `${p.integration} logs at ${previous} again` }
       : {

@@ -6,3 +6,4 @@ export {
 export { createLlmAnalyzer, LlmAnalyzer } from './llm/index.js';
 export { incidentsOf, LogIncidentBuilder, type LogIncident } from './log-file.js';
 export { isNoise } from './noise.js';
+export { FLOOD_REPEATS } from './offline/signatures/log-flood.js';

@@ -112,6 +112,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       system_log_events: { type: 'boolean' },
+      time_zone: {
+        type: 'string',
+        nullable: true,
+        description: "Home Assistant's time zone (IANA), in which quiet hours are read",
+      },
       last_analysis_at: { type: 'string', format: 'date-time', nullable: true },
       counts: {
         type: 'object',

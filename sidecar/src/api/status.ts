@@ -17,6 +17,8 @@ export interface StatusReport {
   system_log_events: boolean;
   last_analysis_at: string | null;
   counts: { open: number; awaiting_approval: number };
+  /** Home Assistant's time zone, in which quiet hours are read; null until it is known. */
+  time_zone: string | null;
 }
 
 export interface StatusService {

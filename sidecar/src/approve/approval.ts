@@ -44,6 +44,8 @@ export interface ApprovalOptions {
   context: (incident: IncidentRecord) => ActionContext | null;
   log: Logger;
   now?: () => Date;
+  /** Home Assistant's time zone (`get_config` → `time_zone`), null before it is known. */
+  timeZone?: () => string | null;
 }
 
 const WHY_NOT: Partial<Record<ProposalStatus, string>> = {
@@ -112,6 +114,7 @@ export class Approval {
       automatic,
       proposedBy: p.proposed_by,
       now,
+      timeZone: this.opts.timeZone?.() ?? null,
     });
     if (!verdict.ok) throw new DecisionError(409, verdict.reason);
     const ctx = this.opts.context(incident);
@@ -164,6 +167,7 @@ export class Approval {
         automatic: true,
         proposedBy: p.proposed_by,
         now: this.now(),
+        timeZone: this.opts.timeZone?.() ?? null,
       });
       if (!verdict.ok) {
         this.opts.log.info(`not running ${p.action_id} automatically: ${verdict.reason}`);

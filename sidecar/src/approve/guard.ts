@@ -23,6 +23,8 @@ export interface GuardInput {
   /** Who proposed it: what only a model proposed never runs unattended. */
   proposedBy: ProposalRecord['proposed_by'];
   now: Date;
+  /** Home Assistant's time zone (IANA), in which quiet hours are read; null: the process's. */
+  timeZone?: string | null;
 }
 
 function minutes(ms: number): string {
@@ -32,7 +34,7 @@ function minutes(ms: number): string {
 
 /** Whether the action may run now; the reason says why not, in words. */
 export function guard(journal: ProposalJournal, input: GuardInput): GuardVerdict {
-  const { policy, actionId, target, incident, automatic, proposedBy, now } = input;
+  const { policy, actionId, target, incident, automatic, proposedBy, now, timeZone } = input;
   const allowed = policyAllows(policy, actionId, incident);
   if (!allowed.ok) return allowed;
   const rules = actionPolicy(policy, actionId);
@@ -50,7 +52,7 @@ export function guard(journal: ProposalJournal, input: GuardInput): GuardVerdict
       };
     if (!rules.auto)
       return { ok: false, reason: `the policy does not run ${actionId} automatically` };
-    if (inQuietHours(policy, now))
+    if (inQuietHours(policy, now, timeZone))
       return { ok: false, reason: 'quiet hours: automatic actions wait' };
   }
   const last = journal.lastOf(target);

@@ -112,7 +112,8 @@ export class Correlator implements SignalSink {
     const stored = this.opts.redact ? this.opts.redact(signal) : signal;
     const group = groupKey(signal, fp);
     const since = this.groupSince(signal);
-    let incident = this.openIncident(fp) ?? this.journal.openByGroup(group, since);
+    const sameFailure = this.openIncident(fp);
+    let incident = sameFailure ?? this.journal.openByGroup(group, since);
     let change: 'opened' | 'updated' = 'updated';
 
     if (!incident) {
@@ -166,7 +167,8 @@ export class Correlator implements SignalSink {
     }
     this.journal.addSignal(incident.id, fp, stored, thresholds.signalsPerIncident);
     this.openByFp.set(fp, incident.id);
-    this.lifecycle.observed(incident, patch, change, stored);
+    // Another line of the same broken thing is news to its analysis; a repeat is not.
+    this.lifecycle.observed(incident, patch, change, stored, sameFailure === undefined);
   }
 
   /**

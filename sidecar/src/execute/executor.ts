@@ -19,6 +19,7 @@ import { describeError } from '../ha/errors.js';
 import type { IncidentLifecycle } from '../incident/lifecycle.js';
 import type { Journal } from '../journal/journal.js';
 import type { ExecutionRecord, ProposalJournal, ProposalRecord } from '../journal/proposals.js';
+import type { RevertJournal } from '../journal/reverts.js';
 import type { Logger } from '../log.js';
 import type { ActionAnnouncer } from '../shared/interfaces.js';
 import { BACKUP_PREFIX, type BackupTarget, pruneBackups, takeBackup } from './backup.js';
@@ -27,6 +28,8 @@ import { verify } from './verify.js';
 export interface ExecutorOptions {
   journal: Journal;
   proposals: ProposalJournal;
+  /** Temporary changes, undone by the Reverter when their time is up. */
+  reverts: RevertJournal;
   lifecycle: IncidentLifecycle;
   announce: ActionAnnouncer;
   log: Logger;
@@ -233,6 +236,17 @@ export class Executor {
         return preview.summary;
       });
       const appliedAt = this.now().toISOString();
+      if (appliedOk && def.temporary) {
+        // Journaled before verifying: a crash from here on still gets the change undone on time.
+        this.opts.reverts.schedule({
+          execution_id: exec.id,
+          incident,
+          action_id: p.action_id,
+          params: p.params,
+          applied: applied ?? {},
+          due_at: new Date(this.now().getTime() + ctx.revertAfterS * 1000).toISOString(),
+        });
+      }
       if (appliedOk) {
         await step('verify', async () => {
           const checks = await verify(def.verification(ctx, p.params), {
@@ -264,6 +278,8 @@ export class Executor {
       });
       if (!result.rollback)
         result.rollback = { attempted: true, succeeded: false, detail: 'the rollback failed' };
+      if (def.temporary && result.rollback.succeeded)
+        this.opts.reverts.done(exec.id, this.now().toISOString(), 'rolled back at once');
       // rolled_back only when something was actually undone; otherwise the action simply failed.
       result.outcome =
         result.rollback.attempted && result.rollback.succeeded ? 'rolled_back' : 'failed';

@@ -57,6 +57,7 @@ export class Inventory {
   private devices = new Map<string, RegistryDevice>();
   private manifests = new Map<string, IntegrationManifest>();
   private loggers = new Map<string, string>();
+  private zone: string | null = null;
   private readonly listeners = new Set<EntriesListener>();
   private readonly unsubs: UnsubscribeFunc[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -70,6 +71,7 @@ export class Inventory {
       this.fetchEntities(conn),
       this.fetchDevices(conn),
       this.fetchManifests(conn),
+      this.fetchConfig(conn),
     ]);
     for (const f of fetched) {
       if (f.status === 'rejected')
@@ -93,11 +95,16 @@ export class Inventory {
         () => this.later('manifests', () => this.fetchManifests(conn)),
         'component_loaded',
       ),
+      await conn.subscribeEvents(
+        () => this.later('configuration', () => this.fetchConfig(conn)),
+        'core_config_updated',
+      ),
     );
     const onReady = () => {
       this.later('entities', () => this.fetchEntities(conn));
       this.later('devices', () => this.fetchDevices(conn));
       this.later('manifests', () => this.fetchManifests(conn));
+      this.later('configuration', () => this.fetchConfig(conn));
     };
     conn.addEventListener('ready', onReady);
     this.unsubs.push(async () => conn.removeEventListener('ready', onReady));
@@ -153,6 +160,16 @@ export class Inventory {
     const loggers = new Map<string, string>();
     for (const m of list) for (const name of m.loggers ?? []) loggers.set(name, m.domain);
     this.loggers = loggers;
+  }
+
+  private async fetchConfig(conn: Connection): Promise<void> {
+    const config = await conn.sendMessagePromise<{ time_zone?: unknown }>({ type: 'get_config' });
+    this.zone = typeof config.time_zone === 'string' && config.time_zone ? config.time_zone : null;
+  }
+
+  /** Home Assistant's configured time zone (IANA name), null until known. */
+  get timeZone(): string | null {
+    return this.zone;
   }
 
   /** Be told about every config entry change (after the inventory started). */

@@ -21,7 +21,7 @@ import type { ProposalJournal } from '../journal/proposals.js';
 import type { Logger } from '../log.js';
 import type { IncidentChange, IncidentListener } from '../shared/interfaces.js';
 
-type Change = [IncidentRecord, IncidentChange, Signal | null];
+type Change = [IncidentRecord, IncidentChange, Signal | null, boolean?];
 
 /** How long a false alarm keeps the same failure quiet. */
 export const FALSE_ALARM_QUIET_DAYS = 90;
@@ -84,10 +84,10 @@ export class IncidentLifecycle {
   }
 
   private notify(changes: Change[]): void {
-    for (const [incident, change, signal] of changes) {
+    for (const [incident, change, signal, news] of changes) {
       for (const l of this.listeners) {
         try {
-          l(incident, change, signal);
+          l(incident, change, signal, news ?? false);
         } catch (err) {
           this.opts.log.error(
             `incident listener failed on ${change} ${incident.id}: ${String(err)}`,
@@ -119,7 +119,8 @@ export class IncidentLifecycle {
 
   /**
    * A signal joined the incident: record what it changed (counts, last seen,
-   * severity, the entry or subject it pins down) and announce it.
+   * severity, the entry or subject it pins down) and announce it; `news` when it
+   * is a kind of evidence the incident had not seen.
    */
   observed(
     incident: IncidentRecord,
@@ -128,10 +129,11 @@ export class IncidentLifecycle {
     >,
     change: 'opened' | 'updated',
     signal: Signal,
+    news = false,
   ): void {
     const now = this.stamp();
     this.journal.updateIncident(incident.id, patch, now);
-    this.announce([{ ...incident, ...patch, updated_at: now }, change, signal]);
+    this.announce([{ ...incident, ...patch, updated_at: now }, change, signal, news]);
   }
 
   /**

@@ -92,10 +92,9 @@ export class Journal {
   }
 
   /**
-   * Group commit: the writes of one event-loop turn share one SQLite
-   * transaction, committed right after (a burst of events costs one commit,
-   * not one each). Incidents and collector cursors commit together, so a crash
-   * loses a turn's work consistently and the collectors read it again.
+   * Group commit: the writes of one event-loop turn share one SQLite transaction, committed
+   * right after (a burst of events costs one commit, not one each). Incidents and collector
+   * cursors commit together, so a crash loses a turn's work consistently and is read again.
    */
   private groupCommit(): void {
     if (this.db.inTransaction || !this.db.open) return;
@@ -308,8 +307,20 @@ export class Journal {
 
   // --- signals ---------------------------------------------------------------
 
-  /** Keep a signal with its incident; only the newest `keep` per incident are retained. */
+  /**
+   * Keep a signal with its incident (the newest `keep` of each). The same line again right after
+   * itself (a flood) adds to that row's count instead of pushing the other evidence out.
+   */
   addSignal(incidentId: string, fp: string, s: Signal, keep: number): void {
+    const data = JSON.stringify(s.data);
+    const folded =
+      s.condition === 'occurrence' &&
+      this.stmt(
+        `UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ?
+         WHERE id = (SELECT max(id) FROM signals WHERE incident_id = ?) AND fingerprint = ?
+           AND condition = 'occurrence' AND message = ? AND severity = ?`,
+      ).run(s.count, s.observed_at, data, incidentId, fp, s.message, s.severity).changes > 0;
+    if (folded) return;
     this.stmt(
       `INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
            count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -324,7 +335,7 @@ export class Journal {
       s.severity,
       s.message,
       s.count,
-      JSON.stringify(s.data),
+      data,
     );
     this.stmt(
       `DELETE FROM signals WHERE incident_id = ? AND id <= (
@@ -346,13 +357,8 @@ export class Journal {
 
   /** Distinct fingerprints of an incident's signals (all that "ignore similar" must cover). */
   signalFingerprints(incidentId: string): string[] {
-    return (
-      this.stmt('SELECT DISTINCT fingerprint FROM signals WHERE incident_id = ?').all(
-        incidentId,
-      ) as {
-        fingerprint: string;
-      }[]
-    ).map((r) => r.fingerprint);
+    const sql = 'SELECT DISTINCT fingerprint FROM signals WHERE incident_id = ?';
+    return (this.stmt(sql).all(incidentId) as { fingerprint: string }[]).map((r) => r.fingerprint);
   }
 
   // --- cursors ---------------------------------------------------------------
@@ -369,32 +375,5 @@ export class Journal {
       `INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
          ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`,
     ).run(name, JSON.stringify(value));
-  }
-
-  // --- retention -------------------------------------------------------------
-
-  /** Delete incidents closed before `before` (with their signals); returns their ids. */
-  purgeClosedBefore(before: string): string[] {
-    const ids = (
-      this.stmt(
-        `SELECT id FROM incidents WHERE status IN ${CLOSED_SQL} AND COALESCE(resolved_at, last_seen) < ?`,
-      ).all(before) as { id: string }[]
-    ).map((r) => r.id);
-    const del = this.stmt('DELETE FROM incidents WHERE id = ?');
-    this.transaction(() => ids.forEach((id) => del.run(id)));
-    return ids;
-  }
-
-  /** Keep at most `max` closed incidents, deleting the oldest; returns the deleted ids. */
-  purgeClosedBeyond(max: number): string[] {
-    const ids = (
-      this.stmt(
-        `SELECT id FROM incidents WHERE status IN ${CLOSED_SQL}
-           ORDER BY COALESCE(resolved_at, last_seen) DESC LIMIT -1 OFFSET ?`,
-      ).all(max) as { id: string }[]
-    ).map((r) => r.id);
-    const del = this.stmt('DELETE FROM incidents WHERE id = ?');
-    this.transaction(() => ids.forEach((id) => del.run(id)));
-    return ids;
   }
 }

@@ -213,4 +213,19 @@ export const MIGRATIONS: readonly string[] = [
     (SELECT title, integration FROM incidents i WHERE i.id = dismissals.incident_id);
   CREATE INDEX dismissals_by_incident ON dismissals (incident_id);
   `,
+  // 10: temporary changes (a quieted logger) and when they are undone by themselves; kept apart
+  // from the incident (a snapshot of it), so retention cannot leave a change in place.
+  `
+  CREATE TABLE reverts (
+    execution_id TEXT PRIMARY KEY,
+    incident TEXT NOT NULL,
+    action_id TEXT NOT NULL,
+    params TEXT NOT NULL,
+    applied TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    done_at TEXT,
+    detail TEXT
+  );
+  CREATE INDEX reverts_by_due ON reverts (done_at, due_at);
+  `,
 ];

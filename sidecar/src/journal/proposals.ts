@@ -159,6 +159,12 @@ export class ProposalJournal {
     );
   }
 
+  execution(id: string): ExecutionRecord | undefined {
+    const row = this.stmt('SELECT * FROM executions WHERE id = ?').get(id) as
+      ExecutionRow | undefined;
+    return row && toExecution(row);
+  }
+
   executionOf(proposalId: string): ExecutionRecord | undefined {
     const row = this.stmt(
       'SELECT * FROM executions WHERE proposal_id = ? ORDER BY started_at DESC LIMIT 1',

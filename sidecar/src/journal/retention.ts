@@ -1,10 +1,34 @@
 /**
- * Bounds on what the journal would otherwise keep forever: the system log's
+ * Bounds on what the journal would otherwise keep forever: closed incidents past
+ * their retention (by age and by number), the system log's
  * cursors (one per distinct message ever seen; Home Assistant itself keeps only
  * the last few dozen records), dismissals ("ignore similar" and false alarms; expired
  * ones go at once) and incident outcomes. Oldest out first.
  */
+import { CLOSED_STATUSES } from '@ha-llm-ops/contracts';
 import type { Journal } from './journal.js';
+
+const CLOSED_SQL = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/**
+ * Delete closed incidents (with their signals) closed before `before`, and the oldest
+ * beyond `max`; returns their ids, so their bundles and proposals can go too.
+ */
+export function purgeClosedIncidents(journal: Journal, before: string, max: number): string[] {
+  const closedAt = 'COALESCE(resolved_at, last_seen)';
+  const ids = (
+    journal.db
+      .prepare(
+        `SELECT id FROM incidents WHERE status IN ${CLOSED_SQL} AND (${closedAt} < ? OR id IN (
+           SELECT id FROM incidents WHERE status IN ${CLOSED_SQL}
+           ORDER BY ${closedAt} DESC LIMIT -1 OFFSET ?))`,
+      )
+      .all(before, max) as { id: string }[]
+  ).map((r) => r.id);
+  const del = journal.db.prepare('DELETE FROM incidents WHERE id = ?');
+  journal.transaction(() => ids.forEach((id) => del.run(id)));
+  return ids;
+}
 
 /** System log cursors kept: far more than Home Assistant's system log holds. */
 export const MAX_LOG_CURSORS = 2_000;

@@ -153,11 +153,42 @@ export function actionPolicy(policy: Policy, id: ActionId): EffectiveActionPolic
   };
 }
 
-/** Whether `now` falls inside the quiet hours (which may span midnight). */
-export function inQuietHours(policy: Policy, now: Date): boolean {
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Minutes since midnight of `now` on the wall clock of `timeZone` (an IANA
+ * name such as Home Assistant's `time_zone`); the process's own zone when none
+ * is given or the name is unknown to Intl.
+ */
+export function minutesOfDay(now: Date, timeZone?: string | null): number {
+  const key = timeZone ?? '';
+  let clock = clocks.get(key);
+  if (!clock) {
+    const opts: Intl.DateTimeFormatOptions = {
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    };
+    try {
+      clock = new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: timeZone ?? undefined });
+    } catch {
+      clock = new Intl.DateTimeFormat('en-GB', opts); // RangeError: a zone Intl does not know
+    }
+    clocks.set(key, clock);
+  }
+  const part = (type: string) =>
+    Number(clock.formatToParts(now).find((p) => p.type === type)?.value ?? 0);
+  return part('hour') * 60 + part('minute');
+}
+
+/**
+ * Whether `now` falls inside the quiet hours (which may span midnight), read
+ * on the clock of Home Assistant's time zone.
+ */
+export function inQuietHours(policy: Policy, now: Date, timeZone?: string | null): boolean {
   const q = policy.quiet_hours;
   if (!q) return false;
-  const minutes = now.getHours() * 60 + now.getMinutes();
+  const minutes = minutesOfDay(now, timeZone);
   const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
   const start = toMin(q.start);
   const end = toMin(q.end);

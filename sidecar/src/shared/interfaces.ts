@@ -30,6 +30,8 @@ export type IncidentListener = (
   incident: IncidentRecord,
   change: IncidentChange,
   signal: Signal | null,
+  /** The signal is a kind of evidence the incident had not seen (another line, not a repeat). */
+  news?: boolean,
 ) => void;
 
 /** An analyzer the pipeline runs on new and changed incidents. */

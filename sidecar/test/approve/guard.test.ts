@@ -161,6 +161,22 @@ describe('guard', () => {
     ).toEqual({ ok: true });
   });
 
+  it('reads quiet hours on the clock of Home Assistant’s time zone, not the process’s', () => {
+    const { proposals, incident } = setup('');
+    const quiet = parsePolicy(
+      'quiet_hours: {start: "23:00", end: "07:00"}\nactions:\n  reload_config_entry: {auto: true}\n',
+    );
+    // 12:00 UTC is 01:00 the next day in Auckland (UTC+13 in November): night at home.
+    const at = (timeZone: string) =>
+      guard(proposals, { policy: quiet, incident, ...input({ automatic: true, timeZone }) });
+    expect(at('Pacific/Auckland')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/quiet hours/),
+    });
+    // The same instant is midday in Berlin.
+    expect(at('Europe/Berlin')).toEqual({ ok: true });
+  });
+
   it('never runs unattended what only a model proposed, even an action the policy marks auto', () => {
     const { proposals, incident } = setup('');
     const auto = parsePolicy(

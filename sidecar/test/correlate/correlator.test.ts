@@ -252,6 +252,34 @@ describe('Correlator', () => {
     expect(kept[0]?.message).toContain('after 11 s');
   });
 
+  it('a line repeated thousands of times is one incident that keeps its count and the rest of the evidence', () => {
+    const { correlator, journal, clock } = makePipeline({ signalsPerIncident: 5 });
+    const flood = 'Fault Lab hub repeated its last status update';
+    correlator.emit(signal({ observed_at: clock.iso(), message: 'Could not reach the hub' }));
+    correlator.emit(
+      signal({
+        observed_at: clock.iso(),
+        severity: 'warning',
+        message:
+          'Module custom_components.fault_lab.flood is logging too frequently. 200 messages since last count',
+      }),
+    );
+    for (let i = 0; i < 3000; i++) {
+      if (i % 100 === 0) clock.advance(1);
+      correlator.emit(signal({ observed_at: clock.iso(), severity: 'warning', message: flood }));
+    }
+    const { items, total } = journal.listIncidents({}, 10, 0);
+    expect(total).toBe(1);
+    expect(items[0]?.occurrences).toBe(3002);
+    const kept = journal.signalsOf(String(items[0]?.id), 100);
+    expect(kept.map((s) => [s.message.slice(0, 30), s.count])).toEqual([
+      [flood.slice(0, 30), 3000],
+      ['Module custom_components.fault', 1],
+      ['Could not reach the hub', 1],
+    ]);
+    expect(kept[0]?.observed_at).toBe(clock.iso());
+  });
+
   it('survives a restart of the sidecar with nothing lost or doubled', () => {
     const { correlator, journal, dir, clock } = makePipeline();
     correlator.emit(entryState('setup_retry', 'active', clock.iso()));

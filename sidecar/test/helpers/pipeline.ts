@@ -31,6 +31,7 @@ export const THRESHOLDS: Thresholds = {
   keepBackups: 5,
   verifyMaxWaitS: 20,
   proposalTtlS: 3600,
+  revertAfterS: 3600,
   bundleTokens: 3000,
 };
 

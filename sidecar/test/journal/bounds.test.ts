@@ -4,13 +4,59 @@
  * out; other cursors (the mode, automation runs) are never pruned.
  */
 import { describe, expect, it } from 'vitest';
-import { Journal } from '../../src/journal/journal.js';
-import { pruneDismissals, pruneLogCursors } from '../../src/journal/retention.js';
+import { type IncidentRecord, Journal } from '../../src/journal/journal.js';
+import {
+  pruneDismissals,
+  pruneLogCursors,
+  purgeClosedIncidents,
+} from '../../src/journal/retention.js';
 import { tempDir } from '../helpers/pipeline.js';
 
 const fresh = () => new Journal(`${tempDir()}/journal.db`);
 
+/** An incident, closed at `closedAt` unless it is open. */
+function incident(id: string, status: IncidentRecord['status'], closedAt: string): IncidentRecord {
+  return {
+    id,
+    fingerprint: '0123456789abcdef',
+    group_key: id,
+    status,
+    severity: 'error',
+    category: 'other',
+    integration: 'hue',
+    entry_id: null,
+    subject: null,
+    title: id,
+    first_seen: closedAt,
+    last_seen: closedAt,
+    occurrences: 1,
+    resolved_at: status === 'open' ? null : closedAt,
+    resolution: null,
+    remedy: null,
+    confidence: null,
+    flaps: 0,
+    analysis: null,
+    analyzed_at: null,
+    updated_at: closedAt,
+  };
+}
+
 describe('journal bounds', () => {
+  it('drops closed incidents past their age and beyond their number, never open ones', () => {
+    const journal = fresh();
+    const day = (d: number) => new Date(Date.UTC(2026, 10, d)).toISOString();
+    journal.createIncident(incident('old', 'resolved', day(1)));
+    journal.createIncident(incident('older_open', 'open', day(1)));
+    for (let d = 10; d < 15; d++)
+      journal.createIncident(incident(`recent_${d}`, 'dismissed', day(d)));
+    const gone = purgeClosedIncidents(journal, day(5), 3);
+    expect(gone.sort()).toEqual(['old', 'recent_10', 'recent_11']);
+    expect(journal.getIncident('older_open')?.status).toBe('open');
+    expect(journal.getIncident('recent_14')).toBeDefined();
+    expect(purgeClosedIncidents(journal, day(5), 3)).toEqual([]);
+    journal.close();
+  });
+
   it('keeps the newest system log cursors up to the limit, and every other cursor', () => {
     const journal = fresh();
     journal.setCursor('policy:mode', 'auto');

@@ -131,6 +131,20 @@ describe('quiet hours', () => {
     const d = new Date(2026, 10, 25, h, m);
     expect(inQuietHours(policy, d)).toBe(quiet);
   });
+
+  // The sidecar may run in UTC while the home is elsewhere: Home Assistant's zone decides.
+  it.each([
+    // 23:30 in Auckland (UTC+13 in November) is 10:30 UTC: quiet at home, not in UTC.
+    ['2026-11-25T10:30:00Z', 'Pacific/Auckland', true],
+    // 08:00 in Auckland is 19:00 UTC the day before: awake at home.
+    ['2026-11-24T19:00:00Z', 'Pacific/Auckland', false],
+    // 02:00 in New York (UTC-5) is 07:00 UTC: still quiet at home, past the end in UTC.
+    ['2026-11-25T07:00:00Z', 'America/New_York', true],
+    // 07:00 in Berlin (UTC+1) is 06:00 UTC: over at home, although UTC says quiet.
+    ['2026-11-25T06:00:00Z', 'Europe/Berlin', false],
+  ])('%s in %s → %s (Home Assistant’s time zone)', (iso, zone, quiet) => {
+    expect(inQuietHours(policy, new Date(iso), zone)).toBe(quiet);
+  });
 });
 
 describe('ha-llm-ops policy check', () => {

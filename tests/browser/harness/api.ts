@@ -57,6 +57,10 @@ export interface FakeHassOptions {
   suppressions?: Suppression[];
   /** What `llm_ops/outcomes` answers. */
   outcomes?: OutcomeStats;
+  /** Home Assistant's configured time zone (`hass.config.time_zone`); UTC by default. */
+  timeZone?: string;
+  /** The user's profile asks for times in the browser's zone (`hass.locale.time_zone`). */
+  localTime?: boolean;
 }
 
 /** A WebSocket message the fake received. */

@@ -40,7 +40,8 @@ export interface FakeHass extends FakeHassHandle {
   };
   user: { id: string; name: string; is_admin: boolean; is_owner: boolean };
   language: string;
-  locale: { language: string };
+  locale: { language: string; time_zone: 'local' | 'server' };
+  config: { time_zone: string };
   themes: { darkMode: boolean; default_theme: string; themes: Record<string, unknown> };
   states: Record<string, { entity_id: string; state: string; attributes: Record<string, unknown> }>;
 }
@@ -265,7 +266,8 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
     },
     user: { id: 'u1', name: admin ? 'Test Admin' : 'Test User', is_admin: admin, is_owner: admin },
     language: 'en',
-    locale: { language: 'en' },
+    locale: { language: 'en', time_zone: initial.localTime ? 'local' : 'server' },
+    config: { time_zone: initial.timeZone ?? 'UTC' },
     themes: { darkMode: initial.dark ?? false, default_theme: 'default', themes: {} },
     states: {
       'sensor.llm_ops_open_incidents': {

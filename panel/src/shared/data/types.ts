@@ -95,6 +95,8 @@ export interface OpsStatus {
   system_log_events: boolean;
   last_analysis_at: string | null;
   counts: { open: number; awaiting_approval: number };
+  /** Home Assistant's time zone, in which quiet hours are read (absent from older sidecars). */
+  time_zone?: string | null;
   /** Whether the integration reaches the sidecar (absent: unknown, assume yes). */
   connected?: boolean;
 }

@@ -46,6 +46,7 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   reload_scripts: 'Reload scripts',
   disable_automation: 'Turn off the automation',
   set_integration_log_level: 'Raise the integration’s log level',
+  quiet_logger: 'Quiet the flooding logger for a while',
   disable_config_entry: 'Disable the integration entry',
   restart_addon: 'Restart the app (add-on)',
   create_backup: 'Create a backup',
@@ -82,6 +83,7 @@ export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
   resource_exhaustion: 'Resource exhaustion',
   addon_crash: 'App (add-on) crash',
   proxy_misconfig: 'Proxy misconfiguration',
+  log_flood: 'Log flood',
   other: 'Other',
 };
 
@@ -124,17 +126,45 @@ function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
   return f;
 }
 
+/** The zone dates are shown in; undefined: the browser's. */
+let shownZone: string | undefined;
+
+/**
+ * The time zone Home Assistant shows times in for this user: the browser's when
+ * the user's profile asks for local time, otherwise the zone the home is
+ * configured with (`hass.config.time_zone`).
+ */
+export function haTimeZone(hass: {
+  config?: { time_zone?: string };
+  locale?: object;
+}): string | undefined {
+  // Newer than custom-card-helpers' types: the profile's "local" or "server".
+  const choice = (hass.locale as { time_zone?: unknown } | undefined)?.time_zone;
+  if (choice === 'local') return undefined;
+  return hass.config?.time_zone || undefined;
+}
+
+/** Show dates and times in this IANA zone from now on (undefined: the browser's). */
+export function showTimesIn(zone: string | undefined): void {
+  shownZone = zone;
+}
+
 function dateFormat(locale: string | undefined): Intl.DateTimeFormat {
-  const key = locale ?? '';
+  const key = `${locale ?? ''}|${shownZone ?? ''}`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+    const opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...opts, timeZone: shownZone });
+    } catch {
+      f = new Intl.DateTimeFormat(locale, opts); // a zone this browser does not know
+    }
     dateFormats.set(key, f);
   }
   return f;
 }
 
-/** A date and time in the user's locale; "–" for none. */
+/** A date and time in the user's locale and Home Assistant's time zone; "–" for none. */
 export function dateTime(iso: string | null | undefined, locale?: string): string {
   if (!iso) return '–';
   const ms = Date.parse(iso);

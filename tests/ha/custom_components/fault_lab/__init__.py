@@ -3,16 +3,24 @@
 The fault mode is kept in the config entry's options, so it survives restarts and
 takes effect where a real integration would fail: `not_ready`, `auth_failed` and
 `setup_error` on the next setup (reload), `unavailable` and `log_error` on the
-next coordinator update.
+next coordinator update. `flood` writes one line many times through a logger of
+its own, as a chatty integration would; `logger_level` reads a logger's level back.
 """
 
 from __future__ import annotations
+
+import logging
 
 import voluptuous as vol
 
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.const import Platform
-from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+)
 from homeassistant.exceptions import (
     ConfigEntryAuthFailed,
     ConfigEntryNotReady,
@@ -22,6 +30,8 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .const import (
+    ATTR_COUNT,
+    ATTR_LOGGER,
     ATTR_MODE,
     CONF_MODE,
     DOMAIN,
@@ -37,6 +47,18 @@ from .coordinator import FaultLabCoordinator
 PLATFORMS: list[Platform] = [Platform.AI_TASK, Platform.SENSOR]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 SET_FAULT_SCHEMA = vol.Schema({vol.Required(ATTR_MODE): vol.In(MODES)})
+# Flooding loggers are children of the integration's own logger.
+LOGGER_NAME = vol.All(cv.string, vol.Match(r"^[a-z0-9_]+$"))
+FLOOD_SCHEMA = vol.Schema(
+    {
+        vol.Required(ATTR_LOGGER): LOGGER_NAME,
+        vol.Optional(ATTR_COUNT, default=300): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=5000)
+        ),
+    }
+)
+LOGGER_LEVEL_SCHEMA = vol.Schema({vol.Required(ATTR_LOGGER): LOGGER_NAME})
+FLOOD_LINE = "Fault Lab hub repeated its last status update"
 
 type FaultLabConfigEntry = ConfigEntry[FaultLabCoordinator]
 
@@ -62,6 +84,27 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
             await entry.runtime_data.async_request_refresh()
 
     hass.services.async_register(DOMAIN, "set_fault", set_fault, SET_FAULT_SCHEMA)
+
+    async def flood(call: ServiceCall) -> None:
+        logger = logging.getLogger(f"{__package__}.{call.data[ATTR_LOGGER]}")
+        for _ in range(call.data[ATTR_COUNT]):
+            logger.warning(FLOOD_LINE)
+
+    async def logger_level(call: ServiceCall) -> ServiceResponse:
+        logger = logging.getLogger(f"{__package__}.{call.data[ATTR_LOGGER]}")
+        return {
+            "level": logging.getLevelName(logger.level),
+            "effective": logging.getLevelName(logger.getEffectiveLevel()),
+        }
+
+    hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
+    hass.services.async_register(
+        DOMAIN,
+        "logger_level",
+        logger_level,
+        LOGGER_LEVEL_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
+    )
     return True
 
 

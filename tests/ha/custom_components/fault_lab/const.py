@@ -9,6 +9,8 @@ DOMAIN: Final = "fault_lab"
 
 CONF_MODE: Final = "mode"
 ATTR_MODE: Final = "mode"
+ATTR_LOGGER: Final = "logger"
+ATTR_COUNT: Final = "count"
 
 MODE_NONE: Final = "none"
 MODE_NOT_READY: Final = "not_ready"

@@ -13,6 +13,7 @@ import { config } from './config.js';
 import { customComponent } from './custom-component.js';
 import { database } from './database.js';
 import { dependency } from './dependency.js';
+import { logFlood } from './log-flood.js';
 import { network } from './network.js';
 import { proxy } from './proxy.js';
 import { rateLimit } from './rate-limit.js';
@@ -39,6 +40,7 @@ export const FAMILIES: readonly SignatureFamily[] = [
   setup,
   network,
   slowUpdate,
+  logFlood,
   repairs,
   benign,
 ];

@@ -1,0 +1,65 @@
+/**
+ * Log floods: Home Assistant's "logging too frequently" warning and a line repeated thousands
+ * of times are explained as a flood with the quiet_logger action; a line a more specific
+ * signature knows keeps that signature's explanation, and an ordinary repeat is no flood.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeOffline } from '../../src/analyze/offline/engine.js';
+import { expectWellFormed, input, line, must } from './helpers.js';
+
+const warning = (module: string) =>
+  line(
+    `Module ${module} is logging too frequently. 200 messages since last count`,
+    'WARNING',
+    'homeassistant.util.logging',
+  );
+
+describe('log floods', () => {
+  it('names the module from HA’s warning and proposes quieting it', () => {
+    const finding = must(
+      analyzeOffline(
+        input('fault_lab', [
+          warning('custom_components.fault_lab.flood'),
+          line(
+            'Fault Lab hub repeated its last status update',
+            'WARNING',
+            'custom_components.fault_lab.flood',
+            350,
+          ),
+        ]),
+      ),
+    );
+    expectWellFormed(finding);
+    expect(finding.rca.signature).toBe('log_flood.too_frequent');
+    expect(finding.title).toBe('custom_components.fault_lab.flood floods the log');
+    expect(finding.rca.root_cause).toContain('200 messages');
+    expect(finding.rca.candidate_actions.map((a) => a.action_id)).toEqual(['quiet_logger']);
+    // The action finds the logger in the evidence itself: nothing for a model to fill in.
+    expect(finding.rca.candidate_actions[0]?.params).toEqual({});
+  });
+
+  it('a known failure repeated thousands of times keeps its own explanation', () => {
+    const finding = must(
+      analyzeOffline(
+        input('nest', [
+          line(
+            'Error fetching data: 429 Too Many Requests',
+            'ERROR',
+            'homeassistant.components.nest',
+            2500,
+          ),
+        ]),
+      ),
+    );
+    expect(finding.rca.signature).toBe('rate_limit.too_many_requests');
+  });
+
+  it('an unknown line repeated a few hundred times is no flood', () => {
+    const finding = analyzeOffline(
+      input('tuya', [
+        line('Device bf0a status payload has no dps field', 'WARNING', 'tuya_iot', 300),
+      ]),
+    );
+    expect(finding?.rca.category).not.toBe('log_flood');
+  });
+});
