@@ -7968,6 +7968,8 @@ var NOT_CULPRITS = /* @__PURE__ */ new Set([
 	"util",
 	"custom"
 ]);
+/** Integrations that log what others hand them (`system_log.write`, `logger`): their source names no culprit. */
+var RELAYS = /* @__PURE__ */ new Set(["system_log", "logger"]);
 function fromMessage(message) {
 	for (const re of MESSAGE_PATTERNS) {
 		const m = re.exec(message);
@@ -7987,7 +7989,8 @@ function fromLibraryLogger(logger, map) {
 function integrationOf(origin) {
 	const logger = origin.logger ?? "";
 	const at = origin.path ? COMPONENT_PATH.exec(origin.path) : null;
-	const path = at?.[1] ?? at?.[2] ?? null;
+	const source = at?.[1] ?? at?.[2] ?? null;
+	const path = source !== null && !RELAYS.has(source) ? source : null;
 	const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
 	if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
 	if (component || logger === "" || logger.startsWith("homeassistant")) return fromMessage(origin.message) ?? path ?? component;
@@ -9523,6 +9526,11 @@ function openApiDocument(version) {
 				type: "string",
 				format: "date-time",
 				nullable: true
+			},
+			action_labels: {
+				type: "object",
+				additionalProperties: { type: "string" },
+				description: "What each allow-listed action is called, for people"
 			},
 			counts: {
 				type: "object",
@@ -13453,7 +13461,8 @@ function statusService(s) {
 					open: s.journal.listIncidents({ active: true }, 1, 0).total,
 					awaiting_approval: s.journal.listIncidents({ status: ["awaiting_approval"] }, 1, 0).total
 				},
-				time_zone: s.timeZone()
+				time_zone: s.timeZone(),
+				action_labels: Object.fromEntries(Object.values(ACTIONS).map((a) => [a.id, a.label]))
 			};
 		},
 		setMode: (mode) => {

@@ -3,6 +3,7 @@
  * sidecar's parts: what the API may do, with refusals turned into HTTP errors.
  */
 import { isClosed } from '@ha-llm-ops/contracts';
+import { ACTIONS } from './actions/index.js';
 import type { ActionService } from './api/actions.js';
 import type { StatusReport, StatusService } from './api/status.js';
 import { ApiError } from './api/validate.js';
@@ -120,6 +121,7 @@ export function statusService(s: StatusDeps): StatusService {
           awaiting_approval: s.journal.listIncidents({ status: ['awaiting_approval'] }, 1, 0).total,
         },
         time_zone: s.timeZone(),
+        action_labels: Object.fromEntries(Object.values(ACTIONS).map((a) => [a.id, a.label])),
       };
     },
     setMode: (mode) => {

@@ -107,6 +107,8 @@ describe('the panel: incident list', () => {
     const summary = page.locator('llm-ops-panel section.status-summary');
     expect(await summary.innerText()).toMatch(/Mode\s+Approve/);
     expect(await summary.innerText()).toContain('23:00–07:00');
+    // What runs by itself, by the names the actions give themselves (the sidecar's status).
+    expect(await summary.innerText()).toMatch(/Automatic\s+Reload the entry/);
     expect(await page.locator('llm-ops-panel .mode-chip').innerText()).toBe('Approve');
     const pending = page.locator('llm-ops-panel section.pending');
     expect(await pending.innerText()).toContain('Reload the config entry Fault Lab');
@@ -333,12 +335,14 @@ describe('the panel: incident detail', () => {
   });
 
   it('shows the proposal’s dry-run preview and approves it after confirmation', async () => {
-    const { incidentOpen, proposal } = await golden();
-    await mountPanel({ path: `/incident/${incidentOpen.id}` });
+    const { incidentOpen, proposal: golden_ } = await golden();
+    // The action names itself: the panel shows the label the proposal carries.
+    const proposal = { ...golden_, preview: { ...golden_.preview, label: 'Reload the hub entry' } };
+    await mountPanel({ path: `/incident/${incidentOpen.id}`, proposals: [proposal] });
     const card = page.locator(`llm-ops-incident-detail article[data-proposal="${proposal.id}"]`);
     await poll(() => card.count()).toBe(1);
     const text = await card.innerText();
-    expect(text).toContain('Reload the integration entry');
+    expect(text).toContain('Reload the hub entry');
     expect(text).toContain('Low risk');
     expect(text).toContain('entry_id');
     expect(await card.locator('[data-field=backup]').innerText()).toBe(proposal.preview.backup);

@@ -605,13 +605,15 @@ describe('auto mode under a flapping fault', () => {
     }
     await sidecar.executor.idle();
     expect(sidecar.proposals.countSince(start)).toBe(1);
-    const status = await api<{ mode: string; policy: { auto_actions: string[] } }>(
-      sidecar,
-      'GET',
-      '/api/status',
-    );
+    const status = await api<{
+      mode: string;
+      policy: { auto_actions: string[] };
+      action_labels: Record<string, string>;
+    }>(sidecar, 'GET', '/api/status');
     expect(status.body.mode).toBe('auto');
     expect(status.body.policy.auto_actions).toEqual(['reload_config_entry']);
+    // The panel names them as the actions name themselves.
+    expect(status.body.action_labels.reload_config_entry).toBe('Reload the integration entry');
   });
 });
 

@@ -1,7 +1,6 @@
 /** The incident's story in time: signals, evidence and analysis, proposals, decisions, steps. */
 import {
   PROPOSAL_STATUS_LABELS,
-  actionLabel,
   humanize,
   stepLabel,
   type IncidentDetail,
@@ -64,7 +63,7 @@ export function buildTimeline(
     out.push({
       at: p.created_at,
       kind: 'proposal',
-      text: `Proposed: ${actionLabel(p.action_id)}`,
+      text: `Proposed: ${p.preview.label}`,
       detail: p.preview.summary,
     });
     if (p.decided_at) {

@@ -1,7 +1,7 @@
 /** The mode, the policy in force and the counts, at the top of the incident list. */
 import { mdiAlertCircleOutline, mdiShieldCheck, mdiShieldOff } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { actionLabel, icon, relativeTime, type Mode, type OpsStatus } from '../shared/index.js';
+import { humanize, icon, relativeTime, type Mode, type OpsStatus } from '../shared/index.js';
 
 export const MODE_LABELS: Readonly<Record<Mode, string>> = {
   observe: 'Observe',
@@ -18,7 +18,9 @@ const MODE_HELP: Readonly<Record<Mode, string>> = {
 /** On a phone the policy details fold away behind the mode line. */
 export function statusSummary(status: OpsStatus, locale?: string, narrow = false): TemplateResult {
   const { policy } = status;
-  const autoActions = policy.auto_actions ?? [];
+  const autoActions = (policy.auto_actions ?? []).map(
+    (id) => status.action_labels?.[id] ?? humanize(id),
+  );
   const facts = html`<dl class="facts policy">
     <dt>Policy</dt>
     <dd data-field="policy">
@@ -47,7 +49,7 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
     ${
       status.mode === 'auto' || autoActions.length
         ? html`<dt>Automatic</dt>
-            <dd>${autoActions.length ? autoActions.map(actionLabel).join(', ') : 'nothing'}</dd>`
+            <dd>${autoActions.length ? autoActions.join(', ') : 'nothing'}</dd>`
         : nothing
     }
     <dt>Incidents</dt>

@@ -118,6 +118,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
         description: "Home Assistant's time zone (IANA), in which quiet hours are read",
       },
       last_analysis_at: { type: 'string', format: 'date-time', nullable: true },
+      action_labels: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+        description: 'What each allow-listed action is called, for people',
+      },
       counts: {
         type: 'object',
         properties: { open: { type: 'integer' }, awaiting_approval: { type: 'integer' } },

@@ -43,6 +43,8 @@ const MESSAGE_PATTERNS: RegExp[] = [
 
 /** Integrations that are frameworks, not culprits: never attribute to these from a message. */
 const NOT_CULPRITS = new Set(['homeassistant', 'components', 'helpers', 'util', 'custom']);
+/** Integrations that log what others hand them (`system_log.write`, `logger`): their source names no culprit. */
+const RELAYS = new Set(['system_log', 'logger']);
 
 export interface LogOrigin {
   logger: string | null;
@@ -77,7 +79,8 @@ function fromLibraryLogger(
 export function integrationOf(origin: LogOrigin): string | null {
   const logger = origin.logger ?? '';
   const at = origin.path ? COMPONENT_PATH.exec(origin.path) : null;
-  const path = at?.[1] ?? at?.[2] ?? null;
+  const source = at?.[1] ?? at?.[2] ?? null;
+  const path = source !== null && !RELAYS.has(source) ? source : null;
   const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
   if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
   if (component || logger === '' || logger.startsWith('homeassistant')) {

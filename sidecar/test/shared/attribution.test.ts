@@ -29,6 +29,15 @@ describe('integrationOf', () => {
       null,
     ],
     [{ logger: 'custom_components.places.sensor', message: 'x' }, 'places'],
+    // A line written through system_log.write names no integration by its source.
+    [
+      {
+        logger: 'nameless_worker.pool',
+        path: 'components/system_log/__init__.py',
+        message: 'Worker pool lost its threads',
+      },
+      null,
+    ],
     // The UI log viewer names the source relative to homeassistant/.
     [
       { logger: null, path: 'components/hue/sensor_base.py', message: 'Unable to reach bridge' },

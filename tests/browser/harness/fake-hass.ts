@@ -28,6 +28,7 @@ const DEFAULT_STATUS = {
   system_log_events: true,
   last_analysis_at: '2026-11-25T10:15:00.000Z',
   counts: { open: 1, awaiting_approval: 1 },
+  action_labels: { reload_config_entry: 'Reload the entry' },
   connected: true,
 };
 

@@ -97,6 +97,8 @@ export interface OpsStatus {
   counts: { open: number; awaiting_approval: number };
   /** Home Assistant's time zone, in which quiet hours are read (absent from older sidecars). */
   time_zone?: string | null;
+  /** What each allow-listed action is called, for people (the actions name themselves). */
+  action_labels?: Record<string, string>;
   /** Whether the integration reaches the sidecar (absent: unknown, assume yes). */
   connected?: boolean;
 }

@@ -6,13 +6,7 @@ import type {
   ExecutionResult,
   ProposalStatus,
 } from '../data/types.js';
-import {
-  PROPOSAL_STATUS_LABELS,
-  actionLabel,
-  duration,
-  humanize,
-  stepLabel,
-} from '../ui/format.js';
+import { PROPOSAL_STATUS_LABELS, duration, humanize, stepLabel } from '../ui/format.js';
 import type { ConfirmRequest } from '../ui/confirm.js';
 import { icon, outcomeIcon } from '../ui/icons.js';
 
@@ -58,7 +52,7 @@ export function previewFacts(p: ActionProposal): TemplateResult {
   const { preview } = p;
   return html`<dl class="facts preview">
     <dt>Action</dt>
-    <dd>${actionLabel(p.action_id)} <span class="secondary mono">${p.action_id}</span></dd>
+    <dd>${p.preview.label} <span class="secondary mono">${p.action_id}</span></dd>
     <dt>Does</dt>
     <dd>${preview.summary}</dd>
     ${
@@ -122,12 +116,12 @@ export function approveQuestion(p: ActionProposal): TemplateResult {
 export function decisionQuestion(p: ActionProposal, approve: boolean): ConfirmRequest {
   return approve
     ? {
-        heading: `Approve: ${actionLabel(p.action_id)}?`,
+        heading: `Approve: ${p.preview.label}?`,
         body: approveQuestion(p),
         confirmLabel: 'Approve and run',
       }
     : {
-        heading: `Reject: ${actionLabel(p.action_id)}?`,
+        heading: `Reject: ${p.preview.label}?`,
         body: html`<p>${p.preview.summary}</p>
           <p class="secondary">Nothing runs. The incident stays open.</p>`,
         confirmLabel: 'Reject',

@@ -11,7 +11,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { ProposalTracker } from '../data/proposal-tracker.js';
 import type { ActionProposal, IncidentSource, ProposalDetail } from '../data/types.js';
 import { ConfirmController } from '../ui/confirm.js';
-import { PROPOSAL_STATUS_LABELS, actionLabel, humanize, relativeTime } from '../ui/format.js';
+import { PROPOSAL_STATUS_LABELS, humanize, relativeTime } from '../ui/format.js';
 import { icon } from '../ui/icons.js';
 import {
   decisionQuestion,
@@ -174,7 +174,7 @@ export class LlmOpsProposal extends LitElement {
     const result = this.detail?.result ?? null;
     return html`<article class="proposal" data-proposal=${p.id} aria-labelledby="proposal-${p.id}">
       <header>
-        <h4 id="proposal-${p.id}">${actionLabel(p.action_id)}</h4>
+        <h4 id="proposal-${p.id}">${p.preview.label}</h4>
         ${proposalStatusChip(p.status)} ${riskChip(p.risk)}
       </header>
       ${p.rationale ? html`<p>${p.rationale}</p>` : nothing}
@@ -238,7 +238,7 @@ export class LlmOpsProposal extends LitElement {
     const result = this.detail?.result ?? null;
     const backupId = result?.backup_id ?? this.backupId;
     return html`<div class="line">
-        <strong>${actionLabel(p.action_id)}</strong>
+        <strong>${p.preview.label}</strong>
         ${pending ? riskChip(p.risk) : proposalStatusChip(p.status)}
       </div>
       <div class="summary">${p.preview.summary}</div>

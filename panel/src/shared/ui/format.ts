@@ -39,20 +39,6 @@ export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = 
   interrupted: 'Interrupted',
 };
 
-const ACTION_LABELS: Readonly<Record<string, string>> = {
-  reload_config_entry: 'Reload the integration entry',
-  start_reauth: 'Start re-authentication',
-  reload_automations: 'Reload automations',
-  reload_scripts: 'Reload scripts',
-  disable_automation: 'Turn off the automation',
-  set_integration_log_level: 'Raise the integration’s log level',
-  quiet_logger: 'Quiet the flooding logger for a while',
-  disable_config_entry: 'Disable the integration entry',
-  restart_addon: 'Restart the app (add-on)',
-  create_backup: 'Create a backup',
-  restart_core: 'Restart Home Assistant',
-};
-
 export const REMEDY_LABELS: Readonly<Record<string, string>> = {
   reload_config_entry: 'Reload the integration',
   start_reauth: 'Re-authenticate',
@@ -101,7 +87,6 @@ export function humanize(id: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export const actionLabel = (id: string) => ACTION_LABELS[id] ?? humanize(id);
 export const remedyLabel = (id: string) => REMEDY_LABELS[id] ?? humanize(id);
 export const categoryLabel = (id: string) => CATEGORY_LABELS[id] ?? humanize(id);
 export const stepLabel = (id: string) => STEP_LABELS[id] ?? humanize(id);
