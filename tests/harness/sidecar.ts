@@ -15,6 +15,8 @@ export interface SidecarProcess {
   /** Wait until the log matches `pattern`; rejects with the log after `timeoutMs`. */
   waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   stop(): Promise<void>;
+  /** Send a signal (SIGKILL: a crash) and resolve with how the process ended. */
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Start `ha-llm-ops run` with the given settings and wait until /api/health answers. */
@@ -46,7 +48,9 @@ export async function startSidecar(env: Record<string, string>): Promise<Sidecar
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const sidecar: SidecarProcess = {
     url: `http://127.0.0.1:${port}`,
@@ -73,9 +77,13 @@ export async function startSidecar(env: Record<string, string>): Promise<Sidecar
       });
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      await exited;
+      await ended;
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return ended;
     },
   };
 
