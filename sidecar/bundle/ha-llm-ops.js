@@ -10089,6 +10089,8 @@ var VERSION = JSON.parse(readFileSync(new URL("../package.json", import.meta.url
 // sidecar/src/sidecar.ts
 var RETENTION_EVERY_MS = 36e5;
 var EXPIRY_EVERY_MS = 6e4;
+/** How long stopping waits for HA to confirm unsubscribes before closing anyway. */
+var STOP_GRACE_MS = 5e3;
 /** The sidecar cannot start here (its port is taken, …): the message says what to change. */
 var StartError = class extends Error {};
 var Sidecar = class {
@@ -10336,17 +10338,24 @@ var Sidecar = class {
 		const dismissals = pruneDismissals(this.journal);
 		if (cursors || dismissals) this.log.info(`retention: forgot ${cursors} old system log records and ${dismissals} oldest "ignore similar" dismissals`);
 	}
+	/** Stop everything; bounded even when HA keeps the socket open but never answers. */
 	async stop() {
 		this.abort.abort();
 		for (const t of this.timers) clearInterval(t);
 		this.correlator.stop();
 		this.reporter.stop();
-		for (const stop of this.stops.splice(0)) try {
-			await stop();
-		} catch {}
-		await this.inventory?.stop();
+		const unsubscribed = Promise.allSettled([...this.stops.splice(0).map(async (stop) => stop()), this.inventory?.stop()]);
+		let timer;
+		const late = new Promise((r) => timer = setTimeout(() => r("late"), STOP_GRACE_MS));
+		const outcome = await Promise.race([unsubscribed, late]);
+		clearTimeout(timer);
+		if (outcome === "late") this.log.warning(`Home Assistant did not answer while stopping (${STOP_GRACE_MS / 1e3} s); closing the connection anyway`);
 		this.conn?.close();
-		await new Promise((r) => this.server ? this.server.close(r) : r(void 0));
+		await new Promise((r) => {
+			if (!this.server) return r(void 0);
+			this.server.close(r);
+			this.server.closeAllConnections();
+		});
 		this.journal.close();
 	}
 };
@@ -10361,6 +10370,8 @@ var runCommand = {
 		return runSidecar();
 	}
 };
+/** How long a stopped sidecar lets lingering sockets close before it exits anyway. */
+var EXIT_GRACE_MS = 2e3;
 /** Start the sidecar and resolve with the exit code once it is told to stop. */
 async function runSidecar() {
 	const settings = loadSettings(await environment());
@@ -10377,6 +10388,7 @@ async function runSidecar() {
 	await Promise.race([stopped, connecting.then(() => failure ? void 0 : stopped)]);
 	log.info("stopping");
 	await sidecar.stop();
+	setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
 	if (failure && !(failure instanceof Error && failure.name === "AbortError")) throw failure;
 	return 0;
 }

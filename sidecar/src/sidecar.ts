@@ -39,6 +39,8 @@ import { VERSION } from './version.js';
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 const EXPIRY_EVERY_MS = 60 * 1000;
+/** How long stopping waits for HA to confirm unsubscribes before closing anyway. */
+const STOP_GRACE_MS = 5_000;
 
 /** Live facts collectors report about themselves. */
 export interface SidecarFlags {
@@ -346,21 +348,32 @@ export class Sidecar {
       );
   }
 
+  /** Stop everything; bounded even when HA keeps the socket open but never answers. */
   async stop(): Promise<void> {
     this.abort.abort();
     for (const t of this.timers) clearInterval(t);
     this.correlator.stop();
     this.reporter.stop();
-    for (const stop of this.stops.splice(0)) {
-      try {
-        await stop();
-      } catch {
-        // the connection may already be gone
-      }
-    }
-    await this.inventory?.stop();
+    // All at once: each stop clears its timers first, then waits for HA to confirm;
+    // one unanswered unsubscribe must not leave the others' timers running.
+    const unsubscribed = Promise.allSettled([
+      ...this.stops.splice(0).map(async (stop) => stop()),
+      this.inventory?.stop(),
+    ]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), STOP_GRACE_MS)));
+    const outcome = await Promise.race([unsubscribed, late]);
+    clearTimeout(timer);
+    if (outcome === 'late')
+      this.log.warning(
+        `Home Assistant did not answer while stopping (${STOP_GRACE_MS / 1000} s); closing the connection anyway`,
+      );
     this.conn?.close();
-    await new Promise((r) => (this.server ? this.server.close(r) : r(undefined)));
+    await new Promise((r) => {
+      if (!this.server) return r(undefined);
+      this.server.close(r);
+      this.server.closeAllConnections(); // idle keep-alive connections would hold close() open
+    });
     this.journal.close();
   }
 }
