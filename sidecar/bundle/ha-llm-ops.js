@@ -7668,12 +7668,20 @@ var COLLECTORS = [
 				const cursor = cursors.getCursor(name);
 				if (cursor && r.timestamp <= cursor.ts) return false;
 				let count;
-				if (fromEvent) count = 1;
-				else if (!cursor || r.first_occurred > cursor.ts) count = r.count;
-				else count = Math.max(1, r.count - cursor.count);
+				let seen;
+				if (fromEvent) {
+					count = 1;
+					seen = (cursor?.count ?? 0) + 1;
+				} else if (!cursor || r.first_occurred > cursor.ts) {
+					count = r.count;
+					seen = r.count;
+				} else {
+					count = Math.max(1, r.count - cursor.count);
+					seen = r.count;
+				}
 				cursors.setCursor(name, {
 					ts: r.timestamp,
-					count: r.count
+					count: seen
 				});
 				const signal = recordSignal(ctx, r, count);
 				if (signal) sink.emit(signal);
