@@ -20,26 +20,37 @@ export interface SidecarProcess {
 }
 
 /** Start `ha-llm-ops run` with the given settings and wait until /api/health answers. */
-export async function startSidecar(env: Record<string, string>): Promise<SidecarProcess> {
+export async function startSidecar(
+  env: Record<string, string>,
+  opts: {
+    /** Run the sidecar's command line through this one (e.g. to give it a filesystem of its own). */
+    wrap?: (argv: string[]) => string[];
+  } = {},
+): Promise<SidecarProcess> {
   const port = await freePort();
   const token = 'e2e-test-token-0123456789abcdef';
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'llm-ops-e2e-'));
-  const child = spawn(
+  const argv = [
     process.execPath,
-    ['--conditions=@ha-llm-ops/source', '--import', 'tsx', 'sidecar/src/cli.ts', 'run'],
-    {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        LLM_OPS_PORT: String(port),
-        LLM_OPS_HOST: '127.0.0.1',
-        LLM_OPS_API_TOKEN: token,
-        DATA_DIR: dataDir,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    '--conditions=@ha-llm-ops/source',
+    '--import',
+    'tsx',
+    'sidecar/src/cli.ts',
+    'run',
+  ];
+  const [command, ...args] = (opts.wrap ?? ((a) => a))(argv) as [string, ...string[]];
+  const child = spawn(command, args, {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      LLM_OPS_PORT: String(port),
+      LLM_OPS_HOST: '127.0.0.1',
+      LLM_OPS_API_TOKEN: token,
+      DATA_DIR: dataDir,
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
