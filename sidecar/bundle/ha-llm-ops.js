@@ -7666,7 +7666,7 @@ var COLLECTORS = [
 			const take = (r, fromEvent) => {
 				const name = `system_log:${hash("sha256", recordKey(r), "base64url")}`;
 				const cursor = cursors.getCursor(name);
-				if (cursor && r.timestamp <= cursor.ts) return false;
+				if (cursor && r.timestamp <= cursor.ts && (fromEvent || r.count <= cursor.count)) return false;
 				let count;
 				let seen;
 				if (fromEvent) {
@@ -9142,7 +9142,7 @@ var MIGRATIONS = [
 */
 /** The journal cannot be used here; the message says why and what to do. */
 var JournalUnavailable = class extends Error {};
-var codeOf = (err) => typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+var codeOf$1 = (err) => typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
 /** Open the journal at `file`, creating and migrating it as needed. */
 function open(file) {
 	const db = new Database(file);
@@ -9170,7 +9170,7 @@ function openJournalDb(file, opts = {}) {
 	try {
 		return open(file);
 	} catch (err) {
-		const code = codeOf(err);
+		const code = codeOf$1(err);
 		if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") throw new JournalUnavailable(`the journal ${file} is in use by another sidecar (or another program): stop it, or give this one a data directory of its own (DATA_DIR)`);
 		if ((code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") && file !== ":memory:") {
 			const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14);
@@ -9215,6 +9215,58 @@ var EventOutbox = class {
 		this.stmt("DELETE FROM outbox WHERE id = ?").run(id);
 	}
 };
+// sidecar/src/journal/turns.ts
+/** SQLite's answers when it cannot write: the disk is full or failing. */
+var CANNOT_WRITE = /^SQLITE_(FULL|IOERR)/;
+var codeOf = (err) => typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+var Turns = class {
+	db;
+	onWriteError;
+	failed = null;
+	constructor(db, onWriteError) {
+		this.db = db;
+		this.onWriteError = onWriteError;
+	}
+	/** Open this turn's transaction unless one is open; it ends right after the turn. */
+	begin() {
+		if (this.db.inTransaction || !this.db.open) return;
+		this.db.exec("BEGIN");
+		setImmediate(() => this.end());
+	}
+	/**
+	* Run `fn` (work that writes); when it cannot write, the whole turn is dropped
+	* at its end, so a cursor is never saved without what it stands for.
+	*/
+	guard(fn) {
+		try {
+			return fn();
+		} catch (err) {
+			if (CANNOT_WRITE.test(codeOf(err))) {
+				this.failed ??= err;
+				if (this.db.open && !this.db.inTransaction) {
+					this.db.exec("BEGIN");
+					setImmediate(() => this.end());
+				}
+			}
+			throw err;
+		}
+	}
+	/** Commit the turn now, or roll it back when it failed or its commit fails. */
+	end() {
+		const failed = this.failed;
+		this.failed = null;
+		if (!this.db.open || !this.db.inTransaction) return;
+		try {
+			if (failed) throw failed;
+			this.db.exec("COMMIT");
+		} catch (err) {
+			try {
+				if (this.db.inTransaction) this.db.exec("ROLLBACK");
+			} catch {}
+			this.onWriteError?.(err);
+		}
+	}
+};
 // sidecar/src/journal/journal.ts
 var CLOSED = CLOSED_STATUSES;
 /** The closed statuses as an SQL list: `('resolved', 'dismissed')`. */
@@ -9231,13 +9283,16 @@ var Journal = class {
 	/** Events for HA, queued until sent (the reporter's). */
 	outbox;
 	stmt;
+	/** Group commit (turns.ts). */
+	turns;
 	constructor(file, opts = {}) {
 		this.db = openJournalDb(file, opts);
 		this.stmt = statementCache(this.db);
 		this.outbox = new EventOutbox(this.db);
+		this.turns = new Turns(this.db, opts.onWriteError);
 	}
 	close() {
-		this.flush();
+		this.turns.end();
 		this.db.close();
 	}
 	/** Run `fn` in one transaction (nested calls join the outer one). */
@@ -9245,22 +9300,16 @@ var Journal = class {
 		this.groupCommit();
 		return this.db.transaction(fn)();
 	}
-	/**
-	* Group commit: the writes of one event-loop turn share one SQLite
-	* transaction, committed right after (a burst of events costs one commit,
-	* not one each). Incidents and collector cursors commit together, so a crash
-	* loses a turn's work consistently and the collectors read it again.
-	*/
 	groupCommit() {
-		if (this.db.inTransaction || !this.db.open) return;
-		this.db.exec("BEGIN");
-		setImmediate(() => {
-			if (this.db.open && this.db.inTransaction) this.db.exec("COMMIT");
-		});
+		this.turns.begin();
 	}
 	/** Commit pending writes now (before closing, or when a reader elsewhere must see them). */
 	flush() {
-		if (this.db.open && this.db.inTransaction) this.db.exec("COMMIT");
+		this.turns.end();
+	}
+	/** Run `fn`, which writes; if it cannot write (a full disk), its whole turn is dropped. */
+	guard(fn) {
+		return this.turns.guard(fn);
 	}
 	createIncident(rec) {
 		this.stmt(`INSERT INTO incidents (id, fingerprint, group_key, status, severity, category, integration, entry_id,
@@ -10099,6 +10148,7 @@ var RETENTION_EVERY_MS = 36e5;
 var EXPIRY_EVERY_MS = 6e4;
 /** How long stopping waits for HA to confirm unsubscribes before closing anyway. */
 var STOP_GRACE_MS = 5e3;
+var WRITE_ERROR_EVERY_MS = 6e4;
 /** The sidecar cannot start here (its port is taken, …): the message says what to change. */
 var StartError = class extends Error {};
 var Sidecar = class {
@@ -10131,7 +10181,15 @@ var Sidecar = class {
 		this.log = log;
 		const t = settings.thresholds;
 		this.publicDir = opts.publicDir ?? fileURLToPath(new URL("../public", import.meta.url));
-		this.journal = new Journal(`${settings.dataDir}/journal.db`, { onCorrupt: (keptAs, why) => log.error(`the journal ${settings.dataDir}/journal.db is not a usable database (${why}); it is kept as ${keptAs} and a fresh journal is started`) });
+		let writeFailedAt = 0;
+		this.journal = new Journal(`${settings.dataDir}/journal.db`, {
+			onCorrupt: (keptAs, why) => log.error(`the journal ${settings.dataDir}/journal.db is not a usable database (${why}); it is kept as ${keptAs} and a fresh journal is started`),
+			onWriteError: (err) => {
+				if (Date.now() - writeFailedAt < WRITE_ERROR_EVERY_MS) return;
+				writeFailedAt = Date.now();
+				log.error(`cannot write the journal ${settings.dataDir}/journal.db (${err instanceof Error ? err.message : String(err)}); free space in ${settings.dataDir}: until then new changes are dropped, and read again from Home Assistant once they can be saved`);
+			}
+		});
 		this.proposals = new ProposalJournal(this.journal.db);
 		this.bundles = new BundleStore(settings.incidentDir);
 		this.supervisor = settings.supervisor ? new SupervisorClient(settings.supervisor.url, settings.supervisor.token) : null;
@@ -10308,8 +10366,8 @@ var Sidecar = class {
 			supervisor: this.supervisor,
 			cursors: this.journal,
 			sink: {
-				emit: guarded(log, "taking a signal", (signal) => this.correlator.emit(signal)),
-				reconcile: guarded(log, "reconciling signals", (source, keep) => this.correlator.reconcile(source, keep))
+				emit: guarded(log, "taking a signal", (signal) => this.journal.guard(() => this.correlator.emit(signal))),
+				reconcile: guarded(log, "reconciling signals", (source, keep) => this.journal.guard(() => this.correlator.reconcile(source, keep)))
 			},
 			thresholds: settings.thresholds,
 			log,

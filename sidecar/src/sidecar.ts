@@ -41,6 +41,7 @@ const RETENTION_EVERY_MS = 60 * 60 * 1000;
 const EXPIRY_EVERY_MS = 60 * 1000;
 /** How long stopping waits for HA to confirm unsubscribes before closing anyway. */
 const STOP_GRACE_MS = 5_000;
+const WRITE_ERROR_EVERY_MS = 60 * 1000;
 
 /** Live facts collectors report about themselves. */
 export interface SidecarFlags {
@@ -88,11 +89,20 @@ export class Sidecar {
   ) {
     const t = settings.thresholds;
     this.publicDir = opts.publicDir ?? fileURLToPath(new URL('../public', import.meta.url));
+    let writeFailedAt = 0;
     this.journal = new Journal(`${settings.dataDir}/journal.db`, {
       onCorrupt: (keptAs, why) =>
         log.error(
           `the journal ${settings.dataDir}/journal.db is not a usable database (${why}); it is kept as ${keptAs} and a fresh journal is started`,
         ),
+      // Once a minute at most: a full disk fails every turn.
+      onWriteError: (err) => {
+        if (Date.now() - writeFailedAt < WRITE_ERROR_EVERY_MS) return;
+        writeFailedAt = Date.now();
+        log.error(
+          `cannot write the journal ${settings.dataDir}/journal.db (${err instanceof Error ? err.message : String(err)}); free space in ${settings.dataDir}: until then new changes are dropped, and read again from Home Assistant once they can be saved`,
+        );
+      },
     });
     this.proposals = new ProposalJournal(this.journal.db);
     this.bundles = new BundleStore(settings.incidentDir);
@@ -299,12 +309,14 @@ export class Sidecar {
       // Collectors emit from WebSocket listeners: a signal that cannot be taken
       // is logged and skipped, never allowed to end the process.
       sink: {
-        emit: guarded(log, 'taking a signal', (signal: Signal) => this.correlator.emit(signal)),
+        emit: guarded(log, 'taking a signal', (signal: Signal) =>
+          this.journal.guard(() => this.correlator.emit(signal)),
+        ),
         reconcile: guarded(
           log,
           'reconciling signals',
           (source: SignalSource, keep: ReadonlySet<string>) =>
-            this.correlator.reconcile(source, keep),
+            this.journal.guard(() => this.correlator.reconcile(source, keep)),
         ),
       },
       thresholds: settings.thresholds,

@@ -13,7 +13,7 @@ import { callService } from '../harness/ha-rest.js';
 import { startSidecar } from '../harness/sidecar.js';
 import { api, countedOnce, failInHa } from './support.js';
 
-const RUNS = 2;
+const RUNS = 3;
 
 let env: HaEnv;
 const cleanup: (() => Promise<unknown>)[] = [];

@@ -11,7 +11,6 @@ export interface ApiIncident {
   subject: string | null;
   occurrences: number;
   title: string;
-  analysis: { analyzer: string } | null;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,14 +59,18 @@ export async function faultLabIncidents(sidecar: SidecarProcess): Promise<ApiInc
  * exactly that.
  */
 export async function countedOnce(sidecar: SidecarProcess, n: number): Promise<ApiIncident> {
+  let last: ApiIncident[] = [];
   await eventually(
     async () => {
-      const items = await faultLabIncidents(sidecar);
-      return items.length === 1 && (items[0]?.occurrences ?? 0) >= n ? true : undefined;
+      last = await faultLabIncidents(sidecar);
+      return last.length === 1 && (last[0]?.occurrences ?? 0) >= n ? true : undefined;
     },
     60_000,
     `one fault_lab incident with ${n} occurrences`,
-  );
+  ).catch((err: unknown) => {
+    const seen = last.map((i) => `${i.id} ${i.status} ${i.occurrences}×`).join(', ');
+    throw new Error(`${String(err)}; fault_lab incidents: ${seen || 'none'}`);
+  });
   await sleep(3000);
   const items = await faultLabIncidents(sidecar);
   expect(items.map((i) => i.occurrences)).toEqual([n]);

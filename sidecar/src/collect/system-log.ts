@@ -101,7 +101,10 @@ export const systemLogCollector: Collector = {
       // journal keeps only redacted text.
       const name = `system_log:${hash('sha256', recordKey(r), 'base64url')}`;
       const cursor = cursors.getCursor<RecordCursor>(name);
-      if (cursor && r.timestamp <= cursor.ts) return false;
+      // Nothing newer, unless the list counts more than we took: an occurrence whose
+      // event was seen but could not be saved (a full disk) is taken from the list.
+      if (cursor && r.timestamp <= cursor.ts && (fromEvent || r.count <= cursor.count))
+        return false;
       let count: number;
       // The record's total as far as we have counted it. An event carries the one new
       // occurrence (HA fires it with the new entry, count 1), not the stored record's
