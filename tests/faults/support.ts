@@ -71,7 +71,7 @@ export async function countedOnce(sidecar: SidecarProcess, n: number): Promise<A
     const seen = last.map((i) => `${i.id} ${i.status} ${i.occurrences}×`).join(', ');
     throw new Error(`${String(err)}; fault_lab incidents: ${seen || 'none'}`);
   });
-  await sleep(3000);
+  await sleep(2000); // two polls of the system log
   const items = await faultLabIncidents(sidecar);
   expect(items.map((i) => i.occurrences)).toEqual([n]);
   return items[0] as ApiIncident;
