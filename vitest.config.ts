@@ -62,6 +62,17 @@ export default defineConfig({
           ...withDevHa,
         },
       },
+      {
+        resolve,
+        test: {
+          // Fault injection (docs/reliability.md): the real sidecar process killed,
+          // cut off from HA, starved of its Supervisor or its model.
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          sequence: { groupOrder: 3 },
+          ...withDevHa,
+        },
+      },
     ],
   },
 });

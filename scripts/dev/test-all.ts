@@ -35,11 +35,15 @@ function projectOf(file: string): string {
   const rel = file.startsWith(REPO) ? file.slice(REPO.length + 1) : file;
   if (rel.startsWith('tests/e2e/')) return 'e2e';
   if (rel.startsWith('tests/browser/')) return 'browser';
+  if (rel.startsWith('tests/faults/')) return 'faults';
   return 'unit';
 }
 
+/** The vitest projects (vitest.config.ts), each counted on its own line. */
+const PROJECTS = ['unit', 'e2e', 'browser', 'faults'];
+
 /**
- * One vitest run for the unit, end-to-end and browser projects, so coverage
+ * One vitest run for the unit, end-to-end, browser and fault projects, so coverage
  * of the executor is measured over all of them; counts are split per project.
  */
 function vitestSuites(): Suite[] {
@@ -79,12 +83,12 @@ function vitestSuites(): Suite[] {
       ],
       // The run as a whole: a coverage shortfall fails it even when every test passed.
       counts: (code) => {
-        const tests = ['unit', 'e2e', 'browser'].map(countsOf);
+        const tests = PROJECTS.map(countsOf);
         if (tests.some((t) => t === undefined)) return undefined;
         const failedTests = tests.reduce((n, t) => n + (t?.failed ?? 0), 0);
         return { passed: 0, failed: code !== 0 && failedTests === 0 ? 1 : 0, skipped: 0 };
       },
-      parts: ['unit', 'e2e', 'browser'].map((p) => ({ name: p, counts: () => countsOf(p) })),
+      parts: PROJECTS.map((p) => ({ name: p, counts: () => countsOf(p) })),
     },
   ];
 }

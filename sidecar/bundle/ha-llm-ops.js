@@ -9941,6 +9941,20 @@ function createApi(ctx) {
 	app.use(errorHandler);
 	return app;
 }
+/**
+* Serve the API; rejects with the listen error (a taken port, a bad address). Express 5
+* hands that error to the callback: without the check a sidecar would report serving
+* while nothing listens.
+*/
+function listen(app, host, port) {
+	return new Promise((resolve, reject) => {
+		const s = app.listen(port, host, (err) => {
+			if (!err) return resolve(s);
+			s.close();
+			reject(err);
+		});
+	});
+}
 // sidecar/src/approve/guard.ts
 function minutes(ms) {
 	const m = Math.ceil(ms / 6e4);
@@ -10698,14 +10712,22 @@ var COLLECTORS = [
 			const take = (r, fromEvent) => {
 				const name = `system_log:${hash("sha256", recordKey(r), "base64url")}`;
 				const cursor = cursors.getCursor(name);
-				if (cursor && r.timestamp <= cursor.ts) return false;
+				if (cursor && r.timestamp <= cursor.ts && (fromEvent || r.count <= cursor.count)) return false;
 				let count;
-				if (fromEvent) count = 1;
-				else if (!cursor || r.first_occurred > cursor.ts) count = r.count;
-				else count = Math.max(1, r.count - cursor.count);
+				let seen;
+				if (fromEvent) {
+					count = 1;
+					seen = (cursor?.count ?? 0) + 1;
+				} else if (!cursor || r.first_occurred > cursor.ts) {
+					count = r.count;
+					seen = r.count;
+				} else {
+					count = Math.max(1, r.count - cursor.count);
+					seen = r.count;
+				}
 				cursors.setCursor(name, {
 					ts: r.timestamp,
-					count: r.count
+					count: seen
 				});
 				const signal = recordSignal(ctx, r, count);
 				if (signal) sink.emit(signal);
@@ -11490,6 +11512,8 @@ var Executor = class {
 	}
 };
 // sidecar/src/execute/revert.ts
+/** How often temporary changes are checked: a fraction of their lifetime, at most 30 s apart. */
+var revertCheckMs = (revertAfterS) => Math.min(3e4, Math.max(1e3, revertAfterS * 100));
 var Reverter = class {
 	opts;
 	running = null;
@@ -12396,7 +12420,7 @@ var MIGRATIONS = [
 */
 /** The journal cannot be used here; the message says why and what to do. */
 var JournalUnavailable = class extends Error {};
-var codeOf = (err) => typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+var codeOf$1 = (err) => typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
 /** Open the journal at `file`, creating and migrating it as needed. */
 function open(file) {
 	const db = new Database(file);
@@ -12424,7 +12448,7 @@ function openJournalDb(file, opts = {}) {
 	try {
 		return open(file);
 	} catch (err) {
-		const code = codeOf(err);
+		const code = codeOf$1(err);
 		if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") throw new JournalUnavailable(`the journal ${file} is in use by another sidecar (or another program): stop it, or give this one a data directory of its own (DATA_DIR)`);
 		if ((code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") && file !== ":memory:") {
 			const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/\D/g, "").slice(0, 14);
@@ -12582,6 +12606,58 @@ var EventOutbox = class {
 		this.stmt("DELETE FROM outbox WHERE id = ?").run(id);
 	}
 };
+// sidecar/src/journal/turns.ts
+/** SQLite's answers when it cannot write: the disk is full or failing. */
+var CANNOT_WRITE = /^SQLITE_(FULL|IOERR)/;
+var codeOf = (err) => typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+var Turns = class {
+	db;
+	onWriteError;
+	failed = null;
+	constructor(db, onWriteError) {
+		this.db = db;
+		this.onWriteError = onWriteError;
+	}
+	/** Open this turn's transaction unless one is open; it ends right after the turn. */
+	begin() {
+		if (this.db.inTransaction || !this.db.open) return;
+		this.db.exec("BEGIN");
+		setImmediate(() => this.end());
+	}
+	/**
+	* Run `fn` (work that writes); when it cannot write, the whole turn is dropped
+	* at its end, so a cursor is never saved without what it stands for.
+	*/
+	guard(fn) {
+		try {
+			return fn();
+		} catch (err) {
+			if (CANNOT_WRITE.test(codeOf(err))) {
+				this.failed ??= err;
+				if (this.db.open && !this.db.inTransaction) {
+					this.db.exec("BEGIN");
+					setImmediate(() => this.end());
+				}
+			}
+			throw err;
+		}
+	}
+	/** Commit the turn now, or roll it back when it failed or its commit fails. */
+	end() {
+		const failed = this.failed;
+		this.failed = null;
+		if (!this.db.open || !this.db.inTransaction) return;
+		try {
+			if (failed) throw failed;
+			this.db.exec("COMMIT");
+		} catch (err) {
+			try {
+				if (this.db.inTransaction) this.db.exec("ROLLBACK");
+			} catch {}
+			this.onWriteError?.(err);
+		}
+	}
+};
 // sidecar/src/journal/journal.ts
 var CLOSED = CLOSED_STATUSES;
 /** The closed statuses as an SQL list: `('resolved', 'dismissed')`. */
@@ -12604,6 +12680,8 @@ var Journal = class {
 	/** How every incident ended. */
 	outcomes;
 	stmt;
+	/** Group commit (turns.ts). */
+	turns;
 	constructor(file, opts = {}) {
 		this.db = openJournalDb(file, opts);
 		this.stmt = statementCache(this.db);
@@ -12611,9 +12689,10 @@ var Journal = class {
 		this.backups = new BackupJournal(this.db);
 		this.dismissals = new Dismissals(this.db);
 		this.outcomes = new OutcomeJournal(this.db);
+		this.turns = new Turns(this.db, opts.onWriteError);
 	}
 	close() {
-		this.flush();
+		this.turns.end();
 		this.db.close();
 	}
 	/** Run `fn` in one transaction (nested calls join the outer one). */
@@ -12621,21 +12700,16 @@ var Journal = class {
 		this.groupCommit();
 		return this.db.transaction(fn)();
 	}
-	/**
-	* Group commit: the writes of one event-loop turn share one SQLite transaction, committed
-	* right after (a burst of events costs one commit, not one each). Incidents and collector
-	* cursors commit together, so a crash loses a turn's work consistently and is read again.
-	*/
 	groupCommit() {
-		if (this.db.inTransaction || !this.db.open) return;
-		this.db.exec("BEGIN");
-		setImmediate(() => {
-			if (this.db.open && this.db.inTransaction) this.db.exec("COMMIT");
-		});
+		this.turns.begin();
 	}
 	/** Commit pending writes now (before closing, or when a reader elsewhere must see them). */
 	flush() {
-		if (this.db.open && this.db.inTransaction) this.db.exec("COMMIT");
+		this.turns.end();
+	}
+	/** Run `fn`, which writes; if it cannot write (a full disk), its whole turn is dropped. */
+	guard(fn) {
+		return this.turns.guard(fn);
 	}
 	createIncident(rec) {
 		this.stmt(`INSERT INTO incidents (id, fingerprint, group_key, status, severity, category, integration, entry_id,
@@ -12998,6 +13072,22 @@ function pruneDismissals(journal, keep = MAX_DISMISSALS, now = (/* @__PURE__ */ 
 function pruneOutcomes(journal, keep = MAX_OUTCOMES) {
 	return journal.transaction(() => journal.db.prepare(`DELETE FROM outcomes WHERE rowid NOT IN (
              SELECT rowid FROM outcomes ORDER BY closed_at DESC, rowid DESC LIMIT ?)`).run(keep).changes);
+}
+/**
+* One pass of every bound (hourly): closed incidents past `retentionDays` or beyond
+* `maxClosedIncidents` go with their proposals and bundles; then cursors, dismissals
+* and outcomes are trimmed.
+*/
+function applyRetention(journal, proposals, bundles, limits, now = Date.now()) {
+	const gone = purgeClosedIncidents(journal, (/* @__PURE__ */ new Date(now - limits.retentionDays * 864e5)).toISOString(), limits.maxClosedIncidents);
+	proposals.purgeIncidents(gone);
+	for (const id of gone) bundles.remove(id);
+	return {
+		incidents: gone.length,
+		cursors: pruneLogCursors(journal),
+		dismissals: pruneDismissals(journal),
+		outcomes: pruneOutcomes(journal)
+	};
 }
 // sidecar/src/pipeline.ts
 var Pipeline = class {
@@ -13540,8 +13630,8 @@ var VERSION = JSON.parse(readFileSync(new URL("../package.json", import.meta.url
 // sidecar/src/sidecar.ts
 var RETENTION_EVERY_MS = 36e5;
 var EXPIRY_EVERY_MS = 6e4;
-/** How often temporary changes are checked: a fraction of their lifetime, at most 30 s apart. */
-var revertEveryMs = (t) => Math.min(3e4, Math.max(1e3, t.revertAfterS * 100));
+var STOP_GRACE_MS = 5e3;
+var WRITE_ERROR_EVERY_MS = 6e4;
 /** The sidecar cannot start here (its port is taken, …): the message says what to change. */
 var StartError = class extends Error {};
 var Sidecar = class {
@@ -13576,7 +13666,15 @@ var Sidecar = class {
 		this.log = log;
 		const t = settings.thresholds;
 		this.publicDir = opts.publicDir ?? fileURLToPath(new URL("../public", import.meta.url));
-		this.journal = new Journal(`${settings.dataDir}/journal.db`, { onCorrupt: (keptAs, why) => log.error(`the journal ${settings.dataDir}/journal.db is not a usable database (${why}); it is kept as ${keptAs} and a fresh journal is started`) });
+		let writeFailedAt = 0;
+		this.journal = new Journal(`${settings.dataDir}/journal.db`, {
+			onCorrupt: (keptAs, why) => log.error(`the journal ${settings.dataDir}/journal.db is not a usable database (${why}); it is kept as ${keptAs} and a fresh journal is started`),
+			onWriteError: (err) => {
+				if (Date.now() - writeFailedAt < WRITE_ERROR_EVERY_MS) return;
+				writeFailedAt = Date.now();
+				log.error(`cannot write the journal ${settings.dataDir}/journal.db (${err instanceof Error ? err.message : String(err)}); free space in ${settings.dataDir}: until then new changes are dropped, and read again from Home Assistant once they can be saved`);
+			}
+		});
 		this.proposals = new ProposalJournal(this.journal.db);
 		this.bundles = new BundleStore(settings.incidentDir);
 		this.supervisor = settings.supervisor ? new SupervisorClient(settings.supervisor.url, settings.supervisor.token) : null;
@@ -13718,13 +13816,8 @@ var Sidecar = class {
 			ingressPeer: settings.ingressPeer,
 			publicDir: this.publicDir
 		});
-		this.server = await new Promise((resolve, reject) => {
-			const s = app.listen(settings.port, settings.host, (err) => {
-				if (err) {
-					s.close();
-					reject(new StartError(`cannot serve the API on ${settings.host}:${settings.port}: ${err.message}; another program (or a second sidecar) holds that port: stop it or set LLM_OPS_PORT`));
-				} else resolve(s);
-			});
+		this.server = await listen(app, settings.host, settings.port).catch((err) => {
+			throw new StartError(`cannot serve the API on ${settings.host}:${settings.port}: ${err.message}; another program (or a second sidecar) holds that port: stop it or set LLM_OPS_PORT`);
 		});
 		log.info(`ha-llm-ops ${VERSION} serving the API on ${settings.host}:${settings.port}`);
 		if (this.supervisor) announce(this.supervisor, {
@@ -13733,7 +13826,7 @@ var Sidecar = class {
 		}, log, { signal: this.abort.signal });
 		this.correlator.start();
 		this.retention();
-		this.timers.push(setInterval(() => this.retention(), RETENTION_EVERY_MS), setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS), setInterval(() => void this.revertDue(), revertEveryMs(this.settings.thresholds)));
+		this.timers.push(setInterval(() => this.retention(), RETENTION_EVERY_MS), setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS), setInterval(() => void this.revertDue(), revertCheckMs(this.settings.thresholds.revertAfterS)));
 	}
 	/** The API's address once started (tests start it on port 0). */
 	get apiAddress() {
@@ -13766,8 +13859,8 @@ var Sidecar = class {
 			supervisor: this.supervisor,
 			cursors: this.journal,
 			sink: {
-				emit: guarded(log, "taking a signal", (signal) => this.correlator.emit(signal)),
-				reconcile: guarded(log, "reconciling signals", (source, keep) => this.correlator.reconcile(source, keep))
+				emit: guarded(log, "taking a signal", (signal) => this.journal.guard(() => this.correlator.emit(signal))),
+				reconcile: guarded(log, "reconciling signals", (source, keep) => this.journal.guard(() => this.correlator.reconcile(source, keep)))
 			},
 			thresholds: settings.thresholds,
 			log,
@@ -13797,30 +13890,30 @@ var Sidecar = class {
 		});
 		this.changes.length = Math.min(this.changes.length, 20);
 	}
-	/** Drop closed incidents past their retention, with their bundles and proposals. */
+	/** Apply the journal's bounds, and say what went. */
 	retention() {
-		const { retentionDays, maxClosedIncidents } = this.settings.thresholds;
-		const before = (/* @__PURE__ */ new Date(Date.now() - retentionDays * 864e5)).toISOString();
-		const gone = purgeClosedIncidents(this.journal, before, maxClosedIncidents);
-		this.proposals.purgeIncidents(gone);
-		for (const id of gone) this.bundles.remove(id);
-		if (gone.length) this.log.info(`retention: removed ${gone.length} closed incidents`);
-		const cursors = pruneLogCursors(this.journal);
-		const dismissals = pruneDismissals(this.journal);
-		const outcomes = pruneOutcomes(this.journal);
-		if (cursors || dismissals || outcomes) this.log.info(`retention: forgot ${cursors} old system log records, ${dismissals} expired or oldest dismissals and ${outcomes} oldest incident outcomes`);
+		const gone = applyRetention(this.journal, this.proposals, this.bundles, this.settings.thresholds);
+		if (gone.incidents) this.log.info(`retention: removed ${gone.incidents} closed incidents`);
+		if (gone.cursors || gone.dismissals || gone.outcomes) this.log.info(`retention: forgot ${gone.cursors} old system log records, ${gone.dismissals} expired or oldest dismissals and ${gone.outcomes} oldest incident outcomes`);
 	}
+	/** Stop everything; bounded even when HA keeps the socket open but never answers. */
 	async stop() {
 		this.abort.abort();
 		for (const t of this.timers) clearInterval(t);
 		this.correlator.stop();
 		this.reporter.stop();
-		for (const stop of this.stops.splice(0)) try {
-			await stop();
-		} catch {}
-		await this.inventory?.stop();
+		const unsubscribed = Promise.allSettled([...this.stops.splice(0).map(async (stop) => stop()), this.inventory?.stop()]);
+		let timer;
+		const late = new Promise((r) => timer = setTimeout(() => r("late"), STOP_GRACE_MS));
+		const outcome = await Promise.race([unsubscribed, late]);
+		clearTimeout(timer);
+		if (outcome === "late") this.log.warning(`Home Assistant did not answer while stopping (${STOP_GRACE_MS / 1e3} s); closing the connection anyway`);
 		this.conn?.close();
-		await new Promise((r) => this.server ? this.server.close(r) : r(void 0));
+		await new Promise((r) => {
+			if (!this.server) return r(void 0);
+			this.server.close(r);
+			this.server.closeAllConnections();
+		});
 		this.journal.close();
 	}
 };
@@ -13835,6 +13928,8 @@ var runCommand = {
 		return runSidecar();
 	}
 };
+/** How long a stopped sidecar lets lingering sockets close before it exits anyway. */
+var EXIT_GRACE_MS = 2e3;
 /** Start the sidecar and resolve with the exit code once it is told to stop. */
 async function runSidecar() {
 	const settings = loadSettings(await environment());
@@ -13851,6 +13946,7 @@ async function runSidecar() {
 	await Promise.race([stopped, connecting.then(() => failure ? void 0 : stopped)]);
 	log.info("stopping");
 	await sidecar.stop();
+	setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
 	if (failure && !(failure instanceof Error && failure.name === "AbortError")) throw failure;
 	return 0;
 }

@@ -9,14 +9,14 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { ActionContext } from './actions/action.js';
 import { createLlmAnalyzer, isNoise, OfflineIncidentAnalyzer } from './analyze/index.js';
-import { createApi } from './api/server.js';
+import { createApi, listen } from './api/server.js';
 import { resolveApiToken } from './api/token.js';
 import { Approval } from './approve/index.js';
 import type { CollectorContext, StopCollector } from './collect/collector.js';
 import { COLLECTORS } from './collect/index.js';
 import type { Settings } from './config.js';
 import { Correlator } from './correlate/index.js';
-import { Executor, Reverter } from './execute/index.js';
+import { Executor, Reverter, revertCheckMs } from './execute/index.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
 import { IncidentLifecycle } from './incident/lifecycle.js';
@@ -25,12 +25,7 @@ import { BundleStore } from './journal/bundles.js';
 import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
 import { RevertJournal } from './journal/reverts.js';
-import {
-  pruneDismissals,
-  pruneLogCursors,
-  pruneOutcomes,
-  purgeClosedIncidents,
-} from './journal/retention.js';
+import { applyRetention } from './journal/retention.js';
 import { guarded, type Logger } from './log.js';
 import { enrich, haHttpBase, keyedLabel, redactionKey, signalRedaction } from './package/index.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
@@ -45,9 +40,8 @@ import { VERSION } from './version.js';
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 const EXPIRY_EVERY_MS = 60 * 1000;
-/** How often temporary changes are checked: a fraction of their lifetime, at most 30 s apart. */
-const revertEveryMs = (t: Settings['thresholds']) =>
-  Math.min(30_000, Math.max(1000, t.revertAfterS * 100));
+const STOP_GRACE_MS = 5_000; // how long stopping waits for HA to confirm unsubscribes
+const WRITE_ERROR_EVERY_MS = 60 * 1000;
 
 /** Live facts collectors report about themselves. */
 export interface SidecarFlags {
@@ -97,11 +91,20 @@ export class Sidecar {
   ) {
     const t = settings.thresholds;
     this.publicDir = opts.publicDir ?? fileURLToPath(new URL('../public', import.meta.url));
+    let writeFailedAt = 0;
     this.journal = new Journal(`${settings.dataDir}/journal.db`, {
       onCorrupt: (keptAs, why) =>
         log.error(
           `the journal ${settings.dataDir}/journal.db is not a usable database (${why}); it is kept as ${keptAs} and a fresh journal is started`,
         ),
+      // Once a minute at most: a full disk fails every turn.
+      onWriteError: (err) => {
+        if (Date.now() - writeFailedAt < WRITE_ERROR_EVERY_MS) return;
+        writeFailedAt = Date.now();
+        log.error(
+          `cannot write the journal ${settings.dataDir}/journal.db (${err instanceof Error ? err.message : String(err)}); free space in ${settings.dataDir}: until then new changes are dropped, and read again from Home Assistant once they can be saved`,
+        );
+      },
     });
     this.proposals = new ProposalJournal(this.journal.db);
     this.bundles = new BundleStore(settings.incidentDir);
@@ -245,19 +248,10 @@ export class Sidecar {
       ingressPeer: settings.ingressPeer,
       publicDir: this.publicDir,
     });
-    this.server = await new Promise<Server>((resolve, reject) => {
-      // Express 5 hands a listen error to this callback (a taken port, a bad address):
-      // without this check the sidecar would report serving while nothing listens.
-      const s = app.listen(settings.port, settings.host, (err?: Error) => {
-        if (err) {
-          s.close();
-          reject(
-            new StartError(
-              `cannot serve the API on ${settings.host}:${settings.port}: ${err.message}; another program (or a second sidecar) holds that port: stop it or set LLM_OPS_PORT`,
-            ),
-          );
-        } else resolve(s);
-      });
+    this.server = await listen(app, settings.host, settings.port).catch((err: Error) => {
+      throw new StartError(
+        `cannot serve the API on ${settings.host}:${settings.port}: ${err.message}; another program (or a second sidecar) holds that port: stop it or set LLM_OPS_PORT`,
+      );
     });
     log.info(`ha-llm-ops ${VERSION} serving the API on ${settings.host}:${settings.port}`);
     if (this.supervisor) {
@@ -272,7 +266,10 @@ export class Sidecar {
       setInterval(() => this.retention(), RETENTION_EVERY_MS),
       setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS),
       // A change due while the sidecar was stopped ends right after the next connect.
-      setInterval(() => void this.revertDue(), revertEveryMs(this.settings.thresholds)),
+      setInterval(
+        () => void this.revertDue(),
+        revertCheckMs(this.settings.thresholds.revertAfterS),
+      ),
     );
   }
 
@@ -318,12 +315,14 @@ export class Sidecar {
       // Collectors emit from WebSocket listeners: a signal that cannot be taken
       // is logged and skipped, never allowed to end the process.
       sink: {
-        emit: guarded(log, 'taking a signal', (signal: Signal) => this.correlator.emit(signal)),
+        emit: guarded(log, 'taking a signal', (signal: Signal) =>
+          this.journal.guard(() => this.correlator.emit(signal)),
+        ),
         reconcile: guarded(
           log,
           'reconciling signals',
           (source: SignalSource, keep: ReadonlySet<string>) =>
-            this.correlator.reconcile(source, keep),
+            this.journal.guard(() => this.correlator.reconcile(source, keep)),
         ),
       },
       thresholds: settings.thresholds,
@@ -356,38 +355,46 @@ export class Sidecar {
     this.changes.length = Math.min(this.changes.length, 20);
   }
 
-  /** Drop closed incidents past their retention, with their bundles and proposals. */
+  /** Apply the journal's bounds, and say what went. */
   private retention(): void {
-    const { retentionDays, maxClosedIncidents } = this.settings.thresholds;
-    const before = new Date(Date.now() - retentionDays * 86_400_000).toISOString();
-    const gone = purgeClosedIncidents(this.journal, before, maxClosedIncidents);
-    this.proposals.purgeIncidents(gone);
-    for (const id of gone) this.bundles.remove(id);
-    if (gone.length) this.log.info(`retention: removed ${gone.length} closed incidents`);
-    const cursors = pruneLogCursors(this.journal);
-    const dismissals = pruneDismissals(this.journal);
-    const outcomes = pruneOutcomes(this.journal);
-    if (cursors || dismissals || outcomes)
+    const gone = applyRetention(
+      this.journal,
+      this.proposals,
+      this.bundles,
+      this.settings.thresholds,
+    );
+    if (gone.incidents) this.log.info(`retention: removed ${gone.incidents} closed incidents`);
+    if (gone.cursors || gone.dismissals || gone.outcomes)
       this.log.info(
-        `retention: forgot ${cursors} old system log records, ${dismissals} expired or oldest dismissals and ${outcomes} oldest incident outcomes`,
+        `retention: forgot ${gone.cursors} old system log records, ${gone.dismissals} expired or oldest dismissals and ${gone.outcomes} oldest incident outcomes`,
       );
   }
 
+  /** Stop everything; bounded even when HA keeps the socket open but never answers. */
   async stop(): Promise<void> {
     this.abort.abort();
     for (const t of this.timers) clearInterval(t);
     this.correlator.stop();
     this.reporter.stop();
-    for (const stop of this.stops.splice(0)) {
-      try {
-        await stop();
-      } catch {
-        // the connection may already be gone
-      }
-    }
-    await this.inventory?.stop();
+    // All at once: one unanswered unsubscribe must not leave the others' timers running.
+    const unsubscribed = Promise.allSettled([
+      ...this.stops.splice(0).map(async (stop) => stop()),
+      this.inventory?.stop(),
+    ]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), STOP_GRACE_MS)));
+    const outcome = await Promise.race([unsubscribed, late]);
+    clearTimeout(timer);
+    if (outcome === 'late')
+      this.log.warning(
+        `Home Assistant did not answer while stopping (${STOP_GRACE_MS / 1000} s); closing the connection anyway`,
+      );
     this.conn?.close();
-    await new Promise((r) => (this.server ? this.server.close(r) : r(undefined)));
+    await new Promise((r) => {
+      if (!this.server) return r(undefined);
+      this.server.close(r);
+      this.server.closeAllConnections(); // idle keep-alive connections would hold close() open
+    });
     this.journal.close();
   }
 }

@@ -73,11 +73,24 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+/**
+ * How the fake answers, to test a Supervisor in trouble: `error` answers 500 to
+ * everything, `slow` answers after `slowMs`, `silent` takes requests and never answers.
+ */
+export type SupervisorHealth = 'ok' | 'error' | 'slow' | 'silent';
+
 export interface FakeSupervisor {
   url: string;
   token: string;
   state: FakeSupervisorState;
   requests: RecordedRequest[];
+  health: SupervisorHealth;
+  slowMs: number;
+  /**
+   * Called with each request before it is answered (a test kills the sidecar
+   * here, at an exact step); `drop` leaves the request unanswered.
+   */
+  intercept: ((req: RecordedRequest) => Promise<'answer' | 'drop'>) | null;
   close(): Promise<void>;
 }
 
@@ -104,13 +117,26 @@ export async function startFakeSupervisor(
   const requests: RecordedRequest[] = [];
   const app = express();
   app.use(express.json());
+  // The returned object, filled in below: the middleware reads its current settings.
+  const fake = { health: 'ok', slowMs: 0, intercept: null } as Pick<
+    FakeSupervisor,
+    'health' | 'slowMs' | 'intercept'
+  >;
   app.use((req: Request, res: Response, next: NextFunction) => {
-    requests.push({ method: req.method, path: req.path, body: req.body as unknown });
+    const recorded = { method: req.method, path: req.path, body: req.body as unknown };
+    requests.push(recorded);
     if (req.get('authorization') !== `Bearer ${token}`) {
       fail(res, 401, 'Invalid token for access');
       return;
     }
-    next();
+    const proceed = async () => {
+      if (fake.intercept && (await fake.intercept(recorded)) === 'drop') return;
+      if (fake.health === 'silent') return;
+      if (fake.health === 'error') return fail(res, 500, 'Unknown error, see supervisor logs');
+      if (fake.health === 'slow') await new Promise((r) => setTimeout(r, fake.slowMs));
+      next();
+    };
+    void proceed();
   });
 
   const addon = (slug: string | undefined) => state.addons.find((a) => a.slug === slug);
@@ -267,11 +293,15 @@ export async function startFakeSupervisor(
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
-  return {
+  return Object.assign(fake, {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     token,
     state,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // requests left unanswered on purpose
+      }),
+  });
 }

@@ -15,29 +15,42 @@ export interface SidecarProcess {
   /** Wait until the log matches `pattern`; rejects with the log after `timeoutMs`. */
   waitForLog(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   stop(): Promise<void>;
+  /** Send a signal (SIGKILL: a crash) and resolve with how the process ended. */
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Start `ha-llm-ops run` with the given settings and wait until /api/health answers. */
-export async function startSidecar(env: Record<string, string>): Promise<SidecarProcess> {
+export async function startSidecar(
+  env: Record<string, string>,
+  opts: {
+    /** Run the sidecar's command line through this one (e.g. to give it a filesystem of its own). */
+    wrap?: (argv: string[]) => string[];
+  } = {},
+): Promise<SidecarProcess> {
   const port = await freePort();
   const token = 'e2e-test-token-0123456789abcdef';
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'llm-ops-e2e-'));
-  const child = spawn(
+  const argv = [
     process.execPath,
-    ['--conditions=@ha-llm-ops/source', '--import', 'tsx', 'sidecar/src/cli.ts', 'run'],
-    {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        LLM_OPS_PORT: String(port),
-        LLM_OPS_HOST: '127.0.0.1',
-        LLM_OPS_API_TOKEN: token,
-        DATA_DIR: dataDir,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    '--conditions=@ha-llm-ops/source',
+    '--import',
+    'tsx',
+    'sidecar/src/cli.ts',
+    'run',
+  ];
+  const [command, ...args] = (opts.wrap ?? ((a) => a))(argv) as [string, ...string[]];
+  const child = spawn(command, args, {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      LLM_OPS_PORT: String(port),
+      LLM_OPS_HOST: '127.0.0.1',
+      LLM_OPS_API_TOKEN: token,
+      DATA_DIR: dataDir,
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
@@ -46,7 +59,9 @@ export async function startSidecar(env: Record<string, string>): Promise<Sidecar
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const sidecar: SidecarProcess = {
     url: `http://127.0.0.1:${port}`,
@@ -73,9 +88,13 @@ export async function startSidecar(env: Record<string, string>): Promise<Sidecar
       });
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      await exited;
+      await ended;
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return ended;
     },
   };
 

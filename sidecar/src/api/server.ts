@@ -2,6 +2,7 @@
 import type { Health } from '@ha-llm-ops/contracts';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { ingressUser } from './ingress.js';
 import { actionRoutes, type ActionService } from './actions.js';
 import { incidentRoutes, type IncidentService } from './incidents.js';
@@ -96,4 +97,19 @@ export function createApi(ctx: ApiContext): Express {
   }
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * Serve the API; rejects with the listen error (a taken port, a bad address). Express 5
+ * hands that error to the callback: without the check a sidecar would report serving
+ * while nothing listens.
+ */
+export function listen(app: Express, host: string, port: number): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, (err?: Error) => {
+      if (!err) return resolve(s);
+      s.close();
+      reject(err);
+    });
+  });
 }

@@ -101,13 +101,27 @@ export const systemLogCollector: Collector = {
       // journal keeps only redacted text.
       const name = `system_log:${hash('sha256', recordKey(r), 'base64url')}`;
       const cursor = cursors.getCursor<RecordCursor>(name);
-      if (cursor && r.timestamp <= cursor.ts) return false;
+      // Nothing newer, unless the list counts more than we took: an occurrence whose
+      // event was seen but could not be saved (a full disk) is taken from the list.
+      if (cursor && r.timestamp <= cursor.ts && (fromEvent || r.count <= cursor.count))
+        return false;
       let count: number;
-      if (fromEvent) count = 1;
-      else if (!cursor || r.first_occurred > cursor.ts)
+      // The record's total as far as we have counted it. An event carries the one new
+      // occurrence (HA fires it with the new entry, count 1), not the stored record's
+      // total: the total seen grows by one, or the next resync would count again
+      // every occurrence taken from events.
+      let seen: number;
+      if (fromEvent) {
+        count = 1;
+        seen = (cursor?.count ?? 0) + 1;
+      } else if (!cursor || r.first_occurred > cursor.ts) {
         count = r.count; // new since we last looked (or HA restarted)
-      else count = Math.max(1, r.count - cursor.count);
-      cursors.setCursor(name, { ts: r.timestamp, count: r.count } satisfies RecordCursor);
+        seen = r.count;
+      } else {
+        count = Math.max(1, r.count - cursor.count);
+        seen = r.count;
+      }
+      cursors.setCursor(name, { ts: r.timestamp, count: seen } satisfies RecordCursor);
       const signal = recordSignal(ctx, r, count);
       if (signal) sink.emit(signal);
       return true;

@@ -16,6 +16,9 @@ export const runCommand: Command = {
   },
 };
 
+/** How long a stopped sidecar lets lingering sockets close before it exits anyway. */
+const EXIT_GRACE_MS = 2_000;
+
 /** Start the sidecar and resolve with the exit code once it is told to stop. */
 export async function runSidecar(): Promise<number> {
   const settings = loadSettings(await environment());
@@ -35,6 +38,9 @@ export async function runSidecar(): Promise<number> {
   await Promise.race([stopped, connecting.then(() => (failure ? undefined : stopped))]);
   log.info('stopping');
   await sidecar.stop();
+  // Everything is saved. A socket whose peer never answers the close handshake
+  // must not keep the process alive: exit soon even if one still lingers.
+  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
   if (failure && !(failure instanceof Error && failure.name === 'AbortError')) throw failure;
   return 0;
 }

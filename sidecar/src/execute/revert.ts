@@ -22,6 +22,10 @@ export interface ReverterOptions {
   now?: () => Date;
 }
 
+/** How often temporary changes are checked: a fraction of their lifetime, at most 30 s apart. */
+export const revertCheckMs = (revertAfterS: number): number =>
+  Math.min(30_000, Math.max(1000, revertAfterS * 100));
+
 export class Reverter {
   private running: Promise<number> | null = null;
   private readonly now: () => Date;

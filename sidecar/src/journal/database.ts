@@ -19,6 +19,11 @@ export interface OpenJournalOptions {
   onCorrupt?: (keptAs: string, why: string) => void;
 }
 
+export interface JournalOptions extends OpenJournalOptions {
+  /** Told when a turn's writes could not be committed (the disk is full, …) and were dropped. */
+  onWriteError?: (err: unknown) => void;
+}
+
 const codeOf = (err: unknown): string =>
   typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
 

@@ -13,12 +13,13 @@ import type {
 } from '@ha-llm-ops/contracts';
 import { CLOSED_STATUSES } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
-import { openJournalDb, type JournalDb, type OpenJournalOptions } from './database.js';
+import { openJournalDb, type JournalDb, type JournalOptions } from './database.js';
 import { BackupJournal } from './backups.js';
 import { Dismissals } from './dismissals.js';
 import { OutcomeJournal } from './outcomes.js';
 import { EventOutbox } from './outbox.js';
 import { statementCache } from './statements.js';
+import { Turns } from './turns.js';
 
 /** An incident as stored: the contract plus what correlation needs. */
 export interface IncidentRecord extends Omit<Incident, 'ha_issue' | 'outcome'> {
@@ -70,18 +71,21 @@ export class Journal {
   /** How every incident ended. */
   readonly outcomes: OutcomeJournal;
   private readonly stmt: (sql: string) => Statement;
+  /** Group commit (turns.ts). */
+  private readonly turns: Turns;
 
-  constructor(file: string, opts: OpenJournalOptions = {}) {
+  constructor(file: string, opts: JournalOptions = {}) {
     this.db = openJournalDb(file, opts);
     this.stmt = statementCache(this.db);
     this.outbox = new EventOutbox(this.db);
     this.backups = new BackupJournal(this.db);
     this.dismissals = new Dismissals(this.db);
     this.outcomes = new OutcomeJournal(this.db);
+    this.turns = new Turns(this.db, opts.onWriteError);
   }
 
   close(): void {
-    this.flush();
+    this.turns.end();
     this.db.close();
   }
 
@@ -91,22 +95,18 @@ export class Journal {
     return this.db.transaction(fn)();
   }
 
-  /**
-   * Group commit: the writes of one event-loop turn share one SQLite transaction, committed
-   * right after (a burst of events costs one commit, not one each). Incidents and collector
-   * cursors commit together, so a crash loses a turn's work consistently and is read again.
-   */
   private groupCommit(): void {
-    if (this.db.inTransaction || !this.db.open) return;
-    this.db.exec('BEGIN');
-    setImmediate(() => {
-      if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
-    });
+    this.turns.begin();
   }
 
   /** Commit pending writes now (before closing, or when a reader elsewhere must see them). */
   flush(): void {
-    if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
+    this.turns.end();
+  }
+
+  /** Run `fn`, which writes; if it cannot write (a full disk), its whole turn is dropped. */
+  guard<T>(fn: () => T): T {
+    return this.turns.guard(fn);
   }
 
   // --- incidents -------------------------------------------------------------

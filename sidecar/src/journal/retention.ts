@@ -6,7 +6,9 @@
  * ones go at once) and incident outcomes. Oldest out first.
  */
 import { CLOSED_STATUSES } from '@ha-llm-ops/contracts';
+import type { BundleStore } from './bundles.js';
 import type { Journal } from './journal.js';
+import type { ProposalJournal } from './proposals.js';
 
 const CLOSED_SQL = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
@@ -79,4 +81,36 @@ export function pruneOutcomes(journal: Journal, keep = MAX_OUTCOMES): number {
         )
         .run(keep).changes,
   );
+}
+
+/** What one pass of retention removed. */
+export interface RetentionPass {
+  incidents: number;
+  cursors: number;
+  dismissals: number;
+  outcomes: number;
+}
+
+/**
+ * One pass of every bound (hourly): closed incidents past `retentionDays` or beyond
+ * `maxClosedIncidents` go with their proposals and bundles; then cursors, dismissals
+ * and outcomes are trimmed.
+ */
+export function applyRetention(
+  journal: Journal,
+  proposals: ProposalJournal,
+  bundles: BundleStore,
+  limits: { retentionDays: number; maxClosedIncidents: number },
+  now = Date.now(),
+): RetentionPass {
+  const before = new Date(now - limits.retentionDays * 86_400_000).toISOString();
+  const gone = purgeClosedIncidents(journal, before, limits.maxClosedIncidents);
+  proposals.purgeIncidents(gone);
+  for (const id of gone) bundles.remove(id);
+  return {
+    incidents: gone.length,
+    cursors: pruneLogCursors(journal),
+    dismissals: pruneDismissals(journal),
+    outcomes: pruneOutcomes(journal),
+  };
 }

@@ -1,0 +1,110 @@
+/**
+ * The system log collector counts every occurrence once, whether it came as a
+ * live `system_log_event` or from `system_log/list` after a drop. HA fires the
+ * event with the new entry (count 1), while the list holds the record's total.
+ */
+import type { Signal } from '@ha-llm-ops/contracts';
+import type { Connection } from 'home-assistant-js-websocket';
+import { describe, expect, it } from 'vitest';
+import { systemLogCollector, type SystemLogRecord } from '../../src/collect/system-log.js';
+import type { CollectorContext } from '../../src/collect/collector.js';
+import type { Inventory } from '../../src/ha/inventory.js';
+import { createLogger } from '../../src/log.js';
+import { THRESHOLDS } from '../helpers/pipeline.js';
+
+/** One record as HA holds it: its first occurrence, its latest, and how many. */
+function record(count: number, first: number, latest: number): SystemLogRecord {
+  return {
+    name: 'custom_components.fault_lab.link',
+    message: ['Lost the link to the bridge'],
+    level: 'ERROR',
+    source: ['custom_components/fault_lab/link.py', 10],
+    timestamp: latest,
+    exception: '',
+    count,
+    first_occurred: first,
+  };
+}
+
+/** An event as HA fires it: the new entry, count 1, first and latest the same. */
+const event = (at: number) => ({ data: record(1, at, at) });
+
+async function collector() {
+  let list: SystemLogRecord[] = [];
+  let onEvent: (ev: { data: SystemLogRecord }) => void = () => undefined;
+  const cursors = new Map<string, unknown>();
+  const taken: Signal[] = [];
+  const ready: (() => Promise<void>)[] = [];
+  const conn = {
+    sendMessagePromise: () => Promise.resolve(list),
+    subscribeEvents: (cb: typeof onEvent) => {
+      onEvent = cb;
+      return Promise.resolve(() => Promise.resolve());
+    },
+    addEventListener: (_type: string, cb: () => Promise<void>) => ready.push(cb),
+    removeEventListener: () => undefined,
+  } as unknown as Connection;
+  const ctx: CollectorContext = {
+    conn,
+    inventory: { libraryLoggers: new Map(), entryFor: () => undefined } as unknown as Inventory,
+    supervisor: null,
+    cursors: {
+      getCursor: <T>(name: string) => cursors.get(name) as T | undefined,
+      setCursor: (name, value) => cursors.set(name, value),
+    },
+    sink: { emit: (s) => void taken.push(s), reconcile: () => undefined },
+    thresholds: { ...THRESHOLDS, logPollS: 3600 },
+    log: createLogger('error'),
+    now: () => new Date(),
+    flags: { systemLogEvents: true },
+  };
+  const stop = await systemLogCollector.start(ctx);
+  return {
+    counted: () => taken.reduce((n, s) => n + s.count, 0),
+    event: (at: number) => onEvent(event(at)),
+    /** Reconnect: the resync finds `r` in the list. */
+    resync: async (r: SystemLogRecord) => {
+      list = [r];
+      for (const run of ready) await run();
+    },
+    stop,
+  };
+}
+
+describe('system log: every occurrence once', () => {
+  it('three live events, then four more while the connection was down: seven', async () => {
+    const c = await collector();
+    c.event(100);
+    c.event(101);
+    c.event(102);
+    expect(c.counted()).toBe(3);
+    await c.resync(record(7, 100, 110));
+    expect(c.counted()).toBe(7);
+    await c.resync(record(7, 100, 110)); // a poll finds nothing new
+    expect(c.counted()).toBe(7);
+    await c.stop();
+  });
+
+  it('an event that could not be taken is counted from the list, once', async () => {
+    const c = await collector();
+    c.event(100);
+    c.event(101);
+    // The third event is lost (its turn could not be saved); the fourth and fifth arrive.
+    c.event(103);
+    c.event(104);
+    expect(c.counted()).toBe(4);
+    await c.resync(record(5, 100, 104));
+    expect(c.counted()).toBe(5);
+    await c.resync(record(5, 100, 104));
+    expect(c.counted()).toBe(5);
+    await c.stop();
+  });
+
+  it('a record that is new after HA restarted counts all of its occurrences', async () => {
+    const c = await collector();
+    c.event(100);
+    await c.resync(record(3, 200, 210));
+    expect(c.counted()).toBe(4);
+    await c.stop();
+  });
+});

@@ -1,0 +1,78 @@
+/** What the fault tests share: the sidecar's API, a failure in HA, and counting it. */
+import { expect } from 'vitest';
+import type { HaEnv } from '../harness/ha-dev.js';
+import { callService, eventually } from '../harness/ha-rest.js';
+import type { SidecarProcess } from '../harness/sidecar.js';
+
+export interface ApiIncident {
+  id: string;
+  status: string;
+  integration: string | null;
+  subject: string | null;
+  occurrences: number;
+  title: string;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Call the sidecar's API with its token. */
+export async function api<T>(
+  sidecar: SidecarProcess,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${sidecar.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sidecar.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+/**
+ * Write `n` occurrences of one failure of fault_lab into HA's system log,
+ * straight to HA (never through a proxy under test).
+ */
+export async function failInHa(env: HaEnv, n: number): Promise<void> {
+  for (let i = 0; i < n; i++)
+    await callService(env, 'system_log', 'write', {
+      message: 'Lost the link to the bridge at 192.0.2.10',
+      level: 'error',
+      logger: 'custom_components.fault_lab.link',
+    });
+}
+
+/** The sidecar's fault_lab incidents (the failures `failInHa` writes). */
+export async function faultLabIncidents(sidecar: SidecarProcess): Promise<ApiIncident[]> {
+  const { body } = await api<{ items: ApiIncident[] }>(
+    sidecar,
+    'GET',
+    '/api/incidents?integration=fault_lab&limit=500',
+  );
+  return body.items;
+}
+
+/**
+ * Wait until fault_lab has one incident counting `n` occurrences; then, after a
+ * few more polls of the system log (a double count would show by then), require
+ * exactly that.
+ */
+export async function countedOnce(sidecar: SidecarProcess, n: number): Promise<ApiIncident> {
+  let last: ApiIncident[] = [];
+  await eventually(
+    async () => {
+      last = await faultLabIncidents(sidecar);
+      return last.length === 1 && (last[0]?.occurrences ?? 0) >= n ? true : undefined;
+    },
+    60_000,
+    `one fault_lab incident with ${n} occurrences`,
+  ).catch((err: unknown) => {
+    const seen = last.map((i) => `${i.id} ${i.status} ${i.occurrences}×`).join(', ');
+    throw new Error(`${String(err)}; fault_lab incidents: ${seen || 'none'}`);
+  });
+  await sleep(2000); // two polls of the system log
+  const items = await faultLabIncidents(sidecar);
+  expect(items.map((i) => i.occurrences)).toEqual([n]);
+  return items[0] as ApiIncident;
+}
