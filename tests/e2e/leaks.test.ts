@@ -125,8 +125,19 @@ beforeAll(async () => {
 
 afterAll(async () => {
   conn?.close();
-  socket?.close();
+  if (socket) {
+    // The notifications outlive the entry; later suites start without them.
+    const notes = await socket.command<{ notification_id: string }[]>({
+      type: 'persistent_notification/get',
+    });
+    for (const n of notes.filter((x) => x.notification_id.startsWith('llm_ops_')))
+      await callService(env, 'persistent_notification', 'dismiss', {
+        notification_id: n.notification_id,
+      });
+    socket.close();
+  }
   if (env) await removeLlmOpsEntries();
+  await callService(env, 'system_log', 'clear');
   await sidecar?.stop();
   await fake?.close();
 });
