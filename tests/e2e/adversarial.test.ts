@@ -105,6 +105,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await sidecar?.executor.idle();
   await sidecar?.stop();
+  // Auto mode may have run the offline proposal that logs fault_lab at debug: undo it.
+  await conn?.sendMessagePromise({
+    type: 'logger/integration_log_level',
+    integration: 'fault_lab',
+    level: 'NOTSET',
+    persistence: 'none',
+  });
   conn?.close();
   await fake?.close();
   await supervisor?.close();
