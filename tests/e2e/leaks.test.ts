@@ -227,6 +227,8 @@ describe('the leak corpus through every exit', () => {
     expect(exits['Repairs issues']).toContain('llm_ops');
     expect(exits.notifications).toContain('llm_ops_inc_');
     expect(exits.diagnostics).toContain('incidents');
+    // Evidence bundles were written and scanned with the rest.
+    expect(Object.keys(exits).some((k) => k.startsWith('file /incidents/'))).toBe(true);
     // The corpus did reach the journal and the model, redacted: placeholders stand in its place.
     const placeholder =
       /\[(?:PASSWORD|TOKEN|SECRET|API_KEY|EMAIL|MAC|SERIAL|LOCATION)_[0-9a-f]{6}\]/;
