@@ -92,6 +92,16 @@ describe('per-signal redaction of the leak corpus', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('leaves 0 seeded values when a JSON record is redacted as a value (config entries, diagnostics)', () => {
+    const json = corpus.filter((r) => r.message.startsWith('{'));
+    expect(json.length).toBeGreaterThan(100);
+    const leaks = json.flatMap((r) => {
+      const out = JSON.stringify(new Redactor().value(JSON.parse(r.message) as unknown));
+      return leaksIn(r, out).map((s) => `${r.kind}/${r.shape}: ${s} in ${out}`);
+    });
+    expect(leaks).toEqual([]);
+  });
+
   it('keeps the diagnostic words around a secret: the logger and the error survive', () => {
     const r = corpus.find((x) => x.kind === 'mqtt_password' && x.shape === 'key_value');
     const out = new Redactor().text(r?.message ?? '');
