@@ -175,6 +175,10 @@ var SECRET_PATH = /(\/api\/webhook\/|hooks\.nabu\.casa\/|discord(?:app)?\.com\/a
 var QUERY_SECRET = /([?&](?:key|apikey|api_key|auth|sig|signature|code|token|access_token|secret|password|pass|pwd)=)([^&#\s"'<>]+)/gi;
 /** An OAuth authorization code in text (`code=4/0Aean…`): short, but it grants access. */
 var OAUTH_CODE = /\b((?:authorization_|auth_)?code)(=)([A-Za-z0-9/_~+.-]{6,})/g;
+/** The same code under a quoted key in JSON or a dict (`"code": "…"`): long, unlike error codes. */
+var QUOTED_CODE = /(["'](?:authorization_|auth_)?code["'][ \t]*:[ \t]*["'])([A-Za-z0-9/_~+.-]{16,})(?=["'])/g;
+/** The password in a Wi-Fi QR payload (`WIFI:S:name;T:WPA;P:password;;`). */
+var WIFI_QR = /(\bWIFI:(?:[A-Z]:(?:\\.|[^;\\\n])*;)*?P:)((?:\\.|[^;\\\n])+)/g;
 /** A Wi-Fi network's name in quotes: `SSID "Smith Family"`. */
 var SSID_WORD = /\b(SSID|Wi-?Fi network|network name)(\s*[:=]?\s*)(["'])([^"'\n]{1,32})\3/gi;
 /** An international phone number (only with its `+`: other digit runs are too often ids). */
@@ -198,6 +202,8 @@ var COORD_PAIR = /(?<![\w.])(-?\d{1,2}\.\d{4,})(\s*,\s*)(-?\d{1,3}\.\d{4,})(?![\
 var COORD_WORD = /\b(latitude|longitude|lat|lon|lng)(\s+(?:of\s+|is\s+)?)(-?\d{1,3}\.\d+)/gi;
 var SERIAL_WORD = /\b(S\/N|SN|serial(?: number| no\.?)?)\b([:#]?\s*)([A-Za-z0-9-]{6,})/gi;
 var LONG_HEX = /(?<![0-9A-Za-z])[0-9a-fA-F]{16,}(?![0-9A-Za-z])/g;
+/** A 32-byte key in standard base64 (ESPHome API keys, WireGuard keys): `/` and the `=` included. */
+var BASE64_KEY = /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=_-])/g;
 var BASE64ISH = /(?<![A-Za-z0-9+_-])[A-Za-z0-9+_-]{32,}={0,2}(?![A-Za-z0-9+_-])/g;
 var UPPER_SERIAL = /(?<![A-Za-z0-9])[A-Z0-9]{10,}(?![A-Za-z0-9])/g;
 /** Home Assistant's own ids (config entries, contexts): generated, not personal, needed to correlate. */
@@ -284,6 +290,8 @@ var Redactor = class {
 		t = t.replace(SECRET_PATH, (_m, path, id) => `${path}${this.mask("token", id)}`);
 		t = t.replace(QUERY_SECRET, (m, key, value) => this.isSecretValue(value) ? `${key}${this.mask("token", value)}` : m);
 		t = t.replace(OAUTH_CODE, (m, word, sep, value) => /\d/.test(value) && /[A-Za-z]/.test(value) ? `${word}${sep}${this.mask("token", value)}` : m);
+		t = t.replace(QUOTED_CODE, (m, key, value) => /\d/.test(value) && /[A-Za-z]/.test(value) ? `${key}${this.mask("token", value)}` : m);
+		t = t.replace(WIFI_QR, (m, head, value) => PLACEHOLDER$1.test(value) ? m : `${head}${this.mask("password", value)}`);
 		t = t.replace(SSID_WORD, (m, word, sep, q, name) => PLACEHOLDER$1.test(name) ? m : `${word}${sep}${q}${this.mask("ssid", name)}${q}`);
 		t = t.replace(PHONE, (m) => {
 			const digits = count$1(m, /\d/g);
@@ -307,6 +315,7 @@ var Redactor = class {
 		}
 		t = t.replace(SERIAL_WORD, (m, word, sep, value) => /\d/.test(value) ? `${word}${sep}${this.mask("serial", value)}` : m);
 		t = t.replace(LONG_HEX, (m, at, all) => hasDigitAndLetter(m) && !isProductId(all, at) ? this.mask(m.length >= 40 ? "token" : "serial", m) : m);
+		t = t.replace(BASE64_KEY, (m) => /[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? this.mask("secret", m) : m);
 		t = t.replace(BASE64ISH, (m) => /[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? this.mask("token", m) : m);
 		t = t.replace(UPPER_SERIAL, (m) => count$1(m, /\d/g) >= 2 && count$1(m, /[A-Z]/g) >= 2 && !ULID.test(m) ? this.mask("serial", m) : m);
 		t = t.replace(LOWER_SERIAL, (m) => count$1(m, /\d/g) >= 4 && count$1(m, /[a-z]/g) >= 4 ? this.mask("serial", m) : m);

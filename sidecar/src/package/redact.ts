@@ -25,6 +25,9 @@ import {
   SECRET_PATH,
   QUERY_SECRET,
   OAUTH_CODE,
+  QUOTED_CODE,
+  WIFI_QR,
+  BASE64_KEY,
   SSID_WORD,
   PHONE,
   PERSONAL_HOST,
@@ -144,6 +147,12 @@ export class Redactor {
     t = t.replace(OAUTH_CODE, (m, word: string, sep: string, value: string) =>
       /\d/.test(value) && /[A-Za-z]/.test(value) ? `${word}${sep}${this.mask('token', value)}` : m,
     );
+    t = t.replace(QUOTED_CODE, (m, key: string, value: string) =>
+      /\d/.test(value) && /[A-Za-z]/.test(value) ? `${key}${this.mask('token', value)}` : m,
+    );
+    t = t.replace(WIFI_QR, (m, head: string, value: string) =>
+      PLACEHOLDER.test(value) ? m : `${head}${this.mask('password', value)}`,
+    );
     t = t.replace(SSID_WORD, (m, word: string, sep: string, q: string, name: string) =>
       PLACEHOLDER.test(name) ? m : `${word}${sep}${q}${this.mask('ssid', name)}${q}`,
     );
@@ -187,6 +196,9 @@ export class Redactor {
       hasDigitAndLetter(m) && !isProductId(all, at)
         ? this.mask(m.length >= 40 ? 'token' : 'serial', m)
         : m,
+    );
+    t = t.replace(BASE64_KEY, (m) =>
+      /[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? this.mask('secret', m) : m,
     );
     t = t.replace(BASE64ISH, (m) =>
       /[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? this.mask('token', m) : m,

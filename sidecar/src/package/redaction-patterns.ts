@@ -175,6 +175,11 @@ export const QUERY_SECRET =
   /([?&](?:key|apikey|api_key|auth|sig|signature|code|token|access_token|secret|password|pass|pwd)=)([^&#\s"'<>]+)/gi;
 /** An OAuth authorization code in text (`code=4/0Aean…`): short, but it grants access. */
 export const OAUTH_CODE = /\b((?:authorization_|auth_)?code)(=)([A-Za-z0-9/_~+.-]{6,})/g;
+/** The same code under a quoted key in JSON or a dict (`"code": "…"`): long, unlike error codes. */
+export const QUOTED_CODE =
+  /(["'](?:authorization_|auth_)?code["'][ \t]*:[ \t]*["'])([A-Za-z0-9/_~+.-]{16,})(?=["'])/g;
+/** The password in a Wi-Fi QR payload (`WIFI:S:name;T:WPA;P:password;;`). */
+export const WIFI_QR = /(\bWIFI:(?:[A-Z]:(?:\\.|[^;\\\n])*;)*?P:)((?:\\.|[^;\\\n])+)/g;
 /** A Wi-Fi network's name in quotes: `SSID "Smith Family"`. */
 export const SSID_WORD =
   /\b(SSID|Wi-?Fi network|network name)(\s*[:=]?\s*)(["'])([^"'\n]{1,32})\3/gi;
@@ -206,6 +211,8 @@ export const COORD_WORD =
   /\b(latitude|longitude|lat|lon|lng)(\s+(?:of\s+|is\s+)?)(-?\d{1,3}\.\d+)/gi;
 export const SERIAL_WORD = /\b(S\/N|SN|serial(?: number| no\.?)?)\b([:#]?\s*)([A-Za-z0-9-]{6,})/gi;
 export const LONG_HEX = /(?<![0-9A-Za-z])[0-9a-fA-F]{16,}(?![0-9A-Za-z])/g;
+/** A 32-byte key in standard base64 (ESPHome API keys, WireGuard keys): `/` and the `=` included. */
+export const BASE64_KEY = /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=_-])/g;
 export const BASE64ISH = /(?<![A-Za-z0-9+_-])[A-Za-z0-9+_-]{32,}={0,2}(?![A-Za-z0-9+_-])/g;
 export const UPPER_SERIAL = /(?<![A-Za-z0-9])[A-Z0-9]{10,}(?![A-Za-z0-9])/g;
 /** Home Assistant's own ids (config entries, contexts): generated, not personal, needed to correlate. */

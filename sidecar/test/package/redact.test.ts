@@ -37,6 +37,9 @@ const ORDINARY = [
   'password: !secret mqtt_password',
   'Unable to find service script.keymaster_garage_side_door_copy_from_parent_1',
   'incident inc_c6ec5484c9d74d56a77caab7ed536999 opened; proposal prp_0bea02fdba2f477cae7965abd835d9b3',
+  '{"code": "invalid_grant", "status": 400}',
+  "Error {'code': 'E1234', 'message': 'timeout'}",
+  'Loaded /config/www/community/mushroom/mushroom.js?hacstag=4930128823',
 ];
 
 describe('Redactor leak test', () => {
@@ -191,6 +194,21 @@ describe('Redactor on the secrets of a smart home', () => {
       'abc123xyz',
     ],
     ['a short OAuth code', 'Token request failed: code=4/0Aean1 and state=xyz', '4/0Aean1'],
+    [
+      'an OAuth code under a quoted key',
+      'token request body {"grant_type": "authorization_code", "code": "Mq5x61BSkz4S44d0gYwDAKURjYm0Tn"}',
+      'Mq5x61BSkz4S44d0gYwDAKURjYm0Tn',
+    ],
+    [
+      'the password in a Wi-Fi QR payload',
+      'QR code for WIFI:S:HomeNet;T:WPA;P:Juniper#Velvet5720;;',
+      'Juniper#Velvet5720',
+    ],
+    [
+      'an ESPHome key holding slashes under a plain `key:`',
+      'api:\n  encryption:\n    key: "QpFnLsE/RWJwB7BqU5A0m0/okuOIe/vODl4A8V/xHCN="',
+      'RWJwB7BqU5A0m0',
+    ],
     [
       'a Wi-Fi name in quotes',
       'Connecting to wifi SSID "Smith Family WiFi" failed',
