@@ -29,7 +29,6 @@ from .api import (
     ProposalDetail,
     SidecarAuthError,
     SidecarClient,
-    SidecarConnectionError,
     SidecarError,
     SidecarHealth,
     SidecarNotFoundError,
@@ -48,7 +47,7 @@ from .const import (
     SCAN_INTERVAL,
     SEVERITY_RANK,
 )
-from .helpers import sidecar_request
+from .helpers import sidecar_request, unreachable
 
 type LlmOpsConfigEntry = ConfigEntry[LlmOpsCoordinator]
 
@@ -153,21 +152,17 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         """Fetch the sidecar's state."""
         try:
             data = await self._async_fetch()
-        except SidecarAuthError as err:
-            raise ConfigEntryAuthFailed(
-                translation_domain=DOMAIN, translation_key="invalid_auth"
-            ) from err
-        except SidecarConnectionError as err:
-            raise UpdateFailed(
-                translation_domain=DOMAIN,
-                translation_key="cannot_connect",
-                translation_placeholders={"url": self.client.url},
-            ) from err
         except SidecarError as err:
-            raise UpdateFailed(
+            key, placeholders = unreachable(err, self.client.url)
+            failed = (
+                ConfigEntryAuthFailed
+                if isinstance(err, SidecarAuthError)
+                else UpdateFailed
+            )
+            raise failed(
                 translation_domain=DOMAIN,
-                translation_key="unexpected_response",
-                translation_placeholders={"error": str(err)},
+                translation_key=key,
+                translation_placeholders=placeholders,
             ) from err
         return data
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any, Concatenate
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 
 from .api import (
-    NotASidecarError,
     SidecarAuthError,
     SidecarConflictError,
     SidecarConnectionError,
+    SidecarError,
     SidecarNotFoundError,
     SidecarResponseError,
 )
@@ -75,27 +75,28 @@ def sidecar_request[C: LlmOpsCoordinator, **P, T](
                     translation_key="sidecar_unavailable",
                     translation_placeholders={"message": err.message},
                 ) from err
-            except SidecarAuthError as err:
-                coordinator.config_entry.async_start_reauth(coordinator.hass)
-                raise HomeAssistantError(
-                    translation_domain=DOMAIN, translation_key="invalid_auth"
-                ) from err
-            except SidecarConnectionError as err:
+            except SidecarError as err:
+                if isinstance(err, SidecarAuthError):
+                    coordinator.config_entry.async_start_reauth(coordinator.hass)
+                key, placeholders = unreachable(err, coordinator.client.url)
                 raise HomeAssistantError(
                     translation_domain=DOMAIN,
-                    translation_key="cannot_connect",
-                    translation_placeholders={"url": coordinator.client.url},
-                ) from err
-            except NotASidecarError as err:
-                raise HomeAssistantError(
-                    translation_domain=DOMAIN,
-                    translation_key="unexpected_response",
-                    translation_placeholders={"error": str(err)},
+                    translation_key=key,
+                    translation_placeholders=placeholders,
                 ) from err
 
         return wrapper
 
     return decorator
+
+
+def unreachable(err: SidecarError, url: str) -> tuple[str, dict[str, str]]:
+    """Return the translation key and placeholders of a sidecar that did not serve."""
+    if isinstance(err, SidecarAuthError):
+        return "invalid_auth", {}
+    if isinstance(err, SidecarConnectionError):
+        return "cannot_connect", {"url": url}
+    return "unexpected_response", {"error": str(err)}
 
 
 def _placeholders(

@@ -159,29 +159,39 @@ class IncidentIssues:
     @callback
     def _async_sidecar_state(self, status: SidecarStatus) -> None:
         """Raise in Repairs what the sidecar reports of itself (policy, log)."""
-        if status["policy"]["valid"]:
-            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_POLICY_INVALID)
-        else:
-            ir.async_create_issue(
-                self.hass,
-                DOMAIN,
-                ISSUE_POLICY_INVALID,
-                is_fixable=False,
-                severity=ir.IssueSeverity.ERROR,
-                translation_key=ISSUE_POLICY_INVALID,
-                translation_placeholders={"error": str(status["policy"]["error"])},
-            )
-        if status["system_log_events"]:
-            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_SYSTEM_LOG_EVENTS)
-        else:
-            ir.async_create_issue(
-                self.hass,
-                DOMAIN,
-                ISSUE_SYSTEM_LOG_EVENTS,
-                is_fixable=False,
-                severity=ir.IssueSeverity.WARNING,
-                translation_key=ISSUE_SYSTEM_LOG_EVENTS,
-            )
+        self._async_raise_while(
+            not status["policy"]["valid"],
+            ISSUE_POLICY_INVALID,
+            ir.IssueSeverity.ERROR,
+            {"error": str(status["policy"]["error"])},
+        )
+        self._async_raise_while(
+            not status["system_log_events"],
+            ISSUE_SYSTEM_LOG_EVENTS,
+            ir.IssueSeverity.WARNING,
+        )
+
+    @callback
+    def _async_raise_while(
+        self,
+        condition: bool,
+        key: str,
+        severity: ir.IssueSeverity,
+        placeholders: dict[str, str] | None = None,
+    ) -> None:
+        """Keep an issue of our own raised exactly while its condition holds."""
+        if not condition:
+            ir.async_delete_issue(self.hass, DOMAIN, key)
+            return
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            key,
+            is_fixable=False,
+            severity=severity,
+            translation_key=key,
+            translation_placeholders=placeholders,
+        )
 
     def _placeholders(self, incident: Incident, facts: IncidentFacts) -> dict[str, str]:
         remedy = self._remedies.get(facts.remedy or PENDING, facts.remedy or "")
