@@ -1,6 +1,9 @@
 /** The incident lifecycle announces only what the journal committed, in order. */
 import { describe, expect, it } from 'vitest';
+import { IncidentLifecycle } from '../../src/incident/lifecycle.js';
 import type { IncidentRecord } from '../../src/journal/journal.js';
+import { ProposalJournal } from '../../src/journal/proposals.js';
+import { createLogger } from '../../src/log.js';
 import { makePipeline, signal } from '../helpers/pipeline.js';
 
 function setup() {
@@ -38,13 +41,19 @@ describe('the incident lifecycle', () => {
     expect(journal.getIncident(incident.id)?.status).toBe('open');
   });
 
-  it('keeps announcing to the other listeners when one of them throws', () => {
-    const { lifecycle, changes, incident } = setup();
+  it('keeps announcing to the other listeners when one of them throws, and says so', () => {
+    const { journal, incident } = setup();
+    const errors: string[] = [];
+    const log = { ...createLogger('error'), error: (msg: string) => errors.push(msg) };
+    const lifecycle = new IncidentLifecycle(journal, new ProposalJournal(journal.db), { log });
+    const changes: string[] = [];
     lifecycle.onChange(() => {
       throw new Error('a listener bug');
     });
+    lifecycle.onChange((_i, change) => changes.push(change));
     expect(lifecycle.resolve(incident.id, 'gone', 'resolved_itself')).toBe(true);
-    expect(changes.map(([, c]) => c)).toEqual(['resolved']);
+    expect(changes).toEqual(['resolved']);
+    expect(errors).toEqual([expect.stringContaining('a listener bug')]);
     // A closed incident is not resolved twice.
     expect(lifecycle.resolve(incident.id, 'gone again', 'resolved_itself')).toBe(false);
     expect(changes).toHaveLength(1);
