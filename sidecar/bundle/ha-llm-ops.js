@@ -6845,6 +6845,19 @@ var SupervisorClient = class {
 		return (await this.call("GET", "/addons")).addons;
 	}
 };
+// sidecar/src/actions/restart-core.ts
+/** Failures a restart of Home Assistant cannot fix: what is wrong is outside it. */
+var NOT_FIXED_BY_RESTART = /* @__PURE__ */ new Set([
+	"device_unavailable",
+	"network_unreachable",
+	"auth_expired",
+	"rate_limited",
+	"security_login",
+	"proxy_misconfig",
+	"addon_crash",
+	"automation_error",
+	"log_flood"
+]);
 // sidecar/src/actions/index.ts
 var ACTIONS = {
 	reload_config_entry: reloadConfigEntry,
@@ -6896,8 +6909,10 @@ var ACTIONS = {
 		params: {},
 		risk: "high",
 		fixes: true,
-		async resolve(_ctx, params) {
+		async resolve(ctx, params) {
 			onlyParams(params, []);
+			const { category } = ctx.incident;
+			if (NOT_FIXED_BY_RESTART.has(category)) throw new ActionRejected(`restarting Home Assistant does not fix a ${category.replaceAll("_", " ")} incident`);
 			return {};
 		},
 		target: () => "restart_core",

@@ -5,14 +5,29 @@
  * configuration by itself); otherwise `homeassistant.restart`, which checks it
  * first. A configuration that fails the check is never restarted into.
  */
+import type { Category } from '@ha-llm-ops/contracts';
 import { SupervisorError } from '../supervisor/client.js';
 import {
+  ActionRejected,
   type ActionDefinition,
   callHaService,
   CONFIG_BACKUP,
   nothingToUndo,
   onlyParams,
 } from './action.js';
+
+/** Failures a restart of Home Assistant cannot fix: what is wrong is outside it. */
+const NOT_FIXED_BY_RESTART: ReadonlySet<Category> = new Set<Category>([
+  'device_unavailable',
+  'network_unreachable',
+  'auth_expired',
+  'rate_limited',
+  'security_login',
+  'proxy_misconfig',
+  'addon_crash',
+  'automation_error',
+  'log_flood',
+]);
 
 export const restartCore: ActionDefinition = {
   id: 'restart_core',
@@ -22,8 +37,14 @@ export const restartCore: ActionDefinition = {
   params: {},
   risk: 'high',
   fixes: true,
-  async resolve(_ctx, params) {
+  async resolve(ctx, params) {
     onlyParams(params, []);
+    // Tied to the incident: a restart is never proposed for what it cannot fix.
+    const { category } = ctx.incident;
+    if (NOT_FIXED_BY_RESTART.has(category))
+      throw new ActionRejected(
+        `restarting Home Assistant does not fix a ${category.replaceAll('_', ' ')} incident`,
+      );
     return {};
   },
   target: () => 'restart_core',

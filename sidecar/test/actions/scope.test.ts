@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ActionRejected, type ActionContext } from '../../src/actions/action.js';
 import { disableAutomation } from '../../src/actions/automation.js';
 import { reloadConfigEntry } from '../../src/actions/reload-config-entry.js';
+import { restartCore } from '../../src/actions/restart-core.js';
 import type { HaConfigEntry } from '../../src/ha/config-entries.js';
 import type { IncidentRecord } from '../../src/journal/journal.js';
 
@@ -62,5 +63,16 @@ describe('disable_automation', () => {
     await expect(
       disableAutomation.resolve(c, { entity_id: 'automation.front_door_lock' }),
     ).rejects.toThrow(/names no automation/);
+  });
+});
+
+describe('restart_core', () => {
+  it('is refused for what a restart cannot fix, such as a device that is offline', async () => {
+    const offline = ctx({ integration: 'hue', category: 'device_unavailable' }, []);
+    await expect(restartCore.resolve(offline, {})).rejects.toThrow(
+      /does not fix a device unavailable incident/,
+    );
+    const config = ctx({ integration: 'homeassistant', category: 'invalid_config' }, []);
+    await expect(restartCore.resolve(config, {})).resolves.toEqual({});
   });
 });
