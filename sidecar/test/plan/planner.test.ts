@@ -13,7 +13,7 @@ function setup(state: string) {
   correlator.emit(signal({ integration: 'hue', entry_id: ENTRY_ID }));
   const [incident] = journal.listIncidents({}, 1, 0).items as [IncidentRecord];
   const entry = { entry_id: ENTRY_ID, domain: 'hue', title: 'Hue bridge', state } as HaConfigEntry;
-  const { planner } = makePlanner(
+  const { planner, proposals } = makePlanner(
     { journal, lifecycle },
     (i) =>
       ({
@@ -28,7 +28,7 @@ function setup(state: string) {
     risk: 'low' as const,
   };
   const rca = { ...incident.analysis, candidate_actions: [reload] } as RcaResult;
-  return { planner, incident, rca };
+  return { planner, incident, rca, proposals };
 }
 
 describe('who a proposal is by', () => {
@@ -50,5 +50,69 @@ describe('who a proposal is by', () => {
     const [again] = await planner.plan(incident, rca, 'offline');
     expect(again?.id).toBe(byModel?.id);
     expect(again?.proposed_by).toBe('offline');
+  });
+
+  it('ranks what worked in this home for this integration first', async () => {
+    const { planner, incident, rca, proposals } = setup('loaded');
+    // History: reloads failed here three times, debug logging helped twice.
+    const past = (
+      n: number,
+      actionId: 'reload_config_entry' | 'set_integration_log_level',
+      ok: boolean,
+    ) => {
+      const at = `2026-11-2${n}T10:00:00.000Z`;
+      proposals.addProposal({
+        id: `prp_past_${n}`,
+        incident_id: incident.id,
+        action_id: actionId,
+        params: {},
+        target: `${actionId}:past${n}`,
+        status: ok ? 'succeeded' : 'failed',
+        risk: 'low',
+        rationale: '',
+        preview: {
+          label: '',
+          summary: '',
+          precondition: '',
+          backup: null,
+          verification: [],
+          rollback: '',
+        },
+        proposed_by: 'offline',
+        created_at: at,
+        expires_at: null,
+        decided_at: at,
+        decided_by: 'x',
+      });
+      proposals.addExecution({
+        id: `exe_past_${n}`,
+        proposal_id: `prp_past_${n}`,
+        incident_id: incident.id,
+        action_id: actionId,
+        target: `${actionId}:past${n}`,
+        status: ok ? 'succeeded' : 'failed',
+        started_at: at,
+        finished_at: at,
+        steps: [],
+        result: null,
+      });
+    };
+    for (const n of [1, 2, 3]) past(n, 'reload_config_entry', false);
+    for (const n of [4, 5]) past(n, 'set_integration_log_level', true);
+    const debug = {
+      action_id: 'set_integration_log_level' as const,
+      params: { integration: 'hue', level: 'debug' },
+      rationale: 'Capture more.',
+      risk: 'low' as const,
+    };
+    const made = await planner.plan(
+      incident,
+      { ...rca, candidate_actions: [...rca.candidate_actions, debug] },
+      'offline',
+    );
+    expect(made.map((p) => p.action_id)).toEqual([
+      'set_integration_log_level',
+      'reload_config_entry',
+    ]);
   });
 });
