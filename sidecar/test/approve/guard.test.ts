@@ -3,7 +3,7 @@ import type { IncidentRecord } from '../../src/journal/journal.js';
 import { ProposalJournal } from '../../src/journal/proposals.js';
 import { guard } from '../../src/approve/guard.js';
 import { parsePolicy, policyAllows } from '../../src/policy/policy.js';
-import { makePipeline, signal } from '../helpers/pipeline.js';
+import { makePipeline, pastExecution, signal } from '../helpers/pipeline.js';
 
 function setup(policyText: string) {
   const { journal, correlator } = makePipeline();
@@ -20,41 +20,12 @@ function executed(
   at: string,
   n: number,
 ) {
-  const id = `prp_${n}`;
-  proposals.addProposal({
-    id,
-    incident_id: incident.id,
-    action_id: 'reload_config_entry',
-    params: {},
+  pastExecution(proposals, {
+    id: String(n),
+    incidentId: incident.id,
+    actionId: 'reload_config_entry',
     target,
-    status: 'succeeded',
-    risk: 'low',
-    rationale: '',
-    preview: {
-      label: '',
-      summary: '',
-      precondition: '',
-      backup: null,
-      verification: [],
-      rollback: '',
-    },
-    proposed_by: 'offline',
-    created_at: at,
-    expires_at: null,
-    decided_at: at,
-    decided_by: 'x',
-  });
-  proposals.addExecution({
-    id: `exe_${n}`,
-    proposal_id: id,
-    incident_id: incident.id,
-    action_id: 'reload_config_entry',
-    target,
-    status: 'succeeded',
-    started_at: at,
-    finished_at: at,
-    steps: [],
-    result: null,
+    at,
   });
 }
 

@@ -1,5 +1,5 @@
 /** A real journal (SQLite in a temp dir) with a correlator, for tests of the pipeline. */
-import type { Signal } from '@ha-llm-ops/contracts';
+import type { ActionId, Signal } from '@ha-llm-ops/contracts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +112,56 @@ export function makePlanner(
     proposalTtlS: 600,
   });
   return { planner, proposals };
+}
+
+/** Journal a decided proposal and its finished execution: what a home's history holds. */
+export function pastExecution(
+  proposals: ProposalJournal,
+  run: {
+    id: string;
+    incidentId: string;
+    actionId: ActionId;
+    target: string;
+    at: string;
+    status?: 'succeeded' | 'failed';
+  },
+): void {
+  const { id, incidentId, actionId, target, at, status = 'succeeded' } = run;
+  proposals.addProposal({
+    id: `prp_${id}`,
+    incident_id: incidentId,
+    action_id: actionId,
+    params: {},
+    target,
+    status,
+    risk: 'low',
+    rationale: '',
+    preview: {
+      label: '',
+      summary: '',
+      precondition: '',
+      backup: null,
+      verification: [],
+      rollback: '',
+    },
+    proposed_by: 'offline',
+    created_at: at,
+    expires_at: null,
+    decided_at: at,
+    decided_by: 'x',
+  });
+  proposals.addExecution({
+    id: `exe_${id}`,
+    proposal_id: `prp_${id}`,
+    incident_id: incidentId,
+    action_id: actionId,
+    target,
+    status,
+    started_at: at,
+    finished_at: at,
+    steps: [],
+    result: null,
+  });
 }
 
 /** A signal with defaults for everything a test does not care about. */

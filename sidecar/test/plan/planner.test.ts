@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionContext } from '../../src/actions/action.js';
 import type { HaConfigEntry } from '../../src/ha/config-entries.js';
 import type { IncidentRecord } from '../../src/journal/journal.js';
-import { makePipeline, makePlanner, signal } from '../helpers/pipeline.js';
+import { makePipeline, makePlanner, pastExecution, signal } from '../helpers/pipeline.js';
 
 const ENTRY_ID = '01J0ENTRY0000000000000000AB';
 
@@ -59,44 +59,15 @@ describe('who a proposal is by', () => {
       n: number,
       actionId: 'reload_config_entry' | 'set_integration_log_level',
       ok: boolean,
-    ) => {
-      const at = `2026-11-2${n}T10:00:00.000Z`;
-      proposals.addProposal({
-        id: `prp_past_${n}`,
-        incident_id: incident.id,
-        action_id: actionId,
-        params: {},
+    ) =>
+      pastExecution(proposals, {
+        id: `past_${n}`,
+        incidentId: incident.id,
+        actionId,
         target: `${actionId}:past${n}`,
+        at: `2026-11-2${n}T10:00:00.000Z`,
         status: ok ? 'succeeded' : 'failed',
-        risk: 'low',
-        rationale: '',
-        preview: {
-          label: '',
-          summary: '',
-          precondition: '',
-          backup: null,
-          verification: [],
-          rollback: '',
-        },
-        proposed_by: 'offline',
-        created_at: at,
-        expires_at: null,
-        decided_at: at,
-        decided_by: 'x',
       });
-      proposals.addExecution({
-        id: `exe_past_${n}`,
-        proposal_id: `prp_past_${n}`,
-        incident_id: incident.id,
-        action_id: actionId,
-        target: `${actionId}:past${n}`,
-        status: ok ? 'succeeded' : 'failed',
-        started_at: at,
-        finished_at: at,
-        steps: [],
-        result: null,
-      });
-    };
     for (const n of [1, 2, 3]) past(n, 'reload_config_entry', false);
     for (const n of [4, 5]) past(n, 'set_integration_log_level', true);
     const debug = {
