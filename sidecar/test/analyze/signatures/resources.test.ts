@@ -42,4 +42,24 @@ recognises('resources', [
     'resource_exhaustion',
     'restart_core',
   ),
+  c(
+    'a file-handle leak in a custom integration',
+    input('iphonedetect', [
+      line(
+        'Error doing job: Task exception was never retrieved\nTraceback (most recent call last):\n  File "/config/custom_components/iphonedetect/device_tracker.py", line 88, in _async_update\nOSError: [Errno 24] Too many open files',
+        'ERROR',
+        'custom_components.iphonedetect.device_tracker',
+      ),
+    ]),
+    'resources.open_files',
+    'resource_exhaustion',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'memory exhaustion in a custom integration',
+    input('petsafe', [line('MemoryError', 'ERROR', 'custom_components.petsafe.sensor')]),
+    'resources.out_of_memory',
+    'resource_exhaustion',
+    'update_or_remove_custom_component',
+  ),
 ]);

@@ -22,6 +22,19 @@ const inAddon = {
   },
 };
 
+// A leak in a custom integration's own code ends only with a release that fixes it; a restart
+// just starts the clock again.
+const inCustom = {
+  when: { custom: true },
+  set: {
+    remedy: 'update_or_remove_custom_component' as const,
+    manualSteps: [
+      'Update {integration} (HACS → {integration} → Update): leaks like this are fixed in the integration’s releases.',
+      'If no fixed release exists, report the leak to its author with this log, and disable or remove it until then; a restart only frees the resources for a while.',
+    ],
+  },
+};
+
 const restartCore: Pick<Outcome, 'remedy' | 'actions'> = {
   remedy: 'restart_core',
   actions: [
@@ -93,7 +106,7 @@ export const resources: SignatureFamily = {
       ...common,
       ...restartCore,
       confidence: 0.88,
-      variants: [inAddon],
+      variants: [inCustom, inAddon],
       title: '[[{integration}: ]]the system ran out of memory',
       rootCause:
         'A process could not get more memory (“{detail}”): something grows without bound (a leak in an integration or add-on, a runaway automation or flow), or the machine has too little RAM for what runs on it.',
@@ -105,7 +118,7 @@ export const resources: SignatureFamily = {
       ...common,
       ...restartCore,
       confidence: 0.88,
-      variants: [inAddon],
+      variants: [inCustom, inAddon],
       title: 'Home Assistant ran out of file handles',
       rootCause:
         'The process hit its limit of open files and sockets (“{detail}”): an integration opens connections or files and does not close them — typically camera streams, HTTP sessions or serial devices.',
@@ -122,7 +135,7 @@ export const resources: SignatureFamily = {
       ...common,
       ...restartCore,
       confidence: 0.85,
-      variants: [inAddon],
+      variants: [inCustom, inAddon],
       title: 'Home Assistant cannot start new threads',
       rootCause:
         'The process hit the system’s thread limit (“{detail}”): an integration starts threads and does not stop them.',
