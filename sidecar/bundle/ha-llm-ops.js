@@ -4928,6 +4928,13 @@ var inAddon = {
 		manualSteps: ["Read the add-on’s log for what grew before it ran out (a flow or message queue, a large file).", "Raise the add-on’s memory limit if it has one, or fix what accumulates."]
 	}
 };
+var inCustom = {
+	when: { custom: true },
+	set: {
+		remedy: "update_or_remove_custom_component",
+		manualSteps: ["Update {integration} (HACS → {integration} → Update): leaks like this are fixed in the integration’s releases.", "If no fixed release exists, report the leak to its author with this log, and disable or remove it until then; a restart only frees the resources for a while."]
+	}
+};
 var restartCore$1 = {
 	remedy: "restart_core",
 	actions: [{
@@ -4977,7 +4984,7 @@ var resources = {
 			...common$2,
 			...restartCore$1,
 			confidence: .88,
-			variants: [inAddon],
+			variants: [inCustom, inAddon],
 			title: "[[{integration}: ]]the system ran out of memory",
 			rootCause: "A process could not get more memory (“{detail}”): something grows without bound (a leak in an integration or add-on, a runaway automation or flow), or the machine has too little RAM for what runs on it.",
 			manualSteps: findLeak
@@ -4988,7 +4995,7 @@ var resources = {
 			...common$2,
 			...restartCore$1,
 			confidence: .88,
-			variants: [inAddon],
+			variants: [inCustom, inAddon],
 			title: "Home Assistant ran out of file handles",
 			rootCause: "The process hit its limit of open files and sockets (“{detail}”): an integration opens connections or files and does not close them — typically camera streams, HTTP sessions or serial devices.",
 			manualSteps: ["Note which integration logged errors first; disable recently added or updated integrations one at a time until the errors stop.", "Report the leak to the integration’s author with this log."]
@@ -4999,7 +5006,7 @@ var resources = {
 			...common$2,
 			...restartCore$1,
 			confidence: .85,
-			variants: [inAddon],
+			variants: [inCustom, inAddon],
 			title: "Home Assistant cannot start new threads",
 			rootCause: "The process hit the system’s thread limit (“{detail}”): an integration starts threads and does not stop them.",
 			manualSteps: findLeak
