@@ -12441,6 +12441,10 @@ var MIGRATIONS = [
     detail TEXT
   );
   CREATE INDEX reverts_by_due ON reverts (done_at, due_at);
+  `,
+	`
+  CREATE INDEX incidents_by_last_seen ON incidents (last_seen DESC, id);
+  CREATE INDEX incidents_by_analyzed_at ON incidents (analyzed_at);
   `
 ];
 // sidecar/src/journal/database.ts
@@ -12691,6 +12695,7 @@ var Turns = class {
 };
 // sidecar/src/journal/journal.ts
 var CLOSED = CLOSED_STATUSES;
+var ACTIVE = INCIDENT_STATUSES.filter((s) => !isClosed(s));
 /** The closed statuses as an SQL list: `('resolved', 'dismissed')`. */
 var CLOSED_SQL$1 = `(${CLOSED.map((s) => `'${s}'`).join(", ")})`;
 function toRecord$1(row) {
@@ -12815,10 +12820,7 @@ var Journal = class {
 		};
 		if (filter.status?.length) inList("status", filter.status);
 		if (filter.severity?.length) inList("severity", filter.severity);
-		if (filter.active) {
-			clauses.push(`status NOT IN (${CLOSED.map(() => "?").join(", ")})`);
-			params.push(...CLOSED);
-		}
+		if (filter.active) inList("status", ACTIVE);
 		if (filter.integration) {
 			clauses.push("integration = ?");
 			params.push(filter.integration);

@@ -11,7 +11,7 @@ import type {
   Severity,
   Signal,
 } from '@ha-llm-ops/contracts';
-import { CLOSED_STATUSES } from '@ha-llm-ops/contracts';
+import { CLOSED_STATUSES, INCIDENT_STATUSES, isClosed } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
 import { openJournalDb, type JournalDb, type JournalOptions } from './database.js';
 import { BackupJournal } from './backups.js';
@@ -48,6 +48,7 @@ export interface IncidentFilter {
 }
 
 const CLOSED: readonly IncidentStatus[] = CLOSED_STATUSES;
+const ACTIVE = INCIDENT_STATUSES.filter((s) => !isClosed(s));
 /** The closed statuses as an SQL list: `('resolved', 'dismissed')`. */
 const CLOSED_SQL = `(${CLOSED.map((s) => `'${s}'`).join(', ')})`;
 
@@ -204,10 +205,8 @@ export class Journal {
     };
     if (filter.status?.length) inList('status', filter.status);
     if (filter.severity?.length) inList('severity', filter.severity);
-    if (filter.active) {
-      clauses.push(`status NOT IN (${CLOSED.map(() => '?').join(', ')})`);
-      params.push(...CLOSED);
-    }
+    // The active statuses by name, not "not closed", so the status index serves the query.
+    if (filter.active) inList('status', ACTIVE);
     if (filter.integration) {
       clauses.push('integration = ?');
       params.push(filter.integration);

@@ -228,4 +228,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX reverts_by_due ON reverts (done_at, due_at);
   `,
+  // 11: pages of all incidents, newest first, and the last analysis time, read without sorting
+  // or scanning a journal of 100,000 closed incidents (docs/benchmarks.md, the cost curves).
+  `
+  CREATE INDEX incidents_by_last_seen ON incidents (last_seen DESC, id);
+  CREATE INDEX incidents_by_analyzed_at ON incidents (analyzed_at);
+  `,
 ];
