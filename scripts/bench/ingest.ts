@@ -60,23 +60,40 @@ export interface PipelineRun {
   secondHalfGrowthMb: number;
 }
 
+/** The API token the benchmarked sidecar is started with. */
+export const BENCH_API_TOKEN = 'bench-token-0123456789abcdef';
+
+export interface PipelineOptions {
+  /** A data dir to run on (a seeded journal); a new empty one by default. */
+  dataDir?: string;
+  env?: Record<string, string>;
+  /** Called once the stream has gone through, while the sidecar still runs. */
+  afterStream?: (api: { url: string; token: string }) => Promise<void>;
+}
+
 /** Run the sidecar on the stream; measure its pace and memory. */
-async function pipeline(spec: StreamSpec): Promise<PipelineRun> {
+export async function pipeline(
+  spec: StreamSpec,
+  options: PipelineOptions = {},
+): Promise<PipelineRun & { readyMs: number }> {
   const server = replayServer(spec, false);
   const url = (await server.waitFor(/^URL /)).line.slice(4);
-  const dataDir = mkdtempSync(join(tmpdir(), 'llm-ops-bench-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'llm-ops-bench-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const spawned = Date.now();
   const sidecar = startChild(process.execPath, [...SIDECAR_ARGS, 'run'], {
     HA_URL: url,
     HA_TOKEN: 'bench',
     DATA_DIR: dataDir,
-    LLM_OPS_PORT: String(20000 + Math.floor(Math.random() * 20000)),
+    LLM_OPS_PORT: String(port),
     LLM_OPS_HOST: '127.0.0.1',
-    LLM_OPS_API_TOKEN: 'bench-token-0123456789abcdef',
+    LLM_OPS_API_TOKEN: BENCH_API_TOKEN,
     LOG_LEVEL: 'info',
+    ...options.env,
   });
   const pid = sidecar.proc.pid ?? 0;
   try {
-    await sidecar.waitFor(/watching Home Assistant/);
+    const ready = await sidecar.waitFor(/watching Home Assistant/);
     await sleep(1500);
     const idle = memoryOf(pid);
     const samples: { at: number; rssMb: number }[] = [];
@@ -90,6 +107,7 @@ async function pipeline(spec: StreamSpec): Promise<PipelineRun> {
     const started = (await server.waitFor(/^START /)).line.slice(6);
     const ended = await sidecar.waitFor(/Bench stream ended here/, 600_000);
     clearInterval(sampler);
+    await options.afterStream?.({ url: `http://127.0.0.1:${port}`, token: BENCH_API_TOKEN });
     const seconds = (ended.at - Number(started)) / 1000;
     const after = memoryOf(pid);
     const half = samples.filter((s) => s.at >= (Number(started) + ended.at) / 2);
@@ -100,6 +118,7 @@ async function pipeline(spec: StreamSpec): Promise<PipelineRun> {
       afterMb: after.rssMb,
       peakMb: after.peakMb,
       secondHalfGrowthMb: growth,
+      readyMs: ready.at - spawned,
     };
   } finally {
     await sidecar.stop();

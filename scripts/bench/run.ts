@@ -14,6 +14,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_DIR, haDown } from '../../tests/harness/ha-dev.js';
 import { benchAnalyzer, benchBundles } from './analyzer.js';
+import { benchCurves, writeCurveCharts, type Curves } from './curves.js';
 import { benchDetection } from './detection.js';
 import { benchIngest, benchMemory } from './ingest.js';
 import { committedFigures, compare } from './compare.js';
@@ -87,6 +88,42 @@ const TARGETS: Target[] = [
     better: 'lower',
     met: atMost('integration.setup_ms', 50),
   },
+  {
+    figure: 'panel_10k.initial_render_ms',
+    target: '≤ 150 ms with 10,000 incidents',
+    better: 'lower',
+    met: atMost('panel_10k.initial_render_ms', 150),
+  },
+  {
+    figure: 'panel_10k.longest_task_ms',
+    target: 'no task over 50 ms',
+    better: 'lower',
+    met: atMost('panel_10k.longest_task_ms', 50),
+  },
+  {
+    figure: 'curves.throughput_ratio_open_10k',
+    target: '≥ 0.8 of the throughput with 10 open',
+    better: 'higher',
+    met: atLeast('curves.throughput_ratio_open_10k', 0.8),
+  },
+  {
+    figure: 'curves.throughput_ratio_closed_100k',
+    target: '≥ 0.8 of the throughput with 1,000 closed',
+    better: 'higher',
+    met: atLeast('curves.throughput_ratio_closed_100k', 0.8),
+  },
+  {
+    figure: 'curves.api_p95_ms_open_10k',
+    target: 'p95 ≤ 50 ms',
+    better: 'lower',
+    met: atMost('curves.api_p95_ms_open_10k', 50),
+  },
+  {
+    figure: 'curves.api_p95_ms_closed_100k',
+    target: 'p95 ≤ 50 ms',
+    better: 'lower',
+    met: atMost('curves.api_p95_ms_closed_100k', 50),
+  },
 ];
 
 const STEPS: Record<string, () => Promise<unknown>> = {
@@ -102,6 +139,13 @@ const STEPS: Record<string, () => Promise<unknown>> = {
     const mod = (await import(file)) as { benchPanel: () => Promise<unknown> };
     return mod.benchPanel();
   },
+  panel_10k: async () => {
+    const mod = (await import(join(REPO, 'scripts/bench/panel.ts'))) as {
+      benchPanel: (incidents: number) => Promise<unknown>;
+    };
+    return mod.benchPanel(10_000);
+  },
+  curves: () => benchCurves(),
 };
 
 /** Why a target was missed and what comes next, for the targets this machine misses. */
@@ -138,6 +182,15 @@ function missedNotes(result: Figures): string {
       `- \`${t.figure}\` (${t.target}): ${MISSED[t.figure] ?? 'missed on this run; see the figures below.'}`,
   );
   return `## Missed targets\n\n${lines.join('\n')}\n`;
+}
+
+/** The curves drawn into docs/images/, as Markdown images (none if they were not measured). */
+function curveImages(result: Figures): string {
+  const curves = result.curves as Partial<Curves> | undefined;
+  if (!curves?.open_incidents || !curves.closed_incidents) return '';
+  return writeCurveCharts(curves as Curves)
+    .map((f) => `![${f.replace(/\.svg$/, '')}](images/${f})`)
+    .join('\n');
 }
 
 function markdown(result: Figures): string {
@@ -183,8 +236,16 @@ How each figure is made:
 - **integration**: llm_ops setup time from HA's own \`integration/setup_info\` (includes the config
   entry); HA's CPU time (from /proc) for 1,000 \`llm_ops_incident\` events with the integration loaded
   and unloaded.
-- **panel**: 500 incidents rendered and filtered in headless Chromium.
+- **panel**, **panel_10k**: 500 and 10,000 incidents rendered and filtered in headless Chromium;
+  the longest main-thread task is taken over the first render, the filters and sorting (showing
+  every row, a hundred at a time, is reported apart as \`longest_task_show_all_ms\`).
+- **curves**: for each size, a fresh journal is filled through the sidecar's own correlator
+  (\`scripts/bench/seed-many.ts\`), the shipped sidecar ingests a 50,000-event stream on it, then
+  the requests the integration and the panel make are timed (60 each, p95): active incidents,
+  a page of the whole history, the status. Open incidents grow 10 → 10,000; closed ones
+  1,000 → 100,000 (retention runs, with its cap above the journal so the journal really holds them).
 
+${curveImages(result)}
 ${missedNotes(result)}
 ${sections.join('\n\n')}
 `;
