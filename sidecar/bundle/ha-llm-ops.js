@@ -11295,6 +11295,29 @@ var CHECKS = {
 		detail: "not checked automatically"
 	})
 };
+/**
+* The analysis's checks any fix must also pass: that the failure itself stopped (no new matching
+* errors, failed runs or unavailable entities of the incident). Checks bound to one target (an
+* entry loaded, an add-on started) are the action's own business and stay out, and so does
+* everything for actions that only gather evidence or back up (`fixes` false).
+*/
+var FAILURE_STOPPED = /* @__PURE__ */ new Set([
+	"no_new_matching_errors",
+	"automation_runs_clean",
+	"entities_available"
+]);
+function afterFix(own, analysis, fixes) {
+	if (!fixes) return own;
+	const kinds = new Set(own.map((t) => t.kind));
+	if (kinds.has("config_entry_disabled") || kinds.has("automation_off")) kinds.add("entities_available");
+	const added = [];
+	for (const test of analysis) {
+		if (!FAILURE_STOPPED.has(test.kind) || kinds.has(test.kind)) continue;
+		kinds.add(test.kind);
+		added.push(test);
+	}
+	return [...own, ...added];
+}
 /** Run every check; all must pass. */
 async function verify(tests, input) {
 	const outcomes = [];
@@ -11492,7 +11515,7 @@ var Executor = class {
 				due_at: new Date(this.now().getTime() + ctx.revertAfterS * 1e3).toISOString()
 			});
 			if (appliedOk) await step("verify", async () => {
-				const checks = await verify(def.verification(ctx, p.params), {
+				const checks = await verify(afterFix(def.verification(ctx, p.params), ctx.incident.analysis?.tests ?? [], def.fixes === true), {
 					ctx,
 					params: p.params,
 					applied: applied ?? {},

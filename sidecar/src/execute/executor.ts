@@ -23,7 +23,7 @@ import type { RevertJournal } from '../journal/reverts.js';
 import type { Logger } from '../log.js';
 import type { ActionAnnouncer } from '../shared/interfaces.js';
 import { BACKUP_PREFIX, type BackupTarget, pruneBackups, takeBackup } from './backup.js';
-import { verify } from './verify.js';
+import { afterFix, verify } from './verify.js';
 
 export interface ExecutorOptions {
   journal: Journal;
@@ -249,7 +249,13 @@ export class Executor {
       }
       if (appliedOk) {
         await step('verify', async () => {
-          const checks = await verify(def.verification(ctx, p.params), {
+          // A fix passes its own checks and then the analysis's: that the failure stopped.
+          const tests = afterFix(
+            def.verification(ctx, p.params),
+            ctx.incident.analysis?.tests ?? [],
+            def.fixes === true,
+          );
+          const checks = await verify(tests, {
             ctx,
             params: p.params,
             applied: applied ?? {},

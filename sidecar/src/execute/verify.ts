@@ -198,6 +198,37 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
   manual: async () => ({ ok: true, detail: 'not checked automatically' }),
 };
 
+/**
+ * The analysis's checks any fix must also pass: that the failure itself stopped (no new matching
+ * errors, failed runs or unavailable entities of the incident). Checks bound to one target (an
+ * entry loaded, an add-on started) are the action's own business and stay out, and so does
+ * everything for actions that only gather evidence or back up (`fixes` false).
+ */
+const FAILURE_STOPPED = new Set<VerificationTest['kind']>([
+  'no_new_matching_errors',
+  'automation_runs_clean',
+  'entities_available',
+]);
+
+export function afterFix(
+  own: VerificationTest[],
+  analysis: readonly VerificationTest[],
+  fixes: boolean,
+): VerificationTest[] {
+  if (!fixes) return own;
+  const kinds = new Set(own.map((t) => t.kind));
+  // What was turned off (an entry, an automation) cannot bring its entities back.
+  if (kinds.has('config_entry_disabled') || kinds.has('automation_off'))
+    kinds.add('entities_available');
+  const added: VerificationTest[] = [];
+  for (const test of analysis) {
+    if (!FAILURE_STOPPED.has(test.kind) || kinds.has(test.kind)) continue;
+    kinds.add(test.kind);
+    added.push(test);
+  }
+  return [...own, ...added];
+}
+
 /** Run every check; all must pass. */
 export async function verify(
   tests: VerificationTest[],
