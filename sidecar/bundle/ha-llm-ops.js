@@ -6841,9 +6841,12 @@ var SupervisorClient = class {
 		if (j.result !== "ok") throw new SupervisorError(res.status, `Supervisor ${method} ${path}: ${j.message ?? "error"}`);
 		return j.data;
 	}
-	/** The last `lines` lines of a log endpoint (e.g. `/addons/<slug>/logs`), as plain text. */
-	async logs(path, lines = 100) {
-		return (await this.request("GET", `${path}?lines=${lines}&no_colors`, void 0, "text/plain")).text();
+	/**
+	* The last `lines` lines of a log endpoint (e.g. `/addons/<slug>/logs`), as plain text;
+	* `verbose` adds the journal's timestamp, host and program to each line (host logs).
+	*/
+	async logs(path, lines = 100, verbose = false) {
+		return (await this.request("GET", `${path}?lines=${lines}&no_colors${verbose ? "&verbose" : ""}`, void 0, "text/plain")).text();
 	}
 	resolutionInfo() {
 		return this.call("GET", "/resolution/info");
@@ -8500,6 +8503,18 @@ var LogParser = class {
 		return done;
 	}
 };
+/** Parse a whole log text into records. */
+function parseLog(text) {
+	const parser = new LogParser();
+	const records = [];
+	for (const line of text.split(/\r?\n|\r/)) {
+		const done = parser.push(line);
+		if (done) records.push(done);
+	}
+	const last = parser.end();
+	if (last) records.push(last);
+	return records;
+}
 /**
 * Parse a stream into records, holding only the record being read. Each item is
 * a line, or a block of lines that ends at a line break.
@@ -10586,8 +10601,115 @@ var repairsCollector = {
 		};
 	}
 };
+// sidecar/src/collect/supervisor-logs.ts
+/** The logs read, by the Supervisor API path that serves them. */
+var SUPERVISOR_LOGS = {
+	supervisor: "/supervisor/logs",
+	host: "/host/logs"
+};
+var LEVEL_SEVERITY$1 = {
+	CRITICAL: "critical",
+	FATAL: "critical",
+	ERROR: "error"
+};
+/** The Supervisor restarting a failed add-on logs this at WARNING: a crash, all the same. */
+var WATCHDOG = /\bWatchdog found (?:add-?on|app) (?<name>.+?) is (?:failed|unhealthy)/i;
+/**
+* The host's journal has no levels of its own; these lines are failures by their words (the
+* kernel killing for memory, storage errors, a weak power supply, a crashed process) or by the
+* level a program wrote into them (Docker's `level=error`).
+*/
+var HOST_FAILURE = /\bOut of memory: Killed process\b|\boom-kill\b|\bI\/O error\b|\bEXT4-fs error\b|\bUnder-voltage detected\b|\bsegfault at\b|\bcore dumped\b|\bread-only file ?system\b|\blevel=(?:error|fatal)\b/i;
+/** A container named in the line: `addon_<slug>` (Docker) or `addons/<slug>`. */
+var ADDON_SLUG = /\baddon_(?<slug>[a-z0-9][a-z0-9_-]*)\b/;
+/** A host journal line in the Supervisor's verbose format: `<ISO time> <host> <program>[pid]: msg`. */
+var VERBOSE = /^(?<ts>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?)\S*\s+\S+\s+(?<program>[^\s:[]+)(?:\[\d+\])?:\s*(?<msg>.*)$/;
+function supervisorLine(r) {
+	if (!r.timestamp) return null;
+	const severity = LEVEL_SEVERITY$1[r.level] ?? (WATCHDOG.test(r.message) ? "error" : void 0);
+	if (!severity) return null;
+	const text = [r.message, ...r.traceback ?? []].join("\n");
+	return {
+		at: r.timestamp,
+		severity,
+		logger: r.logger,
+		message: r.message,
+		traceback: r.traceback,
+		addon: ADDON_SLUG.exec(text)?.groups?.slug ?? null,
+		addonName: WATCHDOG.exec(r.message)?.groups?.name ?? null
+	};
+}
+function hostLine(line) {
+	const m = VERBOSE.exec(line);
+	if (!m?.groups || !HOST_FAILURE.test(m.groups.msg ?? "")) return null;
+	return {
+		at: (m.groups.ts ?? "").replace(" ", "T"),
+		severity: "error",
+		logger: m.groups.program ?? null,
+		message: m.groups.msg ?? "",
+		traceback: null,
+		addon: null,
+		addonName: null
+	};
+}
+/** The failures in a log's text newer than `after` (the cursor), oldest first. */
+function failuresIn(log, text, after) {
+	return (log === "host" ? text.split(/\r?\n/).map(hostLine) : parseLog(text).map(supervisorLine)).filter((l) => l !== null && (after === void 0 || l.at > after));
+}
+/** One failure as a signal: the Supervisor's (`hassio`), about an add-on when it names one. */
+function logSignal(log, line, observedAt) {
+	return {
+		source: "supervisor",
+		kind: "log_record",
+		condition: "occurrence",
+		key: null,
+		observed_at: observedAt,
+		integration: "hassio",
+		entry_id: null,
+		subject: line.addon ? `addon:${line.addon}` : `${log}:log`,
+		severity: line.severity,
+		message: line.message,
+		count: 1,
+		data: {
+			logger: line.logger ?? log,
+			level: line.severity.toUpperCase(),
+			log,
+			logged_at: line.at,
+			messages: [line.message],
+			exception: line.traceback ? [line.message, ...line.traceback].join("\n") : null
+		},
+		sensitive: []
+	};
+}
 // sidecar/src/collect/supervisor.ts
 var ADDON_LOG_LINES = 60;
+/** Lines of the Supervisor's and the host's log read per poll. */
+var SYSTEM_LOG_LINES = 200;
+/** Signal the failures logged since the last poll, in the Supervisor's log and the host's. */
+async function readSystemLogs(ctx, addons, at) {
+	const sup = ctx.supervisor;
+	if (!sup) return;
+	for (const [log, path] of Object.entries(SUPERVISOR_LOGS)) {
+		const name = `supervisor_logs:${log}`;
+		let text;
+		try {
+			text = await sup.logs(path, SYSTEM_LOG_LINES, log === "host");
+		} catch (err) {
+			ctx.log.warning(`supervisor: cannot read the ${log} log: ${String(err)}`);
+			continue;
+		}
+		const lines = failuresIn(log, text, ctx.cursors.getCursor(name));
+		for (const line of lines) {
+			const named = line.addonName ? addons.find((a) => a.name === line.addonName) : void 0;
+			ctx.sink.emit(logSignal(log, named ? {
+				...line,
+				addon: named.slug
+			} : line, at));
+		}
+		const newest = lines.at(-1);
+		if (newest) ctx.cursors.setCursor(name, newest.at);
+	}
+}
 function issueSignal(issue, at) {
 	const ref = issue.reference ? ` (${issue.reference})` : "";
 	return {
@@ -10666,11 +10788,13 @@ var supervisorCollector = {
 			for (const issue of info.issues) emit(issueSignal(issue, at));
 			for (const reason of info.unhealthy) emit(systemSignal("unhealthy", reason, at));
 			for (const reason of info.unsupported) emit(systemSignal("unsupported", reason, at));
-			for (const addon of await sup.addons()) {
+			const addons = await sup.addons();
+			for (const addon of addons) {
 				if (addon.state !== "error") continue;
 				emit(addonSignal(addon, await sup.logs(`/addons/${addon.slug}/logs`, ADDON_LOG_LINES).catch(() => null), at));
 			}
 			ctx.sink.reconcile("supervisor", keep);
+			await readSystemLogs(ctx, addons, at);
 		};
 		const run = () => poll().catch((err) => ctx.log.warning(`supervisor: ${String(err)}`));
 		await run();

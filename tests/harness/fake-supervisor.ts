@@ -61,6 +61,10 @@ export interface FakeSupervisorState {
   jobs: Map<string, FakeJob>;
   discovery: { uuid: string; service: string; config: Record<string, unknown>; addon: string }[];
   coreLog: string[];
+  /** The Supervisor's own log, in its format (`24-06-10 21:36:07 WARNING (MainThread) [logger] …`). */
+  supervisorLog: string[];
+  /** The host's journal, each line in the verbose format (`<ISO time> <host> <program>[pid]: …`). */
+  hostLog: string[];
   /** Next backup request fails (true) or its job fails (string message). */
   failNextBackup: boolean | string;
   /** When set, `POST /core/check` finds the configuration invalid with this message. */
@@ -110,6 +114,8 @@ export async function startFakeSupervisor(
     jobs: new Map(),
     discovery: [],
     coreLog: [],
+    supervisorLog: [],
+    hostLog: [],
     failNextBackup: false,
     configError: null,
     ...initial,
@@ -152,6 +158,22 @@ export async function startFakeSupervisor(
     ok(res, { version: '2026.11.0', version_latest: '2026.11.0', update_available: false }),
   );
   app.get('/core/logs', (req, res) => res.type('text/plain').send(logText(state.coreLog, req)));
+  app.get('/supervisor/logs', (req, res) =>
+    res.type('text/plain').send(logText(state.supervisorLog, req)),
+  );
+  // Without `verbose` the journal gives each entry's message alone.
+  app.get('/host/logs', (req, res) =>
+    res
+      .type('text/plain')
+      .send(
+        logText(
+          req.query.verbose === undefined
+            ? state.hostLog.map((l) => l.replace(/^\S+ \S+ \S+ [^:]+: /, ''))
+            : state.hostLog,
+          req,
+        ),
+      ),
+  );
   app.post('/core/restart', (_req, res) => ok(res)); // recorded; Core keeps running here
   // The Supervisor runs Core's `check_config` and answers an error when it finds problems.
   app.post('/core/check', (_req, res) => {

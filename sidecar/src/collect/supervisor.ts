@@ -1,13 +1,45 @@
 /**
  * The Supervisor (add-on mode only): issues of its resolution center, an
- * unhealthy or unsupported system, and add-ons in the `error` state with the
- * end of their log. Polled; each poll is a full resync.
+ * unhealthy or unsupported system, add-ons in the `error` state with the
+ * end of their log, and the failures in the Supervisor's own log and the host's
+ * journal (an add-on its watchdog restarted between two polls shows there).
+ * Polled; each poll is a full resync of states, and reads the logs past their cursors.
  */
 import type { Signal } from '@ha-llm-ops/contracts';
 import type { AddonSummary, ResolutionIssue } from '../supervisor/client.js';
-import type { Collector } from './collector.js';
+import type { Collector, CollectorContext } from './collector.js';
+import { failuresIn, logSignal, SUPERVISOR_LOGS, type SupervisorLog } from './supervisor-logs.js';
 
 const ADDON_LOG_LINES = 60;
+/** Lines of the Supervisor's and the host's log read per poll. */
+const SYSTEM_LOG_LINES = 200;
+
+/** Signal the failures logged since the last poll, in the Supervisor's log and the host's. */
+async function readSystemLogs(
+  ctx: CollectorContext,
+  addons: readonly AddonSummary[],
+  at: string,
+): Promise<void> {
+  const sup = ctx.supervisor;
+  if (!sup) return;
+  for (const [log, path] of Object.entries(SUPERVISOR_LOGS) as [SupervisorLog, string][]) {
+    const name = `supervisor_logs:${log}`;
+    let text: string;
+    try {
+      text = await sup.logs(path, SYSTEM_LOG_LINES, log === 'host');
+    } catch (err) {
+      ctx.log.warning(`supervisor: cannot read the ${log} log: ${String(err)}`);
+      continue;
+    }
+    const lines = failuresIn(log, text, ctx.cursors.getCursor<string>(name));
+    for (const line of lines) {
+      const named = line.addonName ? addons.find((a) => a.name === line.addonName) : undefined;
+      ctx.sink.emit(logSignal(log, named ? { ...line, addon: named.slug } : line, at));
+    }
+    const newest = lines.at(-1);
+    if (newest) ctx.cursors.setCursor(name, newest.at);
+  }
+}
 
 function issueSignal(issue: ResolutionIssue, at: string): Signal {
   const ref = issue.reference ? ` (${issue.reference})` : '';
@@ -92,7 +124,8 @@ export const supervisorCollector: Collector = {
       for (const issue of info.issues) emit(issueSignal(issue, at));
       for (const reason of info.unhealthy) emit(systemSignal('unhealthy', reason, at));
       for (const reason of info.unsupported) emit(systemSignal('unsupported', reason, at));
-      for (const addon of await sup.addons()) {
+      const addons = await sup.addons();
+      for (const addon of addons) {
         if (addon.state !== 'error') continue;
         const tail = await sup
           .logs(`/addons/${addon.slug}/logs`, ADDON_LOG_LINES)
@@ -100,6 +133,7 @@ export const supervisorCollector: Collector = {
         emit(addonSignal(addon, tail, at));
       }
       ctx.sink.reconcile('supervisor', keep);
+      await readSystemLogs(ctx, addons, at);
     };
     const run = () => poll().catch((err: unknown) => ctx.log.warning(`supervisor: ${String(err)}`));
     await run();

@@ -97,11 +97,14 @@ export class SupervisorClient {
     return j.data as T;
   }
 
-  /** The last `lines` lines of a log endpoint (e.g. `/addons/<slug>/logs`), as plain text. */
-  async logs(path: string, lines = 100): Promise<string> {
+  /**
+   * The last `lines` lines of a log endpoint (e.g. `/addons/<slug>/logs`), as plain text;
+   * `verbose` adds the journal's timestamp, host and program to each line (host logs).
+   */
+  async logs(path: string, lines = 100, verbose = false): Promise<string> {
     const res = await this.request(
       'GET',
-      `${path}?lines=${lines}&no_colors`,
+      `${path}?lines=${lines}&no_colors${verbose ? '&verbose' : ''}`,
       undefined,
       'text/plain',
     );
