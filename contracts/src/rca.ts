@@ -23,6 +23,7 @@ export const VERIFICATION_KINDS = [
   'reauth_started',
   'backup_present',
   'core_running',
+  'supervisor_issue_resolved',
   'manual',
 ] as const;
 

@@ -54,6 +54,7 @@ export const ACTION_IDS = [
   'restart_addon',
   'create_backup',
   'restart_core',
+  'apply_suggestion',
 ] as const;
 export const ActionId = v.picklist(ACTION_IDS);
 export type ActionId = v.InferOutput<typeof ActionId>;

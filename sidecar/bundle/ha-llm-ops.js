@@ -3201,6 +3201,7 @@ function automationOf$1(input, texts) {
 function addonOf(input) {
 	const fromData = input.data?.addon ?? input.data?.slug;
 	if (typeof fromData === "string" && fromData) return fromData;
+	if (input.subject?.startsWith("addon:")) return input.subject.slice(6);
 	if (input.kind === "addon_state" && input.subject) return input.subject;
 }
 /** The peer the evidence names: in the matched lines first, else in any line of the incident. */
@@ -3333,7 +3334,7 @@ var ownConfig = {
 		manualSteps: ["Open the add-on’s Configuration tab and fix the option its log names (or change the port).", "Then start it again and watch its log."]
 	}
 };
-var common$13 = {
+var common$14 = {
 	category: "addon_crash",
 	remedy: "restart_addon",
 	severity: "error",
@@ -3361,7 +3362,7 @@ var addon = {
 		{
 			id: "watchdog",
 			match: { text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|watchdog_container\b[^\n]*AddonsJobError/i },
-			...common$13,
+			...common$14,
 			confidence: .88,
 			variants: [
 				ownConfig,
@@ -3374,7 +3375,7 @@ var addon = {
 		{
 			id: "start_failed",
 			match: { text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i },
-			...common$13,
+			...common$14,
 			confidence: .82,
 			variants: [
 				ownConfig,
@@ -3391,7 +3392,7 @@ var addon = {
 				addon: true,
 				minLevel: "INFO"
 			},
-			...common$13,
+			...common$14,
 			remedy: "fix_config_then_reload",
 			confidence: .84,
 			title: "Add-on {addon} cannot open its port",
@@ -3404,7 +3405,7 @@ var addon = {
 				text: /(?:Cannot connect to host|Failed to connect|connect(?:ion)? (?:to|refused)|Connect call failed)[^\n]*?\b(?<addon>(?:core|local|[0-9a-f]{8})-[a-z0-9][a-z0-9_-]*)(?::\d+)?\b/i,
 				unless: /Name or service not known|Temporary failure in name resolution|nodename nor servname/i
 			},
-			...common$13,
+			...common$14,
 			confidence: .8,
 			title: "Add-on {addon} does not answer",
 			rootCause: "Home Assistant cannot reach the add-on {addon} (“{detail}”): the add-on is stopped, crashed, or still starting."
@@ -3415,7 +3416,7 @@ var addon = {
 				text: [/\bexited with code (?!0\b|143\b|256 \(by signal 15\))(?<code>\d+)/i, /unable to start service [\w-]+: command exited [1-9]|\.sh:? exited [1-9]\d*\b|\bprocess exit code [1-9]/i],
 				minLevel: "INFO"
 			},
-			...common$13,
+			...common$14,
 			confidence: .8,
 			variants: [
 				ownConfig,
@@ -3431,7 +3432,7 @@ var addon = {
 				text: /\bHalt add-on\b|s6-svscanctl: fatal|rc\.init: fatal|s6-overlay-suexec: fatal|s6-linux-init[\w-]*: fatal|Fatal Python error|Segmentation fault|core dumped|\bSIGSEGV\b|\bSIGABRT\b|^panic:|FATAL ERROR:/im,
 				addon: true
 			},
-			...common$13,
+			...common$14,
 			confidence: .78,
 			variants: [
 				ownConfig,
@@ -3452,7 +3453,7 @@ var addon = {
 				minCount: 2,
 				addon: true
 			}],
-			...common$13,
+			...common$14,
 			category: "network_unreachable",
 			confidence: .72,
 			title: "Add-on {addon} lost its connection and does not get it back",
@@ -3466,7 +3467,7 @@ var addon = {
 				text: /Unknown HTTP error occur+ed/i,
 				addon: true
 			},
-			...common$13,
+			...common$14,
 			confidence: .7,
 			title: "Add-on {addon} started before the Supervisor could answer it",
 			rootCause: "The add-on’s start script could not get its settings from the Supervisor (“{detail}”), typically at boot while the Supervisor and Home Assistant are still starting. It runs without them (users, discovery) until it is restarted.",
@@ -3479,7 +3480,7 @@ var addon = {
 				minLevel: "CRITICAL",
 				addon: true
 			},
-			...common$13,
+			...common$14,
 			confidence: .7,
 			remedy: "notify_only",
 			actions: [],
@@ -3501,7 +3502,7 @@ var addon = {
 				kind: ["addon_state"],
 				text: /\b(?:error|failed|unhealthy|stopped)\b/i
 			},
-			...common$13,
+			...common$14,
 			confidence: .75,
 			variants: [
 				ownConfig,
@@ -3516,7 +3517,7 @@ var addon = {
 // sidecar/src/analyze/offline/signatures/auth.ts
 var SECURITY = /Login attempt or request with invalid authentication|Banned IP/;
 var RATE_LIMIT = /\b429\b|too many requests|rate[- ]?limit/i;
-var common$12 = {
+var common$13 = {
 	category: "auth_expired",
 	remedy: "start_reauth",
 	severity: "error",
@@ -3587,7 +3588,7 @@ var auth = {
 				/\bConfigEntryAuthFailed\b(?:: (?<reason2>.+))?/,
 				/\bre-?authenticat(?:e|ion) (?:is )?required\b/i
 			] },
-			...common$12,
+			...common$13,
 			confidence: .9,
 			title: "Sign-in to {integration} is no longer accepted",
 			rootCause: "The service behind {integration} rejected the stored credentials[[ (“{reason}”)]]: the password, API key or token was changed, expired or revoked. Home Assistant stops the entry and asks for a new sign-in."
@@ -3604,7 +3605,7 @@ var auth = {
 				],
 				unless: SECURITY
 			},
-			...common$12,
+			...common$13,
 			confidence: .9,
 			title: "The {integration} account link (OAuth token) has expired or was revoked",
 			rootCause: "The OAuth refresh token stored for {integration} was rejected (invalid_grant): it expired, was revoked in the vendor’s account, or the app’s access was removed. Without it Home Assistant cannot get new access tokens, so setup and updates fail until the account is linked again."
@@ -3629,7 +3630,7 @@ var auth = {
 				],
 				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, "i")
 			},
-			...common$12,
+			...common$13,
 			confidence: .8,
 			title: "Sign-in to {integration} is no longer accepted",
 			rootCause: "The service behind {integration} answers “unauthorized” (“{detail}”): the stored password, API key or access token is wrong, expired or was revoked."
@@ -3640,7 +3641,7 @@ var auth = {
 				text: /\b403\b[^\n]{0,30}Forbidden|Forbidden[^\n]{0,20}\b403\b|\bHTTP 403\b|status(?: code)?:? 403\b/i,
 				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, "i")
 			},
-			...common$12,
+			...common$13,
 			confidence: .6,
 			title: "{integration} is not allowed to access its service (403)",
 			rootCause: "The service behind {integration} answers “forbidden” (“{detail}”): the account is signed in but no longer has the permission it needs — access was revoked, the plan changed, or the API key lacks a scope."
@@ -3665,7 +3666,7 @@ var stopRunaway = {
 	rationale: "Stop {automation} from running away now; turn it back on once its trigger or mode is fixed (rolling back turns it on again).",
 	risk: "low"
 };
-var common$11 = {
+var common$12 = {
 	category: "automation_error",
 	remedy: "fix_config_then_reload",
 	severity: "error",
@@ -3691,7 +3692,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				minCount: 50
 			}],
-			...common$11,
+			...common$12,
 			severity: "warning",
 			confidence: .87,
 			actions: [stopRunaway, reloadAfterFix$1],
@@ -3703,7 +3704,7 @@ var automation = {
 		{
 			id: "invalid_config",
 			match: { text: /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i },
-			...common$11,
+			...common$12,
 			confidence: .88,
 			title: "Automation[[ “{alias}”]] has an invalid configuration",
 			rootCause: "An automation or script does not pass validation, so it is not set up at all: “{detail}”.",
@@ -3719,7 +3720,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				with: [MISSING]
 			}],
-			...common$11,
+			...common$12,
 			confidence: .86,
 			title: "{automation} calls {service}, which does not exist",
 			rootCause: "{automation} calls {service}, but no such action, script or entity exists right now: it was renamed or removed, the integration providing it is not loaded, or a script that an integration generates has not been (re)created yet.",
@@ -3742,7 +3743,7 @@ var automation = {
 				},
 				{ text: /when rendering '[^'\n]*\btrigger\./ }
 			],
-			...common$11,
+			...common$12,
 			confidence: .85,
 			title: "{automation} fails on a template",
 			rootCause: "A template in {automation} renders an error or an unusable value (“{detail}”), usually a trigger variable or entity that is missing in this run.",
@@ -3757,7 +3758,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				with: [INVALID_DATA]
 			}],
-			...common$11,
+			...common$12,
 			confidence: .85,
 			title: "{automation} passes invalid data to an action",
 			rootCause: "A step of {automation} calls an action with data it does not accept (“{detail}”) — often a template that rendered text or nothing where a number is needed."
@@ -3765,7 +3766,7 @@ var automation = {
 		{
 			id: "failed",
 			match: [{ text: SCRIPT_ERROR }, { kind: ["automation_error"] }],
-			...common$11,
+			...common$12,
 			confidence: .8,
 			title: "{automation} fails",
 			rootCause: "A step of {automation} raised an error: “{detail}”."
@@ -3776,7 +3777,7 @@ var automation = {
 				text: /\bAlready running\b/,
 				logger: AUTOMATION_LOGGER
 			},
-			...common$11,
+			...common$12,
 			severity: "info",
 			confidence: .6,
 			actions: [],
@@ -3825,7 +3826,7 @@ var benign = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/blocking-io.ts
-var common$10 = {
+var common$11 = {
 	category: "blocking_io",
 	remedy: "notify_only",
 	impact: "Home Assistant keeps running, but everything else waits while the call blocks: the UI stutters, and other integrations can time out.",
@@ -3861,7 +3862,7 @@ var blockingIo = {
 			/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
 			/\bdoing blocking calls? at\b/
 		] },
-		...common$10,
+		...common$11,
 		severity: "warning",
 		confidence: .9,
 		variants: [custom],
@@ -3870,7 +3871,7 @@ var blockingIo = {
 	}, {
 		id: "wrong_thread",
 		match: { text: /from a thread other than the event loop|calls? [\w.]+ from a thread\b|non-thread-safe operation/i },
-		...common$10,
+		...common$11,
 		severity: "error",
 		confidence: .85,
 		variants: [custom],
@@ -3886,7 +3887,7 @@ var reloadAfterFix = {
 	rationale: "After the entry’s address or certificate setting is corrected: reload to connect right away.",
 	risk: "low"
 };
-var common$9 = {
+var common$10 = {
 	category: "certificate",
 	severity: "error",
 	impact: "{integration} cannot open a secure connection to {host}; its entities stay unavailable.",
@@ -3907,7 +3908,7 @@ var certificate = {
 		{
 			id: "name_mismatch",
 			match: { text: /(?:hostname|IP address) mismatch|certificate is not valid for '(?<certname>[^']+)'|doesn't match (?:either of )?'(?<certname2>[^']+)'|ERR_TLS_CERT_ALTNAME_INVALID/i },
-			...common$9,
+			...common$10,
 			confidence: .88,
 			remedy: "fix_config_then_reload",
 			title: "The certificate of {host} does not match the address {integration} uses",
@@ -3918,7 +3919,7 @@ var certificate = {
 		{
 			id: "expired",
 			match: { text: /certificate has expired|CERT_HAS_EXPIRED|certificate is not yet valid|certificate expired/i },
-			...common$9,
+			...common$10,
 			confidence: .88,
 			remedy: "check_network_or_device",
 			title: "The certificate of {host} has expired",
@@ -3929,7 +3930,7 @@ var certificate = {
 		{
 			id: "self_signed",
 			match: { text: /self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN/i },
-			...common$9,
+			...common$10,
 			confidence: .86,
 			remedy: "fix_config_then_reload",
 			title: "{host} uses a self-signed certificate that {integration} does not trust",
@@ -3940,7 +3941,7 @@ var certificate = {
 		{
 			id: "wrong_protocol",
 			match: { text: /WRONG_VERSION_NUMBER|wrong version number|http request to an https server|plain HTTP request was sent to HTTPS port|record layer failure/i },
-			...common$9,
+			...common$10,
 			confidence: .82,
 			remedy: "fix_config_then_reload",
 			title: "{integration} and {host} disagree about HTTPS",
@@ -3951,7 +3952,7 @@ var certificate = {
 		{
 			id: "own_certificate_unreadable",
 			match: { text: /Could not (?:read|load) SSL certificate|Failed to load SSL certificate|ssl_(?:certificate|key) .*(?:not found|does not exist|No such file)/i },
-			...common$9,
+			...common$10,
 			confidence: .9,
 			remedy: "fix_config_then_reload",
 			title: "Home Assistant cannot read its own SSL certificate",
@@ -3968,7 +3969,7 @@ var certificate = {
 		{
 			id: "addon_certificate_missing",
 			match: { text: /cannot load certificate(?: key)? "[^"]*"/i },
-			...common$9,
+			...common$10,
 			confidence: .86,
 			remedy: "check_network_or_device",
 			actions: [],
@@ -3980,7 +3981,7 @@ var certificate = {
 		{
 			id: "verification_failed",
 			match: { text: /CERTIFICATE_VERIFY_FAILED|certificate verify failed|SSLCertVerificationError|SSL handshake failed|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|\bSSLError\b|sslv3 alert|tlsv1 alert/i },
-			...common$9,
+			...common$10,
 			confidence: .84,
 			remedy: "notify_only",
 			title: "{integration} cannot verify the certificate of {host}",
@@ -3995,7 +3996,7 @@ var certificate = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/config.ts
-var common$8 = {
+var common$9 = {
 	category: "invalid_config",
 	remedy: "fix_config_then_reload",
 	severity: "error",
@@ -4015,7 +4016,7 @@ var config = {
 		{
 			id: "yaml_syntax",
 			match: { text: /mapping values are not allowed here|while (?:parsing|scanning) an? |could not find expected ':'|found character '.*' that cannot start any token|expected <block end>|did not find expected (?:key|node content|alphabetic)|found undefined (?:alias|tag handle)|found unhashable key|found duplicate key|could not determine a constructor for the tag|Failed to parse configuration\.yaml|Error loading \S+\.ya?ml|Unable to read file \S+\.ya?ml|Secret \S+ not defined|secrets\.yaml (?:not found|is missing)|\b(?:YAMLError|ScannerError|ParserError|ConstructorError)\b|Invalid YAML/i },
-			...common$8,
+			...common$9,
 			confidence: .92,
 			variants: [{
 				when: { text: /safe mode|recovery mode/i },
@@ -4039,7 +4040,7 @@ var config = {
 		{
 			id: "integration_not_found",
 			match: { text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|No such integration/i },
-			...common$8,
+			...common$9,
 			confidence: .85,
 			remedy: "restart_core",
 			actions: [{
@@ -4074,7 +4075,7 @@ var config = {
 		{
 			id: "misconfigured",
 			match: { text: /\bmisconfigured\b|\bmisconfiguration\b/i },
-			...common$8,
+			...common$9,
 			confidence: .75,
 			title: "{integration} is misconfigured",
 			rootCause: "{integration} reports that its configuration is wrong (“{detail}”): a value was entered in the wrong form or points at the wrong thing, so it cannot work until it is corrected.",
@@ -4086,7 +4087,7 @@ var config = {
 				text: /Invalid config for (?:\[(?<domain>[\w.]+)\]|'(?<domain2>\w+)')|extra keys not allowed @ data|required key not provided @ data|is an invalid option for|not a valid value for dictionary value|value must be one of|Invalid config for calling service/i,
 				unless: AUTOMATION_CONTEXT
 			},
-			...common$8,
+			...common$9,
 			confidence: .82,
 			title: "{integration} has an invalid configuration",
 			rootCause: "The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.",
@@ -4095,7 +4096,7 @@ var config = {
 		{
 			id: "entity_state_or_unit",
 			match: { text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '\w+' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit/ },
-			...common$8,
+			...common$9,
 			confidence: .75,
 			severity: "warning",
 			title: "[[{entity}: ]]the state does not fit its device class or unit",
@@ -4108,7 +4109,7 @@ var config = {
 				text: /\bTemplateError\b|\bUndefinedError\b|Error rendering template|TemplateSyntaxError|Template (?:variable )?(?:error|warning)\b|Error parsing value|rendered invalid (?:entity IDs|service)/,
 				unless: AUTOMATION_CONTEXT
 			},
-			...common$8,
+			...common$9,
 			confidence: .6,
 			severity: "warning",
 			title: "A template[[ in {integration}]] fails to render",
@@ -4118,7 +4119,7 @@ var config = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/custom-component.ts
-var common$7 = {
+var common$8 = {
 	category: "incompatible_custom_component",
 	remedy: "update_or_remove_custom_component",
 	severity: "error",
@@ -4151,7 +4152,7 @@ var customComponent = {
 				/type object '(?<module>\w*(?:DeviceClass|Entity\w*|Feature|Flag|State|Class|Type|Mode))' has no attribute '(?<name>\w+)'/,
 				/No module named '(?<module>homeassistant\.[\w.]+)'/
 			] },
-			...common$7,
+			...common$8,
 			confidence: .88,
 			variants: [{
 				when: { core: true },
@@ -4167,7 +4168,7 @@ var customComponent = {
 		{
 			id: "blocked_or_invalid_manifest",
 			match: { text: /does not have a version key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i },
-			...common$7,
+			...common$8,
 			confidence: .85,
 			title: "{integration} cannot be loaded by this Home Assistant version",
 			rootCause: "Home Assistant refuses to load {integration} (“{detail}”): its manifest is invalid or the installed version is known to break this Home Assistant release."
@@ -4179,7 +4180,7 @@ var customComponent = {
 				custom: true,
 				unless: /No module named '(?!homeassistant\b)\w+'/
 			},
-			...common$7,
+			...common$8,
 			confidence: .75,
 			title: "{integration} fails with {exception}",
 			rootCause: "The custom integration {integration} fails with {exception}[[ in {location}]]. Errors like this right after a Home Assistant update usually mean it relies on something that changed in Home Assistant."
@@ -4187,7 +4188,7 @@ var customComponent = {
 		{
 			id: "migration_failed",
 			match: [{ text: /Error migrating entry|Migration handler (?:for \w+ )?not found|migration (?:of config entry )?failed/i }, { entryState: ["migration_error"] }],
-			...common$7,
+			...common$8,
 			category: "other",
 			remedy: "notify_only",
 			confidence: .6,
@@ -4213,7 +4214,7 @@ var backupFirst = {
 	risk: "low"
 };
 var RECORDER = /recorder|sqlalchemy/;
-var common$6 = {
+var common$7 = {
 	category: "database",
 	remedy: "free_disk_or_repair_db",
 	severity: "error",
@@ -4233,7 +4234,7 @@ var database = {
 		{
 			id: "corrupt",
 			match: { text: /database disk image is malformed|file is not a database|sqlite3 database corruption|rename the corrupt database|corrupt(?:ed)? database file|is corrupt or malformed|malformed database schema/i },
-			...common$6,
+			...common$7,
 			confidence: .92,
 			actions: [backupFirst],
 			title: "The recorder database is corrupt",
@@ -4248,7 +4249,7 @@ var database = {
 		{
 			id: "storage_io_error",
 			match: { text: /disk I\/O error|Input\/output error|\[Errno 5\]/i },
-			...common$6,
+			...common$7,
 			confidence: .85,
 			actions: [backupFirst],
 			title: "The storage under Home Assistant reports I/O errors",
@@ -4261,7 +4262,7 @@ var database = {
 				text: /Error during connection setup|Can't connect to (?:MySQL |MariaDB )?server|Lost connection to (?:MySQL |MariaDB )?server|(?:MySQL|MariaDB) server has gone away|could not connect to server|connection to server at .* failed|OperationalError\) \(20(?:02|03|06|13)\b/i,
 				logger: RECORDER
 			},
-			...common$6,
+			...common$7,
 			remedy: "check_network_or_device",
 			confidence: .86,
 			title: "The recorder cannot reach its database server[[ {host}]]",
@@ -4275,7 +4276,7 @@ var database = {
 		{
 			id: "backlog",
 			match: { text: /recorder backlog queue reached the maximum size|Database queue backlog reached|The recorder (?:queue|backlog)[^\n]{0,80}(?:maximum|exceeded)/i },
-			...common$6,
+			...common$7,
 			confidence: .82,
 			title: "The recorder cannot keep up with writing to its database",
 			rootCause: "Events arrive faster than the recorder can write them and its queue overflowed (“{detail}”): the database storage is slow or failing, the database is very large, or the system is CPU or I/O bound.",
@@ -4284,7 +4285,7 @@ var database = {
 		{
 			id: "migration_failed",
 			match: { text: /Database error during schema migration|Error during schema migration|Database migration failed|Schema migration failed|Upgrade to version \d+ failed|Error when determining DB schema version/i },
-			...common$6,
+			...common$7,
 			confidence: .8,
 			title: "Upgrading the recorder database failed",
 			rootCause: "The recorder could not migrate its database to the schema this Home Assistant version needs (“{detail}”). Migrations need free disk space (up to the size of the database) and time; an interrupted or out-of-space migration fails.",
@@ -4293,7 +4294,7 @@ var database = {
 		{
 			id: "schema_too_new",
 			match: { text: /schema version \d+ is newer than \d+ which is the maximum|Failed to validate schema/i },
-			...common$6,
+			...common$7,
 			remedy: "notify_only",
 			confidence: .85,
 			title: "The recorder database was written by a newer Home Assistant",
@@ -4303,7 +4304,7 @@ var database = {
 		{
 			id: "locked",
 			match: { text: /database is locked/i },
-			...common$6,
+			...common$7,
 			confidence: .7,
 			title: "The recorder database is locked",
 			rootCause: "Writes to the recorder database time out because the file is locked (“{detail}”): another process holds it open (a backup, a database viewer add-on) or the storage is too slow.",
@@ -4315,7 +4316,7 @@ var database = {
 				text: /Error executing query|Unhandled database error|SQLAlchemyError|Error saving events|Error in database connectivity|Recorder setup failed|recorder shutting down|Recorder\._run threw|sqlalchemy\.exc\.\w+/i,
 				logger: RECORDER
 			},
-			...common$6,
+			...common$7,
 			confidence: .55,
 			title: "The recorder fails to use its database",
 			rootCause: "Queries on the recorder database fail (“{detail}”)[[: {exception}]]. Storage problems, a very large database, or database corruption are the usual causes.",
@@ -4329,7 +4330,7 @@ var REQUIREMENT_FAILED = /Requirements for (?<domain>\w+) not found: \[['"]?(?<p
 /** What pip says when it ran and failed; without it, the installation may only not have happened yet. */
 var PIP_DETAIL = /Could not find a version|No matching distribution|Failed building wheel|Could not build wheels|subprocess-exited-with-error|ResolutionImpossible|conflicting dependencies|No solution found|unsatisfiable|No module named/i;
 var PYPI_UNREACHABLE = new RegExp(`Failed to establish a new connection|Max retries exceeded|ConnectTimeout|Read timed out|ProxyError|connection broken by|${DNS_FAILED.source.replace(/\(\?<\w+>/g, "(")}|${NETWORK_UNREACHABLE.source}`, "i");
-var common$5 = {
+var common$6 = {
 	category: "dependency_install",
 	severity: "error",
 	impact: "{integration} does not load; its entities are unavailable.",
@@ -4370,7 +4371,7 @@ var dependency = {
 				text: /==1000000000\.0\.0|package_constraints\.txt/,
 				with: [REQUIREMENT_FAILED]
 			},
-			...common$5,
+			...common$6,
 			confidence: .9,
 			remedy: "update_or_remove_custom_component",
 			title: "{integration} requires {package}, which Home Assistant blocks",
@@ -4380,7 +4381,7 @@ var dependency = {
 		{
 			id: "index_outage",
 			match: { text: /(?:HTTP status server error \(5\d\d|\b5\d\d Server Error)[^\n]*(?:wheels\.home-assistant\.io|pypi|\/simple\/|-index\/)/i },
-			...common$5,
+			...common$6,
 			confidence: .88,
 			remedy: "notify_only",
 			title: "The package index is down, so requirements cannot be installed",
@@ -4393,7 +4394,7 @@ var dependency = {
 				text: REQUIREMENT_FAILED,
 				with: [PYPI_UNREACHABLE]
 			},
-			...common$5,
+			...common$6,
 			confidence: .88,
 			remedy: "check_network_or_device",
 			title: "{integration} could not download {package}: no connection to the package index",
@@ -4412,7 +4413,7 @@ var dependency = {
 				text: AGAINST_CORE_PIN,
 				with: [REQUIREMENT_FAILED]
 			},
-			...common$5,
+			...common$6,
 			confidence: .86,
 			remedy: "update_or_remove_custom_component",
 			variants: [pinsOfCore("{integration} requires {package}, another version than the one Home Assistant pins for every integration")],
@@ -4423,7 +4424,7 @@ var dependency = {
 		{
 			id: "version_conflict",
 			match: { text: /No solution found when resolving dependencies|ResolutionImpossible|conflicting dependencies|requirements are unsatisfiable|Cannot install [^\n]* because these package versions have conflicting dependencies/i },
-			...common$5,
+			...common$6,
 			confidence: .84,
 			remedy: "update_or_remove_custom_component",
 			variants: [pinsOfCore("Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”)")],
@@ -4437,7 +4438,7 @@ var dependency = {
 				text: /Requirements for (?<domain>\w+) not found: \[['"]?(?<package>[^\]'"]+)/,
 				unless: PIP_DETAIL
 			},
-			...common$5,
+			...common$6,
 			confidence: .83,
 			remedy: "restart_core",
 			actions: [{
@@ -4453,7 +4454,7 @@ var dependency = {
 		{
 			id: "install_failed",
 			match: { text: REQUIREMENT_FAILED },
-			...common$5,
+			...common$6,
 			confidence: .82,
 			remedy: "notify_only",
 			variants: [customFix],
@@ -4464,7 +4465,7 @@ var dependency = {
 		{
 			id: "module_missing",
 			match: { text: /No module named '(?!homeassistant\b)(?<package>\w+)'/ },
-			...common$5,
+			...common$6,
 			confidence: .7,
 			remedy: "notify_only",
 			variants: [customFix],
@@ -4477,7 +4478,7 @@ var dependency = {
 // sidecar/src/analyze/offline/signatures/log-flood.ts
 /** Repeats of one line that make a flood even without Home Assistant's own warning. */
 var FLOOD_REPEATS = 1e3;
-var common$4 = {
+var common$5 = {
 	category: "log_flood",
 	remedy: "notify_only",
 	severity: "warning",
@@ -4505,7 +4506,7 @@ var logFlood = {
 	signatures: [{
 		id: "too_frequent",
 		match: { text: /Module (?<logger>[A-Za-z_][\w.]*) is logging too frequently\. (?<messages>\d+) messages since last count/ },
-		...common$4,
+		...common$5,
 		confidence: .9,
 		title: "{logger} floods the log",
 		rootCause: "Home Assistant counted {messages} messages from {logger} within five minutes (“{detail}”): [[{integration} ]]logs the same problem or status over and over, far more than anyone can read.",
@@ -4522,7 +4523,7 @@ var logFlood = {
 			text: /\S/,
 			minCount: FLOOD_REPEATS
 		},
-		...common$4,
+		...common$5,
 		confidence: .55,
 		title: "[[{integration}: ]]one line floods the log",
 		rootCause: "The same line was logged over a thousand times (“{detail}”): [[{integration} ]]reports one problem or status over and over instead of once."
@@ -4759,7 +4760,7 @@ var network = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/proxy.ts
-var common$3 = {
+var common$4 = {
 	category: "proxy_misconfig",
 	remedy: "fix_config_then_reload",
 	severity: "error",
@@ -4784,7 +4785,7 @@ var proxy = {
 		{
 			id: "not_set_up",
 			match: { text: /A request from a reverse proxy was received from (?<proxy>[^\s,]+),? but your HTTP integration is not set-up for reverse proxies/ },
-			...common$3,
+			...common$4,
 			confidence: .95,
 			title: "Home Assistant rejects requests from the reverse proxy at {proxy}",
 			rootCause: "A reverse proxy at {proxy} forwards requests with an X-Forwarded-For header, but the http: section does not enable use_x_forwarded_for, so Home Assistant refuses them."
@@ -4792,7 +4793,7 @@ var proxy = {
 		{
 			id: "untrusted_proxy",
 			match: { text: /Received X-Forwarded-For header from (?:an )?untrusted proxy (?<proxy>\S+)/ },
-			...common$3,
+			...common$4,
 			confidence: .95,
 			title: "The reverse proxy at {proxy} is not in trusted_proxies",
 			rootCause: "Requests arrive through a proxy at {proxy} with an X-Forwarded-For header, but {proxy} is not listed in trusted_proxies — often because the proxy container got a new address on its Docker network."
@@ -4800,7 +4801,7 @@ var proxy = {
 		{
 			id: "bad_forwarded_header",
 			match: { text: /Invalid IP address in X-Forwarded-For|Too many headers for X-Forwarded-(?:For|Proto|Host)|Empty value received in X-Forward|Invalid value received in X-Forwarded/i },
-			...common$3,
+			...common$4,
 			confidence: .85,
 			title: "The reverse proxy sends forwarding headers Home Assistant cannot use",
 			rootCause: "The proxy in front of Home Assistant sends malformed or duplicated X-Forwarded-* headers (“{detail}”), for example when two proxies are chained and both add them.",
@@ -4845,8 +4846,8 @@ var rateLimit = {
 };
 // sidecar/src/analyze/offline/signatures/repairs.ts
 /** The message of a Repairs signal: its translated title, then its description. */
-var ISSUE = /^(?<issue_title>.+?) — /;
-var KIND$1 = ["repair_issue"];
+var ISSUE$1 = /^(?<issue_title>.+?) — /;
+var KIND$2 = ["repair_issue"];
 var follow = {
 	remedy: "notify_only",
 	impact: "As Home Assistant describes it in Settings → System → Repairs.",
@@ -4861,13 +4862,13 @@ var repairs = {
 		{
 			id: "notice",
 			match: [{
-				kind: KIND$1,
-				text: ISSUE,
+				kind: KIND$2,
+				text: ISSUE$1,
 				minLevel: "INFO",
 				with: [/^issue: \w*(?:deprecat|unsupported|legacy|removed|breaking|migrat|outdated|no_longer|obsolete)/]
 			}, {
-				kind: KIND$1,
-				text: ISSUE,
+				kind: KIND$2,
+				text: ISSUE$1,
 				minLevel: "INFO",
 				with: [/^breaks_in: \d{4}\.\d+/]
 			}],
@@ -4882,8 +4883,8 @@ var repairs = {
 		{
 			id: "reauth",
 			match: {
-				kind: KIND$1,
-				text: ISSUE,
+				kind: KIND$2,
+				text: ISSUE$1,
 				minLevel: "INFO",
 				with: [/^issue: \w*reauth/]
 			},
@@ -4900,8 +4901,8 @@ var repairs = {
 		{
 			id: "issue",
 			match: {
-				kind: KIND$1,
-				text: ISSUE,
+				kind: KIND$2,
+				text: ISSUE$1,
 				minLevel: "INFO"
 			},
 			...follow,
@@ -4945,7 +4946,7 @@ var restartCore$1 = {
 	}]
 };
 var findLeak = ["Find what grows: Settings → System → Hardware and the add-on pages show memory per process; recently added or updated integrations are the usual suspects — disable them one at a time.", "If the machine simply has too little headroom for what runs on it, stop unneeded add-ons or move to bigger hardware."];
-var common$2 = {
+var common$3 = {
 	category: "resource_exhaustion",
 	severity: "critical",
 	impact: "Operations that need the exhausted resource fail at random places: integrations, the recorder, backups and the UI.",
@@ -4965,7 +4966,7 @@ var resources = {
 				kind: ["supervisor_issue", "repair_issue"],
 				text: /\bfree_space\b/
 			}],
-			...common$2,
+			...common$3,
 			confidence: .93,
 			remedy: "free_disk_or_repair_db",
 			actions: [],
@@ -4981,7 +4982,7 @@ var resources = {
 		{
 			id: "out_of_memory",
 			match: { text: /\bMemoryError\b|Cannot allocate memory|\[Errno 12\]|\bOut of memory\b|\b[Oo]om[- ]kill|OOM killer|Killed process \d+|JavaScript heap out of memory|Reached heap limit|[Mm]emory allocation failed|std::bad_alloc|(?:fatal error|runtime): out of memory/ },
-			...common$2,
+			...common$3,
 			...restartCore$1,
 			confidence: .88,
 			variants: [inCustom, inAddon],
@@ -4992,7 +4993,7 @@ var resources = {
 		{
 			id: "open_files",
 			match: { text: /Too many open files|\bEMFILE\b|\[Errno 24\]/i },
-			...common$2,
+			...common$3,
 			...restartCore$1,
 			confidence: .88,
 			variants: [inCustom, inAddon],
@@ -5003,7 +5004,7 @@ var resources = {
 		{
 			id: "threads",
 			match: { text: /can't start new thread|can't create new thread|Resource temporarily unavailable[^\n]{0,40}thread/i },
-			...common$2,
+			...common$3,
 			...restartCore$1,
 			confidence: .85,
 			variants: [inCustom, inAddon],
@@ -5014,7 +5015,7 @@ var resources = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/security.ts
-var common$1 = {
+var common$2 = {
 	category: "security_login",
 	remedy: "fix_config_then_reload",
 	impact: "Nothing breaks by itself, but repeated attempts get the address banned when ip_ban_enabled is on, and an unknown address means the instance is being probed.",
@@ -5044,7 +5045,7 @@ var security = {
 	signatures: [{
 		id: "ip_banned",
 		match: { text: /\bBanned IP (?<ip>\S+) for too many login attempts/ },
-		...common$1,
+		...common$2,
 		severity: "error",
 		confidence: .92,
 		variants: [INTERNET],
@@ -5057,7 +5058,7 @@ var security = {
 			/Login attempt or request with invalid authentication from (?<ip2>\S+)/,
 			/\binvalid authentication from (?<ip3>\S+)/
 		] },
-		...common$1,
+		...common$2,
 		severity: "warning",
 		confidence: .9,
 		variants: [INTERNET],
@@ -5192,7 +5193,7 @@ var setup = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/slow-update.ts
-var common = {
+var common$1 = {
 	category: "slow_update",
 	remedy: "notify_only",
 	severity: "warning",
@@ -5209,6 +5210,61 @@ var common = {
 		"If the integration allows it, poll less often (System options → disable polling, then refresh with your own automation).",
 		"Restarting or reloading does not make the device answer faster."
 	]
+};
+/** Updates and setups that take longer than Home Assistant allows. */
+var slowUpdate = {
+	family: "slow_update",
+	signatures: [
+		{
+			id: "entity_update",
+			match: { text: /Update of (?<entity>[\w.]+) is taking over (?<seconds>\d+) seconds/ },
+			...common$1,
+			confidence: .85,
+			title: "Updates of {entity}[[ ({integration})]] take over {seconds} seconds",
+			rootCause: "Updating {entity}[[ and other entities of {integration}]] repeatedly takes longer than {seconds} s: the device or service answers slowly — weak Wi-Fi, an overloaded device, a slow cloud API, or a library that makes many requests per update."
+		},
+		{
+			id: "update_interval",
+			match: { text: /Updating (?<domain>\w+) (?<platform>\w+) took longer than the scheduled update interval (?<interval>[\d:.]+)|Updating (?:device list from )?(?<domain2>\w+) took longer than the scheduled (?:update|scan) interval (?<interval2>[\d:.]+)/ },
+			...common$1,
+			confidence: .85,
+			title: "{integration} takes longer than its update interval ({interval})",
+			rootCause: "Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update."
+		},
+		{
+			id: "entity_state",
+			match: { text: /Updating state for (?<entity>[\w.]+) \([^)]*\) took (?<seconds>[\d.]+) seconds/ },
+			...common$1,
+			confidence: .8,
+			title: "Updating {entity}[[ ({integration})]] is slow",
+			rootCause: "Writing the state of {entity} took {seconds} s, which Home Assistant reports as slow (“{detail}”): the integration’s code does slow work (I/O, heavy computation) while updating the entity. The entity still updates, late."
+		},
+		{
+			id: "setup",
+			match: { text: /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting on integrations to complete setup|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/ },
+			...common$1,
+			confidence: .8,
+			title: "Setting up {integration} is slow",
+			rootCause: "Setting up {integration} takes longer than {seconds} s (“{detail}”): it waits for a slow device or cloud service, or does a lot of work at startup. Startup finishes later, and if it never completes, Home Assistant continues without it.",
+			impact: "Home Assistant starts more slowly; {integration}’s entities appear late."
+		}
+	]
+};
+// sidecar/src/analyze/offline/signatures/supervisor.ts
+var KIND$1 = ["supervisor_issue"];
+var ISSUE = /^Supervisor reports (?<issue_type>[a-z0-9_]+) in (?<issue_context>[a-z_]+)/;
+var suggested = {
+	action_id: "apply_suggestion",
+	params: {},
+	rationale: "The Supervisor suggests this fix for its own issue; it runs it itself and the issue goes when it worked.",
+	risk: "medium"
+};
+var common = {
+	severity: "warning",
+	impact: "As the Supervisor describes it in Settings → System → Repairs.",
+	actions: [suggested],
+	tests: [],
+	manualSteps: ["Open Settings → System → Repairs: the Supervisor’s issue is listed there with its own explanation and, where it has one, its fix."]
 };
 // sidecar/src/analyze/offline/signatures/index.ts
 var FAMILIES = [
@@ -5227,46 +5283,85 @@ var FAMILIES = [
 	addon,
 	setup,
 	network,
+	slowUpdate,
+	logFlood,
+	repairs,
 	{
-		family: "slow_update",
+		family: "supervisor",
 		signatures: [
 			{
-				id: "entity_update",
-				match: { text: /Update of (?<entity>[\w.]+) is taking over (?<seconds>\d+) seconds/ },
+				id: "addon_boot_fail",
+				match: {
+					kind: KIND$1,
+					text: /^Supervisor reports boot_fail in addon/,
+					minLevel: "INFO"
+				},
 				...common,
+				category: "addon_crash",
+				remedy: "restart_addon",
+				severity: "error",
 				confidence: .85,
-				title: "Updates of {entity}[[ ({integration})]] take over {seconds} seconds",
-				rootCause: "Updating {entity}[[ and other entities of {integration}]] repeatedly takes longer than {seconds} s: the device or service answers slowly — weak Wi-Fi, an overloaded device, a slow cloud API, or a library that makes many requests per update."
+				title: "The app {addon} failed to start at boot",
+				rootCause: "The Supervisor could not start the app {addon} when the system booted (“{detail}”); it stays stopped until started again.",
+				impact: "What the app provides (a broker, a database, a bridge) is missing until it runs.",
+				actions: [suggested, {
+					action_id: "restart_addon",
+					params: { slug: "$addon" },
+					rationale: "Start the app again; read its log first if it fails at once.",
+					risk: "medium"
+				}],
+				tests: [{
+					kind: "addon_started",
+					description: "The app runs again.",
+					timeout_s: 120
+				}]
 			},
 			{
-				id: "update_interval",
-				match: { text: /Updating (?<domain>\w+) (?<platform>\w+) took longer than the scheduled update interval (?<interval>[\d:.]+)|Updating (?:device list from )?(?<domain2>\w+) took longer than the scheduled (?:update|scan) interval (?<interval2>[\d:.]+)/ },
+				id: "network",
+				match: {
+					kind: KIND$1,
+					text: /^Supervisor reports (?<issue_type>dns_server_failed|dns_server_ipv6_error|ipv4_connection_problem|network_interface_ipv4)\b/,
+					minLevel: "INFO"
+				},
 				...common,
+				category: "network_unreachable",
+				remedy: "check_network_or_device",
+				confidence: .8,
+				title: "The Supervisor reports a network problem ({issue_type})",
+				rootCause: "The Supervisor found a problem with the system’s network or DNS (“{detail}”): updates, app installs and cloud services can fail until it is fixed.",
+				manualSteps: ["Check Settings → System → Network (DNS servers, IPv4/IPv6) and that the router answers DNS.", ...common.manualSteps]
+			},
+			{
+				id: "docker_ratelimit",
+				match: {
+					kind: KIND$1,
+					text: /^Supervisor reports docker_ratelimit\b/,
+					minLevel: "INFO"
+				},
+				...common,
+				category: "rate_limited",
+				remedy: "notify_only",
+				actions: [],
 				confidence: .85,
-				title: "{integration} takes longer than its update interval ({interval})",
-				rootCause: "Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update."
+				title: "Docker Hub limits the system’s image downloads",
+				rootCause: "Docker Hub answered that this address pulled too many images (“{detail}”); installs and updates wait until the limit resets (hours)."
 			},
 			{
-				id: "entity_state",
-				match: { text: /Updating state for (?<entity>[\w.]+) \([^)]*\) took (?<seconds>[\d.]+) seconds/ },
+				id: "issue",
+				match: {
+					kind: KIND$1,
+					text: ISSUE,
+					minLevel: "INFO"
+				},
 				...common,
-				confidence: .8,
-				title: "Updating {entity}[[ ({integration})]] is slow",
-				rootCause: "Writing the state of {entity} took {seconds} s, which Home Assistant reports as slow (“{detail}”): the integration’s code does slow work (I/O, heavy computation) while updating the entity. The entity still updates, late."
-			},
-			{
-				id: "setup",
-				match: { text: /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting on integrations to complete setup|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/ },
-				...common,
-				confidence: .8,
-				title: "Setting up {integration} is slow",
-				rootCause: "Setting up {integration} takes longer than {seconds} s (“{detail}”): it waits for a slow device or cloud service, or does a lot of work at startup. Startup finishes later, and if it never completes, Home Assistant continues without it.",
-				impact: "Home Assistant starts more slowly; {integration}’s entities appear late."
+				category: "other",
+				remedy: "notify_only",
+				confidence: .7,
+				title: "The Supervisor reports {issue_type} ({issue_context})",
+				rootCause: "The Supervisor’s resolution center reports “{detail}”. Where it offers a safe fix (start, restart, reload, a backup), LLM Ops proposes to apply it."
 			}
 		]
 	},
-	logFlood,
-	repairs,
 	benign
 ];
 // sidecar/src/analyze/offline/engine.ts
@@ -5739,7 +5834,8 @@ var ACTION_IDS = [
 	"disable_config_entry",
 	"restart_addon",
 	"create_backup",
-	"restart_core"
+	"restart_core",
+	"apply_suggestion"
 ];
 var ActionId$1 = v.picklist(ACTION_IDS);
 /** Severities, mirroring HA's Repairs levels plus info. */
@@ -5813,6 +5909,7 @@ var VERIFICATION_KINDS = [
 	"reauth_started",
 	"backup_present",
 	"core_running",
+	"supervisor_issue_resolved",
 	"manual"
 ];
 /** A check that tells whether a fix worked. */
@@ -6263,6 +6360,72 @@ var CONFIG_BACKUP = {
 	includeDatabase: false,
 	addons: [],
 	description: "Home Assistant configuration (partial backup, without the database)"
+};
+// sidecar/src/actions/apply-suggestion.ts
+/** Suggestion types safe to apply after an approval, and what each does, for the preview. */
+var SAFE_SUGGESTIONS = {
+	execute_reload: "reload",
+	execute_restart: "restart",
+	execute_start: "start",
+	create_full_backup: "take a full backup of"
+};
+var UUID = /^[0-9a-f]{32}$|^[0-9a-f-]{36}$/;
+/** The resolution center's issues the incident is about (from its signals' keys). */
+function issuesOf(ctx, info) {
+	const keys = new Set(ctx.journal.signalsOf(ctx.incident.id, 200).filter((s) => s.kind === "supervisor_issue" && s.key?.startsWith("resolution:")).map((s) => s.key?.slice(11)));
+	return info.issues.filter((i) => keys.has(i.uuid));
+}
+var applySuggestion = {
+	id: "apply_suggestion",
+	label: "Apply the Supervisor’s suggested fix",
+	guide: "apply the fix the Supervisor itself suggests for a resolution-center issue (suggestion: its uuid, optional).",
+	params: { suggestion: "The suggestion uuid (optional: the only safe one for the issue)" },
+	risk: "medium",
+	fixes: true,
+	async resolve(ctx, params) {
+		onlyParams(params, ["suggestion"]);
+		if (!ctx.supervisor) throw new ActionRejected("the Supervisor’s suggestions need the Supervisor (app mode)");
+		const info = await ctx.supervisor.resolutionInfo();
+		const issues = issuesOf(ctx, info);
+		if (!issues.length) throw new ActionRejected("the incident has no open issue in the Supervisor’s resolution center");
+		const offered = info.suggestions.filter((s) => issues.some((i) => i.context === s.context && i.reference === s.reference));
+		const safe = offered.filter((s) => Object.hasOwn(SAFE_SUGGESTIONS, s.type));
+		const wanted = params.suggestion;
+		if (wanted !== void 0 && (typeof wanted !== "string" || !UUID.test(wanted))) throw new ActionRejected("suggestion must be a suggestion uuid");
+		const chosen = wanted === void 0 ? safe.length === 1 ? safe[0] : void 0 : safe.find((s) => s.uuid === wanted);
+		if (!chosen) {
+			if (wanted !== void 0 && offered.some((s) => s.uuid === wanted)) throw new ActionRejected("that suggestion is not one LLM Ops applies (only start, restart, reload or a full backup); apply it in Settings → System → Repairs");
+			throw new ActionRejected(safe.length > 1 ? "the Supervisor offers several fixes for this issue; name one (suggestion)" : "the Supervisor offers no fix for this issue that LLM Ops applies");
+		}
+		const issue = issues.find((i) => i.context === chosen.context && i.reference === chosen.reference);
+		return {
+			suggestion: chosen.uuid,
+			type: chosen.type,
+			context: chosen.context,
+			reference: chosen.reference ?? "",
+			issue: issue?.uuid ?? ""
+		};
+	},
+	target: (p) => `apply_suggestion:${String(p.suggestion)}`,
+	verification: (_ctx, p) => [{
+		kind: "supervisor_issue_resolved",
+		description: `the Supervisor no longer reports the issue (${String(p.context)}${p.reference ? ` ${String(p.reference)}` : ""})`,
+		timeout_s: 120
+	}],
+	preview(ctx, p) {
+		return {
+			summary: `Let the Supervisor ${SAFE_SUGGESTIONS[String(p.type)] ?? String(p.type)} ${p.reference ? `${String(p.context)} ${String(p.reference)}` : String(p.context)}, as its resolution center suggests (${String(p.type)}).`,
+			precondition: "The Supervisor suggested it for this issue; it runs the fix itself.",
+			backup: null,
+			verification: this.verification(ctx, p),
+			rollback: "Not applicable: the Supervisor’s fix has nothing to undo; the result is recorded."
+		};
+	},
+	async apply(ctx, p) {
+		await ctx.supervisor?.call("POST", `/resolution/suggestion/${String(p.suggestion)}`);
+		return {};
+	},
+	rollback: () => nothingToUndo("not applicable: the Supervisor’s fix has nothing to undo")
 };
 // sidecar/src/actions/automation.ts
 function requireDomain(ctx, domain) {
@@ -6953,7 +7116,8 @@ var ACTIONS = {
 			return { restarted_at: ctx.now().toISOString() };
 		},
 		rollback: () => nothingToUndo("not applicable: a restart has nothing to undo")
-	}
+	},
+	apply_suggestion: applySuggestion
 };
 /** The action definition for an id, or undefined for anything off the allow-list. */
 function allowListed(id) {
@@ -11414,6 +11578,13 @@ var CHECKS = {
 			};
 		});
 	},
+	supervisor_issue_resolved: (_t, input, waitS) => until(waitS, async () => {
+		const open = (await input.ctx.supervisor?.resolutionInfo())?.issues.some((i) => i.uuid === input.params.issue) ?? true;
+		return {
+			ok: !open,
+			detail: open ? "the Supervisor still reports the issue" : "the issue is gone"
+		};
+	}),
 	manual: async () => ({
 		ok: true,
 		detail: "not checked automatically"

@@ -181,6 +181,18 @@ export async function startFakeSupervisor(
     else ok(res);
   });
   app.get('/resolution/info', (_req, res) => ok(res, { ...state.resolution, checks: [] }));
+  // Applying a suggestion runs its fixup, which dismisses the issues it was for (the same
+  // context and reference) and the suggestion itself; a start or restart runs the add-on.
+  app.post('/resolution/suggestion/:uuid', (req, res) => {
+    const r = state.resolution;
+    const s = r.suggestions.find((x) => x.uuid === req.params.uuid);
+    if (!s) return fail(res, 400, 'The supplied UUID is not a valid suggestion');
+    r.suggestions = r.suggestions.filter((x) => x !== s);
+    r.issues = r.issues.filter((i) => !(i.context === s.context && i.reference === s.reference));
+    const a = s.context === 'addon' ? addon(s.reference ?? undefined) : undefined;
+    if (a && ['execute_start', 'execute_restart'].includes(s.type)) a.state = 'started';
+    return ok(res);
+  });
   app.get('/addons', (_req, res) =>
     ok(res, {
       addons: state.addons.map(({ slug, name, version, state: s, update_available }) => ({

@@ -1,6 +1,7 @@
 /** The allow-list: every action the executor can run. Adding one is a module plus one line here. */
 import type { ActionId } from '@ha-llm-ops/contracts';
 import type { ActionDefinition } from './action.js';
+import { applySuggestion } from './apply-suggestion.js';
 import { disableAutomation, reloadAutomations, reloadScripts } from './automation.js';
 import { createBackup } from './create-backup.js';
 import { disableConfigEntry } from './disable-config-entry.js';
@@ -23,6 +24,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionDefinition>> = {
   restart_addon: restartAddon,
   create_backup: createBackup,
   restart_core: restartCore,
+  apply_suggestion: applySuggestion,
 };
 
 /** The action definition for an id, or undefined for anything off the allow-list. */

@@ -195,6 +195,15 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
       };
     });
   },
+  supervisor_issue_resolved: (_t, input, waitS) =>
+    until(waitS, async () => {
+      const info = await input.ctx.supervisor?.resolutionInfo();
+      const open = info?.issues.some((i) => i.uuid === input.params.issue) ?? true;
+      return {
+        ok: !open,
+        detail: open ? 'the Supervisor still reports the issue' : 'the issue is gone',
+      };
+    }),
   manual: async () => ({ ok: true, detail: 'not checked automatically' }),
 };
 

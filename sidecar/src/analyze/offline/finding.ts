@@ -62,6 +62,8 @@ export function automationOf(input: AnalysisInput, texts: string[]): string | un
 function addonOf(input: AnalysisInput): string | undefined {
   const fromData = input.data?.addon ?? input.data?.slug;
   if (typeof fromData === 'string' && fromData) return fromData;
+  // The Supervisor's issues and log lines about an add-on name it as their subject.
+  if (input.subject?.startsWith('addon:')) return input.subject.slice('addon:'.length);
   if (input.kind === 'addon_state' && input.subject) return input.subject;
   return undefined;
 }

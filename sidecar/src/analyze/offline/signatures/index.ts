@@ -22,6 +22,7 @@ import { resources } from './resources.js';
 import { security } from './security.js';
 import { setup } from './setup.js';
 import { slowUpdate } from './slow-update.js';
+import { supervisor } from './supervisor.js';
 
 export const FAMILIES: readonly SignatureFamily[] = [
   proxy,
@@ -42,5 +43,6 @@ export const FAMILIES: readonly SignatureFamily[] = [
   slowUpdate,
   logFlood,
   repairs,
+  supervisor,
   benign,
 ];

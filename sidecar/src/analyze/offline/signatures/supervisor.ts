@@ -1,0 +1,99 @@
+/**
+ * Issues of the Supervisor's resolution center. The collector names each
+ * `Supervisor reports <type> in <context> (<reference>)`; the Supervisor often offers a fix of
+ * its own, which LLM Ops proposes to apply when it is a safe kind (apply_suggestion checks).
+ */
+import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+
+const KIND = ['supervisor_issue'] as const;
+const ISSUE = /^Supervisor reports (?<issue_type>[a-z0-9_]+) in (?<issue_context>[a-z_]+)/;
+
+const suggested: ActionTemplate = {
+  action_id: 'apply_suggestion',
+  params: {},
+  rationale:
+    'The Supervisor suggests this fix for its own issue; it runs it itself and the issue goes when it worked.',
+  risk: 'medium',
+};
+
+const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence' | 'category' | 'remedy'> = {
+  severity: 'warning',
+  impact: 'As the Supervisor describes it in Settings → System → Repairs.',
+  actions: [suggested],
+  tests: [],
+  manualSteps: [
+    'Open Settings → System → Repairs: the Supervisor’s issue is listed there with its own explanation and, where it has one, its fix.',
+  ],
+};
+
+/** The resolution center's issues. */
+export const supervisor: SignatureFamily = {
+  family: 'supervisor',
+  signatures: [
+    {
+      id: 'addon_boot_fail',
+      match: { kind: KIND, text: /^Supervisor reports boot_fail in addon/, minLevel: 'INFO' },
+      ...common,
+      category: 'addon_crash',
+      remedy: 'restart_addon',
+      severity: 'error',
+      confidence: 0.85,
+      title: 'The app {addon} failed to start at boot',
+      rootCause:
+        'The Supervisor could not start the app {addon} when the system booted (“{detail}”); it stays stopped until started again.',
+      impact: 'What the app provides (a broker, a database, a bridge) is missing until it runs.',
+      actions: [
+        suggested,
+        {
+          action_id: 'restart_addon',
+          params: { slug: '$addon' },
+          rationale: 'Start the app again; read its log first if it fails at once.',
+          risk: 'medium',
+        },
+      ],
+      tests: [{ kind: 'addon_started', description: 'The app runs again.', timeout_s: 120 }],
+    },
+    {
+      id: 'network',
+      match: {
+        kind: KIND,
+        text: /^Supervisor reports (?<issue_type>dns_server_failed|dns_server_ipv6_error|ipv4_connection_problem|network_interface_ipv4)\b/,
+        minLevel: 'INFO',
+      },
+      ...common,
+      category: 'network_unreachable',
+      remedy: 'check_network_or_device',
+      confidence: 0.8,
+      title: 'The Supervisor reports a network problem ({issue_type})',
+      rootCause:
+        'The Supervisor found a problem with the system’s network or DNS (“{detail}”): updates, app installs and cloud services can fail until it is fixed.',
+      manualSteps: [
+        'Check Settings → System → Network (DNS servers, IPv4/IPv6) and that the router answers DNS.',
+        ...common.manualSteps,
+      ],
+    },
+    {
+      id: 'docker_ratelimit',
+      match: { kind: KIND, text: /^Supervisor reports docker_ratelimit\b/, minLevel: 'INFO' },
+      ...common,
+      category: 'rate_limited',
+      remedy: 'notify_only',
+      actions: [],
+      confidence: 0.85,
+      title: 'Docker Hub limits the system’s image downloads',
+      rootCause:
+        'Docker Hub answered that this address pulled too many images (“{detail}”); installs and updates wait until the limit resets (hours).',
+    },
+    {
+      id: 'issue',
+      match: { kind: KIND, text: ISSUE, minLevel: 'INFO' },
+      ...common,
+      category: 'other',
+      remedy: 'notify_only',
+      confidence: 0.7,
+      title: 'The Supervisor reports {issue_type} ({issue_context})',
+      rootCause:
+        'The Supervisor’s resolution center reports “{detail}”. Where it offers a safe fix (start, restart, reload, a backup), LLM Ops proposes to apply it.',
+    },
+  ],
+};
