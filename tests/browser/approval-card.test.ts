@@ -137,11 +137,11 @@ describe('the approval card on a dashboard', () => {
       type: 'llm_ops/proposals',
     });
     expect(proposals.filter((p) => p.status === 'proposed')).toEqual([]);
-    await page.reload();
-    await poll(() => card.locator('li.proposal').count()).toBe(0);
-    expect(await card.locator('[data-field=count]').count()).toBe(0);
-    expect(await card.innerText()).toContain('Nothing waits for approval');
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await card.screenshot({ path: join(SCREENSHOT_DIR, 'card-approval-approved.png') });
+    await page.reload();
+    await poll(() => card.locator('ha-card').innerText()).toContain('Nothing waits for approval');
+    expect(await card.locator('li.proposal').count()).toBe(0);
+    expect(await card.locator('[data-field=count]').count()).toBe(0);
   }, 400_000);
 });
