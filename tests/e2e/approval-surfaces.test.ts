@@ -24,6 +24,7 @@ import {
   healFaultLab,
   incidentOnceStatus,
   setFault,
+  sidecarApi,
   startApprovingSidecar,
   type Proposal,
 } from '../harness/approval.js';
@@ -246,7 +247,9 @@ describe('an automation from the notify blueprint', () => {
     const push = await eventually(
       async () =>
         pushes.find(
-          (p) => p.data?.tag === `llm_ops_${proposal.incident_id}` && p.data.actions?.length,
+          (p) =>
+            p.data?.tag === `llm_ops_${proposal.incident_id}` &&
+            p.data.actions?.some((a) => a.action.endsWith(proposal.id)),
         ),
       60_000,
       'the notification with buttons for the incident',
@@ -275,5 +278,41 @@ describe('an automation from the notify blueprint', () => {
     await expectFixedAndVerified(proposal);
     const done = await finished(sidecar, proposal.id);
     expect(done.proposal.status).toBe('succeeded');
+  }, 300_000);
+
+  it('pressing Reject rejects the proposal; nothing runs', async () => {
+    await healFaultLab(env);
+    const proposal = await faultProposal(env, socket, decided);
+    decided.push(proposal.id);
+    const push = await eventually(
+      async () =>
+        pushes.find(
+          (p) =>
+            p.data?.tag === `llm_ops_${proposal.incident_id}` &&
+            p.data.actions?.some((a) => a.action.endsWith(proposal.id)),
+        ),
+      60_000,
+      'the notification with buttons for the incident',
+    );
+    const reject = push.data?.actions?.find((a) => a.title === 'Reject');
+    expect(reject?.action).toBe(`LLM_OPS_REJECT_${proposal.id}`);
+    await socket.command({
+      type: 'fire_event',
+      event_type: 'mobile_app_notification_action',
+      event_data: { action: reject?.action, title: push.title, message: push.message },
+    });
+    const rejected = await eventually(
+      async () => {
+        const body = await sidecarApi<{ proposal: Proposal; execution: unknown }>(
+          sidecar,
+          `/api/actions/${proposal.id}`,
+        );
+        return body.proposal.status === 'rejected' ? body : undefined;
+      },
+      60_000,
+      'the proposal to be rejected',
+    );
+    expect(rejected.execution).toBeNull();
+    expect((await configEntries(env, 'fault_lab'))[0]?.state).toBe('setup_retry');
   }, 300_000);
 });
