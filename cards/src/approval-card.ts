@@ -105,7 +105,10 @@ export class LlmOpsApprovalCard extends LlmOpsCardBase<ApprovalCardConfig, Actio
   protected override render(): TemplateResult {
     const c = this._config;
     if (!c) return html``;
-    const waiting = this.pending.filter((p) => p.status === 'proposed');
+    // As the rows show them: a proposal decided since the last fetch no longer waits.
+    const waiting = this.pending.filter(
+      (p) => (this.tracker?.get(p.id)?.proposal.status ?? p.status) === 'proposed',
+    );
     return html`<ha-card>
       <div class="header">
         <h2>

@@ -5,6 +5,8 @@ export class HaCommandError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The integration's translation key, when HA's error names one. */
+    readonly translationKey?: string,
   ) {
     super(`${code}: ${message}`);
   }
@@ -67,7 +69,7 @@ export class HaSocket {
         id: number;
         success?: boolean;
         result?: unknown;
-        error?: { code: string; message: string };
+        error?: { code: string; message: string; translation_key?: string };
         event?: unknown;
       };
       if (msg.type === 'event') this.eventHandlers.get(msg.id)?.(msg.event);
@@ -75,7 +77,14 @@ export class HaSocket {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         if (msg.success) p?.resolve(msg.result);
-        else p?.reject(new HaCommandError(msg.error?.code ?? 'unknown', msg.error?.message ?? ''));
+        else
+          p?.reject(
+            new HaCommandError(
+              msg.error?.code ?? 'unknown',
+              msg.error?.message ?? '',
+              msg.error?.translation_key,
+            ),
+          );
       }
     });
   }
