@@ -119,10 +119,7 @@ export class Sidecar {
     // Everything the journal stores is redacted, with placeholders stable across all of it.
     const label = keyedLabel(redactionKey(settings.dataDir));
     const redactSignal = signalRedaction({ ...settings.redact, label });
-    this.lifecycle = new IncidentLifecycle(this.journal, this.proposals, {
-      log,
-      timeZone: this.tz,
-    });
+    this.lifecycle = new IncidentLifecycle(this.journal, this.proposals, { log, zone: this.tz });
     this.correlator = new Correlator(this.journal, this.lifecycle, {
       thresholds: t,
       log,

@@ -43,8 +43,8 @@ export type Workflow = 'open' | 'awaiting_approval' | 'remediating';
 export interface LifecycleOptions {
   log: Logger;
   now?: () => Date;
-  /** Home Assistant's time zone, in which self-recoveries are learned (learned quiet). */
-  timeZone?: () => string | null;
+  /** Home Assistant's time zone (IANA), in which self-recoveries are learned (learned quiet). */
+  zone?: () => string | null;
 }
 
 export class IncidentLifecycle {
@@ -60,7 +60,7 @@ export class IncidentLifecycle {
     private readonly opts: LifecycleOptions,
   ) {
     this.now = opts.now ?? (() => new Date());
-    this.quiet = new QuietSchedules(journal, { timeZone: opts.timeZone, now: this.now });
+    this.quiet = new QuietSchedules(journal, { timeZone: opts.zone, now: this.now });
   }
 
   /** Listen to committed incident changes; returns the unsubscribe. */

@@ -25,7 +25,7 @@ function setup() {
   const lifecycle = new IncidentLifecycle(journal, new ProposalJournal(journal.db), {
     log,
     now: clock.now,
-    timeZone: () => ZONE,
+    zone: () => ZONE,
   });
   const correlator = new Correlator(journal, lifecycle, {
     thresholds: { ...THRESHOLDS, flapWindowS: 0 },
