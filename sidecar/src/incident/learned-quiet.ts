@@ -69,7 +69,8 @@ export class QuietSchedules {
     this.record(outage, true);
   }
 
-  private record(o: Outage, keptQuiet: boolean): void {
+  /** Record an outage that ended by itself; `keptQuiet`: it opened no incident. */
+  record(o: Outage, keptQuiet: boolean): void {
     const { day, minute } = localTime(new Date(o.startedAt), this.zone());
     const keepSince = new Date(this.now().getTime() - QUIET_LOOKBACK_DAYS * 86_400_000);
     this.journal.selfRecoveries.record(
