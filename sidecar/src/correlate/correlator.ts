@@ -227,7 +227,7 @@ export class Correlator implements SignalSink {
       return false;
     this.held.set(id, { signal, since: signal.observed_at });
     this.opts.log.info(
-      `${signal.message}: at its learned quiet time (it went away by itself before); no incident unless it lasts`,
+      `${this.shown(signal)}: at its learned quiet time (it went away by itself before); no incident unless it lasts`,
     );
     return true;
   }
@@ -239,10 +239,15 @@ export class Correlator implements SignalSink {
       for (const [id, { signal, since }] of [...this.held]) {
         if (Date.parse(since) > before) continue;
         this.held.delete(id);
-        this.opts.log.info(`${signal.message}: longer than its learned quiet time`);
+        this.opts.log.info(`${this.shown(signal)}: longer than its learned quiet time`);
         this.attach({ ...signal, observed_at: this.now().toISOString() }, false);
       }
     });
+  }
+
+  /** A signal's message as it may be logged (redacted). */
+  private shown(signal: Signal): string {
+    return (this.opts.redact ? this.opts.redact(signal) : signal).message;
   }
 
   private clear(source: SignalSource, key: string | null, why: string): void {
