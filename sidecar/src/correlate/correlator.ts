@@ -240,7 +240,8 @@ export class Correlator implements SignalSink {
         if (Date.parse(since) > before) continue;
         this.held.delete(id);
         this.opts.log.info(`${this.shown(signal)}: longer than its learned quiet time`);
-        this.attach({ ...signal, observed_at: this.now().toISOString() }, false);
+        // Stamped when it began: the outage it records is too long to teach a schedule.
+        this.attach({ ...signal, observed_at: since }, false);
       }
     });
   }

@@ -90,7 +90,7 @@ describe('learned quiet', () => {
   });
 
   it('an outage held quiet that lasts longer than a schedule opens its incident', () => {
-    const { clock, journal, correlator, outage, night } = setup();
+    const { clock, journal, lifecycle, correlator, outage, night } = setup();
     night('2026-12-01', '23:00');
     night('2026-12-02', '23:00');
     night('2026-12-03', '23:00');
@@ -103,8 +103,11 @@ describe('learned quiet', () => {
     correlator.releaseOverdue();
     const open = journal.listIncidents({ active: true }, 10, 0).items;
     expect(open.map((i) => i.subject)).toEqual([KEY]);
+    // The incident says when the outage began; too long to teach, it adds no day.
+    expect(open[0]?.first_seen).toBe(new Date(tokyo('2026-12-04', '23:00')).toISOString());
     outage(false);
     expect(journal.listIncidents({ active: true }, 10, 0).total).toBe(0);
+    expect(lifecycle.quiet.list()[0]).toMatchObject({ days: 3, kept_quiet: 0 });
   });
 
   it('a reset forgets what was learned: the next outage alarms again', () => {
