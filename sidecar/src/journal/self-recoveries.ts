@@ -32,7 +32,7 @@ export class SelfRecoveries {
     this.stmt = statementCache(db);
   }
 
-  /** Record one, and forget the subject's recoveries that started before `keepSince`. */
+  /** Record one, and forget every recovery that started before `keepSince` (too old to teach). */
   record(rec: SelfRecoveryRecord, keepSince: string): void {
     this.stmt(
       `INSERT INTO self_recoveries (source, key, title, integration, started_at, ended_at,
@@ -40,11 +40,7 @@ export class SelfRecoveries {
        VALUES (@source, @key, @title, @integration, @started_at, @ended_at, @local_day,
          @local_minute, @kept_quiet)`,
     ).run({ ...rec, kept_quiet: rec.kept_quiet ? 1 : 0 });
-    this.stmt('DELETE FROM self_recoveries WHERE source = ? AND key = ? AND started_at < ?').run(
-      rec.source,
-      rec.key,
-      keepSince,
-    );
+    this.stmt('DELETE FROM self_recoveries WHERE started_at < ?').run(keepSince);
   }
 
   /** The outages an incident held that have cleared (its conditions of `sources`). */
