@@ -102,7 +102,7 @@ export const LearnedQuiet = v.object({
   integration: v.nullable(v.string()),
   /** When a new outage may start to be kept quiet, on Home Assistant's clock (`to` excluded). */
   windows: v.array(v.object({ from: ClockTime, to: ClockTime })),
-  /** Different days it recovered by itself in the period looked at. */
+  /** On how many different days it recovered by itself at about one time of day (the most). */
   days: v.pipe(v.number(), v.integer(), v.minValue(0)),
   last_recovered_at: Timestamp,
   /** Outages kept quiet (no incident) that recovered by themselves. */

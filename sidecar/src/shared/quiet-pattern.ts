@@ -100,8 +100,7 @@ export function learnedWindows(
   recoveries: readonly Recovery[],
   now: Date,
 ): { from: string; to: string }[] {
-  const taught = teaching(recoveries, now);
-  const quiet = Array.from({ length: DAY_MIN }, (_, m) => daysNear(m, taught) >= QUIET_LEARN_DAYS);
+  const quiet = dayCounts(recoveries, now).map((n) => n >= QUIET_LEARN_DAYS);
   if (quiet.every(Boolean)) return [{ from: '00:00', to: '00:00' }];
   // Start the scan just after a loud minute, so a window across midnight stays whole.
   const offset = quiet.indexOf(false) + 1;
@@ -119,7 +118,13 @@ export function learnedWindows(
   return windows.sort((a, b) => a.from.localeCompare(b.from));
 }
 
-/** Different days among the recoveries that may teach at `now`. */
+/** For each minute of the day, on how many days an outage starting then recovered by itself. */
+function dayCounts(recoveries: readonly Recovery[], now: Date): number[] {
+  const taught = teaching(recoveries, now);
+  return Array.from({ length: DAY_MIN }, (_, m) => daysNear(m, taught));
+}
+
+/** The most days that support one time of day: how well the schedule is known. */
 export function teachingDays(recoveries: readonly Recovery[], now: Date): number {
-  return new Set(teaching(recoveries, now).map((r) => r.local_day)).size;
+  return Math.max(0, ...dayCounts(recoveries, now));
 }

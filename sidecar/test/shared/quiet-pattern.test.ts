@@ -3,6 +3,7 @@ import {
   learnedAt,
   learnedWindows,
   localTime,
+  teachingDays,
   type Recovery,
 } from '../../src/shared/quiet-pattern.js';
 
@@ -63,6 +64,7 @@ describe('learned quiet: the rule', () => {
       recovery('2026-12-02', '23:30'),
     ];
     expect(learnedAt(at('00:00'), sameNight, NOW)).toBe(false);
+    expect(teachingDays(sameNight, NOW)).toBe(2);
     const late = [
       recovery('2026-11-30', '23:50'),
       recovery('2026-12-02', '00:10'),
@@ -72,6 +74,7 @@ describe('learned quiet: the rule', () => {
     expect(learnedAt(at('23:15'), late, NOW)).toBe(true);
     expect(learnedAt(at('01:00'), late, NOW)).toBe(false);
     expect(learnedWindows(late, NOW)).toEqual([{ from: '23:10', to: '00:31' }]);
+    expect(teachingDays(late, NOW)).toBe(3);
   });
 
   it('long outages and old ones do not teach', () => {
