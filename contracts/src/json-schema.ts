@@ -11,7 +11,7 @@ import {
 import { EvidenceBundle } from './evidence.js';
 import { Health } from './health.js';
 import { Incident } from './incident.js';
-import { OutcomeStats, Suppression } from './outcome.js';
+import { LearnedQuiet, OutcomeStats, Suppression } from './outcome.js';
 import { Policy } from './policy.js';
 import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
@@ -32,6 +32,7 @@ export const CONTRACTS: Record<string, GenericSchema> = {
   Health,
   Suppression,
   OutcomeStats,
+  LearnedQuiet,
 };
 
 /** Convert one contract; checks JSON Schema cannot express (e.g. key lists) are left to valibot. */

@@ -82,3 +82,30 @@ export const OutcomeStats = v.object({
   ),
 });
 export type OutcomeStats = v.InferOutput<typeof OutcomeStats>;
+
+/** A time of day on Home Assistant's clock, `HH:MM`. */
+const ClockTime = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/));
+
+/**
+ * Learned quiet: a subject (a device's entities, an entity, a config entry) seen going
+ * unavailable and recovering by itself at about the same time of day on several days.
+ * A new outage of it starting inside one of its windows opens no incident.
+ */
+export const LearnedQuiet = v.object({
+  /** `<source>:<key>`, what a reset names. */
+  id: v.string(),
+  /** The collector that reports the subject: entities or config_entries. */
+  source: v.string(),
+  /** The subject as that collector names it (`device:<id>`, `entity:<entity_id>`, an entry id). */
+  key: v.string(),
+  title: v.nullable(v.string()),
+  integration: v.nullable(v.string()),
+  /** When a new outage may start to be kept quiet, on Home Assistant's clock (`to` excluded). */
+  windows: v.array(v.object({ from: ClockTime, to: ClockTime })),
+  /** On how many different days it recovered by itself at about one time of day (the most). */
+  days: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  last_recovered_at: Timestamp,
+  /** Outages kept quiet (no incident) that recovered by themselves. */
+  kept_quiet: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type LearnedQuiet = v.InferOutput<typeof LearnedQuiet>;

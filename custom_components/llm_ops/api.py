@@ -122,6 +122,25 @@ class OutcomeStats(TypedDict):
     by_signature: list[SignatureRate]
 
 
+# A time of day window on Home Assistant's clock (`HH:MM`, `to` excluded); "from" is a
+# keyword, so the functional form keeps the sidecar's field names.
+QuietWindow = TypedDict("QuietWindow", {"from": str, "to": str})
+
+
+class LearnedQuiet(TypedDict):
+    """Outages of one subject that end by themselves on a schedule (contracts)."""
+
+    id: str
+    source: str
+    key: str
+    title: str | None
+    integration: str | None
+    windows: list[QuietWindow]
+    days: int
+    last_recovered_at: str
+    kept_quiet: int
+
+
 class IncidentPage(TypedDict):
     """`GET /api/incidents`."""
 
@@ -389,6 +408,21 @@ class SidecarClient:
         """Undo ignoring or a false alarm decided on an incident."""
         data = await self._request("DELETE", f"/api/suppressions/{_id(incident_id)}")
         return cast(list[Suppression], data["items"])
+
+    async def async_learned_quiet(self) -> list[LearnedQuiet]:
+        """Return what was learned quiet: outages that end on a schedule."""
+        data = await self._request("GET", "/api/learned-quiet")
+        return cast(list[LearnedQuiet], data["items"])
+
+    async def async_reset_learned_quiet(
+        self, learned_id: str | None
+    ) -> list[LearnedQuiet]:
+        """Forget what was learned of one subject, or of all (None)."""
+        path = "/api/learned-quiet"
+        if learned_id is not None:
+            path = f"{path}/{_id(learned_id)}"
+        data = await self._request("DELETE", path)
+        return cast(list[LearnedQuiet], data["items"])
 
     async def async_outcomes(self) -> OutcomeStats:
         """Return how incidents ended and the false-alarm rate."""

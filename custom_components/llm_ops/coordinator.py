@@ -24,6 +24,7 @@ from .api import (
     Incident,
     IncidentDetail,
     IncidentPage,
+    LearnedQuiet,
     Mode,
     OutcomeStats,
     ProposalDetail,
@@ -277,6 +278,18 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         items = await self.client.async_undo_suppression(incident_id)
         await self.async_request_refresh()
         return items
+
+    @sidecar_request()
+    async def async_learned_quiet(self) -> list[LearnedQuiet]:
+        """Return what was learned quiet: outages that end on a schedule."""
+        return await self.client.async_learned_quiet()
+
+    @sidecar_request(not_found="nothing_learned")
+    async def async_reset_learned_quiet(
+        self, learned_id: str | None
+    ) -> list[LearnedQuiet]:
+        """Forget what was learned of one subject, or of all (None)."""
+        return await self.client.async_reset_learned_quiet(learned_id)
 
     @sidecar_request(not_found="incident_not_found")
     async def async_reanalyze(self, incident_id: str) -> Incident:

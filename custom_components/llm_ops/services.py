@@ -1,6 +1,7 @@
-"""Actions of LLM Ops: decide on proposals; dismiss, reanalyze, mark false alarms.
+"""Actions of LLM Ops: decide, dismiss, reanalyze, mark false alarms, reset learning.
 
-All of them change something, so all are for administrators only.
+The reset forgets what was learned quiet. All of them change something, so all
+are for administrators only.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .const import (
     ATTR_ENTRY_ID,
     ATTR_IGNORE_SIMILAR,
     ATTR_INCIDENT_ID,
+    ATTR_LEARNED_ID,
     ATTR_PROPOSAL_ID,
     ATTR_REASON,
     DOMAIN,
@@ -24,6 +26,7 @@ from .const import (
     SERVICE_MARK_FALSE_ALARM,
     SERVICE_REANALYZE,
     SERVICE_REJECT,
+    SERVICE_RESET_LEARNED_QUIET,
     SERVICE_START_REAUTH,
 )
 from .coordinator import LlmOpsConfigEntry, LlmOpsCoordinator
@@ -56,6 +59,10 @@ MARK_FALSE_ALARM_SCHEMA = probatio.Schema(
 )
 REANALYZE_SCHEMA = probatio.Schema({probatio.Required(ATTR_INCIDENT_ID): cv.string})
 START_REAUTH_SCHEMA = probatio.Schema({probatio.Required(ATTR_ENTRY_ID): cv.string})
+# Without learned_id, everything learned is forgotten.
+RESET_LEARNED_QUIET_SCHEMA = probatio.Schema(
+    {probatio.Optional(ATTR_LEARNED_ID): cv.string}
+)
 
 
 @callback
@@ -107,6 +114,11 @@ def async_setup_services(hass: HomeAssistant) -> None:
             decided_by=await async_decided_by(hass, call.context.user_id),
         )
 
+    async def reset_learned_quiet(call: ServiceCall) -> None:
+        await loaded_coordinator(hass).async_reset_learned_quiet(
+            call.data.get(ATTR_LEARNED_ID)
+        )
+
     async def reanalyze(call: ServiceCall) -> None:
         await loaded_coordinator(hass).async_reanalyze(call.data[ATTR_INCIDENT_ID])
 
@@ -132,6 +144,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
         (SERVICE_REJECT, reject, REJECT_SCHEMA),
         (SERVICE_DISMISS, dismiss, DISMISS_SCHEMA),
         (SERVICE_MARK_FALSE_ALARM, mark_false_alarm, MARK_FALSE_ALARM_SCHEMA),
+        (SERVICE_RESET_LEARNED_QUIET, reset_learned_quiet, RESET_LEARNED_QUIET_SCHEMA),
         (SERVICE_REANALYZE, reanalyze, REANALYZE_SCHEMA),
         (SERVICE_START_REAUTH, start_reauth, START_REAUTH_SCHEMA),
     ):

@@ -52,6 +52,8 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
         ws_mark_false_alarm,
         ws_suppressions,
         ws_undo_suppression,
+        ws_learned_quiet,
+        ws_reset_learned_quiet,
         ws_outcomes,
     ):
         websocket_api.async_register_command(hass, command)
@@ -276,6 +278,35 @@ async def ws_undo_suppression(
 ) -> None:
     """Undo ignoring or a false alarm; the same failure is reported as usual again."""
     items = await loaded_coordinator(hass).async_undo_suppression(msg[ATTR_INCIDENT_ID])
+    connection.send_result(msg["id"], {"items": items})
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command({probatio.Required("type"): "llm_ops/learned_quiet"})
+@websocket_api.async_response
+async def ws_learned_quiet(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Return what was learned quiet: outages that end by themselves on a schedule."""
+    items = await loaded_coordinator(hass).async_learned_quiet()
+    connection.send_result(msg["id"], {"items": items})
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/reset_learned_quiet",
+        # One learned item's id; without it, everything learned is forgotten.
+        probatio.Optional("learned_id"): cv.string,
+    }
+)
+@websocket_api.async_response
+async def ws_reset_learned_quiet(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Forget what was learned quiet: the outages alarm as usual again."""
+    coordinator = loaded_coordinator(hass)
+    items = await coordinator.async_reset_learned_quiet(msg.get("learned_id"))
     connection.send_result(msg["id"], {"items": items})
 
 

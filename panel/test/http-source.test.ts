@@ -64,6 +64,23 @@ describe('HttpIncidentSource', () => {
     ]);
   });
 
+  it('lists and resets what was learned quiet, one or all', async () => {
+    const { fetcher, seen } = fakeFetch({
+      'GET /api/hassio_ingress/tok/api/learned-quiet': [200, { items: [{ id: 'entities:e:1' }] }],
+      'DELETE /api/hassio_ingress/tok/api/learned-quiet/entities%3Ae%3A1': [200, { items: [] }],
+      'DELETE /api/hassio_ingress/tok/api/learned-quiet': [200, { items: [] }],
+    });
+    const source = new HttpIncidentSource({ base, fetch: fetcher });
+    expect(await source.learnedQuiet()).toEqual([{ id: 'entities:e:1' }]);
+    expect(await source.resetLearnedQuiet('entities:e:1')).toEqual([]);
+    expect(await source.resetLearnedQuiet(null)).toEqual([]);
+    expect(seen).toEqual([
+      'GET /api/hassio_ingress/tok/api/learned-quiet',
+      'DELETE /api/hassio_ingress/tok/api/learned-quiet/entities%3Ae%3A1',
+      'DELETE /api/hassio_ingress/tok/api/learned-quiet',
+    ]);
+  });
+
   it('turns HTTP errors into kinds, with the sidecar’s message', async () => {
     const { fetcher } = fakeFetch({
       'GET /api/hassio_ingress/tok/api/incidents/gone': [404, { error: 'no incident gone' }],

@@ -6,6 +6,7 @@ import type {
   ActionProposal,
   Incident,
   IncidentOutcome,
+  LearnedQuiet,
   OutcomeStats,
   Suppression,
 } from '@ha-llm-ops/contracts';
@@ -116,6 +117,16 @@ export class Incidents implements IncidentService, LearningService {
 
   outcomeStats(): OutcomeStats {
     return this.journal.outcomes.stats();
+  }
+
+  learnedQuiet(): LearnedQuiet[] {
+    return this.lifecycle.quiet.list();
+  }
+
+  resetLearnedQuiet(id: string | null): boolean {
+    if (id !== null) return this.lifecycle.quiet.reset(id);
+    this.lifecycle.quiet.resetAll();
+    return true;
   }
 
   private public(rec: IncidentRecord): Incident {

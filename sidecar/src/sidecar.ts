@@ -57,7 +57,6 @@ export interface SidecarOptions {
 
 /** The sidecar cannot start here (its port is taken, …): the message says what to change. */
 export class StartError extends Error {}
-
 export class Sidecar {
   readonly journal: Journal;
   readonly proposals: ProposalJournal;
@@ -76,6 +75,7 @@ export class Sidecar {
   private conn: Connection | undefined;
   private server: Server | undefined;
   private inventory: Inventory | undefined;
+  private readonly tz = (): string | null => this.inventory?.timeZone ?? null;
   private readonly supervisor: SupervisorClient | null;
   private readonly stops: StopCollector[] = [];
   private readonly abort = new AbortController();
@@ -119,7 +119,7 @@ export class Sidecar {
     // Everything the journal stores is redacted, with placeholders stable across all of it.
     const label = keyedLabel(redactionKey(settings.dataDir));
     const redactSignal = signalRedaction({ ...settings.redact, label });
-    this.lifecycle = new IncidentLifecycle(this.journal, this.proposals, { log });
+    this.lifecycle = new IncidentLifecycle(this.journal, this.proposals, { log, zone: this.tz });
     this.correlator = new Correlator(this.journal, this.lifecycle, {
       thresholds: t,
       log,
@@ -140,7 +140,7 @@ export class Sidecar {
       announce: this.reporter,
       context,
       log,
-      timeZone: () => this.inventory?.timeZone ?? null,
+      timeZone: this.tz,
     });
     const reverts = new RevertJournal(this.journal.db);
     this.reverter = new Reverter({ reverts, proposals: this.proposals, context, log });
@@ -243,7 +243,7 @@ export class Sidecar {
         policy: this.policy,
         flags: this.flags,
         log: this.log,
-        timeZone: () => this.inventory?.timeZone ?? null,
+        timeZone: this.tz,
       }),
       ingressPeer: settings.ingressPeer,
       publicDir: this.publicDir,

@@ -4,7 +4,7 @@
  * llm_ops integration's commands from the contracts' golden examples. Also the add-on's
  * ingress page (the built bundle) over a fake sidecar API under an ingress-like prefix.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,11 @@ let page: Page;
 let server: StaticServer;
 let dir: string;
 const pageErrors: string[] = [];
+/** Screenshots for the docs: `UPDATE_DOCS_IMAGES=1` writes docs/images, else test-results. */
+const IMAGES = join(
+  REPO,
+  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
+);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'llm-ops-harness-'));
@@ -544,6 +549,17 @@ describe('the panel: what is kept quiet', () => {
     },
   ];
   const quiet = () => page.locator('llm-ops-quiet-list section.quiet');
+  const learnedPlug = {
+    id: 'entities:device:0f4c2a',
+    source: 'entities',
+    key: 'device:0f4c2a',
+    title: '3 entities of Fault Lab Hub are unavailable',
+    integration: 'fault_lab',
+    windows: [{ from: '22:20', to: '23:51' }],
+    days: 4,
+    last_recovered_at: '2026-12-03T23:40:00.000Z',
+    kept_quiet: 2,
+  };
 
   it('lists false alarms and ignored failures with the false-alarm rate; Undo takes one back', async () => {
     await mountPanel({ suppressions: quietItems });
@@ -565,6 +581,27 @@ describe('the panel: what is kept quiet', () => {
     ]);
     await poll(() => quiet().locator('li').count()).toBe(1);
     expect(await quiet().locator('li').getAttribute('data-incident')).toBe('inc_quiet_ign');
+  });
+
+  it('lists what was learned quiet with its times; Reset forgets it', async () => {
+    await mountPanel({ suppressions: quietItems.slice(0, 1), learnedQuiet: [learnedPlug] });
+    await poll(() => quiet().locator('li').count()).toBe(2);
+    const learned = quiet().locator(`li[data-learned="${learnedPlug.id}"]`);
+    expect(await learned.innerText()).toContain('Learned quiet');
+    expect(await learned.innerText()).toContain('3 entities of Fault Lab Hub are unavailable');
+    expect(await learned.locator('[data-field=windows]').innerText()).toMatch(
+      /Outages starting 22:20–23:51 open no incident · back by itself on 4 days · kept quiet 2×/,
+    );
+    expect(await quiet().locator('h2 .badge').innerText()).toBe('2');
+    mkdirSync(IMAGES, { recursive: true });
+    await quiet().screenshot({ path: join(IMAGES, 'panel-learned-quiet.png') });
+
+    await learned.locator('button[data-action=reset-learned]').click();
+    await poll(() => callsOf('llm_ops/reset_learned_quiet')).toEqual([
+      { type: 'llm_ops/reset_learned_quiet', learned_id: learnedPlug.id },
+    ]);
+    await poll(() => quiet().locator('li[data-learned]').count()).toBe(0);
+    expect(await quiet().locator('li').count()).toBe(1);
   });
 
   it('says when nothing is kept quiet, and is not shown to non-administrators', async () => {
@@ -1024,6 +1061,8 @@ describe('the add-on’s ingress page', () => {
         else if (path === 'api/suppressions')
           json(res, { items: [example('Suppression.false-alarm')] });
         else if (path === 'api/outcomes') json(res, example('OutcomeStats.mixed'));
+        else if (path === 'api/learned-quiet')
+          json(res, { items: [example('LearnedQuiet.nightly-plug')] });
         else if (path === `api/actions/${String(proposal.id)}/approve`)
           json(res, { proposal: { ...proposal, status: 'approved' } });
         else if (path === `api/actions/${String(proposal.id)}`)
@@ -1053,6 +1092,9 @@ describe('the add-on’s ingress page', () => {
       const quiet = ingressPage.locator('llm-ops-quiet-list section.quiet');
       await poll(() => quiet.locator('li[data-kind=false_alarm]').count()).toBe(1);
       expect(await quiet.innerText()).toContain('15 %');
+      expect(await quiet.locator('li[data-kind=learned_quiet]').innerText()).toContain(
+        '22:10–00:40',
+      );
       expect(requests.every((r) => r.includes(prefix))).toBe(true);
       // No HA frontend here: the sidecar's status names Home Assistant's time zone.
       await poll(() => ingressPage.locator('section.status-summary').innerText()).toContain(

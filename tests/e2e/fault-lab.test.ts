@@ -75,6 +75,19 @@ describe('fault_lab.set_fault', () => {
     await eventually(async () => ((await sensorState()) !== 'unavailable' ? true : undefined));
   });
 
+  it('offline: the hub sensors go unavailable with nothing logged, and come back', async () => {
+    await callService(env, 'system_log', 'clear');
+    await callService(env, 'fault_lab', 'set_fault', { mode: 'offline' });
+    await eventually(async () => ((await sensorState()) === 'unavailable' ? true : undefined));
+    const records = await haWsCommand<{ name: string }[]>(env.HA_URL, env.HA_TOKEN, {
+      type: 'system_log/list',
+    });
+    expect(records.filter((r) => r.name.includes('fault_lab'))).toEqual([]);
+    expect((await entryState()).state).toBe('loaded');
+    await callService(env, 'fault_lab', 'set_fault', { mode: 'none' });
+    await eventually(async () => ((await sensorState()) !== 'unavailable' ? true : undefined));
+  });
+
   it('log_error: each update logs an error with a traceback', async () => {
     await callService(env, 'fault_lab', 'set_fault', { mode: 'log_error' });
     const record = await eventually(async () => {

@@ -185,6 +185,27 @@ const SCENARIOS: Record<string, (journal: Journal, pipe: Pipe) => Promise<Seeded
   },
 
   incidents: seedIncidents,
+  /**
+   * A plug seen going off and coming back by itself at this time of day on each of the
+   * last three days: learned quiet, as `learned` (its id).
+   */
+  async learned_quiet(_journal, { lifecycle }) {
+    for (const daysAgo of [3, 2, 1]) {
+      const start = Date.now() - daysAgo * 86_400_000;
+      lifecycle.quiet.record(
+        {
+          source: 'entities',
+          key: 'device:seeded-plug',
+          title: '2 entities of Aquarium plug are unavailable',
+          integration: 'tplink',
+          startedAt: new Date(start).toISOString(),
+          endedAt: new Date(start + 1_800_000).toISOString(),
+        },
+        false,
+      );
+    }
+    return { learned: 'entities:device:seeded-plug' };
+  },
   /** An error incident that mirrors a Repairs issue HA raised itself. */
   async ha_repair(journal, { correlator }) {
     correlator.emit(repairSignal('fault_lab', 'integration_setup_failed_fault_lab'));

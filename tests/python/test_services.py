@@ -16,7 +16,7 @@ from homeassistant.exceptions import (
 )
 from homeassistant.setup import async_setup_component
 
-from .conftest import Sidecar, setup_entry, sidecar_api
+from .conftest import Sidecar, SidecarFactory, setup_entry, sidecar_api
 
 
 async def _call(
@@ -39,6 +39,7 @@ async def test_actions_exist_without_an_entry(hass: HomeAssistant) -> None:
         "reject",
         "dismiss",
         "mark_false_alarm",
+        "reset_learned_quiet",
         "reanalyze",
         "start_reauth",
     }
@@ -89,6 +90,26 @@ async def test_mark_false_alarm(
     assert err.value.translation_key == "incident_not_found"
 
 
+async def test_reset_learned_quiet(
+    hass: HomeAssistant, sidecar_factory: SidecarFactory, hass_admin_user
+) -> None:
+    """Resetting a learned item forgets it; an unknown one is a translated error."""
+    sidecar = sidecar_factory("learned_quiet")
+    await setup_entry(hass, sidecar)
+    learned = sidecar.seeded["learned"]
+    _, before = await sidecar_api(hass, sidecar, "GET", "/api/learned-quiet")
+    assert [i["id"] for i in before["items"]] == [learned]
+    await _call(hass, "reset_learned_quiet", {"learned_id": learned}, hass_admin_user)
+    _, after = await sidecar_api(hass, sidecar, "GET", "/api/learned-quiet")
+    assert after["items"] == []
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(hass, "reset_learned_quiet", {"learned_id": learned})
+    assert err.value.translation_key == "nothing_learned"
+    assert err.value.translation_placeholders == {"learned_id": learned}
+    await _call(hass, "reset_learned_quiet", {}, hass_admin_user)
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+
 async def test_unknown_ids_are_validation_errors(
     hass: HomeAssistant, seeded: Sidecar
 ) -> None:
@@ -118,6 +139,7 @@ async def test_actions_are_admin_only(
         ("dismiss", {"incident_id": seeded.seeded["hub"]}),
         ("mark_false_alarm", {"incident_id": seeded.seeded["hub"]}),
         ("reanalyze", {"incident_id": seeded.seeded["hub"]}),
+        ("reset_learned_quiet", {}),
         ("start_reauth", {"entry_id": "x"}),
     ):
         with pytest.raises(Unauthorized):

@@ -8,7 +8,7 @@ from custom_components.llm_ops.const import DOMAIN, EVENT_ACTION, EVENT_INCIDENT
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 
-from .conftest import Sidecar, incident_event, setup_entry, sidecar_api
+from .conftest import Sidecar, SidecarFactory, incident_event, setup_entry, sidecar_api
 
 
 async def _ws(client: Any, message: dict[str, Any]) -> dict[str, Any]:
@@ -147,6 +147,8 @@ async def test_summaries_are_open_evidence_and_changes_are_admin_only(
         {"type": "llm_ops/mark_false_alarm", "incident_id": seeded.seeded["hub"]},
         {"type": "llm_ops/suppressions"},
         {"type": "llm_ops/undo_suppression", "incident_id": seeded.seeded["hub"]},
+        {"type": "llm_ops/learned_quiet"},
+        {"type": "llm_ops/reset_learned_quiet"},
     ):
         result = await _ws(client, message)
         assert result["error"]["code"] == "unauthorized", message
@@ -219,3 +221,31 @@ async def test_commands_without_an_entry(hass: HomeAssistant, hass_ws_client) ->
     client = await hass_ws_client(hass)
     result = await _ws(client, {"type": "llm_ops/proposals"})
     assert result["error"]["translation_key"] == "not_loaded"
+
+
+async def test_learned_quiet_listed_and_reset(
+    hass: HomeAssistant, sidecar_factory: SidecarFactory, hass_ws_client
+) -> None:
+    """Admins list what was learned quiet, reset one, and hear of unknown ones."""
+    sidecar = sidecar_factory("learned_quiet")
+    await setup_entry(hass, sidecar)
+    client = await hass_ws_client(hass)
+    learned = sidecar.seeded["learned"]
+    listed = (await _ws(client, {"type": "llm_ops/learned_quiet"}))["result"]["items"]
+    assert [(i["id"], i["title"], i["days"]) for i in listed] == [
+        (learned, "2 entities of Aquarium plug are unavailable", 3)
+    ]
+    assert len(listed[0]["windows"]) == 1
+
+    reset = await _ws(
+        client, {"type": "llm_ops/reset_learned_quiet", "learned_id": learned}
+    )
+    assert reset["result"] == {"items": []}
+    again = await _ws(
+        client, {"type": "llm_ops/reset_learned_quiet", "learned_id": learned}
+    )
+    assert again["error"]["translation_key"] == "nothing_learned"
+    assert learned in again["error"]["message"]
+    everything = await _ws(client, {"type": "llm_ops/reset_learned_quiet"})
+    assert everything["result"] == {"items": []}
+    await hass.async_block_till_done(wait_background_tasks=True)

@@ -17,6 +17,7 @@ import {
   type IncidentSource,
   type OpsEvent,
   type OpsStatus,
+  type LearnedQuiet,
   type OutcomeStats,
   type ProposalDetail,
   type SourceErrorKind,
@@ -165,6 +166,15 @@ export class HttpIncidentSource implements IncidentSource {
 
   outcomes(): Promise<OutcomeStats | null> {
     return this.request('GET', 'outcomes');
+  }
+
+  async learnedQuiet(): Promise<LearnedQuiet[]> {
+    return (await this.request<{ items: LearnedQuiet[] }>('GET', 'learned-quiet')).items;
+  }
+
+  async resetLearnedQuiet(id: string | null): Promise<LearnedQuiet[]> {
+    const path = id === null ? 'learned-quiet' : `learned-quiet/${encodeURIComponent(id)}`;
+    return (await this.request<{ items: LearnedQuiet[] }>('DELETE', path)).items;
   }
 
   async subscribe(onEvent: (event: OpsEvent) => void): Promise<() => void> {

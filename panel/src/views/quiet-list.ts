@@ -1,9 +1,10 @@
 /**
  * `llm-ops-quiet-list`: what this home asked to hear less of, below the incident list, for
  * administrators: the false-alarm rate, and every false alarm and ignored failure with
- * the reason, until when it applies, and a button to undo it.
+ * the reason, until when it applies, and a button to undo it; then what was learned quiet
+ * (outages that end by themselves on a schedule), with their times and a button to reset.
  */
-import { mdiBellOffOutline, mdiUndo } from '@mdi/js';
+import { mdiBellOffOutline, mdiRestore, mdiUndo } from '@mdi/js';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   LoadController,
@@ -13,6 +14,7 @@ import {
   percent,
   relativeTime,
   type IncidentSource,
+  type LearnedQuiet,
   type OutcomeStats,
   type Suppression,
 } from '../shared/index.js';
@@ -20,6 +22,7 @@ import {
 interface Learned {
   items: Suppression[];
   outcomes: OutcomeStats | null;
+  schedules: LearnedQuiet[];
 }
 
 const KIND_LABELS: Readonly<Record<Suppression['kind'], string>> = {
@@ -47,10 +50,9 @@ export class LlmOpsQuietList extends LitElement {
     fetch: () => {
       const source = this.source;
       if (!source) return undefined;
-      return Promise.all([source.suppressions(), source.outcomes()]).then(([items, outcomes]) => ({
-        items,
-        outcomes,
-      }));
+      return Promise.all([source.suppressions(), source.outcomes(), source.learnedQuiet()]).then(
+        ([items, outcomes, schedules]) => ({ items, outcomes, schedules }),
+      );
     },
   });
 
@@ -71,8 +73,28 @@ export class LlmOpsQuietList extends LitElement {
     this._undoError = undefined;
     try {
       const items = await source.undoSuppression(s.incident_id);
-      this.learned.set({ items, outcomes: this.learned.value?.outcomes ?? null });
+      this.learned.set({
+        items,
+        outcomes: this.learned.value?.outcomes ?? null,
+        schedules: this.learned.value?.schedules ?? [],
+      });
       this.learned.reload(0);
+    } catch (err) {
+      this._undoError = err instanceof Error ? err.message : String(err);
+    } finally {
+      this._undoing = undefined;
+    }
+  }
+
+  private async reset(l: LearnedQuiet): Promise<void> {
+    const source = this.source;
+    const value = this.learned.value;
+    if (!source || !value) return;
+    this._undoing = l.id;
+    this._undoError = undefined;
+    try {
+      const schedules = await source.resetLearnedQuiet(l.id);
+      this.learned.set({ ...value, schedules });
     } catch (err) {
       this._undoError = err instanceof Error ? err.message : String(err);
     } finally {
@@ -109,29 +131,52 @@ export class LlmOpsQuietList extends LitElement {
     </li>`;
   }
 
+  private scheduleRow(l: LearnedQuiet): TemplateResult {
+    const times = l.windows.map((w) => `${w.from}–${w.to}`).join(', ');
+    return html`<li data-learned=${l.id} data-kind="learned_quiet">
+      <span class="chip plain">Learned quiet</span>
+      <span class="title">${l.title ?? l.key}</span>
+      ${l.integration ? html`<span class="mono small">${l.integration}</span>` : nothing}
+      <span class="secondary small" data-field="windows">
+        Outages starting ${times} open no incident · back by itself on ${l.days}
+        ${l.days === 1 ? 'day' : 'days'}${l.kept_quiet ? html` · kept quiet ${l.kept_quiet}×` : nothing}
+      </span>
+      <button
+        class="btn"
+        data-action="reset-learned"
+        ?disabled=${this._undoing === l.id}
+        @click=${() => void this.reset(l)}
+      >
+        ${icon(mdiRestore)} Reset
+      </button>
+    </li>`;
+  }
+
   protected override render(): TemplateResult | typeof nothing {
     const value = this.learned.value;
     const error = this.learned.error;
     if (!value && !error) return nothing;
     const items = value?.items ?? [];
+    const schedules = value?.schedules ?? [];
+    const count = items.length + schedules.length;
     return html`<section class="card quiet" aria-labelledby="quiet-h">
       <h2 id="quiet-h">
         ${icon(mdiBellOffOutline)} Kept quiet
-        ${items.length ? html`<span class="badge">${items.length}</span>` : nothing}
+        ${count ? html`<span class="badge">${count}</span>` : nothing}
       </h2>
       ${this.rate(value?.outcomes ?? null)}
       ${error ? html`<p class="error-text" role="alert">${error.message}</p>` : nothing}
       ${
-        value && !items.length
+        value && !count
           ? html`<p class="secondary">
               Nothing is kept quiet. Mark an incident “Not a problem” to hear less of it.
             </p>`
           : nothing
       }
       ${
-        items.length
+        count
           ? html`<ul>
-              ${items.map((s) => this.row(s))}
+              ${items.map((s) => this.row(s))} ${schedules.map((l) => this.scheduleRow(l))}
             </ul>`
           : nothing
       }

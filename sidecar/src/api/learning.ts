@@ -1,9 +1,10 @@
 /**
  * What the sidecar learns from this home: `POST /api/incidents/:id/false-alarm`,
- * the failures kept quiet (`/api/suppressions`, with undo) and how incidents
- * ended (`GET /api/outcomes`: the false-alarm rate overall and per signature).
+ * the failures kept quiet (`/api/suppressions`, with undo), the outages learned to be a
+ * schedule (`/api/learned-quiet`, with reset) and how incidents ended (`GET /api/outcomes`:
+ * the false-alarm rate overall and per signature).
  */
-import type { Incident, OutcomeStats, Suppression } from '@ha-llm-ops/contracts';
+import type { Incident, LearnedQuiet, OutcomeStats, Suppression } from '@ha-llm-ops/contracts';
 import { Router } from 'express';
 import { DecisionBody, deciderOf } from './actions.js';
 import { ApiError, validate } from './validate.js';
@@ -20,6 +21,10 @@ export interface LearningService {
   /** Undo what was decided on an incident; false when nothing was kept quiet for it. */
   undoSuppression(incidentId: string): boolean;
   outcomeStats(): OutcomeStats;
+  /** What was learned quiet: subjects whose outages end by themselves on a schedule. */
+  learnedQuiet(): LearnedQuiet[];
+  /** Forget what was learned of one subject (by its id), or of all; false when nothing was. */
+  resetLearnedQuiet(id: string | null): boolean;
 }
 
 /** Body of `POST /api/incidents/:id/false-alarm`. */
@@ -46,6 +51,21 @@ export function learningRoutes(service: LearningService): Router {
     if (!service.undoSuppression(req.params.incident_id))
       throw new ApiError(404, `nothing is kept quiet for incident ${req.params.incident_id}`);
     res.json({ items: service.suppressions() });
+  });
+
+  router.get('/learned-quiet', (_req, res) => {
+    res.json({ items: service.learnedQuiet() });
+  });
+
+  router.delete('/learned-quiet', (_req, res) => {
+    service.resetLearnedQuiet(null);
+    res.json({ items: service.learnedQuiet() });
+  });
+
+  router.delete('/learned-quiet/:id', (req, res) => {
+    if (!service.resetLearnedQuiet(req.params.id))
+      throw new ApiError(404, `nothing was learned of ${req.params.id}`);
+    res.json({ items: service.learnedQuiet() });
   });
 
   router.get('/outcomes', (_req, res) => {

@@ -2,10 +2,10 @@
  * The OpenAPI paths of what the sidecar learns from this home (api/learning.ts):
  * false alarms, what is kept quiet, and how incidents ended.
  */
-import { OutcomeStats, Suppression } from '@ha-llm-ops/contracts';
+import { LearnedQuiet, OutcomeStats, Suppression } from '@ha-llm-ops/contracts';
 
 /** Contracts these paths add to the document's component schemas. */
-export const LEARNING_COMPONENTS = { Suppression, OutcomeStats };
+export const LEARNING_COMPONENTS = { Suppression, OutcomeStats, LearnedQuiet };
 
 /** The pieces of the main document these paths are written with. */
 export interface PathKit {
@@ -26,6 +26,14 @@ export function learningPaths(kit: PathKit): Record<string, object> {
       properties: { items: { type: 'array', items: ref('Suppression') } },
     },
     'What is kept quiet now, newest first.',
+  );
+  const learned = json(
+    {
+      type: 'object',
+      required: ['items'],
+      properties: { items: { type: 'array', items: ref('LearnedQuiet') } },
+    },
+    'What is learned quiet now, most recently recovered first.',
   );
   return {
     '/api/incidents/{id}/false-alarm': {
@@ -73,6 +81,45 @@ export function learningPaths(kit: PathKit): Record<string, object> {
           '200': suppressions,
           '401': errors['401'],
           '404': json(ref('Error'), 'Nothing is kept quiet for that incident.'),
+        },
+      },
+    },
+    '/api/learned-quiet': {
+      get: {
+        summary: 'Outages learned to be a schedule (learned quiet)',
+        description:
+          'Subjects (a device’s entities, an entity, a config entry) that went unavailable and ' +
+          'recovered by themselves, each within 12 hours, on at least 3 different days of the ' +
+          'last 30, starting within an hour of the same time of day on Home Assistant’s clock. ' +
+          'A new outage starting inside one of the `windows` opens no incident (it is recorded, ' +
+          'and opens one after all if it lasts over 12 hours); outside them it alarms as usual.',
+        responses: { '200': learned, '401': errors['401'] },
+      },
+      delete: {
+        summary: 'Forget everything learned quiet',
+        description: 'Every outage alarms as usual again, until schedules are learned anew.',
+        responses: { '200': learned, '401': errors['401'] },
+      },
+    },
+    '/api/learned-quiet/{id}': {
+      delete: {
+        summary: 'Forget what was learned of one subject',
+        description:
+          'Its self-recoveries are forgotten: its next outage alarms as usual, and its schedule ' +
+          'is learned anew.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+            description: 'The learned item’s id (`<source>:<key>`)',
+          },
+        ],
+        responses: {
+          '200': learned,
+          '401': errors['401'],
+          '404': json(ref('Error'), 'Nothing was learned of that subject.'),
         },
       },
     },

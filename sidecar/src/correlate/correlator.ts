@@ -14,6 +14,10 @@
  *   incident instead of opening a new one.
  * - "Ignore similar" dismissals stick: their fingerprints are suppressed for good.
  *   False alarms keep the same fingerprints quiet for a while: they open at info.
+ * - Learned quiet: an outage of a subject that goes away by itself on a schedule
+ *   (incident/learned-quiet.ts), starting inside its learned window, is held back
+ *   instead of opening an incident. When it clears it is recorded as one more
+ *   self-recovery; if it lasts longer than a schedule does, it opens an incident after all.
  */
 import { randomUUID } from 'node:crypto';
 import { isClosed, SEVERITY_RANK, type Signal, type SignalSource } from '@ha-llm-ops/contracts';
@@ -23,6 +27,7 @@ import type { IncidentRecord, Journal } from '../journal/journal.js';
 import type { Logger } from '../log.js';
 import { fingerprint, messageTemplate } from '../shared/fingerprint.js';
 import type { SignalSink } from '../shared/interfaces.js';
+import { QUIET_MAX_OUTAGE_H } from '../shared/quiet-pattern.js';
 import { classify } from './classify.js';
 
 export interface CorrelatorOptions {
@@ -61,6 +66,8 @@ export class Correlator implements SignalSink {
   private readonly openByFp = new Map<string, string>();
   private readonly now: () => Date;
   private quietTimer: NodeJS.Timeout | undefined;
+  /** Outages held back as learned quiet, by condition (`source|key`), with when they began. */
+  private readonly held = new Map<string, { signal: Signal; since: string }>();
 
   constructor(
     private readonly journal: Journal,
@@ -73,7 +80,10 @@ export class Correlator implements SignalSink {
   /** Periodically resolve log-only incidents that went quiet. */
   start(): void {
     const every = Math.max(1000, Math.min((this.opts.thresholds.quietPeriodS * 1000) / 4, 30_000));
-    this.quietTimer = setInterval(() => this.resolveQuiet(), every);
+    this.quietTimer = setInterval(() => {
+      this.resolveQuiet();
+      this.releaseOverdue();
+    }, every);
   }
 
   stop(): void {
@@ -94,14 +104,19 @@ export class Correlator implements SignalSink {
         if (!keep.has(key))
           this.clear(source, key, `${source} ${key} no longer reports the problem`);
       }
+      for (const { signal } of [...this.held.values()])
+        if (signal.source === source && signal.key !== null && !keep.has(signal.key))
+          this.clear(source, signal.key, `${source} ${signal.key} no longer reports the problem`);
     });
   }
 
-  private attach(signal: Signal): void {
+  /** Attach a signal to its incident; `hold`: unless it is learned quiet. */
+  private attach(signal: Signal, hold = true): void {
     const { thresholds } = this.opts;
     if (signal.condition === 'active' && signal.key !== null) {
       // The same condition reported again (a resync, a restart): nothing new.
       if (this.journal.activeConditionOwner(signal.source, signal.key)) return;
+      if (hold && this.holdQuiet(signal, signal.key)) return;
     }
     const fp = signalFingerprint(signal);
     const quiet = this.journal.dismissals.kindOf(fp, this.now().toISOString());
@@ -197,8 +212,62 @@ export class Correlator implements SignalSink {
     return found;
   }
 
+  /**
+   * Hold back an outage that starts inside its subject's learned quiet window (or is held
+   * already: the same outage, its members changed); true when held.
+   */
+  private holdQuiet(signal: Signal, key: string): boolean {
+    const id = `${signal.source}|${key}`;
+    const held = this.held.get(id);
+    if (held) {
+      this.held.set(id, { signal, since: held.since });
+      return true;
+    }
+    if (!this.lifecycle.quiet.covers(signal.source, key, new Date(signal.observed_at)))
+      return false;
+    this.held.set(id, { signal, since: signal.observed_at });
+    this.opts.log.info(
+      `${this.shown(signal)}: at its learned quiet time (it went away by itself before); no incident unless it lasts`,
+    );
+    return true;
+  }
+
+  /** Held outages that outlast any schedule open their incident after all. */
+  releaseOverdue(): void {
+    const before = this.now().getTime() - QUIET_MAX_OUTAGE_H * 3_600_000;
+    this.lifecycle.batch(() => {
+      for (const [id, { signal, since }] of [...this.held]) {
+        if (Date.parse(since) > before) continue;
+        this.held.delete(id);
+        this.opts.log.info(`${this.shown(signal)}: longer than its learned quiet time`);
+        // Stamped when it began: the outage it records is too long to teach a schedule.
+        this.attach({ ...signal, observed_at: since }, false);
+      }
+    });
+  }
+
+  /** A signal's message as it may be logged (redacted). */
+  private shown(signal: Signal): string {
+    return (this.opts.redact ? this.opts.redact(signal) : signal).message;
+  }
+
   private clear(source: SignalSource, key: string | null, why: string): void {
     if (key === null) return;
+    const held = this.held.get(`${source}|${key}`);
+    if (held) {
+      this.held.delete(`${source}|${key}`);
+      const stored = this.opts.redact ? this.opts.redact(held.signal) : held.signal;
+      this.lifecycle.quiet.recordQuiet({
+        source,
+        key,
+        title: classify(stored).title,
+        integration: held.signal.integration,
+        startedAt: held.since,
+        endedAt: this.now().toISOString(),
+      });
+      this.opts.log.info(`${stored.message}: recovered by itself, as learned`);
+      return;
+    }
     const owner = this.journal.activeConditionOwner(source, key);
     if (!owner) return;
     this.journal.clearCondition(owner, source, key, this.now().toISOString());

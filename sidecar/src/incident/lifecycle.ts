@@ -20,6 +20,7 @@ import type { IncidentRecord, Journal } from '../journal/journal.js';
 import type { ProposalJournal } from '../journal/proposals.js';
 import type { Logger } from '../log.js';
 import type { IncidentChange, IncidentListener } from '../shared/interfaces.js';
+import { QuietSchedules } from './learned-quiet.js';
 
 type Change = [IncidentRecord, IncidentChange, Signal | null, boolean?];
 
@@ -42,12 +43,16 @@ export type Workflow = 'open' | 'awaiting_approval' | 'remediating';
 export interface LifecycleOptions {
   log: Logger;
   now?: () => Date;
+  /** Home Assistant's time zone (IANA), in which self-recoveries are learned (learned quiet). */
+  zone?: () => string | null;
 }
 
 export class IncidentLifecycle {
   private readonly listeners = new Set<IncidentListener>();
   private pending: Change[] | undefined;
   private readonly now: () => Date;
+  /** Outages that end by themselves on a schedule, learned from the incidents that resolve. */
+  readonly quiet: QuietSchedules;
 
   constructor(
     private readonly journal: Journal,
@@ -55,6 +60,7 @@ export class IncidentLifecycle {
     private readonly opts: LifecycleOptions,
   ) {
     this.now = opts.now ?? (() => new Date());
+    this.quiet = new QuietSchedules(journal, { timeZone: opts.zone, now: this.now });
   }
 
   /** Listen to committed incident changes; returns the unsubscribe. */
@@ -285,6 +291,8 @@ export class IncidentLifecycle {
         action_id: outcome.actionId,
         decided_by: outcome.decidedBy,
       });
+      // Its outages ended by themselves: what learned quiet learns from.
+      if (outcome.outcome === 'resolved_itself') this.quiet.recordIncident(incident);
       this.opts.log.info(`incident ${incident.id} ${status} (${outcome.outcome}): ${resolution}`);
       this.announce([closed, status, null]);
     });

@@ -18,6 +18,7 @@ import { BackupJournal } from './backups.js';
 import { Dismissals } from './dismissals.js';
 import { OutcomeJournal } from './outcomes.js';
 import { EventOutbox } from './outbox.js';
+import { SelfRecoveries } from './self-recoveries.js';
 import { statementCache } from './statements.js';
 import { Turns } from './turns.js';
 
@@ -71,6 +72,8 @@ export class Journal {
   readonly dismissals: Dismissals;
   /** How every incident ended. */
   readonly outcomes: OutcomeJournal;
+  /** Outages that ended by themselves, what learned quiet is learned from. */
+  readonly selfRecoveries: SelfRecoveries;
   private readonly stmt: (sql: string) => Statement;
   /** Group commit (turns.ts). */
   private readonly turns: Turns;
@@ -82,6 +85,7 @@ export class Journal {
     this.backups = new BackupJournal(this.db);
     this.dismissals = new Dismissals(this.db);
     this.outcomes = new OutcomeJournal(this.db);
+    this.selfRecoveries = new SelfRecoveries(this.db);
     this.turns = new Turns(this.db, opts.onWriteError);
   }
 

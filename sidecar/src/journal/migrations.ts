@@ -234,4 +234,21 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX incidents_by_last_seen ON incidents (last_seen DESC, id);
   CREATE INDEX incidents_by_analyzed_at ON incidents (analyzed_at);
   `,
+  // 12: outages that ended by themselves, per subject, with the day and minute they started on
+  // Home Assistant's clock: what learned quiet learns a schedule from.
+  `
+  CREATE TABLE self_recoveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    title TEXT,
+    integration TEXT,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    local_day TEXT NOT NULL,
+    local_minute INTEGER NOT NULL,
+    kept_quiet INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX self_recoveries_by_subject ON self_recoveries (source, key, started_at);
+  `,
 ];

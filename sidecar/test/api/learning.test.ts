@@ -3,7 +3,7 @@
  * listing and undoing what is kept quiet, and the outcome figures, each matching
  * the contracts.
  */
-import { Incident, OutcomeStats, Suppression } from '@ha-llm-ops/contracts';
+import { Incident, LearnedQuiet, OutcomeStats, Suppression } from '@ha-llm-ops/contracts';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
@@ -109,5 +109,56 @@ describe('/api/suppressions and /api/outcomes', () => {
     const again = await call('DELETE', `/api/suppressions/${first?.incident_id}`);
     expect(again.status).toBe(404);
     expect(((await again.json()) as { error: string }).error).toMatch(/nothing is kept quiet/);
+  });
+});
+
+describe('/api/learned-quiet', () => {
+  /** A plug seen going off and coming back by itself at this time of day on the last 3 days. */
+  const learnPlug = (key: string) => {
+    for (const daysAgo of [1, 2, 3]) {
+      const start = Date.now() - daysAgo * 86_400_000;
+      sidecar.lifecycle.quiet.recordQuiet({
+        source: 'entities',
+        key,
+        title: `${key} is unavailable`,
+        integration: 'tplink',
+        startedAt: new Date(start).toISOString(),
+        endedAt: new Date(start + 1_800_000).toISOString(),
+      });
+    }
+  };
+  const items = async (res: Response) => {
+    expect(res.status).toBe(200);
+    return v.parse(v.object({ items: v.array(LearnedQuiet) }), await res.json()).items;
+  };
+
+  it('lists what was learned, matching the contract, and needs the token', async () => {
+    learnPlug('device:plug1');
+    const [item] = await items(await call('GET', '/api/learned-quiet'));
+    expect(item).toMatchObject({
+      id: 'entities:device:plug1',
+      source: 'entities',
+      key: 'device:plug1',
+      integration: 'tplink',
+      days: 3,
+    });
+    expect(item?.windows).toHaveLength(1);
+    expect((await call('GET', '/api/learned-quiet', undefined, {} as typeof auth)).status).toBe(
+      401,
+    );
+    expect((await call('DELETE', '/api/learned-quiet', undefined, {} as typeof auth)).status).toBe(
+      401,
+    );
+  });
+
+  it('resets one subject, answers 404 for one never learned, and resets all', async () => {
+    learnPlug('device:plug2');
+    const left = await items(
+      await call('DELETE', `/api/learned-quiet/${encodeURIComponent('entities:device:plug1')}`),
+    );
+    expect(left.map((i) => i.id)).toEqual(['entities:device:plug2']);
+    expect((await call('DELETE', '/api/learned-quiet/entities:device:nothing')).status).toBe(404);
+    expect(await items(await call('DELETE', '/api/learned-quiet'))).toEqual([]);
+    expect(await items(await call('GET', '/api/learned-quiet'))).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import type {
   OutcomeStats,
   RcaResult,
   Signal,
+  LearnedQuiet,
   Suppression,
 } from '@ha-llm-ops/contracts';
 
@@ -55,6 +56,8 @@ export interface FakeHassOptions {
   noSubscribe?: boolean;
   /** What `llm_ops/suppressions` lists at first (marking and undoing change it). */
   suppressions?: Suppression[];
+  /** What `llm_ops/learned_quiet` lists at first (resets change it). */
+  learnedQuiet?: LearnedQuiet[];
   /** What `llm_ops/outcomes` answers. */
   outcomes?: OutcomeStats;
   /** Home Assistant's configured time zone (`hass.config.time_zone`); UTC by default. */

@@ -8,6 +8,7 @@ import type {
   ActionProposal,
   Incident,
   IncidentDetail,
+  LearnedQuiet,
   OutcomeStats,
   Suppression,
 } from '../../../panel/src/shared/data/types.js';
@@ -71,6 +72,8 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
   const decided = new Map<string, ActionProposal>();
   // What is kept quiet, as marking false alarms and undoing change it.
   let quiet: Suppression[] = [...(initial.suppressions ?? [])];
+  // What was learned quiet, as resets change it.
+  let schedules: LearnedQuiet[] = [...(initial.learnedQuiet ?? [])];
   const notFound = (id: unknown) => ({
     code: 'home_assistant_error',
     message: `No incident ${String(id)}`,
@@ -221,6 +224,19 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
           };
         quiet = quiet.filter((q) => q.incident_id !== msg.incident_id);
         return { items: quiet };
+      }
+      case 'llm_ops/learned_quiet':
+        return { items: schedules };
+      case 'llm_ops/reset_learned_quiet': {
+        const id = msg.learned_id;
+        if (id !== undefined && !schedules.some((l) => l.id === id))
+          throw {
+            code: 'service_validation_error',
+            message: `Nothing was learned quiet for ${String(id)}.`,
+            translation_key: 'nothing_learned',
+          };
+        schedules = id === undefined ? [] : schedules.filter((l) => l.id !== id);
+        return { items: schedules };
       }
       case 'llm_ops/outcomes':
         return opts.outcomes ?? DEFAULT_OUTCOMES;

@@ -9,6 +9,7 @@ import {
   type IncidentSource,
   type OpsEvent,
   type OpsStatus,
+  type LearnedQuiet,
   type OutcomeStats,
   type ProposalDetail,
   type SourceErrorKind,
@@ -179,6 +180,27 @@ export class HaIncidentSource implements IncidentSource {
     const { items } = await this.call<{ items: Suppression[] }>({
       type: 'llm_ops/undo_suppression',
       incident_id: incidentId,
+    });
+    return items;
+  }
+
+  async learnedQuiet(): Promise<LearnedQuiet[]> {
+    try {
+      const { items } = await this.call<{ items: LearnedQuiet[] }>({
+        type: 'llm_ops/learned_quiet',
+      });
+      return items;
+    } catch (err) {
+      // An integration from before learned quiet: nothing learned to show.
+      if (err instanceof SourceError && err.kind === 'unsupported') return [];
+      throw err;
+    }
+  }
+
+  async resetLearnedQuiet(id: string | null): Promise<LearnedQuiet[]> {
+    const { items } = await this.call<{ items: LearnedQuiet[] }>({
+      type: 'llm_ops/reset_learned_quiet',
+      ...(id === null ? {} : { learned_id: id }),
     });
     return items;
   }

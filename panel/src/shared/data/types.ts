@@ -13,6 +13,7 @@ import type {
   IncidentEvent,
   IncidentOutcome,
   IncidentStatus,
+  LearnedQuiet,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -32,6 +33,7 @@ export type {
   IncidentEvent,
   IncidentOutcome,
   IncidentStatus,
+  LearnedQuiet,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -161,6 +163,10 @@ export interface IncidentSource {
   undoSuppression(incidentId: string): Promise<Suppression[]>;
   /** How incidents ended and the false-alarm rate, or null when the back end cannot tell. */
   outcomes(): Promise<OutcomeStats | null>;
+  /** Outages learned to end by themselves on a schedule (learned quiet); admins only. */
+  learnedQuiet(): Promise<LearnedQuiet[]>;
+  /** Forget what was learned of one item (by id), or of all (null); returns what is left. */
+  resetLearnedQuiet(id: string | null): Promise<LearnedQuiet[]>;
   /**
    * Call `onEvent` for every change; resolves to the function that stops it. `onResync`
    * runs when changes may have been missed (HA's connection came back): reload then.

@@ -2,9 +2,10 @@
 
 The fault mode is kept in the config entry's options, so it survives restarts and
 takes effect where a real integration would fail: `not_ready`, `auth_failed` and
-`setup_error` on the next setup (reload), `unavailable` and `log_error` on the
-next coordinator update. `flood` writes one line many times through a logger of
-its own, as a chatty integration would; `logger_level` reads a logger's level back.
+`setup_error` on the next setup (reload), `unavailable`, `log_error` and `offline`
+(the device switched off: unavailable, nothing logged) on the next coordinator
+update. `flood` writes one line many times through a logger of its own, as a
+chatty integration would; `logger_level` reads a logger's level back.
 """
 
 from __future__ import annotations

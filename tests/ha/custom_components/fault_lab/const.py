@@ -18,6 +18,9 @@ MODE_AUTH_FAILED: Final = "auth_failed"
 MODE_SETUP_ERROR: Final = "setup_error"
 MODE_UNAVAILABLE: Final = "unavailable"
 MODE_LOG_ERROR: Final = "log_error"
+# The hub answers but reports its device switched off: its entities go unavailable with
+# nothing logged (a plug switched off every night).
+MODE_OFFLINE: Final = "offline"
 MODES: Final = (
     MODE_NONE,
     MODE_NOT_READY,
@@ -25,6 +28,7 @@ MODES: Final = (
     MODE_SETUP_ERROR,
     MODE_UNAVAILABLE,
     MODE_LOG_ERROR,
+    MODE_OFFLINE,
 )
 
 # A documentation address (RFC 5737): the "hub" the lab pretends to talk to.

@@ -14,6 +14,7 @@ from .const import (
     HUB_HOST,
     MODE_LOG_ERROR,
     MODE_NONE,
+    MODE_OFFLINE,
     MODE_UNAVAILABLE,
     UPDATE_INTERVAL,
 )
@@ -49,6 +50,8 @@ class FaultLabCoordinator(DataUpdateCoordinator[dict[str, float]]):
         self._polls += 1
         if mode == MODE_UNAVAILABLE:
             raise UpdateFailed(f"Fault Lab hub at {HUB_HOST} stopped answering")
+        if mode == MODE_OFFLINE:
+            return {}  # switched off: no readings, and no error either
         if mode == MODE_LOG_ERROR:
             try:
                 _parse_reading(None)

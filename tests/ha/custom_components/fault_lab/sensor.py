@@ -88,6 +88,13 @@ class FaultLabSensor(CoordinatorEntity[FaultLabCoordinator], SensorEntity):
         )
 
     @property
+    def available(self) -> bool:
+        """Unavailable while the hub reports no reading (the device is switched off)."""
+        return (
+            super().available and self.entity_description.key in self.coordinator.data
+        )
+
+    @property
     def native_value(self) -> float | None:
         """Return the reading."""
         return self.coordinator.data.get(self.entity_description.key)
