@@ -23,6 +23,7 @@ export const VERIFICATION_KINDS = [
   'reauth_started',
   'backup_present',
   'core_running',
+  'device_reporting',
   'manual',
 ] as const;
 
