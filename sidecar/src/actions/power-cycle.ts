@@ -58,6 +58,14 @@ function nameOf(inventory: Inventory, device: string): string {
   return d?.name_by_user ?? d?.name ?? device;
 }
 
+/** "Kitchen plug (switch.plug_kitchen)": the entity's name, else its device's. */
+function plugLabel(inventory: Inventory, plug: string): string {
+  const e = inventory.entity(plug);
+  const device = e?.device_id ? inventory.device(e.device_id) : undefined;
+  const name = e?.name ?? device?.name_by_user ?? device?.name ?? e?.original_name;
+  return name ? `${name} (${plug})` : plug;
+}
+
 /** The plug the policy maps to `device`: by the device's id, or by one of its entities. */
 export function mappedPlug(
   inventory: Inventory,
@@ -204,10 +212,9 @@ export const powerCycleDevice: ActionDefinition = {
   ],
   preview(ctx, p) {
     const plug = String(p.plug);
-    const plugName = ctx.inventory.entity(plug)?.name ?? ctx.inventory.entity(plug)?.original_name;
     const device = nameOf(ctx.inventory, String(p.device));
     return {
-      summary: `Switch off plug ${plugName ? `${plugName} (${plug})` : plug} for ${String(p.off_s)} s, then on, to restart device ${device}.`,
+      summary: `Switch off plug ${plugLabel(ctx.inventory, plug)} for ${String(p.off_s)} s, then on, to restart device ${device}.`,
       precondition: `Everything else on that plug loses power for ${String(p.off_s)} s too.`,
       backup: null,
       verification: this.verification(ctx, p),
