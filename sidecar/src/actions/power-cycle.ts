@@ -10,7 +10,6 @@
 import type { ActionParams, CandidateAction, Category } from '@ha-llm-ops/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Inventory } from '../ha/inventory.js';
-import type { IncidentRecord } from '../journal/journal.js';
 import {
   ActionRejected,
   type ActionContext,
@@ -38,11 +37,25 @@ interface HaState {
   last_reported?: string;
 }
 
-/** The device an incident is about: a device id, or an entity id for an entity without device. */
-export function incidentDevice(incident: Pick<IncidentRecord, 'subject'>): string | null {
-  const subject = incident.subject ?? '';
-  if (subject.startsWith('device:')) return subject.slice('device:'.length) || null;
-  return ENTITY_ID.test(subject) ? subject : null;
+/** The device a subject names: a device id, or an entity id for an entity without device. */
+function subjectDevice(subject: string | null): string | null {
+  if (subject?.startsWith('device:')) return subject.slice('device:'.length) || null;
+  return subject !== null && ENTITY_ID.test(subject) ? subject : null;
+}
+
+/**
+ * The devices an incident is about: its subject's, and those of its unavailable entities (a
+ * hub's log errors may have opened the incident before its entities went unavailable).
+ */
+export function incidentDevices(ctx: Pick<ActionContext, 'incident' | 'journal'>): string[] {
+  const found = new Set<string>();
+  const own = subjectDevice(ctx.incident.subject);
+  if (own !== null) found.add(own);
+  for (const s of ctx.journal.signalsOf(ctx.incident.id, 200)) {
+    const device = s.kind === 'entities_unavailable' ? subjectDevice(s.subject) : null;
+    if (device !== null) found.add(device);
+  }
+  return [...found];
 }
 
 /** A device id as such, or the device an entity id belongs to (the entity id when it has none). */
@@ -81,10 +94,15 @@ export function mappedPlug(
 
 /** What the offline planner proposes for an unavailable device the policy maps to a plug. */
 export function powerCycleCandidate(ctx: ActionContext): CandidateAction | null {
-  const device = incidentDevice(ctx.incident);
-  if (ctx.incident.category !== 'device_unavailable' || device === null) return null;
-  const plug = mappedPlug(ctx.inventory, ctx.powerCycle ?? {}, device);
-  if (plug === undefined) return null;
+  if (ctx.incident.category !== 'device_unavailable') return null;
+  const map = ctx.powerCycle ?? {};
+  const mapped = incidentDevices(ctx).filter(
+    (d) => mappedPlug(ctx.inventory, map, d) !== undefined,
+  );
+  // Several mapped devices down at once: which one hangs is not for the planner to guess.
+  const [device] = mapped;
+  if (device === undefined || mapped.length > 1) return null;
+  const plug = mappedPlug(ctx.inventory, map, device);
   return {
     action_id: 'power_cycle_device',
     params: { device, off_s: OFF_S.default },
@@ -157,9 +175,14 @@ async function resolve(ctx: ActionContext, params: ActionParams): Promise<Action
     throw new ActionRejected(
       `off_s must be a whole number of seconds from ${OFF_S.min} to ${OFF_S.max}, not ${JSON.stringify(rawOff)}`,
     );
-  const named = params.device ?? incidentDevice(ctx.incident);
+  const devices = incidentDevices(ctx);
+  const named = params.device ?? (devices.length === 1 ? devices[0] : undefined);
   if (typeof named !== 'string' || named === '')
-    throw new ActionRejected('the incident names no device, and no device was given');
+    throw new ActionRejected(
+      devices.length
+        ? `the incident is about ${devices.length} devices: name one (device)`
+        : 'the incident names no device, and no device was given',
+    );
   const device = deviceOf(ctx.inventory, named);
   if (device === null)
     throw new ActionRejected(`${named} is not in Home Assistant's device or entity registry`);
@@ -180,7 +203,7 @@ async function resolve(ctx: ActionContext, params: ActionParams): Promise<Action
     );
   if (params.plug !== undefined && params.plug !== plug)
     throw new ActionRejected(`plug must be ${plug}, the plug the policy maps to ${name}`);
-  if (device !== incidentDevice(ctx.incident))
+  if (!devices.includes(device))
     throw new ActionRejected(`${name} is not the device of the incident`);
   if (!FIXES.includes(ctx.incident.category))
     throw new ActionRejected(

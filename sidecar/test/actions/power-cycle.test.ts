@@ -13,7 +13,7 @@ import {
   powerCycleDevice,
 } from '../../src/actions/power-cycle.js';
 import type { RegistryDevice, RegistryEntity } from '../../src/ha/inventory.js';
-import type { IncidentRecord } from '../../src/journal/journal.js';
+import type { IncidentRecord, SignalRecord } from '../../src/journal/journal.js';
 
 const APPLIANCE = 'a0000000000000000000000000000001';
 const PLUG_DEVICE = 'b0000000000000000000000000000002';
@@ -51,6 +51,8 @@ function setup(
     /** The plug ignores turn_off (a plug that no longer answers). */
     stuckOn?: boolean;
     signal?: AbortSignal;
+    /** The incident's signals: entities_unavailable ones name more devices. */
+    signals?: Pick<SignalRecord, 'kind' | 'subject'>[];
   } = {},
 ) {
   const calls: string[] = [];
@@ -93,6 +95,7 @@ function setup(
       entitiesOf: (id: string) =>
         ENTITIES.filter((e) => e.device_id === id).map((e) => e.entity_id),
     },
+    journal: { signalsOf: () => opts.signals ?? [] },
     log: { info: () => undefined },
     powerCycle: opts.map ?? { 'sensor.appliance_boots': 'switch.plug' },
     signal: opts.signal,
@@ -176,6 +179,25 @@ describe('power_cycle_device parameters', () => {
     expect(powerCycleCandidate(setup({ map: { [OTHER]: 'switch.plug' } }).ctx)).toBeNull();
     expect(powerCycleCandidate(setup({ category: 'log_flood' }).ctx)).toBeNull();
     expect(powerCycleCandidate(setup({ subject: null }).ctx)).toBeNull();
+  });
+
+  it('finds the device by the incident’s unavailable entities when another signal opened it', async () => {
+    const outage = [{ kind: 'entities_unavailable', subject: `device:${APPLIANCE}` }];
+    const { ctx } = setup({ subject: '192.0.2.10', signals: outage });
+    expect(powerCycleCandidate(ctx)?.params).toEqual({ device: APPLIANCE, off_s: 10 });
+    expect((await powerCycleDevice.resolve(ctx, {})).device).toBe(APPLIANCE);
+    // Two mapped devices down in one incident: the planner does not pick one.
+    const both = setup({
+      map: { [APPLIANCE]: 'switch.plug', [OTHER]: 'switch.other_plug' },
+      signals: [...outage, { kind: 'entities_unavailable', subject: `device:${OTHER}` }],
+    });
+    expect(powerCycleCandidate(both.ctx)).toBeNull();
+    expect(await rejection(both.ctx, {})).toBe(
+      'the incident is about 2 devices: name one (device)',
+    );
+    expect((await powerCycleDevice.resolve(both.ctx, { device: OTHER })).plug).toBe(
+      'switch.other_plug',
+    );
   });
 
   it('previews the plug and the device, without a backup', async () => {
