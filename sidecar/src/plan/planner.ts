@@ -83,10 +83,10 @@ export class Planner {
         by: 'offline',
       });
     }
-    // A device the policy maps to a plug can be restarted by a power cycle (never otherwise).
+    // A device the policy maps to a plug can be restarted by a power cycle (never otherwise);
+    // the mapping implies it, so it vouches for a model's proposal of the same.
     const cycle = powerCycleCandidate(ctx);
-    if (cycle && !list.some((c) => c.candidate.action_id === cycle.action_id))
-      list.push({ candidate: cycle, by: 'offline' });
+    if (cycle) list.push({ candidate: cycle, by: 'offline' });
     // The journal teaches: actions that worked in this home for this integration come first.
     const record = (c: CandidateAction) => {
       const { succeeded, total } = this.opts.proposals.successRate(
