@@ -246,6 +246,7 @@ export const powerCycleDevice: ActionDefinition = {
   },
   async apply(ctx, p) {
     const plug = String(p.plug);
+    if (ctx.signal?.aborted) throw new Error('the sidecar is stopping: nothing was switched');
     let cut = false;
     let failure: unknown = null;
     try {

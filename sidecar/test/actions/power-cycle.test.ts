@@ -251,6 +251,16 @@ describe('power_cycle_device run', () => {
     expect(calls).toEqual(['switch.turn_off switch.plug', 'switch.turn_on switch.plug']);
   });
 
+  it('switches nothing once the sidecar is stopping', async () => {
+    const stopping = new AbortController();
+    stopping.abort();
+    const { ctx, calls } = setup({ signal: stopping.signal });
+    await expect(powerCycleDevice.apply(ctx, params)).rejects.toThrow(
+      'the sidecar is stopping: nothing was switched',
+    );
+    expect(calls).toEqual([]);
+  });
+
   it('rolls back by switching the plug on', async () => {
     const { ctx, states } = setup();
     const plug = states.get('switch.plug');
