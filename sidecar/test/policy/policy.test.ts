@@ -203,6 +203,15 @@ describe('ha-llm-ops policy check', () => {
     expect(res.stdout).toContain('valid. mode auto');
     expect(res.stdout).toContain('automatic: reload_config_entry');
     expect(res.stdout).toContain('not allowed: restart_core');
+    expect(res.stdout).not.toContain('power cycle');
+  });
+
+  it('names which plug powers which device', () => {
+    const file = join(tempDir(), 'policy.yaml');
+    writeFileSync(file, 'power_cycle:\n  sensor.boiler_status: switch.plug_boiler\n');
+    const res = cli('check', file);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('; power cycle: sensor.boiler_status → switch.plug_boiler');
   });
 
   it('exits non-zero with file:line for an invalid file', () => {
