@@ -23,6 +23,32 @@ export const ActionPolicy = v.strictObject({
 });
 export type ActionPolicy = v.InferOutput<typeof ActionPolicy>;
 
+/** A device id (32 hex digits, as HA's device registry has it) or an entity id. */
+const DEVICE_KEY = v.pipe(
+  v.string(),
+  v.regex(
+    /^(?:[0-9a-f]{32}|[a-z0-9_]+\.[a-z0-9_]+)$/,
+    'must be a device id (32 hex digits) or an entity id such as sensor.boiler_status',
+  ),
+);
+const PLUG = v.pipe(
+  v.string(),
+  v.regex(/^switch\.[a-z0-9_]+$/, 'must be the entity id of a switch, such as switch.plug_boiler'),
+);
+
+/**
+ * Which smart plug powers which device, for power_cycle_device: a device id or one
+ * of the device's entities, mapped to the plug's switch. Nothing else is ever switched.
+ */
+export const PowerCycleMap = v.pipe(
+  v.record(DEVICE_KEY, PLUG),
+  v.check(
+    (map) => Object.entries(map).every(([device, plug]) => device !== plug),
+    'a plug cannot power-cycle itself',
+  ),
+);
+export type PowerCycleMap = v.InferOutput<typeof PowerCycleMap>;
+
 /** The user's policy file (`policy.yaml`): what may run, and when. */
 export const Policy = v.strictObject({
   mode: v.optional(v.picklist(['observe', 'approve', 'auto']), 'approve'),
@@ -39,6 +65,7 @@ export const Policy = v.strictObject({
     ),
     {},
   ),
+  power_cycle: v.optional(PowerCycleMap, {}),
 });
 export type Policy = v.InferOutput<typeof Policy>;
 export type { ActionId };

@@ -24,6 +24,7 @@ export const VERIFICATION_KINDS = [
   'backup_present',
   'core_running',
   'supervisor_issue_resolved',
+  'device_reporting',
   'manual',
 ] as const;
 

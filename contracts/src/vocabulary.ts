@@ -52,6 +52,7 @@ export const ACTION_IDS = [
   'quiet_logger',
   'disable_config_entry',
   'restart_addon',
+  'power_cycle_device',
   'create_backup',
   'restart_core',
   'apply_suggestion',

@@ -213,6 +213,7 @@ export class Sidecar {
       log: this.log,
       now: () => new Date(),
       revertAfterS: this.settings.thresholds.revertAfterS,
+      powerCycle: this.policy.current().policy.power_cycle,
     };
   }
 
@@ -266,10 +267,7 @@ export class Sidecar {
       setInterval(() => this.retention(), RETENTION_EVERY_MS),
       setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS),
       // A change due while the sidecar was stopped ends right after the next connect.
-      setInterval(
-        () => void this.revertDue(),
-        revertCheckMs(this.settings.thresholds.revertAfterS),
-      ),
+      setInterval(() => void this.revertDue(), revertCheckMs(settings.thresholds.revertAfterS)),
     );
   }
 
@@ -373,6 +371,7 @@ export class Sidecar {
   /** Stop everything; bounded even when HA keeps the socket open but never answers. */
   async stop(): Promise<void> {
     this.abort.abort();
+    await this.executor.stop(STOP_GRACE_MS); // a plug off for a power cycle comes on first
     for (const t of this.timers) clearInterval(t);
     this.correlator.stop();
     this.reporter.stop();

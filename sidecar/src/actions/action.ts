@@ -31,6 +31,10 @@ export interface ActionContext {
   now(): Date;
   /** How long a temporary change (a quieted logger) lasts before it is undone by itself, in s. */
   revertAfterS: number;
+  /** The policy's power_cycle map: which plug (a switch) powers which device or entity. */
+  powerCycle?: Readonly<Record<string, string>>;
+  /** Aborted when the sidecar stops: an action waiting in the middle of a change ends it early. */
+  signal?: AbortSignal;
 }
 
 /** What a backup before the action must cover; null when the action changes nothing worth one. */

@@ -6,6 +6,7 @@ import { disableAutomation, reloadAutomations, reloadScripts } from './automatio
 import { createBackup } from './create-backup.js';
 import { disableConfigEntry } from './disable-config-entry.js';
 import { setIntegrationLogLevel } from './log-level.js';
+import { powerCycleDevice } from './power-cycle.js';
 import { quietLogger } from './quiet-logger.js';
 import { reloadConfigEntry } from './reload-config-entry.js';
 import { restartAddon } from './restart-addon.js';
@@ -22,6 +23,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionDefinition>> = {
   quiet_logger: quietLogger,
   disable_config_entry: disableConfigEntry,
   restart_addon: restartAddon,
+  power_cycle_device: powerCycleDevice,
   create_backup: createBackup,
   restart_core: restartCore,
   apply_suggestion: applySuggestion,

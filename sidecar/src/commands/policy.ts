@@ -27,10 +27,14 @@ export const policyCommand: Command = {
         (id) => actionPolicy(policy, id).allowed && actionPolicy(policy, id).auto,
       );
       const denied = ACTION_IDS.filter((id) => !actionPolicy(policy, id).allowed);
+      const plugs = Object.entries(policy.power_cycle).map(
+        ([device, plug]) => `${device} → ${plug}`,
+      );
       process.stdout.write(
         `${file}: valid. mode ${policy.mode}, at most ${policy.max_actions_per_hour} actions per hour` +
           `${policy.quiet_hours ? `, quiet ${policy.quiet_hours.start}-${policy.quiet_hours.end}` : ''}; ` +
-          `automatic: ${auto.join(', ') || 'none'}; not allowed: ${denied.join(', ') || 'none'}\n`,
+          `automatic: ${auto.join(', ') || 'none'}; not allowed: ${denied.join(', ') || 'none'}` +
+          `${plugs.length ? `; power cycle: ${plugs.join(', ')}` : ''}\n`,
       );
       return 0;
     } catch (err) {

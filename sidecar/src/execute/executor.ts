@@ -42,6 +42,7 @@ export interface ExecutorOptions {
 
 export class Executor {
   private readonly runs = new Map<string, Promise<void>>();
+  private readonly stopping = new AbortController();
   private readonly now: () => Date;
 
   constructor(private readonly opts: ExecutorOptions) {
@@ -51,6 +52,17 @@ export class Executor {
   /** Wait for every running execution (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.runs.size) await Promise.allSettled([...this.runs.values()]);
+  }
+
+  /**
+   * The sidecar is stopping: tell running actions (a plug switched off for a power cycle is
+   * switched on again at once) and give them up to `graceMs` to finish before HA goes away.
+   */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping.abort();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.idle(), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
   }
 
   private announce(
@@ -63,7 +75,7 @@ export class Executor {
 
   /** Run an approved proposal; its outcome is journaled and announced as it goes. */
   start({ proposal, incident, ctx }: Approved): void {
-    const run = this.run(proposal, incident, ctx)
+    const run = this.run(proposal, incident, { ...ctx, signal: this.stopping.signal })
       .catch((err: unknown) =>
         this.opts.log.error(`execution of ${proposal.id} crashed: ${String(err)}`),
       )

@@ -7,6 +7,7 @@ import type { ActionParams, VerificationTest } from '@ha-llm-ops/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HaConfigEntry } from '../ha/config-entries.js';
 import type { ActionContext, Applied } from '../actions/action.js';
+import { deviceReports } from '../actions/power-cycle.js';
 import { backupExists } from './backup.js';
 import { describeError } from '../ha/errors.js';
 
@@ -204,6 +205,8 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
         detail: open ? 'the Supervisor still reports the issue' : 'the issue is gone',
       };
     }),
+  device_reporting: (_t, input, waitS) =>
+    until(waitS, () => deviceReports(input.ctx, input.params, input.applied)),
   manual: async () => ({ ok: true, detail: 'not checked automatically' }),
 };
 

@@ -204,6 +204,13 @@ export class Inventory {
     return this.entities.get(entityId);
   }
 
+  /** The ids of the entities registered to a device. */
+  entitiesOf(deviceId: string): string[] {
+    return [...this.entities.values()]
+      .filter((e) => e.device_id === deviceId)
+      .map((e) => e.entity_id);
+  }
+
   /** The entity of an integration's unique id (e.g. an automation's config id). */
   entityByUniqueId(platform: string, uniqueId: string): RegistryEntity | undefined {
     for (const e of this.entities.values())

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { isClosed } from '@ha-llm-ops/contracts';
 import { type ActionContext, ActionRejected } from '../actions/action.js';
 import { allowListed } from '../actions/index.js';
+import { powerCycleCandidate } from '../actions/power-cycle.js';
 import type { IncidentLifecycle } from '../incident/lifecycle.js';
 import type { IncidentRecord } from '../journal/journal.js';
 import type { ProposalJournal, ProposalRecord } from '../journal/proposals.js';
@@ -82,6 +83,10 @@ export class Planner {
         by: 'offline',
       });
     }
+    // A device the policy maps to a plug can be restarted by a power cycle (never otherwise);
+    // the mapping implies it, so it vouches for a model's proposal of the same.
+    const cycle = powerCycleCandidate(ctx);
+    if (cycle) list.push({ candidate: cycle, by: 'offline' });
     // The journal teaches: actions that worked in this home for this integration come first.
     const record = (c: CandidateAction) => {
       const { succeeded, total } = this.opts.proposals.successRate(

@@ -107,6 +107,12 @@ export function parsePolicy(text: string, file = 'policy.yaml'): Policy {
       detail = `unknown action id ${JSON.stringify(unknown)}; known: ${ACTION_IDS.join(', ')}`;
     }
   }
+  if (path[0] === 'power_cycle' && path.length === 1 && isMap(doc.getIn(['power_cycle'], true))) {
+    // The check of the whole map names no entry; point at the plug mapped to itself.
+    const map = (data as { power_cycle?: Record<string, unknown> }).power_cycle ?? {};
+    const self = Object.keys(map).find((k) => map[k] === k);
+    if (self) path.push(self);
+  }
   const where = path.length ? `${path.join('.')}: ` : '';
   throw new PolicyError(file, lineOf(doc, counter, path), `${where}${detail}`);
 }

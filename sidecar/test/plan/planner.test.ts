@@ -87,3 +87,71 @@ describe('who a proposal is by', () => {
     ]);
   });
 });
+
+describe('a power cycle', () => {
+  const DEVICE = 'a0000000000000000000000000000001';
+  const PLUG_DEVICE = 'b0000000000000000000000000000002';
+
+  function outage(powerCycle: Record<string, string>) {
+    const { journal, lifecycle, correlator } = makePipeline();
+    correlator.emit(
+      signal({
+        source: 'entities',
+        kind: 'entities_unavailable',
+        condition: 'active',
+        key: `device:${DEVICE}`,
+        entry_id: ENTRY_ID,
+        subject: `device:${DEVICE}`,
+        message: '1 entity of Coffee machine is unavailable',
+        data: { entity_ids: ['sensor.coffee_status'] },
+      }),
+    );
+    const [incident] = journal.listIncidents({}, 1, 0).items as [IncidentRecord];
+    const entities = [
+      { entity_id: 'sensor.coffee_status', device_id: DEVICE },
+      { entity_id: 'switch.plug', device_id: PLUG_DEVICE },
+    ];
+    const { planner } = makePlanner(
+      { journal, lifecycle },
+      (i) =>
+        ({
+          incident: i,
+          journal,
+          powerCycle,
+          inventory: {
+            entry: () => undefined,
+            entity: (id: string) => entities.find((e) => e.entity_id === id),
+            device: (id: string) => (id === DEVICE ? { id, name: 'Coffee machine' } : undefined),
+          },
+        }) as unknown as ActionContext,
+    );
+    return { planner, incident };
+  }
+
+  it('is proposed by the knowledge base for an unavailable device the policy maps to a plug', async () => {
+    const { planner, incident } = outage({ 'sensor.coffee_status': 'switch.plug' });
+    expect(incident.category).toBe('device_unavailable');
+    const made = await planner.plan(incident, null, 'offline');
+    expect(made.map((p) => [p.action_id, p.params, p.proposed_by])).toEqual([
+      ['power_cycle_device', { device: DEVICE, plug: 'switch.plug', off_s: 10 }, 'offline'],
+    ]);
+  });
+
+  it('is never proposed for a device the policy does not map', async () => {
+    const { planner, incident } = outage({});
+    expect(await planner.plan(incident, null, 'offline')).toEqual([]);
+  });
+
+  it('a model naming it is vouched for by the mapping', async () => {
+    const { planner, incident } = outage({ 'sensor.coffee_status': 'switch.plug' });
+    const rca = {
+      candidate_actions: [
+        { action_id: 'power_cycle_device', params: { off_s: 30 }, rationale: 'x', risk: 'medium' },
+      ],
+    } as unknown as RcaResult;
+    const made = await planner.plan(incident, rca, 'llm');
+    expect(made).toHaveLength(2);
+    expect(new Set(made.map((p) => p.id)).size).toBe(1);
+    expect(made[1]).toMatchObject({ params: { off_s: 30 }, proposed_by: 'offline' });
+  });
+});

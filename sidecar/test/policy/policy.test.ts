@@ -56,6 +56,17 @@ describe('parsePolicy', () => {
     });
   });
 
+  it('reads which plug powers which device', () => {
+    const policy = parsePolicy(
+      'power_cycle:\n  sensor.boiler_status: switch.plug_boiler\n  0123456789abcdef0123456789abcdef: switch.plug_tv\n',
+    );
+    expect(policy.power_cycle).toEqual({
+      'sensor.boiler_status': 'switch.plug_boiler',
+      '0123456789abcdef0123456789abcdef': 'switch.plug_tv',
+    });
+    expect(DEFAULT_POLICY.power_cycle).toEqual({});
+  });
+
   it('an empty file is the default policy (approve, nothing automatic)', () => {
     expect(parsePolicy('')).toEqual(DEFAULT_POLICY);
     expect(DEFAULT_POLICY.mode).toBe('approve');
@@ -82,6 +93,22 @@ describe('parsePolicy', () => {
       /severities\.1/,
     ],
     ['mode: approve\nmode: auto\n', 2, /[Uu]nique|duplicate/],
+    [
+      'mode: approve\npower_cycle:\n  sensor.boiler_status: switch.plug_boiler\n  Boiler: switch.plug\n',
+      4,
+      /power_cycle\.Boiler: must be a device id \(32 hex digits\) or an entity id/,
+    ],
+    [
+      'power_cycle:\n  sensor.boiler_status: light.plug_boiler\n',
+      2,
+      /power_cycle\.sensor\.boiler_status: must be the entity id of a switch/,
+    ],
+    [
+      'power_cycle:\n  sensor.boiler_status: switch.plug_boiler\n  switch.plug_tv: switch.plug_tv\n',
+      3,
+      /power_cycle\.switch\.plug_tv: a plug cannot power-cycle itself/,
+    ],
+    ['power_cycle: [switch.plug]\n', 1, /power_cycle\.0: must be a device id/],
     ['actions: [\n', 2, /./],
   ])('names the line of %j', (text, line, message) => {
     const err = errorOf(text);
@@ -176,6 +203,15 @@ describe('ha-llm-ops policy check', () => {
     expect(res.stdout).toContain('valid. mode auto');
     expect(res.stdout).toContain('automatic: reload_config_entry');
     expect(res.stdout).toContain('not allowed: restart_core');
+    expect(res.stdout).not.toContain('power cycle');
+  });
+
+  it('names which plug powers which device', () => {
+    const file = join(tempDir(), 'policy.yaml');
+    writeFileSync(file, 'power_cycle:\n  sensor.boiler_status: switch.plug_boiler\n');
+    const res = cli('check', file);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('; power cycle: sensor.boiler_status → switch.plug_boiler');
   });
 
   it('exits non-zero with file:line for an invalid file', () => {

@@ -6,6 +6,8 @@ takes effect where a real integration would fail: `not_ready`, `auth_failed` and
 (the device switched off: unavailable, nothing logged) on the next coordinator
 update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
+`freeze` hangs the appliance on the lab's plug until the plug is switched off and on
+(appliance.py).
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from homeassistant.exceptions import (
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .appliance import APPLIANCE, Appliance
 from .const import (
     ATTR_COUNT,
+    ATTR_FROZEN,
     ATTR_LOGGER,
     ATTR_MODE,
     CONF_MODE,
@@ -45,7 +49,7 @@ from .const import (
 )
 from .coordinator import FaultLabCoordinator
 
-PLATFORMS: list[Platform] = [Platform.AI_TASK, Platform.SENSOR]
+PLATFORMS: list[Platform] = [Platform.AI_TASK, Platform.SENSOR, Platform.SWITCH]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 SET_FAULT_SCHEMA = vol.Schema({vol.Required(ATTR_MODE): vol.In(MODES)})
 # Flooding loggers are children of the integration's own logger.
@@ -59,6 +63,7 @@ FLOOD_SCHEMA = vol.Schema(
     }
 )
 LOGGER_LEVEL_SCHEMA = vol.Schema({vol.Required(ATTR_LOGGER): LOGGER_NAME})
+FREEZE_SCHEMA = vol.Schema({vol.Optional(ATTR_FROZEN, default=True): cv.boolean})
 FLOOD_LINE = "Fault Lab hub repeated its last status update"
 
 type FaultLabConfigEntry = ConfigEntry[FaultLabCoordinator]
@@ -69,7 +74,8 @@ class FaultLabSetupError(Exception):
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the set_fault action."""
+    """Register the lab's actions; the plug's appliance lives as long as HA runs."""
+    appliance = hass.data[APPLIANCE] = Appliance(hass)
 
     async def set_fault(call: ServiceCall) -> None:
         entries = hass.config_entries.async_entries(DOMAIN)
@@ -98,7 +104,11 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
             "effective": logging.getLevelName(logger.getEffectiveLevel()),
         }
 
+    async def freeze(call: ServiceCall) -> None:
+        appliance.freeze(call.data[ATTR_FROZEN])
+
     hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
+    hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
     hass.services.async_register(
         DOMAIN,
         "logger_level",

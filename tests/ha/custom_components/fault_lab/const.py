@@ -11,6 +11,7 @@ CONF_MODE: Final = "mode"
 ATTR_MODE: Final = "mode"
 ATTR_LOGGER: Final = "logger"
 ATTR_COUNT: Final = "count"
+ATTR_FROZEN: Final = "frozen"
 
 MODE_NONE: Final = "none"
 MODE_NOT_READY: Final = "not_ready"

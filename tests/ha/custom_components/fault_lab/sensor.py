@@ -1,4 +1,4 @@
-"""Fault Lab sensors: three readings of one pretend hub device."""
+"""Fault Lab sensors: the hub's readings, the plug's power, the appliance's boots."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from homeassistant.components.sensor import (
 from homeassistant.const import (
     PERCENTAGE,
     SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
+    UnitOfPower,
     UnitOfTemperature,
 )
 from homeassistant.core import HomeAssistant
@@ -21,6 +22,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from . import FaultLabConfigEntry
+from .appliance import APPLIANCE, Appliance, appliance_device, plug_device
 from .const import DOMAIN
 from .coordinator import FaultLabCoordinator
 
@@ -60,9 +62,16 @@ async def async_setup_entry(
     entry: FaultLabConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the hub's sensors."""
+    """Add the hub's sensors, the plug's power and the appliance's boots."""
     async_add_entities(
         FaultLabSensor(entry.runtime_data, description) for description in SENSORS
+    )
+    appliance = hass.data[APPLIANCE]
+    async_add_entities(
+        [
+            FaultLabPlugPower(appliance, entry.entry_id),
+            FaultLabApplianceBoots(appliance, entry.entry_id),
+        ]
     )
 
 
@@ -98,3 +107,58 @@ class FaultLabSensor(CoordinatorEntity[FaultLabCoordinator], SensorEntity):
     def native_value(self) -> float | None:
         """Return the reading."""
         return self.coordinator.data.get(self.entity_description.key)
+
+
+class FaultLabPlugPower(SensorEntity):
+    """The power the plug measures: the appliance's draw while it runs."""
+
+    _attr_has_entity_name = True
+    _attr_translation_key = "power"
+    _attr_should_poll = False
+    _attr_device_class = SensorDeviceClass.POWER
+    _attr_state_class = SensorStateClass.MEASUREMENT
+    _attr_native_unit_of_measurement = UnitOfPower.WATT
+
+    def __init__(self, appliance: Appliance, entry_id: str) -> None:
+        """Initialize the sensor."""
+        self._appliance = appliance
+        self._attr_unique_id = f"{entry_id}_plug_power"
+        self._attr_device_info = plug_device(entry_id)
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the appliance."""
+        self.async_on_remove(self._appliance.listen(self.async_write_ha_state))
+
+    @property
+    def native_value(self) -> float:
+        """Watts drawn through the plug."""
+        return 4.5 if self._appliance.powered and self._appliance.running else 0.0
+
+
+class FaultLabApplianceBoots(SensorEntity):
+    """How often the appliance booted; unavailable while it is off or frozen."""
+
+    _attr_has_entity_name = True
+    _attr_translation_key = "boots"
+    _attr_should_poll = False
+    _attr_state_class = SensorStateClass.TOTAL_INCREASING
+
+    def __init__(self, appliance: Appliance, entry_id: str) -> None:
+        """Initialize the sensor."""
+        self._appliance = appliance
+        self._attr_unique_id = f"{entry_id}_appliance_boots"
+        self._attr_device_info = appliance_device(entry_id)
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the appliance."""
+        self.async_on_remove(self._appliance.listen(self.async_write_ha_state))
+
+    @property
+    def available(self) -> bool:
+        """Whether the appliance answers."""
+        return self._appliance.available
+
+    @property
+    def native_value(self) -> int:
+        """Boots so far."""
+        return self._appliance.boots
