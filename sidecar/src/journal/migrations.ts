@@ -228,4 +228,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX reverts_by_due ON reverts (done_at, due_at);
   `,
+  // 14: how long each model call took (latency per incident); null for calls made before.
+  `
+  ALTER TABLE llm_calls ADD COLUMN latency_ms INTEGER;
+  `,
 ];
