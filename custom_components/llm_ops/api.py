@@ -216,6 +216,20 @@ class StatusCounts(TypedDict):
     awaiting_approval: int
 
 
+class LlmStatus(TypedDict):
+    """The LLM analyzer's budget in `GET /api/status`."""
+
+    backend: str
+    model: str
+    calls_per_hour: int
+    calls_left_this_hour: int
+    cost_this_month: float
+    monthly_cost_cap: float | None
+    # monthly_cost_cap or hourly_calls: why the model is not asked now.
+    paused: str | None
+    month_resets_at: str
+
+
 class SidecarStatus(TypedDict):
     """`GET /api/status`."""
 
@@ -225,6 +239,8 @@ class SidecarStatus(TypedDict):
     last_analysis_at: str | None
     counts: StatusCounts
     time_zone: NotRequired[str | None]
+    # None when no LLM is configured (offline analysis only).
+    llm: NotRequired[LlmStatus | None]
 
 
 _ERRORS: dict[int, type[SidecarResponseError]] = {
