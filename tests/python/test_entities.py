@@ -86,6 +86,7 @@ async def test_entities_show_the_sidecars_incidents(
         AWAITING,
         LAST,
         RATE,
+        LLM_CALLS_LEFT,
         CONNECTIVITY,
         MODE,
     }
