@@ -141,6 +141,16 @@ class RcaResult(TypedDict):
     manual_steps: list[str]
 
 
+class LlmUsage(TypedDict):
+    """What the model calls for one incident took, all together."""
+
+    calls: int
+    prompt_tokens: int
+    completion_tokens: int
+    cost: float
+    latency_ms: int
+
+
 class IncidentDetail(TypedDict):
     """`GET /api/incidents/{id}`."""
 
@@ -148,6 +158,8 @@ class IncidentDetail(TypedDict):
     signals: list[dict[str, Any]]
     bundle: dict[str, Any] | None
     analysis: RcaResult | None
+    # None when no model was asked (absent from older sidecars).
+    llm_usage: NotRequired[LlmUsage | None]
 
 
 class VerificationTest(TypedDict):
