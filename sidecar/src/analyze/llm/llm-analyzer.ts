@@ -2,8 +2,9 @@
  * The optional LLM analysis of an incident, after the offline one: answers are
  * cached by incident fingerprint, calls are held to an hourly budget and an
  * optional monthly cost cap counted in the journal (so a restart resets
- * neither), tokens, cost and latency are journaled per incident, and verified fixes of past incidents of the same integration or
- * category become few-shot examples. Whatever goes wrong, the offline result
+ * neither), tokens, cost and latency are journaled per incident, and verified
+ * fixes of past incidents of the same integration or category become few-shot
+ * examples. Whatever goes wrong, the offline result
  * stands: this never throws and never returns anything worse than it got.
  */
 import type { EvidenceBundle, RcaResult } from '@ha-llm-ops/contracts';
