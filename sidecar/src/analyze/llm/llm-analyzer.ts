@@ -12,7 +12,7 @@ import type { IncidentRecord } from '../../journal/journal.js';
 import type { LlmCallJournal } from '../../journal/llm-calls.js';
 import type { Logger } from '../../log.js';
 import { askWithOneRepair, type CallMeter, type LlmBackend } from './backend.js';
-import { LlmBudget, type LlmBudgetStatus } from './budget.js';
+import { LlmBudget, type LlmBudgetStatus, type LlmPause } from './budget.js';
 import { buildPrompt } from './prompt.js';
 
 const HOUR_MS = 3_600_000;
@@ -59,8 +59,8 @@ export class LlmAnalyzer {
   private readonly now: () => Date;
   private readonly inflight = new Map<string, Promise<RcaResult | null>>();
   private readonly budget: LlmBudget;
-  /** When the exhausted budget was last reported (once per hour is enough). */
-  private budgetNotedAt = 0;
+  /** When each reason for not asking the model was last reported (once per hour is enough). */
+  private readonly pauseNotedAt = new Map<LlmPause, number>();
 
   constructor(private readonly opts: LlmAnalyzerOptions) {
     const now = opts.now ?? (() => new Date());
@@ -171,10 +171,11 @@ export class LlmAnalyzer {
       mayCall: () => {
         if (this.budget.take()) return true;
         const now = this.now().getTime();
-        if (now - this.budgetNotedAt >= HOUR_MS) {
-          this.budgetNotedAt = now;
+        const why = this.budget.pause() ?? 'hourly_calls';
+        if (now - (this.pauseNotedAt.get(why) ?? 0) >= HOUR_MS) {
+          this.pauseNotedAt.set(why, now);
           log.warning(
-            this.budget.pause() === 'monthly_cost_cap'
+            why === 'monthly_cost_cap'
               ? `the LLM's monthly cost cap of ${monthlyCostCap} is reached; incidents keep their offline analysis until the next month`
               : `the LLM budget of ${callsPerHour} calls per hour is used up; incidents keep their offline analysis meanwhile`,
           );
