@@ -160,6 +160,16 @@ class RcaResult(TypedDict):
     manual_steps: list[str]
 
 
+class LlmUsage(TypedDict):
+    """What the model calls for one incident took, all together."""
+
+    calls: int
+    prompt_tokens: int
+    completion_tokens: int
+    cost: float
+    latency_ms: int
+
+
 class IncidentDetail(TypedDict):
     """`GET /api/incidents/{id}`."""
 
@@ -167,6 +177,8 @@ class IncidentDetail(TypedDict):
     signals: list[dict[str, Any]]
     bundle: dict[str, Any] | None
     analysis: RcaResult | None
+    # None when no model was asked (absent from older sidecars).
+    llm_usage: NotRequired[LlmUsage | None]
 
 
 class VerificationTest(TypedDict):
@@ -235,6 +247,20 @@ class StatusCounts(TypedDict):
     awaiting_approval: int
 
 
+class LlmStatus(TypedDict):
+    """The LLM analyzer's budget in `GET /api/status`."""
+
+    backend: str
+    model: str
+    calls_per_hour: int
+    calls_left_this_hour: int
+    cost_this_month: float
+    monthly_cost_cap: float | None
+    # monthly_cost_cap or hourly_calls: why the model is not asked now.
+    paused: str | None
+    month_resets_at: str
+
+
 class SidecarStatus(TypedDict):
     """`GET /api/status`."""
 
@@ -244,6 +270,8 @@ class SidecarStatus(TypedDict):
     last_analysis_at: str | None
     counts: StatusCounts
     time_zone: NotRequired[str | None]
+    # None when no LLM is configured (offline analysis only).
+    llm: NotRequired[LlmStatus | None]
 
 
 _ERRORS: dict[int, type[SidecarResponseError]] = {

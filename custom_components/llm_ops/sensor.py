@@ -1,4 +1,4 @@
-"""Sensors of LLM Ops: open and awaiting incidents, the last one, false alarms."""
+"""Sensors of LLM Ops: incidents, false alarms, LLM calls left this hour."""
 
 from __future__ import annotations
 
@@ -84,6 +84,25 @@ def _false_alarm_attributes(data: LlmOpsData) -> Mapping[str, Any]:
     }
 
 
+def _llm_calls_left(data: LlmOpsData) -> int | None:
+    # Unknown when no LLM is configured: there is no budget to count.
+    if (llm := data.status.get("llm")) is None:
+        return None
+    return llm["calls_left_this_hour"]
+
+
+def _llm_budget_attributes(data: LlmOpsData) -> Mapping[str, Any] | None:
+    if (llm := data.status.get("llm")) is None:
+        return None
+    return {
+        "calls_per_hour": llm["calls_per_hour"],
+        "cost_this_month": round(llm["cost_this_month"], 6),
+        "monthly_cost_cap": llm["monthly_cost_cap"],
+        "paused": llm["paused"],
+        "month_resets_at": llm["month_resets_at"],
+    }
+
+
 SENSORS: tuple[LlmOpsSensorEntityDescription, ...] = (
     LlmOpsSensorEntityDescription(
         key="open_incidents",
@@ -112,6 +131,13 @@ SENSORS: tuple[LlmOpsSensorEntityDescription, ...] = (
         value_fn=_false_alarm_rate,
         attributes_fn=_false_alarm_attributes,
     ),
+    LlmOpsSensorEntityDescription(
+        key="llm_calls_left",
+        translation_key="llm_calls_left",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=_llm_calls_left,
+        attributes_fn=_llm_budget_attributes,
+    ),
 )
 
 
@@ -139,6 +165,7 @@ class LlmOpsSensorEntity(LlmOpsEntity, SensorEntity):
             "resolution",
             "by_outcome",
             "by_signature",
+            "cost_this_month",
         }
     )
 
@@ -151,5 +178,5 @@ class LlmOpsSensorEntity(LlmOpsEntity, SensorEntity):
     @property
     @override
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
-        """Return the attributes (of the last incident and the false-alarm rate)."""
+        """Return the attributes (last incident, false-alarm rate, LLM budget)."""
         return self.entity_description.attributes_fn(self.coordinator.data)

@@ -4,7 +4,13 @@
  * asks for local time.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { dateTime, haTimeZone, showTimesIn } from '../src/shared/ui/format.js';
+import {
+  amount,
+  dateTime,
+  haTimeZone,
+  milliseconds,
+  showTimesIn,
+} from '../src/shared/ui/format.js';
 
 describe('dates in Home Assistant’s time zone', () => {
   afterEach(() => showTimesIn(undefined));
@@ -26,5 +32,22 @@ describe('dates in Home Assistant’s time zone', () => {
     ).toBe('Europe/Berlin');
     showTimesIn('Not/A_Zone');
     expect(dateTime('2026-11-25T10:30:00Z', 'en-GB')).toMatch(/2026/);
+  });
+});
+
+describe('what a model call took', () => {
+  it('shows small costs with three significant digits, larger ones to the cent', () => {
+    expect(amount(0, 'en-US')).toBe('0');
+    expect(amount(0.006123, 'en-US')).toBe('0.00612');
+    expect(amount(0.12, 'en-US')).toBe('0.12');
+    expect(amount(12.3456, 'en-US')).toBe('12.35');
+    expect(amount(0.12, 'de-DE')).toBe('0,12');
+  });
+
+  it('shows latency in ms, s or min', () => {
+    expect(milliseconds(850)).toBe('850 ms');
+    expect(milliseconds(1234)).toBe('1.2 s');
+    expect(milliseconds(42_000)).toBe('42 s');
+    expect(milliseconds(180_000)).toBe('3 min');
   });
 });

@@ -16,6 +16,7 @@ import type { Decision } from './incident/lifecycle.js';
 import type { IncidentLifecycle } from './incident/lifecycle.js';
 import type { BundleStore } from './journal/bundles.js';
 import type { IncidentFilter, IncidentRecord, Journal } from './journal/journal.js';
+import { LlmCallJournal } from './journal/llm-calls.js';
 import type { ProposalJournal, ProposalRecord } from './journal/proposals.js';
 import type { Pipeline } from './pipeline.js';
 
@@ -61,13 +62,17 @@ export function publicProposal({ target: _t, ...p }: ProposalRecord): ActionProp
 const SIGNALS_SHOWN = 100;
 
 export class Incidents implements IncidentService, LearningService {
+  private readonly llmCalls: LlmCallJournal;
+
   constructor(
     private readonly journal: Journal,
     private readonly lifecycle: IncidentLifecycle,
     private readonly bundles: BundleStore,
     private readonly proposals: ProposalJournal,
     private readonly pipeline: Pipeline,
-  ) {}
+  ) {
+    this.llmCalls = new LlmCallJournal(journal.db);
+  }
 
   list(
     filter: IncidentFilter,
@@ -89,7 +94,14 @@ export class Incidents implements IncidentService, LearningService {
       bundle: this.bundles.read(id),
       analysis: rec.analysis,
       proposals: this.proposals.ofIncident(id).map(publicProposal),
+      llm_usage: this.llmUsage(id),
     };
+  }
+
+  /** What the model calls of an incident took; null when the model was never asked. */
+  private llmUsage(id: string): IncidentDetail['llm_usage'] {
+    const usage = this.llmCalls.usageOf(id);
+    return usage.calls === 0 ? null : usage;
   }
 
   async reanalyze(id: string): Promise<Incident | undefined> {

@@ -5,7 +5,7 @@
 import { isClosed } from '@ha-llm-ops/contracts';
 import { ACTIONS } from './actions/index.js';
 import type { ActionService } from './api/actions.js';
-import type { StatusReport, StatusService } from './api/status.js';
+import type { LlmStatus, StatusReport, StatusService } from './api/status.js';
 import { ApiError } from './api/validate.js';
 import { type Approval, DecisionError } from './approve/index.js';
 import { publicProposal } from './incidents.js';
@@ -34,6 +34,8 @@ export interface StatusDeps {
   log: Logger;
   /** Home Assistant's time zone (`get_config`), null until it is known. */
   timeZone: () => string | null;
+  /** The LLM analyzer's budget, null when there is no LLM. */
+  llm: () => LlmStatus | null;
 }
 
 export function actionService(s: ActionDeps): ActionService {
@@ -122,6 +124,7 @@ export function statusService(s: StatusDeps): StatusService {
         },
         time_zone: s.timeZone(),
         action_labels: Object.fromEntries(Object.values(ACTIONS).map((a) => [a.id, a.label])),
+        llm: s.llm(),
       };
     },
     setMode: (mode) => {

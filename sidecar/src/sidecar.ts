@@ -72,6 +72,7 @@ export class Sidecar {
   readonly planner: Planner;
   readonly pipeline: Pipeline;
   readonly flags: SidecarFlags = { systemLogEvents: true };
+  private readonly llm: ReturnType<typeof createLlmAnalyzer>;
   private conn: Connection | undefined;
   private server: Server | undefined;
   private inventory: Inventory | undefined;
@@ -164,17 +165,15 @@ export class Sidecar {
       log,
       proposalTtlS: t.proposalTtlS,
     });
-    const llm =
-      settings.llm.backend === 'none'
-        ? null
-        : createLlmAnalyzer({
-            settings: settings.llm,
-            db: this.journal.db,
-            connection: () => this.conn,
-            log,
-          });
+    this.llm = createLlmAnalyzer({
+      settings: settings.llm,
+      db: this.journal.db,
+      connection: () => this.conn,
+      timeZone: this.tz,
+      log,
+    });
     this.pipeline = new Pipeline({
-      llm: llm ? { analyzer: llm, bundles: this.bundles } : null,
+      llm: this.llm ? { analyzer: this.llm, bundles: this.bundles } : null,
       lifecycle: this.lifecycle,
       reporter: this.reporter,
       planner: this.planner,
@@ -245,6 +244,7 @@ export class Sidecar {
         flags: this.flags,
         log: this.log,
         timeZone: this.tz,
+        llm: () => this.llm?.status() ?? null,
       }),
       ingressPeer: settings.ingressPeer,
       publicDir: this.publicDir,

@@ -15,6 +15,7 @@ import { loadSettings } from '../../sidecar/src/config.js';
 import { Correlator } from '../../sidecar/src/correlate/index.js';
 import { IncidentLifecycle } from '../../sidecar/src/incident/lifecycle.js';
 import { Journal } from '../../sidecar/src/journal/journal.js';
+import { LlmCallJournal } from '../../sidecar/src/journal/llm-calls.js';
 import { ProposalJournal } from '../../sidecar/src/journal/proposals.js';
 import { createLogger } from '../../sidecar/src/log.js';
 
@@ -278,6 +279,33 @@ const SCENARIOS: Record<string, (journal: Journal, pipe: Pipe) => Promise<Seeded
     journal.updateIncident(critical, { status: 'awaiting_approval' }, at);
     seeded.hub_proposal = 'prp_hub';
     seeded.critical_proposal = 'prp_critical';
+    return seeded;
+  },
+
+  /**
+   * The incidents above, and two model calls for the hub made a minute ago, as
+   * the LLM analyzer journals them: 1000 + 500 tokens, 0.004 each, 1.2 s each.
+   */
+  async llm_calls(journal, pipe) {
+    const seeded = await seedIncidents(journal, pipe);
+    const { hub } = seeded;
+    if (!hub) throw new Error('the incidents scenario lacks hub');
+    const calls = new LlmCallJournal(journal.db);
+    const at = new Date(Date.now() - 60_000).toISOString();
+    for (const outcome of ['invalid', 'repaired'] as const)
+      calls.record({
+        incident_id: hub,
+        at,
+        backend: 'openai',
+        model: 'gpt-test',
+        prompt_tokens: 1000,
+        completion_tokens: 500,
+        cost: 0.004,
+        outcome,
+        dropped_actions: 0,
+        detail: null,
+        latency_ms: 1200,
+      });
     return seeded;
   },
 };

@@ -24,12 +24,20 @@ from homeassistant.helpers import (
 )
 from homeassistant.util import dt as dt_util
 
-from .conftest import Sidecar, incident_event, setup_entry, sidecar_api, sidecar_event
+from .conftest import (
+    Sidecar,
+    SidecarFactory,
+    incident_event,
+    setup_entry,
+    sidecar_api,
+    sidecar_event,
+)
 
 OPEN = "sensor.llm_ops_open_incidents"
 AWAITING = "sensor.llm_ops_incidents_awaiting_approval"
 LAST = "sensor.llm_ops_last_incident"
 RATE = "sensor.llm_ops_false_alarm_rate"
+LLM_CALLS_LEFT = "sensor.llm_ops_llm_calls_left_this_hour"
 CONNECTIVITY = "binary_sensor.llm_ops_sidecar"
 MODE = "select.llm_ops_mode"
 
@@ -78,6 +86,7 @@ async def test_entities_show_the_sidecars_incidents(
         AWAITING,
         LAST,
         RATE,
+        LLM_CALLS_LEFT,
         CONNECTIVITY,
         MODE,
     }
@@ -163,6 +172,41 @@ async def test_empty_sidecar(hass: HomeAssistant, sidecar: Sidecar) -> None:
     # Nothing has closed: there is no rate yet.
     assert hass.states.get(RATE).state == "unknown"
     assert "incident_id" not in hass.states.get(LAST).attributes
+    # No LLM is configured: there are no calls to count.
+    calls_left = hass.states.get(LLM_CALLS_LEFT)
+    assert calls_left.state == "unknown"
+    assert "calls_per_hour" not in calls_left.attributes
+
+
+async def test_llm_calls_left_and_the_monthly_cap(
+    hass: HomeAssistant, sidecar_factory: SidecarFactory
+) -> None:
+    """The LLM's budget: calls left this hour, and the cost cap that pauses it."""
+    # Two model calls of 0.004 each were journaled a minute ago.
+    sidecar = sidecar_factory("llm_calls", start=False)
+    sidecar.extra_env = {
+        "LLM_OPS_LLM_BACKEND": "openai",
+        "LLM_OPS_LLM_BASE_URL": "http://127.0.0.1:9/v1",
+        "LLM_OPS_LLM_MODEL": "gpt-test",
+        "LLM_OPS_LLM_CALLS_PER_HOUR": "5",
+        "LLM_OPS_LLM_MONTHLY_COST_CAP": "0.005",
+    }
+    await hass.async_add_executor_job(sidecar.start)
+    try:
+        await setup_entry(hass, sidecar)
+        calls_left = hass.states.get(LLM_CALLS_LEFT)
+        assert calls_left.state == "3"
+        assert calls_left.attributes["unit_of_measurement"] == "calls"
+        assert calls_left.attributes["calls_per_hour"] == 5
+        assert calls_left.attributes["cost_this_month"] == 0.008
+        assert calls_left.attributes["monthly_cost_cap"] == 0.005
+        # The month's cost is over the cap: the model is not asked.
+        assert calls_left.attributes["paused"] == "monthly_cost_cap"
+        assert calls_left.attributes["month_resets_at"]
+        # The cost climbs with every call: history keeps the count only.
+        assert "cost_this_month" in LlmOpsSensorEntity._unrecorded_attributes
+    finally:
+        await hass.async_add_executor_job(sidecar.stop)
 
 
 async def test_unreachable_sidecar_and_recovery(

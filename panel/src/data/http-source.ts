@@ -100,7 +100,7 @@ export class HttpIncidentSource implements IncidentSource {
 
   async incident(id: string): Promise<IncidentDetail> {
     const detail = await this.request<IncidentDetail>('GET', `incidents/${encodeURIComponent(id)}`);
-    return { ...detail, proposals: detail.proposals ?? [] };
+    return { ...detail, proposals: detail.proposals ?? [], llm_usage: detail.llm_usage ?? null };
   }
 
   proposals(): Promise<ActionProposal[]> {

@@ -1,9 +1,47 @@
-/** What the analyzer concluded: summary, root cause, impact, confidence, remedy, manual steps. */
+/**
+ * What the analyzer concluded: summary, root cause, impact, confidence, remedy, manual
+ * steps; and what asking the model took (tokens, cost, time), when one was asked.
+ */
 import { mdiCheckDecagram } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { icon, percent, remedyLabel, type Incident, type RcaResult } from '../shared/index.js';
+import {
+  amount,
+  count,
+  icon,
+  milliseconds,
+  percent,
+  remedyLabel,
+  type Incident,
+  type LlmUsage,
+  type RcaResult,
+} from '../shared/index.js';
 
-export function analysisSection(i: Incident, a: RcaResult | null): TemplateResult {
+/** Tokens, cost and latency of the incident's model calls. */
+function usageFacts(u: LlmUsage, locale: string | undefined): TemplateResult {
+  return html`<h4 id="llm-usage-h">Model usage</h4>
+    <dl class="facts usage" data-field="llm-usage" aria-labelledby="llm-usage-h">
+      <dt>Calls</dt>
+      <dd data-field="llm-calls">${count(u.calls, locale)}</dd>
+      <dt>Tokens</dt>
+      <dd data-field="llm-tokens">
+        ${count(u.prompt_tokens, locale)} in · ${count(u.completion_tokens, locale)} out
+      </dd>
+      <dt>Cost</dt>
+      <dd data-field="llm-cost">
+        ${amount(u.cost, locale)}
+        <span class="secondary small">at the configured prices</span>
+      </dd>
+      <dt>Latency</dt>
+      <dd data-field="llm-latency">${milliseconds(u.latency_ms)}</dd>
+    </dl>`;
+}
+
+export function analysisSection(
+  i: Incident,
+  a: RcaResult | null,
+  usage: LlmUsage | null = null,
+  locale?: string,
+): TemplateResult {
   return html`<section class="card analysis" aria-labelledby="analysis-h">
     <h3 id="analysis-h">Analysis</h3>
     ${
@@ -52,5 +90,6 @@ export function analysisSection(i: Incident, a: RcaResult | null): TemplateResul
             ${i.status === 'analyzing' ? 'Analyzing…' : 'This incident has no analysis yet.'}
           </p>`
     }
+    ${usage ? usageFacts(usage, locale) : nothing}
   </section>`;
 }

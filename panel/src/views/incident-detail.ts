@@ -217,7 +217,7 @@ export class LlmOpsIncidentDetail extends LitElement {
             onFalseAlarm: () => void this.onFalseAlarm(d.incident),
             locale: this.locale,
           })}
-          ${analysisSection(d.incident, d.analysis)}
+          ${analysisSection(d.incident, d.analysis, d.llm_usage, this.locale)}
           ${proposalsSection(d, {
             tracked,
             source: this.source,

@@ -1,7 +1,16 @@
 /** The mode, the policy in force and the counts, at the top of the incident list. */
 import { mdiAlertCircleOutline, mdiShieldCheck, mdiShieldOff } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { humanize, icon, relativeTime, type Mode, type OpsStatus } from '../shared/index.js';
+import {
+  amount,
+  dateTime,
+  humanize,
+  icon,
+  relativeTime,
+  type LlmBudget,
+  type Mode,
+  type OpsStatus,
+} from '../shared/index.js';
 
 export const MODE_LABELS: Readonly<Record<Mode, string>> = {
   observe: 'Observe',
@@ -14,6 +23,35 @@ const MODE_HELP: Readonly<Record<Mode, string>> = {
   approve: 'Fixes run only after an administrator approves them.',
   auto: 'Fixes the policy marks automatic run on their own; the rest wait for approval.',
 };
+
+/** Calls left this hour and the month's cost (against the cap, when there is one). */
+function llmFacts(llm: LlmBudget, locale?: string): TemplateResult {
+  return html`<dt>LLM</dt>
+    <dd data-field="llm-budget">
+      <strong data-field="llm-calls-left">${llm.calls_left_this_hour}</strong> of
+      ${llm.calls_per_hour} calls left this hour ·
+      <span data-field="llm-month-cost">${amount(llm.cost_this_month, locale)}</span> this
+      month${llm.monthly_cost_cap === null ? nothing : html` of ${amount(llm.monthly_cost_cap, locale)}`}
+    </dd>`;
+}
+
+/** Why the LLM is not asked now, so nobody wonders why incidents get the offline analysis only. */
+function llmPausedBanner(llm: LlmBudget, locale?: string): TemplateResult {
+  return html`<div class="banner warning" role="status" data-field="llm-paused">
+    ${icon(mdiAlertCircleOutline)}
+    <p>
+      ${
+        llm.paused === 'monthly_cost_cap'
+          ? html`<strong>The LLM's monthly cost cap is reached</strong>
+              (${amount(llm.cost_this_month, locale)} of
+              ${amount(llm.monthly_cost_cap ?? 0, locale)}): incidents get the offline analysis only
+              until ${dateTime(llm.month_resets_at, locale)}.`
+          : html`<strong>The LLM's ${llm.calls_per_hour} calls this hour are used up:</strong> new
+              incidents get the offline analysis until calls free up.`
+      }
+    </p>
+  </div>`;
+}
 
 /** On a phone the policy details fold away behind the mode line. */
 export function statusSummary(status: OpsStatus, locale?: string, narrow = false): TemplateResult {
@@ -62,6 +100,7 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
           : nothing
       }
     </dd>
+    ${status.llm ? llmFacts(status.llm, locale) : nothing}
   </dl>`;
   return html`<section class="card status-summary" aria-label="Mode and policy">
     <div class="mode" data-mode=${status.mode}>
@@ -90,6 +129,7 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
           </div>`
         : nothing
     }
+    ${status.llm?.paused ? llmPausedBanner(status.llm, locale) : nothing}
     ${
       status.system_log_events
         ? nothing

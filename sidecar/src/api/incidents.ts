@@ -22,6 +22,16 @@ export interface IncidentDetail {
   bundle: EvidenceBundle | null;
   analysis: RcaResult | null;
   proposals: ActionProposal[];
+  /** What the model calls for this incident took, all together; null when no model was asked. */
+  llm_usage: {
+    calls: number;
+    prompt_tokens: number;
+    completion_tokens: number;
+    /** In the currency of the configured prices. */
+    cost: number;
+    /** Time spent waiting for the model. */
+    latency_ms: number;
+  } | null;
 }
 
 /** What the incident endpoints need from the sidecar. */

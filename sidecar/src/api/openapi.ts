@@ -20,6 +20,7 @@ import {
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
+import { LLM_STATUS_SCHEMA, LLM_USAGE_SCHEMA } from './openapi-llm.js';
 
 const COMPONENTS: Record<string, GenericSchema> = {
   Health,
@@ -80,6 +81,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       bundle: { ...ref('EvidenceBundle'), nullable: true },
       analysis: { ...ref('RcaResult'), nullable: true },
       proposals: { type: 'array', items: ref('ActionProposal') },
+      llm_usage: LLM_USAGE_SCHEMA,
     },
   };
   schemas.ProposalDetail = {
@@ -127,6 +129,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         type: 'object',
         properties: { open: { type: 'integer' }, awaiting_approval: { type: 'integer' } },
       },
+      llm: LLM_STATUS_SCHEMA,
     },
   };
   const decisionBody = (withReason: boolean) => ({

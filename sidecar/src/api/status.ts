@@ -3,6 +3,24 @@ import { Router } from 'express';
 import * as v from 'valibot';
 import { validate } from './validate.js';
 
+/** The optional LLM analyzer: what it may still be asked, and why it is paused. */
+export interface LlmStatus {
+  /** openai | ai_task */
+  backend: string;
+  model: string;
+  calls_per_hour: number;
+  /** Model calls still allowed in the rolling hour. */
+  calls_left_this_hour: number;
+  /** Recorded cost of the model calls since the 1st of the month (HA's time zone). */
+  cost_this_month: number;
+  /** The monthly cost cap; null when there is none. */
+  monthly_cost_cap: number | null;
+  /** Why the model is not asked now (offline analysis only); null when it may be. */
+  paused: 'monthly_cost_cap' | 'hourly_calls' | null;
+  /** When the month, and so the cost cap, starts afresh. */
+  month_resets_at: string;
+}
+
 export interface StatusReport {
   mode: 'observe' | 'approve' | 'auto';
   policy: {
@@ -21,6 +39,8 @@ export interface StatusReport {
   time_zone: string | null;
   /** What each allow-listed action is called, for people (each action names itself). */
   action_labels: Record<string, string>;
+  /** The LLM analyzer's budget; null when no LLM is configured (offline analysis only). */
+  llm: LlmStatus | null;
 }
 
 export interface StatusService {

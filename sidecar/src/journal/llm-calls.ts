@@ -27,6 +27,8 @@ export interface LlmCallRecord {
   dropped_actions: number;
   /** Why an answer was refused or a call failed; null when it was fine. */
   detail: string | null;
+  /** How long the call took; null for calls journaled before it was measured. */
+  latency_ms: number | null;
 }
 
 /** What the model calls of one incident took. */
@@ -35,6 +37,8 @@ export interface LlmUsage {
   prompt_tokens: number;
   completion_tokens: number;
   cost: number;
+  /** Time spent waiting for the model, all calls together. */
+  latency_ms: number;
 }
 
 /** A past incident fixed by an action whose verification passed. */
@@ -66,9 +70,9 @@ export class LlmCallJournal {
   record(call: LlmCallRecord): void {
     this.stmt(
       `INSERT INTO llm_calls (incident_id, at, backend, model, prompt_tokens, completion_tokens, cost, outcome,
-         dropped_actions, detail)
+         dropped_actions, detail, latency_ms)
        VALUES (@incident_id, @at, @backend, @model, @prompt_tokens, @completion_tokens, @cost, @outcome,
-         @dropped_actions, @detail)`,
+         @dropped_actions, @detail, @latency_ms)`,
     ).run(call);
   }
 
@@ -79,11 +83,22 @@ export class LlmCallJournal {
     ).n;
   }
 
+  /** What the model calls made since `since` cost together (the monthly cap). */
+  costSince(since: string): number {
+    return (
+      this.stmt('SELECT COALESCE(SUM(cost), 0) AS cost FROM llm_calls WHERE at >= ?').get(
+        since,
+      ) as {
+        cost: number;
+      }
+    ).cost;
+  }
+
   /** The calls of one incident, oldest first. */
   callsOf(incidentId: string): LlmCallRecord[] {
     return this.stmt(
       `SELECT incident_id, at, backend, model, prompt_tokens, completion_tokens, cost, outcome, dropped_actions,
-         detail FROM llm_calls WHERE incident_id = ? ORDER BY id`,
+         detail, latency_ms FROM llm_calls WHERE incident_id = ? ORDER BY id`,
     ).all(incidentId) as LlmCallRecord[];
   }
 
@@ -91,7 +106,8 @@ export class LlmCallJournal {
   usageOf(incidentId: string): LlmUsage {
     const row = this.stmt(
       `SELECT COUNT(*) AS calls, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
-         COALESCE(SUM(completion_tokens), 0) AS completion_tokens, COALESCE(SUM(cost), 0) AS cost
+         COALESCE(SUM(completion_tokens), 0) AS completion_tokens, COALESCE(SUM(cost), 0) AS cost,
+         COALESCE(SUM(latency_ms), 0) AS latency_ms
        FROM llm_calls WHERE incident_id = ?`,
     ).get(incidentId) as LlmUsage;
     return row;

@@ -251,4 +251,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX self_recoveries_by_subject ON self_recoveries (source, key, started_at);
   `,
+  // 13: how long each model call took (latency per incident); null for calls made before.
+  `
+  ALTER TABLE llm_calls ADD COLUMN latency_ms INTEGER;
+  `,
 ];

@@ -14,4 +14,5 @@ export const LLM_OPTION_ENV: Readonly<Record<string, string>> = {
   llm_json_mode: 'LLM_OPS_LLM_JSON_MODE',
   llm_cost_input_per_mtok: 'LLM_OPS_LLM_COST_INPUT_PER_MTOK',
   llm_cost_output_per_mtok: 'LLM_OPS_LLM_COST_OUTPUT_PER_MTOK',
+  llm_monthly_cost_cap: 'LLM_OPS_LLM_MONTHLY_COST_CAP',
 };

@@ -38,6 +38,8 @@ export interface LlmSettings {
   jsonMode: LlmJsonMode;
   /** Price per million tokens, for the cost recorded per incident. */
   costPerMtok: { input: number; output: number };
+  /** Once the month's recorded cost reaches this, the model is not asked until the next month; null: no cap. */
+  monthlyCostCap: number | null;
 }
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -93,6 +95,14 @@ const price = v.pipe(
   v.maxValue(10_000, 'must be at most 10000'),
 );
 
+const costCap = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^\d+(?:\.\d+)?$/, 'must be a non-negative number such as 5 or 2.50'),
+  v.transform(Number),
+  v.maxValue(100_000, 'must be at most 100000'),
+);
+
 const parse = parseSetting;
 
 type Env = Record<string, string | undefined>;
@@ -126,6 +136,8 @@ export function loadLlmSettings(env: Env = process.env): LlmSettings {
       input: optional('LLM_OPS_LLM_COST_INPUT_PER_MTOK', price) ?? 0,
       output: optional('LLM_OPS_LLM_COST_OUTPUT_PER_MTOK', price) ?? 0,
     },
+    // 0 is no cap, as an empty option is: a cap of nothing would be `llm_backend: none`.
+    monthlyCostCap: optional('LLM_OPS_LLM_MONTHLY_COST_CAP', costCap) || null,
   };
   if (kind === 'openai') {
     if (!model)

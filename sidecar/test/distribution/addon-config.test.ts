@@ -358,12 +358,13 @@ describe('sidecar/config.yaml', () => {
     ).toBe(entity);
   });
 
-  it('offers the model timeout, the JSON output mode and the prices as options', () => {
+  it('offers the model timeout, the JSON output mode, the prices and the cost cap as options', () => {
     const chosen = {
       llm_timeout_s: 90,
       llm_json_mode: 'json_object',
       llm_cost_input_per_mtok: 0.15,
       llm_cost_output_per_mtok: 0.6,
+      llm_monthly_cost_cap: 2.5,
     };
     for (const [name, value] of Object.entries(chosen))
       expect(fitsOption(schema[name] ?? '', value), name).toBe(true);
@@ -373,7 +374,9 @@ describe('sidecar/config.yaml', () => {
       timeoutS: 90,
       jsonMode: 'json_object',
       costPerMtok: { input: 0.15, output: 0.6 },
+      monthlyCostCap: 2.5,
     });
+    expect(fitsOption(schema.llm_monthly_cost_cap ?? '', -1)).toBe(false);
   });
 
   it('passes the API token option through, and the sidecar checks its length', () => {

@@ -71,6 +71,32 @@ export interface IncidentDetail {
   analysis: RcaResult | null;
   /** Its proposals (the integration lists the pending ones, the sidecar all of them). */
   proposals: ActionProposal[];
+  /** What the model calls for it took; null when no model was asked (or an older sidecar). */
+  llm_usage: LlmUsage | null;
+}
+
+/** Tokens, cost and time of an incident's model calls, all together. */
+export interface LlmUsage {
+  calls: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  /** In the currency of the configured prices. */
+  cost: number;
+  latency_ms: number;
+}
+
+/** The LLM analyzer's budget, in the status. */
+export interface LlmBudget {
+  backend: string;
+  model: string;
+  calls_per_hour: number;
+  calls_left_this_hour: number;
+  cost_this_month: number;
+  monthly_cost_cap: number | null;
+  /** Why the model is not asked now (offline analysis only); null when it may be. */
+  paused: 'monthly_cost_cap' | 'hourly_calls' | null;
+  /** When the month, and so the cost cap, starts afresh. */
+  month_resets_at: string;
 }
 
 /** A proposal with its execution steps and how it ended. */
@@ -103,6 +129,8 @@ export interface OpsStatus {
   action_labels?: Record<string, string>;
   /** Whether the integration reaches the sidecar (absent: unknown, assume yes). */
   connected?: boolean;
+  /** The LLM analyzer's budget; null when no LLM is configured (absent from older sidecars). */
+  llm?: LlmBudget | null;
 }
 
 /** A change pushed by `llm_ops/subscribe`. */

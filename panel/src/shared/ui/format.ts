@@ -179,9 +179,31 @@ export function relativeTime(
 /** How long between two timestamps, e.g. "1.2 s" or "3 min". */
 export function duration(startIso: string, endIso: string | null): string {
   if (!endIso) return '';
-  const ms = Date.parse(endIso) - Date.parse(startIso);
+  return milliseconds(Date.parse(endIso) - Date.parse(startIso));
+}
+
+/** A span of time in milliseconds, e.g. "850 ms", "1.2 s" or "3 min". */
+export function milliseconds(ms: number): string {
   if (Number.isNaN(ms) || ms < 0) return '';
-  if (ms < 1000) return `${ms} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
   return `${Math.round(ms / 60_000)} min`;
+}
+
+/** A count with the locale's grouping, e.g. 12,345. */
+export function count(n: number, locale?: string): string {
+  return n.toLocaleString(locale);
+}
+
+/**
+ * An amount of money in the currency of the configured prices (unknown here, so
+ * none is named): small amounts keep three significant digits, e.g. 0.00612.
+ */
+export function amount(value: number, locale?: string): string {
+  return value.toLocaleString(
+    locale,
+    value !== 0 && Math.abs(value) < 1
+      ? { maximumSignificantDigits: 3 }
+      : { maximumFractionDigits: 2 },
+  );
 }

@@ -38,11 +38,13 @@ export interface MeteredCall {
   /** Candidate actions off the allow-list that were dropped. */
   dropped: number;
   detail: string | null;
+  /** How long the call took, reply or not. */
+  latencyMs: number;
 }
 
 /** The analyzer's hooks into every call. */
 export interface CallMeter {
-  /** False when the hourly budget allows no further call. */
+  /** False when the budget (calls this hour, cost this month) allows no further call. */
   mayCall(): boolean;
   record(call: MeteredCall): void;
 }
@@ -86,6 +88,8 @@ export async function askWithOneRepair(
   for (let attempt = 0; attempt < 2; attempt++) {
     if (!meter.mayCall()) return null;
     let reply: ModelReply;
+    const started = performance.now();
+    const latencyMs = () => Math.round(performance.now() - started);
     try {
       reply = await backend.send(prompt, repair);
     } catch (err) {
@@ -96,6 +100,7 @@ export async function askWithOneRepair(
         outcome: timeout ? 'timeout' : 'error',
         dropped: 0,
         detail: clip(err instanceof Error ? err.message : String(err), 500),
+        latencyMs: latencyMs(),
       });
       return null;
     }
@@ -113,6 +118,7 @@ export async function askWithOneRepair(
         outcome: repair ? 'repaired' : 'valid',
         dropped: offList.length,
         detail: notes.length ? clip(notes.join('; '), 500) : null,
+        latencyMs: latencyMs(),
       });
       return check.answer;
     }
@@ -121,6 +127,7 @@ export async function askWithOneRepair(
       outcome: 'invalid',
       dropped: 0,
       detail: clip(check.error, 500),
+      latencyMs: latencyMs(),
     });
     repair = { answer: clip(textOf(reply.content), 8000), error: check.error };
   }

@@ -10,6 +10,7 @@ import { OpenAiBackend } from './openai-backend.js';
 import type { LlmSettings } from '../../shared/llm-settings.js';
 
 export { LlmAnalyzer, type AnalyzeOptions, type AnalyzedIncident } from './llm-analyzer.js';
+export { monthStart, type LlmBudgetStatus, type LlmPause } from './budget.js';
 export { LLM_OPTION_ENV, loadLlmSettings, type LlmSettings } from '../../shared/llm-settings.js';
 
 /** What the LLM analyzer needs from the sidecar. */
@@ -19,6 +20,8 @@ export interface LlmAnalyzerDeps {
   db: JournalDb;
   /** The sidecar's live connection to HA, for the ai_task backend. */
   connection: () => Connection | undefined;
+  /** Home Assistant's time zone, in which the month of the cost cap is read. */
+  timeZone?: () => string | null;
   log: Logger;
   now?: () => Date;
 }
@@ -53,12 +56,15 @@ export function createLlmAnalyzer(deps: LlmAnalyzerDeps): LlmAnalyzer | null {
     calls: new LlmCallJournal(deps.db),
     callsPerHour: settings.callsPerHour,
     costPerMtok: settings.costPerMtok,
+    monthlyCostCap: settings.monthlyCostCap,
+    timeZone: deps.timeZone,
     log,
     now: deps.now,
   });
   const where = settings.backend === 'openai' ? ` at ${settings.baseUrl}` : '';
   log.info(
-    `LLM analyzer: ${analyzer.label}${where}, at most ${settings.callsPerHour} calls per hour`,
+    `LLM analyzer: ${analyzer.label}${where}, at most ${settings.callsPerHour} calls per hour` +
+      (settings.monthlyCostCap === null ? '' : `, ${settings.monthlyCostCap} per month`),
   );
   return analyzer;
 }

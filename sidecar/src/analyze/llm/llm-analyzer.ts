@@ -1,9 +1,10 @@
 /**
  * The optional LLM analysis of an incident, after the offline one: answers are
- * cached by incident fingerprint, calls are held to an hourly budget counted in
- * the journal (so a restart does not reset it), tokens and cost are journaled
- * per incident, and verified fixes of past incidents of the same integration or
- * category become few-shot examples. Whatever goes wrong, the offline result
+ * cached by incident fingerprint, calls are held to an hourly budget and an
+ * optional monthly cost cap counted in the journal (so a restart resets
+ * neither), tokens, cost and latency are journaled per incident, and verified
+ * fixes of past incidents of the same integration or category become few-shot
+ * examples. Whatever goes wrong, the offline result
  * stands: this never throws and never returns anything worse than it got.
  */
 import type { EvidenceBundle, RcaResult } from '@ha-llm-ops/contracts';
@@ -11,6 +12,7 @@ import type { IncidentRecord } from '../../journal/journal.js';
 import type { LlmCallJournal } from '../../journal/llm-calls.js';
 import type { Logger } from '../../log.js';
 import { askWithOneRepair, type CallMeter, type LlmBackend } from './backend.js';
+import { LlmBudget, type LlmBudgetStatus, type LlmPause } from './budget.js';
 import { buildPrompt } from './prompt.js';
 
 const HOUR_MS = 3_600_000;
@@ -22,6 +24,10 @@ export interface LlmAnalyzerOptions {
   callsPerHour: number;
   /** Price per million tokens. */
   costPerMtok: { input: number; output: number };
+  /** The month's recorded cost at which the model is no longer asked; null: no cap. */
+  monthlyCostCap?: number | null;
+  /** Home Assistant's time zone, in which the month of the cap is read. */
+  timeZone?: () => string | null;
   log: Logger;
   /** Few-shot examples per prompt (default 3). */
   examples?: number;
@@ -52,13 +58,29 @@ export interface AnalyzeOptions {
 export class LlmAnalyzer {
   private readonly now: () => Date;
   private readonly inflight = new Map<string, Promise<RcaResult | null>>();
-  /** Calls granted by the budget whose outcome is not journaled yet. */
-  private pending = 0;
-  /** When the exhausted budget was last reported (once per hour is enough). */
-  private budgetNotedAt = 0;
+  private readonly budget: LlmBudget;
+  /** When each reason for not asking the model was last reported (once per hour is enough). */
+  private readonly pauseNotedAt = new Map<LlmPause, number>();
 
   constructor(private readonly opts: LlmAnalyzerOptions) {
-    this.now = opts.now ?? (() => new Date());
+    const now = opts.now ?? (() => new Date());
+    this.now = now;
+    this.budget = new LlmBudget({
+      calls: opts.calls,
+      callsPerHour: opts.callsPerHour,
+      monthlyCostCap: opts.monthlyCostCap ?? null,
+      timeZone: opts.timeZone ?? (() => null),
+      now,
+    });
+  }
+
+  /** What the model may still be asked: calls this hour, cost this month, and why it is paused. */
+  status(): LlmBudgetStatus & { backend: LlmBackend['backend']; model: string } {
+    return {
+      backend: this.opts.backend.backend,
+      model: this.opts.backend.model,
+      ...this.budget.status(),
+    };
   }
 
   /** Which backend and model answer, for logs and status. */
@@ -144,25 +166,24 @@ export class LlmAnalyzer {
   }
 
   private meter(incidentId: string): CallMeter {
-    const { backend, calls, log, costPerMtok, callsPerHour } = this.opts;
+    const { backend, calls, log, costPerMtok, callsPerHour, monthlyCostCap } = this.opts;
     return {
       mayCall: () => {
+        if (this.budget.take()) return true;
         const now = this.now().getTime();
-        const used = calls.countSince(new Date(now - HOUR_MS).toISOString()) + this.pending;
-        if (used < callsPerHour) {
-          this.pending++;
-          return true;
-        }
-        if (now - this.budgetNotedAt >= HOUR_MS) {
-          this.budgetNotedAt = now;
+        const why = this.budget.pause() ?? 'hourly_calls';
+        if (now - (this.pauseNotedAt.get(why) ?? 0) >= HOUR_MS) {
+          this.pauseNotedAt.set(why, now);
           log.warning(
-            `the LLM budget of ${callsPerHour} calls per hour is used up; incidents keep their offline analysis meanwhile`,
+            why === 'monthly_cost_cap'
+              ? `the LLM's monthly cost cap of ${monthlyCostCap} is reached; incidents keep their offline analysis until the next month`
+              : `the LLM budget of ${callsPerHour} calls per hour is used up; incidents keep their offline analysis meanwhile`,
           );
         }
         return false;
       },
       record: (call) => {
-        this.pending = Math.max(0, this.pending - 1);
+        this.budget.settle();
         const prompt = call.usage?.prompt_tokens ?? 0;
         const completion = call.usage?.completion_tokens ?? 0;
         try {
@@ -177,6 +198,7 @@ export class LlmAnalyzer {
             outcome: call.outcome,
             dropped_actions: call.dropped,
             detail: call.detail,
+            latency_ms: call.latencyMs,
           });
         } catch (err) {
           // The incident may be gone (retention) while its model call ran.

@@ -125,7 +125,9 @@ describe('LlmAnalyzer with an OpenAI-compatible endpoint', () => {
       prompt_tokens: 1000,
       completion_tokens: 500,
       cost: 0.006,
+      latency_ms: expect.any(Number),
     });
+    expect(s.calls.callsOf(incident.id)[0]?.latency_ms).toEqual(expect.any(Number));
   });
 
   it('drops (and counts) actions off the allow-list in an adversarial answer', async () => {

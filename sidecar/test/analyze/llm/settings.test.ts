@@ -17,7 +17,7 @@ function errorOf(env: Record<string, string>): SettingsError {
 }
 
 describe('loadLlmSettings', () => {
-  it('defaults to no LLM, 20 calls per hour, no cost, JSON output chosen automatically', () => {
+  it('defaults to no LLM, 20 calls per hour, no cost and no cap, JSON output chosen automatically', () => {
     expect(loadLlmSettings({})).toEqual({
       backend: 'none',
       baseUrl: OPENAI_BASE_URL,
@@ -28,7 +28,19 @@ describe('loadLlmSettings', () => {
       timeoutS: 60,
       jsonMode: 'auto',
       costPerMtok: { input: 0, output: 0 },
+      monthlyCostCap: null,
     });
+  });
+
+  it('reads a monthly cost cap; 0 is no cap, a negative or wordy one is refused', () => {
+    expect(loadLlmSettings({ LLM_OPS_LLM_MONTHLY_COST_CAP: '2.50' }).monthlyCostCap).toBe(2.5);
+    expect(loadLlmSettings({ LLM_OPS_LLM_MONTHLY_COST_CAP: '0' }).monthlyCostCap).toBeNull();
+    expect(errorOf({ LLM_OPS_LLM_MONTHLY_COST_CAP: '-1' }).setting).toBe(
+      'LLM_OPS_LLM_MONTHLY_COST_CAP',
+    );
+    expect(errorOf({ LLM_OPS_LLM_MONTHLY_COST_CAP: '5 dollars' }).setting).toBe(
+      'LLM_OPS_LLM_MONTHLY_COST_CAP',
+    );
   });
 
   it('reads an OpenAI-compatible endpoint (a local one needs no key)', () => {
@@ -120,6 +132,7 @@ describe('loadLlmSettings', () => {
       'llm_cost_output_per_mtok',
       'llm_json_mode',
       'llm_model',
+      'llm_monthly_cost_cap',
       'llm_timeout_s',
     ]);
     const env = Object.fromEntries(
