@@ -88,6 +88,7 @@ export class Incidents implements IncidentService, LearningService {
       bundle: this.bundles.read(id),
       analysis: rec.analysis,
       proposals: this.proposals.ofIncident(id).map(publicProposal),
+      not_proposed: this.pipeline.notProposed(rec),
     };
   }
 

@@ -230,6 +230,7 @@ const SCENARIOS: Record<string, (journal: Journal, pipe: Pipe) => Promise<Seeded
           { kind: 'config_entry_loaded', description: 'Fault Lab is loaded within 60 s' },
         ],
         rollback: 'None needed: reloading is idempotent.',
+        track_record: null,
       },
     });
     proposals.addProposal({
@@ -250,6 +251,7 @@ const SCENARIOS: Record<string, (journal: Journal, pipe: Pipe) => Promise<Seeded
           { kind: 'no_new_matching_errors', description: 'The database error does not recur' },
         ],
         rollback: 'None.',
+        track_record: null,
       },
     });
     const at = now.toISOString();

@@ -6,6 +6,7 @@ import {
   SEVERITIES,
   type EvidenceBundle,
   type Incident,
+  type NotProposed,
   type RcaResult,
   type Signal,
 } from '@ha-llm-ops/contracts';
@@ -22,6 +23,8 @@ export interface IncidentDetail {
   bundle: EvidenceBundle | null;
   analysis: RcaResult | null;
   proposals: ActionProposal[];
+  /** Actions no longer proposed because they failed here repeatedly, and why. */
+  not_proposed: NotProposed[];
 }
 
 /** What the incident endpoints need from the sidecar. */

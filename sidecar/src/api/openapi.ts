@@ -13,6 +13,7 @@ import {
   Health,
   Incident,
   INCIDENT_STATUSES,
+  NotProposed,
   RcaResult,
   SEVERITIES,
   Signal,
@@ -28,6 +29,7 @@ const COMPONENTS: Record<string, GenericSchema> = {
   EvidenceBundle,
   RcaResult,
   ActionProposal,
+  NotProposed,
   ProposeActionRequest,
   ActionExecution,
   ExecutionResult,
@@ -80,6 +82,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
       bundle: { ...ref('EvidenceBundle'), nullable: true },
       analysis: { ...ref('RcaResult'), nullable: true },
       proposals: { type: 'array', items: ref('ActionProposal') },
+      not_proposed: {
+        type: 'array',
+        items: ref('NotProposed'),
+        description: 'Actions no longer proposed because they failed here repeatedly, and why.',
+      },
     },
   };
   schemas.ProposalDetail = {
