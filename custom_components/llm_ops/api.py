@@ -141,6 +141,25 @@ class RcaResult(TypedDict):
     manual_steps: list[str]
 
 
+class TrackRecord(TypedDict):
+    """How an action went for an integration here (contracts/src/action.ts)."""
+
+    integration: str
+    tries: int
+    verified: int
+    failed_in_a_row: int
+    summary: str
+
+
+class NotProposed(TypedDict):
+    """An action no longer proposed for an incident: it failed here repeatedly."""
+
+    action_id: str
+    label: str
+    track_record: TrackRecord
+    reason: str
+
+
 class IncidentDetail(TypedDict):
     """`GET /api/incidents/{id}`."""
 
@@ -148,6 +167,8 @@ class IncidentDetail(TypedDict):
     signals: list[dict[str, Any]]
     bundle: dict[str, Any] | None
     analysis: RcaResult | None
+    # Actions no longer proposed, and why (older sidecars do not send it).
+    not_proposed: NotRequired[list[NotProposed]]
 
 
 class VerificationTest(TypedDict):
@@ -165,6 +186,8 @@ class ActionPreview(TypedDict):
     backup: str | None
     verification: list[VerificationTest]
     rollback: str
+    # Older sidecars do not send it; null when the incident names no integration.
+    track_record: NotRequired[TrackRecord | None]
 
 
 class ActionProposal(TypedDict):

@@ -99,7 +99,11 @@ export class HttpIncidentSource implements IncidentSource {
 
   async incident(id: string): Promise<IncidentDetail> {
     const detail = await this.request<IncidentDetail>('GET', `incidents/${encodeURIComponent(id)}`);
-    return { ...detail, proposals: detail.proposals ?? [] };
+    return {
+      ...detail,
+      proposals: detail.proposals ?? [],
+      not_proposed: detail.not_proposed ?? [],
+    };
   }
 
   proposals(): Promise<ActionProposal[]> {

@@ -103,6 +103,7 @@ export class HaIncidentSource implements IncidentSource {
       bundle: detail.bundle ?? null,
       analysis: detail.analysis ?? null,
       proposals: detail.proposals ?? [],
+      not_proposed: detail.not_proposed ?? [],
     };
   }
 

@@ -13,6 +13,7 @@ import type {
   IncidentEvent,
   IncidentOutcome,
   IncidentStatus,
+  NotProposed,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -20,6 +21,7 @@ import type {
   Severity,
   Signal,
   Suppression,
+  TrackRecord,
 } from '@ha-llm-ops/contracts';
 
 export type {
@@ -32,6 +34,7 @@ export type {
   IncidentEvent,
   IncidentOutcome,
   IncidentStatus,
+  NotProposed,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -39,6 +42,7 @@ export type {
   Severity,
   Signal,
   Suppression,
+  TrackRecord,
 };
 
 /** Filters of `llm_ops/incidents` (and `GET api/incidents`). */
@@ -69,6 +73,8 @@ export interface IncidentDetail {
   analysis: RcaResult | null;
   /** Its proposals (the integration lists the pending ones, the sidecar all of them). */
   proposals: ActionProposal[];
+  /** Actions no longer proposed because they failed here repeatedly, and why (older back ends: none). */
+  not_proposed: NotProposed[];
 }
 
 /** A proposal with its execution steps and how it ended. */
