@@ -20,6 +20,34 @@ export type ProposalStatus = v.InferOutput<typeof ProposalStatus>;
 export const ActionParams = v.record(v.string(), v.union([v.string(), v.number(), v.boolean()]));
 export type ActionParams = v.InferOutput<typeof ActionParams>;
 
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/**
+ * How an action went for an integration in this home before it was proposed: its finished
+ * runs for incidents of the integration (runs a restart cut short are not counted) and how
+ * many passed verification (for an action that fixes: fixed the failure).
+ */
+export const TrackRecord = v.object({
+  integration: v.string(),
+  tries: Count,
+  verified: Count,
+  /** The latest tries that failed, in a row (0 when the latest passed or there is none). */
+  failed_in_a_row: Count,
+  /** In words: "Reload the integration entry fixed fault_lab 5 of 6 times here." */
+  summary: v.string(),
+});
+export type TrackRecord = v.InferOutput<typeof TrackRecord>;
+
+/** An action the planner no longer proposes for an incident, and why (it failed here repeatedly). */
+export const NotProposed = v.object({
+  action_id: ActionId,
+  label: v.string(),
+  track_record: TrackRecord,
+  /** In words: "Reload the integration entry failed for fault_lab the last 3 times here." */
+  reason: v.string(),
+});
+export type NotProposed = v.InferOutput<typeof NotProposed>;
+
 /** What a proposal will do, shown before anyone approves it. */
 export const ActionPreview = v.object({
   /** The action's name for people ("Reload the integration entry"), from the action itself. */
@@ -34,6 +62,11 @@ export const ActionPreview = v.object({
   verification: v.array(VerificationTest),
   /** How it is undone if verification fails. */
   rollback: v.string(),
+  /**
+   * How the action went for the incident's integration here when it was proposed; null when
+   * the incident names no integration (or for proposals made before track records).
+   */
+  track_record: v.nullable(TrackRecord),
 });
 export type ActionPreview = v.InferOutput<typeof ActionPreview>;
 

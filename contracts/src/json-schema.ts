@@ -6,6 +6,7 @@ import {
   ActionExecution,
   ActionProposal,
   ExecutionResult,
+  NotProposed,
   ProposeActionRequest,
 } from './action.js';
 import { EvidenceBundle } from './evidence.js';
@@ -23,6 +24,7 @@ export const CONTRACTS: Record<string, GenericSchema> = {
   EvidenceBundle,
   RcaResult,
   ActionProposal,
+  NotProposed,
   ProposeActionRequest,
   ActionExecution,
   ExecutionResult,

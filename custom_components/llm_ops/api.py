@@ -170,6 +170,25 @@ class LlmUsage(TypedDict):
     latency_ms: int
 
 
+class TrackRecord(TypedDict):
+    """How an action went for an integration here (contracts/src/action.ts)."""
+
+    integration: str
+    tries: int
+    verified: int
+    failed_in_a_row: int
+    summary: str
+
+
+class NotProposed(TypedDict):
+    """An action no longer proposed for an incident: it failed here repeatedly."""
+
+    action_id: str
+    label: str
+    track_record: TrackRecord
+    reason: str
+
+
 class IncidentDetail(TypedDict):
     """`GET /api/incidents/{id}`."""
 
@@ -179,6 +198,8 @@ class IncidentDetail(TypedDict):
     analysis: RcaResult | None
     # None when no model was asked (absent from older sidecars).
     llm_usage: NotRequired[LlmUsage | None]
+    # Actions no longer proposed, and why (older sidecars do not send it).
+    not_proposed: NotRequired[list[NotProposed]]
 
 
 class VerificationTest(TypedDict):
@@ -196,6 +217,8 @@ class ActionPreview(TypedDict):
     backup: str | None
     verification: list[VerificationTest]
     rollback: str
+    # Older sidecars do not send it; null when the incident names no integration.
+    track_record: NotRequired[TrackRecord | None]
 
 
 class ActionProposal(TypedDict):

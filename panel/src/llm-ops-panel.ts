@@ -8,15 +8,15 @@
 import type { HomeAssistant } from 'custom-card-helpers';
 import { fireEvent, navigate } from 'custom-card-helpers';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { HaPanelSource } from './data/ha-panel-source.js';
 import { PanelData } from './data/panel-data.js';
 import { DEFAULT_FILTER, type ListFilter } from './list/filter.js';
 import { panelStyles } from './panel-styles.js';
 import { viewOf, type PanelInfo, type PanelRoute, type PanelView } from './route.js';
 import {
-  HaIncidentSource,
   baseStyles,
   type Incident,
-  type IncidentSource,
+  type PanelSource,
   type OpsEvent,
   haTimeZone,
   showTimesIn,
@@ -63,7 +63,7 @@ export class LlmOpsPanel extends LitElement {
   declare route: PanelRoute | undefined;
   declare panel: PanelInfo | undefined;
   /** Set to use another data source than HA's WebSocket API (ingress page, tests). */
-  declare source: IncidentSource | undefined;
+  declare source: PanelSource | undefined;
 
   declare private _filter: ListFilter;
   declare private _announcement: string;
@@ -73,7 +73,7 @@ export class LlmOpsPanel extends LitElement {
   declare private _timeZone: string | undefined;
 
   private _hass: HomeAssistant | undefined;
-  private haSource: HaIncidentSource | undefined;
+  private haSource: HaPanelSource | undefined;
   private listScroll = 0;
   private readonly data = new PanelData(this, {
     statusFilter: () => this._filter.status,
@@ -100,7 +100,7 @@ export class LlmOpsPanel extends LitElement {
     this._hass = hass;
     if (!hass) return;
     if (!this.haSource || old?.connection !== hass.connection) {
-      this.haSource = new HaIncidentSource(hass);
+      this.haSource = new HaPanelSource(hass);
       if (!this.source) this.restart();
     } else {
       this.haSource.hass = hass;
@@ -116,7 +116,7 @@ export class LlmOpsPanel extends LitElement {
     this.syncCanDecide();
   }
 
-  private get activeSource(): IncidentSource | undefined {
+  private get activeSource(): PanelSource | undefined {
     return this.source ?? this.haSource;
   }
 

@@ -95,6 +95,7 @@ export class Incidents implements IncidentService, LearningService {
       analysis: rec.analysis,
       proposals: this.proposals.ofIncident(id).map(publicProposal),
       llm_usage: this.llmUsage(id),
+      not_proposed: this.pipeline.notProposed(rec),
     };
   }
 

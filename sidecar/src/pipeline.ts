@@ -5,7 +5,7 @@
  * person, or by the policy in auto mode) is handed to the executor. Stages
  * talk through the contracts; this file only wires them.
  */
-import type { Signal } from '@ha-llm-ops/contracts';
+import type { NotProposed, Signal } from '@ha-llm-ops/contracts';
 import { isClosed } from '@ha-llm-ops/contracts';
 import { FLOOD_REPEATS, type LlmAnalyzer } from './analyze/index.js';
 import type { Approval } from './approve/index.js';
@@ -126,6 +126,11 @@ export class Pipeline {
     const approved = approval.auto(incident, made);
     if (approved) executor.start(approved);
     return made;
+  }
+
+  /** What the planner no longer proposes for the incident (it failed here repeatedly), and why. */
+  notProposed(incident: IncidentRecord): NotProposed[] {
+    return this.opts.planner.notProposed(incident, incident.analysis);
   }
 
   /** A person approves a proposal: it runs at once. Throws DecisionError when it may not. */

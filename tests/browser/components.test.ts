@@ -339,6 +339,31 @@ describe('the panel: incident detail', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it('shows how the proposed action went here, and what is no longer proposed and why', async () => {
+    const { incidentOpen, proposal } = await golden();
+    const record = proposal.preview.track_record;
+    if (!record) throw new Error('the golden proposal carries a track record');
+    const restart = {
+      action_id: 'restart_core' as const,
+      label: 'Restart Home Assistant',
+      track_record: {
+        ...record,
+        tries: 3,
+        verified: 0,
+        failed_in_a_row: 3,
+        summary: 'Restart Home Assistant fixed fault_lab 0 of 3 times here.',
+      },
+      reason: 'Restart Home Assistant failed for fault_lab the last 3 times here.',
+    };
+    await mountPanel({ path: `/incident/${incidentOpen.id}`, notProposed: [restart] });
+    const card = page.locator(`llm-ops-incident-detail article[data-proposal="${proposal.id}"]`);
+    await poll(() => card.locator('[data-field=track-record]').count()).toBe(1);
+    expect(await card.locator('[data-field=track-record]').innerText()).toBe(record.summary);
+    const left = page.locator('llm-ops-incident-detail [data-not-proposed=restart_core]');
+    await poll(() => left.count()).toBe(1);
+    expect(await left.innerText()).toBe(`Not proposed: ${restart.reason}`);
+  });
+
   it('shows the proposal’s dry-run preview and approves it after confirmation', async () => {
     const { incidentOpen, proposal: golden_ } = await golden();
     // The action names itself: the panel shows the label the proposal carries.
@@ -907,6 +932,10 @@ describe('the approval card', () => {
     await poll(() => item.count()).toBe(1);
     expect(await card().locator('[data-field=count]').innerText()).toBe('1');
     expect(await item.innerText()).toContain(proposal.preview.summary);
+    // How the action went here, without unfolding the preview.
+    expect(await item.locator('[data-field=track-record]').innerText()).toBe(
+      proposal.preview.track_record?.summary,
+    );
     await item.locator('details.preview summary').click();
     expect(await item.locator('[data-field=backup]').innerText()).toBe(proposal.preview.backup);
 

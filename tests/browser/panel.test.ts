@@ -4,7 +4,8 @@
  * watches the dev HA, and a real incident made by fault_lab. The panel lists and opens
  * it, in the light and the dark theme and on a phone; both cards render on a dashboard
  * saved with lovelace/config/save and their editors open; approving the proposed fix in
- * the panel runs it (backup, reload, verify) and the result appears. Screenshots go to
+ * the panel runs it (backup, reload, verify) and the result appears; when the fault comes
+ * back, the new proposal shows that the reload fixed it here before. Screenshots go to
  * test-results/screenshots; `UPDATE_DOCS_IMAGES=1 npm run test:browser` refreshes the
  * ones in docs/images (so a test run never changes tracked files).
  */
@@ -373,4 +374,35 @@ describe('approving in the panel', () => {
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'panel-approved');
   }, 400_000);
+});
+
+describe('a repeated fault', () => {
+  it('proposes the reload again with its track record here', async () => {
+    // The hub fails again: the reload approved above fixed fault_lab once, verified.
+    await setFault('not_ready', true);
+    const again = await eventually(
+      async () => {
+        const { proposals } = await socket.command<{ proposals: Proposal[] }>({
+          type: 'llm_ops/proposals',
+        });
+        return proposals.find(
+          (p) =>
+            p.action_id === 'reload_config_entry' &&
+            p.params.entry_id === faultEntry &&
+            p.id !== proposal.id,
+        );
+      },
+      90_000,
+      'a second proposal to reload fault_lab',
+    );
+    const page = await newPage();
+    await openPanel(page, `/incident/${again.incident_id}`);
+    const card = page.locator(`llm-ops-incident-detail article[data-proposal="${again.id}"]`);
+    await poll(() => card.locator('[data-field=track-record]').count()).toBe(1);
+    expect(await card.locator('[data-field=track-record]').innerText()).toBe(
+      'Reload the integration entry fixed fault_lab 1 of 1 times here.',
+    );
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'panel-track-record');
+  }, 200_000);
 });

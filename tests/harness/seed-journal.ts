@@ -252,6 +252,14 @@ const SCENARIOS: Record<string, (journal: Journal, pipe: Pipe) => Promise<Seeded
           { kind: 'config_entry_loaded', description: 'Fault Lab is loaded within 60 s' },
         ],
         rollback: 'None needed: reloading is idempotent.',
+        // As the planner writes it after one verified reload of fault_lab in two tries here.
+        track_record: {
+          integration: 'fault_lab',
+          tries: 2,
+          verified: 1,
+          failed_in_a_row: 0,
+          summary: 'Reload the integration entry fixed fault_lab 1 of 2 times here.',
+        },
       },
     });
     proposals.addProposal({
@@ -272,6 +280,7 @@ const SCENARIOS: Record<string, (journal: Journal, pipe: Pipe) => Promise<Seeded
           { kind: 'no_new_matching_errors', description: 'The database error does not recur' },
         ],
         rollback: 'None.',
+        track_record: null,
       },
     });
     const at = now.toISOString();

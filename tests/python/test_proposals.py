@@ -94,6 +94,10 @@ async def test_fix_flow_shows_the_action_and_approves(
     assert placeholders["risk"] == "low"
     assert placeholders["backup"] == "-"
     assert placeholders["verification"] == "\n- Fault Lab is loaded within 60 s"
+    # How the reload went for fault_lab here, as the proposal carries it.
+    assert placeholders["track_record"] == (
+        "\n\nReload the integration entry fixed fault\\_lab 1 of 2 times here."
+    )
     assert placeholders["remedy"] == "Reload the integration"  # from the issue
 
     # The test sidecar has no Home Assistant to act on: it refuses to start

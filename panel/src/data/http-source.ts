@@ -14,7 +14,7 @@ import {
   type IncidentEvent,
   type IncidentPage,
   type IncidentQuery,
-  type IncidentSource,
+  type PanelSource,
   type OpsEvent,
   type OpsStatus,
   type LearnedQuiet,
@@ -44,7 +44,7 @@ const KIND_BY_STATUS: Record<number, SourceErrorKind> = {
 /** The incident fields a change event reports, to tell whether anything changed. */
 const eventKey = (i: Incident) => `${i.status}|${i.severity}|${i.occurrences}|${i.title}`;
 
-export class HttpIncidentSource implements IncidentSource {
+export class HttpIncidentSource implements PanelSource {
   /** HA authenticated the ingress user; the add-on's panel is admin-only by default. */
   readonly canDecide = true;
   private readonly base: URL;
@@ -100,7 +100,12 @@ export class HttpIncidentSource implements IncidentSource {
 
   async incident(id: string): Promise<IncidentDetail> {
     const detail = await this.request<IncidentDetail>('GET', `incidents/${encodeURIComponent(id)}`);
-    return { ...detail, proposals: detail.proposals ?? [], llm_usage: detail.llm_usage ?? null };
+    return {
+      ...detail,
+      proposals: detail.proposals ?? [],
+      llm_usage: detail.llm_usage ?? null,
+      not_proposed: detail.not_proposed ?? [],
+    };
   }
 
   proposals(): Promise<ActionProposal[]> {

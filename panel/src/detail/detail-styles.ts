@@ -162,6 +162,21 @@ export const proposalsStyles = css`
   llm-ops-proposal + llm-ops-proposal {
     margin-top: 12px;
   }
+  ul.not-proposed {
+    list-style: none;
+    margin: 12px 0 0;
+    padding: 0;
+  }
+  ul.not-proposed li {
+    display: flex;
+    align-items: flex-start;
+    gap: 6px;
+    color: var(--secondary-text-color, #727272);
+  }
+  ul.not-proposed .icon {
+    width: 18px;
+    height: 18px;
+  }
 `;
 
 /** The evidence: log lines with tracebacks, entities, changes, configuration. */

@@ -1,5 +1,6 @@
 /** The fixes proposed for the incident, newest first, each an `llm-ops-proposal`. */
-import { html, type TemplateResult } from 'lit';
+import { mdiCancel } from '@mdi/js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type {
   IncidentDetail,
@@ -7,6 +8,7 @@ import type {
   ProposalTracker,
   TrackedProposal,
 } from '../shared/index.js';
+import { icon } from '../shared/index.js';
 
 export interface ProposalsView {
   tracked: readonly TrackedProposal[];
@@ -16,6 +18,19 @@ export interface ProposalsView {
   locale: string | undefined;
   /** A proposal was approved or rejected here. */
   onDecided: () => void;
+}
+
+/** Actions the planner leaves out because they failed here repeatedly, each with why. */
+function notProposed(d: IncidentDetail): TemplateResult | typeof nothing {
+  if (!d.not_proposed.length) return nothing;
+  return html`<ul class="plain-list not-proposed">
+    ${d.not_proposed.map(
+      (n) =>
+        html`<li data-not-proposed=${n.action_id}>
+          ${icon(mdiCancel)}<span><strong>Not proposed:</strong> ${n.reason}</span>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 export function proposalsSection(d: IncidentDetail, v: ProposalsView): TemplateResult {
@@ -47,5 +62,6 @@ export function proposalsSection(d: IncidentDetail, v: ProposalsView): TemplateR
               ></llm-ops-proposal>`,
           )
     }
+    ${notProposed(d)}
   </section>`;
 }

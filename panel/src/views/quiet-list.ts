@@ -13,7 +13,7 @@ import {
   icon,
   percent,
   relativeTime,
-  type IncidentSource,
+  type PanelSource,
   type LearnedQuiet,
   type OutcomeStats,
   type Suppression,
@@ -39,7 +39,7 @@ export class LlmOpsQuietList extends LitElement {
     _undoError: { state: true },
   };
 
-  declare source: IncidentSource | undefined;
+  declare source: PanelSource | undefined;
   /** Anything that changes when incidents do (the list's value): a change reloads. */
   declare revision: unknown;
   declare locale: string | undefined;

@@ -93,7 +93,7 @@ export interface ActionDefinition {
   preview(
     ctx: ActionContext,
     params: ActionParams,
-  ): Omit<ActionPreview, 'backup' | 'label'> & { backup: BackupScope | null };
+  ): Omit<ActionPreview, 'backup' | 'label' | 'track_record'> & { backup: BackupScope | null };
   /** The checks run after apply (the preview shows the same list). */
   verification(ctx: ActionContext, params: ActionParams): VerificationTest[];
   apply(ctx: ActionContext, params: ActionParams): Promise<Applied>;

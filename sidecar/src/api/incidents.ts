@@ -6,6 +6,7 @@ import {
   SEVERITIES,
   type EvidenceBundle,
   type Incident,
+  type NotProposed,
   type RcaResult,
   type Signal,
 } from '@ha-llm-ops/contracts';
@@ -32,6 +33,8 @@ export interface IncidentDetail {
     /** Time spent waiting for the model. */
     latency_ms: number;
   } | null;
+  /** Actions no longer proposed because they failed here repeatedly, and why. */
+  not_proposed: NotProposed[];
 }
 
 /** What the incident endpoints need from the sidecar. */

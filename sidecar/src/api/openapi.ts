@@ -13,6 +13,7 @@ import {
   Health,
   Incident,
   INCIDENT_STATUSES,
+  NotProposed,
   RcaResult,
   SEVERITIES,
   Signal,
@@ -29,6 +30,7 @@ const COMPONENTS: Record<string, GenericSchema> = {
   EvidenceBundle,
   RcaResult,
   ActionProposal,
+  NotProposed,
   ProposeActionRequest,
   ActionExecution,
   ExecutionResult,
@@ -82,6 +84,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
       analysis: { ...ref('RcaResult'), nullable: true },
       proposals: { type: 'array', items: ref('ActionProposal') },
       llm_usage: LLM_USAGE_SCHEMA,
+      not_proposed: {
+        type: 'array',
+        items: ref('NotProposed'),
+        description: 'Actions no longer proposed because they failed here repeatedly, and why.',
+      },
     },
   };
   schemas.ProposalDetail = {

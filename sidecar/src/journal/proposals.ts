@@ -38,13 +38,21 @@ interface ExecutionRow extends Omit<ExecutionRecord, 'steps' | 'result'> {
   result: string | null;
 }
 
+/** How a finished run of an action ended (a try, in its track record). */
+export type FinishedTry = 'succeeded' | 'failed' | 'rolled_back';
+
 const OPEN: ProposalStatus[] = ['proposed'];
 
-const toProposal = (r: ProposalRow): ProposalRecord => ({
-  ...r,
-  params: JSON.parse(r.params) as ActionParams,
-  preview: JSON.parse(r.preview) as ActionPreview,
-});
+const toProposal = (r: ProposalRow): ProposalRecord => {
+  // Proposals made before track records have none.
+  const preview = JSON.parse(r.preview) as Omit<ActionPreview, 'track_record'> &
+    Partial<Pick<ActionPreview, 'track_record'>>;
+  return {
+    ...r,
+    params: JSON.parse(r.params) as ActionParams,
+    preview: { ...preview, track_record: preview.track_record ?? null },
+  };
+};
 
 const toExecution = (r: ExecutionRow): ExecutionRecord => ({
   ...r,
@@ -210,14 +218,19 @@ export class ProposalJournal {
     );
   }
 
-  /** Succeeded executions of an action in incidents of an integration (how well it works in this home). */
-  successRate(actionId: string, integration: string | null): { succeeded: number; total: number } {
-    const row = this.stmt(
-      `SELECT SUM(e.status = 'succeeded') AS succeeded, COUNT(*) AS total FROM executions e
-       JOIN incidents i ON i.id = e.incident_id
-       WHERE e.action_id = ? AND (i.integration IS ? OR ? IS NULL) AND e.status != 'running'`,
-    ).get(actionId, integration, integration) as { succeeded: number | null; total: number };
-    return { succeeded: row.succeeded ?? 0, total: row.total };
+  /**
+   * How the finished runs of an action for incidents of an integration ended, newest first
+   * (null: of every integration). Runs cut short by a restart (interrupted) are no tries.
+   */
+  triesOf(actionId: string, integration: string | null): FinishedTry[] {
+    return (
+      this.stmt(
+        `SELECT e.status FROM executions e JOIN incidents i ON i.id = e.incident_id
+         WHERE e.action_id = ? AND (i.integration IS ? OR ? IS NULL)
+           AND e.status IN ('succeeded', 'failed', 'rolled_back')
+         ORDER BY e.started_at DESC, e.rowid DESC`,
+      ).all(actionId, integration, integration) as { status: FinishedTry }[]
+    ).map((r) => r.status);
   }
 
   /** Forget the proposals and executions of deleted incidents. */

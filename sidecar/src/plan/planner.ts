@@ -9,7 +9,9 @@ import type {
   ActionParams,
   ActionPreview,
   CandidateAction,
+  NotProposed,
   RcaResult,
+  TrackRecord,
 } from '@ha-llm-ops/contracts';
 import { randomUUID } from 'node:crypto';
 import { isClosed } from '@ha-llm-ops/contracts';
@@ -23,6 +25,7 @@ import type { Logger } from '../log.js';
 import { policyAllows } from '../policy/policy.js';
 import type { PolicyKeeper } from '../policy/policy-keeper.js';
 import type { ActionAnnouncer } from '../shared/interfaces.js';
+import { givenUp, trackRecord } from './track-record.js';
 
 /** The proposal cannot be made: `status` is how the API answers (400 bad params, 409 refused, 503 no HA). */
 export class ProposalRefused extends Error {
@@ -59,11 +62,11 @@ export class Planner {
     incident: IncidentRecord,
     rca: RcaResult | null,
     by: ProposalRecord['proposed_by'],
-    ctx: ActionContext,
+    ctx: ActionContext | null,
   ): { candidate: CandidateAction; by: ProposalRecord['proposed_by'] }[] {
     const list = (rca?.candidate_actions ?? []).map((candidate) => ({ candidate, by }));
     // An entry stuck in setup retry can always be reloaded once its cause is gone.
-    const entry = incident.entry_id ? ctx.inventory.entry(incident.entry_id) : undefined;
+    const entry = incident.entry_id ? ctx?.inventory.entry(incident.entry_id) : undefined;
     // A candidate only counts when it reloads this very entry (an analysis cannot talk the safety net away).
     const reloadsIt = (c: CandidateAction) =>
       c.action_id === 'reload_config_entry' &&
@@ -85,15 +88,13 @@ export class Planner {
     }
     // A device the policy maps to a plug can be restarted by a power cycle (never otherwise);
     // the mapping implies it, so it vouches for a model's proposal of the same.
-    const cycle = powerCycleCandidate(ctx);
+    const cycle = ctx ? powerCycleCandidate(ctx) : null;
     if (cycle) list.push({ candidate: cycle, by: 'offline' });
     // The journal teaches: actions that worked in this home for this integration come first.
     const record = (c: CandidateAction) => {
-      const { succeeded, total } = this.opts.proposals.successRate(
-        c.action_id,
-        incident.integration,
-      );
-      return total === 0 ? 0.5 : succeeded / total;
+      const tries = this.opts.proposals.triesOf(c.action_id, incident.integration);
+      const verified = tries.filter((t) => t === 'succeeded').length;
+      return tries.length === 0 ? 0.5 : verified / tries.length;
     };
     return list
       .map((c, i) => ({ c, i, score: record(c.candidate) }))
@@ -101,10 +102,48 @@ export class Planner {
       .map((x) => x.c);
   }
 
+  /** How an action went for the incident's integration here; null when it names none. */
+  private trackRecordOf(incident: IncidentRecord, actionId: string): TrackRecord | null {
+    const def = allowListed(actionId);
+    if (!def || incident.integration === null) return null;
+    return trackRecord(
+      this.opts.proposals.triesOf(def.id, incident.integration),
+      incident.integration,
+      def,
+    );
+  }
+
+  /** Why the planner leaves an action out for an incident (it failed here repeatedly), or null. */
+  private notProposedAs(incident: IncidentRecord, actionId: string): NotProposed | null {
+    const def = allowListed(actionId);
+    const record = this.trackRecordOf(incident, actionId);
+    const reason = def && record ? givenUp(record, def.label) : null;
+    return def && record && reason
+      ? { action_id: def.id, label: def.label, track_record: record, reason }
+      : null;
+  }
+
+  /**
+   * The actions the analysis suggests (or the incident's state implies) that are no longer
+   * proposed because they failed for the integration here the last GIVE_UP_AFTER times:
+   * what the incident shows as "not proposed", and why. None for a closed incident or in
+   * observe mode (nothing is proposed then anyway).
+   */
+  notProposed(incident: IncidentRecord, rca: RcaResult | null): NotProposed[] {
+    if (this.opts.policy.current().mode === 'observe' || isClosed(incident.status)) return [];
+    const ids = new Set(
+      this.candidates(incident, rca, 'offline', this.opts.context(incident)).map(
+        (c) => c.candidate.action_id,
+      ),
+    );
+    return [...ids].flatMap((id) => this.notProposedAs(incident, id) ?? []);
+  }
+
   /**
    * Propose what the analysis suggests (and what the incident's state implies).
-   * Candidates that do not belong to the incident or that the policy forbids are
-   * dropped with a log line; nothing outside the allow-list is ever proposed.
+   * Candidates that do not belong to the incident, that the policy forbids or that
+   * failed for the integration here repeatedly are dropped with a log line; nothing
+   * outside the allow-list is ever proposed.
    */
   async plan(
     incident: IncidentRecord,
@@ -118,6 +157,13 @@ export class Planner {
     if (!ctx) return [];
     const made: ProposalRecord[] = [];
     for (const { candidate, by: proposer } of this.candidates(incident, rca, by, ctx)) {
+      const left = this.notProposedAs(incident, candidate.action_id);
+      if (left) {
+        this.opts.log.info(
+          `not proposing ${candidate.action_id} for ${incident.id}: ${left.reason}`,
+        );
+        continue;
+      }
       try {
         made.push(await this.create(incident, candidate, proposer, ctx));
       } catch (err) {
@@ -202,6 +248,7 @@ export class Planner {
         ...preview,
         label: def.label,
         backup: preview.backup?.description ?? null,
+        track_record: this.trackRecordOf(incident, def.id),
       } satisfies ActionPreview,
       proposed_by: by,
       created_at: now.toISOString(),

@@ -66,6 +66,7 @@ describe('Reverter', () => {
         backup: null,
         verification: [],
         rollback: '',
+        track_record: null,
       },
       proposed_by: 'offline',
       created_at: '2026-11-25T10:00:00.000Z',

@@ -123,7 +123,7 @@ export function pastExecution(
     actionId: ActionId;
     target: string;
     at: string;
-    status?: 'succeeded' | 'failed';
+    status?: 'succeeded' | 'failed' | 'rolled_back' | 'interrupted';
   },
 ): void {
   const { id, incidentId, actionId, target, at, status = 'succeeded' } = run;
@@ -143,6 +143,7 @@ export function pastExecution(
       backup: null,
       verification: [],
       rollback: '',
+      track_record: null,
     },
     proposed_by: 'offline',
     created_at: at,

@@ -63,6 +63,7 @@ const proposal = (incidentId: string, actionId: 'start_reauth' | 'set_integratio
     backup: null,
     verification: [],
     rollback: 'r',
+    track_record: null,
   },
   proposed_by: 'offline' as const,
   created_at: '2026-11-25T10:00:01.000Z',

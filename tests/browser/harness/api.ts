@@ -10,6 +10,7 @@ import type {
   ExecutionResult,
   Incident,
   IncidentEvent,
+  NotProposed,
   OutcomeStats,
   RcaResult,
   Signal,
@@ -44,6 +45,8 @@ export interface FakeHassOptions {
   /** The incidents `llm_ops/incidents` filters and pages. */
   incidents?: Incident[];
   proposals?: ActionProposal[];
+  /** What `llm_ops/incident` says is no longer proposed, and why. */
+  notProposed?: NotProposed[];
   /** The status, or `unknown_command` for an integration without `llm_ops/status`. */
   status?: Record<string, unknown> | 'unknown_command';
   /** `llm_ops/proposal`: 'unknown_command', or the result to report once approved. */

@@ -101,6 +101,7 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
       analysis: isGolden ? fixtures.analysis : null,
       proposals: proposals().filter((p) => p.incident_id === id),
       llm_usage: null,
+      not_proposed: opts.notProposed ?? [],
     };
   }
 

@@ -9,11 +9,8 @@ import {
   type IncidentSource,
   type OpsEvent,
   type OpsStatus,
-  type LearnedQuiet,
-  type OutcomeStats,
   type ProposalDetail,
   type SourceErrorKind,
-  type Suppression,
 } from './types.js';
 
 /** A WebSocket message to HA. */
@@ -81,7 +78,7 @@ export class HaIncidentSource implements IncidentSource {
     return this.hass.user?.is_admin === true;
   }
 
-  private async call<T>(msg: HassMessage): Promise<T> {
+  protected async call<T>(msg: HassMessage): Promise<T> {
     try {
       return await this.hass.callWS<T>(msg);
     } catch (err) {
@@ -105,6 +102,7 @@ export class HaIncidentSource implements IncidentSource {
       analysis: detail.analysis ?? null,
       proposals: detail.proposals ?? [],
       llm_usage: detail.llm_usage ?? null,
+      not_proposed: detail.not_proposed ?? [],
     };
   }
 
@@ -170,49 +168,6 @@ export class HaIncidentSource implements IncidentSource {
       ...(reason ? { reason } : {}),
     });
     return incident;
-  }
-
-  async suppressions(): Promise<Suppression[]> {
-    const { items } = await this.call<{ items: Suppression[] }>({ type: 'llm_ops/suppressions' });
-    return items;
-  }
-
-  async undoSuppression(incidentId: string): Promise<Suppression[]> {
-    const { items } = await this.call<{ items: Suppression[] }>({
-      type: 'llm_ops/undo_suppression',
-      incident_id: incidentId,
-    });
-    return items;
-  }
-
-  async learnedQuiet(): Promise<LearnedQuiet[]> {
-    try {
-      const { items } = await this.call<{ items: LearnedQuiet[] }>({
-        type: 'llm_ops/learned_quiet',
-      });
-      return items;
-    } catch (err) {
-      // An integration from before learned quiet: nothing learned to show.
-      if (err instanceof SourceError && err.kind === 'unsupported') return [];
-      throw err;
-    }
-  }
-
-  async resetLearnedQuiet(id: string | null): Promise<LearnedQuiet[]> {
-    const { items } = await this.call<{ items: LearnedQuiet[] }>({
-      type: 'llm_ops/reset_learned_quiet',
-      ...(id === null ? {} : { learned_id: id }),
-    });
-    return items;
-  }
-
-  async outcomes(): Promise<OutcomeStats | null> {
-    try {
-      return await this.call<OutcomeStats>({ type: 'llm_ops/outcomes' });
-    } catch (err) {
-      if (err instanceof SourceError && err.kind === 'unsupported') return null;
-      throw err;
-    }
   }
 
   async subscribe(onEvent: (event: OpsEvent) => void, onResync?: () => void): Promise<() => void> {

@@ -14,6 +14,7 @@ import type {
   IncidentOutcome,
   IncidentStatus,
   LearnedQuiet,
+  NotProposed,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -21,6 +22,7 @@ import type {
   Severity,
   Signal,
   Suppression,
+  TrackRecord,
 } from '@ha-llm-ops/contracts';
 
 export type {
@@ -34,6 +36,7 @@ export type {
   IncidentOutcome,
   IncidentStatus,
   LearnedQuiet,
+  NotProposed,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -41,6 +44,7 @@ export type {
   Severity,
   Signal,
   Suppression,
+  TrackRecord,
 };
 
 /** Filters of `llm_ops/incidents` (and `GET api/incidents`). */
@@ -71,6 +75,8 @@ export interface IncidentDetail {
   analysis: RcaResult | null;
   /** Its proposals (the integration lists the pending ones, the sidecar all of them). */
   proposals: ActionProposal[];
+  /** Actions no longer proposed because they failed here repeatedly, and why (older back ends: none). */
+  not_proposed: NotProposed[];
   /** What the model calls for it took; null when no model was asked (or an older sidecar). */
   llm_usage: LlmUsage | null;
 }
@@ -185,6 +191,18 @@ export interface IncidentSource {
   dismiss(incidentId: string, opts: { ignoreSimilar: boolean; reason?: string }): Promise<Incident>;
   /** Close as not a problem; the same failure then opens at info for a while. */
   markFalseAlarm(incidentId: string, reason?: string): Promise<Incident>;
+  /**
+   * Call `onEvent` for every change; resolves to the function that stops it. `onResync`
+   * runs when changes may have been missed (HA's connection came back): reload then.
+   */
+  subscribe(onEvent: (event: OpsEvent) => void, onResync?: () => void): Promise<() => void>;
+}
+
+/**
+ * What only the panel asks besides: what is kept quiet and how incidents ended (the cards
+ * never show it, so their bundle does not carry it).
+ */
+export interface PanelSource extends IncidentSource {
   /** What is kept quiet (false alarms, ignored failures), newest first; admins only. */
   suppressions(): Promise<Suppression[]>;
   /** Undo what was decided on an incident; returns what is still kept quiet. */
@@ -195,11 +213,6 @@ export interface IncidentSource {
   learnedQuiet(): Promise<LearnedQuiet[]>;
   /** Forget what was learned of one item (by id), or of all (null); returns what is left. */
   resetLearnedQuiet(id: string | null): Promise<LearnedQuiet[]>;
-  /**
-   * Call `onEvent` for every change; resolves to the function that stops it. `onResync`
-   * runs when changes may have been missed (HA's connection came back): reload then.
-   */
-  subscribe(onEvent: (event: OpsEvent) => void, onResync?: () => void): Promise<() => void>;
 }
 
 /** Proposal states after which nothing changes any more. */

@@ -51,6 +51,20 @@ export const proposalStyles = css`
     border-width: 2px;
   }
 
+  /* How the action went here before: one line, with a history icon. */
+  llm-ops-proposal .track-record {
+    display: flex;
+    align-items: flex-start;
+    gap: 6px;
+    margin: 4px 0;
+  }
+  llm-ops-proposal .track-record .icon {
+    flex: none;
+    width: 18px;
+    height: 18px;
+    fill: var(--secondary-text-color, #727272);
+  }
+
   /* Compact: a row of the approval card. */
   llm-ops-proposal[compact] .line {
     display: flex;

@@ -1,4 +1,5 @@
 /** How a proposal, its dry-run preview, its execution and its result look (panel and card). */
+import { mdiHistory } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type {
   ActionExecution,
@@ -45,6 +46,26 @@ export function paramsTable(params: ActionProposal['params']): TemplateResult | 
       )}
     </tbody>
   </table>`;
+}
+
+/**
+ * How the action went for the incident's integration here when it was proposed ("Reload the
+ * integration entry fixed fault_lab 5 of 6 times here."); nothing when the back end did not say.
+ */
+export function trackRecordLine(
+  p: ActionProposal,
+  className = 'track-record',
+): TemplateResult | typeof nothing {
+  const record = p.preview.track_record;
+  if (!record) return nothing;
+  return html`<p
+    class=${className}
+    data-field="track-record"
+    data-tries=${record.tries}
+    data-verified=${record.verified}
+  >
+    ${icon(mdiHistory)}<span>${record.summary}</span>
+  </p>`;
 }
 
 /** The dry-run preview: what, when, backup scope, checks afterwards, undo. */

@@ -20,6 +20,7 @@ import {
   proposalStatusChip,
   resultFacts,
   riskChip,
+  trackRecordLine,
 } from './proposal-view.js';
 
 const PROPOSED_BY: Readonly<Record<string, string>> = {
@@ -177,7 +178,7 @@ export class LlmOpsProposal extends LitElement {
         <h4 id="proposal-${p.id}">${p.preview.label}</h4>
         ${proposalStatusChip(p.status)} ${riskChip(p.risk)}
       </header>
-      ${p.rationale ? html`<p>${p.rationale}</p>` : nothing}
+      ${p.rationale ? html`<p>${p.rationale}</p>` : nothing} ${trackRecordLine(p)}
       ${
         pending
           ? html`<div class="preview">${previewFacts(p)}</div>`
@@ -242,6 +243,7 @@ export class LlmOpsProposal extends LitElement {
         ${pending ? riskChip(p.risk) : proposalStatusChip(p.status)}
       </div>
       <div class="summary">${p.preview.summary}</div>
+      ${trackRecordLine(p, 'track-record secondary small')}
       <div class="secondary small">
         ${
           this.canDecide && this.incidentHref

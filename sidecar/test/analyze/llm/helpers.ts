@@ -50,6 +50,7 @@ export function llmJournal() {
         backup: null,
         verification: [],
         rollback: 'r',
+        track_record: null,
       },
       proposed_by: 'offline',
       created_at: at,
