@@ -17,6 +17,7 @@ import { openJournalDb, type JournalDb, type JournalOptions } from './database.j
 import { BackupJournal } from './backups.js';
 import { Dismissals } from './dismissals.js';
 import { OutcomeJournal } from './outcomes.js';
+import { CaptureJournal } from './captures.js';
 import { EventOutbox } from './outbox.js';
 import { statementCache } from './statements.js';
 import { Turns } from './turns.js';
@@ -70,6 +71,8 @@ export class Journal {
   readonly dismissals: Dismissals;
   /** How every incident ended. */
   readonly outcomes: OutcomeJournal;
+  /** Debug lines captured as evidence (capture_debug_log). */
+  readonly captures: CaptureJournal;
   private readonly stmt: (sql: string) => Statement;
   /** Group commit (turns.ts). */
   private readonly turns: Turns;
@@ -81,6 +84,7 @@ export class Journal {
     this.backups = new BackupJournal(this.db);
     this.dismissals = new Dismissals(this.db);
     this.outcomes = new OutcomeJournal(this.db);
+    this.captures = new CaptureJournal(this.db);
     this.turns = new Turns(this.db, opts.onWriteError);
   }
 
