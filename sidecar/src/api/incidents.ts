@@ -8,6 +8,7 @@ import {
   type Incident,
   type RcaResult,
   type Signal,
+  type UpstreamReport,
 } from '@ha-llm-ops/contracts';
 import { Router } from 'express';
 import * as v from 'valibot';
@@ -34,6 +35,11 @@ export interface IncidentService {
   ): Incident | undefined;
   /** Analyze again (offline, then the LLM when configured); undefined for an unknown id. */
   reanalyze(id: string): Promise<Incident | undefined>;
+  /**
+   * A bug report for the integration's issue tracker; null when the incident names no
+   * integration, undefined for an unknown id.
+   */
+  upstreamReport(id: string): Promise<UpstreamReport | null | undefined>;
 }
 
 /** A comma-separated list of picklist values. */
@@ -124,6 +130,14 @@ export function incidentRoutes(service: IncidentService): Router {
     const incident = await service.reanalyze(req.params.id);
     if (!incident) throw new ApiError(404, `no incident ${req.params.id}`);
     res.json({ incident });
+  });
+
+  router.get('/:id/upstream-report', async (req, res) => {
+    const report = await service.upstreamReport(req.params.id);
+    if (report === undefined) throw new ApiError(404, `no incident ${req.params.id}`);
+    if (report === null)
+      throw new ApiError(409, `incident ${req.params.id} names no integration to report to`);
+    res.json(report);
   });
 
   return router;
