@@ -21,6 +21,7 @@ import {
   type ProposalDetail,
   type SourceErrorKind,
   type Suppression,
+  type UpstreamReport,
 } from '../shared/data/types.js';
 
 export interface HttpSourceOptions {
@@ -100,6 +101,10 @@ export class HttpIncidentSource implements IncidentSource {
   async incident(id: string): Promise<IncidentDetail> {
     const detail = await this.request<IncidentDetail>('GET', `incidents/${encodeURIComponent(id)}`);
     return { ...detail, proposals: detail.proposals ?? [] };
+  }
+
+  upstreamReport(incidentId: string): Promise<UpstreamReport> {
+    return this.request('GET', `incidents/${encodeURIComponent(incidentId)}/upstream-report`);
   }
 
   proposals(): Promise<ActionProposal[]> {

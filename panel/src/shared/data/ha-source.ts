@@ -13,6 +13,7 @@ import {
   type ProposalDetail,
   type SourceErrorKind,
   type Suppression,
+  type UpstreamReport,
 } from './types.js';
 
 /** A WebSocket message to HA. */
@@ -159,6 +160,10 @@ export class HaIncidentSource implements IncidentSource {
       ...(opts.reason ? { reason: opts.reason } : {}),
     });
     return incident;
+  }
+
+  upstreamReport(incidentId: string): Promise<UpstreamReport> {
+    return this.call<UpstreamReport>({ type: 'llm_ops/upstream_report', incident_id: incidentId });
   }
 
   async markFalseAlarm(incidentId: string, reason?: string): Promise<Incident> {

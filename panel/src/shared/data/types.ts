@@ -20,6 +20,7 @@ import type {
   Severity,
   Signal,
   Suppression,
+  UpstreamReport,
 } from '@ha-llm-ops/contracts';
 
 export type {
@@ -39,6 +40,7 @@ export type {
   Severity,
   Signal,
   Suppression,
+  UpstreamReport,
 };
 
 /** Filters of `llm_ops/incidents` (and `GET api/incidents`). */
@@ -161,6 +163,8 @@ export interface IncidentSource {
   undoSuppression(incidentId: string): Promise<Suppression[]>;
   /** How incidents ended and the false-alarm rate, or null when the back end cannot tell. */
   outcomes(): Promise<OutcomeStats | null>;
+  /** A bug report of an incident for its integration's issue tracker; admins only. */
+  upstreamReport(incidentId: string): Promise<UpstreamReport>;
   /**
    * Call `onEvent` for every change; resolves to the function that stops it. `onResync`
    * runs when changes may have been missed (HA's connection came back): reload then.
