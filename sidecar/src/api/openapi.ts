@@ -20,6 +20,7 @@ import {
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
+import { UPSTREAM_COMPONENTS, upstreamPaths } from './openapi-upstream.js';
 
 const COMPONENTS: Record<string, GenericSchema> = {
   Health,
@@ -32,6 +33,7 @@ const COMPONENTS: Record<string, GenericSchema> = {
   ActionExecution,
   ExecutionResult,
   ...LEARNING_COMPONENTS,
+  ...UPSTREAM_COMPONENTS,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -404,6 +406,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       ...learningPaths({ ref, json, errors, idParam, decisionBody }),
+      ...upstreamPaths({ ref, json, errors, idParam }),
     },
   };
 }
