@@ -108,6 +108,7 @@ export class Incidents implements IncidentService, LearningService {
       bundle: this.bundles.read(id),
       analysis: rec.analysis,
       proposals: this.proposals.ofIncident(id).map(publicProposal),
+      debug_captures: this.journal.captures.ofIncident(id),
     };
   }
 

@@ -186,8 +186,13 @@ describe('capture_debug_log', () => {
     expect(await coordinatorLevel()).toBe('INFO');
 
     // The lines are in the incident's evidence, redacted: the hub's key never made it in.
-    const [capture] = second.journal.captures.ofIncident(incident.id);
-    const lines = capture?.lines ?? [];
+    const detail = await api<{ debug_captures: { integration: string; lines: string[] }[] }>(
+      second,
+      'GET',
+      `/api/incidents/${incident.id}`,
+    );
+    expect(detail.body.debug_captures.map((c) => c.integration)).toEqual(['fault_lab']);
+    const lines = detail.body.debug_captures[0]?.lines ?? [];
     expect(lines.some((l) => l.includes('DEBUG') && l.includes('Polling hub at'))).toBe(true);
     expect(lines.join('\n')).not.toContain(HUB_API_KEY);
     expect(lines.every((l) => l.includes('fault_lab'))).toBe(true);

@@ -100,7 +100,11 @@ export class HttpIncidentSource implements IncidentSource {
 
   async incident(id: string): Promise<IncidentDetail> {
     const detail = await this.request<IncidentDetail>('GET', `incidents/${encodeURIComponent(id)}`);
-    return { ...detail, proposals: detail.proposals ?? [] };
+    return {
+      ...detail,
+      proposals: detail.proposals ?? [],
+      debug_captures: detail.debug_captures ?? [],
+    };
   }
 
   upstreamReport(incidentId: string): Promise<UpstreamReport> {

@@ -16,6 +16,7 @@ import {
   timelineStyles,
   upstreamStyles,
 } from '../detail/detail-styles.js';
+import { capturesSection } from '../detail/debug-captures.js';
 import { evidenceSection } from '../detail/evidence.js';
 import { proposalsSection } from '../detail/proposals.js';
 import { incidentSummary } from '../detail/summary.js';
@@ -265,6 +266,7 @@ export class LlmOpsIncidentDetail extends LitElement {
             onDecided: () => this.changed(),
           })}
           ${evidenceSection(d.bundle, this.locale)}
+          ${capturesSection(d.debug_captures, this.locale)}
           ${
             this.canDecide && d.incident.integration
               ? upstreamSection(this._upstream, {

@@ -7,6 +7,7 @@ import {
   type EvidenceBundle,
   type Incident,
   type RcaResult,
+  type DebugCapture,
   type Signal,
   type UpstreamReport,
 } from '@ha-llm-ops/contracts';
@@ -23,6 +24,8 @@ export interface IncidentDetail {
   bundle: EvidenceBundle | null;
   analysis: RcaResult | null;
   proposals: ActionProposal[];
+  /** Debug lines captured for it (capture_debug_log), redacted, oldest capture first. */
+  debug_captures: DebugCapture[];
 }
 
 /** What the incident endpoints need from the sidecar. */

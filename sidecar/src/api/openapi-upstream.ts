@@ -1,9 +1,9 @@
 /** The OpenAPI path of an incident's bug report for its integration's tracker (report/upstream.ts). */
-import { UpstreamReport } from '@ha-llm-ops/contracts';
+import { DebugCapture, UpstreamReport } from '@ha-llm-ops/contracts';
 import type { PathKit } from './openapi-learning.js';
 
 /** Contracts this path adds to the document's component schemas. */
-export const UPSTREAM_COMPONENTS = { UpstreamReport };
+export const UPSTREAM_COMPONENTS = { DebugCapture, UpstreamReport };
 
 /** The upstream report's path. */
 export function upstreamPaths(kit: Pick<PathKit, 'ref' | 'json' | 'errors' | 'idParam'>) {

@@ -82,6 +82,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       bundle: { ...ref('EvidenceBundle'), nullable: true },
       analysis: { ...ref('RcaResult'), nullable: true },
       proposals: { type: 'array', items: ref('ActionProposal') },
+      debug_captures: { type: 'array', items: ref('DebugCapture') },
     },
   };
   schemas.ProposalDetail = {

@@ -97,6 +97,7 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
       bundle: isGolden ? fixtures.bundle : null,
       analysis: isGolden ? fixtures.analysis : null,
       proposals: proposals().filter((p) => p.incident_id === id),
+      debug_captures: [],
     };
   }
 

@@ -104,6 +104,7 @@ export class HaIncidentSource implements IncidentSource {
       bundle: detail.bundle ?? null,
       analysis: detail.analysis ?? null,
       proposals: detail.proposals ?? [],
+      debug_captures: detail.debug_captures ?? [],
     };
   }
 

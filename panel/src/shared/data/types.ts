@@ -5,6 +5,7 @@
  */
 import type {
   ActionEvent,
+  DebugCapture,
   ActionExecution,
   ActionProposal,
   EvidenceBundle,
@@ -25,6 +26,7 @@ import type {
 
 export type {
   ActionEvent,
+  DebugCapture,
   ActionExecution,
   ActionProposal,
   EvidenceBundle,
@@ -71,6 +73,8 @@ export interface IncidentDetail {
   analysis: RcaResult | null;
   /** Its proposals (the integration lists the pending ones, the sidecar all of them). */
   proposals: ActionProposal[];
+  /** Debug lines captured for it, redacted (empty from a back end that keeps none). */
+  debug_captures: DebugCapture[];
 }
 
 /** A proposal with its execution steps and how it ended. */
