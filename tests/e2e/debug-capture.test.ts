@@ -197,6 +197,19 @@ describe('capture_debug_log', () => {
     expect(lines.join('\n')).not.toContain(HUB_API_KEY);
     expect(lines.every((l) => l.includes('fault_lab'))).toBe(true);
 
+    // Analysed again, the incident's evidence bundle holds them as DEBUG lines.
+    expect((await api(second, 'POST', `/api/incidents/${incident.id}/reanalyze`, {})).status).toBe(
+      200,
+    );
+    const analysed = await api<{ bundle: { log_lines: { level: string; text: string }[] } }>(
+      second,
+      'GET',
+      `/api/incidents/${incident.id}`,
+    );
+    const debugLines = analysed.body.bundle.log_lines.filter((l) => l.level === 'DEBUG');
+    expect(debugLines.some((l) => l.text.includes('Polling hub at'))).toBe(true);
+    expect(JSON.stringify(analysed.body.bundle)).not.toContain(HUB_API_KEY);
+
     // The report quotes them, for fault_lab's own tracker.
     const report = await api<Report>(
       second,
