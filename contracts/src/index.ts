@@ -8,4 +8,5 @@ export * from './outcome.js';
 export * from './policy.js';
 export * from './rca.js';
 export * from './signal.js';
+export * from './upstream.js';
 export * from './vocabulary.js';

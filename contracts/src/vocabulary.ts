@@ -50,6 +50,7 @@ export const ACTION_IDS = [
   'disable_automation',
   'set_integration_log_level',
   'quiet_logger',
+  'capture_debug_log',
   'disable_config_entry',
   'restart_addon',
   'power_cycle_device',

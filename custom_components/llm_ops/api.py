@@ -141,6 +141,20 @@ class LearnedQuiet(TypedDict):
     kept_quiet: int
 
 
+class UpstreamReport(TypedDict):
+    """A bug report for an integration's issue tracker (contracts/src/upstream.ts)."""
+
+    incident_id: str
+    title: str
+    body: str
+    integration: dict[str, Any]
+    ha_version: str | None
+    issue_tracker: str | None
+    new_issue_url: str | None
+    search_url: str | None
+    truncated: bool
+
+
 class IncidentPage(TypedDict):
     """`GET /api/incidents`."""
 
@@ -478,6 +492,15 @@ class SidecarClient:
     async def async_outcomes(self) -> OutcomeStats:
         """Return how incidents ended and the false-alarm rate."""
         return cast(OutcomeStats, await self._request("GET", "/api/outcomes"))
+
+    async def async_upstream_report(self, incident_id: str) -> UpstreamReport:
+        """Return a bug report of an incident for its integration's issue tracker."""
+        return cast(
+            UpstreamReport,
+            await self._request(
+                "GET", f"/api/incidents/{_id(incident_id)}/upstream-report"
+            ),
+        )
 
     async def async_reanalyze(self, incident_id: str) -> Incident:
         """Ask for a fresh analysis of an incident."""

@@ -35,6 +35,7 @@ from .api import (
     SidecarNotFoundError,
     SidecarStatus,
     Suppression,
+    UpstreamReport,
 )
 from .const import (
     ACTIVE_LIMIT,
@@ -271,6 +272,11 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
     async def async_outcomes(self) -> OutcomeStats:
         """Return how incidents ended and the false-alarm rate."""
         return await self.client.async_outcomes()
+
+    @sidecar_request(not_found="incident_not_found")
+    async def async_upstream_report(self, incident_id: str) -> UpstreamReport:
+        """Return a bug report of an incident for its integration's issue tracker."""
+        return await self.client.async_upstream_report(incident_id)
 
     @sidecar_request(not_found="nothing_kept_quiet")
     async def async_undo_suppression(self, incident_id: str) -> list[Suppression]:

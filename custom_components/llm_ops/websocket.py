@@ -55,6 +55,7 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
         ws_learned_quiet,
         ws_reset_learned_quiet,
         ws_outcomes,
+        ws_upstream_report,
     ):
         websocket_api.async_register_command(hass, command)
 
@@ -318,3 +319,19 @@ async def ws_outcomes(
     """Return how incidents ended and the false-alarm rate."""
     outcomes = await loaded_coordinator(hass).async_outcomes()
     connection.send_result(msg["id"], outcomes)
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/upstream_report",
+        probatio.Required(ATTR_INCIDENT_ID): cv.string,
+    }
+)
+@websocket_api.async_response
+async def ws_upstream_report(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Return a bug report of an incident, ready for its integration's issue tracker."""
+    report = await loaded_coordinator(hass).async_upstream_report(msg[ATTR_INCIDENT_ID])
+    connection.send_result(msg["id"], report)

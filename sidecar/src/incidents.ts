@@ -9,7 +9,9 @@ import type {
   LearnedQuiet,
   OutcomeStats,
   Suppression,
+  UpstreamReport,
 } from '@ha-llm-ops/contracts';
+import type { Connection } from 'home-assistant-js-websocket';
 import type { IncidentDetail, IncidentService } from './api/incidents.js';
 import type { LearningService } from './api/learning.js';
 import type { Decision } from './incident/lifecycle.js';
@@ -19,6 +21,7 @@ import type { IncidentFilter, IncidentRecord, Journal } from './journal/journal.
 import { LlmCallJournal } from './journal/llm-calls.js';
 import type { ProposalJournal, ProposalRecord } from './journal/proposals.js';
 import type { Pipeline } from './pipeline.js';
+import { buildUpstreamReport, type ReportedIntegration } from './report/index.js';
 
 /**
  * The public view of a stored incident (the contract, without correlation
@@ -60,6 +63,22 @@ export function publicProposal({ target: _t, ...p }: ProposalRecord): ActionProp
 }
 
 const SIGNALS_SHOWN = 100;
+/** Signals an upstream report quotes at most (the most recent distinct ones). */
+const SIGNALS_REPORTED = 30;
+
+/** What an upstream report needs of the live side. */
+export interface UpstreamDeps {
+  /** The connection to HA, when there is one (the manifest names the issue tracker). */
+  conn: () => Connection | undefined;
+  redact: (text: string) => string;
+}
+
+interface Manifest {
+  name?: string;
+  version?: string;
+  is_built_in?: boolean;
+  issue_tracker?: string;
+}
 
 export class Incidents implements IncidentService, LearningService {
   private readonly llmCalls: LlmCallJournal;
@@ -70,6 +89,7 @@ export class Incidents implements IncidentService, LearningService {
     private readonly bundles: BundleStore,
     private readonly proposals: ProposalJournal,
     private readonly pipeline: Pipeline,
+    private readonly upstream?: UpstreamDeps,
   ) {
     this.llmCalls = new LlmCallJournal(journal.db);
   }
@@ -96,6 +116,7 @@ export class Incidents implements IncidentService, LearningService {
       proposals: this.proposals.ofIncident(id).map(publicProposal),
       llm_usage: this.llmUsage(id),
       not_proposed: this.pipeline.notProposed(rec),
+      debug_captures: this.journal.captures.ofIncident(id),
     };
   }
 
@@ -108,6 +129,47 @@ export class Incidents implements IncidentService, LearningService {
   async reanalyze(id: string): Promise<Incident | undefined> {
     const rec = this.journal.getIncident(id);
     return rec && this.public(this.pipeline.reanalyze(rec));
+  }
+
+  /** A bug report for the incident's integration's tracker; undefined for an unknown id. */
+  async upstreamReport(id: string): Promise<UpstreamReport | null | undefined> {
+    const rec = this.journal.getIncident(id);
+    if (!rec) return undefined;
+    if (!rec.integration || !this.upstream) return null;
+    const bundle = this.bundles.read(id);
+    const conn = this.upstream.conn();
+    const integration: ReportedIntegration = {
+      domain: rec.integration,
+      name: null,
+      version: bundle?.integration?.version ?? null,
+      builtIn: bundle?.integration ? !bundle.integration.custom : null,
+      issueTracker: null,
+    };
+    if (conn?.connected) {
+      try {
+        const m = await conn.sendMessagePromise<Manifest>({
+          type: 'manifest/get',
+          integration: rec.integration,
+        });
+        integration.name = m.name ?? null;
+        integration.version = m.version ?? integration.version;
+        integration.builtIn = m.is_built_in ?? integration.builtIn;
+        integration.issueTracker = m.issue_tracker ?? null;
+      } catch {
+        // Not loaded, or HA is busy: the evidence's facts stand, without a tracker of its own.
+      }
+    }
+    const signals = this.journal.signalsOf(id, SIGNALS_REPORTED);
+    const distinct = [...new Map(signals.map((s) => [s.message, s])).values()];
+    return buildUpstreamReport({
+      incident: rec,
+      analysis: rec.analysis,
+      signals: distinct,
+      captures: this.journal.captures.ofIncident(id),
+      haVersion: (conn?.connected ? conn.haVersion : null) ?? bundle?.ha_version ?? null,
+      integration,
+      redact: this.upstream.redact,
+    });
   }
 
   dismiss(id: string, opts: Decision & { ignoreSimilar: boolean }): Incident | undefined {

@@ -84,6 +84,7 @@ export class Sidecar {
   private readonly publicDir: string;
   /** Recent changes in HA (restarts, entry state changes), newest first, for evidence bundles. */
   private readonly changes: { at: string; what: string }[] = [];
+  private readonly redactText: (text: string) => string;
 
   constructor(
     private readonly settings: Settings,
@@ -120,6 +121,7 @@ export class Sidecar {
     // Everything the journal stores is redacted, with placeholders stable across all of it.
     const label = keyedLabel(redactionKey(settings.dataDir));
     const redactSignal = signalRedaction({ ...settings.redact, label });
+    this.redactText = redactSignal.text;
     this.lifecycle = new IncidentLifecycle(this.journal, this.proposals, { log, zone: this.tz });
     this.correlator = new Correlator(this.journal, this.lifecycle, {
       thresholds: t,
@@ -202,18 +204,12 @@ export class Sidecar {
 
   /** The live HA side for an action, or null while disconnected. */
   private actionContext(incident: IncidentRecord): ActionContext | null {
-    if (!this.conn?.connected || !this.inventory) return null;
-    return {
-      conn: this.conn,
-      inventory: this.inventory,
-      supervisor: this.supervisor,
-      incident,
-      journal: this.journal,
-      log: this.log,
-      now: () => new Date(),
-      revertAfterS: this.settings.thresholds.revertAfterS,
-      powerCycle: this.policy.current().policy.power_cycle,
-    };
+    const { conn, inventory, supervisor, journal, log, settings, redactText: redact } = this;
+    if (!conn?.connected || !inventory) return null;
+    const haHttp = { baseUrl: haHttpBase(settings.haWsUrl), token: settings.haToken };
+    const base = { conn, inventory, supervisor, incident, journal, log, now: () => new Date() };
+    const powerCycle = this.policy.current().policy.power_cycle;
+    return { ...base, revertAfterS: settings.thresholds.revertAfterS, haHttp, redact, powerCycle };
   }
 
   /** Serve the API and start the timers; connecting to HA is separate (connect()). */
@@ -227,6 +223,7 @@ export class Sidecar {
       this.bundles,
       this.proposals,
       this.pipeline,
+      { conn: () => this.conn, redact: this.redactText },
     );
     const app = createApi({
       version: VERSION,

@@ -284,6 +284,40 @@ describe('the panel in HA', () => {
     await poll(() => page.locator('llm-ops-incident-detail h2').isVisible()).toBe(true);
     await shot(page, 'panel-mobile');
   });
+
+  it('prepares a bug report for fault_lab’s tracker, to copy or to open (report upstream)', async () => {
+    const page = await newPage();
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.HA_URL });
+    await openPanel(page, `/incident/${proposal.incident_id}`);
+    const section = page.locator('llm-ops-incident-detail section.upstream');
+    await poll(() => section.count()).toBe(1);
+    await section.locator('button[data-action=prepare-report]').click();
+    const body = section.locator('[data-field=report-body]');
+    await poll(() => body.count()).toBe(1);
+    const text = await body.innerText();
+    expect(text).toContain('### What version of Home Assistant Core has the issue?');
+    expect(text).toContain('Fault Lab (`fault_lab`) version 0.1.0, custom integration');
+    expect(await section.locator('[data-field=tracker]').innerText()).toBe(
+      'https://github.com/ha-llm-ops/ha-llm-ops/issues',
+    );
+    const hrefs = await section
+      .locator('[data-field=upstream-links] a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toHaveLength(2);
+    expect(hrefs[0]).toMatch(
+      /^https:\/\/github\.com\/ha-llm-ops\/ha-llm-ops\/issues\?q=is%3Aissue/,
+    );
+    const issue = new URL(hrefs[1] ?? '');
+    expect(issue.pathname).toBe('/ha-llm-ops/ha-llm-ops/issues/new');
+    expect(issue.searchParams.get('body')).toBe(text);
+
+    await section.locator('button[data-action=copy]').click();
+    await poll(() => section.locator('[role=status]').innerText()).toBe('Copied to the clipboard.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    await section.screenshot({ path: join(IMAGES, 'panel-report-upstream.png') });
+  });
 });
 
 describe('the cards on a dashboard', () => {

@@ -84,6 +84,29 @@ async def test_incident_detail_with_proposals(
     assert missing["error"]["translation_key"] == "incident_not_found"
 
 
+async def test_upstream_report(
+    hass: HomeAssistant, seeded: Sidecar, hass_ws_client
+) -> None:
+    """llm_ops/upstream_report returns the incident's bug report, ready to copy."""
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass)
+    result = await _ws(
+        client, {"type": "llm_ops/upstream_report", "incident_id": seeded.seeded["hub"]}
+    )
+    assert result["success"], result
+    report = result["result"]
+    assert report["incident_id"] == seeded.seeded["hub"]
+    assert report["title"].endswith("Fault Lab is stuck in setup retry")
+    assert "### What version of Home Assistant Core has the issue?" in report["body"]
+    assert report["integration"]["domain"] == "fault_lab"
+
+    missing = await _ws(
+        client, {"type": "llm_ops/upstream_report", "incident_id": "inc_x"}
+    )
+    assert not missing["success"]
+    assert missing["error"]["translation_key"] == "incident_not_found"
+
+
 async def test_proposals(hass: HomeAssistant, seeded: Sidecar, hass_ws_client) -> None:
     """llm_ops/proposals lists the pending proposals."""
     await setup_entry(hass, seeded)
@@ -149,6 +172,7 @@ async def test_summaries_are_open_evidence_and_changes_are_admin_only(
         {"type": "llm_ops/undo_suppression", "incident_id": seeded.seeded["hub"]},
         {"type": "llm_ops/learned_quiet"},
         {"type": "llm_ops/reset_learned_quiet"},
+        {"type": "llm_ops/upstream_report", "incident_id": seeded.seeded["hub"]},
     ):
         result = await _ws(client, message)
         assert result["error"]["code"] == "unauthorized", message

@@ -6,6 +6,7 @@ import {
   type OutcomeStats,
   type PanelSource,
   type Suppression,
+  type UpstreamReport,
 } from '../shared/index.js';
 
 export class HaPanelSource extends HaIncidentSource implements PanelSource {
@@ -50,5 +51,9 @@ export class HaPanelSource extends HaIncidentSource implements PanelSource {
       if (err instanceof SourceError && err.kind === 'unsupported') return null;
       throw err;
     }
+  }
+
+  upstreamReport(incidentId: string): Promise<UpstreamReport> {
+    return this.call<UpstreamReport>({ type: 'llm_ops/upstream_report', incident_id: incidentId });
   }
 }

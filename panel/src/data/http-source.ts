@@ -22,6 +22,7 @@ import {
   type ProposalDetail,
   type SourceErrorKind,
   type Suppression,
+  type UpstreamReport,
 } from '../shared/data/types.js';
 
 export interface HttpSourceOptions {
@@ -105,7 +106,12 @@ export class HttpIncidentSource implements PanelSource {
       proposals: detail.proposals ?? [],
       llm_usage: detail.llm_usage ?? null,
       not_proposed: detail.not_proposed ?? [],
+      debug_captures: detail.debug_captures ?? [],
     };
+  }
+
+  upstreamReport(incidentId: string): Promise<UpstreamReport> {
+    return this.request('GET', `incidents/${encodeURIComponent(incidentId)}/upstream-report`);
   }
 
   proposals(): Promise<ActionProposal[]> {

@@ -256,3 +256,13 @@ export const timelineStyles = css`
     overflow-wrap: anywhere;
   }
 `;
+
+/** Report upstream: its links look like the buttons beside them. */
+export const upstreamStyles = css`
+  .upstream a.btn {
+    text-decoration: none;
+  }
+  .upstream .actions + .actions {
+    margin-top: 8px;
+  }
+`;

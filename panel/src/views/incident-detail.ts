@@ -14,12 +14,15 @@ import {
   proposalsStyles,
   summaryStyles,
   timelineStyles,
+  upstreamStyles,
 } from '../detail/detail-styles.js';
+import { capturesSection } from '../detail/debug-captures.js';
 import { evidenceSection } from '../detail/evidence.js';
 import { proposalsSection } from '../detail/proposals.js';
 import { incidentSummary } from '../detail/summary.js';
 import { buildTimeline } from '../detail/timeline.js';
 import { timelineSection } from '../detail/timeline-section.js';
+import { upstreamSection, type UpstreamState } from '../detail/upstream.js';
 import {
   ConfirmController,
   LoadController,
@@ -28,7 +31,7 @@ import {
   proposalStyles,
   type Incident,
   type IncidentDetail,
-  type IncidentSource,
+  type PanelSource,
   type ProposalTracker,
   type SourceError,
 } from '../shared/index.js';
@@ -38,6 +41,13 @@ declare global {
     'llm-ops-incident-detail': LlmOpsIncidentDetail;
   }
 }
+
+const UPSTREAM_NONE: UpstreamState = {
+  report: undefined,
+  loading: false,
+  error: undefined,
+  copied: undefined,
+};
 
 export class LlmOpsIncidentDetail extends LitElement {
   static override properties = {
@@ -50,9 +60,10 @@ export class LlmOpsIncidentDetail extends LitElement {
     _dismissing: { state: true },
     _dismissError: { state: true },
     _timelineAll: { state: true },
+    _upstream: { state: true },
   };
 
-  declare source: IncidentSource | undefined;
+  declare source: PanelSource | undefined;
   declare tracker: ProposalTracker | undefined;
   declare incidentId: string;
   declare canDecide: boolean;
@@ -61,6 +72,7 @@ export class LlmOpsIncidentDetail extends LitElement {
   declare private _dismissing: boolean;
   declare private _dismissError: string | undefined;
   declare private _timelineAll: boolean;
+  declare private _upstream: UpstreamState;
 
   private readonly confirm = new ConfirmController(this);
   private readonly incident = new LoadController<IncidentDetail>(this, {
@@ -81,6 +93,7 @@ export class LlmOpsIncidentDetail extends LitElement {
     this.narrow = false;
     this._dismissing = false;
     this._timelineAll = false;
+    this._upstream = UPSTREAM_NONE;
   }
 
   /** The incident as last loaded. */
@@ -104,6 +117,7 @@ export class LlmOpsIncidentDetail extends LitElement {
       this.incident.reset();
       this._timelineAll = false;
       this._dismissError = undefined;
+      this._upstream = UPSTREAM_NONE;
     } else if (changed.has('source')) {
       // Keep what is shown until the new source answers.
       this.incident.error = undefined;
@@ -196,6 +210,31 @@ export class LlmOpsIncidentDetail extends LitElement {
     }
   }
 
+  /** Ask the sidecar for the bug report (on request: it looks the integration up in HA). */
+  private async onPrepareReport(): Promise<void> {
+    const source = this.source;
+    const id = this.incidentId;
+    if (!source) return;
+    this._upstream = { ...UPSTREAM_NONE, loading: true };
+    try {
+      const report = await source.upstreamReport(id);
+      if (id === this.incidentId) this._upstream = { ...UPSTREAM_NONE, report };
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      if (id === this.incidentId) this._upstream = { ...UPSTREAM_NONE, error };
+    }
+  }
+
+  private async onCopyReport(text: string): Promise<void> {
+    let copied: UpstreamState['copied'] = 'copied';
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      copied = 'failed';
+    }
+    this._upstream = { ...this._upstream, copied };
+  }
+
   protected override render(): TemplateResult {
     const d = this.incident.value;
     const error = this.incident.error;
@@ -227,6 +266,15 @@ export class LlmOpsIncidentDetail extends LitElement {
             onDecided: () => this.changed(),
           })}
           ${evidenceSection(d.bundle, this.locale)}
+          ${capturesSection(d.debug_captures, this.locale)}
+          ${
+            this.canDecide && d.incident.integration
+              ? upstreamSection(this._upstream, {
+                  onPrepare: () => void this.onPrepareReport(),
+                  onCopy: (text) => void this.onCopyReport(text),
+                })
+              : nothing
+          }
         </div>
         <div class="side">
           ${timelineSection(buildTimeline(d, tracked), {
@@ -270,6 +318,7 @@ export class LlmOpsIncidentDetail extends LitElement {
     proposalsStyles,
     evidenceStyles,
     timelineStyles,
+    upstreamStyles,
   ];
 }
 

@@ -13,6 +13,7 @@ import type {
 } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Inventory } from '../ha/inventory.js';
+import type { HaHttp } from '../ha/log-window.js';
 import type { IncidentRecord, Journal } from '../journal/journal.js';
 import type { Logger } from '../log.js';
 import type { SupervisorClient } from '../supervisor/client.js';
@@ -35,6 +36,10 @@ export interface ActionContext {
   powerCycle?: Readonly<Record<string, string>>;
   /** Aborted when the sidecar stops: an action waiting in the middle of a change ends it early. */
   signal?: AbortSignal;
+  /** Home Assistant's REST API (its log file is read there); absent where the sidecar has none. */
+  haHttp?: HaHttp;
+  /** The redaction everything the journal keeps passes; actions that store text need it. */
+  redact?: (text: string) => string;
 }
 
 /** What a backup before the action must cover; null when the action changes nothing worth one. */
@@ -82,6 +87,8 @@ export interface ActionDefinition {
    * and rollback() undoes it then, also across restarts of the sidecar.
    */
   temporary?: boolean;
+  /** How long this temporary change lasts, in s, when its parameters say (else `revertAfterS`). */
+  lastsS?(params: ActionParams): number;
   /**
    * Complete and check parameters: fill what the incident implies (its entry,
    * its automation, its add-on) and refuse anything that does not belong to the

@@ -3,6 +3,7 @@ import type { ActionId } from '@ha-llm-ops/contracts';
 import type { ActionDefinition } from './action.js';
 import { applySuggestion } from './apply-suggestion.js';
 import { disableAutomation, reloadAutomations, reloadScripts } from './automation.js';
+import { captureDebugLog } from './capture-debug-log.js';
 import { createBackup } from './create-backup.js';
 import { disableConfigEntry } from './disable-config-entry.js';
 import { setIntegrationLogLevel } from './log-level.js';
@@ -21,6 +22,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionDefinition>> = {
   disable_automation: disableAutomation,
   set_integration_log_level: setIntegrationLogLevel,
   quiet_logger: quietLogger,
+  capture_debug_log: captureDebugLog,
   disable_config_entry: disableConfigEntry,
   restart_addon: restartAddon,
   power_cycle_device: powerCycleDevice,

@@ -51,6 +51,7 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
           ...this.opts.recentChanges(),
         ],
         diagnostics: enrichment?.diagnostics ?? null,
+        captures: journal.captures.ofIncident(incident.id),
       },
       { budgetTokens: this.opts.budgetTokens, redact: this.opts.redact },
     );

@@ -8,7 +8,9 @@ import {
   type Incident,
   type NotProposed,
   type RcaResult,
+  type DebugCapture,
   type Signal,
+  type UpstreamReport,
 } from '@ha-llm-ops/contracts';
 import { Router } from 'express';
 import * as v from 'valibot';
@@ -35,6 +37,8 @@ export interface IncidentDetail {
   } | null;
   /** Actions no longer proposed because they failed here repeatedly, and why. */
   not_proposed: NotProposed[];
+  /** Debug lines captured for it (capture_debug_log), redacted, oldest capture first. */
+  debug_captures: DebugCapture[];
 }
 
 /** What the incident endpoints need from the sidecar. */
@@ -47,6 +51,11 @@ export interface IncidentService {
   ): Incident | undefined;
   /** Analyze again (offline, then the LLM when configured); undefined for an unknown id. */
   reanalyze(id: string): Promise<Incident | undefined>;
+  /**
+   * A bug report for the integration's issue tracker; null when the incident names no
+   * integration, undefined for an unknown id.
+   */
+  upstreamReport(id: string): Promise<UpstreamReport | null | undefined>;
 }
 
 /** A comma-separated list of picklist values. */
@@ -137,6 +146,14 @@ export function incidentRoutes(service: IncidentService): Router {
     const incident = await service.reanalyze(req.params.id);
     if (!incident) throw new ApiError(404, `no incident ${req.params.id}`);
     res.json({ incident });
+  });
+
+  router.get('/:id/upstream-report', async (req, res) => {
+    const report = await service.upstreamReport(req.params.id);
+    if (report === undefined) throw new ApiError(404, `no incident ${req.params.id}`);
+    if (report === null)
+      throw new ApiError(409, `incident ${req.params.id} names no integration to report to`);
+    res.json(report);
   });
 
   return router;

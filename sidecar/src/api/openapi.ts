@@ -22,6 +22,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
 import { LLM_STATUS_SCHEMA, LLM_USAGE_SCHEMA } from './openapi-llm.js';
+import { UPSTREAM_COMPONENTS, upstreamPaths } from './openapi-upstream.js';
 
 const COMPONENTS: Record<string, GenericSchema> = {
   Health,
@@ -35,6 +36,7 @@ const COMPONENTS: Record<string, GenericSchema> = {
   ActionExecution,
   ExecutionResult,
   ...LEARNING_COMPONENTS,
+  ...UPSTREAM_COMPONENTS,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -89,6 +91,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         items: ref('NotProposed'),
         description: 'Actions no longer proposed because they failed here repeatedly, and why.',
       },
+      debug_captures: { type: 'array', items: ref('DebugCapture') },
     },
   };
   schemas.ProposalDetail = {
@@ -414,6 +417,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       ...learningPaths({ ref, json, errors, idParam, decisionBody }),
+      ...upstreamPaths({ ref, json, errors, idParam }),
     },
   };
 }

@@ -256,7 +256,9 @@ export class Executor {
           action_id: p.action_id,
           params: p.params,
           applied: applied ?? {},
-          due_at: new Date(this.now().getTime() + ctx.revertAfterS * 1000).toISOString(),
+          due_at: new Date(
+            this.now().getTime() + (def.lastsS?.(p.params) ?? ctx.revertAfterS) * 1000,
+          ).toISOString(),
         });
       }
       if (appliedOk) {

@@ -152,7 +152,7 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
         type: 'logger/log_info',
       });
       const want = { debug: 10, info: 20, warning: 30, error: 40, critical: 50 }[
-        String(input.params.level)
+        String(input.params.level ?? 'debug')
       ];
       const level = info.find((i) => i.domain === input.params.integration)?.level;
       return { ok: level === want, detail: `level ${level ?? 'unset'}` };

@@ -17,6 +17,7 @@ import { openJournalDb, type JournalDb, type JournalOptions } from './database.j
 import { BackupJournal } from './backups.js';
 import { Dismissals } from './dismissals.js';
 import { OutcomeJournal } from './outcomes.js';
+import { CaptureJournal } from './captures.js';
 import { EventOutbox } from './outbox.js';
 import { SelfRecoveries } from './self-recoveries.js';
 import { statementCache } from './statements.js';
@@ -74,6 +75,8 @@ export class Journal {
   readonly outcomes: OutcomeJournal;
   /** Outages that ended by themselves, what learned quiet is learned from. */
   readonly selfRecoveries: SelfRecoveries;
+  /** Debug lines captured as evidence (capture_debug_log). */
+  readonly captures: CaptureJournal;
   private readonly stmt: (sql: string) => Statement;
   /** Group commit (turns.ts). */
   private readonly turns: Turns;
@@ -86,6 +89,7 @@ export class Journal {
     this.dismissals = new Dismissals(this.db);
     this.outcomes = new OutcomeJournal(this.db);
     this.selfRecoveries = new SelfRecoveries(this.db);
+    this.captures = new CaptureJournal(this.db);
     this.turns = new Turns(this.db, opts.onWriteError);
   }
 

@@ -255,4 +255,18 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE llm_calls ADD COLUMN latency_ms INTEGER;
   `,
+  // 14: lines an integration logged at debug level during a capture (capture_debug_log),
+  // redacted, as evidence of their incident (and gone with it).
+  `
+  CREATE TABLE debug_captures (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    integration TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    lines TEXT NOT NULL,
+    dropped INTEGER NOT NULL
+  );
+  CREATE INDEX debug_captures_by_incident ON debug_captures (incident_id, ended_at);
+  `,
 ];

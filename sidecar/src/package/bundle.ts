@@ -6,7 +6,7 @@
  * the failing automation's configuration. The lines that name the failure are
  * kept first; everything else fills the budget by weight.
  */
-import type { EvidenceBundle, EvidenceLogLine } from '@ha-llm-ops/contracts';
+import type { DebugCapture, EvidenceBundle, EvidenceLogLine } from '@ha-llm-ops/contracts';
 import { messageTemplate } from '../shared/fingerprint.js';
 import type { HaConfigEntry } from '../ha/config-entries.js';
 import type { IncidentRecord, SignalRecord } from '../journal/journal.js';
@@ -24,6 +24,8 @@ export interface BundleSources {
   recentChanges: { at: string | null; what: string }[];
   /** The integration's diagnostics download, when it offers one (redacted again here). */
   diagnostics?: Record<string, unknown> | null;
+  /** Debug lines captured for the incident (capture_debug_log), oldest capture first. */
+  captures?: readonly DebugCapture[];
 }
 
 /** A rough, conservative token estimate (about four characters per token). */
@@ -58,6 +60,10 @@ export function collapseTraceback(traceback: string, integration: string | null)
     ...exception.slice(-3),
   ];
 }
+
+/** A captured record's timestamp and level, and its logger (`… DEBUG [logger] message`). */
+const CAPTURED_STAMP = /^\S+ \S+ /;
+const CAPTURED_LOGGER = /\[([^\]\s]+)\]/;
 
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -114,6 +120,28 @@ function distinctLines(sources: BundleSources): Draft[] {
           weight: 0,
         });
       }
+    }
+  }
+  // Captured debug lines: evidence of their own, each kept once however often it repeats.
+  for (const c of sources.captures ?? []) {
+    for (const record of c.lines) {
+      const [head = '', ...rest] = record.split('\n');
+      const key = `debug|${messageTemplate(head.replace(CAPTURED_STAMP, ''))}`;
+      const seen = byTemplate.get(key);
+      if (seen) {
+        seen.count++;
+        continue;
+      }
+      byTemplate.set(key, {
+        text: head,
+        level: 'DEBUG',
+        logger: CAPTURED_LOGGER.exec(head)?.[1] ?? null,
+        count: 1,
+        first_seen: null,
+        last_seen: null,
+        traceback: rest.length ? rest : null,
+        weight: 0,
+      });
     }
   }
   return [...byTemplate.values()];

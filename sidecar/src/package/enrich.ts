@@ -6,13 +6,11 @@
  */
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Inventory } from '../ha/inventory.js';
+import type { HaHttp } from '../ha/log-window.js';
 import type { IncidentRecord } from '../journal/journal.js';
 
-/** Where HA's REST API is, and with which token (the diagnostics download is REST only). */
-export interface HaHttp {
-  baseUrl: string;
-  token: string;
-}
+// Where HA's REST API is, and with which token (the diagnostics download is REST only).
+export type { HaHttp };
 
 export interface Enrichment {
   diagnostics: Record<string, unknown> | null;

@@ -13,14 +13,17 @@ const CACHED = 2000;
 
 type Redacted = Pick<Signal, 'message' | 'data'>;
 
+/** Redacts a signal's message and data; `text` redacts any other text the same way. */
+export type SignalRedaction = ((signal: Signal) => Signal) & { text(text: string): string };
+
 /**
  * A function that redacts a signal's message and data. A fresh Redactor per signal
  * (placeholders keyed by `options.label` stay stable across signals), so a result
  * depends only on the signal's text and is safe to reuse for its repeats.
  */
-export function signalRedaction(options: RedactorOptions): (signal: Signal) => Signal {
+export function signalRedaction(options: RedactorOptions): SignalRedaction {
   const cache = new Map<string, Redacted>();
-  return (signal) => {
+  const redact = (signal: Signal): Signal => {
     const key = hash('sha256', `${signal.message}\0${JSON.stringify(signal.data)}`, 'base64');
     let redacted = cache.get(key);
     if (!redacted) {
@@ -31,4 +34,5 @@ export function signalRedaction(options: RedactorOptions): (signal: Signal) => S
     }
     return { ...signal, message: redacted.message, data: structuredClone(redacted.data) };
   };
+  return Object.assign(redact, { text: (text: string) => new Redactor(options).text(text) });
 }

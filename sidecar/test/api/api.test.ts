@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Health, Incident } from '@ha-llm-ops/contracts';
+import { Health, Incident, UpstreamReport } from '@ha-llm-ops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/api/openapi.js';
 import { createLogger } from '../../src/log.js';
@@ -157,6 +157,38 @@ describe('GET /api/incidents/:id', () => {
     const res = await get('/api/incidents/inc_nope');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: 'no incident inc_nope' });
+  });
+});
+
+describe('GET /api/incidents/:id/upstream-report', () => {
+  it('reports from the stored evidence while Home Assistant is away: no tracker without its manifest', async () => {
+    const [first] = pipeline.journal.listIncidents({ integration: 'hue' }, 1, 0).items;
+    const res = await get(`/api/incidents/${first?.id}/upstream-report`);
+    expect(res.status).toBe(200);
+    const report = v.parse(UpstreamReport, await res.json());
+    expect(report.integration.domain).toBe('hue');
+    expect(report.body).toMatch(/ERROR Bridge at \[IP_[0-9a-f]{6}\] timed out/);
+    expect(report.body).not.toContain('192.0.2.5');
+    expect([report.issue_tracker, report.new_issue_url, report.search_url]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('answers an unknown id with 404, and an incident without an integration with 409', async () => {
+    expect((await get('/api/incidents/inc_nope/upstream-report')).status).toBe(404);
+    sidecar.correlator.emit(
+      signal({ observed_at: '2026-11-25T10:01:00Z', integration: null, message: 'No owner here' }),
+    );
+    const [orphan] = pipeline.journal
+      .listIncidents({}, 50, 0)
+      .items.filter((i) => i.integration === null);
+    const res = await get(`/api/incidents/${orphan?.id}/upstream-report`);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({
+      error: `incident ${orphan?.id} names no integration to report to`,
+    });
   });
 });
 

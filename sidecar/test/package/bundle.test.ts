@@ -119,6 +119,38 @@ describe('buildBundle', () => {
   });
 });
 
+describe('captured debug lines', () => {
+  it('are evidence of their own: once each with a count, with their logger, redacted again', () => {
+    const line = (t: string, msg: string) =>
+      `2026-12-04T09:00:${t} DEBUG [custom_components.acme.api] ${msg}`;
+    const bundle = buildBundle(
+      sources({
+        captures: [
+          {
+            id: 'acme@2026-12-04T09:00:00.000Z',
+            integration: 'acme',
+            started_at: '2026-12-04T09:00:00.000Z',
+            ended_at: '2026-12-04T09:02:00.000Z',
+            lines: [
+              line('01.000', 'GET /status answered 500 (poll 1)'),
+              line('11.000', 'GET /status answered 500 (poll 2)'),
+              line('12.000', 'Requesting http://admin:hunter2@10.1.2.3/status'),
+            ],
+            dropped: 0,
+          },
+        ],
+      }),
+      { budgetTokens: 4000 },
+    );
+    const debug = bundle.log_lines.filter((l) => l.level === 'DEBUG');
+    expect(debug.map((l) => [l.logger, l.count])).toEqual([
+      ['custom_components.acme.api', 2],
+      ['custom_components.acme.api', 1],
+    ]);
+    expect(JSON.stringify(bundle)).not.toContain('hunter2');
+  });
+});
+
 describe('haHttpBase', () => {
   it.each([
     ['ws://192.0.2.1:8123/api/websocket', 'http://192.0.2.1:8123/api'],

@@ -102,6 +102,7 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
       proposals: proposals().filter((p) => p.incident_id === id),
       llm_usage: null,
       not_proposed: opts.notProposed ?? [],
+      debug_captures: [],
     };
   }
 

@@ -103,6 +103,7 @@ export class HaIncidentSource implements IncidentSource {
       proposals: detail.proposals ?? [],
       llm_usage: detail.llm_usage ?? null,
       not_proposed: detail.not_proposed ?? [],
+      debug_captures: detail.debug_captures ?? [],
     };
   }
 

@@ -5,6 +5,7 @@
  */
 import type {
   ActionEvent,
+  DebugCapture,
   ActionExecution,
   ActionProposal,
   EvidenceBundle,
@@ -23,10 +24,12 @@ import type {
   Signal,
   Suppression,
   TrackRecord,
+  UpstreamReport,
 } from '@ha-llm-ops/contracts';
 
 export type {
   ActionEvent,
+  DebugCapture,
   ActionExecution,
   ActionProposal,
   EvidenceBundle,
@@ -45,6 +48,7 @@ export type {
   Signal,
   Suppression,
   TrackRecord,
+  UpstreamReport,
 };
 
 /** Filters of `llm_ops/incidents` (and `GET api/incidents`). */
@@ -75,6 +79,8 @@ export interface IncidentDetail {
   analysis: RcaResult | null;
   /** Its proposals (the integration lists the pending ones, the sidecar all of them). */
   proposals: ActionProposal[];
+  /** Debug lines captured for it, redacted (empty from a back end that keeps none). */
+  debug_captures: DebugCapture[];
   /** Actions no longer proposed because they failed here repeatedly, and why (older back ends: none). */
   not_proposed: NotProposed[];
   /** What the model calls for it took; null when no model was asked (or an older sidecar). */
@@ -199,8 +205,8 @@ export interface IncidentSource {
 }
 
 /**
- * What only the panel asks besides: what is kept quiet and how incidents ended (the cards
- * never show it, so their bundle does not carry it).
+ * What only the panel asks besides: what is kept quiet, how incidents ended, bug reports for
+ * upstream (the cards never show them, so their bundle does not carry them).
  */
 export interface PanelSource extends IncidentSource {
   /** What is kept quiet (false alarms, ignored failures), newest first; admins only. */
@@ -213,6 +219,8 @@ export interface PanelSource extends IncidentSource {
   learnedQuiet(): Promise<LearnedQuiet[]>;
   /** Forget what was learned of one item (by id), or of all (null); returns what is left. */
   resetLearnedQuiet(id: string | null): Promise<LearnedQuiet[]>;
+  /** A bug report of an incident for its integration's issue tracker; admins only. */
+  upstreamReport(incidentId: string): Promise<UpstreamReport>;
 }
 
 /** Proposal states after which nothing changes any more. */

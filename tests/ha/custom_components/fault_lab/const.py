@@ -34,4 +34,6 @@ MODES: Final = (
 
 # A documentation address (RFC 5737): the "hub" the lab pretends to talk to.
 HUB_HOST: Final = "192.0.2.10"
+# The pretend hub's API key: only its debug log names it (redaction must catch it).
+HUB_API_KEY: Final = "fl-debug-4f9c2e71b8a34d0e"
 UPDATE_INTERVAL: Final = timedelta(seconds=10)

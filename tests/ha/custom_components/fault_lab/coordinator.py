@@ -11,6 +11,7 @@ from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, Upda
 from .const import (
     CONF_MODE,
     DOMAIN,
+    HUB_API_KEY,
     HUB_HOST,
     MODE_LOG_ERROR,
     MODE_NONE,
@@ -48,6 +49,13 @@ class FaultLabCoordinator(DataUpdateCoordinator[dict[str, float]]):
     async def _async_update_data(self) -> dict[str, float]:
         mode = self.config_entry.options.get(CONF_MODE, MODE_NONE)
         self._polls += 1
+        # What a chatty library logs at debug level, secret included.
+        _LOGGER.debug(
+            "Polling hub at %s (poll %d) with api_key=%s",
+            HUB_HOST,
+            self._polls,
+            HUB_API_KEY,
+        )
         if mode == MODE_UNAVAILABLE:
             raise UpdateFailed(f"Fault Lab hub at {HUB_HOST} stopped answering")
         if mode == MODE_OFFLINE:
