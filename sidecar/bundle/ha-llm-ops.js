@@ -5,11 +5,11 @@ import { readFile, stat } from "node:fs/promises";
 import { createHash, createHmac, hash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { dirname, join } from "node:path";
 import * as v from "valibot";
+import { setTimeout as setTimeout$1 } from "node:timers/promises";
 import { toJsonSchema } from "@valibot/to-json-schema";
 import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
 import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
-import { setTimeout as setTimeout$1 } from "node:timers/promises";
 import { Auth, ERR_INVALID_AUTH, createConnection } from "home-assistant-js-websocket";
 import { WebSocket } from "ws";
 import Database from "better-sqlite3";
@@ -493,7 +493,10 @@ function collapseTraceback(traceback, integration) {
 		...exception.slice(-3)
 	];
 }
-function clip$2(text, max) {
+/** A captured record's timestamp and level, and its logger (`… DEBUG [logger] message`). */
+var CAPTURED_STAMP = /^\S+ \S+ /;
+var CAPTURED_LOGGER = /\[([^\]\s]+)\]/;
+function clip$3(text, max) {
 	if (text.length <= max) return text;
 	const half = Math.floor((max - 3) / 2);
 	return `${text.slice(0, half)} … ${text.slice(-half)}`;
@@ -538,6 +541,25 @@ function distinctLines(sources) {
 			weight: 0
 		});
 	}
+	for (const c of sources.captures ?? []) for (const record of c.lines) {
+		const [head = "", ...rest] = record.split("\n");
+		const key = `debug|${messageTemplate(head.replace(CAPTURED_STAMP, ""))}`;
+		const seen = byTemplate.get(key);
+		if (seen) {
+			seen.count++;
+			continue;
+		}
+		byTemplate.set(key, {
+			text: head,
+			level: "DEBUG",
+			logger: CAPTURED_LOGGER.exec(head)?.[1] ?? null,
+			count: 1,
+			first_seen: null,
+			last_seen: null,
+			traceback: rest.length ? rest : null,
+			weight: 0
+		});
+	}
 	return [...byTemplate.values()];
 }
 /** Build the redacted bundle of an incident; never over the budget. */
@@ -559,8 +581,8 @@ function buildBundle(sources, opts) {
 	}
 	const lines = distinctLines(sources).map((l) => ({
 		...l,
-		text: clip$2(redactor.text(l.text), MAX_LINE_CHARS),
-		traceback: l.traceback?.map((t) => clip$2(redactor.text(t), MAX_LINE_CHARS)) ?? null
+		text: clip$3(redactor.text(l.text), MAX_LINE_CHARS),
+		traceback: l.traceback?.map((t) => clip$3(redactor.text(t), MAX_LINE_CHARS)) ?? null
 	}));
 	const bundle = {
 		incident_id: incident.id,
@@ -631,7 +653,7 @@ function buildBundle(sources, opts) {
 			})) * 4);
 			candidate = {
 				...candidate,
-				text: clip$2(candidate.text, room),
+				text: clip$3(candidate.text, room),
 				traceback: null
 			};
 			c = cost(candidate);
@@ -721,7 +743,7 @@ var CACHED = 2e3;
 */
 function signalRedaction(options) {
 	const cache = /* @__PURE__ */ new Map();
-	return (signal) => {
+	const redact = (signal) => {
 		const key = hash("sha256", `${signal.message}\0${JSON.stringify(signal.data)}`, "base64");
 		let redacted = cache.get(key);
 		if (!redacted) {
@@ -739,6 +761,7 @@ function signalRedaction(options) {
 			data: structuredClone(redacted.data)
 		};
 	};
+	return Object.assign(redact, { text: (text) => new Redactor(options).text(text) });
 }
 // sidecar/src/analyze/offline/extract.ts
 var IPV4 = String.raw`(?:\d{1,3}\.){3}\d{1,3}`;
@@ -5646,7 +5669,8 @@ var OfflineIncidentAnalyzer = class {
 				at: null,
 				what
 			})) ?? [], ...this.opts.recentChanges()],
-			diagnostics: enrichment?.diagnostics ?? null
+			diagnostics: enrichment?.diagnostics ?? null,
+			captures: journal.captures.ofIncident(incident.id)
 		}, {
 			budgetTokens: this.opts.budgetTokens,
 			redact: this.opts.redact
@@ -5717,23 +5741,28 @@ var LlmCallJournal = class {
 	}
 	record(call) {
 		this.stmt(`INSERT INTO llm_calls (incident_id, at, backend, model, prompt_tokens, completion_tokens, cost, outcome,
-         dropped_actions, detail)
+         dropped_actions, detail, latency_ms)
        VALUES (@incident_id, @at, @backend, @model, @prompt_tokens, @completion_tokens, @cost, @outcome,
-         @dropped_actions, @detail)`).run(call);
+         @dropped_actions, @detail, @latency_ms)`).run(call);
 	}
 	/** Model calls made since `since` (the hourly budget). */
 	countSince(since) {
 		return this.stmt("SELECT COUNT(*) AS n FROM llm_calls WHERE at >= ?").get(since).n;
 	}
+	/** What the model calls made since `since` cost together (the monthly cap). */
+	costSince(since) {
+		return this.stmt("SELECT COALESCE(SUM(cost), 0) AS cost FROM llm_calls WHERE at >= ?").get(since).cost;
+	}
 	/** The calls of one incident, oldest first. */
 	callsOf(incidentId) {
 		return this.stmt(`SELECT incident_id, at, backend, model, prompt_tokens, completion_tokens, cost, outcome, dropped_actions,
-         detail FROM llm_calls WHERE incident_id = ? ORDER BY id`).all(incidentId);
+         detail, latency_ms FROM llm_calls WHERE incident_id = ? ORDER BY id`).all(incidentId);
 	}
 	/** Tokens and cost of one incident's calls. */
 	usageOf(incidentId) {
 		return this.stmt(`SELECT COUNT(*) AS calls, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
-         COALESCE(SUM(completion_tokens), 0) AS completion_tokens, COALESCE(SUM(cost), 0) AS cost
+         COALESCE(SUM(completion_tokens), 0) AS completion_tokens, COALESCE(SUM(cost), 0) AS cost,
+         COALESCE(SUM(latency_ms), 0) AS latency_ms
        FROM llm_calls WHERE incident_id = ?`).get(incidentId);
 	}
 	/** The cached analysis of a fingerprint by this backend and model, if stored at or after `notBefore`. */
@@ -5831,8 +5860,10 @@ var ACTION_IDS = [
 	"disable_automation",
 	"set_integration_log_level",
 	"quiet_logger",
+	"capture_debug_log",
 	"disable_config_entry",
 	"restart_addon",
+	"power_cycle_device",
 	"create_backup",
 	"restart_core",
 	"apply_suggestion"
@@ -5910,6 +5941,7 @@ var VERIFICATION_KINDS = [
 	"backup_present",
 	"core_running",
 	"supervisor_issue_resolved",
+	"device_reporting",
 	"manual"
 ];
 /** A check that tells whether a fix worked. */
@@ -5957,6 +5989,29 @@ var ActionParams = v.record(v.string(), v.union([
 	v.number(),
 	v.boolean()
 ]));
+var Count$1 = v.pipe(v.number(), v.integer(), v.minValue(0));
+/**
+* How an action went for an integration in this home before it was proposed: its finished
+* runs for incidents of the integration (runs a restart cut short are not counted) and how
+* many passed verification (for an action that fixes: fixed the failure).
+*/
+var TrackRecord = v.object({
+	integration: v.string(),
+	tries: Count$1,
+	verified: Count$1,
+	/** The latest tries that failed, in a row (0 when the latest passed or there is none). */
+	failed_in_a_row: Count$1,
+	/** In words: "Reload the integration entry fixed fault_lab 5 of 6 times here." */
+	summary: v.string()
+});
+/** An action the planner no longer proposes for an incident, and why (it failed here repeatedly). */
+var NotProposed = v.object({
+	action_id: ActionId$1,
+	label: v.string(),
+	track_record: TrackRecord,
+	/** In words: "Reload the integration entry failed for fault_lab the last 3 times here." */
+	reason: v.string()
+});
 /** What a proposal will do, shown before anyone approves it. */
 var ActionPreview = v.object({
 	/** The action's name for people ("Reload the integration entry"), from the action itself. */
@@ -5970,7 +6025,12 @@ var ActionPreview = v.object({
 	/** What is checked afterwards. */
 	verification: v.array(VerificationTest),
 	/** How it is undone if verification fails. */
-	rollback: v.string()
+	rollback: v.string(),
+	/**
+	* How the action went for the incident's integration here when it was proposed; null when
+	* the incident names no integration (or for proposals made before track records).
+	*/
+	track_record: v.nullable(TrackRecord)
 });
 /** A concrete, allow-listed action for one incident, waiting for (or past) a decision. */
 var ActionProposal = v.object({
@@ -6129,6 +6189,33 @@ var OutcomeStats = v.object({
 		false_alarm_rate: Rate
 	}))
 });
+/** A time of day on Home Assistant's clock, `HH:MM`. */
+var ClockTime = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/));
+/**
+* Learned quiet: a subject (a device's entities, an entity, a config entry) seen going
+* unavailable and recovering by itself at about the same time of day on several days.
+* A new outage of it starting inside one of its windows opens no incident.
+*/
+var LearnedQuiet = v.object({
+	/** `<source>:<key>`, what a reset names. */
+	id: v.string(),
+	/** The collector that reports the subject: entities or config_entries. */
+	source: v.string(),
+	/** The subject as that collector names it (`device:<id>`, `entity:<entity_id>`, an entry id). */
+	key: v.string(),
+	title: v.nullable(v.string()),
+	integration: v.nullable(v.string()),
+	/** When a new outage may start to be kept quiet, on Home Assistant's clock (`to` excluded). */
+	windows: v.array(v.object({
+		from: ClockTime,
+		to: ClockTime
+	})),
+	/** On how many different days it recovered by itself at about one time of day (the most). */
+	days: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	last_recovered_at: Timestamp,
+	/** Outages kept quiet (no incident) that recovered by themselves. */
+	kept_quiet: v.pipe(v.number(), v.integer(), v.minValue(0))
+});
 v.object({
 	incident_id: v.string(),
 	/** opened, updated, resolved or dismissed. */
@@ -6271,6 +6358,14 @@ var ActionPolicy = v.strictObject({
 		severities: v.optional(v.array(Severity))
 	}))
 });
+/** A device id (32 hex digits, as HA's device registry has it) or an entity id. */
+var DEVICE_KEY = v.pipe(v.string(), v.regex(/^(?:[0-9a-f]{32}|[a-z0-9_]+\.[a-z0-9_]+)$/, "must be a device id (32 hex digits) or an entity id such as sensor.boiler_status"));
+var PLUG = v.pipe(v.string(), v.regex(/^switch\.[a-z0-9_]+$/, "must be the entity id of a switch, such as switch.plug_boiler"));
+/**
+* Which smart plug powers which device, for power_cycle_device: a device id or one
+* of the device's entities, mapped to the plug's switch. Nothing else is ever switched.
+*/
+var PowerCycleMap = v.pipe(v.record(DEVICE_KEY, PLUG), v.check((map) => Object.entries(map).every(([device, plug]) => device !== plug), "a plug cannot power-cycle itself"));
 /** The user's policy file (`policy.yaml`): what may run, and when. */
 var Policy = v.strictObject({
 	mode: v.optional(v.picklist([
@@ -6283,7 +6378,8 @@ var Policy = v.strictObject({
 		start: HHMM,
 		end: HHMM
 	}))),
-	actions: v.optional(v.pipe(v.record(v.string(), ActionPolicy), v.check((actions) => Object.keys(actions).every((k) => ACTION_IDS.includes(k)), `unknown action id; known: ${ACTION_IDS.join(", ")}`)), {})
+	actions: v.optional(v.pipe(v.record(v.string(), ActionPolicy), v.check((actions) => Object.keys(actions).every((k) => ACTION_IDS.includes(k)), `unknown action id; known: ${ACTION_IDS.join(", ")}`)), {}),
+	power_cycle: v.optional(PowerCycleMap, {})
 });
 // contracts/src/signal.ts
 /**
@@ -6317,6 +6413,44 @@ var Signal = v.object({
 	data: v.record(v.string(), v.unknown()),
 	/** Names of `data` fields that hold secrets or personal data (masked before storing). */
 	sensitive: v.optional(v.array(v.string()), [])
+});
+// contracts/src/upstream.ts
+/** Lines an integration logged at debug level during a capture, redacted before they were kept. */
+var DebugCapture = v.object({
+	/** The capture's own id: its integration and when it started. */
+	id: v.string(),
+	integration: v.string(),
+	started_at: Timestamp,
+	ended_at: Timestamp,
+	/** Whole log lines, oldest first, redacted. */
+	lines: v.array(v.string()),
+	/** Lines the capture left out beyond its limit. */
+	dropped: v.pipe(v.number(), v.integer(), v.minValue(0))
+});
+/**
+* A bug report ready for the integration's issue tracker: nothing is sent anywhere, the user
+* copies the text or opens the prefilled link.
+*/
+var UpstreamReport = v.object({
+	incident_id: v.string(),
+	title: v.string(),
+	/** The whole report in Markdown, redacted. */
+	body: v.string(),
+	integration: v.object({
+		domain: v.string(),
+		name: v.nullable(v.string()),
+		version: v.nullable(v.string()),
+		custom: v.nullable(v.boolean())
+	}),
+	ha_version: v.nullable(v.string()),
+	/** The integration's issue tracker (its manifest's `issue_tracker`), null when it names none. */
+	issue_tracker: v.nullable(v.string()),
+	/** A "new issue" link with title and body filled in (the body shortened to fit a URL). */
+	new_issue_url: v.nullable(v.string()),
+	/** A search of the tracker's issues for the same failure, to look for duplicates first. */
+	search_url: v.nullable(v.string()),
+	/** The body in new_issue_url was shortened; copy the full text instead. */
+	truncated: v.boolean()
 });
 // sidecar/src/actions/action.ts
 /** The action's parameters do not fit the incident or the home; the reason says why. */
@@ -6520,120 +6654,433 @@ var disableAutomation = {
 		};
 	}
 };
-// sidecar/src/actions/create-backup.ts
-/** create_backup: a backup on its own (the backup step of the executor is the action). */
-var createBackup = {
-	id: "create_backup",
-	label: "Create a backup",
-	guide: "take a backup before changes the user will make by hand.",
-	params: {},
-	risk: "low",
-	fixes: false,
-	async resolve(_ctx, params) {
-		onlyParams(params, []);
-		return {};
-	},
-	target: () => "create_backup",
-	verification: () => [{
-		kind: "backup_present",
-		description: "the new backup is listed",
-		timeout_s: 30
-	}],
-	preview(ctx) {
-		return {
-			summary: "Take a backup of the Home Assistant configuration.",
-			precondition: "Before changes you are about to make by hand.",
-			backup: {
-				homeassistant: true,
-				includeDatabase: true,
-				addons: [],
-				description: "Home Assistant configuration and database (partial backup)",
-				kept: true
-			},
-			verification: this.verification(ctx, {}),
-			rollback: "Not applicable."
-		};
-	},
-	async apply() {
-		return {};
-	},
-	rollback: () => nothingToUndo("not applicable")
-};
-// sidecar/src/actions/entry.ts
-/** The incident's config entry named by `params.entry_id` (or implied by the incident). */
-function incidentEntry(ctx, params) {
-	onlyParams(params, ["entry_id"]);
-	const { incident } = ctx;
-	if (incident.entry_id === null && incident.integration === null) throw new ActionRejected("the incident names neither a config entry nor an integration, so no entry can be tied to it");
-	const raw = params.entry_id ?? incident.entry_id;
-	if (typeof raw !== "string" || raw === "") throw new ActionRejected("the incident names no config entry, and no entry_id was given");
-	const entry = ctx.inventory.entry(raw);
-	if (!entry) throw new ActionRejected(`config entry ${raw} does not exist`);
-	if (incident.entry_id === null) {
-		const siblings = [...ctx.inventory.entries.values()].filter((e) => e.domain === entry.domain);
-		if (siblings.length > 1) throw new ActionRejected(`the incident does not say which of ${entry.domain}'s ${siblings.length} config entries it is about`);
+// sidecar/src/logs/parse.ts
+var MAX_LINE = 4096;
+var MAX_TRACEBACK_HEAD = 120;
+var MAX_TRACEBACK_TAIL = 60;
+var ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
+var LEVEL = "DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL";
+var TIME = String.raw`(?<time>\d{1,2}:\d{2}:\d{2})(?<frac>[.,]\d{1,9})?(?: ?(?<tz>Z|[+-]\d{2}:?\d{2}))?`;
+/** home-assistant.log and Supervisor: `2024-06-10 21:36:07.440 WARNING (MainThread) [logger] msg` (Supervisor: 2-digit year). */
+var HA_LINE = new RegExp(String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s?)?(?<msg>.*)$`);
+/** A pasted HA line that lost its timestamp: `ERROR (MainThread) [logger] msg`. */
+var HA_NO_TIME = new RegExp(String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*)\)\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`);
+/** bashio (`[14:02:11] INFO: msg`) and Zigbee2MQTT (`[2024-06-10 21:36:07] error: 	z2m: msg`). */
+var BRACKET_TIME = new RegExp(String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*(?<msg>.*)$`, "i");
+/** Zigbee2MQTT 1.x: `Zigbee2MQTT:error 2022-09-24 01:42:26: msg`. */
+var Z2M_V1 = new RegExp(String.raw`^Zigbee2MQTT:(?<level>debug|info|warn|warning|error)\s+(?<date>\d{4}-\d{2}-\d{2}) ${TIME}:\s*(?<msg>.*)$`, "i");
+/** s6-overlay v3: `s6-rc: warning: unable to start service x: command exited 1`. */
+var S6_LINE = /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>.*)$/;
+/** s6-overlay v2: `[cont-init.d] 10-requirements.sh: exited 1.` (no level). */
+var S6_BRACKET = /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|services\.d|fix-attrs\.d)\]\s*(?<msg>.*)$/;
+/** Python's default format: `ERROR:root:msg`. */
+var PY_BASIC = /^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[\w.]+):(?<msg>.*)$/;
+/** Node-RED: `10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed`. */
+var NODE_RED = /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>.*)$/;
+/** Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`. */
+var GO_LINE = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|warn|warning|error|fatal|critical)\]\s*(?<msg>.*)$`, "i");
+/** Mosquitto: `1718048167: New connection from …`. */
+var EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
+/** Any other program that starts its lines with an ISO date and time. */
+var ISO_LINE = new RegExp(String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s*(?:[-|:]\s*)?(?<msg>.*)$`);
+/** syslog / journald: `Jun 10 21:36:07 host kernel: …` (no year, so no timestamp). */
+var SYSLOG_PREFIX = String.raw`^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;
+var SYSLOG = new RegExp(`${SYSLOG_PREFIX}(?<msg>.*)$`);
+var LEVEL_WORD = /\b(DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b/i;
+/** The UI log viewer's "copy": a `Logger:` header block, then the message lines. */
+var UI_LOGGER = /^Logger:\s*(?<logger>\S+)\s*$/;
+var UI_SOURCE = /^(?:Source:\s*|[\p{L} ]{2,30}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
+var UI_FIRST = /^(?:First occurred:\s*(?<when>.+?)|[\p{L} ]{2,30}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
+var UI_HEADER = /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L} ]{2,30}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
+var UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
+/**
+* The UI log viewer before 0.104 put the source under the message:
+* `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
+*/
+var UI_OLD_SOURCE = /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
+/** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
+var PREFIXES = [new RegExp(SYSLOG_PREFIX), /^[\w.-]+\s*\| /];
+var ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
+/** Map the many spellings of a level to Python's names. */
+function normalizeLevel(level) {
+	switch (level?.toUpperCase()) {
+		case void 0: return "UNKNOWN";
+		case "DEBUG":
+		case "TRACE": return "DEBUG";
+		case "INFO":
+		case "NOTICE": return "INFO";
+		case "WARN":
+		case "WARNING": return "WARNING";
+		case "ERR":
+		case "ERROR": return "ERROR";
+		case "CRITICAL":
+		case "FATAL": return "CRITICAL";
+		default: return "UNKNOWN";
 	}
-	if (incident.entry_id !== null && incident.entry_id !== entry.entry_id) throw new ActionRejected(`config entry ${raw} is not the incident's entry`);
-	if (incident.integration !== null && entry.domain !== incident.integration) throw new ActionRejected(`config entry ${raw} belongs to ${entry.domain}, not to ${incident.integration}`);
-	return entry;
 }
-// sidecar/src/actions/disable-config-entry.ts
-/** disable_config_entry: stop a crash-looping integration (`config_entries/disable`); rolled back by re-enabling. */
-var disableConfigEntry = {
-	id: "disable_config_entry",
-	label: "Disable the integration entry",
-	guide: "disable a crash-looping config entry (entry_id) until the user fixes it.",
-	params: { entry_id: "Config entry id" },
-	risk: "medium",
-	fixes: true,
-	async resolve(ctx, params) {
-		return { entry_id: incidentEntry(ctx, params).entry_id };
-	},
-	target: (p) => `disable_config_entry:${String(p.entry_id)}`,
-	verification: (ctx, p) => [{
-		kind: "config_entry_disabled",
-		description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is disabled and stopped`,
-		timeout_s: 30
-	}],
-	preview(ctx, p) {
-		const entry = ctx.inventory.entry(String(p.entry_id));
-		return {
-			summary: `Disable ${entry?.title ?? p.entry_id} (${entry?.domain ?? "integration"}) so it stops failing; its entities go away until re-enabled.`,
-			precondition: "Only when the integration keeps crashing and harms the rest of Home Assistant.",
-			backup: CONFIG_BACKUP,
-			verification: this.verification(ctx, p),
-			rollback: "Enable the entry again."
-		};
-	},
-	async apply(ctx, p) {
-		await ctx.conn.sendMessagePromise({
-			type: "config_entries/disable",
-			entry_id: p.entry_id,
-			disabled_by: "user"
-		});
-		return {};
-	},
-	async rollback(ctx, p) {
-		await ctx.conn.sendMessagePromise({
-			type: "config_entries/disable",
-			entry_id: p.entry_id,
-			disabled_by: null
-		});
-		const disabledBy = await settled(async () => (await ctx.conn.sendMessagePromise({
-			type: "config_entries/get_single",
-			entry_id: p.entry_id
-		})).config_entry.disabled_by, (d) => d === null);
-		return disabledBy === null ? {
-			attempted: true,
-			succeeded: true,
-			detail: "the entry is enabled again"
-		} : {
-			attempted: true,
-			succeeded: false,
-			detail: `the entry should be enabled again, but it is still disabled (by ${disabledBy})`
-		};
+function isoTimestamp(groups) {
+	let date = groups.date;
+	if (!date || !groups.time) return null;
+	if (date.length === 8) date = `20${date}`;
+	const time = groups.time.length === 7 ? `0${groups.time}` : groups.time;
+	const frac = groups.frac ? `.${groups.frac.slice(1)}` : "";
+	let tz = groups.tz ?? "";
+	if (/^[+-]\d{4}$/.test(tz)) tz = `${tz.slice(0, 3)}:${tz.slice(3)}`;
+	return `${date}T${time}${frac}${tz}`;
+}
+function cap(line) {
+	return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line;
+}
+function record(groups, level, logger) {
+	return {
+		timestamp: isoTimestamp(groups),
+		level,
+		logger,
+		message: cap((groups.msg ?? "").trim()),
+		traceback: null,
+		source: null
+	};
+}
+/** The record a line starts, or null when the line continues the previous one. */
+function startOf(line) {
+	let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
+	if (m?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+	if ((m = BRACKET_TIME.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), null);
+	if ((m = Z2M_V1.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), null);
+	if ((m = S6_LINE.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+	if ((m = S6_BRACKET.exec(line))?.groups) return record(m.groups, "UNKNOWN", m.groups.logger ?? null);
+	if ((m = PY_BASIC.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+	if ((m = NODE_RED.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+	if ((m = GO_LINE.exec(line))?.groups) return record({
+		...m.groups,
+		date: m.groups.date?.replaceAll("/", "-")
+	}, normalizeLevel(m.groups.level), null);
+	if ((m = EPOCH_LINE.exec(line))?.groups) {
+		const r = record(m.groups, "UNKNOWN", null);
+		r.timestamp = (/* @__PURE__ */ new Date(Number(m.groups.epoch) * 1e3)).toISOString();
+		return r;
+	}
+	if ((m = ISO_LINE.exec(line))?.groups) {
+		const head = (m.groups.msg ?? "").slice(0, 48);
+		return record(m.groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), null);
+	}
+	if ((m = SYSLOG.exec(line))?.groups) {
+		const head = (m.groups.msg ?? "").slice(0, 48);
+		return record(m.groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), m.groups.logger ?? null);
+	}
+	return null;
+}
+/**
+* The parsing state machine: feed it lines, it hands back each record once the
+* next one starts (or at the end). Lines that start no record belong to the
+* record before them.
+*/
+var LogParser = class {
+	current = null;
+	head = [];
+	tail = [];
+	omitted = 0;
+	/** Inside a UI-viewer block, before its message line. */
+	inUiHeader = false;
+	/** The wrapper (journald, docker compose) this log's lines carry, once seen. */
+	prefix = null;
+	/** Feed one line; returns the record it completed, if any. */
+	push(raw) {
+		let line = raw.includes("\x1B") ? raw.replace(ANSI, "") : raw;
+		if (line.endsWith("\r")) line = line.slice(0, -1);
+		if (line.charCodeAt(0) === 65279) line = line.slice(1);
+		line = this.unwrap(line);
+		const trimmed = line.trim();
+		const ui = trimmed.startsWith("Logger:") ? UI_LOGGER.exec(trimmed) : null;
+		if (ui?.groups) {
+			const done = this.finish();
+			this.current = {
+				timestamp: null,
+				level: "UNKNOWN",
+				logger: ui.groups.logger ?? null,
+				message: "",
+				traceback: null,
+				source: null
+			};
+			this.inUiHeader = true;
+			return done;
+		}
+		if (this.inUiHeader && this.current) {
+			if (trimmed === "") return null;
+			const source = UI_SOURCE.exec(trimmed);
+			if (source?.groups) {
+				this.current.source = source.groups.source ?? null;
+				return null;
+			}
+			const first = UI_FIRST.exec(trimmed);
+			if (first?.groups) {
+				const date = ISO_DATE.exec(first.groups.when ?? first.groups.when2 ?? "");
+				if (date?.groups?.time && this.current.timestamp === null) this.current.timestamp = `${date.groups.date}T${date.groups.time}`;
+				return null;
+			}
+			if (UI_HEADER.test(trimmed)) return null;
+			this.inUiHeader = false;
+			if (!startOf(trimmed)) {
+				this.current.message = cap(trimmed);
+				return null;
+			}
+		}
+		if (trimmed.startsWith("This error") && UI_NOTE.test(trimmed)) return this.finish();
+		const started = startOf(line);
+		if (started) {
+			const done = this.finish();
+			this.current = started;
+			return done;
+		}
+		if (trimmed === "") return null;
+		if (!this.current) {
+			this.current = {
+				timestamp: null,
+				level: "UNKNOWN",
+				logger: null,
+				message: cap(trimmed),
+				traceback: null,
+				source: null
+			};
+			return null;
+		}
+		const old = this.current.source === null ? UI_OLD_SOURCE.exec(trimmed) : null;
+		if (old?.groups) {
+			this.current.source = old.groups.source ?? null;
+			this.current.level = normalizeLevel(old.groups.level);
+			return null;
+		}
+		this.continueWith(cap(line.trimEnd()));
+		return null;
+	}
+	/**
+	* Strip a wrapper prefix. A wrapper is adopted when it precedes a line that
+	* starts a record, and from then on stripped from every line that has it
+	* (its traceback lines included).
+	*/
+	unwrap(line) {
+		if (this.prefix) {
+			const m = this.prefix.exec(line);
+			if (m) return line.slice(m[0].length);
+		}
+		for (const prefix of PREFIXES) {
+			const m = prefix.exec(line);
+			if (m && startOf(line.slice(m[0].length))) {
+				this.prefix = prefix;
+				return line.slice(m[0].length);
+			}
+		}
+		return line;
+	}
+	/** The last record, once the input has ended. */
+	end() {
+		return this.finish();
+	}
+	continueWith(line) {
+		if (this.head.length < MAX_TRACEBACK_HEAD) {
+			this.head.push(line);
+			return;
+		}
+		this.tail.push(line);
+		if (this.tail.length > MAX_TRACEBACK_TAIL) {
+			this.tail.shift();
+			this.omitted++;
+		}
+	}
+	finish() {
+		const done = this.current;
+		if (done) {
+			const lines = this.head;
+			if (this.omitted > 0) lines.push(`… ${this.omitted} lines omitted …`);
+			lines.push(...this.tail);
+			if (lines.length > 0) done.traceback = lines;
+		}
+		this.current = null;
+		this.head = [];
+		this.tail = [];
+		this.omitted = 0;
+		this.inUiHeader = false;
+		return done;
 	}
 };
+/** Parse a whole log text into records. */
+function parseLog(text) {
+	const parser = new LogParser();
+	const records = [];
+	for (const line of text.split(/\r?\n|\r/)) {
+		const done = parser.push(line);
+		if (done) records.push(done);
+	}
+	const last = parser.end();
+	if (last) records.push(last);
+	return records;
+}
+/**
+* Parse a stream into records, holding only the record being read. Each item is
+* a line, or a block of lines that ends at a line break.
+*/
+async function* parseLogStream(lines) {
+	const parser = new LogParser();
+	for await (const chunk of lines) for (const line of chunk.includes("\n") ? chunk.split("\n") : [chunk]) {
+		const done = parser.push(line);
+		if (done) yield done;
+	}
+	const last = parser.end();
+	if (last) yield last;
+}
+// sidecar/src/ha/log-window.ts
+/**
+* Reading what Home Assistant logged between two moments, from its log as it is written: the
+* log file over REST (`/api/error_log`, read from a byte offset) or, under Supervisor, the core
+* log (where HA OS keeps it), after the last line seen when the window opened. Only whole log
+* records come back; the caller picks and redacts them.
+*/
+var TIMEOUT_MS$1 = 15e3;
+/** Lines of the core log read under Supervisor at most (the window's lines must be among them). */
+var SUPERVISOR_LINES = 2e4;
+async function errorLog(http, range) {
+	const res = await fetch(`${http.baseUrl}/error_log`, {
+		headers: {
+			authorization: `Bearer ${http.token}`,
+			range,
+			"accept-encoding": "identity"
+		},
+		signal: AbortSignal.timeout(TIMEOUT_MS$1)
+	});
+	if (!res.ok && res.status !== 416) throw new Error(`Home Assistant's log could not be read (HTTP ${res.status})`);
+	return res;
+}
+/** The log file's size now, from a one-byte range (or the whole file, when ranges are refused). */
+async function fileSize(http) {
+	const res = await errorLog(http, "bytes=0-0");
+	const total = /\/(\d+)$/.exec(res.headers.get("content-range") ?? "")?.[1];
+	if (res.status === 206 && total !== void 0) {
+		await res.body?.cancel();
+		return Number(total);
+	}
+	if (res.status === 416) return 0;
+	return (await res.arrayBuffer()).byteLength;
+}
+function lastLine(text) {
+	return text.split("\n").filter((l) => l.trim() !== "").at(-1) ?? null;
+}
+/** Remember where the log stands now. */
+async function markLog(sources) {
+	if (sources.supervisor) return {
+		source: "supervisor",
+		anchor: lastLine(await sources.supervisor.logs("/core/logs", 20))
+	};
+	if (!sources.http) throw new Error("Home Assistant’s log cannot be reached");
+	return {
+		source: "file",
+		offset: await fileSize(sources.http)
+	};
+}
+/** What the log gained since `mark`, as text. */
+async function textSince(sources, mark) {
+	if (mark.source === "supervisor") {
+		if (!sources.supervisor) throw new Error("the Supervisor is no longer reachable");
+		const text = await sources.supervisor.logs("/core/logs", SUPERVISOR_LINES);
+		if (mark.anchor === null) return text;
+		const at = text.lastIndexOf(mark.anchor);
+		return at < 0 ? text : text.slice(at + mark.anchor.length);
+	}
+	if (!sources.http) throw new Error("Home Assistant’s log cannot be reached");
+	const res = await errorLog(sources.http, `bytes=${mark.offset}-`);
+	if (res.status === 206) return res.text();
+	if (res.status === 416) {
+		await res.body?.cancel();
+		if (await fileSize(sources.http) >= mark.offset) return "";
+		const all = await errorLog(sources.http, "bytes=0-");
+		return all.status === 416 ? "" : all.text();
+	}
+	const whole = Buffer.from(await res.arrayBuffer());
+	return whole.subarray(whole.length >= mark.offset ? mark.offset : 0).toString("utf8");
+}
+/** The whole log records written since `mark`. */
+async function recordsSince(sources, mark) {
+	return parseLog(await textSince(sources, mark));
+}
+/** A record as one text: the line as the log has it, then its continuation lines. */
+function recordText(r) {
+	return [[
+		r.timestamp,
+		r.level,
+		r.logger && `[${r.logger}]`,
+		r.message
+	].filter(Boolean).join(" "), ...r.traceback ?? []].join("\n");
+}
+// sidecar/src/shared/attribution.ts
+/**
+* Which integration a log record is about. Integrations log through
+* `homeassistant.components.<domain>` or `custom_components.<domain>`; HA's own
+* framework (setup, config entries, the loader, the event loop guard) logs on
+* their behalf and names them in the message instead.
+*/
+var COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
+/** A source file of an integration; the UI log viewer writes it relative to `homeassistant/`. */
+var COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\/|^components\/([a-z0-9_]+)\//;
+/** Framework loggers whose records name the integration in the message. */
+var FRAMEWORK_LOGGER = /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|hassio|http|websocket_api|config|repairs|system_log|logger))$/;
+/** Message shapes in which HA names the integration at fault (first group). */
+var MESSAGE_PATTERNS = [
+	/\bfor ([a-z0-9_]+) integration\b/,
+	/\bcustom integration '([a-z0-9_]+)'/,
+	/\bintegration '([a-z0-9_]+)'/,
+	/^Integration not found: ([a-z0-9_]+)/,
+	/^Error setting up entry .+ for ([a-z0-9_]+)$/,
+	/^Setup failed for '?([a-z0-9_]+)'?:/,
+	/^Error during setup of component ([a-z0-9_]+)/,
+	/^Unable to (?:prepare setup|set up dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
+	/\bsetting up ([a-z0-9_]+) platform for [a-z_]+/,
+	/^Platform ([a-z0-9_]+) not ready yet/,
+	/^Platform ([a-z0-9_]+) does not generate unique IDs/,
+	/^Config entry (?:'[^']*' )?for ([a-z0-9_]+) not ready yet/,
+	/^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
+	/^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
+	/\bPlatform error [a-z_]+\.([a-z0-9_]+) - /,
+	/\bcustom_components[./]([a-z0-9_]+)\b/,
+	/\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
+	/\bRequirements for ([a-z0-9_]+) not found/,
+	/^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|[A-Za-z0-9-]{16,}) failed/,
+	/\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/
+];
+/** Integrations that are frameworks, not culprits: never attribute to these from a message. */
+var NOT_CULPRITS = /* @__PURE__ */ new Set([
+	"homeassistant",
+	"components",
+	"helpers",
+	"util",
+	"custom"
+]);
+/** Integrations that log what others hand them (`system_log.write`, `logger`): their source names no culprit. */
+var RELAYS = /* @__PURE__ */ new Set(["system_log", "logger"]);
+function fromMessage(message) {
+	for (const re of MESSAGE_PATTERNS) {
+		const m = re.exec(message);
+		if (m?.[1] && !NOT_CULPRITS.has(m[1])) return m[1];
+	}
+	return null;
+}
+function fromLibraryLogger(logger, map) {
+	if (!map) return null;
+	for (let name = logger; name; name = name.slice(0, Math.max(name.lastIndexOf("."), 0))) {
+		const domain = map.get(name);
+		if (domain) return domain;
+	}
+	return null;
+}
+/** The integration domain a record is about, or null when nothing names one. */
+function integrationOf(origin) {
+	const logger = origin.logger ?? "";
+	const at = origin.path ? COMPONENT_PATH.exec(origin.path) : null;
+	const source = at?.[1] ?? at?.[2] ?? null;
+	const path = source !== null && !RELAYS.has(source) ? source : null;
+	const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
+	if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
+	if (component || logger === "" || logger.startsWith("homeassistant")) return fromMessage(origin.message) ?? path ?? component;
+	return fromLibraryLogger(logger, origin.libraryLoggers) ?? fromMessage(origin.message) ?? path;
+}
 // sidecar/src/actions/log-level.ts
 /**
 * set_integration_log_level: raise an integration's log level to collect
@@ -6859,6 +7306,454 @@ var quietLogger = {
 function levelData(p, level) {
 	return { [String(p.logger)]: level.toUpperCase() };
 }
+/** Characters kept of one record at most. */
+var MAX_RECORD_CHARS = 4e3;
+/** The window's length from a parameter: a whole number of seconds within the bounds. */
+function captureSeconds(value) {
+	if (value === void 0) return 120;
+	const s = typeof value === "string" && /^\d+$/.test(value.trim()) ? Number(value) : value;
+	if (typeof s !== "number" || !Number.isInteger(s) || s < 30 || s > 600) throw new ActionRejected(`seconds must be a whole number from 30 to 600`);
+	return s;
+}
+var isMark = (m) => typeof m === "object" && m !== null && (m.source === "file" && typeof m.offset === "number" || m.source === "supervisor");
+/**
+* Read what the integration logged since the window opened, redact it and keep it with the
+* incident; says what was kept.
+*/
+async function capture(ctx, domain, mark, startedAt) {
+	const redact = ctx.redact;
+	if (!redact) throw new Error("no redaction available, so nothing is kept");
+	const records = (await recordsSince({
+		http: ctx.haHttp,
+		supervisor: ctx.supervisor
+	}, mark)).filter((r) => integrationOf({
+		logger: r.logger,
+		message: r.message,
+		libraryLoggers: ctx.inventory.libraryLoggers
+	}) === domain);
+	const lines = records.slice(0, 400).map((r) => redact(recordText(r).slice(0, MAX_RECORD_CHARS)));
+	if (!ctx.journal.captures.save(ctx.incident.id, {
+		id: `${domain}@${startedAt}`,
+		integration: domain,
+		started_at: startedAt,
+		ended_at: ctx.now().toISOString(),
+		lines,
+		dropped: records.length - lines.length
+	})) return `${lines.length} lines captured, but the incident is gone, so none were kept`;
+	const more = records.length > lines.length ? ` (${records.length - lines.length} more left out)` : "";
+	return `${lines.length} lines of ${domain} captured into the evidence${more}`;
+}
+var captureDebugLog = {
+	id: "capture_debug_log",
+	label: "Capture the integration’s debug log",
+	guide: "when the evidence is too thin to tell the cause: log the incident’s integration at debug level for a while (seconds, 30–600, default 120) and keep what it logs, redacted, as evidence; its level is set back afterwards.",
+	params: {
+		integration: "The incident's integration domain",
+		seconds: `How long to capture: 30 to 600 (default 120)`
+	},
+	risk: "low",
+	fixes: false,
+	temporary: true,
+	lastsS: (p) => captureSeconds(p.seconds),
+	async resolve(ctx, params) {
+		onlyParams(params, ["integration", "seconds"]);
+		const integration = params.integration ?? ctx.incident.integration;
+		if (typeof integration !== "string" || integration !== ctx.incident.integration) throw new ActionRejected(`integration must be the incident's integration (${ctx.incident.integration ?? "none"})`);
+		const seconds = captureSeconds(params.seconds);
+		if (!ctx.redact || !ctx.haHttp && !ctx.supervisor) throw new ActionRejected("Home Assistant’s log cannot be read here, so nothing could be captured");
+		return {
+			integration,
+			seconds
+		};
+	},
+	target: (p) => `capture_debug_log:${String(p.integration)}`,
+	verification: (_ctx, p) => [{
+		kind: "log_level_set",
+		description: `${p.integration} logs at debug while the capture runs`,
+		timeout_s: 10
+	}],
+	preview(ctx, p) {
+		const time = duration(captureSeconds(p.seconds));
+		return {
+			summary: `Log ${p.integration} at debug level for ${time} and keep what it logs, redacted, as the incident's evidence.`,
+			precondition: "Let the problem happen during the capture (use the device, or wait for the next poll): only what is logged meanwhile is kept.",
+			backup: null,
+			verification: this.verification(ctx, p),
+			rollback: `After ${time} ${p.integration} logs at its previous level again and the lines are added to the evidence (also after a restart of LLM Ops, as soon as it runs again; a restart of Home Assistant ends debug logging by itself).`
+		};
+	},
+	async apply(ctx, p) {
+		const domain = String(p.integration);
+		const previous = await integrationLevel(ctx.conn, domain);
+		if (previous === "debug") throw new ActionRejected(`${domain} already logs at debug`);
+		const mark = await markLog({
+			http: ctx.haHttp,
+			supervisor: ctx.supervisor
+		});
+		const startedAt = ctx.now().toISOString();
+		await ctx.conn.sendMessagePromise({
+			type: "logger/integration_log_level",
+			integration: domain,
+			level: "DEBUG",
+			persistence: "none"
+		});
+		return {
+			previous,
+			mark,
+			started_at: startedAt
+		};
+	},
+	async rollback(ctx, p, applied) {
+		const { previous, mark, started_at: startedAt } = applied;
+		if (typeof previous !== "string" || previous !== "notset" && levelRank(previous) < 0) return {
+			attempted: false,
+			succeeded: true,
+			detail: "the level was never changed"
+		};
+		const domain = String(p.integration);
+		let captured;
+		try {
+			captured = isMark(mark) && typeof startedAt === "string" ? await capture(ctx, domain, mark, startedAt) : "nothing captured (the window was not recorded)";
+		} catch (err) {
+			captured = `the log could not be captured: ${err instanceof Error ? err.message : String(err)}`;
+		}
+		await ctx.conn.sendMessagePromise({
+			type: "logger/integration_log_level",
+			integration: domain,
+			level: previous.toUpperCase(),
+			persistence: "none"
+		});
+		const now = await integrationLevel(ctx.conn, domain);
+		return now === previous ? {
+			attempted: true,
+			succeeded: true,
+			detail: `${captured}; ${domain} logs at ${previous} again`
+		} : {
+			attempted: true,
+			succeeded: false,
+			detail: `${captured}; ${domain} should log at ${previous} again, but Home Assistant reports ${now}`
+		};
+	}
+};
+// sidecar/src/actions/create-backup.ts
+/** create_backup: a backup on its own (the backup step of the executor is the action). */
+var createBackup = {
+	id: "create_backup",
+	label: "Create a backup",
+	guide: "take a backup before changes the user will make by hand.",
+	params: {},
+	risk: "low",
+	fixes: false,
+	async resolve(_ctx, params) {
+		onlyParams(params, []);
+		return {};
+	},
+	target: () => "create_backup",
+	verification: () => [{
+		kind: "backup_present",
+		description: "the new backup is listed",
+		timeout_s: 30
+	}],
+	preview(ctx) {
+		return {
+			summary: "Take a backup of the Home Assistant configuration.",
+			precondition: "Before changes you are about to make by hand.",
+			backup: {
+				homeassistant: true,
+				includeDatabase: true,
+				addons: [],
+				description: "Home Assistant configuration and database (partial backup)",
+				kept: true
+			},
+			verification: this.verification(ctx, {}),
+			rollback: "Not applicable."
+		};
+	},
+	async apply() {
+		return {};
+	},
+	rollback: () => nothingToUndo("not applicable")
+};
+// sidecar/src/actions/entry.ts
+/** The incident's config entry named by `params.entry_id` (or implied by the incident). */
+function incidentEntry(ctx, params) {
+	onlyParams(params, ["entry_id"]);
+	const { incident } = ctx;
+	if (incident.entry_id === null && incident.integration === null) throw new ActionRejected("the incident names neither a config entry nor an integration, so no entry can be tied to it");
+	const raw = params.entry_id ?? incident.entry_id;
+	if (typeof raw !== "string" || raw === "") throw new ActionRejected("the incident names no config entry, and no entry_id was given");
+	const entry = ctx.inventory.entry(raw);
+	if (!entry) throw new ActionRejected(`config entry ${raw} does not exist`);
+	if (incident.entry_id === null) {
+		const siblings = [...ctx.inventory.entries.values()].filter((e) => e.domain === entry.domain);
+		if (siblings.length > 1) throw new ActionRejected(`the incident does not say which of ${entry.domain}'s ${siblings.length} config entries it is about`);
+	}
+	if (incident.entry_id !== null && incident.entry_id !== entry.entry_id) throw new ActionRejected(`config entry ${raw} is not the incident's entry`);
+	if (incident.integration !== null && entry.domain !== incident.integration) throw new ActionRejected(`config entry ${raw} belongs to ${entry.domain}, not to ${incident.integration}`);
+	return entry;
+}
+// sidecar/src/actions/disable-config-entry.ts
+/** disable_config_entry: stop a crash-looping integration (`config_entries/disable`); rolled back by re-enabling. */
+var disableConfigEntry = {
+	id: "disable_config_entry",
+	label: "Disable the integration entry",
+	guide: "disable a crash-looping config entry (entry_id) until the user fixes it.",
+	params: { entry_id: "Config entry id" },
+	risk: "medium",
+	fixes: true,
+	async resolve(ctx, params) {
+		return { entry_id: incidentEntry(ctx, params).entry_id };
+	},
+	target: (p) => `disable_config_entry:${String(p.entry_id)}`,
+	verification: (ctx, p) => [{
+		kind: "config_entry_disabled",
+		description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is disabled and stopped`,
+		timeout_s: 30
+	}],
+	preview(ctx, p) {
+		const entry = ctx.inventory.entry(String(p.entry_id));
+		return {
+			summary: `Disable ${entry?.title ?? p.entry_id} (${entry?.domain ?? "integration"}) so it stops failing; its entities go away until re-enabled.`,
+			precondition: "Only when the integration keeps crashing and harms the rest of Home Assistant.",
+			backup: CONFIG_BACKUP,
+			verification: this.verification(ctx, p),
+			rollback: "Enable the entry again."
+		};
+	},
+	async apply(ctx, p) {
+		await ctx.conn.sendMessagePromise({
+			type: "config_entries/disable",
+			entry_id: p.entry_id,
+			disabled_by: "user"
+		});
+		return {};
+	},
+	async rollback(ctx, p) {
+		await ctx.conn.sendMessagePromise({
+			type: "config_entries/disable",
+			entry_id: p.entry_id,
+			disabled_by: null
+		});
+		const disabledBy = await settled(async () => (await ctx.conn.sendMessagePromise({
+			type: "config_entries/get_single",
+			entry_id: p.entry_id
+		})).config_entry.disabled_by, (d) => d === null);
+		return disabledBy === null ? {
+			attempted: true,
+			succeeded: true,
+			detail: "the entry is enabled again"
+		} : {
+			attempted: true,
+			succeeded: false,
+			detail: `the entry should be enabled again, but it is still disabled (by ${disabledBy})`
+		};
+	}
+};
+// sidecar/src/actions/power-cycle.ts
+/** How long the plug stays off, in s: long enough to drain a power supply, short enough to wait for. */
+var OFF_S = {
+	min: 5,
+	max: 300,
+	default: 10
+};
+/** How long the device has to report again once the power is back, in s. */
+var VERIFY_S$1 = 120;
+/** Incidents a power cycle can fix: a device that stopped answering. */
+var FIXES = ["device_unavailable", "network_unreachable"];
+var ENTITY_ID$1 = /^[a-z0-9_]+\.[a-z0-9_]+$/;
+var SILENT = /* @__PURE__ */ new Set(["unavailable", "unknown"]);
+/** The device a subject names: a device id, or an entity id for an entity without device. */
+function subjectDevice(subject) {
+	if (subject?.startsWith("device:")) return subject.slice(7) || null;
+	return subject !== null && ENTITY_ID$1.test(subject) ? subject : null;
+}
+/**
+* The devices an incident is about: its subject's, and those of its unavailable entities (a
+* hub's log errors may have opened the incident before its entities went unavailable).
+*/
+function incidentDevices(ctx) {
+	const found = /* @__PURE__ */ new Set();
+	const own = subjectDevice(ctx.incident.subject);
+	if (own !== null) found.add(own);
+	for (const s of ctx.journal.signalsOf(ctx.incident.id, 200)) {
+		const device = s.kind === "entities_unavailable" ? subjectDevice(s.subject) : null;
+		if (device !== null) found.add(device);
+	}
+	return [...found];
+}
+/** A device id as such, or the device an entity id belongs to (the entity id when it has none). */
+function deviceOf(inventory, raw) {
+	if (!ENTITY_ID$1.test(raw)) return inventory.device(raw) ? raw : null;
+	const entity = inventory.entity(raw);
+	return entity ? entity.device_id ?? raw : null;
+}
+/** The device's name for people. */
+function nameOf(inventory, device) {
+	const d = inventory.device(device);
+	return d?.name_by_user ?? d?.name ?? device;
+}
+/** "Kitchen plug (switch.plug_kitchen)": the entity's name, else its device's. */
+function plugLabel(inventory, plug) {
+	const e = inventory.entity(plug);
+	const device = e?.device_id ? inventory.device(e.device_id) : void 0;
+	const name = e?.name ?? device?.name_by_user ?? device?.name ?? e?.original_name;
+	return name ? `${name} (${plug})` : plug;
+}
+/** The plug the policy maps to `device`: by the device's id, or by one of its entities. */
+function mappedPlug(inventory, map, device) {
+	if (Object.hasOwn(map, device)) return map[device];
+	for (const [key, plug] of Object.entries(map)) if (ENTITY_ID$1.test(key) && deviceOf(inventory, key) === device) return plug;
+}
+/** What the offline planner proposes for an unavailable device the policy maps to a plug. */
+function powerCycleCandidate(ctx) {
+	if (ctx.incident.category !== "device_unavailable") return null;
+	const map = ctx.powerCycle ?? {};
+	const mapped = incidentDevices(ctx).filter((d) => mappedPlug(ctx.inventory, map, d) !== void 0);
+	const [device] = mapped;
+	if (device === void 0 || mapped.length > 1) return null;
+	const plug = mappedPlug(ctx.inventory, map, device);
+	return {
+		action_id: "power_cycle_device",
+		params: {
+			device,
+			off_s: OFF_S.default
+		},
+		rationale: `${nameOf(ctx.inventory, device)} is powered through ${plug} (the policy's power_cycle): switching it off and on restarts a device that hung.`,
+		risk: "medium"
+	};
+}
+async function stateOf(ctx, entityId) {
+	return (await ctx.conn.sendMessagePromise({ type: "get_states" })).find((s) => s.entity_id === entityId);
+}
+/** Wait `ms` unless the sidecar stops first; false when it was cut short. */
+async function pause(ms, signal) {
+	try {
+		await setTimeout$1(ms, void 0, { signal });
+		return true;
+	} catch (err) {
+		if (signal?.aborted) return false;
+		throw err;
+	}
+}
+/** Switch the plug on and say whether HA reports it on. */
+async function switchOn(ctx, plug) {
+	await callHaService(ctx.conn, "switch", "turn_on", { entity_id: plug });
+	return settled(() => stateOf(ctx, plug), (s) => s?.state === "on");
+}
+/**
+* Whether the device reports again: one of its entities is neither unavailable nor unknown and
+* was reported (or updated) after the plug was on again (HA's own clock for both).
+*/
+async function deviceReports(ctx, params, applied) {
+	const device = String(params.device);
+	const since = Date.parse(String(applied.on_at));
+	if (Number.isNaN(since)) return {
+		ok: false,
+		detail: "the plug was never switched on again"
+	};
+	const own = new Set(ENTITY_ID$1.test(device) ? [device] : ctx.inventory.entitiesOf(device));
+	const mine = (await ctx.conn.sendMessagePromise({ type: "get_states" })).filter((s) => own.has(s.entity_id));
+	const fresh = mine.find((s) => !SILENT.has(s.state) && Date.parse(s.last_reported ?? s.last_updated) > since);
+	const name = nameOf(ctx.inventory, device);
+	if (fresh) return {
+		ok: true,
+		detail: `${name} reports again (${fresh.entity_id}: ${fresh.state})`
+	};
+	const silent = mine.filter((s) => SILENT.has(s.state)).map((s) => s.entity_id);
+	return {
+		ok: false,
+		detail: silent.length ? `${name} does not report: ${silent.join(", ")} still ${silent.length === 1 ? "is" : "are"} unavailable or unknown` : `${name} reported nothing since the power came back`
+	};
+}
+/** The parameters, checked: the incident's device, the plug the policy maps to it, the time off. */
+async function resolve(ctx, params) {
+	onlyParams(params, [
+		"device",
+		"plug",
+		"off_s"
+	]);
+	const rawOff = params.off_s ?? OFF_S.default;
+	const off = typeof rawOff === "string" && /^\d+$/.test(rawOff) ? Number(rawOff) : rawOff;
+	if (typeof off !== "number" || !Number.isInteger(off) || off < OFF_S.min || off > OFF_S.max) throw new ActionRejected(`off_s must be a whole number of seconds from ${OFF_S.min} to ${OFF_S.max}, not ${JSON.stringify(rawOff)}`);
+	const devices = incidentDevices(ctx);
+	const named = params.device ?? (devices.length === 1 ? devices[0] : void 0);
+	if (typeof named !== "string" || named === "") throw new ActionRejected(devices.length ? `the incident is about ${devices.length} devices: name one (device)` : "the incident names no device, and no device was given");
+	const device = deviceOf(ctx.inventory, named);
+	if (device === null) throw new ActionRejected(`${named} is not in Home Assistant's device or entity registry`);
+	const name = nameOf(ctx.inventory, device);
+	const plug = mappedPlug(ctx.inventory, ctx.powerCycle ?? {}, device);
+	if (plug === void 0) throw new ActionRejected(`${name} is not mapped to a plug in the policy (power_cycle); no plug is switched for it`);
+	const plugEntity = ctx.inventory.entity(plug);
+	if (!plug.startsWith("switch.") || !plugEntity) throw new ActionRejected(`the plug ${plug} the policy maps to ${name} is not a switch in Home Assistant's entity registry`);
+	if (plug === device || plugEntity.device_id === device) throw new ActionRejected(`${plug} is on ${name} itself: switched off, the device would cut its own power and nothing could switch it on again`);
+	if (params.plug !== void 0 && params.plug !== plug) throw new ActionRejected(`plug must be ${plug}, the plug the policy maps to ${name}`);
+	if (!devices.includes(device)) throw new ActionRejected(`${name} is not the device of the incident`);
+	if (!FIXES.includes(ctx.incident.category)) throw new ActionRejected(`a power cycle does not fix a ${ctx.incident.category.replaceAll("_", " ")} incident`);
+	return {
+		device,
+		plug,
+		off_s: off
+	};
+}
+var powerCycleDevice = {
+	id: "power_cycle_device",
+	label: "Power-cycle the device through its plug",
+	guide: "for a device that stopped answering and that the policy maps to a smart plug: switch the plug off for off_s seconds and on again, so the device restarts (device: the incident’s device).",
+	params: {
+		device: "The incident’s device id",
+		plug: "The switch the policy maps to the device (filled in by the code)",
+		off_s: `How long the plug stays off, ${OFF_S.min} to ${OFF_S.max} s (default ${OFF_S.default})`
+	},
+	risk: "medium",
+	fixes: true,
+	resolve,
+	target: (p) => `power_cycle_device:${String(p.plug)}`,
+	verification: (ctx, p) => [{
+		kind: "device_reporting",
+		description: `${nameOf(ctx.inventory, String(p.device))} reports again within ${VERIFY_S$1} s of the power coming back`,
+		timeout_s: VERIFY_S$1
+	}],
+	preview(ctx, p) {
+		const plug = String(p.plug);
+		const device = nameOf(ctx.inventory, String(p.device));
+		return {
+			summary: `Switch off plug ${plugLabel(ctx.inventory, plug)} for ${String(p.off_s)} s, then on, to restart device ${device}.`,
+			precondition: `Everything else on that plug loses power for ${String(p.off_s)} s too.`,
+			backup: null,
+			verification: this.verification(ctx, p),
+			rollback: `Switch ${plug} back on: it is switched on whatever happens once it went off, also when the check fails or the sidecar stops meanwhile.`
+		};
+	},
+	async apply(ctx, p) {
+		const plug = String(p.plug);
+		if (ctx.signal?.aborted) throw new Error("the sidecar is stopping: nothing was switched");
+		let cut = false;
+		let failure = null;
+		try {
+			await callHaService(ctx.conn, "switch", "turn_off", { entity_id: plug });
+			const off = await settled(() => stateOf(ctx, plug), (s) => s?.state === "off");
+			if (off?.state !== "off") throw new Error(`${plug} did not switch off (it is ${off?.state ?? "missing"})`);
+			cut = !await pause(Number(p.off_s) * 1e3, ctx.signal);
+		} catch (err) {
+			failure = err;
+		}
+		const on = await switchOn(ctx, plug);
+		if (on?.state !== "on") throw new Error(`${plug} did not switch on again (it is ${on?.state ?? "missing"})`);
+		if (failure !== null) throw failure;
+		if (cut) throw new Error(`the sidecar is stopping: ${plug} was switched on again early`);
+		return { on_at: on.last_changed };
+	},
+	async rollback(ctx, p) {
+		const plug = String(p.plug);
+		const on = await switchOn(ctx, plug);
+		const ok = on?.state === "on";
+		return {
+			attempted: true,
+			succeeded: ok,
+			detail: ok ? `${plug} is on` : `${plug} did not switch on (it is ${on?.state ?? "missing"})`
+		};
+	}
+};
 // sidecar/src/actions/reload-config-entry.ts
 /** reload_config_entry: `homeassistant.reload_config_entry`; idempotent, nothing to roll back. */
 var VERIFY_S = 60;
@@ -7072,8 +7967,10 @@ var ACTIONS = {
 	disable_automation: disableAutomation,
 	set_integration_log_level: setIntegrationLogLevel,
 	quiet_logger: quietLogger,
+	capture_debug_log: captureDebugLog,
 	disable_config_entry: disableConfigEntry,
 	restart_addon: restartAddon,
+	power_cycle_device: powerCycleDevice,
 	create_backup: createBackup,
 	restart_core: {
 		id: "restart_core",
@@ -7338,7 +8235,7 @@ function checkAnswer(content, analyzer) {
 // sidecar/src/analyze/llm/backend.ts
 /** The model did not answer in time. */
 var ModelTimeout = class extends Error {};
-var clip$1 = (s, n) => s.length > n ? `${s.slice(0, n - 1)}…` : s;
+var clip$2 = (s, n) => s.length > n ? `${s.slice(0, n - 1)}…` : s;
 function textOf$1(content) {
 	if (typeof content === "string") return content;
 	try {
@@ -7356,6 +8253,8 @@ async function askWithOneRepair(backend, prompt, meter) {
 	for (let attempt = 0; attempt < 2; attempt++) {
 		if (!meter.mayCall()) return null;
 		let reply;
+		const started = performance.now();
+		const latencyMs = () => Math.round(performance.now() - started);
 		try {
 			reply = await backend.send(prompt, repair);
 		} catch (err) {
@@ -7364,7 +8263,8 @@ async function askWithOneRepair(backend, prompt, meter) {
 				usage: null,
 				outcome: timeout ? "timeout" : "error",
 				dropped: 0,
-				detail: clip$1(err instanceof Error ? err.message : String(err), 500)
+				detail: clip$2(err instanceof Error ? err.message : String(err), 500),
+				latencyMs: latencyMs()
 			});
 			return null;
 		}
@@ -7379,7 +8279,8 @@ async function askWithOneRepair(backend, prompt, meter) {
 				usage: reply.usage,
 				outcome: repair ? "repaired" : "valid",
 				dropped: offList.length,
-				detail: notes.length ? clip$1(notes.join("; "), 500) : null
+				detail: notes.length ? clip$2(notes.join("; "), 500) : null,
+				latencyMs: latencyMs()
 			});
 			return check.answer;
 		}
@@ -7387,10 +8288,11 @@ async function askWithOneRepair(backend, prompt, meter) {
 			usage: reply.usage,
 			outcome: "invalid",
 			dropped: 0,
-			detail: clip$1(check.error, 500)
+			detail: clip$2(check.error, 500),
+			latencyMs: latencyMs()
 		});
 		repair = {
-			answer: clip$1(textOf$1(reply.content), 8e3),
+			answer: clip$2(textOf$1(reply.content), 8e3),
 			error: check.error
 		};
 	}
@@ -7730,19 +8632,123 @@ var AiTaskBackend = class {
 		};
 	}
 };
+// sidecar/src/analyze/llm/budget.ts
+var HOUR_MS$1 = 36e5;
+var clocks$1 = /* @__PURE__ */ new Map();
+function clockOf(timeZone) {
+	const key = timeZone ?? "";
+	let clock = clocks$1.get(key);
+	if (!clock) {
+		const opts = {
+			year: "numeric",
+			month: "numeric",
+			day: "numeric",
+			hour: "numeric",
+			minute: "numeric",
+			second: "numeric",
+			hourCycle: "h23"
+		};
+		try {
+			clock = new Intl.DateTimeFormat("en-US", {
+				...opts,
+				timeZone: timeZone ?? void 0
+			});
+		} catch {
+			clock = new Intl.DateTimeFormat("en-US", opts);
+		}
+		clocks$1.set(key, clock);
+	}
+	return clock;
+}
+/** The wall clock of `at` in the zone, read as if it were UTC (milliseconds). */
+function wallClock(at, clock) {
+	const parts = Object.fromEntries(clock.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+	return Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+}
+/**
+* Midnight of the 1st of the month `now` falls in (`offset` 0) or of a month
+* after it (`offset` 1), on the clock of `timeZone`.
+*/
+function monthStart(now, timeZone, offset = 0) {
+	const clock = clockOf(timeZone);
+	const wall = new Date(wallClock(now.getTime(), clock));
+	const target = Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + offset, 1);
+	let at = target - (wallClock(target, clock) - target);
+	at = target - (wallClock(at, clock) - at);
+	return new Date(at);
+}
+var LlmBudget = class {
+	opts;
+	/** Calls granted whose outcome is not journaled yet. */
+	pending = 0;
+	constructor(opts) {
+		this.opts = opts;
+	}
+	/** Why no call may be made now, or null when one may. */
+	pause() {
+		const { monthlyCostCap } = this.opts;
+		if (monthlyCostCap !== null && this.costThisMonth() >= monthlyCostCap) return "monthly_cost_cap";
+		return this.callsLeft() > 0 ? null : "hourly_calls";
+	}
+	/** Take one call from the budget; false (nothing taken) when paused. */
+	take() {
+		if (this.pause() !== null) return false;
+		this.pending++;
+		return true;
+	}
+	/** A granted call was journaled (or failed to be). */
+	settle() {
+		this.pending = Math.max(0, this.pending - 1);
+	}
+	status() {
+		const { callsPerHour, monthlyCostCap, timeZone, now } = this.opts;
+		return {
+			calls_per_hour: callsPerHour,
+			calls_left_this_hour: this.callsLeft(),
+			cost_this_month: this.costThisMonth(),
+			monthly_cost_cap: monthlyCostCap,
+			paused: this.pause(),
+			month_resets_at: monthStart(now(), timeZone(), 1).toISOString()
+		};
+	}
+	callsLeft() {
+		const { calls, callsPerHour, now } = this.opts;
+		const hourAgo = (/* @__PURE__ */ new Date(now().getTime() - HOUR_MS$1)).toISOString();
+		return Math.max(0, callsPerHour - calls.countSince(hourAgo) - this.pending);
+	}
+	costThisMonth() {
+		const { calls, timeZone, now } = this.opts;
+		return calls.costSince(monthStart(now(), timeZone()).toISOString());
+	}
+};
 // sidecar/src/analyze/llm/llm-analyzer.ts
 var HOUR_MS = 36e5;
 var LlmAnalyzer = class {
 	opts;
 	now;
 	inflight = /* @__PURE__ */ new Map();
-	/** Calls granted by the budget whose outcome is not journaled yet. */
-	pending = 0;
-	/** When the exhausted budget was last reported (once per hour is enough). */
-	budgetNotedAt = 0;
+	budget;
+	/** When each reason for not asking the model was last reported (once per hour is enough). */
+	pauseNotedAt = /* @__PURE__ */ new Map();
 	constructor(opts) {
 		this.opts = opts;
-		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
+		const now = opts.now ?? (() => /* @__PURE__ */ new Date());
+		this.now = now;
+		this.budget = new LlmBudget({
+			calls: opts.calls,
+			callsPerHour: opts.callsPerHour,
+			monthlyCostCap: opts.monthlyCostCap ?? null,
+			timeZone: opts.timeZone ?? (() => null),
+			now
+		});
+	}
+	/** What the model may still be asked: calls this hour, cost this month, and why it is paused. */
+	status() {
+		return {
+			backend: this.opts.backend.backend,
+			model: this.opts.backend.model,
+			...this.budget.status()
+		};
 	}
 	/** Which backend and model answer, for logs and status. */
 	get label() {
@@ -7812,22 +8818,20 @@ var LlmAnalyzer = class {
 		return rca;
 	}
 	meter(incidentId) {
-		const { backend, calls, log, costPerMtok, callsPerHour } = this.opts;
+		const { backend, calls, log, costPerMtok, callsPerHour, monthlyCostCap } = this.opts;
 		return {
 			mayCall: () => {
+				if (this.budget.take()) return true;
 				const now = this.now().getTime();
-				if (calls.countSince((/* @__PURE__ */ new Date(now - HOUR_MS)).toISOString()) + this.pending < callsPerHour) {
-					this.pending++;
-					return true;
-				}
-				if (now - this.budgetNotedAt >= HOUR_MS) {
-					this.budgetNotedAt = now;
-					log.warning(`the LLM budget of ${callsPerHour} calls per hour is used up; incidents keep their offline analysis meanwhile`);
+				const why = this.budget.pause() ?? "hourly_calls";
+				if (now - (this.pauseNotedAt.get(why) ?? 0) >= HOUR_MS) {
+					this.pauseNotedAt.set(why, now);
+					log.warning(why === "monthly_cost_cap" ? `the LLM's monthly cost cap of ${monthlyCostCap} is reached; incidents keep their offline analysis until the next month` : `the LLM budget of ${callsPerHour} calls per hour is used up; incidents keep their offline analysis meanwhile`);
 				}
 				return false;
 			},
 			record: (call) => {
-				this.pending = Math.max(0, this.pending - 1);
+				this.budget.settle();
 				const prompt = call.usage?.prompt_tokens ?? 0;
 				const completion = call.usage?.completion_tokens ?? 0;
 				try {
@@ -7841,7 +8845,8 @@ var LlmAnalyzer = class {
 						cost: (prompt * costPerMtok.input + completion * costPerMtok.output) / 1e6,
 						outcome: call.outcome,
 						dropped_actions: call.dropped,
-						detail: call.detail
+						detail: call.detail,
+						latency_ms: call.latencyMs
 					});
 				} catch (err) {
 					log.warning(`could not journal an LLM call of ${incidentId}: ${String(err)}`);
@@ -8016,7 +9021,8 @@ var LLM_OPTION_ENV = {
 	llm_timeout_s: "LLM_OPS_LLM_TIMEOUT_S",
 	llm_json_mode: "LLM_OPS_LLM_JSON_MODE",
 	llm_cost_input_per_mtok: "LLM_OPS_LLM_COST_INPUT_PER_MTOK",
-	llm_cost_output_per_mtok: "LLM_OPS_LLM_COST_OUTPUT_PER_MTOK"
+	llm_cost_output_per_mtok: "LLM_OPS_LLM_COST_OUTPUT_PER_MTOK",
+	llm_monthly_cost_cap: "LLM_OPS_LLM_MONTHLY_COST_CAP"
 };
 // sidecar/src/shared/llm-settings.ts
 /**
@@ -8052,6 +9058,7 @@ var aiTaskEntity = v.pipe(v.string(), v.trim(), v.regex(/^ai_task\.[a-z0-9_]+$/,
 var jsonMode = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.picklist(LLM_JSON_MODES, `must be one of ${LLM_JSON_MODES.join(", ")}`));
 var wholeNumber = (min, max) => v.pipe(v.string(), v.trim(), v.regex(/^\d+$/, `must be a whole number between ${min} and ${max}`), v.transform(Number), v.minValue(min, `must be a whole number between ${min} and ${max}`), v.maxValue(max, `must be a whole number between ${min} and ${max}`));
 var price = v.pipe(v.string(), v.trim(), v.regex(/^\d+(?:\.\d+)?$/, "must be a non-negative number such as 0.15"), v.transform(Number), v.maxValue(1e4, "must be at most 10000"));
+var costCap = v.pipe(v.string(), v.trim(), v.regex(/^\d+(?:\.\d+)?$/, "must be a non-negative number such as 5 or 2.50"), v.transform(Number), v.maxValue(1e5, "must be at most 100000"));
 var parse$1 = parseSetting;
 /** Read and validate the LLM settings; throws SettingsError naming the first bad variable. */
 function loadLlmSettings(env = process.env) {
@@ -8080,7 +9087,8 @@ function loadLlmSettings(env = process.env) {
 		costPerMtok: {
 			input: optional("LLM_OPS_LLM_COST_INPUT_PER_MTOK", price) ?? 0,
 			output: optional("LLM_OPS_LLM_COST_OUTPUT_PER_MTOK", price) ?? 0
-		}
+		},
+		monthlyCostCap: optional("LLM_OPS_LLM_MONTHLY_COST_CAP", costCap) || null
 	};
 	if (kind === "openai") {
 		if (!model) throw new SettingsError("LLM_OPS_LLM_MODEL", "is required with LLM_OPS_LLM_BACKEND=openai (the model name the endpoint knows, e.g. gpt-4.1-mini or llama3.1)");
@@ -8116,83 +9124,14 @@ function createLlmAnalyzer(deps) {
 		calls: new LlmCallJournal(deps.db),
 		callsPerHour: settings.callsPerHour,
 		costPerMtok: settings.costPerMtok,
+		monthlyCostCap: settings.monthlyCostCap,
+		timeZone: deps.timeZone,
 		log,
 		now: deps.now
 	});
 	const where = settings.backend === "openai" ? ` at ${settings.baseUrl}` : "";
-	log.info(`LLM analyzer: ${analyzer.label}${where}, at most ${settings.callsPerHour} calls per hour`);
+	log.info(`LLM analyzer: ${analyzer.label}${where}, at most ${settings.callsPerHour} calls per hour` + (settings.monthlyCostCap === null ? "" : `, ${settings.monthlyCostCap} per month`));
 	return analyzer;
-}
-// sidecar/src/shared/attribution.ts
-/**
-* Which integration a log record is about. Integrations log through
-* `homeassistant.components.<domain>` or `custom_components.<domain>`; HA's own
-* framework (setup, config entries, the loader, the event loop guard) logs on
-* their behalf and names them in the message instead.
-*/
-var COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
-/** A source file of an integration; the UI log viewer writes it relative to `homeassistant/`. */
-var COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\/|^components\/([a-z0-9_]+)\//;
-/** Framework loggers whose records name the integration in the message. */
-var FRAMEWORK_LOGGER = /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|hassio|http|websocket_api|config|repairs|system_log|logger))$/;
-/** Message shapes in which HA names the integration at fault (first group). */
-var MESSAGE_PATTERNS = [
-	/\bfor ([a-z0-9_]+) integration\b/,
-	/\bcustom integration '([a-z0-9_]+)'/,
-	/\bintegration '([a-z0-9_]+)'/,
-	/^Integration not found: ([a-z0-9_]+)/,
-	/^Error setting up entry .+ for ([a-z0-9_]+)$/,
-	/^Setup failed for '?([a-z0-9_]+)'?:/,
-	/^Error during setup of component ([a-z0-9_]+)/,
-	/^Unable to (?:prepare setup|set up dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
-	/\bsetting up ([a-z0-9_]+) platform for [a-z_]+/,
-	/^Platform ([a-z0-9_]+) not ready yet/,
-	/^Platform ([a-z0-9_]+) does not generate unique IDs/,
-	/^Config entry (?:'[^']*' )?for ([a-z0-9_]+) not ready yet/,
-	/^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
-	/^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
-	/\bPlatform error [a-z_]+\.([a-z0-9_]+) - /,
-	/\bcustom_components[./]([a-z0-9_]+)\b/,
-	/\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
-	/\bRequirements for ([a-z0-9_]+) not found/,
-	/^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|[A-Za-z0-9-]{16,}) failed/,
-	/\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/
-];
-/** Integrations that are frameworks, not culprits: never attribute to these from a message. */
-var NOT_CULPRITS = /* @__PURE__ */ new Set([
-	"homeassistant",
-	"components",
-	"helpers",
-	"util",
-	"custom"
-]);
-/** Integrations that log what others hand them (`system_log.write`, `logger`): their source names no culprit. */
-var RELAYS = /* @__PURE__ */ new Set(["system_log", "logger"]);
-function fromMessage(message) {
-	for (const re of MESSAGE_PATTERNS) {
-		const m = re.exec(message);
-		if (m?.[1] && !NOT_CULPRITS.has(m[1])) return m[1];
-	}
-	return null;
-}
-function fromLibraryLogger(logger, map) {
-	if (!map) return null;
-	for (let name = logger; name; name = name.slice(0, Math.max(name.lastIndexOf("."), 0))) {
-		const domain = map.get(name);
-		if (domain) return domain;
-	}
-	return null;
-}
-/** The integration domain a record is about, or null when nothing names one. */
-function integrationOf(origin) {
-	const logger = origin.logger ?? "";
-	const at = origin.path ? COMPONENT_PATH.exec(origin.path) : null;
-	const source = at?.[1] ?? at?.[2] ?? null;
-	const path = source !== null && !RELAYS.has(source) ? source : null;
-	const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
-	if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
-	if (component || logger === "" || logger.startsWith("homeassistant")) return fromMessage(origin.message) ?? path ?? component;
-	return fromLibraryLogger(logger, origin.libraryLoggers) ?? fromMessage(origin.message) ?? path;
 }
 // sidecar/src/analyze/log-file.ts
 var MAX_LINES_PER_GROUP = 200;
@@ -8418,280 +9357,6 @@ function isNoise(signal) {
 		traceback: exception ? exception.split("\n") : null
 	});
 }
-// sidecar/src/logs/parse.ts
-var MAX_LINE = 4096;
-var MAX_TRACEBACK_HEAD = 120;
-var MAX_TRACEBACK_TAIL = 60;
-var ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
-var LEVEL = "DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL";
-var TIME = String.raw`(?<time>\d{1,2}:\d{2}:\d{2})(?<frac>[.,]\d{1,9})?(?: ?(?<tz>Z|[+-]\d{2}:?\d{2}))?`;
-/** home-assistant.log and Supervisor: `2024-06-10 21:36:07.440 WARNING (MainThread) [logger] msg` (Supervisor: 2-digit year). */
-var HA_LINE = new RegExp(String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s?)?(?<msg>.*)$`);
-/** A pasted HA line that lost its timestamp: `ERROR (MainThread) [logger] msg`. */
-var HA_NO_TIME = new RegExp(String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*)\)\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`);
-/** bashio (`[14:02:11] INFO: msg`) and Zigbee2MQTT (`[2024-06-10 21:36:07] error: 	z2m: msg`). */
-var BRACKET_TIME = new RegExp(String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*(?<msg>.*)$`, "i");
-/** Zigbee2MQTT 1.x: `Zigbee2MQTT:error 2022-09-24 01:42:26: msg`. */
-var Z2M_V1 = new RegExp(String.raw`^Zigbee2MQTT:(?<level>debug|info|warn|warning|error)\s+(?<date>\d{4}-\d{2}-\d{2}) ${TIME}:\s*(?<msg>.*)$`, "i");
-/** s6-overlay v3: `s6-rc: warning: unable to start service x: command exited 1`. */
-var S6_LINE = /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>.*)$/;
-/** s6-overlay v2: `[cont-init.d] 10-requirements.sh: exited 1.` (no level). */
-var S6_BRACKET = /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|services\.d|fix-attrs\.d)\]\s*(?<msg>.*)$/;
-/** Python's default format: `ERROR:root:msg`. */
-var PY_BASIC = /^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[\w.]+):(?<msg>.*)$/;
-/** Node-RED: `10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed`. */
-var NODE_RED = /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>.*)$/;
-/** Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`. */
-var GO_LINE = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|warn|warning|error|fatal|critical)\]\s*(?<msg>.*)$`, "i");
-/** Mosquitto: `1718048167: New connection from …`. */
-var EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
-/** Any other program that starts its lines with an ISO date and time. */
-var ISO_LINE = new RegExp(String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s*(?:[-|:]\s*)?(?<msg>.*)$`);
-/** syslog / journald: `Jun 10 21:36:07 host kernel: …` (no year, so no timestamp). */
-var SYSLOG_PREFIX = String.raw`^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;
-var SYSLOG = new RegExp(`${SYSLOG_PREFIX}(?<msg>.*)$`);
-var LEVEL_WORD = /\b(DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b/i;
-/** The UI log viewer's "copy": a `Logger:` header block, then the message lines. */
-var UI_LOGGER = /^Logger:\s*(?<logger>\S+)\s*$/;
-var UI_SOURCE = /^(?:Source:\s*|[\p{L} ]{2,30}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
-var UI_FIRST = /^(?:First occurred:\s*(?<when>.+?)|[\p{L} ]{2,30}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
-var UI_HEADER = /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L} ]{2,30}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
-var UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
-/**
-* The UI log viewer before 0.104 put the source under the message:
-* `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
-*/
-var UI_OLD_SOURCE = /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
-/** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
-var PREFIXES = [new RegExp(SYSLOG_PREFIX), /^[\w.-]+\s*\| /];
-var ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
-/** Map the many spellings of a level to Python's names. */
-function normalizeLevel(level) {
-	switch (level?.toUpperCase()) {
-		case void 0: return "UNKNOWN";
-		case "DEBUG":
-		case "TRACE": return "DEBUG";
-		case "INFO":
-		case "NOTICE": return "INFO";
-		case "WARN":
-		case "WARNING": return "WARNING";
-		case "ERR":
-		case "ERROR": return "ERROR";
-		case "CRITICAL":
-		case "FATAL": return "CRITICAL";
-		default: return "UNKNOWN";
-	}
-}
-function isoTimestamp(groups) {
-	let date = groups.date;
-	if (!date || !groups.time) return null;
-	if (date.length === 8) date = `20${date}`;
-	const time = groups.time.length === 7 ? `0${groups.time}` : groups.time;
-	const frac = groups.frac ? `.${groups.frac.slice(1)}` : "";
-	let tz = groups.tz ?? "";
-	if (/^[+-]\d{4}$/.test(tz)) tz = `${tz.slice(0, 3)}:${tz.slice(3)}`;
-	return `${date}T${time}${frac}${tz}`;
-}
-function cap(line) {
-	return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line;
-}
-function record(groups, level, logger) {
-	return {
-		timestamp: isoTimestamp(groups),
-		level,
-		logger,
-		message: cap((groups.msg ?? "").trim()),
-		traceback: null,
-		source: null
-	};
-}
-/** The record a line starts, or null when the line continues the previous one. */
-function startOf(line) {
-	let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
-	if (m?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
-	if ((m = BRACKET_TIME.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), null);
-	if ((m = Z2M_V1.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), null);
-	if ((m = S6_LINE.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
-	if ((m = S6_BRACKET.exec(line))?.groups) return record(m.groups, "UNKNOWN", m.groups.logger ?? null);
-	if ((m = PY_BASIC.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
-	if ((m = NODE_RED.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
-	if ((m = GO_LINE.exec(line))?.groups) return record({
-		...m.groups,
-		date: m.groups.date?.replaceAll("/", "-")
-	}, normalizeLevel(m.groups.level), null);
-	if ((m = EPOCH_LINE.exec(line))?.groups) {
-		const r = record(m.groups, "UNKNOWN", null);
-		r.timestamp = (/* @__PURE__ */ new Date(Number(m.groups.epoch) * 1e3)).toISOString();
-		return r;
-	}
-	if ((m = ISO_LINE.exec(line))?.groups) {
-		const head = (m.groups.msg ?? "").slice(0, 48);
-		return record(m.groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), null);
-	}
-	if ((m = SYSLOG.exec(line))?.groups) {
-		const head = (m.groups.msg ?? "").slice(0, 48);
-		return record(m.groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), m.groups.logger ?? null);
-	}
-	return null;
-}
-/**
-* The parsing state machine: feed it lines, it hands back each record once the
-* next one starts (or at the end). Lines that start no record belong to the
-* record before them.
-*/
-var LogParser = class {
-	current = null;
-	head = [];
-	tail = [];
-	omitted = 0;
-	/** Inside a UI-viewer block, before its message line. */
-	inUiHeader = false;
-	/** The wrapper (journald, docker compose) this log's lines carry, once seen. */
-	prefix = null;
-	/** Feed one line; returns the record it completed, if any. */
-	push(raw) {
-		let line = raw.includes("\x1B") ? raw.replace(ANSI, "") : raw;
-		if (line.endsWith("\r")) line = line.slice(0, -1);
-		if (line.charCodeAt(0) === 65279) line = line.slice(1);
-		line = this.unwrap(line);
-		const trimmed = line.trim();
-		const ui = trimmed.startsWith("Logger:") ? UI_LOGGER.exec(trimmed) : null;
-		if (ui?.groups) {
-			const done = this.finish();
-			this.current = {
-				timestamp: null,
-				level: "UNKNOWN",
-				logger: ui.groups.logger ?? null,
-				message: "",
-				traceback: null,
-				source: null
-			};
-			this.inUiHeader = true;
-			return done;
-		}
-		if (this.inUiHeader && this.current) {
-			if (trimmed === "") return null;
-			const source = UI_SOURCE.exec(trimmed);
-			if (source?.groups) {
-				this.current.source = source.groups.source ?? null;
-				return null;
-			}
-			const first = UI_FIRST.exec(trimmed);
-			if (first?.groups) {
-				const date = ISO_DATE.exec(first.groups.when ?? first.groups.when2 ?? "");
-				if (date?.groups?.time && this.current.timestamp === null) this.current.timestamp = `${date.groups.date}T${date.groups.time}`;
-				return null;
-			}
-			if (UI_HEADER.test(trimmed)) return null;
-			this.inUiHeader = false;
-			if (!startOf(trimmed)) {
-				this.current.message = cap(trimmed);
-				return null;
-			}
-		}
-		if (trimmed.startsWith("This error") && UI_NOTE.test(trimmed)) return this.finish();
-		const started = startOf(line);
-		if (started) {
-			const done = this.finish();
-			this.current = started;
-			return done;
-		}
-		if (trimmed === "") return null;
-		if (!this.current) {
-			this.current = {
-				timestamp: null,
-				level: "UNKNOWN",
-				logger: null,
-				message: cap(trimmed),
-				traceback: null,
-				source: null
-			};
-			return null;
-		}
-		const old = this.current.source === null ? UI_OLD_SOURCE.exec(trimmed) : null;
-		if (old?.groups) {
-			this.current.source = old.groups.source ?? null;
-			this.current.level = normalizeLevel(old.groups.level);
-			return null;
-		}
-		this.continueWith(cap(line.trimEnd()));
-		return null;
-	}
-	/**
-	* Strip a wrapper prefix. A wrapper is adopted when it precedes a line that
-	* starts a record, and from then on stripped from every line that has it
-	* (its traceback lines included).
-	*/
-	unwrap(line) {
-		if (this.prefix) {
-			const m = this.prefix.exec(line);
-			if (m) return line.slice(m[0].length);
-		}
-		for (const prefix of PREFIXES) {
-			const m = prefix.exec(line);
-			if (m && startOf(line.slice(m[0].length))) {
-				this.prefix = prefix;
-				return line.slice(m[0].length);
-			}
-		}
-		return line;
-	}
-	/** The last record, once the input has ended. */
-	end() {
-		return this.finish();
-	}
-	continueWith(line) {
-		if (this.head.length < MAX_TRACEBACK_HEAD) {
-			this.head.push(line);
-			return;
-		}
-		this.tail.push(line);
-		if (this.tail.length > MAX_TRACEBACK_TAIL) {
-			this.tail.shift();
-			this.omitted++;
-		}
-	}
-	finish() {
-		const done = this.current;
-		if (done) {
-			const lines = this.head;
-			if (this.omitted > 0) lines.push(`… ${this.omitted} lines omitted …`);
-			lines.push(...this.tail);
-			if (lines.length > 0) done.traceback = lines;
-		}
-		this.current = null;
-		this.head = [];
-		this.tail = [];
-		this.omitted = 0;
-		this.inUiHeader = false;
-		return done;
-	}
-};
-/** Parse a whole log text into records. */
-function parseLog(text) {
-	const parser = new LogParser();
-	const records = [];
-	for (const line of text.split(/\r?\n|\r/)) {
-		const done = parser.push(line);
-		if (done) records.push(done);
-	}
-	const last = parser.end();
-	if (last) records.push(last);
-	return records;
-}
-/**
-* Parse a stream into records, holding only the record being read. Each item is
-* a line, or a block of lines that ends at a line break.
-*/
-async function* parseLogStream(lines) {
-	const parser = new LogParser();
-	for await (const chunk of lines) for (const line of chunk.includes("\n") ? chunk.split("\n") : [chunk]) {
-		const done = parser.push(line);
-		if (done) yield done;
-	}
-	const last = parser.end();
-	if (last) yield last;
-}
 // sidecar/src/commands/analyze.ts
 /** `ha-llm-ops analyze [--json] FILE`: explain the failures in a Home Assistant log, offline. */
 /** An input that cannot be analyzed: the message names it. */
@@ -8893,6 +9558,11 @@ function parsePolicy(text, file = "policy.yaml") {
 			detail = `unknown action id ${JSON.stringify(unknown)}; known: ${ACTION_IDS.join(", ")}`;
 		}
 	}
+	if (path[0] === "power_cycle" && path.length === 1 && isMap(doc.getIn(["power_cycle"], true))) {
+		const map = data.power_cycle ?? {};
+		const self = Object.keys(map).find((k) => map[k] === k);
+		if (self) path.push(self);
+	}
 	const where = path.length ? `${path.join(".")}: ` : "";
 	throw new PolicyError(file, lineOf(doc, counter, path), `${where}${detail}`);
 }
@@ -9039,7 +9709,8 @@ var policyCommand = {
 			const policy = parsePolicy(text, file);
 			const auto = ACTION_IDS.filter((id) => actionPolicy(policy, id).allowed && actionPolicy(policy, id).auto);
 			const denied = ACTION_IDS.filter((id) => !actionPolicy(policy, id).allowed);
-			process.stdout.write(`${file}: valid. mode ${policy.mode}, at most ${policy.max_actions_per_hour} actions per hour${policy.quiet_hours ? `, quiet ${policy.quiet_hours.start}-${policy.quiet_hours.end}` : ""}; automatic: ${auto.join(", ") || "none"}; not allowed: ${denied.join(", ") || "none"}\n`);
+			const plugs = Object.entries(policy.power_cycle).map(([device, plug]) => `${device} → ${plug}`);
+			process.stdout.write(`${file}: valid. mode ${policy.mode}, at most ${policy.max_actions_per_hour} actions per hour${policy.quiet_hours ? `, quiet ${policy.quiet_hours.start}-${policy.quiet_hours.end}` : ""}; automatic: ${auto.join(", ") || "none"}; not allowed: ${denied.join(", ") || "none"}${plugs.length ? `; power cycle: ${plugs.join(", ")}` : ""}\n`);
 			return 0;
 		} catch (err) {
 			if (err instanceof PolicyError) {
@@ -9485,6 +10156,12 @@ function incidentRoutes(service) {
 		if (!incident) throw new ApiError(404, `no incident ${req.params.id}`);
 		res.json({ incident });
 	});
+	router.get("/:id/upstream-report", async (req, res) => {
+		const report = await service.upstreamReport(req.params.id);
+		if (report === void 0) throw new ApiError(404, `no incident ${req.params.id}`);
+		if (report === null) throw new ApiError(409, `incident ${req.params.id} names no integration to report to`);
+		res.json(report);
+	});
 	return router;
 }
 // sidecar/src/api/learning.ts
@@ -9508,6 +10185,17 @@ function learningRoutes(service) {
 		if (!service.undoSuppression(req.params.incident_id)) throw new ApiError(404, `nothing is kept quiet for incident ${req.params.incident_id}`);
 		res.json({ items: service.suppressions() });
 	});
+	router.get("/learned-quiet", (_req, res) => {
+		res.json({ items: service.learnedQuiet() });
+	});
+	router.delete("/learned-quiet", (_req, res) => {
+		service.resetLearnedQuiet(null);
+		res.json({ items: service.learnedQuiet() });
+	});
+	router.delete("/learned-quiet/:id", (req, res) => {
+		if (!service.resetLearnedQuiet(req.params.id)) throw new ApiError(404, `nothing was learned of ${req.params.id}`);
+		res.json({ items: service.learnedQuiet() });
+	});
 	router.get("/outcomes", (_req, res) => {
 		res.json(service.outcomeStats());
 	});
@@ -9521,7 +10209,8 @@ function learningRoutes(service) {
 /** Contracts these paths add to the document's component schemas. */
 var LEARNING_COMPONENTS = {
 	Suppression,
-	OutcomeStats
+	OutcomeStats,
+	LearnedQuiet
 };
 /** The learning endpoints' paths. */
 function learningPaths(kit) {
@@ -9534,6 +10223,14 @@ function learningPaths(kit) {
 			items: ref("Suppression")
 		} }
 	}, "What is kept quiet now, newest first.");
+	const learned = json({
+		type: "object",
+		required: ["items"],
+		properties: { items: {
+			type: "array",
+			items: ref("LearnedQuiet")
+		} }
+	}, "What is learned quiet now, most recently recovered first.");
 	return {
 		"/api/incidents/{id}/false-alarm": { post: {
 			summary: "Mark an incident a false alarm",
@@ -9573,6 +10270,40 @@ function learningPaths(kit) {
 				"404": json(ref("Error"), "Nothing is kept quiet for that incident.")
 			}
 		} },
+		"/api/learned-quiet": {
+			get: {
+				summary: "Outages learned to be a schedule (learned quiet)",
+				description: "Subjects (a device’s entities, an entity, a config entry) that went unavailable and recovered by themselves, each within 12 hours, on at least 3 different days of the last 30, starting within an hour of the same time of day on Home Assistant’s clock. A new outage starting inside one of the `windows` opens no incident (it is recorded, and opens one after all if it lasts over 12 hours); outside them it alarms as usual.",
+				responses: {
+					"200": learned,
+					"401": errors["401"]
+				}
+			},
+			delete: {
+				summary: "Forget everything learned quiet",
+				description: "Every outage alarms as usual again, until schedules are learned anew.",
+				responses: {
+					"200": learned,
+					"401": errors["401"]
+				}
+			}
+		},
+		"/api/learned-quiet/{id}": { delete: {
+			summary: "Forget what was learned of one subject",
+			description: "Its self-recoveries are forgotten: its next outage alarms as usual, and its schedule is learned anew.",
+			parameters: [{
+				name: "id",
+				in: "path",
+				required: true,
+				schema: { type: "string" },
+				description: "The learned item’s id (`<source>:<key>`)"
+			}],
+			responses: {
+				"200": learned,
+				"401": errors["401"],
+				"404": json(ref("Error"), "Nothing was learned of that subject.")
+			}
+		} },
 		"/api/outcomes": { get: {
 			summary: "How incidents ended, and the false-alarm rate overall and per signature",
 			responses: {
@@ -9581,6 +10312,111 @@ function learningPaths(kit) {
 			}
 		} }
 	};
+}
+// sidecar/src/api/openapi-llm.ts
+/** The OpenAPI schemas of the LLM's figures: usage per incident, budget in the status. */
+/** What the model calls of one incident took (`IncidentDetail.llm_usage`). */
+var LLM_USAGE_SCHEMA = {
+	type: "object",
+	nullable: true,
+	description: "What the model calls for this incident took, all together; null when no model was asked",
+	required: [
+		"calls",
+		"prompt_tokens",
+		"completion_tokens",
+		"cost",
+		"latency_ms"
+	],
+	properties: {
+		calls: {
+			type: "integer",
+			description: "Model calls, repair attempts included"
+		},
+		prompt_tokens: { type: "integer" },
+		completion_tokens: { type: "integer" },
+		cost: {
+			type: "number",
+			description: "From the configured prices per million tokens, in their currency"
+		},
+		latency_ms: {
+			type: "integer",
+			description: "Time spent waiting for the model"
+		}
+	}
+};
+/** The LLM analyzer's budget (`Status.llm`). */
+var LLM_STATUS_SCHEMA = {
+	type: "object",
+	nullable: true,
+	description: "The LLM analyzer and its budget; null when no LLM is configured (offline analysis only)",
+	required: [
+		"backend",
+		"model",
+		"calls_per_hour",
+		"calls_left_this_hour",
+		"cost_this_month",
+		"monthly_cost_cap",
+		"paused",
+		"month_resets_at"
+	],
+	properties: {
+		backend: {
+			type: "string",
+			enum: ["openai", "ai_task"]
+		},
+		model: { type: "string" },
+		calls_per_hour: { type: "integer" },
+		calls_left_this_hour: {
+			type: "integer",
+			description: "Model calls still allowed in the rolling hour"
+		},
+		cost_this_month: {
+			type: "number",
+			description: "Recorded cost since the 1st of the month, in Home Assistant's time zone"
+		},
+		monthly_cost_cap: {
+			type: "number",
+			nullable: true,
+			description: "null: no cap"
+		},
+		paused: {
+			type: "string",
+			nullable: true,
+			enum: [
+				"monthly_cost_cap",
+				"hourly_calls",
+				null
+			],
+			description: "Why the model is not asked now (offline analysis only); null when it may be"
+		},
+		month_resets_at: {
+			type: "string",
+			format: "date-time",
+			description: "When the month, and so the cost cap, starts afresh"
+		}
+	}
+};
+// sidecar/src/api/openapi-upstream.ts
+/** The OpenAPI path of an incident's bug report for its integration's tracker (report/upstream.ts). */
+/** Contracts this path adds to the document's component schemas. */
+var UPSTREAM_COMPONENTS = {
+	DebugCapture,
+	UpstreamReport
+};
+/** The upstream report's path. */
+function upstreamPaths(kit) {
+	const { ref, json, errors } = kit;
+	return { "/api/incidents/{id}/upstream-report": { get: {
+		summary: "A bug report of the incident for its integration’s issue tracker",
+		description: "Built from the redacted evidence (signals and captured debug lines), the analysis, and the Home Assistant and integration versions; redacted once more. The tracker is the integration manifest’s `issue_tracker` (Home Assistant core’s for built-in integrations). For a GitHub tracker, `new_issue_url` opens a new issue with title and body filled in (the body shortened to fit a link when needed: `truncated`) and `search_url` searches its issues for duplicates first. Nothing is sent anywhere.",
+		parameters: [kit.idParam],
+		responses: {
+			"200": json(ref("UpstreamReport"), "The report."),
+			"401": errors["401"],
+			"404": json(ref("Error"), "No such incident."),
+			"409": json(ref("Error"), "The incident names no integration.")
+		}
+	} } };
 }
 // sidecar/src/api/openapi.ts
 /**
@@ -9595,10 +10431,12 @@ var COMPONENTS = {
 	EvidenceBundle,
 	RcaResult,
 	ActionProposal,
+	NotProposed,
 	ProposeActionRequest,
 	ActionExecution,
 	ExecutionResult,
-	...LEARNING_COMPONENTS
+	...LEARNING_COMPONENTS,
+	...UPSTREAM_COMPONENTS
 };
 var ref = (name) => ({ $ref: `#/components/schemas/${name}` });
 var json = (schema, description) => ({
@@ -9662,6 +10500,16 @@ function openApiDocument(version) {
 			proposals: {
 				type: "array",
 				items: ref("ActionProposal")
+			},
+			llm_usage: LLM_USAGE_SCHEMA,
+			not_proposed: {
+				type: "array",
+				items: ref("NotProposed"),
+				description: "Actions no longer proposed because they failed here repeatedly, and why."
+			},
+			debug_captures: {
+				type: "array",
+				items: ref("DebugCapture")
 			}
 		}
 	};
@@ -9748,7 +10596,8 @@ function openApiDocument(version) {
 					open: { type: "integer" },
 					awaiting_approval: { type: "integer" }
 				}
-			}
+			},
+			llm: LLM_STATUS_SCHEMA
 		}
 	};
 	const decisionBody = (withReason) => ({
@@ -10041,6 +10890,12 @@ function openApiDocument(version) {
 				errors,
 				idParam,
 				decisionBody
+			}),
+			...upstreamPaths({
+				ref,
+				json,
+				errors,
+				idParam
 			})
 		}
 	};
@@ -11088,6 +11943,95 @@ var COLLECTORS = [
 	automationsCollector,
 	supervisorCollector
 ];
+var DAY_MIN = 1440;
+var DAY_MS = 864e5;
+var days = /* @__PURE__ */ new Map();
+/** The day (`YYYY-MM-DD`) and minute of day of `at` on the clock of `timeZone`. */
+function localTime(at, timeZone) {
+	const key = timeZone ?? "";
+	let clock = days.get(key);
+	if (!clock) {
+		try {
+			clock = new Intl.DateTimeFormat("en-CA", { timeZone: timeZone ?? void 0 });
+		} catch {
+			clock = new Intl.DateTimeFormat("en-CA");
+		}
+		days.set(key, clock);
+	}
+	return {
+		day: clock.format(at),
+		minute: minutesOfDay(at, timeZone)
+	};
+}
+/** Minutes between two times of day, the short way round midnight. */
+function apart(a, b) {
+	const d = Math.abs(a - b) % DAY_MIN;
+	return Math.min(d, DAY_MIN - d);
+}
+/** The recoveries that may teach at `now`: recent, and short enough to be a schedule. */
+function teaching(recoveries, now) {
+	const since = now.getTime() - 30 * DAY_MS;
+	return recoveries.filter((r) => {
+		const start = Date.parse(r.started_at);
+		const length = Date.parse(r.ended_at) - start;
+		return start >= since && length >= 0 && length <= 432e5;
+	});
+}
+/** Whether an outage starting at `minute` (of Home Assistant's day) falls in a learned window. */
+function learnedAt(minute, recoveries, now) {
+	return daysNear(minute, teaching(recoveries, now)) >= 3;
+}
+/**
+* Different days with an outage starting within QUIET_WINDOW_MIN of `minute`. A day is the 24
+* hours centred on `minute`, so that outages at 23:50 and at 00:10 the next morning are one
+* night, not two days.
+*/
+function daysNear(minute, recoveries) {
+	const seen = /* @__PURE__ */ new Set();
+	for (const r of recoveries) {
+		if (apart(r.local_minute, minute) > 60) continue;
+		const wall = Date.parse(`${r.local_day}T00:00:00Z`) / 6e4 + r.local_minute;
+		seen.add(Math.floor((wall - minute + DAY_MIN / 2) / DAY_MIN));
+	}
+	return seen.size;
+}
+var hhmm = (minute) => `${String(Math.floor(minute / 60) % 24).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+/**
+* The learned windows, as times of day (`to` excluded; a window may span midnight), found by
+* asking the rule about every minute of the day.
+*/
+function learnedWindows(recoveries, now) {
+	const quiet = dayCounts(recoveries, now).map((n) => n >= 3);
+	if (quiet.every(Boolean)) return [{
+		from: "00:00",
+		to: "00:00"
+	}];
+	const offset = quiet.indexOf(false) + 1;
+	const windows = [];
+	let from = null;
+	for (let i = 0; i <= DAY_MIN; i++) {
+		const m = (offset + i) % DAY_MIN;
+		const on = i < DAY_MIN && quiet[m] === true;
+		if (on && from === null) from = m;
+		if (!on && from !== null) {
+			windows.push({
+				from: hhmm(from),
+				to: hhmm(m)
+			});
+			from = null;
+		}
+	}
+	return windows.sort((a, b) => a.from.localeCompare(b.from));
+}
+/** For each minute of the day, on how many days an outage starting then recovered by itself. */
+function dayCounts(recoveries, now) {
+	const taught = teaching(recoveries, now);
+	return Array.from({ length: DAY_MIN }, (_, m) => daysNear(m, taught));
+}
+/** The most days that support one time of day: how well the schedule is known. */
+function teachingDays(recoveries, now) {
+	return Math.max(0, ...dayCounts(recoveries, now));
+}
 // sidecar/src/correlate/classify.ts
 var ENTRY_STATE = {
 	setup_retry: {
@@ -11113,7 +12057,7 @@ var KIND = {
 	addon_state: "addon_crash"
 };
 var MAX_TITLE = 120;
-function clip(text) {
+function clip$1(text) {
 	const line = text.split("\n")[0] ?? "";
 	return line.length > MAX_TITLE ? `${line.slice(0, 119)}…` : line;
 }
@@ -11124,12 +12068,12 @@ function classify(signal) {
 		const name = String(signal.data.title ?? signal.integration ?? "an integration");
 		if (known) return {
 			category: known.category,
-			title: clip(`${name} ${known.what}`)
+			title: clip$1(`${name} ${known.what}`)
 		};
 	}
 	return {
 		category: KIND[signal.kind] ?? "other",
-		title: clip(signal.message)
+		title: clip$1(signal.message)
 	};
 }
 // sidecar/src/correlate/correlator.ts
@@ -11149,6 +12093,10 @@ function classify(signal) {
 *   incident instead of opening a new one.
 * - "Ignore similar" dismissals stick: their fingerprints are suppressed for good.
 *   False alarms keep the same fingerprints quiet for a while: they open at info.
+* - Learned quiet: an outage of a subject that goes away by itself on a schedule
+*   (incident/learned-quiet.ts), starting inside its learned window, is held back
+*   instead of opening an incident. When it clears it is recorded as one more
+*   self-recovery; if it lasts longer than a schedule does, it opens an incident after all.
 */
 /** The template a signal's fingerprint is made of. */
 function signalTemplate(s) {
@@ -11173,6 +12121,8 @@ var Correlator = class {
 	openByFp = /* @__PURE__ */ new Map();
 	now;
 	quietTimer;
+	/** Outages held back as learned quiet, by condition (`source|key`), with when they began. */
+	held = /* @__PURE__ */ new Map();
 	constructor(journal, lifecycle, opts) {
 		this.journal = journal;
 		this.lifecycle = lifecycle;
@@ -11182,7 +12132,10 @@ var Correlator = class {
 	/** Periodically resolve log-only incidents that went quiet. */
 	start() {
 		const every = Math.max(1e3, Math.min(this.opts.thresholds.quietPeriodS * 1e3 / 4, 3e4));
-		this.quietTimer = setInterval(() => this.resolveQuiet(), every);
+		this.quietTimer = setInterval(() => {
+			this.resolveQuiet();
+			this.releaseOverdue();
+		}, every);
 	}
 	stop() {
 		clearInterval(this.quietTimer);
@@ -11197,12 +12150,15 @@ var Correlator = class {
 	reconcile(source, keep) {
 		this.lifecycle.batch(() => {
 			for (const { key } of this.journal.activeConditionKeys(source)) if (!keep.has(key)) this.clear(source, key, `${source} ${key} no longer reports the problem`);
+			for (const { signal } of [...this.held.values()]) if (signal.source === source && signal.key !== null && !keep.has(signal.key)) this.clear(source, signal.key, `${source} ${signal.key} no longer reports the problem`);
 		});
 	}
-	attach(signal) {
+	/** Attach a signal to its incident; `hold`: unless it is learned quiet. */
+	attach(signal, hold = true) {
 		const { thresholds } = this.opts;
 		if (signal.condition === "active" && signal.key !== null) {
 			if (this.journal.activeConditionOwner(signal.source, signal.key)) return;
+			if (hold && this.holdQuiet(signal, signal.key)) return;
 		}
 		const fp = signalFingerprint(signal);
 		const quiet = this.journal.dismissals.kindOf(fp, this.now().toISOString());
@@ -11286,8 +12242,64 @@ var Correlator = class {
 		if (found) this.openByFp.set(fp, found.id);
 		return found;
 	}
+	/**
+	* Hold back an outage that starts inside its subject's learned quiet window (or is held
+	* already: the same outage, its members changed); true when held.
+	*/
+	holdQuiet(signal, key) {
+		const id = `${signal.source}|${key}`;
+		const held = this.held.get(id);
+		if (held) {
+			this.held.set(id, {
+				signal,
+				since: held.since
+			});
+			return true;
+		}
+		if (!this.lifecycle.quiet.covers(signal.source, key, new Date(signal.observed_at))) return false;
+		this.held.set(id, {
+			signal,
+			since: signal.observed_at
+		});
+		this.opts.log.info(`${this.shown(signal)}: at its learned quiet time (it went away by itself before); no incident unless it lasts`);
+		return true;
+	}
+	/** Held outages that outlast any schedule open their incident after all. */
+	releaseOverdue() {
+		const before = this.now().getTime() - 432e5;
+		this.lifecycle.batch(() => {
+			for (const [id, { signal, since }] of [...this.held]) {
+				if (Date.parse(since) > before) continue;
+				this.held.delete(id);
+				this.opts.log.info(`${this.shown(signal)}: longer than its learned quiet time`);
+				this.attach({
+					...signal,
+					observed_at: since
+				}, false);
+			}
+		});
+	}
+	/** A signal's message as it may be logged (redacted). */
+	shown(signal) {
+		return (this.opts.redact ? this.opts.redact(signal) : signal).message;
+	}
 	clear(source, key, why) {
 		if (key === null) return;
+		const held = this.held.get(`${source}|${key}`);
+		if (held) {
+			this.held.delete(`${source}|${key}`);
+			const stored = this.opts.redact ? this.opts.redact(held.signal) : held.signal;
+			this.lifecycle.quiet.recordQuiet({
+				source,
+				key,
+				title: classify(stored).title,
+				integration: held.signal.integration,
+				startedAt: held.since,
+				endedAt: this.now().toISOString()
+			});
+			this.opts.log.info(`${stored.message}: recovered by itself, as learned`);
+			return;
+		}
 		const owner = this.journal.activeConditionOwner(source, key);
 		if (!owner) return;
 		this.journal.clearCondition(owner, source, key, this.now().toISOString());
@@ -11536,7 +12548,7 @@ var CHECKS = {
 			warning: 30,
 			error: 40,
 			critical: 50
-		}[String(input.params.level)];
+		}[String(input.params.level ?? "debug")];
 		const level = info.find((i) => i.domain === input.params.integration)?.level;
 		return {
 			ok: level === want,
@@ -11585,6 +12597,7 @@ var CHECKS = {
 			detail: open ? "the Supervisor still reports the issue" : "the issue is gone"
 		};
 	}),
+	device_reporting: (_t, input, waitS) => until(waitS, () => deviceReports(input.ctx, input.params, input.applied)),
 	manual: async () => ({
 		ok: true,
 		detail: "not checked automatically"
@@ -11638,6 +12651,7 @@ async function verify(tests, input) {
 var Executor = class {
 	opts;
 	runs = /* @__PURE__ */ new Map();
+	stopping = new AbortController();
 	now;
 	constructor(opts) {
 		this.opts = opts;
@@ -11647,6 +12661,16 @@ var Executor = class {
 	async idle() {
 		while (this.runs.size) await Promise.allSettled([...this.runs.values()]);
 	}
+	/**
+	* The sidecar is stopping: tell running actions (a plug switched off for a power cycle is
+	* switched on again at once) and give them up to `graceMs` to finish before HA goes away.
+	*/
+	async stop(graceMs) {
+		this.stopping.abort();
+		let timer;
+		await Promise.race([this.idle(), new Promise((r) => timer = setTimeout(r, graceMs))]);
+		clearTimeout(timer);
+	}
 	announce(p, status, backupId = null) {
 		this.opts.announce.actionChanged({
 			...p,
@@ -11655,7 +12679,10 @@ var Executor = class {
 	}
 	/** Run an approved proposal; its outcome is journaled and announced as it goes. */
 	start({ proposal, incident, ctx }) {
-		const run = this.run(proposal, incident, ctx).catch((err) => this.opts.log.error(`execution of ${proposal.id} crashed: ${String(err)}`)).finally(() => this.runs.delete(proposal.id));
+		const run = this.run(proposal, incident, {
+			...ctx,
+			signal: this.stopping.signal
+		}).catch((err) => this.opts.log.error(`execution of ${proposal.id} crashed: ${String(err)}`)).finally(() => this.runs.delete(proposal.id));
 		this.runs.set(proposal.id, run);
 	}
 	/**
@@ -11807,7 +12834,7 @@ var Executor = class {
 				action_id: p.action_id,
 				params: p.params,
 				applied: applied ?? {},
-				due_at: new Date(this.now().getTime() + ctx.revertAfterS * 1e3).toISOString()
+				due_at: new Date(this.now().getTime() + (def.lastsS?.(p.params) ?? ctx.revertAfterS) * 1e3).toISOString()
 			});
 			if (appliedOk) await step("verify", async () => {
 				const checks = await verify(afterFix(def.verification(ctx, p.params), ctx.incident.analysis?.tests ?? [], def.fixes === true), {
@@ -12122,6 +13149,10 @@ var Inventory = class {
 	entity(entityId) {
 		return this.entities.get(entityId);
 	}
+	/** The ids of the entities registered to a device. */
+	entitiesOf(deviceId) {
+		return [...this.entities.values()].filter((e) => e.device_id === deviceId).map((e) => e.entity_id);
+	}
 	/** The entity of an integration's unique id (e.g. an automation's config id). */
 	entityByUniqueId(platform, uniqueId) {
 		for (const e of this.entities.values()) if (e.platform === platform && e.unique_id === uniqueId) return e;
@@ -12143,6 +13174,94 @@ var Inventory = class {
 		return this.loggers;
 	}
 };
+// sidecar/src/incident/learned-quiet.ts
+/** The sources whose conditions are outages that can follow a schedule. */
+var SCHEDULE_SOURCES = ["entities", "config_entries"];
+/** The subjects' learned schedules of outages. */
+var QuietSchedules = class {
+	journal;
+	opts;
+	now;
+	constructor(journal, opts = {}) {
+		this.journal = journal;
+		this.opts = opts;
+		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
+	}
+	zone() {
+		return this.opts.timeZone?.() ?? null;
+	}
+	/** An incident resolved by itself: each outage it held that cleared is a self-recovery. */
+	recordIncident(incident) {
+		for (const c of this.journal.selfRecoveries.outagesOf(incident.id, SCHEDULE_SOURCES)) this.record({
+			source: c.source,
+			key: c.key,
+			title: incident.title,
+			integration: incident.integration,
+			startedAt: c.since,
+			endedAt: c.cleared_at
+		}, false);
+	}
+	/** An outage kept quiet recovered by itself: it counts, so the schedule stays learned. */
+	recordQuiet(outage) {
+		this.record(outage, true);
+	}
+	/** Record an outage that ended by itself; `keptQuiet`: it opened no incident. */
+	record(o, keptQuiet) {
+		const { day, minute } = localTime(new Date(o.startedAt), this.zone());
+		const keepSince = /* @__PURE__ */ new Date(this.now().getTime() - 2592e6);
+		this.journal.selfRecoveries.record({
+			source: o.source,
+			key: o.key,
+			title: o.title,
+			integration: o.integration,
+			started_at: o.startedAt,
+			ended_at: o.endedAt,
+			local_day: day,
+			local_minute: minute,
+			kept_quiet: keptQuiet
+		}, keepSince.toISOString());
+	}
+	/** Whether an outage of the subject starting at `startedAt` is learned quiet. */
+	covers(source, key, startedAt) {
+		if (!SCHEDULE_SOURCES.includes(source)) return false;
+		const recoveries = this.journal.selfRecoveries.of(source, key);
+		if (!recoveries.length) return false;
+		return learnedAt(localTime(startedAt, this.zone()).minute, recoveries, this.now());
+	}
+	/** The subjects with a learned window, most recently recovered first. */
+	list() {
+		const now = this.now();
+		const items = [];
+		for (const { source, key } of this.journal.selfRecoveries.subjects()) {
+			const recoveries = this.journal.selfRecoveries.of(source, key);
+			const windows = learnedWindows(recoveries, now);
+			const last = recoveries.at(-1);
+			if (!windows.length || !last) continue;
+			items.push({
+				id: `${source}:${key}`,
+				source,
+				key,
+				title: last.title,
+				integration: last.integration,
+				windows,
+				days: teachingDays(recoveries, now),
+				last_recovered_at: recoveries.reduce((at, r) => r.ended_at > at ? r.ended_at : at, last.ended_at),
+				kept_quiet: recoveries.filter((r) => r.kept_quiet).length
+			});
+		}
+		return items.sort((a, b) => b.last_recovered_at.localeCompare(a.last_recovered_at));
+	}
+	/** Forget what was learned of one subject (`<source>:<key>`); false when nothing was. */
+	reset(id) {
+		const at = id.indexOf(":");
+		if (at <= 0) return false;
+		return this.journal.selfRecoveries.forget(id.slice(0, at), id.slice(at + 1));
+	}
+	/** Forget everything learned. */
+	resetAll() {
+		this.journal.selfRecoveries.forgetAll();
+	}
+};
 var IncidentLifecycle = class {
 	journal;
 	proposals;
@@ -12150,11 +13269,17 @@ var IncidentLifecycle = class {
 	listeners = /* @__PURE__ */ new Set();
 	pending;
 	now;
+	/** Outages that end by themselves on a schedule, learned from the incidents that resolve. */
+	quiet;
 	constructor(journal, proposals, opts) {
 		this.journal = journal;
 		this.proposals = proposals;
 		this.opts = opts;
 		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
+		this.quiet = new QuietSchedules(journal, {
+			timeZone: opts.zone,
+			now: this.now
+		});
 	}
 	/** Listen to committed incident changes; returns the unsubscribe. */
 	onChange(listener) {
@@ -12355,6 +13480,7 @@ var IncidentLifecycle = class {
 				action_id: outcome.actionId,
 				decided_by: outcome.decidedBy
 			});
+			if (outcome.outcome === "resolved_itself") this.quiet.recordIncident(incident);
 			this.opts.log.info(`incident ${incident.id} ${status} (${outcome.outcome}): ${resolution}`);
 			this.announce([
 				closed,
@@ -12417,6 +13543,271 @@ var IncidentLifecycle = class {
 		};
 	}
 };
+// sidecar/src/report/reporter.ts
+/**
+* The reporter tells HA about incidents: an `llm_ops_incident` event on HA's bus
+* for every opened, updated, resolved and dismissed incident. Events go through
+* the journal's outbox first, so none is lost while HA or the sidecar restarts;
+* `updated` events of one incident are coalesced to one per interval.
+*/
+/** The small event payload of an incident (HA records events: never a bundle). */
+function incidentEvent(incident, change, outcome = null) {
+	return {
+		incident_id: incident.id,
+		change,
+		status: incident.status,
+		integration: incident.integration,
+		category: incident.category,
+		severity: incident.severity,
+		title: incident.title.slice(0, 255),
+		occurrences: incident.occurrences,
+		remedy: incident.remedy,
+		confidence: incident.confidence,
+		outcome
+	};
+}
+var Reporter = class {
+	opts;
+	conn;
+	flushing = false;
+	again = false;
+	timer;
+	/** When each incident's last `updated` event went out (epoch ms). */
+	lastUpdate = /* @__PURE__ */ new Map();
+	pendingUpdates = /* @__PURE__ */ new Map();
+	now;
+	constructor(opts) {
+		this.opts = opts;
+		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
+	}
+	/** Start sending queued events over `conn` (and again after every reconnect). */
+	attach(conn) {
+		this.conn = conn;
+		conn.addEventListener("ready", () => this.flush());
+		this.flush();
+	}
+	stop() {
+		clearTimeout(this.timer);
+		for (const { timer } of this.pendingUpdates.values()) clearTimeout(timer);
+		this.pendingUpdates.clear();
+		this.conn = void 0;
+	}
+	/** Queue the event of an incident change and send it as soon as possible. */
+	incidentChanged(incident, change) {
+		const now = this.now().getTime();
+		const payload = incidentEvent(incident, change, change === "resolved" || change === "dismissed" ? this.opts.journal.outcomes.of(incident.id)?.outcome ?? null : null);
+		if (change === "updated") {
+			const last = this.lastUpdate.get(incident.id);
+			const due = last === void 0 ? now : Math.max(now, last + this.opts.updateIntervalS * 1e3);
+			if (due > now) {
+				const pending = this.pendingUpdates.get(incident.id);
+				if (pending) pending.payload = payload;
+				else {
+					const timer = setTimeout(() => this.releaseUpdate(incident.id), due - now);
+					this.pendingUpdates.set(incident.id, {
+						payload,
+						timer
+					});
+				}
+				return;
+			}
+			this.lastUpdate.set(incident.id, now);
+		} else {
+			const pending = this.pendingUpdates.get(incident.id);
+			if (pending) clearTimeout(pending.timer);
+			this.pendingUpdates.delete(incident.id);
+			if (change === "resolved" || change === "dismissed") this.lastUpdate.delete(incident.id);
+			else this.lastUpdate.set(incident.id, now);
+		}
+		this.enqueue(incident.id, change, payload, now);
+	}
+	releaseUpdate(incidentId) {
+		const pending = this.pendingUpdates.get(incidentId);
+		if (!pending) return;
+		this.pendingUpdates.delete(incidentId);
+		const now = this.now().getTime();
+		this.lastUpdate.set(incidentId, now);
+		this.enqueue(incidentId, "updated", pending.payload, now);
+	}
+	enqueue(incidentId, change, payload, now) {
+		const at = new Date(now).toISOString();
+		this.opts.journal.outbox.enqueueEvent(INCIDENT_EVENT, incidentId, change, payload, at, at);
+		this.flush();
+	}
+	/** Queue the `llm_ops_action` event of a proposal's new status. */
+	actionChanged(proposal, backupId) {
+		const now = this.now().toISOString();
+		const payload = {
+			proposal_id: proposal.id,
+			incident_id: proposal.incident_id,
+			action_id: proposal.action_id,
+			status: proposal.status,
+			backup_id: backupId
+		};
+		this.opts.journal.outbox.enqueueEvent(ACTION_EVENT, null, proposal.status, payload, now, now);
+		this.flush();
+	}
+	/** Send every due event, oldest first; stops at the first failure and retries on reconnect. */
+	flush() {
+		if (this.flushing) {
+			this.again = true;
+			return;
+		}
+		this.flushing = true;
+		this.send().catch((err) => this.opts.log.debug(`events wait for HA: ${String(err)}`)).finally(() => {
+			this.flushing = false;
+			if (this.again) {
+				this.again = false;
+				this.flush();
+			} else this.schedule();
+		});
+	}
+	async send() {
+		for (;;) {
+			const conn = this.conn;
+			if (!conn?.connected) return;
+			const due = this.opts.journal.outbox.dueEvents(this.now().toISOString());
+			if (due.length === 0) return;
+			for (const row of due) {
+				await conn.sendMessagePromise({
+					type: "fire_event",
+					event_type: row.event_type,
+					event_data: row.payload
+				});
+				this.opts.journal.outbox.removeEvent(row.id);
+			}
+		}
+	}
+	/** Wake up when the next delayed event is due. */
+	schedule() {
+		clearTimeout(this.timer);
+		const next = this.opts.journal.outbox.nextEventDue();
+		if (!next || !this.conn?.connected) return;
+		const delay = Math.max(0, Date.parse(next) - this.now().getTime());
+		this.timer = setTimeout(() => this.flush(), delay + 10);
+	}
+};
+// sidecar/src/report/upstream.ts
+/** Home Assistant core's tracker, for every built-in integration. */
+var CORE_TRACKER = "https://github.com/home-assistant/core/issues";
+/** The longest link produced (GitHub answers 414 well above this; browsers accept more). */
+var MAX_URL_CHARS = 8e3;
+var MAX_TITLE_CHARS = 120;
+var FENCE = "```";
+/** The tracker's address: the manifest's, or core's for a built-in integration. */
+function trackerOf(i) {
+	const own = i.issueTracker?.trim();
+	if (own && /^https?:\/\//.test(own)) return own.replace(/\/+$/, "");
+	return i.builtIn ? CORE_TRACKER : null;
+}
+/** A GitHub repository's issues page (`https://github.com/<owner>/<repo>/issues`) for a tracker. */
+function githubIssues(tracker) {
+	const m = /^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:\/issues)?\/?$/.exec(tracker);
+	return m ? `https://github.com/${m[1]}/${m[2]}/issues` : null;
+}
+var clip = (s, n) => s.length > n ? `${s.slice(0, n - 1)}…` : s;
+function evidenceLines(s) {
+	return s.signals.map((x) => `${x.severity.toUpperCase()} ${x.message}${x.count > 1 ? ` (×${x.count})` : ""}`);
+}
+/** The Markdown body, with at most `maxLines` lines of each log section. */
+function body(s, maxLines) {
+	const i = s.integration;
+	const a = s.analysis;
+	const block = (lines, note) => {
+		const shown = lines.slice(0, maxLines);
+		const more = lines.length - shown.length;
+		return [
+			"```txt",
+			...shown,
+			FENCE,
+			...more ? [`_${more} more ${note} left out here; the full report is in LLM Ops._`] : []
+		];
+	};
+	const captured = s.captures.flatMap((c) => c.lines);
+	return [
+		"### The problem",
+		"",
+		a?.summary ?? s.incident.title,
+		"",
+		`Seen ${s.incident.occurrences} time(s) between ${s.incident.first_seen} and ${s.incident.last_seen}.`,
+		"",
+		"### What version of Home Assistant Core has the issue?",
+		"",
+		s.haVersion ?? "unknown",
+		"",
+		"### Integration causing the issue",
+		"",
+		`${i.name ?? i.domain} (\`${i.domain}\`)${i.version ? ` version ${i.version}` : ""}${i.builtIn === null ? "" : i.builtIn ? ", built into Home Assistant" : ", custom integration"}`,
+		"",
+		...a ? [
+			"### Root cause (as analysed)",
+			"",
+			a.root_cause,
+			"",
+			`Confidence ${Math.round(a.confidence * 100)} %.${a.impact ? ` Impact: ${a.impact}` : ""}`,
+			""
+		] : [],
+		"### Anything in the logs that might be useful for us?",
+		"",
+		...block(evidenceLines(s), "lines"),
+		"",
+		...s.captures.length ? [
+			`### Debug log (captured ${s.captures.at(-1)?.started_at} – ${s.captures.at(-1)?.ended_at})`,
+			"",
+			...block(captured, "debug lines"),
+			""
+		] : [],
+		"_Prepared with HA LLM Ops; secrets and personal data were replaced by placeholders such as `[TOKEN_1]`._"
+	].join("\n");
+}
+function newIssueUrl(issues, title, text) {
+	return `${issues}/new?title=${encodeURIComponent(title)}&body=${encodeURIComponent(text)}`;
+}
+/** Build the report: the whole text, and links that fit in a URL. */
+function buildUpstreamReport(s) {
+	const i = s.integration;
+	const title = s.redact(clip(`${i.name ?? i.domain}: ${s.incident.title}`, MAX_TITLE_CHARS));
+	const longest = Math.max(s.signals.length, s.captures.reduce((n, c) => n + c.lines.length, 0));
+	const full = s.redact(body(s, longest));
+	const tracker = trackerOf(i);
+	const issues = tracker ? githubIssues(tracker) : null;
+	let newIssue = tracker;
+	let truncated = false;
+	if (issues) {
+		let lines = longest;
+		let url = newIssueUrl(issues, title, full);
+		while (url.length > 8e3 && lines > 0) {
+			lines = Math.floor(lines / 2);
+			url = newIssueUrl(issues, title, s.redact(body(s, lines)));
+			truncated = true;
+		}
+		let text = s.redact(body(s, lines));
+		while (url.length > MAX_URL_CHARS) {
+			text = `${text.slice(0, Math.floor(text.length * .8))}\n\n_… cut to fit a link; the full report is in LLM Ops._`;
+			url = newIssueUrl(issues, title, text);
+			truncated = true;
+		}
+		newIssue = url;
+	}
+	const words = clip(s.incident.title.replace(/["“”]/g, ""), 100);
+	const query = `is:issue ${words.includes(i.domain) ? "" : `${i.domain} `}${words}`;
+	return {
+		incident_id: s.incident.id,
+		title,
+		body: full,
+		integration: {
+			domain: i.domain,
+			name: i.name,
+			version: i.version,
+			custom: i.builtIn === null ? null : !i.builtIn
+		},
+		ha_version: s.haVersion,
+		issue_tracker: tracker,
+		new_issue_url: newIssue,
+		search_url: issues ? `${issues}?q=${encodeURIComponent(s.redact(query))}` : null,
+		truncated
+	};
+}
 // sidecar/src/incidents.ts
 /**
 * The public view of a stored incident (the contract, without correlation
@@ -12454,18 +13845,24 @@ function publicProposal({ target: _t, ...p }) {
 	return p;
 }
 var SIGNALS_SHOWN = 100;
+/** Signals an upstream report quotes at most (the most recent distinct ones). */
+var SIGNALS_REPORTED = 30;
 var Incidents = class {
 	journal;
 	lifecycle;
 	bundles;
 	proposals;
 	pipeline;
-	constructor(journal, lifecycle, bundles, proposals, pipeline) {
+	upstream;
+	llmCalls;
+	constructor(journal, lifecycle, bundles, proposals, pipeline, upstream) {
 		this.journal = journal;
 		this.lifecycle = lifecycle;
 		this.bundles = bundles;
 		this.proposals = proposals;
 		this.pipeline = pipeline;
+		this.upstream = upstream;
+		this.llmCalls = new LlmCallJournal(journal.db);
 	}
 	list(filter, limit, offset) {
 		const { items, total } = this.journal.listIncidents(filter, limit, offset);
@@ -12482,12 +13879,56 @@ var Incidents = class {
 			signals: this.journal.signalsOf(id, SIGNALS_SHOWN).map(({ incident_id: _i, fingerprint: _f, ...s }) => s),
 			bundle: this.bundles.read(id),
 			analysis: rec.analysis,
-			proposals: this.proposals.ofIncident(id).map(publicProposal)
+			proposals: this.proposals.ofIncident(id).map(publicProposal),
+			llm_usage: this.llmUsage(id),
+			not_proposed: this.pipeline.notProposed(rec),
+			debug_captures: this.journal.captures.ofIncident(id)
 		};
+	}
+	/** What the model calls of an incident took; null when the model was never asked. */
+	llmUsage(id) {
+		const usage = this.llmCalls.usageOf(id);
+		return usage.calls === 0 ? null : usage;
 	}
 	async reanalyze(id) {
 		const rec = this.journal.getIncident(id);
 		return rec && this.public(this.pipeline.reanalyze(rec));
+	}
+	/** A bug report for the incident's integration's tracker; undefined for an unknown id. */
+	async upstreamReport(id) {
+		const rec = this.journal.getIncident(id);
+		if (!rec) return void 0;
+		if (!rec.integration || !this.upstream) return null;
+		const bundle = this.bundles.read(id);
+		const conn = this.upstream.conn();
+		const integration = {
+			domain: rec.integration,
+			name: null,
+			version: bundle?.integration?.version ?? null,
+			builtIn: bundle?.integration ? !bundle.integration.custom : null,
+			issueTracker: null
+		};
+		if (conn?.connected) try {
+			const m = await conn.sendMessagePromise({
+				type: "manifest/get",
+				integration: rec.integration
+			});
+			integration.name = m.name ?? null;
+			integration.version = m.version ?? integration.version;
+			integration.builtIn = m.is_built_in ?? integration.builtIn;
+			integration.issueTracker = m.issue_tracker ?? null;
+		} catch {}
+		const signals = this.journal.signalsOf(id, SIGNALS_REPORTED);
+		const distinct = [...new Map(signals.map((s) => [s.message, s])).values()];
+		return buildUpstreamReport({
+			incident: rec,
+			analysis: rec.analysis,
+			signals: distinct,
+			captures: this.journal.captures.ofIncident(id),
+			haVersion: (conn?.connected ? conn.haVersion : null) ?? bundle?.ha_version ?? null,
+			integration,
+			redact: this.upstream.redact
+		});
 	}
 	dismiss(id, opts) {
 		const rec = this.lifecycle.dismiss(id, opts);
@@ -12505,6 +13946,14 @@ var Incidents = class {
 	}
 	outcomeStats() {
 		return this.journal.outcomes.stats();
+	}
+	learnedQuiet() {
+		return this.lifecycle.quiet.list();
+	}
+	resetLearnedQuiet(id) {
+		if (id !== null) return this.lifecycle.quiet.reset(id);
+		this.lifecycle.quiet.resetAll();
+		return true;
 	}
 	public(rec) {
 		return publicIncident(rec, this.journal.haIssueOf(rec.id), this.journal.outcomes.of(rec.id));
@@ -12763,6 +14212,36 @@ var MIGRATIONS = [
 	`
   CREATE INDEX incidents_by_last_seen ON incidents (last_seen DESC, id);
   CREATE INDEX incidents_by_analyzed_at ON incidents (analyzed_at);
+  `,
+	`
+  CREATE TABLE self_recoveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    title TEXT,
+    integration TEXT,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    local_day TEXT NOT NULL,
+    local_minute INTEGER NOT NULL,
+    kept_quiet INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX self_recoveries_by_subject ON self_recoveries (source, key, started_at);
+  `,
+	`
+  ALTER TABLE llm_calls ADD COLUMN latency_ms INTEGER;
+  `,
+	`
+  CREATE TABLE debug_captures (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    integration TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    lines TEXT NOT NULL,
+    dropped INTEGER NOT NULL
+  );
+  CREATE INDEX debug_captures_by_incident ON debug_captures (incident_id, ended_at);
   `
 ];
 // sidecar/src/journal/database.ts
@@ -12927,6 +14406,31 @@ var OutcomeJournal = class {
 		};
 	}
 };
+// sidecar/src/journal/captures.ts
+var CaptureJournal = class {
+	stmt;
+	constructor(db) {
+		this.stmt = statementCache(db);
+	}
+	/**
+	* Keep a capture (a second save of the same capture replaces the first); false when its
+	* incident is gone from the journal, so there is nothing to keep it with.
+	*/
+	save(incidentId, c) {
+		const { changes } = this.stmt(`INSERT OR REPLACE INTO debug_captures
+         (id, incident_id, integration, started_at, ended_at, lines, dropped)
+       SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)`).run(c.id, incidentId, c.integration, c.started_at, c.ended_at, JSON.stringify(c.lines), c.dropped, incidentId);
+		return changes > 0;
+	}
+	/** An incident's captures, oldest first. */
+	ofIncident(incidentId) {
+		return this.stmt(`SELECT id, integration, started_at, ended_at, lines, dropped
+       FROM debug_captures WHERE incident_id = ? ORDER BY ended_at`).all(incidentId).map((r) => ({
+			...r,
+			lines: JSON.parse(r.lines)
+		}));
+	}
+};
 // sidecar/src/journal/outbox.ts
 var EventOutbox = class {
 	stmt;
@@ -12957,6 +14461,49 @@ var EventOutbox = class {
 	}
 	removeEvent(id) {
 		this.stmt("DELETE FROM outbox WHERE id = ?").run(id);
+	}
+};
+// sidecar/src/journal/self-recoveries.ts
+/** Self-recoveries in the journal. */
+var SelfRecoveries = class {
+	stmt;
+	constructor(db) {
+		this.stmt = statementCache(db);
+	}
+	/** Record one, and forget every recovery that started before `keepSince` (too old to teach). */
+	record(rec, keepSince) {
+		this.stmt(`INSERT INTO self_recoveries (source, key, title, integration, started_at, ended_at,
+         local_day, local_minute, kept_quiet)
+       VALUES (@source, @key, @title, @integration, @started_at, @ended_at, @local_day,
+         @local_minute, @kept_quiet)`).run({
+			...rec,
+			kept_quiet: rec.kept_quiet ? 1 : 0
+		});
+		this.stmt("DELETE FROM self_recoveries WHERE started_at < ?").run(keepSince);
+	}
+	/** The outages an incident held that have cleared (its conditions of `sources`). */
+	outagesOf(incidentId, sources) {
+		return this.stmt(`SELECT source, key, since, cleared_at FROM conditions
+         WHERE incident_id = ? AND cleared_at IS NOT NULL`).all(incidentId).filter((c) => sources.includes(c.source));
+	}
+	/** The recoveries of one subject, oldest first. */
+	of(source, key) {
+		return this.stmt(`SELECT * FROM self_recoveries WHERE source = ? AND key = ? ORDER BY started_at, id`).all(source, key).map((r) => ({
+			...r,
+			kept_quiet: r.kept_quiet === 1
+		}));
+	}
+	/** Every subject with recoveries. */
+	subjects() {
+		return this.stmt("SELECT DISTINCT source, key FROM self_recoveries ORDER BY source, key").all();
+	}
+	/** Forget a subject's recoveries (a reset); false when it had none. */
+	forget(source, key) {
+		return this.stmt("DELETE FROM self_recoveries WHERE source = ? AND key = ?").run(source, key).changes > 0;
+	}
+	/** Forget every recovery. */
+	forgetAll() {
+		this.stmt("DELETE FROM self_recoveries").run();
 	}
 };
 // sidecar/src/journal/turns.ts
@@ -13033,6 +14580,10 @@ var Journal = class {
 	dismissals;
 	/** How every incident ended. */
 	outcomes;
+	/** Outages that ended by themselves, what learned quiet is learned from. */
+	selfRecoveries;
+	/** Debug lines captured as evidence (capture_debug_log). */
+	captures;
 	stmt;
 	/** Group commit (turns.ts). */
 	turns;
@@ -13043,6 +14594,8 @@ var Journal = class {
 		this.backups = new BackupJournal(this.db);
 		this.dismissals = new Dismissals(this.db);
 		this.outcomes = new OutcomeJournal(this.db);
+		this.selfRecoveries = new SelfRecoveries(this.db);
+		this.captures = new CaptureJournal(this.db);
 		this.turns = new Turns(this.db, opts.onWriteError);
 	}
 	close() {
@@ -13234,11 +14787,17 @@ var Journal = class {
 };
 // sidecar/src/journal/proposals.ts
 var OPEN = ["proposed"];
-var toProposal = (r) => ({
-	...r,
-	params: JSON.parse(r.params),
-	preview: JSON.parse(r.preview)
-});
+var toProposal = (r) => {
+	const preview = JSON.parse(r.preview);
+	return {
+		...r,
+		params: JSON.parse(r.params),
+		preview: {
+			...preview,
+			track_record: preview.track_record ?? null
+		}
+	};
+};
 var toExecution = (r) => ({
 	...r,
 	steps: JSON.parse(r.steps),
@@ -13330,15 +14889,15 @@ var ProposalJournal = class {
 	lastOf(target) {
 		return this.stmt("SELECT MAX(started_at) AS t FROM executions WHERE target = ?").get(target).t ?? void 0;
 	}
-	/** Succeeded executions of an action in incidents of an integration (how well it works in this home). */
-	successRate(actionId, integration) {
-		const row = this.stmt(`SELECT SUM(e.status = 'succeeded') AS succeeded, COUNT(*) AS total FROM executions e
-       JOIN incidents i ON i.id = e.incident_id
-       WHERE e.action_id = ? AND (i.integration IS ? OR ? IS NULL) AND e.status != 'running'`).get(actionId, integration, integration);
-		return {
-			succeeded: row.succeeded ?? 0,
-			total: row.total
-		};
+	/**
+	* How the finished runs of an action for incidents of an integration ended, newest first
+	* (null: of every integration). Runs cut short by a restart (interrupted) are no tries.
+	*/
+	triesOf(actionId, integration) {
+		return this.stmt(`SELECT e.status FROM executions e JOIN incidents i ON i.id = e.incident_id
+         WHERE e.action_id = ? AND (i.integration IS ? OR ? IS NULL)
+           AND e.status IN ('succeeded', 'failed', 'rolled_back')
+         ORDER BY e.started_at DESC, e.rowid DESC`).all(actionId, integration, integration).map((r) => r.status);
 	}
 	/** Forget the proposals and executions of deleted incidents. */
 	purgeIncidents(ids) {
@@ -13506,6 +15065,10 @@ var Pipeline = class {
 		if (approved) executor.start(approved);
 		return made;
 	}
+	/** What the planner no longer proposes for the incident (it failed here repeatedly), and why. */
+	notProposed(incident) {
+		return this.opts.planner.notProposed(incident, incident.analysis);
+	}
 	/** A person approves a proposal: it runs at once. Throws DecisionError when it may not. */
 	approve(id, decidedBy) {
 		const approved = this.opts.approval.approve(id, decidedBy);
@@ -13521,6 +15084,23 @@ var Pipeline = class {
 		return analyzed;
 	}
 };
+/** The track record of an action from its tries (newest first) for an integration. */
+function trackRecord(tries, integration, action) {
+	const verified = tries.filter((t) => t === "succeeded").length;
+	const latestVerified = tries.indexOf("succeeded");
+	const verb = action.fixes === true ? "fixed" : "worked for";
+	return {
+		integration,
+		tries: tries.length,
+		verified,
+		failed_in_a_row: latestVerified === -1 ? tries.length : latestVerified,
+		summary: tries.length === 0 ? `${action.label} has not been tried for ${integration} here yet.` : `${action.label} ${verb} ${integration} ${verified} of ${tries.length} times here.`
+	};
+}
+/** Why an action with this record is no longer proposed, or null when it still is. */
+function givenUp(record, label) {
+	return record.failed_in_a_row >= 3 ? `${label} failed for ${record.integration} the last ${record.failed_in_a_row} times here.` : null;
+}
 // sidecar/src/plan/planner.ts
 /** The proposal cannot be made: `status` is how the API answers (400 bad params, 409 refused, 503 no HA). */
 var ProposalRefused = class extends Error {
@@ -13545,7 +15125,7 @@ var Planner = class {
 			candidate,
 			by
 		}));
-		const entry = incident.entry_id ? ctx.inventory.entry(incident.entry_id) : void 0;
+		const entry = incident.entry_id ? ctx?.inventory.entry(incident.entry_id) : void 0;
 		const reloadsIt = (c) => c.action_id === "reload_config_entry" && (c.params.entry_id ?? incident.entry_id) === entry?.entry_id;
 		const named = list.find((c) => reloadsIt(c.candidate));
 		if (entry?.state === "setup_retry" && named) named.by = "offline";
@@ -13558,9 +15138,15 @@ var Planner = class {
 			},
 			by: "offline"
 		});
+		const cycle = ctx ? powerCycleCandidate(ctx) : null;
+		if (cycle) list.push({
+			candidate: cycle,
+			by: "offline"
+		});
 		const record = (c) => {
-			const { succeeded, total } = this.opts.proposals.successRate(c.action_id, incident.integration);
-			return total === 0 ? .5 : succeeded / total;
+			const tries = this.opts.proposals.triesOf(c.action_id, incident.integration);
+			const verified = tries.filter((t) => t === "succeeded").length;
+			return tries.length === 0 ? .5 : verified / tries.length;
 		};
 		return list.map((c, i) => ({
 			c,
@@ -13568,10 +15154,39 @@ var Planner = class {
 			score: record(c.candidate)
 		})).sort((a, b) => b.score - a.score || a.i - b.i).map((x) => x.c);
 	}
+	/** How an action went for the incident's integration here; null when it names none. */
+	trackRecordOf(incident, actionId) {
+		const def = allowListed(actionId);
+		if (!def || incident.integration === null) return null;
+		return trackRecord(this.opts.proposals.triesOf(def.id, incident.integration), incident.integration, def);
+	}
+	/** Why the planner leaves an action out for an incident (it failed here repeatedly), or null. */
+	notProposedAs(incident, actionId) {
+		const def = allowListed(actionId);
+		const record = this.trackRecordOf(incident, actionId);
+		const reason = def && record ? givenUp(record, def.label) : null;
+		return def && record && reason ? {
+			action_id: def.id,
+			label: def.label,
+			track_record: record,
+			reason
+		} : null;
+	}
+	/**
+	* The actions the analysis suggests (or the incident's state implies) that are no longer
+	* proposed because they failed for the integration here the last GIVE_UP_AFTER times:
+	* what the incident shows as "not proposed", and why. None for a closed incident or in
+	* observe mode (nothing is proposed then anyway).
+	*/
+	notProposed(incident, rca) {
+		if (this.opts.policy.current().mode === "observe" || isClosed(incident.status)) return [];
+		return [...new Set(this.candidates(incident, rca, "offline", this.opts.context(incident)).map((c) => c.candidate.action_id))].flatMap((id) => this.notProposedAs(incident, id) ?? []);
+	}
 	/**
 	* Propose what the analysis suggests (and what the incident's state implies).
-	* Candidates that do not belong to the incident or that the policy forbids are
-	* dropped with a log line; nothing outside the allow-list is ever proposed.
+	* Candidates that do not belong to the incident, that the policy forbids or that
+	* failed for the integration here repeatedly are dropped with a log line; nothing
+	* outside the allow-list is ever proposed.
 	*/
 	async plan(incident, rca, by) {
 		const { mode } = this.opts.policy.current();
@@ -13579,10 +15194,17 @@ var Planner = class {
 		const ctx = this.opts.context(incident);
 		if (!ctx) return [];
 		const made = [];
-		for (const { candidate, by: proposer } of this.candidates(incident, rca, by, ctx)) try {
-			made.push(await this.create(incident, candidate, proposer, ctx));
-		} catch (err) {
-			this.opts.log.info(`not proposing ${candidate.action_id} for ${incident.id}: ${err.message}`);
+		for (const { candidate, by: proposer } of this.candidates(incident, rca, by, ctx)) {
+			const left = this.notProposedAs(incident, candidate.action_id);
+			if (left) {
+				this.opts.log.info(`not proposing ${candidate.action_id} for ${incident.id}: ${left.reason}`);
+				continue;
+			}
+			try {
+				made.push(await this.create(incident, candidate, proposer, ctx));
+			} catch (err) {
+				this.opts.log.info(`not proposing ${candidate.action_id} for ${incident.id}: ${err.message}`);
+			}
 		}
 		if (made.length) this.opts.lifecycle.followProposals(incident.id);
 		return made;
@@ -13636,7 +15258,8 @@ var Planner = class {
 			preview: {
 				...preview,
 				label: def.label,
-				backup: preview.backup?.description ?? null
+				backup: preview.backup?.description ?? null,
+				track_record: this.trackRecordOf(incident, def.id)
 			},
 			proposed_by: by,
 			created_at: now.toISOString(),
@@ -13681,150 +15304,6 @@ var PolicyKeeper = class {
 	setMode(mode) {
 		if (this.state.error) throw new ModeLocked(`the policy is invalid, so the sidecar stays in observe mode: ${this.state.error}`);
 		this.cursors.setCursor(MODE_CURSOR, mode);
-	}
-};
-// sidecar/src/report/reporter.ts
-/**
-* The reporter tells HA about incidents: an `llm_ops_incident` event on HA's bus
-* for every opened, updated, resolved and dismissed incident. Events go through
-* the journal's outbox first, so none is lost while HA or the sidecar restarts;
-* `updated` events of one incident are coalesced to one per interval.
-*/
-/** The small event payload of an incident (HA records events: never a bundle). */
-function incidentEvent(incident, change, outcome = null) {
-	return {
-		incident_id: incident.id,
-		change,
-		status: incident.status,
-		integration: incident.integration,
-		category: incident.category,
-		severity: incident.severity,
-		title: incident.title.slice(0, 255),
-		occurrences: incident.occurrences,
-		remedy: incident.remedy,
-		confidence: incident.confidence,
-		outcome
-	};
-}
-var Reporter = class {
-	opts;
-	conn;
-	flushing = false;
-	again = false;
-	timer;
-	/** When each incident's last `updated` event went out (epoch ms). */
-	lastUpdate = /* @__PURE__ */ new Map();
-	pendingUpdates = /* @__PURE__ */ new Map();
-	now;
-	constructor(opts) {
-		this.opts = opts;
-		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
-	}
-	/** Start sending queued events over `conn` (and again after every reconnect). */
-	attach(conn) {
-		this.conn = conn;
-		conn.addEventListener("ready", () => this.flush());
-		this.flush();
-	}
-	stop() {
-		clearTimeout(this.timer);
-		for (const { timer } of this.pendingUpdates.values()) clearTimeout(timer);
-		this.pendingUpdates.clear();
-		this.conn = void 0;
-	}
-	/** Queue the event of an incident change and send it as soon as possible. */
-	incidentChanged(incident, change) {
-		const now = this.now().getTime();
-		const payload = incidentEvent(incident, change, change === "resolved" || change === "dismissed" ? this.opts.journal.outcomes.of(incident.id)?.outcome ?? null : null);
-		if (change === "updated") {
-			const last = this.lastUpdate.get(incident.id);
-			const due = last === void 0 ? now : Math.max(now, last + this.opts.updateIntervalS * 1e3);
-			if (due > now) {
-				const pending = this.pendingUpdates.get(incident.id);
-				if (pending) pending.payload = payload;
-				else {
-					const timer = setTimeout(() => this.releaseUpdate(incident.id), due - now);
-					this.pendingUpdates.set(incident.id, {
-						payload,
-						timer
-					});
-				}
-				return;
-			}
-			this.lastUpdate.set(incident.id, now);
-		} else {
-			const pending = this.pendingUpdates.get(incident.id);
-			if (pending) clearTimeout(pending.timer);
-			this.pendingUpdates.delete(incident.id);
-			if (change === "resolved" || change === "dismissed") this.lastUpdate.delete(incident.id);
-			else this.lastUpdate.set(incident.id, now);
-		}
-		this.enqueue(incident.id, change, payload, now);
-	}
-	releaseUpdate(incidentId) {
-		const pending = this.pendingUpdates.get(incidentId);
-		if (!pending) return;
-		this.pendingUpdates.delete(incidentId);
-		const now = this.now().getTime();
-		this.lastUpdate.set(incidentId, now);
-		this.enqueue(incidentId, "updated", pending.payload, now);
-	}
-	enqueue(incidentId, change, payload, now) {
-		const at = new Date(now).toISOString();
-		this.opts.journal.outbox.enqueueEvent(INCIDENT_EVENT, incidentId, change, payload, at, at);
-		this.flush();
-	}
-	/** Queue the `llm_ops_action` event of a proposal's new status. */
-	actionChanged(proposal, backupId) {
-		const now = this.now().toISOString();
-		const payload = {
-			proposal_id: proposal.id,
-			incident_id: proposal.incident_id,
-			action_id: proposal.action_id,
-			status: proposal.status,
-			backup_id: backupId
-		};
-		this.opts.journal.outbox.enqueueEvent(ACTION_EVENT, null, proposal.status, payload, now, now);
-		this.flush();
-	}
-	/** Send every due event, oldest first; stops at the first failure and retries on reconnect. */
-	flush() {
-		if (this.flushing) {
-			this.again = true;
-			return;
-		}
-		this.flushing = true;
-		this.send().catch((err) => this.opts.log.debug(`events wait for HA: ${String(err)}`)).finally(() => {
-			this.flushing = false;
-			if (this.again) {
-				this.again = false;
-				this.flush();
-			} else this.schedule();
-		});
-	}
-	async send() {
-		for (;;) {
-			const conn = this.conn;
-			if (!conn?.connected) return;
-			const due = this.opts.journal.outbox.dueEvents(this.now().toISOString());
-			if (due.length === 0) return;
-			for (const row of due) {
-				await conn.sendMessagePromise({
-					type: "fire_event",
-					event_type: row.event_type,
-					event_data: row.payload
-				});
-				this.opts.journal.outbox.removeEvent(row.id);
-			}
-		}
-	}
-	/** Wake up when the next delayed event is due. */
-	schedule() {
-		clearTimeout(this.timer);
-		const next = this.opts.journal.outbox.nextEventDue();
-		if (!next || !this.conn?.connected) return;
-		const delay = Math.max(0, Date.parse(next) - this.now().getTime());
-		this.timer = setTimeout(() => this.flush(), delay + 10);
 	}
 };
 // sidecar/src/services.ts
@@ -13903,7 +15382,8 @@ function statusService(s) {
 					awaiting_approval: s.journal.listIncidents({ status: ["awaiting_approval"] }, 1, 0).total
 				},
 				time_zone: s.timeZone(),
-				action_labels: Object.fromEntries(Object.values(ACTIONS).map((a) => [a.id, a.label]))
+				action_labels: Object.fromEntries(Object.values(ACTIONS).map((a) => [a.id, a.label])),
+				llm: s.llm()
 			};
 		},
 		setMode: (mode) => {
@@ -14002,9 +15482,11 @@ var Sidecar = class {
 	planner;
 	pipeline;
 	flags = { systemLogEvents: true };
+	llm;
 	conn;
 	server;
 	inventory;
+	tz = () => this.inventory?.timeZone ?? null;
 	supervisor;
 	stops = [];
 	abort = new AbortController();
@@ -14012,6 +15494,7 @@ var Sidecar = class {
 	publicDir;
 	/** Recent changes in HA (restarts, entry state changes), newest first, for evidence bundles. */
 	changes = [];
+	redactText;
 	constructor(settings, log, opts = {}) {
 		this.settings = settings;
 		this.log = log;
@@ -14038,7 +15521,11 @@ var Sidecar = class {
 			...settings.redact,
 			label
 		});
-		this.lifecycle = new IncidentLifecycle(this.journal, this.proposals, { log });
+		this.redactText = redactSignal.text;
+		this.lifecycle = new IncidentLifecycle(this.journal, this.proposals, {
+			log,
+			zone: this.tz
+		});
 		this.correlator = new Correlator(this.journal, this.lifecycle, {
 			thresholds: t,
 			log,
@@ -14059,7 +15546,7 @@ var Sidecar = class {
 			announce: this.reporter,
 			context,
 			log,
-			timeZone: () => this.inventory?.timeZone ?? null
+			timeZone: this.tz
 		});
 		const reverts = new RevertJournal(this.journal.db);
 		this.reverter = new Reverter({
@@ -14088,15 +15575,16 @@ var Sidecar = class {
 			log,
 			proposalTtlS: t.proposalTtlS
 		});
-		const llm = settings.llm.backend === "none" ? null : createLlmAnalyzer({
+		this.llm = createLlmAnalyzer({
 			settings: settings.llm,
 			db: this.journal.db,
 			connection: () => this.conn,
+			timeZone: this.tz,
 			log
 		});
 		this.pipeline = new Pipeline({
-			llm: llm ? {
-				analyzer: llm,
+			llm: this.llm ? {
+				analyzer: this.llm,
 				bundles: this.bundles
 			} : null,
 			lifecycle: this.lifecycle,
@@ -14129,16 +15617,28 @@ var Sidecar = class {
 	}
 	/** The live HA side for an action, or null while disconnected. */
 	actionContext(incident) {
-		if (!this.conn?.connected || !this.inventory) return null;
-		return {
-			conn: this.conn,
-			inventory: this.inventory,
-			supervisor: this.supervisor,
+		const { conn, inventory, supervisor, journal, log, settings, redactText: redact } = this;
+		if (!conn?.connected || !inventory) return null;
+		const haHttp = {
+			baseUrl: haHttpBase(settings.haWsUrl),
+			token: settings.haToken
+		};
+		const base = {
+			conn,
+			inventory,
+			supervisor,
 			incident,
-			journal: this.journal,
-			log: this.log,
-			now: () => /* @__PURE__ */ new Date(),
-			revertAfterS: this.settings.thresholds.revertAfterS
+			journal,
+			log,
+			now: () => /* @__PURE__ */ new Date()
+		};
+		const powerCycle = this.policy.current().policy.power_cycle;
+		return {
+			...base,
+			revertAfterS: settings.thresholds.revertAfterS,
+			haHttp,
+			redact,
+			powerCycle
 		};
 	}
 	/** Serve the API and start the timers; connecting to HA is separate (connect()). */
@@ -14146,7 +15646,10 @@ var Sidecar = class {
 		const { settings, log } = this;
 		this.executor.recoverInterrupted();
 		const apiToken = resolveApiToken(settings.apiToken, settings.dataDir);
-		const incidents = new Incidents(this.journal, this.lifecycle, this.bundles, this.proposals, this.pipeline);
+		const incidents = new Incidents(this.journal, this.lifecycle, this.bundles, this.proposals, this.pipeline, {
+			conn: () => this.conn,
+			redact: this.redactText
+		});
 		const app = createApi({
 			version: VERSION,
 			apiToken,
@@ -14162,7 +15665,8 @@ var Sidecar = class {
 				policy: this.policy,
 				flags: this.flags,
 				log: this.log,
-				timeZone: () => this.inventory?.timeZone ?? null
+				timeZone: this.tz,
+				llm: () => this.llm?.status() ?? null
 			}),
 			ingressPeer: settings.ingressPeer,
 			publicDir: this.publicDir
@@ -14177,7 +15681,7 @@ var Sidecar = class {
 		}, log, { signal: this.abort.signal });
 		this.correlator.start();
 		this.retention();
-		this.timers.push(setInterval(() => this.retention(), RETENTION_EVERY_MS), setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS), setInterval(() => void this.revertDue(), revertCheckMs(this.settings.thresholds.revertAfterS)));
+		this.timers.push(setInterval(() => this.retention(), RETENTION_EVERY_MS), setInterval(() => this.approval.expireStale(), EXPIRY_EVERY_MS), setInterval(() => void this.revertDue(), revertCheckMs(settings.thresholds.revertAfterS)));
 	}
 	/** The API's address once started (tests start it on port 0). */
 	get apiAddress() {
@@ -14250,6 +15754,7 @@ var Sidecar = class {
 	/** Stop everything; bounded even when HA keeps the socket open but never answers. */
 	async stop() {
 		this.abort.abort();
+		await this.executor.stop(STOP_GRACE_MS);
 		for (const t of this.timers) clearInterval(t);
 		this.correlator.stop();
 		this.reporter.stop();
