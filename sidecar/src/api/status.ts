@@ -1,4 +1,5 @@
 /** `/api/status` and `/api/mode`: what the sidecar is doing and how it is allowed to act. */
+import type { MaintenanceState } from '@ha-llm-ops/contracts';
 import { Router } from 'express';
 import * as v from 'valibot';
 import { validate } from './validate.js';
@@ -21,6 +22,8 @@ export interface StatusReport {
   time_zone: string | null;
   /** What each allow-listed action is called, for people (each action names itself). */
   action_labels: Record<string, string>;
+  /** Maintenance mode: whether it is on, until when, and the last window's summary. */
+  maintenance: MaintenanceState;
 }
 
 export interface StatusService {

@@ -14,6 +14,8 @@
  *   incident instead of opening a new one.
  * - "Ignore similar" dismissals stick: their fingerprints are suppressed for good.
  *   False alarms keep the same fingerprints quiet for a while: they open at info.
+ * - During maintenance nothing opens: what would have is held back (maintenance.ts)
+ *   and comes back through here when the window ends, if it still fails.
  */
 import { randomUUID } from 'node:crypto';
 import { isClosed, SEVERITY_RANK, type Signal, type SignalSource } from '@ha-llm-ops/contracts';
@@ -24,6 +26,7 @@ import type { Logger } from '../log.js';
 import { fingerprint, messageTemplate } from '../shared/fingerprint.js';
 import type { SignalSink } from '../shared/interfaces.js';
 import { classify } from './classify.js';
+import type { Maintenance } from './maintenance.js';
 
 export interface CorrelatorOptions {
   thresholds: Thresholds;
@@ -36,6 +39,8 @@ export interface CorrelatorOptions {
    * from them. Fingerprints are taken before (templates already drop addresses).
    */
   redact?: (signal: Signal) => Signal;
+  /** While it is on, failures that would open an incident are held back instead. */
+  maintenance?: Maintenance;
 }
 
 /** The template a signal's fingerprint is made of. */
@@ -68,16 +73,20 @@ export class Correlator implements SignalSink {
     private readonly opts: CorrelatorOptions,
   ) {
     this.now = opts.now ?? (() => new Date());
+    // What still fails when maintenance ends comes back through here, and opens.
+    if (opts.maintenance) opts.maintenance.replay = (signal) => this.emit(signal);
   }
 
-  /** Periodically resolve log-only incidents that went quiet. */
+  /** Periodically resolve log-only incidents that went quiet; end maintenance on time. */
   start(): void {
+    this.opts.maintenance?.resume();
     const every = Math.max(1000, Math.min((this.opts.thresholds.quietPeriodS * 1000) / 4, 30_000));
     this.quietTimer = setInterval(() => this.resolveQuiet(), every);
   }
 
   stop(): void {
     clearInterval(this.quietTimer);
+    this.opts.maintenance?.stop();
   }
 
   emit(signal: Signal): void {
@@ -90,6 +99,7 @@ export class Correlator implements SignalSink {
 
   reconcile(source: SignalSource, keep: ReadonlySet<string>): void {
     this.lifecycle.batch(() => {
+      this.opts.maintenance?.reconcile(source, keep);
       for (const { key } of this.journal.activeConditionKeys(source)) {
         if (!keep.has(key))
           this.clear(source, key, `${source} ${key} no longer reports the problem`);
@@ -116,6 +126,10 @@ export class Correlator implements SignalSink {
     let incident = sameFailure ?? this.journal.openByGroup(group, since);
     let change: 'opened' | 'updated' = 'updated';
 
+    if (!incident && this.opts.maintenance?.active()) {
+      this.opts.maintenance.hold(fp, stored, classify(stored).title);
+      return;
+    }
     if (!incident) {
       const flapSince = new Date(
         this.now().getTime() - thresholds.flapWindowS * 1000,
@@ -199,6 +213,7 @@ export class Correlator implements SignalSink {
 
   private clear(source: SignalSource, key: string | null, why: string): void {
     if (key === null) return;
+    this.opts.maintenance?.clear(source, key);
     const owner = this.journal.activeConditionOwner(source, key);
     if (!owner) return;
     this.journal.clearCondition(owner, source, key, this.now().toISOString());

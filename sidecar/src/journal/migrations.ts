@@ -228,4 +228,31 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX reverts_by_due ON reverts (done_at, due_at);
   `,
+  // 11: reserved for another branch (the integrator replaces this placeholder when merging).
+  '',
+  // 12: maintenance: the one window (while it lasts no incident opens), the failures held
+  // back during it, and the summary of the last window once it ended.
+  `
+  CREATE TABLE maintenance (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    started_at TEXT NOT NULL,
+    until TEXT NOT NULL,
+    started_by TEXT,
+    surface TEXT NOT NULL,
+    ended_at TEXT,
+    summary TEXT
+  );
+  CREATE TABLE maintenance_failures (
+    fingerprint TEXT PRIMARY KEY,
+    signal TEXT NOT NULL,
+    title TEXT NOT NULL,
+    occurrences INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    source TEXT,
+    key TEXT,
+    active INTEGER NOT NULL
+  );
+  CREATE INDEX maintenance_failures_by_key ON maintenance_failures (source, key);
+  `,
 ];
