@@ -78,6 +78,8 @@ export const MaintenanceState = v.object({
   started_at: v.nullable(v.string()),
   /** When it ends by itself (ISO 8601, UTC). */
   until: v.nullable(v.string()),
+  /** How long it was started for (an extension does not change it). */
+  minutes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
   started_by: v.nullable(v.string()),
   surface: v.nullable(v.string()),
   /** Failures held back so far in this window. */

@@ -20,6 +20,7 @@ import {
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
+import { MAINTENANCE_COMPONENTS, maintenancePaths } from './openapi-maintenance.js';
 
 const COMPONENTS: Record<string, GenericSchema> = {
   Health,
@@ -32,6 +33,7 @@ const COMPONENTS: Record<string, GenericSchema> = {
   ActionExecution,
   ExecutionResult,
   ...LEARNING_COMPONENTS,
+  ...MAINTENANCE_COMPONENTS,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -112,6 +114,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       system_log_events: { type: 'boolean' },
+      maintenance: ref('MaintenanceState'),
       time_zone: {
         type: 'string',
         nullable: true,
@@ -404,6 +407,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       ...learningPaths({ ref, json, errors, idParam, decisionBody }),
+      ...maintenancePaths({ ref, json, errors }),
     },
   };
 }

@@ -81,6 +81,7 @@ export class Maintenance {
       active: on,
       started_at: on ? w.started_at : null,
       until: on ? w.until : null,
+      minutes: on ? w.minutes : null,
       started_by: on ? w.started_by : null,
       surface: on ? w.surface : null,
       failed_count: on ? this.store.failures().length : 0,
@@ -93,11 +94,12 @@ export class Maintenance {
     this.checkMinutes(minutes);
     const now = this.now();
     const until = new Date(now.getTime() + minutes * 60_000).toISOString();
-    if (this.active()) this.store.setUntil(until);
+    if (this.active()) this.store.setUntil(until, minutes);
     else
       this.store.start({
         started_at: now.toISOString(),
         until,
+        minutes,
         started_by: startedBy,
         surface,
       });

@@ -11,6 +11,8 @@ import { statementCache } from './statements.js';
 export interface MaintenanceWindow {
   started_at: string;
   until: string;
+  /** How long it was started (or last restarted) for. */
+  minutes: number;
   started_by: string | null;
   surface: string;
   ended_at: string | null;
@@ -57,18 +59,22 @@ export class MaintenanceJournal {
   }
 
   /** Start a window (replacing the last one's summary); failures start empty. */
-  start(w: Pick<MaintenanceWindow, 'started_at' | 'until' | 'started_by' | 'surface'>): void {
+  start(
+    w: Pick<MaintenanceWindow, 'started_at' | 'until' | 'minutes' | 'started_by' | 'surface'>,
+  ): void {
     this.db.transaction(() => {
       this.stmt('DELETE FROM maintenance_failures').run();
       this.stmt(
-        `INSERT OR REPLACE INTO maintenance (id, started_at, until, started_by, surface)
-         VALUES (1, ?, ?, ?, ?)`,
-      ).run(w.started_at, w.until, w.started_by, w.surface);
+        `INSERT OR REPLACE INTO maintenance (id, started_at, until, minutes, started_by, surface)
+         VALUES (1, ?, ?, ?, ?, ?)`,
+      ).run(w.started_at, w.until, w.minutes, w.started_by, w.surface);
     })();
   }
 
-  setUntil(until: string): void {
-    this.stmt('UPDATE maintenance SET until = ? WHERE id = 1 AND ended_at IS NULL').run(until);
+  setUntil(until: string, minutes?: number): void {
+    this.stmt(
+      'UPDATE maintenance SET until = ?, minutes = coalesce(?, minutes) WHERE id = 1 AND ended_at IS NULL',
+    ).run(until, minutes ?? null);
   }
 
   /** End the window with its summary; the failures held during it are forgotten. */

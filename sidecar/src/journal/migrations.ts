@@ -237,6 +237,7 @@ export const MIGRATIONS: readonly string[] = [
     id INTEGER PRIMARY KEY CHECK (id = 1),
     started_at TEXT NOT NULL,
     until TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
     started_by TEXT,
     surface TEXT NOT NULL,
     ended_at TEXT,
