@@ -1,12 +1,14 @@
-"""Sensors of LLM Ops: open and awaiting incidents, the last one, false alarms."""
+"""Sensors of LLM Ops: incidents, the last one, false alarms, maintenance."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, override
 
 from homeassistant.components.sensor import (
+    SensorDeviceClass,
     SensorEntity,
     SensorEntityDescription,
     SensorStateClass,
@@ -14,6 +16,7 @@ from homeassistant.components.sensor import (
 from homeassistant.const import PERCENTAGE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util import dt as dt_util
 
 from .coordinator import LlmOpsConfigEntry, LlmOpsData
 from .entity import LlmOpsEntity
@@ -31,7 +34,7 @@ MAX_SIGNATURES = 10
 class LlmOpsSensorEntityDescription(SensorEntityDescription):
     """Describes an LLM Ops sensor."""
 
-    value_fn: Callable[[LlmOpsData], str | int | float | None]
+    value_fn: Callable[[LlmOpsData], str | int | float | datetime | None]
     attributes_fn: Callable[[LlmOpsData], Mapping[str, Any] | None] = lambda _: None
 
 
@@ -84,6 +87,13 @@ def _false_alarm_attributes(data: LlmOpsData) -> Mapping[str, Any]:
     }
 
 
+def _maintenance_until(data: LlmOpsData) -> datetime | None:
+    state = data.status.get("maintenance")
+    if state is None or not state["active"] or state["until"] is None:
+        return None
+    return dt_util.parse_datetime(state["until"])
+
+
 SENSORS: tuple[LlmOpsSensorEntityDescription, ...] = (
     LlmOpsSensorEntityDescription(
         key="open_incidents",
@@ -111,6 +121,12 @@ SENSORS: tuple[LlmOpsSensorEntityDescription, ...] = (
         suggested_display_precision=0,
         value_fn=_false_alarm_rate,
         attributes_fn=_false_alarm_attributes,
+    ),
+    LlmOpsSensorEntityDescription(
+        key="maintenance_until",
+        translation_key="maintenance_until",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=_maintenance_until,
     ),
 )
 
@@ -144,7 +160,7 @@ class LlmOpsSensorEntity(LlmOpsEntity, SensorEntity):
 
     @property
     @override
-    def native_value(self) -> str | int | float | None:
+    def native_value(self) -> str | int | float | datetime | None:
         """Return the sensor's value."""
         return self.entity_description.value_fn(self.coordinator.data)
 

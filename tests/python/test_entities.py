@@ -32,6 +32,8 @@ LAST = "sensor.llm_ops_last_incident"
 RATE = "sensor.llm_ops_false_alarm_rate"
 CONNECTIVITY = "binary_sensor.llm_ops_sidecar"
 MODE = "select.llm_ops_mode"
+MAINTENANCE = "select.llm_ops_maintenance"
+MAINTENANCE_UNTIL = "sensor.llm_ops_maintenance_until"
 
 
 async def _refresh(hass: HomeAssistant) -> None:
@@ -80,6 +82,8 @@ async def test_entities_show_the_sidecars_incidents(
         RATE,
         CONNECTIVITY,
         MODE,
+        MAINTENANCE,
+        MAINTENANCE_UNTIL,
     }
     assert all(e.unique_id.startswith(entry.entry_id) for e in entities)
 
