@@ -7,6 +7,8 @@ import {
   type IncidentPage,
   type IncidentQuery,
   type IncidentSource,
+  type MaintenanceState,
+  type MaintenanceSummary,
   type OpsEvent,
   type OpsStatus,
   type OutcomeStats,
@@ -190,6 +192,14 @@ export class HaIncidentSource implements IncidentSource {
       if (err instanceof SourceError && err.kind === 'unsupported') return null;
       throw err;
     }
+  }
+
+  startMaintenance(minutes: number): Promise<MaintenanceState> {
+    return this.call<MaintenanceState>({ type: 'llm_ops/maintenance/start', minutes });
+  }
+
+  endMaintenance(): Promise<MaintenanceSummary> {
+    return this.call<MaintenanceSummary>({ type: 'llm_ops/maintenance/end' });
   }
 
   async subscribe(onEvent: (event: OpsEvent) => void, onResync?: () => void): Promise<() => void> {

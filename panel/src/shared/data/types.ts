@@ -13,6 +13,8 @@ import type {
   IncidentEvent,
   IncidentOutcome,
   IncidentStatus,
+  MaintenanceState,
+  MaintenanceSummary,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -32,6 +34,8 @@ export type {
   IncidentEvent,
   IncidentOutcome,
   IncidentStatus,
+  MaintenanceState,
+  MaintenanceSummary,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -101,11 +105,16 @@ export interface OpsStatus {
   action_labels?: Record<string, string>;
   /** Whether the integration reaches the sidecar (absent: unknown, assume yes). */
   connected?: boolean;
+  /** Maintenance mode (absent from older sidecars): while on, no incident opens. */
+  maintenance?: MaintenanceState;
 }
 
 /** A change pushed by `llm_ops/subscribe`. */
 export type OpsEvent =
-  { kind: 'incident'; data: IncidentEvent } | { kind: 'action'; data: ActionEvent };
+  | { kind: 'incident'; data: IncidentEvent }
+  | { kind: 'action'; data: ActionEvent }
+  /** A maintenance window ended: its summary. */
+  | { kind: 'maintenance'; data: MaintenanceSummary };
 
 /** Why a request failed, as far as the views care. */
 export type SourceErrorKind =
@@ -161,6 +170,10 @@ export interface IncidentSource {
   undoSuppression(incidentId: string): Promise<Suppression[]>;
   /** How incidents ended and the false-alarm rate, or null when the back end cannot tell. */
   outcomes(): Promise<OutcomeStats | null>;
+  /** Start maintenance for `minutes` from now (again while on: a new end); admins only. */
+  startMaintenance(minutes: number): Promise<MaintenanceState>;
+  /** End maintenance now; its summary. */
+  endMaintenance(): Promise<MaintenanceSummary>;
   /**
    * Call `onEvent` for every change; resolves to the function that stops it. `onResync`
    * runs when changes may have been missed (HA's connection came back): reload then.
