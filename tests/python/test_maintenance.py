@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
-
-from custom_components.llm_ops.const import (
-    DOMAIN,
-    EVENT_MAINTENANCE,
-    REFRESH_COOLDOWN,
+from pytest_homeassistant_custom_component.components.diagnostics import (
+    get_diagnostics_for_config_entry,
 )
+
+from custom_components.llm_ops.const import DOMAIN, EVENT_MAINTENANCE, REFRESH_COOLDOWN
+from homeassistant.components.diagnostics import REDACTED
 from homeassistant.components.select import (
     ATTR_OPTION,
     DOMAIN as SELECT_DOMAIN,
@@ -57,10 +57,10 @@ async def _maintenance(hass: HomeAssistant, sidecar: Sidecar) -> dict[str, Any]:
 
 
 async def test_select_starts_and_ends_maintenance(
-    hass: HomeAssistant, seeded: Sidecar, hass_admin_user
+    hass: HomeAssistant, seeded: Sidecar, hass_admin_user, hass_client
 ) -> None:
     """Choosing 1 hour starts maintenance until an hour from now; off ends it."""
-    await setup_entry(hass, seeded)
+    entry = await setup_entry(hass, seeded)
     state = hass.states.get(SELECT)
     assert state.state == "off"
     assert state.attributes["options"] == ["off", "30_min", "1_h", "2_h", "4_h"]
@@ -77,6 +77,9 @@ async def test_select_starts_and_ends_maintenance(
     until = dt_util.parse_datetime(hass.states.get(UNTIL).state)
     assert until is not None
     assert before + timedelta(minutes=59) < until < before + timedelta(minutes=61)
+    # Diagnostics leave out who started it.
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
+    assert diagnostics["status"]["maintenance"]["started_by"] == REDACTED
 
     await _select(hass, "off")
     await _settle(hass)
