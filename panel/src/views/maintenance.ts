@@ -129,12 +129,7 @@ export class LlmOpsMaintenance extends LitElement {
         .value=${String(this._minutes)}
         @change=${(ev: Event) => (this._minutes = Number((ev.target as HTMLSelectElement).value))}
       >
-        ${MAINTENANCE_CHOICES.map(
-          (c) =>
-            html`<option value=${c.minutes} ?selected=${c.minutes === this._minutes}>
-              ${c.label}
-            </option>`,
-        )}
+        ${MAINTENANCE_CHOICES.map((c) => this.option(c.minutes, c.label))}
       </select>
       <button
         class="btn"
@@ -145,6 +140,10 @@ export class LlmOpsMaintenance extends LitElement {
         Start
       </button>
     </div>`;
+  }
+
+  private option(minutes: number, label: string): TemplateResult {
+    return html`<option value=${minutes} ?selected=${minutes === this._minutes}>${label}</option>`;
   }
 
   private summary(s: MaintenanceSummary): TemplateResult | typeof nothing {
