@@ -2,7 +2,8 @@
  * Maintenance mode, end to end in the real dev HA with the real sidecar: an admin starts
  * it with the `llm_ops.start_maintenance` action, fault_lab's hub then fails (setup retry)
  * and no incident opens, no Repairs issue either; `llm_ops.end_maintenance` ends it with
- * one `llm_ops_maintenance` event naming the failure, and the failure, still there, opens
+ * one `llm_ops_maintenance` event naming the failure (the window survives a restart of the
+ * sidecar meanwhile), and the failure, still there, opens
  * an incident as usual.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,13 +42,15 @@ interface Summary {
 
 let env: HaEnv;
 let sidecar: SidecarProcess;
+/** The sidecar's address (the same after its restart: the integration is set up with it). */
+let base: string;
 let entryId: string;
 /** Active incidents and our Repairs issues before maintenance (left by HA's start-up log). */
 let activeBefore: string[];
 let issuesBefore: string[];
 
 const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${sidecar.url}${path}`, {
+  const res = await fetch(`${base}${path}`, {
     headers: { authorization: `Bearer ${sidecar.token}` },
   });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
@@ -97,6 +100,7 @@ beforeAll(async () => {
   // Earlier suites left errors in HA's log; a fresh sidecar would (rightly) report them.
   await callService(env, 'system_log', 'clear');
   sidecar = await startSidecar({ HA_URL: env.HA_URL, HA_TOKEN: env.HA_TOKEN });
+  base = sidecar.url;
   await sidecar.waitForLog(/watching Home Assistant/, 60_000);
   await addLlmOpsEntry(env, sidecar);
 });
@@ -143,6 +147,21 @@ describe('maintenance mode', () => {
     expect(await activeIds()).toEqual(activeBefore);
     expect(await ourIssues()).toEqual(issuesBefore);
     expect(await entityState('sensor.llm_ops_open_incidents')).toBe(String(activeBefore.length));
+  });
+
+  it('survives a restart of the sidecar', async () => {
+    const before = await api<Maintenance>('/api/maintenance');
+    await sidecar.stop();
+    sidecar = await startSidecar(
+      { HA_URL: env.HA_URL, HA_TOKEN: env.HA_TOKEN, DATA_DIR: sidecar.dataDir },
+      { port: Number(new URL(base).port) },
+    );
+    await sidecar.waitForLog(/watching Home Assistant/, 60_000);
+    const after = await api<Maintenance>('/api/maintenance');
+    expect(after).toMatchObject({ active: true, until: before.until });
+    // The entry still retrying, reported again at start-up, is still no incident.
+    expect(after.failed_count).toBeGreaterThanOrEqual(before.failed_count);
+    expect(await faultLabIncidents()).toEqual([]);
   });
 
   it('llm_ops.end_maintenance sums it up in one event; what still fails opens an incident', async () => {
