@@ -1,7 +1,7 @@
 /** The contracts as JSON Schema (draft 2020-12), for the Python side and the docs. */
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
-import { ActionEvent, IncidentEvent } from './events.js';
+import { ActionEvent, IncidentEvent, MaintenanceState, MaintenanceSummary } from './events.js';
 import {
   ActionExecution,
   ActionProposal,
@@ -31,6 +31,8 @@ export const CONTRACTS: Record<string, GenericSchema> = {
   Policy,
   IncidentEvent,
   ActionEvent,
+  MaintenanceSummary,
+  MaintenanceState,
   Health,
   Suppression,
   OutcomeStats,

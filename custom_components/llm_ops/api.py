@@ -12,6 +12,8 @@ from aiohttp import ClientError, ClientSession, ClientTimeout, ContentTypeError
 from .const import REQUEST_TIMEOUT, SIDECAR_SERVICE
 
 type Mode = Literal["observe", "approve", "auto"]
+# Where maintenance was started from (the sidecar journals it).
+type Surface = Literal["panel", "entity", "action", "api"]
 
 
 class SidecarError(Exception):
@@ -298,6 +300,44 @@ class LlmStatus(TypedDict):
     month_resets_at: str
 
 
+class MaintenanceFailure(TypedDict):
+    """A failure seen while maintenance was on."""
+
+    title: str
+    integration: str | None
+    severity: str
+    occurrences: int
+    first_seen: str
+    last_seen: str
+    still_failing: bool
+
+
+class MaintenanceSummary(TypedDict):
+    """What happened during a maintenance window (the `llm_ops_maintenance` event)."""
+
+    started_at: str
+    ended_at: str
+    ended_by: Literal["time", "user"]
+    started_by: str | None
+    surface: str
+    failed_count: int
+    still_failing_count: int
+    failures: list[MaintenanceFailure]
+
+
+class MaintenanceState(TypedDict):
+    """`GET /api/maintenance`: while it is on, no incident opens."""
+
+    active: bool
+    started_at: str | None
+    until: str | None
+    minutes: int | None
+    started_by: str | None
+    surface: str | None
+    failed_count: int
+    last_summary: MaintenanceSummary | None
+
+
 class SidecarStatus(TypedDict):
     """`GET /api/status`."""
 
@@ -309,6 +349,8 @@ class SidecarStatus(TypedDict):
     time_zone: NotRequired[str | None]
     # None when no LLM is configured (offline analysis only).
     llm: NotRequired[LlmStatus | None]
+    # Absent from sidecars before maintenance mode.
+    maintenance: NotRequired[MaintenanceState]
 
 
 _ERRORS: dict[int, type[SidecarResponseError]] = {
@@ -395,6 +437,23 @@ class SidecarClient:
         """Switch the sidecar to observe, approve or auto mode."""
         data = await self._request("PUT", "/api/mode", json={"mode": mode})
         return cast(Mode, data["mode"])
+
+    async def async_maintenance(self) -> MaintenanceState:
+        """Return whether maintenance is on, until when, and the last summary."""
+        return cast(MaintenanceState, await self._request("GET", "/api/maintenance"))
+
+    async def async_start_maintenance(
+        self, minutes: int, *, started_by: str | None, surface: Surface
+    ) -> MaintenanceState:
+        """Start maintenance for minutes from now (again while on: a new end)."""
+        body = {"minutes": minutes, "started_by": started_by, "surface": surface}
+        data = await self._request("PUT", "/api/maintenance", json=body)
+        return cast(MaintenanceState, data)
+
+    async def async_end_maintenance(self) -> MaintenanceSummary:
+        """End maintenance now; return its summary."""
+        data = await self._request("DELETE", "/api/maintenance")
+        return cast(MaintenanceSummary, data)
 
     async def async_incidents(
         self,

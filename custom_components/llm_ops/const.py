@@ -20,6 +20,7 @@ REFRESH_COOLDOWN: Final = 1.0
 
 EVENT_INCIDENT: Final = "llm_ops_incident"
 EVENT_ACTION: Final = "llm_ops_action"
+EVENT_MAINTENANCE: Final = "llm_ops_maintenance"
 
 # Incidents listed per refresh: the open ones, for the Repairs issues.
 ACTIVE_LIMIT: Final = 500
@@ -27,6 +28,11 @@ ACTIVE_LIMIT: Final = 500
 SEVERITIES: Final = ("critical", "error", "warning", "info")
 SEVERITY_RANK: Final = {"critical": 3, "error": 2, "warning": 1, "info": 0}
 MODES: Final = ("observe", "approve", "auto")
+# The maintenance select's options: off, or on for this many minutes.
+MAINTENANCE_OFF: Final = "off"
+MAINTENANCE_OPTIONS: Final = {"30_min": 30, "1_h": 60, "2_h": 120, "4_h": 240}
+# Longest maintenance the sidecar accepts at once.
+MAINTENANCE_MAX: Final = timedelta(hours=24)
 
 # Options.
 CONF_REPAIR_SEVERITY: Final = "repair_severity"
@@ -66,6 +72,9 @@ SERVICE_REANALYZE: Final = "reanalyze"
 SERVICE_START_REAUTH: Final = "start_reauth"
 SERVICE_MARK_FALSE_ALARM: Final = "mark_false_alarm"
 SERVICE_RESET_LEARNED_QUIET: Final = "reset_learned_quiet"
+SERVICE_START_MAINTENANCE: Final = "start_maintenance"
+SERVICE_END_MAINTENANCE: Final = "end_maintenance"
+ATTR_DURATION: Final = "duration"
 ATTR_PROPOSAL_ID: Final = "proposal_id"
 ATTR_INCIDENT_ID: Final = "incident_id"
 ATTR_IGNORE_SIMILAR: Final = "ignore_similar"

@@ -25,6 +25,8 @@ from .api import (
     IncidentDetail,
     IncidentPage,
     LearnedQuiet,
+    MaintenanceState,
+    MaintenanceSummary,
     Mode,
     OutcomeStats,
     ProposalDetail,
@@ -35,6 +37,7 @@ from .api import (
     SidecarNotFoundError,
     SidecarStatus,
     Suppression,
+    Surface,
     UpstreamReport,
 )
 from .const import (
@@ -44,6 +47,7 @@ from .const import (
     DOMAIN,
     EVENT_ACTION,
     EVENT_INCIDENT,
+    EVENT_MAINTENANCE,
     LOGGER,
     REFRESH_COOLDOWN,
     SCAN_INTERVAL,
@@ -136,7 +140,7 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
     @callback
     def async_listen_to_sidecar(self) -> None:
         """Refresh whenever the sidecar announces a change on HA's bus."""
-        for event_type in (EVENT_INCIDENT, EVENT_ACTION):
+        for event_type in (EVENT_INCIDENT, EVENT_ACTION, EVENT_MAINTENANCE):
             self.config_entry.async_on_unload(
                 self.hass.bus.async_listen(event_type, self._async_sidecar_event)
             )
@@ -334,6 +338,29 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         """Switch the sidecar's mode."""
         await self.client.async_set_mode(mode)
         await self.async_request_refresh()
+
+    @sidecar_request()
+    async def async_maintenance(self) -> MaintenanceState:
+        """Return whether maintenance is on, until when, and the last summary."""
+        return await self.client.async_maintenance()
+
+    @sidecar_request()
+    async def async_start_maintenance(
+        self, minutes: int, *, started_by: str | None, surface: Surface
+    ) -> MaintenanceState:
+        """Start maintenance: no incident opens until it ends."""
+        state = await self.client.async_start_maintenance(
+            minutes, started_by=started_by, surface=surface
+        )
+        await self.async_request_refresh()
+        return state
+
+    @sidecar_request(conflict="maintenance_not_on")
+    async def async_end_maintenance(self) -> MaintenanceSummary:
+        """End maintenance now; what still fails opens incidents."""
+        summary = await self.client.async_end_maintenance()
+        await self.async_request_refresh()
+        return summary
 
 
 def _facts(detail: IncidentDetail) -> IncidentFacts:

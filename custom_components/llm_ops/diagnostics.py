@@ -14,6 +14,8 @@ from homeassistant.core import HomeAssistant
 from .coordinator import LlmOpsConfigEntry
 
 TO_REDACT = {CONF_TOKEN}
+# Who started maintenance: a person's name.
+STATUS_TO_REDACT = {"started_by"}
 
 
 def _redact_url(url: str) -> str:
@@ -36,7 +38,7 @@ async def async_get_config_entry_diagnostics(
         "entry": {"data": entry_data, "options": dict(entry.options)},
         "last_update_success": coordinator.last_update_success,
         "health": asdict(data.health),
-        "status": data.status,
+        "status": async_redact_data(data.status, STATUS_TO_REDACT),
         "open_incidents": data.open_count,
         "incidents": data.incidents,
         "last_incident": data.last_incident,

@@ -1,12 +1,14 @@
-"""Sensors of LLM Ops: incidents, false alarms, LLM calls left this hour."""
+"""Sensors of LLM Ops: incidents, false alarms, LLM calls left, maintenance."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, override
 
 from homeassistant.components.sensor import (
+    SensorDeviceClass,
     SensorEntity,
     SensorEntityDescription,
     SensorStateClass,
@@ -14,6 +16,7 @@ from homeassistant.components.sensor import (
 from homeassistant.const import PERCENTAGE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util import dt as dt_util
 
 from .coordinator import LlmOpsConfigEntry, LlmOpsData
 from .entity import LlmOpsEntity
@@ -31,7 +34,7 @@ MAX_SIGNATURES = 10
 class LlmOpsSensorEntityDescription(SensorEntityDescription):
     """Describes an LLM Ops sensor."""
 
-    value_fn: Callable[[LlmOpsData], str | int | float | None]
+    value_fn: Callable[[LlmOpsData], str | int | float | datetime | None]
     attributes_fn: Callable[[LlmOpsData], Mapping[str, Any] | None] = lambda _: None
 
 
@@ -103,6 +106,13 @@ def _llm_budget_attributes(data: LlmOpsData) -> Mapping[str, Any] | None:
     }
 
 
+def _maintenance_until(data: LlmOpsData) -> datetime | None:
+    state = data.status.get("maintenance")
+    if state is None or not state["active"] or state["until"] is None:
+        return None
+    return dt_util.parse_datetime(state["until"])
+
+
 SENSORS: tuple[LlmOpsSensorEntityDescription, ...] = (
     LlmOpsSensorEntityDescription(
         key="open_incidents",
@@ -138,6 +148,12 @@ SENSORS: tuple[LlmOpsSensorEntityDescription, ...] = (
         value_fn=_llm_calls_left,
         attributes_fn=_llm_budget_attributes,
     ),
+    LlmOpsSensorEntityDescription(
+        key="maintenance_until",
+        translation_key="maintenance_until",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=_maintenance_until,
+    ),
 )
 
 
@@ -171,7 +187,7 @@ class LlmOpsSensorEntity(LlmOpsEntity, SensorEntity):
 
     @property
     @override
-    def native_value(self) -> str | int | float | None:
+    def native_value(self) -> str | int | float | datetime | None:
         """Return the sensor's value."""
         return self.entity_description.value_fn(self.coordinator.data)
 

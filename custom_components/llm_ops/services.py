@@ -1,10 +1,13 @@
-"""Actions of LLM Ops: decide, dismiss, reanalyze, mark false alarms, reset learning.
+"""Actions of LLM Ops: decide, dismiss, reanalyze, false alarms, learning, maintenance.
 
 The reset forgets what was learned quiet. All of them change something, so all
 are for administrators only.
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
+import math
 
 import probatio
 
@@ -14,6 +17,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.service import async_register_admin_service
 
 from .const import (
+    ATTR_DURATION,
     ATTR_ENTRY_ID,
     ATTR_IGNORE_SIMILAR,
     ATTR_INCIDENT_ID,
@@ -21,12 +25,15 @@ from .const import (
     ATTR_PROPOSAL_ID,
     ATTR_REASON,
     DOMAIN,
+    MAINTENANCE_MAX,
     SERVICE_APPROVE,
     SERVICE_DISMISS,
+    SERVICE_END_MAINTENANCE,
     SERVICE_MARK_FALSE_ALARM,
     SERVICE_REANALYZE,
     SERVICE_REJECT,
     SERVICE_RESET_LEARNED_QUIET,
+    SERVICE_START_MAINTENANCE,
     SERVICE_START_REAUTH,
 )
 from .coordinator import LlmOpsConfigEntry, LlmOpsCoordinator
@@ -63,6 +70,15 @@ START_REAUTH_SCHEMA = probatio.Schema({probatio.Required(ATTR_ENTRY_ID): cv.stri
 RESET_LEARNED_QUIET_SCHEMA = probatio.Schema(
     {probatio.Optional(ATTR_LEARNED_ID): cv.string}
 )
+START_MAINTENANCE_SCHEMA = probatio.Schema(
+    {
+        probatio.Required(ATTR_DURATION): probatio.All(
+            cv.positive_time_period,
+            probatio.Range(min=timedelta(minutes=1), max=MAINTENANCE_MAX),
+        )
+    }
+)
+END_MAINTENANCE_SCHEMA = probatio.Schema({})
 
 
 @callback
@@ -139,6 +155,17 @@ def async_setup_services(hass: HomeAssistant) -> None:
             )
         entry.async_start_reauth(hass)
 
+    async def start_maintenance(call: ServiceCall) -> None:
+        duration: timedelta = call.data[ATTR_DURATION]
+        await loaded_coordinator(hass).async_start_maintenance(
+            math.ceil(duration.total_seconds() / 60),
+            started_by=await async_decided_by(hass, call.context.user_id),
+            surface="action",
+        )
+
+    async def end_maintenance(call: ServiceCall) -> None:
+        await loaded_coordinator(hass).async_end_maintenance()
+
     for name, handler, schema in (
         (SERVICE_APPROVE, approve, APPROVE_SCHEMA),
         (SERVICE_REJECT, reject, REJECT_SCHEMA),
@@ -147,5 +174,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
         (SERVICE_RESET_LEARNED_QUIET, reset_learned_quiet, RESET_LEARNED_QUIET_SCHEMA),
         (SERVICE_REANALYZE, reanalyze, REANALYZE_SCHEMA),
         (SERVICE_START_REAUTH, start_reauth, START_REAUTH_SCHEMA),
+        (SERVICE_START_MAINTENANCE, start_maintenance, START_MAINTENANCE_SCHEMA),
+        (SERVICE_END_MAINTENANCE, end_maintenance, END_MAINTENANCE_SCHEMA),
     ):
         async_register_admin_service(hass, DOMAIN, name, handler, schema)

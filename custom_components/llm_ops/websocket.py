@@ -22,6 +22,8 @@ from .const import (
     ATTR_REASON,
     EVENT_ACTION,
     EVENT_INCIDENT,
+    EVENT_MAINTENANCE,
+    MAINTENANCE_MAX,
     SEVERITIES,
 )
 from .services import async_decided_by, loaded_coordinator
@@ -56,6 +58,8 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
         ws_reset_learned_quiet,
         ws_outcomes,
         ws_upstream_report,
+        ws_start_maintenance,
+        ws_end_maintenance,
     ):
         websocket_api.async_register_command(hass, command)
 
@@ -143,19 +147,21 @@ def ws_status(
 def ws_subscribe(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
-    """Push every incident and action change to this connection."""
+    """Push every incident and action change, and maintenance's end, here."""
+    kinds = {
+        EVENT_INCIDENT: "incident",
+        EVENT_ACTION: "action",
+        EVENT_MAINTENANCE: "maintenance",
+    }
 
     @callback
     def forward(event: Event) -> None:
-        kind = "incident" if event.event_type == EVENT_INCIDENT else "action"
+        kind = kinds[str(event.event_type)]
         connection.send_message(
             websocket_api.event_message(msg["id"], {"kind": kind, "data": event.data})
         )
 
-    unsubs = [
-        hass.bus.async_listen(event_type, forward)
-        for event_type in (EVENT_INCIDENT, EVENT_ACTION)
-    ]
+    unsubs = [hass.bus.async_listen(event_type, forward) for event_type in kinds]
 
     @callback
     def unsubscribe() -> None:
@@ -335,3 +341,37 @@ async def ws_upstream_report(
     """Return a bug report of an incident, ready for its integration's issue tracker."""
     report = await loaded_coordinator(hass).async_upstream_report(msg[ATTR_INCIDENT_ID])
     connection.send_result(msg["id"], report)
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/maintenance/start",
+        probatio.Required("minutes"): probatio.All(
+            int,
+            probatio.Range(min=1, max=int(MAINTENANCE_MAX.total_seconds() // 60)),
+        ),
+    }
+)
+@websocket_api.async_response
+async def ws_start_maintenance(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Start maintenance from the panel: no incident opens meanwhile."""
+    state = await loaded_coordinator(hass).async_start_maintenance(
+        msg["minutes"],
+        started_by=await async_decided_by(hass, connection.user.id),
+        surface="panel",
+    )
+    connection.send_result(msg["id"], state)
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command({probatio.Required("type"): "llm_ops/maintenance/end"})
+@websocket_api.async_response
+async def ws_end_maintenance(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """End maintenance now; return its summary."""
+    summary = await loaded_coordinator(hass).async_end_maintenance()
+    connection.send_result(msg["id"], summary)

@@ -15,6 +15,7 @@ import { panelStyles } from './panel-styles.js';
 import { viewOf, type PanelInfo, type PanelRoute, type PanelView } from './route.js';
 import {
   baseStyles,
+  clockTime,
   type Incident,
   type PanelSource,
   type OpsEvent,
@@ -24,6 +25,7 @@ import {
 import type { LlmOpsIncidentDetail } from './views/incident-detail.js';
 import './views/incident-detail.js';
 import './views/incident-list.js';
+import './views/maintenance.js';
 import './views/quiet-list.js';
 import { pendingProposals } from './views/pending-proposals.js';
 import { panelProblems } from './views/problems.js';
@@ -177,6 +179,11 @@ export class LlmOpsPanel extends LitElement {
   }
 
   private onPushed(event: OpsEvent): void {
+    if (event.kind === 'maintenance') {
+      const { failed_count: failed, still_failing_count: still } = event.data;
+      this._announcement = `Maintenance ended: ${failed} failed during it, ${still} still failing`;
+      return;
+    }
     if (event.kind === 'incident') {
       const { change, title } = event.data;
       if (change === 'opened') this._announcement = `New incident: ${title}`;
@@ -224,6 +231,9 @@ export class LlmOpsPanel extends LitElement {
         menu: this.narrow && this._hass !== undefined,
         backTo: view.name === 'detail' ? this.basePath : undefined,
         mode: status?.mode,
+        maintenanceUntil: status?.maintenance?.active
+          ? clockTime(status.maintenance.until, this._locale)
+          : undefined,
         onMenu: this.toggleMenu,
         onLink: this.onLinkClick,
         onRefresh: () => void this.loadAll(),
@@ -234,14 +244,21 @@ export class LlmOpsPanel extends LitElement {
           ${
             view.name === 'list'
               ? html`${status ? statusSummary(status, this._locale, this.narrow) : nothing}
-                ${pendingProposals({
-                  pending: pending.value ?? [],
-                  items,
-                  canDecide: this._canDecide,
-                  basePath: this.basePath,
-                  locale: this._locale,
-                  onLinkClick: this.onLinkClick,
-                })}`
+                  <llm-ops-maintenance
+                    .state=${status?.maintenance}
+                    .source=${this.data.running}
+                    ?canDecide=${this._canDecide}
+                    .locale=${this._locale}
+                    @maintenance-changed=${() => this.data.changed()}
+                  ></llm-ops-maintenance>
+                  ${pendingProposals({
+                    pending: pending.value ?? [],
+                    items,
+                    canDecide: this._canDecide,
+                    basePath: this.basePath,
+                    locale: this._locale,
+                    onLinkClick: this.onLinkClick,
+                  })}`
               : nothing
           }
           ${

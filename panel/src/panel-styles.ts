@@ -48,6 +48,17 @@ export const panelStyles = css`
     margin-right: 4px;
     white-space: nowrap;
   }
+  .maintenance-chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    color: var(--warning-color, #ffa600);
+  }
+  .maintenance-chip .icon {
+    --mdc-icon-size: 16px;
+    width: 16px;
+    height: 16px;
+  }
   .content {
     flex: 1;
     overflow: auto;

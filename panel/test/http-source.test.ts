@@ -81,6 +81,20 @@ describe('HttpIncidentSource', () => {
     ]);
   });
 
+  it('starts maintenance from the panel and ends it', async () => {
+    const { fetcher, seen } = fakeFetch({
+      'PUT /api/hassio_ingress/tok/api/maintenance': [200, { active: true, minutes: 60 }],
+      'DELETE /api/hassio_ingress/tok/api/maintenance': [200, { ended_by: 'user' }],
+    });
+    const source = new HttpIncidentSource({ base, fetch: fetcher });
+    expect(await source.startMaintenance(60)).toEqual({ active: true, minutes: 60 });
+    expect(await source.endMaintenance()).toEqual({ ended_by: 'user' });
+    expect(seen).toEqual([
+      'PUT /api/hassio_ingress/tok/api/maintenance {"minutes":60,"surface":"panel"}',
+      'DELETE /api/hassio_ingress/tok/api/maintenance',
+    ]);
+  });
+
   it('turns HTTP errors into kinds, with the sidecar’s message', async () => {
     const { fetcher } = fakeFetch({
       'GET /api/hassio_ingress/tok/api/incidents/gone': [404, { error: 'no incident gone' }],

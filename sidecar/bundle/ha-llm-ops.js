@@ -6248,6 +6248,50 @@ v.object({
 });
 var INCIDENT_EVENT = "llm_ops_incident";
 var ACTION_EVENT = "llm_ops_action";
+/** Who or what ended a maintenance window. */
+var MaintenanceEndReason = v.picklist(["time", "user"]);
+/** One failure seen while maintenance was on (a title, never evidence). */
+var MaintenanceFailure = v.object({
+	title: v.pipe(v.string(), v.maxLength(255)),
+	integration: v.nullable(v.string()),
+	severity: Severity,
+	occurrences: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	first_seen: v.string(),
+	last_seen: v.string(),
+	/** Still failing when the window ended: it opens an incident now. */
+	still_failing: v.boolean()
+});
+/**
+* Payload of the `llm_ops_maintenance` event, fired once when a maintenance window
+* ends: what failed during it and what is still failing (at most 20 failures listed).
+*/
+var MaintenanceSummary = v.object({
+	started_at: v.string(),
+	ended_at: v.string(),
+	ended_by: MaintenanceEndReason,
+	/** The person or surface that started it (`panel`, `entity`, `action`, `api`). */
+	started_by: v.nullable(v.string()),
+	surface: v.string(),
+	failed_count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	still_failing_count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	failures: v.array(MaintenanceFailure)
+});
+var MAINTENANCE_EVENT = "llm_ops_maintenance";
+/** Maintenance as `GET /api/maintenance` and the status report show it. */
+var MaintenanceState = v.object({
+	active: v.boolean(),
+	started_at: v.nullable(v.string()),
+	/** When it ends by itself (ISO 8601, UTC). */
+	until: v.nullable(v.string()),
+	/** How long it was started for (an extension does not change it). */
+	minutes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+	started_by: v.nullable(v.string()),
+	surface: v.nullable(v.string()),
+	/** Failures held back so far in this window. */
+	failed_count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	/** The summary of the last window that ended, if any. */
+	last_summary: v.nullable(MaintenanceSummary)
+});
 // contracts/src/evidence.ts
 /** A distinct log line (template) with how often it occurred. */
 var EvidenceLogLine = v.object({
@@ -10201,6 +10245,37 @@ function learningRoutes(service) {
 	});
 	return router;
 }
+// sidecar/src/api/maintenance.ts
+var Minutes = v.pipe(v.number("must be a number"), v.integer("must be a whole number"), v.minValue(1, "must be at least 1"), v.maxValue(1440, "must be at most 1440 (24 h)"));
+var StartBody = v.strictObject({
+	minutes: Minutes,
+	started_by: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100, "must be at most 100 characters"))), null),
+	surface: v.optional(v.picklist([
+		"panel",
+		"entity",
+		"action",
+		"api"
+	], "must be panel, entity, action or api"), "api")
+});
+var ExtendBody = v.strictObject({ minutes: Minutes });
+function maintenanceRoutes(service) {
+	const router = Router();
+	router.get("/", (_req, res) => {
+		res.json(service.state());
+	});
+	router.put("/", (req, res) => {
+		const body = validate(StartBody, req.body ?? {}, "body");
+		res.json(service.start(body.minutes, deciderOf(res, body.started_by), body.surface));
+	});
+	router.post("/extend", (req, res) => {
+		const body = validate(ExtendBody, req.body ?? {}, "body");
+		res.json(service.extend(body.minutes));
+	});
+	router.delete("/", (_req, res) => {
+		res.json(service.end());
+	});
+	return router;
+}
 // sidecar/src/api/openapi-learning.ts
 /**
 * The OpenAPI paths of what the sidecar learns from this home (api/learning.ts):
@@ -10418,6 +10493,89 @@ function upstreamPaths(kit) {
 		}
 	} } };
 }
+// sidecar/src/api/openapi-maintenance.ts
+/** The OpenAPI paths of maintenance mode (api/maintenance.ts): start, extend, end, read. */
+/** Contracts these paths add to the document's component schemas. */
+var MAINTENANCE_COMPONENTS = {
+	MaintenanceState,
+	MaintenanceSummary
+};
+var minutes$1 = {
+	type: "integer",
+	minimum: 1,
+	maximum: 1440,
+	description: "How long, in minutes (at most 24 h)"
+};
+/** The maintenance endpoints' paths. */
+function maintenancePaths(kit) {
+	const { ref, json, errors } = kit;
+	const state = json(ref("MaintenanceState"), "Maintenance now.");
+	const body = (properties) => ({
+		required: true,
+		content: { "application/json": { schema: {
+			type: "object",
+			additionalProperties: false,
+			required: ["minutes"],
+			properties
+		} } }
+	});
+	const notOn = json(ref("Error"), "Refused: maintenance is not on, or would reach beyond 24 h.");
+	return {
+		"/api/maintenance": {
+			get: {
+				summary: "Maintenance mode: whether it is on, until when, and the last summary",
+				responses: {
+					"200": state,
+					"401": errors["401"]
+				}
+			},
+			put: {
+				summary: "Start maintenance (no incident opens) for a number of minutes",
+				description: "While it is on, failures that would open an incident are recorded quietly; incidents already open keep updating. Started again while on, it ends `minutes` from now.",
+				requestBody: body({
+					minutes: minutes$1,
+					started_by: {
+						type: "string",
+						maxLength: 100,
+						nullable: true
+					},
+					surface: {
+						type: "string",
+						enum: [
+							"panel",
+							"entity",
+							"action",
+							"api"
+						],
+						default: "api"
+					}
+				}),
+				responses: {
+					"200": state,
+					...errors
+				}
+			},
+			delete: {
+				summary: "End maintenance now",
+				description: "Returns the one summary (also fired as the `llm_ops_maintenance` event): what failed during it and what still fails; what still fails opens incidents now.",
+				responses: {
+					"200": json(ref("MaintenanceSummary"), "The summary of the window."),
+					"401": errors["401"],
+					"409": notOn
+				}
+			}
+		},
+		"/api/maintenance/extend": { post: {
+			summary: "End maintenance later",
+			requestBody: body({ minutes: minutes$1 }),
+			responses: {
+				"200": state,
+				...errors,
+				"409": notOn
+			}
+		} }
+	};
+}
 // sidecar/src/api/openapi.ts
 /**
 * The OpenAPI 3.0 document of the sidecar's HTTP API. Component schemas come
@@ -10436,7 +10594,8 @@ var COMPONENTS = {
 	ActionExecution,
 	ExecutionResult,
 	...LEARNING_COMPONENTS,
-	...UPSTREAM_COMPONENTS
+	...UPSTREAM_COMPONENTS,
+	...MAINTENANCE_COMPONENTS
 };
 var ref = (name) => ({ $ref: `#/components/schemas/${name}` });
 var json = (schema, description) => ({
@@ -10575,6 +10734,7 @@ function openApiDocument(version) {
 				}
 			},
 			system_log_events: { type: "boolean" },
+			maintenance: ref("MaintenanceState"),
 			time_zone: {
 				type: "string",
 				nullable: true,
@@ -10896,12 +11056,16 @@ function openApiDocument(version) {
 				json,
 				errors,
 				idParam
+			}),
+			...maintenancePaths({
+				ref,
+				json,
+				errors
 			})
 		}
 	};
 }
 // sidecar/src/api/status.ts
-/** `/api/status` and `/api/mode`: what the sidecar is doing and how it is allowed to act. */
 var ModeBody = v.strictObject({ mode: v.picklist([
 	"observe",
 	"approve",
@@ -10986,6 +11150,7 @@ function createApi(ctx) {
 	app.use("/api/incidents", incidentRoutes(ctx.incidents));
 	app.use("/api/actions", actionRoutes(ctx.actions));
 	app.use("/api", statusRoutes(ctx.status));
+	app.use("/api/maintenance", maintenanceRoutes(ctx.maintenance));
 	app.use("/api", () => {
 		throw new ApiError(404, "no such endpoint");
 	});
@@ -12097,6 +12262,8 @@ function classify(signal) {
 *   (incident/learned-quiet.ts), starting inside its learned window, is held back
 *   instead of opening an incident. When it clears it is recorded as one more
 *   self-recovery; if it lasts longer than a schedule does, it opens an incident after all.
+* - During maintenance nothing opens: what would have is held back (maintenance.ts)
+*   and comes back through here when the window ends, if it still fails.
 */
 /** The template a signal's fingerprint is made of. */
 function signalTemplate(s) {
@@ -12128,9 +12295,11 @@ var Correlator = class {
 		this.lifecycle = lifecycle;
 		this.opts = opts;
 		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
+		if (opts.maintenance) opts.maintenance.replay = (signal) => this.emit(signal);
 	}
-	/** Periodically resolve log-only incidents that went quiet. */
+	/** Periodically resolve log-only incidents that went quiet; end maintenance on time. */
 	start() {
+		this.opts.maintenance?.resume();
 		const every = Math.max(1e3, Math.min(this.opts.thresholds.quietPeriodS * 1e3 / 4, 3e4));
 		this.quietTimer = setInterval(() => {
 			this.resolveQuiet();
@@ -12139,6 +12308,7 @@ var Correlator = class {
 	}
 	stop() {
 		clearInterval(this.quietTimer);
+		this.opts.maintenance?.stop();
 	}
 	emit(signal) {
 		if (this.opts.isNoise?.(signal)) return;
@@ -12149,6 +12319,7 @@ var Correlator = class {
 	}
 	reconcile(source, keep) {
 		this.lifecycle.batch(() => {
+			this.opts.maintenance?.reconcile(source, keep);
 			for (const { key } of this.journal.activeConditionKeys(source)) if (!keep.has(key)) this.clear(source, key, `${source} ${key} no longer reports the problem`);
 			for (const { signal } of [...this.held.values()]) if (signal.source === source && signal.key !== null && !keep.has(signal.key)) this.clear(source, signal.key, `${source} ${signal.key} no longer reports the problem`);
 		});
@@ -12173,6 +12344,10 @@ var Correlator = class {
 		const sameFailure = this.openIncident(fp);
 		let incident = sameFailure ?? this.journal.openByGroup(group, since);
 		let change = "updated";
+		if (!incident && this.opts.maintenance?.active()) {
+			this.opts.maintenance.hold(fp, stored, classify(stored).title);
+			return;
+		}
 		if (!incident) {
 			const flapSince = (/* @__PURE__ */ new Date(this.now().getTime() - thresholds.flapWindowS * 1e3)).toISOString();
 			const flapped = this.journal.recentlyResolved(fp, flapSince);
@@ -12285,6 +12460,7 @@ var Correlator = class {
 	}
 	clear(source, key, why) {
 		if (key === null) return;
+		this.opts.maintenance?.clear(source, key);
 		const held = this.held.get(`${source}|${key}`);
 		if (held) {
 			this.held.delete(`${source}|${key}`);
@@ -12315,6 +12491,231 @@ var Correlator = class {
 		this.lifecycle.batch(() => {
 			for (const incident of this.journal.quietIncidents(before)) this.lifecycle.resolve(incident.id, why, this.journal.hadConditions(incident.id) ? "resolved_itself" : "expired");
 		});
+	}
+};
+// sidecar/src/journal/maintenance.ts
+var MaintenanceJournal = class {
+	db;
+	stmt;
+	constructor(db) {
+		this.db = db;
+		this.stmt = statementCache(db);
+	}
+	/** The current or last window, if there ever was one. */
+	window() {
+		const row = this.stmt("SELECT * FROM maintenance WHERE id = 1").get();
+		if (!row) return void 0;
+		const { summary, ...rest } = row;
+		return {
+			...rest,
+			summary: summary ? JSON.parse(summary) : null
+		};
+	}
+	/** Start a window (replacing the last one's summary); failures start empty. */
+	start(w) {
+		this.db.transaction(() => {
+			this.stmt("DELETE FROM maintenance_failures").run();
+			this.stmt(`INSERT OR REPLACE INTO maintenance (id, started_at, until, minutes, started_by, surface)
+         VALUES (1, ?, ?, ?, ?, ?)`).run(w.started_at, w.until, w.minutes, w.started_by, w.surface);
+		})();
+	}
+	setUntil(until, minutes) {
+		this.stmt("UPDATE maintenance SET until = ?, minutes = coalesce(?, minutes) WHERE id = 1 AND ended_at IS NULL").run(until, minutes ?? null);
+	}
+	/** End the window with its summary; the failures held during it are forgotten. */
+	end(at, summary) {
+		this.db.transaction(() => {
+			this.stmt("UPDATE maintenance SET ended_at = ?, summary = ? WHERE id = 1").run(at, JSON.stringify(summary));
+			this.stmt("DELETE FROM maintenance_failures").run();
+		})();
+	}
+	failures() {
+		return this.stmt("SELECT * FROM maintenance_failures ORDER BY first_seen, fingerprint").all().map((r) => ({
+			...r,
+			signal: JSON.parse(r.signal),
+			active: r.active === 1
+		}));
+	}
+	/** Record one more sighting of a failure; a condition reported again is not counted twice. */
+	hold(fp, signal, title) {
+		const key = signal.condition === "active" ? signal.key : null;
+		const known = this.stmt("SELECT occurrences, active, key FROM maintenance_failures WHERE fingerprint = ?").get(fp);
+		if (known && key !== null && known.active === 1 && known.key === key) return;
+		this.stmt(`INSERT INTO maintenance_failures (fingerprint, signal, title, occurrences, first_seen,
+         last_seen, source, key, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (fingerprint) DO UPDATE SET signal = excluded.signal,
+         occurrences = occurrences + excluded.occurrences, last_seen = excluded.last_seen,
+         source = excluded.source, key = excluded.key, active = excluded.active`).run(fp, JSON.stringify(signal), title, signal.count, signal.observed_at, signal.observed_at, key === null ? null : signal.source, key, key === null ? 0 : 1);
+	}
+	/** A held condition cleared; true when there was one. */
+	clear(source, key) {
+		return this.stmt("UPDATE maintenance_failures SET active = 0 WHERE source = ? AND key = ? AND active = 1").run(source, key).changes > 0;
+	}
+	/** Keys of the held conditions of `source` still active. */
+	activeKeys(source) {
+		return this.stmt("SELECT key FROM maintenance_failures WHERE source = ? AND active = 1").all(source).map((r) => r.key);
+	}
+};
+// sidecar/src/correlate/maintenance.ts
+/** Longest a window may reach ahead (a start or an extension). */
+var MAINTENANCE_MAX_MINUTES = 1440;
+/** Most failures a summary lists (the counts cover all). */
+var SUMMARY_LIST = 20;
+/** A request the current state refuses (nothing to extend or end, too long). */
+var MaintenanceRefused = class extends Error {};
+var Maintenance = class {
+	opts;
+	/** Where still-failing signals go when a window ends (the correlator). */
+	replay = () => void 0;
+	listeners = /* @__PURE__ */ new Set();
+	timer;
+	now;
+	store;
+	constructor(db, opts) {
+		this.opts = opts;
+		this.store = new MaintenanceJournal(db);
+		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
+	}
+	/** Told once per ended window, with its summary. */
+	onEnded(listener) {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+	/** Pick up a window the journal holds (after a restart): it ends on time, or now if overdue. */
+	resume() {
+		if (this.active()) this.schedule();
+	}
+	stop() {
+		clearTimeout(this.timer);
+		this.timer = void 0;
+	}
+	/** Whether maintenance is on: no incident opens. */
+	active() {
+		const w = this.store.window();
+		return w !== void 0 && w.ended_at === null;
+	}
+	state() {
+		const w = this.store.window();
+		const on = w !== void 0 && w.ended_at === null;
+		return {
+			active: on,
+			started_at: on ? w.started_at : null,
+			until: on ? w.until : null,
+			minutes: on ? w.minutes : null,
+			started_by: on ? w.started_by : null,
+			surface: on ? w.surface : null,
+			failed_count: on ? this.store.failures().length : 0,
+			last_summary: w?.summary ?? null
+		};
+	}
+	/** Start maintenance for `minutes` from now; while it is on, this sets its end anew. */
+	start(minutes, startedBy, surface) {
+		this.checkMinutes(minutes);
+		const now = this.now();
+		const until = new Date(now.getTime() + minutes * 6e4).toISOString();
+		if (this.active()) this.store.setUntil(until, minutes);
+		else this.store.start({
+			started_at: now.toISOString(),
+			until,
+			minutes,
+			started_by: startedBy,
+			surface
+		});
+		this.opts.log.info(`maintenance on until ${until} (${surface}${startedBy ? `, ${startedBy}` : ""}): no incident opens`);
+		this.schedule();
+		return this.state();
+	}
+	/** Move the end `minutes` later. */
+	extend(minutes) {
+		const w = this.store.window();
+		if (!w || w.ended_at !== null) throw new MaintenanceRefused("maintenance is not on");
+		this.checkMinutes(minutes);
+		const now = this.now().getTime();
+		const until = Math.max(Date.parse(w.until), now) + minutes * 6e4;
+		if (until > now + 864e5) throw new MaintenanceRefused(`maintenance reaches at most ${MAINTENANCE_MAX_MINUTES / 60} h ahead`);
+		this.store.setUntil(new Date(until).toISOString());
+		this.opts.log.info(`maintenance extended until ${new Date(until).toISOString()}`);
+		this.schedule();
+		return this.state();
+	}
+	/** End maintenance: one summary, and what still fails opens incidents. */
+	end(by) {
+		const w = this.store.window();
+		if (!w || w.ended_at !== null) throw new MaintenanceRefused("maintenance is not on");
+		this.stop();
+		const now = this.now();
+		const recent = now.getTime() - this.opts.quietPeriodS * 1e3;
+		const failures = this.store.failures().map((f) => ({
+			held: f,
+			still: f.active || f.key === null && Date.parse(f.last_seen) >= recent
+		}));
+		failures.sort((a, b) => Number(b.still) - Number(a.still));
+		const summary = {
+			started_at: w.started_at,
+			ended_at: now.toISOString(),
+			ended_by: by,
+			started_by: w.started_by,
+			surface: w.surface,
+			failed_count: failures.length,
+			still_failing_count: failures.filter((f) => f.still).length,
+			failures: failures.slice(0, SUMMARY_LIST).map(({ held, still }) => ({
+				title: held.title.slice(0, 255),
+				integration: held.signal.integration,
+				severity: held.signal.severity,
+				occurrences: held.occurrences,
+				first_seen: held.first_seen,
+				last_seen: held.last_seen,
+				still_failing: still
+			}))
+		};
+		this.store.end(summary.ended_at, summary);
+		this.opts.log.info(`maintenance ended (${by === "time" ? "its time was up" : "ended by a person"}): ${summary.failed_count} failure(s) during it, ${summary.still_failing_count} still failing`);
+		for (const { held, still } of failures) {
+			if (!still) continue;
+			try {
+				this.replay({
+					...held.signal,
+					count: held.occurrences
+				});
+			} catch (err) {
+				this.opts.log.error(`after maintenance, ${held.title} could not open: ${String(err)}`);
+			}
+		}
+		for (const l of this.listeners) try {
+			l(summary);
+		} catch (err) {
+			this.opts.log.error(`maintenance listener failed: ${String(err)}`);
+		}
+		return summary;
+	}
+	/** Hold back a failure that would open an incident (a redacted signal, its title). */
+	hold(fp, stored, title) {
+		this.store.hold(fp, stored, title);
+	}
+	/** A condition cleared: true when it was one held back. */
+	clear(source, key) {
+		return this.store.clear(source, key);
+	}
+	/** After a full resync of `source`: held conditions not in `keep` cleared. */
+	reconcile(source, keep) {
+		for (const key of this.store.activeKeys(source)) if (!keep.has(key)) this.store.clear(source, key);
+	}
+	checkMinutes(minutes) {
+		if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) throw new MaintenanceRefused(`minutes must be a whole number from 1 to ${MAINTENANCE_MAX_MINUTES}`);
+	}
+	schedule() {
+		clearTimeout(this.timer);
+		const w = this.store.window();
+		if (!w || w.ended_at !== null) return;
+		const delay = Math.max(0, Date.parse(w.until) - this.now().getTime());
+		this.timer = setTimeout(() => {
+			try {
+				if (this.active()) this.end("time");
+			} catch (err) {
+				this.opts.log.error(`ending maintenance failed: ${String(err)}`);
+			}
+		}, delay);
+		this.timer.unref();
 	}
 };
 // sidecar/src/ha/errors.ts
@@ -13548,7 +13949,8 @@ var IncidentLifecycle = class {
 * The reporter tells HA about incidents: an `llm_ops_incident` event on HA's bus
 * for every opened, updated, resolved and dismissed incident. Events go through
 * the journal's outbox first, so none is lost while HA or the sidecar restarts;
-* `updated` events of one incident are coalesced to one per interval.
+* `updated` events of one incident are coalesced to one per interval. When a
+* maintenance window ends, one `llm_ops_maintenance` event carries its summary.
 */
 /** The small event payload of an incident (HA records events: never a bundle). */
 function incidentEvent(incident, change, outcome = null) {
@@ -13645,6 +14047,12 @@ var Reporter = class {
 			backup_id: backupId
 		};
 		this.opts.journal.outbox.enqueueEvent(ACTION_EVENT, null, proposal.status, payload, now, now);
+		this.flush();
+	}
+	/** Queue the one `llm_ops_maintenance` event of an ended maintenance window. */
+	maintenanceEnded(summary) {
+		const at = summary.ended_at;
+		this.opts.journal.outbox.enqueueEvent(MAINTENANCE_EVENT, null, "ended", summary, at, at);
 		this.flush();
 	}
 	/** Send every due event, oldest first; stops at the first failure and retries on reconnect. */
@@ -14242,6 +14650,30 @@ var MIGRATIONS = [
     dropped INTEGER NOT NULL
   );
   CREATE INDEX debug_captures_by_incident ON debug_captures (incident_id, ended_at);
+  `,
+	`
+  CREATE TABLE maintenance (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    started_at TEXT NOT NULL,
+    until TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    started_by TEXT,
+    surface TEXT NOT NULL,
+    ended_at TEXT,
+    summary TEXT
+  );
+  CREATE TABLE maintenance_failures (
+    fingerprint TEXT PRIMARY KEY,
+    signal TEXT NOT NULL,
+    title TEXT NOT NULL,
+    occurrences INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    source TEXT,
+    key TEXT,
+    active INTEGER NOT NULL
+  );
+  CREATE INDEX maintenance_failures_by_key ON maintenance_failures (source, key);
   `
 ];
 // sidecar/src/journal/database.ts
@@ -14999,6 +15431,13 @@ function applyRetention(journal, proposals, bundles, limits, now = Date.now()) {
 		outcomes: pruneOutcomes(journal)
 	};
 }
+/** What a retention pass removed, as log lines (none when nothing went). */
+function retentionReport(gone) {
+	const lines = [];
+	if (gone.incidents) lines.push(`retention: removed ${gone.incidents} closed incidents`);
+	if (gone.cursors || gone.dismissals || gone.outcomes) lines.push(`retention: forgot ${gone.cursors} old system log records, ${gone.dismissals} expired or oldest dismissals and ${gone.outcomes} oldest incident outcomes`);
+	return lines;
+}
 // sidecar/src/pipeline.ts
 var Pipeline = class {
 	opts;
@@ -15383,7 +15822,8 @@ function statusService(s) {
 				},
 				time_zone: s.timeZone(),
 				action_labels: Object.fromEntries(Object.values(ACTIONS).map((a) => [a.id, a.label])),
-				llm: s.llm()
+				llm: s.llm(),
+				maintenance: s.maintenance.state()
 			};
 		},
 		setMode: (mode) => {
@@ -15395,6 +15835,23 @@ function statusService(s) {
 				throw err;
 			}
 		}
+	};
+}
+/** Maintenance over the API: what the state refuses is a 409. */
+function maintenanceService(m) {
+	const refused = (fn) => {
+		try {
+			return fn();
+		} catch (err) {
+			if (err instanceof MaintenanceRefused) throw new ApiError(409, err.message);
+			throw err;
+		}
+	};
+	return {
+		state: () => m.state(),
+		start: (minutes, by, surface) => refused(() => m.start(minutes, by, surface)),
+		extend: (minutes) => refused(() => m.extend(minutes)),
+		end: () => refused(() => m.end("user"))
 	};
 }
 // sidecar/src/supervisor/discovery.ts
@@ -15472,6 +15929,8 @@ var Sidecar = class {
 	proposals;
 	lifecycle;
 	correlator;
+	/** Maintenance mode: while it is on no incident opens. */
+	maintenance;
 	reporter;
 	bundles;
 	policy;
@@ -15526,17 +15985,23 @@ var Sidecar = class {
 			log,
 			zone: this.tz
 		});
+		this.maintenance = new Maintenance(this.journal.db, {
+			log,
+			quietPeriodS: t.quietPeriodS
+		});
 		this.correlator = new Correlator(this.journal, this.lifecycle, {
 			thresholds: t,
 			log,
 			isNoise,
-			redact: redactSignal
+			redact: redactSignal,
+			maintenance: this.maintenance
 		});
 		this.reporter = new Reporter({
 			journal: this.journal,
 			log,
 			updateIntervalS: t.eventUpdateIntervalS
 		});
+		this.maintenance.onEnded((summary) => this.reporter.maintenanceEnded(summary));
 		const context = (incident) => this.actionContext(incident);
 		this.approval = new Approval({
 			journal: this.journal,
@@ -15666,8 +16131,10 @@ var Sidecar = class {
 				flags: this.flags,
 				log: this.log,
 				timeZone: this.tz,
-				llm: () => this.llm?.status() ?? null
+				llm: () => this.llm?.status() ?? null,
+				maintenance: this.maintenance
 			}),
+			maintenance: maintenanceService(this.maintenance),
 			ingressPeer: settings.ingressPeer,
 			publicDir: this.publicDir
 		});
@@ -15747,9 +16214,9 @@ var Sidecar = class {
 	}
 	/** Apply the journal's bounds, and say what went. */
 	retention() {
-		const gone = applyRetention(this.journal, this.proposals, this.bundles, this.settings.thresholds);
-		if (gone.incidents) this.log.info(`retention: removed ${gone.incidents} closed incidents`);
-		if (gone.cursors || gone.dismissals || gone.outcomes) this.log.info(`retention: forgot ${gone.cursors} old system log records, ${gone.dismissals} expired or oldest dismissals and ${gone.outcomes} oldest incident outcomes`);
+		const { journal, proposals, bundles, settings } = this;
+		const gone = applyRetention(journal, proposals, bundles, settings.thresholds);
+		for (const line of retentionReport(gone)) this.log.info(line);
 	}
 	/** Stop everything; bounded even when HA keeps the socket open but never answers. */
 	async stop() {

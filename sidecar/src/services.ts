@@ -5,9 +5,11 @@
 import { isClosed } from '@ha-llm-ops/contracts';
 import { ACTIONS } from './actions/index.js';
 import type { ActionService } from './api/actions.js';
+import type { MaintenanceService } from './api/maintenance.js';
 import type { LlmStatus, StatusReport, StatusService } from './api/status.js';
 import { ApiError } from './api/validate.js';
 import { type Approval, DecisionError } from './approve/index.js';
+import { type Maintenance, MaintenanceRefused } from './correlate/index.js';
 import { publicProposal } from './incidents.js';
 import type { Journal } from './journal/journal.js';
 import type { ProposalJournal } from './journal/proposals.js';
@@ -36,6 +38,7 @@ export interface StatusDeps {
   timeZone: () => string | null;
   /** The LLM analyzer's budget, null when there is no LLM. */
   llm: () => LlmStatus | null;
+  maintenance: Maintenance;
 }
 
 export function actionService(s: ActionDeps): ActionService {
@@ -125,6 +128,7 @@ export function statusService(s: StatusDeps): StatusService {
         time_zone: s.timeZone(),
         action_labels: Object.fromEntries(Object.values(ACTIONS).map((a) => [a.id, a.label])),
         llm: s.llm(),
+        maintenance: s.maintenance.state(),
       };
     },
     setMode: (mode) => {
@@ -136,5 +140,23 @@ export function statusService(s: StatusDeps): StatusService {
         throw err;
       }
     },
+  };
+}
+
+/** Maintenance over the API: what the state refuses is a 409. */
+export function maintenanceService(m: Maintenance): MaintenanceService {
+  const refused = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof MaintenanceRefused) throw new ApiError(409, err.message);
+      throw err;
+    }
+  };
+  return {
+    state: () => m.state(),
+    start: (minutes, by, surface) => refused(() => m.start(minutes, by, surface)),
+    extend: (minutes) => refused(() => m.extend(minutes)),
+    end: () => refused(() => m.end('user')),
   };
 }

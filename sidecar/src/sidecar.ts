@@ -15,7 +15,7 @@ import { Approval } from './approve/index.js';
 import type { CollectorContext, StopCollector } from './collect/collector.js';
 import { COLLECTORS } from './collect/index.js';
 import type { Settings } from './config.js';
-import { Correlator } from './correlate/index.js';
+import { Correlator, Maintenance } from './correlate/index.js';
 import { Executor, Reverter, revertCheckMs } from './execute/index.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
@@ -25,7 +25,7 @@ import { BundleStore } from './journal/bundles.js';
 import { type IncidentRecord, Journal } from './journal/journal.js';
 import { ProposalJournal } from './journal/proposals.js';
 import { RevertJournal } from './journal/reverts.js';
-import { applyRetention } from './journal/retention.js';
+import { applyRetention, retentionReport } from './journal/retention.js';
 import { guarded, type Logger } from './log.js';
 import { enrich, haHttpBase, keyedLabel, redactionKey, signalRedaction } from './package/index.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
@@ -33,7 +33,7 @@ import { Planner } from './plan/index.js';
 import { loadPolicy } from './policy/policy.js';
 import { PolicyKeeper } from './policy/policy-keeper.js';
 import { Reporter } from './report/index.js';
-import { actionService, statusService } from './services.js';
+import { actionService, maintenanceService, statusService } from './services.js';
 import { SupervisorClient } from './supervisor/client.js';
 import { addonUrl, announce } from './supervisor/discovery.js';
 import { VERSION } from './version.js';
@@ -62,6 +62,8 @@ export class Sidecar {
   readonly proposals: ProposalJournal;
   readonly lifecycle: IncidentLifecycle;
   readonly correlator: Correlator;
+  /** Maintenance mode: while it is on no incident opens. */
+  readonly maintenance: Maintenance;
   readonly reporter: Reporter;
   readonly bundles: BundleStore;
   readonly policy: PolicyKeeper;
@@ -123,17 +125,20 @@ export class Sidecar {
     const redactSignal = signalRedaction({ ...settings.redact, label });
     this.redactText = redactSignal.text;
     this.lifecycle = new IncidentLifecycle(this.journal, this.proposals, { log, zone: this.tz });
+    this.maintenance = new Maintenance(this.journal.db, { log, quietPeriodS: t.quietPeriodS });
     this.correlator = new Correlator(this.journal, this.lifecycle, {
       thresholds: t,
       log,
       isNoise,
       redact: redactSignal,
+      maintenance: this.maintenance,
     });
     this.reporter = new Reporter({
       journal: this.journal,
       log,
       updateIntervalS: t.eventUpdateIntervalS,
     });
+    this.maintenance.onEnded((summary) => this.reporter.maintenanceEnded(summary));
     const context = (incident: IncidentRecord) => this.actionContext(incident);
     this.approval = new Approval({
       journal: this.journal,
@@ -242,7 +247,9 @@ export class Sidecar {
         log: this.log,
         timeZone: this.tz,
         llm: () => this.llm?.status() ?? null,
+        maintenance: this.maintenance,
       }),
+      maintenance: maintenanceService(this.maintenance),
       ingressPeer: settings.ingressPeer,
       publicDir: this.publicDir,
     });
@@ -352,17 +359,9 @@ export class Sidecar {
 
   /** Apply the journal's bounds, and say what went. */
   private retention(): void {
-    const gone = applyRetention(
-      this.journal,
-      this.proposals,
-      this.bundles,
-      this.settings.thresholds,
-    );
-    if (gone.incidents) this.log.info(`retention: removed ${gone.incidents} closed incidents`);
-    if (gone.cursors || gone.dismissals || gone.outcomes)
-      this.log.info(
-        `retention: forgot ${gone.cursors} old system log records, ${gone.dismissals} expired or oldest dismissals and ${gone.outcomes} oldest incident outcomes`,
-      );
+    const { journal, proposals, bundles, settings } = this;
+    const gone = applyRetention(journal, proposals, bundles, settings.thresholds);
+    for (const line of retentionReport(gone)) this.log.info(line);
   }
 
   /** Stop everything; bounded even when HA keeps the socket open but never answers. */

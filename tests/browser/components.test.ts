@@ -715,6 +715,50 @@ describe('the panel: states', () => {
     expect(await summary.innerText()).toContain('system_log: fire_event: true');
   });
 
+  it('shows maintenance until when in HA’s zone; only administrators start or end it', async () => {
+    const status = {
+      mode: 'approve',
+      policy: { valid: true, error: null, source: 'default' },
+      system_log_events: true,
+      last_analysis_at: null,
+      counts: { open: 1, awaiting_approval: 0 },
+      connected: true,
+      maintenance: {
+        active: true,
+        started_at: '2026-12-04T12:30:00Z',
+        until: '2026-12-04T13:30:00Z',
+        minutes: 60,
+        started_by: 'Ada',
+        surface: 'panel',
+        failed_count: 2,
+        last_summary: null,
+      },
+    };
+    await mountPanel({ status, admin: false, timeZone: 'Europe/Berlin' });
+    const control = page.locator('llm-ops-maintenance [data-field=maintenance]');
+    await poll(() => control.count()).toBe(1);
+    // 13:30 UTC is 14:30 in Berlin.
+    expect(await page.locator('llm-ops-panel [data-field=maintenance-chip]').innerText()).toMatch(
+      /Maintenance until 2:30\sPM/,
+    );
+    expect(await control.innerText()).toContain('2 failures seen so far');
+    expect(await control.locator('button').count()).toBe(0);
+
+    // Off: nothing for a non-administrator, the duration and Start for an administrator.
+    const off = { ...status, maintenance: { ...status.maintenance, active: false } };
+    await mountPanel({ status: off, admin: false });
+    await poll(() => rows().count()).toBe(1);
+    expect(await page.locator('llm-ops-maintenance section').count()).toBe(0);
+    await mountPanel({ status: off, admin: true });
+    await poll(() => control.getAttribute('data-active')).toBe('false');
+    expect(await control.locator('option').allInnerTexts()).toEqual([
+      '30 minutes',
+      '1 hour',
+      '2 hours',
+      '4 hours',
+    ]);
+  });
+
   it('works on a phone: cards instead of a table, and the sidebar button', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {

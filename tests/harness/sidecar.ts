@@ -25,9 +25,11 @@ export async function startSidecar(
   opts: {
     /** Run the sidecar's command line through this one (e.g. to give it a filesystem of its own). */
     wrap?: (argv: string[]) => string[];
+    /** Serve on this port (a restart where the integration expects it); default: a free one. */
+    port?: number;
   } = {},
 ): Promise<SidecarProcess> {
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const token = 'e2e-test-token-0123456789abcdef';
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'llm-ops-e2e-'));
   const argv = [

@@ -40,6 +40,8 @@ RATE = "sensor.llm_ops_false_alarm_rate"
 LLM_CALLS_LEFT = "sensor.llm_ops_llm_calls_left_this_hour"
 CONNECTIVITY = "binary_sensor.llm_ops_sidecar"
 MODE = "select.llm_ops_mode"
+MAINTENANCE = "select.llm_ops_maintenance"
+MAINTENANCE_UNTIL = "sensor.llm_ops_maintenance_until"
 
 
 async def _refresh(hass: HomeAssistant) -> None:
@@ -89,6 +91,8 @@ async def test_entities_show_the_sidecars_incidents(
         LLM_CALLS_LEFT,
         CONNECTIVITY,
         MODE,
+        MAINTENANCE,
+        MAINTENANCE_UNTIL,
     }
     assert all(e.unique_id.startswith(entry.entry_id) for e in entities)
 

@@ -42,6 +42,8 @@ async def test_actions_exist_without_an_entry(hass: HomeAssistant) -> None:
         "reset_learned_quiet",
         "reanalyze",
         "start_reauth",
+        "start_maintenance",
+        "end_maintenance",
     }
     with pytest.raises(ServiceValidationError) as err:
         await _call(hass, "dismiss", {"incident_id": "inc_x"})

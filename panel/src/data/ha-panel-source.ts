@@ -3,6 +3,8 @@ import {
   HaIncidentSource,
   SourceError,
   type LearnedQuiet,
+  type MaintenanceState,
+  type MaintenanceSummary,
   type OutcomeStats,
   type PanelSource,
   type Suppression,
@@ -55,5 +57,13 @@ export class HaPanelSource extends HaIncidentSource implements PanelSource {
 
   upstreamReport(incidentId: string): Promise<UpstreamReport> {
     return this.call<UpstreamReport>({ type: 'llm_ops/upstream_report', incident_id: incidentId });
+  }
+
+  startMaintenance(minutes: number): Promise<MaintenanceState> {
+    return this.call<MaintenanceState>({ type: 'llm_ops/maintenance/start', minutes });
+  }
+
+  endMaintenance(): Promise<MaintenanceSummary> {
+    return this.call<MaintenanceSummary>({ type: 'llm_ops/maintenance/end' });
   }
 }

@@ -15,6 +15,8 @@ import {
   type IncidentPage,
   type IncidentQuery,
   type PanelSource,
+  type MaintenanceState,
+  type MaintenanceSummary,
   type OpsEvent,
   type OpsStatus,
   type LearnedQuiet,
@@ -125,6 +127,14 @@ export class HttpIncidentSource implements PanelSource {
   async status(): Promise<OpsStatus | null> {
     const status = await this.request<OpsStatus>('GET', 'status');
     return { ...status, connected: true };
+  }
+
+  startMaintenance(minutes: number): Promise<MaintenanceState> {
+    return this.request('PUT', 'maintenance', { minutes, surface: 'panel' });
+  }
+
+  endMaintenance(): Promise<MaintenanceSummary> {
+    return this.request('DELETE', 'maintenance');
   }
 
   async approve(proposalId: string): Promise<ActionProposal> {

@@ -117,9 +117,12 @@ export class PanelData implements ReactiveController {
       const items = page && withIncidentEvent(page.items, event.data, this.hooks.statusFilter());
       if (page && items) this.list.set({ ...page, items });
       this.list.reload(EVENT_REFRESH_MS);
-    } else {
+    } else if (event.kind === 'action') {
       this.proposals?.applyEvent(event.data);
       this.pending.reload(EVENT_REFRESH_MS);
+    } else {
+      // Maintenance ended: what still fails opens incidents now.
+      this.list.reload(EVENT_REFRESH_MS);
     }
     this.status.reload(EVENT_REFRESH_MS);
     this.hooks.pushed(event);

@@ -1,5 +1,8 @@
-/** The panel's top bar, like HA's own pages: menu (narrow), back (detail), title, mode, refresh. */
-import { mdiArrowLeft, mdiMenu, mdiRefresh } from '@mdi/js';
+/**
+ * The panel's top bar, like HA's own pages: menu (narrow), back (detail), title, maintenance
+ * (while on), mode, refresh.
+ */
+import { mdiArrowLeft, mdiMenu, mdiRefresh, mdiWrenchClock } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { icon, type Mode } from '../shared/index.js';
 import { MODE_LABELS } from './status-summary.js';
@@ -11,6 +14,8 @@ export interface ToolbarView {
   /** On an incident: where "back" goes. */
   backTo: string | undefined;
   mode: Mode | undefined;
+  /** While maintenance is on: when it ends ("14:30", HA's time zone). */
+  maintenanceUntil?: string | undefined;
   onMenu: () => void;
   /** Plain clicks navigate inside the panel (the link's `data-path`). */
   onLink: (ev: MouseEvent) => void;
@@ -41,6 +46,13 @@ export function panelToolbar(v: ToolbarView): TemplateResult {
     }
     <h1>${v.title}</h1>
     <span class="spacer"></span>
+    ${
+      v.maintenanceUntil
+        ? html`<span class="mode-chip maintenance-chip" data-field="maintenance-chip"
+            >${icon(mdiWrenchClock)} Maintenance until ${v.maintenanceUntil}</span
+          >`
+        : nothing
+    }
     ${
       v.mode
         ? html`<span class="mode-chip" data-mode=${v.mode} title="Mode"

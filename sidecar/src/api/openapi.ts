@@ -23,6 +23,7 @@ import type { GenericSchema } from 'valibot';
 import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
 import { LLM_STATUS_SCHEMA, LLM_USAGE_SCHEMA } from './openapi-llm.js';
 import { UPSTREAM_COMPONENTS, upstreamPaths } from './openapi-upstream.js';
+import { MAINTENANCE_COMPONENTS, maintenancePaths } from './openapi-maintenance.js';
 
 const COMPONENTS: Record<string, GenericSchema> = {
   Health,
@@ -37,6 +38,7 @@ const COMPONENTS: Record<string, GenericSchema> = {
   ExecutionResult,
   ...LEARNING_COMPONENTS,
   ...UPSTREAM_COMPONENTS,
+  ...MAINTENANCE_COMPONENTS,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -124,6 +126,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       system_log_events: { type: 'boolean' },
+      maintenance: ref('MaintenanceState'),
       time_zone: {
         type: 'string',
         nullable: true,
@@ -418,6 +421,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       ...learningPaths({ ref, json, errors, idParam, decisionBody }),
       ...upstreamPaths({ ref, json, errors, idParam }),
+      ...maintenancePaths({ ref, json, errors }),
     },
   };
 }

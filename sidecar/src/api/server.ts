@@ -1,4 +1,4 @@
-/** The sidecar's HTTP API (express): health, incidents, what it learned, actions, status, the OpenAPI document, and the ingress UI. */
+/** The sidecar's HTTP API (express): health, incidents, what it learned, actions, status, maintenance, the OpenAPI document, and the ingress UI. */
 import type { Health } from '@ha-llm-ops/contracts';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { ingressUser } from './ingress.js';
 import { actionRoutes, type ActionService } from './actions.js';
 import { incidentRoutes, type IncidentService } from './incidents.js';
 import { learningRoutes, type LearningService } from './learning.js';
+import { maintenanceRoutes, type MaintenanceService } from './maintenance.js';
 import { openApiDocument } from './openapi.js';
 import { statusRoutes, type StatusService } from './status.js';
 import { tokenMatches } from './token.js';
@@ -22,6 +23,8 @@ export interface ApiContext {
   learning: LearningService;
   actions: ActionService;
   status: StatusService;
+  /** Maintenance mode: no incident opens while it is on. */
+  maintenance: MaintenanceService;
   /** Address of the Supervisor's ingress proxy (add-on mode), or null standalone. */
   ingressPeer: string | null;
   /** The ingress web UI's files (built panel); served only to ingress requests. */
@@ -78,6 +81,7 @@ export function createApi(ctx: ApiContext): Express {
   app.use('/api/incidents', incidentRoutes(ctx.incidents));
   app.use('/api/actions', actionRoutes(ctx.actions));
   app.use('/api', statusRoutes(ctx.status));
+  app.use('/api/maintenance', maintenanceRoutes(ctx.maintenance));
 
   app.use('/api', () => {
     throw new ApiError(404, 'no such endpoint');

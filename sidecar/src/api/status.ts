@@ -1,4 +1,5 @@
 /** `/api/status` and `/api/mode`: what the sidecar is doing and how it is allowed to act. */
+import type { MaintenanceState } from '@ha-llm-ops/contracts';
 import { Router } from 'express';
 import * as v from 'valibot';
 import { validate } from './validate.js';
@@ -41,6 +42,8 @@ export interface StatusReport {
   action_labels: Record<string, string>;
   /** The LLM analyzer's budget; null when no LLM is configured (offline analysis only). */
   llm: LlmStatus | null;
+  /** Maintenance mode: whether it is on, until when, and the last window's summary. */
+  maintenance: MaintenanceState;
 }
 
 export interface StatusService {

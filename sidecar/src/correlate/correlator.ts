@@ -18,6 +18,8 @@
  *   (incident/learned-quiet.ts), starting inside its learned window, is held back
  *   instead of opening an incident. When it clears it is recorded as one more
  *   self-recovery; if it lasts longer than a schedule does, it opens an incident after all.
+ * - During maintenance nothing opens: what would have is held back (maintenance.ts)
+ *   and comes back through here when the window ends, if it still fails.
  */
 import { randomUUID } from 'node:crypto';
 import { isClosed, SEVERITY_RANK, type Signal, type SignalSource } from '@ha-llm-ops/contracts';
@@ -29,6 +31,7 @@ import { fingerprint, messageTemplate } from '../shared/fingerprint.js';
 import type { SignalSink } from '../shared/interfaces.js';
 import { QUIET_MAX_OUTAGE_H } from '../shared/quiet-pattern.js';
 import { classify } from './classify.js';
+import type { Maintenance } from './maintenance.js';
 
 export interface CorrelatorOptions {
   thresholds: Thresholds;
@@ -41,6 +44,8 @@ export interface CorrelatorOptions {
    * from them. Fingerprints are taken before (templates already drop addresses).
    */
   redact?: (signal: Signal) => Signal;
+  /** While it is on, failures that would open an incident are held back instead. */
+  maintenance?: Maintenance;
 }
 
 /** The template a signal's fingerprint is made of. */
@@ -75,10 +80,13 @@ export class Correlator implements SignalSink {
     private readonly opts: CorrelatorOptions,
   ) {
     this.now = opts.now ?? (() => new Date());
+    // What still fails when maintenance ends comes back through here, and opens.
+    if (opts.maintenance) opts.maintenance.replay = (signal) => this.emit(signal);
   }
 
-  /** Periodically resolve log-only incidents that went quiet. */
+  /** Periodically resolve log-only incidents that went quiet; end maintenance on time. */
   start(): void {
+    this.opts.maintenance?.resume();
     const every = Math.max(1000, Math.min((this.opts.thresholds.quietPeriodS * 1000) / 4, 30_000));
     this.quietTimer = setInterval(() => {
       this.resolveQuiet();
@@ -88,6 +96,7 @@ export class Correlator implements SignalSink {
 
   stop(): void {
     clearInterval(this.quietTimer);
+    this.opts.maintenance?.stop();
   }
 
   emit(signal: Signal): void {
@@ -100,6 +109,7 @@ export class Correlator implements SignalSink {
 
   reconcile(source: SignalSource, keep: ReadonlySet<string>): void {
     this.lifecycle.batch(() => {
+      this.opts.maintenance?.reconcile(source, keep);
       for (const { key } of this.journal.activeConditionKeys(source)) {
         if (!keep.has(key))
           this.clear(source, key, `${source} ${key} no longer reports the problem`);
@@ -131,6 +141,10 @@ export class Correlator implements SignalSink {
     let incident = sameFailure ?? this.journal.openByGroup(group, since);
     let change: 'opened' | 'updated' = 'updated';
 
+    if (!incident && this.opts.maintenance?.active()) {
+      this.opts.maintenance.hold(fp, stored, classify(stored).title);
+      return;
+    }
     if (!incident) {
       const flapSince = new Date(
         this.now().getTime() - thresholds.flapWindowS * 1000,
@@ -253,6 +267,7 @@ export class Correlator implements SignalSink {
 
   private clear(source: SignalSource, key: string | null, why: string): void {
     if (key === null) return;
+    this.opts.maintenance?.clear(source, key);
     const held = this.held.get(`${source}|${key}`);
     if (held) {
       this.held.delete(`${source}|${key}`);

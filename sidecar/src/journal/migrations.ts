@@ -269,4 +269,30 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX debug_captures_by_incident ON debug_captures (incident_id, ended_at);
   `,
+  // 15: maintenance: the one window (while it lasts no incident opens), the failures held
+  // back during it, and the summary of the last window once it ended.
+  `
+  CREATE TABLE maintenance (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    started_at TEXT NOT NULL,
+    until TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    started_by TEXT,
+    surface TEXT NOT NULL,
+    ended_at TEXT,
+    summary TEXT
+  );
+  CREATE TABLE maintenance_failures (
+    fingerprint TEXT PRIMARY KEY,
+    signal TEXT NOT NULL,
+    title TEXT NOT NULL,
+    occurrences INTEGER NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    source TEXT,
+    key TEXT,
+    active INTEGER NOT NULL
+  );
+  CREATE INDEX maintenance_failures_by_key ON maintenance_failures (source, key);
+  `,
 ];

@@ -114,3 +114,14 @@ export function applyRetention(
     outcomes: pruneOutcomes(journal),
   };
 }
+
+/** What a retention pass removed, as log lines (none when nothing went). */
+export function retentionReport(gone: RetentionPass): string[] {
+  const lines: string[] = [];
+  if (gone.incidents) lines.push(`retention: removed ${gone.incidents} closed incidents`);
+  if (gone.cursors || gone.dismissals || gone.outcomes)
+    lines.push(
+      `retention: forgot ${gone.cursors} old system log records, ${gone.dismissals} expired or oldest dismissals and ${gone.outcomes} oldest incident outcomes`,
+    );
+  return lines;
+}

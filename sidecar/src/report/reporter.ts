@@ -2,14 +2,17 @@
  * The reporter tells HA about incidents: an `llm_ops_incident` event on HA's bus
  * for every opened, updated, resolved and dismissed incident. Events go through
  * the journal's outbox first, so none is lost while HA or the sidecar restarts;
- * `updated` events of one incident are coalesced to one per interval.
+ * `updated` events of one incident are coalesced to one per interval. When a
+ * maintenance window ends, one `llm_ops_maintenance` event carries its summary.
  */
 import {
   ACTION_EVENT,
   INCIDENT_EVENT,
+  MAINTENANCE_EVENT,
   type ActionEvent,
   type ActionProposal,
   type IncidentEvent,
+  type MaintenanceSummary,
   type OutcomeKind,
 } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
@@ -139,6 +142,13 @@ export class Reporter {
       backup_id: backupId,
     };
     this.opts.journal.outbox.enqueueEvent(ACTION_EVENT, null, proposal.status, payload, now, now);
+    this.flush();
+  }
+
+  /** Queue the one `llm_ops_maintenance` event of an ended maintenance window. */
+  maintenanceEnded(summary: MaintenanceSummary): void {
+    const at = summary.ended_at;
+    this.opts.journal.outbox.enqueueEvent(MAINTENANCE_EVENT, null, 'ended', summary, at, at);
     this.flush();
   }
 

@@ -16,6 +16,8 @@ import type {
   IncidentStatus,
   LearnedQuiet,
   NotProposed,
+  MaintenanceState,
+  MaintenanceSummary,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -40,6 +42,8 @@ export type {
   IncidentStatus,
   LearnedQuiet,
   NotProposed,
+  MaintenanceState,
+  MaintenanceSummary,
   OutcomeKind,
   OutcomeStats,
   ProposalStatus,
@@ -143,11 +147,16 @@ export interface OpsStatus {
   connected?: boolean;
   /** The LLM analyzer's budget; null when no LLM is configured (absent from older sidecars). */
   llm?: LlmBudget | null;
+  /** Maintenance mode (absent from older sidecars): while on, no incident opens. */
+  maintenance?: MaintenanceState;
 }
 
 /** A change pushed by `llm_ops/subscribe`. */
 export type OpsEvent =
-  { kind: 'incident'; data: IncidentEvent } | { kind: 'action'; data: ActionEvent };
+  | { kind: 'incident'; data: IncidentEvent }
+  | { kind: 'action'; data: ActionEvent }
+  /** A maintenance window ended: its summary. */
+  | { kind: 'maintenance'; data: MaintenanceSummary };
 
 /** Why a request failed, as far as the views care. */
 export type SourceErrorKind =
@@ -221,6 +230,10 @@ export interface PanelSource extends IncidentSource {
   resetLearnedQuiet(id: string | null): Promise<LearnedQuiet[]>;
   /** A bug report of an incident for its integration's issue tracker; admins only. */
   upstreamReport(incidentId: string): Promise<UpstreamReport>;
+  /** Start maintenance for `minutes` from now (again while on: a new end); admins only. */
+  startMaintenance(minutes: number): Promise<MaintenanceState>;
+  /** End maintenance now; its summary. */
+  endMaintenance(): Promise<MaintenanceSummary>;
 }
 
 /** Proposal states after which nothing changes any more. */

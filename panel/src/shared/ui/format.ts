@@ -156,6 +156,26 @@ export function dateTime(iso: string | null | undefined, locale?: string): strin
   return Number.isNaN(ms) ? iso : dateFormat(locale).format(ms);
 }
 
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The time of day ("14:30") in the user's locale and Home Assistant's time zone. */
+export function clockTime(iso: string | null | undefined, locale?: string): string {
+  if (!iso) return '–';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const key = `${locale ?? ''}|${shownZone ?? ''}`;
+  let f = clockFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: shownZone });
+    } catch {
+      f = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+    }
+    clockFormats.set(key, f);
+  }
+  return f.format(ms);
+}
+
 /** "5 minutes ago", "yesterday", … */
 export function relativeTime(
   iso: string | null | undefined,

@@ -1,0 +1,168 @@
+/**
+ * Maintenance mode in the panel, in the real HA frontend with the integration set up against a
+ * real sidecar that watches the dev HA: an admin starts it for an hour, the toolbar says
+ * "Maintenance until …" in Home Assistant's time zone, fault_lab's hub fails and no incident
+ * appears; ending it shows one summary naming the failure, which is now an incident in the list.
+ * The screenshot docs/images/panel-maintenance.png comes from here (`UPDATE_DOCS_IMAGES=1`).
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, loginToHa } from '../harness/browser.js';
+import { readHaEnv, REPO, type HaEnv } from '../harness/ha-dev.js';
+import {
+  addLlmOpsEntry,
+  callService,
+  configEntries,
+  eventually,
+  haRest,
+  removeEntries,
+} from '../harness/ha-rest.js';
+import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+
+const IMAGES = join(
+  REPO,
+  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
+);
+
+let env: HaEnv;
+let sidecar: SidecarProcess;
+let browser: Browser;
+let page: Page;
+let faultEntry: string;
+
+const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
+  expect.poll(fn, { timeout, interval: 500 });
+
+const api = async <T>(path: string): Promise<T> => {
+  const res = await fetch(`${sidecar.url}${path}`, {
+    headers: { authorization: `Bearer ${sidecar.token}` },
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+};
+
+async function setFault(mode: string): Promise<void> {
+  await callService(env, 'fault_lab', 'set_fault', { mode });
+  await haRest(env, 'POST', `/api/config/config_entries/entry/${faultEntry}/reload`);
+}
+
+const entryIs = (state: string) =>
+  eventually(
+    async () => ((await configEntries(env, 'fault_lab'))[0]?.state === state ? true : undefined),
+    30_000,
+    `fault_lab ${state}`,
+  );
+
+const faultLabIncidents = async () =>
+  (
+    await api<{ items: { id: string; category: string }[] }>(
+      '/api/incidents?active=true&integration=fault_lab',
+    )
+  ).items;
+
+beforeAll(async () => {
+  env = readHaEnv();
+  const [entry] = await configEntries(env, 'fault_lab');
+  if (!entry) throw new Error('fault_lab has no config entry');
+  faultEntry = entry.entry_id;
+  await removeEntries(env, 'llm_ops');
+  await setFault('none');
+  await entryIs('loaded');
+  await callService(env, 'system_log', 'clear');
+  sidecar = await startSidecar({ HA_URL: env.HA_URL, HA_TOKEN: env.HA_TOKEN });
+  await sidecar.waitForLog(/watching Home Assistant/, 60_000);
+  await addLlmOpsEntry(env, sidecar);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await loginToHa(page, env);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (env) {
+    await setFault('none');
+    await entryIs('loaded');
+    await removeEntries(env, 'llm_ops');
+  }
+  await sidecar?.stop();
+}, 120_000);
+
+describe('maintenance in the panel', () => {
+  it('starts for an hour and says until when, in HA’s time zone', async () => {
+    await page.goto(`${env.HA_URL}/llm-ops`);
+    const control = page.locator('llm-ops-maintenance [data-field=maintenance]');
+    await poll(() => control.getAttribute('data-active')).toBe('false');
+    await control.locator('select').selectOption('60');
+    await control.locator('button[data-action=start-maintenance]').click();
+
+    await poll(() => control.getAttribute('data-active')).toBe('true');
+    const state = await api<{ active: boolean; until: string; surface: string }>(
+      '/api/maintenance',
+    );
+    expect(state).toMatchObject({ active: true, surface: 'panel' });
+    // The time as HA's frontend shows times: the home's zone, the user's language.
+    const expected = await page.evaluate((until) => {
+      const hass = (
+        document.querySelector('home-assistant') as unknown as {
+          hass: { config: { time_zone: string }; locale?: { language?: string }; language: string };
+        }
+      ).hass;
+      return new Intl.DateTimeFormat(hass.locale?.language ?? hass.language, {
+        timeStyle: 'short',
+        timeZone: hass.config.time_zone,
+      }).format(Date.parse(until));
+    }, state.until);
+    const chip = page.locator('llm-ops-panel [data-field=maintenance-chip]');
+    await poll(() => chip.innerText()).toBe(`Maintenance until ${expected}`);
+    expect(await control.innerText()).toContain(`Maintenance until ${expected}`);
+  });
+
+  it('opens no incident for a failure meanwhile; ending it sums up and the failure opens', async () => {
+    await setFault('not_ready');
+    await entryIs('setup_retry');
+    const control = page.locator('llm-ops-maintenance [data-field=maintenance]');
+    // The sidecar saw it, quietly (the panel's count follows the integration's next refresh).
+    await eventually(
+      async () =>
+        (await api<{ failed_count: number }>('/api/maintenance')).failed_count > 0
+          ? true
+          : undefined,
+      60_000,
+      'the failure recorded during maintenance',
+    );
+    expect(await faultLabIncidents()).toEqual([]);
+    mkdirSync(IMAGES, { recursive: true });
+    const path = join(IMAGES, 'panel-maintenance.png');
+    await page.screenshot({ path, animations: 'disabled' });
+    expect(statSync(path).size).toBeLessThan(1024 * 1024);
+
+    await control.locator('button[data-action=end-maintenance]').click();
+    const summary = page.locator('llm-ops-maintenance [data-field=maintenance-summary]');
+    await poll(() => summary.count()).toBe(1);
+    const text = await summary.innerText();
+    expect(text).toMatch(/Maintenance ended at .*ended early/);
+    expect(text).toMatch(/\d+ failures? during it, [1-9]\d* still failing/);
+    expect(await summary.locator('li[data-still=true]').innerText()).toMatch(/Fault Lab/);
+    await poll(() => page.locator('llm-ops-panel [data-field=maintenance-chip]').count()).toBe(0);
+    await poll(() => control.getAttribute('data-active')).toBe('false');
+
+    // The failure, still there, is an incident in the list now.
+    const incident = await eventually(
+      async () => (await faultLabIncidents()).find((i) => i.category === 'setup_retry'),
+      60_000,
+      'the setup_retry incident of fault_lab',
+    );
+    await poll(() =>
+      page.locator(`llm-ops-incident-list .row[data-id="${incident.id}"]`).count(),
+    ).toBe(1);
+
+    // Put away, the summary stays away (in this browser).
+    await summary.locator('button').click();
+    await poll(() => summary.count()).toBe(0);
+    await page.reload();
+    await poll(() => control.getAttribute('data-active')).toBe('false');
+    expect(await summary.count()).toBe(0);
+  }, 240_000);
+});
