@@ -194,8 +194,9 @@ describe('power_cycle_device', () => {
       'apply:succeeded',
       'verify:succeeded',
     ]);
+    // Its own check, then the analysis's: the device's entities back, no new errors.
     expect(done.execution?.steps.at(-1)?.detail).toMatch(
-      /^Fault Lab Appliance reports again \(sensor\.fault_lab_appliance_boots: \d+\)$/,
+      /^Fault Lab Appliance reports again \(sensor\.fault_lab_appliance_boots: \d+\); all available; no new errors in \d+ s$/,
     );
     expect(Number(await stateOf(BOOTS))).toBe(bootsBefore + 1);
     await eventually(
