@@ -5,10 +5,12 @@
 import { isClosed } from '@ha-llm-ops/contracts';
 import { ACTIONS } from './actions/index.js';
 import type { ActionService } from './api/actions.js';
+import type { KnowledgeService } from './api/knowledge.js';
 import type { StatusReport, StatusService } from './api/status.js';
 import { ApiError } from './api/validate.js';
 import { type Approval, DecisionError } from './approve/index.js';
 import { publicProposal } from './incidents.js';
+import type { BundleStore } from './journal/bundles.js';
 import type { Journal } from './journal/journal.js';
 import type { ProposalJournal } from './journal/proposals.js';
 import type { Logger } from './log.js';
@@ -16,6 +18,8 @@ import type { Pipeline } from './pipeline.js';
 import { type Planner, ProposalRefused } from './plan/index.js';
 import { actionPolicy } from './policy/policy.js';
 import { ModeLocked, type PolicyKeeper } from './policy/policy-keeper.js';
+import { type KnowledgeBase, publicRule, RuleRefused } from './shared/knowledge.js';
+import { decisiveMessage, ruleFromIncident } from './shared/knowledge-rule.js';
 
 /** What the action service works with. */
 export interface ActionDeps {
@@ -34,6 +38,39 @@ export interface StatusDeps {
   log: Logger;
   /** Home Assistant's time zone (`get_config`), null until it is known. */
   timeZone: () => string | null;
+  knowledge: KnowledgeBase;
+}
+
+/** What the knowledge service works with. */
+export interface KnowledgeDeps {
+  journal: Journal;
+  bundles: BundleStore;
+  knowledge: KnowledgeBase;
+  log: Logger;
+}
+
+export function knowledgeService(s: KnowledgeDeps): KnowledgeService {
+  return {
+    knowledge: () => {
+      const { file, rules, error } = s.knowledge.current();
+      return { file, rules: rules.map(publicRule), error };
+    },
+    saveRule: (incidentId, id) => {
+      const incident = s.journal.getIncident(incidentId);
+      if (!incident) return undefined;
+      try {
+        const first = s.journal.signalsOf(incident.id, 1_000).at(-1)?.message ?? null;
+        const message = decisiveMessage(incident, s.bundles.read(incident.id), first);
+        const rule = ruleFromIncident(incident, s.journal.outcomes.of(incident.id), message, id);
+        const added = publicRule(s.knowledge.add(rule));
+        s.log.info(`rule ${added.id} learned from incident ${incident.id}: /${added.match}/i`);
+        return added;
+      } catch (err) {
+        if (err instanceof RuleRefused) throw new ApiError(err.status, err.message);
+        throw err;
+      }
+    },
+  };
 }
 
 export function actionService(s: ActionDeps): ActionService {
@@ -121,6 +158,9 @@ export function statusService(s: StatusDeps): StatusService {
           awaiting_approval: s.journal.listIncidents({ status: ['awaiting_approval'] }, 1, 0).total,
         },
         time_zone: s.timeZone(),
+        knowledge: (({ file, rules, error }) => ({ file, rules: rules.length, error }))(
+          s.knowledge.current(),
+        ),
         action_labels: Object.fromEntries(Object.values(ACTIONS).map((a) => [a.id, a.label])),
       };
     },

@@ -30,10 +30,10 @@ import { guarded, type Logger } from './log.js';
 import { enrich, haHttpBase, keyedLabel, redactionKey, signalRedaction } from './package/index.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
 import { Planner } from './plan/index.js';
-import { loadPolicy } from './policy/policy.js';
 import { PolicyKeeper } from './policy/policy-keeper.js';
 import { Reporter } from './report/index.js';
-import { actionService, statusService } from './services.js';
+import { actionService, knowledgeService, statusService } from './services.js';
+import { KnowledgeBase } from './shared/knowledge.js';
 import { SupervisorClient } from './supervisor/client.js';
 import { addonUrl, announce } from './supervisor/discovery.js';
 import { VERSION } from './version.js';
@@ -66,6 +66,8 @@ export class Sidecar {
   readonly reporter: Reporter;
   readonly bundles: BundleStore;
   readonly policy: PolicyKeeper;
+  /** The user's own rules for the offline analyzer, re-read when the file changes. */
+  readonly knowledge: KnowledgeBase;
   readonly approval: Approval;
   readonly executor: Executor;
   /** Ends temporary changes (a quieted logger) when their time is up. */
@@ -111,11 +113,9 @@ export class Sidecar {
     this.supervisor = settings.supervisor
       ? new SupervisorClient(settings.supervisor.url, settings.supervisor.token)
       : null;
-    const policyState = loadPolicy(settings.policyFile);
-    if (policyState.error)
-      log.error(`the policy is invalid, so nothing will run (observe-only): ${policyState.error}`);
-    else log.info(`policy: ${policyState.source}, mode ${policyState.policy.mode}`);
-    this.policy = new PolicyKeeper(policyState, this.journal, settings.mode);
+    this.policy = PolicyKeeper.load(settings.policyFile, this.journal, settings.mode, log);
+    this.knowledge = new KnowledgeBase(settings.knowledgeFile, log);
+    const rules = () => this.knowledge.current().rules;
     // Everything the journal stores is redacted, with placeholders stable across all of it.
     const label = keyedLabel(redactionKey(settings.dataDir));
     const redactSignal = signalRedaction({ ...settings.redact, label });
@@ -172,6 +172,7 @@ export class Sidecar {
             db: this.journal.db,
             connection: () => this.conn,
             log,
+            knowledge: { rules, redact: { ...settings.redact, label } },
           });
     this.pipeline = new Pipeline({
       llm: llm ? { analyzer: llm, bundles: this.bundles } : null,
@@ -190,6 +191,7 @@ export class Sidecar {
               recentChanges: () => [...this.changes],
               budgetTokens: t.bundleTokens,
               redact: { ...settings.redact, label },
+              knowledge: rules,
               gather: async (incident) => {
                 if (!this.conn?.connected || !this.inventory) return null;
                 const http = { baseUrl: haHttpBase(settings.haWsUrl), token: settings.haToken };
@@ -237,14 +239,9 @@ export class Sidecar {
       }),
       incidents,
       learning: incidents,
+      knowledge: knowledgeService({ ...this, log }),
       actions: actionService(this),
-      status: statusService({
-        journal: this.journal,
-        policy: this.policy,
-        flags: this.flags,
-        log: this.log,
-        timeZone: () => this.inventory?.timeZone ?? null,
-      }),
+      status: statusService({ ...this, log, timeZone: () => this.inventory?.timeZone ?? null }),
       ingressPeer: settings.ingressPeer,
       publicDir: this.publicDir,
     });

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { ingressUser } from './ingress.js';
 import { actionRoutes, type ActionService } from './actions.js';
 import { incidentRoutes, type IncidentService } from './incidents.js';
+import { knowledgeRoutes, type KnowledgeService } from './knowledge.js';
 import { learningRoutes, type LearningService } from './learning.js';
 import { openApiDocument } from './openapi.js';
 import { statusRoutes, type StatusService } from './status.js';
@@ -20,6 +21,8 @@ export interface ApiContext {
   incidents: IncidentService;
   /** False alarms, what is kept quiet, and how incidents ended. */
   learning: LearningService;
+  /** The knowledge file's rules, and "save as a rule". */
+  knowledge: KnowledgeService;
   actions: ActionService;
   status: StatusService;
   /** Address of the Supervisor's ingress proxy (add-on mode), or null standalone. */
@@ -75,6 +78,7 @@ export function createApi(ctx: ApiContext): Express {
   });
 
   app.use('/api', learningRoutes(ctx.learning));
+  app.use('/api', knowledgeRoutes(ctx.knowledge));
   app.use('/api/incidents', incidentRoutes(ctx.incidents));
   app.use('/api/actions', actionRoutes(ctx.actions));
   app.use('/api', statusRoutes(ctx.status));
