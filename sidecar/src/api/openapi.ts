@@ -19,7 +19,7 @@ import {
 } from '@ha-llm-ops/contracts';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
-import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
+import { KNOWLEDGE_SCHEMAS, LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
 
 const COMPONENTS: Record<string, GenericSchema> = {
   Health,
@@ -66,6 +66,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore' }),
     ]),
   );
+  Object.assign(schemas, KNOWLEDGE_SCHEMAS);
   schemas.Error = {
     type: 'object',
     required: ['error'],
@@ -112,6 +113,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       system_log_events: { type: 'boolean' },
+      knowledge: ref('KnowledgeStatus'),
       time_zone: {
         type: 'string',
         nullable: true,
