@@ -103,6 +103,20 @@ class Suppression(TypedDict):
     reason: str | None
 
 
+class KnowledgeRule(TypedDict, total=False):
+    """A rule of the knowledge file (sidecar/src/shared/knowledge.ts)."""
+
+    id: str
+    match: str
+    integration: str
+    category: str
+    remedy: str
+    title: str
+    root_cause: str
+    actions: list[str]
+    confidence: float
+
+
 class SignatureRate(TypedDict):
     """The false-alarm rate of one analysis signature."""
 
@@ -379,6 +393,16 @@ class SidecarClient:
             "POST", f"/api/incidents/{_id(incident_id)}/false-alarm", json=body
         )
         return cast(Incident, data["incident"])
+
+    async def async_save_rule(
+        self, incident_id: str, *, rule_id: str | None = None
+    ) -> KnowledgeRule:
+        """Save a resolved incident as a rule of the knowledge file."""
+        body: dict[str, Any] = {} if rule_id is None else {"id": rule_id}
+        data = await self._request(
+            "POST", f"/api/incidents/{_id(incident_id)}/rule", json=body
+        )
+        return cast(KnowledgeRule, data["rule"])
 
     async def async_suppressions(self) -> list[Suppression]:
         """Return what is kept quiet: ignored failures and false alarms."""

@@ -102,6 +102,17 @@ describe('HaIncidentSource', () => {
     expect(new HaIncidentSource(fakeHass(() => null, false).hass).canDecide).toBe(false);
   });
 
+  it('saves an incident as a rule with llm_ops/save_rule', async () => {
+    const { hass, sent } = fakeHass(() => ({ rule: { id: 'from-i1', match: 'boom' } }));
+    const source = new HaIncidentSource(hass);
+    expect(await source.saveRule('i1')).toEqual({ id: 'from-i1', match: 'boom' });
+    await source.saveRule('i2', 'mine');
+    expect(sent).toEqual([
+      { type: 'llm_ops/save_rule', incident_id: 'i1' },
+      { type: 'llm_ops/save_rule', incident_id: 'i2', rule_id: 'mine' },
+    ]);
+  });
+
   it('answers null for llm_ops/status and llm_ops/proposal on an older integration', async () => {
     const { hass } = fakeHass(() => {
       throw { code: 'unknown_command', message: 'Unknown command.' };

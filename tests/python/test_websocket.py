@@ -145,6 +145,7 @@ async def test_summaries_are_open_evidence_and_changes_are_admin_only(
         {"type": "llm_ops/reject", "proposal_id": "prp_1"},
         {"type": "llm_ops/dismiss", "incident_id": seeded.seeded["hub"]},
         {"type": "llm_ops/mark_false_alarm", "incident_id": seeded.seeded["hub"]},
+        {"type": "llm_ops/save_rule", "incident_id": seeded.seeded["resolved"]},
         {"type": "llm_ops/suppressions"},
         {"type": "llm_ops/undo_suppression", "incident_id": seeded.seeded["hub"]},
     ):
@@ -211,6 +212,48 @@ async def test_false_alarms_listed_and_undone(
     await hass.async_block_till_done(wait_background_tasks=True)
     outcomes = (await _ws(client, {"type": "llm_ops/outcomes"}))["result"]
     assert outcomes["false_alarms"] == 0
+
+
+async def test_save_rule_refusals(
+    hass: HomeAssistant, seeded: Sidecar, hass_ws_client
+) -> None:
+    """Saving as a rule reaches the sidecar; what it refuses comes back in words.
+
+    Only a resolved incident with an analysis teaches a rule: an open one, a
+    resolved one without analysis and an unknown id are each refused.
+    """
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass)
+    open_one = await _ws(
+        client, {"type": "llm_ops/save_rule", "incident_id": seeded.seeded["hub"]}
+    )
+    assert open_one["error"]["translation_key"] == "rejected_request"
+    assert "only a resolved incident can become a rule" in open_one["error"]["message"]
+    bare = await _ws(
+        client,
+        {
+            "type": "llm_ops/save_rule",
+            "incident_id": seeded.seeded["resolved"],
+            "rule_id": "zwave-retry",
+        },
+    )
+    assert "has no analysis to learn from" in bare["error"]["message"]
+    unknown = await _ws(
+        client, {"type": "llm_ops/save_rule", "incident_id": "inc_nope"}
+    )
+    assert unknown["error"]["translation_key"] == "incident_not_found"
+    bad_id = await _ws(
+        client,
+        {
+            "type": "llm_ops/save_rule",
+            "incident_id": seeded.seeded["resolved"],
+            "rule_id": "Not An Id",
+        },
+    )
+    assert bad_id["error"]["code"] == "invalid_format"
+    _, knowledge = await sidecar_api(hass, seeded, "GET", "/api/knowledge")
+    assert knowledge["rules"] == []
+    assert knowledge["error"] is None
 
 
 async def test_commands_without_an_entry(hass: HomeAssistant, hass_ws_client) -> None:

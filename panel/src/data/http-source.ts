@@ -20,6 +20,7 @@ import {
   type OutcomeStats,
   type ProposalDetail,
   type SourceErrorKind,
+  type KnowledgeRule,
   type Suppression,
 } from '../shared/data/types.js';
 
@@ -152,6 +153,15 @@ export class HttpIncidentSource implements IncidentSource {
       reason ? { reason } : {},
     );
     return incident;
+  }
+
+  async saveRule(incidentId: string, ruleId?: string): Promise<KnowledgeRule> {
+    const { rule } = await this.request<{ rule: KnowledgeRule }>(
+      'POST',
+      `incidents/${encodeURIComponent(incidentId)}/rule`,
+      ruleId ? { id: ruleId } : {},
+    );
+    return rule;
   }
 
   async suppressions(): Promise<Suppression[]> {

@@ -1,5 +1,5 @@
 /** The incident's head: severity, status and category, its title, and the facts about it. */
-import { mdiBellOffOutline, mdiEyeOff } from '@mdi/js';
+import { mdiBellOffOutline, mdiBookPlusOutline, mdiEyeOff } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   ACTIVE_STATUSES,
@@ -23,6 +23,10 @@ export interface SummaryView {
   onDismiss: () => void;
   /** Mark it not a problem (a false alarm). */
   onFalseAlarm: () => void;
+  /** Save a resolved, analyzed incident as a rule of the knowledge file. */
+  onSaveRule: () => void;
+  /** The rule just saved from it, if any. */
+  savedRule: string | undefined;
   locale: string | undefined;
 }
 
@@ -112,6 +116,28 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
                 : nothing
             }
           </div>`
+        : nothing
+    }
+    ${
+      v.canDecide && i.status === 'resolved' && i.remedy !== null && !v.savedRule
+        ? html`<div class="actions">
+            <button
+              class="btn"
+              data-action="save-rule"
+              ?disabled=${v.dismissing}
+              @click=${v.onSaveRule}
+            >
+              ${icon(mdiBookPlusOutline)} Save as a rule…
+            </button>
+          </div>`
+        : nothing
+    }
+    ${
+      v.savedRule
+        ? html`<p class="secondary" role="status" data-field="saved-rule">
+            Saved as rule <span class="mono">${v.savedRule}</span> in the knowledge file: the
+            offline analyzer now explains the same error this way.
+          </p>`
         : nothing
     }
     ${v.dismissError ? html`<p class="error-text" role="alert">${v.dismissError}</p>` : nothing}

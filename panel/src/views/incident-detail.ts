@@ -49,6 +49,7 @@ export class LlmOpsIncidentDetail extends LitElement {
     locale: { type: String },
     _dismissing: { state: true },
     _dismissError: { state: true },
+    _savedRule: { state: true },
     _timelineAll: { state: true },
   };
 
@@ -60,6 +61,7 @@ export class LlmOpsIncidentDetail extends LitElement {
   declare locale: string | undefined;
   declare private _dismissing: boolean;
   declare private _dismissError: string | undefined;
+  declare private _savedRule: string | undefined;
   declare private _timelineAll: boolean;
 
   private readonly confirm = new ConfirmController(this);
@@ -104,6 +106,7 @@ export class LlmOpsIncidentDetail extends LitElement {
       this.incident.reset();
       this._timelineAll = false;
       this._dismissError = undefined;
+      this._savedRule = undefined;
     } else if (changed.has('source')) {
       // Keep what is shown until the new source answers.
       this.incident.error = undefined;
@@ -196,6 +199,30 @@ export class LlmOpsIncidentDetail extends LitElement {
     }
   }
 
+  private async onSaveRule(incident: Incident): Promise<void> {
+    const answer = await this.confirm.ask({
+      heading: 'Save as a rule?',
+      body: html`<p>
+        The knowledge file gets a rule made from this incident: its error message (with numbers,
+        addresses and quoted values generalized), its category and remedy, and the action that fixed
+        it, if one did. The offline analyzer then explains the same error this way. You can edit or
+        remove the rule in the file.
+      </p>`,
+      confirmLabel: 'Save rule',
+    });
+    const source = this.source;
+    if (!answer || !source) return;
+    this._dismissing = true;
+    this._dismissError = undefined;
+    try {
+      this._savedRule = (await source.saveRule(incident.id)).id;
+    } catch (err) {
+      this._dismissError = err instanceof Error ? err.message : String(err);
+    } finally {
+      this._dismissing = false;
+    }
+  }
+
   protected override render(): TemplateResult {
     const d = this.incident.value;
     const error = this.incident.error;
@@ -215,6 +242,8 @@ export class LlmOpsIncidentDetail extends LitElement {
             dismissError: this._dismissError,
             onDismiss: () => void this.onDismiss(d.incident),
             onFalseAlarm: () => void this.onFalseAlarm(d.incident),
+            onSaveRule: () => void this.onSaveRule(d.incident),
+            savedRule: this._savedRule,
             locale: this.locale,
           })}
           ${analysisSection(d.incident, d.analysis)}

@@ -12,6 +12,7 @@ import {
   type OutcomeStats,
   type ProposalDetail,
   type SourceErrorKind,
+  type KnowledgeRule,
   type Suppression,
 } from './types.js';
 
@@ -168,6 +169,15 @@ export class HaIncidentSource implements IncidentSource {
       ...(reason ? { reason } : {}),
     });
     return incident;
+  }
+
+  async saveRule(incidentId: string, ruleId?: string): Promise<KnowledgeRule> {
+    const { rule } = await this.call<{ rule: KnowledgeRule }>({
+      type: 'llm_ops/save_rule',
+      incident_id: incidentId,
+      ...(ruleId ? { rule_id: ruleId } : {}),
+    });
+    return rule;
   }
 
   async suppressions(): Promise<Suppression[]> {

@@ -62,6 +62,20 @@ export interface IncidentPage {
 }
 
 /** An incident with everything the detail view shows. */
+/** A rule of the sidecar's knowledge file, as "Save as a rule" wrote it. */
+export interface KnowledgeRule {
+  id: string;
+  /** A case-insensitive regular expression over log lines. */
+  match: string;
+  integration?: string;
+  category: string;
+  remedy: string;
+  title?: string;
+  root_cause?: string;
+  actions?: string[];
+  confidence?: number;
+}
+
 export interface IncidentDetail {
   incident: Incident;
   signals: Signal[];
@@ -155,6 +169,8 @@ export interface IncidentSource {
   dismiss(incidentId: string, opts: { ignoreSimilar: boolean; reason?: string }): Promise<Incident>;
   /** Close as not a problem; the same failure then opens at info for a while. */
   markFalseAlarm(incidentId: string, reason?: string): Promise<Incident>;
+  /** Save a resolved incident as a rule of the knowledge file; admins only. */
+  saveRule(incidentId: string, ruleId?: string): Promise<KnowledgeRule>;
   /** What is kept quiet (false alarms, ignored failures), newest first; admins only. */
   suppressions(): Promise<Suppression[]>;
   /** Undo what was decided on an incident; returns what is still kept quiet. */
