@@ -230,6 +230,14 @@ class StatusCounts(TypedDict):
     awaiting_approval: int
 
 
+class KnowledgeStatus(TypedDict):
+    """The knowledge file in `GET /api/status`: rules in force and its problem."""
+
+    file: str
+    rules: int
+    error: str | None
+
+
 class SidecarStatus(TypedDict):
     """`GET /api/status`."""
 
@@ -239,6 +247,7 @@ class SidecarStatus(TypedDict):
     last_analysis_at: str | None
     counts: StatusCounts
     time_zone: NotRequired[str | None]
+    knowledge: NotRequired[KnowledgeStatus]
 
 
 _ERRORS: dict[int, type[SidecarResponseError]] = {

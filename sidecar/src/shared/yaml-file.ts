@@ -2,7 +2,7 @@
  * YAML files people edit (the policy, the knowledge file): parsed with `yaml`
  * and validated with valibot, every error naming the file and the line.
  */
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 /** A problem in a YAML file, located in it. */

@@ -115,6 +115,8 @@ export interface OpsStatus {
   action_labels?: Record<string, string>;
   /** Whether the integration reaches the sidecar (absent: unknown, assume yes). */
   connected?: boolean;
+  /** The knowledge file: rules in force, and its problem (absent from older sidecars). */
+  knowledge?: { file: string; rules: number; error: string | null };
 }
 
 /** A change pushed by `llm_ops/subscribe`. */
