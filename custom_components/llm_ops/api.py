@@ -299,7 +299,8 @@ class SidecarClient:
                 if resp.status == HTTPStatus.UNAUTHORIZED:
                     raise SidecarAuthError
                 body = await resp.json()
-                if resp.status == HTTPStatus.OK:
+                # 200, or 201 for what a request creates (a proposal, a rule).
+                if HTTPStatus.OK <= resp.status < HTTPStatus.MULTIPLE_CHOICES:
                     return body
                 error = body if isinstance(body, dict) else {}
                 cls = _ERRORS.get(resp.status, SidecarResponseError)
