@@ -41,6 +41,9 @@ function time(iso: string, locale: string | undefined): TemplateResult {
 /** The title is focusable (`#incident-title`): a newly opened incident moves focus there. */
 export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
   const active = ACTIVE_STATUSES.includes(i.status);
+  const falseAlarm = active || i.outcome?.outcome !== 'false_alarm';
+  // A resolved, analyzed incident can teach the offline analyzer a rule (once).
+  const saveRule = i.status === 'resolved' && i.remedy !== null && !v.savedRule;
   return html`<section class="card head" aria-labelledby="incident-title">
     <div class="chips">
       <span class="chip ${i.severity}"
@@ -93,16 +96,20 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
       }
     </dl>
     ${
-      v.canDecide && (active || i.outcome?.outcome !== 'false_alarm')
+      v.canDecide && (falseAlarm || saveRule)
         ? html`<div class="actions">
-            <button
-              class="btn"
-              data-action="false-alarm"
-              ?disabled=${v.dismissing}
-              @click=${v.onFalseAlarm}
-            >
-              ${icon(mdiBellOffOutline)} Not a problem…
-            </button>
+            ${
+              falseAlarm
+                ? html`<button
+                    class="btn"
+                    data-action="false-alarm"
+                    ?disabled=${v.dismissing}
+                    @click=${v.onFalseAlarm}
+                  >
+                    ${icon(mdiBellOffOutline)} Not a problem…
+                  </button>`
+                : nothing
+            }
             ${
               active
                 ? html`<button
@@ -115,20 +122,18 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
                   </button>`
                 : nothing
             }
-          </div>`
-        : nothing
-    }
-    ${
-      v.canDecide && i.status === 'resolved' && i.remedy !== null && !v.savedRule
-        ? html`<div class="actions">
-            <button
-              class="btn"
-              data-action="save-rule"
-              ?disabled=${v.dismissing}
-              @click=${v.onSaveRule}
-            >
-              ${icon(mdiBookPlusOutline)} Save as a rule…
-            </button>
+            ${
+              saveRule
+                ? html`<button
+                    class="btn"
+                    data-action="save-rule"
+                    ?disabled=${v.dismissing}
+                    @click=${v.onSaveRule}
+                  >
+                    ${icon(mdiBookPlusOutline)} Save as a rule…
+                  </button>`
+                : nothing
+            }
           </div>`
         : nothing
     }

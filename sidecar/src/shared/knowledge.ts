@@ -149,7 +149,9 @@ export class KnowledgeBase {
   constructor(
     readonly file: string,
     private readonly log: { info(m: string): void; error(m: string): void },
-  ) {}
+  ) {
+    this.refresh(); // read (and report on) the file at start, not at the first analysis
+  }
 
   /** The rules in force, re-read first if the file changed. */
   current(): KnowledgeView {

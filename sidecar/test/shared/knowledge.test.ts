@@ -133,6 +133,17 @@ describe('KnowledgeBase', () => {
     expect(new KnowledgeBase(file, log).current()).toEqual({ file, rules: [], error: null });
   });
 
+  it('reports a bad file at start once: no rules, and the error with its line', () => {
+    write('rules:\n  - id: x\n    match: [\n');
+    const kb = new KnowledgeBase(file, log);
+    expect(logs.filter((l) => l.startsWith('error'))).toHaveLength(1);
+    expect(kb.current()).toMatchObject({
+      rules: [],
+      error: expect.stringMatching(/knowledge\.yaml:\d+: /),
+    });
+    expect(logs.filter((l) => l.startsWith('error'))).toHaveLength(1);
+  });
+
   it('re-reads a changed file; a bad edit keeps the last good rules and is logged once', () => {
     write(GOOD);
     const kb = new KnowledgeBase(file, log);
