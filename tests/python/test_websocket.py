@@ -214,46 +214,52 @@ async def test_false_alarms_listed_and_undone(
     assert outcomes["false_alarms"] == 0
 
 
-async def test_save_rule_refusals(
-    hass: HomeAssistant, seeded: Sidecar, hass_ws_client
-) -> None:
-    """Saving as a rule reaches the sidecar; what it refuses comes back in words.
+async def test_save_rule(hass: HomeAssistant, seeded: Sidecar, hass_ws_client) -> None:
+    """Admins save a resolved incident as a knowledge rule; refusals come back in words.
 
-    Only a resolved incident with an analysis teaches a rule: an open one, a
-    resolved one without analysis and an unknown id are each refused.
+    Only a resolved incident teaches a rule: an open one, a taken rule id and an
+    unknown incident are each refused, a malformed id never reaches the sidecar.
     """
     await setup_entry(hass, seeded)
     client = await hass_ws_client(hass)
-    open_one = await _ws(
-        client, {"type": "llm_ops/save_rule", "incident_id": seeded.seeded["hub"]}
-    )
-    assert open_one["error"]["translation_key"] == "rejected_request"
-    assert "only a resolved incident can become a rule" in open_one["error"]["message"]
-    bare = await _ws(
+    resolved = seeded.seeded["resolved"]
+    saved = await _ws(
         client,
         {
             "type": "llm_ops/save_rule",
-            "incident_id": seeded.seeded["resolved"],
+            "incident_id": resolved,
             "rule_id": "zwave-retry",
         },
     )
-    assert "has no analysis to learn from" in bare["error"]["message"]
+    assert saved["result"]["rule"]["id"] == "zwave-retry"
+    assert saved["result"]["rule"]["category"] == "setup_retry"
+    assert saved["result"]["rule"]["integration"] == "zwave_js"
+    _, knowledge = await sidecar_api(hass, seeded, "GET", "/api/knowledge")
+    assert [r["id"] for r in knowledge["rules"]] == ["zwave-retry"]
+
+    again = await _ws(
+        client,
+        {
+            "type": "llm_ops/save_rule",
+            "incident_id": resolved,
+            "rule_id": "zwave-retry",
+        },
+    )
+    assert again["error"]["translation_key"] == "rejected_request"
+    assert "already has a rule with id zwave-retry" in again["error"]["message"]
+    open_one = await _ws(
+        client, {"type": "llm_ops/save_rule", "incident_id": seeded.seeded["hub"]}
+    )
+    assert "only a resolved incident can become a rule" in open_one["error"]["message"]
     unknown = await _ws(
         client, {"type": "llm_ops/save_rule", "incident_id": "inc_nope"}
     )
     assert unknown["error"]["translation_key"] == "incident_not_found"
     bad_id = await _ws(
         client,
-        {
-            "type": "llm_ops/save_rule",
-            "incident_id": seeded.seeded["resolved"],
-            "rule_id": "Not An Id",
-        },
+        {"type": "llm_ops/save_rule", "incident_id": resolved, "rule_id": "Not An Id"},
     )
     assert bad_id["error"]["code"] == "invalid_format"
-    _, knowledge = await sidecar_api(hass, seeded, "GET", "/api/knowledge")
-    assert knowledge["rules"] == []
-    assert knowledge["error"] is None
 
 
 async def test_commands_without_an_entry(hass: HomeAssistant, hass_ws_client) -> None:
