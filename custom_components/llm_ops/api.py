@@ -105,6 +105,20 @@ class Suppression(TypedDict):
     reason: str | None
 
 
+class KnowledgeRule(TypedDict, total=False):
+    """A rule of the knowledge file (sidecar/src/shared/knowledge.ts)."""
+
+    id: str
+    match: str
+    integration: str
+    category: str
+    remedy: str
+    title: str
+    root_cause: str
+    actions: list[str]
+    confidence: float
+
+
 class SignatureRate(TypedDict):
     """The false-alarm rate of one analysis signature."""
 
@@ -338,6 +352,14 @@ class MaintenanceState(TypedDict):
     last_summary: MaintenanceSummary | None
 
 
+class KnowledgeStatus(TypedDict):
+    """The knowledge file in `GET /api/status`: rules in force and its problem."""
+
+    file: str
+    rules: int
+    error: str | None
+
+
 class SidecarStatus(TypedDict):
     """`GET /api/status`."""
 
@@ -351,6 +373,8 @@ class SidecarStatus(TypedDict):
     llm: NotRequired[LlmStatus | None]
     # Absent from sidecars before maintenance mode.
     maintenance: NotRequired[MaintenanceState]
+
+    knowledge: NotRequired[KnowledgeStatus]
 
 
 _ERRORS: dict[int, type[SidecarResponseError]] = {
@@ -402,7 +426,8 @@ class SidecarClient:
                 if resp.status == HTTPStatus.UNAUTHORIZED:
                     raise SidecarAuthError
                 body = await resp.json()
-                if resp.status == HTTPStatus.OK:
+                # 200, or 201 for what a request creates (a proposal, a rule).
+                if HTTPStatus.OK <= resp.status < HTTPStatus.MULTIPLE_CHOICES:
                     return body
                 error = body if isinstance(body, dict) else {}
                 cls = _ERRORS.get(resp.status, SidecarResponseError)
@@ -522,6 +547,16 @@ class SidecarClient:
             "POST", f"/api/incidents/{_id(incident_id)}/false-alarm", json=body
         )
         return cast(Incident, data["incident"])
+
+    async def async_save_rule(
+        self, incident_id: str, *, rule_id: str | None = None
+    ) -> KnowledgeRule:
+        """Save a resolved incident as a rule of the knowledge file."""
+        body: dict[str, Any] = {} if rule_id is None else {"id": rule_id}
+        data = await self._request(
+            "POST", f"/api/incidents/{_id(incident_id)}/rule", json=body
+        )
+        return cast(KnowledgeRule, data["rule"])
 
     async def async_suppressions(self) -> list[Suppression]:
         """Return what is kept quiet: ignored failures and false alarms."""

@@ -24,6 +24,7 @@ from .api import (
     Incident,
     IncidentDetail,
     IncidentPage,
+    KnowledgeRule,
     LearnedQuiet,
     MaintenanceState,
     MaintenanceSummary,
@@ -266,6 +267,13 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         )
         await self.async_request_refresh()
         return incident
+
+    @sidecar_request(not_found="incident_not_found")
+    async def async_save_rule(
+        self, incident_id: str, *, rule_id: str | None = None
+    ) -> KnowledgeRule:
+        """Save a resolved incident as a rule of the sidecar's knowledge file."""
+        return await self.client.async_save_rule(incident_id, rule_id=rule_id)
 
     @sidecar_request()
     async def async_suppressions(self) -> list[Suppression]:

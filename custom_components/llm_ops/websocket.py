@@ -52,6 +52,7 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
         ws_reject,
         ws_dismiss,
         ws_mark_false_alarm,
+        ws_save_rule,
         ws_suppressions,
         ws_undo_suppression,
         ws_learned_quiet,
@@ -259,6 +260,27 @@ async def ws_mark_false_alarm(
         decided_by=await async_decided_by(hass, connection.user.id),
     )
     connection.send_result(msg["id"], {"incident": incident})
+
+
+@websocket_api.require_admin
+@websocket_api.websocket_command(
+    {
+        probatio.Required("type"): "llm_ops/save_rule",
+        probatio.Required(ATTR_INCIDENT_ID): cv.string,
+        probatio.Optional("rule_id"): probatio.All(
+            cv.string, probatio.Match(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+        ),
+    }
+)
+@websocket_api.async_response
+async def ws_save_rule(
+    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Save a resolved incident as a rule of the knowledge file (offline analyzer)."""
+    rule = await loaded_coordinator(hass).async_save_rule(
+        msg[ATTR_INCIDENT_ID], rule_id=msg.get("rule_id")
+    )
+    connection.send_result(msg["id"], {"rule": rule})
 
 
 @websocket_api.require_admin

@@ -1,5 +1,6 @@
 /** The IncidentSource over HA's WebSocket: messages sent, errors understood. */
 import { describe, expect, it } from 'vitest';
+import { HaPanelSource } from '../src/data/ha-panel-source.js';
 import {
   HaIncidentSource,
   wsError,
@@ -100,6 +101,17 @@ describe('HaIncidentSource', () => {
     ]);
     expect(source.canDecide).toBe(true);
     expect(new HaIncidentSource(fakeHass(() => null, false).hass).canDecide).toBe(false);
+  });
+
+  it('saves an incident as a rule with llm_ops/save_rule', async () => {
+    const { hass, sent } = fakeHass(() => ({ rule: { id: 'from-i1', match: 'boom' } }));
+    const source = new HaPanelSource(hass);
+    expect(await source.saveRule('i1')).toEqual({ id: 'from-i1', match: 'boom' });
+    await source.saveRule('i2', 'mine');
+    expect(sent).toEqual([
+      { type: 'llm_ops/save_rule', incident_id: 'i1' },
+      { type: 'llm_ops/save_rule', incident_id: 'i2', rule_id: 'mine' },
+    ]);
   });
 
   it('answers null for llm_ops/status and llm_ops/proposal on an older integration', async () => {

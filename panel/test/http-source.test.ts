@@ -95,6 +95,19 @@ describe('HttpIncidentSource', () => {
     ]);
   });
 
+  it('saves an incident as a rule', async () => {
+    const { fetcher, seen } = fakeFetch({
+      'POST /api/hassio_ingress/tok/api/incidents/i1/rule': [201, { rule: { id: 'from-i1' } }],
+    });
+    const source = new HttpIncidentSource({ base, fetch: fetcher });
+    expect(await source.saveRule('i1')).toEqual({ id: 'from-i1' });
+    expect(await source.saveRule('i1', 'mine')).toEqual({ id: 'from-i1' });
+    expect(seen).toEqual([
+      'POST /api/hassio_ingress/tok/api/incidents/i1/rule {}',
+      'POST /api/hassio_ingress/tok/api/incidents/i1/rule {"id":"mine"}',
+    ]);
+  });
+
   it('turns HTTP errors into kinds, with the sidecar’s message', async () => {
     const { fetcher } = fakeFetch({
       'GET /api/hassio_ingress/tok/api/incidents/gone': [404, { error: 'no incident gone' }],

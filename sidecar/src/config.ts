@@ -29,6 +29,8 @@ export interface Settings {
   incidentDir: string;
   /** The policy file; null means the built-in default policy. */
   policyFile: string | null;
+  /** The knowledge file: the user's own rules for the offline analyzer (default DATA_DIR/knowledge.yaml). */
+  knowledgeFile: string;
   /** The mode chosen in the settings (add-on option), over the policy file's; null to follow the file. */
   mode: 'observe' | 'approve' | 'auto' | null;
   /** The Supervisor's ingress proxy address (add-on mode), whose requests need no token; null standalone. */
@@ -215,6 +217,7 @@ const OPTION_ENV: Record<string, string> = {
   log_level: 'LOG_LEVEL',
   api_token: 'LLM_OPS_API_TOKEN',
   policy_file: 'LLM_OPS_POLICY',
+  knowledge_file: 'LLM_OPS_KNOWLEDGE',
   mode: 'LLM_OPS_MODE',
   redact_ips: 'LLM_OPS_REDACT_IPS',
   redact_macs: 'LLM_OPS_REDACT_MACS',
@@ -345,6 +348,7 @@ export function loadSettings(env: Env = process.env): Settings {
     incidentDir: set('INCIDENT_DIR') ?? join(dataDir, 'incidents'),
     // The add-on's own config folder (`addon_config` map) holds the user's policy.yaml.
     policyFile: set('LLM_OPS_POLICY') ?? (viaSupervisor ? '/config/policy.yaml' : null),
+    knowledgeFile: set('LLM_OPS_KNOWLEDGE') ?? join(dataDir, 'knowledge.yaml'),
     mode:
       set('LLM_OPS_MODE') === undefined
         ? null

@@ -5,12 +5,14 @@
 import { isClosed } from '@ha-llm-ops/contracts';
 import { ACTIONS } from './actions/index.js';
 import type { ActionService } from './api/actions.js';
+import type { KnowledgeService } from './api/knowledge.js';
 import type { MaintenanceService } from './api/maintenance.js';
 import type { LlmStatus, StatusReport, StatusService } from './api/status.js';
 import { ApiError } from './api/validate.js';
 import { type Approval, DecisionError } from './approve/index.js';
 import { type Maintenance, MaintenanceRefused } from './correlate/index.js';
 import { publicProposal } from './incidents.js';
+import type { BundleStore } from './journal/bundles.js';
 import type { Journal } from './journal/journal.js';
 import type { ProposalJournal } from './journal/proposals.js';
 import type { Logger } from './log.js';
@@ -18,6 +20,8 @@ import type { Pipeline } from './pipeline.js';
 import { type Planner, ProposalRefused } from './plan/index.js';
 import { actionPolicy } from './policy/policy.js';
 import { ModeLocked, type PolicyKeeper } from './policy/policy-keeper.js';
+import { type KnowledgeBase, publicRule, RuleRefused } from './shared/knowledge.js';
+import { decisiveMessage, ruleFromIncident } from './shared/knowledge-rule.js';
 
 /** What the action service works with. */
 export interface ActionDeps {
@@ -39,6 +43,39 @@ export interface StatusDeps {
   /** The LLM analyzer's budget, null when there is no LLM. */
   llm: () => LlmStatus | null;
   maintenance: Maintenance;
+  knowledge: KnowledgeBase;
+}
+
+/** What the knowledge service works with. */
+export interface KnowledgeDeps {
+  journal: Journal;
+  bundles: BundleStore;
+  knowledge: KnowledgeBase;
+  log: Logger;
+}
+
+export function knowledgeService(s: KnowledgeDeps): KnowledgeService {
+  return {
+    knowledge: () => {
+      const { file, rules, error } = s.knowledge.current();
+      return { file, rules: rules.map(publicRule), error };
+    },
+    saveRule: (incidentId, id) => {
+      const incident = s.journal.getIncident(incidentId);
+      if (!incident) return undefined;
+      try {
+        const first = s.journal.signalsOf(incident.id, 1_000).at(-1)?.message ?? null;
+        const message = decisiveMessage(incident, s.bundles.read(incident.id), first);
+        const rule = ruleFromIncident(incident, s.journal.outcomes.of(incident.id), message, id);
+        const added = publicRule(s.knowledge.add(rule));
+        s.log.info(`rule ${added.id} learned from incident ${incident.id}: /${added.match}/i`);
+        return added;
+      } catch (err) {
+        if (err instanceof RuleRefused) throw new ApiError(err.status, err.message);
+        throw err;
+      }
+    },
+  };
 }
 
 export function actionService(s: ActionDeps): ActionService {
@@ -126,6 +163,9 @@ export function statusService(s: StatusDeps): StatusService {
           awaiting_approval: s.journal.listIncidents({ status: ['awaiting_approval'] }, 1, 0).total,
         },
         time_zone: s.timeZone(),
+        knowledge: (({ file, rules, error }) => ({ file, rules: rules.length, error }))(
+          s.knowledge.current(),
+        ),
         action_labels: Object.fromEntries(Object.values(ACTIONS).map((a) => [a.id, a.label])),
         llm: s.llm(),
         maintenance: s.maintenance.state(),

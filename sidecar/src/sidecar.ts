@@ -30,10 +30,10 @@ import { guarded, type Logger } from './log.js';
 import { enrich, haHttpBase, keyedLabel, redactionKey, signalRedaction } from './package/index.js';
 import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
 import { Planner } from './plan/index.js';
-import { loadPolicy } from './policy/policy.js';
 import { PolicyKeeper } from './policy/policy-keeper.js';
 import { Reporter } from './report/index.js';
-import { actionService, maintenanceService, statusService } from './services.js';
+import { actionService, knowledgeService, maintenanceService, statusService } from './services.js';
+import { KnowledgeBase } from './shared/knowledge.js';
 import { SupervisorClient } from './supervisor/client.js';
 import { addonUrl, announce } from './supervisor/discovery.js';
 import { VERSION } from './version.js';
@@ -67,6 +67,8 @@ export class Sidecar {
   readonly reporter: Reporter;
   readonly bundles: BundleStore;
   readonly policy: PolicyKeeper;
+  /** The user's own rules for the offline analyzer, re-read when the file changes. */
+  readonly knowledge: KnowledgeBase;
   readonly approval: Approval;
   readonly executor: Executor;
   /** Ends temporary changes (a quieted logger) when their time is up. */
@@ -115,11 +117,9 @@ export class Sidecar {
     this.supervisor = settings.supervisor
       ? new SupervisorClient(settings.supervisor.url, settings.supervisor.token)
       : null;
-    const policyState = loadPolicy(settings.policyFile);
-    if (policyState.error)
-      log.error(`the policy is invalid, so nothing will run (observe-only): ${policyState.error}`);
-    else log.info(`policy: ${policyState.source}, mode ${policyState.policy.mode}`);
-    this.policy = new PolicyKeeper(policyState, this.journal, settings.mode);
+    this.policy = PolicyKeeper.load(settings.policyFile, this.journal, settings.mode, log);
+    this.knowledge = new KnowledgeBase(settings.knowledgeFile, log);
+    const rules = () => this.knowledge.current().rules;
     // Everything the journal stores is redacted, with placeholders stable across all of it.
     const label = keyedLabel(redactionKey(settings.dataDir));
     const redactSignal = signalRedaction({ ...settings.redact, label });
@@ -178,6 +178,7 @@ export class Sidecar {
       connection: () => this.conn,
       timeZone: this.tz,
       log,
+      knowledge: { rules, redact: { ...settings.redact, label } },
     });
     this.pipeline = new Pipeline({
       llm: this.llm ? { analyzer: this.llm, bundles: this.bundles } : null,
@@ -196,6 +197,7 @@ export class Sidecar {
               recentChanges: () => [...this.changes],
               budgetTokens: t.bundleTokens,
               redact: { ...settings.redact, label },
+              knowledge: rules,
               gather: async (incident) => {
                 if (!this.conn?.connected || !this.inventory) return null;
                 const http = { baseUrl: haHttpBase(settings.haWsUrl), token: settings.haToken };
@@ -239,15 +241,13 @@ export class Sidecar {
       }),
       incidents,
       learning: incidents,
+      knowledge: knowledgeService({ ...this, log }),
       actions: actionService(this),
       status: statusService({
-        journal: this.journal,
-        policy: this.policy,
-        flags: this.flags,
-        log: this.log,
+        ...this,
+        log,
         timeZone: this.tz,
         llm: () => this.llm?.status() ?? null,
-        maintenance: this.maintenance,
       }),
       maintenance: maintenanceService(this.maintenance),
       ingressPeer: settings.ingressPeer,

@@ -5,11 +5,12 @@
  * it, in the light and the dark theme and on a phone; both cards render on a dashboard
  * saved with lovelace/config/save and their editors open; approving the proposed fix in
  * the panel runs it (backup, reload, verify) and the result appears; when the fault comes
- * back, the new proposal shows that the reload fixed it here before. Screenshots go to
+ * back, the new proposal shows that the reload fixed it here before, and the fixed
+ * incident is saved as a rule of the knowledge file. Screenshots go to
  * test-results/screenshots; `UPDATE_DOCS_IMAGES=1 npm run test:browser` refreshes the
  * ones in docs/images (so a test run never changes tracked files).
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -408,6 +409,37 @@ describe('approving in the panel', () => {
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'panel-approved');
   }, 400_000);
+
+  it('saves the fixed incident as a rule of the knowledge file', async () => {
+    const page = await newPage();
+    await openPanel(page, `/incident/${proposal.incident_id}`);
+    const detail = page.locator('llm-ops-incident-detail');
+    const save = detail.locator('button[data-action=save-rule]');
+    await poll(() => save.count()).toBe(1);
+    await save.scrollIntoViewIfNeeded();
+    await shot(page, 'panel-save-rule');
+    await save.click();
+    const dialog = detail.locator('dialog.confirm');
+    await poll(() => dialog.isVisible()).toBe(true);
+    await dialog.locator('button[data-confirm]').click();
+    const ruleId = `from-${proposal.incident_id}`.toLowerCase().slice(0, 64);
+    // An error would show in place of the note (and fail here with its text).
+    await poll(() =>
+      detail.locator('[data-field=saved-rule], .head .error-text').first().innerText(),
+    ).toContain(ruleId);
+    // The rule is in the file, with the action that fixed the incident.
+    const { body } = await fetch(`${sidecar.url}/api/knowledge`, {
+      headers: { authorization: `Bearer ${sidecar.token}` },
+    }).then(async (r) => ({ body: (await r.json()) as { rules: Record<string, unknown>[] } }));
+    expect(body.rules).toContainEqual(
+      expect.objectContaining({
+        id: ruleId,
+        integration: 'fault_lab',
+        actions: ['reload_config_entry'],
+      }),
+    );
+    expect(readFileSync(join(dataDir, 'knowledge.yaml'), 'utf8')).toContain(`id: ${ruleId}`);
+  }, 120_000);
 });
 
 describe('a repeated fault', () => {

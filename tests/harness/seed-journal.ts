@@ -102,7 +102,7 @@ const HUB_ANALYSIS: RcaResult = {
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 /**
- * One of each kind the integration shows, oldest first: a resolved incident,
+ * One of each kind the integration shows, oldest first: a resolved (analyzed) incident,
  * a dismissed one, a warning (below the default Repairs threshold), a critical
  * one without analysis, and last the analyzed error of a hub in setup retry.
  */
@@ -118,6 +118,18 @@ async function seedIncidents(journal: Journal, { correlator, lifecycle }: Pipe):
   seeded.resolved = opened();
   await tick();
   correlator.emit(entrySignal('zwave_js', 'entry-zwave', 'Z-Wave', 'setup_retry', false));
+  // Analyzed while it was open: a resolved incident that can be saved as a knowledge rule.
+  journal.updateIncident(
+    seeded.resolved,
+    {
+      analysis: {
+        ...HUB_ANALYSIS,
+        summary: 'Z-Wave cannot reach its stick and keeps retrying setup.',
+        candidate_actions: [],
+      },
+    },
+    new Date().toISOString(),
+  );
   await tick();
 
   correlator.emit(logSignal('sonos', 'error', 'Sonos speaker Kitchen dropped off the network'));

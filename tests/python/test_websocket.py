@@ -168,6 +168,7 @@ async def test_summaries_are_open_evidence_and_changes_are_admin_only(
         {"type": "llm_ops/reject", "proposal_id": "prp_1"},
         {"type": "llm_ops/dismiss", "incident_id": seeded.seeded["hub"]},
         {"type": "llm_ops/mark_false_alarm", "incident_id": seeded.seeded["hub"]},
+        {"type": "llm_ops/save_rule", "incident_id": seeded.seeded["resolved"]},
         {"type": "llm_ops/suppressions"},
         {"type": "llm_ops/undo_suppression", "incident_id": seeded.seeded["hub"]},
         {"type": "llm_ops/learned_quiet"},
@@ -237,6 +238,54 @@ async def test_false_alarms_listed_and_undone(
     await hass.async_block_till_done(wait_background_tasks=True)
     outcomes = (await _ws(client, {"type": "llm_ops/outcomes"}))["result"]
     assert outcomes["false_alarms"] == 0
+
+
+async def test_save_rule(hass: HomeAssistant, seeded: Sidecar, hass_ws_client) -> None:
+    """Admins save a resolved incident as a knowledge rule; refusals come back in words.
+
+    Only a resolved incident teaches a rule: an open one, a taken rule id and an
+    unknown incident are each refused, a malformed id never reaches the sidecar.
+    """
+    await setup_entry(hass, seeded)
+    client = await hass_ws_client(hass)
+    resolved = seeded.seeded["resolved"]
+    saved = await _ws(
+        client,
+        {
+            "type": "llm_ops/save_rule",
+            "incident_id": resolved,
+            "rule_id": "zwave-retry",
+        },
+    )
+    assert saved["result"]["rule"]["id"] == "zwave-retry"
+    assert saved["result"]["rule"]["category"] == "setup_retry"
+    assert saved["result"]["rule"]["integration"] == "zwave_js"
+    _, knowledge = await sidecar_api(hass, seeded, "GET", "/api/knowledge")
+    assert [r["id"] for r in knowledge["rules"]] == ["zwave-retry"]
+
+    again = await _ws(
+        client,
+        {
+            "type": "llm_ops/save_rule",
+            "incident_id": resolved,
+            "rule_id": "zwave-retry",
+        },
+    )
+    assert again["error"]["translation_key"] == "rejected_request"
+    assert "already has a rule with id zwave-retry" in again["error"]["message"]
+    open_one = await _ws(
+        client, {"type": "llm_ops/save_rule", "incident_id": seeded.seeded["hub"]}
+    )
+    assert "only a resolved incident can become a rule" in open_one["error"]["message"]
+    unknown = await _ws(
+        client, {"type": "llm_ops/save_rule", "incident_id": "inc_nope"}
+    )
+    assert unknown["error"]["translation_key"] == "incident_not_found"
+    bad_id = await _ws(
+        client,
+        {"type": "llm_ops/save_rule", "incident_id": resolved, "rule_id": "Not An Id"},
+    )
+    assert bad_id["error"]["code"] == "invalid_format"
 
 
 async def test_commands_without_an_entry(hass: HomeAssistant, hass_ws_client) -> None:

@@ -2,6 +2,7 @@
 import {
   HaIncidentSource,
   SourceError,
+  type KnowledgeRule,
   type LearnedQuiet,
   type MaintenanceState,
   type MaintenanceSummary,
@@ -65,5 +66,14 @@ export class HaPanelSource extends HaIncidentSource implements PanelSource {
 
   endMaintenance(): Promise<MaintenanceSummary> {
     return this.call<MaintenanceSummary>({ type: 'llm_ops/maintenance/end' });
+  }
+
+  async saveRule(incidentId: string, ruleId?: string): Promise<KnowledgeRule> {
+    const { rule } = await this.call<{ rule: KnowledgeRule }>({
+      type: 'llm_ops/save_rule',
+      incident_id: incidentId,
+      ...(ruleId ? { rule_id: ruleId } : {}),
+    });
+    return rule;
   }
 }

@@ -23,6 +23,7 @@ import {
   type OutcomeStats,
   type ProposalDetail,
   type SourceErrorKind,
+  type KnowledgeRule,
   type Suppression,
   type UpstreamReport,
 } from '../shared/data/types.js';
@@ -174,6 +175,15 @@ export class HttpIncidentSource implements PanelSource {
       reason ? { reason } : {},
     );
     return incident;
+  }
+
+  async saveRule(incidentId: string, ruleId?: string): Promise<KnowledgeRule> {
+    const { rule } = await this.request<{ rule: KnowledgeRule }>(
+      'POST',
+      `incidents/${encodeURIComponent(incidentId)}/rule`,
+      ruleId ? { id: ruleId } : {},
+    );
+    return rule;
   }
 
   async suppressions(): Promise<Suppression[]> {

@@ -1,5 +1,5 @@
 /** The incident's head: severity, status and category, its title, and the facts about it. */
-import { mdiBellOffOutline, mdiEyeOff } from '@mdi/js';
+import { mdiBellOffOutline, mdiBookPlusOutline, mdiEyeOff } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   ACTIVE_STATUSES,
@@ -23,6 +23,10 @@ export interface SummaryView {
   onDismiss: () => void;
   /** Mark it not a problem (a false alarm). */
   onFalseAlarm: () => void;
+  /** Save a resolved, analyzed incident as a rule of the knowledge file. */
+  onSaveRule: () => void;
+  /** The rule just saved from it, if any. */
+  savedRule: string | undefined;
   locale: string | undefined;
 }
 
@@ -37,6 +41,9 @@ function time(iso: string, locale: string | undefined): TemplateResult {
 /** The title is focusable (`#incident-title`): a newly opened incident moves focus there. */
 export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
   const active = ACTIVE_STATUSES.includes(i.status);
+  const falseAlarm = active || i.outcome?.outcome !== 'false_alarm';
+  // A resolved, analyzed incident can teach the offline analyzer a rule (once).
+  const saveRule = i.status === 'resolved' && i.remedy !== null && !v.savedRule;
   return html`<section class="card head" aria-labelledby="incident-title">
     <div class="chips">
       <span class="chip ${i.severity}"
@@ -89,16 +96,20 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
       }
     </dl>
     ${
-      v.canDecide && (active || i.outcome?.outcome !== 'false_alarm')
+      v.canDecide && (falseAlarm || saveRule)
         ? html`<div class="actions">
-            <button
-              class="btn"
-              data-action="false-alarm"
-              ?disabled=${v.dismissing}
-              @click=${v.onFalseAlarm}
-            >
-              ${icon(mdiBellOffOutline)} Not a problem…
-            </button>
+            ${
+              falseAlarm
+                ? html`<button
+                    class="btn"
+                    data-action="false-alarm"
+                    ?disabled=${v.dismissing}
+                    @click=${v.onFalseAlarm}
+                  >
+                    ${icon(mdiBellOffOutline)} Not a problem…
+                  </button>`
+                : nothing
+            }
             ${
               active
                 ? html`<button
@@ -111,7 +122,27 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
                   </button>`
                 : nothing
             }
+            ${
+              saveRule
+                ? html`<button
+                    class="btn"
+                    data-action="save-rule"
+                    ?disabled=${v.dismissing}
+                    @click=${v.onSaveRule}
+                  >
+                    ${icon(mdiBookPlusOutline)} Save as a rule…
+                  </button>`
+                : nothing
+            }
           </div>`
+        : nothing
+    }
+    ${
+      v.savedRule
+        ? html`<p class="secondary" role="status" data-field="saved-rule">
+            Saved as rule <span class="mono">${v.savedRule}</span> in the knowledge file: the
+            offline analyzer now explains the same error this way.
+          </p>`
         : nothing
     }
     ${v.dismissError ? html`<p class="error-text" role="alert">${v.dismissError}</p>` : nothing}

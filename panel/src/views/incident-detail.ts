@@ -59,6 +59,7 @@ export class LlmOpsIncidentDetail extends LitElement {
     locale: { type: String },
     _dismissing: { state: true },
     _dismissError: { state: true },
+    _savedRule: { state: true },
     _timelineAll: { state: true },
     _upstream: { state: true },
   };
@@ -71,6 +72,7 @@ export class LlmOpsIncidentDetail extends LitElement {
   declare locale: string | undefined;
   declare private _dismissing: boolean;
   declare private _dismissError: string | undefined;
+  declare private _savedRule: string | undefined;
   declare private _timelineAll: boolean;
   declare private _upstream: UpstreamState;
 
@@ -118,6 +120,7 @@ export class LlmOpsIncidentDetail extends LitElement {
       this._timelineAll = false;
       this._dismissError = undefined;
       this._upstream = UPSTREAM_NONE;
+      this._savedRule = undefined;
     } else if (changed.has('source')) {
       // Keep what is shown until the new source answers.
       this.incident.error = undefined;
@@ -235,6 +238,30 @@ export class LlmOpsIncidentDetail extends LitElement {
     this._upstream = { ...this._upstream, copied };
   }
 
+  private async onSaveRule(incident: Incident): Promise<void> {
+    const answer = await this.confirm.ask({
+      heading: 'Save as a rule?',
+      body: html`<p>
+        The knowledge file gets a rule made from this incident: its error message (with numbers,
+        addresses and quoted values generalized), its category and remedy, and the action that fixed
+        it, if one did. The offline analyzer then explains the same error this way. You can edit or
+        remove the rule in the file.
+      </p>`,
+      confirmLabel: 'Save rule',
+    });
+    const source = this.source;
+    if (!answer || !source) return;
+    this._dismissing = true;
+    this._dismissError = undefined;
+    try {
+      this._savedRule = (await source.saveRule(incident.id)).id;
+    } catch (err) {
+      this._dismissError = err instanceof Error ? err.message : String(err);
+    } finally {
+      this._dismissing = false;
+    }
+  }
+
   protected override render(): TemplateResult {
     const d = this.incident.value;
     const error = this.incident.error;
@@ -254,6 +281,8 @@ export class LlmOpsIncidentDetail extends LitElement {
             dismissError: this._dismissError,
             onDismiss: () => void this.onDismiss(d.incident),
             onFalseAlarm: () => void this.onFalseAlarm(d.incident),
+            onSaveRule: () => void this.onSaveRule(d.incident),
+            savedRule: this._savedRule,
             locale: this.locale,
           })}
           ${analysisSection(d.incident, d.analysis, d.llm_usage, this.locale)}

@@ -131,6 +131,17 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
     }
     ${status.llm?.paused ? llmPausedBanner(status.llm, locale) : nothing}
     ${
+      status.knowledge?.error
+        ? html`<div class="banner error" role="alert" data-field="knowledge-error">
+            ${icon(mdiAlertCircleOutline)}
+            <p>
+              <strong>The knowledge file has an error</strong> (the rules read before it stay in
+              force): <span class="mono">${status.knowledge.error}</span>
+            </p>
+          </div>`
+        : nothing
+    }
+    ${
       status.system_log_events
         ? nothing
         : html`<div class="banner warning">

@@ -9,6 +9,7 @@ import type { BundleStore } from '../journal/bundles.js';
 import type { IncidentRecord, Journal } from '../journal/journal.js';
 import { buildBundle, type Enrichment, type RedactorOptions } from '../package/index.js';
 import type { IncidentAnalyzer } from '../shared/interfaces.js';
+import type { KnowledgeRule } from '../shared/knowledge.js';
 import { analyzeOffline } from './offline/engine.js';
 import type { AnalysisInput } from './offline/types.js';
 
@@ -22,6 +23,8 @@ export interface OfflineIncidentAnalyzerOptions {
   redact: RedactorOptions;
   /** The slow evidence (diagnostics, updates), or null while HA is away. */
   gather: (incident: IncidentRecord) => Promise<Enrichment | null>;
+  /** The user's knowledge file rules in force (re-read when the file changed). */
+  knowledge?: () => readonly KnowledgeRule[];
 }
 
 const SIGNALS_READ = 200;
@@ -98,6 +101,7 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
           breaks_in: founding.data.breaks_in_ha_version,
         }),
       },
+      localRules: this.opts.knowledge?.() ?? [],
     };
     const finding = analyzeOffline(input);
     return finding && { rca: finding.rca, title: finding.title };

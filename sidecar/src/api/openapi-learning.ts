@@ -1,11 +1,55 @@
 /**
- * The OpenAPI paths of what the sidecar learns from this home (api/learning.ts):
- * false alarms, what is kept quiet, and how incidents ended.
+ * The OpenAPI paths of what the sidecar learns from this home (api/learning.ts,
+ * api/knowledge.ts): false alarms, what is kept quiet, how incidents ended, and
+ * the knowledge file's rules.
  */
-import { LearnedQuiet, OutcomeStats, Suppression } from '@ha-llm-ops/contracts';
+import {
+  ACTION_IDS,
+  CATEGORIES,
+  LearnedQuiet,
+  OutcomeStats,
+  REMEDIES,
+  Suppression,
+} from '@ha-llm-ops/contracts';
 
 /** Contracts these paths add to the document's component schemas. */
 export const LEARNING_COMPONENTS = { Suppression, OutcomeStats, LearnedQuiet };
+
+/** Schemas of the knowledge file, written out (the file's own checks are code). */
+export const KNOWLEDGE_SCHEMAS = {
+  KnowledgeRule: {
+    type: 'object',
+    required: ['id', 'match', 'category', 'remedy'],
+    properties: {
+      id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
+      match: {
+        type: 'string',
+        maxLength: 500,
+        description: 'A case-insensitive regular expression over log lines',
+      },
+      integration: { type: 'string', description: 'Only incidents of this integration' },
+      category: { type: 'string', enum: [...CATEGORIES] },
+      remedy: { type: 'string', enum: [...REMEDIES] },
+      title: { type: 'string' },
+      root_cause: { type: 'string' },
+      actions: { type: 'array', maxItems: 3, items: { type: 'string', enum: [...ACTION_IDS] } },
+      confidence: { type: 'number', minimum: 0, maximum: 1, description: 'Default 0.85' },
+    },
+  },
+  KnowledgeStatus: {
+    type: 'object',
+    required: ['file', 'rules', 'error'],
+    properties: {
+      file: { type: 'string' },
+      rules: { type: 'integer', description: 'Rules in force' },
+      error: {
+        type: 'string',
+        nullable: true,
+        description: "The file's problem, naming its line; the last good rules stay in force",
+      },
+    },
+  },
+};
 
 /** The pieces of the main document these paths are written with. */
 export interface PathKit {
@@ -120,6 +164,71 @@ export function learningPaths(kit: PathKit): Record<string, object> {
           '200': learned,
           '401': errors['401'],
           '404': json(ref('Error'), 'Nothing was learned of that subject.'),
+        },
+      },
+    },
+    '/api/knowledge': {
+      get: {
+        summary: 'The knowledge file: the rules in force, and what is wrong with the file',
+        description:
+          'The offline analyzer tries these rules before its built-in signatures. The file is ' +
+          're-read when it changes; while it is invalid, `error` names the file and line and the ' +
+          'last good rules stay in force.',
+        responses: {
+          '200': json(
+            {
+              type: 'object',
+              required: ['file', 'rules', 'error'],
+              properties: {
+                file: { type: 'string' },
+                rules: { type: 'array', items: ref('KnowledgeRule') },
+                error: { type: 'string', nullable: true },
+              },
+            },
+            'The rules in force.',
+          ),
+          '401': errors['401'],
+        },
+      },
+    },
+    '/api/incidents/{id}/rule': {
+      post: {
+        summary: 'Save a resolved incident as a rule of the knowledge file',
+        description:
+          'Builds a rule from the incident: a pattern from its message (numbers, hex ids, ' +
+          'addresses and quoted values generalized, the rest escaped), its integration, its ' +
+          "analysis' category, remedy, summary and root cause, and the action that fixed it when " +
+          'one did and was verified; appends it to the file, keeping its comments.',
+        parameters: [kit.idParam],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  id: {
+                    type: 'string',
+                    pattern: '^[a-z0-9][a-z0-9_-]{0,63}$',
+                    description: 'The rule id; default `from-<incident id>`',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': json(
+            { type: 'object', required: ['rule'], properties: { rule: ref('KnowledgeRule') } },
+            'The rule, as now in force.',
+          ),
+          ...errors,
+          '404': json(ref('Error'), 'No such incident.'),
+          '409': json(
+            ref('Error'),
+            'The incident is not resolved or has no analysis, the id is taken, or the file is invalid.',
+          ),
         },
       },
     },

@@ -20,7 +20,7 @@ import {
 } from '@ha-llm-ops/contracts';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
-import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
+import { KNOWLEDGE_SCHEMAS, LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
 import { LLM_STATUS_SCHEMA, LLM_USAGE_SCHEMA } from './openapi-llm.js';
 import { UPSTREAM_COMPONENTS, upstreamPaths } from './openapi-upstream.js';
 import { MAINTENANCE_COMPONENTS, maintenancePaths } from './openapi-maintenance.js';
@@ -73,6 +73,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore' }),
     ]),
   );
+  Object.assign(schemas, KNOWLEDGE_SCHEMAS);
   schemas.Error = {
     type: 'object',
     required: ['error'],
@@ -127,6 +128,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       system_log_events: { type: 'boolean' },
       maintenance: ref('MaintenanceState'),
+      knowledge: ref('KnowledgeStatus'),
       time_zone: {
         type: 'string',
         nullable: true,

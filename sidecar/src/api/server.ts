@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { ingressUser } from './ingress.js';
 import { actionRoutes, type ActionService } from './actions.js';
 import { incidentRoutes, type IncidentService } from './incidents.js';
+import { knowledgeRoutes, type KnowledgeService } from './knowledge.js';
 import { learningRoutes, type LearningService } from './learning.js';
 import { maintenanceRoutes, type MaintenanceService } from './maintenance.js';
 import { openApiDocument } from './openapi.js';
@@ -21,6 +22,8 @@ export interface ApiContext {
   incidents: IncidentService;
   /** False alarms, what is kept quiet, and how incidents ended. */
   learning: LearningService;
+  /** The knowledge file's rules, and "save as a rule". */
+  knowledge: KnowledgeService;
   actions: ActionService;
   status: StatusService;
   /** Maintenance mode: no incident opens while it is on. */
@@ -78,6 +81,7 @@ export function createApi(ctx: ApiContext): Express {
   });
 
   app.use('/api', learningRoutes(ctx.learning));
+  app.use('/api', knowledgeRoutes(ctx.knowledge));
   app.use('/api/incidents', incidentRoutes(ctx.incidents));
   app.use('/api/actions', actionRoutes(ctx.actions));
   app.use('/api', statusRoutes(ctx.status));

@@ -38,6 +38,8 @@ export interface StatusReport {
   counts: { open: number; awaiting_approval: number };
   /** Home Assistant's time zone, in which quiet hours are read; null until it is known. */
   time_zone: string | null;
+  /** The knowledge file: how many rules are in force, and its problem (the last good rules stay) or null. */
+  knowledge: { file: string; rules: number; error: string | null };
   /** What each allow-listed action is called, for people (each action names itself). */
   action_labels: Record<string, string>;
   /** The LLM analyzer's budget; null when no LLM is configured (offline analysis only). */

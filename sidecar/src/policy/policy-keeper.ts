@@ -6,7 +6,7 @@
  */
 import type { Policy } from '@ha-llm-ops/contracts';
 import type { CursorStore } from '../shared/interfaces.js';
-import type { Mode, PolicyState } from './policy.js';
+import { loadPolicy, type Mode, type PolicyState } from './policy.js';
 
 const MODE_CURSOR = 'policy:mode';
 
@@ -22,6 +22,20 @@ export interface PolicyView {
 export class ModeLocked extends Error {}
 
 export class PolicyKeeper {
+  /** Read the policy file, say what is in force (or why nothing will run), and keep it. */
+  static load(
+    file: string | null,
+    cursors: CursorStore,
+    settingsMode: Mode | null,
+    log: { info(m: string): void; error(m: string): void },
+  ): PolicyKeeper {
+    const state = loadPolicy(file);
+    if (state.error)
+      log.error(`the policy is invalid, so nothing will run (observe-only): ${state.error}`);
+    else log.info(`policy: ${state.source}, mode ${state.policy.mode}`);
+    return new PolicyKeeper(state, cursors, settingsMode);
+  }
+
   constructor(
     private readonly state: PolicyState,
     private readonly cursors: CursorStore,

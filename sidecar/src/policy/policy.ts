@@ -14,20 +14,13 @@ import {
 import { readFileSync } from 'node:fs';
 import type { IncidentRecord } from '../journal/journal.js';
 import * as v from 'valibot';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap } from 'yaml';
+import { at, issueOf, lineOf, parseYaml, YamlFileError } from '../shared/yaml-file.js';
 
 export type Mode = 'observe' | 'approve' | 'auto';
 
 /** A policy problem, located in its file. */
-export class PolicyError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | null,
-    detail: string,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${detail}`);
-  }
-}
+export class PolicyError extends YamlFileError {}
 
 /** One action's effective rules (defaults filled in). */
 export interface EffectiveActionPolicy {
@@ -58,52 +51,19 @@ const DEFAULT_ACTION: ActionPolicy = {
 
 export const DEFAULT_POLICY: Policy = v.parse(Policy, {});
 
-function lineOf(
-  doc: ReturnType<typeof parseDocument>,
-  counter: LineCounter,
-  path: (string | number)[],
-): number | null {
-  // Point at the key when the value is the problem of an unknown key, else at the value.
-  for (let n = path.length; n >= 0; n--) {
-    const parent = doc.getIn(path.slice(0, Math.max(0, n - 1)), true) as Node | undefined;
-    if (n > 0 && isMap(parent)) {
-      const key = path[n - 1];
-      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
-      const node = (pair?.key ?? pair?.value) as Node | undefined;
-      if (node?.range) return counter.linePos(node.range[0]).line;
-    }
-    const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
-    if (node?.range) return counter.linePos(node.range[0]).line;
-  }
-  return null;
-}
-
 /** Parse and validate policy text; throws PolicyError naming the line. */
 export function parsePolicy(text: string, file = 'policy.yaml'): Policy {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    throw new PolicyError(
-      file,
-      yamlError.linePos?.[0].line ?? null,
-      yamlError.message.split('\n')[0] ?? 'invalid YAML',
-    );
-  }
-  const data: unknown = doc.toJS() ?? {};
+  const { doc, counter, data } = parseYaml(text, file, (f, l, d) => new PolicyError(f, l, d));
   const result = v.safeParse(Policy, data);
   if (result.success) return result.output;
-  const issue = result.issues[0];
-  const path = (issue?.path ?? []).map((p) => p.key as string | number);
-  let detail = issue?.message ?? 'invalid';
-  if (issue?.type === 'strict_object') detail = `unknown key ${JSON.stringify(path.at(-1))}`;
+  let { path, detail } = issueOf(result.issues[0]);
   if (path[0] === 'actions' && path.length === 1 && isMap(doc.getIn(['actions'], true))) {
     // The record check reports the whole map; name the key that is not an action.
     const unknown = Object.keys((data as { actions?: object }).actions ?? {}).find(
       (k) => !(ACTION_IDS as readonly string[]).includes(k),
     );
     if (unknown) {
-      path.push(unknown);
+      path = [...path, unknown];
       detail = `unknown action id ${JSON.stringify(unknown)}; known: ${ACTION_IDS.join(', ')}`;
     }
   }
@@ -113,8 +73,7 @@ export function parsePolicy(text: string, file = 'policy.yaml'): Policy {
     const self = Object.keys(map).find((k) => map[k] === k);
     if (self) path.push(self);
   }
-  const where = path.length ? `${path.join('.')}: ` : '';
-  throw new PolicyError(file, lineOf(doc, counter, path), `${where}${detail}`);
+  throw new PolicyError(file, lineOf(doc, counter, path), at(path, detail));
 }
 
 /** Read the policy file; no file means the default policy, a bad one means observe-only. */

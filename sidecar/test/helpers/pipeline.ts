@@ -64,6 +64,7 @@ export function testSettings(over: Partial<Settings> = {}, dir = tempDir()): Set
     apiToken: 'test-token-0123456789abcdef',
     incidentDir: join(dir, 'incidents'),
     policyFile: null,
+    knowledgeFile: join(dir, 'knowledge.yaml'),
     mode: null,
     ingressPeer: null,
     redact: { ip: true, mac: true },

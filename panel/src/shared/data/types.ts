@@ -76,6 +76,20 @@ export interface IncidentPage {
 }
 
 /** An incident with everything the detail view shows. */
+/** A rule of the sidecar's knowledge file, as "Save as a rule" wrote it. */
+export interface KnowledgeRule {
+  id: string;
+  /** A case-insensitive regular expression over log lines. */
+  match: string;
+  integration?: string;
+  category: string;
+  remedy: string;
+  title?: string;
+  root_cause?: string;
+  actions?: string[];
+  confidence?: number;
+}
+
 export interface IncidentDetail {
   incident: Incident;
   signals: Signal[];
@@ -149,6 +163,8 @@ export interface OpsStatus {
   llm?: LlmBudget | null;
   /** Maintenance mode (absent from older sidecars): while on, no incident opens. */
   maintenance?: MaintenanceState;
+  /** The knowledge file: rules in force, and its problem (absent from older sidecars). */
+  knowledge?: { file: string; rules: number; error: string | null };
 }
 
 /** A change pushed by `llm_ops/subscribe`. */
@@ -218,6 +234,8 @@ export interface IncidentSource {
  * upstream (the cards never show them, so their bundle does not carry them).
  */
 export interface PanelSource extends IncidentSource {
+  /** Save a resolved incident as a rule of the knowledge file; admins only. */
+  saveRule(incidentId: string, ruleId?: string): Promise<KnowledgeRule>;
   /** What is kept quiet (false alarms, ignored failures), newest first; admins only. */
   suppressions(): Promise<Suppression[]>;
   /** Undo what was decided on an incident; returns what is still kept quiet. */

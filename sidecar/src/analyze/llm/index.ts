@@ -5,7 +5,7 @@ import { LlmCallJournal } from '../../journal/llm-calls.js';
 import type { Logger } from '../../log.js';
 import { AiTaskBackend } from './ai-task-backend.js';
 import type { LlmBackend } from './backend.js';
-import { LlmAnalyzer } from './llm-analyzer.js';
+import { LlmAnalyzer, type LlmAnalyzerOptions } from './llm-analyzer.js';
 import { OpenAiBackend } from './openai-backend.js';
 import type { LlmSettings } from '../../shared/llm-settings.js';
 
@@ -24,6 +24,8 @@ export interface LlmAnalyzerDeps {
   timeZone?: () => string | null;
   log: Logger;
   now?: () => Date;
+  /** The user's knowledge rules, for few-shot examples, and how to redact them. */
+  knowledge?: LlmAnalyzerOptions['knowledge'];
 }
 
 /** The LLM analyzer the settings ask for, or null for `none`. */
@@ -60,6 +62,7 @@ export function createLlmAnalyzer(deps: LlmAnalyzerDeps): LlmAnalyzer | null {
     timeZone: deps.timeZone,
     log,
     now: deps.now,
+    knowledge: deps.knowledge,
   });
   const where = settings.backend === 'openai' ? ` at ${settings.baseUrl}` : '';
   log.info(

@@ -13,7 +13,9 @@ import type { LlmCallJournal } from '../../journal/llm-calls.js';
 import type { Logger } from '../../log.js';
 import { askWithOneRepair, type CallMeter, type LlmBackend } from './backend.js';
 import { LlmBudget, type LlmBudgetStatus, type LlmPause } from './budget.js';
-import { buildPrompt } from './prompt.js';
+import type { KnowledgeRule } from '../../shared/knowledge.js';
+import { Redactor, type RedactorOptions } from '../../package/index.js';
+import { buildPrompt, type RuleExample } from './prompt.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -29,8 +31,10 @@ export interface LlmAnalyzerOptions {
   /** Home Assistant's time zone, in which the month of the cap is read. */
   timeZone?: () => string | null;
   log: Logger;
-  /** Few-shot examples per prompt (default 3). */
+  /** Few-shot examples per prompt (default 3), of verified fixes and of local rules each. */
   examples?: number;
+  /** The user's knowledge rules in force, and how to redact them before they are sent. */
+  knowledge?: { rules: () => readonly KnowledgeRule[]; redact: RedactorOptions };
   /** How long a cached answer is reused (default 7 days). */
   cacheTtlS?: number;
   now?: () => Date;
@@ -141,7 +145,8 @@ export class LlmAnalyzer {
       excludeIncidentId: incident.id,
       limit: this.opts.examples ?? 3,
     });
-    const prompt = buildPrompt({ incident, bundle, offline, examples });
+    const rules = this.ruleExamples(incident, bundle);
+    const prompt = buildPrompt({ incident, bundle, offline, examples, rules });
     const answer = await askWithOneRepair(backend, prompt, this.meter(incident.id));
     if (!answer) {
       log.info(`no usable LLM analysis of ${incident.id}; the offline analysis stands`);
@@ -163,6 +168,38 @@ export class LlmAnalyzer {
         `${rca.candidate_actions.length} action(s); ${usage.prompt_tokens}+${usage.completion_tokens} tokens so far`,
     );
     return rca;
+  }
+
+  /**
+   * Local rules as examples: those of the incident's integration or of none, the
+   * ones whose pattern matches the evidence first; redacted like the evidence.
+   */
+  private ruleExamples(incident: AnalyzedIncident, bundle: EvidenceBundle): RuleExample[] {
+    if (!this.opts.knowledge) return [];
+    const { rules, redact } = this.opts.knowledge;
+    const texts = bundle.log_lines.map((l) => l.text);
+    const scored = rules()
+      .filter((r) => !r.integration || r.integration === incident.integration)
+      .map((r) => ({
+        r,
+        score:
+          (texts.some((t) => r.regex.test(t)) ? 2 : 0) +
+          (r.integration && r.integration === incident.integration ? 1 : 0),
+      }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, this.opts.examples ?? 3);
+    const redactor = new Redactor(redact);
+    const text = (s: string | undefined) => (s ? redactor.text(s) : null);
+    return scored.map(({ r }) => ({
+      pattern: redactor.text(r.match),
+      integration: r.integration ?? null,
+      category: r.category,
+      remedy: r.remedy,
+      title: text(r.title),
+      root_cause: text(r.root_cause),
+      actions: r.actions ?? [],
+    }));
   }
 
   private meter(incidentId: string): CallMeter {

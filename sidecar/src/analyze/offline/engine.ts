@@ -3,11 +3,13 @@
  * evidence against the signature knowledge base (signatures/) and fills the best
  * match's templates with what the evidence names. The most confident match wins;
  * on a tie the family registered first does. An error no signature explains
- * still gets a low-confidence `other` finding; benign noise gets none.
+ * still gets a low-confidence `other` finding; benign noise gets none. The
+ * user's knowledge file rules, passed in with the input, win over the built-in ones.
  */
 import { isPublicHost } from './extract.js';
 import { findingOf, hostOf } from './finding.js';
 import { CLOUD_DOMAINS, CORE_DOMAINS, misspelledCoreDomain } from './libraries.js';
+import { matchLocal } from './local.js';
 import type { Compiled, Context, Evidence, Match } from './match.js';
 import { NOT_READY } from './patterns.js';
 import { FAMILIES } from './signatures/index.js';
@@ -296,9 +298,14 @@ function unexplained(ctx: Context): OfflineFinding | null {
   );
 }
 
-/** Explain an incident from its evidence; null when it is benign or says nothing known. */
+/**
+ * Explain an incident from its evidence; null when it is benign or says nothing known.
+ * The user's own rules (`input.localRules`) come first: a matching one wins.
+ */
 export function analyzeOffline(input: AnalysisInput): OfflineFinding | null {
   const ctx = contextOf(input);
+  const local = input.localRules?.length ? matchLocal(input.localRules, ctx) : null;
+  if (local) return findingOf(local.c, local.c.signature, local.match, ctx);
   let best: { c: Compiled; outcome: Outcome; match: Match } | null = null;
   for (const c of SIGNATURES) {
     for (const p of c.patterns) {

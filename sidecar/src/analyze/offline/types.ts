@@ -12,6 +12,7 @@ import type {
   Severity,
   VerificationTest,
 } from '@ha-llm-ops/contracts';
+import type { KnowledgeRule } from '../../shared/knowledge.js';
 
 /** A distinct log line of an incident, with how often it occurred. */
 export interface AnalysisLine {
@@ -41,6 +42,8 @@ export interface AnalysisInput {
   /** Automation entity id, device, add-on slug. */
   subject?: string | null;
   data?: Record<string, unknown>;
+  /** The user's own rules (the knowledge file), tried before the built-in signatures. */
+  localRules?: readonly KnowledgeRule[];
 }
 
 /** The offline analyzer's explanation of an incident. */

@@ -6,7 +6,7 @@ import { RcaResult } from '@ha-llm-ops/contracts';
 import * as v from 'valibot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmAnalyzer } from '../../../src/analyze/llm/index.js';
-import { LlmAnalyzer } from '../../../src/analyze/llm/llm-analyzer.js';
+import { LlmAnalyzer, type LlmAnalyzerOptions } from '../../../src/analyze/llm/llm-analyzer.js';
 import { OpenAiBackend } from '../../../src/analyze/llm/openai-backend.js';
 import { ANSWER_JSON_SCHEMA } from '../../../src/analyze/llm/schema.js';
 import { type LlmJsonMode, loadLlmSettings } from '../../../src/shared/llm-settings.js';
@@ -23,6 +23,7 @@ import {
   type FakeOpenAi,
 } from '../../../../tests/harness/fake-openai.js';
 import { bundleOf, ENTRY_ID, llmJournal, offlineFinding } from './helpers.js';
+import { parseKnowledge } from '../../../src/shared/knowledge.js';
 
 let fake: FakeOpenAi;
 
@@ -35,7 +36,13 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 function setup(
-  over: { callsPerHour?: number; timeoutS?: number; model?: string; jsonMode?: LlmJsonMode } = {},
+  over: {
+    callsPerHour?: number;
+    timeoutS?: number;
+    model?: string;
+    jsonMode?: LlmJsonMode;
+    knowledge?: LlmAnalyzerOptions['knowledge'];
+  } = {},
 ) {
   const j = llmJournal();
   const logs: string[] = [];
@@ -54,6 +61,7 @@ function setup(
       costPerMtok: { input: 2, output: 8 },
       log: createLogger('debug', (l) => logs.push(l)),
       now: j.clock.now,
+      knowledge: over.knowledge,
     });
   /** An incident of fault_lab; another entry makes another incident. */
   const incident = (
@@ -476,5 +484,39 @@ describe('createLlmAnalyzer', () => {
     } finally {
       await local.close();
     }
+  });
+
+  it('shows local rules as examples too: matching ones first, redacted, within the budget', async () => {
+    const rules = parseKnowledge(`
+rules:
+  - id: hub
+    match: 'Timeout while connecting to Fault Lab hub'
+    integration: fault_lab
+    category: device_unavailable
+    remedy: check_network_or_device
+    root_cause: 'The hub at 192.168.7.7 reboots at night.'
+    actions: [reload_config_entry]
+  - id: elsewhere
+    match: 'timeout'
+    integration: hue
+    category: network_unreachable
+    remedy: notify_only
+  - id: unrelated
+    match: 'disk full'
+    category: database
+    remedy: free_disk_or_repair_db
+`);
+    const s = setup({ knowledge: { rules: () => rules, redact: {} } });
+    fake.script({ answer: validAnswer() });
+    await analyze(s.analyzer, s.incident());
+    const { user } = messagesOf(firstRequest());
+    expect(user).toMatch(/Local rules of this home/);
+    const shown = user
+      .split('\n')
+      .filter((l) => l.startsWith('[{') && l.includes('"pattern"'))
+      .flatMap((l) => JSON.parse(l) as { pattern: string; root_cause?: string }[]);
+    expect(shown.map((r) => r.pattern)).toEqual(['Timeout while connecting to Fault Lab hub']);
+    expect(shown[0]?.root_cause).toMatch(/^The hub at \[IP_\w+\] reboots at night\.$/);
+    expect(user).not.toContain('192.168.7.7');
   });
 });

@@ -156,6 +156,48 @@ describe('buildPrompt', () => {
     expect(small.dataTokens).toBeLessThanOrEqual(estimateTokens(small.user));
   });
 
+  it('adds local rules as examples after the verified fixes, and sheds them to fit the budget', () => {
+    const rule = (n: number) => ({
+      pattern: `Timeout while connecting to hub ${n}`,
+      integration: 'fault_lab',
+      category: 'device_unavailable' as const,
+      remedy: 'check_network_or_device' as const,
+      title: null,
+      root_cause: `Rule ${n}: ${'y'.repeat(300)}`,
+      actions: ['reload_config_entry' as const],
+    });
+    const p = buildPrompt({
+      incident,
+      bundle: bundleOf(incident),
+      offline: null,
+      examples: [],
+      rules: [rule(1)],
+    });
+    expect(p.rules).toBe(1);
+    expect(p.user).toMatch(/Local rules of this home/);
+    expect(JSON.parse(block(p.user, 'EXAMPLES').body[0] ?? '')).toEqual([
+      {
+        pattern: 'Timeout while connecting to hub 1',
+        integration: 'fault_lab',
+        category: 'device_unavailable',
+        remedy: 'check_network_or_device',
+        root_cause: expect.stringMatching(/^Rule 1/),
+        actions: ['reload_config_entry'],
+      },
+    ]);
+
+    const tight = buildPrompt({
+      incident,
+      bundle: bundleOf(incident, undefined, { token_budget: 600 }),
+      offline: null,
+      examples: [fix(1)],
+      rules: Array.from({ length: 10 }, (_, i) => rule(i)),
+    });
+    expect(tight.dataTokens).toBeLessThanOrEqual(600);
+    expect(tight.examples).toBe(0);
+    expect(tight.rules).toBeLessThan(10);
+  });
+
   it('asks for a repair with the reason', () => {
     expect(repairRequest('category: Invalid type')).toMatch(
       /refused: category: Invalid type\n.*exactly one JSON object/,
