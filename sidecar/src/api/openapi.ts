@@ -21,7 +21,8 @@ import {
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { KNOWLEDGE_SCHEMAS, LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
-import { LLM_STATUS_SCHEMA, LLM_USAGE_SCHEMA } from './openapi-llm.js';
+import { LLM_USAGE_SCHEMA } from './openapi-llm.js';
+import { STATUS_SCHEMA } from './openapi-status.js';
 import { UPSTREAM_COMPONENTS, upstreamPaths } from './openapi-upstream.js';
 import { MAINTENANCE_COMPONENTS, maintenancePaths } from './openapi-maintenance.js';
 
@@ -106,47 +107,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       result: { ...ref('ExecutionResult'), nullable: true },
     },
   };
-  schemas.Status = {
-    type: 'object',
-    required: ['mode', 'policy', 'system_log_events', 'last_analysis_at', 'counts'],
-    properties: {
-      mode: { type: 'string', enum: ['observe', 'approve', 'auto'] },
-      policy: {
-        type: 'object',
-        properties: {
-          valid: { type: 'boolean' },
-          error: { type: 'string', nullable: true },
-          source: { type: 'string' },
-          max_actions_per_hour: { type: 'integer' },
-          quiet_hours: {
-            type: 'object',
-            nullable: true,
-            properties: { start: { type: 'string' }, end: { type: 'string' } },
-          },
-          auto_actions: { type: 'array', items: { type: 'string' } },
-        },
-      },
-      system_log_events: { type: 'boolean' },
-      maintenance: ref('MaintenanceState'),
-      knowledge: ref('KnowledgeStatus'),
-      time_zone: {
-        type: 'string',
-        nullable: true,
-        description: "Home Assistant's time zone (IANA), in which quiet hours are read",
-      },
-      last_analysis_at: { type: 'string', format: 'date-time', nullable: true },
-      action_labels: {
-        type: 'object',
-        additionalProperties: { type: 'string' },
-        description: 'What each allow-listed action is called, for people',
-      },
-      counts: {
-        type: 'object',
-        properties: { open: { type: 'integer' }, awaiting_approval: { type: 'integer' } },
-      },
-      llm: LLM_STATUS_SCHEMA,
-    },
-  };
+  schemas.Status = STATUS_SCHEMA;
   const decisionBody = (withReason: boolean) => ({
     required: false,
     content: {

@@ -1,0 +1,46 @@
+/** The OpenAPI schema of `GET /api/status`: mode, policy, maintenance, knowledge, the LLM budget. */
+import { LLM_STATUS_SCHEMA } from './openapi-llm.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export const STATUS_SCHEMA = {
+  type: 'object',
+  required: ['mode', 'policy', 'system_log_events', 'last_analysis_at', 'counts'],
+  properties: {
+    mode: { type: 'string', enum: ['observe', 'approve', 'auto'] },
+    policy: {
+      type: 'object',
+      properties: {
+        valid: { type: 'boolean' },
+        error: { type: 'string', nullable: true },
+        source: { type: 'string' },
+        max_actions_per_hour: { type: 'integer' },
+        quiet_hours: {
+          type: 'object',
+          nullable: true,
+          properties: { start: { type: 'string' }, end: { type: 'string' } },
+        },
+        auto_actions: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    system_log_events: { type: 'boolean' },
+    maintenance: ref('MaintenanceState'),
+    knowledge: ref('KnowledgeStatus'),
+    time_zone: {
+      type: 'string',
+      nullable: true,
+      description: "Home Assistant's time zone (IANA), in which quiet hours are read",
+    },
+    last_analysis_at: { type: 'string', format: 'date-time', nullable: true },
+    action_labels: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'What each allow-listed action is called, for people',
+    },
+    counts: {
+      type: 'object',
+      properties: { open: { type: 'integer' }, awaiting_approval: { type: 'integer' } },
+    },
+    llm: LLM_STATUS_SCHEMA,
+  },
+};
