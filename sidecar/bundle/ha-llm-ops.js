@@ -14246,6 +14246,8 @@ var Reporter = class {
 	flushing = false;
 	again = false;
 	timer;
+	/** Set by stop(): the journal may be closed next, so nothing touches it any more. */
+	stopped = false;
 	/** When each incident's last `updated` event went out (epoch ms). */
 	lastUpdate = /* @__PURE__ */ new Map();
 	pendingUpdates = /* @__PURE__ */ new Map();
@@ -14261,6 +14263,7 @@ var Reporter = class {
 		this.flush();
 	}
 	stop() {
+		this.stopped = true;
 		clearTimeout(this.timer);
 		for (const { timer } of this.pendingUpdates.values()) clearTimeout(timer);
 		this.pendingUpdates.clear();
@@ -14329,6 +14332,7 @@ var Reporter = class {
 	}
 	/** Send every due event, oldest first; stops at the first failure and retries on reconnect. */
 	flush() {
+		if (this.stopped) return;
 		if (this.flushing) {
 			this.again = true;
 			return;
@@ -14336,6 +14340,7 @@ var Reporter = class {
 		this.flushing = true;
 		this.send().catch((err) => this.opts.log.debug(`events wait for HA: ${String(err)}`)).finally(() => {
 			this.flushing = false;
+			if (this.stopped) return;
 			if (this.again) {
 				this.again = false;
 				this.flush();
@@ -14345,7 +14350,7 @@ var Reporter = class {
 	async send() {
 		for (;;) {
 			const conn = this.conn;
-			if (!conn?.connected) return;
+			if (this.stopped || !conn?.connected) return;
 			const due = this.opts.journal.outbox.dueEvents(this.now().toISOString());
 			if (due.length === 0) return;
 			for (const row of due) {
@@ -14354,6 +14359,7 @@ var Reporter = class {
 					event_type: row.event_type,
 					event_data: row.payload
 				});
+				if (this.stopped) return;
 				this.opts.journal.outbox.removeEvent(row.id);
 			}
 		}

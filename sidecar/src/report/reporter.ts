@@ -54,6 +54,8 @@ export class Reporter {
   private flushing = false;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  /** Set by stop(): the journal may be closed next, so nothing touches it any more. */
+  private stopped = false;
   /** When each incident's last `updated` event went out (epoch ms). */
   private readonly lastUpdate = new Map<string, number>();
   private readonly pendingUpdates = new Map<
@@ -74,6 +76,7 @@ export class Reporter {
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     for (const { timer } of this.pendingUpdates.values()) clearTimeout(timer);
     this.pendingUpdates.clear();
@@ -154,6 +157,7 @@ export class Reporter {
 
   /** Send every due event, oldest first; stops at the first failure and retries on reconnect. */
   flush(): void {
+    if (this.stopped) return;
     if (this.flushing) {
       this.again = true;
       return;
@@ -163,6 +167,7 @@ export class Reporter {
       .catch((err: unknown) => this.opts.log.debug(`events wait for HA: ${String(err)}`))
       .finally(() => {
         this.flushing = false;
+        if (this.stopped) return;
         if (this.again) {
           this.again = false;
           this.flush();
@@ -175,7 +180,7 @@ export class Reporter {
   private async send(): Promise<void> {
     for (;;) {
       const conn = this.conn;
-      if (!conn?.connected) return;
+      if (this.stopped || !conn?.connected) return;
       const due = this.opts.journal.outbox.dueEvents(this.now().toISOString());
       if (due.length === 0) return;
       for (const row of due) {
@@ -184,6 +189,7 @@ export class Reporter {
           event_type: row.event_type,
           event_data: row.payload,
         });
+        if (this.stopped) return; // sent; the next start sends it once more, rather than crash
         this.opts.journal.outbox.removeEvent(row.id);
       }
     }
