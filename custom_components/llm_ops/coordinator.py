@@ -20,26 +20,12 @@ from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 
 from .api import (
-    ActionProposal,
-    Incident,
-    IncidentDetail,
-    IncidentPage,
-    KnowledgeRule,
-    LearnedQuiet,
-    MaintenanceState,
-    MaintenanceSummary,
-    Mode,
-    OutcomeStats,
-    ProposalDetail,
     SidecarAuthError,
     SidecarClient,
     SidecarError,
     SidecarHealth,
     SidecarNotFoundError,
-    SidecarStatus,
-    Suppression,
     Surface,
-    UpstreamReport,
 )
 from .const import (
     ACTIVE_LIMIT,
@@ -55,6 +41,22 @@ from .const import (
     SEVERITY_RANK,
 )
 from .helpers import sidecar_request, unreachable
+from .models import (
+    ActionProposal,
+    Incident,
+    IncidentDetail,
+    IncidentPage,
+    KnowledgeRule,
+    LearnedQuiet,
+    MaintenanceState,
+    MaintenanceSummary,
+    Mode,
+    OutcomeStats,
+    ProposalDetail,
+    SidecarStatus,
+    Suppression,
+    UpstreamReport,
+)
 
 type LlmOpsConfigEntry = ConfigEntry[LlmOpsCoordinator]
 

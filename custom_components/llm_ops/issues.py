@@ -21,7 +21,7 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.helpers.update_coordinator import UpdateFailed
 
-from .api import Incident, SidecarConnectionError, SidecarStatus
+from .api import SidecarConnectionError
 from .const import (
     DOMAIN,
     ISSUE_INCIDENT,
@@ -34,6 +34,7 @@ from .const import (
 )
 from .coordinator import IncidentFacts, LlmOpsConfigEntry, LlmOpsCoordinator
 from .markdown import plain
+from .models import Incident, SidecarStatus
 
 SEVERITY = {
     "critical": ir.IssueSeverity.CRITICAL,

@@ -18,7 +18,6 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.selector import TextSelector, TextSelectorConfig
 
-from .api import ProposalDetail
 from .const import (
     ATTR_REASON,
     DOMAIN,
@@ -28,6 +27,7 @@ from .const import (
 )
 from .coordinator import LlmOpsCoordinator
 from .markdown import plain
+from .models import ProposalDetail
 from .services import async_decided_by, loaded_coordinator
 
 # How an execution can end, and the step or abort reason that tells it.

@@ -11,10 +11,10 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import MaintenanceState, Mode
 from .const import MAINTENANCE_OFF, MAINTENANCE_OPTIONS, MODES
 from .coordinator import LlmOpsConfigEntry
 from .entity import LlmOpsEntity
+from .models import MaintenanceState, Mode
 
 # One mode change at a time.
 PARALLEL_UPDATES = 1
