@@ -11,7 +11,9 @@ import {
   ProposalTracker,
   baseStyles,
   icon,
+  localize,
   proposalStyles,
+  setLanguage,
   type ActionProposal,
   type HaIncidentSource,
   type OpsEvent,
@@ -41,7 +43,8 @@ export class LlmOpsApprovalCard extends LlmOpsCardBase<ApprovalCardConfig, Actio
   }
 
   static getStubConfig(_hass?: HomeAssistant): Omit<ApprovalCardConfig, 'type'> {
-    return { title: APPROVAL_DEFAULTS.title, max_items: APPROVAL_DEFAULTS.max_items };
+    setLanguage(_hass?.locale?.language ?? _hass?.language);
+    return { title: localize('card.approval.title'), max_items: APPROVAL_DEFAULTS.max_items };
   }
 
   protected checkConfig(config: unknown): ApprovalCardConfig {
@@ -112,7 +115,7 @@ export class LlmOpsApprovalCard extends LlmOpsCardBase<ApprovalCardConfig, Actio
     return html`<ha-card>
       <div class="header">
         <h2>
-          ${c.title ?? APPROVAL_DEFAULTS.title}
+          ${c.title ?? localize('card.approval.title')}
           ${
             this.data.loaded && waiting.length
               ? html`<span class="badge" data-field="count">${waiting.length}</span>`
@@ -147,7 +150,7 @@ export class LlmOpsApprovalCard extends LlmOpsCardBase<ApprovalCardConfig, Actio
       shown.length === 0
         ? html`<div class="state ok">
             ${icon(mdiCheckCircle)}
-            <p>Nothing waits for approval.</p>
+            <p>${localize('card.approval.empty')}</p>
           </div>`
         : html`<ul class="list proposals">
             ${shown.map((t) => this.renderProposal(t, c))}
@@ -155,7 +158,9 @@ export class LlmOpsApprovalCard extends LlmOpsCardBase<ApprovalCardConfig, Actio
     }
     ${
       rows.length > shown.length
-        ? html`<p class="secondary more">${rows.length - shown.length} more waiting</p>`
+        ? html`<p class="secondary more">
+            ${localize('card.approval.more', { count: rows.length - shown.length })}
+          </p>`
         : nothing
     }`;
   }

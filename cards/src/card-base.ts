@@ -12,8 +12,11 @@ import {
   LiveUpdates,
   LoadController,
   icon,
+  localize,
+  setLanguage,
   type OpsEvent,
 } from '@ha-llm-ops/panel/shared';
+import './i18n/index.js';
 
 const POLL_MS = 60_000;
 const RETRY_MS = 30_000;
@@ -74,6 +77,8 @@ export abstract class LlmOpsCardBase<C extends LovelaceCardConfig, T> extends Li
     const dark = (hass.themes as { darkMode?: boolean } | undefined)?.darkMode === true;
     if (dark !== this.dark) this.dark = dark;
     this.locale = hass.locale?.language ?? hass.language;
+    // HA's language for the words; a change re-renders through `locale` on the next update.
+    if (setLanguage(this.locale)) this.requestUpdate();
   }
 
   /** HA calls this with the card's YAML; a thrown error shows HA's error card. */
@@ -93,9 +98,9 @@ export abstract class LlmOpsCardBase<C extends LovelaceCardConfig, T> extends Li
     if (error && !loaded) {
       const why =
         error.kind === 'offline'
-          ? 'The LLM Ops sidecar cannot be reached.'
+          ? localize('card.offline')
           : error.kind === 'not_loaded'
-            ? 'LLM Ops is not set up.'
+            ? localize('card.not_loaded')
             : error.message;
       return html`<div class="state problem" role="alert">
         ${icon(mdiCloudOffOutline)}
@@ -104,7 +109,7 @@ export abstract class LlmOpsCardBase<C extends LovelaceCardConfig, T> extends Li
     }
     if (!loaded) {
       return html`<div class="state" role="status">
-        <span class="spinner" aria-hidden="true"></span> Loading…
+        <span class="spinner" aria-hidden="true"></span> ${localize('card.loading')}
       </div>`;
     }
     return null;

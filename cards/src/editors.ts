@@ -11,7 +11,14 @@ import type {
 import { fireEvent } from 'custom-card-helpers';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { SEVERITY_LABELS, baseStyles } from '@ha-llm-ops/panel/shared';
+import {
+  SEVERITY_LABELS,
+  baseStyles,
+  localize,
+  setLanguage,
+  type Severity,
+} from '@ha-llm-ops/panel/shared';
+import './i18n/index.js';
 import {
   APPROVAL_DEFAULTS,
   INCIDENTS_DEFAULTS,
@@ -20,7 +27,10 @@ import {
   type IncidentsCardConfig,
 } from './config.js';
 
-/** One option of a card, as the editor shows it. */
+/**
+ * One option of a card, as the editor shows it. `label`, `helper` and `placeholder` are
+ * catalog keys (a placeholder no catalog has, such as an entity id, shows as it is).
+ */
 export type EditorField =
   | {
       name: string;
@@ -59,6 +69,10 @@ abstract class LlmOpsCardEditor<C extends LovelaceCardConfig>
   private readonly uid = `e${++nextId}`;
 
   protected abstract readonly fields: readonly EditorField[];
+
+  protected override willUpdate(): void {
+    setLanguage(this.hass?.locale?.language ?? this.hass?.language);
+  }
 
   setConfig(config: LovelaceCardConfig): void {
     this._config = { ...config } as C;
@@ -122,11 +136,11 @@ abstract class LlmOpsCardEditor<C extends LovelaceCardConfig>
             .checked=${live(typeof value === 'boolean' ? value : f.default)}
             @change=${this.onInput(f)}
           />
-          ${f.label}
+          ${localize(f.label)}
         </label>`;
       case 'number':
         return html`<div class="field">
-          <label for=${id}>${f.label}</label>
+          <label for=${id}>${localize(f.label)}</label>
           <input
             id=${id}
             name=${f.name}
@@ -142,23 +156,25 @@ abstract class LlmOpsCardEditor<C extends LovelaceCardConfig>
         </div>`;
       case 'select':
         return html`<div class="field">
-          <label for=${id}>${f.label}</label>
+          <label for=${id}>${localize(f.label)}</label>
           <select id=${id} name=${f.name} @change=${this.onInput(f)}>
             ${f.options.map(
               ([v, label]) =>
-                html`<option value=${v} ?selected=${(value ?? '') === v}>${label}</option>`,
+                html`<option value=${v} ?selected=${(value ?? '') === v}>
+                  ${v ? SEVERITY_LABELS[v as Severity] : localize(label)}
+                </option>`,
             )}
           </select>
         </div>`;
       case 'text':
         return html`<div class="field">
-          <label for=${id}>${f.label}</label>
+          <label for=${id}>${localize(f.label)}</label>
           <input
             id=${id}
             name=${f.name}
             type="text"
             autocomplete="off"
-            placeholder=${f.placeholder ?? ''}
+            placeholder=${f.placeholder ? localize(f.placeholder) : ''}
             list=${f.entities ? `${id}-list` : nothing}
             aria-describedby=${f.helper ? `${id}-help` : nothing}
             .value=${live(typeof value === 'string' ? value : '')}
@@ -171,7 +187,11 @@ abstract class LlmOpsCardEditor<C extends LovelaceCardConfig>
                 </datalist>`
               : nothing
           }
-          ${f.helper ? html`<div class="helper" id="${id}-help">${f.helper}</div>` : nothing}
+          ${
+            f.helper
+              ? html`<div class="helper" id="${id}-help">${localize(f.helper)}</div>`
+              : nothing
+          }
         </div>`;
     }
   }
@@ -210,32 +230,32 @@ abstract class LlmOpsCardEditor<C extends LovelaceCardConfig>
 
 export class LlmOpsIncidentsCardEditor extends LlmOpsCardEditor<IncidentsCardConfig> {
   protected readonly fields: readonly EditorField[] = [
-    { name: 'title', label: 'Title', kind: 'text', placeholder: INCIDENTS_DEFAULTS.title },
+    { name: 'title', label: 'editor.title', kind: 'text', placeholder: 'card.incidents.title' },
     {
       name: 'max_items',
-      label: 'Incidents shown at most',
+      label: 'editor.incidents_max',
       kind: 'number',
       min: 1,
       max: 50,
       default: INCIDENTS_DEFAULTS.max_items,
     },
-    { name: 'show_counts', label: 'Show counts by severity', kind: 'boolean', default: true },
+    { name: 'show_counts', label: 'editor.show_counts', kind: 'boolean', default: true },
     {
       name: 'min_severity',
-      label: 'Least severity shown',
+      label: 'editor.min_severity',
       kind: 'select',
-      options: [['', 'All'], ...SEVERITIES.map((s): [string, string] => [s, SEVERITY_LABELS[s]])],
+      options: [['', 'editor.all'], ...SEVERITIES.map((s): [string, string] => [s, s])],
     },
     {
       name: 'integration',
-      label: 'Only this integration',
+      label: 'editor.integration',
       kind: 'text',
-      placeholder: 'e.g. zha',
-      helper: 'An integration domain; leave empty for all.',
+      placeholder: 'editor.integration_placeholder',
+      helper: 'editor.integration_helper',
     },
     {
       name: 'entity',
-      label: 'Entity the counts open',
+      label: 'editor.entity',
       kind: 'text',
       placeholder: 'sensor.llm_ops_open_incidents',
       entities: true,
@@ -245,16 +265,16 @@ export class LlmOpsIncidentsCardEditor extends LlmOpsCardEditor<IncidentsCardCon
 
 export class LlmOpsApprovalCardEditor extends LlmOpsCardEditor<ApprovalCardConfig> {
   protected readonly fields: readonly EditorField[] = [
-    { name: 'title', label: 'Title', kind: 'text', placeholder: APPROVAL_DEFAULTS.title },
+    { name: 'title', label: 'editor.title', kind: 'text', placeholder: 'card.approval.title' },
     {
       name: 'max_items',
-      label: 'Proposals shown at most',
+      label: 'editor.approval_max',
       kind: 'number',
       min: 1,
       max: 20,
       default: APPROVAL_DEFAULTS.max_items,
     },
-    { name: 'show_preview', label: 'Show the dry-run preview', kind: 'boolean', default: true },
+    { name: 'show_preview', label: 'editor.show_preview', kind: 'boolean', default: true },
   ];
 }
 

@@ -17,7 +17,9 @@ import {
   baseStyles,
   countBySeverity,
   icon,
+  localize,
   relativeTime,
+  setLanguage,
   type HaIncidentSource,
   type Incident,
   type IncidentPage,
@@ -63,8 +65,9 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
   /** The configuration a new card starts with (HA adds `type`). */
   static getStubConfig(hass?: HomeAssistant): Omit<IncidentsCardConfig, 'type'> {
     const entity = 'sensor.llm_ops_open_incidents';
+    setLanguage(hass?.locale?.language ?? hass?.language);
     return {
-      title: INCIDENTS_DEFAULTS.title,
+      title: localize('card.incidents.title'),
       max_items: INCIDENTS_DEFAULTS.max_items,
       show_counts: true,
       ...(hass?.states?.[entity] ? { entity } : {}),
@@ -122,13 +125,10 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
 
   private async onFalseAlarm(i: Incident): Promise<void> {
     const answer = await this.confirm.ask({
-      heading: 'Not a problem?',
-      body: html`<p>
-        “${i.title}” closes as a false alarm; the same failure then stays quiet for 90 days. Undo it
-        in the LLM Ops panel.
-      </p>`,
-      confirmLabel: 'Not a problem',
-      reason: { label: 'Why is it no problem? (optional)' },
+      heading: localize('card.false_alarm.heading'),
+      body: html`<p>${localize('card.false_alarm.body', { title: i.title })}</p>`,
+      confirmLabel: localize('card.false_alarm.confirm'),
+      reason: { label: localize('card.false_alarm.reason') },
     });
     const source = this.source;
     if (!answer || !source) return;
@@ -144,7 +144,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
   protected override render(): TemplateResult {
     const c = this._config;
     if (!c) return html``;
-    const title = c.title ?? INCIDENTS_DEFAULTS.title;
+    const title = c.title ?? localize('card.incidents.title');
     return html`<ha-card>
       <div class="header">
         <h2>
@@ -156,8 +156,8 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
             ? html`<a
                 class="icon-btn"
                 href=${PANEL_PATH}
-                aria-label="Open LLM Ops"
-                title="Open LLM Ops"
+                aria-label=${localize('card.open_panel')}
+                title=${localize('card.open_panel')}
                 @click=${this.onIncidentClick}
                 >${icon(mdiOpenInNew)}</a
               >`
@@ -182,7 +182,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
     const countsView =
       c.show_counts === false
         ? nothing
-        : html`<div class="counts" aria-label="Open incidents by severity">
+        : html`<div class="counts" aria-label=${localize('card.incidents.counts')}>
             ${severitiesFrom(c.min_severity).map(
               (s) =>
                 html`<span class="chip ${s} ${counts[s] ? '' : 'zero'}" data-severity=${s}
@@ -195,7 +195,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
       c.entity && c.show_counts !== false
         ? html`<button
             class="counts-button"
-            aria-label="Show ${c.entity}"
+            aria-label=${localize('card.incidents.show_entity', { entity: c.entity })}
             @click=${this.onCountsClick}
           >
             ${countsView}
@@ -208,7 +208,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
       shown.length === 0
         ? html`<div class="state ok">
             ${icon(mdiCheckCircle)}
-            <p>No open incidents.</p>
+            <p>${localize('card.incidents.empty')}</p>
           </div>`
         : html`<ul class="list incidents">
             ${shown.map((i) => this.renderItem(i))}
@@ -217,7 +217,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
     ${
       this.total > shown.length && this._canDecide
         ? html`<a class="more" href=${PANEL_PATH} @click=${this.onIncidentClick}
-            >${this.total - shown.length} more in LLM Ops</a
+>${localize('card.incidents.more', { count: this.total - shown.length })}</a
           >`
         : nothing
     }`;
@@ -250,8 +250,8 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
           ? html`<button
               class="icon-btn"
               data-action="false-alarm"
-              aria-label="Not a problem: ${i.title}"
-              title="Not a problem"
+              aria-label=${localize('card.false_alarm.label', { title: i.title })}
+              title=${localize('card.false_alarm.confirm')}
               @click=${() => void this.onFalseAlarm(i)}
             >
               ${icon(mdiBellOffOutline)}

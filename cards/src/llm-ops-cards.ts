@@ -6,6 +6,8 @@
 import './approval-card.js';
 import './editors.js';
 import './incidents-card.js';
+import { browserLanguage, localize, setLanguage } from '@ha-llm-ops/panel/shared';
+import './i18n/index.js';
 
 export { LlmOpsApprovalCard } from './approval-card.js';
 export { LlmOpsApprovalCardEditor, LlmOpsIncidentsCardEditor } from './editors.js';
@@ -28,18 +30,21 @@ declare global {
 
 const DOCS = 'https://github.com/ha-llm-ops/ha-llm-ops';
 
+// The picker lists cards before any card has `hass`: the language HA stored for this browser.
+setLanguage(browserLanguage());
+
 export const CUSTOM_CARDS: readonly CustomCardEntry[] = [
   {
     type: 'llm-ops-incidents-card',
-    name: 'LLM Ops incidents',
-    description: 'Open incidents with counts by severity; tap one to open it in LLM Ops.',
+    name: localize('card.picker.incidents.name'),
+    description: localize('card.picker.incidents.description'),
     preview: true,
     documentationURL: DOCS,
   },
   {
     type: 'llm-ops-approval-card',
-    name: 'LLM Ops approvals',
-    description: 'Fixes waiting for approval, with their dry-run preview; approve or reject.',
+    name: localize('card.picker.approval.name'),
+    description: localize('card.picker.approval.description'),
     preview: true,
     documentationURL: DOCS,
   },

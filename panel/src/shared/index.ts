@@ -16,3 +16,4 @@ export * from './ui/confirm.js';
 export * from './ui/format.js';
 export * from './ui/icons.js';
 export * from './ui/styles.js';
+export * from './i18n/index.js';

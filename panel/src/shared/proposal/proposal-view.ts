@@ -10,6 +10,7 @@ import type {
 import { PROPOSAL_STATUS_LABELS, duration, humanize, stepLabel } from '../ui/format.js';
 import type { ConfirmRequest } from '../ui/confirm.js';
 import { icon, outcomeIcon } from '../ui/icons.js';
+import { localize } from '../i18n/index.js';
 
 const STATUS_CLASS: Partial<Record<ProposalStatus, string>> = {
   succeeded: 'succeeded',
@@ -19,8 +20,15 @@ const STATUS_CLASS: Partial<Record<ProposalStatus, string>> = {
   interrupted: 'interrupted',
 };
 
+/** "Low risk", in words. */
+export function riskLabel(risk: string): string {
+  const key = `risk.${risk}`;
+  const label = localize(key);
+  return label === key ? localize('risk.other', { risk: humanize(risk) }) : label;
+}
+
 export function riskChip(risk: string): TemplateResult {
-  return html`<span class="chip plain ${risk}" data-risk=${risk}>${humanize(risk)} risk</span>`;
+  return html`<span class="chip plain ${risk}" data-risk=${risk}>${riskLabel(risk)}</span>`;
 }
 
 export function proposalStatusChip(status: ProposalStatus): TemplateResult {
@@ -34,7 +42,7 @@ export function paramsTable(params: ActionProposal['params']): TemplateResult | 
   if (entries.length === 0) return nothing;
   return html`<table class="param-table">
     <caption class="visually-hidden">
-      Parameters
+      ${localize('proposal.parameters')}
     </caption>
     <tbody>
       ${entries.map(
@@ -72,25 +80,25 @@ export function trackRecordLine(
 export function previewFacts(p: ActionProposal): TemplateResult {
   const { preview } = p;
   return html`<dl class="facts preview">
-    <dt>Action</dt>
+    <dt>${localize('proposal.action')}</dt>
     <dd>${p.preview.label} <span class="secondary mono">${p.action_id}</span></dd>
-    <dt>Does</dt>
+    <dt>${localize('proposal.does')}</dt>
     <dd>${preview.summary}</dd>
     ${
       preview.precondition
-        ? html`<dt>When</dt>
+        ? html`<dt>${localize('proposal.when')}</dt>
             <dd>${preview.precondition}</dd>`
         : nothing
     }
     ${
       Object.keys(p.params).length
-        ? html`<dt>Parameters</dt>
+        ? html`<dt>${localize('proposal.parameters')}</dt>
             <dd>${paramsTable(p.params)}</dd>`
         : nothing
     }
-    <dt>Backup</dt>
-    <dd data-field="backup">${preview.backup ?? 'None needed'}</dd>
-    <dt>Verification</dt>
+    <dt>${localize('proposal.backup')}</dt>
+    <dd data-field="backup">${preview.backup ?? localize('proposal.backup_none_needed')}</dd>
+    <dt>${localize('proposal.verification')}</dt>
     <dd data-field="verification">
       ${
         preview.verification.length
@@ -100,16 +108,18 @@ export function previewFacts(p: ActionProposal): TemplateResult {
                   html`<li>
                     ${v.description}${
                       v.timeout_s
-                        ? html` <span class="secondary">(waits up to ${v.timeout_s} s)</span>`
+                        ? html` <span class="secondary"
+                            >${localize('proposal.waits_up_to', { seconds: v.timeout_s })}</span
+                          >`
                         : nothing
                     }
                   </li>`,
               )}
             </ul>`
-          : 'None'
+          : localize('proposal.none')
       }
     </dd>
-    <dt>Rollback</dt>
+    <dt>${localize('proposal.rollback')}</dt>
     <dd>${preview.rollback}</dd>
   </dl>`;
 }
@@ -120,40 +130,43 @@ export function approveQuestion(p: ActionProposal): TemplateResult {
     <p>
       ${
         p.preview.backup
-          ? html`A backup is taken first (${p.preview.backup}).`
-          : 'No backup is needed.'
+          ? localize('proposal.ask_backup', { backup: p.preview.backup })
+          : localize('proposal.ask_no_backup')
       }
       ${
         p.preview.verification.length
-          ? html`Afterwards it checks:
-            ${p.preview.verification.map((v) => v.description).join('; ')}.`
+          ? localize('proposal.ask_checks', {
+              checks: p.preview.verification.map((v) => v.description).join('; '),
+            })
           : nothing
       }
     </p>
-    <p class="secondary">Risk: ${humanize(p.risk)}. ${p.preview.rollback}</p>`;
+    <p class="secondary">
+      ${localize('proposal.ask_risk', { risk: riskLabel(p.risk) })} ${p.preview.rollback}
+    </p>`;
 }
 
 /** What Approve or Reject asks before anything is sent. */
 export function decisionQuestion(p: ActionProposal, approve: boolean): ConfirmRequest {
   return approve
     ? {
-        heading: `Approve: ${p.preview.label}?`,
+        heading: localize('proposal.approve_heading', { action: p.preview.label }),
         body: approveQuestion(p),
-        confirmLabel: 'Approve and run',
+        confirmLabel: localize('proposal.approve_and_run'),
       }
     : {
-        heading: `Reject: ${p.preview.label}?`,
+        heading: localize('proposal.reject_heading', { action: p.preview.label }),
         body: html`<p>${p.preview.summary}</p>
-          <p class="secondary">Nothing runs. The incident stays open.</p>`,
-        confirmLabel: 'Reject',
+          <p class="secondary">${localize('proposal.reject_body')}</p>`,
+        confirmLabel: localize('proposal.reject'),
         destructive: true,
-        reason: { label: 'Reason (optional)' },
+        reason: { label: localize('proposal.reason_optional') },
       };
 }
 
 /** The steps of an execution as they are journaled: pre-check, backup, apply, verify, roll back. */
 export function executionSteps(execution: ActionExecution): TemplateResult {
-  return html`<ol class="steps" aria-label="Execution steps">
+  return html`<ol class="steps" aria-label=${localize('proposal.execution_steps')}>
     ${execution.steps.map(
       (s) =>
         html`<li class=${s.status === 'running' ? '' : s.status} data-step=${s.step}>
@@ -172,14 +185,14 @@ export function executionSteps(execution: ActionExecution): TemplateResult {
 export function resultFacts(result: ExecutionResult): TemplateResult {
   const rb = result.rollback;
   return html`<dl class="facts result" data-outcome=${result.outcome}>
-    <dt>Outcome</dt>
+    <dt>${localize('proposal.outcome')}</dt>
     <dd>${proposalStatusChip(result.outcome)}</dd>
-    <dt>Backup</dt>
-    <dd class="mono" data-field="backup-id">${result.backup_id ?? 'none'}</dd>
-    <dt>Verification</dt>
+    <dt>${localize('proposal.backup')}</dt>
+    <dd class="mono" data-field="backup-id">${result.backup_id ?? localize('proposal.no_backup')}</dd>
+    <dt>${localize('proposal.verification')}</dt>
     <dd data-field="verification-result">
       <span class="chip plain ${result.verification.passed ? 'passed' : 'failed'}"
-        >${result.verification.passed ? 'Passed' : 'Failed'}</span
+        >${localize(result.verification.passed ? 'proposal.passed' : 'proposal.failed')}</span
       >
       ${
         result.verification.checks.length
@@ -200,16 +213,22 @@ export function resultFacts(result: ExecutionResult): TemplateResult {
     </dd>
     ${
       rb
-        ? html`<dt>Rollback</dt>
+        ? html`<dt>${localize('proposal.rollback')}</dt>
             <dd data-field="rollback">
-              ${rb.attempted ? (rb.succeeded ? 'Rolled back' : 'Rollback failed') : 'Not attempted'}
+              ${localize(
+                rb.attempted
+                  ? rb.succeeded
+                    ? 'proposal.rolled_back'
+                    : 'proposal.rollback_failed'
+                  : 'proposal.rollback_not_attempted',
+              )}
               ${rb.detail ? html`<div class="secondary">${rb.detail}</div>` : nothing}
             </dd>`
         : nothing
     }
     ${
       result.error
-        ? html`<dt>Error</dt>
+        ? html`<dt>${localize('proposal.error')}</dt>
             <dd class="error-text">${result.error}</dd>`
         : nothing
     }

@@ -13,6 +13,7 @@ import type { ActionProposal, IncidentSource, ProposalDetail } from '../data/typ
 import { ConfirmController } from '../ui/confirm.js';
 import { PROPOSAL_STATUS_LABELS, humanize, relativeTime } from '../ui/format.js';
 import { icon } from '../ui/icons.js';
+import { localize } from '../i18n/index.js';
 import {
   decisionQuestion,
   executionSteps,
@@ -23,12 +24,12 @@ import {
   trackRecordLine,
 } from './proposal-view.js';
 
-const PROPOSED_BY: Readonly<Record<string, string>> = {
-  offline: 'the offline analyzer',
-  llm: 'the LLM analyzer',
-  ai_task: 'HA’s AI task',
-  user: 'a user',
-};
+/** Who proposed it ("the offline analyzer", …). */
+function proposedBy(by: string): string {
+  const key = `proposal.by.${by}`;
+  const text = localize(key);
+  return text === key ? humanize(by) : text;
+}
 
 /** `proposal-decided`: approved or rejected; the detail is the proposal as the back end answered. */
 export type ProposalDecidedEvent = CustomEvent<{ proposal: ActionProposal }>;
@@ -151,7 +152,7 @@ export class LlmOpsProposal extends LitElement {
         ?disabled=${this._busy}
         @click=${() => void this.decide(true)}
       >
-        ${icon(mdiShieldCheck)} Approve…
+        ${icon(mdiShieldCheck)} ${localize('proposal.approve_button')}
       </button>
       <button
         class="btn danger"
@@ -159,7 +160,7 @@ export class LlmOpsProposal extends LitElement {
         ?disabled=${this._busy}
         @click=${() => void this.decide(false)}
       >
-        Reject…
+        ${localize('proposal.reject_button')}
       </button>
     </div>`;
   }
@@ -183,7 +184,7 @@ export class LlmOpsProposal extends LitElement {
         pending
           ? html`<div class="preview">${previewFacts(p)}</div>`
           : html`<details class="preview">
-              <summary>Dry-run preview</summary>
+              <summary>${localize('proposal.dry_run_preview')}</summary>
               ${previewFacts(p)}
             </details>`
       }
@@ -191,30 +192,30 @@ export class LlmOpsProposal extends LitElement {
         pending
           ? this.canDecide
             ? this.renderButtons()
-            : html`<p class="secondary">An administrator can approve or reject this fix.</p>`
+            : html`<p class="secondary">${localize('proposal.admin_only_fix')}</p>`
           : nothing
       }
       ${this.renderError()}
       ${
         execution
-          ? html`<h5>Progress</h5>
+          ? html`<h5>${localize('proposal.progress')}</h5>
               ${executionSteps(execution)}`
           : running
             ? html`<p class="progress" role="status">
                 <span class="spinner small" aria-hidden="true"></span>
-                ${p.status === 'approved' ? 'Approved; starting (backup first)…' : 'Running…'}
+                ${localize(p.status === 'approved' ? 'proposal.starting' : 'proposal.running')}
               </p>`
             : nothing
       }
       ${
         result
-          ? html`<h5>Result</h5>
+          ? html`<h5>${localize('proposal.result')}</h5>
               ${resultFacts(result)}`
           : !pending && !running && p.status !== 'rejected' && p.status !== 'expired'
             ? html`<p class="outcome" data-outcome=${p.status}>
                 ${PROPOSAL_STATUS_LABELS[p.status]}${
                   this.backupId
-                    ? html` · backup
+                    ? html` · ${localize('proposal.backup_inline')}
                         <span class="mono" data-field="backup-id">${this.backupId}</span>`
                     : nothing
                 }
@@ -222,12 +223,18 @@ export class LlmOpsProposal extends LitElement {
             : nothing
       }
       <p class="secondary small">
-        Proposed by ${PROPOSED_BY[p.proposed_by] ?? humanize(p.proposed_by)}
-        ${relativeTime(p.created_at, this.locale)}${
-          p.decided_by ? html` · decided by ${p.decided_by}` : nothing
+        ${localize('proposal.proposed_by', {
+          by: proposedBy(p.proposed_by),
+          when: relativeTime(p.created_at, this.locale),
+        })}${
+          p.decided_by
+            ? html` · ${localize('proposal.decided_by', { name: p.decided_by })}`
+            : nothing
         }${
           p.expires_at && pending
-            ? html` · expires ${relativeTime(p.expires_at, this.locale)}`
+            ? html` · ${localize('proposal.expires', {
+                when: relativeTime(p.expires_at, this.locale),
+              })}`
             : nothing
         }
       </p>
@@ -247,15 +254,18 @@ export class LlmOpsProposal extends LitElement {
       <div class="secondary small">
         ${
           this.canDecide && this.incidentHref
-            ? html`<a href=${this.incidentHref} @click=${this.onOpenIncident}>View incident</a> · `
+            ? html`<a href=${this.incidentHref} @click=${this.onOpenIncident}
+                  >${localize('proposal.view_incident')}</a
+                >
+                · `
             : nothing
         }
-        proposed ${relativeTime(p.created_at, this.locale)}
+        ${localize('proposal.proposed_when', { when: relativeTime(p.created_at, this.locale) })}
       </div>
       ${
         pending && this.showPreview
           ? html`<details class="preview">
-              <summary>Dry-run preview</summary>
+              <summary>${localize('proposal.dry_run_preview')}</summary>
               ${previewFacts(p)}
             </details>`
           : nothing
@@ -264,21 +274,34 @@ export class LlmOpsProposal extends LitElement {
         pending
           ? this.canDecide
             ? this.renderButtons()
-            : html`<p class="secondary small">An administrator can approve or reject this.</p>`
+            : html`<p class="secondary small">${localize('proposal.admin_only')}</p>`
           : html`<div class="outcome secondary small" data-outcome=${p.status}>
               ${
                 p.status === 'approved' || p.status === 'executing'
-                  ? html`<span class="spinner" aria-hidden="true"></span> Running: backup, apply,
-                      verify…`
+                  ? html`<span class="spinner" aria-hidden="true"></span>
+                      ${localize('proposal.running_steps')}`
                   : nothing
               }
-              ${backupId ? html`Backup <span class="mono">${backupId}</span>` : nothing}
+              ${
+                backupId
+                  ? html`${localize('proposal.backup')} <span class="mono">${backupId}</span>`
+                  : nothing
+              }
               ${
                 result
-                  ? html` · verification
-                    ${result.verification.passed ? 'passed' : 'failed'}${
+                  ? html` ·
+                    ${localize(
+                      result.verification.passed
+                        ? 'proposal.verification_passed'
+                        : 'proposal.verification_failed',
+                    )}${
                       result.rollback?.attempted
-                        ? html` · ${result.rollback.succeeded ? 'rolled back' : 'rollback failed'}`
+                        ? html` ·
+                          ${localize(
+                            result.rollback.succeeded
+                              ? 'proposal.rolled_back_inline'
+                              : 'proposal.rollback_failed_inline',
+                          )}`
                         : nothing
                     }`
                   : nothing

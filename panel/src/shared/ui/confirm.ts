@@ -6,6 +6,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { TemplateResult } from 'lit';
+import { localize } from '../i18n/index.js';
 
 export interface ConfirmRequest {
   heading: string;
@@ -110,7 +111,9 @@ export class ConfirmController implements ReactiveController {
             : nothing
         }
         <div class="actions">
-          <button type="button" class="btn" autofocus @click=${this.onCancel}>Cancel</button>
+          <button type="button" class="btn" autofocus @click=${this.onCancel}>
+            ${localize('confirm.cancel')}
+          </button>
           <button type="submit" class="btn primary ${r.destructive ? 'danger' : ''}" data-confirm>
             ${r.confirmLabel}
           </button>

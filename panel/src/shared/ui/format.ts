@@ -1,85 +1,86 @@
 /** Words and numbers for people: labels of the product's vocabulary, times, percentages. */
 import type { IncidentStatus, OutcomeKind, ProposalStatus, Severity } from '../data/types.js';
+import { localizedLabels } from '../i18n/index.js';
 
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
-  critical: 'Critical',
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Info',
-};
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = localizedLabels('severity', [
+  'critical',
+  'error',
+  'warning',
+  'info',
+]);
 
-export const STATUS_LABELS: Readonly<Record<IncidentStatus, string>> = {
-  open: 'Open',
-  analyzing: 'Analyzing',
-  awaiting_approval: 'Awaiting approval',
-  remediating: 'Remediating',
-  resolved: 'Resolved',
-  dismissed: 'Dismissed',
-};
+export const STATUS_LABELS: Readonly<Record<IncidentStatus, string>> = localizedLabels('status', [
+  'open',
+  'analyzing',
+  'awaiting_approval',
+  'remediating',
+  'resolved',
+  'dismissed',
+]);
 
 /** How an incident ended, in words. */
-export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
-  fixed_by_action: 'Fixed by an action (verified)',
-  fixed_by_user: 'Fixed by you',
-  resolved_itself: 'Resolved by itself',
-  false_alarm: 'Not a problem (false alarm)',
-  ignored: 'Ignored',
-  expired: 'Stopped repeating',
-};
+export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = localizedLabels('outcome', [
+  'fixed_by_action',
+  'fixed_by_user',
+  'resolved_itself',
+  'false_alarm',
+  'ignored',
+  'expired',
+]);
 
-export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = {
-  proposed: 'Waiting for approval',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  expired: 'Expired',
-  executing: 'Running',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  rolled_back: 'Rolled back',
-  interrupted: 'Interrupted',
-};
+export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = localizedLabels('proposal_status', [
+  'proposed',
+  'approved',
+  'rejected',
+  'expired',
+  'executing',
+  'succeeded',
+  'failed',
+  'rolled_back',
+  'interrupted',
+]);
 
-export const REMEDY_LABELS: Readonly<Record<string, string>> = {
-  reload_config_entry: 'Reload the integration',
-  start_reauth: 'Re-authenticate',
-  fix_config_then_reload: 'Fix the configuration, then reload',
-  restart_addon: 'Restart the app (add-on)',
-  restart_core: 'Restart Home Assistant',
-  update_or_remove_custom_component: 'Update or remove the custom integration',
-  check_network_or_device: 'Check the network or the device',
-  free_disk_or_repair_db: 'Free disk space or repair the database',
-  notify_only: 'Nothing to run; for your information',
-};
+export const REMEDY_LABELS: Readonly<Record<string, string>> = localizedLabels('remedy', [
+  'reload_config_entry',
+  'start_reauth',
+  'fix_config_then_reload',
+  'restart_addon',
+  'restart_core',
+  'update_or_remove_custom_component',
+  'check_network_or_device',
+  'free_disk_or_repair_db',
+  'notify_only',
+]);
 
-export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
-  setup_retry: 'Setup retry',
-  auth_expired: 'Authentication expired',
-  invalid_config: 'Invalid configuration',
-  automation_error: 'Automation error',
-  device_unavailable: 'Device unavailable',
-  network_unreachable: 'Network unreachable',
-  database: 'Database',
-  blocking_io: 'Blocking I/O',
-  slow_update: 'Slow update',
-  incompatible_custom_component: 'Incompatible custom integration',
-  dependency_install: 'Dependency installation',
-  certificate: 'Certificate',
-  rate_limited: 'Rate limited',
-  security_login: 'Failed login',
-  resource_exhaustion: 'Resource exhaustion',
-  addon_crash: 'App (add-on) crash',
-  proxy_misconfig: 'Proxy misconfiguration',
-  log_flood: 'Log flood',
-  other: 'Other',
-};
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = localizedLabels('category', [
+  'setup_retry',
+  'auth_expired',
+  'invalid_config',
+  'automation_error',
+  'device_unavailable',
+  'network_unreachable',
+  'database',
+  'blocking_io',
+  'slow_update',
+  'incompatible_custom_component',
+  'dependency_install',
+  'certificate',
+  'rate_limited',
+  'security_login',
+  'resource_exhaustion',
+  'addon_crash',
+  'proxy_misconfig',
+  'log_flood',
+  'other',
+]);
 
-const STEP_LABELS: Readonly<Record<string, string>> = {
-  precheck: 'Pre-check',
-  backup: 'Backup',
-  apply: 'Apply',
-  verify: 'Verify',
-  rollback: 'Roll back',
-};
+const STEP_LABELS: Readonly<Record<string, string>> = localizedLabels('step', [
+  'precheck',
+  'backup',
+  'apply',
+  'verify',
+  'rollback',
+]);
 
 /** "setup_retry" → "Setup retry". */
 export function humanize(id: string): string {
