@@ -217,7 +217,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
     ${
       this.total > shown.length && this._canDecide
         ? html`<a class="more" href=${PANEL_PATH} @click=${this.onIncidentClick}
->${localize('card.incidents.more', { count: this.total - shown.length })}</a
+            >${localize('card.incidents.more', { count: this.total - shown.length })}</a
           >`
         : nothing
     }`;

@@ -25,21 +25,24 @@ export const PANEL_BUNDLE: BundleSpec = {
   entry: 'panel/src/llm-ops-panel.ts',
   outDir: 'custom_components/llm_ops/frontend',
   fileName: 'llm-ops-panel.js',
-  budget: 120 * 1024,
+  // 120 KiB before the English and German catalogs (shared + panel, ~35 KiB) were bundled in.
+  budget: 160 * 1024,
 };
 
 export const INGRESS_BUNDLE: BundleSpec = {
   entry: 'panel/src/ingress/main.ts',
   outDir: 'sidecar/public',
   fileName: 'llm-ops-ingress.js',
-  budget: 120 * 1024,
+  // 120 KiB before the English and German catalogs (shared + panel, ~35 KiB) were bundled in.
+  budget: 160 * 1024,
 };
 
 export const CARDS_BUNDLE: BundleSpec = {
   entry: 'cards/src/llm-ops-cards.ts',
   outDir: 'custom_components/llm_ops/frontend',
   fileName: 'llm-ops-cards.js',
-  budget: 60 * 1024,
+  // 60 KiB before the English and German catalogs (shared + cards, ~16 KiB) were bundled in.
+  budget: 80 * 1024,
 };
 
 /** The Vite configuration that builds `spec` (into `outDir` instead, e.g. a temp dir). */

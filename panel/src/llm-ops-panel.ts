@@ -11,6 +11,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { HaPanelSource } from './data/ha-panel-source.js';
 import { PanelData } from './data/panel-data.js';
 import { DEFAULT_FILTER, type ListFilter } from './list/filter.js';
+import { localize, setLanguage } from './i18n/index.js';
 import { panelStyles } from './panel-styles.js';
 import { viewOf, type PanelInfo, type PanelRoute, type PanelView } from './route.js';
 import {
@@ -110,6 +111,8 @@ export class LlmOpsPanel extends LitElement {
     const dark = (hass.themes as { darkMode?: boolean } | undefined)?.darkMode === true;
     if (dark !== this.dark) this.dark = dark;
     const locale = hass.locale?.language ?? hass.language;
+    // HA's language for the words: a change re-renders through `_locale`.
+    setLanguage(locale);
     if (locale !== this._locale) this._locale = locale;
     // The zone is shared by every view: set it each time (a panel made anew starts unset).
     const zone = haTimeZone(hass);
@@ -181,13 +184,15 @@ export class LlmOpsPanel extends LitElement {
   private onPushed(event: OpsEvent): void {
     if (event.kind === 'maintenance') {
       const { failed_count: failed, still_failing_count: still } = event.data;
-      this._announcement = `Maintenance ended: ${failed} failed during it, ${still} still failing`;
+      this._announcement = localize('panel.announce.maintenance_ended', { failed, still });
       return;
     }
     if (event.kind === 'incident') {
       const { change, title } = event.data;
-      if (change === 'opened') this._announcement = `New incident: ${title}`;
-      else if (change === 'resolved') this._announcement = `Resolved: ${title}`;
+      if (change === 'opened') this._announcement = localize('panel.announce.opened', { title });
+      else if (change === 'resolved') {
+        this._announcement = localize('panel.announce.resolved', { title });
+      }
     }
     const detail = this.detailElement();
     if (detail && detail.incidentId === event.data.incident_id) detail.refresh();

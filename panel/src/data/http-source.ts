@@ -27,6 +27,7 @@ import {
   type Suppression,
   type UpstreamReport,
 } from '../shared/data/types.js';
+import { localize } from '../i18n/index.js';
 
 export interface HttpSourceOptions {
   /** Base URL of the API; default `api/` relative to the page. */
@@ -72,7 +73,7 @@ export class HttpIncidentSource implements PanelSource {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
-      throw new SourceError('offline', 'The LLM Ops sidecar cannot be reached.');
+      throw new SourceError('offline', localize('http.offline'));
     }
     const text = await res.text();
     let data: unknown = null;

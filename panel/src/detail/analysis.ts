@@ -8,6 +8,8 @@ import {
   amount,
   count,
   icon,
+  localize,
+  localizeParts,
   milliseconds,
   percent,
   remedyLabel,
@@ -18,20 +20,23 @@ import {
 
 /** Tokens, cost and latency of the incident's model calls. */
 function usageFacts(u: LlmUsage, locale: string | undefined): TemplateResult {
-  return html`<h4 id="llm-usage-h">Model usage</h4>
+  return html`<h4 id="llm-usage-h">${localize('analysis.usage')}</h4>
     <dl class="facts usage" data-field="llm-usage" aria-labelledby="llm-usage-h">
-      <dt>Calls</dt>
+      <dt>${localize('analysis.calls')}</dt>
       <dd data-field="llm-calls">${count(u.calls, locale)}</dd>
-      <dt>Tokens</dt>
+      <dt>${localize('analysis.tokens')}</dt>
       <dd data-field="llm-tokens">
-        ${count(u.prompt_tokens, locale)} in · ${count(u.completion_tokens, locale)} out
+        ${localize('analysis.tokens_value', {
+          in: count(u.prompt_tokens, locale),
+          out: count(u.completion_tokens, locale),
+        })}
       </dd>
-      <dt>Cost</dt>
+      <dt>${localize('analysis.cost')}</dt>
       <dd data-field="llm-cost">
         ${amount(u.cost, locale)}
-        <span class="secondary small">at the configured prices</span>
+        <span class="secondary small">${localize('analysis.at_prices')}</span>
       </dd>
-      <dt>Latency</dt>
+      <dt>${localize('analysis.latency')}</dt>
       <dd data-field="llm-latency">${milliseconds(u.latency_ms)}</dd>
     </dl>`;
 }
@@ -43,19 +48,19 @@ export function analysisSection(
   locale?: string,
 ): TemplateResult {
   return html`<section class="card analysis" aria-labelledby="analysis-h">
-    <h3 id="analysis-h">Analysis</h3>
+    <h3 id="analysis-h">${localize('analysis.heading')}</h3>
     ${
       a
         ? html`<p class="summary" data-field="summary">${a.summary}</p>
-            <h4>Root cause</h4>
+            <h4>${localize('analysis.root_cause')}</h4>
             <p data-field="root-cause">${a.root_cause}</p>
             ${
               a.impact
-                ? html`<h4>Impact</h4>
+                ? html`<h4>${localize('analysis.impact')}</h4>
                     <p data-field="impact">${a.impact}</p>`
                 : nothing
             }
-            <h4 id="confidence-h">Confidence</h4>
+            <h4 id="confidence-h">${localize('analysis.confidence')}</h4>
             <div class="confidence">
               <div
                 class="bar"
@@ -69,25 +74,30 @@ export function analysisSection(
               </div>
               <strong data-field="confidence">${percent(a.confidence)}</strong>
             </div>
-            <h4>Remedy</h4>
+            <h4>${localize('analysis.remedy')}</h4>
             <p data-field="remedy">${remedyLabel(a.remedy)}</p>
             ${
               a.manual_steps.length
-                ? html`<h4>What you can do</h4>
+                ? html`<h4>${localize('analysis.manual')}</h4>
                     <ol class="manual" data-field="manual-steps">
                       ${a.manual_steps.map((s) => html`<li>${s}</li>`)}
                     </ol>`
                 : nothing
             }
             <p class="secondary small">
-              ${icon(mdiCheckDecagram, undefined)} Analyzed
-              ${a.analyzer === 'offline' ? 'offline' : `by ${a.analyzer === 'llm' ? 'an LLM' : 'HA’s AI task'}`}${
-                a.signature ? html` · signature <span class="mono">${a.signature}</span>` : nothing
+              ${icon(mdiCheckDecagram, undefined)}
+              ${localize(`analysis.by.${a.analyzer}`)}${
+                a.signature
+                  ? html` ·
+                    ${localizeParts('analysis.signature', {
+                      signature: html`<span class="mono">${a.signature}</span>`,
+                    })}`
+                  : nothing
               }
-              · risk ${a.risk}
+              · ${localize('analysis.risk', { risk: a.risk })}
             </p>`
         : html`<p class="secondary">
-            ${i.status === 'analyzing' ? 'Analyzing…' : 'This incident has no analysis yet.'}
+            ${localize(i.status === 'analyzing' ? 'analysis.analyzing' : 'analysis.none')}
           </p>`
     }
     ${usage ? usageFacts(usage, locale) : nothing}

@@ -1,6 +1,6 @@
 /** Debug lines captured for the incident (capture_debug_log), as stored: redacted. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { relativeTime, type DebugCapture } from '../shared/index.js';
+import { localize, relativeTime, type DebugCapture } from '../shared/index.js';
 
 export function capturesSection(
   captures: readonly DebugCapture[],
@@ -8,19 +8,21 @@ export function capturesSection(
 ): TemplateResult | typeof nothing {
   if (!captures.length) return nothing;
   return html`<section class="card evidence captures" aria-labelledby="captures-h">
-    <h3 id="captures-h">Debug log</h3>
-    <p class="secondary small">Captured at debug level, redacted before it was stored.</p>
+    <h3 id="captures-h">${localize('captures.heading')}</h3>
+    <p class="secondary small">${localize('captures.help')}</p>
     ${captures.map(
       (c) =>
         html`<h4>${c.integration}, ${relativeTime(c.ended_at, locale)}</h4>
           ${
             c.lines.length
               ? html`<pre data-field="debug-lines" tabindex="0">${c.lines.join('\n')}</pre>`
-              : html`<p class="secondary">Nothing was logged during the capture.</p>`
+              : html`<p class="secondary">${localize('captures.empty')}</p>`
           }
           ${
             c.dropped
-              ? html`<p class="secondary small">${c.dropped} more line(s) left out.</p>`
+              ? html`<p class="secondary small">
+                  ${localize('captures.dropped', { count: c.dropped })}
+                </p>`
               : nothing
           }`,
     )}

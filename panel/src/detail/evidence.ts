@@ -3,7 +3,7 @@
  * tracebacks, entities, environment, recent changes and the configuration.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { relativeTime, type EvidenceBundle } from '../shared/index.js';
+import { localize, relativeTime, type EvidenceBundle } from '../shared/index.js';
 
 export function evidenceSection(
   b: EvidenceBundle | null,
@@ -11,35 +11,38 @@ export function evidenceSection(
 ): TemplateResult {
   if (!b) {
     return html`<section class="card evidence" aria-labelledby="evidence-h">
-      <h3 id="evidence-h">Evidence</h3>
-      <p class="secondary">No evidence collected yet.</p>
+      <h3 id="evidence-h">${localize('evidence.heading')}</h3>
+      <p class="secondary">${localize('evidence.none')}</p>
     </section>`;
   }
   const redactions = Object.entries(b.redactions).filter(([, n]) => n > 0);
   return html`<section class="card evidence" aria-labelledby="evidence-h">
-    <h3 id="evidence-h">Evidence</h3>
+    <h3 id="evidence-h">${localize('evidence.heading')}</h3>
     <p class="secondary small">
-      Redacted before it was stored or
-      analyzed${
-        redactions.length ? html`: ${redactions.map(([k, n]) => `${n} ${k}`).join(', ')}` : ''
-      }.
+      ${
+        redactions.length
+          ? localize('evidence.redacted_counts', {
+              counts: redactions.map(([k, n]) => `${n} ${k}`).join(', '),
+            })
+          : localize('evidence.redacted')
+      }
       ${
         b.truncated
-          ? html`${b.truncated} line(s) left out to stay within ${b.token_budget} tokens.`
+          ? localize('evidence.truncated', { count: b.truncated, budget: b.token_budget })
           : nothing
       }
     </p>
     ${
       b.config_entry
-        ? html`<h4>Config entry</h4>
+        ? html`<h4>${localize('evidence.entry')}</h4>
             <dl class="facts">
-              <dt>Title</dt>
+              <dt>${localize('evidence.title')}</dt>
               <dd>${b.config_entry.title}</dd>
-              <dt>State</dt>
+              <dt>${localize('evidence.state')}</dt>
               <dd class="mono">${b.config_entry.state}</dd>
               ${
                 b.config_entry.reason
-                  ? html`<dt>Reason</dt>
+                  ? html`<dt>${localize('evidence.reason')}</dt>
                       <dd>${b.config_entry.reason}</dd>`
                   : nothing
               }
@@ -48,14 +51,16 @@ export function evidenceSection(
     }
     ${
       b.log_lines.length
-        ? html`<h4>Log lines</h4>
+        ? html`<h4>${localize('evidence.log')}</h4>
             <ul class="log">
               ${b.log_lines.map(
                 (l) =>
                   html`<li>
                     <div class="log-head">
                       <span class="chip plain ${l.level.toLowerCase()}">${l.level}</span>
-                      <span class="count" title="Occurrences">${l.count}×</span>
+                      <span class="count" title=${localize('evidence.occurrences')}
+                        >${l.count}×</span
+                      >
                       ${l.logger ? html`<span class="mono secondary">${l.logger}</span>` : nothing}
                       ${
                         l.last_seen
@@ -69,7 +74,9 @@ export function evidenceSection(
                     ${
                       l.traceback?.length
                         ? html`<details class="traceback">
-                            <summary>Traceback (${l.traceback.length} lines)</summary>
+                            <summary>
+                              ${localize('evidence.traceback', { count: l.traceback.length })}
+                            </summary>
                             <pre>${l.traceback.join('\n')}</pre>
                           </details>`
                         : nothing
@@ -81,7 +88,7 @@ export function evidenceSection(
     }
     ${
       b.entities.length
-        ? html`<h4>Entities</h4>
+        ? html`<h4>${localize('evidence.entities')}</h4>
             <ul class="entities">
               ${b.entities.map(
                 (e) =>
@@ -92,25 +99,25 @@ export function evidenceSection(
             </ul>`
         : nothing
     }
-    <h4>Environment</h4>
+    <h4>${localize('evidence.environment')}</h4>
     <dl class="facts">
       ${
         b.integration
-          ? html`<dt>Integration</dt>
+          ? html`<dt>${localize('evidence.integration')}</dt>
               <dd>
                 <span class="mono">${b.integration.domain}</span>
-                ${b.integration.custom ? 'custom' : 'core'}${
+                ${localize(b.integration.custom ? 'evidence.custom' : 'evidence.core')}${
                   b.integration.version ? html` ${b.integration.version}` : nothing
                 }
               </dd>`
           : nothing
       }
-      <dt>Home Assistant</dt>
-      <dd>${b.ha_version ?? 'unknown'}</dd>
+      <dt>${localize('evidence.ha')}</dt>
+      <dd>${b.ha_version ?? localize('evidence.unknown')}</dd>
     </dl>
     ${
       b.recent_changes.length
-        ? html`<h4>Recent changes</h4>
+        ? html`<h4>${localize('evidence.changes')}</h4>
             <ul class="changes">
               ${b.recent_changes.map(
                 (c) =>
@@ -129,7 +136,7 @@ export function evidenceSection(
     ${
       b.configuration
         ? html`<details class="configuration">
-            <summary>Configuration (redacted)</summary>
+            <summary>${localize('evidence.configuration')}</summary>
             <pre>${JSON.stringify(b.configuration, null, 2)}</pre>
           </details>`
         : nothing

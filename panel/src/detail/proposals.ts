@@ -8,7 +8,7 @@ import type {
   ProposalTracker,
   TrackedProposal,
 } from '../shared/index.js';
-import { icon } from '../shared/index.js';
+import { icon, localize } from '../shared/index.js';
 
 export interface ProposalsView {
   tracked: readonly TrackedProposal[];
@@ -27,7 +27,9 @@ function notProposed(d: IncidentDetail): TemplateResult | typeof nothing {
     ${d.not_proposed.map(
       (n) =>
         html`<li data-not-proposed=${n.action_id}>
-          ${icon(mdiCancel)}<span><strong>Not proposed:</strong> ${n.reason}</span>
+          ${icon(mdiCancel)}<span
+            ><strong>${localize('proposals.not_proposed')}</strong> ${n.reason}</span
+          >
         </li>`,
     )}
   </ul>`;
@@ -35,15 +37,15 @@ function notProposed(d: IncidentDetail): TemplateResult | typeof nothing {
 
 export function proposalsSection(d: IncidentDetail, v: ProposalsView): TemplateResult {
   return html`<section class="card proposals" aria-labelledby="proposals-h">
-    <h3 id="proposals-h">Proposed fixes</h3>
+    <h3 id="proposals-h">${localize('proposals.heading')}</h3>
     ${
       v.tracked.length === 0
         ? html`<p class="secondary">
-            ${
+            ${localize(
               d.analysis && d.analysis.manual_steps.length
-                ? 'No fix to run: follow the steps above.'
-                : 'No fix proposed.'
-            }
+                ? 'proposals.follow_steps'
+                : 'proposals.none',
+            )}
           </p>`
         : // Keyed, so what is being sent for one proposal never shows on another.
           repeat(

@@ -10,6 +10,8 @@ import {
   categoryLabel,
   dateTime,
   icon,
+  localize,
+  localizeParts,
   relativeTime,
   type Incident,
 } from '../shared/index.js';
@@ -56,29 +58,31 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
     </div>
     <h2 id="incident-title" tabindex="-1">${i.title}</h2>
     <dl class="facts meta">
-      <dt>Integration</dt>
+      <dt>${localize('summary.integration')}</dt>
       <dd class="mono">${i.integration ?? '–'}</dd>
       ${
         i.entry_id
-          ? html`<dt>Config entry</dt>
+          ? html`<dt>${localize('summary.entry')}</dt>
               <dd class="mono">${i.entry_id}</dd>`
           : nothing
       }
       ${
         i.subject
-          ? html`<dt>Subject</dt>
+          ? html`<dt>${localize('summary.subject')}</dt>
               <dd class="mono">${i.subject}</dd>`
           : nothing
       }
-      <dt>Occurrences</dt>
+      <dt>${localize('summary.occurrences')}</dt>
       <dd data-field="occurrences">${i.occurrences}</dd>
-      <dt>First seen</dt>
+      <dt>${localize('summary.first_seen')}</dt>
       <dd>${time(i.first_seen, v.locale)}</dd>
-      <dt>Last seen</dt>
+      <dt>${localize('summary.last_seen')}</dt>
       <dd>${time(i.last_seen, v.locale)}</dd>
       ${
         i.resolved_at
-          ? html`<dt>${i.status === 'dismissed' ? 'Dismissed' : 'Resolved'}</dt>
+          ? html`<dt>
+                ${localize(i.status === 'dismissed' ? 'summary.dismissed' : 'summary.resolved')}
+              </dt>
               <dd>
                 ${time(i.resolved_at, v.locale)}${i.resolution ? html` — ${i.resolution}` : nothing}
               </dd>`
@@ -86,7 +90,7 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
       }
       ${
         i.outcome
-          ? html`<dt>Outcome</dt>
+          ? html`<dt>${localize('summary.outcome')}</dt>
               <dd data-field="outcome" data-outcome=${i.outcome.outcome}>
                 ${OUTCOME_LABELS[i.outcome.outcome]}${
                   i.outcome.decided_by ? html` — ${i.outcome.decided_by}` : nothing
@@ -106,7 +110,7 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
                     ?disabled=${v.dismissing}
                     @click=${v.onFalseAlarm}
                   >
-                    ${icon(mdiBellOffOutline)} Not a problem…
+                    ${icon(mdiBellOffOutline)} ${localize('summary.false_alarm')}
                   </button>`
                 : nothing
             }
@@ -118,7 +122,7 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
                     ?disabled=${v.dismissing}
                     @click=${v.onDismiss}
                   >
-                    ${icon(mdiEyeOff)} Dismiss…
+                    ${icon(mdiEyeOff)} ${localize('summary.dismiss')}
                   </button>`
                 : nothing
             }
@@ -130,7 +134,7 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
                     ?disabled=${v.dismissing}
                     @click=${v.onSaveRule}
                   >
-                    ${icon(mdiBookPlusOutline)} Save as a rule…
+                    ${icon(mdiBookPlusOutline)} ${localize('summary.save_rule')}
                   </button>`
                 : nothing
             }
@@ -140,8 +144,9 @@ export function incidentSummary(i: Incident, v: SummaryView): TemplateResult {
     ${
       v.savedRule
         ? html`<p class="secondary" role="status" data-field="saved-rule">
-            Saved as rule <span class="mono">${v.savedRule}</span> in the knowledge file: the
-            offline analyzer now explains the same error this way.
+            ${localizeParts('summary.saved_rule', {
+              rule: html`<span class="mono">${v.savedRule}</span>`,
+            })}
           </p>`
         : nothing
     }

@@ -1,7 +1,7 @@
 /** The incident's timeline, newest first: the latest entries, and all of them on request. */
 import { mdiClipboardTextClock } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { dateTime, icon, relativeTime } from '../shared/index.js';
+import { dateTime, icon, localize, relativeTime } from '../shared/index.js';
 import type { TimelineEntry } from './timeline.js';
 
 /** Entries shown before "Show all". */
@@ -19,7 +19,7 @@ export function timelineSection(
 ): TemplateResult {
   const shown = v.showAll ? entries : entries.slice(0, TIMELINE_SHOWN);
   return html`<section class="card timeline" aria-labelledby="timeline-h">
-    <h3 id="timeline-h">${icon(mdiClipboardTextClock)} Timeline</h3>
+    <h3 id="timeline-h">${icon(mdiClipboardTextClock)} ${localize('timeline.heading')}</h3>
     <ol class="timeline">
       ${shown.map(
         (e) =>
@@ -38,7 +38,7 @@ export function timelineSection(
     ${
       entries.length > shown.length
         ? html`<button class="btn" @click=${v.onShowAll}>
-            Show all ${entries.length} entries
+            ${localize('timeline.show_all', { count: entries.length })}
           </button>`
         : nothing
     }

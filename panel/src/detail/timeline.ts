@@ -2,6 +2,7 @@
 import {
   PROPOSAL_STATUS_LABELS,
   humanize,
+  localize,
   stepLabel,
   type IncidentDetail,
   type TrackedProposal,
@@ -32,12 +33,17 @@ export function buildTimeline(
   proposals: readonly TrackedProposal[],
 ): TimelineEntry[] {
   const { incident, signals, bundle, analysis } = detail;
-  const out: TimelineEntry[] = [{ at: incident.first_seen, kind: 'seen', text: 'First seen' }];
+  const out: TimelineEntry[] = [
+    { at: incident.first_seen, kind: 'seen', text: localize('timeline.first_seen') },
+  ];
   for (const s of signals) {
     out.push({
       at: s.observed_at,
       kind: 'signal',
-      text: s.condition === 'cleared' ? `Cleared: ${s.message}` : s.message,
+      text:
+        s.condition === 'cleared'
+          ? localize('timeline.cleared', { message: s.message })
+          : s.message,
       detail: `${humanize(s.source)} · ${s.kind.replaceAll('_', ' ')}${s.count > 1 ? ` · ${s.count}×` : ''}`,
       tone: s.condition === 'cleared' ? 'good' : undefined,
     });
@@ -46,8 +52,12 @@ export function buildTimeline(
     out.push({
       at: bundle.created_at,
       kind: 'evidence',
-      text: 'Evidence collected',
-      detail: `${bundle.log_lines.length} log line(s), ${bundle.entities.length} entit${bundle.entities.length === 1 ? 'y' : 'ies'}, ~${bundle.token_estimate} tokens`,
+      text: localize('timeline.evidence'),
+      detail: localize('timeline.evidence_detail', {
+        lines: bundle.log_lines.length,
+        entities: bundle.entities.length,
+        tokens: bundle.token_estimate,
+      }),
     });
   }
   if (analysis) {
@@ -55,15 +65,18 @@ export function buildTimeline(
       // An analysis has no time of its own; it follows the evidence it was made from.
       at: bundle?.created_at ?? incident.first_seen,
       kind: 'analysis',
-      text: `Analyzed: ${analysis.summary}`,
-      detail: `${analysis.analyzer}${analysis.signature ? ` · ${analysis.signature}` : ''} · confidence ${Math.round(analysis.confidence * 100)} %`,
+      text: localize('timeline.analyzed', { summary: analysis.summary }),
+      detail: `${analysis.analyzer}${analysis.signature ? ` · ${analysis.signature}` : ''} · ${localize(
+        'timeline.confidence',
+        { confidence: Math.round(analysis.confidence * 100) },
+      )}`,
     });
   }
   for (const { proposal: p, detail: pd } of proposals) {
     out.push({
       at: p.created_at,
       kind: 'proposal',
-      text: `Proposed: ${p.preview.label}`,
+      text: localize('timeline.proposed', { action: p.preview.label }),
       detail: p.preview.summary,
     });
     if (p.decided_at) {
@@ -71,8 +84,8 @@ export function buildTimeline(
       out.push({
         at: p.decided_at,
         kind: 'decision',
-        text: approved ? 'Approved' : PROPOSAL_STATUS_LABELS[p.status],
-        detail: p.decided_by ? `by ${p.decided_by}` : undefined,
+        text: approved ? localize('timeline.approved') : PROPOSAL_STATUS_LABELS[p.status],
+        detail: p.decided_by ? localize('timeline.by', { name: p.decided_by }) : undefined,
         tone: approved ? undefined : 'warning',
       });
     }
@@ -80,7 +93,10 @@ export function buildTimeline(
       out.push({
         at: step.started_at,
         kind: 'step',
-        text: `${stepLabel(step.step)}: ${step.status}`,
+        text: localize('timeline.step', {
+          step: stepLabel(step.step),
+          status: localize(`step_status.${step.status}`),
+        }),
         detail: step.detail || undefined,
         tone: step.status === 'failed' ? 'bad' : step.status === 'succeeded' ? 'good' : undefined,
       });
@@ -91,8 +107,10 @@ export function buildTimeline(
       out.push({
         at: finishedAt,
         kind: 'result',
-        text: `Fix ${PROPOSAL_STATUS_LABELS[result.outcome].toLowerCase()}`,
-        detail: result.backup_id ? `backup ${result.backup_id}` : undefined,
+        text: localize('timeline.fix', { outcome: PROPOSAL_STATUS_LABELS[result.outcome] }),
+        detail: result.backup_id
+          ? localize('timeline.backup', { id: result.backup_id })
+          : undefined,
         tone: result.outcome === 'succeeded' ? 'good' : 'bad',
       });
     }
@@ -101,7 +119,7 @@ export function buildTimeline(
     out.push({
       at: incident.resolved_at,
       kind: 'closed',
-      text: incident.status === 'dismissed' ? 'Dismissed' : 'Resolved',
+      text: localize(incident.status === 'dismissed' ? 'timeline.dismissed' : 'timeline.resolved'),
       detail: incident.resolution ?? undefined,
       tone: incident.status === 'dismissed' ? undefined : 'good',
     });

@@ -5,7 +5,7 @@
  */
 import { mdiBugOutline, mdiContentCopy, mdiMagnify, mdiOpenInNew } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { icon, type UpstreamReport } from '../shared/index.js';
+import { icon, localize, type UpstreamReport } from '../shared/index.js';
 
 export interface UpstreamState {
   report: UpstreamReport | undefined;
@@ -25,7 +25,7 @@ function links(r: UpstreamReport): TemplateResult {
     ${
       r.search_url
         ? html`<a class="btn" href=${r.search_url} target="_blank" rel="noopener noreferrer"
-            >${icon(mdiMagnify)} Search for duplicates first</a
+            >${icon(mdiMagnify)} ${localize('upstream.search')}</a
           >`
         : nothing
     }
@@ -33,7 +33,7 @@ function links(r: UpstreamReport): TemplateResult {
       r.new_issue_url
         ? html`<a class="btn" href=${r.new_issue_url} target="_blank" rel="noopener noreferrer"
             >${icon(mdiOpenInNew)}
-            ${r.search_url ? 'Open a new issue' : 'Open the issue tracker'}</a
+            ${localize(r.search_url ? 'upstream.new_issue' : 'upstream.tracker_link')}</a
           >`
         : nothing
     }
@@ -43,42 +43,34 @@ function links(r: UpstreamReport): TemplateResult {
 export function upstreamSection(s: UpstreamState, h: UpstreamHandlers): TemplateResult {
   const r = s.report;
   return html`<section class="card upstream" aria-labelledby="upstream-h">
-    <h3 id="upstream-h">Report upstream</h3>
-    <p class="secondary small">
-      A bug report for the integration’s developers, from the redacted evidence. LLM Ops sends
-      nothing: copy the text, or open the link and check it before you submit.
-    </p>
+    <h3 id="upstream-h">${localize('upstream.heading')}</h3>
+    <p class="secondary small">${localize('upstream.help')}</p>
     ${
       r
         ? html`<dl class="facts">
-              <dt>Tracker</dt>
-              <dd data-field="tracker">
-                ${r.issue_tracker ?? 'The integration names no issue tracker: copy the text.'}
-              </dd>
-              <dt>Title</dt>
+              <dt>${localize('upstream.tracker')}</dt>
+              <dd data-field="tracker">${r.issue_tracker ?? localize('upstream.no_tracker')}</dd>
+              <dt>${localize('upstream.title')}</dt>
               <dd data-field="report-title">${r.title}</dd>
             </dl>
             <pre data-field="report-body" tabindex="0">${r.body}</pre>
             ${
               r.truncated
-                ? html`<p class="secondary small">
-                    The link holds a shortened report (links have a length limit); the text to copy
-                    is complete.
-                  </p>`
+                ? html`<p class="secondary small">${localize('upstream.truncated')}</p>`
                 : nothing
             }
             <div class="actions">
               <button class="btn primary" data-action="copy" @click=${() => h.onCopy(r.body)}>
-                ${icon(mdiContentCopy)} Copy report
+                ${icon(mdiContentCopy)} ${localize('upstream.copy')}
               </button>
             </div>
             ${links(r)}
             <p class="secondary small" role="status">
               ${
                 s.copied === 'copied'
-                  ? 'Copied to the clipboard.'
+                  ? localize('upstream.copied')
                   : s.copied === 'failed'
-                    ? 'The browser refused the clipboard: select the text and copy it by hand.'
+                    ? localize('upstream.copy_failed')
                     : nothing
               }
             </p>`
@@ -89,7 +81,8 @@ export function upstreamSection(s: UpstreamState, h: UpstreamHandlers): Template
                 ?disabled=${s.loading}
                 @click=${() => h.onPrepare()}
               >
-                ${icon(mdiBugOutline)} ${s.loading ? 'Preparing…' : 'Prepare a bug report'}
+                ${icon(mdiBugOutline)}
+                ${localize(s.loading ? 'upstream.preparing' : 'upstream.prepare')}
               </button>
             </div>
             ${s.error ? html`<p class="error-text" role="alert">${s.error}</p>` : nothing}`

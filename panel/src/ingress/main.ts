@@ -4,6 +4,7 @@
  * ingress serves the page under a per-session path prefix the sidecar knows nothing about.
  */
 import { HttpIncidentSource } from '../data/http-source.js';
+import { browserLanguage, setLanguage } from '../i18n/index.js';
 import '../llm-ops-panel.js';
 import type { LlmOpsPanel, PanelRoute } from '../llm-ops-panel.js';
 
@@ -15,6 +16,8 @@ export function hashRoute(hash: string): PanelRoute {
 
 /** Mount the panel into `parent` and keep its route, width and colour scheme current. */
 export function mountIngressPanel(parent: HTMLElement): LlmOpsPanel {
+  // No `hass` here: the language HA stored for this browser (ingress is on HA's origin), else the browser's.
+  setLanguage(browserLanguage());
   const panel = document.createElement('llm-ops-panel');
   panel.source = new HttpIncidentSource();
   panel.panel = { title: 'LLM Ops', url_path: '' };

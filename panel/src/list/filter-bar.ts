@@ -9,18 +9,20 @@ import {
   SEVERITY_ORDER,
   STATUS_LABELS,
   icon,
+  localize,
+  localizedLabels,
   type Severity,
 } from '../shared/index.js';
 import type { ListFilter, SortKey } from './filter.js';
 
-export const SORT_LABELS: Record<SortKey, string> = {
-  last_seen: 'Last seen',
-  first_seen: 'First seen',
-  severity: 'Severity',
-  occurrences: 'Occurrences',
-  title: 'Title',
-  status: 'Status',
-};
+export const SORT_LABELS: Readonly<Record<SortKey, string>> = localizedLabels('sort', [
+  'last_seen',
+  'first_seen',
+  'severity',
+  'occurrences',
+  'title',
+  'status',
+]);
 
 export interface FilterBarView {
   filter: ListFilter;
@@ -40,14 +42,14 @@ export function filterBar(v: FilterBarView): TemplateResult {
     f.integration !== 'all' && !v.integrations.includes(f.integration)
       ? [...v.integrations, f.integration]
       : v.integrations;
-  return html`<div class="filters" role="search" aria-label="Filter incidents">
+  return html`<div class="filters" role="search" aria-label=${localize('filter.aria')}>
     <label class="search">
       ${icon(mdiMagnify)}
-      <span class="visually-hidden">Search incidents</span>
+      <span class="visually-hidden">${localize('filter.search')}</span>
       <input
         type="search"
         name="search"
-        placeholder="Search incidents"
+        placeholder=${localize('filter.search')}
         autocomplete="off"
         .value=${f.search}
         @input=${v.onSearch}
@@ -55,19 +57,21 @@ export function filterBar(v: FilterBarView): TemplateResult {
       />
     </label>
     <label class="field">
-      <span>Status</span>
+      <span>${localize('filter.status')}</span>
       <select name="status" .value=${live(String(f.status))} @change=${v.onSelect('status')}>
-        <option value="active" ?selected=${f.status === 'active'}>Active</option>
-        <option value="all" ?selected=${f.status === 'all'}>All</option>
+        <option value="active" ?selected=${f.status === 'active'}>
+          ${localize('filter.active')}
+        </option>
+        <option value="all" ?selected=${f.status === 'all'}>${localize('filter.all')}</option>
         ${ALL_STATUSES.map(
           (s) => html`<option value=${s} ?selected=${f.status === s}>${STATUS_LABELS[s]}</option>`,
         )}
       </select>
     </label>
     <label class="field">
-      <span>Severity</span>
+      <span>${localize('filter.severity')}</span>
       <select name="severity" .value=${live(String(f.severity))} @change=${v.onSelect('severity')}>
-        <option value="all" ?selected=${f.severity === 'all'}>All</option>
+        <option value="all" ?selected=${f.severity === 'all'}>${localize('filter.all')}</option>
         ${SEVERITY_ORDER.map(
           (s) =>
             html`<option value=${s} ?selected=${f.severity === s}>${SEVERITY_LABELS[s]}</option>`,
@@ -75,21 +79,23 @@ export function filterBar(v: FilterBarView): TemplateResult {
       </select>
     </label>
     <label class="field">
-      <span>Integration</span>
+      <span>${localize('filter.integration')}</span>
       <select
         name="integration"
         .value=${live(String(f.integration))}
         @change=${v.onSelect('integration')}
       >
-        <option value="all" ?selected=${f.integration === 'all'}>All</option>
+        <option value="all" ?selected=${f.integration === 'all'}>${localize('filter.all')}</option>
         ${integrations.map(
           (d) =>
-            html`<option value=${d} ?selected=${f.integration === d}>${d || '(none)'}</option>`,
+            html`<option value=${d} ?selected=${f.integration === d}>
+              ${d || localize('filter.no_integration')}
+            </option>`,
         )}
       </select>
     </label>
     <label class="field">
-      <span>Sort by</span>
+      <span>${localize('filter.sort')}</span>
       <select name="sort" .value=${live(String(f.sort))} @change=${v.onSelect('sort')}>
         ${(Object.keys(SORT_LABELS) as SortKey[]).map(
           (k) => html`<option value=${k} ?selected=${f.sort === k}>${SORT_LABELS[k]}</option>`,
@@ -98,8 +104,8 @@ export function filterBar(v: FilterBarView): TemplateResult {
     </label>
     <button
       class="icon-btn direction"
-      aria-label=${f.descending ? 'Sorted descending; sort ascending' : 'Sorted ascending; sort descending'}
-      title=${f.descending ? 'Descending' : 'Ascending'}
+      aria-label=${localize(f.descending ? 'filter.sorted_desc' : 'filter.sorted_asc')}
+      title=${localize(f.descending ? 'filter.desc' : 'filter.asc')}
       @click=${() => v.setFilter({ descending: !f.descending })}
     >
       ${icon(f.descending ? mdiSortDescending : mdiSortAscending)}
@@ -109,7 +115,7 @@ export function filterBar(v: FilterBarView): TemplateResult {
 
 /** The severity chips: counts that toggle the severity filter. */
 export function severityCounts(v: FilterBarView): TemplateResult {
-  return html`<div class="counts" role="group" aria-label="Filter by severity">
+  return html`<div class="counts" role="group" aria-label=${localize('filter.by_severity')}>
     ${SEVERITY_ORDER.map((s) => {
       const active = v.filter.severity === s;
       return html`<button

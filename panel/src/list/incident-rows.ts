@@ -9,6 +9,7 @@ import {
   categoryLabel,
   dateTime,
   icon,
+  localize,
   relativeTime,
   remedyLabel,
   type Incident,
@@ -59,15 +60,18 @@ export function incidentTable(
     <div
       class="grid incidents"
       role="table"
-      aria-label="Incidents"
+      aria-label=${localize('rows.aria')}
       aria-rowcount=${rows.length + 1}
     >
       <div role="rowgroup" class="head">
         <div role="row" class="tr">
-          ${sortHeader(v, 'severity', 'Severity')} ${sortHeader(v, 'title', 'Incident')}
-          <div role="columnheader" class="th">Integration</div>
-          ${sortHeader(v, 'status', 'Status')} ${sortHeader(v, 'occurrences', 'Seen', 'num')}
-          ${sortHeader(v, 'first_seen', 'First seen')} ${sortHeader(v, 'last_seen', 'Last seen')}
+          ${sortHeader(v, 'severity', localize('rows.severity'))}
+          ${sortHeader(v, 'title', localize('rows.incident'))}
+          <div role="columnheader" class="th">${localize('rows.integration')}</div>
+          ${sortHeader(v, 'status', localize('rows.status'))}
+          ${sortHeader(v, 'occurrences', localize('rows.seen'), 'num')}
+          ${sortHeader(v, 'first_seen', localize('rows.first_seen'))}
+          ${sortHeader(v, 'last_seen', localize('rows.last_seen'))}
         </div>
       </div>
       <div role="rowgroup" class="body" @click=${v.onRowClick}>
@@ -112,7 +116,7 @@ export function incidentRow(i: Incident, v: RowsView): TemplateResult {
 
 /** The incidents as cards, on narrow screens. */
 export function incidentCards(rows: readonly Incident[], v: RowsView): TemplateResult {
-  return html`<ul class="cards" aria-label="Incidents">
+  return html`<ul class="cards" aria-label=${localize('rows.aria')}>
     ${repeat(
       rows,
       (i) => i.id,
@@ -125,8 +129,9 @@ export function incidentCards(rows: readonly Incident[], v: RowsView): TemplateR
             <span class="text">
               <span class="title">${i.title}</span>
               <span class="secondary meta">
-                ${i.integration ?? 'unknown integration'} · ${STATUS_LABELS[i.status]} ·
-                ${i.occurrences}× · ${relativeTime(i.last_seen, v.locale)}
+                ${i.integration ?? localize('rows.unknown_integration')} ·
+                ${STATUS_LABELS[i.status]} · ${i.occurrences}× ·
+                ${relativeTime(i.last_seen, v.locale)}
               </span>
             </span>
           </a>

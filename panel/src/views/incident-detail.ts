@@ -28,6 +28,7 @@ import {
   LoadController,
   baseStyles,
   icon,
+  localize,
   proposalStyles,
   type Incident,
   type IncidentDetail,
@@ -161,15 +162,12 @@ export class LlmOpsIncidentDetail extends LitElement {
 
   private async onDismiss(incident: Incident): Promise<void> {
     const answer = await this.confirm.ask({
-      heading: 'Dismiss this incident?',
-      body: html`<p>
-        “${incident.title}” leaves the active incidents. If it happens again, a new incident opens —
-        unless you ignore similar ones.
-      </p>`,
-      confirmLabel: 'Dismiss',
+      heading: localize('detail.dismiss.heading'),
+      body: html`<p>${localize('detail.dismiss.body', { title: incident.title })}</p>`,
+      confirmLabel: localize('detail.dismiss.confirm'),
       destructive: true,
-      reason: { label: 'Reason (optional)' },
-      checkbox: { label: 'Ignore similar incidents from now on' },
+      reason: { label: localize('detail.reason_optional') },
+      checkbox: { label: localize('detail.dismiss.ignore_similar') },
     });
     const source = this.source;
     if (!answer || !source) return;
@@ -190,14 +188,10 @@ export class LlmOpsIncidentDetail extends LitElement {
 
   private async onFalseAlarm(incident: Incident): Promise<void> {
     const answer = await this.confirm.ask({
-      heading: 'Not a problem?',
-      body: html`<p>
-        “${incident.title}” closes as a false alarm. If the same failure happens again in the next
-        90 days, it is kept quiet: listed at severity info, without a Repairs issue. You can undo
-        this under “Kept quiet” on the incident list.
-      </p>`,
-      confirmLabel: 'Not a problem',
-      reason: { label: 'Why is it no problem? (optional)' },
+      heading: localize('detail.false_alarm.heading'),
+      body: html`<p>${localize('detail.false_alarm.body', { title: incident.title })}</p>`,
+      confirmLabel: localize('detail.false_alarm.confirm'),
+      reason: { label: localize('detail.false_alarm.reason') },
     });
     const source = this.source;
     if (!answer || !source) return;
@@ -240,14 +234,9 @@ export class LlmOpsIncidentDetail extends LitElement {
 
   private async onSaveRule(incident: Incident): Promise<void> {
     const answer = await this.confirm.ask({
-      heading: 'Save as a rule?',
-      body: html`<p>
-        The knowledge file gets a rule made from this incident: its error message (with numbers,
-        addresses and quoted values generalized), its category and remedy, and the action that fixed
-        it, if one did. The offline analyzer then explains the same error this way. You can edit or
-        remove the rule in the file.
-      </p>`,
-      confirmLabel: 'Save rule',
+      heading: localize('detail.rule.heading'),
+      body: html`<p>${localize('detail.rule.body')}</p>`,
+      confirmLabel: localize('detail.rule.confirm'),
     });
     const source = this.source;
     if (!answer || !source) return;
@@ -268,7 +257,7 @@ export class LlmOpsIncidentDetail extends LitElement {
     if (!d) {
       if (error) return html`${this.renderError(error)}${this.confirm.render()}`;
       return html`<div class="state" role="status">
-        <span class="spinner" aria-hidden="true"></span> Loading the incident…
+        <span class="spinner" aria-hidden="true"></span> ${localize('detail.loading')}
       </div>`;
     }
     const tracked = this.tracker?.forIncident(d.incident.id) ?? [];
@@ -320,21 +309,21 @@ export class LlmOpsIncidentDetail extends LitElement {
     if (err.kind === 'not_found') {
       return html`<div class="state" role="alert">
         ${icon(mdiAlertCircleOutline)}
-        <p><strong>This incident no longer exists.</strong></p>
-        <p class="secondary">Closed incidents are removed after a while.</p>
+        <p><strong>${localize('detail.gone')}</strong></p>
+        <p class="secondary">${localize('detail.gone_help')}</p>
       </div>`;
     }
     return html`<div class="banner ${err.kind === 'offline' ? 'warning' : 'error'}" role="alert">
       ${icon(mdiAlertCircleOutline)}
       <div>
         <p>
-          <strong
-            >${stale ? 'Could not refresh this incident' : 'Could not load this incident'}</strong
-          >
+          <strong>${localize(stale ? 'detail.refresh_failed' : 'detail.load_failed')}</strong>
         </p>
         <p>${err.message}</p>
       </div>
-      <button class="btn" @click=${() => void this.incident.load()}>Retry</button>
+      <button class="btn" @click=${() => void this.incident.load()}>
+        ${localize('detail.retry')}
+      </button>
     </div>`;
   }
 

@@ -13,6 +13,8 @@ import {
   baseStyles,
   countBySeverity,
   icon,
+  localize,
+  localizePlural,
   type Incident,
   type Severity,
 } from '../shared/index.js';
@@ -178,21 +180,15 @@ export class LlmOpsIncidentList extends LitElement {
   private renderBody(): TemplateResult {
     if (!this.loaded && this.items.length === 0) {
       return html`<div class="state" role="status">
-        <span class="spinner" aria-hidden="true"></span> Loading incidents…
+        <span class="spinner" aria-hidden="true"></span> ${localize('list.loading')}
       </div>`;
     }
     if (this.items.length === 0) {
       const active = this.filter.status === 'active';
       return html`<div class="state empty" role="status">
         ${icon(mdiCheckCircle)}
-        <p><strong>${active ? 'No active incidents' : 'No incidents'}</strong></p>
-        <p class="secondary">
-          ${
-            active
-              ? 'Home Assistant looks healthy. LLM Ops keeps watching its log, integrations, devices and automations.'
-              : 'Nothing was recorded with this status.'
-          }
-        </p>
+        <p><strong>${localize(active ? 'list.no_active' : 'list.none')}</strong></p>
+        <p class="secondary">${localize(active ? 'list.healthy' : 'list.nothing_with_status')}</p>
       </div>`;
     }
     const visible = this._visible;
@@ -200,20 +196,20 @@ export class LlmOpsIncidentList extends LitElement {
     return html`<p class="summary secondary" role="status">
         ${
           visible.length === this.items.length
-            ? html`${this.items.length} incident${this.items.length === 1 ? '' : 's'}`
-            : html`${visible.length} of ${this.items.length} incidents match`
+            ? localizePlural('list.count', this.items.length)
+            : localize('list.match', { visible: visible.length, total: this.items.length })
         }
-        ${this.loading ? html` · updating…` : nothing}
+        ${this.loading ? html` · ${localize('list.updating')}` : nothing}
       </p>
       ${
         visible.length === 0
           ? html`<div class="state empty">
-              <p>No incidents match these filters.</p>
+              <p>${localize('list.no_match')}</p>
               <button
                 class="btn"
                 @click=${() => this.setFilter({ search: '', severity: 'all', integration: 'all' })}
               >
-                Clear filters
+                ${localize('list.clear_filters')}
               </button>
             </div>`
           : this.narrow
@@ -224,8 +220,10 @@ export class LlmOpsIncidentList extends LitElement {
         visible.length > shown.length
           ? html`<div class="more">
               <button class="btn" @click=${() => (this._shown += PAGE_ROWS)}>
-                Show ${Math.min(PAGE_ROWS, visible.length - shown.length)} more
-                (${visible.length - shown.length} hidden)
+                ${localize('list.show_more', {
+                  count: Math.min(PAGE_ROWS, visible.length - shown.length),
+                  hidden: visible.length - shown.length,
+                })}
               </button>
             </div>`
           : nothing

@@ -11,18 +11,15 @@ import {
   clockTime,
   dateTime,
   icon,
+  localize,
+  localizePlural,
   type PanelSource,
   type MaintenanceState,
   type MaintenanceSummary,
 } from '../shared/index.js';
 
 /** The durations offered, in minutes (the integration's select offers the same). */
-export const MAINTENANCE_CHOICES: readonly { minutes: number; label: string }[] = [
-  { minutes: 30, label: '30 minutes' },
-  { minutes: 60, label: '1 hour' },
-  { minutes: 120, label: '2 hours' },
-  { minutes: 240, label: '4 hours' },
-];
+export const MAINTENANCE_CHOICES: readonly number[] = [30, 60, 120, 240];
 
 /** Where the end of the last summary put away is remembered (per browser). */
 const SEEN_KEY = 'llm-ops-maintenance-seen';
@@ -95,10 +92,15 @@ export class LlmOpsMaintenance extends LitElement {
     return html`<div class="row on" data-field="maintenance" data-active="true">
       ${icon(mdiWrenchClock)}
       <div class="text">
-        <strong>Maintenance until ${clockTime(state.until, this.locale)}</strong>
+        <strong
+          >${localize('maintenance.until', { time: clockTime(state.until, this.locale) })}</strong
+        >
         <span class="secondary small">
-          No incident opens while it
-          lasts${held ? html` · ${held} failure${held === 1 ? '' : 's'} seen so far` : nothing}.
+          ${
+            held
+              ? localizePlural('maintenance.seen_so_far', held)
+              : localize('maintenance.no_incident')
+          }
         </span>
       </div>
       ${
@@ -109,7 +111,7 @@ export class LlmOpsMaintenance extends LitElement {
               ?disabled=${this._busy}
               @click=${() => void this.run((s) => s.endMaintenance())}
             >
-              End maintenance
+              ${localize('maintenance.end')}
             </button>`
           : nothing
       }
@@ -121,15 +123,15 @@ export class LlmOpsMaintenance extends LitElement {
     return html`<div class="row" data-field="maintenance" data-active="false">
       ${icon(mdiWrenchClock)}
       <label class="text" for="maintenance-minutes">
-        <span>Maintenance</span>
-        <span class="secondary small">Snooze LLM Ops while you work on the home.</span>
+        <span>${localize('maintenance.label')}</span>
+        <span class="secondary small">${localize('maintenance.help')}</span>
       </label>
       <select
         id="maintenance-minutes"
         .value=${String(this._minutes)}
         @change=${(ev: Event) => (this._minutes = Number((ev.target as HTMLSelectElement).value))}
       >
-        ${MAINTENANCE_CHOICES.map((c) => this.option(c.minutes, c.label))}
+        ${MAINTENANCE_CHOICES.map((m) => this.option(m, localize(`maintenance.choice.${m}`)))}
       </select>
       <button
         class="btn"
@@ -137,7 +139,7 @@ export class LlmOpsMaintenance extends LitElement {
         ?disabled=${this._busy}
         @click=${() => void this.run((s) => s.startMaintenance(this._minutes))}
       >
-        Start
+        ${localize('maintenance.start')}
       </button>
     </div>`;
   }
@@ -154,14 +156,20 @@ export class LlmOpsMaintenance extends LitElement {
       ${icon(mdiWrenchCheckOutline)}
       <div class="text">
         <p>
-          <strong>Maintenance ended at ${clockTime(s.ended_at, this.locale)}</strong>
+          <strong
+            >${localize('maintenance.ended_at', { time: clockTime(s.ended_at, this.locale) })}</strong
+          >
           <span class="secondary small" title=${dateTime(s.started_at, this.locale)}>
-            (${s.ended_by === 'time' ? 'its time was up' : 'ended early'})</span
+            (${localize(s.ended_by === 'time' ? 'maintenance.time_up' : 'maintenance.ended_early')})</span
           >:
           ${
             s.failed_count
-              ? `${s.failed_count} failure${s.failed_count === 1 ? '' : 's'} during it, ${s.still_failing_count} still failing${s.still_failing_count ? ' (now incidents below)' : ''}.`
-              : 'nothing failed during it.'
+              ? localizePlural(
+                  s.still_failing_count ? 'maintenance.failures_still' : 'maintenance.failures',
+                  s.failed_count,
+                  { still: s.still_failing_count },
+                )
+              : localize('maintenance.nothing_failed')
           }
         </p>
         ${
@@ -173,7 +181,8 @@ export class LlmOpsMaintenance extends LitElement {
                       ${f.title}
                       <span class="secondary small">
                         ${f.integration ? html`<span class="mono">${f.integration}</span> · ` : ''}
-                        ${f.occurrences}× · ${f.still_failing ? 'still failing' : 'cleared'}
+                        ${f.occurrences}× ·
+                        ${localize(f.still_failing ? 'maintenance.still_failing' : 'maintenance.cleared')}
                       </span>
                     </li>`,
                 )}
@@ -182,14 +191,14 @@ export class LlmOpsMaintenance extends LitElement {
         }
         ${
           still.length === 0 && s.failed_count > 0
-            ? html`<p class="secondary small">Everything that failed has recovered.</p>`
+            ? html`<p class="secondary small">${localize('maintenance.recovered')}</p>`
             : nothing
         }
       </div>
       <button
         class="icon-btn"
-        aria-label="Put the summary away"
-        title="Put away"
+        aria-label=${localize('maintenance.put_away')}
+        title=${localize('maintenance.put_away_short')}
         @click=${() => this.putAway(s)}
       >
         ${icon(mdiClose)}

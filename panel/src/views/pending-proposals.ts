@@ -1,6 +1,12 @@
 /** The proposals waiting for a decision, above the incident list, each linking to its incident. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { relativeTime, riskChip, type ActionProposal, type Incident } from '../shared/index.js';
+import {
+  localize,
+  relativeTime,
+  riskChip,
+  type ActionProposal,
+  type Incident,
+} from '../shared/index.js';
 
 export interface PendingView {
   pending: readonly ActionProposal[];
@@ -17,12 +23,10 @@ export function pendingProposals(v: PendingView): TemplateResult | typeof nothin
   if (!v.pending.length) return nothing;
   const titles = new Map(v.items.map((i) => [i.id, i.title]));
   return html`<section class="card pending" aria-labelledby="pending-h">
-    <h2 id="pending-h">Waiting for approval <span class="badge">${v.pending.length}</span></h2>
-    ${
-      v.canDecide
-        ? nothing
-        : html`<p class="secondary">An administrator can approve or reject these fixes.</p>`
-    }
+    <h2 id="pending-h">
+      ${localize('pending.heading')} <span class="badge">${v.pending.length}</span>
+    </h2>
+    ${v.canDecide ? nothing : html`<p class="secondary">${localize('pending.admin_only')}</p>`}
     <ul>
       ${v.pending.map(
         (p) =>

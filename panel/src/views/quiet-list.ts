@@ -11,6 +11,10 @@ import {
   baseStyles,
   dateTime,
   icon,
+  localize,
+  localizeParts,
+  localizePlural,
+  localizedLabels,
   percent,
   relativeTime,
   type PanelSource,
@@ -25,10 +29,10 @@ interface Learned {
   schedules: LearnedQuiet[];
 }
 
-const KIND_LABELS: Readonly<Record<Suppression['kind'], string>> = {
-  false_alarm: 'False alarm',
-  ignored: 'Ignored',
-};
+const KIND_LABELS: Readonly<Record<Suppression['kind'], string>> = localizedLabels('quiet.kind', [
+  'false_alarm',
+  'ignored',
+]);
 
 export class LlmOpsQuietList extends LitElement {
   static override properties = {
@@ -105,8 +109,10 @@ export class LlmOpsQuietList extends LitElement {
   private rate(o: OutcomeStats | null): TemplateResult | typeof nothing {
     if (!o || o.closed === 0) return nothing;
     return html`<p class="rate" data-field="false-alarm-rate">
-      False-alarm rate: <strong>${percent(o.false_alarm_rate)}</strong>
-      <span class="secondary">(${o.false_alarms} of ${o.closed} closed incidents)</span>
+      ${localizeParts('quiet.rate', { rate: html`<strong>${percent(o.false_alarm_rate)}</strong>` })}
+      <span class="secondary"
+        >${localize('quiet.rate_detail', { false_alarms: o.false_alarms, closed: o.closed })}</span
+      >
     </p>`;
   }
 
@@ -117,7 +123,11 @@ export class LlmOpsQuietList extends LitElement {
       ${s.integration ? html`<span class="mono small">${s.integration}</span>` : nothing}
       <span class="secondary small">
         ${relativeTime(s.created_at, this.locale)} ·
-        ${s.expires_at ? `until ${dateTime(s.expires_at, this.locale)}` : 'until undone'}
+        ${
+          s.expires_at
+            ? localize('quiet.until', { time: dateTime(s.expires_at, this.locale) })
+            : localize('quiet.until_undone')
+        }
       </span>
       ${s.reason ? html`<span class="reason secondary small">“${s.reason}”</span>` : nothing}
       <button
@@ -126,7 +136,7 @@ export class LlmOpsQuietList extends LitElement {
         ?disabled=${this._undoing === s.incident_id}
         @click=${() => void this.undo(s)}
       >
-        ${icon(mdiUndo)} Undo
+        ${icon(mdiUndo)} ${localize('quiet.undo')}
       </button>
     </li>`;
   }
@@ -134,12 +144,13 @@ export class LlmOpsQuietList extends LitElement {
   private scheduleRow(l: LearnedQuiet): TemplateResult {
     const times = l.windows.map((w) => `${w.from}–${w.to}`).join(', ');
     return html`<li data-learned=${l.id} data-kind="learned_quiet">
-      <span class="chip plain">Learned quiet</span>
+      <span class="chip plain">${localize('quiet.learned')}</span>
       <span class="title">${l.title ?? l.key}</span>
       ${l.integration ? html`<span class="mono small">${l.integration}</span>` : nothing}
       <span class="secondary small" data-field="windows">
-        Outages starting ${times} open no incident · back by itself on ${l.days}
-        ${l.days === 1 ? 'day' : 'days'}${l.kept_quiet ? html` · kept quiet ${l.kept_quiet}×` : nothing}
+        ${localizePlural('quiet.windows', l.days, { times })}${
+          l.kept_quiet ? html` · ${localize('quiet.kept_quiet', { count: l.kept_quiet })}` : nothing
+        }
       </span>
       <button
         class="btn"
@@ -147,7 +158,7 @@ export class LlmOpsQuietList extends LitElement {
         ?disabled=${this._undoing === l.id}
         @click=${() => void this.reset(l)}
       >
-        ${icon(mdiRestore)} Reset
+        ${icon(mdiRestore)} ${localize('quiet.reset')}
       </button>
     </li>`;
   }
@@ -161,18 +172,12 @@ export class LlmOpsQuietList extends LitElement {
     const count = items.length + schedules.length;
     return html`<section class="card quiet" aria-labelledby="quiet-h">
       <h2 id="quiet-h">
-        ${icon(mdiBellOffOutline)} Kept quiet
+        ${icon(mdiBellOffOutline)} ${localize('quiet.heading')}
         ${count ? html`<span class="badge">${count}</span>` : nothing}
       </h2>
       ${this.rate(value?.outcomes ?? null)}
       ${error ? html`<p class="error-text" role="alert">${error.message}</p>` : nothing}
-      ${
-        value && !count
-          ? html`<p class="secondary">
-              Nothing is kept quiet. Mark an incident “Not a problem” to hear less of it.
-            </p>`
-          : nothing
-      }
+      ${value && !count ? html`<p class="secondary">${localize('quiet.empty')}</p>` : nothing}
       ${
         count
           ? html`<ul>

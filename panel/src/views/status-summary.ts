@@ -6,32 +6,36 @@ import {
   dateTime,
   humanize,
   icon,
+  localize,
+  localizeParts,
+  localizedLabels,
   relativeTime,
   type LlmBudget,
   type Mode,
   type OpsStatus,
 } from '../shared/index.js';
 
-export const MODE_LABELS: Readonly<Record<Mode, string>> = {
-  observe: 'Observe',
-  approve: 'Approve',
-  auto: 'Auto',
-};
+const MODES = ['observe', 'approve', 'auto'] as const satisfies readonly Mode[];
 
-const MODE_HELP: Readonly<Record<Mode, string>> = {
-  observe: 'LLM Ops explains incidents and never acts.',
-  approve: 'Fixes run only after an administrator approves them.',
-  auto: 'Fixes the policy marks automatic run on their own; the rest wait for approval.',
-};
+export const MODE_LABELS: Readonly<Record<Mode, string>> = localizedLabels('mode', MODES);
+
+const MODE_HELP: Readonly<Record<Mode, string>> = localizedLabels('mode_help', MODES);
 
 /** Calls left this hour and the month's cost (against the cap, when there is one). */
 function llmFacts(llm: LlmBudget, locale?: string): TemplateResult {
-  return html`<dt>LLM</dt>
+  return html`<dt>${localize('overview.llm')}</dt>
     <dd data-field="llm-budget">
-      <strong data-field="llm-calls-left">${llm.calls_left_this_hour}</strong> of
-      ${llm.calls_per_hour} calls left this hour ·
-      <span data-field="llm-month-cost">${amount(llm.cost_this_month, locale)}</span> this
-      month${llm.monthly_cost_cap === null ? nothing : html` of ${amount(llm.monthly_cost_cap, locale)}`}
+      ${localizeParts(
+        llm.monthly_cost_cap === null ? 'overview.llm_budget' : 'overview.llm_budget_cap',
+        {
+          left: html`<strong data-field="llm-calls-left">${llm.calls_left_this_hour}</strong>`,
+          per_hour: llm.calls_per_hour,
+          cost: html`<span data-field="llm-month-cost"
+            >${amount(llm.cost_this_month, locale)}</span
+          >`,
+          cap: amount(llm.monthly_cost_cap ?? 0, locale),
+        },
+      )}
     </dd>`;
 }
 
@@ -42,12 +46,18 @@ function llmPausedBanner(llm: LlmBudget, locale?: string): TemplateResult {
     <p>
       ${
         llm.paused === 'monthly_cost_cap'
-          ? html`<strong>The LLM's monthly cost cap is reached</strong>
-              (${amount(llm.cost_this_month, locale)} of
-              ${amount(llm.monthly_cost_cap ?? 0, locale)}): incidents get the offline analysis only
-              until ${dateTime(llm.month_resets_at, locale)}.`
-          : html`<strong>The LLM's ${llm.calls_per_hour} calls this hour are used up:</strong> new
-              incidents get the offline analysis until calls free up.`
+          ? html`<strong>${localize('overview.llm_cap_reached')}</strong> ${localize(
+                'overview.llm_cap_reached_detail',
+                {
+                  cost: amount(llm.cost_this_month, locale),
+                  cap: amount(llm.monthly_cost_cap ?? 0, locale),
+                  until: dateTime(llm.month_resets_at, locale),
+                },
+              )}`
+          : html`<strong
+                >${localize('overview.llm_calls_used_up', { per_hour: llm.calls_per_hour })}</strong
+              >
+              ${localize('overview.llm_calls_used_up_detail')}`
       }
     </p>
   </div>`;
@@ -60,60 +70,69 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
     (id) => status.action_labels?.[id] ?? humanize(id),
   );
   const facts = html`<dl class="facts policy">
-    <dt>Policy</dt>
+    <dt>${localize('overview.policy')}</dt>
     <dd data-field="policy">
       ${
         policy.valid
-          ? html`valid${
+          ? html`${localize('overview.policy_valid')}${
               policy.source ? html` <span class="secondary mono">${policy.source}</span>` : nothing
             }`
-          : html`<span class="error-text">invalid — running observe-only</span>`
+          : html`<span class="error-text">${localize('overview.policy_invalid')}</span>`
       }
     </dd>
     ${
       policy.max_actions_per_hour !== undefined
-        ? html`<dt>Budget</dt>
-            <dd>at most ${policy.max_actions_per_hour} action(s) per hour</dd>`
+        ? html`<dt>${localize('overview.budget')}</dt>
+            <dd>${localize('overview.budget_value', { count: policy.max_actions_per_hour })}</dd>`
         : nothing
     }
-    <dt>Quiet hours</dt>
+    <dt>${localize('overview.quiet_hours')}</dt>
     <dd>
       ${
         policy.quiet_hours
           ? `${policy.quiet_hours.start}–${policy.quiet_hours.end}${status.time_zone ? ` (${status.time_zone})` : ''}`
-          : 'none'
+          : localize('overview.none')
       }
     </dd>
     ${
       status.mode === 'auto' || autoActions.length
-        ? html`<dt>Automatic</dt>
-            <dd>${autoActions.length ? autoActions.join(', ') : 'nothing'}</dd>`
+        ? html`<dt>${localize('overview.automatic')}</dt>
+            <dd>${autoActions.length ? autoActions.join(', ') : localize('overview.nothing')}</dd>`
         : nothing
     }
-    <dt>Incidents</dt>
+    <dt>${localize('overview.incidents')}</dt>
     <dd>
-      <strong data-field="open-count">${status.counts.open}</strong> open ·
-      <strong data-field="awaiting-count">${status.counts.awaiting_approval}</strong> awaiting
-      approval${
+      ${localizeParts('overview.counts', {
+        open: html`<strong data-field="open-count">${status.counts.open}</strong>`,
+        awaiting: html`<strong data-field="awaiting-count"
+          >${status.counts.awaiting_approval}</strong
+        >`,
+      })}${
         status.last_analysis_at
-          ? html` · last analysis ${relativeTime(status.last_analysis_at, locale)}`
+          ? html` ·
+            ${localize('overview.last_analysis', {
+              when: relativeTime(status.last_analysis_at, locale),
+            })}`
           : nothing
       }
     </dd>
     ${status.llm ? llmFacts(status.llm, locale) : nothing}
   </dl>`;
-  return html`<section class="card status-summary" aria-label="Mode and policy">
+  return html`<section class="card status-summary" aria-label=${localize('overview.aria')}>
     <div class="mode" data-mode=${status.mode}>
       ${icon(status.mode === 'observe' ? mdiShieldOff : mdiShieldCheck)}
       <div>
-        <div><span class="secondary">Mode</span> <strong>${MODE_LABELS[status.mode]}</strong></div>
+        <div>
+          <span class="secondary">${localize('overview.mode')}</span>
+          <strong>${MODE_LABELS[status.mode]}</strong>
+        </div>
         <div class="secondary small">${MODE_HELP[status.mode]}</div>
       </div>
     </div>
     ${
       narrow
         ? html`<details class="policy-details">
-            <summary>Policy and counts</summary>
+            <summary>${localize('overview.details')}</summary>
             ${facts}
           </details>`
         : facts
@@ -123,7 +142,7 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
         ? html`<div class="banner error" role="alert">
             ${icon(mdiAlertCircleOutline)}
             <p>
-              <strong>The policy file has an error:</strong>
+              <strong>${localize('overview.policy_error')}</strong>
               <span class="mono">${policy.error}</span>
             </p>
           </div>`
@@ -135,8 +154,10 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
         ? html`<div class="banner error" role="alert" data-field="knowledge-error">
             ${icon(mdiAlertCircleOutline)}
             <p>
-              <strong>The knowledge file has an error</strong> (the rules read before it stay in
-              force): <span class="mono">${status.knowledge.error}</span>
+              <strong>${localize('overview.knowledge_error')}</strong>
+              ${localizeParts('overview.knowledge_error_detail', {
+                error: html`<span class="mono">${status.knowledge.error}</span>`,
+              })}
             </p>
           </div>`
         : nothing
@@ -147,9 +168,9 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
         : html`<div class="banner warning">
             ${icon(mdiAlertCircleOutline)}
             <p>
-              Home Assistant does not announce log entries, so LLM Ops polls the log and notices
-              errors later. Add <span class="mono">system_log: fire_event: true</span> to
-              configuration.yaml and restart Home Assistant.
+              ${localizeParts('overview.system_log', {
+                yaml: html`<span class="mono">system_log: fire_event: true</span>`,
+              })}
             </p>
           </div>`
     }

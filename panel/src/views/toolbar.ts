@@ -4,7 +4,7 @@
  */
 import { mdiArrowLeft, mdiMenu, mdiRefresh, mdiWrenchClock } from '@mdi/js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { icon, type Mode } from '../shared/index.js';
+import { icon, localize, type Mode } from '../shared/index.js';
 import { MODE_LABELS } from './status-summary.js';
 
 export interface ToolbarView {
@@ -26,7 +26,11 @@ export function panelToolbar(v: ToolbarView): TemplateResult {
   return html`<header class="toolbar">
     ${
       v.menu
-        ? html`<button class="icon-btn" aria-label="Open the sidebar" @click=${v.onMenu}>
+        ? html`<button
+            class="icon-btn"
+            aria-label=${localize('toolbar.open_sidebar')}
+            @click=${v.onMenu}
+          >
             ${icon(mdiMenu)}
           </button>`
         : nothing
@@ -37,8 +41,8 @@ export function panelToolbar(v: ToolbarView): TemplateResult {
             class="icon-btn back"
             href=${v.backTo}
             data-path=""
-            aria-label="Back to the incidents"
-            title="Back to the incidents"
+            aria-label=${localize('toolbar.back')}
+            title=${localize('toolbar.back')}
             @click=${v.onLink}
             >${icon(mdiArrowLeft)}</a
           >`
@@ -49,18 +53,24 @@ export function panelToolbar(v: ToolbarView): TemplateResult {
     ${
       v.maintenanceUntil
         ? html`<span class="mode-chip maintenance-chip" data-field="maintenance-chip"
-            >${icon(mdiWrenchClock)} Maintenance until ${v.maintenanceUntil}</span
+            >${icon(mdiWrenchClock)}
+            ${localize('toolbar.maintenance_until', { time: v.maintenanceUntil })}</span
           >`
         : nothing
     }
     ${
       v.mode
-        ? html`<span class="mode-chip" data-mode=${v.mode} title="Mode"
+        ? html`<span class="mode-chip" data-mode=${v.mode} title=${localize('toolbar.mode')}
             >${MODE_LABELS[v.mode]}</span
           >`
         : nothing
     }
-    <button class="icon-btn" aria-label="Refresh" title="Refresh" @click=${v.onRefresh}>
+    <button
+      class="icon-btn"
+      aria-label=${localize('toolbar.refresh')}
+      title=${localize('toolbar.refresh')}
+      @click=${v.onRefresh}
+    >
       ${icon(mdiRefresh)}
     </button>
   </header>`;

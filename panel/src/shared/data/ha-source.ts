@@ -12,6 +12,7 @@ import {
   type ProposalDetail,
   type SourceErrorKind,
 } from './types.js';
+import { localize } from '../i18n/index.js';
 
 /** A WebSocket message to HA. */
 export interface HassMessage {
@@ -58,7 +59,9 @@ export function wsError(err: unknown): SourceError {
   const code = typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : '';
   const key = typeof e.translation_key === 'string' ? e.translation_key : '';
   const message =
-    typeof e.message === 'string' && e.message ? e.message : String(err ?? 'Unknown error');
+    typeof e.message === 'string' && e.message
+      ? e.message
+      : String(err ?? localize('error.unknown'));
   let kind: SourceErrorKind = 'failed';
   if (code === 'unknown_command') kind = 'unsupported';
   else if (code === 'unauthorized') kind = 'forbidden';

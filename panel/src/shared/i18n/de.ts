@@ -66,6 +66,7 @@ export const de: Readonly<Record<keyof typeof en, string>> = {
   'risk.high': 'Hohes Risiko',
   'risk.other': 'Risiko: {risk}',
   'confirm.cancel': 'Abbrechen',
+  'error.unknown': 'Unbekannter Fehler',
   'proposal.by.offline': 'vom Offline-Analysator',
   'proposal.by.llm': 'vom LLM-Analysator',
   'proposal.by.ai_task': 'von der KI-Aufgabe von HA',

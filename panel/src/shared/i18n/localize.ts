@@ -85,3 +85,35 @@ export function browserLanguage(): string | undefined {
   }
   return globalThis.navigator?.language;
 }
+
+/**
+ * `key`'s text as parts for a template, its `{name}` placeholders replaced by `parts[name]`
+ * as they are (e.g. Lit templates with markup), so a translation can move them around.
+ */
+export function localizeParts(
+  key: string,
+  parts: Readonly<Record<string, unknown>>,
+): readonly unknown[] {
+  const text = localize(key);
+  const out: unknown[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\{(\w+)\}/g)) {
+    const name = m[1] ?? '';
+    if (!(name in parts)) continue;
+    out.push(text.slice(last, m.index));
+    out.push(parts[name]);
+    last = m.index + m[0].length;
+  }
+  out.push(text.slice(last));
+  return out;
+}
+
+/**
+ * `{key}_one`, `{key}_other` (or another plural category of the language) for `count`,
+ * with `{count}` and `params` filled in.
+ */
+export function localizePlural(key: string, count: number, params?: MessageParams): string {
+  const category = new Intl.PluralRules(language).select(count);
+  const pick = catalogs.get(language)?.[`${key}_${category}`] ? category : 'other';
+  return localize(`${key}_${pick}`, { count, ...params });
+}

@@ -188,7 +188,9 @@ export function resultFacts(result: ExecutionResult): TemplateResult {
     <dt>${localize('proposal.outcome')}</dt>
     <dd>${proposalStatusChip(result.outcome)}</dd>
     <dt>${localize('proposal.backup')}</dt>
-    <dd class="mono" data-field="backup-id">${result.backup_id ?? localize('proposal.no_backup')}</dd>
+    <dd class="mono" data-field="backup-id">
+      ${result.backup_id ?? localize('proposal.no_backup')}
+    </dd>
     <dt>${localize('proposal.verification')}</dt>
     <dd data-field="verification-result">
       <span class="chip plain ${result.verification.passed ? 'passed' : 'failed'}"

@@ -232,7 +232,8 @@ export class LlmOpsProposal extends LitElement {
             : nothing
         }${
           p.expires_at && pending
-            ? html` · ${localize('proposal.expires', {
+            ? html` ·
+              ${localize('proposal.expires', {
                 when: relativeTime(p.expires_at, this.locale),
               })}`
             : nothing

@@ -28,17 +28,20 @@ export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = localizedLa
   'expired',
 ]);
 
-export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = localizedLabels('proposal_status', [
-  'proposed',
-  'approved',
-  'rejected',
-  'expired',
-  'executing',
-  'succeeded',
-  'failed',
-  'rolled_back',
-  'interrupted',
-]);
+export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = localizedLabels(
+  'proposal_status',
+  [
+    'proposed',
+    'approved',
+    'rejected',
+    'expired',
+    'executing',
+    'succeeded',
+    'failed',
+    'rolled_back',
+    'interrupted',
+  ],
+);
 
 export const REMEDY_LABELS: Readonly<Record<string, string>> = localizedLabels('remedy', [
   'reload_config_entry',
