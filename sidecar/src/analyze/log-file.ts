@@ -10,6 +10,7 @@ import { SEVERITY_RANK } from '@ha-llm-ops/contracts';
 import { integrationOf } from '../shared/attribution.js';
 import { fingerprint, messageTemplate } from '../shared/fingerprint.js';
 import type { LogRecord } from '../logs/parse.js';
+import type { KnowledgeRule } from '../shared/knowledge.js';
 import { analyzeOffline, isBenign } from './offline/engine.js';
 import { LIBRARY_LOGGERS, libraryIntegration, serviceIntegration } from './offline/libraries.js';
 import { automationOfLogger } from './offline/patterns.js';
@@ -178,6 +179,9 @@ function attribute(r: LogRecord): Attribution {
 /** Groups the records of a log into incidents and explains each. */
 export class LogIncidentBuilder {
   private readonly groups = new Map<string, Group>();
+  /** The user's own rules (a knowledge file), tried before the built-in signatures. */
+  constructor(private readonly localRules: readonly KnowledgeRule[] = []) {}
+
   private readonly custom = new Set<string>();
   private dropped = 0;
 
@@ -233,6 +237,7 @@ export class LogIncidentBuilder {
         lines: [...group.lines.values()],
         kind: 'log_record',
         subject: group.subject,
+        localRules: this.localRules,
       });
       if (!finding) continue;
       // An automation or script that failed with nothing else named: the automation integration.
