@@ -7,12 +7,10 @@ import {
   startFakeSupervisor,
   type FakeSupervisor,
 } from '../../../tests/harness/fake-supervisor.js';
-import type { CollectorContext } from '../../src/collect/collector.js';
 import { supervisorCollector } from '../../src/collect/supervisor.js';
 import { failuresIn } from '../../src/collect/supervisor-logs.js';
-import { createLogger } from '../../src/log.js';
 import { SupervisorClient } from '../../src/supervisor/client.js';
-import { makePipeline, tempDir, THRESHOLDS } from '../helpers/pipeline.js';
+import { makePipeline, tempDir, supervisorContext } from '../helpers/pipeline.js';
 
 const SUPERVISOR = [
   '21-01-21 16:34:06 INFO (MainThread) [supervisor.updater] Fetching update data from https://version.home-assistant.io/stable.json',
@@ -70,17 +68,6 @@ describe('the Supervisor collector reads the system logs', () => {
   });
   afterAll(() => fake.close());
 
-  const context = (pipeline: ReturnType<typeof makePipeline>): CollectorContext => ({
-    conn: undefined as never, // the Supervisor collector does not talk to HA
-    inventory: undefined as never,
-    supervisor: new SupervisorClient(fake.url, fake.token),
-    cursors: pipeline.journal,
-    sink: pipeline.correlator,
-    thresholds: { ...THRESHOLDS, supervisorPollS: 3600 },
-    log: createLogger('error'),
-    now: () => new Date(),
-    flags: { systemLogEvents: true },
-  });
   const occurrences = (pipeline: ReturnType<typeof makePipeline>) =>
     pipeline.journal.listIncidents({}, 50, 0).items.reduce((n, i) => n + i.occurrences, 0);
 
@@ -88,7 +75,9 @@ describe('the Supervisor collector reads the system logs', () => {
     const dir = tempDir();
     const first = makePipeline({}, dir);
     await (
-      await supervisorCollector.start(context(first))
+      await supervisorCollector.start(
+        supervisorContext(first, new SupervisorClient(fake.url, fake.token)),
+      )
     )();
     const { items } = first.journal.listIncidents({}, 50, 0);
     expect(items.map((i) => i.subject).sort()).toEqual(['addon:core_mosquitto', 'host:log'].sort());
@@ -100,7 +89,9 @@ describe('the Supervisor collector reads the system logs', () => {
     fake.state.supervisorLog.push(WATCHDOG);
     const second = makePipeline({}, dir);
     await (
-      await supervisorCollector.start(context(second))
+      await supervisorCollector.start(
+        supervisorContext(second, new SupervisorClient(fake.url, fake.token)),
+      )
     )();
     expect(occurrences(second)).toBe(4);
     // Named by its name in the line, it is the add-on's incident (its slug from the add-on list).

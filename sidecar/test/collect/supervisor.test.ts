@@ -4,11 +4,9 @@ import {
   startFakeSupervisor,
   type FakeSupervisor,
 } from '../../../tests/harness/fake-supervisor.js';
-import type { CollectorContext } from '../../src/collect/collector.js';
 import { supervisorCollector } from '../../src/collect/supervisor.js';
-import { createLogger } from '../../src/log.js';
 import { SupervisorClient, SupervisorError } from '../../src/supervisor/client.js';
-import { makePipeline, THRESHOLDS } from '../helpers/pipeline.js';
+import { makePipeline, supervisorContext } from '../helpers/pipeline.js';
 
 let fake: FakeSupervisor;
 
@@ -47,32 +45,15 @@ beforeAll(async () => {
 
 afterAll(() => fake.close());
 
-function context(
-  pipeline: ReturnType<typeof makePipeline>,
-  supervisor: SupervisorClient | null,
-): CollectorContext {
-  return {
-    conn: undefined as never, // the Supervisor collector does not talk to HA
-    inventory: undefined as never,
-    supervisor,
-    cursors: pipeline.journal,
-    sink: pipeline.correlator,
-    thresholds: { ...THRESHOLDS, supervisorPollS: 3600 },
-    log: createLogger('error'),
-    now: () => new Date(),
-    flags: { systemLogEvents: true },
-  };
-}
-
 describe('supervisor collector', () => {
   it('is off without a Supervisor', () => {
-    expect(supervisorCollector.enabled(context(makePipeline(), null))).toBe(false);
+    expect(supervisorCollector.enabled(supervisorContext(makePipeline(), null))).toBe(false);
   });
 
   it('turns an add-on in error, an unhealthy system and a resolution issue into incidents', async () => {
     const pipeline = makePipeline();
     const stop = await supervisorCollector.start(
-      context(pipeline, new SupervisorClient(fake.url, fake.token)),
+      supervisorContext(pipeline, new SupervisorClient(fake.url, fake.token)),
     );
     await stop();
     const { items } = pipeline.journal.listIncidents({}, 10, 0);
@@ -93,7 +74,7 @@ describe('supervisor collector', () => {
 
   it('resolves the add-on incident once the add-on runs again', async () => {
     const pipeline = makePipeline();
-    const ctx = context(pipeline, new SupervisorClient(fake.url, fake.token));
+    const ctx = supervisorContext(pipeline, new SupervisorClient(fake.url, fake.token));
     await (
       await supervisorCollector.start(ctx)
     )();

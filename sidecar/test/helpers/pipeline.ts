@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadLlmSettings } from '../../src/shared/llm-settings.js';
 import type { Settings, Thresholds } from '../../src/config.js';
 import type { ActionContext } from '../../src/actions/action.js';
+import type { CollectorContext } from '../../src/collect/collector.js';
 import { Correlator } from '../../src/correlate/correlator.js';
 import { IncidentLifecycle } from '../../src/incident/lifecycle.js';
 import { type IncidentRecord, Journal } from '../../src/journal/journal.js';
@@ -15,6 +16,7 @@ import { Planner } from '../../src/plan/planner.js';
 import { loadPolicy } from '../../src/policy/policy.js';
 import { PolicyKeeper } from '../../src/policy/policy-keeper.js';
 import type { IncidentChange } from '../../src/shared/interfaces.js';
+import type { SupervisorClient } from '../../src/supervisor/client.js';
 
 export const THRESHOLDS: Thresholds = {
   unavailableAfterS: 60,
@@ -91,6 +93,27 @@ export function makePipeline(thresholds: Partial<Thresholds> = {}, dir = tempDir
   const changes: [IncidentRecord, IncidentChange][] = [];
   lifecycle.onChange((incident, change) => changes.push([incident, change]));
   return { clock, journal, lifecycle, correlator, changes, dir };
+}
+
+/**
+ * What the Supervisor collector is started with in a test: a test pipeline's journal and
+ * correlator, one poll (the next is an hour away), no Home Assistant (it does not talk to HA).
+ */
+export function supervisorContext(
+  pipeline: ReturnType<typeof makePipeline>,
+  supervisor: SupervisorClient | null,
+): CollectorContext {
+  return {
+    conn: undefined as never,
+    inventory: undefined as never,
+    supervisor,
+    cursors: pipeline.journal,
+    sink: pipeline.correlator,
+    thresholds: { ...THRESHOLDS, supervisorPollS: 3600 },
+    log: createLogger('error'),
+    now: () => new Date(),
+    flags: { systemLogEvents: true },
+  };
 }
 
 /**
