@@ -9386,7 +9386,12 @@ function attribute(r) {
 }
 /** Groups the records of a log into incidents and explains each. */
 var LogIncidentBuilder = class {
+	localRules;
 	groups = /* @__PURE__ */ new Map();
+	/** The user's own rules (a knowledge file), tried before the built-in signatures. */
+	constructor(localRules = []) {
+		this.localRules = localRules;
+	}
 	custom = /* @__PURE__ */ new Set();
 	dropped = 0;
 	/** Records left out because the log had more distinct failures than are kept. */
@@ -9442,7 +9447,8 @@ var LogIncidentBuilder = class {
 				entry: null,
 				lines: [...group.lines.values()],
 				kind: "log_record",
-				subject: group.subject
+				subject: group.subject,
+				localRules: this.localRules
 			});
 			if (!finding) continue;
 			const integration = group.integration ?? (finding.rca.category === "automation_error" ? "automation" : null);
@@ -9498,145 +9504,6 @@ function isNoise(signal) {
 		traceback: exception ? exception.split("\n") : null
 	});
 }
-// sidecar/src/commands/analyze.ts
-/** `ha-llm-ops analyze [--json] FILE`: explain the failures in a Home Assistant log, offline. */
-/** An input that cannot be analyzed: the message names it. */
-var UnreadableInput = class extends Error {};
-var MAX_PENDING = 1 << 20;
-var SAMPLE = 8192;
-/** True when a sample of bytes is not text a log would contain. */
-function looksBinary(sample) {
-	let control = 0;
-	for (const byte of sample) {
-		if (byte === 0) return true;
-		if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 27 || byte === 127) control++;
-	}
-	const text = new TextDecoder().decode(sample);
-	const invalid = text.length - text.replaceAll("�", "").length;
-	return control > sample.length * .05 || invalid > text.length * .05;
-}
-/**
-* The text of a byte stream in blocks that end at a line break (the parser
-* splits them), so a large file costs one step per block rather than per line.
-*/
-async function* textOf(input, name) {
-	const decoder = new TextDecoder();
-	let pending = "";
-	let first = true;
-	for await (const chunk of input) {
-		if (first) {
-			first = false;
-			if (chunk[0] === 31 && chunk[1] === 139) throw new UnreadableInput(`${name} is gzip-compressed; decompress it first (zcat ${name} | ha-llm-ops analyze -)`);
-			if (looksBinary(chunk.subarray(0, SAMPLE))) throw new UnreadableInput(`${name} is not a text log (it contains binary data)`);
-		}
-		pending += decoder.decode(chunk, { stream: true });
-		const end = pending.lastIndexOf("\n");
-		if (end >= 0) {
-			yield pending.slice(0, end);
-			pending = pending.slice(end + 1);
-		} else if (pending.length > MAX_PENDING) {
-			yield pending;
-			pending = "";
-		}
-	}
-	pending += decoder.decode();
-	if (pending) yield pending;
-}
-/** Open FILE (or standard input for `-`), or say clearly why it cannot be read. */
-async function open$1(file) {
-	if (file === "-") return {
-		input: process.stdin,
-		name: "standard input"
-	};
-	try {
-		if ((await stat(file)).isDirectory()) throw new UnreadableInput(`${file} is a directory, not a log file`);
-	} catch (err) {
-		if (err instanceof UnreadableInput) throw err;
-		const code = err.code;
-		throw new UnreadableInput(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err)}`);
-	}
-	return {
-		input: createReadStream(file),
-		name: file
-	};
-}
-/** The incidents in a readable report. */
-function report(incidents, name, records) {
-	if (incidents.length === 0) return `No problems found in ${name} (${records} log records).\n`;
-	const out = [`${incidents.length} incident(s) in ${name} (${records} log records), most important first:`];
-	incidents.forEach((inc, i) => {
-		const { rca } = inc;
-		out.push("", `${i + 1}. [${inc.severity.toUpperCase()}] ${inc.title}`, `   ${inc.integration ?? "unknown integration"} · ${inc.category} · ${inc.occurrences} occurrence(s) · confidence ${rca.confidence.toFixed(2)}`, `   Root cause: ${rca.root_cause}`, `   Impact: ${rca.impact}`, `   What helps: ${rca.remedy.replaceAll("_", " ")}`, ...rca.manual_steps.map((s) => `     - ${s}`));
-		for (const a of rca.candidate_actions) {
-			const params = Object.entries(a.params).map(([k, v]) => `${k}=${String(v)}`).join(", ");
-			out.push(`   Suggested action: ${a.action_id}${params ? ` (${params})` : ""}: ${a.rationale}`);
-		}
-	});
-	return `${out.join("\n")}\n`;
-}
-/**
-* The incidents with secrets and personal data replaced: what `analyze` prints by
-* default, because people paste its output into public issues. One redactor for
-* the whole report, so one value has one placeholder throughout; fingerprints
-* are digests, kept as they are.
-*/
-function redacted(incidents) {
-	const redactor = new Redactor();
-	return {
-		incidents: incidents.map((inc) => ({
-			...redactor.value(inc),
-			fingerprint: inc.fingerprint
-		})),
-		replaced: Object.values(redactor.counts).reduce((n, c) => n + c, 0)
-	};
-}
-/** The `analyze` command: parse, group, explain; `--json` for machines. */
-var analyzeCommand = {
-	name: "analyze",
-	summary: "explain the failures in a Home Assistant log file, offline (output redacted)",
-	usage: "analyze [--json] [--no-redact] FILE    (FILE - reads standard input)",
-	run: async (args) => {
-		let json = false;
-		let redact = true;
-		const files = [];
-		for (const arg of args) if (arg === "--json") json = true;
-		else if (arg === "--no-redact") redact = false;
-		else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
-		else files.push(arg);
-		const [file, extra] = files;
-		if (file === void 0) throw new UsageError("missing FILE");
-		if (extra !== void 0) throw new UsageError(`unexpected argument ${extra}`);
-		const builder = new LogIncidentBuilder();
-		let records = 0;
-		let name = file;
-		try {
-			const opened = await open$1(file);
-			name = opened.name;
-			for await (const r of parseLogStream(textOf(opened.input, name))) {
-				builder.add(r);
-				records++;
-			}
-		} catch (err) {
-			const io = err.code !== void 0;
-			if (!(err instanceof UnreadableInput) && !io) throw err;
-			const message = io ? `cannot read ${name}: ${err.message}` : err.message;
-			process.stderr.write(`ha-llm-ops analyze: ${message}\n`);
-			return 2;
-		}
-		const found = builder.incidents();
-		const { incidents, replaced } = redact ? redacted(found) : {
-			incidents: found,
-			replaced: 0
-		};
-		if (builder.droppedRecords > 0) process.stderr.write(`ha-llm-ops analyze: ${builder.droppedRecords} records of rarer failures were not grouped (too many distinct failures in ${name})\n`);
-		process.stdout.write(json ? `${JSON.stringify({
-			incidents,
-			redacted: redact
-		}, null, 2)}\n` : report(incidents, name, records));
-		if (!json && redact && replaced > 0) process.stdout.write(`\n${replaced} secret or personal value(s) replaced by placeholders such as [IP_1]; --no-redact shows them.\n`);
-		return 0;
-	}
-};
 // sidecar/src/shared/yaml-file.ts
 /** A problem in a YAML file, located in it. */
 var YamlFileError = class extends Error {
@@ -9690,6 +9557,335 @@ function issueOf(issue) {
 }
 /** The message of a problem at `path`: the path, then what is wrong. */
 var at = (path, detail) => `${path.length ? `${path.join(".")}: ` : ""}${detail}`;
+/** A quantified group holding a quantifier, `(a+)+`, can take exponential time: refused. */
+var NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})\)(?:[+*]|\{\d+,\d*\})/;
+/** Why a pattern cannot be a rule's, or null when it can. */
+function patternProblem(pattern) {
+	if (pattern.length > 500) return `is longer than 500 characters`;
+	let re;
+	try {
+		re = new RegExp(pattern, "i");
+	} catch (err) {
+		return `is not a valid regular expression (${err.message})`;
+	}
+	if (NESTED_QUANTIFIER.test(pattern)) return "repeats a group that itself repeats, which can take forever on a long line; write it without the nested repetition";
+	if (re.test("")) return "matches an empty text, so it would match every error";
+	return null;
+}
+var Pattern = v.pipe(v.string("must be a text (a regular expression)"), v.minLength(1, "must not be empty"), v.rawCheck(({ dataset, addIssue }) => {
+	if (!dataset.typed) return;
+	const problem = patternProblem(dataset.value);
+	if (problem) addIssue({ message: problem });
+}));
+var ActionOfRule = v.pipe(v.string(), v.check((id) => allowListed(id) !== void 0, (issue) => `${JSON.stringify(issue.input)} is not an allow-listed action; known: ${ACTION_IDS.join(", ")}`), v.transform((id) => id));
+/** One rule as written in the file. */
+var KnowledgeRuleSchema = v.strictObject({
+	id: v.pipe(v.string("must be a text"), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit")),
+	match: Pattern,
+	integration: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]+$/, "must be an integration domain such as hue"))),
+	category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(", ")}`),
+	remedy: v.picklist(REMEDIES, `must be one of ${REMEDIES.join(", ")}`),
+	title: v.optional(v.pipe(v.string(), v.maxLength(200, "must be at most 200 characters"))),
+	root_cause: v.optional(v.pipe(v.string(), v.maxLength(2e3, "must be at most 2000 characters"))),
+	actions: v.optional(v.pipe(v.array(ActionOfRule), v.maxLength(3, "may name at most 3"))),
+	confidence: v.optional(v.pipe(v.number(), v.minValue(0, "must be 0 to 1"), v.maxValue(1, "must be 0 to 1")))
+});
+var KnowledgeFileSchema = v.strictObject({ rules: v.optional(v.nullable(v.pipe(v.array(KnowledgeRuleSchema), v.maxLength(500, `at most 500`)))) });
+/** A problem in the knowledge file, located in it. */
+var KnowledgeError = class extends YamlFileError {};
+/** Parse and validate knowledge text; throws KnowledgeError naming the line. */
+function parseKnowledge(text, file = "knowledge.yaml") {
+	const { doc, counter, data } = parseYaml(text, file, (f, l, d) => new KnowledgeError(f, l, d));
+	const result = v.safeParse(KnowledgeFileSchema, data);
+	if (!result.success) {
+		const { path, detail } = issueOf(result.issues[0]);
+		throw new KnowledgeError(file, lineOf(doc, counter, path), at(path, detail));
+	}
+	const rules = result.output.rules ?? [];
+	const seen = /* @__PURE__ */ new Set();
+	rules.forEach((rule, i) => {
+		if (seen.has(rule.id)) {
+			const path = [
+				"rules",
+				i,
+				"id"
+			];
+			throw new KnowledgeError(file, lineOf(doc, counter, path), at(path, `duplicate rule id ${JSON.stringify(rule.id)}`));
+		}
+		seen.add(rule.id);
+	});
+	return rules.map((rule) => ({
+		...rule,
+		regex: new RegExp(rule.match, "i")
+	}));
+}
+/** A rule cannot be added (the file is invalid, the id is taken): status says which. */
+var RuleRefused = class extends Error {
+	status;
+	constructor(status, message) {
+		super(message);
+		this.status = status;
+	}
+};
+/**
+* The knowledge file, re-read whenever its modification time or size changes
+* (checked before each use: one stat call). A missing file means no rules.
+*/
+var KnowledgeBase = class {
+	file;
+	log;
+	rules = [];
+	error = null;
+	stamp = null;
+	constructor(file, log) {
+		this.file = file;
+		this.log = log;
+		this.refresh();
+	}
+	/** The rules in force, re-read first if the file changed. */
+	current() {
+		this.refresh();
+		return {
+			file: this.file,
+			rules: this.rules,
+			error: this.error
+		};
+	}
+	refresh() {
+		let stamp;
+		try {
+			const s = statSync(this.file);
+			stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
+		} catch {
+			stamp = "missing";
+		}
+		if (stamp === this.stamp) return;
+		this.stamp = stamp;
+		if (stamp === "missing") {
+			if (this.rules.length) this.log.info(`knowledge file ${this.file} is gone: no local rules`);
+			this.rules = [];
+			this.error = null;
+			return;
+		}
+		try {
+			this.rules = parseKnowledge(readFileSync(this.file, "utf8"), this.file);
+			this.error = null;
+			this.log.info(`knowledge file ${this.file}: ${this.rules.length} rule(s)`);
+		} catch (err) {
+			const message = err instanceof YamlFileError ? err.message : `${this.file}: cannot read: ${String(err)}`;
+			this.error = message;
+			this.log.error(`the knowledge file is invalid; the ${this.rules.length} rule(s) read before stay in force: ${message}`);
+		}
+	}
+	/**
+	* Append a rule to the file, keeping everything else in it (comments, order,
+	* formatting) as the user wrote it; returns the rule as now in force.
+	*/
+	add(rule) {
+		const { error, rules } = this.current();
+		if (error) throw new RuleRefused(409, `the knowledge file must be fixed before adding to it: ${error}`);
+		if (rules.some((r) => r.id === rule.id)) throw new RuleRefused(409, `the knowledge file already has a rule with id ${rule.id}`);
+		const checked = v.safeParse(KnowledgeRuleSchema, rule);
+		if (!checked.success) {
+			const { path, detail } = issueOf(checked.issues[0]);
+			throw new RuleRefused(409, `the rule is not valid: ${at(path, detail)}`);
+		}
+		let text = "";
+		try {
+			text = readFileSync(this.file, "utf8");
+		} catch (err) {
+			if (err.code !== "ENOENT") throw err;
+		}
+		const doc = parseDocument(text || "# Local rules of the offline analyzer (docs/knowledge-file.md)\n");
+		const node = doc.createNode(stripUndefined(checked.output));
+		const list = doc.get("rules", true);
+		if (isSeq(list)) list.add(node);
+		else if (list == null || doc.get("rules") == null) {
+			const seq = new YAMLSeq();
+			seq.add(node);
+			doc.set("rules", seq);
+		} else throw new RuleRefused(409, `${this.file}: rules is not a list`);
+		const out = doc.toString();
+		parseKnowledge(out, this.file);
+		const tmp = `${this.file}.tmp-${process.pid}`;
+		writeFileSync(tmp, out, "utf8");
+		renameSync(tmp, this.file);
+		const added = this.current().rules.find((r) => r.id === rule.id);
+		if (!added) throw new Error(`${this.file}: the new rule ${rule.id} did not read back`);
+		return added;
+	}
+};
+function stripUndefined(o) {
+	return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== void 0));
+}
+/** The rule as the API shows it (without the compiled pattern). */
+function publicRule({ regex: _r, ...rule }) {
+	return rule;
+}
+// sidecar/src/commands/analyze.ts
+/** `ha-llm-ops analyze [--json] FILE`: explain the failures in a Home Assistant log, offline. */
+/** An input that cannot be analyzed: the message names it. */
+var UnreadableInput = class extends Error {};
+var MAX_PENDING = 1 << 20;
+var SAMPLE = 8192;
+/** True when a sample of bytes is not text a log would contain. */
+function looksBinary(sample) {
+	let control = 0;
+	for (const byte of sample) {
+		if (byte === 0) return true;
+		if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 27 || byte === 127) control++;
+	}
+	const text = new TextDecoder().decode(sample);
+	const invalid = text.length - text.replaceAll("�", "").length;
+	return control > sample.length * .05 || invalid > text.length * .05;
+}
+/**
+* The text of a byte stream in blocks that end at a line break (the parser
+* splits them), so a large file costs one step per block rather than per line.
+*/
+async function* textOf(input, name) {
+	const decoder = new TextDecoder();
+	let pending = "";
+	let first = true;
+	for await (const chunk of input) {
+		if (first) {
+			first = false;
+			if (chunk[0] === 31 && chunk[1] === 139) throw new UnreadableInput(`${name} is gzip-compressed; decompress it first (zcat ${name} | ha-llm-ops analyze -)`);
+			if (looksBinary(chunk.subarray(0, SAMPLE))) throw new UnreadableInput(`${name} is not a text log (it contains binary data)`);
+		}
+		pending += decoder.decode(chunk, { stream: true });
+		const end = pending.lastIndexOf("\n");
+		if (end >= 0) {
+			yield pending.slice(0, end);
+			pending = pending.slice(end + 1);
+		} else if (pending.length > MAX_PENDING) {
+			yield pending;
+			pending = "";
+		}
+	}
+	pending += decoder.decode();
+	if (pending) yield pending;
+}
+/** The rules of a knowledge file, or why they cannot be used (the error names file and line). */
+async function rulesOf(file) {
+	let text;
+	try {
+		text = await readFile(file, "utf8");
+	} catch (err) {
+		const code = err.code;
+		throw new UnreadableInput(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err)}`);
+	}
+	try {
+		return parseKnowledge(text, file);
+	} catch (err) {
+		if (err instanceof YamlFileError) throw new UnreadableInput(err.message);
+		throw err;
+	}
+}
+/** Open FILE (or standard input for `-`), or say clearly why it cannot be read. */
+async function open$1(file) {
+	if (file === "-") return {
+		input: process.stdin,
+		name: "standard input"
+	};
+	try {
+		if ((await stat(file)).isDirectory()) throw new UnreadableInput(`${file} is a directory, not a log file`);
+	} catch (err) {
+		if (err instanceof UnreadableInput) throw err;
+		const code = err.code;
+		throw new UnreadableInput(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err)}`);
+	}
+	return {
+		input: createReadStream(file),
+		name: file
+	};
+}
+/** The incidents in a readable report. */
+function report(incidents, name, records) {
+	if (incidents.length === 0) return `No problems found in ${name} (${records} log records).\n`;
+	const out = [`${incidents.length} incident(s) in ${name} (${records} log records), most important first:`];
+	incidents.forEach((inc, i) => {
+		const { rca } = inc;
+		out.push("", `${i + 1}. [${inc.severity.toUpperCase()}] ${inc.title}`, `   ${inc.integration ?? "unknown integration"} · ${inc.category} · ${inc.occurrences} occurrence(s) · confidence ${rca.confidence.toFixed(2)}`, `   Root cause: ${rca.root_cause}`, `   Impact: ${rca.impact}`, `   What helps: ${rca.remedy.replaceAll("_", " ")}`, ...rca.manual_steps.map((s) => `     - ${s}`));
+		for (const a of rca.candidate_actions) {
+			const params = Object.entries(a.params).map(([k, v]) => `${k}=${String(v)}`).join(", ");
+			out.push(`   Suggested action: ${a.action_id}${params ? ` (${params})` : ""}: ${a.rationale}`);
+		}
+	});
+	return `${out.join("\n")}\n`;
+}
+/**
+* The incidents with secrets and personal data replaced: what `analyze` prints by
+* default, because people paste its output into public issues. One redactor for
+* the whole report, so one value has one placeholder throughout; fingerprints
+* are digests, kept as they are.
+*/
+function redacted(incidents) {
+	const redactor = new Redactor();
+	return {
+		incidents: incidents.map((inc) => ({
+			...redactor.value(inc),
+			fingerprint: inc.fingerprint
+		})),
+		replaced: Object.values(redactor.counts).reduce((n, c) => n + c, 0)
+	};
+}
+/** The `analyze` command: parse, group, explain; `--json` for machines. */
+var analyzeCommand = {
+	name: "analyze",
+	summary: "explain the failures in a Home Assistant log file, offline (output redacted)",
+	usage: "analyze [--json] [--no-redact] [--knowledge RULES] FILE    (FILE - reads standard input; RULES: your knowledge.yaml)",
+	run: async (args) => {
+		let json = false;
+		let redact = true;
+		let knowledge = null;
+		const files = [];
+		for (let i = 0; i < args.length; i++) {
+			const arg = args[i] ?? "";
+			if (arg === "--json") json = true;
+			else if (arg === "--no-redact") redact = false;
+			else if (arg === "--knowledge") {
+				const next = args[++i];
+				if (next === void 0) throw new UsageError("--knowledge needs a FILE (your knowledge.yaml)");
+				knowledge = next;
+			} else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+			else files.push(arg);
+		}
+		const [file, extra] = files;
+		if (file === void 0) throw new UsageError("missing FILE");
+		if (extra !== void 0) throw new UsageError(`unexpected argument ${extra}`);
+		let records = 0;
+		let name = file;
+		let builder;
+		try {
+			builder = new LogIncidentBuilder(knowledge === null ? [] : await rulesOf(knowledge));
+			const opened = await open$1(file);
+			name = opened.name;
+			for await (const r of parseLogStream(textOf(opened.input, name))) {
+				builder.add(r);
+				records++;
+			}
+		} catch (err) {
+			const io = err.code !== void 0;
+			if (!(err instanceof UnreadableInput) && !io) throw err;
+			const message = io ? `cannot read ${name}: ${err.message}` : err.message;
+			process.stderr.write(`ha-llm-ops analyze: ${message}\n`);
+			return 2;
+		}
+		const found = builder.incidents();
+		const { incidents, replaced } = redact ? redacted(found) : {
+			incidents: found,
+			replaced: 0
+		};
+		if (builder.droppedRecords > 0) process.stderr.write(`ha-llm-ops analyze: ${builder.droppedRecords} records of rarer failures were not grouped (too many distinct failures in ${name})\n`);
+		process.stdout.write(json ? `${JSON.stringify({
+			incidents,
+			redacted: redact
+		}, null, 2)}\n` : report(incidents, name, records));
+		if (!json && redact && replaced > 0) process.stdout.write(`\n${replaced} secret or personal value(s) replaced by placeholders such as [IP_1]; --no-redact shows them.\n`);
+		return 0;
+	}
+};
 // sidecar/src/policy/policy.ts
 /**
 * The policy file (`policy.yaml`): which actions may run, automatically or with
@@ -16030,171 +16226,6 @@ var PolicyKeeper = class PolicyKeeper {
 		this.cursors.setCursor(MODE_CURSOR, mode);
 	}
 };
-/** A quantified group holding a quantifier, `(a+)+`, can take exponential time: refused. */
-var NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})\)(?:[+*]|\{\d+,\d*\})/;
-/** Why a pattern cannot be a rule's, or null when it can. */
-function patternProblem(pattern) {
-	if (pattern.length > 500) return `is longer than 500 characters`;
-	let re;
-	try {
-		re = new RegExp(pattern, "i");
-	} catch (err) {
-		return `is not a valid regular expression (${err.message})`;
-	}
-	if (NESTED_QUANTIFIER.test(pattern)) return "repeats a group that itself repeats, which can take forever on a long line; write it without the nested repetition";
-	if (re.test("")) return "matches an empty text, so it would match every error";
-	return null;
-}
-var Pattern = v.pipe(v.string("must be a text (a regular expression)"), v.minLength(1, "must not be empty"), v.rawCheck(({ dataset, addIssue }) => {
-	if (!dataset.typed) return;
-	const problem = patternProblem(dataset.value);
-	if (problem) addIssue({ message: problem });
-}));
-var ActionOfRule = v.pipe(v.string(), v.check((id) => allowListed(id) !== void 0, (issue) => `${JSON.stringify(issue.input)} is not an allow-listed action; known: ${ACTION_IDS.join(", ")}`), v.transform((id) => id));
-/** One rule as written in the file. */
-var KnowledgeRuleSchema = v.strictObject({
-	id: v.pipe(v.string("must be a text"), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit")),
-	match: Pattern,
-	integration: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]+$/, "must be an integration domain such as hue"))),
-	category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(", ")}`),
-	remedy: v.picklist(REMEDIES, `must be one of ${REMEDIES.join(", ")}`),
-	title: v.optional(v.pipe(v.string(), v.maxLength(200, "must be at most 200 characters"))),
-	root_cause: v.optional(v.pipe(v.string(), v.maxLength(2e3, "must be at most 2000 characters"))),
-	actions: v.optional(v.pipe(v.array(ActionOfRule), v.maxLength(3, "may name at most 3"))),
-	confidence: v.optional(v.pipe(v.number(), v.minValue(0, "must be 0 to 1"), v.maxValue(1, "must be 0 to 1")))
-});
-var KnowledgeFileSchema = v.strictObject({ rules: v.optional(v.nullable(v.pipe(v.array(KnowledgeRuleSchema), v.maxLength(500, `at most 500`)))) });
-/** A problem in the knowledge file, located in it. */
-var KnowledgeError = class extends YamlFileError {};
-/** Parse and validate knowledge text; throws KnowledgeError naming the line. */
-function parseKnowledge(text, file = "knowledge.yaml") {
-	const { doc, counter, data } = parseYaml(text, file, (f, l, d) => new KnowledgeError(f, l, d));
-	const result = v.safeParse(KnowledgeFileSchema, data);
-	if (!result.success) {
-		const { path, detail } = issueOf(result.issues[0]);
-		throw new KnowledgeError(file, lineOf(doc, counter, path), at(path, detail));
-	}
-	const rules = result.output.rules ?? [];
-	const seen = /* @__PURE__ */ new Set();
-	rules.forEach((rule, i) => {
-		if (seen.has(rule.id)) {
-			const path = [
-				"rules",
-				i,
-				"id"
-			];
-			throw new KnowledgeError(file, lineOf(doc, counter, path), at(path, `duplicate rule id ${JSON.stringify(rule.id)}`));
-		}
-		seen.add(rule.id);
-	});
-	return rules.map((rule) => ({
-		...rule,
-		regex: new RegExp(rule.match, "i")
-	}));
-}
-/** A rule cannot be added (the file is invalid, the id is taken): status says which. */
-var RuleRefused = class extends Error {
-	status;
-	constructor(status, message) {
-		super(message);
-		this.status = status;
-	}
-};
-/**
-* The knowledge file, re-read whenever its modification time or size changes
-* (checked before each use: one stat call). A missing file means no rules.
-*/
-var KnowledgeBase = class {
-	file;
-	log;
-	rules = [];
-	error = null;
-	stamp = null;
-	constructor(file, log) {
-		this.file = file;
-		this.log = log;
-		this.refresh();
-	}
-	/** The rules in force, re-read first if the file changed. */
-	current() {
-		this.refresh();
-		return {
-			file: this.file,
-			rules: this.rules,
-			error: this.error
-		};
-	}
-	refresh() {
-		let stamp;
-		try {
-			const s = statSync(this.file);
-			stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
-		} catch {
-			stamp = "missing";
-		}
-		if (stamp === this.stamp) return;
-		this.stamp = stamp;
-		if (stamp === "missing") {
-			if (this.rules.length) this.log.info(`knowledge file ${this.file} is gone: no local rules`);
-			this.rules = [];
-			this.error = null;
-			return;
-		}
-		try {
-			this.rules = parseKnowledge(readFileSync(this.file, "utf8"), this.file);
-			this.error = null;
-			this.log.info(`knowledge file ${this.file}: ${this.rules.length} rule(s)`);
-		} catch (err) {
-			const message = err instanceof YamlFileError ? err.message : `${this.file}: cannot read: ${String(err)}`;
-			this.error = message;
-			this.log.error(`the knowledge file is invalid; the ${this.rules.length} rule(s) read before stay in force: ${message}`);
-		}
-	}
-	/**
-	* Append a rule to the file, keeping everything else in it (comments, order,
-	* formatting) as the user wrote it; returns the rule as now in force.
-	*/
-	add(rule) {
-		const { error, rules } = this.current();
-		if (error) throw new RuleRefused(409, `the knowledge file must be fixed before adding to it: ${error}`);
-		if (rules.some((r) => r.id === rule.id)) throw new RuleRefused(409, `the knowledge file already has a rule with id ${rule.id}`);
-		const checked = v.safeParse(KnowledgeRuleSchema, rule);
-		if (!checked.success) {
-			const { path, detail } = issueOf(checked.issues[0]);
-			throw new RuleRefused(409, `the rule is not valid: ${at(path, detail)}`);
-		}
-		let text = "";
-		try {
-			text = readFileSync(this.file, "utf8");
-		} catch (err) {
-			if (err.code !== "ENOENT") throw err;
-		}
-		const doc = parseDocument(text || "# Local rules of the offline analyzer (docs/knowledge-file.md)\n");
-		const node = doc.createNode(stripUndefined(checked.output));
-		const list = doc.get("rules", true);
-		if (isSeq(list)) list.add(node);
-		else if (list == null || doc.get("rules") == null) {
-			const seq = new YAMLSeq();
-			seq.add(node);
-			doc.set("rules", seq);
-		} else throw new RuleRefused(409, `${this.file}: rules is not a list`);
-		const out = doc.toString();
-		parseKnowledge(out, this.file);
-		const tmp = `${this.file}.tmp-${process.pid}`;
-		writeFileSync(tmp, out, "utf8");
-		renameSync(tmp, this.file);
-		const added = this.current().rules.find((r) => r.id === rule.id);
-		if (!added) throw new Error(`${this.file}: the new rule ${rule.id} did not read back`);
-		return added;
-	}
-};
-function stripUndefined(o) {
-	return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== void 0));
-}
-/** The rule as the API shows it (without the compiled pattern). */
-function publicRule({ regex: _r, ...rule }) {
-	return rule;
-}
 // sidecar/src/shared/knowledge-rule.ts
 /** Variable parts of a message, each with the pattern that stands for any value of it. */
 var VARIABLE = [
