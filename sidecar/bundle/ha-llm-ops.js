@@ -3137,6 +3137,17 @@ function distance(a, b) {
 */
 function misspelledCoreDomain(name) {
 	if (!name || name.length < 4 || CORE_DOMAINS.has(name)) return null;
+	const known = MISSPELLED.get(name);
+	if (known !== void 0) return known;
+	if (MISSPELLED.size >= MAX_MISSPELLED) MISSPELLED.clear();
+	const meant = closestCoreDomain(name);
+	MISSPELLED.set(name, meant);
+	return meant;
+}
+/** Names already looked up (the few integrations of one home), bounded all the same. */
+var MISSPELLED = /* @__PURE__ */ new Map();
+var MAX_MISSPELLED = 1e3;
+function closestCoreDomain(name) {
 	const allowed = name.length < 7 ? 1 : 2;
 	let best = null;
 	let bestDistance = allowed + 1;
