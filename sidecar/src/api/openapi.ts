@@ -82,7 +82,16 @@ export function openApiDocument(version: string): Record<string, unknown> {
   };
   schemas.IncidentDetail = {
     type: 'object',
-    required: ['incident', 'signals', 'bundle', 'analysis'],
+    required: [
+      'incident',
+      'signals',
+      'bundle',
+      'analysis',
+      'proposals',
+      'llm_usage',
+      'not_proposed',
+      'debug_captures',
+    ],
     properties: {
       incident: ref('Incident'),
       signals: { type: 'array', items: ref('Signal') },
