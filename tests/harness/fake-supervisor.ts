@@ -60,6 +60,11 @@ export interface FakeSupervisorState {
   backups: FakeBackup[];
   jobs: Map<string, FakeJob>;
   discovery: { uuid: string; service: string; config: Record<string, unknown>; addon: string }[];
+  /**
+   * Core's container log as Core and its supervision print it (no journal header); with
+   * `verbose` each line gets the journal's (`<ISO time> homeassistant homeassistant[pid]: …`),
+   * its time the moment the line was first served, as journald keeps the time it got a line.
+   */
   coreLog: string[];
   /** The Supervisor's own log, in its format (`24-06-10 21:36:07 WARNING (MainThread) [logger] …`). */
   supervisorLog: string[];
@@ -157,7 +162,16 @@ export async function startFakeSupervisor(
   app.get('/core/info', (_req, res) =>
     ok(res, { version: '2026.11.0', version_latest: '2026.11.0', update_available: false }),
   );
-  app.get('/core/logs', (req, res) => res.type('text/plain').send(logText(state.coreLog, req)));
+  const coreLogTimes: string[] = [];
+  app.get('/core/logs', (req, res) => {
+    if (req.query.verbose === undefined)
+      return void res.type('text/plain').send(logText(state.coreLog, req));
+    state.coreLog.forEach((_, i) => (coreLogTimes[i] ??= new Date().toISOString()));
+    const lines = state.coreLog.map(
+      (line, i) => `${coreLogTimes[i] ?? ''} homeassistant homeassistant[61]: ${line}`,
+    );
+    res.type('text/plain').send(logText(lines, req));
+  });
   app.get('/supervisor/logs', (req, res) =>
     res.type('text/plain').send(logText(state.supervisorLog, req)),
   );

@@ -14,7 +14,7 @@ const ADDON_LOG_LINES = 60;
 /** Lines of the Supervisor's and the host's log read per poll. */
 const SYSTEM_LOG_LINES = 200;
 
-/** Signal the failures logged since the last poll, in the Supervisor's log and the host's. */
+/** Signal the failures logged since the last poll, in the Supervisor's log, the host's and Core's. */
 async function readSystemLogs(
   ctx: CollectorContext,
   addons: readonly AddonSummary[],
@@ -26,7 +26,7 @@ async function readSystemLogs(
     const name = `supervisor_logs:${log}`;
     let text: string;
     try {
-      text = await sup.logs(path, SYSTEM_LOG_LINES, log === 'host');
+      text = await sup.logs(path, SYSTEM_LOG_LINES, log !== 'supervisor');
     } catch (err) {
       ctx.log.warning(`supervisor: cannot read the ${log} log: ${String(err)}`);
       continue;
