@@ -4987,7 +4987,7 @@ var ownConfig = {
 		manualSteps: ["Open the add-on’s Configuration tab and fix the option its log names (or change the port).", "Then start it again and watch its log."]
 	}
 };
-var common$14 = {
+var common$15 = {
 	category: "addon_crash",
 	remedy: "restart_addon",
 	severity: "error",
@@ -5015,7 +5015,7 @@ var addon = {
 		{
 			id: "watchdog",
 			match: { text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|watchdog_container\b[^\n]*AddonsJobError/i },
-			...common$14,
+			...common$15,
 			confidence: .88,
 			variants: [
 				ownConfig,
@@ -5028,7 +5028,7 @@ var addon = {
 		{
 			id: "start_failed",
 			match: { text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i },
-			...common$14,
+			...common$15,
 			confidence: .82,
 			variants: [
 				ownConfig,
@@ -5045,7 +5045,7 @@ var addon = {
 				addon: true,
 				minLevel: "INFO"
 			},
-			...common$14,
+			...common$15,
 			remedy: "fix_config_then_reload",
 			confidence: .84,
 			title: "Add-on {addon} cannot open its port",
@@ -5058,7 +5058,7 @@ var addon = {
 				text: /(?:Cannot connect to host|Failed to connect|connect(?:ion)? (?:to|refused)|Connect call failed)[^\n]*?\b(?<addon>(?:core|local|[0-9a-f]{8})-[a-z0-9][a-z0-9_-]*)(?::\d+)?\b/i,
 				unless: /Name or service not known|Temporary failure in name resolution|nodename nor servname/i
 			},
-			...common$14,
+			...common$15,
 			confidence: .8,
 			title: "Add-on {addon} does not answer",
 			rootCause: "Home Assistant cannot reach the add-on {addon} (“{detail}”): the add-on is stopped, crashed, or still starting."
@@ -5069,7 +5069,7 @@ var addon = {
 				text: [/\bexited with code (?!0\b|143\b|256 \(by signal 15\))(?<code>\d+)/i, /unable to start service [\w-]+: command exited [1-9]|\.sh:? exited [1-9]\d*\b|\bprocess exit code [1-9]/i],
 				minLevel: "INFO"
 			},
-			...common$14,
+			...common$15,
 			confidence: .8,
 			variants: [
 				ownConfig,
@@ -5085,7 +5085,7 @@ var addon = {
 				text: /\bHalt add-on\b|s6-svscanctl: fatal|rc\.init: fatal|s6-overlay-suexec: fatal|s6-linux-init[\w-]*: fatal|Fatal Python error|Segmentation fault|core dumped|\bSIGSEGV\b|\bSIGABRT\b|^panic:|FATAL ERROR:/im,
 				addon: true
 			},
-			...common$14,
+			...common$15,
 			confidence: .78,
 			variants: [
 				ownConfig,
@@ -5106,7 +5106,7 @@ var addon = {
 				minCount: 2,
 				addon: true
 			}],
-			...common$14,
+			...common$15,
 			category: "network_unreachable",
 			confidence: .72,
 			title: "Add-on {addon} lost its connection and does not get it back",
@@ -5120,7 +5120,7 @@ var addon = {
 				text: /Unknown HTTP error occur+ed/i,
 				addon: true
 			},
-			...common$14,
+			...common$15,
 			confidence: .7,
 			title: "Add-on {addon} started before the Supervisor could answer it",
 			rootCause: "The add-on’s start script could not get its settings from the Supervisor (“{detail}”), typically at boot while the Supervisor and Home Assistant are still starting. It runs without them (users, discovery) until it is restarted.",
@@ -5133,7 +5133,7 @@ var addon = {
 				minLevel: "CRITICAL",
 				addon: true
 			},
-			...common$14,
+			...common$15,
 			confidence: .7,
 			remedy: "notify_only",
 			actions: [],
@@ -5155,7 +5155,7 @@ var addon = {
 				kind: ["addon_state"],
 				text: /\b(?:error|failed|unhealthy|stopped)\b/i
 			},
-			...common$14,
+			...common$15,
 			confidence: .75,
 			variants: [
 				ownConfig,
@@ -5170,7 +5170,7 @@ var addon = {
 // sidecar/src/analyze/offline/signatures/auth.ts
 var SECURITY = /Login attempt or request with invalid authentication|Banned IP/;
 var RATE_LIMIT = /\b429\b|too many requests|rate[- ]?limit/i;
-var common$13 = {
+var common$14 = {
 	category: "auth_expired",
 	remedy: "start_reauth",
 	severity: "error",
@@ -5241,7 +5241,7 @@ var auth = {
 				/\bConfigEntryAuthFailed\b(?:: (?<reason2>.+))?/,
 				/\bre-?authenticat(?:e|ion) (?:is )?required\b/i
 			] },
-			...common$13,
+			...common$14,
 			confidence: .9,
 			title: "Sign-in to {integration} is no longer accepted",
 			rootCause: "The service behind {integration} rejected the stored credentials[[ (“{reason}”)]]: the password, API key or token was changed, expired or revoked. Home Assistant stops the entry and asks for a new sign-in."
@@ -5258,7 +5258,7 @@ var auth = {
 				],
 				unless: SECURITY
 			},
-			...common$13,
+			...common$14,
 			confidence: .9,
 			title: "The {integration} account link (OAuth token) has expired or was revoked",
 			rootCause: "The OAuth refresh token stored for {integration} was rejected (invalid_grant): it expired, was revoked in the vendor’s account, or the app’s access was removed. Without it Home Assistant cannot get new access tokens, so setup and updates fail until the account is linked again."
@@ -5283,7 +5283,7 @@ var auth = {
 				],
 				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, "i")
 			},
-			...common$13,
+			...common$14,
 			confidence: .8,
 			title: "Sign-in to {integration} is no longer accepted",
 			rootCause: "The service behind {integration} answers “unauthorized” (“{detail}”): the stored password, API key or access token is wrong, expired or was revoked."
@@ -5294,7 +5294,7 @@ var auth = {
 				text: /\b403\b[^\n]{0,30}Forbidden|Forbidden[^\n]{0,20}\b403\b|\bHTTP 403\b|status(?: code)?:? 403\b/i,
 				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, "i")
 			},
-			...common$13,
+			...common$14,
 			confidence: .6,
 			title: "{integration} is not allowed to access its service (403)",
 			rootCause: "The service behind {integration} answers “forbidden” (“{detail}”): the account is signed in but no longer has the permission it needs — access was revoked, the plan changed, or the API key lacks a scope."
@@ -5319,7 +5319,7 @@ var stopRunaway = {
 	rationale: "Stop {automation} from running away now; turn it back on once its trigger or mode is fixed (rolling back turns it on again).",
 	risk: "low"
 };
-var common$12 = {
+var common$13 = {
 	category: "automation_error",
 	remedy: "fix_config_then_reload",
 	severity: "error",
@@ -5345,7 +5345,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				minCount: 50
 			}],
-			...common$12,
+			...common$13,
 			severity: "warning",
 			confidence: .87,
 			actions: [stopRunaway, reloadAfterFix$1],
@@ -5357,7 +5357,7 @@ var automation = {
 		{
 			id: "invalid_config",
 			match: { text: /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i },
-			...common$12,
+			...common$13,
 			confidence: .88,
 			title: "Automation[[ “{alias}”]] has an invalid configuration",
 			rootCause: "An automation or script does not pass validation, so it is not set up at all: “{detail}”.",
@@ -5373,7 +5373,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				with: [MISSING]
 			}],
-			...common$12,
+			...common$13,
 			confidence: .86,
 			title: "{automation} calls {service}, which does not exist",
 			rootCause: "{automation} calls {service}, but no such action, script or entity exists right now: it was renamed or removed, the integration providing it is not loaded, or a script that an integration generates has not been (re)created yet.",
@@ -5396,7 +5396,7 @@ var automation = {
 				},
 				{ text: /when rendering '[^'\n]*\btrigger\./ }
 			],
-			...common$12,
+			...common$13,
 			confidence: .85,
 			title: "{automation} fails on a template",
 			rootCause: "A template in {automation} renders an error or an unusable value (“{detail}”), usually a trigger variable or entity that is missing in this run.",
@@ -5411,7 +5411,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				with: [INVALID_DATA]
 			}],
-			...common$12,
+			...common$13,
 			confidence: .85,
 			title: "{automation} passes invalid data to an action",
 			rootCause: "A step of {automation} calls an action with data it does not accept (“{detail}”) — often a template that rendered text or nothing where a number is needed."
@@ -5419,7 +5419,7 @@ var automation = {
 		{
 			id: "failed",
 			match: [{ text: SCRIPT_ERROR }, { kind: ["automation_error"] }],
-			...common$12,
+			...common$13,
 			confidence: .8,
 			title: "{automation} fails",
 			rootCause: "A step of {automation} raised an error: “{detail}”."
@@ -5430,7 +5430,7 @@ var automation = {
 				text: /\bAlready running\b/,
 				logger: AUTOMATION_LOGGER
 			},
-			...common$12,
+			...common$13,
 			severity: "info",
 			confidence: .6,
 			actions: [],
@@ -5479,7 +5479,7 @@ var benign = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/blocking-io.ts
-var common$11 = {
+var common$12 = {
 	category: "blocking_io",
 	remedy: "notify_only",
 	impact: "Home Assistant keeps running, but everything else waits while the call blocks: the UI stutters, and other integrations can time out.",
@@ -5515,7 +5515,7 @@ var blockingIo = {
 			/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
 			/\bdoing blocking calls? at\b/
 		] },
-		...common$11,
+		...common$12,
 		severity: "warning",
 		confidence: .9,
 		variants: [custom],
@@ -5524,7 +5524,7 @@ var blockingIo = {
 	}, {
 		id: "wrong_thread",
 		match: { text: /from a thread other than the event loop|calls? [\w.]+ from a thread\b|non-thread-safe operation/i },
-		...common$11,
+		...common$12,
 		severity: "error",
 		confidence: .85,
 		variants: [custom],
@@ -5540,7 +5540,7 @@ var reloadAfterFix = {
 	rationale: "After the entry’s address or certificate setting is corrected: reload to connect right away.",
 	risk: "low"
 };
-var common$10 = {
+var common$11 = {
 	category: "certificate",
 	severity: "error",
 	impact: "{integration} cannot open a secure connection to {host}; its entities stay unavailable.",
@@ -5561,7 +5561,7 @@ var certificate = {
 		{
 			id: "name_mismatch",
 			match: { text: /(?:hostname|IP address) mismatch|certificate is not valid for '(?<certname>[^']+)'|doesn't match (?:either of )?'(?<certname2>[^']+)'|ERR_TLS_CERT_ALTNAME_INVALID/i },
-			...common$10,
+			...common$11,
 			confidence: .88,
 			remedy: "fix_config_then_reload",
 			title: "The certificate of {host} does not match the address {integration} uses",
@@ -5572,7 +5572,7 @@ var certificate = {
 		{
 			id: "expired",
 			match: { text: /certificate has expired|CERT_HAS_EXPIRED|certificate is not yet valid|certificate expired/i },
-			...common$10,
+			...common$11,
 			confidence: .88,
 			remedy: "check_network_or_device",
 			title: "The certificate of {host} has expired",
@@ -5583,7 +5583,7 @@ var certificate = {
 		{
 			id: "self_signed",
 			match: { text: /self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN/i },
-			...common$10,
+			...common$11,
 			confidence: .86,
 			remedy: "fix_config_then_reload",
 			title: "{host} uses a self-signed certificate that {integration} does not trust",
@@ -5594,7 +5594,7 @@ var certificate = {
 		{
 			id: "wrong_protocol",
 			match: { text: /WRONG_VERSION_NUMBER|wrong version number|http request to an https server|plain HTTP request was sent to HTTPS port|record layer failure/i },
-			...common$10,
+			...common$11,
 			confidence: .82,
 			remedy: "fix_config_then_reload",
 			title: "{integration} and {host} disagree about HTTPS",
@@ -5605,7 +5605,7 @@ var certificate = {
 		{
 			id: "own_certificate_unreadable",
 			match: { text: /Could not (?:read|load) SSL certificate|Failed to load SSL certificate|ssl_(?:certificate|key) .*(?:not found|does not exist|No such file)/i },
-			...common$10,
+			...common$11,
 			confidence: .9,
 			remedy: "fix_config_then_reload",
 			title: "Home Assistant cannot read its own SSL certificate",
@@ -5622,7 +5622,7 @@ var certificate = {
 		{
 			id: "addon_certificate_missing",
 			match: { text: /cannot load certificate(?: key)? "[^"]*"/i },
-			...common$10,
+			...common$11,
 			confidence: .86,
 			remedy: "check_network_or_device",
 			actions: [],
@@ -5634,7 +5634,7 @@ var certificate = {
 		{
 			id: "verification_failed",
 			match: { text: /CERTIFICATE_VERIFY_FAILED|certificate verify failed|SSLCertVerificationError|SSL handshake failed|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|\bSSLError\b|sslv3 alert|tlsv1 alert/i },
-			...common$10,
+			...common$11,
 			confidence: .84,
 			remedy: "notify_only",
 			title: "{integration} cannot verify the certificate of {host}",
@@ -5649,7 +5649,7 @@ var certificate = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/config.ts
-var common$9 = {
+var common$10 = {
 	category: "invalid_config",
 	remedy: "fix_config_then_reload",
 	severity: "error",
@@ -5669,7 +5669,7 @@ var config = {
 		{
 			id: "yaml_syntax",
 			match: { text: /mapping values are not allowed here|while (?:parsing|scanning) an? |could not find expected ':'|found character '.*' that cannot start any token|expected <block end>|did not find expected (?:key|node content|alphabetic)|found undefined (?:alias|tag handle)|found unhashable key|found duplicate key|could not determine a constructor for the tag|Failed to parse configuration\.yaml|Error loading \S+\.ya?ml|Unable to read file \S+\.ya?ml|Secret \S+ not defined|secrets\.yaml (?:not found|is missing)|\b(?:YAMLError|ScannerError|ParserError|ConstructorError)\b|Invalid YAML/i },
-			...common$9,
+			...common$10,
 			confidence: .92,
 			variants: [{
 				when: { text: /safe mode|recovery mode/i },
@@ -5693,7 +5693,7 @@ var config = {
 		{
 			id: "integration_not_found",
 			match: { text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|No such integration/i },
-			...common$9,
+			...common$10,
 			confidence: .85,
 			remedy: "restart_core",
 			actions: [{
@@ -5728,7 +5728,7 @@ var config = {
 		{
 			id: "misconfigured",
 			match: { text: /\bmisconfigured\b|\bmisconfiguration\b/i },
-			...common$9,
+			...common$10,
 			confidence: .75,
 			title: "{integration} is misconfigured",
 			rootCause: "{integration} reports that its configuration is wrong (“{detail}”): a value was entered in the wrong form or points at the wrong thing, so it cannot work until it is corrected.",
@@ -5740,7 +5740,7 @@ var config = {
 				text: /Invalid config for (?:\[(?<domain>[\w.]+)\]|'(?<domain2>\w+)')|extra keys not allowed @ data|required key not provided @ data|is an invalid option for|not a valid value for dictionary value|value must be one of|Invalid config for calling service/i,
 				unless: AUTOMATION_CONTEXT
 			},
-			...common$9,
+			...common$10,
 			confidence: .82,
 			title: "{integration} has an invalid configuration",
 			rootCause: "The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.",
@@ -5749,7 +5749,7 @@ var config = {
 		{
 			id: "entity_state_or_unit",
 			match: { text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '\w+' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit/ },
-			...common$9,
+			...common$10,
 			confidence: .75,
 			severity: "warning",
 			title: "[[{entity}: ]]the state does not fit its device class or unit",
@@ -5762,12 +5762,82 @@ var config = {
 				text: /\bTemplateError\b|\bUndefinedError\b|Error rendering template|TemplateSyntaxError|Template (?:variable )?(?:error|warning)\b|Error parsing value|rendered invalid (?:entity IDs|service)/,
 				unless: AUTOMATION_CONTEXT
 			},
-			...common$9,
+			...common$10,
 			confidence: .6,
 			severity: "warning",
 			title: "A template[[ in {integration}]] fails to render",
 			rootCause: "A template refers to something that does not exist or has an unexpected value: “{detail}”. The entity or option built from it shows the wrong value or is unavailable.",
 			manualSteps: ["Test the template in Developer tools → Template; guard missing values with defaults (e.g. | float(0), states(…) | is_number, has_value()).", "Fix it in the template helper or YAML, then reload template entities."]
+		}
+	]
+};
+// sidecar/src/analyze/offline/signatures/core.ts
+/** The Supervisor restarts Core by itself: nothing to run, only to find why. */
+var common$9 = {
+	category: "other",
+	remedy: "notify_only",
+	severity: "critical",
+	impact: "Home Assistant was down until the Supervisor restarted it: automations did not run and devices were not controlled meanwhile; if it dies again at once, it keeps restarting.",
+	actions: [],
+	tests: [{
+		kind: "no_new_matching_errors",
+		description: "Home Assistant does not die again.",
+		timeout_s: 3600
+	}]
+};
+var lastChanges = "If it began after an update of Home Assistant or of a custom integration, restore the backup from before it (Settings → System → Backups) or disable that custom integration, and look for a report of the same crash in its issue tracker.";
+/** Core's death, by the signal or exit code its supervision reports. */
+var core = {
+	family: "core",
+	signatures: [
+		{
+			id: "killed",
+			match: {
+				text: /Home Assistant Core finish process received signal 9\b|Watchdog found Home Assistant exited with code 137\b/,
+				minLevel: "INFO"
+			},
+			...common$9,
+			category: "resource_exhaustion",
+			confidence: .86,
+			title: "Home Assistant was killed (signal 9), most likely for lack of memory",
+			rootCause: "Home Assistant’s process was killed outright (“{detail}”): on a Home Assistant system that is almost always the kernel freeing memory when the machine runs out of it.",
+			manualSteps: ["Look at the host’s log (Settings → System → Logs → Host) for “Out of memory: Killed process” at the same time.", "Find what grows: recently added integrations or add-ons, a large recorder database, a runaway automation; stop unneeded add-ons or move to bigger hardware."]
+		},
+		{
+			id: "illegal_instruction",
+			match: {
+				text: /Home Assistant Core finish process received signal 4\b|Watchdog found Home Assistant exited with code 132\b/,
+				minLevel: "INFO"
+			},
+			...common$9,
+			confidence: .88,
+			title: "Home Assistant crashed: an illegal CPU instruction (signal 4)",
+			rootCause: "Home Assistant died of an illegal instruction (“{detail}”): a compiled library in this version uses CPU instructions this machine does not have, typically on older or virtual CPUs. It crashes the same way at every start.",
+			manualSteps: ["In a virtual machine, pass the host CPU through (CPU type “host”).", lastChanges]
+		},
+		{
+			id: "segfault",
+			match: {
+				text: /Home Assistant Core finish process received signal 11\b|Watchdog found Home Assistant exited with code 139\b|\bFatal Python error: Segmentation fault/,
+				minLevel: "INFO"
+			},
+			...common$9,
+			confidence: .86,
+			title: "Home Assistant crashed: a segmentation fault (signal 11)",
+			rootCause: "Home Assistant died in compiled code (“{detail}”): a crash inside a native library, such as a Bluetooth, image or database driver, or a custom integration’s dependency; Python code alone cannot cause it.",
+			manualSteps: [lastChanges, "Otherwise disable custom integrations one at a time until it stops, and report the crash with the lines around it."]
+		},
+		{
+			id: "crashed",
+			match: {
+				text: /Home Assistant Core finish process (?:received signal (?!15\b)\d+|exit code (?!0\b|100\b|256\b)\d+)|Watchdog found Home Assistant (?:failed|unhealthy|exited with code \d+)|\bFatal Python error\b/,
+				minLevel: "INFO"
+			},
+			...common$9,
+			confidence: .84,
+			title: "Home Assistant crashed and was restarted",
+			rootCause: "Home Assistant’s process ended unexpectedly (“{detail}”) and the Supervisor restarted it. Its own log stops just before; the lines right before the crash name what it was doing.",
+			manualSteps: ["Read the full log of the previous run (Settings → System → Logs → Home Assistant Core; “Load full logs”) for the last lines before the crash.", lastChanges]
 		}
 	]
 };
@@ -6928,6 +6998,7 @@ var FAMILIES = [
 	certificate,
 	database,
 	resources,
+	core,
 	dependency,
 	customComponent,
 	blockingIo,
@@ -10953,7 +11024,12 @@ var STATUS_SCHEMA = {
 		"policy",
 		"system_log_events",
 		"last_analysis_at",
-		"counts"
+		"counts",
+		"time_zone",
+		"knowledge",
+		"action_labels",
+		"llm",
+		"maintenance"
 	],
 	properties: {
 		mode: {
@@ -10966,6 +11042,14 @@ var STATUS_SCHEMA = {
 		},
 		policy: {
 			type: "object",
+			required: [
+				"valid",
+				"error",
+				"source",
+				"max_actions_per_hour",
+				"quiet_hours",
+				"auto_actions"
+			],
 			properties: {
 				valid: { type: "boolean" },
 				error: {
@@ -10977,6 +11061,7 @@ var STATUS_SCHEMA = {
 				quiet_hours: {
 					type: "object",
 					nullable: true,
+					required: ["start", "end"],
 					properties: {
 						start: { type: "string" },
 						end: { type: "string" }
@@ -11008,6 +11093,7 @@ var STATUS_SCHEMA = {
 		},
 		counts: {
 			type: "object",
+			required: ["open", "awaiting_approval"],
 			properties: {
 				open: { type: "integer" },
 				awaiting_approval: { type: "integer" }
@@ -11186,7 +11272,11 @@ function openApiDocument(version) {
 			"incident",
 			"signals",
 			"bundle",
-			"analysis"
+			"analysis",
+			"proposals",
+			"llm_usage",
+			"not_proposed",
+			"debug_captures"
 		],
 		properties: {
 			incident: ref("Incident"),
@@ -12268,7 +12358,8 @@ var repairsCollector = {
 /** The logs read, by the Supervisor API path that serves them. */
 var SUPERVISOR_LOGS = {
 	supervisor: "/supervisor/logs",
-	host: "/host/logs"
+	host: "/host/logs",
+	core: "/core/logs"
 };
 var LEVEL_SEVERITY$1 = {
 	CRITICAL: "critical",
@@ -12277,6 +12368,15 @@ var LEVEL_SEVERITY$1 = {
 };
 /** The Supervisor restarting a failed add-on logs this at WARNING: a crash, all the same. */
 var WATCHDOG = /\bWatchdog found (?:add-?on|app) (?<name>.+?) is (?:failed|unhealthy)/i;
+/** The same for Core (`Watchdog found Home Assistant failed, restarting...`; newer: the exit code). */
+var CORE_WATCHDOG = /\bWatchdog found Home Assistant (?:failed|unhealthy|exited with code \d+)/i;
+/**
+* Core's container log holds, besides what Core logs itself (which arrives through its own
+* system log already), what its supervision writes when the process dies: a signal other than
+* the SIGTERM of a regular stop, or an exit code other than a stop (0), a restart (100) or the
+* 256 that comes with a signal (its own line follows) — and Python's last words.
+*/
+var CORE_FAILURE = /\bHome Assistant Core finish process (?:received signal (?!15\b)\d+|exit code (?!0\b|100\b|256\b)\d+)|\bFatal Python error\b/;
 /**
 * The host's journal has no levels of its own; these lines are failures by their words (the
 * kernel killing for memory, storage errors, a weak power supply, a crashed process) or by the
@@ -12289,7 +12389,7 @@ var ADDON_SLUG = /\baddon_(?<slug>[a-z0-9][a-z0-9_-]*)\b/;
 var VERBOSE = /^(?<ts>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?)\S*\s+\S+\s+(?<program>[^\s:[]+)(?:\[\d+\])?:\s*(?<msg>.*)$/;
 function supervisorLine(r) {
 	if (!r.timestamp) return null;
-	const severity = LEVEL_SEVERITY$1[r.level] ?? (WATCHDOG.test(r.message) ? "error" : void 0);
+	const severity = LEVEL_SEVERITY$1[r.level] ?? (WATCHDOG.test(r.message) || CORE_WATCHDOG.test(r.message) ? "error" : void 0);
 	if (!severity) return null;
 	const text = [r.message, ...r.traceback ?? []].join("\n");
 	return {
@@ -12302,9 +12402,9 @@ function supervisorLine(r) {
 		addonName: WATCHDOG.exec(r.message)?.groups?.name ?? null
 	};
 }
-function hostLine(line) {
+function journalLine(line, failure) {
 	const m = VERBOSE.exec(line);
-	if (!m?.groups || !HOST_FAILURE.test(m.groups.msg ?? "")) return null;
+	if (!m?.groups || !failure.test(m.groups.msg ?? "")) return null;
 	return {
 		at: (m.groups.ts ?? "").replace(" ", "T"),
 		severity: "error",
@@ -12317,9 +12417,12 @@ function hostLine(line) {
 }
 /** The failures in a log's text newer than `after` (the cursor), oldest first. */
 function failuresIn(log, text, after) {
-	return (log === "host" ? text.split(/\r?\n/).map(hostLine) : parseLog(text).map(supervisorLine)).filter((l) => l !== null && (after === void 0 || l.at > after));
+	return (log === "supervisor" ? parseLog(text).map(supervisorLine) : text.split(/\r?\n/).map((l) => journalLine(l, log === "host" ? HOST_FAILURE : CORE_FAILURE))).filter((l) => l !== null && (after === void 0 || l.at > after));
 }
-/** One failure as a signal: the Supervisor's (`hassio`), about an add-on when it names one. */
+/**
+* One failure as a signal: the Supervisor's (`hassio`), about an add-on when it names one; Core's
+* own death is Home Assistant's (`homeassistant`).
+*/
 function logSignal(log, line, observedAt) {
 	return {
 		source: "supervisor",
@@ -12327,7 +12430,7 @@ function logSignal(log, line, observedAt) {
 		condition: "occurrence",
 		key: null,
 		observed_at: observedAt,
-		integration: "hassio",
+		integration: log === "core" || CORE_WATCHDOG.test(line.message) ? "homeassistant" : "hassio",
 		entry_id: null,
 		subject: line.addon ? `addon:${line.addon}` : `${log}:log`,
 		severity: line.severity,
@@ -12348,7 +12451,7 @@ function logSignal(log, line, observedAt) {
 var ADDON_LOG_LINES = 60;
 /** Lines of the Supervisor's and the host's log read per poll. */
 var SYSTEM_LOG_LINES = 200;
-/** Signal the failures logged since the last poll, in the Supervisor's log and the host's. */
+/** Signal the failures logged since the last poll, in the Supervisor's log, the host's and Core's. */
 async function readSystemLogs(ctx, addons, at) {
 	const sup = ctx.supervisor;
 	if (!sup) return;
@@ -12356,7 +12459,7 @@ async function readSystemLogs(ctx, addons, at) {
 		const name = `supervisor_logs:${log}`;
 		let text;
 		try {
-			text = await sup.logs(path, SYSTEM_LOG_LINES, log === "host");
+			text = await sup.logs(path, SYSTEM_LOG_LINES, log !== "supervisor");
 		} catch (err) {
 			ctx.log.warning(`supervisor: cannot read the ${log} log: ${String(err)}`);
 			continue;
