@@ -68,4 +68,17 @@ recognises('setup', [
     'setup_retry',
     'notify_only',
   ),
+  c(
+    'an entry Home Assistant believes is already set up',
+    input('acme', [
+      line(
+        'Error setting up entry Home for sensor\nTraceback (most recent call last):\nValueError: Config entry has already been setup!',
+        'ERROR',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'setup.already_set_up',
+    'setup_retry',
+    'restart_core',
+  ),
 ]);

@@ -103,7 +103,7 @@ export const network: SignatureFamily = {
         {
           // A temporary failure: the DNS server did not answer, the name may well exist.
           when: {
-            text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL/i,
+            text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname/i,
           },
           set: {
             remedy: 'check_network_or_device',
@@ -141,6 +141,23 @@ export const network: SignatureFamily = {
             manualSteps: [
               'Start the add-on (Settings → Add-ons) and read its log for why it stopped; turn on its Watchdog.',
               '{integration} reconnects once the add-on runs again.',
+            ],
+          },
+        },
+        {
+          // A port written into the host field is looked up as part of the name.
+          when: {
+            text: /(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|Could not resolve host(?:name)?:?|\blookup) '?[A-Za-z][\w.-]*:\d{2,5}\b/,
+          },
+          set: {
+            category: 'invalid_config',
+            remedy: 'fix_config_then_reload',
+            actions: [],
+            rootCause:
+              'The host name[[ {host}]] includes a port, so it is looked up as a name and cannot resolve (“{dns}”).',
+            manualSteps: [
+              'Put only the host name in the host field, and the port in its own field.',
+              'Then restart or reload {integration}.',
             ],
           },
         },

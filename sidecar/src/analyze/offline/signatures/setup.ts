@@ -107,6 +107,23 @@ export const setup: SignatureFamily = {
       ],
     },
     {
+      // Home Assistant's own bookkeeping says the entry is set up twice: a restart clears it.
+      id: 'already_set_up',
+      match: { text: /Config entry has already been set ?up/i },
+      ...retry,
+      severity: 'error',
+      remedy: 'restart_core',
+      actions: [],
+      confidence: 0.75,
+      title: '{integration} was set up twice',
+      rootCause:
+        'Home Assistant tried to set up an entry of {integration} that was already set up (“{detail}”). Its state is out of step; a restart sets it up once.',
+      manualSteps: [
+        'Restart Home Assistant.',
+        'If it comes back after every restart, report it to {integration} with this log.',
+      ],
+    },
+    {
       id: 'failed',
       match: [
         {
