@@ -211,4 +211,17 @@ recognises('network', [
     'network_unreachable',
     'check_network_or_device',
   ),
+  c(
+    'multicast DNS failing on an interface without a route',
+    input('zeroconf', [
+      line(
+        "Error with socket 12 (('::1', 5353, 0, 0))): [Errno 101] Network is unreachable",
+        'WARNING',
+        'zeroconf',
+      ),
+    ]),
+    'network.no_route',
+    'network_unreachable',
+    'notify_only',
+  ),
 ]);

@@ -170,6 +170,19 @@ export const network: SignatureFamily = {
       remedy: 'check_network_or_device',
       severity: 'error',
       confidence: 0.8,
+      variants: [
+        {
+          // Multicast DNS is sent on every interface; one without a route (IPv6 loopback,
+          // a container bridge) fails on its own while discovery works on the others.
+          when: { text: /\b5353\b|zeroconf|\bmdns\b/i },
+          set: {
+            remedy: 'notify_only',
+            rootCause:
+              'Sending multicast DNS on one interface failed (“{detail}”). Discovery still works on the others.',
+            manualSteps: ['Nothing to do unless devices stop being discovered.'],
+          },
+        },
+      ],
       title: 'Home Assistant has no network route[[ to {host}]]',
       rootCause:
         'The Home Assistant host has no route to[[ {host}]] (“Network is unreachable”): its own network connection, gateway or VLAN routing is down or misconfigured, so requests never leave the machine.',
