@@ -81,4 +81,21 @@ recognises('setup', [
     'setup_retry',
     'restart_core',
   ),
+  c(
+    'a custom integration asking for a retry from a forwarded platform',
+    input(
+      'acme',
+      [
+        line(
+          'acme raises exception ConfigEntryNotReady in forwarded platform sensor; Instead raise ConfigEntryNotReady before calling async_forward_entry_setups',
+          'WARNING',
+          'homeassistant.config_entries',
+        ),
+      ],
+      { custom: true },
+    ),
+    'setup.retry',
+    'setup_retry',
+    'update_or_remove_custom_component',
+  ),
 ]);

@@ -80,6 +80,26 @@ export const setup: SignatureFamily = {
             ],
           },
         },
+        {
+          // Home Assistant tells the integration's authors they raised the retry too late.
+          when: {
+            text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/,
+          },
+          set: {
+            remedy: 'notify_only',
+            actions: [],
+            rootCause:
+              '{integration} asks for a retry from one of its platforms, where Home Assistant does not allow it (“{detail}”). This is a bug in {integration}.',
+            manualSteps: ['Update {integration}; if no release fixes it, report it with this log.'],
+          },
+        },
+        {
+          when: {
+            custom: true,
+            text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/,
+          },
+          set: { remedy: 'update_or_remove_custom_component' },
+        },
       ],
       title: '{integration} is not ready and keeps retrying setup',
       rootCause:
