@@ -116,6 +116,8 @@ const S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init
 const ADDON_RUNTIME =
   /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
 const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
+/** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
+const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
 const HOST_PROGRAM =
   /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManager|dbus-daemon|sshd|cron|CRON|rsyslogd|avahi-daemon)$/;
@@ -159,9 +161,12 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
   return core.at(-1) ?? null;
 }
 
-function attribute(r: LogRecord): Attribution {
+function attribute(record: LogRecord): Attribution {
+  const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
+  // A pasted line that kept only its logger, in brackets: `[pyatv.protocols.mrp] …`.
+  const pasted = record.logger === null ? PASTED_LOGGER.exec(record.message)?.[1] : undefined;
+  const r = pasted ? { ...record, logger: pasted } : record;
   const logger = r.logger ?? '';
-  const bare = r.logger === null && r.timestamp === null && r.level === 'UNKNOWN';
   if (/^(?:supervisor|hassio)\b/.test(logger))
     return { integration: 'hassio', subject: null, fromHa: false, bare };
   // Errors a browser reported from the dashboard (system_log relays them).

@@ -142,6 +142,13 @@ describe('grouping a log into incidents', () => {
     expect(only).toMatchObject({ integration: 'acme', category: 'other' });
   });
 
+  it('reads the logger a pasted line kept in brackets', async () => {
+    const [only] = await analyze(
+      '[pyatv.protocols.mrp] Connection lost to device, failing back to polling',
+    );
+    expect(only).toMatchObject({ integration: 'apple_tv' });
+  });
+
   it('attributes errors the browser reported to the frontend', async () => {
     const [only] = await analyze(
       at(
