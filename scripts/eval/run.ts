@@ -140,6 +140,7 @@ regression fails the build.
 \`\`\`sh
 npm run eval             # the figures, and this document regenerated
 npm run eval -- --json   # the same as one JSON document
+npm run eval -- --working  # the working part only, nothing regenerated: for writing rules
 \`\`\`
 
 ## Measuring a language model
