@@ -30,6 +30,8 @@ export interface LlmAnalyzerOptions {
   monthlyCostCap?: number | null;
   /** Home Assistant's time zone, in which the month of the cap is read. */
   timeZone?: () => string | null;
+  /** The language the model is asked to answer in (Home Assistant's); English when not given. */
+  language?: () => string;
   log: Logger;
   /** Few-shot examples per prompt (default 3), of verified fixes and of local rules each. */
   examples?: number;
@@ -146,7 +148,8 @@ export class LlmAnalyzer {
       limit: this.opts.examples ?? 3,
     });
     const rules = this.ruleExamples(incident, bundle);
-    const prompt = buildPrompt({ incident, bundle, offline, examples, rules });
+    const language = this.opts.language?.() ?? 'en';
+    const prompt = buildPrompt({ incident, bundle, offline, examples, rules, language });
     const answer = await askWithOneRepair(backend, prompt, this.meter(incident.id));
     if (!answer) {
       log.info(`no usable LLM analysis of ${incident.id}; the offline analysis stands`);
