@@ -25,6 +25,7 @@ interface Incident {
 }
 interface Detail {
   incident: Incident;
+  proposals: { action_id: string; preview: { label: string; summary: string } }[];
   analysis: {
     analyzer: string;
     signature: string | null;
@@ -134,6 +135,21 @@ describe('with Home Assistant set to German', () => {
     );
     expect(analysis?.root_cause).toMatch(/^Die Einrichtung von fault_lab .*ist fehlgeschlagen/);
     expect(analysis?.manual_steps[0]).toMatch(/^Prüfe, ob .+ eingeschaltet und verbunden ist/);
+  });
+
+  it('proposes the reload with a German preview', async () => {
+    const proposal = await eventually(
+      async () =>
+        (await api<Detail>(`/api/incidents/${incident.id}`)).proposals.find(
+          (p) => p.action_id === 'reload_config_entry',
+        ),
+      30_000,
+      'the reload proposal',
+    );
+    expect(proposal.preview.label).toBe('Integrationseintrag neu laden');
+    expect(proposal.preview.summary).toMatch(
+      /^Den Konfigurationseintrag .+ \(fault_lab\) neu laden\.$/,
+    );
   });
 
   it('raises its Repairs issue with the German explanation', async () => {

@@ -260,7 +260,7 @@ export class Planner {
       preview: {
         ...preview,
         label: translate(this.language(), def.label),
-        backup: preview.backup?.description ?? null,
+        backup: preview.backup ? translate(this.language(), preview.backup.description) : null,
         track_record: this.trackRecordOf(incident, def.id),
       } satisfies ActionPreview,
       proposed_by: by,

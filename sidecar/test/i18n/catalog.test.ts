@@ -5,6 +5,7 @@
  * exactly what is missing, so whoever adds an English text knows what to translate.
  */
 import { describe, expect, it } from 'vitest';
+import { CONFIG_BACKUP } from '../../src/actions/action.js';
 import { ACTIONS } from '../../src/actions/index.js';
 import { signatureTexts } from '../../src/analyze/offline/texts.js';
 import {
@@ -17,11 +18,12 @@ import {
   translate,
 } from '../../src/i18n/index.js';
 
-/** Every English text translated by its English (signature templates, action labels), with where it is. */
+/** Every English text translated by its English (signature templates, action labels, the config backup), with where it is. */
 function englishTexts(): { where: string; text: string }[] {
   return [
     ...signatureTexts(),
     ...Object.values(ACTIONS).map((a) => ({ where: `action ${a.id} label`, text: a.label })),
+    { where: 'CONFIG_BACKUP description', text: CONFIG_BACKUP.description },
   ];
 }
 

@@ -6,6 +6,8 @@
  */
 import type { Signal } from '@ha-llm-ops/contracts';
 import { describe, expect, it } from 'vitest';
+import type { ActionContext } from '../../src/actions/action.js';
+import { ACTIONS } from '../../src/actions/index.js';
 import { buildPrompt } from '../../src/analyze/llm/prompt.js';
 import { analyzeOffline } from '../../src/analyze/offline/engine.js';
 import { classify } from '../../src/correlate/classify.js';
@@ -157,6 +159,35 @@ describe('track records', () => {
     expect(givenUp(record, reload.label)).toBe(
       'Reload the integration entry failed for hue the last 3 times here.',
     );
+  });
+});
+
+describe('a proposal’s preview', () => {
+  const ctxIn = (language: string | undefined) =>
+    ({
+      incident: { category: 'setup_retry', integration: 'hue' },
+      inventory: {
+        language,
+        entry: () => ({ entry_id: ENTRY_ID, title: 'Hue bridge', domain: 'hue' }),
+      },
+    }) as unknown as ActionContext;
+  const preview = (language: string | undefined) =>
+    ACTIONS.reload_config_entry.preview(ctxIn(language), { entry_id: ENTRY_ID });
+
+  it('says in German what the action does, when, how it is checked and undone', () => {
+    const de = preview('de');
+    expect(de.summary).toBe('Den Konfigurationseintrag Hue bridge (hue) neu laden.');
+    expect(de.precondition).toBe('Neu laden, sobald das Gerät oder der Dienst wieder antwortet.');
+    expect(de.verification.map((t) => t.description)).toEqual([
+      'Hue bridge ist innerhalb von 60 s geladen',
+      'Die Entitäten, die der Vorfall als nicht verfügbar gesehen hat, sind wieder verfügbar',
+    ]);
+    expect(de.rollback).toBe('Nicht nötig: Neuladen lässt sich beliebig wiederholen.');
+  });
+
+  it('stays English where the home’s language is not known', () => {
+    expect(preview(undefined).summary).toBe('Reload the config entry Hue bridge (hue).');
+    expect(preview('en').verification[0]?.description).toBe('Hue bridge is loaded within 60 s');
   });
 });
 
