@@ -40,6 +40,22 @@ function unavailableTitle(signal: Signal, language: string): string | null {
     : message(language, 'incident.entities_unavailable_many', { count: n, group });
 }
 
+/** The title of a failed automation or script run, or of an add-on's state, in `language`; null without its facts. */
+function runOrAddonTitle(signal: Signal, language: string): string | null {
+  const d = signal.data;
+  if (signal.kind === 'automation_error' && signal.subject && typeof d.error === 'string') {
+    const id = d.domain === 'script' ? 'incident.script_failed' : 'incident.automation_failed';
+    return message(language, id, { entity: signal.subject, error: d.error });
+  }
+  if (signal.kind === 'addon_state' && typeof d.slug === 'string' && typeof d.state === 'string')
+    return message(language, 'incident.addon_state', {
+      name: typeof d.name === 'string' ? d.name : d.slug,
+      slug: d.slug,
+      state: d.state,
+    });
+  return null;
+}
+
 /** The provisional category and title of an incident opened by `signal`. */
 export function classify(signal: Signal, language = 'en'): { category: Category; title: string } {
   if (signal.kind === 'entry_state') {
@@ -56,5 +72,7 @@ export function classify(signal: Signal, language = 'en'): { category: Category;
     const title = unavailableTitle(signal, language);
     if (title) return { category, title: clip(title) };
   }
+  const title = runOrAddonTitle(signal, language);
+  if (title) return { category, title: clip(title) };
   return { category, title: clip(signal.message) };
 }

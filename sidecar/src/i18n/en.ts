@@ -14,6 +14,9 @@ export const EN = {
   'incident.entities_unavailable_one': '1 entity of {group} is unavailable',
   'incident.entities_unavailable_many': '{count} entities of {group} are unavailable',
   'incident.an_integration': 'an integration',
+  'incident.automation_failed': 'Automation {entity} failed: {error}',
+  'incident.script_failed': 'Script {entity} failed: {error}',
+  'incident.addon_state': 'Add-on {name} ({slug}) is in state {state}',
   // Track records and why an action is no longer proposed (plan).
   'track.untried': '{action} has not been tried for {integration} here yet.',
   'track.fixed': '{action} fixed {integration} {verified} of {tries} times here.',

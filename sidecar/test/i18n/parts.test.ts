@@ -120,6 +120,31 @@ describe('a new incident’s provisional title', () => {
     );
   });
 
+  it('names a failed automation run and a stopped add-on in German', () => {
+    const run = signal({
+      source: 'automations',
+      kind: 'automation_error',
+      subject: 'automation.flur_licht',
+      message: 'Automation automation.flur_licht failed: Error rendering data template',
+      data: { domain: 'automation', error: 'Error rendering data template' },
+    });
+    expect(classify(run, 'de').title).toBe(
+      'Automatisierung automation.flur_licht ist fehlgeschlagen: Error rendering data template',
+    );
+    expect(classify(run).title).toBe(run.message);
+    const addon = signal({
+      source: 'supervisor',
+      kind: 'addon_state',
+      subject: 'addon:core_mosquitto',
+      message: 'Add-on Mosquitto broker (core_mosquitto) is in state error',
+      data: { slug: 'core_mosquitto', name: 'Mosquitto broker', state: 'error' },
+    });
+    expect(classify(addon, 'de').title).toBe(
+      'Add-on Mosquitto broker (core_mosquitto) ist im Zustand error',
+    );
+    expect(classify(addon).title).toBe(addon.message);
+  });
+
   it('is written in the language the correlator is given when the incident opens', () => {
     const journal = new Journal(join(tempDir(), 'journal.db'));
     const log = createLogger('error');
