@@ -134,8 +134,12 @@ export class LlmAnalyzer {
     if (!bundle) return offline;
     const ttlMs = (this.opts.cacheTtlS ?? 7 * 86_400) * 1000;
     const freshSince = new Date(this.now().getTime() - ttlMs).toISOString();
+    const language = this.opts.language?.() ?? 'en';
+    // An answer is written in one language: another language's is asked for anew.
+    const cacheKey =
+      language === 'en' ? incident.fingerprint : `${incident.fingerprint}@${language}`;
     if (!refresh) {
-      const hit = calls.cached(incident.fingerprint, backend.backend, backend.model, freshSince);
+      const hit = calls.cached(cacheKey, backend.backend, backend.model, freshSince);
       if (hit) {
         log.debug(`LLM analysis of ${incident.id} from the cache`);
         return { ...hit, evidence_refs: offline?.evidence_refs ?? [] };
@@ -148,7 +152,6 @@ export class LlmAnalyzer {
       limit: this.opts.examples ?? 3,
     });
     const rules = this.ruleExamples(incident, bundle);
-    const language = this.opts.language?.() ?? 'en';
     const prompt = buildPrompt({ incident, bundle, offline, examples, rules, language });
     const answer = await askWithOneRepair(backend, prompt, this.meter(incident.id));
     if (!answer) {
@@ -164,7 +167,7 @@ export class LlmAnalyzer {
     const rca: RcaResult = { ...answer.rca, evidence_refs: offline?.evidence_refs ?? [] };
     const at = this.now().toISOString();
     calls.purgeCacheBefore(freshSince);
-    calls.cache(incident.fingerprint, backend.backend, backend.model, rca, at);
+    calls.cache(cacheKey, backend.backend, backend.model, rca, at);
     const usage = calls.usageOf(incident.id);
     log.info(
       `${this.label} analyzed ${incident.id}: ${rca.category}/${rca.remedy}, ` +
