@@ -4,6 +4,7 @@
  * level it had before.
  */
 import { ActionRejected, type ActionContext, type ActionDefinition, onlyParams } from './action.js';
+import { say } from './words.js';
 
 /** Python's log levels, lowest first, as HA's logger integration names them (lower case). */
 export const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'] as const;
@@ -61,16 +62,28 @@ export const setIntegrationLogLevel: ActionDefinition = {
     return { integration, level };
   },
   target: (p) => `set_integration_log_level:${String(p.integration)}`,
-  verification: (_ctx, p) => [
-    { kind: 'log_level_set', description: `${p.integration} logs at ${p.level}`, timeout_s: 10 },
+  verification: (ctx, p) => [
+    {
+      kind: 'log_level_set',
+      description: say(ctx, 'preview.set_integration_log_level.verify', {
+        integration: String(p.integration),
+        level: String(p.level),
+      }),
+      timeout_s: 10,
+    },
   ],
   preview(ctx, p) {
     return {
-      summary: `Log ${p.integration} at ${p.level} level to collect evidence (until restart or rollback).`,
-      precondition: 'Reproduce the problem afterwards so the log captures it.',
+      summary: say(ctx, 'preview.set_integration_log_level.summary', {
+        integration: String(p.integration),
+        level: String(p.level),
+      }),
+      precondition: say(ctx, 'preview.set_integration_log_level.precondition'),
       backup: null,
       verification: this.verification(ctx, p),
-      rollback: `Set ${p.integration} back to its previous level.`,
+      rollback: say(ctx, 'preview.set_integration_log_level.rollback', {
+        integration: String(p.integration),
+      }),
     };
   },
   async apply(ctx, p) {

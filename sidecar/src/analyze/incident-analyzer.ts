@@ -25,6 +25,8 @@ export interface OfflineIncidentAnalyzerOptions {
   gather: (incident: IncidentRecord) => Promise<Enrichment | null>;
   /** The user's knowledge file rules in force (re-read when the file changed). */
   knowledge?: () => readonly KnowledgeRule[];
+  /** The language of the explanation (Home Assistant's, see ../i18n); English when not given. */
+  language?: () => string;
 }
 
 const SIGNALS_READ = 200;
@@ -102,6 +104,7 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
         }),
       },
       localRules: this.opts.knowledge?.() ?? [],
+      language: this.opts.language?.() ?? 'en',
     };
     const finding = analyzeOffline(input);
     return finding && { rca: finding.rca, title: finding.title };

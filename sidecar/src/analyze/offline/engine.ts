@@ -239,7 +239,7 @@ function outcomeOf(sig: Signature, ctx: Context, match: Match): Outcome {
 }
 
 /** What is said about an error no signature knows: low confidence, evidence only. */
-const UNEXPLAINED: Signature = {
+export const UNEXPLAINED: Signature = {
   id: 'unexplained',
   match: {},
   category: 'other',

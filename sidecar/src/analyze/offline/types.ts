@@ -44,6 +44,8 @@ export interface AnalysisInput {
   data?: Record<string, unknown>;
   /** The user's own rules (the knowledge file), tried before the built-in signatures. */
   localRules?: readonly KnowledgeRule[];
+  /** The language of the explanation's texts (a catalog of ../../i18n); English when not given. */
+  language?: string;
 }
 
 /** The offline analyzer's explanation of an incident. */
