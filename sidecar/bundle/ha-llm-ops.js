@@ -851,6 +851,214 @@ function isPublicHost(host) {
 	if (LOCAL_SUFFIX.test(host)) return false;
 	return /\.[a-z]{2,24}$/i.test(host);
 }
+var de_default = {
+	messages: {
+		"incident.entry_setup_retry": "{name} versucht die Einrichtung immer wieder",
+		"incident.entry_setup_error": "{name} konnte nicht eingerichtet werden",
+		"incident.entry_migration_error": "Die Konfiguration von {name} konnte nicht migriert werden",
+		"incident.entry_failed_unload": "{name} konnte nicht entladen werden",
+		"incident.entity_unavailable": "{entity} ist nicht verfügbar",
+		"incident.entities_unavailable_one": "1 Entität von {group} ist nicht verfügbar",
+		"incident.entities_unavailable_many": "{count} Entitäten von {group} sind nicht verfügbar",
+		"incident.an_integration": "eine Integration",
+		"incident.automation_failed": "Automatisierung {entity} ist fehlgeschlagen: {error}",
+		"incident.script_failed": "Skript {entity} ist fehlgeschlagen: {error}",
+		"incident.addon_state": "Add-on {name} ({slug}) ist im Zustand {state}",
+		"track.untried": "{action} wurde hier für {integration} noch nicht versucht.",
+		"track.fixed": "{action} hat {integration} hier {verified} von {tries} Malen repariert.",
+		"track.worked": "{action} hat für {integration} hier {verified} von {tries} Malen funktioniert.",
+		"track.given_up": "{action} ist für {integration} hier die letzten {count} Male fehlgeschlagen.",
+		"plan.setup_retry_reload": "{entry} versucht die Einrichtung immer wieder; ein Neuladen richtet den Eintrag sofort ein, sobald die Ursache behoben ist.",
+		"preview.reload_config_entry.verify_loaded": "{entry} ist innerhalb von {seconds} s geladen",
+		"preview.reload_config_entry.verify_entities": "Die Entitäten, die der Vorfall als nicht verfügbar gesehen hat, sind wieder verfügbar",
+		"preview.reload_config_entry.summary": "Den Konfigurationseintrag {name} neu laden.",
+		"preview.reload_config_entry.precondition_waiting": "Neu laden, sobald das Gerät oder der Dienst wieder antwortet.",
+		"preview.reload_config_entry.precondition": "Neu laden, nachdem die Ursache behoben ist.",
+		"preview.reload_config_entry.rollback": "Nicht nötig: Neuladen lässt sich beliebig wiederholen.",
+		"preview.start_reauth.verify": "Eine erneute Authentifizierung von {entry} wartet unter Einstellungen → Geräte & Dienste auf dich",
+		"preview.start_reauth.summary": "Die erneute Authentifizierung von {entry} starten; danach meldest du dich in Home Assistant erneut an.",
+		"preview.start_reauth.precondition": "Halte die neuen Zugangsdaten bereit.",
+		"preview.start_reauth.rollback": "Nicht anwendbar: Du schließt den Ablauf selbst ab oder brichst ihn ab.",
+		"preview.reload_automations.verify": "Kein neuer Fehler dieser Automatisierung innerhalb von 30 s",
+		"preview.reload_automations.summary": "Alle Automatisierungen aus ihrer Konfiguration neu laden.",
+		"preview.reload_automations.precondition": "Neu laden, nachdem die Konfiguration der Automatisierung korrigiert ist.",
+		"preview.reload_scripts.verify": "Kein neuer Fehler dieses Skripts innerhalb von 30 s",
+		"preview.reload_scripts.summary": "Alle Skripte aus ihrer Konfiguration neu laden.",
+		"preview.reload_scripts.precondition": "Neu laden, nachdem die Konfiguration des Skripts korrigiert ist.",
+		"preview.reload_yaml.rollback": "Nicht nötig: Neuladen liest dieselben Dateien erneut.",
+		"preview.disable_automation.verify": "{entity} ist aus",
+		"preview.disable_automation.summary": "{entity} ausschalten, damit sie nicht mehr fehlschlägt (oder sich wiederholt), bis du sie korrigierst.",
+		"preview.disable_automation.precondition": "Schalte sie wieder ein, nachdem du sie korrigiert hast.",
+		"preview.disable_automation.rollback": "{entity} wieder einschalten.",
+		"preview.set_integration_log_level.verify": "{integration} protokolliert auf Stufe {level}",
+		"preview.set_integration_log_level.summary": "{integration} auf Stufe {level} protokollieren, um Belege zu sammeln (bis zum Neustart oder Rückgängigmachen).",
+		"preview.set_integration_log_level.precondition": "Lass das Problem danach erneut auftreten, damit das Protokoll es aufzeichnet.",
+		"preview.set_integration_log_level.rollback": "{integration} wieder auf die vorherige Stufe setzen.",
+		"preview.quiet_logger.verify": "Keine neuen Zeilen des Vorfalls, solange {logger} nur ab Stufe {level} protokolliert.",
+		"preview.quiet_logger.summary": "{logger} für {time} nur ab Stufe {level} protokollieren, damit seine Flut das Protokoll nicht mehr füllt.",
+		"preview.quiet_logger.precondition": "Die Flut verbirgt nichts, was du brauchst: Zeilen dieses Loggers unterhalb dieser Stufe werden in der Zwischenzeit verworfen.",
+		"preview.quiet_logger.rollback": "Nach {time} (oder einem Neustart von Home Assistant) protokolliert {logger} wieder auf seiner vorherigen Stufe.",
+		"preview.capture_debug_log.verify": "{integration} protokolliert während der Aufzeichnung auf Stufe debug",
+		"preview.capture_debug_log.summary": "{integration} für {time} auf Stufe debug protokollieren und, was sie protokolliert, geschwärzt als Beleg des Vorfalls behalten.",
+		"preview.capture_debug_log.precondition": "Lass das Problem während der Aufzeichnung auftreten (benutze das Gerät oder warte auf die nächste Abfrage): Nur was in der Zwischenzeit protokolliert wird, wird behalten.",
+		"preview.capture_debug_log.rollback": "Nach {time} protokolliert {integration} wieder auf ihrer vorherigen Stufe, und die Zeilen werden den Belegen hinzugefügt (auch nach einem Neustart von LLM Ops, sobald es wieder läuft; ein Neustart von Home Assistant beendet die Debug-Protokollierung von selbst).",
+		"preview.disable_config_entry.verify": "{entry} ist deaktiviert und gestoppt",
+		"preview.disable_config_entry.summary": "{entry} ({domain}) deaktivieren, damit der Eintrag nicht mehr fehlschlägt; seine Entitäten verschwinden, bis er wieder aktiviert wird.",
+		"preview.disable_config_entry.precondition": "Nur wenn die Integration immer wieder abstürzt und dem Rest von Home Assistant schadet.",
+		"preview.disable_config_entry.rollback": "Den Eintrag wieder aktivieren.",
+		"preview.restart_addon.verify": "Add-on {slug} läuft innerhalb von 60 s wieder",
+		"preview.restart_addon.summary": "Das Add-on {slug} neu starten.",
+		"preview.restart_addon.precondition": "Neu starten, sobald das, wovon es abhängt (ein Gerät, ein Broker), wieder da ist.",
+		"preview.restart_addon.backup": "das Add-on {slug} und seine Daten (Teilsicherung)",
+		"preview.restart_addon.rollback": "Nicht anwendbar: Ein Neustart hat nichts rückgängig zu machen; das Ergebnis wird festgehalten.",
+		"preview.create_backup.verify": "die neue Sicherung ist aufgeführt",
+		"preview.create_backup.summary": "Eine Sicherung der Home-Assistant-Konfiguration erstellen.",
+		"preview.create_backup.precondition": "Vor Änderungen, die du gleich von Hand vornimmst.",
+		"preview.create_backup.backup": "Home-Assistant-Konfiguration und Datenbank (Teilsicherung)",
+		"preview.create_backup.rollback": "Nicht anwendbar.",
+		"preview.restart_core.verify": "Home Assistant ist innerhalb von 5 min wieder da und antwortet",
+		"preview.restart_core.summary": "Home Assistant Core neu starten. Alles wird neu geladen; Automatisierungen pausieren so lange.",
+		"preview.restart_core.precondition": "Nur wenn Neuladen es nicht beheben kann (z. B. nach dem Update einer benutzerdefinierten Integration).",
+		"preview.restart_core.rollback": "Nicht anwendbar: Ein Neustart hat nichts rückgängig zu machen; stelle die Sicherung bei Bedarf von Hand wieder her.",
+		"preview.apply_suggestion.verify": "der Supervisor meldet das Problem nicht mehr ({about})",
+		"preview.apply_suggestion.execute_reload": "Den Supervisor {about} neu laden lassen, wie sein Resolution Center vorschlägt ({type}).",
+		"preview.apply_suggestion.execute_restart": "Den Supervisor {about} neu starten lassen, wie sein Resolution Center vorschlägt ({type}).",
+		"preview.apply_suggestion.execute_start": "Den Supervisor {about} starten lassen, wie sein Resolution Center vorschlägt ({type}).",
+		"preview.apply_suggestion.create_full_backup": "Den Supervisor eine vollständige Sicherung von {about} erstellen lassen, wie sein Resolution Center vorschlägt ({type}).",
+		"preview.apply_suggestion.precondition": "Der Supervisor hat es für dieses Problem vorgeschlagen; er führt die Lösung selbst aus.",
+		"preview.apply_suggestion.rollback": "Nicht anwendbar: Die Lösung des Supervisors hat nichts rückgängig zu machen; das Ergebnis wird festgehalten.",
+		"preview.power_cycle_device.verify": "{device} meldet sich innerhalb von {seconds} s nach Rückkehr des Stroms wieder",
+		"preview.power_cycle_device.summary": "Die Steckdose {plug} für {seconds} s aus- und dann wieder einschalten, um das Gerät {device} neu zu starten.",
+		"preview.power_cycle_device.precondition": "Alles andere an dieser Steckdose ist ebenfalls {seconds} s ohne Strom.",
+		"preview.power_cycle_device.rollback": "{plug} wieder einschalten: Sie wird eingeschaltet, was auch immer passiert, sobald sie aus war, auch wenn die Prüfung fehlschlägt oder der Sidecar in der Zwischenzeit stoppt.",
+		"llm.answer_language": "Write every text field of the answer (summary, root_cause, impact, rationale, test descriptions, manual_steps) in German (Deutsch), in natural German with Home Assistant’s German terms (Integration, Entität, Gerät, Automatisierung, Reparaturen, Sicherung). Keep quoted log lines, entity IDs, action IDs and the JSON keys and enum values as they are."
+	},
+	texts: /* @__PURE__ */ JSON.parse("{\"Home Assistant rejects requests from the reverse proxy at {proxy}\":\"Home Assistant weist Anfragen des Reverse-Proxys unter {proxy} ab\",\"A reverse proxy at {proxy} forwards requests with an X-Forwarded-For header, but the http: section does not enable use_x_forwarded_for, so Home Assistant refuses them.\":\"Ein Reverse-Proxy unter {proxy} leitet Anfragen mit einem X-Forwarded-For-Header weiter, aber der Abschnitt http: aktiviert use_x_forwarded_for nicht, daher lehnt Home Assistant sie ab.\",\"Requests through the reverse proxy (NGINX, Caddy, Traefik, a Cloudflare tunnel) are refused with “400: Bad Request”: remote access through it does not work.\":\"Anfragen über den Reverse-Proxy (NGINX, Caddy, Traefik, ein Cloudflare-Tunnel) werden mit „400: Bad Request“ abgelehnt: Der Fernzugriff darüber funktioniert nicht.\",\"In configuration.yaml, under http:, set use_x_forwarded_for: true and add {proxy} (or its network, e.g. 172.30.33.0/24 for add-ons) to trusted_proxies.\":\"Setze in der configuration.yaml unter http: use_x_forwarded_for: true und füge {proxy} (oder sein Netz, z. B. 172.30.33.0/24 für Add-ons) zu trusted_proxies hinzu.\",\"Check the configuration (Developer tools → YAML → Check configuration), then restart Home Assistant.\":\"Prüfe die Konfiguration (Entwicklerwerkzeuge → YAML → Konfiguration prüfen) und starte Home Assistant dann neu.\",\"Only after use_x_forwarded_for and trusted_proxies are set in http: — Home Assistant reads its HTTP settings at startup.\":\"Erst nachdem use_x_forwarded_for und trusted_proxies unter http: gesetzt sind – Home Assistant liest seine HTTP-Einstellungen beim Start.\",\"No new reverse-proxy errors after the restart.\":\"Nach dem Neustart keine neuen Reverse-Proxy-Fehler.\",\"The reverse proxy at {proxy} is not in trusted_proxies\":\"Der Reverse-Proxy unter {proxy} steht nicht in trusted_proxies\",\"Requests arrive through a proxy at {proxy} with an X-Forwarded-For header, but {proxy} is not listed in trusted_proxies — often because the proxy container got a new address on its Docker network.\":\"Anfragen kommen über einen Proxy unter {proxy} mit einem X-Forwarded-For-Header an, aber {proxy} steht nicht in trusted_proxies – oft, weil der Proxy-Container in seinem Docker-Netz eine neue Adresse bekommen hat.\",\"The reverse proxy sends forwarding headers Home Assistant cannot use\":\"Der Reverse-Proxy sendet Weiterleitungs-Header, die Home Assistant nicht verwenden kann\",\"The proxy in front of Home Assistant sends malformed or duplicated X-Forwarded-* headers (“{detail}”), for example when two proxies are chained and both add them.\":\"Der Proxy vor Home Assistant sendet fehlerhafte oder doppelte X-Forwarded-*-Header („{detail}“), zum Beispiel wenn zwei Proxys hintereinander geschaltet sind und beide sie hinzufügen.\",\"Make the proxy set X-Forwarded-For / -Proto / -Host once, with valid values; with chained proxies, list every proxy in trusted_proxies.\":\"Lass den Proxy X-Forwarded-For / -Proto / -Host genau einmal mit gültigen Werten setzen; bei hintereinander geschalteten Proxys trage jeden Proxy in trusted_proxies ein.\",\"Check the configuration, then restart Home Assistant.\":\"Prüfe die Konfiguration und starte Home Assistant dann neu.\",\"Home Assistant banned {ip} after too many failed logins\":\"Home Assistant hat {ip} nach zu vielen fehlgeschlagenen Anmeldungen gesperrt\",\"{ip} failed to log in so often that Home Assistant banned it (ip_bans.yaml). Either one of your own devices keeps using a wrong password or an old token, or someone is guessing passwords.\":\"{ip} ist so oft an der Anmeldung gescheitert, dass Home Assistant die Adresse gesperrt hat (ip_bans.yaml). Entweder verwendet eines deiner eigenen Geräte ein falsches Passwort oder ein altes Token, oder jemand rät Passwörter.\",\"Nothing breaks by itself, but repeated attempts get the address banned when ip_ban_enabled is on, and an unknown address means the instance is being probed.\":\"Von selbst geht nichts kaputt, aber wiederholte Versuche führen zur Sperre der Adresse, wenn ip_ban_enabled aktiv ist, und eine unbekannte Adresse bedeutet, dass die Instanz abgetastet wird.\",\"Find what runs at {ip}: a companion app, wall tablet, Node-RED, a script or another tool with a deleted or expired token — sign it in again or give it a new long-lived token.\":\"Finde heraus, was unter {ip} läuft: eine Companion-App, ein Wandtablet, Node-RED, ein Skript oder ein anderes Werkzeug mit gelöschtem oder abgelaufenem Token – melde es erneut an oder gib ihm ein neues langlebiges Token.\",\"If the address is unknown and on the internet, close the port forward or use a VPN / Home Assistant Cloud, and set ip_ban_enabled and login_attempts_threshold in http:.\":\"Ist die Adresse unbekannt und aus dem Internet, schließe die Portweiterleitung oder nutze ein VPN / Home Assistant Cloud und setze ip_ban_enabled und login_attempts_threshold unter http:.\",\"Check Settings → People and your long-lived access tokens for anything you do not recognise.\":\"Prüfe Einstellungen → Personen und deine langlebigen Zugriffstoken auf alles, was du nicht kennst.\",\"No new failed logins from {ip}.\":\"Keine neuen fehlgeschlagenen Anmeldungen von {ip}.\",\"Failed login to Home Assistant from {ip}\":\"Fehlgeschlagene Anmeldung bei Home Assistant von {ip}\",\"Something at {ip}[[ ({source})]] used a wrong password or an invalid or expired token[[ on {url}]]. Usually it is one of your own devices or apps holding an old token; from an unknown internet address it is someone guessing passwords.\":\"Etwas unter {ip}[[ ({source})]] hat[[ auf {url}]] ein falsches Passwort oder ein ungültiges oder abgelaufenes Token verwendet. Meist ist es eines deiner eigenen Geräte oder Apps mit einem alten Token; von einer unbekannten Internetadresse aus rät jemand Passwörter.\",\"{integration} is being rate limited by its service\":\"{integration} wird von ihrem Dienst gedrosselt (Rate Limit)\",\"The service behind {integration} refused requests because too many were made (“{detail}”). Polling too often, several apps or installations sharing one account or API key, or a used-up plan quota all lead here.\":\"Der Dienst hinter {integration} hat Anfragen abgelehnt, weil zu viele gestellt wurden („{detail}“). Zu häufiges Abfragen, mehrere Apps oder Installationen mit demselben Konto oder API-Schlüssel oder ein aufgebrauchtes Kontingent des Tarifs führen dazu.\",\"Updates from {integration} stop or lag until the limit resets; entities may go stale or unavailable meanwhile.\":\"Aktualisierungen von {integration} stoppen oder verzögern sich, bis das Limit zurückgesetzt wird; Entitäten können in der Zwischenzeit veralten oder nicht verfügbar sein.\",\"Wait for the limit to reset: retrying, reloading or restarting sooner only extends the block.\":\"Warte, bis das Limit zurückgesetzt wird: Früheres Wiederholen, Neuladen oder Neustarten verlängert die Sperre nur.\",\"Poll less often: Settings → Devices & services → {integration} → System options → turn off polling and refresh with your own automation at a gentler interval.\":\"Frage seltener ab: Einstellungen → Geräte & Dienste → {integration} → Systemoptionen → Abfragen ausschalten und mit einer eigenen Automatisierung in einem sanfteren Intervall aktualisieren.\",\"Check whether other apps or installations use the same account or API key, or whether the plan’s quota is used up.\":\"Prüfe, ob andere Apps oder Installationen dasselbe Konto oder denselben API-Schlüssel verwenden oder ob das Kontingent des Tarifs aufgebraucht ist.\",\"No new rate-limit errors from {integration} after the quota window.\":\"Nach dem Kontingentzeitraum keine neuen Rate-Limit-Fehler von {integration}.\",\"Sign-in to {integration} is no longer accepted\":\"Die Anmeldung bei {integration} wird nicht mehr akzeptiert\",\"The service behind {integration} rejected the stored credentials[[ (“{reason}”)]]: the password, API key or token was changed, expired or revoked. Home Assistant stops the entry and asks for a new sign-in.\":\"Der Dienst hinter {integration} hat die gespeicherten Zugangsdaten abgelehnt[[ („{reason}“)]]: Passwort, API-Schlüssel oder Token wurden geändert, sind abgelaufen oder wurden widerrufen. Home Assistant stoppt den Eintrag und fordert eine neue Anmeldung an.\",\"{integration} cannot fetch or send anything until someone signs in again; its entities stay unavailable or stale.\":\"{integration} kann nichts abrufen oder senden, bis sich jemand erneut anmeldet; ihre Entitäten bleiben nicht verfügbar oder veraltet.\",\"Open Settings → Devices & services → {integration}; follow the “Reconfigure” / re-authenticate prompt and sign in again.\":\"Öffne Einstellungen → Geräte & Dienste → {integration}; folge der Aufforderung „Neu konfigurieren“ / erneut authentifizieren und melde dich erneut an.\",\"If the password or API key changed, enter the new one; if access was revoked in the vendor’s account or app, grant it again.\":\"Wenn sich das Passwort oder der API-Schlüssel geändert hat, gib den neuen ein; wurde der Zugriff im Konto oder in der App des Herstellers widerrufen, erteile ihn erneut.\",\"If the integration offers no re-authentication, delete the entry and add it again.\":\"Bietet die Integration keine erneute Authentifizierung an, lösche den Eintrag und füge ihn erneut hinzu.\",\"Ask an admin to sign in to {integration} again; retrying or reloading cannot fix credentials the service no longer accepts.\":\"Bitte einen Administrator, sich erneut bei {integration} anzumelden; Wiederholen oder Neuladen kann Zugangsdaten, die der Dienst nicht mehr akzeptiert, nicht reparieren.\",\"The {integration} config entry is loaded again after the new sign-in.\":\"Der Konfigurationseintrag von {integration} ist nach der neuen Anmeldung wieder geladen.\",\"No new authentication errors from {integration}.\":\"Keine neuen Authentifizierungsfehler von {integration}.\",\"The add-on (or what connects to it) is refused until the credentials match.\":\"Das Add-on (oder was sich mit ihm verbindet) wird abgewiesen, bis die Zugangsdaten übereinstimmen.\",\"Open Settings → Add-ons → the add-on → Configuration and correct the user name, password or token it uses (or the one its clients use).\":\"Öffne Einstellungen → Add-ons → das Add-on → Konfiguration und korrigiere den Benutzernamen, das Passwort oder Token, das es verwendet (oder das seine Clients verwenden).\",\"Restart the add-on so it reads the new options, and update any client (integration, device) that signs in to it.\":\"Starte das Add-on neu, damit es die neuen Optionen liest, und aktualisiere jeden Client (Integration, Gerät), der sich bei ihm anmeldet.\",\"The MQTT broker refuses a client that signs in with a user name (“{detail}”). The broker add-on reads the users it accepts when it starts, so a user created since, a restored backup or a start before Home Assistant was ready leaves it with an outdated list.\":\"Der MQTT-Broker weist einen Client ab, der sich mit einem Benutzernamen anmeldet („{detail}“). Das Broker-Add-on liest die akzeptierten Benutzer beim Start, daher hat es nach einem seitdem angelegten Benutzer, einer wiederhergestellten Sicherung oder einem Start, bevor Home Assistant bereit war, eine veraltete Liste.\",\"Restart the broker add-on (Settings → Add-ons → Mosquitto broker → Restart) so it reads its users again.\":\"Starte das Broker-Add-on neu (Einstellungen → Add-ons → Mosquitto broker → Neu starten), damit es seine Benutzer erneut liest.\",\"If it still refuses, check the client’s user name and password against the broker’s logins option or the Home Assistant user.\":\"Weist es weiterhin ab, vergleiche Benutzernamen und Passwort des Clients mit der Option logins des Brokers oder dem Home-Assistant-Benutzer.\",\"A client connects without the credentials the add-on requires (“{detail}”): anonymous access is not accepted, or the client is not set up with the add-on’s user or token.\":\"Ein Client verbindet sich ohne die Zugangsdaten, die das Add-on verlangt („{detail}“): Anonymer Zugriff wird nicht akzeptiert, oder der Client ist nicht mit dem Benutzer oder Token des Add-ons eingerichtet.\",\"Configure the client (an integration, a device, another add-on) with a user name and password the add-on accepts, or with the add-on token option it offers.\":\"Richte den Client (eine Integration, ein Gerät, ein anderes Add-on) mit einem Benutzernamen und Passwort ein, die das Add-on akzeptiert, oder mit der Token-Option, die es anbietet.\",\"Then restart the client or reload its integration.\":\"Starte dann den Client neu oder lade seine Integration neu.\",\"The {integration} account link (OAuth token) has expired or was revoked\":\"Die Kontoverknüpfung von {integration} (OAuth-Token) ist abgelaufen oder wurde widerrufen\",\"The OAuth refresh token stored for {integration} was rejected (invalid_grant): it expired, was revoked in the vendor’s account, or the app’s access was removed. Without it Home Assistant cannot get new access tokens, so setup and updates fail until the account is linked again.\":\"Das für {integration} gespeicherte OAuth-Refresh-Token wurde abgelehnt (invalid_grant): Es ist abgelaufen, wurde im Konto des Herstellers widerrufen, oder der Zugriff der App wurde entfernt. Ohne es kann Home Assistant keine neuen Zugriffstoken holen, daher schlagen Einrichtung und Aktualisierungen fehl, bis das Konto erneut verknüpft ist.\",\"The service behind {integration} answers “unauthorized” (“{detail}”): the stored password, API key or access token is wrong, expired or was revoked.\":\"Der Dienst hinter {integration} antwortet mit „unauthorized“ („{detail}“): Das gespeicherte Passwort, der API-Schlüssel oder das Zugriffstoken ist falsch, abgelaufen oder wurde widerrufen.\",\"{integration} is not allowed to access its service (403)\":\"{integration} darf nicht auf ihren Dienst zugreifen (403)\",\"The service behind {integration} answers “forbidden” (“{detail}”): the account is signed in but no longer has the permission it needs — access was revoked, the plan changed, or the API key lacks a scope.\":\"Der Dienst hinter {integration} antwortet mit „forbidden“ („{detail}“): Das Konto ist angemeldet, hat aber die nötige Berechtigung nicht mehr – der Zugriff wurde widerrufen, der Tarif hat sich geändert, oder dem API-Schlüssel fehlt ein Scope.\",\"The certificate of {host} does not match the address {integration} uses\":\"Das Zertifikat, das {host} vorlegt, passt nicht zu der Adresse, die {integration} verwendet\",\"The certificate {host} presents is issued for another name than the one {integration} connects to (“{detail}”) — typically connecting by IP address to a device whose certificate names its host name, or the reverse.\":\"Das Zertifikat, das {host} vorlegt, ist auf einen anderen Namen ausgestellt als den, mit dem sich {integration} verbindet („{detail}“) – typischerweise bei Verbindung per IP-Adresse zu einem Gerät, dessen Zertifikat seinen Hostnamen nennt, oder umgekehrt.\",\"{integration} cannot open a secure connection to {host}; its entities stay unavailable.\":\"{integration} kann {host} nicht über eine sichere Verbindung erreichen; ihre Entitäten bleiben nicht verfügbar.\",\"Reconfigure the entry to use the name the certificate is issued for.\":\"Konfiguriere den Eintrag neu, sodass er den Namen verwendet, auf den das Zertifikat ausgestellt ist.\",\"Or, for a device on your own network, turn off certificate verification for this entry if it offers that option.\":\"Oder schalte bei einem Gerät im eigenen Netz die Zertifikatsprüfung für diesen Eintrag aus, falls er diese Option bietet.\",\"After the entry’s address or certificate setting is corrected: reload to connect right away.\":\"Nachdem die Adresse oder die Zertifikatseinstellung des Eintrags korrigiert ist: neu laden, um sofort zu verbinden.\",\"The {integration} entry is loaded.\":\"Der Eintrag von {integration} ist geladen.\",\"No new certificate errors from {integration}.\":\"Keine neuen Zertifikatsfehler von {integration}.\",\"The certificate of {host} has expired\":\"Das Zertifikat, das {host} vorlegt, ist abgelaufen\",\"The TLS certificate {host} presents is outside its validity period (“{detail}”): it was not renewed, or the clock of the Home Assistant host or of {host} is wrong.\":\"Das TLS-Zertifikat, das {host} vorlegt, liegt außerhalb seines Gültigkeitszeitraums („{detail}“): Es wurde nicht erneuert, oder der Home-Assistant-Host oder {host} hat eine falsche Uhrzeit.\",\"Renew the certificate on {host} (its Let’s Encrypt/ACME job, or the vendor’s update).\":\"Lass {host} sein Zertifikat erneuern (über seinen Let’s-Encrypt-/ACME-Auftrag oder das Update des Herstellers).\",\"If the certificate is in fact valid, check the date and time of the Home Assistant host and of {host}: a wrong clock makes valid certificates look expired.\":\"Ist das Zertifikat tatsächlich gültig, prüfe Datum und Uhrzeit des Home-Assistant-Hosts und ob {host} die richtige Uhrzeit hat: Eine falsche Uhr lässt gültige Zertifikate abgelaufen aussehen.\",\"{host} uses a self-signed certificate that {integration} does not trust\":\"{host} verwendet ein selbstsigniertes Zertifikat, dem {integration} nicht vertraut\",\"{host} presents a self-signed certificate (“{detail}”), and {integration} verifies certificates, so the connection is refused.\":\"{host} legt ein selbstsigniertes Zertifikat vor („{detail}“), und {integration} prüft Zertifikate, daher wird die Verbindung abgelehnt.\",\"For a device on your own network, turn off “Verify SSL certificate” for this entry (Reconfigure), or give the device a certificate from a CA Home Assistant trusts.\":\"Schalte bei einem Gerät im eigenen Netz „SSL-Zertifikat überprüfen“ für diesen Eintrag aus (Neu konfigurieren), oder gib dem Gerät ein Zertifikat einer Zertifizierungsstelle, der Home Assistant vertraut.\",\"If verification is already off and the error continues, the integration ignores that setting: update Home Assistant, and report it if the latest release still fails.\":\"Ist die Prüfung schon aus und der Fehler bleibt, ignoriert die Integration diese Einstellung: Aktualisiere Home Assistant und melde es, wenn auch die neueste Version noch fehlschlägt.\",\"{integration} and {host} disagree about HTTPS\":\"{integration} und {host} sind sich bei HTTPS uneinig\",\"{integration} opens an HTTPS connection to a port where {host} speaks plain HTTP, or the reverse (“{detail}”).\":\"{integration} öffnet eine HTTPS-Verbindung zu einem Port, auf dem {host} einfaches HTTP spricht, oder umgekehrt („{detail}“).\",\"Turn the SSL/HTTPS option of the entry off (or on) to match the device, or use the port that serves the protocol you chose.\":\"Schalte die SSL/HTTPS-Option des Eintrags passend zum Gerät aus (oder ein), oder verwende den Port, der das gewählte Protokoll bedient.\",\"Home Assistant cannot read its own SSL certificate\":\"Home Assistant kann sein eigenes SSL-Zertifikat nicht lesen\",\"The ssl_certificate / ssl_key files configured under http: cannot be read (“{detail}”): the path is wrong, the files were not renewed yet, or the add-on that provides them (e.g. Let’s Encrypt) has not run.\":\"Die unter http: konfigurierten Dateien ssl_certificate / ssl_key können nicht gelesen werden („{detail}“): Der Pfad ist falsch, die Dateien wurden noch nicht erneuert, oder das Add-on, das sie bereitstellt (z. B. Let’s Encrypt), ist nicht gelaufen.\",\"The web server falls back or does not start: the UI and the app may be unreachable over HTTPS.\":\"Der Webserver weicht aus oder startet nicht: Die Oberfläche und die App sind über HTTPS möglicherweise nicht erreichbar.\",\"Check the ssl_certificate and ssl_key paths under http: and that the files exist (e.g. /ssl/fullchain.pem).\":\"Prüfe die Pfade ssl_certificate und ssl_key unter http: und ob die Dateien existieren (z. B. /ssl/fullchain.pem).\",\"Run the add-on that creates them (Let’s Encrypt, DuckDNS) and check its log, then restart Home Assistant.\":\"Führe das Add-on aus, das sie erstellt (Let’s Encrypt, DuckDNS), prüfe sein Protokoll und starte Home Assistant dann neu.\",\"Only after the certificate files exist at the configured paths: the web server loads them at startup.\":\"Erst wenn die Zertifikatsdateien unter den konfigurierten Pfaden existieren: Der Webserver lädt sie beim Start.\",\"The web server cannot load its certificate: it was not issued\":\"Der Webserver kann sein Zertifikat nicht laden: Es wurde nicht ausgestellt\",\"A web server cannot start because its certificate file does not exist (“{detail}”): the certificate was never issued or renewed. Issuing one (Let’s Encrypt) needs the domain to point at this host and ports 80/443 forwarded to it.\":\"Ein Webserver kann nicht starten, weil seine Zertifikatsdatei nicht existiert („{detail}“): Das Zertifikat wurde nie ausgestellt oder erneuert. Zum Ausstellen (Let’s Encrypt) muss die Domain auf diesen Host zeigen und die Ports 80/443 müssen an ihn weitergeleitet sein.\",\"The proxy or site behind that certificate does not answer over HTTPS.\":\"Der Proxy oder die Website hinter diesem Zertifikat antwortet nicht über HTTPS.\",\"Check that the domain resolves to your public address and that ports 80 and 443 are forwarded to this host.\":\"Prüfe, ob die Domain auf deine öffentliche Adresse auflöst und die Ports 80 und 443 an diesen Host weitergeleitet sind.\",\"Request the certificate again in the add-on, then restart it.\":\"Fordere das Zertifikat im Add-on erneut an und starte es dann neu.\",\"{integration} cannot verify the certificate of {host}\":\"{integration} kann das Zertifikat, das {host} vorlegt, nicht überprüfen\",\"The TLS certificate of {host} could not be verified (“{detail}”): it is issued by a certificate authority Home Assistant does not trust — typically a self-signed or private-CA certificate — or the integration does not honour its “verify SSL” setting.\":\"Das TLS-Zertifikat, das {host} vorlegt, konnte nicht überprüft werden („{detail}“): Es ist von einer Zertifizierungsstelle ausgestellt, der Home Assistant nicht vertraut – typischerweise ein selbstsigniertes Zertifikat oder eines einer privaten CA –, oder die Integration beachtet ihre Einstellung „SSL überprüfen“ nicht.\",\"If the device uses a self-signed or private-CA certificate and the integration has a “Verify SSL certificate” option, turn it off for this entry or install the CA.\":\"Verwendet das Gerät ein selbstsigniertes Zertifikat oder eines einer privaten CA und hat die Integration eine Option „SSL-Zertifikat überprüfen“, schalte sie für diesen Eintrag aus oder installiere die CA.\",\"If verification is already off and the error continues, the integration does not honour the setting: update Home Assistant, and report it if the latest release still fails.\":\"Ist die Prüfung schon aus und der Fehler bleibt, beachtet die Integration die Einstellung nicht: Aktualisiere Home Assistant und melde es, wenn auch die neueste Version noch fehlschlägt.\",\"Find out which of the two applies before changing the configuration.\":\"Finde heraus, welcher der beiden Fälle zutrifft, bevor du die Konfiguration änderst.\",\"The recorder database is corrupt\":\"Die Datenbank des Recorders ist beschädigt\",\"The recorder’s SQLite database (home-assistant_v2.db) is damaged (“{detail}”), so queries on it fail. Power cuts or unclean shutdowns during a write, failing SD cards/SSDs and full disks are the usual causes.\":\"Die SQLite-Datenbank des Recorders (home-assistant_v2.db) ist beschädigt („{detail}“), daher schlagen Abfragen darauf fehl. Stromausfälle oder unsauberes Herunterfahren während eines Schreibvorgangs, defekte SD-Karten/SSDs und volle Datenträger sind die üblichen Ursachen.\",\"History, logbook, energy and statistics are missing or fail to load, and new state changes may not be recorded.\":\"Verlauf, Logbuch, Energie und Statistiken fehlen oder laden nicht, und neue Zustandsänderungen werden womöglich nicht aufgezeichnet.\",\"Take a backup first: the damaged file may still be partly recoverable.\":\"Erstelle zuerst eine Sicherung: Die beschädigte Datei lässt sich vielleicht noch teilweise retten.\",\"Stop Home Assistant and recover the file (sqlite3 home-assistant_v2.db \\\".recover\\\" | sqlite3 recovered.db, then swap it in), or move it aside so the recorder starts a new, empty database (history is lost).\":\"Stoppe Home Assistant und rette die Datei (sqlite3 home-assistant_v2.db \\\".recover\\\" | sqlite3 recovered.db, dann austauschen), oder verschiebe sie beiseite, damit der Recorder eine neue, leere Datenbank anlegt (der Verlauf geht verloren).\",\"Check the storage medium and power supply, or the corruption comes back.\":\"Prüfe Speichermedium und Netzteil, sonst kehrt die Beschädigung zurück.\",\"Restarting or reloading alone does not repair the file.\":\"Neustarten oder Neuladen allein repariert die Datei nicht.\",\"Keep a copy of the configuration and the current database before repairing or replacing it.\":\"Behalte eine Kopie der Konfiguration und der aktuellen Datenbank, bevor du sie reparierst oder ersetzt.\",\"No new recorder database errors.\":\"Keine neuen Fehler der Recorder-Datenbank.\",\"The storage under Home Assistant reports I/O errors\":\"Der Speicher unter Home Assistant meldet E/A-Fehler\",\"Reading or writing the disk fails at the device level (“{detail}”): the SD card/SSD is failing or its connection (USB adapter, power) is unreliable.\":\"Lesen oder Schreiben des Datenträgers schlägt auf Geräteebene fehl („{detail}“): Die SD-Karte/SSD fällt aus, oder ihre Anbindung (USB-Adapter, Stromversorgung) ist unzuverlässig.\",\"Take a backup to another device now, while the storage still works.\":\"Erstelle jetzt eine Sicherung auf einem anderen Gerät, solange der Speicher noch funktioniert.\",\"Replace the SD card/SSD or its USB adapter; check the power supply.\":\"Ersetze die SD-Karte/SSD oder ihren USB-Adapter; prüfe das Netzteil.\",\"The recorder cannot reach its database server[[ {host}]]\":\"Der Recorder erreicht seinen Datenbankserver nicht[[ {host}]]\",\"The recorder uses an external database (MariaDB/MySQL or PostgreSQL) and cannot connect to it (“{detail}”): the database server or add-on is stopped or restarting, or its address or credentials changed.\":\"Der Recorder verwendet eine externe Datenbank (MariaDB/MySQL oder PostgreSQL) und kann sich nicht mit ihr verbinden („{detail}“): Der Datenbankserver oder das Add-on ist gestoppt oder startet gerade neu, oder seine Adresse oder Zugangsdaten haben sich geändert.\",\"Check that the database server runs (Supervisor installs: Settings → Add-ons → MariaDB → Start, then read its log).\":\"Prüfe, ob der Datenbankserver läuft (Supervisor-Installationen: Einstellungen → Add-ons → MariaDB → Starten, dann sein Protokoll lesen).\",\"Check db_url under recorder: (host, port, user, password).\":\"Prüfe db_url unter recorder: (Host, Port, Benutzer, Passwort).\",\"The recorder reconnects by itself once the server answers.\":\"Der Recorder verbindet sich von selbst neu, sobald der Server antwortet.\",\"The recorder cannot keep up with writing to its database\":\"Der Recorder kommt mit dem Schreiben in seine Datenbank nicht nach\",\"Events arrive faster than the recorder can write them and its queue overflowed (“{detail}”): the database storage is slow or failing, the database is very large, or the system is CPU or I/O bound.\":\"Ereignisse kommen schneller an, als der Recorder sie schreiben kann, und seine Warteschlange ist übergelaufen („{detail}“): Der Datenbankspeicher ist langsam oder fällt aus, die Datenbank ist sehr groß, oder das System ist durch CPU oder E/A ausgelastet.\",\"Check the storage: free space, and the health of the SD card/SSD (database trouble on SD cards usually comes back).\":\"Prüfe den Speicher: freien Platz und den Zustand der SD-Karte/SSD (Datenbankprobleme auf SD-Karten kehren meist zurück).\",\"Shrink the database: lower purge_keep_days, exclude chatty entities from the recorder, then run recorder.purge with repack: true.\":\"Verkleinere die Datenbank: Senke purge_keep_days, schließe gesprächige Entitäten vom Recorder aus und führe dann recorder.purge mit repack: true aus.\",\"Look for an integration that floods state changes (Settings → System → Repairs → System information, or the logbook).\":\"Suche nach einer Integration, die Zustandsänderungen flutet (Einstellungen → System → Reparaturen → Systeminformationen, oder das Logbuch).\",\"Upgrading the recorder database failed\":\"Das Upgrade der Recorder-Datenbank ist fehlgeschlagen\",\"The recorder could not migrate its database to the schema this Home Assistant version needs (“{detail}”). Migrations need free disk space (up to the size of the database) and time; an interrupted or out-of-space migration fails.\":\"Der Recorder konnte seine Datenbank nicht auf das Schema migrieren, das diese Home-Assistant-Version braucht („{detail}“). Migrationen brauchen freien Speicherplatz (bis zur Größe der Datenbank) und Zeit; eine unterbrochene Migration oder eine ohne Platz schlägt fehl.\",\"Make sure there is free disk space at least the size of the database, then restart so the migration runs again.\":\"Sorge für freien Speicherplatz von mindestens der Größe der Datenbank und starte dann neu, damit die Migration erneut läuft.\",\"If it keeps failing, restore the database from a backup taken before the update or start a new one.\":\"Schlägt sie weiter fehl, stelle die Datenbank aus einer Sicherung von vor dem Update wieder her oder beginne eine neue.\",\"The recorder database was written by a newer Home Assistant\":\"Die Recorder-Datenbank wurde von einem neueren Home Assistant geschrieben\",\"The database schema is newer than this Home Assistant version supports (“{detail}”): Home Assistant was downgraded or a backup restored over a newer database.\":\"Das Datenbankschema ist neuer, als diese Home-Assistant-Version unterstützt („{detail}“): Home Assistant wurde herabgestuft, oder eine Sicherung wurde über eine neuere Datenbank wiederhergestellt.\",\"Upgrade Home Assistant back to the version that wrote the database, or restore a database backup taken with this version.\":\"Aktualisiere Home Assistant wieder auf die Version, die die Datenbank geschrieben hat, oder stelle eine mit dieser Version erstellte Datenbanksicherung wieder her.\",\"The recorder database is locked\":\"Die Recorder-Datenbank ist gesperrt\",\"Writes to the recorder database time out because the file is locked (“{detail}”): another process holds it open (a backup, a database viewer add-on) or the storage is too slow.\":\"Schreibvorgänge in die Recorder-Datenbank laufen in eine Zeitüberschreitung, weil die Datei gesperrt ist („{detail}“): Ein anderer Prozess hält sie offen (eine Sicherung, ein Add-on zum Betrachten der Datenbank), oder der Speicher ist zu langsam.\",\"Close tools that open home-assistant_v2.db directly.\":\"Schließe Werkzeuge, die home-assistant_v2.db direkt öffnen.\",\"The recorder fails to use its database\":\"Der Recorder kann seine Datenbank nicht verwenden\",\"Queries on the recorder database fail (“{detail}”)[[: {exception}]]. Storage problems, a very large database, or database corruption are the usual causes.\":\"Abfragen an die Recorder-Datenbank schlagen fehl („{detail}“)[[: {exception}]]. Speicherprobleme, eine sehr große Datenbank oder eine beschädigte Datenbank sind die üblichen Ursachen.\",\"The disk of Home Assistant is full\":\"Der Datenträger von Home Assistant ist voll\",\"Writing failed because the disk has no free space left (“{detail}”). Backups, the recorder database, logs and media are what usually fill it.\":\"Das Schreiben ist fehlgeschlagen, weil auf dem Datenträger kein Platz mehr frei ist („{detail}“). Meist füllen ihn Sicherungen, die Recorder-Datenbank, Protokolle und Medien.\",\"The recorder, backups, updates and saving settings fail; files written during the shortage (database, .storage) can be left damaged.\":\"Recorder, Sicherungen, Updates und das Speichern von Einstellungen schlagen fehl; während des Engpasses geschriebene Dateien (Datenbank, .storage) können beschädigt zurückbleiben.\",\"Free disk space: delete old backups (Settings → System → Backups) or move them off the device, and remove large media and log files.\":\"Gib Speicherplatz frei: Lösche alte Sicherungen (Einstellungen → System → Sicherungen) oder verschiebe sie vom Gerät, und entferne große Medien- und Protokolldateien.\",\"Shrink the recorder database: lower purge_keep_days and run recorder.purge with repack: true.\":\"Verkleinere die Recorder-Datenbank: Senke purge_keep_days und führe recorder.purge mit repack: true aus.\",\"Check what grew under Settings → System → Storage; afterwards restart once so everything that failed to write starts clean.\":\"Prüfe unter Einstellungen → System → Speicher, was gewachsen ist; starte danach einmal neu, damit alles, was nicht geschrieben werden konnte, sauber beginnt.\",\"The resource errors stop.\":\"Die Ressourcenfehler hören auf.\",\"[[{integration}: ]]the system ran out of memory\":\"[[{integration}: ]]das System hat keinen Arbeitsspeicher mehr\",\"A process could not get more memory (“{detail}”): something grows without bound (a leak in an integration or add-on, a runaway automation or flow), or the machine has too little RAM for what runs on it.\":\"Ein Prozess konnte keinen weiteren Speicher bekommen („{detail}“): Etwas wächst ohne Grenze (ein Leck in einer Integration oder einem Add-on, eine außer Kontrolle geratene Automatisierung oder ein Flow), oder die Maschine hat zu wenig RAM für das, was auf ihr läuft.\",\"Operations that need the exhausted resource fail at random places: integrations, the recorder, backups and the UI.\":\"Vorgänge, die die erschöpfte Ressource brauchen, schlagen an zufälligen Stellen fehl: Integrationen, der Recorder, Sicherungen und die Oberfläche.\",\"Find what grows: Settings → System → Hardware and the add-on pages show memory per process; recently added or updated integrations are the usual suspects — disable them one at a time.\":\"Finde, was wächst: Einstellungen → System → Hardware und die Add-on-Seiten zeigen den Speicher je Prozess; kürzlich hinzugefügte oder aktualisierte Integrationen sind die üblichen Verdächtigen – deaktiviere sie nacheinander.\",\"If the machine simply has too little headroom for what runs on it, stop unneeded add-ons or move to bigger hardware.\":\"Hat die Maschine schlicht zu wenig Reserve für das, was auf ihr läuft, stoppe nicht benötigte Add-ons oder wechsle auf größere Hardware.\",\"A restart releases the resources now; it does not fix the leak, so it comes back unless its cause is found.\":\"Ein Neustart gibt die Ressourcen jetzt frei; das Leck behebt er nicht, daher kommt es wieder, solange seine Ursache nicht gefunden ist.\",\"Update {integration} (HACS → {integration} → Update): leaks like this are fixed in the integration’s releases.\":\"Aktualisiere {integration} (HACS → {integration} → Aktualisieren): Lecks wie dieses werden in den Versionen der Integration behoben.\",\"If no fixed release exists, report the leak to its author with this log, and disable or remove it until then; a restart only frees the resources for a while.\":\"Gibt es keine korrigierte Version, melde das Leck mit diesem Protokoll ihrem Autor und deaktiviere oder entferne sie bis dahin; ein Neustart gibt die Ressourcen nur eine Weile frei.\",\"Read the add-on’s log for what grew before it ran out (a flow or message queue, a large file).\":\"Lies im Protokoll des Add-ons, was gewachsen ist, bevor der Speicher ausging (ein Flow oder eine Nachrichtenwarteschlange, eine große Datei).\",\"Raise the add-on’s memory limit if it has one, or fix what accumulates.\":\"Erhöhe das Speicherlimit des Add-ons, falls es eines hat, oder behebe, was sich ansammelt.\",\"A restart frees the add-on’s memory now; it comes back unless the cause (a flow, a leak, a too-small limit) is fixed.\":\"Ein Neustart gibt den Speicher des Add-ons jetzt frei; das Problem kommt wieder, solange die Ursache (ein Flow, ein Leck, ein zu kleines Limit) nicht behoben ist.\",\"Home Assistant ran out of file handles\":\"Home Assistant hat keine Datei-Handles mehr\",\"The process hit its limit of open files and sockets (“{detail}”): an integration opens connections or files and does not close them — typically camera streams, HTTP sessions or serial devices.\":\"Der Prozess hat sein Limit an offenen Dateien und Sockets erreicht („{detail}“): Eine Integration öffnet Verbindungen oder Dateien und schließt sie nicht – typischerweise Kamerastreams, HTTP-Sitzungen oder serielle Geräte.\",\"Note which integration logged errors first; disable recently added or updated integrations one at a time until the errors stop.\":\"Merke dir, welche Integration zuerst Fehler protokolliert hat; deaktiviere kürzlich hinzugefügte oder aktualisierte Integrationen nacheinander, bis die Fehler aufhören.\",\"Report the leak to the integration’s author with this log.\":\"Melde das Leck mit diesem Protokoll dem Autor der Integration.\",\"Home Assistant cannot start new threads\":\"Home Assistant kann keine neuen Threads starten\",\"The process hit the system’s thread limit (“{detail}”): an integration starts threads and does not stop them.\":\"Der Prozess hat das Thread-Limit des Systems erreicht („{detail}“): Eine Integration startet Threads und beendet sie nicht.\",\"{integration} requires {package}, which Home Assistant blocks\":\"{integration} benötigt {package}, das Home Assistant blockiert\",\"{integration} requires {package}, a package Home Assistant deliberately blocks (pinned to an impossible version in package_constraints.txt) because it breaks Home Assistant — for example a PyPI package that shadows a built-in Python module. It can never install; only a release of {integration} without that requirement works.\":\"{integration} benötigt {package}, ein Paket, das Home Assistant absichtlich blockiert (in package_constraints.txt auf eine unmögliche Version festgelegt), weil es Home Assistant beschädigt – zum Beispiel ein PyPI-Paket, das ein eingebautes Python-Modul überdeckt. Es lässt sich nie installieren; nur eine Version von {integration} ohne diese Anforderung funktioniert.\",\"{integration} does not load; its entities are unavailable.\":\"{integration} lädt nicht; ihre Entitäten sind nicht verfügbar.\",\"Update {integration} to a release whose manifest no longer lists {package}, or remove the integration.\":\"Aktualisiere {integration} auf eine Version, deren Manifest {package} nicht mehr aufführt, oder entferne die Integration.\",\"Retrying, restarting or fixing the network does not help: the block is intentional.\":\"Wiederholen, Neustarten oder das Netzwerk reparieren hilft nicht: Die Sperre ist beabsichtigt.\",\"{integration} loads after the change.\":\"{integration} lädt nach der Änderung.\",\"No new requirement errors for {integration}.\":\"Keine neuen Anforderungsfehler für {integration}.\",\"The package index is down, so requirements cannot be installed\":\"Der Paketindex ist ausgefallen, daher können Anforderungen nicht installiert werden\",\"Installing requirements failed because the package index answered with a server error (“{detail}”): the outage is on its side (Home Assistant’s wheels index or PyPI), not in this installation. Integrations whose requirements are not installed yet cannot start until it is back.\":\"Das Installieren der Anforderungen ist fehlgeschlagen, weil der Paketindex mit einem Serverfehler geantwortet hat („{detail}“): Der Ausfall liegt auf seiner Seite (Home Assistants Wheels-Index oder PyPI), nicht in dieser Installation. Integrationen, deren Anforderungen noch nicht installiert sind, können nicht starten, bis er wieder da ist.\",\"Wait until the index is reachable again (Home Assistant’s status page or community forum usually report outages).\":\"Warte, bis der Index wieder erreichbar ist (die Statusseite oder das Community-Forum von Home Assistant melden Ausfälle meist).\",\"Then restart Home Assistant so the missing requirements are installed.\":\"Starte Home Assistant dann neu, damit die fehlenden Anforderungen installiert werden.\",\"{integration} could not download {package}: no connection to the package index\":\"{integration} konnte {package} nicht herunterladen: keine Verbindung zum Paketindex\",\"Installing {package} for {integration} failed because pip could not reach the package index (“{detail}”). Requirements are installed when an integration is first set up, so without internet access (or with broken DNS or a proxy in the way) it cannot start.\":\"{package} ließ sich für {integration} nicht installieren, weil pip den Paketindex nicht erreichen konnte („{detail}“). Anforderungen werden bei der ersten Einrichtung einer Integration installiert, daher kann sie ohne Internetzugang (oder mit gestörtem DNS oder einem Proxy im Weg) nicht starten.\",\"Check the host’s internet connection and DNS (Settings → System → Network).\":\"Prüfe die Internetverbindung und das DNS des Hosts (Einstellungen → System → Netzwerk).\",\"Then restart Home Assistant so the requirement is installed.\":\"Starte Home Assistant dann neu, damit die Anforderung installiert wird.\",\"Only once the host reaches pypi.org again: requirements are installed during startup, so a restart retries the installation.\":\"Erst wenn der Host pypi.org wieder erreicht: Anforderungen werden beim Start installiert, daher versucht ein Neustart die Installation erneut.\",\"{integration} requires {package}, which conflicts with Home Assistant’s own version\":\"{integration} benötigt {package}, was mit der Version von Home Assistant selbst in Konflikt steht\",\"{integration} pins {package}, but Home Assistant pins a different version of that package for every integration (package_constraints.txt), so it can never be installed next to it. Retrying or restarting installs nothing new; a release of {integration} that follows Home Assistant’s version is needed.\":\"{integration} legt {package} fest, aber Home Assistant legt für jede Integration eine andere Version dieses Pakets fest (package_constraints.txt), daher lässt es sich nie daneben installieren. Wiederholen oder Neustarten installiert nichts Neues; nötig ist eine Version von {integration}, die der Version von Home Assistant folgt.\",\"Update {integration} and check its issue tracker for this requirement.\":\"Aktualisiere {integration} und suche im Issue-Tracker nach dieser Anforderung.\",\"If no fixed release exists, remove it (or stay on the previous Home Assistant release) until one does.\":\"Gibt es keine korrigierte Version, entferne sie (oder bleib bei der vorherigen Home-Assistant-Version), bis es eine gibt.\",\"{integration} requires {package}, another version than the one Home Assistant pins for every integration; a Home Assistant release with consistent pins fixes it.\":\"{integration} benötigt {package} in einer anderen Version als der, die Home Assistant für jede Integration festlegt; eine Home-Assistant-Version mit stimmigen Festlegungen behebt es.\",\"The requirements of {integration} conflict with other packages\":\"Die Anforderungen von {integration} stehen mit anderen Paketen in Konflikt\",\"Installing {package} for {integration} failed because its pinned version contradicts another pinned package, usually one Home Assistant itself pins (“{detail}”). Retrying or restarting installs nothing new: the integration that pins the conflicting version needs a release that follows Home Assistant’s pins.\":\"{package} ließ sich für {integration} nicht installieren, weil seine festgelegte Version einem anderen festgelegten Paket widerspricht, meist einem, das Home Assistant selbst festlegt („{detail}“). Wiederholen oder Neustarten installiert nichts Neues: Die Integration, die die widersprüchliche Version festlegt, braucht eine Version, die den Festlegungen von Home Assistant folgt.\",\"Update the custom integration that names this requirement, and check its issue tracker for the conflict.\":\"Aktualisiere die benutzerdefinierte Integration, die diese Anforderung nennt, und suche in ihrem Issue-Tracker nach dem Konflikt.\",\"If no fixed release exists, remove it until one does; a custom integration pinning an old version blocks itself (and sometimes others).\":\"Gibt es keine korrigierte Version, entferne sie, bis es eine gibt; eine benutzerdefinierte Integration, die eine alte Version festlegt, blockiert sich selbst (und manchmal andere).\",\"Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”); a Home Assistant release with consistent pins fixes it.\":\"Das Installieren der Anforderungen von {integration} ist fehlgeschlagen, weil sich zwei festgelegte Versionen widersprechen („{detail}“); eine Home-Assistant-Version mit stimmigen Festlegungen behebt es.\",\"The requirement {package} of {integration} is not installed\":\"Die Anforderung {package} von {integration} ist nicht installiert\",\"{integration} could not be set up because its requirement {package} was not installed, and the log does not say why. Most often the installation failed for a passing reason right after an update (the package index or wheel mirror had not caught up, a network hiccup), and the next start installs it.\":\"{integration} konnte nicht eingerichtet werden, weil ihre Anforderung {package} nicht installiert wurde, und das Protokoll sagt nicht, warum. Meist ist die Installation direkt nach einem Update aus einem vorübergehenden Grund fehlgeschlagen (der Paketindex oder Wheel-Mirror war noch nicht nachgezogen, ein Netzwerkaussetzer), und der nächste Start installiert sie.\",\"Restart Home Assistant once more so it retries installing {package}.\":\"Starte Home Assistant noch einmal neu, damit es erneut versucht, {package} zu installieren.\",\"If it fails again, look just before this line for pip’s error (a version conflict or no build for this system) and check the issue tracker of {integration}.\":\"Schlägt es wieder fehl, suche direkt vor dieser Zeile nach dem Fehler von pip (ein Versionskonflikt oder kein Build für dieses System) und sieh im Issue-Tracker von {integration} nach.\",\"Requirements are installed while Home Assistant starts: a restart retries installing {package}.\":\"Anforderungen werden beim Start von Home Assistant installiert: Ein Neustart versucht erneut, {package} zu installieren.\",\"Installing the requirements of {integration} failed\":\"Das Installieren der Anforderungen von {integration} ist fehlgeschlagen\",\"{integration} needs {package}, and installing it failed (“{detail}”): no build of it exists for this Python version or CPU, or it conflicts with another pinned package.\":\"{integration} braucht {package}, und dessen Installation ist fehlgeschlagen („{detail}“): Es gibt keinen Build davon für diese Python-Version oder CPU, oder es steht mit einem anderen festgelegten Paket in Konflikt.\",\"Read the full pip error for the reason (no wheel for this platform, or a version conflict).\":\"Lies den vollständigen Fehler von pip für den Grund (kein Wheel für diese Plattform oder ein Versionskonflikt).\",\"Update Home Assistant; if the latest release still fails, report it with the pip error.\":\"Aktualisiere Home Assistant; schlägt auch die neueste Version fehl, melde es mit dem Fehler von pip.\",\"The custom integration {integration} declares a requirement ({package}) that cannot be installed on this Home Assistant: the version does not exist, does not build for this Python or CPU, or conflicts with Home Assistant’s own pinned packages (“{detail}”). Retrying or restarting installs nothing new; a fixed release of {integration} is needed.\":\"Die benutzerdefinierte Integration {integration} deklariert eine Anforderung ({package}), die sich auf diesem Home Assistant nicht installieren lässt: Die Version existiert nicht, lässt sich für dieses Python oder diese CPU nicht bauen oder steht mit den festgelegten Paketen von Home Assistant in Konflikt („{detail}“). Wiederholen oder Neustarten installiert nichts Neues; nötig ist eine korrigierte Version von {integration}.\",\"Update {integration} and check its issue tracker for this requirement error.\":\"Aktualisiere {integration} und suche im Issue-Tracker nach diesem Anforderungsfehler.\",\"If no fixed release exists, remove it until one does (its failing requirement blocks its setup).\":\"Gibt es keine korrigierte Version, entferne sie, bis es eine gibt (ihre fehlschlagende Anforderung blockiert ihre Einrichtung).\",\"{integration} cannot import {package}\":\"{integration} kann {package} nicht importieren\",\"The Python package {package} that {integration} imports is not installed (“{detail}”): its requirement failed to install earlier, or the integration does not declare it.\":\"Das Python-Paket {package}, das {integration} importiert, ist nicht installiert („{detail}“): Seine Installation ist früher fehlgeschlagen, oder die Integration deklariert es nicht.\",\"Look earlier in the log for a failed installation of {package} and fix that first (usually the network).\":\"Suche weiter oben im Protokoll, warum {package} nicht installiert werden konnte, und behebe zuerst das (meist das Netzwerk).\",\"Restart Home Assistant to retry installing requirements.\":\"Starte Home Assistant neu, um die Installation der Anforderungen erneut zu versuchen.\",\"{integration} is not compatible with this Home Assistant version\":\"{integration} ist mit dieser Home-Assistant-Version nicht kompatibel\",\"{integration} uses {name} from {module}, which this Home Assistant version no longer has (“{exception}”). It was removed or renamed after its deprecation period, and this release of the custom integration was written against the old API, so it cannot load.\":\"{integration} verwendet {name} aus {module}, das diese Home-Assistant-Version nicht mehr hat („{exception}“). Es wurde nach seiner Abkündigungsfrist entfernt oder umbenannt, und diese Version der benutzerdefinierten Integration wurde gegen die alte API geschrieben, daher kann sie nicht laden.\",\"{integration} does not load, or parts of it fail; its entities are unavailable.\":\"{integration} lädt nicht, oder Teile davon schlagen fehl; ihre Entitäten sind nicht verfügbar.\",\"Update {integration} to a release that supports your Home Assistant version (HACS → {integration} → Update or Redownload), then restart.\":\"Aktualisiere {integration} auf eine Version, die deine Home-Assistant-Version unterstützt (HACS → {integration} → Aktualisieren oder Erneut herunterladen), und starte dann neu.\",\"If no compatible release exists yet, check its issue tracker; remove it for now, or stay on the previous Home Assistant version until it is updated.\":\"Gibt es noch keine kompatible Version, sieh in ihrem Issue-Tracker nach; entferne sie vorerst oder bleib bei der vorherigen Home-Assistant-Version, bis sie aktualisiert ist.\",\"Restarting or reloading does not help: the integration’s code itself has to change.\":\"Neustarten oder Neuladen hilft nicht: Der Code der Integration selbst muss sich ändern.\",\"{integration} loads after the update.\":\"{integration} lädt nach dem Update.\",\"The error does not come back after a restart.\":\"Der Fehler kommt nach einem Neustart nicht wieder.\",\"{integration} cannot be loaded by this Home Assistant version\":\"{integration} kann von dieser Home-Assistant-Version nicht geladen werden\",\"Home Assistant refuses to load {integration} (“{detail}”): its manifest is invalid or the installed version is known to break this Home Assistant release.\":\"Home Assistant weigert sich, {integration} zu laden („{detail}“): Ihr Manifest ist ungültig, oder die installierte Version beschädigt bekanntermaßen diese Home-Assistant-Version.\",\"{integration} fails with {exception}\":\"{integration} schlägt fehl: {exception}\",\"The custom integration {integration} fails with {exception}[[ in {location}]]. Errors like this right after a Home Assistant update usually mean it relies on something that changed in Home Assistant.\":\"Die benutzerdefinierte Integration {integration} schlägt[[ in {location}]] fehl: {exception}. Solche Fehler direkt nach einem Home-Assistant-Update bedeuten meist, dass sie sich auf etwas verlässt, das sich in Home Assistant geändert hat.\",\"The {integration} config entry could not be migrated\":\"Der Konfigurationseintrag von {integration} konnte nicht migriert werden\",\"The stored config entry of {integration} has a version this installation cannot migrate (“{detail}”): the integration was downgraded, or a release broke its migration.\":\"Der gespeicherte Konfigurationseintrag von {integration} hat eine Version, die diese Installation nicht migrieren kann („{detail}“): Die Integration wurde herabgestuft, oder eine Version hat ihre Migration beschädigt.\",\"If you downgraded, go back to the newer version of {integration}, or restore a backup taken before the upgrade.\":\"Hast du herabgestuft, kehre zur neueren Version von {integration} zurück oder stelle eine Sicherung von vor dem Upgrade wieder her.\",\"Otherwise update {integration}; if it still fails, delete and re-add the entry.\":\"Andernfalls aktualisiere {integration}; schlägt es weiter fehl, lösche den Eintrag und füge ihn erneut hinzu.\",\"{integration} blocks the event loop with {call}\":\"{integration} blockiert die Ereignisschleife durch {call}\",\"{integration} makes a blocking call ({call}) inside Home Assistant’s event loop[[ at {location}]]. While it runs nothing else in Home Assistant can; Home Assistant detects and reports this since 2024.6, and the fix belongs in the integration’s code.\":\"{integration} macht einen blockierenden Aufruf ({call}) in der Ereignisschleife von Home Assistant[[ an {location}]]. Solange er läuft, kann nichts anderes in Home Assistant laufen; Home Assistant erkennt und meldet das seit 2024.6, und die Korrektur gehört in den Code der Integration.\",\"Home Assistant keeps running, but everything else waits while the call blocks: the UI stutters, and other integrations can time out.\":\"Home Assistant läuft weiter, aber alles andere wartet, während der Aufruf blockiert: Die Oberfläche stockt, und andere Integrationen können in Zeitüberschreitungen laufen.\",\"Update Home Assistant: blocking calls in core integrations are fixed in later releases.\":\"Aktualisiere Home Assistant: Blockierende Aufrufe in Core-Integrationen werden in späteren Versionen behoben.\",\"If the latest release still shows it, report it using the link in the warning.\":\"Zeigt auch die neueste Version es noch, melde es über den Link in der Warnung.\",\"Restarting or reloading does not fix it; the warning alone does not break anything.\":\"Neustarten oder Neuladen behebt es nicht; die Warnung allein macht nichts kaputt.\",\"After the update, the warning does not come back after a restart.\":\"Nach dem Update kommt die Warnung nach einem Neustart nicht wieder.\",\"Update {integration} (HACS → {integration} → Update, or install its latest release).\":\"Aktualisiere {integration} (HACS → {integration} → Aktualisieren, oder installiere ihre neueste Version).\",\"If no fixed release exists, report it to the author using the link in the warning, or remove the integration until it is fixed.\":\"Gibt es keine korrigierte Version, melde es dem Autor über den Link in der Warnung, oder entferne die Integration, bis es behoben ist.\",\"{integration} calls Home Assistant from the wrong thread\":\"{integration} ruft Home Assistant aus dem falschen Thread auf\",\"{integration} calls an event-loop-only function from another thread (“{detail}”), which can crash Home Assistant or corrupt its state. The fix belongs in the integration’s code.\":\"{integration} ruft eine Funktion, die nur in der Ereignisschleife laufen darf, aus einem anderen Thread auf („{detail}“), was Home Assistant abstürzen lassen oder seinen Zustand beschädigen kann. Die Korrektur gehört in den Code der Integration.\",\"Random crashes, entities that stop updating, or corrupted state while it keeps happening.\":\"Zufällige Abstürze, Entitäten, die sich nicht mehr aktualisieren, oder beschädigter Zustand, solange es weiter passiert.\",\"The YAML configuration cannot be read[[ ({location})]]\":\"Die YAML-Konfiguration kann nicht gelesen werden[[ ({location})]]\",\"Home Assistant could not read its YAML configuration: “{detail}”[[ in {location}]]. A syntax error stops the whole file from loading; in configuration.yaml or a file it includes, Home Assistant starts in recovery mode with most integrations missing.\":\"Home Assistant konnte seine YAML-Konfiguration nicht lesen: „{detail}“[[ in {location}]]. Ein Syntaxfehler verhindert, dass die ganze Datei geladen wird; in der configuration.yaml oder einer von ihr eingebundenen Datei startet Home Assistant im Wiederherstellungsmodus, und die meisten Integrationen fehlen.\",\"Everything configured in that file is missing; in recovery (safe) mode almost nothing runs until it is fixed.\":\"Alles, was in dieser Datei konfiguriert ist, fehlt; im Wiederherstellungsmodus (abgesicherten Modus) läuft fast nichts, bis der Fehler behoben ist.\",\"Open [[{location} ]]and fix the syntax: indentation, a missing list dash (“- platform: …”), a missing space after a colon, tabs instead of spaces, or an undefined !secret.\":\"Öffne [[{location} ]]und korrigiere die Syntax: Einrückung, ein fehlender Listenstrich („- platform: …“), ein fehlendes Leerzeichen nach einem Doppelpunkt, Tabulatoren statt Leerzeichen oder ein nicht definiertes !secret.\",\"Run Developer tools → YAML → Check configuration (or ha core check) until it passes.\":\"Führe Entwicklerwerkzeuge → YAML → Konfiguration prüfen (oder ha core check) aus, bis die Prüfung besteht.\",\"Then restart Home Assistant.\":\"Starte Home Assistant dann neu.\",\"Only after the YAML is fixed and “Check configuration” passes: restart to load the configuration again.\":\"Erst wenn das YAML korrigiert ist und „Konfiguration prüfen“ besteht: neu starten, um die Konfiguration erneut zu laden.\",\"The configuration error does not come back after the fix.\":\"Der Konfigurationsfehler kommt nach der Korrektur nicht wieder.\",\"configuration.yaml sets up {integration}, which Home Assistant did not find\":\"configuration.yaml richtet {integration} ein, die Home Assistant nicht gefunden hat\",\"The configuration asks for {integration}, but Home Assistant did not find an integration of that name when it started: it was installed since (custom integrations, e.g. from HACS, load only after a restart), removed, or the name is misspelled.\":\"Die Konfiguration verlangt {integration}, aber Home Assistant hat beim Start keine Integration dieses Namens gefunden: Sie wurde seitdem installiert (benutzerdefinierte Integrationen, z. B. aus HACS, werden erst nach einem Neustart geladen), entfernt, oder der Name ist falsch geschrieben.\",\"What the invalid configuration describes is not set up.\":\"Was die ungültige Konfiguration beschreibt, wird nicht eingerichtet.\",\"If you just installed it, restart Home Assistant (Settings → System → Restart) so it is found.\":\"Hast du sie gerade installiert, starte Home Assistant neu (Einstellungen → System → Neu starten), damit sie gefunden wird.\",\"If it is not installed, install it again (e.g. through HACS) and restart, or remove its section from configuration.yaml (or fix the name).\":\"Ist sie nicht installiert, installiere sie erneut (z. B. über HACS) und starte neu, oder entferne ihren Abschnitt aus der configuration.yaml (oder korrigiere den Namen).\",\"Only once {integration} is installed (its folder is in custom_components): Home Assistant finds new integrations when it starts.\":\"Erst wenn {integration} installiert ist (ihr Ordner liegt in custom_components): Home Assistant findet neue Integrationen beim Start.\",\"configuration.yaml names {domain}, a misspelling of {meant}\":\"configuration.yaml nennt {domain}, eine falsche Schreibweise von {meant}\",\"The configuration sets up an integration called {domain}, which does not exist; Home Assistant has one called {meant}, so the name is almost certainly misspelled.\":\"Die Konfiguration richtet eine Integration namens {domain} ein, die es nicht gibt; Home Assistant hat eine namens {meant}, daher ist der Name fast sicher falsch geschrieben.\",\"Correct {domain} to {meant} in configuration.yaml, check the configuration (Developer tools → YAML) and restart.\":\"Korrigiere {domain} in der configuration.yaml zu {meant}, prüfe die Konfiguration (Entwicklerwerkzeuge → YAML) und starte neu.\",\"configuration.yaml names {integration} as an integration: a misplaced option\":\"configuration.yaml nennt {integration} als Integration: eine falsch platzierte Option\",\"The configuration sets up an integration called {integration}, next to a schema error: almost always an option indented one level too little, so Home Assistant reads it as an integration of its own.\":\"Die Konfiguration richtet eine Integration namens {integration} ein, neben einem Schemafehler: fast immer eine Option, die eine Ebene zu wenig eingerückt ist, sodass Home Assistant sie als eigene Integration liest.\",\"Indent the option under the integration or platform it belongs to, check the configuration (Developer tools → YAML) and restart.\":\"Rücke die Option unter die Integration oder Plattform ein, zu der sie gehört, prüfe die Konfiguration (Entwicklerwerkzeuge → YAML) und starte neu.\",\"{integration} is misconfigured\":\"{integration} ist falsch konfiguriert\",\"{integration} reports that its configuration is wrong (“{detail}”): a value was entered in the wrong form or points at the wrong thing, so it cannot work until it is corrected.\":\"{integration} meldet, dass ihre Konfiguration falsch ist („{detail}“): Ein Wert wurde in der falschen Form eingegeben oder zeigt auf das Falsche, daher kann sie nicht funktionieren, bis er korrigiert ist.\",\"Correct the value the message names (Settings → Devices & services → {integration} → Reconfigure, or its YAML), following the integration’s documentation.\":\"Korrigiere den Wert, den die Meldung nennt (Einstellungen → Geräte & Dienste → {integration} → Neu konfigurieren, oder ihr YAML), gemäß der Dokumentation der Integration.\",\"Then reload {integration}.\":\"Lade {integration} dann neu.\",\"{integration} has an invalid configuration\":\"{integration} hat eine ungültige Konfiguration\",\"The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.\":\"Die Konfiguration von {integration} passt nicht zu dem, was sie akzeptiert: „{detail}“. Home Assistant überspringt den ungültigen Teil, daher wird nicht eingerichtet, was er beschreibt.\",\"Fix the option the message names[[ ({location})]] — options are renamed or removed in breaking changes, so check the release notes of the last update and the integration’s documentation.\":\"Korrigiere die Option, die die Meldung nennt[[ ({location})]] – Optionen werden in Breaking Changes umbenannt oder entfernt, sieh also in den Versionshinweisen des letzten Updates und in der Dokumentation der Integration nach.\",\"Check the configuration (Developer tools → YAML), then reload that YAML or restart.\":\"Prüfe die Konfiguration (Entwicklerwerkzeuge → YAML), lade dann dieses YAML neu oder starte neu.\",\"[[{entity}: ]]the state does not fit its device class or unit\":\"[[{entity}: ]]der Zustand passt nicht zu seiner Geräteklasse oder Einheit\",\"The entity’s configuration promises a numeric value in a unit of its device class, but it reports something else (“{detail}”) — typically a template that yields “unknown”/“unavailable”, or a wrong unit_of_measurement or device_class.\":\"Die Konfiguration der Entität verspricht einen numerischen Wert in einer Einheit ihrer Geräteklasse, aber sie meldet etwas anderes („{detail}“) – typischerweise ein Template, das „unknown“/„unavailable“ liefert, oder ein falsches unit_of_measurement oder device_class.\",\"For a template or YAML sensor: give the template a numeric default or an availability template, and fix unit_of_measurement / device_class / state_class.\":\"Bei einem Template- oder YAML-Sensor: Gib dem Template einen numerischen Standardwert oder ein Verfügbarkeits-Template und korrigiere unit_of_measurement / device_class / state_class.\",\"For a sensor an integration provides, report it to the integration with this message.\":\"Bei einem Sensor, den eine Integration bereitstellt: Melde es der Integration mit dieser Meldung.\",\"A template[[ in {integration}]] fails to render\":\"Ein Template[[ in {integration}]] lässt sich nicht rendern\",\"A template refers to something that does not exist or has an unexpected value: “{detail}”. The entity or option built from it shows the wrong value or is unavailable.\":\"Ein Template verweist auf etwas, das nicht existiert oder einen unerwarteten Wert hat: „{detail}“. Die daraus gebildete Entität oder Option zeigt den falschen Wert oder ist nicht verfügbar.\",\"Test the template in Developer tools → Template; guard missing values with defaults (e.g. | float(0), states(…) | is_number, has_value()).\":\"Teste das Template unter Entwicklerwerkzeuge → Template; sichere fehlende Werte mit Standardwerten ab (z. B. | float(0), states(…) | is_number, has_value()).\",\"Fix it in the template helper or YAML, then reload template entities.\":\"Korrigiere es im Template-Helfer oder im YAML und lade dann die Template-Entitäten neu.\",\"{automation} is running away\":\"{automation} läuft aus dem Ruder\",\"{automation} is triggered far more often than it can finish (“{detail}”, {count} times): it probably triggers itself through the entities it changes, or its trigger fires on every attribute change.\":\"{automation} wird viel häufiger ausgelöst, als sie fertig werden kann („{detail}“, {count}-mal): Wahrscheinlich löst sie sich über die Entitäten, die sie ändert, selbst aus, oder ihr Auslöser feuert bei jeder Attributänderung.\",\"Runs pile up or are dropped, the devices it controls flap, and the log and recorder fill up.\":\"Ausführungen stauen sich oder werden verworfen, die gesteuerten Geräte schalten hin und her, und Protokoll und Recorder laufen voll.\",\"Look at the trace of {automation}: which trigger fires, and does an action change the entity it triggers on?\":\"Öffne für {automation} die Ablaufverfolgung: Welcher Auslöser feuert, und ändert eine Aktion die Entität, auf die sie auslöst?\",\"Narrow the trigger (to:/from: states, a condition), or pick the right mode (single/restart/queued with max) and max_exceeded: silent.\":\"Grenze den Auslöser ein (to:/from:-Zustände, eine Bedingung) oder wähle den passenden Modus (single/restart/queued mit max) und max_exceeded: silent.\",\"Stop {automation} from running away now; turn it back on once its trigger or mode is fixed (rolling back turns it on again).\":\"Halte {automation} jetzt an; schalte sie wieder ein, sobald ihr Auslöser oder Modus korrigiert ist (das Rückgängigmachen schaltet sie wieder ein).\",\"After the automation is fixed in YAML, reload automations (the UI editor reloads on save).\":\"Nachdem die Automatisierung im YAML korrigiert ist, lade die Automatisierungen neu (der Editor der Oberfläche lädt beim Speichern neu).\",\"The next run of {automation} finishes without an error.\":\"{automation} läuft beim nächsten Mal ohne Fehler durch.\",\"Automation[[ “{alias}”]] has an invalid configuration\":\"Automatisierung[[ „{alias}“]] hat eine ungültige Konfiguration\",\"An automation or script does not pass validation, so it is not set up at all: “{detail}”.\":\"Eine Automatisierung oder ein Skript besteht die Prüfung nicht und wird daher gar nicht eingerichtet: „{detail}“.\",\"The automation does not exist until its configuration is fixed; it never triggers.\":\"Die Automatisierung existiert nicht, bis ihre Konfiguration korrigiert ist; sie löst nie aus.\",\"Open the automation in the editor (or automations.yaml) and fix the option the message names.\":\"Öffne die Automatisierung im Editor (oder die automations.yaml) und korrigiere die Option, die die Meldung nennt.\",\"Save (the editor reloads automations) and check that it shows up as enabled.\":\"Speichere (der Editor lädt die Automatisierungen neu) und prüfe, ob sie als aktiviert angezeigt wird.\",\"{automation} calls {service}, which does not exist\":\"{automation} ruft {service} auf, das es nicht gibt\",\"{automation} calls {service}, but no such action, script or entity exists right now: it was renamed or removed, the integration providing it is not loaded, or a script that an integration generates has not been (re)created yet.\":\"{automation} ruft {service} auf, aber eine solche Aktion, ein solches Skript oder eine solche Entität gibt es gerade nicht: Sie wurde umbenannt oder entfernt, die bereitstellende Integration ist nicht geladen, oder ein Skript, das eine Integration erzeugt, wurde noch nicht (neu) erstellt.\",\"The actions after the failing step do not run, so whatever {automation} should do does not happen.\":\"Die Aktionen nach dem fehlschlagenden Schritt laufen nicht, also passiert nicht, was {automation} tun soll.\",\"Open the trace of {automation} to see the failing step.\":\"Öffne für {automation} die Ablaufverfolgung, um den fehlschlagenden Schritt zu sehen.\",\"If {service} belongs to an integration, check that the integration is loaded (Settings → Devices & services); reloading that integration recreates what it generates.\":\"Gehört {service} zu einer Integration, prüfe, ob die Integration geladen ist (Einstellungen → Geräte & Dienste); Neuladen dieser Integration erstellt neu, was sie erzeugt.\",\"Otherwise change the step to an existing action or entity, save, and run it once.\":\"Andernfalls ändere den Schritt auf eine vorhandene Aktion oder Entität, speichere und führe ihn einmal aus.\",\"{automation} fails on a template\":\"{automation} scheitert an einem Template\",\"A template in {automation} renders an error or an unusable value (“{detail}”), usually a trigger variable or entity that is missing in this run.\":\"{automation} enthält ein Template, das einen Fehler oder einen unbrauchbaren Wert liefert („{detail}“), meist weil in dieser Ausführung eine Auslöservariable oder Entität fehlt.\",\"Test the template in Developer tools → Template with the values from the trace.\":\"Teste das Template unter Entwicklerwerkzeuge → Template mit den Werten aus der Ablaufverfolgung.\",\"Guard missing values (| default, | float(0), a condition before the step), save and run it once.\":\"Sichere fehlende Werte ab (| default, | float(0), eine Bedingung vor dem Schritt), speichere und führe sie einmal aus.\",\"{automation} passes invalid data to an action\":\"{automation} übergibt ungültige Daten an eine Aktion\",\"A step of {automation} calls an action with data it does not accept (“{detail}”) — often a template that rendered text or nothing where a number is needed.\":\"{automation} ruft in einem Schritt eine Aktion mit Daten auf, die sie nicht akzeptiert („{detail}“) – oft ein Template, das Text oder nichts geliefert hat, wo eine Zahl nötig ist.\",\"Open the trace of {automation} (Settings → Automations & scenes → … → Traces) to see the failing step.\":\"Öffne für {automation} die Ablaufverfolgung (Einstellungen → Automatisierungen & Szenen → … → Ablaufverfolgungen), um den fehlschlagenden Schritt zu sehen.\",\"Fix that step, save, and run the automation once to check it.\":\"Korrigiere diesen Schritt, speichere und führe die Automatisierung einmal aus, um ihn zu prüfen.\",\"{automation} fails\":\"{automation} schlägt fehl\",\"A step of {automation} raised an error: “{detail}”.\":\"{automation} ist in einem Schritt auf einen Fehler gestoßen: „{detail}“.\",\"{automation} was triggered while it was still running\":\"{automation} wurde ausgelöst, während sie noch lief\",\"{automation} was triggered again before its previous run finished; in mode “single” the new run is dropped and this warning is logged.\":\"{automation} wurde erneut ausgelöst, bevor ihre vorherige Ausführung fertig war; im Modus „single“ wird die neue Ausführung verworfen und diese Warnung protokolliert.\",\"The dropped runs do nothing; if they were meant to restart a timer or a delay, the automation misbehaves.\":\"Die verworfenen Ausführungen tun nichts; sollten sie einen Timer oder eine Verzögerung neu starten, verhält sich die Automatisierung falsch.\",\"If overlapping triggers are expected, set mode: restart, queued or parallel — or max_exceeded: silent to keep mode single quietly.\":\"Sind sich überschneidende Auslöser zu erwarten, setze mode: restart, queued oder parallel – oder max_exceeded: silent, um beim Modus single ohne Warnung zu bleiben.\",\"Add-on {addon} crashed\":\"Add-on {addon} ist abgestürzt\",\"The Supervisor found {addon} stopped or unhealthy and tried to restart it (“{detail}”). The add-on’s own log shows why it exited.\":\"Der Supervisor hat {addon} gestoppt oder fehlerhaft vorgefunden und versucht, es neu zu starten („{detail}“). Das eigene Protokoll des Add-ons zeigt, warum es beendet wurde.\",\"Whatever the add-on provides (a broker, a database, Zigbee, a dashboard) is gone until it runs again.\":\"Was das Add-on bereitstellt (ein Broker, eine Datenbank, Zigbee, ein Dashboard), fehlt, bis es wieder läuft.\",\"Read the add-on’s log (Settings → Add-ons → {addon} → Log): the lines before the exit say why it stopped.\":\"Lies das Protokoll des Add-ons (Einstellungen → Add-ons → {addon} → Protokoll): Die Zeilen vor dem Ende sagen, warum es gestoppt ist.\",\"Restart it; turn on its Watchdog so the Supervisor restarts it after a crash.\":\"Starte es neu; schalte seinen Watchdog ein, damit der Supervisor es nach einem Absturz neu startet.\",\"If it crashes again right away, fix what the log names (configuration, a device that is missing, disk space) first.\":\"Stürzt es sofort wieder ab, behebe zuerst, was das Protokoll nennt (Konfiguration, ein fehlendes Gerät, Speicherplatz).\",\"Restart {addon} after reading its log; if it crashes again right away, fix what its log names first — restarting in a loop does not help.\":\"Starte {addon} neu, nachdem du sein Protokoll gelesen hast; stürzt es sofort wieder ab, behebe zuerst, was sein Protokoll nennt – Neustarten in einer Schleife hilft nicht.\",\"{addon} is running again.\":\"{addon} läuft wieder.\",\"It does not crash again.\":\"Es stürzt nicht erneut ab.\",\"The add-on stops because of its own configuration or environment (“{detail}”): an invalid option, a port another service already uses, or a path it cannot access. Restarting repeats the crash until that is fixed.\":\"Das Add-on stoppt wegen seiner eigenen Konfiguration oder Umgebung („{detail}“): eine ungültige Option, ein Port, den schon ein anderer Dienst verwendet, oder ein Pfad, auf den es nicht zugreifen kann. Ein Neustart wiederholt den Absturz, bis das behoben ist.\",\"Open the add-on’s Configuration tab and fix the option its log names (or change the port).\":\"Öffne den Reiter Konfiguration des Add-ons und korrigiere die Option, die sein Protokoll nennt (oder ändere den Port).\",\"Then start it again and watch its log.\":\"Starte es dann erneut und beobachte sein Protokoll.\",\"The add-on keeps crashing: the Supervisor’s watchdog restarted it as often as it allows and then gave up (“{detail}”). Restarting it again only repeats the loop; its own log says why it exits.\":\"Das Add-on stürzt immer wieder ab: Der Watchdog des Supervisors hat es so oft neu gestartet, wie er darf, und dann aufgegeben („{detail}“). Ein weiterer Neustart wiederholt nur die Schleife; sein eigenes Protokoll sagt, warum es sich beendet.\",\"Read the add-on’s log for the reason it exits each time, and fix that (or report it to the add-on’s maintainer).\":\"Lies im Protokoll des Add-ons, warum es sich jedes Mal beendet, und behebe das (oder melde es dem Betreuer des Add-ons).\",\"Start it again only after that; the watchdog resumes on its own.\":\"Starte es erst danach wieder; der Watchdog läuft von selbst weiter.\",\"The add-on’s program uses CPU instructions this machine does not have (“{detail}”), typically AVX on older or virtual CPUs. It crashes the same way at every start.\":\"Das Programm des Add-ons verwendet CPU-Befehle, die diese Maschine nicht hat („{detail}“), typischerweise AVX auf älteren oder virtuellen CPUs. Es stürzt bei jedem Start auf dieselbe Weise ab.\",\"Check the add-on’s documentation for its CPU requirements; in a virtual machine, pass the host CPU through (CPU type “host”).\":\"Sieh in der Dokumentation des Add-ons nach seinen CPU-Anforderungen; reiche in einer virtuellen Maschine die Host-CPU durch (CPU-Typ „host“).\",\"Otherwise use a version or alternative built for this CPU.\":\"Andernfalls verwende eine Version oder Alternative, die für diese CPU gebaut ist.\",\"Add-on {addon} does not start\":\"Add-on {addon} startet nicht\",\"The Supervisor could not start {addon} (“{detail}”).\":\"Der Supervisor konnte {addon} nicht starten („{detail}“).\",\"Add-on {addon} cannot open its port\":\"Add-on {addon} kann seinen Port nicht öffnen\",\"The add-on cannot listen on its port because another service already uses it (“{detail}”): another add-on, a service on the host, or a second copy of the same program.\":\"Das Add-on kann nicht auf seinem Port lauschen, weil ein anderer Dienst ihn schon verwendet („{detail}“): ein anderes Add-on, ein Dienst auf dem Host oder eine zweite Kopie desselben Programms.\",\"Find what else uses that port (another add-on with the same port, e.g. two DNS servers on 53 or two MQTT brokers on 1883).\":\"Finde, was diesen Port sonst verwendet (ein anderes Add-on mit demselben Port, z. B. zwei DNS-Server auf 53 oder zwei MQTT-Broker auf 1883).\",\"Stop that service, or change the port in the add-on’s Network settings; then start the add-on again.\":\"Stoppe diesen Dienst oder ändere den Port in den Netzwerkeinstellungen des Add-ons; starte das Add-on dann erneut.\",\"Add-on {addon} does not answer\":\"Add-on {addon} antwortet nicht\",\"Home Assistant cannot reach the add-on {addon} (“{detail}”): the add-on is stopped, crashed, or still starting.\":\"Home Assistant erreicht das Add-on {addon} nicht („{detail}“): Das Add-on ist gestoppt, abgestürzt oder startet noch.\",\"Add-on {addon} crashed[[ (exit code {code})]]\":\"Add-on {addon} ist abgestürzt[[ (Exit-Code {code})]]\",\"The add-on’s main service exited with an error[[ (exit code {code})]] and the add-on halted. Its log just before the exit says why: “{detail}”.\":\"Der Hauptdienst des Add-ons hat sich mit einem Fehler beendet[[ (Exit-Code {code})]], und das Add-on wurde angehalten. Sein Protokoll direkt vor dem Ende sagt, warum: „{detail}“.\",\"The add-on’s process died (“{detail}”) and the add-on stopped.\":\"Der Prozess des Add-ons ist gestorben („{detail}“), und das Add-on wurde gestoppt.\",\"Add-on {addon} lost its connection and does not get it back\":\"Add-on {addon} hat seine Verbindung verloren und bekommt sie nicht zurück\",\"A client inside the add-on lost its connection to the service it depends on (“{detail}”) — the MQTT broker, or Home Assistant through the Supervisor — and keeps failing instead of reconnecting, typically after that service restarted or updated. Restarting the add-on reconnects it.\":\"Ein Client im Add-on hat die Verbindung zu dem Dienst verloren, von dem er abhängt („{detail}“) – dem MQTT-Broker oder Home Assistant über den Supervisor –, und scheitert weiter, statt sich neu zu verbinden, typischerweise nachdem dieser Dienst neu gestartet oder aktualisiert wurde. Ein Neustart des Add-ons verbindet es neu.\",\"What the add-on does through that connection (devices, flows) stops until it reconnects.\":\"Was das Add-on über diese Verbindung tut (Geräte, Flows), stoppt, bis es sich neu verbindet.\",\"Restart the add-on (Settings → Add-ons → {addon} → Restart).\":\"Starte das Add-on neu (Einstellungen → Add-ons → {addon} → Neu starten).\",\"If it happens after every restart of Home Assistant or the broker, update the add-on and report it to its maintainer.\":\"Passiert es nach jedem Neustart von Home Assistant oder des Brokers, aktualisiere das Add-on und melde es seinem Betreuer.\",\"Add-on {addon} started before the Supervisor could answer it\":\"Add-on {addon} ist gestartet, bevor der Supervisor ihm antworten konnte\",\"The add-on’s start script could not get its settings from the Supervisor (“{detail}”), typically at boot while the Supervisor and Home Assistant are still starting. It runs without them (users, discovery) until it is restarted.\":\"Das Startskript des Add-ons konnte seine Einstellungen nicht vom Supervisor holen („{detail}“), typischerweise beim Hochfahren, während Supervisor und Home Assistant noch starten. Es läuft ohne sie (Benutzer, Erkennung), bis es neu gestartet wird.\",\"Restart the add-on once Home Assistant has fully started.\":\"Starte das Add-on neu, sobald Home Assistant vollständig gestartet ist.\",\"If it happens at every boot, report it to the add-on’s maintainer with this log.\":\"Passiert es bei jedem Hochfahren, melde es mit diesem Protokoll dem Betreuer des Add-ons.\",\"Add-on {addon} refuses to start: {detail}\":\"Add-on {addon} verweigert den Start: {detail}\",\"The add-on’s start script stopped with a fatal error (“{detail}”): it checks its configuration and environment before starting and says what is wrong. Restarting repeats the same check until that changes.\":\"Das Startskript des Add-ons hat mit einem fatalen Fehler angehalten („{detail}“): Es prüft vor dem Start seine Konfiguration und Umgebung und sagt, was falsch ist. Ein Neustart wiederholt dieselbe Prüfung, bis sich das ändert.\",\"Read the add-on’s log: the FATAL lines say what to change (an option in its Configuration tab, protection mode, a missing device or password).\":\"Lies das Protokoll des Add-ons: Die FATAL-Zeilen sagen, was zu ändern ist (eine Option im Reiter Konfiguration, der Schutzmodus, ein fehlendes Gerät oder Passwort).\",\"Change that, then start the add-on again.\":\"Ändere das und starte das Add-on dann erneut.\",\"The add-on does not support this system (“{detail}”): its architecture, CPU or operating system. No option or restart changes that.\":\"Das Add-on unterstützt dieses System nicht („{detail}“): seine Architektur, CPU oder sein Betriebssystem. Keine Option und kein Neustart ändert das.\",\"Check the add-on’s documentation for the systems it supports, and use an alternative that runs here.\":\"Sieh in der Dokumentation des Add-ons nach, welche Systeme es unterstützt, und verwende eine Alternative, die hier läuft.\",\"Add-on {addon} is not running\":\"Add-on {addon} läuft nicht\",\"The Supervisor reports {addon} as not running (“{detail}”).\":\"Der Supervisor meldet {addon} als nicht laufend („{detail}“).\",\"{integration} cannot reach {host} and keeps retrying setup\":\"{integration} erreicht {host} nicht und versucht die Einrichtung immer wieder\",\"Setting up {integration}[[ (“{entry}”)]] failed because {host} did not answer[[: “{reason}”]]. Home Assistant marks the entry “retrying setup” and tries again with a growing delay — expected while a device is off, asleep, unplugged or has a new address.\":\"Die Einrichtung von {integration}[[ („{entry}“)]] ist fehlgeschlagen, weil {host} nicht geantwortet hat[[: „{reason}“]]. Home Assistant markiert den Eintrag mit „Einrichtung wird wiederholt“ und versucht es mit wachsender Verzögerung erneut – zu erwarten, solange ein Gerät aus ist, schläft, ausgesteckt ist oder eine neue Adresse hat.\",\"{integration}’s entities stay unavailable until the device or service answers; other integrations are not affected.\":\"Die Entitäten von {integration} bleiben nicht verfügbar, bis das Gerät oder der Dienst antwortet; andere Integrationen sind nicht betroffen.\",\"Check that {host} is powered on and connected (open its address from another device).\":\"Prüfe, ob {host} eingeschaltet und verbunden ist (öffne seine Adresse von einem anderen Gerät aus).\",\"If its IP address changed, give it a fixed DHCP lease and correct the address (Settings → Devices & services → {integration} → Reconfigure).\":\"Hat sich seine IP-Adresse geändert, gib ihm eine feste DHCP-Zuweisung und korrigiere die Adresse (Einstellungen → Geräte & Dienste → {integration} → Neu konfigurieren).\",\"If the device is only switched on now and then, disable the entry while it is off to stop the retries.\":\"Ist das Gerät nur ab und zu eingeschaltet, deaktiviere den Eintrag, solange es aus ist, damit die Wiederholungen aufhören.\",\"Only once {host} answers again (powered on, back on the network, or its address corrected): reload to set it up now instead of waiting for the next retry.\":\"Erst wenn {host} wieder antwortet (eingeschaltet, wieder im Netz oder seine Adresse korrigiert): jetzt neu laden, um es einzurichten, statt auf den nächsten Versuch zu warten.\",\"Its entities are available again.\":\"Seine Entitäten sind wieder verfügbar.\",\"{integration} is not ready and keeps retrying setup\":\"{integration} ist nicht bereit und versucht die Einrichtung immer wieder\",\"Setting up {integration}[[ (“{entry}”)]] failed with a temporary error[[: “{reason}”]]; Home Assistant retries on its own with a growing delay. Usually the device or service it talks to cannot be reached yet.\":\"Die Einrichtung von {integration}[[ („{entry}“)]] ist mit einem vorübergehenden Fehler gescheitert[[: „{reason}“]]; Home Assistant versucht es von selbst mit wachsender Verzögerung erneut. Meist ist das Gerät oder der Dienst, mit dem sie spricht, noch nicht erreichbar.\",\"{integration} keeps retrying because the server or firmware it talks to speaks another version than it needs[[ (“{reason}”)]]. Retrying or reloading does not change that: the older side (an add-on, a firmware, a server) must be updated, or its release awaited.\":\"{integration} versucht es immer wieder, weil der Server oder die Firmware, mit dem sie spricht, eine andere Version spricht, als sie braucht[[ („{reason}“)]]. Wiederholen oder Neuladen ändert daran nichts: Die ältere Seite (ein Add-on, eine Firmware, ein Server) muss aktualisiert oder ihre nächste Version abgewartet werden.\",\"Update the side that is older: the add-on or server {integration} connects to, or the device’s firmware.\":\"Aktualisiere die ältere Seite: das Add-on oder den Server, mit dem sich {integration} verbindet, oder die Firmware des Geräts.\",\"If no such release exists yet, wait for it; {integration} sets up on its own once versions match.\":\"Gibt es eine solche Version noch nicht, warte darauf; {integration} richtet sich von selbst ein, sobald die Versionen zusammenpassen.\",\"{integration} failed to set up because {host} did not answer, and will not retry\":\"{integration} konnte nicht eingerichtet werden, weil {host} nicht geantwortet hat, und versucht es nicht erneut\",\"Setting up {integration}[[ (“{entry}”)]] failed because {host} could not be reached[[ (“{detail}”)]], and {integration} reported it as an unexpected error instead of asking Home Assistant to retry. Unlike a retrying entry it stays failed after the device or service answers again, until it is reloaded. That {integration} does not retry is a bug worth reporting.\":\"Die Einrichtung von {integration}[[ („{entry}“)]] ist fehlgeschlagen, weil {host} nicht erreichbar war[[ („{detail}“)]], und {integration} hat das als unerwarteten Fehler gemeldet, statt Home Assistant um einen neuen Versuch zu bitten. Anders als ein Eintrag, der es erneut versucht, bleibt er fehlgeschlagen, auch wenn das Gerät oder der Dienst wieder antwortet, bis er neu geladen wird. Dass {integration} es nicht erneut versucht, ist ein Fehler, den es sich zu melden lohnt.\",\"{integration} is not loaded; its entities stay unavailable until the entry is reloaded.\":\"{integration} ist nicht geladen; ihre Entitäten bleiben nicht verfügbar, bis der Eintrag neu geladen wird.\",\"Check that {host} answers again (powered on, on the network, its address unchanged).\":\"Prüfe, ob {host} wieder antwortet (eingeschaltet, im Netz, Adresse unverändert).\",\"Then reload the entry (Settings → Devices & services → {integration} → ⋮ → Reload).\":\"Lade den Eintrag dann neu (Einstellungen → Geräte & Dienste → {integration} → ⋮ → Neu laden).\",\"Report to {integration} that a connection error during setup is not retried; for a custom integration, update it.\":\"Melde {integration}, dass ein Verbindungsfehler bei der Einrichtung nicht erneut versucht wird; eine benutzerdefinierte Integration aktualisiere.\",\"{integration} failed to set up[[: {exception}]]\":\"{integration} konnte nicht eingerichtet werden[[: {exception}]]\",\"Setting up {integration} raised an unexpected error[[ ({exception})]][[ in {location}]]. No known failure signature matches it: most likely a bug in the integration, or a device or service answering in a way it does not expect.\":\"Die Einrichtung von {integration} hat einen unerwarteten Fehler ausgelöst[[ ({exception})]][[ in {location}]]. Keine bekannte Fehlersignatur passt dazu: höchstwahrscheinlich ein Fehler in der Integration oder ein Gerät oder Dienst, der anders antwortet, als sie erwartet.\",\"{integration} is not loaded; its entities are unavailable.\":\"{integration} ist nicht geladen; ihre Entitäten sind nicht verfügbar.\",\"Search the issue tracker of {integration} for the exception.\":\"Suche im Issue-Tracker von {integration} nach der Ausnahme.\",\"If it started after an update, read the release notes; for a custom integration, update it.\":\"Hat es nach einem Update begonnen, lies die Versionshinweise; eine benutzerdefinierte Integration aktualisiere.\",\"Turn on debug logging for {integration} to capture the next setup attempt; the previous level is restored afterwards.\":\"Schalte Debug-Protokollierung für {integration} ein, um den nächsten Einrichtungsversuch aufzuzeichnen; die vorherige Stufe wird danach wiederhergestellt.\",\"{integration} loads.\":\"{integration} lädt.\",\"{integration} cannot resolve the host name[[ {host}]]\":\"{integration} kann den Hostnamen[[ {host}]] nicht auflösen\",\"The host name {integration} uses[[ ({host})]] cannot be resolved to an address (“{dns}”). Home Assistant’s DNS server does not know it — typical for names that only exist on another network, for .local names inside containers, or for a typo — so every connection fails before it starts.\":\"Der Hostname, den {integration} verwendet[[ ({host})]], lässt sich nicht in eine Adresse auflösen („{dns}“). Der DNS-Server von Home Assistant kennt ihn nicht – typisch für Namen, die nur in einem anderen Netz existieren, für .local-Namen in Containern oder für einen Tippfehler –, daher scheitert jede Verbindung, bevor sie beginnt.\",\"{integration} cannot connect at all; its entities are unavailable.\":\"{integration} kann sich überhaupt nicht verbinden; ihre Entitäten sind nicht verfügbar.\",\"Use the device’s IP address instead of its host name (Settings → Devices & services → {integration} → Reconfigure), ideally with a fixed DHCP lease.\":\"Verwende die IP-Adresse des Geräts statt seines Hostnamens (Einstellungen → Geräte & Dienste → {integration} → Neu konfigurieren), am besten mit einer festen DHCP-Zuweisung.\",\"Or make the name resolvable: add it to your router’s DNS, or check the DNS servers Home Assistant uses (Settings → System → Network).\":\"Oder mach den Namen auflösbar: Trage ihn im DNS deines Routers ein oder prüfe die DNS-Server, die Home Assistant verwendet (Einstellungen → System → Netzwerk).\",\"Check the host name for typos.\":\"Prüfe den Hostnamen auf Tippfehler.\",\"After the host name or address in the entry is corrected: reload to connect right away.\":\"Nachdem der Hostname oder die Adresse im Eintrag korrigiert ist: neu laden, um sofort zu verbinden.\",\"The entities of {integration} are available again.\":\"Die Entitäten von {integration} sind wieder verfügbar.\",\"No new connection errors from {integration}.\":\"Keine neuen Verbindungsfehler von {integration}.\",\"Resolving[[ {host}]] failed for now (“{dns}”): the DNS server (or, for .local names, multicast DNS) did not answer in time, so {integration} cannot connect. The name itself is usually fine: the network or the DNS server is the problem.\":\"Das Auflösen[[ von {host}]] ist vorerst fehlgeschlagen („{dns}“): Der DNS-Server (oder bei .local-Namen Multicast-DNS) hat nicht rechtzeitig geantwortet, daher kann sich {integration} nicht verbinden. Der Name selbst ist meist in Ordnung: Das Netzwerk oder der DNS-Server ist das Problem.\",\"Check that the DNS server Home Assistant uses answers (Settings → System → Network; on Supervisor installs, ha dns info), and restart the router or DNS server (Pi-hole, AdGuard) if it hangs.\":\"Prüfe, ob der DNS-Server, den Home Assistant verwendet, antwortet (Einstellungen → System → Netzwerk; bei Supervisor-Installationen ha dns info), und starte den Router oder DNS-Server (Pi-hole, AdGuard) neu, wenn er hängt.\",\"For .local names, check that multicast is not blocked between Home Assistant and the device (Wi-Fi isolation, VLANs), or use its IP address.\":\"Prüfe bei .local-Namen, ob Multicast zwischen Home Assistant und dem Gerät nicht blockiert ist (WLAN-Isolation, VLANs), oder verwende seine IP-Adresse.\",\"{integration} recovers on its own once names resolve again.\":\"{integration} erholt sich von selbst, sobald Namen wieder aufgelöst werden.\",\"Home Assistant cannot resolve {host}, a public host name (“{dns}”): its DNS server does not answer or the host has no internet connection, so {integration} cannot reach its service.\":\"Home Assistant kann {host}, einen öffentlichen Hostnamen, nicht auflösen („{dns}“): Sein DNS-Server antwortet nicht, oder der Host hat keine Internetverbindung, daher erreicht {integration} ihren Dienst nicht.\",\"Check that Home Assistant has a working internet connection and DNS (Settings → System → Network; on Supervisor installs, ha dns info).\":\"Prüfe, ob Home Assistant eine funktionierende Internetverbindung und funktionierendes DNS hat (Einstellungen → System → Netzwerk; bei Supervisor-Installationen ha dns info).\",\"Restart or fix the router or DNS server (Pi-hole, AdGuard) if it is down.\":\"Starte den Router oder DNS-Server (Pi-hole, AdGuard) neu oder repariere ihn, wenn er ausgefallen ist.\",\"{integration} connects to an add-on by its host name, and that name does not resolve (“{dns}”): add-on host names exist only while the add-on runs, so the add-on is stopped or crashed.\":\"{integration} verbindet sich über seinen Hostnamen mit einem Add-on, und dieser Name lässt sich nicht auflösen („{dns}“): Hostnamen von Add-ons gibt es nur, solange das Add-on läuft, also ist das Add-on gestoppt oder abgestürzt.\",\"Start the add-on (Settings → Add-ons) and read its log for why it stopped; turn on its Watchdog.\":\"Starte das Add-on (Einstellungen → Add-ons) und lies in seinem Protokoll, warum es gestoppt ist; schalte seinen Watchdog ein.\",\"{integration} reconnects once the add-on runs again.\":\"{integration} verbindet sich neu, sobald das Add-on wieder läuft.\",\"Home Assistant has no network route[[ to {host}]]\":\"Home Assistant hat keine Netzwerkroute[[ zu {host}]]\",\"The Home Assistant host has no route to[[ {host}]] (“Network is unreachable”): its own network connection, gateway or VLAN routing is down or misconfigured, so requests never leave the machine.\":\"Der Home-Assistant-Host hat keine Route[[ zu {host}]] („Network is unreachable“): Seine eigene Netzwerkverbindung, das Gateway oder das VLAN-Routing ist ausgefallen oder falsch konfiguriert, daher verlassen Anfragen die Maschine nie.\",\"{integration} and everything else that needs that network cannot connect.\":\"{integration} und alles andere, was dieses Netz braucht, kann sich nicht verbinden.\",\"Check the host’s network settings (Settings → System → Network): address, gateway and DNS.\":\"Prüfe die Netzwerkeinstellungen des Hosts (Einstellungen → System → Netzwerk): Adresse, Gateway und DNS.\",\"Check the cable or Wi-Fi and the router; if VLANs or firewall rules changed recently, check the route to {host}.\":\"Prüfe Kabel oder WLAN und den Router; haben sich VLANs oder Firewall-Regeln kürzlich geändert, prüfe, ob {host} über das Netz erreichbar ist.\",\"Home Assistant cannot connect to the MQTT broker[[ {host}]]\":\"Home Assistant kann sich nicht mit dem MQTT-Broker verbinden[[ {host}]]\",\"The MQTT broker[[ at {host}]] is not accepting connections (“{detail}”): it is stopped, restarting or overloaded. All MQTT devices are unavailable meanwhile; the MQTT integration reconnects by itself once the broker is back.\":\"Der MQTT-Broker[[ unter {host}]] nimmt keine Verbindungen an („{detail}“): Er ist gestoppt, startet neu oder ist überlastet. Alle MQTT-Geräte sind in der Zwischenzeit nicht verfügbar; die MQTT-Integration verbindet sich von selbst neu, sobald der Broker wieder da ist.\",\"Every MQTT entity (Zigbee2MQTT, Tasmota, ESPHome over MQTT, …) is unavailable until the broker answers.\":\"Jede MQTT-Entität (Zigbee2MQTT, Tasmota, ESPHome über MQTT, …) ist nicht verfügbar, bis der Broker antwortet.\",\"Check the broker: on Supervisor installs, Settings → Add-ons → Mosquitto broker → Log; otherwise the broker host’s service status.\":\"Prüfe den Broker: bei Supervisor-Installationen Einstellungen → Add-ons → Mosquitto broker → Protokoll; sonst den Dienststatus auf dem Host des Brokers.\",\"If the broker restarts in a loop, fix that first — its log says why.\":\"Startet der Broker in einer Schleife neu, behebe zuerst das – sein Protokoll sagt, warum.\",\"Do not restart Home Assistant or reload MQTT in a loop: it reconnects with backoff once the broker answers.\":\"Starte Home Assistant nicht in einer Schleife neu und lade MQTT nicht ständig neu: Es verbindet sich mit wachsendem Abstand neu, sobald der Broker antwortet.\",\"{integration} cannot talk to its USB radio\":\"{integration} kann nicht mit ihrem USB-Funkstick sprechen\",\"The Zigbee/Z-Wave/serial radio of {integration} does not answer or is not where the configuration says (“{detail}”): the stick was unplugged or reset, its /dev path changed after a reboot, or another program holds the port.\":\"Der Zigbee-/Z-Wave-/serielle Funkstick von {integration} antwortet nicht oder ist nicht dort, wo die Konfiguration sagt („{detail}“): Der Stick wurde abgezogen oder zurückgesetzt, sein /dev-Pfad hat sich nach einem Neustart geändert, oder ein anderes Programm hält den Port.\",\"Every device behind that radio is unavailable.\":\"Jedes Gerät hinter diesem Funkstick ist nicht verfügbar.\",\"Check the stick is plugged in (use a USB extension cable away from USB 3 ports) and shows under Settings → System → Hardware.\":\"Prüfe, ob der Stick eingesteckt ist (mit einem USB-Verlängerungskabel, weg von USB-3-Ports) und unter Einstellungen → System → Hardware erscheint.\",\"Use the stable /dev/serial/by-id/… path instead of /dev/ttyUSB0 or /dev/ttyACM0.\":\"Verwende den stabilen Pfad /dev/serial/by-id/… statt /dev/ttyUSB0 oder /dev/ttyACM0.\",\"Make sure only one integration or add-on (ZHA, Zigbee2MQTT, Z-Wave JS) uses the radio.\":\"Stelle sicher, dass nur eine Integration oder ein Add-on (ZHA, Zigbee2MQTT, Z-Wave JS) den Funkstick verwendet.\",\"The radio of {integration} is there, but Home Assistant is not allowed to open it (“{detail}”): its user lacks the group that owns the port (dialout, uucp), or the container was started without the device mapped into it.\":\"Der Funkstick von {integration} ist da, aber Home Assistant darf ihn nicht öffnen („{detail}“): Seinem Benutzer fehlt die Gruppe, der der Port gehört (dialout, uucp), oder der Container wurde ohne eingebundenes Gerät gestartet.\",\"Give the user Home Assistant runs as access to the port (add it to the dialout or uucp group), or map the device into the container (--device / devices:).\":\"Gib dem Benutzer, unter dem Home Assistant läuft, Zugriff auf den Port (füge ihn der Gruppe dialout oder uucp hinzu), oder binde das Gerät in den Container ein (--device / devices:).\",\"Then reload {integration} (or restart Home Assistant).\":\"Lade dann {integration} neu (oder starte Home Assistant neu).\",\"{host} does not answer\":\"{host} antwortet nicht\",\"{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.\":\"{integration} erreicht {host} nicht („{detail}“). In einem lokalen Netz heißt das fast immer, dass das Gerät aus ist, schläft, außerhalb der WLAN-Reichweite ist oder eine andere IP-Adresse bekommen hat.\",\"The entities of {integration} are unavailable or stale until {host} answers again.\":\"Die Entitäten von {integration} sind nicht verfügbar oder veraltet, bis {host} wieder antwortet.\",\"Check that {host} is powered on, connected and answers (open its address or app from another device).\":\"Prüfe, ob {host} eingeschaltet und verbunden ist und antwortet (öffne seine Adresse oder App von einem anderen Gerät aus).\",\"If its IP address changed, give it a fixed DHCP lease and correct the address in the entry (Reconfigure).\":\"Hat sich seine IP-Adresse geändert, gib ihm eine feste DHCP-Zuweisung und korrigiere die Adresse im Eintrag (Neu konfigurieren).\",\"Reloading or restarting Home Assistant does not bring a device back; {integration} reconnects once it answers.\":\"Neuladen oder ein Neustart von Home Assistant bringt ein Gerät nicht zurück; {integration} verbindet sich neu, sobald es antwortet.\",\"Only once {host} answers again: reload {integration} to reconnect now instead of waiting for its next retry.\":\"Erst wenn {host} wieder antwortet: {integration} neu laden, um sich jetzt neu zu verbinden, statt auf den nächsten Versuch zu warten.\",\"{integration} cannot reach its service at {host} (“{detail}”): the internet connection of the Home Assistant host, its DNS or firewall, or the service itself is down.\":\"{integration} erreicht ihren Dienst ({host}) nicht („{detail}“): Die Internetverbindung des Home-Assistant-Hosts, sein DNS oder seine Firewall oder der Dienst selbst ist ausgefallen.\",\"Check the internet connection of the Home Assistant host (Settings → System → Network) and the router.\":\"Prüfe die Internetverbindung des Home-Assistant-Hosts (Einstellungen → System → Netzwerk) und den Router.\",\"Check the service’s status page; {integration} recovers on its own once it is reachable.\":\"Prüfe die Statusseite des Dienstes; {integration} erholt sich von selbst, sobald er erreichbar ist.\",\"{host} refuses connections from {integration}\":\"{host} lehnt Verbindungen von {integration} ab\",\"{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.\":\"{host} ist erreichbar, lehnt die Verbindung aber ab („{detail}“): Auf diesem Port lauscht gerade nichts – der Dienst darauf (seine API, ein Broker, ein Add-on) ist gestoppt oder startet neu, oder der Port oder die API wurde geändert oder abgeschaltet.\",\"{integration} gets no answer from {host} in time\":\"{host} antwortet {integration} nicht rechtzeitig\",\"{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.\":\"{integration} hat aufgegeben, weil {host} nicht rechtzeitig antwortete („{detail}“): Das Gerät ist aus, überlastet, hat eine schwache WLAN-Verbindung oder ist nicht mehr unter dieser Adresse.\",\"{integration} lost its live connection and only polls\":\"{integration} hat ihre Live-Verbindung verloren und fragt nur noch ab\",\"{integration}’s live connection to[[ {host}]] is down (“{detail}”), so it falls back to polling: changes show up late and events (doorbells, motion) can be missed. The device or its controller restarted or updated, or the network dropped the connection, and {integration} does not always reopen it by itself.\":\"Die Live-Verbindung von {integration}[[ zu {host}]] ist unterbrochen („{detail}“), daher weicht sie auf Abfragen aus: Änderungen erscheinen verspätet, und Ereignisse (Türklingeln, Bewegung) können verpasst werden. Das Gerät oder sein Controller wurde neu gestartet oder aktualisiert, oder das Netzwerk hat die Verbindung getrennt, und {integration} baut sie nicht immer von selbst wieder auf.\",\"Entities of {integration} update late; events from it may be missed.\":\"Entitäten von {integration} aktualisieren sich verspätet; Ereignisse von ihr können verpasst werden.\",\"Reload {integration} (Settings → Devices & services → {integration} → ⋮ → Reload) once its controller is reachable.\":\"Lade {integration} neu (Einstellungen → Geräte & Dienste → {integration} → ⋮ → Neu laden), sobald ihr Controller erreichbar ist.\",\"If it keeps dropping, check the controller’s firmware and the network between it and Home Assistant.\":\"Bricht sie immer wieder ab, prüfe die Firmware des Controllers und das Netzwerk zwischen ihm und Home Assistant.\",\"Reloading {integration} reopens its live connection; while it polls, updates arrive late or not at all.\":\"Neuladen von {integration} öffnet ihre Live-Verbindung wieder; solange sie abfragt, kommen Aktualisierungen verspätet oder gar nicht.\",\"{integration} cannot communicate with {host}\":\"{integration} kann {host} nicht ansprechen\",\"{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.\":\"{integration} kann {host} nicht ansprechen („{detail}“): Das Gerät oder der Dienst ist offline, startet neu oder antwortet mit Fehlern.\",\"Entities of {integration} are unavailable\":\"Entitäten von {integration} sind nicht verfügbar\",\"Entities of {integration} have been unavailable for a while although the integration is loaded: the device or hub behind them does not report.\":\"Entitäten von {integration} sind seit einer Weile nicht verfügbar, obwohl die Integration geladen ist: Das Gerät oder der Hub dahinter meldet sich nicht.\",\"Updates of {entity}[[ ({integration})]] take over {seconds} seconds\":\"{entity}[[ ({integration})]] braucht für Aktualisierungen über {seconds} Sekunden\",\"Updating {entity}[[ and other entities of {integration}]] repeatedly takes longer than {seconds} s: the device or service answers slowly — weak Wi-Fi, an overloaded device, a slow cloud API, or a library that makes many requests per update.\":\"Wiederholt dauert es länger als {seconds} s, {entity}[[ und andere Entitäten von {integration}]] zu aktualisieren: Das Gerät oder der Dienst antwortet langsam – schwaches WLAN, ein überlastetes Gerät, eine langsame Cloud-API oder eine Bibliothek, die pro Aktualisierung viele Anfragen stellt.\",\"Values lag behind and entities may briefly show unavailable when an update times out; the rest of Home Assistant keeps working.\":\"Werte hinken hinterher, und Entitäten können kurz als nicht verfügbar erscheinen, wenn eine Aktualisierung in eine Zeitüberschreitung läuft; der Rest von Home Assistant funktioniert weiter.\",\"Check the device: Wi-Fi signal, firmware, and whether it answers quickly to another client.\":\"Prüfe das Gerät: WLAN-Signal, Firmware und ob es einem anderen Client schnell antwortet.\",\"Update Home Assistant: fixes for slow polling usually come with the integration’s library.\":\"Aktualisiere Home Assistant: Korrekturen für langsames Abfragen kommen meist mit der Bibliothek der Integration.\",\"If the integration allows it, poll less often (System options → disable polling, then refresh with your own automation).\":\"Wenn die Integration es erlaubt, frage seltener ab (Systemoptionen → Abfragen ausschalten, dann mit einer eigenen Automatisierung aktualisieren).\",\"Restarting or reloading does not make the device answer faster.\":\"Neustarten oder Neuladen lässt das Gerät nicht schneller antworten.\",\"No new slow-update warnings from {integration}.\":\"Keine neuen Warnungen über langsame Aktualisierungen von {integration}.\",\"{integration} takes longer than its update interval ({interval})\":\"{integration} braucht länger als ihr Aktualisierungsintervall ({interval})\",\"Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update.\":\"Das Abfragen von {integration} dauert länger als ihr Aktualisierungsintervall ({interval}), daher werden Aktualisierungen übersprungen: Das Gerät oder der Dienst antwortet langsam, oder die Integration fragt pro Aktualisierung zu viel ab.\",\"Updating {entity}[[ ({integration})]] is slow\":\"{entity}[[ ({integration})]] aktualisiert sich langsam\",\"Writing the state of {entity} took {seconds} s, which Home Assistant reports as slow (“{detail}”): the integration’s code does slow work (I/O, heavy computation) while updating the entity. The entity still updates, late.\":\"{entity} hat {seconds} s gebraucht, um ihren Zustand zu schreiben, was Home Assistant als langsam meldet („{detail}“): Der Code der Integration erledigt beim Aktualisieren der Entität langsame Arbeit (E/A, aufwendige Berechnungen). Die Entität aktualisiert sich trotzdem, nur verspätet.\",\"Setting up {integration} is slow\":\"Die Einrichtung von {integration} ist langsam\",\"Setting up {integration} takes longer than {seconds} s (“{detail}”): it waits for a slow device or cloud service, or does a lot of work at startup. Startup finishes later, and if it never completes, Home Assistant continues without it.\":\"Die Einrichtung von {integration} dauert länger als {seconds} s („{detail}“): Sie wartet auf ein langsames Gerät oder einen Cloud-Dienst oder erledigt beim Start viel Arbeit. Der Start endet später, und wird sie nie fertig, macht Home Assistant ohne sie weiter.\",\"Home Assistant starts more slowly; {integration}’s entities appear late.\":\"Home Assistant startet langsamer; die Entitäten von {integration} erscheinen verspätet.\",\"{logger} floods the log\":\"{logger} flutet das Protokoll\",\"Home Assistant counted {messages} messages from {logger} within five minutes (“{detail}”): [[{integration} ]]logs the same problem or status over and over, far more than anyone can read.\":\"Home Assistant hat innerhalb von fünf Minuten {messages} Meldungen von {logger} gezählt („{detail}“): [[{integration} ]]protokolliert dasselbe Problem oder denselben Status immer wieder, weit mehr, als jemand lesen kann.\",\"The log fills with the same lines: it grows on disk, costs I/O on small hardware, rotates other messages out and hides the ones that matter.\":\"Das Protokoll füllt sich mit denselben Zeilen: Es wächst auf dem Datenträger, kostet auf kleiner Hardware E/A, verdrängt andere Meldungen und verbirgt die wichtigen.\",\"Read one of the repeated lines: it usually says what the integration retries or cannot parse; fix that (the device, the network, the configuration).\":\"Lies eine der wiederholten Zeilen: Meist sagt sie, was die Integration erneut versucht oder nicht verarbeiten kann; behebe das (das Gerät, das Netzwerk, die Konfiguration).\",\"Update [[{integration}, ]]the integration that logs: floods are usually fixed by its authors once reported.\":\"Aktualisiere [[{integration}, ]]die Integration, die protokolliert: Fluten werden meist von ihren Autoren behoben, sobald sie gemeldet sind.\",\"If the lines carry nothing you need, keep the logger quieter for good in configuration.yaml (`logger:` → `logs:`).\":\"Enthalten die Zeilen nichts, was du brauchst, halte den Logger in der configuration.yaml dauerhaft leiser (`logger:` → `logs:`).\",\"Raising the level of the flooding logger stops its lines filling the log and the disk for a while; it is set back to its level by itself, and errors still get through.\":\"Das Anheben der Stufe des flutenden Loggers verhindert eine Weile, dass seine Zeilen Protokoll und Datenträger füllen; er wird von selbst auf seine Stufe zurückgesetzt, und Fehler kommen weiterhin durch.\",\"The flood stops.\":\"Die Flut hört auf.\",\"Update the custom integration[[ {integration}]]: floods are usually fixed by its author once reported; report it with one of the repeated lines if not.\":\"Aktualisiere die benutzerdefinierte Integration[[ {integration}]]: Fluten werden meist von ihrem Autor behoben, sobald sie gemeldet sind; melde es mit einer der wiederholten Zeilen, falls nicht.\",\"[[{integration}: ]]one line floods the log\":\"[[{integration}: ]]eine Zeile flutet das Protokoll\",\"The same line was logged over a thousand times (“{detail}”): [[{integration} ]]reports one problem or status over and over instead of once.\":\"Dieselbe Zeile wurde über tausendmal protokolliert („{detail}“): [[{integration} ]]meldet ein Problem oder einen Status immer wieder statt einmal.\",\"{issue_title}\":\"{issue_title}\",\"Home Assistant raised a notice in Repairs: “{detail}”. It announces a change or an unsupported setup; nothing is broken by it today, and no automatic action applies.\":\"Home Assistant hat unter Reparaturen einen Hinweis angelegt: „{detail}“. Er kündigt eine Änderung oder eine nicht unterstützte Einrichtung an; heute ist dadurch nichts kaputt, und keine automatische Aktion ist anwendbar.\",\"Nothing stops working now; what the notice announces happens only with the version or change it names.\":\"Jetzt hört nichts auf zu funktionieren; was der Hinweis ankündigt, geschieht erst mit der Version oder Änderung, die er nennt.\",\"Open Settings → System → Repairs and read Home Assistant’s own description of this issue; where it offers a fix, that is the fix.\":\"Öffne Einstellungen → System → Reparaturen und lies die Beschreibung dieses Problems von Home Assistant selbst; wo sie eine Lösung anbietet, ist das die Lösung.\",\"Home Assistant asks to sign in again: “{detail}”. Its own reauthentication flow is already waiting in Settings → Devices & services.\":\"Home Assistant bittet um eine erneute Anmeldung: „{detail}“. Sein eigener Ablauf zur erneuten Authentifizierung wartet bereits unter Einstellungen → Geräte & Dienste.\",\"{integration} stays unavailable until you sign in again.\":\"{integration} bleibt nicht verfügbar, bis du dich erneut anmeldest.\",\"Open Settings → Devices & services, find the integration marked for reconfiguration and sign in again.\":\"Öffne Einstellungen → Geräte & Dienste, suche die zur Neukonfiguration markierte Integration und melde dich erneut an.\",\"Home Assistant raised this issue in Repairs: “{detail}”.\":\"Home Assistant hat dieses Problem unter Reparaturen angelegt: „{detail}“.\",\"As Home Assistant describes it in Settings → System → Repairs.\":\"So, wie Home Assistant es unter Einstellungen → System → Reparaturen beschreibt.\",\"The app {addon} failed to start at boot\":\"Die App {addon} konnte beim Hochfahren nicht starten\",\"The Supervisor could not start the app {addon} when the system booted (“{detail}”); it stays stopped until started again.\":\"Der Supervisor konnte die App {addon} beim Hochfahren des Systems nicht starten („{detail}“); sie bleibt gestoppt, bis sie erneut gestartet wird.\",\"What the app provides (a broker, a database, a bridge) is missing until it runs.\":\"Was die App bereitstellt (ein Broker, eine Datenbank, eine Bridge), fehlt, bis sie läuft.\",\"Open Settings → System → Repairs: the Supervisor’s issue is listed there with its own explanation and, where it has one, its fix.\":\"Öffne Einstellungen → System → Reparaturen: Das Problem des Supervisors steht dort mit seiner eigenen Erklärung und, falls vorhanden, seiner Lösung.\",\"The Supervisor suggests this fix for its own issue; it runs it itself and the issue goes when it worked.\":\"Der Supervisor schlägt diese Lösung für sein eigenes Problem vor; er führt sie selbst aus, und das Problem verschwindet, wenn sie gewirkt hat.\",\"Start the app again; read its log first if it fails at once.\":\"Starte die App erneut; lies zuerst ihr Protokoll, wenn sie sofort fehlschlägt.\",\"The app runs again.\":\"Die App läuft wieder.\",\"The Supervisor reports a network problem ({issue_type})\":\"Der Supervisor meldet ein Netzwerkproblem ({issue_type})\",\"The Supervisor found a problem with the system’s network or DNS (“{detail}”): updates, app installs and cloud services can fail until it is fixed.\":\"Der Supervisor hat ein Problem mit dem Netzwerk oder DNS des Systems gefunden („{detail}“): Updates, App-Installationen und Cloud-Dienste können fehlschlagen, bis es behoben ist.\",\"As the Supervisor describes it in Settings → System → Repairs.\":\"So, wie der Supervisor es unter Einstellungen → System → Reparaturen beschreibt.\",\"Check Settings → System → Network (DNS servers, IPv4/IPv6) and that the router answers DNS.\":\"Prüfe Einstellungen → System → Netzwerk (DNS-Server, IPv4/IPv6) und ob der Router DNS beantwortet.\",\"Docker Hub limits the system’s image downloads\":\"Docker Hub begrenzt die Image-Downloads des Systems\",\"Docker Hub answered that this address pulled too many images (“{detail}”); installs and updates wait until the limit resets (hours).\":\"Docker Hub hat geantwortet, dass diese Adresse zu viele Images geladen hat („{detail}“); Installationen und Updates warten, bis das Limit zurückgesetzt wird (Stunden).\",\"The Supervisor reports {issue_type} ({issue_context})\":\"Der Supervisor meldet {issue_type} ({issue_context})\",\"The Supervisor’s resolution center reports “{detail}”. Where it offers a safe fix (start, restart, reload, a backup), LLM Ops proposes to apply it.\":\"Das Resolution Center des Supervisors meldet „{detail}“. Wo es eine sichere Lösung anbietet (Starten, Neustarten, Neuladen, eine Sicherung), schlägt LLM Ops vor, sie anzuwenden.\",\"[[{integration}: ]]{detail}\":\"[[{integration}: ]]{detail}\",\"No known failure signature matches this error[[ ({exception})]][[ in {location}]], so the cause is not known yet. It says: “{detail}”.\":\"Keine bekannte Fehlersignatur passt zu diesem Fehler[[ ({exception})]][[ in {location}]], daher ist die Ursache noch unbekannt. Er lautet: „{detail}“.\",\"Unknown: [[{integration} ]]may not work as expected while this error repeats.\":\"Unbekannt: [[{integration} ]]funktioniert möglicherweise nicht wie erwartet, solange dieser Fehler wiederkehrt.\",\"Search the issue tracker of [[{integration}, or of ]]Home Assistant for the error text.\":\"Suche im Issue-Tracker [[von {integration} oder ]]von Home Assistant nach dem Fehlertext.\",\"If it started after an update, read that release’s notes for breaking changes.\":\"Hat es nach einem Update begonnen, lies in den Versionshinweisen dieser Version nach Breaking Changes.\",\"If it keeps happening, enable debug logging and report it with the log.\":\"Passiert es weiterhin, schalte Debug-Protokollierung ein und melde es mit dem Protokoll.\",\"Turn on debug logging for {integration} to capture more evidence the next time this happens; the previous level is restored afterwards.\":\"Schalte Debug-Protokollierung für {integration} ein, um beim nächsten Mal mehr Belege aufzuzeichnen; die vorherige Stufe wird danach wiederhergestellt.\",\"The error does not occur again.\":\"Der Fehler tritt nicht erneut auf.\",\"the integration\":\"die Integration\",\"the config entry\":\"der Konfigurationseintrag\",\"the device\":\"das Gerät\",\"an unexpected error\":\"ein unerwarteter Fehler\",\"its code\":\"ihr Code\",\"an entity\":\"eine Entität\",\"an automation\":\"eine Automatisierung\",\"the add-on\":\"das Add-on\",\"an action\":\"eine Aktion\",\"10\":\"10\",\"a Python package\":\"ein Python-Paket\",\"the proxy\":\"der Proxy\",\"an address\":\"eine Adresse\",\"a blocking function\":\"eine blockierende Funktion\",\"Reload the integration entry\":\"Integrationseintrag neu laden\",\"Start re-authentication\":\"Erneute Authentifizierung starten\",\"Reload automations\":\"Automatisierungen neu laden\",\"Reload scripts\":\"Skripte neu laden\",\"Turn off the automation\":\"Automatisierung ausschalten\",\"Raise the integration’s log level\":\"Protokollstufe der Integration erhöhen\",\"Quiet the flooding logger for a while\":\"Den flutenden Logger eine Weile leiser stellen\",\"Capture the integration’s debug log\":\"Debug-Protokoll der Integration aufzeichnen\",\"Disable the integration entry\":\"Integrationseintrag deaktivieren\",\"Restart the app (add-on)\":\"App (Add-on) neu starten\",\"Power-cycle the device through its plug\":\"Gerät über seine Steckdose aus- und wieder einschalten\",\"Create a backup\":\"Sicherung erstellen\",\"Restart Home Assistant\":\"Home Assistant neu starten\",\"Apply the Supervisor’s suggested fix\":\"Vom Supervisor vorgeschlagene Lösung anwenden\",\"Home Assistant configuration (partial backup, without the database)\":\"Home-Assistant-Konfiguration (Teilsicherung, ohne Datenbank)\",\"{integration} fails while renewing its sign-in\":\"{integration} scheitert beim Erneuern der Anmeldung\",\"Setting up {integration} failed while it renewed its access token[[ ({exception})]]. The service’s login may have changed.\":\"Die Einrichtung von {integration} ist beim Erneuern des Zugriffstokens gescheitert[[ ({exception})]]. Die Anmeldung des Dienstes hat sich vielleicht geändert.\",\"Look for a release of {integration} that fixes the sign-in, and update.\":\"Suche nach einer Version von {integration}, die die Anmeldung behebt, und aktualisiere.\",\"Then try signing in again (Reconfigure or re-authenticate).\":\"Versuche dann, dich erneut anzumelden (Neu konfigurieren oder erneut authentifizieren).\",\"Something other than the service answered for {host} (“{detail}”): a wrong DNS answer, a proxy or a filter on the network.\":\"Für {host} hat etwas anderes als der Dienst geantwortet („{detail}“): eine falsche DNS-Antwort, ein Proxy oder ein Filter im Netzwerk.\",\"Check the DNS server and any proxy or filter (Pi-hole, AdGuard, router) between Home Assistant and the internet.\":\"Prüfe den DNS-Server und jeden Proxy oder Filter (Pi-hole, AdGuard, Router) zwischen Home Assistant und dem Internet.\",\"The recorder cannot use this database\":\"Der Recorder kann diese Datenbank nicht verwenden\",\"The recorder rejects its database (“{detail}”): the engine is too old, or db_url names a wrong scheme or charset.\":\"Der Recorder lehnt seine Datenbank ab („{detail}“): Die Datenbank-Software ist zu alt, oder db_url nennt ein falsches Schema oder einen falschen Zeichensatz.\",\"Fix db_url under recorder: (postgresql://, not postgres://; for MariaDB/MySQL add ?charset=utf8mb4).\":\"Korrigiere db_url unter recorder: (postgresql://, nicht postgres://; für MariaDB/MySQL ?charset=utf8mb4 anhängen).\",\"For a too old engine, upgrade the database software, then restart Home Assistant.\":\"Ist die Datenbank-Software zu alt, aktualisiere sie und starte dann Home Assistant neu.\",\"Home Assistant was killed (signal 9), most likely for lack of memory\":\"Home Assistant wurde beendet (Signal 9), höchstwahrscheinlich wegen Speichermangels\",\"Home Assistant’s process was killed outright (“{detail}”): on a Home Assistant system that is almost always the kernel freeing memory when the machine runs out of it.\":\"Der Prozess von Home Assistant wurde hart beendet („{detail}“): Auf einem Home-Assistant-System ist das fast immer der Kernel, der Speicher freigibt, wenn der Rechner keinen mehr hat.\",\"Home Assistant was down until the Supervisor restarted it: automations did not run and devices were not controlled meanwhile; if it dies again at once, it keeps restarting.\":\"Home Assistant war ausgefallen, bis der Supervisor es neu gestartet hat: In der Zwischenzeit liefen keine Automatisierungen und Geräte wurden nicht gesteuert; stürzt es gleich wieder ab, startet es immer wieder neu.\",\"Look at the host’s log (Settings → System → Logs → Host) for “Out of memory: Killed process” at the same time.\":\"Suche im Protokoll des Hosts (Einstellungen → System → Protokolle → Host) zur selben Zeit nach „Out of memory: Killed process“.\",\"Find what grows: recently added integrations or add-ons, a large recorder database, a runaway automation; stop unneeded add-ons or move to bigger hardware.\":\"Finde heraus, was wächst: kürzlich hinzugefügte Integrationen oder Add-ons, eine große Recorder-Datenbank, eine außer Kontrolle geratene Automatisierung; beende nicht benötigte Add-ons oder wechsle auf größere Hardware.\",\"Home Assistant does not die again.\":\"Home Assistant stürzt nicht erneut ab.\",\"Home Assistant crashed: an illegal CPU instruction (signal 4)\":\"Home Assistant ist abgestürzt: ein ungültiger CPU-Befehl (Signal 4)\",\"Home Assistant died of an illegal instruction (“{detail}”): a compiled library in this version uses CPU instructions this machine does not have, typically on older or virtual CPUs. It crashes the same way at every start.\":\"Home Assistant ist an einem ungültigen Befehl abgestürzt („{detail}“): Eine kompilierte Bibliothek dieser Version nutzt CPU-Befehle, die dieser Rechner nicht hat, meist bei älteren oder virtuellen CPUs. Es stürzt bei jedem Start auf dieselbe Weise ab.\",\"In a virtual machine, pass the host CPU through (CPU type “host”).\":\"In einer virtuellen Maschine reiche die CPU des Hosts durch (CPU-Typ „host“).\",\"If it began after an update of Home Assistant or of a custom integration, restore the backup from before it (Settings → System → Backups) or disable that custom integration, and look for a report of the same crash in its issue tracker.\":\"Begann es nach einem Update von Home Assistant oder einer benutzerdefinierten Integration, stelle die Sicherung von davor wieder her (Einstellungen → System → Sicherungen) oder deaktiviere diese benutzerdefinierte Integration, und suche in ihrem Issue-Tracker nach einer Meldung desselben Absturzes.\",\"Home Assistant crashed: a segmentation fault (signal 11)\":\"Home Assistant ist abgestürzt: ein Speicherzugriffsfehler (Signal 11)\",\"Home Assistant died in compiled code (“{detail}”): a crash inside a native library, such as a Bluetooth, image or database driver, or a custom integration’s dependency; Python code alone cannot cause it.\":\"Home Assistant ist in kompiliertem Code abgestürzt („{detail}“): ein Absturz in einer nativen Bibliothek, etwa einem Bluetooth-, Bild- oder Datenbanktreiber oder einer Abhängigkeit einer benutzerdefinierten Integration; Python-Code allein kann das nicht verursachen.\",\"Otherwise disable custom integrations one at a time until it stops, and report the crash with the lines around it.\":\"Andernfalls deaktiviere benutzerdefinierte Integrationen eine nach der anderen, bis es aufhört, und melde den Absturz mit den Zeilen davor und danach.\",\"Home Assistant crashed and was restarted\":\"Home Assistant ist abgestürzt und wurde neu gestartet\",\"Home Assistant’s process ended unexpectedly (“{detail}”) and the Supervisor restarted it. Its own log stops just before; the lines right before the crash name what it was doing.\":\"Der Prozess von Home Assistant endete unerwartet („{detail}“) und der Supervisor hat ihn neu gestartet. Sein eigenes Protokoll endet kurz davor; die Zeilen direkt vor dem Absturz zeigen, was es gerade tat.\",\"Read the full log of the previous run (Settings → System → Logs → Home Assistant Core; “Load full logs”) for the last lines before the crash.\":\"Lies das vollständige Protokoll des vorigen Laufs (Einstellungen → System → Protokolle → Home Assistant Core; „Vollständige Protokolle laden“) und suche die letzten Zeilen vor dem Absturz.\",\"{integration} imports {module}, which its library no longer has\":\"{integration} importiert {module}, das seine Bibliothek nicht mehr hat\",\"{integration} imports {module} (“{detail}”). The library it uses changed, and this release was written for the old one.\":\"{integration} importiert {module} („{detail}“). Die verwendete Bibliothek hat sich geändert, und diese Version wurde für die alte geschrieben.\",\"{integration} creates two entities with the same ID\":\"{integration} erstellt zwei Entitäten mit derselben ID\",\"{integration} gives two entities the same unique ID (“{detail}”), so Home Assistant ignores the second one.\":\"{integration} gibt zwei Entitäten dieselbe eindeutige ID („{detail}“), daher ignoriert Home Assistant die zweite.\",\"An entity of {integration} is missing.\":\"Eine Entität von {integration} fehlt.\",\"Update {integration}; if that does not help, report it with this log.\":\"Aktualisiere {integration}; hilft das nicht, melde es mit diesem Protokoll.\",\"If the entities come from your YAML, give each its own unique_id.\":\"Kommen die Entitäten aus deinem YAML, gib jeder ihre eigene unique_id.\",\"No duplicate IDs any more.\":\"Keine doppelten IDs mehr.\",\"The custom card {card} fails in the browser\":\"Die benutzerdefinierte Karte {card} scheitert im Browser\",\"The custom card {card} raises an error in the browser (“{detail}”): it does not fit this Home Assistant version, or it has a bug.\":\"Die benutzerdefinierte Karte {card} löst im Browser einen Fehler aus („{detail}“): Sie passt nicht zu dieser Home-Assistant-Version, oder sie hat einen Fehler.\",\"The card {card} does not show or work on the dashboard.\":\"Die Karte {card} wird im Dashboard nicht angezeigt oder funktioniert nicht.\",\"Update {card} (HACS → Frontend), then reload the browser page.\":\"Aktualisiere {card} (HACS → Frontend) und lade dann die Seite im Browser neu.\",\"If it still fails, report it to the card’s maintainer, or remove the card.\":\"Scheitert sie weiterhin, melde es dem Betreuer der Karte oder entferne die Karte.\",\"The card’s error does not come back.\":\"Der Fehler der Karte kommt nicht wieder.\",\"{integration} has no section of its own in configuration.yaml\":\"{integration} hat keinen eigenen Abschnitt in configuration.yaml\",\"{integration} looks for its own section in configuration.yaml and finds none (“{exception}”). It is configured under another key, e.g. as a platform.\":\"{integration} sucht in configuration.yaml seinen eigenen Abschnitt und findet keinen („{exception}“). Es ist unter einem anderen Schlüssel konfiguriert, z. B. als Plattform.\",\"Move its configuration to a top-level {integration}: section, as its documentation shows.\":\"Verschiebe seine Konfiguration in einen eigenen Abschnitt {integration}: auf oberster Ebene, wie es seine Dokumentation zeigt.\",\"Docker cannot publish the add-on’s port on the host (“{detail}”): a service on the host, or a stale binding, holds it.\":\"Docker kann den Port des Add-ons auf dem Host nicht freigeben („{detail}“): Ein Dienst auf dem Host oder eine veraltete Bindung belegt ihn.\",\"Find what holds the port on the host, or reboot the host to drop a stale binding; then start the add-on again.\":\"Finde heraus, was den Port auf dem Host belegt, oder starte den Host neu, um eine veraltete Bindung zu lösen; starte dann das Add-on erneut.\",\"{integration} asks for a retry from one of its platforms, where Home Assistant does not allow it (“{detail}”). This is a bug in {integration}.\":\"{integration} fordert aus einer seiner Plattformen einen neuen Versuch an, wo Home Assistant das nicht erlaubt („{detail}“). Das ist ein Fehler in {integration}.\",\"Update {integration}; if no release fixes it, report it with this log.\":\"Aktualisiere {integration}; behebt es keine Version, melde es mit diesem Protokoll.\",\"{integration} was set up twice\":\"{integration} wurde zweimal eingerichtet\",\"Home Assistant tried to set up an entry of {integration} that was already set up (“{detail}”). Its state is out of step; a restart sets it up once.\":\"Home Assistant hat versucht, einen bereits eingerichteten Eintrag von {integration} einzurichten („{detail}“). Sein Zustand ist durcheinander; ein Neustart richtet ihn einmal ein.\",\"Restart Home Assistant.\":\"Starte Home Assistant neu.\",\"If it comes back after every restart, report it to {integration} with this log.\":\"Kommt es nach jedem Neustart wieder, melde es {integration} mit diesem Protokoll.\",\"The host name[[ {host}]] includes a port, so it is looked up as a name and cannot resolve (“{dns}”).\":\"Der Hostname[[ {host}]] enthält einen Port, wird daher als Name nachgeschlagen und kann nicht aufgelöst werden („{dns}“).\",\"Put only the host name in the host field, and the port in its own field.\":\"Trage nur den Hostnamen in das Host-Feld ein und den Port in sein eigenes Feld.\",\"Then restart or reload {integration}.\":\"Starte oder lade {integration} dann neu.\",\"Sending multicast DNS on one interface failed (“{detail}”). Discovery still works on the others.\":\"Das Senden von Multicast-DNS auf einer Schnittstelle ist gescheitert („{detail}“). Die Erkennung funktioniert auf den anderen weiterhin.\",\"Nothing to do unless devices stop being discovered.\":\"Nichts zu tun, solange Geräte weiter erkannt werden.\"}")
+};
+// sidecar/src/i18n/en.ts
+/**
+* The sidecar's own user-facing sentences in English, keyed by stable ids: the
+* English catalog and the source every other language translates. Placeholders
+* are `{name}`. (The offline analyzer's explanations stay in their signature
+* files; a language's file translates them by their English text, see index.ts.)
+*/
+var EN = {
+	"incident.entry_setup_retry": "{name} is stuck in setup retry",
+	"incident.entry_setup_error": "{name} failed to set up",
+	"incident.entry_migration_error": "{name} failed to migrate its configuration",
+	"incident.entry_failed_unload": "{name} failed to unload",
+	"incident.entity_unavailable": "{entity} is unavailable",
+	"incident.entities_unavailable_one": "1 entity of {group} is unavailable",
+	"incident.entities_unavailable_many": "{count} entities of {group} are unavailable",
+	"incident.an_integration": "an integration",
+	"incident.automation_failed": "Automation {entity} failed: {error}",
+	"incident.script_failed": "Script {entity} failed: {error}",
+	"incident.addon_state": "Add-on {name} ({slug}) is in state {state}",
+	"track.untried": "{action} has not been tried for {integration} here yet.",
+	"track.fixed": "{action} fixed {integration} {verified} of {tries} times here.",
+	"track.worked": "{action} worked for {integration} {verified} of {tries} times here.",
+	"track.given_up": "{action} failed for {integration} the last {count} times here.",
+	"plan.setup_retry_reload": "{entry} is stuck in setup retry; a reload sets it up at once when its cause is gone.",
+	"preview.reload_config_entry.verify_loaded": "{entry} is loaded within {seconds} s",
+	"preview.reload_config_entry.verify_entities": "The entities the incident saw unavailable are available again",
+	"preview.reload_config_entry.summary": "Reload the config entry {name}.",
+	"preview.reload_config_entry.precondition_waiting": "Reload once the device or service answers again.",
+	"preview.reload_config_entry.precondition": "Reload after the cause is fixed.",
+	"preview.reload_config_entry.rollback": "None needed: reloading is idempotent.",
+	"preview.start_reauth.verify": "A re-authentication of {entry} waits for you in Settings → Devices & services",
+	"preview.start_reauth.summary": "Start re-authentication of {entry}; you then log in again in Home Assistant.",
+	"preview.start_reauth.precondition": "Have the new credentials at hand.",
+	"preview.start_reauth.rollback": "Not applicable: you complete or cancel the flow yourself.",
+	"preview.reload_automations.verify": "No new error of this automation within 30 s",
+	"preview.reload_automations.summary": "Reload all automations from their configuration.",
+	"preview.reload_automations.precondition": "Reload after fixing the automation's configuration.",
+	"preview.reload_scripts.verify": "No new error of this script within 30 s",
+	"preview.reload_scripts.summary": "Reload all scripts from their configuration.",
+	"preview.reload_scripts.precondition": "Reload after fixing the script's configuration.",
+	"preview.reload_yaml.rollback": "None needed: reloading reads the same files again.",
+	"preview.disable_automation.verify": "{entity} is off",
+	"preview.disable_automation.summary": "Turn off {entity} so it stops failing (or looping) until you fix it.",
+	"preview.disable_automation.precondition": "Turn it back on after fixing it.",
+	"preview.disable_automation.rollback": "Turn {entity} on again.",
+	"preview.set_integration_log_level.verify": "{integration} logs at {level}",
+	"preview.set_integration_log_level.summary": "Log {integration} at {level} level to collect evidence (until restart or rollback).",
+	"preview.set_integration_log_level.precondition": "Reproduce the problem afterwards so the log captures it.",
+	"preview.set_integration_log_level.rollback": "Set {integration} back to its previous level.",
+	"preview.quiet_logger.verify": "No new lines of the incident while {logger} logs only {level} and above.",
+	"preview.quiet_logger.summary": "Log {logger} only at {level} and above for {time}, so its flood stops filling the log.",
+	"preview.quiet_logger.precondition": "The flood hides nothing you need: lines below that level from this logger are dropped meanwhile.",
+	"preview.quiet_logger.rollback": "After {time} (or a restart of Home Assistant), {logger} logs at the level it had before.",
+	"preview.capture_debug_log.verify": "{integration} logs at debug while the capture runs",
+	"preview.capture_debug_log.summary": "Log {integration} at debug level for {time} and keep what it logs, redacted, as the incident's evidence.",
+	"preview.capture_debug_log.precondition": "Let the problem happen during the capture (use the device, or wait for the next poll): only what is logged meanwhile is kept.",
+	"preview.capture_debug_log.rollback": "After {time} {integration} logs at its previous level again and the lines are added to the evidence (also after a restart of LLM Ops, as soon as it runs again; a restart of Home Assistant ends debug logging by itself).",
+	"preview.disable_config_entry.verify": "{entry} is disabled and stopped",
+	"preview.disable_config_entry.summary": "Disable {entry} ({domain}) so it stops failing; its entities go away until re-enabled.",
+	"preview.disable_config_entry.precondition": "Only when the integration keeps crashing and harms the rest of Home Assistant.",
+	"preview.disable_config_entry.rollback": "Enable the entry again.",
+	"preview.restart_addon.verify": "add-on {slug} runs again within 60 s",
+	"preview.restart_addon.summary": "Restart the add-on {slug}.",
+	"preview.restart_addon.precondition": "Restart once what it depends on (a device, a broker) is back.",
+	"preview.restart_addon.backup": "the add-on {slug} and its data (partial backup)",
+	"preview.restart_addon.rollback": "Not applicable: a restart has nothing to undo; the result is recorded.",
+	"preview.create_backup.verify": "the new backup is listed",
+	"preview.create_backup.summary": "Take a backup of the Home Assistant configuration.",
+	"preview.create_backup.precondition": "Before changes you are about to make by hand.",
+	"preview.create_backup.backup": "Home Assistant configuration and database (partial backup)",
+	"preview.create_backup.rollback": "Not applicable.",
+	"preview.restart_core.verify": "Home Assistant is back and answering within 5 min",
+	"preview.restart_core.summary": "Restart Home Assistant Core. Everything reloads; automations pause for the duration.",
+	"preview.restart_core.precondition": "Only when a reload cannot fix it (e.g. after updating a custom integration).",
+	"preview.restart_core.rollback": "Not applicable: a restart has nothing to undo; restore the backup by hand if needed.",
+	"preview.apply_suggestion.verify": "the Supervisor no longer reports the issue ({about})",
+	"preview.apply_suggestion.execute_reload": "Let the Supervisor reload {about}, as its resolution center suggests ({type}).",
+	"preview.apply_suggestion.execute_restart": "Let the Supervisor restart {about}, as its resolution center suggests ({type}).",
+	"preview.apply_suggestion.execute_start": "Let the Supervisor start {about}, as its resolution center suggests ({type}).",
+	"preview.apply_suggestion.create_full_backup": "Let the Supervisor take a full backup of {about}, as its resolution center suggests ({type}).",
+	"preview.apply_suggestion.precondition": "The Supervisor suggested it for this issue; it runs the fix itself.",
+	"preview.apply_suggestion.rollback": "Not applicable: the Supervisor’s fix has nothing to undo; the result is recorded.",
+	"preview.power_cycle_device.verify": "{device} reports again within {seconds} s of the power coming back",
+	"preview.power_cycle_device.summary": "Switch off plug {plug} for {seconds} s, then on, to restart device {device}.",
+	"preview.power_cycle_device.precondition": "Everything else on that plug loses power for {seconds} s too.",
+	"preview.power_cycle_device.rollback": "Switch {plug} back on: it is switched on whatever happens once it went off, also when the check fails or the sidecar stops meanwhile.",
+	"llm.answer_language": "Write every text field of the answer (summary, root_cause, impact, rationale, test descriptions, manual_steps) in English."
+};
+// sidecar/src/i18n/index.ts
+/**
+* The sidecar's texts in Home Assistant's language. Two kinds of text:
+* - its own sentences, by stable id (`message`), English in en.ts;
+* - the offline analyzer's explanations (signature templates), English where each
+*   signature is defined and translated by that English text (`translate`), so a
+*   text shared by several signatures is translated once and a changed English
+*   text falls back to English (and fails the parity test) instead of showing a
+*   stale translation.
+* Each other language is one JSON file beside this one (de.json): `messages` by
+* id, `texts` by English template. Unknown languages and missing entries fall
+* back to English. Placeholders (`{name}`) and optional parts (`[[ … ]]`) are
+* kept as they are: filling them is the caller's job.
+*/
+/** Every language besides English, by its code in Home Assistant (`get_config` → `language`). */
+var CATALOGS = { de: de_default };
+/** The language of the sidecar's texts: the catalog Home Assistant's language selects, else English. */
+function languageOf(haLanguage) {
+	if (!haLanguage) return "en";
+	const code = haLanguage.toLowerCase();
+	if (CATALOGS[code]) return code;
+	const main = code.split(/[-_]/)[0] ?? "";
+	return CATALOGS[main] ? main : "en";
+}
+/** Fill `{name}` placeholders; unknown names stay as written. */
+function format(template, vars) {
+	return template.replace(/\{(\w+)\}/g, (m, name) => vars[name] === void 0 ? m : String(vars[name]));
+}
+/** A sentence of the sidecar's own catalog in `language`, placeholders filled. */
+function message(language, id, vars = {}) {
+	return format(CATALOGS[language]?.messages[id] ?? EN[id], vars);
+}
+/** An English template (a signature's text) in `language`; the English when none is known. */
+function translate(language, english) {
+	return CATALOGS[language]?.texts[english] ?? english;
+}
 var core_facts_default = {
 	generated_by: "scripts/hapy python scripts/python/core_facts.py (do not edit by hand)",
 	homeassistant: "2026.11.0",
@@ -3195,7 +3403,7 @@ function automationOfLogger(logger) {
 	return m ? `${m[1]}.${m[2]}` : null;
 }
 // sidecar/src/analyze/offline/finding.ts
-/** Values a template may use when the evidence did not name them. */
+/** Values a template may use when the evidence did not name them (translated like the templates). */
 var DEFAULTS = {
 	integration: "the integration",
 	entry: "the config entry",
@@ -3212,14 +3420,21 @@ var DEFAULTS = {
 	ip: "an address",
 	call: "a blocking function"
 };
-/** Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known). */
-function fill$1(template, vars) {
-	return template.replace(/\[\[(.*?)\]\]/gs, (_m, inner) => {
+/**
+* Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known).
+* With a `language`, the template and the defaults are that language's translation of the English.
+*/
+function fill$1(template, vars, language = "en") {
+	const defaultOf = (name) => {
+		const english = DEFAULTS[name];
+		return english ? translate(language, english) : "";
+	};
+	return translate(language, template).replace(/\[\[(.*?)\]\]/gs, (_m, inner) => {
 		return [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").every((n) => vars[n]) ? inner : "";
-	}).replace(/\{(\w+)\}/g, (_m, name) => vars[name] || DEFAULTS[name] || "").replace(/ {2,}/g, " ").replace(/ ([.,;:)])(?=\s|$)/g, "$1").trim();
+	}).replace(/\{(\w+)\}/g, (_m, name) => vars[name] || defaultOf(name)).replace(/ {2,}/g, " ").replace(/ ([.,;:)])(?=\s|$)/g, "$1").trim();
 }
 /** Titles start upper case, unless they start with a name (an integration domain, an entity id). */
-var capitalize = (s) => /^(?:the|a|an|some) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+var capitalize = (s) => /^(?:the|a|an|some|der|die|das|ein|eine|einige) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 var shorten = (s, n) => s.length > n ? `${s.slice(0, n - 1)}…` : s;
 function automationOf$1(input, texts) {
 	if (input.subject && /^(?:automation|script)\./.test(input.subject)) return input.subject;
@@ -3267,7 +3482,7 @@ function varsOf(ctx, match) {
 	return vars;
 }
 /** Parameters of an action resolved against the input; null when one cannot be. */
-function actionOf(t, ctx, vars) {
+function actionOf(t, ctx, vars, language) {
 	const refs = {
 		$entry_id: ctx.input.entry?.entry_id,
 		$automation: automationOf$1(ctx.input, []),
@@ -3283,7 +3498,7 @@ function actionOf(t, ctx, vars) {
 	return {
 		action_id: t.action_id,
 		params,
-		rationale: fill$1(t.rationale, vars),
+		rationale: fill$1(t.rationale, vars, language),
 		risk: t.risk
 	};
 }
@@ -3294,17 +3509,18 @@ var RISK_RANK = {
 };
 function findingOf(c, outcome, match, ctx) {
 	const vars = varsOf(ctx, match);
-	const actions = outcome.actions.map((a) => actionOf(a, ctx, vars)).filter((a) => a !== null);
+	const language = c.family === "local" ? "en" : ctx.input.language ?? "en";
+	const actions = outcome.actions.map((a) => actionOf(a, ctx, vars, language)).filter((a) => a !== null);
 	const risk = actions.reduce((r, a) => RISK_RANK[a.risk] > RISK_RANK[r] ? a.risk : r, "low");
-	const title = capitalize(fill$1(outcome.title, vars));
+	const title = capitalize(fill$1(outcome.title, vars, language));
 	const tests = outcome.tests.map((t) => ({
 		...t,
-		description: fill$1(t.description, vars)
+		description: fill$1(t.description, vars, language)
 	}));
 	const rca = {
 		summary: title,
-		root_cause: fill$1(outcome.rootCause, vars),
-		impact: fill$1(outcome.impact, vars),
+		root_cause: fill$1(outcome.rootCause, vars, language),
+		impact: fill$1(outcome.impact, vars, language),
 		confidence: Math.round(outcome.confidence * 100) / 100,
 		category: outcome.category,
 		remedy: outcome.remedy,
@@ -3312,7 +3528,7 @@ function findingOf(c, outcome, match, ctx) {
 		candidate_actions: actions,
 		risk,
 		tests,
-		manual_steps: outcome.manualSteps.map((s) => fill$1(s, vars)),
+		manual_steps: outcome.manualSteps.map((s) => fill$1(s, vars, language)),
 		analyzer: "offline",
 		signature: `${c.family}.${c.signature.id}`
 	};
@@ -3365,6 +3581,15 @@ var CONFIG_BACKUP = {
 	addons: [],
 	description: "Home Assistant configuration (partial backup, without the database)"
 };
+// sidecar/src/actions/words.ts
+/**
+* What an action says to people (its preview and checks) in the language of the home it runs
+* in: Home Assistant's, as the inventory reads it. English when it is not known.
+*/
+/** A sentence of the catalog (../i18n) in the home's language, placeholders filled. */
+function say(ctx, id, vars = {}) {
+	return message(ctx.inventory?.language ?? "en", id, vars);
+}
 // sidecar/src/actions/apply-suggestion.ts
 /** Suggestion types safe to apply after an approval, and what each does, for the preview. */
 var SAFE_SUGGESTIONS = {
@@ -3372,6 +3597,13 @@ var SAFE_SUGGESTIONS = {
 	execute_restart: "restart",
 	execute_start: "start",
 	create_full_backup: "take a full backup of"
+};
+/** The preview's sentence for each safe suggestion type (../i18n). */
+var SUMMARIES = {
+	execute_reload: "preview.apply_suggestion.execute_reload",
+	execute_restart: "preview.apply_suggestion.execute_restart",
+	execute_start: "preview.apply_suggestion.execute_start",
+	create_full_backup: "preview.apply_suggestion.create_full_backup"
 };
 var UUID = /^[0-9a-f]{32}$|^[0-9a-f-]{36}$/;
 /** The resolution center's issues the incident is about (from its signals' keys). */
@@ -3411,18 +3643,24 @@ var applySuggestion = {
 		};
 	},
 	target: (p) => `apply_suggestion:${String(p.suggestion)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "supervisor_issue_resolved",
-		description: `the Supervisor no longer reports the issue (${String(p.context)}${p.reference ? ` ${String(p.reference)}` : ""})`,
+		description: say(ctx, "preview.apply_suggestion.verify", { about: p.reference ? `${String(p.context)} ${String(p.reference)}` : String(p.context) }),
 		timeout_s: 120
 	}],
 	preview(ctx, p) {
+		const type = String(p.type);
+		const what = SUMMARIES[type];
+		const about = p.reference ? `${String(p.context)} ${String(p.reference)}` : String(p.context);
 		return {
-			summary: `Let the Supervisor ${SAFE_SUGGESTIONS[String(p.type)] ?? String(p.type)} ${p.reference ? `${String(p.context)} ${String(p.reference)}` : String(p.context)}, as its resolution center suggests (${String(p.type)}).`,
-			precondition: "The Supervisor suggested it for this issue; it runs the fix itself.",
+			summary: what ? say(ctx, what, {
+				about,
+				type
+			}) : `Let the Supervisor ${type} ${about}, as its resolution center suggests (${type}).`,
+			precondition: say(ctx, "preview.apply_suggestion.precondition"),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: "Not applicable: the Supervisor’s fix has nothing to undo; the result is recorded."
+			rollback: say(ctx, "preview.apply_suggestion.rollback")
 		};
 	},
 	async apply(ctx, p) {
@@ -3449,18 +3687,18 @@ function reload(domain) {
 			return {};
 		},
 		target: () => `reload_${domain}s`,
-		verification: () => [{
+		verification: (ctx) => [{
 			kind: "no_new_matching_errors",
-			description: `No new error of this ${domain} within 30 s`,
+			description: say(ctx, `preview.reload_${domain}s.verify`),
 			timeout_s: 30
 		}],
 		preview(ctx) {
 			return {
-				summary: `Reload all ${domain}s from their configuration.`,
-				precondition: `Reload after fixing the ${domain}'s configuration.`,
+				summary: say(ctx, `preview.reload_${domain}s.summary`),
+				precondition: say(ctx, `preview.reload_${domain}s.precondition`),
 				backup: CONFIG_BACKUP,
 				verification: this.verification(ctx, {}),
-				rollback: "None needed: reloading reads the same files again."
+				rollback: say(ctx, "preview.reload_yaml.rollback")
 			};
 		},
 		async apply(ctx) {
@@ -3492,18 +3730,18 @@ var disableAutomation = {
 		return { entity_id: automationOf(ctx, params) };
 	},
 	target: (p) => `disable_automation:${String(p.entity_id)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "automation_off",
-		description: `${p.entity_id} is off`,
+		description: say(ctx, "preview.disable_automation.verify", { entity: String(p.entity_id) }),
 		timeout_s: 10
 	}],
 	preview(ctx, p) {
 		return {
-			summary: `Turn off ${p.entity_id} so it stops failing (or looping) until you fix it.`,
-			precondition: "Turn it back on after fixing it.",
+			summary: say(ctx, "preview.disable_automation.summary", { entity: String(p.entity_id) }),
+			precondition: say(ctx, "preview.disable_automation.precondition"),
 			backup: CONFIG_BACKUP,
 			verification: this.verification(ctx, p),
-			rollback: `Turn ${p.entity_id} on again.`
+			rollback: say(ctx, "preview.disable_automation.rollback", { entity: String(p.entity_id) })
 		};
 	},
 	async apply(ctx, p) {
@@ -4004,18 +4242,24 @@ var setIntegrationLogLevel = {
 		};
 	},
 	target: (p) => `set_integration_log_level:${String(p.integration)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "log_level_set",
-		description: `${p.integration} logs at ${p.level}`,
+		description: say(ctx, "preview.set_integration_log_level.verify", {
+			integration: String(p.integration),
+			level: String(p.level)
+		}),
 		timeout_s: 10
 	}],
 	preview(ctx, p) {
 		return {
-			summary: `Log ${p.integration} at ${p.level} level to collect evidence (until restart or rollback).`,
-			precondition: "Reproduce the problem afterwards so the log captures it.",
+			summary: say(ctx, "preview.set_integration_log_level.summary", {
+				integration: String(p.integration),
+				level: String(p.level)
+			}),
+			precondition: say(ctx, "preview.set_integration_log_level.precondition"),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: `Set ${p.integration} back to its previous level.`
+			rollback: say(ctx, "preview.set_integration_log_level.rollback", { integration: String(p.integration) })
 		};
 	},
 	async apply(ctx, p) {
@@ -4137,19 +4381,29 @@ var quietLogger = {
 		};
 	},
 	target: (p) => `quiet_logger:${String(p.logger)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "no_new_matching_errors",
-		description: `No new lines of the incident while ${p.logger} logs only ${p.level} and above.`,
+		description: say(ctx, "preview.quiet_logger.verify", {
+			logger: String(p.logger),
+			level: String(p.level)
+		}),
 		timeout_s: 60
 	}],
 	preview(ctx, p) {
 		const time = duration(ctx.revertAfterS);
 		return {
-			summary: `Log ${p.logger} only at ${p.level} and above for ${time}, so its flood stops filling the log.`,
-			precondition: "The flood hides nothing you need: lines below that level from this logger are dropped meanwhile.",
+			summary: say(ctx, "preview.quiet_logger.summary", {
+				logger: String(p.logger),
+				level: String(p.level),
+				time
+			}),
+			precondition: say(ctx, "preview.quiet_logger.precondition"),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: `After ${time} (or a restart of Home Assistant), ${p.logger} logs at the level it had before.`
+			rollback: say(ctx, "preview.quiet_logger.rollback", {
+				logger: String(p.logger),
+				time
+			})
 		};
 	},
 	async apply(ctx, p) {
@@ -4237,19 +4491,25 @@ var captureDebugLog = {
 		};
 	},
 	target: (p) => `capture_debug_log:${String(p.integration)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "log_level_set",
-		description: `${p.integration} logs at debug while the capture runs`,
+		description: say(ctx, "preview.capture_debug_log.verify", { integration: String(p.integration) }),
 		timeout_s: 10
 	}],
 	preview(ctx, p) {
 		const time = duration(captureSeconds(p.seconds));
 		return {
-			summary: `Log ${p.integration} at debug level for ${time} and keep what it logs, redacted, as the incident's evidence.`,
-			precondition: "Let the problem happen during the capture (use the device, or wait for the next poll): only what is logged meanwhile is kept.",
+			summary: say(ctx, "preview.capture_debug_log.summary", {
+				integration: String(p.integration),
+				time
+			}),
+			precondition: say(ctx, "preview.capture_debug_log.precondition"),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: `After ${time} ${p.integration} logs at its previous level again and the lines are added to the evidence (also after a restart of LLM Ops, as soon as it runs again; a restart of Home Assistant ends debug logging by itself).`
+			rollback: say(ctx, "preview.capture_debug_log.rollback", {
+				integration: String(p.integration),
+				time
+			})
 		};
 	},
 	async apply(ctx, p) {
@@ -4319,24 +4579,24 @@ var createBackup = {
 		return {};
 	},
 	target: () => "create_backup",
-	verification: () => [{
+	verification: (ctx) => [{
 		kind: "backup_present",
-		description: "the new backup is listed",
+		description: say(ctx, "preview.create_backup.verify"),
 		timeout_s: 30
 	}],
 	preview(ctx) {
 		return {
-			summary: "Take a backup of the Home Assistant configuration.",
-			precondition: "Before changes you are about to make by hand.",
+			summary: say(ctx, "preview.create_backup.summary"),
+			precondition: say(ctx, "preview.create_backup.precondition"),
 			backup: {
 				homeassistant: true,
 				includeDatabase: true,
 				addons: [],
-				description: "Home Assistant configuration and database (partial backup)",
+				description: say(ctx, "preview.create_backup.backup"),
 				kept: true
 			},
 			verification: this.verification(ctx, {}),
-			rollback: "Not applicable."
+			rollback: say(ctx, "preview.create_backup.rollback")
 		};
 	},
 	async apply() {
@@ -4377,17 +4637,20 @@ var disableConfigEntry = {
 	target: (p) => `disable_config_entry:${String(p.entry_id)}`,
 	verification: (ctx, p) => [{
 		kind: "config_entry_disabled",
-		description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is disabled and stopped`,
+		description: say(ctx, "preview.disable_config_entry.verify", { entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id) }),
 		timeout_s: 30
 	}],
 	preview(ctx, p) {
 		const entry = ctx.inventory.entry(String(p.entry_id));
 		return {
-			summary: `Disable ${entry?.title ?? p.entry_id} (${entry?.domain ?? "integration"}) so it stops failing; its entities go away until re-enabled.`,
-			precondition: "Only when the integration keeps crashing and harms the rest of Home Assistant.",
+			summary: say(ctx, "preview.disable_config_entry.summary", {
+				entry: entry?.title ?? String(p.entry_id),
+				domain: entry?.domain ?? "integration"
+			}),
+			precondition: say(ctx, "preview.disable_config_entry.precondition"),
 			backup: CONFIG_BACKUP,
 			verification: this.verification(ctx, p),
-			rollback: "Enable the entry again."
+			rollback: say(ctx, "preview.disable_config_entry.rollback")
 		};
 	},
 	async apply(ctx, p) {
@@ -4580,18 +4843,25 @@ var powerCycleDevice = {
 	target: (p) => `power_cycle_device:${String(p.plug)}`,
 	verification: (ctx, p) => [{
 		kind: "device_reporting",
-		description: `${nameOf(ctx.inventory, String(p.device))} reports again within ${VERIFY_S$1} s of the power coming back`,
+		description: say(ctx, "preview.power_cycle_device.verify", {
+			device: nameOf(ctx.inventory, String(p.device)),
+			seconds: VERIFY_S$1
+		}),
 		timeout_s: VERIFY_S$1
 	}],
 	preview(ctx, p) {
 		const plug = String(p.plug);
 		const device = nameOf(ctx.inventory, String(p.device));
 		return {
-			summary: `Switch off plug ${plugLabel(ctx.inventory, plug)} for ${String(p.off_s)} s, then on, to restart device ${device}.`,
-			precondition: `Everything else on that plug loses power for ${String(p.off_s)} s too.`,
+			summary: say(ctx, "preview.power_cycle_device.summary", {
+				plug: plugLabel(ctx.inventory, plug),
+				seconds: String(p.off_s),
+				device
+			}),
+			precondition: say(ctx, "preview.power_cycle_device.precondition", { seconds: String(p.off_s) }),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: `Switch ${plug} back on: it is switched on whatever happens once it went off, also when the check fails or the sidecar stops meanwhile.`
+			rollback: say(ctx, "preview.power_cycle_device.rollback", { plug })
 		};
 	},
 	async apply(ctx, p) {
@@ -4640,11 +4910,14 @@ var reloadConfigEntry = {
 	target: (p) => `reload_config_entry:${String(p.entry_id)}`,
 	verification: (ctx, p) => [{
 		kind: "config_entry_loaded",
-		description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is loaded within ${VERIFY_S} s`,
+		description: say(ctx, "preview.reload_config_entry.verify_loaded", {
+			entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id),
+			seconds: VERIFY_S
+		}),
 		timeout_s: VERIFY_S
 	}, {
 		kind: "entities_available",
-		description: "The entities the incident saw unavailable are available again",
+		description: say(ctx, "preview.reload_config_entry.verify_entities"),
 		timeout_s: VERIFY_S
 	}],
 	preview(ctx, p) {
@@ -4656,11 +4929,11 @@ var reloadConfigEntry = {
 			"device_unavailable"
 		].includes(ctx.incident.category);
 		return {
-			summary: `Reload the config entry ${name}.`,
-			precondition: waiting ? "Reload once the device or service answers again." : "Reload after the cause is fixed.",
+			summary: say(ctx, "preview.reload_config_entry.summary", { name }),
+			precondition: waiting ? say(ctx, "preview.reload_config_entry.precondition_waiting") : say(ctx, "preview.reload_config_entry.precondition"),
 			backup: CONFIG_BACKUP,
 			verification: this.verification(ctx, p),
-			rollback: "None needed: reloading is idempotent."
+			rollback: say(ctx, "preview.reload_config_entry.rollback")
 		};
 	},
 	async apply(ctx, p) {
@@ -4690,23 +4963,23 @@ var restartAddon = {
 		return { slug };
 	},
 	target: (p) => `restart_addon:${String(p.slug)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "addon_started",
-		description: `add-on ${p.slug} runs again within 60 s`,
+		description: say(ctx, "preview.restart_addon.verify", { slug: String(p.slug) }),
 		timeout_s: 60
 	}],
 	preview(ctx, p) {
 		return {
-			summary: `Restart the add-on ${p.slug}.`,
-			precondition: "Restart once what it depends on (a device, a broker) is back.",
+			summary: say(ctx, "preview.restart_addon.summary", { slug: String(p.slug) }),
+			precondition: say(ctx, "preview.restart_addon.precondition"),
 			backup: {
 				homeassistant: false,
 				includeDatabase: false,
 				addons: [String(p.slug)],
-				description: `the add-on ${p.slug} and its data (partial backup)`
+				description: say(ctx, "preview.restart_addon.backup", { slug: String(p.slug) })
 			},
 			verification: this.verification(ctx, p),
-			rollback: "Not applicable: a restart has nothing to undo; the result is recorded."
+			rollback: say(ctx, "preview.restart_addon.rollback")
 		};
 	},
 	async apply(ctx, p) {
@@ -4814,16 +5087,16 @@ var ACTIONS = {
 		target: (p) => `start_reauth:${String(p.entry_id)}`,
 		verification: (ctx, p) => [{
 			kind: "reauth_started",
-			description: `A re-authentication of ${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} waits for you in Settings → Devices & services`,
+			description: say(ctx, "preview.start_reauth.verify", { entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id) }),
 			timeout_s: 15
 		}],
 		preview(ctx, p) {
 			return {
-				summary: `Start re-authentication of ${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id}; you then log in again in Home Assistant.`,
-				precondition: "Have the new credentials at hand.",
+				summary: say(ctx, "preview.start_reauth.summary", { entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id) }),
+				precondition: say(ctx, "preview.start_reauth.precondition"),
 				backup: null,
 				verification: this.verification(ctx, p),
-				rollback: "Not applicable: you complete or cancel the flow yourself."
+				rollback: say(ctx, "preview.start_reauth.rollback")
 			};
 		},
 		async apply(ctx, p) {
@@ -4856,18 +5129,18 @@ var ACTIONS = {
 			return {};
 		},
 		target: () => "restart_core",
-		verification: () => [{
+		verification: (ctx) => [{
 			kind: "core_running",
-			description: "Home Assistant is back and answering within 5 min",
+			description: say(ctx, "preview.restart_core.verify"),
 			timeout_s: 300
 		}],
 		preview(ctx) {
 			return {
-				summary: "Restart Home Assistant Core. Everything reloads; automations pause for the duration.",
-				precondition: "Only when a reload cannot fix it (e.g. after updating a custom integration).",
+				summary: say(ctx, "preview.restart_core.summary"),
+				precondition: say(ctx, "preview.restart_core.precondition"),
 				backup: CONFIG_BACKUP,
 				verification: this.verification(ctx, {}),
-				rollback: "Not applicable: a restart has nothing to undo; restore the backup by hand if needed."
+				rollback: say(ctx, "preview.restart_core.rollback")
 			};
 		},
 		async apply(ctx) {
@@ -5048,6 +5321,14 @@ var addon = {
 			...common$15,
 			remedy: "fix_config_then_reload",
 			confidence: .84,
+			variants: [{
+				when: { text: /driver failed programming external connectivity|userland proxy/i },
+				set: {
+					remedy: "check_network_or_device",
+					rootCause: "Docker cannot publish the add-on’s port on the host (“{detail}”): a service on the host, or a stale binding, holds it.",
+					manualSteps: ["Find what holds the port on the host, or reboot the host to drop a stale binding; then start the add-on again."]
+				}
+			}],
 			title: "Add-on {addon} cannot open its port",
 			rootCause: "The add-on cannot listen on its port because another service already uses it (“{detail}”): another add-on, a service on the host, or a second copy of the same program.",
 			manualSteps: ["Find what else uses that port (another add-on with the same port, e.g. two DNS servers on 53 or two MQTT brokers on 1883).", "Stop that service, or change the port in the add-on’s Network settings; then start the add-on again."]
@@ -5245,6 +5526,17 @@ var auth = {
 			confidence: .9,
 			title: "Sign-in to {integration} is no longer accepted",
 			rootCause: "The service behind {integration} rejected the stored credentials[[ (“{reason}”)]]: the password, API key or token was changed, expired or revoked. Home Assistant stops the entry and asks for a new sign-in."
+		},
+		{
+			id: "token_refresh_crashed",
+			match: { text: /Error setting up entry [^\n]*for \w+[\s\S]*\bin \w*refresh_(?:access_)?token\b/ },
+			...common$14,
+			remedy: "notify_only",
+			actions: [],
+			confidence: .6,
+			title: "{integration} fails while renewing its sign-in",
+			rootCause: "Setting up {integration} failed while it renewed its access token[[ ({exception})]]. The service’s login may have changed.",
+			manualSteps: ["Look for a release of {integration} that fixes the sign-in, and update.", "Then try signing in again (Reconfigure or re-authenticate)."]
 		},
 		{
 			id: "oauth_invalid_grant",
@@ -5597,6 +5889,16 @@ var certificate = {
 			...common$11,
 			confidence: .82,
 			remedy: "fix_config_then_reload",
+			variants: [{
+				when: { publicHost: true },
+				set: {
+					category: "network_unreachable",
+					remedy: "check_network_or_device",
+					actions: [],
+					rootCause: "Something other than the service answered for {host} (“{detail}”): a wrong DNS answer, a proxy or a filter on the network.",
+					manualSteps: ["Check the DNS server and any proxy or filter (Pi-hole, AdGuard, router) between Home Assistant and the internet."]
+				}
+			}],
 			title: "{integration} and {host} disagree about HTTPS",
 			rootCause: "{integration} opens an HTTPS connection to a port where {host} speaks plain HTTP, or the reverse (“{detail}”).",
 			actions: [reloadAfterFix],
@@ -5724,6 +6026,15 @@ var config = {
 			title: "configuration.yaml sets up {integration}, which Home Assistant did not find",
 			rootCause: "The configuration asks for {integration}, but Home Assistant did not find an integration of that name when it started: it was installed since (custom integrations, e.g. from HACS, load only after a restart), removed, or the name is misspelled.",
 			manualSteps: ["If you just installed it, restart Home Assistant (Settings → System → Restart) so it is found.", "If it is not installed, install it again (e.g. through HACS) and restart, or remove its section from configuration.yaml (or fix the name)."]
+		},
+		{
+			id: "section_missing",
+			match: { text: /Error during setup of component (?<domain>\w+)[\s\S]*\bKeyError: '\k<domain>'/ },
+			...common$10,
+			confidence: .8,
+			title: "{integration} has no section of its own in configuration.yaml",
+			rootCause: "{integration} looks for its own section in configuration.yaml and finds none (“{exception}”). It is configured under another key, e.g. as a platform.",
+			manualSteps: ["Move its configuration to a top-level {integration}: section, as its documentation shows.", "Then restart Home Assistant."]
 		},
 		{
 			id: "misconfigured",
@@ -5890,11 +6201,65 @@ var customComponent = {
 		},
 		{
 			id: "blocked_or_invalid_manifest",
-			match: { text: /does not have a version key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i },
+			match: { text: /does not have a version key in the manifest|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i },
 			...common$8,
 			confidence: .85,
 			title: "{integration} cannot be loaded by this Home Assistant version",
 			rootCause: "Home Assistant refuses to load {integration} (“{detail}”): its manifest is invalid or the installed version is known to break this Home Assistant release."
+		},
+		{
+			id: "library_api_changed",
+			match: {
+				text: /No module named '(?<module>(?!homeassistant\b)\w+\.[\w.]+)'/,
+				custom: true
+			},
+			...common$8,
+			confidence: .8,
+			title: "{integration} imports {module}, which its library no longer has",
+			rootCause: "{integration} imports {module} (“{detail}”). The library it uses changed, and this release was written for the old one."
+		},
+		{
+			id: "duplicate_unique_id",
+			match: { text: /does not generate unique IDs|ID .+ already exists - ignoring/ },
+			...common$8,
+			category: "other",
+			remedy: "notify_only",
+			severity: "warning",
+			confidence: .7,
+			variants: [{
+				when: { custom: true },
+				set: { remedy: "update_or_remove_custom_component" }
+			}],
+			impact: "An entity of {integration} is missing.",
+			tests: [{
+				kind: "no_new_matching_errors",
+				description: "No duplicate IDs any more.",
+				timeout_s: 3600
+			}],
+			title: "{integration} creates two entities with the same ID",
+			rootCause: "{integration} gives two entities the same unique ID (“{detail}”), so Home Assistant ignores the second one.",
+			manualSteps: ["Update {integration}; if that does not help, report it with this log.", "If the entities come from your YAML, give each its own unique_id."]
+		},
+		{
+			id: "custom_card_error",
+			match: {
+				text: /\/(?:hacsfiles|local)\/(?<card>[\w.-]+)\/[^\s]*\.js\S*\s+\w*Error\b/,
+				logger: /^frontend\.js\./,
+				minLevel: "INFO"
+			},
+			...common$8,
+			category: "other",
+			severity: "warning",
+			confidence: .7,
+			impact: "The card {card} does not show or work on the dashboard.",
+			tests: [{
+				kind: "no_new_matching_errors",
+				description: "The card’s error does not come back.",
+				timeout_s: 3600
+			}],
+			title: "The custom card {card} fails in the browser",
+			rootCause: "The custom card {card} raises an error in the browser (“{detail}”): it does not fit this Home Assistant version, or it has a bug.",
+			manualSteps: ["Update {card} (HACS → Frontend), then reload the browser page.", "If it still fails, report it to the card’s maintainer, or remove the card."]
 		},
 		{
 			id: "code_error",
@@ -5978,6 +6343,20 @@ var database = {
 			title: "The storage under Home Assistant reports I/O errors",
 			rootCause: "Reading or writing the disk fails at the device level (“{detail}”): the SD card/SSD is failing or its connection (USB adapter, power) is unreliable.",
 			manualSteps: ["Take a backup to another device now, while the storage still works.", "Replace the SD card/SSD or its USB adapter; check the power supply."]
+		},
+		{
+			id: "unusable_database",
+			match: { text: [
+				/Version [\d.]+ of (?:SQLite|MariaDB|MySQL|PostgreSQL) is not supported/i,
+				/Can't load plugin: sqlalchemy\.dialects:\S+/,
+				/'(?:charmap|latin-?1|ascii)' codec can't encode character[\s\S]*components\/recorder\//
+			] },
+			...common$7,
+			remedy: "fix_config_then_reload",
+			confidence: .88,
+			title: "The recorder cannot use this database",
+			rootCause: "The recorder rejects its database (“{detail}”): the engine is too old, or db_url names a wrong scheme or charset.",
+			manualSteps: ["Fix db_url under recorder: (postgresql://, not postgres://; for MariaDB/MySQL add ?charset=utf8mb4).", "For a too old engine, upgrade the database software, then restart Home Assistant."]
 		},
 		{
 			id: "server_unreachable",
@@ -6331,7 +6710,7 @@ var network = {
 			],
 			variants: [
 				{
-					when: { text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL/i },
+					when: { text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname/i },
 					set: {
 						remedy: "check_network_or_device",
 						actions: [],
@@ -6364,6 +6743,16 @@ var network = {
 						rootCause: "{integration} connects to an add-on by its host name, and that name does not resolve (“{dns}”): add-on host names exist only while the add-on runs, so the add-on is stopped or crashed.",
 						manualSteps: ["Start the add-on (Settings → Add-ons) and read its log for why it stopped; turn on its Watchdog.", "{integration} reconnects once the add-on runs again."]
 					}
+				},
+				{
+					when: { text: /(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|Could not resolve host(?:name)?:?|\blookup) '?[A-Za-z][\w.-]*:\d{2,5}\b/ },
+					set: {
+						category: "invalid_config",
+						remedy: "fix_config_then_reload",
+						actions: [],
+						rootCause: "The host name[[ {host}]] includes a port, so it is looked up as a name and cannot resolve (“{dns}”).",
+						manualSteps: ["Put only the host name in the host field, and the port in its own field.", "Then restart or reload {integration}."]
+					}
 				}
 			]
 		},
@@ -6374,6 +6763,14 @@ var network = {
 			remedy: "check_network_or_device",
 			severity: "error",
 			confidence: .8,
+			variants: [{
+				when: { text: /\b5353\b|zeroconf|\bmdns\b/i },
+				set: {
+					remedy: "notify_only",
+					rootCause: "Sending multicast DNS on one interface failed (“{detail}”). Discovery still works on the others.",
+					manualSteps: ["Nothing to do unless devices stop being discovered."]
+				}
+			}],
 			title: "Home Assistant has no network route[[ to {host}]]",
 			rootCause: "The Home Assistant host has no route to[[ {host}]] (“Network is unreachable”): its own network connection, gateway or VLAN routing is down or misconfigured, so requests never leave the machine.",
 			impact: "{integration} and everything else that needs that network cannot connect.",
@@ -6847,15 +7244,33 @@ var setup = {
 			}, { entryState: ["setup_retry"] }],
 			...retry,
 			confidence: .65,
-			variants: [{
-				when: { text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+/i },
-				set: {
-					remedy: "notify_only",
-					actions: [],
-					rootCause: "{integration} keeps retrying because the server or firmware it talks to speaks another version than it needs[[ (“{reason}”)]]. Retrying or reloading does not change that: the older side (an add-on, a firmware, a server) must be updated, or its release awaited.",
-					manualSteps: ["Update the side that is older: the add-on or server {integration} connects to, or the device’s firmware.", "If no such release exists yet, wait for it; {integration} sets up on its own once versions match."]
+			variants: [
+				{
+					when: { text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+/i },
+					set: {
+						remedy: "notify_only",
+						actions: [],
+						rootCause: "{integration} keeps retrying because the server or firmware it talks to speaks another version than it needs[[ (“{reason}”)]]. Retrying or reloading does not change that: the older side (an add-on, a firmware, a server) must be updated, or its release awaited.",
+						manualSteps: ["Update the side that is older: the add-on or server {integration} connects to, or the device’s firmware.", "If no such release exists yet, wait for it; {integration} sets up on its own once versions match."]
+					}
+				},
+				{
+					when: { text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/ },
+					set: {
+						remedy: "notify_only",
+						actions: [],
+						rootCause: "{integration} asks for a retry from one of its platforms, where Home Assistant does not allow it (“{detail}”). This is a bug in {integration}.",
+						manualSteps: ["Update {integration}; if no release fixes it, report it with this log."]
+					}
+				},
+				{
+					when: {
+						custom: true,
+						text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/
+					},
+					set: { remedy: "update_or_remove_custom_component" }
 				}
-			}],
+			],
 			title: "{integration} is not ready and keeps retrying setup",
 			rootCause: "Setting up {integration}[[ (“{entry}”)]] failed with a temporary error[[: “{reason}”]]; Home Assistant retries on its own with a growing delay. Usually the device or service it talks to cannot be reached yet."
 		},
@@ -6882,6 +7297,18 @@ var setup = {
 				"Then reload the entry (Settings → Devices & services → {integration} → ⋮ → Reload).",
 				"Report to {integration} that a connection error during setup is not retried; for a custom integration, update it."
 			]
+		},
+		{
+			id: "already_set_up",
+			match: { text: /Config entry has already been set ?up/i },
+			...retry,
+			severity: "error",
+			remedy: "restart_core",
+			actions: [],
+			confidence: .75,
+			title: "{integration} was set up twice",
+			rootCause: "Home Assistant tried to set up an entry of {integration} that was already set up (“{detail}”). Its state is out of step; a restart sets it up once.",
+			manualSteps: ["Restart Home Assistant.", "If it comes back after every restart, report it to {integration} with this log."]
 		},
 		{
 			id: "failed",
@@ -7420,7 +7847,8 @@ var OfflineIncidentAnalyzer = class {
 					breaks_in: founding.data.breaks_in_ha_version
 				}
 			},
-			localRules: this.opts.knowledge?.() ?? []
+			localRules: this.opts.knowledge?.() ?? [],
+			language: this.opts.language?.() ?? "en"
 		});
 		return finding && {
 			rca: finding.rca,
@@ -8645,6 +9073,7 @@ function buildPrompt(input) {
 				close("EXAMPLES", nonce)
 			] : [],
 			"",
+			...input.language && input.language !== "en" ? [message(input.language, "llm.answer_language")] : [],
 			"Answer with the JSON object only. Name allow-listed actions only."
 		].join("\n"),
 		dataTokens: estimateTokens(data + past + known),
@@ -8977,8 +9406,10 @@ var LlmAnalyzer = class {
 		if (!bundle) return offline;
 		const ttlMs = (this.opts.cacheTtlS ?? 604800) * 1e3;
 		const freshSince = new Date(this.now().getTime() - ttlMs).toISOString();
+		const language = this.opts.language?.() ?? "en";
+		const cacheKey = language === "en" ? incident.fingerprint : `${incident.fingerprint}@${language}`;
 		if (!refresh) {
-			const hit = calls.cached(incident.fingerprint, backend.backend, backend.model, freshSince);
+			const hit = calls.cached(cacheKey, backend.backend, backend.model, freshSince);
 			if (hit) {
 				log.debug(`LLM analysis of ${incident.id} from the cache`);
 				return {
@@ -8997,7 +9428,8 @@ var LlmAnalyzer = class {
 				excludeIncidentId: incident.id,
 				limit: this.opts.examples ?? 3
 			}),
-			rules: this.ruleExamples(incident, bundle)
+			rules: this.ruleExamples(incident, bundle),
+			language
 		}), this.meter(incident.id));
 		if (!answer) {
 			log.info(`no usable LLM analysis of ${incident.id}; the offline analysis stands`);
@@ -9010,7 +9442,7 @@ var LlmAnalyzer = class {
 		};
 		const at = this.now().toISOString();
 		calls.purgeCacheBefore(freshSince);
-		calls.cache(incident.fingerprint, backend.backend, backend.model, rca, at);
+		calls.cache(cacheKey, backend.backend, backend.model, rca, at);
 		const usage = calls.usageOf(incident.id);
 		log.info(`${this.label} analyzed ${incident.id}: ${rca.category}/${rca.remedy}, ${rca.candidate_actions.length} action(s); ${usage.prompt_tokens}+${usage.completion_tokens} tokens so far`);
 		return rca;
@@ -9348,6 +9780,7 @@ function createLlmAnalyzer(deps) {
 		costPerMtok: settings.costPerMtok,
 		monthlyCostCap: settings.monthlyCostCap,
 		timeZone: deps.timeZone,
+		language: deps.language,
 		log,
 		now: deps.now,
 		knowledge: deps.knowledge
@@ -9374,8 +9807,34 @@ var NAMED_IN_MESSAGE = [
 	/^Setup of platform (\w+) is taking/,
 	/^Setup of '(\w+)' is taking/,
 	/^Invalid config for '(\w+)'/,
-	/^Invalid config for \[(?:\w+\.)?(\w+)\]/
+	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+	/\bPlatform (\w+) does not generate unique IDs/
 ];
+/**
+* Keys of a configuration that a mis-indented YAML puts at the top level, where Home
+* Assistant reads them as integrations ("Integration 'name' not found").
+*/
+var CONFIG_KEYS = /* @__PURE__ */ new Set([
+	"name",
+	"platform",
+	"host",
+	"port",
+	"username",
+	"password",
+	"entity_id",
+	"entities",
+	"sensors",
+	"friendly_name",
+	"unique_id",
+	"icon",
+	"value_template",
+	"unit_of_measurement",
+	"device_class",
+	"scan_interval",
+	"state"
+]);
+/** A key a schema error names (`required key not provided @ data['kiosks']`). */
+var SCHEMA_KEY = /@ data\['(\w+)'\]/g;
 /**
 * Messages only one integration writes, recognised when a paste lost the logger
 * that would have said so (a bare line, a copied message).
@@ -9397,6 +9856,8 @@ var S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init|\
 */
 var ADDON_RUNTIME = /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
 var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
+/** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
+var PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
 var HOST_PROGRAM = /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManager|dbus-daemon|sshd|cron|CRON|rsyslogd|avahi-daemon)$/;
 var ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
@@ -9414,13 +9875,24 @@ function integrationOfFrames(frames) {
 	if (custom) return custom;
 	return frames.map((l) => CORE_FRAME.exec(l)?.[1]).filter((d) => !!d && !PLATFORM_DOMAINS.test(d)).at(-1) ?? null;
 }
-function attribute(r) {
+function attribute(record) {
+	const bare = record.logger === null && record.timestamp === null && record.level === "UNKNOWN";
+	const pasted = record.logger === null ? PASTED_LOGGER.exec(record.message)?.[1] : void 0;
+	const r = pasted ? {
+		...record,
+		logger: pasted
+	} : record;
 	const logger = r.logger ?? "";
-	const bare = r.logger === null && r.timestamp === null && r.level === "UNKNOWN";
 	if (/^(?:supervisor|hassio)\b/.test(logger)) return {
 		integration: "hassio",
 		subject: null,
 		fromHa: false,
+		bare
+	};
+	if (/^frontend\.js\./.test(logger)) return {
+		integration: "frontend",
+		subject: null,
+		fromHa: true,
 		bare
 	};
 	if (HOST_PROGRAM.test(logger)) return {
@@ -9449,9 +9921,11 @@ function attribute(r) {
 		libraryLoggers: LIBRARY_LOGGERS
 	});
 	if (integration === "custom") integration = null;
+	if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration)) integration = null;
 	if (integration === null || PLATFORM_DOMAINS.test(integration)) {
 		const frame = integrationOfFrames(r.traceback);
-		const named = NAMED_IN_MESSAGE.map((re) => re.exec(r.message)?.[1]).find(Boolean);
+		const lines = r.message.split("\n").concat(r.traceback ?? []);
+		const named = NAMED_IN_MESSAGE.map((re) => lines.map((l) => re.exec(l)?.[1]).find(Boolean)).find(Boolean);
 		integration = frame ?? named ?? integration;
 	}
 	integration ??= KNOWN_MESSAGES.find(([re]) => re.test(r.message))?.[1] ?? null;
@@ -9475,6 +9949,8 @@ var LogIncidentBuilder = class {
 		this.localRules = localRules;
 	}
 	custom = /* @__PURE__ */ new Set();
+	/** Configuration keys schema errors name: an "integration" of that name is a misplaced key. */
+	keys = new Set(CONFIG_KEYS);
 	dropped = 0;
 	/** Records left out because the log had more distinct failures than are kept. */
 	get droppedRecords() {
@@ -9485,6 +9961,7 @@ var LogIncidentBuilder = class {
 		const custom = CUSTOM_WARNING.exec(r.message);
 		const domain = custom?.[1] ?? custom?.[2];
 		if (domain) this.custom.add(domain);
+		for (const m of r.message.matchAll(SCHEMA_KEY)) if (m[1]) this.keys.add(m[1]);
 		if (isBenign({
 			text: r.message,
 			level: r.level,
@@ -9533,7 +10010,7 @@ var LogIncidentBuilder = class {
 				localRules: this.localRules
 			});
 			if (!finding) continue;
-			const integration = group.integration ?? (finding.rca.category === "automation_error" ? "automation" : null);
+			const integration = finding.rca.signature?.startsWith("addon.") ? "hassio" : group.integration ?? (finding.rca.category === "automation_error" ? "automation" : null);
 			incidents.push({
 				fingerprint: fingerprint(group.integration, null, messageTemplate(group.firstMessage)),
 				integration,
@@ -9552,7 +10029,10 @@ var LogIncidentBuilder = class {
 	* framework lines (an OAuth helper, `homeassistant.core`) belong to it.
 	*/
 	adopted() {
-		const groups = [...this.groups.values()];
+		const groups = [...this.groups.values()].map((g) => g.integration !== null && this.keys.has(g.integration) && !CORE_DOMAINS.has(g.integration) ? {
+			...g,
+			integration: null
+		} : g);
 		const named = groups.filter((g) => g.integration !== null && g.integration !== "hassio");
 		const target = named[0];
 		if (!target || new Set(named.map((g) => g.integration)).size !== 1) return groups;
@@ -12783,19 +13263,19 @@ function teachingDays(recoveries, now) {
 var ENTRY_STATE = {
 	setup_retry: {
 		category: "setup_retry",
-		what: "is stuck in setup retry"
+		what: "incident.entry_setup_retry"
 	},
 	setup_error: {
 		category: "other",
-		what: "failed to set up"
+		what: "incident.entry_setup_error"
 	},
 	migration_error: {
 		category: "invalid_config",
-		what: "failed to migrate its configuration"
+		what: "incident.entry_migration_error"
 	},
 	failed_unload: {
 		category: "other",
-		what: "failed to unload"
+		what: "incident.entry_failed_unload"
 	}
 };
 var KIND = {
@@ -12808,18 +13288,57 @@ function clip$1(text) {
 	const line = text.split("\n")[0] ?? "";
 	return line.length > MAX_TITLE ? `${line.slice(0, 119)}…` : line;
 }
+/** The title of an unavailable group in `language`, or null when the signal lacks its facts. */
+function unavailableTitle(signal, language) {
+	const members = signal.data.entity_ids;
+	const group = signal.data.group;
+	if (!Array.isArray(members) || typeof group !== "string") return null;
+	const n = members.length;
+	if (n === 1 && signal.subject === members[0]) return message(language, "incident.entity_unavailable", { entity: String(members[0]) });
+	return n === 1 ? message(language, "incident.entities_unavailable_one", { group }) : message(language, "incident.entities_unavailable_many", {
+		count: n,
+		group
+	});
+}
+/** The title of a failed automation or script run, or of an add-on's state, in `language`; null without its facts. */
+function runOrAddonTitle(signal, language) {
+	const d = signal.data;
+	if (signal.kind === "automation_error" && signal.subject && typeof d.error === "string") return message(language, d.domain === "script" ? "incident.script_failed" : "incident.automation_failed", {
+		entity: signal.subject,
+		error: d.error
+	});
+	if (signal.kind === "addon_state" && typeof d.slug === "string" && typeof d.state === "string") return message(language, "incident.addon_state", {
+		name: typeof d.name === "string" ? d.name : d.slug,
+		slug: d.slug,
+		state: d.state
+	});
+	return null;
+}
 /** The provisional category and title of an incident opened by `signal`. */
-function classify(signal) {
+function classify(signal, language = "en") {
 	if (signal.kind === "entry_state") {
 		const known = ENTRY_STATE[String(signal.data.state ?? "")];
-		const name = String(signal.data.title ?? signal.integration ?? "an integration");
+		const name = String(signal.data.title ?? signal.integration ?? message(language, "incident.an_integration"));
 		if (known) return {
 			category: known.category,
-			title: clip$1(`${name} ${known.what}`)
+			title: clip$1(message(language, known.what, { name }))
 		};
 	}
+	const category = KIND[signal.kind] ?? "other";
+	if (signal.kind === "entities_unavailable" && signal.condition === "active") {
+		const title = unavailableTitle(signal, language);
+		if (title) return {
+			category,
+			title: clip$1(title)
+		};
+	}
+	const title = runOrAddonTitle(signal, language);
+	if (title) return {
+		category,
+		title: clip$1(title)
+	};
 	return {
-		category: KIND[signal.kind] ?? "other",
+		category,
 		title: clip$1(signal.message)
 	};
 }
@@ -12927,7 +13446,7 @@ var Correlator = class {
 		let incident = sameFailure ?? this.journal.openByGroup(group, since);
 		let change = "updated";
 		if (!incident && this.opts.maintenance?.active()) {
-			this.opts.maintenance.hold(fp, stored, classify(stored).title);
+			this.opts.maintenance.hold(fp, stored, classify(stored, this.opts.language?.()).title);
 			return;
 		}
 		if (!incident) {
@@ -12935,7 +13454,7 @@ var Correlator = class {
 			const flapped = this.journal.recentlyResolved(fp, flapSince);
 			if (flapped) incident = this.lifecycle.reopen(flapped);
 			else {
-				const { category, title } = classify(stored);
+				const { category, title } = classify(stored, this.opts.language?.());
 				incident = {
 					id: `inc_${randomUUID().replaceAll("-", "")}`,
 					fingerprint: fp,
@@ -13050,7 +13569,7 @@ var Correlator = class {
 			this.lifecycle.quiet.recordQuiet({
 				source,
 				key,
-				title: classify(stored).title,
+				title: classify(stored, this.opts.language?.()).title,
 				integration: held.signal.integration,
 				startedAt: held.since,
 				endedAt: this.now().toISOString()
@@ -14028,6 +14547,7 @@ var Inventory = class {
 	manifests = /* @__PURE__ */ new Map();
 	loggers = /* @__PURE__ */ new Map();
 	zone = null;
+	lang = null;
 	listeners = /* @__PURE__ */ new Set();
 	unsubs = [];
 	timers = /* @__PURE__ */ new Map();
@@ -14097,6 +14617,14 @@ var Inventory = class {
 	async fetchConfig(conn) {
 		const config = await conn.sendMessagePromise({ type: "get_config" });
 		this.zone = typeof config.time_zone === "string" && config.time_zone ? config.time_zone : null;
+		this.lang = typeof config.language === "string" && config.language ? config.language : null;
+	}
+	/**
+	* The language of the texts the sidecar writes: Home Assistant's selected language
+	* (`get_config` → `language`) when ../i18n has a catalog for it, else English.
+	*/
+	get language() {
+		return languageOf(this.lang);
 	}
 	/** Home Assistant's configured time zone (IANA name), null until known. */
 	get timeZone() {
@@ -16111,22 +16639,31 @@ var Pipeline = class {
 		return analyzed;
 	}
 };
-/** The track record of an action from its tries (newest first) for an integration. */
-function trackRecord(tries, integration, action) {
+/** The track record of an action from its tries (newest first) for an integration, its summary in `language`. */
+function trackRecord(tries, integration, action, language = "en") {
 	const verified = tries.filter((t) => t === "succeeded").length;
 	const latestVerified = tries.indexOf("succeeded");
-	const verb = action.fixes === true ? "fixed" : "worked for";
+	const vars = {
+		action: translate(language, action.label),
+		integration,
+		verified,
+		tries: tries.length
+	};
 	return {
 		integration,
 		tries: tries.length,
 		verified,
 		failed_in_a_row: latestVerified === -1 ? tries.length : latestVerified,
-		summary: tries.length === 0 ? `${action.label} has not been tried for ${integration} here yet.` : `${action.label} ${verb} ${integration} ${verified} of ${tries.length} times here.`
+		summary: tries.length === 0 ? message(language, "track.untried", vars) : message(language, action.fixes === true ? "track.fixed" : "track.worked", vars)
 	};
 }
-/** Why an action with this record is no longer proposed, or null when it still is. */
-function givenUp(record, label) {
-	return record.failed_in_a_row >= 3 ? `${label} failed for ${record.integration} the last ${record.failed_in_a_row} times here.` : null;
+/** Why an action with this record is no longer proposed (in `language`), or null when it still is. */
+function givenUp(record, label, language = "en") {
+	return record.failed_in_a_row >= 3 ? message(language, "track.given_up", {
+		action: translate(language, label),
+		integration: record.integration,
+		count: record.failed_in_a_row
+	}) : null;
 }
 // sidecar/src/plan/planner.ts
 /** The proposal cannot be made: `status` is how the API answers (400 bad params, 409 refused, 503 no HA). */
@@ -16146,6 +16683,9 @@ var Planner = class {
 		this.opts = opts;
 		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
 	}
+	language() {
+		return this.opts.language?.() ?? "en";
+	}
 	/** The candidates worth proposing for an incident, best first, each with who proposes it. */
 	candidates(incident, rca, by, ctx) {
 		const list = (rca?.candidate_actions ?? []).map((candidate) => ({
@@ -16160,7 +16700,7 @@ var Planner = class {
 			candidate: {
 				action_id: "reload_config_entry",
 				params: { entry_id: entry.entry_id },
-				rationale: `${entry.title} is stuck in setup retry; a reload sets it up at once when its cause is gone.`,
+				rationale: message(this.language(), "plan.setup_retry_reload", { entry: entry.title }),
 				risk: "low"
 			},
 			by: "offline"
@@ -16185,16 +16725,16 @@ var Planner = class {
 	trackRecordOf(incident, actionId) {
 		const def = allowListed(actionId);
 		if (!def || incident.integration === null) return null;
-		return trackRecord(this.opts.proposals.triesOf(def.id, incident.integration), incident.integration, def);
+		return trackRecord(this.opts.proposals.triesOf(def.id, incident.integration), incident.integration, def, this.language());
 	}
 	/** Why the planner leaves an action out for an incident (it failed here repeatedly), or null. */
 	notProposedAs(incident, actionId) {
 		const def = allowListed(actionId);
 		const record = this.trackRecordOf(incident, actionId);
-		const reason = def && record ? givenUp(record, def.label) : null;
+		const reason = def && record ? givenUp(record, def.label, this.language()) : null;
 		return def && record && reason ? {
 			action_id: def.id,
-			label: def.label,
+			label: translate(this.language(), def.label),
 			track_record: record,
 			reason
 		} : null;
@@ -16284,8 +16824,8 @@ var Planner = class {
 			rationale: candidate.rationale,
 			preview: {
 				...preview,
-				label: def.label,
-				backup: preview.backup?.description ?? null,
+				label: translate(this.language(), def.label),
+				backup: preview.backup ? translate(this.language(), preview.backup.description) : null,
 				track_record: this.trackRecordOf(incident, def.id)
 			},
 			proposed_by: by,
@@ -16661,6 +17201,7 @@ var Sidecar = class {
 	server;
 	inventory;
 	tz = () => this.inventory?.timeZone ?? null;
+	lang = () => this.inventory?.language ?? "en";
 	supervisor;
 	stops = [];
 	abort = new AbortController();
@@ -16708,7 +17249,8 @@ var Sidecar = class {
 			log,
 			isNoise,
 			redact: redactSignal,
-			maintenance: this.maintenance
+			maintenance: this.maintenance,
+			language: this.lang
 		});
 		this.reporter = new Reporter({
 			journal: this.journal,
@@ -16752,13 +17294,15 @@ var Sidecar = class {
 			announce: this.reporter,
 			context,
 			log,
-			proposalTtlS: t.proposalTtlS
+			proposalTtlS: t.proposalTtlS,
+			language: this.lang
 		});
 		this.llm = createLlmAnalyzer({
 			settings: settings.llm,
 			db: this.journal.db,
 			connection: () => this.conn,
 			timeZone: this.tz,
+			language: this.lang,
 			log,
 			knowledge: {
 				rules,
@@ -16790,6 +17334,7 @@ var Sidecar = class {
 					label
 				},
 				knowledge: rules,
+				language: this.lang,
 				gather: async (incident) => {
 					if (!this.conn?.connected || !this.inventory) return null;
 					const http = {
