@@ -18,8 +18,9 @@ export function afterUpdateSection(
     aria-label="Started after an update"
   >
     <p>
-      ${icon(mdiUpdate)} Started ${a.minutes_before} min after <strong>${a.title}</strong> was
-      updated from <span class="mono">${a.from_version}</span> to
+      ${icon(mdiUpdate)} Started
+      ${a.minutes_before < 1 ? 'less than a minute' : `${a.minutes_before} min`} after
+      <strong>${a.title}</strong> was updated from <span class="mono">${a.from_version}</span> to
       <span class="mono">${a.to_version}</span>${
         a.release_url
           ? html` —

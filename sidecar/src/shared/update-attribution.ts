@@ -75,9 +75,10 @@ export function attributeUpdate(
 export function updateSentence(a: UpdateAttribution): string {
   const notes = a.release_url ? ` (release notes: ${a.release_url})` : '';
   const backup = a.backup
-    ? ` The backup "${a.backup.name}" (${a.backup.date}) is from before the update.`
+    ? ` The backup "${a.backup.name}" is from before the update.`
     : ' No backup from before the update was found.';
-  return `Started ${a.minutes_before} min after ${a.title} was updated from ${a.from_version} to ${a.to_version}${notes}.${backup}`;
+  const after = a.minutes_before < 1 ? 'less than a minute' : `${a.minutes_before} min`;
+  return `Started ${after} after ${a.title} was updated from ${a.from_version} to ${a.to_version}${notes}.${backup}`;
 }
 
 /** An update as a recent change of HA, for the evidence bundle. */

@@ -8,7 +8,7 @@ update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
 `freeze` hangs the appliance on the lab's plug until the plug is switched off and on
 (appliance.py). `release` publishes a new version of Fault Lab itself, which HA's
-`update.install` then installs (update.py).
+`update.install` then installs (release.py, update.py).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from .const import (
     MODES,
 )
 from .coordinator import FaultLabCoordinator
-from .update import RELEASE, Release
+from .release import RELEASE, Release
 
 PLATFORMS: list[Platform] = [
     Platform.AI_TASK,

@@ -7,52 +7,16 @@ its own update entity). The versions live as long as HA runs, across reloads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from homeassistant.components.update import UpdateEntity, UpdateEntityFeature
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-from homeassistant.util.hass_dict import HassKey
 
 from . import FaultLabConfigEntry
-from .const import DOMAIN
+from .release import RELEASE, Release
 
 RELEASE_NOTES = "https://github.com/ha-llm-ops/ha-llm-ops/releases/tag/fault-lab-{}"
-
-
-class Release:
-    """The installed and the newest version of Fault Lab."""
-
-    def __init__(self, installed: str) -> None:
-        """Start up to date."""
-        self.installed = installed
-        self.latest = installed
-        self._listeners: set[Callable[[], None]] = set()
-
-    def listen(self, listener: Callable[[], None]) -> Callable[[], None]:
-        """Call `listener` on every change; returns the unsubscribe."""
-        self._listeners.add(listener)
-        return lambda: self._listeners.discard(listener)
-
-    def publish(self, version: str, installed: str | None) -> None:
-        """Publish `version` (and set the installed one, for a known start)."""
-        self.latest = version
-        if installed is not None:
-            self.installed = installed
-        self._changed()
-
-    def install(self, version: str) -> None:
-        """Install `version`."""
-        self.installed = version
-        self._changed()
-
-    def _changed(self) -> None:
-        for listener in list(self._listeners):
-            listener()
-
-
-RELEASE: HassKey[Release] = HassKey(f"{DOMAIN}_release")
 
 
 async def async_setup_entry(
