@@ -18,6 +18,10 @@ export const UpdateAttribution = v.object({
   link: v.picklist(UPDATE_LINKS),
   /** The software's title as its update entity gives it ("Fault Lab", "Home Assistant Core"). */
   title: v.string(),
+  /**
+   * The update entity that reported it; `homeassistant` when HA's own version changed (no
+   * update entity for Core), `addon:<slug>` when the Supervisor's add-on list told.
+   */
   entity_id: v.string(),
   from_version: v.string(),
   to_version: v.string(),

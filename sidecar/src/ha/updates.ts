@@ -3,7 +3,8 @@
  * Home Assistant, the Supervisor's add-ons, integrations (HACS's or their own) and
  * devices; an update happened when `installed_version` changed. Read with `get_states`
  * after every connect (an update of Core restarts HA, so no event reports it) and from
- * `state_changed` events between. Each update is kept with the newest backup taken
+ * `state_changed` events between. Where no update entity tells, HA's own version and the
+ * Supervisor's list of add-ons (with their versions) do, read at every connect. Each update is kept with the newest backup taken
  * before it: the Supervisor's `/backups` when there is a Supervisor, else core
  * `backup/info`.
  */
@@ -50,6 +51,14 @@ const SYSTEM_UNIQUE_IDS = new Set([
   'home_assistant_os_version_latest',
 ]);
 
+/**
+ * Where a version comes from when no update entity reports it: HA's own version (a
+ * Container or Core install has no update entity for Core), and each add-on's version
+ * from the Supervisor's `/addons`. They stand in for an entity id.
+ */
+const CORE_VERSION = 'homeassistant';
+const ADDON_VERSION = 'addon:';
+
 const text = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
 
 /** What an update entity updates: Core, an add-on, an integration, or something else. */
@@ -58,8 +67,14 @@ function subjectOf(
   entityId: string,
 ): Pick<InstalledUpdate, 'kind' | 'integration' | 'addon'> {
   const reg = inventory.entity(entityId);
-  if (entityId === 'update.home_assistant_core_update' || reg?.unique_id === CORE_UNIQUE_ID)
+  if (
+    entityId === CORE_VERSION ||
+    entityId === 'update.home_assistant_core_update' ||
+    reg?.unique_id === CORE_UNIQUE_ID
+  )
     return { kind: 'core', integration: null, addon: null };
+  if (entityId.startsWith(ADDON_VERSION))
+    return { kind: 'addon', integration: null, addon: entityId.slice(ADDON_VERSION.length) };
   if (!reg) return { kind: 'other', integration: null, addon: null };
   if (reg.platform === 'hassio') {
     if (SYSTEM_UNIQUE_IDS.has(reg.unique_id))
@@ -136,7 +151,7 @@ export async function followUpdates(deps: UpdateFollowerDeps): Promise<() => Pro
   };
 
   const observe = (s: UpdateState | null | undefined) => {
-    if (!s?.entity_id.startsWith('update.')) return;
+    if (!s) return;
     const version = text(s.attributes.installed_version);
     if (!version) return; // unavailable, or nothing installed yet
     const known = store.knownVersion(s.entity_id);
@@ -148,7 +163,24 @@ export async function followUpdates(deps: UpdateFollowerDeps): Promise<() => Pro
 
   const resync = async () => {
     const states = await conn.sendMessagePromise<UpdateState[]>({ type: 'get_states' });
-    for (const s of states) observe(s);
+    const entities = states.filter((s) => s.entity_id.startsWith('update.'));
+    for (const s of entities) observe(s);
+    const covered = entities.map((s) => subjectOf(deps.inventory, s.entity_id));
+    const version = (id: string, title: string, v: string) =>
+      observe({ entity_id: id, attributes: { title, installed_version: v } });
+    if (!covered.some((c) => c.kind === 'core') && conn.haVersion)
+      version(CORE_VERSION, 'Home Assistant Core', conn.haVersion);
+    if (deps.supervisor) {
+      // The Supervisor's own trouble is reported by its collectors: here it only means less.
+      const addons = await deps.supervisor.addons().catch((err: unknown) => {
+        log.debug(`could not list the add-ons: ${String(err)}`);
+        return [];
+      });
+      for (const a of addons) {
+        if (!covered.some((c) => c.addon === a.slug))
+          version(`${ADDON_VERSION}${a.slug}`, a.name, a.version);
+      }
+    }
   };
   const run = () =>
     resync().catch((err: unknown) => log.warning(`updates: resync failed: ${String(err)}`));
@@ -156,7 +188,9 @@ export async function followUpdates(deps: UpdateFollowerDeps): Promise<() => Pro
   let unsub: (() => Promise<void>) | undefined;
   try {
     unsub = await conn.subscribeEvents<HassEvent & { data: { new_state: UpdateState | null } }>(
-      guarded(log, 'an update entity change', (ev) => observe(ev.data.new_state)),
+      guarded(log, 'an update entity change', (ev) => {
+        if (ev.data.new_state?.entity_id.startsWith('update.')) observe(ev.data.new_state);
+      }),
       'state_changed',
     );
   } catch (err) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Inventory, RegistryEntity } from '../../src/ha/inventory.js';
 import { followUpdates } from '../../src/ha/updates.js';
 import { createLogger } from '../../src/log.js';
+import type { SupervisorClient } from '../../src/supervisor/client.js';
 import type { InstalledUpdate } from '../../src/shared/update-attribution.js';
 
 const NOW = new Date('2026-12-04T12:00:00.000Z');
@@ -23,10 +24,15 @@ const state = (entityId: string, version: string | null, title?: string): State 
 });
 
 /** HA as the follower sees it: states, backups, state_changed events and reconnects. */
-function fakeHa(states: State[], backups: { backup_id: string; name: string; date: string }[]) {
+function fakeHa(
+  states: State[],
+  backups: { backup_id: string; name: string; date: string }[],
+  haVersion?: string,
+) {
   let push: ((ev: unknown) => void) | undefined;
   const ready = new Set<() => void>();
   const conn = {
+    haVersion,
     sendMessagePromise: async (msg: { type: string }) => {
       if (msg.type === 'get_states') return states;
       if (msg.type === 'backup/info') return { backups };
@@ -130,5 +136,41 @@ describe('followUpdates', () => {
       ['integration', 'tuya_local', null, '2025.2.0'],
     ]);
     expect(store.recorded.every((u) => u.backup === null)).toBe(true);
+  });
+
+  it('without update entities, HA’s own version and the Supervisor’s add-on list tell', async () => {
+    const ha = fakeHa([], [], '2026.11.3');
+    const addons = [{ slug: 'core_mosquitto', name: 'Mosquitto broker', version: '6.4.0' }];
+    const supervisor = {
+      addons: async () => addons,
+      call: async () => ({
+        backups: [{ slug: 'f00d', name: 'Before the update', date: '2026-12-04T11:50:00+00:00' }],
+      }),
+    } as unknown as SupervisorClient;
+    const store = memoryStore();
+    const log = createLogger('error');
+    await followUpdates({ conn: ha.conn, inventory, supervisor, store, log, now: () => NOW });
+    (ha.conn as { haVersion: string }).haVersion = '2026.12.0';
+    addons[0] = { slug: 'core_mosquitto', name: 'Mosquitto broker', version: '6.5.0' };
+    ha.reconnect();
+    await settle();
+    expect(store.recorded).toEqual([
+      expect.objectContaining({
+        entity_id: 'homeassistant',
+        kind: 'core',
+        title: 'Home Assistant Core',
+        from_version: '2026.11.3',
+        to_version: '2026.12.0',
+        backup: { id: 'f00d', name: 'Before the update', date: '2026-12-04T11:50:00.000Z' },
+      }),
+      expect.objectContaining({
+        entity_id: 'addon:core_mosquitto',
+        kind: 'addon',
+        addon: 'core_mosquitto',
+        title: 'Mosquitto broker',
+        from_version: '6.4.0',
+        to_version: '6.5.0',
+      }),
+    ]);
   });
 });
