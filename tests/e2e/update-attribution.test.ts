@@ -3,13 +3,17 @@
  * taken, Fault Lab (a custom integration) is updated from 0.1.0 to 0.2.0 through its
  * update entity with HA's own `update.install`, and its hub then fails to set up. The
  * incident names the update (versions, release notes) and the backup from before it,
- * in the HTTP API, in the evidence the analyzers see and in the analysis itself.
+ * in the HTTP API, in the evidence the analyzers see and in the analysis itself. With a
+ * Supervisor, an app updated while the sidecar was stopped, which then fails, names its
+ * update and the Supervisor's backup from before it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, configEntries, eventually, haRest } from '../harness/ha-rest.js';
 import { haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { startFakeSupervisor } from '../harness/fake-supervisor.js';
+import { api as inProcessApi, InProcess, settingsFor } from './support/in-process.js';
 
 interface Attribution {
   kind: string;
@@ -160,5 +164,73 @@ describe('an incident soon after an update', () => {
     // What the analyzers (the model too) see: the update first among the recent changes.
     expect(detail.bundle?.recent_changes[0]?.what).toContain(sentence);
     expect(detail.analysis?.root_cause).toContain(sentence);
+  });
+});
+
+describe('with a Supervisor: an app updated while the sidecar was stopped', () => {
+  const sidecars = new InProcess();
+  afterAll(() => sidecars.stopAll());
+
+  it('its failure names the update, from the Supervisor’s versions and backups', async () => {
+    const slug = 'a0d7b954_zigbee2mqtt';
+    const fake = await startFakeSupervisor({
+      addons: [
+        {
+          slug,
+          name: 'Zigbee2MQTT',
+          version: '2.6.0',
+          state: 'started',
+          update_available: true,
+          log: [],
+        },
+      ],
+    });
+    try {
+      const settings = settingsFor(env, { supervisor: { url: fake.url, token: fake.token } });
+      const first = await sidecars.start(settings);
+      sidecars.release(first);
+      await first.stop();
+      // Meanwhile the app is updated (with a backup first), and no longer starts.
+      fake.state.backups.push({
+        slug: 'c0ffee01',
+        name: 'Zigbee2MQTT 2.6.0',
+        type: 'partial',
+        date: new Date().toISOString(),
+        content: { homeassistant: false, addons: [slug], folders: [] },
+      });
+      const [addon] = fake.state.addons;
+      if (!addon) throw new Error('the fake Supervisor lost its add-on');
+      addon.version = '2.7.0';
+      addon.state = 'error';
+      addon.log = ['Error: Failed to connect to the adapter'];
+
+      const second = await sidecars.start(settings);
+      const detail = await eventually(
+        async () => {
+          const { body } = await inProcessApi<{ items: { id: string; subject: string | null }[] }>(
+            second,
+            'GET',
+            '/api/incidents?active=true',
+          );
+          const crash = body.items.find((i) => i.subject === `addon:${slug}`);
+          if (!crash) return undefined;
+          const d = (await inProcessApi<Detail>(second, 'GET', `/api/incidents/${crash.id}`)).body;
+          return d.after_update ? d : undefined;
+        },
+        60_000,
+        'the app’s incident naming its update',
+      );
+      expect(detail.after_update).toMatchObject({
+        kind: 'addon',
+        link: 'same',
+        title: 'Zigbee2MQTT',
+        entity_id: `addon:${slug}`,
+        from_version: '2.6.0',
+        to_version: '2.7.0',
+        backup: { id: 'c0ffee01', name: 'Zigbee2MQTT 2.6.0' },
+      });
+    } finally {
+      await fake.close();
+    }
   });
 });
