@@ -19,6 +19,7 @@ import { Correlator, Maintenance } from './correlate/index.js';
 import { Executor, Reverter, revertCheckMs } from './execute/index.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
+import { followUpdates } from './ha/updates.js';
 import { IncidentLifecycle } from './incident/lifecycle.js';
 import { Incidents } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
@@ -346,6 +347,7 @@ export class Sidecar {
         log.error(`collector ${collector.source} failed to start: ${String(err)}`);
       }
     }
+    this.stops.push(await followUpdates({ ...ctx, store: this.journal.updates }));
     log.info('watching Home Assistant');
     void this.revertDue();
   }

@@ -10,6 +10,7 @@ import type { IncidentRecord, Journal } from '../journal/journal.js';
 import { buildBundle, type Enrichment, type RedactorOptions } from '../package/index.js';
 import type { IncidentAnalyzer } from '../shared/interfaces.js';
 import type { KnowledgeRule } from '../shared/knowledge.js';
+import { attributeUpdate, updateSentence } from '../shared/update-attribution.js';
 import { analyzeOffline } from './offline/engine.js';
 import type { AnalysisInput } from './offline/types.js';
 
@@ -41,6 +42,7 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
     const inventory = this.opts.inventory();
     const entry = incident.entry_id ? inventory?.entry(incident.entry_id) : undefined;
     const facts = incident.integration ? inventory?.integration(incident.integration) : undefined;
+    const after = this.afterUpdate(incident);
     const bundle = buildBundle(
       {
         incident,
@@ -52,6 +54,8 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
             : null,
         haVersion: this.opts.haVersion(),
         recentChanges: [
+          // The update it started after comes first: the model should weigh it.
+          ...(after ? [{ at: after.updated_at, what: updateSentence(after) }] : []),
           ...(enrichment?.updates.map((what) => ({ at: null, what })) ?? []),
           ...this.opts.recentChanges(),
         ],
@@ -62,6 +66,11 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
     );
     bundles.write(bundle);
     return bundle;
+  }
+
+  /** The update the incident started soon after, if any. */
+  private afterUpdate(incident: IncidentRecord) {
+    return attributeUpdate(incident, this.opts.journal.updates.near(incident.first_seen));
   }
 
   /** Add the slow evidence to the incident's bundle; returns the richer bundle. */
@@ -107,6 +116,12 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
       language: this.opts.language?.() ?? 'en',
     };
     const finding = analyzeOffline(input);
-    return finding && { rca: finding.rca, title: finding.title };
+    if (!finding) return null;
+    // Saying which update it started after is part of explaining it.
+    const after = this.afterUpdate(incident);
+    const rca = after
+      ? { ...finding.rca, root_cause: `${finding.rca.root_cause} ${updateSentence(after)}` }
+      : finding.rca;
+    return { rca, title: finding.title };
   }
 }

@@ -17,6 +17,7 @@ import {
   RcaResult,
   SEVERITIES,
   Signal,
+  UpdateAttribution,
 } from '@ha-llm-ops/contracts';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
@@ -37,6 +38,7 @@ const COMPONENTS: Record<string, GenericSchema> = {
   ProposeActionRequest,
   ActionExecution,
   ExecutionResult,
+  UpdateAttribution,
   ...LEARNING_COMPONENTS,
   ...UPSTREAM_COMPONENTS,
   ...MAINTENANCE_COMPONENTS,
@@ -105,6 +107,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
         description: 'Actions no longer proposed because they failed here repeatedly, and why.',
       },
       debug_captures: { type: 'array', items: ref('DebugCapture') },
+      after_update: {
+        ...ref('UpdateAttribution'),
+        nullable: true,
+        description:
+          'The update of Home Assistant, an add-on or an integration it started soon after, with the backup from before it; null when none.',
+      },
     },
   };
   schemas.ProposalDetail = {

@@ -104,6 +104,7 @@ export class HaIncidentSource implements IncidentSource {
       llm_usage: detail.llm_usage ?? null,
       not_proposed: detail.not_proposed ?? [],
       debug_captures: detail.debug_captures ?? [],
+      after_update: detail.after_update ?? null,
     };
   }
 

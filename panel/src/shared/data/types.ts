@@ -26,6 +26,7 @@ import type {
   Signal,
   Suppression,
   TrackRecord,
+  UpdateAttribution,
   UpstreamReport,
 } from '@ha-llm-ops/contracts';
 
@@ -52,6 +53,7 @@ export type {
   Signal,
   Suppression,
   TrackRecord,
+  UpdateAttribution,
   UpstreamReport,
 };
 
@@ -103,6 +105,8 @@ export interface IncidentDetail {
   not_proposed: NotProposed[];
   /** What the model calls for it took; null when no model was asked. */
   llm_usage: LlmUsage | null;
+  /** The update it started soon after, with the backup from before it (older back ends: null). */
+  after_update: UpdateAttribution | null;
 }
 
 /** Tokens, cost and time of an incident's model calls, all together. */

@@ -7,7 +7,8 @@ takes effect where a real integration would fail: `not_ready`, `auth_failed` and
 update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
 `freeze` hangs the appliance on the lab's plug until the plug is switched off and on
-(appliance.py).
+(appliance.py). `release` publishes a new version of Fault Lab itself, which HA's
+`update.install` then installs (release.py, update.py).
 """
 
 from __future__ import annotations
@@ -31,13 +32,16 @@ from homeassistant.exceptions import (
 )
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
+from homeassistant.loader import async_get_integration
 
 from .appliance import APPLIANCE, Appliance
 from .const import (
     ATTR_COUNT,
     ATTR_FROZEN,
+    ATTR_INSTALLED,
     ATTR_LOGGER,
     ATTR_MODE,
+    ATTR_VERSION,
     CONF_MODE,
     DOMAIN,
     HUB_HOST,
@@ -48,8 +52,14 @@ from .const import (
     MODES,
 )
 from .coordinator import FaultLabCoordinator
+from .release import RELEASE, Release
 
-PLATFORMS: list[Platform] = [Platform.AI_TASK, Platform.SENSOR, Platform.SWITCH]
+PLATFORMS: list[Platform] = [
+    Platform.AI_TASK,
+    Platform.SENSOR,
+    Platform.SWITCH,
+    Platform.UPDATE,
+]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 SET_FAULT_SCHEMA = vol.Schema({vol.Required(ATTR_MODE): vol.In(MODES)})
 # Flooding loggers are children of the integration's own logger.
@@ -64,6 +74,10 @@ FLOOD_SCHEMA = vol.Schema(
 )
 LOGGER_LEVEL_SCHEMA = vol.Schema({vol.Required(ATTR_LOGGER): LOGGER_NAME})
 FREEZE_SCHEMA = vol.Schema({vol.Optional(ATTR_FROZEN, default=True): cv.boolean})
+VERSION = vol.All(cv.string, vol.Match(r"^[0-9][0-9a-z.]*$"))
+RELEASE_SCHEMA = vol.Schema(
+    {vol.Required(ATTR_VERSION): VERSION, vol.Optional(ATTR_INSTALLED): VERSION}
+)
 FLOOD_LINE = "Fault Lab hub repeated its last status update"
 
 type FaultLabConfigEntry = ConfigEntry[FaultLabCoordinator]
@@ -76,6 +90,9 @@ class FaultLabSetupError(Exception):
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the lab's actions; the plug's appliance lives as long as HA runs."""
     appliance = hass.data[APPLIANCE] = Appliance(hass)
+    # A fresh install runs the version its manifest names.
+    integration = await async_get_integration(hass, DOMAIN)
+    release = hass.data[RELEASE] = Release(str(integration.version))
 
     async def set_fault(call: ServiceCall) -> None:
         entries = hass.config_entries.async_entries(DOMAIN)
@@ -107,6 +124,10 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async def freeze(call: ServiceCall) -> None:
         appliance.freeze(call.data[ATTR_FROZEN])
 
+    async def publish(call: ServiceCall) -> None:
+        release.publish(call.data[ATTR_VERSION], call.data.get(ATTR_INSTALLED))
+
+    hass.services.async_register(DOMAIN, "release", publish, RELEASE_SCHEMA)
     hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
     hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
     hass.services.async_register(

@@ -12,6 +12,8 @@ ATTR_MODE: Final = "mode"
 ATTR_LOGGER: Final = "logger"
 ATTR_COUNT: Final = "count"
 ATTR_FROZEN: Final = "frozen"
+ATTR_VERSION: Final = "version"
+ATTR_INSTALLED: Final = "installed"
 
 MODE_NONE: Final = "none"
 MODE_NOT_READY: Final = "not_ready"
