@@ -120,7 +120,10 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
     // Saying which update it started after is part of explaining it.
     const after = this.afterUpdate(incident);
     const rca = after
-      ? { ...finding.rca, root_cause: `${finding.rca.root_cause} ${updateSentence(after)}` }
+      ? {
+          ...finding.rca,
+          root_cause: `${finding.rca.root_cause} ${updateSentence(after, input.language)}`,
+        }
       : finding.rca;
     return { rca, title: finding.title };
   }

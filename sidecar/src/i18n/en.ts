@@ -118,6 +118,13 @@ export const EN = {
     'Everything else on that plug loses power for {seconds} s too.',
   'preview.power_cycle_device.rollback':
     'Switch {plug} back on: it is switched on whatever happens once it went off, also when the check fails or the sidecar stops meanwhile.',
+  // The update an incident started after (analyze: evidence, analysis, Repairs).
+  'update.started_after': 'Started {after} after {title} was updated from {from} to {to}{notes}.',
+  'update.release_notes': ' (release notes: {url})',
+  'update.under_a_minute': 'less than a minute',
+  'update.minutes': '{minutes} min',
+  'update.backup': 'The backup "{name}" is from before the update.',
+  'update.no_backup': 'No backup from before the update was found.',
   // What the LLM is asked to write in (analyze).
   'llm.answer_language':
     'Write every text field of the answer (summary, root_cause, impact, rationale, test descriptions, manual_steps) in English.',

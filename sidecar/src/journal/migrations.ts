@@ -295,7 +295,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX maintenance_failures_by_key ON maintenance_failures (source, key);
   `,
-  // 17: updates installed (an update entity's installed version changed): what, from which
+  // 16: updates installed (an update entity's installed version changed): what, from which
   // version to which, when, and the newest backup before it; and the last version seen of
   // each update entity, so an update made while the sidecar was away (HA restarts for a Core
   // update) is still noticed.

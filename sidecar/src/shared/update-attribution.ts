@@ -6,6 +6,7 @@
  * failure and counts for two hours. The sentences about it live here, in one place.
  */
 import type { UpdateAttribution, UpdateKind } from '@ha-llm-ops/contracts';
+import { message, type MessageId } from '../i18n/index.js';
 
 /** An update seen installed: an update entity's installed version changed. */
 export interface InstalledUpdate {
@@ -72,13 +73,23 @@ export function attributeUpdate(
 }
 
 /** The attribution in one sentence, for the evidence bundle, the analysis and Repairs. */
-export function updateSentence(a: UpdateAttribution): string {
-  const notes = a.release_url ? ` (release notes: ${a.release_url})` : '';
-  const backup = a.backup
-    ? ` The backup "${a.backup.name}" is from before the update.`
-    : ' No backup from before the update was found.';
-  const after = a.minutes_before < 1 ? 'less than a minute' : `${a.minutes_before} min`;
-  return `Started ${after} after ${a.title} was updated from ${a.from_version} to ${a.to_version}${notes}.${backup}`;
+export function updateSentence(a: UpdateAttribution, language = 'en'): string {
+  const say = (id: MessageId, vars: Record<string, string | number> = {}) =>
+    message(language, id, vars);
+  const notes = a.release_url ? say('update.release_notes', { url: a.release_url }) : '';
+  const backup = a.backup ? say('update.backup', { name: a.backup.name }) : say('update.no_backup');
+  const after =
+    a.minutes_before < 1
+      ? say('update.under_a_minute')
+      : say('update.minutes', { minutes: a.minutes_before });
+  const started = say('update.started_after', {
+    after,
+    title: a.title,
+    from: a.from_version,
+    to: a.to_version,
+    notes,
+  });
+  return `${started} ${backup}`;
 }
 
 /** An update as a recent change of HA, for the evidence bundle. */

@@ -122,6 +122,13 @@ describe('updateSentence', () => {
     );
   });
 
+  it('speaks Home Assistant’s language', () => {
+    const a = attributeUpdate(hub, [update({})]);
+    expect(a && updateSentence(a, 'de')).toBe(
+      `Begann 3 min nachdem Fault Lab von 0.1.0 auf 0.2.0 aktualisiert wurde (Versionshinweise: https://example.org/fault-lab/0.2.0). Die Sicherung „Before Fault Lab 0.2.0“ ist von vor dem Update.`,
+    );
+  });
+
   it('says "less than a minute" rather than "0 min"', () => {
     const a = attributeUpdate(hub, [update({ updated_at: minutesBefore(0.5) })]);
     expect(a && updateSentence(a)).toMatch(/^Started less than a minute after Fault Lab/);
