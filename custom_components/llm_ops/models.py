@@ -190,6 +190,8 @@ class IncidentDetail(TypedDict):
     llm_usage: LlmUsage | None
     # Actions no longer proposed, and why.
     not_proposed: list[NotProposed]
+    # The update it started soon after (contracts/src/update.ts), or None.
+    after_update: dict[str, Any] | None
 
 
 class VerificationTest(TypedDict):

@@ -94,6 +94,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       'llm_usage',
       'not_proposed',
       'debug_captures',
+      'after_update',
     ],
     properties: {
       incident: ref('Incident'),
