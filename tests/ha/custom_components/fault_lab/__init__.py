@@ -7,7 +7,8 @@ takes effect where a real integration would fail: `not_ready`, `auth_failed` and
 update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
 `freeze` hangs the appliance on the lab's plug until the plug is switched off and on
-(appliance.py).
+(appliance.py). `bridge` takes the lab's bridge, with the devices behind it, offline and
+back; `bridge_report` makes those devices report again (bridge.py).
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .appliance import APPLIANCE, Appliance
+from .bridge import BRIDGE, Bridge
 from .const import (
     ATTR_COUNT,
     ATTR_FROZEN,
     ATTR_LOGGER,
     ATTR_MODE,
+    ATTR_ONLINE,
     CONF_MODE,
     DOMAIN,
     HUB_HOST,
@@ -64,6 +67,7 @@ FLOOD_SCHEMA = vol.Schema(
 )
 LOGGER_LEVEL_SCHEMA = vol.Schema({vol.Required(ATTR_LOGGER): LOGGER_NAME})
 FREEZE_SCHEMA = vol.Schema({vol.Optional(ATTR_FROZEN, default=True): cv.boolean})
+BRIDGE_SCHEMA = vol.Schema({vol.Required(ATTR_ONLINE): cv.boolean})
 FLOOD_LINE = "Fault Lab hub repeated its last status update"
 
 type FaultLabConfigEntry = ConfigEntry[FaultLabCoordinator]
@@ -74,8 +78,9 @@ class FaultLabSetupError(Exception):
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the lab's actions; the plug's appliance lives as long as HA runs."""
+    """Register the lab's actions; the appliance and the bridge live as long as HA."""
     appliance = hass.data[APPLIANCE] = Appliance(hass)
+    bridge = hass.data[BRIDGE] = Bridge(hass)
 
     async def set_fault(call: ServiceCall) -> None:
         entries = hass.config_entries.async_entries(DOMAIN)
@@ -107,7 +112,15 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async def freeze(call: ServiceCall) -> None:
         appliance.freeze(call.data[ATTR_FROZEN])
 
+    async def set_bridge(call: ServiceCall) -> None:
+        bridge.set_online(call.data[ATTR_ONLINE])
+
+    async def bridge_report(call: ServiceCall) -> None:
+        bridge.report()
+
     hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
+    hass.services.async_register(DOMAIN, "bridge", set_bridge, BRIDGE_SCHEMA)
+    hass.services.async_register(DOMAIN, "bridge_report", bridge_report)
     hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
     hass.services.async_register(
         DOMAIN,

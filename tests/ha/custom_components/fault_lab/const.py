@@ -12,6 +12,7 @@ ATTR_MODE: Final = "mode"
 ATTR_LOGGER: Final = "logger"
 ATTR_COUNT: Final = "count"
 ATTR_FROZEN: Final = "frozen"
+ATTR_ONLINE: Final = "online"
 
 MODE_NONE: Final = "none"
 MODE_NOT_READY: Final = "not_ready"
