@@ -31,6 +31,8 @@ export interface RegistryDevice {
   name: string | null;
   name_by_user: string | null;
   config_entries: string[];
+  /** The device it is connected through (a hub, bridge or coordinator), when any. */
+  via_device_id?: string | null;
 }
 
 /** An integration's manifest (the fields used here). */
