@@ -41,6 +41,8 @@ export class FailingEntities {
   private readonly silent = new Map<string, Silent>();
   /** Each unavailable entity's last reading before the outage. */
   private readonly before = new Map<string, string>();
+  /** When each device last reported after an outage (epoch ms), itself or a device behind it. */
+  private readonly deviceReported = new Map<string, number>();
   /** Entities that turned silent since the last `takeSilenced`. */
   private silenced: string[] = [];
 
@@ -67,7 +69,8 @@ export class FailingEntities {
       this.down.delete(entityId);
       const before = this.before.get(entityId);
       const reading = next.state !== UNKNOWN && before !== undefined && before !== next.state;
-      if (this.now() - since < this.thresholdMs || reading) this.reported(entityId);
+      if (this.now() - since < this.thresholdMs || reading || this.deviceBack(entityId, since))
+        this.reported(entityId);
       else {
         this.silent.set(entityId, { since, back: Date.parse(next.last_changed) || this.now() });
         this.silenced.push(entityId);
@@ -112,12 +115,20 @@ export class FailingEntities {
     return out;
   }
 
+  /** Whether the entity's device reported (through another entity) since `since`. */
+  private deviceBack(entityId: string, since: number): boolean {
+    const deviceId = this.view.entity(entityId)?.device_id;
+    return !!deviceId && (this.deviceReported.get(deviceId) ?? -Infinity) >= since;
+  }
+
   /** Its device reports again: so do the device's entities and the hub it connects through. */
   private reported(entityId: string): void {
     this.forget(entityId);
     const deviceId = this.view.entity(entityId)?.device_id;
     if (!deviceId) return;
     const devices = new Set([deviceId, ...ancestorsOf(this.view, deviceId)]);
+    const now = this.now();
+    for (const d of devices) this.deviceReported.set(d, now);
     for (const id of [...this.silent.keys()]) {
       const d = this.view.entity(id)?.device_id;
       if (d && devices.has(d)) this.forget(id);

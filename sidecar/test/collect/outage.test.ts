@@ -211,6 +211,17 @@ describe('FailingEntities: recovered when the device reports again', () => {
     expect([...failing.failing().keys()]).toEqual(['sensor.b_0']);
   });
 
+  it('a sibling that reported first recovers the entities of its device coming back later', () => {
+    const { failing, go, at } = setup();
+    go('sensor.a_0', 'unavailable', 'x');
+    go('sensor.a_1', 'unavailable', '45');
+    at(5000);
+    go('sensor.a_0', 'y', 'unavailable');
+    go('sensor.a_1', '45', 'unavailable');
+    expect(failing.failing().size).toBe(0);
+    expect(failing.takeSilenced()).toEqual([]);
+  });
+
   it('down again before it reported: the outage keeps its start', () => {
     const { failing, go, at } = setup();
     go('sensor.a_0', 'unavailable', 'x');
