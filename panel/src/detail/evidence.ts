@@ -144,7 +144,8 @@ function outageList(o: NonNullable<EvidenceBundle['outage']>): TemplateResult {
   return html`<h4>Outage</h4>
     <p data-field="outage-root">
       <strong>${o.root}</strong> is down: ${o.devices.length}
-      ${o.devices.length === 1 ? 'device' : 'devices'} unavailable${
+      ${o.devices.length === 1 ? 'device' : 'devices'}
+      unavailable${
         o.integrations.length
           ? html` (<span class="mono">${o.integrations.join(', ')}</span>)`
           : nothing
