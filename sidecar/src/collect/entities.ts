@@ -59,12 +59,14 @@ export const entitiesCollector: Collector = {
     const { conn, inventory, sink, log } = ctx;
     const thresholdMs = ctx.thresholds.unavailableAfterS * 1000;
     const failing = new FailingEntities(inventory, thresholdMs, () => ctx.now().getTime());
+    /** Each failing device's root (hub, bridge, broker), kept while it fails. */
+    const roots = new Map<string, string>();
     /** Groups reported active: their member list as last reported, and the group. */
     const reported = new Map<string, { members: string; group: Group }>();
 
     const evaluate = (resync: boolean) => {
       const now = ctx.now().getTime();
-      const groups = groupFailures(inventory, failing.failing()).filter(
+      const groups = groupFailures(inventory, failing.failing(), roots).filter(
         (g) => now - g.since >= thresholdMs,
       );
       const silenced = new Set(failing.takeSilenced());

@@ -80,9 +80,15 @@ interface FailingDevice {
 
 /**
  * Group the failing entities (entity id → since when, epoch ms). Every entity of `down`
- * lands in exactly one group, except the sidecar's own.
+ * lands in exactly one group, except the sidecar's own. `roots` (device → root device, kept
+ * by the caller between calls) keeps a device under its root while it still fails, so the
+ * last few devices of an outage to recover stay in its incident.
  */
-export function groupFailures(view: RegistryView, down: ReadonlyMap<string, number>): Group[] {
+export function groupFailures(
+  view: RegistryView,
+  down: ReadonlyMap<string, number>,
+  roots: Map<string, string> = new Map(),
+): Group[] {
   const groups = new Map<string, Group>();
   const add = (base: Omit<Group, 'members' | 'since' | 'outage'>, id: string, t: number) => {
     const g = groups.get(base.key) ?? { ...base, members: [], since: t, outage: null };
@@ -131,14 +137,17 @@ export function groupFailures(view: RegistryView, down: ReadonlyMap<string, numb
   const rootOf = new Map<string, string | null>();
   for (const d of devices.values()) {
     const chain = chains.get(d.id) ?? [];
-    rootOf.set(d.id, [...chain].reverse().find(isRoot) ?? null);
+    const root = [...chain].reverse().find(isRoot) ?? roots.get(d.id) ?? null;
+    rootOf.set(d.id, root !== null && chain.includes(root) ? root : null);
   }
+  roots.clear();
+  for (const [d, r] of rootOf) if (r !== null) roots.set(d, r);
   // A device others fail behind is a root itself.
-  const roots = new Set([...rootOf.values()].filter((r): r is string => r !== null));
+  const rootIds = new Set(roots.values());
   // Devices without such a root, several of one entry failing together: that entry's outage.
   const loose = new Map<string, number[]>();
   for (const d of devices.values()) {
-    if (rootOf.get(d.id) !== null || !d.entryId || roots.has(d.id)) continue;
+    if (rootOf.get(d.id) !== null || !d.entryId || rootIds.has(d.id)) continue;
     loose.set(d.entryId, [...(loose.get(d.entryId) ?? []), d.since]);
   }
   const entryDown = (entryId: string | null) =>
@@ -147,7 +156,7 @@ export function groupFailures(view: RegistryView, down: ReadonlyMap<string, numb
   const affected = new Map<string, Set<string>>();
   for (const d of devices.values()) {
     const rootId = rootOf.get(d.id) ?? null;
-    const byEntry = rootId === null && !roots.has(d.id) && entryDown(d.entryId);
+    const byEntry = rootId === null && !rootIds.has(d.id) && entryDown(d.entryId);
     let base: Omit<Group, 'members' | 'since' | 'outage'>;
     if (byEntry && d.entryId) {
       const entry = view.entry(d.entryId);

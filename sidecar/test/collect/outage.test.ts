@@ -138,6 +138,24 @@ describe('groupFailures', () => {
     expect(groups[0]?.outage?.devices).toEqual(['Coordinator', 'End', 'Router']);
   });
 
+  it('the last devices of an outage to recover stay under its root', () => {
+    const view = registry({
+      broker: { name: 'Broker', entry: 'mqtt_entry' },
+      a: { via: 'broker', entry: 'zigbee2mqtt_entry' },
+      b: { via: 'broker', entry: 'zigbee2mqtt_entry' },
+      c: { via: 'broker', entry: 'tasmota_entry' },
+    });
+    const roots = new Map<string, string>();
+    groupFailures(view, downAt(['sensor.a_0', 'sensor.b_0', 'sensor.c_0']), roots);
+    const tail = groupFailures(view, downAt(['sensor.c_0']), roots);
+    expect(tail.map((g) => g.key)).toEqual(['device:broker']);
+    // Recovered, then failing alone later: its own again.
+    groupFailures(view, downAt([]), roots);
+    expect(groupFailures(view, downAt(['sensor.c_0']), roots).map((g) => g.key)).toEqual([
+      'device:c',
+    ]);
+  });
+
   it('a via_device loop does not hang', () => {
     const view = registry({ a: { via: 'b' }, b: { via: 'a' } });
     expect(groupFailures(view, downAt(['sensor.a_0'])).map((g) => g.key)).toEqual(['device:a']);
