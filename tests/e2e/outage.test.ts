@@ -1,7 +1,8 @@
 /**
  * One incident per outage, in the real dev HA with the real sidecar process: fault_lab's
- * bridge goes offline and takes the 24 devices behind it (`via_device`) down at once. The
- * sidecar opens exactly one incident, named after the bridge, listing every affected device.
+ * bridge goes offline and takes the 24 devices behind it (`via_device`) down at once, and the
+ * 3 devices of a second integration (fault_lab_relay) connected through it. The sidecar opens
+ * exactly one incident, named after the bridge, listing every affected device and integration.
  * Back online the devices show their last readings (stale): the incident stays open until
  * they report again, then resolves by itself. A device failing alone (the lab's hub) still
  * gets an incident of its own, naming no root.
@@ -11,7 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
-import { callService, configEntries, eventually, haRest } from '../harness/ha-rest.js';
+import {
+  callService,
+  configEntries,
+  eventually,
+  haRest,
+  removeEntries,
+} from '../harness/ha-rest.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
 
 interface ApiSignal {
@@ -22,6 +29,7 @@ interface ApiSignal {
 
 interface ApiIncident {
   id: string;
+  integration: string | null;
   status: string;
   title: string;
   subject: string | null;
@@ -31,13 +39,15 @@ interface ApiIncident {
 interface Detail {
   incident: ApiIncident;
   signals: ApiSignal[];
-  bundle: { outage?: { root: string; devices: string[] } | null } | null;
+  bundle: { outage?: { root: string; devices: string[]; integrations: string[] } | null } | null;
   analysis: { summary: string; root_cause: string } | null;
 }
 
 const BRIDGE_DEVICES = 24;
+const RELAY_DEVICES = 3;
 const FIRST = 'sensor.fault_lab_sensor_01_temperature';
 const HUB_SENSOR = 'sensor.fault_lab_hub_temperature';
+const RELAY = 'sensor.fault_lab_relay_1_temperature';
 
 let env: HaEnv;
 let sidecar: SidecarProcess;
@@ -50,9 +60,11 @@ async function api<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** fault_lab's open incidents (HA itself may report its own, e.g. the installation type). */
+/** The lab's open incidents (HA itself may report its own, e.g. the installation type). */
 const openIncidents = async () =>
-  (await api<{ items: ApiIncident[] }>('/api/incidents?active=true&integration=fault_lab')).items;
+  (await api<{ items: ApiIncident[] }>('/api/incidents?active=true&limit=500')).items.filter((i) =>
+    i.integration?.startsWith('fault_lab'),
+  );
 
 const stateOf = async (entityId: string) =>
   (await haRest<{ state: string }>(env, 'GET', `/api/states/${entityId}`)).state;
@@ -74,6 +86,13 @@ beforeAll(async () => {
   await callService(env, 'fault_lab', 'set_fault', { mode: 'none' });
   await callService(env, 'fault_lab', 'bridge', { online: true });
   await eventually(async () => ((await stateOf(HUB_SENSOR)) !== 'unavailable' ? true : undefined));
+  // A second integration whose devices connect through the bridge.
+  await removeEntries(env, 'fault_lab_relay');
+  const flow = await haRest<{ flow_id: string }>(env, 'POST', '/api/config/config_entries/flow', {
+    handler: 'fault_lab_relay',
+  });
+  await haRest(env, 'POST', `/api/config/config_entries/flow/${flow.flow_id}`, {});
+  await eventually(async () => ((await stateOf(RELAY)) !== 'unavailable' ? true : undefined));
   // Earlier suites left errors in HA's log; a fresh sidecar would (rightly) report them.
   await callService(env, 'system_log', 'clear');
   sidecar = await startSidecar({
@@ -90,6 +109,7 @@ afterAll(async () => {
   if (env) {
     await callService(env, 'fault_lab', 'bridge', { online: true });
     await callService(env, 'fault_lab', 'set_fault', { mode: 'none' });
+    await removeEntries(env, 'fault_lab_relay');
   }
   await sidecar?.stop();
 });
@@ -97,7 +117,7 @@ afterAll(async () => {
 describe('one incident per outage', () => {
   let incidentId = '';
 
-  it('the bridge going down opens exactly one incident, naming it and listing its devices', async () => {
+  it('the bridge going down opens exactly one incident, naming it and listing its devices and integrations', async () => {
     expect(await openIncidents()).toEqual([]);
     await bridge(false);
     const incident = await eventually(
@@ -110,7 +130,9 @@ describe('one incident per outage', () => {
     const detail = await eventually(
       async () => {
         const d = await api<Detail>(`/api/incidents/${incident.id}`);
-        return (d.bundle?.outage?.devices.length ?? 0) > BRIDGE_DEVICES ? d : undefined;
+        return (d.bundle?.outage?.devices.length ?? 0) > BRIDGE_DEVICES + RELAY_DEVICES
+          ? d
+          : undefined;
       },
       60_000,
       'the evidence listing the affected devices',
@@ -118,13 +140,18 @@ describe('one incident per outage', () => {
     expect(detail.bundle?.outage?.root).toBe('Fault Lab Bridge');
     expect(detail.bundle?.outage?.devices).toEqual([
       'Fault Lab Bridge',
+      ...Array.from({ length: RELAY_DEVICES }, (_, n) => `Fault Lab Relay ${n + 1}`),
       ...Array.from(
         { length: BRIDGE_DEVICES },
         (_, n) => `Fault Lab Sensor ${String(n + 1).padStart(2, '0')}`,
       ),
     ]);
-    const outage = detail.signals.find((s) => s.kind === 'entities_unavailable');
-    expect(outage?.data.entity_ids).toHaveLength(BRIDGE_DEVICES + 1);
+    // Of two integrations: fault_lab's devices and those of the relay behind the same bridge.
+    expect(detail.bundle?.outage?.integrations).toEqual(['fault_lab', 'fault_lab_relay']);
+    const outage = detail.signals.find(
+      (s) => s.kind === 'entities_unavailable' && s.condition === 'active',
+    );
+    expect(outage?.data.entity_ids).toHaveLength(BRIDGE_DEVICES + RELAY_DEVICES + 1);
     expect(incident.subject).toMatch(/^device:/);
     const open = await openIncidents();
     expect(open.map((i) => i.id)).toEqual([incident.id]);
@@ -134,14 +161,14 @@ describe('one incident per outage', () => {
       60_000,
       'the analysis',
     );
-    expect(analysis.summary).toBe('Fault Lab Bridge is down: 25 devices are unavailable');
+    expect(analysis.summary).toBe('Fault Lab Bridge is down: 28 devices are unavailable');
     expect(analysis.root_cause).toContain('Fault Lab Sensor 01');
   }, 120_000);
 
   it('back online with stale readings it stays open; it resolves once the devices report', async () => {
     await bridge(true);
     // The sidecar saw them available again, and waits for them to report.
-    await sidecar.waitForLog(/Fault Lab Bridge: 25 entities are available again, waiting/, 60_000);
+    await sidecar.waitForLog(/Fault Lab Bridge: 28 entities are available again, waiting/, 60_000);
     const { incident } = await api<Detail>(`/api/incidents/${incidentId}`);
     expect(incident.status).not.toBe('resolved');
 
