@@ -1,7 +1,8 @@
 /**
  * An outage in the panel, in the real HA frontend with the integration set up against a real
  * sidecar that watches the dev HA: fault_lab's bridge goes offline with the 24 devices behind
- * it, and the incident's page names the bridge and lists every affected device.
+ * it and the 3 of a second integration (fault_lab_relay) connected through it, and the
+ * incident's page names the bridge and lists every affected device and integration.
  * The screenshot docs/images/panel-outage.png comes from here (`UPDATE_DOCS_IMAGES=1`).
  */
 import { mkdirSync, statSync } from 'node:fs';
@@ -58,6 +59,11 @@ beforeAll(async () => {
   await removeEntries(env, 'llm_ops');
   await callService(env, 'fault_lab', 'set_fault', { mode: 'none' });
   await bridge(true);
+  await removeEntries(env, 'fault_lab_relay');
+  const flow = await haRest<{ flow_id: string }>(env, 'POST', '/api/config/config_entries/flow', {
+    handler: 'fault_lab_relay',
+  });
+  await haRest(env, 'POST', `/api/config/config_entries/flow/${flow.flow_id}`, {});
   await callService(env, 'system_log', 'clear');
   sidecar = await startSidecar({
     HA_URL: env.HA_URL,
@@ -76,13 +82,14 @@ afterAll(async () => {
   if (env) {
     await bridge(true);
     await callService(env, 'fault_lab', 'bridge_report');
+    await removeEntries(env, 'fault_lab_relay');
     await removeEntries(env, 'llm_ops');
   }
   await sidecar?.stop();
 }, 120_000);
 
 describe('an outage in the panel', () => {
-  it('the incident names the bridge and lists every device behind it', async () => {
+  it('the incident names the bridge and lists every device and integration behind it', async () => {
     await bridge(false);
     const incident = await eventually(
       async () =>
@@ -97,13 +104,14 @@ describe('an outage in the panel', () => {
     await page.goto(`${env.HA_URL}/llm-ops/incident/${incident.id}`);
     const detail = page.locator('llm-ops-incident-detail');
     await poll(() => detail.locator('h2').innerText()).toBe(
-      'Fault Lab Bridge is down: 25 devices are unavailable',
+      'Fault Lab Bridge is down: 28 devices are unavailable',
     );
     const devices = detail.locator('[data-field=outage-devices] li');
-    await poll(() => devices.count()).toBe(25);
+    await poll(() => devices.count()).toBe(28);
     expect(await devices.allInnerTexts()).toContain('Fault Lab Sensor 24');
+    expect(await devices.allInnerTexts()).toContain('Fault Lab Relay 3');
     expect(await detail.locator('[data-field=outage-root]').innerText()).toMatch(
-      /^Fault Lab Bridge is down: 25 devices unavailable \(fault_lab\)\.$/,
+      /^Fault Lab Bridge is down: 28 devices unavailable \(fault_lab, fault_lab_relay\)\.$/,
     );
     await detail.locator('[data-field=outage-root]').scrollIntoViewIfNeeded();
     mkdirSync(IMAGES, { recursive: true });
