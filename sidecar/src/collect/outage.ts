@@ -170,13 +170,16 @@ export function groupFailures(
     } else {
       const id = rootId ?? d.id;
       const device = view.device(id);
-      const entryId = device?.config_entries[0] ?? d.entryId;
+      const platform = view.entity(d.entities[0] ?? '')?.platform ?? null;
+      // A device failing alone: its entities' integration and entry, as ever; a root: its own.
+      const entryId = rootIds.has(id)
+        ? (device?.primary_config_entry ?? device?.config_entries[0] ?? d.entryId)
+        : d.entryId;
       base = {
         key: `device:${id}`,
-        integration:
-          (entryId ? view.entry(entryId)?.domain : undefined) ??
-          view.entity(d.entities[0] ?? '')?.platform ??
-          null,
+        integration: rootIds.has(id)
+          ? ((entryId ? view.entry(entryId)?.domain : undefined) ?? platform)
+          : platform,
         entryId,
         subject: `device:${id}`,
         name: deviceName(device, id),
