@@ -104,6 +104,12 @@ export const entitiesCollector: Collector = {
       ),
       'state_changed',
     );
+    // An entry set up again (not the first list, which says nothing new) re-read its devices.
+    const stopEntries = inventory.onEntries((_entries, transitions) => {
+      for (const { before, after } of transitions)
+        if (before && before.state !== 'loaded' && after?.state === 'loaded')
+          failing.entrySetUp(after.entry_id);
+    });
     const stopResync = await onEveryConnect(conn, resync, log, 'entities');
     const timer = setInterval(
       () => evaluate(false),
@@ -111,6 +117,7 @@ export const entitiesCollector: Collector = {
     );
     return async () => {
       clearInterval(timer);
+      stopEntries();
       stopResync();
       await unsub();
     };

@@ -4,7 +4,8 @@
  * devices' last readings has not recovered yet. A device reports again when one of its
  * entities comes back with a reading other than its last one before the outage, or changes
  * once more after it came back, or (seen at a reconnect) HA's `last_reported` moved on; a
- * device reporting again tells for the hub it is connected through too. Only changes into
+ * device reporting again tells for the hub it is connected through too, and a config entry
+ * set up again (a reload, a retry that succeeded) has read its devices afresh. Only changes into
  * and out of `unavailable` and the first change after are needed, as `state_changed`
  * carries them. A device that stays silent counts as recovered after a grace period (some
  * report only when a reading changes).
@@ -43,6 +44,8 @@ export class FailingEntities {
   private readonly before = new Map<string, string>();
   /** When each device last reported after an outage (epoch ms), itself or a device behind it. */
   private readonly deviceReported = new Map<string, number>();
+  /** When each config entry was last set up again (epoch ms). */
+  private readonly entryLoaded = new Map<string, number>();
   /** Entities that turned silent since the last `takeSilenced`. */
   private silenced: string[] = [];
 
@@ -69,7 +72,12 @@ export class FailingEntities {
       this.down.delete(entityId);
       const before = this.before.get(entityId);
       const reading = next.state !== UNKNOWN && before !== undefined && before !== next.state;
-      if (this.now() - since < this.thresholdMs || reading || this.deviceBack(entityId, since))
+      if (
+        this.now() - since < this.thresholdMs ||
+        reading ||
+        this.deviceBack(entityId, since) ||
+        this.entryBack(entityId, since)
+      )
         this.reported(entityId);
       else {
         this.silent.set(entityId, { since, back: Date.parse(next.last_changed) || this.now() });
@@ -113,6 +121,22 @@ export class FailingEntities {
     const out = this.silenced.filter((id) => this.silent.has(id));
     this.silenced = [];
     return out;
+  }
+
+  /**
+   * A config entry was set up again: its entities were added afresh with what the
+   * integration read on setup, so those available again have reported.
+   */
+  entrySetUp(entryId: string): void {
+    this.entryLoaded.set(entryId, this.now());
+    for (const id of [...this.silent.keys()])
+      if (this.view.entity(id)?.config_entry_id === entryId) this.reported(id);
+  }
+
+  /** Whether the entity's config entry was set up again since `since`. */
+  private entryBack(entityId: string, since: number): boolean {
+    const entryId = this.view.entity(entityId)?.config_entry_id;
+    return !!entryId && (this.entryLoaded.get(entryId) ?? -Infinity) >= since;
   }
 
   /** Whether the entity's device reported (through another entity) since `since`. */

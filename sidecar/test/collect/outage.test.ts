@@ -240,6 +240,17 @@ describe('FailingEntities: recovered when the device reports again', () => {
     expect(failing.takeSilenced()).toEqual([]);
   });
 
+  it('its config entry set up again (a reload): its entities back have reported', () => {
+    const { failing, go, at } = setup();
+    go('sensor.a_0', 'unavailable', 'x');
+    go('sensor.b_0', 'unavailable', 'x');
+    at(5000);
+    go('sensor.a_0', 'x', 'unavailable');
+    failing.entrySetUp('hub_entry');
+    go('sensor.b_0', 'x', 'unavailable');
+    expect(failing.failing().size).toBe(0);
+  });
+
   it('down again before it reported: the outage keeps its start', () => {
     const { failing, go, at } = setup();
     go('sensor.a_0', 'unavailable', 'x');
