@@ -174,6 +174,11 @@ async function writeConfig(port: number): Promise<void> {
     join(REPO, 'tests/ha/custom_components/fault_lab'),
     join(CONFIG_DIR, 'custom_components/fault_lab'),
   );
+  // Set up only by the tests that need it (outages across integrations).
+  await symlink(
+    join(REPO, 'tests/ha/custom_components/fault_lab_relay'),
+    join(CONFIG_DIR, 'custom_components/fault_lab_relay'),
+  );
 }
 
 /** Start HA on the given port with the existing config dir and wait until HTTP answers. */

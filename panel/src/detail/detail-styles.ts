@@ -191,12 +191,16 @@ export const proposalsStyles = css`
   }
 `;
 
-/** The evidence: log lines with tracebacks, entities, changes, configuration. */
+/** The evidence: the outage, log lines with tracebacks, entities, changes, configuration. */
 export const evidenceStyles = css`
   ul.entities,
-  ul.changes {
+  ul.changes,
+  ul.outage-devices {
     margin: 0;
     padding-left: 18px;
+  }
+  ul.outage-devices {
+    columns: 14em 4;
   }
   ul.log {
     list-style: none;

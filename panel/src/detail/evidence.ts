@@ -1,6 +1,7 @@
 /**
- * The evidence the analysis saw, as stored (redacted): config entry, log lines with their
- * tracebacks, entities, environment, recent changes and the configuration.
+ * The evidence the analysis saw, as stored (redacted): the outage (the hub, bridge or broker
+ * that took devices down, and those devices), config entry, log lines with their tracebacks,
+ * entities, environment, recent changes and the configuration.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { relativeTime, type EvidenceBundle } from '../shared/index.js';
@@ -29,6 +30,7 @@ export function evidenceSection(
           : nothing
       }
     </p>
+    ${b.outage ? outageList(b.outage) : nothing}
     ${
       b.config_entry
         ? html`<h4>Config entry</h4>
@@ -135,4 +137,21 @@ export function evidenceSection(
         : nothing
     }
   </section>`;
+}
+
+/** The root of an outage and every device that went down with it. */
+function outageList(o: NonNullable<EvidenceBundle['outage']>): TemplateResult {
+  return html`<h4>Outage</h4>
+    <p data-field="outage-root">
+      <strong>${o.root}</strong> is down: ${o.devices.length}
+      ${o.devices.length === 1 ? 'device' : 'devices'}
+      unavailable${
+        o.integrations.length
+          ? html` (<span class="mono">${o.integrations.join(', ')}</span>)`
+          : nothing
+      }.
+    </p>
+    <ul class="outage-devices" data-field="outage-devices">
+      ${o.devices.map((d) => html`<li>${d}</li>`)}
+    </ul>`;
 }

@@ -87,6 +87,10 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
     const bundle = this.package(incident);
 
     const founding = signals.at(-1);
+    // The outage as last reported (signals are newest first): its root and devices.
+    const outage = signals.find(
+      (s) => s.kind === 'entities_unavailable' && typeof s.data.root === 'string',
+    );
     const input: AnalysisInput = {
       integration: incident.integration,
       custom: facts?.custom ?? null,
@@ -106,6 +110,7 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
         slug: founding?.data.slug,
         item_id: founding?.data.item_id,
         entity_ids: bundle.entities.map((e) => e.entity_id),
+        ...(outage && { root: outage.data.root, devices: outage.data.devices }),
         // A Repairs issue's key says what it is in any language.
         ...(founding?.kind === 'repair_issue' && {
           issue: founding.data.translation_key ?? founding.data.issue_id,

@@ -32,6 +32,10 @@ export interface RegistryDevice {
   name: string | null;
   name_by_user: string | null;
   config_entries: string[];
+  /** The config entry that created it (HA 2024.6 and later). */
+  primary_config_entry?: string | null;
+  /** The device it is connected through (a hub, bridge or coordinator), when any. */
+  via_device_id?: string | null;
 }
 
 /** An integration's manifest (the fields used here). */

@@ -244,6 +244,23 @@ describe('analyzeOffline', () => {
     ).toBeNull();
   });
 
+  it('blames the hub, bridge or broker of an outage, not each device', () => {
+    const outage = must(
+      analyzeOffline(
+        input('zha', [], {
+          kind: 'entities_unavailable',
+          data: { root: 'Zigbee coordinator', devices: ['Lamp', 'Motion', 'Plug'] },
+        }),
+      ),
+    );
+    expect(outage.title).toBe('Zigbee coordinator is down: 3 devices are unavailable');
+    expect(outage.rca.root_cause).toContain('(Lamp, Motion, Plug)');
+    expect(outage.rca.category).toBe('device_unavailable');
+    expectWellFormed(outage);
+    const alone = must(analyzeOffline(input('zha', [], { kind: 'entities_unavailable' })));
+    expect(alone.title).toBe('Entities of zha are unavailable');
+  });
+
   it('prefers the specific cause over the generic symptom', () => {
     const finding = analyzeOffline(
       input('roborock', [

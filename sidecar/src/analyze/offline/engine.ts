@@ -226,6 +226,8 @@ function holds(c: Condition, ctx: Context, host: string | undefined, match: Matc
     const named = match.groups.domain ?? ctx.input.integration;
     if ((misspelledCoreDomain(named) !== null) !== c.misspelled) return false;
   }
+  if (c.outage !== undefined && (typeof ctx.input.data?.root === 'string') !== c.outage)
+    return false;
   return true;
 }
 

@@ -113,6 +113,13 @@ function varsOf(ctx: Context, match: Match): Record<string, string> {
   if (first) vars.detail = shorten(first, 200);
   if (!vars.seconds && vars.interval) vars.seconds = vars.interval;
   if (!vars.host && vars.proxy) vars.host = vars.proxy;
+  // An outage's root and the devices down with it (the entities collector names them).
+  if (typeof input.data?.root === 'string') vars.root = input.data.root;
+  if (Array.isArray(input.data?.devices)) {
+    const devices = input.data.devices.filter((d): d is string => typeof d === 'string');
+    vars.devices = String(devices.length);
+    vars.device_list = shorten(devices.join(', '), 300);
+  }
   const total = input.lines.reduce((n, l) => n + l.count, 0);
   vars.count = String(total);
   return vars;

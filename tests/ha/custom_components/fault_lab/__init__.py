@@ -8,7 +8,9 @@ update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
 `freeze` hangs the appliance on the lab's plug until the plug is switched off and on
 (appliance.py). `release` publishes a new version of Fault Lab itself, which HA's
-`update.install` then installs (release.py, update.py).
+`update.install` then installs (release.py, update.py). `bridge` takes the lab's
+bridge, with the devices behind it, offline and back; `bridge_report` makes those
+devices report again (bridge.py).
 """
 
 from __future__ import annotations
@@ -35,12 +37,14 @@ from homeassistant.helpers.typing import ConfigType
 from homeassistant.loader import async_get_integration
 
 from .appliance import APPLIANCE, Appliance
+from .bridge import BRIDGE, Bridge
 from .const import (
     ATTR_COUNT,
     ATTR_FROZEN,
     ATTR_INSTALLED,
     ATTR_LOGGER,
     ATTR_MODE,
+    ATTR_ONLINE,
     ATTR_VERSION,
     CONF_MODE,
     DOMAIN,
@@ -78,6 +82,7 @@ VERSION = vol.All(cv.string, vol.Match(r"^[0-9][0-9a-z.]*$"))
 RELEASE_SCHEMA = vol.Schema(
     {vol.Required(ATTR_VERSION): VERSION, vol.Optional(ATTR_INSTALLED): VERSION}
 )
+BRIDGE_SCHEMA = vol.Schema({vol.Required(ATTR_ONLINE): cv.boolean})
 FLOOD_LINE = "Fault Lab hub repeated its last status update"
 
 type FaultLabConfigEntry = ConfigEntry[FaultLabCoordinator]
@@ -88,11 +93,12 @@ class FaultLabSetupError(Exception):
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the lab's actions; the plug's appliance lives as long as HA runs."""
+    """Register the lab's actions; the appliance and the bridge live as long as HA."""
     appliance = hass.data[APPLIANCE] = Appliance(hass)
     # A fresh install runs the version its manifest names.
     integration = await async_get_integration(hass, DOMAIN)
     release = hass.data[RELEASE] = Release(str(integration.version))
+    bridge = hass.data[BRIDGE] = Bridge(hass)
 
     async def set_fault(call: ServiceCall) -> None:
         entries = hass.config_entries.async_entries(DOMAIN)
@@ -128,7 +134,16 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
         release.publish(call.data[ATTR_VERSION], call.data.get(ATTR_INSTALLED))
 
     hass.services.async_register(DOMAIN, "release", publish, RELEASE_SCHEMA)
+
+    async def set_bridge(call: ServiceCall) -> None:
+        bridge.set_online(call.data[ATTR_ONLINE])
+
+    async def bridge_report(call: ServiceCall) -> None:
+        bridge.report()
+
     hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
+    hass.services.async_register(DOMAIN, "bridge", set_bridge, BRIDGE_SCHEMA)
+    hass.services.async_register(DOMAIN, "bridge_report", bridge_report)
     hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
     hass.services.async_register(
         DOMAIN,

@@ -14,6 +14,7 @@ ATTR_COUNT: Final = "count"
 ATTR_FROZEN: Final = "frozen"
 ATTR_VERSION: Final = "version"
 ATTR_INSTALLED: Final = "installed"
+ATTR_ONLINE: Final = "online"
 
 MODE_NONE: Final = "none"
 MODE_NOT_READY: Final = "not_ready"

@@ -326,6 +326,24 @@ export const network: SignatureFamily = {
       title: 'Entities of {integration} are unavailable',
       rootCause:
         'Entities of {integration} have been unavailable for a while although the integration is loaded: the device or hub behind them does not report.',
+      variants: [
+        {
+          // Many devices behind one hub, bridge or broker: the root is what failed.
+          when: { outage: true },
+          set: {
+            confidence: 0.7,
+            title: '{root} is down: {devices} devices are unavailable',
+            rootCause:
+              '{root} does not answer, and every device that depends on it went unavailable with it ({device_list}): the problem is {root}, not each device.',
+            impact:
+              'The {devices} devices behind {root} are unavailable until {root} is back and they report again.',
+            manualSteps: [
+              'Check {root}: its power, its network or USB connection, and (for a broker or an add-on) that it runs.',
+              'Once {root} is back, the devices recover by themselves; the incident resolves when they report again.',
+            ],
+          },
+        },
+      ],
     },
   ],
 };
