@@ -7,7 +7,8 @@ takes effect where a real integration would fail: `not_ready`, `auth_failed` and
 update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
 `freeze` hangs the appliance on the lab's plug until the plug is switched off and on
-(appliance.py).
+(appliance.py). `burst` logs failing lines at a steady rate in the background
+(burst.py); `burst_sent` says how many it logged.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .appliance import APPLIANCE, Appliance
+from .burst import WORDS, Burst, run_burst
 from .const import (
     ATTR_COUNT,
     ATTR_FROZEN,
@@ -63,6 +65,17 @@ FLOOD_SCHEMA = vol.Schema(
     }
 )
 LOGGER_LEVEL_SCHEMA = vol.Schema({vol.Required(ATTR_LOGGER): LOGGER_NAME})
+BURST_SCHEMA = vol.Schema(
+    {
+        vol.Required("per_minute"): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=60000)
+        ),
+        vol.Required("seconds"): vol.All(vol.Coerce(int), vol.Range(min=1, max=3600)),
+        vol.Required("distinct"): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=len(WORDS))
+        ),
+    }
+)
 FREEZE_SCHEMA = vol.Schema({vol.Optional(ATTR_FROZEN, default=True): cv.boolean})
 FLOOD_LINE = "Fault Lab hub repeated its last status update"
 
@@ -107,7 +120,31 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async def freeze(call: ServiceCall) -> None:
         appliance.freeze(call.data[ATTR_FROZEN])
 
+    burst = Burst()
+
+    async def start_burst(call: ServiceCall) -> None:
+        if burst.running:
+            raise ServiceValidationError("a burst is already running")
+        burst.running = True
+        hass.async_create_background_task(
+            run_burst(
+                hass,
+                burst,
+                call.data["per_minute"],
+                call.data["seconds"],
+                call.data["distinct"],
+            ),
+            "fault_lab burst",
+        )
+
+    async def burst_sent(call: ServiceCall) -> ServiceResponse:
+        return {"running": burst.running, "sent": dict(burst.sent)}
+
     hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
+    hass.services.async_register(DOMAIN, "burst", start_burst, BURST_SCHEMA)
+    hass.services.async_register(
+        DOMAIN, "burst_sent", burst_sent, supports_response=SupportsResponse.ONLY
+    )
     hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
     hass.services.async_register(
         DOMAIN,
