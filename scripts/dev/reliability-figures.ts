@@ -76,7 +76,9 @@ export function render(records: FaultRecord[]): string {
   for (const r of records) byFile.set(r.file, (byFile.get(r.file) ?? 0) + r.durationMs);
   out.push(
     '',
-    `Time per file (the sum of its tests): ${[...byFile]
+    `Time per file (the sum of its tests; the two of \`long.test.ts\` run at the same time): ${[
+      ...byFile,
+    ]
       .map(([file, ms]) => `\`${file.replace('tests/faults/', '')}\` ${seconds(ms)} s`)
       .join(', ')}.`,
   );
