@@ -73,7 +73,10 @@ export class HaSocket {
         event?: unknown;
       };
       if (msg.type === 'event') this.eventHandlers.get(msg.id)?.(msg.event);
-      else if (msg.type === 'result') {
+      else if (msg.type === 'pong') {
+        this.pending.get(msg.id)?.resolve(null);
+        this.pending.delete(msg.id);
+      } else if (msg.type === 'result') {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         if (msg.success) p?.resolve(msg.result);
@@ -114,6 +117,11 @@ export class HaSocket {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.ws.send(JSON.stringify({ ...message, id }));
     });
+  }
+
+  /** HA's heartbeat (`ping`, answered by `pong`): resolves when HA answers. */
+  async ping(): Promise<void> {
+    await this.command<null>({ type: 'ping' });
   }
 
   /** Collect events of one type into the returned array as they arrive. */

@@ -88,6 +88,12 @@ export const setIntegrationLogLevel: ActionDefinition = {
   },
   async apply(ctx, p) {
     const previous = await integrationLevel(ctx.conn, String(p.integration));
+    // Without a level to go back to, a rollback could only set NOTSET, which is a change of its
+    // own (the stored setting dropped, the loggers left to inherit): refuse before changing.
+    if (previous === 'notset')
+      throw new ActionRejected(
+        `Home Assistant reports no log level for ${p.integration}; nothing to restore it to later`,
+      );
     await ctx.conn.sendMessagePromise({
       type: 'logger/integration_log_level',
       integration: p.integration,
@@ -101,6 +107,13 @@ export const setIntegrationLogLevel: ActionDefinition = {
     if (typeof applied.previous !== 'string')
       return { attempted: false, succeeded: true, detail: 'the level was never changed' };
     const previous = applied.previous;
+    // Only ever back to a real level, never NOTSET (see apply).
+    if (levelRank(previous) < 0)
+      return {
+        attempted: false,
+        succeeded: false,
+        detail: `the previous level of ${p.integration} (${previous}) is not one to restore; set it in Home Assistant by hand`,
+      };
     await ctx.conn.sendMessagePromise({
       type: 'logger/integration_log_level',
       integration: p.integration,

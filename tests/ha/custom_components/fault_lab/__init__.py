@@ -10,7 +10,8 @@ chatty integration would; `logger_level` reads a logger's level back.
 (appliance.py). `release` publishes a new version of Fault Lab itself, which HA's
 `update.install` then installs (release.py, update.py). `bridge` takes the lab's
 bridge, with the devices behind it, offline and back; `bridge_report` makes those
-devices report again (bridge.py).
+devices report again (bridge.py). `burst` logs failing lines at a steady rate in the
+background (burst.py); `burst_sent` says how many it logged.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from homeassistant.loader import async_get_integration
 
 from .appliance import APPLIANCE, Appliance
 from .bridge import BRIDGE, Bridge
+from .burst import WORDS, Burst, run_burst
 from .const import (
     ATTR_COUNT,
     ATTR_FROZEN,
@@ -77,6 +79,17 @@ FLOOD_SCHEMA = vol.Schema(
     }
 )
 LOGGER_LEVEL_SCHEMA = vol.Schema({vol.Required(ATTR_LOGGER): LOGGER_NAME})
+BURST_SCHEMA = vol.Schema(
+    {
+        vol.Required("per_minute"): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=60000)
+        ),
+        vol.Required("seconds"): vol.All(vol.Coerce(int), vol.Range(min=1, max=3600)),
+        vol.Required("distinct"): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=len(WORDS))
+        ),
+    }
+)
 FREEZE_SCHEMA = vol.Schema({vol.Optional(ATTR_FROZEN, default=True): cv.boolean})
 VERSION = vol.All(cv.string, vol.Match(r"^[0-9][0-9a-z.]*$"))
 RELEASE_SCHEMA = vol.Schema(
@@ -141,9 +154,33 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async def bridge_report(call: ServiceCall) -> None:
         bridge.report()
 
-    hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
     hass.services.async_register(DOMAIN, "bridge", set_bridge, BRIDGE_SCHEMA)
     hass.services.async_register(DOMAIN, "bridge_report", bridge_report)
+    burst = Burst()
+
+    async def start_burst(call: ServiceCall) -> None:
+        if burst.running:
+            raise ServiceValidationError("a burst is already running")
+        burst.running = True
+        hass.async_create_background_task(
+            run_burst(
+                hass,
+                burst,
+                call.data["per_minute"],
+                call.data["seconds"],
+                call.data["distinct"],
+            ),
+            "fault_lab burst",
+        )
+
+    async def burst_sent(call: ServiceCall) -> ServiceResponse:
+        return {"running": burst.running, "sent": dict(burst.sent)}
+
+    hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
+    hass.services.async_register(DOMAIN, "burst", start_burst, BURST_SCHEMA)
+    hass.services.async_register(
+        DOMAIN, "burst_sent", burst_sent, supports_response=SupportsResponse.ONLY
+    )
     hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
     hass.services.async_register(
         DOMAIN,
