@@ -4,7 +4,7 @@
  * `npm test`; figures are measured, never asserted.
  *
  *   npm run bench                    all
- *   npm run bench -- ingest memory   only these (ingest, memory, detection, analyzer, bundles, integration, panel)
+ *   npm run bench -- ingest memory   only these (ingest, memory, detection, analyzer, bundles, integration, ha_cpu, panel)
  *   npm run bench -- --compare       also compare with the figures committed in docs/benchmarks.md;
  *                                    any more than 10 % worse is flagged (exit code 1), and the
  *                                    committed figures are left as they are
@@ -16,6 +16,7 @@ import { DEV_DIR, haDown } from '../../tests/harness/ha-dev.js';
 import { benchAnalyzer, benchBundles } from './analyzer.js';
 import { benchCurves, writeCurveCharts, type Curves } from './curves.js';
 import { benchDetection } from './detection.js';
+import { benchHaCpu } from './ha-cpu.js';
 import { benchIngest, benchMemory } from './ingest.js';
 import { committedFigures, compare } from './compare.js';
 import { benchIntegration } from './integration.js';
@@ -89,6 +90,12 @@ const TARGETS: Target[] = [
     met: atMost('integration.setup_ms', 50),
   },
   {
+    figure: 'ha_cpu.sidecar_extra_cpu_pct',
+    target: '≤ 3 % extra HA CPU at 200 changes/s',
+    better: 'lower',
+    met: atMost('ha_cpu.sidecar_extra_cpu_pct', 3),
+  },
+  {
     figure: 'panel_10k.initial_render_ms',
     target: '≤ 150 ms with 10,000 incidents',
     better: 'lower',
@@ -133,6 +140,7 @@ const STEPS: Record<string, () => Promise<unknown>> = {
   analyzer: () => benchAnalyzer(),
   bundles: async () => benchBundles(),
   integration: () => benchIntegration(),
+  ha_cpu: () => benchHaCpu(),
   panel: async () => {
     const file = join(REPO, 'scripts/bench/panel.ts');
     if (!existsSync(file)) throw new Error('scripts/bench/panel.ts is missing');
@@ -226,6 +234,12 @@ How each figure is made:
 - **integration**: llm_ops setup time from HA's own \`integration/setup_info\` (includes the config
   entry); HA's CPU time (from /proc) for 1,000 \`llm_ops_incident\` events with the integration loaded
   and unloaded.
+- **ha_cpu**: HA's CPU time (all its threads, from /proc/…/schedstat) per 1,000 state changes while
+  \`fault_lab.churn\` changes 200 of 5,000 entities a second inside HA, over 30 s windows: nothing subscribed, a bare client
+  on each way of subscribing (\`subscribe_events\`, \`subscribe_entities\`, \`subscribe_trigger\`,
+  the llm_ops filter), and the real sidecar, without and then with the llm_ops integration. Each
+  round measures its own baseline; the extra CPU is the median over three rounds
+  ([ADR 0006](adr/0006-filtered-state-changes.md)).
 - **panel**, **panel_10k**: 500 and 10,000 incidents rendered and filtered in headless Chromium;
   the longest main-thread task is taken over the first render, the filters and sorting (showing
   every row, a hundred at a time, is reported apart as \`longest_task_show_all_ms\`).
@@ -269,7 +283,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    if (!haWasRunning && (steps.includes('detection') || steps.includes('integration')))
+    if (!haWasRunning && ['detection', 'integration', 'ha_cpu'].some((s) => steps.includes(s)))
       await haDown({ quiet: true });
   }
   result.targets = Object.fromEntries(

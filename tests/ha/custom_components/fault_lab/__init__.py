@@ -6,6 +6,7 @@ takes effect where a real integration would fail: `not_ready`, `auth_failed` and
 (the device switched off: unavailable, nothing logged) on the next coordinator
 update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
+`churn` keeps thousands of states changing (churn.py), for benchmarks.
 `freeze` hangs the appliance on the lab's plug until the plug is switched off and on
 (appliance.py).
 """
@@ -33,6 +34,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .appliance import APPLIANCE, Appliance
+from .churn import CHURN, Churn
 from .const import (
     ATTR_COUNT,
     ATTR_FROZEN,
@@ -63,6 +65,14 @@ FLOOD_SCHEMA = vol.Schema(
     }
 )
 LOGGER_LEVEL_SCHEMA = vol.Schema({vol.Required(ATTR_LOGGER): LOGGER_NAME})
+CHURN_SCHEMA = vol.Schema(
+    {
+        vol.Required("entities"): vol.All(vol.Coerce(int), vol.Range(min=0, max=20000)),
+        vol.Optional("rate", default=200): vol.All(
+            vol.Coerce(float), vol.Range(min=0, max=5000)
+        ),
+    }
+)
 FREEZE_SCHEMA = vol.Schema({vol.Optional(ATTR_FROZEN, default=True): cv.boolean})
 FLOOD_LINE = "Fault Lab hub repeated its last status update"
 
@@ -107,6 +117,18 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async def freeze(call: ServiceCall) -> None:
         appliance.freeze(call.data[ATTR_FROZEN])
 
+    churn = hass.data[CHURN] = Churn(hass)
+
+    async def start_churn(call: ServiceCall) -> None:
+        churn.start(call.data["entities"], call.data["rate"])
+
+    async def churn_count(call: ServiceCall) -> ServiceResponse:
+        return {"changes": churn.changes}
+
+    hass.services.async_register(DOMAIN, "churn", start_churn, CHURN_SCHEMA)
+    hass.services.async_register(
+        DOMAIN, "churn_count", churn_count, supports_response=SupportsResponse.ONLY
+    )
     hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
     hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
     hass.services.async_register(
