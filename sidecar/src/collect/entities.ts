@@ -1,11 +1,12 @@
 /**
  * Entities that stay `unavailable` longer than a threshold, grouped by device
  * (else config entry): a hub going down is one condition, not forty. States come
- * from `get_states` at (re)connect and `state_changed` events after.
+ * from `get_states` at (re)connect and `state_changed` events after (filtered in HA
+ * when the llm_ops integration is loaded: ha/state-changes.ts).
  */
 import type { Signal } from '@ha-llm-ops/contracts';
-import type { HassEvent } from 'home-assistant-js-websocket';
 import type { Inventory } from '../ha/inventory.js';
+import { subscribeStateChanges } from '../ha/state-changes.js';
 import { guarded } from '../log.js';
 import { onEveryConnect, type Collector } from './collector.js';
 
@@ -163,11 +164,10 @@ export const entitiesCollector: Collector = {
       evaluate(true);
     };
 
-    const unsub = await conn.subscribeEvents<
-      HassEvent & { data: { entity_id: string; new_state: StateLike | null } }
-    >(
+    const changes = await subscribeStateChanges(
+      conn,
       guarded(log, 'a state change', (ev) => observe(ev.data.new_state, ev.data.entity_id)),
-      'state_changed',
+      log,
     );
     const stopResync = await onEveryConnect(conn, resync, log, 'entities');
     const timer = setInterval(
@@ -177,7 +177,7 @@ export const entitiesCollector: Collector = {
     return async () => {
       clearInterval(timer);
       stopResync();
-      await unsub();
+      await changes.stop();
     };
   },
 };
