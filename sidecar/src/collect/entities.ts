@@ -8,7 +8,7 @@ import type { Signal } from '@ha-llm-ops/contracts';
 import type { Inventory } from '../ha/inventory.js';
 import { subscribeStateChanges } from '../ha/state-changes.js';
 import { guarded } from '../log.js';
-import { onEveryConnect, type Collector } from './collector.js';
+import type { Collector } from './collector.js';
 
 interface StateLike {
   entity_id: string;
@@ -164,19 +164,20 @@ export const entitiesCollector: Collector = {
       evaluate(true);
     };
 
+    // The snapshot is taken once each (re)subscription is in place, so no change falls between.
     const changes = await subscribeStateChanges(
       conn,
       guarded(log, 'a state change', (ev) => observe(ev.data.new_state, ev.data.entity_id)),
       log,
+      () =>
+        resync().catch((err: unknown) => log.warning(`entities: resync failed: ${String(err)}`)),
     );
-    const stopResync = await onEveryConnect(conn, resync, log, 'entities');
     const timer = setInterval(
       () => evaluate(false),
       Math.max(250, Math.min(thresholdMs / 4, 5000)),
     );
     return async () => {
       clearInterval(timer);
-      stopResync();
       await changes.stop();
     };
   },

@@ -53,10 +53,15 @@ function beforeDisconnect<T>(conn: Connection, pending: Promise<T>): Promise<T> 
   );
 }
 
+/**
+ * Subscribe, and again after every reconnect. `onSubscribed` runs each time a subscription is
+ * in place (a snapshot taken then misses no change); its first run is awaited.
+ */
 export async function subscribeStateChanges(
   conn: Connection,
   onEvent: (ev: StateChangedEvent) => void,
   log: Logger,
+  onSubscribed: () => Promise<void> = async () => {},
 ): Promise<StateChangeSubscription> {
   let current: UnsubscribeFunc | null = null;
   let path: StateChangePath | null = null;
@@ -69,8 +74,7 @@ export async function subscribeStateChanges(
       conn.subscribeMessage<StateChangedEvent>(onEvent, message, { resubscribe: false }),
     );
 
-  const choose = async () => {
-    if (stopped || path === 'filtered') return;
+  const filtered = async (): Promise<boolean> => {
     try {
       const unsub = await subscribe({ type: FILTERED_STATE_CHANGES });
       const previous = current;
@@ -82,14 +86,21 @@ export async function subscribeStateChanges(
         await Promise.resolve()
           .then(previous)
           .catch(() => undefined);
-      return;
+      return true;
     } catch (err) {
       log.debug(`state changes: no llm_ops filter (${String(err)})`);
-      if (current) return; // keep the broad subscription
+      return false;
     }
-    current = await subscribe({ type: 'subscribe_events', event_type: 'state_changed' });
-    path = 'all';
-    log.info('state changes: every state_changed event (the llm_ops integration is not loaded)');
+  };
+  const choose = async () => {
+    if (stopped || path === 'filtered') return;
+    if (!(await filtered())) {
+      if (current) return; // keep the broad subscription
+      current = await subscribe({ type: 'subscribe_events', event_type: 'state_changed' });
+      path = 'all';
+      log.info('state changes: every state_changed event (the llm_ops integration is not loaded)');
+    }
+    await onSubscribed();
   };
   const again = () => {
     queue = queue
