@@ -169,7 +169,7 @@ const MISSED: Record<string, string> = {
   'integration.setup_ms':
     'HA records wall time while every integration starts at once on two cores, and the entry’s first refresh waits on the sidecar, which is resyncing with the restarted HA at that moment: 109 ms in this run. Next: let the sidecar answer the first refresh from a snapshot it keeps ready, so HA’s start never waits on a resync.',
   'ha_cpu.sidecar_extra_cpu_pct':
-    '+3.9 % in a run on two cores shared with other work, whose rounds scatter by ±5 points (3.9, 9.9, −0.4); the llm_ops filter alone measures +3.0 % and the sidecar’s other traffic with HA (inventory, events, the integration’s refreshes) is in its figure. The dev HA runs no recorder, so HA builds no event for a change nobody listens to and every subscriber’s cost shows in full; on a real install the filter’s share is one call per change. Before the filter (every state_changed event) it was +106 %. Next: longer windows and more rounds to resolve 3 %, then what else of the sidecar’s traffic costs HA (ADR 0006).',
+    'on two shared cores a round scatters by ±5 to ±10 points, so one run can miss 3 % by noise: three runs measured +3.9, +1.4 and (the filter as a plain listener) +14 %. The dev HA runs no recorder, so every subscriber’s cost shows in full. Next: longer windows and more rounds, then what else of the sidecar’s traffic costs HA (ADR 0006).',
   'panel_10k.longest_task_ms':
     'with 10,000 incidents the first render settles in 36 ms, but one task of 107 ms remains in the first render or the filters: the list sorts and filters all 10,000 in one go. Next: render only what is on screen and sort or filter in chunks that yield to the browser.',
 };
