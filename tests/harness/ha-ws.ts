@@ -135,6 +135,16 @@ export class HaSocket {
     return events;
   }
 
+  /** Start a subscription (`subscribe_events`, `subscribe_entities`, …); `onEvent` gets each event. */
+  async subscribe<T = unknown>(
+    message: Record<string, unknown>,
+    onEvent: (event: T) => void,
+  ): Promise<void> {
+    const id = this.nextId;
+    this.eventHandlers.set(id, (e) => onEvent(e as T));
+    await this.command(message);
+  }
+
   close(): void {
     this.ws.close();
   }

@@ -3,12 +3,13 @@
  * (else config entry), and devices under the hub, bridge or broker they fail behind
  * (outage.ts): a hub going down is one condition, not forty. An entity counts as
  * failing until its device reports again (reports.ts). States come from `get_states`
- * at (re)connect and `state_changed` events after.
+ * at (re)connect and `state_changed` events after (filtered in HA when the llm_ops
+ * integration is loaded: ha/state-changes.ts).
  */
 import type { Signal } from '@ha-llm-ops/contracts';
-import type { HassEvent } from 'home-assistant-js-websocket';
+import { subscribeStateChanges } from '../ha/state-changes.js';
 import { guarded } from '../log.js';
-import { onEveryConnect, type Collector } from './collector.js';
+import type { Collector } from './collector.js';
 import { groupFailures, type Group } from './outage.js';
 import { awaitingReports, outageActive, outageCleared } from './outage-text.js';
 import { FailingEntities, type StateLike } from './reports.js';
@@ -94,23 +95,22 @@ export const entitiesCollector: Collector = {
       evaluate(true);
     };
 
-    const unsub = await conn.subscribeEvents<
-      HassEvent & {
-        data: { entity_id: string; new_state: StateLike | null; old_state: StateLike | null };
-      }
-    >(
-      guarded(log, 'a state change', (ev) =>
-        failing.change(ev.data.entity_id, ev.data.new_state, ev.data.old_state),
-      ),
-      'state_changed',
-    );
     // An entry set up again (not the first list, which says nothing new) re-read its devices.
     const stopEntries = inventory.onEntries((_entries, transitions) => {
       for (const { before, after } of transitions)
         if (before && before.state !== 'loaded' && after?.state === 'loaded')
           failing.entrySetUp(after.entry_id);
     });
-    const stopResync = await onEveryConnect(conn, resync, log, 'entities');
+    // The snapshot is taken once each (re)subscription is in place, so no change falls between.
+    const changes = await subscribeStateChanges(
+      conn,
+      guarded(log, 'a state change', (ev) =>
+        failing.change(ev.data.entity_id, ev.data.new_state, ev.data.old_state),
+      ),
+      log,
+      () =>
+        resync().catch((err: unknown) => log.warning(`entities: resync failed: ${String(err)}`)),
+    );
     const timer = setInterval(
       () => evaluate(false),
       Math.max(250, Math.min(thresholdMs / 4, 5000)),
@@ -118,8 +118,7 @@ export const entitiesCollector: Collector = {
     return async () => {
       clearInterval(timer);
       stopEntries();
-      stopResync();
-      await unsub();
+      await changes.stop();
     };
   },
 };

@@ -8,11 +8,12 @@
  * before it: the Supervisor's `/backups` when there is a Supervisor, else core
  * `backup/info`.
  */
-import type { Connection, HassEvent } from 'home-assistant-js-websocket';
+import type { Connection } from 'home-assistant-js-websocket';
 import { guarded, type Logger } from '../log.js';
 import type { InstalledUpdate } from '../shared/update-attribution.js';
 import type { SupervisorClient } from '../supervisor/client.js';
 import type { Inventory } from './inventory.js';
+import { subscribeStateChanges, type StateChangeSubscription } from './state-changes.js';
 
 interface UpdateState {
   entity_id: string;
@@ -185,13 +186,17 @@ export async function followUpdates(deps: UpdateFollowerDeps): Promise<() => Pro
   const run = () =>
     resync().catch((err: unknown) => log.warning(`updates: resync failed: ${String(err)}`));
 
-  let unsub: (() => Promise<void>) | undefined;
+  // Through the same filtered feed as the entities (every update.* change is in it), so
+  // following updates adds nothing to what Home Assistant sends.
+  let changes: StateChangeSubscription | undefined;
   try {
-    unsub = await conn.subscribeEvents<HassEvent & { data: { new_state: UpdateState | null } }>(
+    changes = await subscribeStateChanges(
+      conn,
       guarded(log, 'an update entity change', (ev) => {
-        if (ev.data.new_state?.entity_id.startsWith('update.')) observe(ev.data.new_state);
+        const state = ev.data.new_state as UpdateState | null;
+        if (state?.entity_id.startsWith('update.')) observe(state);
       }),
-      'state_changed',
+      log,
     );
   } catch (err) {
     log.warning(`cannot follow updates: ${String(err)}`);
@@ -200,6 +205,6 @@ export async function followUpdates(deps: UpdateFollowerDeps): Promise<() => Pro
   await run();
   return async () => {
     conn.removeEventListener('ready', run);
-    await unsub?.();
+    await changes?.stop();
   };
 }

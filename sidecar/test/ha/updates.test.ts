@@ -38,10 +38,14 @@ function fakeHa(
       if (msg.type === 'backup/info') return { backups };
       throw new Error(`unexpected ${msg.type}`);
     },
-    subscribeEvents: async (cb: (ev: unknown) => void) => {
+    // No llm_ops filter here: the follower falls back to every state_changed event.
+    subscribeMessage: async (cb: (ev: unknown) => void, msg: { type: string }) => {
+      if (msg.type !== 'subscribe_events')
+        throw { code: 'unknown_command', message: 'Unknown command.' };
       push = cb;
       return async () => undefined;
     },
+    subscribeEvents: async () => async () => undefined,
     addEventListener: (_: string, fn: () => void) => ready.add(fn),
     removeEventListener: (_: string, fn: () => void) => ready.delete(fn),
   } as unknown as Connection;

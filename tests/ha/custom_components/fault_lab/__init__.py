@@ -6,6 +6,7 @@ takes effect where a real integration would fail: `not_ready`, `auth_failed` and
 (the device switched off: unavailable, nothing logged) on the next coordinator
 update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
+`churn` keeps thousands of states changing (churn.py), for benchmarks.
 `freeze` hangs the appliance on the lab's plug until the plug is switched off and on
 (appliance.py). `release` publishes a new version of Fault Lab itself, which HA's
 `update.install` then installs (release.py, update.py). `bridge` takes the lab's
@@ -40,6 +41,7 @@ from homeassistant.loader import async_get_integration
 from .appliance import APPLIANCE, Appliance
 from .bridge import BRIDGE, Bridge
 from .burst import WORDS, Burst, run_burst
+from .churn import CHURN, Churn
 from .const import (
     ATTR_COUNT,
     ATTR_FROZEN,
@@ -87,6 +89,14 @@ BURST_SCHEMA = vol.Schema(
         vol.Required("seconds"): vol.All(vol.Coerce(int), vol.Range(min=1, max=3600)),
         vol.Required("distinct"): vol.All(
             vol.Coerce(int), vol.Range(min=1, max=len(WORDS))
+        ),
+    }
+)
+CHURN_SCHEMA = vol.Schema(
+    {
+        vol.Required("entities"): vol.All(vol.Coerce(int), vol.Range(min=0, max=20000)),
+        vol.Optional("rate", default=200): vol.All(
+            vol.Coerce(float), vol.Range(min=0, max=5000)
         ),
     }
 )
@@ -176,6 +186,18 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async def burst_sent(call: ServiceCall) -> ServiceResponse:
         return {"running": burst.running, "sent": dict(burst.sent)}
 
+    churn = hass.data[CHURN] = Churn(hass)
+
+    async def start_churn(call: ServiceCall) -> None:
+        churn.start(call.data["entities"], call.data["rate"])
+
+    async def churn_count(call: ServiceCall) -> ServiceResponse:
+        return {"changes": churn.changes}
+
+    hass.services.async_register(DOMAIN, "churn", start_churn, CHURN_SCHEMA)
+    hass.services.async_register(
+        DOMAIN, "churn_count", churn_count, supports_response=SupportsResponse.ONLY
+    )
     hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
     hass.services.async_register(DOMAIN, "burst", start_burst, BURST_SCHEMA)
     hass.services.async_register(
