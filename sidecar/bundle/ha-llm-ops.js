@@ -4346,6 +4346,7 @@ var setIntegrationLogLevel = {
 	},
 	async apply(ctx, p) {
 		const previous = await integrationLevel(ctx.conn, String(p.integration));
+		if (previous === "notset") throw new ActionRejected(`Home Assistant reports no log level for ${p.integration}; nothing to restore it to later`);
 		await ctx.conn.sendMessagePromise({
 			type: "logger/integration_log_level",
 			integration: p.integration,
@@ -4361,6 +4362,11 @@ var setIntegrationLogLevel = {
 			detail: "the level was never changed"
 		};
 		const previous = applied.previous;
+		if (levelRank(previous) < 0) return {
+			attempted: false,
+			succeeded: false,
+			detail: `the previous level of ${p.integration} (${previous}) is not one to restore; set it in Home Assistant by hand`
+		};
 		await ctx.conn.sendMessagePromise({
 			type: "logger/integration_log_level",
 			integration: p.integration,
@@ -12784,6 +12790,85 @@ var configEntriesCollector = {
 		});
 	}
 };
+// sidecar/src/ha/state-changes.ts
+var FILTERED_STATE_CHANGES = "llm_ops/subscribe_state_changes";
+/** Resolves with the subscription, or rejects if the connection drops first. */
+function beforeDisconnect(conn, pending) {
+	let onLost = () => {};
+	const lost = new Promise((_, reject) => {
+		onLost = () => reject(/* @__PURE__ */ new Error("connection lost while subscribing"));
+		conn.addEventListener("disconnected", onLost);
+	});
+	return Promise.race([pending, lost]).finally(() => conn.removeEventListener("disconnected", onLost));
+}
+/**
+* Subscribe, and again after every reconnect. `onSubscribed` runs each time a subscription is
+* in place (a snapshot taken then misses no change); its first run is awaited.
+*/
+async function subscribeStateChanges(conn, onEvent, log, onSubscribed = async () => {}) {
+	let current = null;
+	let path = null;
+	let stopped = false;
+	let queue = Promise.resolve();
+	const subscribe = (message) => beforeDisconnect(conn, conn.subscribeMessage(onEvent, message, { resubscribe: false }));
+	const filtered = async () => {
+		try {
+			const unsub = await subscribe({ type: FILTERED_STATE_CHANGES });
+			const previous = current;
+			current = unsub;
+			path = "filtered";
+			log.info("state changes: filtered in Home Assistant by the llm_ops integration");
+			if (previous) await Promise.resolve().then(previous).catch(() => void 0);
+			return true;
+		} catch (err) {
+			log.debug(`state changes: no llm_ops filter (${String(err)})`);
+			return false;
+		}
+	};
+	const choose = async () => {
+		if (stopped || path === "filtered") return;
+		if (!await filtered()) {
+			if (current) return;
+			current = await subscribe({
+				type: "subscribe_events",
+				event_type: "state_changed"
+			});
+			path = "all";
+			log.info("state changes: every state_changed event (the llm_ops integration is not loaded)");
+		}
+		await onSubscribed();
+	};
+	const again = () => {
+		queue = queue.then(choose).catch((err) => log.warning(`state changes: subscribing failed: ${String(err)}`));
+		return queue;
+	};
+	const onDisconnected = () => {
+		current = null;
+		path = null;
+	};
+	const onReady = () => void again();
+	conn.addEventListener("disconnected", onDisconnected);
+	conn.addEventListener("ready", onReady);
+	const unsubLoaded = await conn.subscribeEvents((ev) => {
+		if (ev.data.component === "llm_ops" && path === "all") again();
+	}, "component_loaded");
+	const pathNow = () => path;
+	await again();
+	if (!pathNow()) throw new Error("could not subscribe to state changes");
+	return {
+		path: pathNow,
+		async stop() {
+			stopped = true;
+			conn.removeEventListener("disconnected", onDisconnected);
+			conn.removeEventListener("ready", onReady);
+			await queue;
+			await Promise.resolve().then(unsubLoaded).catch(() => void 0);
+			if (current) await Promise.resolve().then(current).catch(() => void 0);
+			current = null;
+			path = null;
+		}
+	};
+}
 /** How close together their failures must start. */
 var OUTAGE_WINDOW_MS = 3e5;
 var MAX_DEPTH = 8;
@@ -13123,17 +13208,15 @@ var entitiesCollector = {
 			reported.clear();
 			evaluate(true);
 		};
-		const unsub = await conn.subscribeEvents(guarded(log, "a state change", (ev) => failing.change(ev.data.entity_id, ev.data.new_state, ev.data.old_state)), "state_changed");
 		const stopEntries = inventory.onEntries((_entries, transitions) => {
 			for (const { before, after } of transitions) if (before && before.state !== "loaded" && after?.state === "loaded") failing.entrySetUp(after.entry_id);
 		});
-		const stopResync = await onEveryConnect(conn, resync, log, "entities");
+		const changes = await subscribeStateChanges(conn, guarded(log, "a state change", (ev) => failing.change(ev.data.entity_id, ev.data.new_state, ev.data.old_state)), log, () => resync().catch((err) => log.warning(`entities: resync failed: ${String(err)}`)));
 		const timer = setInterval(() => evaluate(false), Math.max(250, Math.min(thresholdMs / 4, 5e3)));
 		return async () => {
 			clearInterval(timer);
 			stopEntries();
-			stopResync();
-			await unsub();
+			await changes.stop();
 		};
 	}
 };
@@ -15230,11 +15313,12 @@ async function followUpdates(deps) {
 		}
 	};
 	const run = () => resync().catch((err) => log.warning(`updates: resync failed: ${String(err)}`));
-	let unsub;
+	let changes;
 	try {
-		unsub = await conn.subscribeEvents(guarded(log, "an update entity change", (ev) => {
-			if (ev.data.new_state?.entity_id.startsWith("update.")) observe(ev.data.new_state);
-		}), "state_changed");
+		changes = await subscribeStateChanges(conn, guarded(log, "an update entity change", (ev) => {
+			const state = ev.data.new_state;
+			if (state?.entity_id.startsWith("update.")) observe(state);
+		}), log);
 	} catch (err) {
 		log.warning(`cannot follow updates: ${String(err)}`);
 	}
@@ -15242,7 +15326,7 @@ async function followUpdates(deps) {
 	await run();
 	return async () => {
 		conn.removeEventListener("ready", run);
-		await unsub?.();
+		await changes?.stop();
 	};
 }
 // sidecar/src/incident/learned-quiet.ts
