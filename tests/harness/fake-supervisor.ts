@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import WebSocket from 'ws';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 export interface FakeAddon {
@@ -100,6 +101,16 @@ export interface FakeSupervisor {
    * here, at an exact step); `drop` leaves the request unanswered.
    */
   intercept: ((req: RecordedRequest) => Promise<'answer' | 'drop'>) | null;
+  /**
+   * Connect to Core's Unix socket as the Supervisor does (`ws+unix://<socket>:/api/websocket`,
+   * no token: the socket is the Supervisor user), to push `supervisor/event` messages.
+   */
+  connectCore(socketPath: string): Promise<void>;
+  /**
+   * Set an add-on's state and, when connected to Core, push the event the Supervisor's
+   * add-on state setter sends: `supervisor/event` `{event: 'addon', slug, state}`.
+   */
+  setAddonState(slug: string, addonState: FakeAddon['state']): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -156,6 +167,11 @@ export async function startFakeSupervisor(
     return lines.slice(-n).join('\n') + (lines.length ? '\n' : '');
   };
 
+  // What HA's hassio integration asks for while it sets up.
+  app.get('/supervisor/ping', (_req, res) => ok(res));
+  app.post('/supervisor/update', (_req, res) => fail(res, 400, 'No supervisor update available'));
+  app.get('/discovery', (_req, res) => ok(res, { discovery: [], services: {} }));
+  app.get('/mounts', (_req, res) => ok(res, { default_backup_mount: null, mounts: [] }));
   app.get('/supervisor/info', (_req, res) =>
     ok(res, { version: '2026.11.1', healthy: true, supported: true }),
   );
@@ -341,13 +357,43 @@ export async function startFakeSupervisor(
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  let core: WebSocket | null = null;
+  let nextId = 1;
+  const connectCore = (socketPath: string) =>
+    new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(`ws+unix://${socketPath}:/api/websocket`);
+      ws.on('error', reject);
+      ws.on('message', (raw) => {
+        const m = JSON.parse(String(raw)) as { type?: string };
+        if (m.type === 'auth_ok') {
+          core = ws;
+          resolve();
+        }
+      });
+    });
+  const setAddonState = async (slug: string, addonState: FakeAddon['state']) => {
+    const a = addon(slug);
+    if (!a) throw new Error(`no add-on ${slug}`);
+    a.state = addonState;
+    const ws = core;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    const data = { event: 'addon', slug, state: addonState };
+    await new Promise<void>((resolve, reject) =>
+      ws.send(JSON.stringify({ id: nextId++, type: 'supervisor/event', data }), (err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
+  };
   return Object.assign(fake, {
+    connectCore,
+    setAddonState,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     token,
     state,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
+        core?.close();
         server.close(() => resolve());
         server.closeAllConnections(); // requests left unanswered on purpose
       }),

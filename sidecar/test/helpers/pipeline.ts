@@ -1,5 +1,6 @@
 /** A real journal (SQLite in a temp dir) with a correlator, for tests of the pipeline. */
 import type { ActionId, Signal } from '@ha-llm-ops/contracts';
+import type { Connection } from 'home-assistant-js-websocket';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,14 +98,20 @@ export function makePipeline(thresholds: Partial<Thresholds> = {}, dir = tempDir
 
 /**
  * What the Supervisor collector is started with in a test: a test pipeline's journal and
- * correlator, one poll (the next is an hour away), no Home Assistant (it does not talk to HA).
+ * correlator, one poll (the next is an hour away), and in place of Home Assistant's connection
+ * one that answers `supervisor/subscribe` as a Core without a Supervisor does (`unknown_command`),
+ * unless a test gives its own.
  */
 export function supervisorContext(
   pipeline: ReturnType<typeof makePipeline>,
   supervisor: SupervisorClient | null,
+  conn: Pick<Connection, 'subscribeMessage'> = {
+    subscribeMessage: () =>
+      Promise.reject({ code: 'unknown_command', message: 'Unknown command.' }),
+  },
 ): CollectorContext {
   return {
-    conn: undefined as never,
+    conn: conn as Connection,
     inventory: undefined as never,
     supervisor,
     cursors: pipeline.journal,
