@@ -170,7 +170,11 @@ export async function startFakeSupervisor(
   // What HA's hassio integration asks for while it sets up.
   app.get('/supervisor/ping', (_req, res) => ok(res));
   app.post('/supervisor/update', (_req, res) => fail(res, 400, 'No supervisor update available'));
-  app.get('/discovery', (_req, res) => ok(res, { discovery: [], services: {} }));
+  app.get('/discovery', (_req, res) => {
+    const services: Record<string, string[]> = {};
+    for (const d of state.discovery) (services[d.service] ??= []).push(d.addon);
+    ok(res, { discovery: state.discovery, services });
+  });
   app.get('/mounts', (_req, res) => ok(res, { default_backup_mount: null, mounts: [] }));
   app.get('/supervisor/info', (_req, res) =>
     ok(res, { version: '2026.11.1', healthy: true, supported: true }),
