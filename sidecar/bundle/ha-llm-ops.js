@@ -13501,12 +13501,38 @@ function addonSignal(addon, logTail, at) {
 		sensitive: []
 	};
 }
+/** The Supervisor's add-on states (supervisor/addons/const.py AddonState) that mean a failure. */
+var FAILED_STATES = /* @__PURE__ */ new Set(["error", "unknown"]);
+/**
+* The add-on signal for a Supervisor event, `{event: 'addon', slug, state}` (the
+* Supervisor's add-on state setter), when the state is a failure; `null` otherwise.
+*/
+function addonEventSignal(event, addons, at) {
+	if (typeof event !== "object" || event === null) return null;
+	const { event: kind, slug, state } = event;
+	if (kind !== "addon" || typeof slug !== "string" || typeof state !== "string") return null;
+	if (!FAILED_STATES.has(state)) return null;
+	const known = addons.find((a) => a.slug === slug);
+	return addonSignal(known ? {
+		...known,
+		state
+	} : {
+		slug,
+		name: slug,
+		version: "",
+		state,
+		update_available: false
+	}, null, at);
+}
 var supervisorCollector = {
 	source: "supervisor",
 	enabled: (ctx) => ctx.supervisor !== null,
 	async start(ctx) {
 		const sup = ctx.supervisor;
 		if (!sup) return () => void 0;
+		let addons = [];
+		/** Keys of crashes seen by event since the last poll's resync: the next one keeps them. */
+		const seen = /* @__PURE__ */ new Set();
 		const poll = async () => {
 			const at = ctx.now().toISOString();
 			const keep = /* @__PURE__ */ new Set();
@@ -13518,18 +13544,33 @@ var supervisorCollector = {
 			for (const issue of info.issues) emit(issueSignal(issue, at));
 			for (const reason of info.unhealthy) emit(systemSignal("unhealthy", reason, at));
 			for (const reason of info.unsupported) emit(systemSignal("unsupported", reason, at));
-			const addons = await sup.addons();
+			addons = await sup.addons();
 			for (const addon of addons) {
 				if (addon.state !== "error") continue;
 				emit(addonSignal(addon, await sup.logs(`/addons/${addon.slug}/logs`, ADDON_LOG_LINES).catch(() => null), at));
 			}
+			for (const key of seen) keep.add(key);
+			seen.clear();
 			ctx.sink.reconcile("supervisor", keep);
 			await readSystemLogs(ctx, addons, at);
 		};
 		const run = () => poll().catch((err) => ctx.log.warning(`supervisor: ${String(err)}`));
 		await run();
 		const timer = setInterval(run, ctx.thresholds.supervisorPollS * 1e3);
-		return () => clearInterval(timer);
+		const onEvent = (event) => {
+			const signal = addonEventSignal(event, addons, ctx.now().toISOString());
+			if (!signal) return;
+			seen.add(signal.key);
+			ctx.sink.emit(signal);
+		};
+		const unsub = await ctx.conn.subscribeMessage(onEvent, { type: "supervisor/subscribe" }).catch((err) => {
+			if (err?.code !== "unknown_command") ctx.log.warning(`supervisor: cannot follow add-on events: ${JSON.stringify(err)}`);
+			return null;
+		});
+		return async () => {
+			clearInterval(timer);
+			await unsub?.().catch(() => void 0);
+		};
 	}
 };
 // sidecar/src/collect/system-log.ts
