@@ -20,6 +20,7 @@ import {
   haRest,
   removeEntries,
 } from '../harness/ha-rest.js';
+import { setFault } from '../harness/approval.js';
 import { haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
 
@@ -34,7 +35,6 @@ let env: HaEnv;
 let sidecar: SidecarProcess;
 let browser: Browser;
 let page: Page;
-let faultEntry: string;
 let updateEntity: string;
 
 const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
@@ -48,11 +48,6 @@ const api = async <T>(path: string): Promise<T> => {
   return (await res.json()) as T;
 };
 
-async function setFault(mode: string): Promise<void> {
-  await callService(env, 'fault_lab', 'set_fault', { mode });
-  await haRest(env, 'POST', `/api/config/config_entries/entry/${faultEntry}/reload`);
-}
-
 const entryIs = (state: string) =>
   eventually(
     async () => ((await configEntries(env, 'fault_lab'))[0]?.state === state ? true : undefined),
@@ -62,11 +57,8 @@ const entryIs = (state: string) =>
 
 beforeAll(async () => {
   env = readHaEnv();
-  const [entry] = await configEntries(env, 'fault_lab');
-  if (!entry) throw new Error('fault_lab has no config entry');
-  faultEntry = entry.entry_id;
   await removeEntries(env, 'llm_ops');
-  await setFault('none');
+  await setFault(env, 'none', true);
   await entryIs('loaded');
   const states = await haRest<{ entity_id: string; attributes: { title?: string } }[]>(
     env,
@@ -91,7 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (env) {
-    await setFault('none');
+    await setFault(env, 'none', true);
     await entryIs('loaded');
     await removeEntries(env, 'llm_ops');
   }
@@ -125,7 +117,7 @@ describe('an incident after an update, in the panel', () => {
     );
     await callService(env, 'update', 'install', { entity_id: updateEntity });
     await sidecar.waitForLog(/Fault Lab was updated from 0\.1\.0 to 0\.2\.0/);
-    await setFault('not_ready');
+    await setFault(env, 'not_ready', true);
     await entryIs('setup_retry');
     const incident = await eventually(
       async () =>

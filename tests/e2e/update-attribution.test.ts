@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, configEntries, eventually, haRest } from '../harness/ha-rest.js';
+import { setFault } from '../harness/approval.js';
 import { haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
 import { startFakeSupervisor } from '../harness/fake-supervisor.js';
@@ -38,7 +39,6 @@ const RELEASE_NOTES = 'https://github.com/ha-llm-ops/ha-llm-ops/releases/tag/fau
 
 let env: HaEnv;
 let sidecar: SidecarProcess;
-let entryId: string;
 let updateEntity: string;
 
 const api = async <T>(path: string): Promise<T> => {
@@ -48,11 +48,6 @@ const api = async <T>(path: string): Promise<T> => {
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
 };
-
-async function setFault(mode: string): Promise<void> {
-  await callService(env, 'fault_lab', 'set_fault', { mode });
-  await haRest(env, 'POST', `/api/config/config_entries/entry/${entryId}/reload`);
-}
 
 const entryIs = (state: string) =>
   eventually(
@@ -72,10 +67,7 @@ const installedVersion = async () =>
 
 beforeAll(async () => {
   env = readHaEnv();
-  const [entry] = await configEntries(env, 'fault_lab');
-  if (!entry) throw new Error('fault_lab has no config entry');
-  entryId = entry.entry_id;
-  await setFault('none');
+  await setFault(env, 'none', true);
   await entryIs('loaded');
   // Fault Lab's update entity, as HA names it.
   const states = await haRest<{ entity_id: string; attributes: { title?: string } }[]>(
@@ -98,7 +90,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (env) {
-    await setFault('none');
+    await setFault(env, 'none', true);
     await entryIs('loaded');
   }
   await sidecar?.stop();
@@ -134,7 +126,7 @@ describe('an incident soon after an update', () => {
   });
 
   it('the hub failing right after names the update, its release notes and the backup', async () => {
-    await setFault('not_ready');
+    await setFault(env, 'not_ready', true);
     await entryIs('setup_retry');
     const detail = await eventually(
       async () => {
