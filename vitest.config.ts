@@ -71,6 +71,8 @@ export default defineConfig({
           include: ['tests/faults/**/*.test.ts'],
           sequence: { groupOrder: 3 },
           ...withDevHa,
+          // Each test's figures, for docs/reliability.md (npm run docs:reliability).
+          setupFiles: ['tests/faults/record.ts'],
         },
       },
     ],

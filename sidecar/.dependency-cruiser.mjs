@@ -18,7 +18,7 @@ const STAGES = [
   'report',
 ];
 const SHARED =
-  '^src/(?:shared|incident|policy|actions|journal|ha|supervisor|logs)/|^src/(?:log|version|config)\\.ts$';
+  '^src/(?:shared|incident|policy|actions|journal|ha|supervisor|logs|i18n)/|^src/(?:log|version|config)\\.ts$';
 const STAGE = `^src/(?:${STAGES.join('|')})/`;
 const ROOTS = '^src/(?:api|commands)/|^src/(?:sidecar|pipeline|incidents|services|cli|index)\\.ts$';
 

@@ -38,6 +38,19 @@ export const EvidenceBundle = v.object({
   ),
   ha_version: v.nullable(v.string()),
   recent_changes: v.array(v.object({ at: v.nullable(Timestamp), what: v.string() })),
+  /**
+   * One device's (hub, bridge, broker) or config entry's outage that took others down: its
+   * name, the affected devices' names and their integrations. Absent in older bundles.
+   */
+  outage: v.optional(
+    v.nullable(
+      v.object({
+        root: v.string(),
+        devices: v.array(v.string()),
+        integrations: v.array(v.string()),
+      }),
+    ),
+  ),
   /** The failing automation's or script's config, or the integration's diagnostics (redacted). */
   configuration: v.nullable(v.record(v.string(), v.unknown())),
   /** What redaction replaced, by kind (never the values). */

@@ -8,5 +8,6 @@ export * from './outcome.js';
 export * from './policy.js';
 export * from './rca.js';
 export * from './signal.js';
+export * from './update.js';
 export * from './upstream.js';
 export * from './vocabulary.js';

@@ -16,6 +16,7 @@ import { LearnedQuiet, OutcomeStats, Suppression } from './outcome.js';
 import { Policy } from './policy.js';
 import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
+import { UpdateAttribution } from './update.js';
 
 /** Every exported contract by name; the file is `schema/<name>.schema.json`. */
 export const CONTRACTS: Record<string, GenericSchema> = {
@@ -37,6 +38,7 @@ export const CONTRACTS: Record<string, GenericSchema> = {
   Suppression,
   OutcomeStats,
   LearnedQuiet,
+  UpdateAttribution,
 };
 
 /** Convert one contract; checks JSON Schema cannot express (e.g. key lists) are left to valibot. */

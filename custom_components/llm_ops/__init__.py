@@ -19,6 +19,7 @@ from .frontend import (
 from .issues import IncidentIssues
 from .notifications import async_setup_notifications
 from .services import async_setup_services
+from .state_changes import async_setup_state_changes
 from .websocket import async_setup_websocket
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -29,6 +30,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions, WebSocket commands and front-end files, loaded or not."""
     async_setup_services(hass)
     async_setup_websocket(hass)
+    async_setup_state_changes(hass)
     await async_serve_frontend(hass)
     return True
 

@@ -199,8 +199,13 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         )
 
     async def _async_facts(self, incidents: list[Incident]) -> dict[str, IncidentFacts]:
-        """Return the analyses behind the Repairs issues, fetching what changed."""
+        """Return the analyses behind the Repairs issues, fetching what changed.
+
+        The analyses not known yet are fetched together (HA's start waits on
+        the first refresh), not one round trip after another.
+        """
         known: dict[str, tuple[tuple[Any, ...], IncidentFacts]] = {}
+        wanted: list[tuple[str, tuple[Any, ...]]] = []
         for incident in incidents:
             if not self.wants_issue(incident):
                 continue
@@ -213,14 +218,22 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
             cached = self._facts.get(incident["id"])
             if cached is not None and cached[0] == key:
                 known[incident["id"]] = cached
-                continue
-            try:
-                detail = await self.client.async_incident(incident["id"])
-            except SidecarNotFoundError:
-                continue  # closed and purged since it was listed
-            known[incident["id"]] = (key, _facts(detail))
+            else:
+                wanted.append((incident["id"], key))
+        details = await asyncio.gather(
+            *(self._async_detail(incident_id) for incident_id, _ in wanted)
+        )
+        for (incident_id, key), detail in zip(wanted, details, strict=True):
+            if detail is not None:
+                known[incident_id] = (key, _facts(detail))
         self._facts = known
         return {incident_id: facts for incident_id, (_, facts) in known.items()}
+
+    async def _async_detail(self, incident_id: str) -> IncidentDetail | None:
+        try:
+            return await self.client.async_incident(incident_id)
+        except SidecarNotFoundError:
+            return None  # closed and purged since it was listed
 
     # --- requests on the user's behalf (actions, WebSocket commands, entities) ---
 

@@ -6,7 +6,7 @@ api.py returns them, the coordinator, entities and Repairs read them.
 
 from __future__ import annotations
 
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, Literal, TypedDict
 
 type Mode = Literal["observe", "approve", "auto"]
 
@@ -186,10 +186,12 @@ class IncidentDetail(TypedDict):
     signals: list[dict[str, Any]]
     bundle: dict[str, Any] | None
     analysis: RcaResult | None
-    # None when no model was asked (absent from older sidecars).
-    llm_usage: NotRequired[LlmUsage | None]
-    # Actions no longer proposed, and why (older sidecars do not send it).
-    not_proposed: NotRequired[list[NotProposed]]
+    # None when no model was asked.
+    llm_usage: LlmUsage | None
+    # Actions no longer proposed, and why.
+    not_proposed: list[NotProposed]
+    # The update it started soon after (contracts/src/update.ts), or None.
+    after_update: dict[str, Any] | None
 
 
 class VerificationTest(TypedDict):
@@ -207,8 +209,8 @@ class ActionPreview(TypedDict):
     backup: str | None
     verification: list[VerificationTest]
     rollback: str
-    # Older sidecars do not send it; null when the incident names no integration.
-    track_record: NotRequired[TrackRecord | None]
+    # None when the incident names no integration.
+    track_record: TrackRecord | None
 
 
 class ActionProposal(TypedDict):
@@ -222,11 +224,11 @@ class ActionProposal(TypedDict):
     risk: str
     rationale: str
     preview: ActionPreview
-    proposed_by: NotRequired[str]
-    created_at: NotRequired[str]
-    expires_at: NotRequired[str | None]
-    decided_at: NotRequired[str | None]
-    decided_by: NotRequired[str | None]
+    proposed_by: str
+    created_at: str
+    expires_at: str | None
+    decided_at: str | None
+    decided_by: str | None
 
 
 class ProposalDetail(TypedDict):
@@ -328,10 +330,8 @@ class SidecarStatus(TypedDict):
     system_log_events: bool
     last_analysis_at: str | None
     counts: StatusCounts
-    time_zone: NotRequired[str | None]
+    time_zone: str | None
     # None when no LLM is configured (offline analysis only).
-    llm: NotRequired[LlmStatus | None]
-    # Absent from sidecars before maintenance mode.
-    maintenance: NotRequired[MaintenanceState]
-
-    knowledge: NotRequired[KnowledgeStatus]
+    llm: LlmStatus | None
+    maintenance: MaintenanceState
+    knowledge: KnowledgeStatus

@@ -127,7 +127,7 @@ class IncidentRepairFlow(RepairsFlow):
                 description_placeholders={"status": proposal["status"]},
             )
         preview = proposal["preview"]
-        record = preview.get("track_record")
+        record = preview["track_record"]
         return self.async_show_form(
             step_id="confirm",
             description_placeholders={
@@ -135,7 +135,7 @@ class IncidentRepairFlow(RepairsFlow):
                 "action": plain(preview["summary"]),
                 "rationale": plain(proposal["rationale"]),
                 # How the action went for the integration here, e.g. "… fixed
-                # fault_lab 5 of 6 times here."; nothing from older sidecars.
+                # fault_lab 5 of 6 times here."; nothing without an integration.
                 "track_record": f"\n\n{plain(record['summary'])}" if record else "",
                 "risk": proposal["risk"],
                 "precondition": plain(preview["precondition"]),

@@ -89,15 +89,14 @@ class LlmOpsMaintenanceEntity(LlmOpsAdminSelect):
     """Maintenance: off, or on for a chosen time; while on, no incident opens."""
 
     @property
-    def _maintenance(self) -> MaintenanceState | None:
-        return self.coordinator.data.status.get("maintenance")
+    def _maintenance(self) -> MaintenanceState:
+        return self.coordinator.data.status["maintenance"]
 
     @property
     @override
     def current_option(self) -> str | None:
         """Return off, or the duration maintenance was started for, if listed."""
-        if (state := self._maintenance) is None:
-            return None
+        state = self._maintenance
         if not state["active"]:
             return MAINTENANCE_OFF
         return next(
@@ -113,7 +112,7 @@ class LlmOpsMaintenanceEntity(LlmOpsAdminSelect):
         """
         by = await self._async_check_admin()
         if option == MAINTENANCE_OFF:
-            if (state := self._maintenance) is not None and state["active"]:
+            if self._maintenance["active"]:
                 await self.coordinator.async_end_maintenance()
             return
         await self.coordinator.async_start_maintenance(

@@ -89,13 +89,13 @@ def _false_alarm_attributes(data: LlmOpsData) -> Mapping[str, Any]:
 
 def _llm_calls_left(data: LlmOpsData) -> int | None:
     # Unknown when no LLM is configured: there is no budget to count.
-    if (llm := data.status.get("llm")) is None:
+    if (llm := data.status["llm"]) is None:
         return None
     return llm["calls_left_this_hour"]
 
 
 def _llm_budget_attributes(data: LlmOpsData) -> Mapping[str, Any] | None:
-    if (llm := data.status.get("llm")) is None:
+    if (llm := data.status["llm"]) is None:
         return None
     return {
         "calls_per_hour": llm["calls_per_hour"],
@@ -107,8 +107,8 @@ def _llm_budget_attributes(data: LlmOpsData) -> Mapping[str, Any] | None:
 
 
 def _maintenance_until(data: LlmOpsData) -> datetime | None:
-    state = data.status.get("maintenance")
-    if state is None or not state["active"] or state["until"] is None:
+    state = data.status["maintenance"]
+    if not state["active"] or state["until"] is None:
         return None
     return dt_util.parse_datetime(state["until"])
 

@@ -124,14 +124,10 @@ describe('HaIncidentSource', () => {
     await expect(source.proposals()).rejects.toMatchObject({ kind: 'unsupported' });
   });
 
-  it('fills in what an incident detail may lack', async () => {
-    const { hass } = fakeHass(() => ({
-      incident: { id: 'i1' },
-      signals: [],
-      bundle: null,
-      analysis: null,
-    }));
-    const detail = await new HaIncidentSource(hass).incident('i1');
-    expect(detail.proposals).toEqual([]);
+  it('reads an incident detail with llm_ops/incident, as the sidecar answers it', async () => {
+    const answer = { incident: { id: 'i1' }, signals: [], proposals: [], after_update: null };
+    const { hass, sent } = fakeHass(() => answer);
+    expect(await new HaIncidentSource(hass).incident('i1')).toEqual(answer);
+    expect(sent).toEqual([{ type: 'llm_ops/incident', incident_id: 'i1' }]);
   });
 });

@@ -67,6 +67,8 @@ export interface PipelineOptions {
   /** A data dir to run on (a seeded journal); a new empty one by default. */
   dataDir?: string;
   env?: Record<string, string>;
+  /** Called with the sidecar's pid once it is connected and idle, before the stream starts. */
+  atIdle?: (pid: number) => Promise<void>;
   /** Called once the stream has gone through, while the sidecar still runs. */
   afterStream?: (api: { url: string; token: string }) => Promise<void>;
 }
@@ -96,6 +98,7 @@ export async function pipeline(
     const ready = await sidecar.waitFor(/watching Home Assistant/);
     await sleep(1500);
     const idle = memoryOf(pid);
+    await options.atIdle?.(pid);
     const samples: { at: number; rssMb: number }[] = [];
     const sampler = setInterval(() => {
       try {

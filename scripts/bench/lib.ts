@@ -1,6 +1,6 @@
 /** Shared pieces of the benchmarks: child processes, memory readings, the machine. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,7 +10,7 @@ import { execForm, last, parseDockerfile } from '../../sidecar/test/distribution
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SIDECAR_CLI = join(REPO, 'sidecar/bundle/ha-llm-ops.js');
 /** Node's flags in the image's command (`CMD ["node", …flags, "bundle/ha-llm-ops.js", "run"]`). */
-function imageNodeFlags(): string[] {
+export function imageNodeFlags(): string[] {
   const image = parseDockerfile(readFileSync(join(REPO, 'sidecar/Dockerfile'), 'utf8'));
   const runtime = image.stages.at(-1);
   const cmd = runtime && last(runtime, 'CMD');
@@ -99,11 +99,25 @@ export function startChild(
   };
 }
 
-/** Resident and peak memory of a process, in MB (from /proc). */
-export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+/**
+ * Resident and peak memory of a process, in MB (from /proc), and the resident part split into
+ * anonymous memory (heap, stacks, SQLite's cache) and file-backed pages (the Node binary and
+ * native modules mapped from disk: shared with other processes and reclaimable).
+ */
+export function memoryOf(pid: number): {
+  rssMb: number;
+  peakMb: number;
+  anonMb: number;
+  fileMb: number;
+} {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  return {
+    rssMb: kb('VmRSS') / 1024,
+    peakMb: kb('VmHWM') / 1024,
+    anonMb: kb('RssAnon') / 1024,
+    fileMb: kb('RssFile') / 1024,
+  };
 }
 
 /** CPU time (user + system) a process has used so far, in ms. */
@@ -111,6 +125,23 @@ export function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/**
+ * CPU time all threads of a process have spent on a CPU so far, in ms with the scheduler's
+ * nanosecond resolution (/proc/<pid>/task/<tid>/schedstat), where /proc/<pid>/stat counts
+ * 10 ms ticks. Threads that ended are no longer counted.
+ */
+export function cpuMsPreciseOf(pid: number): number {
+  let ns = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0] ?? 0);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return ns / 1e6;
 }
 
 /** What the figures ran on. */

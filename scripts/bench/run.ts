@@ -4,7 +4,7 @@
  * `npm test`; figures are measured, never asserted.
  *
  *   npm run bench                    all
- *   npm run bench -- ingest memory   only these (ingest, memory, detection, analyzer, bundles, integration, panel)
+ *   npm run bench -- ingest memory   only these (ingest, memory, memory_breakdown, detection, ha_cpu, …)
  *   npm run bench -- --compare       also compare with the figures committed in docs/benchmarks.md;
  *                                    any more than 10 % worse is flagged (exit code 1), and the
  *                                    committed figures are left as they are
@@ -16,7 +16,9 @@ import { DEV_DIR, haDown } from '../../tests/harness/ha-dev.js';
 import { benchAnalyzer, benchBundles } from './analyzer.js';
 import { benchCurves, writeCurveCharts, type Curves } from './curves.js';
 import { benchDetection } from './detection.js';
+import { benchHaCpu } from './ha-cpu.js';
 import { benchIngest, benchMemory } from './ingest.js';
+import { benchMemoryBreakdown } from './memory.js';
 import { committedFigures, compare } from './compare.js';
 import { benchIntegration } from './integration.js';
 import { machine, REPO } from './lib.js';
@@ -89,6 +91,12 @@ const TARGETS: Target[] = [
     met: atMost('integration.setup_ms', 50),
   },
   {
+    figure: 'ha_cpu.sidecar_extra_cpu_pct',
+    target: '≤ 3 % extra HA CPU at 200 changes/s',
+    better: 'lower',
+    met: atMost('ha_cpu.sidecar_extra_cpu_pct', 3),
+  },
+  {
     figure: 'panel_10k.initial_render_ms',
     target: '≤ 150 ms with 10,000 incidents',
     better: 'lower',
@@ -129,10 +137,12 @@ const TARGETS: Target[] = [
 const STEPS: Record<string, () => Promise<unknown>> = {
   ingest: () => benchIngest(),
   memory: () => benchMemory(),
+  memory_breakdown: () => benchMemoryBreakdown(),
   detection: () => benchDetection(),
   analyzer: () => benchAnalyzer(),
   bundles: async () => benchBundles(),
   integration: () => benchIntegration(),
+  ha_cpu: () => benchHaCpu(),
   panel: async () => {
     const file = join(REPO, 'scripts/bench/panel.ts');
     if (!existsSync(file)) throw new Error('scripts/bench/panel.ts is missing');
@@ -153,13 +163,15 @@ const MISSED: Record<string, string> = {
   'ingest.ratio_to_ceiling':
     'on Node 24 the bare client parses far faster (270,000 events/s against 113,000 on Node 20) while the pipeline went from 35,000 to 55,000 events/s, so the ratio fell from 0.31 to 0.20. Each log event (one in 20) is still correlated and journaled on its own: about six SQLite statements (commits grouped per burst), which cost more than parsing the other 19 events. Next: cursors, dismissals and open incidents held in memory so a repeat costs one insert and one update, and repeats of one failure within a frame folded into one signal with a count.',
   'memory.idle_rss_mb':
-    '93 MB at idle on Node 24 (75 MB on Node 20 on the same machine): the newer runtime, express, better-sqlite3 and the WebSocket client, all loaded at start. Where it goes (heap snapshot, SQLite page cache, modules loaded at start) is not measured yet. Next: that breakdown, then load what only some paths need lazily.',
+    'RSS counts pages of two kinds (`memory_breakdown`): about 56 MB are file-backed (the Node 24 binary and better-sqlite3 mapped from disk: shared with every other Node process and reclaimable by the kernel), about 40 MB anonymous. Node alone with the image’s flags is already 46 MB (9 anonymous), and the modules the bundle loads at start add some 13 MB anonymous and 13 MB file-backed (express 6.4 MB, yaml 2.6, ws 2.2, valibot 1.8); the sidecar’s own code and state add the last 17 MB. Of the idle sidecar’s 40 MB anonymous, 27 MB is the V8 heap (19 MB in use: 11 MB of objects, 5 MB of compiled code); the other 12 MB is native: SQLite’s page cache (2 MB at most, its default), glibc’s allocator arenas and I/O buffers. So 60 MB cannot be met with Node 24 and the dependencies this project uses on this machine: the runtime and the modules alone take 72 MB before a line of ours runs. What would: counting only what the sidecar owns (anonymous 40 MB, PSS), or a smaller runtime; the image (musl, aarch64) has not been measured here (no Docker).',
   'memory.after_rss_mb':
     '147 MB after a million events on Node 24 (108 MB on Node 20): the working set of a million events adds some 50 MB over idle, within the image’s V8 heap cap. Next: measure on the add-on image (musl, no glibc arenas) and find what grows.',
   'memory.second_half_growth_mb':
     'RSS still grew 14 MB over the second half of the run on Node 24 (6 MB on Node 20), so settling cannot be told from growth yet. Next: longer runs sampled over time, and a heap snapshot at both ends.',
   'integration.setup_ms':
     'HA records wall time while every integration starts at once on two cores, and the entry’s first refresh waits on the sidecar, which is resyncing with the restarted HA at that moment: 109 ms in this run. Next: let the sidecar answer the first refresh from a snapshot it keeps ready, so HA’s start never waits on a resync.',
+  'ha_cpu.sidecar_extra_cpu_pct':
+    'on two shared cores a round scatters by ±5 to ±10 points, so one run can miss 3 % by noise: three runs measured +3.9, +1.4 and (the filter as a plain listener) +14 %. The dev HA runs no recorder, so every subscriber’s cost shows in full. Next: longer windows and more rounds, then what else of the sidecar’s traffic costs HA (ADR 0006).',
   'panel_10k.longest_task_ms':
     'with 10,000 incidents the first render settles in 36 ms, but one task of 107 ms remains in the first render or the filters: the list sorts and filters all 10,000 in one go. Next: render only what is on screen and sort or filter in chunks that yield to the browser.',
 };
@@ -217,6 +229,10 @@ How each figure is made:
 - **memory**: RSS of the sidecar process (from /proc) once connected, and after 1,000,000 events over
   10,000 entities with 2,000 distinct failures; growth is measured over the second half of the run,
   when the journal's bounds (signals per incident, closed-incident retention) are reached.
+- **memory_breakdown**: where the idle RSS goes: Node alone with the image's flags, then each npm
+  module the bundle imports at start loaded one after another (the increment of each, after a full
+  GC), then the idle, connected sidecar split into anonymous and file-backed pages (from
+  /proc), with its V8 heap from Node's diagnostic report (\`--report-on-signal\`).
 - **detection**: \`system_log.write\` in the real dev HA → \`llm_ops_incident\` event received by a
   WebSocket client, one error at a time, each of a new integration (so each opens an incident).
 - **analyzer**: \`ha-llm-ops analyze --json\` on a generated ~200 MB home-assistant.log (the scenarios'
@@ -226,6 +242,12 @@ How each figure is made:
 - **integration**: llm_ops setup time from HA's own \`integration/setup_info\` (includes the config
   entry); HA's CPU time (from /proc) for 1,000 \`llm_ops_incident\` events with the integration loaded
   and unloaded.
+- **ha_cpu**: HA's CPU time (all its threads, from /proc/…/schedstat) per 1,000 state changes while
+  \`fault_lab.churn\` changes 200 of 5,000 entities a second inside HA, over 30 s windows: nothing subscribed, a bare client
+  on each way of subscribing (\`subscribe_events\`, \`subscribe_entities\`, \`subscribe_trigger\`,
+  the llm_ops filter), and the real sidecar, without and then with the llm_ops integration. Each
+  round measures its own baseline; the extra CPU is the median over three rounds
+  ([ADR 0006](adr/0006-filtered-state-changes.md)).
 - **panel**, **panel_10k**: 500 and 10,000 incidents rendered and filtered in headless Chromium;
   the longest main-thread task is taken over the first render, the filters and sorting (showing
   every row, a hundred at a time, is reported apart as \`longest_task_show_all_ms\`).
@@ -269,7 +291,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    if (!haWasRunning && (steps.includes('detection') || steps.includes('integration')))
+    if (!haWasRunning && ['detection', 'integration', 'ha_cpu'].some((s) => steps.includes(s)))
       await haDown({ quiet: true });
   }
   result.targets = Object.fromEntries(

@@ -5,6 +5,9 @@
  *                             regenerates docs/analysis-quality.md and tests/corpus/split.json
  *   npm run eval -- --json    the same as one JSON document
  *   npm run eval -- --check   regenerate nothing; exit 1 if split.json or the document is stale
+ *   npm run eval -- --working the working part only (figures, no-fault logs, case by case);
+ *                             regenerates nothing and shows no held-out figure, for use while
+ *                             rules are being written
  *   npm run eval -- --llm     the configured language model instead (LLM_OPS_LLM_* settings, as
  *                             the sidecar reads them), with tokens, cost and latency per case
  *
@@ -44,14 +47,14 @@ function partLines(name: string, p: PartScore): string[] {
   ];
 }
 
-function readable(e: Evaluation): string {
+function readable(e: Evaluation, workingOnly = false): string {
   const working = e.cases.filter((r) => r.part === 'working');
   const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
   return [
     `corpus: ${e.corpus.faults} fault cases from ${e.corpus.threads} threads (${e.corpus.held_out_threads} held out), ${e.corpus.no_fault} no-fault logs`,
     '',
     ...partLines('working part', e.working),
-    ...partLines('held-out part', e.held_out),
+    ...(workingOnly ? [] : partLines('held-out part', e.held_out)),
     `no-fault logs: ${e.no_fault.logs}, false alarms ${e.no_fault.false_alarms}${e.no_fault.alarmed.map((a) => `\n  ${a.id}: ${a.incidents.map((i) => `${i.category} (${i.integration ?? '?'})`).join(', ')}`).join('')}`,
     '',
     'working part, case by case (cat rem int):',
@@ -137,6 +140,7 @@ regression fails the build.
 \`\`\`sh
 npm run eval             # the figures, and this document regenerated
 npm run eval -- --json   # the same as one JSON document
+npm run eval -- --working  # the working part only, nothing regenerated: for writing rules
 \`\`\`
 
 ## Measuring a language model
@@ -231,10 +235,10 @@ async function runLlm(json: boolean): Promise<number> {
 }
 
 async function main(args: string[]): Promise<number> {
-  const unknown = args.filter((a) => !['--json', '--check', '--llm'].includes(a));
+  const unknown = args.filter((a) => !['--json', '--check', '--llm', '--working'].includes(a));
   if (unknown.length) {
     console.error(
-      `unknown argument ${unknown[0]}; usage: npm run eval [-- --json] [-- --check] [-- --llm]`,
+      `unknown argument ${unknown[0]}; usage: npm run eval [-- --json] [-- --check] [-- --working] [-- --llm]`,
     );
     return 2;
   }
@@ -251,6 +255,12 @@ async function main(args: string[]): Promise<number> {
     throw err;
   }
   const e = await evaluate(faults, noFaults);
+  if (args.includes('--working')) {
+    const { held_out: _hidden, ...rest } = e;
+    const shown = { ...rest, cases: e.cases.filter((r) => r.part === 'working') };
+    console.log(args.includes('--json') ? JSON.stringify(shown, null, 2) : readable(e, true));
+    return 0;
+  }
   const splitText = `${JSON.stringify(splitOf(faults), null, 2)}\n`;
   const docText = doc(e);
   if (args.includes('--check')) {

@@ -496,6 +496,8 @@ function collapseTraceback(traceback, integration) {
 /** A captured record's timestamp and level, and its logger (`… DEBUG [logger] message`). */
 var CAPTURED_STAMP = /^\S+ \S+ /;
 var CAPTURED_LOGGER = /\[([^\]\s]+)\]/;
+/** Devices listed of one outage; a bridge with hundreds lists the first ones. */
+var MAX_OUTAGE_DEVICES = 200;
 function clip$3(text, max) {
 	if (text.length <= max) return text;
 	const half = Math.floor((max - 3) / 2);
@@ -504,6 +506,16 @@ function clip$3(text, max) {
 function levelOf(s) {
 	const level = s.data.level;
 	return typeof level === "string" ? level.toUpperCase() : s.severity.toUpperCase();
+}
+/** The outage an entities signal names (entities collector, outage.ts), if any. */
+function outageOf(data) {
+	const strings = (x) => Array.isArray(x) ? x.filter((v) => typeof v === "string") : [];
+	if (typeof data.root !== "string") return null;
+	return {
+		root: data.root,
+		devices: strings(data.devices),
+		integrations: strings(data.integrations)
+	};
 }
 /** Distinct lines of the incident's signals, with counts, newest occurrences merged. */
 function distinctLines(sources) {
@@ -568,8 +580,10 @@ function buildBundle(sources, opts) {
 	const { incident, entry } = sources;
 	const entities = /* @__PURE__ */ new Map();
 	let configuration = null;
+	let outage = null;
 	for (const s of sources.signals) {
 		if (s.kind === "entities_unavailable" && s.condition === "active") {
+			outage ??= outageOf(s.data);
 			const since = typeof s.data.unavailable_since === "string" ? s.data.unavailable_since : null;
 			for (const id of s.data.entity_ids ?? []) if (!entities.has(id)) entities.set(id, {
 				entity_id: id,
@@ -605,6 +619,11 @@ function buildBundle(sources, opts) {
 			what: redactor.text(c.what)
 		})),
 		configuration,
+		outage: outage && {
+			root: redactor.text(outage.root),
+			devices: outage.devices.slice(0, MAX_OUTAGE_DEVICES).map((d) => redactor.text(d)),
+			integrations: outage.integrations
+		},
 		redactions: {},
 		truncated: 0
 	};
@@ -762,6 +781,271 @@ function signalRedaction(options) {
 		};
 	};
 	return Object.assign(redact, { text: (text) => new Redactor(options).text(text) });
+}
+var de_default = {
+	messages: {
+		"incident.entry_setup_retry": "{name} versucht die Einrichtung immer wieder",
+		"incident.entry_setup_error": "{name} konnte nicht eingerichtet werden",
+		"incident.entry_migration_error": "Die Konfiguration von {name} konnte nicht migriert werden",
+		"incident.entry_failed_unload": "{name} konnte nicht entladen werden",
+		"incident.entity_unavailable": "{entity} ist nicht verfügbar",
+		"incident.entities_unavailable_one": "1 Entität von {group} ist nicht verfügbar",
+		"incident.entities_unavailable_many": "{count} Entitäten von {group} sind nicht verfügbar",
+		"incident.an_integration": "eine Integration",
+		"incident.automation_failed": "Automatisierung {entity} ist fehlgeschlagen: {error}",
+		"incident.script_failed": "Skript {entity} ist fehlgeschlagen: {error}",
+		"incident.addon_state": "Add-on {name} ({slug}) ist im Zustand {state}",
+		"track.untried": "{action} wurde hier für {integration} noch nicht versucht.",
+		"track.fixed": "{action} hat {integration} hier {verified} von {tries} Malen repariert.",
+		"track.worked": "{action} hat für {integration} hier {verified} von {tries} Malen funktioniert.",
+		"track.given_up": "{action} ist für {integration} hier die letzten {count} Male fehlgeschlagen.",
+		"plan.setup_retry_reload": "{entry} versucht die Einrichtung immer wieder; ein Neuladen richtet den Eintrag sofort ein, sobald die Ursache behoben ist.",
+		"preview.reload_config_entry.verify_loaded": "{entry} ist innerhalb von {seconds} s geladen",
+		"preview.reload_config_entry.verify_entities": "Die Entitäten, die der Vorfall als nicht verfügbar gesehen hat, sind wieder verfügbar",
+		"preview.reload_config_entry.summary": "Den Konfigurationseintrag {name} neu laden.",
+		"preview.reload_config_entry.precondition_waiting": "Neu laden, sobald das Gerät oder der Dienst wieder antwortet.",
+		"preview.reload_config_entry.precondition": "Neu laden, nachdem die Ursache behoben ist.",
+		"preview.reload_config_entry.rollback": "Nicht nötig: Neuladen lässt sich beliebig wiederholen.",
+		"preview.start_reauth.verify": "Eine erneute Authentifizierung von {entry} wartet unter Einstellungen → Geräte & Dienste auf dich",
+		"preview.start_reauth.summary": "Die erneute Authentifizierung von {entry} starten; danach meldest du dich in Home Assistant erneut an.",
+		"preview.start_reauth.precondition": "Halte die neuen Zugangsdaten bereit.",
+		"preview.start_reauth.rollback": "Nicht anwendbar: Du schließt den Ablauf selbst ab oder brichst ihn ab.",
+		"preview.reload_automations.verify": "Kein neuer Fehler dieser Automatisierung innerhalb von 30 s",
+		"preview.reload_automations.summary": "Alle Automatisierungen aus ihrer Konfiguration neu laden.",
+		"preview.reload_automations.precondition": "Neu laden, nachdem die Konfiguration der Automatisierung korrigiert ist.",
+		"preview.reload_scripts.verify": "Kein neuer Fehler dieses Skripts innerhalb von 30 s",
+		"preview.reload_scripts.summary": "Alle Skripte aus ihrer Konfiguration neu laden.",
+		"preview.reload_scripts.precondition": "Neu laden, nachdem die Konfiguration des Skripts korrigiert ist.",
+		"preview.reload_yaml.rollback": "Nicht nötig: Neuladen liest dieselben Dateien erneut.",
+		"preview.disable_automation.verify": "{entity} ist aus",
+		"preview.disable_automation.summary": "{entity} ausschalten, damit sie nicht mehr fehlschlägt (oder sich wiederholt), bis du sie korrigierst.",
+		"preview.disable_automation.precondition": "Schalte sie wieder ein, nachdem du sie korrigiert hast.",
+		"preview.disable_automation.rollback": "{entity} wieder einschalten.",
+		"preview.set_integration_log_level.verify": "{integration} protokolliert auf Stufe {level}",
+		"preview.set_integration_log_level.summary": "{integration} auf Stufe {level} protokollieren, um Belege zu sammeln (bis zum Neustart oder Rückgängigmachen).",
+		"preview.set_integration_log_level.precondition": "Lass das Problem danach erneut auftreten, damit das Protokoll es aufzeichnet.",
+		"preview.set_integration_log_level.rollback": "{integration} wieder auf die vorherige Stufe setzen.",
+		"preview.quiet_logger.verify": "Keine neuen Zeilen des Vorfalls, solange {logger} nur ab Stufe {level} protokolliert.",
+		"preview.quiet_logger.summary": "{logger} für {time} nur ab Stufe {level} protokollieren, damit seine Flut das Protokoll nicht mehr füllt.",
+		"preview.quiet_logger.precondition": "Die Flut verbirgt nichts, was du brauchst: Zeilen dieses Loggers unterhalb dieser Stufe werden in der Zwischenzeit verworfen.",
+		"preview.quiet_logger.rollback": "Nach {time} (oder einem Neustart von Home Assistant) protokolliert {logger} wieder auf seiner vorherigen Stufe.",
+		"preview.capture_debug_log.verify": "{integration} protokolliert während der Aufzeichnung auf Stufe debug",
+		"preview.capture_debug_log.summary": "{integration} für {time} auf Stufe debug protokollieren und, was sie protokolliert, geschwärzt als Beleg des Vorfalls behalten.",
+		"preview.capture_debug_log.precondition": "Lass das Problem während der Aufzeichnung auftreten (benutze das Gerät oder warte auf die nächste Abfrage): Nur was in der Zwischenzeit protokolliert wird, wird behalten.",
+		"preview.capture_debug_log.rollback": "Nach {time} protokolliert {integration} wieder auf ihrer vorherigen Stufe, und die Zeilen werden den Belegen hinzugefügt (auch nach einem Neustart von LLM Ops, sobald es wieder läuft; ein Neustart von Home Assistant beendet die Debug-Protokollierung von selbst).",
+		"preview.disable_config_entry.verify": "{entry} ist deaktiviert und gestoppt",
+		"preview.disable_config_entry.summary": "{entry} ({domain}) deaktivieren, damit der Eintrag nicht mehr fehlschlägt; seine Entitäten verschwinden, bis er wieder aktiviert wird.",
+		"preview.disable_config_entry.precondition": "Nur wenn die Integration immer wieder abstürzt und dem Rest von Home Assistant schadet.",
+		"preview.disable_config_entry.rollback": "Den Eintrag wieder aktivieren.",
+		"preview.restart_addon.verify": "Add-on {slug} läuft innerhalb von 60 s wieder",
+		"preview.restart_addon.summary": "Das Add-on {slug} neu starten.",
+		"preview.restart_addon.precondition": "Neu starten, sobald das, wovon es abhängt (ein Gerät, ein Broker), wieder da ist.",
+		"preview.restart_addon.backup": "das Add-on {slug} und seine Daten (Teilsicherung)",
+		"preview.restart_addon.rollback": "Nicht anwendbar: Ein Neustart hat nichts rückgängig zu machen; das Ergebnis wird festgehalten.",
+		"preview.create_backup.verify": "die neue Sicherung ist aufgeführt",
+		"preview.create_backup.summary": "Eine Sicherung der Home-Assistant-Konfiguration erstellen.",
+		"preview.create_backup.precondition": "Vor Änderungen, die du gleich von Hand vornimmst.",
+		"preview.create_backup.backup": "Home-Assistant-Konfiguration und Datenbank (Teilsicherung)",
+		"preview.create_backup.rollback": "Nicht anwendbar.",
+		"preview.restart_core.verify": "Home Assistant ist innerhalb von 5 min wieder da und antwortet",
+		"preview.restart_core.summary": "Home Assistant Core neu starten. Alles wird neu geladen; Automatisierungen pausieren so lange.",
+		"preview.restart_core.precondition": "Nur wenn Neuladen es nicht beheben kann (z. B. nach dem Update einer benutzerdefinierten Integration).",
+		"preview.restart_core.rollback": "Nicht anwendbar: Ein Neustart hat nichts rückgängig zu machen; stelle die Sicherung bei Bedarf von Hand wieder her.",
+		"preview.apply_suggestion.verify": "der Supervisor meldet das Problem nicht mehr ({about})",
+		"preview.apply_suggestion.execute_reload": "Den Supervisor {about} neu laden lassen, wie sein Resolution Center vorschlägt ({type}).",
+		"preview.apply_suggestion.execute_restart": "Den Supervisor {about} neu starten lassen, wie sein Resolution Center vorschlägt ({type}).",
+		"preview.apply_suggestion.execute_start": "Den Supervisor {about} starten lassen, wie sein Resolution Center vorschlägt ({type}).",
+		"preview.apply_suggestion.create_full_backup": "Den Supervisor eine vollständige Sicherung von {about} erstellen lassen, wie sein Resolution Center vorschlägt ({type}).",
+		"preview.apply_suggestion.precondition": "Der Supervisor hat es für dieses Problem vorgeschlagen; er führt die Lösung selbst aus.",
+		"preview.apply_suggestion.rollback": "Nicht anwendbar: Die Lösung des Supervisors hat nichts rückgängig zu machen; das Ergebnis wird festgehalten.",
+		"preview.power_cycle_device.verify": "{device} meldet sich innerhalb von {seconds} s nach Rückkehr des Stroms wieder",
+		"preview.power_cycle_device.summary": "Die Steckdose {plug} für {seconds} s aus- und dann wieder einschalten, um das Gerät {device} neu zu starten.",
+		"preview.power_cycle_device.precondition": "Alles andere an dieser Steckdose ist ebenfalls {seconds} s ohne Strom.",
+		"preview.power_cycle_device.rollback": "{plug} wieder einschalten: Sie wird eingeschaltet, was auch immer passiert, sobald sie aus war, auch wenn die Prüfung fehlschlägt oder der Sidecar in der Zwischenzeit stoppt.",
+		"llm.answer_language": "Write every text field of the answer (summary, root_cause, impact, rationale, test descriptions, manual_steps) in German (Deutsch), in natural German with Home Assistant’s German terms (Integration, Entität, Gerät, Automatisierung, Reparaturen, Sicherung). Keep quoted log lines, entity IDs, action IDs and the JSON keys and enum values as they are.",
+		"update.started_after": "Begann {after} nachdem {title} von {from} auf {to} aktualisiert wurde{notes}.",
+		"update.release_notes": " (Versionshinweise: {url})",
+		"update.under_a_minute": "weniger als eine Minute",
+		"update.minutes": "{minutes} min",
+		"update.backup": "Die Sicherung „{name}“ ist von vor dem Update.",
+		"update.no_backup": "Es wurde keine Sicherung von vor dem Update gefunden."
+	},
+	texts: /* @__PURE__ */ JSON.parse("{\"Home Assistant rejects requests from the reverse proxy at {proxy}\":\"Home Assistant weist Anfragen des Reverse-Proxys unter {proxy} ab\",\"A reverse proxy at {proxy} forwards requests with an X-Forwarded-For header, but the http: section does not enable use_x_forwarded_for, so Home Assistant refuses them.\":\"Ein Reverse-Proxy unter {proxy} leitet Anfragen mit einem X-Forwarded-For-Header weiter, aber der Abschnitt http: aktiviert use_x_forwarded_for nicht, daher lehnt Home Assistant sie ab.\",\"Requests through the reverse proxy (NGINX, Caddy, Traefik, a Cloudflare tunnel) are refused with “400: Bad Request”: remote access through it does not work.\":\"Anfragen über den Reverse-Proxy (NGINX, Caddy, Traefik, ein Cloudflare-Tunnel) werden mit „400: Bad Request“ abgelehnt: Der Fernzugriff darüber funktioniert nicht.\",\"In configuration.yaml, under http:, set use_x_forwarded_for: true and add {proxy} (or its network, e.g. 172.30.33.0/24 for add-ons) to trusted_proxies.\":\"Setze in der configuration.yaml unter http: use_x_forwarded_for: true und füge {proxy} (oder sein Netz, z. B. 172.30.33.0/24 für Add-ons) zu trusted_proxies hinzu.\",\"Check the configuration (Developer tools → YAML → Check configuration), then restart Home Assistant.\":\"Prüfe die Konfiguration (Entwicklerwerkzeuge → YAML → Konfiguration prüfen) und starte Home Assistant dann neu.\",\"Only after use_x_forwarded_for and trusted_proxies are set in http: — Home Assistant reads its HTTP settings at startup.\":\"Erst nachdem use_x_forwarded_for und trusted_proxies unter http: gesetzt sind – Home Assistant liest seine HTTP-Einstellungen beim Start.\",\"No new reverse-proxy errors after the restart.\":\"Nach dem Neustart keine neuen Reverse-Proxy-Fehler.\",\"The reverse proxy at {proxy} is not in trusted_proxies\":\"Der Reverse-Proxy unter {proxy} steht nicht in trusted_proxies\",\"Requests arrive through a proxy at {proxy} with an X-Forwarded-For header, but {proxy} is not listed in trusted_proxies — often because the proxy container got a new address on its Docker network.\":\"Anfragen kommen über einen Proxy unter {proxy} mit einem X-Forwarded-For-Header an, aber {proxy} steht nicht in trusted_proxies – oft, weil der Proxy-Container in seinem Docker-Netz eine neue Adresse bekommen hat.\",\"The reverse proxy sends forwarding headers Home Assistant cannot use\":\"Der Reverse-Proxy sendet Weiterleitungs-Header, die Home Assistant nicht verwenden kann\",\"The proxy in front of Home Assistant sends malformed or duplicated X-Forwarded-* headers (“{detail}”), for example when two proxies are chained and both add them.\":\"Der Proxy vor Home Assistant sendet fehlerhafte oder doppelte X-Forwarded-*-Header („{detail}“), zum Beispiel wenn zwei Proxys hintereinander geschaltet sind und beide sie hinzufügen.\",\"Make the proxy set X-Forwarded-For / -Proto / -Host once, with valid values; with chained proxies, list every proxy in trusted_proxies.\":\"Lass den Proxy X-Forwarded-For / -Proto / -Host genau einmal mit gültigen Werten setzen; bei hintereinander geschalteten Proxys trage jeden Proxy in trusted_proxies ein.\",\"Check the configuration, then restart Home Assistant.\":\"Prüfe die Konfiguration und starte Home Assistant dann neu.\",\"Home Assistant banned {ip} after too many failed logins\":\"Home Assistant hat {ip} nach zu vielen fehlgeschlagenen Anmeldungen gesperrt\",\"{ip} failed to log in so often that Home Assistant banned it (ip_bans.yaml). Either one of your own devices keeps using a wrong password or an old token, or someone is guessing passwords.\":\"{ip} ist so oft an der Anmeldung gescheitert, dass Home Assistant die Adresse gesperrt hat (ip_bans.yaml). Entweder verwendet eines deiner eigenen Geräte ein falsches Passwort oder ein altes Token, oder jemand rät Passwörter.\",\"Nothing breaks by itself, but repeated attempts get the address banned when ip_ban_enabled is on, and an unknown address means the instance is being probed.\":\"Von selbst geht nichts kaputt, aber wiederholte Versuche führen zur Sperre der Adresse, wenn ip_ban_enabled aktiv ist, und eine unbekannte Adresse bedeutet, dass die Instanz abgetastet wird.\",\"Find what runs at {ip}: a companion app, wall tablet, Node-RED, a script or another tool with a deleted or expired token — sign it in again or give it a new long-lived token.\":\"Finde heraus, was unter {ip} läuft: eine Companion-App, ein Wandtablet, Node-RED, ein Skript oder ein anderes Werkzeug mit gelöschtem oder abgelaufenem Token – melde es erneut an oder gib ihm ein neues langlebiges Token.\",\"If the address is unknown and on the internet, close the port forward or use a VPN / Home Assistant Cloud, and set ip_ban_enabled and login_attempts_threshold in http:.\":\"Ist die Adresse unbekannt und aus dem Internet, schließe die Portweiterleitung oder nutze ein VPN / Home Assistant Cloud und setze ip_ban_enabled und login_attempts_threshold unter http:.\",\"Check Settings → People and your long-lived access tokens for anything you do not recognise.\":\"Prüfe Einstellungen → Personen und deine langlebigen Zugriffstoken auf alles, was du nicht kennst.\",\"No new failed logins from {ip}.\":\"Keine neuen fehlgeschlagenen Anmeldungen von {ip}.\",\"Failed login to Home Assistant from {ip}\":\"Fehlgeschlagene Anmeldung bei Home Assistant von {ip}\",\"Something at {ip}[[ ({source})]] used a wrong password or an invalid or expired token[[ on {url}]]. Usually it is one of your own devices or apps holding an old token; from an unknown internet address it is someone guessing passwords.\":\"Etwas unter {ip}[[ ({source})]] hat[[ auf {url}]] ein falsches Passwort oder ein ungültiges oder abgelaufenes Token verwendet. Meist ist es eines deiner eigenen Geräte oder Apps mit einem alten Token; von einer unbekannten Internetadresse aus rät jemand Passwörter.\",\"{integration} is being rate limited by its service\":\"{integration} wird von ihrem Dienst gedrosselt (Rate Limit)\",\"The service behind {integration} refused requests because too many were made (“{detail}”). Polling too often, several apps or installations sharing one account or API key, or a used-up plan quota all lead here.\":\"Der Dienst hinter {integration} hat Anfragen abgelehnt, weil zu viele gestellt wurden („{detail}“). Zu häufiges Abfragen, mehrere Apps oder Installationen mit demselben Konto oder API-Schlüssel oder ein aufgebrauchtes Kontingent des Tarifs führen dazu.\",\"Updates from {integration} stop or lag until the limit resets; entities may go stale or unavailable meanwhile.\":\"Aktualisierungen von {integration} stoppen oder verzögern sich, bis das Limit zurückgesetzt wird; Entitäten können in der Zwischenzeit veralten oder nicht verfügbar sein.\",\"Wait for the limit to reset: retrying, reloading or restarting sooner only extends the block.\":\"Warte, bis das Limit zurückgesetzt wird: Früheres Wiederholen, Neuladen oder Neustarten verlängert die Sperre nur.\",\"Poll less often: Settings → Devices & services → {integration} → System options → turn off polling and refresh with your own automation at a gentler interval.\":\"Frage seltener ab: Einstellungen → Geräte & Dienste → {integration} → Systemoptionen → Abfragen ausschalten und mit einer eigenen Automatisierung in einem sanfteren Intervall aktualisieren.\",\"Check whether other apps or installations use the same account or API key, or whether the plan’s quota is used up.\":\"Prüfe, ob andere Apps oder Installationen dasselbe Konto oder denselben API-Schlüssel verwenden oder ob das Kontingent des Tarifs aufgebraucht ist.\",\"No new rate-limit errors from {integration} after the quota window.\":\"Nach dem Kontingentzeitraum keine neuen Rate-Limit-Fehler von {integration}.\",\"Sign-in to {integration} is no longer accepted\":\"Die Anmeldung bei {integration} wird nicht mehr akzeptiert\",\"The service behind {integration} rejected the stored credentials[[ (“{reason}”)]]: the password, API key or token was changed, expired or revoked. Home Assistant stops the entry and asks for a new sign-in.\":\"Der Dienst hinter {integration} hat die gespeicherten Zugangsdaten abgelehnt[[ („{reason}“)]]: Passwort, API-Schlüssel oder Token wurden geändert, sind abgelaufen oder wurden widerrufen. Home Assistant stoppt den Eintrag und fordert eine neue Anmeldung an.\",\"{integration} cannot fetch or send anything until someone signs in again; its entities stay unavailable or stale.\":\"{integration} kann nichts abrufen oder senden, bis sich jemand erneut anmeldet; ihre Entitäten bleiben nicht verfügbar oder veraltet.\",\"Open Settings → Devices & services → {integration}; follow the “Reconfigure” / re-authenticate prompt and sign in again.\":\"Öffne Einstellungen → Geräte & Dienste → {integration}; folge der Aufforderung „Neu konfigurieren“ / erneut authentifizieren und melde dich erneut an.\",\"If the password or API key changed, enter the new one; if access was revoked in the vendor’s account or app, grant it again.\":\"Wenn sich das Passwort oder der API-Schlüssel geändert hat, gib den neuen ein; wurde der Zugriff im Konto oder in der App des Herstellers widerrufen, erteile ihn erneut.\",\"If the integration offers no re-authentication, delete the entry and add it again.\":\"Bietet die Integration keine erneute Authentifizierung an, lösche den Eintrag und füge ihn erneut hinzu.\",\"Ask an admin to sign in to {integration} again; retrying or reloading cannot fix credentials the service no longer accepts.\":\"Bitte einen Administrator, sich erneut bei {integration} anzumelden; Wiederholen oder Neuladen kann Zugangsdaten, die der Dienst nicht mehr akzeptiert, nicht reparieren.\",\"The {integration} config entry is loaded again after the new sign-in.\":\"Der Konfigurationseintrag von {integration} ist nach der neuen Anmeldung wieder geladen.\",\"No new authentication errors from {integration}.\":\"Keine neuen Authentifizierungsfehler von {integration}.\",\"The add-on (or what connects to it) is refused until the credentials match.\":\"Das Add-on (oder was sich mit ihm verbindet) wird abgewiesen, bis die Zugangsdaten übereinstimmen.\",\"Open Settings → Add-ons → the add-on → Configuration and correct the user name, password or token it uses (or the one its clients use).\":\"Öffne Einstellungen → Add-ons → das Add-on → Konfiguration und korrigiere den Benutzernamen, das Passwort oder Token, das es verwendet (oder das seine Clients verwenden).\",\"Restart the add-on so it reads the new options, and update any client (integration, device) that signs in to it.\":\"Starte das Add-on neu, damit es die neuen Optionen liest, und aktualisiere jeden Client (Integration, Gerät), der sich bei ihm anmeldet.\",\"The MQTT broker refuses a client that signs in with a user name (“{detail}”). The broker add-on reads the users it accepts when it starts, so a user created since, a restored backup or a start before Home Assistant was ready leaves it with an outdated list.\":\"Der MQTT-Broker weist einen Client ab, der sich mit einem Benutzernamen anmeldet („{detail}“). Das Broker-Add-on liest die akzeptierten Benutzer beim Start, daher hat es nach einem seitdem angelegten Benutzer, einer wiederhergestellten Sicherung oder einem Start, bevor Home Assistant bereit war, eine veraltete Liste.\",\"Restart the broker add-on (Settings → Add-ons → Mosquitto broker → Restart) so it reads its users again.\":\"Starte das Broker-Add-on neu (Einstellungen → Add-ons → Mosquitto broker → Neu starten), damit es seine Benutzer erneut liest.\",\"If it still refuses, check the client’s user name and password against the broker’s logins option or the Home Assistant user.\":\"Weist es weiterhin ab, vergleiche Benutzernamen und Passwort des Clients mit der Option logins des Brokers oder dem Home-Assistant-Benutzer.\",\"A client connects without the credentials the add-on requires (“{detail}”): anonymous access is not accepted, or the client is not set up with the add-on’s user or token.\":\"Ein Client verbindet sich ohne die Zugangsdaten, die das Add-on verlangt („{detail}“): Anonymer Zugriff wird nicht akzeptiert, oder der Client ist nicht mit dem Benutzer oder Token des Add-ons eingerichtet.\",\"Configure the client (an integration, a device, another add-on) with a user name and password the add-on accepts, or with the add-on token option it offers.\":\"Richte den Client (eine Integration, ein Gerät, ein anderes Add-on) mit einem Benutzernamen und Passwort ein, die das Add-on akzeptiert, oder mit der Token-Option, die es anbietet.\",\"Then restart the client or reload its integration.\":\"Starte dann den Client neu oder lade seine Integration neu.\",\"The {integration} account link (OAuth token) has expired or was revoked\":\"Die Kontoverknüpfung von {integration} (OAuth-Token) ist abgelaufen oder wurde widerrufen\",\"The OAuth refresh token stored for {integration} was rejected (invalid_grant): it expired, was revoked in the vendor’s account, or the app’s access was removed. Without it Home Assistant cannot get new access tokens, so setup and updates fail until the account is linked again.\":\"Das für {integration} gespeicherte OAuth-Refresh-Token wurde abgelehnt (invalid_grant): Es ist abgelaufen, wurde im Konto des Herstellers widerrufen, oder der Zugriff der App wurde entfernt. Ohne es kann Home Assistant keine neuen Zugriffstoken holen, daher schlagen Einrichtung und Aktualisierungen fehl, bis das Konto erneut verknüpft ist.\",\"The service behind {integration} answers “unauthorized” (“{detail}”): the stored password, API key or access token is wrong, expired or was revoked.\":\"Der Dienst hinter {integration} antwortet mit „unauthorized“ („{detail}“): Das gespeicherte Passwort, der API-Schlüssel oder das Zugriffstoken ist falsch, abgelaufen oder wurde widerrufen.\",\"{integration} is not allowed to access its service (403)\":\"{integration} darf nicht auf ihren Dienst zugreifen (403)\",\"The service behind {integration} answers “forbidden” (“{detail}”): the account is signed in but no longer has the permission it needs — access was revoked, the plan changed, or the API key lacks a scope.\":\"Der Dienst hinter {integration} antwortet mit „forbidden“ („{detail}“): Das Konto ist angemeldet, hat aber die nötige Berechtigung nicht mehr – der Zugriff wurde widerrufen, der Tarif hat sich geändert, oder dem API-Schlüssel fehlt ein Scope.\",\"The certificate of {host} does not match the address {integration} uses\":\"Das Zertifikat, das {host} vorlegt, passt nicht zu der Adresse, die {integration} verwendet\",\"The certificate {host} presents is issued for another name than the one {integration} connects to (“{detail}”) — typically connecting by IP address to a device whose certificate names its host name, or the reverse.\":\"Das Zertifikat, das {host} vorlegt, ist auf einen anderen Namen ausgestellt als den, mit dem sich {integration} verbindet („{detail}“) – typischerweise bei Verbindung per IP-Adresse zu einem Gerät, dessen Zertifikat seinen Hostnamen nennt, oder umgekehrt.\",\"{integration} cannot open a secure connection to {host}; its entities stay unavailable.\":\"{integration} kann {host} nicht über eine sichere Verbindung erreichen; ihre Entitäten bleiben nicht verfügbar.\",\"Reconfigure the entry to use the name the certificate is issued for.\":\"Konfiguriere den Eintrag neu, sodass er den Namen verwendet, auf den das Zertifikat ausgestellt ist.\",\"Or, for a device on your own network, turn off certificate verification for this entry if it offers that option.\":\"Oder schalte bei einem Gerät im eigenen Netz die Zertifikatsprüfung für diesen Eintrag aus, falls er diese Option bietet.\",\"After the entry’s address or certificate setting is corrected: reload to connect right away.\":\"Nachdem die Adresse oder die Zertifikatseinstellung des Eintrags korrigiert ist: neu laden, um sofort zu verbinden.\",\"The {integration} entry is loaded.\":\"Der Eintrag von {integration} ist geladen.\",\"No new certificate errors from {integration}.\":\"Keine neuen Zertifikatsfehler von {integration}.\",\"The certificate of {host} has expired\":\"Das Zertifikat, das {host} vorlegt, ist abgelaufen\",\"The TLS certificate {host} presents is outside its validity period (“{detail}”): it was not renewed, or the clock of the Home Assistant host or of {host} is wrong.\":\"Das TLS-Zertifikat, das {host} vorlegt, liegt außerhalb seines Gültigkeitszeitraums („{detail}“): Es wurde nicht erneuert, oder der Home-Assistant-Host oder {host} hat eine falsche Uhrzeit.\",\"Renew the certificate on {host} (its Let’s Encrypt/ACME job, or the vendor’s update).\":\"Lass {host} sein Zertifikat erneuern (über seinen Let’s-Encrypt-/ACME-Auftrag oder das Update des Herstellers).\",\"If the certificate is in fact valid, check the date and time of the Home Assistant host and of {host}: a wrong clock makes valid certificates look expired.\":\"Ist das Zertifikat tatsächlich gültig, prüfe Datum und Uhrzeit des Home-Assistant-Hosts und ob {host} die richtige Uhrzeit hat: Eine falsche Uhr lässt gültige Zertifikate abgelaufen aussehen.\",\"{host} uses a self-signed certificate that {integration} does not trust\":\"{host} verwendet ein selbstsigniertes Zertifikat, dem {integration} nicht vertraut\",\"{host} presents a self-signed certificate (“{detail}”), and {integration} verifies certificates, so the connection is refused.\":\"{host} legt ein selbstsigniertes Zertifikat vor („{detail}“), und {integration} prüft Zertifikate, daher wird die Verbindung abgelehnt.\",\"For a device on your own network, turn off “Verify SSL certificate” for this entry (Reconfigure), or give the device a certificate from a CA Home Assistant trusts.\":\"Schalte bei einem Gerät im eigenen Netz „SSL-Zertifikat überprüfen“ für diesen Eintrag aus (Neu konfigurieren), oder gib dem Gerät ein Zertifikat einer Zertifizierungsstelle, der Home Assistant vertraut.\",\"If verification is already off and the error continues, the integration ignores that setting: update Home Assistant, and report it if the latest release still fails.\":\"Ist die Prüfung schon aus und der Fehler bleibt, ignoriert die Integration diese Einstellung: Aktualisiere Home Assistant und melde es, wenn auch die neueste Version noch fehlschlägt.\",\"{integration} and {host} disagree about HTTPS\":\"{integration} und {host} sind sich bei HTTPS uneinig\",\"{integration} opens an HTTPS connection to a port where {host} speaks plain HTTP, or the reverse (“{detail}”).\":\"{integration} öffnet eine HTTPS-Verbindung zu einem Port, auf dem {host} einfaches HTTP spricht, oder umgekehrt („{detail}“).\",\"Turn the SSL/HTTPS option of the entry off (or on) to match the device, or use the port that serves the protocol you chose.\":\"Schalte die SSL/HTTPS-Option des Eintrags passend zum Gerät aus (oder ein), oder verwende den Port, der das gewählte Protokoll bedient.\",\"Home Assistant cannot read its own SSL certificate\":\"Home Assistant kann sein eigenes SSL-Zertifikat nicht lesen\",\"The ssl_certificate / ssl_key files configured under http: cannot be read (“{detail}”): the path is wrong, the files were not renewed yet, or the add-on that provides them (e.g. Let’s Encrypt) has not run.\":\"Die unter http: konfigurierten Dateien ssl_certificate / ssl_key können nicht gelesen werden („{detail}“): Der Pfad ist falsch, die Dateien wurden noch nicht erneuert, oder das Add-on, das sie bereitstellt (z. B. Let’s Encrypt), ist nicht gelaufen.\",\"The web server falls back or does not start: the UI and the app may be unreachable over HTTPS.\":\"Der Webserver weicht aus oder startet nicht: Die Oberfläche und die App sind über HTTPS möglicherweise nicht erreichbar.\",\"Check the ssl_certificate and ssl_key paths under http: and that the files exist (e.g. /ssl/fullchain.pem).\":\"Prüfe die Pfade ssl_certificate und ssl_key unter http: und ob die Dateien existieren (z. B. /ssl/fullchain.pem).\",\"Run the add-on that creates them (Let’s Encrypt, DuckDNS) and check its log, then restart Home Assistant.\":\"Führe das Add-on aus, das sie erstellt (Let’s Encrypt, DuckDNS), prüfe sein Protokoll und starte Home Assistant dann neu.\",\"Only after the certificate files exist at the configured paths: the web server loads them at startup.\":\"Erst wenn die Zertifikatsdateien unter den konfigurierten Pfaden existieren: Der Webserver lädt sie beim Start.\",\"The web server cannot load its certificate: it was not issued\":\"Der Webserver kann sein Zertifikat nicht laden: Es wurde nicht ausgestellt\",\"A web server cannot start because its certificate file does not exist (“{detail}”): the certificate was never issued or renewed. Issuing one (Let’s Encrypt) needs the domain to point at this host and ports 80/443 forwarded to it.\":\"Ein Webserver kann nicht starten, weil seine Zertifikatsdatei nicht existiert („{detail}“): Das Zertifikat wurde nie ausgestellt oder erneuert. Zum Ausstellen (Let’s Encrypt) muss die Domain auf diesen Host zeigen und die Ports 80/443 müssen an ihn weitergeleitet sein.\",\"The proxy or site behind that certificate does not answer over HTTPS.\":\"Der Proxy oder die Website hinter diesem Zertifikat antwortet nicht über HTTPS.\",\"Check that the domain resolves to your public address and that ports 80 and 443 are forwarded to this host.\":\"Prüfe, ob die Domain auf deine öffentliche Adresse auflöst und die Ports 80 und 443 an diesen Host weitergeleitet sind.\",\"Request the certificate again in the add-on, then restart it.\":\"Fordere das Zertifikat im Add-on erneut an und starte es dann neu.\",\"{integration} cannot verify the certificate of {host}\":\"{integration} kann das Zertifikat, das {host} vorlegt, nicht überprüfen\",\"The TLS certificate of {host} could not be verified (“{detail}”): it is issued by a certificate authority Home Assistant does not trust — typically a self-signed or private-CA certificate — or the integration does not honour its “verify SSL” setting.\":\"Das TLS-Zertifikat, das {host} vorlegt, konnte nicht überprüft werden („{detail}“): Es ist von einer Zertifizierungsstelle ausgestellt, der Home Assistant nicht vertraut – typischerweise ein selbstsigniertes Zertifikat oder eines einer privaten CA –, oder die Integration beachtet ihre Einstellung „SSL überprüfen“ nicht.\",\"If the device uses a self-signed or private-CA certificate and the integration has a “Verify SSL certificate” option, turn it off for this entry or install the CA.\":\"Verwendet das Gerät ein selbstsigniertes Zertifikat oder eines einer privaten CA und hat die Integration eine Option „SSL-Zertifikat überprüfen“, schalte sie für diesen Eintrag aus oder installiere die CA.\",\"If verification is already off and the error continues, the integration does not honour the setting: update Home Assistant, and report it if the latest release still fails.\":\"Ist die Prüfung schon aus und der Fehler bleibt, beachtet die Integration die Einstellung nicht: Aktualisiere Home Assistant und melde es, wenn auch die neueste Version noch fehlschlägt.\",\"Find out which of the two applies before changing the configuration.\":\"Finde heraus, welcher der beiden Fälle zutrifft, bevor du die Konfiguration änderst.\",\"The recorder database is corrupt\":\"Die Datenbank des Recorders ist beschädigt\",\"The recorder’s SQLite database (home-assistant_v2.db) is damaged (“{detail}”), so queries on it fail. Power cuts or unclean shutdowns during a write, failing SD cards/SSDs and full disks are the usual causes.\":\"Die SQLite-Datenbank des Recorders (home-assistant_v2.db) ist beschädigt („{detail}“), daher schlagen Abfragen darauf fehl. Stromausfälle oder unsauberes Herunterfahren während eines Schreibvorgangs, defekte SD-Karten/SSDs und volle Datenträger sind die üblichen Ursachen.\",\"History, logbook, energy and statistics are missing or fail to load, and new state changes may not be recorded.\":\"Verlauf, Logbuch, Energie und Statistiken fehlen oder laden nicht, und neue Zustandsänderungen werden womöglich nicht aufgezeichnet.\",\"Take a backup first: the damaged file may still be partly recoverable.\":\"Erstelle zuerst eine Sicherung: Die beschädigte Datei lässt sich vielleicht noch teilweise retten.\",\"Stop Home Assistant and recover the file (sqlite3 home-assistant_v2.db \\\".recover\\\" | sqlite3 recovered.db, then swap it in), or move it aside so the recorder starts a new, empty database (history is lost).\":\"Stoppe Home Assistant und rette die Datei (sqlite3 home-assistant_v2.db \\\".recover\\\" | sqlite3 recovered.db, dann austauschen), oder verschiebe sie beiseite, damit der Recorder eine neue, leere Datenbank anlegt (der Verlauf geht verloren).\",\"Check the storage medium and power supply, or the corruption comes back.\":\"Prüfe Speichermedium und Netzteil, sonst kehrt die Beschädigung zurück.\",\"Restarting or reloading alone does not repair the file.\":\"Neustarten oder Neuladen allein repariert die Datei nicht.\",\"Keep a copy of the configuration and the current database before repairing or replacing it.\":\"Behalte eine Kopie der Konfiguration und der aktuellen Datenbank, bevor du sie reparierst oder ersetzt.\",\"No new recorder database errors.\":\"Keine neuen Fehler der Recorder-Datenbank.\",\"The storage under Home Assistant reports I/O errors\":\"Der Speicher unter Home Assistant meldet E/A-Fehler\",\"Reading or writing the disk fails at the device level (“{detail}”): the SD card/SSD is failing or its connection (USB adapter, power) is unreliable.\":\"Lesen oder Schreiben des Datenträgers schlägt auf Geräteebene fehl („{detail}“): Die SD-Karte/SSD fällt aus, oder ihre Anbindung (USB-Adapter, Stromversorgung) ist unzuverlässig.\",\"Take a backup to another device now, while the storage still works.\":\"Erstelle jetzt eine Sicherung auf einem anderen Gerät, solange der Speicher noch funktioniert.\",\"Replace the SD card/SSD or its USB adapter; check the power supply.\":\"Ersetze die SD-Karte/SSD oder ihren USB-Adapter; prüfe das Netzteil.\",\"The recorder cannot reach its database server[[ {host}]]\":\"Der Recorder erreicht seinen Datenbankserver nicht[[ {host}]]\",\"The recorder uses an external database (MariaDB/MySQL or PostgreSQL) and cannot connect to it (“{detail}”): the database server or add-on is stopped or restarting, or its address or credentials changed.\":\"Der Recorder verwendet eine externe Datenbank (MariaDB/MySQL oder PostgreSQL) und kann sich nicht mit ihr verbinden („{detail}“): Der Datenbankserver oder das Add-on ist gestoppt oder startet gerade neu, oder seine Adresse oder Zugangsdaten haben sich geändert.\",\"Check that the database server runs (Supervisor installs: Settings → Add-ons → MariaDB → Start, then read its log).\":\"Prüfe, ob der Datenbankserver läuft (Supervisor-Installationen: Einstellungen → Add-ons → MariaDB → Starten, dann sein Protokoll lesen).\",\"Check db_url under recorder: (host, port, user, password).\":\"Prüfe db_url unter recorder: (Host, Port, Benutzer, Passwort).\",\"The recorder reconnects by itself once the server answers.\":\"Der Recorder verbindet sich von selbst neu, sobald der Server antwortet.\",\"The recorder cannot keep up with writing to its database\":\"Der Recorder kommt mit dem Schreiben in seine Datenbank nicht nach\",\"Events arrive faster than the recorder can write them and its queue overflowed (“{detail}”): the database storage is slow or failing, the database is very large, or the system is CPU or I/O bound.\":\"Ereignisse kommen schneller an, als der Recorder sie schreiben kann, und seine Warteschlange ist übergelaufen („{detail}“): Der Datenbankspeicher ist langsam oder fällt aus, die Datenbank ist sehr groß, oder das System ist durch CPU oder E/A ausgelastet.\",\"Check the storage: free space, and the health of the SD card/SSD (database trouble on SD cards usually comes back).\":\"Prüfe den Speicher: freien Platz und den Zustand der SD-Karte/SSD (Datenbankprobleme auf SD-Karten kehren meist zurück).\",\"Shrink the database: lower purge_keep_days, exclude chatty entities from the recorder, then run recorder.purge with repack: true.\":\"Verkleinere die Datenbank: Senke purge_keep_days, schließe gesprächige Entitäten vom Recorder aus und führe dann recorder.purge mit repack: true aus.\",\"Look for an integration that floods state changes (Settings → System → Repairs → System information, or the logbook).\":\"Suche nach einer Integration, die Zustandsänderungen flutet (Einstellungen → System → Reparaturen → Systeminformationen, oder das Logbuch).\",\"Upgrading the recorder database failed\":\"Das Upgrade der Recorder-Datenbank ist fehlgeschlagen\",\"The recorder could not migrate its database to the schema this Home Assistant version needs (“{detail}”). Migrations need free disk space (up to the size of the database) and time; an interrupted or out-of-space migration fails.\":\"Der Recorder konnte seine Datenbank nicht auf das Schema migrieren, das diese Home-Assistant-Version braucht („{detail}“). Migrationen brauchen freien Speicherplatz (bis zur Größe der Datenbank) und Zeit; eine unterbrochene Migration oder eine ohne Platz schlägt fehl.\",\"Make sure there is free disk space at least the size of the database, then restart so the migration runs again.\":\"Sorge für freien Speicherplatz von mindestens der Größe der Datenbank und starte dann neu, damit die Migration erneut läuft.\",\"If it keeps failing, restore the database from a backup taken before the update or start a new one.\":\"Schlägt sie weiter fehl, stelle die Datenbank aus einer Sicherung von vor dem Update wieder her oder beginne eine neue.\",\"The recorder database was written by a newer Home Assistant\":\"Die Recorder-Datenbank wurde von einem neueren Home Assistant geschrieben\",\"The database schema is newer than this Home Assistant version supports (“{detail}”): Home Assistant was downgraded or a backup restored over a newer database.\":\"Das Datenbankschema ist neuer, als diese Home-Assistant-Version unterstützt („{detail}“): Home Assistant wurde herabgestuft, oder eine Sicherung wurde über eine neuere Datenbank wiederhergestellt.\",\"Upgrade Home Assistant back to the version that wrote the database, or restore a database backup taken with this version.\":\"Aktualisiere Home Assistant wieder auf die Version, die die Datenbank geschrieben hat, oder stelle eine mit dieser Version erstellte Datenbanksicherung wieder her.\",\"The recorder database is locked\":\"Die Recorder-Datenbank ist gesperrt\",\"Writes to the recorder database time out because the file is locked (“{detail}”): another process holds it open (a backup, a database viewer add-on) or the storage is too slow.\":\"Schreibvorgänge in die Recorder-Datenbank laufen in eine Zeitüberschreitung, weil die Datei gesperrt ist („{detail}“): Ein anderer Prozess hält sie offen (eine Sicherung, ein Add-on zum Betrachten der Datenbank), oder der Speicher ist zu langsam.\",\"Close tools that open home-assistant_v2.db directly.\":\"Schließe Werkzeuge, die home-assistant_v2.db direkt öffnen.\",\"The recorder fails to use its database\":\"Der Recorder kann seine Datenbank nicht verwenden\",\"Queries on the recorder database fail (“{detail}”)[[: {exception}]]. Storage problems, a very large database, or database corruption are the usual causes.\":\"Abfragen an die Recorder-Datenbank schlagen fehl („{detail}“)[[: {exception}]]. Speicherprobleme, eine sehr große Datenbank oder eine beschädigte Datenbank sind die üblichen Ursachen.\",\"The disk of Home Assistant is full\":\"Der Datenträger von Home Assistant ist voll\",\"Writing failed because the disk has no free space left (“{detail}”). Backups, the recorder database, logs and media are what usually fill it.\":\"Das Schreiben ist fehlgeschlagen, weil auf dem Datenträger kein Platz mehr frei ist („{detail}“). Meist füllen ihn Sicherungen, die Recorder-Datenbank, Protokolle und Medien.\",\"The recorder, backups, updates and saving settings fail; files written during the shortage (database, .storage) can be left damaged.\":\"Recorder, Sicherungen, Updates und das Speichern von Einstellungen schlagen fehl; während des Engpasses geschriebene Dateien (Datenbank, .storage) können beschädigt zurückbleiben.\",\"Free disk space: delete old backups (Settings → System → Backups) or move them off the device, and remove large media and log files.\":\"Gib Speicherplatz frei: Lösche alte Sicherungen (Einstellungen → System → Sicherungen) oder verschiebe sie vom Gerät, und entferne große Medien- und Protokolldateien.\",\"Shrink the recorder database: lower purge_keep_days and run recorder.purge with repack: true.\":\"Verkleinere die Recorder-Datenbank: Senke purge_keep_days und führe recorder.purge mit repack: true aus.\",\"Check what grew under Settings → System → Storage; afterwards restart once so everything that failed to write starts clean.\":\"Prüfe unter Einstellungen → System → Speicher, was gewachsen ist; starte danach einmal neu, damit alles, was nicht geschrieben werden konnte, sauber beginnt.\",\"The resource errors stop.\":\"Die Ressourcenfehler hören auf.\",\"[[{integration}: ]]the system ran out of memory\":\"[[{integration}: ]]das System hat keinen Arbeitsspeicher mehr\",\"A process could not get more memory (“{detail}”): something grows without bound (a leak in an integration or add-on, a runaway automation or flow), or the machine has too little RAM for what runs on it.\":\"Ein Prozess konnte keinen weiteren Speicher bekommen („{detail}“): Etwas wächst ohne Grenze (ein Leck in einer Integration oder einem Add-on, eine außer Kontrolle geratene Automatisierung oder ein Flow), oder die Maschine hat zu wenig RAM für das, was auf ihr läuft.\",\"Operations that need the exhausted resource fail at random places: integrations, the recorder, backups and the UI.\":\"Vorgänge, die die erschöpfte Ressource brauchen, schlagen an zufälligen Stellen fehl: Integrationen, der Recorder, Sicherungen und die Oberfläche.\",\"Find what grows: Settings → System → Hardware and the add-on pages show memory per process; recently added or updated integrations are the usual suspects — disable them one at a time.\":\"Finde, was wächst: Einstellungen → System → Hardware und die Add-on-Seiten zeigen den Speicher je Prozess; kürzlich hinzugefügte oder aktualisierte Integrationen sind die üblichen Verdächtigen – deaktiviere sie nacheinander.\",\"If the machine simply has too little headroom for what runs on it, stop unneeded add-ons or move to bigger hardware.\":\"Hat die Maschine schlicht zu wenig Reserve für das, was auf ihr läuft, stoppe nicht benötigte Add-ons oder wechsle auf größere Hardware.\",\"A restart releases the resources now; it does not fix the leak, so it comes back unless its cause is found.\":\"Ein Neustart gibt die Ressourcen jetzt frei; das Leck behebt er nicht, daher kommt es wieder, solange seine Ursache nicht gefunden ist.\",\"Update {integration} (HACS → {integration} → Update): leaks like this are fixed in the integration’s releases.\":\"Aktualisiere {integration} (HACS → {integration} → Aktualisieren): Lecks wie dieses werden in den Versionen der Integration behoben.\",\"If no fixed release exists, report the leak to its author with this log, and disable or remove it until then; a restart only frees the resources for a while.\":\"Gibt es keine korrigierte Version, melde das Leck mit diesem Protokoll ihrem Autor und deaktiviere oder entferne sie bis dahin; ein Neustart gibt die Ressourcen nur eine Weile frei.\",\"Read the add-on’s log for what grew before it ran out (a flow or message queue, a large file).\":\"Lies im Protokoll des Add-ons, was gewachsen ist, bevor der Speicher ausging (ein Flow oder eine Nachrichtenwarteschlange, eine große Datei).\",\"Raise the add-on’s memory limit if it has one, or fix what accumulates.\":\"Erhöhe das Speicherlimit des Add-ons, falls es eines hat, oder behebe, was sich ansammelt.\",\"A restart frees the add-on’s memory now; it comes back unless the cause (a flow, a leak, a too-small limit) is fixed.\":\"Ein Neustart gibt den Speicher des Add-ons jetzt frei; das Problem kommt wieder, solange die Ursache (ein Flow, ein Leck, ein zu kleines Limit) nicht behoben ist.\",\"Home Assistant ran out of file handles\":\"Home Assistant hat keine Datei-Handles mehr\",\"The process hit its limit of open files and sockets (“{detail}”): an integration opens connections or files and does not close them — typically camera streams, HTTP sessions or serial devices.\":\"Der Prozess hat sein Limit an offenen Dateien und Sockets erreicht („{detail}“): Eine Integration öffnet Verbindungen oder Dateien und schließt sie nicht – typischerweise Kamerastreams, HTTP-Sitzungen oder serielle Geräte.\",\"Note which integration logged errors first; disable recently added or updated integrations one at a time until the errors stop.\":\"Merke dir, welche Integration zuerst Fehler protokolliert hat; deaktiviere kürzlich hinzugefügte oder aktualisierte Integrationen nacheinander, bis die Fehler aufhören.\",\"Report the leak to the integration’s author with this log.\":\"Melde das Leck mit diesem Protokoll dem Autor der Integration.\",\"Home Assistant cannot start new threads\":\"Home Assistant kann keine neuen Threads starten\",\"The process hit the system’s thread limit (“{detail}”): an integration starts threads and does not stop them.\":\"Der Prozess hat das Thread-Limit des Systems erreicht („{detail}“): Eine Integration startet Threads und beendet sie nicht.\",\"{integration} requires {package}, which Home Assistant blocks\":\"{integration} benötigt {package}, das Home Assistant blockiert\",\"{integration} requires {package}, a package Home Assistant deliberately blocks (pinned to an impossible version in package_constraints.txt) because it breaks Home Assistant — for example a PyPI package that shadows a built-in Python module. It can never install; only a release of {integration} without that requirement works.\":\"{integration} benötigt {package}, ein Paket, das Home Assistant absichtlich blockiert (in package_constraints.txt auf eine unmögliche Version festgelegt), weil es Home Assistant beschädigt – zum Beispiel ein PyPI-Paket, das ein eingebautes Python-Modul überdeckt. Es lässt sich nie installieren; nur eine Version von {integration} ohne diese Anforderung funktioniert.\",\"{integration} does not load; its entities are unavailable.\":\"{integration} lädt nicht; ihre Entitäten sind nicht verfügbar.\",\"Update {integration} to a release whose manifest no longer lists {package}, or remove the integration.\":\"Aktualisiere {integration} auf eine Version, deren Manifest {package} nicht mehr aufführt, oder entferne die Integration.\",\"Retrying, restarting or fixing the network does not help: the block is intentional.\":\"Wiederholen, Neustarten oder das Netzwerk reparieren hilft nicht: Die Sperre ist beabsichtigt.\",\"{integration} loads after the change.\":\"{integration} lädt nach der Änderung.\",\"No new requirement errors for {integration}.\":\"Keine neuen Anforderungsfehler für {integration}.\",\"The package index is down, so requirements cannot be installed\":\"Der Paketindex ist ausgefallen, daher können Anforderungen nicht installiert werden\",\"Installing requirements failed because the package index answered with a server error (“{detail}”): the outage is on its side (Home Assistant’s wheels index or PyPI), not in this installation. Integrations whose requirements are not installed yet cannot start until it is back.\":\"Das Installieren der Anforderungen ist fehlgeschlagen, weil der Paketindex mit einem Serverfehler geantwortet hat („{detail}“): Der Ausfall liegt auf seiner Seite (Home Assistants Wheels-Index oder PyPI), nicht in dieser Installation. Integrationen, deren Anforderungen noch nicht installiert sind, können nicht starten, bis er wieder da ist.\",\"Wait until the index is reachable again (Home Assistant’s status page or community forum usually report outages).\":\"Warte, bis der Index wieder erreichbar ist (die Statusseite oder das Community-Forum von Home Assistant melden Ausfälle meist).\",\"Then restart Home Assistant so the missing requirements are installed.\":\"Starte Home Assistant dann neu, damit die fehlenden Anforderungen installiert werden.\",\"{integration} could not download {package}: no connection to the package index\":\"{integration} konnte {package} nicht herunterladen: keine Verbindung zum Paketindex\",\"Installing {package} for {integration} failed because pip could not reach the package index (“{detail}”). Requirements are installed when an integration is first set up, so without internet access (or with broken DNS or a proxy in the way) it cannot start.\":\"{package} ließ sich für {integration} nicht installieren, weil pip den Paketindex nicht erreichen konnte („{detail}“). Anforderungen werden bei der ersten Einrichtung einer Integration installiert, daher kann sie ohne Internetzugang (oder mit gestörtem DNS oder einem Proxy im Weg) nicht starten.\",\"Check the host’s internet connection and DNS (Settings → System → Network).\":\"Prüfe die Internetverbindung und das DNS des Hosts (Einstellungen → System → Netzwerk).\",\"Then restart Home Assistant so the requirement is installed.\":\"Starte Home Assistant dann neu, damit die Anforderung installiert wird.\",\"Only once the host reaches pypi.org again: requirements are installed during startup, so a restart retries the installation.\":\"Erst wenn der Host pypi.org wieder erreicht: Anforderungen werden beim Start installiert, daher versucht ein Neustart die Installation erneut.\",\"{integration} requires {package}, which conflicts with Home Assistant’s own version\":\"{integration} benötigt {package}, was mit der Version von Home Assistant selbst in Konflikt steht\",\"{integration} pins {package}, but Home Assistant pins a different version of that package for every integration (package_constraints.txt), so it can never be installed next to it. Retrying or restarting installs nothing new; a release of {integration} that follows Home Assistant’s version is needed.\":\"{integration} legt {package} fest, aber Home Assistant legt für jede Integration eine andere Version dieses Pakets fest (package_constraints.txt), daher lässt es sich nie daneben installieren. Wiederholen oder Neustarten installiert nichts Neues; nötig ist eine Version von {integration}, die der Version von Home Assistant folgt.\",\"Update {integration} and check its issue tracker for this requirement.\":\"Aktualisiere {integration} und suche im Issue-Tracker nach dieser Anforderung.\",\"If no fixed release exists, remove it (or stay on the previous Home Assistant release) until one does.\":\"Gibt es keine korrigierte Version, entferne sie (oder bleib bei der vorherigen Home-Assistant-Version), bis es eine gibt.\",\"{integration} requires {package}, another version than the one Home Assistant pins for every integration; a Home Assistant release with consistent pins fixes it.\":\"{integration} benötigt {package} in einer anderen Version als der, die Home Assistant für jede Integration festlegt; eine Home-Assistant-Version mit stimmigen Festlegungen behebt es.\",\"The requirements of {integration} conflict with other packages\":\"Die Anforderungen von {integration} stehen mit anderen Paketen in Konflikt\",\"Installing {package} for {integration} failed because its pinned version contradicts another pinned package, usually one Home Assistant itself pins (“{detail}”). Retrying or restarting installs nothing new: the integration that pins the conflicting version needs a release that follows Home Assistant’s pins.\":\"{package} ließ sich für {integration} nicht installieren, weil seine festgelegte Version einem anderen festgelegten Paket widerspricht, meist einem, das Home Assistant selbst festlegt („{detail}“). Wiederholen oder Neustarten installiert nichts Neues: Die Integration, die die widersprüchliche Version festlegt, braucht eine Version, die den Festlegungen von Home Assistant folgt.\",\"Update the custom integration that names this requirement, and check its issue tracker for the conflict.\":\"Aktualisiere die benutzerdefinierte Integration, die diese Anforderung nennt, und suche in ihrem Issue-Tracker nach dem Konflikt.\",\"If no fixed release exists, remove it until one does; a custom integration pinning an old version blocks itself (and sometimes others).\":\"Gibt es keine korrigierte Version, entferne sie, bis es eine gibt; eine benutzerdefinierte Integration, die eine alte Version festlegt, blockiert sich selbst (und manchmal andere).\",\"Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”); a Home Assistant release with consistent pins fixes it.\":\"Das Installieren der Anforderungen von {integration} ist fehlgeschlagen, weil sich zwei festgelegte Versionen widersprechen („{detail}“); eine Home-Assistant-Version mit stimmigen Festlegungen behebt es.\",\"The requirement {package} of {integration} is not installed\":\"Die Anforderung {package} von {integration} ist nicht installiert\",\"{integration} could not be set up because its requirement {package} was not installed, and the log does not say why. Most often the installation failed for a passing reason right after an update (the package index or wheel mirror had not caught up, a network hiccup), and the next start installs it.\":\"{integration} konnte nicht eingerichtet werden, weil ihre Anforderung {package} nicht installiert wurde, und das Protokoll sagt nicht, warum. Meist ist die Installation direkt nach einem Update aus einem vorübergehenden Grund fehlgeschlagen (der Paketindex oder Wheel-Mirror war noch nicht nachgezogen, ein Netzwerkaussetzer), und der nächste Start installiert sie.\",\"Restart Home Assistant once more so it retries installing {package}.\":\"Starte Home Assistant noch einmal neu, damit es erneut versucht, {package} zu installieren.\",\"If it fails again, look just before this line for pip’s error (a version conflict or no build for this system) and check the issue tracker of {integration}.\":\"Schlägt es wieder fehl, suche direkt vor dieser Zeile nach dem Fehler von pip (ein Versionskonflikt oder kein Build für dieses System) und sieh im Issue-Tracker von {integration} nach.\",\"Requirements are installed while Home Assistant starts: a restart retries installing {package}.\":\"Anforderungen werden beim Start von Home Assistant installiert: Ein Neustart versucht erneut, {package} zu installieren.\",\"Installing the requirements of {integration} failed\":\"Das Installieren der Anforderungen von {integration} ist fehlgeschlagen\",\"{integration} needs {package}, and installing it failed (“{detail}”): no build of it exists for this Python version or CPU, or it conflicts with another pinned package.\":\"{integration} braucht {package}, und dessen Installation ist fehlgeschlagen („{detail}“): Es gibt keinen Build davon für diese Python-Version oder CPU, oder es steht mit einem anderen festgelegten Paket in Konflikt.\",\"Read the full pip error for the reason (no wheel for this platform, or a version conflict).\":\"Lies den vollständigen Fehler von pip für den Grund (kein Wheel für diese Plattform oder ein Versionskonflikt).\",\"Update Home Assistant; if the latest release still fails, report it with the pip error.\":\"Aktualisiere Home Assistant; schlägt auch die neueste Version fehl, melde es mit dem Fehler von pip.\",\"The custom integration {integration} declares a requirement ({package}) that cannot be installed on this Home Assistant: the version does not exist, does not build for this Python or CPU, or conflicts with Home Assistant’s own pinned packages (“{detail}”). Retrying or restarting installs nothing new; a fixed release of {integration} is needed.\":\"Die benutzerdefinierte Integration {integration} deklariert eine Anforderung ({package}), die sich auf diesem Home Assistant nicht installieren lässt: Die Version existiert nicht, lässt sich für dieses Python oder diese CPU nicht bauen oder steht mit den festgelegten Paketen von Home Assistant in Konflikt („{detail}“). Wiederholen oder Neustarten installiert nichts Neues; nötig ist eine korrigierte Version von {integration}.\",\"Update {integration} and check its issue tracker for this requirement error.\":\"Aktualisiere {integration} und suche im Issue-Tracker nach diesem Anforderungsfehler.\",\"If no fixed release exists, remove it until one does (its failing requirement blocks its setup).\":\"Gibt es keine korrigierte Version, entferne sie, bis es eine gibt (ihre fehlschlagende Anforderung blockiert ihre Einrichtung).\",\"{integration} cannot import {package}\":\"{integration} kann {package} nicht importieren\",\"The Python package {package} that {integration} imports is not installed (“{detail}”): its requirement failed to install earlier, or the integration does not declare it.\":\"Das Python-Paket {package}, das {integration} importiert, ist nicht installiert („{detail}“): Seine Installation ist früher fehlgeschlagen, oder die Integration deklariert es nicht.\",\"Look earlier in the log for a failed installation of {package} and fix that first (usually the network).\":\"Suche weiter oben im Protokoll, warum {package} nicht installiert werden konnte, und behebe zuerst das (meist das Netzwerk).\",\"Restart Home Assistant to retry installing requirements.\":\"Starte Home Assistant neu, um die Installation der Anforderungen erneut zu versuchen.\",\"{integration} is not compatible with this Home Assistant version\":\"{integration} ist mit dieser Home-Assistant-Version nicht kompatibel\",\"{integration} uses {name} from {module}, which this Home Assistant version no longer has (“{exception}”). It was removed or renamed after its deprecation period, and this release of the custom integration was written against the old API, so it cannot load.\":\"{integration} verwendet {name} aus {module}, das diese Home-Assistant-Version nicht mehr hat („{exception}“). Es wurde nach seiner Abkündigungsfrist entfernt oder umbenannt, und diese Version der benutzerdefinierten Integration wurde gegen die alte API geschrieben, daher kann sie nicht laden.\",\"{integration} does not load, or parts of it fail; its entities are unavailable.\":\"{integration} lädt nicht, oder Teile davon schlagen fehl; ihre Entitäten sind nicht verfügbar.\",\"Update {integration} to a release that supports your Home Assistant version (HACS → {integration} → Update or Redownload), then restart.\":\"Aktualisiere {integration} auf eine Version, die deine Home-Assistant-Version unterstützt (HACS → {integration} → Aktualisieren oder Erneut herunterladen), und starte dann neu.\",\"If no compatible release exists yet, check its issue tracker; remove it for now, or stay on the previous Home Assistant version until it is updated.\":\"Gibt es noch keine kompatible Version, sieh in ihrem Issue-Tracker nach; entferne sie vorerst oder bleib bei der vorherigen Home-Assistant-Version, bis sie aktualisiert ist.\",\"Restarting or reloading does not help: the integration’s code itself has to change.\":\"Neustarten oder Neuladen hilft nicht: Der Code der Integration selbst muss sich ändern.\",\"{integration} loads after the update.\":\"{integration} lädt nach dem Update.\",\"The error does not come back after a restart.\":\"Der Fehler kommt nach einem Neustart nicht wieder.\",\"{integration} cannot be loaded by this Home Assistant version\":\"{integration} kann von dieser Home-Assistant-Version nicht geladen werden\",\"Home Assistant refuses to load {integration} (“{detail}”): its manifest is invalid or the installed version is known to break this Home Assistant release.\":\"Home Assistant weigert sich, {integration} zu laden („{detail}“): Ihr Manifest ist ungültig, oder die installierte Version beschädigt bekanntermaßen diese Home-Assistant-Version.\",\"{integration} fails with {exception}\":\"{integration} schlägt fehl: {exception}\",\"The custom integration {integration} fails with {exception}[[ in {location}]]. Errors like this right after a Home Assistant update usually mean it relies on something that changed in Home Assistant.\":\"Die benutzerdefinierte Integration {integration} schlägt[[ in {location}]] fehl: {exception}. Solche Fehler direkt nach einem Home-Assistant-Update bedeuten meist, dass sie sich auf etwas verlässt, das sich in Home Assistant geändert hat.\",\"The {integration} config entry could not be migrated\":\"Der Konfigurationseintrag von {integration} konnte nicht migriert werden\",\"The stored config entry of {integration} has a version this installation cannot migrate (“{detail}”): the integration was downgraded, or a release broke its migration.\":\"Der gespeicherte Konfigurationseintrag von {integration} hat eine Version, die diese Installation nicht migrieren kann („{detail}“): Die Integration wurde herabgestuft, oder eine Version hat ihre Migration beschädigt.\",\"If you downgraded, go back to the newer version of {integration}, or restore a backup taken before the upgrade.\":\"Hast du herabgestuft, kehre zur neueren Version von {integration} zurück oder stelle eine Sicherung von vor dem Upgrade wieder her.\",\"Otherwise update {integration}; if it still fails, delete and re-add the entry.\":\"Andernfalls aktualisiere {integration}; schlägt es weiter fehl, lösche den Eintrag und füge ihn erneut hinzu.\",\"{integration} blocks the event loop with {call}\":\"{integration} blockiert die Ereignisschleife durch {call}\",\"{integration} makes a blocking call ({call}) inside Home Assistant’s event loop[[ at {location}]]. While it runs nothing else in Home Assistant can; Home Assistant detects and reports this since 2024.6, and the fix belongs in the integration’s code.\":\"{integration} macht einen blockierenden Aufruf ({call}) in der Ereignisschleife von Home Assistant[[ an {location}]]. Solange er läuft, kann nichts anderes in Home Assistant laufen; Home Assistant erkennt und meldet das seit 2024.6, und die Korrektur gehört in den Code der Integration.\",\"Home Assistant keeps running, but everything else waits while the call blocks: the UI stutters, and other integrations can time out.\":\"Home Assistant läuft weiter, aber alles andere wartet, während der Aufruf blockiert: Die Oberfläche stockt, und andere Integrationen können in Zeitüberschreitungen laufen.\",\"Update Home Assistant: blocking calls in core integrations are fixed in later releases.\":\"Aktualisiere Home Assistant: Blockierende Aufrufe in Core-Integrationen werden in späteren Versionen behoben.\",\"If the latest release still shows it, report it using the link in the warning.\":\"Zeigt auch die neueste Version es noch, melde es über den Link in der Warnung.\",\"Restarting or reloading does not fix it; the warning alone does not break anything.\":\"Neustarten oder Neuladen behebt es nicht; die Warnung allein macht nichts kaputt.\",\"After the update, the warning does not come back after a restart.\":\"Nach dem Update kommt die Warnung nach einem Neustart nicht wieder.\",\"Update {integration} (HACS → {integration} → Update, or install its latest release).\":\"Aktualisiere {integration} (HACS → {integration} → Aktualisieren, oder installiere ihre neueste Version).\",\"If no fixed release exists, report it to the author using the link in the warning, or remove the integration until it is fixed.\":\"Gibt es keine korrigierte Version, melde es dem Autor über den Link in der Warnung, oder entferne die Integration, bis es behoben ist.\",\"{integration} calls Home Assistant from the wrong thread\":\"{integration} ruft Home Assistant aus dem falschen Thread auf\",\"{integration} calls an event-loop-only function from another thread (“{detail}”), which can crash Home Assistant or corrupt its state. The fix belongs in the integration’s code.\":\"{integration} ruft eine Funktion, die nur in der Ereignisschleife laufen darf, aus einem anderen Thread auf („{detail}“), was Home Assistant abstürzen lassen oder seinen Zustand beschädigen kann. Die Korrektur gehört in den Code der Integration.\",\"Random crashes, entities that stop updating, or corrupted state while it keeps happening.\":\"Zufällige Abstürze, Entitäten, die sich nicht mehr aktualisieren, oder beschädigter Zustand, solange es weiter passiert.\",\"The YAML configuration cannot be read[[ ({location})]]\":\"Die YAML-Konfiguration kann nicht gelesen werden[[ ({location})]]\",\"Home Assistant could not read its YAML configuration: “{detail}”[[ in {location}]]. A syntax error stops the whole file from loading; in configuration.yaml or a file it includes, Home Assistant starts in recovery mode with most integrations missing.\":\"Home Assistant konnte seine YAML-Konfiguration nicht lesen: „{detail}“[[ in {location}]]. Ein Syntaxfehler verhindert, dass die ganze Datei geladen wird; in der configuration.yaml oder einer von ihr eingebundenen Datei startet Home Assistant im Wiederherstellungsmodus, und die meisten Integrationen fehlen.\",\"Everything configured in that file is missing; in recovery (safe) mode almost nothing runs until it is fixed.\":\"Alles, was in dieser Datei konfiguriert ist, fehlt; im Wiederherstellungsmodus (abgesicherten Modus) läuft fast nichts, bis der Fehler behoben ist.\",\"Open [[{location} ]]and fix the syntax: indentation, a missing list dash (“- platform: …”), a missing space after a colon, tabs instead of spaces, or an undefined !secret.\":\"Öffne [[{location} ]]und korrigiere die Syntax: Einrückung, ein fehlender Listenstrich („- platform: …“), ein fehlendes Leerzeichen nach einem Doppelpunkt, Tabulatoren statt Leerzeichen oder ein nicht definiertes !secret.\",\"Run Developer tools → YAML → Check configuration (or ha core check) until it passes.\":\"Führe Entwicklerwerkzeuge → YAML → Konfiguration prüfen (oder ha core check) aus, bis die Prüfung besteht.\",\"Then restart Home Assistant.\":\"Starte Home Assistant dann neu.\",\"Only after the YAML is fixed and “Check configuration” passes: restart to load the configuration again.\":\"Erst wenn das YAML korrigiert ist und „Konfiguration prüfen“ besteht: neu starten, um die Konfiguration erneut zu laden.\",\"The configuration error does not come back after the fix.\":\"Der Konfigurationsfehler kommt nach der Korrektur nicht wieder.\",\"configuration.yaml sets up {integration}, which Home Assistant did not find\":\"configuration.yaml richtet {integration} ein, die Home Assistant nicht gefunden hat\",\"The configuration asks for {integration}, but Home Assistant did not find an integration of that name when it started: it was installed since (custom integrations, e.g. from HACS, load only after a restart), removed, or the name is misspelled.\":\"Die Konfiguration verlangt {integration}, aber Home Assistant hat beim Start keine Integration dieses Namens gefunden: Sie wurde seitdem installiert (benutzerdefinierte Integrationen, z. B. aus HACS, werden erst nach einem Neustart geladen), entfernt, oder der Name ist falsch geschrieben.\",\"What the invalid configuration describes is not set up.\":\"Was die ungültige Konfiguration beschreibt, wird nicht eingerichtet.\",\"If you just installed it, restart Home Assistant (Settings → System → Restart) so it is found.\":\"Hast du sie gerade installiert, starte Home Assistant neu (Einstellungen → System → Neu starten), damit sie gefunden wird.\",\"If it is not installed, install it again (e.g. through HACS) and restart, or remove its section from configuration.yaml (or fix the name).\":\"Ist sie nicht installiert, installiere sie erneut (z. B. über HACS) und starte neu, oder entferne ihren Abschnitt aus der configuration.yaml (oder korrigiere den Namen).\",\"Only once {integration} is installed (its folder is in custom_components): Home Assistant finds new integrations when it starts.\":\"Erst wenn {integration} installiert ist (ihr Ordner liegt in custom_components): Home Assistant findet neue Integrationen beim Start.\",\"configuration.yaml names {domain}, a misspelling of {meant}\":\"configuration.yaml nennt {domain}, eine falsche Schreibweise von {meant}\",\"The configuration sets up an integration called {domain}, which does not exist; Home Assistant has one called {meant}, so the name is almost certainly misspelled.\":\"Die Konfiguration richtet eine Integration namens {domain} ein, die es nicht gibt; Home Assistant hat eine namens {meant}, daher ist der Name fast sicher falsch geschrieben.\",\"Correct {domain} to {meant} in configuration.yaml, check the configuration (Developer tools → YAML) and restart.\":\"Korrigiere {domain} in der configuration.yaml zu {meant}, prüfe die Konfiguration (Entwicklerwerkzeuge → YAML) und starte neu.\",\"configuration.yaml names {integration} as an integration: a misplaced option\":\"configuration.yaml nennt {integration} als Integration: eine falsch platzierte Option\",\"The configuration sets up an integration called {integration}, next to a schema error: almost always an option indented one level too little, so Home Assistant reads it as an integration of its own.\":\"Die Konfiguration richtet eine Integration namens {integration} ein, neben einem Schemafehler: fast immer eine Option, die eine Ebene zu wenig eingerückt ist, sodass Home Assistant sie als eigene Integration liest.\",\"Indent the option under the integration or platform it belongs to, check the configuration (Developer tools → YAML) and restart.\":\"Rücke die Option unter die Integration oder Plattform ein, zu der sie gehört, prüfe die Konfiguration (Entwicklerwerkzeuge → YAML) und starte neu.\",\"{integration} is misconfigured\":\"{integration} ist falsch konfiguriert\",\"{integration} reports that its configuration is wrong (“{detail}”): a value was entered in the wrong form or points at the wrong thing, so it cannot work until it is corrected.\":\"{integration} meldet, dass ihre Konfiguration falsch ist („{detail}“): Ein Wert wurde in der falschen Form eingegeben oder zeigt auf das Falsche, daher kann sie nicht funktionieren, bis er korrigiert ist.\",\"Correct the value the message names (Settings → Devices & services → {integration} → Reconfigure, or its YAML), following the integration’s documentation.\":\"Korrigiere den Wert, den die Meldung nennt (Einstellungen → Geräte & Dienste → {integration} → Neu konfigurieren, oder ihr YAML), gemäß der Dokumentation der Integration.\",\"Then reload {integration}.\":\"Lade {integration} dann neu.\",\"{integration} has an invalid configuration\":\"{integration} hat eine ungültige Konfiguration\",\"The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.\":\"Die Konfiguration von {integration} passt nicht zu dem, was sie akzeptiert: „{detail}“. Home Assistant überspringt den ungültigen Teil, daher wird nicht eingerichtet, was er beschreibt.\",\"Fix the option the message names[[ ({location})]] — options are renamed or removed in breaking changes, so check the release notes of the last update and the integration’s documentation.\":\"Korrigiere die Option, die die Meldung nennt[[ ({location})]] – Optionen werden in Breaking Changes umbenannt oder entfernt, sieh also in den Versionshinweisen des letzten Updates und in der Dokumentation der Integration nach.\",\"Check the configuration (Developer tools → YAML), then reload that YAML or restart.\":\"Prüfe die Konfiguration (Entwicklerwerkzeuge → YAML), lade dann dieses YAML neu oder starte neu.\",\"[[{entity}: ]]the state does not fit its device class or unit\":\"[[{entity}: ]]der Zustand passt nicht zu seiner Geräteklasse oder Einheit\",\"The entity’s configuration promises a numeric value in a unit of its device class, but it reports something else (“{detail}”) — typically a template that yields “unknown”/“unavailable”, or a wrong unit_of_measurement or device_class.\":\"Die Konfiguration der Entität verspricht einen numerischen Wert in einer Einheit ihrer Geräteklasse, aber sie meldet etwas anderes („{detail}“) – typischerweise ein Template, das „unknown“/„unavailable“ liefert, oder ein falsches unit_of_measurement oder device_class.\",\"For a template or YAML sensor: give the template a numeric default or an availability template, and fix unit_of_measurement / device_class / state_class.\":\"Bei einem Template- oder YAML-Sensor: Gib dem Template einen numerischen Standardwert oder ein Verfügbarkeits-Template und korrigiere unit_of_measurement / device_class / state_class.\",\"For a sensor an integration provides, report it to the integration with this message.\":\"Bei einem Sensor, den eine Integration bereitstellt: Melde es der Integration mit dieser Meldung.\",\"A template[[ in {integration}]] fails to render\":\"Ein Template[[ in {integration}]] lässt sich nicht rendern\",\"A template refers to something that does not exist or has an unexpected value: “{detail}”. The entity or option built from it shows the wrong value or is unavailable.\":\"Ein Template verweist auf etwas, das nicht existiert oder einen unerwarteten Wert hat: „{detail}“. Die daraus gebildete Entität oder Option zeigt den falschen Wert oder ist nicht verfügbar.\",\"Test the template in Developer tools → Template; guard missing values with defaults (e.g. | float(0), states(…) | is_number, has_value()).\":\"Teste das Template unter Entwicklerwerkzeuge → Template; sichere fehlende Werte mit Standardwerten ab (z. B. | float(0), states(…) | is_number, has_value()).\",\"Fix it in the template helper or YAML, then reload template entities.\":\"Korrigiere es im Template-Helfer oder im YAML und lade dann die Template-Entitäten neu.\",\"{automation} is running away\":\"{automation} läuft aus dem Ruder\",\"{automation} is triggered far more often than it can finish (“{detail}”, {count} times): it probably triggers itself through the entities it changes, or its trigger fires on every attribute change.\":\"{automation} wird viel häufiger ausgelöst, als sie fertig werden kann („{detail}“, {count}-mal): Wahrscheinlich löst sie sich über die Entitäten, die sie ändert, selbst aus, oder ihr Auslöser feuert bei jeder Attributänderung.\",\"Runs pile up or are dropped, the devices it controls flap, and the log and recorder fill up.\":\"Ausführungen stauen sich oder werden verworfen, die gesteuerten Geräte schalten hin und her, und Protokoll und Recorder laufen voll.\",\"Look at the trace of {automation}: which trigger fires, and does an action change the entity it triggers on?\":\"Öffne für {automation} die Ablaufverfolgung: Welcher Auslöser feuert, und ändert eine Aktion die Entität, auf die sie auslöst?\",\"Narrow the trigger (to:/from: states, a condition), or pick the right mode (single/restart/queued with max) and max_exceeded: silent.\":\"Grenze den Auslöser ein (to:/from:-Zustände, eine Bedingung) oder wähle den passenden Modus (single/restart/queued mit max) und max_exceeded: silent.\",\"Stop {automation} from running away now; turn it back on once its trigger or mode is fixed (rolling back turns it on again).\":\"Halte {automation} jetzt an; schalte sie wieder ein, sobald ihr Auslöser oder Modus korrigiert ist (das Rückgängigmachen schaltet sie wieder ein).\",\"After the automation is fixed in YAML, reload automations (the UI editor reloads on save).\":\"Nachdem die Automatisierung im YAML korrigiert ist, lade die Automatisierungen neu (der Editor der Oberfläche lädt beim Speichern neu).\",\"The next run of {automation} finishes without an error.\":\"{automation} läuft beim nächsten Mal ohne Fehler durch.\",\"Automation[[ “{alias}”]] has an invalid configuration\":\"Automatisierung[[ „{alias}“]] hat eine ungültige Konfiguration\",\"An automation or script does not pass validation, so it is not set up at all: “{detail}”.\":\"Eine Automatisierung oder ein Skript besteht die Prüfung nicht und wird daher gar nicht eingerichtet: „{detail}“.\",\"The automation does not exist until its configuration is fixed; it never triggers.\":\"Die Automatisierung existiert nicht, bis ihre Konfiguration korrigiert ist; sie löst nie aus.\",\"Open the automation in the editor (or automations.yaml) and fix the option the message names.\":\"Öffne die Automatisierung im Editor (oder die automations.yaml) und korrigiere die Option, die die Meldung nennt.\",\"Save (the editor reloads automations) and check that it shows up as enabled.\":\"Speichere (der Editor lädt die Automatisierungen neu) und prüfe, ob sie als aktiviert angezeigt wird.\",\"{automation} calls {service}, which does not exist\":\"{automation} ruft {service} auf, das es nicht gibt\",\"{automation} calls {service}, but no such action, script or entity exists right now: it was renamed or removed, the integration providing it is not loaded, or a script that an integration generates has not been (re)created yet.\":\"{automation} ruft {service} auf, aber eine solche Aktion, ein solches Skript oder eine solche Entität gibt es gerade nicht: Sie wurde umbenannt oder entfernt, die bereitstellende Integration ist nicht geladen, oder ein Skript, das eine Integration erzeugt, wurde noch nicht (neu) erstellt.\",\"The actions after the failing step do not run, so whatever {automation} should do does not happen.\":\"Die Aktionen nach dem fehlschlagenden Schritt laufen nicht, also passiert nicht, was {automation} tun soll.\",\"Open the trace of {automation} to see the failing step.\":\"Öffne für {automation} die Ablaufverfolgung, um den fehlschlagenden Schritt zu sehen.\",\"If {service} belongs to an integration, check that the integration is loaded (Settings → Devices & services); reloading that integration recreates what it generates.\":\"Gehört {service} zu einer Integration, prüfe, ob die Integration geladen ist (Einstellungen → Geräte & Dienste); Neuladen dieser Integration erstellt neu, was sie erzeugt.\",\"Otherwise change the step to an existing action or entity, save, and run it once.\":\"Andernfalls ändere den Schritt auf eine vorhandene Aktion oder Entität, speichere und führe ihn einmal aus.\",\"{automation} fails on a template\":\"{automation} scheitert an einem Template\",\"A template in {automation} renders an error or an unusable value (“{detail}”), usually a trigger variable or entity that is missing in this run.\":\"{automation} enthält ein Template, das einen Fehler oder einen unbrauchbaren Wert liefert („{detail}“), meist weil in dieser Ausführung eine Auslöservariable oder Entität fehlt.\",\"Test the template in Developer tools → Template with the values from the trace.\":\"Teste das Template unter Entwicklerwerkzeuge → Template mit den Werten aus der Ablaufverfolgung.\",\"Guard missing values (| default, | float(0), a condition before the step), save and run it once.\":\"Sichere fehlende Werte ab (| default, | float(0), eine Bedingung vor dem Schritt), speichere und führe sie einmal aus.\",\"{automation} passes invalid data to an action\":\"{automation} übergibt ungültige Daten an eine Aktion\",\"A step of {automation} calls an action with data it does not accept (“{detail}”) — often a template that rendered text or nothing where a number is needed.\":\"{automation} ruft in einem Schritt eine Aktion mit Daten auf, die sie nicht akzeptiert („{detail}“) – oft ein Template, das Text oder nichts geliefert hat, wo eine Zahl nötig ist.\",\"Open the trace of {automation} (Settings → Automations & scenes → … → Traces) to see the failing step.\":\"Öffne für {automation} die Ablaufverfolgung (Einstellungen → Automatisierungen & Szenen → … → Ablaufverfolgungen), um den fehlschlagenden Schritt zu sehen.\",\"Fix that step, save, and run the automation once to check it.\":\"Korrigiere diesen Schritt, speichere und führe die Automatisierung einmal aus, um ihn zu prüfen.\",\"{automation} fails\":\"{automation} schlägt fehl\",\"A step of {automation} raised an error: “{detail}”.\":\"{automation} ist in einem Schritt auf einen Fehler gestoßen: „{detail}“.\",\"{automation} was triggered while it was still running\":\"{automation} wurde ausgelöst, während sie noch lief\",\"{automation} was triggered again before its previous run finished; in mode “single” the new run is dropped and this warning is logged.\":\"{automation} wurde erneut ausgelöst, bevor ihre vorherige Ausführung fertig war; im Modus „single“ wird die neue Ausführung verworfen und diese Warnung protokolliert.\",\"The dropped runs do nothing; if they were meant to restart a timer or a delay, the automation misbehaves.\":\"Die verworfenen Ausführungen tun nichts; sollten sie einen Timer oder eine Verzögerung neu starten, verhält sich die Automatisierung falsch.\",\"If overlapping triggers are expected, set mode: restart, queued or parallel — or max_exceeded: silent to keep mode single quietly.\":\"Sind sich überschneidende Auslöser zu erwarten, setze mode: restart, queued oder parallel – oder max_exceeded: silent, um beim Modus single ohne Warnung zu bleiben.\",\"Add-on {addon} crashed\":\"Add-on {addon} ist abgestürzt\",\"The Supervisor found {addon} stopped or unhealthy and tried to restart it (“{detail}”). The add-on’s own log shows why it exited.\":\"Der Supervisor hat {addon} gestoppt oder fehlerhaft vorgefunden und versucht, es neu zu starten („{detail}“). Das eigene Protokoll des Add-ons zeigt, warum es beendet wurde.\",\"Whatever the add-on provides (a broker, a database, Zigbee, a dashboard) is gone until it runs again.\":\"Was das Add-on bereitstellt (ein Broker, eine Datenbank, Zigbee, ein Dashboard), fehlt, bis es wieder läuft.\",\"Read the add-on’s log (Settings → Add-ons → {addon} → Log): the lines before the exit say why it stopped.\":\"Lies das Protokoll des Add-ons (Einstellungen → Add-ons → {addon} → Protokoll): Die Zeilen vor dem Ende sagen, warum es gestoppt ist.\",\"Restart it; turn on its Watchdog so the Supervisor restarts it after a crash.\":\"Starte es neu; schalte seinen Watchdog ein, damit der Supervisor es nach einem Absturz neu startet.\",\"If it crashes again right away, fix what the log names (configuration, a device that is missing, disk space) first.\":\"Stürzt es sofort wieder ab, behebe zuerst, was das Protokoll nennt (Konfiguration, ein fehlendes Gerät, Speicherplatz).\",\"Restart {addon} after reading its log; if it crashes again right away, fix what its log names first — restarting in a loop does not help.\":\"Starte {addon} neu, nachdem du sein Protokoll gelesen hast; stürzt es sofort wieder ab, behebe zuerst, was sein Protokoll nennt – Neustarten in einer Schleife hilft nicht.\",\"{addon} is running again.\":\"{addon} läuft wieder.\",\"It does not crash again.\":\"Es stürzt nicht erneut ab.\",\"The add-on stops because of its own configuration or environment (“{detail}”): an invalid option, a port another service already uses, or a path it cannot access. Restarting repeats the crash until that is fixed.\":\"Das Add-on stoppt wegen seiner eigenen Konfiguration oder Umgebung („{detail}“): eine ungültige Option, ein Port, den schon ein anderer Dienst verwendet, oder ein Pfad, auf den es nicht zugreifen kann. Ein Neustart wiederholt den Absturz, bis das behoben ist.\",\"Open the add-on’s Configuration tab and fix the option its log names (or change the port).\":\"Öffne den Reiter Konfiguration des Add-ons und korrigiere die Option, die sein Protokoll nennt (oder ändere den Port).\",\"Then start it again and watch its log.\":\"Starte es dann erneut und beobachte sein Protokoll.\",\"The add-on keeps crashing: the Supervisor’s watchdog restarted it as often as it allows and then gave up (“{detail}”). Restarting it again only repeats the loop; its own log says why it exits.\":\"Das Add-on stürzt immer wieder ab: Der Watchdog des Supervisors hat es so oft neu gestartet, wie er darf, und dann aufgegeben („{detail}“). Ein weiterer Neustart wiederholt nur die Schleife; sein eigenes Protokoll sagt, warum es sich beendet.\",\"Read the add-on’s log for the reason it exits each time, and fix that (or report it to the add-on’s maintainer).\":\"Lies im Protokoll des Add-ons, warum es sich jedes Mal beendet, und behebe das (oder melde es dem Betreuer des Add-ons).\",\"Start it again only after that; the watchdog resumes on its own.\":\"Starte es erst danach wieder; der Watchdog läuft von selbst weiter.\",\"The add-on’s program uses CPU instructions this machine does not have (“{detail}”), typically AVX on older or virtual CPUs. It crashes the same way at every start.\":\"Das Programm des Add-ons verwendet CPU-Befehle, die diese Maschine nicht hat („{detail}“), typischerweise AVX auf älteren oder virtuellen CPUs. Es stürzt bei jedem Start auf dieselbe Weise ab.\",\"Check the add-on’s documentation for its CPU requirements; in a virtual machine, pass the host CPU through (CPU type “host”).\":\"Sieh in der Dokumentation des Add-ons nach seinen CPU-Anforderungen; reiche in einer virtuellen Maschine die Host-CPU durch (CPU-Typ „host“).\",\"Otherwise use a version or alternative built for this CPU.\":\"Andernfalls verwende eine Version oder Alternative, die für diese CPU gebaut ist.\",\"Add-on {addon} does not start\":\"Add-on {addon} startet nicht\",\"The Supervisor could not start {addon} (“{detail}”).\":\"Der Supervisor konnte {addon} nicht starten („{detail}“).\",\"Add-on {addon} cannot open its port\":\"Add-on {addon} kann seinen Port nicht öffnen\",\"The add-on cannot listen on its port because another service already uses it (“{detail}”): another add-on, a service on the host, or a second copy of the same program.\":\"Das Add-on kann nicht auf seinem Port lauschen, weil ein anderer Dienst ihn schon verwendet („{detail}“): ein anderes Add-on, ein Dienst auf dem Host oder eine zweite Kopie desselben Programms.\",\"Find what else uses that port (another add-on with the same port, e.g. two DNS servers on 53 or two MQTT brokers on 1883).\":\"Finde, was diesen Port sonst verwendet (ein anderes Add-on mit demselben Port, z. B. zwei DNS-Server auf 53 oder zwei MQTT-Broker auf 1883).\",\"Stop that service, or change the port in the add-on’s Network settings; then start the add-on again.\":\"Stoppe diesen Dienst oder ändere den Port in den Netzwerkeinstellungen des Add-ons; starte das Add-on dann erneut.\",\"Add-on {addon} does not answer\":\"Add-on {addon} antwortet nicht\",\"Home Assistant cannot reach the add-on {addon} (“{detail}”): the add-on is stopped, crashed, or still starting.\":\"Home Assistant erreicht das Add-on {addon} nicht („{detail}“): Das Add-on ist gestoppt, abgestürzt oder startet noch.\",\"Add-on {addon} crashed[[ (exit code {code})]]\":\"Add-on {addon} ist abgestürzt[[ (Exit-Code {code})]]\",\"The add-on’s main service exited with an error[[ (exit code {code})]] and the add-on halted. Its log just before the exit says why: “{detail}”.\":\"Der Hauptdienst des Add-ons hat sich mit einem Fehler beendet[[ (Exit-Code {code})]], und das Add-on wurde angehalten. Sein Protokoll direkt vor dem Ende sagt, warum: „{detail}“.\",\"The add-on’s process died (“{detail}”) and the add-on stopped.\":\"Der Prozess des Add-ons ist gestorben („{detail}“), und das Add-on wurde gestoppt.\",\"Add-on {addon} lost its connection and does not get it back\":\"Add-on {addon} hat seine Verbindung verloren und bekommt sie nicht zurück\",\"A client inside the add-on lost its connection to the service it depends on (“{detail}”) — the MQTT broker, or Home Assistant through the Supervisor — and keeps failing instead of reconnecting, typically after that service restarted or updated. Restarting the add-on reconnects it.\":\"Ein Client im Add-on hat die Verbindung zu dem Dienst verloren, von dem er abhängt („{detail}“) – dem MQTT-Broker oder Home Assistant über den Supervisor –, und scheitert weiter, statt sich neu zu verbinden, typischerweise nachdem dieser Dienst neu gestartet oder aktualisiert wurde. Ein Neustart des Add-ons verbindet es neu.\",\"What the add-on does through that connection (devices, flows) stops until it reconnects.\":\"Was das Add-on über diese Verbindung tut (Geräte, Flows), stoppt, bis es sich neu verbindet.\",\"Restart the add-on (Settings → Add-ons → {addon} → Restart).\":\"Starte das Add-on neu (Einstellungen → Add-ons → {addon} → Neu starten).\",\"If it happens after every restart of Home Assistant or the broker, update the add-on and report it to its maintainer.\":\"Passiert es nach jedem Neustart von Home Assistant oder des Brokers, aktualisiere das Add-on und melde es seinem Betreuer.\",\"Add-on {addon} started before the Supervisor could answer it\":\"Add-on {addon} ist gestartet, bevor der Supervisor ihm antworten konnte\",\"The add-on’s start script could not get its settings from the Supervisor (“{detail}”), typically at boot while the Supervisor and Home Assistant are still starting. It runs without them (users, discovery) until it is restarted.\":\"Das Startskript des Add-ons konnte seine Einstellungen nicht vom Supervisor holen („{detail}“), typischerweise beim Hochfahren, während Supervisor und Home Assistant noch starten. Es läuft ohne sie (Benutzer, Erkennung), bis es neu gestartet wird.\",\"Restart the add-on once Home Assistant has fully started.\":\"Starte das Add-on neu, sobald Home Assistant vollständig gestartet ist.\",\"If it happens at every boot, report it to the add-on’s maintainer with this log.\":\"Passiert es bei jedem Hochfahren, melde es mit diesem Protokoll dem Betreuer des Add-ons.\",\"Add-on {addon} refuses to start: {detail}\":\"Add-on {addon} verweigert den Start: {detail}\",\"The add-on’s start script stopped with a fatal error (“{detail}”): it checks its configuration and environment before starting and says what is wrong. Restarting repeats the same check until that changes.\":\"Das Startskript des Add-ons hat mit einem fatalen Fehler angehalten („{detail}“): Es prüft vor dem Start seine Konfiguration und Umgebung und sagt, was falsch ist. Ein Neustart wiederholt dieselbe Prüfung, bis sich das ändert.\",\"Read the add-on’s log: the FATAL lines say what to change (an option in its Configuration tab, protection mode, a missing device or password).\":\"Lies das Protokoll des Add-ons: Die FATAL-Zeilen sagen, was zu ändern ist (eine Option im Reiter Konfiguration, der Schutzmodus, ein fehlendes Gerät oder Passwort).\",\"Change that, then start the add-on again.\":\"Ändere das und starte das Add-on dann erneut.\",\"The add-on does not support this system (“{detail}”): its architecture, CPU or operating system. No option or restart changes that.\":\"Das Add-on unterstützt dieses System nicht („{detail}“): seine Architektur, CPU oder sein Betriebssystem. Keine Option und kein Neustart ändert das.\",\"Check the add-on’s documentation for the systems it supports, and use an alternative that runs here.\":\"Sieh in der Dokumentation des Add-ons nach, welche Systeme es unterstützt, und verwende eine Alternative, die hier läuft.\",\"Add-on {addon} is not running\":\"Add-on {addon} läuft nicht\",\"The Supervisor reports {addon} as not running (“{detail}”).\":\"Der Supervisor meldet {addon} als nicht laufend („{detail}“).\",\"{integration} cannot reach {host} and keeps retrying setup\":\"{integration} erreicht {host} nicht und versucht die Einrichtung immer wieder\",\"Setting up {integration}[[ (“{entry}”)]] failed because {host} did not answer[[: “{reason}”]]. Home Assistant marks the entry “retrying setup” and tries again with a growing delay — expected while a device is off, asleep, unplugged or has a new address.\":\"Die Einrichtung von {integration}[[ („{entry}“)]] ist fehlgeschlagen, weil {host} nicht geantwortet hat[[: „{reason}“]]. Home Assistant markiert den Eintrag mit „Einrichtung wird wiederholt“ und versucht es mit wachsender Verzögerung erneut – zu erwarten, solange ein Gerät aus ist, schläft, ausgesteckt ist oder eine neue Adresse hat.\",\"{integration}’s entities stay unavailable until the device or service answers; other integrations are not affected.\":\"Die Entitäten von {integration} bleiben nicht verfügbar, bis das Gerät oder der Dienst antwortet; andere Integrationen sind nicht betroffen.\",\"Check that {host} is powered on and connected (open its address from another device).\":\"Prüfe, ob {host} eingeschaltet und verbunden ist (öffne seine Adresse von einem anderen Gerät aus).\",\"If its IP address changed, give it a fixed DHCP lease and correct the address (Settings → Devices & services → {integration} → Reconfigure).\":\"Hat sich seine IP-Adresse geändert, gib ihm eine feste DHCP-Zuweisung und korrigiere die Adresse (Einstellungen → Geräte & Dienste → {integration} → Neu konfigurieren).\",\"If the device is only switched on now and then, disable the entry while it is off to stop the retries.\":\"Ist das Gerät nur ab und zu eingeschaltet, deaktiviere den Eintrag, solange es aus ist, damit die Wiederholungen aufhören.\",\"Only once {host} answers again (powered on, back on the network, or its address corrected): reload to set it up now instead of waiting for the next retry.\":\"Erst wenn {host} wieder antwortet (eingeschaltet, wieder im Netz oder seine Adresse korrigiert): jetzt neu laden, um es einzurichten, statt auf den nächsten Versuch zu warten.\",\"Its entities are available again.\":\"Seine Entitäten sind wieder verfügbar.\",\"{integration} is not ready and keeps retrying setup\":\"{integration} ist nicht bereit und versucht die Einrichtung immer wieder\",\"Setting up {integration}[[ (“{entry}”)]] failed with a temporary error[[: “{reason}”]]; Home Assistant retries on its own with a growing delay. Usually the device or service it talks to cannot be reached yet.\":\"Die Einrichtung von {integration}[[ („{entry}“)]] ist mit einem vorübergehenden Fehler gescheitert[[: „{reason}“]]; Home Assistant versucht es von selbst mit wachsender Verzögerung erneut. Meist ist das Gerät oder der Dienst, mit dem sie spricht, noch nicht erreichbar.\",\"{integration} keeps retrying because the server or firmware it talks to speaks another version than it needs[[ (“{reason}”)]]. Retrying or reloading does not change that: the older side (an add-on, a firmware, a server) must be updated, or its release awaited.\":\"{integration} versucht es immer wieder, weil der Server oder die Firmware, mit dem sie spricht, eine andere Version spricht, als sie braucht[[ („{reason}“)]]. Wiederholen oder Neuladen ändert daran nichts: Die ältere Seite (ein Add-on, eine Firmware, ein Server) muss aktualisiert oder ihre nächste Version abgewartet werden.\",\"Update the side that is older: the add-on or server {integration} connects to, or the device’s firmware.\":\"Aktualisiere die ältere Seite: das Add-on oder den Server, mit dem sich {integration} verbindet, oder die Firmware des Geräts.\",\"If no such release exists yet, wait for it; {integration} sets up on its own once versions match.\":\"Gibt es eine solche Version noch nicht, warte darauf; {integration} richtet sich von selbst ein, sobald die Versionen zusammenpassen.\",\"{integration} failed to set up because {host} did not answer, and will not retry\":\"{integration} konnte nicht eingerichtet werden, weil {host} nicht geantwortet hat, und versucht es nicht erneut\",\"Setting up {integration}[[ (“{entry}”)]] failed because {host} could not be reached[[ (“{detail}”)]], and {integration} reported it as an unexpected error instead of asking Home Assistant to retry. Unlike a retrying entry it stays failed after the device or service answers again, until it is reloaded. That {integration} does not retry is a bug worth reporting.\":\"Die Einrichtung von {integration}[[ („{entry}“)]] ist fehlgeschlagen, weil {host} nicht erreichbar war[[ („{detail}“)]], und {integration} hat das als unerwarteten Fehler gemeldet, statt Home Assistant um einen neuen Versuch zu bitten. Anders als ein Eintrag, der es erneut versucht, bleibt er fehlgeschlagen, auch wenn das Gerät oder der Dienst wieder antwortet, bis er neu geladen wird. Dass {integration} es nicht erneut versucht, ist ein Fehler, den es sich zu melden lohnt.\",\"{integration} is not loaded; its entities stay unavailable until the entry is reloaded.\":\"{integration} ist nicht geladen; ihre Entitäten bleiben nicht verfügbar, bis der Eintrag neu geladen wird.\",\"Check that {host} answers again (powered on, on the network, its address unchanged).\":\"Prüfe, ob {host} wieder antwortet (eingeschaltet, im Netz, Adresse unverändert).\",\"Then reload the entry (Settings → Devices & services → {integration} → ⋮ → Reload).\":\"Lade den Eintrag dann neu (Einstellungen → Geräte & Dienste → {integration} → ⋮ → Neu laden).\",\"Report to {integration} that a connection error during setup is not retried; for a custom integration, update it.\":\"Melde {integration}, dass ein Verbindungsfehler bei der Einrichtung nicht erneut versucht wird; eine benutzerdefinierte Integration aktualisiere.\",\"{integration} failed to set up[[: {exception}]]\":\"{integration} konnte nicht eingerichtet werden[[: {exception}]]\",\"Setting up {integration} raised an unexpected error[[ ({exception})]][[ in {location}]]. No known failure signature matches it: most likely a bug in the integration, or a device or service answering in a way it does not expect.\":\"Die Einrichtung von {integration} hat einen unerwarteten Fehler ausgelöst[[ ({exception})]][[ in {location}]]. Keine bekannte Fehlersignatur passt dazu: höchstwahrscheinlich ein Fehler in der Integration oder ein Gerät oder Dienst, der anders antwortet, als sie erwartet.\",\"{integration} is not loaded; its entities are unavailable.\":\"{integration} ist nicht geladen; ihre Entitäten sind nicht verfügbar.\",\"Search the issue tracker of {integration} for the exception.\":\"Suche im Issue-Tracker von {integration} nach der Ausnahme.\",\"If it started after an update, read the release notes; for a custom integration, update it.\":\"Hat es nach einem Update begonnen, lies die Versionshinweise; eine benutzerdefinierte Integration aktualisiere.\",\"Turn on debug logging for {integration} to capture the next setup attempt; the previous level is restored afterwards.\":\"Schalte Debug-Protokollierung für {integration} ein, um den nächsten Einrichtungsversuch aufzuzeichnen; die vorherige Stufe wird danach wiederhergestellt.\",\"{integration} loads.\":\"{integration} lädt.\",\"{integration} cannot resolve the host name[[ {host}]]\":\"{integration} kann den Hostnamen[[ {host}]] nicht auflösen\",\"The host name {integration} uses[[ ({host})]] cannot be resolved to an address (“{dns}”). Home Assistant’s DNS server does not know it — typical for names that only exist on another network, for .local names inside containers, or for a typo — so every connection fails before it starts.\":\"Der Hostname, den {integration} verwendet[[ ({host})]], lässt sich nicht in eine Adresse auflösen („{dns}“). Der DNS-Server von Home Assistant kennt ihn nicht – typisch für Namen, die nur in einem anderen Netz existieren, für .local-Namen in Containern oder für einen Tippfehler –, daher scheitert jede Verbindung, bevor sie beginnt.\",\"{integration} cannot connect at all; its entities are unavailable.\":\"{integration} kann sich überhaupt nicht verbinden; ihre Entitäten sind nicht verfügbar.\",\"Use the device’s IP address instead of its host name (Settings → Devices & services → {integration} → Reconfigure), ideally with a fixed DHCP lease.\":\"Verwende die IP-Adresse des Geräts statt seines Hostnamens (Einstellungen → Geräte & Dienste → {integration} → Neu konfigurieren), am besten mit einer festen DHCP-Zuweisung.\",\"Or make the name resolvable: add it to your router’s DNS, or check the DNS servers Home Assistant uses (Settings → System → Network).\":\"Oder mach den Namen auflösbar: Trage ihn im DNS deines Routers ein oder prüfe die DNS-Server, die Home Assistant verwendet (Einstellungen → System → Netzwerk).\",\"Check the host name for typos.\":\"Prüfe den Hostnamen auf Tippfehler.\",\"After the host name or address in the entry is corrected: reload to connect right away.\":\"Nachdem der Hostname oder die Adresse im Eintrag korrigiert ist: neu laden, um sofort zu verbinden.\",\"The entities of {integration} are available again.\":\"Die Entitäten von {integration} sind wieder verfügbar.\",\"No new connection errors from {integration}.\":\"Keine neuen Verbindungsfehler von {integration}.\",\"Resolving[[ {host}]] failed for now (“{dns}”): the DNS server (or, for .local names, multicast DNS) did not answer in time, so {integration} cannot connect. The name itself is usually fine: the network or the DNS server is the problem.\":\"Das Auflösen[[ von {host}]] ist vorerst fehlgeschlagen („{dns}“): Der DNS-Server (oder bei .local-Namen Multicast-DNS) hat nicht rechtzeitig geantwortet, daher kann sich {integration} nicht verbinden. Der Name selbst ist meist in Ordnung: Das Netzwerk oder der DNS-Server ist das Problem.\",\"Check that the DNS server Home Assistant uses answers (Settings → System → Network; on Supervisor installs, ha dns info), and restart the router or DNS server (Pi-hole, AdGuard) if it hangs.\":\"Prüfe, ob der DNS-Server, den Home Assistant verwendet, antwortet (Einstellungen → System → Netzwerk; bei Supervisor-Installationen ha dns info), und starte den Router oder DNS-Server (Pi-hole, AdGuard) neu, wenn er hängt.\",\"For .local names, check that multicast is not blocked between Home Assistant and the device (Wi-Fi isolation, VLANs), or use its IP address.\":\"Prüfe bei .local-Namen, ob Multicast zwischen Home Assistant und dem Gerät nicht blockiert ist (WLAN-Isolation, VLANs), oder verwende seine IP-Adresse.\",\"{integration} recovers on its own once names resolve again.\":\"{integration} erholt sich von selbst, sobald Namen wieder aufgelöst werden.\",\"Home Assistant cannot resolve {host}, a public host name (“{dns}”): its DNS server does not answer or the host has no internet connection, so {integration} cannot reach its service.\":\"Home Assistant kann {host}, einen öffentlichen Hostnamen, nicht auflösen („{dns}“): Sein DNS-Server antwortet nicht, oder der Host hat keine Internetverbindung, daher erreicht {integration} ihren Dienst nicht.\",\"Check that Home Assistant has a working internet connection and DNS (Settings → System → Network; on Supervisor installs, ha dns info).\":\"Prüfe, ob Home Assistant eine funktionierende Internetverbindung und funktionierendes DNS hat (Einstellungen → System → Netzwerk; bei Supervisor-Installationen ha dns info).\",\"Restart or fix the router or DNS server (Pi-hole, AdGuard) if it is down.\":\"Starte den Router oder DNS-Server (Pi-hole, AdGuard) neu oder repariere ihn, wenn er ausgefallen ist.\",\"{integration} connects to an add-on by its host name, and that name does not resolve (“{dns}”): add-on host names exist only while the add-on runs, so the add-on is stopped or crashed.\":\"{integration} verbindet sich über seinen Hostnamen mit einem Add-on, und dieser Name lässt sich nicht auflösen („{dns}“): Hostnamen von Add-ons gibt es nur, solange das Add-on läuft, also ist das Add-on gestoppt oder abgestürzt.\",\"Start the add-on (Settings → Add-ons) and read its log for why it stopped; turn on its Watchdog.\":\"Starte das Add-on (Einstellungen → Add-ons) und lies in seinem Protokoll, warum es gestoppt ist; schalte seinen Watchdog ein.\",\"{integration} reconnects once the add-on runs again.\":\"{integration} verbindet sich neu, sobald das Add-on wieder läuft.\",\"Home Assistant has no network route[[ to {host}]]\":\"Home Assistant hat keine Netzwerkroute[[ zu {host}]]\",\"The Home Assistant host has no route to[[ {host}]] (“Network is unreachable”): its own network connection, gateway or VLAN routing is down or misconfigured, so requests never leave the machine.\":\"Der Home-Assistant-Host hat keine Route[[ zu {host}]] („Network is unreachable“): Seine eigene Netzwerkverbindung, das Gateway oder das VLAN-Routing ist ausgefallen oder falsch konfiguriert, daher verlassen Anfragen die Maschine nie.\",\"{integration} and everything else that needs that network cannot connect.\":\"{integration} und alles andere, was dieses Netz braucht, kann sich nicht verbinden.\",\"Check the host’s network settings (Settings → System → Network): address, gateway and DNS.\":\"Prüfe die Netzwerkeinstellungen des Hosts (Einstellungen → System → Netzwerk): Adresse, Gateway und DNS.\",\"Check the cable or Wi-Fi and the router; if VLANs or firewall rules changed recently, check the route to {host}.\":\"Prüfe Kabel oder WLAN und den Router; haben sich VLANs oder Firewall-Regeln kürzlich geändert, prüfe, ob {host} über das Netz erreichbar ist.\",\"Home Assistant cannot connect to the MQTT broker[[ {host}]]\":\"Home Assistant kann sich nicht mit dem MQTT-Broker verbinden[[ {host}]]\",\"The MQTT broker[[ at {host}]] is not accepting connections (“{detail}”): it is stopped, restarting or overloaded. All MQTT devices are unavailable meanwhile; the MQTT integration reconnects by itself once the broker is back.\":\"Der MQTT-Broker[[ unter {host}]] nimmt keine Verbindungen an („{detail}“): Er ist gestoppt, startet neu oder ist überlastet. Alle MQTT-Geräte sind in der Zwischenzeit nicht verfügbar; die MQTT-Integration verbindet sich von selbst neu, sobald der Broker wieder da ist.\",\"Every MQTT entity (Zigbee2MQTT, Tasmota, ESPHome over MQTT, …) is unavailable until the broker answers.\":\"Jede MQTT-Entität (Zigbee2MQTT, Tasmota, ESPHome über MQTT, …) ist nicht verfügbar, bis der Broker antwortet.\",\"Check the broker: on Supervisor installs, Settings → Add-ons → Mosquitto broker → Log; otherwise the broker host’s service status.\":\"Prüfe den Broker: bei Supervisor-Installationen Einstellungen → Add-ons → Mosquitto broker → Protokoll; sonst den Dienststatus auf dem Host des Brokers.\",\"If the broker restarts in a loop, fix that first — its log says why.\":\"Startet der Broker in einer Schleife neu, behebe zuerst das – sein Protokoll sagt, warum.\",\"Do not restart Home Assistant or reload MQTT in a loop: it reconnects with backoff once the broker answers.\":\"Starte Home Assistant nicht in einer Schleife neu und lade MQTT nicht ständig neu: Es verbindet sich mit wachsendem Abstand neu, sobald der Broker antwortet.\",\"{integration} cannot talk to its USB radio\":\"{integration} kann nicht mit ihrem USB-Funkstick sprechen\",\"The Zigbee/Z-Wave/serial radio of {integration} does not answer or is not where the configuration says (“{detail}”): the stick was unplugged or reset, its /dev path changed after a reboot, or another program holds the port.\":\"Der Zigbee-/Z-Wave-/serielle Funkstick von {integration} antwortet nicht oder ist nicht dort, wo die Konfiguration sagt („{detail}“): Der Stick wurde abgezogen oder zurückgesetzt, sein /dev-Pfad hat sich nach einem Neustart geändert, oder ein anderes Programm hält den Port.\",\"Every device behind that radio is unavailable.\":\"Jedes Gerät hinter diesem Funkstick ist nicht verfügbar.\",\"Check the stick is plugged in (use a USB extension cable away from USB 3 ports) and shows under Settings → System → Hardware.\":\"Prüfe, ob der Stick eingesteckt ist (mit einem USB-Verlängerungskabel, weg von USB-3-Ports) und unter Einstellungen → System → Hardware erscheint.\",\"Use the stable /dev/serial/by-id/… path instead of /dev/ttyUSB0 or /dev/ttyACM0.\":\"Verwende den stabilen Pfad /dev/serial/by-id/… statt /dev/ttyUSB0 oder /dev/ttyACM0.\",\"Make sure only one integration or add-on (ZHA, Zigbee2MQTT, Z-Wave JS) uses the radio.\":\"Stelle sicher, dass nur eine Integration oder ein Add-on (ZHA, Zigbee2MQTT, Z-Wave JS) den Funkstick verwendet.\",\"The radio of {integration} is there, but Home Assistant is not allowed to open it (“{detail}”): its user lacks the group that owns the port (dialout, uucp), or the container was started without the device mapped into it.\":\"Der Funkstick von {integration} ist da, aber Home Assistant darf ihn nicht öffnen („{detail}“): Seinem Benutzer fehlt die Gruppe, der der Port gehört (dialout, uucp), oder der Container wurde ohne eingebundenes Gerät gestartet.\",\"Give the user Home Assistant runs as access to the port (add it to the dialout or uucp group), or map the device into the container (--device / devices:).\":\"Gib dem Benutzer, unter dem Home Assistant läuft, Zugriff auf den Port (füge ihn der Gruppe dialout oder uucp hinzu), oder binde das Gerät in den Container ein (--device / devices:).\",\"Then reload {integration} (or restart Home Assistant).\":\"Lade dann {integration} neu (oder starte Home Assistant neu).\",\"{host} does not answer\":\"{host} antwortet nicht\",\"{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.\":\"{integration} erreicht {host} nicht („{detail}“). In einem lokalen Netz heißt das fast immer, dass das Gerät aus ist, schläft, außerhalb der WLAN-Reichweite ist oder eine andere IP-Adresse bekommen hat.\",\"The entities of {integration} are unavailable or stale until {host} answers again.\":\"Die Entitäten von {integration} sind nicht verfügbar oder veraltet, bis {host} wieder antwortet.\",\"Check that {host} is powered on, connected and answers (open its address or app from another device).\":\"Prüfe, ob {host} eingeschaltet und verbunden ist und antwortet (öffne seine Adresse oder App von einem anderen Gerät aus).\",\"If its IP address changed, give it a fixed DHCP lease and correct the address in the entry (Reconfigure).\":\"Hat sich seine IP-Adresse geändert, gib ihm eine feste DHCP-Zuweisung und korrigiere die Adresse im Eintrag (Neu konfigurieren).\",\"Reloading or restarting Home Assistant does not bring a device back; {integration} reconnects once it answers.\":\"Neuladen oder ein Neustart von Home Assistant bringt ein Gerät nicht zurück; {integration} verbindet sich neu, sobald es antwortet.\",\"Only once {host} answers again: reload {integration} to reconnect now instead of waiting for its next retry.\":\"Erst wenn {host} wieder antwortet: {integration} neu laden, um sich jetzt neu zu verbinden, statt auf den nächsten Versuch zu warten.\",\"{integration} cannot reach its service at {host} (“{detail}”): the internet connection of the Home Assistant host, its DNS or firewall, or the service itself is down.\":\"{integration} erreicht ihren Dienst ({host}) nicht („{detail}“): Die Internetverbindung des Home-Assistant-Hosts, sein DNS oder seine Firewall oder der Dienst selbst ist ausgefallen.\",\"Check the internet connection of the Home Assistant host (Settings → System → Network) and the router.\":\"Prüfe die Internetverbindung des Home-Assistant-Hosts (Einstellungen → System → Netzwerk) und den Router.\",\"Check the service’s status page; {integration} recovers on its own once it is reachable.\":\"Prüfe die Statusseite des Dienstes; {integration} erholt sich von selbst, sobald er erreichbar ist.\",\"{host} refuses connections from {integration}\":\"{host} lehnt Verbindungen von {integration} ab\",\"{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.\":\"{host} ist erreichbar, lehnt die Verbindung aber ab („{detail}“): Auf diesem Port lauscht gerade nichts – der Dienst darauf (seine API, ein Broker, ein Add-on) ist gestoppt oder startet neu, oder der Port oder die API wurde geändert oder abgeschaltet.\",\"{integration} gets no answer from {host} in time\":\"{host} antwortet {integration} nicht rechtzeitig\",\"{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.\":\"{integration} hat aufgegeben, weil {host} nicht rechtzeitig antwortete („{detail}“): Das Gerät ist aus, überlastet, hat eine schwache WLAN-Verbindung oder ist nicht mehr unter dieser Adresse.\",\"{integration} lost its live connection and only polls\":\"{integration} hat ihre Live-Verbindung verloren und fragt nur noch ab\",\"{integration}’s live connection to[[ {host}]] is down (“{detail}”), so it falls back to polling: changes show up late and events (doorbells, motion) can be missed. The device or its controller restarted or updated, or the network dropped the connection, and {integration} does not always reopen it by itself.\":\"Die Live-Verbindung von {integration}[[ zu {host}]] ist unterbrochen („{detail}“), daher weicht sie auf Abfragen aus: Änderungen erscheinen verspätet, und Ereignisse (Türklingeln, Bewegung) können verpasst werden. Das Gerät oder sein Controller wurde neu gestartet oder aktualisiert, oder das Netzwerk hat die Verbindung getrennt, und {integration} baut sie nicht immer von selbst wieder auf.\",\"Entities of {integration} update late; events from it may be missed.\":\"Entitäten von {integration} aktualisieren sich verspätet; Ereignisse von ihr können verpasst werden.\",\"Reload {integration} (Settings → Devices & services → {integration} → ⋮ → Reload) once its controller is reachable.\":\"Lade {integration} neu (Einstellungen → Geräte & Dienste → {integration} → ⋮ → Neu laden), sobald ihr Controller erreichbar ist.\",\"If it keeps dropping, check the controller’s firmware and the network between it and Home Assistant.\":\"Bricht sie immer wieder ab, prüfe die Firmware des Controllers und das Netzwerk zwischen ihm und Home Assistant.\",\"Reloading {integration} reopens its live connection; while it polls, updates arrive late or not at all.\":\"Neuladen von {integration} öffnet ihre Live-Verbindung wieder; solange sie abfragt, kommen Aktualisierungen verspätet oder gar nicht.\",\"{integration} cannot communicate with {host}\":\"{integration} kann {host} nicht ansprechen\",\"{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.\":\"{integration} kann {host} nicht ansprechen („{detail}“): Das Gerät oder der Dienst ist offline, startet neu oder antwortet mit Fehlern.\",\"Entities of {integration} are unavailable\":\"Entitäten von {integration} sind nicht verfügbar\",\"Entities of {integration} have been unavailable for a while although the integration is loaded: the device or hub behind them does not report.\":\"Entitäten von {integration} sind seit einer Weile nicht verfügbar, obwohl die Integration geladen ist: Das Gerät oder der Hub dahinter meldet sich nicht.\",\"Updates of {entity}[[ ({integration})]] take over {seconds} seconds\":\"{entity}[[ ({integration})]] braucht für Aktualisierungen über {seconds} Sekunden\",\"Updating {entity}[[ and other entities of {integration}]] repeatedly takes longer than {seconds} s: the device or service answers slowly — weak Wi-Fi, an overloaded device, a slow cloud API, or a library that makes many requests per update.\":\"Wiederholt dauert es länger als {seconds} s, {entity}[[ und andere Entitäten von {integration}]] zu aktualisieren: Das Gerät oder der Dienst antwortet langsam – schwaches WLAN, ein überlastetes Gerät, eine langsame Cloud-API oder eine Bibliothek, die pro Aktualisierung viele Anfragen stellt.\",\"Values lag behind and entities may briefly show unavailable when an update times out; the rest of Home Assistant keeps working.\":\"Werte hinken hinterher, und Entitäten können kurz als nicht verfügbar erscheinen, wenn eine Aktualisierung in eine Zeitüberschreitung läuft; der Rest von Home Assistant funktioniert weiter.\",\"Check the device: Wi-Fi signal, firmware, and whether it answers quickly to another client.\":\"Prüfe das Gerät: WLAN-Signal, Firmware und ob es einem anderen Client schnell antwortet.\",\"Update Home Assistant: fixes for slow polling usually come with the integration’s library.\":\"Aktualisiere Home Assistant: Korrekturen für langsames Abfragen kommen meist mit der Bibliothek der Integration.\",\"If the integration allows it, poll less often (System options → disable polling, then refresh with your own automation).\":\"Wenn die Integration es erlaubt, frage seltener ab (Systemoptionen → Abfragen ausschalten, dann mit einer eigenen Automatisierung aktualisieren).\",\"Restarting or reloading does not make the device answer faster.\":\"Neustarten oder Neuladen lässt das Gerät nicht schneller antworten.\",\"No new slow-update warnings from {integration}.\":\"Keine neuen Warnungen über langsame Aktualisierungen von {integration}.\",\"{integration} takes longer than its update interval ({interval})\":\"{integration} braucht länger als ihr Aktualisierungsintervall ({interval})\",\"Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update.\":\"Das Abfragen von {integration} dauert länger als ihr Aktualisierungsintervall ({interval}), daher werden Aktualisierungen übersprungen: Das Gerät oder der Dienst antwortet langsam, oder die Integration fragt pro Aktualisierung zu viel ab.\",\"Updating {entity}[[ ({integration})]] is slow\":\"{entity}[[ ({integration})]] aktualisiert sich langsam\",\"Writing the state of {entity} took {seconds} s, which Home Assistant reports as slow (“{detail}”): the integration’s code does slow work (I/O, heavy computation) while updating the entity. The entity still updates, late.\":\"{entity} hat {seconds} s gebraucht, um ihren Zustand zu schreiben, was Home Assistant als langsam meldet („{detail}“): Der Code der Integration erledigt beim Aktualisieren der Entität langsame Arbeit (E/A, aufwendige Berechnungen). Die Entität aktualisiert sich trotzdem, nur verspätet.\",\"Setting up {integration} is slow\":\"Die Einrichtung von {integration} ist langsam\",\"Setting up {integration} takes longer than {seconds} s (“{detail}”): it waits for a slow device or cloud service, or does a lot of work at startup. Startup finishes later, and if it never completes, Home Assistant continues without it.\":\"Die Einrichtung von {integration} dauert länger als {seconds} s („{detail}“): Sie wartet auf ein langsames Gerät oder einen Cloud-Dienst oder erledigt beim Start viel Arbeit. Der Start endet später, und wird sie nie fertig, macht Home Assistant ohne sie weiter.\",\"Home Assistant starts more slowly; {integration}’s entities appear late.\":\"Home Assistant startet langsamer; die Entitäten von {integration} erscheinen verspätet.\",\"{logger} floods the log\":\"{logger} flutet das Protokoll\",\"Home Assistant counted {messages} messages from {logger} within five minutes (“{detail}”): [[{integration} ]]logs the same problem or status over and over, far more than anyone can read.\":\"Home Assistant hat innerhalb von fünf Minuten {messages} Meldungen von {logger} gezählt („{detail}“): [[{integration} ]]protokolliert dasselbe Problem oder denselben Status immer wieder, weit mehr, als jemand lesen kann.\",\"The log fills with the same lines: it grows on disk, costs I/O on small hardware, rotates other messages out and hides the ones that matter.\":\"Das Protokoll füllt sich mit denselben Zeilen: Es wächst auf dem Datenträger, kostet auf kleiner Hardware E/A, verdrängt andere Meldungen und verbirgt die wichtigen.\",\"Read one of the repeated lines: it usually says what the integration retries or cannot parse; fix that (the device, the network, the configuration).\":\"Lies eine der wiederholten Zeilen: Meist sagt sie, was die Integration erneut versucht oder nicht verarbeiten kann; behebe das (das Gerät, das Netzwerk, die Konfiguration).\",\"Update [[{integration}, ]]the integration that logs: floods are usually fixed by its authors once reported.\":\"Aktualisiere [[{integration}, ]]die Integration, die protokolliert: Fluten werden meist von ihren Autoren behoben, sobald sie gemeldet sind.\",\"If the lines carry nothing you need, keep the logger quieter for good in configuration.yaml (`logger:` → `logs:`).\":\"Enthalten die Zeilen nichts, was du brauchst, halte den Logger in der configuration.yaml dauerhaft leiser (`logger:` → `logs:`).\",\"Raising the level of the flooding logger stops its lines filling the log and the disk for a while; it is set back to its level by itself, and errors still get through.\":\"Das Anheben der Stufe des flutenden Loggers verhindert eine Weile, dass seine Zeilen Protokoll und Datenträger füllen; er wird von selbst auf seine Stufe zurückgesetzt, und Fehler kommen weiterhin durch.\",\"The flood stops.\":\"Die Flut hört auf.\",\"Update the custom integration[[ {integration}]]: floods are usually fixed by its author once reported; report it with one of the repeated lines if not.\":\"Aktualisiere die benutzerdefinierte Integration[[ {integration}]]: Fluten werden meist von ihrem Autor behoben, sobald sie gemeldet sind; melde es mit einer der wiederholten Zeilen, falls nicht.\",\"[[{integration}: ]]one line floods the log\":\"[[{integration}: ]]eine Zeile flutet das Protokoll\",\"The same line was logged over a thousand times (“{detail}”): [[{integration} ]]reports one problem or status over and over instead of once.\":\"Dieselbe Zeile wurde über tausendmal protokolliert („{detail}“): [[{integration} ]]meldet ein Problem oder einen Status immer wieder statt einmal.\",\"{issue_title}\":\"{issue_title}\",\"Home Assistant raised a notice in Repairs: “{detail}”. It announces a change or an unsupported setup; nothing is broken by it today, and no automatic action applies.\":\"Home Assistant hat unter Reparaturen einen Hinweis angelegt: „{detail}“. Er kündigt eine Änderung oder eine nicht unterstützte Einrichtung an; heute ist dadurch nichts kaputt, und keine automatische Aktion ist anwendbar.\",\"Nothing stops working now; what the notice announces happens only with the version or change it names.\":\"Jetzt hört nichts auf zu funktionieren; was der Hinweis ankündigt, geschieht erst mit der Version oder Änderung, die er nennt.\",\"Open Settings → System → Repairs and read Home Assistant’s own description of this issue; where it offers a fix, that is the fix.\":\"Öffne Einstellungen → System → Reparaturen und lies die Beschreibung dieses Problems von Home Assistant selbst; wo sie eine Lösung anbietet, ist das die Lösung.\",\"Home Assistant asks to sign in again: “{detail}”. Its own reauthentication flow is already waiting in Settings → Devices & services.\":\"Home Assistant bittet um eine erneute Anmeldung: „{detail}“. Sein eigener Ablauf zur erneuten Authentifizierung wartet bereits unter Einstellungen → Geräte & Dienste.\",\"{integration} stays unavailable until you sign in again.\":\"{integration} bleibt nicht verfügbar, bis du dich erneut anmeldest.\",\"Open Settings → Devices & services, find the integration marked for reconfiguration and sign in again.\":\"Öffne Einstellungen → Geräte & Dienste, suche die zur Neukonfiguration markierte Integration und melde dich erneut an.\",\"Home Assistant raised this issue in Repairs: “{detail}”.\":\"Home Assistant hat dieses Problem unter Reparaturen angelegt: „{detail}“.\",\"As Home Assistant describes it in Settings → System → Repairs.\":\"So, wie Home Assistant es unter Einstellungen → System → Reparaturen beschreibt.\",\"The app {addon} failed to start at boot\":\"Die App {addon} konnte beim Hochfahren nicht starten\",\"The Supervisor could not start the app {addon} when the system booted (“{detail}”); it stays stopped until started again.\":\"Der Supervisor konnte die App {addon} beim Hochfahren des Systems nicht starten („{detail}“); sie bleibt gestoppt, bis sie erneut gestartet wird.\",\"What the app provides (a broker, a database, a bridge) is missing until it runs.\":\"Was die App bereitstellt (ein Broker, eine Datenbank, eine Bridge), fehlt, bis sie läuft.\",\"Open Settings → System → Repairs: the Supervisor’s issue is listed there with its own explanation and, where it has one, its fix.\":\"Öffne Einstellungen → System → Reparaturen: Das Problem des Supervisors steht dort mit seiner eigenen Erklärung und, falls vorhanden, seiner Lösung.\",\"The Supervisor suggests this fix for its own issue; it runs it itself and the issue goes when it worked.\":\"Der Supervisor schlägt diese Lösung für sein eigenes Problem vor; er führt sie selbst aus, und das Problem verschwindet, wenn sie gewirkt hat.\",\"Start the app again; read its log first if it fails at once.\":\"Starte die App erneut; lies zuerst ihr Protokoll, wenn sie sofort fehlschlägt.\",\"The app runs again.\":\"Die App läuft wieder.\",\"The Supervisor reports a network problem ({issue_type})\":\"Der Supervisor meldet ein Netzwerkproblem ({issue_type})\",\"The Supervisor found a problem with the system’s network or DNS (“{detail}”): updates, app installs and cloud services can fail until it is fixed.\":\"Der Supervisor hat ein Problem mit dem Netzwerk oder DNS des Systems gefunden („{detail}“): Updates, App-Installationen und Cloud-Dienste können fehlschlagen, bis es behoben ist.\",\"As the Supervisor describes it in Settings → System → Repairs.\":\"So, wie der Supervisor es unter Einstellungen → System → Reparaturen beschreibt.\",\"Check Settings → System → Network (DNS servers, IPv4/IPv6) and that the router answers DNS.\":\"Prüfe Einstellungen → System → Netzwerk (DNS-Server, IPv4/IPv6) und ob der Router DNS beantwortet.\",\"Docker Hub limits the system’s image downloads\":\"Docker Hub begrenzt die Image-Downloads des Systems\",\"Docker Hub answered that this address pulled too many images (“{detail}”); installs and updates wait until the limit resets (hours).\":\"Docker Hub hat geantwortet, dass diese Adresse zu viele Images geladen hat („{detail}“); Installationen und Updates warten, bis das Limit zurückgesetzt wird (Stunden).\",\"The Supervisor reports {issue_type} ({issue_context})\":\"Der Supervisor meldet {issue_type} ({issue_context})\",\"The Supervisor’s resolution center reports “{detail}”. Where it offers a safe fix (start, restart, reload, a backup), LLM Ops proposes to apply it.\":\"Das Resolution Center des Supervisors meldet „{detail}“. Wo es eine sichere Lösung anbietet (Starten, Neustarten, Neuladen, eine Sicherung), schlägt LLM Ops vor, sie anzuwenden.\",\"[[{integration}: ]]{detail}\":\"[[{integration}: ]]{detail}\",\"No known failure signature matches this error[[ ({exception})]][[ in {location}]], so the cause is not known yet. It says: “{detail}”.\":\"Keine bekannte Fehlersignatur passt zu diesem Fehler[[ ({exception})]][[ in {location}]], daher ist die Ursache noch unbekannt. Er lautet: „{detail}“.\",\"Unknown: [[{integration} ]]may not work as expected while this error repeats.\":\"Unbekannt: [[{integration} ]]funktioniert möglicherweise nicht wie erwartet, solange dieser Fehler wiederkehrt.\",\"Search the issue tracker of [[{integration}, or of ]]Home Assistant for the error text.\":\"Suche im Issue-Tracker [[von {integration} oder ]]von Home Assistant nach dem Fehlertext.\",\"If it started after an update, read that release’s notes for breaking changes.\":\"Hat es nach einem Update begonnen, lies in den Versionshinweisen dieser Version nach Breaking Changes.\",\"If it keeps happening, enable debug logging and report it with the log.\":\"Passiert es weiterhin, schalte Debug-Protokollierung ein und melde es mit dem Protokoll.\",\"Turn on debug logging for {integration} to capture more evidence the next time this happens; the previous level is restored afterwards.\":\"Schalte Debug-Protokollierung für {integration} ein, um beim nächsten Mal mehr Belege aufzuzeichnen; die vorherige Stufe wird danach wiederhergestellt.\",\"The error does not occur again.\":\"Der Fehler tritt nicht erneut auf.\",\"the integration\":\"die Integration\",\"the config entry\":\"der Konfigurationseintrag\",\"the device\":\"das Gerät\",\"an unexpected error\":\"ein unerwarteter Fehler\",\"its code\":\"ihr Code\",\"an entity\":\"eine Entität\",\"an automation\":\"eine Automatisierung\",\"the add-on\":\"das Add-on\",\"an action\":\"eine Aktion\",\"10\":\"10\",\"a Python package\":\"ein Python-Paket\",\"the proxy\":\"der Proxy\",\"an address\":\"eine Adresse\",\"a blocking function\":\"eine blockierende Funktion\",\"Reload the integration entry\":\"Integrationseintrag neu laden\",\"Start re-authentication\":\"Erneute Authentifizierung starten\",\"Reload automations\":\"Automatisierungen neu laden\",\"Reload scripts\":\"Skripte neu laden\",\"Turn off the automation\":\"Automatisierung ausschalten\",\"Raise the integration’s log level\":\"Protokollstufe der Integration erhöhen\",\"Quiet the flooding logger for a while\":\"Den flutenden Logger eine Weile leiser stellen\",\"Capture the integration’s debug log\":\"Debug-Protokoll der Integration aufzeichnen\",\"Disable the integration entry\":\"Integrationseintrag deaktivieren\",\"Restart the app (add-on)\":\"App (Add-on) neu starten\",\"Power-cycle the device through its plug\":\"Gerät über seine Steckdose aus- und wieder einschalten\",\"Create a backup\":\"Sicherung erstellen\",\"Restart Home Assistant\":\"Home Assistant neu starten\",\"Apply the Supervisor’s suggested fix\":\"Vom Supervisor vorgeschlagene Lösung anwenden\",\"Home Assistant configuration (partial backup, without the database)\":\"Home-Assistant-Konfiguration (Teilsicherung, ohne Datenbank)\",\"{integration} fails while renewing its sign-in\":\"{integration} scheitert beim Erneuern der Anmeldung\",\"Setting up {integration} failed while it renewed its access token[[ ({exception})]]. The service’s login may have changed.\":\"Die Einrichtung von {integration} ist beim Erneuern des Zugriffstokens gescheitert[[ ({exception})]]. Die Anmeldung des Dienstes hat sich vielleicht geändert.\",\"Look for a release of {integration} that fixes the sign-in, and update.\":\"Suche nach einer Version von {integration}, die die Anmeldung behebt, und aktualisiere.\",\"Then try signing in again (Reconfigure or re-authenticate).\":\"Versuche dann, dich erneut anzumelden (Neu konfigurieren oder erneut authentifizieren).\",\"Something other than the service answered for {host} (“{detail}”): a wrong DNS answer, a proxy or a filter on the network.\":\"Für {host} hat etwas anderes als der Dienst geantwortet („{detail}“): eine falsche DNS-Antwort, ein Proxy oder ein Filter im Netzwerk.\",\"Check the DNS server and any proxy or filter (Pi-hole, AdGuard, router) between Home Assistant and the internet.\":\"Prüfe den DNS-Server und jeden Proxy oder Filter (Pi-hole, AdGuard, Router) zwischen Home Assistant und dem Internet.\",\"The recorder cannot use this database\":\"Der Recorder kann diese Datenbank nicht verwenden\",\"The recorder rejects its database (“{detail}”): the engine is too old, or db_url names a wrong scheme or charset.\":\"Der Recorder lehnt seine Datenbank ab („{detail}“): Die Datenbank-Software ist zu alt, oder db_url nennt ein falsches Schema oder einen falschen Zeichensatz.\",\"Fix db_url under recorder: (postgresql://, not postgres://; for MariaDB/MySQL add ?charset=utf8mb4).\":\"Korrigiere db_url unter recorder: (postgresql://, nicht postgres://; für MariaDB/MySQL ?charset=utf8mb4 anhängen).\",\"For a too old engine, upgrade the database software, then restart Home Assistant.\":\"Ist die Datenbank-Software zu alt, aktualisiere sie und starte dann Home Assistant neu.\",\"Home Assistant was killed (signal 9), most likely for lack of memory\":\"Home Assistant wurde beendet (Signal 9), höchstwahrscheinlich wegen Speichermangels\",\"Home Assistant’s process was killed outright (“{detail}”): on a Home Assistant system that is almost always the kernel freeing memory when the machine runs out of it.\":\"Der Prozess von Home Assistant wurde hart beendet („{detail}“): Auf einem Home-Assistant-System ist das fast immer der Kernel, der Speicher freigibt, wenn der Rechner keinen mehr hat.\",\"Home Assistant was down until the Supervisor restarted it: automations did not run and devices were not controlled meanwhile; if it dies again at once, it keeps restarting.\":\"Home Assistant war ausgefallen, bis der Supervisor es neu gestartet hat: In der Zwischenzeit liefen keine Automatisierungen und Geräte wurden nicht gesteuert; stürzt es gleich wieder ab, startet es immer wieder neu.\",\"Look at the host’s log (Settings → System → Logs → Host) for “Out of memory: Killed process” at the same time.\":\"Suche im Protokoll des Hosts (Einstellungen → System → Protokolle → Host) zur selben Zeit nach „Out of memory: Killed process“.\",\"Find what grows: recently added integrations or add-ons, a large recorder database, a runaway automation; stop unneeded add-ons or move to bigger hardware.\":\"Finde heraus, was wächst: kürzlich hinzugefügte Integrationen oder Add-ons, eine große Recorder-Datenbank, eine außer Kontrolle geratene Automatisierung; beende nicht benötigte Add-ons oder wechsle auf größere Hardware.\",\"Home Assistant does not die again.\":\"Home Assistant stürzt nicht erneut ab.\",\"Home Assistant crashed: an illegal CPU instruction (signal 4)\":\"Home Assistant ist abgestürzt: ein ungültiger CPU-Befehl (Signal 4)\",\"Home Assistant died of an illegal instruction (“{detail}”): a compiled library in this version uses CPU instructions this machine does not have, typically on older or virtual CPUs. It crashes the same way at every start.\":\"Home Assistant ist an einem ungültigen Befehl abgestürzt („{detail}“): Eine kompilierte Bibliothek dieser Version nutzt CPU-Befehle, die dieser Rechner nicht hat, meist bei älteren oder virtuellen CPUs. Es stürzt bei jedem Start auf dieselbe Weise ab.\",\"In a virtual machine, pass the host CPU through (CPU type “host”).\":\"In einer virtuellen Maschine reiche die CPU des Hosts durch (CPU-Typ „host“).\",\"If it began after an update of Home Assistant or of a custom integration, restore the backup from before it (Settings → System → Backups) or disable that custom integration, and look for a report of the same crash in its issue tracker.\":\"Begann es nach einem Update von Home Assistant oder einer benutzerdefinierten Integration, stelle die Sicherung von davor wieder her (Einstellungen → System → Sicherungen) oder deaktiviere diese benutzerdefinierte Integration, und suche in ihrem Issue-Tracker nach einer Meldung desselben Absturzes.\",\"Home Assistant crashed: a segmentation fault (signal 11)\":\"Home Assistant ist abgestürzt: ein Speicherzugriffsfehler (Signal 11)\",\"Home Assistant died in compiled code (“{detail}”): a crash inside a native library, such as a Bluetooth, image or database driver, or a custom integration’s dependency; Python code alone cannot cause it.\":\"Home Assistant ist in kompiliertem Code abgestürzt („{detail}“): ein Absturz in einer nativen Bibliothek, etwa einem Bluetooth-, Bild- oder Datenbanktreiber oder einer Abhängigkeit einer benutzerdefinierten Integration; Python-Code allein kann das nicht verursachen.\",\"Otherwise disable custom integrations one at a time until it stops, and report the crash with the lines around it.\":\"Andernfalls deaktiviere benutzerdefinierte Integrationen eine nach der anderen, bis es aufhört, und melde den Absturz mit den Zeilen davor und danach.\",\"Home Assistant crashed and was restarted\":\"Home Assistant ist abgestürzt und wurde neu gestartet\",\"Home Assistant’s process ended unexpectedly (“{detail}”) and the Supervisor restarted it. Its own log stops just before; the lines right before the crash name what it was doing.\":\"Der Prozess von Home Assistant endete unerwartet („{detail}“) und der Supervisor hat ihn neu gestartet. Sein eigenes Protokoll endet kurz davor; die Zeilen direkt vor dem Absturz zeigen, was es gerade tat.\",\"Read the full log of the previous run (Settings → System → Logs → Home Assistant Core; “Load full logs”) for the last lines before the crash.\":\"Lies das vollständige Protokoll des vorigen Laufs (Einstellungen → System → Protokolle → Home Assistant Core; „Vollständige Protokolle laden“) und suche die letzten Zeilen vor dem Absturz.\",\"{integration} imports {module}, which its library no longer has\":\"{integration} importiert {module}, das seine Bibliothek nicht mehr hat\",\"{integration} imports {module} (“{detail}”). The library it uses changed, and this release was written for the old one.\":\"{integration} importiert {module} („{detail}“). Die verwendete Bibliothek hat sich geändert, und diese Version wurde für die alte geschrieben.\",\"{integration} creates two entities with the same ID\":\"{integration} erstellt zwei Entitäten mit derselben ID\",\"{integration} gives two entities the same unique ID (“{detail}”), so Home Assistant ignores the second one.\":\"{integration} gibt zwei Entitäten dieselbe eindeutige ID („{detail}“), daher ignoriert Home Assistant die zweite.\",\"An entity of {integration} is missing.\":\"Eine Entität von {integration} fehlt.\",\"Update {integration}; if that does not help, report it with this log.\":\"Aktualisiere {integration}; hilft das nicht, melde es mit diesem Protokoll.\",\"If the entities come from your YAML, give each its own unique_id.\":\"Kommen die Entitäten aus deinem YAML, gib jeder ihre eigene unique_id.\",\"No duplicate IDs any more.\":\"Keine doppelten IDs mehr.\",\"The custom card {card} fails in the browser\":\"Die benutzerdefinierte Karte {card} scheitert im Browser\",\"The custom card {card} raises an error in the browser (“{detail}”): it does not fit this Home Assistant version, or it has a bug.\":\"Die benutzerdefinierte Karte {card} löst im Browser einen Fehler aus („{detail}“): Sie passt nicht zu dieser Home-Assistant-Version, oder sie hat einen Fehler.\",\"The card {card} does not show or work on the dashboard.\":\"Die Karte {card} wird im Dashboard nicht angezeigt oder funktioniert nicht.\",\"Update {card} (HACS → Frontend), then reload the browser page.\":\"Aktualisiere {card} (HACS → Frontend) und lade dann die Seite im Browser neu.\",\"If it still fails, report it to the card’s maintainer, or remove the card.\":\"Scheitert sie weiterhin, melde es dem Betreuer der Karte oder entferne die Karte.\",\"The card’s error does not come back.\":\"Der Fehler der Karte kommt nicht wieder.\",\"{integration} has no section of its own in configuration.yaml\":\"{integration} hat keinen eigenen Abschnitt in configuration.yaml\",\"{integration} looks for its own section in configuration.yaml and finds none (“{exception}”). It is configured under another key, e.g. as a platform.\":\"{integration} sucht in configuration.yaml seinen eigenen Abschnitt und findet keinen („{exception}“). Es ist unter einem anderen Schlüssel konfiguriert, z. B. als Plattform.\",\"Move its configuration to a top-level {integration}: section, as its documentation shows.\":\"Verschiebe seine Konfiguration in einen eigenen Abschnitt {integration}: auf oberster Ebene, wie es seine Dokumentation zeigt.\",\"Docker cannot publish the add-on’s port on the host (“{detail}”): a service on the host, or a stale binding, holds it.\":\"Docker kann den Port des Add-ons auf dem Host nicht freigeben („{detail}“): Ein Dienst auf dem Host oder eine veraltete Bindung belegt ihn.\",\"Find what holds the port on the host, or reboot the host to drop a stale binding; then start the add-on again.\":\"Finde heraus, was den Port auf dem Host belegt, oder starte den Host neu, um eine veraltete Bindung zu lösen; starte dann das Add-on erneut.\",\"{integration} asks for a retry from one of its platforms, where Home Assistant does not allow it (“{detail}”). This is a bug in {integration}.\":\"{integration} fordert aus einer seiner Plattformen einen neuen Versuch an, wo Home Assistant das nicht erlaubt („{detail}“). Das ist ein Fehler in {integration}.\",\"Update {integration}; if no release fixes it, report it with this log.\":\"Aktualisiere {integration}; behebt es keine Version, melde es mit diesem Protokoll.\",\"{integration} was set up twice\":\"{integration} wurde zweimal eingerichtet\",\"Home Assistant tried to set up an entry of {integration} that was already set up (“{detail}”). Its state is out of step; a restart sets it up once.\":\"Home Assistant hat versucht, einen bereits eingerichteten Eintrag von {integration} einzurichten („{detail}“). Sein Zustand ist durcheinander; ein Neustart richtet ihn einmal ein.\",\"Restart Home Assistant.\":\"Starte Home Assistant neu.\",\"If it comes back after every restart, report it to {integration} with this log.\":\"Kommt es nach jedem Neustart wieder, melde es {integration} mit diesem Protokoll.\",\"The host name[[ {host}]] includes a port, so it is looked up as a name and cannot resolve (“{dns}”).\":\"Der Hostname[[ {host}]] enthält einen Port, wird daher als Name nachgeschlagen und kann nicht aufgelöst werden („{dns}“).\",\"Put only the host name in the host field, and the port in its own field.\":\"Trage nur den Hostnamen in das Host-Feld ein und den Port in sein eigenes Feld.\",\"Then restart or reload {integration}.\":\"Starte oder lade {integration} dann neu.\",\"Sending multicast DNS on one interface failed (“{detail}”). Discovery still works on the others.\":\"Das Senden von Multicast-DNS auf einer Schnittstelle ist gescheitert („{detail}“). Die Erkennung funktioniert auf den anderen weiterhin.\",\"Nothing to do unless devices stop being discovered.\":\"Nichts zu tun, solange Geräte weiter erkannt werden.\",\"{root} is down: {devices} devices are unavailable\":\"{root} ist ausgefallen: {devices} Geräte sind nicht verfügbar\",\"{root} does not answer, and every device that depends on it went unavailable with it ({device_list}): the problem is {root}, not each device.\":\"{root} antwortet nicht, und jedes Gerät, das davon abhängt, ist mit ihm nicht verfügbar geworden ({device_list}): Das Problem ist {root}, nicht jedes einzelne Gerät.\",\"The {devices} devices behind {root} are unavailable until {root} is back and they report again.\":\"Die {devices} Geräte hinter {root} sind nicht verfügbar, bis {root} wieder da ist und sie sich wieder melden.\",\"Check {root}: its power, its network or USB connection, and (for a broker or an add-on) that it runs.\":\"Prüfe {root}: die Stromversorgung, die Netzwerk- oder USB-Verbindung und (bei einem Broker oder Add-on) ob es läuft.\",\"Once {root} is back, the devices recover by themselves; the incident resolves when they report again.\":\"Sobald {root} wieder da ist, erholen sich die Geräte von selbst; der Vorfall wird gelöst, wenn sie sich wieder melden.\"}")
+};
+// sidecar/src/i18n/en.ts
+/**
+* The sidecar's own user-facing sentences in English, keyed by stable ids: the
+* English catalog and the source every other language translates. Placeholders
+* are `{name}`. (The offline analyzer's explanations stay in their signature
+* files; a language's file translates them by their English text, see index.ts.)
+*/
+var EN = {
+	"incident.entry_setup_retry": "{name} is stuck in setup retry",
+	"incident.entry_setup_error": "{name} failed to set up",
+	"incident.entry_migration_error": "{name} failed to migrate its configuration",
+	"incident.entry_failed_unload": "{name} failed to unload",
+	"incident.entity_unavailable": "{entity} is unavailable",
+	"incident.entities_unavailable_one": "1 entity of {group} is unavailable",
+	"incident.entities_unavailable_many": "{count} entities of {group} are unavailable",
+	"incident.an_integration": "an integration",
+	"incident.automation_failed": "Automation {entity} failed: {error}",
+	"incident.script_failed": "Script {entity} failed: {error}",
+	"incident.addon_state": "Add-on {name} ({slug}) is in state {state}",
+	"track.untried": "{action} has not been tried for {integration} here yet.",
+	"track.fixed": "{action} fixed {integration} {verified} of {tries} times here.",
+	"track.worked": "{action} worked for {integration} {verified} of {tries} times here.",
+	"track.given_up": "{action} failed for {integration} the last {count} times here.",
+	"plan.setup_retry_reload": "{entry} is stuck in setup retry; a reload sets it up at once when its cause is gone.",
+	"preview.reload_config_entry.verify_loaded": "{entry} is loaded within {seconds} s",
+	"preview.reload_config_entry.verify_entities": "The entities the incident saw unavailable are available again",
+	"preview.reload_config_entry.summary": "Reload the config entry {name}.",
+	"preview.reload_config_entry.precondition_waiting": "Reload once the device or service answers again.",
+	"preview.reload_config_entry.precondition": "Reload after the cause is fixed.",
+	"preview.reload_config_entry.rollback": "None needed: reloading is idempotent.",
+	"preview.start_reauth.verify": "A re-authentication of {entry} waits for you in Settings → Devices & services",
+	"preview.start_reauth.summary": "Start re-authentication of {entry}; you then log in again in Home Assistant.",
+	"preview.start_reauth.precondition": "Have the new credentials at hand.",
+	"preview.start_reauth.rollback": "Not applicable: you complete or cancel the flow yourself.",
+	"preview.reload_automations.verify": "No new error of this automation within 30 s",
+	"preview.reload_automations.summary": "Reload all automations from their configuration.",
+	"preview.reload_automations.precondition": "Reload after fixing the automation's configuration.",
+	"preview.reload_scripts.verify": "No new error of this script within 30 s",
+	"preview.reload_scripts.summary": "Reload all scripts from their configuration.",
+	"preview.reload_scripts.precondition": "Reload after fixing the script's configuration.",
+	"preview.reload_yaml.rollback": "None needed: reloading reads the same files again.",
+	"preview.disable_automation.verify": "{entity} is off",
+	"preview.disable_automation.summary": "Turn off {entity} so it stops failing (or looping) until you fix it.",
+	"preview.disable_automation.precondition": "Turn it back on after fixing it.",
+	"preview.disable_automation.rollback": "Turn {entity} on again.",
+	"preview.set_integration_log_level.verify": "{integration} logs at {level}",
+	"preview.set_integration_log_level.summary": "Log {integration} at {level} level to collect evidence (until restart or rollback).",
+	"preview.set_integration_log_level.precondition": "Reproduce the problem afterwards so the log captures it.",
+	"preview.set_integration_log_level.rollback": "Set {integration} back to its previous level.",
+	"preview.quiet_logger.verify": "No new lines of the incident while {logger} logs only {level} and above.",
+	"preview.quiet_logger.summary": "Log {logger} only at {level} and above for {time}, so its flood stops filling the log.",
+	"preview.quiet_logger.precondition": "The flood hides nothing you need: lines below that level from this logger are dropped meanwhile.",
+	"preview.quiet_logger.rollback": "After {time} (or a restart of Home Assistant), {logger} logs at the level it had before.",
+	"preview.capture_debug_log.verify": "{integration} logs at debug while the capture runs",
+	"preview.capture_debug_log.summary": "Log {integration} at debug level for {time} and keep what it logs, redacted, as the incident's evidence.",
+	"preview.capture_debug_log.precondition": "Let the problem happen during the capture (use the device, or wait for the next poll): only what is logged meanwhile is kept.",
+	"preview.capture_debug_log.rollback": "After {time} {integration} logs at its previous level again and the lines are added to the evidence (also after a restart of LLM Ops, as soon as it runs again; a restart of Home Assistant ends debug logging by itself).",
+	"preview.disable_config_entry.verify": "{entry} is disabled and stopped",
+	"preview.disable_config_entry.summary": "Disable {entry} ({domain}) so it stops failing; its entities go away until re-enabled.",
+	"preview.disable_config_entry.precondition": "Only when the integration keeps crashing and harms the rest of Home Assistant.",
+	"preview.disable_config_entry.rollback": "Enable the entry again.",
+	"preview.restart_addon.verify": "add-on {slug} runs again within 60 s",
+	"preview.restart_addon.summary": "Restart the add-on {slug}.",
+	"preview.restart_addon.precondition": "Restart once what it depends on (a device, a broker) is back.",
+	"preview.restart_addon.backup": "the add-on {slug} and its data (partial backup)",
+	"preview.restart_addon.rollback": "Not applicable: a restart has nothing to undo; the result is recorded.",
+	"preview.create_backup.verify": "the new backup is listed",
+	"preview.create_backup.summary": "Take a backup of the Home Assistant configuration.",
+	"preview.create_backup.precondition": "Before changes you are about to make by hand.",
+	"preview.create_backup.backup": "Home Assistant configuration and database (partial backup)",
+	"preview.create_backup.rollback": "Not applicable.",
+	"preview.restart_core.verify": "Home Assistant is back and answering within 5 min",
+	"preview.restart_core.summary": "Restart Home Assistant Core. Everything reloads; automations pause for the duration.",
+	"preview.restart_core.precondition": "Only when a reload cannot fix it (e.g. after updating a custom integration).",
+	"preview.restart_core.rollback": "Not applicable: a restart has nothing to undo; restore the backup by hand if needed.",
+	"preview.apply_suggestion.verify": "the Supervisor no longer reports the issue ({about})",
+	"preview.apply_suggestion.execute_reload": "Let the Supervisor reload {about}, as its resolution center suggests ({type}).",
+	"preview.apply_suggestion.execute_restart": "Let the Supervisor restart {about}, as its resolution center suggests ({type}).",
+	"preview.apply_suggestion.execute_start": "Let the Supervisor start {about}, as its resolution center suggests ({type}).",
+	"preview.apply_suggestion.create_full_backup": "Let the Supervisor take a full backup of {about}, as its resolution center suggests ({type}).",
+	"preview.apply_suggestion.precondition": "The Supervisor suggested it for this issue; it runs the fix itself.",
+	"preview.apply_suggestion.rollback": "Not applicable: the Supervisor’s fix has nothing to undo; the result is recorded.",
+	"preview.power_cycle_device.verify": "{device} reports again within {seconds} s of the power coming back",
+	"preview.power_cycle_device.summary": "Switch off plug {plug} for {seconds} s, then on, to restart device {device}.",
+	"preview.power_cycle_device.precondition": "Everything else on that plug loses power for {seconds} s too.",
+	"preview.power_cycle_device.rollback": "Switch {plug} back on: it is switched on whatever happens once it went off, also when the check fails or the sidecar stops meanwhile.",
+	"update.started_after": "Started {after} after {title} was updated from {from} to {to}{notes}.",
+	"update.release_notes": " (release notes: {url})",
+	"update.under_a_minute": "less than a minute",
+	"update.minutes": "{minutes} min",
+	"update.backup": "The backup \"{name}\" is from before the update.",
+	"update.no_backup": "No backup from before the update was found.",
+	"llm.answer_language": "Write every text field of the answer (summary, root_cause, impact, rationale, test descriptions, manual_steps) in English."
+};
+// sidecar/src/i18n/index.ts
+/**
+* The sidecar's texts in Home Assistant's language. Two kinds of text:
+* - its own sentences, by stable id (`message`), English in en.ts;
+* - the offline analyzer's explanations (signature templates), English where each
+*   signature is defined and translated by that English text (`translate`), so a
+*   text shared by several signatures is translated once and a changed English
+*   text falls back to English (and fails the parity test) instead of showing a
+*   stale translation.
+* Each other language is one JSON file beside this one (de.json): `messages` by
+* id, `texts` by English template. Unknown languages and missing entries fall
+* back to English. Placeholders (`{name}`) and optional parts (`[[ … ]]`) are
+* kept as they are: filling them is the caller's job.
+*/
+/** Every language besides English, by its code in Home Assistant (`get_config` → `language`). */
+var CATALOGS = { de: de_default };
+/** The language of the sidecar's texts: the catalog Home Assistant's language selects, else English. */
+function languageOf(haLanguage) {
+	if (!haLanguage) return "en";
+	const code = haLanguage.toLowerCase();
+	if (CATALOGS[code]) return code;
+	const main = code.split(/[-_]/)[0] ?? "";
+	return CATALOGS[main] ? main : "en";
+}
+/** Fill `{name}` placeholders; unknown names stay as written. */
+function format(template, vars) {
+	return template.replace(/\{(\w+)\}/g, (m, name) => vars[name] === void 0 ? m : String(vars[name]));
+}
+/** A sentence of the sidecar's own catalog in `language`, placeholders filled. */
+function message(language, id, vars = {}) {
+	return format(CATALOGS[language]?.messages[id] ?? EN[id], vars);
+}
+/** An English template (a signature's text) in `language`; the English when none is known. */
+function translate(language, english) {
+	return CATALOGS[language]?.texts[english] ?? english;
+}
+// sidecar/src/shared/update-attribution.ts
+/** How long after an update of the failing integration or add-on a failure is linked to it. */
+var SAME_WINDOW_MS = 864e5;
+/**
+* An update noticed only when HA came back (a Core update restarts it) is recorded a
+* little after the errors HA logged while starting: those still count as after it.
+*/
+var NOTICED_LATE_MS = 3e5;
+/** The update the incident most likely started after, or null. `updates` in any order. */
+function attributeUpdate(incident, updates) {
+	const start = Date.parse(incident.first_seen);
+	const since = (u) => start - Date.parse(u.updated_at);
+	const within = (u, windowMs) => since(u) >= -3e5 && since(u) <= windowMs;
+	const same = (u) => u.integration !== null && u.integration === incident.integration || u.addon !== null && incident.subject === `addon:${u.addon}`;
+	const newestFirst = [...updates].sort((a, b) => since(a) - since(b));
+	const sameOne = newestFirst.find((u) => same(u) && within(u, 864e5));
+	const coreOne = newestFirst.find((u) => u.kind === "core" && within(u, 72e5));
+	const u = sameOne ?? coreOne;
+	if (!u) return null;
+	return {
+		kind: u.kind,
+		link: sameOne ? "same" : "core",
+		title: u.title,
+		entity_id: u.entity_id,
+		from_version: u.from_version,
+		to_version: u.to_version,
+		updated_at: u.updated_at,
+		minutes_before: Math.max(0, Math.floor(since(u) / 6e4)),
+		release_url: u.release_url,
+		backup: u.backup
+	};
+}
+/** The attribution in one sentence, for the evidence bundle, the analysis and Repairs. */
+function updateSentence(a, language = "en") {
+	const say = (id, vars = {}) => message(language, id, vars);
+	const notes = a.release_url ? say("update.release_notes", { url: a.release_url }) : "";
+	const backup = a.backup ? say("update.backup", { name: a.backup.name }) : say("update.no_backup");
+	return `${say("update.started_after", {
+		after: a.minutes_before < 1 ? say("update.under_a_minute") : say("update.minutes", { minutes: a.minutes_before }),
+		title: a.title,
+		from: a.from_version,
+		to: a.to_version,
+		notes
+	})} ${backup}`;
 }
 // sidecar/src/analyze/offline/extract.ts
 var IPV4 = String.raw`(?:\d{1,3}\.){3}\d{1,3}`;
@@ -3137,6 +3421,17 @@ function distance(a, b) {
 */
 function misspelledCoreDomain(name) {
 	if (!name || name.length < 4 || CORE_DOMAINS.has(name)) return null;
+	const known = MISSPELLED.get(name);
+	if (known !== void 0) return known;
+	if (MISSPELLED.size >= MAX_MISSPELLED) MISSPELLED.clear();
+	const meant = closestCoreDomain(name);
+	MISSPELLED.set(name, meant);
+	return meant;
+}
+/** Names already looked up (the few integrations of one home), bounded all the same. */
+var MISSPELLED = /* @__PURE__ */ new Map();
+var MAX_MISSPELLED = 1e3;
+function closestCoreDomain(name) {
 	const allowed = name.length < 7 ? 1 : 2;
 	let best = null;
 	let bestDistance = allowed + 1;
@@ -3184,7 +3479,7 @@ function automationOfLogger(logger) {
 	return m ? `${m[1]}.${m[2]}` : null;
 }
 // sidecar/src/analyze/offline/finding.ts
-/** Values a template may use when the evidence did not name them. */
+/** Values a template may use when the evidence did not name them (translated like the templates). */
 var DEFAULTS = {
 	integration: "the integration",
 	entry: "the config entry",
@@ -3201,14 +3496,21 @@ var DEFAULTS = {
 	ip: "an address",
 	call: "a blocking function"
 };
-/** Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known). */
-function fill$1(template, vars) {
-	return template.replace(/\[\[(.*?)\]\]/gs, (_m, inner) => {
+/**
+* Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known).
+* With a `language`, the template and the defaults are that language's translation of the English.
+*/
+function fill$1(template, vars, language = "en") {
+	const defaultOf = (name) => {
+		const english = DEFAULTS[name];
+		return english ? translate(language, english) : "";
+	};
+	return translate(language, template).replace(/\[\[(.*?)\]\]/gs, (_m, inner) => {
 		return [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").every((n) => vars[n]) ? inner : "";
-	}).replace(/\{(\w+)\}/g, (_m, name) => vars[name] || DEFAULTS[name] || "").replace(/ {2,}/g, " ").replace(/ ([.,;:)])(?=\s|$)/g, "$1").trim();
+	}).replace(/\{(\w+)\}/g, (_m, name) => vars[name] || defaultOf(name)).replace(/ {2,}/g, " ").replace(/ ([.,;:)])(?=\s|$)/g, "$1").trim();
 }
 /** Titles start upper case, unless they start with a name (an integration domain, an entity id). */
-var capitalize = (s) => /^(?:the|a|an|some) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+var capitalize = (s) => /^(?:the|a|an|some|der|die|das|ein|eine|einige) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 var shorten = (s, n) => s.length > n ? `${s.slice(0, n - 1)}…` : s;
 function automationOf$1(input, texts) {
 	if (input.subject && /^(?:automation|script)\./.test(input.subject)) return input.subject;
@@ -3251,12 +3553,18 @@ function varsOf(ctx, match) {
 	if (first) vars.detail = shorten(first, 200);
 	if (!vars.seconds && vars.interval) vars.seconds = vars.interval;
 	if (!vars.host && vars.proxy) vars.host = vars.proxy;
+	if (typeof input.data?.root === "string") vars.root = input.data.root;
+	if (Array.isArray(input.data?.devices)) {
+		const devices = input.data.devices.filter((d) => typeof d === "string");
+		vars.devices = String(devices.length);
+		vars.device_list = shorten(devices.join(", "), 300);
+	}
 	const total = input.lines.reduce((n, l) => n + l.count, 0);
 	vars.count = String(total);
 	return vars;
 }
 /** Parameters of an action resolved against the input; null when one cannot be. */
-function actionOf(t, ctx, vars) {
+function actionOf(t, ctx, vars, language) {
 	const refs = {
 		$entry_id: ctx.input.entry?.entry_id,
 		$automation: automationOf$1(ctx.input, []),
@@ -3272,7 +3580,7 @@ function actionOf(t, ctx, vars) {
 	return {
 		action_id: t.action_id,
 		params,
-		rationale: fill$1(t.rationale, vars),
+		rationale: fill$1(t.rationale, vars, language),
 		risk: t.risk
 	};
 }
@@ -3283,17 +3591,18 @@ var RISK_RANK = {
 };
 function findingOf(c, outcome, match, ctx) {
 	const vars = varsOf(ctx, match);
-	const actions = outcome.actions.map((a) => actionOf(a, ctx, vars)).filter((a) => a !== null);
+	const language = c.family === "local" ? "en" : ctx.input.language ?? "en";
+	const actions = outcome.actions.map((a) => actionOf(a, ctx, vars, language)).filter((a) => a !== null);
 	const risk = actions.reduce((r, a) => RISK_RANK[a.risk] > RISK_RANK[r] ? a.risk : r, "low");
-	const title = capitalize(fill$1(outcome.title, vars));
+	const title = capitalize(fill$1(outcome.title, vars, language));
 	const tests = outcome.tests.map((t) => ({
 		...t,
-		description: fill$1(t.description, vars)
+		description: fill$1(t.description, vars, language)
 	}));
 	const rca = {
 		summary: title,
-		root_cause: fill$1(outcome.rootCause, vars),
-		impact: fill$1(outcome.impact, vars),
+		root_cause: fill$1(outcome.rootCause, vars, language),
+		impact: fill$1(outcome.impact, vars, language),
 		confidence: Math.round(outcome.confidence * 100) / 100,
 		category: outcome.category,
 		remedy: outcome.remedy,
@@ -3301,7 +3610,7 @@ function findingOf(c, outcome, match, ctx) {
 		candidate_actions: actions,
 		risk,
 		tests,
-		manual_steps: outcome.manualSteps.map((s) => fill$1(s, vars)),
+		manual_steps: outcome.manualSteps.map((s) => fill$1(s, vars, language)),
 		analyzer: "offline",
 		signature: `${c.family}.${c.signature.id}`
 	};
@@ -3354,6 +3663,15 @@ var CONFIG_BACKUP = {
 	addons: [],
 	description: "Home Assistant configuration (partial backup, without the database)"
 };
+// sidecar/src/actions/words.ts
+/**
+* What an action says to people (its preview and checks) in the language of the home it runs
+* in: Home Assistant's, as the inventory reads it. English when it is not known.
+*/
+/** A sentence of the catalog (../i18n) in the home's language, placeholders filled. */
+function say(ctx, id, vars = {}) {
+	return message(ctx.inventory?.language ?? "en", id, vars);
+}
 // sidecar/src/actions/apply-suggestion.ts
 /** Suggestion types safe to apply after an approval, and what each does, for the preview. */
 var SAFE_SUGGESTIONS = {
@@ -3361,6 +3679,13 @@ var SAFE_SUGGESTIONS = {
 	execute_restart: "restart",
 	execute_start: "start",
 	create_full_backup: "take a full backup of"
+};
+/** The preview's sentence for each safe suggestion type (../i18n). */
+var SUMMARIES = {
+	execute_reload: "preview.apply_suggestion.execute_reload",
+	execute_restart: "preview.apply_suggestion.execute_restart",
+	execute_start: "preview.apply_suggestion.execute_start",
+	create_full_backup: "preview.apply_suggestion.create_full_backup"
 };
 var UUID = /^[0-9a-f]{32}$|^[0-9a-f-]{36}$/;
 /** The resolution center's issues the incident is about (from its signals' keys). */
@@ -3400,18 +3725,24 @@ var applySuggestion = {
 		};
 	},
 	target: (p) => `apply_suggestion:${String(p.suggestion)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "supervisor_issue_resolved",
-		description: `the Supervisor no longer reports the issue (${String(p.context)}${p.reference ? ` ${String(p.reference)}` : ""})`,
+		description: say(ctx, "preview.apply_suggestion.verify", { about: p.reference ? `${String(p.context)} ${String(p.reference)}` : String(p.context) }),
 		timeout_s: 120
 	}],
 	preview(ctx, p) {
+		const type = String(p.type);
+		const what = SUMMARIES[type];
+		const about = p.reference ? `${String(p.context)} ${String(p.reference)}` : String(p.context);
 		return {
-			summary: `Let the Supervisor ${SAFE_SUGGESTIONS[String(p.type)] ?? String(p.type)} ${p.reference ? `${String(p.context)} ${String(p.reference)}` : String(p.context)}, as its resolution center suggests (${String(p.type)}).`,
-			precondition: "The Supervisor suggested it for this issue; it runs the fix itself.",
+			summary: what ? say(ctx, what, {
+				about,
+				type
+			}) : `Let the Supervisor ${type} ${about}, as its resolution center suggests (${type}).`,
+			precondition: say(ctx, "preview.apply_suggestion.precondition"),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: "Not applicable: the Supervisor’s fix has nothing to undo; the result is recorded."
+			rollback: say(ctx, "preview.apply_suggestion.rollback")
 		};
 	},
 	async apply(ctx, p) {
@@ -3438,18 +3769,18 @@ function reload(domain) {
 			return {};
 		},
 		target: () => `reload_${domain}s`,
-		verification: () => [{
+		verification: (ctx) => [{
 			kind: "no_new_matching_errors",
-			description: `No new error of this ${domain} within 30 s`,
+			description: say(ctx, `preview.reload_${domain}s.verify`),
 			timeout_s: 30
 		}],
 		preview(ctx) {
 			return {
-				summary: `Reload all ${domain}s from their configuration.`,
-				precondition: `Reload after fixing the ${domain}'s configuration.`,
+				summary: say(ctx, `preview.reload_${domain}s.summary`),
+				precondition: say(ctx, `preview.reload_${domain}s.precondition`),
 				backup: CONFIG_BACKUP,
 				verification: this.verification(ctx, {}),
-				rollback: "None needed: reloading reads the same files again."
+				rollback: say(ctx, "preview.reload_yaml.rollback")
 			};
 		},
 		async apply(ctx) {
@@ -3481,18 +3812,18 @@ var disableAutomation = {
 		return { entity_id: automationOf(ctx, params) };
 	},
 	target: (p) => `disable_automation:${String(p.entity_id)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "automation_off",
-		description: `${p.entity_id} is off`,
+		description: say(ctx, "preview.disable_automation.verify", { entity: String(p.entity_id) }),
 		timeout_s: 10
 	}],
 	preview(ctx, p) {
 		return {
-			summary: `Turn off ${p.entity_id} so it stops failing (or looping) until you fix it.`,
-			precondition: "Turn it back on after fixing it.",
+			summary: say(ctx, "preview.disable_automation.summary", { entity: String(p.entity_id) }),
+			precondition: say(ctx, "preview.disable_automation.precondition"),
 			backup: CONFIG_BACKUP,
 			verification: this.verification(ctx, p),
-			rollback: `Turn ${p.entity_id} on again.`
+			rollback: say(ctx, "preview.disable_automation.rollback", { entity: String(p.entity_id) })
 		};
 	},
 	async apply(ctx, p) {
@@ -3993,22 +4324,29 @@ var setIntegrationLogLevel = {
 		};
 	},
 	target: (p) => `set_integration_log_level:${String(p.integration)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "log_level_set",
-		description: `${p.integration} logs at ${p.level}`,
+		description: say(ctx, "preview.set_integration_log_level.verify", {
+			integration: String(p.integration),
+			level: String(p.level)
+		}),
 		timeout_s: 10
 	}],
 	preview(ctx, p) {
 		return {
-			summary: `Log ${p.integration} at ${p.level} level to collect evidence (until restart or rollback).`,
-			precondition: "Reproduce the problem afterwards so the log captures it.",
+			summary: say(ctx, "preview.set_integration_log_level.summary", {
+				integration: String(p.integration),
+				level: String(p.level)
+			}),
+			precondition: say(ctx, "preview.set_integration_log_level.precondition"),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: `Set ${p.integration} back to its previous level.`
+			rollback: say(ctx, "preview.set_integration_log_level.rollback", { integration: String(p.integration) })
 		};
 	},
 	async apply(ctx, p) {
 		const previous = await integrationLevel(ctx.conn, String(p.integration));
+		if (previous === "notset") throw new ActionRejected(`Home Assistant reports no log level for ${p.integration}; nothing to restore it to later`);
 		await ctx.conn.sendMessagePromise({
 			type: "logger/integration_log_level",
 			integration: p.integration,
@@ -4024,6 +4362,11 @@ var setIntegrationLogLevel = {
 			detail: "the level was never changed"
 		};
 		const previous = applied.previous;
+		if (levelRank(previous) < 0) return {
+			attempted: false,
+			succeeded: false,
+			detail: `the previous level of ${p.integration} (${previous}) is not one to restore; set it in Home Assistant by hand`
+		};
 		await ctx.conn.sendMessagePromise({
 			type: "logger/integration_log_level",
 			integration: p.integration,
@@ -4126,19 +4469,29 @@ var quietLogger = {
 		};
 	},
 	target: (p) => `quiet_logger:${String(p.logger)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "no_new_matching_errors",
-		description: `No new lines of the incident while ${p.logger} logs only ${p.level} and above.`,
+		description: say(ctx, "preview.quiet_logger.verify", {
+			logger: String(p.logger),
+			level: String(p.level)
+		}),
 		timeout_s: 60
 	}],
 	preview(ctx, p) {
 		const time = duration(ctx.revertAfterS);
 		return {
-			summary: `Log ${p.logger} only at ${p.level} and above for ${time}, so its flood stops filling the log.`,
-			precondition: "The flood hides nothing you need: lines below that level from this logger are dropped meanwhile.",
+			summary: say(ctx, "preview.quiet_logger.summary", {
+				logger: String(p.logger),
+				level: String(p.level),
+				time
+			}),
+			precondition: say(ctx, "preview.quiet_logger.precondition"),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: `After ${time} (or a restart of Home Assistant), ${p.logger} logs at the level it had before.`
+			rollback: say(ctx, "preview.quiet_logger.rollback", {
+				logger: String(p.logger),
+				time
+			})
 		};
 	},
 	async apply(ctx, p) {
@@ -4226,19 +4579,25 @@ var captureDebugLog = {
 		};
 	},
 	target: (p) => `capture_debug_log:${String(p.integration)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "log_level_set",
-		description: `${p.integration} logs at debug while the capture runs`,
+		description: say(ctx, "preview.capture_debug_log.verify", { integration: String(p.integration) }),
 		timeout_s: 10
 	}],
 	preview(ctx, p) {
 		const time = duration(captureSeconds(p.seconds));
 		return {
-			summary: `Log ${p.integration} at debug level for ${time} and keep what it logs, redacted, as the incident's evidence.`,
-			precondition: "Let the problem happen during the capture (use the device, or wait for the next poll): only what is logged meanwhile is kept.",
+			summary: say(ctx, "preview.capture_debug_log.summary", {
+				integration: String(p.integration),
+				time
+			}),
+			precondition: say(ctx, "preview.capture_debug_log.precondition"),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: `After ${time} ${p.integration} logs at its previous level again and the lines are added to the evidence (also after a restart of LLM Ops, as soon as it runs again; a restart of Home Assistant ends debug logging by itself).`
+			rollback: say(ctx, "preview.capture_debug_log.rollback", {
+				integration: String(p.integration),
+				time
+			})
 		};
 	},
 	async apply(ctx, p) {
@@ -4308,24 +4667,24 @@ var createBackup = {
 		return {};
 	},
 	target: () => "create_backup",
-	verification: () => [{
+	verification: (ctx) => [{
 		kind: "backup_present",
-		description: "the new backup is listed",
+		description: say(ctx, "preview.create_backup.verify"),
 		timeout_s: 30
 	}],
 	preview(ctx) {
 		return {
-			summary: "Take a backup of the Home Assistant configuration.",
-			precondition: "Before changes you are about to make by hand.",
+			summary: say(ctx, "preview.create_backup.summary"),
+			precondition: say(ctx, "preview.create_backup.precondition"),
 			backup: {
 				homeassistant: true,
 				includeDatabase: true,
 				addons: [],
-				description: "Home Assistant configuration and database (partial backup)",
+				description: say(ctx, "preview.create_backup.backup"),
 				kept: true
 			},
 			verification: this.verification(ctx, {}),
-			rollback: "Not applicable."
+			rollback: say(ctx, "preview.create_backup.rollback")
 		};
 	},
 	async apply() {
@@ -4366,17 +4725,20 @@ var disableConfigEntry = {
 	target: (p) => `disable_config_entry:${String(p.entry_id)}`,
 	verification: (ctx, p) => [{
 		kind: "config_entry_disabled",
-		description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is disabled and stopped`,
+		description: say(ctx, "preview.disable_config_entry.verify", { entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id) }),
 		timeout_s: 30
 	}],
 	preview(ctx, p) {
 		const entry = ctx.inventory.entry(String(p.entry_id));
 		return {
-			summary: `Disable ${entry?.title ?? p.entry_id} (${entry?.domain ?? "integration"}) so it stops failing; its entities go away until re-enabled.`,
-			precondition: "Only when the integration keeps crashing and harms the rest of Home Assistant.",
+			summary: say(ctx, "preview.disable_config_entry.summary", {
+				entry: entry?.title ?? String(p.entry_id),
+				domain: entry?.domain ?? "integration"
+			}),
+			precondition: say(ctx, "preview.disable_config_entry.precondition"),
 			backup: CONFIG_BACKUP,
 			verification: this.verification(ctx, p),
-			rollback: "Enable the entry again."
+			rollback: say(ctx, "preview.disable_config_entry.rollback")
 		};
 	},
 	async apply(ctx, p) {
@@ -4569,18 +4931,25 @@ var powerCycleDevice = {
 	target: (p) => `power_cycle_device:${String(p.plug)}`,
 	verification: (ctx, p) => [{
 		kind: "device_reporting",
-		description: `${nameOf(ctx.inventory, String(p.device))} reports again within ${VERIFY_S$1} s of the power coming back`,
+		description: say(ctx, "preview.power_cycle_device.verify", {
+			device: nameOf(ctx.inventory, String(p.device)),
+			seconds: VERIFY_S$1
+		}),
 		timeout_s: VERIFY_S$1
 	}],
 	preview(ctx, p) {
 		const plug = String(p.plug);
 		const device = nameOf(ctx.inventory, String(p.device));
 		return {
-			summary: `Switch off plug ${plugLabel(ctx.inventory, plug)} for ${String(p.off_s)} s, then on, to restart device ${device}.`,
-			precondition: `Everything else on that plug loses power for ${String(p.off_s)} s too.`,
+			summary: say(ctx, "preview.power_cycle_device.summary", {
+				plug: plugLabel(ctx.inventory, plug),
+				seconds: String(p.off_s),
+				device
+			}),
+			precondition: say(ctx, "preview.power_cycle_device.precondition", { seconds: String(p.off_s) }),
 			backup: null,
 			verification: this.verification(ctx, p),
-			rollback: `Switch ${plug} back on: it is switched on whatever happens once it went off, also when the check fails or the sidecar stops meanwhile.`
+			rollback: say(ctx, "preview.power_cycle_device.rollback", { plug })
 		};
 	},
 	async apply(ctx, p) {
@@ -4629,11 +4998,14 @@ var reloadConfigEntry = {
 	target: (p) => `reload_config_entry:${String(p.entry_id)}`,
 	verification: (ctx, p) => [{
 		kind: "config_entry_loaded",
-		description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is loaded within ${VERIFY_S} s`,
+		description: say(ctx, "preview.reload_config_entry.verify_loaded", {
+			entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id),
+			seconds: VERIFY_S
+		}),
 		timeout_s: VERIFY_S
 	}, {
 		kind: "entities_available",
-		description: "The entities the incident saw unavailable are available again",
+		description: say(ctx, "preview.reload_config_entry.verify_entities"),
 		timeout_s: VERIFY_S
 	}],
 	preview(ctx, p) {
@@ -4645,11 +5017,11 @@ var reloadConfigEntry = {
 			"device_unavailable"
 		].includes(ctx.incident.category);
 		return {
-			summary: `Reload the config entry ${name}.`,
-			precondition: waiting ? "Reload once the device or service answers again." : "Reload after the cause is fixed.",
+			summary: say(ctx, "preview.reload_config_entry.summary", { name }),
+			precondition: waiting ? say(ctx, "preview.reload_config_entry.precondition_waiting") : say(ctx, "preview.reload_config_entry.precondition"),
 			backup: CONFIG_BACKUP,
 			verification: this.verification(ctx, p),
-			rollback: "None needed: reloading is idempotent."
+			rollback: say(ctx, "preview.reload_config_entry.rollback")
 		};
 	},
 	async apply(ctx, p) {
@@ -4679,23 +5051,23 @@ var restartAddon = {
 		return { slug };
 	},
 	target: (p) => `restart_addon:${String(p.slug)}`,
-	verification: (_ctx, p) => [{
+	verification: (ctx, p) => [{
 		kind: "addon_started",
-		description: `add-on ${p.slug} runs again within 60 s`,
+		description: say(ctx, "preview.restart_addon.verify", { slug: String(p.slug) }),
 		timeout_s: 60
 	}],
 	preview(ctx, p) {
 		return {
-			summary: `Restart the add-on ${p.slug}.`,
-			precondition: "Restart once what it depends on (a device, a broker) is back.",
+			summary: say(ctx, "preview.restart_addon.summary", { slug: String(p.slug) }),
+			precondition: say(ctx, "preview.restart_addon.precondition"),
 			backup: {
 				homeassistant: false,
 				includeDatabase: false,
 				addons: [String(p.slug)],
-				description: `the add-on ${p.slug} and its data (partial backup)`
+				description: say(ctx, "preview.restart_addon.backup", { slug: String(p.slug) })
 			},
 			verification: this.verification(ctx, p),
-			rollback: "Not applicable: a restart has nothing to undo; the result is recorded."
+			rollback: say(ctx, "preview.restart_addon.rollback")
 		};
 	},
 	async apply(ctx, p) {
@@ -4803,16 +5175,16 @@ var ACTIONS = {
 		target: (p) => `start_reauth:${String(p.entry_id)}`,
 		verification: (ctx, p) => [{
 			kind: "reauth_started",
-			description: `A re-authentication of ${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} waits for you in Settings → Devices & services`,
+			description: say(ctx, "preview.start_reauth.verify", { entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id) }),
 			timeout_s: 15
 		}],
 		preview(ctx, p) {
 			return {
-				summary: `Start re-authentication of ${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id}; you then log in again in Home Assistant.`,
-				precondition: "Have the new credentials at hand.",
+				summary: say(ctx, "preview.start_reauth.summary", { entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id) }),
+				precondition: say(ctx, "preview.start_reauth.precondition"),
 				backup: null,
 				verification: this.verification(ctx, p),
-				rollback: "Not applicable: you complete or cancel the flow yourself."
+				rollback: say(ctx, "preview.start_reauth.rollback")
 			};
 		},
 		async apply(ctx, p) {
@@ -4845,18 +5217,18 @@ var ACTIONS = {
 			return {};
 		},
 		target: () => "restart_core",
-		verification: () => [{
+		verification: (ctx) => [{
 			kind: "core_running",
-			description: "Home Assistant is back and answering within 5 min",
+			description: say(ctx, "preview.restart_core.verify"),
 			timeout_s: 300
 		}],
 		preview(ctx) {
 			return {
-				summary: "Restart Home Assistant Core. Everything reloads; automations pause for the duration.",
-				precondition: "Only when a reload cannot fix it (e.g. after updating a custom integration).",
+				summary: say(ctx, "preview.restart_core.summary"),
+				precondition: say(ctx, "preview.restart_core.precondition"),
 				backup: CONFIG_BACKUP,
 				verification: this.verification(ctx, {}),
-				rollback: "Not applicable: a restart has nothing to undo; restore the backup by hand if needed."
+				rollback: say(ctx, "preview.restart_core.rollback")
 			};
 		},
 		async apply(ctx) {
@@ -4976,7 +5348,7 @@ var ownConfig = {
 		manualSteps: ["Open the add-on’s Configuration tab and fix the option its log names (or change the port).", "Then start it again and watch its log."]
 	}
 };
-var common$14 = {
+var common$15 = {
 	category: "addon_crash",
 	remedy: "restart_addon",
 	severity: "error",
@@ -5004,7 +5376,7 @@ var addon = {
 		{
 			id: "watchdog",
 			match: { text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|watchdog_container\b[^\n]*AddonsJobError/i },
-			...common$14,
+			...common$15,
 			confidence: .88,
 			variants: [
 				ownConfig,
@@ -5017,7 +5389,7 @@ var addon = {
 		{
 			id: "start_failed",
 			match: { text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i },
-			...common$14,
+			...common$15,
 			confidence: .82,
 			variants: [
 				ownConfig,
@@ -5034,9 +5406,17 @@ var addon = {
 				addon: true,
 				minLevel: "INFO"
 			},
-			...common$14,
+			...common$15,
 			remedy: "fix_config_then_reload",
 			confidence: .84,
+			variants: [{
+				when: { text: /driver failed programming external connectivity|userland proxy/i },
+				set: {
+					remedy: "check_network_or_device",
+					rootCause: "Docker cannot publish the add-on’s port on the host (“{detail}”): a service on the host, or a stale binding, holds it.",
+					manualSteps: ["Find what holds the port on the host, or reboot the host to drop a stale binding; then start the add-on again."]
+				}
+			}],
 			title: "Add-on {addon} cannot open its port",
 			rootCause: "The add-on cannot listen on its port because another service already uses it (“{detail}”): another add-on, a service on the host, or a second copy of the same program.",
 			manualSteps: ["Find what else uses that port (another add-on with the same port, e.g. two DNS servers on 53 or two MQTT brokers on 1883).", "Stop that service, or change the port in the add-on’s Network settings; then start the add-on again."]
@@ -5047,7 +5427,7 @@ var addon = {
 				text: /(?:Cannot connect to host|Failed to connect|connect(?:ion)? (?:to|refused)|Connect call failed)[^\n]*?\b(?<addon>(?:core|local|[0-9a-f]{8})-[a-z0-9][a-z0-9_-]*)(?::\d+)?\b/i,
 				unless: /Name or service not known|Temporary failure in name resolution|nodename nor servname/i
 			},
-			...common$14,
+			...common$15,
 			confidence: .8,
 			title: "Add-on {addon} does not answer",
 			rootCause: "Home Assistant cannot reach the add-on {addon} (“{detail}”): the add-on is stopped, crashed, or still starting."
@@ -5058,7 +5438,7 @@ var addon = {
 				text: [/\bexited with code (?!0\b|143\b|256 \(by signal 15\))(?<code>\d+)/i, /unable to start service [\w-]+: command exited [1-9]|\.sh:? exited [1-9]\d*\b|\bprocess exit code [1-9]/i],
 				minLevel: "INFO"
 			},
-			...common$14,
+			...common$15,
 			confidence: .8,
 			variants: [
 				ownConfig,
@@ -5074,7 +5454,7 @@ var addon = {
 				text: /\bHalt add-on\b|s6-svscanctl: fatal|rc\.init: fatal|s6-overlay-suexec: fatal|s6-linux-init[\w-]*: fatal|Fatal Python error|Segmentation fault|core dumped|\bSIGSEGV\b|\bSIGABRT\b|^panic:|FATAL ERROR:/im,
 				addon: true
 			},
-			...common$14,
+			...common$15,
 			confidence: .78,
 			variants: [
 				ownConfig,
@@ -5095,7 +5475,7 @@ var addon = {
 				minCount: 2,
 				addon: true
 			}],
-			...common$14,
+			...common$15,
 			category: "network_unreachable",
 			confidence: .72,
 			title: "Add-on {addon} lost its connection and does not get it back",
@@ -5109,7 +5489,7 @@ var addon = {
 				text: /Unknown HTTP error occur+ed/i,
 				addon: true
 			},
-			...common$14,
+			...common$15,
 			confidence: .7,
 			title: "Add-on {addon} started before the Supervisor could answer it",
 			rootCause: "The add-on’s start script could not get its settings from the Supervisor (“{detail}”), typically at boot while the Supervisor and Home Assistant are still starting. It runs without them (users, discovery) until it is restarted.",
@@ -5122,7 +5502,7 @@ var addon = {
 				minLevel: "CRITICAL",
 				addon: true
 			},
-			...common$14,
+			...common$15,
 			confidence: .7,
 			remedy: "notify_only",
 			actions: [],
@@ -5144,7 +5524,7 @@ var addon = {
 				kind: ["addon_state"],
 				text: /\b(?:error|failed|unhealthy|stopped)\b/i
 			},
-			...common$14,
+			...common$15,
 			confidence: .75,
 			variants: [
 				ownConfig,
@@ -5159,7 +5539,7 @@ var addon = {
 // sidecar/src/analyze/offline/signatures/auth.ts
 var SECURITY = /Login attempt or request with invalid authentication|Banned IP/;
 var RATE_LIMIT = /\b429\b|too many requests|rate[- ]?limit/i;
-var common$13 = {
+var common$14 = {
 	category: "auth_expired",
 	remedy: "start_reauth",
 	severity: "error",
@@ -5230,10 +5610,21 @@ var auth = {
 				/\bConfigEntryAuthFailed\b(?:: (?<reason2>.+))?/,
 				/\bre-?authenticat(?:e|ion) (?:is )?required\b/i
 			] },
-			...common$13,
+			...common$14,
 			confidence: .9,
 			title: "Sign-in to {integration} is no longer accepted",
 			rootCause: "The service behind {integration} rejected the stored credentials[[ (“{reason}”)]]: the password, API key or token was changed, expired or revoked. Home Assistant stops the entry and asks for a new sign-in."
+		},
+		{
+			id: "token_refresh_crashed",
+			match: { text: /Error setting up entry [^\n]*for \w+[\s\S]*\bin \w*refresh_(?:access_)?token\b/ },
+			...common$14,
+			remedy: "notify_only",
+			actions: [],
+			confidence: .6,
+			title: "{integration} fails while renewing its sign-in",
+			rootCause: "Setting up {integration} failed while it renewed its access token[[ ({exception})]]. The service’s login may have changed.",
+			manualSteps: ["Look for a release of {integration} that fixes the sign-in, and update.", "Then try signing in again (Reconfigure or re-authenticate)."]
 		},
 		{
 			id: "oauth_invalid_grant",
@@ -5247,7 +5638,7 @@ var auth = {
 				],
 				unless: SECURITY
 			},
-			...common$13,
+			...common$14,
 			confidence: .9,
 			title: "The {integration} account link (OAuth token) has expired or was revoked",
 			rootCause: "The OAuth refresh token stored for {integration} was rejected (invalid_grant): it expired, was revoked in the vendor’s account, or the app’s access was removed. Without it Home Assistant cannot get new access tokens, so setup and updates fail until the account is linked again."
@@ -5272,7 +5663,7 @@ var auth = {
 				],
 				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, "i")
 			},
-			...common$13,
+			...common$14,
 			confidence: .8,
 			title: "Sign-in to {integration} is no longer accepted",
 			rootCause: "The service behind {integration} answers “unauthorized” (“{detail}”): the stored password, API key or access token is wrong, expired or was revoked."
@@ -5283,7 +5674,7 @@ var auth = {
 				text: /\b403\b[^\n]{0,30}Forbidden|Forbidden[^\n]{0,20}\b403\b|\bHTTP 403\b|status(?: code)?:? 403\b/i,
 				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, "i")
 			},
-			...common$13,
+			...common$14,
 			confidence: .6,
 			title: "{integration} is not allowed to access its service (403)",
 			rootCause: "The service behind {integration} answers “forbidden” (“{detail}”): the account is signed in but no longer has the permission it needs — access was revoked, the plan changed, or the API key lacks a scope."
@@ -5308,7 +5699,7 @@ var stopRunaway = {
 	rationale: "Stop {automation} from running away now; turn it back on once its trigger or mode is fixed (rolling back turns it on again).",
 	risk: "low"
 };
-var common$12 = {
+var common$13 = {
 	category: "automation_error",
 	remedy: "fix_config_then_reload",
 	severity: "error",
@@ -5334,7 +5725,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				minCount: 50
 			}],
-			...common$12,
+			...common$13,
 			severity: "warning",
 			confidence: .87,
 			actions: [stopRunaway, reloadAfterFix$1],
@@ -5346,7 +5737,7 @@ var automation = {
 		{
 			id: "invalid_config",
 			match: { text: /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i },
-			...common$12,
+			...common$13,
 			confidence: .88,
 			title: "Automation[[ “{alias}”]] has an invalid configuration",
 			rootCause: "An automation or script does not pass validation, so it is not set up at all: “{detail}”.",
@@ -5362,7 +5753,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				with: [MISSING]
 			}],
-			...common$12,
+			...common$13,
 			confidence: .86,
 			title: "{automation} calls {service}, which does not exist",
 			rootCause: "{automation} calls {service}, but no such action, script or entity exists right now: it was renamed or removed, the integration providing it is not loaded, or a script that an integration generates has not been (re)created yet.",
@@ -5385,7 +5776,7 @@ var automation = {
 				},
 				{ text: /when rendering '[^'\n]*\btrigger\./ }
 			],
-			...common$12,
+			...common$13,
 			confidence: .85,
 			title: "{automation} fails on a template",
 			rootCause: "A template in {automation} renders an error or an unusable value (“{detail}”), usually a trigger variable or entity that is missing in this run.",
@@ -5400,7 +5791,7 @@ var automation = {
 				text: SCRIPT_ERROR,
 				with: [INVALID_DATA]
 			}],
-			...common$12,
+			...common$13,
 			confidence: .85,
 			title: "{automation} passes invalid data to an action",
 			rootCause: "A step of {automation} calls an action with data it does not accept (“{detail}”) — often a template that rendered text or nothing where a number is needed."
@@ -5408,7 +5799,7 @@ var automation = {
 		{
 			id: "failed",
 			match: [{ text: SCRIPT_ERROR }, { kind: ["automation_error"] }],
-			...common$12,
+			...common$13,
 			confidence: .8,
 			title: "{automation} fails",
 			rootCause: "A step of {automation} raised an error: “{detail}”."
@@ -5419,7 +5810,7 @@ var automation = {
 				text: /\bAlready running\b/,
 				logger: AUTOMATION_LOGGER
 			},
-			...common$12,
+			...common$13,
 			severity: "info",
 			confidence: .6,
 			actions: [],
@@ -5468,7 +5859,7 @@ var benign = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/blocking-io.ts
-var common$11 = {
+var common$12 = {
 	category: "blocking_io",
 	remedy: "notify_only",
 	impact: "Home Assistant keeps running, but everything else waits while the call blocks: the UI stutters, and other integrations can time out.",
@@ -5504,7 +5895,7 @@ var blockingIo = {
 			/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
 			/\bdoing blocking calls? at\b/
 		] },
-		...common$11,
+		...common$12,
 		severity: "warning",
 		confidence: .9,
 		variants: [custom],
@@ -5513,7 +5904,7 @@ var blockingIo = {
 	}, {
 		id: "wrong_thread",
 		match: { text: /from a thread other than the event loop|calls? [\w.]+ from a thread\b|non-thread-safe operation/i },
-		...common$11,
+		...common$12,
 		severity: "error",
 		confidence: .85,
 		variants: [custom],
@@ -5529,7 +5920,7 @@ var reloadAfterFix = {
 	rationale: "After the entry’s address or certificate setting is corrected: reload to connect right away.",
 	risk: "low"
 };
-var common$10 = {
+var common$11 = {
 	category: "certificate",
 	severity: "error",
 	impact: "{integration} cannot open a secure connection to {host}; its entities stay unavailable.",
@@ -5550,7 +5941,7 @@ var certificate = {
 		{
 			id: "name_mismatch",
 			match: { text: /(?:hostname|IP address) mismatch|certificate is not valid for '(?<certname>[^']+)'|doesn't match (?:either of )?'(?<certname2>[^']+)'|ERR_TLS_CERT_ALTNAME_INVALID/i },
-			...common$10,
+			...common$11,
 			confidence: .88,
 			remedy: "fix_config_then_reload",
 			title: "The certificate of {host} does not match the address {integration} uses",
@@ -5561,7 +5952,7 @@ var certificate = {
 		{
 			id: "expired",
 			match: { text: /certificate has expired|CERT_HAS_EXPIRED|certificate is not yet valid|certificate expired/i },
-			...common$10,
+			...common$11,
 			confidence: .88,
 			remedy: "check_network_or_device",
 			title: "The certificate of {host} has expired",
@@ -5572,7 +5963,7 @@ var certificate = {
 		{
 			id: "self_signed",
 			match: { text: /self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN/i },
-			...common$10,
+			...common$11,
 			confidence: .86,
 			remedy: "fix_config_then_reload",
 			title: "{host} uses a self-signed certificate that {integration} does not trust",
@@ -5583,9 +5974,19 @@ var certificate = {
 		{
 			id: "wrong_protocol",
 			match: { text: /WRONG_VERSION_NUMBER|wrong version number|http request to an https server|plain HTTP request was sent to HTTPS port|record layer failure/i },
-			...common$10,
+			...common$11,
 			confidence: .82,
 			remedy: "fix_config_then_reload",
+			variants: [{
+				when: { publicHost: true },
+				set: {
+					category: "network_unreachable",
+					remedy: "check_network_or_device",
+					actions: [],
+					rootCause: "Something other than the service answered for {host} (“{detail}”): a wrong DNS answer, a proxy or a filter on the network.",
+					manualSteps: ["Check the DNS server and any proxy or filter (Pi-hole, AdGuard, router) between Home Assistant and the internet."]
+				}
+			}],
 			title: "{integration} and {host} disagree about HTTPS",
 			rootCause: "{integration} opens an HTTPS connection to a port where {host} speaks plain HTTP, or the reverse (“{detail}”).",
 			actions: [reloadAfterFix],
@@ -5594,7 +5995,7 @@ var certificate = {
 		{
 			id: "own_certificate_unreadable",
 			match: { text: /Could not (?:read|load) SSL certificate|Failed to load SSL certificate|ssl_(?:certificate|key) .*(?:not found|does not exist|No such file)/i },
-			...common$10,
+			...common$11,
 			confidence: .9,
 			remedy: "fix_config_then_reload",
 			title: "Home Assistant cannot read its own SSL certificate",
@@ -5611,7 +6012,7 @@ var certificate = {
 		{
 			id: "addon_certificate_missing",
 			match: { text: /cannot load certificate(?: key)? "[^"]*"/i },
-			...common$10,
+			...common$11,
 			confidence: .86,
 			remedy: "check_network_or_device",
 			actions: [],
@@ -5623,7 +6024,7 @@ var certificate = {
 		{
 			id: "verification_failed",
 			match: { text: /CERTIFICATE_VERIFY_FAILED|certificate verify failed|SSLCertVerificationError|SSL handshake failed|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|\bSSLError\b|sslv3 alert|tlsv1 alert/i },
-			...common$10,
+			...common$11,
 			confidence: .84,
 			remedy: "notify_only",
 			title: "{integration} cannot verify the certificate of {host}",
@@ -5638,7 +6039,7 @@ var certificate = {
 	]
 };
 // sidecar/src/analyze/offline/signatures/config.ts
-var common$9 = {
+var common$10 = {
 	category: "invalid_config",
 	remedy: "fix_config_then_reload",
 	severity: "error",
@@ -5658,7 +6059,7 @@ var config = {
 		{
 			id: "yaml_syntax",
 			match: { text: /mapping values are not allowed here|while (?:parsing|scanning) an? |could not find expected ':'|found character '.*' that cannot start any token|expected <block end>|did not find expected (?:key|node content|alphabetic)|found undefined (?:alias|tag handle)|found unhashable key|found duplicate key|could not determine a constructor for the tag|Failed to parse configuration\.yaml|Error loading \S+\.ya?ml|Unable to read file \S+\.ya?ml|Secret \S+ not defined|secrets\.yaml (?:not found|is missing)|\b(?:YAMLError|ScannerError|ParserError|ConstructorError)\b|Invalid YAML/i },
-			...common$9,
+			...common$10,
 			confidence: .92,
 			variants: [{
 				when: { text: /safe mode|recovery mode/i },
@@ -5682,7 +6083,7 @@ var config = {
 		{
 			id: "integration_not_found",
 			match: { text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|No such integration/i },
-			...common$9,
+			...common$10,
 			confidence: .85,
 			remedy: "restart_core",
 			actions: [{
@@ -5715,9 +6116,18 @@ var config = {
 			manualSteps: ["If you just installed it, restart Home Assistant (Settings → System → Restart) so it is found.", "If it is not installed, install it again (e.g. through HACS) and restart, or remove its section from configuration.yaml (or fix the name)."]
 		},
 		{
+			id: "section_missing",
+			match: { text: /Error during setup of component (?<domain>\w+)[\s\S]*\bKeyError: '\k<domain>'/ },
+			...common$10,
+			confidence: .8,
+			title: "{integration} has no section of its own in configuration.yaml",
+			rootCause: "{integration} looks for its own section in configuration.yaml and finds none (“{exception}”). It is configured under another key, e.g. as a platform.",
+			manualSteps: ["Move its configuration to a top-level {integration}: section, as its documentation shows.", "Then restart Home Assistant."]
+		},
+		{
 			id: "misconfigured",
 			match: { text: /\bmisconfigured\b|\bmisconfiguration\b/i },
-			...common$9,
+			...common$10,
 			confidence: .75,
 			title: "{integration} is misconfigured",
 			rootCause: "{integration} reports that its configuration is wrong (“{detail}”): a value was entered in the wrong form or points at the wrong thing, so it cannot work until it is corrected.",
@@ -5729,7 +6139,7 @@ var config = {
 				text: /Invalid config for (?:\[(?<domain>[\w.]+)\]|'(?<domain2>\w+)')|extra keys not allowed @ data|required key not provided @ data|is an invalid option for|not a valid value for dictionary value|value must be one of|Invalid config for calling service/i,
 				unless: AUTOMATION_CONTEXT
 			},
-			...common$9,
+			...common$10,
 			confidence: .82,
 			title: "{integration} has an invalid configuration",
 			rootCause: "The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.",
@@ -5738,7 +6148,7 @@ var config = {
 		{
 			id: "entity_state_or_unit",
 			match: { text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '\w+' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit/ },
-			...common$9,
+			...common$10,
 			confidence: .75,
 			severity: "warning",
 			title: "[[{entity}: ]]the state does not fit its device class or unit",
@@ -5751,12 +6161,82 @@ var config = {
 				text: /\bTemplateError\b|\bUndefinedError\b|Error rendering template|TemplateSyntaxError|Template (?:variable )?(?:error|warning)\b|Error parsing value|rendered invalid (?:entity IDs|service)/,
 				unless: AUTOMATION_CONTEXT
 			},
-			...common$9,
+			...common$10,
 			confidence: .6,
 			severity: "warning",
 			title: "A template[[ in {integration}]] fails to render",
 			rootCause: "A template refers to something that does not exist or has an unexpected value: “{detail}”. The entity or option built from it shows the wrong value or is unavailable.",
 			manualSteps: ["Test the template in Developer tools → Template; guard missing values with defaults (e.g. | float(0), states(…) | is_number, has_value()).", "Fix it in the template helper or YAML, then reload template entities."]
+		}
+	]
+};
+// sidecar/src/analyze/offline/signatures/core.ts
+/** The Supervisor restarts Core by itself: nothing to run, only to find why. */
+var common$9 = {
+	category: "other",
+	remedy: "notify_only",
+	severity: "critical",
+	impact: "Home Assistant was down until the Supervisor restarted it: automations did not run and devices were not controlled meanwhile; if it dies again at once, it keeps restarting.",
+	actions: [],
+	tests: [{
+		kind: "no_new_matching_errors",
+		description: "Home Assistant does not die again.",
+		timeout_s: 3600
+	}]
+};
+var lastChanges = "If it began after an update of Home Assistant or of a custom integration, restore the backup from before it (Settings → System → Backups) or disable that custom integration, and look for a report of the same crash in its issue tracker.";
+/** Core's death, by the signal or exit code its supervision reports. */
+var core = {
+	family: "core",
+	signatures: [
+		{
+			id: "killed",
+			match: {
+				text: /Home Assistant Core finish process received signal 9\b|Watchdog found Home Assistant exited with code 137\b/,
+				minLevel: "INFO"
+			},
+			...common$9,
+			category: "resource_exhaustion",
+			confidence: .86,
+			title: "Home Assistant was killed (signal 9), most likely for lack of memory",
+			rootCause: "Home Assistant’s process was killed outright (“{detail}”): on a Home Assistant system that is almost always the kernel freeing memory when the machine runs out of it.",
+			manualSteps: ["Look at the host’s log (Settings → System → Logs → Host) for “Out of memory: Killed process” at the same time.", "Find what grows: recently added integrations or add-ons, a large recorder database, a runaway automation; stop unneeded add-ons or move to bigger hardware."]
+		},
+		{
+			id: "illegal_instruction",
+			match: {
+				text: /Home Assistant Core finish process received signal 4\b|Watchdog found Home Assistant exited with code 132\b/,
+				minLevel: "INFO"
+			},
+			...common$9,
+			confidence: .88,
+			title: "Home Assistant crashed: an illegal CPU instruction (signal 4)",
+			rootCause: "Home Assistant died of an illegal instruction (“{detail}”): a compiled library in this version uses CPU instructions this machine does not have, typically on older or virtual CPUs. It crashes the same way at every start.",
+			manualSteps: ["In a virtual machine, pass the host CPU through (CPU type “host”).", lastChanges]
+		},
+		{
+			id: "segfault",
+			match: {
+				text: /Home Assistant Core finish process received signal 11\b|Watchdog found Home Assistant exited with code 139\b|\bFatal Python error: Segmentation fault/,
+				minLevel: "INFO"
+			},
+			...common$9,
+			confidence: .86,
+			title: "Home Assistant crashed: a segmentation fault (signal 11)",
+			rootCause: "Home Assistant died in compiled code (“{detail}”): a crash inside a native library, such as a Bluetooth, image or database driver, or a custom integration’s dependency; Python code alone cannot cause it.",
+			manualSteps: [lastChanges, "Otherwise disable custom integrations one at a time until it stops, and report the crash with the lines around it."]
+		},
+		{
+			id: "crashed",
+			match: {
+				text: /Home Assistant Core finish process (?:received signal (?!15\b)\d+|exit code (?!0\b|100\b|256\b)\d+)|Watchdog found Home Assistant (?:failed|unhealthy|exited with code \d+)|\bFatal Python error\b/,
+				minLevel: "INFO"
+			},
+			...common$9,
+			confidence: .84,
+			title: "Home Assistant crashed and was restarted",
+			rootCause: "Home Assistant’s process ended unexpectedly (“{detail}”) and the Supervisor restarted it. Its own log stops just before; the lines right before the crash name what it was doing.",
+			manualSteps: ["Read the full log of the previous run (Settings → System → Logs → Home Assistant Core; “Load full logs”) for the last lines before the crash.", lastChanges]
 		}
 	]
 };
@@ -5809,11 +6289,65 @@ var customComponent = {
 		},
 		{
 			id: "blocked_or_invalid_manifest",
-			match: { text: /does not have a version key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i },
+			match: { text: /does not have a version key in the manifest|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i },
 			...common$8,
 			confidence: .85,
 			title: "{integration} cannot be loaded by this Home Assistant version",
 			rootCause: "Home Assistant refuses to load {integration} (“{detail}”): its manifest is invalid or the installed version is known to break this Home Assistant release."
+		},
+		{
+			id: "library_api_changed",
+			match: {
+				text: /No module named '(?<module>(?!homeassistant\b)\w+\.[\w.]+)'/,
+				custom: true
+			},
+			...common$8,
+			confidence: .8,
+			title: "{integration} imports {module}, which its library no longer has",
+			rootCause: "{integration} imports {module} (“{detail}”). The library it uses changed, and this release was written for the old one."
+		},
+		{
+			id: "duplicate_unique_id",
+			match: { text: /does not generate unique IDs|ID .+ already exists - ignoring/ },
+			...common$8,
+			category: "other",
+			remedy: "notify_only",
+			severity: "warning",
+			confidence: .7,
+			variants: [{
+				when: { custom: true },
+				set: { remedy: "update_or_remove_custom_component" }
+			}],
+			impact: "An entity of {integration} is missing.",
+			tests: [{
+				kind: "no_new_matching_errors",
+				description: "No duplicate IDs any more.",
+				timeout_s: 3600
+			}],
+			title: "{integration} creates two entities with the same ID",
+			rootCause: "{integration} gives two entities the same unique ID (“{detail}”), so Home Assistant ignores the second one.",
+			manualSteps: ["Update {integration}; if that does not help, report it with this log.", "If the entities come from your YAML, give each its own unique_id."]
+		},
+		{
+			id: "custom_card_error",
+			match: {
+				text: /\/(?:hacsfiles|local)\/(?<card>[\w.-]+)\/[^\s]*\.js\S*\s+\w*Error\b/,
+				logger: /^frontend\.js\./,
+				minLevel: "INFO"
+			},
+			...common$8,
+			category: "other",
+			severity: "warning",
+			confidence: .7,
+			impact: "The card {card} does not show or work on the dashboard.",
+			tests: [{
+				kind: "no_new_matching_errors",
+				description: "The card’s error does not come back.",
+				timeout_s: 3600
+			}],
+			title: "The custom card {card} fails in the browser",
+			rootCause: "The custom card {card} raises an error in the browser (“{detail}”): it does not fit this Home Assistant version, or it has a bug.",
+			manualSteps: ["Update {card} (HACS → Frontend), then reload the browser page.", "If it still fails, report it to the card’s maintainer, or remove the card."]
 		},
 		{
 			id: "code_error",
@@ -5897,6 +6431,20 @@ var database = {
 			title: "The storage under Home Assistant reports I/O errors",
 			rootCause: "Reading or writing the disk fails at the device level (“{detail}”): the SD card/SSD is failing or its connection (USB adapter, power) is unreliable.",
 			manualSteps: ["Take a backup to another device now, while the storage still works.", "Replace the SD card/SSD or its USB adapter; check the power supply."]
+		},
+		{
+			id: "unusable_database",
+			match: { text: [
+				/Version [\d.]+ of (?:SQLite|MariaDB|MySQL|PostgreSQL) is not supported/i,
+				/Can't load plugin: sqlalchemy\.dialects:\S+/,
+				/'(?:charmap|latin-?1|ascii)' codec can't encode character[\s\S]*components\/recorder\//
+			] },
+			...common$7,
+			remedy: "fix_config_then_reload",
+			confidence: .88,
+			title: "The recorder cannot use this database",
+			rootCause: "The recorder rejects its database (“{detail}”): the engine is too old, or db_url names a wrong scheme or charset.",
+			manualSteps: ["Fix db_url under recorder: (postgresql://, not postgres://; for MariaDB/MySQL add ?charset=utf8mb4).", "For a too old engine, upgrade the database software, then restart Home Assistant."]
 		},
 		{
 			id: "server_unreachable",
@@ -6250,7 +6798,7 @@ var network = {
 			],
 			variants: [
 				{
-					when: { text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL/i },
+					when: { text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname/i },
 					set: {
 						remedy: "check_network_or_device",
 						actions: [],
@@ -6283,6 +6831,16 @@ var network = {
 						rootCause: "{integration} connects to an add-on by its host name, and that name does not resolve (“{dns}”): add-on host names exist only while the add-on runs, so the add-on is stopped or crashed.",
 						manualSteps: ["Start the add-on (Settings → Add-ons) and read its log for why it stopped; turn on its Watchdog.", "{integration} reconnects once the add-on runs again."]
 					}
+				},
+				{
+					when: { text: /(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|Could not resolve host(?:name)?:?|\blookup) '?[A-Za-z][\w.-]*:\d{2,5}\b/ },
+					set: {
+						category: "invalid_config",
+						remedy: "fix_config_then_reload",
+						actions: [],
+						rootCause: "The host name[[ {host}]] includes a port, so it is looked up as a name and cannot resolve (“{dns}”).",
+						manualSteps: ["Put only the host name in the host field, and the port in its own field.", "Then restart or reload {integration}."]
+					}
 				}
 			]
 		},
@@ -6293,6 +6851,14 @@ var network = {
 			remedy: "check_network_or_device",
 			severity: "error",
 			confidence: .8,
+			variants: [{
+				when: { text: /\b5353\b|zeroconf|\bmdns\b/i },
+				set: {
+					remedy: "notify_only",
+					rootCause: "Sending multicast DNS on one interface failed (“{detail}”). Discovery still works on the others.",
+					manualSteps: ["Nothing to do unless devices stop being discovered."]
+				}
+			}],
 			title: "Home Assistant has no network route[[ to {host}]]",
 			rootCause: "The Home Assistant host has no route to[[ {host}]] (“Network is unreachable”): its own network connection, gateway or VLAN routing is down or misconfigured, so requests never leave the machine.",
 			impact: "{integration} and everything else that needs that network cannot connect.",
@@ -6397,7 +6963,17 @@ var network = {
 			...device,
 			confidence: .55,
 			title: "Entities of {integration} are unavailable",
-			rootCause: "Entities of {integration} have been unavailable for a while although the integration is loaded: the device or hub behind them does not report."
+			rootCause: "Entities of {integration} have been unavailable for a while although the integration is loaded: the device or hub behind them does not report.",
+			variants: [{
+				when: { outage: true },
+				set: {
+					confidence: .7,
+					title: "{root} is down: {devices} devices are unavailable",
+					rootCause: "{root} does not answer, and every device that depends on it went unavailable with it ({device_list}): the problem is {root}, not each device.",
+					impact: "The {devices} devices behind {root} are unavailable until {root} is back and they report again.",
+					manualSteps: ["Check {root}: its power, its network or USB connection, and (for a broker or an add-on) that it runs.", "Once {root} is back, the devices recover by themselves; the incident resolves when they report again."]
+				}
+			}]
 		}
 	]
 };
@@ -6766,15 +7342,33 @@ var setup = {
 			}, { entryState: ["setup_retry"] }],
 			...retry,
 			confidence: .65,
-			variants: [{
-				when: { text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+/i },
-				set: {
-					remedy: "notify_only",
-					actions: [],
-					rootCause: "{integration} keeps retrying because the server or firmware it talks to speaks another version than it needs[[ (“{reason}”)]]. Retrying or reloading does not change that: the older side (an add-on, a firmware, a server) must be updated, or its release awaited.",
-					manualSteps: ["Update the side that is older: the add-on or server {integration} connects to, or the device’s firmware.", "If no such release exists yet, wait for it; {integration} sets up on its own once versions match."]
+			variants: [
+				{
+					when: { text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+/i },
+					set: {
+						remedy: "notify_only",
+						actions: [],
+						rootCause: "{integration} keeps retrying because the server or firmware it talks to speaks another version than it needs[[ (“{reason}”)]]. Retrying or reloading does not change that: the older side (an add-on, a firmware, a server) must be updated, or its release awaited.",
+						manualSteps: ["Update the side that is older: the add-on or server {integration} connects to, or the device’s firmware.", "If no such release exists yet, wait for it; {integration} sets up on its own once versions match."]
+					}
+				},
+				{
+					when: { text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/ },
+					set: {
+						remedy: "notify_only",
+						actions: [],
+						rootCause: "{integration} asks for a retry from one of its platforms, where Home Assistant does not allow it (“{detail}”). This is a bug in {integration}.",
+						manualSteps: ["Update {integration}; if no release fixes it, report it with this log."]
+					}
+				},
+				{
+					when: {
+						custom: true,
+						text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/
+					},
+					set: { remedy: "update_or_remove_custom_component" }
 				}
-			}],
+			],
 			title: "{integration} is not ready and keeps retrying setup",
 			rootCause: "Setting up {integration}[[ (“{entry}”)]] failed with a temporary error[[: “{reason}”]]; Home Assistant retries on its own with a growing delay. Usually the device or service it talks to cannot be reached yet."
 		},
@@ -6801,6 +7395,18 @@ var setup = {
 				"Then reload the entry (Settings → Devices & services → {integration} → ⋮ → Reload).",
 				"Report to {integration} that a connection error during setup is not retried; for a custom integration, update it."
 			]
+		},
+		{
+			id: "already_set_up",
+			match: { text: /Config entry has already been set ?up/i },
+			...retry,
+			severity: "error",
+			remedy: "restart_core",
+			actions: [],
+			confidence: .75,
+			title: "{integration} was set up twice",
+			rootCause: "Home Assistant tried to set up an entry of {integration} that was already set up (“{detail}”). Its state is out of step; a restart sets it up once.",
+			manualSteps: ["Restart Home Assistant.", "If it comes back after every restart, report it to {integration} with this log."]
 		},
 		{
 			id: "failed",
@@ -6917,6 +7523,7 @@ var FAMILIES = [
 	certificate,
 	database,
 	resources,
+	core,
 	dependency,
 	customComponent,
 	blockingIo,
@@ -7178,6 +7785,7 @@ function holds(c, ctx, host, match) {
 	if (c.misspelled !== void 0) {
 		if (misspelledCoreDomain(match.groups.domain ?? ctx.input.integration) !== null !== c.misspelled) return false;
 	}
+	if (c.outage !== void 0 && typeof ctx.input.data?.root === "string" !== c.outage) return false;
 	return true;
 }
 function outcomeOf(sig, ctx, match) {
@@ -7280,6 +7888,7 @@ var OfflineIncidentAnalyzer = class {
 		const inventory = this.opts.inventory();
 		const entry = incident.entry_id ? inventory?.entry(incident.entry_id) : void 0;
 		const facts = incident.integration ? inventory?.integration(incident.integration) : void 0;
+		const after = this.afterUpdate(incident);
 		const bundle = buildBundle({
 			incident,
 			signals,
@@ -7290,10 +7899,17 @@ var OfflineIncidentAnalyzer = class {
 				version: facts.version
 			} : null,
 			haVersion: this.opts.haVersion(),
-			recentChanges: [...enrichment?.updates.map((what) => ({
-				at: null,
-				what
-			})) ?? [], ...this.opts.recentChanges()],
+			recentChanges: [
+				...after ? [{
+					at: after.updated_at,
+					what: updateSentence(after)
+				}] : [],
+				...enrichment?.updates.map((what) => ({
+					at: null,
+					what
+				})) ?? [],
+				...this.opts.recentChanges()
+			],
 			diagnostics: enrichment?.diagnostics ?? null,
 			captures: journal.captures.ofIncident(incident.id)
 		}, {
@@ -7302,6 +7918,10 @@ var OfflineIncidentAnalyzer = class {
 		});
 		bundles.write(bundle);
 		return bundle;
+	}
+	/** The update the incident started soon after, if any. */
+	afterUpdate(incident) {
+		return attributeUpdate(incident, this.opts.journal.updates.near(incident.first_seen));
 	}
 	/** Add the slow evidence to the incident's bundle; returns the richer bundle. */
 	async enrich(incident) {
@@ -7315,7 +7935,8 @@ var OfflineIncidentAnalyzer = class {
 		const facts = incident.integration ? inventory?.integration(incident.integration) : void 0;
 		const bundle = this.package(incident);
 		const founding = signals.at(-1);
-		const finding = analyzeOffline({
+		const outage = signals.find((s) => s.kind === "entities_unavailable" && typeof s.data.root === "string");
+		const input = {
 			integration: incident.integration,
 			custom: facts?.custom ?? null,
 			entry: bundle.config_entry,
@@ -7333,15 +7954,26 @@ var OfflineIncidentAnalyzer = class {
 				slug: founding?.data.slug,
 				item_id: founding?.data.item_id,
 				entity_ids: bundle.entities.map((e) => e.entity_id),
+				...outage && {
+					root: outage.data.root,
+					devices: outage.data.devices
+				},
 				...founding?.kind === "repair_issue" && {
 					issue: founding.data.translation_key ?? founding.data.issue_id,
 					breaks_in: founding.data.breaks_in_ha_version
 				}
 			},
-			localRules: this.opts.knowledge?.() ?? []
-		});
-		return finding && {
-			rca: finding.rca,
+			localRules: this.opts.knowledge?.() ?? [],
+			language: this.opts.language?.() ?? "en"
+		};
+		const finding = analyzeOffline(input);
+		if (!finding) return null;
+		const after = this.afterUpdate(incident);
+		return {
+			rca: after ? {
+				...finding.rca,
+				root_cause: `${finding.rca.root_cause} ${updateSentence(after, input.language)}`
+			} : finding.rca,
 			title: finding.title
 		};
 	}
@@ -7959,6 +8591,15 @@ var EvidenceBundle = v.object({
 		at: v.nullable(Timestamp),
 		what: v.string()
 	})),
+	/**
+	* One device's (hub, bridge, broker) or config entry's outage that took others down: its
+	* name, the affected devices' names and their integrations. Absent in older bundles.
+	*/
+	outage: v.optional(v.nullable(v.object({
+		root: v.string(),
+		devices: v.array(v.string()),
+		integrations: v.array(v.string())
+	}))),
 	/** The failing automation's or script's config, or the integration's diagnostics (redacted). */
 	configuration: v.nullable(v.record(v.string(), v.unknown())),
 	/** What redaction replaced, by kind (never the values). */
@@ -8083,6 +8724,37 @@ var Signal = v.object({
 	data: v.record(v.string(), v.unknown()),
 	/** Names of `data` fields that hold secrets or personal data (masked before storing). */
 	sensitive: v.optional(v.array(v.string()), [])
+});
+var UpdateKind = v.picklist([
+	"core",
+	"addon",
+	"integration",
+	"other"
+]);
+/** The update an incident started soon after, and the backup taken before it. */
+var UpdateAttribution = v.object({
+	kind: UpdateKind,
+	link: v.picklist(["same", "core"]),
+	/** The software's title as its update entity gives it ("Fault Lab", "Home Assistant Core"). */
+	title: v.string(),
+	/**
+	* The update entity that reported it; `homeassistant` when HA's own version changed (no
+	* update entity for Core), `addon:<slug>` when the Supervisor's add-on list told.
+	*/
+	entity_id: v.string(),
+	from_version: v.string(),
+	to_version: v.string(),
+	updated_at: Timestamp,
+	/** Whole minutes from the update to the incident's first signal. */
+	minutes_before: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	/** The release notes of the version installed, when the update entity names them. */
+	release_url: v.nullable(v.pipe(v.string(), v.url())),
+	/** The newest backup taken before the update, when there is one. */
+	backup: v.nullable(v.object({
+		id: v.string(),
+		name: v.string(),
+		date: Timestamp
+	}))
 });
 // contracts/src/upstream.ts
 /** Lines an integration logged at debug level during a capture, redacted before they were kept. */
@@ -8563,6 +9235,7 @@ function buildPrompt(input) {
 				close("EXAMPLES", nonce)
 			] : [],
 			"",
+			...input.language && input.language !== "en" ? [message(input.language, "llm.answer_language")] : [],
 			"Answer with the JSON object only. Name allow-listed actions only."
 		].join("\n"),
 		dataTokens: estimateTokens(data + past + known),
@@ -8585,23 +9258,23 @@ function repairRequest(error) {
 * HA reports no token usage: tokens are estimated from the text.
 */
 var select = (options) => ({ select: { options: [...options] } });
-var text$1 = (multiline = false) => ({ text: multiline ? { multiline: true } : {} });
+var text$2 = (multiline = false) => ({ text: multiline ? { multiline: true } : {} });
 /** The answer's shape as an ai_task `structure` (the same fields as the strict JSON Schema). */
 var AI_TASK_STRUCTURE = {
 	summary: {
 		description: "One sentence: what is broken.",
 		required: true,
-		selector: text$1()
+		selector: text$2()
 	},
 	root_cause: {
 		description: "Why it broke, quoting the decisive evidence.",
 		required: true,
-		selector: text$1(true)
+		selector: text$2(true)
 	},
 	impact: {
 		description: "What the user loses meanwhile.",
 		required: true,
-		selector: text$1(true)
+		selector: text$2(true)
 	},
 	confidence: {
 		description: "0 to 1: how sure the evidence makes you.",
@@ -8637,12 +9310,12 @@ var AI_TASK_STRUCTURE = {
 				params: {
 					label: "Parameters the action takes",
 					required: true,
-					selector: { object: { fields: Object.fromEntries(PARAM_NAMES.map((p) => [p, { selector: text$1() }])) } }
+					selector: { object: { fields: Object.fromEntries(PARAM_NAMES.map((p) => [p, { selector: text$2() }])) } }
 				},
 				rationale: {
 					label: "Why, and when",
 					required: true,
-					selector: text$1(true)
+					selector: text$2(true)
 				},
 				risk: {
 					label: "Risk",
@@ -8671,7 +9344,7 @@ var AI_TASK_STRUCTURE = {
 				description: {
 					label: "Description",
 					required: true,
-					selector: text$1()
+					selector: text$2()
 				}
 			}
 		} }
@@ -8895,8 +9568,10 @@ var LlmAnalyzer = class {
 		if (!bundle) return offline;
 		const ttlMs = (this.opts.cacheTtlS ?? 604800) * 1e3;
 		const freshSince = new Date(this.now().getTime() - ttlMs).toISOString();
+		const language = this.opts.language?.() ?? "en";
+		const cacheKey = language === "en" ? incident.fingerprint : `${incident.fingerprint}@${language}`;
 		if (!refresh) {
-			const hit = calls.cached(incident.fingerprint, backend.backend, backend.model, freshSince);
+			const hit = calls.cached(cacheKey, backend.backend, backend.model, freshSince);
 			if (hit) {
 				log.debug(`LLM analysis of ${incident.id} from the cache`);
 				return {
@@ -8915,7 +9590,8 @@ var LlmAnalyzer = class {
 				excludeIncidentId: incident.id,
 				limit: this.opts.examples ?? 3
 			}),
-			rules: this.ruleExamples(incident, bundle)
+			rules: this.ruleExamples(incident, bundle),
+			language
 		}), this.meter(incident.id));
 		if (!answer) {
 			log.info(`no usable LLM analysis of ${incident.id}; the offline analysis stands`);
@@ -8928,7 +9604,7 @@ var LlmAnalyzer = class {
 		};
 		const at = this.now().toISOString();
 		calls.purgeCacheBefore(freshSince);
-		calls.cache(incident.fingerprint, backend.backend, backend.model, rca, at);
+		calls.cache(cacheKey, backend.backend, backend.model, rca, at);
 		const usage = calls.usageOf(incident.id);
 		log.info(`${this.label} analyzed ${incident.id}: ${rca.category}/${rca.remedy}, ${rca.candidate_actions.length} action(s); ${usage.prompt_tokens}+${usage.completion_tokens} tokens so far`);
 		return rca;
@@ -9192,7 +9868,7 @@ var OPENAI_BASE_URL = "https://api.openai.com/v1";
 var AI_TASK_MODEL = "ai_task";
 var backend = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.picklist(LLM_BACKENDS, `must be one of ${LLM_BACKENDS.join(", ")}`));
 var baseUrl = v.pipe(v.string(), v.trim(), v.url("must be a URL such as http://homeassistant.local:11434/v1"), v.regex(/^https?:\/\//, "must start with http:// or https://"), v.transform((s) => s.replace(/\/+$/, "")));
-var text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200, "must be at most 200 characters"));
+var text$1 = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200, "must be at most 200 characters"));
 var secret = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 var aiTaskEntity = v.pipe(v.string(), v.trim(), v.regex(/^ai_task\.[a-z0-9_]+$/, "must be an ai_task entity id such as ai_task.openai_ai_task"));
 var jsonMode = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.picklist(LLM_JSON_MODES, `must be one of ${LLM_JSON_MODES.join(", ")}`));
@@ -9212,7 +9888,7 @@ function loadLlmSettings(env = process.env) {
 	};
 	const kind = optional("LLM_OPS_LLM_BACKEND", backend) ?? "none";
 	const url = optional("LLM_OPS_LLM_BASE_URL", baseUrl);
-	const model = optional("LLM_OPS_LLM_MODEL", text);
+	const model = optional("LLM_OPS_LLM_MODEL", text$1);
 	const apiKey = optional("LLM_OPS_LLM_API_KEY", secret) ?? null;
 	const entity = optional("LLM_OPS_LLM_AI_TASK_ENTITY", aiTaskEntity) ?? null;
 	const settings = {
@@ -9266,6 +9942,7 @@ function createLlmAnalyzer(deps) {
 		costPerMtok: settings.costPerMtok,
 		monthlyCostCap: settings.monthlyCostCap,
 		timeZone: deps.timeZone,
+		language: deps.language,
 		log,
 		now: deps.now,
 		knowledge: deps.knowledge
@@ -9292,8 +9969,34 @@ var NAMED_IN_MESSAGE = [
 	/^Setup of platform (\w+) is taking/,
 	/^Setup of '(\w+)' is taking/,
 	/^Invalid config for '(\w+)'/,
-	/^Invalid config for \[(?:\w+\.)?(\w+)\]/
+	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+	/\bPlatform (\w+) does not generate unique IDs/
 ];
+/**
+* Keys of a configuration that a mis-indented YAML puts at the top level, where Home
+* Assistant reads them as integrations ("Integration 'name' not found").
+*/
+var CONFIG_KEYS = /* @__PURE__ */ new Set([
+	"name",
+	"platform",
+	"host",
+	"port",
+	"username",
+	"password",
+	"entity_id",
+	"entities",
+	"sensors",
+	"friendly_name",
+	"unique_id",
+	"icon",
+	"value_template",
+	"unit_of_measurement",
+	"device_class",
+	"scan_interval",
+	"state"
+]);
+/** A key a schema error names (`required key not provided @ data['kiosks']`). */
+var SCHEMA_KEY = /@ data\['(\w+)'\]/g;
 /**
 * Messages only one integration writes, recognised when a paste lost the logger
 * that would have said so (a bare line, a copied message).
@@ -9315,6 +10018,8 @@ var S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init|\
 */
 var ADDON_RUNTIME = /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
 var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
+/** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
+var PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
 var HOST_PROGRAM = /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManager|dbus-daemon|sshd|cron|CRON|rsyslogd|avahi-daemon)$/;
 var ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
@@ -9332,13 +10037,24 @@ function integrationOfFrames(frames) {
 	if (custom) return custom;
 	return frames.map((l) => CORE_FRAME.exec(l)?.[1]).filter((d) => !!d && !PLATFORM_DOMAINS.test(d)).at(-1) ?? null;
 }
-function attribute(r) {
+function attribute(record) {
+	const bare = record.logger === null && record.timestamp === null && record.level === "UNKNOWN";
+	const pasted = record.logger === null ? PASTED_LOGGER.exec(record.message)?.[1] : void 0;
+	const r = pasted ? {
+		...record,
+		logger: pasted
+	} : record;
 	const logger = r.logger ?? "";
-	const bare = r.logger === null && r.timestamp === null && r.level === "UNKNOWN";
 	if (/^(?:supervisor|hassio)\b/.test(logger)) return {
 		integration: "hassio",
 		subject: null,
 		fromHa: false,
+		bare
+	};
+	if (/^frontend\.js\./.test(logger)) return {
+		integration: "frontend",
+		subject: null,
+		fromHa: true,
 		bare
 	};
 	if (HOST_PROGRAM.test(logger)) return {
@@ -9367,9 +10083,11 @@ function attribute(r) {
 		libraryLoggers: LIBRARY_LOGGERS
 	});
 	if (integration === "custom") integration = null;
+	if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration)) integration = null;
 	if (integration === null || PLATFORM_DOMAINS.test(integration)) {
 		const frame = integrationOfFrames(r.traceback);
-		const named = NAMED_IN_MESSAGE.map((re) => re.exec(r.message)?.[1]).find(Boolean);
+		const lines = r.message.split("\n").concat(r.traceback ?? []);
+		const named = NAMED_IN_MESSAGE.map((re) => lines.map((l) => re.exec(l)?.[1]).find(Boolean)).find(Boolean);
 		integration = frame ?? named ?? integration;
 	}
 	integration ??= KNOWN_MESSAGES.find(([re]) => re.test(r.message))?.[1] ?? null;
@@ -9386,8 +10104,15 @@ function attribute(r) {
 }
 /** Groups the records of a log into incidents and explains each. */
 var LogIncidentBuilder = class {
+	localRules;
 	groups = /* @__PURE__ */ new Map();
+	/** The user's own rules (a knowledge file), tried before the built-in signatures. */
+	constructor(localRules = []) {
+		this.localRules = localRules;
+	}
 	custom = /* @__PURE__ */ new Set();
+	/** Configuration keys schema errors name: an "integration" of that name is a misplaced key. */
+	keys = new Set(CONFIG_KEYS);
 	dropped = 0;
 	/** Records left out because the log had more distinct failures than are kept. */
 	get droppedRecords() {
@@ -9398,6 +10123,7 @@ var LogIncidentBuilder = class {
 		const custom = CUSTOM_WARNING.exec(r.message);
 		const domain = custom?.[1] ?? custom?.[2];
 		if (domain) this.custom.add(domain);
+		for (const m of r.message.matchAll(SCHEMA_KEY)) if (m[1]) this.keys.add(m[1]);
 		if (isBenign({
 			text: r.message,
 			level: r.level,
@@ -9442,10 +10168,11 @@ var LogIncidentBuilder = class {
 				entry: null,
 				lines: [...group.lines.values()],
 				kind: "log_record",
-				subject: group.subject
+				subject: group.subject,
+				localRules: this.localRules
 			});
 			if (!finding) continue;
-			const integration = group.integration ?? (finding.rca.category === "automation_error" ? "automation" : null);
+			const integration = finding.rca.signature?.startsWith("addon.") ? "hassio" : group.integration ?? (finding.rca.category === "automation_error" ? "automation" : null);
 			incidents.push({
 				fingerprint: fingerprint(group.integration, null, messageTemplate(group.firstMessage)),
 				integration,
@@ -9464,7 +10191,10 @@ var LogIncidentBuilder = class {
 	* framework lines (an OAuth helper, `homeassistant.core`) belong to it.
 	*/
 	adopted() {
-		const groups = [...this.groups.values()];
+		const groups = [...this.groups.values()].map((g) => g.integration !== null && this.keys.has(g.integration) && !CORE_DOMAINS.has(g.integration) ? {
+			...g,
+			integration: null
+		} : g);
 		const named = groups.filter((g) => g.integration !== null && g.integration !== "hassio");
 		const target = named[0];
 		if (!target || new Set(named.map((g) => g.integration)).size !== 1) return groups;
@@ -9498,145 +10228,6 @@ function isNoise(signal) {
 		traceback: exception ? exception.split("\n") : null
 	});
 }
-// sidecar/src/commands/analyze.ts
-/** `ha-llm-ops analyze [--json] FILE`: explain the failures in a Home Assistant log, offline. */
-/** An input that cannot be analyzed: the message names it. */
-var UnreadableInput = class extends Error {};
-var MAX_PENDING = 1 << 20;
-var SAMPLE = 8192;
-/** True when a sample of bytes is not text a log would contain. */
-function looksBinary(sample) {
-	let control = 0;
-	for (const byte of sample) {
-		if (byte === 0) return true;
-		if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 27 || byte === 127) control++;
-	}
-	const text = new TextDecoder().decode(sample);
-	const invalid = text.length - text.replaceAll("�", "").length;
-	return control > sample.length * .05 || invalid > text.length * .05;
-}
-/**
-* The text of a byte stream in blocks that end at a line break (the parser
-* splits them), so a large file costs one step per block rather than per line.
-*/
-async function* textOf(input, name) {
-	const decoder = new TextDecoder();
-	let pending = "";
-	let first = true;
-	for await (const chunk of input) {
-		if (first) {
-			first = false;
-			if (chunk[0] === 31 && chunk[1] === 139) throw new UnreadableInput(`${name} is gzip-compressed; decompress it first (zcat ${name} | ha-llm-ops analyze -)`);
-			if (looksBinary(chunk.subarray(0, SAMPLE))) throw new UnreadableInput(`${name} is not a text log (it contains binary data)`);
-		}
-		pending += decoder.decode(chunk, { stream: true });
-		const end = pending.lastIndexOf("\n");
-		if (end >= 0) {
-			yield pending.slice(0, end);
-			pending = pending.slice(end + 1);
-		} else if (pending.length > MAX_PENDING) {
-			yield pending;
-			pending = "";
-		}
-	}
-	pending += decoder.decode();
-	if (pending) yield pending;
-}
-/** Open FILE (or standard input for `-`), or say clearly why it cannot be read. */
-async function open$1(file) {
-	if (file === "-") return {
-		input: process.stdin,
-		name: "standard input"
-	};
-	try {
-		if ((await stat(file)).isDirectory()) throw new UnreadableInput(`${file} is a directory, not a log file`);
-	} catch (err) {
-		if (err instanceof UnreadableInput) throw err;
-		const code = err.code;
-		throw new UnreadableInput(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err)}`);
-	}
-	return {
-		input: createReadStream(file),
-		name: file
-	};
-}
-/** The incidents in a readable report. */
-function report(incidents, name, records) {
-	if (incidents.length === 0) return `No problems found in ${name} (${records} log records).\n`;
-	const out = [`${incidents.length} incident(s) in ${name} (${records} log records), most important first:`];
-	incidents.forEach((inc, i) => {
-		const { rca } = inc;
-		out.push("", `${i + 1}. [${inc.severity.toUpperCase()}] ${inc.title}`, `   ${inc.integration ?? "unknown integration"} · ${inc.category} · ${inc.occurrences} occurrence(s) · confidence ${rca.confidence.toFixed(2)}`, `   Root cause: ${rca.root_cause}`, `   Impact: ${rca.impact}`, `   What helps: ${rca.remedy.replaceAll("_", " ")}`, ...rca.manual_steps.map((s) => `     - ${s}`));
-		for (const a of rca.candidate_actions) {
-			const params = Object.entries(a.params).map(([k, v]) => `${k}=${String(v)}`).join(", ");
-			out.push(`   Suggested action: ${a.action_id}${params ? ` (${params})` : ""}: ${a.rationale}`);
-		}
-	});
-	return `${out.join("\n")}\n`;
-}
-/**
-* The incidents with secrets and personal data replaced: what `analyze` prints by
-* default, because people paste its output into public issues. One redactor for
-* the whole report, so one value has one placeholder throughout; fingerprints
-* are digests, kept as they are.
-*/
-function redacted(incidents) {
-	const redactor = new Redactor();
-	return {
-		incidents: incidents.map((inc) => ({
-			...redactor.value(inc),
-			fingerprint: inc.fingerprint
-		})),
-		replaced: Object.values(redactor.counts).reduce((n, c) => n + c, 0)
-	};
-}
-/** The `analyze` command: parse, group, explain; `--json` for machines. */
-var analyzeCommand = {
-	name: "analyze",
-	summary: "explain the failures in a Home Assistant log file, offline (output redacted)",
-	usage: "analyze [--json] [--no-redact] FILE    (FILE - reads standard input)",
-	run: async (args) => {
-		let json = false;
-		let redact = true;
-		const files = [];
-		for (const arg of args) if (arg === "--json") json = true;
-		else if (arg === "--no-redact") redact = false;
-		else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
-		else files.push(arg);
-		const [file, extra] = files;
-		if (file === void 0) throw new UsageError("missing FILE");
-		if (extra !== void 0) throw new UsageError(`unexpected argument ${extra}`);
-		const builder = new LogIncidentBuilder();
-		let records = 0;
-		let name = file;
-		try {
-			const opened = await open$1(file);
-			name = opened.name;
-			for await (const r of parseLogStream(textOf(opened.input, name))) {
-				builder.add(r);
-				records++;
-			}
-		} catch (err) {
-			const io = err.code !== void 0;
-			if (!(err instanceof UnreadableInput) && !io) throw err;
-			const message = io ? `cannot read ${name}: ${err.message}` : err.message;
-			process.stderr.write(`ha-llm-ops analyze: ${message}\n`);
-			return 2;
-		}
-		const found = builder.incidents();
-		const { incidents, replaced } = redact ? redacted(found) : {
-			incidents: found,
-			replaced: 0
-		};
-		if (builder.droppedRecords > 0) process.stderr.write(`ha-llm-ops analyze: ${builder.droppedRecords} records of rarer failures were not grouped (too many distinct failures in ${name})\n`);
-		process.stdout.write(json ? `${JSON.stringify({
-			incidents,
-			redacted: redact
-		}, null, 2)}\n` : report(incidents, name, records));
-		if (!json && redact && replaced > 0) process.stdout.write(`\n${replaced} secret or personal value(s) replaced by placeholders such as [IP_1]; --no-redact shows them.\n`);
-		return 0;
-	}
-};
 // sidecar/src/shared/yaml-file.ts
 /** A problem in a YAML file, located in it. */
 var YamlFileError = class extends Error {
@@ -9690,6 +10281,335 @@ function issueOf(issue) {
 }
 /** The message of a problem at `path`: the path, then what is wrong. */
 var at = (path, detail) => `${path.length ? `${path.join(".")}: ` : ""}${detail}`;
+/** A quantified group holding a quantifier, `(a+)+`, can take exponential time: refused. */
+var NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})\)(?:[+*]|\{\d+,\d*\})/;
+/** Why a pattern cannot be a rule's, or null when it can. */
+function patternProblem(pattern) {
+	if (pattern.length > 500) return `is longer than 500 characters`;
+	let re;
+	try {
+		re = new RegExp(pattern, "i");
+	} catch (err) {
+		return `is not a valid regular expression (${err.message})`;
+	}
+	if (NESTED_QUANTIFIER.test(pattern)) return "repeats a group that itself repeats, which can take forever on a long line; write it without the nested repetition";
+	if (re.test("")) return "matches an empty text, so it would match every error";
+	return null;
+}
+var Pattern = v.pipe(v.string("must be a text (a regular expression)"), v.minLength(1, "must not be empty"), v.rawCheck(({ dataset, addIssue }) => {
+	if (!dataset.typed) return;
+	const problem = patternProblem(dataset.value);
+	if (problem) addIssue({ message: problem });
+}));
+var ActionOfRule = v.pipe(v.string(), v.check((id) => allowListed(id) !== void 0, (issue) => `${JSON.stringify(issue.input)} is not an allow-listed action; known: ${ACTION_IDS.join(", ")}`), v.transform((id) => id));
+/** One rule as written in the file. */
+var KnowledgeRuleSchema = v.strictObject({
+	id: v.pipe(v.string("must be a text"), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit")),
+	match: Pattern,
+	integration: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]+$/, "must be an integration domain such as hue"))),
+	category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(", ")}`),
+	remedy: v.picklist(REMEDIES, `must be one of ${REMEDIES.join(", ")}`),
+	title: v.optional(v.pipe(v.string(), v.maxLength(200, "must be at most 200 characters"))),
+	root_cause: v.optional(v.pipe(v.string(), v.maxLength(2e3, "must be at most 2000 characters"))),
+	actions: v.optional(v.pipe(v.array(ActionOfRule), v.maxLength(3, "may name at most 3"))),
+	confidence: v.optional(v.pipe(v.number(), v.minValue(0, "must be 0 to 1"), v.maxValue(1, "must be 0 to 1")))
+});
+var KnowledgeFileSchema = v.strictObject({ rules: v.optional(v.nullable(v.pipe(v.array(KnowledgeRuleSchema), v.maxLength(500, `at most 500`)))) });
+/** A problem in the knowledge file, located in it. */
+var KnowledgeError = class extends YamlFileError {};
+/** Parse and validate knowledge text; throws KnowledgeError naming the line. */
+function parseKnowledge(text, file = "knowledge.yaml") {
+	const { doc, counter, data } = parseYaml(text, file, (f, l, d) => new KnowledgeError(f, l, d));
+	const result = v.safeParse(KnowledgeFileSchema, data);
+	if (!result.success) {
+		const { path, detail } = issueOf(result.issues[0]);
+		throw new KnowledgeError(file, lineOf(doc, counter, path), at(path, detail));
+	}
+	const rules = result.output.rules ?? [];
+	const seen = /* @__PURE__ */ new Set();
+	rules.forEach((rule, i) => {
+		if (seen.has(rule.id)) {
+			const path = [
+				"rules",
+				i,
+				"id"
+			];
+			throw new KnowledgeError(file, lineOf(doc, counter, path), at(path, `duplicate rule id ${JSON.stringify(rule.id)}`));
+		}
+		seen.add(rule.id);
+	});
+	return rules.map((rule) => ({
+		...rule,
+		regex: new RegExp(rule.match, "i")
+	}));
+}
+/** A rule cannot be added (the file is invalid, the id is taken): status says which. */
+var RuleRefused = class extends Error {
+	status;
+	constructor(status, message) {
+		super(message);
+		this.status = status;
+	}
+};
+/**
+* The knowledge file, re-read whenever its modification time or size changes
+* (checked before each use: one stat call). A missing file means no rules.
+*/
+var KnowledgeBase = class {
+	file;
+	log;
+	rules = [];
+	error = null;
+	stamp = null;
+	constructor(file, log) {
+		this.file = file;
+		this.log = log;
+		this.refresh();
+	}
+	/** The rules in force, re-read first if the file changed. */
+	current() {
+		this.refresh();
+		return {
+			file: this.file,
+			rules: this.rules,
+			error: this.error
+		};
+	}
+	refresh() {
+		let stamp;
+		try {
+			const s = statSync(this.file);
+			stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
+		} catch {
+			stamp = "missing";
+		}
+		if (stamp === this.stamp) return;
+		this.stamp = stamp;
+		if (stamp === "missing") {
+			if (this.rules.length) this.log.info(`knowledge file ${this.file} is gone: no local rules`);
+			this.rules = [];
+			this.error = null;
+			return;
+		}
+		try {
+			this.rules = parseKnowledge(readFileSync(this.file, "utf8"), this.file);
+			this.error = null;
+			this.log.info(`knowledge file ${this.file}: ${this.rules.length} rule(s)`);
+		} catch (err) {
+			const message = err instanceof YamlFileError ? err.message : `${this.file}: cannot read: ${String(err)}`;
+			this.error = message;
+			this.log.error(`the knowledge file is invalid; the ${this.rules.length} rule(s) read before stay in force: ${message}`);
+		}
+	}
+	/**
+	* Append a rule to the file, keeping everything else in it (comments, order,
+	* formatting) as the user wrote it; returns the rule as now in force.
+	*/
+	add(rule) {
+		const { error, rules } = this.current();
+		if (error) throw new RuleRefused(409, `the knowledge file must be fixed before adding to it: ${error}`);
+		if (rules.some((r) => r.id === rule.id)) throw new RuleRefused(409, `the knowledge file already has a rule with id ${rule.id}`);
+		const checked = v.safeParse(KnowledgeRuleSchema, rule);
+		if (!checked.success) {
+			const { path, detail } = issueOf(checked.issues[0]);
+			throw new RuleRefused(409, `the rule is not valid: ${at(path, detail)}`);
+		}
+		let text = "";
+		try {
+			text = readFileSync(this.file, "utf8");
+		} catch (err) {
+			if (err.code !== "ENOENT") throw err;
+		}
+		const doc = parseDocument(text || "# Local rules of the offline analyzer (docs/knowledge-file.md)\n");
+		const node = doc.createNode(stripUndefined(checked.output));
+		const list = doc.get("rules", true);
+		if (isSeq(list)) list.add(node);
+		else if (list == null || doc.get("rules") == null) {
+			const seq = new YAMLSeq();
+			seq.add(node);
+			doc.set("rules", seq);
+		} else throw new RuleRefused(409, `${this.file}: rules is not a list`);
+		const out = doc.toString();
+		parseKnowledge(out, this.file);
+		const tmp = `${this.file}.tmp-${process.pid}`;
+		writeFileSync(tmp, out, "utf8");
+		renameSync(tmp, this.file);
+		const added = this.current().rules.find((r) => r.id === rule.id);
+		if (!added) throw new Error(`${this.file}: the new rule ${rule.id} did not read back`);
+		return added;
+	}
+};
+function stripUndefined(o) {
+	return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== void 0));
+}
+/** The rule as the API shows it (without the compiled pattern). */
+function publicRule({ regex: _r, ...rule }) {
+	return rule;
+}
+// sidecar/src/commands/analyze.ts
+/** `ha-llm-ops analyze [--json] FILE`: explain the failures in a Home Assistant log, offline. */
+/** An input that cannot be analyzed: the message names it. */
+var UnreadableInput = class extends Error {};
+var MAX_PENDING = 1 << 20;
+var SAMPLE = 8192;
+/** True when a sample of bytes is not text a log would contain. */
+function looksBinary(sample) {
+	let control = 0;
+	for (const byte of sample) {
+		if (byte === 0) return true;
+		if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 27 || byte === 127) control++;
+	}
+	const text = new TextDecoder().decode(sample);
+	const invalid = text.length - text.replaceAll("�", "").length;
+	return control > sample.length * .05 || invalid > text.length * .05;
+}
+/**
+* The text of a byte stream in blocks that end at a line break (the parser
+* splits them), so a large file costs one step per block rather than per line.
+*/
+async function* textOf(input, name) {
+	const decoder = new TextDecoder();
+	let pending = "";
+	let first = true;
+	for await (const chunk of input) {
+		if (first) {
+			first = false;
+			if (chunk[0] === 31 && chunk[1] === 139) throw new UnreadableInput(`${name} is gzip-compressed; decompress it first (zcat ${name} | ha-llm-ops analyze -)`);
+			if (looksBinary(chunk.subarray(0, SAMPLE))) throw new UnreadableInput(`${name} is not a text log (it contains binary data)`);
+		}
+		pending += decoder.decode(chunk, { stream: true });
+		const end = pending.lastIndexOf("\n");
+		if (end >= 0) {
+			yield pending.slice(0, end);
+			pending = pending.slice(end + 1);
+		} else if (pending.length > MAX_PENDING) {
+			yield pending;
+			pending = "";
+		}
+	}
+	pending += decoder.decode();
+	if (pending) yield pending;
+}
+/** The rules of a knowledge file, or why they cannot be used (the error names file and line). */
+async function rulesOf(file) {
+	let text;
+	try {
+		text = await readFile(file, "utf8");
+	} catch (err) {
+		const code = err.code;
+		throw new UnreadableInput(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err)}`);
+	}
+	try {
+		return parseKnowledge(text, file);
+	} catch (err) {
+		if (err instanceof YamlFileError) throw new UnreadableInput(err.message);
+		throw err;
+	}
+}
+/** Open FILE (or standard input for `-`), or say clearly why it cannot be read. */
+async function open$1(file) {
+	if (file === "-") return {
+		input: process.stdin,
+		name: "standard input"
+	};
+	try {
+		if ((await stat(file)).isDirectory()) throw new UnreadableInput(`${file} is a directory, not a log file`);
+	} catch (err) {
+		if (err instanceof UnreadableInput) throw err;
+		const code = err.code;
+		throw new UnreadableInput(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err)}`);
+	}
+	return {
+		input: createReadStream(file),
+		name: file
+	};
+}
+/** The incidents in a readable report. */
+function report(incidents, name, records) {
+	if (incidents.length === 0) return `No problems found in ${name} (${records} log records).\n`;
+	const out = [`${incidents.length} incident(s) in ${name} (${records} log records), most important first:`];
+	incidents.forEach((inc, i) => {
+		const { rca } = inc;
+		out.push("", `${i + 1}. [${inc.severity.toUpperCase()}] ${inc.title}`, `   ${inc.integration ?? "unknown integration"} · ${inc.category} · ${inc.occurrences} occurrence(s) · confidence ${rca.confidence.toFixed(2)}`, `   Root cause: ${rca.root_cause}`, `   Impact: ${rca.impact}`, `   What helps: ${rca.remedy.replaceAll("_", " ")}`, ...rca.manual_steps.map((s) => `     - ${s}`));
+		for (const a of rca.candidate_actions) {
+			const params = Object.entries(a.params).map(([k, v]) => `${k}=${String(v)}`).join(", ");
+			out.push(`   Suggested action: ${a.action_id}${params ? ` (${params})` : ""}: ${a.rationale}`);
+		}
+	});
+	return `${out.join("\n")}\n`;
+}
+/**
+* The incidents with secrets and personal data replaced: what `analyze` prints by
+* default, because people paste its output into public issues. One redactor for
+* the whole report, so one value has one placeholder throughout; fingerprints
+* are digests, kept as they are.
+*/
+function redacted(incidents) {
+	const redactor = new Redactor();
+	return {
+		incidents: incidents.map((inc) => ({
+			...redactor.value(inc),
+			fingerprint: inc.fingerprint
+		})),
+		replaced: Object.values(redactor.counts).reduce((n, c) => n + c, 0)
+	};
+}
+/** The `analyze` command: parse, group, explain; `--json` for machines. */
+var analyzeCommand = {
+	name: "analyze",
+	summary: "explain the failures in a Home Assistant log file, offline (output redacted)",
+	usage: "analyze [--json] [--no-redact] [--knowledge RULES] FILE    (FILE - reads standard input; RULES: your knowledge.yaml)",
+	run: async (args) => {
+		let json = false;
+		let redact = true;
+		let knowledge = null;
+		const files = [];
+		for (let i = 0; i < args.length; i++) {
+			const arg = args[i] ?? "";
+			if (arg === "--json") json = true;
+			else if (arg === "--no-redact") redact = false;
+			else if (arg === "--knowledge") {
+				const next = args[++i];
+				if (next === void 0) throw new UsageError("--knowledge needs a FILE (your knowledge.yaml)");
+				knowledge = next;
+			} else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+			else files.push(arg);
+		}
+		const [file, extra] = files;
+		if (file === void 0) throw new UsageError("missing FILE");
+		if (extra !== void 0) throw new UsageError(`unexpected argument ${extra}`);
+		let records = 0;
+		let name = file;
+		let builder;
+		try {
+			builder = new LogIncidentBuilder(knowledge === null ? [] : await rulesOf(knowledge));
+			const opened = await open$1(file);
+			name = opened.name;
+			for await (const r of parseLogStream(textOf(opened.input, name))) {
+				builder.add(r);
+				records++;
+			}
+		} catch (err) {
+			const io = err.code !== void 0;
+			if (!(err instanceof UnreadableInput) && !io) throw err;
+			const message = io ? `cannot read ${name}: ${err.message}` : err.message;
+			process.stderr.write(`ha-llm-ops analyze: ${message}\n`);
+			return 2;
+		}
+		const found = builder.incidents();
+		const { incidents, replaced } = redact ? redacted(found) : {
+			incidents: found,
+			replaced: 0
+		};
+		if (builder.droppedRecords > 0) process.stderr.write(`ha-llm-ops analyze: ${builder.droppedRecords} records of rarer failures were not grouped (too many distinct failures in ${name})\n`);
+		process.stdout.write(json ? `${JSON.stringify({
+			incidents,
+			redacted: redact
+		}, null, 2)}\n` : report(incidents, name, records));
+		if (!json && redact && replaced > 0) process.stdout.write(`\n${replaced} secret or personal value(s) replaced by placeholders such as [IP_1]; --no-redact shows them.\n`);
+		return 0;
+	}
+};
 // sidecar/src/policy/policy.ts
 /**
 * The policy file (`policy.yaml`): which actions may run, automatically or with
@@ -10653,6 +11573,86 @@ function learningPaths(kit) {
 		} }
 	};
 }
+// sidecar/src/api/openapi-actions.ts
+/** The action endpoints' paths. */
+function actionPaths(kit) {
+	const { ref, json, errors, decisionBody } = kit;
+	const proposalParam = {
+		name: "id",
+		in: "path",
+		required: true,
+		schema: { type: "string" },
+		description: "Proposal id"
+	};
+	const proposalResponse = json({
+		type: "object",
+		required: ["proposal"],
+		properties: { proposal: ref("ActionProposal") }
+	}, "The proposal after the decision.");
+	const conflict = json(ref("Error"), "Refused: not pending (approved twice, rejected, expired), the policy, a cooldown or the hourly budget; `error` says which.");
+	return {
+		"/api/actions/pending": { get: {
+			summary: "Proposals waiting for a decision",
+			responses: {
+				"200": json({
+					type: "array",
+					items: ref("ActionProposal")
+				}, "Pending proposals."),
+				"401": errors["401"]
+			}
+		} },
+		"/api/actions/propose": { post: {
+			summary: "Propose an allow-listed action for an incident",
+			description: "Parameters are resolved against live state and must belong to the incident; the policy is checked.",
+			requestBody: {
+				required: true,
+				content: { "application/json": { schema: ref("ProposeActionRequest") } }
+			},
+			responses: {
+				"201": json({
+					type: "object",
+					properties: { proposal: ref("ActionProposal") }
+				}, "The new (or the existing identical) proposal."),
+				...errors,
+				"404": json(ref("Error"), "No such incident."),
+				"409": json(ref("Error"), "The policy or the mode refuses it, or the incident is closed."),
+				"503": json(ref("Error"), "Home Assistant is not connected.")
+			}
+		} },
+		"/api/actions/{id}": { get: {
+			summary: "A proposal with its execution steps and result",
+			parameters: [proposalParam],
+			responses: {
+				"200": json(ref("ProposalDetail"), "The proposal."),
+				"401": errors["401"],
+				"404": json(ref("Error"), "No such proposal.")
+			}
+		} },
+		"/api/actions/{id}/approve": { post: {
+			summary: "Approve a pending proposal; it runs in the background (backup, apply, verify, rollback)",
+			parameters: [proposalParam],
+			requestBody: decisionBody(false),
+			responses: {
+				"200": proposalResponse,
+				...errors,
+				"404": json(ref("Error"), "No such proposal."),
+				"409": conflict,
+				"503": json(ref("Error"), "Home Assistant is not connected.")
+			}
+		} },
+		"/api/actions/{id}/reject": { post: {
+			summary: "Reject a pending proposal",
+			parameters: [proposalParam],
+			requestBody: decisionBody(true),
+			responses: {
+				"200": proposalResponse,
+				...errors,
+				"404": json(ref("Error"), "No such proposal."),
+				"409": conflict
+			}
+		} }
+	};
+}
 // sidecar/src/api/openapi-llm.ts
 /** The OpenAPI schemas of the LLM's figures: usage per incident, budget in the status. */
 /** What the model calls of one incident took (`IncidentDetail.llm_usage`). */
@@ -10746,7 +11746,12 @@ var STATUS_SCHEMA = {
 		"policy",
 		"system_log_events",
 		"last_analysis_at",
-		"counts"
+		"counts",
+		"time_zone",
+		"knowledge",
+		"action_labels",
+		"llm",
+		"maintenance"
 	],
 	properties: {
 		mode: {
@@ -10759,6 +11764,14 @@ var STATUS_SCHEMA = {
 		},
 		policy: {
 			type: "object",
+			required: [
+				"valid",
+				"error",
+				"source",
+				"max_actions_per_hour",
+				"quiet_hours",
+				"auto_actions"
+			],
 			properties: {
 				valid: { type: "boolean" },
 				error: {
@@ -10770,6 +11783,7 @@ var STATUS_SCHEMA = {
 				quiet_hours: {
 					type: "object",
 					nullable: true,
+					required: ["start", "end"],
 					properties: {
 						start: { type: "string" },
 						end: { type: "string" }
@@ -10801,6 +11815,7 @@ var STATUS_SCHEMA = {
 		},
 		counts: {
 			type: "object",
+			required: ["open", "awaiting_approval"],
 			properties: {
 				open: { type: "integer" },
 				awaiting_approval: { type: "integer" }
@@ -10931,6 +11946,7 @@ var COMPONENTS = {
 	ProposeActionRequest,
 	ActionExecution,
 	ExecutionResult,
+	UpdateAttribution,
 	...LEARNING_COMPONENTS,
 	...UPSTREAM_COMPONENTS,
 	...MAINTENANCE_COMPONENTS
@@ -10979,7 +11995,12 @@ function openApiDocument(version) {
 			"incident",
 			"signals",
 			"bundle",
-			"analysis"
+			"analysis",
+			"proposals",
+			"llm_usage",
+			"not_proposed",
+			"debug_captures",
+			"after_update"
 		],
 		properties: {
 			incident: ref("Incident"),
@@ -11008,6 +12029,11 @@ function openApiDocument(version) {
 			debug_captures: {
 				type: "array",
 				items: ref("DebugCapture")
+			},
+			after_update: {
+				...ref("UpdateAttribution"),
+				nullable: true,
+				description: "The update of Home Assistant, an add-on or an integration it started soon after, with the backup from before it; null when none."
 			}
 		}
 	};
@@ -11050,19 +12076,6 @@ function openApiDocument(version) {
 			}
 		} } }
 	});
-	const proposalParam = {
-		name: "id",
-		in: "path",
-		required: true,
-		schema: { type: "string" },
-		description: "Proposal id"
-	};
-	const proposalResponse = json({
-		type: "object",
-		required: ["proposal"],
-		properties: { proposal: ref("ActionProposal") }
-	}, "The proposal after the decision.");
-	const conflict = json(ref("Error"), "Refused: not pending (approved twice, rejected, expired), the policy, a cooldown or the hourly budget; `error` says which.");
 	return {
 		openapi: "3.0.3",
 		info: {
@@ -11218,66 +12231,13 @@ function openApiDocument(version) {
 					"409": json(ref("Error"), "The policy file is invalid: the sidecar stays in observe mode.")
 				}
 			} },
-			"/api/actions/pending": { get: {
-				summary: "Proposals waiting for a decision",
-				responses: {
-					"200": json({
-						type: "array",
-						items: ref("ActionProposal")
-					}, "Pending proposals."),
-					"401": errors["401"]
-				}
-			} },
-			"/api/actions/propose": { post: {
-				summary: "Propose an allow-listed action for an incident",
-				description: "Parameters are resolved against live state and must belong to the incident; the policy is checked.",
-				requestBody: {
-					required: true,
-					content: { "application/json": { schema: ref("ProposeActionRequest") } }
-				},
-				responses: {
-					"201": json({
-						type: "object",
-						properties: { proposal: ref("ActionProposal") }
-					}, "The new (or the existing identical) proposal."),
-					...errors,
-					"404": json(ref("Error"), "No such incident."),
-					"409": json(ref("Error"), "The policy or the mode refuses it, or the incident is closed."),
-					"503": json(ref("Error"), "Home Assistant is not connected.")
-				}
-			} },
-			"/api/actions/{id}": { get: {
-				summary: "A proposal with its execution steps and result",
-				parameters: [proposalParam],
-				responses: {
-					"200": json(ref("ProposalDetail"), "The proposal."),
-					"401": errors["401"],
-					"404": json(ref("Error"), "No such proposal.")
-				}
-			} },
-			"/api/actions/{id}/approve": { post: {
-				summary: "Approve a pending proposal; it runs in the background (backup, apply, verify, rollback)",
-				parameters: [proposalParam],
-				requestBody: decisionBody(false),
-				responses: {
-					"200": proposalResponse,
-					...errors,
-					"404": json(ref("Error"), "No such proposal."),
-					"409": conflict,
-					"503": json(ref("Error"), "Home Assistant is not connected.")
-				}
-			} },
-			"/api/actions/{id}/reject": { post: {
-				summary: "Reject a pending proposal",
-				parameters: [proposalParam],
-				requestBody: decisionBody(true),
-				responses: {
-					"200": proposalResponse,
-					...errors,
-					"404": json(ref("Error"), "No such proposal."),
-					"409": conflict
-				}
-			} },
+			...actionPaths({
+				ref,
+				json,
+				errors,
+				idParam,
+				decisionBody
+			}),
 			"/api/incidents/{id}/dismiss": { post: {
 				summary: "Dismiss an incident",
 				description: "With `ignore_similar`, failures with the same fingerprints never open an incident again (across restarts and re-creation).",
@@ -11830,43 +12790,359 @@ var configEntriesCollector = {
 		});
 	}
 };
-// sidecar/src/collect/entities.ts
-var OWN_PLATFORM = "llm_ops";
-/** Which group an entity belongs to, and how to name it. */
-function groupOf(inventory, entityId) {
-	const reg = inventory.entity(entityId);
-	if (reg?.platform === OWN_PLATFORM) return null;
-	const entryId = reg?.config_entry_id ?? null;
-	const integration = reg?.platform ?? null;
-	if (reg?.device_id) {
-		const device = inventory.device(reg.device_id);
-		return {
-			key: `device:${reg.device_id}`,
-			integration,
-			entryId,
-			subject: `device:${reg.device_id}`,
-			name: device?.name_by_user ?? device?.name ?? entityId
-		};
-	}
-	if (entryId) return {
-		key: `entry:${entryId}`,
-		integration,
-		entryId,
-		subject: null,
-		name: inventory.entry(entryId)?.title ?? entryId
+// sidecar/src/ha/state-changes.ts
+var FILTERED_STATE_CHANGES = "llm_ops/subscribe_state_changes";
+/** Resolves with the subscription, or rejects if the connection drops first. */
+function beforeDisconnect(conn, pending) {
+	let onLost = () => {};
+	const lost = new Promise((_, reject) => {
+		onLost = () => reject(/* @__PURE__ */ new Error("connection lost while subscribing"));
+		conn.addEventListener("disconnected", onLost);
+	});
+	return Promise.race([pending, lost]).finally(() => conn.removeEventListener("disconnected", onLost));
+}
+/**
+* Subscribe, and again after every reconnect. `onSubscribed` runs each time a subscription is
+* in place (a snapshot taken then misses no change); its first run is awaited.
+*/
+async function subscribeStateChanges(conn, onEvent, log, onSubscribed = async () => {}) {
+	let current = null;
+	let path = null;
+	let stopped = false;
+	let queue = Promise.resolve();
+	const subscribe = (message) => beforeDisconnect(conn, conn.subscribeMessage(onEvent, message, { resubscribe: false }));
+	const filtered = async () => {
+		try {
+			const unsub = await subscribe({ type: FILTERED_STATE_CHANGES });
+			const previous = current;
+			current = unsub;
+			path = "filtered";
+			log.info("state changes: filtered in Home Assistant by the llm_ops integration");
+			if (previous) await Promise.resolve().then(previous).catch(() => void 0);
+			return true;
+		} catch (err) {
+			log.debug(`state changes: no llm_ops filter (${String(err)})`);
+			return false;
+		}
 	};
+	const choose = async () => {
+		if (stopped || path === "filtered") return;
+		if (!await filtered()) {
+			if (current) return;
+			current = await subscribe({
+				type: "subscribe_events",
+				event_type: "state_changed"
+			});
+			path = "all";
+			log.info("state changes: every state_changed event (the llm_ops integration is not loaded)");
+		}
+		await onSubscribed();
+	};
+	const again = () => {
+		queue = queue.then(choose).catch((err) => log.warning(`state changes: subscribing failed: ${String(err)}`));
+		return queue;
+	};
+	const onDisconnected = () => {
+		current = null;
+		path = null;
+	};
+	const onReady = () => void again();
+	conn.addEventListener("disconnected", onDisconnected);
+	conn.addEventListener("ready", onReady);
+	const unsubLoaded = await conn.subscribeEvents((ev) => {
+		if (ev.data.component === "llm_ops" && path === "all") again();
+	}, "component_loaded");
+	const pathNow = () => path;
+	await again();
+	if (!pathNow()) throw new Error("could not subscribe to state changes");
 	return {
-		key: `entity:${entityId}`,
-		integration,
-		entryId: null,
-		subject: entityId,
-		name: entityId
+		path: pathNow,
+		async stop() {
+			stopped = true;
+			conn.removeEventListener("disconnected", onDisconnected);
+			conn.removeEventListener("ready", onReady);
+			await queue;
+			await Promise.resolve().then(unsubLoaded).catch(() => void 0);
+			if (current) await Promise.resolve().then(current).catch(() => void 0);
+			current = null;
+			path = null;
+		}
 	};
 }
+/** How close together their failures must start. */
+var OUTAGE_WINDOW_MS = 3e5;
+var MAX_DEPTH = 8;
+var OWN_PLATFORM = "llm_ops";
+var deviceName = (d, id) => d?.name_by_user ?? d?.name ?? id;
+/** The devices a device is connected through, nearest first (cycle-safe). */
+function ancestorsOf(view, deviceId) {
+	const chain = [];
+	let via = view.device(deviceId)?.via_device_id ?? null;
+	while (via && !chain.includes(via) && via !== deviceId && chain.length < MAX_DEPTH) {
+		chain.push(via);
+		via = view.device(via)?.via_device_id ?? null;
+	}
+	return chain;
+}
+/** The most failure starts that fall within one window. */
+function mostInWindow(times) {
+	const sorted = [...times].sort((a, b) => a - b);
+	let best = 0;
+	let from = 0;
+	for (let to = 0; to < sorted.length; to++) {
+		while ((sorted[to] ?? 0) - (sorted[from] ?? 0) > OUTAGE_WINDOW_MS) from++;
+		best = Math.max(best, to - from + 1);
+	}
+	return best;
+}
+/**
+* Group the failing entities (entity id → since when, epoch ms). Every entity of `down`
+* lands in exactly one group, except the sidecar's own. `roots` (device → root device, kept
+* by the caller between calls) keeps a device under its root while it still fails, so the
+* last few devices of an outage to recover stay in its incident.
+*/
+function groupFailures(view, down, roots = /* @__PURE__ */ new Map()) {
+	const groups = /* @__PURE__ */ new Map();
+	const add = (base, id, t) => {
+		const g = groups.get(base.key) ?? {
+			...base,
+			members: [],
+			since: t,
+			outage: null
+		};
+		g.members.push(id);
+		g.since = Math.min(g.since, t);
+		groups.set(base.key, g);
+	};
+	const devices = /* @__PURE__ */ new Map();
+	for (const [entityId, t] of down) {
+		const reg = view.entity(entityId);
+		if (reg?.platform === OWN_PLATFORM) continue;
+		const entryId = reg?.config_entry_id ?? null;
+		const integration = reg?.platform ?? null;
+		if (reg?.device_id) {
+			const d = devices.get(reg.device_id) ?? {
+				id: reg.device_id,
+				since: t,
+				entities: [],
+				entryId
+			};
+			d.entities.push(entityId);
+			d.since = Math.min(d.since, t);
+			devices.set(reg.device_id, d);
+		} else if (entryId) {
+			const name = view.entry(entryId)?.title ?? entryId;
+			add({
+				key: `entry:${entryId}`,
+				integration,
+				entryId,
+				subject: null,
+				name
+			}, entityId, t);
+		} else add({
+			key: `entity:${entityId}`,
+			integration,
+			entryId,
+			subject: entityId,
+			name: entityId
+		}, entityId, t);
+	}
+	const behind = /* @__PURE__ */ new Map();
+	const chains = /* @__PURE__ */ new Map();
+	for (const d of devices.values()) {
+		const chain = ancestorsOf(view, d.id);
+		chains.set(d.id, chain);
+		for (const a of chain) behind.set(a, [...behind.get(a) ?? [], d.since]);
+	}
+	const isRoot = (a) => devices.has(a) || mostInWindow(behind.get(a) ?? []) >= 3;
+	const rootOf = /* @__PURE__ */ new Map();
+	for (const d of devices.values()) {
+		const chain = chains.get(d.id) ?? [];
+		const root = [...chain].reverse().find(isRoot) ?? roots.get(d.id) ?? null;
+		rootOf.set(d.id, root !== null && chain.includes(root) ? root : null);
+	}
+	roots.clear();
+	for (const [d, r] of rootOf) if (r !== null) roots.set(d, r);
+	const rootIds = new Set(roots.values());
+	const loose = /* @__PURE__ */ new Map();
+	for (const d of devices.values()) {
+		if (rootOf.get(d.id) !== null || !d.entryId || rootIds.has(d.id)) continue;
+		loose.set(d.entryId, [...loose.get(d.entryId) ?? [], d.since]);
+	}
+	const entryDown = (entryId) => entryId !== null && mostInWindow(loose.get(entryId) ?? []) >= 3;
+	const affected = /* @__PURE__ */ new Map();
+	for (const d of devices.values()) {
+		const rootId = rootOf.get(d.id) ?? null;
+		const byEntry = rootId === null && !rootIds.has(d.id) && entryDown(d.entryId);
+		let base;
+		if (byEntry && d.entryId) {
+			const entry = view.entry(d.entryId);
+			base = {
+				key: `entry:${d.entryId}`,
+				integration: entry?.domain ?? view.entity(d.entities[0] ?? "")?.platform ?? null,
+				entryId: d.entryId,
+				subject: null,
+				name: entry?.title ?? d.entryId
+			};
+		} else {
+			const id = rootId ?? d.id;
+			const device = view.device(id);
+			const platform = view.entity(d.entities[0] ?? "")?.platform ?? null;
+			const entryId = rootIds.has(id) ? device?.primary_config_entry ?? device?.config_entries[0] ?? d.entryId : d.entryId;
+			base = {
+				key: `device:${id}`,
+				integration: rootIds.has(id) ? (entryId ? view.entry(entryId)?.domain : void 0) ?? platform : platform,
+				entryId,
+				subject: `device:${id}`,
+				name: deviceName(device, id)
+			};
+		}
+		for (const e of d.entities) add(base, e, d.since);
+		affected.set(base.key, (affected.get(base.key) ?? /* @__PURE__ */ new Set()).add(d.id));
+	}
+	for (const g of groups.values()) {
+		g.members.sort();
+		const ids = affected.get(g.key);
+		if (!ids || ids.size < 2) continue;
+		const rootId = g.key.startsWith("device:") ? g.key.slice(7) : null;
+		const names = [...ids].filter((id) => id !== rootId).map((id) => deviceName(view.device(id), id)).sort((a, b) => a.localeCompare(b));
+		const integrations = new Set(g.members.map((e) => view.entity(e)?.platform).filter((p) => !!p));
+		g.outage = {
+			root: g.name,
+			devices: rootId && ids.has(rootId) ? [g.name, ...names] : names,
+			integrations: [...integrations].sort()
+		};
+	}
+	return [...groups.values()];
+}
+// sidecar/src/collect/outage-text.ts
+/**
+* The sentences the entities collector says about outages, in one place so they can be
+* translated together.
+*/
+/** An outage's signal while it lasts: the root and how many devices went down with it. */
+var outageActive = (root, devices) => `${root} is down: ${devices} ${devices === 1 ? "device is" : "devices are"} unavailable`;
+/** An outage's signal once every device behind the root reports again. */
+var outageCleared = (root) => `the devices of ${root} report again`;
+/** Logged when a group's entities are available again but none of its devices reported yet. */
+var awaitingReports = (name, entities) => `${name}: ${entities} ${entities === 1 ? "entity is" : "entities are"} available again, waiting for ${entities === 1 ? "it" : "them"} to report`;
+var UNAVAILABLE = "unavailable";
+var UNKNOWN = "unknown";
+/** The failing entities, kept current from state changes. */
+var FailingEntities = class {
+	view;
+	thresholdMs;
+	now;
+	/** When each unavailable entity became unavailable (epoch ms). */
+	down = /* @__PURE__ */ new Map();
+	/** Entities available again whose device has not reported since. */
+	silent = /* @__PURE__ */ new Map();
+	/** Each unavailable entity's last reading before the outage. */
+	before = /* @__PURE__ */ new Map();
+	/** When each device last reported after an outage (epoch ms), itself or a device behind it. */
+	deviceReported = /* @__PURE__ */ new Map();
+	/** When each config entry was last set up again (epoch ms). */
+	entryLoaded = /* @__PURE__ */ new Map();
+	/** Entities that turned silent since the last `takeSilenced`. */
+	silenced = [];
+	constructor(view, thresholdMs, now) {
+		this.view = view;
+		this.thresholdMs = thresholdMs;
+		this.now = now;
+	}
+	/** A state change: `next` null when the entity was removed. */
+	change(entityId, next, prev) {
+		if (!next) this.forget(entityId);
+		else if (next.state === UNAVAILABLE) {
+			if (this.down.has(entityId)) return;
+			const silent = this.silent.get(entityId);
+			this.silent.delete(entityId);
+			this.down.set(entityId, silent?.since ?? (Date.parse(next.last_changed) || this.now()));
+			if (!silent && prev && prev.state !== UNAVAILABLE && prev.state !== UNKNOWN) this.before.set(entityId, prev.state);
+		} else if (this.down.has(entityId)) {
+			const since = this.down.get(entityId) ?? this.now();
+			this.down.delete(entityId);
+			const before = this.before.get(entityId);
+			const reading = next.state !== UNKNOWN && before !== void 0 && before !== next.state;
+			if (this.now() - since < this.thresholdMs || reading || this.deviceBack(entityId, since) || this.entryBack(entityId, since)) this.reported(entityId);
+			else {
+				this.silent.set(entityId, {
+					since,
+					back: Date.parse(next.last_changed) || this.now()
+				});
+				this.silenced.push(entityId);
+			}
+		} else if (this.silent.has(entityId) && next.state !== UNKNOWN) this.reported(entityId);
+	}
+	/** All states, after a (re)connect: what changed meanwhile. */
+	resync(states) {
+		const present = /* @__PURE__ */ new Set();
+		for (const s of states) {
+			present.add(s.entity_id);
+			const silent = this.silent.get(s.entity_id);
+			if (s.state === UNAVAILABLE || this.down.has(s.entity_id)) this.change(s.entity_id, s, null);
+			else if (silent) {
+				if (Date.parse(s.last_reported ?? s.last_updated ?? "") > silent.back) this.reported(s.entity_id);
+			}
+		}
+		for (const id of [...this.down.keys(), ...this.silent.keys()]) if (!present.has(id)) this.forget(id);
+	}
+	/** Every failing entity with when it began failing (silent ones until their grace ends). */
+	failing() {
+		const now = this.now();
+		const out = new Map(this.down);
+		for (const [id, s] of this.silent) if (now - s.back >= 36e5) this.forget(id);
+		else out.set(id, s.since);
+		return out;
+	}
+	/** The entities that turned silent since last asked. */
+	takeSilenced() {
+		const out = this.silenced.filter((id) => this.silent.has(id));
+		this.silenced = [];
+		return out;
+	}
+	/**
+	* A config entry was set up again: its entities were added afresh with what the
+	* integration read on setup, so those available again have reported.
+	*/
+	entrySetUp(entryId) {
+		this.entryLoaded.set(entryId, this.now());
+		for (const id of [...this.silent.keys()]) if (this.view.entity(id)?.config_entry_id === entryId) this.reported(id);
+	}
+	/** Whether the entity's config entry was set up again since `since`. */
+	entryBack(entityId, since) {
+		const entryId = this.view.entity(entityId)?.config_entry_id;
+		return !!entryId && (this.entryLoaded.get(entryId) ?? -Infinity) >= since;
+	}
+	/** Whether the entity's device reported (through another entity) since `since`. */
+	deviceBack(entityId, since) {
+		const deviceId = this.view.entity(entityId)?.device_id;
+		return !!deviceId && (this.deviceReported.get(deviceId) ?? -Infinity) >= since;
+	}
+	/** Its device reports again: so do the device's entities and the hub it connects through. */
+	reported(entityId) {
+		this.forget(entityId);
+		const deviceId = this.view.entity(entityId)?.device_id;
+		if (!deviceId) return;
+		const devices = /* @__PURE__ */ new Set([deviceId, ...ancestorsOf(this.view, deviceId)]);
+		const now = this.now();
+		for (const d of devices) this.deviceReported.set(d, now);
+		for (const id of [...this.silent.keys()]) {
+			const d = this.view.entity(id)?.device_id;
+			if (d && devices.has(d)) this.forget(id);
+		}
+	}
+	forget(entityId) {
+		this.down.delete(entityId);
+		this.silent.delete(entityId);
+		this.before.delete(entityId);
+	}
+};
+// sidecar/src/collect/entities.ts
 /** The signal of a group over the threshold (active) or back (cleared). */
 function groupSignal(g, active, at) {
 	const n = g.members.length;
-	const message = !active ? `the entities of ${g.name} are available again` : n === 1 && g.subject === g.members[0] ? `${g.members[0]} is unavailable` : `${n} ${n === 1 ? "entity" : "entities"} of ${g.name} ${n === 1 ? "is" : "are"} unavailable`;
+	const message = !active ? g.outage ? outageCleared(g.name) : `the entities of ${g.name} are available again` : g.outage ? outageActive(g.outage.root, g.outage.devices.length) : n === 1 && g.subject === g.members[0] ? `${g.members[0]} is unavailable` : `${n} ${n === 1 ? "entity" : "entities"} of ${g.name} ${n === 1 ? "is" : "are"} unavailable`;
 	return {
 		source: "entities",
 		kind: "entities_unavailable",
@@ -11882,7 +13158,12 @@ function groupSignal(g, active, at) {
 		data: {
 			entity_ids: g.members,
 			group: g.name,
-			unavailable_since: new Date(g.since).toISOString()
+			unavailable_since: new Date(g.since).toISOString(),
+			...g.outage && {
+				root: g.outage.root,
+				devices: g.outage.devices,
+				integrations: g.outage.integrations
+			}
 		},
 		sensitive: []
 	};
@@ -11893,69 +13174,49 @@ var entitiesCollector = {
 	async start(ctx) {
 		const { conn, inventory, sink, log } = ctx;
 		const thresholdMs = ctx.thresholds.unavailableAfterS * 1e3;
-		/** When each currently unavailable entity became unavailable (epoch ms). */
-		const since = /* @__PURE__ */ new Map();
-		/** Groups reported active, with their member list as last reported. */
+		const failing = new FailingEntities(inventory, thresholdMs, () => ctx.now().getTime());
+		/** Each failing device's root (hub, bridge, broker), kept while it fails. */
+		const roots = /* @__PURE__ */ new Map();
+		/** Groups reported active: their member list as last reported, and the group. */
 		const reported = /* @__PURE__ */ new Map();
-		const observe = (s, entityId) => {
-			if (s?.state === "unavailable") {
-				if (!since.has(entityId)) since.set(entityId, Date.parse(s.last_changed) || ctx.now().getTime());
-			} else since.delete(entityId);
-		};
 		const evaluate = (resync) => {
 			const now = ctx.now().getTime();
-			const groups = /* @__PURE__ */ new Map();
-			for (const [entityId, t] of since) {
-				if (now - t < thresholdMs) continue;
-				const g = groupOf(inventory, entityId);
-				if (!g) continue;
-				const group = groups.get(g.key) ?? {
-					...g,
-					members: [],
-					since: t
-				};
-				group.members.push(entityId);
-				group.since = Math.min(group.since, t);
-				groups.set(g.key, group);
-			}
+			const groups = groupFailures(inventory, failing.failing(), roots).filter((g) => now - g.since >= thresholdMs);
+			const silenced = new Set(failing.takeSilenced());
 			const at = new Date(now).toISOString();
-			for (const g of groups.values()) {
-				g.members.sort();
+			for (const g of groups) {
 				const members = g.members.join(",");
-				if (reported.get(g.key) !== members) {
-					reported.set(g.key, members);
-					sink.emit(groupSignal(g, true, at));
-				}
+				if (reported.get(g.key)?.members !== members) sink.emit(groupSignal(g, true, at));
+				reported.set(g.key, {
+					members,
+					group: g
+				});
+				const waiting = g.members.filter((m) => silenced.has(m)).length;
+				if (waiting) log.info(awaitingReports(g.name, waiting));
 			}
-			for (const key of [...reported.keys()]) {
-				if (groups.has(key)) continue;
+			const keep = new Set(groups.map((g) => g.key));
+			for (const [key, { group }] of [...reported]) {
+				if (keep.has(key)) continue;
 				reported.delete(key);
-				sink.emit(groupSignal({
-					key,
-					integration: null,
-					entryId: null,
-					subject: null,
-					name: key,
-					members: [],
-					since: now
-				}, false, at));
+				sink.emit(groupSignal(group, false, at));
 			}
-			if (resync) sink.reconcile("entities", new Set(groups.keys()));
+			if (resync) sink.reconcile("entities", keep);
 		};
 		const resync = async () => {
 			const states = await conn.sendMessagePromise({ type: "get_states" });
-			since.clear();
-			for (const s of states) observe(s, s.entity_id);
+			failing.resync(states);
 			reported.clear();
 			evaluate(true);
 		};
-		const unsub = await conn.subscribeEvents(guarded(log, "a state change", (ev) => observe(ev.data.new_state, ev.data.entity_id)), "state_changed");
-		const stopResync = await onEveryConnect(conn, resync, log, "entities");
+		const stopEntries = inventory.onEntries((_entries, transitions) => {
+			for (const { before, after } of transitions) if (before && before.state !== "loaded" && after?.state === "loaded") failing.entrySetUp(after.entry_id);
+		});
+		const changes = await subscribeStateChanges(conn, guarded(log, "a state change", (ev) => failing.change(ev.data.entity_id, ev.data.new_state, ev.data.old_state)), log, () => resync().catch((err) => log.warning(`entities: resync failed: ${String(err)}`)));
 		const timer = setInterval(() => evaluate(false), Math.max(250, Math.min(thresholdMs / 4, 5e3)));
 		return async () => {
 			clearInterval(timer);
-			stopResync();
-			await unsub();
+			stopEntries();
+			await changes.stop();
 		};
 	}
 };
@@ -12061,7 +13322,8 @@ var repairsCollector = {
 /** The logs read, by the Supervisor API path that serves them. */
 var SUPERVISOR_LOGS = {
 	supervisor: "/supervisor/logs",
-	host: "/host/logs"
+	host: "/host/logs",
+	core: "/core/logs"
 };
 var LEVEL_SEVERITY$1 = {
 	CRITICAL: "critical",
@@ -12070,6 +13332,15 @@ var LEVEL_SEVERITY$1 = {
 };
 /** The Supervisor restarting a failed add-on logs this at WARNING: a crash, all the same. */
 var WATCHDOG = /\bWatchdog found (?:add-?on|app) (?<name>.+?) is (?:failed|unhealthy)/i;
+/** The same for Core (`Watchdog found Home Assistant failed, restarting...`; newer: the exit code). */
+var CORE_WATCHDOG = /\bWatchdog found Home Assistant (?:failed|unhealthy|exited with code \d+)/i;
+/**
+* Core's container log holds, besides what Core logs itself (which arrives through its own
+* system log already), what its supervision writes when the process dies: a signal other than
+* the SIGTERM of a regular stop, or an exit code other than a stop (0), a restart (100) or the
+* 256 that comes with a signal (its own line follows) — and Python's last words.
+*/
+var CORE_FAILURE = /\bHome Assistant Core finish process (?:received signal (?!15\b)\d+|exit code (?!0\b|100\b|256\b)\d+)|\bFatal Python error\b/;
 /**
 * The host's journal has no levels of its own; these lines are failures by their words (the
 * kernel killing for memory, storage errors, a weak power supply, a crashed process) or by the
@@ -12082,7 +13353,7 @@ var ADDON_SLUG = /\baddon_(?<slug>[a-z0-9][a-z0-9_-]*)\b/;
 var VERBOSE = /^(?<ts>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?)\S*\s+\S+\s+(?<program>[^\s:[]+)(?:\[\d+\])?:\s*(?<msg>.*)$/;
 function supervisorLine(r) {
 	if (!r.timestamp) return null;
-	const severity = LEVEL_SEVERITY$1[r.level] ?? (WATCHDOG.test(r.message) ? "error" : void 0);
+	const severity = LEVEL_SEVERITY$1[r.level] ?? (WATCHDOG.test(r.message) || CORE_WATCHDOG.test(r.message) ? "error" : void 0);
 	if (!severity) return null;
 	const text = [r.message, ...r.traceback ?? []].join("\n");
 	return {
@@ -12095,9 +13366,9 @@ function supervisorLine(r) {
 		addonName: WATCHDOG.exec(r.message)?.groups?.name ?? null
 	};
 }
-function hostLine(line) {
+function journalLine(line, failure) {
 	const m = VERBOSE.exec(line);
-	if (!m?.groups || !HOST_FAILURE.test(m.groups.msg ?? "")) return null;
+	if (!m?.groups || !failure.test(m.groups.msg ?? "")) return null;
 	return {
 		at: (m.groups.ts ?? "").replace(" ", "T"),
 		severity: "error",
@@ -12110,9 +13381,12 @@ function hostLine(line) {
 }
 /** The failures in a log's text newer than `after` (the cursor), oldest first. */
 function failuresIn(log, text, after) {
-	return (log === "host" ? text.split(/\r?\n/).map(hostLine) : parseLog(text).map(supervisorLine)).filter((l) => l !== null && (after === void 0 || l.at > after));
+	return (log === "supervisor" ? parseLog(text).map(supervisorLine) : text.split(/\r?\n/).map((l) => journalLine(l, log === "host" ? HOST_FAILURE : CORE_FAILURE))).filter((l) => l !== null && (after === void 0 || l.at > after));
 }
-/** One failure as a signal: the Supervisor's (`hassio`), about an add-on when it names one. */
+/**
+* One failure as a signal: the Supervisor's (`hassio`), about an add-on when it names one; Core's
+* own death is Home Assistant's (`homeassistant`).
+*/
 function logSignal(log, line, observedAt) {
 	return {
 		source: "supervisor",
@@ -12120,7 +13394,7 @@ function logSignal(log, line, observedAt) {
 		condition: "occurrence",
 		key: null,
 		observed_at: observedAt,
-		integration: "hassio",
+		integration: log === "core" || CORE_WATCHDOG.test(line.message) ? "homeassistant" : "hassio",
 		entry_id: null,
 		subject: line.addon ? `addon:${line.addon}` : `${log}:log`,
 		severity: line.severity,
@@ -12141,7 +13415,7 @@ function logSignal(log, line, observedAt) {
 var ADDON_LOG_LINES = 60;
 /** Lines of the Supervisor's and the host's log read per poll. */
 var SYSTEM_LOG_LINES = 200;
-/** Signal the failures logged since the last poll, in the Supervisor's log and the host's. */
+/** Signal the failures logged since the last poll, in the Supervisor's log, the host's and Core's. */
 async function readSystemLogs(ctx, addons, at) {
 	const sup = ctx.supervisor;
 	if (!sup) return;
@@ -12149,7 +13423,7 @@ async function readSystemLogs(ctx, addons, at) {
 		const name = `supervisor_logs:${log}`;
 		let text;
 		try {
-			text = await sup.logs(path, SYSTEM_LOG_LINES, log === "host");
+			text = await sup.logs(path, SYSTEM_LOG_LINES, log !== "supervisor");
 		} catch (err) {
 			ctx.log.warning(`supervisor: cannot read the ${log} log: ${String(err)}`);
 			continue;
@@ -12227,12 +13501,38 @@ function addonSignal(addon, logTail, at) {
 		sensitive: []
 	};
 }
+/** The Supervisor's add-on states (supervisor/addons/const.py AddonState) that mean a failure. */
+var FAILED_STATES = /* @__PURE__ */ new Set(["error", "unknown"]);
+/**
+* The add-on signal for a Supervisor event, `{event: 'addon', slug, state}` (the
+* Supervisor's add-on state setter), when the state is a failure; `null` otherwise.
+*/
+function addonEventSignal(event, addons, at) {
+	if (typeof event !== "object" || event === null) return null;
+	const { event: kind, slug, state } = event;
+	if (kind !== "addon" || typeof slug !== "string" || typeof state !== "string") return null;
+	if (!FAILED_STATES.has(state)) return null;
+	const known = addons.find((a) => a.slug === slug);
+	return addonSignal(known ? {
+		...known,
+		state
+	} : {
+		slug,
+		name: slug,
+		version: "",
+		state,
+		update_available: false
+	}, null, at);
+}
 var supervisorCollector = {
 	source: "supervisor",
 	enabled: (ctx) => ctx.supervisor !== null,
 	async start(ctx) {
 		const sup = ctx.supervisor;
 		if (!sup) return () => void 0;
+		let addons = [];
+		/** Keys of crashes seen by event since the last poll's resync: the next one keeps them. */
+		const seen = /* @__PURE__ */ new Set();
 		const poll = async () => {
 			const at = ctx.now().toISOString();
 			const keep = /* @__PURE__ */ new Set();
@@ -12244,18 +13544,33 @@ var supervisorCollector = {
 			for (const issue of info.issues) emit(issueSignal(issue, at));
 			for (const reason of info.unhealthy) emit(systemSignal("unhealthy", reason, at));
 			for (const reason of info.unsupported) emit(systemSignal("unsupported", reason, at));
-			const addons = await sup.addons();
+			addons = await sup.addons();
 			for (const addon of addons) {
 				if (addon.state !== "error") continue;
 				emit(addonSignal(addon, await sup.logs(`/addons/${addon.slug}/logs`, ADDON_LOG_LINES).catch(() => null), at));
 			}
+			for (const key of seen) keep.add(key);
+			seen.clear();
 			ctx.sink.reconcile("supervisor", keep);
 			await readSystemLogs(ctx, addons, at);
 		};
 		const run = () => poll().catch((err) => ctx.log.warning(`supervisor: ${String(err)}`));
 		await run();
 		const timer = setInterval(run, ctx.thresholds.supervisorPollS * 1e3);
-		return () => clearInterval(timer);
+		const onEvent = (event) => {
+			const signal = addonEventSignal(event, addons, ctx.now().toISOString());
+			if (!signal) return;
+			seen.add(signal.key);
+			ctx.sink.emit(signal);
+		};
+		const unsub = await ctx.conn.subscribeMessage(onEvent, { type: "supervisor/subscribe" }).catch((err) => {
+			if (err?.code !== "unknown_command") ctx.log.warning(`supervisor: cannot follow add-on events: ${JSON.stringify(err)}`);
+			return null;
+		});
+		return async () => {
+			clearInterval(timer);
+			await unsub?.().catch(() => void 0);
+		};
 	}
 };
 // sidecar/src/collect/system-log.ts
@@ -12473,19 +13788,19 @@ function teachingDays(recoveries, now) {
 var ENTRY_STATE = {
 	setup_retry: {
 		category: "setup_retry",
-		what: "is stuck in setup retry"
+		what: "incident.entry_setup_retry"
 	},
 	setup_error: {
 		category: "other",
-		what: "failed to set up"
+		what: "incident.entry_setup_error"
 	},
 	migration_error: {
 		category: "invalid_config",
-		what: "failed to migrate its configuration"
+		what: "incident.entry_migration_error"
 	},
 	failed_unload: {
 		category: "other",
-		what: "failed to unload"
+		what: "incident.entry_failed_unload"
 	}
 };
 var KIND = {
@@ -12498,18 +13813,57 @@ function clip$1(text) {
 	const line = text.split("\n")[0] ?? "";
 	return line.length > MAX_TITLE ? `${line.slice(0, 119)}…` : line;
 }
+/** The title of an unavailable group in `language`, or null when the signal lacks its facts. */
+function unavailableTitle(signal, language) {
+	const members = signal.data.entity_ids;
+	const group = signal.data.group;
+	if (!Array.isArray(members) || typeof group !== "string") return null;
+	const n = members.length;
+	if (n === 1 && signal.subject === members[0]) return message(language, "incident.entity_unavailable", { entity: String(members[0]) });
+	return n === 1 ? message(language, "incident.entities_unavailable_one", { group }) : message(language, "incident.entities_unavailable_many", {
+		count: n,
+		group
+	});
+}
+/** The title of a failed automation or script run, or of an add-on's state, in `language`; null without its facts. */
+function runOrAddonTitle(signal, language) {
+	const d = signal.data;
+	if (signal.kind === "automation_error" && signal.subject && typeof d.error === "string") return message(language, d.domain === "script" ? "incident.script_failed" : "incident.automation_failed", {
+		entity: signal.subject,
+		error: d.error
+	});
+	if (signal.kind === "addon_state" && typeof d.slug === "string" && typeof d.state === "string") return message(language, "incident.addon_state", {
+		name: typeof d.name === "string" ? d.name : d.slug,
+		slug: d.slug,
+		state: d.state
+	});
+	return null;
+}
 /** The provisional category and title of an incident opened by `signal`. */
-function classify(signal) {
+function classify(signal, language = "en") {
 	if (signal.kind === "entry_state") {
 		const known = ENTRY_STATE[String(signal.data.state ?? "")];
-		const name = String(signal.data.title ?? signal.integration ?? "an integration");
+		const name = String(signal.data.title ?? signal.integration ?? message(language, "incident.an_integration"));
 		if (known) return {
 			category: known.category,
-			title: clip$1(`${name} ${known.what}`)
+			title: clip$1(message(language, known.what, { name }))
 		};
 	}
+	const category = KIND[signal.kind] ?? "other";
+	if (signal.kind === "entities_unavailable" && signal.condition === "active") {
+		const title = unavailableTitle(signal, language);
+		if (title) return {
+			category,
+			title: clip$1(title)
+		};
+	}
+	const title = runOrAddonTitle(signal, language);
+	if (title) return {
+		category,
+		title: clip$1(title)
+	};
 	return {
-		category: KIND[signal.kind] ?? "other",
+		category,
 		title: clip$1(signal.message)
 	};
 }
@@ -12617,7 +13971,7 @@ var Correlator = class {
 		let incident = sameFailure ?? this.journal.openByGroup(group, since);
 		let change = "updated";
 		if (!incident && this.opts.maintenance?.active()) {
-			this.opts.maintenance.hold(fp, stored, classify(stored).title);
+			this.opts.maintenance.hold(fp, stored, classify(stored, this.opts.language?.()).title);
 			return;
 		}
 		if (!incident) {
@@ -12625,7 +13979,7 @@ var Correlator = class {
 			const flapped = this.journal.recentlyResolved(fp, flapSince);
 			if (flapped) incident = this.lifecycle.reopen(flapped);
 			else {
-				const { category, title } = classify(stored);
+				const { category, title } = classify(stored, this.opts.language?.());
 				incident = {
 					id: `inc_${randomUUID().replaceAll("-", "")}`,
 					fingerprint: fp,
@@ -12740,7 +14094,7 @@ var Correlator = class {
 			this.lifecycle.quiet.recordQuiet({
 				source,
 				key,
-				title: classify(stored).title,
+				title: classify(stored, this.opts.language?.()).title,
 				integration: held.signal.integration,
 				startedAt: held.since,
 				endedAt: this.now().toISOString()
@@ -13076,7 +14430,7 @@ async function backupExists(target, id) {
 	if (target.supervisor) return target.supervisor.call("GET", `/backups/${id}/info`).then(() => true, () => false);
 	return (await target.conn.sendMessagePromise({ type: "backup/info" })).backups.some((b) => b.backup_id === id);
 }
-async function listBackups(target) {
+async function listBackups$1(target) {
 	if (target.supervisor) {
 		const { backups } = await target.supervisor.call("GET", "/backups");
 		return backups.map((b) => ({
@@ -13105,7 +14459,7 @@ async function deleteBackup(target, id) {
 * they asked LLM Ops for, one that only shares the name — is never touched.
 */
 async function pruneBackups(target, keep, own) {
-	const listed = await listBackups(target);
+	const listed = await listBackups$1(target);
 	const ours = listed.filter((b) => own.has(b.id)).sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
 	const present = new Set(listed.map((b) => b.id));
 	const pruned = {
@@ -13718,6 +15072,7 @@ var Inventory = class {
 	manifests = /* @__PURE__ */ new Map();
 	loggers = /* @__PURE__ */ new Map();
 	zone = null;
+	lang = null;
 	listeners = /* @__PURE__ */ new Set();
 	unsubs = [];
 	timers = /* @__PURE__ */ new Map();
@@ -13787,6 +15142,14 @@ var Inventory = class {
 	async fetchConfig(conn) {
 		const config = await conn.sendMessagePromise({ type: "get_config" });
 		this.zone = typeof config.time_zone === "string" && config.time_zone ? config.time_zone : null;
+		this.lang = typeof config.language === "string" && config.language ? config.language : null;
+	}
+	/**
+	* The language of the texts the sidecar writes: Home Assistant's selected language
+	* (`get_config` → `language`) when ../i18n has a catalog for it, else English.
+	*/
+	get language() {
+		return languageOf(this.lang);
 	}
 	/** Home Assistant's configured time zone (IANA name), null until known. */
 	get timeZone() {
@@ -13847,6 +15210,166 @@ var Inventory = class {
 		return this.loggers;
 	}
 };
+// sidecar/src/ha/updates.ts
+/** A backup counts as "before the update" when taken at most this long before it. */
+var BACKUP_BEFORE_MS = 864e5;
+/** Clock skew and the time a backup's date is stamped at its start: a little after still counts. */
+var BACKUP_SLACK_MS = 6e4;
+/** The update entities of the Supervisor's own parts (not add-ons), by unique id. */
+var CORE_UNIQUE_ID = "home_assistant_core_version_latest";
+var SYSTEM_UNIQUE_IDS = /* @__PURE__ */ new Set(["home_assistant_supervisor_version_latest", "home_assistant_os_version_latest"]);
+/**
+* Where a version comes from when no update entity reports it: HA's own version (a
+* Container or Core install has no update entity for Core), and each add-on's version
+* from the Supervisor's `/addons`. They stand in for an entity id.
+*/
+var CORE_VERSION = "homeassistant";
+var ADDON_VERSION = "addon:";
+var text = (x) => typeof x === "string" && x !== "" ? x : null;
+/** What an update entity updates: Core, an add-on, an integration, or something else. */
+function subjectOf(inventory, entityId) {
+	const reg = inventory.entity(entityId);
+	if (entityId === CORE_VERSION || entityId === "update.home_assistant_core_update" || reg?.unique_id === CORE_UNIQUE_ID) return {
+		kind: "core",
+		integration: null,
+		addon: null
+	};
+	if (entityId.startsWith(ADDON_VERSION)) return {
+		kind: "addon",
+		integration: null,
+		addon: entityId.slice(6)
+	};
+	if (!reg) return {
+		kind: "other",
+		integration: null,
+		addon: null
+	};
+	if (reg.platform === "hassio") {
+		if (SYSTEM_UNIQUE_IDS.has(reg.unique_id)) return {
+			kind: "other",
+			integration: null,
+			addon: null
+		};
+		return {
+			kind: "addon",
+			integration: null,
+			addon: reg.unique_id.replace(/_version_latest$/, "")
+		};
+	}
+	if (reg.platform === "hacs") {
+		const domain = /^update\.(.+?)(?:_update)?$/.exec(entityId)?.[1] ?? "";
+		return {
+			kind: "integration",
+			integration: inventory.integration(domain) ? domain : null,
+			addon: null
+		};
+	}
+	return {
+		kind: "integration",
+		integration: reg.platform,
+		addon: null
+	};
+}
+async function listBackups(deps) {
+	if (deps.supervisor) {
+		const { backups } = await deps.supervisor.call("GET", "/backups");
+		return backups.map((b) => ({
+			id: b.slug,
+			name: b.name,
+			date: b.date
+		}));
+	}
+	const { backups } = await deps.conn.sendMessagePromise({ type: "backup/info" });
+	return backups.map((b) => ({
+		id: b.backup_id,
+		name: b.name,
+		date: b.date
+	}));
+}
+/** The newest backup taken before `at` (within a day), or null. */
+async function backupBefore(deps, at) {
+	try {
+		const t = at.getTime();
+		const before = (await listBackups(deps)).map((b) => ({
+			...b,
+			t: Date.parse(b.date)
+		})).filter((b) => b.t <= t + BACKUP_SLACK_MS && b.t >= t - BACKUP_BEFORE_MS).sort((a, b) => b.t - a.t)[0];
+		return before ? {
+			id: before.id,
+			name: before.name,
+			date: new Date(before.t).toISOString()
+		} : null;
+	} catch (err) {
+		deps.log.debug(`could not list the backups: ${String(err)}`);
+		return null;
+	}
+}
+/** Follow the update entities; resolves once the first read is done, returns the stop. */
+async function followUpdates(deps) {
+	const { conn, store, log } = deps;
+	const installed = async (s, from, to) => {
+		const at = deps.now();
+		const backup = await backupBefore(deps, at);
+		const update = {
+			entity_id: s.entity_id,
+			...subjectOf(deps.inventory, s.entity_id),
+			title: text(s.attributes.title) ?? text(s.attributes.friendly_name) ?? s.entity_id,
+			from_version: from,
+			to_version: to,
+			release_url: text(s.attributes.release_url),
+			updated_at: at.toISOString(),
+			backup
+		};
+		store.record(update);
+		log.info(`${update.title} was updated from ${from} to ${to}${backup ? ` (backup before it: ${backup.name})` : ""}`);
+	};
+	const observe = (s) => {
+		if (!s) return;
+		const version = text(s.attributes.installed_version);
+		if (!version) return;
+		const known = store.knownVersion(s.entity_id);
+		if (known === version) return;
+		store.see(s.entity_id, version);
+		if (known !== void 0) installed(s, known, version).catch(guardedError);
+	};
+	const guardedError = (err) => log.warning(`recording an update failed: ${String(err)}`);
+	const resync = async () => {
+		const entities = (await conn.sendMessagePromise({ type: "get_states" })).filter((s) => s.entity_id.startsWith("update."));
+		for (const s of entities) observe(s);
+		const covered = entities.map((s) => subjectOf(deps.inventory, s.entity_id));
+		const version = (id, title, v) => observe({
+			entity_id: id,
+			attributes: {
+				title,
+				installed_version: v
+			}
+		});
+		if (!covered.some((c) => c.kind === "core") && conn.haVersion) version(CORE_VERSION, "Home Assistant Core", conn.haVersion);
+		if (deps.supervisor) {
+			const addons = await deps.supervisor.addons().catch((err) => {
+				log.debug(`could not list the add-ons: ${String(err)}`);
+				return [];
+			});
+			for (const a of addons) if (!covered.some((c) => c.addon === a.slug)) version(`${ADDON_VERSION}${a.slug}`, a.name, a.version);
+		}
+	};
+	const run = () => resync().catch((err) => log.warning(`updates: resync failed: ${String(err)}`));
+	let changes;
+	try {
+		changes = await subscribeStateChanges(conn, guarded(log, "an update entity change", (ev) => {
+			const state = ev.data.new_state;
+			if (state?.entity_id.startsWith("update.")) observe(state);
+		}), log);
+	} catch (err) {
+		log.warning(`cannot follow updates: ${String(err)}`);
+	}
+	conn.addEventListener("ready", run);
+	await run();
+	return async () => {
+		conn.removeEventListener("ready", run);
+		await changes?.stop();
+	};
+}
 // sidecar/src/incident/learned-quiet.ts
 /** The sources whose conditions are outages that can follow a schedule. */
 var SCHEDULE_SOURCES = ["entities", "config_entries"];
@@ -14568,7 +16091,8 @@ var Incidents = class {
 			proposals: this.proposals.ofIncident(id).map(publicProposal),
 			llm_usage: this.llmUsage(id),
 			not_proposed: this.pipeline.notProposed(rec),
-			debug_captures: this.journal.captures.ofIncident(id)
+			debug_captures: this.journal.captures.ofIncident(id),
+			after_update: attributeUpdate(rec, this.journal.updates.near(rec.first_seen))
 		};
 	}
 	/** What the model calls of an incident took; null when the model was never asked. */
@@ -14952,6 +16476,26 @@ var MIGRATIONS = [
     active INTEGER NOT NULL
   );
   CREATE INDEX maintenance_failures_by_key ON maintenance_failures (source, key);
+  `,
+	`
+  CREATE TABLE updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    integration TEXT,
+    addon TEXT,
+    title TEXT NOT NULL,
+    from_version TEXT NOT NULL,
+    to_version TEXT NOT NULL,
+    release_url TEXT,
+    updated_at TEXT NOT NULL,
+    backup TEXT
+  );
+  CREATE INDEX updates_by_time ON updates (updated_at);
+  CREATE TABLE update_versions (
+    entity_id TEXT PRIMARY KEY,
+    version TEXT NOT NULL
+  );
   `
 ];
 // sidecar/src/journal/database.ts
@@ -15268,6 +16812,49 @@ var Turns = class {
 		}
 	}
 };
+// sidecar/src/journal/updates.ts
+/** How many updates are kept (the oldest go first). */
+var KEPT = 200;
+var UpdateJournal = class {
+	db;
+	stmt;
+	constructor(db) {
+		this.db = db;
+		this.stmt = statementCache(db);
+	}
+	/** The last installed version seen of an update entity, if any. */
+	knownVersion(entityId) {
+		return this.stmt("SELECT version FROM update_versions WHERE entity_id = ?").get(entityId)?.version;
+	}
+	/** Remember the installed version of an update entity. */
+	see(entityId, version) {
+		this.stmt(`INSERT INTO update_versions (entity_id, version) VALUES (?, ?)
+       ON CONFLICT (entity_id) DO UPDATE SET version = excluded.version`).run(entityId, version);
+	}
+	/** Keep an installed update; only the newest few hundred stay. */
+	record(u) {
+		this.db.transaction(() => {
+			this.stmt(`INSERT INTO updates (entity_id, kind, integration, addon, title, from_version,
+           to_version, release_url, updated_at, backup)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(u.entity_id, u.kind, u.integration, u.addon, u.title, u.from_version, u.to_version, u.release_url, u.updated_at, u.backup ? JSON.stringify(u.backup) : null);
+			this.stmt(`DELETE FROM updates WHERE id NOT IN (SELECT id FROM updates ORDER BY id DESC LIMIT ${KEPT})`).run();
+		})();
+	}
+	/** The updates an incident that started at `at` may have started after (see attributeUpdate). */
+	near(at) {
+		const t = Date.parse(at);
+		return this.between(new Date(t - SAME_WINDOW_MS).toISOString(), new Date(t + NOTICED_LATE_MS).toISOString());
+	}
+	/** The updates installed between `from` and `to` (ISO times), newest first. */
+	between(from, to) {
+		return this.stmt(`SELECT entity_id, kind, integration, addon, title, from_version, to_version,
+         release_url, updated_at, backup
+       FROM updates WHERE updated_at >= ? AND updated_at <= ? ORDER BY updated_at DESC`).all(from, to).map((r) => ({
+			...r,
+			backup: r.backup ? JSON.parse(r.backup) : null
+		}));
+	}
+};
 // sidecar/src/journal/journal.ts
 var CLOSED = CLOSED_STATUSES;
 var ACTIVE = INCIDENT_STATUSES.filter((s) => !isClosed(s));
@@ -15294,6 +16881,8 @@ var Journal = class {
 	selfRecoveries;
 	/** Debug lines captured as evidence (capture_debug_log). */
 	captures;
+	/** Updates seen installed, and the last version seen of each update entity. */
+	updates;
 	stmt;
 	/** Group commit (turns.ts). */
 	turns;
@@ -15306,6 +16895,7 @@ var Journal = class {
 		this.outcomes = new OutcomeJournal(this.db);
 		this.selfRecoveries = new SelfRecoveries(this.db);
 		this.captures = new CaptureJournal(this.db);
+		this.updates = new UpdateJournal(this.db);
 		this.turns = new Turns(this.db, opts.onWriteError);
 	}
 	close() {
@@ -15801,22 +17391,31 @@ var Pipeline = class {
 		return analyzed;
 	}
 };
-/** The track record of an action from its tries (newest first) for an integration. */
-function trackRecord(tries, integration, action) {
+/** The track record of an action from its tries (newest first) for an integration, its summary in `language`. */
+function trackRecord(tries, integration, action, language = "en") {
 	const verified = tries.filter((t) => t === "succeeded").length;
 	const latestVerified = tries.indexOf("succeeded");
-	const verb = action.fixes === true ? "fixed" : "worked for";
+	const vars = {
+		action: translate(language, action.label),
+		integration,
+		verified,
+		tries: tries.length
+	};
 	return {
 		integration,
 		tries: tries.length,
 		verified,
 		failed_in_a_row: latestVerified === -1 ? tries.length : latestVerified,
-		summary: tries.length === 0 ? `${action.label} has not been tried for ${integration} here yet.` : `${action.label} ${verb} ${integration} ${verified} of ${tries.length} times here.`
+		summary: tries.length === 0 ? message(language, "track.untried", vars) : message(language, action.fixes === true ? "track.fixed" : "track.worked", vars)
 	};
 }
-/** Why an action with this record is no longer proposed, or null when it still is. */
-function givenUp(record, label) {
-	return record.failed_in_a_row >= 3 ? `${label} failed for ${record.integration} the last ${record.failed_in_a_row} times here.` : null;
+/** Why an action with this record is no longer proposed (in `language`), or null when it still is. */
+function givenUp(record, label, language = "en") {
+	return record.failed_in_a_row >= 3 ? message(language, "track.given_up", {
+		action: translate(language, label),
+		integration: record.integration,
+		count: record.failed_in_a_row
+	}) : null;
 }
 // sidecar/src/plan/planner.ts
 /** The proposal cannot be made: `status` is how the API answers (400 bad params, 409 refused, 503 no HA). */
@@ -15836,6 +17435,9 @@ var Planner = class {
 		this.opts = opts;
 		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
 	}
+	language() {
+		return this.opts.language?.() ?? "en";
+	}
 	/** The candidates worth proposing for an incident, best first, each with who proposes it. */
 	candidates(incident, rca, by, ctx) {
 		const list = (rca?.candidate_actions ?? []).map((candidate) => ({
@@ -15850,7 +17452,7 @@ var Planner = class {
 			candidate: {
 				action_id: "reload_config_entry",
 				params: { entry_id: entry.entry_id },
-				rationale: `${entry.title} is stuck in setup retry; a reload sets it up at once when its cause is gone.`,
+				rationale: message(this.language(), "plan.setup_retry_reload", { entry: entry.title }),
 				risk: "low"
 			},
 			by: "offline"
@@ -15875,16 +17477,16 @@ var Planner = class {
 	trackRecordOf(incident, actionId) {
 		const def = allowListed(actionId);
 		if (!def || incident.integration === null) return null;
-		return trackRecord(this.opts.proposals.triesOf(def.id, incident.integration), incident.integration, def);
+		return trackRecord(this.opts.proposals.triesOf(def.id, incident.integration), incident.integration, def, this.language());
 	}
 	/** Why the planner leaves an action out for an incident (it failed here repeatedly), or null. */
 	notProposedAs(incident, actionId) {
 		const def = allowListed(actionId);
 		const record = this.trackRecordOf(incident, actionId);
-		const reason = def && record ? givenUp(record, def.label) : null;
+		const reason = def && record ? givenUp(record, def.label, this.language()) : null;
 		return def && record && reason ? {
 			action_id: def.id,
-			label: def.label,
+			label: translate(this.language(), def.label),
 			track_record: record,
 			reason
 		} : null;
@@ -15974,8 +17576,8 @@ var Planner = class {
 			rationale: candidate.rationale,
 			preview: {
 				...preview,
-				label: def.label,
-				backup: preview.backup?.description ?? null,
+				label: translate(this.language(), def.label),
+				backup: preview.backup ? translate(this.language(), preview.backup.description) : null,
 				track_record: this.trackRecordOf(incident, def.id)
 			},
 			proposed_by: by,
@@ -16030,171 +17632,6 @@ var PolicyKeeper = class PolicyKeeper {
 		this.cursors.setCursor(MODE_CURSOR, mode);
 	}
 };
-/** A quantified group holding a quantifier, `(a+)+`, can take exponential time: refused. */
-var NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})\)(?:[+*]|\{\d+,\d*\})/;
-/** Why a pattern cannot be a rule's, or null when it can. */
-function patternProblem(pattern) {
-	if (pattern.length > 500) return `is longer than 500 characters`;
-	let re;
-	try {
-		re = new RegExp(pattern, "i");
-	} catch (err) {
-		return `is not a valid regular expression (${err.message})`;
-	}
-	if (NESTED_QUANTIFIER.test(pattern)) return "repeats a group that itself repeats, which can take forever on a long line; write it without the nested repetition";
-	if (re.test("")) return "matches an empty text, so it would match every error";
-	return null;
-}
-var Pattern = v.pipe(v.string("must be a text (a regular expression)"), v.minLength(1, "must not be empty"), v.rawCheck(({ dataset, addIssue }) => {
-	if (!dataset.typed) return;
-	const problem = patternProblem(dataset.value);
-	if (problem) addIssue({ message: problem });
-}));
-var ActionOfRule = v.pipe(v.string(), v.check((id) => allowListed(id) !== void 0, (issue) => `${JSON.stringify(issue.input)} is not an allow-listed action; known: ${ACTION_IDS.join(", ")}`), v.transform((id) => id));
-/** One rule as written in the file. */
-var KnowledgeRuleSchema = v.strictObject({
-	id: v.pipe(v.string("must be a text"), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit")),
-	match: Pattern,
-	integration: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]+$/, "must be an integration domain such as hue"))),
-	category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(", ")}`),
-	remedy: v.picklist(REMEDIES, `must be one of ${REMEDIES.join(", ")}`),
-	title: v.optional(v.pipe(v.string(), v.maxLength(200, "must be at most 200 characters"))),
-	root_cause: v.optional(v.pipe(v.string(), v.maxLength(2e3, "must be at most 2000 characters"))),
-	actions: v.optional(v.pipe(v.array(ActionOfRule), v.maxLength(3, "may name at most 3"))),
-	confidence: v.optional(v.pipe(v.number(), v.minValue(0, "must be 0 to 1"), v.maxValue(1, "must be 0 to 1")))
-});
-var KnowledgeFileSchema = v.strictObject({ rules: v.optional(v.nullable(v.pipe(v.array(KnowledgeRuleSchema), v.maxLength(500, `at most 500`)))) });
-/** A problem in the knowledge file, located in it. */
-var KnowledgeError = class extends YamlFileError {};
-/** Parse and validate knowledge text; throws KnowledgeError naming the line. */
-function parseKnowledge(text, file = "knowledge.yaml") {
-	const { doc, counter, data } = parseYaml(text, file, (f, l, d) => new KnowledgeError(f, l, d));
-	const result = v.safeParse(KnowledgeFileSchema, data);
-	if (!result.success) {
-		const { path, detail } = issueOf(result.issues[0]);
-		throw new KnowledgeError(file, lineOf(doc, counter, path), at(path, detail));
-	}
-	const rules = result.output.rules ?? [];
-	const seen = /* @__PURE__ */ new Set();
-	rules.forEach((rule, i) => {
-		if (seen.has(rule.id)) {
-			const path = [
-				"rules",
-				i,
-				"id"
-			];
-			throw new KnowledgeError(file, lineOf(doc, counter, path), at(path, `duplicate rule id ${JSON.stringify(rule.id)}`));
-		}
-		seen.add(rule.id);
-	});
-	return rules.map((rule) => ({
-		...rule,
-		regex: new RegExp(rule.match, "i")
-	}));
-}
-/** A rule cannot be added (the file is invalid, the id is taken): status says which. */
-var RuleRefused = class extends Error {
-	status;
-	constructor(status, message) {
-		super(message);
-		this.status = status;
-	}
-};
-/**
-* The knowledge file, re-read whenever its modification time or size changes
-* (checked before each use: one stat call). A missing file means no rules.
-*/
-var KnowledgeBase = class {
-	file;
-	log;
-	rules = [];
-	error = null;
-	stamp = null;
-	constructor(file, log) {
-		this.file = file;
-		this.log = log;
-		this.refresh();
-	}
-	/** The rules in force, re-read first if the file changed. */
-	current() {
-		this.refresh();
-		return {
-			file: this.file,
-			rules: this.rules,
-			error: this.error
-		};
-	}
-	refresh() {
-		let stamp;
-		try {
-			const s = statSync(this.file);
-			stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
-		} catch {
-			stamp = "missing";
-		}
-		if (stamp === this.stamp) return;
-		this.stamp = stamp;
-		if (stamp === "missing") {
-			if (this.rules.length) this.log.info(`knowledge file ${this.file} is gone: no local rules`);
-			this.rules = [];
-			this.error = null;
-			return;
-		}
-		try {
-			this.rules = parseKnowledge(readFileSync(this.file, "utf8"), this.file);
-			this.error = null;
-			this.log.info(`knowledge file ${this.file}: ${this.rules.length} rule(s)`);
-		} catch (err) {
-			const message = err instanceof YamlFileError ? err.message : `${this.file}: cannot read: ${String(err)}`;
-			this.error = message;
-			this.log.error(`the knowledge file is invalid; the ${this.rules.length} rule(s) read before stay in force: ${message}`);
-		}
-	}
-	/**
-	* Append a rule to the file, keeping everything else in it (comments, order,
-	* formatting) as the user wrote it; returns the rule as now in force.
-	*/
-	add(rule) {
-		const { error, rules } = this.current();
-		if (error) throw new RuleRefused(409, `the knowledge file must be fixed before adding to it: ${error}`);
-		if (rules.some((r) => r.id === rule.id)) throw new RuleRefused(409, `the knowledge file already has a rule with id ${rule.id}`);
-		const checked = v.safeParse(KnowledgeRuleSchema, rule);
-		if (!checked.success) {
-			const { path, detail } = issueOf(checked.issues[0]);
-			throw new RuleRefused(409, `the rule is not valid: ${at(path, detail)}`);
-		}
-		let text = "";
-		try {
-			text = readFileSync(this.file, "utf8");
-		} catch (err) {
-			if (err.code !== "ENOENT") throw err;
-		}
-		const doc = parseDocument(text || "# Local rules of the offline analyzer (docs/knowledge-file.md)\n");
-		const node = doc.createNode(stripUndefined(checked.output));
-		const list = doc.get("rules", true);
-		if (isSeq(list)) list.add(node);
-		else if (list == null || doc.get("rules") == null) {
-			const seq = new YAMLSeq();
-			seq.add(node);
-			doc.set("rules", seq);
-		} else throw new RuleRefused(409, `${this.file}: rules is not a list`);
-		const out = doc.toString();
-		parseKnowledge(out, this.file);
-		const tmp = `${this.file}.tmp-${process.pid}`;
-		writeFileSync(tmp, out, "utf8");
-		renameSync(tmp, this.file);
-		const added = this.current().rules.find((r) => r.id === rule.id);
-		if (!added) throw new Error(`${this.file}: the new rule ${rule.id} did not read back`);
-		return added;
-	}
-};
-function stripUndefined(o) {
-	return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== void 0));
-}
-/** The rule as the API shows it (without the compiled pattern). */
-function publicRule({ regex: _r, ...rule }) {
-	return rule;
-}
 // sidecar/src/shared/knowledge-rule.ts
 /** Variable parts of a message, each with the pattern that stands for any value of it. */
 var VARIABLE = [
@@ -16516,6 +17953,7 @@ var Sidecar = class {
 	server;
 	inventory;
 	tz = () => this.inventory?.timeZone ?? null;
+	lang = () => this.inventory?.language ?? "en";
 	supervisor;
 	stops = [];
 	abort = new AbortController();
@@ -16563,7 +18001,8 @@ var Sidecar = class {
 			log,
 			isNoise,
 			redact: redactSignal,
-			maintenance: this.maintenance
+			maintenance: this.maintenance,
+			language: this.lang
 		});
 		this.reporter = new Reporter({
 			journal: this.journal,
@@ -16607,13 +18046,15 @@ var Sidecar = class {
 			announce: this.reporter,
 			context,
 			log,
-			proposalTtlS: t.proposalTtlS
+			proposalTtlS: t.proposalTtlS,
+			language: this.lang
 		});
 		this.llm = createLlmAnalyzer({
 			settings: settings.llm,
 			db: this.journal.db,
 			connection: () => this.conn,
 			timeZone: this.tz,
+			language: this.lang,
 			log,
 			knowledge: {
 				rules,
@@ -16645,6 +18086,7 @@ var Sidecar = class {
 					label
 				},
 				knowledge: rules,
+				language: this.lang,
 				gather: async (incident) => {
 					if (!this.conn?.connected || !this.inventory) return null;
 					const http = {
@@ -16776,6 +18218,10 @@ var Sidecar = class {
 				log.error(`collector ${collector.source} failed to start: ${String(err)}`);
 			}
 		}
+		this.stops.push(await followUpdates({
+			...ctx,
+			store: this.journal.updates
+		}));
 		log.info("watching Home Assistant");
 		this.revertDue();
 	}

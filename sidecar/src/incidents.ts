@@ -22,6 +22,7 @@ import { LlmCallJournal } from './journal/llm-calls.js';
 import type { ProposalJournal, ProposalRecord } from './journal/proposals.js';
 import type { Pipeline } from './pipeline.js';
 import { buildUpstreamReport, type ReportedIntegration } from './report/index.js';
+import { attributeUpdate } from './shared/update-attribution.js';
 
 /**
  * The public view of a stored incident (the contract, without correlation
@@ -117,6 +118,7 @@ export class Incidents implements IncidentService, LearningService {
       llm_usage: this.llmUsage(id),
       not_proposed: this.pipeline.notProposed(rec),
       debug_captures: this.journal.captures.ofIncident(id),
+      after_update: attributeUpdate(rec, this.journal.updates.near(rec.first_seen)),
     };
   }
 

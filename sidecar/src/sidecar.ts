@@ -19,6 +19,7 @@ import { Correlator, Maintenance } from './correlate/index.js';
 import { Executor, Reverter, revertCheckMs } from './execute/index.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
+import { followUpdates } from './ha/updates.js';
 import { IncidentLifecycle } from './incident/lifecycle.js';
 import { Incidents } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
@@ -81,6 +82,7 @@ export class Sidecar {
   private server: Server | undefined;
   private inventory: Inventory | undefined;
   private readonly tz = (): string | null => this.inventory?.timeZone ?? null;
+  private readonly lang = (): string => this.inventory?.language ?? 'en';
   private readonly supervisor: SupervisorClient | null;
   private readonly stops: StopCollector[] = [];
   private readonly abort = new AbortController();
@@ -132,6 +134,7 @@ export class Sidecar {
       isNoise,
       redact: redactSignal,
       maintenance: this.maintenance,
+      language: this.lang,
     });
     this.reporter = new Reporter({
       journal: this.journal,
@@ -171,12 +174,14 @@ export class Sidecar {
       context,
       log,
       proposalTtlS: t.proposalTtlS,
+      language: this.lang,
     });
     this.llm = createLlmAnalyzer({
       settings: settings.llm,
       db: this.journal.db,
       connection: () => this.conn,
       timeZone: this.tz,
+      language: this.lang,
       log,
       knowledge: { rules, redact: { ...settings.redact, label } },
     });
@@ -198,6 +203,7 @@ export class Sidecar {
               budgetTokens: t.bundleTokens,
               redact: { ...settings.redact, label },
               knowledge: rules,
+              language: this.lang,
               gather: async (incident) => {
                 if (!this.conn?.connected || !this.inventory) return null;
                 const http = { baseUrl: haHttpBase(settings.haWsUrl), token: settings.haToken };
@@ -341,6 +347,7 @@ export class Sidecar {
         log.error(`collector ${collector.source} failed to start: ${String(err)}`);
       }
     }
+    this.stops.push(await followUpdates({ ...ctx, store: this.journal.updates }));
     log.info('watching Home Assistant');
     void this.revertDue();
   }

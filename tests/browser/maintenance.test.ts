@@ -16,9 +16,9 @@ import {
   callService,
   configEntries,
   eventually,
-  haRest,
   removeEntries,
 } from '../harness/ha-rest.js';
+import { setFault } from '../harness/approval.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
 
 const IMAGES = join(
@@ -30,7 +30,6 @@ let env: HaEnv;
 let sidecar: SidecarProcess;
 let browser: Browser;
 let page: Page;
-let faultEntry: string;
 
 const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
   expect.poll(fn, { timeout, interval: 500 });
@@ -42,11 +41,6 @@ const api = async <T>(path: string): Promise<T> => {
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
 };
-
-async function setFault(mode: string): Promise<void> {
-  await callService(env, 'fault_lab', 'set_fault', { mode });
-  await haRest(env, 'POST', `/api/config/config_entries/entry/${faultEntry}/reload`);
-}
 
 const entryIs = (state: string) =>
   eventually(
@@ -64,11 +58,8 @@ const faultLabIncidents = async () =>
 
 beforeAll(async () => {
   env = readHaEnv();
-  const [entry] = await configEntries(env, 'fault_lab');
-  if (!entry) throw new Error('fault_lab has no config entry');
-  faultEntry = entry.entry_id;
   await removeEntries(env, 'llm_ops');
-  await setFault('none');
+  await setFault(env, 'none', true);
   await entryIs('loaded');
   await callService(env, 'system_log', 'clear');
   sidecar = await startSidecar({ HA_URL: env.HA_URL, HA_TOKEN: env.HA_TOKEN });
@@ -82,7 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (env) {
-    await setFault('none');
+    await setFault(env, 'none', true);
     await entryIs('loaded');
     await removeEntries(env, 'llm_ops');
   }
@@ -120,7 +111,7 @@ describe('maintenance in the panel', () => {
   });
 
   it('opens no incident for a failure meanwhile; ending it sums up and the failure opens', async () => {
-    await setFault('not_ready');
+    await setFault(env, 'not_ready', true);
     await entryIs('setup_retry');
     const control = page.locator('llm-ops-maintenance [data-field=maintenance]');
     // The sidecar saw it, quietly (the panel's count follows the integration's next refresh).

@@ -16,6 +16,7 @@ import {
   haRest,
   removeEntries,
 } from '../harness/ha-rest.js';
+import { setFault } from '../harness/approval.js';
 import { HaSocket, haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
 
@@ -44,7 +45,6 @@ let env: HaEnv;
 let sidecar: SidecarProcess;
 /** The sidecar's address (the same after its restart: the integration is set up with it). */
 let base: string;
-let entryId: string;
 /** Active incidents and our Repairs issues before maintenance (left by HA's start-up log). */
 let activeBefore: string[];
 let issuesBefore: string[];
@@ -56,11 +56,6 @@ const api = async <T>(path: string): Promise<T> => {
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return (await res.json()) as T;
 };
-
-async function setFault(mode: string): Promise<void> {
-  await callService(env, 'fault_lab', 'set_fault', { mode });
-  await haRest(env, 'POST', `/api/config/config_entries/entry/${entryId}/reload`);
-}
 
 const entryIs = (state: string) =>
   eventually(
@@ -91,11 +86,8 @@ const entityState = async (entityId: string) =>
 
 beforeAll(async () => {
   env = readHaEnv();
-  const [entry] = await configEntries(env, 'fault_lab');
-  if (!entry) throw new Error('fault_lab has no config entry');
-  entryId = entry.entry_id;
   await removeEntries(env, 'llm_ops');
-  await setFault('none');
+  await setFault(env, 'none', true);
   await entryIs('loaded');
   // Earlier suites left errors in HA's log; a fresh sidecar would (rightly) report them.
   await callService(env, 'system_log', 'clear');
@@ -107,7 +99,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (env) {
-    await setFault('none');
+    await setFault(env, 'none', true);
     await entryIs('loaded');
     await removeEntries(env, 'llm_ops');
   }
@@ -134,7 +126,7 @@ describe('maintenance mode', () => {
   });
 
   it('a failure during it opens no incident and raises nothing in Repairs', async () => {
-    await setFault('not_ready');
+    await setFault(env, 'not_ready', true);
     await entryIs('setup_retry');
     // The sidecar saw it (quietly).
     await eventually(

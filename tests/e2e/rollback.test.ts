@@ -19,6 +19,8 @@ import {
 
 const AUTOMATION_ID = 'llm_ops_e2e_rollback';
 const ENTITY = 'automation.llm_ops_e2e_rollback_automation';
+const LOGGER_AUTOMATION_ID = 'llm_ops_e2e_rollback_logger';
+const LOGGER_ENTITY = 'automation.llm_ops_e2e_rollback_logger';
 
 let env: HaEnv;
 let entryId: string;
@@ -65,10 +67,26 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await haRest(env, 'DELETE', `/api/config/automation/config/${AUTOMATION_ID}`).catch(
-    () => undefined,
-  );
+  for (const id of [AUTOMATION_ID, LOGGER_AUTOMATION_ID])
+    await haRest(env, 'DELETE', `/api/config/automation/config/${id}`).catch(() => undefined);
 });
+
+/** fault_lab's level as HA's logger reports it (`logger/log_info`), and its loggers' own. */
+async function faultLabLevel(socket: HaSocket): Promise<{ info: number; effective: string }> {
+  const info = await socket.command<{ domain: string; level: number }[]>({
+    type: 'logger/log_info',
+  });
+  const { service_response } = await haRest<{ service_response: { effective: string } }>(
+    env,
+    'POST',
+    '/api/services/fault_lab/logger_level?return_response',
+    { logger: 'coordinator' },
+  );
+  return {
+    info: info.find((i) => i.domain === 'fault_lab')?.level ?? -1,
+    effective: service_response.effective,
+  };
+}
 
 describe('a fix whose failure goes on is undone', () => {
   it('disable_automation: the automation fails again while off, so it is turned back on', async () => {
@@ -153,6 +171,76 @@ describe('a fix whose failure goes on is undone', () => {
       });
       socket.close();
       await callService(env, 'fault_lab', 'set_fault', { mode: 'none' });
+    }
+  });
+
+  it('set_integration_log_level: the level does not take, so it is set back to what it was', async () => {
+    const socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
+    try {
+      const before = await faultLabLevel(socket);
+      expect(before.info).toBeGreaterThan(10); // not debug already
+      // Something else in HA holds fault_lab's level: an automation that answers the next
+      // change of log levels by setting fault_lab to critical (once; then it turns itself off).
+      await haRest(env, 'POST', `/api/config/automation/config/${LOGGER_AUTOMATION_ID}`, {
+        alias: 'LLM Ops e2e rollback logger',
+        triggers: [{ trigger: 'event', event_type: 'logging_changed' }],
+        actions: [
+          {
+            action: 'logger.set_level',
+            data: { 'homeassistant.components.fault_lab': 'critical' },
+          },
+          { action: 'automation.turn_off', target: { entity_id: LOGGER_ENTITY } },
+        ],
+        mode: 'single',
+      });
+      await eventually(
+        async () =>
+          (await haRest<{ state: string }>(env, 'GET', `/api/states/${LOGGER_ENTITY}`)).state ===
+          'on'
+            ? true
+            : undefined,
+        30_000,
+        LOGGER_ENTITY,
+      );
+      const sidecar = await sidecars.start(
+        settingsFor(env, { policy: 'actions:\n  set_integration_log_level: {cooldown_s: 0}\n' }),
+      );
+      await callService(env, 'system_log', 'write', {
+        message: 'Fault Lab hub answered with an unknown status',
+        logger: 'custom_components.fault_lab.coordinator',
+        level: 'error',
+      });
+      const incident = await eventually(
+        () =>
+          Promise.resolve(
+            sidecar.journal.listIncidents({ integration: 'fault_lab', active: true }, 10, 0)
+              .items[0],
+          ),
+        45_000,
+        'a fault_lab incident',
+      );
+      const proposal = await proposeAndApprove(sidecar, incident.id, 'set_integration_log_level', {
+        integration: 'fault_lab',
+        level: 'debug',
+      });
+
+      const done = await finished(sidecar, proposal.id);
+      expect(done.result?.outcome).toBe('rolled_back');
+      expect(done.result?.verification.checks.find((c) => !c.passed)?.detail).toBe('level 50');
+      expect(done.result?.rollback).toMatchObject({ attempted: true, succeeded: true });
+      // In HA: the level it had before, neither debug, nor critical, nor NOTSET.
+      expect(await faultLabLevel(socket)).toEqual(before);
+      expect(
+        (await haRest<{ state: string }>(env, 'GET', `/api/states/${LOGGER_ENTITY}`)).state,
+      ).toBe('off'); // it did answer the change
+    } finally {
+      await socket.command({
+        type: 'logger/integration_log_level',
+        integration: 'fault_lab',
+        level: 'NOTSET',
+        persistence: 'none',
+      });
+      socket.close();
     }
   });
 });

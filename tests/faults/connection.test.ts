@@ -56,13 +56,14 @@ describe.each([
       await failInHa(env, 4); // while the sidecar cannot hear
       await sleep(cutS * 1000);
       const seen = reconnects(sidecar);
+      const upAt = Date.now();
       proxy.set('up');
       await eventually(
         async () => (reconnects(sidecar) > seen ? true : undefined),
         90_000,
         'the reconnect',
       );
-      const resynced = await countedOnce(sidecar, 7);
+      const resynced = await countedOnce(sidecar, 7, { since: upAt });
       expect(resynced.id).toBe(before.id);
 
       await failInHa(env, 2); // and live again
@@ -83,9 +84,10 @@ describe('Home Assistant unreachable when the sidecar starts', () => {
       };
       expect(health.ha.connected).toBe(false);
       await failInHa(env, 5); // failures before the sidecar ever connected
+      const upAt = Date.now();
       proxy.set('up');
       await sidecar.waitForLog(/watching Home Assistant/, 60_000);
-      await countedOnce(sidecar, 5);
+      await countedOnce(sidecar, 5, { since: upAt });
       expect(sidecar.child.exitCode).toBeNull();
     },
   );

@@ -20,6 +20,7 @@ import {
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { eventually } from '../harness/ha-rest.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { count as add, figures } from './record.js';
 
 const RUNS = 3;
 const SLUG = 'a0d7b954_zigbee2mqtt';
@@ -205,6 +206,23 @@ function executionsInJournal(dataDir: string, proposalId: string): string[] {
 
 const runs = Array.from({ length: RUNS }, (_, i) => i + 1);
 
+/** Into the test's figures: the incident kept once, each action reaching the Supervisor once. */
+function tally(fake: FakeSupervisor, ids: string[], incidentId: string, restarts: number): void {
+  const f = figures();
+  add(f, 'lost', ids.includes(incidentId) ? 0 : 1);
+  add(f, 'doubled', ids.length - 1);
+  add(f, 'actionsTwice', count(fake, 'POST', '/backups/new/partial') - 1);
+  add(f, 'actionsTwice', count(fake, 'POST', `/addons/${SLUG}/restart`) - restarts);
+}
+
+/** Restart the sidecar; the time until it serves again is the fault's recovery. */
+async function timedRestart(settings: Parameters<typeof restart>[0]): Promise<SidecarProcess> {
+  const t0 = Date.now();
+  const second = await restart(settings);
+  figures().recoverMs = Date.now() - t0;
+  return second;
+}
+
 describe('kill -9 after the proposal', () => {
   it.each(runs)(
     'run %i: the proposal waits again after the restart and, approved, runs once',
@@ -212,7 +230,7 @@ describe('kill -9 after the proposal', () => {
       const { fake, settings, first, incident, proposal } = await setUp(0);
       expect(await first.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
 
-      const second = await restart(settings);
+      const second = await timedRestart(settings);
       const view = await api<ActionView>(second, 'GET', `/api/actions/${proposal.id}`);
       expect(view.body.proposal.status).toBe('proposed');
       expect(view.body.execution).toBeNull();
@@ -229,10 +247,16 @@ describe('kill -9 after the proposal', () => {
         60_000,
         'the execution to finish',
       );
+      const incidents = await addonIncidents(second);
+      tally(
+        fake,
+        incidents.map((i) => i.id),
+        incident.id,
+        1,
+      );
       expect(done.result?.outcome).toBe('succeeded');
       expect(count(fake, 'POST', `/addons/${SLUG}/restart`)).toBe(1);
       expect(count(fake, 'POST', '/backups/new/partial')).toBe(1);
-      const incidents = await addonIncidents(second);
       expect(incidents.map((i) => [i.id, i.status])).toEqual([[incident.id, 'resolved']]);
       await second.kill('SIGTERM');
       expect(executionsInJournal(second.dataDir, proposal.id)).toEqual(['succeeded']);
@@ -264,7 +288,7 @@ describe.each(POINTS)('kill -9 $step', ({ at, restarts, running }) => {
       expect(backupsBefore).toBe(1);
       expect(count(fake, 'POST', `/addons/${SLUG}/restart`)).toBe(restarts);
 
-      const second = await restart(settings);
+      const second = await timedRestart(settings);
       const view = await api<ActionView>(second, 'GET', `/api/actions/${proposal.id}`);
       expect(view.body.proposal.status).toBe('interrupted');
       expect(view.body.execution?.status).toBe('interrupted');
@@ -278,9 +302,15 @@ describe.each(POINTS)('kill -9 $step', ({ at, restarts, running }) => {
       expect((await api(second, 'POST', `/api/actions/${proposal.id}/approve`, {})).status).toBe(
         409,
       );
+      const incidents = await addonIncidents(second);
+      tally(
+        fake,
+        incidents.map((i) => i.id),
+        incident.id,
+        restarts,
+      );
       expect(count(fake, 'POST', '/backups/new/partial')).toBe(backupsBefore);
       expect(count(fake, 'POST', `/addons/${SLUG}/restart`)).toBe(restarts);
-      const incidents = await addonIncidents(second);
       expect(incidents.map((i) => i.id)).toEqual([incident.id]);
       expect(incidents[0]?.status).not.toBe('resolved');
       await second.kill('SIGTERM');

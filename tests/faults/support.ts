@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { HaEnv } from '../harness/ha-dev.js';
 import { callService, eventually } from '../harness/ha-rest.js';
 import type { SidecarProcess } from '../harness/sidecar.js';
+import { figures, type Figures } from './record.js';
 
 export interface ApiIncident {
   id: string;
@@ -53,12 +54,30 @@ export async function faultLabIncidents(sidecar: SidecarProcess): Promise<ApiInc
   return body.items;
 }
 
+/** Keep the worst a test saw of a figure. */
+function worst(f: Figures, key: 'lost' | 'doubled', n: number): void {
+  f[key] = Math.max(f[key] ?? 0, n);
+}
+
+/** Record against `n` expected occurrences in one incident what `items` counted. */
+function tally(f: Figures, items: ApiIncident[], n: number): void {
+  const got = items.reduce((sum, i) => sum + i.occurrences, 0);
+  worst(f, 'lost', n - got);
+  worst(f, 'doubled', got - n + Math.max(0, items.length - 1));
+}
+
 /**
  * Wait until fault_lab has one incident counting `n` occurrences; then, after a
  * few more polls of the system log (a double count would show by then), require
- * exactly that.
+ * exactly that. What it counted goes into the test's figures (`f`); with `since`
+ * (a fault's end, epoch ms), the time until everything was counted is its recovery.
  */
-export async function countedOnce(sidecar: SidecarProcess, n: number): Promise<ApiIncident> {
+export async function countedOnce(
+  sidecar: SidecarProcess,
+  n: number,
+  opts: { f?: Figures; since?: number } = {},
+): Promise<ApiIncident> {
+  const f = opts.f ?? figures();
   let last: ApiIncident[] = [];
   await eventually(
     async () => {
@@ -68,11 +87,14 @@ export async function countedOnce(sidecar: SidecarProcess, n: number): Promise<A
     60_000,
     `one fault_lab incident with ${n} occurrences`,
   ).catch((err: unknown) => {
+    tally(f, last, n);
     const seen = last.map((i) => `${i.id} ${i.status} ${i.occurrences}×`).join(', ');
     throw new Error(`${String(err)}; fault_lab incidents: ${seen || 'none'}`);
   });
+  if (opts.since !== undefined) f.recoverMs = Date.now() - opts.since;
   await sleep(2000); // two polls of the system log
   const items = await faultLabIncidents(sidecar);
+  tally(f, items, n);
   expect(items.map((i) => i.occurrences)).toEqual([n]);
   return items[0] as ApiIncident;
 }

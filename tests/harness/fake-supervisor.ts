@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import WebSocket from 'ws';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 export interface FakeAddon {
@@ -60,6 +61,11 @@ export interface FakeSupervisorState {
   backups: FakeBackup[];
   jobs: Map<string, FakeJob>;
   discovery: { uuid: string; service: string; config: Record<string, unknown>; addon: string }[];
+  /**
+   * Core's container log as Core and its supervision print it (no journal header); with
+   * `verbose` each line gets the journal's (`<ISO time> homeassistant homeassistant[pid]: …`),
+   * its time the moment the line was first served, as journald keeps the time it got a line.
+   */
   coreLog: string[];
   /** The Supervisor's own log, in its format (`24-06-10 21:36:07 WARNING (MainThread) [logger] …`). */
   supervisorLog: string[];
@@ -95,6 +101,16 @@ export interface FakeSupervisor {
    * here, at an exact step); `drop` leaves the request unanswered.
    */
   intercept: ((req: RecordedRequest) => Promise<'answer' | 'drop'>) | null;
+  /**
+   * Connect to Core's Unix socket as the Supervisor does (`ws+unix://<socket>:/api/websocket`,
+   * no token: the socket is the Supervisor user), to push `supervisor/event` messages.
+   */
+  connectCore(socketPath: string): Promise<void>;
+  /**
+   * Set an add-on's state and, when connected to Core, push the event the Supervisor's
+   * add-on state setter sends: `supervisor/event` `{event: 'addon', slug, state}`.
+   */
+  setAddonState(slug: string, addonState: FakeAddon['state']): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -151,13 +167,31 @@ export async function startFakeSupervisor(
     return lines.slice(-n).join('\n') + (lines.length ? '\n' : '');
   };
 
+  // What HA's hassio integration asks for while it sets up.
+  app.get('/supervisor/ping', (_req, res) => ok(res));
+  app.post('/supervisor/update', (_req, res) => fail(res, 400, 'No supervisor update available'));
+  app.get('/discovery', (_req, res) => {
+    const services: Record<string, string[]> = {};
+    for (const d of state.discovery) (services[d.service] ??= []).push(d.addon);
+    ok(res, { discovery: state.discovery, services });
+  });
+  app.get('/mounts', (_req, res) => ok(res, { default_backup_mount: null, mounts: [] }));
   app.get('/supervisor/info', (_req, res) =>
     ok(res, { version: '2026.11.1', healthy: true, supported: true }),
   );
   app.get('/core/info', (_req, res) =>
     ok(res, { version: '2026.11.0', version_latest: '2026.11.0', update_available: false }),
   );
-  app.get('/core/logs', (req, res) => res.type('text/plain').send(logText(state.coreLog, req)));
+  const coreLogTimes: string[] = [];
+  app.get('/core/logs', (req, res) => {
+    if (req.query.verbose === undefined)
+      return void res.type('text/plain').send(logText(state.coreLog, req));
+    state.coreLog.forEach((_, i) => (coreLogTimes[i] ??= new Date().toISOString()));
+    const lines = state.coreLog.map(
+      (line, i) => `${coreLogTimes[i] ?? ''} homeassistant homeassistant[61]: ${line}`,
+    );
+    res.type('text/plain').send(logText(lines, req));
+  });
   app.get('/supervisor/logs', (req, res) =>
     res.type('text/plain').send(logText(state.supervisorLog, req)),
   );
@@ -327,13 +361,43 @@ export async function startFakeSupervisor(
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  let core: WebSocket | null = null;
+  let nextId = 1;
+  const connectCore = (socketPath: string) =>
+    new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(`ws+unix://${socketPath}:/api/websocket`);
+      ws.on('error', reject);
+      ws.on('message', (raw) => {
+        const m = JSON.parse(String(raw)) as { type?: string };
+        if (m.type === 'auth_ok') {
+          core = ws;
+          resolve();
+        }
+      });
+    });
+  const setAddonState = async (slug: string, addonState: FakeAddon['state']) => {
+    const a = addon(slug);
+    if (!a) throw new Error(`no add-on ${slug}`);
+    a.state = addonState;
+    const ws = core;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    const data = { event: 'addon', slug, state: addonState };
+    await new Promise<void>((resolve, reject) =>
+      ws.send(JSON.stringify({ id: nextId++, type: 'supervisor/event', data }), (err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
+  };
   return Object.assign(fake, {
+    connectCore,
+    setAddonState,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     token,
     state,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
+        core?.close();
         server.close(() => resolve());
         server.closeAllConnections(); // requests left unanswered on purpose
       }),

@@ -174,16 +174,29 @@ async function writeConfig(port: number): Promise<void> {
     join(REPO, 'tests/ha/custom_components/fault_lab'),
     join(CONFIG_DIR, 'custom_components/fault_lab'),
   );
+  // Set up only by the tests that need it (outages across integrations).
+  await symlink(
+    join(REPO, 'tests/ha/custom_components/fault_lab_relay'),
+    join(CONFIG_DIR, 'custom_components/fault_lab_relay'),
+  );
 }
 
-/** Start HA on the given port with the existing config dir and wait until HTTP answers. */
-async function startHa(port: number): Promise<HaState> {
+/**
+ * Start HA on the given port with the existing config dir and wait until HTTP answers;
+ * `extraEnv` is added to its environment (e.g. `SUPERVISOR`, to run it as under a Supervisor).
+ */
+async function startHa(port: number, extraEnv: Record<string, string> = {}): Promise<HaState> {
   await mkdir(DEV_DIR, { recursive: true });
   const out = openSync(OUT_FILE, 'w');
   const child = spawn(
     join(REPO, 'scripts/hapy'),
     ['hass', '--config', CONFIG_DIR, '--skip-pip', '--log-file', LOG_FILE, '--log-no-color'],
-    { cwd: REPO, detached: true, stdio: ['ignore', out, out] },
+    {
+      cwd: REPO,
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, ...extraEnv },
+    },
   );
   closeSync(out);
   let exited: number | null | undefined;
@@ -412,12 +425,16 @@ export async function haDown(opts: { quiet?: boolean } = {}): Promise<void> {
   if (!opts.quiet) log('stopped');
 }
 
-/** Restart the running dev HA with the same config dir, port and tokens. */
-export async function haRestart(): Promise<HaEnv> {
+/**
+ * Restart the running dev HA with the same config dir, port and tokens. `extraEnv` holds
+ * for this run only: the test that passes it restarts again without it when done, so the
+ * dev HA every other test shares is unchanged.
+ */
+export async function haRestart(opts: { extraEnv?: Record<string, string> } = {}): Promise<HaEnv> {
   const state = readState();
   if (!state) throw new HaDevError('the dev HA is not running; run npm run ha:up');
   await stopPid(state.pid);
-  await startHa(state.port);
+  await startHa(state.port, opts.extraEnv);
   const env = readHaEnv();
   await waitUntilRunning(env);
   return env;

@@ -73,7 +73,10 @@ export class HaSocket {
         event?: unknown;
       };
       if (msg.type === 'event') this.eventHandlers.get(msg.id)?.(msg.event);
-      else if (msg.type === 'result') {
+      else if (msg.type === 'pong') {
+        this.pending.get(msg.id)?.resolve(null);
+        this.pending.delete(msg.id);
+      } else if (msg.type === 'result') {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         if (msg.success) p?.resolve(msg.result);
@@ -116,6 +119,11 @@ export class HaSocket {
     });
   }
 
+  /** HA's heartbeat (`ping`, answered by `pong`): resolves when HA answers. */
+  async ping(): Promise<void> {
+    await this.command<null>({ type: 'ping' });
+  }
+
   /** Collect events of one type into the returned array as they arrive. */
   async collect<T = { event_type: string; data: Record<string, unknown>; time_fired: string }>(
     eventType: string,
@@ -125,6 +133,16 @@ export class HaSocket {
     this.eventHandlers.set(id, (e) => events.push(e as T));
     await this.command({ type: 'subscribe_events', event_type: eventType });
     return events;
+  }
+
+  /** Start a subscription (`subscribe_events`, `subscribe_entities`, …); `onEvent` gets each event. */
+  async subscribe<T = unknown>(
+    message: Record<string, unknown>,
+    onEvent: (event: T) => void,
+  ): Promise<void> {
+    const id = this.nextId;
+    this.eventHandlers.set(id, (e) => onEvent(e as T));
+    await this.command(message);
   }
 
   close(): void {

@@ -111,6 +111,7 @@ export class HttpIncidentSource implements PanelSource {
       llm_usage: detail.llm_usage ?? null,
       not_proposed: detail.not_proposed ?? [],
       debug_captures: detail.debug_captures ?? [],
+      after_update: detail.after_update ?? null,
     };
   }
 

@@ -89,6 +89,18 @@ export const detailLayoutStyles = css`
     height: 40px;
     color: var(--secondary-text-color, #727272);
   }
+  .after-update {
+    border-left: 4px solid var(--warning-color, #ffa600);
+  }
+  .after-update[data-link='core'] {
+    border-left-color: var(--info-color, #039be5);
+  }
+  .after-update .icon {
+    width: 20px;
+    height: 20px;
+    vertical-align: -4px;
+    color: var(--warning-color, #ffa600);
+  }
   .banner {
     margin-bottom: 16px;
     --chip-color: var(--error-color, #db4437);
@@ -179,12 +191,16 @@ export const proposalsStyles = css`
   }
 `;
 
-/** The evidence: log lines with tracebacks, entities, changes, configuration. */
+/** The evidence: the outage, log lines with tracebacks, entities, changes, configuration. */
 export const evidenceStyles = css`
   ul.entities,
-  ul.changes {
+  ul.changes,
+  ul.outage-devices {
     margin: 0;
     padding-left: 18px;
+  }
+  ul.outage-devices {
+    columns: 14em 4;
   }
   ul.log {
     list-style: none;

@@ -1,9 +1,16 @@
 /**
- * The evidence the analysis saw, as stored (redacted): config entry, log lines with their
- * tracebacks, entities, environment, recent changes and the configuration.
+ * The evidence the analysis saw, as stored (redacted): the outage (the hub, bridge or broker
+ * that took devices down, and those devices), config entry, log lines with their tracebacks,
+ * entities, environment, recent changes and the configuration.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { localize, relativeTime, type EvidenceBundle } from '../shared/index.js';
+import {
+  localize,
+  localizeParts,
+  localizePlural,
+  relativeTime,
+  type EvidenceBundle,
+} from '../shared/index.js';
 
 export function evidenceSection(
   b: EvidenceBundle | null,
@@ -32,6 +39,7 @@ export function evidenceSection(
           : nothing
       }
     </p>
+    ${b.outage ? outageList(b.outage) : nothing}
     ${
       b.config_entry
         ? html`<h4>${localize('evidence.entry')}</h4>
@@ -142,4 +150,21 @@ export function evidenceSection(
         : nothing
     }
   </section>`;
+}
+
+/** The root of an outage and every device that went down with it. */
+function outageList(o: NonNullable<EvidenceBundle['outage']>): TemplateResult {
+  return html`<h4>${localize('evidence.outage')}</h4>
+    <p data-field="outage-root">
+      ${localizeParts('evidence.outage_root', {
+        root: html`<strong>${o.root}</strong>`,
+        devices: localizePlural('evidence.outage_devices', o.devices.length),
+        integrations: o.integrations.length
+          ? html` (<span class="mono">${o.integrations.join(', ')}</span>)`
+          : nothing,
+      })}
+    </p>
+    <ul class="outage-devices" data-field="outage-devices">
+      ${o.devices.map((d) => html`<li>${d}</li>`)}
+    </ul>`;
 }

@@ -6,6 +6,7 @@
  */
 import { mdiAlertCircleOutline } from '@mdi/js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { afterUpdateSection } from '../detail/after-update.js';
 import { analysisSection } from '../detail/analysis.js';
 import {
   analysisStyles,
@@ -274,6 +275,7 @@ export class LlmOpsIncidentDetail extends LitElement {
             savedRule: this._savedRule,
             locale: this.locale,
           })}
+          ${afterUpdateSection(d.after_update, this.locale)}
           ${analysisSection(d.incident, d.analysis, d.llm_usage, this.locale)}
           ${proposalsSection(d, {
             tracked,

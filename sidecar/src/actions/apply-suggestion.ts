@@ -13,6 +13,8 @@ import {
   nothingToUndo,
   onlyParams,
 } from './action.js';
+import type { MessageId } from '../i18n/index.js';
+import { say } from './words.js';
 
 /** Suggestion types safe to apply after an approval, and what each does, for the preview. */
 export const SAFE_SUGGESTIONS: Readonly<Record<string, string>> = {
@@ -20,6 +22,14 @@ export const SAFE_SUGGESTIONS: Readonly<Record<string, string>> = {
   execute_restart: 'restart',
   execute_start: 'start',
   create_full_backup: 'take a full backup of',
+};
+
+/** The preview's sentence for each safe suggestion type (../i18n). */
+const SUMMARIES: Readonly<Record<string, MessageId>> = {
+  execute_reload: 'preview.apply_suggestion.execute_reload',
+  execute_restart: 'preview.apply_suggestion.execute_restart',
+  execute_start: 'preview.apply_suggestion.execute_start',
+  create_full_backup: 'preview.apply_suggestion.create_full_backup',
 };
 
 const UUID = /^[0-9a-f]{32}$|^[0-9a-f-]{36}$/;
@@ -92,22 +102,27 @@ export const applySuggestion: ActionDefinition = {
     };
   },
   target: (p) => `apply_suggestion:${String(p.suggestion)}`,
-  verification: (_ctx, p) => [
+  verification: (ctx, p) => [
     {
       kind: 'supervisor_issue_resolved',
-      description: `the Supervisor no longer reports the issue (${String(p.context)}${p.reference ? ` ${String(p.reference)}` : ''})`,
+      description: say(ctx, 'preview.apply_suggestion.verify', {
+        about: p.reference ? `${String(p.context)} ${String(p.reference)}` : String(p.context),
+      }),
       timeout_s: 120,
     },
   ],
   preview(ctx, p: ActionParams) {
-    const what = SAFE_SUGGESTIONS[String(p.type)] ?? String(p.type);
+    const type = String(p.type);
+    const what = SUMMARIES[type];
     const about = p.reference ? `${String(p.context)} ${String(p.reference)}` : String(p.context);
     return {
-      summary: `Let the Supervisor ${what} ${about}, as its resolution center suggests (${String(p.type)}).`,
-      precondition: 'The Supervisor suggested it for this issue; it runs the fix itself.',
+      summary: what
+        ? say(ctx, what, { about, type })
+        : `Let the Supervisor ${type} ${about}, as its resolution center suggests (${type}).`,
+      precondition: say(ctx, 'preview.apply_suggestion.precondition'),
       backup: null,
       verification: this.verification(ctx, p),
-      rollback: 'Not applicable: the Supervisor’s fix has nothing to undo; the result is recorded.',
+      rollback: say(ctx, 'preview.apply_suggestion.rollback'),
     };
   },
   async apply(ctx, p) {

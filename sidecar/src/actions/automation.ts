@@ -14,6 +14,7 @@ import {
   onlyParams,
   settled,
 } from './action.js';
+import { say } from './words.js';
 
 function requireDomain(ctx: ActionContext, domain: 'automation' | 'script'): void {
   if (ctx.incident.integration !== domain) {
@@ -37,20 +38,20 @@ function reload(domain: 'automation' | 'script'): ActionDefinition {
       return {};
     },
     target: () => `reload_${domain}s`,
-    verification: () => [
+    verification: (ctx) => [
       {
         kind: 'no_new_matching_errors',
-        description: `No new error of this ${domain} within 30 s`,
+        description: say(ctx, `preview.reload_${domain}s.verify`),
         timeout_s: 30,
       },
     ],
     preview(ctx) {
       return {
-        summary: `Reload all ${domain}s from their configuration.`,
-        precondition: `Reload after fixing the ${domain}'s configuration.`,
+        summary: say(ctx, `preview.reload_${domain}s.summary`),
+        precondition: say(ctx, `preview.reload_${domain}s.precondition`),
         backup: CONFIG_BACKUP,
         verification: this.verification(ctx, {}),
-        rollback: 'None needed: reloading reads the same files again.',
+        rollback: say(ctx, 'preview.reload_yaml.rollback'),
       };
     },
     async apply(ctx) {
@@ -91,16 +92,20 @@ export const disableAutomation: ActionDefinition = {
     return { entity_id: automationOf(ctx, params) };
   },
   target: (p) => `disable_automation:${String(p.entity_id)}`,
-  verification: (_ctx, p) => [
-    { kind: 'automation_off', description: `${p.entity_id} is off`, timeout_s: 10 },
+  verification: (ctx, p) => [
+    {
+      kind: 'automation_off',
+      description: say(ctx, 'preview.disable_automation.verify', { entity: String(p.entity_id) }),
+      timeout_s: 10,
+    },
   ],
   preview(ctx, p) {
     return {
-      summary: `Turn off ${p.entity_id} so it stops failing (or looping) until you fix it.`,
-      precondition: 'Turn it back on after fixing it.',
+      summary: say(ctx, 'preview.disable_automation.summary', { entity: String(p.entity_id) }),
+      precondition: say(ctx, 'preview.disable_automation.precondition'),
       backup: CONFIG_BACKUP,
       verification: this.verification(ctx, p),
-      rollback: `Turn ${p.entity_id} on again.`,
+      rollback: say(ctx, 'preview.disable_automation.rollback', { entity: String(p.entity_id) }),
     };
   },
   async apply(ctx, p) {

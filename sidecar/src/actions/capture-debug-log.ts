@@ -11,6 +11,7 @@ import { integrationOf } from '../shared/attribution.js';
 import { ActionRejected, type ActionContext, type ActionDefinition, onlyParams } from './action.js';
 import { integrationLevel, levelRank } from './log-level.js';
 import { duration } from './quiet-logger.js';
+import { say } from './words.js';
 
 /** The window's bounds and default, in seconds: long enough to catch a poll, never for hours. */
 export const CAPTURE_MIN_S = 30;
@@ -106,22 +107,29 @@ export const captureDebugLog: ActionDefinition = {
     return { integration, seconds };
   },
   target: (p) => `capture_debug_log:${String(p.integration)}`,
-  verification: (_ctx, p) => [
+  verification: (ctx, p) => [
     {
       kind: 'log_level_set',
-      description: `${p.integration} logs at debug while the capture runs`,
+      description: say(ctx, 'preview.capture_debug_log.verify', {
+        integration: String(p.integration),
+      }),
       timeout_s: 10,
     },
   ],
   preview(ctx, p) {
     const time = duration(captureSeconds(p.seconds));
     return {
-      summary: `Log ${p.integration} at debug level for ${time} and keep what it logs, redacted, as the incident's evidence.`,
-      precondition:
-        'Let the problem happen during the capture (use the device, or wait for the next poll): only what is logged meanwhile is kept.',
+      summary: say(ctx, 'preview.capture_debug_log.summary', {
+        integration: String(p.integration),
+        time,
+      }),
+      precondition: say(ctx, 'preview.capture_debug_log.precondition'),
       backup: null,
       verification: this.verification(ctx, p),
-      rollback: `After ${time} ${p.integration} logs at its previous level again and the lines are added to the evidence (also after a restart of LLM Ops, as soon as it runs again; a restart of Home Assistant ends debug logging by itself).`,
+      rollback: say(ctx, 'preview.capture_debug_log.rollback', {
+        integration: String(p.integration),
+        time,
+      }),
     };
   },
   async apply(ctx, p) {

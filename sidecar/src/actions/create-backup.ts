@@ -1,5 +1,6 @@
 /** create_backup: a backup on its own (the backup step of the executor is the action). */
 import { type ActionDefinition, nothingToUndo, onlyParams } from './action.js';
+import { say } from './words.js';
 
 export const createBackup: ActionDefinition = {
   id: 'create_backup',
@@ -13,22 +14,26 @@ export const createBackup: ActionDefinition = {
     return {};
   },
   target: () => 'create_backup',
-  verification: () => [
-    { kind: 'backup_present', description: 'the new backup is listed', timeout_s: 30 },
+  verification: (ctx) => [
+    {
+      kind: 'backup_present',
+      description: say(ctx, 'preview.create_backup.verify'),
+      timeout_s: 30,
+    },
   ],
   preview(ctx) {
     return {
-      summary: 'Take a backup of the Home Assistant configuration.',
-      precondition: 'Before changes you are about to make by hand.',
+      summary: say(ctx, 'preview.create_backup.summary'),
+      precondition: say(ctx, 'preview.create_backup.precondition'),
       backup: {
         homeassistant: true,
         includeDatabase: true,
         addons: [],
-        description: 'Home Assistant configuration and database (partial backup)',
+        description: say(ctx, 'preview.create_backup.backup'),
         kept: true,
       },
       verification: this.verification(ctx, {}),
-      rollback: 'Not applicable.',
+      rollback: say(ctx, 'preview.create_backup.rollback'),
     };
   },
   async apply() {

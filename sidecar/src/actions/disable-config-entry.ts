@@ -1,6 +1,7 @@
 /** disable_config_entry: stop a crash-looping integration (`config_entries/disable`); rolled back by re-enabling. */
 import { type ActionDefinition, CONFIG_BACKUP, settled } from './action.js';
 import { incidentEntry } from './entry.js';
+import { say } from './words.js';
 
 export const disableConfigEntry: ActionDefinition = {
   id: 'disable_config_entry',
@@ -16,19 +17,23 @@ export const disableConfigEntry: ActionDefinition = {
   verification: (ctx, p) => [
     {
       kind: 'config_entry_disabled',
-      description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is disabled and stopped`,
+      description: say(ctx, 'preview.disable_config_entry.verify', {
+        entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id),
+      }),
       timeout_s: 30,
     },
   ],
   preview(ctx, p) {
     const entry = ctx.inventory.entry(String(p.entry_id));
     return {
-      summary: `Disable ${entry?.title ?? p.entry_id} (${entry?.domain ?? 'integration'}) so it stops failing; its entities go away until re-enabled.`,
-      precondition:
-        'Only when the integration keeps crashing and harms the rest of Home Assistant.',
+      summary: say(ctx, 'preview.disable_config_entry.summary', {
+        entry: entry?.title ?? String(p.entry_id),
+        domain: entry?.domain ?? 'integration',
+      }),
+      precondition: say(ctx, 'preview.disable_config_entry.precondition'),
       backup: CONFIG_BACKUP,
       verification: this.verification(ctx, p),
-      rollback: 'Enable the entry again.',
+      rollback: say(ctx, 'preview.disable_config_entry.rollback'),
     };
   },
   async apply(ctx, p) {

@@ -4,6 +4,7 @@
  * level it had before.
  */
 import { ActionRejected, type ActionContext, type ActionDefinition, onlyParams } from './action.js';
+import { say } from './words.js';
 
 /** Python's log levels, lowest first, as HA's logger integration names them (lower case). */
 export const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'] as const;
@@ -61,20 +62,38 @@ export const setIntegrationLogLevel: ActionDefinition = {
     return { integration, level };
   },
   target: (p) => `set_integration_log_level:${String(p.integration)}`,
-  verification: (_ctx, p) => [
-    { kind: 'log_level_set', description: `${p.integration} logs at ${p.level}`, timeout_s: 10 },
+  verification: (ctx, p) => [
+    {
+      kind: 'log_level_set',
+      description: say(ctx, 'preview.set_integration_log_level.verify', {
+        integration: String(p.integration),
+        level: String(p.level),
+      }),
+      timeout_s: 10,
+    },
   ],
   preview(ctx, p) {
     return {
-      summary: `Log ${p.integration} at ${p.level} level to collect evidence (until restart or rollback).`,
-      precondition: 'Reproduce the problem afterwards so the log captures it.',
+      summary: say(ctx, 'preview.set_integration_log_level.summary', {
+        integration: String(p.integration),
+        level: String(p.level),
+      }),
+      precondition: say(ctx, 'preview.set_integration_log_level.precondition'),
       backup: null,
       verification: this.verification(ctx, p),
-      rollback: `Set ${p.integration} back to its previous level.`,
+      rollback: say(ctx, 'preview.set_integration_log_level.rollback', {
+        integration: String(p.integration),
+      }),
     };
   },
   async apply(ctx, p) {
     const previous = await integrationLevel(ctx.conn, String(p.integration));
+    // Without a level to go back to, a rollback could only set NOTSET, which is a change of its
+    // own (the stored setting dropped, the loggers left to inherit): refuse before changing.
+    if (previous === 'notset')
+      throw new ActionRejected(
+        `Home Assistant reports no log level for ${p.integration}; nothing to restore it to later`,
+      );
     await ctx.conn.sendMessagePromise({
       type: 'logger/integration_log_level',
       integration: p.integration,
@@ -88,6 +107,13 @@ export const setIntegrationLogLevel: ActionDefinition = {
     if (typeof applied.previous !== 'string')
       return { attempted: false, succeeded: true, detail: 'the level was never changed' };
     const previous = applied.previous;
+    // Only ever back to a real level, never NOTSET (see apply).
+    if (levelRank(previous) < 0)
+      return {
+        attempted: false,
+        succeeded: false,
+        detail: `the previous level of ${p.integration} (${previous}) is not one to restore; set it in Home Assistant by hand`,
+      };
     await ctx.conn.sendMessagePromise({
       type: 'logger/integration_log_level',
       integration: p.integration,

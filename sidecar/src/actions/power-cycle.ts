@@ -19,6 +19,7 @@ import {
   onlyParams,
   settled,
 } from './action.js';
+import { say } from './words.js';
 
 /** How long the plug stays off, in s: long enough to drain a power supply, short enough to wait for. */
 export const OFF_S = { min: 5, max: 300, default: 10 } as const;
@@ -229,7 +230,10 @@ export const powerCycleDevice: ActionDefinition = {
   verification: (ctx, p) => [
     {
       kind: 'device_reporting',
-      description: `${nameOf(ctx.inventory, String(p.device))} reports again within ${VERIFY_S} s of the power coming back`,
+      description: say(ctx, 'preview.power_cycle_device.verify', {
+        device: nameOf(ctx.inventory, String(p.device)),
+        seconds: VERIFY_S,
+      }),
       timeout_s: VERIFY_S,
     },
   ],
@@ -237,11 +241,17 @@ export const powerCycleDevice: ActionDefinition = {
     const plug = String(p.plug);
     const device = nameOf(ctx.inventory, String(p.device));
     return {
-      summary: `Switch off plug ${plugLabel(ctx.inventory, plug)} for ${String(p.off_s)} s, then on, to restart device ${device}.`,
-      precondition: `Everything else on that plug loses power for ${String(p.off_s)} s too.`,
+      summary: say(ctx, 'preview.power_cycle_device.summary', {
+        plug: plugLabel(ctx.inventory, plug),
+        seconds: String(p.off_s),
+        device,
+      }),
+      precondition: say(ctx, 'preview.power_cycle_device.precondition', {
+        seconds: String(p.off_s),
+      }),
       backup: null,
       verification: this.verification(ctx, p),
-      rollback: `Switch ${plug} back on: it is switched on whatever happens once it went off, also when the check fails or the sidecar stops meanwhile.`,
+      rollback: say(ctx, 'preview.power_cycle_device.rollback', { plug }),
     };
   },
   async apply(ctx, p) {

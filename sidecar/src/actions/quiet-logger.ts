@@ -16,6 +16,7 @@ import {
   onlyParams,
 } from './action.js';
 import { integrationLevel, levelRank, type LogLevel } from './log-level.js';
+import { say } from './words.js';
 
 /** Home Assistant's own warning about a logger writing too much (homeassistant.util.logging). */
 export const TOO_FREQUENT = /Module ([A-Za-z_][\w.]*) is logging too frequently\b/;
@@ -127,22 +128,28 @@ export const quietLogger: ActionDefinition = {
     return { logger: flood.logger, level };
   },
   target: (p) => `quiet_logger:${String(p.logger)}`,
-  verification: (_ctx, p) => [
+  verification: (ctx, p) => [
     {
       kind: 'no_new_matching_errors',
-      description: `No new lines of the incident while ${p.logger} logs only ${p.level} and above.`,
+      description: say(ctx, 'preview.quiet_logger.verify', {
+        logger: String(p.logger),
+        level: String(p.level),
+      }),
       timeout_s: 60,
     },
   ],
   preview(ctx, p) {
     const time = duration(ctx.revertAfterS);
     return {
-      summary: `Log ${p.logger} only at ${p.level} and above for ${time}, so its flood stops filling the log.`,
-      precondition:
-        'The flood hides nothing you need: lines below that level from this logger are dropped meanwhile.',
+      summary: say(ctx, 'preview.quiet_logger.summary', {
+        logger: String(p.logger),
+        level: String(p.level),
+        time,
+      }),
+      precondition: say(ctx, 'preview.quiet_logger.precondition'),
       backup: null,
       verification: this.verification(ctx, p),
-      rollback: `After ${time} (or a restart of Home Assistant), ${p.logger} logs at the level it had before.`,
+      rollback: say(ctx, 'preview.quiet_logger.rollback', { logger: String(p.logger), time }),
     };
   },
   async apply(ctx, p) {

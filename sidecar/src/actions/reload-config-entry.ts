@@ -1,6 +1,7 @@
 /** reload_config_entry: `homeassistant.reload_config_entry`; idempotent, nothing to roll back. */
 import { type ActionDefinition, callHaService, CONFIG_BACKUP, nothingToUndo } from './action.js';
 import { incidentEntry } from './entry.js';
+import { say } from './words.js';
 
 const VERIFY_S = 60;
 
@@ -19,13 +20,16 @@ export const reloadConfigEntry: ActionDefinition = {
   verification: (ctx, p) => [
     {
       kind: 'config_entry_loaded',
-      description: `${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} is loaded within ${VERIFY_S} s`,
+      description: say(ctx, 'preview.reload_config_entry.verify_loaded', {
+        entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id),
+        seconds: VERIFY_S,
+      }),
       timeout_s: VERIFY_S,
     },
     // Loaded is not enough when the incident was about entities: they must come back too.
     {
       kind: 'entities_available',
-      description: 'The entities the incident saw unavailable are available again',
+      description: say(ctx, 'preview.reload_config_entry.verify_entities'),
       timeout_s: VERIFY_S,
     },
   ],
@@ -36,13 +40,13 @@ export const reloadConfigEntry: ActionDefinition = {
       ctx.incident.category,
     );
     return {
-      summary: `Reload the config entry ${name}.`,
+      summary: say(ctx, 'preview.reload_config_entry.summary', { name }),
       precondition: waiting
-        ? 'Reload once the device or service answers again.'
-        : 'Reload after the cause is fixed.',
+        ? say(ctx, 'preview.reload_config_entry.precondition_waiting')
+        : say(ctx, 'preview.reload_config_entry.precondition'),
       backup: CONFIG_BACKUP,
       verification: this.verification(ctx, p),
-      rollback: 'None needed: reloading is idempotent.',
+      rollback: say(ctx, 'preview.reload_config_entry.rollback'),
     };
   },
   async apply(ctx, p) {

@@ -1,5 +1,6 @@
 /** restart_addon: Supervisor `POST /addons/<slug>/restart`, only for the incident's own add-on. */
 import { ActionRejected, type ActionDefinition, nothingToUndo, onlyParams } from './action.js';
+import { say } from './words.js';
 
 const SLUG = /^[a-z0-9_]+$/;
 
@@ -30,25 +31,25 @@ export const restartAddon: ActionDefinition = {
     return { slug };
   },
   target: (p) => `restart_addon:${String(p.slug)}`,
-  verification: (_ctx, p) => [
+  verification: (ctx, p) => [
     {
       kind: 'addon_started',
-      description: `add-on ${p.slug} runs again within 60 s`,
+      description: say(ctx, 'preview.restart_addon.verify', { slug: String(p.slug) }),
       timeout_s: 60,
     },
   ],
   preview(ctx, p) {
     return {
-      summary: `Restart the add-on ${p.slug}.`,
-      precondition: 'Restart once what it depends on (a device, a broker) is back.',
+      summary: say(ctx, 'preview.restart_addon.summary', { slug: String(p.slug) }),
+      precondition: say(ctx, 'preview.restart_addon.precondition'),
       backup: {
         homeassistant: false,
         includeDatabase: false,
         addons: [String(p.slug)],
-        description: `the add-on ${p.slug} and its data (partial backup)`,
+        description: say(ctx, 'preview.restart_addon.backup', { slug: String(p.slug) }),
       },
       verification: this.verification(ctx, p),
-      rollback: 'Not applicable: a restart has nothing to undo; the result is recorded.',
+      rollback: say(ctx, 'preview.restart_addon.rollback'),
     };
   },
   async apply(ctx, p) {

@@ -15,6 +15,7 @@ import {
   nothingToUndo,
   onlyParams,
 } from './action.js';
+import { say } from './words.js';
 
 /** Failures a restart of Home Assistant cannot fix: what is wrong is outside it. */
 const NOT_FIXED_BY_RESTART: ReadonlySet<Category> = new Set<Category>([
@@ -48,22 +49,20 @@ export const restartCore: ActionDefinition = {
     return {};
   },
   target: () => 'restart_core',
-  verification: () => [
+  verification: (ctx) => [
     {
       kind: 'core_running',
-      description: 'Home Assistant is back and answering within 5 min',
+      description: say(ctx, 'preview.restart_core.verify'),
       timeout_s: 300,
     },
   ],
   preview(ctx) {
     return {
-      summary:
-        'Restart Home Assistant Core. Everything reloads; automations pause for the duration.',
-      precondition: 'Only when a reload cannot fix it (e.g. after updating a custom integration).',
+      summary: say(ctx, 'preview.restart_core.summary'),
+      precondition: say(ctx, 'preview.restart_core.precondition'),
       backup: CONFIG_BACKUP,
       verification: this.verification(ctx, {}),
-      rollback:
-        'Not applicable: a restart has nothing to undo; restore the backup by hand if needed.',
+      rollback: say(ctx, 'preview.restart_core.rollback'),
     };
   },
   async apply(ctx) {

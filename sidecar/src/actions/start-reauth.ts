@@ -4,6 +4,7 @@
  */
 import { ActionRejected, type ActionDefinition, callHaService, nothingToUndo } from './action.js';
 import { incidentEntry } from './entry.js';
+import { say } from './words.js';
 
 export const startReauth: ActionDefinition = {
   id: 'start_reauth',
@@ -30,18 +31,22 @@ export const startReauth: ActionDefinition = {
   verification: (ctx, p) => [
     {
       kind: 'reauth_started',
-      description: `A re-authentication of ${ctx.inventory.entry(String(p.entry_id))?.title ?? p.entry_id} waits for you in Settings → Devices & services`,
+      description: say(ctx, 'preview.start_reauth.verify', {
+        entry: ctx.inventory.entry(String(p.entry_id))?.title ?? String(p.entry_id),
+      }),
       timeout_s: 15,
     },
   ],
   preview(ctx, p) {
     const entry = ctx.inventory.entry(String(p.entry_id));
     return {
-      summary: `Start re-authentication of ${entry?.title ?? p.entry_id}; you then log in again in Home Assistant.`,
-      precondition: 'Have the new credentials at hand.',
+      summary: say(ctx, 'preview.start_reauth.summary', {
+        entry: entry?.title ?? String(p.entry_id),
+      }),
+      precondition: say(ctx, 'preview.start_reauth.precondition'),
       backup: null,
       verification: this.verification(ctx, p),
-      rollback: 'Not applicable: you complete or cancel the flow yourself.',
+      rollback: say(ctx, 'preview.start_reauth.rollback'),
     };
   },
   async apply(ctx, p) {

@@ -10,6 +10,7 @@ import type { IncidentRecord, Journal } from '../journal/journal.js';
 import { buildBundle, type Enrichment, type RedactorOptions } from '../package/index.js';
 import type { IncidentAnalyzer } from '../shared/interfaces.js';
 import type { KnowledgeRule } from '../shared/knowledge.js';
+import { attributeUpdate, updateSentence } from '../shared/update-attribution.js';
 import { analyzeOffline } from './offline/engine.js';
 import type { AnalysisInput } from './offline/types.js';
 
@@ -25,6 +26,8 @@ export interface OfflineIncidentAnalyzerOptions {
   gather: (incident: IncidentRecord) => Promise<Enrichment | null>;
   /** The user's knowledge file rules in force (re-read when the file changed). */
   knowledge?: () => readonly KnowledgeRule[];
+  /** The language of the explanation (Home Assistant's, see ../i18n); English when not given. */
+  language?: () => string;
 }
 
 const SIGNALS_READ = 200;
@@ -39,6 +42,7 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
     const inventory = this.opts.inventory();
     const entry = incident.entry_id ? inventory?.entry(incident.entry_id) : undefined;
     const facts = incident.integration ? inventory?.integration(incident.integration) : undefined;
+    const after = this.afterUpdate(incident);
     const bundle = buildBundle(
       {
         incident,
@@ -50,6 +54,8 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
             : null,
         haVersion: this.opts.haVersion(),
         recentChanges: [
+          // The update it started after comes first: the model should weigh it.
+          ...(after ? [{ at: after.updated_at, what: updateSentence(after) }] : []),
           ...(enrichment?.updates.map((what) => ({ at: null, what })) ?? []),
           ...this.opts.recentChanges(),
         ],
@@ -60,6 +66,11 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
     );
     bundles.write(bundle);
     return bundle;
+  }
+
+  /** The update the incident started soon after, if any. */
+  private afterUpdate(incident: IncidentRecord) {
+    return attributeUpdate(incident, this.opts.journal.updates.near(incident.first_seen));
   }
 
   /** Add the slow evidence to the incident's bundle; returns the richer bundle. */
@@ -76,6 +87,10 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
     const bundle = this.package(incident);
 
     const founding = signals.at(-1);
+    // The outage as last reported (signals are newest first): its root and devices.
+    const outage = signals.find(
+      (s) => s.kind === 'entities_unavailable' && typeof s.data.root === 'string',
+    );
     const input: AnalysisInput = {
       integration: incident.integration,
       custom: facts?.custom ?? null,
@@ -95,6 +110,7 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
         slug: founding?.data.slug,
         item_id: founding?.data.item_id,
         entity_ids: bundle.entities.map((e) => e.entity_id),
+        ...(outage && { root: outage.data.root, devices: outage.data.devices }),
         // A Repairs issue's key says what it is in any language.
         ...(founding?.kind === 'repair_issue' && {
           issue: founding.data.translation_key ?? founding.data.issue_id,
@@ -102,8 +118,18 @@ export class OfflineIncidentAnalyzer implements IncidentAnalyzer {
         }),
       },
       localRules: this.opts.knowledge?.() ?? [],
+      language: this.opts.language?.() ?? 'en',
     };
     const finding = analyzeOffline(input);
-    return finding && { rca: finding.rca, title: finding.title };
+    if (!finding) return null;
+    // Saying which update it started after is part of explaining it.
+    const after = this.afterUpdate(incident);
+    const rca = after
+      ? {
+          ...finding.rca,
+          root_cause: `${finding.rca.root_cause} ${updateSentence(after, input.language)}`,
+        }
+      : finding.rca;
+    return { rca, title: finding.title };
   }
 }

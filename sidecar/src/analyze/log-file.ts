@@ -10,8 +10,14 @@ import { SEVERITY_RANK } from '@ha-llm-ops/contracts';
 import { integrationOf } from '../shared/attribution.js';
 import { fingerprint, messageTemplate } from '../shared/fingerprint.js';
 import type { LogRecord } from '../logs/parse.js';
+import type { KnowledgeRule } from '../shared/knowledge.js';
 import { analyzeOffline, isBenign } from './offline/engine.js';
-import { LIBRARY_LOGGERS, libraryIntegration, serviceIntegration } from './offline/libraries.js';
+import {
+  CORE_DOMAINS,
+  LIBRARY_LOGGERS,
+  libraryIntegration,
+  serviceIntegration,
+} from './offline/libraries.js';
 import { automationOfLogger } from './offline/patterns.js';
 import type { AnalysisLine } from './offline/types.js';
 
@@ -48,7 +54,33 @@ const NAMED_IN_MESSAGE = [
   /^Setup of '(\w+)' is taking/,
   /^Invalid config for '(\w+)'/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+  /\bPlatform (\w+) does not generate unique IDs/,
 ];
+/**
+ * Keys of a configuration that a mis-indented YAML puts at the top level, where Home
+ * Assistant reads them as integrations ("Integration 'name' not found").
+ */
+const CONFIG_KEYS = new Set([
+  'name',
+  'platform',
+  'host',
+  'port',
+  'username',
+  'password',
+  'entity_id',
+  'entities',
+  'sensors',
+  'friendly_name',
+  'unique_id',
+  'icon',
+  'value_template',
+  'unit_of_measurement',
+  'device_class',
+  'scan_interval',
+  'state',
+]);
+/** A key a schema error names (`required key not provided @ data['kiosks']`). */
+const SCHEMA_KEY = /@ data\['(\w+)'\]/g;
 /**
  * Messages only one integration writes, recognised when a paste lost the logger
  * that would have said so (a bare line, a copied message).
@@ -85,6 +117,8 @@ const S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init
 const ADDON_RUNTIME =
   /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
 const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
+/** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
+const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
 const HOST_PROGRAM =
   /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManager|dbus-daemon|sshd|cron|CRON|rsyslogd|avahi-daemon)$/;
@@ -128,11 +162,17 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
   return core.at(-1) ?? null;
 }
 
-function attribute(r: LogRecord): Attribution {
+function attribute(record: LogRecord): Attribution {
+  const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
+  // A pasted line that kept only its logger, in brackets: `[pyatv.protocols.mrp] …`.
+  const pasted = record.logger === null ? PASTED_LOGGER.exec(record.message)?.[1] : undefined;
+  const r = pasted ? { ...record, logger: pasted } : record;
   const logger = r.logger ?? '';
-  const bare = r.logger === null && r.timestamp === null && r.level === 'UNKNOWN';
   if (/^(?:supervisor|hassio)\b/.test(logger))
     return { integration: 'hassio', subject: null, fromHa: false, bare };
+  // Errors a browser reported from the dashboard (system_log relays them).
+  if (/^frontend\.js\./.test(logger))
+    return { integration: 'frontend', subject: null, fromHa: true, bare };
   if (HOST_PROGRAM.test(logger)) return { integration: null, subject: null, fromHa: false, bare };
   // A record with a Python source file is Home Assistant's, whatever the paste lost.
   const python =
@@ -152,9 +192,16 @@ function attribute(r: LogRecord): Attribution {
   });
   // integrationOf reads "Setup failed for custom integration 'x'" as the domain "custom".
   if (integration === 'custom') integration = null;
+  // A configuration key read as an integration (mis-indented YAML) names none.
+  if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration))
+    integration = null;
   if (integration === null || PLATFORM_DOMAINS.test(integration)) {
     const frame = integrationOfFrames(r.traceback);
-    const named = NAMED_IN_MESSAGE.map((re) => re.exec(r.message)?.[1]).find(Boolean);
+    // Any line of the record: a pasted excerpt often starts in the middle of a message.
+    const lines = r.message.split('\n').concat(r.traceback ?? []);
+    const named = NAMED_IN_MESSAGE.map((re) =>
+      lines.map((l) => re.exec(l)?.[1]).find(Boolean),
+    ).find(Boolean);
     integration = frame ?? named ?? integration;
   }
   integration ??= KNOWN_MESSAGES.find(([re]) => re.test(r.message))?.[1] ?? null;
@@ -178,7 +225,12 @@ function attribute(r: LogRecord): Attribution {
 /** Groups the records of a log into incidents and explains each. */
 export class LogIncidentBuilder {
   private readonly groups = new Map<string, Group>();
+  /** The user's own rules (a knowledge file), tried before the built-in signatures. */
+  constructor(private readonly localRules: readonly KnowledgeRule[] = []) {}
+
   private readonly custom = new Set<string>();
+  /** Configuration keys schema errors name: an "integration" of that name is a misplaced key. */
+  private readonly keys = new Set<string>(CONFIG_KEYS);
   private dropped = 0;
 
   /** Records left out because the log had more distinct failures than are kept. */
@@ -191,6 +243,7 @@ export class LogIncidentBuilder {
     const custom = CUSTOM_WARNING.exec(r.message);
     const domain = custom?.[1] ?? custom?.[2];
     if (domain) this.custom.add(domain);
+    for (const m of r.message.matchAll(SCHEMA_KEY)) if (m[1]) this.keys.add(m[1]);
     if (isBenign({ text: r.message, level: r.level, traceback: r.traceback })) return;
 
     const who = attribute(r);
@@ -233,11 +286,15 @@ export class LogIncidentBuilder {
         lines: [...group.lines.values()],
         kind: 'log_record',
         subject: group.subject,
+        localRules: this.localRules,
       });
       if (!finding) continue;
       // An automation or script that failed with nothing else named: the automation integration.
-      const integration =
-        group.integration ?? (finding.rca.category === 'automation_error' ? 'automation' : null);
+      // An add-on's failure is the hassio integration's, whoever noticed it.
+      const integration = finding.rca.signature?.startsWith('addon.')
+        ? 'hassio'
+        : (group.integration ??
+          (finding.rca.category === 'automation_error' ? 'automation' : null));
       incidents.push({
         fingerprint: fingerprint(group.integration, null, messageTemplate(group.firstMessage)),
         integration,
@@ -262,7 +319,12 @@ export class LogIncidentBuilder {
    * framework lines (an OAuth helper, `homeassistant.core`) belong to it.
    */
   private adopted(): Group[] {
-    const groups = [...this.groups.values()];
+    // A misplaced configuration key is no integration: its lines belong to the one the log is about.
+    const groups = [...this.groups.values()].map((g) =>
+      g.integration !== null && this.keys.has(g.integration) && !CORE_DOMAINS.has(g.integration)
+        ? { ...g, integration: null }
+        : g,
+    );
     const named = groups.filter((g) => g.integration !== null && g.integration !== 'hassio');
     const target = named[0];
     if (!target || new Set(named.map((g) => g.integration)).size !== 1) return groups;

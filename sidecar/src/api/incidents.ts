@@ -10,6 +10,7 @@ import {
   type RcaResult,
   type DebugCapture,
   type Signal,
+  type UpdateAttribution,
   type UpstreamReport,
 } from '@ha-llm-ops/contracts';
 import { Router } from 'express';
@@ -39,6 +40,8 @@ export interface IncidentDetail {
   not_proposed: NotProposed[];
   /** Debug lines captured for it (capture_debug_log), redacted, oldest capture first. */
   debug_captures: DebugCapture[];
+  /** The update (of HA, an add-on or an integration) it started soon after; null when none. */
+  after_update: UpdateAttribution | null;
 }
 
 /** What the incident endpoints need from the sidecar. */

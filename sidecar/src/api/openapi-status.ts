@@ -5,11 +5,23 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 export const STATUS_SCHEMA = {
   type: 'object',
-  required: ['mode', 'policy', 'system_log_events', 'last_analysis_at', 'counts'],
+  required: [
+    'mode',
+    'policy',
+    'system_log_events',
+    'last_analysis_at',
+    'counts',
+    'time_zone',
+    'knowledge',
+    'action_labels',
+    'llm',
+    'maintenance',
+  ],
   properties: {
     mode: { type: 'string', enum: ['observe', 'approve', 'auto'] },
     policy: {
       type: 'object',
+      required: ['valid', 'error', 'source', 'max_actions_per_hour', 'quiet_hours', 'auto_actions'],
       properties: {
         valid: { type: 'boolean' },
         error: { type: 'string', nullable: true },
@@ -18,6 +30,7 @@ export const STATUS_SCHEMA = {
         quiet_hours: {
           type: 'object',
           nullable: true,
+          required: ['start', 'end'],
           properties: { start: { type: 'string' }, end: { type: 'string' } },
         },
         auto_actions: { type: 'array', items: { type: 'string' } },
@@ -39,6 +52,7 @@ export const STATUS_SCHEMA = {
     },
     counts: {
       type: 'object',
+      required: ['open', 'awaiting_approval'],
       properties: { open: { type: 'integer' }, awaiting_approval: { type: 'integer' } },
     },
     llm: LLM_STATUS_SCHEMA,

@@ -17,10 +17,12 @@ import {
   RcaResult,
   SEVERITIES,
   Signal,
+  UpdateAttribution,
 } from '@ha-llm-ops/contracts';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { KNOWLEDGE_SCHEMAS, LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
+import { actionPaths } from './openapi-actions.js';
 import { LLM_USAGE_SCHEMA } from './openapi-llm.js';
 import { STATUS_SCHEMA } from './openapi-status.js';
 import { UPSTREAM_COMPONENTS, upstreamPaths } from './openapi-upstream.js';
@@ -37,6 +39,7 @@ const COMPONENTS: Record<string, GenericSchema> = {
   ProposeActionRequest,
   ActionExecution,
   ExecutionResult,
+  UpdateAttribution,
   ...LEARNING_COMPONENTS,
   ...UPSTREAM_COMPONENTS,
   ...MAINTENANCE_COMPONENTS,
@@ -82,7 +85,17 @@ export function openApiDocument(version: string): Record<string, unknown> {
   };
   schemas.IncidentDetail = {
     type: 'object',
-    required: ['incident', 'signals', 'bundle', 'analysis'],
+    required: [
+      'incident',
+      'signals',
+      'bundle',
+      'analysis',
+      'proposals',
+      'llm_usage',
+      'not_proposed',
+      'debug_captures',
+      'after_update',
+    ],
     properties: {
       incident: ref('Incident'),
       signals: { type: 'array', items: ref('Signal') },
@@ -96,6 +109,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
         description: 'Actions no longer proposed because they failed here repeatedly, and why.',
       },
       debug_captures: { type: 'array', items: ref('DebugCapture') },
+      after_update: {
+        ...ref('UpdateAttribution'),
+        nullable: true,
+        description:
+          'The update of Home Assistant, an add-on or an integration it started soon after, with the backup from before it; null when none.',
+      },
     },
   };
   schemas.ProposalDetail = {
@@ -123,22 +142,6 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
     },
   });
-  const proposalParam = {
-    name: 'id',
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-    description: 'Proposal id',
-  };
-  const proposalResponse = json(
-    { type: 'object', required: ['proposal'], properties: { proposal: ref('ActionProposal') } },
-    'The proposal after the decision.',
-  );
-  const conflict = json(
-    ref('Error'),
-    'Refused: not pending (approved twice, rejected, expired), the policy, a cooldown or the hourly budget; `error` says which.',
-  );
-
   return {
     openapi: '3.0.3',
     info: {
@@ -277,78 +280,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
-      '/api/actions/pending': {
-        get: {
-          summary: 'Proposals waiting for a decision',
-          responses: {
-            '200': json({ type: 'array', items: ref('ActionProposal') }, 'Pending proposals.'),
-            '401': errors['401'],
-          },
-        },
-      },
-      '/api/actions/propose': {
-        post: {
-          summary: 'Propose an allow-listed action for an incident',
-          description:
-            'Parameters are resolved against live state and must belong to the incident; the policy is checked.',
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: ref('ProposeActionRequest') } },
-          },
-          responses: {
-            '201': json(
-              { type: 'object', properties: { proposal: ref('ActionProposal') } },
-              'The new (or the existing identical) proposal.',
-            ),
-            ...errors,
-            '404': json(ref('Error'), 'No such incident.'),
-            '409': json(
-              ref('Error'),
-              'The policy or the mode refuses it, or the incident is closed.',
-            ),
-            '503': json(ref('Error'), 'Home Assistant is not connected.'),
-          },
-        },
-      },
-      '/api/actions/{id}': {
-        get: {
-          summary: 'A proposal with its execution steps and result',
-          parameters: [proposalParam],
-          responses: {
-            '200': json(ref('ProposalDetail'), 'The proposal.'),
-            '401': errors['401'],
-            '404': json(ref('Error'), 'No such proposal.'),
-          },
-        },
-      },
-      '/api/actions/{id}/approve': {
-        post: {
-          summary:
-            'Approve a pending proposal; it runs in the background (backup, apply, verify, rollback)',
-          parameters: [proposalParam],
-          requestBody: decisionBody(false),
-          responses: {
-            '200': proposalResponse,
-            ...errors,
-            '404': json(ref('Error'), 'No such proposal.'),
-            '409': conflict,
-            '503': json(ref('Error'), 'Home Assistant is not connected.'),
-          },
-        },
-      },
-      '/api/actions/{id}/reject': {
-        post: {
-          summary: 'Reject a pending proposal',
-          parameters: [proposalParam],
-          requestBody: decisionBody(true),
-          responses: {
-            '200': proposalResponse,
-            ...errors,
-            '404': json(ref('Error'), 'No such proposal.'),
-            '409': conflict,
-          },
-        },
-      },
+      ...actionPaths({ ref, json, errors, idParam, decisionBody }),
       '/api/incidents/{id}/dismiss': {
         post: {
           summary: 'Dismiss an incident',

@@ -1,9 +1,10 @@
 /**
- * The Supervisor's own log and the host's journal, read through the Supervisor API: what goes
- * wrong below Home Assistant (an add-on the watchdog restarts, an add-on that cannot start, the
- * kernel killing a process for memory, a failing SD card, under-voltage). Each poll reads the
- * newest lines; a cursor per log (the newest timestamp taken) makes every line count once, across
- * polls and restarts.
+ * The Supervisor's own log, the host's journal and Core's container log, read through the
+ * Supervisor API: what goes wrong below Home Assistant (an add-on the watchdog restarts, an add-on
+ * that cannot start, the kernel killing a process for memory, a failing SD card, under-voltage)
+ * and Core itself dying (a crash its own log cannot report: the container's supervision says it).
+ * Each poll reads the newest lines; a cursor per log (the newest timestamp taken) makes every line
+ * count once, across polls and restarts.
  */
 import type { Severity, Signal } from '@ha-llm-ops/contracts';
 import { parseLog, type LogRecord } from '../logs/parse.js';
@@ -12,6 +13,7 @@ import { parseLog, type LogRecord } from '../logs/parse.js';
 export const SUPERVISOR_LOGS = {
   supervisor: '/supervisor/logs',
   host: '/host/logs',
+  core: '/core/logs',
 } as const;
 export type SupervisorLog = keyof typeof SUPERVISOR_LOGS;
 
@@ -23,6 +25,17 @@ const LEVEL_SEVERITY: Record<string, Severity> = {
 
 /** The Supervisor restarting a failed add-on logs this at WARNING: a crash, all the same. */
 const WATCHDOG = /\bWatchdog found (?:add-?on|app) (?<name>.+?) is (?:failed|unhealthy)/i;
+/** The same for Core (`Watchdog found Home Assistant failed, restarting...`; newer: the exit code). */
+const CORE_WATCHDOG = /\bWatchdog found Home Assistant (?:failed|unhealthy|exited with code \d+)/i;
+
+/**
+ * Core's container log holds, besides what Core logs itself (which arrives through its own
+ * system log already), what its supervision writes when the process dies: a signal other than
+ * the SIGTERM of a regular stop, or an exit code other than a stop (0), a restart (100) or the
+ * 256 that comes with a signal (its own line follows) — and Python's last words.
+ */
+const CORE_FAILURE =
+  /\bHome Assistant Core finish process (?:received signal (?!15\b)\d+|exit code (?!0\b|100\b|256\b)\d+)|\bFatal Python error\b/;
 
 /**
  * The host's journal has no levels of its own; these lines are failures by their words (the
@@ -54,7 +67,9 @@ export interface LogLine {
 
 function supervisorLine(r: LogRecord): LogLine | null {
   if (!r.timestamp) return null;
-  const severity = LEVEL_SEVERITY[r.level] ?? (WATCHDOG.test(r.message) ? 'error' : undefined);
+  const severity =
+    LEVEL_SEVERITY[r.level] ??
+    (WATCHDOG.test(r.message) || CORE_WATCHDOG.test(r.message) ? 'error' : undefined);
   if (!severity) return null;
   const text = [r.message, ...(r.traceback ?? [])].join('\n');
   return {
@@ -68,9 +83,9 @@ function supervisorLine(r: LogRecord): LogLine | null {
   };
 }
 
-function hostLine(line: string): LogLine | null {
+function journalLine(line: string, failure: RegExp): LogLine | null {
   const m = VERBOSE.exec(line);
-  if (!m?.groups || !HOST_FAILURE.test(m.groups.msg ?? '')) return null;
+  if (!m?.groups || !failure.test(m.groups.msg ?? '')) return null;
   return {
     at: (m.groups.ts ?? '').replace(' ', 'T'),
     severity: 'error',
@@ -85,11 +100,18 @@ function hostLine(line: string): LogLine | null {
 /** The failures in a log's text newer than `after` (the cursor), oldest first. */
 export function failuresIn(log: SupervisorLog, text: string, after: string | undefined): LogLine[] {
   const lines =
-    log === 'host' ? text.split(/\r?\n/).map(hostLine) : parseLog(text).map(supervisorLine);
+    log === 'supervisor'
+      ? parseLog(text).map(supervisorLine)
+      : text
+          .split(/\r?\n/)
+          .map((l) => journalLine(l, log === 'host' ? HOST_FAILURE : CORE_FAILURE));
   return lines.filter((l): l is LogLine => l !== null && (after === undefined || l.at > after));
 }
 
-/** One failure as a signal: the Supervisor's (`hassio`), about an add-on when it names one. */
+/**
+ * One failure as a signal: the Supervisor's (`hassio`), about an add-on when it names one; Core's
+ * own death is Home Assistant's (`homeassistant`).
+ */
 export function logSignal(log: SupervisorLog, line: LogLine, observedAt: string): Signal {
   return {
     source: 'supervisor',
@@ -97,7 +119,7 @@ export function logSignal(log: SupervisorLog, line: LogLine, observedAt: string)
     condition: 'occurrence',
     key: null,
     observed_at: observedAt,
-    integration: 'hassio',
+    integration: log === 'core' || CORE_WATCHDOG.test(line.message) ? 'homeassistant' : 'hassio',
     entry_id: null,
     subject: line.addon ? `addon:${line.addon}` : `${log}:log`,
     severity: line.severity,

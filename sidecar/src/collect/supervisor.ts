@@ -3,7 +3,10 @@
  * unhealthy or unsupported system, add-ons in the `error` state with the
  * end of their log, and the failures in the Supervisor's own log and the host's
  * journal (an add-on its watchdog restarted between two polls shows there).
- * Polled; each poll is a full resync of states, and reads the logs past their cursors.
+ * Add-on state changes are also followed by event (`supervisor/subscribe`, which Core
+ * answers when it runs under a Supervisor), so a crash the watchdog restarts between two
+ * polls is seen; a crash seen so is kept through the next poll. The poll is the resync
+ * of states, and reads the logs past their cursors.
  */
 import type { Signal } from '@ha-llm-ops/contracts';
 import type { AddonSummary, ResolutionIssue } from '../supervisor/client.js';
@@ -14,7 +17,7 @@ const ADDON_LOG_LINES = 60;
 /** Lines of the Supervisor's and the host's log read per poll. */
 const SYSTEM_LOG_LINES = 200;
 
-/** Signal the failures logged since the last poll, in the Supervisor's log and the host's. */
+/** Signal the failures logged since the last poll, in the Supervisor's log, the host's and Core's. */
 async function readSystemLogs(
   ctx: CollectorContext,
   addons: readonly AddonSummary[],
@@ -26,7 +29,7 @@ async function readSystemLogs(
     const name = `supervisor_logs:${log}`;
     let text: string;
     try {
-      text = await sup.logs(path, SYSTEM_LOG_LINES, log === 'host');
+      text = await sup.logs(path, SYSTEM_LOG_LINES, log !== 'supervisor');
     } catch (err) {
       ctx.log.warning(`supervisor: cannot read the ${log} log: ${String(err)}`);
       continue;
@@ -106,6 +109,29 @@ function addonSignal(addon: AddonSummary, logTail: string | null, at: string): S
   };
 }
 
+/** The Supervisor's add-on states (supervisor/addons/const.py AddonState) that mean a failure. */
+const FAILED_STATES: ReadonlySet<string> = new Set(['error', 'unknown']);
+
+/**
+ * The add-on signal for a Supervisor event, `{event: 'addon', slug, state}` (the
+ * Supervisor's add-on state setter), when the state is a failure; `null` otherwise.
+ */
+export function addonEventSignal(
+  event: unknown,
+  addons: readonly AddonSummary[],
+  at: string,
+): Signal | null {
+  if (typeof event !== 'object' || event === null) return null;
+  const { event: kind, slug, state } = event as Record<string, unknown>;
+  if (kind !== 'addon' || typeof slug !== 'string' || typeof state !== 'string') return null;
+  if (!FAILED_STATES.has(state)) return null;
+  const known = addons.find((a) => a.slug === slug);
+  const addon: AddonSummary = known
+    ? { ...known, state }
+    : { slug, name: slug, version: '', state, update_available: false };
+  return addonSignal(addon, null, at);
+}
+
 export const supervisorCollector: Collector = {
   source: 'supervisor',
   enabled: (ctx) => ctx.supervisor !== null,
@@ -113,6 +139,9 @@ export const supervisorCollector: Collector = {
   async start(ctx) {
     const sup = ctx.supervisor;
     if (!sup) return () => undefined;
+    let addons: AddonSummary[] = [];
+    /** Keys of crashes seen by event since the last poll's resync: the next one keeps them. */
+    const seen = new Set<string>();
     const poll = async () => {
       const at = ctx.now().toISOString();
       const keep = new Set<string>();
@@ -124,7 +153,7 @@ export const supervisorCollector: Collector = {
       for (const issue of info.issues) emit(issueSignal(issue, at));
       for (const reason of info.unhealthy) emit(systemSignal('unhealthy', reason, at));
       for (const reason of info.unsupported) emit(systemSignal('unsupported', reason, at));
-      const addons = await sup.addons();
+      addons = await sup.addons();
       for (const addon of addons) {
         if (addon.state !== 'error') continue;
         const tail = await sup
@@ -132,12 +161,32 @@ export const supervisorCollector: Collector = {
           .catch(() => null);
         emit(addonSignal(addon, tail, at));
       }
+      // A crash seen by event since the last poll stays, even if the add-on runs again now.
+      for (const key of seen) keep.add(key);
+      seen.clear();
       ctx.sink.reconcile('supervisor', keep);
       await readSystemLogs(ctx, addons, at);
     };
     const run = () => poll().catch((err: unknown) => ctx.log.warning(`supervisor: ${String(err)}`));
     await run();
     const timer = setInterval(run, ctx.thresholds.supervisorPollS * 1000);
-    return () => clearInterval(timer);
+    const onEvent = (event: unknown) => {
+      const signal = addonEventSignal(event, addons, ctx.now().toISOString());
+      if (!signal) return;
+      seen.add(signal.key as string);
+      ctx.sink.emit(signal);
+    };
+    const unsub = await ctx.conn
+      .subscribeMessage<unknown>(onEvent, { type: 'supervisor/subscribe' })
+      .catch((err: unknown) => {
+        // Core without a Supervisor does not know the command: the poll alone follows states.
+        if ((err as { code?: unknown } | null)?.code !== 'unknown_command')
+          ctx.log.warning(`supervisor: cannot follow add-on events: ${JSON.stringify(err)}`);
+        return null;
+      });
+    return async () => {
+      clearInterval(timer);
+      await unsub?.().catch(() => undefined);
+    };
   },
 };

@@ -1,9 +1,11 @@
 /** `ha-llm-ops analyze [--json] FILE`: explain the failures in a Home Assistant log, offline. */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { LogIncidentBuilder, type LogIncident } from '../analyze/index.js';
 import { parseLogStream } from '../logs/parse.js';
 import { Redactor } from '../package/index.js';
+import { parseKnowledge, type KnowledgeRule } from '../shared/knowledge.js';
+import { YamlFileError } from '../shared/yaml-file.js';
 import { UsageError, type Command } from './command.js';
 
 /** An input that cannot be analyzed: the message names it. */
@@ -58,6 +60,25 @@ async function* textOf(input: AsyncIterable<Buffer>, name: string): AsyncIterabl
   }
   pending += decoder.decode();
   if (pending) yield pending;
+}
+
+/** The rules of a knowledge file, or why they cannot be used (the error names file and line). */
+async function rulesOf(file: string): Promise<KnowledgeRule[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(err);
+    throw new UnreadableInput(`cannot read ${file}: ${why}`);
+  }
+  try {
+    return parseKnowledge(text, file);
+  } catch (err) {
+    if (err instanceof YamlFileError) throw new UnreadableInput(err.message);
+    throw err;
+  }
 }
 
 /** Open FILE (or standard input for `-`), or say clearly why it cannot be read. */
@@ -122,25 +143,34 @@ function redacted(incidents: LogIncident[]): { incidents: LogIncident[]; replace
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'explain the failures in a Home Assistant log file, offline (output redacted)',
-  usage: 'analyze [--json] [--no-redact] FILE    (FILE - reads standard input)',
+  usage:
+    'analyze [--json] [--no-redact] [--knowledge RULES] FILE    (FILE - reads standard input; RULES: your knowledge.yaml)',
   run: async (args) => {
     let json = false;
     let redact = true;
+    let knowledge: string | null = null;
     const files: string[] = [];
-    for (const arg of args) {
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i] ?? '';
       if (arg === '--json') json = true;
       else if (arg === '--no-redact') redact = false;
-      else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+      else if (arg === '--knowledge') {
+        const next = args[++i];
+        if (next === undefined)
+          throw new UsageError('--knowledge needs a FILE (your knowledge.yaml)');
+        knowledge = next;
+      } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
       else files.push(arg);
     }
     const [file, extra] = files;
     if (file === undefined) throw new UsageError('missing FILE');
     if (extra !== undefined) throw new UsageError(`unexpected argument ${extra}`);
 
-    const builder = new LogIncidentBuilder();
     let records = 0;
     let name = file;
+    let builder: LogIncidentBuilder;
     try {
+      builder = new LogIncidentBuilder(knowledge === null ? [] : await rulesOf(knowledge));
       const opened = await open(file);
       name = opened.name;
       for await (const r of parseLogStream(textOf(opened.input, name))) {

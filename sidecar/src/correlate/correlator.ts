@@ -46,6 +46,8 @@ export interface CorrelatorOptions {
   redact?: (signal: Signal) => Signal;
   /** While it is on, failures that would open an incident are held back instead. */
   maintenance?: Maintenance;
+  /** The language of new incidents' titles (Home Assistant's, see ../i18n); English when not given. */
+  language?: () => string;
 }
 
 /** The template a signal's fingerprint is made of. */
@@ -142,7 +144,7 @@ export class Correlator implements SignalSink {
     let change: 'opened' | 'updated' = 'updated';
 
     if (!incident && this.opts.maintenance?.active()) {
-      this.opts.maintenance.hold(fp, stored, classify(stored).title);
+      this.opts.maintenance.hold(fp, stored, classify(stored, this.opts.language?.()).title);
       return;
     }
     if (!incident) {
@@ -153,7 +155,7 @@ export class Correlator implements SignalSink {
       if (flapped) {
         incident = this.lifecycle.reopen(flapped);
       } else {
-        const { category, title } = classify(stored);
+        const { category, title } = classify(stored, this.opts.language?.());
         incident = {
           id: `inc_${randomUUID().replaceAll('-', '')}`,
           fingerprint: fp,
@@ -275,7 +277,7 @@ export class Correlator implements SignalSink {
       this.lifecycle.quiet.recordQuiet({
         source,
         key,
-        title: classify(stored).title,
+        title: classify(stored, this.opts.language?.()).title,
         integration: held.signal.integration,
         startedAt: held.since,
         endedAt: this.now().toISOString(),

@@ -6,6 +6,7 @@
  */
 import type { Connection, UnsubscribeFunc } from 'home-assistant-js-websocket';
 import type { Logger } from '../log.js';
+import { languageOf } from '../i18n/index.js';
 import { describeError } from './errors.js';
 import {
   subscribeConfigEntries,
@@ -31,6 +32,10 @@ export interface RegistryDevice {
   name: string | null;
   name_by_user: string | null;
   config_entries: string[];
+  /** The config entry that created it (HA 2024.6 and later). */
+  primary_config_entry?: string | null;
+  /** The device it is connected through (a hub, bridge or coordinator), when any. */
+  via_device_id?: string | null;
 }
 
 /** An integration's manifest (the fields used here). */
@@ -58,6 +63,7 @@ export class Inventory {
   private manifests = new Map<string, IntegrationManifest>();
   private loggers = new Map<string, string>();
   private zone: string | null = null;
+  private lang: string | null = null;
   private readonly listeners = new Set<EntriesListener>();
   private readonly unsubs: UnsubscribeFunc[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -163,8 +169,19 @@ export class Inventory {
   }
 
   private async fetchConfig(conn: Connection): Promise<void> {
-    const config = await conn.sendMessagePromise<{ time_zone?: unknown }>({ type: 'get_config' });
+    const config = await conn.sendMessagePromise<{ time_zone?: unknown; language?: unknown }>({
+      type: 'get_config',
+    });
     this.zone = typeof config.time_zone === 'string' && config.time_zone ? config.time_zone : null;
+    this.lang = typeof config.language === 'string' && config.language ? config.language : null;
+  }
+
+  /**
+   * The language of the texts the sidecar writes: Home Assistant's selected language
+   * (`get_config` → `language`) when ../i18n has a catalog for it, else English.
+   */
+  get language(): string {
+    return languageOf(this.lang);
   }
 
   /** Home Assistant's configured time zone (IANA name), null until known. */

@@ -22,6 +22,7 @@ import { EventOutbox } from './outbox.js';
 import { SelfRecoveries } from './self-recoveries.js';
 import { statementCache } from './statements.js';
 import { Turns } from './turns.js';
+import { UpdateJournal } from './updates.js';
 
 /** An incident as stored: the contract plus what correlation needs. */
 export interface IncidentRecord extends Omit<Incident, 'ha_issue' | 'outcome'> {
@@ -77,6 +78,8 @@ export class Journal {
   readonly selfRecoveries: SelfRecoveries;
   /** Debug lines captured as evidence (capture_debug_log). */
   readonly captures: CaptureJournal;
+  /** Updates seen installed, and the last version seen of each update entity. */
+  readonly updates: UpdateJournal;
   private readonly stmt: (sql: string) => Statement;
   /** Group commit (turns.ts). */
   private readonly turns: Turns;
@@ -90,6 +93,7 @@ export class Journal {
     this.outcomes = new OutcomeJournal(this.db);
     this.selfRecoveries = new SelfRecoveries(this.db);
     this.captures = new CaptureJournal(this.db);
+    this.updates = new UpdateJournal(this.db);
     this.turns = new Turns(this.db, opts.onWriteError);
   }
 

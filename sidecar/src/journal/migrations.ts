@@ -295,4 +295,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX maintenance_failures_by_key ON maintenance_failures (source, key);
   `,
+  // 16: updates installed (an update entity's installed version changed): what, from which
+  // version to which, when, and the newest backup before it; and the last version seen of
+  // each update entity, so an update made while the sidecar was away (HA restarts for a Core
+  // update) is still noticed.
+  `
+  CREATE TABLE updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    integration TEXT,
+    addon TEXT,
+    title TEXT NOT NULL,
+    from_version TEXT NOT NULL,
+    to_version TEXT NOT NULL,
+    release_url TEXT,
+    updated_at TEXT NOT NULL,
+    backup TEXT
+  );
+  CREATE INDEX updates_by_time ON updates (updated_at);
+  CREATE TABLE update_versions (
+    entity_id TEXT PRIMARY KEY,
+    version TEXT NOT NULL
+  );
+  `,
 ];

@@ -65,6 +65,9 @@ export function collapseTraceback(traceback: string, integration: string | null)
 const CAPTURED_STAMP = /^\S+ \S+ /;
 const CAPTURED_LOGGER = /\[([^\]\s]+)\]/;
 
+/** Devices listed of one outage; a bridge with hundreds lists the first ones. */
+const MAX_OUTAGE_DEVICES = 200;
+
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const half = Math.floor((max - 3) / 2);
@@ -79,6 +82,18 @@ interface Draft extends EvidenceLogLine {
 function levelOf(s: SignalRecord): string {
   const level = s.data.level;
   return typeof level === 'string' ? level.toUpperCase() : s.severity.toUpperCase();
+}
+
+/** The outage an entities signal names (entities collector, outage.ts), if any. */
+function outageOf(data: Record<string, unknown>): EvidenceBundle['outage'] {
+  const strings = (x: unknown) =>
+    Array.isArray(x) ? x.filter((v): v is string => typeof v === 'string') : [];
+  if (typeof data.root !== 'string') return null;
+  return {
+    root: data.root,
+    devices: strings(data.devices),
+    integrations: strings(data.integrations),
+  };
 }
 
 /** Distinct lines of the incident's signals, with counts, newest occurrences merged. */
@@ -162,8 +177,11 @@ export function buildBundle(sources: BundleSources, opts: BundleOptions): Eviden
     { entity_id: string; state: string; last_changed: string | null }
   >();
   let configuration: Record<string, unknown> | null = null;
+  let outage: EvidenceBundle['outage'] = null;
   for (const s of sources.signals) {
     if (s.kind === 'entities_unavailable' && s.condition === 'active') {
+      // Newest first: the outage as last reported.
+      outage ??= outageOf(s.data);
       const since = typeof s.data.unavailable_since === 'string' ? s.data.unavailable_since : null;
       for (const id of (s.data.entity_ids as string[] | undefined) ?? []) {
         if (!entities.has(id))
@@ -208,6 +226,11 @@ export function buildBundle(sources: BundleSources, opts: BundleOptions): Eviden
       .slice(0, 10)
       .map((c) => ({ at: c.at, what: redactor.text(c.what) })),
     configuration,
+    outage: outage && {
+      root: redactor.text(outage.root),
+      devices: outage.devices.slice(0, MAX_OUTAGE_DEVICES).map((d) => redactor.text(d)),
+      integrations: outage.integrations,
+    },
     redactions: {},
     truncated: 0,
   };

@@ -18,6 +18,7 @@ import { isClosed } from '@ha-llm-ops/contracts';
 import { type ActionContext, ActionRejected } from '../actions/action.js';
 import { allowListed } from '../actions/index.js';
 import { powerCycleCandidate } from '../actions/power-cycle.js';
+import { message, translate } from '../i18n/index.js';
 import type { IncidentLifecycle } from '../incident/lifecycle.js';
 import type { IncidentRecord } from '../journal/journal.js';
 import type { ProposalJournal, ProposalRecord } from '../journal/proposals.js';
@@ -48,6 +49,8 @@ export interface PlannerOptions {
   /** How long a proposal waits for a decision. */
   proposalTtlS: number;
   now?: () => Date;
+  /** The language of labels, track records and reasons (Home Assistant's, see ../i18n); English when not given. */
+  language?: () => string;
 }
 
 export class Planner {
@@ -55,6 +58,10 @@ export class Planner {
 
   constructor(private readonly opts: PlannerOptions) {
     this.now = opts.now ?? (() => new Date());
+  }
+
+  private language(): string {
+    return this.opts.language?.() ?? 'en';
   }
 
   /** The candidates worth proposing for an incident, best first, each with who proposes it. */
@@ -80,7 +87,7 @@ export class Planner {
         candidate: {
           action_id: 'reload_config_entry',
           params: { entry_id: entry.entry_id },
-          rationale: `${entry.title} is stuck in setup retry; a reload sets it up at once when its cause is gone.`,
+          rationale: message(this.language(), 'plan.setup_retry_reload', { entry: entry.title }),
           risk: 'low',
         },
         by: 'offline',
@@ -110,6 +117,7 @@ export class Planner {
       this.opts.proposals.triesOf(def.id, incident.integration),
       incident.integration,
       def,
+      this.language(),
     );
   }
 
@@ -117,9 +125,14 @@ export class Planner {
   private notProposedAs(incident: IncidentRecord, actionId: string): NotProposed | null {
     const def = allowListed(actionId);
     const record = this.trackRecordOf(incident, actionId);
-    const reason = def && record ? givenUp(record, def.label) : null;
+    const reason = def && record ? givenUp(record, def.label, this.language()) : null;
     return def && record && reason
-      ? { action_id: def.id, label: def.label, track_record: record, reason }
+      ? {
+          action_id: def.id,
+          label: translate(this.language(), def.label),
+          track_record: record,
+          reason,
+        }
       : null;
   }
 
@@ -246,8 +259,8 @@ export class Planner {
       rationale: candidate.rationale,
       preview: {
         ...preview,
-        label: def.label,
-        backup: preview.backup?.description ?? null,
+        label: translate(this.language(), def.label),
+        backup: preview.backup ? translate(this.language(), preview.backup.description) : null,
         track_record: this.trackRecordOf(incident, def.id),
       } satisfies ActionPreview,
       proposed_by: by,

@@ -5,6 +5,7 @@
  */
 import type { TrackRecord } from '@ha-llm-ops/contracts';
 import type { FinishedTry } from '../journal/proposals.js';
+import { message, translate } from '../i18n/index.js';
 
 /**
  * An action whose latest tries for an integration failed this many times in a row (so at
@@ -12,15 +13,21 @@ import type { FinishedTry } from '../journal/proposals.js';
  */
 export const GIVE_UP_AFTER = 3;
 
-/** The track record of an action from its tries (newest first) for an integration. */
+/** The track record of an action from its tries (newest first) for an integration, its summary in `language`. */
 export function trackRecord(
   tries: readonly FinishedTry[],
   integration: string,
   action: { label: string; fixes: boolean | 'by_user' },
+  language = 'en',
 ): TrackRecord {
   const verified = tries.filter((t) => t === 'succeeded').length;
   const latestVerified = tries.indexOf('succeeded');
-  const verb = action.fixes === true ? 'fixed' : 'worked for';
+  const vars = {
+    action: translate(language, action.label),
+    integration,
+    verified,
+    tries: tries.length,
+  };
   return {
     integration,
     tries: tries.length,
@@ -28,14 +35,18 @@ export function trackRecord(
     failed_in_a_row: latestVerified === -1 ? tries.length : latestVerified,
     summary:
       tries.length === 0
-        ? `${action.label} has not been tried for ${integration} here yet.`
-        : `${action.label} ${verb} ${integration} ${verified} of ${tries.length} times here.`,
+        ? message(language, 'track.untried', vars)
+        : message(language, action.fixes === true ? 'track.fixed' : 'track.worked', vars),
   };
 }
 
-/** Why an action with this record is no longer proposed, or null when it still is. */
-export function givenUp(record: TrackRecord, label: string): string | null {
+/** Why an action with this record is no longer proposed (in `language`), or null when it still is. */
+export function givenUp(record: TrackRecord, label: string, language = 'en'): string | null {
   return record.failed_in_a_row >= GIVE_UP_AFTER
-    ? `${label} failed for ${record.integration} the last ${record.failed_in_a_row} times here.`
+    ? message(language, 'track.given_up', {
+        action: translate(language, label),
+        integration: record.integration,
+        count: record.failed_in_a_row,
+      })
     : null;
 }

@@ -13,7 +13,7 @@ import { supervisorCollector } from '../../src/collect/supervisor.js';
 import { verify } from '../../src/execute/verify.js';
 import { createLogger } from '../../src/log.js';
 import { SupervisorClient } from '../../src/supervisor/client.js';
-import { makePipeline, THRESHOLDS } from '../helpers/pipeline.js';
+import { makePipeline, supervisorContext } from '../helpers/pipeline.js';
 
 const BOOT = 'a'.repeat(32);
 const START = 'b'.repeat(32);
@@ -74,17 +74,7 @@ afterAll(() => fake.close());
 /** The incidents the Supervisor collector opens, and an action context for one of them. */
 async function incidentContext(subject: string): Promise<ActionContext> {
   const pipeline = makePipeline();
-  const stop = await supervisorCollector.start({
-    conn: undefined as never,
-    inventory: undefined as never,
-    supervisor: client,
-    cursors: pipeline.journal,
-    sink: pipeline.correlator,
-    thresholds: { ...THRESHOLDS, supervisorPollS: 3600 },
-    log: createLogger('error'),
-    now: () => new Date(),
-    flags: { systemLogEvents: true },
-  });
+  const stop = await supervisorCollector.start(supervisorContext(pipeline, client));
   await stop();
   const incident = pipeline.journal
     .listIncidents({}, 20, 0)

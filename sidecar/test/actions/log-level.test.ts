@@ -1,7 +1,7 @@
 /**
  * The rollback of set_integration_log_level: it restores the level the
  * integration had, says it succeeded only when HA reports that level again, and
- * touches nothing when the change never happened.
+ * touches nothing when the change never happened, and never restores NOTSET.
  */
 import type { Connection } from 'home-assistant-js-websocket';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,23 @@ describe('set_integration_log_level rollback', () => {
     const outcome = await setIntegrationLogLevel.rollback(stuck.ctx, params, applied);
     expect(outcome).toMatchObject({ attempted: true, succeeded: false });
     expect(outcome.detail).toContain('warning');
+  });
+
+  it('refuses to change a level HA does not report, so it never has to roll back to NOTSET', async () => {
+    const ha = fakeHa({}); // the integration not listed: HA reports no level
+    await expect(setIntegrationLogLevel.apply(ha.ctx, params)).rejects.toThrow(
+      /reports no log level for fault_lab/,
+    );
+    expect(ha.sent.map((m) => m.type)).toEqual(['logger/log_info']);
+  });
+
+  it('never sets NOTSET on rollback, whatever level was recorded', async () => {
+    for (const previous of ['notset', 'NOTSET', 'verbose']) {
+      const ha = fakeHa({ fault_lab: 10 });
+      const outcome = await setIntegrationLogLevel.rollback(ha.ctx, params, { previous });
+      expect(ha.sent).toEqual([]);
+      expect(ha.levels.fault_lab).toBe(10);
+      expect(outcome).toMatchObject({ attempted: false, succeeded: false });
+    }
   });
 });

@@ -154,11 +154,54 @@ describe('ha-llm-ops analyze', { timeout: 60_000 }, () => {
     expect((JSON.parse(raw.stdout) as { redacted: boolean }).redacted).toBe(false);
   });
 
+  it("--knowledge FILE applies the user's own rules, as the running sidecar does", () => {
+    const rules = join(dir, 'knowledge.yaml');
+    writeFileSync(
+      rules,
+      [
+        'rules:',
+        '  - id: wled-nightly-power',
+        '    match: communicating with WLED device',
+        '    integration: wled',
+        '    category: device_unavailable',
+        '    remedy: notify_only',
+        '    title: The WLED strip is switched off at night',
+        '',
+      ].join('\n'),
+    );
+    const without = JSON.parse(cli(['analyze', '--json', wled]).stdout) as Output;
+    expect(without.incidents[0]?.category).toBe('setup_retry');
+    const { code, stdout, stderr } = cli(['analyze', '--json', '--knowledge', rules, wled]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const [incident] = (JSON.parse(stdout) as Output).incidents;
+    expect(incident).toMatchObject({
+      category: 'device_unavailable',
+      title: 'The WLED strip is switched off at night',
+    });
+  });
+
+  it('exits 2 naming the line of a bad knowledge file, or a missing one', () => {
+    const bad = join(dir, 'bad-knowledge.yaml');
+    writeFileSync(bad, 'rules:\n  - id: x\n    match: "(unclosed"\n    category: nope\n');
+    const broken = cli(['analyze', '--json', '--knowledge', bad, wled]);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(
+      /bad-knowledge\.yaml:3: rules\.0\.match: is not a valid regular expression/,
+    );
+    const missing = cli(['analyze', '--knowledge', join(dir, 'none.yaml'), wled]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*none\.yaml: no such file/);
+    expect(cli(['analyze', '--knowledge']).stderr).toContain('--knowledge needs a FILE');
+  });
+
   it('exits 2 with the usage for a missing FILE or an unknown option', () => {
     for (const args of [['analyze'], ['analyze', '--yaml', wled], ['analyze', wled, wled]]) {
       const { code, stderr } = cli(args);
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr).toContain('Usage: ha-llm-ops analyze [--json] [--no-redact] FILE');
+      expect(stderr).toContain(
+        'Usage: ha-llm-ops analyze [--json] [--no-redact] [--knowledge RULES] FILE',
+      );
     }
   });
 

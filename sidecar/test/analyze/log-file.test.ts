@@ -119,6 +119,60 @@ describe('grouping a log into incidents', () => {
     expect(incidents.map((i) => String(i.integration)).sort()).toEqual(['hue', 'null', 'wled']);
   });
 
+  it('reads configuration keys that a mis-indented YAML made integrations as no integration', async () => {
+    const [only, ...rest] = await analyze(
+      "Integration error: name - Integration 'name' not found.",
+      "Integration error: stations - Integration 'stations' not found.",
+      "Invalid config for [sensor.acme_weather]: required key not provided @ data['stations']. Got None.",
+    );
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ integration: 'acme_weather', category: 'invalid_config' });
+  });
+
+  it('names the platform a duplicate unique ID comes from, on whichever line it is', async () => {
+    const [only] = await analyze(
+      'Logger: homeassistant.components.sensor',
+      'Source: helpers/entity_platform.py:600',
+      'First occurred: 10:00:00 (2 occurrences)',
+      'Last logged: 10:00:00',
+      '',
+      ' ID abc already exists - ignoring sensor.acme_abc',
+      'Platform acme does not generate unique IDs. ID def already exists - ignoring sensor.acme_def',
+    );
+    expect(only).toMatchObject({ integration: 'acme', category: 'other' });
+  });
+
+  it('reads the logger a pasted line kept in brackets', async () => {
+    const [only] = await analyze(
+      '[pyatv.protocols.mrp] Connection lost to device, failing back to polling',
+    );
+    expect(only).toMatchObject({ integration: 'apple_tv' });
+  });
+
+  it('attributes errors the browser reported to the frontend', async () => {
+    const [only] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'frontend.js.latest.202401010',
+        'https://ha.example/hacsfiles/acme-card/acme-card.js:1:2 TypeError: x is undefined',
+      ),
+    );
+    expect(only).toMatchObject({ integration: 'frontend', category: 'other' });
+  });
+
+  it('attributes an add-on that does not answer to the add-on, not to the integration that noticed', async () => {
+    const [only] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'homeassistant.components.acme',
+        'Failed to connect: Cannot connect to host core-acme-server:3000 ssl:default [Connect call failed]',
+      ),
+    );
+    expect(only).toMatchObject({ integration: 'hassio', category: 'addon_crash' });
+  });
+
   it("groups an add-on's own output into one add-on incident", async () => {
     const incidents = await analyze(
       '[14:02:11] INFO: Starting Zigbee2MQTT...',

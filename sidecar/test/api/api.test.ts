@@ -259,6 +259,26 @@ describe('OpenAPI', () => {
     );
   });
 
+  it('documents every key of the real answers, and as always sent', async () => {
+    const doc = openApiDocument(VERSION) as unknown as {
+      components: { schemas: Record<string, { required?: string[]; properties: object }> };
+    };
+    const { items } = (await (await get('/api/incidents')).json()) as { items: { id: string }[] };
+    const answers: [string, string][] = [
+      ['Status', '/api/status'],
+      ['IncidentDetail', `/api/incidents/${items[0]?.id ?? ''}`],
+    ];
+    for (const [name, path] of answers) {
+      const answer = (await (await get(path)).json()) as object;
+      const schema = doc.components.schemas[name];
+      const keys = Object.keys(answer).sort();
+      expect(Object.keys(schema?.properties ?? {}).sort(), `${name}: documented keys`).toEqual(
+        keys,
+      );
+      expect([...(schema?.required ?? [])].sort(), `${name}: required keys`).toEqual(keys);
+    }
+  });
+
   it('docs/openapi.json is current (run npm run docs:openapi)', async () => {
     const { readFileSync } = await import('node:fs');
     const { VERSION } = await import('../../src/version.js');

@@ -7,12 +7,11 @@ import {
   startFakeSupervisor,
   type FakeSupervisor,
 } from '../../../tests/harness/fake-supervisor.js';
-import type { CollectorContext } from '../../src/collect/collector.js';
 import { supervisorCollector } from '../../src/collect/supervisor.js';
-import { failuresIn } from '../../src/collect/supervisor-logs.js';
-import { createLogger } from '../../src/log.js';
+import { failuresIn, logSignal } from '../../src/collect/supervisor-logs.js';
 import { SupervisorClient } from '../../src/supervisor/client.js';
-import { makePipeline, tempDir, THRESHOLDS } from '../helpers/pipeline.js';
+import { must } from '../analyze/helpers.js';
+import { makePipeline, tempDir, supervisorContext } from '../helpers/pipeline.js';
 
 const SUPERVISOR = [
   '21-01-21 16:34:06 INFO (MainThread) [supervisor.updater] Fetching update data from https://version.home-assistant.io/stable.json',
@@ -70,17 +69,6 @@ describe('the Supervisor collector reads the system logs', () => {
   });
   afterAll(() => fake.close());
 
-  const context = (pipeline: ReturnType<typeof makePipeline>): CollectorContext => ({
-    conn: undefined as never, // the Supervisor collector does not talk to HA
-    inventory: undefined as never,
-    supervisor: new SupervisorClient(fake.url, fake.token),
-    cursors: pipeline.journal,
-    sink: pipeline.correlator,
-    thresholds: { ...THRESHOLDS, supervisorPollS: 3600 },
-    log: createLogger('error'),
-    now: () => new Date(),
-    flags: { systemLogEvents: true },
-  });
   const occurrences = (pipeline: ReturnType<typeof makePipeline>) =>
     pipeline.journal.listIncidents({}, 50, 0).items.reduce((n, i) => n + i.occurrences, 0);
 
@@ -88,7 +76,9 @@ describe('the Supervisor collector reads the system logs', () => {
     const dir = tempDir();
     const first = makePipeline({}, dir);
     await (
-      await supervisorCollector.start(context(first))
+      await supervisorCollector.start(
+        supervisorContext(first, new SupervisorClient(fake.url, fake.token)),
+      )
     )();
     const { items } = first.journal.listIncidents({}, 50, 0);
     expect(items.map((i) => i.subject).sort()).toEqual(['addon:core_mosquitto', 'host:log'].sort());
@@ -100,7 +90,9 @@ describe('the Supervisor collector reads the system logs', () => {
     fake.state.supervisorLog.push(WATCHDOG);
     const second = makePipeline({}, dir);
     await (
-      await supervisorCollector.start(context(second))
+      await supervisorCollector.start(
+        supervisorContext(second, new SupervisorClient(fake.url, fake.token)),
+      )
     )();
     expect(occurrences(second)).toBe(4);
     // Named by its name in the line, it is the add-on's incident (its slug from the add-on list).
@@ -111,5 +103,85 @@ describe('the Supervisor collector reads the system logs', () => {
       );
     expect(watchdog?.subject).toBe('addon:core_mosquitto');
     second.journal.close();
+  });
+});
+
+describe('Core’s container log', () => {
+  const journal = (time: string, message: string) =>
+    `${time} homeassistant homeassistant[61]: ${message}`;
+  // As home-assistant/core#101027 pasted it: a crash loop after an update.
+  const CRASH = [
+    journal(
+      '2023-09-27T22:17:54.101Z',
+      '[22:17:54] INFO: Home Assistant Core finish process exit code 256',
+    ),
+    journal(
+      '2023-09-27T22:17:54.102Z',
+      '[22:17:54] INFO: Home Assistant Core finish process received signal 4',
+    ),
+    journal(
+      '2023-09-27T22:17:55.758Z',
+      '2023-09-28 00:17:55.758 WARNING (SyncWorker_0) [homeassistant.loader] We found a custom integration spook which has not been tested by Home Assistant.',
+    ),
+  ];
+  const STOP = [
+    journal(
+      '2023-09-29T11:01:30.000Z',
+      '[11:01:30] INFO: Home Assistant Core finish process exit code 0',
+    ),
+    journal(
+      '2023-09-29T11:01:30.001Z',
+      '[11:01:30] INFO: Home Assistant Core finish process received signal 15',
+    ),
+    journal(
+      '2023-09-29T11:01:31.000Z',
+      '[11:01:31] INFO: Home Assistant Core finish process exit code 100',
+    ),
+  ];
+
+  it('takes Core’s death by signal, not a stop, a restart, or what Core logs itself', () => {
+    expect(failuresIn('core', [...CRASH, ...STOP].join('\n'), undefined)).toEqual([
+      expect.objectContaining({
+        at: '2023-09-27T22:17:54.102',
+        severity: 'error',
+        message: '[22:17:54] INFO: Home Assistant Core finish process received signal 4',
+      }),
+    ]);
+  });
+
+  it('is Home Assistant’s own failure, as is the Supervisor’s watchdog restarting Core', () => {
+    const [death] = failuresIn('core', CRASH.join('\n'), undefined);
+    expect(logSignal('core', must(death), '2023-09-27T22:18:00Z')).toMatchObject({
+      integration: 'homeassistant',
+      subject: 'core:log',
+    });
+    const [watchdog] = failuresIn(
+      'supervisor',
+      '23-09-27 22:17:56 WARNING (MainThread) [supervisor.homeassistant.core] Watchdog found Home Assistant failed, restarting...',
+      undefined,
+    );
+    expect(watchdog?.severity).toBe('error');
+    expect(logSignal('supervisor', must(watchdog), '2023-09-27T22:18:00Z').integration).toBe(
+      'homeassistant',
+    );
+  });
+
+  it('becomes one incident per crash, read through the Supervisor, counted once across polls', async () => {
+    const fake = await startFakeSupervisor({
+      coreLog: ['[22:17:54] INFO: Home Assistant Core finish process received signal 4'],
+    });
+    try {
+      const pipeline = makePipeline();
+      const client = new SupervisorClient(fake.url, fake.token);
+      for (let poll = 0; poll < 2; poll++)
+        await (
+          await supervisorCollector.start(supervisorContext(pipeline, client))
+        )();
+      const { items } = pipeline.journal.listIncidents({}, 50, 0);
+      const crash = items.find((i) => i.subject === 'core:log');
+      expect(crash).toMatchObject({ integration: 'homeassistant', occurrences: 1 });
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -1,11 +1,13 @@
 /** A real journal (SQLite in a temp dir) with a correlator, for tests of the pipeline. */
 import type { ActionId, Signal } from '@ha-llm-ops/contracts';
+import type { Connection } from 'home-assistant-js-websocket';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLlmSettings } from '../../src/shared/llm-settings.js';
 import type { Settings, Thresholds } from '../../src/config.js';
 import type { ActionContext } from '../../src/actions/action.js';
+import type { CollectorContext } from '../../src/collect/collector.js';
 import { Correlator } from '../../src/correlate/correlator.js';
 import { IncidentLifecycle } from '../../src/incident/lifecycle.js';
 import { type IncidentRecord, Journal } from '../../src/journal/journal.js';
@@ -15,6 +17,7 @@ import { Planner } from '../../src/plan/planner.js';
 import { loadPolicy } from '../../src/policy/policy.js';
 import { PolicyKeeper } from '../../src/policy/policy-keeper.js';
 import type { IncidentChange } from '../../src/shared/interfaces.js';
+import type { SupervisorClient } from '../../src/supervisor/client.js';
 
 export const THRESHOLDS: Thresholds = {
   unavailableAfterS: 60,
@@ -91,6 +94,33 @@ export function makePipeline(thresholds: Partial<Thresholds> = {}, dir = tempDir
   const changes: [IncidentRecord, IncidentChange][] = [];
   lifecycle.onChange((incident, change) => changes.push([incident, change]));
   return { clock, journal, lifecycle, correlator, changes, dir };
+}
+
+/**
+ * What the Supervisor collector is started with in a test: a test pipeline's journal and
+ * correlator, one poll (the next is an hour away), and in place of Home Assistant's connection
+ * one that answers `supervisor/subscribe` as a Core without a Supervisor does (`unknown_command`),
+ * unless a test gives its own.
+ */
+export function supervisorContext(
+  pipeline: ReturnType<typeof makePipeline>,
+  supervisor: SupervisorClient | null,
+  conn: Pick<Connection, 'subscribeMessage'> = {
+    subscribeMessage: () =>
+      Promise.reject({ code: 'unknown_command', message: 'Unknown command.' }),
+  },
+): CollectorContext {
+  return {
+    conn: conn as Connection,
+    inventory: undefined as never,
+    supervisor,
+    cursors: pipeline.journal,
+    sink: pipeline.correlator,
+    thresholds: { ...THRESHOLDS, supervisorPollS: 3600 },
+    log: createLogger('error'),
+    now: () => new Date(),
+    flags: { systemLogEvents: true },
+  };
 }
 
 /**

@@ -181,3 +181,41 @@ describe('keyed placeholders', () => {
     expect(elsewhere).not.toBe(a);
   });
 });
+
+describe('buildBundle: an outage', () => {
+  it('names the root and the affected devices of the latest entities signal', () => {
+    const signals = [
+      rec({
+        source: 'entities',
+        kind: 'entities_unavailable',
+        condition: 'active',
+        message: 'Bridge is down: 3 devices are unavailable',
+        data: {
+          entity_ids: ['sensor.a', 'sensor.b', 'sensor.c'],
+          root: 'Bridge',
+          devices: ['Bridge', 'Sensor 1', 'Sensor 2'],
+          integrations: ['zha'],
+        },
+      }),
+    ];
+    const b = buildBundle(sources({}, signals), { budgetTokens: 4000 });
+    expect(b.outage).toEqual({
+      root: 'Bridge',
+      devices: ['Bridge', 'Sensor 1', 'Sensor 2'],
+      integrations: ['zha'],
+    });
+  });
+
+  it('has none for a device failing alone', () => {
+    const signals = [
+      rec({
+        source: 'entities',
+        kind: 'entities_unavailable',
+        condition: 'active',
+        message: 'sensor.a is unavailable',
+        data: { entity_ids: ['sensor.a'] },
+      }),
+    ];
+    expect(buildBundle(sources({}, signals), { budgetTokens: 4000 }).outage).toBeNull();
+  });
+});

@@ -103,6 +103,7 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
       llm_usage: null,
       not_proposed: opts.notProposed ?? [],
       debug_captures: [],
+      after_update: null,
     };
   }
 

@@ -93,21 +93,9 @@ export class HaIncidentSource implements IncidentSource {
     return this.call<IncidentPage>({ type: 'llm_ops/incidents', ...withoutEmpty(query) });
   }
 
-  async incident(id: string): Promise<IncidentDetail> {
-    const detail = await this.call<Partial<IncidentDetail> & { incident: Incident }>({
-      type: 'llm_ops/incident',
-      incident_id: id,
-    });
-    return {
-      incident: detail.incident,
-      signals: detail.signals ?? [],
-      bundle: detail.bundle ?? null,
-      analysis: detail.analysis ?? null,
-      proposals: detail.proposals ?? [],
-      llm_usage: detail.llm_usage ?? null,
-      not_proposed: detail.not_proposed ?? [],
-      debug_captures: detail.debug_captures ?? [],
-    };
+  /** The incident's detail as the sidecar answers it (the integration passes it through). */
+  incident(id: string): Promise<IncidentDetail> {
+    return this.call<IncidentDetail>({ type: 'llm_ops/incident', incident_id: id });
   }
 
   async proposals(): Promise<ActionProposal[]> {

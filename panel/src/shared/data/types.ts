@@ -26,6 +26,7 @@ import type {
   Signal,
   Suppression,
   TrackRecord,
+  UpdateAttribution,
   UpstreamReport,
 } from '@ha-llm-ops/contracts';
 
@@ -52,6 +53,7 @@ export type {
   Signal,
   Suppression,
   TrackRecord,
+  UpdateAttribution,
   UpstreamReport,
 };
 
@@ -99,10 +101,12 @@ export interface IncidentDetail {
   proposals: ActionProposal[];
   /** Debug lines captured for it, redacted (empty from a back end that keeps none). */
   debug_captures: DebugCapture[];
-  /** Actions no longer proposed because they failed here repeatedly, and why (older back ends: none). */
+  /** Actions no longer proposed because they failed here repeatedly, and why. */
   not_proposed: NotProposed[];
-  /** What the model calls for it took; null when no model was asked (or an older sidecar). */
+  /** What the model calls for it took; null when no model was asked. */
   llm_usage: LlmUsage | null;
+  /** The update it started soon after, with the backup from before it (older back ends: null). */
+  after_update: UpdateAttribution | null;
 }
 
 /** Tokens, cost and time of an incident's model calls, all together. */
@@ -153,18 +157,18 @@ export interface OpsStatus {
   system_log_events: boolean;
   last_analysis_at: string | null;
   counts: { open: number; awaiting_approval: number };
-  /** Home Assistant's time zone, in which quiet hours are read (absent from older sidecars). */
-  time_zone?: string | null;
+  /** Home Assistant's time zone, in which quiet hours are read; null until it is known. */
+  time_zone: string | null;
   /** What each allow-listed action is called, for people (the actions name themselves). */
   action_labels?: Record<string, string>;
   /** Whether the integration reaches the sidecar (absent: unknown, assume yes). */
   connected?: boolean;
-  /** The LLM analyzer's budget; null when no LLM is configured (absent from older sidecars). */
-  llm?: LlmBudget | null;
-  /** Maintenance mode (absent from older sidecars): while on, no incident opens. */
-  maintenance?: MaintenanceState;
-  /** The knowledge file: rules in force, and its problem (absent from older sidecars). */
-  knowledge?: { file: string; rules: number; error: string | null };
+  /** The LLM analyzer's budget; null when no LLM is configured. */
+  llm: LlmBudget | null;
+  /** Maintenance mode: while on, no incident opens. */
+  maintenance: MaintenanceState;
+  /** The knowledge file: rules in force, and its problem. */
+  knowledge: { file: string; rules: number; error: string | null };
 }
 
 /** A change pushed by `llm_ops/subscribe`. */

@@ -22,6 +22,8 @@ export interface LlmAnalyzerDeps {
   connection: () => Connection | undefined;
   /** Home Assistant's time zone, in which the month of the cost cap is read. */
   timeZone?: () => string | null;
+  /** The language the model is asked to answer in (Home Assistant's); English when not given. */
+  language?: () => string;
   log: Logger;
   now?: () => Date;
   /** The user's knowledge rules, for few-shot examples, and how to redact them. */
@@ -60,6 +62,7 @@ export function createLlmAnalyzer(deps: LlmAnalyzerDeps): LlmAnalyzer | null {
     costPerMtok: settings.costPerMtok,
     monthlyCostCap: settings.monthlyCostCap,
     timeZone: deps.timeZone,
+    language: deps.language,
     log,
     now: deps.now,
     knowledge: deps.knowledge,

@@ -30,6 +30,8 @@ export interface LlmAnalyzerOptions {
   monthlyCostCap?: number | null;
   /** Home Assistant's time zone, in which the month of the cap is read. */
   timeZone?: () => string | null;
+  /** The language the model is asked to answer in (Home Assistant's); English when not given. */
+  language?: () => string;
   log: Logger;
   /** Few-shot examples per prompt (default 3), of verified fixes and of local rules each. */
   examples?: number;
@@ -132,8 +134,12 @@ export class LlmAnalyzer {
     if (!bundle) return offline;
     const ttlMs = (this.opts.cacheTtlS ?? 7 * 86_400) * 1000;
     const freshSince = new Date(this.now().getTime() - ttlMs).toISOString();
+    const language = this.opts.language?.() ?? 'en';
+    // An answer is written in one language: another language's is asked for anew.
+    const cacheKey =
+      language === 'en' ? incident.fingerprint : `${incident.fingerprint}@${language}`;
     if (!refresh) {
-      const hit = calls.cached(incident.fingerprint, backend.backend, backend.model, freshSince);
+      const hit = calls.cached(cacheKey, backend.backend, backend.model, freshSince);
       if (hit) {
         log.debug(`LLM analysis of ${incident.id} from the cache`);
         return { ...hit, evidence_refs: offline?.evidence_refs ?? [] };
@@ -146,7 +152,7 @@ export class LlmAnalyzer {
       limit: this.opts.examples ?? 3,
     });
     const rules = this.ruleExamples(incident, bundle);
-    const prompt = buildPrompt({ incident, bundle, offline, examples, rules });
+    const prompt = buildPrompt({ incident, bundle, offline, examples, rules, language });
     const answer = await askWithOneRepair(backend, prompt, this.meter(incident.id));
     if (!answer) {
       log.info(`no usable LLM analysis of ${incident.id}; the offline analysis stands`);
@@ -161,7 +167,7 @@ export class LlmAnalyzer {
     const rca: RcaResult = { ...answer.rca, evidence_refs: offline?.evidence_refs ?? [] };
     const at = this.now().toISOString();
     calls.purgeCacheBefore(freshSince);
-    calls.cache(incident.fingerprint, backend.backend, backend.model, rca, at);
+    calls.cache(cacheKey, backend.backend, backend.model, rca, at);
     const usage = calls.usageOf(incident.id);
     log.info(
       `${this.label} analyzed ${incident.id}: ${rca.category}/${rca.remedy}, ` +

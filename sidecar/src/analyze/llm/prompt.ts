@@ -18,6 +18,7 @@ import {
 } from '@ha-llm-ops/contracts';
 import { createHash } from 'node:crypto';
 import { ACTIONS } from '../../actions/index.js';
+import { message } from '../../i18n/index.js';
 import type { IncidentRecord } from '../../journal/journal.js';
 import type { VerifiedFix } from '../../journal/llm-calls.js';
 import { estimateTokens } from '../../package/index.js';
@@ -86,6 +87,8 @@ export interface PromptInput {
   examples: VerifiedFix[];
   /** The user's knowledge rules worth showing (redacted), most relevant first. */
   rules?: RuleExample[];
+  /** The language the answer's texts are written in (Home Assistant's, see ../../i18n); English when not given. */
+  language?: string;
 }
 
 /** A knowledge file rule as a few-shot example: its pattern and its conclusion. */
@@ -239,6 +242,10 @@ export function buildPrompt(input: PromptInput): LlmPrompt {
         ]
       : []),
     '',
+    // English prompts stay as they were; another language is asked for by name.
+    ...(input.language && input.language !== 'en'
+      ? [message(input.language, 'llm.answer_language')]
+      : []),
     'Answer with the JSON object only. Name allow-listed actions only.',
   ].join('\n');
   return {

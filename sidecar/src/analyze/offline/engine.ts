@@ -226,6 +226,8 @@ function holds(c: Condition, ctx: Context, host: string | undefined, match: Matc
     const named = match.groups.domain ?? ctx.input.integration;
     if ((misspelledCoreDomain(named) !== null) !== c.misspelled) return false;
   }
+  if (c.outage !== undefined && (typeof ctx.input.data?.root === 'string') !== c.outage)
+    return false;
   return true;
 }
 
@@ -239,7 +241,7 @@ function outcomeOf(sig: Signature, ctx: Context, match: Match): Outcome {
 }
 
 /** What is said about an error no signature knows: low confidence, evidence only. */
-const UNEXPLAINED: Signature = {
+export const UNEXPLAINED: Signature = {
   id: 'unexplained',
   match: {},
   category: 'other',

@@ -4,14 +4,15 @@
  * their parameters taken from the incident, and its verification tests.
  */
 import type { CandidateAction, RcaResult, Risk, VerificationTest } from '@ha-llm-ops/contracts';
+import { translate } from '../../i18n/index.js';
 import { factsOf, hostIn } from './extract.js';
 import { misspelledCoreDomain } from './libraries.js';
 import type { Compiled, Context, Match } from './match.js';
 import { automationOfLogger } from './patterns.js';
 import type { ActionTemplate, AnalysisInput, OfflineFinding, Outcome } from './types.js';
 
-/** Values a template may use when the evidence did not name them. */
-const DEFAULTS: Record<string, string> = {
+/** Values a template may use when the evidence did not name them (translated like the templates). */
+export const DEFAULTS: Record<string, string> = {
   integration: 'the integration',
   entry: 'the config entry',
   host: 'the device',
@@ -28,14 +29,25 @@ const DEFAULTS: Record<string, string> = {
   call: 'a blocking function',
 };
 
-/** Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known). */
-export function fill(template: string, vars: Readonly<Record<string, string>>): string {
-  return template
+/**
+ * Fill `{name}` (defaults when unknown) and `[[ … ]]` (dropped unless every name inside is known).
+ * With a `language`, the template and the defaults are that language's translation of the English.
+ */
+export function fill(
+  template: string,
+  vars: Readonly<Record<string, string>>,
+  language = 'en',
+): string {
+  const defaultOf = (name: string): string => {
+    const english = DEFAULTS[name];
+    return english ? translate(language, english) : '';
+  };
+  return translate(language, template)
     .replace(/\[\[(.*?)\]\]/gs, (_m, inner: string) => {
       const names = [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
       return names.every((n) => vars[n]) ? inner : '';
     })
-    .replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] || DEFAULTS[name] || '')
+    .replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] || defaultOf(name))
     .replace(/ {2,}/g, ' ')
     .replace(/ ([.,;:)])(?=\s|$)/g, '$1')
     .trim();
@@ -43,7 +55,9 @@ export function fill(template: string, vars: Readonly<Record<string, string>>): 
 
 /** Titles start upper case, unless they start with a name (an integration domain, an entity id). */
 const capitalize = (s: string): string =>
-  /^(?:the|a|an|some) /.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+  /^(?:the|a|an|some|der|die|das|ein|eine|einige) /.test(s)
+    ? s.charAt(0).toUpperCase() + s.slice(1)
+    : s;
 const shorten = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function automationOf(input: AnalysisInput, texts: string[]): string | undefined {
@@ -99,6 +113,13 @@ function varsOf(ctx: Context, match: Match): Record<string, string> {
   if (first) vars.detail = shorten(first, 200);
   if (!vars.seconds && vars.interval) vars.seconds = vars.interval;
   if (!vars.host && vars.proxy) vars.host = vars.proxy;
+  // An outage's root and the devices down with it (the entities collector names them).
+  if (typeof input.data?.root === 'string') vars.root = input.data.root;
+  if (Array.isArray(input.data?.devices)) {
+    const devices = input.data.devices.filter((d): d is string => typeof d === 'string');
+    vars.devices = String(devices.length);
+    vars.device_list = shorten(devices.join(', '), 300);
+  }
   const total = input.lines.reduce((n, l) => n + l.count, 0);
   vars.count = String(total);
   return vars;
@@ -109,6 +130,7 @@ function actionOf(
   t: ActionTemplate,
   ctx: Context,
   vars: Record<string, string>,
+  language: string,
 ): CandidateAction | null {
   const refs: Record<string, string | undefined> = {
     $entry_id: ctx.input.entry?.entry_id,
@@ -127,7 +149,12 @@ function actionOf(
       params[key] = value;
     }
   }
-  return { action_id: t.action_id, params, rationale: fill(t.rationale, vars), risk: t.risk };
+  return {
+    action_id: t.action_id,
+    params,
+    rationale: fill(t.rationale, vars, language),
+    risk: t.risk,
+  };
 }
 
 const RISK_RANK: Record<Risk, number> = { low: 0, medium: 1, high: 2 };
@@ -139,22 +166,24 @@ export function findingOf(
   ctx: Context,
 ): OfflineFinding {
   const vars = varsOf(ctx, match);
+  // The user's own rules are in the user's words: only built-in texts are translated.
+  const language = c.family === 'local' ? 'en' : (ctx.input.language ?? 'en');
   const actions = outcome.actions
-    .map((a) => actionOf(a, ctx, vars))
+    .map((a) => actionOf(a, ctx, vars, language))
     .filter((a): a is CandidateAction => a !== null);
   const risk = actions.reduce<Risk>(
     (r, a) => (RISK_RANK[a.risk] > RISK_RANK[r] ? a.risk : r),
     'low',
   );
-  const title = capitalize(fill(outcome.title, vars));
+  const title = capitalize(fill(outcome.title, vars, language));
   const tests: VerificationTest[] = outcome.tests.map((t) => ({
     ...t,
-    description: fill(t.description, vars),
+    description: fill(t.description, vars, language),
   }));
   const rca: RcaResult = {
     summary: title,
-    root_cause: fill(outcome.rootCause, vars),
-    impact: fill(outcome.impact, vars),
+    root_cause: fill(outcome.rootCause, vars, language),
+    impact: fill(outcome.impact, vars, language),
     confidence: Math.round(outcome.confidence * 100) / 100,
     category: outcome.category,
     remedy: outcome.remedy,
@@ -162,7 +191,7 @@ export function findingOf(
     candidate_actions: actions,
     risk,
     tests,
-    manual_steps: outcome.manualSteps.map((s) => fill(s, vars)),
+    manual_steps: outcome.manualSteps.map((s) => fill(s, vars, language)),
     analyzer: 'offline',
     signature: `${c.family}.${c.signature.id}`,
   };

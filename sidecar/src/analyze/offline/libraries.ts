@@ -100,6 +100,20 @@ function distance(a: string, b: string): number {
  */
 export function misspelledCoreDomain(name: string | null | undefined): string | null {
   if (!name || name.length < 4 || CORE_DOMAINS.has(name)) return null;
+  // Asked once per signature for each analysis: the answer for a name never changes.
+  const known = MISSPELLED.get(name);
+  if (known !== undefined) return known;
+  if (MISSPELLED.size >= MAX_MISSPELLED) MISSPELLED.clear();
+  const meant = closestCoreDomain(name);
+  MISSPELLED.set(name, meant);
+  return meant;
+}
+
+/** Names already looked up (the few integrations of one home), bounded all the same. */
+const MISSPELLED = new Map<string, string | null>();
+const MAX_MISSPELLED = 1000;
+
+function closestCoreDomain(name: string): string | null {
   const allowed = name.length < 7 ? 1 : 2;
   let best: string | null = null;
   let bestDistance = allowed + 1;

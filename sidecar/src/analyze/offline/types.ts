@@ -44,6 +44,8 @@ export interface AnalysisInput {
   data?: Record<string, unknown>;
   /** The user's own rules (the knowledge file), tried before the built-in signatures. */
   localRules?: readonly KnowledgeRule[];
+  /** The language of the explanation's texts (a catalog of ../../i18n); English when not given. */
+  language?: string;
 }
 
 /** The offline analyzer's explanation of an incident. */
@@ -103,6 +105,8 @@ export interface Condition {
   cloud?: boolean;
   /** The integration the evidence names (`domain` group, else the incident's) misspells one of Home Assistant's own. */
   misspelled?: boolean;
+  /** The incident is one hub's, bridge's or broker's outage that took devices down with it. */
+  outage?: boolean;
 }
 
 /** A parameter of a suggested action: a fixed value or a reference to the input. */

@@ -113,4 +113,17 @@ recognises('addon', [
     'addon_crash',
     'restart_addon',
   ),
+  c(
+    'a port Docker cannot publish on the host',
+    input('hassio', [
+      line(
+        'Can\'t start addon_core_example: 500 Server Error ("driver failed programming external connectivity on endpoint addon_core_example: Error starting userland proxy: listen tcp 0.0.0.0:8080: bind: address already in use")',
+        'ERROR',
+        'supervisor.docker',
+      ),
+    ]),
+    'addon.port_in_use',
+    'addon_crash',
+    'check_network_or_device',
+  ),
 ]);

@@ -81,4 +81,17 @@ recognises('auth', [
     'auth_expired',
     'restart_addon',
   ),
+  c(
+    'setup crashing inside the token refresh',
+    input('acme', [
+      line(
+        'Error setting up entry 1234 for acme\nTraceback (most recent call last):\n  File "/usr/local/lib/python3.12/site-packages/acmelib/api.py", line 40, in async_refresh_access_token\n    self._store(data)',
+        'ERROR',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'auth.token_refresh_crashed',
+    'auth_expired',
+    'notify_only',
+  ),
 ]);

@@ -35,5 +35,13 @@ export function recognises(family: string, cases: readonly Case[]): void {
       }).toEqual({ signature: m.signature, category: m.category, remedy: m.remedy });
       expectWellFormed(must(finding));
     });
+    // The same diagnosis in German (../../../src/i18n/de.json), every template filled.
+    it.each(cases.map((m) => [m.name, m] as const))('%s, explained in German', (_name, m) => {
+      const english = must(analyzeOffline(m.given));
+      const german = must(analyzeOffline({ ...m.given, language: 'de' }));
+      expect(german.rca.signature).toBe(english.rca.signature);
+      expect(german.rca.root_cause).not.toBe(english.rca.root_cause);
+      expectWellFormed(german);
+    });
   });
 }

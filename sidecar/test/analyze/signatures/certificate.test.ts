@@ -78,4 +78,15 @@ recognises('certificate', [
     'certificate',
     'check_network_or_device',
   ),
+  c(
+    'garbage instead of TLS from a cloud service',
+    input('acme_cloud', [
+      line(
+        'Cannot connect to host api.example.com:443 ssl:default [SSL] record layer failure (_ssl.c:1000)',
+      ),
+    ]),
+    'certificate.wrong_protocol',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
 ]);

@@ -114,4 +114,17 @@ recognises('config', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    'an integration configured as a platform instead of its own section',
+    input('acme_monitor', [
+      line(
+        "Error during setup of component acme_monitor\nTraceback (most recent call last):\n    for item in config[DOMAIN]:\nKeyError: 'acme_monitor'",
+        'ERROR',
+        'homeassistant.setup',
+      ),
+    ]),
+    'config.section_missing',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);

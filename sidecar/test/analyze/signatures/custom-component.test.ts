@@ -61,4 +61,77 @@ recognises('custom_component', [
     'incompatible_custom_component',
     'update_or_remove_custom_component',
   ),
+  c(
+    'a custom integration without a version in its manifest',
+    input('acme', [
+      line(
+        "No 'version' key in the manifest file for custom integration 'acme'.",
+        'WARNING',
+        'homeassistant.loader',
+      ),
+    ]),
+    'custom_component.blocked_or_invalid_manifest',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a custom integration importing a module its library dropped',
+    input(
+      'acme',
+      [
+        line(
+          "Setup failed for acme: Unable to import component: No module named 'acmelib.const'",
+          'ERROR',
+          'homeassistant.setup',
+        ),
+      ],
+      { custom: true },
+    ),
+    'custom_component.library_api_changed',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a custom integration giving two entities one unique ID',
+    input(
+      'acme',
+      [
+        line(
+          'Platform acme does not generate unique IDs. ID abc already exists - ignoring sensor.acme_abc',
+          'ERROR',
+          'homeassistant.components.sensor',
+        ),
+      ],
+      { custom: true },
+    ),
+    'custom_component.duplicate_unique_id',
+    'other',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a core integration giving two entities one unique ID',
+    input('template', [
+      line(
+        'Platform template does not generate unique IDs. ID t1 already exists - ignoring sensor.t1',
+        'ERROR',
+        'homeassistant.components.sensor',
+      ),
+    ]),
+    'custom_component.duplicate_unique_id',
+    'other',
+    'notify_only',
+  ),
+  c(
+    'a custom dashboard card failing in the browser',
+    input('frontend', [
+      line(
+        'https://ha.example/hacsfiles/acme-card/acme-card.js:12:34 TypeError: this.x is null',
+        'ERROR',
+        'frontend.js.latest.202401010',
+      ),
+    ]),
+    'custom_component.custom_card_error',
+    'other',
+    'update_or_remove_custom_component',
+  ),
 ]);

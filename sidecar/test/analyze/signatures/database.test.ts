@@ -68,4 +68,43 @@ recognises('database', [
     'database',
     'notify_only',
   ),
+  c(
+    'a database engine older than the recorder supports',
+    input('recorder', [
+      line(
+        'Version 3.20.1 of SQLite is not supported; minimum supported version is 3.31.0.',
+        'WARNING',
+        'homeassistant.components.recorder.util',
+      ),
+    ]),
+    'database.unusable_database',
+    'database',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a db_url whose scheme names no SQLAlchemy dialect',
+    input('recorder', [
+      line(
+        "Error during connection setup: Can't load plugin: sqlalchemy.dialects:postgres (retrying in 3 seconds)",
+        'ERROR',
+        'homeassistant.components.recorder',
+      ),
+    ]),
+    'database.unusable_database',
+    'database',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a database connection without a Unicode charset',
+    input('recorder', [
+      line(
+        "Error in recorder task: 'latin-1' codec can't encode character '\\u0142' in position 12\nTraceback (most recent call last):\n  File \"/usr/src/homeassistant/homeassistant/components/recorder/core.py\", line 600, in _run",
+        'ERROR',
+        'homeassistant.components.recorder.core',
+      ),
+    ]),
+    'database.unusable_database',
+    'database',
+    'fix_config_then_reload',
+  ),
 ]);

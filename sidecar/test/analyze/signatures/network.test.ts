@@ -197,4 +197,31 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a port written into the host field',
+    input('hassio', [line('Error: getaddrinfo ENOTFOUND my-broker:1883', 'ERROR')]),
+    'network.dns',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a name the DNS server has no address for',
+    input('acme_cloud', [line('ConnectError: [Errno -5] Name has no usable address', 'ERROR')]),
+    'network.dns',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'multicast DNS failing on an interface without a route',
+    input('zeroconf', [
+      line(
+        "Error with socket 12 (('::1', 5353, 0, 0))): [Errno 101] Network is unreachable",
+        'WARNING',
+        'zeroconf',
+      ),
+    ]),
+    'network.no_route',
+    'network_unreachable',
+    'notify_only',
+  ),
 ]);

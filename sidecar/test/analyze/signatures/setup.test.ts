@@ -68,4 +68,34 @@ recognises('setup', [
     'setup_retry',
     'notify_only',
   ),
+  c(
+    'an entry Home Assistant believes is already set up',
+    input('acme', [
+      line(
+        'Error setting up entry Home for sensor\nTraceback (most recent call last):\nValueError: Config entry has already been setup!',
+        'ERROR',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'setup.already_set_up',
+    'setup_retry',
+    'restart_core',
+  ),
+  c(
+    'a custom integration asking for a retry from a forwarded platform',
+    input(
+      'acme',
+      [
+        line(
+          'acme raises exception ConfigEntryNotReady in forwarded platform sensor; Instead raise ConfigEntryNotReady before calling async_forward_entry_setups',
+          'WARNING',
+          'homeassistant.config_entries',
+        ),
+      ],
+      { custom: true },
+    ),
+    'setup.retry',
+    'setup_retry',
+    'update_or_remove_custom_component',
+  ),
 ]);

@@ -6,8 +6,13 @@ takes effect where a real integration would fail: `not_ready`, `auth_failed` and
 (the device switched off: unavailable, nothing logged) on the next coordinator
 update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
+`churn` keeps thousands of states changing (churn.py), for benchmarks.
 `freeze` hangs the appliance on the lab's plug until the plug is switched off and on
-(appliance.py).
+(appliance.py). `release` publishes a new version of Fault Lab itself, which HA's
+`update.install` then installs (release.py, update.py). `bridge` takes the lab's
+bridge, with the devices behind it, offline and back; `bridge_report` makes those
+devices report again (bridge.py). `burst` logs failing lines at a steady rate in the
+background (burst.py); `burst_sent` says how many it logged.
 """
 
 from __future__ import annotations
@@ -31,13 +36,20 @@ from homeassistant.exceptions import (
 )
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
+from homeassistant.loader import async_get_integration
 
 from .appliance import APPLIANCE, Appliance
+from .bridge import BRIDGE, Bridge
+from .burst import WORDS, Burst, run_burst
+from .churn import CHURN, Churn
 from .const import (
     ATTR_COUNT,
     ATTR_FROZEN,
+    ATTR_INSTALLED,
     ATTR_LOGGER,
     ATTR_MODE,
+    ATTR_ONLINE,
+    ATTR_VERSION,
     CONF_MODE,
     DOMAIN,
     HUB_HOST,
@@ -48,8 +60,14 @@ from .const import (
     MODES,
 )
 from .coordinator import FaultLabCoordinator
+from .release import RELEASE, Release
 
-PLATFORMS: list[Platform] = [Platform.AI_TASK, Platform.SENSOR, Platform.SWITCH]
+PLATFORMS: list[Platform] = [
+    Platform.AI_TASK,
+    Platform.SENSOR,
+    Platform.SWITCH,
+    Platform.UPDATE,
+]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 SET_FAULT_SCHEMA = vol.Schema({vol.Required(ATTR_MODE): vol.In(MODES)})
 # Flooding loggers are children of the integration's own logger.
@@ -63,7 +81,31 @@ FLOOD_SCHEMA = vol.Schema(
     }
 )
 LOGGER_LEVEL_SCHEMA = vol.Schema({vol.Required(ATTR_LOGGER): LOGGER_NAME})
+BURST_SCHEMA = vol.Schema(
+    {
+        vol.Required("per_minute"): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=60000)
+        ),
+        vol.Required("seconds"): vol.All(vol.Coerce(int), vol.Range(min=1, max=3600)),
+        vol.Required("distinct"): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=len(WORDS))
+        ),
+    }
+)
+CHURN_SCHEMA = vol.Schema(
+    {
+        vol.Required("entities"): vol.All(vol.Coerce(int), vol.Range(min=0, max=20000)),
+        vol.Optional("rate", default=200): vol.All(
+            vol.Coerce(float), vol.Range(min=0, max=5000)
+        ),
+    }
+)
 FREEZE_SCHEMA = vol.Schema({vol.Optional(ATTR_FROZEN, default=True): cv.boolean})
+VERSION = vol.All(cv.string, vol.Match(r"^[0-9][0-9a-z.]*$"))
+RELEASE_SCHEMA = vol.Schema(
+    {vol.Required(ATTR_VERSION): VERSION, vol.Optional(ATTR_INSTALLED): VERSION}
+)
+BRIDGE_SCHEMA = vol.Schema({vol.Required(ATTR_ONLINE): cv.boolean})
 FLOOD_LINE = "Fault Lab hub repeated its last status update"
 
 type FaultLabConfigEntry = ConfigEntry[FaultLabCoordinator]
@@ -74,8 +116,12 @@ class FaultLabSetupError(Exception):
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the lab's actions; the plug's appliance lives as long as HA runs."""
+    """Register the lab's actions; the appliance and the bridge live as long as HA."""
     appliance = hass.data[APPLIANCE] = Appliance(hass)
+    # A fresh install runs the version its manifest names.
+    integration = await async_get_integration(hass, DOMAIN)
+    release = hass.data[RELEASE] = Release(str(integration.version))
+    bridge = hass.data[BRIDGE] = Bridge(hass)
 
     async def set_fault(call: ServiceCall) -> None:
         entries = hass.config_entries.async_entries(DOMAIN)
@@ -107,7 +153,56 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async def freeze(call: ServiceCall) -> None:
         appliance.freeze(call.data[ATTR_FROZEN])
 
+    async def publish(call: ServiceCall) -> None:
+        release.publish(call.data[ATTR_VERSION], call.data.get(ATTR_INSTALLED))
+
+    hass.services.async_register(DOMAIN, "release", publish, RELEASE_SCHEMA)
+
+    async def set_bridge(call: ServiceCall) -> None:
+        bridge.set_online(call.data[ATTR_ONLINE])
+
+    async def bridge_report(call: ServiceCall) -> None:
+        bridge.report()
+
+    hass.services.async_register(DOMAIN, "bridge", set_bridge, BRIDGE_SCHEMA)
+    hass.services.async_register(DOMAIN, "bridge_report", bridge_report)
+    burst = Burst()
+
+    async def start_burst(call: ServiceCall) -> None:
+        if burst.running:
+            raise ServiceValidationError("a burst is already running")
+        burst.running = True
+        hass.async_create_background_task(
+            run_burst(
+                hass,
+                burst,
+                call.data["per_minute"],
+                call.data["seconds"],
+                call.data["distinct"],
+            ),
+            "fault_lab burst",
+        )
+
+    async def burst_sent(call: ServiceCall) -> ServiceResponse:
+        return {"running": burst.running, "sent": dict(burst.sent)}
+
+    churn = hass.data[CHURN] = Churn(hass)
+
+    async def start_churn(call: ServiceCall) -> None:
+        churn.start(call.data["entities"], call.data["rate"])
+
+    async def churn_count(call: ServiceCall) -> ServiceResponse:
+        return {"changes": churn.changes}
+
+    hass.services.async_register(DOMAIN, "churn", start_churn, CHURN_SCHEMA)
+    hass.services.async_register(
+        DOMAIN, "churn_count", churn_count, supports_response=SupportsResponse.ONLY
+    )
     hass.services.async_register(DOMAIN, "flood", flood, FLOOD_SCHEMA)
+    hass.services.async_register(DOMAIN, "burst", start_burst, BURST_SCHEMA)
+    hass.services.async_register(
+        DOMAIN, "burst_sent", burst_sent, supports_response=SupportsResponse.ONLY
+    )
     hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
     hass.services.async_register(
         DOMAIN,

@@ -1,4 +1,4 @@
-"""Fault Lab sensors: the hub's readings, the plug's power, the appliance's boots."""
+"""Fault Lab sensors: the hub, the plug, the appliance, the bridge and its devices."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from . import FaultLabConfigEntry
 from .appliance import APPLIANCE, Appliance, appliance_device, plug_device
+from .bridge import BRIDGE, BRIDGE_DEVICES, Bridge, bridge_device, bridged_device
 from .const import DOMAIN
 from .coordinator import FaultLabCoordinator
 
@@ -62,7 +63,7 @@ async def async_setup_entry(
     entry: FaultLabConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the hub's sensors, the plug's power and the appliance's boots."""
+    """Add the hub's, the plug's, the appliance's and the bridge's sensors."""
     async_add_entities(
         FaultLabSensor(entry.runtime_data, description) for description in SENSORS
     )
@@ -71,6 +72,16 @@ async def async_setup_entry(
         [
             FaultLabPlugPower(appliance, entry.entry_id),
             FaultLabApplianceBoots(appliance, entry.entry_id),
+        ]
+    )
+    bridge = hass.data[BRIDGE]
+    async_add_entities(
+        [
+            FaultLabBridgeDevices(bridge, entry.entry_id),
+            *(
+                FaultLabBridgedTemperature(bridge, entry.entry_id, n)
+                for n in range(BRIDGE_DEVICES)
+            ),
         ]
     )
 
@@ -162,3 +173,64 @@ class FaultLabApplianceBoots(SensorEntity):
     def native_value(self) -> int:
         """Boots so far."""
         return self._appliance.boots
+
+
+class FaultLabBridgeDevices(SensorEntity):
+    """How many devices the bridge reaches; unavailable while the bridge is offline."""
+
+    _attr_has_entity_name = True
+    _attr_translation_key = "bridged_devices"
+    _attr_should_poll = False
+    _attr_state_class = SensorStateClass.MEASUREMENT
+
+    def __init__(self, bridge: Bridge, entry_id: str) -> None:
+        """Initialize the sensor."""
+        self._bridge = bridge
+        self._attr_unique_id = f"{entry_id}_bridge_devices"
+        self._attr_device_info = bridge_device(entry_id)
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the bridge."""
+        self.async_on_remove(self._bridge.listen(self.async_write_ha_state))
+
+    @property
+    def available(self) -> bool:
+        """Whether the bridge is online."""
+        return self._bridge.online
+
+    @property
+    def native_value(self) -> int:
+        """Devices behind the bridge."""
+        return BRIDGE_DEVICES
+
+
+class FaultLabBridgedTemperature(SensorEntity):
+    """The temperature one device behind the bridge reports."""
+
+    _attr_has_entity_name = True
+    _attr_translation_key = "temperature"
+    _attr_should_poll = False
+    _attr_device_class = SensorDeviceClass.TEMPERATURE
+    _attr_state_class = SensorStateClass.MEASUREMENT
+    _attr_native_unit_of_measurement = UnitOfTemperature.CELSIUS
+
+    def __init__(self, bridge: Bridge, entry_id: str, n: int) -> None:
+        """Initialize the sensor of device `n`."""
+        self._bridge = bridge
+        self._n = n
+        self._attr_unique_id = f"{entry_id}_bridged_{n + 1:02d}_temperature"
+        self._attr_device_info = bridged_device(entry_id, n)
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the bridge."""
+        self.async_on_remove(self._bridge.listen(self.async_write_ha_state))
+
+    @property
+    def available(self) -> bool:
+        """Reachable while the bridge is online."""
+        return self._bridge.online
+
+    @property
+    def native_value(self) -> float:
+        """The last reading the device reported."""
+        return self._bridge.readings[self._n]

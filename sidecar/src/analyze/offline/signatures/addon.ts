@@ -126,6 +126,20 @@ export const addon: SignatureFamily = {
       ...common,
       remedy: 'fix_config_then_reload',
       confidence: 0.84,
+      variants: [
+        {
+          // Docker could not publish the port on the host: a host service or a stale binding holds it.
+          when: { text: /driver failed programming external connectivity|userland proxy/i },
+          set: {
+            remedy: 'check_network_or_device',
+            rootCause:
+              'Docker cannot publish the add-on’s port on the host (“{detail}”): a service on the host, or a stale binding, holds it.',
+            manualSteps: [
+              'Find what holds the port on the host, or reboot the host to drop a stale binding; then start the add-on again.',
+            ],
+          },
+        },
+      ],
       title: 'Add-on {addon} cannot open its port',
       rootCause:
         'The add-on cannot listen on its port because another service already uses it (“{detail}”): another add-on, a service on the host, or a second copy of the same program.',

@@ -107,6 +107,25 @@ export const auth: SignatureFamily = {
         'The service behind {integration} rejected the stored credentials[[ (“{reason}”)]]: the password, API key or token was changed, expired or revoked. Home Assistant stops the entry and asks for a new sign-in.',
     },
     {
+      // Setup crashed inside the token refresh, with no rejection to show for it: the
+      // service's login changed under the integration or its library.
+      id: 'token_refresh_crashed',
+      match: {
+        text: /Error setting up entry [^\n]*for \w+[\s\S]*\bin \w*refresh_(?:access_)?token\b/,
+      },
+      ...common,
+      remedy: 'notify_only',
+      actions: [],
+      confidence: 0.6,
+      title: '{integration} fails while renewing its sign-in',
+      rootCause:
+        'Setting up {integration} failed while it renewed its access token[[ ({exception})]]. The service’s login may have changed.',
+      manualSteps: [
+        'Look for a release of {integration} that fixes the sign-in, and update.',
+        'Then try signing in again (Reconfigure or re-authenticate).',
+      ],
+    },
+    {
       id: 'oauth_invalid_grant',
       match: {
         text: [

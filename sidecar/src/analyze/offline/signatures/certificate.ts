@@ -93,6 +93,22 @@ export const certificate: SignatureFamily = {
       ...common,
       confidence: 0.82,
       remedy: 'fix_config_then_reload',
+      variants: [
+        {
+          // A cloud service speaks HTTPS on its port: whatever answered instead is in the way.
+          when: { publicHost: true },
+          set: {
+            category: 'network_unreachable',
+            remedy: 'check_network_or_device',
+            actions: [],
+            rootCause:
+              'Something other than the service answered for {host} (“{detail}”): a wrong DNS answer, a proxy or a filter on the network.',
+            manualSteps: [
+              'Check the DNS server and any proxy or filter (Pi-hole, AdGuard, router) between Home Assistant and the internet.',
+            ],
+          },
+        },
+      ],
       title: '{integration} and {host} disagree about HTTPS',
       rootCause:
         '{integration} opens an HTTPS connection to a port where {host} speaks plain HTTP, or the reverse (“{detail}”).',

@@ -111,6 +111,23 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // The integration's own section is missing from configuration.yaml: it was written
+      // as a platform of another integration, or indented under the wrong key.
+      id: 'section_missing',
+      match: {
+        text: /Error during setup of component (?<domain>\w+)[\s\S]*\bKeyError: '\k<domain>'/,
+      },
+      ...common,
+      confidence: 0.8,
+      title: '{integration} has no section of its own in configuration.yaml',
+      rootCause:
+        '{integration} looks for its own section in configuration.yaml and finds none (“{exception}”). It is configured under another key, e.g. as a platform.',
+      manualSteps: [
+        'Move its configuration to a top-level {integration}: section, as its documentation shows.',
+        'Then restart Home Assistant.',
+      ],
+    },
+    {
       // The integration itself says its configuration is wrong, in its own words.
       id: 'misconfigured',
       match: { text: /\bmisconfigured\b|\bmisconfiguration\b/i },

@@ -55,13 +55,81 @@ export const customComponent: SignatureFamily = {
     {
       id: 'blocked_or_invalid_manifest',
       match: {
-        text: /does not have a version key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
+        text: /does not have a version key in the manifest|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
       },
       ...common,
       confidence: 0.85,
       title: '{integration} cannot be loaded by this Home Assistant version',
       rootCause:
         'Home Assistant refuses to load {integration} (“{detail}”): its manifest is invalid or the installed version is known to break this Home Assistant release.',
+    },
+    {
+      // A library's module that is gone: the library changed under the custom integration.
+      id: 'library_api_changed',
+      match: {
+        text: /No module named '(?<module>(?!homeassistant\b)\w+\.[\w.]+)'/,
+        custom: true,
+      },
+      ...common,
+      confidence: 0.8,
+      title: '{integration} imports {module}, which its library no longer has',
+      rootCause:
+        '{integration} imports {module} (“{detail}”). The library it uses changed, and this release was written for the old one.',
+    },
+    {
+      // Two entities with one unique ID: the second is dropped.
+      id: 'duplicate_unique_id',
+      match: { text: /does not generate unique IDs|ID .+ already exists - ignoring/ },
+      ...common,
+      category: 'other',
+      remedy: 'notify_only',
+      severity: 'warning',
+      confidence: 0.7,
+      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      impact: 'An entity of {integration} is missing.',
+      tests: [
+        {
+          kind: 'no_new_matching_errors',
+          description: 'No duplicate IDs any more.',
+          timeout_s: 3600,
+        },
+      ],
+      title: '{integration} creates two entities with the same ID',
+      rootCause:
+        '{integration} gives two entities the same unique ID (“{detail}”), so Home Assistant ignores the second one.',
+      manualSteps: [
+        'Update {integration}; if that does not help, report it with this log.',
+        'If the entities come from your YAML, give each its own unique_id.',
+      ],
+    },
+    {
+      // The browser reports errors of dashboard cards into the log; custom cards are served
+      // from /hacsfiles/ or /local/.
+      id: 'custom_card_error',
+      match: {
+        text: /\/(?:hacsfiles|local)\/(?<card>[\w.-]+)\/[^\s]*\.js\S*\s+\w*Error\b/,
+        logger: /^frontend\.js\./,
+        minLevel: 'INFO',
+      },
+      ...common,
+      category: 'other',
+      severity: 'warning',
+      confidence: 0.7,
+      impact: 'The card {card} does not show or work on the dashboard.',
+      tests: [
+        {
+          kind: 'no_new_matching_errors',
+          description: 'The card’s error does not come back.',
+          timeout_s: 3600,
+        },
+      ],
+      title: 'The custom card {card} fails in the browser',
+      rootCause:
+        'The custom card {card} raises an error in the browser (“{detail}”): it does not fit this Home Assistant version, or it has a bug.',
+      manualSteps: [
+        'Update {card} (HACS → Frontend), then reload the browser page.',
+        'If it still fails, report it to the card’s maintainer, or remove the card.',
+      ],
     },
     {
       id: 'code_error',

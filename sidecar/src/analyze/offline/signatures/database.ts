@@ -69,6 +69,28 @@ export const database: SignatureFamily = {
       ],
     },
     {
+      // The database named in db_url, or its engine, is not one the recorder can use: the
+      // configuration (the URL's scheme or charset) or the installed engine must change.
+      id: 'unusable_database',
+      match: {
+        text: [
+          /Version [\d.]+ of (?:SQLite|MariaDB|MySQL|PostgreSQL) is not supported/i,
+          /Can't load plugin: sqlalchemy\.dialects:\S+/,
+          /'(?:charmap|latin-?1|ascii)' codec can't encode character[\s\S]*components\/recorder\//,
+        ],
+      },
+      ...common,
+      remedy: 'fix_config_then_reload',
+      confidence: 0.88,
+      title: 'The recorder cannot use this database',
+      rootCause:
+        'The recorder rejects its database (“{detail}”): the engine is too old, or db_url names a wrong scheme or charset.',
+      manualSteps: [
+        'Fix db_url under recorder: (postgresql://, not postgres://; for MariaDB/MySQL add ?charset=utf8mb4).',
+        'For a too old engine, upgrade the database software, then restart Home Assistant.',
+      ],
+    },
+    {
       id: 'server_unreachable',
       match: {
         text: /Error during connection setup|Can't connect to (?:MySQL |MariaDB )?server|Lost connection to (?:MySQL |MariaDB )?server|(?:MySQL|MariaDB) server has gone away|could not connect to server|connection to server at .* failed|OperationalError\) \(20(?:02|03|06|13)\b/i,

@@ -10,6 +10,7 @@ import { benign } from './benign.js';
 import { blockingIo } from './blocking-io.js';
 import { certificate } from './certificate.js';
 import { config } from './config.js';
+import { core } from './core.js';
 import { customComponent } from './custom-component.js';
 import { database } from './database.js';
 import { dependency } from './dependency.js';
@@ -32,6 +33,7 @@ export const FAMILIES: readonly SignatureFamily[] = [
   certificate,
   database,
   resources,
+  core,
   dependency,
   customComponent,
   blockingIo,

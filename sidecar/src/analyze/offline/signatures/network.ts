@@ -103,7 +103,7 @@ export const network: SignatureFamily = {
         {
           // A temporary failure: the DNS server did not answer, the name may well exist.
           when: {
-            text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL/i,
+            text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname/i,
           },
           set: {
             remedy: 'check_network_or_device',
@@ -144,6 +144,23 @@ export const network: SignatureFamily = {
             ],
           },
         },
+        {
+          // A port written into the host field is looked up as part of the name.
+          when: {
+            text: /(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|Could not resolve host(?:name)?:?|\blookup) '?[A-Za-z][\w.-]*:\d{2,5}\b/,
+          },
+          set: {
+            category: 'invalid_config',
+            remedy: 'fix_config_then_reload',
+            actions: [],
+            rootCause:
+              'The host name[[ {host}]] includes a port, so it is looked up as a name and cannot resolve (“{dns}”).',
+            manualSteps: [
+              'Put only the host name in the host field, and the port in its own field.',
+              'Then restart or reload {integration}.',
+            ],
+          },
+        },
       ],
     },
     {
@@ -153,6 +170,19 @@ export const network: SignatureFamily = {
       remedy: 'check_network_or_device',
       severity: 'error',
       confidence: 0.8,
+      variants: [
+        {
+          // Multicast DNS is sent on every interface; one without a route (IPv6 loopback,
+          // a container bridge) fails on its own while discovery works on the others.
+          when: { text: /\b5353\b|zeroconf|\bmdns\b/i },
+          set: {
+            remedy: 'notify_only',
+            rootCause:
+              'Sending multicast DNS on one interface failed (“{detail}”). Discovery still works on the others.',
+            manualSteps: ['Nothing to do unless devices stop being discovered.'],
+          },
+        },
+      ],
       title: 'Home Assistant has no network route[[ to {host}]]',
       rootCause:
         'The Home Assistant host has no route to[[ {host}]] (“Network is unreachable”): its own network connection, gateway or VLAN routing is down or misconfigured, so requests never leave the machine.',
@@ -296,6 +326,24 @@ export const network: SignatureFamily = {
       title: 'Entities of {integration} are unavailable',
       rootCause:
         'Entities of {integration} have been unavailable for a while although the integration is loaded: the device or hub behind them does not report.',
+      variants: [
+        {
+          // Many devices behind one hub, bridge or broker: the root is what failed.
+          when: { outage: true },
+          set: {
+            confidence: 0.7,
+            title: '{root} is down: {devices} devices are unavailable',
+            rootCause:
+              '{root} does not answer, and every device that depends on it went unavailable with it ({device_list}): the problem is {root}, not each device.',
+            impact:
+              'The {devices} devices behind {root} are unavailable until {root} is back and they report again.',
+            manualSteps: [
+              'Check {root}: its power, its network or USB connection, and (for a broker or an add-on) that it runs.',
+              'Once {root} is back, the devices recover by themselves; the incident resolves when they report again.',
+            ],
+          },
+        },
+      ],
     },
   ],
 };

@@ -80,6 +80,26 @@ export const setup: SignatureFamily = {
             ],
           },
         },
+        {
+          // Home Assistant tells the integration's authors they raised the retry too late.
+          when: {
+            text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/,
+          },
+          set: {
+            remedy: 'notify_only',
+            actions: [],
+            rootCause:
+              '{integration} asks for a retry from one of its platforms, where Home Assistant does not allow it (“{detail}”). This is a bug in {integration}.',
+            manualSteps: ['Update {integration}; if no release fixes it, report it with this log.'],
+          },
+        },
+        {
+          when: {
+            custom: true,
+            text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/,
+          },
+          set: { remedy: 'update_or_remove_custom_component' },
+        },
       ],
       title: '{integration} is not ready and keeps retrying setup',
       rootCause:
@@ -104,6 +124,23 @@ export const setup: SignatureFamily = {
         'Check that {host} answers again (powered on, on the network, its address unchanged).',
         'Then reload the entry (Settings → Devices & services → {integration} → ⋮ → Reload).',
         'Report to {integration} that a connection error during setup is not retried; for a custom integration, update it.',
+      ],
+    },
+    {
+      // Home Assistant's own bookkeeping says the entry is set up twice: a restart clears it.
+      id: 'already_set_up',
+      match: { text: /Config entry has already been set ?up/i },
+      ...retry,
+      severity: 'error',
+      remedy: 'restart_core',
+      actions: [],
+      confidence: 0.75,
+      title: '{integration} was set up twice',
+      rootCause:
+        'Home Assistant tried to set up an entry of {integration} that was already set up (“{detail}”). Its state is out of step; a restart sets it up once.',
+      manualSteps: [
+        'Restart Home Assistant.',
+        'If it comes back after every restart, report it to {integration} with this log.',
       ],
     },
     {

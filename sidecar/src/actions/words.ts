@@ -1,0 +1,16 @@
+/**
+ * What an action says to people (its preview and checks) in the language of the home it runs
+ * in: Home Assistant's, as the inventory reads it. English when it is not known.
+ */
+import { message, type MessageId } from '../i18n/index.js';
+import type { ActionContext } from './action.js';
+
+/** A sentence of the catalog (../i18n) in the home's language, placeholders filled. */
+export function say(
+  ctx: Pick<ActionContext, 'inventory'>,
+  id: MessageId,
+  vars: Readonly<Record<string, string | number>> = {},
+): string {
+  // A context without a live inventory (a test's) reads English.
+  return message((ctx.inventory as { language?: string } | undefined)?.language ?? 'en', id, vars);
+}
