@@ -1,10 +1,12 @@
 /**
  * The cards' configuration: types, defaults, and the checks `setConfig` runs (a thrown
  * error makes HA show its error card with the message). Keys HA adds itself
- * (grid_options, view_layout, visibility, …) pass through untouched.
+ * (grid_options, view_layout, visibility, …) pass through untouched. The messages follow
+ * the user's language, as the rest of the card.
  */
 import type { LovelaceCardConfig } from 'custom-card-helpers';
-import type { Severity } from '@ha-llm-ops/panel/shared';
+import { localize, type Severity } from '@ha-llm-ops/panel/shared';
+import './i18n/index.js';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'error', 'warning', 'info'];
 
@@ -44,7 +46,7 @@ export const APPROVAL_DEFAULTS = {
 
 function object(config: unknown): Record<string, unknown> {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw new Error('Invalid configuration: expected a mapping of options');
+    throw new Error(localize('config.mapping'));
   }
   return config as Record<string, unknown>;
 }
@@ -57,20 +59,22 @@ function optionalString(
 ): void {
   const v = c[key];
   if (v === undefined) return;
-  if (typeof v !== 'string') throw new Error(`${key} must be text`);
-  if (pattern && !pattern.test(v)) throw new Error(`${key} must be ${what}, not "${v}"`);
+  if (typeof v !== 'string') throw new Error(localize('config.text', { key }));
+  if (pattern && !pattern.test(v))
+    throw new Error(localize('config.pattern', { key, what, value: v }));
 }
 
 function optionalBoolean(c: Record<string, unknown>, key: string): void {
   const v = c[key];
-  if (v !== undefined && typeof v !== 'boolean') throw new Error(`${key} must be true or false`);
+  if (v !== undefined && typeof v !== 'boolean')
+    throw new Error(localize('config.boolean', { key }));
 }
 
 function optionalInteger(c: Record<string, unknown>, key: string, min: number, max: number): void {
   const v = c[key];
   if (v === undefined) return;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    throw new Error(`${key} must be a whole number from ${min} to ${max}`);
+    throw new Error(localize('config.integer', { key, min, max }));
   }
 }
 
@@ -82,10 +86,10 @@ export function checkIncidentsConfig(config: unknown): IncidentsCardConfig {
   optionalBoolean(c, 'show_counts');
   const sev = c.min_severity;
   if (sev !== undefined && !SEVERITIES.includes(sev as Severity)) {
-    throw new Error(`min_severity must be one of ${SEVERITIES.join(', ')}`);
+    throw new Error(localize('config.severity', { list: SEVERITIES.join(', ') }));
   }
-  optionalString(c, 'integration', /^[a-z0-9_]+$/, 'an integration domain such as zha');
-  optionalString(c, 'entity', /^[a-z0-9_]+\.[a-z0-9_]+$/, 'an entity id');
+  optionalString(c, 'integration', /^[a-z0-9_]+$/, localize('config.domain'));
+  optionalString(c, 'entity', /^[a-z0-9_]+\.[a-z0-9_]+$/, localize('config.entity'));
   return c as IncidentsCardConfig;
 }
 

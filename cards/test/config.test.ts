@@ -1,5 +1,6 @@
 /** The cards' configuration checks: what setConfig accepts and the errors HA shows. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '@ha-llm-ops/panel/shared';
 import { checkApprovalConfig, checkIncidentsConfig, severitiesFrom } from '../src/config.js';
 
 describe('the incidents card’s configuration', () => {
@@ -40,6 +41,21 @@ describe('the approval card’s configuration', () => {
     expect(checkApprovalConfig({ type: 'x', max_items: 20, show_preview: false })).toBeTruthy();
     expect(() => checkApprovalConfig({ max_items: 21 })).toThrow(/from 1 to 20/);
     expect(() => checkApprovalConfig({ show_preview: 1 })).toThrow(/true or false/);
+  });
+});
+
+describe('in German', () => {
+  afterEach(() => setLanguage('en'));
+
+  it('says what is wrong in the user’s language', () => {
+    setLanguage('de');
+    expect(() => checkIncidentsConfig({ max_items: 0 })).toThrow(
+      'max_items muss eine ganze Zahl von 1 bis 50 sein',
+    );
+    expect(() => checkIncidentsConfig({ integration: 'Z-Wave JS' })).toThrow(
+      'integration muss eine Integrationsdomäne wie zha sein, nicht „Z-Wave JS“',
+    );
+    expect(() => checkApprovalConfig(null)).toThrow(/^Ungültige Konfiguration/);
   });
 });
 

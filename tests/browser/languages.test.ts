@@ -143,12 +143,18 @@ describe('with the user’s language German', () => {
     const panel = page.locator('llm-ops-panel');
     await poll(() => panel.locator(`[data-proposal="${proposal.id}"]`).count()).toBeGreaterThan(0);
     const text = await shownText('llm-ops-panel');
-    expect(text).toContain('Wartet auf Genehmigung');
-    expect(text).toContain('Genehmigen…');
-    expect(text).toContain('Integrationseintrag neu laden');
-    // None of the English words it replaces.
-    expect(text).not.toContain('Waiting for approval');
-    expect(text).not.toContain('Approve…');
+    for (const words of [
+      'Wartet auf Genehmigung',
+      'Den Konfigurationseintrag Fault Lab (fault_lab) neu laden.',
+      'Geringes Risiko',
+      'Vorfälle durchsuchen',
+      'Zuletzt gesehen',
+      'Wartung',
+    ])
+      expect(text).toContain(words);
+    // None of the English words they replace.
+    for (const words of ['Waiting for approval', 'Low risk', 'Search incidents', 'Last seen'])
+      expect(text).not.toContain(words);
     mkdirSync(IMAGES, { recursive: true });
     await page.screenshot({ path: join(IMAGES, 'panel-de.png'), animations: 'disabled' });
   });

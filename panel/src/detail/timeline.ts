@@ -44,7 +44,7 @@ export function buildTimeline(
         s.condition === 'cleared'
           ? localize('timeline.cleared', { message: s.message })
           : s.message,
-      detail: `${humanize(s.source)} · ${s.kind.replaceAll('_', ' ')}${s.count > 1 ? ` · ${s.count}×` : ''}`,
+      detail: `${signalWord('source', s.source, humanize(s.source))} · ${signalWord('kind', s.kind, s.kind.replaceAll('_', ' '))}${s.count > 1 ? ` · ${s.count}×` : ''}`,
       tone: s.condition === 'cleared' ? 'good' : undefined,
     });
   }
@@ -129,4 +129,11 @@ export function buildTimeline(
     .map((e, n) => ({ e, n }))
     .sort((a, b) => (a.e.at < b.e.at ? 1 : a.e.at > b.e.at ? -1 : b.n - a.n))
     .map(({ e }) => e);
+}
+
+/** A signal's source or kind in the user's language; one no catalog names reads as it is. */
+function signalWord(part: 'source' | 'kind', id: string, fallback: string): string {
+  const key = `signal.${part}.${id}`;
+  const word = localize(key);
+  return word === key ? fallback : word;
 }

@@ -73,12 +73,13 @@ export const listStyles = css`
     overflow-x: auto;
   }
   .grid {
-    min-width: 820px;
+    min-width: 900px;
     font-size: 14px;
   }
   .tr {
     display: grid;
-    grid-template-columns: 104px minmax(200px, 1fr) 128px 148px 56px 112px 112px;
+    /* Wide enough for the longer German headers ("Zuletzt gesehen"), which may wrap. */
+    grid-template-columns: 104px minmax(200px, 1fr) 128px 148px 72px 124px 124px;
     align-items: center;
   }
   .head .tr {
@@ -89,7 +90,6 @@ export const listStyles = css`
     font-weight: 500;
     color: var(--secondary-text-color, #727272);
     padding: 10px 8px;
-    white-space: nowrap;
   }
   .num {
     text-align: right;
