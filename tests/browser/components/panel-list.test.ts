@@ -1,0 +1,199 @@
+/** The panel’s incident list: filters, sorting, counts, search and paging, against a fake `hass`. */
+import { describe, expect, it } from 'vitest';
+import {
+  calls,
+  callsOf,
+  events,
+  golden,
+  mountPanel,
+  page,
+  poll,
+  rows,
+  rowTexts,
+  select,
+  texts,
+  useComponentPage,
+} from './page.js';
+
+useComponentPage();
+
+describe('the panel: incident list', () => {
+  it('lists incidents with severity, title, integration, status, occurrences and times', async () => {
+    await mountPanel({ generated: 30 });
+    await poll(() => rows().count()).toBeGreaterThan(0);
+    const { incidentOpen } = await golden();
+    const incidents = await callsOf('llm_ops/incidents');
+    expect(incidents[0]).toMatchObject({ active: true, limit: 500, offset: 0 });
+
+    // Only active incidents by default (the generated set has resolved and dismissed ones).
+    const listed = await rowTexts();
+    expect(listed.some((t) => /Resolved|Dismissed/.test(t))).toBe(false);
+    const row = page().locator(`llm-ops-incident-list .row[data-id="${incidentOpen.id}"]`);
+    const cells = await texts(row.locator('[role=cell]'));
+    expect(cells[0]).toContain('Error');
+    expect(cells[1]).toContain(incidentOpen.title);
+    expect(cells[1]).toContain('Setup retry');
+    expect(cells[2]).toBe('fault_lab');
+    expect(cells[3]).toBe('Open');
+    expect(cells[4]).toBe(String(incidentOpen.occurrences));
+    expect(await row.locator('time').first().getAttribute('datetime')).toBe(
+      incidentOpen.first_seen,
+    );
+    expect(await row.locator('time').nth(1).getAttribute('datetime')).toBe(incidentOpen.last_seen);
+
+    // Mode, policy and counts; the pending proposal above the list.
+    const summary = page().locator('llm-ops-panel section.status-summary');
+    expect(await summary.innerText()).toMatch(/Mode\s+Approve/);
+    expect(await summary.innerText()).toContain('23:00–07:00');
+    // What runs by itself, by the names the actions give themselves (the sidecar's status).
+    expect(await summary.innerText()).toMatch(/Automatic\s+Reload the entry/);
+    expect(await page().locator('llm-ops-panel .mode-chip').innerText()).toBe('Approve');
+    const pending = page().locator('llm-ops-panel section.pending');
+    expect(await pending.innerText()).toContain('Reload the config entry Fault Lab');
+
+    // Severity chips count what is listed.
+    const counts = await page()
+      .locator('llm-ops-incident-list .chip.count .n')
+      .allInnerTexts()
+      .then((n) => n.map(Number));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(listed.length);
+  });
+
+  it('filters by search, severity, integration and status, and sorts', async () => {
+    await mountPanel({ generated: 60 });
+    await poll(() => rows().count()).toBeGreaterThan(10);
+    const all = await rows().count();
+
+    await page().locator('llm-ops-incident-list input[type=search]').fill('zha');
+    await poll(() => rows().count()).toBeLessThan(all);
+    for (const t of await rowTexts()) expect(t.toLowerCase()).toContain('zha');
+    await page().locator('llm-ops-incident-list input[type=search]').fill('');
+    await poll(() => rows().count()).toBe(all);
+
+    await select('severity', 'critical');
+    await poll(() => rows().count()).toBeLessThan(all);
+    for (const t of await rowTexts()) expect(t).toContain('Critical');
+    // The severity chips toggle the same filter.
+    expect(
+      await page()
+        .locator('llm-ops-incident-list .chip.count[data-severity=critical]')
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    await page().locator('llm-ops-incident-list .chip.count[data-severity=critical]').click();
+    await poll(() => rows().count()).toBe(all);
+
+    await select('integration', 'mqtt');
+    await poll(async () => (await rowTexts()).every((t) => t.includes('mqtt'))).toBe(true);
+    await select('integration', 'all');
+
+    // Status is filtered by the integration: a new query.
+    await select('status', 'resolved');
+    await poll(async () => (await callsOf('llm_ops/incidents')).at(-1)).toMatchObject({
+      status: ['resolved'],
+    });
+    await poll(async () => (await rowTexts()).every((t) => t.includes('Resolved'))).toBe(true);
+    await select('status', 'all');
+    await poll(() => rows().count()).toBeGreaterThan(all);
+    const last = (await callsOf('llm_ops/incidents')).at(-1);
+    expect(last && 'active' in last).toBe(false);
+    await select('status', 'active');
+    await poll(() => rows().count()).toBe(all);
+
+    // Sort by occurrences (column header), then flip the direction.
+    await page().locator('llm-ops-incident-list .th.num button.sort').click();
+    const seen = async () =>
+      (await texts(page().locator('llm-ops-incident-list .body .td.num'))).map(Number);
+    await poll(async () => {
+      const n = await seen();
+      return n.every((v, i) => i === 0 || (n[i - 1] ?? 0) >= v);
+    }).toBe(true);
+    await page().locator('llm-ops-incident-list button.direction').click();
+    await poll(async () => {
+      const n = await seen();
+      return n.every((v, i) => i === 0 || (n[i - 1] ?? 0) <= v);
+    }).toBe(true);
+  });
+
+  it('updates live from llm_ops/subscribe', async () => {
+    await mountPanel({ generated: 5 });
+    const { incidentOpen, incidentEvent } = await golden();
+    await poll(() => page().evaluate(() => window.harness.hass?.subscribers())).toBe(1);
+    expect((await calls()).some((c) => c.type === 'llm_ops/subscribe')).toBe(true);
+
+    // An update changes the row at once (before the refetch).
+    await page().evaluate(
+      (e) =>
+        window.harness.hass?.push({
+          kind: 'incident',
+          data: { ...e, change: 'updated', status: 'awaiting_approval', occurrences: 9 },
+        }),
+      incidentEvent,
+    );
+    const row = page().locator(`llm-ops-incident-list .row[data-id="${incidentOpen.id}"]`);
+    await poll(async () => (await texts(row))[0]).toContain('Awaiting approval');
+
+    // A new incident appears after the refetch the event triggers, and is announced.
+    const before = (await callsOf('llm_ops/incidents')).length;
+    await page().evaluate(() => {
+      const h = window.harness;
+      const fresh = {
+        ...h.fixtures.incidentOpen,
+        id: 'inc_live',
+        title: 'A brand-new incident',
+        last_seen: new Date().toISOString(),
+      };
+      h.hass?.set({ incidents: [fresh, h.fixtures.incidentOpen] });
+      h.hass?.push({
+        kind: 'incident',
+        data: { ...h.fixtures.incidentEvent, incident_id: 'inc_live', title: fresh.title },
+      });
+    });
+    await poll(async () => (await callsOf('llm_ops/incidents')).length).toBeGreaterThan(before);
+    await poll(() => rowTexts()).toContainEqual(expect.stringContaining('A brand-new incident'));
+    expect(await page().locator('llm-ops-panel [aria-live=polite]').innerText()).toContain(
+      'New incident: A brand-new incident',
+    );
+  });
+
+  it('reloads after HA’s connection comes back (events may have been missed)', async () => {
+    await mountPanel({ generated: 3 });
+    await poll(() => rows().count()).toBeGreaterThan(0);
+    const before = (await callsOf('llm_ops/incidents')).length;
+    await page().evaluate(() => window.harness.hass?.reconnect());
+    await poll(async () => (await callsOf('llm_ops/incidents')).length).toBe(before + 1);
+  });
+
+  it('opens an incident through navigation; deep links and Back work', async () => {
+    await mountPanel({ generated: 3 });
+    const { incidentOpen } = await golden();
+    await page().locator(`llm-ops-incident-list a[data-id="${incidentOpen.id}"]`).click();
+    await poll(
+      async () => (await events()).filter((e) => e.type === 'location-changed').at(-1)?.path,
+    ).toBe(`/llm-ops/incident/${incidentOpen.id}`);
+    await poll(() => page().locator('llm-ops-incident-detail h2').innerText()).toBe(
+      incidentOpen.title,
+    );
+    expect(await page().locator('llm-ops-incident-list').isHidden()).toBe(true);
+
+    await page().locator('llm-ops-panel a.back').click();
+    await poll(() => page().evaluate(() => location.pathname)).toBe('/llm-ops');
+    await poll(() => page().locator('llm-ops-incident-list').isVisible()).toBe(true);
+    expect(await page().locator('llm-ops-incident-detail').count()).toBe(0);
+
+    // Keyboard: the title is a link; Enter on it opens the incident.
+    await page().locator(`llm-ops-incident-list a[data-id="${incidentOpen.id}"]`).focus();
+    await page().keyboard.press('Enter');
+    await poll(() => page().evaluate(() => location.pathname)).toBe(
+      `/llm-ops/incident/${incidentOpen.id}`,
+    );
+
+    // A deep link straight to the incident.
+    await mountPanel({ path: `/incident/${incidentOpen.id}` });
+    await poll(() => page().locator('llm-ops-incident-detail h2').innerText()).toBe(
+      incidentOpen.title,
+    );
+    expect(await callsOf('llm_ops/incident')).toEqual([
+      { type: 'llm_ops/incident', incident_id: incidentOpen.id },
+    ]);
+  });
+});
