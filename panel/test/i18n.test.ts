@@ -5,6 +5,15 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  CATEGORIES,
+  EXECUTION_STEPS,
+  INCIDENT_OUTCOMES,
+  INCIDENT_STATUSES,
+  PROPOSAL_STATUSES,
+  REMEDIES,
+  SEVERITIES,
+} from '@ha-llm-ops/contracts';
 import { describe, expect, it } from 'vitest';
 import { de as cardsDe } from '../../cards/src/i18n/de.js';
 import { en as cardsEn } from '../../cards/src/i18n/en.js';
@@ -14,6 +23,14 @@ import { de as sharedDe } from '../src/shared/i18n/de.js';
 import { en as sharedEn } from '../src/shared/i18n/en.js';
 import { localize, localizePlural, setLanguage } from '../src/i18n/index.js';
 import '../../cards/src/i18n/index.js';
+import {
+  CATEGORY_LABELS,
+  OUTCOME_LABELS,
+  PROPOSAL_STATUS_LABELS,
+  REMEDY_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from '../src/shared/ui/format.js';
 
 const PARTS = {
   shared: [sharedEn, { de: sharedDe }],
@@ -76,6 +93,27 @@ describe('the front end’s catalogs', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe('the words of contracts/', () => {
+  it.each([
+    ['severities', SEVERITY_LABELS, SEVERITIES],
+    ['incident statuses', STATUS_LABELS, INCIDENT_STATUSES],
+    ['outcomes', OUTCOME_LABELS, INCIDENT_OUTCOMES],
+    ['proposal statuses', PROPOSAL_STATUS_LABELS, PROPOSAL_STATUSES],
+    ['remedies', REMEDY_LABELS, REMEDIES],
+    ['categories', CATEGORY_LABELS, CATEGORIES],
+  ])(
+    'each of the %s has a label, in the contracts’ order, and nothing else',
+    (_, labels, words) => {
+      expect(Object.keys(labels)).toEqual([...words]);
+    },
+  );
+
+  it('labels each execution step', () => {
+    const english = sharedEn as Readonly<Record<string, string>>;
+    expect(EXECUTION_STEPS.filter((step) => !(`step.${step}` in english))).toEqual([]);
   });
 });
 

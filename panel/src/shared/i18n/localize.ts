@@ -72,6 +72,19 @@ export function localizedLabels<K extends string>(
 }
 
 /**
+ * Labels for every word the English catalog has under `{prefix}.` (`category.setup_retry` →
+ * `setup_retry`), each read in the current language. The words themselves are defined in
+ * contracts/; panel/test/i18n.test.ts checks that the catalog names exactly those.
+ */
+export function catalogLabels<K extends string>(prefix: string): Readonly<Record<K, string>> {
+  const start = `${prefix}.`;
+  const words = Object.keys(catalogs.get(FALLBACK) ?? {})
+    .filter((key) => key.startsWith(start) && !key.slice(start.length).includes('.'))
+    .map((key) => key.slice(start.length) as K);
+  return localizedLabels(prefix, words);
+}
+
+/**
  * The language before (or without) `hass`: the one HA's frontend stored for this browser
  * (`selectedLanguage`, readable on HA's origin, e.g. on the ingress page), else the browser's.
  */

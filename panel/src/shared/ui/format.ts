@@ -1,89 +1,17 @@
 /** Words and numbers for people: labels of the product's vocabulary, times, percentages. */
 import type { IncidentStatus, OutcomeKind, ProposalStatus, Severity } from '../data/types.js';
-import { localizedLabels } from '../i18n/index.js';
+import { catalogLabels } from '../i18n/index.js';
 
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = localizedLabels('severity', [
-  'critical',
-  'error',
-  'warning',
-  'info',
-]);
-
-export const STATUS_LABELS: Readonly<Record<IncidentStatus, string>> = localizedLabels('status', [
-  'open',
-  'analyzing',
-  'awaiting_approval',
-  'remediating',
-  'resolved',
-  'dismissed',
-]);
-
+// The words are contracts/' (severities, statuses, outcomes, remedies, categories, steps);
+// the catalogs label each of them (checked by panel/test/i18n.test.ts).
+export const SEVERITY_LABELS = catalogLabels<Severity>('severity');
+export const STATUS_LABELS = catalogLabels<IncidentStatus>('status');
 /** How an incident ended, in words. */
-export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = localizedLabels('outcome', [
-  'fixed_by_action',
-  'fixed_by_user',
-  'resolved_itself',
-  'false_alarm',
-  'ignored',
-  'expired',
-]);
-
-export const PROPOSAL_STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = localizedLabels(
-  'proposal_status',
-  [
-    'proposed',
-    'approved',
-    'rejected',
-    'expired',
-    'executing',
-    'succeeded',
-    'failed',
-    'rolled_back',
-    'interrupted',
-  ],
-);
-
-export const REMEDY_LABELS: Readonly<Record<string, string>> = localizedLabels('remedy', [
-  'reload_config_entry',
-  'start_reauth',
-  'fix_config_then_reload',
-  'restart_addon',
-  'restart_core',
-  'update_or_remove_custom_component',
-  'check_network_or_device',
-  'free_disk_or_repair_db',
-  'notify_only',
-]);
-
-export const CATEGORY_LABELS: Readonly<Record<string, string>> = localizedLabels('category', [
-  'setup_retry',
-  'auth_expired',
-  'invalid_config',
-  'automation_error',
-  'device_unavailable',
-  'network_unreachable',
-  'database',
-  'blocking_io',
-  'slow_update',
-  'incompatible_custom_component',
-  'dependency_install',
-  'certificate',
-  'rate_limited',
-  'security_login',
-  'resource_exhaustion',
-  'addon_crash',
-  'proxy_misconfig',
-  'log_flood',
-  'other',
-]);
-
-const STEP_LABELS: Readonly<Record<string, string>> = localizedLabels('step', [
-  'precheck',
-  'backup',
-  'apply',
-  'verify',
-  'rollback',
-]);
+export const OUTCOME_LABELS = catalogLabels<OutcomeKind>('outcome');
+export const PROPOSAL_STATUS_LABELS = catalogLabels<ProposalStatus>('proposal_status');
+export const REMEDY_LABELS: Readonly<Record<string, string>> = catalogLabels('remedy');
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = catalogLabels('category');
+const STEP_LABELS: Readonly<Record<string, string>> = catalogLabels('step');
 
 /** "setup_retry" → "Setup retry". */
 export function humanize(id: string): string {
