@@ -23,7 +23,9 @@ import { launchChromium, loginToHa, SCREENSHOT_DIR } from '../harness/browser.js
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, configEntries, removeEntries } from '../harness/ha-rest.js';
 import { HaSocket } from '../harness/ha-ws.js';
+import { removeDashboard, saveDashboard } from '../harness/lovelace.js';
 import type { SidecarProcess } from '../harness/sidecar.js';
+import { poll } from '../harness/poll.js';
 
 const DASHBOARD = 'llm-ops-e2e-approve';
 
@@ -33,55 +35,30 @@ let sidecar: SidecarProcess;
 let browser: Browser;
 let proposal: Proposal;
 
-const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
-  expect.poll(fn, { timeout, interval: 500 });
-
-async function removeDashboard(): Promise<void> {
-  const dashboards = await socket.command<{ id: string; url_path: string }[]>({
-    type: 'lovelace/dashboards/list',
-  });
-  for (const d of dashboards.filter((d) => d.url_path === DASHBOARD))
-    await socket.command({ type: 'lovelace/dashboards/delete', dashboard_id: d.id });
-}
-
 beforeAll(async () => {
   env = readHaEnv();
   socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
   await removeEntries(env, 'llm_ops');
-  await removeDashboard();
+  await removeDashboard(socket, DASHBOARD);
   await healFaultLab(env);
   // Earlier suites left errors in HA's log; a fresh sidecar would (rightly) report them.
   await callService(env, 'system_log', 'clear');
   sidecar = await startApprovingSidecar(env);
   proposal = await faultProposal(env, socket);
 
-  await socket.command({
-    type: 'lovelace/dashboards/create',
-    url_path: DASHBOARD,
-    title: 'LLM Ops approvals',
-    mode: 'storage',
-    require_admin: false,
-    show_in_sidebar: false,
-  });
-  await socket.command({
-    type: 'lovelace/config/save',
-    url_path: DASHBOARD,
-    config: {
-      views: [
-        {
-          title: 'Approvals',
-          path: 'approvals',
-          cards: [{ type: 'custom:llm-ops-approval-card', title: 'Pending approvals' }],
-        },
-      ],
+  await saveDashboard(socket, DASHBOARD, 'LLM Ops approvals', [
+    {
+      title: 'Approvals',
+      path: 'approvals',
+      cards: [{ type: 'custom:llm-ops-approval-card', title: 'Pending approvals' }],
     },
-  });
+  ]);
   browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (socket) await removeDashboard().catch(() => undefined);
+  if (socket) await removeDashboard(socket, DASHBOARD).catch(() => undefined);
   if (env) await removeEntries(env, 'llm_ops');
   await sidecar?.stop();
   if (env) await healFaultLab(env);

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sidecarApi, type Proposal } from '../harness/approval.js';
-import { launchChromium, loginToHa } from '../harness/browser.js';
-import { readHaEnv, REPO, type HaEnv } from '../harness/ha-dev.js';
+import { launchChromium, loginToHa, DOCS_IMAGES } from '../harness/browser.js';
+import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import {
   addLlmOpsEntry,
   callService,
@@ -24,11 +24,8 @@ import {
   removeEntries,
 } from '../harness/ha-rest.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { poll } from '../harness/poll.js';
 
-const IMAGES = join(
-  REPO,
-  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
-);
 const PLUG = 'switch.fault_lab_plug';
 const BOOTS = 'sensor.fault_lab_appliance_boots';
 const POLICY = [
@@ -43,9 +40,6 @@ let env: HaEnv;
 let sidecar: SidecarProcess;
 let browser: Browser;
 let page: Page;
-
-const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
-  expect.poll(fn, { timeout, interval: 500 });
 
 const stateOf = async (entityId: string): Promise<string> =>
   (await haRest<{ state: string }>(env, 'GET', `/api/states/${entityId}`)).state;
@@ -96,7 +90,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await loginToHa(page, env);
-  mkdirSync(IMAGES, { recursive: true });
+  mkdirSync(DOCS_IMAGES, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
@@ -126,7 +120,10 @@ describe('home features in the panel', () => {
     // Nothing is switched before someone approves.
     expect(await stateOf(PLUG)).toBe('on');
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(IMAGES, 'panel-power-cycle.png'), animations: 'disabled' });
+    await page.screenshot({
+      path: join(DOCS_IMAGES, 'panel-power-cycle.png'),
+      animations: 'disabled',
+    });
 
     await card.locator('button[data-action=approve]').click();
     const dialog = page.locator('llm-ops-incident-detail dialog.confirm');
@@ -159,6 +156,9 @@ describe('home features in the panel', () => {
     const card = detail.locator(`article[data-proposal="${proposal.id}"]`);
     await poll(() => card.locator('button[data-action=approve]').count()).toBe(1);
     expect((await card.innerText()).replace(/\s+/g, ' ')).toContain(logger);
-    await page.screenshot({ path: join(IMAGES, 'panel-log-flood.png'), animations: 'disabled' });
+    await page.screenshot({
+      path: join(DOCS_IMAGES, 'panel-log-flood.png'),
+      animations: 'disabled',
+    });
   });
 });

@@ -18,16 +18,14 @@ import {
   startApprovingSidecar,
   type Proposal,
 } from '../harness/approval.js';
-import { launchChromium, loginToHa } from '../harness/browser.js';
-import { readHaEnv, REPO, type HaEnv } from '../harness/ha-dev.js';
+import { launchChromium, loginToHa, DOCS_IMAGES } from '../harness/browser.js';
+import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, removeEntries } from '../harness/ha-rest.js';
 import { HaSocket } from '../harness/ha-ws.js';
+import { removeDashboard, saveDashboard } from '../harness/lovelace.js';
 import type { SidecarProcess } from '../harness/sidecar.js';
+import { poll } from '../harness/poll.js';
 
-const IMAGES = join(
-  REPO,
-  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
-);
 const DASHBOARD = 'llm-ops-e2e-german';
 
 let env: HaEnv;
@@ -36,9 +34,6 @@ let sidecar: SidecarProcess;
 let browser: Browser;
 let page: Page;
 let proposal: Proposal;
-
-const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
-  expect.poll(fn, { timeout, interval: 500 });
 
 /** What the profile page saves as the user's language (HA's FrontendLocaleData). */
 const profileLanguage = (language: string) => ({
@@ -53,14 +48,6 @@ const profileLanguage = (language: string) => ({
     time_zone: 'local',
   },
 });
-
-async function removeDashboard(): Promise<void> {
-  const dashboards = await socket.command<{ id: string; url_path: string }[]>({
-    type: 'lovelace/dashboards/list',
-  });
-  for (const d of dashboards.filter((d) => d.url_path === DASHBOARD))
-    await socket.command({ type: 'lovelace/dashboards/delete', dashboard_id: d.id });
-}
 
 const textOf = async (selector: string) =>
   (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim();
@@ -88,7 +75,7 @@ beforeAll(async () => {
   env = readHaEnv();
   socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
   await removeEntries(env, 'llm_ops');
-  await removeDashboard();
+  await removeDashboard(socket, DASHBOARD);
   await healFaultLab(env);
   await socket.command({ type: 'config/core/update', language: 'de' });
   await socket.command(profileLanguage('de'));
@@ -96,29 +83,12 @@ beforeAll(async () => {
   await callService(env, 'system_log', 'clear');
   sidecar = await startApprovingSidecar(env);
   proposal = await faultProposal(env, socket);
-  await socket.command({
-    type: 'lovelace/dashboards/create',
-    url_path: DASHBOARD,
-    title: 'LLM Ops Deutsch',
-    mode: 'storage',
-    require_admin: false,
-    show_in_sidebar: false,
-  });
-  await socket.command({
-    type: 'lovelace/config/save',
-    url_path: DASHBOARD,
-    config: {
-      views: [
-        {
-          path: 'cards',
-          cards: [
-            { type: 'custom:llm-ops-incidents-card' },
-            { type: 'custom:llm-ops-approval-card' },
-          ],
-        },
-      ],
+  await saveDashboard(socket, DASHBOARD, 'LLM Ops Deutsch', [
+    {
+      path: 'cards',
+      cards: [{ type: 'custom:llm-ops-incidents-card' }, { type: 'custom:llm-ops-approval-card' }],
     },
-  });
+  ]);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await loginToHa(page, env);
@@ -127,7 +97,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (socket) {
-    await removeDashboard().catch(() => undefined);
+    await removeDashboard(socket, DASHBOARD).catch(() => undefined);
     await socket.command(profileLanguage('en'));
     await socket.command({ type: 'config/core/update', language: 'en' });
   }
@@ -155,8 +125,8 @@ describe('with the user’s language German', () => {
     // None of the English words they replace.
     for (const words of ['Waiting for approval', 'Low risk', 'Search incidents', 'Last seen'])
       expect(text).not.toContain(words);
-    mkdirSync(IMAGES, { recursive: true });
-    await page.screenshot({ path: join(IMAGES, 'panel-de.png'), animations: 'disabled' });
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    await page.screenshot({ path: join(DOCS_IMAGES, 'panel-de.png'), animations: 'disabled' });
   });
 
   it('the incident’s page speaks German: the panel’s words and the explanation', async () => {
@@ -171,7 +141,7 @@ describe('with the user’s language German', () => {
       expect(text).toContain(word);
     for (const word of ['Root cause', 'Evidence', 'Log lines']) expect(text).not.toContain(word);
     await page.screenshot({
-      path: join(IMAGES, 'panel-incident-de.png'),
+      path: join(DOCS_IMAGES, 'panel-incident-de.png'),
       animations: 'disabled',
     });
   });
@@ -185,6 +155,6 @@ describe('with the user’s language German', () => {
     expect(await approval.locator('ha-card').innerText()).toContain('Ausstehende Genehmigungen');
     expect(await approval.locator('ha-card').innerText()).toContain('Genehmigen…');
     expect(await approval.locator('ha-card').innerText()).not.toContain('Pending approvals');
-    await page.screenshot({ path: join(IMAGES, 'cards-de.png'), animations: 'disabled' });
+    await page.screenshot({ path: join(DOCS_IMAGES, 'cards-de.png'), animations: 'disabled' });
   });
 });

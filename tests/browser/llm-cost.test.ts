@@ -13,14 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginToHa } from '../harness/browser.js';
+import { launchChromium, loginToHa, DOCS_IMAGES } from '../harness/browser.js';
 import {
   messagesOf,
   startFakeOpenAi,
   validAnswer,
   type FakeOpenAi,
 } from '../harness/fake-openai.js';
-import { readHaEnv, REPO, type HaEnv } from '../harness/ha-dev.js';
+import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import {
   addLlmOpsEntry,
   callService,
@@ -30,11 +30,8 @@ import {
   removeEntries,
 } from '../harness/ha-rest.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { poll } from '../harness/poll.js';
 
-const IMAGES = join(
-  REPO,
-  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
-);
 const DESKTOP = { width: 1280, height: 800 };
 const CALLS_LEFT = 'sensor.llm_ops_llm_calls_left_this_hour';
 
@@ -46,9 +43,6 @@ let dataDir: string;
 let browser: Browser;
 let page: Page;
 let incidentId: string;
-
-const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
-  expect.poll(fn, { timeout, interval: 500 });
 
 async function setFault(mode: string, reload: boolean): Promise<void> {
   await callService(env, 'fault_lab', 'set_fault', { mode });
@@ -63,8 +57,8 @@ async function sidecarApi<T>(path: string): Promise<T> {
 }
 
 async function shot(name: string): Promise<void> {
-  mkdirSync(IMAGES, { recursive: true });
-  const path = join(IMAGES, `${name}.png`);
+  mkdirSync(DOCS_IMAGES, { recursive: true });
+  const path = join(DOCS_IMAGES, `${name}.png`);
   await page.screenshot({ path, animations: 'disabled' });
   expect(statSync(path).size).toBeLessThan(1024 * 1024);
 }

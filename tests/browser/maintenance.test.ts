@@ -9,8 +9,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginToHa } from '../harness/browser.js';
-import { readHaEnv, REPO, type HaEnv } from '../harness/ha-dev.js';
+import { launchChromium, loginToHa, DOCS_IMAGES } from '../harness/browser.js';
+import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import {
   addLlmOpsEntry,
   callService,
@@ -18,29 +18,14 @@ import {
   eventually,
   removeEntries,
 } from '../harness/ha-rest.js';
-import { setFault } from '../harness/approval.js';
+import { setFault, sidecarApi } from '../harness/approval.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
-
-const IMAGES = join(
-  REPO,
-  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
-);
+import { poll } from '../harness/poll.js';
 
 let env: HaEnv;
 let sidecar: SidecarProcess;
 let browser: Browser;
 let page: Page;
-
-const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
-  expect.poll(fn, { timeout, interval: 500 });
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${sidecar.url}${path}`, {
-    headers: { authorization: `Bearer ${sidecar.token}` },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
 
 const entryIs = (state: string) =>
   eventually(
@@ -51,7 +36,8 @@ const entryIs = (state: string) =>
 
 const faultLabIncidents = async () =>
   (
-    await api<{ items: { id: string; category: string }[] }>(
+    await sidecarApi<{ items: { id: string; category: string }[] }>(
+      sidecar,
       '/api/incidents?active=true&integration=fault_lab',
     )
   ).items;
@@ -89,7 +75,8 @@ describe('maintenance in the panel', () => {
     await control.locator('button[data-action=start-maintenance]').click();
 
     await poll(() => control.getAttribute('data-active')).toBe('true');
-    const state = await api<{ active: boolean; until: string; surface: string }>(
+    const state = await sidecarApi<{ active: boolean; until: string; surface: string }>(
+      sidecar,
       '/api/maintenance',
     );
     expect(state).toMatchObject({ active: true, surface: 'panel' });
@@ -117,15 +104,15 @@ describe('maintenance in the panel', () => {
     // The sidecar saw it, quietly (the panel's count follows the integration's next refresh).
     await eventually(
       async () =>
-        (await api<{ failed_count: number }>('/api/maintenance')).failed_count > 0
+        (await sidecarApi<{ failed_count: number }>(sidecar, '/api/maintenance')).failed_count > 0
           ? true
           : undefined,
       60_000,
       'the failure recorded during maintenance',
     );
     expect(await faultLabIncidents()).toEqual([]);
-    mkdirSync(IMAGES, { recursive: true });
-    const path = join(IMAGES, 'panel-maintenance.png');
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    const path = join(DOCS_IMAGES, 'panel-maintenance.png');
     await page.screenshot({ path, animations: 'disabled' });
     expect(statSync(path).size).toBeLessThan(1024 * 1024);
 

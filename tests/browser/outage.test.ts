@@ -9,8 +9,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginToHa } from '../harness/browser.js';
-import { readHaEnv, REPO, type HaEnv } from '../harness/ha-dev.js';
+import { launchChromium, loginToHa, DOCS_IMAGES } from '../harness/browser.js';
+import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import {
   addLlmOpsEntry,
   callService,
@@ -19,28 +19,15 @@ import {
   removeEntries,
 } from '../harness/ha-rest.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { poll } from '../harness/poll.js';
+import { sidecarApi } from '../harness/approval.js';
 
-const IMAGES = join(
-  REPO,
-  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
-);
 const FIRST = 'sensor.fault_lab_sensor_01_temperature';
 
 let env: HaEnv;
 let sidecar: SidecarProcess;
 let browser: Browser;
 let page: Page;
-
-const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
-  expect.poll(fn, { timeout, interval: 500 });
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${sidecar.url}${path}`, {
-    headers: { authorization: `Bearer ${sidecar.token}` },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
 
 async function bridge(online: boolean): Promise<void> {
   await callService(env, 'fault_lab', 'bridge', { online });
@@ -94,7 +81,8 @@ describe('an outage in the panel', () => {
     const incident = await eventually(
       async () =>
         (
-          await api<{ items: { id: string; title: string }[] }>(
+          await sidecarApi<{ items: { id: string; title: string }[] }>(
+            sidecar,
             '/api/incidents?active=true&integration=fault_lab',
           )
         ).items.find((i) => i.title.startsWith('Fault Lab Bridge is down')),
@@ -114,8 +102,8 @@ describe('an outage in the panel', () => {
       /^Fault Lab Bridge is down: 28 devices unavailable \(fault_lab, fault_lab_relay\)\.$/,
     );
     await detail.locator('[data-field=outage-root]').scrollIntoViewIfNeeded();
-    mkdirSync(IMAGES, { recursive: true });
-    const path = join(IMAGES, 'panel-outage.png');
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    const path = join(DOCS_IMAGES, 'panel-outage.png');
     await page.screenshot({ path, animations: 'disabled' });
     expect(statSync(path).size).toBeLessThan(1024 * 1024);
   }, 180_000);

@@ -15,11 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginToHa } from '../harness/browser.js';
-import { readHaEnv, REPO, type HaEnv } from '../harness/ha-dev.js';
+import { launchChromium, loginToHa, DOCS_IMAGES } from '../harness/browser.js';
+import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, configEntries, eventually, haRest } from '../harness/ha-rest.js';
 import { HaSocket } from '../harness/ha-ws.js';
+import { removeDashboard, saveDashboard } from '../harness/lovelace.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { poll } from '../harness/poll.js';
 
 interface Proposal {
   id: string;
@@ -29,10 +31,6 @@ interface Proposal {
   status: string;
 }
 
-const IMAGES = join(
-  REPO,
-  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
-);
 const DASHBOARD = 'llm-ops-e2e';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -47,21 +45,9 @@ let browser: Browser;
 let storageState: Awaited<ReturnType<BrowserContext['storageState']>>;
 const contexts: BrowserContext[] = [];
 
-const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
-  expect.poll(fn, { timeout, interval: 500 });
-
 async function removeLlmOpsEntries(): Promise<void> {
   for (const entry of await configEntries(env, 'llm_ops')) {
     await haRest(env, 'DELETE', `/api/config/config_entries/entry/${entry.entry_id}`);
-  }
-}
-
-async function removeDashboard(ws: HaSocket): Promise<void> {
-  const dashboards = await ws.command<{ id: string; url_path: string }[]>({
-    type: 'lovelace/dashboards/list',
-  });
-  for (const d of dashboards.filter((d) => d.url_path === DASHBOARD)) {
-    await ws.command({ type: 'lovelace/dashboards/delete', dashboard_id: d.id });
   }
 }
 
@@ -85,8 +71,8 @@ async function newPage(opts: { dark?: boolean; phone?: boolean } = {}): Promise<
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(IMAGES, { recursive: true });
-  const path = join(IMAGES, `${name}.png`);
+  mkdirSync(DOCS_IMAGES, { recursive: true });
+  const path = join(DOCS_IMAGES, `${name}.png`);
   await page.screenshot({ path, animations: 'disabled' });
   expect(statSync(path).size).toBeLessThan(1024 * 1024);
 }
@@ -101,7 +87,7 @@ beforeAll(async () => {
   env = readHaEnv();
   socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
   await removeLlmOpsEntries();
-  await removeDashboard(socket);
+  await removeDashboard(socket, DASHBOARD);
   const [entry] = await configEntries(env, 'fault_lab');
   if (!entry) throw new Error('fault_lab has no config entry');
   faultEntry = entry.entry_id;
@@ -156,31 +142,16 @@ beforeAll(async () => {
   );
 
   // A dashboard with both cards.
-  await socket.command({
-    type: 'lovelace/dashboards/create',
-    url_path: DASHBOARD,
-    title: 'LLM Ops e2e',
-    mode: 'storage',
-    require_admin: false,
-    show_in_sidebar: false,
-  });
-  await socket.command({
-    type: 'lovelace/config/save',
-    url_path: DASHBOARD,
-    config: {
-      title: 'LLM Ops e2e',
-      views: [
-        {
-          title: 'Ops',
-          path: 'ops',
-          cards: [
-            { type: 'custom:llm-ops-incidents-card', title: 'Incidents', max_items: 5 },
-            { type: 'custom:llm-ops-approval-card', title: 'Pending approvals' },
-          ],
-        },
+  await saveDashboard(socket, DASHBOARD, 'LLM Ops e2e', [
+    {
+      title: 'Ops',
+      path: 'ops',
+      cards: [
+        { type: 'custom:llm-ops-incidents-card', title: 'Incidents', max_items: 5 },
+        { type: 'custom:llm-ops-approval-card', title: 'Pending approvals' },
       ],
     },
-  });
+  ]);
 
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: DESKTOP });
@@ -193,7 +164,7 @@ afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   if (socket) {
-    await removeDashboard(socket).catch(() => undefined);
+    await removeDashboard(socket, DASHBOARD).catch(() => undefined);
     socket.close();
   }
   if (env) await removeLlmOpsEntries();
@@ -317,7 +288,7 @@ describe('the panel in HA', () => {
     await section.locator('button[data-action=copy]').click();
     await poll(() => section.locator('[role=status]').innerText()).toBe('Copied to the clipboard.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
-    await section.screenshot({ path: join(IMAGES, 'panel-report-upstream.png') });
+    await section.screenshot({ path: join(DOCS_IMAGES, 'panel-report-upstream.png') });
   });
 });
 
@@ -328,13 +299,13 @@ describe('the cards on a dashboard', () => {
     const incidents = page.locator('llm-ops-incidents-card');
     await poll(() => incidents.locator(`li[data-id="${proposal.incident_id}"]`).count()).toBe(1);
     expect(await incidents.locator('.counts').innerText()).toMatch(/Error/);
-    await incidents.screenshot({ path: join(IMAGES, 'card-incidents.png') });
+    await incidents.screenshot({ path: join(DOCS_IMAGES, 'card-incidents.png') });
     const approvals = page.locator('llm-ops-approval-card');
     await poll(() => approvals.locator(`li[data-proposal="${proposal.id}"]`).count()).toBe(1);
     expect(
       await approvals.locator(`li[data-proposal="${proposal.id}"] button[data-action]`).count(),
     ).toBe(2);
-    await approvals.screenshot({ path: join(IMAGES, 'card-approval.png') });
+    await approvals.screenshot({ path: join(DOCS_IMAGES, 'card-approval.png') });
 
     // Tapping the incident opens the panel at it.
     await incidents.locator(`li[data-id="${proposal.incident_id}"] a`).click();

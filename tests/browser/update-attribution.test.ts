@@ -10,8 +10,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loginToHa } from '../harness/browser.js';
-import { readHaEnv, REPO, type HaEnv } from '../harness/ha-dev.js';
+import { launchChromium, loginToHa, DOCS_IMAGES } from '../harness/browser.js';
+import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import {
   addLlmOpsEntry,
   callService,
@@ -20,14 +20,11 @@ import {
   haRest,
   removeEntries,
 } from '../harness/ha-rest.js';
-import { setFault } from '../harness/approval.js';
+import { setFault, sidecarApi } from '../harness/approval.js';
 import { haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { poll } from '../harness/poll.js';
 
-const IMAGES = join(
-  REPO,
-  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
-);
 const BACKUP_NAME = 'Before Fault Lab 0.2.0';
 const RELEASE_NOTES = 'https://github.com/ha-llm-ops/ha-llm-ops/releases/tag/fault-lab-0.2.0';
 
@@ -36,17 +33,6 @@ let sidecar: SidecarProcess;
 let browser: Browser;
 let page: Page;
 let updateEntity: string;
-
-const poll = <T>(fn: () => Promise<T> | T, timeout = 60_000) =>
-  expect.poll(fn, { timeout, interval: 500 });
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${sidecar.url}${path}`, {
-    headers: { authorization: `Bearer ${sidecar.token}` },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
 
 const entryIs = (state: string) =>
   eventually(
@@ -121,8 +107,12 @@ describe('an incident after an update, in the panel', () => {
     await entryIs('setup_retry');
     const incident = await eventually(
       async () =>
-        (await api<{ items: { id: string }[] }>('/api/incidents?active=true&integration=fault_lab'))
-          .items[0],
+        (
+          await sidecarApi<{ items: { id: string }[] }>(
+            sidecar,
+            '/api/incidents?active=true&integration=fault_lab',
+          )
+        ).items[0],
       60_000,
       'a fault_lab incident',
     );
@@ -142,8 +132,8 @@ describe('an incident after an update, in the panel', () => {
     await poll(() =>
       page.locator('llm-ops-incident-detail [data-field=root-cause]').innerText(),
     ).toContain('was updated from 0.1.0 to 0.2.0');
-    mkdirSync(IMAGES, { recursive: true });
-    const path = join(IMAGES, 'panel-after-update.png');
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    const path = join(DOCS_IMAGES, 'panel-after-update.png');
     await page.screenshot({ path, animations: 'disabled' });
     expect(statSync(path).size).toBeLessThan(1024 * 1024);
   });

@@ -16,6 +16,7 @@ import {
 } from '../harness/ha-rest.js';
 import { HaSocket, haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { sidecarApi } from '../harness/approval.js';
 
 interface Incident {
   id: string;
@@ -29,14 +30,6 @@ interface Incident {
 let env: HaEnv;
 let sidecar: SidecarProcess;
 let entryId: string;
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${sidecar.url}${path}`, {
-    headers: { authorization: `Bearer ${sidecar.token}` },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
 
 async function setFault(mode: string): Promise<void> {
   await callService(env, 'fault_lab', 'set_fault', { mode });
@@ -53,7 +46,10 @@ const openRetry = (except: string | null) =>
   eventually(
     async () =>
       (
-        await api<{ items: Incident[] }>('/api/incidents?active=true&integration=fault_lab')
+        await sidecarApi<{ items: Incident[] }>(
+          sidecar,
+          '/api/incidents?active=true&integration=fault_lab',
+        )
       ).items.find((i) => i.category === 'setup_retry' && i.id !== except),
     60_000,
     'an open setup_retry incident of fault_lab',
@@ -127,7 +123,10 @@ describe('llm_ops.mark_false_alarm', () => {
     } finally {
       socket.close();
     }
-    const { incident } = await api<{ incident: Incident }>(`/api/incidents/${first.id}`);
+    const { incident } = await sidecarApi<{ incident: Incident }>(
+      sidecar,
+      `/api/incidents/${first.id}`,
+    );
     expect(incident.status).toBe('dismissed');
     expect(incident.outcome?.outcome).toBe('false_alarm');
     expect(incident.outcome?.integration).toBe('fault_lab');
@@ -137,7 +136,8 @@ describe('llm_ops.mark_false_alarm', () => {
       30_000,
       'the Repairs issue to go',
     );
-    const { items } = await api<{ items: { incident_id: string; kind: string }[] }>(
+    const { items } = await sidecarApi<{ items: { incident_id: string; kind: string }[] }>(
+      sidecar,
       '/api/suppressions',
     );
     expect(items).toContainEqual(
@@ -175,7 +175,10 @@ describe('llm_ops.mark_false_alarm', () => {
     );
     // …and raised no Repairs issue for it.
     expect(await ourIssues()).not.toContain(`incident_${again.id}`);
-    const stats = await api<{ false_alarms: number; closed: number }>('/api/outcomes');
+    const stats = await sidecarApi<{ false_alarms: number; closed: number }>(
+      sidecar,
+      '/api/outcomes',
+    );
     expect(stats.false_alarms).toBe(1);
   });
 });

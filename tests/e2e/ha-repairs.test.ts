@@ -10,6 +10,7 @@ import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { addLlmOpsEntry, eventually, haRest, removeEntries } from '../harness/ha-rest.js';
 import { haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { sidecarApi } from '../harness/approval.js';
 
 let env: HaEnv;
 let sidecar: SidecarProcess;
@@ -33,14 +34,6 @@ interface RepairIssue {
   issue_id: string;
   translation_placeholders: Record<string, string> | null;
 }
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${sidecar.url}${path}`, {
-    headers: { authorization: `Bearer ${sidecar.token}` },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
 
 beforeAll(async () => {
   env = readHaEnv();
@@ -67,7 +60,7 @@ describe("Home Assistant's own Repairs notice about the installation method", ()
   it("becomes an incident in HA's words, linked to HA's issue, with nothing to approve", async () => {
     const incident = await eventually(
       async () =>
-        (await api<{ items: Incident[] }>('/api/incidents?limit=200')).items.find(
+        (await sidecarApi<{ items: Incident[] }>(sidecar, '/api/incidents?limit=200')).items.find(
           (i) => i.ha_issue?.issue_id === 'deprecated_method',
         ),
       30_000,
@@ -77,7 +70,7 @@ describe("Home Assistant's own Repairs notice about the installation method", ()
     // The translated title HA shows in Repairs, never the raw issue id.
     const detail = await eventually(
       async () => {
-        const d = await api<Detail>(`/api/incidents/${incident.id}`);
+        const d = await sidecarApi<Detail>(sidecar, `/api/incidents/${incident.id}`);
         return d.analysis ? d : undefined;
       },
       30_000,
@@ -90,7 +83,7 @@ describe("Home Assistant's own Repairs notice about the installation method", ()
     expect(detail.analysis?.candidate_actions).toEqual([]);
     expect(detail.proposals).toEqual([]);
     expect(detail.incident.status).not.toBe('awaiting_approval');
-    const pending = await api<{ incident_id: string }[]>('/api/actions/pending');
+    const pending = await sidecarApi<{ incident_id: string }[]>(sidecar, '/api/actions/pending');
     expect(pending.map((p) => p.incident_id)).not.toContain(incident.id);
   });
 
@@ -110,7 +103,10 @@ describe("Home Assistant's own Repairs notice about the installation method", ()
       { repair_severity: 'info' },
     );
     expect(saved.type).toBe('create_entry');
-    const { items } = await api<{ items: Incident[] }>('/api/incidents?limit=200&active=true');
+    const { items } = await sidecarApi<{ items: Incident[] }>(
+      sidecar,
+      '/api/incidents?limit=200&active=true',
+    );
     const notice = items.find((i) => i.ha_issue?.issue_id === 'deprecated_method');
     if (!notice) throw new Error('the notice has no incident');
     const others = items.filter((i) => !i.ha_issue).map((i) => `incident_${i.id}`);

@@ -17,6 +17,7 @@ import {
 import { HaSocket, haWsCommand } from '../harness/ha-ws.js';
 import { messagesOf, startFakeOpenAi, type FakeOpenAi } from '../harness/fake-openai.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { sidecarApi } from '../harness/approval.js';
 
 interface Incident {
   id: string;
@@ -45,14 +46,6 @@ let socket: HaSocket;
 let sidecar: SidecarProcess;
 let fake: FakeOpenAi;
 let entryId: string;
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${sidecar.url}${path}`, {
-    headers: { authorization: `Bearer ${sidecar.token}` },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
 
 async function setFault(mode: string): Promise<void> {
   await callService(env, 'fault_lab', 'set_fault', { mode });
@@ -113,14 +106,17 @@ describe('with Home Assistant set to German', () => {
     incident = await eventually(
       async () =>
         (
-          await api<{ items: Incident[] }>('/api/incidents?active=true&integration=fault_lab')
+          await sidecarApi<{ items: Incident[] }>(
+            sidecar,
+            '/api/incidents?active=true&integration=fault_lab',
+          )
         ).items.find((i) => i.category === 'setup_retry'),
       60_000,
       'an open setup_retry incident of fault_lab',
     );
     detail = await eventually(
       async () => {
-        const d = await api<Detail>(`/api/incidents/${incident.id}`);
+        const d = await sidecarApi<Detail>(sidecar, `/api/incidents/${incident.id}`);
         return d.analysis ? d : undefined;
       },
       30_000,
@@ -140,7 +136,7 @@ describe('with Home Assistant set to German', () => {
   it('proposes the reload with a German preview', async () => {
     const proposal = await eventually(
       async () =>
-        (await api<Detail>(`/api/incidents/${incident.id}`)).proposals.find(
+        (await sidecarApi<Detail>(sidecar, `/api/incidents/${incident.id}`)).proposals.find(
           (p) => p.action_id === 'reload_config_entry',
         ),
       30_000,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, eventually } from '../harness/ha-rest.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { sidecarApi } from '../harness/approval.js';
 
 let env: HaEnv;
 let sidecar: SidecarProcess;
@@ -17,14 +18,6 @@ let sidecar: SidecarProcess;
 interface Listed {
   items: { id: string; title: string; integration: string | null; occurrences: number }[];
 }
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${sidecar.url}${path}`, {
-    headers: { authorization: `Bearer ${sidecar.token}` },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
 
 /** Every file the sidecar wrote, as bytes decoded leniently. */
 function writtenFiles(dir: string): { path: string; text: string }[] {
@@ -60,7 +53,7 @@ describe('the sidecar against hostile log content', () => {
       const value = secret.run.repeat(Math.ceil(33_000 / secret.run.length)) + `x${i}`;
       const logger = `custom_components.fault_lab.hostile${i}`;
       const occurrences = async () =>
-        (await api<Listed>('/api/incidents?limit=200')).items
+        (await sidecarApi<Listed>(sidecar, '/api/incidents?limit=200')).items
           .filter((it) => it.integration === 'fault_lab')
           .reduce((n, it) => n + it.occurrences, 0);
       const before = await occurrences();
@@ -77,13 +70,13 @@ describe('the sidecar against hostile log content', () => {
         `both occurrences of ${secret.name} in fault_lab incidents`,
       );
       expect(sidecar.child.exitCode).toBeNull();
-      const health = await api<{ ha: { connected: boolean } }>('/api/health');
+      const health = await sidecarApi<{ ha: { connected: boolean } }>(sidecar, '/api/health');
       expect(health.ha.connected).toBe(true);
 
       const probe = value.slice(0, 64);
-      const listed = await api<Listed>('/api/incidents?limit=200');
+      const listed = await sidecarApi<Listed>(sidecar, '/api/incidents?limit=200');
       for (const it of listed.items.filter((x) => x.integration === 'fault_lab')) {
-        const detail = JSON.stringify(await api(`/api/incidents/${it.id}`));
+        const detail = JSON.stringify(await sidecarApi(sidecar, `/api/incidents/${it.id}`));
         expect(detail).not.toContain(probe);
       }
       for (const file of writtenFiles(sidecar.dataDir)) {

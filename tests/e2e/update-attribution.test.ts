@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, configEntries, eventually, haRest } from '../harness/ha-rest.js';
-import { setFault } from '../harness/approval.js';
+import { setFault, sidecarApi } from '../harness/approval.js';
 import { haWsCommand } from '../harness/ha-ws.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
 import { startFakeSupervisor } from '../harness/fake-supervisor.js';
@@ -40,14 +40,6 @@ const RELEASE_NOTES = 'https://github.com/ha-llm-ops/ha-llm-ops/releases/tag/fau
 let env: HaEnv;
 let sidecar: SidecarProcess;
 let updateEntity: string;
-
-const api = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${sidecar.url}${path}`, {
-    headers: { authorization: `Bearer ${sidecar.token}` },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-};
 
 const entryIs = (state: string) =>
   eventually(
@@ -130,11 +122,12 @@ describe('an incident soon after an update', () => {
     await entryIs('setup_retry');
     const detail = await eventually(
       async () => {
-        const { items } = await api<{ items: { id: string }[] }>(
+        const { items } = await sidecarApi<{ items: { id: string }[] }>(
+          sidecar,
           '/api/incidents?active=true&integration=fault_lab',
         );
         if (!items[0]) return undefined;
-        const d = await api<Detail>(`/api/incidents/${items[0].id}`);
+        const d = await sidecarApi<Detail>(sidecar, `/api/incidents/${items[0].id}`);
         return d.analysis ? d : undefined;
       },
       60_000,

@@ -8,6 +8,10 @@ import { REPO, type HaEnv } from './ha-dev.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(REPO, 'test-results/screenshots');
+/** Where screenshots for the docs go: docs/images with `UPDATE_DOCS_IMAGES=1`, else test-results. */
+export const DOCS_IMAGES = process.env.UPDATE_DOCS_IMAGES
+  ? join(REPO, 'docs/images')
+  : SCREENSHOT_DIR;
 
 /** Launch the system Chromium headless, without any network beyond what pages ask for. */
 export async function launchChromium(): Promise<Browser> {

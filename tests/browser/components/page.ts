@@ -15,14 +15,7 @@ import {
   serveDir,
   type StaticServer,
 } from '../../harness/browser.js';
-import { REPO } from '../../harness/ha-dev.js';
 import type { FakeHassOptions, SentMessage } from '../harness/api.js';
-
-/** Screenshots for the docs: `UPDATE_DOCS_IMAGES=1` writes docs/images, else test-results. */
-export const IMAGES = join(
-  REPO,
-  process.env.UPDATE_DOCS_IMAGES ? 'docs/images' : 'test-results/screenshots',
-);
 
 interface Opened {
   browser: Browser;

@@ -1,8 +1,9 @@
 /** The panel’s list of what is kept quiet, and undoing it, against a fake `hass`. */
+import { DOCS_IMAGES } from '../../harness/browser.js';
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { callsOf, IMAGES, mountPanel, page, poll, rows, useComponentPage } from './page.js';
+import { callsOf, mountPanel, page, poll, rows, useComponentPage } from './page.js';
 
 useComponentPage();
 
@@ -74,8 +75,8 @@ describe('the panel: what is kept quiet', () => {
       /Outages starting 22:20–23:51 open no incident · back by itself on 4 days · kept quiet 2×/,
     );
     expect(await quiet().locator('h2 .badge').innerText()).toBe('2');
-    mkdirSync(IMAGES, { recursive: true });
-    await quiet().screenshot({ path: join(IMAGES, 'panel-learned-quiet.png') });
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    await quiet().screenshot({ path: join(DOCS_IMAGES, 'panel-learned-quiet.png') });
 
     await learned.locator('button[data-action=reset-learned]').click();
     await poll(() => callsOf('llm_ops/reset_learned_quiet')).toEqual([
