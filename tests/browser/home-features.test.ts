@@ -13,25 +13,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sidecarApi, type Proposal } from '../harness/approval.js';
+import {
+  APPLIANCE_BOOTS,
+  PLUG,
+  runAppliance,
+  sidecarApi,
+  stateOf,
+  type Proposal,
+} from '../harness/approval.js';
 import { launchChromium, loginToHa, DOCS_IMAGES } from '../harness/browser.js';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
-import {
-  addLlmOpsEntry,
-  callService,
-  eventually,
-  haRest,
-  removeEntries,
-} from '../harness/ha-rest.js';
+import { addLlmOpsEntry, callService, eventually, removeEntries } from '../harness/ha-rest.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
 import { poll } from '../harness/poll.js';
 
-const PLUG = 'switch.fault_lab_plug';
-const BOOTS = 'sensor.fault_lab_appliance_boots';
 const POLICY = [
   'mode: approve',
   'power_cycle:',
-  `  ${BOOTS}: ${PLUG}`,
+  `  ${APPLIANCE_BOOTS}: ${PLUG}`,
   'actions:',
   '  power_cycle_device: {cooldown_s: 0}',
 ].join('\n');
@@ -40,9 +39,6 @@ let env: HaEnv;
 let sidecar: SidecarProcess;
 let browser: Browser;
 let page: Page;
-
-const stateOf = async (entityId: string): Promise<string> =>
-  (await haRest<{ state: string }>(env, 'GET', `/api/states/${entityId}`)).state;
 
 /** The first waiting proposal of `actionId`, once the sidecar has made it. */
 const pending = (actionId: string, description: string) =>
@@ -55,21 +51,10 @@ const pending = (actionId: string, description: string) =>
     description,
   );
 
-/** The appliance runs, unfrozen, on a plug that is on. */
-async function restore(): Promise<void> {
-  await callService(env, 'fault_lab', 'freeze', { frozen: false });
-  await callService(env, 'switch', 'turn_on', { entity_id: PLUG });
-  await eventually(
-    async () => ((await stateOf(BOOTS)) !== 'unavailable' ? true : undefined),
-    20_000,
-    'the appliance running',
-  );
-}
-
 beforeAll(async () => {
   env = readHaEnv();
   await removeEntries(env, 'llm_ops');
-  await restore();
+  await runAppliance(env);
   // Earlier suites left errors in HA's log; a fresh sidecar would (rightly) report them.
   await callService(env, 'system_log', 'clear');
   const dataDir = mkdtempSync(join(tmpdir(), 'llm-ops-home-'));
@@ -98,7 +83,7 @@ afterAll(async () => {
   if (env) await removeEntries(env, 'llm_ops');
   await sidecar?.stop();
   if (env) {
-    await restore();
+    await runAppliance(env);
     // The flood stays out of the suites after this one.
     await callService(env, 'system_log', 'clear');
   }
@@ -106,7 +91,7 @@ afterAll(async () => {
 
 describe('home features in the panel', () => {
   it('power-cycles a frozen device from the incident’s page: plug off, on, the device back', async () => {
-    const bootsBefore = Number(await stateOf(BOOTS));
+    const bootsBefore = Number(await stateOf(env, APPLIANCE_BOOTS));
     await callService(env, 'fault_lab', 'freeze', {});
     const proposal = await pending('power_cycle_device', 'a power_cycle_device proposal');
 
@@ -118,7 +103,7 @@ describe('home features in the panel', () => {
       `Switch off plug Fault Lab Plug (${PLUG}) for 10 s, then on, to restart device Fault Lab Appliance.`,
     );
     // Nothing is switched before someone approves.
-    expect(await stateOf(PLUG)).toBe('on');
+    expect(await stateOf(env, PLUG)).toBe('on');
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({
       path: join(DOCS_IMAGES, 'panel-power-cycle.png'),
@@ -132,8 +117,8 @@ describe('home features in the panel', () => {
     await poll(() => card.locator('.chip[data-status]').first().innerText(), 120_000).toMatch(
       /Succeeded/,
     );
-    expect(await stateOf(PLUG)).toBe('on');
-    expect(Number(await stateOf(BOOTS))).toBe(bootsBefore + 1);
+    expect(await stateOf(env, PLUG)).toBe('on');
+    expect(Number(await stateOf(env, APPLIANCE_BOOTS))).toBe(bootsBefore + 1);
     await poll(
       () => page.locator('llm-ops-incident-detail .status[data-status]').innerText(),
       60_000,

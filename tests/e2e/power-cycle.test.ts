@@ -14,15 +14,14 @@ import type { IncidentRecord } from '../../sidecar/src/journal/journal.js';
 import { createLogger } from '../../sidecar/src/log.js';
 import { Sidecar } from '../../sidecar/src/sidecar.js';
 import { tempDir, testSettings, THRESHOLDS } from '../../sidecar/test/helpers/pipeline.js';
+import { APPLIANCE_BOOTS, PLUG, runAppliance, stateOf } from '../harness/approval.js';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
-import { callService, eventually, haRest } from '../harness/ha-rest.js';
+import { callService, eventually } from '../harness/ha-rest.js';
 import { HaSocket } from '../harness/ha-ws.js';
 
-const PLUG = 'switch.fault_lab_plug';
-const BOOTS = 'sensor.fault_lab_appliance_boots';
 const MAPPED = [
   'power_cycle:',
-  `  ${BOOTS}: ${PLUG}`,
+  `  ${APPLIANCE_BOOTS}: ${PLUG}`,
   'actions:',
   '  power_cycle_device: {cooldown_s: 0}',
 ].join('\n');
@@ -84,10 +83,6 @@ async function api<T>(sidecar: Sidecar, method: string, path: string, body?: unk
   return { status: res.status, body: (await res.json()) as T };
 }
 
-async function stateOf(entityId: string): Promise<string> {
-  return (await haRest<{ state: string }>(env, 'GET', `/api/states/${entityId}`)).state;
-}
-
 async function deviceOf(entityId: string): Promise<string> {
   const entry = await socket.command<{ device_id: string }>({
     type: 'config/entity_registry/get',
@@ -121,37 +116,26 @@ async function finished(sidecar: Sidecar, id: string): Promise<Finished> {
   );
 }
 
-/** The appliance runs, unfrozen, on a plug that is on. */
-async function restore(): Promise<void> {
-  await callService(env, 'fault_lab', 'freeze', { frozen: false });
-  await callService(env, 'switch', 'turn_on', { entity_id: PLUG });
-  await eventually(
-    async () => ((await stateOf(BOOTS)) !== 'unavailable' ? true : undefined),
-    20_000,
-    'the appliance running',
-  );
-}
-
 beforeAll(async () => {
   env = readHaEnv();
   socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
   // Earlier suites' fault_lab errors would join the appliance's incident as evidence.
   await callService(env, 'system_log', 'clear');
-  await restore();
+  await runAppliance(env);
 });
 
 afterEach(async () => {
   for (const s of [...running]) await stopSidecar(s);
-  await restore();
+  await runAppliance(env);
 });
 
 afterAll(() => socket.close());
 
 describe('power_cycle_device', () => {
   it('restarts a frozen device the policy maps to a plug: proposed, approved, plug off then on, verified', async () => {
-    const appliance = await deviceOf(BOOTS);
+    const appliance = await deviceOf(APPLIANCE_BOOTS);
     const sidecar = await startSidecar(settings(tempDir('llm-ops-power-'), MAPPED));
-    const bootsBefore = Number(await stateOf(BOOTS));
+    const bootsBefore = Number(await stateOf(env, APPLIANCE_BOOTS));
     await callService(env, 'fault_lab', 'freeze', {});
     const incident = await applianceIncident(sidecar, appliance);
     expect(incident.category).toBe('device_unavailable');
@@ -173,8 +157,8 @@ describe('power_cycle_device', () => {
     expect(proposal.preview.backup).toBeNull();
     expect(proposal.preview.rollback).toMatch(/^Switch switch\.fault_lab_plug back on/);
     // Nothing is switched before someone approves.
-    expect(await stateOf(PLUG)).toBe('on');
-    expect(await stateOf(BOOTS)).toBe('unavailable');
+    expect(await stateOf(env, PLUG)).toBe('on');
+    expect(await stateOf(env, APPLIANCE_BOOTS)).toBe('unavailable');
 
     const changes = await socket.collect<{
       data: { entity_id: string; new_state: { state: string } | null };
@@ -198,7 +182,7 @@ describe('power_cycle_device', () => {
     expect(done.execution?.steps.at(-1)?.detail).toMatch(
       /^Fault Lab Appliance reports again \(sensor\.fault_lab_appliance_boots: \d+\); all available; no new errors in \d+ s$/,
     );
-    expect(Number(await stateOf(BOOTS))).toBe(bootsBefore + 1);
+    expect(Number(await stateOf(env, APPLIANCE_BOOTS))).toBe(bootsBefore + 1);
     await eventually(
       () =>
         Promise.resolve(
@@ -210,7 +194,7 @@ describe('power_cycle_device', () => {
   });
 
   it('proposes no power cycle for a device the policy does not map, and refuses the plug’s own device', async () => {
-    const appliance = await deviceOf(BOOTS);
+    const appliance = await deviceOf(APPLIANCE_BOOTS);
     const plugDevice = await deviceOf(PLUG);
     // The policy maps only the plug's own device (by its power sensor) to the plug.
     const policy = `power_cycle:\n  sensor.fault_lab_plug_power: ${PLUG}\n`;
@@ -241,11 +225,11 @@ describe('power_cycle_device', () => {
     expect(own.body.error).toMatch(
       /^switch\.fault_lab_plug is on Fault Lab Plug itself: switched off, the device would cut its own power/,
     );
-    expect(await stateOf(PLUG)).toBe('on');
+    expect(await stateOf(env, PLUG)).toBe('on');
   });
 
   it('switches the plug on before the sidecar stops in the middle of a cycle', async () => {
-    const appliance = await deviceOf(BOOTS);
+    const appliance = await deviceOf(APPLIANCE_BOOTS);
     const dir = tempDir('llm-ops-power-');
     const first = await startSidecar(settings(dir, MAPPED));
     await callService(env, 'fault_lab', 'freeze', {});
@@ -262,13 +246,13 @@ describe('power_cycle_device', () => {
     );
     await api(first, 'POST', `/api/actions/${proposal.id}/approve`, {});
     await eventually(
-      async () => ((await stateOf(PLUG)) === 'off' ? true : undefined),
+      async () => ((await stateOf(env, PLUG)) === 'off' ? true : undefined),
       20_000,
       'the plug off',
     );
 
     await stopSidecar(first, false);
-    expect(await stateOf(PLUG)).toBe('on');
+    expect(await stateOf(env, PLUG)).toBe('on');
 
     // The next sidecar on the same journal shows how the cycle ended.
     const second = await startSidecar(settings(dir, MAPPED));

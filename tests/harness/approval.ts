@@ -2,6 +2,7 @@
  * What the approval suites share: a sidecar process that proposes reloading fault_lab's
  * stuck entry (approve mode, no cooldown), set up as the llm_ops integration of the dev
  * HA; a fresh proposal from a real fault; and the end of its run, read from the sidecar.
+ * Also fault_lab's faults, and its appliance on its smart plug.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -149,5 +150,25 @@ export function incidentOnceStatus(
     },
     120_000,
     `incident ${id} to be ${status}`,
+  );
+}
+
+/** fault_lab's smart plug, and the appliance it powers (its boot counter). */
+export const PLUG = 'switch.fault_lab_plug';
+export const APPLIANCE_BOOTS = 'sensor.fault_lab_appliance_boots';
+
+/** An entity's state in HA. */
+export async function stateOf(env: HaEnv, entityId: string): Promise<string> {
+  return (await haRest<{ state: string }>(env, 'GET', `/api/states/${entityId}`)).state;
+}
+
+/** fault_lab's appliance runs, unfrozen, on a plug that is on. */
+export async function runAppliance(env: HaEnv): Promise<void> {
+  await callService(env, 'fault_lab', 'freeze', { frozen: false });
+  await callService(env, 'switch', 'turn_on', { entity_id: PLUG });
+  await eventually(
+    async () => ((await stateOf(env, APPLIANCE_BOOTS)) !== 'unavailable' ? true : undefined),
+    20_000,
+    'the appliance running',
   );
 }
