@@ -10,26 +10,24 @@
  * test-results/screenshots; `UPDATE_DOCS_IMAGES=1 npm run test:browser` refreshes the
  * ones in docs/images (so a test run never changes tracked files).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, loginToHa, DOCS_IMAGES } from '../harness/browser.js';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
-import { callService, configEntries, eventually, haRest } from '../harness/ha-rest.js';
+import { callService, configEntries, removeEntries } from '../harness/ha-rest.js';
 import { HaSocket } from '../harness/ha-ws.js';
 import { removeDashboard, saveDashboard } from '../harness/lovelace.js';
-import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import {
+  faultProposal,
+  healFaultLab,
+  setFault,
+  startApprovingSidecar,
+  type Proposal,
+} from '../harness/approval.js';
+import type { SidecarProcess } from '../harness/sidecar.js';
 import { poll } from '../harness/poll.js';
-
-interface Proposal {
-  id: string;
-  incident_id: string;
-  action_id: string;
-  params: Record<string, unknown>;
-  status: string;
-}
 
 const DASHBOARD = 'llm-ops-e2e';
 const DESKTOP = { width: 1280, height: 800 };
@@ -38,23 +36,10 @@ const PHONE = { width: 390, height: 844 };
 let env: HaEnv;
 let sidecar: SidecarProcess;
 let socket: HaSocket;
-let dataDir: string;
-let faultEntry: string;
 let proposal: Proposal;
 let browser: Browser;
 let storageState: Awaited<ReturnType<BrowserContext['storageState']>>;
 const contexts: BrowserContext[] = [];
-
-async function removeLlmOpsEntries(): Promise<void> {
-  for (const entry of await configEntries(env, 'llm_ops')) {
-    await haRest(env, 'DELETE', `/api/config/config_entries/entry/${entry.entry_id}`);
-  }
-}
-
-async function setFault(mode: string, reload: boolean): Promise<void> {
-  await callService(env, 'fault_lab', 'set_fault', { mode });
-  if (reload) await haRest(env, 'POST', `/api/config/config_entries/entry/${faultEntry}/reload`);
-}
 
 /** A page logged in to HA (the session of beforeAll), light or dark, desktop or phone. */
 async function newPage(opts: { dark?: boolean; phone?: boolean } = {}): Promise<Page> {
@@ -86,60 +71,15 @@ async function openPanel(page: Page, path = ''): Promise<void> {
 beforeAll(async () => {
   env = readHaEnv();
   socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
-  await removeLlmOpsEntries();
+  await removeEntries(env, 'llm_ops');
   await removeDashboard(socket, DASHBOARD);
-  const [entry] = await configEntries(env, 'fault_lab');
-  if (!entry) throw new Error('fault_lab has no config entry');
-  faultEntry = entry.entry_id;
-  await setFault('none', true);
-  await eventually(async () =>
-    (await configEntries(env, 'fault_lab'))[0]?.state === 'loaded' ? true : undefined,
-  );
+  await healFaultLab(env);
   // Earlier suites left errors in HA's log; a fresh sidecar would (rightly) report them.
   await callService(env, 'system_log', 'clear');
-
-  dataDir = mkdtempSync(join(tmpdir(), 'llm-ops-panel-e2e-'));
-  const policy = join(dataDir, 'policy.yaml');
-  writeFileSync(policy, 'mode: approve\nactions:\n  reload_config_entry: {cooldown_s: 0}\n');
-  sidecar = await startSidecar({
-    HA_URL: env.HA_URL,
-    HA_TOKEN: env.HA_TOKEN,
-    DATA_DIR: dataDir,
-    LLM_OPS_POLICY: policy,
-    LLM_OPS_EVENT_UPDATE_INTERVAL_S: '1',
-    LLM_OPS_LOG_POLL_S: '2',
-  });
-  await sidecar.waitForLog(/watching Home Assistant/);
-
-  // The integration, through HA's config flow, pointed at this sidecar.
-  const flow = await haRest<{ flow_id: string }>(env, 'POST', '/api/config/config_entries/flow', {
-    handler: 'llm_ops',
-  });
-  const done = await haRest<{ type: string }>(
-    env,
-    'POST',
-    `/api/config/config_entries/flow/${flow.flow_id}`,
-    { url: sidecar.url, token: sidecar.token },
-  );
-  expect(done.type).toBe('create_entry');
-  await eventually(async () =>
-    (await configEntries(env, 'llm_ops'))[0]?.state === 'loaded' ? true : undefined,
-  );
-
+  // The integration, through HA's config flow, pointed at a sidecar in approve mode.
+  sidecar = await startApprovingSidecar(env);
   // A real incident: fault_lab's hub stops answering, its entry retries setup.
-  await setFault('not_ready', true);
-  proposal = await eventually(
-    async () => {
-      const { proposals } = await socket.command<{ proposals: Proposal[] }>({
-        type: 'llm_ops/proposals',
-      });
-      return proposals.find(
-        (p) => p.action_id === 'reload_config_entry' && p.params.entry_id === faultEntry,
-      );
-    },
-    90_000,
-    'a proposal to reload fault_lab',
-  );
+  proposal = await faultProposal(env, socket);
 
   // A dashboard with both cards.
   await saveDashboard(socket, DASHBOARD, 'LLM Ops e2e', [
@@ -167,10 +107,10 @@ afterAll(async () => {
     await removeDashboard(socket, DASHBOARD).catch(() => undefined);
     socket.close();
   }
-  if (env) await removeLlmOpsEntries();
+  if (env) await removeEntries(env, 'llm_ops');
   await sidecar?.stop();
-  if (env && faultEntry) await setFault('none', true);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (env) await setFault(env, 'none', true);
+  if (sidecar) rmSync(sidecar.dataDir, { recursive: true, force: true });
 }, 240_000);
 
 describe('the panel in HA', () => {
@@ -358,7 +298,7 @@ describe('approving in the panel', () => {
     await poll(() => dialog.isVisible()).toBe(true);
     // The hub answers again, so the reload can work. (Only now: HA's own setup retry
     // would otherwise set the entry up first, resolving the incident before anyone approves.)
-    await setFault('none', false);
+    await setFault(env, 'none', false);
     await dialog.locator('button[data-confirm]').click();
 
     // Progress, then the outcome with the backup taken first.
@@ -409,29 +349,16 @@ describe('approving in the panel', () => {
         actions: ['reload_config_entry'],
       }),
     );
-    expect(readFileSync(join(dataDir, 'knowledge.yaml'), 'utf8')).toContain(`id: ${ruleId}`);
+    expect(readFileSync(join(sidecar.dataDir, 'knowledge.yaml'), 'utf8')).toContain(
+      `id: ${ruleId}`,
+    );
   }, 120_000);
 });
 
 describe('a repeated fault', () => {
   it('proposes the reload again with its track record here', async () => {
     // The hub fails again: the reload approved above fixed fault_lab once, verified.
-    await setFault('not_ready', true);
-    const again = await eventually(
-      async () => {
-        const { proposals } = await socket.command<{ proposals: Proposal[] }>({
-          type: 'llm_ops/proposals',
-        });
-        return proposals.find(
-          (p) =>
-            p.action_id === 'reload_config_entry' &&
-            p.params.entry_id === faultEntry &&
-            p.id !== proposal.id,
-        );
-      },
-      90_000,
-      'a second proposal to reload fault_lab',
-    );
+    const again = await faultProposal(env, socket, [proposal.id]);
     const page = await newPage();
     await openPanel(page, `/incident/${again.incident_id}`);
     const card = page.locator(`llm-ops-incident-detail article[data-proposal="${again.id}"]`);
