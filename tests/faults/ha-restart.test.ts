@@ -98,11 +98,9 @@ function restartedDuringVerification(
         const restarting = Date.now();
         await setFault(env, 'none', false);
         env = await haRestart({ awayMs });
-        const back = Date.now();
 
         const done = await finished(sidecar, proposal.id);
         const f = figures();
-        f.recoverMs = Date.now() - back;
         const verify = done.execution.steps.find((s) => s.step === 'verify') as
           (ActionView['execution'] & object)['steps'][number] | undefined;
         // The verification was under way while HA restarted, and ended after it.
@@ -110,7 +108,12 @@ function restartedDuringVerification(
 
         // The sidecar reconnected by itself and says so.
         await sidecar.waitForLog(/lost the connection to Home Assistant; reconnecting/, 1000);
-        await sidecar.waitForLog(/reconnected to Home Assistant/, 60_000);
+        const [, reconnected] = await sidecar.waitForLog(
+          /(\d{4}-[\d-]+T[\d:.]+Z) .*reconnected to Home Assistant/,
+          60_000,
+        );
+        // Recovery: from the sidecar back on HA until the verification ended (its own clock).
+        f.recoverMs = Date.parse(verify?.finished_at ?? '') - Date.parse(reconnected ?? '');
         const health = await sidecarApi<{ ha: { connected: boolean } }>(sidecar, '/api/health');
         expect(health.ha.connected).toBe(true);
 
