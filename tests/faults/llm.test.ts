@@ -14,7 +14,8 @@ import {
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, eventually } from '../harness/ha-rest.js';
 import { startSidecar } from '../harness/sidecar.js';
-import { api, failInHa, faultLabIncidents } from './support.js';
+import { figures } from './record.js';
+import { api, countedOnce, failInHa, faultLabIncidents } from './support.js';
 
 const RUNS = 2;
 /** Bigger than any answer a model gives; the sidecar must not choke on it. */
@@ -67,6 +68,7 @@ describe.each<{ fault: string; reply: () => FakeReply; outcome: string }>([
       });
       cleanup.push(() => sidecar.kill('SIGKILL'));
       await sidecar.waitForLog(/watching Home Assistant/, 60_000);
+      const failed = Date.now();
       await failInHa(env, 1);
       const incident = await eventually(
         async () => (await faultLabIncidents(sidecar))[0],
@@ -78,16 +80,23 @@ describe.each<{ fault: string; reply: () => FakeReply; outcome: string }>([
         60_000,
       );
       expect(said[0]).toBeTruthy();
-      await sidecar.waitForLog(
-        new RegExp(`no usable LLM analysis of ${incident.id}; the offline analysis stands`),
+      const [, at] = await sidecar.waitForLog(
+        new RegExp(
+          `(\\d{4}-[\\d-]+T[\\d:.]+Z) .*no usable LLM analysis of ${incident.id}; the offline analysis stands`,
+        ),
         60_000,
       );
+      // Recovery: from the failure logged in HA until the sidecar logged that the offline
+      // analysis stands for it.
+      figures().recoverMs = Date.parse(at ?? '') - failed;
       const { body } = await api<{ analysis: { analyzer: string } | null }>(
         sidecar,
         'GET',
         `/api/incidents/${incident.id}`,
       );
       expect(body.analysis?.analyzer).toBe('offline');
+      // The failure is one incident counting its one occurrence (lost, doubled into the figures).
+      expect((await countedOnce(sidecar, 1)).id).toBe(incident.id);
       expect(sidecar.child.exitCode).toBeNull();
       expect((await api<{ status: string }>(sidecar, 'GET', '/api/health')).body.status).toBe('ok');
     },

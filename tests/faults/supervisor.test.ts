@@ -13,6 +13,7 @@ import { startFakeSupervisor, type SupervisorHealth } from '../harness/fake-supe
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, eventually } from '../harness/ha-rest.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
+import { count, figures } from './record.js';
 import { api, type ApiIncident, countedOnce, failInHa } from './support.js';
 
 const RUNS = 2;
@@ -29,16 +30,15 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
+/** The sidecar's incidents about the add-on, open or not. */
+async function addonIncidents(sidecar: SidecarProcess): Promise<ApiIncident[]> {
+  const { body } = await api<{ items: ApiIncident[] }>(sidecar, 'GET', '/api/incidents?limit=500');
+  return body.items.filter((i) => i.subject === `addon:${SLUG}`);
+}
+
 async function addonIncident(sidecar: SidecarProcess): Promise<ApiIncident> {
   return eventually(
-    async () => {
-      const { body } = await api<{ items: ApiIncident[] }>(
-        sidecar,
-        'GET',
-        '/api/incidents?active=true&limit=500',
-      );
-      return body.items.find((i) => i.subject === `addon:${SLUG}`);
-    },
+    async () => (await addonIncidents(sidecar)).find((i) => i.status !== 'resolved'),
     60_000,
     'the add-on incident',
   );
@@ -91,7 +91,10 @@ describe.each<{ health: SupervisorHealth; what: RegExp }>([
 
       // The Supervisor answers again: the add-on in error is caught up on.
       fake.health = 'ok';
+      const answering = Date.now();
       const incident = await addonIncident(sidecar);
+      const f = figures();
+      f.recoverMs = Date.now() - answering;
       const proposed = await api<{ proposal: { id: string } }>(
         sidecar,
         'POST',
@@ -117,6 +120,14 @@ describe.each<{ health: SupervisorHealth; what: RegExp }>([
         'the execution to finish',
       );
       const restarts = fake.requests.filter((r) => r.path === `/addons/${SLUG}/restart`);
+      const backups = fake.requests.filter((r) => r.path === '/backups/new/partial');
+      // Into the figures: each action reached the Supervisor at most once; the add-on's
+      // failure is one incident, still there after the fix (lost), not opened again (doubled).
+      count(f, 'actionsTwice', restarts.length - 1);
+      count(f, 'actionsTwice', backups.length - 1);
+      const incidents = await addonIncidents(sidecar);
+      count(f, 'lost', incidents.some((i) => i.id === incident.id) ? 0 : 1);
+      count(f, 'doubled', incidents.length - 1);
       if (health === 'slow') {
         // Slow is not broken: the fix goes through, once.
         expect(done.outcome).toBe('succeeded');
@@ -126,6 +137,8 @@ describe.each<{ health: SupervisorHealth; what: RegExp }>([
         expect(done.error).toMatch(/Supervisor/);
         expect(restarts).toHaveLength(0);
       }
+      expect(backups.length).toBeLessThanOrEqual(1);
+      expect(incidents.map((i) => i.id)).toEqual([incident.id]);
       expect(sidecar.child.exitCode).toBeNull();
       const health2 = await api<{ status: string }>(sidecar, 'GET', '/api/health');
       expect(health2.body.status).toBe('ok');

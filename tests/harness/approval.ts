@@ -23,7 +23,14 @@ export interface Proposal {
 
 export interface Finished {
   proposal: Proposal;
-  result: { outcome: string; backup_id: string | null; verification: { passed: boolean } };
+  result: {
+    outcome: string;
+    backup_id: string | null;
+    verification: {
+      passed: boolean;
+      checks: { description: string; passed: boolean; detail: string }[];
+    };
+  };
   execution: { steps: { step: string; status: string }[] };
 }
 
@@ -41,8 +48,14 @@ export async function sidecarApi<T>(sidecar: SidecarProcess, path: string): Prom
   return (await res.json()) as T;
 }
 
-/** Start the sidecar in approve mode (reloads without cooldown) and set up the integration. */
-export async function startApprovingSidecar(env: HaEnv): Promise<SidecarProcess> {
+/**
+ * Start the sidecar in approve mode (reloads without cooldown) and set up the integration;
+ * `settings`: more of the sidecar's environment.
+ */
+export async function startApprovingSidecar(
+  env: HaEnv,
+  settings: Record<string, string> = {},
+): Promise<SidecarProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'llm-ops-approval-'));
   const policy = join(dataDir, 'policy.yaml');
   writeFileSync(policy, 'mode: approve\nactions:\n  reload_config_entry: {cooldown_s: 0}\n');
@@ -53,6 +66,7 @@ export async function startApprovingSidecar(env: HaEnv): Promise<SidecarProcess>
     LLM_OPS_POLICY: policy,
     LLM_OPS_EVENT_UPDATE_INTERVAL_S: '1',
     LLM_OPS_LOG_POLL_S: '2',
+    ...settings,
   });
   await sidecar.waitForLog(/watching Home Assistant/, 60_000);
   await addLlmOpsEntry(env, sidecar);

@@ -428,12 +428,16 @@ export async function haDown(opts: { quiet?: boolean } = {}): Promise<void> {
 /**
  * Restart the running dev HA with the same config dir, port and tokens. `extraEnv` holds
  * for this run only: the test that passes it restarts again without it when done, so the
- * dev HA every other test shares is unchanged.
+ * dev HA every other test shares is unchanged. `awayMs`: stay stopped that long first (a
+ * restart as slow as on a small machine).
  */
-export async function haRestart(opts: { extraEnv?: Record<string, string> } = {}): Promise<HaEnv> {
+export async function haRestart(
+  opts: { extraEnv?: Record<string, string>; awayMs?: number } = {},
+): Promise<HaEnv> {
   const state = readState();
   if (!state) throw new HaDevError('the dev HA is not running; run npm run ha:up');
   await stopPid(state.pid);
+  if (opts.awayMs) await sleep(opts.awayMs);
   await startHa(state.port, opts.extraEnv);
   const env = readHaEnv();
   await waitUntilRunning(env);

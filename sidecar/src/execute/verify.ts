@@ -4,6 +4,7 @@
  * or its time is up. Verification decides whether a fix worked.
  */
 import type { ActionParams, VerificationTest } from '@ha-llm-ops/contracts';
+import type { Connection } from 'home-assistant-js-websocket';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HaConfigEntry } from '../ha/config-entries.js';
 import type { ActionContext, Applied } from '../actions/action.js';
@@ -26,21 +27,47 @@ export interface VerifyInput {
   backupId: string | null;
   /** Upper bound on any single check's wait (a setting; keeps tests fast). */
   maxWaitS: number;
+  /** How long a check waits for Home Assistant to come back after it went away (default 600 s). */
+  awayMaxS?: number;
 }
 
 const POLL_MS = 1000;
+const AWAY_MAX_S = 600;
 
-/** Poll `probe` until it returns a passing outcome or time runs out; the last outcome stands. */
-async function until(
-  timeoutS: number,
-  probe: () => Promise<{ ok: boolean; detail: string }>,
-): Promise<{ ok: boolean; detail: string }> {
-  const deadline = Date.now() + timeoutS * 1000;
+type Probe = () => Promise<{ ok: boolean; detail: string }>;
+
+/** Home Assistant's connection, for the checks that ask it. */
+interface Ha {
+  conn: Connection;
+  awayMaxS: number;
+}
+const ha = (input: VerifyInput): Ha => ({
+  conn: input.ctx.conn,
+  awayMaxS: input.awayMaxS ?? AWAY_MAX_S,
+});
+
+/**
+ * Poll `probe` until it returns a passing outcome or time runs out; the last outcome stands.
+ * `via`: Home Assistant's connection, for a check that asks HA. While HA is away (restarting,
+ * or the connection dropped) the check waits for it to come back, and that time does not
+ * count against the check's window: a restart says nothing about whether the fix worked.
+ */
+async function until(timeoutS: number, via: Ha | null, probe: Probe): ReturnType<Probe> {
+  let deadline = Date.now() + timeoutS * 1000;
   for (;;) {
+    if (via && !via.conn.connected) {
+      const left = Date.now();
+      while (!via.conn.connected && Date.now() - left < via.awayMaxS * 1000) await sleep(POLL_MS);
+      if (!via.conn.connected)
+        return { ok: false, detail: `Home Assistant was not back within ${via.awayMaxS} s` };
+      deadline += Date.now() - left;
+    }
     let last: { ok: boolean; detail: string };
     try {
       last = await probe();
     } catch (err) {
+      // The connection dropped during the probe: wait for Home Assistant, then look again.
+      if (via && !via.conn.connected) continue;
       last = {
         ok: false,
         detail: `check failed: ${describeError(err)}`,
@@ -83,7 +110,7 @@ type Checker = (
 
 const CHECKS: Record<VerificationTest['kind'], Checker> = {
   config_entry_loaded: (_t, input, waitS) =>
-    until(waitS, async () => {
+    until(waitS, ha(input), async () => {
       const entry = await entryOf(input.ctx, String(input.params.entry_id));
       return {
         ok: entry.state === 'loaded',
@@ -91,7 +118,7 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
       };
     }),
   config_entry_disabled: (_t, input, waitS) =>
-    until(waitS, async () => {
+    until(waitS, ha(input), async () => {
       const entry = await entryOf(input.ctx, String(input.params.entry_id));
       return {
         ok: entry.disabled_by !== null && entry.state === 'not_loaded',
@@ -99,7 +126,7 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
       };
     }),
   entities_available: (_t, input, waitS) =>
-    until(waitS, async () => {
+    until(waitS, ha(input), async () => {
       const wanted = new Set(unavailableEntities(input));
       if (wanted.size === 0) return { ok: true, detail: 'no entities were affected' };
       const states = await input.ctx.conn.sendMessagePromise<
@@ -131,7 +158,7 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
     };
   },
   addon_started: (_t, input, waitS) =>
-    until(waitS, async () => {
+    until(waitS, null, async () => {
       const info = await input.ctx.supervisor?.call<{ state: string }>(
         'GET',
         `/addons/${String(input.params.slug)}/info`,
@@ -139,7 +166,7 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
       return { ok: info?.state === 'started', detail: `state ${info?.state ?? 'unknown'}` };
     }),
   automation_off: (_t, input, waitS) =>
-    until(waitS, async () => {
+    until(waitS, ha(input), async () => {
       const states = await input.ctx.conn.sendMessagePromise<
         { entity_id: string; state: string }[]
       >({ type: 'get_states' });
@@ -147,7 +174,7 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
       return { ok: state === 'off', detail: `state ${state}` };
     }),
   log_level_set: (_t, input, waitS) =>
-    until(waitS, async () => {
+    until(waitS, ha(input), async () => {
       const info = await input.ctx.conn.sendMessagePromise<{ domain: string; level: number }[]>({
         type: 'logger/log_info',
       });
@@ -158,7 +185,7 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
       return { ok: level === want, detail: `level ${level ?? 'unset'}` };
     }),
   reauth_started: (_t, input, waitS) =>
-    until(waitS, async () => {
+    until(waitS, ha(input), async () => {
       const flows = await input.ctx.conn.sendMessagePromise<
         { handler: string; context: { source?: string; entry_id?: string } }[]
       >({
@@ -173,19 +200,19 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
       };
     }),
   backup_present: (_t, input, waitS) =>
-    until(waitS, async () => {
+    until(waitS, input.ctx.supervisor ? null : ha(input), async () => {
       const ok = input.backupId !== null && (await backupExists(input.ctx, input.backupId));
       return { ok, detail: ok ? `backup ${input.backupId} is listed` : 'the backup is not listed' };
     }),
   core_running: async (_t, input, waitS) => {
     const conn = input.ctx.conn;
     // A restart first drops the connection, then Core comes back.
-    const dropped = await until(Math.min(waitS, 60), async () => ({
+    const dropped = await until(Math.min(waitS, 60), null, async () => ({
       ok: !conn.connected,
       detail: 'no restart seen',
     }));
     if (!dropped.ok) return { ok: false, detail: 'Home Assistant did not restart' };
-    return until(waitS, async () => {
+    return until(waitS, ha(input), async () => {
       if (!conn.connected) return { ok: false, detail: 'not back yet' };
       const config = await conn.sendMessagePromise<{ state: string; version: string }>({
         type: 'get_config',
@@ -197,7 +224,7 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
     });
   },
   supervisor_issue_resolved: (_t, input, waitS) =>
-    until(waitS, async () => {
+    until(waitS, null, async () => {
       const info = await input.ctx.supervisor?.resolutionInfo();
       const open = info?.issues.some((i) => i.uuid === input.params.issue) ?? true;
       return {
@@ -206,7 +233,7 @@ const CHECKS: Record<VerificationTest['kind'], Checker> = {
       };
     }),
   device_reporting: (_t, input, waitS) =>
-    until(waitS, () => deviceReports(input.ctx, input.params, input.applied)),
+    until(waitS, ha(input), () => deviceReports(input.ctx, input.params, input.applied)),
   manual: async () => ({ ok: true, detail: 'not checked automatically' }),
 };
 
@@ -241,16 +268,31 @@ export function afterFix(
   return [...own, ...added];
 }
 
+/** What a check says when Home Assistant went away while it ran (a restart, or a drop). */
+export const WENT_AWAY = 'Home Assistant restarted or was unreachable during this check';
+
 /** Run every check; all must pass. */
 export async function verify(
   tests: VerificationTest[],
   input: VerifyInput,
 ): Promise<CheckOutcome[]> {
   const outcomes: CheckOutcome[] = [];
-  for (const test of tests) {
-    const waitS = Math.min(test.timeout_s ?? 30, input.maxWaitS);
-    const { ok, detail } = await CHECKS[test.kind](test, input, waitS);
-    outcomes.push({ description: test.description, passed: ok, detail });
+  // Checks of the Supervisor alone may run without Home Assistant's connection.
+  const conn: Connection | undefined = input.ctx.conn;
+  const seen = { away: false };
+  const wentAway = () => (seen.away = true);
+  conn?.addEventListener('disconnected', wentAway);
+  try {
+    for (const test of tests) {
+      const waitS = Math.min(test.timeout_s ?? 30, input.maxWaitS);
+      seen.away = conn ? !conn.connected : false;
+      const { ok, detail } = await CHECKS[test.kind](test, input, waitS);
+      // A restart is what core_running waits for; anywhere else it is worth saying.
+      const said = seen.away && test.kind !== 'core_running' ? `${detail} (${WENT_AWAY})` : detail;
+      outcomes.push({ description: test.description, passed: ok, detail: said });
+    }
+  } finally {
+    conn?.removeEventListener('disconnected', wentAway);
   }
   return outcomes;
 }
