@@ -14474,14 +14474,34 @@ async function pruneBackups(target, keep, own) {
 }
 // sidecar/src/execute/verify.ts
 var POLL_MS = 1e3;
-/** Poll `probe` until it returns a passing outcome or time runs out; the last outcome stands. */
-async function until(timeoutS, probe) {
-	const deadline = Date.now() + timeoutS * 1e3;
+var AWAY_MAX_S = 600;
+var ha = (input) => ({
+	conn: input.ctx.conn,
+	awayMaxS: input.awayMaxS ?? AWAY_MAX_S
+});
+/**
+* Poll `probe` until it returns a passing outcome or time runs out; the last outcome stands.
+* `via`: Home Assistant's connection, for a check that asks HA. While HA is away (restarting,
+* or the connection dropped) the check waits for it to come back, and that time does not
+* count against the check's window: a restart says nothing about whether the fix worked.
+*/
+async function until(timeoutS, via, probe) {
+	let deadline = Date.now() + timeoutS * 1e3;
 	for (;;) {
+		if (via && !via.conn.connected) {
+			const left = Date.now();
+			while (!via.conn.connected && Date.now() - left < via.awayMaxS * 1e3) await setTimeout$1(POLL_MS);
+			if (!via.conn.connected) return {
+				ok: false,
+				detail: `Home Assistant was not back within ${via.awayMaxS} s`
+			};
+			deadline += Date.now() - left;
+		}
 		let last;
 		try {
 			last = await probe();
 		} catch (err) {
+			if (via && !via.conn.connected) continue;
 			last = {
 				ok: false,
 				detail: `check failed: ${describeError(err)}`
@@ -14511,21 +14531,21 @@ function unavailableEntities(input) {
 	return [...ids];
 }
 var CHECKS = {
-	config_entry_loaded: (_t, input, waitS) => until(waitS, async () => {
+	config_entry_loaded: (_t, input, waitS) => until(waitS, ha(input), async () => {
 		const entry = await entryOf(input.ctx, String(input.params.entry_id));
 		return {
 			ok: entry.state === "loaded",
 			detail: `state ${entry.state}${entry.reason ? `: ${entry.reason}` : ""}`
 		};
 	}),
-	config_entry_disabled: (_t, input, waitS) => until(waitS, async () => {
+	config_entry_disabled: (_t, input, waitS) => until(waitS, ha(input), async () => {
 		const entry = await entryOf(input.ctx, String(input.params.entry_id));
 		return {
 			ok: entry.disabled_by !== null && entry.state === "not_loaded",
 			detail: `disabled_by ${entry.disabled_by}, state ${entry.state}`
 		};
 	}),
-	entities_available: (_t, input, waitS) => until(waitS, async () => {
+	entities_available: (_t, input, waitS) => until(waitS, ha(input), async () => {
 		const wanted = new Set(unavailableEntities(input));
 		if (wanted.size === 0) return {
 			ok: true,
@@ -14553,21 +14573,21 @@ var CHECKS = {
 			detail: n === 0 ? `no failed runs in ${waitS} s` : `${n} failed runs after the fix`
 		};
 	},
-	addon_started: (_t, input, waitS) => until(waitS, async () => {
+	addon_started: (_t, input, waitS) => until(waitS, null, async () => {
 		const info = await input.ctx.supervisor?.call("GET", `/addons/${String(input.params.slug)}/info`);
 		return {
 			ok: info?.state === "started",
 			detail: `state ${info?.state ?? "unknown"}`
 		};
 	}),
-	automation_off: (_t, input, waitS) => until(waitS, async () => {
+	automation_off: (_t, input, waitS) => until(waitS, ha(input), async () => {
 		const state = (await input.ctx.conn.sendMessagePromise({ type: "get_states" })).find((s) => s.entity_id === input.params.entity_id)?.state ?? "missing";
 		return {
 			ok: state === "off",
 			detail: `state ${state}`
 		};
 	}),
-	log_level_set: (_t, input, waitS) => until(waitS, async () => {
+	log_level_set: (_t, input, waitS) => until(waitS, ha(input), async () => {
 		const info = await input.ctx.conn.sendMessagePromise({ type: "logger/log_info" });
 		const want = {
 			debug: 10,
@@ -14582,14 +14602,14 @@ var CHECKS = {
 			detail: `level ${level ?? "unset"}`
 		};
 	}),
-	reauth_started: (_t, input, waitS) => until(waitS, async () => {
+	reauth_started: (_t, input, waitS) => until(waitS, ha(input), async () => {
 		const found = (await input.ctx.conn.sendMessagePromise({ type: "config_entries/flow/progress" })).some((f) => f.context.source === "reauth" && f.context.entry_id === input.params.entry_id);
 		return {
 			ok: found,
 			detail: found ? "a reauth flow is waiting for the user" : "no reauth flow"
 		};
 	}),
-	backup_present: (_t, input, waitS) => until(waitS, async () => {
+	backup_present: (_t, input, waitS) => until(waitS, input.ctx.supervisor ? null : ha(input), async () => {
 		const ok = input.backupId !== null && await backupExists(input.ctx, input.backupId);
 		return {
 			ok,
@@ -14598,14 +14618,14 @@ var CHECKS = {
 	}),
 	core_running: async (_t, input, waitS) => {
 		const conn = input.ctx.conn;
-		if (!(await until(Math.min(waitS, 60), async () => ({
+		if (!(await until(Math.min(waitS, 60), null, async () => ({
 			ok: !conn.connected,
 			detail: "no restart seen"
 		}))).ok) return {
 			ok: false,
 			detail: "Home Assistant did not restart"
 		};
-		return until(waitS, async () => {
+		return until(waitS, ha(input), async () => {
 			if (!conn.connected) return {
 				ok: false,
 				detail: "not back yet"
@@ -14617,14 +14637,14 @@ var CHECKS = {
 			};
 		});
 	},
-	supervisor_issue_resolved: (_t, input, waitS) => until(waitS, async () => {
+	supervisor_issue_resolved: (_t, input, waitS) => until(waitS, null, async () => {
 		const open = (await input.ctx.supervisor?.resolutionInfo())?.issues.some((i) => i.uuid === input.params.issue) ?? true;
 		return {
 			ok: !open,
 			detail: open ? "the Supervisor still reports the issue" : "the issue is gone"
 		};
 	}),
-	device_reporting: (_t, input, waitS) => until(waitS, () => deviceReports(input.ctx, input.params, input.applied)),
+	device_reporting: (_t, input, waitS) => until(waitS, ha(input), () => deviceReports(input.ctx, input.params, input.applied)),
 	manual: async () => ({
 		ok: true,
 		detail: "not checked automatically"
@@ -14653,17 +14673,29 @@ function afterFix(own, analysis, fixes) {
 	}
 	return [...own, ...added];
 }
+/** What a check says when Home Assistant went away while it ran (a restart, or a drop). */
+var WENT_AWAY = "Home Assistant restarted or was unreachable during this check";
 /** Run every check; all must pass. */
 async function verify(tests, input) {
 	const outcomes = [];
-	for (const test of tests) {
-		const waitS = Math.min(test.timeout_s ?? 30, input.maxWaitS);
-		const { ok, detail } = await CHECKS[test.kind](test, input, waitS);
-		outcomes.push({
-			description: test.description,
-			passed: ok,
-			detail
-		});
+	const conn = input.ctx.conn;
+	const seen = { away: false };
+	const wentAway = () => seen.away = true;
+	conn?.addEventListener("disconnected", wentAway);
+	try {
+		for (const test of tests) {
+			const waitS = Math.min(test.timeout_s ?? 30, input.maxWaitS);
+			seen.away = conn ? !conn.connected : false;
+			const { ok, detail } = await CHECKS[test.kind](test, input, waitS);
+			const said = seen.away && test.kind !== "core_running" ? `${detail} (${WENT_AWAY})` : detail;
+			outcomes.push({
+				description: test.description,
+				passed: ok,
+				detail: said
+			});
+		}
+	} finally {
+		conn?.removeEventListener("disconnected", wentAway);
 	}
 	return outcomes;
 }
