@@ -1,32 +1,43 @@
 /**
  * The dev Home Assistant: a real HA Core on loopback with a fresh config dir,
  * onboarded through its own REST API. Used by `npm run ha:up` / `ha:down`, the
- * end-to-end tests and the browser tests.
+ * end-to-end tests and the browser tests. This module starts, stops and restarts it;
+ * where it lives and how to reach it are in ha-dev-env.ts, its configuration and
+ * onboarding in ha-dev-onboard.ts (both exported from here too).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { haWsCommand } from './ha-ws.js';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  CONFIG_DIR,
+  DEV_DIR,
+  ENV_FILE,
+  freePort,
+  HaDevError,
+  LOG_FILE,
+  readHaEnv,
+  REPO,
+  writeEnv,
+  type HaEnv,
+} from './ha-dev-env.js';
+import { onboard, setupFaultLab, writeConfig } from './ha-dev-onboard.js';
 
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEV_DIR = join(REPO, '.ha-dev');
-export const CONFIG_DIR = join(DEV_DIR, 'config');
-export const LOG_FILE = join(DEV_DIR, 'home-assistant.log');
-export const ENV_FILE = join(DEV_DIR, 'env');
+export {
+  CONFIG_DIR,
+  DEV_DIR,
+  ENV_FILE,
+  freePort,
+  HaDevError,
+  LOG_FILE,
+  readHaEnv,
+  REPO,
+  type HaEnv,
+} from './ha-dev-env.js';
+export { setupFaultLab } from './ha-dev-onboard.js';
+
 const STATE_FILE = join(DEV_DIR, 'state.json');
 const OUT_FILE = join(DEV_DIR, 'hass.out');
-
-/** What `.ha-dev/env` holds: how to reach and log in to the dev HA. */
-export interface HaEnv {
-  HA_URL: string;
-  HA_TOKEN: string;
-  HA_USERNAME: string;
-  HA_PASSWORD: string;
-}
 
 interface HaState {
   pid: number;
@@ -35,28 +46,9 @@ interface HaState {
 
 const START_TIMEOUT_MS = 240_000;
 const STOP_TIMEOUT_MS = 30_000;
-const CLIENT_NAME = 'HA LLM Ops dev';
-
-/** A failure the CLI reports as one clear message. */
-export class HaDevError extends Error {}
 
 const log = (msg: string) => process.stderr.write(`ha-dev: ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Parse the shell assignments of `.ha-dev/env`. */
-export function readHaEnv(file = ENV_FILE): HaEnv {
-  if (!existsSync(file)) throw new HaDevError(`${file} does not exist; run npm run ha:up`);
-  const env: Record<string, string> = {};
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Z_]+)='(.*)'$/.exec(line);
-    if (m?.[1] && m[2] !== undefined) env[m[1]] = m[2].replaceAll(`'\\''`, `'`);
-  }
-  for (const key of ['HA_URL', 'HA_TOKEN', 'HA_USERNAME', 'HA_PASSWORD']) {
-    if (!env[key])
-      throw new HaDevError(`${file} lacks ${key}; run npm run ha:down && npm run ha:up`);
-  }
-  return env as unknown as HaEnv;
-}
 
 function readState(): HaState | undefined {
   try {
@@ -73,20 +65,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** Return a loopback port nobody listens on. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() =>
-        typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function logTail(lines = 40): string {
@@ -117,68 +95,6 @@ async function ensurePythonEnv(): Promise<void> {
     throw new HaDevError(
       'could not provision the Python 3.14 environment (scripts/setup.sh system python says why above)',
     );
-}
-
-async function writeConfig(port: number): Promise<void> {
-  await rm(CONFIG_DIR, { recursive: true, force: true });
-  await mkdir(join(CONFIG_DIR, 'custom_components'), { recursive: true });
-  const template = await readFile(join(REPO, 'tests/ha/configuration.yaml'), 'utf8');
-  await writeFile(
-    join(CONFIG_DIR, 'configuration.yaml'),
-    template.replaceAll('${PORT}', String(port)),
-  );
-  await writeFile(join(CONFIG_DIR, 'automations.yaml'), '[]\n');
-  await writeFile(join(CONFIG_DIR, 'scripts.yaml'), '{}\n');
-  // Finishing the core_config step through REST would set up met, radio_browser,
-  // google_translate and shopping_list, which reach the internet; the dev HA
-  // stays on loopback, so that one step is marked done before HA starts.
-  await mkdir(join(CONFIG_DIR, '.storage'), { recursive: true });
-  await writeFile(
-    join(CONFIG_DIR, '.storage/onboarding'),
-    JSON.stringify({
-      version: 4,
-      minor_version: 1,
-      key: 'onboarding',
-      data: { done: ['core_config'] },
-    }),
-  );
-  // HA 2026.11 keeps the HTTP server settings in storage: a stable config bound
-  // to loopback on our port (YAML settings would become a trial that reverts).
-  const http = {
-    server_host: ['127.0.0.1'],
-    server_port: port,
-    cors_allowed_origins: [],
-    login_attempts_threshold: -1,
-    ip_ban_enabled: true,
-    ssl_profile: 'intermediate_v6',
-    use_x_frame_options: true,
-    created_at: new Date().toISOString(),
-    error: null,
-    error_message: null,
-  };
-  await writeFile(
-    join(CONFIG_DIR, '.storage/http'),
-    JSON.stringify({
-      version: 3,
-      minor_version: 1,
-      key: 'http',
-      data: { stable: http, pending: null, yaml_migration_done: true },
-    }),
-  );
-  // Links, not copies: the dev HA runs the integrations as they are in the repo.
-  await symlink(
-    join(REPO, 'custom_components/llm_ops'),
-    join(CONFIG_DIR, 'custom_components/llm_ops'),
-  );
-  await symlink(
-    join(REPO, 'tests/ha/custom_components/fault_lab'),
-    join(CONFIG_DIR, 'custom_components/fault_lab'),
-  );
-  // Set up only by the tests that need it (outages across integrations).
-  await symlink(
-    join(REPO, 'tests/ha/custom_components/fault_lab_relay'),
-    join(CONFIG_DIR, 'custom_components/fault_lab_relay'),
-  );
 }
 
 /**
@@ -225,116 +141,6 @@ async function startHa(port: number, extraEnv: Record<string, string> = {}): Pro
   throw new HaDevError(
     `Home Assistant did not answer within ${START_TIMEOUT_MS / 1000} s; ${logTail()}`,
   );
-}
-
-async function postJson(url: string, body: unknown, token?: string): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-}
-
-async function expectOk(res: Response, what: string): Promise<unknown> {
-  if (!res.ok) throw new HaDevError(`${what} failed: HTTP ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-/** Complete onboarding (owner → auth code → tokens → long-lived token) and return the env. */
-async function onboard(url: string): Promise<HaEnv> {
-  const clientId = `${url}/`;
-  const username = 'dev';
-  const password = randomBytes(12).toString('base64url');
-  const { auth_code: userCode } = (await expectOk(
-    await postJson(`${url}/api/onboarding/users`, {
-      client_id: clientId,
-      name: 'Dev Owner',
-      username,
-      password,
-      language: 'en',
-    }),
-    'onboarding: create owner',
-  )) as { auth_code: string };
-  const tokenRes = await fetch(`${url}/auth/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: userCode,
-      client_id: clientId,
-    }),
-  });
-  const { access_token: access } = (await expectOk(tokenRes, 'onboarding: token')) as {
-    access_token: string;
-  };
-  await expectOk(
-    await postJson(`${url}/api/onboarding/analytics`, {}, access),
-    'onboarding: analytics',
-  );
-  await expectOk(
-    await postJson(
-      `${url}/api/onboarding/integration`,
-      { client_id: clientId, redirect_uri: `${url}/?auth_callback=1` },
-      access,
-    ),
-    'onboarding: integration',
-  );
-  const token = await haWsCommand<string>(url, access, {
-    type: 'auth/long_lived_access_token',
-    client_name: CLIENT_NAME,
-    lifespan: 3650,
-  });
-  return { HA_URL: url, HA_TOKEN: token, HA_USERNAME: username, HA_PASSWORD: password };
-}
-
-async function writeEnv(env: HaEnv): Promise<void> {
-  const quote = (v: string) => `'${v.replaceAll(`'`, `'\\''`)}'`;
-  const body = Object.entries(env)
-    .map(([k, v]) => `${k}=${quote(v)}`)
-    .join('\n');
-  await writeFile(ENV_FILE, `${body}\n`, { mode: 0o600 });
-}
-
-interface FlowResult {
-  type: string;
-  flow_id?: string;
-  title?: string;
-  result?: { entry_id: string };
-  reason?: string;
-}
-
-/** Set up the `fault_lab` config entry through HA's config flow REST API. */
-export async function setupFaultLab(env: HaEnv): Promise<string> {
-  const existing = (await (
-    await fetch(`${env.HA_URL}/api/config/config_entries/entry?domain=fault_lab`, {
-      headers: { authorization: `Bearer ${env.HA_TOKEN}` },
-    })
-  ).json()) as { entry_id: string }[];
-  if (existing[0]) return existing[0].entry_id;
-  let flow = (await expectOk(
-    await postJson(
-      `${env.HA_URL}/api/config/config_entries/flow`,
-      { handler: 'fault_lab' },
-      env.HA_TOKEN,
-    ),
-    'fault_lab config flow',
-  )) as FlowResult;
-  if (flow.type === 'form' && flow.flow_id) {
-    flow = (await expectOk(
-      await postJson(
-        `${env.HA_URL}/api/config/config_entries/flow/${flow.flow_id}`,
-        {},
-        env.HA_TOKEN,
-      ),
-      'fault_lab config flow step',
-    )) as FlowResult;
-  }
-  if (flow.type !== 'create_entry' || !flow.result) {
-    throw new HaDevError(`fault_lab config flow ended with ${flow.type} ${flow.reason ?? ''}`);
-  }
-  return flow.result.entry_id;
 }
 
 /** True when the recorded HA process is running and accepts the recorded token. */

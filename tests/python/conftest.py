@@ -192,6 +192,14 @@ def seeded(sidecar_factory: SidecarFactory) -> Generator[Sidecar]:
 
 
 @pytest.fixture
+def proposed(sidecar_factory: SidecarFactory) -> Generator[Sidecar]:
+    """Return a fresh sidecar whose hub and critical incidents have proposals."""
+    sidecar = sidecar_factory("proposals")
+    yield sidecar
+    sidecar.stop()
+
+
+@pytest.fixture
 def closed_url() -> str:
     """Return an address where nothing listens."""
     return f"http://127.0.0.1:{free_port()}"

@@ -1,4 +1,4 @@
-"""Tests of proposals: fixable issues, the fix flow, decisions and the mode."""
+"""Tests of the fix flow: fixable issues, approving, a false alarm, the live run."""
 
 from __future__ import annotations
 
@@ -15,34 +15,18 @@ from pytest_homeassistant_custom_component.common import (
     mock_platform,
 )
 
-from custom_components.llm_ops.const import DOMAIN, EVENT_ACTION
+from custom_components.llm_ops.const import DOMAIN
 from homeassistant.components.repairs import repairs_flow_manager
-from homeassistant.components.select import (
-    ATTR_OPTION,
-    DOMAIN as SELECT_DOMAIN,
-    SERVICE_SELECT_OPTION,
-)
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState, ConfigFlow
-from homeassistant.const import ATTR_ENTITY_ID
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
-from homeassistant.exceptions import ServiceValidationError, Unauthorized
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 
-from .conftest import Sidecar, SidecarFactory, setup_entry, sidecar_api, sidecar_event
+from .conftest import Sidecar, SidecarFactory, setup_entry, sidecar_api
 
 HUB_ENTRY = "01JDX4Z8M2Q7R5T9V3W6Y8A1B2"  # tests/harness/seed-journal.ts
 AWAITING = "sensor.llm_ops_incidents_awaiting_approval"
-MODE = "select.llm_ops_mode"
-
-
-@pytest.fixture
-def proposed(sidecar_factory: SidecarFactory) -> Generator[Sidecar]:
-    """Return a fresh sidecar whose hub and critical incidents have proposals."""
-    sidecar = sidecar_factory("proposals")
-    yield sidecar
-    sidecar.stop()
 
 
 async def _fix_flow(
@@ -174,131 +158,6 @@ async def test_fix_flow_with_the_sidecar_down(
     assert shown in result["description_placeholders"]["error"]
 
 
-async def test_reject_and_approve_twice(
-    hass: HomeAssistant, proposed: Sidecar, hass_admin_user
-) -> None:
-    """Reject closes a proposal; deciding it again is a validation error."""
-    await setup_entry(hass, proposed)
-    await hass.services.async_call(
-        DOMAIN,
-        "reject",
-        {"proposal_id": "prp_critical", "reason": "not now"},
-        blocking=True,
-    )
-    _, detail = await sidecar_api(hass, proposed, "GET", "/api/actions/prp_critical")
-    assert detail["proposal"]["status"] == "rejected"
-    await sidecar_event(
-        hass,
-        EVENT_ACTION,
-        {
-            "proposal_id": "prp_critical",
-            "incident_id": proposed.seeded["critical"],
-            "action_id": "restart_core",
-            "status": "rejected",
-            "backup_id": None,
-        },
-    )
-    issue = ir.async_get(hass).async_get_issue(
-        DOMAIN, f"incident_{proposed.seeded['critical']}"
-    )
-    # Nothing to approve any more; "not a problem" stays.
-    assert issue.translation_key == "incident"
-    assert issue.is_fixable is True
-
-    with pytest.raises(ServiceValidationError) as err:
-        await hass.services.async_call(
-            DOMAIN, "approve", {"proposal_id": "prp_critical"}, blocking=True
-        )
-    assert err.value.translation_key == "not_pending"
-
-
-async def test_websocket_detail_lists_the_proposal(
-    hass: HomeAssistant, proposed: Sidecar, hass_ws_client
-) -> None:
-    """llm_ops/incident and llm_ops/proposals show the pending proposals."""
-    await setup_entry(hass, proposed)
-    client = await hass_ws_client(hass)
-    await client.send_json_auto_id(
-        {"type": "llm_ops/incident", "incident_id": proposed.seeded["hub"]}
-    )
-    detail = (await client.receive_json())["result"]
-    assert [p["id"] for p in detail["proposals"]] == ["prp_hub"]
-    await client.send_json_auto_id({"type": "llm_ops/proposals"})
-    pending = (await client.receive_json())["result"]["proposals"]
-    assert {p["id"] for p in pending} == {"prp_hub", "prp_critical"}
-
-    await client.send_json_auto_id(
-        {"type": "llm_ops/reject", "proposal_id": "prp_critical", "reason": "no"}
-    )
-    rejected = await client.receive_json()
-    assert rejected["result"]["proposal"]["status"] == "rejected"
-    await hass.async_block_till_done(wait_background_tasks=True)
-
-
-async def test_mode_select(hass: HomeAssistant, seeded: Sidecar) -> None:
-    """The mode select shows the sidecar's mode and switches it."""
-    await setup_entry(hass, seeded)
-    state = hass.states.get(MODE)
-    assert state.state == "approve"
-    assert state.attributes["options"] == ["observe", "approve", "auto"]
-    await hass.services.async_call(
-        SELECT_DOMAIN,
-        SERVICE_SELECT_OPTION,
-        {ATTR_ENTITY_ID: MODE, ATTR_OPTION: "observe"},
-        blocking=True,
-    )
-    await hass.async_block_till_done(wait_background_tasks=True)
-    assert hass.states.get(MODE).state == "observe"
-    _, status = await sidecar_api(hass, seeded, "GET", "/api/status")
-    assert status["mode"] == "observe"
-
-
-async def test_mode_select_is_admin_only(
-    hass: HomeAssistant, seeded: Sidecar, hass_admin_user
-) -> None:
-    """Only an admin (or HA itself, e.g. an automation) may change the mode.
-
-    A household member's account may control entities; switching LLM Ops to
-    `auto` overrides the policy file, which only an admin decides.
-    """
-    await setup_entry(hass, seeded)
-    member = await hass.auth.async_create_user("Member", group_ids=["system-users"])
-    assert not member.is_admin
-    with pytest.raises(Unauthorized):
-        await hass.services.async_call(
-            SELECT_DOMAIN,
-            SERVICE_SELECT_OPTION,
-            {ATTR_ENTITY_ID: MODE, ATTR_OPTION: "auto"},
-            blocking=True,
-            context=Context(user_id=member.id),
-        )
-    await hass.async_block_till_done(wait_background_tasks=True)
-    _, status = await sidecar_api(hass, seeded, "GET", "/api/status")
-    assert status["mode"] == "approve"
-    assert hass.states.get(MODE).state == "approve"
-
-    await hass.services.async_call(
-        SELECT_DOMAIN,
-        SERVICE_SELECT_OPTION,
-        {ATTR_ENTITY_ID: MODE, ATTR_OPTION: "observe"},
-        blocking=True,
-        context=Context(user_id=hass_admin_user.id),
-    )
-    await hass.async_block_till_done(wait_background_tasks=True)
-    _, status = await sidecar_api(hass, seeded, "GET", "/api/status")
-    assert status["mode"] == "observe"
-
-
-async def test_reanalyze(hass: HomeAssistant, seeded: Sidecar) -> None:
-    """Reanalyze asks the sidecar for a fresh analysis of the incident."""
-    await setup_entry(hass, seeded)
-    await hass.services.async_call(
-        DOMAIN, "reanalyze", {"incident_id": seeded.seeded["critical"]}, blocking=True
-    )
-    await hass.async_block_till_done(wait_background_tasks=True)
-    assert hass.states.get("sensor.llm_ops_open_incidents").state == "3"
-
-
 class HubFlow(ConfigFlow):
     """The config flow of the stand-in hub integration (never started here)."""
 
@@ -397,31 +256,3 @@ async def _until_connected(hass: HomeAssistant, sidecar: Sidecar) -> None:
             if health["ha"]["connected"]:
                 return
             await asyncio.sleep(0.2)
-
-
-async def test_websocket_proposal_detail_and_status(
-    hass: HomeAssistant, proposed: Sidecar, hass_ws_client
-) -> None:
-    """llm_ops/proposal shows one proposal; llm_ops/status the mode and link."""
-    await setup_entry(hass, proposed)
-    client = await hass_ws_client(hass)
-    await client.send_json_auto_id(
-        {"type": "llm_ops/proposal", "proposal_id": "prp_hub"}
-    )
-    detail = (await client.receive_json())["result"]
-    assert detail["proposal"]["id"] == "prp_hub"
-    assert detail["proposal"]["status"] == "proposed"
-    assert detail["execution"] is None
-
-    await client.send_json_auto_id(
-        {"type": "llm_ops/proposal", "proposal_id": "prp_nope"}
-    )
-    missing = await client.receive_json()
-    assert not missing["success"]
-    assert missing["error"]["translation_key"] == "proposal_not_found"
-
-    await client.send_json_auto_id({"type": "llm_ops/status"})
-    status = (await client.receive_json())["result"]
-    assert status["connected"] is True
-    assert status["mode"] == "approve"
-    assert status["counts"]["awaiting_approval"] >= 1
