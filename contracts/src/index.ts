@@ -1,5 +1,6 @@
 /** Schemas shared by the sidecar, the integration and the front end. */
 export * from './action.js';
+export * from './answers.js';
 export * from './events.js';
 export * from './evidence.js';
 export * from './health.js';

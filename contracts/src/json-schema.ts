@@ -1,5 +1,5 @@
 /** The contracts as JSON Schema (draft 2020-12), for the Python side and the docs. */
-import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
+import { toJsonSchema, toJsonSchemaDefs, type JsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { ActionEvent, IncidentEvent, MaintenanceState, MaintenanceSummary } from './events.js';
 import {
@@ -9,6 +9,7 @@ import {
   NotProposed,
   ProposeActionRequest,
 } from './action.js';
+import { IncidentDetail, ProposalDetail, Status } from './answers.js';
 import { EvidenceBundle } from './evidence.js';
 import { Health } from './health.js';
 import { Incident } from './incident.js';
@@ -17,6 +18,12 @@ import { Policy } from './policy.js';
 import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
 import { UpdateAttribution } from './update.js';
+
+/**
+ * The API's answers that carry other contracts (answers.ts): their schemas refer to the
+ * contracts they carry instead of copying them in.
+ */
+export const ANSWERS: Record<string, GenericSchema> = { IncidentDetail, ProposalDetail, Status };
 
 /** Every exported contract by name; the file is `schema/<name>.schema.json`. */
 export const CONTRACTS: Record<string, GenericSchema> = {
@@ -39,14 +46,32 @@ export const CONTRACTS: Record<string, GenericSchema> = {
   OutcomeStats,
   LearnedQuiet,
   UpdateAttribution,
+  ...ANSWERS,
 };
 
-/** Convert one contract; checks JSON Schema cannot express (e.g. key lists) are left to valibot. */
+const DRAFT = { target: 'draft-2020-12', errorMode: 'ignore' } as const;
+
+/** An answer with every contract it carries written as a reference to that contract's file. */
+function answerJsonSchema(name: string, schema: GenericSchema): JsonSchema {
+  const defs = toJsonSchemaDefs(
+    { ...CONTRACTS, [name]: schema },
+    {
+      ...DRAFT,
+      overrideRef: ({ referenceId }) => `${referenceId}.schema.json`,
+    },
+  );
+  return { ...defs[name], $schema: 'https://json-schema.org/draft/2020-12/schema' };
+}
+
+/**
+ * Convert one contract; checks JSON Schema cannot express (e.g. key lists) are left to
+ * valibot. An answer refers to the contracts it carries by their files.
+ */
 export function contractJsonSchema(name: string, schema: GenericSchema): JsonSchema {
   return {
     $id: `https://ha-llm-ops.dev/schema/${name}.schema.json`,
     title: name,
-    ...toJsonSchema(schema, { target: 'draft-2020-12', errorMode: 'ignore' }),
+    ...(name in ANSWERS ? answerJsonSchema(name, schema) : toJsonSchema(schema, DRAFT)),
   };
 }
 

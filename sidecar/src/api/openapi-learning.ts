@@ -6,6 +6,7 @@
 import {
   ACTION_IDS,
   CATEGORIES,
+  KnowledgeStatus,
   LearnedQuiet,
   OutcomeStats,
   REMEDIES,
@@ -13,9 +14,9 @@ import {
 } from '@ha-llm-ops/contracts';
 
 /** Contracts these paths add to the document's component schemas. */
-export const LEARNING_COMPONENTS = { Suppression, OutcomeStats, LearnedQuiet };
+export const LEARNING_COMPONENTS = { Suppression, OutcomeStats, LearnedQuiet, KnowledgeStatus };
 
-/** Schemas of the knowledge file, written out (the file's own checks are code). */
+/** The schema of a knowledge file's rule, written out (the file's own checks are code). */
 export const KNOWLEDGE_SCHEMAS = {
   KnowledgeRule: {
     type: 'object',
@@ -34,19 +35,6 @@ export const KNOWLEDGE_SCHEMAS = {
       root_cause: { type: 'string' },
       actions: { type: 'array', maxItems: 3, items: { type: 'string', enum: [...ACTION_IDS] } },
       confidence: { type: 'number', minimum: 0, maximum: 1, description: 'Default 0.85' },
-    },
-  },
-  KnowledgeStatus: {
-    type: 'object',
-    required: ['file', 'rules', 'error'],
-    properties: {
-      file: { type: 'string' },
-      rules: { type: 'integer', description: 'Rules in force' },
-      error: {
-        type: 'string',
-        nullable: true,
-        description: "The file's problem, naming its line; the last good rules stay in force",
-      },
     },
   },
 };
