@@ -1,8 +1,9 @@
 /**
- * The HTTP API's answers that carry other contracts: an incident with everything its detail
- * view shows (`GET /api/incidents/{id}`), a proposal with how it ran (`GET /api/actions/{id}`)
- * and the sidecar's status (`GET /api/status`). The OpenAPI document and the JSON Schema
- * files refer to the contracts they carry by name rather than copying them; a field's
+ * The HTTP API's answers that carry other contracts: a page of incidents (`GET /api/incidents`),
+ * an incident with everything its detail view shows (`GET /api/incidents/{id}`), a proposal
+ * with how it ran (`GET /api/actions/{id}`) and the sidecar's status (`GET /api/status`); the
+ * knowledge file's answer is in knowledge.ts. The OpenAPI document and the JSON Schema files
+ * refer to the contracts they carry by name rather than copying them; a field's
  * `description` is what they say of it.
  */
 import * as v from 'valibot';
@@ -10,6 +11,7 @@ import { ActionExecution, ActionProposal, ExecutionResult, NotProposed } from '.
 import { MaintenanceState } from './events.js';
 import { EvidenceBundle } from './evidence.js';
 import { Incident } from './incident.js';
+import { KnowledgeStatus } from './knowledge.js';
 import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
 import { UpdateAttribution } from './update.js';
@@ -41,6 +43,15 @@ export const StoredSignal = v.object({
   ...v.omit(Signal, ['integration', 'entry_id', 'subject']).entries,
 });
 export type StoredSignal = v.InferOutput<typeof StoredSignal>;
+
+/** `GET /api/incidents`: a page of incidents, most recently seen first. */
+export const IncidentPage = v.object({
+  items: v.array(Incident),
+  total: Count,
+  limit: Count,
+  offset: Count,
+});
+export type IncidentPage = v.InferOutput<typeof IncidentPage>;
 
 /** `GET /api/incidents/{id}`: an incident with everything the detail view shows. */
 export const IncidentDetail = v.object({
@@ -105,17 +116,6 @@ export const LlmStatus = v.object({
   ),
 });
 export type LlmStatus = v.InferOutput<typeof LlmStatus>;
-
-/** The knowledge file: how many rules are in force, and its problem (the last good rules stay). */
-export const KnowledgeStatus = v.object({
-  file: v.string(),
-  rules: v.pipe(Count, v.description('Rules in force')),
-  error: v.pipe(
-    v.nullable(v.string()),
-    v.description("The file's problem, naming its line; the last good rules stay in force"),
-  ),
-});
-export type KnowledgeStatus = v.InferOutput<typeof KnowledgeStatus>;
 
 /** The policy as the sidecar loaded it. */
 export const PolicyStatus = v.object({

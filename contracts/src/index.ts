@@ -5,6 +5,7 @@ export * from './events.js';
 export * from './evidence.js';
 export * from './health.js';
 export * from './incident.js';
+export * from './knowledge.js';
 export * from './outcome.js';
 export * from './policy.js';
 export * from './rca.js';

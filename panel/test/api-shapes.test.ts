@@ -1,19 +1,21 @@
 /**
  * The panel's copies of the sidecar's answers (panel/src/shared/data/types.ts) are what the
- * sidecar's HTTP API declares it answers (the contracts' answers, contracts/src/answers.ts,
- * and the knowledge file's rule): checked by the type checker (`npx tsc -b`, part of CI), so
+ * sidecar's HTTP API declares it answers (the contracts, contracts/src/answers.ts and
+ * contracts/src/knowledge.ts): checked by the type checker (`npx tsc -b`, part of CI), so
  * an answer changed in the contracts and not in the panel fails the build.
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   IncidentDetail as SidecarIncidentDetail,
+  IncidentPage as SidecarIncidentPage,
+  KnowledgeRule as SidecarKnowledgeRule,
   LlmStatus,
   ProposalDetail as SidecarProposalDetail,
   Status as StatusReport,
 } from '@ha-llm-ops/contracts';
-import type { KnowledgeRuleInput } from '../../sidecar/src/shared/knowledge.js';
 import type {
   IncidentDetail,
+  IncidentPage,
   KnowledgeRule,
   LlmBudget,
   OpsStatus,
@@ -26,7 +28,8 @@ describe("the panel's copies of the sidecar's answers", () => {
     expectTypeOf<LlmStatus>().toExtend<LlmBudget>();
     expectTypeOf<SidecarIncidentDetail>().toExtend<IncidentDetail>();
     expectTypeOf<SidecarProposalDetail>().toExtend<ProposalDetail>();
-    expectTypeOf<KnowledgeRuleInput>().toExtend<KnowledgeRule>();
+    expectTypeOf<SidecarKnowledgeRule>().toExtend<KnowledgeRule>();
+    expectTypeOf<SidecarIncidentPage>().toExtend<IncidentPage>();
   });
 
   it('would catch an answer the panel cannot read', () => {

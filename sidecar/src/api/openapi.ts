@@ -13,7 +13,9 @@ import {
   Health,
   Incident,
   IncidentDetail,
+  IncidentPage,
   INCIDENT_STATUSES,
+  KnowledgeReport,
   NotProposed,
   ProposalDetail,
   RcaResult,
@@ -24,7 +26,7 @@ import {
 } from '@ha-llm-ops/contracts';
 import { toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
-import { KNOWLEDGE_SCHEMAS, LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
+import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
 import { actionPaths } from './openapi-actions.js';
 import { UPSTREAM_COMPONENTS, upstreamPaths } from './openapi-upstream.js';
 import { MAINTENANCE_COMPONENTS, maintenancePaths } from './openapi-maintenance.js';
@@ -47,7 +49,13 @@ const COMPONENTS: Record<string, GenericSchema> = {
 };
 
 /** The answers that carry other components: they refer to them (`$ref`) instead of copying them. */
-const ANSWERS: Record<string, GenericSchema> = { IncidentDetail, ProposalDetail, Status };
+const ANSWERS: Record<string, GenericSchema> = {
+  IncidentPage,
+  IncidentDetail,
+  ProposalDetail,
+  Status,
+  KnowledgeReport,
+};
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description: string) => ({
@@ -79,7 +87,6 @@ export function openApiDocument(version: string): Record<string, unknown> {
   const schemas: Record<string, unknown> = Object.fromEntries(
     Object.entries(COMPONENTS).map(([name, schema]) => [name, toJsonSchema(schema, target)]),
   );
-  Object.assign(schemas, KNOWLEDGE_SCHEMAS);
   schemas.Error = {
     type: 'object',
     required: ['error'],
@@ -166,19 +173,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
           ],
           responses: {
-            '200': json(
-              {
-                type: 'object',
-                required: ['items', 'total', 'limit', 'offset'],
-                properties: {
-                  items: { type: 'array', items: ref('Incident') },
-                  total: { type: 'integer' },
-                  limit: { type: 'integer' },
-                  offset: { type: 'integer' },
-                },
-              },
-              'A page of incidents.',
-            ),
+            '200': json(ref('IncidentPage'), 'A page of incidents.'),
             ...errors,
           },
         },

@@ -1,5 +1,11 @@
 import * as v from 'valibot';
-import { Health, Incident, IncidentDetail, Status, UpstreamReport } from '@ha-llm-ops/contracts';
+import {
+  Health,
+  IncidentDetail,
+  IncidentPage,
+  Status,
+  UpstreamReport,
+} from '@ha-llm-ops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/api/openapi.js';
 import { createLogger } from '../../src/log.js';
@@ -89,15 +95,10 @@ describe('authentication', () => {
 
 describe('GET /api/incidents', () => {
   it('lists incidents most recent first, matching the contract', async () => {
-    const body = (await (await get('/api/incidents')).json()) as {
-      items: unknown[];
-      total: number;
-      limit: number;
-    };
+    const body = v.parse(IncidentPage, await (await get('/api/incidents')).json());
     expect(body.total).toBe(2);
     expect(body.limit).toBe(50);
-    const items = body.items.map((i) => v.parse(Incident, i));
-    expect(items.map((i) => i.integration)).toEqual(['mqtt', 'hue']);
+    expect(body.items.map((i) => i.integration)).toEqual(['mqtt', 'hue']);
   });
 
   it('filters and pages', async () => {
