@@ -11,7 +11,7 @@ import { ActionExecution, ActionProposal, ExecutionResult, NotProposed } from '.
 import { MaintenanceState } from './events.js';
 import { EvidenceBundle } from './evidence.js';
 import { Incident } from './incident.js';
-import { KnowledgeStatus } from './knowledge.js';
+import { KnowledgeReport, KnowledgeStatus } from './knowledge.js';
 import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
 import { UpdateAttribution } from './update.js';
@@ -158,3 +158,9 @@ export const Status = v.object({
   maintenance: MaintenanceState,
 });
 export type Status = v.InferOutput<typeof Status>;
+
+/**
+ * The answers that carry other contracts, by name: their schemas (OpenAPI, JSON Schema)
+ * refer to the contracts they carry instead of copying them in.
+ */
+export const ANSWERS = { IncidentPage, IncidentDetail, ProposalDetail, Status, KnowledgeReport };

@@ -9,28 +9,16 @@ import {
   NotProposed,
   ProposeActionRequest,
 } from './action.js';
-import { IncidentDetail, IncidentPage, ProposalDetail, Status } from './answers.js';
+import { ANSWERS } from './answers.js';
 import { EvidenceBundle } from './evidence.js';
 import { Health } from './health.js';
 import { Incident } from './incident.js';
-import { KnowledgeReport, KnowledgeRule } from './knowledge.js';
+import { KnowledgeRule } from './knowledge.js';
 import { LearnedQuiet, OutcomeStats, Suppression } from './outcome.js';
 import { Policy } from './policy.js';
 import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
 import { UpdateAttribution } from './update.js';
-
-/**
- * The API's answers that carry other contracts (answers.ts): their schemas refer to the
- * contracts they carry instead of copying them in.
- */
-export const ANSWERS: Record<string, GenericSchema> = {
-  IncidentPage,
-  IncidentDetail,
-  ProposalDetail,
-  Status,
-  KnowledgeReport,
-};
 
 /** Every exported contract by name; the file is `schema/<name>.schema.json`. */
 export const CONTRACTS: Record<string, GenericSchema> = {

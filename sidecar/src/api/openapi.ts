@@ -5,6 +5,7 @@
  */
 import {
   ActionExecution,
+  ANSWERS,
   ActionProposal,
   CATEGORIES,
   EvidenceBundle,
@@ -12,16 +13,11 @@ import {
   ProposeActionRequest,
   Health,
   Incident,
-  IncidentDetail,
-  IncidentPage,
   INCIDENT_STATUSES,
-  KnowledgeReport,
   NotProposed,
-  ProposalDetail,
   RcaResult,
   SEVERITIES,
   Signal,
-  Status,
   UpdateAttribution,
 } from '@ha-llm-ops/contracts';
 import { toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
@@ -46,15 +42,6 @@ const COMPONENTS: Record<string, GenericSchema> = {
   ...LEARNING_COMPONENTS,
   ...UPSTREAM_COMPONENTS,
   ...MAINTENANCE_COMPONENTS,
-};
-
-/** The answers that carry other components: they refer to them (`$ref`) instead of copying them. */
-const ANSWERS: Record<string, GenericSchema> = {
-  IncidentPage,
-  IncidentDetail,
-  ProposalDetail,
-  Status,
-  KnowledgeReport,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -92,7 +79,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     required: ['error'],
     properties: { error: { type: 'string' }, field: { type: 'string' } },
   };
-  const referring = toJsonSchemaDefs(
+  const referring: Record<string, unknown> = toJsonSchemaDefs(
     { ...COMPONENTS, ...ANSWERS },
     { ...target, overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}` },
   );
