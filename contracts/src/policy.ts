@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ACTION_IDS, type ActionId, Severity } from './vocabulary.js';
+import { ACTION_IDS, type ActionId, Mode, Severity } from './vocabulary.js';
 
 const HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM'));
 
@@ -51,7 +51,7 @@ export type PowerCycleMap = v.InferOutput<typeof PowerCycleMap>;
 
 /** The user's policy file (`policy.yaml`): what may run, and when. */
 export const Policy = v.strictObject({
-  mode: v.optional(v.picklist(['observe', 'approve', 'auto']), 'approve'),
+  mode: v.optional(Mode, 'approve'),
   max_actions_per_hour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 6),
   quiet_hours: v.optional(v.nullable(v.strictObject({ start: HHMM, end: HHMM }))),
   actions: v.optional(

@@ -112,5 +112,10 @@ export const RISKS = ['low', 'medium', 'high'] as const;
 export const Risk = v.picklist(RISKS);
 export type Risk = v.InferOutput<typeof Risk>;
 
+/** The sidecar's modes: only watch, propose for approval, or act on its own within the policy. */
+export const MODES = ['observe', 'approve', 'auto'] as const;
+export const Mode = v.picklist(MODES);
+export type Mode = v.InferOutput<typeof Mode>;
+
 /** An ISO 8601 timestamp with time zone. */
 export const Timestamp = v.pipe(v.string(), v.isoTimestamp());

@@ -1,15 +1,21 @@
 /**
  * The panel's copies of the sidecar's answers (panel/src/shared/data/types.ts) are what the
- * sidecar's HTTP API declares it answers: checked by the type checker (`npx tsc -b`, part of
- * CI), so an answer changed in the sidecar and not in the panel fails the build.
+ * sidecar's HTTP API declares it answers (the contracts, contracts/src/answers.ts and
+ * contracts/src/knowledge.ts): checked by the type checker (`npx tsc -b`, part of CI), so
+ * an answer changed in the contracts and not in the panel fails the build.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ProposalDetail as SidecarProposalDetail } from '../../sidecar/src/api/actions.js';
-import type { IncidentDetail as SidecarIncidentDetail } from '../../sidecar/src/api/incidents.js';
-import type { LlmStatus, StatusReport } from '../../sidecar/src/api/status.js';
-import type { KnowledgeRuleInput } from '../../sidecar/src/shared/knowledge.js';
+import type {
+  IncidentDetail as SidecarIncidentDetail,
+  IncidentPage as SidecarIncidentPage,
+  KnowledgeRule as SidecarKnowledgeRule,
+  LlmStatus,
+  ProposalDetail as SidecarProposalDetail,
+  Status as StatusReport,
+} from '@ha-llm-ops/contracts';
 import type {
   IncidentDetail,
+  IncidentPage,
   KnowledgeRule,
   LlmBudget,
   OpsStatus,
@@ -22,7 +28,8 @@ describe("the panel's copies of the sidecar's answers", () => {
     expectTypeOf<LlmStatus>().toExtend<LlmBudget>();
     expectTypeOf<SidecarIncidentDetail>().toExtend<IncidentDetail>();
     expectTypeOf<SidecarProposalDetail>().toExtend<ProposalDetail>();
-    expectTypeOf<KnowledgeRuleInput>().toExtend<KnowledgeRule>();
+    expectTypeOf<SidecarKnowledgeRule>().toExtend<KnowledgeRule>();
+    expectTypeOf<SidecarIncidentPage>().toExtend<IncidentPage>();
   });
 
   it('would catch an answer the panel cannot read', () => {

@@ -5,6 +5,7 @@
 import type {
   ActionProposal,
   Incident,
+  IncidentDetail,
   IncidentOutcome,
   LearnedQuiet,
   OutcomeStats,
@@ -12,7 +13,7 @@ import type {
   UpstreamReport,
 } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
-import type { IncidentDetail, IncidentService } from './api/incidents.js';
+import type { IncidentService } from './api/incidents.js';
 import type { LearningService } from './api/learning.js';
 import type { Decision } from './incident/lifecycle.js';
 import type { IncidentLifecycle } from './incident/lifecycle.js';

@@ -2,12 +2,12 @@
  * The services the HTTP API calls (api/actions.ts, api/status.ts), over the
  * sidecar's parts: what the API may do, with refusals turned into HTTP errors.
  */
-import { isClosed } from '@ha-llm-ops/contracts';
+import { isClosed, type LlmStatus, type Status } from '@ha-llm-ops/contracts';
 import { ACTIONS } from './actions/index.js';
 import type { ActionService } from './api/actions.js';
 import type { KnowledgeService } from './api/knowledge.js';
 import type { MaintenanceService } from './api/maintenance.js';
-import type { LlmStatus, StatusReport, StatusService } from './api/status.js';
+import type { StatusService } from './api/status.js';
 import { ApiError } from './api/validate.js';
 import { type Approval, DecisionError } from './approve/index.js';
 import { type Maintenance, MaintenanceRefused } from './correlate/index.js';
@@ -141,7 +141,7 @@ export function actionService(s: ActionDeps): ActionService {
 
 export function statusService(s: StatusDeps): StatusService {
   return {
-    status: (): StatusReport => {
+    status: (): Status => {
       const { policy, mode, error, source } = s.policy.current();
       return {
         mode,

@@ -1,20 +1,12 @@
 /** `/api/actions`: pending proposals, proposing, approving, rejecting, and one proposal with its execution. */
 import {
-  type ActionExecution,
   type ActionProposal,
-  type ExecutionResult,
   ProposeActionRequest,
+  type ProposalDetail,
 } from '@ha-llm-ops/contracts';
 import { type Response, Router } from 'express';
 import * as v from 'valibot';
 import { ApiError, validate } from './validate.js';
-
-/** A proposal with how it ran. */
-export interface ProposalDetail {
-  proposal: ActionProposal;
-  execution: ActionExecution | null;
-  result: ExecutionResult | null;
-}
 
 /** What the action endpoints need; failures are ApiErrors with their status. */
 export interface ActionService {

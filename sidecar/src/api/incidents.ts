@@ -1,16 +1,10 @@
 /** `/api/incidents`: list, detail and dismiss. */
 import {
-  type ActionProposal,
   Category,
   INCIDENT_STATUSES,
   SEVERITIES,
-  type EvidenceBundle,
   type Incident,
-  type NotProposed,
-  type RcaResult,
-  type DebugCapture,
-  type Signal,
-  type UpdateAttribution,
+  type IncidentDetail,
   type UpstreamReport,
 } from '@ha-llm-ops/contracts';
 import { Router } from 'express';
@@ -18,31 +12,6 @@ import * as v from 'valibot';
 import type { IncidentFilter } from '../journal/journal.js';
 import { deciderOf } from './actions.js';
 import { ApiError, validate } from './validate.js';
-
-/** An incident with everything the detail view shows. */
-export interface IncidentDetail {
-  incident: Incident;
-  signals: (Signal & { id: number })[];
-  bundle: EvidenceBundle | null;
-  analysis: RcaResult | null;
-  proposals: ActionProposal[];
-  /** What the model calls for this incident took, all together; null when no model was asked. */
-  llm_usage: {
-    calls: number;
-    prompt_tokens: number;
-    completion_tokens: number;
-    /** In the currency of the configured prices. */
-    cost: number;
-    /** Time spent waiting for the model. */
-    latency_ms: number;
-  } | null;
-  /** Actions no longer proposed because they failed here repeatedly, and why. */
-  not_proposed: NotProposed[];
-  /** Debug lines captured for it (capture_debug_log), redacted, oldest capture first. */
-  debug_captures: DebugCapture[];
-  /** The update (of HA, an add-on or an integration) it started soon after; null when none. */
-  after_update: UpdateAttribution | null;
-}
 
 /** What the incident endpoints need from the sidecar. */
 export interface IncidentService {

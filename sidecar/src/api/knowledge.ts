@@ -3,18 +3,10 @@
  * file's problem, if any) and `POST /api/incidents/:id/rule` ("save as a rule":
  * a rule learned from a resolved incident, appended to the file).
  */
+import { KNOWLEDGE_RULE_ID, type KnowledgeReport, type KnowledgeRule } from '@ha-llm-ops/contracts';
 import { Router } from 'express';
 import * as v from 'valibot';
-import type { KnowledgeRuleInput } from '../shared/knowledge.js';
 import { ApiError, validate } from './validate.js';
-
-/** What `GET /api/knowledge` answers. */
-export interface KnowledgeReport {
-  file: string;
-  rules: KnowledgeRuleInput[];
-  /** The file's problem (the last good rules stay in force), or null. */
-  error: string | null;
-}
 
 /** What the knowledge endpoints need from the sidecar. */
 export interface KnowledgeService {
@@ -23,7 +15,7 @@ export interface KnowledgeService {
    * Learn a rule from a resolved incident and append it to the file; undefined for
    * an unknown incident, an ApiError(409) when it teaches none or the id is taken.
    */
-  saveRule(incidentId: string, id: string | undefined): KnowledgeRuleInput | undefined;
+  saveRule(incidentId: string, id: string | undefined): KnowledgeRule | undefined;
 }
 
 /** Body of `POST /api/incidents/:id/rule`: the rule's id, else one made from the incident's. */
@@ -32,7 +24,7 @@ export const SaveRuleBody = v.strictObject({
     v.pipe(
       v.string(),
       v.regex(
-        /^[a-z0-9][a-z0-9_-]{0,63}$/,
+        KNOWLEDGE_RULE_ID,
         'must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit',
       ),
     ),

@@ -4,51 +4,21 @@
  * the knowledge file's rules.
  */
 import {
-  ACTION_IDS,
-  CATEGORIES,
+  KNOWLEDGE_RULE_ID,
+  KnowledgeRule,
+  KnowledgeStatus,
   LearnedQuiet,
   OutcomeStats,
-  REMEDIES,
   Suppression,
 } from '@ha-llm-ops/contracts';
 
 /** Contracts these paths add to the document's component schemas. */
-export const LEARNING_COMPONENTS = { Suppression, OutcomeStats, LearnedQuiet };
-
-/** Schemas of the knowledge file, written out (the file's own checks are code). */
-export const KNOWLEDGE_SCHEMAS = {
-  KnowledgeRule: {
-    type: 'object',
-    required: ['id', 'match', 'category', 'remedy'],
-    properties: {
-      id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
-      match: {
-        type: 'string',
-        maxLength: 500,
-        description: 'A case-insensitive regular expression over log lines',
-      },
-      integration: { type: 'string', description: 'Only incidents of this integration' },
-      category: { type: 'string', enum: [...CATEGORIES] },
-      remedy: { type: 'string', enum: [...REMEDIES] },
-      title: { type: 'string' },
-      root_cause: { type: 'string' },
-      actions: { type: 'array', maxItems: 3, items: { type: 'string', enum: [...ACTION_IDS] } },
-      confidence: { type: 'number', minimum: 0, maximum: 1, description: 'Default 0.85' },
-    },
-  },
-  KnowledgeStatus: {
-    type: 'object',
-    required: ['file', 'rules', 'error'],
-    properties: {
-      file: { type: 'string' },
-      rules: { type: 'integer', description: 'Rules in force' },
-      error: {
-        type: 'string',
-        nullable: true,
-        description: "The file's problem, naming its line; the last good rules stay in force",
-      },
-    },
-  },
+export const LEARNING_COMPONENTS = {
+  Suppression,
+  OutcomeStats,
+  LearnedQuiet,
+  KnowledgeRule,
+  KnowledgeStatus,
 };
 
 /** The pieces of the main document these paths are written with. */
@@ -175,18 +145,7 @@ export function learningPaths(kit: PathKit): Record<string, object> {
           're-read when it changes; while it is invalid, `error` names the file and line and the ' +
           'last good rules stay in force.',
         responses: {
-          '200': json(
-            {
-              type: 'object',
-              required: ['file', 'rules', 'error'],
-              properties: {
-                file: { type: 'string' },
-                rules: { type: 'array', items: ref('KnowledgeRule') },
-                error: { type: 'string', nullable: true },
-              },
-            },
-            'The rules in force.',
-          ),
+          '200': json(ref('KnowledgeReport'), 'The rules in force.'),
           '401': errors['401'],
         },
       },
@@ -210,7 +169,7 @@ export function learningPaths(kit: PathKit): Record<string, object> {
                 properties: {
                   id: {
                     type: 'string',
-                    pattern: '^[a-z0-9][a-z0-9_-]{0,63}$',
+                    pattern: KNOWLEDGE_RULE_ID.source,
                     description: 'The rule id; default `from-<incident id>`',
                   },
                 },

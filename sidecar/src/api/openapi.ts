@@ -5,6 +5,7 @@
  */
 import {
   ActionExecution,
+  ANSWERS,
   ActionProposal,
   CATEGORIES,
   EvidenceBundle,
@@ -19,12 +20,10 @@ import {
   Signal,
   UpdateAttribution,
 } from '@ha-llm-ops/contracts';
-import { toJsonSchema } from '@valibot/to-json-schema';
+import { toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
-import { KNOWLEDGE_SCHEMAS, LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
+import { LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
 import { actionPaths } from './openapi-actions.js';
-import { LLM_USAGE_SCHEMA } from './openapi-llm.js';
-import { STATUS_SCHEMA } from './openapi-status.js';
 import { UPSTREAM_COMPONENTS, upstreamPaths } from './openapi-upstream.js';
 import { MAINTENANCE_COMPONENTS, maintenancePaths } from './openapi-maintenance.js';
 
@@ -71,62 +70,20 @@ const listParam = (name: string, values: readonly string[], description: string)
 
 /** The OpenAPI document for this sidecar version. */
 export function openApiDocument(version: string): Record<string, unknown> {
+  const target = { target: 'openapi-3.0', errorMode: 'ignore' } as const;
   const schemas: Record<string, unknown> = Object.fromEntries(
-    Object.entries(COMPONENTS).map(([name, schema]) => [
-      name,
-      toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore' }),
-    ]),
+    Object.entries(COMPONENTS).map(([name, schema]) => [name, toJsonSchema(schema, target)]),
   );
-  Object.assign(schemas, KNOWLEDGE_SCHEMAS);
   schemas.Error = {
     type: 'object',
     required: ['error'],
     properties: { error: { type: 'string' }, field: { type: 'string' } },
   };
-  schemas.IncidentDetail = {
-    type: 'object',
-    required: [
-      'incident',
-      'signals',
-      'bundle',
-      'analysis',
-      'proposals',
-      'llm_usage',
-      'not_proposed',
-      'debug_captures',
-      'after_update',
-    ],
-    properties: {
-      incident: ref('Incident'),
-      signals: { type: 'array', items: ref('Signal') },
-      bundle: { ...ref('EvidenceBundle'), nullable: true },
-      analysis: { ...ref('RcaResult'), nullable: true },
-      proposals: { type: 'array', items: ref('ActionProposal') },
-      llm_usage: LLM_USAGE_SCHEMA,
-      not_proposed: {
-        type: 'array',
-        items: ref('NotProposed'),
-        description: 'Actions no longer proposed because they failed here repeatedly, and why.',
-      },
-      debug_captures: { type: 'array', items: ref('DebugCapture') },
-      after_update: {
-        ...ref('UpdateAttribution'),
-        nullable: true,
-        description:
-          'The update of Home Assistant, an add-on or an integration it started soon after, with the backup from before it; null when none.',
-      },
-    },
-  };
-  schemas.ProposalDetail = {
-    type: 'object',
-    required: ['proposal', 'execution', 'result'],
-    properties: {
-      proposal: ref('ActionProposal'),
-      execution: { ...ref('ActionExecution'), nullable: true },
-      result: { ...ref('ExecutionResult'), nullable: true },
-    },
-  };
-  schemas.Status = STATUS_SCHEMA;
+  const referring: Record<string, unknown> = toJsonSchemaDefs(
+    { ...COMPONENTS, ...ANSWERS },
+    { ...target, overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}` },
+  );
+  for (const name of Object.keys(ANSWERS)) schemas[name] = referring[name];
   const decisionBody = (withReason: boolean) => ({
     required: false,
     content: {
@@ -203,19 +160,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
           ],
           responses: {
-            '200': json(
-              {
-                type: 'object',
-                required: ['items', 'total', 'limit', 'offset'],
-                properties: {
-                  items: { type: 'array', items: ref('Incident') },
-                  total: { type: 'integer' },
-                  limit: { type: 'integer' },
-                  offset: { type: 'integer' },
-                },
-              },
-              'A page of incidents.',
-            ),
+            '200': json(ref('IncidentPage'), 'A page of incidents.'),
             ...errors,
           },
         },

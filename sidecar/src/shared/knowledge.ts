@@ -5,7 +5,14 @@
  * "save as a rule" without losing the user's comments. A bad edit never loses
  * rules: the last good ones stay in force and the error is reported.
  */
-import { ACTION_IDS, type ActionId, CATEGORIES, REMEDIES } from '@ha-llm-ops/contracts';
+import {
+  ACTION_IDS,
+  type ActionId,
+  CATEGORIES,
+  KNOWLEDGE_RULE_ID,
+  MAX_RULE_PATTERN,
+  REMEDIES,
+} from '@ha-llm-ops/contracts';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { isSeq, parseDocument, YAMLSeq } from 'yaml';
@@ -13,7 +20,7 @@ import { allowListed } from '../actions/index.js';
 import { at, issueOf, lineOf, parseYaml, YamlFileError } from './yaml-file.js';
 
 /** Longest pattern a rule may have. */
-export const MAX_PATTERN = 500;
+export const MAX_PATTERN = MAX_RULE_PATTERN;
 /** Most rules a file may hold. */
 export const MAX_RULES = 500;
 
@@ -60,7 +67,7 @@ export const KnowledgeRuleSchema = v.strictObject({
   id: v.pipe(
     v.string('must be a text'),
     v.regex(
-      /^[a-z0-9][a-z0-9_-]{0,63}$/,
+      KNOWLEDGE_RULE_ID,
       'must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit',
     ),
   ),
@@ -77,6 +84,7 @@ export const KnowledgeRuleSchema = v.strictObject({
     v.pipe(v.number(), v.minValue(0, 'must be 0 to 1'), v.maxValue(1, 'must be 0 to 1')),
   ),
 });
+/** A rule as written in the file. */
 export type KnowledgeRuleInput = v.InferOutput<typeof KnowledgeRuleSchema>;
 
 const KnowledgeFileSchema = v.strictObject({

@@ -1,5 +1,11 @@
 import * as v from 'valibot';
-import { Health, Incident, UpstreamReport } from '@ha-llm-ops/contracts';
+import {
+  Health,
+  IncidentDetail,
+  IncidentPage,
+  Status,
+  UpstreamReport,
+} from '@ha-llm-ops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/api/openapi.js';
 import { createLogger } from '../../src/log.js';
@@ -89,15 +95,10 @@ describe('authentication', () => {
 
 describe('GET /api/incidents', () => {
   it('lists incidents most recent first, matching the contract', async () => {
-    const body = (await (await get('/api/incidents')).json()) as {
-      items: unknown[];
-      total: number;
-      limit: number;
-    };
+    const body = v.parse(IncidentPage, await (await get('/api/incidents')).json());
     expect(body.total).toBe(2);
     expect(body.limit).toBe(50);
-    const items = body.items.map((i) => v.parse(Incident, i));
-    expect(items.map((i) => i.integration)).toEqual(['mqtt', 'hue']);
+    expect(body.items.map((i) => i.integration)).toEqual(['mqtt', 'hue']);
   });
 
   it('filters and pages', async () => {
@@ -136,27 +137,32 @@ describe('GET /api/incidents', () => {
 });
 
 describe('GET /api/incidents/:id', () => {
-  it('returns the incident with its signals', async () => {
+  it('returns the incident with its signals, matching the contract', async () => {
     const [first] = pipeline.journal.listIncidents({ integration: 'hue' }, 1, 0).items;
-    const body = (await (await get(`/api/incidents/${first?.id}`)).json()) as {
-      incident: unknown;
-      signals: { message: string }[];
-      bundle: unknown;
-      analysis: unknown;
-    };
-    expect(v.parse(Incident, body.incident).id).toBe(first?.id);
+    const body = v.parse(IncidentDetail, await (await get(`/api/incidents/${first?.id}`)).json());
+    expect(body.incident.id).toBe(first?.id);
     expect(body.signals.map((s) => s.message)).toEqual([
       // Stored redacted, with a stable keyed placeholder.
       expect.stringMatching(/^Bridge at \[IP_[0-9a-f]{6}\] timed out$/),
     ]);
-    expect(body).toHaveProperty('bundle');
-    expect(body).toHaveProperty('analysis');
+    expect(body.signals[0]?.id).toEqual(expect.any(Number));
   });
 
   it('answers an unknown id with 404', async () => {
     const res = await get('/api/incidents/inc_nope');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: 'no incident inc_nope' });
+  });
+});
+
+describe('GET /api/status', () => {
+  it('answers the mode, the policy and the counts, matching the contract', async () => {
+    const body = v.parse(Status, await (await get('/api/status')).json());
+    expect(body.policy.valid).toBe(true);
+    expect(body.counts.open).toBe(pipeline.journal.listIncidents({ active: true }, 1, 0).total);
+    expect(body.action_labels.reload_config_entry).toBeTruthy();
+    // No LLM is configured here: offline analysis only.
+    expect(body.llm).toBeNull();
   });
 });
 

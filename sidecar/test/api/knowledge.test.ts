@@ -3,8 +3,9 @@
  * a resolved incident (its analysis, the verified action that fixed it, a pattern
  * that matches the same error again), its refusals, and `GET /api/knowledge`.
  */
-import type { RcaResult } from '@ha-llm-ops/contracts';
+import { KnowledgeReport, KnowledgeRule, type RcaResult } from '@ha-llm-ops/contracts';
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeOffline } from '../../src/analyze/offline/engine.js';
 import { createLogger } from '../../src/log.js';
@@ -63,7 +64,7 @@ describe('POST /api/incidents/:id/rule', () => {
     const id = incident("Hub 'Kitchen' at 192.0.2.10 did not answer after 31 s", true);
     const res = await call('POST', `/api/incidents/${id}/rule`, {});
     expect(res.status).toBe(201);
-    const { rule } = (await res.json()) as { rule: { id: string; match: string } };
+    const { rule } = v.parse(v.object({ rule: KnowledgeRule }), await res.json());
     expect(rule).toMatchObject({
       id: `from-${id}`,
       integration: 'fault_lab',
@@ -93,10 +94,7 @@ describe('POST /api/incidents/:id/rule', () => {
     });
     expect(finding?.rca.signature).toBe(`local.${rule.id}`);
 
-    const listed = (await (await call('GET', '/api/knowledge')).json()) as {
-      rules: { id: string }[];
-      error: string | null;
-    };
+    const listed = v.parse(KnowledgeReport, await (await call('GET', '/api/knowledge')).json());
     expect(listed).toMatchObject({ error: null, rules: [{ id: rule.id }] });
   });
 

@@ -13,7 +13,7 @@ import type {
   NotProposed,
   OutcomeStats,
   RcaResult,
-  Signal,
+  StoredSignal,
   LearnedQuiet,
   Suppression,
 } from '@ha-llm-ops/contracts';
@@ -29,7 +29,7 @@ export interface Fixtures {
   resultSucceeded: ExecutionResult;
   bundle: EvidenceBundle;
   analysis: RcaResult;
-  signals: Signal[];
+  signals: StoredSignal[];
 }
 
 /** An error as HA's WebSocket API sends it. */

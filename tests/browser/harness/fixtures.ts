@@ -12,6 +12,7 @@ import type {
   IncidentEvent,
   RcaResult,
   Signal,
+  StoredSignal,
 } from '@ha-llm-ops/contracts';
 import type { Fixtures } from './api.js';
 
@@ -32,6 +33,11 @@ function example<T>(name: string): T {
   const value = examples[`../../../contracts/examples/${name}.json`];
   if (value === undefined) throw new Error(`no golden example ${name}`);
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** A signal as the journal keeps it for its incident (what an incident's detail holds). */
+function stored(id: number, { integration: _i, entry_id: _e, subject: _s, ...signal }: Signal) {
+  return { id, ...signal } satisfies StoredSignal;
 }
 
 /** The golden examples, typed as the contracts. */
@@ -73,7 +79,7 @@ export function goldenFixtures(): Fixtures {
     resultSucceeded: succeeded,
     bundle: evidence,
     analysis: example<RcaResult>('RcaResult.setup-retry'),
-    signals: [example<Signal>('Signal.entry-state'), logSignal],
+    signals: [stored(1, example<Signal>('Signal.entry-state')), stored(2, logSignal)],
   };
 }
 

@@ -24,6 +24,7 @@ import type {
   RcaResult,
   Severity,
   Signal,
+  StoredSignal,
   Suppression,
   TrackRecord,
   UpdateAttribution,
@@ -51,6 +52,7 @@ export type {
   RcaResult,
   Severity,
   Signal,
+  StoredSignal,
   Suppression,
   TrackRecord,
   UpdateAttribution,
@@ -94,7 +96,8 @@ export interface KnowledgeRule {
 
 export interface IncidentDetail {
   incident: Incident;
-  signals: Signal[];
+  /** As the journal keeps them: with their id, without integration, entry and subject. */
+  signals: StoredSignal[];
   bundle: EvidenceBundle | null;
   analysis: RcaResult | null;
   /** Its proposals (the integration lists the pending ones, the sidecar all of them). */
