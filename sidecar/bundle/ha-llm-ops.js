@@ -6,7 +6,7 @@ import { createHash, createHmac, hash, randomBytes, randomUUID, timingSafeEqual 
 import { dirname, join } from "node:path";
 import { setTimeout as setTimeout$1 } from "node:timers/promises";
 import * as v from "valibot";
-import { toJsonSchema } from "@valibot/to-json-schema";
+import { toJsonSchema, toJsonSchemaDefs } from "@valibot/to-json-schema";
 import { LineCounter, YAMLSeq, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
@@ -8171,6 +8171,11 @@ var RISKS = [
 	"high"
 ];
 var Risk = v.picklist(RISKS);
+var Mode = v.picklist([
+	"observe",
+	"approve",
+	"auto"
+]);
 /** An ISO 8601 timestamp with time zone. */
 var Timestamp = v.pipe(v.string(), v.isoTimestamp());
 // contracts/src/rca.ts
@@ -8247,7 +8252,7 @@ var ActionParams = v.record(v.string(), v.union([
 	v.number(),
 	v.boolean()
 ]));
-var Count$1 = v.pipe(v.number(), v.integer(), v.minValue(0));
+var Count$2 = v.pipe(v.number(), v.integer(), v.minValue(0));
 /**
 * How an action went for an integration in this home before it was proposed: its finished
 * runs for incidents of the integration (runs a restart cut short are not counted) and how
@@ -8255,10 +8260,10 @@ var Count$1 = v.pipe(v.number(), v.integer(), v.minValue(0));
 */
 var TrackRecord = v.object({
 	integration: v.string(),
-	tries: Count$1,
-	verified: Count$1,
+	tries: Count$2,
+	verified: Count$2,
 	/** The latest tries that failed, in a row (0 when the latest passed or there is none). */
-	failed_in_a_row: Count$1,
+	failed_in_a_row: Count$2,
 	/** In words: "Reload the integration entry fixed fault_lab 5 of 6 times here." */
 	summary: v.string()
 });
@@ -8430,20 +8435,20 @@ var Suppression = v.object({
 	reason: v.nullable(v.string())
 });
 var Rate = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
-var Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+var Count$1 = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** The false-alarm rate: among closed incidents, the share people called a false alarm. */
 var OutcomeStats = v.object({
-	closed: Count,
-	false_alarms: Count,
+	closed: Count$1,
+	false_alarms: Count$1,
 	/** false_alarms / closed; null when nothing has closed yet. */
 	false_alarm_rate: Rate,
 	/** Closed incidents by outcome (every outcome present, zero or more). */
-	by_outcome: v.record(v.string(), Count),
+	by_outcome: v.record(v.string(), Count$1),
 	/** The same per analysis signature (null: no signature explained it), most false alarms first. */
 	by_signature: v.array(v.object({
 		signature: v.nullable(v.string()),
-		closed: Count,
-		false_alarms: Count,
+		closed: Count$1,
+		false_alarms: Count$1,
 		false_alarm_rate: Rate
 	}))
 });
@@ -8607,20 +8612,6 @@ var EvidenceBundle = v.object({
 	/** Lines dropped to stay within the budget. */
 	truncated: v.pipe(v.number(), v.integer(), v.minValue(0))
 });
-// contracts/src/health.ts
-/** `GET /api/health`: liveness of the sidecar and its link to Home Assistant. */
-var Health = v.object({
-	status: v.literal("ok"),
-	/** Always "ha-llm-ops": lets a client tell the sidecar from any other server. */
-	service: v.literal("ha-llm-ops"),
-	version: v.string(),
-	/** True when the request carried the valid API token. */
-	authenticated: v.boolean(),
-	ha: v.object({
-		connected: v.boolean(),
-		version: v.nullable(v.string())
-	})
-});
 // contracts/src/incident.ts
 /** A failure in HA as the user sees it: one per broken thing, however many signals. */
 var Incident = v.object({
@@ -8653,44 +8644,37 @@ var Incident = v.object({
 	/** How it ended: null while it is open. */
 	outcome: v.nullable(IncidentOutcome)
 });
-// contracts/src/policy.ts
-var HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM"));
-/** Per-action rules of the policy. */
-var ActionPolicy = v.strictObject({
-	allowed: v.optional(v.boolean(), true),
-	auto: v.optional(v.boolean(), false),
-	cooldown_s: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 600),
-	max_attempts_per_incident: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 3),
-	conditions: v.optional(v.strictObject({
-		integrations: v.optional(v.strictObject({
-			include: v.optional(v.array(v.string())),
-			exclude: v.optional(v.array(v.string()))
-		})),
-		severities: v.optional(v.array(Severity))
-	}))
-});
-/** A device id (32 hex digits, as HA's device registry has it) or an entity id. */
-var DEVICE_KEY = v.pipe(v.string(), v.regex(/^(?:[0-9a-f]{32}|[a-z0-9_]+\.[a-z0-9_]+)$/, "must be a device id (32 hex digits) or an entity id such as sensor.boiler_status"));
-var PLUG = v.pipe(v.string(), v.regex(/^switch\.[a-z0-9_]+$/, "must be the entity id of a switch, such as switch.plug_boiler"));
+// contracts/src/knowledge.ts
 /**
-* Which smart plug powers which device, for power_cycle_device: a device id or one
-* of the device's entities, mapped to the plug's switch. Nothing else is ever switched.
+* The knowledge file's rules as the API shows them (`GET /api/knowledge`, "save as a
+* rule"). The sidecar reads the file with its own checks (each error names the line),
+* whose result is one of these.
 */
-var PowerCycleMap = v.pipe(v.record(DEVICE_KEY, PLUG), v.check((map) => Object.entries(map).every(([device, plug]) => device !== plug), "a plug cannot power-cycle itself"));
-/** The user's policy file (`policy.yaml`): what may run, and when. */
-var Policy = v.strictObject({
-	mode: v.optional(v.picklist([
-		"observe",
-		"approve",
-		"auto"
-	]), "approve"),
-	max_actions_per_hour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 6),
-	quiet_hours: v.optional(v.nullable(v.strictObject({
-		start: HHMM,
-		end: HHMM
-	}))),
-	actions: v.optional(v.pipe(v.record(v.string(), ActionPolicy), v.check((actions) => Object.keys(actions).every((k) => ACTION_IDS.includes(k)), `unknown action id; known: ${ACTION_IDS.join(", ")}`)), {}),
-	power_cycle: v.optional(PowerCycleMap, {})
+/** A rule's id: 1–64 lower-case letters, digits, _ or -, starting with a letter or digit. */
+var KNOWLEDGE_RULE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+/** One rule: a pattern over log lines, and what it means. */
+var KnowledgeRule = v.object({
+	id: v.pipe(v.string(), v.regex(KNOWLEDGE_RULE_ID)),
+	match: v.pipe(v.string(), v.minLength(1), v.maxLength(500), v.description("A case-insensitive regular expression over log lines")),
+	integration: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]+$/), v.description("Only incidents of this integration"))),
+	category: Category,
+	remedy: Remedy,
+	title: v.optional(v.pipe(v.string(), v.maxLength(200))),
+	root_cause: v.optional(v.pipe(v.string(), v.maxLength(2e3))),
+	actions: v.optional(v.pipe(v.array(ActionId$1), v.maxLength(3))),
+	confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1), v.description("Default 0.85")))
+});
+/** The knowledge file: how many rules are in force, and its problem (the last good rules stay). */
+var KnowledgeStatus = v.object({
+	file: v.string(),
+	rules: v.pipe(v.number(), v.integer(), v.description("Rules in force")),
+	error: v.pipe(v.nullable(v.string()), v.description("The file's problem, naming its line; the last good rules stay in force"))
+});
+/** `GET /api/knowledge`: the rules in force, and the file's problem or null. */
+var KnowledgeReport = v.object({
+	file: v.string(),
+	rules: v.array(KnowledgeRule),
+	error: v.nullable(v.string())
 });
 // contracts/src/signal.ts
 /**
@@ -8793,6 +8777,168 @@ var UpstreamReport = v.object({
 	search_url: v.nullable(v.string()),
 	/** The body in new_issue_url was shortened; copy the full text instead. */
 	truncated: v.boolean()
+});
+// contracts/src/answers.ts
+/**
+* The HTTP API's answers that carry other contracts: a page of incidents (`GET /api/incidents`),
+* an incident with everything its detail view shows (`GET /api/incidents/{id}`), a proposal
+* with how it ran (`GET /api/actions/{id}`) and the sidecar's status (`GET /api/status`); the
+* knowledge file's answer is in knowledge.ts. The OpenAPI document and the JSON Schema files
+* refer to the contracts they carry by name rather than copying them; a field's
+* `description` is what they say of it.
+*/
+var Count = v.pipe(v.number(), v.integer());
+/** What the model calls of one incident took, all together (`IncidentDetail.llm_usage`). */
+var LlmUsage = v.object({
+	calls: v.pipe(Count, v.description("Model calls, repair attempts included")),
+	prompt_tokens: Count,
+	completion_tokens: Count,
+	/** In the currency of the configured prices. */
+	cost: v.pipe(v.number(), v.description("From the configured prices per million tokens, in their currency")),
+	latency_ms: v.pipe(Count, v.description("Time spent waiting for the model"))
+});
+/**
+* A signal as the journal keeps it for its incident: with its row id, and without the
+* integration, config entry and subject (the incident names those).
+*/
+var StoredSignal = v.object({
+	id: Count,
+	...v.omit(Signal, [
+		"integration",
+		"entry_id",
+		"subject"
+	]).entries
+});
+/** `GET /api/incidents`: a page of incidents, most recently seen first. */
+var IncidentPage = v.object({
+	items: v.array(Incident),
+	total: Count,
+	limit: Count,
+	offset: Count
+});
+/** `GET /api/incidents/{id}`: an incident with everything the detail view shows. */
+var IncidentDetail = v.object({
+	incident: Incident,
+	signals: v.array(StoredSignal),
+	bundle: v.nullable(EvidenceBundle),
+	analysis: v.nullable(RcaResult),
+	proposals: v.array(ActionProposal),
+	llm_usage: v.pipe(v.nullable(LlmUsage), v.description("What the model calls for this incident took, all together; null when no model was asked")),
+	not_proposed: v.pipe(v.array(NotProposed), v.description("Actions no longer proposed because they failed here repeatedly, and why.")),
+	/** Debug lines captured for it (capture_debug_log), redacted, oldest capture first. */
+	debug_captures: v.array(DebugCapture),
+	/** The update (of HA, an add-on or an integration) it started soon after; null when none. */
+	after_update: v.pipe(v.nullable(UpdateAttribution), v.description("The update of Home Assistant, an add-on or an integration it started soon after, with the backup from before it; null when none."))
+});
+/** `GET /api/actions/{id}`: a proposal with how it ran. */
+var ProposalDetail = v.object({
+	proposal: ActionProposal,
+	execution: v.nullable(ActionExecution),
+	result: v.nullable(ExecutionResult)
+});
+/** The optional LLM analyzer: what it may still be asked, and why it is paused (`Status.llm`). */
+var LlmStatus = v.object({
+	backend: v.picklist(["openai", "ai_task"]),
+	model: v.string(),
+	calls_per_hour: Count,
+	calls_left_this_hour: v.pipe(Count, v.description("Model calls still allowed in the rolling hour")),
+	/** Recorded cost of the model calls since the 1st of the month (HA's time zone). */
+	cost_this_month: v.pipe(v.number(), v.description("Recorded cost since the 1st of the month, in Home Assistant's time zone")),
+	/** The monthly cost cap; null when there is none. */
+	monthly_cost_cap: v.pipe(v.nullable(v.number()), v.description("null: no cap")),
+	paused: v.pipe(v.nullable(v.picklist(["monthly_cost_cap", "hourly_calls"])), v.description("Why the model is not asked now (offline analysis only); null when it may be")),
+	month_resets_at: v.pipe(Timestamp, v.description("When the month, and so the cost cap, starts afresh"))
+});
+/** The policy as the sidecar loaded it. */
+var PolicyStatus = v.object({
+	valid: v.boolean(),
+	error: v.nullable(v.string()),
+	source: v.string(),
+	max_actions_per_hour: Count,
+	quiet_hours: v.nullable(v.object({
+		start: v.string(),
+		end: v.string()
+	})),
+	auto_actions: v.array(v.string())
+});
+/**
+* The answers that carry other contracts, by name: their schemas (OpenAPI, JSON Schema)
+* refer to the contracts they carry instead of copying them in.
+*/
+var ANSWERS = {
+	IncidentPage,
+	IncidentDetail,
+	ProposalDetail,
+	Status: v.object({
+		mode: Mode,
+		policy: PolicyStatus,
+		/** False when HA fires no system_log_event and the log is polled instead. */
+		system_log_events: v.boolean(),
+		last_analysis_at: v.nullable(Timestamp),
+		counts: v.object({
+			open: Count,
+			awaiting_approval: Count
+		}),
+		/** Home Assistant's time zone, in which quiet hours are read; null until it is known. */
+		time_zone: v.pipe(v.nullable(v.string()), v.description("Home Assistant's time zone (IANA), in which quiet hours are read")),
+		knowledge: KnowledgeStatus,
+		/** What each allow-listed action is called, for people (each action names itself). */
+		action_labels: v.pipe(v.record(v.string(), v.string()), v.description("What each allow-listed action is called, for people")),
+		/** The LLM analyzer's budget; null when no LLM is configured (offline analysis only). */
+		llm: v.pipe(v.nullable(LlmStatus), v.description("The LLM analyzer and its budget; null when no LLM is configured (offline analysis only)")),
+		/** Maintenance mode: whether it is on, until when, and the last window's summary. */
+		maintenance: MaintenanceState
+	}),
+	KnowledgeReport
+};
+// contracts/src/health.ts
+/** `GET /api/health`: liveness of the sidecar and its link to Home Assistant. */
+var Health = v.object({
+	status: v.literal("ok"),
+	/** Always "ha-llm-ops": lets a client tell the sidecar from any other server. */
+	service: v.literal("ha-llm-ops"),
+	version: v.string(),
+	/** True when the request carried the valid API token. */
+	authenticated: v.boolean(),
+	ha: v.object({
+		connected: v.boolean(),
+		version: v.nullable(v.string())
+	})
+});
+// contracts/src/policy.ts
+var HHMM = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM"));
+/** Per-action rules of the policy. */
+var ActionPolicy = v.strictObject({
+	allowed: v.optional(v.boolean(), true),
+	auto: v.optional(v.boolean(), false),
+	cooldown_s: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 600),
+	max_attempts_per_incident: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 3),
+	conditions: v.optional(v.strictObject({
+		integrations: v.optional(v.strictObject({
+			include: v.optional(v.array(v.string())),
+			exclude: v.optional(v.array(v.string()))
+		})),
+		severities: v.optional(v.array(Severity))
+	}))
+});
+/** A device id (32 hex digits, as HA's device registry has it) or an entity id. */
+var DEVICE_KEY = v.pipe(v.string(), v.regex(/^(?:[0-9a-f]{32}|[a-z0-9_]+\.[a-z0-9_]+)$/, "must be a device id (32 hex digits) or an entity id such as sensor.boiler_status"));
+var PLUG = v.pipe(v.string(), v.regex(/^switch\.[a-z0-9_]+$/, "must be the entity id of a switch, such as switch.plug_boiler"));
+/**
+* Which smart plug powers which device, for power_cycle_device: a device id or one
+* of the device's entities, mapped to the plug's switch. Nothing else is ever switched.
+*/
+var PowerCycleMap = v.pipe(v.record(DEVICE_KEY, PLUG), v.check((map) => Object.entries(map).every(([device, plug]) => device !== plug), "a plug cannot power-cycle itself"));
+/** The user's policy file (`policy.yaml`): what may run, and when. */
+var Policy = v.strictObject({
+	mode: v.optional(Mode, "approve"),
+	max_actions_per_hour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 6),
+	quiet_hours: v.optional(v.nullable(v.strictObject({
+		start: HHMM,
+		end: HHMM
+	}))),
+	actions: v.optional(v.pipe(v.record(v.string(), ActionPolicy), v.check((actions) => Object.keys(actions).every((k) => ACTION_IDS.includes(k)), `unknown action id; known: ${ACTION_IDS.join(", ")}`)), {}),
+	power_cycle: v.optional(PowerCycleMap, {})
 });
 // sidecar/src/analyze/llm/schema.ts
 /**
@@ -10281,11 +10427,21 @@ function issueOf(issue) {
 }
 /** The message of a problem at `path`: the path, then what is wrong. */
 var at = (path, detail) => `${path.length ? `${path.join(".")}: ` : ""}${detail}`;
+// sidecar/src/shared/knowledge.ts
+/**
+* The knowledge file (`knowledge.yaml`): the user's own rules for the offline
+* analyzer, pattern → category, remedy and actions. Parsed like the policy (every
+* error names the file and line), re-read when it changes, and extended by
+* "save as a rule" without losing the user's comments. A bad edit never loses
+* rules: the last good ones stay in force and the error is reported.
+*/
+/** Longest pattern a rule may have. */
+var MAX_PATTERN = 500;
 /** A quantified group holding a quantifier, `(a+)+`, can take exponential time: refused. */
 var NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})\)(?:[+*]|\{\d+,\d*\})/;
 /** Why a pattern cannot be a rule's, or null when it can. */
 function patternProblem(pattern) {
-	if (pattern.length > 500) return `is longer than 500 characters`;
+	if (pattern.length > MAX_PATTERN) return `is longer than ${MAX_PATTERN} characters`;
 	let re;
 	try {
 		re = new RegExp(pattern, "i");
@@ -10304,7 +10460,7 @@ var Pattern = v.pipe(v.string("must be a text (a regular expression)"), v.minLen
 var ActionOfRule = v.pipe(v.string(), v.check((id) => allowListed(id) !== void 0, (issue) => `${JSON.stringify(issue.input)} is not an allow-listed action; known: ${ACTION_IDS.join(", ")}`), v.transform((id) => id));
 /** One rule as written in the file. */
 var KnowledgeRuleSchema = v.strictObject({
-	id: v.pipe(v.string("must be a text"), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit")),
+	id: v.pipe(v.string("must be a text"), v.regex(KNOWLEDGE_RULE_ID, "must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit")),
 	match: Pattern,
 	integration: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9_]+$/, "must be an integration domain such as hue"))),
 	category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(", ")}`),
@@ -11254,7 +11410,7 @@ function incidentRoutes(service) {
 * a rule learned from a resolved incident, appended to the file).
 */
 /** Body of `POST /api/incidents/:id/rule`: the rule's id, else one made from the incident's. */
-var SaveRuleBody = v.strictObject({ id: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit"))) });
+var SaveRuleBody = v.strictObject({ id: v.optional(v.pipe(v.string(), v.regex(KNOWLEDGE_RULE_ID, "must be 1–64 lower-case letters, digits, _ or -, starting with a letter or digit"))) });
 function knowledgeRoutes(service) {
 	const router = Router();
 	router.get("/knowledge", (_req, res) => {
@@ -11346,78 +11502,9 @@ function maintenanceRoutes(service) {
 var LEARNING_COMPONENTS = {
 	Suppression,
 	OutcomeStats,
-	LearnedQuiet
-};
-/** Schemas of the knowledge file, written out (the file's own checks are code). */
-var KNOWLEDGE_SCHEMAS = {
-	KnowledgeRule: {
-		type: "object",
-		required: [
-			"id",
-			"match",
-			"category",
-			"remedy"
-		],
-		properties: {
-			id: {
-				type: "string",
-				pattern: "^[a-z0-9][a-z0-9_-]{0,63}$"
-			},
-			match: {
-				type: "string",
-				maxLength: 500,
-				description: "A case-insensitive regular expression over log lines"
-			},
-			integration: {
-				type: "string",
-				description: "Only incidents of this integration"
-			},
-			category: {
-				type: "string",
-				enum: [...CATEGORIES]
-			},
-			remedy: {
-				type: "string",
-				enum: [...REMEDIES]
-			},
-			title: { type: "string" },
-			root_cause: { type: "string" },
-			actions: {
-				type: "array",
-				maxItems: 3,
-				items: {
-					type: "string",
-					enum: [...ACTION_IDS]
-				}
-			},
-			confidence: {
-				type: "number",
-				minimum: 0,
-				maximum: 1,
-				description: "Default 0.85"
-			}
-		}
-	},
-	KnowledgeStatus: {
-		type: "object",
-		required: [
-			"file",
-			"rules",
-			"error"
-		],
-		properties: {
-			file: { type: "string" },
-			rules: {
-				type: "integer",
-				description: "Rules in force"
-			},
-			error: {
-				type: "string",
-				nullable: true,
-				description: "The file's problem, naming its line; the last good rules stay in force"
-			}
-		}
-	}
+	LearnedQuiet,
+	KnowledgeRule,
+	KnowledgeStatus
 };
 /** The learning endpoints' paths. */
 function learningPaths(kit) {
@@ -11515,25 +11602,7 @@ function learningPaths(kit) {
 			summary: "The knowledge file: the rules in force, and what is wrong with the file",
 			description: "The offline analyzer tries these rules before its built-in signatures. The file is re-read when it changes; while it is invalid, `error` names the file and line and the last good rules stay in force.",
 			responses: {
-				"200": json({
-					type: "object",
-					required: [
-						"file",
-						"rules",
-						"error"
-					],
-					properties: {
-						file: { type: "string" },
-						rules: {
-							type: "array",
-							items: ref("KnowledgeRule")
-						},
-						error: {
-							type: "string",
-							nullable: true
-						}
-					}
-				}, "The rules in force."),
+				"200": json(ref("KnowledgeReport"), "The rules in force."),
 				"401": errors["401"]
 			}
 		} },
@@ -11548,7 +11617,7 @@ function learningPaths(kit) {
 					additionalProperties: false,
 					properties: { id: {
 						type: "string",
-						pattern: "^[a-z0-9][a-z0-9_-]{0,63}$",
+						pattern: KNOWLEDGE_RULE_ID.source,
 						description: "The rule id; default `from-<incident id>`"
 					} }
 				} } }
@@ -11653,177 +11722,6 @@ function actionPaths(kit) {
 		} }
 	};
 }
-// sidecar/src/api/openapi-llm.ts
-/** The OpenAPI schemas of the LLM's figures: usage per incident, budget in the status. */
-/** What the model calls of one incident took (`IncidentDetail.llm_usage`). */
-var LLM_USAGE_SCHEMA = {
-	type: "object",
-	nullable: true,
-	description: "What the model calls for this incident took, all together; null when no model was asked",
-	required: [
-		"calls",
-		"prompt_tokens",
-		"completion_tokens",
-		"cost",
-		"latency_ms"
-	],
-	properties: {
-		calls: {
-			type: "integer",
-			description: "Model calls, repair attempts included"
-		},
-		prompt_tokens: { type: "integer" },
-		completion_tokens: { type: "integer" },
-		cost: {
-			type: "number",
-			description: "From the configured prices per million tokens, in their currency"
-		},
-		latency_ms: {
-			type: "integer",
-			description: "Time spent waiting for the model"
-		}
-	}
-};
-/** The LLM analyzer's budget (`Status.llm`). */
-var LLM_STATUS_SCHEMA = {
-	type: "object",
-	nullable: true,
-	description: "The LLM analyzer and its budget; null when no LLM is configured (offline analysis only)",
-	required: [
-		"backend",
-		"model",
-		"calls_per_hour",
-		"calls_left_this_hour",
-		"cost_this_month",
-		"monthly_cost_cap",
-		"paused",
-		"month_resets_at"
-	],
-	properties: {
-		backend: {
-			type: "string",
-			enum: ["openai", "ai_task"]
-		},
-		model: { type: "string" },
-		calls_per_hour: { type: "integer" },
-		calls_left_this_hour: {
-			type: "integer",
-			description: "Model calls still allowed in the rolling hour"
-		},
-		cost_this_month: {
-			type: "number",
-			description: "Recorded cost since the 1st of the month, in Home Assistant's time zone"
-		},
-		monthly_cost_cap: {
-			type: "number",
-			nullable: true,
-			description: "null: no cap"
-		},
-		paused: {
-			type: "string",
-			nullable: true,
-			enum: [
-				"monthly_cost_cap",
-				"hourly_calls",
-				null
-			],
-			description: "Why the model is not asked now (offline analysis only); null when it may be"
-		},
-		month_resets_at: {
-			type: "string",
-			format: "date-time",
-			description: "When the month, and so the cost cap, starts afresh"
-		}
-	}
-};
-// sidecar/src/api/openapi-status.ts
-/** The OpenAPI schema of `GET /api/status`: mode, policy, maintenance, knowledge, the LLM budget. */
-var ref$1 = (name) => ({ $ref: `#/components/schemas/${name}` });
-var STATUS_SCHEMA = {
-	type: "object",
-	required: [
-		"mode",
-		"policy",
-		"system_log_events",
-		"last_analysis_at",
-		"counts",
-		"time_zone",
-		"knowledge",
-		"action_labels",
-		"llm",
-		"maintenance"
-	],
-	properties: {
-		mode: {
-			type: "string",
-			enum: [
-				"observe",
-				"approve",
-				"auto"
-			]
-		},
-		policy: {
-			type: "object",
-			required: [
-				"valid",
-				"error",
-				"source",
-				"max_actions_per_hour",
-				"quiet_hours",
-				"auto_actions"
-			],
-			properties: {
-				valid: { type: "boolean" },
-				error: {
-					type: "string",
-					nullable: true
-				},
-				source: { type: "string" },
-				max_actions_per_hour: { type: "integer" },
-				quiet_hours: {
-					type: "object",
-					nullable: true,
-					required: ["start", "end"],
-					properties: {
-						start: { type: "string" },
-						end: { type: "string" }
-					}
-				},
-				auto_actions: {
-					type: "array",
-					items: { type: "string" }
-				}
-			}
-		},
-		system_log_events: { type: "boolean" },
-		maintenance: ref$1("MaintenanceState"),
-		knowledge: ref$1("KnowledgeStatus"),
-		time_zone: {
-			type: "string",
-			nullable: true,
-			description: "Home Assistant's time zone (IANA), in which quiet hours are read"
-		},
-		last_analysis_at: {
-			type: "string",
-			format: "date-time",
-			nullable: true
-		},
-		action_labels: {
-			type: "object",
-			additionalProperties: { type: "string" },
-			description: "What each allow-listed action is called, for people"
-		},
-		counts: {
-			type: "object",
-			required: ["open", "awaiting_approval"],
-			properties: {
-				open: { type: "integer" },
-				awaiting_approval: { type: "integer" }
-			}
-		},
-		llm: LLM_STATUS_SCHEMA
-	}
-};
 // sidecar/src/api/openapi-upstream.ts
 /** The OpenAPI path of an incident's bug report for its integration's tracker (report/upstream.ts). */
 /** Contracts this path adds to the document's component schemas. */
@@ -11976,11 +11874,11 @@ var listParam = (name, values, description) => ({
 });
 /** The OpenAPI document for this sidecar version. */
 function openApiDocument(version) {
-	const schemas = Object.fromEntries(Object.entries(COMPONENTS).map(([name, schema]) => [name, toJsonSchema(schema, {
+	const target = {
 		target: "openapi-3.0",
 		errorMode: "ignore"
-	})]));
-	Object.assign(schemas, KNOWLEDGE_SCHEMAS);
+	};
+	const schemas = Object.fromEntries(Object.entries(COMPONENTS).map(([name, schema]) => [name, toJsonSchema(schema, target)]));
 	schemas.Error = {
 		type: "object",
 		required: ["error"],
@@ -11989,74 +11887,14 @@ function openApiDocument(version) {
 			field: { type: "string" }
 		}
 	};
-	schemas.IncidentDetail = {
-		type: "object",
-		required: [
-			"incident",
-			"signals",
-			"bundle",
-			"analysis",
-			"proposals",
-			"llm_usage",
-			"not_proposed",
-			"debug_captures",
-			"after_update"
-		],
-		properties: {
-			incident: ref("Incident"),
-			signals: {
-				type: "array",
-				items: ref("Signal")
-			},
-			bundle: {
-				...ref("EvidenceBundle"),
-				nullable: true
-			},
-			analysis: {
-				...ref("RcaResult"),
-				nullable: true
-			},
-			proposals: {
-				type: "array",
-				items: ref("ActionProposal")
-			},
-			llm_usage: LLM_USAGE_SCHEMA,
-			not_proposed: {
-				type: "array",
-				items: ref("NotProposed"),
-				description: "Actions no longer proposed because they failed here repeatedly, and why."
-			},
-			debug_captures: {
-				type: "array",
-				items: ref("DebugCapture")
-			},
-			after_update: {
-				...ref("UpdateAttribution"),
-				nullable: true,
-				description: "The update of Home Assistant, an add-on or an integration it started soon after, with the backup from before it; null when none."
-			}
-		}
-	};
-	schemas.ProposalDetail = {
-		type: "object",
-		required: [
-			"proposal",
-			"execution",
-			"result"
-		],
-		properties: {
-			proposal: ref("ActionProposal"),
-			execution: {
-				...ref("ActionExecution"),
-				nullable: true
-			},
-			result: {
-				...ref("ExecutionResult"),
-				nullable: true
-			}
-		}
-	};
-	schemas.Status = STATUS_SCHEMA;
+	const referring = toJsonSchemaDefs({
+		...COMPONENTS,
+		...ANSWERS
+	}, {
+		...target,
+		overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`
+	});
+	for (const name of Object.keys(ANSWERS)) schemas[name] = referring[name];
 	const decisionBody = (withReason) => ({
 		required: false,
 		content: { "application/json": { schema: {
@@ -12155,24 +11993,7 @@ function openApiDocument(version) {
 					}
 				],
 				responses: {
-					"200": json({
-						type: "object",
-						required: [
-							"items",
-							"total",
-							"limit",
-							"offset"
-						],
-						properties: {
-							items: {
-								type: "array",
-								items: ref("Incident")
-							},
-							total: { type: "integer" },
-							limit: { type: "integer" },
-							offset: { type: "integer" }
-						}
-					}, "A page of incidents."),
+					"200": json(ref("IncidentPage"), "A page of incidents."),
 					...errors
 				}
 			} },
@@ -17688,7 +17509,7 @@ function generalize(message) {
 	let text = (message.split("\n")[0] ?? "").trim();
 	for (;;) {
 		const pattern = generalizeLine(text);
-		if (pattern.length <= 500 || text.length < 20) return pattern.slice(0, 500);
+		if (pattern.length <= MAX_PATTERN || text.length < 20) return pattern.slice(0, MAX_PATTERN);
 		text = text.slice(0, Math.floor(text.length * .75)).replace(/\s+\S*$/, "");
 	}
 }
