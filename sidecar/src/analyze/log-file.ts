@@ -55,6 +55,8 @@ const NAMED_IN_MESSAGE = [
   /^Invalid config for '(\w+)'/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
   /\bPlatform (\w+) does not generate unique IDs/,
+  // An update coordinator's failure; most coordinators are named by their domain.
+  /^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*) data\b/,
 ];
 /**
  * Keys of a configuration that a mis-indented YAML puts at the top level, where Home

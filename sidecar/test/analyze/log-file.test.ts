@@ -300,6 +300,19 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['unifiprotect']);
   });
 
+  it('names the integration an update coordinator names in its message', async () => {
+    // DataUpdateCoordinator says "Error fetching <name> data", and most name it by the domain.
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    expect(await who('Error fetching poolmate data: Timeout while talking to the pump')).toEqual([
+      'poolmate',
+    ]);
+    expect(await who("Unexpected error fetching binday data: KeyError: 'rows'")).toEqual([
+      'binday',
+    ]);
+    // A name in words is no domain.
+    expect(await who('Error fetching Garage Door data: Timeout')).toEqual([null]);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),

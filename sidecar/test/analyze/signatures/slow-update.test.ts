@@ -42,4 +42,17 @@ recognises('slow_update', [
     'slow_update',
     'notify_only',
   ),
+  c(
+    'a one-off slow state write: momentary load as often as a bug',
+    input('pool_pump', [
+      line(
+        "Updating state for sensor.pump_power (<class 'custom_components.pool_pump.sensor.PumpSensor'>) took 1.2 seconds. Please create a bug report",
+        'WARNING',
+        'homeassistant.helpers.entity',
+      ),
+    ]),
+    'slow_update.entity_state',
+    'slow_update',
+    'notify_only',
+  ),
 ]);
