@@ -45,6 +45,13 @@ const PLATFORM_DOMAINS =
 const CUSTOM_FRAME = /custom_components\/(\w+)\//;
 const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
 const SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
+/** A frame in an installed library: `site-packages/<module>/…`. */
+const LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
+/**
+ * Transports and resolvers under every integration's HTTP or socket calls: one
+ * integration's manifest may name them, but a frame in them names no culprit.
+ */
+const TRANSPORTS = new Set(['anyio', 'aiodns', 'ifaddr']);
 /** Framework messages that name the integration in ways integrationOf does not read. */
 const NAMED_IN_MESSAGE = [
   /\bcustom integration '(\w+)'/,
@@ -164,6 +171,17 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
   return core.at(-1) ?? null;
 }
 
+/** The integration of the outermost library frame whose integration is known, or null. */
+function integrationOfLibraryFrames(frames: readonly string[] | null): string | null {
+  for (const frame of frames ?? []) {
+    const module = LIBRARY_FRAME.exec(frame)?.[1];
+    if (!module || TRANSPORTS.has(module)) continue;
+    const domain = LIBRARY_LOGGERS.get(module);
+    if (domain) return domain;
+  }
+  return null;
+}
+
 function attribute(record: LogRecord): Attribution {
   const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
   // A pasted line that kept only its logger, in brackets: `[pyatv.protocols.mrp] …`.
@@ -212,6 +230,8 @@ function attribute(record: LogRecord): Attribution {
     integration = libraryIntegration(r.logger);
   // A bare pasted line that is an exception of a known library (`zigpy.exceptions.X: …`).
   integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
+  // A traceback through a library only one integration uses.
+  integration ??= integrationOfLibraryFrames(r.traceback);
   // A cloud service named by its host, when nothing else names the integration.
   if (integration === null && !CONFIG_LOGGER.test(logger))
     integration = serviceIntegration(r.message);

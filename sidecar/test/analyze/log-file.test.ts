@@ -313,6 +313,27 @@ describe('grouping a log into incidents', () => {
     expect(await who('Error fetching Garage Door data: Timeout')).toEqual([null]);
   });
 
+  it('names the integration whose library a bare traceback runs through', async () => {
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    // The outermost library Home Assistant knows the integration of; transports every
+    // integration uses (anyio under httpx) name none.
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "/usr/local/lib/python3.12/site-packages/aioesphomeapi/client.py", line 40, in connect',
+        '  File "/usr/local/lib/python3.12/site-packages/anyio/_backends/_asyncio.py", line 9, in wait',
+        'ConnectionResetError: [Errno 104] Connection reset by peer',
+      ),
+    ).toEqual(['esphome']);
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "/usr/local/lib/python3.12/site-packages/anyio/_backends/_asyncio.py", line 9, in wait',
+        'ConnectionResetError: [Errno 104] Connection reset by peer',
+      ),
+    ).toEqual([null]);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),
