@@ -108,7 +108,7 @@ export const addon: SignatureFamily = {
     {
       id: 'start_failed',
       match: {
-        text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i,
+        text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)|call \/(?:addons|store\/addons)\/(?<addon5>[\w-]+)\/start\b/i,
       },
       ...common,
       confidence: 0.82,
