@@ -139,4 +139,17 @@ recognises('addon', [
     'addon_crash',
     'restart_addon',
   ),
+  c(
+    'the Supervisor watchdog, in other words',
+    input('hassio', [
+      line(
+        'Add-on core_acme is unhealthy, watchdog restarting it',
+        'WARNING',
+        'supervisor.addons.addon',
+      ),
+    ]),
+    'addon.watchdog',
+    'addon_crash',
+    'restart_addon',
+  ),
 ]);
