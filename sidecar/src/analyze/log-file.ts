@@ -171,12 +171,23 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
   return core.at(-1) ?? null;
 }
 
-/** The integration of the outermost library frame whose integration is known, or null. */
+/** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
+const LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
+
+/**
+ * The integration of the outermost library frame whose integration is known, else
+ * of the library whose exception was raised, or null.
+ */
 function integrationOfLibraryFrames(frames: readonly string[] | null): string | null {
   for (const frame of frames ?? []) {
     const module = LIBRARY_FRAME.exec(frame)?.[1];
     if (!module || TRANSPORTS.has(module)) continue;
     const domain = LIBRARY_LOGGERS.get(module);
+    if (domain) return domain;
+  }
+  for (const line of [...(frames ?? [])].reverse()) {
+    const top = LIBRARY_EXCEPTION.exec(line.trim())?.[1]?.split('.')[0];
+    const domain = top && !TRANSPORTS.has(top) ? LIBRARY_LOGGERS.get(top) : undefined;
     if (domain) return domain;
   }
   return null;

@@ -332,6 +332,14 @@ describe('grouping a log into incidents', () => {
         'ConnectionResetError: [Errno 104] Connection reset by peer',
       ),
     ).toEqual([null]);
+    // … or whose exception it raises, wherever the excerpt's frames are.
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "/usr/src/homeassistant/homeassistant/helpers/update_coordinator.py", line 3, in refresh',
+        'aioesphomeapi.core.SocketAPIError: Error while writing data',
+      ),
+    ).toEqual(['esphome']);
   });
 
   it('attributes a platform error to the custom integration in its traceback', async () => {
