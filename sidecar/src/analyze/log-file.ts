@@ -64,6 +64,7 @@ const NAMED_IN_MESSAGE = [
   /\bPlatform (\w+) does not generate unique IDs/,
   // An update coordinator's failure; most coordinators are named by their domain.
   /^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*) data\b/,
+  /^Timed out adding entities for domain \w+ with platform (\w+)/,
 ];
 /**
  * Keys of a configuration that a mis-indented YAML puts at the top level, where Home

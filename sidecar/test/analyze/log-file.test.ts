@@ -300,7 +300,7 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['unifiprotect']);
   });
 
-  it('names the integration an update coordinator names in its message', async () => {
+  it('names the integration a coordinator or a slow platform names in its message', async () => {
     // DataUpdateCoordinator says "Error fetching <name> data", and most name it by the domain.
     const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
     expect(await who('Error fetching poolmate data: Timeout while talking to the pump')).toEqual([
@@ -311,6 +311,10 @@ describe('grouping a log into incidents', () => {
     ]);
     // A name in words is no domain.
     expect(await who('Error fetching Garage Door data: Timeout')).toEqual([null]);
+    // So is a platform that does not finish adding its entities.
+    expect(
+      await who('Timed out adding entities for domain sensor with platform poolmate after 60s'),
+    ).toEqual(['poolmate']);
   });
 
   it('names the integration whose library a bare traceback runs through', async () => {
