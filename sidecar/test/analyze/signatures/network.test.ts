@@ -242,4 +242,17 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a device no connection attempt reaches (httpx)',
+    input('rest', [
+      line(
+        'Error fetching data: http://10.0.0.9/api failed with All connection attempts failed',
+        'ERROR',
+        'homeassistant.components.rest.data',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);
