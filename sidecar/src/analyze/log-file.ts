@@ -45,6 +45,13 @@ const PLATFORM_DOMAINS =
 const CUSTOM_FRAME = /custom_components\/(\w+)\//;
 const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
 const SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
+/** A frame in an installed library: `site-packages/<module>/…`. */
+const LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
+/**
+ * Transports and resolvers under every integration's HTTP or socket calls: one
+ * integration's manifest may name them, but a frame in them names no culprit.
+ */
+const TRANSPORTS = new Set(['anyio', 'aiodns', 'ifaddr']);
 /** Framework messages that name the integration in ways integrationOf does not read. */
 const NAMED_IN_MESSAGE = [
   /\bcustom integration '(\w+)'/,
@@ -55,6 +62,9 @@ const NAMED_IN_MESSAGE = [
   /^Invalid config for '(\w+)'/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
   /\bPlatform (\w+) does not generate unique IDs/,
+  // An update coordinator's failure; most coordinators are named by their domain.
+  /^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*) data\b/,
+  /^Timed out adding entities for domain \w+ with platform (\w+)/,
 ];
 /**
  * Keys of a configuration that a mis-indented YAML puts at the top level, where Home
@@ -162,6 +172,28 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
   return core.at(-1) ?? null;
 }
 
+/** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
+const LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
+
+/**
+ * The integration of the outermost library frame whose integration is known, else
+ * of the library whose exception was raised, or null.
+ */
+function integrationOfLibraryFrames(frames: readonly string[] | null): string | null {
+  for (const frame of frames ?? []) {
+    const module = LIBRARY_FRAME.exec(frame)?.[1];
+    if (!module || TRANSPORTS.has(module)) continue;
+    const domain = LIBRARY_LOGGERS.get(module);
+    if (domain) return domain;
+  }
+  for (const line of [...(frames ?? [])].reverse()) {
+    const top = LIBRARY_EXCEPTION.exec(line.trim())?.[1]?.split('.')[0];
+    const domain = top && !TRANSPORTS.has(top) ? LIBRARY_LOGGERS.get(top) : undefined;
+    if (domain) return domain;
+  }
+  return null;
+}
+
 function attribute(record: LogRecord): Attribution {
   const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
   // A pasted line that kept only its logger, in brackets: `[pyatv.protocols.mrp] …`.
@@ -210,6 +242,8 @@ function attribute(record: LogRecord): Attribution {
     integration = libraryIntegration(r.logger);
   // A bare pasted line that is an exception of a known library (`zigpy.exceptions.X: …`).
   integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
+  // A traceback through a library only one integration uses.
+  integration ??= integrationOfLibraryFrames(r.traceback);
   // A cloud service named by its host, when nothing else names the integration.
   if (integration === null && !CONFIG_LOGGER.test(logger))
     integration = serviceIntegration(r.message);

@@ -300,6 +300,52 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['unifiprotect']);
   });
 
+  it('names the integration a coordinator or a slow platform names in its message', async () => {
+    // DataUpdateCoordinator says "Error fetching <name> data", and most name it by the domain.
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    expect(await who('Error fetching poolmate data: Timeout while talking to the pump')).toEqual([
+      'poolmate',
+    ]);
+    expect(await who("Unexpected error fetching binday data: KeyError: 'rows'")).toEqual([
+      'binday',
+    ]);
+    // A name in words is no domain.
+    expect(await who('Error fetching Garage Door data: Timeout')).toEqual([null]);
+    // So is a platform that does not finish adding its entities.
+    expect(
+      await who('Timed out adding entities for domain sensor with platform poolmate after 60s'),
+    ).toEqual(['poolmate']);
+  });
+
+  it('names the integration whose library a bare traceback runs through', async () => {
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    // The outermost library Home Assistant knows the integration of; transports every
+    // integration uses (anyio under httpx) name none.
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "/usr/local/lib/python3.12/site-packages/aioesphomeapi/client.py", line 40, in connect',
+        '  File "/usr/local/lib/python3.12/site-packages/anyio/_backends/_asyncio.py", line 9, in wait',
+        'ConnectionResetError: [Errno 104] Connection reset by peer',
+      ),
+    ).toEqual(['esphome']);
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "/usr/local/lib/python3.12/site-packages/anyio/_backends/_asyncio.py", line 9, in wait',
+        'ConnectionResetError: [Errno 104] Connection reset by peer',
+      ),
+    ).toEqual([null]);
+    // … or whose exception it raises, wherever the excerpt's frames are.
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "/usr/src/homeassistant/homeassistant/helpers/update_coordinator.py", line 3, in refresh',
+        'aioesphomeapi.core.SocketAPIError: Error while writing data',
+      ),
+    ).toEqual(['esphome']);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),

@@ -126,4 +126,30 @@ recognises('addon', [
     'addon_crash',
     'check_network_or_device',
   ),
+  c(
+    'Home Assistant asking the Supervisor to start an add-on, in vain',
+    input('hassio', [
+      line(
+        "Failed to to call /addons/core_acme/start - Can't start addon",
+        'ERROR',
+        'homeassistant.components.hassio',
+      ),
+    ]),
+    'addon.start_failed',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'the Supervisor watchdog, in other words',
+    input('hassio', [
+      line(
+        'Add-on core_acme is unhealthy, watchdog restarting it',
+        'WARNING',
+        'supervisor.addons.addon',
+      ),
+    ]),
+    'addon.watchdog',
+    'addon_crash',
+    'restart_addon',
+  ),
 ]);

@@ -94,4 +94,11 @@ recognises('auth', [
     'auth_expired',
     'notify_only',
   ),
+  c(
+    'an API key the service no longer accepts, in either word order',
+    input('foo_cloud', [line('The API key is invalid', 'ERROR', 'custom_components.foo_cloud')]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
 ]);

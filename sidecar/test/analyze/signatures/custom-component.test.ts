@@ -134,4 +134,17 @@ recognises('custom_component', [
     'other',
     'update_or_remove_custom_component',
   ),
+  c(
+    'a manifest without a version, in the older wording',
+    input('acme', [
+      line(
+        "The 'version' key in the manifest file was not found for the custom integration 'acme'",
+        'ERROR',
+        'homeassistant.loader',
+      ),
+    ]),
+    'custom_component.blocked_or_invalid_manifest',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
 ]);

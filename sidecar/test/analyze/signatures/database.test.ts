@@ -53,7 +53,8 @@ recognises('database', [
     ]),
     'database.locked',
     'database',
-    'free_disk_or_repair_db',
+    // Another writer (a purge, a backup, a viewer) holds the file: nothing to repair.
+    'notify_only',
   ),
   c(
     'a database written by a newer version',

@@ -224,4 +224,35 @@ recognises('network', [
     'network_unreachable',
     'notify_only',
   ),
+  c(
+    'a device that stops answering the keep-alive',
+    input('harmony', [
+      line('10.0.0.40: Response error: No PONG received after 15.0 seconds', 'ERROR', 'aioharmony'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device that hangs up mid-request',
+    input('foo_bridge', [
+      line('Unexpected error: Server disconnected', 'ERROR', 'custom_components.foo_bridge'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device no connection attempt reaches (httpx)',
+    input('rest', [
+      line(
+        'Error fetching data: http://10.0.0.9/api failed with All connection attempts failed',
+        'ERROR',
+        'homeassistant.components.rest.data',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -30,4 +30,13 @@ recognises('rate_limit', [
     'rate_limited',
     'notify_only',
   ),
+  c(
+    'a service that refuses more sign-in attempts for now',
+    input('foo_cloud', [
+      line('Too many login attempts, try again later', 'ERROR', 'custom_components.foo_cloud'),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
 ]);

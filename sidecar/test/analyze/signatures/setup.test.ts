@@ -98,4 +98,17 @@ recognises('setup', [
     'setup_retry',
     'update_or_remove_custom_component',
   ),
+  c(
+    'a server speaking another version, which the integration retries without saying so',
+    input('acme_hub', [
+      line(
+        'Invalid server version: server version is incompatible: 2.1.0, a version that supports at least api schema 9 is required',
+        'ERROR',
+        'homeassistant.components.acme_hub',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'notify_only',
+  ),
 ]);

@@ -42,4 +42,43 @@ recognises('slow_update', [
     'slow_update',
     'notify_only',
   ),
+  c(
+    'a one-off slow state write: momentary load as often as a bug',
+    input('pool_pump', [
+      line(
+        "Updating state for sensor.pump_power (<class 'custom_components.pool_pump.sensor.PumpSensor'>) took 1.2 seconds. Please create a bug report",
+        'WARNING',
+        'homeassistant.helpers.entity',
+      ),
+    ]),
+    'slow_update.entity_state',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
+    'entities a platform does not finish adding',
+    input('foo_cloud', [
+      line(
+        'Timed out adding entities for domain sensor with platform foo_cloud after 60s',
+        'WARNING',
+        'homeassistant.helpers.entity_platform',
+      ),
+    ]),
+    'slow_update.setup',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
+    'a start that waits on integrations, in the newer words',
+    input(null, [
+      line(
+        "Waiting for integrations to complete setup: {('foo_cloud', '01ABC'): 120.5}",
+        'WARNING',
+        'homeassistant.bootstrap',
+      ),
+    ]),
+    'slow_update.setup',
+    'slow_update',
+    'notify_only',
+  ),
 ]);

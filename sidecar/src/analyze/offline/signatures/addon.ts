@@ -96,7 +96,7 @@ export const addon: SignatureFamily = {
     {
       id: 'watchdog',
       match: {
-        text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|watchdog_container\b[^\n]*AddonsJobError/i,
+        text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|(?:Add-on|addon|app) (?<addon4>\S+) is (?<state2>unhealthy|stopped|in error state),? (?:the )?watchdog restart|watchdog_container\b[^\n]*AddonsJobError/i,
       },
       ...common,
       confidence: 0.88,
@@ -108,7 +108,7 @@ export const addon: SignatureFamily = {
     {
       id: 'start_failed',
       match: {
-        text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)/i,
+        text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)|call \/(?:addons|store\/addons)\/(?<addon5>[\w-]+)\/start\b/i,
       },
       ...common,
       confidence: 0.82,

@@ -159,6 +159,7 @@ export const auth: SignatureFamily = {
           /\bnot authori[sz]ed\b|\bbad user name or password\b/i,
           /\b(?:Unable|Failed|Could not|Cannot) to log ?in\b|\b(?:Unable|Failed|Could not|Cannot) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
           /\b(?:invalid|wrong|incorrect) (?:encryption key|PIN|pin code|passkey|pre-shared key)\b/i,
+          /\bapi[ _-]?key (?:is |was )?(?:invalid|not valid|rejected|wrong|incorrect)\b/i,
           /\bcheck (?:your |the )?(?:username and password|username or password|user name and password|password|credentials|login details|api key)\b/i,
         ],
         unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, 'i'),

@@ -55,7 +55,7 @@ export const customComponent: SignatureFamily = {
     {
       id: 'blocked_or_invalid_manifest',
       match: {
-        text: /does not have a version key in the manifest|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
+        text: /does not have a version key in the manifest|'?version'? key in the manifest(?: file)? was not found|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
       },
       ...common,
       confidence: 0.85,

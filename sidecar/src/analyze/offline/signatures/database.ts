@@ -157,6 +157,8 @@ export const database: SignatureFamily = {
       id: 'locked',
       match: { text: /database is locked/i },
       ...common,
+      // Another writer holds the file (a purge, a backup, a viewer): nothing to free or repair.
+      remedy: 'notify_only',
       confidence: 0.7,
       title: 'The recorder database is locked',
       rootCause:

@@ -14,6 +14,7 @@ import { core } from './core.js';
 import { customComponent } from './custom-component.js';
 import { database } from './database.js';
 import { dependency } from './dependency.js';
+import { host } from './host.js';
 import { logFlood } from './log-flood.js';
 import { network } from './network.js';
 import { proxy } from './proxy.js';
@@ -40,6 +41,7 @@ export const FAMILIES: readonly SignatureFamily[] = [
   config,
   automation,
   addon,
+  host,
   setup,
   network,
   slowUpdate,

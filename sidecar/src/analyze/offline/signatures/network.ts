@@ -308,7 +308,7 @@ export const network: SignatureFamily = {
       match: {
         text: [
           CONNECTION_FAILED,
-          /Error fetching \S+ data|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device/i,
+          /Error fetching \S+ data|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
         ],
       },
       ...device,

@@ -60,7 +60,12 @@ export const setup: SignatureFamily = {
     },
     {
       id: 'retry',
-      match: [{ text: [RETRY_LINE, NOT_READY], minLevel: 'INFO' }, { entryState: ['setup_retry'] }],
+      match: [
+        { text: [RETRY_LINE, NOT_READY], minLevel: 'INFO' },
+        { entryState: ['setup_retry'] },
+        // A server that speaks another version: integrations retry that setup, in whatever words.
+        { text: /\bInvalid server version\b|\bserver version is incompatible\b/i },
+      ],
       ...retry,
       confidence: 0.65,
       variants: [

@@ -61,7 +61,7 @@ export const slowUpdate: SignatureFamily = {
     {
       id: 'setup',
       match: {
-        text: /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting on integrations to complete setup|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/,
+        text: /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting (?:on|for) integrations to complete setup|Timed out adding entities for domain \w+ with platform (?<domain3>\w+)|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/,
       },
       ...common,
       confidence: 0.8,

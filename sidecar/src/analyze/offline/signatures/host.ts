@@ -1,0 +1,84 @@
+/**
+ * What the host denies Home Assistant itself (an add-on's own port and files are the
+ * addon family's): a port another program holds, a file it may not open, storage
+ * the kernel made read-only. Restarts change none of them.
+ */
+import type { Outcome, SignatureFamily } from '../types.js';
+
+const tests: Outcome['tests'] = [
+  {
+    kind: 'no_new_matching_errors',
+    description: 'The error does not occur again after the change.',
+    timeout_s: 3600,
+  },
+];
+
+/** Ports, permissions and read-only storage on the host. */
+export const host: SignatureFamily = {
+  family: 'host',
+  signatures: [
+    {
+      id: 'port_in_use',
+      match: {
+        text: /\baddress already in use\b|\bEADDRINUSE\b|\[Errno 98\]|\bport is already (?:allocated|in use)\b/i,
+        addon: false,
+      },
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      severity: 'error',
+      confidence: 0.8,
+      title: '[[{integration}: ]]a port is already in use',
+      rootCause:
+        'Another program already listens on the port[[ {integration} needs]] (“{detail}”): a second copy of Home Assistant, an add-on or a service on the host with the same port, or a port configured twice.',
+      impact:
+        'Whatever should listen on that port (the web interface, an emulated device, a bridge) is not reachable.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Find what else listens on that port (another add-on, a second Home Assistant container, a host service).',
+        'Stop that program, or give one of them another port in its configuration; then restart Home Assistant.',
+      ],
+    },
+    {
+      id: 'permission_denied',
+      match: {
+        // Devices (/dev/tty…) are the radio signatures': a missing device mapping says more.
+        text: /(?:PermissionError: )?\[Errno 13\] Permission denied: '(?!\/dev\/)[^']+'/,
+        addon: false,
+      },
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      severity: 'error',
+      confidence: 0.7,
+      title: '[[{integration}: ]]a file may not be opened',
+      rootCause:
+        'Home Assistant may not open a file it needs (“{detail}”): its owner or permissions are wrong, usually after it was copied in or edited as another user (root), or the container runs as a user without access.',
+      impact: 'Whatever reads or writes that file fails until its permissions are fixed.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Give the file back to the user Home Assistant runs as (for a container install, the owner of the configuration folder), with read and write permission.',
+        'Then restart Home Assistant or reload the integration.',
+      ],
+    },
+    {
+      id: 'read_only',
+      match: { text: /Read-only file system|\bEROFS\b|\[Errno 30\]/i, addon: false },
+      category: 'resource_exhaustion',
+      remedy: 'free_disk_or_repair_db',
+      severity: 'critical',
+      confidence: 0.8,
+      title: 'The storage of Home Assistant is read-only',
+      rootCause:
+        'Writing failed because the file system is read-only (“{detail}”): the kernel remounts storage read-only after I/O errors, which on an SD card or a cheap SSD means it is failing.',
+      impact:
+        'Nothing can be saved: configuration changes, the recorder database and backups fail until the storage is replaced.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Make a backup at once and copy it off the machine, while the storage can still be read.',
+        'Replace the SD card or disk, and restore the backup onto the new one.',
+      ],
+    },
+  ],
+};

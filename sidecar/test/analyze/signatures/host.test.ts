@@ -1,0 +1,48 @@
+/** Wordings of the host family's failures (signatures/host.ts): what the host denies Home Assistant. */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('host', [
+  c(
+    'a port Home Assistant wants to listen on is taken',
+    input('emulated_hue', [
+      line(
+        "Failed to create HTTP server at port 80: [Errno 98] error while attempting to bind on address ('0.0.0.0', 80): address already in use",
+        'ERROR',
+        'homeassistant.components.emulated_hue',
+      ),
+    ]),
+    'host.port_in_use',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'the same, pasted bare',
+    input(null, [line('OSError: [Errno 98] Address already in use', 'UNKNOWN')]),
+    'host.port_in_use',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a file Home Assistant may not write',
+    input('shopping_list', [
+      line(
+        "PermissionError: [Errno 13] Permission denied: '/config/.shopping_list.json'",
+        'ERROR',
+        'homeassistant.components.shopping_list',
+      ),
+    ]),
+    'host.permission_denied',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'storage the kernel made read-only',
+    input(null, [
+      line("OSError: [Errno 30] Read-only file system: '/config/.storage/core.restore_state'"),
+    ]),
+    'host.read_only',
+    'resource_exhaustion',
+    'free_disk_or_repair_db',
+  ),
+]);
