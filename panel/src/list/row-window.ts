@@ -70,6 +70,19 @@ export class RowWindow implements ReactiveController {
     return clampRange(this.current, count);
   }
 
+  /**
+   * Render row `index` and a few around it at once (keyboard focus moved there: the next
+   * Tab must find the next row even before the frame that follows the scrolling).
+   */
+  include(index: number, count: number): void {
+    const now = clampRange(this.current ?? { first: 0, end: 0 }, count);
+    const first = Math.max(0, Math.min(now.first, index - OVERSCAN));
+    const end = Math.min(count, Math.max(now.end, index + OVERSCAN + 1));
+    if (first === now.first && end === now.end) return;
+    this.current = { first, end };
+    this.host.requestUpdate();
+  }
+
   hostConnected(): void {
     this.targets = [window];
     for (let node: Node | null = this.host; node;) {

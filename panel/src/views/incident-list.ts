@@ -179,6 +179,23 @@ export class LlmOpsIncidentList extends LitElement {
     if (row?.dataset.id) this.select(row.dataset.id);
   };
 
+  /** Focus on a row (Tab, Shift+Tab): the rows next to it are rendered before the next key. */
+  private onFocusIn = (ev: FocusEvent) => {
+    const row = (ev.target as HTMLElement).closest<HTMLElement>('.row[data-id]');
+    const at = row ? this._visible.findIndex((i) => i.id === row.dataset.id) : -1;
+    if (at >= 0) this.rowWindow.include(at, this._visible.length);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.renderRoot.addEventListener('focusin', this.onFocusIn as EventListener);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.renderRoot.removeEventListener('focusin', this.onFocusIn as EventListener);
+  }
+
   protected override render(): TemplateResult {
     const bar = {
       filter: this.filter,
