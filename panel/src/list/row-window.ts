@@ -55,6 +55,9 @@ export class RowWindow implements ReactiveController {
   private current: RowRange | undefined;
   private targets: EventTarget[] = [];
   private frame = 0;
+  /** Shown again after another view, or resized: other rows may be on screen. */
+  private readonly resized =
+    typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.onScroll());
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -91,11 +94,13 @@ export class RowWindow implements ReactiveController {
     }
     for (const t of this.targets) t.addEventListener('scroll', this.onScroll, { passive: true });
     window.addEventListener('resize', this.onScroll, { passive: true });
+    this.resized?.observe(this.host);
   }
 
   hostDisconnected(): void {
     for (const t of this.targets) t.removeEventListener('scroll', this.onScroll);
     window.removeEventListener('resize', this.onScroll);
+    this.resized?.disconnect();
     this.targets = [];
     cancelAnimationFrame(this.frame);
     this.frame = 0;
