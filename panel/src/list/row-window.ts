@@ -68,8 +68,9 @@ export class RowWindow implements ReactiveController {
 
   /** The rows to render out of `count`, `height` px each. */
   rangeFor(count: number, height: number): RowRange {
-    // Before the first measure: the rows that fit on a screen from the top.
-    this.current ??= rowRange(count, height, 0, window.innerHeight);
+    // Before the first measure: the rows that fit on a screen (the list starts lower, so
+    // these cover the screen; the measure in the next frame adds the few around them).
+    this.current ??= rowRange(count, height, 0, window.innerHeight, 0);
     return clampRange(this.current, count);
   }
 
