@@ -115,6 +115,44 @@ describe('applyFilter', () => {
       ['a', 'c', 'd', 'b'],
     );
   });
+
+  it('sorts each list once: filters on it agree with sorting what passes, a new list is sorted anew', () => {
+    const many = Array.from({ length: 300 }, (_, k) =>
+      incident({
+        id: `m${k}`,
+        severity: (['critical', 'error', 'warning', 'info'] as const)[k % 4],
+        integration: ['zha', 'mqtt', null][k % 3] ?? null,
+        occurrences: (k * 7) % 11,
+        title: `Failure ${(k * 13) % 50}`,
+        last_seen: new Date(Date.UTC(2026, 10, 1, 0, k % 97)).toISOString(),
+      }),
+    );
+    const reference = (f: typeof DEFAULT_FILTER) => {
+      const sign = f.descending ? -1 : 1;
+      return applyFilter(many, { ...f, sort: 'last_seen', descending: true })
+        .slice()
+        .sort((a, b) => {
+          const by =
+            f.sort === 'occurrences'
+              ? a.occurrences - b.occurrences
+              : a.title.localeCompare(b.title, undefined, { numeric: true });
+          return sign * by || (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : 0);
+        })
+        .map((i) => i.id);
+    };
+    for (const sort of ['occurrences', 'title'] as const) {
+      for (const descending of [true, false]) {
+        for (const severity of ['all', 'error'] as const) {
+          const f = { ...DEFAULT_FILTER, sort, descending, severity, search: 'failure 1' };
+          expect(applyFilter(many, f).map((i) => i.id)).toEqual(reference(f));
+        }
+      }
+    }
+    const f = { ...DEFAULT_FILTER, sort: 'occurrences' as const };
+    const top = applyFilter(many, f)[0];
+    const changed = many.map((i) => (i === top ? { ...i, occurrences: -1 } : i));
+    expect(applyFilter(changed, f).at(-1)?.id).toBe(top?.id);
+  });
 });
 
 it('counts by severity and lists integrations', () => {

@@ -173,7 +173,7 @@ const MISSED: Record<string, string> = {
   'ha_cpu.sidecar_extra_cpu_pct':
     'on two shared cores a round scatters by ±5 to ±10 points, so one run can miss 3 % by noise: three runs measured +3.9, +1.4 and (the filter as a plain listener) +14 %. The dev HA runs no recorder, so every subscriber’s cost shows in full. Next: longer windows and more rounds, then what else of the sidecar’s traffic costs HA (ADR 0006).',
   'panel_10k.longest_task_ms':
-    'with 10,000 incidents the first render settles in 36 ms, but one task of 107 ms remains in the first render or the filters: the list sorts and filters all 10,000 in one go. Next: render only what is on screen and sort or filter in chunks that yield to the browser.',
+    'the list renders only the rows on screen and sorts each list once per sort order, so with 10,000 incidents a filter or a sort is one pass over the incidents and a screenful of rows. The longest task left is the panel’s first mount on a fresh page, the same with 500 incidents: Lit preparing each template once, the first Intl formatters, and the first style and layout of the whole panel, in one task because the fake hass answers in microtasks. Next: measure on a machine no other work shares, and split that first mount.',
 };
 
 function missedNotes(result: Figures): string {

@@ -118,7 +118,6 @@ export const de: Readonly<Record<keyof typeof en, string>> = {
   'list.updating': 'wird aktualisiert…',
   'list.no_match': 'Keine Vorfälle passen zu diesen Filtern.',
   'list.clear_filters': 'Filter zurücksetzen',
-  'list.show_more': '{count} weitere anzeigen ({hidden} ausgeblendet)',
   'sort.last_seen': 'Zuletzt gesehen',
   'sort.first_seen': 'Zuerst gesehen',
   'sort.severity': 'Schweregrad',

@@ -116,7 +116,6 @@ export const en = {
   'list.updating': 'updating…',
   'list.no_match': 'No incidents match these filters.',
   'list.clear_filters': 'Clear filters',
-  'list.show_more': 'Show {count} more ({hidden} hidden)',
   'sort.last_seen': 'Last seen',
   'sort.first_seen': 'First seen',
   'sort.severity': 'Severity',

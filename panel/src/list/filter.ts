@@ -109,18 +109,47 @@ function haystack(i: Incident): string {
   return text;
 }
 
-/** The incidents that pass the filter, sorted (ties: most recently seen first). */
-export function applyFilter(items: readonly Incident[], filter: ListFilter): Incident[] {
+/** Whether an incident passes the filter's severity, integration, search and status. */
+export function matcher(filter: ListFilter): (i: Incident) => boolean {
   const terms = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
-  const out = items.filter(
-    (i) =>
-      matchesStatus(i.status, filter.status) &&
-      (filter.severity === 'all' || i.severity === filter.severity) &&
-      (filter.integration === 'all' || (i.integration ?? '') === filter.integration) &&
-      (terms.length === 0 || terms.every((t) => haystack(i).includes(t))),
-  );
-  const sign = filter.descending ? -1 : 1;
-  return out.sort((a, b) => sign * compare(a, b, filter.sort) || -compare(a, b, 'last_seen'));
+  return (i) =>
+    matchesStatus(i.status, filter.status) &&
+    (filter.severity === 'all' || i.severity === filter.severity) &&
+    (filter.integration === 'all' || (i.integration ?? '') === filter.integration) &&
+    (terms.length === 0 || terms.every((t) => haystack(i).includes(t)));
+}
+
+/** Sorted copies of a list, by sort and direction: sorted once per list, not per filter. */
+const sortedLists = new WeakMap<readonly Incident[], Map<string, readonly Incident[]>>();
+
+/** The incidents sorted (ties: most recently seen first); kept for as long as the list is. */
+export function sortedBy(
+  items: readonly Incident[],
+  sort: SortKey,
+  descending: boolean,
+): readonly Incident[] {
+  let lists = sortedLists.get(items);
+  if (!lists) {
+    lists = new Map();
+    sortedLists.set(items, lists);
+  }
+  const key = `${sort}:${descending ? 'desc' : 'asc'}`;
+  let sorted = lists.get(key);
+  if (!sorted) {
+    const sign = descending ? -1 : 1;
+    sorted = [...items].sort((a, b) => sign * compare(a, b, sort) || -compare(a, b, 'last_seen'));
+    lists.set(key, sorted);
+  }
+  return sorted;
+}
+
+/**
+ * The incidents that pass the filter, sorted (ties: most recently seen first). The sorted
+ * order is kept per list (a stable sort, so filtering it equals sorting what passes): a new
+ * search or severity costs one pass over the incidents.
+ */
+export function applyFilter(items: readonly Incident[], filter: ListFilter): Incident[] {
+  return sortedBy(items, filter.sort, filter.descending).filter(matcher(filter));
 }
 
 /** The integrations among the incidents, sorted; incidents without one count as "". */

@@ -29,6 +29,27 @@ export interface RowsView {
   onSort: (key: SortKey) => void;
 }
 
+/** The rows on screen out of the whole list: the rest is padding of their height. */
+export interface RowSlice {
+  /** The rows rendered, from the list's row `first`. */
+  rows: readonly Incident[];
+  first: number;
+  /** Rows in the whole list. */
+  total: number;
+  /** Each row's height in px, including the gap to the next. */
+  height: number;
+}
+
+/** Row heights (px): fixed, so the rows off screen need not be rendered to be scrolled over. */
+export const TABLE_ROW_HEIGHT = 56;
+/** A card's height and the gap below it. */
+export const CARD_ROW_HEIGHT = 80;
+
+function spacers(s: RowSlice): string {
+  const after = s.total - s.first - s.rows.length;
+  return `padding-top:${s.first * s.height}px;padding-bottom:${after * s.height}px`;
+}
+
 function incidentHref(v: RowsView, i: Incident): string {
   return `${v.basePath}/incident/${encodeURIComponent(i.id)}`;
 }
@@ -48,23 +69,19 @@ function sortHeader(v: RowsView, key: SortKey, label: string, cls = ''): Templat
 }
 
 /**
- * A table in ARIA roles on CSS grid rather than <table>: rows off screen skip layout and
- * paint (content-visibility), which table rows cannot, so hundreds of rows stay cheap.
+ * A table in ARIA roles on CSS grid rather than <table>, so the rows on screen can stand
+ * alone between padding; `aria-rowcount` and `aria-rowindex` tell where they are.
  */
-export function incidentTable(
-  rows: readonly Incident[],
-  v: RowsView,
-  row: (i: Incident) => TemplateResult,
-): TemplateResult {
+export function incidentTable(s: RowSlice, v: RowsView): TemplateResult {
   return html`<div class="card table-wrap">
     <div
       class="grid incidents"
       role="table"
       aria-label=${localize('rows.aria')}
-      aria-rowcount=${rows.length + 1}
+      aria-rowcount=${s.total + 1}
     >
       <div role="rowgroup" class="head">
-        <div role="row" class="tr">
+        <div role="row" class="tr" aria-rowindex="1">
           ${sortHeader(v, 'severity', localize('rows.severity'))}
           ${sortHeader(v, 'title', localize('rows.incident'))}
           <div role="columnheader" class="th">${localize('rows.integration')}</div>
@@ -74,24 +91,28 @@ export function incidentTable(
           ${sortHeader(v, 'last_seen', localize('rows.last_seen'))}
         </div>
       </div>
-      <div role="rowgroup" class="body" @click=${v.onRowClick}>
-        ${repeat(rows, (i) => i.id, row)}
+      <div role="rowgroup" class="body" style=${spacers(s)} @click=${v.onRowClick}>
+        ${repeat(
+          s.rows,
+          (i) => i.id,
+          (i, k) => incidentRow(i, s.first + k, v),
+        )}
       </div>
     </div>
   </div>`;
 }
 
-/** One row of the table. */
-export function incidentRow(i: Incident, v: RowsView): TemplateResult {
+/** One row of the table, the list's row `index` (from 0). */
+export function incidentRow(i: Incident, index: number, v: RowsView): TemplateResult {
   const href = incidentHref(v, i);
-  return html`<div role="row" class="tr row" data-id=${i.id}>
+  return html`<div role="row" class="tr row" data-id=${i.id} aria-rowindex=${index + 2}>
     <div role="cell" class="td">
       <span class="chip ${i.severity}"
         >${icon(SEVERITY_ICONS[i.severity])}${SEVERITY_LABELS[i.severity]}</span
       >
     </div>
     <div role="cell" class="td title">
-      <a href=${href} data-id=${i.id} @click=${v.onLinkClick}>${i.title}</a>
+      <a href=${href} data-id=${i.id} title=${i.title} @click=${v.onLinkClick}>${i.title}</a>
       <div class="secondary sub">
         ${categoryLabel(i.category)}${i.remedy ? html` · ${remedyLabel(i.remedy)}` : nothing}
       </div>
@@ -115,14 +136,25 @@ export function incidentRow(i: Incident, v: RowsView): TemplateResult {
 }
 
 /** The incidents as cards, on narrow screens. */
-export function incidentCards(rows: readonly Incident[], v: RowsView): TemplateResult {
-  return html`<ul class="cards" aria-label=${localize('rows.aria')}>
+export function incidentCards(s: RowSlice, v: RowsView): TemplateResult {
+  return html`<ul class="cards" aria-label=${localize('rows.aria')} style=${spacers(s)}>
     ${repeat(
-      rows,
+      s.rows,
       (i) => i.id,
-      (i) =>
-        html`<li class="card row" data-id=${i.id}>
-          <a class="item" href=${incidentHref(v, i)} data-id=${i.id} @click=${v.onLinkClick}>
+      (i, k) =>
+        html`<li
+          class="card row"
+          data-id=${i.id}
+          aria-posinset=${s.first + k + 1}
+          aria-setsize=${s.total}
+        >
+          <a
+            class="item"
+            href=${incidentHref(v, i)}
+            data-id=${i.id}
+            title=${i.title}
+            @click=${v.onLinkClick}
+          >
             <span class="sev-icon ${i.severity}"
               >${icon(SEVERITY_ICONS[i.severity], SEVERITY_LABELS[i.severity])}</span
             >

@@ -110,15 +110,13 @@ export const listStyles = css`
     width: 16px;
     height: 16px;
   }
+  /* One height for every row (TABLE_ROW_HEIGHT): the rows off screen are padding. */
   .body .tr {
     cursor: pointer;
+    box-sizing: border-box;
+    height: 56px;
+    overflow: hidden;
     border-bottom: 1px solid var(--divider-color, #e0e0e0);
-    /* Rows off screen are neither laid out nor painted. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 56px;
-  }
-  .body .tr:last-child {
-    border-bottom: 0;
   }
   .body .tr:hover {
     background: color-mix(in srgb, var(--primary-text-color, #212121) 4%, transparent);
@@ -128,7 +126,15 @@ export const listStyles = css`
     min-width: 0;
     overflow-wrap: anywhere;
   }
+  .body .td,
+  .td.title a,
+  .td.title .sub {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .td.title a {
+    display: block;
     color: var(--primary-text-color, #212121);
     text-decoration: none;
     font-weight: 500;
@@ -142,8 +148,10 @@ export const listStyles = css`
   .td time {
     white-space: nowrap;
   }
-  .status {
-    white-space: nowrap;
+  /* A long status ("Wartet auf Genehmigung") takes two lines of the row rather than an ellipsis. */
+  .body .td:has(> .status) {
+    white-space: normal;
+    line-height: 1.2;
   }
   .status.awaiting_approval {
     color: var(--primary-color, #03a9f4);
@@ -160,9 +168,11 @@ export const listStyles = css`
     display: grid;
     gap: 8px;
   }
+  /* CARD_ROW_HEIGHT: 72px and the gap of 8px. */
   ul.cards li {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 72px;
+    box-sizing: border-box;
+    height: 72px;
+    overflow: hidden;
   }
   a.item {
     display: flex;
@@ -171,7 +181,8 @@ export const listStyles = css`
     padding: 12px;
     color: inherit;
     text-decoration: none;
-    min-height: 48px;
+    box-sizing: border-box;
+    height: 100%;
   }
   a.item .text {
     display: flex;
@@ -179,9 +190,14 @@ export const listStyles = css`
     gap: 2px;
     min-width: 0;
   }
+  a.item .title,
+  a.item .meta {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   a.item .title {
     font-weight: 500;
-    overflow-wrap: anywhere;
   }
   a.item .meta {
     font-size: 13px;
@@ -214,11 +230,6 @@ export const listStyles = css`
     to {
       transform: rotate(360deg);
     }
-  }
-  .more {
-    display: flex;
-    justify-content: center;
-    padding: 12px;
   }
   :host([narrow]) .field {
     flex: 1 1 40%;

@@ -1,14 +1,28 @@
 /**
  * `llm-ops-incident-list`: the incidents with a filter bar (search, status, severity,
  * integration, sort). The owner holds the filter (`filter-changed`) and the data; this
- * element filters and sorts in the browser and renders a table, or cards when narrow.
+ * element filters and sorts in the browser and renders a table, or cards when narrow: only
+ * the rows on screen (RowWindow), so thousands of incidents cost what a screenful costs.
  */
 import { mdiCheckCircle } from '@mdi/js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { filterBar, severityCounts } from '../list/filter-bar.js';
-import { applyFilter, integrationsOf, type ListFilter, type SortKey } from '../list/filter.js';
-import { incidentCards, incidentRow, incidentTable, type RowsView } from '../list/incident-rows.js';
+import {
+  applyFilter,
+  integrationsOf,
+  matcher,
+  type ListFilter,
+  type SortKey,
+} from '../list/filter.js';
+import {
+  CARD_ROW_HEIGHT,
+  TABLE_ROW_HEIGHT,
+  incidentCards,
+  incidentTable,
+  type RowsView,
+} from '../list/incident-rows.js';
 import { listStyles } from '../list/list-styles.js';
+import { RowWindow } from '../list/row-window.js';
 import {
   baseStyles,
   countBySeverity,
@@ -18,9 +32,6 @@ import {
   type Incident,
   type Severity,
 } from '../shared/index.js';
-
-/** How many rows are rendered at first, and added by "Show more". */
-export const PAGE_ROWS = 100;
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -37,7 +48,6 @@ export class LlmOpsIncidentList extends LitElement {
     loaded: { type: Boolean },
     basePath: { attribute: false },
     locale: { type: String },
-    _shown: { state: true },
   };
 
   /** Incidents as fetched for the filter's status (most recently seen first). */
@@ -50,12 +60,16 @@ export class LlmOpsIncidentList extends LitElement {
   /** The panel's URL prefix, for the incidents' links. */
   declare basePath: string;
   declare locale: string | undefined;
-  declare private _shown: number;
 
   private _visible: Incident[] = [];
   private _counts: Record<Severity, number> = { critical: 0, error: 0, warning: 0, info: 0 };
   private _integrations: string[] = [];
   private _searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly rowWindow = new RowWindow(this, () => ({
+    count: this._visible.length,
+    height: this.rowHeight,
+    body: this.renderRoot?.querySelector<HTMLElement>('.body, ul.cards') ?? null,
+  }));
 
   constructor() {
     super();
@@ -64,7 +78,6 @@ export class LlmOpsIncidentList extends LitElement {
     this.loading = false;
     this.loaded = false;
     this.basePath = '/llm-ops';
-    this._shown = PAGE_ROWS;
   }
 
   /** The incidents that pass the filter, in display order. */
@@ -85,11 +98,13 @@ export class LlmOpsIncidentList extends LitElement {
     ) {
       // Counts ignore the severity filter, so each chip says what clicking it would show.
       this._counts = countBySeverity(
-        this.filter ? applyFilter(this.items, { ...this.filter, severity: 'all' }) : this.items,
+        this.filter ? this.items.filter(matcher({ ...this.filter, severity: 'all' })) : this.items,
       );
     }
-    if (changed.has('filter')) this._shown = PAGE_ROWS;
-    if (changed.has('locale') || changed.has('basePath')) this.rowCache = new WeakMap();
+  }
+
+  private get rowHeight(): number {
+    return this.narrow ? CARD_ROW_HEIGHT : TABLE_ROW_HEIGHT;
   }
 
   private filterChangedBeyondSeverity(changed: PropertyValues<this>): boolean {
@@ -164,6 +179,23 @@ export class LlmOpsIncidentList extends LitElement {
     if (row?.dataset.id) this.select(row.dataset.id);
   };
 
+  /** Focus on a row (Tab, Shift+Tab): the rows next to it are rendered before the next key. */
+  private onFocusIn = (ev: FocusEvent) => {
+    const row = (ev.target as HTMLElement).closest<HTMLElement>('.row[data-id]');
+    const at = row ? this._visible.findIndex((i) => i.id === row.dataset.id) : -1;
+    if (at >= 0) this.rowWindow.include(at, this._visible.length);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.renderRoot.addEventListener('focusin', this.onFocusIn as EventListener);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.renderRoot.removeEventListener('focusin', this.onFocusIn as EventListener);
+  }
+
   protected override render(): TemplateResult {
     const bar = {
       filter: this.filter,
@@ -192,7 +224,9 @@ export class LlmOpsIncidentList extends LitElement {
       </div>`;
     }
     const visible = this._visible;
-    const shown = visible.slice(0, this._shown);
+    const height = this.rowHeight;
+    const { first, end } = this.rowWindow.rangeFor(visible.length, height);
+    const slice = { rows: visible.slice(first, end), first, total: visible.length, height };
     return html`<p class="summary secondary" role="status">
         ${
           visible.length === this.items.length
@@ -213,20 +247,8 @@ export class LlmOpsIncidentList extends LitElement {
               </button>
             </div>`
           : this.narrow
-            ? incidentCards(shown, this.rowsView())
-            : incidentTable(shown, this.rowsView(), (i) => this.renderRow(i))
-      }
-      ${
-        visible.length > shown.length
-          ? html`<div class="more">
-              <button class="btn" @click=${() => (this._shown += PAGE_ROWS)}>
-                ${localize('list.show_more', {
-                  count: Math.min(PAGE_ROWS, visible.length - shown.length),
-                  hidden: visible.length - shown.length,
-                })}
-              </button>
-            </div>`
-          : nothing
+            ? incidentCards(slice, this.rowsView())
+            : incidentTable(slice, this.rowsView())
       }`;
   }
 
@@ -240,18 +262,6 @@ export class LlmOpsIncidentList extends LitElement {
       onRowClick: this.onRowClick,
       onSort: this.onSort,
     };
-  }
-
-  /** Rows by incident object: an unchanged incident re-renders for free (fetches bring new objects). */
-  private rowCache = new WeakMap<Incident, TemplateResult>();
-
-  private renderRow(i: Incident): TemplateResult {
-    let row = this.rowCache.get(i);
-    if (!row) {
-      row = incidentRow(i, this.rowsView());
-      this.rowCache.set(i, row);
-    }
-    return row;
   }
 
   static override styles = [baseStyles, listStyles];

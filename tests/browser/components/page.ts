@@ -99,9 +99,31 @@ export async function select(name: string, value: string): Promise<void> {
   await page().locator(`llm-ops-incident-list select[name=${name}]`).selectOption(value);
 }
 
-/** Text of each match; rows off screen are not rendered (content-visibility), so no innerText. */
+/** Text of each match (the rows rendered around the screen). */
 export async function texts(locator: Locator): Promise<string[]> {
   return (await locator.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 export const rowTexts = () => texts(rows());
+
+/** How many incidents the list says it shows ("N incidents", "N of M incidents match"). */
+export async function listedCount(): Promise<number> {
+  const text = await page().locator('llm-ops-incident-list .summary').innerText();
+  return Number(/\d+/.exec(text)?.[0]);
+}
+
+/** Scroll the panel until the incident's row is on screen (only those rows are rendered). */
+export async function scrollToRow(id: string): Promise<void> {
+  await page()
+    .locator('llm-ops-panel main.content')
+    .evaluate((el, id) => {
+      const list = el.querySelector('llm-ops-incident-list');
+      const at = list?.visible.findIndex((i) => i.id === id) ?? -1;
+      const body = list?.shadowRoot?.querySelector('.body, ul.cards');
+      if (!list || !body || at < 0) return;
+      const perRow = body.getBoundingClientRect().height / list.visible.length;
+      el.scrollTop +=
+        body.getBoundingClientRect().top - el.getBoundingClientRect().top + at * perRow;
+    }, id);
+  await poll(() => page().locator(`llm-ops-incident-list .row[data-id="${id}"]`).count()).toBe(1);
+}

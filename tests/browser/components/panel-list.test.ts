@@ -1,15 +1,17 @@
-/** The panel’s incident list: filters, sorting, counts, search and paging, against a fake `hass`. */
+/** The panel’s incident list: filters, sorting, counts, search and its rows on screen, against a fake `hass`. */
 import { describe, expect, it } from 'vitest';
 import {
   calls,
   callsOf,
   events,
   golden,
+  listedCount,
   mountPanel,
   page,
   poll,
   rows,
   rowTexts,
+  scrollToRow,
   select,
   texts,
   useComponentPage,
@@ -28,6 +30,7 @@ describe('the panel: incident list', () => {
     // Only active incidents by default (the generated set has resolved and dismissed ones).
     const listed = await rowTexts();
     expect(listed.some((t) => /Resolved|Dismissed/.test(t))).toBe(false);
+    await scrollToRow(incidentOpen.id);
     const row = page().locator(`llm-ops-incident-list .row[data-id="${incidentOpen.id}"]`);
     const cells = await texts(row.locator('[role=cell]'));
     expect(cells[0]).toContain('Error');
@@ -56,22 +59,22 @@ describe('the panel: incident list', () => {
       .locator('llm-ops-incident-list .chip.count .n')
       .allInnerTexts()
       .then((n) => n.map(Number));
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(listed.length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(await listedCount());
   });
 
   it('filters by search, severity, integration and status, and sorts', async () => {
     await mountPanel({ generated: 60 });
-    await poll(() => rows().count()).toBeGreaterThan(10);
-    const all = await rows().count();
+    await poll(listedCount).toBeGreaterThan(10);
+    const all = await listedCount();
 
     await page().locator('llm-ops-incident-list input[type=search]').fill('zha');
-    await poll(() => rows().count()).toBeLessThan(all);
+    await poll(listedCount).toBeLessThan(all);
     for (const t of await rowTexts()) expect(t.toLowerCase()).toContain('zha');
     await page().locator('llm-ops-incident-list input[type=search]').fill('');
-    await poll(() => rows().count()).toBe(all);
+    await poll(listedCount).toBe(all);
 
     await select('severity', 'critical');
-    await poll(() => rows().count()).toBeLessThan(all);
+    await poll(listedCount).toBeLessThan(all);
     for (const t of await rowTexts()) expect(t).toContain('Critical');
     // The severity chips toggle the same filter.
     expect(
@@ -80,7 +83,7 @@ describe('the panel: incident list', () => {
         .getAttribute('aria-pressed'),
     ).toBe('true');
     await page().locator('llm-ops-incident-list .chip.count[data-severity=critical]').click();
-    await poll(() => rows().count()).toBe(all);
+    await poll(listedCount).toBe(all);
 
     await select('integration', 'mqtt');
     await poll(async () => (await rowTexts()).every((t) => t.includes('mqtt'))).toBe(true);
@@ -93,11 +96,11 @@ describe('the panel: incident list', () => {
     });
     await poll(async () => (await rowTexts()).every((t) => t.includes('Resolved'))).toBe(true);
     await select('status', 'all');
-    await poll(() => rows().count()).toBeGreaterThan(all);
+    await poll(listedCount).toBeGreaterThan(all);
     const last = (await callsOf('llm_ops/incidents')).at(-1);
     expect(last && 'active' in last).toBe(false);
     await select('status', 'active');
-    await poll(() => rows().count()).toBe(all);
+    await poll(listedCount).toBe(all);
 
     // Sort by occurrences (column header), then flip the direction.
     await page().locator('llm-ops-incident-list .th.num button.sort').click();
@@ -112,6 +115,114 @@ describe('the panel: incident list', () => {
       const n = await seen();
       return n.every((v, i) => i === 0 || (n[i - 1] ?? 0) <= v);
     }).toBe(true);
+  });
+
+  it('renders only the rows on screen of thousands; scrolling, filters and Tab reach the others', async () => {
+    // 10,000 incidents; the panel lists the active ones it loads, most recently seen first
+    // (the generated incidents are seen later the lower their number).
+    const expected = await page().evaluate(() => {
+      const h = window.harness;
+      const all = h.makeIncidents(10_000);
+      h.mountPanel({ incidents: all });
+      const active = ['open', 'analyzing', 'awaiting_approval', 'remediating'];
+      return all
+        .filter((i) => active.includes(i.status))
+        .map((i) => ({
+          id: i.id,
+          severity: i.severity,
+        }));
+    });
+    const list = page().locator('llm-ops-incident-list');
+    await poll(() => rows().count()).toBeGreaterThan(5);
+    const summary = await list.locator('.summary').innerText();
+    const loaded = Number(/(\d+) incidents/.exec(summary)?.[1]);
+    expect(loaded).toBeGreaterThanOrEqual(1000);
+    const listed = expected.slice(0, loaded);
+    const ids = () => rows().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+
+    // A screenful in the DOM (900 px of 56 px rows, and a few around), the first ones first;
+    // the table says how many rows it has, and where each one is.
+    expect(await rows().count()).toBeLessThanOrEqual(40);
+    expect((await ids())[0]).toBe(listed[0]?.id);
+    expect(await list.locator('[role=table]').getAttribute('aria-rowcount')).toBe(
+      String(loaded + 1),
+    );
+    expect(await rows().first().getAttribute('aria-rowindex')).toBe('2');
+    const scroller = page().locator('llm-ops-panel main.content');
+    const height = await scroller.evaluate((el) => el.scrollHeight);
+    expect(height).toBeGreaterThan(loaded * 50);
+
+    // Scrolled to row 1,000: that row is on screen, still only a screenful in the DOM.
+    await scroller.evaluate((el, at) => {
+      const body = el.querySelector('llm-ops-incident-list')?.shadowRoot?.querySelector('.body');
+      const top = body?.getBoundingClientRect().top ?? 0;
+      el.scrollTop += top - el.getBoundingClientRect().top + at * 56;
+    }, 1000);
+    const row1000 = list.locator(`.row[data-id="${listed[1000]?.id}"]`);
+    await poll(() => row1000.count()).toBe(1);
+    expect(await row1000.getAttribute('aria-rowindex')).toBe('1002');
+    const box = await row1000.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 900).toBe(true);
+    expect(await rows().count()).toBeLessThanOrEqual(40);
+    expect(await ids()).not.toContain(listed[0]?.id);
+
+    // A filter while scrolled: the count says how many match; what is on screen matches.
+    await select('severity', 'critical');
+    const critical = listed.filter((i) => i.severity === 'critical');
+    await poll(() => list.locator('.summary').innerText()).toContain(
+      `${critical.length} of ${loaded} incidents match`,
+    );
+    await poll(async () => (await rowTexts()).length).toBeGreaterThan(0);
+    for (const t of await rowTexts()) expect(t).toContain('Critical');
+    expect(await rows().count()).toBeLessThanOrEqual(40);
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await poll(async () => (await ids())[0]).toBe(critical[0]?.id);
+    await select('severity', 'all');
+    await poll(async () => (await ids())[0]).toBe(listed[0]?.id);
+
+    // Tab goes from row to row past the rows first rendered; Enter on the 60th opens it.
+    const focused = () =>
+      page().evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return (el as HTMLElement | null)?.dataset.id;
+      });
+    await list.locator(`a[data-id="${listed[0]?.id}"]`).focus();
+    for (let k = 1; k < 60; k++) await page().keyboard.press('Tab');
+    expect(await focused()).toBe(listed[59]?.id);
+    for (let k = 59; k > 40; k--) await page().keyboard.press('Shift+Tab');
+    expect(await focused()).toBe(listed[40]?.id);
+    for (let k = 40; k < 59; k++) await page().keyboard.press('Tab');
+    expect(await rows().count()).toBeLessThanOrEqual(40);
+    await page().keyboard.press('Enter');
+    await poll(() => page().evaluate(() => location.pathname)).toBe(
+      `/llm-ops/incident/${listed[59]?.id}`,
+    );
+  });
+
+  it('renders only the cards on screen on a phone, and the others as it scrolls', async () => {
+    await page().setViewportSize({ width: 390, height: 844 });
+    try {
+      await mountPanel({ narrow: true, generated: 3000 });
+      const cards = page().locator('llm-ops-incident-list ul.cards li');
+      await poll(() => cards.count()).toBeGreaterThan(3);
+      expect(await cards.count()).toBeLessThanOrEqual(30);
+      const listed = await page()
+        .locator('llm-ops-incident-list')
+        .evaluate((el) =>
+          (el as HTMLElementTagNameMap['llm-ops-incident-list']).visible.map((i) => i.id),
+        );
+      expect(listed.length).toBeGreaterThan(1000);
+      expect(await cards.first().getAttribute('aria-setsize')).toBe(String(listed.length));
+      await scrollToRow(listed[700] ?? '');
+      const card = page().locator(`llm-ops-incident-list li[data-id="${listed[700]}"]`);
+      expect(await card.getAttribute('aria-posinset')).toBe('701');
+      const box = await card.boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= 844).toBe(true);
+      expect(await cards.count()).toBeLessThanOrEqual(30);
+    } finally {
+      await page().setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('updates live from llm_ops/subscribe', async () => {
