@@ -58,3 +58,52 @@ export const STATUS_SCHEMA = {
     llm: LLM_STATUS_SCHEMA,
   },
 };
+
+/** The OpenAPI schema of `GET /api/summary`: everything the integration shows, in one answer. */
+export const SUMMARY_SCHEMA = {
+  type: 'object',
+  required: [
+    'service',
+    'version',
+    'ha',
+    'status',
+    'active',
+    'last_incident',
+    'proposals',
+    'outcomes',
+  ],
+  properties: {
+    service: { type: 'string', enum: ['ha-llm-ops'] },
+    version: { type: 'string' },
+    ha: {
+      type: 'object',
+      required: ['connected', 'version'],
+      properties: {
+        connected: { type: 'boolean' },
+        version: { type: 'string', nullable: true },
+      },
+    },
+    status: ref('Status'),
+    active: {
+      type: 'object',
+      required: ['items', 'total'],
+      description:
+        'Incidents not resolved or dismissed, most recently seen first (at most 500), and how many there are',
+      properties: {
+        items: { type: 'array', items: ref('Incident') },
+        total: { type: 'integer' },
+      },
+    },
+    last_incident: {
+      ...ref('Incident'),
+      nullable: true,
+      description: 'The most recently seen incident of any status',
+    },
+    proposals: {
+      type: 'array',
+      items: ref('ActionProposal'),
+      description: 'Proposals waiting for a decision, oldest first',
+    },
+    outcomes: ref('OutcomeStats'),
+  },
+};

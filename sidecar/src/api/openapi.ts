@@ -24,7 +24,7 @@ import type { GenericSchema } from 'valibot';
 import { KNOWLEDGE_SCHEMAS, LEARNING_COMPONENTS, learningPaths } from './openapi-learning.js';
 import { actionPaths } from './openapi-actions.js';
 import { LLM_USAGE_SCHEMA } from './openapi-llm.js';
-import { STATUS_SCHEMA } from './openapi-status.js';
+import { STATUS_SCHEMA, SUMMARY_SCHEMA } from './openapi-status.js';
 import { UPSTREAM_COMPONENTS, upstreamPaths } from './openapi-upstream.js';
 import { MAINTENANCE_COMPONENTS, maintenancePaths } from './openapi-maintenance.js';
 
@@ -127,6 +127,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     },
   };
   schemas.Status = STATUS_SCHEMA;
+  schemas.Summary = SUMMARY_SCHEMA;
   const decisionBody = (withReason: boolean) => ({
     required: false,
     content: {
@@ -243,6 +244,15 @@ export function openApiDocument(version: string): Record<string, unknown> {
             '401': errors['401'],
             '404': json(ref('Error'), 'No such incident.'),
           },
+        },
+      },
+      '/api/summary': {
+        get: {
+          summary: 'Everything the integration shows, in one answer',
+          description:
+            'The sidecar, its status, the active incidents, the last incident, the proposals waiting and ' +
+            'how incidents ended: what the Home Assistant integration fetches on every refresh, kept ready.',
+          responses: { '200': json(ref('Summary'), 'The summary.'), '401': errors['401'] },
         },
       },
       '/api/status': {

@@ -49,7 +49,8 @@ export interface StatusReport {
 }
 
 export interface StatusService {
-  status(): StatusReport;
+  /** The status; with the incident counts when the caller has them already. */
+  status(counts?: StatusReport['counts']): StatusReport;
   /** Switch the mode; an ApiError(409) while the policy is invalid. */
   setMode(mode: StatusReport['mode']): void;
 }
