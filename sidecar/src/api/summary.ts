@@ -51,7 +51,7 @@ export function summaryRoutes(service: SummaryService): Router {
 }
 
 /** How long after a change the summary is rebuilt: a burst of changes costs one rebuild. */
-const REBUILD_AFTER_MS = 500;
+const REBUILD_AFTER_MS = 1_000;
 /** The longest a ready summary is served unchanged (a safety net for changes nobody announces). */
 const MAX_AGE_MS = 60_000;
 
