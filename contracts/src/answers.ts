@@ -1,7 +1,8 @@
 /**
  * The HTTP API's answers that carry other contracts: a page of incidents (`GET /api/incidents`),
  * an incident with everything its detail view shows (`GET /api/incidents/{id}`), a proposal
- * with how it ran (`GET /api/actions/{id}`) and the sidecar's status (`GET /api/status`); the
+ * with how it ran (`GET /api/actions/{id}`), the sidecar's status (`GET /api/status`) and
+ * everything the integration shows (`GET /api/summary`); the
  * knowledge file's answer is in knowledge.ts. The OpenAPI document and the JSON Schema files
  * refer to the contracts they carry by name rather than copying them; a field's
  * `description` is what they say of it.
@@ -12,6 +13,7 @@ import { MaintenanceState } from './events.js';
 import { EvidenceBundle } from './evidence.js';
 import { Incident } from './incident.js';
 import { KnowledgeReport, KnowledgeStatus } from './knowledge.js';
+import { OutcomeStats } from './outcome.js';
 import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
 import { UpdateAttribution } from './update.js';
@@ -160,7 +162,42 @@ export const Status = v.object({
 export type Status = v.InferOutput<typeof Status>;
 
 /**
+ * `GET /api/summary`: everything the integration shows, in one answer (Home Assistant's start
+ * waits on its first refresh): the sidecar, its status, the active incidents, the last
+ * incident, the proposals waiting and how incidents ended.
+ */
+export const Summary = v.object({
+  service: v.literal('ha-llm-ops'),
+  version: v.string(),
+  ha: v.object({ connected: v.boolean(), version: v.nullable(v.string()) }),
+  status: Status,
+  active: v.pipe(
+    v.object({ items: v.array(Incident), total: Count }),
+    v.description(
+      'Incidents not resolved or dismissed, most recently seen first (at most 500), and how many there are',
+    ),
+  ),
+  last_incident: v.pipe(
+    v.nullable(Incident),
+    v.description('The most recently seen incident of any status'),
+  ),
+  proposals: v.pipe(
+    v.array(ActionProposal),
+    v.description('Proposals waiting for a decision, oldest first'),
+  ),
+  outcomes: OutcomeStats,
+});
+export type Summary = v.InferOutput<typeof Summary>;
+
+/**
  * The answers that carry other contracts, by name: their schemas (OpenAPI, JSON Schema)
  * refer to the contracts they carry instead of copying them in.
  */
-export const ANSWERS = { IncidentPage, IncidentDetail, ProposalDetail, Status, KnowledgeReport };
+export const ANSWERS = {
+  IncidentPage,
+  IncidentDetail,
+  ProposalDetail,
+  Status,
+  Summary,
+  KnowledgeReport,
+};

@@ -23,6 +23,7 @@ from .models import (
     OutcomeStats,
     ProposalDetail,
     SidecarStatus,
+    SidecarSummary,
     Suppression,
     UpstreamReport,
 )
@@ -142,6 +143,26 @@ class SidecarClient:
             ha_connected=bool(ha.get("connected")),
             ha_version=ha.get("version"),
         )
+
+    async def async_summary(self) -> tuple[SidecarHealth, SidecarSummary]:
+        """Return everything the integration shows, in one request.
+
+        The sidecar keeps it ready: this is the one round trip of a refresh,
+        and of the setup Home Assistant's start waits on.
+        """
+        try:
+            data = await self._request("GET", "/api/summary")
+        except SidecarResponseError as err:
+            raise NotASidecarError(str(err)) from err
+        if not isinstance(data, dict) or data.get("service") != SIDECAR_SERVICE:
+            raise NotASidecarError("no ha-llm-ops service marker")
+        summary = cast(SidecarSummary, data)
+        health = SidecarHealth(
+            version=summary["version"],
+            ha_connected=summary["ha"]["connected"],
+            ha_version=summary["ha"]["version"],
+        )
+        return health, summary
 
     async def async_status(self) -> SidecarStatus:
         """Return the mode, the policy's state and the incident counts."""

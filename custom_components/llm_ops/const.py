@@ -22,9 +22,6 @@ EVENT_INCIDENT: Final = "llm_ops_incident"
 EVENT_ACTION: Final = "llm_ops_action"
 EVENT_MAINTENANCE: Final = "llm_ops_maintenance"
 
-# Incidents listed per refresh: the open ones, for the Repairs issues.
-ACTIVE_LIMIT: Final = 500
-
 SEVERITIES: Final = ("critical", "error", "warning", "info")
 SEVERITY_RANK: Final = {"critical": 3, "error": 2, "warning": 1, "info": 0}
 MODES: Final = ("observe", "approve", "auto")

@@ -28,7 +28,6 @@ from .api import (
     Surface,
 )
 from .const import (
-    ACTIVE_LIMIT,
     CONF_REPAIR_SEVERITY,
     DEFAULT_REPAIR_SEVERITY,
     DOMAIN,
@@ -176,26 +175,18 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
         return data
 
     async def _async_fetch(self) -> LlmOpsData:
-        client = self.client
-        # Health first: it tells a sidecar from any other server. The rest is
-        # independent: one round trip, not five (HA waits on this while it starts).
-        health = await client.async_health()
-        status, active, latest, proposals, outcomes = await asyncio.gather(
-            client.async_status(),
-            client.async_incidents(active=True, limit=ACTIVE_LIMIT),
-            client.async_incidents(limit=1),
-            client.async_pending_proposals(),
-            client.async_outcomes(),
-        )
+        # One request: the sidecar keeps the summary ready (HA's start waits on this).
+        health, summary = await self.client.async_summary()
+        active = summary["active"]["items"]
         return LlmOpsData(
             health=health,
-            status=status,
-            incidents=active["items"],
-            open_count=active["total"],
-            last_incident=latest["items"][0] if latest["items"] else None,
-            proposals=proposals,
-            outcomes=outcomes,
-            facts=await self._async_facts(active["items"]),
+            status=summary["status"],
+            incidents=active,
+            open_count=summary["active"]["total"],
+            last_incident=summary["last_incident"],
+            proposals=summary["proposals"],
+            outcomes=summary["outcomes"],
+            facts=await self._async_facts(active),
         )
 
     async def _async_facts(self, incidents: list[Incident]) -> dict[str, IncidentFacts]:

@@ -335,3 +335,30 @@ class SidecarStatus(TypedDict):
     llm: LlmStatus | None
     maintenance: MaintenanceState
     knowledge: KnowledgeStatus
+
+
+class SummaryHa(TypedDict):
+    """The sidecar's link to Home Assistant, as the summary reports it."""
+
+    connected: bool
+    version: str | None
+
+
+class ActiveIncidents(TypedDict):
+    """Open-like incidents, most recently seen first (at most 500), and how many."""
+
+    items: list[Incident]
+    total: int
+
+
+class SidecarSummary(TypedDict):
+    """`GET /api/summary`: everything the integration shows, in one answer."""
+
+    service: str
+    version: str
+    ha: SummaryHa
+    status: SidecarStatus
+    active: ActiveIncidents
+    last_incident: Incident | None
+    proposals: list[ActionProposal]
+    outcomes: OutcomeStats

@@ -7,11 +7,14 @@ import { ACTIONS } from './actions/index.js';
 import type { ActionService } from './api/actions.js';
 import type { KnowledgeService } from './api/knowledge.js';
 import type { MaintenanceService } from './api/maintenance.js';
+import type { ApiContext } from './api/server.js';
+import { ReadySummary } from './api/summary.js';
 import type { StatusService } from './api/status.js';
 import { ApiError } from './api/validate.js';
 import { type Approval, DecisionError } from './approve/index.js';
 import { type Maintenance, MaintenanceRefused } from './correlate/index.js';
-import { publicProposal } from './incidents.js';
+import { type Incidents, publicProposal } from './incidents.js';
+import type { IncidentLifecycle } from './incident/lifecycle.js';
 import type { BundleStore } from './journal/bundles.js';
 import type { Journal } from './journal/journal.js';
 import type { ProposalJournal } from './journal/proposals.js';
@@ -139,9 +142,58 @@ export function actionService(s: ActionDeps): ActionService {
   };
 }
 
-export function statusService(s: StatusDeps): StatusService {
+/** What the API's services work with, all together. */
+export interface ApiServiceDeps extends ActionDeps, StatusDeps, KnowledgeDeps {
+  lifecycle: IncidentLifecycle;
+  incidents: Incidents;
+  version: string;
+  haStatus(): { connected: boolean; version: string | null };
+}
+
+/** The services of the HTTP API, with the summary the integration fetches kept ready. */
+export function apiServices(
+  s: ApiServiceDeps,
+): Omit<ApiContext, 'apiToken' | 'ingressPeer' | 'publicDir'> {
+  const actions = actionService(s);
+  // The status's counts are the summary's, so /api/status is as cheap as the summary.
+  const status = statusService({
+    ...s,
+    counts: () => {
+      const { active, awaiting_approval } = summary.parts();
+      return { open: active.total, awaiting_approval };
+    },
+  });
+  const summary = new ReadySummary({
+    incidents: s.incidents,
+    learning: s.incidents,
+    actions,
+    status,
+    version: s.version,
+    haStatus: () => s.haStatus(),
+    changes: [(l) => s.lifecycle.onChange(l), (l) => s.proposals.onChange(l)],
+  });
   return {
-    status: (): Status => {
+    version: s.version,
+    haStatus: () => s.haStatus(),
+    incidents: s.incidents,
+    learning: s.incidents,
+    knowledge: knowledgeService(s),
+    actions,
+    status,
+    maintenance: maintenanceService(s.maintenance),
+    summary,
+  };
+}
+
+export function statusService(s: StatusDeps & { counts?: () => Status['counts'] }): StatusService {
+  const counts =
+    s.counts ??
+    (() => ({
+      open: s.journal.listIncidents({ active: true }, 1, 0).total,
+      awaiting_approval: s.journal.listIncidents({ status: ['awaiting_approval'] }, 1, 0).total,
+    }));
+  return {
+    status: (known?: Status['counts']): Status => {
       const { policy, mode, error, source } = s.policy.current();
       return {
         mode,
@@ -158,10 +210,7 @@ export function statusService(s: StatusDeps): StatusService {
         },
         system_log_events: s.flags.systemLogEvents,
         last_analysis_at: s.journal.lastAnalysisAt(),
-        counts: {
-          open: s.journal.listIncidents({ active: true }, 1, 0).total,
-          awaiting_approval: s.journal.listIncidents({ status: ['awaiting_approval'] }, 1, 0).total,
-        },
+        counts: known ?? counts(),
         time_zone: s.timeZone(),
         knowledge: (({ file, rules, error }) => ({ file, rules: rules.length, error }))(
           s.knowledge.current(),

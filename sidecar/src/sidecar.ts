@@ -33,7 +33,7 @@ import { type IncidentAnalyzer, Pipeline } from './pipeline.js';
 import { Planner } from './plan/index.js';
 import { PolicyKeeper } from './policy/policy-keeper.js';
 import { Reporter } from './report/index.js';
-import { actionService, knowledgeService, maintenanceService, statusService } from './services.js';
+import { apiServices } from './services.js';
 import { KnowledgeBase } from './shared/knowledge.js';
 import { SupervisorClient } from './supervisor/client.js';
 import { addonUrl, announce } from './supervisor/discovery.js';
@@ -239,23 +239,19 @@ export class Sidecar {
       { conn: () => this.conn, redact: this.redactText },
     );
     const app = createApi({
-      version: VERSION,
       apiToken,
-      haStatus: () => ({
-        connected: this.conn?.connected ?? false,
-        version: this.conn?.haVersion ?? null,
-      }),
-      incidents,
-      learning: incidents,
-      knowledge: knowledgeService({ ...this, log }),
-      actions: actionService(this),
-      status: statusService({
+      ...apiServices({
         ...this,
         log,
+        incidents,
+        version: VERSION,
+        haStatus: () => ({
+          connected: this.conn?.connected ?? false,
+          version: this.conn?.haVersion ?? null,
+        }),
         timeZone: this.tz,
         llm: () => this.llm?.status() ?? null,
       }),
-      maintenance: maintenanceService(this.maintenance),
       ingressPeer: settings.ingressPeer,
       publicDir: this.publicDir,
     });

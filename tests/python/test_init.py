@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.llm_ops.api import SidecarClient
 from custom_components.llm_ops.const import DOMAIN
 from homeassistant.components import frontend
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
@@ -33,6 +37,39 @@ async def test_setup_and_unload(hass: HomeAssistant, sidecar: Sidecar) -> None:
 
     assert await hass.config_entries.async_unload(entry.entry_id)
     assert entry.state is ConfigEntryState.NOT_LOADED
+
+
+async def test_setup_waits_on_one_request(
+    hass: HomeAssistant, seeded: Sidecar, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home Assistant's start waits on one request to the sidecar: its summary.
+
+    The summary carries the status, the open incidents, the last one, the
+    proposals waiting and the outcomes; only the analyses behind Repairs issues
+    are asked for apart, one per issue, all at once.
+    """
+    requests: list[str] = []
+    request = SidecarClient._request
+
+    async def counted(
+        self: SidecarClient, method: str, path: str, **kwargs: Any
+    ) -> Any:
+        requests.append(f"{method} {path}")
+        return await request(self, method, path, **kwargs)
+
+    monkeypatch.setattr(SidecarClient, "_request", counted)
+    entry = _entry(seeded.url, seeded.token)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.state is ConfigEntryState.LOADED
+    data = entry.runtime_data.data
+    assert requests[0] == "GET /api/summary"
+    assert sorted(requests[1:]) == sorted(
+        f"GET /api/incidents/{incident_id}" for incident_id in data.facts
+    )
+    assert data.health.version == seeded.version
+    assert data.open_count == len(data.incidents) > 0
+    assert data.last_incident is not None
 
 
 async def test_setup_retries_when_unreachable(

@@ -42,6 +42,7 @@ TOP_LEVEL: dict[str, dict[str, Any]] = {
     "UpstreamReport": COMPONENTS["UpstreamReport"],
     "KnowledgeRule": COMPONENTS["KnowledgeRule"],
     "MaintenanceState": COMPONENTS["MaintenanceState"],
+    "SidecarSummary": COMPONENTS["Summary"],
 }
 
 PY_TYPES: dict[type, set[str]] = {

@@ -190,6 +190,15 @@ export function openApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      '/api/summary': {
+        get: {
+          summary: 'Everything the integration shows, in one answer',
+          description:
+            'The sidecar, its status, the active incidents, the last incident, the proposals waiting and ' +
+            'how incidents ended: what the Home Assistant integration fetches on every refresh, kept ready.',
+          responses: { '200': json(ref('Summary'), 'The summary.'), '401': errors['401'] },
+        },
+      },
       '/api/status': {
         get: {
           summary: 'Mode, policy summary and counts',

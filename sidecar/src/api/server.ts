@@ -1,4 +1,4 @@
-/** The sidecar's HTTP API (express): health, incidents, what it learned, actions, status, maintenance, the OpenAPI document, and the ingress UI. */
+/** The sidecar's HTTP API (express): health, the integration's summary, incidents, what it learned, actions, status, maintenance, the OpenAPI document, and the ingress UI. */
 import type { Health } from '@ha-llm-ops/contracts';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { learningRoutes, type LearningService } from './learning.js';
 import { maintenanceRoutes, type MaintenanceService } from './maintenance.js';
 import { openApiDocument } from './openapi.js';
 import { statusRoutes, type StatusService } from './status.js';
+import { summaryRoutes, type SummaryService } from './summary.js';
 import { tokenMatches } from './token.js';
 import { ApiError, errorHandler } from './validate.js';
 
@@ -28,6 +29,8 @@ export interface ApiContext {
   status: StatusService;
   /** Maintenance mode: no incident opens while it is on. */
   maintenance: MaintenanceService;
+  /** Everything the integration shows, kept ready: its one request per refresh. */
+  summary: SummaryService;
   /** Address of the Supervisor's ingress proxy (add-on mode), or null standalone. */
   ingressPeer: string | null;
   /** The ingress web UI's files (built panel); served only to ingress requests. */
@@ -80,6 +83,7 @@ export function createApi(ctx: ApiContext): Express {
     next();
   });
 
+  app.use('/api', summaryRoutes(ctx.summary));
   app.use('/api', learningRoutes(ctx.learning));
   app.use('/api', knowledgeRoutes(ctx.knowledge));
   app.use('/api/incidents', incidentRoutes(ctx.incidents));

@@ -5,7 +5,8 @@ import * as v from 'valibot';
 import { validate } from './validate.js';
 
 export interface StatusService {
-  status(): Status;
+  /** The status; with the incident counts when the caller has them already. */
+  status(counts?: Status['counts']): Status;
   /** Switch the mode; an ApiError(409) while the policy is invalid. */
   setMode(mode: Mode): void;
 }

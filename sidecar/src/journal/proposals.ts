@@ -62,9 +62,20 @@ const toExecution = (r: ExecutionRow): ExecutionRecord => ({
 
 export class ProposalJournal {
   private readonly stmt: (sql: string) => Statement;
+  private readonly listeners = new Set<() => void>();
 
   constructor(db: JournalDb) {
     this.stmt = statementCache(db);
+  }
+
+  /** Be told of every proposal added or moved on (the ready summary); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
   }
 
   addProposal(p: ProposalRecord): void {
@@ -74,6 +85,7 @@ export class ProposalJournal {
        VALUES (@id, @incident_id, @action_id, @params, @target, @status, @risk, @rationale, @preview,
          @proposed_by, @created_at, @expires_at, @decided_at, @decided_by)`,
     ).run({ ...p, params: JSON.stringify(p.params), preview: JSON.stringify(p.preview) });
+    this.changed();
   }
 
   proposal(id: string): ProposalRecord | undefined {
@@ -92,11 +104,12 @@ export class ProposalJournal {
     const marks = from.map(() => '?').join(', ');
     const sets = decided ? ', decided_at = ?, decided_by = ?' : '';
     const args: unknown[] = [to, ...(decided ? [decided.at, decided.by] : []), id, ...from];
-    return (
+    const moved =
       this.stmt(`UPDATE proposals SET status = ?${sets} WHERE id = ? AND status IN (${marks})`).run(
         ...args,
-      ).changes > 0
-    );
+      ).changes > 0;
+    if (moved) this.changed();
+    return moved;
   }
 
   /** Proposals waiting for a decision, oldest first. */
@@ -120,6 +133,7 @@ export class ProposalJournal {
   /** The offline knowledge base proposes what a model proposed: the proposal is its now. */
   vouch(id: string): ProposalRecord {
     this.stmt(`UPDATE proposals SET proposed_by = 'offline' WHERE id = ?`).run(id);
+    this.changed();
     const row = this.stmt('SELECT * FROM proposals WHERE id = ?').get(id) as ProposalRow;
     return toProposal(row);
   }
