@@ -8853,7 +8853,8 @@ var UpstreamReport = v.object({
 /**
 * The HTTP API's answers that carry other contracts: a page of incidents (`GET /api/incidents`),
 * an incident with everything its detail view shows (`GET /api/incidents/{id}`), a proposal
-* with how it ran (`GET /api/actions/{id}`) and the sidecar's status (`GET /api/status`); the
+* with how it ran (`GET /api/actions/{id}`), the sidecar's status (`GET /api/status`) and
+* everything the integration shows (`GET /api/summary`); the
 * knowledge file's answer is in knowledge.ts. The OpenAPI document and the JSON Schema files
 * refer to the contracts they carry by name rather than copying them; a field's
 * `description` is what they say of it.
@@ -8932,6 +8933,27 @@ var PolicyStatus = v.object({
 	})),
 	auto_actions: v.array(v.string())
 });
+/** `GET /api/status`: what the sidecar is doing and how it is allowed to act. */
+var Status = v.object({
+	mode: Mode,
+	policy: PolicyStatus,
+	/** False when HA fires no system_log_event and the log is polled instead. */
+	system_log_events: v.boolean(),
+	last_analysis_at: v.nullable(Timestamp),
+	counts: v.object({
+		open: Count,
+		awaiting_approval: Count
+	}),
+	/** Home Assistant's time zone, in which quiet hours are read; null until it is known. */
+	time_zone: v.pipe(v.nullable(v.string()), v.description("Home Assistant's time zone (IANA), in which quiet hours are read")),
+	knowledge: KnowledgeStatus,
+	/** What each allow-listed action is called, for people (each action names itself). */
+	action_labels: v.pipe(v.record(v.string(), v.string()), v.description("What each allow-listed action is called, for people")),
+	/** The LLM analyzer's budget; null when no LLM is configured (offline analysis only). */
+	llm: v.pipe(v.nullable(LlmStatus), v.description("The LLM analyzer and its budget; null when no LLM is configured (offline analysis only)")),
+	/** Maintenance mode: whether it is on, until when, and the last window's summary. */
+	maintenance: MaintenanceState
+});
 /**
 * The answers that carry other contracts, by name: their schemas (OpenAPI, JSON Schema)
 * refer to the contracts they carry instead of copying them in.
@@ -8940,25 +8962,22 @@ var ANSWERS = {
 	IncidentPage,
 	IncidentDetail,
 	ProposalDetail,
-	Status: v.object({
-		mode: Mode,
-		policy: PolicyStatus,
-		/** False when HA fires no system_log_event and the log is polled instead. */
-		system_log_events: v.boolean(),
-		last_analysis_at: v.nullable(Timestamp),
-		counts: v.object({
-			open: Count,
-			awaiting_approval: Count
+	Status,
+	Summary: v.object({
+		service: v.literal("ha-llm-ops"),
+		version: v.string(),
+		ha: v.object({
+			connected: v.boolean(),
+			version: v.nullable(v.string())
 		}),
-		/** Home Assistant's time zone, in which quiet hours are read; null until it is known. */
-		time_zone: v.pipe(v.nullable(v.string()), v.description("Home Assistant's time zone (IANA), in which quiet hours are read")),
-		knowledge: KnowledgeStatus,
-		/** What each allow-listed action is called, for people (each action names itself). */
-		action_labels: v.pipe(v.record(v.string(), v.string()), v.description("What each allow-listed action is called, for people")),
-		/** The LLM analyzer's budget; null when no LLM is configured (offline analysis only). */
-		llm: v.pipe(v.nullable(LlmStatus), v.description("The LLM analyzer and its budget; null when no LLM is configured (offline analysis only)")),
-		/** Maintenance mode: whether it is on, until when, and the last window's summary. */
-		maintenance: MaintenanceState
+		status: Status,
+		active: v.pipe(v.object({
+			items: v.array(Incident),
+			total: Count
+		}), v.description("Incidents not resolved or dismissed, most recently seen first (at most 500), and how many there are")),
+		last_incident: v.pipe(v.nullable(Incident), v.description("The most recently seen incident of any status")),
+		proposals: v.pipe(v.array(ActionProposal), v.description("Proposals waiting for a decision, oldest first")),
+		outcomes: OutcomeStats
 	}),
 	KnowledgeReport
 };
@@ -12123,6 +12142,14 @@ function openApiDocument(version) {
 					"404": json(ref("Error"), "No such incident.")
 				}
 			} },
+			"/api/summary": { get: {
+				summary: "Everything the integration shows, in one answer",
+				description: "The sidecar, its status, the active incidents, the last incident, the proposals waiting and how incidents ended: what the Home Assistant integration fetches on every refresh, kept ready.",
+				responses: {
+					"200": json(ref("Summary"), "The summary."),
+					"401": errors["401"]
+				}
+			} },
 			"/api/status": { get: {
 				summary: "Mode, policy summary and counts",
 				responses: {
@@ -12240,6 +12267,80 @@ function statusRoutes(service) {
 	});
 	return router;
 }
+function summaryRoutes(service) {
+	const router = Router();
+	router.get("/summary", (_req, res) => {
+		res.json(service.summary());
+	});
+	router.use((req, res, next) => {
+		if (req.method !== "GET") res.on("finish", () => service.changed());
+		next();
+	});
+	return router;
+}
+/** How long after a change the summary is rebuilt: a burst of changes costs one rebuild. */
+var REBUILD_AFTER_MS = 1e3;
+/** The longest a ready summary is served unchanged (a safety net for changes nobody announces). */
+var MAX_AGE_MS = 6e4;
+var ReadySummary = class {
+	deps;
+	ready = null;
+	timer;
+	now;
+	constructor(deps) {
+		this.deps = deps;
+		this.now = deps.now ?? Date.now;
+		for (const subscribe of deps.changes) subscribe(() => this.changed());
+	}
+	summary() {
+		const { active, awaiting_approval, last_incident, proposals, outcomes } = this.parts();
+		const status = this.deps.status.status({
+			open: active.total,
+			awaiting_approval
+		});
+		return {
+			service: "ha-llm-ops",
+			version: this.deps.version,
+			ha: this.deps.haStatus(),
+			status,
+			active,
+			last_incident,
+			proposals,
+			outcomes
+		};
+	}
+	/** The journal's part: ready, or built now when a change has not been rebuilt yet. */
+	parts() {
+		if (this.ready && this.now() - this.ready.at <= MAX_AGE_MS) return this.ready.parts;
+		this.ready = {
+			parts: this.build(),
+			at: this.now()
+		};
+		return this.ready.parts;
+	}
+	/** Something the summary shows changed: forget it, and rebuild it once the burst is over. */
+	changed() {
+		this.ready = null;
+		if (this.timer) return;
+		this.timer = setTimeout(() => {
+			this.timer = void 0;
+			try {
+				this.parts();
+			} catch {}
+		}, REBUILD_AFTER_MS);
+		this.timer.unref();
+	}
+	build() {
+		const { incidents, learning, actions } = this.deps;
+		return {
+			active: incidents.list({ active: true }, 500, 0),
+			awaiting_approval: incidents.list({ status: ["awaiting_approval"] }, 1, 0).total,
+			last_incident: incidents.list({}, 1, 0).items[0] ?? null,
+			proposals: actions.pending(),
+			outcomes: learning.outcomeStats()
+		};
+	}
+};
 // sidecar/src/api/token.ts
 /**
 * The API's bearer token: the configured one, else the one generated on first
@@ -12303,6 +12404,7 @@ function createApi(ctx) {
 		if (!tokenMatches(presented, ctx.apiToken)) throw new ApiError(401, "invalid API token");
 		next();
 	});
+	app.use("/api", summaryRoutes(ctx.summary));
 	app.use("/api", learningRoutes(ctx.learning));
 	app.use("/api", knowledgeRoutes(ctx.knowledge));
 	app.use("/api/incidents", incidentRoutes(ctx.incidents));
@@ -17063,8 +17165,17 @@ var toExecution = (r) => ({
 });
 var ProposalJournal = class {
 	stmt;
+	listeners = /* @__PURE__ */ new Set();
 	constructor(db) {
 		this.stmt = statementCache(db);
+	}
+	/** Be told of every proposal added or moved on (the ready summary); returns the unsubscribe. */
+	onChange(listener) {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+	changed() {
+		for (const l of this.listeners) l();
 	}
 	addProposal(p) {
 		this.stmt(`INSERT INTO proposals (id, incident_id, action_id, params, target, status, risk, rationale, preview,
@@ -17075,6 +17186,7 @@ var ProposalJournal = class {
 			params: JSON.stringify(p.params),
 			preview: JSON.stringify(p.preview)
 		});
+		this.changed();
 	}
 	proposal(id) {
 		const row = this.stmt("SELECT * FROM proposals WHERE id = ?").get(id);
@@ -17090,7 +17202,9 @@ var ProposalJournal = class {
 			id,
 			...from
 		];
-		return this.stmt(`UPDATE proposals SET status = ?${sets} WHERE id = ? AND status IN (${marks})`).run(...args).changes > 0;
+		const moved = this.stmt(`UPDATE proposals SET status = ?${sets} WHERE id = ? AND status IN (${marks})`).run(...args).changes > 0;
+		if (moved) this.changed();
+		return moved;
 	}
 	/** Proposals waiting for a decision, oldest first. */
 	pending() {
@@ -17103,6 +17217,7 @@ var ProposalJournal = class {
 	/** The offline knowledge base proposes what a model proposed: the proposal is its now. */
 	vouch(id) {
 		this.stmt(`UPDATE proposals SET proposed_by = 'offline' WHERE id = ?`).run(id);
+		this.changed();
 		return toProposal(this.stmt("SELECT * FROM proposals WHERE id = ?").get(id));
 	}
 	openFor(incidentId, target) {
@@ -17758,9 +17873,47 @@ function actionService(s) {
 		}
 	};
 }
-function statusService(s) {
+/** The services of the HTTP API, with the summary the integration fetches kept ready. */
+function apiServices(s) {
+	const actions = actionService(s);
+	const status = statusService({
+		...s,
+		counts: () => {
+			const { active, awaiting_approval } = summary.parts();
+			return {
+				open: active.total,
+				awaiting_approval
+			};
+		}
+	});
+	const summary = new ReadySummary({
+		incidents: s.incidents,
+		learning: s.incidents,
+		actions,
+		status,
+		version: s.version,
+		haStatus: () => s.haStatus(),
+		changes: [(l) => s.lifecycle.onChange(l), (l) => s.proposals.onChange(l)]
+	});
 	return {
-		status: () => {
+		version: s.version,
+		haStatus: () => s.haStatus(),
+		incidents: s.incidents,
+		learning: s.incidents,
+		knowledge: knowledgeService(s),
+		actions,
+		status,
+		maintenance: maintenanceService(s.maintenance),
+		summary
+	};
+}
+function statusService(s) {
+	const counts = s.counts ?? (() => ({
+		open: s.journal.listIncidents({ active: true }, 1, 0).total,
+		awaiting_approval: s.journal.listIncidents({ status: ["awaiting_approval"] }, 1, 0).total
+	}));
+	return {
+		status: (known) => {
 			const { policy, mode, error, source } = s.policy.current();
 			return {
 				mode,
@@ -17774,10 +17927,7 @@ function statusService(s) {
 				},
 				system_log_events: s.flags.systemLogEvents,
 				last_analysis_at: s.journal.lastAnalysisAt(),
-				counts: {
-					open: s.journal.listIncidents({ active: true }, 1, 0).total,
-					awaiting_approval: s.journal.listIncidents({ status: ["awaiting_approval"] }, 1, 0).total
-				},
+				counts: known ?? counts(),
 				time_zone: s.timeZone(),
 				knowledge: (({ file, rules, error }) => ({
 					file,
@@ -18093,26 +18243,19 @@ var Sidecar = class {
 			redact: this.redactText
 		});
 		const app = createApi({
-			version: VERSION,
 			apiToken,
-			haStatus: () => ({
-				connected: this.conn?.connected ?? false,
-				version: this.conn?.haVersion ?? null
-			}),
-			incidents,
-			learning: incidents,
-			knowledge: knowledgeService({
-				...this,
-				log
-			}),
-			actions: actionService(this),
-			status: statusService({
+			...apiServices({
 				...this,
 				log,
+				incidents,
+				version: VERSION,
+				haStatus: () => ({
+					connected: this.conn?.connected ?? false,
+					version: this.conn?.haVersion ?? null
+				}),
 				timeZone: this.tz,
 				llm: () => this.llm?.status() ?? null
 			}),
-			maintenance: maintenanceService(this.maintenance),
 			ingressPeer: settings.ingressPeer,
 			publicDir: this.publicDir
 		});
