@@ -205,6 +205,17 @@ export async function startReplayServer(
           ws.send(JSON.stringify({ id: msg.id, type: 'pong' }));
           return;
         default:
+          // Without the llm_ops integration HA knows none of its commands (the filtered state
+          // changes among them): the sidecar then takes every state_changed event.
+          if (msg.type.startsWith('llm_ops/'))
+            return ws.send(
+              JSON.stringify({
+                id: msg.id,
+                type: 'result',
+                success: false,
+                error: { code: 'unknown_command', message: 'Unknown command.' },
+              }),
+            );
           // system_log/list, trace/list, registries, manifests, backup state: empty.
           return result(msg.id, []);
       }

@@ -48,7 +48,12 @@ export interface CorrelatorOptions {
   maintenance?: Maintenance;
   /** The language of new incidents' titles (Home Assistant's, see ../i18n); English when not given. */
   language?: () => string;
+  /** How many fingerprints' open incidents are remembered (MAX_CACHED_FINGERPRINTS by default). */
+  maxCachedFingerprints?: number;
 }
+
+/** Fingerprints whose open incident is remembered; the least recently seen are looked up again. */
+export const MAX_CACHED_FINGERPRINTS = 5_000;
 
 /** The template a signal's fingerprint is made of. */
 export function signalTemplate(s: Signal): string {
@@ -197,7 +202,7 @@ export class Correlator implements SignalSink {
       this.journal.setConditionActive(incident.id, signal.source, signal.key, signal.observed_at);
     }
     this.journal.addSignal(incident.id, fp, stored, thresholds.signalsPerIncident);
-    this.openByFp.set(fp, incident.id);
+    this.remember(fp, incident.id);
     // Another line of the same broken thing is news to its analysis; a repeat is not.
     this.lifecycle.observed(incident, patch, change, stored, sameFailure === undefined);
   }
@@ -215,6 +220,22 @@ export class Correlator implements SignalSink {
     return new Date(at - this.opts.thresholds.groupingWindowS * 1000).toISOString();
   }
 
+  /** How many fingerprints' open incidents are remembered (bounded). */
+  get cachedFingerprints(): number {
+    return this.openByFp.size;
+  }
+
+  /** Remember a fingerprint's open incident, most recent last; the oldest go beyond the bound. */
+  private remember(fp: string, incidentId: string): void {
+    this.openByFp.delete(fp);
+    this.openByFp.set(fp, incidentId);
+    const max = this.opts.maxCachedFingerprints ?? MAX_CACHED_FINGERPRINTS;
+    for (const oldest of this.openByFp.keys()) {
+      if (this.openByFp.size <= max) break;
+      this.openByFp.delete(oldest);
+    }
+  }
+
   /** The open incident that saw this fingerprint, from the cache when it can. */
   private openIncident(fp: string): IncidentRecord | undefined {
     const cached = this.openByFp.get(fp);
@@ -224,7 +245,7 @@ export class Correlator implements SignalSink {
       this.openByFp.delete(fp);
     }
     const found = this.journal.openByFingerprint(fp);
-    if (found) this.openByFp.set(fp, found.id);
+    if (found) this.remember(fp, found.id);
     return found;
   }
 

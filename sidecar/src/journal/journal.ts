@@ -20,6 +20,7 @@ import { OutcomeJournal } from './outcomes.js';
 import { CaptureJournal } from './captures.js';
 import { EventOutbox } from './outbox.js';
 import { SelfRecoveries } from './self-recoveries.js';
+import { SignalStore } from './signals.js';
 import { statementCache } from './statements.js';
 import { Turns } from './turns.js';
 import { UpdateJournal } from './updates.js';
@@ -80,6 +81,8 @@ export class Journal {
   readonly captures: CaptureJournal;
   /** Updates seen installed, and the last version seen of each update entity. */
   readonly updates: UpdateJournal;
+  /** Each incident's newest signals (written through it). */
+  readonly signals: SignalStore;
   private readonly stmt: (sql: string) => Statement;
   /** Group commit (turns.ts). */
   private readonly turns: Turns;
@@ -94,7 +97,9 @@ export class Journal {
     this.selfRecoveries = new SelfRecoveries(this.db);
     this.captures = new CaptureJournal(this.db);
     this.updates = new UpdateJournal(this.db);
-    this.turns = new Turns(this.db, opts.onWriteError);
+    this.signals = new SignalStore(this.db);
+    // What is held in memory mirrors committed rows only: a rolled back turn forgets it.
+    this.turns = new Turns(this.db, opts.onWriteError, () => this.signals.forget());
   }
 
   close(): void {
@@ -105,7 +110,12 @@ export class Journal {
   /** Run `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T {
     this.groupCommit();
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (err) {
+      this.signals.forget(); // rolled back: what was held may not have been written
+      throw err;
+    }
   }
 
   private groupCommit(): void {
@@ -318,40 +328,9 @@ export class Journal {
 
   // --- signals ---------------------------------------------------------------
 
-  /**
-   * Keep a signal with its incident (the newest `keep` of each). The same line again right after
-   * itself (a flood) adds to that row's count instead of pushing the other evidence out.
-   */
+  /** Keep a signal with its incident (the newest `keep` of each; signals.ts). */
   addSignal(incidentId: string, fp: string, s: Signal, keep: number): void {
-    const data = JSON.stringify(s.data);
-    const folded =
-      s.condition === 'occurrence' &&
-      this.stmt(
-        `UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ?
-         WHERE id = (SELECT max(id) FROM signals WHERE incident_id = ?) AND fingerprint = ?
-           AND condition = 'occurrence' AND message = ? AND severity = ?`,
-      ).run(s.count, s.observed_at, data, incidentId, fp, s.message, s.severity).changes > 0;
-    if (folded) return;
-    this.stmt(
-      `INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
-           count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      incidentId,
-      fp,
-      s.observed_at,
-      s.source,
-      s.kind,
-      s.condition,
-      s.key,
-      s.severity,
-      s.message,
-      s.count,
-      data,
-    );
-    this.stmt(
-      `DELETE FROM signals WHERE incident_id = ? AND id <= (
-           SELECT id FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
-    ).run(incidentId, incidentId, keep);
+    this.signals.add(incidentId, fp, s, keep);
   }
 
   /** The newest signals of an incident, newest first. */

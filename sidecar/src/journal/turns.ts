@@ -19,6 +19,8 @@ export class Turns {
     private readonly db: JournalDb,
     /** Told when a turn's writes could not be saved and were dropped. */
     private readonly onWriteError?: (err: unknown) => void,
+    /** Told whenever a turn was rolled back, so what is held in memory of it is forgotten. */
+    private readonly onRollback?: () => void,
   ) {}
 
   /** Open this turn's transaction unless one is open; it ends right after the turn. */
@@ -38,6 +40,7 @@ export class Turns {
     } catch (err) {
       if (CANNOT_WRITE.test(codeOf(err))) {
         this.failed ??= err;
+        this.onRollback?.();
         // SQLite may have rolled back already: what follows in this turn stays uncommitted.
         if (this.db.open && !this.db.inTransaction) {
           this.db.exec('BEGIN');
@@ -62,6 +65,7 @@ export class Turns {
       } catch {
         // SQLite may have rolled back by itself
       }
+      this.onRollback?.();
       this.onWriteError?.(err);
     }
   }
