@@ -13895,30 +13895,6 @@ function classify(signal, language = "en") {
 		title: clip$1(signal.message)
 	};
 }
-// sidecar/src/correlate/correlator.ts
-/**
-* The correlator turns signals into incidents: one incident per broken thing,
-* however many signals say so.
-*
-* - A signal's fingerprint (integration + entry + message template) finds the
-*   open incident of the same failure; failing that, the open incident of the
-*   same group (integration + entry, or + subject) takes it, so a hub's retry,
-*   its log lines and its dead entities are one incident. Integration-wide
-*   signals (no entry, no subject) join only within the grouping window.
-* - State-based signals hold a condition (entry failing, entities unavailable,
-*   a Repairs issue); the incident resolves when its last condition clears.
-*   Log-only incidents resolve after a quiet period without repeats.
-* - A failure that recurs within the flap window after resolving reopens its
-*   incident instead of opening a new one.
-* - "Ignore similar" dismissals stick: their fingerprints are suppressed for good.
-*   False alarms keep the same fingerprints quiet for a while: they open at info.
-* - Learned quiet: an outage of a subject that goes away by itself on a schedule
-*   (incident/learned-quiet.ts), starting inside its learned window, is held back
-*   instead of opening an incident. When it clears it is recorded as one more
-*   self-recovery; if it lasts longer than a schedule does, it opens an incident after all.
-* - During maintenance nothing opens: what would have is held back (maintenance.ts)
-*   and comes back through here when the window ends, if it still fails.
-*/
 /** The template a signal's fingerprint is made of. */
 function signalTemplate(s) {
 	if (s.condition === "occurrence") return messageTemplate(s.message);
@@ -14044,7 +14020,7 @@ var Correlator = class {
 		if (SEVERITY_RANK[signal.severity] > SEVERITY_RANK[incident.severity]) patch.severity = signal.severity;
 		if (signal.condition === "active" && signal.key !== null) this.journal.setConditionActive(incident.id, signal.source, signal.key, signal.observed_at);
 		this.journal.addSignal(incident.id, fp, stored, thresholds.signalsPerIncident);
-		this.openByFp.set(fp, incident.id);
+		this.remember(fp, incident.id);
 		this.lifecycle.observed(incident, patch, change, stored, sameFailure === void 0);
 	}
 	/**
@@ -14059,6 +14035,20 @@ var Correlator = class {
 		const at = Math.min(this.now().getTime(), Date.parse(signal.observed_at) || Infinity);
 		return (/* @__PURE__ */ new Date(at - this.opts.thresholds.groupingWindowS * 1e3)).toISOString();
 	}
+	/** How many fingerprints' open incidents are remembered (bounded). */
+	get cachedFingerprints() {
+		return this.openByFp.size;
+	}
+	/** Remember a fingerprint's open incident, most recent last; the oldest go beyond the bound. */
+	remember(fp, incidentId) {
+		this.openByFp.delete(fp);
+		this.openByFp.set(fp, incidentId);
+		const max = this.opts.maxCachedFingerprints ?? 5e3;
+		for (const oldest of this.openByFp.keys()) {
+			if (this.openByFp.size <= max) break;
+			this.openByFp.delete(oldest);
+		}
+	}
 	/** The open incident that saw this fingerprint, from the cache when it can. */
 	openIncident(fp) {
 		const cached = this.openByFp.get(fp);
@@ -14068,7 +14058,7 @@ var Correlator = class {
 			this.openByFp.delete(fp);
 		}
 		const found = this.journal.openByFingerprint(fp);
-		if (found) this.openByFp.set(fp, found.id);
+		if (found) this.remember(fp, found.id);
 		return found;
 	}
 	/**
@@ -16820,6 +16810,80 @@ var SelfRecoveries = class {
 		this.stmt("DELETE FROM self_recoveries").run();
 	}
 };
+// sidecar/src/journal/signals.ts
+/** Incidents whose tail is held; the least recently written go first. */
+var MAX_HELD_TAILS = 1e3;
+var SignalStore = class {
+	maxHeld;
+	stmt;
+	tails = /* @__PURE__ */ new Map();
+	constructor(db, maxHeld = MAX_HELD_TAILS) {
+		this.maxHeld = maxHeld;
+		this.stmt = statementCache(db);
+	}
+	/** How many incidents' tails are held (bounded by `maxHeld`). */
+	get held() {
+		return this.tails.size;
+	}
+	/** Forget what is held (a write was rolled back: the rows may not be what was held). */
+	forget() {
+		this.tails.clear();
+	}
+	tail(incidentId) {
+		const held = this.tails.get(incidentId);
+		if (held) return held;
+		const last = this.stmt(`SELECT id, fingerprint, condition, message, severity FROM signals WHERE incident_id = ?
+       ORDER BY id DESC LIMIT 1`).get(incidentId);
+		const rows = last ? this.stmt("SELECT COUNT(*) AS n FROM signals WHERE incident_id = ?").get(incidentId).n : 0;
+		return {
+			last: last ?? null,
+			rows
+		};
+	}
+	hold(incidentId, tail) {
+		this.tails.delete(incidentId);
+		this.tails.set(incidentId, tail);
+		if (this.tails.size > this.maxHeld) {
+			const oldest = this.tails.keys().next().value;
+			if (oldest !== void 0) this.tails.delete(oldest);
+		}
+	}
+	/**
+	* Keep a signal with its incident (the newest `keep` of each). The same line again right after
+	* itself (a flood) adds to that row's count instead of pushing the other evidence out.
+	*/
+	add(incidentId, fp, s, keep) {
+		const data = JSON.stringify(s.data);
+		const tail = this.tail(incidentId);
+		const last = tail.last;
+		if (last && s.condition === "occurrence" && last.condition === "occurrence" && last.fingerprint === fp && last.message === s.message && last.severity === s.severity) {
+			this.stmt("UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ? WHERE id = ?").run(s.count, s.observed_at, data, last.id);
+			this.hold(incidentId, tail);
+			return;
+		}
+		const id = Number(this.stmt(`INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
+           count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(incidentId, fp, s.observed_at, s.source, s.kind, s.condition, s.key, s.severity, s.message, s.count, data).lastInsertRowid);
+		let rows = tail.rows + 1;
+		if (rows > keep) {
+			this.stmt(`DELETE FROM signals WHERE incident_id = ? AND id <= (
+             SELECT id FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(incidentId, incidentId, keep);
+			rows = keep;
+		}
+		const held = {
+			id,
+			fingerprint: fp,
+			condition: s.condition,
+			message: s.message
+		};
+		this.hold(incidentId, {
+			last: {
+				...held,
+				severity: s.severity
+			},
+			rows
+		});
+	}
+};
 // sidecar/src/journal/turns.ts
 /** SQLite's answers when it cannot write: the disk is full or failing. */
 var CANNOT_WRITE = /^SQLITE_(FULL|IOERR)/;
@@ -16827,10 +16891,12 @@ var codeOf = (err) => typeof err === "object" && err !== null && "code" in err ?
 var Turns = class {
 	db;
 	onWriteError;
+	onRollback;
 	failed = null;
-	constructor(db, onWriteError) {
+	constructor(db, onWriteError, onRollback) {
 		this.db = db;
 		this.onWriteError = onWriteError;
+		this.onRollback = onRollback;
 	}
 	/** Open this turn's transaction unless one is open; it ends right after the turn. */
 	begin() {
@@ -16848,6 +16914,7 @@ var Turns = class {
 		} catch (err) {
 			if (CANNOT_WRITE.test(codeOf(err))) {
 				this.failed ??= err;
+				this.onRollback?.();
 				if (this.db.open && !this.db.inTransaction) {
 					this.db.exec("BEGIN");
 					setImmediate(() => this.end());
@@ -16868,6 +16935,7 @@ var Turns = class {
 			try {
 				if (this.db.inTransaction) this.db.exec("ROLLBACK");
 			} catch {}
+			this.onRollback?.();
 			this.onWriteError?.(err);
 		}
 	}
@@ -16943,6 +17011,8 @@ var Journal = class {
 	captures;
 	/** Updates seen installed, and the last version seen of each update entity. */
 	updates;
+	/** Each incident's newest signals (written through it). */
+	signals;
 	stmt;
 	/** Group commit (turns.ts). */
 	turns;
@@ -16956,7 +17026,8 @@ var Journal = class {
 		this.selfRecoveries = new SelfRecoveries(this.db);
 		this.captures = new CaptureJournal(this.db);
 		this.updates = new UpdateJournal(this.db);
-		this.turns = new Turns(this.db, opts.onWriteError);
+		this.signals = new SignalStore(this.db);
+		this.turns = new Turns(this.db, opts.onWriteError, () => this.signals.forget());
 	}
 	close() {
 		this.turns.end();
@@ -16965,7 +17036,12 @@ var Journal = class {
 	/** Run `fn` in one transaction (nested calls join the outer one). */
 	transaction(fn) {
 		this.groupCommit();
-		return this.db.transaction(fn)();
+		try {
+			return this.db.transaction(fn)();
+		} catch (err) {
+			this.signals.forget();
+			throw err;
+		}
 	}
 	groupCommit() {
 		this.turns.begin();
@@ -17109,19 +17185,9 @@ var Journal = class {
 	clearAllConditions(incidentId, at) {
 		this.stmt("UPDATE conditions SET active = 0, cleared_at = ? WHERE incident_id = ? AND active = 1").run(at, incidentId);
 	}
-	/**
-	* Keep a signal with its incident (the newest `keep` of each). The same line again right after
-	* itself (a flood) adds to that row's count instead of pushing the other evidence out.
-	*/
+	/** Keep a signal with its incident (the newest `keep` of each; signals.ts). */
 	addSignal(incidentId, fp, s, keep) {
-		const data = JSON.stringify(s.data);
-		if (s.condition === "occurrence" && this.stmt(`UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ?
-         WHERE id = (SELECT max(id) FROM signals WHERE incident_id = ?) AND fingerprint = ?
-           AND condition = 'occurrence' AND message = ? AND severity = ?`).run(s.count, s.observed_at, data, incidentId, fp, s.message, s.severity).changes > 0) return;
-		this.stmt(`INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
-           count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(incidentId, fp, s.observed_at, s.source, s.kind, s.condition, s.key, s.severity, s.message, s.count, data);
-		this.stmt(`DELETE FROM signals WHERE incident_id = ? AND id <= (
-           SELECT id FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(incidentId, incidentId, keep);
+		this.signals.add(incidentId, fp, s, keep);
 	}
 	/** The newest signals of an incident, newest first. */
 	signalsOf(incidentId, limit = 100) {
