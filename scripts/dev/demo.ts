@@ -18,6 +18,7 @@ import {
   HaDevError,
   readHaEnv,
 } from '../../tests/harness/ha-dev.js';
+import type { Incident, IncidentDetail } from '@ha-llm-ops/contracts';
 
 const SIDECAR_FILE = join(DEV_DIR, 'sidecar.json');
 const WAIT_MS = 60_000;
@@ -34,28 +35,6 @@ interface FlowResult {
   errors?: Record<string, string> | null;
   reason?: string;
   result?: { entry_id: string };
-}
-
-interface Incident {
-  id: string;
-  title: string;
-  severity: string;
-  category: string;
-  status: string;
-  remedy: string | null;
-  confidence: number | null;
-  integration: string | null;
-}
-
-interface IncidentDetail {
-  incident: Incident;
-  analysis: {
-    root_cause: string;
-    impact: string;
-    manual_steps: string[];
-    signature: string | null;
-  } | null;
-  proposals: { id: string; action_id: string; status: string; preview: { summary: string } }[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,32 +6,12 @@
  * the month's recorded cost reaches the cap the model is not asked again (the
  * offline analysis stands) and the status says why.
  */
+import type { IncidentDetail, IncidentPage, Status } from '@ha-llm-ops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAi, validAnswer, type FakeOpenAi } from '../harness/fake-openai.js';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
 import { callService, configEntries, eventually, haRest } from '../harness/ha-rest.js';
 import { startSidecar, type SidecarProcess } from '../harness/sidecar.js';
-
-interface Usage {
-  calls: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-  cost: number;
-  latency_ms: number;
-}
-interface Detail {
-  incident: { id: string; integration: string | null };
-  analysis: { analyzer: string } | null;
-  llm_usage: Usage | null;
-}
-interface LlmStatus {
-  calls_per_hour: number;
-  calls_left_this_hour: number;
-  cost_this_month: number;
-  monthly_cost_cap: number | null;
-  paused: string | null;
-  month_resets_at: string;
-}
 
 // Every answer reports 100 000 + 25 000 tokens: at 0.4 and 1.6 per million, 0.04 + 0.04.
 const COST_PER_CALL = 0.08;
@@ -50,9 +30,9 @@ async function api<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function details(): Promise<Detail[]> {
-  const { items } = await api<{ items: { id: string }[] }>('/incidents?limit=100');
-  return Promise.all(items.map((i) => api<Detail>(`/incidents/${i.id}`)));
+async function details(): Promise<IncidentDetail[]> {
+  const { items } = await api<IncidentPage>('/incidents?limit=100');
+  return Promise.all(items.map((i) => api<IncidentDetail>(`/incidents/${i.id}`)));
 }
 
 async function setFault(mode: string, reload: boolean): Promise<void> {
@@ -121,7 +101,8 @@ describe('LLM cost per incident and the monthly cap (real sidecar process)', () 
     // (Calls that were already under way when the first one was recorded count too.)
     const capped = await eventually(
       async () => {
-        const { llm } = await api<{ llm: LlmStatus }>('/status');
+        const { llm } = await api<Status>('/status');
+        if (!llm) throw new Error('the status names no LLM, though one is configured');
         const recorded = Math.round(llm.cost_this_month / COST_PER_CALL);
         return recorded === fake.requests.length ? llm : undefined;
       },
@@ -152,7 +133,7 @@ describe('LLM cost per incident and the monthly cap (real sidecar process)', () 
     );
     expect(sidecar.output()).toMatch(/monthly cost cap of 0\.05 is reached/);
     // What the first call cost stays recorded with the incident.
-    const again = await api<Detail>(`/incidents/${asked.incident.id}`);
+    const again = await api<IncidentDetail>(`/incidents/${asked.incident.id}`);
     expect(again.llm_usage).toMatchObject({ calls: 1 });
     expect(again.llm_usage?.cost).toBeCloseTo(COST_PER_CALL, 9);
     // The model was not asked again once the cap was reached.
