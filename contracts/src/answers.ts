@@ -12,8 +12,8 @@ import { ActionExecution, ActionProposal, ExecutionResult, NotProposed } from '.
 import { MaintenanceState } from './events.js';
 import { EvidenceBundle } from './evidence.js';
 import { Incident } from './incident.js';
-import { KnowledgeReport, KnowledgeStatus } from './knowledge.js';
-import { OutcomeStats } from './outcome.js';
+import { KnowledgeReport, KnowledgeRule, KnowledgeStatus } from './knowledge.js';
+import { LearnedQuiet, OutcomeStats, Suppression } from './outcome.js';
 import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
 import { UpdateAttribution } from './update.js';
@@ -189,6 +189,37 @@ export const Summary = v.object({
 });
 export type Summary = v.InferOutput<typeof Summary>;
 
+/** Every refusal and failure of the API: what is wrong, and the request's field it concerns. */
+export const ErrorAnswer = v.object({
+  error: v.string(),
+  field: v.optional(v.string()),
+});
+export type ErrorAnswer = v.InferOutput<typeof ErrorAnswer>;
+
+/** An incident after a change: analyzed again, dismissed, marked a false alarm. */
+export const IncidentAnswer = v.object({ incident: Incident });
+export type IncidentAnswer = v.InferOutput<typeof IncidentAnswer>;
+
+/** A proposal after a change: proposed, approved, rejected. */
+export const ProposalAnswer = v.object({ proposal: ActionProposal });
+export type ProposalAnswer = v.InferOutput<typeof ProposalAnswer>;
+
+/** The mode in force after a switch. */
+export const ModeAnswer = v.object({ mode: Mode });
+export type ModeAnswer = v.InferOutput<typeof ModeAnswer>;
+
+/** A rule of the knowledge file, as now in force. */
+export const RuleAnswer = v.object({ rule: KnowledgeRule });
+export type RuleAnswer = v.InferOutput<typeof RuleAnswer>;
+
+/** What is kept quiet now (false alarms, ignored failures), newest first. */
+export const SuppressionList = v.object({ items: v.array(Suppression) });
+export type SuppressionList = v.InferOutput<typeof SuppressionList>;
+
+/** What is learned quiet now, most recently recovered first. */
+export const LearnedQuietList = v.object({ items: v.array(LearnedQuiet) });
+export type LearnedQuietList = v.InferOutput<typeof LearnedQuietList>;
+
 /**
  * The answers that carry other contracts, by name: their schemas (OpenAPI, JSON Schema)
  * refer to the contracts they carry instead of copying them in.
@@ -200,4 +231,12 @@ export const ANSWERS = {
   Status,
   Summary,
   KnowledgeReport,
+  // The API's refusals and failures are `Error` in the OpenAPI document, as before.
+  Error: ErrorAnswer,
+  IncidentAnswer,
+  ProposalAnswer,
+  ModeAnswer,
+  RuleAnswer,
+  SuppressionList,
+  LearnedQuietList,
 };

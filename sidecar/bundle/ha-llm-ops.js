@@ -8979,7 +8979,17 @@ var ANSWERS = {
 		proposals: v.pipe(v.array(ActionProposal), v.description("Proposals waiting for a decision, oldest first")),
 		outcomes: OutcomeStats
 	}),
-	KnowledgeReport
+	KnowledgeReport,
+	Error: v.object({
+		error: v.string(),
+		field: v.optional(v.string())
+	}),
+	IncidentAnswer: v.object({ incident: Incident }),
+	ProposalAnswer: v.object({ proposal: ActionProposal }),
+	ModeAnswer: v.object({ mode: Mode }),
+	RuleAnswer: v.object({ rule: KnowledgeRule }),
+	SuppressionList: v.object({ items: v.array(Suppression) }),
+	LearnedQuietList: v.object({ items: v.array(LearnedQuiet) })
 };
 // contracts/src/health.ts
 /** `GET /api/health`: liveness of the sidecar and its link to Home Assistant. */
@@ -11633,22 +11643,8 @@ var LEARNING_COMPONENTS = {
 /** The learning endpoints' paths. */
 function learningPaths(kit) {
 	const { ref, json, errors } = kit;
-	const suppressions = json({
-		type: "object",
-		required: ["items"],
-		properties: { items: {
-			type: "array",
-			items: ref("Suppression")
-		} }
-	}, "What is kept quiet now, newest first.");
-	const learned = json({
-		type: "object",
-		required: ["items"],
-		properties: { items: {
-			type: "array",
-			items: ref("LearnedQuiet")
-		} }
-	}, "What is learned quiet now, most recently recovered first.");
+	const suppressions = json(ref("SuppressionList"), "What is kept quiet now, newest first.");
+	const learned = json(ref("LearnedQuietList"), "What is learned quiet now, most recently recovered first.");
 	return {
 		"/api/incidents/{id}/false-alarm": { post: {
 			summary: "Mark an incident a false alarm",
@@ -11656,11 +11652,7 @@ function learningPaths(kit) {
 			parameters: [kit.idParam],
 			requestBody: kit.decisionBody(true),
 			responses: {
-				"200": json({
-					type: "object",
-					required: ["incident"],
-					properties: { incident: ref("Incident") }
-				}, "The incident, closed as a false alarm."),
+				"200": json(ref("IncidentAnswer"), "The incident, closed as a false alarm."),
 				...errors,
 				"404": json(ref("Error"), "No such incident.")
 			}
@@ -11747,11 +11739,7 @@ function learningPaths(kit) {
 				} } }
 			},
 			responses: {
-				"201": json({
-					type: "object",
-					required: ["rule"],
-					properties: { rule: ref("KnowledgeRule") }
-				}, "The rule, as now in force."),
+				"201": json(ref("RuleAnswer"), "The rule, as now in force."),
 				...errors,
 				"404": json(ref("Error"), "No such incident."),
 				"409": json(ref("Error"), "The incident is not resolved or has no analysis, the id is taken, or the file is invalid.")
@@ -11777,11 +11765,7 @@ function actionPaths(kit) {
 		schema: { type: "string" },
 		description: "Proposal id"
 	};
-	const proposalResponse = json({
-		type: "object",
-		required: ["proposal"],
-		properties: { proposal: ref("ActionProposal") }
-	}, "The proposal after the decision.");
+	const proposalResponse = json(ref("ProposalAnswer"), "The proposal after the decision.");
 	const conflict = json(ref("Error"), "Refused: not pending (approved twice, rejected, expired), the policy, a cooldown or the hourly budget; `error` says which.");
 	return {
 		"/api/actions/pending": { get: {
@@ -11802,10 +11786,7 @@ function actionPaths(kit) {
 				content: { "application/json": { schema: ref("ProposeActionRequest") } }
 			},
 			responses: {
-				"201": json({
-					type: "object",
-					properties: { proposal: ref("ActionProposal") }
-				}, "The new (or the existing identical) proposal."),
+				"201": json(ref("ProposalAnswer"), "The new (or the existing identical) proposal."),
 				...errors,
 				"404": json(ref("Error"), "No such incident."),
 				"409": json(ref("Error"), "The policy or the mode refuses it, or the incident is closed."),
@@ -12003,14 +11984,6 @@ function openApiDocument(version) {
 		errorMode: "ignore"
 	};
 	const schemas = Object.fromEntries(Object.entries(COMPONENTS).map(([name, schema]) => [name, toJsonSchema(schema, target)]));
-	schemas.Error = {
-		type: "object",
-		required: ["error"],
-		properties: {
-			error: { type: "string" },
-			field: { type: "string" }
-		}
-	};
 	const referring = toJsonSchemaDefs({
 		...COMPONENTS,
 		...ANSWERS
@@ -12134,10 +12107,7 @@ function openApiDocument(version) {
 				summary: "Analyze an incident again and plan its actions",
 				parameters: [idParam],
 				responses: {
-					"200": json({
-						type: "object",
-						properties: { incident: ref("Incident") }
-					}, "The incident after analysis."),
+					"200": json(ref("IncidentAnswer"), "The incident after analysis."),
 					"401": errors["401"],
 					"404": json(ref("Error"), "No such incident.")
 				}
@@ -12176,10 +12146,7 @@ function openApiDocument(version) {
 					} } }
 				},
 				responses: {
-					"200": json({
-						type: "object",
-						properties: { mode: { type: "string" } }
-					}, "The mode now in force."),
+					"200": json(ref("ModeAnswer"), "The mode now in force."),
 					...errors,
 					"409": json(ref("Error"), "The policy file is invalid: the sidecar stays in observe mode.")
 				}
@@ -12219,11 +12186,7 @@ function openApiDocument(version) {
 					} } }
 				},
 				responses: {
-					"200": json({
-						type: "object",
-						required: ["incident"],
-						properties: { incident: ref("Incident") }
-					}, "The dismissed incident."),
+					"200": json(ref("IncidentAnswer"), "The dismissed incident."),
 					...errors,
 					"404": json(ref("Error"), "No such incident.")
 				}

@@ -11,10 +11,7 @@ export function actionPaths(kit: PathKit): Record<string, object> {
     schema: { type: 'string' },
     description: 'Proposal id',
   };
-  const proposalResponse = json(
-    { type: 'object', required: ['proposal'], properties: { proposal: ref('ActionProposal') } },
-    'The proposal after the decision.',
-  );
+  const proposalResponse = json(ref('ProposalAnswer'), 'The proposal after the decision.');
   const conflict = json(
     ref('Error'),
     'Refused: not pending (approved twice, rejected, expired), the policy, a cooldown or the hourly budget; `error` says which.',
@@ -40,10 +37,7 @@ export function actionPaths(kit: PathKit): Record<string, object> {
           content: { 'application/json': { schema: ref('ProposeActionRequest') } },
         },
         responses: {
-          '201': json(
-            { type: 'object', properties: { proposal: ref('ActionProposal') } },
-            'The new (or the existing identical) proposal.',
-          ),
+          '201': json(ref('ProposalAnswer'), 'The new (or the existing identical) proposal.'),
           ...errors,
           '404': json(ref('Error'), 'No such incident.'),
           '409': json(

@@ -33,20 +33,9 @@ export interface PathKit {
 /** The learning endpoints' paths. */
 export function learningPaths(kit: PathKit): Record<string, object> {
   const { ref, json, errors } = kit;
-  const suppressions = json(
-    {
-      type: 'object',
-      required: ['items'],
-      properties: { items: { type: 'array', items: ref('Suppression') } },
-    },
-    'What is kept quiet now, newest first.',
-  );
+  const suppressions = json(ref('SuppressionList'), 'What is kept quiet now, newest first.');
   const learned = json(
-    {
-      type: 'object',
-      required: ['items'],
-      properties: { items: { type: 'array', items: ref('LearnedQuiet') } },
-    },
+    ref('LearnedQuietList'),
     'What is learned quiet now, most recently recovered first.',
   );
   return {
@@ -61,10 +50,7 @@ export function learningPaths(kit: PathKit): Record<string, object> {
         parameters: [kit.idParam],
         requestBody: kit.decisionBody(true),
         responses: {
-          '200': json(
-            { type: 'object', required: ['incident'], properties: { incident: ref('Incident') } },
-            'The incident, closed as a false alarm.',
-          ),
+          '200': json(ref('IncidentAnswer'), 'The incident, closed as a false alarm.'),
           ...errors,
           '404': json(ref('Error'), 'No such incident.'),
         },
@@ -178,10 +164,7 @@ export function learningPaths(kit: PathKit): Record<string, object> {
           },
         },
         responses: {
-          '201': json(
-            { type: 'object', required: ['rule'], properties: { rule: ref('KnowledgeRule') } },
-            'The rule, as now in force.',
-          ),
+          '201': json(ref('RuleAnswer'), 'The rule, as now in force.'),
           ...errors,
           '404': json(ref('Error'), 'No such incident.'),
           '409': json(

@@ -74,11 +74,6 @@ export function openApiDocument(version: string): Record<string, unknown> {
   const schemas: Record<string, unknown> = Object.fromEntries(
     Object.entries(COMPONENTS).map(([name, schema]) => [name, toJsonSchema(schema, target)]),
   );
-  schemas.Error = {
-    type: 'object',
-    required: ['error'],
-    properties: { error: { type: 'string' }, field: { type: 'string' } },
-  };
   const referring: Record<string, unknown> = toJsonSchemaDefs(
     { ...COMPONENTS, ...ANSWERS },
     { ...target, overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}` },
@@ -181,10 +176,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'Analyze an incident again and plan its actions',
           parameters: [idParam],
           responses: {
-            '200': json(
-              { type: 'object', properties: { incident: ref('Incident') } },
-              'The incident after analysis.',
-            ),
+            '200': json(ref('IncidentAnswer'), 'The incident after analysis.'),
             '401': errors['401'],
             '404': json(ref('Error'), 'No such incident.'),
           },
@@ -222,10 +214,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             },
           },
           responses: {
-            '200': json(
-              { type: 'object', properties: { mode: { type: 'string' } } },
-              'The mode now in force.',
-            ),
+            '200': json(ref('ModeAnswer'), 'The mode now in force.'),
             ...errors,
             '409': json(
               ref('Error'),
@@ -259,10 +248,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             },
           },
           responses: {
-            '200': json(
-              { type: 'object', required: ['incident'], properties: { incident: ref('Incident') } },
-              'The dismissed incident.',
-            ),
+            '200': json(ref('IncidentAnswer'), 'The dismissed incident.'),
             ...errors,
             '404': json(ref('Error'), 'No such incident.'),
           },
