@@ -4,8 +4,8 @@
  * searches the tracker for the same failure first and then opens a prefilled new issue.
  */
 import { mdiBugOutline, mdiContentCopy, mdiMagnify, mdiOpenInNew } from '@mdi/js';
-import { html, nothing, type TemplateResult } from 'lit';
-import { icon, localize, type UpstreamReport } from '../shared/index.js';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { icon, localize, type PanelSource, type UpstreamReport } from '../shared/index.js';
 
 export interface UpstreamState {
   report: UpstreamReport | undefined;
@@ -18,6 +18,55 @@ export interface UpstreamState {
 export interface UpstreamHandlers {
   onPrepare(): void;
   onCopy(text: string): void;
+}
+
+const NONE: UpstreamState = {
+  report: undefined,
+  loading: false,
+  error: undefined,
+  copied: undefined,
+};
+
+/**
+ * The bug report of the incident on show: asked for on request (the sidecar looks the
+ * integration up in HA), and copied; an answer for an incident no longer shown is dropped.
+ */
+export class UpstreamReportController {
+  state: UpstreamState = NONE;
+
+  /** `host`: the element that shows the report, drawn again at each change. */
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** Forget the report (another incident is shown). */
+  reset(): void {
+    this.set(NONE);
+  }
+
+  async prepare(source: PanelSource, id: string, shown: () => string): Promise<void> {
+    this.set({ ...NONE, loading: true });
+    try {
+      const report = await source.upstreamReport(id);
+      if (id === shown()) this.set({ ...NONE, report });
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      if (id === shown()) this.set({ ...NONE, error });
+    }
+  }
+
+  async copy(text: string): Promise<void> {
+    let copied: UpstreamState['copied'] = 'copied';
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      copied = 'failed';
+    }
+    this.set({ ...this.state, copied });
+  }
+
+  private set(state: UpstreamState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
 }
 
 function links(r: UpstreamReport): TemplateResult {

@@ -4,7 +4,6 @@
  * evidence and a timeline. Each section draws itself (detail/); this element loads the
  * incident, keeps it current and asks before dismissing it.
  */
-import { mdiAlertCircleOutline } from '@mdi/js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { afterUpdateSection } from '../detail/after-update.js';
 import { analysisSection } from '../detail/analysis.js';
@@ -23,19 +22,18 @@ import { proposalsSection } from '../detail/proposals.js';
 import { incidentSummary } from '../detail/summary.js';
 import { buildTimeline } from '../detail/timeline.js';
 import { timelineSection } from '../detail/timeline-section.js';
-import { upstreamSection, type UpstreamState } from '../detail/upstream.js';
+import { loadError } from '../detail/load-error.js';
+import { upstreamSection, UpstreamReportController } from '../detail/upstream.js';
 import {
   ConfirmController,
   LoadController,
   baseStyles,
-  icon,
   localize,
   proposalStyles,
   type Incident,
   type IncidentDetail,
   type PanelSource,
   type ProposalTracker,
-  type SourceError,
 } from '../shared/index.js';
 
 declare global {
@@ -43,13 +41,6 @@ declare global {
     'llm-ops-incident-detail': LlmOpsIncidentDetail;
   }
 }
-
-const UPSTREAM_NONE: UpstreamState = {
-  report: undefined,
-  loading: false,
-  error: undefined,
-  copied: undefined,
-};
 
 export class LlmOpsIncidentDetail extends LitElement {
   static override properties = {
@@ -63,7 +54,6 @@ export class LlmOpsIncidentDetail extends LitElement {
     _dismissError: { state: true },
     _savedRule: { state: true },
     _timelineAll: { state: true },
-    _upstream: { state: true },
   };
 
   declare source: PanelSource | undefined;
@@ -76,9 +66,9 @@ export class LlmOpsIncidentDetail extends LitElement {
   declare private _dismissError: string | undefined;
   declare private _savedRule: string | undefined;
   declare private _timelineAll: boolean;
-  declare private _upstream: UpstreamState;
 
   private readonly confirm = new ConfirmController(this);
+  private readonly upstream = new UpstreamReportController(this);
   private readonly incident = new LoadController<IncidentDetail>(this, {
     fetch: () =>
       this.source && this.incidentId ? this.source.incident(this.incidentId) : undefined,
@@ -97,7 +87,6 @@ export class LlmOpsIncidentDetail extends LitElement {
     this.narrow = false;
     this._dismissing = false;
     this._timelineAll = false;
-    this._upstream = UPSTREAM_NONE;
   }
 
   /** The incident as last loaded. */
@@ -121,7 +110,7 @@ export class LlmOpsIncidentDetail extends LitElement {
       this.incident.reset();
       this._timelineAll = false;
       this._dismissError = undefined;
-      this._upstream = UPSTREAM_NONE;
+      this.upstream.reset();
       this._savedRule = undefined;
     } else if (changed.has('source')) {
       // Keep what is shown until the new source answers.
@@ -208,31 +197,6 @@ export class LlmOpsIncidentDetail extends LitElement {
     }
   }
 
-  /** Ask the sidecar for the bug report (on request: it looks the integration up in HA). */
-  private async onPrepareReport(): Promise<void> {
-    const source = this.source;
-    const id = this.incidentId;
-    if (!source) return;
-    this._upstream = { ...UPSTREAM_NONE, loading: true };
-    try {
-      const report = await source.upstreamReport(id);
-      if (id === this.incidentId) this._upstream = { ...UPSTREAM_NONE, report };
-    } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
-      if (id === this.incidentId) this._upstream = { ...UPSTREAM_NONE, error };
-    }
-  }
-
-  private async onCopyReport(text: string): Promise<void> {
-    let copied: UpstreamState['copied'] = 'copied';
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      copied = 'failed';
-    }
-    this._upstream = { ...this._upstream, copied };
-  }
-
   private async onSaveRule(incident: Incident): Promise<void> {
     const answer = await this.confirm.ask({
       heading: localize('detail.rule.heading'),
@@ -256,13 +220,14 @@ export class LlmOpsIncidentDetail extends LitElement {
     const d = this.incident.value;
     const error = this.incident.error;
     if (!d) {
-      if (error) return html`${this.renderError(error)}${this.confirm.render()}`;
+      if (error)
+        return html`${loadError(error, false, () => void this.incident.load())}${this.confirm.render()}`;
       return html`<div class="state" role="status">
         <span class="spinner" aria-hidden="true"></span> ${localize('detail.loading')}
       </div>`;
     }
     const tracked = this.tracker?.forIncident(d.incident.id) ?? [];
-    return html`${error ? this.renderError(error, true) : nothing}
+    return html`${error ? loadError(error, true, () => void this.incident.load()) : nothing}
       <div class="layout">
         <div class="main">
           ${incidentSummary(d.incident, {
@@ -289,9 +254,11 @@ export class LlmOpsIncidentDetail extends LitElement {
           ${capturesSection(d.debug_captures, this.locale)}
           ${
             this.canDecide && d.incident.integration
-              ? upstreamSection(this._upstream, {
-                  onPrepare: () => void this.onPrepareReport(),
-                  onCopy: (text) => void this.onCopyReport(text),
+              ? upstreamSection(this.upstream.state, {
+                  onPrepare: () =>
+                    this.source &&
+                    void this.upstream.prepare(this.source, this.incidentId, () => this.incidentId),
+                  onCopy: (text) => void this.upstream.copy(text),
                 })
               : nothing
           }
@@ -305,28 +272,6 @@ export class LlmOpsIncidentDetail extends LitElement {
         </div>
       </div>
       ${this.confirm.render()}`;
-  }
-
-  private renderError(err: SourceError, stale = false): TemplateResult {
-    if (err.kind === 'not_found') {
-      return html`<div class="state" role="alert">
-        ${icon(mdiAlertCircleOutline)}
-        <p><strong>${localize('detail.gone')}</strong></p>
-        <p class="secondary">${localize('detail.gone_help')}</p>
-      </div>`;
-    }
-    return html`<div class="banner ${err.kind === 'offline' ? 'warning' : 'error'}" role="alert">
-      ${icon(mdiAlertCircleOutline)}
-      <div>
-        <p>
-          <strong>${localize(stale ? 'detail.refresh_failed' : 'detail.load_failed')}</strong>
-        </p>
-        <p>${err.message}</p>
-      </div>
-      <button class="btn" @click=${() => void this.incident.load()}>
-        ${localize('detail.retry')}
-      </button>
-    </div>`;
   }
 
   static override styles = [
