@@ -19,6 +19,7 @@ from .frontend import (
 from .issues import IncidentIssues
 from .notifications import async_setup_notifications
 from .services import async_setup_services
+from .sidecar import LlmOpsSidecar
 from .state_changes import async_setup_state_changes
 from .websocket import async_setup_websocket
 
@@ -42,7 +43,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: LlmOpsConfigEntry) -> No
     )
     coordinator = LlmOpsCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()
-    entry.runtime_data = coordinator
+    entry.runtime_data = LlmOpsSidecar(coordinator)
     coordinator.async_listen_to_sidecar()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await IncidentIssues.async_setup(hass, entry)

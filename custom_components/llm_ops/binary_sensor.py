@@ -33,7 +33,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up the connectivity sensor."""
-    async_add_entities([LlmOpsConnectivityEntity(entry.runtime_data, SIDECAR)])
+    async_add_entities(
+        [LlmOpsConnectivityEntity(entry.runtime_data.coordinator, SIDECAR)]
+    )
 
 
 class LlmOpsConnectivityEntity(LlmOpsEntity, BinarySensorEntity):

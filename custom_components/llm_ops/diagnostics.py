@@ -30,7 +30,7 @@ async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: LlmOpsConfigEntry
 ) -> dict[str, Any]:
     """Return diagnostics for the config entry."""
-    coordinator = entry.runtime_data
+    coordinator = entry.runtime_data.coordinator
     data = coordinator.data
     entry_data = async_redact_data(dict(entry.data), TO_REDACT)
     entry_data[CONF_URL] = _redact_url(str(entry.data[CONF_URL]))

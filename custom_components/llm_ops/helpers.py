@@ -21,10 +21,10 @@ from .api import (
 from .const import DOMAIN
 
 if TYPE_CHECKING:
-    from .coordinator import LlmOpsCoordinator
+    from .sidecar import LlmOpsSidecar
 
 
-def sidecar_request[C: LlmOpsCoordinator, **P, T](
+def sidecar_request[C: LlmOpsSidecar, **P, T](
     *, not_found: str = "not_found", conflict: str = "rejected_request"
 ) -> Callable[
     [Callable[Concatenate[C, P], Coroutine[Any, Any, T]]],
@@ -45,15 +45,15 @@ def sidecar_request[C: LlmOpsCoordinator, **P, T](
         signature = inspect.signature(func)
 
         @wraps(func)
-        async def wrapper(coordinator: C, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        async def wrapper(sidecar: C, /, *args: P.args, **kwargs: P.kwargs) -> T:
             try:
-                return await func(coordinator, *args, **kwargs)
+                return await func(sidecar, *args, **kwargs)
             except SidecarNotFoundError as err:
                 raise ServiceValidationError(
                     translation_domain=DOMAIN,
                     translation_key=not_found,
                     translation_placeholders=_placeholders(
-                        signature, coordinator, args, kwargs, err.message
+                        signature, sidecar, args, kwargs, err.message
                     ),
                 ) from err
             except SidecarConflictError as err:
@@ -77,8 +77,8 @@ def sidecar_request[C: LlmOpsCoordinator, **P, T](
                 ) from err
             except SidecarError as err:
                 if isinstance(err, SidecarAuthError):
-                    coordinator.config_entry.async_start_reauth(coordinator.hass)
-                key, placeholders = unreachable(err, coordinator.client.url)
+                    sidecar.config_entry.async_start_reauth(sidecar.hass)
+                key, placeholders = unreachable(err, sidecar.client.url)
                 raise HomeAssistantError(
                     translation_domain=DOMAIN,
                     translation_key=key,
@@ -101,13 +101,13 @@ def unreachable(err: SidecarError, url: str) -> tuple[str, dict[str, str]]:
 
 def _placeholders(
     signature: inspect.Signature,
-    coordinator: object,
+    sidecar: object,
     args: tuple[object, ...],
     kwargs: dict[str, object],
     message: str,
 ) -> dict[str, str]:
     """Return the ids the call was about, or else the sidecar's message."""
-    bound = signature.bind_partial(coordinator, *args, **kwargs)
+    bound = signature.bind_partial(sidecar, *args, **kwargs)
     ids = {
         k: v
         for k, v in bound.arguments.items()

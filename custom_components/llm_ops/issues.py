@@ -32,9 +32,10 @@ from .const import (
     ISSUE_SYSTEM_LOG_EVENTS,
     LOGGER,
 )
-from .coordinator import IncidentFacts, LlmOpsConfigEntry, LlmOpsCoordinator
+from .coordinator import IncidentFacts, LlmOpsConfigEntry
 from .markdown import plain
 from .models import Incident, SidecarStatus
+from .sidecar import LlmOpsSidecar
 
 SEVERITY = {
     "critical": ir.IssueSeverity.CRITICAL,
@@ -58,12 +59,13 @@ class IncidentIssues:
     def __init__(
         self,
         hass: HomeAssistant,
-        coordinator: LlmOpsCoordinator,
+        sidecar: LlmOpsSidecar,
         remedies: dict[str, str],
     ) -> None:
         """Start from the issues an earlier setup in this run left."""
         self.hass = hass
-        self.coordinator = coordinator
+        self.coordinator = sidecar.coordinator
+        self._sidecar = sidecar
         self._remedies = remedies
         registry = ir.async_get(hass)
         mine = [
@@ -92,7 +94,7 @@ class IncidentIssues:
         issues = cls(hass, entry.runtime_data, remedies)
         issues.async_update()
         entry.async_on_unload(
-            entry.runtime_data.async_add_listener(issues.async_update)
+            entry.runtime_data.coordinator.async_add_listener(issues.async_update)
         )
         entry.async_on_unload(
             hass.bus.async_listen(
@@ -227,7 +229,7 @@ class IncidentIssues:
 
     async def _async_dismiss(self, incident_id: str) -> None:
         try:
-            await self.coordinator.async_dismiss(
+            await self._sidecar.async_dismiss(
                 incident_id, ignore_similar=True, reason=IGNORED_REASON
             )
         except HomeAssistantError as err:

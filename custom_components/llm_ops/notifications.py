@@ -46,7 +46,9 @@ async def async_setup_notifications(
         if data.get("change") in ("resolved", "dismissed"):
             persistent_notification.async_dismiss(hass, notification_id)
             return
-        if data.get("change") != "opened" or not entry.runtime_data.wants_issue(data):
+        if data.get(
+            "change"
+        ) != "opened" or not entry.runtime_data.coordinator.wants_issue(data):
             return
         persistent_notification.async_create(
             hass,

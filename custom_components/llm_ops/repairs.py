@@ -25,10 +25,10 @@ from .const import (
     EXECUTION_TIMEOUT,
     PROPOSAL_RUNNING,
 )
-from .coordinator import LlmOpsCoordinator
 from .markdown import plain
 from .models import ProposalDetail
-from .services import async_decided_by, loaded_coordinator
+from .services import async_decided_by, loaded_sidecar
+from .sidecar import LlmOpsSidecar
 
 # How an execution can end, and the step or abort reason that tells it.
 OUTCOMES = ("succeeded", "failed", "rolled_back", "interrupted")
@@ -47,13 +47,13 @@ class IncidentRepairFlow(RepairsFlow):
 
     def __init__(
         self,
-        coordinator: LlmOpsCoordinator,
+        sidecar: LlmOpsSidecar,
         incident_id: str,
         proposal_id: str | None,
         issue_placeholders: dict[str, str],
     ) -> None:
         """Remember the incident, the proposal it offers, and what the issue said."""
-        self._coordinator = coordinator
+        self._sidecar = sidecar
         self._incident_id = incident_id
         self._proposal_id = proposal_id
         self._issue_placeholders = issue_placeholders
@@ -90,7 +90,7 @@ class IncidentRepairFlow(RepairsFlow):
             )
         reason = (user_input.get(ATTR_REASON) or "").strip()[:MAX_REASON]
         try:
-            await self._coordinator.async_mark_false_alarm(
+            await self._sidecar.async_mark_false_alarm(
                 self._incident_id,
                 reason=reason or None,
                 decided_by=await self._async_decided_by(),
@@ -110,11 +110,11 @@ class IncidentRepairFlow(RepairsFlow):
             return await self.async_step_false_alarm()
         try:
             if user_input is not None:
-                await self._coordinator.async_approve(
+                await self._sidecar.async_approve(
                     self._proposal_id, decided_by=await self._async_decided_by()
                 )
                 return await self.async_step_execute()
-            detail = await self._coordinator.async_proposal(self._proposal_id)
+            detail = await self._sidecar.async_proposal(self._proposal_id)
         except HomeAssistantError as err:
             return self.async_abort(
                 reason="request_failed",
@@ -170,7 +170,7 @@ class IncidentRepairFlow(RepairsFlow):
         try:
             async with asyncio.timeout(EXECUTION_TIMEOUT):
                 while True:
-                    detail = await self._coordinator.async_proposal(self._proposal_id)
+                    detail = await self._sidecar.async_proposal(self._proposal_id)
                     if detail["proposal"]["status"] not in PROPOSAL_RUNNING:
                         return detail
                     await asyncio.sleep(EXECUTION_POLL_INTERVAL)
@@ -216,7 +216,7 @@ async def async_create_fix_flow(
     data = data or {}
     proposal_id = data.get("proposal_id")
     return IncidentRepairFlow(
-        loaded_coordinator(hass),
+        loaded_sidecar(hass),
         str(data["incident_id"]),
         str(proposal_id) if proposal_id is not None else None,
         dict((issue and issue.translation_placeholders) or {}),

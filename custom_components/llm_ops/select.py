@@ -15,6 +15,7 @@ from .const import MAINTENANCE_OFF, MAINTENANCE_OPTIONS, MODES
 from .coordinator import LlmOpsConfigEntry
 from .entity import LlmOpsEntity
 from .models import MaintenanceState, Mode
+from .sidecar import LlmOpsSidecar
 
 # One mode change at a time.
 PARALLEL_UPDATES = 1
@@ -50,6 +51,13 @@ async def async_setup_entry(
 class LlmOpsAdminSelect(LlmOpsEntity, SelectEntity):
     """A select only an admin (or Home Assistant itself) may change."""
 
+    def __init__(
+        self, sidecar: LlmOpsSidecar, description: SelectEntityDescription
+    ) -> None:
+        """Show the coordinator's state; change it through the sidecar."""
+        super().__init__(sidecar.coordinator, description)
+        self._sidecar = sidecar
+
     async def _async_check_admin(self) -> str | None:
         """Raise Unauthorized unless an admin or HA asks; return the user's name."""
         context = self._context
@@ -82,7 +90,7 @@ class LlmOpsModeEntity(LlmOpsAdminSelect):
         a household member who may switch lights may not switch it.
         """
         await self._async_check_admin()
-        await self.coordinator.async_set_mode(cast(Mode, option))
+        await self._sidecar.async_set_mode(cast(Mode, option))
 
 
 class LlmOpsMaintenanceEntity(LlmOpsAdminSelect):
@@ -113,8 +121,8 @@ class LlmOpsMaintenanceEntity(LlmOpsAdminSelect):
         by = await self._async_check_admin()
         if option == MAINTENANCE_OFF:
             if self._maintenance["active"]:
-                await self.coordinator.async_end_maintenance()
+                await self._sidecar.async_end_maintenance()
             return
-        await self.coordinator.async_start_maintenance(
+        await self._sidecar.async_start_maintenance(
             MAINTENANCE_OPTIONS[option], started_by=by, surface="entity"
         )

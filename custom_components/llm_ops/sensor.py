@@ -164,7 +164,8 @@ async def async_setup_entry(
 ) -> None:
     """Set up the sensors."""
     async_add_entities(
-        LlmOpsSensorEntity(entry.runtime_data, description) for description in SENSORS
+        LlmOpsSensorEntity(entry.runtime_data.coordinator, description)
+        for description in SENSORS
     )
 
 

@@ -36,7 +36,8 @@ from .const import (
     SERVICE_START_MAINTENANCE,
     SERVICE_START_REAUTH,
 )
-from .coordinator import LlmOpsConfigEntry, LlmOpsCoordinator
+from .coordinator import LlmOpsConfigEntry
+from .sidecar import LlmOpsSidecar
 
 APPROVE_SCHEMA = probatio.Schema({probatio.Required(ATTR_PROPOSAL_ID): cv.string})
 REJECT_SCHEMA = probatio.Schema(
@@ -82,8 +83,8 @@ END_MAINTENANCE_SCHEMA = probatio.Schema({})
 
 
 @callback
-def loaded_coordinator(hass: HomeAssistant) -> LlmOpsCoordinator:
-    """Return the coordinator of the loaded entry, or raise a translated error."""
+def loaded_sidecar(hass: HomeAssistant) -> LlmOpsSidecar:
+    """Return the sidecar of the loaded entry, or raise a translated error."""
     entries: list[LlmOpsConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
     if not entries:
         raise ServiceValidationError(
@@ -104,39 +105,39 @@ def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions (once, in async_setup, so they always exist)."""
 
     async def approve(call: ServiceCall) -> None:
-        await loaded_coordinator(hass).async_approve(
+        await loaded_sidecar(hass).async_approve(
             call.data[ATTR_PROPOSAL_ID],
             decided_by=await async_decided_by(hass, call.context.user_id),
         )
 
     async def reject(call: ServiceCall) -> None:
-        await loaded_coordinator(hass).async_reject(
+        await loaded_sidecar(hass).async_reject(
             call.data[ATTR_PROPOSAL_ID],
             decided_by=await async_decided_by(hass, call.context.user_id),
             reason=call.data.get(ATTR_REASON),
         )
 
     async def dismiss(call: ServiceCall) -> None:
-        await loaded_coordinator(hass).async_dismiss(
+        await loaded_sidecar(hass).async_dismiss(
             call.data[ATTR_INCIDENT_ID],
             ignore_similar=call.data[ATTR_IGNORE_SIMILAR],
             reason=call.data.get(ATTR_REASON),
         )
 
     async def mark_false_alarm(call: ServiceCall) -> None:
-        await loaded_coordinator(hass).async_mark_false_alarm(
+        await loaded_sidecar(hass).async_mark_false_alarm(
             call.data[ATTR_INCIDENT_ID],
             reason=call.data.get(ATTR_REASON),
             decided_by=await async_decided_by(hass, call.context.user_id),
         )
 
     async def reset_learned_quiet(call: ServiceCall) -> None:
-        await loaded_coordinator(hass).async_reset_learned_quiet(
+        await loaded_sidecar(hass).async_reset_learned_quiet(
             call.data.get(ATTR_LEARNED_ID)
         )
 
     async def reanalyze(call: ServiceCall) -> None:
-        await loaded_coordinator(hass).async_reanalyze(call.data[ATTR_INCIDENT_ID])
+        await loaded_sidecar(hass).async_reanalyze(call.data[ATTR_INCIDENT_ID])
 
     async def start_reauth(call: ServiceCall) -> None:
         # The sidecar's start_reauth action: there is no WebSocket command for it.
@@ -157,14 +158,14 @@ def async_setup_services(hass: HomeAssistant) -> None:
 
     async def start_maintenance(call: ServiceCall) -> None:
         duration: timedelta = call.data[ATTR_DURATION]
-        await loaded_coordinator(hass).async_start_maintenance(
+        await loaded_sidecar(hass).async_start_maintenance(
             math.ceil(duration.total_seconds() / 60),
             started_by=await async_decided_by(hass, call.context.user_id),
             surface="action",
         )
 
     async def end_maintenance(call: ServiceCall) -> None:
-        await loaded_coordinator(hass).async_end_maintenance()
+        await loaded_sidecar(hass).async_end_maintenance()
 
     for name, handler, schema in (
         (SERVICE_APPROVE, approve, APPROVE_SCHEMA),

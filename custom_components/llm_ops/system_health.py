@@ -24,7 +24,7 @@ async def system_health_info(hass: HomeAssistant) -> dict[str, Any]:
     entries: list[LlmOpsConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
     if not entries:
         return {}
-    coordinator = entries[0].runtime_data
+    coordinator = entries[0].runtime_data.coordinator
     data = coordinator.data
     status = data.status
     return {

@@ -26,7 +26,7 @@ from .const import (
     MAINTENANCE_MAX,
     SEVERITIES,
 )
-from .services import async_decided_by, loaded_coordinator
+from .services import async_decided_by, loaded_sidecar
 
 INCIDENT_STATUSES = (
     "open",
@@ -83,7 +83,7 @@ async def ws_incidents(
 ) -> None:
     """List incidents, most recently seen first."""
     filters = {k: v for k, v in msg.items() if k not in ("id", "type")}
-    page = await loaded_coordinator(hass).async_incidents(**filters)
+    page = await loaded_sidecar(hass).async_incidents(**filters)
     connection.send_result(msg["id"], page)
 
 
@@ -99,7 +99,7 @@ async def ws_incident(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Return an incident with its signals, evidence, analysis and all its proposals."""
-    detail = await loaded_coordinator(hass).async_incident(msg[ATTR_INCIDENT_ID])
+    detail = await loaded_sidecar(hass).async_incident(msg[ATTR_INCIDENT_ID])
     connection.send_result(msg["id"], detail)
 
 
@@ -109,7 +109,7 @@ async def ws_proposals(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Return the proposals waiting for a decision."""
-    proposals = await loaded_coordinator(hass).async_pending_proposals()
+    proposals = await loaded_sidecar(hass).async_pending_proposals()
     connection.send_result(msg["id"], {"proposals": proposals})
 
 
@@ -125,7 +125,7 @@ async def ws_proposal(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Return a proposal with its execution steps and result."""
-    detail = await loaded_coordinator(hass).async_proposal(msg[ATTR_PROPOSAL_ID])
+    detail = await loaded_sidecar(hass).async_proposal(msg[ATTR_PROPOSAL_ID])
     connection.send_result(msg["id"], detail)
 
 
@@ -135,7 +135,7 @@ def ws_status(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Return the mode, the policy summary and whether the sidecar answers."""
-    coordinator = loaded_coordinator(hass)
+    coordinator = loaded_sidecar(hass).coordinator
     status = coordinator.data.status if coordinator.data else None
     connection.send_result(
         msg["id"],
@@ -185,7 +185,7 @@ async def ws_approve(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Approve a proposal."""
-    proposal = await loaded_coordinator(hass).async_approve(
+    proposal = await loaded_sidecar(hass).async_approve(
         msg[ATTR_PROPOSAL_ID],
         decided_by=await async_decided_by(hass, connection.user.id),
     )
@@ -207,7 +207,7 @@ async def ws_reject(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Reject a proposal."""
-    proposal = await loaded_coordinator(hass).async_reject(
+    proposal = await loaded_sidecar(hass).async_reject(
         msg[ATTR_PROPOSAL_ID],
         decided_by=await async_decided_by(hass, connection.user.id),
         reason=msg.get(ATTR_REASON),
@@ -231,7 +231,7 @@ async def ws_dismiss(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Dismiss an incident."""
-    incident = await loaded_coordinator(hass).async_dismiss(
+    incident = await loaded_sidecar(hass).async_dismiss(
         msg[ATTR_INCIDENT_ID],
         ignore_similar=msg[ATTR_IGNORE_SIMILAR],
         reason=msg.get(ATTR_REASON),
@@ -254,7 +254,7 @@ async def ws_mark_false_alarm(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Close an incident as a false alarm; the same failure is then kept quiet."""
-    incident = await loaded_coordinator(hass).async_mark_false_alarm(
+    incident = await loaded_sidecar(hass).async_mark_false_alarm(
         msg[ATTR_INCIDENT_ID],
         reason=msg.get(ATTR_REASON),
         decided_by=await async_decided_by(hass, connection.user.id),
@@ -277,7 +277,7 @@ async def ws_save_rule(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Save a resolved incident as a rule of the knowledge file (offline analyzer)."""
-    rule = await loaded_coordinator(hass).async_save_rule(
+    rule = await loaded_sidecar(hass).async_save_rule(
         msg[ATTR_INCIDENT_ID], rule_id=msg.get("rule_id")
     )
     connection.send_result(msg["id"], {"rule": rule})
@@ -290,7 +290,7 @@ async def ws_suppressions(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Return what is kept quiet: ignored failures and false alarms."""
-    items = await loaded_coordinator(hass).async_suppressions()
+    items = await loaded_sidecar(hass).async_suppressions()
     connection.send_result(msg["id"], {"items": items})
 
 
@@ -306,7 +306,7 @@ async def ws_undo_suppression(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Undo ignoring or a false alarm; the same failure is reported as usual again."""
-    items = await loaded_coordinator(hass).async_undo_suppression(msg[ATTR_INCIDENT_ID])
+    items = await loaded_sidecar(hass).async_undo_suppression(msg[ATTR_INCIDENT_ID])
     connection.send_result(msg["id"], {"items": items})
 
 
@@ -317,7 +317,7 @@ async def ws_learned_quiet(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Return what was learned quiet: outages that end by themselves on a schedule."""
-    items = await loaded_coordinator(hass).async_learned_quiet()
+    items = await loaded_sidecar(hass).async_learned_quiet()
     connection.send_result(msg["id"], {"items": items})
 
 
@@ -334,8 +334,8 @@ async def ws_reset_learned_quiet(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Forget what was learned quiet: the outages alarm as usual again."""
-    coordinator = loaded_coordinator(hass)
-    items = await coordinator.async_reset_learned_quiet(msg.get("learned_id"))
+    sidecar = loaded_sidecar(hass)
+    items = await sidecar.async_reset_learned_quiet(msg.get("learned_id"))
     connection.send_result(msg["id"], {"items": items})
 
 
@@ -345,7 +345,7 @@ async def ws_outcomes(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Return how incidents ended and the false-alarm rate."""
-    outcomes = await loaded_coordinator(hass).async_outcomes()
+    outcomes = await loaded_sidecar(hass).async_outcomes()
     connection.send_result(msg["id"], outcomes)
 
 
@@ -361,7 +361,7 @@ async def ws_upstream_report(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Return a bug report of an incident, ready for its integration's issue tracker."""
-    report = await loaded_coordinator(hass).async_upstream_report(msg[ATTR_INCIDENT_ID])
+    report = await loaded_sidecar(hass).async_upstream_report(msg[ATTR_INCIDENT_ID])
     connection.send_result(msg["id"], report)
 
 
@@ -380,7 +380,7 @@ async def ws_start_maintenance(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Start maintenance from the panel: no incident opens meanwhile."""
-    state = await loaded_coordinator(hass).async_start_maintenance(
+    state = await loaded_sidecar(hass).async_start_maintenance(
         msg["minutes"],
         started_by=await async_decided_by(hass, connection.user.id),
         surface="panel",
@@ -395,5 +395,5 @@ async def ws_end_maintenance(
     hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """End maintenance now; return its summary."""
-    summary = await loaded_coordinator(hass).async_end_maintenance()
+    summary = await loaded_sidecar(hass).async_end_maintenance()
     connection.send_result(msg["id"], summary)

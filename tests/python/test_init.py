@@ -31,9 +31,9 @@ async def test_setup_and_unload(hass: HomeAssistant, sidecar: Sidecar) -> None:
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
-    assert entry.runtime_data.data.health.version == sidecar.version
+    assert entry.runtime_data.coordinator.data.health.version == sidecar.version
     # The test sidecar's HA link points at a closed port.
-    assert entry.runtime_data.data.health.ha_connected is False
+    assert entry.runtime_data.coordinator.data.health.ha_connected is False
 
     assert await hass.config_entries.async_unload(entry.entry_id)
     assert entry.state is ConfigEntryState.NOT_LOADED
@@ -62,7 +62,7 @@ async def test_setup_waits_on_one_request(
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     assert entry.state is ConfigEntryState.LOADED
-    data = entry.runtime_data.data
+    data = entry.runtime_data.coordinator.data
     assert requests[0] == "GET /api/summary"
     assert sorted(requests[1:]) == sorted(
         f"GET /api/incidents/{incident_id}" for incident_id in data.facts
