@@ -1,4 +1,7 @@
-/** Layout shared by both cards, on top of the panel's base styles. */
+/**
+ * The cards' styles: the layout both share (on top of the panel's base styles), and the
+ * incidents card's own.
+ */
 import { css } from 'lit';
 
 export const cardStyles = css`
@@ -77,5 +80,65 @@ export const cardStyles = css`
     to {
       transform: rotate(360deg);
     }
+  }
+`;
+
+/** The incidents card's own: counts by severity and the rows of incidents. */
+export const incidentsCardStyles = css`
+  .counts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 4px 0 8px;
+  }
+  .chip.zero {
+    opacity: 0.6;
+  }
+  .counts-button {
+    display: block;
+    width: 100%;
+    padding: 0;
+    border: 0;
+    background: none;
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+    border-radius: 8px;
+  }
+  .row {
+    display: flex;
+    align-items: flex-start;
+    gap: 10px;
+    padding: 8px 4px;
+    color: inherit;
+    text-decoration: none;
+    border-radius: 8px;
+    min-height: 40px;
+  }
+  a.row:hover {
+    background: color-mix(in srgb, var(--primary-text-color, #212121) 5%, transparent);
+  }
+  .row .text {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .row .title {
+    overflow-wrap: anywhere;
+  }
+  .row .meta {
+    font-size: 12px;
+  }
+  li {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+  }
+  li > .row {
+    flex: 1;
+    min-width: 0;
+  }
+  li + li {
+    border-top: 1px solid var(--divider-color, #e0e0e0);
   }
 `;

@@ -7,7 +7,7 @@
 import { mdiBellOffOutline, mdiCheckCircle, mdiOpenInNew } from '@mdi/js';
 import type { HomeAssistant } from 'custom-card-helpers';
 import { handleAction, navigate } from 'custom-card-helpers';
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import {
   ConfirmController,
   SEVERITY_ICONS,
@@ -25,7 +25,7 @@ import {
   type IncidentPage,
 } from '@ha-llm-ops/panel/shared';
 import { LlmOpsCardBase } from './card-base.js';
-import { cardStyles } from './card-styles.js';
+import { cardStyles, incidentsCardStyles } from './card-styles.js';
 import {
   INCIDENTS_DEFAULTS,
   SEVERITIES,
@@ -261,68 +261,7 @@ export class LlmOpsIncidentsCard extends LlmOpsCardBase<IncidentsCardConfig, Inc
     </li>`;
   }
 
-  static override styles = [
-    baseStyles,
-    cardStyles,
-    css`
-      .counts {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        margin: 4px 0 8px;
-      }
-      .chip.zero {
-        opacity: 0.6;
-      }
-      .counts-button {
-        display: block;
-        width: 100%;
-        padding: 0;
-        border: 0;
-        background: none;
-        font: inherit;
-        text-align: left;
-        cursor: pointer;
-        border-radius: 8px;
-      }
-      .row {
-        display: flex;
-        align-items: flex-start;
-        gap: 10px;
-        padding: 8px 4px;
-        color: inherit;
-        text-decoration: none;
-        border-radius: 8px;
-        min-height: 40px;
-      }
-      a.row:hover {
-        background: color-mix(in srgb, var(--primary-text-color, #212121) 5%, transparent);
-      }
-      .row .text {
-        display: flex;
-        flex-direction: column;
-        min-width: 0;
-      }
-      .row .title {
-        overflow-wrap: anywhere;
-      }
-      .row .meta {
-        font-size: 12px;
-      }
-      li {
-        display: flex;
-        align-items: center;
-        gap: 4px;
-      }
-      li > .row {
-        flex: 1;
-        min-width: 0;
-      }
-      li + li {
-        border-top: 1px solid var(--divider-color, #e0e0e0);
-      }
-    `,
-  ];
+  static override styles = [baseStyles, cardStyles, incidentsCardStyles];
 }
 
 if (!customElements.get('llm-ops-incidents-card')) {
