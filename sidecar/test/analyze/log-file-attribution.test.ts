@@ -1,0 +1,245 @@
+/** Attributing what a log says to an integration, an add-on or the frontend, by every clue it gives. */
+import { describe, expect, it } from 'vitest';
+import { analyze, at } from './log-file-lines.js';
+
+describe('grouping a log into incidents', () => {
+  it('reads configuration keys that a mis-indented YAML made integrations as no integration', async () => {
+    const [only, ...rest] = await analyze(
+      "Integration error: name - Integration 'name' not found.",
+      "Integration error: stations - Integration 'stations' not found.",
+      "Invalid config for [sensor.acme_weather]: required key not provided @ data['stations']. Got None.",
+    );
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ integration: 'acme_weather', category: 'invalid_config' });
+  });
+
+  it('names the platform a duplicate unique ID comes from, on whichever line it is', async () => {
+    const [only] = await analyze(
+      'Logger: homeassistant.components.sensor',
+      'Source: helpers/entity_platform.py:600',
+      'First occurred: 10:00:00 (2 occurrences)',
+      'Last logged: 10:00:00',
+      '',
+      ' ID abc already exists - ignoring sensor.acme_abc',
+      'Platform acme does not generate unique IDs. ID def already exists - ignoring sensor.acme_def',
+    );
+    expect(only).toMatchObject({ integration: 'acme', category: 'other' });
+  });
+
+  it('reads the logger a pasted line kept in brackets', async () => {
+    const [only] = await analyze(
+      '[pyatv.protocols.mrp] Connection lost to device, failing back to polling',
+    );
+    expect(only).toMatchObject({ integration: 'apple_tv' });
+  });
+
+  it('attributes errors the browser reported to the frontend', async () => {
+    const [only] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'frontend.js.latest.202401010',
+        'https://ha.example/hacsfiles/acme-card/acme-card.js:1:2 TypeError: x is undefined',
+      ),
+    );
+    expect(only).toMatchObject({ integration: 'frontend', category: 'other' });
+  });
+
+  it('attributes an add-on that does not answer to the add-on, not to the integration that noticed', async () => {
+    const [only] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'homeassistant.components.acme',
+        'Failed to connect: Cannot connect to host core-acme-server:3000 ssl:default [Connect call failed]',
+      ),
+    );
+    expect(only).toMatchObject({ integration: 'hassio', category: 'addon_crash' });
+  });
+
+  it("groups an add-on's own output into one add-on incident", async () => {
+    const incidents = await analyze(
+      '[14:02:11] INFO: Starting Zigbee2MQTT...',
+      '[2024-06-10 14:02:16] error: \tz2m: Failed to start zigbee-herdsman',
+      '[14:02:17] INFO: Service Zigbee2MQTT exited with code 1 (by signal 0)',
+      '[14:02:17] WARNING: Halt add-on',
+    );
+    expect(incidents.map((i) => [i.integration, i.category, i.occurrences])).toEqual([
+      ['hassio', 'addon_crash', 3],
+    ]);
+  });
+
+  it('knows an integration is custom from the startup warning', async () => {
+    const lines = [
+      at(
+        '10:00:01',
+        'ERROR',
+        'homeassistant.setup',
+        "Setup failed for 'hue': Requirements for hue not found: ['bar==1.0'].",
+      ),
+      at(
+        '10:00:01',
+        'ERROR',
+        'homeassistant.util.package',
+        'Unable to install package bar==1.0: Failed building wheel for bar',
+      ),
+    ];
+    const core = await analyze(...lines);
+    const custom = await analyze(
+      at(
+        '10:00:00',
+        'WARNING',
+        'homeassistant.loader',
+        'We found a custom integration hue which has not been tested by Home Assistant. This component might cause stability problems',
+      ),
+      ...lines,
+    );
+    expect(core[0]?.rca.remedy).toBe('notify_only');
+    expect(custom[0]?.rca.remedy).toBe('update_or_remove_custom_component');
+    expect(custom).toHaveLength(1);
+  });
+
+  it('attributes a failure by every clue the evidence gives, not only the logger', async () => {
+    const who = async (...lines: string[]) =>
+      (await analyze(...lines)).map((i) => [i.integration, i.category]);
+    // Output of a runtime Home Assistant Core does not use: an add-on's.
+    expect(
+      await who(
+        'Error: Command failed: /usr/sbin/nginx -t -g "error_log off;"',
+        '    at ChildProcess.exithandler (node:child_process:422:12)',
+        'runtime: out of memory: cannot allocate 8192-byte block (564363264 in use)',
+      ),
+    ).toEqual([['hassio', 'addon_crash']]);
+    // The framework names the integration in the message, in its older wordings too.
+    expect(
+      await who(
+        at(
+          '01:08:41',
+          'WARNING',
+          'homeassistant.config_entries',
+          'Config entry for hacs not ready yet. Retrying in 5 seconds',
+        ),
+      ),
+    ).toEqual([['hacs', 'setup_retry']]);
+    expect(
+      await who(
+        at(
+          '17:55:00',
+          'ERROR',
+          'homeassistant.components.hassio',
+          "Component error: homeseer - Integration 'homeseer' not found.",
+        ),
+      ),
+    ).toEqual([['homeseer', 'invalid_config']]);
+    // A cloud integration is named by its service's host; a link to a wiki names nothing.
+    expect(
+      await who(
+        "gql.transport.exceptions.TransportServerError: 429, message='Too Many Requests', url='https://app.hydrawise.com/api/v2/graph'",
+      ),
+    ).toEqual([['hydrawise', 'rate_limited']]);
+    expect(
+      await who(
+        'Error: Refresh token is not valid. See https://github.com/dgreif/ring/wiki/Refresh-Tokens',
+      ),
+    ).toEqual([[null, 'auth_expired']]);
+    // A database driver's error as SQLAlchemy wraps it is the recorder's.
+    expect(
+      await who(
+        `(MySQLdb._exceptions.InternalError) (3, 'Error writing file (Errcode: 28 "No space left on device")')`,
+      ),
+    ).toEqual([['recorder', 'resource_exhaustion']]);
+    // A traceback through the Supervisor's code is about the add-ons it manages.
+    expect(
+      await who(
+        at('20:24:50', 'ERROR', 'asyncio', 'Task exception was never retrieved'),
+        "future: <Task finished name='Task-14254838' coro=<Addon.watchdog_container() done> exception=AddonsJobError('Rate limit exceeded, more than 10 calls in 0:30:00')>",
+        'Traceback (most recent call last):',
+        '  File "/usr/src/supervisor/supervisor/addons/addon.py", line 1505, in watchdog_container',
+        'supervisor.exceptions.AddonsJobError: Rate limit exceeded, more than 10 calls in 0:30:00',
+      ),
+    ).toEqual([['hassio', 'addon_crash']]);
+    // Only automations have trigger variables.
+    expect(
+      await who(
+        at(
+          '16:12:41',
+          'ERROR',
+          'homeassistant.helpers.template',
+          "Template variable error: 'dict object' has no attribute 'event' when rendering '{{ trigger.event.data.name }}'",
+        ),
+      ),
+    ).toEqual([['automation', 'automation_error']]);
+    // A library by its older name, which no manifest declares any more.
+    expect(
+      (
+        await who(
+          at(
+            '09:14:02',
+            'WARNING',
+            'pyunifiprotect.unifi_protect_server',
+            'Unifi OS: Websocket connection not active, failing back to polling',
+          ),
+        )
+      ).map(([integration]) => integration),
+    ).toEqual(['unifiprotect']);
+  });
+
+  it('names the integration a coordinator or a slow platform names in its message', async () => {
+    // DataUpdateCoordinator says "Error fetching <name> data", and most name it by the domain.
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    expect(await who('Error fetching poolmate data: Timeout while talking to the pump')).toEqual([
+      'poolmate',
+    ]);
+    expect(await who("Unexpected error fetching binday data: KeyError: 'rows'")).toEqual([
+      'binday',
+    ]);
+    // A name in words is no domain.
+    expect(await who('Error fetching Garage Door data: Timeout')).toEqual([null]);
+    // So is a platform that does not finish adding its entities.
+    expect(
+      await who('Timed out adding entities for domain sensor with platform poolmate after 60s'),
+    ).toEqual(['poolmate']);
+  });
+
+  it('names the integration whose library a bare traceback runs through', async () => {
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    // The outermost library Home Assistant knows the integration of; transports every
+    // integration uses (anyio under httpx) name none.
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "/usr/local/lib/python3.12/site-packages/aioesphomeapi/client.py", line 40, in connect',
+        '  File "/usr/local/lib/python3.12/site-packages/anyio/_backends/_asyncio.py", line 9, in wait',
+        'ConnectionResetError: [Errno 104] Connection reset by peer',
+      ),
+    ).toEqual(['esphome']);
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "/usr/local/lib/python3.12/site-packages/anyio/_backends/_asyncio.py", line 9, in wait',
+        'ConnectionResetError: [Errno 104] Connection reset by peer',
+      ),
+    ).toEqual([null]);
+    // … or whose exception it raises, wherever the excerpt's frames are.
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "/usr/src/homeassistant/homeassistant/helpers/update_coordinator.py", line 3, in refresh',
+        'aioesphomeapi.core.SocketAPIError: Error while writing data',
+      ),
+    ).toEqual(['esphome']);
+  });
+
+  it('attributes a platform error to the custom integration in its traceback', async () => {
+    const [incident] = await analyze(
+      at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),
+      'Traceback (most recent call last):',
+      '  File "/config/custom_components/pv_custom/sensor.py", line 8, in <module>',
+      "ImportError: cannot import name 'DEVICE_CLASS_POWER' from 'homeassistant.const'",
+    );
+    expect(incident).toMatchObject({
+      integration: 'pv_custom',
+      category: 'incompatible_custom_component',
+    });
+  });
+});
