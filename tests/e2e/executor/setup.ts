@@ -6,8 +6,9 @@
 import { afterEach, beforeAll } from 'vitest';
 import type { Settings } from '../../../sidecar/src/config.js';
 import type { Sidecar } from '../../../sidecar/src/sidecar.js';
+import { setFault as setFaultIn } from '../../harness/approval.js';
 import { readHaEnv, type HaEnv } from '../../harness/ha-dev.js';
-import { callService, configEntries, eventually, haRest } from '../../harness/ha-rest.js';
+import { callService, configEntries, eventually } from '../../harness/ha-rest.js';
 import { api, InProcess, settingsFor, type Proposal } from '../support/in-process.js';
 
 /** The dev HA (set by `useExecutorSetup`'s beforeAll). */
@@ -19,10 +20,9 @@ export const settings = (over: Partial<Settings> & { policy?: string } = {}) =>
   settingsFor(env, over);
 export const startSidecar = (s: Settings) => sidecars.start(s);
 
-export async function setFault(mode: string, reload: boolean): Promise<void> {
-  await callService(env, 'fault_lab', 'set_fault', { mode });
-  if (reload) await haRest(env, 'POST', `/api/config/config_entries/entry/${entryId}/reload`);
-}
+/** Set fault_lab's fault (the harness's), on the dev HA these files share. */
+export const setFault = (mode: string, reload: boolean): Promise<void> =>
+  setFaultIn(env, mode, reload);
 
 export async function pendingReload(sidecar: Sidecar): Promise<Proposal> {
   return eventually(

@@ -25,6 +25,7 @@ import {
   validAnswer,
   type FakeOpenAi,
 } from '../../harness/fake-openai.js';
+import { setFault as setFaultIn } from '../../harness/approval.js';
 import { readHaEnv, type HaEnv } from '../../harness/ha-dev.js';
 import { callService, configEntries, eventually, haRest } from '../../harness/ha-rest.js';
 
@@ -154,10 +155,9 @@ export function openIncident(sidecar: Sidecar, match: (i: IncidentRecord) => boo
   );
 }
 
-export async function setFault(mode: string, reload: boolean): Promise<void> {
-  await callService(env, 'fault_lab', 'set_fault', { mode });
-  if (reload) await haRest(env, 'POST', `/api/config/config_entries/entry/${entryId}/reload`);
-}
+/** Set fault_lab's fault (the harness's), on the dev HA these files share. */
+export const setFault = (mode: string, reload: boolean): Promise<void> =>
+  setFaultIn(env, mode, reload);
 
 /**
  * Pending proposals stay on the allow-list; the LLM's only touch its incident,
