@@ -157,6 +157,23 @@ describe('the panel in HA', () => {
   it('follows HA’s dark theme', async () => {
     const page = await newPage({ dark: true });
     await openPanel(page);
+    // HA's own frontend decides dark mode from the system's scheme once its themes arrive;
+    // a page where HA itself never turned dark says nothing about the panel: load it again once.
+    const haDark = () =>
+      page.evaluate(
+        () =>
+          (
+            document.querySelector('home-assistant') as {
+              hass?: { themes?: { darkMode?: boolean } };
+            }
+          )?.hass?.themes?.darkMode === true,
+      );
+    try {
+      await poll(haDark, 20_000).toBe(true);
+    } catch {
+      await openPanel(page);
+      await poll(haDark).toBe(true);
+    }
     const row = page.locator(`llm-ops-incident-list .row[data-id="${proposal.incident_id}"]`);
     await poll(() => row.count()).toBe(1);
     await poll(() => page.locator('llm-ops-panel').getAttribute('dark')).toBe('');
