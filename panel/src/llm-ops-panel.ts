@@ -6,14 +6,15 @@
  * and `<prefix>/incident/<id>`.
  */
 import type { HomeAssistant } from 'custom-card-helpers';
-import { fireEvent, navigate } from 'custom-card-helpers';
+import { fireEvent } from 'custom-card-helpers';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { HaPanelSource } from './data/ha-panel-source.js';
 import { PanelData } from './data/panel-data.js';
 import { DEFAULT_FILTER, type ListFilter } from './list/filter.js';
-import { localize, setLanguage } from './i18n/index.js';
+import { setLanguage } from './i18n/index.js';
+import { announcementFor } from './announcements.js';
 import { panelStyles } from './panel-styles.js';
-import { viewOf, type PanelInfo, type PanelRoute, type PanelView } from './route.js';
+import { PanelRouter, type PanelInfo, type PanelRoute, type PanelView } from './route.js';
 import {
   baseStyles,
   clockTime,
@@ -77,7 +78,7 @@ export class LlmOpsPanel extends LitElement {
 
   private _hass: HomeAssistant | undefined;
   private haSource: HaPanelSource | undefined;
-  private listScroll = 0;
+  private readonly router = new PanelRouter(this);
   private readonly data = new PanelData(this, {
     statusFilter: () => this._filter.status,
     reloading: () => this.detailElement()?.refresh(0),
@@ -132,11 +133,7 @@ export class LlmOpsPanel extends LitElement {
 
   /** The view the route asks for. */
   get view(): PanelView {
-    return viewOf(this.route);
-  }
-
-  private get basePath(): string {
-    return this.route?.prefix ?? `/${this.panel?.url_path ?? 'llm-ops'}`;
+    return this.router.view;
   }
 
   override connectedCallback(): void {
@@ -152,18 +149,6 @@ export class LlmOpsPanel extends LitElement {
     // Without HA's frontend (the ingress page), the sidecar's status names HA's time zone.
     const zone = this.data.status.value?.time_zone;
     if (!this._hass && zone) showTimesIn(zone);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('route')) {
-      const before = viewOf(changed.get('route') as PanelRoute | undefined);
-      const now = this.view;
-      const content = this.renderRoot.querySelector<HTMLElement>('.content');
-      if (content && before.name !== now.name) {
-        // Back on the list, return to where the user was; a new incident starts at the top.
-        content.scrollTop = now.name === 'list' ? this.listScroll : 0;
-      }
-    }
   }
 
   private restart(): void {
@@ -182,30 +167,15 @@ export class LlmOpsPanel extends LitElement {
   }
 
   private onPushed(event: OpsEvent): void {
-    if (event.kind === 'maintenance') {
-      const { failed_count: failed, still_failing_count: still } = event.data;
-      this._announcement = localize('panel.announce.maintenance_ended', { failed, still });
-      return;
-    }
-    if (event.kind === 'incident') {
-      const { change, title } = event.data;
-      if (change === 'opened') this._announcement = localize('panel.announce.opened', { title });
-      else if (change === 'resolved') {
-        this._announcement = localize('panel.announce.resolved', { title });
-      }
-    }
+    const said = announcementFor(event);
+    if (said !== undefined) this._announcement = said;
+    if (event.kind === 'maintenance') return;
     const detail = this.detailElement();
     if (detail && detail.incidentId === event.data.incident_id) detail.refresh();
   }
 
-  private go(path: string): void {
-    const content = this.renderRoot.querySelector<HTMLElement>('.content');
-    if (this.view.name === 'list' && content) this.listScroll = content.scrollTop;
-    navigate(this, `${this.basePath}${path}`);
-  }
-
   private onSelected = (ev: CustomEvent<{ id: string }>) => {
-    this.go(`/incident/${encodeURIComponent(ev.detail.id)}`);
+    this.router.go(`/incident/${encodeURIComponent(ev.detail.id)}`);
   };
 
   private onFilter = (ev: CustomEvent<ListFilter>) => {
@@ -214,33 +184,25 @@ export class LlmOpsPanel extends LitElement {
     if (statusChanged) this.data.filterChanged();
   };
 
-  private onLinkClick = (ev: MouseEvent) => {
-    if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
-    const path = (ev.currentTarget as HTMLElement).dataset.path;
-    if (path === undefined) return;
-    ev.preventDefault();
-    this.go(path);
-  };
-
   private toggleMenu = () => {
     fireEvent(this, 'hass-toggle-menu');
   };
 
   protected override render(): TemplateResult {
-    const view = this.view;
+    const { view, basePath } = this.router;
     const { list, pending } = this.data;
     const status = this.data.status.value;
     const items = list.value?.items ?? NO_INCIDENTS;
     return html`${panelToolbar({
         title: this.panel?.title ?? 'LLM Ops',
         menu: this.narrow && this._hass !== undefined,
-        backTo: view.name === 'detail' ? this.basePath : undefined,
+        backTo: view.name === 'detail' ? basePath : undefined,
         mode: status?.mode,
         maintenanceUntil: status?.maintenance?.active
           ? clockTime(status.maintenance.until, this._locale)
           : undefined,
         onMenu: this.toggleMenu,
-        onLink: this.onLinkClick,
+        onLink: this.router.onLinkClick,
         onRefresh: () => void this.loadAll(),
       })}
       <main class="content">
@@ -260,9 +222,9 @@ export class LlmOpsPanel extends LitElement {
                     pending: pending.value ?? [],
                     items,
                     canDecide: this._canDecide,
-                    basePath: this.basePath,
+                    basePath: basePath,
                     locale: this._locale,
-                    onLinkClick: this.onLinkClick,
+                    onLinkClick: this.router.onLinkClick,
                   })}`
               : nothing
           }
@@ -275,7 +237,7 @@ export class LlmOpsPanel extends LitElement {
                   .filter=${this._filter}
                   .loading=${list.loading}
                   .loaded=${list.loaded}
-                  .basePath=${this.basePath}
+                  .basePath=${basePath}
                   .locale=${this._locale}
                   ?narrow=${this.narrow}
                   @filter-changed=${this.onFilter}

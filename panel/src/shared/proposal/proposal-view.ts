@@ -7,7 +7,13 @@ import type {
   ExecutionResult,
   ProposalStatus,
 } from '../data/types.js';
-import { PROPOSAL_STATUS_LABELS, duration, humanize, stepLabel } from '../ui/format.js';
+import {
+  PROPOSAL_STATUS_LABELS,
+  duration,
+  humanize,
+  relativeTime,
+  stepLabel,
+} from '../ui/format.js';
 import type { ConfirmRequest } from '../ui/confirm.js';
 import { icon, outcomeIcon } from '../ui/icons.js';
 import { localize } from '../i18n/index.js';
@@ -235,4 +241,71 @@ export function resultFacts(result: ExecutionResult): TemplateResult {
         : nothing
     }
   </dl>`;
+}
+
+/** Who proposed it ("the offline analyzer", …). */
+function proposedBy(by: string): string {
+  const key = `proposal.by.${by}`;
+  const text = localize(key);
+  return text === key ? humanize(by) : text;
+}
+
+/** Who proposed it and when; who decided; when an open one expires. */
+export function proposalByline(p: ActionProposal, locale: string | undefined): TemplateResult {
+  const pending = p.status === 'proposed';
+  return html`<p class="secondary small">
+    ${localize('proposal.proposed_by', {
+      by: proposedBy(p.proposed_by),
+      when: relativeTime(p.created_at, locale),
+    })}${
+      p.decided_by ? html` · ${localize('proposal.decided_by', { name: p.decided_by })}` : nothing
+    }${
+      p.expires_at && pending
+        ? html` ·
+          ${localize('proposal.expires', {
+            when: relativeTime(p.expires_at, locale),
+          })}`
+        : nothing
+    }
+  </p>`;
+}
+
+/** A decided proposal on a card, in one line: running, its backup, verified, rolled back. */
+export function compactOutcome(
+  p: ActionProposal,
+  result: ExecutionResult | null,
+  backupId: string | null | undefined,
+): TemplateResult {
+  return html`<div class="outcome secondary small" data-outcome=${p.status}>
+    ${
+      p.status === 'approved' || p.status === 'executing'
+        ? html`<span class="spinner" aria-hidden="true"></span>
+            ${localize('proposal.running_steps')}`
+        : nothing
+    }
+    ${
+      backupId
+        ? html`${localize('proposal.backup')} <span class="mono">${backupId}</span>`
+        : nothing
+    }
+    ${
+      result
+        ? html` ·
+          ${localize(
+            result.verification.passed
+              ? 'proposal.verification_passed'
+              : 'proposal.verification_failed',
+          )}${
+            result.rollback?.attempted
+              ? html` ·
+                ${localize(
+                  result.rollback.succeeded
+                    ? 'proposal.rolled_back_inline'
+                    : 'proposal.rollback_failed_inline',
+                )}`
+              : nothing
+          }`
+        : nothing
+    }
+  </div>`;
 }

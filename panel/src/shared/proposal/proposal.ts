@@ -11,25 +11,20 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { ProposalTracker } from '../data/proposal-tracker.js';
 import type { ActionProposal, IncidentSource, ProposalDetail } from '../data/types.js';
 import { ConfirmController } from '../ui/confirm.js';
-import { PROPOSAL_STATUS_LABELS, humanize, relativeTime } from '../ui/format.js';
+import { PROPOSAL_STATUS_LABELS, relativeTime } from '../ui/format.js';
 import { icon } from '../ui/icons.js';
 import { localize } from '../i18n/index.js';
 import {
+  compactOutcome,
   decisionQuestion,
   executionSteps,
   previewFacts,
+  proposalByline,
   proposalStatusChip,
   resultFacts,
   riskChip,
   trackRecordLine,
 } from './proposal-view.js';
-
-/** Who proposed it ("the offline analyzer", …). */
-function proposedBy(by: string): string {
-  const key = `proposal.by.${by}`;
-  const text = localize(key);
-  return text === key ? humanize(by) : text;
-}
 
 /** `proposal-decided`: approved or rejected; the detail is the proposal as the back end answered. */
 export type ProposalDecidedEvent = CustomEvent<{ proposal: ActionProposal }>;
@@ -222,23 +217,7 @@ export class LlmOpsProposal extends LitElement {
               </p>`
             : nothing
       }
-      <p class="secondary small">
-        ${localize('proposal.proposed_by', {
-          by: proposedBy(p.proposed_by),
-          when: relativeTime(p.created_at, this.locale),
-        })}${
-          p.decided_by
-            ? html` · ${localize('proposal.decided_by', { name: p.decided_by })}`
-            : nothing
-        }${
-          p.expires_at && pending
-            ? html` ·
-              ${localize('proposal.expires', {
-                when: relativeTime(p.expires_at, this.locale),
-              })}`
-            : nothing
-        }
-      </p>
+      ${proposalByline(p, this.locale)}
     </article>`;
   }
 
@@ -276,40 +255,9 @@ export class LlmOpsProposal extends LitElement {
           ? this.canDecide
             ? this.renderButtons()
             : html`<p class="secondary small">${localize('proposal.admin_only')}</p>`
-          : html`<div class="outcome secondary small" data-outcome=${p.status}>
-              ${
-                p.status === 'approved' || p.status === 'executing'
-                  ? html`<span class="spinner" aria-hidden="true"></span>
-                      ${localize('proposal.running_steps')}`
-                  : nothing
-              }
-              ${
-                backupId
-                  ? html`${localize('proposal.backup')} <span class="mono">${backupId}</span>`
-                  : nothing
-              }
-              ${
-                result
-                  ? html` ·
-                    ${localize(
-                      result.verification.passed
-                        ? 'proposal.verification_passed'
-                        : 'proposal.verification_failed',
-                    )}${
-                      result.rollback?.attempted
-                        ? html` ·
-                          ${localize(
-                            result.rollback.succeeded
-                              ? 'proposal.rolled_back_inline'
-                              : 'proposal.rollback_failed_inline',
-                          )}`
-                        : nothing
-                    }`
-                  : nothing
-              }
-            </div>`
+          : compactOutcome(p, result, backupId)
       }
-      ${this.renderError()}`;
+      } ${this.renderError()}`;
   }
 }
 
