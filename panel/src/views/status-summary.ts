@@ -75,7 +75,11 @@ export function statusSummary(status: OpsStatus, locale?: string, narrow = false
       ${
         policy.valid
           ? html`${localize('overview.policy_valid')}${
-              policy.source ? html` <span class="secondary mono">${policy.source}</span>` : nothing
+              policy.source
+                ? html` <span class="secondary mono" title=${policy.source}
+                    >${policy.source.split('/').pop()}</span
+                  >`
+                : nothing
             }`
           : html`<span class="error-text">${localize('overview.policy_invalid')}</span>`
       }

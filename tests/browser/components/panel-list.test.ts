@@ -48,6 +48,10 @@ describe('the panel: incident list', () => {
     const summary = page().locator('llm-ops-panel section.status-summary');
     expect(await summary.innerText()).toMatch(/Mode\s+Approve/);
     expect(await summary.innerText()).toContain('23:00–07:00');
+    // The policy file by its name; where it lives (a path inside the add-on) on hover.
+    const file = summary.locator('[data-field=policy] .mono');
+    expect(await file.innerText()).toBe('policy.yaml');
+    expect(await file.getAttribute('title')).toBe('/config/policy.yaml');
     // What runs by itself, by the names the actions give themselves (the sidecar's status).
     expect(await summary.innerText()).toMatch(/Automatic\s+Reload the entry/);
     expect(await page().locator('llm-ops-panel .mode-chip').innerText()).toBe('Approve');
