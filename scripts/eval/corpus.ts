@@ -3,7 +3,7 @@
  * in public threads, labelled from each thread's conclusion, and logs with no
  * fault. This module loads and checks the cases, splits them by thread into a
  * working part and a held-out part (a fixed seed; the result is recorded in
- * tests/corpus/split.json), and scores the offline analyzer on each part.
+ * scripts/eval/split.json), and scores the offline analyzer on each part.
  */
 import { CATEGORIES, REMEDIES, type Category, type Remedy } from '@ha-llm-ops/contracts';
 import { createHash } from 'node:crypto';
@@ -15,6 +15,8 @@ import { parseLog } from '../../sidecar/src/logs/parse.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS = join(REPO, 'tests/corpus');
+/** The held-out split, beside the code that deals it (the corpus folder holds cases only). */
+export const SPLIT_FILE = join(REPO, 'scripts/eval/split.json');
 
 export const SHAPES = [
   'home-assistant.log',
@@ -153,7 +155,7 @@ export interface Split {
   working: string[];
 }
 
-/** The split of these cases' threads, as recorded in tests/corpus/split.json. */
+/** The split of these cases' threads, as recorded in scripts/eval/split.json. */
 export function splitOf(cases: readonly { source: string }[]): Split {
   const threads = [...new Set(cases.map((c) => threadOf(c.source)))].sort();
   return {

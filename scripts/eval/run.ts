@@ -2,7 +2,7 @@
  * `npm run eval`: how often the offline analyzer is right on real users' logs.
  *
  *   npm run eval              figures for the working and the held-out part, readable;
- *                             regenerates docs/analysis-quality.md and tests/corpus/split.json
+ *                             regenerates docs/analysis-quality.md and scripts/eval/split.json
  *   npm run eval -- --json    the same as one JSON document
  *   npm run eval -- --check   regenerate nothing; exit 1 if split.json or the document is stale
  *   npm run eval -- --working the working part only (figures, no-fault logs, case by case);
@@ -21,19 +21,18 @@ import { connectToHa } from '../../sidecar/src/ha/connection.js';
 import { createLogger } from '../../sidecar/src/log.js';
 import { join } from 'node:path';
 import {
-  CORPUS,
   CorpusError,
   evaluate,
   loadFaults,
   loadNoFaults,
   REPO,
+  SPLIT_FILE,
   splitOf,
   type Evaluation,
   type PartScore,
 } from './corpus.js';
 import { evaluateLlm, type LlmEvaluation } from './llm.js';
 
-const SPLIT_FILE = join(CORPUS, 'split.json');
 const DOC_FILE = join(REPO, 'docs/analysis-quality.md');
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -103,7 +102,7 @@ unit-test fixtures, never evidence here.
 Each case is a file in \`tests/corpus/cases/\` (\`tests/corpus/no-fault/\`): the source URL, the log
 as pasted (personal data replaced by placeholders), the labels and who concluded them. The
 **held-out part** is a third of the threads, dealt by a keyed hash of the thread's URL with a
-fixed seed (\`scripts/eval/corpus.ts\`) and recorded in \`tests/corpus/split.json\`; its cases are
+fixed seed (\`scripts/eval/corpus.ts\`) and recorded in \`scripts/eval/split.json\`; its cases are
 shown only as totals, so no rule is written for one of them.
 
 ## Figures

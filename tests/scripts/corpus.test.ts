@@ -5,10 +5,9 @@
  */
 import { CATEGORIES, REMEDIES } from '@ha-llm-ops/contracts';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  CORPUS,
+  SPLIT_FILE,
   CorpusError,
   loadFaults,
   loadNoFaults,
@@ -105,8 +104,8 @@ describe('tests/corpus', () => {
     expect(found).toEqual([]);
   });
 
-  it('records the held-out split the fixed seed deals (tests/corpus/split.json)', () => {
-    const recorded = JSON.parse(readFileSync(join(CORPUS, 'split.json'), 'utf8')) as unknown;
+  it('records the held-out split the fixed seed deals (scripts/eval/split.json)', () => {
+    const recorded = JSON.parse(readFileSync(SPLIT_FILE, 'utf8')) as unknown;
     expect(recorded, 'run npm run eval to record the split').toEqual(splitOf(faults));
     const split = splitOf(faults);
     const share = split.held_out.length / (split.held_out.length + split.working.length);
