@@ -198,10 +198,19 @@ describe('the panel: incident list', () => {
     expect(await focused()).toBe(listed[40]?.id);
     for (let k = 40; k < 59; k++) await page().keyboard.press('Tab');
     expect(await rows().count()).toBeLessThanOrEqual(40);
+    const listTop = await scroller.evaluate((el) => el.scrollTop);
+    expect(listTop).toBeGreaterThan(0);
     await page().keyboard.press('Enter');
     await poll(() => page().evaluate(() => location.pathname)).toBe(
       `/llm-ops/incident/${listed[59]?.id}`,
     );
+    // The incident starts at the top; Back returns the list to where the user was.
+    await poll(() => page().locator('llm-ops-incident-detail h2').count()).toBe(1);
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    await page().locator('llm-ops-panel a.back').click();
+    await poll(() => page().locator('llm-ops-incident-list').isVisible()).toBe(true);
+    await poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(listTop);
+    expect(await ids()).toContain(listed[59]?.id);
   });
 
   it('renders only the cards on screen on a phone, and the others as it scrolls', async () => {
