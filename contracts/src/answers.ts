@@ -18,7 +18,7 @@ import { RcaResult } from './rca.js';
 import { Signal } from './signal.js';
 import { UpdateAttribution } from './update.js';
 import { DebugCapture } from './upstream.js';
-import { Mode, Timestamp } from './vocabulary.js';
+import { Mode, Remedy, Timestamp } from './vocabulary.js';
 
 const Count = v.pipe(v.number(), v.integer());
 
@@ -162,9 +162,20 @@ export const Status = v.object({
 export type Status = v.InferOutput<typeof Status>;
 
 /**
+ * What an active incident's Repairs issue says: the analysis's root cause, remedy and manual
+ * steps, or, before it is analyzed, the newest thing observed and no remedy.
+ */
+export const Explanation = v.object({
+  root_cause: v.string(),
+  remedy: v.nullable(Remedy),
+  manual_steps: v.array(v.string()),
+});
+export type Explanation = v.InferOutput<typeof Explanation>;
+
+/**
  * `GET /api/summary`: everything the integration shows, in one answer (Home Assistant's start
- * waits on its first refresh): the sidecar, its status, the active incidents, the last
- * incident, the proposals waiting and how incidents ended.
+ * waits on its first refresh): the sidecar, its status, the active incidents with what their
+ * Repairs issues say, the last incident, the proposals waiting and how incidents ended.
  */
 export const Summary = v.object({
   service: v.literal('ha-llm-ops'),
@@ -186,6 +197,12 @@ export const Summary = v.object({
     v.description('Proposals waiting for a decision, oldest first'),
   ),
   outcomes: OutcomeStats,
+  explanations: v.pipe(
+    v.record(v.string(), Explanation),
+    v.description(
+      "What each listed active incident's Repairs issue says, by incident id, so no analysis is asked for apart",
+    ),
+  ),
 });
 export type Summary = v.InferOutput<typeof Summary>;
 

@@ -7,7 +7,6 @@ from what the coordinator fetched.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, override
@@ -18,13 +17,7 @@ from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 
-from .api import (
-    SidecarAuthError,
-    SidecarClient,
-    SidecarError,
-    SidecarHealth,
-    SidecarNotFoundError,
-)
+from .api import SidecarAuthError, SidecarClient, SidecarError, SidecarHealth
 from .const import (
     CONF_REPAIR_SEVERITY,
     DEFAULT_REPAIR_SEVERITY,
@@ -41,9 +34,9 @@ from .helpers import unreachable
 from .models import (
     ActionProposal,
     Incident,
-    IncidentDetail,
     OutcomeStats,
     SidecarStatus,
+    SidecarSummary,
 )
 
 if TYPE_CHECKING:
@@ -110,8 +103,6 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
             ),
         )
         self.client = client
-        # Analyses already fetched, with the incident fields they were fetched at.
-        self._facts: dict[str, tuple[tuple[Any, ...], IncidentFacts]] = {}
 
     @property
     def repair_severity(self) -> str:
@@ -141,14 +132,7 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
             )
 
     @callback
-    def forget_facts(self, incident_id: str) -> None:
-        """Fetch an incident's analysis anew on the next refresh."""
-        self._facts.pop(incident_id, None)
-
-    @callback
     def _async_sidecar_event(self, event: Event) -> None:
-        # The analysis may have changed with any news of the incident.
-        self.forget_facts(str(event.data.get("incident_id")))
         self.config_entry.async_create_background_task(
             self.hass, self.async_request_refresh(), f"{DOMAIN} refresh on event"
         )
@@ -175,69 +159,27 @@ class LlmOpsCoordinator(DataUpdateCoordinator[LlmOpsData]):
     async def _async_fetch(self) -> LlmOpsData:
         # One request: the sidecar keeps the summary ready (HA's start waits on this).
         health, summary = await self.client.async_summary()
-        active = summary["active"]["items"]
         return LlmOpsData(
             health=health,
             status=summary["status"],
-            incidents=active,
+            incidents=summary["active"]["items"],
             open_count=summary["active"]["total"],
             last_incident=summary["last_incident"],
             proposals=summary["proposals"],
             outcomes=summary["outcomes"],
-            facts=await self._async_facts(active),
+            facts=self._facts(summary),
         )
 
-    async def _async_facts(self, incidents: list[Incident]) -> dict[str, IncidentFacts]:
-        """Return the analyses behind the Repairs issues, fetching what changed.
-
-        The analyses not known yet are fetched together (HA's start waits on
-        the first refresh), not one round trip after another.
-        """
-        known: dict[str, tuple[tuple[Any, ...], IncidentFacts]] = {}
-        wanted: list[tuple[str, tuple[Any, ...]]] = []
-        for incident in incidents:
-            if not self.wants_issue(incident):
-                continue
-            key = (
-                incident["title"],
-                incident["status"],
-                incident["remedy"],
-                incident["confidence"],
+    def _facts(self, summary: SidecarSummary) -> dict[str, IncidentFacts]:
+        """Return what the Repairs issues say, from the summary's explanations."""
+        explanations = summary["explanations"]
+        return {
+            incident["id"]: IncidentFacts(
+                root_cause=explanation["root_cause"],
+                remedy=explanation["remedy"],
+                manual_steps=tuple(explanation["manual_steps"]),
             )
-            cached = self._facts.get(incident["id"])
-            if cached is not None and cached[0] == key:
-                known[incident["id"]] = cached
-            else:
-                wanted.append((incident["id"], key))
-        details = await asyncio.gather(
-            *(self._async_detail(incident_id) for incident_id, _ in wanted)
-        )
-        for (incident_id, key), detail in zip(wanted, details, strict=True):
-            if detail is not None:
-                known[incident_id] = (key, _facts(detail))
-        self._facts = known
-        return {incident_id: facts for incident_id, (_, facts) in known.items()}
-
-    async def _async_detail(self, incident_id: str) -> IncidentDetail | None:
-        try:
-            return await self.client.async_incident(incident_id)
-        except SidecarNotFoundError:
-            return None  # closed and purged since it was listed
-
-
-def _facts(detail: IncidentDetail) -> IncidentFacts:
-    """Boil an incident's detail down to what its Repairs issue says."""
-    if (analysis := detail.get("analysis")) is not None:
-        return IncidentFacts(
-            root_cause=analysis["root_cause"],
-            remedy=analysis["remedy"],
-            manual_steps=tuple(analysis.get("manual_steps") or ()),
-        )
-    # Not analyzed yet: the newest observation is the best explanation there is.
-    signals = detail.get("signals") or []
-    observed = str(signals[0].get("message", "")) if signals else ""
-    return IncidentFacts(
-        root_cause=observed or detail["incident"]["title"],
-        remedy=None,
-        manual_steps=(),
-    )
+            for incident in summary["active"]["items"]
+            if self.wants_issue(incident)
+            and (explanation := explanations.get(incident["id"])) is not None
+        }

@@ -351,6 +351,14 @@ class ActiveIncidents(TypedDict):
     total: int
 
 
+class Explanation(TypedDict):
+    """What an active incident's Repairs issue says (before analysis: no remedy)."""
+
+    root_cause: str
+    remedy: str | None
+    manual_steps: list[str]
+
+
 class SidecarSummary(TypedDict):
     """`GET /api/summary`: everything the integration shows, in one answer."""
 
@@ -362,3 +370,5 @@ class SidecarSummary(TypedDict):
     last_incident: Incident | None
     proposals: list[ActionProposal]
     outcomes: OutcomeStats
+    # By incident id, for every incident in active.items.
+    explanations: dict[str, Explanation]

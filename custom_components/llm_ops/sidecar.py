@@ -135,7 +135,6 @@ class LlmOpsSidecar:
     @sidecar_request(not_found="incident_not_found")
     async def async_reanalyze(self, incident_id: str) -> Incident:
         """Ask the sidecar to analyze an incident again."""
-        self.coordinator.forget_facts(incident_id)
         incident = await self.client.async_reanalyze(incident_id)
         await self.coordinator.async_request_refresh()
         return incident

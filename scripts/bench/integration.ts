@@ -1,18 +1,44 @@
 /**
  * What the llm_ops integration costs Home Assistant: its setup time as HA
  * itself records it (`integration/setup_info`, which includes the config entry
- * setup), and the CPU time HA spends on 1,000 `llm_ops_incident` events with the
+ * setup) while 50 incidents are open (each a Repairs issue: HA's start waits on
+ * what they say too), and the CPU time HA spends on 1,000 `llm_ops_incident` events with the
  * integration loaded, minus the same with it unloaded (read from /proc).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_DIR, haRestart, haUp } from '../../tests/harness/ha-dev.js';
-import { configEntries, haRest } from '../../tests/harness/ha-rest.js';
+import { callService, configEntries, haRest } from '../../tests/harness/ha-rest.js';
+import type { HaEnv } from '../../tests/harness/ha-dev-env.js';
 import { HaSocket } from '../../tests/harness/ha-ws.js';
 import { cpuMsOf, round, SIDECAR_ARGS, sleep, startChild } from './lib.js';
 
 const EVENTS = 1000;
+/** Incidents open when HA starts: a home with failures, each one a Repairs issue. */
+const OPEN_INCIDENTS = 50;
+
+/** Open OPEN_INCIDENTS incidents, each of its own integration, and wait until the sidecar lists them. */
+async function openIncidents(env: HaEnv, api: string, token: string): Promise<number> {
+  const run = Date.now().toString(36);
+  for (let i = 0; i < OPEN_INCIDENTS; i++) {
+    await callService(env, 'system_log', 'write', {
+      message: `Polling the bench device failed (${i})`,
+      level: 'error',
+      logger: `custom_components.bench_open_${run}_${i}.sensor`,
+    });
+  }
+  for (let waited = 0; ; waited += 250) {
+    const res = await fetch(`${api}/api/incidents?active=true&limit=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { total } = (await res.json()) as { total: number };
+    if (total >= OPEN_INCIDENTS) return total;
+    if (waited > 20_000)
+      throw new Error(`the sidecar opened ${total} of ${OPEN_INCIDENTS} incidents`);
+    await sleep(250);
+  }
+}
 
 async function fireBurst(socket: HaSocket): Promise<void> {
   for (let i = 0; i < EVENTS; i++) {
@@ -38,6 +64,8 @@ async function fireBurst(socket: HaSocket): Promise<void> {
 
 export async function benchIntegration(): Promise<Record<string, number>> {
   const env = await haUp();
+  // Only this step's incidents: an earlier step's errors may still be in HA's log.
+  await callService(env, 'system_log', 'clear');
   const port = 20000 + Math.floor(Math.random() * 20000);
   const token = 'bench-token-0123456789abcdef';
   const sidecar = startChild(process.execPath, [...SIDECAR_ARGS, 'run'], {
@@ -53,6 +81,7 @@ export async function benchIntegration(): Promise<Record<string, number>> {
   let entryId: string | undefined;
   try {
     await sleep(3000);
+    const open = await openIncidents(env, `http://127.0.0.1:${port}`, token);
     for (const e of await configEntries(env, 'llm_ops')) {
       await haRest(env, 'DELETE', `/api/config/config_entries/entry/${e.entry_id}`);
     }
@@ -104,6 +133,7 @@ export async function benchIntegration(): Promise<Record<string, number>> {
 
     return {
       setup_ms: round(setupS * 1000, 1),
+      open_incidents: open,
       ha_cpu_ms_per_1000_events_loaded: round(loadedMs, 0),
       ha_cpu_ms_per_1000_events_unloaded: round(baseMs, 0),
       integration_cpu_ms_per_1000_events: round(Math.max(0, loadedMs - baseMs), 0),

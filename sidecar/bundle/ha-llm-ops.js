@@ -8955,6 +8955,15 @@ var Status = v.object({
 	maintenance: MaintenanceState
 });
 /**
+* What an active incident's Repairs issue says: the analysis's root cause, remedy and manual
+* steps, or, before it is analyzed, the newest thing observed and no remedy.
+*/
+var Explanation = v.object({
+	root_cause: v.string(),
+	remedy: v.nullable(Remedy),
+	manual_steps: v.array(v.string())
+});
+/**
 * The answers that carry other contracts, by name: their schemas (OpenAPI, JSON Schema)
 * refer to the contracts they carry instead of copying them in.
 */
@@ -8977,7 +8986,8 @@ var ANSWERS = {
 		}), v.description("Incidents not resolved or dismissed, most recently seen first (at most 500), and how many there are")),
 		last_incident: v.pipe(v.nullable(Incident), v.description("The most recently seen incident of any status")),
 		proposals: v.pipe(v.array(ActionProposal), v.description("Proposals waiting for a decision, oldest first")),
-		outcomes: OutcomeStats
+		outcomes: OutcomeStats,
+		explanations: v.pipe(v.record(v.string(), Explanation), v.description("What each listed active incident's Repairs issue says, by incident id, so no analysis is asked for apart"))
 	}),
 	KnowledgeReport,
 	Error: v.object({
@@ -12256,7 +12266,7 @@ var ReadySummary = class {
 		for (const subscribe of deps.changes) subscribe(() => this.changed());
 	}
 	summary() {
-		const { active, awaiting_approval, last_incident, proposals, outcomes } = this.parts();
+		const { active, explanations, awaiting_approval, last_incident, proposals, outcomes } = this.parts();
 		const status = this.deps.status.status({
 			open: active.total,
 			awaiting_approval
@@ -12269,7 +12279,8 @@ var ReadySummary = class {
 			active,
 			last_incident,
 			proposals,
-			outcomes
+			outcomes,
+			explanations
 		};
 	}
 	/** The journal's part: ready, or built now when a change has not been rebuilt yet. */
@@ -12295,8 +12306,10 @@ var ReadySummary = class {
 	}
 	build() {
 		const { incidents, learning, actions } = this.deps;
+		const { explanations, ...active } = incidents.explained({ active: true }, 500, 0);
 		return {
-			active: incidents.list({ active: true }, 500, 0),
+			active,
+			explanations,
 			awaiting_approval: incidents.list({ status: ["awaiting_approval"] }, 1, 0).total,
 			last_incident: incidents.list({}, 1, 0).items[0] ?? null,
 			proposals: actions.pending(),
@@ -16091,6 +16104,29 @@ var Incidents = class {
 		return {
 			items: items.map((r) => this.public(r)),
 			total
+		};
+	}
+	explained(filter, limit, offset) {
+		const { items, total } = this.journal.listIncidents(filter, limit, offset);
+		const explanations = {};
+		for (const r of items) explanations[r.id] = this.explanation(r);
+		return {
+			items: items.map((r) => this.public(r)),
+			total,
+			explanations
+		};
+	}
+	/** The analysis's words; before there is one, the newest thing observed, and no remedy. */
+	explanation(r) {
+		if (r.analysis) return {
+			root_cause: r.analysis.root_cause,
+			remedy: r.analysis.remedy,
+			manual_steps: r.analysis.manual_steps
+		};
+		return {
+			root_cause: this.journal.signalsOf(r.id, 1)[0]?.message || r.title,
+			remedy: null,
+			manual_steps: []
 		};
 	}
 	detail(id) {

@@ -4,6 +4,7 @@
  */
 import type {
   ActionProposal,
+  Explanation,
   Incident,
   IncidentDetail,
   IncidentOutcome,
@@ -103,6 +104,29 @@ export class Incidents implements IncidentService, LearningService {
   ): { items: Incident[]; total: number } {
     const { items, total } = this.journal.listIncidents(filter, limit, offset);
     return { items: items.map((r) => this.public(r)), total };
+  }
+
+  explained(
+    filter: IncidentFilter,
+    limit: number,
+    offset: number,
+  ): { items: Incident[]; total: number; explanations: Record<string, Explanation> } {
+    const { items, total } = this.journal.listIncidents(filter, limit, offset);
+    const explanations: Record<string, Explanation> = {};
+    for (const r of items) explanations[r.id] = this.explanation(r);
+    return { items: items.map((r) => this.public(r)), total, explanations };
+  }
+
+  /** The analysis's words; before there is one, the newest thing observed, and no remedy. */
+  private explanation(r: IncidentRecord): Explanation {
+    if (r.analysis)
+      return {
+        root_cause: r.analysis.root_cause,
+        remedy: r.analysis.remedy,
+        manual_steps: r.analysis.manual_steps,
+      };
+    const newest = this.journal.signalsOf(r.id, 1)[0]?.message;
+    return { root_cause: newest || r.title, remedy: null, manual_steps: [] };
   }
 
   detail(id: string): IncidentDetail | undefined {

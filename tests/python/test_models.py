@@ -151,6 +151,17 @@ class Checker:
             items = next((s["items"] for s in alternatives if "items" in s), None)
             if items is not None:
                 self.value(get_args(tp)[0], items, f"{at}[]")
+        if origin is dict and get_args(tp):
+            values = next(
+                (
+                    s["additionalProperties"]
+                    for s in alternatives
+                    if isinstance(s.get("additionalProperties"), dict)
+                ),
+                None,
+            )
+            if values is not None:
+                self.value(get_args(tp)[1], values, f"{at}{{}}")
 
 
 def _required(cls: Any, hint: Any) -> bool:

@@ -3,6 +3,7 @@ import {
   Category,
   INCIDENT_STATUSES,
   SEVERITIES,
+  type Explanation,
   type Incident,
   type IncidentDetail,
   type UpstreamReport,
@@ -16,6 +17,12 @@ import { ApiError, validate } from './validate.js';
 /** What the incident endpoints need from the sidecar. */
 export interface IncidentService {
   list(filter: IncidentFilter, limit: number, offset: number): { items: Incident[]; total: number };
+  /** As `list`, with what each listed incident's Repairs issue says, by incident id. */
+  explained(
+    filter: IncidentFilter,
+    limit: number,
+    offset: number,
+  ): { items: Incident[]; total: number; explanations: Record<string, Explanation> };
   detail(id: string): IncidentDetail | undefined;
   dismiss(
     id: string,

@@ -1,13 +1,20 @@
 /**
  * `GET /api/summary`: everything the integration shows, in one answer: the
- * sidecar itself, its status, the active incidents, the last incident, the
+ * sidecar itself, its status, the active incidents and what their Repairs issues
+ * say (so the integration asks for no analysis apart), the last incident, the
  * proposals waiting and how incidents ended. Home Assistant's start waits on the
  * integration's first refresh, so this is one round trip, answered from a
  * summary kept ready: what it needs of the journal is rebuilt shortly after each
  * change, not per request. What lives in memory (mode, policy, maintenance, HA's
  * connection) is read fresh.
  */
-import type { ActionProposal, Incident, OutcomeStats, Summary } from '@ha-llm-ops/contracts';
+import type {
+  ActionProposal,
+  Explanation,
+  Incident,
+  OutcomeStats,
+  Summary,
+} from '@ha-llm-ops/contracts';
 import { Router } from 'express';
 import type { ActionService } from './actions.js';
 import type { IncidentService } from './incidents.js';
@@ -44,6 +51,7 @@ const MAX_AGE_MS = 60_000;
 /** The part of the summary that comes from the journal. */
 export interface ReadyParts {
   active: { items: Incident[]; total: number };
+  explanations: Record<string, Explanation>;
   awaiting_approval: number;
   last_incident: Incident | null;
   proposals: ActionProposal[];
@@ -51,7 +59,7 @@ export interface ReadyParts {
 }
 
 export interface ReadySummaryDeps {
-  incidents: Pick<IncidentService, 'list'>;
+  incidents: Pick<IncidentService, 'list' | 'explained'>;
   learning: Pick<LearningService, 'outcomeStats'>;
   actions: Pick<ActionService, 'pending'>;
   status: StatusService;
@@ -73,7 +81,8 @@ export class ReadySummary implements SummaryService {
   }
 
   summary(): Summary {
-    const { active, awaiting_approval, last_incident, proposals, outcomes } = this.parts();
+    const { active, explanations, awaiting_approval, last_incident, proposals, outcomes } =
+      this.parts();
     const status = this.deps.status.status({ open: active.total, awaiting_approval });
     return {
       service: 'ha-llm-ops',
@@ -84,6 +93,7 @@ export class ReadySummary implements SummaryService {
       last_incident,
       proposals,
       outcomes,
+      explanations,
     };
   }
 
@@ -111,9 +121,14 @@ export class ReadySummary implements SummaryService {
 
   private build(): ReadyParts {
     const { incidents, learning, actions } = this.deps;
-    const active = incidents.list({ active: true }, SUMMARY_ACTIVE_LIMIT, 0);
+    const { explanations, ...active } = incidents.explained(
+      { active: true },
+      SUMMARY_ACTIVE_LIMIT,
+      0,
+    );
     return {
       active,
+      explanations,
       awaiting_approval: incidents.list({ status: ['awaiting_approval'] }, 1, 0).total,
       last_incident: incidents.list({}, 1, 0).items[0] ?? null,
       proposals: actions.pending(),
