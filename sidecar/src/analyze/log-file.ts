@@ -62,8 +62,15 @@ const NAMED_IN_MESSAGE = [
   /^Invalid config for '(\w+)'/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
   /\bPlatform (\w+) does not generate unique IDs/,
-  // An update coordinator's failure; most coordinators are named by their domain.
-  /^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*) data\b/,
+  // An update coordinator's failure; most coordinators are named by their domain, some by
+  // their domain and a device (`reolink.Back`).
+  /^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*)(?:\.\S+)? data\b/,
+  // Home Assistant's configuration check: `Component error: <domain> - …`, and a
+  // platform's `Platform error: <entity domain>.<integration> - …`.
+  /\bComponent error: (\w+) - /,
+  /\bPlatform error: \w+\.(\w+) - /,
+  // The loader failing to import a custom integration's code.
+  /\bimporting (?:component )?custom_components\.(\w+)/,
   /^Timed out adding entities for domain \w+ with platform (\w+)/,
 ];
 /**

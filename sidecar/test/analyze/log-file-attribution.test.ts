@@ -193,12 +193,37 @@ describe('grouping a log into incidents', () => {
     expect(await who("Unexpected error fetching binday data: KeyError: 'rows'")).toEqual([
       'binday',
     ]);
+    // Some name it by the domain and a device.
+    expect(await who('Error fetching poolmate.Backyard data: Timeout')).toEqual(['poolmate']);
     // A name in words is no domain.
     expect(await who('Error fetching Garage Door data: Timeout')).toEqual([null]);
     // So is a platform that does not finish adding its entities.
     expect(
       await who('Timed out adding entities for domain sensor with platform poolmate after 60s'),
     ).toEqual(['poolmate']);
+  });
+
+  it("names the custom integration Home Assistant's configuration check or loader names", async () => {
+    const analyzed = async (...lines: string[]) =>
+      (await analyze(...lines)).map((i) => [i.integration, i.category]);
+    // The module path names the core integration the code imported from, not the culprit.
+    expect(
+      await analyzed(
+        "Component error: poolmate - cannot import name 'ColorMode' from 'homeassistant.components.light' (/usr/src/homeassistant/homeassistant/components/light/__init__.py)",
+      ),
+    ).toEqual([['poolmate', 'incompatible_custom_component']]);
+    expect(
+      await analyzed(
+        "Platform error: sensor.poolmate - No module named 'homeassistant.helpers.reload'",
+      ),
+    ).toEqual([['poolmate', 'incompatible_custom_component']]);
+    // The loader could not import its code at all; the traceback was not pasted.
+    expect(
+      await analyzed(
+        "Setup failed for custom integration 'poolmate': Unable to import component: Exception importing custom_components.poolmate",
+        'Unexpected exception importing component custom_components.poolmate',
+      ),
+    ).toEqual([['poolmate', 'incompatible_custom_component']]);
   });
 
   it('names the integration whose library a bare traceback runs through', async () => {

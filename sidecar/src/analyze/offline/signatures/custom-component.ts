@@ -134,7 +134,9 @@ export const customComponent: SignatureFamily = {
     {
       id: 'code_error',
       match: {
-        text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given/,
+        // The last alternatives: the loader could not import its code at all (the
+        // exception itself is in a traceback the paste may have lost).
+        text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given|Unable to import component|importing (?:component )?custom_components\.\w+/,
         custom: true,
         unless: /No module named '(?!homeassistant\b)\w+'/,
       },
