@@ -250,7 +250,10 @@ How each figure is made:
   on each way of subscribing (\`subscribe_events\`, \`subscribe_entities\`, \`subscribe_trigger\`,
   the llm_ops filter), and the real sidecar, without and then with the llm_ops integration. Each
   round measures its own baseline; the extra CPU is the median over three rounds
-  ([ADR 0006](adr/0006-filtered-state-changes.md)).
+  ([ADR 0006](adr/0006-filtered-state-changes.md)). On two shared cores one round scatters by
+  ±10 to ±25 points (the rounds are in the figures below), so a run's median lands on either side
+  of 3 %: full runs here measured +2.5, +8.3 and −3.2 %, runs of the step alone +1.4 and +3.9 %.
+  Without the integration's filter the sidecar costs HA +132 to +338 %.
 - **panel**, **panel_10k**: 500 and 10,000 incidents rendered and filtered in headless Chromium;
   the longest main-thread task is taken over the first render, the filters and sorting (showing
   every row, a hundred at a time, is reported apart as \`longest_task_show_all_ms\`).
