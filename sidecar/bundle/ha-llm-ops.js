@@ -6353,7 +6353,7 @@ var customComponent = {
 		{
 			id: "code_error",
 			match: {
-				text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given/,
+				text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given|Unable to import component|importing (?:component )?custom_components\.\w+/,
 				custom: true,
 				unless: /No module named '(?!homeassistant\b)\w+'/
 			},
@@ -10238,7 +10238,10 @@ var NAMED_IN_MESSAGE = [
 	/^Invalid config for '(\w+)'/,
 	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
 	/\bPlatform (\w+) does not generate unique IDs/,
-	/^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*) data\b/,
+	/^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*)(?:\.\S+)? data\b/,
+	/\bComponent error: (\w+) - /,
+	/\bPlatform error: \w+\.(\w+) - /,
+	/\bimporting (?:component )?custom_components\.(\w+)/,
 	/^Timed out adding entities for domain \w+ with platform (\w+)/
 ];
 /**
