@@ -51,12 +51,32 @@ async function ceiling(spec: StreamSpec): Promise<number> {
   }
 }
 
+/**
+ * RSS growth over samples: the slope of a least-squares line through them times their span.
+ * The difference of the first and last sample follows whenever the garbage collector and
+ * malloc happen to return pages; the fitted line follows what is held.
+ */
+function trend(samples: { at: number; rssMb: number }[]): number {
+  const n = samples.length;
+  if (n < 2) return 0;
+  const meanAt = samples.reduce((a, s) => a + s.at, 0) / n;
+  const meanMb = samples.reduce((a, s) => a + s.rssMb, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const s of samples) {
+    num += (s.at - meanAt) * (s.rssMb - meanMb);
+    den += (s.at - meanAt) ** 2;
+  }
+  const span = (samples.at(-1)?.at ?? 0) - (samples[0]?.at ?? 0);
+  return den === 0 ? 0 : (num / den) * span;
+}
+
 export interface PipelineRun {
   eventsPerS: number;
   idleMb: number;
   afterMb: number;
   peakMb: number;
-  /** RSS growth over the second half of the run (after the journal's bounds are reached). */
+  /** RSS growth over the second half of the run (after the journal's bounds are reached), fitted. */
   secondHalfGrowthMb: number;
 }
 
@@ -114,7 +134,7 @@ export async function pipeline(
     const seconds = (ended.at - Number(started)) / 1000;
     const after = memoryOf(pid);
     const half = samples.filter((s) => s.at >= (Number(started) + ended.at) / 2);
-    const growth = half.length > 1 ? (half.at(-1)?.rssMb ?? 0) - (half[0]?.rssMb ?? 0) : 0;
+    const growth = trend(half);
     return {
       eventsPerS: (spec.events + 1) / seconds,
       idleMb: idle.rssMb,
