@@ -15002,7 +15002,7 @@ var Reverter = class {
 // sidecar/src/ha/connection.ts
 /**
 * The sidecar's connection to Home Assistant, with home-assistant-js-websocket
-* running on Node's `ws`. The library reconnects after a drop (with a growing
+* on Node's own WebSocket. The library reconnects after a drop (with a growing
 * delay); the first connection is retried here with exponential backoff.
 */
 var g = globalThis;
