@@ -15804,9 +15804,18 @@ var Reporter = class {
 	lastUpdate = /* @__PURE__ */ new Map();
 	pendingUpdates = /* @__PURE__ */ new Map();
 	now;
+	listeners = /* @__PURE__ */ new Set();
 	constructor(opts) {
 		this.opts = opts;
 		this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
+	}
+	/**
+	* Be told of every incident change announced to HA (the ready summary: HA refreshes on the
+	* event, so the summary must already show it); returns the unsubscribe.
+	*/
+	onChange(listener) {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
 	}
 	/** Start sending queued events over `conn` (and again after every reconnect). */
 	attach(conn) {
@@ -15823,6 +15832,7 @@ var Reporter = class {
 	}
 	/** Queue the event of an incident change and send it as soon as possible. */
 	incidentChanged(incident, change) {
+		for (const l of this.listeners) l();
 		const now = this.now().getTime();
 		const payload = incidentEvent(incident, change, change === "resolved" || change === "dismissed" ? this.opts.journal.outcomes.of(incident.id)?.outcome ?? null : null);
 		if (change === "updated") {
@@ -17961,7 +17971,11 @@ function apiServices(s) {
 		status,
 		version: s.version,
 		haStatus: () => s.haStatus(),
-		changes: [(l) => s.lifecycle.onChange(l), (l) => s.proposals.onChange(l)]
+		changes: [
+			(l) => s.lifecycle.onChange(l),
+			(l) => s.proposals.onChange(l),
+			(l) => s.reporter.onChange(l)
+		]
 	});
 	return {
 		version: s.version,

@@ -20,6 +20,7 @@ import type { Journal } from './journal/journal.js';
 import type { ProposalJournal } from './journal/proposals.js';
 import type { Logger } from './log.js';
 import type { Pipeline } from './pipeline.js';
+import type { Reporter } from './report/index.js';
 import { type Planner, ProposalRefused } from './plan/index.js';
 import { actionPolicy } from './policy/policy.js';
 import { ModeLocked, type PolicyKeeper } from './policy/policy-keeper.js';
@@ -146,6 +147,7 @@ export function actionService(s: ActionDeps): ActionService {
 export interface ApiServiceDeps extends ActionDeps, StatusDeps, KnowledgeDeps {
   lifecycle: IncidentLifecycle;
   incidents: Incidents;
+  reporter: Pick<Reporter, 'onChange'>;
   version: string;
   haStatus(): { connected: boolean; version: string | null };
 }
@@ -170,7 +172,13 @@ export function apiServices(
     status,
     version: s.version,
     haStatus: () => s.haStatus(),
-    changes: [(l) => s.lifecycle.onChange(l), (l) => s.proposals.onChange(l)],
+    // What is announced to HA too: an analysis that arrives later (the model's) is recorded
+    // outside the lifecycle's changes, and HA refreshes as soon as it hears of it.
+    changes: [
+      (l) => s.lifecycle.onChange(l),
+      (l) => s.proposals.onChange(l),
+      (l) => s.reporter.onChange(l),
+    ],
   });
   return {
     version: s.version,

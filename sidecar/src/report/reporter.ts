@@ -63,9 +63,19 @@ export class Reporter {
     { payload: IncidentEvent; timer: NodeJS.Timeout }
   >();
   private readonly now: () => Date;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly opts: ReporterOptions) {
     this.now = opts.now ?? (() => new Date());
+  }
+
+  /**
+   * Be told of every incident change announced to HA (the ready summary: HA refreshes on the
+   * event, so the summary must already show it); returns the unsubscribe.
+   */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Start sending queued events over `conn` (and again after every reconnect). */
@@ -85,6 +95,7 @@ export class Reporter {
 
   /** Queue the event of an incident change and send it as soon as possible. */
   incidentChanged(incident: IncidentRecord, change: IncidentChange): void {
+    for (const l of this.listeners) l();
     const now = this.now().getTime();
     const closed = change === 'resolved' || change === 'dismissed';
     const outcome = closed ? (this.opts.journal.outcomes.of(incident.id)?.outcome ?? null) : null;

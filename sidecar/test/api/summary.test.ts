@@ -166,6 +166,29 @@ describe("an incident's explanation", () => {
       manual_steps: [],
     });
   });
+
+  it("follows an analysis announced after the incident's change, as a model's answer is", async () => {
+    sidecar.correlator.emit(
+      signal({ integration: 'kodi', message: 'Player at 192.0.2.7 refused the connection' }),
+    );
+    const [open] = incidents().list({ active: true, integration: 'kodi' }, 1, 0).items;
+    if (!open) throw new Error('no kodi incident opened');
+    const before = await summary(); // the ready summary now holds the offline analysis
+    const offline = before.explanations[open.id];
+    if (!offline) throw new Error('the summary has no explanation of the kodi incident');
+    // The LLM path: the analysis recorded later, then announced to HA (which refreshes on it).
+    const record = sidecar.journal.getIncident(open.id);
+    if (!record?.analysis) throw new Error('the kodi incident has no analysis');
+    const modelSays = 'The player turned off its remote control setting after an update.';
+    const recorded = sidecar.lifecycle.recordAnalysis(
+      open.id,
+      { ...record.analysis, root_cause: modelSays, analyzer: 'llm' },
+      null,
+    );
+    if (!recorded) throw new Error('the analysis was not recorded');
+    sidecar.reporter.incidentChanged(recorded, 'updated');
+    expect((await summary()).explanations[open.id]?.root_cause).toBe(modelSays);
+  });
 });
 
 describe('the ready summary', () => {
