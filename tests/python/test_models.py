@@ -216,3 +216,22 @@ def test_a_wrong_copy_is_caught() -> None:
         "Wrong.id: may be None here, but the API never sends null",
         "Wrong.colour: not in the API's schema",
     ]
+
+
+class _WrongExplanation(typing.TypedDict):
+    root_cause: str
+    remedy: str  # the API sends null before an incident is analyzed
+
+
+class _WrongSummary(typing.TypedDict):
+    explanations: dict[str, _WrongExplanation]
+
+
+def test_a_wrong_value_of_a_mapping_is_caught() -> None:
+    """A mapping's values are checked like any field (the summary's explanations)."""
+    checker = Checker()
+    checker.typeddict(_WrongSummary, COMPONENTS["Summary"], "WrongSummary")
+    assert checker.problems == [
+        "WrongSummary.explanations{}.remedy: "
+        "may not be None here, but the API may send null"
+    ]
