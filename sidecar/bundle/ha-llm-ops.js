@@ -38,11 +38,24 @@ var RULES = [
 	[/\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:local|lan|home|internal|com|net|org|io|de|uk|nl|fr|xyz|dev|cloud|arpa)\b(?::\d{1,5})?/gi, "<host>"],
 	[/(?<![\w<])-?\d+(?:[.,]\d+)?(?![\w>])/g, "<n>"]
 ];
+/** Lines whose template is remembered (a failure repeats the same line), and how long one may be. */
+var REMEMBERED = 2e3;
+var REMEMBERED_LENGTH = 1e3;
+var remembered = /* @__PURE__ */ new Map();
 /** Reduce a message to its template: what stays the same between occurrences. */
 function messageTemplate(message) {
-	let t = message.split("\n")[0] ?? "";
+	const nl = message.indexOf("\n");
+	const line = nl < 0 ? message : message.slice(0, nl);
+	const known = remembered.get(line);
+	if (known !== void 0) return known;
+	let t = line;
 	for (const [re, token] of RULES) t = t.replace(re, token);
-	return t.replace(/\s+/g, " ").trim().slice(0, 300);
+	t = t.replace(/\s+/g, " ").trim().slice(0, 300);
+	if (line.length <= REMEMBERED_LENGTH) {
+		if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value);
+		remembered.set(line, t);
+	}
+	return t;
 }
 /** The fingerprint of a failure: 16 hex digits. */
 function fingerprint(integration, entryId, template) {
@@ -16747,6 +16760,45 @@ var CaptureJournal = class {
 		}));
 	}
 };
+// sidecar/src/journal/cursors.ts
+/** Cursors held; the least recently used go first (above retention's system log cap). */
+var MAX_HELD_CURSORS = 5e3;
+var Cursors = class {
+	maxHeld;
+	stmt;
+	/** Stored text by name; null: known to be absent. */
+	held = /* @__PURE__ */ new Map();
+	constructor(db, maxHeld = MAX_HELD_CURSORS) {
+		this.maxHeld = maxHeld;
+		this.stmt = statementCache(db);
+	}
+	/** Forget what is held (a write was rolled back, or rows were deleted). */
+	forget() {
+		this.held.clear();
+	}
+	get(name) {
+		let text = this.held.get(name);
+		if (text === void 0) {
+			text = this.stmt("SELECT value FROM cursors WHERE name = ?").get(name)?.value ?? null;
+			this.hold(name, text);
+		}
+		return text === null ? void 0 : JSON.parse(text);
+	}
+	set(name, value) {
+		const text = JSON.stringify(value);
+		this.stmt(`INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`).run(name, text);
+		this.hold(name, text);
+	}
+	hold(name, text) {
+		this.held.delete(name);
+		this.held.set(name, text);
+		if (this.held.size > this.maxHeld) {
+			const oldest = this.held.keys().next().value;
+			if (oldest !== void 0) this.held.delete(oldest);
+		}
+	}
+};
 // sidecar/src/journal/outbox.ts
 var EventOutbox = class {
 	stmt;
@@ -17025,6 +17077,13 @@ var Journal = class {
 	updates;
 	/** Each incident's newest signals (written through it). */
 	signals;
+	/** Where each collector got to (written through it, with the work it stands for). */
+	cursors;
+	/**
+	* Incidents read or written lately, by id, as stored (most recently used last): a repeat of a
+	* known failure reads its incident without a query. Written through, forgotten with the rest.
+	*/
+	incidents = /* @__PURE__ */ new Map();
 	stmt;
 	/** Group commit (turns.ts). */
 	turns;
@@ -17039,7 +17098,8 @@ var Journal = class {
 		this.captures = new CaptureJournal(this.db);
 		this.updates = new UpdateJournal(this.db);
 		this.signals = new SignalStore(this.db);
-		this.turns = new Turns(this.db, opts.onWriteError, () => this.signals.forget());
+		this.cursors = new Cursors(this.db);
+		this.turns = new Turns(this.db, opts.onWriteError, () => this.forget());
 	}
 	close() {
 		this.turns.end();
@@ -17051,8 +17111,25 @@ var Journal = class {
 		try {
 			return this.db.transaction(fn)();
 		} catch (err) {
-			this.signals.forget();
+			this.forget();
 			throw err;
+		}
+	}
+	/**
+	* Forget every row held in memory (signal tails, cursors, incidents): after a rollback, or
+	* when rows were deleted without going through the journal's methods (retention).
+	*/
+	forget() {
+		this.signals.forget();
+		this.cursors.forget();
+		this.incidents.clear();
+	}
+	holdIncident(rec) {
+		this.incidents.delete(rec.id);
+		this.incidents.set(rec.id, rec);
+		if (this.incidents.size > 2e3) {
+			const oldest = this.incidents.keys().next().value;
+			if (oldest !== void 0) this.incidents.delete(oldest);
 		}
 	}
 	groupCommit() {
@@ -17076,6 +17153,7 @@ var Journal = class {
 			...rec,
 			analysis: rec.analysis ? JSON.stringify(rec.analysis) : null
 		});
+		this.holdIncident({ ...rec });
 	}
 	/** Update some fields of an incident (and its updated_at). */
 	updateIncident(id, patch, now) {
@@ -17090,10 +17168,24 @@ var Journal = class {
 		}
 		const sets = [...fields.filter((f) => f !== "updated_at"), "updated_at"].map((f) => `${f} = @${f}`).join(", ");
 		this.stmt(`UPDATE incidents SET ${sets} WHERE id = @id`).run(values);
+		const held = this.incidents.get(id);
+		if (held) {
+			const changed = { updated_at: now };
+			for (const f of fields) changed[f] = patch[f] ?? null;
+			this.holdIncident({
+				...held,
+				...changed
+			});
+		}
 	}
 	getIncident(id) {
+		const held = this.incidents.get(id);
+		if (held) return { ...held };
 		const row = this.stmt("SELECT * FROM incidents WHERE id = ?").get(id);
-		return row ? toRecord$1(row) : void 0;
+		if (!row) return void 0;
+		const rec = toRecord$1(row);
+		this.holdIncident(rec);
+		return { ...rec };
 	}
 	/** The open incident that has seen this fingerprint (founding or later signal), if any. */
 	openByFingerprint(fp) {
@@ -17214,13 +17306,11 @@ var Journal = class {
 		return this.stmt("SELECT DISTINCT fingerprint FROM signals WHERE incident_id = ?").all(incidentId).map((r) => r.fingerprint);
 	}
 	getCursor(name) {
-		const row = this.stmt("SELECT value FROM cursors WHERE name = ?").get(name);
-		return row ? JSON.parse(row.value) : void 0;
+		return this.cursors.get(name);
 	}
 	setCursor(name, value) {
 		this.groupCommit();
-		this.stmt(`INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
-         ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`).run(name, JSON.stringify(value));
+		this.cursors.set(name, value);
 	}
 };
 // sidecar/src/journal/proposals.ts
@@ -17411,6 +17501,7 @@ function purgeClosedIncidents(journal, before, max) {
            ORDER BY ${closedAt} DESC LIMIT -1 OFFSET ?))`).all(before, max).map((r) => r.id);
 	const del = journal.db.prepare("DELETE FROM incidents WHERE id = ?");
 	journal.transaction(() => ids.forEach((id) => del.run(id)));
+	if (ids.length > 0) journal.forget();
 	return ids;
 }
 /** System log cursors kept: far more than Home Assistant's system log holds. */
@@ -17421,8 +17512,10 @@ var MAX_DISMISSALS = 1e4;
 var MAX_OUTCOMES = 1e4;
 /** Keep the `keep` most recently written system log cursors; returns how many went. */
 function pruneLogCursors(journal, keep = MAX_LOG_CURSORS) {
-	return journal.transaction(() => journal.db.prepare(`DELETE FROM cursors WHERE name LIKE 'system_log:%' AND name NOT IN (
+	const gone = journal.transaction(() => journal.db.prepare(`DELETE FROM cursors WHERE name LIKE 'system_log:%' AND name NOT IN (
              SELECT name FROM cursors WHERE name LIKE 'system_log:%' ORDER BY seq DESC LIMIT ?)`).run(keep).changes);
+	if (gone > 0) journal.forget();
+	return gone;
 }
 /** Drop expired dismissals and keep the `keep` newest others; returns how many went. */
 function pruneDismissals(journal, keep = MAX_DISMISSALS, now = (/* @__PURE__ */ new Date()).toISOString()) {

@@ -18,6 +18,7 @@ import { BackupJournal } from './backups.js';
 import { Dismissals } from './dismissals.js';
 import { OutcomeJournal } from './outcomes.js';
 import { CaptureJournal } from './captures.js';
+import { Cursors } from './cursors.js';
 import { EventOutbox } from './outbox.js';
 import { SelfRecoveries } from './self-recoveries.js';
 import { SignalStore } from './signals.js';
@@ -64,6 +65,9 @@ function toRecord(row: IncidentRow): IncidentRecord {
   return { ...row, analysis: row.analysis ? (JSON.parse(row.analysis) as RcaResult) : null };
 }
 
+/** Incidents held in memory; the least recently used go first. */
+export const MAX_HELD_INCIDENTS = 2_000;
+
 /** Typed access to the journal database. */
 export class Journal {
   readonly db: JournalDb;
@@ -83,6 +87,13 @@ export class Journal {
   readonly updates: UpdateJournal;
   /** Each incident's newest signals (written through it). */
   readonly signals: SignalStore;
+  /** Where each collector got to (written through it, with the work it stands for). */
+  private readonly cursors: Cursors;
+  /**
+   * Incidents read or written lately, by id, as stored (most recently used last): a repeat of a
+   * known failure reads its incident without a query. Written through, forgotten with the rest.
+   */
+  private readonly incidents = new Map<string, IncidentRecord>();
   private readonly stmt: (sql: string) => Statement;
   /** Group commit (turns.ts). */
   private readonly turns: Turns;
@@ -98,8 +109,9 @@ export class Journal {
     this.captures = new CaptureJournal(this.db);
     this.updates = new UpdateJournal(this.db);
     this.signals = new SignalStore(this.db);
+    this.cursors = new Cursors(this.db);
     // What is held in memory mirrors committed rows only: a rolled back turn forgets it.
-    this.turns = new Turns(this.db, opts.onWriteError, () => this.signals.forget());
+    this.turns = new Turns(this.db, opts.onWriteError, () => this.forget());
   }
 
   close(): void {
@@ -113,8 +125,27 @@ export class Journal {
     try {
       return this.db.transaction(fn)();
     } catch (err) {
-      this.signals.forget(); // rolled back: what was held may not have been written
+      this.forget(); // rolled back: what was held may not have been written
       throw err;
+    }
+  }
+
+  /**
+   * Forget every row held in memory (signal tails, cursors, incidents): after a rollback, or
+   * when rows were deleted without going through the journal's methods (retention).
+   */
+  forget(): void {
+    this.signals.forget();
+    this.cursors.forget();
+    this.incidents.clear();
+  }
+
+  private holdIncident(rec: IncidentRecord): void {
+    this.incidents.delete(rec.id);
+    this.incidents.set(rec.id, rec);
+    if (this.incidents.size > MAX_HELD_INCIDENTS) {
+      const oldest = this.incidents.keys().next().value;
+      if (oldest !== undefined) this.incidents.delete(oldest);
     }
   }
 
@@ -143,6 +174,7 @@ export class Journal {
            @subject, @title, @first_seen, @last_seen, @occurrences, @resolved_at, @resolution, @remedy, @confidence,
            @flaps, @analysis, @analyzed_at, @updated_at)`,
     ).run({ ...rec, analysis: rec.analysis ? JSON.stringify(rec.analysis) : null });
+    this.holdIncident({ ...rec });
   }
 
   /** Update some fields of an incident (and its updated_at). */
@@ -157,12 +189,24 @@ export class Journal {
       .map((f) => `${f} = @${f}`)
       .join(', ');
     this.stmt(`UPDATE incidents SET ${sets} WHERE id = @id`).run(values);
+    const held = this.incidents.get(id);
+    if (held) {
+      const changed: Record<string, unknown> = { updated_at: now };
+      for (const f of fields) changed[f] = patch[f] ?? null;
+      this.holdIncident({ ...held, ...(changed as Partial<IncidentRecord>) });
+    }
   }
 
   getIncident(id: string): IncidentRecord | undefined {
+    const held = this.incidents.get(id);
+    // A copy: a caller may change what it gets.
+    if (held) return { ...held };
     const row = this.stmt('SELECT * FROM incidents WHERE id = ?').get(id) as
       IncidentRow | undefined;
-    return row ? toRecord(row) : undefined;
+    if (!row) return undefined;
+    const rec = toRecord(row);
+    this.holdIncident(rec);
+    return { ...rec };
   }
 
   /** The open incident that has seen this fingerprint (founding or later signal), if any. */
@@ -354,16 +398,11 @@ export class Journal {
   // --- cursors ---------------------------------------------------------------
 
   getCursor<T>(name: string): T | undefined {
-    const row = this.stmt('SELECT value FROM cursors WHERE name = ?').get(name) as
-      { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as T) : undefined;
+    return this.cursors.get<T>(name);
   }
 
   setCursor(name: string, value: unknown): void {
     this.groupCommit();
-    this.stmt(
-      `INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
-         ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`,
-    ).run(name, JSON.stringify(value));
+    this.cursors.set(name, value);
   }
 }

@@ -29,6 +29,7 @@ export function purgeClosedIncidents(journal: Journal, before: string, max: numb
   ).map((r) => r.id);
   const del = journal.db.prepare('DELETE FROM incidents WHERE id = ?');
   journal.transaction(() => ids.forEach((id) => del.run(id)));
+  if (ids.length > 0) journal.forget(); // what the journal held of them is gone too
   return ids;
 }
 
@@ -41,7 +42,7 @@ export const MAX_OUTCOMES = 10_000;
 
 /** Keep the `keep` most recently written system log cursors; returns how many went. */
 export function pruneLogCursors(journal: Journal, keep = MAX_LOG_CURSORS): number {
-  return journal.transaction(
+  const gone = journal.transaction(
     () =>
       journal.db
         .prepare(
@@ -50,6 +51,8 @@ export function pruneLogCursors(journal: Journal, keep = MAX_LOG_CURSORS): numbe
         )
         .run(keep).changes,
   );
+  if (gone > 0) journal.forget(); // what the journal held of them is gone too
+  return gone;
 }
 
 /** Drop expired dismissals and keep the `keep` newest others; returns how many went. */

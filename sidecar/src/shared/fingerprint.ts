@@ -25,11 +25,25 @@ const RULES: [RegExp, string][] = [
   [/(?<![\w<])-?\d+(?:[.,]\d+)?(?![\w>])/g, '<n>'],
 ];
 
+/** Lines whose template is remembered (a failure repeats the same line), and how long one may be. */
+const REMEMBERED = 2_000;
+const REMEMBERED_LENGTH = 1_000;
+const remembered = new Map<string, string>();
+
 /** Reduce a message to its template: what stays the same between occurrences. */
 export function messageTemplate(message: string): string {
-  let t = message.split('\n')[0] ?? '';
+  const nl = message.indexOf('\n');
+  const line = nl < 0 ? message : message.slice(0, nl);
+  const known = remembered.get(line);
+  if (known !== undefined) return known;
+  let t = line;
   for (const [re, token] of RULES) t = t.replace(re, token);
-  return t.replace(/\s+/g, ' ').trim().slice(0, 300);
+  t = t.replace(/\s+/g, ' ').trim().slice(0, 300);
+  if (line.length <= REMEMBERED_LENGTH) {
+    if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+    remembered.set(line, t);
+  }
+  return t;
 }
 
 /** The fingerprint of a failure: 16 hex digits. */

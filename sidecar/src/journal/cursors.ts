@@ -1,0 +1,61 @@
+/**
+ * Collector cursors: where each collector got to, written with the work they stand for (one
+ * turn's transaction, turns.ts). The cursors written or read lately are held in memory, as
+ * their stored text, so the system log's one-per-record lookups cost no query; the journal
+ * stays their owner, and what is held is forgotten whenever a write is rolled back or rows
+ * are deleted behind it (retention).
+ */
+import type { Statement } from 'better-sqlite3';
+import type { JournalDb } from './database.js';
+import { statementCache } from './statements.js';
+
+/** Cursors held; the least recently used go first (above retention's system log cap). */
+export const MAX_HELD_CURSORS = 5_000;
+
+export class Cursors {
+  private readonly stmt: (sql: string) => Statement;
+  /** Stored text by name; null: known to be absent. */
+  private readonly held = new Map<string, string | null>();
+
+  constructor(
+    db: JournalDb,
+    private readonly maxHeld = MAX_HELD_CURSORS,
+  ) {
+    this.stmt = statementCache(db);
+  }
+
+  /** Forget what is held (a write was rolled back, or rows were deleted). */
+  forget(): void {
+    this.held.clear();
+  }
+
+  get<T>(name: string): T | undefined {
+    let text = this.held.get(name);
+    if (text === undefined) {
+      const row = this.stmt('SELECT value FROM cursors WHERE name = ?').get(name) as
+        { value: string } | undefined;
+      text = row?.value ?? null;
+      this.hold(name, text);
+    }
+    // Parsed anew each time: a caller may change what it gets.
+    return text === null ? undefined : (JSON.parse(text) as T);
+  }
+
+  set(name: string, value: unknown): void {
+    const text = JSON.stringify(value);
+    this.stmt(
+      `INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`,
+    ).run(name, text);
+    this.hold(name, text);
+  }
+
+  private hold(name: string, text: string | null): void {
+    this.held.delete(name);
+    this.held.set(name, text);
+    if (this.held.size > this.maxHeld) {
+      const oldest = this.held.keys().next().value;
+      if (oldest !== undefined) this.held.delete(oldest);
+    }
+  }
+}
