@@ -19,6 +19,8 @@ export interface StreamSpec {
   logKinds: number;
   /** Events per coalesced WebSocket message. */
   batch: number;
+  /** Events a second, paced; as fast as the socket takes them when not given. */
+  rate?: number;
 }
 
 interface Subscriptions {
@@ -151,8 +153,15 @@ export async function startReplayServer(
       const t = performance.now();
       let i = 0;
       // Respect backpressure so the measure is the receiver's pace, not a buffer's size.
+      // Paced, a batch goes only once its events are due.
+      const due = (n: number) =>
+        spec.rate ? t + ((n * spec.batch) / spec.rate) * 1000 : Number.NEGATIVE_INFINITY;
       const pump = () => {
         while (i < batches.length) {
+          if (due(i) > performance.now()) {
+            setTimeout(pump, Math.max(1, due(i) - performance.now()));
+            return;
+          }
           ws.send(batches[i++] as string);
           if (ws.bufferedAmount > 4 * 1024 * 1024) {
             setImmediate(pump);
