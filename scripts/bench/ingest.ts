@@ -164,11 +164,17 @@ export async function benchIngest(
   };
   const ceil = await ceiling(spec);
   const run = await pipeline(spec);
+  // What receiving costs the sidecar by itself: the same state changes, no log error but the
+  // end marker, against that stream's own ceiling.
+  const statesOnly = { ...spec, logEvery: Number.MAX_SAFE_INTEGER };
+  const statesCeil = await ceiling(statesOnly);
+  const states = await pipeline(statesOnly);
   return {
     events: spec.events,
     events_per_s: Math.round(run.eventsPerS),
     ceiling_events_per_s: Math.round(ceil),
     ratio_to_ceiling: round(run.eventsPerS / ceil, 3),
+    states_only_ratio_to_ceiling: round(states.eventsPerS / statesCeil, 3),
   };
 }
 
