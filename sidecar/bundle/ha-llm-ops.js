@@ -17085,11 +17085,14 @@ var Journal = class {
 	*/
 	incidents = /* @__PURE__ */ new Map();
 	stmt;
+	/** Runs a function in a transaction (a savepoint inside one); made once, not per call. */
+	inTransaction;
 	/** Group commit (turns.ts). */
 	turns;
 	constructor(file, opts = {}) {
 		this.db = openJournalDb(file, opts);
 		this.stmt = statementCache(this.db);
+		this.inTransaction = this.db.transaction((fn) => fn());
 		this.outbox = new EventOutbox(this.db);
 		this.backups = new BackupJournal(this.db);
 		this.dismissals = new Dismissals(this.db);
@@ -17109,7 +17112,7 @@ var Journal = class {
 	transaction(fn) {
 		this.groupCommit();
 		try {
-			return this.db.transaction(fn)();
+			return this.inTransaction(fn);
 		} catch (err) {
 			this.forget();
 			throw err;

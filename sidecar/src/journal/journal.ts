@@ -95,12 +95,15 @@ export class Journal {
    */
   private readonly incidents = new Map<string, IncidentRecord>();
   private readonly stmt: (sql: string) => Statement;
+  /** Runs a function in a transaction (a savepoint inside one); made once, not per call. */
+  private readonly inTransaction: (fn: () => unknown) => unknown;
   /** Group commit (turns.ts). */
   private readonly turns: Turns;
 
   constructor(file: string, opts: JournalOptions = {}) {
     this.db = openJournalDb(file, opts);
     this.stmt = statementCache(this.db);
+    this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
     this.outbox = new EventOutbox(this.db);
     this.backups = new BackupJournal(this.db);
     this.dismissals = new Dismissals(this.db);
@@ -123,7 +126,7 @@ export class Journal {
   transaction<T>(fn: () => T): T {
     this.groupCommit();
     try {
-      return this.db.transaction(fn)();
+      return this.inTransaction(fn) as T;
     } catch (err) {
       this.forget(); // rolled back: what was held may not have been written
       throw err;
