@@ -120,6 +120,22 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
     /^Error executing query|database disk image is malformed|^Unhandled database error|^The database .* is locked|Error in database connectivity/,
     'recorder',
   ],
+  [
+    // zwave-js-server-python's version check, which only the Z-Wave JS integration runs.
+    /\bZ-Wave JS Server version is incompatible\b/,
+    'zwave_js',
+  ],
+  [
+    // aioesphomeapi's reconnect logic (the ESPHome integration's library, and the ESPHome CLI's).
+    /\bCan't connect to ESPHome API for \S/,
+    'esphome',
+  ],
+  [
+    // eWeLink's cloud (CoolKit's servers): Home Assistant has no eWeLink integration of its own,
+    // and SonoffLAN (domain sonoff) is the one that talks to it.
+    /\b[\w-]+\.coolkit\.(?:cc|cn)\b/,
+    'sonoff',
+  ],
 ];
 /** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
 const CONFIG_LOGGER =
@@ -243,7 +259,11 @@ function attribute(record: LogRecord): Attribution {
     ).find(Boolean);
     integration = frame ?? named ?? integration;
   }
-  integration ??= KNOWN_MESSAGES.find(([re]) => re.test(r.message))?.[1] ?? null;
+  // Any line of the record, too: a paste of a program's output may put it on a continuation line.
+  integration ??=
+    KNOWN_MESSAGES.find(([re]) =>
+      [r.message, ...(r.traceback ?? [])].some((l) => re.test(l)),
+    )?.[1] ?? null;
   // A library logger no manifest declares any more, named by convention (`pyunifiprotect`).
   if (integration === null && !logger.startsWith('homeassistant'))
     integration = libraryIntegration(r.logger);

@@ -148,6 +148,23 @@ describe('grouping a log into incidents', () => {
         `(MySQLdb._exceptions.InternalError) (3, 'Error writing file (Errcode: 28 "No space left on device")')`,
       ),
     ).toEqual([['recorder', 'resource_exhaustion']]);
+    // The Z-Wave JS server's version check, which only the Z-Wave JS integration runs.
+    expect(
+      await who(
+        'Retrying setup: Invalid server version: Z-Wave JS Server version is incompatible: 1.33.0 a version is required that supports at least api schema 35',
+      ),
+    ).toEqual([['zwave_js', 'setup_retry']]);
+    // aioesphomeapi's reconnect message, on a continuation line of a pasted program output.
+    expect(
+      await who(
+        'INFO Starting log output from garage.local using esphome API',
+        "WARNING Can't connect to ESPHome API for garage.local: Timeout while resolving IP address for ['garage.local'] (ResolveTimeoutAPIError)",
+      ),
+    ).toEqual([['esphome', 'network_unreachable']]);
+    // eWeLink's cloud, which only SonoffLAN (domain sonoff) talks to.
+    expect(
+      await who('Cannot connect to host eu-apia.coolkit.cc:443 ssl:default [Try again]'),
+    ).toEqual([['sonoff', 'network_unreachable']]);
     // A traceback through the Supervisor's code is about the add-ons it manages.
     expect(
       await who(

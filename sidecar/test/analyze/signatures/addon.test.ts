@@ -28,6 +28,18 @@ recognises('addon', [
     'notify_only',
   ),
   c(
+    'an add-on that does not find the accelerator it is set up to use',
+    input(null, [
+      line(
+        'No EdgeTPU was detected. If you do not have a Coral device yet, you must configure CPU detectors.',
+        'UNKNOWN',
+      ),
+    ]),
+    'addon.device_missing',
+    'addon_crash',
+    'check_network_or_device',
+  ),
+  c(
     'the Supervisor watchdog',
     input('hassio', [
       line(

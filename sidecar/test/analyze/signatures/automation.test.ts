@@ -21,6 +21,18 @@ recognises('automation', [
     'fix_config_then_reload',
   ),
   c(
+    'a template that fails in a step pasted from the trace',
+    input(null, [
+      line(
+        "Stopped because an error was encountered\nExecuted: March 3, 2025 at 7:02:11 AM\nError: UndefinedError: 'dict object' has no attribute 'to_state'\nResult:\nchoice: 1",
+        'UNKNOWN',
+      ),
+    ]),
+    'automation.template',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
     'an automation whose config is invalid',
     input('automation', [
       line(

@@ -141,6 +141,20 @@ recognises('network', [
     'check_network_or_device',
   ),
   c(
+    'a .local name no device answers: the device is off or asleep, not the network',
+    input('brother', [
+      line(
+        "Error fetching brother data: Bad IPv4/UDP transport address HL-L2350DW.local@161: [Errno -2] Name does not resolve caused by <class 'socket.gaierror'>",
+        'ERROR',
+        'homeassistant.components.brother',
+        4,
+      ),
+    ]),
+    'network.dns',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'a cloud integration whose service times out is the network’s or the service’s problem',
     input('ring', [
       line('Timeout fetching ring devices data', 'ERROR', 'homeassistant.components.ring'),

@@ -163,6 +163,25 @@ export const addon: SignatureFamily = {
         'Home Assistant cannot reach the add-on {addon} (“{detail}”): the add-on is stopped, crashed, or still starting.',
     },
     {
+      // An accelerator or device the add-on was set up to use is not there (Frigate's Coral
+      // TPU, over USB or PCIe): a cable, a port or the passthrough, not the add-on.
+      id: 'device_missing',
+      match: {
+        text: /No EdgeTPU was detected|Failed to load delegate from libedgetpu|No EdgeTPU (?:device )?(?:found|detected)/i,
+        minLevel: 'INFO',
+      },
+      ...common,
+      remedy: 'check_network_or_device',
+      confidence: 0.78,
+      title: 'Add-on {addon} does not find its Coral accelerator',
+      rootCause:
+        'The add-on is configured to use a Coral (Edge TPU) accelerator, and none was found (“{detail}”): the USB stick or PCIe card is not connected, its cable or port is faulty, or it is not passed through to the machine.',
+      manualSteps: [
+        'Check that the Coral is plugged in (a short, good cable, a USB 3 port) and shows under Settings → System → Hardware; in a virtual machine, pass it through.',
+        'Then restart the add-on. Until it is found, configure a CPU detector if the add-on should run without it.',
+      ],
+    },
+    {
       id: 'exited',
       match: {
         text: [

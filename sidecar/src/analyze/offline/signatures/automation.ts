@@ -11,6 +11,9 @@ const TEMPLATE =
 const INVALID_DATA =
   /Invalid data for call_service|expected \w+ for dictionary value|extra keys not allowed|required key not provided|not a valid value|value must be one of|must contain at least one of/i;
 
+/** A step of an automation's or script's trace as the UI shows it (Traces → Step details). */
+const TRACE_STEP = /^Executed: [^\n]*\d[\s\S]*^(?:Error|Result):/m;
+
 const reloadAfterFix: ActionTemplate = {
   action_id: 'reload_automations',
   params: {},
@@ -91,6 +94,7 @@ export const automation: SignatureFamily = {
       match: [
         { text: MISSING, logger: AUTOMATION_LOGGER },
         { text: SCRIPT_ERROR, with: [MISSING] },
+        { text: MISSING, with: [TRACE_STEP] },
       ],
       ...common,
       confidence: 0.86,
@@ -108,6 +112,8 @@ export const automation: SignatureFamily = {
       match: [
         { text: TEMPLATE, logger: AUTOMATION_LOGGER },
         { text: SCRIPT_ERROR, with: [TEMPLATE] },
+        // A failed step pasted from the automation's trace.
+        { text: TEMPLATE, with: [TRACE_STEP] },
         // Only automations have trigger variables.
         { text: /when rendering '[^'\n]*\btrigger\./ },
       ],
@@ -126,6 +132,7 @@ export const automation: SignatureFamily = {
       match: [
         { text: INVALID_DATA, logger: AUTOMATION_LOGGER },
         { text: SCRIPT_ERROR, with: [INVALID_DATA] },
+        { text: INVALID_DATA, with: [TRACE_STEP] },
       ],
       ...common,
       confidence: 0.85,

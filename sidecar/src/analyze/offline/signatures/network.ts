@@ -16,6 +16,13 @@ import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
 /** Add-ons are reached by host names like core-mariadb or a0d7b954-influxdb; they resolve only while the add-on runs. */
 const ADDON_HOST = /\b(?:core|local|[0-9a-f]{8})-(?![0-9a-f]{4}-)[a-z][a-z0-9_-]+/;
 
+/**
+ * A multicast DNS (.local) name that no device answered: the resolver's final "no such
+ * name", not a timeout of the DNS server (that is the network's, and is read as such).
+ */
+const MDNS_NOT_ANSWERED =
+  /[\w-]\.local\b[^\n]*?(?:Name does not resolve|Name or service not known|\[Errno -2\]|nodename nor servname provided)/i;
+
 const reloadOnceBack: ActionTemplate = {
   action_id: 'reload_config_entry',
   params: { entry_id: '$entry_id' },
@@ -100,6 +107,18 @@ export const network: SignatureFamily = {
         'Check the host name for typos.',
       ],
       variants: [
+        {
+          // A .local name is answered over multicast DNS by the device itself: when the lookup
+          // ends with "does not resolve", no device answered — it is off, asleep or gone.
+          when: { text: MDNS_NOT_ANSWERED },
+          set: {
+            ...device,
+            confidence: 0.7,
+            title: '{host} does not answer its .local name',
+            rootCause:
+              '{host} is a multicast DNS name, which only the device itself answers, and no answer came (“{dns}”): the device is off, asleep (printers and TVs save power this way), out of Wi-Fi range, or on another network segment than Home Assistant.',
+          },
+        },
         {
           // A temporary failure: the DNS server did not answer, the name may well exist.
           when: {
