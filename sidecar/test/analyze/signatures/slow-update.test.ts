@@ -17,6 +17,19 @@ recognises('slow_update', [
     'notify_only',
   ),
   c(
+    'an entity that updates slowly, its id masked in the paste',
+    input('securitas', [
+      line(
+        'Update of alarm_control_panel.***6014 is taking over 10 seconds',
+        'WARNING',
+        'homeassistant.helpers.entity',
+      ),
+    ]),
+    'slow_update.entity_update',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
     'polling slower than its interval',
     input('samsungtv', [
       line(

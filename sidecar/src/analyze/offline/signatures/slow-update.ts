@@ -29,7 +29,8 @@ export const slowUpdate: SignatureFamily = {
   signatures: [
     {
       id: 'entity_update',
-      match: { text: /Update of (?<entity>[\w.]+) is taking over (?<seconds>\d+) seconds/ },
+      // The entity's id as written, or as a user masked it in a paste (`sensor.***6014_humidity`).
+      match: { text: /Update of (?<entity>[a-z_]+\.\S+) is taking over (?<seconds>\d+) seconds/ },
       ...common,
       confidence: 0.85,
       title: 'Updates of {entity}[[ ({integration})]] take over {seconds} seconds',
