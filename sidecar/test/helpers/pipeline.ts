@@ -215,3 +215,34 @@ export function signal(over: Partial<Signal> = {}): Signal {
     ...over,
   };
 }
+
+/** An incident as stored, open since `at`; `over` changes any field. */
+export function incidentRecord(
+  over: Partial<IncidentRecord> = {},
+  at = '2026-12-01T10:00:00.000Z',
+): IncidentRecord {
+  return {
+    id: 'inc_1',
+    fingerprint: '0123456789abcdef',
+    group_key: 'hue|e1',
+    status: 'open',
+    severity: 'error',
+    category: 'other',
+    integration: 'hue',
+    entry_id: null,
+    subject: null,
+    title: 'Hue bridge unreachable',
+    first_seen: at,
+    last_seen: at,
+    occurrences: 1,
+    resolved_at: null,
+    resolution: null,
+    remedy: null,
+    confidence: null,
+    flaps: 0,
+    analysis: null,
+    analyzed_at: null,
+    updated_at: at,
+    ...over,
+  };
+}

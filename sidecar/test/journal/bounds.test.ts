@@ -13,36 +13,16 @@ import {
   pruneLogCursors,
   purgeClosedIncidents,
 } from '../../src/journal/retention.js';
-import { tempDir } from '../helpers/pipeline.js';
+import { incidentRecord, tempDir } from '../helpers/pipeline.js';
 
 const fresh = () => new Journal(`${tempDir()}/journal.db`);
 
 /** An incident, closed at `closedAt` unless it is open. */
-function incident(id: string, status: IncidentRecord['status'], closedAt: string): IncidentRecord {
-  return {
-    id,
-    fingerprint: '0123456789abcdef',
-    group_key: id,
-    status,
-    severity: 'error',
-    category: 'other',
-    integration: 'hue',
-    entry_id: null,
-    subject: null,
-    title: id,
-    first_seen: closedAt,
-    last_seen: closedAt,
-    occurrences: 1,
-    resolved_at: status === 'open' ? null : closedAt,
-    resolution: null,
-    remedy: null,
-    confidence: null,
-    flaps: 0,
-    analysis: null,
-    analyzed_at: null,
-    updated_at: closedAt,
-  };
-}
+const incident = (id: string, status: IncidentRecord['status'], closedAt: string) =>
+  incidentRecord(
+    { id, group_key: id, status, title: id, resolved_at: status === 'open' ? null : closedAt },
+    closedAt,
+  );
 
 describe('journal bounds', () => {
   it('drops closed incidents past their age and beyond their number, never open ones', () => {

@@ -8,36 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/journal/journal.js';
 import { Journal } from '../../src/journal/journal.js';
 import { pruneLogCursors, purgeClosedIncidents } from '../../src/journal/retention.js';
-import { tempDir } from '../helpers/pipeline.js';
+import { incidentRecord, tempDir } from '../helpers/pipeline.js';
 
 const NOW = '2026-12-01T10:00:00.000Z';
-
-function incident(over: Partial<IncidentRecord> = {}): IncidentRecord {
-  return {
-    id: 'inc_1',
-    fingerprint: 'fp1',
-    group_key: 'hue|e1',
-    status: 'open',
-    severity: 'error',
-    category: 'device_unavailable',
-    integration: 'hue',
-    entry_id: 'e1',
-    subject: null,
-    title: 'Hue bridge unreachable',
-    first_seen: NOW,
-    last_seen: NOW,
-    occurrences: 1,
-    resolved_at: null,
-    resolution: null,
-    remedy: null,
-    confidence: null,
-    flaps: 0,
-    analysis: null,
-    analyzed_at: null,
-    updated_at: NOW,
-    ...over,
-  };
-}
+const incident = (over: Partial<IncidentRecord> = {}) => incidentRecord(over, NOW);
 
 describe('what the journal holds in memory', () => {
   it('reads back every change of an incident as stored, in this journal and after a restart', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/journal/journal.js';
 import { SignalStore } from '../../src/journal/signals.js';
-import { makePipeline, signal, tempDir } from '../helpers/pipeline.js';
+import { incidentRecord, makePipeline, signal, tempDir } from '../helpers/pipeline.js';
 
 const only = (journal: Journal) => {
   const { items } = journal.listIncidents({}, 10, 0);
@@ -83,29 +83,19 @@ describe('signals of an incident', () => {
     const store = new SignalStore(journal.db, 10);
     const items = Array.from({ length: 50 }, (_, n) => `inc_${n}`);
     for (const [n, id] of items.entries()) {
-      journal.createIncident({
-        id,
-        fingerprint: `fp${n}`,
-        group_key: id,
-        status: 'open',
-        severity: 'error',
-        category: 'other',
-        integration: 'fault_lab',
-        entry_id: null,
-        subject: null,
-        title: id,
-        first_seen: '2026-11-25T10:00:00.000Z',
-        last_seen: '2026-11-25T10:00:00.000Z',
-        occurrences: 0,
-        resolved_at: null,
-        resolution: null,
-        remedy: null,
-        confidence: null,
-        flaps: 0,
-        analysis: null,
-        analyzed_at: null,
-        updated_at: '2026-11-25T10:00:00.000Z',
-      });
+      journal.createIncident(
+        incidentRecord(
+          {
+            id,
+            fingerprint: `fp${n}`,
+            group_key: id,
+            integration: 'fault_lab',
+            title: id,
+            occurrences: 0,
+          },
+          '2026-11-25T10:00:00.000Z',
+        ),
+      );
       store.add(id, `fp${n}`, signal(), 200);
       store.add(id, `fp${n}`, signal(), 200);
       expect(store.held).toBeLessThanOrEqual(10);
