@@ -10267,11 +10267,12 @@ function createLlmAnalyzer(deps) {
 	log.info(`LLM analyzer: ${analyzer.label}${where}, at most ${settings.callsPerHour} calls per hour` + (settings.monthlyCostCap === null ? "" : `, ${settings.monthlyCostCap} per month`));
 	return analyzer;
 }
-// sidecar/src/analyze/log-file.ts
-var MAX_LINES_PER_GROUP = 200;
-var MAX_GROUPS = 1e3;
-/** The standard warning that names each custom integration at startup. */
-var CUSTOM_WARNING = /custom integration (\w+) which has not been tested|custom (?:integration|component) for (\w+) which has not been tested/;
+// sidecar/src/analyze/log-attribution.ts
+/**
+* Which integration a record of a log file is about, read from what the record says: its
+* logger, its source file, the frames of its traceback, and clues Home Assistant and known
+* libraries write in messages; and whether Home Assistant's own process logged it.
+*/
 /** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
 var PLATFORM_DOMAINS = /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
 var CUSTOM_FRAME = /custom_components\/(\w+)\//;
@@ -10327,8 +10328,6 @@ var CONFIG_KEYS = /* @__PURE__ */ new Set([
 	"scan_interval",
 	"state"
 ]);
-/** A key a schema error names (`required key not provided @ data['kiosks']`). */
-var SCHEMA_KEY = /@ data\['(\w+)'\]/g;
 /**
 * Messages only one integration writes, recognised when a paste lost the logger
 * that would have said so (a bare line, a copied message).
@@ -10357,9 +10356,6 @@ var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
 var PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
 var HOST_PROGRAM = /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManager|dbus-daemon|sshd|cron|CRON|rsyslogd|avahi-daemon)$/;
-var ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
-/** Words with digits in them (device names, counters): they vary between occurrences of one failure. */
-var ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
 /**
 * The integration a traceback is about: a custom integration's frame first (its
 * code is the likelier culprit), else the innermost core integration that is not
@@ -10392,6 +10388,7 @@ function integrationOfLibraryFrames(frames) {
 	}
 	return null;
 }
+/** What a record is about: its integration and subject, and where it was logged. */
 function attribute(record) {
 	const bare = record.logger === null && record.timestamp === null && record.level === "UNKNOWN";
 	const pasted = record.logger === null ? PASTED_LOGGER.exec(record.message)?.[1] : void 0;
@@ -10458,6 +10455,16 @@ function attribute(record) {
 		bare
 	};
 }
+// sidecar/src/analyze/log-file.ts
+var MAX_LINES_PER_GROUP = 200;
+var MAX_GROUPS = 1e3;
+/** The standard warning that names each custom integration at startup. */
+var CUSTOM_WARNING = /custom integration (\w+) which has not been tested|custom (?:integration|component) for (\w+) which has not been tested/;
+/** A key a schema error names (`required key not provided @ data['kiosks']`). */
+var SCHEMA_KEY = /@ data\['(\w+)'\]/g;
+var ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
+/** Words with digits in them (device names, counters): they vary between occurrences of one failure. */
+var ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
 /** Groups the records of a log into incidents and explains each. */
 var LogIncidentBuilder = class {
 	localRules;

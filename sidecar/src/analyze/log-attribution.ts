@@ -1,0 +1,244 @@
+/**
+ * Which integration a record of a log file is about, read from what the record says: its
+ * logger, its source file, the frames of its traceback, and clues Home Assistant and known
+ * libraries write in messages; and whether Home Assistant's own process logged it.
+ */
+import { integrationOf } from '../shared/attribution.js';
+import type { LogRecord } from '../logs/parse.js';
+import {
+  CORE_DOMAINS,
+  LIBRARY_LOGGERS,
+  libraryIntegration,
+  serviceIntegration,
+} from './offline/libraries.js';
+import { automationOfLogger } from './offline/patterns.js';
+
+/** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
+const PLATFORM_DOMAINS =
+  /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
+const CUSTOM_FRAME = /custom_components\/(\w+)\//;
+const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
+const SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
+/** A frame in an installed library: `site-packages/<module>/…`. */
+const LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
+/**
+ * Transports and resolvers under every integration's HTTP or socket calls: one
+ * integration's manifest may name them, but a frame in them names no culprit.
+ */
+const TRANSPORTS = new Set(['anyio', 'aiodns', 'ifaddr']);
+/** Framework messages that name the integration in ways integrationOf does not read. */
+const NAMED_IN_MESSAGE = [
+  /\bcustom integration '(\w+)'/,
+  /^Updating (\w+) \w+ took longer than the scheduled/,
+  /^Setup of \w+ platform (\w+) is taking/,
+  /^Setup of platform (\w+) is taking/,
+  /^Setup of '(\w+)' is taking/,
+  /^Invalid config for '(\w+)'/,
+  /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+  /\bPlatform (\w+) does not generate unique IDs/,
+  // An update coordinator's failure; most coordinators are named by their domain, some by
+  // their domain and a device (`reolink.Back`).
+  /^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*)(?:\.\S+)? data\b/,
+  // Home Assistant's configuration check: `Component error: <domain> - …`, and a
+  // platform's `Platform error: <entity domain>.<integration> - …`.
+  /\bComponent error: (\w+) - /,
+  /\bPlatform error: \w+\.(\w+) - /,
+  // The loader failing to import a custom integration's code.
+  /\bimporting (?:component )?custom_components\.(\w+)/,
+  /^Timed out adding entities for domain \w+ with platform (\w+)/,
+];
+/**
+ * Keys of a configuration that a mis-indented YAML puts at the top level, where Home
+ * Assistant reads them as integrations ("Integration 'name' not found").
+ */
+export const CONFIG_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'platform',
+  'host',
+  'port',
+  'username',
+  'password',
+  'entity_id',
+  'entities',
+  'sensors',
+  'friendly_name',
+  'unique_id',
+  'icon',
+  'value_template',
+  'unit_of_measurement',
+  'device_class',
+  'scan_interval',
+  'state',
+]);
+/**
+ * Messages only one integration writes, recognised when a paste lost the logger
+ * that would have said so (a bare line, a copied message).
+ */
+const KNOWN_MESSAGES: [RegExp, string][] = [
+  [
+    /^Login attempt or request with invalid authentication from|^Banned IP \S+ for too many login attempts/,
+    'http',
+  ],
+  [
+    /^A request from a reverse proxy was received from|X-Forwarded-For header from an untrusted proxy/,
+    'http',
+  ],
+  [
+    // Database drivers only the recorder uses, as SQLAlchemy wraps their errors.
+    /\((?:MySQLdb|pymysql|psycopg2?|sqlite3)\.|\(sqlalchemy\.exc\./,
+    'recorder',
+  ],
+  [
+    /^Error executing query|database disk image is malformed|^Unhandled database error|^The database .* is locked|Error in database connectivity/,
+    'recorder',
+  ],
+  [
+    // zwave-js-server-python's version check, which only the Z-Wave JS integration runs.
+    /\bZ-Wave JS Server version is incompatible\b/,
+    'zwave_js',
+  ],
+  [
+    // aioesphomeapi's reconnect logic (the ESPHome integration's library, and the ESPHome CLI's).
+    /\bCan't connect to ESPHome API for \S/,
+    'esphome',
+  ],
+  [
+    // eWeLink's cloud (CoolKit's servers): Home Assistant has no eWeLink integration of its own,
+    // and SonoffLAN (domain sonoff) is the one that talks to it.
+    /\b[\w-]+\.coolkit\.(?:cc|cn)\b/,
+    'sonoff',
+  ],
+];
+/** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
+const CONFIG_LOGGER =
+  /^homeassistant\.(?:bootstrap|config|core_config|util\.yaml|helpers\.check_config)\b/;
+/** Programs of an add-on container: s6-overlay and its init scripts. */
+const S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init|\w+\.d$)/;
+/**
+ * Output of a runtime Home Assistant Core does not use (Node.js stack frames, Go
+ * panics, nginx, C/C++ sources, Z-Wave JS driver codes): it comes from an
+ * add-on's container, whatever else the paste lost.
+ */
+const ADDON_RUNTIME =
+  /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
+const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
+/** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
+const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
+/** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
+const HOST_PROGRAM =
+  /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManager|dbus-daemon|sshd|cron|CRON|rsyslogd|avahi-daemon)$/;
+
+export interface Attribution {
+  integration: string | null;
+  subject: string | null;
+  /** Logged by Home Assistant's Python process (not an add-on, not a bare pasted line). */
+  fromHa: boolean;
+  /** A pasted line with no timestamp, level or logger: it belongs to whatever the paste is about. */
+  bare: boolean;
+}
+
+/**
+ * The integration a traceback is about: a custom integration's frame first (its
+ * code is the likelier culprit), else the innermost core integration that is not
+ * an entity platform.
+ */
+function integrationOfFrames(frames: readonly string[] | null): string | null {
+  if (!frames) return null;
+  // The Supervisor's own code: its tracebacks are about the add-ons it manages.
+  if (frames.some((l) => SUPERVISOR_FRAME.test(l))) return 'hassio';
+  const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
+  if (custom) return custom;
+  const core = frames
+    .map((l) => CORE_FRAME.exec(l)?.[1])
+    .filter((d): d is string => !!d && !PLATFORM_DOMAINS.test(d));
+  return core.at(-1) ?? null;
+}
+
+/** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
+const LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
+
+/**
+ * The integration of the outermost library frame whose integration is known, else
+ * of the library whose exception was raised, or null.
+ */
+function integrationOfLibraryFrames(frames: readonly string[] | null): string | null {
+  for (const frame of frames ?? []) {
+    const module = LIBRARY_FRAME.exec(frame)?.[1];
+    if (!module || TRANSPORTS.has(module)) continue;
+    const domain = LIBRARY_LOGGERS.get(module);
+    if (domain) return domain;
+  }
+  for (const line of [...(frames ?? [])].reverse()) {
+    const top = LIBRARY_EXCEPTION.exec(line.trim())?.[1]?.split('.')[0];
+    const domain = top && !TRANSPORTS.has(top) ? LIBRARY_LOGGERS.get(top) : undefined;
+    if (domain) return domain;
+  }
+  return null;
+}
+
+/** What a record is about: its integration and subject, and where it was logged. */
+export function attribute(record: LogRecord): Attribution {
+  const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
+  // A pasted line that kept only its logger, in brackets: `[pyatv.protocols.mrp] …`.
+  const pasted = record.logger === null ? PASTED_LOGGER.exec(record.message)?.[1] : undefined;
+  const r = pasted ? { ...record, logger: pasted } : record;
+  const logger = r.logger ?? '';
+  if (/^(?:supervisor|hassio)\b/.test(logger))
+    return { integration: 'hassio', subject: null, fromHa: false, bare };
+  // Errors a browser reported from the dashboard (system_log relays them).
+  if (/^frontend\.js\./.test(logger))
+    return { integration: 'frontend', subject: null, fromHa: true, bare };
+  if (HOST_PROGRAM.test(logger)) return { integration: null, subject: null, fromHa: false, bare };
+  // A record with a Python source file is Home Assistant's, whatever the paste lost.
+  const python =
+    r.source !== null ||
+    (r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger));
+  if (!python && ADDON_RUNTIME.test([r.message, ...(r.traceback ?? [])].join('\n')))
+    return { integration: 'hassio', subject: null, fromHa: false, bare };
+  if (!python && (r.logger !== null || r.level !== 'UNKNOWN' || r.timestamp !== null)) {
+    // An add-on's own output: bashio, s6, Zigbee2MQTT, Node-RED, Mosquitto.
+    return { integration: 'hassio', subject: null, fromHa: false, bare };
+  }
+  let integration = integrationOf({
+    logger: r.logger,
+    path: r.source,
+    message: r.message,
+    libraryLoggers: LIBRARY_LOGGERS,
+  });
+  // integrationOf reads "Setup failed for custom integration 'x'" as the domain "custom".
+  if (integration === 'custom') integration = null;
+  // A configuration key read as an integration (mis-indented YAML) names none.
+  if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration))
+    integration = null;
+  if (integration === null || PLATFORM_DOMAINS.test(integration)) {
+    const frame = integrationOfFrames(r.traceback);
+    // Any line of the record: a pasted excerpt often starts in the middle of a message.
+    const lines = r.message.split('\n').concat(r.traceback ?? []);
+    const named = NAMED_IN_MESSAGE.map((re) =>
+      lines.map((l) => re.exec(l)?.[1]).find(Boolean),
+    ).find(Boolean);
+    integration = frame ?? named ?? integration;
+  }
+  // Any line of the record, too: a paste of a program's output may put it on a continuation line.
+  integration ??=
+    KNOWN_MESSAGES.find(([re]) =>
+      [r.message, ...(r.traceback ?? [])].some((l) => re.test(l)),
+    )?.[1] ?? null;
+  // A library logger no manifest declares any more, named by convention (`pyunifiprotect`).
+  if (integration === null && !logger.startsWith('homeassistant'))
+    integration = libraryIntegration(r.logger);
+  // A bare pasted line that is an exception of a known library (`zigpy.exceptions.X: …`).
+  integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
+  // A traceback through a library only one integration uses.
+  integration ??= integrationOfLibraryFrames(r.traceback);
+  // A cloud service named by its host, when nothing else names the integration.
+  if (integration === null && !CONFIG_LOGGER.test(logger))
+    integration = serviceIntegration(r.message);
+  // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).
+  if (
+    integration === null &&
+    (CONFIG_LOGGER.test(logger) || /^homeassistant(?:\.runner)?$/.test(logger))
+  )
+    integration = 'homeassistant';
+  return { integration, subject: automationOfLogger(r.logger), fromHa: python, bare };
+}
