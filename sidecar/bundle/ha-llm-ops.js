@@ -13861,6 +13861,17 @@ function dayCounts(recoveries, now) {
 function teachingDays(recoveries, now) {
 	return Math.max(0, ...dayCounts(recoveries, now));
 }
+// sidecar/src/shared/recent.ts
+/** Bounded in-memory holds: what was used last stays, the least recently used goes first. */
+/** Put `key` in `map` as its most recently used entry, and drop the oldest beyond `max`. */
+function holdRecent(map, key, value, max) {
+	map.delete(key);
+	map.set(key, value);
+	for (const oldest of map.keys()) {
+		if (map.size <= max) break;
+		map.delete(oldest);
+	}
+}
 // sidecar/src/correlate/classify.ts
 var ENTRY_STATE = {
 	setup_retry: {
@@ -14090,13 +14101,8 @@ var Correlator = class {
 	}
 	/** Remember a fingerprint's open incident, most recent last; the oldest go beyond the bound. */
 	remember(fp, incidentId) {
-		this.openByFp.delete(fp);
-		this.openByFp.set(fp, incidentId);
 		const max = this.opts.maxCachedFingerprints ?? 5e3;
-		for (const oldest of this.openByFp.keys()) {
-			if (this.openByFp.size <= max) break;
-			this.openByFp.delete(oldest);
-		}
+		holdRecent(this.openByFp, fp, incidentId, max);
 	}
 	/** The open incident that saw this fingerprint, from the cache when it can. */
 	openIncident(fp) {
@@ -16848,12 +16854,7 @@ var Cursors = class {
 		this.hold(name, text);
 	}
 	hold(name, text) {
-		this.held.delete(name);
-		this.held.set(name, text);
-		if (this.held.size > this.maxHeld) {
-			const oldest = this.held.keys().next().value;
-			if (oldest !== void 0) this.held.delete(oldest);
-		}
+		holdRecent(this.held, name, text, this.maxHeld);
 	}
 };
 // sidecar/src/journal/outbox.ts
@@ -16962,12 +16963,7 @@ var SignalStore = class {
 		};
 	}
 	hold(incidentId, tail) {
-		this.tails.delete(incidentId);
-		this.tails.set(incidentId, tail);
-		if (this.tails.size > this.maxHeld) {
-			const oldest = this.tails.keys().next().value;
-			if (oldest !== void 0) this.tails.delete(oldest);
-		}
+		holdRecent(this.tails, incidentId, tail, this.maxHeld);
 	}
 	/**
 	* Keep a signal with its incident (the newest `keep` of each). The same line again right after
@@ -17115,6 +17111,8 @@ function toRecord$1(row) {
 		analysis: row.analysis ? JSON.parse(row.analysis) : null
 	};
 }
+/** Incidents held in memory; the least recently used go first. */
+var MAX_HELD_INCIDENTS = 2e3;
 /** Typed access to the journal database. */
 var Journal = class {
 	db;
@@ -17185,12 +17183,7 @@ var Journal = class {
 		this.incidents.clear();
 	}
 	holdIncident(rec) {
-		this.incidents.delete(rec.id);
-		this.incidents.set(rec.id, rec);
-		if (this.incidents.size > 2e3) {
-			const oldest = this.incidents.keys().next().value;
-			if (oldest !== void 0) this.incidents.delete(oldest);
-		}
+		holdRecent(this.incidents, rec.id, rec, MAX_HELD_INCIDENTS);
 	}
 	groupCommit() {
 		this.turns.begin();

@@ -30,6 +30,7 @@ import type { Logger } from '../log.js';
 import { fingerprint, messageTemplate } from '../shared/fingerprint.js';
 import type { SignalSink } from '../shared/interfaces.js';
 import { QUIET_MAX_OUTAGE_H } from '../shared/quiet-pattern.js';
+import { holdRecent } from '../shared/recent.js';
 import { classify } from './classify.js';
 import type { Maintenance } from './maintenance.js';
 
@@ -227,13 +228,8 @@ export class Correlator implements SignalSink {
 
   /** Remember a fingerprint's open incident, most recent last; the oldest go beyond the bound. */
   private remember(fp: string, incidentId: string): void {
-    this.openByFp.delete(fp);
-    this.openByFp.set(fp, incidentId);
     const max = this.opts.maxCachedFingerprints ?? MAX_CACHED_FINGERPRINTS;
-    for (const oldest of this.openByFp.keys()) {
-      if (this.openByFp.size <= max) break;
-      this.openByFp.delete(oldest);
-    }
+    holdRecent(this.openByFp, fp, incidentId, max);
   }
 
   /** The open incident that saw this fingerprint, from the cache when it can. */

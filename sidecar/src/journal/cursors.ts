@@ -6,6 +6,7 @@
  * are deleted behind it (retention).
  */
 import type { Statement } from 'better-sqlite3';
+import { holdRecent } from '../shared/recent.js';
 import type { JournalDb } from './database.js';
 import { statementCache } from './statements.js';
 
@@ -51,11 +52,6 @@ export class Cursors {
   }
 
   private hold(name: string, text: string | null): void {
-    this.held.delete(name);
-    this.held.set(name, text);
-    if (this.held.size > this.maxHeld) {
-      const oldest = this.held.keys().next().value;
-      if (oldest !== undefined) this.held.delete(oldest);
-    }
+    holdRecent(this.held, name, text, this.maxHeld);
   }
 }

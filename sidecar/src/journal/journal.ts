@@ -13,6 +13,7 @@ import type {
 } from '@ha-llm-ops/contracts';
 import { CLOSED_STATUSES, INCIDENT_STATUSES, isClosed } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
+import { holdRecent } from '../shared/recent.js';
 import { openJournalDb, type JournalDb, type JournalOptions } from './database.js';
 import { BackupJournal } from './backups.js';
 import { Dismissals } from './dismissals.js';
@@ -144,12 +145,7 @@ export class Journal {
   }
 
   private holdIncident(rec: IncidentRecord): void {
-    this.incidents.delete(rec.id);
-    this.incidents.set(rec.id, rec);
-    if (this.incidents.size > MAX_HELD_INCIDENTS) {
-      const oldest = this.incidents.keys().next().value;
-      if (oldest !== undefined) this.incidents.delete(oldest);
-    }
+    holdRecent(this.incidents, rec.id, rec, MAX_HELD_INCIDENTS);
   }
 
   private groupCommit(): void {

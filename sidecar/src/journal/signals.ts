@@ -7,6 +7,7 @@
  */
 import type { Signal } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
+import { holdRecent } from '../shared/recent.js';
 import type { JournalDb } from './database.js';
 import { statementCache } from './statements.js';
 
@@ -65,12 +66,7 @@ export class SignalStore {
   }
 
   private hold(incidentId: string, tail: Tail): void {
-    this.tails.delete(incidentId);
-    this.tails.set(incidentId, tail);
-    if (this.tails.size > this.maxHeld) {
-      const oldest = this.tails.keys().next().value;
-      if (oldest !== undefined) this.tails.delete(oldest);
-    }
+    holdRecent(this.tails, incidentId, tail, this.maxHeld);
   }
 
   /**
