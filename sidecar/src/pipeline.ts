@@ -1,7 +1,8 @@
 /**
  * The pipeline after correlation: every incident change is analyzed (offline,
  * at once), planned and then reported, in that order, so the first event HA
- * sees already carries the category and remedy; what is approved (by a
+ * sees already carries the category and remedy. More lines of an open incident
+ * are read again a moment later, once for a whole burst; what is approved (by a
  * person, or by the policy in auto mode) is handed to the executor. Stages
  * talk through the contracts; this file only wires them.
  */
@@ -30,10 +31,21 @@ export interface PipelineOptions {
   analyzer: IncidentAnalyzer | null;
   /** The optional LLM analyzer: runs after the offline one, on the enriched bundle. */
   llm?: { analyzer: LlmAnalyzer; bundles: BundleStore } | null;
+  /** An incident as it stands now (a deferred re-read reads it afresh). */
+  current: (id: string) => IncidentRecord | undefined;
   log: Logger;
 }
 
+/**
+ * How long the re-read of an open incident waits after another of its lines: a burst of new
+ * lines (a hub going down logs dozens) is read once, not once per line.
+ */
+export const REREAD_AFTER_MS = 1000;
+
 export class Pipeline {
+  /** Incidents with a re-read due, by id. */
+  private readonly rereads = new Map<string, NodeJS.Timeout>();
+
   constructor(private readonly opts: PipelineOptions) {
     opts.lifecycle.onChange((incident, change, signal, news) =>
       this.handle(incident, change, signal, news === true),
@@ -55,17 +67,43 @@ export class Pipeline {
     // New incidents, and new kinds of evidence on open ones, are (re)analyzed and planned.
     const fresh = change === 'opened' || (signal !== null && signal.condition === 'active');
     // Another line, or a line whose repeats just made a flood, re-reads an offline analysis
-    // (never one a model made: that is asked again only for the kinds above).
+    // a moment later (never one a model made: that is asked again only for the kinds above).
     const before = incident.occurrences - (signal?.count ?? 0);
     const flooded = before < FLOOD_REPEATS && incident.occurrences >= FLOOD_REPEATS;
     const offline = (incident.analysis?.analyzer ?? 'offline') === 'offline';
-    const reread = fresh || ((news || flooded) && offline);
-    const analyzed = reread ? this.analyze(incident) : incident;
+    if (!fresh && (news || flooded) && offline) this.rereadLater(incident.id);
+    const analyzed = fresh ? this.analyze(incident) : incident;
     reporter.incidentChanged(analyzed, change);
-    if (reread) this.plan(analyzed);
+    if (fresh) this.plan(analyzed);
     if (change === 'opened') this.enrich(analyzed);
     // New evidence re-runs the offline analysis; ask the model again so its answer is not lost.
     else if (fresh) this.analyzeWithLlm(analyzed, true);
+  }
+
+  /** Read an open incident again after REREAD_AFTER_MS, once however many lines come meanwhile. */
+  private rereadLater(id: string): void {
+    if (this.rereads.has(id)) return;
+    const timer = setTimeout(() => {
+      this.rereads.delete(id);
+      try {
+        const incident = this.opts.current(id);
+        if (!incident || isClosed(incident.status)) return;
+        if ((incident.analysis?.analyzer ?? 'offline') !== 'offline') return;
+        const analyzed = this.analyze(incident);
+        this.opts.reporter.incidentChanged(analyzed, 'updated');
+        this.plan(analyzed);
+      } catch (err) {
+        this.opts.log.error(`reading ${id} again failed: ${String(err)}`);
+      }
+    }, REREAD_AFTER_MS);
+    timer.unref();
+    this.rereads.set(id, timer);
+  }
+
+  /** Drop the re-reads still due (the sidecar stops). */
+  stop(): void {
+    for (const timer of this.rereads.values()) clearTimeout(timer);
+    this.rereads.clear();
   }
 
   private enrich(incident: IncidentRecord): void {

@@ -192,6 +192,7 @@ export class Sidecar {
       planner: this.planner,
       approval: this.approval,
       executor: this.executor,
+      current: (id) => this.journal.getIncident(id),
       analyzer:
         opts.analyzer === undefined
           ? new OfflineIncidentAnalyzer({
@@ -373,6 +374,7 @@ export class Sidecar {
     await this.executor.stop(STOP_GRACE_MS); // a plug off for a power cycle comes on first
     for (const t of this.timers) clearInterval(t);
     this.correlator.stop();
+    this.pipeline.stop();
     this.reporter.stop();
     // All at once: one unanswered unsubscribe must not leave the others' timers running.
     const unsubscribed = Promise.allSettled([

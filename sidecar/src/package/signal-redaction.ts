@@ -3,6 +3,7 @@
  * same few failures thousands of times, and redacting a message runs some thirty
  * patterns over it, so the redacted form of a (message, data) pair is kept in a
  * small cache. The cache is keyed by a digest: raw text is never kept in it.
+ * Its data is frozen and shared by every repeat, not copied for each.
  */
 import type { Signal } from '@ha-llm-ops/contracts';
 import { hash } from 'node:crypto';
@@ -28,11 +29,21 @@ export function signalRedaction(options: RedactorOptions): SignalRedaction {
     let redacted = cache.get(key);
     if (!redacted) {
       const redactor = new Redactor(options);
-      redacted = { message: redactor.text(signal.message), data: redactor.value(signal.data) };
+      const data = deepFreeze(redactor.value(signal.data));
+      redacted = { message: redactor.text(signal.message), data };
       if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
       cache.set(key, redacted);
     }
-    return { ...signal, message: redacted.message, data: structuredClone(redacted.data) };
+    return { ...signal, message: redacted.message, data: redacted.data };
   };
   return Object.assign(redact, { text: (text: string) => new Redactor(options).text(text) });
+}
+
+/** Freeze a value and everything in it: what many signals share, none may change. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

@@ -25,10 +25,12 @@ describe('signalRedaction', () => {
     expect(out).toMatchObject({ source: 'system_log', integration: 'fault_lab', count: 1 });
   });
 
-  it('gives a repeat the same placeholders, and each caller its own copy of the data', () => {
+  it('gives a repeat the same placeholders and data, which nothing downstream can change', () => {
     const redact = signalRedaction({ label: keyedLabel(randomBytes(32)) });
     const first = redact(failing());
-    (first.data.headers as Record<string, string>).authorization = 'changed downstream';
+    expect(() => {
+      (first.data.headers as Record<string, string>).authorization = 'changed downstream';
+    }).toThrow(TypeError);
     const again = redact({ ...failing(), observed_at: '2026-11-25T11:00:00.000Z' });
     expect(again.message).toBe(first.message);
     expect(again.observed_at).toBe('2026-11-25T11:00:00.000Z');
