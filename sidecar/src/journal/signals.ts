@@ -20,6 +20,8 @@ interface Tail {
     condition: string;
     message: string;
     severity: string;
+    /** The data the row holds, when it came as an object (a repeat shares its redacted data). */
+    data: unknown;
   } | null;
   rows: number;
 }
@@ -54,7 +56,7 @@ export class SignalStore {
     const last = this.stmt(
       `SELECT id, fingerprint, condition, message, severity FROM signals WHERE incident_id = ?
        ORDER BY id DESC LIMIT 1`,
-    ).get(incidentId) as Tail['last'] | undefined;
+    ).get(incidentId) as Omit<NonNullable<Tail['last']>, 'data'> | undefined;
     const rows = last
       ? (
           this.stmt('SELECT COUNT(*) AS n FROM signals WHERE incident_id = ?').get(incidentId) as {
@@ -62,7 +64,7 @@ export class SignalStore {
           }
         ).n
       : 0;
-    return { last: last ?? null, rows };
+    return { last: last ? { ...last, data: null } : null, rows };
   }
 
   private hold(incidentId: string, tail: Tail): void {
@@ -74,7 +76,6 @@ export class SignalStore {
    * itself (a flood) adds to that row's count instead of pushing the other evidence out.
    */
   add(incidentId: string, fp: string, s: Signal, keep: number): void {
-    const data = JSON.stringify(s.data);
     const tail = this.tail(incidentId);
     const last = tail.last;
     if (
@@ -85,12 +86,20 @@ export class SignalStore {
       last.message === s.message &&
       last.severity === s.severity
     ) {
-      this.stmt(
-        'UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ? WHERE id = ?',
-      ).run(s.count, s.observed_at, data, last.id);
-      this.hold(incidentId, tail);
+      // The same data again (the very object: redaction shares it among repeats) is not
+      // serialized and written again (frozen: it cannot have changed since).
+      if (last.data === s.data && Object.isFrozen(s.data))
+        this.stmt(
+          'UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?) WHERE id = ?',
+        ).run(s.count, s.observed_at, last.id);
+      else
+        this.stmt(
+          'UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ? WHERE id = ?',
+        ).run(s.count, s.observed_at, JSON.stringify(s.data), last.id);
+      this.hold(incidentId, { ...tail, last: { ...last, data: s.data } });
       return;
     }
+    const data = JSON.stringify(s.data);
     const id = Number(
       this.stmt(
         `INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
@@ -118,6 +127,6 @@ export class SignalStore {
       rows = keep;
     }
     const held = { id, fingerprint: fp, condition: s.condition, message: s.message };
-    this.hold(incidentId, { last: { ...held, severity: s.severity }, rows });
+    this.hold(incidentId, { last: { ...held, severity: s.severity, data: s.data }, rows });
   }
 }

@@ -62,6 +62,23 @@ describe('signals of an incident', () => {
     expect(signals.map((s) => s.count)).toEqual([1, 1, 1, 1, 1]);
   });
 
+  it('keeps the data of the newest repeat, written only when it changed', () => {
+    const journal = new Journal(`${tempDir()}/journal.db`);
+    journal.createIncident(incidentRecord());
+    const repeat = (data: Record<string, unknown>) =>
+      journal.addSignal('inc_1', 'fp', signal({ data }), 5);
+    const traceback = Object.freeze({ exception: 'Traceback: TimeoutError' });
+    repeat(traceback);
+    repeat(traceback);
+    const dataOf = () => journal.signalsOf('inc_1', 10).map((s) => [s.count, s.data]);
+    expect(dataOf()).toEqual([[2, { exception: 'Traceback: TimeoutError' }]]);
+    repeat({ exception: 'Traceback: ConnectionResetError' });
+    expect(dataOf()).toEqual([[3, { exception: 'Traceback: ConnectionResetError' }]]);
+    repeat(traceback);
+    expect(dataOf()).toEqual([[4, { exception: 'Traceback: TimeoutError' }]]);
+    journal.close();
+  });
+
   it('writes correctly after a rolled back burst (what was held is forgotten)', () => {
     const { correlator, journal, clock } = makePipeline();
     correlator.emit(signal({ observed_at: clock.iso() }));
