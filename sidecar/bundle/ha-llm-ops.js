@@ -780,9 +780,10 @@ function signalRedaction(options) {
 		let redacted = cache.get(key);
 		if (!redacted) {
 			const redactor = new Redactor(options);
+			const data = deepFreeze(redactor.value(signal.data));
 			redacted = {
 				message: redactor.text(signal.message),
-				data: redactor.value(signal.data)
+				data
 			};
 			if (cache.size >= CACHED) cache.delete(cache.keys().next().value);
 			cache.set(key, redacted);
@@ -790,10 +791,18 @@ function signalRedaction(options) {
 		return {
 			...signal,
 			message: redacted.message,
-			data: structuredClone(redacted.data)
+			data: redacted.data
 		};
 	};
 	return Object.assign(redact, { text: (text) => new Redactor(options).text(text) });
+}
+/** Freeze a value and everything in it: what many signals share, none may change. */
+function deepFreeze(value) {
+	if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const inner of Object.values(value)) deepFreeze(inner);
+	}
+	return value;
 }
 var de_default = {
 	messages: {
@@ -16958,7 +16967,10 @@ var SignalStore = class {
        ORDER BY id DESC LIMIT 1`).get(incidentId);
 		const rows = last ? this.stmt("SELECT COUNT(*) AS n FROM signals WHERE incident_id = ?").get(incidentId).n : 0;
 		return {
-			last: last ?? null,
+			last: last ? {
+				...last,
+				data: null
+			} : null,
 			rows
 		};
 	}
@@ -16970,14 +16982,21 @@ var SignalStore = class {
 	* itself (a flood) adds to that row's count instead of pushing the other evidence out.
 	*/
 	add(incidentId, fp, s, keep) {
-		const data = JSON.stringify(s.data);
 		const tail = this.tail(incidentId);
 		const last = tail.last;
 		if (last && s.condition === "occurrence" && last.condition === "occurrence" && last.fingerprint === fp && last.message === s.message && last.severity === s.severity) {
-			this.stmt("UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ? WHERE id = ?").run(s.count, s.observed_at, data, last.id);
-			this.hold(incidentId, tail);
+			if (last.data === s.data && Object.isFrozen(s.data)) this.stmt("UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?) WHERE id = ?").run(s.count, s.observed_at, last.id);
+			else this.stmt("UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ? WHERE id = ?").run(s.count, s.observed_at, JSON.stringify(s.data), last.id);
+			this.hold(incidentId, {
+				...tail,
+				last: {
+					...last,
+					data: s.data
+				}
+			});
 			return;
 		}
+		const data = JSON.stringify(s.data);
 		const id = Number(this.stmt(`INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
            count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(incidentId, fp, s.observed_at, s.source, s.kind, s.condition, s.key, s.severity, s.message, s.count, data).lastInsertRowid);
 		let rows = tail.rows + 1;
@@ -16995,7 +17014,8 @@ var SignalStore = class {
 		this.hold(incidentId, {
 			last: {
 				...held,
-				severity: s.severity
+				severity: s.severity,
+				data: s.data
 			},
 			rows
 		});
@@ -17604,8 +17624,15 @@ function retentionReport(gone) {
 	return lines;
 }
 // sidecar/src/pipeline.ts
+/**
+* How long the re-read of an open incident waits after another of its lines: a burst of new
+* lines (a hub going down logs dozens) is read once, not once per line.
+*/
+var REREAD_AFTER_MS = 1e3;
 var Pipeline = class {
 	opts;
+	/** Incidents with a re-read due, by id. */
+	rereads = /* @__PURE__ */ new Map();
 	constructor(opts) {
 		this.opts = opts;
 		opts.lifecycle.onChange((incident, change, signal, news) => this.handle(incident, change, signal, news === true));
@@ -17620,12 +17647,36 @@ var Pipeline = class {
 		const fresh = change === "opened" || signal !== null && signal.condition === "active";
 		const flooded = incident.occurrences - (signal?.count ?? 0) < 1e3 && incident.occurrences >= 1e3;
 		const offline = (incident.analysis?.analyzer ?? "offline") === "offline";
-		const reread = fresh || (news || flooded) && offline;
-		const analyzed = reread ? this.analyze(incident) : incident;
+		if (!fresh && (news || flooded) && offline) this.rereadLater(incident.id);
+		const analyzed = fresh ? this.analyze(incident) : incident;
 		reporter.incidentChanged(analyzed, change);
-		if (reread) this.plan(analyzed);
+		if (fresh) this.plan(analyzed);
 		if (change === "opened") this.enrich(analyzed);
 		else if (fresh) this.analyzeWithLlm(analyzed, true);
+	}
+	/** Read an open incident again after REREAD_AFTER_MS, once however many lines come meanwhile. */
+	rereadLater(id) {
+		if (this.rereads.has(id)) return;
+		const timer = setTimeout(() => {
+			this.rereads.delete(id);
+			try {
+				const incident = this.opts.current(id);
+				if (!incident || isClosed(incident.status)) return;
+				if ((incident.analysis?.analyzer ?? "offline") !== "offline") return;
+				const analyzed = this.analyze(incident);
+				this.opts.reporter.incidentChanged(analyzed, "updated");
+				this.plan(analyzed);
+			} catch (err) {
+				this.opts.log.error(`reading ${id} again failed: ${String(err)}`);
+			}
+		}, REREAD_AFTER_MS);
+		timer.unref();
+		this.rereads.set(id, timer);
+	}
+	/** Drop the re-reads still due (the sidecar stops). */
+	stop() {
+		for (const timer of this.rereads.values()) clearTimeout(timer);
+		this.rereads.clear();
 	}
 	enrich(incident) {
 		(this.opts.analyzer?.enrich?.(incident) ?? Promise.resolve()).catch((err) => this.opts.log.debug(`enriching ${incident.id} failed: ${String(err)}`)).finally(() => this.analyzeWithLlm(incident, false));
@@ -18410,6 +18461,7 @@ var Sidecar = class {
 			planner: this.planner,
 			approval: this.approval,
 			executor: this.executor,
+			current: (id) => this.journal.getIncident(id),
 			analyzer: opts.analyzer === void 0 ? new OfflineIncidentAnalyzer({
 				journal: this.journal,
 				bundles: this.bundles,
@@ -18577,6 +18629,7 @@ var Sidecar = class {
 		await this.executor.stop(STOP_GRACE_MS);
 		for (const t of this.timers) clearInterval(t);
 		this.correlator.stop();
+		this.pipeline.stop();
 		this.reporter.stop();
 		const unsubscribed = Promise.allSettled([...this.stops.splice(0).map(async (stop) => stop()), this.inventory?.stop()]);
 		let timer;
