@@ -327,7 +327,7 @@ export const network: SignatureFamily = {
       match: {
         text: [
           CONNECTION_FAILED,
-          /Error fetching \S+ data|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
+          /Error fetching \S+ data|Unable to (?:fetch|retrieve) data|Can ?not load data|Could not retrieve data|Error requesting (?:\w+ )*?data from|\b(?:is|went|are) (?:offline|unreachable|not reachable)\b|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
         ],
       },
       ...device,
@@ -336,6 +336,27 @@ export const network: SignatureFamily = {
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
+    },
+    {
+      // Home Assistant's Bluetooth stack (habluetooth, bleak-retry-connector) when no adapter
+      // or proxy hears the device: it is out of range, its battery is flat, or it is paired elsewhere.
+      id: 'bluetooth_out_of_reach',
+      match: {
+        text: /No backend with an available connection slot that can reach address|\bBleak(?:NotFound|DeviceNotFound|OutOfConnectionSlots)?Error\b|Device with address \S+ was not found|\b(?:BLE|Bluetooth) device \S+ (?:was )?(?:not found|not available|unavailable|out of range)/i,
+      },
+      ...device,
+      confidence: 0.7,
+      actions: [],
+      title: '{integration} cannot reach its Bluetooth device',
+      rootCause:
+        'No Bluetooth adapter or proxy of Home Assistant can reach the device (“{detail}”): it is out of range, its battery is flat, every connection slot of the adapters near it is taken, or it is connected to another phone or hub.',
+      impact:
+        'The entities of {integration} are unavailable or stale until the device is heard again.',
+      manualSteps: [
+        'Check the device’s battery and that no phone app or other hub holds a connection to it.',
+        'Move a Bluetooth adapter or an ESPHome Bluetooth proxy closer to it (Settings → Devices & services → Bluetooth shows which adapters hear it).',
+        '{integration} reconnects by itself once the device is heard again.',
+      ],
     },
     {
       id: 'entities_unavailable',
