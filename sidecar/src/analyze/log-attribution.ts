@@ -33,6 +33,8 @@ const NAMED_IN_MESSAGE = [
   /^Setup of \w+ platform (\w+) is taking/,
   /^Setup of platform (\w+) is taking/,
   /^Setup of '(\w+)' is taking/,
+  // setup.py names the domain unquoted: "Setup of hue is taking over 10 seconds."
+  /^Setup of ([a-z0-9_]+) is taking/,
   /^Invalid config for '(\w+)'/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
   /\bPlatform (\w+) does not generate unique IDs/,

@@ -322,6 +322,17 @@ describe('grouping a log into incidents', () => {
         "KeyError: 'power'",
       ),
     ).toEqual(['acme_meter']);
+    // setup.py names a slow integration unquoted.
+    expect(
+      await who(
+        at(
+          '10:00:00',
+          'WARNING',
+          'homeassistant.setup',
+          'Setup of acme_meter is taking over 10 seconds.',
+        ),
+      ),
+    ).toEqual(['acme_meter']);
     // Before 2021.6 a platform was written `<entity domain>.<integration>`.
     expect(
       await who(
