@@ -357,4 +357,30 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a service on the internet that refuses the connection',
+    input('foo_cloud', [
+      line(
+        "HTTPSConnectionPool(host='api.foocloud.com', port=443): Max retries exceeded with url: /v1/devices (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f2c>: Failed to establish a new connection: [Errno 111] Connection refused'))",
+        'ERROR',
+        'custom_components.foo_cloud.coordinator',
+      ),
+    ]),
+    'network.refused',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'a timeout towards a service the log calls a cloud',
+    input('foo_heat', [
+      line(
+        'Unable to connect to Foo Cloud: timed out',
+        'ERROR',
+        'custom_components.foo_heat.coordinator',
+      ),
+    ]),
+    'network.timeout',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
 ]);

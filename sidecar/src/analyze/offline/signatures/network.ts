@@ -76,6 +76,11 @@ const overInternet = {
 /** A cloud integration's peer is its service on the internet, whether or not the log names it. */
 const ofCloudService = { when: { cloud: true }, set: overInternet.set };
 
+/** The evidence itself says the peer is a cloud ("Unable to connect to Foo Cloud"). */
+const namesCloud = { when: { text: /\bcloud\b/i }, set: overInternet.set };
+
+const onInternet = [overInternet, ofCloudService, namesCloud];
+
 /** Peers that cannot be resolved, routed to, or reached. */
 export const network: SignatureFamily = {
   family: 'network',
@@ -270,7 +275,7 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: [overInternet, ofCloudService],
+      variants: onInternet,
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -280,6 +285,8 @@ export const network: SignatureFamily = {
       match: { text: REFUSED },
       ...device,
       confidence: 0.72,
+      // A service on the internet that refuses is down or firewalled: not a device at home.
+      variants: onInternet,
       title: '{host} refuses connections from {integration}',
       rootCause:
         '{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.',
@@ -289,7 +296,7 @@ export const network: SignatureFamily = {
       match: { text: TIMEOUT },
       ...device,
       confidence: 0.68,
-      variants: [overInternet, ofCloudService],
+      variants: onInternet,
       title: '{integration} gets no answer from {host} in time',
       rootCause:
         '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
@@ -332,7 +339,7 @@ export const network: SignatureFamily = {
       },
       ...device,
       confidence: 0.6,
-      variants: [overInternet, ofCloudService],
+      variants: onInternet,
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
