@@ -284,4 +284,65 @@ describe('grouping a log into incidents', () => {
       category: 'incompatible_custom_component',
     });
   });
+
+  it('names the integration in the standard setup and platform messages that end in a reason', async () => {
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    // ConfigEntryError: HA logs the reason after the domain.
+    expect(
+      await who(
+        at(
+          '10:00:00',
+          'ERROR',
+          'homeassistant.config_entries',
+          'Error setting up entry Garage for acme_door: Device returned an unsupported firmware',
+        ),
+      ),
+    ).toEqual(['acme_door']);
+    expect(
+      await who(
+        at(
+          '10:00:00',
+          'ERROR',
+          'homeassistant.config_entries',
+          'Error migrating entry Garage for acme_door: Unknown version 3',
+        ),
+      ),
+    ).toEqual(['acme_door']);
+    // An entity the platform could not add: the platform, not the entity's domain.
+    expect(
+      await who(
+        at(
+          '10:00:00',
+          'ERROR',
+          'homeassistant.components.sensor',
+          'Error adding entity sensor.acme_power for domain sensor with platform acme_meter',
+        ),
+        'Traceback (most recent call last):',
+        '  File "/usr/src/homeassistant/homeassistant/helpers/entity_platform.py", line 600, in _async_add_entity',
+        "KeyError: 'power'",
+      ),
+    ).toEqual(['acme_meter']);
+    // setup.py names a slow integration unquoted.
+    expect(
+      await who(
+        at(
+          '10:00:00',
+          'WARNING',
+          'homeassistant.setup',
+          'Setup of acme_meter is taking over 10 seconds.',
+        ),
+      ),
+    ).toEqual(['acme_meter']);
+    // Before 2021.6 a platform was written `<entity domain>.<integration>`.
+    expect(
+      await who(
+        at(
+          '10:00:00',
+          'ERROR',
+          'homeassistant.setup',
+          "Unable to prepare setup for platform sensor.acme_meter: Platform not found (No module named 'acme_meter').",
+        ),
+      ),
+    ).toEqual(['acme_meter']);
+  });
 });

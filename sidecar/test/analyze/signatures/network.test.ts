@@ -269,4 +269,118 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a device that is down (EHOSTDOWN)',
+    input('foo_plug', [
+      line('OSError: [Errno 112] Host is down', 'ERROR', 'custom_components.foo_plug.switch'),
+    ]),
+    'network.host_unreachable',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device that refuses, named only by the exception class',
+    input('foo_plug', [
+      line('Failed to update: ConnectionRefusedError', 'ERROR', 'custom_components.foo_plug'),
+    ]),
+    'network.refused',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    "aiohttp's read timeout",
+    input('foo_inverter', [
+      line(
+        'Unexpected error: ServerTimeoutError()',
+        'WARNING',
+        'custom_components.foo_inverter.coordinator',
+      ),
+    ]),
+    'network.timeout',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a connection that broke mid-write',
+    input('foo_inverter', [
+      line('BrokenPipeError: [Errno 32] Broken pipe', 'ERROR', 'custom_components.foo_inverter'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device reported offline, at WARNING',
+    input('foo_hub', [
+      line('Device 10.0.0.40 is offline', 'WARNING', 'custom_components.foo_hub.light'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a lost connection named by its peer',
+    input('foo_hub', [
+      line(
+        'Connection to 10.0.0.40 lost, reconnecting in 10 seconds',
+        'WARNING',
+        'custom_components.foo_hub',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Bluetooth device no adapter or proxy can reach',
+    input('foo_ble', [
+      line(
+        'No backend with an available connection slot that can reach address AA:BB:CC:DD:EE:FF was found: The proxy/adapter is out of connection slots or the device is no longer reachable',
+        'WARNING',
+        'custom_components.foo_ble',
+      ),
+    ]),
+    'network.bluetooth_out_of_reach',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Bluetooth device bleak did not find',
+    input('foo_ble', [
+      line(
+        'bleak.exc.BleakError: Device with address AA:BB:CC:DD:EE:FF was not found',
+        'ERROR',
+        'custom_components.foo_ble.coordinator',
+      ),
+    ]),
+    'network.bluetooth_out_of_reach',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a service on the internet that refuses the connection',
+    input('foo_cloud', [
+      line(
+        "HTTPSConnectionPool(host='api.foocloud.com', port=443): Max retries exceeded with url: /v1/devices (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f2c>: Failed to establish a new connection: [Errno 111] Connection refused'))",
+        'ERROR',
+        'custom_components.foo_cloud.coordinator',
+      ),
+    ]),
+    'network.refused',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    'a timeout towards a service the log calls a cloud',
+    input('foo_heat', [
+      line(
+        'Unable to connect to Foo Cloud: timed out',
+        'ERROR',
+        'custom_components.foo_heat.coordinator',
+      ),
+    ]),
+    'network.timeout',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
 ]);
