@@ -33,8 +33,6 @@ const NAMED_IN_MESSAGE = [
   /^Setup of \w+ platform (\w+) is taking/,
   /^Setup of platform (\w+) is taking/,
   /^Setup of '(\w+)' is taking/,
-  // setup.py names the domain unquoted: "Setup of hue is taking over 10 seconds."
-  /^Setup of ([a-z0-9_]+) is taking/,
   /^Invalid config for '(\w+)'/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
   /\bPlatform (\w+) does not generate unique IDs/,
@@ -48,14 +46,6 @@ const NAMED_IN_MESSAGE = [
   // The loader failing to import a custom integration's code.
   /\bimporting (?:component )?custom_components\.(\w+)/,
   /^Timed out adding entities for domain \w+ with platform (\w+)/,
-  // An entity of a platform that failed to be added: the platform is the integration.
-  /^Error adding entit(?:y \S+|ies) for domain \w+ with platform (\w+)/,
-  // A config entry whose setup or migration raised ConfigEntryError, which HA logs with its reason.
-  /^Error (?:setting up|migrating) entry .+ for (\w+): /,
-  // Before 2021.6 a platform was written `<entity domain>.<integration>`.
-  new RegExp(
-    `^Unable to prepare setup for platform '?${PLATFORM_DOMAINS.source.slice(1, -1)}\\.(\\w+)'?:`,
-  ),
 ];
 /**
  * Keys of a configuration that a mis-indented YAML puts at the top level, where Home

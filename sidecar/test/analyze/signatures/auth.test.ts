@@ -101,43 +101,4 @@ recognises('auth', [
     'auth_expired',
     'start_reauth',
   ),
-  c(
-    'a library that failed to authenticate',
-    input('foo_cloud', [
-      line(
-        'Failed to authenticate with the Foo cloud, retrying later',
-        'ERROR',
-        'custom_components.foo_cloud',
-      ),
-    ]),
-    'auth.unauthorized',
-    'auth_expired',
-    'start_reauth',
-  ),
-  c(
-    'an API that answers with an OAuth error code',
-    input('foo_cloud', [
-      line(
-        "Error fetching foo_cloud data: {'error': 'invalid_client', 'error_description': 'client secret mismatch'}",
-        'ERROR',
-        'custom_components.foo_cloud.coordinator',
-      ),
-    ]),
-    'auth.unauthorized',
-    'auth_expired',
-    'start_reauth',
-  ),
-  c(
-    'a service that denies access',
-    input('foo_cloud', [
-      line(
-        'Update failed: Access denied, check the account',
-        'ERROR',
-        'custom_components.foo_cloud',
-      ),
-    ]),
-    'auth.unauthorized',
-    'auth_expired',
-    'start_reauth',
-  ),
 ]);

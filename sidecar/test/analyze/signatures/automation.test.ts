@@ -89,42 +89,4 @@ recognises('automation', [
     'automation_error',
     'fix_config_then_reload',
   ),
-  c(
-    'an automation whose run raised an unexpected error',
-    input(null, [
-      line(
-        'Unexpected error while executing automation automation.porch_light',
-        'ERROR',
-        'homeassistant.components.automation',
-      ),
-    ]),
-    'automation.failed',
-    'automation_error',
-    'fix_config_then_reload',
-  ),
-  c(
-    'a condition that fails to evaluate, pasted without its logger',
-    input(null, [
-      line(
-        "Porch light: Choose at step 1: choice 1: Error in 'conditions[0]' evaluation: In 'numeric_state' condition: entity sensor.lux state 'unknown' cannot be processed as a number",
-        'WARNING',
-      ),
-    ]),
-    'automation.failed',
-    'automation_error',
-    'fix_config_then_reload',
-  ),
-  c(
-    'an automation run that logs an error of its own words',
-    input('automation', [
-      line(
-        "Porch light: Repeat at step 2: Iteration 3: unsupported operand type(s) for +: 'int' and 'str'",
-        'ERROR',
-        'homeassistant.components.automation.porch_light',
-      ),
-    ]),
-    'automation.failed',
-    'automation_error',
-    'fix_config_then_reload',
-  ),
 ]);

@@ -108,17 +108,4 @@ recognises('database', [
     'database',
     'fix_config_then_reload',
   ),
-  c(
-    "a database server that refuses the recorder's login",
-    input('recorder', [
-      line(
-        "Error during connection setup: (MySQLdb.OperationalError) (1045, \"Access denied for user 'homeassistant'@'172.30.32.1' (using password: YES)\") (Background on this error at: https://sqlalche.me/e/20/e3q8) (retrying in 3 seconds)",
-        'ERROR',
-        'homeassistant.components.recorder.core',
-      ),
-    ]),
-    'database.server_unreachable',
-    'database',
-    'fix_config_then_reload',
-  ),
 ]);

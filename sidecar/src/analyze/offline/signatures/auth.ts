@@ -161,10 +161,6 @@ export const auth: SignatureFamily = {
           /\b(?:invalid|wrong|incorrect) (?:encryption key|PIN|pin code|passkey|pre-shared key)\b/i,
           /\bapi[ _-]?key (?:is |was )?(?:invalid|not valid|rejected|wrong|incorrect)\b/i,
           /\bcheck (?:your |the )?(?:username and password|username or password|user name and password|password|credentials|login details|api key)\b/i,
-          // The everyday wordings of a refused sign-in that the lines above miss.
-          /\b(?:Unable|Failed|Could not|Couldn't|Cannot|Can't) (?:to )?(?:re-?)?authenticate\b|\bAuthentication(?:Failed|Required)\w*|\binvalid auth(?:entication)?\b|\b(?:login|authentication) (?:is )?required\b|\bnot (?:logged|signed) in\b/i,
-          // OAuth error codes (RFC 6749) and an access refused outright; a database user is the recorder's.
-          /\b(?:invalid|unauthorized)_client\b|\b(?:token_expired|expired_token)\b|\bAccess ?denied\b(?! for user)|\bauthori[sz]ation (?:failed|error|denied|rejected)\b/i,
         ],
         unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, 'i'),
       },

@@ -2,9 +2,8 @@
 import { AUTOMATION_LOGGER } from '../patterns.js';
 import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
 
-/** What Home Assistant's automation and script runner logs when a run fails (helpers/script.py, automation). */
 const SCRIPT_ERROR =
-  /Error executing script|[Ee]rror while executing (?:automation|script)|[Ee]rror while checking conditions of automation|Error in '\w+' part|Error in '\w+(?:\[\d+\])?' evaluation|Error running (?:automation|script)|Error rendering (?:trigger )?variables|Error rendering \w+ repeat (?:count|for each items) template|Repeat 'for_each' must be a list of items|Disallowed recursion detected|(?:While|Until) condition .* terminated because it looped/;
+  /Error executing script|Error while executing (?:automation|script)|Error in '\w+' part|Error running (?:automation|script)/;
 const MISSING =
   /Unable to find (?:service|action) (?<service>[\w.]+)|(?:Service|Action) (?<service2>[a-z_]+\.[\w]+) not found|Service not found for call_service|Script not found|Unable to find referenced (?:entities|devices|areas)|Referenced (?:entities|devices|areas) .* (?:are|is) missing|Entity (?:ID )?(?<entity2>[a-z_]+\.\w+) (?:not found|does not exist)/i;
 const TEMPLATE =
@@ -143,12 +142,7 @@ export const automation: SignatureFamily = {
     },
     {
       id: 'failed',
-      match: [
-        { text: SCRIPT_ERROR },
-        { kind: ['automation_error'] },
-        // Only a run of the automation or script logs errors on its own logger.
-        { logger: AUTOMATION_LOGGER, minLevel: 'ERROR' },
-      ],
+      match: [{ text: SCRIPT_ERROR }, { kind: ['automation_error'] }],
       ...common,
       confidence: 0.8,
       title: '{automation} fails',

@@ -99,24 +99,6 @@ export const database: SignatureFamily = {
       ...common,
       remedy: 'check_network_or_device',
       confidence: 0.86,
-      variants: [
-        {
-          // The server answers and refuses the login or the database name: db_url is wrong.
-          when: {
-            text: /\(1045, "Access denied for user|\(1049, "Unknown database|password authentication failed for user|database "[^"\n]+" does not exist/,
-          },
-          set: {
-            remedy: 'fix_config_then_reload',
-            title: 'The recorder’s database server refuses its login',
-            rootCause:
-              'The database server answers but refuses the recorder’s user, password or database name (“{detail}”): db_url does not match the user and database the server has.',
-            manualSteps: [
-              'Compare db_url under recorder: (user, password, database name) with the users and databases the server has (the MariaDB add-on’s logins and databases options).',
-              'Correct it and restart Home Assistant.',
-            ],
-          },
-        },
-      ],
       title: 'The recorder cannot reach its database server[[ {host}]]',
       rootCause:
         'The recorder uses an external database (MariaDB/MySQL or PostgreSQL) and cannot connect to it (“{detail}”): the database server or add-on is stopped or restarting, or its address or credentials changed.',

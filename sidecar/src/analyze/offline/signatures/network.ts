@@ -76,11 +76,6 @@ const overInternet = {
 /** A cloud integration's peer is its service on the internet, whether or not the log names it. */
 const ofCloudService = { when: { cloud: true }, set: overInternet.set };
 
-/** The evidence itself says the peer is a cloud ("Unable to connect to Foo Cloud"). */
-const namesCloud = { when: { text: /\bcloud\b/i }, set: overInternet.set };
-
-const onInternet = [overInternet, ofCloudService, namesCloud];
-
 /** Peers that cannot be resolved, routed to, or reached. */
 export const network: SignatureFamily = {
   family: 'network',
@@ -275,7 +270,7 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: onInternet,
+      variants: [overInternet, ofCloudService],
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -285,8 +280,6 @@ export const network: SignatureFamily = {
       match: { text: REFUSED },
       ...device,
       confidence: 0.72,
-      // A service on the internet that refuses is down or firewalled: not a device at home.
-      variants: onInternet,
       title: '{host} refuses connections from {integration}',
       rootCause:
         '{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.',
@@ -296,7 +289,7 @@ export const network: SignatureFamily = {
       match: { text: TIMEOUT },
       ...device,
       confidence: 0.68,
-      variants: onInternet,
+      variants: [overInternet, ofCloudService],
       title: '{integration} gets no answer from {host} in time',
       rootCause:
         '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
@@ -334,36 +327,15 @@ export const network: SignatureFamily = {
       match: {
         text: [
           CONNECTION_FAILED,
-          /Error fetching \S+ data|Unable to (?:fetch|retrieve) data|Can ?not load data|Could not retrieve data|Error requesting (?:\w+ )*?data from|\b(?:is|went|are) (?:offline|unreachable|not reachable)\b|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
+          /Error fetching \S+ data|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
         ],
       },
       ...device,
       confidence: 0.6,
-      variants: onInternet,
+      variants: [overInternet, ofCloudService],
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
-    },
-    {
-      // Home Assistant's Bluetooth stack (habluetooth, bleak-retry-connector) when no adapter
-      // or proxy hears the device: it is out of range, its battery is flat, or it is paired elsewhere.
-      id: 'bluetooth_out_of_reach',
-      match: {
-        text: /No backend with an available connection slot that can reach address|\bBleak(?:NotFound|DeviceNotFound|OutOfConnectionSlots)?Error\b|Device with address \S+ was not found|\b(?:BLE|Bluetooth) device \S+ (?:was )?(?:not found|not available|unavailable|out of range)/i,
-      },
-      ...device,
-      confidence: 0.7,
-      actions: [],
-      title: '{integration} cannot reach its Bluetooth device',
-      rootCause:
-        'No Bluetooth adapter or proxy of Home Assistant can reach the device (“{detail}”): it is out of range, its battery is flat, every connection slot of the adapters near it is taken, or it is connected to another phone or hub.',
-      impact:
-        'The entities of {integration} are unavailable or stale until the device is heard again.',
-      manualSteps: [
-        'Check the device’s battery and that no phone app or other hub holds a connection to it.',
-        'Move a Bluetooth adapter or an ESPHome Bluetooth proxy closer to it (Settings → Devices & services → Bluetooth shows which adapters hear it).',
-        '{integration} reconnects by itself once the device is heard again.',
-      ],
     },
     {
       id: 'entities_unavailable',
