@@ -17663,9 +17663,7 @@ var Pipeline = class {
 				const incident = this.opts.current(id);
 				if (!incident || isClosed(incident.status)) return;
 				if ((incident.analysis?.analyzer ?? "offline") !== "offline") return;
-				const analyzed = this.analyze(incident);
-				this.opts.reporter.incidentChanged(analyzed, "updated");
-				this.plan(analyzed);
+				this.readAgain(incident);
 			} catch (err) {
 				this.opts.log.error(`reading ${id} again failed: ${String(err)}`);
 			}
@@ -17732,10 +17730,15 @@ var Pipeline = class {
 	}
 	/** Analyze an incident again on request, plan, and announce the result. */
 	reanalyze(incident) {
+		const analyzed = this.readAgain(incident);
+		this.analyzeWithLlm(analyzed, true);
+		return analyzed;
+	}
+	/** Analyze an open incident again (offline), announce the result and plan it. */
+	readAgain(incident) {
 		const analyzed = this.analyze(incident);
 		this.opts.reporter.incidentChanged(analyzed, "updated");
 		this.plan(analyzed);
-		this.analyzeWithLlm(analyzed, true);
 		return analyzed;
 	}
 };

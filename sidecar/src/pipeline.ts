@@ -89,9 +89,7 @@ export class Pipeline {
         const incident = this.opts.current(id);
         if (!incident || isClosed(incident.status)) return;
         if ((incident.analysis?.analyzer ?? 'offline') !== 'offline') return;
-        const analyzed = this.analyze(incident);
-        this.opts.reporter.incidentChanged(analyzed, 'updated');
-        this.plan(analyzed);
+        this.readAgain(incident);
       } catch (err) {
         this.opts.log.error(`reading ${id} again failed: ${String(err)}`);
       }
@@ -180,10 +178,16 @@ export class Pipeline {
 
   /** Analyze an incident again on request, plan, and announce the result. */
   reanalyze(incident: IncidentRecord): IncidentRecord {
+    const analyzed = this.readAgain(incident);
+    this.analyzeWithLlm(analyzed, true);
+    return analyzed;
+  }
+
+  /** Analyze an open incident again (offline), announce the result and plan it. */
+  private readAgain(incident: IncidentRecord): IncidentRecord {
     const analyzed = this.analyze(incident);
     this.opts.reporter.incidentChanged(analyzed, 'updated');
     this.plan(analyzed);
-    this.analyzeWithLlm(analyzed, true);
     return analyzed;
   }
 }
