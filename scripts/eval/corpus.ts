@@ -193,6 +193,26 @@ export interface CaseResult {
   category: boolean;
   remedy: boolean;
   integration: boolean;
+  /** The log names the expected integration's domain somewhere. */
+  named: boolean;
+}
+
+/**
+ * Whether a log names the integration a label expects: its domain as written, with spaces
+ * or dashes for underscores, or run together; for `hassio` any word of the Supervisor's or an
+ * add-on's. The rest may still be attributed from other clues (a library's logger, the
+ * integration's title), or, like a bare `Host is unreachable`, only from what a running home
+ * adds (the config entry in retry, the entity registry).
+ */
+export function namesIntegration(log: string, domain: string): boolean {
+  const text = log.toLowerCase();
+  if (domain === 'hassio') return /supervisor|add-?on|hassio|s6-|cont-init/.test(text);
+  return [
+    domain,
+    domain.replaceAll('_', ' '),
+    domain.replaceAll('_', '-'),
+    domain.replaceAll('_', ''),
+  ].some((form) => text.includes(form));
 }
 
 /** The incident an analysis of the case's log leads with (what a user reads first). */
@@ -224,6 +244,7 @@ export async function scoreFault(c: FaultCase): Promise<CaseResult> {
     category: top?.category === expected.category,
     remedy: top?.rca.remedy === expected.remedy,
     integration: top?.integration === expected.integration,
+    named: namesIntegration(c.log, expected.integration),
   };
 }
 
@@ -233,6 +254,8 @@ export interface PartScore {
   category: number;
   remedy: number;
   integration: number;
+  /** Cases whose log names the expected integration somewhere, and the integration accuracy on them. */
+  named: { cases: number; integration: number };
   /** Cases with confidence ≥ 0.8 and the wrong category, as a share of the cases. */
   confidently_wrong: number;
   /** No incident at all for a fault. */
@@ -263,6 +286,13 @@ export function partScore(rows: readonly CaseResult[]): PartScore {
     category: share(rows.filter((r) => r.category).length, rows.length),
     remedy: share(rows.filter((r) => r.remedy).length, rows.length),
     integration: share(rows.filter((r) => r.integration).length, rows.length),
+    named: {
+      cases: rows.filter((r) => r.named).length,
+      integration: share(
+        rows.filter((r) => r.named && r.integration).length,
+        rows.filter((r) => r.named).length,
+      ),
+    },
     confidently_wrong: share(
       rows.filter((r) => r.got && r.got.confidence >= 0.8 && !r.category).length,
       rows.length,

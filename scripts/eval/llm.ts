@@ -26,6 +26,7 @@ import {
   analyzeLog,
   expectedDomain,
   isHeldOut,
+  namesIntegration,
   partScore,
   threadOf,
   type CaseResult,
@@ -121,7 +122,8 @@ async function scoreCase(
       integration: expectedDomain(c.integration),
     };
     const part = isHeldOut(threadOf(c.source)) ? 'held-out' : 'working';
-    const base = { id: c.id, part, shape: c.shape, expected } as const;
+    const named = namesIntegration(c.log, expected.integration);
+    const base = { id: c.id, part, shape: c.shape, expected, named } as const;
     if (!incident) {
       return {
         ...base,

@@ -41,6 +41,7 @@ function partLines(name: string, p: PartScore): string[] {
   return [
     `${name}: ${p.cases} cases`,
     `  category ${pct(p.category)}   remedy ${pct(p.remedy)}   integration ${pct(p.integration)}`,
+    `  integration where the log names it ${pct(p.named.integration)} (${p.named.cases} of ${p.cases} logs name it)`,
     `  confidently wrong (≥ 0.8, wrong category) ${pct(p.confidently_wrong)}   no incident ${p.silent}`,
     `  calibration: ${p.calibration.map((b) => `${b.band} ${b.cases ? pct(b.category) : '–'} (${b.cases})`).join('   ')}`,
   ];
@@ -76,7 +77,7 @@ function confusionTable(p: PartScore): string {
 
 function doc(e: Evaluation): string {
   const row = (name: string, p: PartScore) =>
-    `| ${name} | ${p.cases} | ${pct(p.category)} | ${pct(p.remedy)} | ${pct(p.integration)} | ${pct(p.confidently_wrong)} | ${p.silent} |`;
+    `| ${name} | ${p.cases} | ${pct(p.category)} | ${pct(p.remedy)} | ${pct(p.integration)} | ${pct(p.named.integration)} of ${p.named.cases} | ${pct(p.confidently_wrong)} | ${p.silent} |`;
   const list = (counts: Record<string, number>) =>
     Object.entries(counts)
       .map(([k, n]) => `${k} ${n}`)
@@ -107,13 +108,18 @@ shown only as totals, so no rule is written for one of them.
 
 ## Figures
 
-| part | cases | category | remedy | integration | confidently wrong | no incident |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| part | cases | category | remedy | integration | integration, where the log names it | confidently wrong | no incident |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${row('working', e.working)}
 ${row('held-out', e.held_out)}
 
 "Confidently wrong" is a case with confidence ≥ 0.8 and the wrong category. An add-on's or the
-Supervisor's case counts as the right integration when the analyzer names \`hassio\`.
+Supervisor's case counts as the right integration when the analyzer names \`hassio\`. "Where the
+log names it" counts only the cases whose log names the expected integration's domain somewhere
+(with spaces or dashes for underscores; for an add-on, any word of the Supervisor's): the rest
+are attributed from other clues (a library's logger, the integration's title) or not at all, as
+a bare \`OSError: [Errno 113] Host is unreachable\`, which only what a running home adds (the
+config entry in retry, the entity registry) can attribute.
 
 No-fault logs: ${e.no_fault.logs}, of which **${e.no_fault.false_alarms}** raised an incident.
 

@@ -1,0 +1,40 @@
+/**
+ * How `npm run eval` decides what a label expects and whether a log names it at all.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectedDomain, namesIntegration, partScore } from '../../scripts/eval/corpus.js';
+
+describe('the corpus scoring', () => {
+  it('counts an add-on or the Supervisor as hassio', () => {
+    expect(expectedDomain('addon:core_mosquitto')).toBe('hassio');
+    expect(expectedDomain('supervisor')).toBe('hassio');
+    expect(expectedDomain('tuya_local')).toBe('tuya_local');
+  });
+
+  it('sees the domain in any of the ways a log writes it', () => {
+    expect(namesIntegration('Logger: custom_components.tuya_local.device', 'tuya_local')).toBe(
+      true,
+    );
+    expect(namesIntegration('Error setting up Tuya Local device', 'tuya_local')).toBe(true);
+    expect(namesIntegration('waste-collection-schedule failed', 'waste_collection_schedule')).toBe(
+      true,
+    );
+    expect(namesIntegration('[core_mosquitto] Add-on is not running', 'hassio')).toBe(true);
+    expect(namesIntegration('OSError: [Errno 113] Host is unreachable', 'tuya_local')).toBe(false);
+  });
+
+  it('scores attribution on the named cases apart', () => {
+    const row = (named: boolean, integration: boolean) =>
+      ({
+        named,
+        integration,
+        category: true,
+        remedy: true,
+        expected: { category: 'other' },
+        got: null,
+      }) as never;
+    const score = partScore([row(true, true), row(true, false), row(false, false)]);
+    expect(score.integration).toBe(0.333);
+    expect(score.named).toEqual({ cases: 2, integration: 0.5 });
+  });
+});
