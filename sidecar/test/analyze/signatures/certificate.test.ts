@@ -15,6 +15,39 @@ recognises('certificate', [
     'fix_config_then_reload',
   ),
   c(
+    "a cloud service's certificate for other names",
+    input('evohome', [
+      line(
+        'Cannot connect to host tccna.example.com:443 ssl:True [SSLCertVerificationError: (1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for \'tccna.example.com\'. (_ssl.c:1020)")]',
+      ),
+    ]),
+    'certificate.name_mismatch',
+    'certificate',
+    'notify_only',
+  ),
+  c(
+    "a cloud service's certificate for other names, in a custom integration",
+    input('waste_collection_schedule', [
+      line(
+        "HTTPSConnectionPool(host='www.example.co.uk', port=443): Max retries exceeded (Caused by SSLError(SSLCertVerificationError(1, \"[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'www.example.co.uk'. (_ssl.c:1082)\")))",
+      ),
+    ]),
+    'certificate.name_mismatch',
+    'certificate',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    "a cloud service's certificate a custom integration cannot verify",
+    input('uk_bin_collection', [
+      line(
+        "HTTPSConnectionPool(host='eform.example.gov.uk', port=443): Max retries exceeded (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1081)')))",
+      ),
+    ]),
+    'certificate.verification_failed',
+    'certificate',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'an expired certificate',
     input('rest', [
       line(

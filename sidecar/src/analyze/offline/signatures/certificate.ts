@@ -30,6 +30,25 @@ const common: Omit<
   ],
 };
 
+/**
+ * A service on the internet: its certificate is not the user's to change. A custom integration's
+ * own client that cannot verify it (an outdated CA bundle, a chain the service changed, a moved
+ * endpoint) is fixed only by a release of that integration.
+ */
+const cloudInCustom = {
+  when: { publicHost: true, custom: true },
+  set: {
+    remedy: 'update_or_remove_custom_component' as const,
+    actions: [],
+    rootCause:
+      '{host} is a service on the internet, and {integration}, a custom integration, cannot verify the certificate it presents (“{detail}”): the integration’s own client trusts an outdated or incomplete set of certificate authorities, or the service changed its certificate or address and the integration has not followed.',
+    manualSteps: [
+      'Update {integration} (HACS → {integration} → Update): certificate and address changes of a service are fixed in the integration’s releases.',
+      'If the latest release still fails, report it to the integration’s author with this error, and disable or remove the integration until it is fixed.',
+    ],
+  },
+};
+
 /** TLS certificates that fail verification, by reason. */
 export const certificate: SignatureFamily = {
   family: 'certificate',
@@ -42,6 +61,24 @@ export const certificate: SignatureFamily = {
       ...common,
       confidence: 0.88,
       remedy: 'fix_config_then_reload',
+      variants: [
+        {
+          // A cloud service's name is not the user's to choose: the vendor's server (or
+          // something on the way) presents a certificate for other names.
+          when: { publicHost: true },
+          set: {
+            remedy: 'notify_only',
+            actions: [],
+            rootCause:
+              '{host} is a service on the internet, and the certificate it presents is not issued for that name (“{detail}”): a fault of the service’s own servers, or something on the network (a filter, a captive portal) answering in its place.',
+            manualSteps: [
+              'Check the service’s status page or the integration’s issue tracker: a vendor’s certificate is fixed on its side, usually within hours.',
+              'If only this network sees it, check for a DNS filter, proxy or captive portal answering for {host}.',
+            ],
+          },
+        },
+        cloudInCustom,
+      ],
       title: 'The certificate of {host} does not match the address {integration} uses',
       rootCause:
         'The certificate {host} presents is issued for another name than the one {integration} connects to (“{detail}”) — typically connecting by IP address to a device whose certificate names its host name, or the reverse.',
@@ -170,6 +207,7 @@ export const certificate: SignatureFamily = {
       ...common,
       confidence: 0.84,
       remedy: 'notify_only',
+      variants: [cloudInCustom],
       title: '{integration} cannot verify the certificate of {host}',
       rootCause:
         'The TLS certificate of {host} could not be verified (“{detail}”): it is issued by a certificate authority Home Assistant does not trust — typically a self-signed or private-CA certificate — or the integration does not honour its “verify SSL” setting.',
