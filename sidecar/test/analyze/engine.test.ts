@@ -231,7 +231,8 @@ describe('analyzeOffline', () => {
           kind: 'entry_state',
           entry: entry('foo', 'setup_error', 'Something unexpected'),
         }),
-        'other',
+        // It did not set up (certain), for a reason no signature knows (its confidence is low).
+        'setup_retry',
       ],
     ];
     for (const [given, category] of cases) {

@@ -111,4 +111,21 @@ recognises('setup', [
     'setup_retry',
     'notify_only',
   ),
+  c(
+    'a setup that failed for a reason the log does not show (the traceback cut short)',
+    input(
+      'ollama',
+      [
+        line(
+          'Error setting up entry http://<IP>:11434 for ollama\nTraceback (most recent call last):\n  File "/usr/src/homeassistant/homeassistant/components/ollama/__init__.py", line 84, in async_setup_entry\n    await client.list()\n  ...',
+          'ERROR',
+          'homeassistant.config_entries',
+        ),
+      ],
+      { custom: false },
+    ),
+    'setup.failed',
+    'setup_retry',
+    'notify_only',
+  ),
 ]);

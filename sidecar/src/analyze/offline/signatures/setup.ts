@@ -156,10 +156,12 @@ export const setup: SignatureFamily = {
         },
         { entryState: ['setup_error'] },
       ],
-      category: 'other',
+      // What happened is certain (the integration did not set up), why is not: the category
+      // says the first, the low confidence the second.
+      category: 'setup_retry',
       remedy: 'notify_only',
       severity: 'error',
-      confidence: 0.3,
+      confidence: 0.4,
       variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
       title: '{integration} failed to set up[[: {exception}]]',
       rootCause:
