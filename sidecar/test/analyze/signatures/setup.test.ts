@@ -128,4 +128,21 @@ recognises('setup', [
     'setup_retry',
     'notify_only',
   ),
+  c(
+    'a setup that failed on a bug of its own code',
+    input(
+      'easycontrols',
+      [
+        line(
+          "Error setting up entry Ventilation for easycontrols\nTraceback (most recent call last):\n  File \"/config/custom_components/easycontrols/__init__.py\", line 40, in async_setup_entry\n    mac = entry.data['mac']\nKeyError: 'mac'",
+          'ERROR',
+          'homeassistant.config_entries',
+        ),
+      ],
+      { custom: true },
+    ),
+    'setup.failed',
+    'other',
+    'update_or_remove_custom_component',
+  ),
 ]);

@@ -7,6 +7,9 @@ const RETRY_LINE =
 
 /** HA's words for an entry whose setup raised an unexpected error (state setup_error). */
 const SETUP_ERROR = /Error setting up entry (?:.+ )?for \w+/;
+/** Exceptions that are programming errors: the code itself is wrong, not what it talks to. */
+const CODE_ERROR =
+  /\b(?:KeyError|AttributeError|TypeError|IndexError|NameError|UnboundLocalError|ZeroDivisionError)\b/;
 
 const retry: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   category: 'setup_retry',
@@ -162,7 +165,11 @@ export const setup: SignatureFamily = {
       remedy: 'notify_only',
       severity: 'error',
       confidence: 0.4,
-      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      variants: [
+        // A programming error in the integration's own code is a bug, whatever else is wrong.
+        { when: { text: CODE_ERROR }, set: { category: 'other', confidence: 0.3 } },
+        { when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } },
+      ],
       title: '{integration} failed to set up[[: {exception}]]',
       rootCause:
         'Setting up {integration} raised an unexpected error[[ ({exception})]][[ in {location}]]. No known failure signature matches it: most likely a bug in the integration, or a device or service answering in a way it does not expect.',
