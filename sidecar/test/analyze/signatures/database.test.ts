@@ -17,6 +17,28 @@ recognises('database', [
     'free_disk_or_repair_db',
   ),
   c(
+    'a corrupt table in the MariaDB server',
+    input('hassio', [
+      line("mariadbd: Index for table 'states' is corrupt; try to repair it", 'ERROR', null),
+    ]),
+    'database.server_table_corrupt',
+    'database',
+    'free_disk_or_repair_db',
+  ),
+  c(
+    'a MySQL table marked as crashed',
+    input('recorder', [
+      line(
+        '(MySQLdb.OperationalError) (145, "Table \'./homeassistant/states\' is marked as crashed and should be repaired")',
+        'ERROR',
+        'homeassistant.components.recorder.core',
+      ),
+    ]),
+    'database.server_table_corrupt',
+    'database',
+    'free_disk_or_repair_db',
+  ),
+  c(
     'an external database that is down',
     input('recorder', [
       line(

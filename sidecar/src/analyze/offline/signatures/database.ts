@@ -55,6 +55,25 @@ export const database: SignatureFamily = {
       ],
     },
     {
+      // MariaDB's and MySQL's own words for a damaged table or index (the server, not a file
+      // Home Assistant holds): repaired with the server's tools, after a backup.
+      id: 'server_table_corrupt',
+      match: {
+        text: /Index for table '[^']+' is corrupt|Table '[^']+' is marked as crashed|Incorrect key file for table|InnoDB: (?:We detected index corruption|Database page corruption)/i,
+      },
+      ...common,
+      confidence: 0.9,
+      actions: [backupFirst],
+      title: 'A table of the recorder’s MariaDB/MySQL database is corrupt',
+      rootCause:
+        'The database server reports a damaged table or index (“{detail}”), so the recorder’s queries on it fail. Unclean shutdowns, a full disk during a write or a failed migration leave tables like this.',
+      manualSteps: [
+        'Take a backup first.',
+        'Repair the table with the server’s tools (mariadb-check --auto-repair, or REPAIR TABLE / dump and reimport for InnoDB), or, if history can go, drop the database so the recorder creates it again.',
+        'Check free space and the storage medium, or the corruption comes back.',
+      ],
+    },
+    {
       id: 'storage_io_error',
       match: { text: /disk I\/O error|Input\/output error|\[Errno 5\]/i },
       ...common,
