@@ -62,4 +62,16 @@ recognises('resources', [
     'resource_exhaustion',
     'update_or_remove_custom_component',
   ),
+  c(
+    'a compiler killed for memory while an add-on builds firmware',
+    input('hassio', [
+      line(
+        'xtensa-esp32-elf-g++: fatal error: Killed signal terminated program cc1plus',
+        'UNKNOWN',
+      ),
+    ]),
+    'resources.build_killed',
+    'resource_exhaustion',
+    'fix_config_then_reload',
+  ),
 ]);

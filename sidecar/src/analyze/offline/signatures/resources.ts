@@ -113,6 +113,28 @@ export const resources: SignatureFamily = {
       manualSteps: findLeak,
     },
     {
+      // GCC's words when the kernel kills the compiler (SIGKILL: the OOM killer, nearly always).
+      // A firmware build (the ESPHome builder) runs several at once; fewer at a time fit.
+      id: 'build_killed',
+      match: {
+        text: /Killed signal terminated program \w+|internal compiler error: Killed \(program \w+\)/,
+      },
+      ...common,
+      severity: 'error',
+      confidence: 0.86,
+      remedy: 'fix_config_then_reload',
+      actions: [],
+      title: 'A build ran out of memory: the compiler was killed',
+      rootCause:
+        'The kernel killed a compiler that a build started (“{detail}”): compiling needs more memory than is free, usually because several files compile at once on a machine with little RAM.',
+      impact:
+        'The firmware or package being built is not produced; devices keep their old firmware.',
+      manualSteps: [
+        'Let fewer files compile at once: in ESPHome, set compile_process_limit: 1 under esphome: in the device’s YAML.',
+        'Stop add-ons you do not need while building, or add swap; or build on a computer with more memory.',
+      ],
+    },
+    {
       id: 'open_files',
       match: { text: /Too many open files|\bEMFILE\b|\[Errno 24\]/i },
       ...common,
