@@ -39,4 +39,13 @@ recognises('rate_limit', [
     'rate_limited',
     'notify_only',
   ),
+  c(
+    'a daily limit of an API key used up',
+    input('knmi', [
+      line('API key daily limit exceeded, try again tomorrow', 'ERROR', 'custom_components.knmi'),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
 ]);
