@@ -101,4 +101,17 @@ recognises('auth', [
     'auth_expired',
     'start_reauth',
   ),
+  c(
+    'a refresh token the service no longer knows',
+    input('lghorizon', [
+      line(
+        'Giving up request(...) after 3 tries (lghorizon.exceptions.LGHorizonApiConnectionError: Refresh token not found, logout please)',
+        'ERROR',
+        'backoff',
+      ),
+    ]),
+    'auth.oauth_invalid_grant',
+    'auth_expired',
+    'start_reauth',
+  ),
 ]);

@@ -132,7 +132,7 @@ export const auth: SignatureFamily = {
           /\binvalid_grant\b/,
           /\bToken request (?:for \S+ )?failed\b/,
           /\b(?:invalid|expired|revoked) refresh[_ ]token\b/i,
-          /\brefresh[_ ]token (?:is |has been |was )?(?:invalid|expired|revoked|not valid)/i,
+          /\brefresh[_ ]token (?:is |has been |was )?(?:invalid|expired|revoked|not valid|not found|unknown)/i,
           /\b(?:OAuth2? )?token refresh (?:failed|error)|\b(?:Error|Unable to|Failed to|Could not) refresh(?:ing)? (?:the )?(?:\w+ )?(?:access |auth )?tokens?\b/i,
         ],
         unless: SECURITY,
