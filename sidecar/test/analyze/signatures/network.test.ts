@@ -269,4 +269,20 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a device said to be offline',
+    input('acme', [line('Device Kitchen is offline', 'WARNING', 'custom_components.acme.light')]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device said to have disconnected',
+    input('acme', [
+      line('Device 1234 disconnected', 'WARNING', 'homeassistant.components.acme.coordinator'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);
