@@ -285,4 +285,22 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a device the integration fails to communicate with',
+    input('acme', [
+      line('Failed to communicate with the device', 'ERROR', 'homeassistant.components.acme'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device no longer found on the network',
+    input('acme', [
+      line('Kitchen: device not found on network', 'WARNING', 'homeassistant.components.acme'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);
