@@ -38,6 +38,8 @@ const SCHEMA_KEY = /@ data\['(\w+)'\]/g;
 const ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
 /** Words with digits in them (device names, counters): they vary between occurrences of one failure. */
 const ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
+const LOUD_LEVELS = new Set(['WARNING', 'ERROR', 'CRITICAL']);
+const QUIET_LEVELS = new Set(['DEBUG', 'INFO']);
 
 interface Group {
   integration: string | null;
@@ -52,21 +54,40 @@ interface Group {
 /** Groups the records of a log into incidents and explains each. */
 export class LogIncidentBuilder {
   private readonly groups = new Map<string, Group>();
-  /** The user's own rules (a knowledge file), tried before the built-in signatures. */
-  constructor(private readonly localRules: readonly KnowledgeRule[] = []) {}
-
   private readonly custom = new Set<string>();
   /** Configuration keys schema errors name: an "integration" of that name is a misplaced key. */
   private readonly keys = new Set<string>(CONFIG_KEYS);
   private dropped = 0;
+  /**
+   * The same log read as a debug capture, for as long as it may be one: it has DEBUG
+   * records and none at WARNING or above. Someone turned debug logging on because
+   * something fails, so its DEBUG and INFO lines are the evidence there is.
+   */
+  private debugCapture: LogIncidentBuilder | null;
+  private sawDebug = false;
+
+  constructor(
+    private readonly localRules: readonly KnowledgeRule[] = [],
+    asDebugCapture = false,
+  ) {
+    this.debugCapture = asDebugCapture ? null : new LogIncidentBuilder(localRules, true);
+  }
 
   /** Records left out because the log had more distinct failures than are kept. */
   get droppedRecords(): number {
+    if (this.debugCapture && this.sawDebug) return this.debugCapture.droppedRecords;
     return this.dropped;
   }
 
   /** Take one record into account. */
   add(r: LogRecord): void {
+    if (this.debugCapture) {
+      if (LOUD_LEVELS.has(r.level)) this.debugCapture = null;
+      else {
+        if (r.level === 'DEBUG') this.sawDebug = true;
+        this.debugCapture.add(QUIET_LEVELS.has(r.level) ? { ...r, level: 'WARNING' } : r);
+      }
+    }
     const custom = CUSTOM_WARNING.exec(r.message);
     const domain = custom?.[1] ?? custom?.[2];
     if (domain) this.custom.add(domain);
@@ -104,6 +125,7 @@ export class LogIncidentBuilder {
 
   /** The incidents found so far, most important first. */
   incidents(): LogIncident[] {
+    if (this.debugCapture && this.sawDebug) return this.debugCapture.incidents();
     const incidents: LogIncident[] = [];
     for (const group of this.adopted()) {
       const finding = analyzeOffline({

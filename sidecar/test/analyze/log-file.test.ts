@@ -160,6 +160,53 @@ describe('grouping a log into incidents', () => {
     ).toEqual([]);
   });
 
+  describe('a debug capture (DEBUG lines, nothing at WARNING or above)', () => {
+    const blocking = (level: string) =>
+      at(
+        '13:51:00',
+        level,
+        'homeassistant.util.loop',
+        "Detected blocking call to listdir with args ('/data',) inside the event loop by custom integration 'feeder' at custom_components/feeder/__init__.py, line 24: x = await y()",
+      );
+
+    it('reads its DEBUG lines as the evidence', async () => {
+      const incidents = await analyze(
+        at('13:50:59', 'DEBUG', 'custom_components.feeder', 'Polling 2 feeders'),
+        blocking('DEBUG'),
+      );
+      expect(incidents.map((i) => [i.integration, i.category])).toEqual([
+        ['feeder', 'blocking_io'],
+      ]);
+    });
+
+    it('does not when the log has lines at WARNING or above: then DEBUG lines stay quiet', async () => {
+      const incidents = await analyze(
+        blocking('DEBUG'),
+        at(
+          '13:52:00',
+          'WARNING',
+          'homeassistant.bootstrap',
+          'Skipping pip installation of required modules. This may cause issues',
+        ),
+      );
+      expect(incidents).toEqual([]);
+    });
+
+    it('reports nothing for healthy debug chatter', async () => {
+      const incidents = await analyze(
+        at('13:50:59', 'DEBUG', 'custom_components.feeder', 'Polling 2 feeders'),
+        at(
+          '13:51:00',
+          'DEBUG',
+          'custom_components.feeder',
+          'Finished fetching feeder data in 0.21 seconds (success: True)',
+        ),
+        at('13:51:01', 'INFO', 'homeassistant.setup', 'Setting up feeder'),
+      );
+      expect(incidents).toEqual([]);
+    });
+  });
+
   it('gives the same answer when asked twice', () => {
     const builder = new LogIncidentBuilder();
     for (const r of parseLog(
