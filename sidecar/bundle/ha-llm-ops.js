@@ -10541,24 +10541,48 @@ var SCHEMA_KEY = /@ data\['(\w+)'\]/g;
 var ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
 /** Words with digits in them (device names, counters): they vary between occurrences of one failure. */
 var ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
+var LOUD_LEVELS = /* @__PURE__ */ new Set([
+	"WARNING",
+	"ERROR",
+	"CRITICAL"
+]);
+var QUIET_LEVELS = /* @__PURE__ */ new Set(["DEBUG", "INFO"]);
 /** Groups the records of a log into incidents and explains each. */
-var LogIncidentBuilder = class {
+var LogIncidentBuilder = class LogIncidentBuilder {
 	localRules;
 	groups = /* @__PURE__ */ new Map();
-	/** The user's own rules (a knowledge file), tried before the built-in signatures. */
-	constructor(localRules = []) {
-		this.localRules = localRules;
-	}
 	custom = /* @__PURE__ */ new Set();
 	/** Configuration keys schema errors name: an "integration" of that name is a misplaced key. */
 	keys = new Set(CONFIG_KEYS);
 	dropped = 0;
+	/**
+	* The same log read as a debug capture, for as long as it may be one: it has DEBUG
+	* records and none at WARNING or above. Someone turned debug logging on because
+	* something fails, so its DEBUG and INFO lines are the evidence there is.
+	*/
+	debugCapture;
+	sawDebug = false;
+	constructor(localRules = [], asDebugCapture = false) {
+		this.localRules = localRules;
+		this.debugCapture = asDebugCapture ? null : new LogIncidentBuilder(localRules, true);
+	}
 	/** Records left out because the log had more distinct failures than are kept. */
 	get droppedRecords() {
+		if (this.debugCapture && this.sawDebug) return this.debugCapture.droppedRecords;
 		return this.dropped;
 	}
 	/** Take one record into account. */
 	add(r) {
+		if (this.debugCapture) {
+			if (LOUD_LEVELS.has(r.level)) this.debugCapture = null;
+			else {
+				if (r.level === "DEBUG") this.sawDebug = true;
+				this.debugCapture.add(QUIET_LEVELS.has(r.level) ? {
+					...r,
+					level: "WARNING"
+				} : r);
+			}
+		}
 		const custom = CUSTOM_WARNING.exec(r.message);
 		const domain = custom?.[1] ?? custom?.[2];
 		if (domain) this.custom.add(domain);
@@ -10599,6 +10623,7 @@ var LogIncidentBuilder = class {
 	}
 	/** The incidents found so far, most important first. */
 	incidents() {
+		if (this.debugCapture && this.sawDebug) return this.debugCapture.incidents();
 		const incidents = [];
 		for (const group of this.adopted()) {
 			const finding = analyzeOffline({
