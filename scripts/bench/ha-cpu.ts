@@ -164,7 +164,7 @@ export async function benchHaCpu(): Promise<Record<string, unknown>> {
     await callService(env, 'fault_lab', 'churn', { entities: ENTITIES, rate: RATE });
     await sleep(5000);
     const dataA = mkdtempSync(join(tmpdir(), 'llm-ops-bench-cpu-a-'));
-    await measure(env, pid); // warm-up, not counted: HA settles after its restart
+    await measure(env, pid); // warm-up, not counted: HA settles once the churn runs
     for (let r = 0; r < ROUNDS; r++) {
       phaseA.none?.push(await measure(env, pid));
       for (const [name, client] of Object.entries(BARE_A)) {
