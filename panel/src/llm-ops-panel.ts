@@ -234,6 +234,7 @@ export class LlmOpsPanel extends LitElement {
               : html`<llm-ops-incident-list
                   ?hidden=${view.name !== 'list'}
                   .items=${items}
+                  .total=${list.value?.total ?? items.length}
                   .filter=${this._filter}
                   .loading=${list.loading}
                   .loaded=${list.loaded}

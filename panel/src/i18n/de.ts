@@ -115,6 +115,7 @@ export const de: Readonly<Record<keyof typeof en, string>> = {
   'list.count_one': '{count} Vorfall',
   'list.count_other': '{count} Vorfälle',
   'list.match': '{visible} von {total} Vorfällen passen',
+  'list.capped': 'die {shown} zuletzt gesehenen von {total} Vorfällen',
   'list.updating': 'wird aktualisiert…',
   'list.no_match': 'Keine Vorfälle passen zu diesen Filtern.',
   'list.clear_filters': 'Filter zurücksetzen',

@@ -113,6 +113,7 @@ export const en = {
   'list.count_one': '{count} incident',
   'list.count_other': '{count} incidents',
   'list.match': '{visible} of {total} incidents match',
+  'list.capped': 'the {shown} most recently seen of {total} incidents',
   'list.updating': 'updating…',
   'list.no_match': 'No incidents match these filters.',
   'list.clear_filters': 'Clear filters',

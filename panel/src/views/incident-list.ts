@@ -42,6 +42,7 @@ declare global {
 export class LlmOpsIncidentList extends LitElement {
   static override properties = {
     items: { attribute: false },
+    total: { type: Number },
     filter: { attribute: false },
     narrow: { type: Boolean, reflect: true },
     loading: { type: Boolean },
@@ -52,6 +53,8 @@ export class LlmOpsIncidentList extends LitElement {
 
   /** Incidents as fetched for the filter's status (most recently seen first). */
   declare items: Incident[];
+  /** How many incidents of the status there are, loaded or not (the panel loads at most MAX_INCIDENTS). */
+  declare total: number;
   declare filter: ListFilter;
   declare narrow: boolean;
   declare loading: boolean;
@@ -74,6 +77,7 @@ export class LlmOpsIncidentList extends LitElement {
   constructor() {
     super();
     this.items = [];
+    this.total = 0;
     this.narrow = false;
     this.loading = false;
     this.loaded = false;
@@ -229,9 +233,11 @@ export class LlmOpsIncidentList extends LitElement {
     const slice = { rows: visible.slice(first, end), first, total: visible.length, height };
     return html`<p class="summary secondary" role="status">
         ${
-          visible.length === this.items.length
-            ? localizePlural('list.count', this.items.length)
-            : localize('list.match', { visible: visible.length, total: this.items.length })
+          visible.length !== this.items.length
+            ? localize('list.match', { visible: visible.length, total: this.items.length })
+            : this.total > this.items.length
+              ? localize('list.capped', { shown: this.items.length, total: this.total })
+              : localizePlural('list.count', this.items.length)
         }
         ${this.loading ? html` · ${localize('list.updating')}` : nothing}
       </p>
