@@ -10,7 +10,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QuietSchedules } from '../../sidecar/src/incident/learned-quiet.js';
 import { Journal } from '../../sidecar/src/journal/journal.js';
 import { readHaEnv, type HaEnv } from '../harness/ha-dev.js';
@@ -176,12 +176,13 @@ beforeAll(async () => {
   await eventually(async () => ((await sensorState()) !== 'unavailable' ? true : undefined));
   // Earlier suites left errors in HA's log; a fresh sidecar would (rightly) report them.
   await callService(env, 'system_log', 'clear');
-  const devices = await socket.command<{ id: string; config_entries: string[] }[]>({
-    type: 'config/device_registry/list',
+  // The hub is the device of its sensor (fault_lab's entry has several devices).
+  const { device_id: hub } = await socket.command<{ device_id: string | null }>({
+    type: 'config/entity_registry/get',
+    entity_id: SENSOR,
   });
-  const hub = devices.find((d) => d.config_entries.includes(entry.entry_id));
-  if (!hub) throw new Error('fault_lab has no device');
-  key = `device:${hub.id}`;
+  if (!hub) throw new Error(`${SENSOR} has no device`);
+  key = `device:${hub}`;
   zone = (await socket.command<{ time_zone: string }>({ type: 'get_config' })).time_zone;
 
   dataDir = mkdtempSync(join(tmpdir(), 'llm-ops-learned-quiet-'));
@@ -198,6 +199,16 @@ afterAll(async () => {
   socket?.close();
   await sidecar?.stop();
 });
+
+// A failure here says what the sidecar saw: its log and the incidents it opened.
+beforeEach(({ onTestFailed }) =>
+  onTestFailed(async () => {
+    const incidents = await faultLabIncidents().catch((err: unknown) => String(err));
+    console.error(
+      `device ${key}; fault_lab incidents: ${JSON.stringify(incidents)}\nsidecar log:\n${sidecar?.output().slice(-12_000)}`,
+    );
+  }),
+);
 
 describe('learned quiet', () => {
   it('learned at another time of day: switching the device off now alarms as usual', async () => {
