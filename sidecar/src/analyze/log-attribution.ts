@@ -3,7 +3,7 @@
  * logger, its source file, the frames of its traceback, and clues Home Assistant and known
  * libraries write in messages; and whether Home Assistant's own process logged it.
  */
-import { integrationOf } from '../shared/attribution.js';
+import { domainOfFolder, integrationOf } from '../shared/attribution.js';
 import type { LogRecord } from '../logs/parse.js';
 import {
   CORE_DOMAINS,
@@ -16,7 +16,8 @@ import { automationOfLogger } from './offline/patterns.js';
 /** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
 const PLATFORM_DOMAINS =
   /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
-const CUSTOM_FRAME = /custom_components\/(\w+)\//;
+/** A custom integration's folder; one named after its repository may hold `-` and `.`. */
+const CUSTOM_FRAME = /custom_components\/([\w.-]+)\//;
 const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
 const SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
 /** A frame in an installed library: `site-packages/<module>/…`. */
@@ -109,6 +110,18 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
     'sonoff',
   ],
 ];
+/**
+ * Home Assistant's own internet services, by host: Core installs requirements from
+ * the wheels index, and the (old) updater, analytics and alerts integrations each
+ * call their own. A failure to reach one is about that part of Home Assistant.
+ */
+const HA_SERVICE = /\b(wheels|updater|analytics-api|alerts)\.home-assistant\.io\b/;
+const HA_SERVICES: Readonly<Record<string, string>> = {
+  wheels: 'homeassistant',
+  updater: 'updater',
+  'analytics-api': 'analytics',
+  alerts: 'homeassistant_alerts',
+};
 /** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
 const CONFIG_LOGGER =
   /^homeassistant\.(?:bootstrap|config|core_config|util\.yaml|helpers\.check_config)\b/;
@@ -116,11 +129,12 @@ const CONFIG_LOGGER =
 const S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init|\w+\.d$)/;
 /**
  * Output of a runtime Home Assistant Core does not use (Node.js stack frames, Go
- * panics, nginx, C/C++ sources, Z-Wave JS driver codes): it comes from an
- * add-on's container, whatever else the paste lost.
+ * panics, nginx, C/C++ sources, Z-Wave JS driver codes, a C/C++ compiler's
+ * diagnostics: Core installs prebuilt wheels, while the ESPHome add-on compiles
+ * firmware): it comes from an add-on's container, whatever else the paste lost.
  */
 const ADDON_RUNTIME =
-  /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
+  /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+|^[\w.+-]*(?:gcc|g\+\+|cc1(?:plus)?|clang(?:\+\+)?|collect2|c\+\+): (?:fatal )?error: |^compilation terminated\.$/m;
 const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
@@ -147,7 +161,7 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
   // The Supervisor's own code: its tracebacks are about the add-ons it manages.
   if (frames.some((l) => SUPERVISOR_FRAME.test(l))) return 'hassio';
   const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
-  if (custom) return custom;
+  if (custom) return domainOfFolder(custom);
   const core = frames
     .map((l) => CORE_FRAME.exec(l)?.[1])
     .filter((d): d is string => !!d && !PLATFORM_DOMAINS.test(d));
@@ -231,6 +245,9 @@ export function attribute(record: LogRecord): Attribution {
   integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
   // A traceback through a library only one integration uses.
   integration ??= integrationOfLibraryFrames(r.traceback);
+  // One of Home Assistant's own services, named by its host anywhere in the record.
+  integration ??=
+    HA_SERVICES[HA_SERVICE.exec([r.message, ...(r.traceback ?? [])].join('\n'))?.[1] ?? ''] ?? null;
   // A cloud service named by its host, when nothing else names the integration.
   if (integration === null && !CONFIG_LOGGER.test(logger))
     integration = serviceIntegration(r.message);

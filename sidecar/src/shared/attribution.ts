@@ -8,7 +8,28 @@
 const COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
 /** A source file of an integration; the UI log viewer writes it relative to `homeassistant/`. */
 const COMPONENT_PATH =
-  /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\/|^components\/([a-z0-9_]+)\//;
+  /(?:^|\/)(?:homeassistant\/components\/([a-z0-9_]+)|custom_components\/([\w.-]+))\/|^components\/([a-z0-9_]+)\//;
+
+/** The affixes a repository's name puts around the integration's (`ha-`, `-for-Home-Assistant`). */
+const REPO_AFFIXES =
+  /^(?:ha|hass|hacs|homeassistant|home-assistant)[-_]|[-_](?:for[-_])?(?:ha|hass|homeassistant|home[-_]assistant)$|[-_](?:integration|component)$/g;
+
+/**
+ * The domain of a custom integration's folder. A folder unzipped from a GitHub
+ * download is named after the repository and branch (`Pixie-Plus-for-Home-Assistant-main`);
+ * Home Assistant still imports it, but a domain is lower-case words joined by `_`, so the
+ * repository's name around its affixes is the likeliest domain. A proper name is kept.
+ */
+export function domainOfFolder(folder: string): string {
+  if (/^[a-z0-9_]+$/.test(folder)) return folder;
+  const name = folder
+    .toLowerCase()
+    .replace(/[-_.](?:main|master)$/, '')
+    .replace(REPO_AFFIXES, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return name || folder.toLowerCase();
+}
 
 /** Framework loggers whose records name the integration in the message. */
 const FRAMEWORK_LOGGER =
@@ -33,6 +54,8 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
   // … and the restart refusal that quotes them: "Platform error sensor.x - Integration 'x' not found"
   /\bPlatform error [a-z_]+\.([a-z0-9_]+) - /,
+  // A folder named after its repository (`custom_components/Foo-for-HA-main/`), read as domainOfFolder does.
+  /\bcustom_components\/([\w.-]*[A-Z.-][\w.-]*)\//,
   /\bcustom_components[./]([a-z0-9_]+)\b/,
   /\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
   /\bRequirements for ([a-z0-9_]+) not found/,
@@ -58,7 +81,7 @@ export interface LogOrigin {
 function fromMessage(message: string): string | null {
   for (const re of MESSAGE_PATTERNS) {
     const m = re.exec(message);
-    if (m?.[1] && !NOT_CULPRITS.has(m[1])) return m[1];
+    if (m?.[1] && !NOT_CULPRITS.has(m[1])) return domainOfFolder(m[1]);
   }
   return null;
 }
@@ -79,7 +102,8 @@ function fromLibraryLogger(
 export function integrationOf(origin: LogOrigin): string | null {
   const logger = origin.logger ?? '';
   const at = origin.path ? COMPONENT_PATH.exec(origin.path) : null;
-  const source = at?.[1] ?? at?.[2] ?? null;
+  const folder = at?.[2];
+  const source = at?.[1] ?? (folder ? domainOfFolder(folder) : null) ?? at?.[3] ?? null;
   const path = source !== null && !RELAYS.has(source) ? source : null;
   const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
   if (component && !FRAMEWORK_LOGGER.test(logger)) return component;

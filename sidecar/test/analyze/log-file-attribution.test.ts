@@ -272,6 +272,49 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['esphome']);
   });
 
+  it('reads a custom integration folder named after its repository as the domain', async () => {
+    // A GitHub download unzips to `<Repository>-main`; HA imports it under that name.
+    const [incident] = await analyze(
+      'httpx.ConnectError: [Errno -2] Name or service not known',
+      '  File "/usr/src/homeassistant/homeassistant/components/switch/__init__.py", line 90, in async_handle_turn_on',
+      '  File "/config/custom_components/Acme-Pool-for-Home-Assistant-main/switch.py", line 41, in async_turn_on',
+      '    await self._api.set_pump(True)',
+    );
+    expect(incident?.integration).toBe('acme_pool');
+    // A folder that is a domain already stays as it is.
+    const [plain] = await analyze(
+      'Traceback (most recent call last):',
+      '  File "/config/custom_components/hacs_acme/sensor.py", line 12, in update',
+      "KeyError: 'rows'",
+    );
+    expect(plain?.integration).toBe('hacs_acme');
+  });
+
+  it('names the part of Home Assistant whose own internet service did not answer', async () => {
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    // Core installs requirements from its wheels index.
+    expect(
+      await who(
+        '  Caused by: Failed to fetch: `https://wheels.home-assistant.io/musllinux-index/pyacme/`',
+        '  Caused by: HTTP status server error (502 Bad Gateway) for url (https://wheels.home-assistant.io/musllinux-index/pyacme/)',
+      ),
+    ).toEqual(['homeassistant']);
+    // The updater integration (before 2021.4) asked its own host.
+    expect(
+      await who(
+        'Error requesting Home Assistant update data: Cannot connect to host updater.home-assistant.io:443 ssl:default [Try again]',
+      ),
+    ).toEqual(['updater']);
+  });
+
+  it("attributes a compiler's output to an add-on: Core never compiles", async () => {
+    const incidents = await analyze(
+      'xtensa-lx106-elf-g++: fatal error: Killed signal terminated program cc1plus',
+      'compilation terminated.',
+    );
+    expect(incidents.map((i) => i.integration)).toEqual(['hassio']);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),

@@ -43,6 +43,15 @@ describe('integrationOf', () => {
       { logger: null, path: 'components/hue/sensor_base.py', message: 'Unable to reach bridge' },
       'hue',
     ],
+    // A custom integration in a folder named after its repository and branch.
+    [
+      {
+        logger: null,
+        path: '/config/custom_components/ha-acme-pool-main/sensor.py',
+        message: 'Unable to reach pump',
+      },
+      'acme_pool',
+    ],
     // The Supervisor's configuration check, quoted when a restart is refused.
     [
       {
