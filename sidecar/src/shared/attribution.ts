@@ -41,7 +41,12 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /\bcustom integration '([a-z0-9_]+)'/, // blocking calls, "custom integration 'places' ..."
   /\bintegration '([a-z0-9_]+)'/,
   /^Integration not found: ([a-z0-9_]+)/,
-  /^Error setting up entry .+ for ([a-z0-9_]+)$/,
+  // config_entries: "Error setting up entry %s for %s", and its unload counterpart.
+  /^Error (?:setting up|unloading) entry .+ for ([a-z0-9_]+)$/,
+  // setup: "Setup of %s is taking over %s seconds." (the domain, unquoted).
+  /^Setup of ([a-z0-9_]+) is taking over/,
+  // entity_platform: "Error adding entity %s for domain %s with platform %s".
+  /\bfor domain [a-z_]+ with platform ([a-z0-9_]+)/,
   /^Setup failed for '?([a-z0-9_]+)'?:/,
   /^Error during setup of component ([a-z0-9_]+)/,
   /^Unable to (?:prepare setup|set up dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,

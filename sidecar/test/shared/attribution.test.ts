@@ -52,6 +52,28 @@ describe('integrationOf', () => {
       },
       'acme_pool',
     ],
+    // Framework messages that name the domain unquoted.
+    [
+      {
+        logger: 'homeassistant.config_entries',
+        message: 'Error unloading entry Pool for poolmate',
+      },
+      'poolmate',
+    ],
+    [
+      {
+        logger: 'homeassistant.setup',
+        message: 'Setup of poolmate is taking over 10 seconds.',
+      },
+      'poolmate',
+    ],
+    [
+      {
+        logger: 'homeassistant.components.sensor',
+        message: 'Error adding entity sensor.pool_temp for domain sensor with platform poolmate',
+      },
+      'poolmate',
+    ],
     // The Supervisor's configuration check, quoted when a restart is refused.
     [
       {
