@@ -231,7 +231,10 @@ export function attribute(record: LogRecord): Attribution {
     const named = NAMED_IN_MESSAGE.map((re) =>
       lines.map((l) => re.exec(l)?.[1]).find(Boolean),
     ).find(Boolean);
-    integration = frame ?? named ?? integration;
+    // An entity platform alone names no culprit: an entry forwarded to `number` fails in
+    // whichever integration provides it ("Error setting up entry X for number").
+    integration =
+      frame ?? named ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
   }
   // Any line of the record, too: a paste of a program's output may put it on a continuation line.
   integration ??=

@@ -290,6 +290,32 @@ describe('grouping a log into incidents', () => {
     expect(plain?.integration).toBe('hacs_acme');
   });
 
+  it('names no integration from an entity platform an entry was forwarded to', async () => {
+    const forwarded = [
+      'Logger: homeassistant.config_entries',
+      'Source: helpers/entity_component.py:169',
+      'First occurred: 09:37:59 (3 occurrences)',
+      'Last logged: 09:37:59',
+      '',
+      'Error setting up entry Hallway (<HOST>) for select',
+      'Traceback (most recent call last):',
+      '  File "/usr/src/homeassistant/homeassistant/config_entries.py", line 383, in async_setup',
+      '  File "/usr/src/homeassistant/homeassistant/components/select/__init__.py", line 115, in async_setup_entry',
+      '  File "/usr/src/homeassistant/homeassistant/helpers/entity_component.py", line 169, in async_setup_entry',
+      'ValueError: Config entry has already been setup!',
+    ];
+    expect((await analyze(...forwarded)).map((i) => i.integration)).toEqual([null]);
+    // With the integration the excerpt is about named elsewhere, the line is its.
+    expect(
+      (
+        await analyze(
+          at('09:37:58', 'WARNING', 'custom_components.acme_hub', 'Reconnecting to the hub'),
+          ...forwarded,
+        )
+      ).map((i) => i.integration),
+    ).toContain('acme_hub');
+  });
+
   it('names the part of Home Assistant whose own internet service did not answer', async () => {
     const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
     // Core installs requirements from its wheels index.
