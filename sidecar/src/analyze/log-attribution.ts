@@ -190,6 +190,23 @@ function integrationOfLibraryFrames(frames: readonly string[] | null): string | 
   return null;
 }
 
+/** A qualified exception name anywhere in a line: `pyfoo.exceptions.FooError`, `aiohue.errors.Unauthorized: …`. */
+const QUALIFIED_EXCEPTION =
+  /(?<![\w.])([a-z_]\w*(?:\.[a-z_]\w*)*)\.[A-Z]\w*(?:(?:Error|Exception|Timeout|Failed|Failure)\b|(?=: ))/g;
+
+/** The integration of the last library exception a record names, or null. */
+function integrationOfExceptionName(lines: readonly string[]): string | null {
+  for (const line of [...lines].reverse()) {
+    for (const m of [...line.matchAll(QUALIFIED_EXCEPTION)].reverse()) {
+      const module = m[1] ?? '';
+      if (TRANSPORTS.has(module.split('.')[0] ?? '')) continue;
+      const domain = libraryIntegration(module);
+      if (domain) return domain;
+    }
+  }
+  return null;
+}
+
 /** What a record is about: its integration and subject, and where it was logged. */
 export function attribute(record: LogRecord): Attribution {
   const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
@@ -248,6 +265,9 @@ export function attribute(record: LogRecord): Attribution {
   integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
   // A traceback through a library only one integration uses.
   integration ??= integrationOfLibraryFrames(r.traceback);
+  // An exception of such a library named inside a message (`Error fetching x: aiohue.errors.Unauthorized`):
+  // Python names a non-builtin exception by its module's dotted path.
+  integration ??= integrationOfExceptionName([r.message, ...(r.traceback ?? [])]);
   // One of Home Assistant's own services, named by its host anywhere in the record.
   integration ??=
     HA_SERVICES[HA_SERVICE.exec([r.message, ...(r.traceback ?? [])].join('\n'))?.[1] ?? ''] ?? null;

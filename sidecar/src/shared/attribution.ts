@@ -39,6 +39,10 @@ const FRAMEWORK_LOGGER =
 const MESSAGE_PATTERNS: RegExp[] = [
   /\bfor ([a-z0-9_]+) integration\b/, // "Config entry 'X' for hue integration not ready yet"
   /\bcustom integration '([a-z0-9_]+)'/, // blocking calls, "custom integration 'places' ..."
+  // helpers/frame: "… please report it to the author of the 'places' custom integration",
+  // and its older wording "Please report issue to the custom integration author for places".
+  /\bauthor of the '([a-z0-9_]+)' custom integration\b/,
+  /\bcustom integration author for ([a-z0-9_]+)\b/,
   /\bintegration '([a-z0-9_]+)'/,
   /^Integration not found: ([a-z0-9_]+)/,
   // config_entries: "Error setting up entry %s for %s", and its unload counterpart.

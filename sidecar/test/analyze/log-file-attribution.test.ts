@@ -341,6 +341,20 @@ describe('grouping a log into incidents', () => {
     expect(incidents.map((i) => i.integration)).toEqual(['hassio']);
   });
 
+  it('names the integration whose library an exception named inside a message belongs to', async () => {
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    // Python names a library's exception by its module path, wherever a message quotes it.
+    expect(
+      await who('Bridge refresh failed, retrying: aiohue.errors.Unauthorized: Invalid username'),
+    ).toEqual(['hue']);
+    // A transport every integration uses names none.
+    expect(
+      await who(
+        'Request failed: aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host <IP>:80',
+      ),
+    ).toEqual([null]);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),

@@ -74,6 +74,23 @@ describe('integrationOf', () => {
       },
       'poolmate',
     ],
+    // helpers/frame asks to report a custom integration to its author, in two wordings.
+    [
+      {
+        logger: 'homeassistant.helpers.frame',
+        message:
+          "Detected that integration accesses hass.components.persistent_notification, please report it to the author of the 'poolmate' custom integration",
+      },
+      'poolmate',
+    ],
+    [
+      {
+        logger: 'homeassistant.helpers.frame',
+        message:
+          'Detected integration that called async_setup_platforms instead of awaiting async_forward_entry_setups; this will fail in version 2023.3. Please report issue to the custom integration author for poolmate using this method',
+      },
+      'poolmate',
+    ],
     // The Supervisor's configuration check, quoted when a restart is refused.
     [
       {
