@@ -265,6 +265,9 @@ export function attribute(record: LogRecord): Attribution {
   integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
   // A traceback through a library only one integration uses.
   integration ??= integrationOfLibraryFrames(r.traceback);
+  // The UI log viewer's `Source:` is a library's file when no frame of Home Assistant's
+  // own or of /config called it (system_log falls back to the record's path).
+  integration ??= integrationOfLibraryFrames(r.source !== null ? [r.source] : null);
   // An exception of such a library named inside a message (`Error fetching x: aiohue.errors.Unauthorized`):
   // Python names a non-builtin exception by its module's dotted path.
   integration ??= integrationOfExceptionName([r.message, ...(r.traceback ?? [])]);

@@ -347,6 +347,17 @@ describe('grouping a log into incidents', () => {
     expect(
       await who('Bridge refresh failed, retrying: aiohue.errors.Unauthorized: Invalid username'),
     ).toEqual(['hue']);
+    // The UI log viewer's source file in a library, under a logger that names nothing.
+    expect(
+      await who(
+        'Logger: py.warnings',
+        'Source: /usr/local/lib/python3.13/site-packages/pyatv/protocols/mrp/__init__.py:512',
+        'First occurred: 10:00:00 (1 occurrences)',
+        'Last logged: 10:00:00',
+        '',
+        'RuntimeWarning: coroutine was never awaited; connection to the device failed',
+      ),
+    ).toEqual(['apple_tv']);
     // A transport every integration uses names none.
     expect(
       await who(
