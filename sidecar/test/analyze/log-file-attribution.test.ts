@@ -366,6 +366,13 @@ describe('grouping a log into incidents', () => {
     ).toEqual([null]);
   });
 
+  it("reads Home Assistant's own lines in a journald export as Home Assistant's, not an add-on's", async () => {
+    const [incident] = await analyze(
+      '2026-05-02T07:17:05+00:00 homeassistant homeassistant: custom_components.acme_vac.dreame.exceptions.DeviceUpdateFailedError: Device update failed, cannot be reached',
+    );
+    expect(incident?.integration).toBe('acme_vac');
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),
