@@ -274,9 +274,10 @@ export function attribute(record: LogRecord): Attribution {
   // One of Home Assistant's own services, named by its host anywhere in the record.
   integration ??=
     HA_SERVICES[HA_SERVICE.exec([r.message, ...(r.traceback ?? [])].join('\n'))?.[1] ?? ''] ?? null;
-  // A cloud service named by its host, when nothing else names the integration.
+  // A cloud service named by its host on any line (an exception's `url=` is often on the last),
+  // when nothing else names the integration.
   if (integration === null && !CONFIG_LOGGER.test(logger))
-    integration = serviceIntegration(r.message);
+    integration = [r.message, ...(r.traceback ?? [])].map(serviceIntegration).find(Boolean) ?? null;
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).
   if (
     integration === null &&

@@ -71,6 +71,8 @@ const MESSAGE_PATTERNS: RegExp[] = [
   // OAuth names the implementation `<domain>_<client id>`; the id is long, or redacted.
   /^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|[A-Za-z0-9-]{16,}) failed/,
   /\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/,
+  // A link to an integration's documentation (HA's messages and the UI's copy keep some).
+  /\bhome-assistant\.io\/integrations\/([a-z0-9_]+)\b/,
 ];
 
 /** Integrations that are frameworks, not culprits: never attribute to these from a message. */

@@ -137,6 +137,23 @@ describe('grouping a log into incidents', () => {
         "gql.transport.exceptions.TransportServerError: 429, message='Too Many Requests', url='https://app.hydrawise.com/api/v2/graph'",
       ),
     ).toEqual([['hydrawise', 'rate_limited']]);
+    // … on whichever line of the record the host is.
+    expect(
+      await who(
+        'Unexpected error while updating the home status',
+        'Traceback (most recent call last):',
+        '  File "/usr/local/lib/python3.13/site-packages/aiohttp/client_reqrep.py", line 1161, in raise_for_status',
+        "aiohttp.client_exceptions.ClientResponseError: 500, message='Internal Server Error', url='https://api.netatmo.com/api/homestatus'",
+      ),
+    ).toEqual([['netatmo', 'other']]);
+    // A link to an integration's documentation names it.
+    expect(
+      (
+        await who(
+          'Connection to the broker failed: [Errno 111] Connection refused, see https://www.home-assistant.io/integrations/mqtt/#broker-configuration',
+        )
+      ).map(([integration]) => integration),
+    ).toEqual(['mqtt']);
     expect(
       await who(
         'Error: Refresh token is not valid. See https://github.com/dgreif/ring/wiki/Refresh-Tokens',
