@@ -6,6 +6,7 @@
 import { domainOfFolder, integrationOf } from '../shared/attribution.js';
 import type { LogRecord } from '../logs/parse.js';
 import {
+  AGAINST_CORE_PIN,
   CORE_DOMAINS,
   LIBRARY_LOGGERS,
   libraryIntegration,
@@ -207,6 +208,21 @@ function integrationOfExceptionName(lines: readonly string[]): string | null {
   return null;
 }
 
+/**
+ * Core's package installer failing: `Unable to install package pyisy==3.1.14: …`. A core
+ * integration pins each requirement exactly (hassfest enforces `==`), and at the version
+ * Home Assistant's constraints pin where they pin the package: any other requirement is a
+ * custom integration's.
+ */
+const INSTALL_FAILED = /^Unable to install package ([A-Za-z0-9][\w.-]*)==([\w.]+)(?::|\s|$)/;
+
+/** The core integration whose exactly pinned requirement failed to install, or null. */
+function integrationOfInstall(message: string): string | null {
+  const m = INSTALL_FAILED.exec(message);
+  if (!m?.[1] || AGAINST_CORE_PIN.test(`${m[1]}==${m[2] ?? ''}`)) return null;
+  return libraryIntegration(m[1].toLowerCase().replaceAll('-', '_'));
+}
+
 /** What a record is about: its integration and subject, and where it was logged. */
 export function attribute(record: LogRecord): Attribution {
   const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
@@ -278,6 +294,7 @@ export function attribute(record: LogRecord): Attribution {
   // when nothing else names the integration.
   if (integration === null && !CONFIG_LOGGER.test(logger))
     integration = [r.message, ...(r.traceback ?? [])].map(serviceIntegration).find(Boolean) ?? null;
+  integration ??= integrationOfInstall(r.message);
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).
   if (
     integration === null &&

@@ -390,6 +390,24 @@ describe('grouping a log into incidents', () => {
     expect(incident?.integration).toBe('acme_vac');
   });
 
+  it('names the core integration whose exactly pinned requirement Core could not install', async () => {
+    const who = async (line: string) =>
+      (await analyze(at('10:00:00', 'ERROR', 'homeassistant.util.package', line))).map(
+        (i) => i.integration,
+      );
+    expect(
+      await who(
+        'Unable to install package pyisy==3.1.14: ERROR: Could not find a version that satisfies the requirement pyisy==3.1.14',
+      ),
+    ).toEqual(['isy994']);
+    // A range is no core manifest's requirement: a custom integration asked for it.
+    expect(
+      await who(
+        'Unable to install package pyisy>=3.2.0: ERROR: Could not find a version that satisfies the requirement pyisy>=3.2.0',
+      ),
+    ).toEqual([null]);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),
