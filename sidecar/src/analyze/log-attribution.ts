@@ -123,6 +123,12 @@ const HA_SERVICES: Readonly<Record<string, string>> = {
   'analytics-api': 'analytics',
   alerts: 'homeassistant_alerts',
 };
+/**
+ * An add-on's slug as the Supervisor writes it: `core_` (official), `local_`, or the
+ * first 8 hex digits of its repository's hash, then its name; its container is `addon_<slug>`.
+ */
+const ADDON_SLUG =
+  /\baddon_(?:core|local|[0-9a-f]{8})_[a-z0-9_]+\b|\b(?=[0-9a-f]{0,7}[a-f])(?=[0-9a-f]{0,7}\d)[0-9a-f]{8}_[a-z][a-z0-9_]*\b/;
 /** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
 const CONFIG_LOGGER =
   /^homeassistant\.(?:bootstrap|config|core_config|util\.yaml|helpers\.check_config)\b/;
@@ -295,6 +301,9 @@ export function attribute(record: LogRecord): Attribution {
   if (integration === null && !CONFIG_LOGGER.test(logger))
     integration = [r.message, ...(r.traceback ?? [])].map(serviceIntegration).find(Boolean) ?? null;
   integration ??= integrationOfInstall(r.message);
+  // An add-on named by its slug or container (`core_mosquitto`, `addon_a0d7b954_nodered`).
+  if (integration === null && ADDON_SLUG.test([r.message, ...(r.traceback ?? [])].join('\n')))
+    integration = 'hassio';
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).
   if (
     integration === null &&

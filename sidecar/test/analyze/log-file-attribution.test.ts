@@ -408,6 +408,20 @@ describe('grouping a log into incidents', () => {
     ).toEqual([null]);
   });
 
+  it('attributes a line that names an add-on by its slug or container to the add-on', async () => {
+    const who = async (line: string) => (await analyze(line)).map((i) => i.integration);
+    expect(
+      await who('Failed to restore data of a0d7b954_nodered from backup: unexpected end of file'),
+    ).toEqual(['hassio']);
+    expect(
+      await who(
+        'Error response from daemon: container addon_core_mosquitto failed: OCI runtime error',
+      ),
+    ).toEqual(['hassio']);
+    // A Python name with `core_` in it is no add-on.
+    expect(await who('Error in core_config migration: unexpected key')).toEqual([null]);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),
