@@ -53,7 +53,7 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /\bfor domain [a-z_]+ with platform ([a-z0-9_]+)/,
   /^Setup failed for '?([a-z0-9_]+)'?:/,
   /^Error during setup of component ([a-z0-9_]+)/,
-  /^Unable to (?:prepare setup|set up dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
+  /^Unable to (?:prepare setup|set up dependencies|resolve dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
   /\bsetting up ([a-z0-9_]+) platform for [a-z_]+/, // "Error while setting up places platform for sensor"
   /^Platform ([a-z0-9_]+) not ready yet/,
   /^Platform ([a-z0-9_]+) does not generate unique IDs/,

@@ -91,6 +91,15 @@ describe('integrationOf', () => {
       },
       'poolmate',
     ],
+    // The loader, when a dependency in the manifest cannot be found.
+    [
+      {
+        logger: 'homeassistant.setup',
+        message:
+          'Unable to resolve dependencies for poolmate: unable to resolve (sub)dependency acme_bus',
+      },
+      'poolmate',
+    ],
     // The Supervisor's configuration check, quoted when a restart is refused.
     [
       {
