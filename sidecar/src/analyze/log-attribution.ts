@@ -142,6 +142,9 @@ const S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init
  */
 const ADDON_RUNTIME =
   /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+|^[\w.+-]*(?:gcc|g\+\+|cc1(?:plus)?|clang(?:\+\+)?|collect2|c\+\+): (?:fatal )?error: |^compilation terminated\.$/m;
+/** pip building a package from source for Core (no wheel for it): its compiler output is Core's. */
+const PIP_BUILD =
+  /Unable to install package|Failed (?:to )?build(?:ing)? wheel|Building wheels? for|pip(?:3)? install|setup\.py/;
 const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
@@ -246,7 +249,8 @@ export function attribute(record: LogRecord): Attribution {
   const python =
     r.source !== null ||
     (r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger));
-  if (!python && ADDON_RUNTIME.test([r.message, ...(r.traceback ?? [])].join('\n')))
+  const text = [r.message, ...(r.traceback ?? [])].join('\n');
+  if (!python && ADDON_RUNTIME.test(text) && !PIP_BUILD.test(text))
     return { integration: 'hassio', subject: null, fromHa: false, bare };
   if (!python && (r.logger !== null || r.level !== 'UNKNOWN' || r.timestamp !== null)) {
     // An add-on's own output: bashio, s6, Zigbee2MQTT, Node-RED, Mosquitto.

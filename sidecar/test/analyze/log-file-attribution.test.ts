@@ -356,6 +356,13 @@ describe('grouping a log into incidents', () => {
       'compilation terminated.',
     );
     expect(incidents.map((i) => i.integration)).toEqual(['hassio']);
+    // … unless pip is building a requirement from source for Core.
+    const core = await analyze(
+      'Unable to install package pyacme==1.2.0: error: subprocess-exited-with-error',
+      '  Building wheel for pyacme (pyproject.toml) did not run successfully.',
+      'gcc: error: unrecognized command-line option -m64',
+    );
+    expect(core.map((i) => i.integration)).not.toContain('hassio');
   });
 
   it('names the integration whose library an exception named inside a message belongs to', async () => {
