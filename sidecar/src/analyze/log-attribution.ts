@@ -145,7 +145,8 @@ const ADDON_RUNTIME =
 /** pip building a package from source for Core (no wheel for it): its compiler output is Core's. */
 const PIP_BUILD =
   /Unable to install package|Failed (?:to )?build(?:ing)? wheel|Building wheels? for|pip(?:3)? install|setup\.py/;
-const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
+/** A Python logger; a module of a custom folder named after its repository may hold `-`. */
+const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$|^custom_components\.[\w-]+(?:\.\w+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */

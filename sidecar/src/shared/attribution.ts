@@ -5,7 +5,8 @@
  * their behalf and names them in the message instead.
  */
 
-const COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
+/** An integration's logger (`__name__`); a custom folder named after its repository may hold `-`. */
+const COMPONENT_LOGGER = /^(?:homeassistant\.components\.([a-z0-9_]+)|custom_components\.([\w-]+))/;
 /** A source file of an integration; the UI log viewer writes it relative to `homeassistant/`. */
 const COMPONENT_PATH =
   /(?:^|\/)(?:homeassistant\/components\/([a-z0-9_]+)|custom_components\/([\w.-]+))\/|^components\/([a-z0-9_]+)\//;
@@ -116,7 +117,8 @@ export function integrationOf(origin: LogOrigin): string | null {
   const folder = at?.[2];
   const source = at?.[1] ?? (folder ? domainOfFolder(folder) : null) ?? at?.[3] ?? null;
   const path = source !== null && !RELAYS.has(source) ? source : null;
-  const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
+  const named = COMPONENT_LOGGER.exec(logger);
+  const component = named?.[1] ?? (named?.[2] ? domainOfFolder(named[2]) : null);
   if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
   if (component || logger === '' || logger.startsWith('homeassistant')) {
     // HA's framework logging on an integration's behalf.

@@ -298,6 +298,16 @@ describe('grouping a log into incidents', () => {
       '    await self._api.set_pump(True)',
     );
     expect(incident?.integration).toBe('acme_pool');
+    // Its modules log under that name too: Home Assistant's, not an add-on's.
+    const [logged] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'custom_components.ha-acme-pool-main.sensor',
+        'Error fetching pump state: timed out',
+      ),
+    );
+    expect(logged?.integration).toBe('acme_pool');
     // A folder that is a domain already stays as it is.
     const [plain] = await analyze(
       'Traceback (most recent call last):',
