@@ -439,6 +439,24 @@ describe('grouping a log into incidents', () => {
     expect(await who('Error in core_config migration: unexpected key')).toEqual([null]);
   });
 
+  it('reads a logger named after a custom integration the startup warning named as that integration', async () => {
+    const incidents = await analyze(
+      at(
+        '10:00:00',
+        'WARNING',
+        'homeassistant.loader',
+        'We found a custom integration acme_sync which has not been tested by Home Assistant. This component might cause stability problems, be sure to disable it if you experience issues with Home Assistant',
+      ),
+      at(
+        '10:05:00',
+        'ERROR',
+        'acme_sync.factory',
+        'Upstream returned 503 for https://api.example.com/rate_limit',
+      ),
+    );
+    expect(incidents.map((i) => i.integration)).toEqual(['acme_sync']);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),
