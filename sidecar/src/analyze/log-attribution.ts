@@ -179,6 +179,8 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
   return core.at(-1) ?? null;
 }
 
+const DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
+
 /** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
 const LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
 
@@ -268,6 +270,10 @@ export function attribute(record: LogRecord): Attribution {
   // A configuration key read as an integration (mis-indented YAML) names none.
   if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration))
     integration = null;
+  // The websocket and REST APIs only hand a command to an integration's handler: when it
+  // raises, their logger names the dispatcher and the traceback the integration.
+  const dispatched = DISPATCHER_LOGGER.test(logger) ? integrationOfFrames(r.traceback) : null;
+  if (dispatched !== null && dispatched !== 'hassio') integration = dispatched;
   if (integration === null || PLATFORM_DOMAINS.test(integration)) {
     const frame = integrationOfFrames(r.traceback);
     // Any line of the record: a pasted excerpt often starts in the middle of a message.

@@ -457,6 +457,22 @@ describe('grouping a log into incidents', () => {
     expect(incidents.map((i) => i.integration)).toEqual(['acme_sync']);
   });
 
+  it('attributes a command the websocket API handed to an integration to that integration', async () => {
+    const [incident] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'homeassistant.components.websocket_api.http.connection',
+        '[140245123456] Error handling message: Unknown error (unknown_error) Admin from <IP> (Mozilla/5.0)',
+      ),
+      'Traceback (most recent call last):',
+      '  File "/usr/src/homeassistant/homeassistant/components/websocket_api/decorators.py", line 28, in _handle_async_response',
+      '  File "/config/custom_components/acme_cards/websocket.py", line 51, in ws_get_cards',
+      "KeyError: 'cards'",
+    );
+    expect(incident?.integration).toBe('acme_cards');
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),
