@@ -13,7 +13,7 @@ const COMPONENT_PATH =
 
 /** The affixes a repository's name puts around the integration's (`ha-`, `-for-Home-Assistant`). */
 const REPO_AFFIXES =
-  /^(?:ha|hass|hacs|homeassistant|home-assistant)[-_]|[-_](?:for[-_])?(?:ha|hass|homeassistant|home[-_]assistant)$|[-_](?:integration|component)$/g;
+  /^(?:ha|hass|hacs|homeassistant|home-assistant)[-_]|[-_](?:for[-_])?(?:ha|hass|homeassistant|home[-_]assistant)$|[-_](?:custom[-_])?(?:integration|component)s?$/g;
 
 /**
  * The domain of a custom integration's folder. A folder unzipped from a GitHub

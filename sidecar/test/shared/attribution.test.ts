@@ -52,6 +52,14 @@ describe('integrationOf', () => {
       },
       'acme_pool',
     ],
+    [
+      {
+        logger: null,
+        path: '/config/custom_components/acme-pool-custom-component/sensor.py',
+        message: 'Unable to reach pump',
+      },
+      'acme_pool',
+    ],
     // Framework messages that name the domain unquoted.
     [
       {
