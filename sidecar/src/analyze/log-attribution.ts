@@ -179,6 +179,7 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
   return core.at(-1) ?? null;
 }
 
+/** The websocket and REST APIs, which run commands other integrations registered. */
 const DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
 
 /** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
@@ -272,8 +273,7 @@ export function attribute(record: LogRecord): Attribution {
     integration = null;
   // The websocket and REST APIs only hand a command to an integration's handler: when it
   // raises, their logger names the dispatcher and the traceback the integration.
-  const dispatched = DISPATCHER_LOGGER.test(logger) ? integrationOfFrames(r.traceback) : null;
-  if (dispatched !== null && dispatched !== 'hassio') integration = dispatched;
+  if (DISPATCHER_LOGGER.test(logger)) integration = integrationOfFrames(r.traceback) ?? integration;
   if (integration === null || PLATFORM_DOMAINS.test(integration)) {
     const frame = integrationOfFrames(r.traceback);
     // Any line of the record: a pasted excerpt often starts in the middle of a message.
