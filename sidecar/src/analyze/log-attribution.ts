@@ -3,9 +3,10 @@
  * logger, its source file, the frames of its traceback, and clues Home Assistant and known
  * libraries write in messages; and whether Home Assistant's own process logged it.
  */
-import { integrationOf } from '../shared/attribution.js';
+import { domainOfFolder, integrationOf } from '../shared/attribution.js';
 import type { LogRecord } from '../logs/parse.js';
 import {
+  AGAINST_CORE_PIN,
   CORE_DOMAINS,
   LIBRARY_LOGGERS,
   libraryIntegration,
@@ -16,7 +17,8 @@ import { automationOfLogger } from './offline/patterns.js';
 /** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
 const PLATFORM_DOMAINS =
   /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
-const CUSTOM_FRAME = /custom_components\/(\w+)\//;
+/** A custom integration's folder; one named after its repository may hold `-` and `.`. */
+const CUSTOM_FRAME = /custom_components\/([\w.-]+)\//;
 const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
 const SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
 /** A frame in an installed library: `site-packages/<module>/…`. */
@@ -109,6 +111,24 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
     'sonoff',
   ],
 ];
+/**
+ * Home Assistant's own internet services, by host: Core installs requirements from
+ * the wheels index, and the (old) updater, analytics and alerts integrations each
+ * call their own. A failure to reach one is about that part of Home Assistant.
+ */
+const HA_SERVICE = /\b(wheels|updater|analytics-api|alerts)\.home-assistant\.io\b/;
+const HA_SERVICES: Readonly<Record<string, string>> = {
+  wheels: 'homeassistant',
+  updater: 'updater',
+  'analytics-api': 'analytics',
+  alerts: 'homeassistant_alerts',
+};
+/**
+ * An add-on's slug as the Supervisor writes it: `core_` (official), `local_`, or the
+ * first 8 hex digits of its repository's hash, then its name; its container is `addon_<slug>`.
+ */
+const ADDON_SLUG =
+  /\baddon_(?:core|local|[0-9a-f]{8})_[a-z0-9_]+\b|\b(?=[0-9a-f]{0,7}[a-f])(?=[0-9a-f]{0,7}\d)[0-9a-f]{8}_[a-z][a-z0-9_]*\b/;
 /** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
 const CONFIG_LOGGER =
   /^homeassistant\.(?:bootstrap|config|core_config|util\.yaml|helpers\.check_config)\b/;
@@ -116,12 +136,17 @@ const CONFIG_LOGGER =
 const S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init|\w+\.d$)/;
 /**
  * Output of a runtime Home Assistant Core does not use (Node.js stack frames, Go
- * panics, nginx, C/C++ sources, Z-Wave JS driver codes): it comes from an
- * add-on's container, whatever else the paste lost.
+ * panics, nginx, C/C++ sources, Z-Wave JS driver codes, a C/C++ compiler's
+ * diagnostics: Core installs prebuilt wheels, while the ESPHome add-on compiles
+ * firmware): it comes from an add-on's container, whatever else the paste lost.
  */
 const ADDON_RUNTIME =
-  /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
-const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
+  /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+|^[\w.+-]*(?:gcc|g\+\+|cc1(?:plus)?|clang(?:\+\+)?|collect2|c\+\+): (?:fatal )?error: |^compilation terminated\.$/m;
+/** pip building a package from source for Core (no wheel for it): its compiler output is Core's. */
+const PIP_BUILD =
+  /Unable to install package|Failed (?:to )?build(?:ing)? wheel|Building wheels? for|pip(?:3)? install|setup\.py/;
+/** A Python logger; a module of a custom folder named after its repository may hold `-`. */
+const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$|^custom_components\.[\w-]+(?:\.\w+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
@@ -147,12 +172,15 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
   // The Supervisor's own code: its tracebacks are about the add-ons it manages.
   if (frames.some((l) => SUPERVISOR_FRAME.test(l))) return 'hassio';
   const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
-  if (custom) return custom;
+  if (custom) return domainOfFolder(custom);
   const core = frames
     .map((l) => CORE_FRAME.exec(l)?.[1])
     .filter((d): d is string => !!d && !PLATFORM_DOMAINS.test(d));
   return core.at(-1) ?? null;
 }
+
+/** The websocket and REST APIs, which run commands other integrations registered. */
+const DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
 
 /** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
 const LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
@@ -176,6 +204,38 @@ function integrationOfLibraryFrames(frames: readonly string[] | null): string | 
   return null;
 }
 
+/** A qualified exception name anywhere in a line: `pyfoo.exceptions.FooError`, `aiohue.errors.Unauthorized: …`. */
+const QUALIFIED_EXCEPTION =
+  /(?<![\w.])([a-z_]\w*(?:\.[a-z_]\w*)*)\.[A-Z]\w*(?:(?:Error|Exception|Timeout|Failed|Failure)\b|(?=: ))/g;
+
+/** The integration of the last library exception a record names, or null. */
+function integrationOfExceptionName(lines: readonly string[]): string | null {
+  for (const line of [...lines].reverse()) {
+    for (const m of [...line.matchAll(QUALIFIED_EXCEPTION)].reverse()) {
+      const module = m[1] ?? '';
+      if (TRANSPORTS.has(module.split('.')[0] ?? '')) continue;
+      const domain = libraryIntegration(module);
+      if (domain) return domain;
+    }
+  }
+  return null;
+}
+
+/**
+ * Core's package installer failing: `Unable to install package pyisy==3.1.14: …`. A core
+ * integration pins each requirement exactly (hassfest enforces `==`), and at the version
+ * Home Assistant's constraints pin where they pin the package: any other requirement is a
+ * custom integration's.
+ */
+const INSTALL_FAILED = /^Unable to install package ([A-Za-z0-9][\w.-]*)==([\w.]+)(?::|\s|$)/;
+
+/** The core integration whose exactly pinned requirement failed to install, or null. */
+function integrationOfInstall(message: string): string | null {
+  const m = INSTALL_FAILED.exec(message);
+  if (!m?.[1] || AGAINST_CORE_PIN.test(`${m[1]}==${m[2] ?? ''}`)) return null;
+  return libraryIntegration(m[1].toLowerCase().replaceAll('-', '_'));
+}
+
 /** What a record is about: its integration and subject, and where it was logged. */
 export function attribute(record: LogRecord): Attribution {
   const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
@@ -193,7 +253,8 @@ export function attribute(record: LogRecord): Attribution {
   const python =
     r.source !== null ||
     (r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger));
-  if (!python && ADDON_RUNTIME.test([r.message, ...(r.traceback ?? [])].join('\n')))
+  const text = [r.message, ...(r.traceback ?? [])].join('\n');
+  if (!python && ADDON_RUNTIME.test(text) && !PIP_BUILD.test(text))
     return { integration: 'hassio', subject: null, fromHa: false, bare };
   if (!python && (r.logger !== null || r.level !== 'UNKNOWN' || r.timestamp !== null)) {
     // An add-on's own output: bashio, s6, Zigbee2MQTT, Node-RED, Mosquitto.
@@ -210,6 +271,9 @@ export function attribute(record: LogRecord): Attribution {
   // A configuration key read as an integration (mis-indented YAML) names none.
   if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration))
     integration = null;
+  // The websocket and REST APIs only hand a command to an integration's handler: when it
+  // raises, their logger names the dispatcher and the traceback the integration.
+  if (DISPATCHER_LOGGER.test(logger)) integration = integrationOfFrames(r.traceback) ?? integration;
   if (integration === null || PLATFORM_DOMAINS.test(integration)) {
     const frame = integrationOfFrames(r.traceback);
     // Any line of the record: a pasted excerpt often starts in the middle of a message.
@@ -217,7 +281,10 @@ export function attribute(record: LogRecord): Attribution {
     const named = NAMED_IN_MESSAGE.map((re) =>
       lines.map((l) => re.exec(l)?.[1]).find(Boolean),
     ).find(Boolean);
-    integration = frame ?? named ?? integration;
+    // An entity platform alone names no culprit: an entry forwarded to `number` fails in
+    // whichever integration provides it ("Error setting up entry X for number").
+    integration =
+      frame ?? named ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
   }
   // Any line of the record, too: a paste of a program's output may put it on a continuation line.
   integration ??=
@@ -231,9 +298,23 @@ export function attribute(record: LogRecord): Attribution {
   integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
   // A traceback through a library only one integration uses.
   integration ??= integrationOfLibraryFrames(r.traceback);
-  // A cloud service named by its host, when nothing else names the integration.
+  // The UI log viewer's `Source:` is a library's file when no frame of Home Assistant's
+  // own or of /config called it (system_log falls back to the record's path).
+  integration ??= integrationOfLibraryFrames(r.source !== null ? [r.source] : null);
+  // An exception of such a library named inside a message (`Error fetching x: aiohue.errors.Unauthorized`):
+  // Python names a non-builtin exception by its module's dotted path.
+  integration ??= integrationOfExceptionName([r.message, ...(r.traceback ?? [])]);
+  // One of Home Assistant's own services, named by its host anywhere in the record.
+  integration ??=
+    HA_SERVICES[HA_SERVICE.exec([r.message, ...(r.traceback ?? [])].join('\n'))?.[1] ?? ''] ?? null;
+  // A cloud service named by its host on any line (an exception's `url=` is often on the last),
+  // when nothing else names the integration.
   if (integration === null && !CONFIG_LOGGER.test(logger))
-    integration = serviceIntegration(r.message);
+    integration = [r.message, ...(r.traceback ?? [])].map(serviceIntegration).find(Boolean) ?? null;
+  integration ??= integrationOfInstall(r.message);
+  // An add-on named by its slug or container (`core_mosquitto`, `addon_a0d7b954_nodered`).
+  if (integration === null && ADDON_SLUG.test([r.message, ...(r.traceback ?? [])].join('\n')))
+    integration = 'hassio';
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).
   if (
     integration === null &&

@@ -94,7 +94,12 @@ export class LogIncidentBuilder {
     for (const m of r.message.matchAll(SCHEMA_KEY)) if (m[1]) this.keys.add(m[1]);
     if (isBenign({ text: r.message, level: r.level, traceback: r.traceback })) return;
 
-    const who = attribute(r);
+    let who = attribute(r);
+    // A custom integration logging under its bare domain (`getLogger(DOMAIN)`, `hacs.factory`):
+    // HA's startup warning named that domain a custom integration.
+    const top = r.logger?.split('.')[0];
+    if (who.integration === null && who.fromHa && top && this.custom.has(top))
+      who = { ...who, integration: top };
     const template = messageTemplate(r.message);
     const key =
       who.integration !== null

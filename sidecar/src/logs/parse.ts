@@ -78,6 +78,13 @@ const ISO_LINE = new RegExp(
 /** syslog / journald: `Jun 10 21:36:07 host kernel: …` (no year, so no timestamp). */
 const SYSLOG_PREFIX = String.raw`^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;
 const SYSLOG = new RegExp(`${SYSLOG_PREFIX}(?<msg>.*)$`);
+/**
+ * The same with an RFC 3339 time (`journalctl -o short-iso`, rsyslog's default file format):
+ * `2024-06-10T21:36:07+00:00 host program[pid]: …`. The host is a plain name, so a
+ * program's own `<time> info: …` is not taken for one.
+ */
+const SYSLOG_ISO_PREFIX = String.raw`^(?<date>\d{4}-\d{2}-\d{2})T${TIME} [\w.-]+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;
+const SYSLOG_ISO = new RegExp(`${SYSLOG_ISO_PREFIX}(?<msg>.*)$`);
 const LEVEL_WORD = /\b(DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b/i;
 
 /** The UI log viewer's "copy": a `Logger:` header block, then the message lines. */
@@ -102,7 +109,7 @@ const UI_OLD_SOURCE =
   /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
 
 /** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
-const PREFIXES = [new RegExp(SYSLOG_PREFIX), /^[\w.-]+\s*\| /];
+const PREFIXES = [new RegExp(SYSLOG_PREFIX), new RegExp(SYSLOG_ISO_PREFIX), /^[\w.-]+\s*\| /];
 
 const ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
 
@@ -185,6 +192,10 @@ function startOf(line: string): LogRecord | null {
     const r = record(m.groups, 'UNKNOWN', null);
     r.timestamp = new Date(Number(m.groups.epoch) * 1000).toISOString();
     return r;
+  }
+  if ((m = SYSLOG_ISO.exec(line))?.groups) {
+    const head = (m.groups.msg ?? '').slice(0, 48);
+    return record(m.groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), m.groups.logger ?? null);
   }
   if ((m = ISO_LINE.exec(line))?.groups) {
     const head = (m.groups.msg ?? '').slice(0, 48);

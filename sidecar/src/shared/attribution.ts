@@ -5,10 +5,32 @@
  * their behalf and names them in the message instead.
  */
 
-const COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
+/** An integration's logger (`__name__`); a custom folder named after its repository may hold `-`. */
+const COMPONENT_LOGGER = /^(?:homeassistant\.components\.([a-z0-9_]+)|custom_components\.([\w-]+))/;
 /** A source file of an integration; the UI log viewer writes it relative to `homeassistant/`. */
 const COMPONENT_PATH =
-  /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\/|^components\/([a-z0-9_]+)\//;
+  /(?:^|\/)(?:homeassistant\/components\/([a-z0-9_]+)|custom_components\/([\w.-]+))\/|^components\/([a-z0-9_]+)\//;
+
+/** The affixes a repository's name puts around the integration's (`ha-`, `-for-Home-Assistant`). */
+const REPO_AFFIXES =
+  /^(?:ha|hass|hacs|homeassistant|home-assistant)[-_]|[-_](?:for[-_])?(?:ha|hass|homeassistant|home[-_]assistant)$|[-_](?:custom[-_])?(?:integration|component)s?$/g;
+
+/**
+ * The domain of a custom integration's folder. A folder unzipped from a GitHub
+ * download is named after the repository and branch (`Pixie-Plus-for-Home-Assistant-main`);
+ * Home Assistant still imports it, but a domain is lower-case words joined by `_`, so the
+ * repository's name around its affixes is the likeliest domain. A proper name is kept.
+ */
+export function domainOfFolder(folder: string): string {
+  if (/^[a-z0-9_]+$/.test(folder)) return folder;
+  const name = folder
+    .toLowerCase()
+    .replace(/[-_.](?:main|master)$/, '')
+    .replace(REPO_AFFIXES, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return name || folder.toLowerCase();
+}
 
 /** Framework loggers whose records name the integration in the message. */
 const FRAMEWORK_LOGGER =
@@ -18,12 +40,21 @@ const FRAMEWORK_LOGGER =
 const MESSAGE_PATTERNS: RegExp[] = [
   /\bfor ([a-z0-9_]+) integration\b/, // "Config entry 'X' for hue integration not ready yet"
   /\bcustom integration '([a-z0-9_]+)'/, // blocking calls, "custom integration 'places' ..."
+  // helpers/frame: "… please report it to the author of the 'places' custom integration",
+  // and its older wording "Please report issue to the custom integration author for places".
+  /\bauthor of the '([a-z0-9_]+)' custom integration\b/,
+  /\bcustom integration author for ([a-z0-9_]+)\b/,
   /\bintegration '([a-z0-9_]+)'/,
   /^Integration not found: ([a-z0-9_]+)/,
-  /^Error setting up entry .+ for ([a-z0-9_]+)$/,
+  // config_entries: "Error setting up entry %s for %s", and its unload counterpart.
+  /^Error (?:setting up|unloading) entry .+ for ([a-z0-9_]+)$/,
+  // setup: "Setup of %s is taking over %s seconds." (the domain, unquoted).
+  /^Setup of ([a-z0-9_]+) is taking over/,
+  // entity_platform: "Error adding entity %s for domain %s with platform %s".
+  /\bfor domain [a-z_]+ with platform ([a-z0-9_]+)/,
   /^Setup failed for '?([a-z0-9_]+)'?:/,
   /^Error during setup of component ([a-z0-9_]+)/,
-  /^Unable to (?:prepare setup|set up dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
+  /^Unable to (?:prepare setup|set up dependencies|resolve dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
   /\bsetting up ([a-z0-9_]+) platform for [a-z_]+/, // "Error while setting up places platform for sensor"
   /^Platform ([a-z0-9_]+) not ready yet/,
   /^Platform ([a-z0-9_]+) does not generate unique IDs/,
@@ -33,12 +64,16 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
   // … and the restart refusal that quotes them: "Platform error sensor.x - Integration 'x' not found"
   /\bPlatform error [a-z_]+\.([a-z0-9_]+) - /,
+  // A folder named after its repository (`custom_components/Foo-for-HA-main/`), read as domainOfFolder does.
+  /\bcustom_components\/([\w.-]*[A-Z.-][\w.-]*)\//,
   /\bcustom_components[./]([a-z0-9_]+)\b/,
   /\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
   /\bRequirements for ([a-z0-9_]+) not found/,
   // OAuth names the implementation `<domain>_<client id>`; the id is long, or redacted.
   /^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|[A-Za-z0-9-]{16,}) failed/,
   /\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/,
+  // A link to an integration's documentation (HA's messages and the UI's copy keep some).
+  /\bhome-assistant\.io\/integrations\/([a-z0-9_]+)\b/,
 ];
 
 /** Integrations that are frameworks, not culprits: never attribute to these from a message. */
@@ -58,7 +93,7 @@ export interface LogOrigin {
 function fromMessage(message: string): string | null {
   for (const re of MESSAGE_PATTERNS) {
     const m = re.exec(message);
-    if (m?.[1] && !NOT_CULPRITS.has(m[1])) return m[1];
+    if (m?.[1] && !NOT_CULPRITS.has(m[1])) return domainOfFolder(m[1]);
   }
   return null;
 }
@@ -79,9 +114,11 @@ function fromLibraryLogger(
 export function integrationOf(origin: LogOrigin): string | null {
   const logger = origin.logger ?? '';
   const at = origin.path ? COMPONENT_PATH.exec(origin.path) : null;
-  const source = at?.[1] ?? at?.[2] ?? null;
+  const folder = at?.[2];
+  const source = at?.[1] ?? (folder ? domainOfFolder(folder) : null) ?? at?.[3] ?? null;
   const path = source !== null && !RELAYS.has(source) ? source : null;
-  const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
+  const named = COMPONENT_LOGGER.exec(logger);
+  const component = named?.[1] ?? (named?.[2] ? domainOfFolder(named[2]) : null);
   if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
   if (component || logger === '' || logger.startsWith('homeassistant')) {
     // HA's framework logging on an integration's behalf.

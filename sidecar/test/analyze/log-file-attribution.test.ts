@@ -137,6 +137,23 @@ describe('grouping a log into incidents', () => {
         "gql.transport.exceptions.TransportServerError: 429, message='Too Many Requests', url='https://app.hydrawise.com/api/v2/graph'",
       ),
     ).toEqual([['hydrawise', 'rate_limited']]);
+    // … on whichever line of the record the host is.
+    expect(
+      await who(
+        'Unexpected error while updating the home status',
+        'Traceback (most recent call last):',
+        '  File "/usr/local/lib/python3.13/site-packages/aiohttp/client_reqrep.py", line 1161, in raise_for_status',
+        "aiohttp.client_exceptions.ClientResponseError: 500, message='Internal Server Error', url='https://api.netatmo.com/api/homestatus'",
+      ),
+    ).toEqual([['netatmo', 'other']]);
+    // A link to an integration's documentation names it.
+    expect(
+      (
+        await who(
+          'Connection to the broker failed: [Errno 111] Connection refused, see https://www.home-assistant.io/integrations/mqtt/#broker-configuration',
+        )
+      ).map(([integration]) => integration),
+    ).toEqual(['mqtt']);
     expect(
       await who(
         'Error: Refresh token is not valid. See https://github.com/dgreif/ring/wiki/Refresh-Tokens',
@@ -270,6 +287,190 @@ describe('grouping a log into incidents', () => {
         'aioesphomeapi.core.SocketAPIError: Error while writing data',
       ),
     ).toEqual(['esphome']);
+  });
+
+  it('reads a custom integration folder named after its repository as the domain', async () => {
+    // A GitHub download unzips to `<Repository>-main`; HA imports it under that name.
+    const [incident] = await analyze(
+      'httpx.ConnectError: [Errno -2] Name or service not known',
+      '  File "/usr/src/homeassistant/homeassistant/components/switch/__init__.py", line 90, in async_handle_turn_on',
+      '  File "/config/custom_components/Acme-Pool-for-Home-Assistant-main/switch.py", line 41, in async_turn_on',
+      '    await self._api.set_pump(True)',
+    );
+    expect(incident?.integration).toBe('acme_pool');
+    // Its modules log under that name too: Home Assistant's, not an add-on's.
+    const [logged] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'custom_components.ha-acme-pool-main.sensor',
+        'Error fetching pump state: timed out',
+      ),
+    );
+    expect(logged?.integration).toBe('acme_pool');
+    // A folder that is a domain already stays as it is.
+    const [plain] = await analyze(
+      'Traceback (most recent call last):',
+      '  File "/config/custom_components/hacs_acme/sensor.py", line 12, in update',
+      "KeyError: 'rows'",
+    );
+    expect(plain?.integration).toBe('hacs_acme');
+  });
+
+  it('names no integration from an entity platform an entry was forwarded to', async () => {
+    const forwarded = [
+      'Logger: homeassistant.config_entries',
+      'Source: helpers/entity_component.py:169',
+      'First occurred: 09:37:59 (3 occurrences)',
+      'Last logged: 09:37:59',
+      '',
+      'Error setting up entry Hallway (<HOST>) for select',
+      'Traceback (most recent call last):',
+      '  File "/usr/src/homeassistant/homeassistant/config_entries.py", line 383, in async_setup',
+      '  File "/usr/src/homeassistant/homeassistant/components/select/__init__.py", line 115, in async_setup_entry',
+      '  File "/usr/src/homeassistant/homeassistant/helpers/entity_component.py", line 169, in async_setup_entry',
+      'ValueError: Config entry has already been setup!',
+    ];
+    expect((await analyze(...forwarded)).map((i) => i.integration)).toEqual([null]);
+    // With the integration the excerpt is about named elsewhere, the line is its.
+    expect(
+      (
+        await analyze(
+          at('09:37:58', 'WARNING', 'custom_components.acme_hub', 'Reconnecting to the hub'),
+          ...forwarded,
+        )
+      ).map((i) => i.integration),
+    ).toContain('acme_hub');
+  });
+
+  it('names the part of Home Assistant whose own internet service did not answer', async () => {
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    // Core installs requirements from its wheels index.
+    expect(
+      await who(
+        '  Caused by: Failed to fetch: `https://wheels.home-assistant.io/musllinux-index/pyacme/`',
+        '  Caused by: HTTP status server error (502 Bad Gateway) for url (https://wheels.home-assistant.io/musllinux-index/pyacme/)',
+      ),
+    ).toEqual(['homeassistant']);
+    // The updater integration (before 2021.4) asked its own host.
+    expect(
+      await who(
+        'Error requesting Home Assistant update data: Cannot connect to host updater.home-assistant.io:443 ssl:default [Try again]',
+      ),
+    ).toEqual(['updater']);
+  });
+
+  it("attributes a compiler's output to an add-on: Core never compiles", async () => {
+    const incidents = await analyze(
+      'xtensa-lx106-elf-g++: fatal error: Killed signal terminated program cc1plus',
+      'compilation terminated.',
+    );
+    expect(incidents.map((i) => i.integration)).toEqual(['hassio']);
+    // … unless pip is building a requirement from source for Core.
+    const core = await analyze(
+      'Unable to install package pyacme==1.2.0: error: subprocess-exited-with-error',
+      '  Building wheel for pyacme (pyproject.toml) did not run successfully.',
+      'gcc: error: unrecognized command-line option -m64',
+    );
+    expect(core.map((i) => i.integration)).not.toContain('hassio');
+  });
+
+  it('names the integration whose library an exception named inside a message belongs to', async () => {
+    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+    // Python names a library's exception by its module path, wherever a message quotes it.
+    expect(
+      await who('Bridge refresh failed, retrying: aiohue.errors.Unauthorized: Invalid username'),
+    ).toEqual(['hue']);
+    // The UI log viewer's source file in a library, under a logger that names nothing.
+    expect(
+      await who(
+        'Logger: py.warnings',
+        'Source: /usr/local/lib/python3.13/site-packages/pyatv/protocols/mrp/__init__.py:512',
+        'First occurred: 10:00:00 (1 occurrences)',
+        'Last logged: 10:00:00',
+        '',
+        'RuntimeWarning: coroutine was never awaited; connection to the device failed',
+      ),
+    ).toEqual(['apple_tv']);
+    // A transport every integration uses names none.
+    expect(
+      await who(
+        'Request failed: aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host <IP>:80',
+      ),
+    ).toEqual([null]);
+  });
+
+  it("reads Home Assistant's own lines in a journald export as Home Assistant's, not an add-on's", async () => {
+    const [incident] = await analyze(
+      '2026-05-02T07:17:05+00:00 homeassistant homeassistant: custom_components.acme_vac.dreame.exceptions.DeviceUpdateFailedError: Device update failed, cannot be reached',
+    );
+    expect(incident?.integration).toBe('acme_vac');
+  });
+
+  it('names the core integration whose exactly pinned requirement Core could not install', async () => {
+    const who = async (line: string) =>
+      (await analyze(at('10:00:00', 'ERROR', 'homeassistant.util.package', line))).map(
+        (i) => i.integration,
+      );
+    expect(
+      await who(
+        'Unable to install package pyisy==3.1.14: ERROR: Could not find a version that satisfies the requirement pyisy==3.1.14',
+      ),
+    ).toEqual(['isy994']);
+    // A range is no core manifest's requirement: a custom integration asked for it.
+    expect(
+      await who(
+        'Unable to install package pyisy>=3.2.0: ERROR: Could not find a version that satisfies the requirement pyisy>=3.2.0',
+      ),
+    ).toEqual([null]);
+  });
+
+  it('attributes a line that names an add-on by its slug or container to the add-on', async () => {
+    const who = async (line: string) => (await analyze(line)).map((i) => i.integration);
+    expect(
+      await who('Failed to restore data of a0d7b954_nodered from backup: unexpected end of file'),
+    ).toEqual(['hassio']);
+    expect(
+      await who(
+        'Error response from daemon: container addon_core_mosquitto failed: OCI runtime error',
+      ),
+    ).toEqual(['hassio']);
+    // A Python name with `core_` in it is no add-on.
+    expect(await who('Error in core_config migration: unexpected key')).toEqual([null]);
+  });
+
+  it('reads a logger named after a custom integration the startup warning named as that integration', async () => {
+    const incidents = await analyze(
+      at(
+        '10:00:00',
+        'WARNING',
+        'homeassistant.loader',
+        'We found a custom integration acme_sync which has not been tested by Home Assistant. This component might cause stability problems, be sure to disable it if you experience issues with Home Assistant',
+      ),
+      at(
+        '10:05:00',
+        'ERROR',
+        'acme_sync.factory',
+        'Upstream returned 503 for https://api.example.com/rate_limit',
+      ),
+    );
+    expect(incidents.map((i) => i.integration)).toEqual(['acme_sync']);
+  });
+
+  it('attributes a command the websocket API handed to an integration to that integration', async () => {
+    const [incident] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'homeassistant.components.websocket_api.http.connection',
+        '[140245123456] Error handling message: Unknown error (unknown_error) Admin from <IP> (Mozilla/5.0)',
+      ),
+      'Traceback (most recent call last):',
+      '  File "/usr/src/homeassistant/homeassistant/components/websocket_api/decorators.py", line 28, in _handle_async_response',
+      '  File "/config/custom_components/acme_cards/websocket.py", line 51, in ws_get_cards',
+      "KeyError: 'cards'",
+    );
+    expect(incident?.integration).toBe('acme_cards');
   });
 
   it('attributes a platform error to the custom integration in its traceback', async () => {

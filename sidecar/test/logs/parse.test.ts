@@ -271,6 +271,29 @@ describe('parseLog: Supervisor and add-on logs', () => {
       ['systemd', 'home-assistant.service: Main process exited'],
     ]);
   });
+  it('reads syslog lines with an RFC 3339 time (journalctl -o short-iso) the same way', () => {
+    const [wrapped] = parseLog(
+      [
+        '2026-05-02T07:17:05+0000 pi homeassistant[579]: 2026-05-02 07:17:05.100 ERROR (MainThread) [custom_components.acme] Update failed',
+        '2026-05-02T07:17:05+0000 pi homeassistant[579]: TimeoutError',
+      ].join('\n'),
+    );
+    expect(wrapped).toMatchObject({
+      logger: 'custom_components.acme',
+      message: 'Update failed',
+      traceback: ['TimeoutError'],
+    });
+    const records = parseLog(
+      '2026-05-02T07:17:05+00:00 homeassistant homeassistant: custom_components.acme.exceptions.DeviceUpdateFailedException: Device cannot be reached',
+    );
+    expect(records.map((r) => [r.timestamp, r.logger, r.message])).toEqual([
+      [
+        '2026-05-02T07:17:05+00:00',
+        'homeassistant',
+        'custom_components.acme.exceptions.DeviceUpdateFailedException: Device cannot be reached',
+      ],
+    ]);
+  });
 });
 
 describe('parseLog: bounds', () => {

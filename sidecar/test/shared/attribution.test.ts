@@ -43,6 +43,71 @@ describe('integrationOf', () => {
       { logger: null, path: 'components/hue/sensor_base.py', message: 'Unable to reach bridge' },
       'hue',
     ],
+    // A custom integration in a folder named after its repository and branch.
+    [
+      {
+        logger: null,
+        path: '/config/custom_components/ha-acme-pool-main/sensor.py',
+        message: 'Unable to reach pump',
+      },
+      'acme_pool',
+    ],
+    [
+      {
+        logger: null,
+        path: '/config/custom_components/acme-pool-custom-component/sensor.py',
+        message: 'Unable to reach pump',
+      },
+      'acme_pool',
+    ],
+    // Framework messages that name the domain unquoted.
+    [
+      {
+        logger: 'homeassistant.config_entries',
+        message: 'Error unloading entry Pool for poolmate',
+      },
+      'poolmate',
+    ],
+    [
+      {
+        logger: 'homeassistant.setup',
+        message: 'Setup of poolmate is taking over 10 seconds.',
+      },
+      'poolmate',
+    ],
+    [
+      {
+        logger: 'homeassistant.components.sensor',
+        message: 'Error adding entity sensor.pool_temp for domain sensor with platform poolmate',
+      },
+      'poolmate',
+    ],
+    // helpers/frame asks to report a custom integration to its author, in two wordings.
+    [
+      {
+        logger: 'homeassistant.helpers.frame',
+        message:
+          "Detected that integration accesses hass.components.persistent_notification, please report it to the author of the 'poolmate' custom integration",
+      },
+      'poolmate',
+    ],
+    [
+      {
+        logger: 'homeassistant.helpers.frame',
+        message:
+          'Detected integration that called async_setup_platforms instead of awaiting async_forward_entry_setups; this will fail in version 2023.3. Please report issue to the custom integration author for poolmate using this method',
+      },
+      'poolmate',
+    ],
+    // The loader, when a dependency in the manifest cannot be found.
+    [
+      {
+        logger: 'homeassistant.setup',
+        message:
+          'Unable to resolve dependencies for poolmate: unable to resolve (sub)dependency acme_bus',
+      },
+      'poolmate',
+    ],
     // The Supervisor's configuration check, quoted when a restart is refused.
     [
       {
