@@ -3898,6 +3898,13 @@ var ISO_LINE = new RegExp(String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s*(?
 /** syslog / journald: `Jun 10 21:36:07 host kernel: …` (no year, so no timestamp). */
 var SYSLOG_PREFIX = String.raw`^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;
 var SYSLOG = new RegExp(`${SYSLOG_PREFIX}(?<msg>.*)$`);
+/**
+* The same with an RFC 3339 time (`journalctl -o short-iso`, rsyslog's default file format):
+* `2024-06-10T21:36:07+00:00 host program[pid]: …`. The host is a plain name, so a
+* program's own `<time> info: …` is not taken for one.
+*/
+var SYSLOG_ISO_PREFIX = String.raw`^(?<date>\d{4}-\d{2}-\d{2})T${TIME} [\w.-]+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;
+var SYSLOG_ISO = new RegExp(`${SYSLOG_ISO_PREFIX}(?<msg>.*)$`);
 var LEVEL_WORD = /\b(DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b/i;
 /** The UI log viewer's "copy": a `Logger:` header block, then the message lines. */
 var UI_LOGGER = /^Logger:\s*(?<logger>\S+)\s*$/;
@@ -3911,7 +3918,11 @@ var UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
 */
 var UI_OLD_SOURCE = /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
 /** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
-var PREFIXES = [new RegExp(SYSLOG_PREFIX), /^[\w.-]+\s*\| /];
+var PREFIXES = [
+	new RegExp(SYSLOG_PREFIX),
+	new RegExp(SYSLOG_ISO_PREFIX),
+	/^[\w.-]+\s*\| /
+];
 var ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
 /** Map the many spellings of a level to Python's names. */
 function normalizeLevel(level) {
@@ -3971,6 +3982,10 @@ function startOf(line) {
 		const r = record(m.groups, "UNKNOWN", null);
 		r.timestamp = (/* @__PURE__ */ new Date(Number(m.groups.epoch) * 1e3)).toISOString();
 		return r;
+	}
+	if ((m = SYSLOG_ISO.exec(line))?.groups) {
+		const head = (m.groups.msg ?? "").slice(0, 48);
+		return record(m.groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), m.groups.logger ?? null);
 	}
 	if ((m = ISO_LINE.exec(line))?.groups) {
 		const head = (m.groups.msg ?? "").slice(0, 48);
@@ -4229,21 +4244,38 @@ function recordText(r) {
 * framework (setup, config entries, the loader, the event loop guard) logs on
 * their behalf and names them in the message instead.
 */
-var COMPONENT_LOGGER = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)/;
+/** An integration's logger (`__name__`); a custom folder named after its repository may hold `-`. */
+var COMPONENT_LOGGER = /^(?:homeassistant\.components\.([a-z0-9_]+)|custom_components\.([\w-]+))/;
 /** A source file of an integration; the UI log viewer writes it relative to `homeassistant/`. */
-var COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components|custom_components)\/([a-z0-9_]+)\/|^components\/([a-z0-9_]+)\//;
+var COMPONENT_PATH = /(?:^|\/)(?:homeassistant\/components\/([a-z0-9_]+)|custom_components\/([\w.-]+))\/|^components\/([a-z0-9_]+)\//;
+/** The affixes a repository's name puts around the integration's (`ha-`, `-for-Home-Assistant`). */
+var REPO_AFFIXES = /^(?:ha|hass|hacs|homeassistant|home-assistant)[-_]|[-_](?:for[-_])?(?:ha|hass|homeassistant|home[-_]assistant)$|[-_](?:custom[-_])?(?:integration|component)s?$/g;
+/**
+* The domain of a custom integration's folder. A folder unzipped from a GitHub
+* download is named after the repository and branch (`Pixie-Plus-for-Home-Assistant-main`);
+* Home Assistant still imports it, but a domain is lower-case words joined by `_`, so the
+* repository's name around its affixes is the likeliest domain. A proper name is kept.
+*/
+function domainOfFolder(folder) {
+	if (/^[a-z0-9_]+$/.test(folder)) return folder;
+	return folder.toLowerCase().replace(/[-_.](?:main|master)$/, "").replace(REPO_AFFIXES, "").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "") || folder.toLowerCase();
+}
 /** Framework loggers whose records name the integration in the message. */
 var FRAMEWORK_LOGGER = /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|hassio|http|websocket_api|config|repairs|system_log|logger))$/;
 /** Message shapes in which HA names the integration at fault (first group). */
 var MESSAGE_PATTERNS = [
 	/\bfor ([a-z0-9_]+) integration\b/,
 	/\bcustom integration '([a-z0-9_]+)'/,
+	/\bauthor of the '([a-z0-9_]+)' custom integration\b/,
+	/\bcustom integration author for ([a-z0-9_]+)\b/,
 	/\bintegration '([a-z0-9_]+)'/,
 	/^Integration not found: ([a-z0-9_]+)/,
-	/^Error setting up entry .+ for ([a-z0-9_]+)$/,
+	/^Error (?:setting up|unloading) entry .+ for ([a-z0-9_]+)$/,
+	/^Setup of ([a-z0-9_]+) is taking over/,
+	/\bfor domain [a-z_]+ with platform ([a-z0-9_]+)/,
 	/^Setup failed for '?([a-z0-9_]+)'?:/,
 	/^Error during setup of component ([a-z0-9_]+)/,
-	/^Unable to (?:prepare setup|set up dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
+	/^Unable to (?:prepare setup|set up dependencies|resolve dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
 	/\bsetting up ([a-z0-9_]+) platform for [a-z_]+/,
 	/^Platform ([a-z0-9_]+) not ready yet/,
 	/^Platform ([a-z0-9_]+) does not generate unique IDs/,
@@ -4251,11 +4283,13 @@ var MESSAGE_PATTERNS = [
 	/^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
 	/^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
 	/\bPlatform error [a-z_]+\.([a-z0-9_]+) - /,
+	/\bcustom_components\/([\w.-]*[A-Z.-][\w.-]*)\//,
 	/\bcustom_components[./]([a-z0-9_]+)\b/,
 	/\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
 	/\bRequirements for ([a-z0-9_]+) not found/,
 	/^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|[A-Za-z0-9-]{16,}) failed/,
-	/\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/
+	/\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/,
+	/\bhome-assistant\.io\/integrations\/([a-z0-9_]+)\b/
 ];
 /** Integrations that are frameworks, not culprits: never attribute to these from a message. */
 var NOT_CULPRITS = /* @__PURE__ */ new Set([
@@ -4270,7 +4304,7 @@ var RELAYS = /* @__PURE__ */ new Set(["system_log", "logger"]);
 function fromMessage(message) {
 	for (const re of MESSAGE_PATTERNS) {
 		const m = re.exec(message);
-		if (m?.[1] && !NOT_CULPRITS.has(m[1])) return m[1];
+		if (m?.[1] && !NOT_CULPRITS.has(m[1])) return domainOfFolder(m[1]);
 	}
 	return null;
 }
@@ -4286,9 +4320,11 @@ function fromLibraryLogger(logger, map) {
 function integrationOf(origin) {
 	const logger = origin.logger ?? "";
 	const at = origin.path ? COMPONENT_PATH.exec(origin.path) : null;
-	const source = at?.[1] ?? at?.[2] ?? null;
+	const folder = at?.[2];
+	const source = at?.[1] ?? (folder ? domainOfFolder(folder) : null) ?? at?.[3] ?? null;
 	const path = source !== null && !RELAYS.has(source) ? source : null;
-	const component = COMPONENT_LOGGER.exec(logger)?.[1] ?? null;
+	const named = COMPONENT_LOGGER.exec(logger);
+	const component = named?.[1] ?? (named?.[2] ? domainOfFolder(named[2]) : null);
 	if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
 	if (component || logger === "" || logger.startsWith("homeassistant")) return fromMessage(origin.message) ?? path ?? component;
 	return fromLibraryLogger(logger, origin.libraryLoggers) ?? fromMessage(origin.message) ?? path;
@@ -10351,7 +10387,8 @@ function createLlmAnalyzer(deps) {
 */
 /** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
 var PLATFORM_DOMAINS = /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
-var CUSTOM_FRAME = /custom_components\/(\w+)\//;
+/** A custom integration's folder; one named after its repository may hold `-` and `.`. */
+var CUSTOM_FRAME = /custom_components\/([\w.-]+)\//;
 var CORE_FRAME = /homeassistant\/components\/(\w+)\//;
 var SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
 /** A frame in an installed library: `site-packages/<module>/…`. */
@@ -10417,17 +10454,38 @@ var KNOWN_MESSAGES = [
 	[/\bCan't connect to ESPHome API for \S/, "esphome"],
 	[/\b[\w-]+\.coolkit\.(?:cc|cn)\b/, "sonoff"]
 ];
+/**
+* Home Assistant's own internet services, by host: Core installs requirements from
+* the wheels index, and the (old) updater, analytics and alerts integrations each
+* call their own. A failure to reach one is about that part of Home Assistant.
+*/
+var HA_SERVICE = /\b(wheels|updater|analytics-api|alerts)\.home-assistant\.io\b/;
+var HA_SERVICES = {
+	wheels: "homeassistant",
+	updater: "updater",
+	"analytics-api": "analytics",
+	alerts: "homeassistant_alerts"
+};
+/**
+* An add-on's slug as the Supervisor writes it: `core_` (official), `local_`, or the
+* first 8 hex digits of its repository's hash, then its name; its container is `addon_<slug>`.
+*/
+var ADDON_SLUG$1 = /\baddon_(?:core|local|[0-9a-f]{8})_[a-z0-9_]+\b|\b(?=[0-9a-f]{0,7}[a-f])(?=[0-9a-f]{0,7}\d)[0-9a-f]{8}_[a-z][a-z0-9_]*\b/;
 /** HA's own configuration loading: the fault is in the configuration (domain homeassistant). */
 var CONFIG_LOGGER = /^homeassistant\.(?:bootstrap|config|core_config|util\.yaml|helpers\.check_config)\b/;
 /** Programs of an add-on container: s6-overlay and its init scripts. */
 var S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init|\w+\.d$)/;
 /**
 * Output of a runtime Home Assistant Core does not use (Node.js stack frames, Go
-* panics, nginx, C/C++ sources, Z-Wave JS driver codes): it comes from an
-* add-on's container, whatever else the paste lost.
+* panics, nginx, C/C++ sources, Z-Wave JS driver codes, a C/C++ compiler's
+* diagnostics: Core installs prebuilt wheels, while the ESPHome add-on compiles
+* firmware): it comes from an add-on's container, whatever else the paste lost.
 */
-var ADDON_RUNTIME = /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+/m;
-var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$/;
+var ADDON_RUNTIME = /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+|^[\w.+-]*(?:gcc|g\+\+|cc1(?:plus)?|clang(?:\+\+)?|collect2|c\+\+): (?:fatal )?error: |^compilation terminated\.$/m;
+/** pip building a package from source for Core (no wheel for it): its compiler output is Core's. */
+var PIP_BUILD = /Unable to install package|Failed (?:to )?build(?:ing)? wheel|Building wheels? for|pip(?:3)? install|setup\.py/;
+/** A Python logger; a module of a custom folder named after its repository may hold `-`. */
+var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$|^custom_components\.[\w-]+(?:\.\w+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 var PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
@@ -10441,9 +10499,11 @@ function integrationOfFrames(frames) {
 	if (!frames) return null;
 	if (frames.some((l) => SUPERVISOR_FRAME.test(l))) return "hassio";
 	const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
-	if (custom) return custom;
+	if (custom) return domainOfFolder(custom);
 	return frames.map((l) => CORE_FRAME.exec(l)?.[1]).filter((d) => !!d && !PLATFORM_DOMAINS.test(d)).at(-1) ?? null;
 }
+/** The websocket and REST APIs, which run commands other integrations registered. */
+var DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
 /** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
 var LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
 /**
@@ -10463,6 +10523,31 @@ function integrationOfLibraryFrames(frames) {
 		if (domain) return domain;
 	}
 	return null;
+}
+/** A qualified exception name anywhere in a line: `pyfoo.exceptions.FooError`, `aiohue.errors.Unauthorized: …`. */
+var QUALIFIED_EXCEPTION = /(?<![\w.])([a-z_]\w*(?:\.[a-z_]\w*)*)\.[A-Z]\w*(?:(?:Error|Exception|Timeout|Failed|Failure)\b|(?=: ))/g;
+/** The integration of the last library exception a record names, or null. */
+function integrationOfExceptionName(lines) {
+	for (const line of [...lines].reverse()) for (const m of [...line.matchAll(QUALIFIED_EXCEPTION)].reverse()) {
+		const module = m[1] ?? "";
+		if (TRANSPORTS.has(module.split(".")[0] ?? "")) continue;
+		const domain = libraryIntegration(module);
+		if (domain) return domain;
+	}
+	return null;
+}
+/**
+* Core's package installer failing: `Unable to install package pyisy==3.1.14: …`. A core
+* integration pins each requirement exactly (hassfest enforces `==`), and at the version
+* Home Assistant's constraints pin where they pin the package: any other requirement is a
+* custom integration's.
+*/
+var INSTALL_FAILED = /^Unable to install package ([A-Za-z0-9][\w.-]*)==([\w.]+)(?::|\s|$)/;
+/** The core integration whose exactly pinned requirement failed to install, or null. */
+function integrationOfInstall(message) {
+	const m = INSTALL_FAILED.exec(message);
+	if (!m?.[1] || AGAINST_CORE_PIN.test(`${m[1]}==${m[2] ?? ""}`)) return null;
+	return libraryIntegration(m[1].toLowerCase().replaceAll("-", "_"));
 }
 /** What a record is about: its integration and subject, and where it was logged. */
 function attribute(record) {
@@ -10492,7 +10577,8 @@ function attribute(record) {
 		bare
 	};
 	const python = r.source !== null || r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
-	if (!python && ADDON_RUNTIME.test([r.message, ...r.traceback ?? []].join("\n"))) return {
+	const text = [r.message, ...r.traceback ?? []].join("\n");
+	if (!python && ADDON_RUNTIME.test(text) && !PIP_BUILD.test(text)) return {
 		integration: "hassio",
 		subject: null,
 		fromHa: false,
@@ -10512,17 +10598,23 @@ function attribute(record) {
 	});
 	if (integration === "custom") integration = null;
 	if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration)) integration = null;
+	if (DISPATCHER_LOGGER.test(logger)) integration = integrationOfFrames(r.traceback) ?? integration;
 	if (integration === null || PLATFORM_DOMAINS.test(integration)) {
 		const frame = integrationOfFrames(r.traceback);
 		const lines = r.message.split("\n").concat(r.traceback ?? []);
 		const named = NAMED_IN_MESSAGE.map((re) => lines.map((l) => re.exec(l)?.[1]).find(Boolean)).find(Boolean);
-		integration = frame ?? named ?? integration;
+		integration = frame ?? named ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
 	}
 	integration ??= KNOWN_MESSAGES.find(([re]) => [r.message, ...r.traceback ?? []].some((l) => re.test(l)))?.[1] ?? null;
 	if (integration === null && !logger.startsWith("homeassistant")) integration = libraryIntegration(r.logger);
 	integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
 	integration ??= integrationOfLibraryFrames(r.traceback);
-	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = serviceIntegration(r.message);
+	integration ??= integrationOfLibraryFrames(r.source !== null ? [r.source] : null);
+	integration ??= integrationOfExceptionName([r.message, ...r.traceback ?? []]);
+	integration ??= HA_SERVICES[HA_SERVICE.exec([r.message, ...r.traceback ?? []].join("\n"))?.[1] ?? ""] ?? null;
+	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = [r.message, ...r.traceback ?? []].map(serviceIntegration).find(Boolean) ?? null;
+	integration ??= integrationOfInstall(r.message);
+	if (integration === null && ADDON_SLUG$1.test([r.message, ...r.traceback ?? []].join("\n"))) integration = "hassio";
 	if (integration === null && (CONFIG_LOGGER.test(logger) || /^homeassistant(?:\.runner)?$/.test(logger))) integration = "homeassistant";
 	return {
 		integration,
@@ -10592,7 +10684,12 @@ var LogIncidentBuilder = class LogIncidentBuilder {
 			level: r.level,
 			traceback: r.traceback
 		})) return;
-		const who = attribute(r);
+		let who = attribute(r);
+		const top = r.logger?.split(".")[0];
+		if (who.integration === null && who.fromHa && top && this.custom.has(top)) who = {
+			...who,
+			integration: top
+		};
 		const template = messageTemplate(r.message);
 		const key = who.integration !== null ? `${who.integration}|${who.subject ?? ""}` : `?|${messageTemplate(r.message.replace(ENTITY_ID, "<entity>").replace(ID_LIKE, "<id>"))}`;
 		let group = this.groups.get(key);
