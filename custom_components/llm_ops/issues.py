@@ -48,6 +48,14 @@ PENDING = "analysis_pending"
 IGNORED_REASON = "Ignored in Home Assistant Repairs"
 
 
+# What the sidecar says of itself (not tied to an incident).
+SIDECAR_ISSUES = (
+    ISSUE_SIDECAR_UNREACHABLE,
+    ISSUE_POLICY_INVALID,
+    ISSUE_SYSTEM_LOG_EVENTS,
+)
+
+
 def issue_id(incident_id: str) -> str:
     """Return the Repairs issue id of an incident."""
     return f"{ISSUE_PREFIX}{incident_id}"
@@ -241,7 +249,7 @@ class IncidentIssues:
 
     @callback
     def async_remove_all(self) -> None:
-        """Withdraw every issue when the entry unloads."""
-        for key in self._raised:
+        """Withdraw every issue when the entry unloads; a setup raises them again."""
+        for key in (*self._raised, *SIDECAR_ISSUES):
             ir.async_delete_issue(self.hass, DOMAIN, key)
         self._raised = set()

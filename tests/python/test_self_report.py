@@ -34,6 +34,11 @@ async def test_invalid_policy_is_a_repairs_issue(
         assert "reboot_the_host" in issue.translation_placeholders["error"]
         _, status = await sidecar_api(hass, sidecar, "GET", "/api/status")
         assert status["mode"] == "observe"
+        # Removing the entry takes the issue with it, not only at the next restart.
+        entry = hass.config_entries.async_entries(DOMAIN)[0]
+        assert await hass.config_entries.async_remove(entry.entry_id)
+        await hass.async_block_till_done()
+        assert ir.async_get(hass).async_get_issue(DOMAIN, ISSUE_POLICY_INVALID) is None
     finally:
         await hass.async_add_executor_job(sidecar.stop)
 
