@@ -303,4 +303,41 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a service on the loopback address that does not answer (an add-on that is not running)',
+    input('esphome', [
+      line(
+        "Dashboard unavailable; skipping reauth: Cannot connect to host 127.0.0.1:63261 ssl:default [Connect call failed ('127.0.0.1', 63261)]",
+        'WARNING',
+        'homeassistant.components.esphome.dashboard',
+      ),
+    ]),
+    'network.host_unreachable',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'a service on localhost that refuses connections',
+    input('nodered', [
+      line(
+        "Error fetching nodered data: Cannot connect to host localhost:1880 ssl:default [Connect call failed ('127.0.0.1', 1880)] [Errno 111] Connection refused",
+        'ERROR',
+        'custom_components.nodered',
+      ),
+    ]),
+    'network.host_unreachable',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'a device that cannot be reached',
+    input('dreame_vacuum', [
+      line(
+        'custom_components.dreame_vacuum.dreame.exceptions.DeviceUpdateFailedException: Device cannot be reached',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

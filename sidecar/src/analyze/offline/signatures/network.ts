@@ -11,10 +11,8 @@ import {
   REFUSED,
   TIMEOUT,
 } from '../patterns.js';
+import { ADDON_HOST } from '../extract.js';
 import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
-
-/** Add-ons are reached by host names like core-mariadb or a0d7b954-influxdb; they resolve only while the add-on runs. */
-const ADDON_HOST = /\b(?:core|local|[0-9a-f]{8})-(?![0-9a-f]{4}-)[a-z][a-z0-9_-]+/;
 
 /**
  * A multicast DNS (.local) name that no device answered: the resolver's final "no such
@@ -75,6 +73,31 @@ const overInternet = {
 
 /** A cloud integration's peer is its service on the internet, whether or not the log names it. */
 const ofCloudService = { when: { cloud: true }, set: overInternet.set };
+
+/**
+ * A peer on the Home Assistant machine itself (127.0.0.1, localhost, an add-on's host name)
+ * is a service there, mostly an add-on (a dashboard, a broker, a database) that is stopped or
+ * crashed, not a device on the network. It may also be a daemon the user runs beside Home
+ * Assistant, hence the moderate confidence.
+ */
+const onThisMachine = {
+  when: { localService: true },
+  set: {
+    category: 'addon_crash' as const,
+    remedy: 'restart_addon' as const,
+    confidence: 0.62,
+    actions: [],
+    title: 'The local service at {host} does not answer',
+    rootCause:
+      '{integration} cannot reach {host} (“{detail}”), a service on the Home Assistant machine itself: the add-on (or local program) that provides it is stopped, crashed or still starting.',
+    impact: 'What {integration} gets from that service is unavailable until it runs again.',
+    manualSteps: [
+      'Check that the add-on serving {host} runs (Settings → Add-ons), read its log for why it stopped, and turn on Start on boot and Watchdog.',
+      'If it is a program on the host instead, start it and check that it listens on that port.',
+      '{integration} reconnects once the service answers.',
+    ],
+  },
+};
 
 /** Peers that cannot be resolved, routed to, or reached. */
 export const network: SignatureFamily = {
@@ -270,7 +293,7 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: [overInternet, ofCloudService],
+      variants: [overInternet, ofCloudService, onThisMachine],
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -280,6 +303,7 @@ export const network: SignatureFamily = {
       match: { text: REFUSED },
       ...device,
       confidence: 0.72,
+      variants: [onThisMachine],
       title: '{host} refuses connections from {integration}',
       rootCause:
         '{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.',
@@ -289,7 +313,7 @@ export const network: SignatureFamily = {
       match: { text: TIMEOUT },
       ...device,
       confidence: 0.68,
-      variants: [overInternet, ofCloudService],
+      variants: [overInternet, ofCloudService, onThisMachine],
       title: '{integration} gets no answer from {host} in time',
       rootCause:
         '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
@@ -334,7 +358,7 @@ export const network: SignatureFamily = {
       },
       ...device,
       confidence: 0.6,
-      variants: [overInternet, ofCloudService],
+      variants: [overInternet, ofCloudService, onThisMachine],
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
