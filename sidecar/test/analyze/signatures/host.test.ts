@@ -45,4 +45,11 @@ recognises('host', [
     'resource_exhaustion',
     'free_disk_or_repair_db',
   ),
+  c(
+    'a Supervisor that does not know its machine type',
+    input('hassio', [line("Can't detect the machine type!", 'WARNING', 'supervisor.arch')]),
+    'host.machine_unknown',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);

@@ -62,6 +62,28 @@ export const host: SignatureFamily = {
       ],
     },
     {
+      // The Supervisor learns the machine type from the installation (the Supervised
+      // installer asks for it); without it, it cannot pick images or process version data.
+      id: 'machine_unknown',
+      match: {
+        text: /Can't detect the machine type|Unknown machine type|machine type (?:is )?(?:unknown|not set)/i,
+      },
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      severity: 'error',
+      confidence: 0.7,
+      title: 'The Supervisor does not know the machine type',
+      rootCause:
+        'The Supervisor could not detect which machine it runs on (“{detail}”). The machine type is set when the installation is made; without it, the Supervisor cannot choose images or read the version data, so updates and add-ons fail.',
+      impact: 'Updates of Home Assistant and add-on installs do not work.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'On a Supervised installation, install the Supervised package again and choose the right machine type when it asks.',
+        'Then restart the Supervisor (ha supervisor restart) or the host.',
+      ],
+    },
+    {
       id: 'read_only',
       match: { text: /Read-only file system|\bEROFS\b|\[Errno 30\]/i, addon: false },
       category: 'resource_exhaustion',
