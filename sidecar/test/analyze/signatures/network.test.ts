@@ -340,4 +340,41 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a Z-Wave node the controller marked dead',
+    input('zwave_js', [
+      line(
+        '[Node 012] The node did not respond after 1 attempts, it is presumed dead',
+        'WARNING',
+        'homeassistant.components.zwave_js',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Zigbee device that acknowledged nothing (Zigbee2MQTT)',
+    input('mqtt', [
+      line(
+        "z2m: Publish 'set' to 'Kitchen light' failed: 'Error: ZCL command 0x00158d0001a2b3c4/1 genOnOff.on({}) failed (Data request failed with error: 'MAC no ack' (233))'",
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Zigbee device no route leads to (ZHA)',
+    input('zha', [
+      line(
+        '[0x3f2a:1:0x0006]: Failed to send request: NWK_NO_ROUTE',
+        'WARNING',
+        'homeassistant.components.zha.core.cluster_handlers',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

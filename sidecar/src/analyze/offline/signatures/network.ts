@@ -347,6 +347,27 @@ export const network: SignatureFamily = {
       ],
     },
     {
+      // Zigbee, Z-Wave and Thread devices are nodes of a mesh: a node the controller marks
+      // dead, or a frame no node acknowledged or could route, means the device is off, its
+      // battery empty or out of range of a router. Reloading changes nothing; the mesh does.
+      id: 'mesh_node',
+      match: {
+        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b/i,
+      },
+      ...device,
+      confidence: 0.7,
+      actions: [],
+      title: 'A mesh device of {integration} does not answer',
+      rootCause:
+        'A Zigbee, Z-Wave or Thread device of {integration} did not acknowledge or could not be routed to (“{detail}”): it is off, its battery is empty, or it is out of range of the mesh’s routers. Frames to it fail until it answers again.',
+      impact: 'That device’s entities are unavailable or do not react to commands.',
+      manualSteps: [
+        'Check the device’s power or battery, and bring it closer to a mains-powered router or repeater of the mesh.',
+        'Keep the radio stick away from USB 3 ports and Wi-Fi gear (interference), using a USB extension cable.',
+        'Reloading {integration} does not bring a device back; it rejoins once it is in reach and powered.',
+      ],
+    },
+    {
       id: 'communication',
       match: {
         text: [
