@@ -377,4 +377,30 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    "a cloud service's outage (HTTP 503)",
+    input('acme', [
+      line(
+        "Error fetching acme data: 503, message='Service Unavailable', url=URL('https://api.acme-cloud.com/v1/devices')",
+        'ERROR',
+        'custom_components.acme.coordinator',
+      ),
+    ]),
+    'network.service_error',
+    'network_unreachable',
+    'notify_only',
+  ),
+  c(
+    'a local device whose own software fails (HTTP 500)',
+    input('acme', [
+      line(
+        'Error fetching data from 192.168.1.20: 500 Internal Server Error',
+        'ERROR',
+        'homeassistant.components.acme',
+      ),
+    ]),
+    'network.service_error',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -347,6 +347,48 @@ export const network: SignatureFamily = {
       ],
     },
     {
+      // An HTTP 5xx is an answer: the network works, and the server behind it fails (a
+      // vendor's outage or maintenance). Waiting helps; the user's network does not need
+      // checking. Home Assistant's own 500s (a config flow that crashed) are bugs, not this.
+      id: 'service_error',
+      match: {
+        text: /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|\b(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|(?:HTTP|status|code|returned|response)[^\n\d]{0,12}\b50[0234]\b|\b(?:temporarily unavailable|under maintenance|maintenance in progress)\b/i,
+        // Docker's own API (the Supervisor pulling images) answers 500 for local faults too.
+        unless:
+          /Server got itself in trouble|Config flow could not be loaded|\bupstream\b|\bnginx\b|http\+docker|Can't (?:install|pull)\b/i,
+      },
+      ...device,
+      category: 'network_unreachable',
+      remedy: 'notify_only',
+      confidence: 0.64,
+      actions: [],
+      variants: [
+        {
+          // A device on the own network answering with server errors is the device's problem.
+          when: { publicHost: false },
+          set: {
+            category: 'device_unavailable',
+            remedy: 'check_network_or_device',
+            rootCause:
+              '{host} answers {integration} with a server error (“{detail}”): the device is up but its own software fails; it often needs a restart or a firmware update.',
+            manualSteps: [
+              'Restart {host} (power it off and on) and check for a firmware update.',
+              '{integration} recovers on its own once {host} answers normally.',
+            ],
+          },
+        },
+      ],
+      title: 'The service of {integration} answers with server errors',
+      rootCause:
+        'The service {integration} talks to[[ ({host})]] answered with a server error (“{detail}”): the network works, but the service itself is down, overloaded or in maintenance.',
+      impact:
+        'Updates from {integration} stop until the service recovers; entities may go stale or unavailable.',
+      manualSteps: [
+        'Check the service’s status page or the integration’s issue tracker; outages are fixed on the vendor’s side.',
+        '{integration} recovers on its own once the service answers normally; reloading or restarting does not speed that up.',
+      ],
+    },
+    {
       // Zigbee, Z-Wave and Thread devices are nodes of a mesh: a node the controller marks
       // dead, or a frame no node acknowledged or could route, means the device is off, its
       // battery empty or out of range of a router. Reloading changes nothing; the mesh does.
