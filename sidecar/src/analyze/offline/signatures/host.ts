@@ -43,7 +43,8 @@ export const host: SignatureFamily = {
       id: 'permission_denied',
       match: {
         // Devices (/dev/tty…) are the radio signatures': a missing device mapping says more.
-        text: /(?:PermissionError: )?\[Errno 13\] Permission denied: '(?!\/dev\/)[^']+'/,
+        // Python's words, and Node.js's (add-ons and helpers written in JavaScript).
+        text: /(?:PermissionError: )?\[Errno (?:13\] Permission denied|1\] Operation not permitted): '(?!\/dev\/)[^']+'|\bEACCES: permission denied, (?:open|mkdir|scandir|unlink|rename|access|copyfile) '(?!\/dev\/)[^']+'/,
         addon: false,
       },
       category: 'invalid_config',
