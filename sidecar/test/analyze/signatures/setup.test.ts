@@ -175,4 +175,21 @@ recognises('setup', [
     'setup_retry',
     'notify_only',
   ),
+  c(
+    'a setup that retries on a device whose firmware is not supported',
+    input(
+      'homewizard',
+      [
+        line(
+          "Config entry 'P1 meter (5c2faf03ed6e)' for homewizard integration not ready yet: system is not supported; Retrying in background",
+          'WARNING',
+          'homeassistant.config_entries',
+        ),
+      ],
+      { custom: false },
+    ),
+    'setup.retry',
+    'setup_retry',
+    'notify_only',
+  ),
 ]);

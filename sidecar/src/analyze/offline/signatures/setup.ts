@@ -77,7 +77,8 @@ export const setup: SignatureFamily = {
         {
           // Integration and server (an add-on, a firmware) speak different versions.
           when: {
-            text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+/i,
+            // A device or firmware that is not supported stays so however often setup retries.
+            text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+|\b(?:system|device|firmware|model|api) (?:version )?(?:is )?not supported\b|\bunsupported (?:firmware|device|model|api)\b/i,
           },
           set: {
             remedy: 'notify_only',
