@@ -6,7 +6,7 @@
  * still gets a low-confidence `other` finding; benign noise gets none. The
  * user's knowledge file rules, passed in with the input, win over the built-in ones.
  */
-import { isPublicHost } from './extract.js';
+import { isLocalService, isPublicHost } from './extract.js';
 import { findingOf, hostOf } from './finding.js';
 import { CLOUD_DOMAINS, CORE_DOMAINS, misspelledCoreDomain } from './libraries.js';
 import { matchLocal } from './local.js';
@@ -219,6 +219,8 @@ function holds(c: Condition, ctx: Context, host: string | undefined, match: Matc
   const text = c.text;
   if (text && !ctx.evidence.some((e) => text.test(e.text))) return false;
   if (c.publicHost !== undefined && (host ? isPublicHost(host) : null) !== c.publicHost)
+    return false;
+  if (c.localService !== undefined && (host ? isLocalService(host) : false) !== c.localService)
     return false;
   if (c.cloud !== undefined && CLOUD_DOMAINS.has(ctx.input.integration ?? '') !== c.cloud)
     return false;

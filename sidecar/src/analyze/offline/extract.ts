@@ -119,3 +119,16 @@ export function isPublicHost(host: string): boolean | null {
   if (LOCAL_SUFFIX.test(host)) return false;
   return /\.[a-z]{2,24}$/i.test(host);
 }
+
+/** Add-ons are reached by host names like core-mariadb or a0d7b954-influxdb. */
+export const ADDON_HOST = /\b(?:core|local|[0-9a-f]{8})-(?![0-9a-f]{4}-)[a-z][a-z0-9_-]+/;
+
+/**
+ * True for a peer on the Home Assistant machine itself: the loopback address, or an
+ * add-on's host name. Such a service is an add-on (or a local daemon), not a device.
+ */
+export function isLocalService(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (/^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1)$/.test(bare)) return true;
+  return new RegExp(`^${ADDON_HOST.source.replace(/^\\b/, '')}$`).test(bare);
+}

@@ -101,6 +101,8 @@ export interface Condition {
   text?: RegExp;
   /** The host named in the evidence is on the internet (true) or local (false). */
   publicHost?: boolean;
+  /** The host named in the evidence is on the Home Assistant machine (loopback, an add-on's name). */
+  localService?: boolean;
   /** The integration talks to a cloud service (its manifest's iot_class is cloud_polling or cloud_push). */
   cloud?: boolean;
   /** The integration the evidence names (`domain` group, else the incident's) misspells one of Home Assistant's own. */

@@ -1,5 +1,7 @@
 /** Real-world wordings of the addon family's failures (signatures/addon.ts). */
-import { input, line } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { analyzeOffline } from '../../../src/analyze/offline/engine.js';
+import { input, line, must } from '../helpers.js';
 import { c, recognises } from './cases.js';
 
 recognises('addon', [
@@ -165,3 +167,18 @@ recognises('addon', [
     'restart_addon',
   ),
 ]);
+
+describe('an exit code outside an add-on', () => {
+  it('is not said with confidence to be an add-on crash', () => {
+    // Docker Compose's words for any container, Home Assistant's own included.
+    const inAddon = must(
+      analyzeOffline(input('hassio', [line('Service mosquitto exited with code 1', 'INFO')])),
+    );
+    const outside = must(
+      analyzeOffline(input(null, [line('homeassistant exited with code 137', 'INFO')])),
+    );
+    expect(outside.rca.signature).toBe('addon.exited');
+    expect(outside.rca.confidence).toBeLessThan(0.8);
+    expect(inAddon.rca.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+});

@@ -122,4 +122,26 @@ recognises('certificate', [
     'network_unreachable',
     'check_network_or_device',
   ),
+  c(
+    "a cloud service's certificate no one can verify, in a log that does not name the integration",
+    input(null, [
+      line(
+        "The source returned an invalid response: \"HTTPSConnectionPool(host='online.example.gov.uk', port=443): Max retries exceeded with url: /MyCollectionDay (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1000)')))\"",
+      ),
+    ]),
+    'certificate.verification_failed',
+    'certificate',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    "a cloud service's incomplete chain, in a core integration",
+    input('melcloud', [
+      line(
+        "Cannot connect to host app.melcloud.com:443 ssl:True [SSLCertVerificationError: (1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1000)')]",
+      ),
+    ]),
+    'certificate.verification_failed',
+    'certificate',
+    'notify_only',
+  ),
 ]);

@@ -127,4 +127,28 @@ recognises('config', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    "a camera that cannot subscribe to Home Assistant's webhook",
+    input('reolink_dev', [
+      line(
+        'Host 192.168.1.40 subscription failed to its webhook, base object state will be set to NotAvailable',
+        'ERROR',
+        'custom_components.reolink_dev.base',
+      ),
+    ]),
+    'config.webhook_unreachable',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a cloud service that rejects the webhook URL',
+    input('acme', [
+      line(
+        'Failed to register webhook with the cloud: invalid webhook url http://localhost:8123/api/webhook/abc',
+      ),
+    ]),
+    'config.webhook_unreachable',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);

@@ -45,4 +45,27 @@ recognises('host', [
     'resource_exhaustion',
     'free_disk_or_repair_db',
   ),
+  c(
+    'a Supervisor that does not know its machine type',
+    input('hassio', [line("Can't detect the machine type!", 'WARNING', 'supervisor.arch')]),
+    'host.machine_unknown',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a file Node.js may not open',
+    input('acme', [line("Error: EACCES: permission denied, open '/config/acme/state.json'")]),
+    'host.permission_denied',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a file whose owner may not be changed',
+    input('acme', [
+      line("PermissionError: [Errno 1] Operation not permitted: '/config/www/snapshot.jpg'"),
+    ]),
+    'host.permission_denied',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);

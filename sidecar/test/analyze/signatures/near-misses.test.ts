@@ -111,6 +111,28 @@ const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
     input('foo', [line('The service is busy. Please try again later.', 'WARNING')]),
     null,
   ],
+  [
+    "Home Assistant's own 500 (a config flow that crashed) is not a vendor's outage",
+    input('acme', [
+      line(
+        'Config flow could not be loaded: 500 Internal Server Error Server got itself in trouble',
+        'ERROR',
+        null,
+      ),
+    ]),
+    'other',
+  ],
+  [
+    "Docker's 500 to the Supervisor is a local fault, not a vendor's outage",
+    input('hassio', [
+      line(
+        'Can\'t install homeassistant/raspberrypi3-homeassistant:0.96.5 -> 500 Server Error: Internal Server Error ("readlink /mnt/data/docker/overlay2/l: invalid argument").',
+        'ERROR',
+        'hassio.docker.interface',
+      ),
+    ]),
+    'other',
+  ],
 ];
 
 describe('signatures do not over-match', () => {

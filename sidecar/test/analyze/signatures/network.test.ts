@@ -303,4 +303,104 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a service on the loopback address that does not answer (an add-on that is not running)',
+    input('esphome', [
+      line(
+        "Dashboard unavailable; skipping reauth: Cannot connect to host 127.0.0.1:63261 ssl:default [Connect call failed ('127.0.0.1', 63261)]",
+        'WARNING',
+        'homeassistant.components.esphome.dashboard',
+      ),
+    ]),
+    'network.host_unreachable',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'a service on localhost that refuses connections',
+    input('nodered', [
+      line(
+        "Error fetching nodered data: Cannot connect to host localhost:1880 ssl:default [Connect call failed ('127.0.0.1', 1880)] [Errno 111] Connection refused",
+        'ERROR',
+        'custom_components.nodered',
+      ),
+    ]),
+    'network.host_unreachable',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
+    'a device that cannot be reached',
+    input('dreame_vacuum', [
+      line(
+        'custom_components.dreame_vacuum.dreame.exceptions.DeviceUpdateFailedException: Device cannot be reached',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Z-Wave node the controller marked dead',
+    input('zwave_js', [
+      line(
+        '[Node 012] The node did not respond after 1 attempts, it is presumed dead',
+        'WARNING',
+        'homeassistant.components.zwave_js',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Zigbee device that acknowledged nothing (Zigbee2MQTT)',
+    input('mqtt', [
+      line(
+        "z2m: Publish 'set' to 'Kitchen light' failed: 'Error: ZCL command 0x00158d0001a2b3c4/1 genOnOff.on({}) failed (Data request failed with error: 'MAC no ack' (233))'",
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Zigbee device no route leads to (ZHA)',
+    input('zha', [
+      line(
+        '[0x3f2a:1:0x0006]: Failed to send request: NWK_NO_ROUTE',
+        'WARNING',
+        'homeassistant.components.zha.core.cluster_handlers',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    "a cloud service's outage (HTTP 503)",
+    input('acme', [
+      line(
+        "Error fetching acme data: 503, message='Service Unavailable', url=URL('https://api.acme-cloud.com/v1/devices')",
+        'ERROR',
+        'custom_components.acme.coordinator',
+      ),
+    ]),
+    'network.service_error',
+    'network_unreachable',
+    'notify_only',
+  ),
+  c(
+    'a local device whose own software fails (HTTP 500)',
+    input('acme', [
+      line(
+        'Error fetching data from 192.168.1.20: 500 Internal Server Error',
+        'ERROR',
+        'homeassistant.components.acme',
+      ),
+    ]),
+    'network.service_error',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -48,4 +48,13 @@ recognises('rate_limit', [
     'rate_limited',
     'notify_only',
   ),
+  c(
+    "a Google API's quota, in gRPC's words",
+    input('google_generative_ai_conversation', [
+      line('Error generating content: 429 Resource has been exhausted (e.g. check quota).'),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
 ]);

@@ -145,4 +145,51 @@ recognises('setup', [
     'other',
     'update_or_remove_custom_component',
   ),
+  c(
+    "a custom integration's setup that let a connection failure escape in its own words",
+    input('meross_cloud', [
+      line(
+        'Your Meross login credentials are invalid or the network could not be reached at the moment.\nTraceback (most recent call last):\n  File "/config/custom_components/meross_cloud/__init__.py", line 55, in async_setup_entry\n    manager = MerossManager(meross_email=email, meross_password=password)\nmeross_iot.api.UnauthorizedException',
+        'ERROR',
+        'custom_components.meross_cloud',
+      ),
+    ]),
+    'setup.failed_unreachable',
+    'setup_retry',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    "an exception that escaped an integration's setup, logged in its own words",
+    input(
+      'acme',
+      [
+        line(
+          'Unexpected error while loading the acme account\nTraceback (most recent call last):\n  File "/usr/src/homeassistant/homeassistant/components/acme/__init__.py", line 41, in async_setup_entry\n    await account.load()\nacme.exceptions.AcmeProtocolError: unexpected response',
+          'ERROR',
+          'homeassistant.components.acme',
+        ),
+      ],
+      { custom: false },
+    ),
+    'setup.failed',
+    'setup_retry',
+    'notify_only',
+  ),
+  c(
+    'a setup that retries on a device whose firmware is not supported',
+    input(
+      'homewizard',
+      [
+        line(
+          "Config entry 'P1 meter (5c2faf03ed6e)' for homewizard integration not ready yet: system is not supported; Retrying in background",
+          'WARNING',
+          'homeassistant.config_entries',
+        ),
+      ],
+      { custom: false },
+    ),
+    'setup.retry',
+    'setup_retry',
+    'notify_only',
+  ),
 ]);

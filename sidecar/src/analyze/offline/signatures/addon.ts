@@ -192,7 +192,14 @@ export const addon: SignatureFamily = {
       },
       ...common,
       confidence: 0.8,
-      variants: [ownConfig, restartsExhausted, unsupportedCpu],
+      variants: [
+        // Outside an add-on's log, "exited with code" is any container's (Docker Compose
+        // names Home Assistant's own container so): the evidence does not say an add-on.
+        { when: { addon: false }, set: { confidence: 0.7 } },
+        ownConfig,
+        restartsExhausted,
+        unsupportedCpu,
+      ],
       title: 'Add-on {addon} crashed[[ (exit code {code})]]',
       rootCause:
         'The add-on’s main service exited with an error[[ (exit code {code})]] and the add-on halted. Its log just before the exit says why: “{detail}”.',

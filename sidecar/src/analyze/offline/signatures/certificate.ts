@@ -33,10 +33,11 @@ const common: Omit<
 /**
  * A service on the internet: its certificate is not the user's to change. A custom integration's
  * own client that cannot verify it (an outdated CA bundle, a chain the service changed, a moved
- * endpoint) is fixed only by a release of that integration.
+ * endpoint) is fixed only by a release of that integration. Core integrations share Home
+ * Assistant's maintained CA bundle, so an integration not known to be core counts as custom here.
  */
 const cloudInCustom = {
-  when: { publicHost: true, custom: true },
+  when: { publicHost: true, core: false },
   set: {
     remedy: 'update_or_remove_custom_component' as const,
     actions: [],

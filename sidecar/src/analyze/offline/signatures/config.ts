@@ -158,6 +158,26 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // Devices and cloud services push events to a webhook URL that Home Assistant builds
+      // from its own internal or external URL; when that URL is wrong or not reachable from
+      // the sender, subscribing fails however often the integration retries.
+      id: 'webhook_unreachable',
+      match: {
+        text: /\b(?:subscription|subscrib(?:e|ing)|registration|register(?:ing)?)\b[^\n]{0,60}\bwebhook|\bwebhook\b[^\n]{0,60}\b(?:failed|not reachable|unreachable|could not be (?:reached|registered|created))|\bwebhook_url\b[^\n]{0,60}\b(?:invalid|not set|missing)|invalid (?:webhook|callback) url/i,
+      },
+      ...common,
+      confidence: 0.6,
+      title: '[[{integration}: ]]events cannot be delivered to Home Assistant’s webhook',
+      rootCause:
+        'Subscribing to events at Home Assistant’s webhook failed (“{detail}”). The sender reaches Home Assistant at an address built from its configured internal or external URL; when that URL is missing, wrong, or not reachable from the device or service, no events arrive.',
+      impact:
+        'Events from {integration} (motion, doorbells, state changes) do not arrive, or only by polling.',
+      manualSteps: [
+        'Check Home Assistant’s URLs (Settings → System → Network): the internal URL must be an address the device can reach (not localhost), the external one a reachable address for cloud services.',
+        'Then reload {integration}.',
+      ],
+    },
+    {
       id: 'entity_state_or_unit',
       match: {
         text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '\w+' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit/,

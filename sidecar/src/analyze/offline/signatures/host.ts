@@ -43,7 +43,8 @@ export const host: SignatureFamily = {
       id: 'permission_denied',
       match: {
         // Devices (/dev/tty…) are the radio signatures': a missing device mapping says more.
-        text: /(?:PermissionError: )?\[Errno 13\] Permission denied: '(?!\/dev\/)[^']+'/,
+        // Python's words, and Node.js's (add-ons and helpers written in JavaScript).
+        text: /(?:PermissionError: )?\[Errno (?:13\] Permission denied|1\] Operation not permitted): '(?!\/dev\/)[^']+'|\bEACCES: permission denied, (?:open|mkdir|scandir|unlink|rename|access|copyfile) '(?!\/dev\/)[^']+'/,
         addon: false,
       },
       category: 'invalid_config',
@@ -59,6 +60,28 @@ export const host: SignatureFamily = {
       manualSteps: [
         'Give the file back to the user Home Assistant runs as (for a container install, the owner of the configuration folder), with read and write permission.',
         'Then restart Home Assistant or reload the integration.',
+      ],
+    },
+    {
+      // The Supervisor learns the machine type from the installation (the Supervised
+      // installer asks for it); without it, it cannot pick images or process version data.
+      id: 'machine_unknown',
+      match: {
+        text: /Can't detect the machine type|Unknown machine type|machine type (?:is )?(?:unknown|not set)/i,
+      },
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      severity: 'error',
+      confidence: 0.7,
+      title: 'The Supervisor does not know the machine type',
+      rootCause:
+        'The Supervisor could not detect which machine it runs on (“{detail}”). The machine type is set when the installation is made; without it, the Supervisor cannot choose images or read the version data, so updates and add-ons fail.',
+      impact: 'Updates of Home Assistant and add-on installs do not work.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'On a Supervised installation, install the Supervised package again and choose the right machine type when it asks.',
+        'Then restart the Supervisor (ha supervisor restart) or the host.',
       ],
     },
     {

@@ -11,10 +11,8 @@ import {
   REFUSED,
   TIMEOUT,
 } from '../patterns.js';
+import { ADDON_HOST } from '../extract.js';
 import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
-
-/** Add-ons are reached by host names like core-mariadb or a0d7b954-influxdb; they resolve only while the add-on runs. */
-const ADDON_HOST = /\b(?:core|local|[0-9a-f]{8})-(?![0-9a-f]{4}-)[a-z][a-z0-9_-]+/;
 
 /**
  * A multicast DNS (.local) name that no device answered: the resolver's final "no such
@@ -75,6 +73,31 @@ const overInternet = {
 
 /** A cloud integration's peer is its service on the internet, whether or not the log names it. */
 const ofCloudService = { when: { cloud: true }, set: overInternet.set };
+
+/**
+ * A peer on the Home Assistant machine itself (127.0.0.1, localhost, an add-on's host name)
+ * is a service there, mostly an add-on (a dashboard, a broker, a database) that is stopped or
+ * crashed, not a device on the network. It may also be a daemon the user runs beside Home
+ * Assistant, hence the moderate confidence.
+ */
+const onThisMachine = {
+  when: { localService: true },
+  set: {
+    category: 'addon_crash' as const,
+    remedy: 'restart_addon' as const,
+    confidence: 0.62,
+    actions: [],
+    title: 'The local service at {host} does not answer',
+    rootCause:
+      '{integration} cannot reach {host} (“{detail}”), a service on the Home Assistant machine itself: the add-on (or local program) that provides it is stopped, crashed or still starting.',
+    impact: 'What {integration} gets from that service is unavailable until it runs again.',
+    manualSteps: [
+      'Check that the add-on serving {host} runs (Settings → Add-ons), read its log for why it stopped, and turn on Start on boot and Watchdog.',
+      'If it is a program on the host instead, start it and check that it listens on that port.',
+      '{integration} reconnects once the service answers.',
+    ],
+  },
+};
 
 /** Peers that cannot be resolved, routed to, or reached. */
 export const network: SignatureFamily = {
@@ -270,7 +293,7 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: [overInternet, ofCloudService],
+      variants: [overInternet, ofCloudService, onThisMachine],
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -280,6 +303,7 @@ export const network: SignatureFamily = {
       match: { text: REFUSED },
       ...device,
       confidence: 0.72,
+      variants: [onThisMachine],
       title: '{host} refuses connections from {integration}',
       rootCause:
         '{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.',
@@ -289,7 +313,7 @@ export const network: SignatureFamily = {
       match: { text: TIMEOUT },
       ...device,
       confidence: 0.68,
-      variants: [overInternet, ofCloudService],
+      variants: [overInternet, ofCloudService, onThisMachine],
       title: '{integration} gets no answer from {host} in time',
       rootCause:
         '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
@@ -323,6 +347,69 @@ export const network: SignatureFamily = {
       ],
     },
     {
+      // An HTTP 5xx is an answer: the network works, and the server behind it fails (a
+      // vendor's outage or maintenance). Waiting helps; the user's network does not need
+      // checking. Home Assistant's own 500s (a config flow that crashed) are bugs, not this.
+      id: 'service_error',
+      match: {
+        text: /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|\b(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|(?:HTTP|status|code|returned|response)[^\n\d]{0,12}\b50[0234]\b|\b(?:temporarily unavailable|under maintenance|maintenance in progress)\b/i,
+        // Docker's own API (the Supervisor pulling images) answers 500 for local faults too.
+        unless:
+          /Server got itself in trouble|Config flow could not be loaded|\bupstream\b|\bnginx\b|http\+docker|Can't (?:install|pull)\b/i,
+      },
+      ...device,
+      category: 'network_unreachable',
+      remedy: 'notify_only',
+      confidence: 0.64,
+      actions: [],
+      variants: [
+        {
+          // A device on the own network answering with server errors is the device's problem.
+          when: { publicHost: false },
+          set: {
+            category: 'device_unavailable',
+            remedy: 'check_network_or_device',
+            rootCause:
+              '{host} answers {integration} with a server error (“{detail}”): the device is up but its own software fails; it often needs a restart or a firmware update.',
+            manualSteps: [
+              'Restart {host} (power it off and on) and check for a firmware update.',
+              '{integration} recovers on its own once {host} answers normally.',
+            ],
+          },
+        },
+      ],
+      title: 'The service of {integration} answers with server errors',
+      rootCause:
+        'The service {integration} talks to[[ ({host})]] answered with a server error (“{detail}”): the network works, but the service itself is down, overloaded or in maintenance.',
+      impact:
+        'Updates from {integration} stop until the service recovers; entities may go stale or unavailable.',
+      manualSteps: [
+        'Check the service’s status page or the integration’s issue tracker; outages are fixed on the vendor’s side.',
+        '{integration} recovers on its own once the service answers normally; reloading or restarting does not speed that up.',
+      ],
+    },
+    {
+      // Zigbee, Z-Wave and Thread devices are nodes of a mesh: a node the controller marks
+      // dead, or a frame no node acknowledged or could route, means the device is off, its
+      // battery empty or out of range of a router. Reloading changes nothing; the mesh does.
+      id: 'mesh_node',
+      match: {
+        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b/i,
+      },
+      ...device,
+      confidence: 0.7,
+      actions: [],
+      title: 'A mesh device of {integration} does not answer',
+      rootCause:
+        'A Zigbee, Z-Wave or Thread device of {integration} did not acknowledge or could not be routed to (“{detail}”): it is off, its battery is empty, or it is out of range of the mesh’s routers. Frames to it fail until it answers again.',
+      impact: 'That device’s entities are unavailable or do not react to commands.',
+      manualSteps: [
+        'Check the device’s power or battery, and bring it closer to a mains-powered router or repeater of the mesh.',
+        'Keep the radio stick away from USB 3 ports and Wi-Fi gear (interference), using a USB extension cable.',
+        'Reloading {integration} does not bring a device back; it rejoins once it is in reach and powered.',
+      ],
+    },
+    {
       id: 'communication',
       match: {
         text: [
@@ -334,7 +421,7 @@ export const network: SignatureFamily = {
       },
       ...device,
       confidence: 0.6,
-      variants: [overInternet, ofCloudService],
+      variants: [overInternet, ofCloudService, onThisMachine],
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',

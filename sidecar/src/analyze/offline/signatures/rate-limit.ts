@@ -15,7 +15,7 @@ export const rateLimit: SignatureFamily = {
           /\bthrottl(?:ed|ing)\b/i,
           /\btoo many (?:login |sign-?in |authentication |connection )?(?:attempts|calls)\b/i,
           /\b(?:exceeded|reached|over) (?:your |the |its )?(?:current |daily |monthly |hourly |api |request )*(?:quota|request limit|call limit)\b/i,
-          /\bquota (?:exceeded|exhausted|reached)\b|\binsufficient_quota\b|\bRESOURCE_EXHAUSTED\b|\bAPI (?:call |request )?limit (?:reached|exceeded)\b|\bRequest limit reached\b/i,
+          /\bquota (?:exceeded|exhausted|reached)\b|\binsufficient_quota\b|\bRESOURCE_EXHAUSTED\b|\bResource has been exhausted\b|\bAPI (?:call |request )?limit (?:reached|exceeded)\b|\bRequest limit reached\b/i,
           /\b(?:allowed )?(?:number of )?requests (?:has |have )?(?:been )?exceeded\b|\bexceeded\b[^\n]{0,40}\b(?:limit|quota)\b|\/rate_limit\b/i,
           // "daily limit exceeded", "request limit reached", "usage limit hit": the limit named first.
           /\b(?:daily|monthly|hourly|request|call|api|usage|rate) limit (?:has been |was )?(?:exceeded|reached|hit)\b/i,

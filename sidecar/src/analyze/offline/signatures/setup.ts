@@ -7,6 +7,8 @@ const RETRY_LINE =
 
 /** HA's words for an entry whose setup raised an unexpected error (state setup_error). */
 const SETUP_ERROR = /Error setting up entry (?:.+ )?for \w+/;
+/** A traceback frame inside an integration's setup function. */
+const SETUP_FRAME = /^\s*File "[^"]+", line \d+, in async_setup(?:_entry)?$/m;
 /** Exceptions that are programming errors: the code itself is wrong, not what it talks to. */
 const CODE_ERROR =
   /\b(?:KeyError|AttributeError|TypeError|IndexError|NameError|UnboundLocalError|ZeroDivisionError)\b/;
@@ -75,7 +77,8 @@ export const setup: SignatureFamily = {
         {
           // Integration and server (an add-on, a firmware) speak different versions.
           when: {
-            text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+/i,
+            // A device or firmware that is not supported stays so however often setup retries.
+            text: /version (?:is )?incompatible|incompatible (?:server |firmware )?version|requires? (?:at least|a newer)|supports at least|api schema \d+|\b(?:system|device|firmware|model|api) (?:version )?(?:is )?not supported\b|\bunsupported (?:firmware|device|model|api)\b/i,
           },
           set: {
             remedy: 'notify_only',
@@ -117,7 +120,10 @@ export const setup: SignatureFamily = {
       // The integration let a connection error escape setup instead of asking to be
       // retried: the entry stays failed even after the peer answers again.
       id: 'failed_unreachable',
-      match: { text: SETUP_ERROR, with: [UNREACHABLE], unless: NOT_READY },
+      match: [
+        { text: SETUP_ERROR, with: [UNREACHABLE], unless: NOT_READY },
+        { text: SETUP_FRAME, minLevel: 'ERROR', with: [UNREACHABLE], unless: NOT_READY },
+      ],
       ...retry,
       confidence: 0.82,
       severity: 'error',
@@ -157,6 +163,10 @@ export const setup: SignatureFamily = {
         {
           text: /Error setting up entry .+ for \w+|Setup failed for (?:custom integration )?'?\w+'?|Error during setup of component \w+|Error while setting up \w+ platform for \w+|Unable to set up dependencies of/,
         },
+        // An exception that escaped an integration's setup function (the traceback's frame
+        // says so) is a failed setup even when the integration logged it in its own words:
+        // Home Assistant does not retry it.
+        { text: SETUP_FRAME, minLevel: 'ERROR' },
         { entryState: ['setup_error'] },
       ],
       // What happened is certain (the integration did not set up), why is not: the category
