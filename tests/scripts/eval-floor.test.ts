@@ -8,13 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-05, 280 cases, 78 held out), as a share of
+ * The level reached on the held-out part (2026-12-05, 306 cases, 87 held out), as a share of
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
  * misses lowers a share without any case it got right turning wrong.
  */
-const FLOOR = { category: 0.64, remedy: 0.5, integration: 0.6 };
-/** Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most. */
-const MAX_CONFIDENTLY_WRONG = 0.06;
+const FLOOR = { category: 0.63, remedy: 0.48, integration: 0.62 };
+/** Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most (the target). */
+const MAX_CONFIDENTLY_WRONG = 0.05;
 
 const result = await evaluate();
 

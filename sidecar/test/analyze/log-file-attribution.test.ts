@@ -137,7 +137,7 @@ describe('grouping a log into incidents', () => {
         "gql.transport.exceptions.TransportServerError: 429, message='Too Many Requests', url='https://app.hydrawise.com/api/v2/graph'",
       ),
     ).toEqual([['hydrawise', 'rate_limited']]);
-    // … on whichever line of the record the host is.
+    // … on whichever line of the record the host is (a 500 from it: the vendor's outage).
     expect(
       await who(
         'Unexpected error while updating the home status',
@@ -145,7 +145,7 @@ describe('grouping a log into incidents', () => {
         '  File "/usr/local/lib/python3.13/site-packages/aiohttp/client_reqrep.py", line 1161, in raise_for_status',
         "aiohttp.client_exceptions.ClientResponseError: 500, message='Internal Server Error', url='https://api.netatmo.com/api/homestatus'",
       ),
-    ).toEqual([['netatmo', 'other']]);
+    ).toEqual([['netatmo', 'network_unreachable']]);
     // A link to an integration's documentation names it.
     expect(
       (
