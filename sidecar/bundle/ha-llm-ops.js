@@ -844,7 +844,7 @@ var de_default = {
 		"preview.disable_automation.precondition": "Schalte sie wieder ein, nachdem du sie korrigiert hast.",
 		"preview.disable_automation.rollback": "{entity} wieder einschalten.",
 		"preview.set_integration_log_level.verify": "{integration} protokolliert auf Stufe {level}",
-		"preview.set_integration_log_level.summary": "{integration} auf Stufe {level} protokollieren, um Belege zu sammeln (bis zum Neustart oder Rückgängigmachen).",
+		"preview.set_integration_log_level.summary": "{integration} für {time} auf Stufe {level} protokollieren, um Belege zu sammeln (ein Neustart von Home Assistant beendet es früher).",
 		"preview.set_integration_log_level.precondition": "Lass das Problem danach erneut auftreten, damit das Protokoll es aufzeichnet.",
 		"preview.set_integration_log_level.rollback": "{integration} wieder auf die vorherige Stufe setzen.",
 		"preview.quiet_logger.verify": "Keine neuen Zeilen des Vorfalls, solange {logger} nur ab Stufe {level} protokolliert.",
@@ -940,7 +940,7 @@ var EN = {
 	"preview.disable_automation.precondition": "Turn it back on after fixing it.",
 	"preview.disable_automation.rollback": "Turn {entity} on again.",
 	"preview.set_integration_log_level.verify": "{integration} logs at {level}",
-	"preview.set_integration_log_level.summary": "Log {integration} at {level} level to collect evidence (until restart or rollback).",
+	"preview.set_integration_log_level.summary": "Log {integration} at {level} level for {time} to collect evidence (a restart of Home Assistant ends it sooner).",
 	"preview.set_integration_log_level.precondition": "Reproduce the problem afterwards so the log captures it.",
 	"preview.set_integration_log_level.rollback": "Set {integration} back to its previous level.",
 	"preview.quiet_logger.verify": "No new lines of the incident while {logger} logs only {level} and above.",
@@ -3701,6 +3701,12 @@ var CONFIG_BACKUP = {
 * What an action says to people (its preview and checks) in the language of the home it runs
 * in: Home Assistant's, as the inventory reads it. English when it is not known.
 */
+/** "24 h", "30 min", "45 s": how long a temporary change lasts. */
+function duration(s) {
+	if (s >= 3600 && s % 3600 === 0) return `${s / 3600} h`;
+	if (s >= 60 && s % 60 === 0) return `${s / 60} min`;
+	return `${s} s`;
+}
 /** A sentence of the catalog (../i18n) in the home's language, placeholders filled. */
 function say(ctx, id, vars = {}) {
 	return message(ctx.inventory?.language ?? "en", id, vars);
@@ -4343,8 +4349,9 @@ function integrationOf(origin) {
 // sidecar/src/actions/log-level.ts
 /**
 * set_integration_log_level: raise an integration's log level to collect
-* evidence (`logger/integration_log_level`, not persisted), rolled back to the
-* level it had before.
+* evidence (`logger/integration_log_level`, not persisted), set back to the
+* level it had before when verification fails, and when its time is up: debug
+* logging left on floods the log.
 */
 /** Python's log levels, lowest first, as HA's logger integration names them (lower case). */
 var LEVELS$1 = [
@@ -4381,6 +4388,7 @@ var setIntegrationLogLevel = {
 	},
 	risk: "low",
 	fixes: false,
+	temporary: true,
 	async resolve(ctx, params) {
 		onlyParams(params, ["integration", "level"]);
 		const integration = params.integration ?? ctx.incident.integration;
@@ -4405,7 +4413,8 @@ var setIntegrationLogLevel = {
 		return {
 			summary: say(ctx, "preview.set_integration_log_level.summary", {
 				integration: String(p.integration),
-				level: String(p.level)
+				level: String(p.level),
+				time: duration(ctx.revertAfterS)
 			}),
 			precondition: say(ctx, "preview.set_integration_log_level.precondition"),
 			backup: null,
@@ -4454,139 +4463,6 @@ var setIntegrationLogLevel = {
 		};
 	}
 };
-// sidecar/src/actions/quiet-logger.ts
-/** Home Assistant's own warning about a logger writing too much (homeassistant.util.logging). */
-var TOO_FREQUENT = /Module ([A-Za-z_][\w.]*) is logging too frequently\b/;
-/** The levels a logger may be raised to: never critical, so its errors still get through. */
-var TARGETS = ["warning", "error"];
-/** Loggers never quieted: HA's own framework, and the flood warning itself. */
-var NEVER = /^(?:homeassistant|custom_components|homeassistant\.components|homeassistant\.util\.logging)$/;
-var COMPONENT = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)(?:\.|$)/;
-/** The loggers an incident's signals show flooding, most lines first. */
-function floodingLoggers(signals) {
-	const found = /* @__PURE__ */ new Map();
-	const take = (logger, level, lines, named) => {
-		const f = found.get(logger) ?? {
-			logger,
-			seenLevel: level,
-			lines: 0,
-			named
-		};
-		if (levelRank(level) > levelRank(f.seenLevel)) f.seenLevel = level;
-		f.lines += lines;
-		f.named ||= named;
-		found.set(logger, f);
-	};
-	for (const s of signals) {
-		const named = TOO_FREQUENT.exec(s.message)?.[1];
-		if (named) take(named, "info", 0, true);
-		const logger = s.data.logger;
-		const level = String(s.data.level ?? "").toLowerCase();
-		if (s.kind === "log_record" && typeof logger === "string" && levelRank(level) >= 0) take(logger, level, s.count, false);
-	}
-	return [...found.values()].filter((f) => (f.named || f.lines >= 200) && !NEVER.test(f.logger)).sort((a, b) => b.lines - a.lines).map(({ logger, seenLevel, lines }) => ({
-		logger,
-		seenLevel,
-		lines
-	}));
-}
-/** Whether `logger` is the integration's own (its package or a library its manifest declares). */
-function belongsTo(ctx, logger, domain) {
-	const own = COMPONENT.exec(logger)?.[1];
-	if (own !== void 0) return own === domain;
-	for (let name = logger; name; name = name.slice(0, Math.max(name.lastIndexOf("."), 0))) {
-		const owner = ctx.inventory.libraryLoggers.get(name);
-		if (owner !== void 0) return owner === domain;
-	}
-	return false;
-}
-/** "24 h", "30 min", "45 s". */
-function duration(s) {
-	if (s >= 3600 && s % 3600 === 0) return `${s / 3600} h`;
-	if (s >= 60 && s % 60 === 0) return `${s / 60} min`;
-	return `${s} s`;
-}
-var quietLogger = {
-	id: "quiet_logger",
-	label: "Quiet the flooding logger for a while",
-	guide: "for a log flood: raise the level of the logger the evidence shows flooding (logger, level) so its lines stop filling the log; set back by itself after a while.",
-	params: {
-		logger: "The flooding logger, as the evidence names it",
-		level: "warning or error: above the level of its flooding lines"
-	},
-	risk: "low",
-	fixes: false,
-	temporary: true,
-	async resolve(ctx, params) {
-		onlyParams(params, ["logger", "level"]);
-		const domain = ctx.incident.integration;
-		if (domain === null) throw new ActionRejected("the incident names no integration, so no logger belongs to it");
-		const floods = floodingLoggers(ctx.journal.signalsOf(ctx.incident.id, 500));
-		const wanted = params.logger ?? floods[0]?.logger;
-		const flood = floods.find((f) => f.logger === wanted);
-		if (typeof wanted !== "string" || !flood) throw new ActionRejected(`logger must be one the incident's evidence shows flooding (${floods.map((f) => f.logger).join(", ") || "none"})`);
-		if (!belongsTo(ctx, flood.logger, domain)) throw new ActionRejected(`logger ${flood.logger} does not belong to ${domain}`);
-		const current = await integrationLevel(ctx.conn, domain);
-		const floor = Math.max(levelRank(flood.seenLevel), levelRank(current));
-		const least = TARGETS.find((l) => levelRank(l) > floor);
-		const level = String(params.level ?? least ?? "").toLowerCase();
-		if (!TARGETS.includes(level)) throw new ActionRejected(least ? `level must be ${TARGETS.filter((l) => levelRank(l) > floor).join(" or ")}` : `${flood.logger} already logs only ${flood.seenLevel} and above; raising it further would hide errors`);
-		if (levelRank(level) <= floor) throw new ActionRejected(`level ${level} would not quiet ${flood.logger} (its lines are ${flood.seenLevel}, the integration logs at ${current}); it must be higher`);
-		return {
-			logger: flood.logger,
-			level
-		};
-	},
-	target: (p) => `quiet_logger:${String(p.logger)}`,
-	verification: (ctx, p) => [{
-		kind: "no_new_matching_errors",
-		description: say(ctx, "preview.quiet_logger.verify", {
-			logger: String(p.logger),
-			level: String(p.level)
-		}),
-		timeout_s: 60
-	}],
-	preview(ctx, p) {
-		const time = duration(ctx.revertAfterS);
-		return {
-			summary: say(ctx, "preview.quiet_logger.summary", {
-				logger: String(p.logger),
-				level: String(p.level),
-				time
-			}),
-			precondition: say(ctx, "preview.quiet_logger.precondition"),
-			backup: null,
-			verification: this.verification(ctx, p),
-			rollback: say(ctx, "preview.quiet_logger.rollback", {
-				logger: String(p.logger),
-				time
-			})
-		};
-	},
-	async apply(ctx, p) {
-		const previous = await integrationLevel(ctx.conn, String(ctx.incident.integration));
-		if (levelRank(previous) >= levelRank(String(p.level))) throw new ActionRejected(`${String(p.logger)} already logs at ${previous} or above`);
-		await callHaService(ctx.conn, "logger", "set_level", levelData(p, String(p.level)));
-		return { previous };
-	},
-	async rollback(ctx, p, applied) {
-		const previous = applied.previous;
-		if (typeof previous !== "string" || previous !== "notset" && levelRank(previous) < 0) return {
-			attempted: false,
-			succeeded: true,
-			detail: "the level was never changed"
-		};
-		await callHaService(ctx.conn, "logger", "set_level", levelData(p, previous));
-		return {
-			attempted: true,
-			succeeded: true,
-			detail: `${p.logger} logs at ${previous} again`
-		};
-	}
-};
-function levelData(p, level) {
-	return { [String(p.logger)]: level.toUpperCase() };
-}
 /** Characters kept of one record at most. */
 var MAX_RECORD_CHARS = 4e3;
 /** The window's length from a parameter: a whole number of seconds within the bounds. */
@@ -5051,6 +4927,133 @@ var powerCycleDevice = {
 		};
 	}
 };
+// sidecar/src/actions/quiet-logger.ts
+/** Home Assistant's own warning about a logger writing too much (homeassistant.util.logging). */
+var TOO_FREQUENT = /Module ([A-Za-z_][\w.]*) is logging too frequently\b/;
+/** The levels a logger may be raised to: never critical, so its errors still get through. */
+var TARGETS = ["warning", "error"];
+/** Loggers never quieted: HA's own framework, and the flood warning itself. */
+var NEVER = /^(?:homeassistant|custom_components|homeassistant\.components|homeassistant\.util\.logging)$/;
+var COMPONENT = /^(?:homeassistant\.components|custom_components)\.([a-z0-9_]+)(?:\.|$)/;
+/** The loggers an incident's signals show flooding, most lines first. */
+function floodingLoggers(signals) {
+	const found = /* @__PURE__ */ new Map();
+	const take = (logger, level, lines, named) => {
+		const f = found.get(logger) ?? {
+			logger,
+			seenLevel: level,
+			lines: 0,
+			named
+		};
+		if (levelRank(level) > levelRank(f.seenLevel)) f.seenLevel = level;
+		f.lines += lines;
+		f.named ||= named;
+		found.set(logger, f);
+	};
+	for (const s of signals) {
+		const named = TOO_FREQUENT.exec(s.message)?.[1];
+		if (named) take(named, "info", 0, true);
+		const logger = s.data.logger;
+		const level = String(s.data.level ?? "").toLowerCase();
+		if (s.kind === "log_record" && typeof logger === "string" && levelRank(level) >= 0) take(logger, level, s.count, false);
+	}
+	return [...found.values()].filter((f) => (f.named || f.lines >= 200) && !NEVER.test(f.logger)).sort((a, b) => b.lines - a.lines).map(({ logger, seenLevel, lines }) => ({
+		logger,
+		seenLevel,
+		lines
+	}));
+}
+/** Whether `logger` is the integration's own (its package or a library its manifest declares). */
+function belongsTo(ctx, logger, domain) {
+	const own = COMPONENT.exec(logger)?.[1];
+	if (own !== void 0) return own === domain;
+	for (let name = logger; name; name = name.slice(0, Math.max(name.lastIndexOf("."), 0))) {
+		const owner = ctx.inventory.libraryLoggers.get(name);
+		if (owner !== void 0) return owner === domain;
+	}
+	return false;
+}
+var quietLogger = {
+	id: "quiet_logger",
+	label: "Quiet the flooding logger for a while",
+	guide: "for a log flood: raise the level of the logger the evidence shows flooding (logger, level) so its lines stop filling the log; set back by itself after a while.",
+	params: {
+		logger: "The flooding logger, as the evidence names it",
+		level: "warning or error: above the level of its flooding lines"
+	},
+	risk: "low",
+	fixes: false,
+	temporary: true,
+	async resolve(ctx, params) {
+		onlyParams(params, ["logger", "level"]);
+		const domain = ctx.incident.integration;
+		if (domain === null) throw new ActionRejected("the incident names no integration, so no logger belongs to it");
+		const floods = floodingLoggers(ctx.journal.signalsOf(ctx.incident.id, 500));
+		const wanted = params.logger ?? floods[0]?.logger;
+		const flood = floods.find((f) => f.logger === wanted);
+		if (typeof wanted !== "string" || !flood) throw new ActionRejected(`logger must be one the incident's evidence shows flooding (${floods.map((f) => f.logger).join(", ") || "none"})`);
+		if (!belongsTo(ctx, flood.logger, domain)) throw new ActionRejected(`logger ${flood.logger} does not belong to ${domain}`);
+		const current = await integrationLevel(ctx.conn, domain);
+		const floor = Math.max(levelRank(flood.seenLevel), levelRank(current));
+		const least = TARGETS.find((l) => levelRank(l) > floor);
+		const level = String(params.level ?? least ?? "").toLowerCase();
+		if (!TARGETS.includes(level)) throw new ActionRejected(least ? `level must be ${TARGETS.filter((l) => levelRank(l) > floor).join(" or ")}` : `${flood.logger} already logs only ${flood.seenLevel} and above; raising it further would hide errors`);
+		if (levelRank(level) <= floor) throw new ActionRejected(`level ${level} would not quiet ${flood.logger} (its lines are ${flood.seenLevel}, the integration logs at ${current}); it must be higher`);
+		return {
+			logger: flood.logger,
+			level
+		};
+	},
+	target: (p) => `quiet_logger:${String(p.logger)}`,
+	verification: (ctx, p) => [{
+		kind: "no_new_matching_errors",
+		description: say(ctx, "preview.quiet_logger.verify", {
+			logger: String(p.logger),
+			level: String(p.level)
+		}),
+		timeout_s: 60
+	}],
+	preview(ctx, p) {
+		const time = duration(ctx.revertAfterS);
+		return {
+			summary: say(ctx, "preview.quiet_logger.summary", {
+				logger: String(p.logger),
+				level: String(p.level),
+				time
+			}),
+			precondition: say(ctx, "preview.quiet_logger.precondition"),
+			backup: null,
+			verification: this.verification(ctx, p),
+			rollback: say(ctx, "preview.quiet_logger.rollback", {
+				logger: String(p.logger),
+				time
+			})
+		};
+	},
+	async apply(ctx, p) {
+		const previous = await integrationLevel(ctx.conn, String(ctx.incident.integration));
+		if (levelRank(previous) >= levelRank(String(p.level))) throw new ActionRejected(`${String(p.logger)} already logs at ${previous} or above`);
+		await callHaService(ctx.conn, "logger", "set_level", levelData(p, String(p.level)));
+		return { previous };
+	},
+	async rollback(ctx, p, applied) {
+		const previous = applied.previous;
+		if (typeof previous !== "string" || previous !== "notset" && levelRank(previous) < 0) return {
+			attempted: false,
+			succeeded: true,
+			detail: "the level was never changed"
+		};
+		await callHaService(ctx.conn, "logger", "set_level", levelData(p, previous));
+		return {
+			attempted: true,
+			succeeded: true,
+			detail: `${p.logger} logs at ${previous} again`
+		};
+	}
+};
+function levelData(p, level) {
+	return { [String(p.logger)]: level.toUpperCase() };
+}
 // sidecar/src/actions/reload-config-entry.ts
 /** reload_config_entry: `homeassistant.reload_config_entry`; idempotent, nothing to roll back. */
 var VERIFY_S = 60;

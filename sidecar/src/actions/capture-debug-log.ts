@@ -10,8 +10,7 @@ import { type LogMark, markLog, recordsSince, recordText } from '../ha/log-windo
 import { integrationOf } from '../shared/attribution.js';
 import { ActionRejected, type ActionContext, type ActionDefinition, onlyParams } from './action.js';
 import { integrationLevel, levelRank } from './log-level.js';
-import { duration } from './quiet-logger.js';
-import { say } from './words.js';
+import { duration, say } from './words.js';
 
 /** The window's bounds and default, in seconds: long enough to catch a poll, never for hours. */
 export const CAPTURE_MIN_S = 30;

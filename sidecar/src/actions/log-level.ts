@@ -1,10 +1,11 @@
 /**
  * set_integration_log_level: raise an integration's log level to collect
- * evidence (`logger/integration_log_level`, not persisted), rolled back to the
- * level it had before.
+ * evidence (`logger/integration_log_level`, not persisted), set back to the
+ * level it had before when verification fails, and when its time is up: debug
+ * logging left on floods the log.
  */
 import { ActionRejected, type ActionContext, type ActionDefinition, onlyParams } from './action.js';
-import { say } from './words.js';
+import { duration, say } from './words.js';
 
 /** Python's log levels, lowest first, as HA's logger integration names them (lower case). */
 export const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'] as const;
@@ -48,6 +49,7 @@ export const setIntegrationLogLevel: ActionDefinition = {
   params: { integration: 'Integration domain', level: 'Log level such as debug' },
   risk: 'low',
   fixes: false,
+  temporary: true,
   async resolve(ctx, params) {
     onlyParams(params, ['integration', 'level']);
     const integration = params.integration ?? ctx.incident.integration;
@@ -77,6 +79,7 @@ export const setIntegrationLogLevel: ActionDefinition = {
       summary: say(ctx, 'preview.set_integration_log_level.summary', {
         integration: String(p.integration),
         level: String(p.level),
+        time: duration(ctx.revertAfterS),
       }),
       precondition: say(ctx, 'preview.set_integration_log_level.precondition'),
       backup: null,

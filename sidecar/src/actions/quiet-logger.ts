@@ -16,7 +16,7 @@ import {
   onlyParams,
 } from './action.js';
 import { integrationLevel, levelRank, type LogLevel } from './log-level.js';
-import { say } from './words.js';
+import { duration, say } from './words.js';
 
 /** Home Assistant's own warning about a logger writing too much (homeassistant.util.logging). */
 export const TOO_FREQUENT = /Module ([A-Za-z_][\w.]*) is logging too frequently\b/;
@@ -73,13 +73,6 @@ function belongsTo(ctx: ActionContext, logger: string, domain: string): boolean 
     if (owner !== undefined) return owner === domain;
   }
   return false;
-}
-
-/** "24 h", "30 min", "45 s". */
-export function duration(s: number): string {
-  if (s >= 3600 && s % 3600 === 0) return `${s / 3600} h`;
-  if (s >= 60 && s % 60 === 0) return `${s / 60} min`;
-  return `${s} s`;
 }
 
 export const quietLogger: ActionDefinition = {

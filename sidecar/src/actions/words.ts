@@ -5,6 +5,13 @@
 import { message, type MessageId } from '../i18n/index.js';
 import type { ActionContext } from './action.js';
 
+/** "24 h", "30 min", "45 s": how long a temporary change lasts. */
+export function duration(s: number): string {
+  if (s >= 3600 && s % 3600 === 0) return `${s / 3600} h`;
+  if (s >= 60 && s % 60 === 0) return `${s / 60} min`;
+  return `${s} s`;
+}
+
 /** A sentence of the catalog (../i18n) in the home's language, placeholders filled. */
 export function say(
   ctx: Pick<ActionContext, 'inventory'>,

@@ -53,7 +53,7 @@ export const EN = {
   'preview.disable_automation.rollback': 'Turn {entity} on again.',
   'preview.set_integration_log_level.verify': '{integration} logs at {level}',
   'preview.set_integration_log_level.summary':
-    'Log {integration} at {level} level to collect evidence (until restart or rollback).',
+    'Log {integration} at {level} level for {time} to collect evidence (a restart of Home Assistant ends it sooner).',
   'preview.set_integration_log_level.precondition':
     'Reproduce the problem afterwards so the log captures it.',
   'preview.set_integration_log_level.rollback': 'Set {integration} back to its previous level.',

@@ -102,9 +102,13 @@ describe('verification, expiry and the evidence actions', () => {
     expect(sidecar.proposals.proposal(backup.body.proposal.id)?.status).toBe('expired');
   });
 
-  it('set_integration_log_level: only the incident’s integration, a known level; verified', async () => {
+  it('set_integration_log_level: only the incident’s integration, a known level; verified, and set back when its time is up', async () => {
     const sidecar = await startSidecar(
-      settings({ policy: 'actions:\n  set_integration_log_level: {cooldown_s: 0}\n' }),
+      settings({
+        policy: 'actions:\n  set_integration_log_level: {cooldown_s: 0}\n',
+        // Debug logging is for collecting evidence, not for good: it ends by itself.
+        thresholds: { ...base, unavailableAfterS: 600, revertAfterS: 10 },
+      }),
     );
     await setFault('not_ready', true);
     const incident = await faultLabIncident(sidecar);
@@ -131,10 +135,17 @@ describe('verification, expiry and the evidence actions', () => {
       await api(sidecar, 'POST', `/api/actions/${debug.body.proposal.id}/approve`, {});
       const done = await finished(sidecar, debug.body.proposal.id);
       expect(done.result?.outcome).toBe('succeeded');
-      const levels = await socket.command<{ domain: string; level: number }[]>({
-        type: 'logger/log_info',
-      });
-      expect(levels.find((l) => l.domain === 'fault_lab')?.level).toBe(10);
+      const level = async () =>
+        (
+          await socket.command<{ domain: string; level: number }[]>({ type: 'logger/log_info' })
+        ).find((l) => l.domain === 'fault_lab')?.level;
+      expect(await level()).toBe(10);
+      // Its time up, fault_lab logs at the level it had before (info, as configured) again.
+      await eventually(
+        async () => ((await level()) === 20 ? true : undefined),
+        40_000,
+        'fault_lab back at info',
+      );
     } finally {
       await socket.command({
         type: 'logger/integration_log_level',
