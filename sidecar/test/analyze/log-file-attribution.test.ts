@@ -2,6 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, at } from './log-file-lines.js';
 
+/** The integration each incident of the log names. */
+const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
+/** Each incident's integration and category. */
+const analyzed = async (...lines: string[]) =>
+  (await analyze(...lines)).map((i) => [i.integration, i.category]);
+
 describe('grouping a log into incidents', () => {
   it('reads configuration keys that a mis-indented YAML made integrations as no integration', async () => {
     const [only, ...rest] = await analyze(
@@ -100,11 +106,9 @@ describe('grouping a log into incidents', () => {
   });
 
   it('attributes a failure by every clue the evidence gives, not only the logger', async () => {
-    const who = async (...lines: string[]) =>
-      (await analyze(...lines)).map((i) => [i.integration, i.category]);
     // Output of a runtime Home Assistant Core does not use: an add-on's.
     expect(
-      await who(
+      await analyzed(
         'Error: Command failed: /usr/sbin/nginx -t -g "error_log off;"',
         '    at ChildProcess.exithandler (node:child_process:422:12)',
         'runtime: out of memory: cannot allocate 8192-byte block (564363264 in use)',
@@ -112,7 +116,7 @@ describe('grouping a log into incidents', () => {
     ).toEqual([['hassio', 'addon_crash']]);
     // The framework names the integration in the message, in its older wordings too.
     expect(
-      await who(
+      await analyzed(
         at(
           '01:08:41',
           'WARNING',
@@ -122,7 +126,7 @@ describe('grouping a log into incidents', () => {
       ),
     ).toEqual([['hacs', 'setup_retry']]);
     expect(
-      await who(
+      await analyzed(
         at(
           '17:55:00',
           'ERROR',
@@ -133,13 +137,13 @@ describe('grouping a log into incidents', () => {
     ).toEqual([['homeseer', 'invalid_config']]);
     // A cloud integration is named by its service's host; a link to a wiki names nothing.
     expect(
-      await who(
+      await analyzed(
         "gql.transport.exceptions.TransportServerError: 429, message='Too Many Requests', url='https://app.hydrawise.com/api/v2/graph'",
       ),
     ).toEqual([['hydrawise', 'rate_limited']]);
     // … on whichever line of the record the host is (a 500 from it: the vendor's outage).
     expect(
-      await who(
+      await analyzed(
         'Unexpected error while updating the home status',
         'Traceback (most recent call last):',
         '  File "/usr/local/lib/python3.13/site-packages/aiohttp/client_reqrep.py", line 1161, in raise_for_status',
@@ -149,42 +153,42 @@ describe('grouping a log into incidents', () => {
     // A link to an integration's documentation names it.
     expect(
       (
-        await who(
+        await analyzed(
           'Connection to the broker failed: [Errno 111] Connection refused, see https://www.home-assistant.io/integrations/mqtt/#broker-configuration',
         )
       ).map(([integration]) => integration),
     ).toEqual(['mqtt']);
     expect(
-      await who(
+      await analyzed(
         'Error: Refresh token is not valid. See https://github.com/dgreif/ring/wiki/Refresh-Tokens',
       ),
     ).toEqual([[null, 'auth_expired']]);
     // A database driver's error as SQLAlchemy wraps it is the recorder's.
     expect(
-      await who(
+      await analyzed(
         `(MySQLdb._exceptions.InternalError) (3, 'Error writing file (Errcode: 28 "No space left on device")')`,
       ),
     ).toEqual([['recorder', 'resource_exhaustion']]);
     // The Z-Wave JS server's version check, which only the Z-Wave JS integration runs.
     expect(
-      await who(
+      await analyzed(
         'Retrying setup: Invalid server version: Z-Wave JS Server version is incompatible: 1.33.0 a version is required that supports at least api schema 35',
       ),
     ).toEqual([['zwave_js', 'setup_retry']]);
     // aioesphomeapi's reconnect message, on a continuation line of a pasted program output.
     expect(
-      await who(
+      await analyzed(
         'INFO Starting log output from garage.local using esphome API',
         "WARNING Can't connect to ESPHome API for garage.local: Timeout while resolving IP address for ['garage.local'] (ResolveTimeoutAPIError)",
       ),
     ).toEqual([['esphome', 'network_unreachable']]);
     // eWeLink's cloud, which only SonoffLAN (domain sonoff) talks to.
     expect(
-      await who('Cannot connect to host eu-apia.coolkit.cc:443 ssl:default [Try again]'),
+      await analyzed('Cannot connect to host eu-apia.coolkit.cc:443 ssl:default [Try again]'),
     ).toEqual([['sonoff', 'network_unreachable']]);
     // A traceback through the Supervisor's code is about the add-ons it manages.
     expect(
-      await who(
+      await analyzed(
         at('20:24:50', 'ERROR', 'asyncio', 'Task exception was never retrieved'),
         "future: <Task finished name='Task-14254838' coro=<Addon.watchdog_container() done> exception=AddonsJobError('Rate limit exceeded, more than 10 calls in 0:30:00')>",
         'Traceback (most recent call last):',
@@ -194,7 +198,7 @@ describe('grouping a log into incidents', () => {
     ).toEqual([['hassio', 'addon_crash']]);
     // Only automations have trigger variables.
     expect(
-      await who(
+      await analyzed(
         at(
           '16:12:41',
           'ERROR',
@@ -206,7 +210,7 @@ describe('grouping a log into incidents', () => {
     // A library by its older name, which no manifest declares any more.
     expect(
       (
-        await who(
+        await analyzed(
           at(
             '09:14:02',
             'WARNING',
@@ -220,7 +224,6 @@ describe('grouping a log into incidents', () => {
 
   it('names the integration a coordinator or a slow platform names in its message', async () => {
     // DataUpdateCoordinator says "Error fetching <name> data", and most name it by the domain.
-    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
     expect(await who('Error fetching poolmate data: Timeout while talking to the pump')).toEqual([
       'poolmate',
     ]);
@@ -238,8 +241,6 @@ describe('grouping a log into incidents', () => {
   });
 
   it("names the custom integration Home Assistant's configuration check or loader names", async () => {
-    const analyzed = async (...lines: string[]) =>
-      (await analyze(...lines)).map((i) => [i.integration, i.category]);
     // The module path names the core integration the code imported from, not the culprit.
     expect(
       await analyzed(
@@ -261,7 +262,6 @@ describe('grouping a log into incidents', () => {
   });
 
   it('names the integration whose library a bare traceback runs through', async () => {
-    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
     // The outermost library Home Assistant knows the integration of; transports every
     // integration uses (anyio under httpx) name none.
     expect(
@@ -344,7 +344,6 @@ describe('grouping a log into incidents', () => {
   });
 
   it('names the part of Home Assistant whose own internet service did not answer', async () => {
-    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
     // Core installs requirements from its wheels index.
     expect(
       await who(
@@ -376,7 +375,6 @@ describe('grouping a log into incidents', () => {
   });
 
   it('names the integration whose library an exception named inside a message belongs to', async () => {
-    const who = async (...lines: string[]) => (await analyze(...lines)).map((i) => i.integration);
     // Python names a library's exception by its module path, wherever a message quotes it.
     expect(
       await who('Bridge refresh failed, retrying: aiohue.errors.Unauthorized: Invalid username'),
@@ -408,25 +406,22 @@ describe('grouping a log into incidents', () => {
   });
 
   it('names the core integration whose exactly pinned requirement Core could not install', async () => {
-    const who = async (line: string) =>
-      (await analyze(at('10:00:00', 'ERROR', 'homeassistant.util.package', line))).map(
-        (i) => i.integration,
-      );
+    const installing = (line: string) =>
+      who(at('10:00:00', 'ERROR', 'homeassistant.util.package', line));
     expect(
-      await who(
+      await installing(
         'Unable to install package pyisy==3.1.14: ERROR: Could not find a version that satisfies the requirement pyisy==3.1.14',
       ),
     ).toEqual(['isy994']);
     // A range is no core manifest's requirement: a custom integration asked for it.
     expect(
-      await who(
+      await installing(
         'Unable to install package pyisy>=3.2.0: ERROR: Could not find a version that satisfies the requirement pyisy>=3.2.0',
       ),
     ).toEqual([null]);
   });
 
   it('attributes a line that names an add-on by its slug or container to the add-on', async () => {
-    const who = async (line: string) => (await analyze(line)).map((i) => i.integration);
     expect(
       await who('Failed to restore data of a0d7b954_nodered from backup: unexpected end of file'),
     ).toEqual(['hassio']);
