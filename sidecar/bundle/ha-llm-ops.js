@@ -10709,7 +10709,8 @@ function attribute(record) {
 		bare
 	};
 	const python = r.source !== null || r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
-	const text = [r.message, ...r.traceback ?? []].join("\n");
+	const recordLines = [r.message, ...r.traceback ?? []];
+	const text = recordLines.join("\n");
 	if (!python && ADDON_RUNTIME.test(text) && !PIP_BUILD.test(text)) return {
 		integration: "hassio",
 		subject: null,
@@ -10737,16 +10738,16 @@ function attribute(record) {
 		const named = NAMED_IN_MESSAGE.map((re) => lines.map((l) => re.exec(l)?.[1]).find(Boolean)).find(Boolean);
 		integration = frame ?? named ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
 	}
-	integration ??= KNOWN_MESSAGES.find(([re]) => [r.message, ...r.traceback ?? []].some((l) => re.test(l)))?.[1] ?? null;
+	integration ??= KNOWN_MESSAGES.find(([re]) => recordLines.some((l) => re.test(l)))?.[1] ?? null;
 	if (integration === null && !logger.startsWith("homeassistant")) integration = libraryIntegration(r.logger);
 	integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);
 	integration ??= integrationOfLibraryFrames(r.traceback);
 	integration ??= integrationOfLibraryFrames(r.source !== null ? [r.source] : null);
-	integration ??= integrationOfExceptionName([r.message, ...r.traceback ?? []]);
-	integration ??= HA_SERVICES[HA_SERVICE.exec([r.message, ...r.traceback ?? []].join("\n"))?.[1] ?? ""] ?? null;
-	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = [r.message, ...r.traceback ?? []].map(serviceIntegration).find(Boolean) ?? null;
+	integration ??= integrationOfExceptionName(recordLines);
+	integration ??= HA_SERVICES[HA_SERVICE.exec(text)?.[1] ?? ""] ?? null;
+	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = recordLines.map(serviceIntegration).find(Boolean) ?? null;
 	integration ??= integrationOfInstall(r.message);
-	if (integration === null && ADDON_SLUG$1.test([r.message, ...r.traceback ?? []].join("\n"))) integration = "hassio";
+	if (integration === null && ADDON_SLUG$1.test(text)) integration = "hassio";
 	if (integration === null && (CONFIG_LOGGER.test(logger) || /^homeassistant(?:\.runner)?$/.test(logger))) integration = "homeassistant";
 	return {
 		integration,

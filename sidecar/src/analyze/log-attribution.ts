@@ -253,7 +253,9 @@ export function attribute(record: LogRecord): Attribution {
   const python =
     r.source !== null ||
     (r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger));
-  const text = [r.message, ...(r.traceback ?? [])].join('\n');
+  // The message and its traceback: most clues below may be on any of them.
+  const recordLines = [r.message, ...(r.traceback ?? [])];
+  const text = recordLines.join('\n');
   if (!python && ADDON_RUNTIME.test(text) && !PIP_BUILD.test(text))
     return { integration: 'hassio', subject: null, fromHa: false, bare };
   if (!python && (r.logger !== null || r.level !== 'UNKNOWN' || r.timestamp !== null)) {
@@ -287,10 +289,7 @@ export function attribute(record: LogRecord): Attribution {
       frame ?? named ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
   }
   // Any line of the record, too: a paste of a program's output may put it on a continuation line.
-  integration ??=
-    KNOWN_MESSAGES.find(([re]) =>
-      [r.message, ...(r.traceback ?? [])].some((l) => re.test(l)),
-    )?.[1] ?? null;
+  integration ??= KNOWN_MESSAGES.find(([re]) => recordLines.some((l) => re.test(l)))?.[1] ?? null;
   // A library logger no manifest declares any more, named by convention (`pyunifiprotect`).
   if (integration === null && !logger.startsWith('homeassistant'))
     integration = libraryIntegration(r.logger);
@@ -303,18 +302,16 @@ export function attribute(record: LogRecord): Attribution {
   integration ??= integrationOfLibraryFrames(r.source !== null ? [r.source] : null);
   // An exception of such a library named inside a message (`Error fetching x: aiohue.errors.Unauthorized`):
   // Python names a non-builtin exception by its module's dotted path.
-  integration ??= integrationOfExceptionName([r.message, ...(r.traceback ?? [])]);
+  integration ??= integrationOfExceptionName(recordLines);
   // One of Home Assistant's own services, named by its host anywhere in the record.
-  integration ??=
-    HA_SERVICES[HA_SERVICE.exec([r.message, ...(r.traceback ?? [])].join('\n'))?.[1] ?? ''] ?? null;
+  integration ??= HA_SERVICES[HA_SERVICE.exec(text)?.[1] ?? ''] ?? null;
   // A cloud service named by its host on any line (an exception's `url=` is often on the last),
   // when nothing else names the integration.
   if (integration === null && !CONFIG_LOGGER.test(logger))
-    integration = [r.message, ...(r.traceback ?? [])].map(serviceIntegration).find(Boolean) ?? null;
+    integration = recordLines.map(serviceIntegration).find(Boolean) ?? null;
   integration ??= integrationOfInstall(r.message);
   // An add-on named by its slug or container (`core_mosquitto`, `addon_a0d7b954_nodered`).
-  if (integration === null && ADDON_SLUG.test([r.message, ...(r.traceback ?? [])].join('\n')))
-    integration = 'hassio';
+  if (integration === null && ADDON_SLUG.test(text)) integration = 'hassio';
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).
   if (
     integration === null &&
