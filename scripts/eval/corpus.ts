@@ -264,6 +264,10 @@ export interface PartScore {
   calibration: { band: string; cases: number; category: number }[];
   /** expected category → analyzer's category → count. */
   confusion: Record<string, Record<string, number>>;
+  /** expected remedy → analyzer's remedy → count. */
+  remedy_confusion: Record<string, Record<string, number>>;
+  /** Remedy accuracy on the cases whose category is right: how much of the remedy gap is the category's. */
+  remedy_where_category_right: number;
 }
 
 const BANDS: [string, number, number][] = [
@@ -274,13 +278,19 @@ const BANDS: [string, number, number][] = [
 ];
 const share = (n: number, of: number) => (of === 0 ? 0 : Math.round((1000 * n) / of) / 1000);
 
-export function partScore(rows: readonly CaseResult[]): PartScore {
-  const confusion: Record<string, Record<string, number>> = {};
-  for (const r of rows) {
-    const got = r.got?.category ?? '(none)';
-    const row = (confusion[r.expected.category] ??= {});
+function crossTally(
+  pairs: [expected: string, got: string][],
+): Record<string, Record<string, number>> {
+  const table: Record<string, Record<string, number>> = {};
+  for (const [expected, got] of pairs) {
+    const row = (table[expected] ??= {});
     row[got] = (row[got] ?? 0) + 1;
   }
+  return table;
+}
+
+export function partScore(rows: readonly CaseResult[]): PartScore {
+  const rightCategory = rows.filter((r) => r.category);
   return {
     cases: rows.length,
     category: share(rows.filter((r) => r.category).length, rows.length),
@@ -306,7 +316,12 @@ export function partScore(rows: readonly CaseResult[]): PartScore {
         category: share(inBand.filter((r) => r.category).length, inBand.length),
       };
     }),
-    confusion,
+    confusion: crossTally(rows.map((r) => [r.expected.category, r.got?.category ?? '(none)'])),
+    remedy_confusion: crossTally(rows.map((r) => [r.expected.remedy, r.got?.remedy ?? '(none)'])),
+    remedy_where_category_right: share(
+      rightCategory.filter((r) => r.remedy).length,
+      rightCategory.length,
+    ),
   };
 }
 

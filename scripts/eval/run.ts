@@ -41,6 +41,7 @@ function partLines(name: string, p: PartScore): string[] {
   return [
     `${name}: ${p.cases} cases`,
     `  category ${pct(p.category)}   remedy ${pct(p.remedy)}   integration ${pct(p.integration)}`,
+    `  remedy where the category is right ${pct(p.remedy_where_category_right)}`,
     `  integration where the log names it ${pct(p.named.integration)} (${p.named.cases} of ${p.cases} logs name it)`,
     `  confidently wrong (≥ 0.8, wrong category) ${pct(p.confidently_wrong)}   no incident ${p.silent}`,
     `  calibration: ${p.calibration.map((b) => `${b.band} ${b.cases ? pct(b.category) : '–'} (${b.cases})`).join('   ')}`,
@@ -65,13 +66,13 @@ function readable(e: Evaluation, workingOnly = false): string {
   ].join('\n');
 }
 
-function confusionTable(p: PartScore): string {
-  const cols = [...new Set(Object.values(p.confusion).flatMap((row) => Object.keys(row)))].sort();
-  const rows = Object.keys(p.confusion).sort();
+function confusionTable(table: PartScore['confusion']): string {
+  const cols = [...new Set(Object.values(table).flatMap((row) => Object.keys(row)))].sort();
+  const rows = Object.keys(table).sort();
   return [
     `| expected ↓ / analyzer → | ${cols.join(' | ')} |`,
     `| --- | ${cols.map(() => '---:').join(' | ')} |`,
-    ...rows.map((r) => `| ${r} | ${cols.map((c) => p.confusion[r]?.[c] ?? '').join(' | ')} |`),
+    ...rows.map((r) => `| ${r} | ${cols.map((c) => table[r]?.[c] ?? '').join(' | ')} |`),
   ].join('\n');
 }
 
@@ -131,7 +132,14 @@ ${e.held_out.calibration.map((b) => `| ${b.band} | ${b.cases} | ${b.cases ? pct(
 
 ### Confusion matrix (held-out part)
 
-${confusionTable(e.held_out)}
+${confusionTable(e.held_out.confusion)}
+
+### Remedy confusion matrix (held-out part)
+
+Of the held-out cases whose category is right, the remedy is right in
+${pct(e.held_out.remedy_where_category_right)} (working part: ${pct(e.working.remedy_where_category_right)}).
+
+${confusionTable(e.held_out.remedy_confusion)}
 
 ## Targets
 

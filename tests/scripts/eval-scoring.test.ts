@@ -37,4 +37,26 @@ describe('the corpus scoring', () => {
     expect(score.integration).toBe(0.333);
     expect(score.named).toEqual({ cases: 2, integration: 0.5 });
   });
+
+  it('tells remedies mistaken apart, and how often the remedy is right once the category is', () => {
+    const row = (category: boolean, remedy: string, got: string | null) =>
+      ({
+        named: true,
+        integration: true,
+        category,
+        remedy: remedy === got,
+        expected: { category: 'setup_retry', remedy },
+        got: got === null ? null : { category: 'setup_retry', remedy: got, confidence: 0.5 },
+      }) as never;
+    const score = partScore([
+      row(true, 'reload_config_entry', 'check_network_or_device'),
+      row(true, 'reload_config_entry', 'reload_config_entry'),
+      row(false, 'notify_only', null),
+    ]);
+    expect(score.remedy_confusion).toEqual({
+      reload_config_entry: { check_network_or_device: 1, reload_config_entry: 1 },
+      notify_only: { '(none)': 1 },
+    });
+    expect(score.remedy_where_category_right).toBe(0.5);
+  });
 });
