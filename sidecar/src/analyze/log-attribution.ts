@@ -13,6 +13,7 @@ import {
   serviceIntegration,
 } from './offline/libraries.js';
 import { automationOfLogger } from './offline/patterns.js';
+import { portIntegration } from './offline/ports.js';
 
 /** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
 const PLATFORM_DOMAINS =
@@ -310,6 +311,9 @@ export function attribute(record: LogRecord): Attribution {
   if (integration === null && !CONFIG_LOGGER.test(logger))
     integration = recordLines.map(serviceIntegration).find(Boolean) ?? null;
   integration ??= integrationOfInstall(r.message);
+  // A peer on a port only one integration's protocol uses (`('<IP>', 9999)`: Kasa).
+  if (integration === null && !CONFIG_LOGGER.test(logger))
+    integration = recordLines.map(portIntegration).find(Boolean) ?? null;
   // An add-on named by its slug or container (`core_mosquitto`, `addon_a0d7b954_nodered`).
   if (integration === null && ADDON_SLUG.test(text)) integration = 'hassio';
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).

@@ -359,6 +359,25 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['updater']);
   });
 
+  it('names the integration whose protocol port the unreachable peer listens on', async () => {
+    // Python's address tuple, and host:port.
+    expect(
+      await who(
+        "Failed setup, will retry Unable to connect to the device: <IP>:9999: [Errno 111] Connect call failed ('<IP>', 9999)",
+      ),
+    ).toEqual(['tplink']);
+    expect(
+      await who('Connection to 192.168.1.20:6053 failed: [Errno 113] Host is unreachable'),
+    ).toEqual(['esphome']);
+    // A port several integrations use names none, and a source line is not a port.
+    expect(
+      await who('Cannot connect to host 192.168.1.20:80 ssl:default [Connect call failed]'),
+    ).toEqual([null]);
+    expect(await who('Error in helpers/entity.py:1400: Timeout while fetching data')).toEqual([
+      null,
+    ]);
+  });
+
   it("attributes a compiler's output to an add-on: Core never compiles", async () => {
     const incidents = await analyze(
       'xtensa-lx106-elf-g++: fatal error: Killed signal terminated program cc1plus',
