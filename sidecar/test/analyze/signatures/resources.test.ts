@@ -43,6 +43,23 @@ recognises('resources', [
     'restart_core',
   ),
   c(
+    // Nothing names the leaking integration: custom ones are where leaks usually are.
+    'file descriptors running out in a log that names no integration',
+    input(null, [line('OSError: [Errno 24] Too many open files', 'ERROR', 'homeassistant')]),
+    'resources.open_files',
+    'resource_exhaustion',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'threads running out in a core integration',
+    input('stream', [
+      line("RuntimeError: can't start new thread", 'ERROR', 'homeassistant.components.stream'),
+    ]),
+    'resources.threads',
+    'resource_exhaustion',
+    'restart_core',
+  ),
+  c(
     'a file-handle leak in a custom integration',
     input('iphonedetect', [
       line(

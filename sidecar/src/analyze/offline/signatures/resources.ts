@@ -48,6 +48,18 @@ const restartCore: Pick<Outcome, 'remedy' | 'actions'> = {
   ],
 };
 
+/**
+ * Handles and threads that run out in Home Assistant's process are an integration's leak,
+ * and custom integrations are where they usually are: its release is the fix, a restart
+ * only relief. When the log shows a core integration leaking, a restart until the fixed
+ * release is what the user can do.
+ */
+const leakFixedByRelease: Pick<Outcome, 'remedy' | 'actions'> = {
+  remedy: 'update_or_remove_custom_component',
+  actions: restartCore.actions,
+};
+const inCore = { when: { core: true }, set: { remedy: 'restart_core' as const } };
+
 const findLeak = [
   'Find what grows: Settings → System → Hardware and the add-on pages show memory per process; recently added or updated integrations are the usual suspects — disable them one at a time.',
   'If the machine simply has too little headroom for what runs on it, stop unneeded add-ons or move to bigger hardware.',
@@ -138,15 +150,16 @@ export const resources: SignatureFamily = {
       id: 'open_files',
       match: { text: /Too many open files|\bEMFILE\b|\[Errno 24\]/i },
       ...common,
-      ...restartCore,
+      ...leakFixedByRelease,
       confidence: 0.88,
-      variants: [inCustom, inAddon],
+      variants: [inCore, inCustom, inAddon],
       title: 'Home Assistant ran out of file handles',
       rootCause:
         'The process hit its limit of open files and sockets (“{detail}”): an integration opens connections or files and does not close them — typically camera streams, HTTP sessions or serial devices.',
       manualSteps: [
-        'Note which integration logged errors first; disable recently added or updated integrations one at a time until the errors stop.',
-        'Report the leak to the integration’s author with this log.',
+        'Note which integration logged errors first; disable recently added or updated integrations (custom ones first) one at a time until the errors stop.',
+        'Update that integration: leaks are fixed in its releases. If no fixed release exists, report the leak to its author with this log.',
+        'A restart frees the handles for a while, until the leak fills them again.',
       ],
     },
     {
@@ -155,9 +168,9 @@ export const resources: SignatureFamily = {
         text: /can't start new thread|can't create new thread|Resource temporarily unavailable[^\n]{0,40}thread/i,
       },
       ...common,
-      ...restartCore,
+      ...leakFixedByRelease,
       confidence: 0.85,
-      variants: [inCustom, inAddon],
+      variants: [inCore, inCustom, inAddon],
       title: 'Home Assistant cannot start new threads',
       rootCause:
         'The process hit the system’s thread limit (“{detail}”): an integration starts threads and does not stop them.',
