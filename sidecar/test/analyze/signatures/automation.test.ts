@@ -46,6 +46,16 @@ recognises('automation', [
     'fix_config_then_reload',
   ),
   c(
+    // Pasted alone: only automations have a trigger, and a data template is an action's data.
+    'a bare line of an action whose data template reads the trigger',
+    input(null, [
+      line("Error rendering data template: UndefinedError: 'trigger' is undefined", 'UNKNOWN'),
+    ]),
+    'automation.template',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
     'an automation failing on a template',
     input('automation', [
       line(

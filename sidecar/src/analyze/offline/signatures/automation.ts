@@ -114,8 +114,10 @@ export const automation: SignatureFamily = {
         { text: SCRIPT_ERROR, with: [TEMPLATE] },
         // A failed step pasted from the automation's trace.
         { text: TEMPLATE, with: [TRACE_STEP] },
-        // Only automations have trigger variables.
-        { text: /when rendering '[^'\n]*\btrigger\./ },
+        // Only automations have trigger variables; a data template is an action's data.
+        {
+          text: /when rendering '[^'\n]*\btrigger\.|\bUndefinedError: 'trigger' is undefined|Error rendering data template/,
+        },
       ],
       ...common,
       confidence: 0.85,
