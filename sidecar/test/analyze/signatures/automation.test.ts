@@ -56,6 +56,19 @@ recognises('automation', [
     'fix_config_then_reload',
   ),
   c(
+    "Home Assistant's service helper finding an action's targets gone",
+    input(null, [
+      line(
+        'Unable to find referenced entities automation.copy_frontdoor_name_garagedoor_9, automation.copy_frontdoor_mon_garagedoor_9',
+        'WARNING',
+        'homeassistant.helpers.service',
+      ),
+    ]),
+    'automation.missing_reference',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
     'an automation failing on a template',
     input('automation', [
       line(

@@ -108,6 +108,28 @@ export const automation: SignatureFamily = {
       ],
     },
     {
+      // Home Assistant's service helper, for a call whose targets are gone. The caller is
+      // almost always an automation or a script (also one an integration generated), but the
+      // line does not say which, hence less sure than a line of the automation's own.
+      id: 'missing_reference',
+      match: {
+        text: /Unable to find referenced (?:entities|devices|areas) (?<target>[a-z_]+\.\w+)/,
+        logger: /^homeassistant\.helpers\.service$/,
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.7,
+      title: 'An action targets {target}, which does not exist',
+      rootCause:
+        'An action was called on {target} (and maybe more), which does not exist (“{detail}”): an automation or script still names an entity, device or area that was renamed or removed, or that an integration generates and has not (re)created.',
+      impact:
+        'The action does nothing for the missing targets, so what the automation or script should do there does not happen.',
+      manualSteps: [
+        'Search your automations and scripts for {target} (Settings → Entities shows whether it still exists, maybe under a new name).',
+        'Point the step at the existing entity, or remove it; if an integration generates the target, regenerate or reload that integration.',
+      ],
+    },
+    {
       id: 'template',
       match: [
         { text: TEMPLATE, logger: AUTOMATION_LOGGER },
