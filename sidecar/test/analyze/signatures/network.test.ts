@@ -189,6 +189,19 @@ recognises('network', [
     'reload_config_entry',
   ),
   c(
+    'an integration that says itself it needs a reload to reconnect',
+    input('eufy_security', [
+      line(
+        'Error fetching eufy_security data: Error communicating with Add-on: Connection to add-on was broken. please reload the integration!',
+        'ERROR',
+        'custom_components.eufy_security',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'reload_config_entry',
+  ),
+  c(
     'a device whose status cannot be fetched',
     input('tuya_local', [
       line(

@@ -99,6 +99,27 @@ const onThisMachine = {
   },
 };
 
+/**
+ * The integration's own message says a reload brings it back ("please reload the
+ * integration"): it does not reconnect by itself once its peer is back, and its authors
+ * know it.
+ */
+const toldToReload = {
+  when: { text: /\b(?:please )?reload (?:the|this) integration\b/i },
+  set: {
+    remedy: 'reload_config_entry' as const,
+    actions: [
+      {
+        action_id: 'reload_config_entry' as const,
+        params: { entry_id: '$entry_id' },
+        rationale:
+          '{integration} says itself that it needs a reload to reconnect; do it once {host} answers again.',
+        risk: 'low' as const,
+      },
+    ],
+  },
+};
+
 /** Peers that cannot be resolved, routed to, or reached. */
 export const network: SignatureFamily = {
   family: 'network',
@@ -293,7 +314,7 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: [overInternet, ofCloudService, onThisMachine],
+      variants: [overInternet, ofCloudService, onThisMachine, toldToReload],
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -303,7 +324,7 @@ export const network: SignatureFamily = {
       match: { text: REFUSED },
       ...device,
       confidence: 0.72,
-      variants: [onThisMachine],
+      variants: [onThisMachine, toldToReload],
       title: '{host} refuses connections from {integration}',
       rootCause:
         '{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.',
@@ -313,7 +334,7 @@ export const network: SignatureFamily = {
       match: { text: TIMEOUT },
       ...device,
       confidence: 0.68,
-      variants: [overInternet, ofCloudService, onThisMachine],
+      variants: [overInternet, ofCloudService, onThisMachine, toldToReload],
       title: '{integration} gets no answer from {host} in time',
       rootCause:
         '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
@@ -421,7 +442,7 @@ export const network: SignatureFamily = {
       },
       ...device,
       confidence: 0.6,
-      variants: [overInternet, ofCloudService, onThisMachine],
+      variants: [overInternet, ofCloudService, onThisMachine, toldToReload],
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
