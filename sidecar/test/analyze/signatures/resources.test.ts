@@ -11,6 +11,19 @@ recognises('resources', [
     'free_disk_or_repair_db',
   ),
   c(
+    'an image the Supervisor pulled and Docker then does not have',
+    input('hassio', [
+      line(
+        'Can\'t install ghcr.io/home-assistant/odroid-m1-homeassistant:2025.7.0: 404 Client Error for http+docker://localhost/v1.48/images/ghcr.io/home-assistant/odroid-m1-homeassistant:2025.7.0/json: Not Found ("No such image: ghcr.io/home-assistant/odroid-m1-homeassistant:2025.7.0")',
+        'ERROR',
+        'supervisor.docker.interface',
+      ),
+    ]),
+    'resources.image_not_stored',
+    'resource_exhaustion',
+    'free_disk_or_repair_db',
+  ),
+  c(
     'memory exhaustion in core',
     input('camera', [
       line('Error handling request\nTraceback (most recent call last):\nMemoryError'),

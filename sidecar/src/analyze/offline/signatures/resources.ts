@@ -110,6 +110,31 @@ export const resources: SignatureFamily = {
       ],
     },
     {
+      // The Supervisor pulls an image and Docker then has no such image: the layers could
+      // not be stored. Nearly always a full data disk or failing storage (an SD card that
+      // holds less than it claims); now and then the registry refused the download.
+      id: 'image_not_stored',
+      match: {
+        text: /Can't install (?<image>\S+?):? (?:-> )?404 Client Error[^\n]*No such image/i,
+        logger: /^supervisor\b/,
+      },
+      ...common,
+      severity: 'error',
+      confidence: 0.55,
+      remedy: 'free_disk_or_repair_db',
+      actions: [],
+      title: 'The Supervisor could not store the image {image}',
+      rootCause:
+        'The Supervisor downloaded {image}, but Docker then has no such image (“{detail}”): the download could not be stored, nearly always because the data disk is full or its storage fails (an SD card that holds less than it claims, or wears out). Less often the registry refused the download.',
+      impact:
+        'The install or update of {image} fails and is retried; what it would install or update stays as it was.',
+      manualSteps: [
+        'Check the free space under Settings → System → Storage (or `ha host info`), and free space: old backups, media, the recorder database.',
+        'If there is space, suspect the storage: check the SD card or disk for errors, or move to an SSD.',
+        'If neither, retry the update later: the registry may have refused downloads for a while.',
+      ],
+    },
+    {
       id: 'out_of_memory',
       match: {
         // Case matters: "to avoid running out of memory" is a warning of what could happen.
