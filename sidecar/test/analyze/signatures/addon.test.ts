@@ -88,6 +88,25 @@ recognises('addon', [
     'restart_addon',
   ),
   c(
+    // The Supervisor's application watchdog (2020): the add-on's web endpoint stopped answering.
+    "the Supervisor's application watchdog finding an add-on unresponsive",
+    input('hassio', [
+      line(
+        'Watchdog missing application response from 6e66619d_room_assistant',
+        'WARNING',
+        'supervisor.misc.tasks',
+      ),
+      line(
+        'Watchdog found a problem with 6e66619d_room_assistant application!',
+        'WARNING',
+        'supervisor.misc.tasks',
+      ),
+    ]),
+    'addon.watchdog',
+    'addon_crash',
+    'restart_addon',
+  ),
+  c(
     'a watchdog that gave up restarting an add-on',
     input('hassio', [
       line(

@@ -96,7 +96,7 @@ export const addon: SignatureFamily = {
     {
       id: 'watchdog',
       match: {
-        text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|(?:Add-on|addon|app) (?<addon4>\S+) is (?<state2>unhealthy|stopped|in error state),? (?:the )?watchdog restart|watchdog_container\b[^\n]*AddonsJobError/i,
+        text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|(?:Add-on|addon|app) (?<addon4>\S+) is (?<state2>unhealthy|stopped|in error state),? (?:the )?watchdog restart|watchdog_container\b[^\n]*AddonsJobError|Watchdog found a problem with (?<addon5>\S+) application|Watchdog missing application response from (?<addon6>\S+)/i,
       },
       ...common,
       confidence: 0.88,
