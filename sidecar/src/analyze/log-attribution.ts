@@ -46,6 +46,9 @@ const NAMED_IN_MESSAGE = [
   // platform's `Platform error: <entity domain>.<integration> - …`.
   /\bComponent error: (\w+) - /,
   /\bPlatform error: \w+\.(\w+) - /,
+  // Newer configuration checks name the missing integration of a platform entry on its own.
+  /\bPlatform error: \w+ - Integration '(\w+)' not found/,
+  /\bIntegration (\w+) not found when trying to verify its \w+ platform/,
   // The loader failing to import a custom integration's code.
   /\bimporting (?:component )?custom_components\.(\w+)/,
   /^Timed out adding entities for domain \w+ with platform (\w+)/,
@@ -287,7 +290,9 @@ export function attribute(record: LogRecord): Attribution {
     // An entity platform alone names no culprit: an entry forwarded to `number` fails in
     // whichever integration provides it ("Error setting up entry X for number").
     integration =
-      frame ?? named ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
+      frame ??
+      (named && !CONFIG_KEYS.has(named) ? named : null) ??
+      (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
   }
   // Any line of the record, too: a paste of a program's output may put it on a continuation line.
   integration ??= KNOWN_MESSAGES.find(([re]) => recordLines.some((l) => re.test(l)))?.[1] ?? null;

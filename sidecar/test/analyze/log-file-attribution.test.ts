@@ -359,6 +359,17 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['updater']);
   });
 
+  it('names the integration a configuration check did not find for a platform entry', async () => {
+    expect(
+      await who(
+        "2024-01-01 10:00:00.000 ERROR (MainThread) [homeassistant.config] Platform error: climate - Integration 'warmup' not found.",
+      ),
+    ).toEqual(['warmup']);
+    expect(
+      await who('    - Integration heatzy not found when trying to verify its climate platform.'),
+    ).toEqual(['heatzy']);
+  });
+
   it('names the integration whose protocol port the unreachable peer listens on', async () => {
     // Python's address tuple, and host:port.
     expect(
