@@ -59,6 +59,17 @@ recognises('certificate', [
     'check_network_or_device',
   ),
   c(
+    "an internet service's expired certificate: its operator renews it",
+    input('alphaess', [
+      line(
+        "Cannot connect to host openapi.alphaess.com:443 ssl:True [SSLCertVerificationError: (1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1000)')]",
+      ),
+    ]),
+    'certificate.expired',
+    'certificate',
+    'notify_only',
+  ),
+  c(
     'a self-signed certificate',
     input('synology_dsm', [
       line(

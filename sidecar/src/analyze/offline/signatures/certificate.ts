@@ -97,6 +97,21 @@ export const certificate: SignatureFamily = {
       ...common,
       confidence: 0.88,
       remedy: 'check_network_or_device',
+      variants: [
+        {
+          // A service on the internet renews its own certificate; no setting here changes it.
+          when: { publicHost: true, text: /expired/i },
+          set: {
+            remedy: 'notify_only',
+            rootCause:
+              '{host} is a service on the internet, and the certificate it presents has expired (“{detail}”): its operator did not renew it in time. Nothing in Home Assistant fixes that.',
+            manualSteps: [
+              'Check the service’s status page or the integration’s issue tracker: the operator renews the certificate on its side, usually once told.',
+              'If other devices reach {host} without a certificate error, check the date and time of the Home Assistant host: a wrong clock makes valid certificates look expired.',
+            ],
+          },
+        },
+      ],
       title: 'The certificate of {host} has expired',
       rootCause:
         'The TLS certificate {host} presents is outside its validity period (“{detail}”): it was not renewed, or the clock of the Home Assistant host or of {host} is wrong.',
