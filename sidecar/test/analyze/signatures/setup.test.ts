@@ -129,6 +129,20 @@ recognises('setup', [
     'notify_only',
   ),
   c(
+    // The user sees a failed setup, and only a release of Home Assistant fixes it.
+    "a core integration's setup that failed on a bug of its code",
+    input('hue', [
+      line(
+        "Error setting up entry Philips hue for hue\nTraceback (most recent call last):\n  File \"/usr/src/homeassistant/homeassistant/components/hue/__init__.py\", line 110, in async_setup_entry\n    allow_unreachable=entry.data['allow_unreachable'],\nKeyError: 'allow_unreachable'",
+        'ERROR',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'setup.failed',
+    'setup_retry',
+    'notify_only',
+  ),
+  c(
     'a setup that failed on a bug of its own code',
     input(
       'easycontrols',

@@ -176,8 +176,10 @@ export const setup: SignatureFamily = {
       severity: 'error',
       confidence: 0.4,
       variants: [
-        // A programming error in the integration's own code is a bug, whatever else is wrong.
-        { when: { text: CODE_ERROR }, set: { category: 'other', confidence: 0.3 } },
+        // A programming error in a custom integration's code is its bug, whatever else is
+        // wrong. In one of Home Assistant's own, the user sees a failed setup that only a
+        // release fixes: the category stays what they see.
+        { when: { text: CODE_ERROR, custom: true }, set: { category: 'other', confidence: 0.3 } },
         { when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } },
       ],
       title: '{integration} failed to set up[[: {exception}]]',
