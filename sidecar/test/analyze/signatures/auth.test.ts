@@ -30,6 +30,19 @@ recognises('auth', [
     'start_reauth',
   ),
   c(
+    "a credential the service rejected, named with the service's own name",
+    input('smartthinq_sensors', [
+      line(
+        'Invalid ThinQ credential error. Component setup aborted',
+        'ERROR',
+        'custom_components.smartthinq_sensors',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
     'HTTP 401',
     input('ring', [
       line(

@@ -153,6 +153,8 @@ export const auth: SignatureFamily = {
           /\b(?:invalid|expired|revoked|bad) (?:access |auth(?:entication)? |api |bearer )?token\b/i,
           /\btoken (?:has |is |was )?(?:expired|invalid|revoked|rejected|not valid)\b|\bnot a valid (?:access |auth )?token\b|\bINVALID_ACCESS_TOKEN\w*|\binvalid_token\b/i,
           /\b(?:invalid|wrong|incorrect|bad) (?:username(?: or |\/)password|user name or password|password|credentials|login|api[ _-]?key)\b/i,
+          // A service's own name between: "Invalid ThinQ credential error".
+          /\b(?:invalid|wrong|incorrect|bad) [A-Z]\w+ (?:credentials?|password|api[ _-]?key)\b/i,
           /\bauthentication (?:failed|error|rejected)\b|\bauth(?:entication)? failure\b|\b(?:login|log in|sign[- ]in) (?:failed|rejected)\b/i,
           /\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials)\w*\b/,
           /\b(?:password|credentials|user ?name and password)\b[^\n]{0,20}\bnot accepted\b|\bLogin not possible\b/i,
