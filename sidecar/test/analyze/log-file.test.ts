@@ -145,6 +145,24 @@ describe('grouping a log into incidents', () => {
     ]);
   });
 
+  it('reads a recovery as context of a failure, never as an incident of its own', async () => {
+    const coordinator = 'homeassistant.components.tplink.coordinator';
+    const [only, ...rest] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        coordinator,
+        'Error fetching 10.0.0.5 data: Unable to connect to the device: 10.0.0.5:9999: ',
+      ),
+      at('10:00:07', 'INFO', coordinator, 'Fetching 10.0.0.5 data recovered'),
+    );
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ integration: 'tplink', rca: { remedy: 'notify_only' } });
+    expect(
+      await analyze(at('10:00:07', 'INFO', coordinator, 'Fetching 10.0.0.5 data recovered')),
+    ).toEqual([]);
+  });
+
   it('reports nothing for a normal start', async () => {
     expect(
       await analyze(

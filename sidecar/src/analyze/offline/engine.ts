@@ -11,7 +11,7 @@ import { findingOf, hostOf } from './finding.js';
 import { CLOUD_DOMAINS, CORE_DOMAINS, misspelledCoreDomain } from './libraries.js';
 import { matchLocal } from './local.js';
 import type { Compiled, Context, Evidence, Match } from './match.js';
-import { NOT_READY } from './patterns.js';
+import { NOT_READY, RECOVERED } from './patterns.js';
 import { FAMILIES } from './signatures/index.js';
 import type {
   AnalysisInput,
@@ -45,11 +45,15 @@ const SIGNATURES: Compiled[] = FAMILIES.flatMap((f) =>
 );
 const BENIGN = FAMILIES.flatMap((f) => f.benign ?? []);
 /** Text patterns that may match below WARNING: an INFO line matching none of them is noise. */
-const INFO_LEVEL_TEXTS = SIGNATURES.flatMap((c) =>
-  c.patterns
-    .filter((p) => p.minLevel && rank(p.minLevel) <= LEVELS.INFO)
-    .flatMap((p) => asList(p.text)),
-);
+const INFO_LEVEL_TEXTS = [
+  ...SIGNATURES.flatMap((c) =>
+    c.patterns
+      .filter((p) => p.minLevel && rank(p.minLevel) <= LEVELS.INFO)
+      .flatMap((p) => asList(p.text)),
+  ),
+  // Context a variant reads: the failure came back by itself.
+  RECOVERED,
+];
 const ERRORISH =
   /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault)\b/i;
 /** Text that places the failing code in a custom integration. */

@@ -35,6 +35,12 @@ export const UNREACHABLE = new RegExp(
   'i',
 );
 
+/**
+ * Home Assistant's update coordinator saying fetching works again (logged at INFO): what
+ * failed before it came back by itself. Read as context, never as a failure.
+ */
+export const RECOVERED = /\bFetching [^\n]+ data recovered\b/;
+
 /** A config entry (or platform) that HA will retry setting up (the log's words, or the UI's state text). */
 export const NOT_READY =
   /not ready yet|Failed setup, will retry|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i;

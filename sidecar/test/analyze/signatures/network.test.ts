@@ -202,6 +202,37 @@ recognises('network', [
     'reload_config_entry',
   ),
   c(
+    "an update coordinator named with spaces that cannot fetch a sleeping device's data",
+    input('shelly', [
+      line(
+        'Error fetching Shelly Door/Window 2 data: Sleeping device did not update within 21600 seconds interval',
+        'ERROR',
+        'homeassistant.components.shelly',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device the update coordinator reached again by itself',
+    input('tplink', [
+      line(
+        'Error fetching 192.168.1.20 data: Unable to connect to the device: 192.168.1.20:9999: ',
+        'ERROR',
+        'homeassistant.components.tplink.coordinator',
+      ),
+      line(
+        'Fetching 192.168.1.20 data recovered',
+        'INFO',
+        'homeassistant.components.tplink.coordinator',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'notify_only',
+  ),
+  c(
     'a device whose status cannot be fetched',
     input('tuya_local', [
       line(

@@ -8,6 +8,7 @@ import {
   DNS_FAILED,
   HOST_UNREACHABLE,
   NETWORK_UNREACHABLE,
+  RECOVERED,
   REFUSED,
   TIMEOUT,
 } from '../patterns.js';
@@ -116,6 +117,23 @@ const toldToReload = {
           '{integration} says itself that it needs a reload to reconnect; do it once {host} answers again.',
         risk: 'low' as const,
       },
+    ],
+  },
+};
+
+/**
+ * Home Assistant's update coordinator logged that fetching works again: the peer came back
+ * by itself, and nothing needs doing unless it keeps dropping.
+ */
+const cameBack = {
+  when: { text: RECOVERED },
+  set: {
+    remedy: 'notify_only' as const,
+    severity: 'warning' as const,
+    actions: [],
+    manualSteps: [
+      'Nothing to do now: {integration} reached {host} again by itself.',
+      'If it keeps dropping, check the power, Wi-Fi signal or load of {host}.',
     ],
   },
 };
@@ -314,7 +332,7 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: [overInternet, ofCloudService, onThisMachine, toldToReload],
+      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack],
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -324,7 +342,7 @@ export const network: SignatureFamily = {
       match: { text: REFUSED },
       ...device,
       confidence: 0.72,
-      variants: [onThisMachine, toldToReload],
+      variants: [onThisMachine, toldToReload, cameBack],
       title: '{host} refuses connections from {integration}',
       rootCause:
         '{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.',
@@ -334,7 +352,7 @@ export const network: SignatureFamily = {
       match: { text: TIMEOUT },
       ...device,
       confidence: 0.68,
-      variants: [overInternet, ofCloudService, onThisMachine, toldToReload],
+      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack],
       title: '{integration} gets no answer from {host} in time',
       rootCause:
         '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
@@ -435,14 +453,14 @@ export const network: SignatureFamily = {
       match: {
         text: [
           CONNECTION_FAILED,
-          /Error fetching \S+ data|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
+          /Error fetching \S[^\n:]{0,60}? data\b|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
           // A device said to be gone, in the words integrations use for it.
           /\b(?:is|went|has gone) (?:offline|unreachable)\b|\b[Dd]evice \S+ (?:has )?disconnected\b|\bFailed to communicate with\b|\bnot found on (?:the )?(?:local )?network\b/,
         ],
       },
       ...device,
       confidence: 0.6,
-      variants: [overInternet, ofCloudService, onThisMachine, toldToReload],
+      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack],
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
