@@ -233,6 +233,19 @@ recognises('network', [
     'notify_only',
   ),
   c(
+    'a URL typed into the host field',
+    input('unifi', [
+      line(
+        'Error connecting to the UniFi controller at https://192.168.1.2: Error requesting data from https://192.168.1.2: Cannot connect to host https:443 ssl:default [Try again]',
+        'ERROR',
+        'homeassistant.components.unifi',
+      ),
+    ]),
+    'network.communication',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'a device whose status cannot be fetched',
     input('tuya_local', [
       line(

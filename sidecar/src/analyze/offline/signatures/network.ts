@@ -138,6 +138,26 @@ const cameBack = {
   },
 };
 
+/**
+ * A URL typed into a host field: the client then connects to a host named "https" (or
+ * "http") on that scheme's port, which no network can reach.
+ */
+const schemeAsHost = {
+  when: { text: /\b(?:connect to host|host=?'?) ?https?:(?:443|80)\b|\bhost='https?'/ },
+  set: {
+    category: 'invalid_config' as const,
+    remedy: 'fix_config_then_reload' as const,
+    confidence: 0.8,
+    actions: [],
+    title: 'The address of {integration} is written as a URL',
+    rootCause:
+      'The host field of {integration} holds a URL (with http:// or https://), so it connects to a host called “https” or “http”, which does not exist (“{detail}”).',
+    manualSteps: [
+      'Reconfigure {integration} (Settings → Devices & services → ⋮ → Reconfigure) with only the host name or IP address, without http:// or https:// and without a path.',
+    ],
+  },
+};
+
 /** Peers that cannot be resolved, routed to, or reached. */
 export const network: SignatureFamily = {
   family: 'network',
@@ -332,7 +352,7 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack],
+      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack, schemeAsHost],
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -342,7 +362,7 @@ export const network: SignatureFamily = {
       match: { text: REFUSED },
       ...device,
       confidence: 0.72,
-      variants: [onThisMachine, toldToReload, cameBack],
+      variants: [onThisMachine, toldToReload, cameBack, schemeAsHost],
       title: '{host} refuses connections from {integration}',
       rootCause:
         '{host} is reachable but refuses the connection (“{detail}”): nothing listens on that port right now — the service on it (its API, a broker, an add-on) is stopped or restarting, or the port or API was changed or disabled.',
@@ -352,7 +372,7 @@ export const network: SignatureFamily = {
       match: { text: TIMEOUT },
       ...device,
       confidence: 0.68,
-      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack],
+      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack, schemeAsHost],
       title: '{integration} gets no answer from {host} in time',
       rootCause:
         '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
@@ -460,7 +480,7 @@ export const network: SignatureFamily = {
       },
       ...device,
       confidence: 0.6,
-      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack],
+      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack, schemeAsHost],
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
