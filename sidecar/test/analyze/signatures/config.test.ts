@@ -1,4 +1,6 @@
 /** Real-world wordings of the config family's failures (signatures/config.ts). */
+import { describe, expect, it } from 'vitest';
+import { analyzeOffline } from '../../../src/analyze/offline/engine.js';
 import { input, line } from '../helpers.js';
 import { c, recognises } from './cases.js';
 
@@ -152,3 +154,23 @@ recognises('config', [
     'fix_config_then_reload',
   ),
 ]);
+
+describe('how sure "integration not found" is', () => {
+  const notFound = (domain: string) =>
+    analyzeOffline(
+      input(domain, [
+        line(
+          `Platform error: climate - Integration '${domain}' not found.`,
+          'ERROR',
+          'homeassistant.config',
+        ),
+      ]),
+    );
+
+  it('is less sure for a custom integration, which may also be a release that no longer loads', () => {
+    const custom = notFound('warmup');
+    const misspelled = notFound('sensors');
+    expect(custom?.rca.confidence).toBeLessThan(0.8);
+    expect(misspelled?.rca.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+});

@@ -75,8 +75,15 @@ export const config: SignatureFamily = {
       ],
       variants: [
         {
+          // A custom integration not found may also be one whose release no longer loads
+          // (restructured, or made for another Home Assistant): less sure which.
+          when: { custom: true },
+          set: { confidence: 0.7 },
+        },
+        {
           when: { misspelled: true },
           set: {
+            confidence: 0.85,
             remedy: 'fix_config_then_reload',
             actions: [],
             title: 'configuration.yaml names {domain}, a misspelling of {meant}',
@@ -91,6 +98,7 @@ export const config: SignatureFamily = {
           // Next to a schema error, the "integration" is a misplaced option (bad indentation).
           when: { text: /Invalid config for|required key not provided|extra keys not allowed/ },
           set: {
+            confidence: 0.85,
             remedy: 'fix_config_then_reload',
             actions: [],
             title: 'configuration.yaml names {integration} as an integration: a misplaced option',
