@@ -68,4 +68,17 @@ recognises('host', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    "jemalloc refusing the kernel's page size (a Raspberry Pi 5's 16K pages)",
+    input(null, [
+      line('homeassistant  | <jemalloc>: Unsupported system page size', 'UNKNOWN'),
+      line(
+        'homeassistant  | Fatal Python error: _PyRuntimeState_Init: memory allocation failed',
+        'UNKNOWN',
+      ),
+    ]),
+    'host.page_size',
+    'other',
+    'notify_only',
+  ),
 ]);

@@ -103,5 +103,26 @@ export const host: SignatureFamily = {
         'Replace the SD card or disk, and restore the backup onto the new one.',
       ],
     },
+    {
+      // jemalloc, which Home Assistant's images preload, is built for one memory page size;
+      // kernels with 16K or 64K pages (Raspberry Pi 5's, Asahi's) make it refuse to start,
+      // and Python then fails to allocate: no memory is missing.
+      id: 'page_size',
+      match: { text: /<jemalloc>: Unsupported system page size/ },
+      category: 'other',
+      remedy: 'notify_only',
+      severity: 'critical',
+      confidence: 0.85,
+      title: 'The memory allocator does not support this kernel’s page size',
+      rootCause:
+        'jemalloc, the memory allocator Home Assistant’s image preloads, was built for another memory page size than this kernel uses (“{detail}”), so it refuses to start and Home Assistant cannot start at all. No memory is missing.',
+      impact: 'Home Assistant does not start on this kernel.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Update to an image built for this page size, or run a kernel with 4K pages (on a Raspberry Pi 5: kernel=kernel8.img in config.txt).',
+        'Meanwhile, start the container with DISABLE_JEMALLOC=true to run without jemalloc.',
+      ],
+    },
   ],
 };

@@ -139,6 +139,8 @@ export const resources: SignatureFamily = {
       match: {
         // Case matters: "to avoid running out of memory" is a warning of what could happen.
         text: /\bMemoryError\b|Cannot allocate memory|\[Errno 12\]|\bOut of memory\b|\b[Oo]om[- ]kill|OOM killer|Killed process \d+|JavaScript heap out of memory|Reached heap limit|[Mm]emory allocation failed|std::bad_alloc|(?:fatal error|runtime): out of memory/,
+        // The allocator refusing the kernel's page size is not memory running out (host.page_size).
+        unless: /<jemalloc>: Unsupported system page size/,
       },
       ...common,
       ...restartCore,
