@@ -69,6 +69,19 @@ recognises('automation', [
     'fix_config_then_reload',
   ),
   c(
+    "a step failing on an error the script engine did not expect: Home Assistant's bug, not the automation's",
+    input('automation', [
+      line(
+        'Turn on lights: Error executing script. Unexpected error for call_service at pos 2: service_name\nTraceback (most recent call last):\n  File "/usr/src/homeassistant/homeassistant/helpers/script.py", line 442, in _async_call_service_step\n    and params["service_name"] == "trigger"\nKeyError: service_name',
+        'ERROR',
+        'homeassistant.components.automation.turn_on_lights',
+      ),
+    ]),
+    'automation.failed',
+    'automation_error',
+    'notify_only',
+  ),
+  c(
     'an automation failing on a template',
     input('automation', [
       line(

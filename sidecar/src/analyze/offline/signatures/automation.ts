@@ -169,6 +169,24 @@ export const automation: SignatureFamily = {
       match: [{ text: SCRIPT_ERROR }, { kind: ['automation_error'] }],
       ...common,
       confidence: 0.8,
+      variants: [
+        {
+          // Home Assistant's script helper words what the user can get wrong (invalid data,
+          // a template, a missing action) in their own terms; "unexpected" is any other
+          // exception: a bug in Home Assistant or in the integration whose action ran.
+          when: { text: /\bUnexpected error for \w+ at pos \d+/ },
+          set: {
+            remedy: 'notify_only',
+            actions: [],
+            rootCause:
+              'A step of {automation} raised an error the script engine did not expect (“{detail}”): not a mistake in the automation, but a bug in Home Assistant or in the integration whose action the step calls.',
+            manualSteps: [
+              'Search the issue tracker of the integration the failing step calls (or of Home Assistant) for the error, and update once a release fixes it.',
+              'Report it with the automation’s trace if nobody has yet; meanwhile the automation fails at that step.',
+            ],
+          },
+        },
+      ],
       title: '{automation} fails',
       rootCause: 'A step of {automation} raised an error: “{detail}”.',
     },
