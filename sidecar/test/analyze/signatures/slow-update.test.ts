@@ -1,4 +1,6 @@
 /** Real-world wordings of the slow_update family's failures (signatures/slow-update.ts). */
+import { describe, expect, it } from 'vitest';
+import { analyzeOffline } from '../../../src/analyze/offline/engine.js';
 import { input, line } from '../helpers.js';
 import { c, recognises } from './cases.js';
 
@@ -43,12 +45,40 @@ recognises('slow_update', [
     'notify_only',
   ),
   c(
-    'a slow setup',
+    'a slow setup, past the start-up limit',
+    input('sense', [
+      line(
+        'Setup of platform sense is taking longer than 60 seconds. Startup will proceed without waiting any longer.',
+        'ERROR',
+        'homeassistant.components.sensor',
+      ),
+    ]),
+    'slow_update.setup',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
+    'a slow setup noted again and again',
     input('speedtestdotnet', [
       line(
         'Setup of sensor platform speedtestdotnet is taking over 10 seconds.',
         'WARNING',
         'homeassistant.helpers.entity_platform',
+        3,
+      ),
+    ]),
+    'slow_update.setup',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
+    'a slow setup next to the timeout it waited on',
+    input('updater', [
+      line('Setup of updater is taking over 10 seconds.', 'WARNING', 'homeassistant.setup'),
+      line(
+        'Timeout fetching Home Assistant update data',
+        'ERROR',
+        'homeassistant.components.updater',
       ),
     ]),
     'slow_update.setup',
@@ -95,3 +125,17 @@ recognises('slow_update', [
     'notify_only',
   ),
 ]);
+
+describe('a setup past 10 seconds, noted once', () => {
+  // Home Assistant notes it at every start on slow hardware, and the setup finishes.
+  it('is no incident on its own', () => {
+    const once = input('waste_collection_schedule', [
+      line(
+        'Setup of waste_collection_schedule is taking over 10 seconds.',
+        'WARNING',
+        'homeassistant.setup',
+      ),
+    ]);
+    expect(analyzeOffline(once)).toBeNull();
+  });
+});

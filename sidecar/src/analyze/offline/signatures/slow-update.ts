@@ -23,6 +23,13 @@ const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   ],
 };
 
+/** Home Assistant's notice of a setup past 10 seconds (since 2024 also per config entry). */
+const SETUP_OVER_10S =
+  /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking over (?<seconds>10) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking over (?<seconds2>10) seconds/;
+/** A setup past a longer limit, or one that held up the whole start. */
+const SLOW_SETUP =
+  /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking (?:over (?!10 )|longer than )(?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking (?:over (?!10 )|longer than )(?<seconds2>\d+)|Waiting (?:on|for) integrations to complete setup|Timed out adding entities for domain \w+ with platform (?<domain3>\w+)|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/;
+
 /** Updates and setups that take longer than Home Assistant allows. */
 export const slowUpdate: SignatureFamily = {
   family: 'slow_update',
@@ -61,9 +68,14 @@ export const slowUpdate: SignatureFamily = {
     },
     {
       id: 'setup',
-      match: {
-        text: /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking (?:over|longer than) (?<seconds>\d+) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking|Waiting (?:on|for) integrations to complete setup|Timed out adding entities for domain \w+ with platform (?<domain3>\w+)|Setup timed out for (?:stage|bootstrap)|Something is blocking Home Assistant from wrapping up the start ?up phase/,
-      },
+      // Home Assistant notes every setup past 10 s, at every start on slow hardware: once, and
+      // alone, that notice is noise (the setup finishes). Repeated, past a longer limit, or
+      // next to an error or timeout, it is the slow setup to explain.
+      match: [
+        { text: SLOW_SETUP },
+        { text: SETUP_OVER_10S, minCount: 2 },
+        { text: SETUP_OVER_10S, with: [/\b(?:Timeout|timed out|Error|failed)\b/i] },
+      ],
       ...common,
       confidence: 0.8,
       title: 'Setting up {integration} is slow',
