@@ -155,13 +155,13 @@ recognises('network', [
     'check_network_or_device',
   ),
   c(
-    'a cloud integration whose service times out is the network’s or the service’s problem',
+    'a cloud integration whose service times out: the service is slow, the home’s connection works',
     input('ring', [
       line('Timeout fetching ring devices data', 'ERROR', 'homeassistant.components.ring'),
     ]),
     'network.timeout',
     'network_unreachable',
-    'check_network_or_device',
+    'notify_only',
   ),
   c(
     'a DNS failure as aiohttp names it',

@@ -13,7 +13,7 @@ import {
   TIMEOUT,
 } from '../patterns.js';
 import { ADDON_HOST } from '../extract.js';
-import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+import type { ActionTemplate, Condition, Outcome, SignatureFamily } from '../types.js';
 
 /**
  * A multicast DNS (.local) name that no device answered: the resolver's final "no such
@@ -157,6 +157,30 @@ const schemeAsHost = {
     ],
   },
 };
+
+/**
+ * A service on the internet that answers too slowly is the vendor's problem: the home's
+ * connection works (a name that does not resolve or a missing route would say otherwise),
+ * and the integration catches up once the service is fast again.
+ */
+function slowService(v: { when: Condition; set: Partial<Outcome> }): {
+  when: Condition;
+  set: Partial<Outcome>;
+} {
+  return {
+    when: v.when,
+    set: {
+      ...v.set,
+      remedy: 'notify_only',
+      rootCause:
+        '{integration}’s service[[ at {host}]] on the internet did not answer in time (“{detail}”): it is slow or partly down. The connection of this home works, or the error would be a name or route that fails.',
+      manualSteps: [
+        'Check the service’s status page or the integration’s issue tracker; {integration} catches up on its own once the service answers in time.',
+        'If only this home sees it for long, check the internet connection of the Home Assistant host.',
+      ],
+    },
+  };
+}
 
 /** Peers that cannot be resolved, routed to, or reached. */
 export const network: SignatureFamily = {
@@ -372,7 +396,14 @@ export const network: SignatureFamily = {
       match: { text: TIMEOUT },
       ...device,
       confidence: 0.68,
-      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack, schemeAsHost],
+      variants: [
+        slowService(overInternet),
+        slowService(ofCloudService),
+        onThisMachine,
+        toldToReload,
+        cameBack,
+        schemeAsHost,
+      ],
       title: '{integration} gets no answer from {host} in time',
       rootCause:
         '{integration} gave up waiting for {host} (“{detail}”): the device is off, overloaded, on a weak Wi-Fi link, or no longer at that address.',
