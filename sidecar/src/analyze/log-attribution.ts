@@ -29,6 +29,9 @@ const LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
  * integration's manifest may name them, but a frame in them names no culprit.
  */
 const TRANSPORTS = new Set(['anyio', 'aiodns', 'ifaddr']);
+/** A configuration check's words for the integration whose configuration is invalid. */
+const CONFIG_CHECK =
+  /^Invalid config for '(\w+)'|^Invalid config for \[(?:\w+\.)?(\w+)\]|\bComponent error: (\w+) - |\bPlatform error: \w+\.(\w+) - /;
 /** Framework messages that name the integration in ways integrationOf does not read. */
 const NAMED_IN_MESSAGE = [
   /\bcustom integration '(\w+)'/,
@@ -280,6 +283,12 @@ export function attribute(record: LogRecord): Attribution {
   // The websocket and REST APIs only hand a command to an integration's handler: when it
   // raises, their logger names the dispatcher and the traceback the integration.
   if (DISPATCHER_LOGGER.test(logger)) integration = integrationOfFrames(r.traceback) ?? integration;
+  // A configuration check names the integration whose configuration is invalid, whoever ran
+  // it: the Supervisor's check logs under hassio.
+  if (integration === 'hassio' || integration === 'homeassistant') {
+    const checked = CONFIG_CHECK.exec(r.message)?.slice(1).find(Boolean);
+    if (checked && !CONFIG_KEYS.has(checked)) integration = checked;
+  }
   if (integration === null || PLATFORM_DOMAINS.test(integration)) {
     const frame = integrationOfFrames(r.traceback);
     // Any line of the record: a pasted excerpt often starts in the middle of a message.

@@ -359,6 +359,14 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['updater']);
   });
 
+  it("names the integration whose configuration is invalid, though the Supervisor's check logged it", async () => {
+    expect(
+      await who(
+        '2020-01-22 07:56:42 ERROR (MainThread) [homeassistant.components.hassio] Invalid config for [nibe]: [status] is an invalid option for [nibe]. Check: nibe->nibe->systems->0->units->0->status. (See /config/configuration.yaml, line 356).',
+      ),
+    ).toEqual(['nibe']);
+  });
+
   it('names the integration a configuration check did not find for a platform entry', async () => {
     expect(
       await who(
