@@ -130,4 +130,17 @@ recognises('database', [
     'database',
     'fix_config_then_reload',
   ),
+  c(
+    'the database server refusing the host the recorder connects from',
+    input('recorder', [
+      line(
+        'Error during connection setup: (MySQLdb._exceptions.OperationalError) (1130, "Host \'core-samba.local.hass.io\' is not allowed to connect to this MariaDB server")',
+        'ERROR',
+        'homeassistant.components.recorder.core',
+      ),
+    ]),
+    'database.access_denied',
+    'database',
+    'fix_config_then_reload',
+  ),
 ]);

@@ -110,6 +110,27 @@ export const database: SignatureFamily = {
       ],
     },
     {
+      // The server answers and refuses this client: its user, password, host grant or
+      // database name (MySQL/MariaDB errors 1044, 1045, 1049, 1130; PostgreSQL's words).
+      // A restored backup or a new add-on host name often leaves the grants behind.
+      id: 'access_denied',
+      match: {
+        text: /\((?:1044|1045|1049|1130), "|Access denied for user '[^']*'@|Host '[^']+' is not allowed to connect to this (?:MariaDB|MySQL) server|Unknown database '[^']+'|password authentication failed for user|no pg_hba\.conf entry for host|database "[^"]+" does not exist/,
+      },
+      ...common,
+      remedy: 'fix_config_then_reload',
+      // More specific than server_unreachable's connection error it comes in.
+      confidence: 0.9,
+      title: 'The database server refuses the recorder’s login',
+      rootCause:
+        'The database server answers but refuses this client (“{detail}”): the user, password, database name or the hosts allowed for that user do not match what the recorder’s db_url uses — often after a backup was restored or the database add-on was reinstalled.',
+      manualSteps: [
+        'Compare db_url under recorder: with the database server’s user, password and database (MariaDB add-on: its Configuration tab, logins and rights).',
+        "Allow the user to connect from Home Assistant’s host (for the MariaDB add-on, its rights list; elsewhere GRANT … TO 'user'@'%').",
+        'Then restart Home Assistant so the recorder connects again.',
+      ],
+    },
+    {
       id: 'server_unreachable',
       match: {
         text: /Error during connection setup|Can't connect to (?:MySQL |MariaDB )?server|Lost connection to (?:MySQL |MariaDB )?server|(?:MySQL|MariaDB) server has gone away|could not connect to server|connection to server at .* failed|OperationalError\) \(20(?:02|03|06|13)\b/i,
