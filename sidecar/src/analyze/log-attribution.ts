@@ -55,6 +55,8 @@ const NAMED_IN_MESSAGE = [
   // The loader failing to import a custom integration's code.
   /\bimporting (?:component )?custom_components\.(\w+)/,
   /^Timed out adding entities for domain \w+ with platform (\w+)/,
+  // An automation's device trigger, condition or action of an integration that has none (any more).
+  /\bIntegration '(\w+)' does not support device automation/,
 ];
 /**
  * Keys of a configuration that a mis-indented YAML puts at the top level, where Home

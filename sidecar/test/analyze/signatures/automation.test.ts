@@ -82,6 +82,22 @@ recognises('automation', [
     'notify_only',
   ),
   c(
+    'an automation using device triggers a custom integration dropped',
+    input('tuya_local', [
+      line("Integration 'tuya_local' does not support device automation triggers.", 'UNKNOWN'),
+    ]),
+    'automation.device_automation_unsupported',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'an automation using device actions a core integration does not have',
+    input('sun', [line("Integration 'sun' does not support device automation actions.", 'ERROR')]),
+    'automation.device_automation_unsupported',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
     'an automation failing on a template',
     input('automation', [
       line(

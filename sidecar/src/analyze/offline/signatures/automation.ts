@@ -130,6 +130,36 @@ export const automation: SignatureFamily = {
       ],
     },
     {
+      // Home Assistant's device automation helper: the automation uses a device trigger,
+      // condition or action of an integration that provides none (any more).
+      id: 'device_automation_unsupported',
+      match: {
+        text: /Integration '(?<domain>\w+)' does not support device automation (?<kind>triggers|conditions|actions)/,
+      },
+      ...common,
+      // A custom integration may shadow a core one of the same domain: which one dropped them is not always clear.
+      confidence: 0.75,
+      variants: [
+        {
+          // A custom integration that dropped them in a release: its update, or rewriting the automations.
+          when: { custom: true },
+          set: {
+            category: 'incompatible_custom_component',
+            remedy: 'update_or_remove_custom_component',
+            manualSteps: [
+              'Check the release notes of {domain}: update it if a newer release brings the device {kind} back, or rewrite the automations with the entities’ state triggers and actions.',
+            ],
+          },
+        },
+      ],
+      title: 'An automation uses device {kind} that {domain} does not provide',
+      rootCause:
+        'An automation uses a device {kind} of {domain}, but {domain} provides none (“{detail}”): the integration removed them, or the automation was copied from another setup.',
+      manualSteps: [
+        'Open the automations that use devices of {domain} and replace the device {kind} with state triggers, conditions or entity actions.',
+      ],
+    },
+    {
       id: 'template',
       match: [
         { text: TEMPLATE, logger: AUTOMATION_LOGGER },
