@@ -163,6 +163,15 @@ describe('integrationOf', () => {
     ],
     [
       {
+        // A ConfigEntryError's reason follows the domain.
+        logger: null,
+        message:
+          "Error setting up entry SERVER.XYZ for minecraft_server: Server address in configuration entry is invalid: Lookup of 'SERVER.XYZ' failed",
+      },
+      'minecraft_server',
+    ],
+    [
+      {
         logger: 'homeassistant.components.automation.wake_up',
         message: 'Error while executing automation',
       },
