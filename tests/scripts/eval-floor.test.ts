@@ -12,7 +12,7 @@ import { evaluate } from '../../scripts/eval/corpus.js';
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
  * misses lowers a share without any case it got right turning wrong.
  */
-const FLOOR = { category: 0.66, remedy: 0.48, integration: 0.65 };
+const FLOOR = { category: 0.64, remedy: 0.47, integration: 0.64 };
 /** Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most (the target). */
 const MAX_CONFIDENTLY_WRONG = 0.05;
 
