@@ -8,7 +8,9 @@ in `loggers`, and the top-level module of every package in `requirements`; a
 name claimed by more than one integration is left out, as it names no single
 culprit); and the versions Home Assistant pins for every integration
 (`package_constraints.txt`), which a custom integration's requirement cannot
-contradict.
+contradict. And the words the integrations page uses, in every language the
+frontend ships, for an entry that failed to set up and one that will retry: users
+paste that card's text in their own language.
 """
 
 import json
@@ -43,6 +45,23 @@ for line in (Path(homeassistant.__file__).parent / "package_constraints.txt").op
     if pin:
         pins[pin[1].lower().replace("_", "-")] = pin[2]
 
+# The integrations page's state of an entry, in every language of the installed frontend.
+STATE_KEY = "ui.panel.config.integrations.config_entry.state."
+entry_states: dict[str, set[str]] = {"setup_retry": set(), "setup_error": set()}
+try:
+    import hass_frontend
+
+    translations = Path(hass_frontend.__file__).parent / "static" / "translations" / "config"
+    for translation in sorted(translations.glob("*.json")):
+        texts = json.loads(translation.read_text())
+        for state, found in entry_states.items():
+            text = texts.get(STATE_KEY + state)
+            # An untranslated key is written as its path; leave it out.
+            if isinstance(text, str) and "::" not in text and len(text) >= 6:
+                found.add(text.strip().rstrip(".。"))
+except ImportError:
+    pass
+
 unique = {name: next(iter(d)) for name, d in sorted(claims.items()) if len(d) == 1}
 json.dump(
     {
@@ -53,6 +72,7 @@ json.dump(
         "cloud": cloud,
         "loggers": unique,
         "pins": pins,
+        "entry_states": {state: sorted(found) for state, found in entry_states.items()},
     },
     sys.stdout,
     indent=0,

@@ -3,6 +3,7 @@
  * requests, pip and device libraries word a connection that failed. Kept in one
  * place so every family reads "a DNS failure" the same way.
  */
+import facts from './core-facts.json' with { type: 'json' };
 
 /** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
 export const DNS_FAILED =
@@ -41,9 +42,28 @@ export const UNREACHABLE = new RegExp(
  */
 export const RECOVERED = /\bFetching [^\n]+ data recovered\b/;
 
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The integrations page's state of an entry, in every language the frontend ships
+ * (core-facts.json): a user pastes the card's "<state>: <reason>" in their own language.
+ */
+function entryState(state: keyof typeof facts.entry_states): RegExp {
+  return new RegExp(
+    `(?:^|\\n)(?:${facts.entry_states[state].map(escape).join('|')})[.。]?(?::|$)`,
+    'm',
+  );
+}
+/** "Failed setup, will retry" as the integrations page says it, in any language. */
+export const ENTRY_RETRYING = entryState('setup_retry');
+/** "Failed to set up" as the integrations page says it, in any language. */
+export const ENTRY_FAILED = entryState('setup_error');
+
 /** A config entry (or platform) that HA will retry setting up (the log's words, or the UI's state text). */
-export const NOT_READY =
-  /not ready yet|Failed setup, will retry|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i;
+export const NOT_READY = new RegExp(
+  `${/not ready yet|Failed setup, will retry|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i.source}|${ENTRY_RETRYING.source}`,
+  'im',
+);
 
 /** Loggers of automations and scripts: `homeassistant.components.automation.<object id>`. */
 export const AUTOMATION_LOGGER = /^homeassistant\.components\.(automation|script)\.(\w+)/;

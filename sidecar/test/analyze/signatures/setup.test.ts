@@ -129,6 +129,26 @@ recognises('setup', [
     'notify_only',
   ),
   c(
+    // The integrations page's state, copied in the user's language (es: "Failed setup, will retry").
+    'an entry the integrations page shows retrying, in Spanish',
+    input(null, [
+      line(
+        'Error de configuración, se volverá a intentar: Request Failed. 500, {"message":null}.',
+        'UNKNOWN',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'check_network_or_device',
+  ),
+  c(
+    'an entry the integrations page shows failed, in Dutch',
+    input('hue', [line('Instellen mislukt: Unexpected error', 'UNKNOWN')]),
+    'setup.failed',
+    'setup_retry',
+    'notify_only',
+  ),
+  c(
     // The user sees a failed setup, and only a release of Home Assistant fixes it.
     "a core integration's setup that failed on a bug of its code",
     input('hue', [

@@ -1,5 +1,5 @@
 /** Config entries Home Assistant keeps retrying, and setups that fail for reasons no family knows. */
-import { NOT_READY, UNREACHABLE } from '../patterns.js';
+import { ENTRY_FAILED, NOT_READY, UNREACHABLE } from '../patterns.js';
 import type { Outcome, SignatureFamily } from '../types.js';
 
 const RETRY_LINE =
@@ -167,6 +167,8 @@ export const setup: SignatureFamily = {
         // says so) is a failed setup even when the integration logged it in its own words:
         // Home Assistant does not retry it.
         { text: SETUP_FRAME, minLevel: 'ERROR' },
+        // The integrations page's "Failed to set up: <reason>", in the user's language.
+        { text: ENTRY_FAILED },
         { entryState: ['setup_error'] },
       ],
       // What happened is certain (the integration did not set up), why is not: the category
