@@ -45,13 +45,15 @@ for line in (Path(homeassistant.__file__).parent / "package_constraints.txt").op
     if pin:
         pins[pin[1].lower().replace("_", "-")] = pin[2]
 
-# The integrations page's state of an entry, in every language of the installed frontend.
+# The integrations page's state of an entry, in every language the frontend ships.
 STATE_KEY = "ui.panel.config.integrations.config_entry.state."
 entry_states: dict[str, set[str]] = {"setup_retry": set(), "setup_error": set()}
 try:
     import hass_frontend
 
-    translations = Path(hass_frontend.__file__).parent / "static" / "translations" / "config"
+    translations = (
+        Path(hass_frontend.__file__).parent / "static" / "translations" / "config"
+    )
     for translation in sorted(translations.glob("*.json")):
         texts = json.loads(translation.read_text())
         for state, found in entry_states.items():
