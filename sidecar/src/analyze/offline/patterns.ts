@@ -61,7 +61,7 @@ export const ENTRY_FAILED = entryState('setup_error');
 
 /** A config entry (or platform) that HA will retry setting up (the log's words, or the UI's state text). */
 export const NOT_READY = new RegExp(
-  `${/not ready yet|Failed setup, will retry|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i.source}|${ENTRY_RETRYING.source}`,
+  `${/not ready yet|Failed setup, will retry|\bsetting up\b[^\n]{0,60}\bwill retry\b|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i.source}|${ENTRY_RETRYING.source}`,
   'im',
 );
 

@@ -42,4 +42,16 @@ recognises('blocking_io', [
     'blocking_io',
     'update_or_remove_custom_component',
   ),
+  c(
+    'a blocking call Home Assistant raised before 2024.6',
+    input('caldav', [
+      line(
+        'RuntimeError: Blocking calls must be done in the executor or a separate thread; Use `await hass.async_add_executor_job()`; at homeassistant/components/caldav/api.py, line 14: calendars = await hass.async_add_executor_job(client.principal().calendars)',
+        'UNKNOWN',
+      ),
+    ]),
+    'blocking_io.blocking_call',
+    'blocking_io',
+    'notify_only',
+  ),
 ]);

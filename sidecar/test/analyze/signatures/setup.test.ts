@@ -142,6 +142,19 @@ recognises('setup', [
     'check_network_or_device',
   ),
   c(
+    "an integration's own words for a setup it will retry",
+    input('emporia_vue', [
+      line(
+        'Exception while setting up Emporia Vue. Will retry. 400 Client Error: Bad Request for url: https://api.emporiaenergy.com/customers/devices',
+        'ERROR',
+        'custom_components.emporia_vue',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'check_network_or_device',
+  ),
+  c(
     'an entry the integrations page shows failed, in Dutch',
     input('hue', [line('Instellen mislukt: Unexpected error', 'UNKNOWN')]),
     'setup.failed',

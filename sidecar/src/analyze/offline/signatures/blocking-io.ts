@@ -43,6 +43,8 @@ export const blockingIo: SignatureFamily = {
           /Detected blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
           /(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
           /\bdoing blocking calls? at\b/,
+          // Home Assistant before 2024.6 raised it instead of reporting it.
+          /Blocking calls must be done in the executor or a separate thread/,
         ],
       },
       ...common,
