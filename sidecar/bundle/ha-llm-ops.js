@@ -3371,6 +3371,110 @@ var core_facts_default = {
 		"coloredlogs": "15.0.1",
 		"setuptools": "84.0.0",
 		"cffi": "2.0.0"
+	},
+	entry_states: {
+		"setup_retry": [
+			"A beállítás sikertelen, újrapróbálkozás",
+			"A inicialização falhou, iremos tentar de novo",
+			"Configuració fallida, es tornarà a intentar",
+			"Configurare eșuată, se va reîncerca",
+			"Configurazione non riuscita, riproverà",
+			"Einrichtungsfehler, wird erneut versucht",
+			"Error de configuración, se volverá a intentar",
+			"Failed setup, will retry",
+			"Falha na configuração, tentará novamente",
+			"Fallou a configuración, tentarase de novo",
+			"Instellen mislukt, wordt opnieuw geprobeerd",
+			"Konfigurazioak huts egin du, berriro saiatuko naiz",
+			"Konfigurimi dështoi, do të provoj përsëri",
+			"Kurulum başarısız oldu, yeniden denenecek",
+			"Lataaminen epäonnistui, yritetään uudelleen",
+			"Mislykket oppsett, prøver på nytt",
+			"Misslyckades, försöker konfigurera igen",
+			"Nastavenie zlyhalo, pokus sa zopakuje",
+			"Nastavení se nezdařilo, bude se zkoušet znovu",
+			"Nepavyko nustatyti, bus bandoma dar kartą",
+			"Niepowodzenie; próba ponownej konfiguracji",
+			"Opsætning mislykkedes - prøver igen",
+			"Penyiapan gagal, akan dicoba kembali",
+			"Podešavanje nije uspelo, sistem će pokušati ponovo",
+			"Podešavanje nije uspjelo, pokušat ćemo ponovo",
+			"Ponovni poskus nastavitve",
+			"Postavljanje nije uspjelo, pokušat ćemo ponovno",
+			"Seadistamine nurjus, proovin uuesti",
+			"Theip ar an socrú, bainfear triail eile as",
+			"Thiết lập không thành công, sẽ thử lại",
+			"Uppsetning mistókst, mun reyna aftur",
+			"Uzstādīšana neizdevās, tiks veikts atkārtots mēģinājums",
+			"Ynstellen mislearre, opnij probearje",
+			"Yyrichtig gschyttered, versueche s nomau",
+			"Échec de la configuration, nouvel essai",
+			"Αποτυχία ρύθμισης, θα γίνει προσπάθεια ξανά",
+			"Не удалось настроить. Повторная попытка",
+			"Неуспешна настройка, повторен опит",
+			"Неуспешно поставување, ќе се обиде повторно",
+			"Повторна спроба налаштування",
+			"Подешавање није успело, покушаћемо поново",
+			"ההתקנה נכשלה, אנסה שוב",
+			"إعادة محاولة الإعداد",
+			"असफल सेटअप, पुन: प्रयास गरिनेछ",
+			"സജ്ജീകരണം പരാജയപ്പെട്ടു, വീണ്ടും ശ്രമിക്കും",
+			"セットアップに失敗しました。再試行します",
+			"設定失敗、將重試",
+			"设置失败，将重试",
+			"설정하지 못했습니다. 다시 시도합니다"
+		],
+		"setup_error": [
+			"Błąd konfiguracji",
+			"Configurarea inițială nu a reușit",
+			"Configurazione non riuscita",
+			"Det gick inte att konfigurera",
+			"Dështoi në konfigurim",
+			"Einrichtungsfehler",
+			"Erro ao inicializar",
+			"Failed to set up",
+			"Falha ao configurar",
+			"Fallou ao configurar",
+			"Feeler beim ariichten",
+			"Fähler bim Yyrichte",
+			"Gagal menyiapkan",
+			"Häälestamine nurjus",
+			"Instellen mislukt",
+			"Không thiết lập được",
+			"Konfigurationen mislykkedes",
+			"Konfigurazioak huts egin du",
+			"Kunne ikke konfigurere",
+			"Kunne ikkje sette opp",
+			"Kurulum başarısız oldu",
+			"Methodd  y gosod",
+			"Määrittäminen epäonnistui",
+			"Nastavení se nezdařilo",
+			"Nastavitev ni uspela",
+			"Neizdevās uzstādīt",
+			"Nem sikerült beállítani",
+			"Nepavyko sukonfiguruoti",
+			"Nepodarilo sa nastaviť",
+			"No s'ha pogut configurar",
+			"No se pudo configurar",
+			"Podešavanje nije uspelo",
+			"Podešavanje nije uspjelo",
+			"Postavljanje nije uspjelo",
+			"Theip ar shocrú",
+			"Ynstellen mislearre",
+			"Échec de la configuration",
+			"Αποτυχία ρύθμισης",
+			"Не вдалося налаштувати",
+			"Не удалось настроить",
+			"Не успеа да се постави",
+			"Неуспешно настройване",
+			"Подешавање није успело",
+			"ההגדרה נכשלה",
+			"فشل في التنصيب",
+			"एकीकरण करने में विफल",
+			"सेटअप गर्न असफल भइयो",
+			"സജ്ജീകരിക്കുന്നതിൽ പരാജയപ്പെട്ടു",
+			"セットアップに失敗しました"
+		]
 	}
 };
 // sidecar/src/analyze/offline/libraries.ts
@@ -3406,12 +3510,12 @@ function libraryIntegration(name) {
 }
 /** The versions Home Assistant pins for every integration (package_constraints.txt), by package name. */
 var CORE_PINS = new Map(Object.entries(core_facts_default.pins));
-var escape$1 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var escape$2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
 * A requirement pinned to another version than Home Assistant pins (`boto3==1.37.1`
 * where HA pins 1.42.97): it can never install next to Home Assistant.
 */
-var AGAINST_CORE_PIN = new RegExp(`(?<![\\w.-])(?<package>(?:${[...CORE_PINS].map(([name, version]) => `${name.split(/[-_.]/).map(escape$1).join("[-_.]")}==(?!${escape$1(version)}(?![\\w.]))`).join("|")})[\\w.]+)`, "i");
+var AGAINST_CORE_PIN = new RegExp(`(?<![\\w.-])(?<package>(?:${[...CORE_PINS].map(([name, version]) => `${name.split(/[-_.]/).map(escape$2).join("[-_.]")}==(?!${escape$2(version)}(?![\\w.]))`).join("|")})[\\w.]+)`, "i");
 /** Domains that are also everyday words of host names (`cloud.example.com`, `api.x.io`) or links. */
 var HOST_WORDS = new Set([
 	"api",
@@ -3507,8 +3611,20 @@ var UNREACHABLE = new RegExp([
 * failed before it came back by itself. Read as context, never as a failure.
 */
 var RECOVERED = /\bFetching [^\n]+ data recovered\b/;
+var escape$1 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+* The integrations page's state of an entry, in every language the frontend ships
+* (core-facts.json): a user pastes the card's "<state>: <reason>" in their own language.
+*/
+function entryState(state) {
+	return new RegExp(`(?:^|\\n)(?:${core_facts_default.entry_states[state].map(escape$1).join("|")})[.。]?(?::|$)`, "m");
+}
+/** "Failed setup, will retry" as the integrations page says it, in any language. */
+var ENTRY_RETRYING = entryState("setup_retry");
+/** "Failed to set up" as the integrations page says it, in any language. */
+var ENTRY_FAILED = entryState("setup_error");
 /** A config entry (or platform) that HA will retry setting up (the log's words, or the UI's state text). */
-var NOT_READY = /not ready yet|Failed setup, will retry|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i;
+var NOT_READY = new RegExp(`${/not ready yet|Failed setup, will retry|\bsetting up\b[^\n]{0,60}\bwill retry\b|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i.source}|${ENTRY_RETRYING.source}`, "im");
 /** Loggers of automations and scripts: `homeassistant.components.automation.<object id>`. */
 var AUTOMATION_LOGGER = /^homeassistant\.components\.(automation|script)\.(\w+)/;
 /** The automation or script entity a logger belongs to (`automation.porch`), or null. */
@@ -6049,7 +6165,8 @@ var blockingIo = {
 		match: { text: [
 			/Detected blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
 			/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
-			/\bdoing blocking calls? at\b/
+			/\bdoing blocking calls? at\b/,
+			/Blocking calls must be done in the executor or a separate thread/
 		] },
 		...common$12,
 		severity: "warning",
@@ -7995,6 +8112,7 @@ var setup = {
 					text: SETUP_FRAME,
 					minLevel: "ERROR"
 				},
+				{ text: ENTRY_FAILED },
 				{ entryState: ["setup_error"] }
 			],
 			category: "setup_retry",
