@@ -29,9 +29,17 @@ const LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
  * integration's manifest may name them, but a frame in them names no culprit.
  */
 const TRANSPORTS = new Set(['anyio', 'aiodns', 'ifaddr']);
-/** A configuration check's words for the integration whose configuration is invalid. */
-const CONFIG_CHECK =
-  /^Invalid config for '(\w+)'|^Invalid config for \[(?:\w+\.)?(\w+)\]|\bComponent error: (\w+) - |\bPlatform error: \w+\.(\w+) - /;
+/**
+ * Home Assistant's configuration check: `Invalid config for …`, `Component error: <domain> - …`
+ * and a platform's `Platform error: <entity domain>.<integration> - …`. They name the
+ * integration whose configuration is invalid, whoever ran the check.
+ */
+const CONFIG_CHECK = [
+  /^Invalid config for '(\w+)'/,
+  /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+  /\bComponent error: (\w+) - /,
+  /\bPlatform error: \w+\.(\w+) - /,
+];
 /** Framework messages that name the integration in ways integrationOf does not read. */
 const NAMED_IN_MESSAGE = [
   /\bcustom integration '(\w+)'/,
@@ -39,16 +47,11 @@ const NAMED_IN_MESSAGE = [
   /^Setup of \w+ platform (\w+) is taking/,
   /^Setup of platform (\w+) is taking/,
   /^Setup of '(\w+)' is taking/,
-  /^Invalid config for '(\w+)'/,
-  /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+  ...CONFIG_CHECK,
   /\bPlatform (\w+) does not generate unique IDs/,
   // An update coordinator's failure; most coordinators are named by their domain, some by
   // their domain and a device (`reolink.Back`).
   /^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*)(?:\.\S+)? data\b/,
-  // Home Assistant's configuration check: `Component error: <domain> - …`, and a
-  // platform's `Platform error: <entity domain>.<integration> - …`.
-  /\bComponent error: (\w+) - /,
-  /\bPlatform error: \w+\.(\w+) - /,
   // Newer configuration checks name the missing integration of a platform entry on its own.
   /\bPlatform error: \w+ - Integration '(\w+)' not found/,
   /\bIntegration (\w+) not found when trying to verify its \w+ platform/,
@@ -288,7 +291,7 @@ export function attribute(record: LogRecord): Attribution {
   // A configuration check names the integration whose configuration is invalid, whoever ran
   // it: the Supervisor's check logs under hassio.
   if (integration === 'hassio' || integration === 'homeassistant') {
-    const checked = CONFIG_CHECK.exec(r.message)?.slice(1).find(Boolean);
+    const checked = CONFIG_CHECK.map((re) => re.exec(r.message)?.[1]).find(Boolean);
     if (checked && !CONFIG_KEYS.has(checked)) integration = checked;
   }
   if (integration === null || PLATFORM_DOMAINS.test(integration)) {

@@ -6,6 +6,7 @@
  */
 import data from './core-facts.json' with { type: 'json' };
 import { hostIn, isPublicHost } from './extract.js';
+import { escapeRegExp } from './patterns.js';
 
 /** The domains of Home Assistant's own integrations: any other domain is a custom integration's. */
 export const CORE_DOMAINS: ReadonlySet<string> = new Set(data.domains);
@@ -39,8 +40,6 @@ export function libraryIntegration(name: string | null): string | null {
 /** The versions Home Assistant pins for every integration (package_constraints.txt), by package name. */
 export const CORE_PINS: ReadonlyMap<string, string> = new Map(Object.entries(data.pins));
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * A requirement pinned to another version than Home Assistant pins (`boto3==1.37.1`
  * where HA pins 1.42.97): it can never install next to Home Assistant.
@@ -49,7 +48,7 @@ export const AGAINST_CORE_PIN = new RegExp(
   `(?<![\\w.-])(?<package>(?:${[...CORE_PINS]
     .map(
       ([name, version]) =>
-        `${name.split(/[-_.]/).map(escape).join('[-_.]')}==(?!${escape(version)}(?![\\w.]))`,
+        `${name.split(/[-_.]/).map(escapeRegExp).join('[-_.]')}==(?!${escapeRegExp(version)}(?![\\w.]))`,
     )
     .join('|')})[\\w.]+)`,
   'i',

@@ -42,7 +42,8 @@ export const UNREACHABLE = new RegExp(
  */
 export const RECOVERED = /\bFetching [^\n]+ data recovered\b/;
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Text made a literal part of a regular expression. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The integrations page's state of an entry, in every language the frontend ships
@@ -50,7 +51,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
  */
 function entryState(state: keyof typeof facts.entry_states): RegExp {
   return new RegExp(
-    `(?:^|\\n)(?:${facts.entry_states[state].map(escape).join('|')})[.。]?(?::|$)`,
+    `(?:^|\\n)(?:${facts.entry_states[state].map(escapeRegExp).join('|')})[.。]?(?::|$)`,
     'm',
   );
 }
