@@ -3477,6 +3477,60 @@ var core_facts_default = {
 		]
 	}
 };
+// sidecar/src/analyze/offline/patterns.ts
+/**
+* Failure phrases several signature families share: how Python, aiohttp,
+* requests, pip and device libraries word a connection that failed. Kept in one
+* place so every family reads "a DNS failure" the same way.
+*/
+/** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
+var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving))/i;
+/** The Home Assistant host itself has no route out. */
+var NETWORK_UNREACHABLE = /Network is unreachable|ENETUNREACH|\[Errno 101\]/i;
+/** Nothing at that address answers (a LAN device that is off, or a host without a route). */
+var HOST_UNREACHABLE = /No route to host|EHOSTUNREACH|\[Errno 113\]|Host is unreachable|Connect call failed|host unreachable/i;
+/** Something answers, but refuses the connection: the service is not listening. */
+var REFUSED = /Connection refused|ECONNREFUSED|\[Errno 111\]|refused the connection|Connection Refused: (?:broker|server) unavailable/i;
+/** The peer did not answer in time. */
+var TIMEOUT = /\b(?:timed out|TimeoutError|Timeout(?:Error)?\b|ConnectTimeout\w*|ReadTimeout\w*|time-?out while|timeout (?:connecting|waiting|occurred|error))/i;
+/** A failed connection or request, in the many ways libraries say it. */
+var CONNECTION_FAILED = /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|went offline|All connection attempts failed|(?:cannot|can't|could not|couldn't) be reached)/i;
+/** Any of the above: the evidence says the other side could not be reached. */
+var UNREACHABLE = new RegExp([
+	DNS_FAILED,
+	NETWORK_UNREACHABLE,
+	HOST_UNREACHABLE,
+	REFUSED,
+	TIMEOUT,
+	CONNECTION_FAILED
+].map((re) => re.source.replace(/\(\?<\w+>/g, "(")).join("|"), "i");
+/**
+* Home Assistant's update coordinator saying fetching works again (logged at INFO): what
+* failed before it came back by itself. Read as context, never as a failure.
+*/
+var RECOVERED = /\bFetching [^\n]+ data recovered\b/;
+/** Text made a literal part of a regular expression. */
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+* The integrations page's state of an entry, in every language the frontend ships
+* (core-facts.json): a user pastes the card's "<state>: <reason>" in their own language.
+*/
+function entryState(state) {
+	return new RegExp(`(?:^|\\n)(?:${core_facts_default.entry_states[state].map(escapeRegExp).join("|")})[.。]?(?::|$)`, "m");
+}
+/** "Failed setup, will retry" as the integrations page says it, in any language. */
+var ENTRY_RETRYING = entryState("setup_retry");
+/** "Failed to set up" as the integrations page says it, in any language. */
+var ENTRY_FAILED = entryState("setup_error");
+/** A config entry (or platform) that HA will retry setting up (the log's words, or the UI's state text). */
+var NOT_READY = new RegExp(`${/not ready yet|Failed setup, will retry|\bsetting up\b[^\n]{0,60}\bwill retry\b|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i.source}|${ENTRY_RETRYING.source}`, "im");
+/** Loggers of automations and scripts: `homeassistant.components.automation.<object id>`. */
+var AUTOMATION_LOGGER = /^homeassistant\.components\.(automation|script)\.(\w+)/;
+/** The automation or script entity a logger belongs to (`automation.porch`), or null. */
+function automationOfLogger(logger) {
+	const m = AUTOMATION_LOGGER.exec(logger ?? "");
+	return m ? `${m[1]}.${m[2]}` : null;
+}
 // sidecar/src/analyze/offline/libraries.ts
 /**
 * What Home Assistant's own manifests say, for logs read without a running Home
@@ -3510,12 +3564,11 @@ function libraryIntegration(name) {
 }
 /** The versions Home Assistant pins for every integration (package_constraints.txt), by package name. */
 var CORE_PINS = new Map(Object.entries(core_facts_default.pins));
-var escape$2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
 * A requirement pinned to another version than Home Assistant pins (`boto3==1.37.1`
 * where HA pins 1.42.97): it can never install next to Home Assistant.
 */
-var AGAINST_CORE_PIN = new RegExp(`(?<![\\w.-])(?<package>(?:${[...CORE_PINS].map(([name, version]) => `${name.split(/[-_.]/).map(escape$2).join("[-_.]")}==(?!${escape$2(version)}(?![\\w.]))`).join("|")})[\\w.]+)`, "i");
+var AGAINST_CORE_PIN = new RegExp(`(?<![\\w.-])(?<package>(?:${[...CORE_PINS].map(([name, version]) => `${name.split(/[-_.]/).map(escapeRegExp).join("[-_.]")}==(?!${escapeRegExp(version)}(?![\\w.]))`).join("|")})[\\w.]+)`, "i");
 /** Domains that are also everyday words of host names (`cloud.example.com`, `api.x.io`) or links. */
 var HOST_WORDS = new Set([
 	"api",
@@ -3578,59 +3631,6 @@ function closestCoreDomain(name) {
 		if (d < bestDistance) [best, bestDistance] = [domain, d];
 	}
 	return best;
-}
-// sidecar/src/analyze/offline/patterns.ts
-/**
-* Failure phrases several signature families share: how Python, aiohttp,
-* requests, pip and device libraries word a connection that failed. Kept in one
-* place so every family reads "a DNS failure" the same way.
-*/
-/** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
-var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving))/i;
-/** The Home Assistant host itself has no route out. */
-var NETWORK_UNREACHABLE = /Network is unreachable|ENETUNREACH|\[Errno 101\]/i;
-/** Nothing at that address answers (a LAN device that is off, or a host without a route). */
-var HOST_UNREACHABLE = /No route to host|EHOSTUNREACH|\[Errno 113\]|Host is unreachable|Connect call failed|host unreachable/i;
-/** Something answers, but refuses the connection: the service is not listening. */
-var REFUSED = /Connection refused|ECONNREFUSED|\[Errno 111\]|refused the connection|Connection Refused: (?:broker|server) unavailable/i;
-/** The peer did not answer in time. */
-var TIMEOUT = /\b(?:timed out|TimeoutError|Timeout(?:Error)?\b|ConnectTimeout\w*|ReadTimeout\w*|time-?out while|timeout (?:connecting|waiting|occurred|error))/i;
-/** A failed connection or request, in the many ways libraries say it. */
-var CONNECTION_FAILED = /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|went offline|All connection attempts failed|(?:cannot|can't|could not|couldn't) be reached)/i;
-/** Any of the above: the evidence says the other side could not be reached. */
-var UNREACHABLE = new RegExp([
-	DNS_FAILED,
-	NETWORK_UNREACHABLE,
-	HOST_UNREACHABLE,
-	REFUSED,
-	TIMEOUT,
-	CONNECTION_FAILED
-].map((re) => re.source.replace(/\(\?<\w+>/g, "(")).join("|"), "i");
-/**
-* Home Assistant's update coordinator saying fetching works again (logged at INFO): what
-* failed before it came back by itself. Read as context, never as a failure.
-*/
-var RECOVERED = /\bFetching [^\n]+ data recovered\b/;
-var escape$1 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/**
-* The integrations page's state of an entry, in every language the frontend ships
-* (core-facts.json): a user pastes the card's "<state>: <reason>" in their own language.
-*/
-function entryState(state) {
-	return new RegExp(`(?:^|\\n)(?:${core_facts_default.entry_states[state].map(escape$1).join("|")})[.。]?(?::|$)`, "m");
-}
-/** "Failed setup, will retry" as the integrations page says it, in any language. */
-var ENTRY_RETRYING = entryState("setup_retry");
-/** "Failed to set up" as the integrations page says it, in any language. */
-var ENTRY_FAILED = entryState("setup_error");
-/** A config entry (or platform) that HA will retry setting up (the log's words, or the UI's state text). */
-var NOT_READY = new RegExp(`${/not ready yet|Failed setup, will retry|\bsetting up\b[^\n]{0,60}\bwill retry\b|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i.source}|${ENTRY_RETRYING.source}`, "im");
-/** Loggers of automations and scripts: `homeassistant.components.automation.<object id>`. */
-var AUTOMATION_LOGGER = /^homeassistant\.components\.(automation|script)\.(\w+)/;
-/** The automation or script entity a logger belongs to (`automation.porch`), or null. */
-function automationOfLogger(logger) {
-	const m = AUTOMATION_LOGGER.exec(logger ?? "");
-	return m ? `${m[1]}.${m[2]}` : null;
 }
 // sidecar/src/analyze/offline/finding.ts
 /** Values a template may use when the evidence did not name them (translated like the templates). */
@@ -7170,45 +7170,14 @@ var logFlood = {
 		rootCause: "The same line was logged over a thousand times (“{detail}”): [[{integration} ]]reports one problem or status over and over instead of once."
 	}]
 };
-// sidecar/src/analyze/offline/signatures/network.ts
+// sidecar/src/analyze/offline/peers.ts
 /**
-* Peers that cannot be reached. A name that does not resolve or a host without a
-* route is the network's problem; a local device that refuses or does not answer
-* is the device's. Reloading helps only once the peer answers again.
+* Where the peer of a failed connection is, and what else the log says about it: the
+* variants every signature of the network family shares. An internet service is the
+* vendor's or the network's, a service on this machine is an add-on's; an integration
+* that asks for a reload, a coordinator that recovered, or a URL typed into a host field
+* change the remedy whatever the failure's words.
 */
-/**
-* A multicast DNS (.local) name that no device answered: the resolver's final "no such
-* name", not a timeout of the DNS server (that is the network's, and is read as such).
-*/
-var MDNS_NOT_ANSWERED = /[\w-]\.local\b[^\n]*?(?:Name does not resolve|Name or service not known|\[Errno -2\]|nodename nor servname provided)/i;
-var reloadOnceBack = {
-	action_id: "reload_config_entry",
-	params: { entry_id: "$entry_id" },
-	rationale: "Only once {host} answers again: reload {integration} to reconnect now instead of waiting for its next retry.",
-	risk: "low"
-};
-var tests = [{
-	kind: "entities_available",
-	description: "The entities of {integration} are available again.",
-	timeout_s: 900
-}, {
-	kind: "no_new_matching_errors",
-	description: "No new connection errors from {integration}.",
-	timeout_s: 1800
-}];
-var device = {
-	category: "device_unavailable",
-	remedy: "check_network_or_device",
-	severity: "error",
-	impact: "The entities of {integration} are unavailable or stale until {host} answers again.",
-	actions: [reloadOnceBack],
-	tests,
-	manualSteps: [
-		"Check that {host} is powered on, connected and answers (open its address or app from another device).",
-		"If its IP address changed, give it a fixed DHCP lease and correct the address in the entry (Reconfigure).",
-		"Reloading or restarting Home Assistant does not bring a device back; {integration} reconnects once it answers."
-	]
-};
 /** The same failure towards an internet service is the network's (or the service's) problem. */
 var overInternet = {
 	when: { publicHost: true },
@@ -7309,6 +7278,45 @@ function slowService(v) {
 		}
 	};
 }
+// sidecar/src/analyze/offline/signatures/network.ts
+/**
+* Peers that cannot be reached. A name that does not resolve or a host without a
+* route is the network's problem; a local device that refuses or does not answer
+* is the device's. Reloading helps only once the peer answers again.
+*/
+/**
+* A multicast DNS (.local) name that no device answered: the resolver's final "no such
+* name", not a timeout of the DNS server (that is the network's, and is read as such).
+*/
+var MDNS_NOT_ANSWERED = /[\w-]\.local\b[^\n]*?(?:Name does not resolve|Name or service not known|\[Errno -2\]|nodename nor servname provided)/i;
+var reloadOnceBack = {
+	action_id: "reload_config_entry",
+	params: { entry_id: "$entry_id" },
+	rationale: "Only once {host} answers again: reload {integration} to reconnect now instead of waiting for its next retry.",
+	risk: "low"
+};
+var tests = [{
+	kind: "entities_available",
+	description: "The entities of {integration} are available again.",
+	timeout_s: 900
+}, {
+	kind: "no_new_matching_errors",
+	description: "No new connection errors from {integration}.",
+	timeout_s: 1800
+}];
+var device = {
+	category: "device_unavailable",
+	remedy: "check_network_or_device",
+	severity: "error",
+	impact: "The entities of {integration} are unavailable or stale until {host} answers again.",
+	actions: [reloadOnceBack],
+	tests,
+	manualSteps: [
+		"Check that {host} is powered on, connected and answers (open its address or app from another device).",
+		"If its IP address changed, give it a fixed DHCP lease and correct the address in the entry (Reconfigure).",
+		"Reloading or restarting Home Assistant does not bring a device back; {integration} reconnects once it answers."
+	]
+};
 /** Peers that cannot be resolved, routed to, or reached. */
 var network = {
 	family: "network",
@@ -10954,8 +10962,17 @@ var TRANSPORTS = /* @__PURE__ */ new Set([
 	"aiodns",
 	"ifaddr"
 ]);
-/** A configuration check's words for the integration whose configuration is invalid. */
-var CONFIG_CHECK = /^Invalid config for '(\w+)'|^Invalid config for \[(?:\w+\.)?(\w+)\]|\bComponent error: (\w+) - |\bPlatform error: \w+\.(\w+) - /;
+/**
+* Home Assistant's configuration check: `Invalid config for …`, `Component error: <domain> - …`
+* and a platform's `Platform error: <entity domain>.<integration> - …`. They name the
+* integration whose configuration is invalid, whoever ran the check.
+*/
+var CONFIG_CHECK = [
+	/^Invalid config for '(\w+)'/,
+	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+	/\bComponent error: (\w+) - /,
+	/\bPlatform error: \w+\.(\w+) - /
+];
 /** Framework messages that name the integration in ways integrationOf does not read. */
 var NAMED_IN_MESSAGE = [
 	/\bcustom integration '(\w+)'/,
@@ -10963,12 +10980,9 @@ var NAMED_IN_MESSAGE = [
 	/^Setup of \w+ platform (\w+) is taking/,
 	/^Setup of platform (\w+) is taking/,
 	/^Setup of '(\w+)' is taking/,
-	/^Invalid config for '(\w+)'/,
-	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+	...CONFIG_CHECK,
 	/\bPlatform (\w+) does not generate unique IDs/,
 	/^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*)(?:\.\S+)? data\b/,
-	/\bComponent error: (\w+) - /,
-	/\bPlatform error: \w+\.(\w+) - /,
 	/\bPlatform error: \w+ - Integration '(\w+)' not found/,
 	/\bIntegration (\w+) not found when trying to verify its \w+ platform/,
 	/\bimporting (?:component )?custom_components\.(\w+)/,
@@ -11158,7 +11172,7 @@ function attribute(record) {
 	if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration)) integration = null;
 	if (DISPATCHER_LOGGER.test(logger)) integration = integrationOfFrames(r.traceback) ?? integration;
 	if (integration === "hassio" || integration === "homeassistant") {
-		const checked = CONFIG_CHECK.exec(r.message)?.slice(1).find(Boolean);
+		const checked = CONFIG_CHECK.map((re) => re.exec(r.message)?.[1]).find(Boolean);
 		if (checked && !CONFIG_KEYS.has(checked)) integration = checked;
 	}
 	if (integration === null || PLATFORM_DOMAINS.test(integration)) {
