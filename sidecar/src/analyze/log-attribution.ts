@@ -154,6 +154,8 @@ const S6_LOGGER = /^(?:\/|s6-|cont-init|cont-finish|services-up|legacy-|rc\.init
  */
 const ADDON_RUNTIME =
   /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^goroutine \d+ \[|^(?:fatal error|runtime): |^nginx: \[(?:emerg|alert|crit|error|warn)\]|\(src\/[\w/.-]+\.(?:c|cc|cpp):\d+\)|\(ZW\d{4}\)|\bmqttjs_\w+|^[\w.+-]*(?:gcc|g\+\+|cc1(?:plus)?|clang(?:\+\+)?|collect2|c\+\+): (?:fatal )?error: |^compilation terminated\.$/m;
+/** The s6 supervision of Home Assistant's own container (Core's, not an add-on's). */
+const CORE_CONTAINER = /\bHome Assistant Core (?:finish process|service (?:shutdown|start))/;
 /** pip building a package from source for Core (no wheel for it): its compiler output is Core's. */
 const PIP_BUILD =
   /Unable to install package|Failed (?:to )?build(?:ing)? wheel|Building wheels? for|pip(?:3)? install|setup\.py/;
@@ -268,6 +270,8 @@ export function attribute(record: LogRecord): Attribution {
   // The message and its traceback: most clues below may be on any of them.
   const recordLines = [r.message, ...(r.traceback ?? [])];
   const text = recordLines.join('\n');
+  if (CORE_CONTAINER.test(r.message))
+    return { integration: 'homeassistant', subject: null, fromHa: false, bare };
   if (!python && ADDON_RUNTIME.test(text) && !PIP_BUILD.test(text))
     return { integration: 'hassio', subject: null, fromHa: false, bare };
   if (!python && (r.logger !== null || r.level !== 'UNKNOWN' || r.timestamp !== null)) {

@@ -180,8 +180,11 @@ export class LogIncidentBuilder {
         : g,
     );
     const named = groups.filter((g) => g.integration !== null && g.integration !== 'hassio');
-    const target = named[0];
-    if (!target || new Set(named.map((g) => g.integration)).size !== 1) return groups;
+    // An add-on's log names no integration: its lines without a logger (a tool's error the
+    // start script printed) belong to the add-on.
+    const target =
+      named.length > 0 ? named[0] : groups.filter((g) => g.integration === 'hassio').at(0);
+    if (!target || new Set(named.map((g) => g.integration)).size > 1) return groups;
     // A copy: asking for the incidents twice must not fold twice.
     const merged: Group = {
       ...target,
@@ -190,7 +193,7 @@ export class LogIncidentBuilder {
     const kept: Group[] = [];
     for (const g of groups) {
       if (g === target) kept.push(merged);
-      else if (g.integration !== null || !(g.fromHa || g.bare)) kept.push(g);
+      else if (g.integration !== null || !(g.bare || (g.fromHa && named.length > 0))) kept.push(g);
       else {
         merged.occurrences += g.occurrences;
         for (const [key, line] of g.lines) {

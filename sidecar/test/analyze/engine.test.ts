@@ -178,8 +178,8 @@ describe('analyzeOffline', () => {
         'hassio',
         [
           line(
-            'Watchdog found addon Mosquitto broker is failed, restarting...',
-            'WARNING',
+            "Can't start addon_core_mosquitto: exited with code 1",
+            'ERROR',
             'supervisor.addons.addon',
           ),
         ],
@@ -192,7 +192,7 @@ describe('analyzeOffline', () => {
     expect(finding?.rca.candidate_actions).toEqual([
       expect.objectContaining({ action_id: 'restart_addon', params: { slug: 'core_mosquitto' } }),
     ]);
-    expect(must(finding).title).toBe('Add-on Mosquitto broker crashed');
+    expect(must(finding).title).toBe('Add-on core_mosquitto does not start');
   });
 
   it('reads sidecar signals without log lines', () => {

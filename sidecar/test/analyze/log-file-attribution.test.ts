@@ -75,6 +75,26 @@ describe('grouping a log into incidents', () => {
     ]);
   });
 
+  it("folds the bare lines an add-on's start script printed into the add-on's incident", async () => {
+    // The tool's error names no logger; it is why the start script exited.
+    const incidents = await analyze(
+      "ERROR 2005 (HY000): Unknown server host 'core-mariadb' (-2)",
+      's6-rc: warning: unable to start service init-phpmyadmin: command exited 1',
+    );
+    expect(incidents.map((i) => [i.integration, i.category, i.occurrences, i.rca.remedy])).toEqual([
+      ['hassio', 'addon_crash', 2, 'restart_addon'],
+    ]);
+  });
+
+  it("attributes the s6 lines of Home Assistant's own container to Core, not to an add-on", async () => {
+    const incidents = await analyze(
+      'homeassistant  | <jemalloc>: Unsupported system page size',
+      'homeassistant  | Fatal Python error: _PyRuntimeState_Init: memory allocation failed',
+      'homeassistant  | [15:16:11] INFO: Home Assistant Core finish process exit code 1',
+    );
+    expect(incidents.map((i) => i.integration)).toEqual(['homeassistant']);
+  });
+
   it('knows an integration is custom from the startup warning', async () => {
     const lines = [
       at(

@@ -52,7 +52,7 @@ recognises('addon', [
     ]),
     'addon.watchdog',
     'addon_crash',
-    'restart_addon',
+    'notify_only',
   ),
   c(
     'an add-on service that exits with an error',
@@ -72,9 +72,31 @@ recognises('addon', [
     'fix_config_then_reload',
   ),
   c(
+    // A start script fails the same way at every start: a restart repeats it.
     'an s6 service that does not start',
     input('hassio', [
       line('unable to start service init-nginx: command exited 1', 'WARNING', 's6-rc'),
+    ]),
+    'addon.exited',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
+    'a start script that fails on a line of its own',
+    input('hassio', [
+      line('/var/run/s6/etc/cont-init.d/12-migrate.sh: line 10: hass.log.inf: command not found'),
+      line('12-migrate.sh: exited 127.', 'UNKNOWN', 'cont-init.d'),
+    ]),
+    'addon.exited',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
+    // The add-on it needs (core-mariadb is the MariaDB add-on) was not running: once it runs, a restart helps.
+    'a start script that fails because the add-on it needs is not running',
+    input('hassio', [
+      line("ERROR 2005 (HY000): Unknown server host 'core-mariadb' (-2)"),
+      line('unable to start service init-phpmyadmin: command exited 1', 'WARNING', 's6-rc'),
     ]),
     'addon.exited',
     'addon_crash',
@@ -104,7 +126,7 @@ recognises('addon', [
     ]),
     'addon.watchdog',
     'addon_crash',
-    'restart_addon',
+    'notify_only',
   ),
   c(
     'a watchdog that gave up restarting an add-on',
@@ -183,7 +205,7 @@ recognises('addon', [
     ]),
     'addon.watchdog',
     'addon_crash',
-    'restart_addon',
+    'notify_only',
   ),
 ]);
 

@@ -24,6 +24,43 @@ const restartsExhausted = {
   },
 };
 
+/**
+ * One of the add-on's start scripts failed: it fails the same way at every start (a bug of the
+ * release, or something on this system it does not handle), so restarting repeats it.
+ */
+const startScriptFailed = {
+  when: {
+    text: /\.sh:? exited [1-9]|unable to start service (?:init-|legacy-cont-init)[\w-]*: command exited [1-9]/i,
+  },
+  set: {
+    remedy: 'notify_only' as const,
+    actions: [],
+    rootCause:
+      'One of the add-on’s start scripts failed (“{detail}”), so the add-on stops before its service runs. It fails the same way at every start until the add-on or what it needs changes; restarting repeats it.',
+    manualSteps: [
+      'Read the add-on’s log just above that line: the script’s last output says what it tripped on.',
+      'Look for a newer release of the add-on (its changelog often names the fix), or report the log to its maintainer.',
+    ],
+  },
+};
+
+/** A start script that failed because another add-on or Home Assistant was not up yet: starting it again once they run helps. */
+const dependencyNotUp = {
+  when: {
+    text: /Unknown (?:server |MySQL server )?host '?(?:core|local|[0-9a-f]{8})-[\w-]+|Unknown HTTP error occur+ed/i,
+  },
+  set: {
+    remedy: 'restart_addon' as const,
+    actions: [restart],
+    rootCause:
+      'The add-on’s start script failed because a service it needs was not running or not ready (“{detail}”): another add-on such as the database or the broker, or Home Assistant while it was still starting.',
+    manualSteps: [
+      'Start the add-on it depends on (the host it names, e.g. core-mariadb is the MariaDB add-on), or wait until Home Assistant has fully started.',
+      'Then restart this add-on.',
+    ],
+  },
+};
+
 /** A program built for a newer CPU than this machine's: no restart or option helps. */
 const unsupportedCpu = {
   when: { text: /Illegal instruction|\bSIGILL\b|\((?:by )?signal 4\)|exited with code 132\b/i },
@@ -99,11 +136,18 @@ export const addon: SignatureFamily = {
         text: /Watchdog found (?:addon|add-on|app) (?<addon>.+?) is (?<state>\w+), restarting|Watchdog restart of (?:addon|add-on|app) (?<addon2>.+?) failed|Watchdog cannot restart (?:addon|add-on|app) (?<addon3>.+?),|(?:Add-on|addon|app) (?<addon4>\S+) is (?<state2>unhealthy|stopped|in error state),? (?:the )?watchdog restart|watchdog_container\b[^\n]*AddonsJobError|Watchdog found a problem with (?<addon5>\S+) application|Watchdog missing application response from (?<addon6>\S+)/i,
       },
       ...common,
+      // The Supervisor's watchdog restarts it already: one more restart adds nothing.
+      remedy: 'notify_only',
+      actions: [],
       confidence: 0.88,
       variants: [ownConfig, restartsExhausted, unsupportedCpu],
       title: 'Add-on {addon} crashed',
       rootCause:
-        'The Supervisor found {addon} stopped or unhealthy and tried to restart it (“{detail}”). The add-on’s own log shows why it exited.',
+        'The Supervisor found {addon} stopped or unhealthy and restarts it (“{detail}”). If that repeats, the add-on’s own log shows why it exits, or its health check reports a working add-on as unhealthy (a bug of that release).',
+      manualSteps: [
+        'Read the add-on’s log (Settings → Add-ons → {addon} → Log) around the restarts: the lines before each exit say why it stopped.',
+        'If it keeps restarting, fix what the log names, or look for a newer release of the add-on and report the loop to its maintainer; turning its Watchdog off stops restarts of an add-on that works.',
+      ],
     },
     {
       id: 'start_failed',
@@ -196,6 +240,8 @@ export const addon: SignatureFamily = {
         // Outside an add-on's log, "exited with code" is any container's (Docker Compose
         // names Home Assistant's own container so): the evidence does not say an add-on.
         { when: { addon: false }, set: { confidence: 0.7 } },
+        startScriptFailed,
+        dependencyNotUp,
         ownConfig,
         restartsExhausted,
         unsupportedCpu,
