@@ -15,6 +15,20 @@ recognises('custom_component', [
     'update_or_remove_custom_component',
   ),
   c(
+    // A core integration meets another version of its library: something else installed it.
+    'a core integration that cannot import a name from its own library',
+    input(null, [
+      line(
+        "Error occurred loading flow for integration yale: cannot import name 'YaleApiError' from 'yalexs.exceptions' (/usr/local/lib/python3.12/site-packages/yalexs/exceptions.py)",
+        'ERROR',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'custom_component.library_replaced',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'a custom integration crashing with a TypeError about arguments',
     input('foo', [
       line(

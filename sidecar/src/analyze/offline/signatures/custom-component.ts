@@ -132,6 +132,24 @@ export const customComponent: SignatureFamily = {
       ],
     },
     {
+      // Home Assistant's own code meets another version of its library than it was released
+      // with: a custom integration (often an old copy of this one) installed the version it pins.
+      id: 'library_replaced',
+      match: {
+        text: /cannot import name '(?<name>\w+)' from '(?<module>(?!homeassistant\b)[\w.]+)' \([^)\n]*site-packages/,
+        custom: false,
+      },
+      ...common,
+      confidence: 0.6,
+      title: '{integration} cannot import {name} from its library {module}',
+      rootCause:
+        'Home Assistant’s code cannot import {name} from {module} (“{exception}”): the installed {module} is another version than this Home Assistant release needs. Most often a custom integration that requires another version of it, or an old copy of a core integration left in custom_components, installed its own.',
+      manualSteps: [
+        'Look in custom_components (or HACS) for an integration that uses {module}, such as an old copy of a core integration; update or remove it.',
+        'Restart Home Assistant: it installs the version of {module} its own integrations need again.',
+      ],
+    },
+    {
       id: 'code_error',
       match: {
         // The last alternatives: the loader could not import its code at all (the
