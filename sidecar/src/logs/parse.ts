@@ -56,6 +56,9 @@ const Z2M_V1 = new RegExp(
 /** s6-overlay v3: `s6-rc: warning: unable to start service x: command exited 1`. */
 const S6_LINE =
   /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>.*)$/;
+/** The loggers of s6's own status lines: they never continue, so what follows is the program's output. */
+const S6_LOGGER =
+  /^(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init(?:\.d)?|cont-finish(?:\.d)?|services-up|services\.d|legacy-services|legacy-cont-init|rc\.init|fix-attrs\.d)$/;
 /** s6-overlay v2: `[cont-init.d] 10-requirements.sh: exited 1.` (no level). */
 const S6_BRACKET =
   /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|services\.d|fix-attrs\.d)\]\s*(?<msg>.*)$/;
@@ -276,6 +279,19 @@ export class LogParser {
       return done;
     }
     if (trimmed === '') return null;
+    // An add-on program's own line after one of s6's: a record of its own, not a continuation.
+    if (this.current && this.head.length === 0 && S6_LOGGER.test(this.current.logger ?? '')) {
+      const done = this.finish();
+      this.current = {
+        timestamp: null,
+        level: 'UNKNOWN',
+        logger: null,
+        message: cap(trimmed),
+        traceback: null,
+        source: null,
+      };
+      return done;
+    }
     if (!this.current) {
       // A pasted excerpt that starts mid-record or has no timestamps at all.
       this.current = {

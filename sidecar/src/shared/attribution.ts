@@ -39,6 +39,8 @@ const FRAMEWORK_LOGGER =
 /** Message shapes in which HA names the integration at fault (first group). */
 const MESSAGE_PATTERNS: RegExp[] = [
   /\bfor ([a-z0-9_]+) integration\b/, // "Config entry 'X' for hue integration not ready yet"
+  // config_entries: "Error occurred loading flow for integration %s: %s" (older: "configuration flow").
+  /^Error occurred loading (?:configuration )?flow for integration ([a-z0-9_]+)/,
   /\bcustom integration '([a-z0-9_]+)'/, // blocking calls, "custom integration 'places' ..."
   // helpers/frame: "… please report it to the author of the 'places' custom integration",
   // and its older wording "Please report issue to the custom integration author for places".

@@ -241,6 +241,32 @@ describe('parseLog: Supervisor and add-on logs', () => {
     expect(records[7]?.timestamp).toBe('2024-06-10T19:36:07.000Z');
   });
 
+  it("reads an add-on program's lines after s6's own as records of their own, not continuations", () => {
+    const records = parseLog(
+      [
+        '[services.d] done.',
+        'ifelse: fatal: unable to exec /run.sh: Exec format error',
+        '[cmd] /run.sh exited 126',
+        '[cont-init.d] 12-migrate.sh: executing...',
+        '/var/run/s6/etc/cont-init.d/12-migrate.sh: line 10: hass.log.inf: command not found',
+      ].join('\n'),
+    );
+    expect(records.map((r) => [r.logger, r.message, r.traceback])).toEqual([
+      ['services.d', 'done.', null],
+      [
+        null,
+        'ifelse: fatal: unable to exec /run.sh: Exec format error',
+        ['[cmd] /run.sh exited 126'],
+      ],
+      ['cont-init.d', '12-migrate.sh: executing...', null],
+      [
+        null,
+        '/var/run/s6/etc/cont-init.d/12-migrate.sh: line 10: hass.log.inf: command not found',
+        null,
+      ],
+    ]);
+  });
+
   it('unwraps journald and docker compose prefixes, traceback lines included', () => {
     const [journald] = parseLog(
       [

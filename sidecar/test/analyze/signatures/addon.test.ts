@@ -103,6 +103,14 @@ recognises('addon', [
     'restart_addon',
   ),
   c(
+    // An image for another architecture, or one whose download broke off.
+    'an add-on whose program the system cannot execute',
+    input(null, [line('exec /init: exec format error', 'UNKNOWN')]),
+    'addon.wrong_architecture',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
     'an add-on reported in error by the sidecar',
     input(null, [], { kind: 'addon_state', subject: 'core_mosquitto', data: { state: 'error' } }),
     'addon.state_error',

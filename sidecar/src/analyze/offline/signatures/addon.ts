@@ -251,6 +251,23 @@ export const addon: SignatureFamily = {
         'The add-on’s main service exited with an error[[ (exit code {code})]] and the add-on halted. Its log just before the exit says why: “{detail}”.',
     },
     {
+      // The kernel cannot run the file: built for another CPU architecture, or an image
+      // whose download broke off. Every start runs the same file.
+      id: 'wrong_architecture',
+      match: { text: /\bexec format error\b/i, minLevel: 'INFO' },
+      ...common,
+      remedy: 'notify_only',
+      actions: [],
+      confidence: 0.82,
+      title: 'Add-on {addon} cannot run its program on this system',
+      rootCause:
+        'The system cannot execute the add-on’s program (“{detail}”): it is built for another CPU architecture than this machine’s (an add-on from a repository that does not build for it), or its image was downloaded incompletely. Restarting runs the same file again.',
+      manualSteps: [
+        'Check that the add-on supports this machine’s architecture, and that it comes from its official repository.',
+        'Update or reinstall the add-on so its image is downloaded again.',
+      ],
+    },
+    {
       id: 'fatal',
       match: {
         text: /\bHalt add-on\b|s6-svscanctl: fatal|rc\.init: fatal|s6-overlay-suexec: fatal|s6-linux-init[\w-]*: fatal|Fatal Python error|Segmentation fault|core dumped|\bSIGSEGV\b|\bSIGABRT\b|^panic:|FATAL ERROR:/im,
