@@ -4,6 +4,14 @@ import { c, recognises } from './cases.js';
 
 recognises('host', [
   c(
+    // docker compose with `user: 1003:1003`: s6-overlay must start as root.
+    'a container started as a user that may not create its init folders',
+    input(null, [line('unable to mkdir /var/run/s6: Permission denied', 'WARNING', 's6-mkdir')]),
+    'host.container_user',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'a port Home Assistant wants to listen on is taken',
     input('emulated_hue', [
       line(

@@ -63,6 +63,29 @@ export const host: SignatureFamily = {
       ],
     },
     {
+      // The images start through s6-overlay, which must run as root to create its runtime
+      // folders: a container started with another user (`user:` in docker compose) stops.
+      id: 'container_user',
+      match: {
+        text: /\bunable to (?:mkdir|create|chown|open|write) [^\n]*\/run\/s6\b[^\n]*Permission denied|s6-overlay-suexec: fatal: (?:can only run as pid 1|child failed with exit code)|\bs6-overlay[^\n]* must be run as root\b/i,
+        minLevel: 'INFO',
+      },
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      severity: 'critical',
+      confidence: 0.75,
+      title: 'The container runs as a user its start-up cannot work with',
+      rootCause:
+        'The container’s init system (s6-overlay) may not create its runtime files (“{detail}”): it must start as root, and the container was started as another user (a user: line in docker compose, or --user). The container stops before Home Assistant starts.',
+      impact: 'Home Assistant does not start.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Remove the user setting from the container’s definition (user: in docker compose, --user with docker run); the image runs as root and is not made for another user.',
+        'Start the container again.',
+      ],
+    },
+    {
       // The Supervisor learns the machine type from the installation (the Supervised
       // installer asks for it); without it, it cannot pick images or process version data.
       id: 'machine_unknown',
