@@ -17,6 +17,33 @@ recognises('setup', [
     'check_network_or_device',
   ),
   c(
+    // The service answered, and rejected the request: retrying sends the same one.
+    'a retry because the service rejects the request',
+    input('ovo_energy', [
+      line(
+        "Config entry 'Home' for ovo_energy integration not ready yet: 400 Client Error: Bad Request for url: https://api.example.com/devices; Retrying in 80 seconds",
+        'INFO',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'notify_only',
+  ),
+  c(
+    'a custom integration retrying because the service sent a field it calls invalid',
+    input('frank_energie', [
+      line(
+        "Config entry 'Home' for frank_energie integration not ready yet: Invalid expectedCosts; Retrying in 80 seconds",
+        'INFO',
+        'custom_components.frank_energie',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'a retry without a connection error',
     input('sonos', [
       line(
@@ -152,7 +179,7 @@ recognises('setup', [
     ]),
     'setup.retry',
     'setup_retry',
-    'check_network_or_device',
+    'update_or_remove_custom_component',
   ),
   c(
     'an entry the integrations page shows failed, in Dutch',

@@ -47,6 +47,27 @@ const retry: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   ],
 };
 
+/**
+ * The service answers, and rejects the request as malformed or sends what the integration cannot
+ * read (a 400 or 404, a field it calls invalid): its API changed, or the integration has a bug.
+ * Not the network: retrying sends the same request.
+ */
+const SERVICE_REJECTS =
+  /\b(?:400|404|405|410|422)\b[^\n]{0,40}\b(?:Bad Request|Not Found|Method Not Allowed|Gone|Unprocessable)|\b(?:Bad Request|Not Found) for url\b|\bInvalid (?!(?:auth|credential|password|token|host|address|response from)\w*)[a-z]+[A-Z]\w*|Attempt to decode JSON with unexpected mimetype|\bJSONDecodeError\b/;
+const serviceRejects = {
+  when: { text: SERVICE_REJECTS },
+  set: {
+    remedy: 'notify_only' as const,
+    actions: [],
+    rootCause:
+      '{integration} keeps retrying setup because the service answers its request with an error that is no connection problem[[ (“{reason}”)]]: the service changed its API, or {integration} sends or reads something the service no longer accepts. Retrying sends the same request; a release of {integration} that follows the service is needed.',
+    manualSteps: [
+      'Update {integration} and look at its issue tracker for this error: a change on the service’s side usually affects every user at once.',
+      'If no release fixes it yet, wait for one; the entry sets up on its own once it does.',
+    ],
+  },
+};
+
 /** Setup retries, and setup failures no other family explains. */
 export const setup: SignatureFamily = {
   family: 'setup',
@@ -109,6 +130,11 @@ export const setup: SignatureFamily = {
             custom: true,
             text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/,
           },
+          set: { remedy: 'update_or_remove_custom_component' },
+        },
+        serviceRejects,
+        {
+          when: { custom: true, text: SERVICE_REJECTS },
           set: { remedy: 'update_or_remove_custom_component' },
         },
       ],
