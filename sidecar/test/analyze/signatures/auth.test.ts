@@ -4,6 +4,14 @@ import { c, recognises } from './cases.js';
 
 recognises('auth', [
   c(
+    // somecomfort (honeywell) names the account it signed in as.
+    'a sign-in that names the account',
+    input('honeywell', [line('Login as <EMAIL> failed', 'ERROR', 'somecomfort')]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
     'ConfigEntryAuthFailed',
     input('spotify', [
       line(

@@ -155,7 +155,7 @@ export const auth: SignatureFamily = {
           /\b(?:invalid|wrong|incorrect|bad) (?:username(?: or |\/)password|user name or password|password|credentials|login|api[ _-]?key)\b/i,
           // A service's own name between: "Invalid ThinQ credential error".
           /\b(?:invalid|wrong|incorrect|bad) [A-Z]\w+ (?:credentials?|password|api[ _-]?key)\b/i,
-          /\bauthentication (?:failed|error|rejected)\b|\bauth(?:entication)? failure\b|\b(?:login|log in|sign[- ]in) (?:failed|rejected)\b/i,
+          /\bauthentication (?:failed|error|rejected)\b|\bauth(?:entication)? failure\b|\b(?:login|log in|sign[- ]in)(?: as \S+)? (?:failed|rejected)\b/i,
           /\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials)\w*\b/,
           /\b(?:password|credentials|user ?name and password)\b[^\n]{0,20}\bnot accepted\b|\bLogin not possible\b/i,
           /\bnot authori[sz]ed\b|\bbad user name or password\b/i,
