@@ -250,6 +250,87 @@ function integrationOfInstall(message: string): string | null {
   return libraryIntegration(m[1].toLowerCase().replaceAll('-', '_'));
 }
 
+/** An entity id: an entity platform's domain, then its object id. */
+const ENTITY_ID_IN_TEXT = new RegExp(
+  `\\b(?:${PLATFORM_DOMAINS.source.slice(4, -2)})\\.([a-z0-9]+(?:_[a-z0-9]+)*)(_<)?`,
+  'g',
+);
+/**
+ * Core domains that are also everyday words at the start of an entity's name (`sensor.time_left`,
+ * `sensor.energy_today`, `sensor.cloud_cover`): they name no integration there.
+ */
+const WORDS_NOT_INTEGRATIONS = new Set([
+  'automation',
+  'backup',
+  'calendar',
+  'camera',
+  'cloud',
+  'config',
+  'counter',
+  'date',
+  'datetime',
+  'default_config',
+  'demo',
+  'derivative',
+  'device',
+  'energy',
+  'event',
+  'filter',
+  'group',
+  'history',
+  'homeassistant',
+  'image',
+  'integration',
+  'logbook',
+  'media_source',
+  'moon',
+  'network',
+  'person',
+  'plant',
+  'proximity',
+  'random',
+  'recorder',
+  'scene',
+  'schedule',
+  'script',
+  'season',
+  'statistics',
+  'sun',
+  'system_health',
+  'tag',
+  'template',
+  'text',
+  'time',
+  'timer',
+  'todo',
+  'trend',
+  'update',
+  'weather',
+  'zone',
+]);
+
+/**
+ * The integration an entity's name starts with, when it is a core integration's domain: most
+ * integrations name their entities after themselves or their device (`ping_`, `fritz_`).
+ */
+function entityIntegration(text: string): string | null {
+  for (const m of text.matchAll(ENTITY_ID_IN_TEXT)) {
+    const words = (m[1] ?? '').split('_');
+    // The longest prefix of up to three words that is a domain: `google_travel_time` before `google`.
+    // Some words must follow it (the device's name), or a placeholder for them (`ping_<name>`).
+    for (let n = Math.min(3, words.length - (m[2] ? 0 : 1)); n >= 1; n--) {
+      const prefix = words.slice(0, n).join('_');
+      if (
+        CORE_DOMAINS.has(prefix) &&
+        !WORDS_NOT_INTEGRATIONS.has(prefix) &&
+        !PLATFORM_DOMAINS.test(prefix)
+      )
+        return prefix;
+    }
+  }
+  return null;
+}
+
 /** What a record is about: its integration and subject, and where it was logged. */
 export function attribute(record: LogRecord): Attribution {
   const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
@@ -337,6 +418,8 @@ export function attribute(record: LogRecord): Attribution {
   // A peer on a port only one integration's protocol uses (`('<IP>', 9999)`: Kasa).
   if (integration === null && !CONFIG_LOGGER.test(logger))
     integration = recordLines.map(portIntegration).find(Boolean) ?? null;
+  // An entity named after its integration (`binary_sensor.ping_router`, `sensor.fritz_box_uptime`).
+  if (integration === null && !CONFIG_LOGGER.test(logger)) integration = entityIntegration(text);
   // An add-on named by its slug or container (`core_mosquitto`, `addon_a0d7b954_nodered`).
   if (integration === null && ADDON_SLUG.test(text)) integration = 'hassio';
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).

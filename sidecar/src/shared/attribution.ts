@@ -41,6 +41,8 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /\bfor ([a-z0-9_]+) integration\b/, // "Config entry 'X' for hue integration not ready yet"
   // config_entries: "Error occurred loading flow for integration %s: %s" (older: "configuration flow").
   /^Error occurred loading (?:configuration )?flow for integration ([a-z0-9_]+)/,
+  // … and "Error importing platform config_flow from integration %s to set up %s configuration entry".
+  /^Error importing platform \w+ from integration ([a-z0-9_]+)/,
   /\bcustom integration '([a-z0-9_]+)'/, // blocking calls, "custom integration 'places' ..."
   // helpers/frame: "… please report it to the author of the 'places' custom integration",
   // and its older wording "Please report issue to the custom integration author for places".

@@ -95,6 +95,26 @@ describe('grouping a log into incidents', () => {
     expect(incidents.map((i) => i.integration)).toEqual(['homeassistant']);
   });
 
+  it('attributes an entity named after a core integration to it, but not an everyday word', async () => {
+    const update = (entity: string) => who(`Update of ${entity} is taking over 10 seconds`);
+    expect(await update('sensor.fritz_repeater_2400_device_uptime')).toEqual(['fritz']);
+    expect(await update('binary_sensor.ping_<NAME>')).toEqual(['ping']);
+    expect(await update('sensor.energy_today')).toEqual([null]);
+  });
+
+  it('names the integration whose config flow failed to load', async () => {
+    expect(
+      await who(
+        "Error occurred loading flow for integration yale: cannot import name 'YaleApiError' from 'yalexs.exceptions' (/usr/local/lib/python3.12/site-packages/yalexs/exceptions.py)",
+      ),
+    ).toEqual(['yale']);
+    expect(
+      await who(
+        "ERROR (MainThread) [homeassistant.config_entries] Error importing platform config_flow from integration adaptive_lighting to set up adaptive_lighting configuration entry: cannot import name 'ATTR_COLOR_TEMP_KELVIN' from 'homeassistant.components.light' (/usr/src/homeassistant/homeassistant/components/light/__init__.py)",
+      ),
+    ).toEqual(['adaptive_lighting']);
+  });
+
   it('knows an integration is custom from the startup warning', async () => {
     const lines = [
       at(
