@@ -27,6 +27,17 @@ export const overInternet = {
 export const ofCloudService = { when: { cloud: true }, set: overInternet.set };
 
 /**
+ * The integration's own words name a remote service as the peer (“while communicating with
+ * API”, an API gateway's “Endpoint request timed out”): not a device on the home's network.
+ */
+export const ofNamedService = {
+  when: {
+    text: /\bcommunicating with (?:the )?(?:\w+ )?(?:API|cloud|server)\b|\bEndpoint request timed out\b|\b(?:cloud|remote) (?:API|server|service)\b/i,
+  },
+  set: overInternet.set,
+};
+
+/**
  * A peer on the Home Assistant machine itself (127.0.0.1, localhost, an add-on's host name)
  * is a service there, mostly an add-on (a dashboard, a broker, a database) that is stopped or
  * crashed, not a device on the network. It may also be a daemon the user runs beside Home

@@ -4,6 +4,20 @@ import { c, recognises } from './cases.js';
 
 recognises('network', [
   c(
+    // The integration's own words name its peer a remote API: the service is slow, not a device.
+    'a timeout talking to the API of a service',
+    input('kidde', [
+      line(
+        'Error fetching kidde data: TimeoutError while communicating with API: ',
+        'ERROR',
+        'custom_components.kidde.coordinator',
+      ),
+    ]),
+    'network.timeout',
+    'network_unreachable',
+    'notify_only',
+  ),
+  c(
     'a local host name that does not resolve',
     input('octoprint', [
       line(

@@ -15,6 +15,7 @@ import { ADDON_HOST } from '../extract.js';
 import {
   cameBack,
   ofCloudService,
+  ofNamedService,
   onThisMachine,
   overInternet,
   schemeAsHost,
@@ -259,7 +260,15 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack, schemeAsHost],
+      variants: [
+        overInternet,
+        ofCloudService,
+        ofNamedService,
+        onThisMachine,
+        toldToReload,
+        cameBack,
+        schemeAsHost,
+      ],
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -282,6 +291,7 @@ export const network: SignatureFamily = {
       variants: [
         slowService(overInternet),
         slowService(ofCloudService),
+        slowService(ofNamedService),
         onThisMachine,
         toldToReload,
         cameBack,
@@ -394,7 +404,15 @@ export const network: SignatureFamily = {
       },
       ...device,
       confidence: 0.6,
-      variants: [overInternet, ofCloudService, onThisMachine, toldToReload, cameBack, schemeAsHost],
+      variants: [
+        overInternet,
+        ofCloudService,
+        ofNamedService,
+        onThisMachine,
+        toldToReload,
+        cameBack,
+        schemeAsHost,
+      ],
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
