@@ -102,6 +102,16 @@ describe('grouping a log into incidents', () => {
     expect(await update('sensor.energy_today')).toEqual([null]);
   });
 
+  it('names the custom integration whose setup failed, not the core module it imports from', async () => {
+    const [only] = await analyze(
+      "Setup failed for custom integration nodered: Unable to import component: cannot import name 'HOME_ASSISTANT_AGENT' from 'homeassistant.components.conversation' (/usr/src/homeassistant/homeassistant/components/conversation/__init__.py)",
+    );
+    expect(only).toMatchObject({
+      integration: 'nodered',
+      category: 'incompatible_custom_component',
+    });
+  });
+
   it('names the integration whose config flow failed to load', async () => {
     expect(
       await who(

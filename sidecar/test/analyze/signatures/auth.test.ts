@@ -4,6 +4,20 @@ import { c, recognises } from './cases.js';
 
 recognises('auth', [
   c(
+    // Mercedes turned the old client away at its login endpoint; a release fixed it.
+    "a sign-in endpoint that turns the integration's requests away",
+    input('mbapi2020', [
+      line(
+        "ClientError requesting data from https://bff.example.com/v1/login: 418, message=\"I'm a teapot\", url=URL('https://bff.example.com/v1/login')",
+        'ERROR',
+        'custom_components.mbapi2020.oauth',
+      ),
+    ]),
+    'auth.sign_in_changed',
+    'auth_expired',
+    'update_or_remove_custom_component',
+  ),
+  c(
     // somecomfort (honeywell) names the account it signed in as.
     'a sign-in that names the account',
     input('honeywell', [line('Login as <EMAIL> failed', 'ERROR', 'somecomfort')]),

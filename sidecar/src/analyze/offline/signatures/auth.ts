@@ -144,6 +144,26 @@ export const auth: SignatureFamily = {
         'The OAuth refresh token stored for {integration} was rejected (invalid_grant): it expired, was revoked in the vendor’s account, or the app’s access was removed. Without it Home Assistant cannot get new access tokens, so setup and updates fail until the account is linked again.',
     },
     {
+      // The sign-in endpoint answers with a status that is no verdict on the password (a 401
+      // or 403 would be): it was moved or retired, or it turns away this client's version.
+      id: 'sign_in_changed',
+      match: {
+        text: /\/(?:auth\/)?(?:login|signin|sign-in|oauth2?\/token|token)\b[^\n]{0,120}?:? (?<status>404|405|410|418|426)\b|\b(?:status|code|HTTP):? (?<status2>404|405|410|418|426)\b[^\n]{0,120}\/(?:auth\/)?(?:login|signin|oauth2?\/token|token)\b|\bToken exchange failed\. Request status: (?<status3>404|405|410|418|426)\b/i,
+      },
+      ...common,
+      remedy: 'notify_only',
+      actions: [],
+      confidence: 0.6,
+      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      title: 'The sign-in service of {integration} no longer accepts its requests',
+      rootCause:
+        'Signing in to the service behind {integration} fails with HTTP {status} (“{detail}”): not a verdict on the password (that would be 401 or 403), but a sign-in endpoint that was moved or retired, or that turns away this version of the integration. Signing in again sends the same request; a release of {integration} that follows the service’s change is needed.',
+      manualSteps: [
+        'Update {integration} and look at its issue tracker: a change of the service’s sign-in affects every user at once.',
+        'Once a fixed release is installed, sign in again if Home Assistant asks for it.',
+      ],
+    },
+    {
       id: 'unauthorized',
       match: {
         text: [
