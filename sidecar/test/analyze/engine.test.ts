@@ -369,5 +369,7 @@ describe('fill', () => {
       fill('{integration} failed[[ at {location}]].', { integration: 'wled', location: 'a.py:3' }),
     ).toBe('wled failed at a.py:3.');
     expect(fill('Check {host}.', {})).toBe('Check the device.');
+    expect(fill('Add-on {addon} crashed', {})).toBe('The add-on crashed');
+    expect(fill('Add-on {addon} crashed', {}, 'de')).toBe('Das Add-on ist abgestürzt');
   });
 });

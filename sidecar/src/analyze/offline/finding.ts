@@ -48,6 +48,8 @@ export function fill(
       return names.every((n) => vars[n]) ? inner : '';
     })
     .replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] || defaultOf(name))
+    // "Add-on {addon} crashed" without a name: "The add-on crashed", not "Add-on the add-on …".
+    .replace(/\bAdd-on (the add-on|das Add-on)\b/g, (_m, phrase: string) => capitalize(phrase))
     .replace(/ {2,}/g, ' ')
     .replace(/ ([.,;:)])(?=\s|$)/g, '$1')
     .trim();
