@@ -42,17 +42,19 @@ export function fill(
     const english = DEFAULTS[name];
     return english ? translate(language, english) : '';
   };
-  return translate(language, template)
-    .replace(/\[\[(.*?)\]\]/gs, (_m, inner: string) => {
-      const names = [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
-      return names.every((n) => vars[n]) ? inner : '';
-    })
-    .replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] || defaultOf(name))
-    // "Add-on {addon} crashed" without a name: "The add-on crashed", not "Add-on the add-on …".
-    .replace(/\bAdd-on (the add-on|das Add-on)\b/g, (_m, phrase: string) => capitalize(phrase))
-    .replace(/ {2,}/g, ' ')
-    .replace(/ ([.,;:)])(?=\s|$)/g, '$1')
-    .trim();
+  return (
+    translate(language, template)
+      .replace(/\[\[(.*?)\]\]/gs, (_m, inner: string) => {
+        const names = [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+        return names.every((n) => vars[n]) ? inner : '';
+      })
+      .replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] || defaultOf(name))
+      // "Add-on {addon} crashed" without a name: "The add-on crashed", not "Add-on the add-on …".
+      .replace(/\bAdd-on (the add-on|das Add-on)\b/g, (_m, phrase: string) => capitalize(phrase))
+      .replace(/ {2,}/g, ' ')
+      .replace(/ ([.,;:)])(?=\s|$)/g, '$1')
+      .trim()
+  );
 }
 
 /** Titles start upper case, unless they start with a name (an integration domain, an entity id). */

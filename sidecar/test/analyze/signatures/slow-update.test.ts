@@ -6,6 +6,20 @@ import { c, recognises } from './cases.js';
 
 recognises('slow_update', [
   c(
+    // Some integrations name the entity (command_line in 2023.6), not the domain and platform.
+    'an update past its interval named by the entity',
+    input('command_line', [
+      line(
+        'Updating Command Line Switch Shinobi Monitor took longer than the scheduled update interval 0:01:00',
+        'WARNING',
+        'homeassistant.components.command_line',
+      ),
+    ]),
+    'slow_update.update_interval',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
     'an entity that updates slowly',
     input('daikin', [
       line(

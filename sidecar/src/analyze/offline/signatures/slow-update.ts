@@ -47,7 +47,7 @@ export const slowUpdate: SignatureFamily = {
     {
       id: 'update_interval',
       match: {
-        text: /Updating (?<domain>\w+) (?<platform>\w+) took longer than the scheduled update interval (?<interval>[\d:.]+)|Updating (?:device list from )?(?<domain2>\w+) took longer than the scheduled (?:update|scan) interval (?<interval2>[\d:.]+)/,
+        text: /Updating (?<domain>\w+) (?<platform>\w+) took longer than the scheduled update interval (?<interval>[\d:.]+)|Updating (?:device list from )?(?<domain2>\w+) took longer than the scheduled (?:update|scan) interval (?<interval2>[\d:.]+)|Updating (?<entity>[^\n]+?) took longer than the scheduled (?:update|scan) interval (?<interval3>[\d:.]+)/,
       },
       ...common,
       confidence: 0.85,
