@@ -26,7 +26,7 @@ export const TIMEOUT =
 
 /** A failed connection or request, in the many ways libraries say it. */
 export const CONNECTION_FAILED =
-  /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|went offline|All connection attempts failed|(?:cannot|can't|could not|couldn't) be reached)/i;
+  /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|went offline|All connection attempts failed|(?:cannot|can't|could not|couldn't) be reached|Disconnected from [^\n]{1,60}? at (?:<[A-Z]+>|[\w.:-]+\.[\w.:-]+))/i;
 
 /** Any of the above: the evidence says the other side could not be reached. */
 export const UNREACHABLE = new RegExp(

@@ -32,7 +32,7 @@ export const ofCloudService = { when: { cloud: true }, set: overInternet.set };
  */
 export const ofNamedService = {
   when: {
-    text: /\bcommunicating with (?:the )?(?:\w+ )?(?:API|cloud|server)\b|\bEndpoint request timed out\b|\b(?:cloud|remote) (?:API|server|service)\b/i,
+    text: /\bcommunicating with (?:the )?(?:\w+ )?(?:API|cloud|server)\b|\bEndpoint request timed out\b|\bcloud (?:API|server|service)\b/i,
   },
   set: overInternet.set,
 };

@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('network', [
   c(
+    'a device the integration was disconnected from, named with its address',
+    input('androidtv_remote', [
+      line(
+        'Disconnected from SHIELD at 192.168.1.40',
+        'WARNING',
+        'homeassistant.components.androidtv_remote',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     // The integration's own words name its peer a remote API: the service is slow, not a device.
     'a timeout talking to the API of a service',
     input('kidde', [
