@@ -91,17 +91,24 @@ const SYSLOG_ISO = new RegExp(`${SYSLOG_ISO_PREFIX}(?<msg>.*)$`);
 const LEVEL_WORD = /\b(DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b/i;
 
 /** The UI log viewer's "copy": a `Logger:` header block, then the message lines. */
-const UI_LOGGER = /^Logger:\s*(?<logger>\S+)\s*$/;
+/**
+ * The UI viewer's first line: `Logger: <name>`, or the label in the user's language
+ * (“Enregistreur:”, “日志记录器:”) before a dotted module name.
+ */
+const UI_LOGGER =
+  /^(?:Logger:\s*(?<logger>\S+)|[\p{L}'’ ]{2,40}:\s*(?<logger2>[a-z_]\w*(?:\.\w+)+))\s*$/u;
 /*
  * The header's other lines are labelled in the user's language ("Quelle:",
  * "Erstmals aufgetreten:"), so they are known by their values: a source file,
  * times (the first is when it first occurred), the integration's name.
  */
-const UI_SOURCE = /^(?:Source:\s*|[\p{L} ]{2,30}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
+const UI_SOURCE = /^(?:Source:\s*|[\p{L}'’ ]{2,40}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
 const UI_FIRST =
-  /^(?:First occurred:\s*(?<when>.+?)|[\p{L} ]{2,30}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
+  /^(?:First occurred:\s*(?<when>.+?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
 const UI_HEADER =
-  /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L} ]{2,30}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
+  /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L}'’ ]{2,40}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
+/** A cheap first check for a localized label (`Enregistreur: pydaikin.x`): a word, a colon, a dotted name. */
+const LOCALIZED_LABEL = /^[^:\d][^:]{1,29}:\s*[a-z_]\w*\.\w/;
 const UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
 
 /**
@@ -235,13 +242,16 @@ export class LogParser {
     const trimmed = line.trim();
 
     // Cheap prefix checks first: this runs once per line of a 200 MB log.
-    const ui = trimmed.startsWith('Logger:') ? UI_LOGGER.exec(trimmed) : null;
+    const ui =
+      trimmed.startsWith('Logger:') || LOCALIZED_LABEL.test(trimmed)
+        ? UI_LOGGER.exec(trimmed)
+        : null;
     if (ui?.groups) {
       const done = this.finish();
       this.current = {
         timestamp: null,
         level: 'UNKNOWN',
-        logger: ui.groups.logger ?? null,
+        logger: ui.groups.logger ?? ui.groups.logger2 ?? null,
         message: '',
         traceback: null,
         source: null,

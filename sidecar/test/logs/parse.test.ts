@@ -212,6 +212,27 @@ describe('parseLog: the UI log viewer', () => {
   });
 });
 
+describe('parseLog: the UI viewer in other languages', () => {
+  it('reads a localized logger label before a dotted module name', () => {
+    const [record, ...rest] = parseLog(
+      [
+        'Enregistreur: pydaikin.daikin_base',
+        'Source: components/daikin/coordinator.py:30',
+        "S'est produit pour la première fois: 18:04:31 (1 occurrences)",
+        'Dernier enregistrement: 18:04:31',
+        'Exception in TaskGroup: Connection timeout to host http://192.168.1.9/aircon/get_sensor_info',
+      ].join('\n'),
+    );
+    expect(rest).toEqual([]);
+    expect(record).toMatchObject({
+      logger: 'pydaikin.daikin_base',
+      source: 'components/daikin/coordinator.py:30',
+      message:
+        'Exception in TaskGroup: Connection timeout to host http://192.168.1.9/aircon/get_sensor_info',
+    });
+  });
+});
+
 describe('parseLog: Supervisor and add-on logs', () => {
   it('reads bashio, Zigbee2MQTT, s6 and Node-RED lines', () => {
     const records = parseLog(
