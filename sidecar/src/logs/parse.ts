@@ -37,11 +37,11 @@ const TIME = String.raw`(?<time>\d{1,2}:\d{2}:\d{2})(?<frac>[.,]\d{1,9})?(?: ?(?
 
 /** home-assistant.log and Supervisor: `2024-06-10 21:36:07.440 WARNING (MainThread) [logger] msg` (Supervisor: 2-digit year). */
 const HA_LINE = new RegExp(
-  String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s?)?(?<msg>.*)$`,
+  String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s?)?(?<msg>.*)$`,
 );
 /** A pasted HA line that lost its timestamp: `ERROR (MainThread) [logger] msg`. */
 const HA_NO_TIME = new RegExp(
-  String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*)\)\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`,
+  String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`,
 );
 /** bashio (`[14:02:11] INFO: msg`) and Zigbee2MQTT (`[2024-06-10 21:36:07] error: 	z2m: msg`). */
 const BRACKET_TIME = new RegExp(

@@ -212,6 +212,19 @@ describe('parseLog: the UI log viewer', () => {
   });
 });
 
+describe('parseLog: thread names', () => {
+  it('reads a thread name with its target in parentheses (Python 3.10 and later)', () => {
+    const [record] = parseLog(
+      "2024-01-18 12:43:39.195 ERROR (Thread-4 (mqtt_listen_thread)) [custom_components.bambu_lab.pybambu] Exception data: name 'f' is not defined",
+    );
+    expect(record).toMatchObject({
+      level: 'ERROR',
+      logger: 'custom_components.bambu_lab.pybambu',
+      message: "Exception data: name 'f' is not defined",
+    });
+  });
+});
+
 describe('parseLog: the UI viewer in other languages', () => {
   it('reads a localized logger label before a dotted module name', () => {
     const [record, ...rest] = parseLog(
