@@ -29,6 +29,19 @@ recognises('custom_component', [
     'update_or_remove_custom_component',
   ),
   c(
+    'a custom integration making entity IDs with spaces',
+    input('entsoe', [
+      line(
+        'Error adding entity entsoe.Entso_Average electricity price for domain sensor with platform entsoe\nTraceback (most recent call last):\n  File "/usr/src/homeassistant/homeassistant/helpers/entity_platform.py", line 826, in _async_add_entity\n    raise HomeAssistantError(f"Invalid entity ID: {entity.entity_id}")\nhomeassistant.exceptions.HomeAssistantError: Invalid entity ID: entsoe.',
+        'ERROR',
+        'homeassistant.components.sensor',
+      ),
+    ]),
+    'custom_component.invalid_entity_id',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'a custom integration crashing with a TypeError about arguments',
     input('foo', [
       line(

@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('network', [
   c(
+    'a Bluetooth adapter that is not there',
+    input('ble_monitor', [
+      line(
+        'HCIdump thread: OS error (hci0): [Errno 19] error while attempting to bind on interface 0: No such device',
+        'ERROR',
+        'custom_components.ble_monitor',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'a device the integration was disconnected from, named with its address',
     input('androidtv_remote', [
       line(

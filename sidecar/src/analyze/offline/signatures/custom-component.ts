@@ -150,6 +150,23 @@ export const customComponent: SignatureFamily = {
       ],
     },
     {
+      // Home Assistant rejects entity IDs that are not valid (spaces, capitals, an empty object
+      // id) since 2026.2; the integration made them, so only a release of it helps.
+      id: 'invalid_entity_id',
+      match: { text: /\bInvalid entity ID: \S*/ },
+      ...common,
+      confidence: 0.75,
+      variants: [
+        {
+          when: { core: true },
+          set: { category: 'other', remedy: 'notify_only', confidence: 0.5 },
+        },
+      ],
+      title: '{integration} makes entity IDs Home Assistant no longer accepts',
+      rootCause:
+        '{integration} creates entities whose IDs are not valid (“{detail}”): spaces, capital letters or an empty name after the domain. Home Assistant refuses them, so those entities are not added. It is the integration’s code that has to change.',
+    },
+    {
       id: 'code_error',
       match: {
         // The last alternatives: the loader could not import its code at all (the
