@@ -331,6 +331,28 @@ function entityIntegration(text: string): string | null {
   return null;
 }
 
+/** A coordinator class, as HA's `Error fetching … data` and tracebacks name it. */
+const COORDINATOR_CLASS = /\b([A-Z][A-Za-z0-9]*?)(?:DataUpdate|Update)?Coordinator\b/g;
+
+/**
+ * The core integration a coordinator class is named after: its name in snake case, the longest
+ * prefix that is a domain (`SynologyDSMSwitch…` → `synology_dsm`).
+ */
+function coordinatorIntegration(text: string): string | null {
+  for (const m of text.matchAll(COORDINATOR_CLASS)) {
+    const words = (m[1] ?? '')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+      .toLowerCase()
+      .split('_');
+    for (let n = Math.min(3, words.length); n >= 1; n--) {
+      const prefix = words.slice(0, n).join('_');
+      if (CORE_DOMAINS.has(prefix) && !WORDS_NOT_INTEGRATIONS.has(prefix)) return prefix;
+    }
+  }
+  return null;
+}
+
 /** What a record is about: its integration and subject, and where it was logged. */
 export function attribute(record: LogRecord): Attribution {
   const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
@@ -420,6 +442,8 @@ export function attribute(record: LogRecord): Attribution {
     integration = recordLines.map(portIntegration).find(Boolean) ?? null;
   // An entity named after its integration (`binary_sensor.ping_router`, `sensor.fritz_box_uptime`).
   if (integration === null && !CONFIG_LOGGER.test(logger)) integration = entityIntegration(text);
+  // A coordinator's class, named after its integration (`SynologyDSMSwitchUpdateCoordinator`).
+  integration ??= coordinatorIntegration(text);
   // An add-on named by its slug or container (`core_mosquitto`, `addon_a0d7b954_nodered`).
   if (integration === null && ADDON_SLUG.test(text)) integration = 'hassio';
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).

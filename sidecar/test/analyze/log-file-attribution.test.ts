@@ -112,6 +112,14 @@ describe('grouping a log into incidents', () => {
     });
   });
 
+  it('names the integration a coordinator class is named after', async () => {
+    expect(
+      await who(
+        "Unexpected error fetching \"IP Address\" SynologyDSMSwitchUpdateCoordinator data: {'api': None, 'code': -1, 'reason': 'Unknown', 'details': 'TimeoutError'}",
+      ),
+    ).toEqual(['synology_dsm']);
+  });
+
   it('names the integration whose config flow failed to load', async () => {
     expect(
       await who(
