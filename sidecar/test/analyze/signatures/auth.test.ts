@@ -4,6 +4,13 @@ import { c, recognises } from './cases.js';
 
 recognises('auth', [
   c(
+    'a token the service would not hand out',
+    input('google_home', [line('[!] Could not get master token.', 'ERROR', 'glocaltokens.client')]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
     // Mercedes turned the old client away at its login endpoint; a release fixed it.
     "a sign-in endpoint that turns the integration's requests away",
     input('mbapi2020', [

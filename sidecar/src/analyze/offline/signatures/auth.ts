@@ -182,6 +182,8 @@ export const auth: SignatureFamily = {
           /\b(?:Unable|Failed|Could not|Cannot) to log ?in\b|\b(?:Unable|Failed|Could not|Cannot) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
           /\b(?:invalid|wrong|incorrect) (?:encryption key|PIN|pin code|passkey|pre-shared key)\b/i,
           /\bapi[ _-]?key (?:is |was )?(?:invalid|not valid|rejected|wrong|incorrect)\b/i,
+          // A token the service would not hand out: "Could not get master token", "Failed to refresh access token".
+          /\b(?:Unable|Failed|Could not|Couldn't|Cannot) (?:to )?(?:get|obtain|fetch|refresh|retrieve|renew) (?:a |an |the |new )?(?:(?:access|auth|authentication|master|refresh|oauth|session|bearer) )?token\b/i,
           /\bcheck (?:your |the )?(?:username and password|username or password|user name and password|password|credentials|login details|api key)\b/i,
         ],
         unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, 'i'),

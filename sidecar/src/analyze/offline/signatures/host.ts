@@ -67,7 +67,7 @@ export const host: SignatureFamily = {
       // folders: a container started with another user (`user:` in docker compose) stops.
       id: 'container_user',
       match: {
-        text: /\bunable to (?:mkdir|create|chown|open|write) [^\n]*\/run\/s6\b[^\n]*Permission denied|s6-overlay-suexec: fatal: (?:can only run as pid 1|child failed with exit code)|\bs6-overlay[^\n]* must be run as root\b/i,
+        text: /\bunable to (?:mkdir|create|chown|open|write) [^\n]*\/run\/s6\b[^\n]*Permission denied|\bs6-overlay[^\n]* must be run as root\b/i,
         minLevel: 'INFO',
       },
       category: 'invalid_config',
