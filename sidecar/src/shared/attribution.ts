@@ -58,6 +58,8 @@ const MESSAGE_PATTERNS: RegExp[] = [
   // entity_platform: "Error adding entity %s for domain %s with platform %s".
   /\bfor domain [a-z_]+ with platform ([a-z0-9_]+)/,
   /^Setup failed for custom integration '?([a-z0-9_]+)'?:/,
+  // config: "Unknown error calling %s config validator - %s"
+  /\bUnknown error calling ([a-z0-9_]+) config validator\b/,
   /^Setup failed for '?([a-z0-9_]+)'?:/,
   /^Error during setup of component ([a-z0-9_]+)/,
   /^Unable to (?:prepare setup|set up dependencies|resolve dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,

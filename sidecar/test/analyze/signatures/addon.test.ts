@@ -6,6 +6,18 @@ import { c, recognises } from './cases.js';
 
 recognises('addon', [
   c(
+    'an add-on that checks the CPU for AVX before it starts',
+    input(null, [
+      line(
+        'FATAL: Your CPU does not support the Advanced Vector Extensions required by Whisper.',
+        'UNKNOWN',
+      ),
+    ]),
+    'addon.cpu_unsupported',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
     'an add-on built for a newer CPU',
     input('hassio', [line('Service exited with code 256 (by signal 4)', 'INFO')]),
     'addon.exited',

@@ -6,6 +6,19 @@ import { c, recognises } from './cases.js';
 
 recognises('config', [
   c(
+    'an automation configuration the validator trips over',
+    input(null, [
+      line(
+        "Unknown error calling automation config validator - string indices must be integers, not 'str'",
+        'ERROR',
+        'homeassistant.config',
+      ),
+    ]),
+    'config.validator_error',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'a custom integration configured before Home Assistant restarted to find it',
     input('wundergroundpws', [
       line(

@@ -4,6 +4,18 @@ import { c, recognises } from './cases.js';
 
 recognises('host', [
   c(
+    'a disk whose file system will not mount',
+    input(null, [
+      line(
+        'mount: /mnt/Media: wrong fs type, bad option, bad superblock on /dev/sda1, missing codepage or helper program, or other error.',
+        'UNKNOWN',
+      ),
+    ]),
+    'host.disk_not_mountable',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     // docker compose with `user: 1003:1003`: s6-overlay must start as root.
     'a container started as a user that may not create its init folders',
     input(null, [line('unable to mkdir /var/run/s6: Permission denied', 'WARNING', 's6-mkdir')]),

@@ -268,6 +268,25 @@ export const addon: SignatureFamily = {
       ],
     },
     {
+      // The add-on checks the CPU before it starts its program (Whisper needs AVX).
+      id: 'cpu_unsupported',
+      match: {
+        text: /\bCPU does not support\b[^\n]*|\bAdvanced Vector Extensions\b[^\n]*\brequired\b|\brequires? (?:a CPU with )?AVX2?\b/i,
+        minLevel: 'INFO',
+      },
+      ...common,
+      remedy: 'notify_only',
+      actions: [],
+      confidence: 0.78,
+      title: 'Add-on {addon} needs CPU features this machine lacks',
+      rootCause:
+        'The add-on refuses to start because the CPU lacks instructions its program needs (“{detail}”), typically AVX on older or virtual CPUs. Restarting repeats the same check.',
+      manualSteps: [
+        'In a virtual machine, pass the host CPU through (CPU type “host”) so the guest sees its AVX instructions; then start the add-on again.',
+        'On a CPU without them, use a release or alternative that does not need them; check the add-on’s changelog, a later release may relax the check.',
+      ],
+    },
+    {
       id: 'fatal',
       match: {
         text: /\bHalt add-on\b|s6-svscanctl: fatal|rc\.init: fatal|s6-overlay-suexec: fatal|s6-linux-init[\w-]*: fatal|Fatal Python error|Segmentation fault|core dumped|\bSIGSEGV\b|\bSIGABRT\b|^panic:|FATAL ERROR:/im,

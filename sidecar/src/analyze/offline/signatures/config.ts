@@ -166,6 +166,21 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // An integration's config validator raised instead of naming the invalid option: the
+      // configuration trips it (an unexpected shape), or the validator has a bug.
+      id: 'validator_error',
+      match: { text: /Unknown error calling (?<domain>\w+) config validator\b/ },
+      ...common,
+      confidence: 0.7,
+      title: 'The {integration} configuration could not be checked',
+      rootCause:
+        'Checking the {integration} configuration failed with an unexpected error (“{detail}”) instead of naming an invalid option: a part of it has a shape the check does not expect (an action, condition or trigger written in a form it cannot read), or the check itself has a bug in this release. Until it passes, what it describes is not loaded.',
+      manualSteps: [
+        'Look at what changed in the {integration} configuration lately (the YAML, or the automation or script edited last) for an entry written in an unusual form, and write it the documented way.',
+        'If the configuration is as documented, it is a bug of this release: report it, and keep the previous release until it is fixed.',
+      ],
+    },
+    {
       // Devices and cloud services push events to a webhook URL that Home Assistant builds
       // from its own internal or external URL; when that URL is wrong or not reachable from
       // the sender, subscribing fails however often the integration retries.

@@ -86,6 +86,29 @@ export const host: SignatureFamily = {
       ],
     },
     {
+      // A disk whose file system the kernel will not mount: not unmounted cleanly (NTFS),
+      // damaged, or of a type the system cannot read.
+      id: 'disk_not_mountable',
+      match: {
+        text: /\bwrong fs type, bad option, bad superblock\b|\bcan't read superblock\b|\bThe disk contains an unclean file system\b/i,
+        minLevel: 'INFO',
+      },
+      category: 'device_unavailable',
+      remedy: 'check_network_or_device',
+      severity: 'error',
+      confidence: 0.72,
+      title: 'A disk cannot be mounted',
+      rootCause:
+        'The system cannot mount a disk (“{detail}”): its file system was not unmounted cleanly (an NTFS disk pulled from Windows without a safe removal), is damaged, or is of a type this system cannot read. What is stored there is unavailable.',
+      impact: 'Shares, media and backups on that disk are unavailable.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Check the disk on the computer that formatted it (chkdsk on Windows, fsck on Linux), and eject it safely there.',
+        'Plug it back in and restart what mounts it.',
+      ],
+    },
+    {
       // The Supervisor learns the machine type from the installation (the Supervised
       // installer asks for it); without it, it cannot pick images or process version data.
       id: 'machine_unknown',
