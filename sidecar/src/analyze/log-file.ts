@@ -114,16 +114,18 @@ export class LogIncidentBuilder {
       group = { ...who, firstMessage: r.message, occurrences: 0, lines: new Map() };
       this.groups.set(key, group);
     }
-    group.occurrences++;
+    // A UI viewer's block stands for all the times it occurred.
+    const times = r.repeats ?? 1;
+    group.occurrences += times;
     const lineKey = `${r.level}|${template}`;
     const line = group.lines.get(lineKey);
-    if (line) line.count++;
+    if (line) line.count += times;
     else if (group.lines.size < MAX_LINES_PER_GROUP)
       group.lines.set(lineKey, {
         text: r.message,
         level: r.level,
         logger: r.logger,
-        count: 1,
+        count: times,
         traceback: r.traceback,
       });
   }

@@ -21,6 +21,8 @@ export interface LogRecord {
   traceback: string[] | null;
   /** `file:line` of the code that logged it, when known (the UI log viewer shows it). */
   source: string | null;
+  /** How often it occurred, when the log says so (the UI viewer's “(22 occurrences)”). */
+  repeats?: number;
 }
 
 // A binary blob or a minified payload must not blow up memory: lines are capped,
@@ -105,6 +107,8 @@ const UI_LOGGER =
 const UI_SOURCE = /^(?:Source:\s*|[\p{L}'’ ]{2,40}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
 const UI_FIRST =
   /^(?:First occurred:\s*(?<when>.+?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
+/** The count the header's first line ends with, in any language: “(22 occurrences)”, “(418 Vorkommnisse)”. */
+const UI_OCCURRENCES = /\((\d+)\s*[^()\d]*\)\s*$/u;
 const UI_HEADER =
   /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L}'’ ]{2,40}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
 /** A cheap first check for a localized label (`Enregistreur: pydaikin.x`): a word, a colon, a dotted name. */
@@ -271,6 +275,8 @@ export class LogParser {
         const date = ISO_DATE.exec(first.groups.when ?? first.groups.when2 ?? '');
         if (date?.groups?.time && this.current.timestamp === null)
           this.current.timestamp = `${date.groups.date}T${date.groups.time}`;
+        const repeats = Number(UI_OCCURRENCES.exec(trimmed)?.[1] ?? 0);
+        if (repeats > 1) this.current.repeats = repeats;
         return null;
       }
       if (UI_HEADER.test(trimmed)) return null;

@@ -28,6 +28,18 @@ describe('grouping a log into incidents', () => {
     ]);
   });
 
+  it('counts a UI viewer block as often as its header says it occurred', async () => {
+    const [only] = await analyze(
+      'Logger: homeassistant.components.automation.nspanel_update',
+      'Source: helpers/script.py:1805',
+      'First occurred: 16:00:33 (22 occurrences)',
+      'Last logged: 16:30:22',
+      '',
+      'NSPanel Update: Maximum number of runs exceeded',
+    );
+    expect(only).toMatchObject({ occurrences: 22, category: 'automation_error' });
+  });
+
   it('fingerprints an incident by its integration and the template of its first line', async () => {
     const [a] = await analyze(
       at(

@@ -152,6 +152,7 @@ describe('parseLog: the UI log viewer', () => {
       message: 'Error while updating places: timeout',
       traceback: ['Traceback (most recent call last):', 'TimeoutError'],
       source: 'custom_components/places/sensor.py:364',
+      repeats: 12,
     });
     expect(mqtt).toMatchObject({
       logger: 'homeassistant.components.mqtt',
@@ -171,6 +172,7 @@ describe('parseLog: the UI log viewer', () => {
         "Setup failed for custom integration 'home_connect_alt': Requirements for home_connect_alt not found",
       ].join('\n'),
     );
+    expect(record?.repeats).toBeUndefined();
     expect(record).toMatchObject({
       logger: 'homeassistant.setup',
       source: 'setup.py:278',
