@@ -112,6 +112,15 @@ describe('grouping a log into incidents', () => {
     });
   });
 
+  it("attributes YAML that does not parse, naming no integration, to Home Assistant's configuration", async () => {
+    expect(
+      await who(
+        'Error loading /config/configuration.yaml: mapping values are not allowed here',
+        '  in "/config/packages/heating.yaml", line 35, column 28',
+      ),
+    ).toEqual(['homeassistant']);
+  });
+
   it('names the integration a coordinator class is named after', async () => {
     expect(
       await who(
