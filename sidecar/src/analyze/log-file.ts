@@ -148,14 +148,17 @@ export class LogIncidentBuilder {
       // An automation or script that failed with nothing else named: the automation integration.
       // An add-on's failure is the hassio integration's, whoever noticed it.
       // YAML that does not parse, with nothing else named: Home Assistant's own configuration.
+      // A container started as another user is Core's (the Supervisor starts add-ons as root).
       const integration = finding.rca.signature?.startsWith('addon.')
         ? 'hassio'
-        : (group.integration ??
-          (finding.rca.category === 'automation_error'
-            ? 'automation'
-            : finding.rca.signature === 'config.yaml_syntax'
-              ? 'homeassistant'
-              : null));
+        : finding.rca.signature === 'host.container_user'
+          ? 'homeassistant'
+          : (group.integration ??
+            (finding.rca.category === 'automation_error'
+              ? 'automation'
+              : finding.rca.signature === 'config.yaml_syntax'
+                ? 'homeassistant'
+                : null));
       incidents.push({
         fingerprint: fingerprint(group.integration, null, messageTemplate(group.firstMessage)),
         integration,

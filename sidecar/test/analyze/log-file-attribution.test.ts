@@ -121,6 +121,12 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['homeassistant']);
   });
 
+  it('attributes a container that s6 may not start as its user to Core', async () => {
+    expect(await who('s6-mkdir: warning: unable to mkdir /var/run/s6: Permission denied')).toEqual([
+      'homeassistant',
+    ]);
+  });
+
   it('names the integration a coordinator class is named after', async () => {
     expect(
       await who(
