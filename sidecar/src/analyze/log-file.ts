@@ -146,10 +146,10 @@ export class LogIncidentBuilder {
       });
       if (!finding) continue;
       // An automation or script that failed with nothing else named: the automation integration.
-      // An add-on's failure is the hassio integration's, whoever noticed it.
+      // An add-on's or the Supervisor's failure is the hassio integration's, whoever noticed it.
       // YAML that does not parse, with nothing else named: Home Assistant's own configuration.
       // A container started as another user is Core's (the Supervisor starts add-ons as root).
-      const integration = finding.rca.signature?.startsWith('addon.')
+      const integration = /^(?:addon|supervisor)\./.test(finding.rca.signature ?? '')
         ? 'hassio'
         : finding.rca.signature === 'host.container_user'
           ? 'homeassistant'

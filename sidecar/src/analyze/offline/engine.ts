@@ -57,7 +57,8 @@ const INFO_LEVEL_TEXTS = [
 const ERRORISH =
   /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault)\b/i;
 /** Text that places the failing code in a custom integration. */
-const CUSTOM_CODE = /custom integration '|custom_components[./]/;
+const CUSTOM_CODE =
+  /custom integration '|Setup failed for custom integration \w|custom_components[./]/;
 const FAILING_KINDS = new Set([
   'automation_error',
   'addon_state',

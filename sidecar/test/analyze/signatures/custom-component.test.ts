@@ -4,6 +4,36 @@ import { c, recognises } from './cases.js';
 
 recognises('custom_component', [
   c(
+    'an entity update that fails in a custom integration',
+    input(
+      'alarmdotcom',
+      [
+        line(
+          'Update for alarm_control_panel.alarm_com fails',
+          'ERROR',
+          'homeassistant.helpers.entity',
+        ),
+      ],
+      { custom: true },
+    ),
+    'custom_component.entity_update_failed',
+    'other',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a custom integration that shares a core domain, named custom by the setup line',
+    input('plugwise', [
+      line(
+        "Setup failed for custom integration plugwise: Unable to import component: cannot import name 'EntityCategory' from 'homeassistant.const' (/usr/src/homeassistant/homeassistant/const.py)",
+        'ERROR',
+        'homeassistant.setup',
+      ),
+    ]),
+    'custom_component.removed_core_api',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'a removed core API',
     input('frigate', [
       line(

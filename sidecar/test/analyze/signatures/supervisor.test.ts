@@ -19,6 +19,28 @@ const issue = (type: string, context: string, reference?: string) =>
 
 recognises('supervisor', [
   c(
+    'a Supervisor job blocked while a backup freezes the system',
+    input('hassio', [
+      line(
+        "'Supervisor.restart' blocked from execution, system is not running - CoreState.FREEZE",
+        'WARNING',
+        'supervisor.jobs',
+      ),
+    ]),
+    'supervisor.job_blocked',
+    'other',
+    'notify_only',
+  ),
+  c(
+    'a Supervisor job blocked for lack of an internet connection',
+    input('hassio', [
+      line('‘AddonManager.install’ blocked from execution, no host internet connection', 'UNKNOWN'),
+    ]),
+    'supervisor.job_blocked',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
     'an app that failed to start at boot',
     issue('boot_fail', 'addon', 'core_mosquitto'),
     'supervisor.addon_boot_fail',

@@ -167,6 +167,24 @@ export const customComponent: SignatureFamily = {
         '{integration} creates entities whose IDs are not valid (“{detail}”): spaces, capital letters or an empty name after the domain. Home Assistant refuses them, so those entities are not added. It is the integration’s code that has to change.',
     },
     {
+      // Home Assistant's words for an entity whose update raised: the exception follows, or
+      // the paste lost it. Custom code fails this way after an API change.
+      id: 'entity_update_failed',
+      match: { text: /^Update for (?<entity>[a-z_]+\.\S+) fails\b/m },
+      ...common,
+      category: 'other',
+      remedy: 'notify_only',
+      confidence: 0.4,
+      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      title: 'Updating {entity} fails',
+      rootCause:
+        'Home Assistant could not update {entity}: the integration’s update code raised an error[[ ({exception})]]. Often the service or device answered with something the code does not expect (a changed API), or the code has a bug.',
+      manualSteps: [
+        'Read the traceback under this line in the full log: its last line says what failed.',
+        'Update {integration}; if the error stays, report it with the traceback.',
+      ],
+    },
+    {
       id: 'code_error',
       match: {
         // The last alternatives: the loader could not import its code at all (the

@@ -31,6 +31,41 @@ export const supervisor: SignatureFamily = {
   family: 'supervisor',
   signatures: [
     {
+      // A Supervisor job refused to run because a condition it checks first does not hold.
+      id: 'job_blocked',
+      match: {
+        text: /['‘’]?(?<job>[A-Z]\w*\.\w+)['‘’]? blocked from execution, (?<reason>[^\n]+)/,
+      },
+      ...common,
+      actions: [],
+      category: 'other',
+      remedy: 'notify_only',
+      confidence: 0.6,
+      variants: [
+        {
+          when: { text: /blocked from execution, no (?:host )?internet connection/ },
+          set: {
+            category: 'network_unreachable',
+            remedy: 'check_network_or_device',
+            confidence: 0.75,
+            rootCause:
+              'The Supervisor did not run {job} because it finds no internet connection from the host (“{detail}”): its connectivity check failed, so installs and updates wait. The DNS server, the router or a firewall blocking the check is the usual cause.',
+            manualSteps: [
+              'Check the host’s network and DNS (Settings → System → Network; `ha network info`), and that the router lets it reach the internet.',
+              'Then try again; the Supervisor checks the connection again by itself.',
+            ],
+          },
+        },
+      ],
+      title: 'The Supervisor did not run {job}: {reason}',
+      rootCause:
+        'The Supervisor refused to run {job} because a condition it checks first does not hold (“{detail}”): while a backup or an update runs the system is frozen, and an unhealthy or unsupported system blocks some jobs. It runs again once that is over.',
+      manualSteps: [
+        'Wait for what the reason names (a backup or update in progress) to finish, then try again.',
+        'If it names an unhealthy or unsupported system, Settings → System → Repairs says why.',
+      ],
+    },
+    {
       id: 'addon_boot_fail',
       match: { kind: KIND, text: /^Supervisor reports boot_fail in addon/, minLevel: 'INFO' },
       ...common,
