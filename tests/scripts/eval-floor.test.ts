@@ -8,17 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-05, 444 cases, 120 held out), as a share of
+ * The level reached on the held-out part (2026-12-06, 576 cases, 176 held out), as a share of
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
- * misses lowers a share without any case it got right turning wrong.
+ * misses lowers a share without any case it got right turning wrong. From 444 to 576 cases the
+ * shares fell from 0.633 / 0.458 / 0.633; the rules of before that growth measure 0.597 / 0.443 /
+ * 0.619 on the grown corpus, so the new threads moved them, not the rules. (One held-out case
+ * the rules of this growth turn from `other` to `log_flood`: its UI block says it occurred over
+ * a thousand times, which working-part threads label a flood.)
  */
-const FLOOR = { category: 0.63, remedy: 0.45, integration: 0.63 };
+const FLOOR = { category: 0.59, remedy: 0.44, integration: 0.64 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
- * reached. The target is 0.05; the 120 held-out cases measure 0.067 (8 cases). The rules of
- * before the last 40 threads were added measure the same on them: the new threads moved it.
+ * reached. The target is 0.05; the 176 held-out cases measure 0.057 (10 cases), and the rules
+ * of before the last 132 threads were added measure the same on them.
  */
-const MAX_CONFIDENTLY_WRONG = 0.067;
+const MAX_CONFIDENTLY_WRONG = 0.057;
 
 const result = await evaluate();
 
