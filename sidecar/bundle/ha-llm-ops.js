@@ -4112,6 +4112,17 @@ function record(groups, level, logger) {
 		source: null
 	};
 }
+/** A record of a line that names no time, level or logger. */
+function bare(line) {
+	return {
+		timestamp: null,
+		level: "UNKNOWN",
+		logger: null,
+		message: cap(line),
+		traceback: null,
+		source: null
+	};
+}
 /** The record a line starts, or null when the line continues the previous one. */
 function startOf(line) {
 	let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
@@ -4212,25 +4223,11 @@ var LogParser = class {
 		if (trimmed === "") return null;
 		if (this.current && this.head.length === 0 && S6_LOGGER$1.test(this.current.logger ?? "")) {
 			const done = this.finish();
-			this.current = {
-				timestamp: null,
-				level: "UNKNOWN",
-				logger: null,
-				message: cap(trimmed),
-				traceback: null,
-				source: null
-			};
+			this.current = bare(trimmed);
 			return done;
 		}
 		if (!this.current) {
-			this.current = {
-				timestamp: null,
-				level: "UNKNOWN",
-				logger: null,
-				message: cap(trimmed),
-				traceback: null,
-				source: null
-			};
+			this.current = bare(trimmed);
 			return null;
 		}
 		const old = this.current.source === null ? UI_OLD_SOURCE.exec(trimmed) : null;
@@ -7511,6 +7508,16 @@ var device = {
 		"Reloading or restarting Home Assistant does not bring a device back; {integration} reconnects once it answers."
 	]
 };
+/** What the peer of a failed connection is (the internet, this machine, a field holding a URL), read the same way by every signature that names one. */
+var PEER_VARIANTS = [
+	overInternet,
+	ofCloudService,
+	ofNamedService,
+	onThisMachine,
+	toldToReload,
+	cameBack,
+	schemeAsHost
+];
 /** Peers that cannot be resolved, routed to, or reached. */
 var network = {
 	family: "network",
@@ -7659,15 +7666,7 @@ var network = {
 			match: { text: HOST_UNREACHABLE },
 			...device,
 			confidence: .72,
-			variants: [
-				overInternet,
-				ofCloudService,
-				ofNamedService,
-				onThisMachine,
-				toldToReload,
-				cameBack,
-				schemeAsHost
-			],
+			variants: PEER_VARIANTS,
 			title: "{host} does not answer",
 			rootCause: "{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address."
 		},
@@ -7769,15 +7768,7 @@ var network = {
 			] },
 			...device,
 			confidence: .6,
-			variants: [
-				overInternet,
-				ofCloudService,
-				ofNamedService,
-				onThisMachine,
-				toldToReload,
-				cameBack,
-				schemeAsHost
-			],
+			variants: PEER_VARIANTS,
 			title: "{integration} cannot communicate with {host}",
 			rootCause: "{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors."
 		},
@@ -11181,14 +11172,59 @@ function portIntegration(text) {
 	}
 	return null;
 }
+// sidecar/src/analyze/named-after.ts
+/**
+* Names that start with the domain of the integration they belong to: an entity's id
+* (`binary_sensor.ping_router`) and a coordinator's class (`SynologyDSMSwitchUpdateCoordinator`).
+* Offline, with no entity registry, they attribute a record that names nothing else.
+*/
+/** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
+var PLATFORM_DOMAINS = /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
+/** An entity id: an entity platform's domain, then its object id (or its start and a placeholder). */
+var ENTITY_ID_IN_TEXT = new RegExp(`\\b(?:${PLATFORM_DOMAINS.source.slice(4, -2)})\\.([a-z0-9]+(?:_[a-z0-9]+)*)(_<)?`, "g");
+/** A coordinator class, as HA's `Error fetching … data` and tracebacks name it. */
+var COORDINATOR_CLASS = /\b([A-Z][A-Za-z0-9]*?)(?:DataUpdate|Update)?Coordinator\b/g;
+/**
+* Core domains that are also everyday words at the start of a name (`sensor.time_left`,
+* `sensor.energy_today`, `sensor.cloud_cover`): they name no integration there.
+*/
+var WORDS_NOT_INTEGRATIONS = new Set("automation backup calendar camera cloud config counter date datetime default_config demo derivative device energy event filter group history homeassistant image integration logbook media_source moon network person plant proximity random recorder scene schedule script season statistics sun system_health tag template text time timer todo trend update weather zone".split(" "));
+/** The longest prefix of up to three of the words, at most `max`, that is a core integration's domain. */
+function domainPrefix(words, max) {
+	for (let n = Math.min(3, max); n >= 1; n--) {
+		const prefix = words.slice(0, n).join("_");
+		if (CORE_DOMAINS.has(prefix) && !WORDS_NOT_INTEGRATIONS.has(prefix) && !PLATFORM_DOMAINS.test(prefix)) return prefix;
+	}
+	return null;
+}
+/**
+* The integration an entity's name starts with: most integrations name their entities after
+* themselves or their device (`ping_`, `fritz_`). Some words must follow the domain (the
+* device's name), or a placeholder for them (`ping_<name>`).
+*/
+function entityIntegration(text) {
+	for (const m of text.matchAll(ENTITY_ID_IN_TEXT)) {
+		const words = (m[1] ?? "").split("_");
+		const found = domainPrefix(words, words.length - (m[2] ? 0 : 1));
+		if (found) return found;
+	}
+	return null;
+}
+/** The integration a coordinator class is named after, its name in snake case (`SynologyDSMSwitch…` → `synology_dsm`). */
+function coordinatorIntegration(text) {
+	for (const m of text.matchAll(COORDINATOR_CLASS)) {
+		const words = (m[1] ?? "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().split("_");
+		const found = domainPrefix(words, words.length);
+		if (found) return found;
+	}
+	return null;
+}
 // sidecar/src/analyze/log-attribution.ts
 /**
 * Which integration a record of a log file is about, read from what the record says: its
 * logger, its source file, the frames of its traceback, and clues Home Assistant and known
 * libraries write in messages; and whether Home Assistant's own process logged it.
 */
-/** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
-var PLATFORM_DOMAINS = /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
 /** A custom integration's folder; one named after its repository may hold `-` and `.`. */
 var CUSTOM_FRAME = /custom_components\/([\w.-]+)\//;
 var CORE_FRAME = /homeassistant\/components\/(\w+)\//;
@@ -11363,91 +11399,6 @@ function integrationOfInstall(message) {
 	const m = INSTALL_FAILED.exec(message);
 	if (!m?.[1] || AGAINST_CORE_PIN.test(`${m[1]}==${m[2] ?? ""}`)) return null;
 	return libraryIntegration(m[1].toLowerCase().replaceAll("-", "_"));
-}
-/** An entity id: an entity platform's domain, then its object id. */
-var ENTITY_ID_IN_TEXT = new RegExp(`\\b(?:${PLATFORM_DOMAINS.source.slice(4, -2)})\\.([a-z0-9]+(?:_[a-z0-9]+)*)(_<)?`, "g");
-/**
-* Core domains that are also everyday words at the start of an entity's name (`sensor.time_left`,
-* `sensor.energy_today`, `sensor.cloud_cover`): they name no integration there.
-*/
-var WORDS_NOT_INTEGRATIONS = /* @__PURE__ */ new Set([
-	"automation",
-	"backup",
-	"calendar",
-	"camera",
-	"cloud",
-	"config",
-	"counter",
-	"date",
-	"datetime",
-	"default_config",
-	"demo",
-	"derivative",
-	"device",
-	"energy",
-	"event",
-	"filter",
-	"group",
-	"history",
-	"homeassistant",
-	"image",
-	"integration",
-	"logbook",
-	"media_source",
-	"moon",
-	"network",
-	"person",
-	"plant",
-	"proximity",
-	"random",
-	"recorder",
-	"scene",
-	"schedule",
-	"script",
-	"season",
-	"statistics",
-	"sun",
-	"system_health",
-	"tag",
-	"template",
-	"text",
-	"time",
-	"timer",
-	"todo",
-	"trend",
-	"update",
-	"weather",
-	"zone"
-]);
-/**
-* The integration an entity's name starts with, when it is a core integration's domain: most
-* integrations name their entities after themselves or their device (`ping_`, `fritz_`).
-*/
-function entityIntegration(text) {
-	for (const m of text.matchAll(ENTITY_ID_IN_TEXT)) {
-		const words = (m[1] ?? "").split("_");
-		for (let n = Math.min(3, words.length - (m[2] ? 0 : 1)); n >= 1; n--) {
-			const prefix = words.slice(0, n).join("_");
-			if (CORE_DOMAINS.has(prefix) && !WORDS_NOT_INTEGRATIONS.has(prefix) && !PLATFORM_DOMAINS.test(prefix)) return prefix;
-		}
-	}
-	return null;
-}
-/** A coordinator class, as HA's `Error fetching … data` and tracebacks name it. */
-var COORDINATOR_CLASS = /\b([A-Z][A-Za-z0-9]*?)(?:DataUpdate|Update)?Coordinator\b/g;
-/**
-* The core integration a coordinator class is named after: its name in snake case, the longest
-* prefix that is a domain (`SynologyDSMSwitch…` → `synology_dsm`).
-*/
-function coordinatorIntegration(text) {
-	for (const m of text.matchAll(COORDINATOR_CLASS)) {
-		const words = (m[1] ?? "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().split("_");
-		for (let n = Math.min(3, words.length); n >= 1; n--) {
-			const prefix = words.slice(0, n).join("_");
-			if (CORE_DOMAINS.has(prefix) && !WORDS_NOT_INTEGRATIONS.has(prefix)) return prefix;
-		}
-	}
-	return null;
 }
 /** What a record is about: its integration and subject, and where it was logged. */
 function attribute(record) {

@@ -14,10 +14,8 @@ import {
 } from './offline/libraries.js';
 import { automationOfLogger } from './offline/patterns.js';
 import { portIntegration } from './offline/ports.js';
+import { coordinatorIntegration, entityIntegration, PLATFORM_DOMAINS } from './named-after.js';
 
-/** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
-const PLATFORM_DOMAINS =
-  /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
 /** A custom integration's folder; one named after its repository may hold `-` and `.`. */
 const CUSTOM_FRAME = /custom_components\/([\w.-]+)\//;
 const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
@@ -248,109 +246,6 @@ function integrationOfInstall(message: string): string | null {
   const m = INSTALL_FAILED.exec(message);
   if (!m?.[1] || AGAINST_CORE_PIN.test(`${m[1]}==${m[2] ?? ''}`)) return null;
   return libraryIntegration(m[1].toLowerCase().replaceAll('-', '_'));
-}
-
-/** An entity id: an entity platform's domain, then its object id. */
-const ENTITY_ID_IN_TEXT = new RegExp(
-  `\\b(?:${PLATFORM_DOMAINS.source.slice(4, -2)})\\.([a-z0-9]+(?:_[a-z0-9]+)*)(_<)?`,
-  'g',
-);
-/**
- * Core domains that are also everyday words at the start of an entity's name (`sensor.time_left`,
- * `sensor.energy_today`, `sensor.cloud_cover`): they name no integration there.
- */
-const WORDS_NOT_INTEGRATIONS = new Set([
-  'automation',
-  'backup',
-  'calendar',
-  'camera',
-  'cloud',
-  'config',
-  'counter',
-  'date',
-  'datetime',
-  'default_config',
-  'demo',
-  'derivative',
-  'device',
-  'energy',
-  'event',
-  'filter',
-  'group',
-  'history',
-  'homeassistant',
-  'image',
-  'integration',
-  'logbook',
-  'media_source',
-  'moon',
-  'network',
-  'person',
-  'plant',
-  'proximity',
-  'random',
-  'recorder',
-  'scene',
-  'schedule',
-  'script',
-  'season',
-  'statistics',
-  'sun',
-  'system_health',
-  'tag',
-  'template',
-  'text',
-  'time',
-  'timer',
-  'todo',
-  'trend',
-  'update',
-  'weather',
-  'zone',
-]);
-
-/**
- * The integration an entity's name starts with, when it is a core integration's domain: most
- * integrations name their entities after themselves or their device (`ping_`, `fritz_`).
- */
-function entityIntegration(text: string): string | null {
-  for (const m of text.matchAll(ENTITY_ID_IN_TEXT)) {
-    const words = (m[1] ?? '').split('_');
-    // The longest prefix of up to three words that is a domain: `google_travel_time` before `google`.
-    // Some words must follow it (the device's name), or a placeholder for them (`ping_<name>`).
-    for (let n = Math.min(3, words.length - (m[2] ? 0 : 1)); n >= 1; n--) {
-      const prefix = words.slice(0, n).join('_');
-      if (
-        CORE_DOMAINS.has(prefix) &&
-        !WORDS_NOT_INTEGRATIONS.has(prefix) &&
-        !PLATFORM_DOMAINS.test(prefix)
-      )
-        return prefix;
-    }
-  }
-  return null;
-}
-
-/** A coordinator class, as HA's `Error fetching … data` and tracebacks name it. */
-const COORDINATOR_CLASS = /\b([A-Z][A-Za-z0-9]*?)(?:DataUpdate|Update)?Coordinator\b/g;
-
-/**
- * The core integration a coordinator class is named after: its name in snake case, the longest
- * prefix that is a domain (`SynologyDSMSwitch…` → `synology_dsm`).
- */
-function coordinatorIntegration(text: string): string | null {
-  for (const m of text.matchAll(COORDINATOR_CLASS)) {
-    const words = (m[1] ?? '')
-      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-      .toLowerCase()
-      .split('_');
-    for (let n = Math.min(3, words.length); n >= 1; n--) {
-      const prefix = words.slice(0, n).join('_');
-      if (CORE_DOMAINS.has(prefix) && !WORDS_NOT_INTEGRATIONS.has(prefix)) return prefix;
-    }
-  }
-  return null;
 }
 
 /** What a record is about: its integration and subject, and where it was logged. */

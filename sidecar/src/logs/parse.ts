@@ -182,6 +182,18 @@ function record(
   };
 }
 
+/** A record of a line that names no time, level or logger. */
+function bare(line: string): LogRecord {
+  return {
+    timestamp: null,
+    level: 'UNKNOWN',
+    logger: null,
+    message: cap(line),
+    traceback: null,
+    source: null,
+  };
+}
+
 /** The record a line starts, or null when the line continues the previous one. */
 function startOf(line: string): LogRecord | null {
   let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
@@ -298,26 +310,12 @@ export class LogParser {
     // An add-on program's own line after one of s6's: a record of its own, not a continuation.
     if (this.current && this.head.length === 0 && S6_LOGGER.test(this.current.logger ?? '')) {
       const done = this.finish();
-      this.current = {
-        timestamp: null,
-        level: 'UNKNOWN',
-        logger: null,
-        message: cap(trimmed),
-        traceback: null,
-        source: null,
-      };
+      this.current = bare(trimmed);
       return done;
     }
     if (!this.current) {
       // A pasted excerpt that starts mid-record or has no timestamps at all.
-      this.current = {
-        timestamp: null,
-        level: 'UNKNOWN',
-        logger: null,
-        message: cap(trimmed),
-        traceback: null,
-        source: null,
-      };
+      this.current = bare(trimmed);
       return null;
     }
     const old = this.current.source === null ? UI_OLD_SOURCE.exec(trimmed) : null;

@@ -66,6 +66,17 @@ const device: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   ],
 };
 
+/** What the peer of a failed connection is (the internet, this machine, a field holding a URL), read the same way by every signature that names one. */
+const PEER_VARIANTS = [
+  overInternet,
+  ofCloudService,
+  ofNamedService,
+  onThisMachine,
+  toldToReload,
+  cameBack,
+  schemeAsHost,
+];
+
 /** Peers that cannot be resolved, routed to, or reached. */
 export const network: SignatureFamily = {
   family: 'network',
@@ -260,15 +271,7 @@ export const network: SignatureFamily = {
       match: { text: HOST_UNREACHABLE },
       ...device,
       confidence: 0.72,
-      variants: [
-        overInternet,
-        ofCloudService,
-        ofNamedService,
-        onThisMachine,
-        toldToReload,
-        cameBack,
-        schemeAsHost,
-      ],
+      variants: PEER_VARIANTS,
       title: '{host} does not answer',
       rootCause:
         '{integration} cannot reach {host} (“{detail}”). On a local network this almost always means the device is off, asleep, out of Wi-Fi range, or has moved to another IP address.',
@@ -404,15 +407,7 @@ export const network: SignatureFamily = {
       },
       ...device,
       confidence: 0.6,
-      variants: [
-        overInternet,
-        ofCloudService,
-        ofNamedService,
-        onThisMachine,
-        toldToReload,
-        cameBack,
-        schemeAsHost,
-      ],
+      variants: PEER_VARIANTS,
       title: '{integration} cannot communicate with {host}',
       rootCause:
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',

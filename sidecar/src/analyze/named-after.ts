@@ -1,0 +1,72 @@
+/**
+ * Names that start with the domain of the integration they belong to: an entity's id
+ * (`binary_sensor.ping_router`) and a coordinator's class (`SynologyDSMSwitchUpdateCoordinator`).
+ * Offline, with no entity registry, they attribute a record that names nothing else.
+ */
+import { CORE_DOMAINS } from './offline/libraries.js';
+
+/** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
+export const PLATFORM_DOMAINS =
+  /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
+
+/** An entity id: an entity platform's domain, then its object id (or its start and a placeholder). */
+const ENTITY_ID_IN_TEXT = new RegExp(
+  `\\b(?:${PLATFORM_DOMAINS.source.slice(4, -2)})\\.([a-z0-9]+(?:_[a-z0-9]+)*)(_<)?`,
+  'g',
+);
+/** A coordinator class, as HA's `Error fetching … data` and tracebacks name it. */
+const COORDINATOR_CLASS = /\b([A-Z][A-Za-z0-9]*?)(?:DataUpdate|Update)?Coordinator\b/g;
+/**
+ * Core domains that are also everyday words at the start of a name (`sensor.time_left`,
+ * `sensor.energy_today`, `sensor.cloud_cover`): they name no integration there.
+ */
+const WORDS_NOT_INTEGRATIONS = new Set(
+  (
+    'automation backup calendar camera cloud config counter date datetime default_config demo ' +
+    'derivative device energy event filter group history homeassistant image integration logbook ' +
+    'media_source moon network person plant proximity random recorder scene schedule script ' +
+    'season statistics sun system_health tag template text time timer todo trend update weather zone'
+  ).split(' '),
+);
+
+/** The longest prefix of up to three of the words, at most `max`, that is a core integration's domain. */
+function domainPrefix(words: readonly string[], max: number): string | null {
+  for (let n = Math.min(3, max); n >= 1; n--) {
+    const prefix = words.slice(0, n).join('_');
+    if (
+      CORE_DOMAINS.has(prefix) &&
+      !WORDS_NOT_INTEGRATIONS.has(prefix) &&
+      !PLATFORM_DOMAINS.test(prefix)
+    )
+      return prefix;
+  }
+  return null;
+}
+
+/**
+ * The integration an entity's name starts with: most integrations name their entities after
+ * themselves or their device (`ping_`, `fritz_`). Some words must follow the domain (the
+ * device's name), or a placeholder for them (`ping_<name>`).
+ */
+export function entityIntegration(text: string): string | null {
+  for (const m of text.matchAll(ENTITY_ID_IN_TEXT)) {
+    const words = (m[1] ?? '').split('_');
+    const found = domainPrefix(words, words.length - (m[2] ? 0 : 1));
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The integration a coordinator class is named after, its name in snake case (`SynologyDSMSwitch…` → `synology_dsm`). */
+export function coordinatorIntegration(text: string): string | null {
+  for (const m of text.matchAll(COORDINATOR_CLASS)) {
+    const words = (m[1] ?? '')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+      .toLowerCase()
+      .split('_');
+    const found = domainPrefix(words, words.length);
+    if (found) return found;
+  }
+  return null;
+}
