@@ -8,21 +8,20 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-06, 576 cases, 176 held out), as a share of
+ * The level reached on the held-out part (2026-12-06, 613 cases, 189 held out), as a share of
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
- * misses lowers a share without any case it got right turning wrong. From 444 to 576 cases the
- * shares fell from 0.633 / 0.458 / 0.633; the rules of before that growth measure 0.597 / 0.443 /
- * 0.619 on the grown corpus, so the new threads moved them, not the rules. (One held-out case
- * the rules of this growth turn from `other` to `log_flood`: its UI block says it occurred over
- * a thousand times, which working-part threads label a flood.)
+ * misses lowers a share without any case it got right turning wrong. From 576 to 613 cases the
+ * shares went from 0.591 / 0.443 / 0.642 to 0.593 / 0.444 / 0.635, measured the same with the
+ * rules of before that growth, so the new threads moved them, not the rules. (From 444 to 576
+ * cases they fell from 0.633 / 0.458 / 0.633 the same way.)
  */
-const FLOOR = { category: 0.59, remedy: 0.44, integration: 0.64 };
+const FLOOR = { category: 0.59, remedy: 0.44, integration: 0.63 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
- * reached. The target is 0.05; the 176 held-out cases measure 0.057 (10 cases), and the rules
- * of before the last 132 threads were added measure the same on them.
+ * reached. The target is 0.05; the 189 held-out cases measure 0.053 (10 cases), and the rules
+ * of before the last 37 threads were added measure the same on them.
  */
-const MAX_CONFIDENTLY_WRONG = 0.057;
+const MAX_CONFIDENTLY_WRONG = 0.053;
 
 const result = await evaluate();
 

@@ -33,6 +33,48 @@ recognises('auth', [
     'start_reauth',
   ),
   c(
+    // PETLIBRO turns away passwords over 18 characters with its own code.
+    'a login attempt the service refuses',
+    input('petlibro', [
+      line(
+        'Unexpected exception during validation: Login attempt failed: Code: 1102, Message: ILLEGAL_PASSWORD',
+        'ERROR',
+        'custom_components.petlibro.config_flow',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    // The router's user lacked the `test` policy; granting it stopped the errors.
+    "a router's user without a right the integration needs",
+    input('mikrotik_router', [
+      line(
+        'Mikrotik 192.0.2.1 error while arp_ping : not enough permissions (9)',
+        'ERROR',
+        'custom_components.mikrotik_router.mikrotikapi',
+      ),
+    ]),
+    'auth.device_rights',
+    'other',
+    'check_network_or_device',
+  ),
+  c(
+    // upsd answers ACCESS-DENIED to a client address not on its allow list.
+    'a UPS server that does not serve this client',
+    input('nut', [
+      line(
+        'Failure getting NUT ups alias, ERR ACCESS-DENIED',
+        'ERROR',
+        'homeassistant.components.nut',
+      ),
+    ]),
+    'auth.device_rights',
+    'other',
+    'check_network_or_device',
+  ),
+  c(
     'ConfigEntryAuthFailed',
     input('spotify', [
       line(

@@ -29,6 +29,18 @@ const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
     'security_login',
   ],
   [
+    // expat's message for a malformed answer: a device's XML, not a credential.
+    'an XML parser\'s "invalid token" is not a rejected access token',
+    input('denonavr', [
+      line(
+        'Error XMLParseError: not well-formed (invalid token): line 9, column 26 occurred in method async_update for Denon AVR receiver',
+        'ERROR',
+        'homeassistant.components.denonavr.media_player',
+      ),
+    ]),
+    'other',
+  ],
+  [
     '"to avoid running out of memory" does not mean memory ran out',
     input('recorder', [
       line(

@@ -170,12 +170,13 @@ export const auth: SignatureFamily = {
           /\b401\b[^\n]{0,40}(?:Unauthori[sz]ed|Invalid|token|credential|auth)/i,
           /(?:Unauthori[sz]ed|HTTP|status|code|error|returned|response)[^\n\d]{0,20}\b401\b/i,
           /\bUnauthori[sz]ed\b/,
-          /\b(?:invalid|expired|revoked|bad) (?:access |auth(?:entication)? |api |bearer )?token\b/i,
+          // Not expat's "not well-formed (invalid token)": a malformed XML answer, not a credential.
+          /(?<!well-formed \()\b(?:invalid|expired|revoked|bad) (?:access |auth(?:entication)? |api |bearer )?token\b/i,
           /\btoken (?:has |is |was )?(?:expired|invalid|revoked|rejected|not valid)\b|\bnot a valid (?:access |auth )?token\b|\bINVALID_ACCESS_TOKEN\w*|\binvalid_token\b/i,
           /\b(?:invalid|wrong|incorrect|bad) (?:username(?: or |\/)password|user name or password|password|credentials|login|api[ _-]?key)\b/i,
           // A service's own name between: "Invalid ThinQ credential error".
           /\b(?:invalid|wrong|incorrect|bad) [A-Z]\w+ (?:credentials?|password|api[ _-]?key)\b/i,
-          /\bauthentication (?:failed|error|rejected)\b|\bauth(?:entication)? failure\b|\b(?:login|log in|sign[- ]in)(?: as \S+)? (?:failed|rejected)\b/i,
+          /\bauthentication (?:failed|error|rejected)\b|\bauth(?:entication)? failure\b|\b(?:login|log in|sign[- ]in)(?: as \S+| attempt)? (?:failed|rejected)\b/i,
           /\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials)\w*\b/,
           /\b(?:password|credentials|user ?name and password)\b[^\n]{0,20}\bnot accepted\b|\bLogin not possible\b/i,
           /\bnot authori[sz]ed\b|\bbad user name or password\b/i,
@@ -205,6 +206,29 @@ export const auth: SignatureFamily = {
       title: '{integration} is not allowed to access its service (403)',
       rootCause:
         'The service behind {integration} answers “forbidden” (“{detail}”): the account is signed in but no longer has the permission it needs — access was revoked, the plan changed, or the API key lacks a scope.',
+    },
+    {
+      id: 'device_rights',
+      // The device's or server's own account settings, not the sign-in: MikroTik's
+      // "not enough permissions", NUT's "ERR ACCESS-DENIED" (the client's address is not allowed).
+      match: {
+        text: /\bnot enough (?:permissions|privileges|rights)\b|\b(?:does not|doesn't|do not) have (?:sufficient|enough|the required) (?:access )?(?:rights|permissions|privileges)\b|\bERR ACCESS-DENIED\b/i,
+      },
+      ...common,
+      category: 'other',
+      remedy: 'check_network_or_device',
+      severity: 'warning',
+      actions: [],
+      impact:
+        'What {integration} is refused does not work; signing in again does not change it, as the device grants the same rights to the same account.',
+      confidence: 0.6,
+      title: 'The device denies {integration} what it asks for',
+      rootCause:
+        'The device or server {integration} talks to accepts its account but refuses the request (“{detail}”): the user it signs in as lacks a right or policy there, or the device only serves clients from addresses on its allow list.',
+      manualSteps: [
+        'On the device, give the user {integration} signs in as the rights the integration’s documentation names (a group or policy), or add Home Assistant’s address to the clients it allows.',
+        'If Home Assistant’s address changed, give it a fixed address (a DHCP reservation) so the allow list stays right.',
+      ],
     },
   ],
 };
