@@ -15,7 +15,7 @@ import { evaluate } from '../../scripts/eval/corpus.js';
  * rules of before that growth, so the new threads moved them, not the rules. (From 444 to 576
  * cases they fell from 0.633 / 0.458 / 0.633 the same way.)
  */
-const FLOOR = { category: 0.59, remedy: 0.44, integration: 0.63 };
+const FLOOR = { category: 0.59, remedy: 0.46, integration: 0.63 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
  * reached. The target is 0.05; the 189 held-out cases measure 0.053 (10 cases), and the rules

@@ -113,6 +113,28 @@ describe('analyzeOffline', () => {
     expectWellFormed(finding);
   });
 
+  it("leaves an unknown error in a custom integration's code to its author's next release", () => {
+    const finding = must(
+      analyzeOffline(
+        input('solar_sunsynk', [
+          line(
+            'Error doing job: Future exception was never retrieved\nTraceback (most recent call last):\n  File "/config/custom_components/solar_sunsynk/__init__.py", line 112, in update_states\n    token = responseAuth["data"]["access_token"]\nTypeError: \'NoneType\' object is not subscriptable',
+            'ERROR',
+            'homeassistant',
+          ),
+        ]),
+      ),
+    );
+    expect(finding.rca).toMatchObject({
+      category: 'other',
+      remedy: 'update_or_remove_custom_component',
+      signature: 'fallback.unexplained',
+    });
+    expect(finding.rca.confidence).toBeLessThan(0.3);
+    expect(finding.rca.manual_steps.join(' ')).toContain('custom integration solar_sunsynk');
+    expectWellFormed(finding);
+  });
+
   it('leaves out an action whose parameter the input does not have', () => {
     const auth = [
       line(

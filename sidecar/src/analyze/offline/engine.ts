@@ -280,6 +280,21 @@ export const UNEXPLAINED: Signature = {
     'If it started after an update, read that release’s notes for breaking changes.',
     'If it keeps happening, enable debug logging and report it with the log.',
   ],
+  variants: [
+    {
+      // An error raised in a custom integration's own code is its author's to fix: in the
+      // real threads such errors ended with a later release of it, not with waiting.
+      when: { custom: true },
+      set: {
+        remedy: 'update_or_remove_custom_component',
+        manualSteps: [
+          'Update the custom integration[[ {integration}]]: an error its own code raises is usually fixed in a later release, often one made for a change of Home Assistant or of the service.',
+          'Search its issue tracker for the error text; if nobody reported it, report it with the log (turn on its debug logging first).',
+          'If it started after a Home Assistant update and no fixed release exists yet, go back to the previous Home Assistant version or remove the custom integration until one does.',
+        ],
+      },
+    },
+  ],
 };
 
 /** The explanation for an error no signature knows, or null when nothing failed. */
@@ -297,8 +312,11 @@ function unexplained(ctx: Context): OfflineFinding | null {
   const primary = errors[0] ?? evidence.find((e) => e.ref === 'entry') ?? evidence[0];
   if (!primary) return null;
   const critical = errors.some((e) => rank(e.level) >= LEVELS.CRITICAL);
-  const outcome: Outcome = { ...UNEXPLAINED, severity: critical ? 'critical' : 'error' };
   const match: Match = { refs: new Set([primary.ref]), texts: [primary.text], groups: {} };
+  const outcome: Outcome = {
+    ...outcomeOf(UNEXPLAINED, ctx, match),
+    severity: critical ? 'critical' : 'error',
+  };
   return findingOf(
     { family: 'fallback', signature: UNEXPLAINED, patterns: [] },
     outcome,

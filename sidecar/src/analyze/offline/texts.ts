@@ -40,6 +40,9 @@ export function signatureTexts(): SignatureText[] {
     }
   }
   out.push(...textsOf('fallback.unexplained', UNEXPLAINED));
+  UNEXPLAINED.variants?.forEach((v, i) =>
+    out.push(...textsOf(`fallback.unexplained variants[${i}]`, v.set)),
+  );
   for (const [name, text] of Object.entries(DEFAULTS))
     out.push({ where: `default {${name}}`, text });
   return out;
