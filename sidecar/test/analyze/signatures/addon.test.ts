@@ -6,6 +6,19 @@ import { c, recognises } from './cases.js';
 
 recognises('addon', [
   c(
+    // NGINX proxy 4.5.0 compared an option of another type in its template; 4.5.1 fixed it.
+    'an add-on whose configuration template fails on its options',
+    input(null, [
+      line(
+        'template: tempIO:118:15: executing "tempIO" at <eq .options.client_max_body_size_megabytes 0>: error calling eq: incompatible types for comparison',
+        'UNKNOWN',
+      ),
+    ]),
+    'addon.template_failed',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
     'an add-on that checks the CPU for AVX before it starts',
     input(null, [
       line(

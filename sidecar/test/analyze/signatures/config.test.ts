@@ -6,6 +6,34 @@ import { c, recognises } from './cases.js';
 
 recognises('config', [
   c(
+    // A bridge announced a template Home Assistant cannot parse; the bridge's release fixed it.
+    'a template in an MQTT discovery message',
+    input('mqtt', [
+      line(
+        "Error 'invalid template (TemplateSyntaxError: expected token 'end of print statement', got 'A2') for dictionary value @ data['value_template']' when processing MQTT discovery message topic: 'homeassistant/device/x/config', message: '{'value_template': '{{ value_json.nodes.1A2.gateway_address }}'}'",
+        'ERROR',
+        'homeassistant.components.mqtt.entity',
+      ),
+    ]),
+    'config.template',
+    'invalid_config',
+    'notify_only',
+  ),
+  c(
+    // The publisher sent a key the update entity does not take; its release fixed it.
+    'a payload an MQTT entity rejects',
+    input('mqtt', [
+      line(
+        "Schema violation after processing payload '{\"release_notes\":null}' on topic 'mqdockerup/esphome/update' for entity 'update.esphome_update': extra keys not allowed @ data['release_notes']",
+        'WARNING',
+        'homeassistant.components.mqtt.update',
+      ),
+    ]),
+    'config.schema',
+    'invalid_config',
+    'notify_only',
+  ),
+  c(
     'an automation configuration the validator trips over',
     input(null, [
       line(

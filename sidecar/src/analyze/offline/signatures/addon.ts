@@ -268,6 +268,22 @@ export const addon: SignatureFamily = {
       ],
     },
     {
+      id: 'template_failed',
+      // tempio renders an official add-on's configuration files from its options at start.
+      match: { text: /\btemplate: tempIO:\d+(?::\d+)?: /, minLevel: 'INFO' },
+      ...common,
+      remedy: 'notify_only',
+      actions: [],
+      confidence: 0.75,
+      title: 'Add-on {addon} cannot write its configuration',
+      rootCause:
+        'When it starts, the add-on renders its configuration files from its options, and that template fails (“{detail}”): an option holds a value of a kind the template does not expect, or the template of this release has a bug. The add-on does not start; restarting renders the same template again.',
+      manualSteps: [
+        'Look at the option the message names in the add-on’s Configuration tab: an empty, removed or differently typed value; set it as the add-on’s documentation says and start it again.',
+        'If the options are right, the release is at fault: update the add-on (such bugs are fixed quickly) or restore the previous version from a backup.',
+      ],
+    },
+    {
       // The add-on checks the CPU before it starts its program (Whisper needs AVX).
       id: 'cpu_unsupported',
       match: {

@@ -19,6 +19,26 @@ const common: Omit<
   ],
 };
 
+/**
+ * What an MQTT device or bridge published (a discovery message, a state payload) and Home
+ * Assistant rejected: the configuration is the publisher's, not the user's, and a release of
+ * the bridge or firmware that sends it is the fix.
+ */
+const published: NonNullable<Signature['variants']>[number] = {
+  when: {
+    text: /when processing MQTT discovery message|Schema violation after processing payload|processing (?:JSON )?payload [^\n]{0,400} on topic '/,
+  },
+  set: {
+    remedy: 'notify_only',
+    rootCause:
+      'An MQTT device or bridge published something Home Assistant does not accept (“{detail}”): the configuration is the one it announces or the payload it sends, not one in Home Assistant, so what it describes is not set up or not updated.',
+    manualSteps: [
+      'Update the device firmware or the bridge that publishes on that topic (Zigbee2MQTT, Tasmota, a converter); the message names the topic and the value it sent.',
+      'If the latest release still sends it, report it to its authors with this message; removing the retained discovery topic stops the error until it is sent again.',
+    ],
+  },
+};
+
 const AUTOMATION_CONTEXT =
   /Error executing script|Error while executing (?:automation|script)|Error in 'action'/;
 
@@ -157,6 +177,7 @@ export const config: SignatureFamily = {
       },
       ...common,
       confidence: 0.82,
+      variants: [published],
       title: '{integration} has an invalid configuration',
       rootCause:
         'The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.',
@@ -225,6 +246,7 @@ export const config: SignatureFamily = {
       ...common,
       confidence: 0.6,
       severity: 'warning',
+      variants: [published],
       title: 'A template[[ in {integration}]] fails to render',
       rootCause:
         'A template refers to something that does not exist or has an unexpected value: “{detail}”. The entity or option built from it shows the wrong value or is unavailable.',
