@@ -16,7 +16,7 @@ import { evaluate } from '../../scripts/eval/corpus.js';
  * the rules made since raised category and remedy. (From 444 to 576 cases they fell from
  * 0.633 / 0.458 / 0.633 the same way.)
  */
-const FLOOR = { category: 0.58, remedy: 0.45, integration: 0.61 };
+const FLOOR = { category: 0.58, remedy: 0.46, integration: 0.61 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
  * reached. The target is 0.05; the 202 held-out cases measure 0.050 (10 cases), and the rules

@@ -41,6 +41,20 @@ const ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
 const LOUD_LEVELS = new Set(['WARNING', 'ERROR', 'CRITICAL']);
 const QUIET_LEVELS = new Set(['DEBUG', 'INFO']);
 
+/** When a line's timestamped occurrences began and ended, and how many there were. */
+interface Pace {
+  first: number;
+  last: number;
+  timed: number;
+}
+
+/**
+ * A pace is told from this many timestamped occurrences over at least this long: fewer, or a
+ * burst within seconds, says nothing about how often the line comes.
+ */
+const PACE_MIN_OCCURRENCES = 5;
+const PACE_MIN_SPAN_MS = 30_000;
+
 interface Group {
   integration: string | null;
   subject: string | null;
@@ -49,6 +63,26 @@ interface Group {
   firstMessage: string;
   occurrences: number;
   lines: Map<string, AnalysisLine>;
+  /** By the key of `lines`: the pace of each line the log gives timestamps for. */
+  paces: Map<string, Pace>;
+}
+
+/** How often a day the line comes at the pace the log shows, when it shows enough to tell. */
+function perDayOf(pace: Pace | undefined): number | undefined {
+  if (!pace || pace.timed < PACE_MIN_OCCURRENCES) return undefined;
+  const span = pace.last - pace.first;
+  return span < PACE_MIN_SPAN_MS ? undefined : ((pace.timed - 1) * 86_400_000) / span;
+}
+
+/** Two paces of the same line as one. */
+function joined(a: Pace | undefined, b: Pace): Pace {
+  return a
+    ? {
+        first: Math.min(a.first, b.first),
+        last: Math.max(a.last, b.last),
+        timed: a.timed + b.timed,
+      }
+    : { ...b };
 }
 
 /** Groups the records of a log into incidents and explains each. */
@@ -68,7 +102,7 @@ export class LogIncidentBuilder {
 
   constructor(
     private readonly localRules: readonly KnowledgeRule[] = [],
-    asDebugCapture = false,
+    private readonly asDebugCapture = false,
   ) {
     this.debugCapture = asDebugCapture ? null : new LogIncidentBuilder(localRules, true);
   }
@@ -111,7 +145,13 @@ export class LogIncidentBuilder {
         this.dropped++;
         return;
       }
-      group = { ...who, firstMessage: r.message, occurrences: 0, lines: new Map() };
+      group = {
+        ...who,
+        firstMessage: r.message,
+        occurrences: 0,
+        lines: new Map(),
+        paces: new Map(),
+      };
       this.groups.set(key, group);
     }
     // A UI viewer's block stands for all the times it occurred.
@@ -128,6 +168,12 @@ export class LogIncidentBuilder {
         count: times,
         traceback: r.traceback,
       });
+    // A single record's own time (a UI block's stands for many occurrences, not one). A debug
+    // capture's lines come often by design: their pace says nothing.
+    const timed = r.timestamp !== null && r.repeats === undefined && !this.asDebugCapture;
+    const at = timed ? Date.parse(r.timestamp ?? '') : NaN;
+    if (Number.isFinite(at) && group.lines.has(lineKey))
+      group.paces.set(lineKey, joined(group.paces.get(lineKey), { first: at, last: at, timed: 1 }));
   }
 
   /** The incidents found so far, most important first. */
@@ -139,7 +185,10 @@ export class LogIncidentBuilder {
         integration: group.integration,
         custom: group.integration && this.custom.has(group.integration) ? true : null,
         entry: null,
-        lines: [...group.lines.values()],
+        lines: [...group.lines].map(([key, line]) => {
+          const perDay = perDayOf(group.paces.get(key));
+          return perDay === undefined ? line : { ...line, perDay };
+        }),
         kind: 'log_record',
         subject: group.subject,
         localRules: this.localRules,
@@ -199,6 +248,7 @@ export class LogIncidentBuilder {
     const merged: Group = {
       ...target,
       lines: new Map([...target.lines].map(([k, l]) => [k, { ...l }])),
+      paces: new Map(target.paces),
     };
     const kept: Group[] = [];
     for (const g of groups) {
@@ -210,6 +260,9 @@ export class LogIncidentBuilder {
           const mine = merged.lines.get(key);
           if (mine) mine.count += line.count;
           else if (merged.lines.size < MAX_LINES_PER_GROUP) merged.lines.set(key, { ...line });
+          else continue;
+          const pace = g.paces.get(key);
+          if (pace) merged.paces.set(key, joined(merged.paces.get(key), pace));
         }
       }
     }

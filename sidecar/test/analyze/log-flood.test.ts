@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeOffline } from '../../src/analyze/offline/engine.js';
 import { expectWellFormed, input, line, must } from './helpers.js';
+import { analyze, at } from './log-file-lines.js';
 
 const warning = (module: string) =>
   line(
@@ -52,6 +53,31 @@ describe('log floods', () => {
       ),
     );
     expect(finding.rca.signature).toBe('rate_limit.too_many_requests');
+  });
+
+  it('a warning a log shows repeating every ten seconds is a flood at that pace', async () => {
+    // pymiele logged this every ten seconds while Miele's cloud kept closing the connection.
+    const times = ['20:48:02', '20:48:13', '20:48:23', '20:48:33', '20:48:43', '20:48:54'];
+    const [only] = await analyze(
+      ...times.map((t) => at(t, 'WARNING', 'pymiele.pymiele', 'Connection was closed, restarting')),
+    );
+    expect(only).toMatchObject({ category: 'log_flood', occurrences: 6 });
+    expect(only?.rca.signature).toBe('log_flood.frequent_line');
+    expect(only?.rca.root_cause).toContain('about every 10 s');
+  });
+
+  it('a warning repeating every few minutes, or a handful at once, is no flood', async () => {
+    const slow = ['10:00:00', '10:05:00', '10:10:00', '10:15:00', '10:20:00', '10:25:00'];
+    const sparse = await analyze(
+      ...slow.map((t) => at(t, 'WARNING', 'pymiele.pymiele', 'Connection was closed, restarting')),
+    );
+    expect(sparse.map((i) => i.category)).not.toContain('log_flood');
+    const burst = await analyze(
+      ...[1, 2, 3, 4].map((s) =>
+        at(`10:00:0${s}`, 'WARNING', 'pymiele.pymiele', 'Connection was closed, restarting'),
+      ),
+    );
+    expect(burst.map((i) => i.category)).not.toContain('log_flood');
   });
 
   it('an unknown line repeated a few hundred times is no flood', () => {

@@ -113,6 +113,7 @@ function evidenceOf(input: AnalysisInput): Evidence[] {
       level: effectiveLevel(line),
       logger: line.logger,
       count: line.count,
+      ...(line.perDay !== undefined && { perDay: line.perDay }),
     });
   });
   const entry = input.entry;
@@ -165,6 +166,12 @@ function contextOf(input: AnalysisInput): Context {
   return { input, evidence, custom, addon };
 }
 
+/** The interval between occurrences at a pace of `perDay` a day, in words: `10 s`, `3 min`. */
+function intervalOf(perDay: number): string {
+  const s = 86_400 / perDay;
+  return s < 90 ? `${Math.max(1, Math.round(s))} s` : `${Math.round(s / 60)} min`;
+}
+
 function groupsOf(m: RegExpExecArray | null, into: Record<string, string>): void {
   for (const [k, v] of Object.entries(m?.groups ?? {})) {
     // `domain2`-style duplicates let one regex capture the same fact in several places.
@@ -191,9 +198,11 @@ function matchPattern(p: Pattern, ctx: Context): Match | null {
       if (e.level === 'UNKNOWN' ? minRank > LEVELS.ERROR : rank(e.level) < minRank) continue;
       if (p.logger && !p.logger.test(e.logger ?? '')) continue;
       if (p.minCount && e.count < p.minCount) continue;
+      if (p.minPerDay && (e.perDay ?? 0) < p.minPerDay) continue;
       const m = texts.length === 0 ? null : texts.map((re) => re.exec(e.text)).find(Boolean);
       if (texts.length > 0 && !m) continue;
       groupsOf(m ?? null, match.groups);
+      if (p.minPerDay && e.perDay) match.groups.every ??= intervalOf(e.perDay);
       match.refs.add(e.ref);
       match.texts.push(e.text);
       found = true;

@@ -8,6 +8,8 @@ export interface Evidence {
   level: string;
   logger: string | null;
   count: number;
+  /** How often a day it occurs at the pace its log shows, when known. */
+  perDay?: number;
 }
 
 export interface Context {

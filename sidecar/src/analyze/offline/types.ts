@@ -21,6 +21,11 @@ export interface AnalysisLine {
   logger: string | null;
   count: number;
   traceback: string[] | null;
+  /**
+   * How often a day the line occurs at the pace its log shows (from its timestamps, when the
+   * log holds enough of them over long enough to tell), else absent.
+   */
+  perDay?: number;
 }
 
 /** What the offline analyzer looks at: one incident's evidence. */
@@ -75,6 +80,8 @@ export interface Pattern {
   minLevel?: PatternLevel;
   /** That line occurred at least this often. */
   minCount?: number;
+  /** That line occurs at least this often a day, at the pace its log shows (`AnalysisLine.perDay`). */
+  minPerDay?: number;
   /** Each of these must also match somewhere in the evidence (a connection error next to a retry). */
   with?: readonly RegExp[];
   /** None of the evidence may match this. */

@@ -4,6 +4,18 @@ import { c, recognises } from './cases.js';
 
 recognises('log_flood', [
   c(
+    'a warning that comes every ten seconds',
+    input('miele', [
+      {
+        ...line('Connection was closed, restarting', 'WARNING', 'pymiele.pymiele', 6),
+        perDay: 8640,
+      },
+    ]),
+    'log_flood.frequent_line',
+    'log_flood',
+    'notify_only',
+  ),
+  c(
     'Home Assistant’s own warning about a module logging too often',
     input('zha', [
       line(

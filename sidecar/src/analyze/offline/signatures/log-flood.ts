@@ -75,5 +75,16 @@ export const logFlood: SignatureFamily = {
       rootCause:
         'The same line was logged over a thousand times (“{detail}”): [[{integration} ]]reports one problem or status over and over instead of once.',
     },
+    {
+      id: 'frequent_line',
+      // A log holds a sample, not a day: a warning it shows coming every few seconds is
+      // logged thousands of times a day, though the sample holds a handful.
+      match: { text: /\S/, minPerDay: FLOOD_REPEATS },
+      ...common,
+      confidence: 0.5,
+      title: '[[{integration}: ]]one line floods the log',
+      rootCause:
+        'The same line comes about every {every} (“{detail}”): at that pace it is logged over a thousand times a day. [[{integration} ]]reports one problem or status over and over instead of once.',
+    },
   ],
 };
