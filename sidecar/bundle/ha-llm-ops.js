@@ -6875,7 +6875,7 @@ var customComponent = {
 		{
 			id: "code_error",
 			match: {
-				text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given|Unable to import component|importing (?:component )?custom_components\.\w+/,
+				text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:positional arguments? (?:\([^)\n]*\) )?)?(?:were|was) given|Unable to import component|importing (?:component )?custom_components\.\w+/,
 				custom: true,
 				unless: /No module named '(?!homeassistant\b)\w+'/
 			},
@@ -7818,11 +7818,14 @@ var network = {
 		},
 		{
 			id: "communication",
-			match: { text: [
-				CONNECTION_FAILED,
-				/Error fetching \S[^\n:]{0,60}? data\b|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
-				/\b(?:is|went|has gone) (?:offline|unreachable)\b|\b[Dd]evice \S+ (?:has )?disconnected\b|\bFailed to communicate with\b|\bnot found on (?:the )?(?:local )?network\b/
-			] },
+			match: {
+				text: [
+					CONNECTION_FAILED,
+					/Error fetching \S[^\n:]{0,60}? data\b|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
+					/\b(?:is|went|has gone) (?:offline|unreachable)\b|\b[Dd]evice \S+ (?:has )?disconnected\b|\bFailed to communicate with\b|\bnot found on (?:the )?(?:local )?network\b/
+				],
+				unless: /\b\d+ validation errors? for \w+/
+			},
 			...device,
 			confidence: .6,
 			variants: PEER_VARIANTS,

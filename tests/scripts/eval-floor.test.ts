@@ -8,21 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-06, 643 cases, 202 held out), as a share of
+ * The level reached on the held-out part (2026-12-06, 681 cases, 217 held out), as a share of
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
- * misses lowers a share without any case it got right turning wrong. From 576 to 643 cases the
- * shares went from 0.591 / 0.443 / 0.642 to 0.584 / 0.455 / 0.614; the rules of before that
- * growth measure 0.579 / 0.431 / 0.614 on the grown corpus, so the new threads lowered them and
- * the rules made since raised category and remedy. (From 444 to 576 cases they fell from
- * 0.633 / 0.458 / 0.633 the same way.)
+ * misses lowers a share without any case it got right turning wrong. From 576 to 681 cases the
+ * shares went from 0.591 / 0.443 / 0.642 to 0.576 / 0.452 / 0.608; the rules of before that
+ * growth measure 0.567 / 0.419 / 0.604 on the grown corpus, so the new threads lowered them and
+ * the rules made since raised all three. (From 444 to 576 cases they fell from 0.633 / 0.458 /
+ * 0.633 the same way.)
  */
-const FLOOR = { category: 0.58, remedy: 0.46, integration: 0.61 };
+const FLOOR = { category: 0.57, remedy: 0.45, integration: 0.6 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
- * reached. The target is 0.05; the 202 held-out cases measure 0.050 (10 cases), and the rules
- * of before the last 67 threads were added measure the same on them.
+ * reached. The target is 0.05; the 217 held-out cases measure 0.055 (12 cases), and the rules
+ * of before the last 105 threads were added measure the same on them.
  */
-const MAX_CONFIDENTLY_WRONG = 0.05;
+const MAX_CONFIDENTLY_WRONG = 0.055;
 
 const result = await evaluate();
 

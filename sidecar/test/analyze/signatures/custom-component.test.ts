@@ -4,6 +4,20 @@ import { c, recognises } from './cases.js';
 
 recognises('custom_component', [
   c(
+    // pymodbus 3.8 made the slave argument keyword-only; the integration's release followed.
+    'a library call with arguments the library no longer takes',
+    input('saj_modbus', [
+      line(
+        'Error reading modbus data: ModbusClientMixin.read_holding_registers() takes 2 positional arguments but 3 positional arguments (and 1 keyword-only argument) were given',
+        'ERROR',
+        'custom_components.saj_modbus.hub',
+      ),
+    ]),
+    'custom_component.code_error',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'an entity update that fails in a custom integration',
     input(
       'alarmdotcom',

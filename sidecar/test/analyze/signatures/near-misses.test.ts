@@ -29,6 +29,18 @@ const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
     'security_login',
   ],
   [
+    // Google's API answered; the library could not read an event type it did not know yet.
+    'an answer that fails validation is no lost connection',
+    input('google', [
+      line(
+        "Error fetching calendar data: Error communicating with API: Failed to parse component: 1 validation error for Event\neventType\n  value is not a valid enumeration member; permitted: 'default', 'outOfOffice'",
+        'ERROR',
+        'homeassistant.components.google.coordinator',
+      ),
+    ]),
+    'other',
+  ],
+  [
     // expat's message for a malformed answer: a device's XML, not a credential.
     'an XML parser\'s "invalid token" is not a rejected access token',
     input('denonavr', [

@@ -189,7 +189,7 @@ export const customComponent: SignatureFamily = {
       match: {
         // The last alternatives: the loader could not import its code at all (the
         // exception itself is in a traceback the paste may have lost).
-        text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:were|was) given|Unable to import component|importing (?:component )?custom_components\.\w+/,
+        text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:positional arguments? (?:\([^)\n]*\) )?)?(?:were|was) given|Unable to import component|importing (?:component )?custom_components\.\w+/,
         custom: true,
         unless: /No module named '(?!homeassistant\b)\w+'/,
       },

@@ -404,6 +404,8 @@ export const network: SignatureFamily = {
           // A device said to be gone, in the words integrations use for it.
           /\b(?:is|went|has gone) (?:offline|unreachable)\b|\b[Dd]evice \S+ (?:has )?disconnected\b|\bFailed to communicate with\b|\bnot found on (?:the )?(?:local )?network\b/,
         ],
+        // The peer answered, with data the code cannot read (a changed API, a library bug).
+        unless: /\b\d+ validation errors? for \w+/,
       },
       ...device,
       confidence: 0.6,
