@@ -11325,7 +11325,7 @@ var TRANSPORTS = /* @__PURE__ */ new Set([
 * integration whose configuration is invalid, whoever ran the check.
 */
 var CONFIG_CHECK = [
-	/^Invalid config for '(\w+)'/,
+	/^Invalid config for ['‘](\w+)['’]/,
 	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
 	/\bComponent error: (\w+) - /,
 	/\bPlatform error: \w+\.(\w+) - /

@@ -33,7 +33,8 @@ const TRANSPORTS = new Set(['anyio', 'aiodns', 'ifaddr']);
  * integration whose configuration is invalid, whoever ran the check.
  */
 const CONFIG_CHECK = [
-  /^Invalid config for '(\w+)'/,
+  // Quotes as Home Assistant writes them, or made typographic by where the log was pasted.
+  /^Invalid config for ['‘](\w+)['’]/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
   /\bComponent error: (\w+) - /,
   /\bPlatform error: \w+\.(\w+) - /,

@@ -440,6 +440,15 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['nibe']);
   });
 
+  it('names the integration of a configuration check pasted with typographic quotes', async () => {
+    // A forum or a word processor turns the quotes curly; Home Assistant wrote straight ones.
+    expect(
+      await who(
+        'Invalid config for ‘rest’ from integration ‘sensor’ at sensor/bwt.yaml, line 59: ‘sensor’ is an invalid option for ‘sensor.rest’, check: sensor',
+      ),
+    ).toEqual(['rest']);
+  });
+
   it('names the integration a configuration check did not find for a platform entry', async () => {
     expect(
       await who(
