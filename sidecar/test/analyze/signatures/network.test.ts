@@ -4,6 +4,20 @@ import { c, recognises } from './cases.js';
 
 recognises('network', [
   c(
+    // The inverter's Wi-Fi dongle served one client at a time; another integration held it.
+    'a Modbus device that does not answer',
+    input('solis_modbus', [
+      line(
+        'Failed to read Modbus register: Modbus Error: [Input/Output] ERROR: No response received after 3 retries',
+        'ERROR',
+        'custom_components.solis_modbus.modbus_controller',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'a Bluetooth adapter that is not there',
     input('ble_monitor', [
       line(
