@@ -4056,6 +4056,17 @@ var UI_SOURCE = /^(?:Source:\s*|[\p{L}'’ ]{2,40}:\s*(?=\S+\.py:\d+\s*$))(?<sou
 var UI_FIRST = /^(?:First occurred:\s*(?<when>.+?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
 /** The count the header's first line ends with, in any language: “(22 occurrences)”, “(418 Vorkommnisse)”. */
 var UI_OCCURRENCES = /\((\d+)\s*[^()\d]*\)\s*$/u;
+/** A time of day alone, as the UI viewer shows one of today: `21:36:07`, `9:06:29 AM`. */
+var CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\.?)?$/;
+/** Seconds into the day of a time of day given alone (an occurrence count after it aside), else null. */
+function clockOf$1(when) {
+	const m = CLOCK.exec(when.replace(/\s*\([^)]*\)\s*$/, "").trim());
+	if (!m) return null;
+	let hours = Number(m[1]);
+	const half = m[4]?.toUpperCase();
+	if (half) hours = hours % 12 + (half === "P" ? 12 : 0);
+	return hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+}
 var UI_HEADER = /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L}'’ ]{2,40}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
 /** A cheap first check for a localized label (`Enregistreur: pydaikin.x`): a word, a colon, a dotted name. */
 var LOCALIZED_LABEL = /^[^:\d][^:]{1,29}:\s*[a-z_]\w*\.\w/;
@@ -4168,6 +4179,8 @@ var LogParser = class {
 	omitted = 0;
 	/** Inside a UI-viewer block, before its message line. */
 	inUiHeader = false;
+	/** The UI block's first occurrence as a time of day (null: dated), once its header gave it. */
+	uiFirstClock;
 	/** The wrapper (journald, docker compose) this log's lines carry, once seen. */
 	prefix = null;
 	/** Feed one line; returns the record it completed, if any. */
@@ -4189,6 +4202,7 @@ var LogParser = class {
 				source: null
 			};
 			this.inUiHeader = true;
+			this.uiFirstClock = void 0;
 			return done;
 		}
 		if (this.inUiHeader && this.current) {
@@ -4200,7 +4214,15 @@ var LogParser = class {
 			}
 			const first = UI_FIRST.exec(trimmed);
 			if (first?.groups) {
-				const date = ISO_DATE.exec(first.groups.when ?? first.groups.when2 ?? "");
+				const when = first.groups.when ?? first.groups.when2 ?? "";
+				if (this.uiFirstClock !== void 0) {
+					const last = clockOf$1(when);
+					const over = last === null || this.uiFirstClock === null ? -1 : last - this.uiFirstClock;
+					if (over >= 0 && this.current.repeats) this.current.repeatsOverS = over;
+					return null;
+				}
+				this.uiFirstClock = clockOf$1(when);
+				const date = ISO_DATE.exec(when);
 				if (date?.groups?.time && this.current.timestamp === null) this.current.timestamp = `${date.groups.date}T${date.groups.time}`;
 				const repeats = Number(UI_OCCURRENCES.exec(trimmed)?.[1] ?? 0);
 				if (repeats > 1) this.current.repeats = repeats;
@@ -7367,6 +7389,14 @@ var common$5 = {
 		"If the lines carry nothing you need, keep the logger quieter for good in configuration.yaml (`logger:` → `logs:`)."
 	]
 };
+/** A custom integration's flood: its author fixes what it logs. */
+var customFlood = {
+	when: { custom: true },
+	set: {
+		remedy: "update_or_remove_custom_component",
+		manualSteps: ["Update the custom integration[[ {integration}]]: floods are usually fixed by its author once reported; report it with one of the repeated lines if not.", "If the lines carry nothing you need, keep the logger quieter for good in configuration.yaml (`logger:` → `logs:`)."]
+	}
+};
 /** One logger writing far more than a log can hold. */
 var logFlood = {
 	family: "log_flood",
@@ -7378,13 +7408,7 @@ var logFlood = {
 			confidence: .9,
 			title: "{logger} floods the log",
 			rootCause: "Home Assistant counted {messages} messages from {logger} within five minutes (“{detail}”): [[{integration} ]]logs the same problem or status over and over, far more than anyone can read.",
-			variants: [{
-				when: { custom: true },
-				set: {
-					remedy: "update_or_remove_custom_component",
-					manualSteps: ["Update the custom integration[[ {integration}]]: floods are usually fixed by its author once reported; report it with one of the repeated lines if not.", "If the lines carry nothing you need, keep the logger quieter for good in configuration.yaml (`logger:` → `logs:`)."]
-				}
-			}]
+			variants: [customFlood]
 		},
 		{
 			id: "repeated_line",
@@ -7394,17 +7418,19 @@ var logFlood = {
 			},
 			...common$5,
 			confidence: .55,
+			variants: [customFlood],
 			title: "[[{integration}: ]]one line floods the log",
 			rootCause: "The same line was logged over a thousand times (“{detail}”): [[{integration} ]]reports one problem or status over and over instead of once."
 		},
 		{
 			id: "frequent_line",
 			match: {
-				text: /\S/,
+				text: /^(?![\s\S]*Traceback \(most recent call last\):)[\s\S]*\S/,
 				minPerDay: FLOOD_REPEATS
 			},
 			...common$5,
-			confidence: .5,
+			confidence: .35,
+			variants: [customFlood],
 			title: "[[{integration}: ]]one line floods the log",
 			rootCause: "The same line comes about every {every} (“{detail}”): at that pace it is logged over a thousand times a day. [[{integration} ]]reports one problem or status over and over instead of once."
 		}
@@ -11686,12 +11712,18 @@ var LogIncidentBuilder = class LogIncidentBuilder {
 			count: times,
 			traceback: r.traceback
 		});
-		const at = r.timestamp !== null && r.repeats === void 0 && !this.asDebugCapture ? Date.parse(r.timestamp ?? "") : NaN;
-		if (Number.isFinite(at) && group.lines.has(lineKey)) group.paces.set(lineKey, joined(group.paces.get(lineKey), {
+		if (this.asDebugCapture || !group.lines.has(lineKey)) return;
+		const at = r.timestamp !== null && r.repeats === void 0 ? Date.parse(r.timestamp) : NaN;
+		const pace = Number.isFinite(at) ? {
 			first: at,
 			last: at,
 			timed: 1
-		}));
+		} : r.repeats !== void 0 && r.repeatsOverS !== void 0 ? {
+			first: 0,
+			last: r.repeatsOverS * 1e3,
+			timed: r.repeats
+		} : null;
+		if (pace) group.paces.set(lineKey, joined(group.paces.get(lineKey), pace));
 	}
 	/** The incidents found so far, most important first. */
 	incidents() {

@@ -11,12 +11,12 @@ import { evaluate } from '../../scripts/eval/corpus.js';
  * The level reached on the held-out part (2026-12-06, 705 cases, 224 held out), as a share of
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
  * misses lowers a share without any case it got right turning wrong. From 576 to 705 cases the
- * shares went from 0.591 / 0.443 / 0.642 to 0.576 / 0.455 / 0.616; the rules of before that
+ * shares went from 0.591 / 0.443 / 0.642 to 0.580 / 0.469 / 0.621; the rules of before that
  * growth measure 0.567 / 0.424 / 0.612 on the grown corpus, so the new threads lowered them and
  * the rules made since raised all three. (From 444 to 576 cases they fell from 0.633 / 0.458 /
  * 0.633 the same way.)
  */
-const FLOOR = { category: 0.57, remedy: 0.45, integration: 0.61 };
+const FLOOR = { category: 0.58, remedy: 0.46, integration: 0.62 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
  * reached. The target is 0.05; the 224 held-out cases measure 0.054 (12 cases), and the rules

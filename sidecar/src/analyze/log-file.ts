@@ -168,12 +168,16 @@ export class LogIncidentBuilder {
         count: times,
         traceback: r.traceback,
       });
-    // A single record's own time (a UI block's stands for many occurrences, not one). A debug
+    // A single record's own time, or a UI block's first and last of its repeats. A debug
     // capture's lines come often by design: their pace says nothing.
-    const timed = r.timestamp !== null && r.repeats === undefined && !this.asDebugCapture;
-    const at = timed ? Date.parse(r.timestamp ?? '') : NaN;
-    if (Number.isFinite(at) && group.lines.has(lineKey))
-      group.paces.set(lineKey, joined(group.paces.get(lineKey), { first: at, last: at, timed: 1 }));
+    if (this.asDebugCapture || !group.lines.has(lineKey)) return;
+    const at = r.timestamp !== null && r.repeats === undefined ? Date.parse(r.timestamp) : NaN;
+    const pace: Pace | null = Number.isFinite(at)
+      ? { first: at, last: at, timed: 1 }
+      : r.repeats !== undefined && r.repeatsOverS !== undefined
+        ? { first: 0, last: r.repeatsOverS * 1000, timed: r.repeats }
+        : null;
+    if (pace) group.paces.set(lineKey, joined(group.paces.get(lineKey), pace));
   }
 
   /** The incidents found so far, most important first. */

@@ -23,6 +23,11 @@ export interface LogRecord {
   source: string | null;
   /** How often it occurred, when the log says so (the UI viewer's “(22 occurrences)”). */
   repeats?: number;
+  /**
+   * Seconds from the first to the last of those occurrences, when the UI viewer's header gives
+   * both as times of one day (a date before one of them leaves the days between unknown).
+   */
+  repeatsOverS?: number;
 }
 
 // A binary blob or a minified payload must not blow up memory: lines are capped,
@@ -109,6 +114,19 @@ const UI_FIRST =
   /^(?:First occurred:\s*(?<when>.+?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
 /** The count the header's first line ends with, in any language: “(22 occurrences)”, “(418 Vorkommnisse)”. */
 const UI_OCCURRENCES = /\((\d+)\s*[^()\d]*\)\s*$/u;
+/** A time of day alone, as the UI viewer shows one of today: `21:36:07`, `9:06:29 AM`. */
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\.?)?$/;
+
+/** Seconds into the day of a time of day given alone (an occurrence count after it aside), else null. */
+function clockOf(when: string): number | null {
+  const m = CLOCK.exec(when.replace(/\s*\([^)]*\)\s*$/, '').trim());
+  if (!m) return null;
+  let hours = Number(m[1]);
+  const half = m[4]?.toUpperCase();
+  if (half) hours = (hours % 12) + (half === 'P' ? 12 : 0);
+  return hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+}
+
 const UI_HEADER =
   /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L}'’ ]{2,40}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
 /** A cheap first check for a localized label (`Enregistreur: pydaikin.x`): a word, a colon, a dotted name. */
@@ -246,6 +264,8 @@ export class LogParser {
   private omitted = 0;
   /** Inside a UI-viewer block, before its message line. */
   private inUiHeader = false;
+  /** The UI block's first occurrence as a time of day (null: dated), once its header gave it. */
+  private uiFirstClock: number | null | undefined;
   /** The wrapper (journald, docker compose) this log's lines carry, once seen. */
   private prefix: RegExp | null = null;
 
@@ -273,6 +293,7 @@ export class LogParser {
         source: null,
       };
       this.inUiHeader = true;
+      this.uiFirstClock = undefined;
       return done;
     }
     if (this.inUiHeader && this.current) {
@@ -284,7 +305,16 @@ export class LogParser {
       }
       const first = UI_FIRST.exec(trimmed);
       if (first?.groups) {
-        const date = ISO_DATE.exec(first.groups.when ?? first.groups.when2 ?? '');
+        const when = first.groups.when ?? first.groups.when2 ?? '';
+        // The header's second time is when it was last logged.
+        if (this.uiFirstClock !== undefined) {
+          const last = clockOf(when);
+          const over = last === null || this.uiFirstClock === null ? -1 : last - this.uiFirstClock;
+          if (over >= 0 && this.current.repeats) this.current.repeatsOverS = over;
+          return null;
+        }
+        this.uiFirstClock = clockOf(when);
+        const date = ISO_DATE.exec(when);
         if (date?.groups?.time && this.current.timestamp === null)
           this.current.timestamp = `${date.groups.date}T${date.groups.time}`;
         const repeats = Number(UI_OCCURRENCES.exec(trimmed)?.[1] ?? 0);

@@ -66,6 +66,38 @@ describe('log floods', () => {
     expect(only?.rca.root_cause).toContain('about every 10 s');
   });
 
+  it('a UI viewer block that repeated every half minute is a flood at that pace', async () => {
+    const block = (first: string, last: string) =>
+      analyze(
+        'Logger: homeassistant.components.mqtt.mixins',
+        'Source: components/mqtt/mixins.py:557',
+        `First occurred: ${first}`,
+        `Last logged: ${last}`,
+        '',
+        'Erroneous JSON: {"in_progress": False}',
+      );
+    const [flood] = await block('9:06:29 AM (12 occurrences)', '9:13:32 AM');
+    expect(flood?.rca.signature).toBe('log_flood.frequent_line');
+    expect(flood?.rca.root_cause).toContain('about every 38 s');
+    const slow = await block('08:58:38 (45 occurrences)', '12:28:39');
+    expect(slow.map((i) => i.category)).not.toContain('log_flood');
+  });
+
+  it('an exception with its traceback at every update is explained as the error, not as noise', async () => {
+    const [only] = await analyze(
+      'Logger: homeassistant.helpers.entity',
+      'Source: custom_components/samsungtv_smart/media_player.py:564',
+      'First occurred: 09:35:39 (13 occurrences)',
+      'Last logged: 09:38:24',
+      '',
+      'Update for media_player.samsung_tv fails',
+      'Traceback (most recent call last):',
+      '  File "/config/custom_components/samsungtv_smart/media_player.py", line 564, in _get_running_app',
+      "UnboundLocalError: cannot access local variable 'st_running_app' where it is not associated with a value",
+    );
+    expect(only?.category).not.toBe('log_flood');
+  });
+
   it('a warning repeating every few minutes, or a handful at once, is no flood', async () => {
     const slow = ['10:00:00', '10:05:00', '10:10:00', '10:15:00', '10:20:00', '10:25:00'];
     const sparse = await analyze(

@@ -153,7 +153,9 @@ describe('parseLog: the UI log viewer', () => {
       traceback: ['Traceback (most recent call last):', 'TimeoutError'],
       source: 'custom_components/places/sensor.py:364',
       repeats: 12,
+      repeatsOverS: 240,
     });
+    expect(mqtt?.repeatsOverS).toBeUndefined();
     expect(mqtt).toMatchObject({
       logger: 'homeassistant.components.mqtt',
       source: 'components/mqtt/client.py:812',
@@ -196,6 +198,26 @@ describe('parseLog: the UI log viewer', () => {
       level: 'ERROR',
       traceback: null,
     });
+  });
+
+  it('reads how long a block repeated from its first and last time of one day, in a 12-hour clock too', () => {
+    const block = (first: string, last: string) =>
+      parseLog(
+        [
+          'Logger: homeassistant.components.mqtt.mixins',
+          'Source: components/mqtt/mixins.py:557',
+          `First occurred: ${first}`,
+          `Last logged: ${last}`,
+          '',
+          'Erroneous JSON: ',
+        ].join('\n'),
+      )[0];
+    expect(block('9:06:29 AM (12 occurrences)', '9:13:32 AM')?.repeatsOverS).toBe(423);
+    expect(block('11:58:00 AM (3 occurrences)', '12:01:00 PM')?.repeatsOverS).toBe(180);
+    // A first occurrence on another day than the last: how many days lie between is not said.
+    expect(
+      block('April 20, 2026 at 22:30:41 (409 occurrences)', '08:30:37')?.repeatsOverS,
+    ).toBeUndefined();
   });
 
   it('keeps a message that only looks like a header line', () => {

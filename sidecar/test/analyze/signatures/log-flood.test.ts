@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('log_flood', [
   c(
+    // A debug line the custom integration logged as an error, 244 times in half an hour.
+    "a custom integration's line that comes every few seconds",
+    input('solar_sunsynk', [
+      {
+        ...line('Region 2', 'UNKNOWN', 'custom_components.solar_sunsynk.sunsynkapi', 244),
+        perDay: 12_700,
+      },
+    ]),
+    'log_flood.frequent_line',
+    'log_flood',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'a warning that comes every ten seconds',
     input('miele', [
       {

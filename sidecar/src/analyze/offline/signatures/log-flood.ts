@@ -38,6 +38,18 @@ const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   ],
 };
 
+/** A custom integration's flood: its author fixes what it logs. */
+const customFlood: NonNullable<SignatureFamily['signatures'][number]['variants']>[number] = {
+  when: { custom: true },
+  set: {
+    remedy: 'update_or_remove_custom_component',
+    manualSteps: [
+      'Update the custom integration[[ {integration}]]: floods are usually fixed by its author once reported; report it with one of the repeated lines if not.',
+      'If the lines carry nothing you need, keep the logger quieter for good in configuration.yaml (`logger:` → `logs:`).',
+    ],
+  },
+};
+
 /** One logger writing far more than a log can hold. */
 export const logFlood: SignatureFamily = {
   family: 'log_flood',
@@ -52,18 +64,7 @@ export const logFlood: SignatureFamily = {
       title: '{logger} floods the log',
       rootCause:
         'Home Assistant counted {messages} messages from {logger} within five minutes (“{detail}”): [[{integration} ]]logs the same problem or status over and over, far more than anyone can read.',
-      variants: [
-        {
-          when: { custom: true },
-          set: {
-            remedy: 'update_or_remove_custom_component',
-            manualSteps: [
-              'Update the custom integration[[ {integration}]]: floods are usually fixed by its author once reported; report it with one of the repeated lines if not.',
-              'If the lines carry nothing you need, keep the logger quieter for good in configuration.yaml (`logger:` → `logs:`).',
-            ],
-          },
-        },
-      ],
+      variants: [customFlood],
     },
     {
       id: 'repeated_line',
@@ -71,6 +72,7 @@ export const logFlood: SignatureFamily = {
       match: { text: /\S/, minCount: FLOOD_REPEATS },
       ...common,
       confidence: 0.55,
+      variants: [customFlood],
       title: '[[{integration}: ]]one line floods the log',
       rootCause:
         'The same line was logged over a thousand times (“{detail}”): [[{integration} ]]reports one problem or status over and over instead of once.',
@@ -79,9 +81,16 @@ export const logFlood: SignatureFamily = {
       id: 'frequent_line',
       // A log holds a sample, not a day: a warning it shows coming every few seconds is
       // logged thousands of times a day, though the sample holds a handful.
-      match: { text: /\S/, minPerDay: FLOOD_REPEATS },
+      // Not an exception with its traceback: repeated at every update, the error is the news,
+      // and a signature that knows it (or the error itself) explains it better than the noise.
+      match: {
+        text: /^(?![\s\S]*Traceback \(most recent call last\):)[\s\S]*\S/,
+        minPerDay: FLOOD_REPEATS,
+      },
       ...common,
-      confidence: 0.5,
+      // Below any signature that knows the line: a pace read from a sample is a weaker clue.
+      confidence: 0.35,
+      variants: [customFlood],
       title: '[[{integration}: ]]one line floods the log',
       rootCause:
         'The same line comes about every {every} (“{detail}”): at that pace it is logged over a thousand times a day. [[{integration} ]]reports one problem or status over and over instead of once.',
