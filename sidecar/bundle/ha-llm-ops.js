@@ -8699,7 +8699,11 @@ var SIGNATURES = FAMILIES.flatMap((f) => f.signatures.map((signature) => ({
 var BENIGN = FAMILIES.flatMap((f) => f.benign ?? []);
 /** Text patterns that may match below WARNING: an INFO line matching none of them is noise. */
 var INFO_LEVEL_TEXTS = [...SIGNATURES.flatMap((c) => c.patterns.filter((p) => p.minLevel && rank(p.minLevel) <= LEVELS.INFO).flatMap((p) => asList(p.text))), RECOVERED];
-var ERRORISH = /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault)\b/i;
+var FAILURE_WORDS = /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault)\b/i;
+/** A Python exception's name: `TypeError: …`, `aiohttp.ClientResponseError`. */
+var EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
+/** Words of a failure, or an exception's name. */
+var ERRORISH = { test: (text) => FAILURE_WORDS.test(text) || EXCEPTION_NAME.test(text) };
 /** Text that places the failing code in a custom integration. */
 var CUSTOM_CODE = /custom integration '|Setup failed for custom integration \w|custom_components[./]/;
 var FAILING_KINDS = /* @__PURE__ */ new Set([

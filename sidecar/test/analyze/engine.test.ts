@@ -86,6 +86,18 @@ describe('analyzeOffline', () => {
     expect(analyzeOffline(input('foo', [line('Something odd happened', 'WARNING')]))).toBeNull();
   });
 
+  it("reads a pasted traceback's exception name as an error, though no level survived", () => {
+    const finding = analyzeOffline(
+      input('victron_mqtt', [
+        line(
+          'File "/usr/local/lib/python3.13/site-packages/victron_mqtt/hub.py", line 70, in __init__\n    raise TypeError("serial must be a string")\nTypeError: serial must be a string',
+          'UNKNOWN',
+        ),
+      ]),
+    );
+    expect(finding?.rca.signature).toBe('fallback.unexplained');
+  });
+
   it('explains an unknown error with low confidence and only an evidence-gathering action', () => {
     const finding = must(
       analyzeOffline(

@@ -54,8 +54,12 @@ const INFO_LEVEL_TEXTS = [
   // Context a variant reads: the failure came back by itself.
   RECOVERED,
 ];
-const ERRORISH =
+const FAILURE_WORDS =
   /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault)\b/i;
+/** A Python exception's name: `TypeError: …`, `aiohttp.ClientResponseError`. */
+const EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
+/** Words of a failure, or an exception's name. */
+const ERRORISH = { test: (text: string) => FAILURE_WORDS.test(text) || EXCEPTION_NAME.test(text) };
 /** Text that places the failing code in a custom integration. */
 const CUSTOM_CODE =
   /custom integration '|Setup failed for custom integration \w|custom_components[./]/;
