@@ -8699,7 +8699,7 @@ var SIGNATURES = FAMILIES.flatMap((f) => f.signatures.map((signature) => ({
 var BENIGN = FAMILIES.flatMap((f) => f.benign ?? []);
 /** Text patterns that may match below WARNING: an INFO line matching none of them is noise. */
 var INFO_LEVEL_TEXTS = [...SIGNATURES.flatMap((c) => c.patterns.filter((p) => p.minLevel && rank(p.minLevel) <= LEVELS.INFO).flatMap((p) => asList(p.text))), RECOVERED];
-var FAILURE_WORDS = /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault)\b/i;
+var FAILURE_WORDS = /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault|unable to|cannot|can't|could not|couldn't|does not exist)\b/i;
 /** A Python exception's name: `TypeError: …`, `aiohttp.ClientResponseError`. */
 var EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
 /** Words of a failure, or an exception's name. */

@@ -86,6 +86,22 @@ describe('analyzeOffline', () => {
     expect(analyzeOffline(input('foo', [line('Something odd happened', 'WARNING')]))).toBeNull();
   });
 
+  it('reads a pasted line that says something cannot be done as an error, though no level survived', () => {
+    const finding = analyzeOffline(
+      input('hassio', [
+        line(
+          'Image ghcr.io/hassio-addons/node-red/aarch64:14.6.1 does not exist for addon_a0d7b954_nodered',
+          'UNKNOWN',
+        ),
+      ]),
+    );
+    expect(finding?.rca.signature).toBe('fallback.unexplained');
+    // A word of doubt about data is no failure.
+    expect(
+      analyzeOffline(input('rflink', [line('Dropping invalid data: 20;00;', 'UNKNOWN')])),
+    ).toBeNull();
+  });
+
   it("reads a pasted traceback's exception name as an error, though no level survived", () => {
     const finding = analyzeOffline(
       input('victron_mqtt', [
