@@ -4,6 +4,20 @@ import { c, recognises } from './cases.js';
 
 recognises('certificate', [
   c(
+    // The scraped site signed its handshake in a way OpenSSL 3 refuses.
+    'a handshake OpenSSL gives up on',
+    input('multiscrape', [
+      line(
+        'Scraper_noname_0 # Updating failed with exception: [SSL: WRONG_SIGNATURE_TYPE] wrong signature type (_ssl.c:997)',
+        'ERROR',
+        'custom_components.multiscrape.coordinator',
+      ),
+    ]),
+    'certificate.handshake_refused',
+    'certificate',
+    'notify_only',
+  ),
+  c(
     'a certificate for another name',
     input('unifi', [
       line(

@@ -234,5 +234,22 @@ export const certificate: SignatureFamily = {
         'Find out which of the two applies before changing the configuration.',
       ],
     },
+    {
+      // OpenSSL's reason for a handshake it gave up on (`[SSL: WRONG_SIGNATURE_TYPE]`), when no
+      // signature above knows it: the two ends' TLS settings do not meet.
+      id: 'handshake_refused',
+      match: { text: /\[SSL: (?<reason>[A-Z][A-Z0-9_]+)\]/ },
+      ...common,
+      confidence: 0.7,
+      remedy: 'notify_only',
+      actions: [],
+      title: '{integration} cannot agree on a secure connection with {host}',
+      rootCause:
+        'The TLS handshake with {host} fails (“{detail}”): the server offers a certificate signature, protocol version or cipher that this Home Assistant’s OpenSSL no longer accepts, or asks for one it does not offer. An old or misconfigured server is the usual cause.',
+      manualSteps: [
+        'If {host} is a device of yours, update its firmware: newer firmware brings current TLS settings.',
+        'If it is a public service, its TLS setup is its operator’s to fix; report it to the integration, which may work around it.',
+      ],
+    },
   ],
 };
