@@ -8714,7 +8714,9 @@ var FAILURE_WORDS = /\b(?:error|exception|traceback|fatal|failed|failure|crash(?
 /** A Python exception's name: `TypeError: …`, `aiohttp.ClientResponseError`. */
 var EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
 /** Words of a failure, or an exception's name. */
-var ERRORISH = { test: (text) => FAILURE_WORDS.test(text) || EXCEPTION_NAME.test(text) };
+function errorish(text) {
+	return FAILURE_WORDS.test(text) || EXCEPTION_NAME.test(text);
+}
 /** Text that places the failing code in a custom integration. */
 var CUSTOM_CODE = /custom integration '|Setup failed for custom integration \w|custom_components[./]/;
 var FAILING_KINDS = /* @__PURE__ */ new Set([
@@ -8736,7 +8738,7 @@ var FAILED_ENTRY_STATES = /* @__PURE__ */ new Set([
 */
 function effectiveLevel(line) {
 	if (rank(line.level) > LEVELS.INFO) return line.level;
-	if (line.traceback?.some((l) => ERRORISH.test(l))) return "UNKNOWN";
+	if (line.traceback?.some((l) => errorish(l))) return "UNKNOWN";
 	if (line.text && NOT_READY.test(line.text)) return "WARNING";
 	return line.level;
 }
@@ -8922,7 +8924,7 @@ var UNEXPLAINED = {
 /** The explanation for an error no signature knows, or null when nothing failed. */
 function unexplained(ctx) {
 	const { input, evidence } = ctx;
-	const errors = evidence.filter((e) => e.ref.startsWith("log:") && (rank(e.level) >= LEVELS.ERROR || e.level === "UNKNOWN" && ERRORISH.test(e.text)));
+	const errors = evidence.filter((e) => e.ref.startsWith("log:") && (rank(e.level) >= LEVELS.ERROR || e.level === "UNKNOWN" && errorish(e.text)));
 	const failing = input.kind !== void 0 && FAILING_KINDS.has(input.kind) || input.entry !== null && FAILED_ENTRY_STATES.has(input.entry.state);
 	if (errors.length === 0 && !failing) return null;
 	const primary = errors[0] ?? evidence.find((e) => e.ref === "entry") ?? evidence[0];

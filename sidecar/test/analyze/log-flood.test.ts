@@ -98,6 +98,14 @@ describe('log floods', () => {
     expect(only?.category).not.toBe('log_flood');
   });
 
+  it("a debug capture's lines that come every ten seconds are evidence, not a flood", async () => {
+    const times = ['20:48:02', '20:48:13', '20:48:23', '20:48:33', '20:48:43', '20:48:54'];
+    const incidents = await analyze(
+      ...times.map((t) => at(t, 'DEBUG', 'custom_components.salus', 'Polling the gateway')),
+    );
+    expect(incidents.map((i) => i.category)).not.toContain('log_flood');
+  });
+
   it('a warning repeating every few minutes, or a handful at once, is no flood', async () => {
     const slow = ['10:00:00', '10:05:00', '10:10:00', '10:15:00', '10:20:00', '10:25:00'];
     const sparse = await analyze(

@@ -59,7 +59,9 @@ const FAILURE_WORDS =
 /** A Python exception's name: `TypeError: …`, `aiohttp.ClientResponseError`. */
 const EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
 /** Words of a failure, or an exception's name. */
-const ERRORISH = { test: (text: string) => FAILURE_WORDS.test(text) || EXCEPTION_NAME.test(text) };
+function errorish(text: string): boolean {
+  return FAILURE_WORDS.test(text) || EXCEPTION_NAME.test(text);
+}
 /** Text that places the failing code in a custom integration. */
 const CUSTOM_CODE =
   /custom integration '|Setup failed for custom integration \w|custom_components[./]/;
@@ -85,7 +87,7 @@ function effectiveLevel(
   line: Pick<AnalysisLine, 'level'> & { text?: string; traceback?: string[] | null },
 ): string {
   if (rank(line.level) > LEVELS.INFO) return line.level;
-  if (line.traceback?.some((l) => ERRORISH.test(l))) return 'UNKNOWN';
+  if (line.traceback?.some((l) => errorish(l))) return 'UNKNOWN';
   // Home Assistant logs setup retries at INFO since 2025; the reason inside still counts.
   if (line.text && NOT_READY.test(line.text)) return 'WARNING';
   return line.level;
@@ -316,7 +318,7 @@ function unexplained(ctx: Context): OfflineFinding | null {
   const errors = evidence.filter(
     (e) =>
       e.ref.startsWith('log:') &&
-      (rank(e.level) >= LEVELS.ERROR || (e.level === 'UNKNOWN' && ERRORISH.test(e.text))),
+      (rank(e.level) >= LEVELS.ERROR || (e.level === 'UNKNOWN' && errorish(e.text))),
   );
   const failing =
     (input.kind !== undefined && FAILING_KINDS.has(input.kind)) ||

@@ -6,7 +6,7 @@
  * change the remedy whatever the failure's words.
  */
 import { RECOVERED } from './patterns.js';
-import type { Condition, Outcome } from './types.js';
+import type { Variant } from './types.js';
 
 /** The same failure towards an internet service is the network's (or the service's) problem. */
 export const overInternet = {
@@ -125,10 +125,7 @@ export const schemeAsHost = {
  * connection works (a name that does not resolve or a missing route would say otherwise),
  * and the integration catches up once the service is fast again.
  */
-export function slowService(v: { when: Condition; set: Partial<Outcome> }): {
-  when: Condition;
-  set: Partial<Outcome>;
-} {
+export function slowService(v: Variant): Variant {
   return {
     when: v.when,
     set: {

@@ -149,6 +149,12 @@ export interface Outcome {
   manualSteps: readonly string[];
 }
 
+/** An adjustment of a signature's outcome when a condition holds. */
+export interface Variant {
+  when: Condition;
+  set: Partial<Outcome>;
+}
+
 /** One known failure mode. */
 export interface Signature extends Outcome {
   /** Unique within its family; the result names it `<family>.<id>`. */
@@ -156,7 +162,7 @@ export interface Signature extends Outcome {
   /** Any of these patterns identifies the failure. */
   match: Pattern | readonly Pattern[];
   /** Adjustments when a condition holds; later ones win. */
-  variants?: readonly { when: Condition; set: Partial<Outcome> }[];
+  variants?: readonly Variant[];
 }
 
 /** A line that looks alarming but is not a failure. */

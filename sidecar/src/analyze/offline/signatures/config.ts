@@ -1,5 +1,5 @@
 /** Configuration Home Assistant cannot read or accept: the user fixes it, then reloads or restarts. */
-import type { Signature, SignatureFamily } from '../types.js';
+import type { Signature, SignatureFamily, Variant } from '../types.js';
 
 const common: Omit<
   Signature,
@@ -24,7 +24,7 @@ const common: Omit<
  * Assistant rejected: the configuration is the publisher's, not the user's, and a release of
  * the bridge or firmware that sends it is the fix.
  */
-const published: NonNullable<Signature['variants']>[number] = {
+const published: Variant = {
   when: {
     text: /when processing MQTT discovery message|Schema violation after processing payload|processing (?:JSON )?payload [^\n]{0,400} on topic '/,
   },

@@ -3,7 +3,7 @@
  * line repeated very many times. The flood costs disk, I/O and the readability of the log; the
  * cause is the code that logs, so quieting the logger for a while is relief, not the fix.
  */
-import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+import type { ActionTemplate, Outcome, SignatureFamily, Variant } from '../types.js';
 
 /** Repeats of one line that make a flood even without Home Assistant's own warning. */
 export const FLOOD_REPEATS = 1000;
@@ -39,7 +39,7 @@ const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
 };
 
 /** A custom integration's flood: its author fixes what it logs. */
-const customFlood: NonNullable<SignatureFamily['signatures'][number]['variants']>[number] = {
+const customFlood: Variant = {
   when: { custom: true },
   set: {
     remedy: 'update_or_remove_custom_component',
