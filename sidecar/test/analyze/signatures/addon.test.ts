@@ -240,6 +240,29 @@ recognises('addon', [
     'addon_crash',
     'notify_only',
   ),
+  c(
+    'a start script that reads an option it did not set (set -u)',
+    input('hassio', [
+      line('Selected http verification\n/run.sh: line 88: DNS_PROVIDER: unbound variable', 'INFO'),
+    ]),
+    'addon.script_unset_variable',
+    'addon_crash',
+    // The same path at every start: a release that handles it is the fix.
+    'notify_only',
+  ),
+  c(
+    'an add-on update whose image the registry does not have yet',
+    input('hassio', [
+      line(
+        'Can\'t install ghcr.io/example/ipmi-server/amd64:2.7.2: [404] failed to resolve reference "ghcr.io/example/ipmi-server/amd64:2.7.2": ghcr.io/example/ipmi-server/amd64:2.7.2: not found',
+        'ERROR',
+        'supervisor.docker.interface',
+      ),
+    ]),
+    'addon.image_not_published',
+    'other',
+    'notify_only',
+  ),
 ]);
 
 describe('an exit code outside an add-on', () => {

@@ -198,4 +198,29 @@ recognises('auth', [
     'auth_expired',
     'start_reauth',
   ),
+  c(
+    'an ESPHome device flashed without the key Home Assistant holds',
+    input('esphome', [
+      line(
+        'everything-presence-one @ 192.168.1.40: Connection error occurred: The connection dropped immediately after encrypted hello; Try enabling encryption on the device or turning off encryption on the client (ESPHome Logs 2024.7.1).',
+        'WARNING',
+        'homeassistant.components.esphome.manager',
+      ),
+    ]),
+    'auth.encryption_key',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    'Home Assistant asks for an ESPHome device’s new key',
+    input('esphome', [
+      line(
+        'The ESPHome device Everything Presence One enabled transport encryption or changed the encryption key. Please enter the updated key.',
+        'UNKNOWN',
+      ),
+    ]),
+    'auth.encryption_key',
+    'auth_expired',
+    'start_reauth',
+  ),
 ]);

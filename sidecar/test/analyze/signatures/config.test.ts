@@ -194,6 +194,33 @@ recognises('config', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    'a Modbus data type wider than the registers read',
+    input('modbus', [
+      line(
+        'Received 2 bytes, unpack error unpack requires a buffer of 4 bytes',
+        'ERROR',
+        'homeassistant.components.modbus.base_platform',
+        12,
+      ),
+    ]),
+    'config.register_size',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a cast device that cannot reach the internal URL',
+    input('cast', [
+      line(
+        'Failed to cast media http://192.168.1.10:8123/api/tts_proxy/43aa.mp3 from internal_url (http://192.168.1.10:8123). Please make sure the URL is: Reachable from the cast device and either a publicly resolvable hostname or an IP address',
+        'ERROR',
+        'homeassistant.components.cast.media_player',
+      ),
+    ]),
+    'config.media_url_unreachable',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);
 
 describe('how sure "integration not found" is', () => {

@@ -514,4 +514,11 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'a Z-Wave JS serial port that is gone',
+    input('zwave_js', [line("Device '/dev/ttyAMA0' does not exist in Z-Wave JS", 'UNKNOWN')]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -104,4 +104,17 @@ recognises('resources', [
     'resource_exhaustion',
     'fix_config_then_reload',
   ),
+  c(
+    'MariaDB refusing to grow a table (error 1114)',
+    input('recorder', [
+      line(
+        'sqlalchemy.exc.OperationalError: (MySQLdb.OperationalError) (1114, "The table \'states\' is full") [SQL: ALTER TABLE states ADD FOREIGN KEY(old_state_id) REFERENCES states (state_id)]',
+        'ERROR',
+        'homeassistant.components.recorder.migration',
+      ),
+    ]),
+    'resources.disk_full',
+    'resource_exhaustion',
+    'free_disk_or_repair_db',
+  ),
 ]);

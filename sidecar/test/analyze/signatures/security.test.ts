@@ -44,4 +44,29 @@ recognises('security', [
     // Someone probing: nothing of the user's to reconfigure.
     'notify_only',
   ),
+  c(
+    'an old RSA key at the SSH add-on (OpenSSH 8.8+)',
+    input(null, [
+      line(
+        'userauth_pubkey: signature algorithm ssh-rsa not in PubkeyAcceptedAlgorithms [preauth]',
+        'UNKNOWN',
+      ),
+    ]),
+    'security.ssh_key_algorithm',
+    'security_login',
+    // A new key of a current type, not a retry: the server refuses that algorithm.
+    'fix_config_then_reload',
+  ),
+  c(
+    'PuTTY’s ssh-rsa key at the SSH add-on',
+    input(null, [
+      line(
+        'userauth_pubkey: key type ssh-rsa not in PubkeyAcceptedAlgorithms [preauth]',
+        'UNKNOWN',
+      ),
+    ]),
+    'security.ssh_key_algorithm',
+    'security_login',
+    'fix_config_then_reload',
+  ),
 ]);

@@ -266,4 +266,19 @@ recognises('setup', [
     'setup_retry',
     'notify_only',
   ),
+  c(
+    'a retry whose reason is a library call that changed (pymodbus renamed slave)',
+    // As the integration's card shows it, without naming the integration.
+    input(null, [
+      line(
+        "Failed setup, will retry: ModbusClientMixin.read_holding_registers() got an unexpected keyword argument 'slave'",
+        'UNKNOWN',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    // Retrying runs the same code: an integration not known to be Home Assistant's own needs a
+    // release that fits (known custom ones are custom_component.code_error's).
+    'update_or_remove_custom_component',
+  ),
 ]);

@@ -268,6 +268,47 @@ export const addon: SignatureFamily = {
       ],
     },
     {
+      // A start script run with `set -u` reads a variable nothing set: a path through the
+      // script its release did not foresee (an option left out). Every start takes it again.
+      id: 'script_unset_variable',
+      match: {
+        text: /^(?<script_line>\S*\.sh: line \d+: (?<variable>\w+): unbound variable)/m,
+        minLevel: 'INFO',
+      },
+      ...common,
+      remedy: 'notify_only',
+      actions: [],
+      confidence: 0.7,
+      title: 'A start script of {addon} stops at an unset {variable}',
+      rootCause:
+        'The add-on’s start script reads {variable}, which nothing set (“{script_line}”), and stops there: this release does not handle the options as they are set here (often an option that is left out or belongs to another mode). Restarting takes the same path again.',
+      manualSteps: [
+        'Check the add-on’s changelog and issue tracker for {variable}: such bugs are usually fixed in the next release, so update the add-on.',
+        'Until then, setting the option the variable comes from (see the add-on’s documentation) often lets the script pass.',
+      ],
+    },
+    {
+      // The add-on's repository announced a release whose image is not in the registry (yet):
+      // the Supervisor finds no manifest for that tag.
+      id: 'image_not_published',
+      match: {
+        text: /Can't install (?<image>\S+?):? \[404\] failed to resolve reference|Failed to fetch manifest for (?<image2>\S+) - 404\b|\bmanifest for (?<image3>\S+) not found: manifest unknown/,
+        minLevel: 'INFO',
+      },
+      ...common,
+      category: 'other',
+      remedy: 'notify_only',
+      actions: [],
+      confidence: 0.7,
+      title: 'The image of this add-on release is not published',
+      rootCause:
+        'The Supervisor cannot download the add-on’s image because the registry has no such version (“{detail}”): its repository announced the release before the image was built and published, or the release was pulled. Nothing is wrong on this system; the installed version keeps running.',
+      manualSteps: [
+        'Wait an hour or two and try the update again: the image usually appears once the add-on’s build finishes.',
+        'If it stays missing, check the add-on’s repository for a failed build or a withdrawn release.',
+      ],
+    },
+    {
       id: 'template_failed',
       // tempio renders an official add-on's configuration files from its options at start.
       match: { text: /\btemplate: tempIO:\d+(?::\d+)?: /, minLevel: 'INFO' },

@@ -164,6 +164,23 @@ export const auth: SignatureFamily = {
       ],
     },
     {
+      // ESPHome's native API encrypts with a key both sides hold; when one side gains, drops
+      // or changes it (a new firmware, an adopted device), the connection stops at the handshake.
+      id: 'encryption_key',
+      match: {
+        text: /dropped immediately after encrypted hello|enabled transport encryption or changed the encryption key|\bRequiresEncryptionAPIError\b|\bConnection requires encryption\b|\bInvalidEncryptionKeyAPIError\b/i,
+      },
+      ...common,
+      confidence: 0.85,
+      title: '{integration} and the device do not hold the same encryption key',
+      rootCause:
+        'The device and Home Assistant disagree about the API encryption key (“{detail}”): the device’s new firmware added, removed or changed the key (an adopted or updated device gets a new one), while Home Assistant still uses the old setting. Every connection stops at the handshake, however often it retries.',
+      manualSteps: [
+        'Open Settings → Devices & services → {integration} and enter the device’s current key when it asks for it (Reconfigure); the key is in the device’s YAML under api: encryption: key, or in the ESPHome dashboard.',
+        'If the device should keep its old key, flash it again with that key in its configuration.',
+      ],
+    },
+    {
       id: 'unauthorized',
       match: {
         text: [

@@ -222,6 +222,43 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // A speaker fetches the media itself, at the URL Home Assistant builds from its own
+      // internal or external URL: one it cannot reach (localhost, an old address) fails every cast.
+      id: 'media_url_unreachable',
+      match: {
+        text: /Failed to cast media (?<url>\S+) from (?:internal_url|external_url)|Please make sure the URL is:? Reachable from the cast device/i,
+      },
+      ...common,
+      confidence: 0.75,
+      severity: 'warning',
+      title: '[[{integration}: ]]the speaker cannot fetch media from Home Assistant',
+      rootCause:
+        'The cast device fetches media (text-to-speech, local files) from Home Assistant at an address built from its configured internal or external URL (“{detail}”); the device cannot reach that address — localhost, an old IP address, a host name it cannot resolve, or https with a certificate it does not accept.',
+      impact: 'Text-to-speech and local media do not play on the cast devices.',
+      manualSteps: [
+        'Set Home Assistant’s internal URL (Settings → System → Network) to an address the speaker reaches: its current LAN IP address, or a name your router’s DNS resolves.',
+        'Then cast again; no restart is needed.',
+      ],
+    },
+    {
+      // Modbus registers are 16 bits: a data type wider or narrower than the registers read
+      // (count) makes every read unpack the wrong number of bytes.
+      id: 'register_size',
+      match: {
+        text: /Received (?<received>\d+) bytes, unpack error unpack requires a buffer of (?<needed>\d+) bytes/,
+      },
+      ...common,
+      confidence: 0.75,
+      title: '[[{integration}: ]]a Modbus entity reads {received} bytes for a value of {needed}',
+      rootCause:
+        'A Modbus entity reads {received} bytes but its data_type needs {needed} (“{detail}”): data_type and count (the number of 16-bit registers) do not fit each other or the device’s register. The entity never gets a value.',
+      impact: 'That Modbus entity stays unavailable or without a value.',
+      manualSteps: [
+        'Check the entity’s data_type and count against the device’s register map: 16-bit types read 1 register, 32-bit types 2, 64-bit types 4; remove an explicit count that contradicts data_type.',
+        'Then reload Modbus (or restart Home Assistant).',
+      ],
+    },
+    {
       id: 'entity_state_or_unit',
       match: {
         text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '\w+' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit/,

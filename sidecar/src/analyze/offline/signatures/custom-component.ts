@@ -1,4 +1,5 @@
 /** Custom integrations written for an older Home Assistant: only a new release fixes them. */
+import { CALL_MISMATCH } from '../patterns.js';
 import type { Outcome, SignatureFamily } from '../types.js';
 
 const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
@@ -189,7 +190,9 @@ export const customComponent: SignatureFamily = {
       match: {
         // The last alternatives: the loader could not import its code at all (the
         // exception itself is in a traceback the paste may have lost).
-        text: /\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:positional arguments? (?:\([^)\n]*\) )?)?(?:were|was) given|Unable to import component|importing (?:component )?custom_components\.\w+/,
+        text: new RegExp(
+          `${/\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field/.source}|${CALL_MISMATCH.source}|${/Unable to import component|importing (?:component )?custom_components\.\w+/.source}`,
+        ),
         custom: true,
         unless: /No module named '(?!homeassistant\b)\w+'/,
       },

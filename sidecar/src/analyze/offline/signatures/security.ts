@@ -61,5 +61,31 @@ export const security: SignatureFamily = {
       rootCause:
         'Something at {ip}[[ ({source})]] used a wrong password or an invalid or expired token[[ on {url}]]. Usually it is one of your own devices or apps holding an old token; from an unknown internet address it is someone guessing passwords.',
     },
+    {
+      // OpenSSH 8.8 and later (the SSH add-ons) refuse RSA signatures made with SHA-1:
+      // an old key or an old client (PuTTY) is turned away however often it retries.
+      id: 'ssh_key_algorithm',
+      match: {
+        text: /\b(?:signature algorithm|key type) (?<algorithm>ssh-rsa|ssh-dss)\b[^\n]*not in PubkeyAcceptedAlgorithms/,
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.85,
+      impact: 'Logging in to the SSH add-on with that key fails; everything else runs on.',
+      tests: [
+        {
+          kind: 'no_new_matching_errors',
+          description: 'No new SSH logins turned away for their key type.',
+          timeout_s: 3600,
+        },
+      ],
+      title: 'The SSH add-on turns away a {algorithm} key',
+      rootCause:
+        'The SSH server refused the login key because it signs with {algorithm} (SHA-1), which OpenSSH no longer accepts by default (“{detail}”). The key or the client is old (PuTTY before 0.75, an RSA key used by an old client); the password or the key itself is not wrong.',
+      manualSteps: [
+        'Create a new key of a current type (`ssh-keygen -t ed25519`), put its public half into the add-on’s authorized_keys option and restart the add-on.',
+        'Or update the SSH client: current clients sign RSA keys with rsa-sha2-256/512, which the server accepts.',
+      ],
+    },
   ],
 };

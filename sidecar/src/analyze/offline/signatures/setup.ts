@@ -1,5 +1,5 @@
 /** Config entries Home Assistant keeps retrying, and setups that fail for reasons no family knows. */
-import { ENTRY_FAILED, NOT_READY, UNREACHABLE } from '../patterns.js';
+import { CALL_MISMATCH, ENTRY_FAILED, NOT_READY, UNREACHABLE } from '../patterns.js';
 import type { Outcome, SignatureFamily } from '../types.js';
 
 const RETRY_LINE =
@@ -136,6 +136,30 @@ export const setup: SignatureFamily = {
         {
           when: { custom: true, text: SERVICE_REJECTS },
           set: { remedy: 'update_or_remove_custom_component' },
+        },
+        {
+          // The reason is a call that does not fit what it calls: the integration's code and a
+          // library or Home Assistant changed apart. Every retry runs the same code.
+          when: { text: CALL_MISMATCH },
+          set: {
+            remedy: 'notify_only',
+            actions: [],
+            confidence: 0.7,
+            rootCause:
+              '{integration} keeps retrying setup because its code calls a function in a way that function no longer accepts (“{detail}”): it was written for another version of a library or of Home Assistant than the one installed. Retrying runs the same code; a release that fits is needed.',
+            manualSteps: [
+              'Update {integration}; its issue tracker usually has this error within days of the library or Home Assistant release that caused it.',
+              'If no fixed release exists, go back to the previous release of whichever side was updated last.',
+            ],
+          },
+        },
+        {
+          // Not Home Assistant's own integration: the custom integration's release is behind.
+          // (Still a retrying setup: that is what Home Assistant shows, and what users report.)
+          when: { core: false, text: CALL_MISMATCH },
+          set: {
+            remedy: 'update_or_remove_custom_component',
+          },
         },
       ],
       title: '{integration} is not ready and keeps retrying setup',
