@@ -3484,7 +3484,7 @@ var core_facts_default = {
 * place so every family reads "a DNS failure" the same way.
 */
 /** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
-var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve(?! reference)|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving))/i;
+var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve(?! reference)|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving)|lookup \S+ on \S+: (?:read|dial) udp [^\n]*?(?:connection refused|i\/o timeout))/i;
 /** A call that does not fit the function it calls: code written against another version of what it calls. */
 var CALL_MISMATCH = /unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:positional arguments? (?:\([^)\n]*\) )?)?(?:were|was) given/;
 /** The Home Assistant host itself has no route out. */
@@ -5604,9 +5604,12 @@ var unsupportedSystem = {
 		manualSteps: ["Check the add-on’s documentation for the systems it supports, and use an alternative that runs here."]
 	}
 };
-/** An add-on that dies of its own configuration: restarting only repeats the crash. */
+/**
+* An add-on that dies of its own configuration: restarting only repeats the crash. (Not a start
+* script of its own it may not execute: that is a bug of its image.)
+*/
 var ownConfig = {
-	when: { text: /(?:invalid|missing|unknown|required) (?:option|configuration|config|value)|configuration (?:error|is invalid)|is not a valid|Address already in use|port is already allocated|EADDRINUSE|Permission denied/i },
+	when: { text: /(?:invalid|missing|unknown|required) (?:option|configuration|config|value)|configuration (?:error|is invalid)|is not a valid|Address already in use|port is already allocated|EADDRINUSE|(?<!\.sh: )Permission denied/i },
 	set: {
 		remedy: "fix_config_then_reload",
 		rootCause: "The add-on stops because of its own configuration or environment (“{detail}”): an invalid option, a port another service already uses, or a path it cannot access. Restarting repeats the crash until that is fixed.",
@@ -7711,7 +7714,7 @@ var network = {
 					}
 				},
 				{
-					when: { text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname/i },
+					when: { text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname|\blookup \S+ on \S+: (?:read|dial) udp\b/i },
 					set: {
 						remedy: "check_network_or_device",
 						actions: [],

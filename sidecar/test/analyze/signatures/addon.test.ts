@@ -263,6 +263,22 @@ recognises('addon', [
     'other',
     'notify_only',
   ),
+  c(
+    // Z-Wave JS 0.1.59 shipped its start scripts without the execute bit; 0.1.60 fixed it.
+    'start scripts of the add-on’s image that may not be executed',
+    input('hassio', [
+      line(
+        '/package/admin/s6-overlay-3.1.0.1/etc/s6-rc/scripts/cont-init: line 14: /etc/cont-init.d/config.sh: Permission denied',
+        'UNKNOWN',
+      ),
+      line('cont-init: info: /etc/cont-init.d/config.sh exited 126', 'INFO'),
+      line('s6-rc: warning: unable to start service legacy-cont-init: command exited 1', 'INFO'),
+    ]),
+    'addon.exited',
+    'addon_crash',
+    // Nothing in the user's configuration: the image's release must be fixed.
+    'notify_only',
+  ),
 ]);
 
 describe('an exit code outside an add-on', () => {

@@ -521,4 +521,18 @@ recognises('network', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    'Docker asking a DNS server on the host that is not running',
+    input('hassio', [
+      line(
+        'Can\'t install ghcr.io/home-assistant/qemux86-64-homeassistant:2021.9.7: 500 Server Error for http+docker://localhost/v1.41/images/create: Internal Server Error ("Get https://ghcr.io/v2/: dial tcp: lookup ghcr.io on [::1]:53: read udp [::1]:57816->[::1]:53: read: connection refused")',
+        'ERROR',
+        'supervisor.docker.interface',
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    // The name is fine; the DNS server the host uses does not answer.
+    'check_network_or_device',
+  ),
 ]);

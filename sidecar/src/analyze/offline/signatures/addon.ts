@@ -92,10 +92,13 @@ const unsupportedSystem = {
   },
 };
 
-/** An add-on that dies of its own configuration: restarting only repeats the crash. */
+/**
+ * An add-on that dies of its own configuration: restarting only repeats the crash. (Not a start
+ * script of its own it may not execute: that is a bug of its image.)
+ */
 const ownConfig = {
   when: {
-    text: /(?:invalid|missing|unknown|required) (?:option|configuration|config|value)|configuration (?:error|is invalid)|is not a valid|Address already in use|port is already allocated|EADDRINUSE|Permission denied/i,
+    text: /(?:invalid|missing|unknown|required) (?:option|configuration|config|value)|configuration (?:error|is invalid)|is not a valid|Address already in use|port is already allocated|EADDRINUSE|(?<!\.sh: )Permission denied/i,
   },
   set: {
     remedy: 'fix_config_then_reload' as const,
