@@ -7,7 +7,7 @@ import facts from './core-facts.json' with { type: 'json' };
 
 /** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
 export const DNS_FAILED =
-  /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|EAI_AGAIN|ENOTFOUND|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve(?! reference)|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving)|lookup \S+ on \S+: (?:read|dial) udp [^\n]*?(?:connection refused|i\/o timeout))/i;
+  /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|\bEAI_AGAIN\b|\bENOTFOUND\b|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve(?! reference)|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving)|lookup \S+ on \S+: (?:read|dial) udp [^\n]*?(?:connection refused|i\/o timeout))/i;
 
 /** A call that does not fit the function it calls: code written against another version of what it calls. */
 export const CALL_MISMATCH =
@@ -66,7 +66,7 @@ export const ENTRY_FAILED = entryState('setup_error');
 
 /** A config entry (or platform) that HA will retry setting up (the log's words, or the UI's state text). */
 export const NOT_READY = new RegExp(
-  `${/not ready yet|Failed setup, will retry|\bsetting up\b[^\n]{0,60}\bwill retry\b|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|ConfigEntryNotReady|PlatformNotReady/i.source}|${ENTRY_RETRYING.source}`,
+  `${/not ready yet|Failed setup, will retry|\bsetting up\b[^\n]{0,60}\bwill retry\b|Retrying setup:|Retrying (?:setup )?in (?:background|\d+ seconds)|\bbut will retry later\b|ConfigEntryNotReady|PlatformNotReady/i.source}|${ENTRY_RETRYING.source}`,
   'im',
 );
 

@@ -279,6 +279,20 @@ recognises('addon', [
     // Nothing in the user's configuration: the image's release must be fixed.
     'notify_only',
   ),
+  c(
+    // bashio add-ons name the option at fault in their FATAL lines.
+    'an add-on that stops because a file its option names is missing',
+    input('hassio', [
+      line(
+        "FATAL: SSL has been enabled using the 'ssl' option,\nFATAL: this requires a SSL certificate file which is\nFATAL: configured using the 'certfile' option in the\nFATAL: add-on configuration.",
+        'UNKNOWN',
+      ),
+      line('s6-rc: warning: unable to start service init-nginx: command exited 1', 'INFO'),
+    ]),
+    'addon.exited',
+    'addon_crash',
+    'fix_config_then_reload',
+  ),
 ]);
 
 describe('an exit code outside an add-on', () => {

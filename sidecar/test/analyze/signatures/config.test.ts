@@ -221,6 +221,13 @@ recognises('config', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    'a dashboard card whose JavaScript is not loaded',
+    input(null, [line("Custom element doesn't exist: button-card.", 'UNKNOWN')]),
+    'config.card_not_loaded',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);
 
 describe('how sure "integration not found" is', () => {

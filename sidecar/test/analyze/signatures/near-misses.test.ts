@@ -157,6 +157,15 @@ const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
     ]),
     'other',
   ],
+  [
+    // "ModuleNotFoundError" and "FileNotFoundError" hold the letters of Node's ENOTFOUND.
+    'a module or file that is not found is no failed DNS lookup',
+    input(null, [
+      line('ModuleNotFoundError: import from homeassistant.helpers.aiohttp_client not allowed'),
+      line("FileNotFoundError: [Errno 2] No such file or directory: '/config/www/report.txt'"),
+    ]),
+    'other',
+  ],
 ];
 
 describe('signatures do not over-match', () => {

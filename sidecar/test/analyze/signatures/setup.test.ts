@@ -281,4 +281,17 @@ recognises('setup', [
     // release that fits (known custom ones are custom_component.code_error's).
     'update_or_remove_custom_component',
   ),
+  c(
+    'a camera that could not be reached and will be retried',
+    input('onvif', [
+      line(
+        "Couldn't connect to camera 'Comedor', but will retry later. Error: Unsupported URL protocol 'urn'",
+        'WARNING',
+        'homeassistant.components.onvif',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'check_network_or_device',
+  ),
 ]);

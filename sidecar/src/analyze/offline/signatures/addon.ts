@@ -98,7 +98,7 @@ const unsupportedSystem = {
  */
 const ownConfig = {
   when: {
-    text: /(?:invalid|missing|unknown|required) (?:option|configuration|config|value)|configuration (?:error|is invalid)|is not a valid|Address already in use|port is already allocated|EADDRINUSE|(?<!\.sh: )Permission denied/i,
+    text: /(?:invalid|missing|unknown|required) (?:option|configuration|config|value)|configuration (?:error|is invalid)|is not a valid|Address already in use|port is already allocated|EADDRINUSE|(?<!\.sh: )Permission denied|\b(?:in|using|set) the '\w+' option\b/i,
   },
   set: {
     remedy: 'fix_config_then_reload' as const,

@@ -259,6 +259,23 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // The dashboard's words for a card whose JavaScript did not load: users paste them as
+      // they paste log lines.
+      id: 'card_not_loaded',
+      match: { text: /Custom element doesn't exist: (?<card>[\w-]+)/, minLevel: 'INFO' },
+      ...common,
+      confidence: 0.8,
+      severity: 'warning',
+      impact: 'The dashboard shows an error card where the {card} card should be.',
+      title: 'The dashboard card {card} is not loaded',
+      rootCause:
+        'A dashboard uses the custom card {card}, and the browser has no such element (“{detail}”): the card is not installed, its JavaScript is not among the dashboard’s resources (in YAML mode resources are read only from lovelace: resources in configuration.yaml), or the browser still runs a cached copy from before it was installed.',
+      manualSteps: [
+        'Install the card (HACS → Frontend), and check Settings → Dashboards → ⋮ → Resources lists its .js file; for YAML-mode dashboards add it under lovelace: resources: in configuration.yaml and restart.',
+        'Then reload the page without the cache (Ctrl+F5, or clear the companion app’s frontend cache).',
+      ],
+    },
+    {
       id: 'entity_state_or_unit',
       match: {
         text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '\w+' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit/,

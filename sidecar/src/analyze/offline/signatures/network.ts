@@ -123,7 +123,7 @@ export const network: SignatureFamily = {
         {
           // A temporary failure: the DNS server did not answer, the name may well exist.
           when: {
-            text: /Temporary failure in name resolution|EAI_AGAIN|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname|\blookup \S+ on \S+: (?:read|dial) udp\b/i,
+            text: /Temporary failure in name resolution|\bEAI_AGAIN\b|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname|\blookup \S+ on \S+: (?:read|dial) udp\b/i,
           },
           set: {
             remedy: 'check_network_or_device',
