@@ -45,21 +45,50 @@ async function api<T>(path: string): Promise<T> {
 const setState = (entityId: string, state: string, attributes: Record<string, unknown> = {}) =>
   haRest(env, 'POST', `/api/states/${entityId}`, { state, attributes });
 
+const faultLabLoaded = () =>
+  eventually(
+    async () => ((await configEntries(env, 'fault_lab'))[0]?.state === 'loaded' ? true : undefined),
+    60_000,
+    'the fault_lab entry to be loaded',
+  );
+
 async function faultLabReloaded(): Promise<void> {
   const [entry] = await configEntries(env, 'fault_lab');
   if (!entry) throw new Error('fault_lab has no config entry');
   await haRest(env, 'POST', `/api/config/config_entries/entry/${entry.entry_id}/reload`);
-  await eventually(async () =>
-    (await configEntries(env, 'fault_lab'))[0]?.state === 'loaded' ? true : undefined,
+  await faultLabLoaded();
+}
+
+/** What a failed wait leaves to go on: HA's side, the sidecar's incidents and its log. */
+async function diagnosis(): Promise<string> {
+  const entries = await configEntries(env, 'fault_lab').catch((err: unknown) => String(err));
+  const states = await Promise.all(
+    ['sensor.fault_lab_hub_temperature', 'sensor.fault_lab_hub_humidity'].map((id) =>
+      haRest<{ state: string; last_changed: string }>(env, 'GET', `/api/states/${id}`)
+        .then((s) => `${id}: ${s.state} since ${s.last_changed}`)
+        .catch((err: unknown) => `${id}: ${String(err)}`),
+    ),
   );
+  const incidents = await api<{ items: ApiIncident[] }>('/api/incidents?active=true').catch(
+    (err: unknown) => String(err),
+  );
+  return [
+    `fault_lab entries: ${JSON.stringify(entries)}`,
+    ...states,
+    `active incidents: ${JSON.stringify(incidents)}`,
+    `sidecar log (tail):\n${sidecar.output().split('\n').slice(-60).join('\n')}`,
+  ].join('\n');
 }
 
 beforeAll(async () => {
   env = readHaEnv();
   // llm_ops registers its commands when it first loads and keeps them until HA restarts:
-  // without an entry and restarted, this HA has never had the integration.
+  // without an entry and restarted, this HA has never had the integration. fault_lab starts
+  // healthy whatever fault an earlier file left in its options.
   await removeEntries(env, 'llm_ops');
+  await callService(env, 'fault_lab', 'set_fault', { mode: 'none' }).catch(() => undefined);
   env = await haRestart();
+  await faultLabLoaded();
   await callService(env, 'system_log', 'clear');
   sidecar = await startSidecar({
     HA_URL: env.HA_URL,
@@ -90,8 +119,9 @@ describe('the state changes the sidecar subscribes to', () => {
   });
 
   it('still show an entity going unavailable, as one incident', async () => {
+    await faultLabLoaded();
     await callService(env, 'fault_lab', 'set_fault', { mode: 'unavailable' });
-    const detail = await eventually(
+    const found = eventually(
       async () => {
         const { items } = await api<{ items: ApiIncident[] }>(
           '/api/incidents?integration=fault_lab&active=true',
@@ -106,6 +136,9 @@ describe('the state changes the sidecar subscribes to', () => {
       45_000,
       'an entities_unavailable incident for fault_lab',
     );
+    const detail = await found.catch(async (err: unknown) => {
+      throw new Error(`${String(err)}\n${await diagnosis()}`);
+    });
     expect(detail.signals.find((s) => s.kind === 'entities_unavailable')?.data.entity_ids).toEqual([
       'sensor.fault_lab_hub_humidity',
       'sensor.fault_lab_hub_signal_strength',
