@@ -7937,11 +7937,11 @@ var network = {
 			match: {
 				text: [
 					CONNECTION_FAILED,
-					/Error fetching \S[^\n:]{0,60}? data\b|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
+					/(?<!Unexpected )Error fetching \S[^\n:]{0,60}? data\b|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
 					/\b(?:is|went|has gone) (?:offline|unreachable)\b|\b[Dd]evice \S+ (?:has )?disconnected\b|\bFailed to communicate with\b|\bnot found on (?:the )?(?:local )?network\b/,
 					/\bNo response received after \d+ retries\b/
 				],
-				unless: /\b\d+ validation errors? for \w+/
+				unless: /\b\d+ validation errors? for \w+|\b(?:status(?: code)?|resp(?:onse)? code):? ?(?:400|404|405|409|410|422)\b/i
 			},
 			...device,
 			confidence: .6,

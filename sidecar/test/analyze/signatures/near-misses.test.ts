@@ -166,6 +166,30 @@ const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
     ]),
     'other',
   ],
+  [
+    // HA's words for an update that raised instead of failing: the code's fault, not the link.
+    'an update that raised is no lost connection',
+    input('yale_smart_alarm', [
+      line(
+        'Unexpected error fetching yale_smart_alarm data\nTraceback (most recent call last):\n  File "/usr/src/homeassistant/homeassistant/components/yale_smart_alarm/coordinator.py", line 58, in _async_update_data\n    for device in updates["cycle"]["device_status"]:\nKeyError: \'device_status\'',
+        'ERROR',
+        'homeassistant.components.yale_smart_alarm',
+      ),
+    ]),
+    'other',
+  ],
+  [
+    // The service was reached and refused the request as sent (Ring changed its API).
+    'a client error from the service is no unreachable service',
+    input('ring', [
+      line(
+        "Failed to perform the action light/turn_on. Error communicating with API<function RingLight._async_set_light at 0x7f743dbec0>: HTTP error with status code 422 during query of url https://api.ring.com/clients_api/doorbots/1234/floodlight_light_on: 422, message='', url='https://api.ring.com/clients_api/doorbots/1234/floodlight_light_on'",
+        'ERROR',
+        'homeassistant.components.ring',
+      ),
+    ]),
+    'other',
+  ],
 ];
 
 describe('signatures do not over-match', () => {

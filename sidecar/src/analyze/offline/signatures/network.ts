@@ -400,14 +400,17 @@ export const network: SignatureFamily = {
       match: {
         text: [
           CONNECTION_FAILED,
-          /Error fetching \S[^\n:]{0,60}? data\b|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
+          // "Unexpected error fetching …" is HA's word for an update that raised: the code's fault.
+          /(?<!Unexpected )Error fetching \S[^\n:]{0,60}? data\b|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
           // A device said to be gone, in the words integrations use for it.
           /\b(?:is|went|has gone) (?:offline|unreachable)\b|\b[Dd]evice \S+ (?:has )?disconnected\b|\bFailed to communicate with\b|\bnot found on (?:the )?(?:local )?network\b/,
           // pymodbus: the device sent nothing back to any of the tries.
           /\bNo response received after \d+ retries\b/,
         ],
-        // The peer answered, with data the code cannot read (a changed API, a library bug).
-        unless: /\b\d+ validation errors? for \w+/,
+        // The peer answered, with data the code cannot read (a changed API, a library bug), or
+        // with a client error: it was reached and refuses the request as sent.
+        unless:
+          /\b\d+ validation errors? for \w+|\b(?:status(?: code)?|resp(?:onse)? code):? ?(?:400|404|405|409|410|422)\b/i,
       },
       ...device,
       confidence: 0.6,
