@@ -8,21 +8,22 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-06, 705 cases, 224 held out), as a share of
+ * The level reached on the held-out part (2026-12-06, 904 cases, 289 held out), as a share of
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
- * misses lowers a share without any case it got right turning wrong. From 576 to 705 cases the
- * shares went from 0.591 / 0.443 / 0.642 to 0.580 / 0.469 / 0.621; the rules of before that
- * growth measure 0.567 / 0.424 / 0.612 on the grown corpus, so the new threads lowered them and
- * the rules made since raised all three. (From 444 to 576 cases they fell from 0.633 / 0.458 /
- * 0.633 the same way.)
+ * misses lowers a share without any case it got right turning wrong. From 705 to 904 cases the
+ * shares went from 0.580 / 0.469 / 0.621 to 0.567 / 0.484 / 0.623; the rules of before that
+ * growth measure 0.557 / 0.464 / 0.616 on the grown corpus, so the new threads lowered them and
+ * the rules made since raised all three. (From 576 to 705 cases they fell from 0.591 / 0.443 /
+ * 0.642 the same way, and from 444 to 576 from 0.633 / 0.458 / 0.633.)
  */
-const FLOOR = { category: 0.58, remedy: 0.46, integration: 0.62 };
+const FLOOR = { category: 0.567, remedy: 0.484, integration: 0.623 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
- * reached. The target is 0.05; the 224 held-out cases measure 0.054 (12 cases), and the rules
- * of before the last 129 threads were added measure the same on them.
+ * reached, now within the target of 0.05. The 289 held-out cases measure 0.048; the rules of
+ * before the last 199 threads were added measure 0.059 on them (DNS_FAILED read "ENOTFOUND" inside
+ * ModuleNotFoundError and FileNotFoundError).
  */
-const MAX_CONFIDENTLY_WRONG = 0.054;
+const MAX_CONFIDENTLY_WRONG = 0.048;
 
 const result = await evaluate();
 
