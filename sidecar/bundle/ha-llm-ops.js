@@ -3546,6 +3546,17 @@ var CORE_DOMAINS = new Set(core_facts_default.domains);
 var CLOUD_DOMAINS = new Set(core_facts_default.cloud);
 /** Library logger (or top-level module) → the one core integration that declares it. */
 var LIBRARY_LOGGERS = new Map(Object.entries(core_facts_default.loggers));
+/**
+* Libraries many integrations build on (transports, resolvers, loaders of data classes and
+* markup): one integration's manifest may name them, but their name names no culprit.
+*/
+var SHARED_LIBRARIES = /* @__PURE__ */ new Set([
+	"anyio",
+	"aiodns",
+	"ifaddr",
+	"dacite",
+	"lxml"
+]);
 /** Every domain some library maps to: the integrations a library name can spell. */
 var DOMAINS = new Set(LIBRARY_LOGGERS.values());
 /** Library naming conventions around a domain (`pyunifiprotect`, `aiohue`, `python_kasa`, `solaxpy`). */
@@ -3556,6 +3567,7 @@ var AROUND_DOMAIN = /^(?:py|aio|python_|async)?(.+?)(?:py|_api|_client|_async)?$
 * `pyunifiprotect` to `uiprotect`) still names its integration by convention.
 */
 function libraryIntegration(name) {
+	if (SHARED_LIBRARIES.has((name ?? "").split(".")[0] ?? "")) return null;
 	for (let n = name ?? ""; n; n = n.slice(0, Math.max(n.lastIndexOf("."), 0))) {
 		const domain = LIBRARY_LOGGERS.get(n);
 		if (domain) return domain;
@@ -11470,15 +11482,6 @@ var SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
 /** A frame in an installed library: `site-packages/<module>/…`. */
 var LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
 /**
-* Transports and resolvers under every integration's HTTP or socket calls: one
-* integration's manifest may name them, but a frame in them names no culprit.
-*/
-var TRANSPORTS = /* @__PURE__ */ new Set([
-	"anyio",
-	"aiodns",
-	"ifaddr"
-]);
-/**
 * Home Assistant's configuration check: `Invalid config for …`, `Component error: <domain> - …`
 * and a platform's `Platform error: <entity domain>.<integration> - …`. They name the
 * integration whose configuration is invalid, whoever ran the check.
@@ -11486,7 +11489,7 @@ var TRANSPORTS = /* @__PURE__ */ new Set([
 var CONFIG_CHECK = [
 	/^Invalid config for ['‘](\w+)['’]/,
 	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
-	/\bComponent error: (\w+) - /,
+	/\b(?:Component|Integration) error: (\w+) - /,
 	/\bPlatform error: \w+\.(\w+) - /
 ];
 /** Framework messages that name the integration in ways integrationOf does not read. */
@@ -11602,13 +11605,13 @@ var LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
 function integrationOfLibraryFrames(frames) {
 	for (const frame of frames ?? []) {
 		const module = LIBRARY_FRAME.exec(frame)?.[1];
-		if (!module || TRANSPORTS.has(module)) continue;
+		if (!module || SHARED_LIBRARIES.has(module)) continue;
 		const domain = LIBRARY_LOGGERS.get(module);
 		if (domain) return domain;
 	}
 	for (const line of [...frames ?? []].reverse()) {
 		const top = LIBRARY_EXCEPTION.exec(line.trim())?.[1]?.split(".")[0];
-		const domain = top && !TRANSPORTS.has(top) ? LIBRARY_LOGGERS.get(top) : void 0;
+		const domain = top && !SHARED_LIBRARIES.has(top) ? LIBRARY_LOGGERS.get(top) : void 0;
 		if (domain) return domain;
 	}
 	return null;
@@ -11619,7 +11622,7 @@ var QUALIFIED_EXCEPTION = /(?<![\w.])([a-z_]\w*(?:\.[a-z_]\w*)*)\.[A-Z]\w*(?:(?:
 function integrationOfExceptionName(lines) {
 	for (const line of [...lines].reverse()) for (const m of [...line.matchAll(QUALIFIED_EXCEPTION)].reverse()) {
 		const module = m[1] ?? "";
-		if (TRANSPORTS.has(module.split(".")[0] ?? "")) continue;
+		if (SHARED_LIBRARIES.has(module.split(".")[0] ?? "")) continue;
 		const domain = libraryIntegration(module);
 		if (domain) return domain;
 	}

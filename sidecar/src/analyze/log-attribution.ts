@@ -10,6 +10,7 @@ import {
   CORE_DOMAINS,
   LIBRARY_LOGGERS,
   libraryIntegration,
+  SHARED_LIBRARIES,
   serviceIntegration,
 } from './offline/libraries.js';
 import { automationOfLogger } from './offline/patterns.js';
@@ -23,11 +24,6 @@ const SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
 /** A frame in an installed library: `site-packages/<module>/…`. */
 const LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
 /**
- * Transports and resolvers under every integration's HTTP or socket calls: one
- * integration's manifest may name them, but a frame in them names no culprit.
- */
-const TRANSPORTS = new Set(['anyio', 'aiodns', 'ifaddr']);
-/**
  * Home Assistant's configuration check: `Invalid config for …`, `Component error: <domain> - …`
  * and a platform's `Platform error: <entity domain>.<integration> - …`. They name the
  * integration whose configuration is invalid, whoever ran the check.
@@ -36,7 +32,7 @@ const CONFIG_CHECK = [
   // Quotes as Home Assistant writes them, or made typographic by where the log was pasted.
   /^Invalid config for ['‘](\w+)['’]/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
-  /\bComponent error: (\w+) - /,
+  /\b(?:Component|Integration) error: (\w+) - /,
   /\bPlatform error: \w+\.(\w+) - /,
 ];
 /** Framework messages that name the integration in ways integrationOf does not read. */
@@ -205,13 +201,13 @@ const LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
 function integrationOfLibraryFrames(frames: readonly string[] | null): string | null {
   for (const frame of frames ?? []) {
     const module = LIBRARY_FRAME.exec(frame)?.[1];
-    if (!module || TRANSPORTS.has(module)) continue;
+    if (!module || SHARED_LIBRARIES.has(module)) continue;
     const domain = LIBRARY_LOGGERS.get(module);
     if (domain) return domain;
   }
   for (const line of [...(frames ?? [])].reverse()) {
     const top = LIBRARY_EXCEPTION.exec(line.trim())?.[1]?.split('.')[0];
-    const domain = top && !TRANSPORTS.has(top) ? LIBRARY_LOGGERS.get(top) : undefined;
+    const domain = top && !SHARED_LIBRARIES.has(top) ? LIBRARY_LOGGERS.get(top) : undefined;
     if (domain) return domain;
   }
   return null;
@@ -226,7 +222,7 @@ function integrationOfExceptionName(lines: readonly string[]): string | null {
   for (const line of [...lines].reverse()) {
     for (const m of [...line.matchAll(QUALIFIED_EXCEPTION)].reverse()) {
       const module = m[1] ?? '';
-      if (TRANSPORTS.has(module.split('.')[0] ?? '')) continue;
+      if (SHARED_LIBRARIES.has(module.split('.')[0] ?? '')) continue;
       const domain = libraryIntegration(module);
       if (domain) return domain;
     }

@@ -332,6 +332,23 @@ describe('grouping a log into incidents', () => {
         'Unexpected exception importing component custom_components.poolmate',
       ),
     ).toEqual([['poolmate', 'incompatible_custom_component']]);
+    // The configuration check's newer words for it, under the card's heading (in German here).
+    expect(
+      await who(
+        'Konfiguration fehlerhaft!',
+        "Integration error: poolmate - Requirements for poolmate not found: ['pypoolmate==0.7.5'].",
+      ),
+    ).toEqual(['poolmate']);
+  });
+
+  it('names no integration after a library many build on', async () => {
+    // Home Assistant's manifests name dacite for one integration (gios); custom integrations
+    // use it too, so its exception says nothing of whose data it could not load.
+    expect(
+      await who(
+        'dacite.exceptions.WrongTypeError: wrong value type for field "rriot" - should be "RRiot | None" instead of value "{}" of type "dict"',
+      ),
+    ).toEqual([null]);
   });
 
   it('names the integration whose library a bare traceback runs through', async () => {

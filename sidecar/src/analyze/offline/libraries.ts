@@ -17,6 +17,18 @@ export const CLOUD_DOMAINS: ReadonlySet<string> = new Set(data.cloud);
 /** Library logger (or top-level module) → the one core integration that declares it. */
 export const LIBRARY_LOGGERS: ReadonlyMap<string, string> = new Map(Object.entries(data.loggers));
 
+/**
+ * Libraries many integrations build on (transports, resolvers, loaders of data classes and
+ * markup): one integration's manifest may name them, but their name names no culprit.
+ */
+export const SHARED_LIBRARIES: ReadonlySet<string> = new Set([
+  'anyio',
+  'aiodns',
+  'ifaddr',
+  'dacite',
+  'lxml',
+]);
+
 /** Every domain some library maps to: the integrations a library name can spell. */
 const DOMAINS: ReadonlySet<string> = new Set(LIBRARY_LOGGERS.values());
 /** Library naming conventions around a domain (`pyunifiprotect`, `aiohue`, `python_kasa`, `solaxpy`). */
@@ -28,6 +40,7 @@ const AROUND_DOMAIN = /^(?:py|aio|python_|async)?(.+?)(?:py|_api|_client|_async)
  * `pyunifiprotect` to `uiprotect`) still names its integration by convention.
  */
 export function libraryIntegration(name: string | null): string | null {
+  if (SHARED_LIBRARIES.has((name ?? '').split('.')[0] ?? '')) return null;
   for (let n = name ?? ''; n; n = n.slice(0, Math.max(n.lastIndexOf('.'), 0))) {
     const domain = LIBRARY_LOGGERS.get(n);
     if (domain) return domain;
