@@ -19874,7 +19874,7 @@ var Sidecar = class {
 				incidents,
 				version: VERSION,
 				haStatus: () => ({
-					connected: this.conn?.connected ?? false,
+					connected: (this.conn?.connected ?? false) && this.inventory !== void 0,
 					version: this.conn?.haVersion ?? null
 				}),
 				timeZone: this.tz,
@@ -19913,8 +19913,9 @@ var Sidecar = class {
 		this.conn = conn;
 		this.noteChange(`connected to Home Assistant ${conn.haVersion}`);
 		conn.addEventListener("ready", () => this.noteChange(`Home Assistant ${conn.haVersion} came back (restart or network)`));
-		this.inventory = new Inventory(log);
-		await this.inventory.start(conn);
+		const inventory = new Inventory(log);
+		await inventory.start(conn);
+		this.inventory = inventory;
 		this.inventory.onEntries((_entries, transitions, full) => {
 			if (full) return;
 			for (const { before, after } of transitions) if (before && after && before.state !== after.state) this.noteChange(`config entry ${after.title} (${after.domain}): ${before.state} → ${after.state}`);

@@ -247,7 +247,7 @@ export class Sidecar {
         incidents,
         version: VERSION,
         haStatus: () => ({
-          connected: this.conn?.connected ?? false,
+          connected: (this.conn?.connected ?? false) && this.inventory !== undefined,
           version: this.conn?.haVersion ?? null,
         }),
         timeZone: this.tz,
@@ -299,8 +299,11 @@ export class Sidecar {
     conn.addEventListener('ready', () =>
       this.noteChange(`Home Assistant ${conn.haVersion} came back (restart or network)`),
     );
-    this.inventory = new Inventory(log);
-    await this.inventory.start(conn);
+    // Actions and the API's "connected" wait for the inventory: before HA's config entries
+    // are read, an approved reload would find no entry to act on.
+    const inventory = new Inventory(log);
+    await inventory.start(conn);
+    this.inventory = inventory;
     this.inventory.onEntries((_entries, transitions, full) => {
       if (full) return;
       for (const { before, after } of transitions) {

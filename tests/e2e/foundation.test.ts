@@ -42,6 +42,8 @@ describe('dev Home Assistant', () => {
 describe('sidecar against the dev HA', () => {
   it('connects and reports the HA version in /api/health', async () => {
     await sidecar.waitForLog(/connected to Home Assistant 2026\.11\./);
+    // Connected counts once the sidecar has read HA's registries and entries: it can act then.
+    await sidecar.waitForLog(/watching Home Assistant/);
     const health = (await (
       await fetch(`${sidecar.url}/api/health`, {
         headers: { authorization: `Bearer ${sidecar.token}` },

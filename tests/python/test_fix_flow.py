@@ -230,7 +230,7 @@ async def test_fix_flow_runs_the_action_with_the_sidecar_watching_hass(
                 await asyncio.sleep(0.5)
                 result = await manager.async_configure(result["flow_id"])
         # Backed up, reloaded and verified by the sidecar, in this HA.
-        assert hub_integration.is_set()
+        assert hub_integration.is_set(), _story(result, sidecar)
         assert result["type"] is FlowResultType.FORM
         assert result["step_id"] == "outcome"
         placeholders = result["description_placeholders"]
@@ -247,6 +247,12 @@ async def test_fix_flow_runs_the_action_with_the_sidecar_watching_hass(
         assert detail["result"]["backup_id"] == placeholders["backup"]
     finally:
         await hass.async_add_executor_job(sidecar.stop)
+
+
+def _story(result: Any, sidecar: Sidecar) -> str:
+    """Tell where the flow ended and what the sidecar logged, for a failed run."""
+    log = (sidecar.data_dir / "sidecar.log").read_text(errors="replace")
+    return f"the flow ended with {result}; the sidecar's log ends:\n{log[-3000:]}"
 
 
 async def _until_connected(hass: HomeAssistant, sidecar: Sidecar) -> None:
