@@ -248,7 +248,8 @@ describe('analyzeOffline', () => {
     expect(finding?.rca.candidate_actions).toEqual([
       expect.objectContaining({ action_id: 'restart_addon', params: { slug: 'core_mosquitto' } }),
     ]);
-    expect(must(finding).title).toBe('Add-on core_mosquitto does not start');
+    // The exit code says more than that it did not start.
+    expect(must(finding).title).toBe('Add-on core_mosquitto crashed (exit code 1)');
   });
 
   it('reads sidecar signals without log lines', () => {

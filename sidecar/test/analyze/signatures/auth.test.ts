@@ -223,4 +223,38 @@ recognises('auth', [
     'auth_expired',
     'start_reauth',
   ),
+  c(
+    // opower's AEP login: the other word order of a rejected password.
+    'credentials the service calls invalid, named first',
+    input('opower', [
+      line(
+        'Error during login: Username/Password are invalid',
+        'ERROR',
+        'homeassistant.components.opower.coordinator',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    // oauthlib raises this when the stored access token has run out.
+    "an OAuth library's expired-token exception",
+    input('o365', [
+      line(
+        [
+          'Error during setup of component o365',
+          'Traceback (most recent call last):',
+          '  File "/usr/local/lib/python3.12/site-packages/oauthlib/oauth2/rfc6749/clients/base.py", line 217, in add_token',
+          '    raise TokenExpiredError()',
+          'oauthlib.oauth2.rfc6749.errors.TokenExpiredError: (token_expired) ',
+        ].join('\n'),
+        'ERROR',
+        'homeassistant.setup',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
 ]);

@@ -54,4 +54,18 @@ recognises('blocking_io', [
     'blocking_io',
     'notify_only',
   ),
+  c(
+    // Since 2024.5 the call is refused and the action fails; the UI wraps the message.
+    'a wrong-thread call that makes an action fail, wrapped over lines',
+    input('dreame_vacuum', [
+      line(
+        "Failed to perform the action vacuum/start that custom integration 'dreame_vacuum' calls \nasync_write_ha_state from a thread other than the event loop, which may cause Home Assistant to crash or data \nto corrupt.",
+        'ERROR',
+        'homeassistant.components.websocket_api.http.connection',
+      ),
+    ]),
+    'blocking_io.wrong_thread',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
 ]);

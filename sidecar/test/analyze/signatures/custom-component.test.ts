@@ -218,4 +218,24 @@ recognises('custom_component', [
     'incompatible_custom_component',
     'update_or_remove_custom_component',
   ),
+  c(
+    // Home Assistant 0.103 made supported_features abstract for alarm panels.
+    'an entity class missing a method Home Assistant made abstract',
+    input('aarlo', [
+      line(
+        [
+          'Error while setting up platform aarlo',
+          'Traceback (most recent call last):',
+          '  File "/config/custom_components/aarlo/alarm_control_panel.py", line 100, in async_setup_platform',
+          '    base_stations.append(ArloBaseStation(base_station, config))',
+          "TypeError: Can't instantiate abstract class ArloBaseStation with abstract methods supported_features",
+        ].join('\n'),
+        'ERROR',
+        'homeassistant.components.alarm_control_panel',
+      ),
+    ]),
+    'custom_component.code_error',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
 ]);

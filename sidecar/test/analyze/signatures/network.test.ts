@@ -535,4 +535,31 @@ recognises('network', [
     // The name is fine; the DNS server the host uses does not answer.
     'check_network_or_device',
   ),
+  c(
+    // tesla_powerwall after firmware 1.48 dropped a field of the meters answer.
+    'a library that says the API changed',
+    input('powerwall', [
+      line(
+        "Powerwall api error: It seems like the Powerwall API changed for '<class 'tesla_powerwall.responses.MetersResponse'>'': Some attributes have been removed from the response: ['timeout']",
+        'ERROR',
+        'homeassistant.components.powerwall',
+      ),
+    ]),
+    'network.service_changed',
+    'other',
+    'notify_only',
+  ),
+  c(
+    'a custom integration whose service changed its API',
+    input('weatherflow_cloud_x', [
+      line(
+        'The WeatherFlow API has changed; the key sea_level_pressure is missing',
+        'ERROR',
+        'custom_components.weatherflow_cloud_x.api',
+      ),
+    ]),
+    'network.service_changed',
+    'other',
+    'update_or_remove_custom_component',
+  ),
 ]);

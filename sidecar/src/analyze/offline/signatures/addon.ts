@@ -158,7 +158,9 @@ export const addon: SignatureFamily = {
         text: /Can't start addon_(?<addon4>[\w-]+)|Can't start (?:Add-on|addon|app) (?<addon>\S+)|Add-on (?<addon2>\S+) (?:failed to start|crashed|is in error state)|Failed to start (?:add-on|addon|app) (?<addon3>\S+)|call \/(?:addons|store\/addons)\/(?<addon5>[\w-]+)\/start\b/i,
       },
       ...common,
-      confidence: 0.82,
+      // The line says that it did not start, not why: the Supervisor's own state (a job
+      // still running, Docker's network) stops a start as often as the add-on does.
+      confidence: 0.6,
       variants: [ownConfig, restartsExhausted, unsupportedCpu],
       title: 'Add-on {addon} does not start',
       rootCause: 'The Supervisor could not start {addon} (“{detail}”).',

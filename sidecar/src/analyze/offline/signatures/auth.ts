@@ -191,10 +191,12 @@ export const auth: SignatureFamily = {
           /(?<!well-formed \()\b(?:invalid|expired|revoked|bad) (?:access |auth(?:entication)? |api |bearer )?token\b/i,
           /\btoken (?:has |is |was )?(?:expired|invalid|revoked|rejected|not valid)\b|\bnot a valid (?:access |auth )?token\b|\bINVALID_ACCESS_TOKEN\w*|\binvalid_token\b/i,
           /\b(?:invalid|wrong|incorrect|bad) (?:username(?: or |\/)password|user name or password|password|credentials|login|api[ _-]?key)\b/i,
+          // The other word order: "Username/Password are invalid".
+          /\b(?:username|user name|password|credentials)(?:\s*(?:\/|or|and)\s*(?:password|username))? (?:are|is|was|were) (?:invalid|incorrect|wrong|not valid)\b/i,
           // A service's own name between: "Invalid ThinQ credential error".
           /\b(?:invalid|wrong|incorrect|bad) [A-Z]\w+ (?:credentials?|password|api[ _-]?key)\b/i,
           /\bauthentication (?:failed|error|rejected)\b|\bauth(?:entication)? failure\b|\b(?:login|log in|sign[- ]in)(?: as \S+| attempt)? (?:failed|rejected)\b/i,
-          /\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials)\w*\b/,
+          /\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials|TokenExpired)\w*\b|\btoken_expired\b/,
           /\b(?:password|credentials|user ?name and password)\b[^\n]{0,20}\bnot accepted\b|\bLogin not possible\b/i,
           /\bnot authori[sz]ed\b|\bbad user name or password\b/i,
           /\b(?:Unable|Failed|Could not|Cannot) to log ?in\b|\b(?:Unable|Failed|Could not|Cannot) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,

@@ -58,12 +58,20 @@ export const blockingIo: SignatureFamily = {
     {
       id: 'wrong_thread',
       match: {
-        text: /from a thread other than the event loop|calls? [\w.]+ from a thread\b|non-thread-safe operation/i,
+        text: /from a thread other than the event loop|calls?\s+[\w.]+\s+from a thread\b|non-thread-safe operation/i,
       },
       ...common,
       severity: 'error',
       confidence: 0.85,
-      variants: [custom],
+      variants: [
+        custom,
+        {
+          // Since 2024.5 Home Assistant refuses the call instead of warning: the action fails,
+          // and a custom integration written before that does not work with this version.
+          when: { custom: true, text: /\bFailed to perform the action\b|\bRuntimeError\b/ },
+          set: { category: 'incompatible_custom_component' },
+        },
+      ],
       title: '{integration} calls Home Assistant from the wrong thread',
       rootCause:
         '{integration} calls an event-loop-only function from another thread (“{detail}”), which can crash Home Assistant or corrupt its state. The fix belongs in the integration’s code.',

@@ -72,7 +72,9 @@ export const customComponent: SignatureFamily = {
         custom: true,
       },
       ...common,
-      confidence: 0.8,
+      // The library may also be missing or too old (its requirement not installed, or pinned
+      // too low), which a release or a reinstall fixes just the same, but the category differs.
+      confidence: 0.65,
       title: '{integration} imports {module}, which its library no longer has',
       rootCause:
         '{integration} imports {module} (“{detail}”). The library it uses changed, and this release was written for the old one.',
@@ -190,11 +192,13 @@ export const customComponent: SignatureFamily = {
       match: {
         // The last alternatives: the loader could not import its code at all (the
         // exception itself is in a traceback the paste may have lost).
+        // An entity class missing a method Home Assistant's base class made abstract.
         text: new RegExp(
-          `${/\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field/.source}|${CALL_MISMATCH.source}|${/Unable to import component|importing (?:component )?custom_components\.\w+/.source}`,
+          `${/\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|Can't instantiate abstract class/.source}|${CALL_MISMATCH.source}|${/Unable to import component|importing (?:component )?custom_components\.\w+/.source}`,
         ),
         custom: true,
-        unless: /No module named '(?!homeassistant\b)\w+'/,
+        // A library's module, missing or moved: library_api_changed and the dependency family say more.
+        unless: /No module named '(?!homeassistant\b)\w+(?:\.[\w.]+)?'/,
       },
       ...common,
       confidence: 0.75,

@@ -375,6 +375,29 @@ export const network: SignatureFamily = {
       ],
     },
     {
+      // The library says it outright: the service's answers no longer have the shape it
+      // was written for. The network and the credentials are fine; only a new release helps.
+      id: 'service_changed',
+      match: {
+        text: /\bAPI (?:has |have )?changed\b|\bchanged (?:its|their|the) API\b/i,
+      },
+      ...device,
+      category: 'other',
+      remedy: 'notify_only',
+      confidence: 0.7,
+      actions: [],
+      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      title: 'The service behind {integration} changed its API',
+      rootCause:
+        '{integration} says the service or device it talks to changed its API (“{detail}”): its answers no longer have the shape the integration, or its library, was written for. Reloading or signing in again sends the same requests; a release that follows the change is needed.',
+      impact:
+        'Some or all of the data of {integration} is missing until a release that follows the change is installed.',
+      manualSteps: [
+        'Look for a release of {integration} (or of Home Assistant, for a built-in integration) that follows the change, and update.',
+        'A firmware update of the device can cause this too: check the integration’s issue tracker for the firmware version.',
+      ],
+    },
+    {
       // Zigbee, Z-Wave and Thread devices are nodes of a mesh: a node the controller marks
       // dead, or a frame no node acknowledged or could route, means the device is off, its
       // battery empty or out of range of a router. Reloading changes nothing; the mesh does.
