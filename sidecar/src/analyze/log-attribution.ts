@@ -111,6 +111,11 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
     /\bCan't connect to ESPHome API for \S/,
     'esphome',
   ],
+  // Assist's apology names the conversation agent's service, not its domain.
+  [/\bproblem talking to Google Generative AI\b/, 'google_generative_ai_conversation'],
+  [/\bproblem talking to (?:the )?Ollama\b/, 'ollama'],
+  [/\bproblem talking to (?:the )?OpenAI\b/, 'openai_conversation'],
+  [/\bproblem talking to (?:the )?Anthropic\b/, 'anthropic'],
   [
     // eWeLink's cloud (CoolKit's servers): Home Assistant has no eWeLink integration of its own,
     // and SonoffLAN (domain sonoff) is the one that talks to it.

@@ -96,12 +96,13 @@ describe('analyzeOffline', () => {
       ]),
     );
     expect(finding?.rca.signature).toBe('fallback.unexplained');
-    // A shell's own words under an add-on's INFO line: its start script stopped there.
+    // A shell's own words under an add-on's INFO line: its start script stopped there, at a
+    // program its image lacks.
     expect(
       analyzeOffline(
         input('hassio', [line('Starting the app\n/run.sh: line 5: jq: command not found', 'INFO')]),
       )?.rca.signature,
-    ).toBe('fallback.unexplained');
+    ).toBe('addon.program_missing');
     // A word of doubt about data is no failure.
     expect(
       analyzeOffline(input('rflink', [line('Dropping invalid data: 20;00;', 'UNKNOWN')])),

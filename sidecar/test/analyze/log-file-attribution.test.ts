@@ -127,6 +127,19 @@ describe('grouping a log into incidents', () => {
     ]);
   });
 
+  it("names the conversation agent Assist's apology names by its service", async () => {
+    expect(
+      await who(
+        'Sorry, I had a problem talking to Google Generative AI: 404 models/gemini-pro is not found for API version v1beta2',
+      ),
+    ).toEqual(['google_generative_ai_conversation']);
+    expect(
+      await who(
+        'Sorry, I had a problem talking to the Ollama server: llama3 does not support tools',
+      ),
+    ).toEqual(['ollama']);
+  });
+
   it('names the integration a coordinator class is named after', async () => {
     expect(
       await who(

@@ -293,6 +293,47 @@ recognises('addon', [
     'addon_crash',
     'fix_config_then_reload',
   ),
+  c(
+    // The same failure, with only the end of tempio's message pasted.
+    "the end of an add-on's failing template",
+    input(null, [
+      line(
+        'executing "tempIO" at <eq .options.client_max_body_size_megabytes 0>: error calling eq: incompatible types for comparison',
+        'UNKNOWN',
+      ),
+    ]),
+    'addon.template_failed',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
+    // Cloudflared 4.1.3 shipped an image without its program; 4.1.4 went back.
+    'an add-on whose run script cannot find its program',
+    input('hassio', [
+      line(
+        '[23:06:50] INFO: Connecting Cloudflare Tunnel...\n./run: line 33: exec: cloudflared: not found',
+        'INFO',
+      ),
+      line('[23:06:50] WARNING: cloudflared crashed, halting add-on', 'WARNING'),
+    ]),
+    'addon.program_missing',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
+    // NGINX proxy 3.10.0 added an option without a default.
+    "an add-on's options the Supervisor's schema check refuses",
+    input('hassio', [
+      line(
+        "Missing option 'real_ip_from' in root in NGINX Home Assistant SSL proxy (core_nginx_proxy).",
+        'ERROR',
+        'supervisor.addons.options',
+      ),
+    ]),
+    'addon.options_invalid',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);
 
 describe('an exit code outside an add-on', () => {

@@ -228,6 +228,61 @@ recognises('config', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    // The energy dashboard's check of an ESPHome external component's sensor.
+    "an energy sensor without the 'last_reset' its state class needs",
+    input('esphome', [
+      line(
+        "The following entities have state class 'measurement' but 'last_reset' is missing:\nsensor.powerpal_daily_energy",
+        'UNKNOWN',
+      ),
+    ]),
+    'config.entity_state_or_unit',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // A paste that kept Markdown's backticks around the values.
+    'a state class impossible for the device class, in backticks',
+    input('mqtt', [
+      line(
+        "`Entity sensor.watermeter_raw (<class 'homeassistant.components.mqtt.sensor.MqttSensor'>)` is using state class '`measurement`' which is impossible considering device class ('`water`') it is using",
+        'WARNING',
+        'homeassistant.components.sensor',
+      ),
+    ]),
+    'config.entity_state_or_unit',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // rct_power is no integration of Home Assistant's own: its author fixes the unit.
+    'a unit that no longer matches the statistics compiled so far',
+    input('rct_power', [
+      line(
+        'The unit of sensor.rct_power_energy_production_day (Wh) does not match the unit of already compiled statistics (kWh). Generation of long term statistics will be suppressed unless the unit changes back to kWh',
+        'WARNING',
+        'homeassistant.components.sensor.recorder',
+      ),
+    ]),
+    'config.entity_state_or_unit',
+    'invalid_config',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    // ConnectLife declared 'hWh'; its author fixed the unit in a release.
+    "a custom integration's sensor with a unit its device class does not have",
+    input('connectlife', [
+      line(
+        "Entity sensor.dishwasher_energy (<class 'custom_components.connectlife.sensor.ConnectLifeStatusSensor'>) is using native unit of measurement 'hWh' which is not a valid unit for the device class ('energy') it is using",
+        'WARNING',
+        'homeassistant.components.sensor',
+      ),
+    ]),
+    'config.entity_state_or_unit',
+    'invalid_config',
+    'update_or_remove_custom_component',
+  ),
 ]);
 
 describe('how sure "integration not found" is', () => {

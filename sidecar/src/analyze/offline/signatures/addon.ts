@@ -293,6 +293,48 @@ export const addon: SignatureFamily = {
       ],
     },
     {
+      // The add-on's own run script cannot find a program it starts: the image of this
+      // release lacks it (a broken build, a renamed binary). Every start fails the same way.
+      id: 'program_missing',
+      match: {
+        text: /^(?<script_line>\S*(?:\.sh|\/run|\/finish|run): line \d+: (?:exec: )?(?<program>[\w.-]+): (?:command )?not found)/m,
+        minLevel: 'INFO',
+      },
+      ...common,
+      remedy: 'notify_only',
+      actions: [],
+      // Above the crash it causes ("… crashed, halting add-on"): it says why.
+      confidence: 0.8,
+      title: '{addon} cannot find its program {program}',
+      rootCause:
+        'The add-on’s start script runs {program}, which its image does not have (“{script_line}”): this release was built or packaged wrongly, so the add-on stops at every start, whatever its options.',
+      manualSteps: [
+        'Check the add-on’s issue tracker: a broken release is usually replaced within days, so update the add-on when a new version appears.',
+        'Until then, restore the previous version of the add-on from a backup if you need it running.',
+      ],
+    },
+    {
+      // The Supervisor checks an add-on's options against its schema before starting it: a
+      // required option without a value (often one a new release added) stops the start.
+      id: 'options_invalid',
+      match: {
+        text: /\bMissing option '(?<option>[^']+)' in \S+ in [^\n]*?\((?<addon>[\w-]+)\)|\bAdd-on (?<addon2>[\w-]+) has invalid options\b/,
+        minLevel: 'INFO',
+      },
+      ...common,
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      actions: [],
+      confidence: 0.75,
+      title: 'The options of {addon} do not pass its schema',
+      rootCause:
+        'The Supervisor does not start {addon} because its options do not match what this release requires (“{detail}”): an option is missing or has a value of the wrong kind, often one the release added or changed.',
+      manualSteps: [
+        'Open the add-on’s Configuration tab, fill in or correct the option the message names (its documentation gives the values), save, and start the add-on.',
+        'If the option is new and has no sensible value for you, check the add-on’s changelog: such releases are often followed by one that gives it a default.',
+      ],
+    },
+    {
       // The add-on's repository announced a release whose image is not in the registry (yet):
       // the Supervisor finds no manifest for that tag.
       id: 'image_not_published',
@@ -316,7 +358,11 @@ export const addon: SignatureFamily = {
     {
       id: 'template_failed',
       // tempio renders an official add-on's configuration files from its options at start.
-      match: { text: /\btemplate: tempIO:\d+(?::\d+)?: /, minLevel: 'INFO' },
+      // A paste may keep only the end of the message: `executing "tempIO" at <…>: error calling …`.
+      match: {
+        text: /\btemplate: tempIO:\d+(?::\d+)?: |\bexecuting "tempIO" at </,
+        minLevel: 'INFO',
+      },
       ...common,
       remedy: 'notify_only',
       actions: [],
@@ -351,7 +397,7 @@ export const addon: SignatureFamily = {
     {
       id: 'fatal',
       match: {
-        text: /\bHalt add-on\b|s6-svscanctl: fatal|rc\.init: fatal|s6-overlay-suexec: fatal|s6-linux-init[\w-]*: fatal|Fatal Python error|Segmentation fault|core dumped|\bSIGSEGV\b|\bSIGABRT\b|^panic:|FATAL ERROR:/im,
+        text: /\bHalt add-on\b|\bhalting add-on\b|s6-svscanctl: fatal|rc\.init: fatal|s6-overlay-suexec: fatal|s6-linux-init[\w-]*: fatal|Fatal Python error|Segmentation fault|core dumped|\bSIGSEGV\b|\bSIGABRT\b|^panic:|FATAL ERROR:/im,
         addon: true,
       },
       ...common,

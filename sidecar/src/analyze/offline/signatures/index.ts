@@ -10,6 +10,7 @@ import { benign } from './benign.js';
 import { blockingIo } from './blocking-io.js';
 import { certificate } from './certificate.js';
 import { config } from './config.js';
+import { conversation } from './conversation.js';
 import { core } from './core.js';
 import { customComponent } from './custom-component.js';
 import { database } from './database.js';
@@ -40,6 +41,7 @@ export const FAMILIES: readonly SignatureFamily[] = [
   blockingIo,
   config,
   automation,
+  conversation,
   addon,
   host,
   setup,
