@@ -294,4 +294,18 @@ recognises('setup', [
     'setup_retry',
     'check_network_or_device',
   ),
+  c(
+    // Pirate Weather's own deploy broke its forecast endpoint for a day.
+    "a cloud service's server error behind a retried setup",
+    input('pirateweather', [
+      line(
+        "Config entry 'PirateWeather' for pirateweather integration not ready yet: 502, message='Bad Gateway', url=URL('https://api.pirateweather.net/forecast/<TOKEN>/52.1,4.3?units=si'); Retrying in background",
+        'WARNING',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'notify_only',
+  ),
 ]);

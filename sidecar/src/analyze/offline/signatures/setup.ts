@@ -134,6 +134,24 @@ export const setup: SignatureFamily = {
         },
         serviceRejects,
         {
+          // A service on the internet answers with a server error: it is up but failing (an
+          // outage, a bad deploy on its side). Nothing on this network needs checking.
+          when: {
+            publicHost: true,
+            text: /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b/i,
+          },
+          set: {
+            remedy: 'notify_only',
+            actions: [],
+            rootCause:
+              '{integration} keeps retrying setup because the service it talks to ({host}) answers with a server error[[ (“{reason}”)]]: the service is reachable but failing on its side (an outage, maintenance or a bad update there). The entry sets up on its own once the service recovers.',
+            manualSteps: [
+              'Check the service’s status page or the integration’s issue tracker: such failures hit every user at once and are fixed by the vendor.',
+              'Nothing needs changing here; Home Assistant keeps retrying and sets the entry up once the service answers normally.',
+            ],
+          },
+        },
+        {
           when: { custom: true, text: SERVICE_REJECTS },
           set: { remedy: 'update_or_remove_custom_component' },
         },
