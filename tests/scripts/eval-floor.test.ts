@@ -8,22 +8,22 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-06, 1,051 cases, 335 held out), as a share of
+ * The level reached on the held-out part (2026-12-06, 1,094 cases, 354 held out), as a share of
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
- * misses lowers a share without any case it got right turning wrong. From 904 to 1,051 cases the
- * shares went from 0.567 / 0.484 / 0.623 to 0.546 / 0.469 / 0.615; the rules of before that
- * growth measure 0.543 / 0.466 / 0.612 on the grown corpus, so the new threads lowered them and
+ * misses lowers a share without any case it got right turning wrong. From 904 to 1,094 cases the
+ * shares went from 0.567 / 0.484 / 0.623 to 0.551 / 0.475 / 0.624; the rules of before that
+ * growth measure 0.548 / 0.472 / 0.621 on the grown corpus, so the new threads lowered them and
  * the rules made since raised all three. (From 705 to 904 cases they fell from 0.580 / 0.469 /
  * 0.621 the same way, from 576 to 705 from 0.591 / 0.443 / 0.642, and from 444 to 576 from
  * 0.633 / 0.458 / 0.633.)
  */
-const FLOOR = { category: 0.546, remedy: 0.469, integration: 0.615 };
+const FLOOR = { category: 0.551, remedy: 0.475, integration: 0.624 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
- * reached, now within the target of 0.05. The 335 held-out cases measure 0.048; the rules of
- * before the last 147 threads were added measure 0.057 on them (an add-on start refused for a
- * reason the line does not give, and a library module gone missing, were named with more
- * confidence than they earn).
+ * reached, within the target of 0.05. The 354 held-out cases measure 0.045; the rules of before
+ * the last 190 threads were added measure 0.054 on them (an add-on start refused for a reason
+ * the line does not give, and a library module gone missing, were named with more confidence
+ * than they earn).
  */
 const MAX_CONFIDENTLY_WRONG = 0.048;
 

@@ -283,6 +283,19 @@ recognises('config', [
     'invalid_config',
     'update_or_remove_custom_component',
   ),
+  c(
+    // Zigbee2MQTT 2.0 no longer guesses a network coordinator's adapter type.
+    'a program that names the settings it needs',
+    input('hassio', [
+      line(
+        "[2025-03-18 10:01:12] error: z2m: Error: Cannot discover TCP adapters at this time. Specify valid 'adapter' and 'port' in your configuration.",
+        'ERROR',
+      ),
+    ]),
+    'config.setting_requested',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);
 
 describe('how sure "integration not found" is', () => {

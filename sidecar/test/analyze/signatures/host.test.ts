@@ -101,4 +101,17 @@ recognises('host', [
     'other',
     'notify_only',
   ),
+  c(
+    // Z-Wave JS UI's server host set to an IP the add-on's container does not have.
+    'a server set to listen on an address the machine does not have',
+    input('hassio', [
+      line(
+        'Error: listen EADDRNOTAVAIL: address not available 192.168.1.20:3000\n    at Server.setupListenHandle [as _listen2] (node:net:1355:21)',
+        'UNKNOWN',
+      ),
+    ]),
+    'host.address_not_here',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);

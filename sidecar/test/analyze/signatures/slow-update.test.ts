@@ -138,6 +138,25 @@ recognises('slow_update', [
     'slow_update',
     'notify_only',
   ),
+  c(
+    // The start waits on a hub that no longer accepts connections: the hub is the news.
+    'a start held up by a setup whose device does not answer',
+    input('insteon', [
+      line(
+        'Waiting on integrations to complete setup: insteon',
+        'WARNING',
+        'homeassistant.bootstrap',
+      ),
+      line(
+        "Config entry '' for insteon integration not ready yet: Cannot connect to host 192.168.1.30:25105 ssl:default [Connect call failed ('192.168.1.30', 25105)]; Retrying in background",
+        'WARNING',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'setup.retry_unreachable',
+    'setup_retry',
+    'check_network_or_device',
+  ),
 ]);
 
 describe('a setup past 10 seconds, noted once', () => {

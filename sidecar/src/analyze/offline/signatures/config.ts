@@ -276,6 +276,24 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // The program names the settings it needs and says where they go (Zigbee2MQTT 2.0 on a
+      // network coordinator whose adapter type it can no longer guess).
+      id: 'setting_requested',
+      match: {
+        text: /\b(?:Specify|Set|Provide) (?:a )?valid '(?<setting>[^'\n]+)'(?: (?:and|or) '[^'\n]+')* in your configuration\b/i,
+        minLevel: 'INFO',
+      },
+      ...common,
+      confidence: 0.75,
+      title: '[[{integration}: ]]a setting it needs is missing: {setting}',
+      rootCause:
+        'The program stops and asks for settings it cannot do without (“{detail}”): they are missing or no longer valid, often after an update that stopped guessing them.',
+      manualSteps: [
+        'Add the settings the message names to the configuration (for an add-on, its Configuration tab), with values from its documentation.',
+        'Then start it again.',
+      ],
+    },
+    {
       id: 'entity_state_or_unit',
       match: {
         text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '[^']*' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit|\bhave state class '[^']*' but 'last_reset' is missing|\bThe unit of \S+ \([^)\n]*\) does not match the unit of already compiled statistics/,

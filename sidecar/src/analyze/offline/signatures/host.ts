@@ -40,6 +40,29 @@ export const host: SignatureFamily = {
       ],
     },
     {
+      // Listening on an address the machine (or the add-on's container) does not have: a
+      // fixed IP typed into a "host" or "bind" setting that changed or never belonged here.
+      id: 'address_not_here',
+      match: {
+        text: /\blisten EADDRNOTAVAIL\b|\bbind\b[^\n]{0,80}(?:\bEADDRNOTAVAIL\b|Cannot assign requested address)|\berror while attempting to bind on address\b[^\n]*cannot assign requested address/i,
+      },
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      severity: 'error',
+      confidence: 0.8,
+      title: '[[{integration}: ]]set to listen on an address this machine does not have',
+      rootCause:
+        'A server is set to listen on an address that is not this machine’s (“{detail}”): a fixed IP address typed into a host or bind setting that changed since, or that belongs to the host while the program runs in a container with its own. It cannot start its server.',
+      impact:
+        'Whatever should listen there (a web interface, a server other parts connect to) does not start.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Open the setting that names this address (host, bind or listen address) and leave it empty or set 0.0.0.0 to listen on all of the machine’s addresses.',
+        'If the address must stay fixed, give the machine that address again (a DHCP reservation), then restart the program.',
+      ],
+    },
+    {
       id: 'permission_denied',
       match: {
         // Devices (/dev/tty…) are the radio signatures': a missing device mapping says more.

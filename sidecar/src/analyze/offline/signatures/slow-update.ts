@@ -1,4 +1,5 @@
 /** Devices and services that answer too slowly: a performance warning, not a breakage. */
+import { UNREACHABLE } from '../patterns.js';
 import type { Outcome, SignatureFamily } from '../types.js';
 
 const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
@@ -78,6 +79,8 @@ export const slowUpdate: SignatureFamily = {
       ],
       ...common,
       confidence: 0.8,
+      // The device it waits for does not answer: that, not the wait, is what to explain.
+      variants: [{ when: { text: UNREACHABLE }, set: { confidence: 0.7 } }],
       title: 'Setting up {integration} is slow',
       rootCause:
         'Setting up {integration} takes longer than {seconds} s (“{detail}”): it waits for a slow device or cloud service, or does a lot of work at startup. Startup finishes later, and if it never completes, Home Assistant continues without it.',
