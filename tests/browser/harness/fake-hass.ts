@@ -265,7 +265,8 @@ export function createFakeHass(fixtures: Fixtures, initial: FakeHassOptions): Fa
     async callWS<T>(msg: SentMessage): Promise<T> {
       calls.push(msg);
       if (opts.hang?.includes(msg.type)) return new Promise<T>(() => undefined);
-      await Promise.resolve();
+      // As HA's WebSocket does: the answer comes in a message event, a task of its own.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       return answer(msg) as T;
     },
     connection: {
