@@ -3485,6 +3485,8 @@ var core_facts_default = {
 */
 /** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
 var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|\bEAI_AGAIN\b|\bENOTFOUND\b|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve(?! reference)|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving)|lookup \S+ on \S+: (?:read|dial) udp [^\n]*?(?:connection refused|i\/o timeout))/i;
+/** An HTTP server error with its reason: the server was reached and failed on its side. */
+var SERVER_ERROR = /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b/i;
 /** A call that does not fit the function it calls: code written against another version of what it calls. */
 var CALL_MISMATCH = /unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:positional arguments? (?:\([^)\n]*\) )?)?(?:were|was) given/;
 /** The Home Assistant host itself has no route out. */
@@ -5795,7 +5797,7 @@ var addon = {
 		{
 			id: "options_invalid",
 			match: {
-				text: /\bMissing option '(?<option>[^']+)' in \S+ in [^\n]*?\((?<addon>[\w-]+)\)|\bAdd-on (?<addon2>[\w-]+) has invalid options\b/,
+				text: /\bMissing option '(?<option>[^']+)' in \S+ in [^\n]*?\((?<addon>[\w-]+)\)/,
 				minLevel: "INFO"
 			},
 			...common$15,
@@ -5938,6 +5940,12 @@ var addon = {
 		}
 	]
 };
+// sidecar/src/analyze/offline/variants.ts
+/** A custom integration's failure of this kind is fixed by its author's next release. */
+var customRelease = {
+	when: { custom: true },
+	set: { remedy: "update_or_remove_custom_component" }
+};
 // sidecar/src/analyze/offline/signatures/auth.ts
 var SECURITY = /Login attempt or request with invalid authentication|Banned IP/;
 var RATE_LIMIT = /\b429\b|too many requests|rate[- ]?limit/i;
@@ -6052,10 +6060,7 @@ var auth = {
 			remedy: "notify_only",
 			actions: [],
 			confidence: .6,
-			variants: [{
-				when: { custom: true },
-				set: { remedy: "update_or_remove_custom_component" }
-			}],
+			variants: [customRelease],
 			title: "The sign-in service of {integration} no longer accepts its requests",
 			rootCause: "Signing in to the service behind {integration} fails with HTTP {status} (“{detail}”): not a verdict on the password (that would be 401 or 403), but a sign-in endpoint that was moved or retired, or that turns away this version of the integration. Signing in again sends the same request; a release of {integration} that follows the service’s change is needed.",
 			manualSteps: ["Update {integration} and look at its issue tracker: a change of the service’s sign-in affects every user at once.", "Once a fixed release is installed, sign in again if Home Assistant asks for it."]
@@ -6801,10 +6806,7 @@ var config = {
 			...common$10,
 			confidence: .75,
 			severity: "warning",
-			variants: [{
-				when: { custom: true },
-				set: { remedy: "update_or_remove_custom_component" }
-			}],
+			variants: [customRelease],
 			title: "[[{entity}: ]]the state does not fit its device class or unit",
 			rootCause: "The entity’s configuration promises a numeric value in a unit of its device class, but it reports something else (“{detail}”) — typically a template that yields “unknown”/“unavailable”, or a wrong unit_of_measurement or device_class.",
 			manualSteps: ["For a template or YAML sensor: give the template a numeric default or an availability template, and fix unit_of_measurement / device_class / state_class.", "For a sensor an integration provides, report it to the integration with this message."]
@@ -6843,10 +6845,7 @@ var conversation = {
 				confidence: .6,
 				manualSteps: ["Open the conversation agent’s options: choose a model that supports what it is asked (tools, when it may control Home Assistant), or turn that off.", "Expose fewer entities to Assist (Settings → Voice assistants → Expose): each one is sent to the model with every request."]
 			}
-		}, {
-			when: { custom: true },
-			set: { remedy: "update_or_remove_custom_component" }
-		}],
+		}, customRelease],
 		title: "{integration} could not get an answer from {service}",
 		rootCause: "Assist’s conversation agent[[ {integration}]] asked {service} and got an error back (“{detail}”): the service turned the request away, so the user heard an apology instead of an answer.",
 		impact: "Voice and chat requests handled by this agent fail until the service accepts them.",
@@ -7003,10 +7002,7 @@ var customComponent = {
 			remedy: "notify_only",
 			severity: "warning",
 			confidence: .7,
-			variants: [{
-				when: { custom: true },
-				set: { remedy: "update_or_remove_custom_component" }
-			}],
+			variants: [customRelease],
 			impact: "An entity of {integration} is missing.",
 			tests: [{
 				kind: "no_new_matching_errors",
@@ -7073,10 +7069,7 @@ var customComponent = {
 			category: "other",
 			remedy: "notify_only",
 			confidence: .4,
-			variants: [{
-				when: { custom: true },
-				set: { remedy: "update_or_remove_custom_component" }
-			}],
+			variants: [customRelease],
 			title: "Updating {entity} fails",
 			rootCause: "Home Assistant could not update {entity}: the integration’s update code raised an error[[ ({exception})]]. Often the service or device answered with something the code does not expect (a changed API), or the code has a bug.",
 			manualSteps: ["Read the traceback under this line in the full log: its last line says what failed.", "Update {integration}; if the error stays, report it with the traceback."]
@@ -7455,7 +7448,7 @@ var host = {
 		},
 		{
 			id: "address_not_here",
-			match: { text: /\blisten EADDRNOTAVAIL\b|\bbind\b[^\n]{0,80}(?:\bEADDRNOTAVAIL\b|Cannot assign requested address)|\berror while attempting to bind on address\b[^\n]*cannot assign requested address/i },
+			match: { text: /\blisten EADDRNOTAVAIL\b|\bbind\b[^\n]{0,80}(?:\bEADDRNOTAVAIL\b|Cannot assign requested address)/i },
 			category: "invalid_config",
 			remedy: "fix_config_then_reload",
 			severity: "error",
@@ -8006,7 +7999,7 @@ var network = {
 		{
 			id: "service_error",
 			match: {
-				text: /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|\b(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|(?:HTTP|status|code|returned|response)[^\n\d]{0,12}\b50[0234]\b|\b(?:temporarily unavailable|under maintenance|maintenance in progress)\b/i,
+				text: new RegExp(`${SERVER_ERROR.source}|${/\b(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|(?:HTTP|status|code|returned|response)[^\n\d]{0,12}\b50[0234]\b|\b(?:temporarily unavailable|under maintenance|maintenance in progress)\b/.source}`, "i"),
 				unless: /Server got itself in trouble|Config flow could not be loaded|\bupstream\b|\bnginx\b|http\+docker|Can't (?:install|pull)\b/i
 			},
 			...device,
@@ -8036,10 +8029,7 @@ var network = {
 			remedy: "notify_only",
 			confidence: .7,
 			actions: [],
-			variants: [{
-				when: { custom: true },
-				set: { remedy: "update_or_remove_custom_component" }
-			}],
+			variants: [customRelease],
 			title: "The service behind {integration} changed its API",
 			rootCause: "{integration} says the service or device it talks to changed its API (“{detail}”): its answers no longer have the shape the integration, or its library, was written for. Reloading or signing in again sends the same requests; a release that follows the change is needed.",
 			impact: "Some or all of the data of {integration} is missing until a release that follows the change is installed.",
@@ -8598,7 +8588,7 @@ var setup = {
 				{
 					when: {
 						publicHost: true,
-						text: /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b/i
+						text: SERVER_ERROR
 					},
 					set: {
 						remedy: "notify_only",
@@ -8651,10 +8641,7 @@ var setup = {
 			confidence: .82,
 			severity: "error",
 			remedy: "notify_only",
-			variants: [{
-				when: { custom: true },
-				set: { remedy: "update_or_remove_custom_component" }
-			}],
+			variants: [customRelease],
 			title: "{integration} failed to set up because {host} did not answer, and will not retry",
 			rootCause: "Setting up {integration}[[ (“{entry}”)]] failed because {host} could not be reached[[ (“{detail}”)]], and {integration} reported it as an unexpected error instead of asking Home Assistant to retry. Unlike a retrying entry it stays failed after the device or service answers again, until it is reloaded. That {integration} does not retry is a bug worth reporting.",
 			impact: "{integration} is not loaded; its entities stay unavailable until the entry is reloaded.",
@@ -8700,10 +8687,7 @@ var setup = {
 					category: "other",
 					confidence: .3
 				}
-			}, {
-				when: { custom: true },
-				set: { remedy: "update_or_remove_custom_component" }
-			}],
+			}, customRelease],
 			title: "{integration} failed to set up[[: {exception}]]",
 			rootCause: "Setting up {integration} raised an unexpected error[[ ({exception})]][[ in {location}]]. No known failure signature matches it: most likely a bug in the integration, or a device or service answering in a way it does not expect.",
 			impact: "{integration} is not loaded; its entities are unavailable.",

@@ -9,6 +9,10 @@ import facts from './core-facts.json' with { type: 'json' };
 export const DNS_FAILED =
   /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|\bEAI_AGAIN\b|\bENOTFOUND\b|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve(?! reference)|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving)|lookup \S+ on \S+: (?:read|dial) udp [^\n]*?(?:connection refused|i\/o timeout))/i;
 
+/** An HTTP server error with its reason: the server was reached and failed on its side. */
+export const SERVER_ERROR =
+  /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b/i;
+
 /** A call that does not fit the function it calls: code written against another version of what it calls. */
 export const CALL_MISMATCH =
   /unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:positional arguments? (?:\([^)\n]*\) )?)?(?:were|was) given/;

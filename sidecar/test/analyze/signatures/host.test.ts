@@ -114,4 +114,18 @@ recognises('host', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    // asyncio's words when Home Assistant's http server_host names an address the host lost.
+    "Python's bind on an address the machine does not have",
+    input('http', [
+      line(
+        "Failed to create HTTP server at port 8123: [Errno 99] error while attempting to bind on address ('192.168.1.40', 8123): cannot assign requested address",
+        'ERROR',
+        'homeassistant.components.http',
+      ),
+    ]),
+    'host.address_not_here',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);

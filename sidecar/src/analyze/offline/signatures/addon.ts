@@ -318,7 +318,7 @@ export const addon: SignatureFamily = {
       // required option without a value (often one a new release added) stops the start.
       id: 'options_invalid',
       match: {
-        text: /\bMissing option '(?<option>[^']+)' in \S+ in [^\n]*?\((?<addon>[\w-]+)\)|\bAdd-on (?<addon2>[\w-]+) has invalid options\b/,
+        text: /\bMissing option '(?<option>[^']+)' in \S+ in [^\n]*?\((?<addon>[\w-]+)\)/,
         minLevel: 'INFO',
       },
       ...common,

@@ -1,5 +1,6 @@
 /** Credentials the service no longer accepts: only a new sign-in helps, never a retry. */
 import type { ActionTemplate, Signature, SignatureFamily } from '../types.js';
+import { customRelease } from '../variants.js';
 
 const SECURITY = /Login attempt or request with invalid authentication|Banned IP/;
 const RATE_LIMIT = /\b429\b|too many requests|rate[- ]?limit/i;
@@ -154,7 +155,7 @@ export const auth: SignatureFamily = {
       remedy: 'notify_only',
       actions: [],
       confidence: 0.6,
-      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      variants: [customRelease],
       title: 'The sign-in service of {integration} no longer accepts its requests',
       rootCause:
         'Signing in to the service behind {integration} fails with HTTP {status} (“{detail}”): not a verdict on the password (that would be 401 or 403), but a sign-in endpoint that was moved or retired, or that turns away this version of the integration. Signing in again sends the same request; a release of {integration} that follows the service’s change is needed.',

@@ -1,5 +1,6 @@
 /** Configuration Home Assistant cannot read or accept: the user fixes it, then reloads or restarts. */
 import type { Signature, SignatureFamily, Variant } from '../types.js';
+import { customRelease } from '../variants.js';
 
 const common: Omit<
   Signature,
@@ -302,7 +303,7 @@ export const config: SignatureFamily = {
       confidence: 0.75,
       severity: 'warning',
       // A custom integration's entity description is its author's to fix.
-      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      variants: [customRelease],
       title: '[[{entity}: ]]the state does not fit its device class or unit',
       rootCause:
         'The entity’s configuration promises a numeric value in a unit of its device class, but it reports something else (“{detail}”) — typically a template that yields “unknown”/“unavailable”, or a wrong unit_of_measurement or device_class.',

@@ -3,6 +3,7 @@
  * to the user ("Sorry, I had a problem talking to …") with the service's own error after it.
  */
 import type { SignatureFamily } from '../types.js';
+import { customRelease } from '../variants.js';
 
 /** Errors of conversation agents talking to their model service. */
 export const conversation: SignatureFamily = {
@@ -32,7 +33,7 @@ export const conversation: SignatureFamily = {
             ],
           },
         },
-        { when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } },
+        customRelease,
       ],
       title: '{integration} could not get an answer from {service}',
       rootCause:

@@ -1,6 +1,7 @@
 /** Custom integrations written for an older Home Assistant: only a new release fixes them. */
 import { CALL_MISMATCH } from '../patterns.js';
 import type { Outcome, SignatureFamily } from '../types.js';
+import { customRelease } from '../variants.js';
 
 const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   category: 'incompatible_custom_component',
@@ -88,7 +89,7 @@ export const customComponent: SignatureFamily = {
       remedy: 'notify_only',
       severity: 'warning',
       confidence: 0.7,
-      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      variants: [customRelease],
       impact: 'An entity of {integration} is missing.',
       tests: [
         {
@@ -178,7 +179,7 @@ export const customComponent: SignatureFamily = {
       category: 'other',
       remedy: 'notify_only',
       confidence: 0.4,
-      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      variants: [customRelease],
       title: 'Updating {entity} fails',
       rootCause:
         'Home Assistant could not update {entity}: the integration’s update code raised an error[[ ({exception})]]. Often the service or device answered with something the code does not expect (a changed API), or the code has a bug.',

@@ -44,7 +44,7 @@ export const host: SignatureFamily = {
       // fixed IP typed into a "host" or "bind" setting that changed or never belonged here.
       id: 'address_not_here',
       match: {
-        text: /\blisten EADDRNOTAVAIL\b|\bbind\b[^\n]{0,80}(?:\bEADDRNOTAVAIL\b|Cannot assign requested address)|\berror while attempting to bind on address\b[^\n]*cannot assign requested address/i,
+        text: /\blisten EADDRNOTAVAIL\b|\bbind\b[^\n]{0,80}(?:\bEADDRNOTAVAIL\b|Cannot assign requested address)/i,
       },
       category: 'invalid_config',
       remedy: 'fix_config_then_reload',

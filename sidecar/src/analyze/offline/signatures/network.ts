@@ -9,6 +9,7 @@ import {
   HOST_UNREACHABLE,
   NETWORK_UNREACHABLE,
   REFUSED,
+  SERVER_ERROR,
   TIMEOUT,
 } from '../patterns.js';
 import { ADDON_HOST } from '../extract.js';
@@ -23,6 +24,7 @@ import {
   toldToReload,
 } from '../peers.js';
 import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
+import { customRelease } from '../variants.js';
 
 /**
  * A multicast DNS (.local) name that no device answered: the resolver's final "no such
@@ -338,7 +340,10 @@ export const network: SignatureFamily = {
       // checking. Home Assistant's own 500s (a config flow that crashed) are bugs, not this.
       id: 'service_error',
       match: {
-        text: /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|\b(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|(?:HTTP|status|code|returned|response)[^\n\d]{0,12}\b50[0234]\b|\b(?:temporarily unavailable|under maintenance|maintenance in progress)\b/i,
+        text: new RegExp(
+          `${SERVER_ERROR.source}|${/\b(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|(?:HTTP|status|code|returned|response)[^\n\d]{0,12}\b50[0234]\b|\b(?:temporarily unavailable|under maintenance|maintenance in progress)\b/.source}`,
+          'i',
+        ),
         // Docker's own API (the Supervisor pulling images) answers 500 for local faults too.
         unless:
           /Server got itself in trouble|Config flow could not be loaded|\bupstream\b|\bnginx\b|http\+docker|Can't (?:install|pull)\b/i,
@@ -386,7 +391,7 @@ export const network: SignatureFamily = {
       remedy: 'notify_only',
       confidence: 0.7,
       actions: [],
-      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      variants: [customRelease],
       title: 'The service behind {integration} changed its API',
       rootCause:
         '{integration} says the service or device it talks to changed its API (“{detail}”): its answers no longer have the shape the integration, or its library, was written for. Reloading or signing in again sends the same requests; a release that follows the change is needed.',

@@ -1,6 +1,7 @@
 /** Config entries Home Assistant keeps retrying, and setups that fail for reasons no family knows. */
-import { CALL_MISMATCH, ENTRY_FAILED, NOT_READY, UNREACHABLE } from '../patterns.js';
+import { CALL_MISMATCH, ENTRY_FAILED, NOT_READY, SERVER_ERROR, UNREACHABLE } from '../patterns.js';
 import type { Outcome, SignatureFamily } from '../types.js';
+import { customRelease } from '../variants.js';
 
 const RETRY_LINE =
   /Config entry '(?<entry_title>[^']*)' for (?<domain>\w+) integration not ready yet(?:: (?<reason>.*?))?[;.]? ?Retrying/;
@@ -138,7 +139,7 @@ export const setup: SignatureFamily = {
           // outage, a bad deploy on its side). Nothing on this network needs checking.
           when: {
             publicHost: true,
-            text: /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b/i,
+            text: SERVER_ERROR,
           },
           set: {
             remedy: 'notify_only',
@@ -196,7 +197,7 @@ export const setup: SignatureFamily = {
       confidence: 0.82,
       severity: 'error',
       remedy: 'notify_only',
-      variants: [{ when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } }],
+      variants: [customRelease],
       title: '{integration} failed to set up because {host} did not answer, and will not retry',
       rootCause:
         'Setting up {integration}[[ (“{entry}”)]] failed because {host} could not be reached[[ (“{detail}”)]], and {integration} reported it as an unexpected error instead of asking Home Assistant to retry. Unlike a retrying entry it stays failed after the device or service answers again, until it is reloaded. That {integration} does not retry is a bug worth reporting.',
@@ -250,7 +251,7 @@ export const setup: SignatureFamily = {
         // wrong. In one of Home Assistant's own, the user sees a failed setup that only a
         // release fixes: the category stays what they see.
         { when: { text: CODE_ERROR, custom: true }, set: { category: 'other', confidence: 0.3 } },
-        { when: { custom: true }, set: { remedy: 'update_or_remove_custom_component' } },
+        customRelease,
       ],
       title: '{integration} failed to set up[[: {exception}]]',
       rootCause:
