@@ -14339,85 +14339,6 @@ var configEntriesCollector = {
 		});
 	}
 };
-// sidecar/src/ha/state-changes.ts
-var FILTERED_STATE_CHANGES = "llm_ops/subscribe_state_changes";
-/** Resolves with the subscription, or rejects if the connection drops first. */
-function beforeDisconnect(conn, pending) {
-	let onLost = () => {};
-	const lost = new Promise((_, reject) => {
-		onLost = () => reject(/* @__PURE__ */ new Error("connection lost while subscribing"));
-		conn.addEventListener("disconnected", onLost);
-	});
-	return Promise.race([pending, lost]).finally(() => conn.removeEventListener("disconnected", onLost));
-}
-/**
-* Subscribe, and again after every reconnect. `onSubscribed` runs each time a subscription is
-* in place (a snapshot taken then misses no change); its first run is awaited.
-*/
-async function subscribeStateChanges(conn, onEvent, log, onSubscribed = async () => {}) {
-	let current = null;
-	let path = null;
-	let stopped = false;
-	let queue = Promise.resolve();
-	const subscribe = (message) => beforeDisconnect(conn, conn.subscribeMessage(onEvent, message, { resubscribe: false }));
-	const filtered = async () => {
-		try {
-			const unsub = await subscribe({ type: FILTERED_STATE_CHANGES });
-			const previous = current;
-			current = unsub;
-			path = "filtered";
-			log.info("state changes: filtered in Home Assistant by the llm_ops integration");
-			if (previous) await Promise.resolve().then(previous).catch(() => void 0);
-			return true;
-		} catch (err) {
-			log.debug(`state changes: no llm_ops filter (${String(err)})`);
-			return false;
-		}
-	};
-	const choose = async () => {
-		if (stopped || path === "filtered") return;
-		if (!await filtered()) {
-			if (current) return;
-			current = await subscribe({
-				type: "subscribe_events",
-				event_type: "state_changed"
-			});
-			path = "all";
-			log.info("state changes: every state_changed event (the llm_ops integration is not loaded)");
-		}
-		await onSubscribed();
-	};
-	const again = () => {
-		queue = queue.then(choose).catch((err) => log.warning(`state changes: subscribing failed: ${String(err)}`));
-		return queue;
-	};
-	const onDisconnected = () => {
-		current = null;
-		path = null;
-	};
-	const onReady = () => void again();
-	conn.addEventListener("disconnected", onDisconnected);
-	conn.addEventListener("ready", onReady);
-	const unsubLoaded = await conn.subscribeEvents((ev) => {
-		if (ev.data.component === "llm_ops" && path === "all") again();
-	}, "component_loaded");
-	const pathNow = () => path;
-	await again();
-	if (!pathNow()) throw new Error("could not subscribe to state changes");
-	return {
-		path: pathNow,
-		async stop() {
-			stopped = true;
-			conn.removeEventListener("disconnected", onDisconnected);
-			conn.removeEventListener("ready", onReady);
-			await queue;
-			await Promise.resolve().then(unsubLoaded).catch(() => void 0);
-			if (current) await Promise.resolve().then(current).catch(() => void 0);
-			current = null;
-			path = null;
-		}
-	};
-}
 /** How close together their failures must start. */
 var OUTAGE_WINDOW_MS = 3e5;
 var MAX_DEPTH = 8;
@@ -14721,7 +14642,7 @@ var entitiesCollector = {
 	source: "entities",
 	enabled: () => true,
 	async start(ctx) {
-		const { conn, inventory, sink, log } = ctx;
+		const { conn, inventory, sink, log, stateChanges } = ctx;
 		const thresholdMs = ctx.thresholds.unavailableAfterS * 1e3;
 		const failing = new FailingEntities(inventory, thresholdMs, () => ctx.now().getTime());
 		/** Each failing device's root (hub, bridge, broker), kept while it fails. */
@@ -14760,7 +14681,7 @@ var entitiesCollector = {
 		const stopEntries = inventory.onEntries((_entries, transitions) => {
 			for (const { before, after } of transitions) if (before && before.state !== "loaded" && after?.state === "loaded") failing.entrySetUp(after.entry_id);
 		});
-		const changes = await subscribeStateChanges(conn, guarded(log, "a state change", (ev) => failing.change(ev.data.entity_id, ev.data.new_state, ev.data.old_state)), log, () => resync().catch((err) => log.warning(`entities: resync failed: ${String(err)}`)));
+		const changes = await stateChanges.listen((ev) => failing.change(ev.data.entity_id, ev.data.new_state, ev.data.old_state), () => resync().catch((err) => log.warning(`entities: resync failed: ${String(err)}`)));
 		const timer = setInterval(() => evaluate(false), Math.max(250, Math.min(thresholdMs / 4, 5e3)));
 		return async () => {
 			clearInterval(timer);
@@ -16787,6 +16708,143 @@ var Inventory = class {
 		return this.loggers;
 	}
 };
+// sidecar/src/ha/state-changes.ts
+var FILTERED_STATE_CHANGES = "llm_ops/subscribe_state_changes";
+/** Resolves with the subscription, or rejects if the connection drops first. */
+function beforeDisconnect(conn, pending) {
+	let onLost = () => {};
+	const lost = new Promise((_, reject) => {
+		onLost = () => reject(/* @__PURE__ */ new Error("connection lost while subscribing"));
+		conn.addEventListener("disconnected", onLost);
+	});
+	return Promise.race([pending, lost]).finally(() => conn.removeEventListener("disconnected", onLost));
+}
+/**
+* Subscribe, and again after every reconnect. `onSubscribed` runs each time a subscription is
+* in place (a snapshot taken then misses no change); its first run is awaited.
+*/
+async function subscribeStateChanges(conn, onEvent, log, onSubscribed = async () => {}) {
+	let current = null;
+	let path = null;
+	let stopped = false;
+	let queue = Promise.resolve();
+	const subscribe = (message) => beforeDisconnect(conn, conn.subscribeMessage(onEvent, message, { resubscribe: false }));
+	const filtered = async () => {
+		try {
+			const unsub = await subscribe({ type: FILTERED_STATE_CHANGES });
+			const previous = current;
+			current = unsub;
+			path = "filtered";
+			log.info("state changes: filtered in Home Assistant by the llm_ops integration");
+			if (previous) await Promise.resolve().then(previous).catch(() => void 0);
+			return true;
+		} catch (err) {
+			log.debug(`state changes: no llm_ops filter (${String(err)})`);
+			return false;
+		}
+	};
+	const choose = async () => {
+		if (stopped || path === "filtered") return;
+		if (!await filtered()) {
+			if (current) return;
+			current = await subscribe({
+				type: "subscribe_events",
+				event_type: "state_changed"
+			});
+			path = "all";
+			log.info("state changes: every state_changed event (the llm_ops integration is not loaded)");
+		}
+		await onSubscribed();
+	};
+	const again = () => {
+		queue = queue.then(choose).catch((err) => log.warning(`state changes: subscribing failed: ${String(err)}`));
+		return queue;
+	};
+	const onDisconnected = () => {
+		current = null;
+		path = null;
+	};
+	const onReady = () => void again();
+	conn.addEventListener("disconnected", onDisconnected);
+	conn.addEventListener("ready", onReady);
+	const unsubLoaded = await conn.subscribeEvents((ev) => {
+		if (ev.data.component === "llm_ops" && path === "all") again();
+	}, "component_loaded");
+	const pathNow = () => path;
+	await again();
+	if (!pathNow()) throw new Error("could not subscribe to state changes");
+	return {
+		path: pathNow,
+		async stop() {
+			stopped = true;
+			conn.removeEventListener("disconnected", onDisconnected);
+			conn.removeEventListener("ready", onReady);
+			await queue;
+			await Promise.resolve().then(unsubLoaded).catch(() => void 0);
+			if (current) await Promise.resolve().then(current).catch(() => void 0);
+			current = null;
+			path = null;
+		}
+	};
+}
+/**
+* The sidecar's one state-change subscription, shared by every consumer (the entities
+* collector, the update follower). Subscribes at the first `listen` and lets go at `stop`.
+*/
+var StateChangeFeed = class {
+	conn;
+	log;
+	consumers = /* @__PURE__ */ new Set();
+	subscription = null;
+	constructor(conn, log) {
+		this.conn = conn;
+		this.log = log;
+	}
+	/**
+	* Take the state changes. `onSubscribed` runs once the subscription is in place (awaited
+	* here; a snapshot taken then misses no change) and again after every resubscription.
+	* Rejects, taking nothing, when no subscription can be made.
+	*/
+	async listen(onEvent, onSubscribed = async () => {}) {
+		const consumer = {
+			onEvent: guarded(this.log, "a state change", onEvent),
+			onSubscribed
+		};
+		const fresh = !this.subscription;
+		this.consumers.add(consumer);
+		try {
+			this.subscription ??= this.subscribe();
+			const subscription = await this.subscription;
+			if (!fresh) await onSubscribed();
+			return {
+				path: () => subscription.path(),
+				stop: async () => void this.consumers.delete(consumer)
+			};
+		} catch (err) {
+			this.consumers.delete(consumer);
+			throw err;
+		}
+	}
+	async stop() {
+		const pending = this.subscription;
+		this.subscription = null;
+		this.consumers.clear();
+		await pending?.then((s) => s.stop()).catch(() => void 0);
+	}
+	subscribe() {
+		const dispatch = (ev) => {
+			for (const consumer of this.consumers) consumer.onEvent(ev);
+		};
+		const subscribed = async () => {
+			for (const consumer of [...this.consumers]) await consumer.onSubscribed().catch((err) => this.log.warning(`state changes: a snapshot after subscribing failed: ${String(err)}`));
+		};
+		const pending = subscribeStateChanges(this.conn, dispatch, this.log, subscribed);
+		pending.catch(() => {
+			if (this.subscription === pending) this.subscription = null;
+		});
+		return pending;
+	}
+};
 // sidecar/src/ha/updates.ts
 /** A backup counts as "before the update" when taken at most this long before it. */
 var BACKUP_BEFORE_MS = 864e5;
@@ -16933,10 +16991,10 @@ async function followUpdates(deps) {
 	const run = () => resync().catch((err) => log.warning(`updates: resync failed: ${String(err)}`));
 	let changes;
 	try {
-		changes = await subscribeStateChanges(conn, guarded(log, "an update entity change", (ev) => {
+		changes = await deps.stateChanges.listen(guarded(log, "an update entity change", (ev) => {
 			const state = ev.data.new_state;
 			if (state?.entity_id.startsWith("update.")) observe(state);
-		}), log);
+		}));
 	} catch (err) {
 		log.warning(`cannot follow updates: ${String(err)}`);
 	}
@@ -20043,9 +20101,12 @@ var Sidecar = class {
 			for (const { before, after } of transitions) if (before && after && before.state !== after.state) this.noteChange(`config entry ${after.title} (${after.domain}): ${before.state} → ${after.state}`);
 		});
 		this.reporter.attach(conn);
+		const stateChanges = new StateChangeFeed(conn, log);
+		this.stops.push(() => stateChanges.stop());
 		const ctx = {
 			conn,
 			inventory: this.inventory,
+			stateChanges,
 			supervisor: this.supervisor,
 			cursors: this.journal,
 			sink: {

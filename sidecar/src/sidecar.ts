@@ -19,6 +19,7 @@ import { Correlator, Maintenance } from './correlate/index.js';
 import { Executor, Reverter, revertCheckMs } from './execute/index.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
+import { StateChangeFeed } from './ha/state-changes.js';
 import { followUpdates } from './ha/updates.js';
 import { IncidentLifecycle } from './incident/lifecycle.js';
 import { Incidents } from './incidents.js';
@@ -315,9 +316,12 @@ export class Sidecar {
       }
     });
     this.reporter.attach(conn);
+    const stateChanges = new StateChangeFeed(conn, log);
+    this.stops.push(() => stateChanges.stop());
     const ctx: CollectorContext = {
       conn,
       inventory: this.inventory,
+      stateChanges,
       supervisor: this.supervisor,
       cursors: this.journal,
       // Collectors emit from WebSocket listeners: a signal that cannot be taken

@@ -33,6 +33,18 @@ interface StateChanged {
 
 let env: HaEnv;
 let sidecar: SidecarProcess;
+/** HA's `state_changed` listeners before the sidecar connected. */
+let listenersBefore: number;
+
+/** How many listeners HA's bus has for `state_changed` (each subscription is one). */
+async function stateChangedListeners(): Promise<number> {
+  const events = await haRest<{ event: string; listener_count: number }[]>(
+    env,
+    'GET',
+    '/api/events',
+  );
+  return events.find((e) => e.event === 'state_changed')?.listener_count ?? 0;
+}
 
 async function api<T>(path: string): Promise<T> {
   const res = await fetch(`${sidecar.url}${path}`, {
@@ -90,6 +102,7 @@ beforeAll(async () => {
   env = await haRestart();
   await faultLabLoaded();
   await callService(env, 'system_log', 'clear');
+  listenersBefore = await stateChangedListeners();
   sidecar = await startSidecar({
     HA_URL: env.HA_URL,
     HA_TOKEN: env.HA_TOKEN,
@@ -111,6 +124,8 @@ describe('the state changes the sidecar subscribes to', () => {
   it('are every state_changed event while the llm_ops integration is not loaded', async () => {
     await sidecar.waitForLog(/state changes: every state_changed event/);
     expect(sidecar.output()).not.toMatch(/state changes: filtered/);
+    // One subscription feeds every consumer (entities, updates): HA sends each change once.
+    expect(await stateChangedListeners()).toBe(listenersBefore + 1);
   });
 
   it('are filtered in HA once the integration loads, without restarting the sidecar', async () => {
@@ -183,5 +198,16 @@ describe('the state changes the sidecar subscribes to', () => {
       'update.e2e_filter_firmware: - → off',
       'update.e2e_filter_firmware: off → on',
     ]);
+  });
+
+  it('come through one filter: HA calls one filter per change for the whole sidecar', async () => {
+    const withSidecar = await stateChangedListeners();
+    await sidecar.stop();
+    await eventually(
+      async () => ((await stateChangedListeners()) < withSidecar ? true : undefined),
+      10_000,
+      "HA to drop the sidecar's subscription",
+    );
+    expect(withSidecar - (await stateChangedListeners())).toBe(1);
   });
 });

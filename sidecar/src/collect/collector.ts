@@ -7,6 +7,7 @@ import type { SignalSource } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
 import type { Thresholds } from '../config.js';
 import type { Inventory } from '../ha/inventory.js';
+import type { StateChangeFeed } from '../ha/state-changes.js';
 import type { Logger } from '../log.js';
 import type { SupervisorClient } from '../supervisor/client.js';
 import type { CursorStore, SignalSink } from '../shared/interfaces.js';
@@ -17,6 +18,8 @@ export type { CursorStore, SignalSink };
 export interface CollectorContext {
   conn: Connection;
   inventory: Inventory;
+  /** The sidecar's one state-change subscription (every consumer listens to it). */
+  stateChanges: StateChangeFeed;
   supervisor: SupervisorClient | null;
   cursors: CursorStore;
   sink: SignalSink;

@@ -7,8 +7,6 @@
  * integration is loaded: ha/state-changes.ts).
  */
 import type { Signal } from '@ha-llm-ops/contracts';
-import { subscribeStateChanges } from '../ha/state-changes.js';
-import { guarded } from '../log.js';
 import type { Collector } from './collector.js';
 import { groupFailures, type Group } from './outage.js';
 import { awaitingReports, outageActive, outageCleared } from './outage-text.js';
@@ -57,7 +55,7 @@ export const entitiesCollector: Collector = {
   enabled: () => true,
 
   async start(ctx) {
-    const { conn, inventory, sink, log } = ctx;
+    const { conn, inventory, sink, log, stateChanges } = ctx;
     const thresholdMs = ctx.thresholds.unavailableAfterS * 1000;
     const failing = new FailingEntities(inventory, thresholdMs, () => ctx.now().getTime());
     /** Each failing device's root (hub, bridge, broker), kept while it fails. */
@@ -102,12 +100,8 @@ export const entitiesCollector: Collector = {
           failing.entrySetUp(after.entry_id);
     });
     // The snapshot is taken once each (re)subscription is in place, so no change falls between.
-    const changes = await subscribeStateChanges(
-      conn,
-      guarded(log, 'a state change', (ev) =>
-        failing.change(ev.data.entity_id, ev.data.new_state, ev.data.old_state),
-      ),
-      log,
+    const changes = await stateChanges.listen(
+      (ev) => failing.change(ev.data.entity_id, ev.data.new_state, ev.data.old_state),
       () =>
         resync().catch((err: unknown) => log.warning(`entities: resync failed: ${String(err)}`)),
     );

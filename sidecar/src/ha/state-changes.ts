@@ -8,6 +8,8 @@
  * the integration the sidecar takes every `state_changed` event, as it always did, which
  * costs HA more CPU (docs/adr/0006-filtered-state-changes.md). Consumers must only rely on
  * the filtered set. The choice is made again after every reconnect, and when llm_ops loads.
+ * The sidecar holds one such subscription (`StateChangeFeed`) for all its consumers: each
+ * subscription costs HA one filter call (or one message) per change.
  */
 import type {
   Connection,
@@ -15,7 +17,7 @@ import type {
   MessageBase,
   UnsubscribeFunc,
 } from 'home-assistant-js-websocket';
-import type { Logger } from '../log.js';
+import { guarded, type Logger } from '../log.js';
 
 export const FILTERED_STATE_CHANGES = 'llm_ops/subscribe_state_changes';
 
@@ -144,4 +146,81 @@ export async function subscribeStateChanges(
       path = null;
     },
   };
+}
+
+interface Consumer {
+  onEvent(ev: StateChangedEvent): void;
+  onSubscribed(): Promise<void>;
+}
+
+/**
+ * The sidecar's one state-change subscription, shared by every consumer (the entities
+ * collector, the update follower). Subscribes at the first `listen` and lets go at `stop`.
+ */
+export class StateChangeFeed {
+  private readonly consumers = new Set<Consumer>();
+  private subscription: Promise<StateChangeSubscription> | null = null;
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Take the state changes. `onSubscribed` runs once the subscription is in place (awaited
+   * here; a snapshot taken then misses no change) and again after every resubscription.
+   * Rejects, taking nothing, when no subscription can be made.
+   */
+  async listen(
+    onEvent: (ev: StateChangedEvent) => void,
+    onSubscribed: () => Promise<void> = async () => {},
+  ): Promise<StateChangeSubscription> {
+    // One consumer's failure must not keep the change from the others.
+    const consumer: Consumer = {
+      onEvent: guarded(this.log, 'a state change', onEvent),
+      onSubscribed,
+    };
+    const fresh = !this.subscription;
+    this.consumers.add(consumer);
+    try {
+      this.subscription ??= this.subscribe();
+      const subscription = await this.subscription;
+      // A fresh subscription ran every consumer's `onSubscribed`, this one's included.
+      if (!fresh) await onSubscribed();
+      return {
+        path: () => subscription.path(),
+        stop: async () => void this.consumers.delete(consumer),
+      };
+    } catch (err) {
+      this.consumers.delete(consumer);
+      throw err;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const pending = this.subscription;
+    this.subscription = null;
+    this.consumers.clear();
+    await pending?.then((s) => s.stop()).catch(() => undefined);
+  }
+
+  private subscribe(): Promise<StateChangeSubscription> {
+    const dispatch = (ev: StateChangedEvent) => {
+      for (const consumer of this.consumers) consumer.onEvent(ev);
+    };
+    const subscribed = async () => {
+      for (const consumer of [...this.consumers])
+        await consumer
+          .onSubscribed()
+          .catch((err: unknown) =>
+            this.log.warning(`state changes: a snapshot after subscribing failed: ${String(err)}`),
+          );
+    };
+    const pending = subscribeStateChanges(this.conn, dispatch, this.log, subscribed);
+    // A failed subscription is tried again at the next `listen`.
+    pending.catch(() => {
+      if (this.subscription === pending) this.subscription = null;
+    });
+    return pending;
+  }
 }

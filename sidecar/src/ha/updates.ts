@@ -13,7 +13,7 @@ import { guarded, type Logger } from '../log.js';
 import type { InstalledUpdate } from '../shared/update-attribution.js';
 import type { SupervisorClient } from '../supervisor/client.js';
 import type { Inventory } from './inventory.js';
-import { subscribeStateChanges, type StateChangeSubscription } from './state-changes.js';
+import type { StateChangeFeed, StateChangeSubscription } from './state-changes.js';
 
 interface UpdateState {
   entity_id: string;
@@ -37,6 +37,8 @@ export interface UpdateFollowerDeps {
   inventory: Inventory;
   supervisor: SupervisorClient | null;
   store: UpdateStore;
+  /** The sidecar's one state-change subscription, shared with the entities collector. */
+  stateChanges: StateChangeFeed;
   log: Logger;
   now(): Date;
 }
@@ -186,17 +188,15 @@ export async function followUpdates(deps: UpdateFollowerDeps): Promise<() => Pro
   const run = () =>
     resync().catch((err: unknown) => log.warning(`updates: resync failed: ${String(err)}`));
 
-  // Through the same filtered feed as the entities (every update.* change is in it), so
-  // following updates adds nothing to what Home Assistant sends.
+  // Through the same feed as the entities (every update.* change is in it), so following
+  // updates adds nothing to what Home Assistant sends or filters.
   let changes: StateChangeSubscription | undefined;
   try {
-    changes = await subscribeStateChanges(
-      conn,
+    changes = await deps.stateChanges.listen(
       guarded(log, 'an update entity change', (ev) => {
         const state = ev.data.new_state as UpdateState | null;
         if (state?.entity_id.startsWith('update.')) observe(state);
       }),
-      log,
     );
   } catch (err) {
     log.warning(`cannot follow updates: ${String(err)}`);

@@ -47,6 +47,7 @@ async function collector() {
   const ctx: CollectorContext = {
     conn,
     inventory: { libraryLoggers: new Map(), entryFor: () => undefined } as unknown as Inventory,
+    stateChanges: undefined as never,
     supervisor: null,
     cursors: {
       getCursor: <T>(name: string) => cursors.get(name) as T | undefined,

@@ -2,6 +2,7 @@
 import type { Connection } from 'home-assistant-js-websocket';
 import { describe, expect, it } from 'vitest';
 import type { Inventory, RegistryEntity } from '../../src/ha/inventory.js';
+import { StateChangeFeed } from '../../src/ha/state-changes.js';
 import { followUpdates } from '../../src/ha/updates.js';
 import { createLogger } from '../../src/log.js';
 import type { SupervisorClient } from '../../src/supervisor/client.js';
@@ -98,7 +99,15 @@ describe('followUpdates', () => {
     );
     const store = memoryStore();
     const log = createLogger('error');
-    await followUpdates({ conn: ha.conn, inventory, supervisor: null, store, log, now: () => NOW });
+    await followUpdates({
+      conn: ha.conn,
+      stateChanges: new StateChangeFeed(ha.conn, log),
+      inventory,
+      supervisor: null,
+      store,
+      log,
+      now: () => NOW,
+    });
     expect(store.recorded).toEqual([]); // the first version seen is no update
     ha.change(state('update.fault_lab', null)); // unavailable while reloading
     ha.change(state('update.fault_lab', '0.2.0', 'Fault Lab'));
@@ -128,7 +137,15 @@ describe('followUpdates', () => {
     const ha = fakeHa(states, []);
     const store = memoryStore();
     const log = createLogger('error');
-    await followUpdates({ conn: ha.conn, inventory, supervisor: null, store, log, now: () => NOW });
+    await followUpdates({
+      conn: ha.conn,
+      stateChanges: new StateChangeFeed(ha.conn, log),
+      inventory,
+      supervisor: null,
+      store,
+      log,
+      now: () => NOW,
+    });
     states[0] = state('update.home_assistant_core_update', '2026.12.0', 'Home Assistant Core');
     states[1] = state('update.mosquitto_broker_update', '6.5.0', 'Mosquitto broker');
     states[2] = state('update.tuya_local_update', '2025.2.0', 'Tuya Local');
@@ -153,7 +170,15 @@ describe('followUpdates', () => {
     } as unknown as SupervisorClient;
     const store = memoryStore();
     const log = createLogger('error');
-    await followUpdates({ conn: ha.conn, inventory, supervisor, store, log, now: () => NOW });
+    await followUpdates({
+      conn: ha.conn,
+      stateChanges: new StateChangeFeed(ha.conn, log),
+      inventory,
+      supervisor,
+      store,
+      log,
+      now: () => NOW,
+    });
     (ha.conn as { haVersion: string }).haVersion = '2026.12.0';
     addons[0] = { slug: 'core_mosquitto', name: 'Mosquitto broker', version: '6.5.0' };
     ha.reconnect();

@@ -113,6 +113,7 @@ export function supervisorContext(
   return {
     conn: conn as Connection,
     inventory: undefined as never,
+    stateChanges: undefined as never,
     supervisor,
     cursors: pipeline.journal,
     sink: pipeline.correlator,
