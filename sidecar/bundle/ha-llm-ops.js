@@ -6399,12 +6399,15 @@ var blockingIo = {
 	family: "blocking_io",
 	signatures: [{
 		id: "blocking_call",
-		match: { text: [
-			/Detected blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
-			/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
-			/\bdoing blocking calls? at\b/,
-			/Blocking calls must be done in the executor or a separate thread/
-		] },
+		match: {
+			text: [
+				/(?:Detected|Caught) blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
+				/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
+				/\bdoing blocking calls? at\b/,
+				/Blocking calls must be done in the executor or a separate thread/
+			],
+			minLevel: "DEBUG"
+		},
 		...common$12,
 		severity: "warning",
 		confidence: .9,
@@ -6802,11 +6805,17 @@ var config = {
 		},
 		{
 			id: "entity_state_or_unit",
-			match: { text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '[^']*' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit|\bhave state class '[^']*' but 'last_reset' is missing|\bThe unit of \S+ \([^)\n]*\) does not match the unit of already compiled statistics/ },
+			match: { text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '[^']*' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit|\bhave state class '[^']*' but 'last_reset' is missing|\bThe unit of \S+ \([^)\n]*\) does not match the unit of already compiled statistics|has state class \w+, but its state is not strictly increasing/ },
 			...common$10,
 			confidence: .75,
 			severity: "warning",
-			variants: [customRelease],
+			variants: [{
+				when: { custom: true },
+				set: {
+					category: "other",
+					remedy: "update_or_remove_custom_component"
+				}
+			}],
 			title: "[[{entity}: ]]the state does not fit its device class or unit",
 			rootCause: "The entity’s configuration promises a numeric value in a unit of its device class, but it reports something else (“{detail}”) — typically a template that yields “unknown”/“unavailable”, or a wrong unit_of_measurement or device_class.",
 			manualSteps: ["For a template or YAML sensor: give the template a numeric default or an availability template, and fix unit_of_measurement / device_class / state_class.", "For a sensor an integration provides, report it to the integration with this message."]
@@ -6965,7 +6974,10 @@ var customComponent = {
 			...common$8,
 			confidence: .88,
 			variants: [{
-				when: { core: true },
+				when: {
+					core: true,
+					text: /type object '/
+				},
 				set: {
 					category: "other",
 					remedy: "notify_only",
@@ -11718,6 +11730,7 @@ function integrationOfFrames(frames) {
 }
 /** The websocket and REST APIs, which run commands other integrations registered. */
 var DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
+var DISPATCHERS = /* @__PURE__ */ new Set(["websocket_api", "api"]);
 /** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
 var LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
 /**
@@ -11819,7 +11832,15 @@ function attribute(record) {
 	});
 	if (integration === "custom") integration = null;
 	if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration)) integration = null;
-	if (DISPATCHER_LOGGER.test(logger)) integration = integrationOfFrames(r.traceback) ?? integration;
+	if (DISPATCHER_LOGGER.test(logger)) {
+		const beyond = (d) => d && !DISPATCHERS.has(d) ? d : null;
+		integration = beyond(integrationOfFrames(r.traceback)) ?? beyond(integrationOf({
+			logger: "",
+			path: r.source,
+			message: "",
+			libraryLoggers: LIBRARY_LOGGERS
+		})) ?? integration;
+	}
 	if (integration === "hassio" || integration === "homeassistant") {
 		const checked = CONFIG_CHECK.map((re) => re.exec(r.message)?.[1]).find(Boolean);
 		if (checked && !CONFIG_KEYS.has(checked)) integration = checked;

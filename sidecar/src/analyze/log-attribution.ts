@@ -195,6 +195,7 @@ function integrationOfFrames(frames: readonly string[] | null): string | null {
 
 /** The websocket and REST APIs, which run commands other integrations registered. */
 const DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
+const DISPATCHERS = new Set(['websocket_api', 'api']);
 
 /** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
 const LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
@@ -291,7 +292,16 @@ export function attribute(record: LogRecord): Attribution {
     integration = null;
   // The websocket and REST APIs only hand a command to an integration's handler: when it
   // raises, their logger names the dispatcher and the traceback the integration.
-  if (DISPATCHER_LOGGER.test(logger)) integration = integrationOfFrames(r.traceback) ?? integration;
+  // The log viewer's `Source:` (where the error was raised) stands in for a traceback cut short.
+  if (DISPATCHER_LOGGER.test(logger)) {
+    const beyond = (d: string | null) => (d && !DISPATCHERS.has(d) ? d : null);
+    integration =
+      beyond(integrationOfFrames(r.traceback)) ??
+      beyond(
+        integrationOf({ logger: '', path: r.source, message: '', libraryLoggers: LIBRARY_LOGGERS }),
+      ) ??
+      integration;
+  }
   // A configuration check names the integration whose configuration is invalid, whoever ran
   // it: the Supervisor's check logs under hassio.
   if (integration === 'hassio' || integration === 'homeassistant') {

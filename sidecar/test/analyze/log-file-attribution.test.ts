@@ -618,6 +618,23 @@ describe('grouping a log into incidents', () => {
     expect(incident?.integration).toBe('acme_cards');
   });
 
+  it('attributes an action the websocket API ran to the integration the log viewer names as its source', async () => {
+    // The traceback is cut before the integration's frame; `Source:` is where the error was raised.
+    const [incident] = await analyze(
+      'Logger: homeassistant.components.websocket_api.http.connection',
+      'Source: components/acme_lock/lock.py:54',
+      'Integration: Home Assistant WebSocket API (documentation, issues)',
+      'First occurred: 2:41:26 PM (5 occurrences)',
+      'Last logged: 2:43:03 PM',
+      '',
+      '[140336955975392] bytearray index out of range',
+      'Traceback (most recent call last):',
+      '  File "/usr/src/homeassistant/homeassistant/components/websocket_api/commands.py", line 198, in handle_call_service',
+      '    await hass.services.async_call(',
+    );
+    expect(incident?.integration).toBe('acme_lock');
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),

@@ -266,7 +266,7 @@ recognises('config', [
       ),
     ]),
     'config.entity_state_or_unit',
-    'invalid_config',
+    'other',
     'update_or_remove_custom_component',
   ),
   c(
@@ -280,7 +280,35 @@ recognises('config', [
       ),
     ]),
     'config.entity_state_or_unit',
+    'other',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    // A power sensor a template declares total_increasing: the user's state_class is wrong.
+    "a template sensor's total that goes down",
+    input('template', [
+      line(
+        'Entity sensor.realtime_power_wasmachine from integration template has state class total_increasing, but its state is not strictly increasing. Triggered by state 0.19 with last_updated set to 2021-11-11T15:04:11.326083+00:00. Please create a bug report at https://github.com/home-assistant/core/issues?q=is%3Aopen+is%3Aissue+label%3A%22integration%3A+template%22',
+        'WARNING',
+        'homeassistant.components.sensor.recorder',
+      ),
+    ]),
+    'config.entity_state_or_unit',
     'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // The custom integration's entity description is wrong: its author fixes it in a release.
+    "a custom integration's total that goes down",
+    input('acme_solar', [
+      line(
+        'Entity sensor.lifetime_power from integration acme_solar has state class total_increasing, but its state is not strictly increasing. Triggered by state 5294.0 (5448.0) with last_updated set to 2023-03-03T10:07:18.977591+00:00. Please report it to the custom integration author.',
+        'WARNING',
+        'homeassistant.components.sensor.recorder',
+      ),
+    ]),
+    'config.entity_state_or_unit',
+    'other',
     'update_or_remove_custom_component',
   ),
   c(

@@ -59,6 +59,21 @@ recognises('custom_component', [
     'update_or_remove_custom_component',
   ),
   c(
+    // Core integrations ship with Home Assistant's own code: one that lacks a name it imports
+    // from homeassistant is a custom integration of the same name (SmartThings' old one).
+    'a custom integration named like a core one, importing a removed name',
+    input('smartthings', [
+      line(
+        "Error occurred loading flow for integration smartthings: cannot import name 'ELECTRIC_POTENTIAL_VOLT' from 'homeassistant.const' (/usr/src/homeassistant/homeassistant/const.py)",
+        'ERROR',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'custom_component.removed_core_api',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     // A core integration meets another version of its library: something else installed it.
     'a core integration that cannot import a name from its own library',
     input(null, [

@@ -40,12 +40,15 @@ export const blockingIo: SignatureFamily = {
       id: 'blocking_call',
       match: {
         text: [
-          /Detected blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
+          /(?:Detected|Caught) blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
           /(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
           /\bdoing blocking calls? at\b/,
           // Home Assistant before 2024.6 raised it instead of reporting it.
           /Blocking calls must be done in the executor or a separate thread/,
         ],
+        // Unmistakable at any level: a library that catches Home Assistant's error may log it
+        // at DEBUG.
+        minLevel: 'DEBUG',
       },
       ...common,
       severity: 'warning',

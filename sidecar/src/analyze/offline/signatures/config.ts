@@ -297,13 +297,19 @@ export const config: SignatureFamily = {
     {
       id: 'entity_state_or_unit',
       match: {
-        text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '[^']*' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit|\bhave state class '[^']*' but 'last_reset' is missing|\bThe unit of \S+ \([^)\n]*\) does not match the unit of already compiled statistics/,
+        text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '[^']*' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit|\bhave state class '[^']*' but 'last_reset' is missing|\bThe unit of \S+ \([^)\n]*\) does not match the unit of already compiled statistics|has state class \w+, but its state is not strictly increasing/,
       },
       ...common,
       confidence: 0.75,
       severity: 'warning',
-      // A custom integration's entity description is its author's to fix.
-      variants: [customRelease],
+      // A custom integration's entity description is its author's to fix: a bug of its code,
+      // not of the user's configuration.
+      variants: [
+        {
+          when: { custom: true },
+          set: { category: 'other', remedy: 'update_or_remove_custom_component' },
+        },
+      ],
       title: '[[{entity}: ]]the state does not fit its device class or unit',
       rootCause:
         'The entity’s configuration promises a numeric value in a unit of its device class, but it reports something else (“{detail}”) — typically a template that yields “unknown”/“unavailable”, or a wrong unit_of_measurement or device_class.',

@@ -46,7 +46,10 @@ export const customComponent: SignatureFamily = {
       confidence: 0.88,
       variants: [
         {
-          when: { core: true },
+          // A core integration ships with Home Assistant's own code, so one that lacks a name
+          // of `homeassistant` is a custom integration of the same name; only a class of a
+          // library it uses may really be missing for a core one.
+          when: { core: true, text: /type object '/ },
           set: { category: 'other', remedy: 'notify_only', confidence: 0.5 },
         },
       ],
