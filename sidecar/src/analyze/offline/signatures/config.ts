@@ -1,6 +1,5 @@
 /** Configuration Home Assistant cannot read or accept: the user fixes it, then reloads or restarts. */
 import type { Signature, SignatureFamily, Variant } from '../types.js';
-import { customRelease } from '../variants.js';
 
 const common: Omit<
   Signature,
