@@ -44,6 +44,10 @@ export const UNREACHABLE = new RegExp(
   'i',
 );
 
+/** The frontend's note that an action (a service call) failed, as it says it in English and Italian. */
+export const ACTION_FAILED =
+  /\bFailed to (?:perform the action|call service)\b|\bInvocazione del servizio \S+ non riuscita\b/;
+
 /**
  * Home Assistant's update coordinator saying fetching works again (logged at INFO): what
  * failed before it came back by itself. Read as context, never as a failure.

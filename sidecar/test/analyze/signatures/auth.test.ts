@@ -4,6 +4,20 @@ import { c, recognises } from './cases.js';
 
 recognises('auth', [
   c(
+    // The app's secret was renewed in the vendor's developer portal: the user's grant is fine.
+    'application credentials the OAuth provider no longer accepts',
+    input('husqvarna_automower', [
+      line(
+        'Token request for husqvarna_automower_01J0ABC failed (invalid_client): Client or client secret is invalid',
+        'ERROR',
+        'homeassistant.helpers.config_entry_oauth2_flow',
+      ),
+    ]),
+    'auth.oauth_invalid_client',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'a token the service would not hand out',
     input('google_home', [line('[!] Could not get master token.', 'ERROR', 'glocaltokens.client')]),
     'auth.unauthorized',

@@ -82,4 +82,17 @@ recognises('blocking_io', [
     'incompatible_custom_component',
     'update_or_remove_custom_component',
   ),
+  c(
+    // The frontend's toast in Italian: "calling the service … failed".
+    'a wrong-thread call that makes an action fail, as an Italian frontend says it',
+    input('dreame_vacuum', [
+      line(
+        "Invocazione del servizio script/s01_bob_pulizia_bagno non riuscita. Detected that custom integration 'dreame_vacuum' calls async_write_ha_state from a thread at custom_components/dreame_vacuum/vacuum.py, line 648: self.async_write_ha_state(). Please report it to the author of the 'dreame_vacuum' custom integration",
+        'UNKNOWN',
+      ),
+    ]),
+    'blocking_io.wrong_thread',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
 ]);

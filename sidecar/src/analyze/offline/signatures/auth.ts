@@ -127,6 +127,28 @@ export const auth: SignatureFamily = {
       ],
     },
     {
+      // OAuth's invalid_client: the provider rejects the app (client ID and secret), not the
+      // user's grant, so signing in again cannot help until the credentials are replaced.
+      id: 'oauth_invalid_client',
+      match: {
+        text: /\bfailed \(invalid_client\)|\binvalid_client\b|\bClient or client secret is invalid\b/,
+        unless: SECURITY,
+      },
+      ...common,
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      actions: [],
+      confidence: 0.92,
+      title: 'The application credentials of {integration} are not accepted',
+      rootCause:
+        'The OAuth provider rejects the client ID or secret that Home Assistant’s application credentials hold for {integration} (“{detail}”): the app’s secret was renewed, or the app was deleted, in the vendor’s developer portal. Signing in again does not help until the application credentials are replaced.',
+      manualSteps: [
+        'Check the app in the vendor’s developer portal and copy its current client ID and secret.',
+        'Settings → Devices & services → ⋮ → Application credentials: remove the old entry for {integration} and add the current one.',
+        'Then sign in to {integration} again (reconfigure or repair its entry).',
+      ],
+    },
+    {
       id: 'oauth_invalid_grant',
       match: {
         text: [

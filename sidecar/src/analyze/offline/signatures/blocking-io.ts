@@ -1,4 +1,5 @@
 /** Integrations that block or misuse Home Assistant's event loop: a code fix, never a restart. */
+import { ACTION_FAILED } from '../patterns.js';
 import type { Outcome, SignatureFamily } from '../types.js';
 
 const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence' | 'severity'> = {
@@ -71,7 +72,7 @@ export const blockingIo: SignatureFamily = {
         {
           // Since 2024.5 Home Assistant refuses the call instead of warning: the action fails,
           // and a custom integration written before that does not work with this version.
-          when: { custom: true, text: /\bFailed to perform the action\b|\bRuntimeError\b/ },
+          when: { custom: true, text: new RegExp(`${ACTION_FAILED.source}|\\bRuntimeError\\b`) },
           set: { category: 'incompatible_custom_component' },
         },
       ],
