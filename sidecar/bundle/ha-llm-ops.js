@@ -15145,6 +15145,9 @@ var COLLECTORS = [
 		async start(ctx) {
 			const { conn, cursors, sink, log } = ctx;
 			let eventsSeen = 0;
+			/** Events on the current connection, and when the list was last read (ms). */
+			let eventsOnConnection = 0;
+			let listedAt = 0;
 			let pollFinds = 0;
 			let warnedNoEvents = false;
 			/** Signal the occurrences of `r` not yet seen; `fromEvent` is one new occurrence. */
@@ -15173,6 +15176,7 @@ var COLLECTORS = [
 				return true;
 			};
 			const resync = async () => {
+				listedAt = ctx.now().getTime();
 				const records = await conn.sendMessagePromise({ type: "system_log/list" });
 				let found = 0;
 				const takeOne = guarded(log, "a system log record", (r) => {
@@ -15183,10 +15187,15 @@ var COLLECTORS = [
 			};
 			const unsubEvents = await conn.subscribeEvents(guarded(log, "a system log event", (ev) => {
 				eventsSeen++;
+				eventsOnConnection++;
 				take(ev.data, true);
 			}), "system_log_event");
-			const stopResync = await onEveryConnect(conn, async () => void await resync(), log, "system log");
+			const stopResync = await onEveryConnect(conn, async () => {
+				eventsOnConnection = 0;
+				await resync();
+			}, log, "system log");
 			const poll = setInterval(() => {
+				if (eventsOnConnection > 0 && ctx.now().getTime() - listedAt < 3e5) return;
 				resync().then((found) => {
 					if (found === 0 || eventsSeen > 0) return;
 					if (++pollFinds >= 2 && !warnedNoEvents) {

@@ -85,6 +85,9 @@ export function recordSignal(
   };
 }
 
+/** How often the list is read while events arrive (a safety net only). */
+export const SAFETY_NET_POLL_MS = 5 * 60 * 1000;
+
 export const systemLogCollector: Collector = {
   source: 'system_log',
   enabled: () => true,
@@ -92,6 +95,9 @@ export const systemLogCollector: Collector = {
   async start(ctx) {
     const { conn, cursors, sink, log } = ctx;
     let eventsSeen = 0;
+    /** Events on the current connection, and when the list was last read (ms). */
+    let eventsOnConnection = 0;
+    let listedAt = 0;
     let pollFinds = 0;
     let warnedNoEvents = false;
 
@@ -128,6 +134,7 @@ export const systemLogCollector: Collector = {
     };
 
     const resync = async () => {
+      listedAt = ctx.now().getTime();
       const records = await conn.sendMessagePromise<SystemLogRecord[]>({ type: 'system_log/list' });
       // The list is newest first; replay oldest first so incidents open in order.
       // One record that cannot be taken must not hide the others.
@@ -142,19 +149,27 @@ export const systemLogCollector: Collector = {
     const unsubEvents = await conn.subscribeEvents<{ data: SystemLogRecord }>(
       guarded(log, 'a system log event', (ev) => {
         eventsSeen++;
+        eventsOnConnection++;
         take(ev.data, true);
       }),
       'system_log_event',
     );
     const stopResync = await onEveryConnect(
       conn,
-      async () => void (await resync()),
+      async () => {
+        eventsOnConnection = 0;
+        await resync();
+      },
       log,
       'system log',
     );
 
     // Safety net, and the only source when fire_event is off.
+    // Once events arrive on this connection each brings its record, and the list (which HA
+    // serializes whole for every read) is only a safety net for an occurrence whose event
+    // could not be saved: read now and then, not every few seconds.
     const poll = setInterval(() => {
+      if (eventsOnConnection > 0 && ctx.now().getTime() - listedAt < SAFETY_NET_POLL_MS) return;
       resync()
         .then((found) => {
           if (found === 0 || eventsSeen > 0) return;

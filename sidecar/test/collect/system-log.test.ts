@@ -5,7 +5,7 @@
  */
 import type { Signal } from '@ha-llm-ops/contracts';
 import type { Connection } from 'home-assistant-js-websocket';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { systemLogCollector, type SystemLogRecord } from '../../src/collect/system-log.js';
 import type { CollectorContext } from '../../src/collect/collector.js';
 import type { Inventory } from '../../src/ha/inventory.js';
@@ -29,14 +29,18 @@ function record(count: number, first: number, latest: number): SystemLogRecord {
 /** An event as HA fires it: the new entry, count 1, first and latest the same. */
 const event = (at: number) => ({ data: record(1, at, at) });
 
-async function collector() {
+async function collector(logPollS = 3600) {
   let list: SystemLogRecord[] = [];
+  let listed = 0;
   let onEvent: (ev: { data: SystemLogRecord }) => void = () => undefined;
   const cursors = new Map<string, unknown>();
   const taken: Signal[] = [];
   const ready: (() => Promise<void>)[] = [];
   const conn = {
-    sendMessagePromise: () => Promise.resolve(list),
+    sendMessagePromise: () => {
+      listed++;
+      return Promise.resolve(list);
+    },
     subscribeEvents: (cb: typeof onEvent) => {
       onEvent = cb;
       return Promise.resolve(() => Promise.resolve());
@@ -54,7 +58,7 @@ async function collector() {
       setCursor: (name, value) => cursors.set(name, value),
     },
     sink: { emit: (s) => void taken.push(s), reconcile: () => undefined },
-    thresholds: { ...THRESHOLDS, logPollS: 3600 },
+    thresholds: { ...THRESHOLDS, logPollS },
     log: createLogger('error'),
     now: () => new Date(),
     flags: { systemLogEvents: true },
@@ -62,6 +66,8 @@ async function collector() {
   const stop = await systemLogCollector.start(ctx);
   return {
     counted: () => taken.reduce((n, s) => n + s.count, 0),
+    /** How often the collector read HA's system log. */
+    listed: () => listed,
     event: (at: number) => onEvent(event(at)),
     /** Reconnect: the resync finds `r` in the list. */
     resync: async (r: SystemLogRecord) => {
@@ -107,5 +113,33 @@ describe('system log: every occurrence once', () => {
     await c.resync(record(3, 200, 210));
     expect(c.counted()).toBe(4);
     await c.stop();
+  });
+});
+
+describe('system log: read again only as often as it helps', () => {
+  it('polls the list every few seconds until events arrive, then every five minutes', async () => {
+    vi.useFakeTimers();
+    const c = await collector(10);
+    try {
+      const atConnect = c.listed();
+      // No event yet: HA may not fire them (system_log fire_event off), so the list is read.
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(c.listed()).toBe(atConnect + 3);
+      // Events arrive: each one brings its record, and HA's list (serialized for every read)
+      // is read only as a safety net for an occurrence that could not be saved.
+      c.event(100);
+      await vi.advanceTimersByTimeAsync(290_000);
+      expect(c.listed()).toBe(atConnect + 3);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(c.listed()).toBe(atConnect + 4);
+      // After a reconnect nothing is known of the new connection's events: polled again.
+      await c.resync(record(1, 100, 100));
+      const atReconnect = c.listed();
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(c.listed()).toBe(atReconnect + 2);
+    } finally {
+      await c.stop();
+      vi.useRealTimers();
+    }
   });
 });
