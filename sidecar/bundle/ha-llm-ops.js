@@ -15148,6 +15148,7 @@ var COLLECTORS = [
 			/** Events on the current connection, and when the list was last read (ms). */
 			let eventsOnConnection = 0;
 			let listedAt = 0;
+			let droppedAtList = 0;
 			let pollFinds = 0;
 			let warnedNoEvents = false;
 			/** Signal the occurrences of `r` not yet seen; `fromEvent` is one new occurrence. */
@@ -15177,6 +15178,7 @@ var COLLECTORS = [
 			};
 			const resync = async () => {
 				listedAt = ctx.now().getTime();
+				droppedAtList = ctx.dropped();
 				const records = await conn.sendMessagePromise({ type: "system_log/list" });
 				let found = 0;
 				const takeOne = guarded(log, "a system log record", (r) => {
@@ -15195,7 +15197,7 @@ var COLLECTORS = [
 				await resync();
 			}, log, "system log");
 			const poll = setInterval(() => {
-				if (eventsOnConnection > 0 && ctx.now().getTime() - listedAt < 3e5) return;
+				if (eventsOnConnection > 0 && ctx.dropped() === droppedAtList && ctx.now().getTime() - listedAt < 3e5) return;
 				resync().then((found) => {
 					if (found === 0 || eventsSeen > 0) return;
 					if (++pollFinds >= 2 && !warnedNoEvents) {
@@ -18737,6 +18739,7 @@ var Journal = class {
 	inTransaction;
 	/** Group commit (turns.ts). */
 	turns;
+	droppedWrites = 0;
 	constructor(file, opts = {}) {
 		this.db = openJournalDb(file, opts);
 		this.stmt = statementCache(this.db);
@@ -18750,7 +18753,7 @@ var Journal = class {
 		this.updates = new UpdateJournal(this.db);
 		this.signals = new SignalStore(this.db);
 		this.cursors = new Cursors(this.db);
-		this.turns = new Turns(this.db, opts.onWriteError, () => this.forget());
+		this.turns = new Turns(this.db, opts.onWriteError, () => this.dropTurn());
 	}
 	close() {
 		this.turns.end();
@@ -18762,9 +18765,20 @@ var Journal = class {
 		try {
 			return this.inTransaction(fn);
 		} catch (err) {
-			this.forget();
+			this.dropTurn();
 			throw err;
 		}
+	}
+	/**
+	* How many times writes were rolled back (a full disk, a failed transaction) since the
+	* journal opened: what collectors took in them is to be read again from Home Assistant.
+	*/
+	get dropped() {
+		return this.droppedWrites;
+	}
+	dropTurn() {
+		this.droppedWrites++;
+		this.forget();
 	}
 	/**
 	* Forget every row held in memory (signal tails, cursors, incidents): after a rollback, or
@@ -20161,6 +20175,7 @@ var Sidecar = class {
 			stateChanges,
 			supervisor: this.supervisor,
 			cursors: this.journal,
+			dropped: () => this.journal.dropped,
 			sink: {
 				emit: guarded(log, "taking a signal", (signal) => this.journal.guard(() => this.correlator.emit(signal))),
 				reconcile: guarded(log, "reconciling signals", (source, keep) => this.journal.guard(() => this.correlator.reconcile(source, keep)))

@@ -324,6 +324,7 @@ export class Sidecar {
       stateChanges,
       supervisor: this.supervisor,
       cursors: this.journal,
+      dropped: () => this.journal.dropped,
       // Collectors emit from WebSocket listeners: a signal that cannot be taken
       // is logged and skipped, never allowed to end the process.
       sink: {

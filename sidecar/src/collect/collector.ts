@@ -22,6 +22,11 @@ export interface CollectorContext {
   stateChanges: StateChangeFeed;
   supervisor: SupervisorClient | null;
   cursors: CursorStore;
+  /**
+   * How many times the journal dropped writes so far (a full disk): what a collector took
+   * since it last read its source may be lost and is read again.
+   */
+  dropped(): number;
   sink: SignalSink;
   thresholds: Thresholds;
   log: Logger;

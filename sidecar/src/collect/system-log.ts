@@ -98,6 +98,7 @@ export const systemLogCollector: Collector = {
     /** Events on the current connection, and when the list was last read (ms). */
     let eventsOnConnection = 0;
     let listedAt = 0;
+    let droppedAtList = 0;
     let pollFinds = 0;
     let warnedNoEvents = false;
 
@@ -135,6 +136,7 @@ export const systemLogCollector: Collector = {
 
     const resync = async () => {
       listedAt = ctx.now().getTime();
+      droppedAtList = ctx.dropped();
       const records = await conn.sendMessagePromise<SystemLogRecord[]>({ type: 'system_log/list' });
       // The list is newest first; replay oldest first so incidents open in order.
       // One record that cannot be taken must not hide the others.
@@ -166,10 +168,15 @@ export const systemLogCollector: Collector = {
 
     // Safety net, and the only source when fire_event is off.
     // Once events arrive on this connection each brings its record, and the list (which HA
-    // serializes whole for every read) is only a safety net for an occurrence whose event
-    // could not be saved: read now and then, not every few seconds.
+    // serializes whole for every read) is a safety net for an occurrence whose event could not
+    // be saved: read every few seconds after the journal dropped writes, else now and then.
     const poll = setInterval(() => {
-      if (eventsOnConnection > 0 && ctx.now().getTime() - listedAt < SAFETY_NET_POLL_MS) return;
+      if (
+        eventsOnConnection > 0 &&
+        ctx.dropped() === droppedAtList &&
+        ctx.now().getTime() - listedAt < SAFETY_NET_POLL_MS
+      )
+        return;
       resync()
         .then((found) => {
           if (found === 0 || eventsSeen > 0) return;

@@ -100,6 +100,7 @@ export class Journal {
   private readonly inTransaction: (fn: () => unknown) => unknown;
   /** Group commit (turns.ts). */
   private readonly turns: Turns;
+  private droppedWrites = 0;
 
   constructor(file: string, opts: JournalOptions = {}) {
     this.db = openJournalDb(file, opts);
@@ -115,7 +116,7 @@ export class Journal {
     this.signals = new SignalStore(this.db);
     this.cursors = new Cursors(this.db);
     // What is held in memory mirrors committed rows only: a rolled back turn forgets it.
-    this.turns = new Turns(this.db, opts.onWriteError, () => this.forget());
+    this.turns = new Turns(this.db, opts.onWriteError, () => this.dropTurn());
   }
 
   close(): void {
@@ -129,9 +130,22 @@ export class Journal {
     try {
       return this.inTransaction(fn) as T;
     } catch (err) {
-      this.forget(); // rolled back: what was held may not have been written
+      this.dropTurn(); // rolled back: what was held may not have been written
       throw err;
     }
+  }
+
+  /**
+   * How many times writes were rolled back (a full disk, a failed transaction) since the
+   * journal opened: what collectors took in them is to be read again from Home Assistant.
+   */
+  get dropped(): number {
+    return this.droppedWrites;
+  }
+
+  private dropTurn(): void {
+    this.droppedWrites++;
+    this.forget();
   }
 
   /**

@@ -32,6 +32,7 @@ const event = (at: number) => ({ data: record(1, at, at) });
 async function collector(logPollS = 3600) {
   let list: SystemLogRecord[] = [];
   let listed = 0;
+  let dropped = 0;
   let onEvent: (ev: { data: SystemLogRecord }) => void = () => undefined;
   const cursors = new Map<string, unknown>();
   const taken: Signal[] = [];
@@ -53,6 +54,7 @@ async function collector(logPollS = 3600) {
     inventory: { libraryLoggers: new Map(), entryFor: () => undefined } as unknown as Inventory,
     stateChanges: undefined as never,
     supervisor: null,
+    dropped: () => dropped,
     cursors: {
       getCursor: <T>(name: string) => cursors.get(name) as T | undefined,
       setCursor: (name, value) => cursors.set(name, value),
@@ -68,6 +70,8 @@ async function collector(logPollS = 3600) {
     counted: () => taken.reduce((n, s) => n + s.count, 0),
     /** How often the collector read HA's system log. */
     listed: () => listed,
+    /** The journal dropped a turn of writes (a full disk). */
+    drop: () => void dropped++,
     event: (at: number) => onEvent(event(at)),
     /** Reconnect: the resync finds `r` in the list. */
     resync: async (r: SystemLogRecord) => {
@@ -132,6 +136,13 @@ describe('system log: read again only as often as it helps', () => {
       expect(c.listed()).toBe(atConnect + 3);
       await vi.advanceTimersByTimeAsync(10_000);
       expect(c.listed()).toBe(atConnect + 4);
+      // Writes dropped (a full disk): the list is read at the next poll, and each poll after
+      // while they keep being dropped, so what was lost is counted once there is room again.
+      c.drop();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(c.listed()).toBe(atConnect + 5);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(c.listed()).toBe(atConnect + 5);
       // After a reconnect nothing is known of the new connection's events: polled again.
       await c.resync(record(1, 100, 100));
       const atReconnect = c.listed();

@@ -116,6 +116,7 @@ export function supervisorContext(
     stateChanges: undefined as never,
     supervisor,
     cursors: pipeline.journal,
+    dropped: () => pipeline.journal.dropped,
     sink: pipeline.correlator,
     thresholds: { ...THRESHOLDS, supervisorPollS: 3600 },
     log: createLogger('error'),

@@ -73,6 +73,8 @@ describe('what the journal holds in memory', () => {
     expect(journal.getIncident('inc_1')?.occurrences).toBe(1);
     expect(journal.getCursor('system_log:a')).toEqual({ ts: 1, count: 1 });
     expect(journal.getCursor('system_log:b')).toBeUndefined();
+    // Counted, so collectors read again what they took in it.
+    expect(journal.dropped).toBe(1);
     journal.close();
   });
 
