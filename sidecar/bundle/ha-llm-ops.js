@@ -4471,7 +4471,7 @@ var MESSAGE_PATTERNS = [
 	/\bcustom integration author for ([a-z0-9_]+)\b/,
 	/\bintegration '([a-z0-9_]+)'/,
 	/^Integration not found: ([a-z0-9_]+)/,
-	/^Error (?:setting up|unloading) entry .+? for ([a-z0-9_]+)(?::\s|$)/,
+	/^Error (?:setting up|unloading) entry (?:.+? )?for ([a-z0-9_]+)(?::\s|$)/,
 	/^Setup of ([a-z0-9_]+) is taking over/,
 	/\bfor domain [a-z_]+ with platform ([a-z0-9_]+)/,
 	/^Setup failed for custom integration '?([a-z0-9_]+)'?:/,
@@ -6421,15 +6421,12 @@ var blockingIo = {
 	family: "blocking_io",
 	signatures: [{
 		id: "blocking_call",
-		match: {
-			text: [
-				/(?:Detected|Caught) blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
-				/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
-				/\bdoing blocking calls? at\b/,
-				/Blocking calls must be done in the executor or a separate thread/
-			],
-			minLevel: "DEBUG"
-		},
+		match: { text: [
+			/(?:Detected|Caught) blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
+			/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
+			/\bdoing blocking calls? at\b/,
+			/Blocking calls must be done in the executor or a separate thread/
+		] },
 		...common$12,
 		severity: "warning",
 		confidence: .9,
@@ -8700,7 +8697,7 @@ var setup = {
 		{
 			id: "failed",
 			match: [
-				{ text: /Error setting up entry .+ for \w+|Setup failed for (?:custom integration )?'?\w+'?|Error during setup of component \w+|Error while setting up \w+ platform for \w+|Unable to set up dependencies of/ },
+				{ text: /Error setting up entry (?:.+ )?for \w+|Setup failed for (?:custom integration )?'?\w+'?|Error during setup of component \w+|Error while setting up \w+ platform for \w+|Unable to set up dependencies of/ },
 				{
 					text: SETUP_FRAME,
 					minLevel: "ERROR"

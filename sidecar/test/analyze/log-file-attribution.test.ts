@@ -635,6 +635,10 @@ describe('grouping a log into incidents', () => {
     expect(incident?.integration).toBe('acme_lock');
   });
 
+  it('names the integration of an entry without a title that failed to set up', async () => {
+    expect(await who('Error setting up entry for acme_hub')).toEqual(['acme_hub']);
+  });
+
   it('attributes a platform error to the custom integration in its traceback', async () => {
     const [incident] = await analyze(
       at('18:20:00', 'ERROR', 'homeassistant.components.sensor', 'Platform error: sensor'),

@@ -30,12 +30,12 @@ recognises('blocking_io', [
     'notify_only',
   ),
   c(
-    // A library that catches Home Assistant's error and logs it at DEBUG: still a blocking call.
-    'a blocking call Home Assistant raised, caught and logged at debug by the library',
+    // A library that catches Home Assistant's error and logs it in its own words.
+    'a blocking call Home Assistant raised, caught and logged by the library',
     input(null, [
       line(
         "Unknown Error: Caught blocking call to putrequest with args (<urllib3.connection.HTTPSConnection object at 0x7f0363728710>, 'POST', '/yapi/o/token/') inside the event loop by integration 'yale_smart_alarm' at homeassistant/components/yale_smart_alarm/coordinator.py, line 39: self.yale = YaleSmartAlarmClient(. (offender: /usr/local/lib/python3.12/site-packages/urllib3/connection.py, line 219: return _HTTPConnection.putrequest(self, method, url, *args, **kwargs))",
-        'DEBUG',
+        'ERROR',
         'yalesmartalarmclient.auth',
       ),
     ]),

@@ -189,6 +189,14 @@ recognises('setup', [
     'notify_only',
   ),
   c(
+    // An entry without a title: Home Assistant logs nothing between "entry" and "for".
+    'an entry without a title that failed to set up',
+    input('insteon', [line('Error setting up entry for insteon', 'ERROR')]),
+    'setup.failed',
+    'setup_retry',
+    'notify_only',
+  ),
+  c(
     // The user sees a failed setup, and only a release of Home Assistant fixes it.
     "a core integration's setup that failed on a bug of its code",
     input('hue', [

@@ -47,9 +47,6 @@ export const blockingIo: SignatureFamily = {
           // Home Assistant before 2024.6 raised it instead of reporting it.
           /Blocking calls must be done in the executor or a separate thread/,
         ],
-        // Unmistakable at any level: a library that catches Home Assistant's error may log it
-        // at DEBUG.
-        minLevel: 'DEBUG',
       },
       ...common,
       severity: 'warning',

@@ -230,7 +230,7 @@ export const setup: SignatureFamily = {
       id: 'failed',
       match: [
         {
-          text: /Error setting up entry .+ for \w+|Setup failed for (?:custom integration )?'?\w+'?|Error during setup of component \w+|Error while setting up \w+ platform for \w+|Unable to set up dependencies of/,
+          text: /Error setting up entry (?:.+ )?for \w+|Setup failed for (?:custom integration )?'?\w+'?|Error during setup of component \w+|Error while setting up \w+ platform for \w+|Unable to set up dependencies of/,
         },
         // An exception that escaped an integration's setup function (the traceback's frame
         // says so) is a failed setup even when the integration logged it in its own words:
