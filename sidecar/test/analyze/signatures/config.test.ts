@@ -284,6 +284,20 @@ recognises('config', [
     'update_or_remove_custom_component',
   ),
   c(
+    // Two phones registered under one name: only one of them gets a notify action.
+    'two Companion app registrations with the same device name',
+    input('mobile_app', [
+      line(
+        'Found duplicate device name ONEPLUS A6003',
+        'WARNING',
+        'homeassistant.components.mobile_app.notify',
+      ),
+    ]),
+    'config.duplicate_app_name',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     // A power sensor a template declares total_increasing: the user's state_class is wrong.
     "a template sensor's total that goes down",
     input('template', [

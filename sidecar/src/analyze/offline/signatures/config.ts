@@ -294,6 +294,22 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // mobile_app names each notify action after the device: a second registration under
+      // the same name (a reinstalled or second phone) gets none.
+      id: 'duplicate_app_name',
+      match: { text: /\bFound duplicate device name (?<device>[^\n]+)/ },
+      ...common,
+      confidence: 0.8,
+      severity: 'warning',
+      title: 'Two Companion app registrations are named “{device}”',
+      rootCause:
+        'Two devices registered with the Companion app under the same name (“{device}”), often an old registration left after reinstalling the app or a second phone of the same model. The notify action is named after the device, so only one of them gets one and notifications reach only that one.',
+      manualSteps: [
+        'Settings → Devices & services → Mobile App: delete the registration that is no longer used, or rename one device in the Companion app (Settings → Companion app → Device name).',
+        'Restart Home Assistant so that each device gets its notify action.',
+      ],
+    },
+    {
       id: 'entity_state_or_unit',
       match: {
         text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '[^']*' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit|\bhave state class '[^']*' but 'last_reset' is missing|\bThe unit of \S+ \([^)\n]*\) does not match the unit of already compiled statistics|has state class \w+, but its state is not strictly increasing/,
