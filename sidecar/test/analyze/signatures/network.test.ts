@@ -149,6 +149,21 @@ recognises('network', [
     'check_network_or_device',
   ),
   c(
+    // pyserial's words when a second program reads the same port (here an energy meter's
+    // integration opened the Zigbee stick's port).
+    'a serial port two programs read at once',
+    input('zha', [
+      line(
+        "Connection to the radio has been lost: SerialException('device reports readiness to read but returned no data (device disconnected or multiple access on port?)')",
+        'ERROR',
+        'zigpy.application',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'fix_config_then_reload',
+  ),
+  c(
     'a USB radio that is gone',
     input('zha', [
       line(

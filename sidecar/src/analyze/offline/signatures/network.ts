@@ -238,12 +238,26 @@ export const network: SignatureFamily = {
     {
       id: 'radio',
       match: {
-        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist/i,
+        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b/i,
       },
       ...device,
       confidence: 0.76,
       actions: [],
       variants: [
+        {
+          // pyserial: the port said it had data and then had none, which is what a second
+          // reader of the same port causes (or a stick pulled out).
+          when: { text: /\bmultiple access on port\b/ },
+          set: {
+            remedy: 'fix_config_then_reload',
+            rootCause:
+              'The serial port of {integration}’s radio reads empty (“{detail}”): almost always a second program (another integration, an add-on, a script) opened the same port and takes the data, or the stick was pulled out.',
+            manualSteps: [
+              'Find what else uses the port: integrations and add-ons configured with the same /dev path (Zigbee2MQTT beside ZHA, a serial sensor, ser2net), and remove or re-point the other one.',
+              'Then reload {integration} (or restart Home Assistant).',
+            ],
+          },
+        },
         {
           // The stick is there; the process may not open it.
           when: { text: /Permission denied: '\/dev\/|\[Errno 13\][^\n]*\/dev\// },
