@@ -8,24 +8,25 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-06, 1,094 cases, 354 held out), as a share of
+ * The level reached on the held-out part (2026-12-06, 1,231 cases, 396 held out), as a share of
  * its cases. When the corpus grows the shares are taken again: a new held-out case the analyzer
- * misses lowers a share without any case it got right turning wrong. From 904 to 1,094 cases the
- * shares went from 0.567 / 0.484 / 0.623 to 0.551 / 0.475 / 0.624; the rules of before that
- * growth measure 0.548 / 0.472 / 0.621 on the grown corpus, so the new threads lowered them and
- * the rules made since raised all three. (From 705 to 904 cases they fell from 0.580 / 0.469 /
- * 0.621 the same way, from 576 to 705 from 0.591 / 0.443 / 0.642, and from 444 to 576 from
- * 0.633 / 0.458 / 0.633.)
+ * misses lowers a share without any case it got right turning wrong. From 1,094 to 1,231 cases the
+ * shares went from 0.551 / 0.475 / 0.624 to 0.551 / 0.477 / 0.616; the rules of before that
+ * growth measure the same 0.551 / 0.477 / 0.616 on the grown corpus, so the new threads (harder
+ * to name an integration for) lowered the last one and the rules made since changed none of the
+ * three (they raised the working part's by 1.3 / 0.8 / 0.7 points). (From 904 to 1,094 cases the
+ * shares went from 0.567 / 0.484 / 0.623 to 0.551 / 0.475 / 0.624, from 705 to 904 from 0.580 /
+ * 0.469 / 0.621, from 576 to 705 from 0.591 / 0.443 / 0.642, and from 444 to 576 from 0.633 /
+ * 0.458 / 0.633.)
  */
-const FLOOR = { category: 0.551, remedy: 0.475, integration: 0.624 };
+const FLOOR = { category: 0.551, remedy: 0.477, integration: 0.616 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
- * reached, within the target of 0.05. The 354 held-out cases measure 0.045; the rules of before
- * the last 190 threads were added measure 0.054 on them (an add-on start refused for a reason
- * the line does not give, and a library module gone missing, were named with more confidence
- * than they earn).
+ * reached, within the target of 0.05. The 396 held-out cases measure 0.040; the rules of before
+ * the last 137 threads were added measure 0.048 on them (a schema error was named with more
+ * confidence than it earns: about one in five is not the user's configuration).
  */
-const MAX_CONFIDENTLY_WRONG = 0.048;
+const MAX_CONFIDENTLY_WRONG = 0.041;
 
 const result = await evaluate();
 
