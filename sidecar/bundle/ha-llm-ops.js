@@ -6750,7 +6750,7 @@ var config = {
 				unless: AUTOMATION_CONTEXT
 			},
 			...common$10,
-			confidence: .78,
+			confidence: .82,
 			variants: [published],
 			title: "{integration} has an invalid configuration",
 			rootCause: "The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.",

@@ -176,9 +176,7 @@ export const config: SignatureFamily = {
         unless: AUTOMATION_CONTEXT,
       },
       ...common,
-      // A schema error is certain, whose it is less so: a Core release or an add-on's options
-      // written by an integration are refused the same way (about four in five are the user's).
-      confidence: 0.78,
+      confidence: 0.82,
       variants: [published],
       title: '{integration} has an invalid configuration',
       rootCause:
