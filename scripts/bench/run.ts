@@ -263,9 +263,10 @@ How each figure is made:
 - **ha_cpu**: HA's CPU time (all its threads, from /proc/…/schedstat) per 1,000 state changes while
   \`fault_lab.churn\` changes 200 of 5,000 entities a second inside HA, over one-minute windows (the integration polls once a minute): nothing subscribed, a bare client
   on each way of subscribing (\`subscribe_events\`, \`subscribe_entities\`, \`subscribe_trigger\`,
-  the llm_ops filter), and the real sidecar, without and then with the llm_ops integration. Each
-  round measures its own baseline; the extra CPU is the median over three rounds
-  ([ADR 0006](adr/0006-filtered-state-changes.md)). On two shared cores one round scatters by
+  the llm_ops filter), and the real sidecar, without (one round) and then with the llm_ops
+  integration (six rounds, every other one in reverse order, so a drift within a round counts
+  for and against in turn). Each round measures its own baseline; the extra CPU is the median
+  over the rounds ([ADR 0006](adr/0006-filtered-state-changes.md)). On two shared cores one round scatters by
   ±10 to ±25 points (the rounds are in the figures below), so a run's median lands on either side
   of 3 %: full runs here measured +2.5, +8.3, −3.2, +3.1, +7.5, +6.6, +7.7 and +16.4 %, runs of the
   step alone +1.4, +3.9, +1.5 and +0.4 %.
