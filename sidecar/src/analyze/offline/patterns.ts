@@ -17,6 +17,13 @@ export const SERVER_ERROR =
 export const CALL_MISMATCH =
   /unexpected keyword argument|missing \d+ required (?:positional|keyword-only) argument|takes \d+ positional arguments? but \d+ (?:positional arguments? (?:\([^)\n]*\) )?)?(?:were|was) given/;
 
+/**
+ * Python's own words for a programming error (an exception's message, without its class):
+ * the code fails the same way however often it runs, whatever the device or network does.
+ */
+export const CODE_FAULT =
+  /\b(?:list|tuple|string) index out of range\b|\breferenced before assignment\b|\bcannot access local variable\b|'NoneType' object (?:is not (?:subscriptable|iterable|callable)|has no attribute)|\bunsupported operand type\(s\)|\bcan only concatenate \w+ \(not|\bnot supported between instances of\b|\bdivision by zero\b/;
+
 /** The Home Assistant host itself has no route out. */
 export const NETWORK_UNREACHABLE = /Network is unreachable|ENETUNREACH|\[Errno 101\]/i;
 

@@ -4,6 +4,33 @@ import { c, recognises } from './cases.js';
 
 recognises('setup', [
   c(
+    // Python's own words for a bug: the integration's code, not the device, fails each retry.
+    'a retry whose reason is a programming error in a core integration',
+    input('enphase_envoy', [
+      line(
+        "Config entry 'Envoy 1234' for enphase_envoy integration not ready yet: list index out of range; Retrying in background",
+        'WARNING',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'notify_only',
+  ),
+  c(
+    'a retry whose reason is a programming error in a custom integration',
+    input('bmw_connected_drive', [
+      line(
+        "Config entry 'Car' for bmw_connected_drive integration not ready yet: cannot access local variable 'response' where it is not associated with a value; Retrying in background",
+        'WARNING',
+        'custom_components.bmw_connected_drive',
+      ),
+    ]),
+    'setup.retry',
+    'setup_retry',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'a retry in the 2025 INFO format with a timeout',
     input('shelly', [
       line(

@@ -1,5 +1,12 @@
 /** Config entries Home Assistant keeps retrying, and setups that fail for reasons no family knows. */
-import { CALL_MISMATCH, ENTRY_FAILED, NOT_READY, SERVER_ERROR, UNREACHABLE } from '../patterns.js';
+import {
+  CALL_MISMATCH,
+  CODE_FAULT,
+  ENTRY_FAILED,
+  NOT_READY,
+  SERVER_ERROR,
+  UNREACHABLE,
+} from '../patterns.js';
 import type { Outcome, SignatureFamily } from '../types.js';
 import { customRelease } from '../variants.js';
 
@@ -131,6 +138,25 @@ export const setup: SignatureFamily = {
             custom: true,
             text: /ConfigEntryNotReady in forwarded platform|Instead raise ConfigEntryNotReady/,
           },
+          set: { remedy: 'update_or_remove_custom_component' },
+        },
+        {
+          // The reason is a bug in the integration's code (an index past a list's end, a
+          // variable never set): every retry runs the same code against the same answer.
+          when: { text: CODE_FAULT },
+          set: {
+            remedy: 'notify_only',
+            actions: [],
+            rootCause:
+              '{integration} keeps retrying setup because its own code fails[[ (“{reason}”)]]: a programming error, often met when the device, its firmware or the service starts answering differently. Retrying runs the same code; a release of {integration} that handles it is needed.',
+            manualSteps: [
+              'Update {integration}; look at its issue tracker for this error (a firmware or service change usually hits many users at once).',
+              'If no release fixes it yet, report it there with this log (turn on its debug logging first).',
+            ],
+          },
+        },
+        {
+          when: { custom: true, text: CODE_FAULT },
           set: { remedy: 'update_or_remove_custom_component' },
         },
         serviceRejects,
