@@ -11693,7 +11693,8 @@ var NAMED_IN_MESSAGE = [
 	/\bIntegration (\w+) not found when trying to verify its \w+ platform/,
 	/\bimporting (?:component )?custom_components\.(\w+)/,
 	/^Timed out adding entities for domain \w+ with platform (\w+)/,
-	/\bIntegration '(\w+)' does not support device automation/
+	/\bIntegration '(\w+)' does not support device automation/,
+	/\b(?:manifest|translations|flow|integration) for integration '?(\w+)'?(?=[:\s.,]|$)/
 ];
 /**
 * Keys of a configuration that a mis-indented YAML puts at the top level, where Home
@@ -11889,21 +11890,23 @@ function attribute(record) {
 	});
 	if (integration === "custom") integration = null;
 	if (integration !== null && CONFIG_KEYS.has(integration) && !CORE_DOMAINS.has(integration)) integration = null;
-	if (DISPATCHER_LOGGER.test(logger)) {
+	const dispatcher = DISPATCHER_LOGGER.test(logger) ? integration : null;
+	if (dispatcher !== null) {
 		const beyond = (d) => d && !DISPATCHERS.has(d) ? d : null;
 		integration = beyond(integrationOfFrames(r.traceback)) ?? beyond(integrationOf({
 			logger: "",
 			path: r.source,
 			message: "",
 			libraryLoggers: LIBRARY_LOGGERS
-		})) ?? integration;
+		}));
 	}
 	if (integration === "hassio" || integration === "homeassistant") {
 		const checked = CONFIG_CHECK.map((re) => re.exec(r.message)?.[1]).find(Boolean);
 		if (checked && !CONFIG_KEYS.has(checked)) integration = checked;
 	}
 	if (integration === null || PLATFORM_DOMAINS.test(integration)) {
-		const frame = integrationOfFrames(r.traceback);
+		const inFrames = integrationOfFrames(r.traceback);
+		const frame = inFrames !== null && DISPATCHERS.has(inFrames) ? null : inFrames;
 		const lines = r.message.split("\n").concat(r.traceback ?? []);
 		const named = NAMED_IN_MESSAGE.map((re) => lines.map((l) => re.exec(l)?.[1]).find(Boolean)).find(Boolean);
 		integration = frame ?? (named && !CONFIG_KEYS.has(named) ? named : null) ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
@@ -11921,6 +11924,7 @@ function attribute(record) {
 	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = entityIntegration(text);
 	integration ??= coordinatorIntegration(text);
 	if (integration === null && ADDON_SLUG$1.test(text)) integration = "hassio";
+	integration ??= dispatcher;
 	if (integration === null && (CONFIG_LOGGER.test(logger) || /^homeassistant(?:\.runner)?$/.test(logger))) integration = "homeassistant";
 	return {
 		integration,

@@ -55,6 +55,8 @@ const NAMED_IN_MESSAGE = [
   /^Timed out adding entities for domain \w+ with platform (\w+)/,
   // An automation's device trigger, condition or action of an integration that has none (any more).
   /\bIntegration '(\w+)' does not support device automation/,
+  // The loader asked about one integration for another part (the frontend, a flow).
+  /\b(?:manifest|translations|flow|integration) for integration '?(\w+)'?(?=[:\s.,]|$)/,
 ];
 /**
  * Keys of a configuration that a mis-indented YAML puts at the top level, where Home
@@ -293,14 +295,16 @@ export function attribute(record: LogRecord): Attribution {
   // The websocket and REST APIs only hand a command to an integration's handler: when it
   // raises, their logger names the dispatcher and the traceback the integration.
   // The log viewer's `Source:` (where the error was raised) stands in for a traceback cut short.
-  if (DISPATCHER_LOGGER.test(logger)) {
+  // When neither says, the message's other clues below may: only with none does the
+  // dispatcher stand for the integration.
+  const dispatcher = DISPATCHER_LOGGER.test(logger) ? integration : null;
+  if (dispatcher !== null) {
     const beyond = (d: string | null) => (d && !DISPATCHERS.has(d) ? d : null);
     integration =
       beyond(integrationOfFrames(r.traceback)) ??
       beyond(
         integrationOf({ logger: '', path: r.source, message: '', libraryLoggers: LIBRARY_LOGGERS }),
-      ) ??
-      integration;
+      );
   }
   // A configuration check names the integration whose configuration is invalid, whoever ran
   // it: the Supervisor's check logs under hassio.
@@ -309,7 +313,9 @@ export function attribute(record: LogRecord): Attribution {
     if (checked && !CONFIG_KEYS.has(checked)) integration = checked;
   }
   if (integration === null || PLATFORM_DOMAINS.test(integration)) {
-    const frame = integrationOfFrames(r.traceback);
+    const inFrames = integrationOfFrames(r.traceback);
+    // The dispatcher's own frames name no culprit (see above).
+    const frame = inFrames !== null && DISPATCHERS.has(inFrames) ? null : inFrames;
     // Any line of the record: a pasted excerpt often starts in the middle of a message.
     const lines = r.message.split('\n').concat(r.traceback ?? []);
     const named = NAMED_IN_MESSAGE.map((re) =>
@@ -353,6 +359,7 @@ export function attribute(record: LogRecord): Attribution {
   integration ??= coordinatorIntegration(text);
   // An add-on named by its slug or container (`core_mosquitto`, `addon_a0d7b954_nodered`).
   if (integration === null && ADDON_SLUG.test(text)) integration = 'hassio';
+  integration ??= dispatcher;
   // HA's own configuration loading, or Home Assistant itself (its root logger, the runner).
   if (
     integration === null &&

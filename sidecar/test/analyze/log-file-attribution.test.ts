@@ -635,6 +635,37 @@ describe('grouping a log into incidents', () => {
     expect(incident?.integration).toBe('acme_lock');
   });
 
+  it('attributes a websocket command to the integration its message names', async () => {
+    // The dispatcher ran a command about another integration (the frontend asking for its
+    // manifest); neither a traceback nor the source says which, the message does.
+    const [incident] = await analyze(
+      'Logger: homeassistant.components.websocket_api.commands',
+      'Source: components/websocket_api/commands.py:670',
+      'Integration: Home Assistant WebSocket API (documentation, issues)',
+      'First occurred: 13:18:00 (8 occurrences)',
+      'Last logged: 14:42:08',
+      '',
+      "Unable to get manifest for integration acme_tuya: Integration 'acme_tuya' not found.",
+    );
+    expect(incident?.integration).toBe('acme_tuya');
+  });
+
+  it('attributes a failed action the websocket API ran to the library that failed it', async () => {
+    const incidents = await analyze(
+      at(
+        '08:41:39',
+        'ERROR',
+        'homeassistant.components.websocket_api.http.connection',
+        '[140732546435168] Error during service call to cover.open_cover: RPC call error occurred while calling action for cover.bedroom of Bedroom blinds',
+      ),
+      'Traceback (most recent call last):',
+      '  File "/usr/src/homeassistant/homeassistant/components/websocket_api/commands.py", line 245, in handle_call_service',
+      '  File "/usr/local/lib/python3.13/site-packages/aioshelly/rpc_device/device.py", line 331, in call_rpc',
+      "aioshelly.exceptions.RpcCallError: (429, 'Too many requests')",
+    );
+    expect(incidents.map((i) => i.integration)).toEqual(['shelly']);
+  });
+
   it('names the integration of an entry without a title that failed to set up', async () => {
     expect(await who('Error setting up entry for acme_hub')).toEqual(['acme_hub']);
   });
