@@ -87,6 +87,22 @@ function memoryStore() {
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
 
+/** Follow the fake HA's updates into a fresh store, as the sidecar does. */
+async function follow(ha: ReturnType<typeof fakeHa>, supervisor: SupervisorClient | null = null) {
+  const store = memoryStore();
+  const log = createLogger('error');
+  await followUpdates({
+    conn: ha.conn,
+    stateChanges: new StateChangeFeed(ha.conn, log),
+    inventory,
+    supervisor,
+    store,
+    log,
+    now: () => NOW,
+  });
+  return store;
+}
+
 describe('followUpdates', () => {
   it('records an update when the installed version changes, with the newest backup before it', async () => {
     const ha = fakeHa(
@@ -97,17 +113,7 @@ describe('followUpdates', () => {
         { backup_id: 'later', name: 'Tomorrow', date: '2026-12-05T12:00:00.000Z' },
       ],
     );
-    const store = memoryStore();
-    const log = createLogger('error');
-    await followUpdates({
-      conn: ha.conn,
-      stateChanges: new StateChangeFeed(ha.conn, log),
-      inventory,
-      supervisor: null,
-      store,
-      log,
-      now: () => NOW,
-    });
+    const store = await follow(ha);
     expect(store.recorded).toEqual([]); // the first version seen is no update
     ha.change(state('update.fault_lab', null)); // unavailable while reloading
     ha.change(state('update.fault_lab', '0.2.0', 'Fault Lab'));
@@ -135,17 +141,7 @@ describe('followUpdates', () => {
       state('update.tuya_local_update', '2025.1.0', 'Tuya Local'),
     ];
     const ha = fakeHa(states, []);
-    const store = memoryStore();
-    const log = createLogger('error');
-    await followUpdates({
-      conn: ha.conn,
-      stateChanges: new StateChangeFeed(ha.conn, log),
-      inventory,
-      supervisor: null,
-      store,
-      log,
-      now: () => NOW,
-    });
+    const store = await follow(ha);
     states[0] = state('update.home_assistant_core_update', '2026.12.0', 'Home Assistant Core');
     states[1] = state('update.mosquitto_broker_update', '6.5.0', 'Mosquitto broker');
     states[2] = state('update.tuya_local_update', '2025.2.0', 'Tuya Local');
@@ -168,17 +164,7 @@ describe('followUpdates', () => {
         backups: [{ slug: 'f00d', name: 'Before the update', date: '2026-12-04T11:50:00+00:00' }],
       }),
     } as unknown as SupervisorClient;
-    const store = memoryStore();
-    const log = createLogger('error');
-    await followUpdates({
-      conn: ha.conn,
-      stateChanges: new StateChangeFeed(ha.conn, log),
-      inventory,
-      supervisor,
-      store,
-      log,
-      now: () => NOW,
-    });
+    const store = await follow(ha, supervisor);
     (ha.conn as { haVersion: string }).haVersion = '2026.12.0';
     addons[0] = { slug: 'core_mosquitto', name: 'Mosquitto broker', version: '6.5.0' };
     ha.reconnect();
