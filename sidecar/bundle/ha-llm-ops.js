@@ -6315,6 +6315,10 @@ var automation = {
 				{
 					text: INVALID_DATA,
 					with: [TRACE_STEP]
+				},
+				{
+					text: INVALID_DATA,
+					kind: ["automation_error"]
 				}
 			],
 			...common$13,
@@ -6755,7 +6759,7 @@ var config = {
 				unless: AUTOMATION_CONTEXT
 			},
 			...common$10,
-			confidence: .82,
+			confidence: .78,
 			variants: [published],
 			title: "{integration} has an invalid configuration",
 			rootCause: "The configuration of {integration} does not match what it accepts: “{detail}”. Home Assistant skips the invalid part, so what it describes is not set up.",
@@ -14309,6 +14313,10 @@ var automationsCollector = {
 				const seen = cursors.getCursor(name) ?? [];
 				if (seen.includes(t.run_id)) continue;
 				cursors.setCursor(name, [t.run_id, ...seen].slice(0, REMEMBER_RUNS));
+				if (await inventory.hasEntity(domain, t.item_id) === false) {
+					log.debug(`${domain} ${t.item_id} failed, but no longer exists: not an incident`);
+					continue;
+				}
 				let config = null;
 				try {
 					config = (await conn.sendMessagePromise({
@@ -16667,11 +16675,15 @@ var Inventory = class {
 	listeners = /* @__PURE__ */ new Set();
 	unsubs = [];
 	timers = /* @__PURE__ */ new Map();
+	conn = null;
+	/** Whether the entity registry was read: until then, an entity it lacks may still exist. */
+	entitiesRead = false;
 	constructor(log) {
 		this.log = log;
 	}
 	/** Load everything and keep it current. */
 	async start(conn) {
+		this.conn = conn;
 		const fetched = await Promise.allSettled([
 			this.fetchEntities(conn),
 			this.fetchDevices(conn),
@@ -16718,6 +16730,18 @@ var Inventory = class {
 	async fetchEntities(conn) {
 		const list = await conn.sendMessagePromise({ type: "config/entity_registry/list" });
 		this.entities = new Map(list.map((e) => [e.entity_id, e]));
+		this.entitiesRead = true;
+	}
+	/**
+	* Whether the entity registry holds an entity of this platform and unique id, read again
+	* now when the copy held lacks it (it may be newer than the last registry event's refetch).
+	* Null when the registry cannot be read: then nobody knows.
+	*/
+	async hasEntity(platform, uniqueId) {
+		if (this.entityByUniqueId(platform, uniqueId)) return true;
+		if (this.conn) await this.fetchEntities(this.conn).catch(() => void 0);
+		if (!this.entitiesRead) return null;
+		return this.entityByUniqueId(platform, uniqueId) !== void 0;
 	}
 	async fetchDevices(conn) {
 		const list = await conn.sendMessagePromise({ type: "config/device_registry/list" });

@@ -193,6 +193,13 @@ describe('a fix whose failure goes on is undone', () => {
         ],
         mode: 'single',
       });
+      // On, even where HA restored it as off (it turned itself off in an earlier run).
+      await eventually(
+        () => haRest(env, 'GET', `/api/states/${LOGGER_ENTITY}`),
+        30_000,
+        LOGGER_ENTITY,
+      );
+      await haRest(env, 'POST', '/api/services/automation/turn_on', { entity_id: LOGGER_ENTITY });
       await eventually(
         async () =>
           (await haRest<{ state: string }>(env, 'GET', `/api/states/${LOGGER_ENTITY}`)).state ===

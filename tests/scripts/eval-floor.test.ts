@@ -22,10 +22,11 @@ import { evaluate } from '../../scripts/eval/corpus.js';
 const FLOOR = { category: 0.551, remedy: 0.477, integration: 0.616 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
- * reached, within the target of 0.05. The 396 held-out cases measure 0.048, as the rules of
- * before the last 137 threads do.
+ * reached, within the target of 0.05. The 396 held-out cases measured 0.048 until a schema
+ * error named its owner with confidence 0.78 instead of 0.82 (about one in five is not the
+ * user's configuration): 0.040.
  */
-const MAX_CONFIDENTLY_WRONG = 0.048;
+const MAX_CONFIDENTLY_WRONG = 0.04;
 
 const result = await evaluate();
 

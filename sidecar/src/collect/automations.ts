@@ -2,7 +2,9 @@
  * Automation and script runs that end in error, read from their traces.
  * A trigger (`automation_triggered`, `script_started`) schedules a look at
  * `trace/list` shortly after, and again later for runs that take a while; a
- * cursor of seen runs keeps every failed run counted once.
+ * cursor of seen runs keeps every failed run counted once. HA keeps the traces of an
+ * automation or script after it was deleted: a failed run of one that is gone is no
+ * incident.
  */
 import type { Signal } from '@ha-llm-ops/contracts';
 import type { Inventory } from '../ha/inventory.js';
@@ -75,6 +77,12 @@ export const automationsCollector: Collector = {
         const seen = cursors.getCursor<string[]>(name) ?? [];
         if (seen.includes(t.run_id)) continue;
         cursors.setCursor(name, [t.run_id, ...seen].slice(0, REMEMBER_RUNS));
+        // Automations and scripts are registered by their config id; an automation without
+        // one has no trace. Unknown (no registry): report it.
+        if ((await inventory.hasEntity(domain, t.item_id)) === false) {
+          log.debug(`${domain} ${t.item_id} failed, but no longer exists: not an incident`);
+          continue;
+        }
         let config: unknown = null;
         try {
           const full = await conn.sendMessagePromise<{ config?: unknown }>({

@@ -67,11 +67,15 @@ export class Inventory {
   private readonly listeners = new Set<EntriesListener>();
   private readonly unsubs: UnsubscribeFunc[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private conn: Connection | null = null;
+  /** Whether the entity registry was read: until then, an entity it lacks may still exist. */
+  private entitiesRead = false;
 
   constructor(private readonly log: Logger) {}
 
   /** Load everything and keep it current. */
   async start(conn: Connection): Promise<void> {
+    this.conn = conn;
     // A minimal HA may lack a registry command: attribution then works with less.
     const fetched = await Promise.allSettled([
       this.fetchEntities(conn),
@@ -151,6 +155,19 @@ export class Inventory {
       type: 'config/entity_registry/list',
     });
     this.entities = new Map(list.map((e) => [e.entity_id, e]));
+    this.entitiesRead = true;
+  }
+
+  /**
+   * Whether the entity registry holds an entity of this platform and unique id, read again
+   * now when the copy held lacks it (it may be newer than the last registry event's refetch).
+   * Null when the registry cannot be read: then nobody knows.
+   */
+  async hasEntity(platform: string, uniqueId: string): Promise<boolean | null> {
+    if (this.entityByUniqueId(platform, uniqueId)) return true;
+    if (this.conn) await this.fetchEntities(this.conn).catch(() => undefined);
+    if (!this.entitiesRead) return null;
+    return this.entityByUniqueId(platform, uniqueId) !== undefined;
   }
 
   private async fetchDevices(conn: Connection): Promise<void> {

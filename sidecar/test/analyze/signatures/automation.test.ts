@@ -4,6 +4,23 @@ import { c, recognises } from './cases.js';
 
 recognises('automation', [
   c(
+    // The trace's error, without the log's "Error executing script".
+    'a failed run read from the trace, with data the action does not accept',
+    input(
+      'automation',
+      [
+        line(
+          "Automation automation.porch failed: value must be one of ['off', 'on'] at 'mode'",
+          'ERROR',
+        ),
+      ],
+      { subject: 'automation.porch', kind: 'automation_error' },
+    ),
+    'automation.invalid_action_data',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
     'an automation calling a missing script',
     input(
       'automation',

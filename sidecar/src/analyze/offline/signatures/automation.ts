@@ -187,6 +187,8 @@ export const automation: SignatureFamily = {
         { text: INVALID_DATA, logger: AUTOMATION_LOGGER },
         { text: SCRIPT_ERROR, with: [INVALID_DATA] },
         { text: INVALID_DATA, with: [TRACE_STEP] },
+        // A failed run read from the automation's trace: its error in HA's words.
+        { text: INVALID_DATA, kind: ['automation_error'] },
       ],
       ...common,
       confidence: 0.85,
