@@ -325,6 +325,43 @@ describe('parseLog: Supervisor and add-on logs', () => {
     ]);
   });
 
+  it("reads an error an add-on's start script survived (it exited 0) as a warning", () => {
+    // s6-overlay stops the add-on when a start script fails; one that exits 0 handled
+    // what it logged (an optional service missing, say).
+    const text = [
+      'cont-init: info: running /etc/cont-init.d/mqtt.sh',
+      '[22:59:57] ERROR: Got unexpected response from the API: Service not enabled',
+      'cont-init: info: /etc/cont-init.d/mqtt.sh exited 0',
+      'cont-init: info: running /etc/cont-init.d/nginx.sh',
+      '[23:00:01] ERROR: Unable to write the nginx configuration',
+      'cont-init: info: /etc/cont-init.d/nginx.sh exited 1',
+      '[cont-init.d] 10-requirements.sh: executing...',
+      '[23:00:02] ERROR: Could not read the options',
+      '[cont-init.d] 10-requirements.sh: exited 0.',
+      '[23:00:03] ERROR: Service stopped',
+    ].join('\n');
+    const errors = (records: LogRecord[]) =>
+      records.filter((r) => r.logger === null).map((r) => [r.level, r.message]);
+    const expected = [
+      ['WARNING', 'Got unexpected response from the API: Service not enabled'],
+      ['ERROR', 'Unable to write the nginx configuration'],
+      ['WARNING', 'Could not read the options'],
+      ['ERROR', 'Service stopped'],
+    ];
+    expect(errors(parseLog(text))).toEqual(expected);
+  });
+
+  it('reads a streamed start script the same way', async () => {
+    async function* lines() {
+      yield 'cont-init: info: running /etc/cont-init.d/mqtt.sh';
+      yield '[22:59:57] ERROR: Got unexpected response from the API: Service not enabled';
+      yield 'cont-init: info: /etc/cont-init.d/mqtt.sh exited 0';
+    }
+    const records: LogRecord[] = [];
+    for await (const r of parseLogStream(lines())) records.push(r);
+    expect(records.map((r) => r.level)).toEqual(['INFO', 'WARNING', 'INFO']);
+  });
+
   it('unwraps journald and docker compose prefixes, traceback lines included', () => {
     const [journald] = parseLog(
       [
