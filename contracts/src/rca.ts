@@ -7,6 +7,11 @@ export const CandidateAction = v.object({
   params: v.record(v.string(), v.union([v.string(), v.number(), v.boolean()])),
   rationale: v.string(),
   risk: Risk,
+  /**
+   * It helps only after the user changed something (the rationale says what): proposed, and
+   * never run by itself, whatever the policy says.
+   */
+  after_user_fix: v.optional(v.boolean()),
 });
 export type CandidateAction = v.InferOutput<typeof CandidateAction>;
 

@@ -3758,7 +3758,8 @@ function actionOf(t, ctx, vars, language) {
 		action_id: t.action_id,
 		params,
 		rationale: fill$1(t.rationale, vars, language),
-		risk: t.risk
+		risk: t.risk,
+		...t.afterUserFix && { after_user_fix: true }
 	};
 }
 var RISK_RANK = {
@@ -6220,7 +6221,8 @@ var reloadAfterFix$1 = {
 	action_id: "reload_automations",
 	params: {},
 	rationale: "After the automation is fixed in YAML, reload automations (the UI editor reloads on save).",
-	risk: "low"
+	risk: "low",
+	afterUserFix: true
 };
 var stopRunaway = {
 	action_id: "disable_automation",
@@ -6517,7 +6519,8 @@ var reloadAfterFix = {
 	action_id: "reload_config_entry",
 	params: { entry_id: "$entry_id" },
 	rationale: "After the entry’s address or certificate setting is corrected: reload to connect right away.",
-	risk: "low"
+	risk: "low",
+	afterUserFix: true
 };
 var common$11 = {
 	category: "certificate",
@@ -6642,7 +6645,8 @@ var certificate = {
 				action_id: "restart_core",
 				params: {},
 				rationale: "Only after the certificate files exist at the configured paths: the web server loads them at startup.",
-				risk: "medium"
+				risk: "medium",
+				afterUserFix: true
 			}],
 			manualSteps: ["Check the ssl_certificate and ssl_key paths under http: and that the files exist (e.g. /ssl/fullchain.pem).", "Run the add-on that creates them (Let’s Encrypt, DuckDNS) and check its log, then restart Home Assistant."]
 		},
@@ -6734,7 +6738,8 @@ var config = {
 				action_id: "restart_core",
 				params: {},
 				rationale: "Only after the YAML is fixed and “Check configuration” passes: restart to load the configuration again.",
-				risk: "medium"
+				risk: "medium",
+				afterUserFix: true
 			}],
 			manualSteps: [
 				"Open [[{location} ]]and fix the syntax: indentation, a missing list dash (“- platform: …”), a missing space after a colon, tabs instead of spaces, or an undefined !secret.",
@@ -6752,7 +6757,8 @@ var config = {
 				action_id: "restart_core",
 				params: {},
 				rationale: "Only once {integration} is installed (its folder is in custom_components): Home Assistant finds new integrations when it starts.",
-				risk: "medium"
+				risk: "medium",
+				afterUserFix: true
 			}],
 			variants: [
 				{
@@ -7915,7 +7921,8 @@ var network = {
 				action_id: "reload_config_entry",
 				params: { entry_id: "$entry_id" },
 				rationale: "After the host name or address in the entry is corrected: reload to connect right away.",
-				risk: "low"
+				risk: "low",
+				afterUserFix: true
 			}],
 			tests,
 			manualSteps: [
@@ -8206,7 +8213,8 @@ var common$4 = {
 		action_id: "restart_core",
 		params: {},
 		rationale: "Only after use_x_forwarded_for and trusted_proxies are set in http: — Home Assistant reads its HTTP settings at startup.",
-		risk: "medium"
+		risk: "medium",
+		afterUserFix: true
 	}],
 	tests: [{
 		kind: "no_new_matching_errors",
@@ -9651,7 +9659,12 @@ var CandidateAction = v.object({
 		v.boolean()
 	])),
 	rationale: v.string(),
-	risk: Risk
+	risk: Risk,
+	/**
+	* It helps only after the user changed something (the rationale says what): proposed, and
+	* never run by itself, whatever the policy says.
+	*/
+	after_user_fix: v.optional(v.boolean())
 });
 /** The typed post-conditions the executor can check. */
 var VERIFICATION_KINDS = [
@@ -14123,6 +14136,10 @@ function guard(journal, input) {
 		if (!rules.auto) return {
 			ok: false,
 			reason: `the policy does not run ${actionId} automatically`
+		};
+		if ((incident.analysis?.candidate_actions.find((c) => c.action_id === actionId))?.after_user_fix) return {
+			ok: false,
+			reason: `${actionId} helps only after a change of yours; a person runs it`
 		};
 		if (inQuietHours(policy, now, timeZone)) return {
 			ok: false,

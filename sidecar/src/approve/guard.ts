@@ -3,7 +3,7 @@
  * per-target cooldowns, a per-incident attempt limit and a global hourly
  * budget hold for every execution, approved or automatic; quiet hours hold for
  * automatic ones, and only what the offline knowledge base proposed is ever
- * automatic. A flapping fault cannot make the sidecar act more often than the
+ * automatic (never what helps only after a change of the user's). A flapping fault cannot make the sidecar act more often than the
  * policy allows.
  */
 import type { ActionId, Policy } from '@ha-llm-ops/contracts';
@@ -52,6 +52,13 @@ export function guard(journal: ProposalJournal, input: GuardInput): GuardVerdict
       };
     if (!rules.auto)
       return { ok: false, reason: `the policy does not run ${actionId} automatically` };
+    // Reloading after a fix the user has not made yet changes nothing: it waits for them.
+    const candidate = incident.analysis?.candidate_actions.find((c) => c.action_id === actionId);
+    if (candidate?.after_user_fix)
+      return {
+        ok: false,
+        reason: `${actionId} helps only after a change of yours; a person runs it`,
+      };
     if (inQuietHours(policy, now, timeZone))
       return { ok: false, reason: 'quiet hours: automatic actions wait' };
   }

@@ -190,4 +190,60 @@ describe('guard', () => {
       }),
     ).toEqual({ ok: false, reason: 'a person proposed reload_config_entry; a person approves it' });
   });
+
+  it('never runs by itself what helps only after a change of the user’s; a person may run it', () => {
+    const { proposals, incident } = setup('');
+    const auto = parsePolicy('mode: auto\nactions:\n  reload_automations: {auto: true}\n');
+    const analysed = (afterUserFix: boolean): IncidentRecord => ({
+      ...incident,
+      analysis: {
+        summary: 'The porch automation passes invalid data to an action',
+        root_cause: 'A step calls an action with data it does not accept.',
+        impact: 'The actions after the failing step do not run.',
+        confidence: 0.85,
+        category: 'automation_error',
+        remedy: 'fix_config_then_reload',
+        evidence_refs: [],
+        candidate_actions: [
+          {
+            action_id: 'reload_automations',
+            params: {},
+            rationale: 'After the automation is fixed in YAML, reload automations.',
+            risk: 'low',
+            ...(afterUserFix && { after_user_fix: true }),
+          },
+        ],
+        risk: 'low',
+        tests: [],
+        manual_steps: [],
+        analyzer: 'offline',
+        signature: 'automation.invalid_action_data',
+      },
+    });
+    const reload = { actionId: 'reload_automations' as const, target: 'reload_automations' };
+    expect(
+      guard(proposals, {
+        policy: auto,
+        incident: analysed(true),
+        ...input({ automatic: true, ...reload }),
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'reload_automations helps only after a change of yours; a person runs it',
+    });
+    expect(
+      guard(proposals, {
+        policy: auto,
+        incident: analysed(true),
+        ...input({ automatic: false, ...reload }),
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      guard(proposals, {
+        policy: auto,
+        incident: analysed(false),
+        ...input({ automatic: true, ...reload }),
+      }),
+    ).toEqual({ ok: true });
+  });
 });

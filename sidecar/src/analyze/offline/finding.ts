@@ -158,6 +158,7 @@ function actionOf(
     params,
     rationale: fill(t.rationale, vars, language),
     risk: t.risk,
+    ...(t.afterUserFix && { after_user_fix: true }),
   };
 }
 

@@ -132,6 +132,8 @@ export interface ActionTemplate {
   /** Why, and when it makes sense ("only once the device answers again"). Templated. */
   rationale: string;
   risk: Risk;
+  /** It helps only after the user changed something (the rationale says what): never run by itself. */
+  afterUserFix?: true;
 }
 
 /** What a signature concludes. Text fields are templates: `{host}`, `{integration}`, named groups. */

@@ -1,4 +1,6 @@
 /** Real-world wordings of the automation family's failures (signatures/automation.ts). */
+import { describe, expect, it } from 'vitest';
+import { analyzeOffline } from '../../../src/analyze/offline/engine.js';
 import { input, line } from '../helpers.js';
 import { c, recognises } from './cases.js';
 
@@ -159,3 +161,24 @@ recognises('automation', [
     'fix_config_then_reload',
   ),
 ]);
+
+describe('reloading automations', () => {
+  it('is proposed to follow the user’s fix, never to run by itself', () => {
+    const finding = analyzeOffline(
+      input(
+        'automation',
+        [
+          line(
+            "Porch: Error executing script. Invalid data for call_service at pos 1: value must be one of ['off', 'on'] at 'mode'",
+            'ERROR',
+            'homeassistant.components.automation.porch',
+          ),
+        ],
+        { subject: 'automation.porch' },
+      ),
+    );
+    expect(finding?.rca.candidate_actions).toEqual([
+      expect.objectContaining({ action_id: 'reload_automations', after_user_fix: true }),
+    ]);
+  });
+});

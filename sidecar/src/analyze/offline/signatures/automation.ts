@@ -20,6 +20,7 @@ const reloadAfterFix: ActionTemplate = {
   rationale:
     'After the automation is fixed in YAML, reload automations (the UI editor reloads on save).',
   risk: 'low',
+  afterUserFix: true,
 };
 const stopRunaway: ActionTemplate = {
   action_id: 'disable_automation',

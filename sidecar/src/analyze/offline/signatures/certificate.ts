@@ -7,6 +7,7 @@ const reloadAfterFix: ActionTemplate = {
   rationale:
     'After the entry’s address or certificate setting is corrected: reload to connect right away.',
   risk: 'low',
+  afterUserFix: true,
 };
 
 const common: Omit<
@@ -190,6 +191,7 @@ export const certificate: SignatureFamily = {
           rationale:
             'Only after the certificate files exist at the configured paths: the web server loads them at startup.',
           risk: 'medium',
+          afterUserFix: true,
         },
       ],
       manualSteps: [

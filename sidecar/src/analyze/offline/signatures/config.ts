@@ -66,6 +66,7 @@ export const config: SignatureFamily = {
           rationale:
             'Only after the YAML is fixed and “Check configuration” passes: restart to load the configuration again.',
           risk: 'medium',
+          afterUserFix: true,
         },
       ],
       manualSteps: [
@@ -91,6 +92,7 @@ export const config: SignatureFamily = {
           rationale:
             'Only once {integration} is installed (its folder is in custom_components): Home Assistant finds new integrations when it starts.',
           risk: 'medium',
+          afterUserFix: true,
         },
       ],
       variants: [

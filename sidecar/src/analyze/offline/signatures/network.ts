@@ -101,6 +101,7 @@ export const network: SignatureFamily = {
           rationale:
             'After the host name or address in the entry is corrected: reload to connect right away.',
           risk: 'low',
+          afterUserFix: true,
         },
       ],
       tests,

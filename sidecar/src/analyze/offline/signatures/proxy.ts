@@ -14,6 +14,7 @@ const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
       rationale:
         'Only after use_x_forwarded_for and trusted_proxies are set in http: — Home Assistant reads its HTTP settings at startup.',
       risk: 'medium',
+      afterUserFix: true,
     },
   ],
   tests: [
