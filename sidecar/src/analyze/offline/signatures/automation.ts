@@ -223,21 +223,5 @@ export const automation: SignatureFamily = {
       title: '{automation} fails',
       rootCause: 'A step of {automation} raised an error: “{detail}”.',
     },
-    {
-      id: 'already_running',
-      match: { text: /\bAlready running\b/, logger: AUTOMATION_LOGGER },
-      ...common,
-      severity: 'info',
-      confidence: 0.6,
-      actions: [],
-      title: '{automation} was triggered while it was still running',
-      rootCause:
-        '{automation} was triggered again before its previous run finished; in mode “single” the new run is dropped and this warning is logged.',
-      impact:
-        'The dropped runs do nothing; if they were meant to restart a timer or a delay, the automation misbehaves.',
-      manualSteps: [
-        'If overlapping triggers are expected, set mode: restart, queued or parallel — or max_exceeded: silent to keep mode single quietly.',
-      ],
-    },
   ],
 };

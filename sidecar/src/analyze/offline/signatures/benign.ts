@@ -17,6 +17,12 @@ export const benign: SignatureFamily = {
       unless: NOT_A_DEPRECATION,
     },
     { text: /Timer got out of sync/ },
+    {
+      // An automation or script in mode `single` triggered while it still runs: the run is
+      // dropped, as that mode says. Real threads found nothing wrong with it.
+      text: /: Already running$/,
+      maxLevel: 'WARNING',
+    },
     // asyncio's notes on sessions an integration forgot to close: noise, not a failure.
     { text: /Unclosed client session|Unclosed connector/, maxLevel: 'ERROR' },
     { text: /Ended unfinished session/ },
