@@ -266,7 +266,8 @@ How each figure is made:
   the llm_ops filter), and the real sidecar, without (one round) and then with the llm_ops
   integration (six rounds, every other one in reverse order, so a drift within a round counts
   for and against in turn). Each round measures its own baseline; the extra CPU is the median
-  over the rounds ([ADR 0006](adr/0006-filtered-state-changes.md)). On two shared cores one round scatters by
+  over the rounds ([ADR 0006](adr/0006-filtered-state-changes.md)). A sidecar window starts
+  10 s after the sidecar has read Home Assistant once (its start-up, not a cost per change). On two shared cores one round scatters by
   ±10 to ±25 points (the rounds are in the figures below), so a run's median lands on either side
   of 3 %: full runs here measured +2.5, +8.3, −3.2, +3.1, +7.5, +6.6, +7.7 and +16.4 %, runs of the
   step alone +1.4, +3.9, +1.5 and +0.4 %.
