@@ -220,30 +220,17 @@ describe('guard', () => {
         signature: 'automation.invalid_action_data',
       },
     });
-    const reload = { actionId: 'reload_automations' as const, target: 'reload_automations' };
-    expect(
+    const reload = (afterUserFix: boolean, automatic: boolean) =>
       guard(proposals, {
         policy: auto,
-        incident: analysed(true),
-        ...input({ automatic: true, ...reload }),
-      }),
-    ).toEqual({
+        incident: analysed(afterUserFix),
+        ...input({ automatic, actionId: 'reload_automations', target: 'reload_automations' }),
+      });
+    expect(reload(true, true)).toEqual({
       ok: false,
       reason: 'reload_automations helps only after a change of yours; a person runs it',
     });
-    expect(
-      guard(proposals, {
-        policy: auto,
-        incident: analysed(true),
-        ...input({ automatic: false, ...reload }),
-      }),
-    ).toEqual({ ok: true });
-    expect(
-      guard(proposals, {
-        policy: auto,
-        incident: analysed(false),
-        ...input({ automatic: true, ...reload }),
-      }),
-    ).toEqual({ ok: true });
+    expect(reload(true, false)).toEqual({ ok: true }); // approved by a person
+    expect(reload(false, true)).toEqual({ ok: true });
   });
 });
