@@ -17352,7 +17352,7 @@ var IncidentLifecycle = class {
 	*/
 	observed(incident, patch, change, signal, news = false) {
 		const now = this.stamp();
-		this.journal.updateIncident(incident.id, patch, now);
+		this.journal.observeIncident(incident.id, patch, now, signal.condition === "occurrence");
 		this.announce([
 			{
 				...incident,
@@ -18536,6 +18536,8 @@ var Cursors = class {
 	stmt;
 	/** Stored text by name; null: known to be absent. */
 	held = /* @__PURE__ */ new Map();
+	/** Cursors set and not written yet, by name, in the order they were last set. */
+	unwrittenText = /* @__PURE__ */ new Map();
 	constructor(db, maxHeld = MAX_HELD_CURSORS) {
 		this.maxHeld = maxHeld;
 		this.stmt = statementCache(db);
@@ -18543,19 +18545,32 @@ var Cursors = class {
 	/** Forget what is held (a write was rolled back, or rows were deleted). */
 	forget() {
 		this.held.clear();
+		this.unwrittenText.clear();
+	}
+	/** How many cursors wait to be written. */
+	get unwritten() {
+		return this.unwrittenText.size;
+	}
+	/** Write the cursors set since the last write, oldest first (their order is retention's). */
+	write() {
+		const upsert = this.stmt(`INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`);
+		for (const [name, text] of this.unwrittenText) upsert.run(name, text);
+		this.unwrittenText.clear();
 	}
 	get(name) {
-		let text = this.held.get(name);
+		let text = this.unwrittenText.get(name) ?? this.held.get(name);
 		if (text === void 0) {
 			text = this.stmt("SELECT value FROM cursors WHERE name = ?").get(name)?.value ?? null;
 			this.hold(name, text);
 		}
 		return text === null ? void 0 : JSON.parse(text);
 	}
+	/** Set a cursor, written with the next `write()`. */
 	set(name, value) {
 		const text = JSON.stringify(value);
-		this.stmt(`INSERT INTO cursors (name, value, seq) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cursors))
-         ON CONFLICT (name) DO UPDATE SET value = excluded.value, seq = excluded.seq`).run(name, text);
+		this.unwrittenText.delete(name);
+		this.unwrittenText.set(name, text);
 		this.hold(name, text);
 	}
 	hold(name, text) {
@@ -18644,6 +18659,12 @@ var SignalStore = class {
 	maxHeld;
 	stmt;
 	tails = /* @__PURE__ */ new Map();
+	/** New rows not written yet, in the order they came. */
+	rows = [];
+	/** Repeats not written yet, by written row id. */
+	repeats = /* @__PURE__ */ new Map();
+	/** Incidents whose oldest rows are to go when written, with how many they keep. */
+	trims = /* @__PURE__ */ new Map();
 	constructor(db, maxHeld = MAX_HELD_TAILS) {
 		this.maxHeld = maxHeld;
 		this.stmt = statementCache(db);
@@ -18652,19 +18673,46 @@ var SignalStore = class {
 	get held() {
 		return this.tails.size;
 	}
-	/** Forget what is held (a write was rolled back: the rows may not be what was held). */
+	/** How many rows and repeats wait to be written. */
+	get unwritten() {
+		return this.rows.length + this.repeats.size;
+	}
+	/** Forget what is held, written or not (a write was rolled back). */
 	forget() {
 		this.tails.clear();
+		this.rows.length = 0;
+		this.repeats.clear();
+		this.trims.clear();
+	}
+	/** Write the held rows and repeats, then trim each incident to what it keeps. */
+	write() {
+		for (const [id, r] of this.repeats) if (r.data === null) this.stmt("UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?) WHERE id = ?").run(r.count, r.observed_at, id);
+		else this.stmt("UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ? WHERE id = ?").run(r.count, r.observed_at, r.data, id);
+		this.repeats.clear();
+		const insert = this.stmt(`INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
+         count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+		for (const row of this.rows) row.id = Number(insert.run(row.incidentId, row.fingerprint, row.observed_at, row.source, row.kind, row.condition, row.key, row.severity, row.message, row.count, row.data).lastInsertRowid);
+		this.rows.length = 0;
+		for (const [incidentId, keep] of this.trims) this.stmt(`DELETE FROM signals WHERE incident_id = ? AND id <= (
+           SELECT id FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(incidentId, incidentId, keep);
+		this.trims.clear();
+		for (const tail of this.tails.values()) if (tail.last?.row) tail.last = {
+			...tail.last,
+			id: tail.last.row.id,
+			row: null
+		};
 	}
 	tail(incidentId) {
 		const held = this.tails.get(incidentId);
 		if (held) return held;
+		if (this.unwritten > 0) this.write();
 		const last = this.stmt(`SELECT id, fingerprint, condition, message, severity FROM signals WHERE incident_id = ?
        ORDER BY id DESC LIMIT 1`).get(incidentId);
 		const rows = last ? this.stmt("SELECT COUNT(*) AS n FROM signals WHERE incident_id = ?").get(incidentId).n : 0;
 		return {
 			last: last ? {
 				...last,
+				row: null,
 				data: null
 			} : null,
 			rows
@@ -18674,15 +18722,31 @@ var SignalStore = class {
 		holdRecent(this.tails, incidentId, tail, this.maxHeld);
 	}
 	/**
-	* Keep a signal with its incident (the newest `keep` of each). The same line again right after
-	* itself (a flood) adds to that row's count instead of pushing the other evidence out.
+	* Keep a signal with its incident (the newest `keep` of each), written with the next
+	* `write()`. The same line again right after itself (a flood) adds to that row's count
+	* instead of pushing the other evidence out.
 	*/
 	add(incidentId, fp, s, keep) {
 		const tail = this.tail(incidentId);
 		const last = tail.last;
 		if (last && s.condition === "occurrence" && last.condition === "occurrence" && last.fingerprint === fp && last.message === s.message && last.severity === s.severity) {
-			if (last.data === s.data && Object.isFrozen(s.data)) this.stmt("UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?) WHERE id = ?").run(s.count, s.observed_at, last.id);
-			else this.stmt("UPDATE signals SET count = count + ?, observed_at = max(observed_at, ?), data = ? WHERE id = ?").run(s.count, s.observed_at, JSON.stringify(s.data), last.id);
+			const data = last.data === s.data && Object.isFrozen(s.data) ? null : JSON.stringify(s.data);
+			if (last.row) {
+				last.row.count += s.count;
+				if (s.observed_at > last.row.observed_at) last.row.observed_at = s.observed_at;
+				if (data !== null) last.row.data = data;
+			} else if (last.id !== null) {
+				const r = this.repeats.get(last.id);
+				if (r) {
+					r.count += s.count;
+					if (s.observed_at > r.observed_at) r.observed_at = s.observed_at;
+					if (data !== null) r.data = data;
+				} else this.repeats.set(last.id, {
+					count: s.count,
+					observed_at: s.observed_at,
+					data
+				});
+			}
 			this.hold(incidentId, {
 				...tail,
 				last: {
@@ -18692,24 +18756,36 @@ var SignalStore = class {
 			});
 			return;
 		}
-		const data = JSON.stringify(s.data);
-		const id = Number(this.stmt(`INSERT INTO signals (incident_id, fingerprint, observed_at, source, kind, condition, key, severity, message,
-           count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(incidentId, fp, s.observed_at, s.source, s.kind, s.condition, s.key, s.severity, s.message, s.count, data).lastInsertRowid);
+		const row = {
+			incidentId,
+			fingerprint: fp,
+			observed_at: s.observed_at,
+			source: s.source,
+			kind: s.kind,
+			condition: s.condition,
+			key: s.key,
+			severity: s.severity,
+			message: s.message,
+			count: s.count,
+			data: JSON.stringify(s.data),
+			id: null
+		};
+		this.rows.push(row);
 		let rows = tail.rows + 1;
 		if (rows > keep) {
-			this.stmt(`DELETE FROM signals WHERE incident_id = ? AND id <= (
-             SELECT id FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(incidentId, incidentId, keep);
+			this.trims.set(incidentId, keep);
 			rows = keep;
 		}
-		const held = {
-			id,
+		const newest = {
+			id: null,
+			row,
 			fingerprint: fp,
 			condition: s.condition,
 			message: s.message
 		};
 		this.hold(incidentId, {
 			last: {
-				...held,
+				...newest,
 				severity: s.severity,
 				data: s.data
 			},
@@ -18721,6 +18797,8 @@ var SignalStore = class {
 /** SQLite's answers when it cannot write: the disk is full or failing. */
 var CANNOT_WRITE = /^SQLITE_(FULL|IOERR)/;
 var codeOf = (err) => typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+/** Whether SQLite failed because it cannot write (a turn that failed so is reported at its end). */
+var cannotWrite = (err) => CANNOT_WRITE.test(codeOf(err));
 var Turns = class {
 	db;
 	onWriteError;
@@ -18745,7 +18823,7 @@ var Turns = class {
 		try {
 			return fn();
 		} catch (err) {
-			if (CANNOT_WRITE.test(codeOf(err))) {
+			if (cannotWrite(err)) {
 				this.failed ??= err;
 				this.onRollback?.();
 				if (this.db.open && !this.db.inTransaction) {
@@ -18829,6 +18907,11 @@ function toRecord$1(row) {
 }
 /** Incidents held in memory; the least recently used go first. */
 var MAX_HELD_INCIDENTS = 2e3;
+/**
+* How often what is written behind (log lines' signal rows, incidents' counts, collectors'
+* cursors) is written, in one transaction: a crash loses at most this much of it, all together.
+*/
+var WRITE_BEHIND_MS = 1e3;
 /** Typed access to the journal database. */
 var Journal = class {
 	db;
@@ -18855,6 +18938,10 @@ var Journal = class {
 	* known failure reads its incident without a query. Written through, forgotten with the rest.
 	*/
 	incidents = /* @__PURE__ */ new Map();
+	/** Incidents' observations not written yet, by id (written with the signals they count). */
+	observations = /* @__PURE__ */ new Map();
+	writeTimer;
+	onWriteError;
 	stmt;
 	/** Runs a function in a transaction (a savepoint inside one); made once, not per call. */
 	inTransaction;
@@ -18875,10 +18962,45 @@ var Journal = class {
 		this.signals = new SignalStore(this.db);
 		this.cursors = new Cursors(this.db);
 		this.turns = new Turns(this.db, opts.onWriteError, () => this.dropTurn());
+		this.onWriteError = opts.onWriteError;
+		this.writeTimer = setInterval(() => {
+			try {
+				this.guard(() => this.writeHeld());
+			} catch (err) {
+				if (!cannotWrite(err)) this.onWriteError?.(err);
+			}
+		}, WRITE_BEHIND_MS);
+		this.writeTimer.unref();
 	}
 	close() {
+		clearInterval(this.writeTimer);
+		try {
+			if (this.db.open) this.writeHeld();
+		} catch (err) {
+			this.onWriteError?.(err);
+		}
 		this.turns.end();
 		this.db.close();
+	}
+	/** How many rows, counts and cursors wait to be written. */
+	get unwritten() {
+		return this.signals.unwritten + this.cursors.unwritten + this.observations.size;
+	}
+	/**
+	* Write what is held back (signal rows, incidents' counts, cursors) in one transaction: on
+	* the timer, before a read that must see it, on shutdown, and when too much is held.
+	*/
+	writeHeld() {
+		if (this.unwritten === 0) return;
+		this.transaction(() => {
+			this.signals.write();
+			for (const [id, patch] of this.observations) this.writeIncident(id, patch);
+			this.observations.clear();
+			this.cursors.write();
+		});
+	}
+	boundHeld() {
+		if (this.unwritten >= 1e4) this.writeHeld();
 	}
 	/** Run `fn` in one transaction (nested calls join the outer one). */
 	transaction(fn) {
@@ -18909,6 +19031,7 @@ var Journal = class {
 		this.signals.forget();
 		this.cursors.forget();
 		this.incidents.clear();
+		this.observations.clear();
 	}
 	holdIncident(rec) {
 		holdRecent(this.incidents, rec.id, rec, MAX_HELD_INCIDENTS);
@@ -18916,8 +19039,9 @@ var Journal = class {
 	groupCommit() {
 		this.turns.begin();
 	}
-	/** Commit pending writes now (before closing, or when a reader elsewhere must see them). */
+	/** Write what is held and commit now (before closing, or when a reader elsewhere must see it). */
 	flush() {
+		this.writeHeld();
 		this.turns.end();
 	}
 	/** Run `fn`, which writes; if it cannot write (a full disk), its whole turn is dropped. */
@@ -18938,38 +19062,75 @@ var Journal = class {
 	}
 	/** Update some fields of an incident (and its updated_at). */
 	updateIncident(id, patch, now) {
-		const fields = Object.keys(patch);
-		const values = {
-			id,
+		this.writeIncident(id, {
+			...patch,
 			updated_at: now
-		};
-		for (const f of fields) {
-			const value = patch[f];
-			values[f] = f === "analysis" && value ? JSON.stringify(value) : value ?? null;
+		});
+		const observed = this.observations.get(id);
+		if (observed) {
+			for (const f of Object.keys(observed)) if (f in patch) Object.assign(observed, { [f]: patch[f] ?? null });
+			observed.updated_at = now;
 		}
-		const sets = [...fields.filter((f) => f !== "updated_at"), "updated_at"].map((f) => `${f} = @${f}`).join(", ");
-		this.stmt(`UPDATE incidents SET ${sets} WHERE id = @id`).run(values);
 		const held = this.incidents.get(id);
 		if (held) {
 			const changed = { updated_at: now };
-			for (const f of fields) changed[f] = patch[f] ?? null;
+			for (const f of Object.keys(patch)) changed[f] = patch[f] ?? null;
+			changed.updated_at = now;
 			this.holdIncident({
 				...held,
 				...changed
 			});
 		}
 	}
+	/** Write fields of an incident as given (`updated_at` among them). */
+	writeIncident(id, patch) {
+		const fields = Object.keys(patch);
+		const values = { id };
+		for (const f of fields) {
+			const value = patch[f];
+			values[f] = f === "analysis" && value ? JSON.stringify(value) : value ?? null;
+		}
+		const sets = fields.map((f) => `${f} = @${f}`).join(", ");
+		this.stmt(`UPDATE incidents SET ${sets} WHERE id = @id`).run(values);
+	}
+	/**
+	* Record what another signal changed of an incident (its count, when it was last seen, …):
+	* held and written with that signal's row and cursor (`writeHeld`), unless `hold` is false
+	* (a condition's signal, written with its condition at once). Reads see it meanwhile.
+	*/
+	observeIncident(id, patch, now, hold = true) {
+		if (!hold) {
+			this.writeHeld();
+			this.updateIncident(id, patch, now);
+			return;
+		}
+		const held = this.incidents.get(id) ?? this.getIncident(id);
+		if (!held) return;
+		const observed = this.observations.get(id) ?? {};
+		Object.assign(observed, patch, { updated_at: now });
+		this.observations.set(id, observed);
+		this.holdIncident({
+			...held,
+			...patch,
+			updated_at: now
+		});
+		this.boundHeld();
+	}
 	getIncident(id) {
 		const held = this.incidents.get(id);
 		if (held) return { ...held };
 		const row = this.stmt("SELECT * FROM incidents WHERE id = ?").get(id);
 		if (!row) return void 0;
-		const rec = toRecord$1(row);
+		const rec = {
+			...toRecord$1(row),
+			...this.observations.get(id)
+		};
 		this.holdIncident(rec);
 		return { ...rec };
 	}
 	/** The open incident that has seen this fingerprint (founding or later signal), if any. */
 	openByFingerprint(fp) {
+		this.writeHeld();
 		const row = this.stmt(`SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ${CLOSED_SQL$1}
        ORDER BY last_seen DESC LIMIT 1`).get(fp) ?? this.stmt(`SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
          WHERE s.fingerprint = ? AND i.status NOT IN ${CLOSED_SQL$1}
@@ -18981,6 +19142,7 @@ var Journal = class {
 	* still holding a condition.
 	*/
 	openByGroup(group, since) {
+		this.writeHeld();
 		const row = this.stmt(`SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ${CLOSED_SQL$1}
          AND (@since IS NULL OR last_seen >= @since
               OR EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1))
@@ -18992,6 +19154,7 @@ var Journal = class {
 	}
 	/** The latest incident that saw this fingerprint and resolved at or after `since` (a flap). */
 	recentlyResolved(fp, since) {
+		this.writeHeld();
 		const row = this.stmt(`SELECT * FROM incidents WHERE fingerprint = ? AND status = 'resolved' AND resolved_at >= ?
        ORDER BY resolved_at DESC LIMIT 1`).get(fp, since) ?? this.stmt(`SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
          WHERE s.fingerprint = ? AND i.status = 'resolved' AND i.resolved_at >= ?
@@ -19000,6 +19163,7 @@ var Journal = class {
 	}
 	/** Open incidents without active conditions whose last signal is older than `before`. */
 	quietIncidents(before) {
+		this.writeHeld();
 		return this.stmt(`SELECT * FROM incidents i WHERE status NOT IN ${CLOSED_SQL$1} AND last_seen < ?
            AND NOT EXISTS (SELECT 1 FROM conditions c WHERE c.incident_id = i.id AND c.active = 1)`).all(before).map(toRecord$1);
 	}
@@ -19028,6 +19192,7 @@ var Journal = class {
 	}
 	/** A page of incidents, most recently seen first. */
 	listIncidents(filter, limit, offset) {
+		this.writeHeld();
 		const { sql, params } = this.where(filter);
 		const total = this.stmt(`SELECT COUNT(*) AS n FROM incidents ${sql}`).get(...params).n;
 		return {
@@ -19073,9 +19238,11 @@ var Journal = class {
 	/** Keep a signal with its incident (the newest `keep` of each; signals.ts). */
 	addSignal(incidentId, fp, s, keep) {
 		this.signals.add(incidentId, fp, s, keep);
+		this.boundHeld();
 	}
 	/** The newest signals of an incident, newest first. */
 	signalsOf(incidentId, limit = 100) {
+		this.writeHeld();
 		return this.stmt("SELECT * FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT ?").all(incidentId, limit).map((r) => ({
 			...r,
 			data: JSON.parse(r.data),
@@ -19084,14 +19251,16 @@ var Journal = class {
 	}
 	/** Distinct fingerprints of an incident's signals (all that "ignore similar" must cover). */
 	signalFingerprints(incidentId) {
+		this.writeHeld();
 		return this.stmt("SELECT DISTINCT fingerprint FROM signals WHERE incident_id = ?").all(incidentId).map((r) => r.fingerprint);
 	}
 	getCursor(name) {
 		return this.cursors.get(name);
 	}
+	/** Set a collector's cursor: written with the signals it stands for (`writeHeld`). */
 	setCursor(name, value) {
-		this.groupCommit();
 		this.cursors.set(name, value);
+		this.boundHeld();
 	}
 };
 // sidecar/src/journal/proposals.ts
@@ -19276,6 +19445,7 @@ var CLOSED_SQL = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(", ")})`;
 * beyond `max`; returns their ids, so their bundles and proposals can go too.
 */
 function purgeClosedIncidents(journal, before, max) {
+	journal.writeHeld();
 	const closedAt = "COALESCE(resolved_at, last_seen)";
 	const ids = journal.db.prepare(`SELECT id FROM incidents WHERE status IN ${CLOSED_SQL} AND (${closedAt} < ? OR id IN (
            SELECT id FROM incidents WHERE status IN ${CLOSED_SQL}
@@ -19293,6 +19463,7 @@ var MAX_DISMISSALS = 1e4;
 var MAX_OUTCOMES = 1e4;
 /** Keep the `keep` most recently written system log cursors; returns how many went. */
 function pruneLogCursors(journal, keep = MAX_LOG_CURSORS) {
+	journal.writeHeld();
 	const gone = journal.transaction(() => journal.db.prepare(`DELETE FROM cursors WHERE name LIKE 'system_log:%' AND name NOT IN (
              SELECT name FROM cursors WHERE name LIKE 'system_log:%' ORDER BY seq DESC LIMIT ?)`).run(keep).changes);
 	if (gone > 0) journal.forget();

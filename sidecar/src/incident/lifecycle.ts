@@ -138,7 +138,8 @@ export class IncidentLifecycle {
     news = false,
   ): void {
     const now = this.stamp();
-    this.journal.updateIncident(incident.id, patch, now);
+    // A log line's count is written behind, with its signal row and cursor (journal.ts).
+    this.journal.observeIncident(incident.id, patch, now, signal.condition === 'occurrence');
     this.announce([{ ...incident, ...patch, updated_at: now }, change, signal, news]);
   }
 

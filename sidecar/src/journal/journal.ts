@@ -24,7 +24,7 @@ import { EventOutbox } from './outbox.js';
 import { SelfRecoveries } from './self-recoveries.js';
 import { SignalStore } from './signals.js';
 import { statementCache } from './statements.js';
-import { Turns } from './turns.js';
+import { cannotWrite, Turns } from './turns.js';
 import { UpdateJournal } from './updates.js';
 
 /** An incident as stored: the contract plus what correlation needs. */
@@ -69,6 +69,22 @@ function toRecord(row: IncidentRow): IncidentRecord {
 /** Incidents held in memory; the least recently used go first. */
 export const MAX_HELD_INCIDENTS = 2_000;
 
+/**
+ * How often what is written behind (log lines' signal rows, incidents' counts, collectors'
+ * cursors) is written, in one transaction: a crash loses at most this much of it, all together.
+ */
+export const WRITE_BEHIND_MS = 1_000;
+/** Rows, counts and cursors held at most before they are written anyway. */
+export const MAX_UNWRITTEN = 10_000;
+
+/** What an incident's observations changed and is not written yet. */
+type ObservedPatch = Partial<
+  Pick<
+    IncidentRecord,
+    'occurrences' | 'last_seen' | 'entry_id' | 'subject' | 'severity' | 'updated_at'
+  >
+>;
+
 /** Typed access to the journal database. */
 export class Journal {
   readonly db: JournalDb;
@@ -95,6 +111,10 @@ export class Journal {
    * known failure reads its incident without a query. Written through, forgotten with the rest.
    */
   private readonly incidents = new Map<string, IncidentRecord>();
+  /** Incidents' observations not written yet, by id (written with the signals they count). */
+  private readonly observations = new Map<string, ObservedPatch>();
+  private readonly writeTimer: NodeJS.Timeout;
+  private readonly onWriteError: ((err: unknown) => void) | undefined;
   private readonly stmt: (sql: string) => Statement;
   /** Runs a function in a transaction (a savepoint inside one); made once, not per call. */
   private readonly inTransaction: (fn: () => unknown) => unknown;
@@ -117,11 +137,51 @@ export class Journal {
     this.cursors = new Cursors(this.db);
     // What is held in memory mirrors committed rows only: a rolled back turn forgets it.
     this.turns = new Turns(this.db, opts.onWriteError, () => this.dropTurn());
+    this.onWriteError = opts.onWriteError;
+    this.writeTimer = setInterval(() => {
+      try {
+        this.guard(() => this.writeHeld());
+      } catch (err) {
+        // One that cannot write is reported when its turn ends (turns.ts).
+        if (!cannotWrite(err)) this.onWriteError?.(err);
+      }
+    }, WRITE_BEHIND_MS);
+    this.writeTimer.unref();
   }
 
   close(): void {
+    clearInterval(this.writeTimer);
+    try {
+      if (this.db.open) this.writeHeld();
+    } catch (err) {
+      // Dropped with its turn, as on a crash: the collectors read it again at the next start.
+      this.onWriteError?.(err);
+    }
     this.turns.end();
     this.db.close();
+  }
+
+  /** How many rows, counts and cursors wait to be written. */
+  get unwritten(): number {
+    return this.signals.unwritten + this.cursors.unwritten + this.observations.size;
+  }
+
+  /**
+   * Write what is held back (signal rows, incidents' counts, cursors) in one transaction: on
+   * the timer, before a read that must see it, on shutdown, and when too much is held.
+   */
+  writeHeld(): void {
+    if (this.unwritten === 0) return;
+    this.transaction(() => {
+      this.signals.write();
+      for (const [id, patch] of this.observations) this.writeIncident(id, patch);
+      this.observations.clear();
+      this.cursors.write();
+    });
+  }
+
+  private boundHeld(): void {
+    if (this.unwritten >= MAX_UNWRITTEN) this.writeHeld();
   }
 
   /** Run `fn` in one transaction (nested calls join the outer one). */
@@ -156,6 +216,7 @@ export class Journal {
     this.signals.forget();
     this.cursors.forget();
     this.incidents.clear();
+    this.observations.clear();
   }
 
   private holdIncident(rec: IncidentRecord): void {
@@ -166,8 +227,9 @@ export class Journal {
     this.turns.begin();
   }
 
-  /** Commit pending writes now (before closing, or when a reader elsewhere must see them). */
+  /** Write what is held and commit now (before closing, or when a reader elsewhere must see it). */
   flush(): void {
+    this.writeHeld();
     this.turns.end();
   }
 
@@ -192,22 +254,53 @@ export class Journal {
 
   /** Update some fields of an incident (and its updated_at). */
   updateIncident(id: string, patch: Partial<Omit<IncidentRecord, 'id'>>, now: string): void {
+    this.writeIncident(id, { ...patch, updated_at: now });
+    // An observation held back must not write older values over these when it is written.
+    const observed = this.observations.get(id);
+    if (observed) {
+      for (const f of Object.keys(observed) as (keyof ObservedPatch)[])
+        if (f in patch) Object.assign(observed, { [f]: patch[f] ?? null });
+      observed.updated_at = now;
+    }
+    const held = this.incidents.get(id);
+    if (held) {
+      const changed: Record<string, unknown> = { updated_at: now };
+      for (const f of Object.keys(patch) as (keyof typeof patch)[]) changed[f] = patch[f] ?? null;
+      changed.updated_at = now;
+      this.holdIncident({ ...held, ...(changed as Partial<IncidentRecord>) });
+    }
+  }
+
+  /** Write fields of an incident as given (`updated_at` among them). */
+  private writeIncident(id: string, patch: Partial<Omit<IncidentRecord, 'id'>>): void {
     const fields = Object.keys(patch) as (keyof typeof patch)[];
-    const values: Record<string, unknown> = { id, updated_at: now };
+    const values: Record<string, unknown> = { id };
     for (const f of fields) {
       const value = patch[f];
       values[f] = f === 'analysis' && value ? JSON.stringify(value) : (value ?? null);
     }
-    const sets = [...fields.filter((f) => f !== 'updated_at'), 'updated_at']
-      .map((f) => `${f} = @${f}`)
-      .join(', ');
+    const sets = fields.map((f) => `${f} = @${f}`).join(', ');
     this.stmt(`UPDATE incidents SET ${sets} WHERE id = @id`).run(values);
-    const held = this.incidents.get(id);
-    if (held) {
-      const changed: Record<string, unknown> = { updated_at: now };
-      for (const f of fields) changed[f] = patch[f] ?? null;
-      this.holdIncident({ ...held, ...(changed as Partial<IncidentRecord>) });
+  }
+
+  /**
+   * Record what another signal changed of an incident (its count, when it was last seen, …):
+   * held and written with that signal's row and cursor (`writeHeld`), unless `hold` is false
+   * (a condition's signal, written with its condition at once). Reads see it meanwhile.
+   */
+  observeIncident(id: string, patch: ObservedPatch, now: string, hold = true): void {
+    if (!hold) {
+      this.writeHeld();
+      this.updateIncident(id, patch, now);
+      return;
     }
+    const held = this.incidents.get(id) ?? this.getIncident(id);
+    if (!held) return;
+    const observed = this.observations.get(id) ?? {};
+    Object.assign(observed, patch, { updated_at: now });
+    this.observations.set(id, observed);
+    this.holdIncident({ ...held, ...patch, updated_at: now });
+    this.boundHeld();
   }
 
   getIncident(id: string): IncidentRecord | undefined {
@@ -217,13 +310,15 @@ export class Journal {
     const row = this.stmt('SELECT * FROM incidents WHERE id = ?').get(id) as
       IncidentRow | undefined;
     if (!row) return undefined;
-    const rec = toRecord(row);
+    // With what its observations changed and is not written yet.
+    const rec = { ...toRecord(row), ...this.observations.get(id) };
     this.holdIncident(rec);
     return { ...rec };
   }
 
   /** The open incident that has seen this fingerprint (founding or later signal), if any. */
   openByFingerprint(fp: string): IncidentRecord | undefined {
+    this.writeHeld(); // what is held back is read too
     // Two indexed lookups (an OR across both would scan every open incident).
     const row = (this.stmt(
       `SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ${CLOSED_SQL}
@@ -242,6 +337,7 @@ export class Journal {
    * still holding a condition.
    */
   openByGroup(group: string, since: string | null): IncidentRecord | undefined {
+    this.writeHeld(); // what is held back is read too
     const row = this.stmt(
       `SELECT * FROM incidents i WHERE group_key = @group AND status NOT IN ${CLOSED_SQL}
          AND (@since IS NULL OR last_seen >= @since
@@ -253,6 +349,7 @@ export class Journal {
 
   /** The latest incident that saw this fingerprint and resolved at or after `since` (a flap). */
   recentlyResolved(fp: string, since: string): IncidentRecord | undefined {
+    this.writeHeld(); // what is held back is read too
     const row = (this.stmt(
       `SELECT * FROM incidents WHERE fingerprint = ? AND status = 'resolved' AND resolved_at >= ?
        ORDER BY resolved_at DESC LIMIT 1`,
@@ -267,6 +364,7 @@ export class Journal {
 
   /** Open incidents without active conditions whose last signal is older than `before`. */
   quietIncidents(before: string): IncidentRecord[] {
+    this.writeHeld(); // what is held back is read too
     return (
       this.stmt(
         `SELECT * FROM incidents i WHERE status NOT IN ${CLOSED_SQL} AND last_seen < ?
@@ -303,6 +401,7 @@ export class Journal {
     limit: number,
     offset: number,
   ): { items: IncidentRecord[]; total: number } {
+    this.writeHeld(); // what is held back is read too
     const { sql, params } = this.where(filter);
     const total = (
       this.stmt(`SELECT COUNT(*) AS n FROM incidents ${sql}`).get(...params) as { n: number }
@@ -388,10 +487,12 @@ export class Journal {
   /** Keep a signal with its incident (the newest `keep` of each; signals.ts). */
   addSignal(incidentId: string, fp: string, s: Signal, keep: number): void {
     this.signals.add(incidentId, fp, s, keep);
+    this.boundHeld();
   }
 
   /** The newest signals of an incident, newest first. */
   signalsOf(incidentId: string, limit = 100): SignalRecord[] {
+    this.writeHeld(); // what is held back is read too
     const rows = this.stmt(
       'SELECT * FROM signals WHERE incident_id = ? ORDER BY id DESC LIMIT ?',
     ).all(incidentId, limit) as (Omit<SignalRecord, 'data' | 'sensitive'> & { data: string })[];
@@ -404,6 +505,7 @@ export class Journal {
 
   /** Distinct fingerprints of an incident's signals (all that "ignore similar" must cover). */
   signalFingerprints(incidentId: string): string[] {
+    this.writeHeld(); // what is held back is read too
     const sql = 'SELECT DISTINCT fingerprint FROM signals WHERE incident_id = ?';
     return (this.stmt(sql).all(incidentId) as { fingerprint: string }[]).map((r) => r.fingerprint);
   }
@@ -414,8 +516,9 @@ export class Journal {
     return this.cursors.get<T>(name);
   }
 
+  /** Set a collector's cursor: written with the signals it stands for (`writeHeld`). */
   setCursor(name: string, value: unknown): void {
-    this.groupCommit();
     this.cursors.set(name, value);
+    this.boundHeld();
   }
 }

@@ -17,6 +17,7 @@ const CLOSED_SQL = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
  * beyond `max`; returns their ids, so their bundles and proposals can go too.
  */
 export function purgeClosedIncidents(journal: Journal, before: string, max: number): string[] {
+  journal.writeHeld(); // nothing held back may be written after its incident went
   const closedAt = 'COALESCE(resolved_at, last_seen)';
   const ids = (
     journal.db
@@ -42,6 +43,7 @@ export const MAX_OUTCOMES = 10_000;
 
 /** Keep the `keep` most recently written system log cursors; returns how many went. */
 export function pruneLogCursors(journal: Journal, keep = MAX_LOG_CURSORS): number {
+  journal.writeHeld(); // the newest are kept: those held back among them
   const gone = journal.transaction(
     () =>
       journal.db

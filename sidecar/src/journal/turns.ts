@@ -12,6 +12,9 @@ const CANNOT_WRITE = /^SQLITE_(FULL|IOERR)/;
 const codeOf = (err: unknown): string =>
   typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
 
+/** Whether SQLite failed because it cannot write (a turn that failed so is reported at its end). */
+export const cannotWrite = (err: unknown): boolean => CANNOT_WRITE.test(codeOf(err));
+
 export class Turns {
   private failed: unknown = null;
 
@@ -38,7 +41,7 @@ export class Turns {
     try {
       return fn();
     } catch (err) {
-      if (CANNOT_WRITE.test(codeOf(err))) {
+      if (cannotWrite(err)) {
         this.failed ??= err;
         this.onRollback?.();
         // SQLite may have rolled back already: what follows in this turn stays uncommitted.

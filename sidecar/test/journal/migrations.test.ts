@@ -60,6 +60,7 @@ describe('journal migrations', () => {
     const reopened = new Journal(file);
     reopened.setCursor('system_log:new', { ts: 2 });
     expect(reopened.getCursor('system_log:old')).toEqual({ ts: 1 });
+    reopened.flush(); // read below without the journal: written first
     const order = reopened.db
       .prepare(`SELECT name FROM cursors ORDER BY seq`)
       .all()
