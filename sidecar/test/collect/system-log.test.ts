@@ -4,13 +4,13 @@
  * event with the new entry (count 1), while the list holds the record's total.
  */
 import type { Signal } from '@ha-llm-ops/contracts';
-import type { Connection } from 'home-assistant-js-websocket';
 import { describe, expect, it, vi } from 'vitest';
 import { systemLogCollector, type SystemLogRecord } from '../../src/collect/system-log.js';
 import type { CollectorContext } from '../../src/collect/collector.js';
 import type { Inventory } from '../../src/ha/inventory.js';
 import { createLogger } from '../../src/log.js';
 import { THRESHOLDS } from '../helpers/pipeline.js';
+import { fakeSystemLog } from '../helpers/system-log-conn.js';
 
 /** One record as HA holds it: its first occurrence, its latest, and how many. */
 function record(count: number, first: number, latest: number): SystemLogRecord {
@@ -31,26 +31,12 @@ const event = (at: number) => ({ data: record(1, at, at) });
 
 async function collector(logPollS = 3600) {
   let list: SystemLogRecord[] = [];
-  let listed = 0;
   let dropped = 0;
-  let onEvent: (ev: { data: SystemLogRecord }) => void = () => undefined;
   const cursors = new Map<string, unknown>();
   const taken: Signal[] = [];
-  const ready: (() => Promise<void>)[] = [];
-  const conn = {
-    sendMessagePromise: () => {
-      listed++;
-      return Promise.resolve(list);
-    },
-    subscribeEvents: (cb: typeof onEvent) => {
-      onEvent = cb;
-      return Promise.resolve(() => Promise.resolve());
-    },
-    addEventListener: (_type: string, cb: () => Promise<void>) => ready.push(cb),
-    removeEventListener: () => undefined,
-  } as unknown as Connection;
+  const ha = fakeSystemLog(() => list);
   const ctx: CollectorContext = {
-    conn,
+    conn: ha.conn,
     inventory: { libraryLoggers: new Map(), entryFor: () => undefined } as unknown as Inventory,
     stateChanges: undefined as never,
     supervisor: null,
@@ -69,14 +55,14 @@ async function collector(logPollS = 3600) {
   return {
     counted: () => taken.reduce((n, s) => n + s.count, 0),
     /** How often the collector read HA's system log. */
-    listed: () => listed,
+    listed: ha.listed,
     /** The journal dropped a turn of writes (a full disk). */
     drop: () => void dropped++,
-    event: (at: number) => onEvent(event(at)),
+    event: (at: number) => ha.fire(event(at).data),
     /** Reconnect: the resync finds `r` in the list. */
     resync: async (r: SystemLogRecord) => {
       list = [r];
-      for (const run of ready) await run();
+      await ha.reconnect();
     },
     stop,
   };

@@ -6,7 +6,6 @@
  * log counts each occurrence once.
  */
 import Database from 'better-sqlite3';
-import type { Connection } from 'home-assistant-js-websocket';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import type { Inventory } from '../../src/ha/inventory.js';
 import { WRITE_BEHIND_MS } from '../../src/journal/journal.js';
 import { createLogger } from '../../src/log.js';
 import { makePipeline, signal, tempDir, THRESHOLDS } from '../helpers/pipeline.js';
+import { fakeSystemLog } from '../helpers/system-log-conn.js';
 
 /**
  * The data dir as a crash would leave it (the process killed now: the journal's files as they
@@ -96,19 +96,9 @@ describe('log lines written behind', () => {
     /** A sidecar on the data dir: the real journal, correlator and system log collector. */
     const start = async (list: SystemLogRecord[], at: string) => {
       const p = makePipeline({}, at);
-      let onEvent: (ev: { data: SystemLogRecord }) => void = () => undefined;
-      const ready: (() => Promise<void>)[] = [];
-      const conn = {
-        sendMessagePromise: () => Promise.resolve(list),
-        subscribeEvents: (cb: typeof onEvent) => {
-          onEvent = cb;
-          return Promise.resolve(() => Promise.resolve());
-        },
-        addEventListener: (_type: string, cb: () => Promise<void>) => ready.push(cb),
-        removeEventListener: () => undefined,
-      } as unknown as Connection;
+      const ha = fakeSystemLog(() => list);
       const ctx: CollectorContext = {
-        conn,
+        conn: ha.conn,
         inventory: { libraryLoggers: new Map(), entryFor: () => undefined } as unknown as Inventory,
         stateChanges: undefined as never,
         supervisor: null,
@@ -121,7 +111,7 @@ describe('log lines written behind', () => {
         flags: { systemLogEvents: true },
       };
       const stop = await systemLogCollector.start(ctx);
-      return { ...p, stop, event: (at: number) => onEvent({ data: record(1, at) }) };
+      return { ...p, stop, event: (at: number) => ha.fire(record(1, at)) };
     };
 
     const first = await start([], dir);
