@@ -4028,6 +4028,55 @@ var disableAutomation = {
 		};
 	}
 };
+// sidecar/src/logs/start-scripts.ts
+/** s6's note that a start script runs: v3 `running /etc/cont-init.d/x.sh`, v2 `x.sh: executing...`. */
+var SCRIPT_RUNS = /^(?:running (?:\S*\/)?([\w.-]+)$|([\w.-]+): executing)/;
+/** …and that it ended: v3 `/etc/cont-init.d/x.sh exited 0`, v2 `x.sh: exited 0.` */
+var SCRIPT_EXITED = /^(?:\S*\/)?([\w.-]+?):? exited (\d+)\.?$/;
+var INIT_LOGGER = /^(?:\/[\w./-]+\/)?cont-init(?:\.d)?$/;
+/** Records held while a start script runs: enough for its output, never the whole log. */
+var MAX_SCRIPT_RECORDS = 200;
+var ABOVE_WARNING = /* @__PURE__ */ new Set(["ERROR", "CRITICAL"]);
+/**
+* An add-on's start scripts (s6-overlay's cont-init): s6 stops the add-on when one fails,
+* so an error logged by a script that then exited 0 was handled by it (an optional
+* service missing, a default used): a warning, not a failure. Records are held from a
+* script's start until s6 says how it ended.
+*/
+var StartScripts = class {
+	held = null;
+	script = "";
+	push(record) {
+		if (INIT_LOGGER.test(record.logger ?? "")) {
+			const runs = SCRIPT_RUNS.exec(record.message);
+			if (runs) {
+				const before = this.flush();
+				this.held = [record];
+				this.script = runs[1] ?? runs[2] ?? "";
+				return before;
+			}
+			const exited = SCRIPT_EXITED.exec(record.message);
+			if (exited && this.held && exited[1] === this.script) {
+				const survived = exited[2] === "0";
+				const held = this.held.map((r) => survived && ABOVE_WARNING.has(r.level) ? {
+					...r,
+					level: "WARNING"
+				} : r);
+				this.held = null;
+				return [...held, record];
+			}
+		}
+		if (!this.held) return [record];
+		this.held.push(record);
+		return this.held.length >= MAX_SCRIPT_RECORDS ? this.flush() : [];
+	}
+	/** What is held, as it was logged (how its script ended is not known). */
+	flush() {
+		const held = this.held ?? [];
+		this.held = null;
+		return held;
+	}
+};
 // sidecar/src/logs/parse.ts
 var MAX_LINE = 4096;
 var MAX_TRACEBACK_HEAD = 120;
@@ -4333,54 +4382,6 @@ var LogParser = class {
 		this.omitted = 0;
 		this.inUiHeader = false;
 		return done;
-	}
-};
-/** s6's note that a start script runs: v3 `running /etc/cont-init.d/x.sh`, v2 `x.sh: executing...`. */
-var SCRIPT_RUNS = /^(?:running (?:\S*\/)?([\w.-]+)$|([\w.-]+): executing)/;
-/** …and that it ended: v3 `/etc/cont-init.d/x.sh exited 0`, v2 `x.sh: exited 0.` */
-var SCRIPT_EXITED = /^(?:\S*\/)?([\w.-]+?):? exited (\d+)\.?$/;
-var INIT_LOGGER = /^(?:\/[\w./-]+\/)?cont-init(?:\.d)?$/;
-/** Records held while a start script runs: enough for its output, never the whole log. */
-var MAX_SCRIPT_RECORDS = 200;
-var ABOVE_WARNING = /* @__PURE__ */ new Set(["ERROR", "CRITICAL"]);
-/**
-* An add-on's start scripts (s6-overlay's cont-init): s6 stops the add-on when one fails,
-* so an error logged by a script that then exited 0 was handled by it (an optional
-* service missing, a default used): a warning, not a failure. Records are held from a
-* script's start until s6 says how it ended.
-*/
-var StartScripts = class {
-	held = null;
-	script = "";
-	push(record) {
-		if (INIT_LOGGER.test(record.logger ?? "")) {
-			const runs = SCRIPT_RUNS.exec(record.message);
-			if (runs) {
-				const before = this.flush();
-				this.held = [record];
-				this.script = runs[1] ?? runs[2] ?? "";
-				return before;
-			}
-			const exited = SCRIPT_EXITED.exec(record.message);
-			if (exited && this.held && exited[1] === this.script) {
-				const survived = exited[2] === "0";
-				const held = this.held.map((r) => survived && ABOVE_WARNING.has(r.level) ? {
-					...r,
-					level: "WARNING"
-				} : r);
-				this.held = null;
-				return [...held, record];
-			}
-		}
-		if (!this.held) return [record];
-		this.held.push(record);
-		return this.held.length >= MAX_SCRIPT_RECORDS ? this.flush() : [];
-	}
-	/** What is held, as it was logged (how its script ended is not known). */
-	flush() {
-		const held = this.held ?? [];
-		this.held = null;
-		return held;
 	}
 };
 /** Parse a whole log text into records. */
@@ -16736,6 +16737,12 @@ var Inventory = class {
 	conn = null;
 	/** Whether the entity registry was read: until then, an entity it lacks may still exist. */
 	entitiesRead = false;
+	/**
+	* Registry changes announced (events, reconnects) and how many of them the copy held has
+	* read: when they are equal, an entity the copy lacks does not exist.
+	*/
+	entityChanges = 0;
+	entityChangesRead = 0;
 	constructor(log) {
 		this.log = log;
 	}
@@ -16753,9 +16760,9 @@ var Inventory = class {
 			this.entriesMap = entries;
 			this.logStates(transitions);
 			for (const l of this.listeners) l(entries, transitions, full);
-		}), await conn.subscribeEvents(() => this.later("entities", () => this.fetchEntities(conn)), "entity_registry_updated"), await conn.subscribeEvents(() => this.later("devices", () => this.fetchDevices(conn)), "device_registry_updated"), await conn.subscribeEvents(() => this.later("manifests", () => this.fetchManifests(conn)), "component_loaded"), await conn.subscribeEvents(() => this.later("configuration", () => this.fetchConfig(conn)), "core_config_updated"));
+		}), await conn.subscribeEvents(() => this.entitiesChanged(conn), "entity_registry_updated"), await conn.subscribeEvents(() => this.later("devices", () => this.fetchDevices(conn)), "device_registry_updated"), await conn.subscribeEvents(() => this.later("manifests", () => this.fetchManifests(conn)), "component_loaded"), await conn.subscribeEvents(() => this.later("configuration", () => this.fetchConfig(conn)), "core_config_updated"));
 		const onReady = () => {
-			this.later("entities", () => this.fetchEntities(conn));
+			this.entitiesChanged(conn);
 			this.later("devices", () => this.fetchDevices(conn));
 			this.later("manifests", () => this.fetchManifests(conn));
 			this.later("configuration", () => this.fetchConfig(conn));
@@ -16785,19 +16792,27 @@ var Inventory = class {
 			fetch().catch((err) => this.log.warning(`could not refresh the ${what} of HA: ${String(err)}`));
 		}, REFETCH_DELAY_MS));
 	}
+	entitiesChanged(conn) {
+		this.entityChanges++;
+		this.later("entities", () => this.fetchEntities(conn));
+	}
 	async fetchEntities(conn) {
+		const changes = this.entityChanges;
 		const list = await conn.sendMessagePromise({ type: "config/entity_registry/list" });
+		if (changes < this.entityChangesRead) return;
 		this.entities = new Map(list.map((e) => [e.entity_id, e]));
 		this.entitiesRead = true;
+		this.entityChangesRead = changes;
 	}
 	/**
-	* Whether the entity registry holds an entity of this platform and unique id, read again
-	* now when the copy held lacks it (it may be newer than the last registry event's refetch).
+	* Whether the entity registry holds an entity of this platform and unique id. When the copy
+	* held lacks it and a registry change is announced but not read yet, the registry is read
+	* now (the entity may be newer than the copy); else the copy is current and answers.
 	* Null when the registry cannot be read: then nobody knows.
 	*/
 	async hasEntity(platform, uniqueId) {
 		if (this.entityByUniqueId(platform, uniqueId)) return true;
-		if (this.conn) await this.fetchEntities(this.conn).catch(() => void 0);
+		if (!(this.entitiesRead && this.entityChangesRead === this.entityChanges) && this.conn) await this.fetchEntities(this.conn).catch(() => void 0);
 		if (!this.entitiesRead) return null;
 		return this.entityByUniqueId(platform, uniqueId) !== void 0;
 	}
@@ -18577,6 +18592,84 @@ var Cursors = class {
 		holdRecent(this.held, name, text, this.maxHeld);
 	}
 };
+// sidecar/src/journal/held-incidents.ts
+/**
+* Incidents held in memory: the ones read or written lately (a repeat of a known failure
+* reads its incident without a query) and what later signals changed of them that is not
+* written yet (their counts, when they were last seen). The journal writes the observations
+* with the signal rows and cursors they stand for (`Journal.writeHeld`) and forgets all of it
+* when a write is rolled back.
+*/
+/** Incidents held in memory; the least recently used go first. */
+var MAX_HELD_INCIDENTS = 2e3;
+var HeldIncidents = class {
+	/** As stored, by id, most recently used last. */
+	recent = /* @__PURE__ */ new Map();
+	/** Observations not written yet, by id. */
+	observations = /* @__PURE__ */ new Map();
+	/** How many incidents' observations wait to be written. */
+	get unwritten() {
+		return this.observations.size;
+	}
+	/** A copy of the held incident (a caller may change what it gets). */
+	get(id) {
+		const held = this.recent.get(id);
+		return held ? { ...held } : void 0;
+	}
+	/** Hold `rec` as it is now stored (the caller gives up its object). */
+	hold(rec) {
+		holdRecent(this.recent, rec.id, rec, MAX_HELD_INCIDENTS);
+	}
+	/** Hold an incident read from the database, with what was observed of it and not written yet. */
+	holdRead(rec) {
+		const merged = {
+			...rec,
+			...this.observations.get(rec.id)
+		};
+		this.hold(merged);
+		return { ...merged };
+	}
+	/** Another signal changed `held` (its count, when it was last seen): held until written. */
+	observe(held, patch, now) {
+		const observed = this.observations.get(held.id) ?? {};
+		Object.assign(observed, patch, { updated_at: now });
+		this.observations.set(held.id, observed);
+		this.hold({
+			...held,
+			...patch,
+			updated_at: now
+		});
+	}
+	/** Fields were written at once: what is held follows, and held observations never write older values over them. */
+	updated(id, patch, now) {
+		const observed = this.observations.get(id);
+		if (observed) {
+			for (const f of Object.keys(observed)) if (f in patch) Object.assign(observed, { [f]: patch[f] ?? null });
+			observed.updated_at = now;
+		}
+		const held = this.recent.get(id);
+		if (held) {
+			const changed = {};
+			for (const f of Object.keys(patch)) changed[f] = patch[f] ?? null;
+			changed.updated_at = now;
+			this.hold({
+				...held,
+				...changed
+			});
+		}
+	}
+	/** The observations to write now; they are no longer held as unwritten. */
+	takeObservations() {
+		const taken = [...this.observations];
+		this.observations.clear();
+		return taken;
+	}
+	/** Forget everything held (a write was rolled back, or rows were deleted behind it). */
+	forget() {
+		this.recent.clear();
+		this.observations.clear();
+	}
+};
 // sidecar/src/journal/outbox.ts
 var EventOutbox = class {
 	stmt;
@@ -18905,8 +18998,6 @@ function toRecord$1(row) {
 		analysis: row.analysis ? JSON.parse(row.analysis) : null
 	};
 }
-/** Incidents held in memory; the least recently used go first. */
-var MAX_HELD_INCIDENTS = 2e3;
 /**
 * How often what is written behind (log lines' signal rows, incidents' counts, collectors'
 * cursors) is written, in one transaction: a crash loses at most this much of it, all together.
@@ -18933,13 +19024,8 @@ var Journal = class {
 	signals;
 	/** Where each collector got to (written through it, with the work it stands for). */
 	cursors;
-	/**
-	* Incidents read or written lately, by id, as stored (most recently used last): a repeat of a
-	* known failure reads its incident without a query. Written through, forgotten with the rest.
-	*/
-	incidents = /* @__PURE__ */ new Map();
-	/** Incidents' observations not written yet, by id (written with the signals they count). */
-	observations = /* @__PURE__ */ new Map();
+	/** Incidents read or written lately, and what was observed of them and is not written yet. */
+	incidents = new HeldIncidents();
 	writeTimer;
 	onWriteError;
 	stmt;
@@ -18984,7 +19070,7 @@ var Journal = class {
 	}
 	/** How many rows, counts and cursors wait to be written. */
 	get unwritten() {
-		return this.signals.unwritten + this.cursors.unwritten + this.observations.size;
+		return this.signals.unwritten + this.cursors.unwritten + this.incidents.unwritten;
 	}
 	/**
 	* Write what is held back (signal rows, incidents' counts, cursors) in one transaction: on
@@ -18994,8 +19080,7 @@ var Journal = class {
 		if (this.unwritten === 0) return;
 		this.transaction(() => {
 			this.signals.write();
-			for (const [id, patch] of this.observations) this.writeIncident(id, patch);
-			this.observations.clear();
+			for (const [id, patch] of this.incidents.takeObservations()) this.writeIncident(id, patch);
 			this.cursors.write();
 		});
 	}
@@ -19030,11 +19115,7 @@ var Journal = class {
 	forget() {
 		this.signals.forget();
 		this.cursors.forget();
-		this.incidents.clear();
-		this.observations.clear();
-	}
-	holdIncident(rec) {
-		holdRecent(this.incidents, rec.id, rec, MAX_HELD_INCIDENTS);
+		this.incidents.forget();
 	}
 	groupCommit() {
 		this.turns.begin();
@@ -19058,7 +19139,7 @@ var Journal = class {
 			...rec,
 			analysis: rec.analysis ? JSON.stringify(rec.analysis) : null
 		});
-		this.holdIncident({ ...rec });
+		this.incidents.hold({ ...rec });
 	}
 	/** Update some fields of an incident (and its updated_at). */
 	updateIncident(id, patch, now) {
@@ -19066,21 +19147,7 @@ var Journal = class {
 			...patch,
 			updated_at: now
 		});
-		const observed = this.observations.get(id);
-		if (observed) {
-			for (const f of Object.keys(observed)) if (f in patch) Object.assign(observed, { [f]: patch[f] ?? null });
-			observed.updated_at = now;
-		}
-		const held = this.incidents.get(id);
-		if (held) {
-			const changed = { updated_at: now };
-			for (const f of Object.keys(patch)) changed[f] = patch[f] ?? null;
-			changed.updated_at = now;
-			this.holdIncident({
-				...held,
-				...changed
-			});
-		}
+		this.incidents.updated(id, patch, now);
 	}
 	/** Write fields of an incident as given (`updated_at` among them). */
 	writeIncident(id, patch) {
@@ -19104,29 +19171,16 @@ var Journal = class {
 			this.updateIncident(id, patch, now);
 			return;
 		}
-		const held = this.incidents.get(id) ?? this.getIncident(id);
+		const held = this.getIncident(id);
 		if (!held) return;
-		const observed = this.observations.get(id) ?? {};
-		Object.assign(observed, patch, { updated_at: now });
-		this.observations.set(id, observed);
-		this.holdIncident({
-			...held,
-			...patch,
-			updated_at: now
-		});
+		this.incidents.observe(held, patch, now);
 		this.boundHeld();
 	}
 	getIncident(id) {
 		const held = this.incidents.get(id);
-		if (held) return { ...held };
+		if (held) return held;
 		const row = this.stmt("SELECT * FROM incidents WHERE id = ?").get(id);
-		if (!row) return void 0;
-		const rec = {
-			...toRecord$1(row),
-			...this.observations.get(id)
-		};
-		this.holdIncident(rec);
-		return { ...rec };
+		return row ? this.incidents.holdRead(toRecord$1(row)) : void 0;
 	}
 	/** The open incident that has seen this fingerprint (founding or later signal), if any. */
 	openByFingerprint(fp) {

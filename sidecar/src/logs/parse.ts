@@ -7,28 +7,10 @@
  * held in memory.
  */
 
-/** One log record: the line that started it and the lines that belong to it. */
-export interface LogRecord {
-  /** ISO 8601; with the offset when the log had one, else the log's local time; null when the log gave no date. */
-  timestamp: string | null;
-  /** DEBUG, INFO, WARNING, ERROR or CRITICAL; UNKNOWN when the line named no level. */
-  level: string;
-  /** The Python logger (or the program, for add-on and s6 lines), when the line names one. */
-  logger: string | null;
-  /** The first line of the message. */
-  message: string;
-  /** The continuation lines (traceback frames, the exception line, pip output, SQL), or null. */
-  traceback: string[] | null;
-  /** `file:line` of the code that logged it, when known (the UI log viewer shows it). */
-  source: string | null;
-  /** How often it occurred, when the log says so (the UI viewer's “(22 occurrences)”). */
-  repeats?: number;
-  /**
-   * Seconds from the first to the last of those occurrences, when the UI viewer's header gives
-   * both as times of one day (a date before one of them leaves the days between unknown).
-   */
-  repeatsOverS?: number;
-}
+import type { LogRecord } from './record.js';
+import { StartScripts } from './start-scripts.js';
+
+export type { LogRecord } from './record.js';
 
 // A binary blob or a minified payload must not blow up memory: lines are capped,
 // and a runaway continuation keeps its head and its tail (the exception line is last).
@@ -409,57 +391,6 @@ export class LogParser {
     this.omitted = 0;
     this.inUiHeader = false;
     return done;
-  }
-}
-
-/** s6's note that a start script runs: v3 `running /etc/cont-init.d/x.sh`, v2 `x.sh: executing...`. */
-const SCRIPT_RUNS = /^(?:running (?:\S*\/)?([\w.-]+)$|([\w.-]+): executing)/;
-/** …and that it ended: v3 `/etc/cont-init.d/x.sh exited 0`, v2 `x.sh: exited 0.` */
-const SCRIPT_EXITED = /^(?:\S*\/)?([\w.-]+?):? exited (\d+)\.?$/;
-const INIT_LOGGER = /^(?:\/[\w./-]+\/)?cont-init(?:\.d)?$/;
-/** Records held while a start script runs: enough for its output, never the whole log. */
-const MAX_SCRIPT_RECORDS = 200;
-const ABOVE_WARNING = new Set(['ERROR', 'CRITICAL']);
-
-/**
- * An add-on's start scripts (s6-overlay's cont-init): s6 stops the add-on when one fails,
- * so an error logged by a script that then exited 0 was handled by it (an optional
- * service missing, a default used): a warning, not a failure. Records are held from a
- * script's start until s6 says how it ended.
- */
-class StartScripts {
-  private held: LogRecord[] | null = null;
-  private script = '';
-
-  push(record: LogRecord): LogRecord[] {
-    if (INIT_LOGGER.test(record.logger ?? '')) {
-      const runs = SCRIPT_RUNS.exec(record.message);
-      if (runs) {
-        const before = this.flush();
-        this.held = [record];
-        this.script = runs[1] ?? runs[2] ?? '';
-        return before;
-      }
-      const exited = SCRIPT_EXITED.exec(record.message);
-      if (exited && this.held && exited[1] === this.script) {
-        const survived = exited[2] === '0';
-        const held = this.held.map((r) =>
-          survived && ABOVE_WARNING.has(r.level) ? { ...r, level: 'WARNING' } : r,
-        );
-        this.held = null;
-        return [...held, record];
-      }
-    }
-    if (!this.held) return [record];
-    this.held.push(record);
-    return this.held.length >= MAX_SCRIPT_RECORDS ? this.flush() : [];
-  }
-
-  /** What is held, as it was logged (how its script ended is not known). */
-  flush(): LogRecord[] {
-    const held = this.held ?? [];
-    this.held = null;
-    return held;
   }
 }
 
