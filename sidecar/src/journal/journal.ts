@@ -3,23 +3,17 @@
  * nothing and duplicates nothing. Incidents with their conditions and signals,
  * sticky dismissals, outcomes, the outbox of events for HA, and collector cursors.
  */
-import type {
-  Category,
-  Incident,
-  IncidentStatus,
-  RcaResult,
-  Severity,
-  Signal,
-} from '@ha-llm-ops/contracts';
+import type { Category, IncidentStatus, RcaResult, Severity, Signal } from '@ha-llm-ops/contracts';
 import { CLOSED_STATUSES, INCIDENT_STATUSES, isClosed } from '@ha-llm-ops/contracts';
 import type { Statement } from 'better-sqlite3';
-import { holdRecent } from '../shared/recent.js';
 import { openJournalDb, type JournalDb, type JournalOptions } from './database.js';
 import { BackupJournal } from './backups.js';
 import { Dismissals } from './dismissals.js';
 import { OutcomeJournal } from './outcomes.js';
 import { CaptureJournal } from './captures.js';
 import { Cursors } from './cursors.js';
+import { HeldIncidents, type ObservedPatch } from './held-incidents.js';
+import type { IncidentRecord } from './incident-record.js';
 import { EventOutbox } from './outbox.js';
 import { SelfRecoveries } from './self-recoveries.js';
 import { SignalStore } from './signals.js';
@@ -27,14 +21,7 @@ import { statementCache } from './statements.js';
 import { cannotWrite, Turns } from './turns.js';
 import { UpdateJournal } from './updates.js';
 
-/** An incident as stored: the contract plus what correlation needs. */
-export interface IncidentRecord extends Omit<Incident, 'ha_issue' | 'outcome'> {
-  group_key: string;
-  flaps: number;
-  analysis: RcaResult | null;
-  analyzed_at: string | null;
-  updated_at: string;
-}
+export type { IncidentRecord } from './incident-record.js';
 
 /** A signal as stored with its incident. */
 export interface SignalRecord extends Signal {
@@ -66,9 +53,6 @@ function toRecord(row: IncidentRow): IncidentRecord {
   return { ...row, analysis: row.analysis ? (JSON.parse(row.analysis) as RcaResult) : null };
 }
 
-/** Incidents held in memory; the least recently used go first. */
-export const MAX_HELD_INCIDENTS = 2_000;
-
 /**
  * How often what is written behind (log lines' signal rows, incidents' counts, collectors'
  * cursors) is written, in one transaction: a crash loses at most this much of it, all together.
@@ -76,14 +60,6 @@ export const MAX_HELD_INCIDENTS = 2_000;
 export const WRITE_BEHIND_MS = 1_000;
 /** Rows, counts and cursors held at most before they are written anyway. */
 export const MAX_UNWRITTEN = 10_000;
-
-/** What an incident's observations changed and is not written yet. */
-type ObservedPatch = Partial<
-  Pick<
-    IncidentRecord,
-    'occurrences' | 'last_seen' | 'entry_id' | 'subject' | 'severity' | 'updated_at'
-  >
->;
 
 /** Typed access to the journal database. */
 export class Journal {
@@ -106,13 +82,8 @@ export class Journal {
   readonly signals: SignalStore;
   /** Where each collector got to (written through it, with the work it stands for). */
   private readonly cursors: Cursors;
-  /**
-   * Incidents read or written lately, by id, as stored (most recently used last): a repeat of a
-   * known failure reads its incident without a query. Written through, forgotten with the rest.
-   */
-  private readonly incidents = new Map<string, IncidentRecord>();
-  /** Incidents' observations not written yet, by id (written with the signals they count). */
-  private readonly observations = new Map<string, ObservedPatch>();
+  /** Incidents read or written lately, and what was observed of them and is not written yet. */
+  private readonly incidents = new HeldIncidents();
   private readonly writeTimer: NodeJS.Timeout;
   private readonly onWriteError: ((err: unknown) => void) | undefined;
   private readonly stmt: (sql: string) => Statement;
@@ -163,7 +134,7 @@ export class Journal {
 
   /** How many rows, counts and cursors wait to be written. */
   get unwritten(): number {
-    return this.signals.unwritten + this.cursors.unwritten + this.observations.size;
+    return this.signals.unwritten + this.cursors.unwritten + this.incidents.unwritten;
   }
 
   /**
@@ -174,8 +145,7 @@ export class Journal {
     if (this.unwritten === 0) return;
     this.transaction(() => {
       this.signals.write();
-      for (const [id, patch] of this.observations) this.writeIncident(id, patch);
-      this.observations.clear();
+      for (const [id, patch] of this.incidents.takeObservations()) this.writeIncident(id, patch);
       this.cursors.write();
     });
   }
@@ -215,12 +185,7 @@ export class Journal {
   forget(): void {
     this.signals.forget();
     this.cursors.forget();
-    this.incidents.clear();
-    this.observations.clear();
-  }
-
-  private holdIncident(rec: IncidentRecord): void {
-    holdRecent(this.incidents, rec.id, rec, MAX_HELD_INCIDENTS);
+    this.incidents.forget();
   }
 
   private groupCommit(): void {
@@ -249,26 +214,13 @@ export class Journal {
            @subject, @title, @first_seen, @last_seen, @occurrences, @resolved_at, @resolution, @remedy, @confidence,
            @flaps, @analysis, @analyzed_at, @updated_at)`,
     ).run({ ...rec, analysis: rec.analysis ? JSON.stringify(rec.analysis) : null });
-    this.holdIncident({ ...rec });
+    this.incidents.hold({ ...rec });
   }
 
   /** Update some fields of an incident (and its updated_at). */
   updateIncident(id: string, patch: Partial<Omit<IncidentRecord, 'id'>>, now: string): void {
     this.writeIncident(id, { ...patch, updated_at: now });
-    // An observation held back must not write older values over these when it is written.
-    const observed = this.observations.get(id);
-    if (observed) {
-      for (const f of Object.keys(observed) as (keyof ObservedPatch)[])
-        if (f in patch) Object.assign(observed, { [f]: patch[f] ?? null });
-      observed.updated_at = now;
-    }
-    const held = this.incidents.get(id);
-    if (held) {
-      const changed: Record<string, unknown> = { updated_at: now };
-      for (const f of Object.keys(patch) as (keyof typeof patch)[]) changed[f] = patch[f] ?? null;
-      changed.updated_at = now;
-      this.holdIncident({ ...held, ...(changed as Partial<IncidentRecord>) });
-    }
+    this.incidents.updated(id, patch, now);
   }
 
   /** Write fields of an incident as given (`updated_at` among them). */
@@ -294,26 +246,18 @@ export class Journal {
       this.updateIncident(id, patch, now);
       return;
     }
-    const held = this.incidents.get(id) ?? this.getIncident(id);
+    const held = this.getIncident(id);
     if (!held) return;
-    const observed = this.observations.get(id) ?? {};
-    Object.assign(observed, patch, { updated_at: now });
-    this.observations.set(id, observed);
-    this.holdIncident({ ...held, ...patch, updated_at: now });
+    this.incidents.observe(held, patch, now);
     this.boundHeld();
   }
 
   getIncident(id: string): IncidentRecord | undefined {
     const held = this.incidents.get(id);
-    // A copy: a caller may change what it gets.
-    if (held) return { ...held };
+    if (held) return held;
     const row = this.stmt('SELECT * FROM incidents WHERE id = ?').get(id) as
       IncidentRow | undefined;
-    if (!row) return undefined;
-    // With what its observations changed and is not written yet.
-    const rec = { ...toRecord(row), ...this.observations.get(id) };
-    this.holdIncident(rec);
-    return { ...rec };
+    return row ? this.incidents.holdRead(toRecord(row)) : undefined;
   }
 
   /** The open incident that has seen this fingerprint (founding or later signal), if any. */
