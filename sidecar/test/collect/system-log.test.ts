@@ -10,21 +10,9 @@ import type { CollectorContext } from '../../src/collect/collector.js';
 import type { Inventory } from '../../src/ha/inventory.js';
 import { createLogger } from '../../src/log.js';
 import { THRESHOLDS } from '../helpers/pipeline.js';
-import { fakeSystemLog } from '../helpers/system-log-conn.js';
+import { fakeSystemLog, linkLost } from '../helpers/system-log-conn.js';
 
-/** One record as HA holds it: its first occurrence, its latest, and how many. */
-function record(count: number, first: number, latest: number): SystemLogRecord {
-  return {
-    name: 'custom_components.fault_lab.link',
-    message: ['Lost the link to the bridge'],
-    level: 'ERROR',
-    source: ['custom_components/fault_lab/link.py', 10],
-    timestamp: latest,
-    exception: '',
-    count,
-    first_occurred: first,
-  };
-}
+const record = linkLost;
 
 /** An event as HA fires it: the new entry, count 1, first and latest the same. */
 const event = (at: number) => ({ data: record(1, at, at) });

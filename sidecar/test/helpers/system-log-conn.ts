@@ -2,6 +2,20 @@
 import type { Connection } from 'home-assistant-js-websocket';
 import type { SystemLogRecord } from '../../src/collect/system-log.js';
 
+/** One fault_lab record as HA holds it: its first occurrence, its latest, and how many. */
+export function linkLost(count: number, first: number, latest: number): SystemLogRecord {
+  return {
+    name: 'custom_components.fault_lab.link',
+    message: ['Lost the link to the bridge'],
+    level: 'ERROR',
+    source: ['custom_components/fault_lab/link.py', 10],
+    timestamp: latest,
+    exception: '',
+    count,
+    first_occurred: first,
+  };
+}
+
 export interface FakeSystemLog {
   conn: Connection;
   /** How often `system_log/list` was read. */

@@ -15,7 +15,7 @@ import type { Inventory } from '../../src/ha/inventory.js';
 import { WRITE_BEHIND_MS } from '../../src/journal/journal.js';
 import { createLogger } from '../../src/log.js';
 import { makePipeline, signal, tempDir, THRESHOLDS } from '../helpers/pipeline.js';
-import { fakeSystemLog } from '../helpers/system-log-conn.js';
+import { fakeSystemLog, linkLost } from '../helpers/system-log-conn.js';
 
 /**
  * The data dir as a crash would leave it (the process killed now: the journal's files as they
@@ -83,16 +83,7 @@ describe('log lines written behind', () => {
   it('lost in a crash are counted once by the resync from Home Assistant’s log', async () => {
     const dir = tempDir();
     /** HA's system log: one record, its occurrences so far. */
-    const record = (count: number, latest: number): SystemLogRecord => ({
-      name: 'custom_components.fault_lab.link',
-      message: ['Lost the link to the bridge'],
-      level: 'ERROR',
-      source: ['custom_components/fault_lab/link.py', 10],
-      timestamp: latest,
-      exception: '',
-      count,
-      first_occurred: 100,
-    });
+    const record = (count: number, latest: number) => linkLost(count, 100, latest);
     /** A sidecar on the data dir: the real journal, correlator and system log collector. */
     const start = async (list: SystemLogRecord[], at: string) => {
       const p = makePipeline({}, at);
