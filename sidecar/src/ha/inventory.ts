@@ -70,6 +70,12 @@ export class Inventory {
   private conn: Connection | null = null;
   /** Whether the entity registry was read: until then, an entity it lacks may still exist. */
   private entitiesRead = false;
+  /**
+   * Registry changes announced (events, reconnects) and how many of them the copy held has
+   * read: when they are equal, an entity the copy lacks does not exist.
+   */
+  private entityChanges = 0;
+  private entityChangesRead = 0;
 
   constructor(private readonly log: Logger) {}
 
@@ -93,10 +99,7 @@ export class Inventory {
         this.logStates(transitions);
         for (const l of this.listeners) l(entries, transitions, full);
       }),
-      await conn.subscribeEvents(
-        () => this.later('entities', () => this.fetchEntities(conn)),
-        'entity_registry_updated',
-      ),
+      await conn.subscribeEvents(() => this.entitiesChanged(conn), 'entity_registry_updated'),
       await conn.subscribeEvents(
         () => this.later('devices', () => this.fetchDevices(conn)),
         'device_registry_updated',
@@ -111,7 +114,7 @@ export class Inventory {
       ),
     );
     const onReady = () => {
-      this.later('entities', () => this.fetchEntities(conn));
+      this.entitiesChanged(conn); // events may have been missed while disconnected
       this.later('devices', () => this.fetchDevices(conn));
       this.later('manifests', () => this.fetchManifests(conn));
       this.later('configuration', () => this.fetchConfig(conn));
@@ -150,22 +153,32 @@ export class Inventory {
     );
   }
 
+  private entitiesChanged(conn: Connection): void {
+    this.entityChanges++;
+    this.later('entities', () => this.fetchEntities(conn));
+  }
+
   private async fetchEntities(conn: Connection): Promise<void> {
+    const changes = this.entityChanges;
     const list = await conn.sendMessagePromise<RegistryEntity[]>({
       type: 'config/entity_registry/list',
     });
+    if (changes < this.entityChangesRead) return; // a newer read landed first
     this.entities = new Map(list.map((e) => [e.entity_id, e]));
     this.entitiesRead = true;
+    this.entityChangesRead = changes;
   }
 
   /**
-   * Whether the entity registry holds an entity of this platform and unique id, read again
-   * now when the copy held lacks it (it may be newer than the last registry event's refetch).
+   * Whether the entity registry holds an entity of this platform and unique id. When the copy
+   * held lacks it and a registry change is announced but not read yet, the registry is read
+   * now (the entity may be newer than the copy); else the copy is current and answers.
    * Null when the registry cannot be read: then nobody knows.
    */
   async hasEntity(platform: string, uniqueId: string): Promise<boolean | null> {
     if (this.entityByUniqueId(platform, uniqueId)) return true;
-    if (this.conn) await this.fetchEntities(this.conn).catch(() => undefined);
+    const current = this.entitiesRead && this.entityChangesRead === this.entityChanges;
+    if (!current && this.conn) await this.fetchEntities(this.conn).catch(() => undefined);
     if (!this.entitiesRead) return null;
     return this.entityByUniqueId(platform, uniqueId) !== undefined;
   }
