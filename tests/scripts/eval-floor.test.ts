@@ -8,9 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-06, 1,329 cases, 430 held-out threads), as a
+ * The level reached on the held-out part (2026-12-06, 1,367 cases, 444 held-out cases), as a
  * share of its cases. When the corpus grows the shares are taken again: a new held-out case the
- * analyzer misses lowers a share without any case it got right turning wrong. From 1,231 to 1,329
+ * analyzer misses lowers a share without any case it got right turning wrong. From 1,329 to 1,367
+ * cases the shares went from 0.551 / 0.484 / 0.616 to 0.547 / 0.489 / 0.613, exactly what the
+ * rules of before that growth measure on the grown corpus. From 1,231 to 1,329
  * cases the shares went from 0.551 / 0.477 / 0.616 to 0.551 / 0.484 / 0.616, which the rules of
  * before that growth measure too. From 1,094 to 1,231 cases the
  * shares went from 0.551 / 0.475 / 0.624 to 0.551 / 0.477 / 0.616; the rules of before that
@@ -21,14 +23,15 @@ import { evaluate } from '../../scripts/eval/corpus.js';
  * 0.469 / 0.621, from 576 to 705 from 0.591 / 0.443 / 0.642, and from 444 to 576 from 0.633 /
  * 0.458 / 0.633.)
  */
-const FLOOR = { category: 0.551, remedy: 0.484, integration: 0.616 };
+const FLOOR = { category: 0.547, remedy: 0.489, integration: 0.613 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
  * reached, within the target of 0.05. The held-out cases measured 0.048 until a schema error
  * named its owner with confidence 0.78 instead of 0.82 (about one in five is not the user's
- * configuration): 0.040 of 396; 0.037 of the 430 since (the earlier rules: 0.044).
+ * configuration): 0.040 of 396; 0.037 of the 430 since (the earlier rules: 0.044); 0.041 of the
+ * 444 since (two new held-out cases; the rules of before measure the same).
  */
-const MAX_CONFIDENTLY_WRONG = 0.037;
+const MAX_CONFIDENTLY_WRONG = 0.041;
 
 const result = await evaluate();
 
