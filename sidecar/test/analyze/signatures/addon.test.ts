@@ -334,6 +334,47 @@ recognises('addon', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    // Older Supervisors said it without the root.
+    "an add-on's options refused in an older Supervisor's words",
+    input('hassio', [
+      line(
+        "Missing required option 'mqtt_user' in Example Bridge (abcd1234_example_bridge).",
+        'ERROR',
+        'supervisor.addons.options',
+      ),
+    ]),
+    'addon.options_invalid',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    "an add-on's options refused as a whole",
+    input('hassio', [
+      line(
+        "Add-on local_example has invalid options: expected str for dictionary value @ data['topic']",
+        'ERROR',
+        'supervisor.addons.addon',
+      ),
+    ]),
+    'addon.options_invalid',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // A release whose image lacks a Python module its program imports: every start stops there.
+    'an add-on that halts because its image lacks a module',
+    input('hassio', [
+      line(
+        'Traceback (most recent call last):\n  File "./main.py", line 1, in <module>\nModuleNotFoundError: No module named \'example_lib\'',
+        'ERROR',
+      ),
+      line('[12:17:24] WARNING: Halt add-on with exit code 1', 'WARNING'),
+    ]),
+    'addon.fatal',
+    'addon_crash',
+    'notify_only',
+  ),
 ]);
 
 describe('an exit code outside an add-on', () => {

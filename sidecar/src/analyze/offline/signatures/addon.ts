@@ -61,6 +61,26 @@ const dependencyNotUp = {
   },
 };
 
+/**
+ * The add-on's program cannot load a module or library its image should hold: this release was
+ * built or packaged wrongly, and every start stops at the same import.
+ */
+const brokenImage = {
+  when: {
+    text: /ModuleNotFoundError: No module named|ImportError: (?:cannot import name|No module named)|error while loading shared libraries/,
+  },
+  set: {
+    remedy: 'notify_only' as const,
+    actions: [],
+    rootCause:
+      'The add-on’s program cannot load part of itself (“{detail}”): its image lacks a module or library this release needs, so it was built or packaged wrongly. It stops the same way at every start; restarting does not help.',
+    manualSteps: [
+      'Check the add-on’s issue tracker: a broken release is usually replaced within days, so update the add-on when a new version appears.',
+      'Until then, restore the previous version of the add-on from a backup if you need it running.',
+    ],
+  },
+};
+
 /** A program built for a newer CPU than this machine's: no restart or option helps. */
 const unsupportedCpu = {
   when: { text: /Illegal instruction|\bSIGILL\b|\((?:by )?signal 4\)|exited with code 132\b/i },
@@ -143,7 +163,7 @@ export const addon: SignatureFamily = {
       remedy: 'notify_only',
       actions: [],
       confidence: 0.88,
-      variants: [ownConfig, restartsExhausted, unsupportedCpu],
+      variants: [ownConfig, restartsExhausted, unsupportedCpu, brokenImage],
       title: 'Add-on {addon} crashed',
       rootCause:
         'The Supervisor found {addon} stopped or unhealthy and restarts it (“{detail}”). If that repeats, the add-on’s own log shows why it exits, or its health check reports a working add-on as unhealthy (a bug of that release).',
@@ -316,9 +336,11 @@ export const addon: SignatureFamily = {
     {
       // The Supervisor checks an add-on's options against its schema before starting it: a
       // required option without a value (often one a new release added) stops the start.
+      // Its wording over the years: "Missing option 'x' in root in Name (slug)", "Missing
+      // required option 'x' in Name (slug)", "Add-on slug have wrong / has invalid options".
       id: 'options_invalid',
       match: {
-        text: /\bMissing option '(?<option>[^']+)' in \S+ in [^\n]*?\((?<addon>[\w-]+)\)/,
+        text: /\bMissing (?:required )?option '(?<option>[^']+)' in [^\n]*?\((?<addon>[^()\s]+)\)|\bAdd-on (?<addon2>[\w-]+) (?:have wrong|has invalid) options\b/,
         minLevel: 'INFO',
       },
       ...common,
@@ -402,7 +424,7 @@ export const addon: SignatureFamily = {
       },
       ...common,
       confidence: 0.78,
-      variants: [ownConfig, restartsExhausted, unsupportedCpu],
+      variants: [ownConfig, restartsExhausted, unsupportedCpu, brokenImage],
       title: 'Add-on {addon} crashed',
       rootCause: 'The add-on’s process died (“{detail}”) and the add-on stopped.',
     },
