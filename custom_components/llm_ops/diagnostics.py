@@ -8,6 +8,7 @@ from typing import Any
 from yarl import URL
 
 from homeassistant.components.diagnostics import REDACTED, async_redact_data
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import CONF_TOKEN, CONF_URL
 from homeassistant.core import HomeAssistant
 
@@ -30,12 +31,21 @@ async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: LlmOpsConfigEntry
 ) -> dict[str, Any]:
     """Return diagnostics for the config entry."""
-    coordinator = entry.runtime_data.coordinator
-    data = coordinator.data
     entry_data = async_redact_data(dict(entry.data), TO_REDACT)
     entry_data[CONF_URL] = _redact_url(str(entry.data[CONF_URL]))
+    about_entry = {
+        "data": entry_data,
+        "options": dict(entry.options),
+        "state": entry.state.value,
+    }
+    # HA offers the download for an entry that is disabled or failed to set up too:
+    # then there is no sidecar state to show.
+    if entry.state is not ConfigEntryState.LOADED:
+        return {"entry": about_entry}
+    coordinator = entry.runtime_data.coordinator
+    data = coordinator.data
     return {
-        "entry": {"data": entry_data, "options": dict(entry.options)},
+        "entry": about_entry,
         "last_update_success": coordinator.last_update_success,
         "health": asdict(data.health),
         "status": async_redact_data(data.status, STATUS_TO_REDACT),

@@ -10,6 +10,7 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 from custom_components.llm_ops.const import DOMAIN
 from custom_components.llm_ops.diagnostics import _redact_url
 from homeassistant.components.diagnostics import REDACTED
+from homeassistant.config_entries import ConfigEntryDisabler, ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 
@@ -31,6 +32,27 @@ async def test_diagnostics(hass: HomeAssistant, seeded: Sidecar, hass_client) ->
     assert diagnostics["open_incidents"] == 3
     assert diagnostics["last_incident"]["id"] == seeded.seeded["hub"]
     assert len(diagnostics["incidents"]) == 3
+
+
+async def test_diagnostics_of_an_entry_not_loaded(
+    hass: HomeAssistant, seeded: Sidecar, hass_client
+) -> None:
+    """A disabled entry's diagnostics say so, instead of failing the download."""
+    entry = await setup_entry(hass, seeded)
+    await hass.config_entries.async_set_disabled_by(
+        entry.entry_id, ConfigEntryDisabler.USER
+    )
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.NOT_LOADED
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
+    assert diagnostics == {
+        "entry": {
+            "data": {"url": seeded.url, "token": REDACTED},
+            "options": {},
+            "state": "not_loaded",
+        }
+    }
+    assert seeded.token not in str(diagnostics)
 
 
 def test_url_credentials_are_redacted() -> None:
