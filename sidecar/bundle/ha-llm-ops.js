@@ -724,22 +724,25 @@ async function diagnostics(http, entryId) {
 		return null;
 	}
 }
-async function updates(conn, inventory, incident) {
-	const states = await conn.sendMessagePromise({ type: "get_states" });
+/** The updates available for Home Assistant or the incident's integration, in words. */
+function updatesFor(states, inventory, incident) {
 	const mine = (s) => {
 		if (s.entity_id === "update.home_assistant_core_update") return true;
 		const reg = inventory.entity(s.entity_id);
 		if (reg && incident.entry_id && reg.config_entry_id === incident.entry_id) return true;
 		return incident.integration !== null && s.entity_id.includes(incident.integration);
 	};
-	return states.filter((s) => s.entity_id.startsWith("update.") && s.state === "on" && mine(s)).map((s) => `update available: ${s.attributes.title ?? s.entity_id} ${s.attributes.installed_version ?? "?"} → ${s.attributes.latest_version ?? "?"}`);
+	return states.filter((s) => s.entity_id.startsWith("update.") && s.state === "on" && mine(s)).map((s) => `update available: ${word(s.attributes.title) ?? s.entity_id} ${word(s.attributes.installed_version) ?? "?"} → ${word(s.attributes.latest_version) ?? "?"}`);
 }
-/** Gather the slow evidence of an incident; failures only mean less evidence. */
-async function enrich(conn, inventory, http, incident) {
-	const [diag, ups] = await Promise.all([http && incident.entry_id ? diagnostics(http, incident.entry_id) : Promise.resolve(null), updates(conn, inventory, incident).catch(() => [])]);
+var word = (v) => typeof v === "string" ? v : void 0;
+/**
+* Gather the slow evidence of an incident; failures only mean less evidence. The update
+* entities' states are the ones the update follower keeps (../ha/updates.ts).
+*/
+async function enrich(inventory, http, incident, updateStates) {
 	return {
-		diagnostics: diag,
-		updates: ups
+		diagnostics: http && incident.entry_id ? await diagnostics(http, incident.entry_id) : null,
+		updates: updatesFor(updateStates, inventory, incident)
 	};
 }
 // sidecar/src/package/redaction-key.ts
@@ -17051,6 +17054,27 @@ var StateChangeFeed = class {
 	}
 };
 // sidecar/src/ha/updates.ts
+/**
+* The current state of every update entity, kept by the follower from its reads and the
+* state-change feed: evidence of an incident reads them here instead of asking HA for all
+* of its states (thousands in a large home) once more per incident.
+*/
+var UpdateStates = class {
+	byId = /* @__PURE__ */ new Map();
+	/** What a full read found (after every connect). */
+	replace(states) {
+		this.byId.clear();
+		for (const s of states) this.byId.set(s.entity_id, s);
+	}
+	/** An entity's new state, or null when it was removed. */
+	change(entityId, state) {
+		if (state) this.byId.set(entityId, state);
+		else this.byId.delete(entityId);
+	}
+	list() {
+		return [...this.byId.values()];
+	}
+};
 /** A backup counts as "before the update" when taken at most this long before it. */
 var BACKUP_BEFORE_MS = 864e5;
 /** Clock skew and the time a backup's date is stamped at its start: a little after still counts. */
@@ -17175,6 +17199,7 @@ async function followUpdates(deps) {
 	const guardedError = (err) => log.warning(`recording an update failed: ${String(err)}`);
 	const resync = async () => {
 		const entities = (await conn.sendMessagePromise({ type: "get_states" })).filter((s) => s.entity_id.startsWith("update."));
+		deps.current?.replace(entities);
 		for (const s of entities) observe(s);
 		const covered = entities.map((s) => subjectOf(deps.inventory, s.entity_id));
 		const version = (id, title, v) => observe({
@@ -17197,8 +17222,10 @@ async function followUpdates(deps) {
 	let changes;
 	try {
 		changes = await deps.stateChanges.listen(guarded(log, "an update entity change", (ev) => {
+			if (!ev.data.entity_id.startsWith("update.")) return;
 			const state = ev.data.new_state;
-			if (state?.entity_id.startsWith("update.")) observe(state);
+			deps.current?.change(ev.data.entity_id, state);
+			observe(state);
 		}));
 	} catch (err) {
 		log.warning(`cannot follow updates: ${String(err)}`);
@@ -20299,6 +20326,8 @@ var Sidecar = class {
 	publicDir;
 	/** Recent changes in HA (restarts, entry state changes), newest first, for evidence bundles. */
 	changes = [];
+	/** The update entities' states, kept by the update follower; incidents' evidence reads them. */
+	updateStates = new UpdateStates();
 	redactText;
 	constructor(settings, log, opts = {}) {
 		this.settings = settings;
@@ -20432,7 +20461,7 @@ var Sidecar = class {
 						baseUrl: haHttpBase(settings.haWsUrl),
 						token: settings.haToken
 					};
-					return enrich(this.conn, this.inventory, http, incident);
+					return enrich(this.inventory, http, incident, this.updateStates.list());
 				}
 			}) : opts.analyzer,
 			log
@@ -20557,7 +20586,8 @@ var Sidecar = class {
 		}
 		this.stops.push(await followUpdates({
 			...ctx,
-			store: this.journal.updates
+			store: this.journal.updates,
+			current: this.updateStates
 		}));
 		log.info("watching Home Assistant");
 		this.revertDue();

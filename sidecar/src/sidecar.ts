@@ -20,7 +20,7 @@ import { Executor, Reverter, revertCheckMs } from './execute/index.js';
 import { connectToHa } from './ha/connection.js';
 import { Inventory } from './ha/inventory.js';
 import { StateChangeFeed } from './ha/state-changes.js';
-import { followUpdates } from './ha/updates.js';
+import { followUpdates, UpdateStates } from './ha/updates.js';
 import { IncidentLifecycle } from './incident/lifecycle.js';
 import { Incidents } from './incidents.js';
 import { BundleStore } from './journal/bundles.js';
@@ -91,6 +91,8 @@ export class Sidecar {
   private readonly publicDir: string;
   /** Recent changes in HA (restarts, entry state changes), newest first, for evidence bundles. */
   private readonly changes: { at: string; what: string }[] = [];
+  /** The update entities' states, kept by the update follower; incidents' evidence reads them. */
+  private readonly updateStates = new UpdateStates();
   private readonly redactText: (text: string) => string;
 
   constructor(
@@ -209,7 +211,7 @@ export class Sidecar {
               gather: async (incident) => {
                 if (!this.conn?.connected || !this.inventory) return null;
                 const http = { baseUrl: haHttpBase(settings.haWsUrl), token: settings.haToken };
-                return enrich(this.conn, this.inventory, http, incident);
+                return enrich(this.inventory, http, incident, this.updateStates.list());
               },
             })
           : opts.analyzer,
@@ -352,7 +354,9 @@ export class Sidecar {
         log.error(`collector ${collector.source} failed to start: ${String(err)}`);
       }
     }
-    this.stops.push(await followUpdates({ ...ctx, store: this.journal.updates }));
+    this.stops.push(
+      await followUpdates({ ...ctx, store: this.journal.updates, current: this.updateStates }),
+    );
     log.info('watching Home Assistant');
     void this.revertDue();
   }

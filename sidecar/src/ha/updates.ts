@@ -15,14 +15,43 @@ import type { SupervisorClient } from '../supervisor/client.js';
 import type { Inventory } from './inventory.js';
 import type { StateChangeFeed, StateChangeSubscription } from './state-changes.js';
 
-interface UpdateState {
+/** An update entity's state, as HA sends it (the fields read). */
+export interface UpdateState {
   entity_id: string;
+  /** `on` while an update is available. */
+  state?: string;
   attributes: {
     title?: unknown;
     friendly_name?: unknown;
     installed_version?: unknown;
+    latest_version?: unknown;
     release_url?: unknown;
   };
+}
+
+/**
+ * The current state of every update entity, kept by the follower from its reads and the
+ * state-change feed: evidence of an incident reads them here instead of asking HA for all
+ * of its states (thousands in a large home) once more per incident.
+ */
+export class UpdateStates {
+  private readonly byId = new Map<string, UpdateState>();
+
+  /** What a full read found (after every connect). */
+  replace(states: readonly UpdateState[]): void {
+    this.byId.clear();
+    for (const s of states) this.byId.set(s.entity_id, s);
+  }
+
+  /** An entity's new state, or null when it was removed. */
+  change(entityId: string, state: UpdateState | null): void {
+    if (state) this.byId.set(entityId, state);
+    else this.byId.delete(entityId);
+  }
+
+  list(): UpdateState[] {
+    return [...this.byId.values()];
+  }
 }
 
 /** Where updates are remembered (the journal's UpdateJournal). */
@@ -39,6 +68,8 @@ export interface UpdateFollowerDeps {
   store: UpdateStore;
   /** The sidecar's one state-change subscription, shared with the entities collector. */
   stateChanges: StateChangeFeed;
+  /** Where the update entities' current states are kept, for others to read. */
+  current?: UpdateStates;
   log: Logger;
   now(): Date;
 }
@@ -167,6 +198,7 @@ export async function followUpdates(deps: UpdateFollowerDeps): Promise<() => Pro
   const resync = async () => {
     const states = await conn.sendMessagePromise<UpdateState[]>({ type: 'get_states' });
     const entities = states.filter((s) => s.entity_id.startsWith('update.'));
+    deps.current?.replace(entities);
     for (const s of entities) observe(s);
     const covered = entities.map((s) => subjectOf(deps.inventory, s.entity_id));
     const version = (id: string, title: string, v: string) =>
@@ -194,8 +226,10 @@ export async function followUpdates(deps: UpdateFollowerDeps): Promise<() => Pro
   try {
     changes = await deps.stateChanges.listen(
       guarded(log, 'an update entity change', (ev) => {
+        if (!ev.data.entity_id.startsWith('update.')) return;
         const state = ev.data.new_state as UpdateState | null;
-        if (state?.entity_id.startsWith('update.')) observe(state);
+        deps.current?.change(ev.data.entity_id, state);
+        observe(state);
       }),
     );
   } catch (err) {

@@ -4,9 +4,9 @@
  * diagnostics download, when it offers one, and the updates waiting for it or
  * for Home Assistant. The packager redacts all of it again.
  */
-import type { Connection } from 'home-assistant-js-websocket';
 import type { Inventory } from '../ha/inventory.js';
 import type { HaHttp } from '../ha/log-window.js';
+import type { UpdateState } from '../ha/updates.js';
 import type { IncidentRecord } from '../journal/journal.js';
 
 // Where HA's REST API is, and with which token (the diagnostics download is REST only).
@@ -20,12 +20,6 @@ export interface Enrichment {
 
 const DIAGNOSTICS_TIMEOUT_MS = 10_000;
 const MAX_DIAGNOSTICS_BYTES = 512 * 1024;
-
-interface UpdateState {
-  entity_id: string;
-  state: string;
-  attributes: { title?: string; installed_version?: string; latest_version?: string };
-}
 
 /** The REST base of HA for a WebSocket URL (`ws://h:8123/api/websocket` → `http://h:8123/api`). */
 export function haHttpBase(wsUrl: string): string {
@@ -55,12 +49,12 @@ async function diagnostics(http: HaHttp, entryId: string): Promise<Record<string
   }
 }
 
-async function updates(
-  conn: Connection,
+/** The updates available for Home Assistant or the incident's integration, in words. */
+export function updatesFor(
+  states: readonly UpdateState[],
   inventory: Inventory,
   incident: IncidentRecord,
-): Promise<string[]> {
-  const states = await conn.sendMessagePromise<UpdateState[]>({ type: 'get_states' });
+): string[] {
   const mine = (s: UpdateState) => {
     if (s.entity_id === 'update.home_assistant_core_update') return true;
     const reg = inventory.entity(s.entity_id);
@@ -72,20 +66,22 @@ async function updates(
     .filter((s) => s.entity_id.startsWith('update.') && s.state === 'on' && mine(s))
     .map(
       (s) =>
-        `update available: ${s.attributes.title ?? s.entity_id} ${s.attributes.installed_version ?? '?'} → ${s.attributes.latest_version ?? '?'}`,
+        `update available: ${word(s.attributes.title) ?? s.entity_id} ${word(s.attributes.installed_version) ?? '?'} → ${word(s.attributes.latest_version) ?? '?'}`,
     );
 }
 
-/** Gather the slow evidence of an incident; failures only mean less evidence. */
+const word = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Gather the slow evidence of an incident; failures only mean less evidence. The update
+ * entities' states are the ones the update follower keeps (../ha/updates.ts).
+ */
 export async function enrich(
-  conn: Connection,
   inventory: Inventory,
   http: HaHttp | null,
   incident: IncidentRecord,
+  updateStates: readonly UpdateState[],
 ): Promise<Enrichment> {
-  const [diag, ups] = await Promise.all([
-    http && incident.entry_id ? diagnostics(http, incident.entry_id) : Promise.resolve(null),
-    updates(conn, inventory, incident).catch(() => []),
-  ]);
-  return { diagnostics: diag, updates: ups };
+  const diag = http && incident.entry_id ? await diagnostics(http, incident.entry_id) : null;
+  return { diagnostics: diag, updates: updatesFor(updateStates, inventory, incident) };
 }

@@ -3,7 +3,9 @@ import type { Connection } from 'home-assistant-js-websocket';
 import { describe, expect, it } from 'vitest';
 import type { Inventory, RegistryEntity } from '../../src/ha/inventory.js';
 import { StateChangeFeed } from '../../src/ha/state-changes.js';
-import { followUpdates } from '../../src/ha/updates.js';
+import { followUpdates, UpdateStates } from '../../src/ha/updates.js';
+import { updatesFor } from '../../src/package/enrich.js';
+import type { IncidentRecord } from '../../src/journal/journal.js';
 import { createLogger } from '../../src/log.js';
 import type { SupervisorClient } from '../../src/supervisor/client.js';
 import type { InstalledUpdate } from '../../src/shared/update-attribution.js';
@@ -12,6 +14,7 @@ const NOW = new Date('2026-12-04T12:00:00.000Z');
 
 interface State {
   entity_id: string;
+  state?: string;
   attributes: Record<string, unknown>;
 }
 
@@ -53,6 +56,7 @@ function fakeHa(
   return {
     conn,
     change: (s: State) => push?.({ data: { entity_id: s.entity_id, new_state: s } }),
+    remove: (entityId: string) => push?.({ data: { entity_id: entityId, new_state: null } }),
     reconnect: () => ready.forEach((fn) => fn()),
   };
 }
@@ -88,7 +92,11 @@ function memoryStore() {
 const settle = () => new Promise((r) => setTimeout(r, 10));
 
 /** Follow the fake HA's updates into a fresh store, as the sidecar does. */
-async function follow(ha: ReturnType<typeof fakeHa>, supervisor: SupervisorClient | null = null) {
+async function follow(
+  ha: ReturnType<typeof fakeHa>,
+  supervisor: SupervisorClient | null = null,
+  current?: UpdateStates,
+) {
   const store = memoryStore();
   const log = createLogger('error');
   await followUpdates({
@@ -97,6 +105,7 @@ async function follow(ha: ReturnType<typeof fakeHa>, supervisor: SupervisorClien
     inventory,
     supervisor,
     store,
+    ...(current && { current }),
     log,
     now: () => NOW,
   });
@@ -186,6 +195,42 @@ describe('followUpdates', () => {
         from_version: '6.4.0',
         to_version: '6.5.0',
       }),
+    ]);
+  });
+
+  it('keeps the update entities’ current states, which tell an incident’s evidence what waits', async () => {
+    const available = (s: State, latest: string): State => ({
+      ...s,
+      state: 'on',
+      attributes: { ...s.attributes, latest_version: latest },
+    });
+    const states = [
+      available(state('update.fault_lab', '0.1.0', 'Fault Lab'), '0.2.0'),
+      state('update.mosquitto_broker_update', '6.4.0', 'Mosquitto broker'),
+      { entity_id: 'sensor.temperature', attributes: {} },
+    ];
+    const ha = fakeHa(states, []);
+    const current = new UpdateStates();
+    await follow(ha, null, current);
+    const ids = () => current.list().map((s) => s.entity_id);
+    expect(ids()).toEqual(['update.fault_lab', 'update.mosquitto_broker_update']);
+
+    const incident = { integration: 'fault_lab', entry_id: null } as unknown as IncidentRecord;
+    expect(updatesFor(current.list(), inventory, incident)).toEqual([
+      'update available: Fault Lab 0.1.0 → 0.2.0',
+    ]);
+    ha.change(state('update.fault_lab', '0.2.0', 'Fault Lab')); // installed: none waits
+    expect(updatesFor(current.list(), inventory, incident)).toEqual([]);
+
+    ha.remove('update.mosquitto_broker_update');
+    expect(ids()).toEqual(['update.fault_lab']);
+    states.push(state('update.tuya_local_update', '2025.1.0', 'Tuya Local'));
+    ha.reconnect(); // read again in full
+    await settle();
+    expect(ids()).toEqual([
+      'update.fault_lab',
+      'update.mosquitto_broker_update',
+      'update.tuya_local_update',
     ]);
   });
 });
