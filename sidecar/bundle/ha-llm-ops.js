@@ -701,6 +701,238 @@ function buildBundle(sources, opts) {
 	bundle.token_estimate = cost(bundle);
 	return bundle;
 }
+// sidecar/src/log.ts
+/** A small leveled logger writing one line per record to stderr (stdout stays for command output). */
+var LOG_LEVELS = [
+	"debug",
+	"info",
+	"warning",
+	"error"
+];
+/** Longest record written; the rest of a runaway message is cut and counted. */
+var MAX_RECORD = 2e3;
+/**
+* Create a logger that drops records below `level`. `redact`, when given, runs
+* over every record before it is written: a record may quote log text or an
+* error that carries a secret.
+*/
+function createLogger(level, write = (l) => process.stderr.write(l), redact = (t) => t) {
+	const min = LOG_LEVELS.indexOf(level);
+	const emit = (lvl) => (msg) => {
+		if (LOG_LEVELS.indexOf(lvl) < min) return;
+		const clipped = msg.length > MAX_RECORD ? `${msg.slice(0, MAX_RECORD)}… (${msg.length - MAX_RECORD} more characters)` : msg;
+		write(`${(/* @__PURE__ */ new Date()).toISOString()} ${lvl.toUpperCase()} ${redact(clipped)}\n`);
+	};
+	return {
+		debug: emit("debug"),
+		info: emit("info"),
+		warning: emit("warning"),
+		error: emit("error")
+	};
+}
+/**
+* A listener that logs what it throws instead of letting it escape: an event
+* callback runs inside the WebSocket's message handler, where an exception
+* would end the process.
+*/
+function guarded(log, what, listener) {
+	return (...args) => {
+		try {
+			listener(...args);
+		} catch (err) {
+			log.error(`${what} failed and was skipped: ${errorText(err)}`);
+		}
+	};
+}
+/** An error's name and message in one line. */
+function errorText(err) {
+	return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+// sidecar/src/ha/updates.ts
+/**
+* The current state of every update entity, kept by the follower from its reads and the
+* state-change feed: evidence of an incident reads them here instead of asking HA for all
+* of its states (thousands in a large home) once more per incident.
+*/
+var UpdateStates = class {
+	byId = /* @__PURE__ */ new Map();
+	/** What a full read found (after every connect). */
+	replace(states) {
+		this.byId.clear();
+		for (const s of states) this.byId.set(s.entity_id, s);
+	}
+	/** An entity's new state, or null when it was removed. */
+	change(entityId, state) {
+		if (state) this.byId.set(entityId, state);
+		else this.byId.delete(entityId);
+	}
+	list() {
+		return [...this.byId.values()];
+	}
+};
+/** A backup counts as "before the update" when taken at most this long before it. */
+var BACKUP_BEFORE_MS = 864e5;
+/** Clock skew and the time a backup's date is stamped at its start: a little after still counts. */
+var BACKUP_SLACK_MS = 6e4;
+/** The update entities of the Supervisor's own parts (not add-ons), by unique id. */
+var CORE_UNIQUE_ID = "home_assistant_core_version_latest";
+var SYSTEM_UNIQUE_IDS = /* @__PURE__ */ new Set(["home_assistant_supervisor_version_latest", "home_assistant_os_version_latest"]);
+/**
+* Where a version comes from when no update entity reports it: HA's own version (a
+* Container or Core install has no update entity for Core), and each add-on's version
+* from the Supervisor's `/addons`. They stand in for an entity id.
+*/
+var CORE_VERSION = "homeassistant";
+var ADDON_VERSION = "addon:";
+/** An attribute that is a non-empty string, else null. */
+var text$2 = (x) => typeof x === "string" && x !== "" ? x : null;
+/** What an update entity updates: Core, an add-on, an integration, or something else. */
+function subjectOf(inventory, entityId) {
+	const reg = inventory.entity(entityId);
+	if (entityId === CORE_VERSION || entityId === "update.home_assistant_core_update" || reg?.unique_id === CORE_UNIQUE_ID) return {
+		kind: "core",
+		integration: null,
+		addon: null
+	};
+	if (entityId.startsWith(ADDON_VERSION)) return {
+		kind: "addon",
+		integration: null,
+		addon: entityId.slice(6)
+	};
+	if (!reg) return {
+		kind: "other",
+		integration: null,
+		addon: null
+	};
+	if (reg.platform === "hassio") {
+		if (SYSTEM_UNIQUE_IDS.has(reg.unique_id)) return {
+			kind: "other",
+			integration: null,
+			addon: null
+		};
+		return {
+			kind: "addon",
+			integration: null,
+			addon: reg.unique_id.replace(/_version_latest$/, "")
+		};
+	}
+	if (reg.platform === "hacs") {
+		const domain = /^update\.(.+?)(?:_update)?$/.exec(entityId)?.[1] ?? "";
+		return {
+			kind: "integration",
+			integration: inventory.integration(domain) ? domain : null,
+			addon: null
+		};
+	}
+	return {
+		kind: "integration",
+		integration: reg.platform,
+		addon: null
+	};
+}
+async function listBackups$1(deps) {
+	if (deps.supervisor) {
+		const { backups } = await deps.supervisor.call("GET", "/backups");
+		return backups.map((b) => ({
+			id: b.slug,
+			name: b.name,
+			date: b.date
+		}));
+	}
+	const { backups } = await deps.conn.sendMessagePromise({ type: "backup/info" });
+	return backups.map((b) => ({
+		id: b.backup_id,
+		name: b.name,
+		date: b.date
+	}));
+}
+/** The newest backup taken before `at` (within a day), or null. */
+async function backupBefore(deps, at) {
+	try {
+		const t = at.getTime();
+		const before = (await listBackups$1(deps)).map((b) => ({
+			...b,
+			t: Date.parse(b.date)
+		})).filter((b) => b.t <= t + BACKUP_SLACK_MS && b.t >= t - BACKUP_BEFORE_MS).sort((a, b) => b.t - a.t)[0];
+		return before ? {
+			id: before.id,
+			name: before.name,
+			date: new Date(before.t).toISOString()
+		} : null;
+	} catch (err) {
+		deps.log.debug(`could not list the backups: ${String(err)}`);
+		return null;
+	}
+}
+/** Follow the update entities; resolves once the first read is done, returns the stop. */
+async function followUpdates(deps) {
+	const { conn, store, log } = deps;
+	const installed = async (s, from, to) => {
+		const at = deps.now();
+		const backup = await backupBefore(deps, at);
+		const update = {
+			entity_id: s.entity_id,
+			...subjectOf(deps.inventory, s.entity_id),
+			title: text$2(s.attributes.title) ?? text$2(s.attributes.friendly_name) ?? s.entity_id,
+			from_version: from,
+			to_version: to,
+			release_url: text$2(s.attributes.release_url),
+			updated_at: at.toISOString(),
+			backup
+		};
+		store.record(update);
+		log.info(`${update.title} was updated from ${from} to ${to}${backup ? ` (backup before it: ${backup.name})` : ""}`);
+	};
+	const observe = (s) => {
+		if (!s) return;
+		const version = text$2(s.attributes.installed_version);
+		if (!version) return;
+		const known = store.knownVersion(s.entity_id);
+		if (known === version) return;
+		store.see(s.entity_id, version);
+		if (known !== void 0) installed(s, known, version).catch(guardedError);
+	};
+	const guardedError = (err) => log.warning(`recording an update failed: ${String(err)}`);
+	const resync = async () => {
+		const entities = (await conn.sendMessagePromise({ type: "get_states" })).filter((s) => s.entity_id.startsWith("update."));
+		deps.current?.replace(entities);
+		for (const s of entities) observe(s);
+		const covered = entities.map((s) => subjectOf(deps.inventory, s.entity_id));
+		const version = (id, title, v) => observe({
+			entity_id: id,
+			attributes: {
+				title,
+				installed_version: v
+			}
+		});
+		if (!covered.some((c) => c.kind === "core") && conn.haVersion) version(CORE_VERSION, "Home Assistant Core", conn.haVersion);
+		if (deps.supervisor) {
+			const addons = await deps.supervisor.addons().catch((err) => {
+				log.debug(`could not list the add-ons: ${String(err)}`);
+				return [];
+			});
+			for (const a of addons) if (!covered.some((c) => c.addon === a.slug)) version(`${ADDON_VERSION}${a.slug}`, a.name, a.version);
+		}
+	};
+	const run = () => resync().catch((err) => log.warning(`updates: resync failed: ${String(err)}`));
+	let changes;
+	try {
+		changes = await deps.stateChanges.listen(guarded(log, "an update entity change", (ev) => {
+			if (!ev.data.entity_id.startsWith("update.")) return;
+			const state = ev.data.new_state;
+			deps.current?.change(ev.data.entity_id, state);
+			observe(state);
+		}));
+	} catch (err) {
+		log.warning(`cannot follow updates: ${String(err)}`);
+	}
+	conn.addEventListener("ready", run);
+	await run();
+	return async () => {
+		conn.removeEventListener("ready", run);
+		await changes?.stop();
+	};
+}
 // sidecar/src/package/enrich.ts
 var DIAGNOSTICS_TIMEOUT_MS = 1e4;
 var MAX_DIAGNOSTICS_BYTES = 524288;
@@ -717,9 +949,9 @@ async function diagnostics(http, entryId) {
 			signal: AbortSignal.timeout(DIAGNOSTICS_TIMEOUT_MS)
 		});
 		if (!res.ok) return null;
-		const text = await res.text();
-		if (text.length > MAX_DIAGNOSTICS_BYTES) return { note: `diagnostics of ${text.length} bytes left out` };
-		return JSON.parse(text).data ?? null;
+		const raw = await res.text();
+		if (raw.length > MAX_DIAGNOSTICS_BYTES) return { note: `diagnostics of ${raw.length} bytes left out` };
+		return JSON.parse(raw).data ?? null;
 	} catch {
 		return null;
 	}
@@ -732,9 +964,8 @@ function updatesFor(states, inventory, incident) {
 		if (reg && incident.entry_id && reg.config_entry_id === incident.entry_id) return true;
 		return incident.integration !== null && s.entity_id.includes(incident.integration);
 	};
-	return states.filter((s) => s.entity_id.startsWith("update.") && s.state === "on" && mine(s)).map((s) => `update available: ${word(s.attributes.title) ?? s.entity_id} ${word(s.attributes.installed_version) ?? "?"} → ${word(s.attributes.latest_version) ?? "?"}`);
+	return states.filter((s) => s.entity_id.startsWith("update.") && s.state === "on" && mine(s)).map((s) => `update available: ${text$2(s.attributes.title) ?? s.entity_id} ${text$2(s.attributes.installed_version) ?? "?"} → ${text$2(s.attributes.latest_version) ?? "?"}`);
 }
-var word = (v) => typeof v === "string" ? v : void 0;
 /**
 * Gather the slow evidence of an incident; failures only mean less evidence. The update
 * entities' states are the ones the update follower keeps (../ha/updates.ts).
@@ -10927,23 +11158,23 @@ function repairRequest(error) {
 * HA reports no token usage: tokens are estimated from the text.
 */
 var select = (options) => ({ select: { options: [...options] } });
-var text$2 = (multiline = false) => ({ text: multiline ? { multiline: true } : {} });
+var text$1 = (multiline = false) => ({ text: multiline ? { multiline: true } : {} });
 /** The answer's shape as an ai_task `structure` (the same fields as the strict JSON Schema). */
 var AI_TASK_STRUCTURE = {
 	summary: {
 		description: "One sentence: what is broken.",
 		required: true,
-		selector: text$2()
+		selector: text$1()
 	},
 	root_cause: {
 		description: "Why it broke, quoting the decisive evidence.",
 		required: true,
-		selector: text$2(true)
+		selector: text$1(true)
 	},
 	impact: {
 		description: "What the user loses meanwhile.",
 		required: true,
-		selector: text$2(true)
+		selector: text$1(true)
 	},
 	confidence: {
 		description: "0 to 1: how sure the evidence makes you.",
@@ -10979,12 +11210,12 @@ var AI_TASK_STRUCTURE = {
 				params: {
 					label: "Parameters the action takes",
 					required: true,
-					selector: { object: { fields: Object.fromEntries(PARAM_NAMES.map((p) => [p, { selector: text$2() }])) } }
+					selector: { object: { fields: Object.fromEntries(PARAM_NAMES.map((p) => [p, { selector: text$1() }])) } }
 				},
 				rationale: {
 					label: "Why, and when",
 					required: true,
-					selector: text$2(true)
+					selector: text$1(true)
 				},
 				risk: {
 					label: "Risk",
@@ -11013,7 +11244,7 @@ var AI_TASK_STRUCTURE = {
 				description: {
 					label: "Description",
 					required: true,
-					selector: text$2()
+					selector: text$1()
 				}
 			}
 		} }
@@ -11537,7 +11768,7 @@ var OPENAI_BASE_URL = "https://api.openai.com/v1";
 var AI_TASK_MODEL = "ai_task";
 var backend = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.picklist(LLM_BACKENDS, `must be one of ${LLM_BACKENDS.join(", ")}`));
 var baseUrl = v.pipe(v.string(), v.trim(), v.url("must be a URL such as http://homeassistant.local:11434/v1"), v.regex(/^https?:\/\//, "must start with http:// or https://"), v.transform((s) => s.replace(/\/+$/, "")));
-var text$1 = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200, "must be at most 200 characters"));
+var text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200, "must be at most 200 characters"));
 var secret = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 var aiTaskEntity = v.pipe(v.string(), v.trim(), v.regex(/^ai_task\.[a-z0-9_]+$/, "must be an ai_task entity id such as ai_task.openai_ai_task"));
 var jsonMode = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.picklist(LLM_JSON_MODES, `must be one of ${LLM_JSON_MODES.join(", ")}`));
@@ -11557,7 +11788,7 @@ function loadLlmSettings(env = process.env) {
 	};
 	const kind = optional("LLM_OPS_LLM_BACKEND", backend) ?? "none";
 	const url = optional("LLM_OPS_LLM_BASE_URL", baseUrl);
-	const model = optional("LLM_OPS_LLM_MODEL", text$1);
+	const model = optional("LLM_OPS_LLM_MODEL", text);
 	const apiKey = optional("LLM_OPS_LLM_API_KEY", secret) ?? null;
 	const entity = optional("LLM_OPS_LLM_AI_TASK_ENTITY", aiTaskEntity) ?? null;
 	const settings = {
@@ -12806,53 +13037,6 @@ var policyCommand = {
 		}
 	}
 };
-// sidecar/src/log.ts
-/** A small leveled logger writing one line per record to stderr (stdout stays for command output). */
-var LOG_LEVELS = [
-	"debug",
-	"info",
-	"warning",
-	"error"
-];
-/** Longest record written; the rest of a runaway message is cut and counted. */
-var MAX_RECORD = 2e3;
-/**
-* Create a logger that drops records below `level`. `redact`, when given, runs
-* over every record before it is written: a record may quote log text or an
-* error that carries a secret.
-*/
-function createLogger(level, write = (l) => process.stderr.write(l), redact = (t) => t) {
-	const min = LOG_LEVELS.indexOf(level);
-	const emit = (lvl) => (msg) => {
-		if (LOG_LEVELS.indexOf(lvl) < min) return;
-		const clipped = msg.length > MAX_RECORD ? `${msg.slice(0, MAX_RECORD)}… (${msg.length - MAX_RECORD} more characters)` : msg;
-		write(`${(/* @__PURE__ */ new Date()).toISOString()} ${lvl.toUpperCase()} ${redact(clipped)}\n`);
-	};
-	return {
-		debug: emit("debug"),
-		info: emit("info"),
-		warning: emit("warning"),
-		error: emit("error")
-	};
-}
-/**
-* A listener that logs what it throws instead of letting it escape: an event
-* callback runs inside the WebSocket's message handler, where an exception
-* would end the process.
-*/
-function guarded(log, what, listener) {
-	return (...args) => {
-		try {
-			listener(...args);
-		} catch (err) {
-			log.error(`${what} failed and was skipped: ${errorText(err)}`);
-		}
-	};
-}
-/** An error's name and message in one line. */
-function errorText(err) {
-	return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-}
 // sidecar/src/config.ts
 /**
 * Settings from the environment (and, under Supervisor, /data/options.json).
@@ -16074,7 +16258,7 @@ async function backupExists(target, id) {
 	if (target.supervisor) return target.supervisor.call("GET", `/backups/${id}/info`).then(() => true, () => false);
 	return (await target.conn.sendMessagePromise({ type: "backup/info" })).backups.some((b) => b.backup_id === id);
 }
-async function listBackups$1(target) {
+async function listBackups(target) {
 	if (target.supervisor) {
 		const { backups } = await target.supervisor.call("GET", "/backups");
 		return backups.map((b) => ({
@@ -16103,7 +16287,7 @@ async function deleteBackup(target, id) {
 * they asked LLM Ops for, one that only shares the name — is never touched.
 */
 async function pruneBackups(target, keep, own) {
-	const listed = await listBackups$1(target);
+	const listed = await listBackups(target);
 	const ours = listed.filter((b) => own.has(b.id)).sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
 	const present = new Set(listed.map((b) => b.id));
 	const pruned = {
@@ -17053,190 +17237,6 @@ var StateChangeFeed = class {
 		return pending;
 	}
 };
-// sidecar/src/ha/updates.ts
-/**
-* The current state of every update entity, kept by the follower from its reads and the
-* state-change feed: evidence of an incident reads them here instead of asking HA for all
-* of its states (thousands in a large home) once more per incident.
-*/
-var UpdateStates = class {
-	byId = /* @__PURE__ */ new Map();
-	/** What a full read found (after every connect). */
-	replace(states) {
-		this.byId.clear();
-		for (const s of states) this.byId.set(s.entity_id, s);
-	}
-	/** An entity's new state, or null when it was removed. */
-	change(entityId, state) {
-		if (state) this.byId.set(entityId, state);
-		else this.byId.delete(entityId);
-	}
-	list() {
-		return [...this.byId.values()];
-	}
-};
-/** A backup counts as "before the update" when taken at most this long before it. */
-var BACKUP_BEFORE_MS = 864e5;
-/** Clock skew and the time a backup's date is stamped at its start: a little after still counts. */
-var BACKUP_SLACK_MS = 6e4;
-/** The update entities of the Supervisor's own parts (not add-ons), by unique id. */
-var CORE_UNIQUE_ID = "home_assistant_core_version_latest";
-var SYSTEM_UNIQUE_IDS = /* @__PURE__ */ new Set(["home_assistant_supervisor_version_latest", "home_assistant_os_version_latest"]);
-/**
-* Where a version comes from when no update entity reports it: HA's own version (a
-* Container or Core install has no update entity for Core), and each add-on's version
-* from the Supervisor's `/addons`. They stand in for an entity id.
-*/
-var CORE_VERSION = "homeassistant";
-var ADDON_VERSION = "addon:";
-var text = (x) => typeof x === "string" && x !== "" ? x : null;
-/** What an update entity updates: Core, an add-on, an integration, or something else. */
-function subjectOf(inventory, entityId) {
-	const reg = inventory.entity(entityId);
-	if (entityId === CORE_VERSION || entityId === "update.home_assistant_core_update" || reg?.unique_id === CORE_UNIQUE_ID) return {
-		kind: "core",
-		integration: null,
-		addon: null
-	};
-	if (entityId.startsWith(ADDON_VERSION)) return {
-		kind: "addon",
-		integration: null,
-		addon: entityId.slice(6)
-	};
-	if (!reg) return {
-		kind: "other",
-		integration: null,
-		addon: null
-	};
-	if (reg.platform === "hassio") {
-		if (SYSTEM_UNIQUE_IDS.has(reg.unique_id)) return {
-			kind: "other",
-			integration: null,
-			addon: null
-		};
-		return {
-			kind: "addon",
-			integration: null,
-			addon: reg.unique_id.replace(/_version_latest$/, "")
-		};
-	}
-	if (reg.platform === "hacs") {
-		const domain = /^update\.(.+?)(?:_update)?$/.exec(entityId)?.[1] ?? "";
-		return {
-			kind: "integration",
-			integration: inventory.integration(domain) ? domain : null,
-			addon: null
-		};
-	}
-	return {
-		kind: "integration",
-		integration: reg.platform,
-		addon: null
-	};
-}
-async function listBackups(deps) {
-	if (deps.supervisor) {
-		const { backups } = await deps.supervisor.call("GET", "/backups");
-		return backups.map((b) => ({
-			id: b.slug,
-			name: b.name,
-			date: b.date
-		}));
-	}
-	const { backups } = await deps.conn.sendMessagePromise({ type: "backup/info" });
-	return backups.map((b) => ({
-		id: b.backup_id,
-		name: b.name,
-		date: b.date
-	}));
-}
-/** The newest backup taken before `at` (within a day), or null. */
-async function backupBefore(deps, at) {
-	try {
-		const t = at.getTime();
-		const before = (await listBackups(deps)).map((b) => ({
-			...b,
-			t: Date.parse(b.date)
-		})).filter((b) => b.t <= t + BACKUP_SLACK_MS && b.t >= t - BACKUP_BEFORE_MS).sort((a, b) => b.t - a.t)[0];
-		return before ? {
-			id: before.id,
-			name: before.name,
-			date: new Date(before.t).toISOString()
-		} : null;
-	} catch (err) {
-		deps.log.debug(`could not list the backups: ${String(err)}`);
-		return null;
-	}
-}
-/** Follow the update entities; resolves once the first read is done, returns the stop. */
-async function followUpdates(deps) {
-	const { conn, store, log } = deps;
-	const installed = async (s, from, to) => {
-		const at = deps.now();
-		const backup = await backupBefore(deps, at);
-		const update = {
-			entity_id: s.entity_id,
-			...subjectOf(deps.inventory, s.entity_id),
-			title: text(s.attributes.title) ?? text(s.attributes.friendly_name) ?? s.entity_id,
-			from_version: from,
-			to_version: to,
-			release_url: text(s.attributes.release_url),
-			updated_at: at.toISOString(),
-			backup
-		};
-		store.record(update);
-		log.info(`${update.title} was updated from ${from} to ${to}${backup ? ` (backup before it: ${backup.name})` : ""}`);
-	};
-	const observe = (s) => {
-		if (!s) return;
-		const version = text(s.attributes.installed_version);
-		if (!version) return;
-		const known = store.knownVersion(s.entity_id);
-		if (known === version) return;
-		store.see(s.entity_id, version);
-		if (known !== void 0) installed(s, known, version).catch(guardedError);
-	};
-	const guardedError = (err) => log.warning(`recording an update failed: ${String(err)}`);
-	const resync = async () => {
-		const entities = (await conn.sendMessagePromise({ type: "get_states" })).filter((s) => s.entity_id.startsWith("update."));
-		deps.current?.replace(entities);
-		for (const s of entities) observe(s);
-		const covered = entities.map((s) => subjectOf(deps.inventory, s.entity_id));
-		const version = (id, title, v) => observe({
-			entity_id: id,
-			attributes: {
-				title,
-				installed_version: v
-			}
-		});
-		if (!covered.some((c) => c.kind === "core") && conn.haVersion) version(CORE_VERSION, "Home Assistant Core", conn.haVersion);
-		if (deps.supervisor) {
-			const addons = await deps.supervisor.addons().catch((err) => {
-				log.debug(`could not list the add-ons: ${String(err)}`);
-				return [];
-			});
-			for (const a of addons) if (!covered.some((c) => c.addon === a.slug)) version(`${ADDON_VERSION}${a.slug}`, a.name, a.version);
-		}
-	};
-	const run = () => resync().catch((err) => log.warning(`updates: resync failed: ${String(err)}`));
-	let changes;
-	try {
-		changes = await deps.stateChanges.listen(guarded(log, "an update entity change", (ev) => {
-			if (!ev.data.entity_id.startsWith("update.")) return;
-			const state = ev.data.new_state;
-			deps.current?.change(ev.data.entity_id, state);
-			observe(state);
-		}));
-	} catch (err) {
-		log.warning(`cannot follow updates: ${String(err)}`);
-	}
-	conn.addEventListener("ready", run);
-	await run();
-	return async () => {
-		conn.removeEventListener("ready", run);
-		await changes?.stop();
-	};
-}
 // sidecar/src/incident/learned-quiet.ts
 /** The sources whose conditions are outages that can follow a schedule. */
 var SCHEDULE_SOURCES = ["entities", "config_entries"];
@@ -18655,8 +18655,12 @@ var HeldIncidents = class {
 	}
 	/** A copy of the held incident (a caller may change what it gets). */
 	get(id) {
-		const held = this.recent.get(id);
+		const held = this.peek(id);
 		return held ? { ...held } : void 0;
+	}
+	/** The held incident itself, not to be changed: for the journal's own hot path. */
+	peek(id) {
+		return this.recent.get(id);
 	}
 	/** Hold `rec` as it is now stored (the caller gives up its object). */
 	hold(rec) {
@@ -19213,7 +19217,7 @@ var Journal = class {
 			this.updateIncident(id, patch, now);
 			return;
 		}
-		const held = this.getIncident(id);
+		const held = this.incidents.peek(id) ?? this.getIncident(id);
 		if (!held) return;
 		this.incidents.observe(held, patch, now);
 		this.boundHeld();

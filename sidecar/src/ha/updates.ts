@@ -93,7 +93,8 @@ const SYSTEM_UNIQUE_IDS = new Set([
 const CORE_VERSION = 'homeassistant';
 const ADDON_VERSION = 'addon:';
 
-const text = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
+/** An attribute that is a non-empty string, else null. */
+export const text = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
 
 /** What an update entity updates: Core, an add-on, an integration, or something else. */
 function subjectOf(

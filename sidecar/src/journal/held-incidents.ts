@@ -32,8 +32,13 @@ export class HeldIncidents {
 
   /** A copy of the held incident (a caller may change what it gets). */
   get(id: string): IncidentRecord | undefined {
-    const held = this.recent.get(id);
+    const held = this.peek(id);
     return held ? { ...held } : undefined;
+  }
+
+  /** The held incident itself, not to be changed: for the journal's own hot path. */
+  peek(id: string): Readonly<IncidentRecord> | undefined {
+    return this.recent.get(id);
   }
 
   /** Hold `rec` as it is now stored (the caller gives up its object). */
@@ -49,7 +54,7 @@ export class HeldIncidents {
   }
 
   /** Another signal changed `held` (its count, when it was last seen): held until written. */
-  observe(held: IncidentRecord, patch: ObservedPatch, now: string): void {
+  observe(held: Readonly<IncidentRecord>, patch: ObservedPatch, now: string): void {
     const observed = this.observations.get(held.id) ?? {};
     Object.assign(observed, patch, { updated_at: now });
     this.observations.set(held.id, observed);

@@ -246,7 +246,8 @@ export class Journal {
       this.updateIncident(id, patch, now);
       return;
     }
-    const held = this.getIncident(id);
+    // A repeat of a known failure: no copy of what is held, `observe` makes the new one.
+    const held = this.incidents.peek(id) ?? this.getIncident(id);
     if (!held) return;
     this.incidents.observe(held, patch, now);
     this.boundHeld();

@@ -6,7 +6,7 @@
  */
 import type { Inventory } from '../ha/inventory.js';
 import type { HaHttp } from '../ha/log-window.js';
-import type { UpdateState } from '../ha/updates.js';
+import { text, type UpdateState } from '../ha/updates.js';
 import type { IncidentRecord } from '../journal/journal.js';
 
 // Where HA's REST API is, and with which token (the diagnostics download is REST only).
@@ -39,10 +39,10 @@ async function diagnostics(http: HaHttp, entryId: string): Promise<Record<string
       },
     );
     if (!res.ok) return null; // the integration offers none (404) or refuses
-    const text = await res.text();
-    if (text.length > MAX_DIAGNOSTICS_BYTES)
-      return { note: `diagnostics of ${text.length} bytes left out` };
-    const body = JSON.parse(text) as { data?: Record<string, unknown> };
+    const raw = await res.text();
+    if (raw.length > MAX_DIAGNOSTICS_BYTES)
+      return { note: `diagnostics of ${raw.length} bytes left out` };
+    const body = JSON.parse(raw) as { data?: Record<string, unknown> };
     return body.data ?? null;
   } catch {
     return null;
@@ -66,11 +66,9 @@ export function updatesFor(
     .filter((s) => s.entity_id.startsWith('update.') && s.state === 'on' && mine(s))
     .map(
       (s) =>
-        `update available: ${word(s.attributes.title) ?? s.entity_id} ${word(s.attributes.installed_version) ?? '?'} → ${word(s.attributes.latest_version) ?? '?'}`,
+        `update available: ${text(s.attributes.title) ?? s.entity_id} ${text(s.attributes.installed_version) ?? '?'} → ${text(s.attributes.latest_version) ?? '?'}`,
     );
 }
-
-const word = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
  * Gather the slow evidence of an incident; failures only mean less evidence. The update
