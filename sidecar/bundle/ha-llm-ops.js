@@ -3852,12 +3852,21 @@ function serviceIntegration(text) {
 	}
 	return null;
 }
-/** Edits (insert, delete, replace) between two short names. */
-function distance(a, b) {
+/**
+* Edits (insert, delete, replace) between two short names, or `max + 1` as soon as they are
+* sure to be more than `max` apart (a name is compared with every core domain of about its length).
+*/
+function distance(a, b, max) {
 	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
 	for (let i = 1; i <= a.length; i++) {
 		const next = [i];
-		for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+		let least = i;
+		for (let j = 1; j <= b.length; j++) {
+			const d = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+			next[j] = d;
+			if (d < least) least = d;
+		}
+		if (least > max) return max + 1;
 		row = next;
 	}
 	return row[b.length] ?? 0;
@@ -3884,7 +3893,7 @@ function closestCoreDomain(name) {
 	let bestDistance = allowed + 1;
 	for (const domain of CORE_DOMAINS) {
 		if (Math.abs(domain.length - name.length) > allowed) continue;
-		const d = distance(name, domain);
+		const d = distance(name, domain, bestDistance - 1);
 		if (d < bestDistance) [best, bestDistance] = [domain, d];
 	}
 	return best;
@@ -15394,6 +15403,17 @@ var supervisorCollector = {
 		};
 	}
 };
+// sidecar/src/shared/recent.ts
+/** Bounded in-memory holds: what was used last stays, the least recently used goes first. */
+/** Put `key` in `map` as its most recently used entry, and drop the oldest beyond `max`. */
+function holdRecent(map, key, value, max) {
+	map.delete(key);
+	map.set(key, value);
+	for (const oldest of map.keys()) {
+		if (map.size <= max) break;
+		map.delete(oldest);
+	}
+}
 // sidecar/src/collect/system-log.ts
 var LEVEL_SEVERITY = {
 	CRITICAL: "critical",
@@ -15443,6 +15463,13 @@ function recordSignal(ctx, r, count) {
 		sensitive: []
 	};
 }
+/**
+* Repeats of a record within this long of its last signal wait and are signalled together:
+* what they change is an incident's count and last sight, which need not be news at once.
+*/
+var REPEAT_FOLD_MS = 1e3;
+/** Records whose cursor name and last signal are remembered (the few that repeat). */
+var MAX_REMEMBERED = 1e3;
 // sidecar/src/collect/index.ts
 /** The collectors; adding one is a module plus one line here. */
 var COLLECTORS = [
@@ -15459,10 +15486,50 @@ var COLLECTORS = [
 			let droppedAtList = 0;
 			let pollFinds = 0;
 			let warnedNoEvents = false;
+			/** Cursor names by the record's own key (a repeat skips the template and the digest). */
+			const names = /* @__PURE__ */ new Map();
+			/** When each record was last signalled (ms). */
+			const signalledAt = /* @__PURE__ */ new Map();
+			const folds = /* @__PURE__ */ new Map();
+			let foldTimer;
+			let stopped = false;
+			const cursorName = (r) => {
+				const own = `${r.name}|${r.source.join(":")}|${r.message[0] ?? ""}`;
+				let name = names.get(own);
+				name ??= `system_log:${hash("sha256", recordKey(r), "base64url")}`;
+				holdRecent(names, own, name, MAX_REMEMBERED);
+				return name;
+			};
+			/** Signal `count` occurrences of `r`, its cursor moved on with them. */
+			const signal = (name, r, count, cursor) => {
+				cursors.setCursor(name, cursor);
+				holdRecent(signalledAt, name, ctx.now().getTime(), MAX_REMEMBERED);
+				const s = recordSignal(ctx, r, count);
+				if (s) sink.emit(s);
+			};
+			/**
+			* The repeats waiting for `name`, unless the journal dropped writes since they began to
+			* wait: they were counted on from a cursor that is gone, so they are forgotten and the
+			* next read of HA's log (which a drop brings about) counts them from the cursor kept.
+			*/
+			const waitingFor = (name) => {
+				const fold = folds.get(name);
+				if (fold?.dropped === ctx.dropped()) return fold;
+				folds.delete(name);
+			};
+			const signalFolds = () => {
+				clearTimeout(foldTimer);
+				foldTimer = void 0;
+				const waiting = [...folds].filter(([name]) => waitingFor(name));
+				folds.clear();
+				const one = guarded(log, "a system log record", ([name, f]) => signal(name, f.record, f.count, f.cursor));
+				for (const fold of waiting) one(fold);
+			};
 			/** Signal the occurrences of `r` not yet seen; `fromEvent` is one new occurrence. */
 			const take = (r, fromEvent) => {
-				const name = `system_log:${hash("sha256", recordKey(r), "base64url")}`;
-				const cursor = cursors.getCursor(name);
+				const name = cursorName(r);
+				const waiting = waitingFor(name);
+				const cursor = waiting?.cursor ?? cursors.getCursor(name);
 				if (cursor && r.timestamp <= cursor.ts && (fromEvent || r.count <= cursor.count)) return false;
 				let count;
 				let seen;
@@ -15476,12 +15543,23 @@ var COLLECTORS = [
 					count = Math.max(1, r.count - cursor.count);
 					seen = r.count;
 				}
-				cursors.setCursor(name, {
+				const next = {
 					ts: r.timestamp,
 					count: seen
-				});
-				const signal = recordSignal(ctx, r, count);
-				if (signal) sink.emit(signal);
+				};
+				const last = signalledAt.get(name);
+				if (fromEvent && !stopped && (waiting ?? (last !== void 0 && ctx.now().getTime() - last < 1e3))) {
+					folds.set(name, {
+						record: r,
+						count: (waiting?.count ?? 0) + count,
+						cursor: next,
+						dropped: ctx.dropped()
+					});
+					foldTimer ??= setTimeout(signalFolds, REPEAT_FOLD_MS);
+					return true;
+				}
+				folds.delete(name);
+				signal(name, r, count + (waiting?.count ?? 0), next);
 				return true;
 			};
 			const resync = async () => {
@@ -15516,6 +15594,8 @@ var COLLECTORS = [
 				}).catch((err) => log.debug(`system log poll failed: ${String(err)}`));
 			}, ctx.thresholds.logPollS * 1e3);
 			return async () => {
+				stopped = true;
+				signalFolds();
 				clearInterval(poll);
 				stopResync();
 				await unsubEvents();
@@ -15615,17 +15695,6 @@ function dayCounts(recoveries, now) {
 /** The most days that support one time of day: how well the schedule is known. */
 function teachingDays(recoveries, now) {
 	return Math.max(0, ...dayCounts(recoveries, now));
-}
-// sidecar/src/shared/recent.ts
-/** Bounded in-memory holds: what was used last stays, the least recently used goes first. */
-/** Put `key` in `map` as its most recently used entry, and drop the oldest beyond `max`. */
-function holdRecent(map, key, value, max) {
-	map.delete(key);
-	map.set(key, value);
-	for (const oldest of map.keys()) {
-		if (map.size <= max) break;
-		map.delete(oldest);
-	}
 }
 // sidecar/src/correlate/classify.ts
 var ENTRY_STATE = {

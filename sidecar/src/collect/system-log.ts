@@ -3,12 +3,15 @@
  * `system_log_event` as it happens (HA fires them with `system_log: fire_event:
  * true`), and a poll of the list as a safety net. A cursor per record makes
  * every occurrence count exactly once, across reconnects and sidecar restarts.
+ * A failing integration logs the same line many times a second; its first
+ * occurrence is signalled at once, its repeats once a second with their count.
  */
 import type { Severity, Signal } from '@ha-llm-ops/contracts';
 import { hash } from 'node:crypto';
 import { guarded } from '../log.js';
 import { messageTemplate } from '../shared/fingerprint.js';
 import { integrationOf } from '../shared/attribution.js';
+import { holdRecent } from '../shared/recent.js';
 import { onEveryConnect, type Collector, type CollectorContext } from './collector.js';
 
 /** A record of HA's system log (list entries and event data share this shape). */
@@ -85,6 +88,24 @@ export function recordSignal(
   };
 }
 
+/**
+ * Repeats of a record within this long of its last signal wait and are signalled together:
+ * what they change is an incident's count and last sight, which need not be news at once.
+ */
+export const REPEAT_FOLD_MS = 1000;
+
+/** Records whose cursor name and last signal are remembered (the few that repeat). */
+const MAX_REMEMBERED = 1000;
+
+/** Repeats of one record waiting to be signalled: the latest, how many, the cursor once taken. */
+interface Fold {
+  record: SystemLogRecord;
+  count: number;
+  cursor: RecordCursor;
+  /** The journal's dropped writes when they began to wait (`CollectorContext.dropped`). */
+  dropped: number;
+}
+
 /** How often the list is read while events arrive (a safety net only). */
 export const SAFETY_NET_POLL_MS = 5 * 60 * 1000;
 
@@ -102,12 +123,61 @@ export const systemLogCollector: Collector = {
     let pollFinds = 0;
     let warnedNoEvents = false;
 
-    /** Signal the occurrences of `r` not yet seen; `fromEvent` is one new occurrence. */
-    const take = (r: SystemLogRecord, fromEvent: boolean): boolean => {
+    /** Cursor names by the record's own key (a repeat skips the template and the digest). */
+    const names = new Map<string, string>();
+    /** When each record was last signalled (ms). */
+    const signalledAt = new Map<string, number>();
+    const folds = new Map<string, Fold>();
+    let foldTimer: NodeJS.Timeout | undefined;
+    let stopped = false;
+
+    const cursorName = (r: SystemLogRecord): string => {
+      const own = `${r.name}|${r.source.join(':')}|${r.message[0] ?? ''}`;
+      let name = names.get(own);
       // A digest, not the key: the message template can hold a secret, and the
       // journal keeps only redacted text.
-      const name = `system_log:${hash('sha256', recordKey(r), 'base64url')}`;
-      const cursor = cursors.getCursor<RecordCursor>(name);
+      name ??= `system_log:${hash('sha256', recordKey(r), 'base64url')}`;
+      holdRecent(names, own, name, MAX_REMEMBERED);
+      return name;
+    };
+
+    /** Signal `count` occurrences of `r`, its cursor moved on with them. */
+    const signal = (name: string, r: SystemLogRecord, count: number, cursor: RecordCursor) => {
+      cursors.setCursor(name, cursor);
+      holdRecent(signalledAt, name, ctx.now().getTime(), MAX_REMEMBERED);
+      const s = recordSignal(ctx, r, count);
+      if (s) sink.emit(s);
+    };
+
+    /**
+     * The repeats waiting for `name`, unless the journal dropped writes since they began to
+     * wait: they were counted on from a cursor that is gone, so they are forgotten and the
+     * next read of HA's log (which a drop brings about) counts them from the cursor kept.
+     */
+    const waitingFor = (name: string): Fold | undefined => {
+      const fold = folds.get(name);
+      if (fold?.dropped === ctx.dropped()) return fold;
+      folds.delete(name);
+      return undefined;
+    };
+
+    const signalFolds = () => {
+      clearTimeout(foldTimer);
+      foldTimer = undefined;
+      const waiting = [...folds].filter(([name]) => waitingFor(name));
+      folds.clear();
+      const one = guarded(log, 'a system log record', ([name, f]: [string, Fold]) =>
+        signal(name, f.record, f.count, f.cursor),
+      );
+      for (const fold of waiting) one(fold);
+    };
+
+    /** Signal the occurrences of `r` not yet seen; `fromEvent` is one new occurrence. */
+    const take = (r: SystemLogRecord, fromEvent: boolean): boolean => {
+      const name = cursorName(r);
+      // Repeats waiting to be signalled have been taken: their cursor is the latest.
+      const waiting = waitingFor(name);
+      const cursor = waiting?.cursor ?? cursors.getCursor<RecordCursor>(name);
       // Nothing newer, unless the list counts more than we took: an occurrence whose
       // event was seen but could not be saved (a full disk) is taken from the list.
       if (cursor && r.timestamp <= cursor.ts && (fromEvent || r.count <= cursor.count))
@@ -128,9 +198,25 @@ export const systemLogCollector: Collector = {
         count = Math.max(1, r.count - cursor.count);
         seen = r.count;
       }
-      cursors.setCursor(name, { ts: r.timestamp, count: seen } satisfies RecordCursor);
-      const signal = recordSignal(ctx, r, count);
-      if (signal) sink.emit(signal);
+      const next: RecordCursor = { ts: r.timestamp, count: seen };
+      const last = signalledAt.get(name);
+      if (
+        fromEvent &&
+        !stopped &&
+        (waiting ?? (last !== undefined && ctx.now().getTime() - last < REPEAT_FOLD_MS))
+      ) {
+        // The cursor moves when they are signalled, so a crash loses both together.
+        folds.set(name, {
+          record: r,
+          count: (waiting?.count ?? 0) + count,
+          cursor: next,
+          dropped: ctx.dropped(),
+        });
+        foldTimer ??= setTimeout(signalFolds, REPEAT_FOLD_MS);
+        return true;
+      }
+      folds.delete(name);
+      signal(name, r, count + (waiting?.count ?? 0), next);
       return true;
     };
 
@@ -192,6 +278,9 @@ export const systemLogCollector: Collector = {
     }, ctx.thresholds.logPollS * 1000);
 
     return async () => {
+      // What waits is signalled now: nothing taken is lost to the stop.
+      stopped = true;
+      signalFolds();
       clearInterval(poll);
       stopResync();
       await unsubEvents();

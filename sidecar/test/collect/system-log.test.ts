@@ -5,7 +5,11 @@
  */
 import type { Signal } from '@ha-llm-ops/contracts';
 import { describe, expect, it, vi } from 'vitest';
-import { systemLogCollector, type SystemLogRecord } from '../../src/collect/system-log.js';
+import {
+  REPEAT_FOLD_MS,
+  systemLogCollector,
+  type SystemLogRecord,
+} from '../../src/collect/system-log.js';
 import type { CollectorContext } from '../../src/collect/collector.js';
 import type { Inventory } from '../../src/ha/inventory.js';
 import { createLogger } from '../../src/log.js';
@@ -42,10 +46,19 @@ async function collector(logPollS = 3600) {
   const stop = await systemLogCollector.start(ctx);
   return {
     counted: () => taken.reduce((n, s) => n + s.count, 0),
+    /** The count of each signal, in order. */
+    signals: () => taken.map((s) => s.count),
+    taken,
     /** How often the collector read HA's system log. */
     listed: ha.listed,
     /** The journal dropped a turn of writes (a full disk). */
     drop: () => void dropped++,
+    /** The journal dropped everything not yet written: the signals taken and the cursors. */
+    lose: () => {
+      dropped++;
+      taken.length = 0;
+      cursors.clear();
+    },
     event: (at: number) => ha.fire(event(at).data),
     /** Reconnect: the resync finds `r` in the list. */
     resync: async (r: SystemLogRecord) => {
@@ -62,7 +75,7 @@ describe('system log: every occurrence once', () => {
     c.event(100);
     c.event(101);
     c.event(102);
-    expect(c.counted()).toBe(3);
+    expect(c.counted()).toBe(1); // the repeats wait to be signalled together
     await c.resync(record(7, 100, 110));
     expect(c.counted()).toBe(7);
     await c.resync(record(7, 100, 110)); // a poll finds nothing new
@@ -77,7 +90,6 @@ describe('system log: every occurrence once', () => {
     // The third event is lost (its turn could not be saved); the fourth and fifth arrive.
     c.event(103);
     c.event(104);
-    expect(c.counted()).toBe(4);
     await c.resync(record(5, 100, 104));
     expect(c.counted()).toBe(5);
     await c.resync(record(5, 100, 104));
@@ -91,6 +103,86 @@ describe('system log: every occurrence once', () => {
     await c.resync(record(3, 200, 210));
     expect(c.counted()).toBe(4);
     await c.stop();
+  });
+});
+
+describe('system log: repeats signalled together', () => {
+  it('the first occurrence at once, its repeats within a second as one signal with their count', async () => {
+    vi.useFakeTimers();
+    const c = await collector();
+    try {
+      c.event(100);
+      expect(c.signals()).toEqual([1]);
+      c.event(100.2);
+      c.event(100.4);
+      expect(c.signals()).toEqual([1]);
+      await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
+      expect(c.signals()).toEqual([1, 2]);
+      // The latest occurrence stands for them: when it happened is when the failure was last seen.
+      expect(c.taken.at(-1)?.observed_at).toBe(new Date(100_400).toISOString());
+      // Quiet for longer than that: the next occurrence is signalled at once again.
+      await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
+      c.event(103);
+      expect(c.signals()).toEqual([1, 2, 1]);
+    } finally {
+      await c.stop();
+      vi.useRealTimers();
+    }
+  });
+
+  it('repeats still waiting are signalled when the collector stops, and counted once after', async () => {
+    vi.useFakeTimers();
+    const c = await collector();
+    try {
+      c.event(100);
+      c.event(101);
+      c.event(102);
+      await c.stop();
+      expect(c.counted()).toBe(3);
+      // Nothing is signalled twice: no timer is left behind to fire again.
+      await vi.advanceTimersByTimeAsync(5 * REPEAT_FOLD_MS);
+      expect(c.counted()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('system log: repeats and a journal that cannot write', () => {
+  it('repeats waiting when the journal drops what it held are counted from the list instead', async () => {
+    vi.useFakeTimers();
+    const c = await collector();
+    try {
+      c.event(100);
+      c.event(101);
+      c.event(102);
+      // The disk is full: the first occurrence and the cursor it moved are dropped, so the
+      // repeats waiting were counted from a cursor that is gone.
+      c.lose();
+      await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
+      await c.resync(record(3, 100, 102));
+      expect(c.counted()).toBe(3);
+    } finally {
+      await c.stop();
+      vi.useRealTimers();
+    }
+  });
+
+  it('a read of the list while repeats wait after a drop counts them from the cursor kept', async () => {
+    vi.useFakeTimers();
+    const c = await collector();
+    try {
+      c.event(100);
+      c.event(101);
+      c.event(102);
+      c.lose();
+      await c.resync(record(3, 100, 102));
+      await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
+      expect(c.counted()).toBe(3);
+    } finally {
+      await c.stop();
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -10,7 +10,11 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CollectorContext } from '../../src/collect/collector.js';
-import { systemLogCollector, type SystemLogRecord } from '../../src/collect/system-log.js';
+import {
+  REPEAT_FOLD_MS,
+  systemLogCollector,
+  type SystemLogRecord,
+} from '../../src/collect/system-log.js';
 import type { Inventory } from '../../src/ha/inventory.js';
 import { WRITE_BEHIND_MS } from '../../src/journal/journal.js';
 import { createLogger } from '../../src/log.js';
@@ -105,12 +109,17 @@ describe('log lines written behind', () => {
       return { ...p, stop, event: (at: number) => ha.fire(record(1, at)) };
     };
 
+    /** Long enough for the collector to signal the repeats it holds together. */
+    const folded = () => new Promise((r) => setTimeout(r, REPEAT_FOLD_MS + 50));
     const first = await start([], dir);
     for (let at = 101; at <= 105; at++) first.event(at);
+    await folded(); // the first at once, the four repeats together
     first.journal.flush(); // written: five occurrences, with the record's cursor
+    await folded();
+    // Killed after these three: the first is signalled and held by the journal (its row, its
+    // count and the cursor together), the two repeats wait in the collector with their cursor.
     for (let at = 106; at <= 108; at++) first.event(at);
     await turn();
-    // Killed here: the three held occurrences (rows, count and cursor together) are lost.
     expect(committed(dir)).toEqual({ incidents: 1, occurrences: 5, rows: 5 });
 
     // Restarted on what the crash left; HA's log holds all eight.
