@@ -90,17 +90,26 @@ export function serviceIntegration(text: string): string | null {
   return null;
 }
 
-/** Edits (insert, delete, replace) between two short names. */
-function distance(a: string, b: string): number {
+/**
+ * Edits (insert, delete, replace) between two short names, or `max + 1` as soon as they are
+ * sure to be more than `max` apart (a name is compared with every core domain of about its length).
+ */
+function distance(a: string, b: string, max: number): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(
         (row[j] ?? 0) + 1,
         (next[j - 1] ?? 0) + 1,
         (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
+      next[j] = d;
+      if (d < least) least = d;
+    }
+    // Every path on from here passes through this row: none can come back under it.
+    if (least > max) return max + 1;
     row = next;
   }
   return row[b.length] ?? 0;
@@ -131,7 +140,7 @@ function closestCoreDomain(name: string): string | null {
   let bestDistance = allowed + 1;
   for (const domain of CORE_DOMAINS) {
     if (Math.abs(domain.length - name.length) > allowed) continue;
-    const d = distance(name, domain);
+    const d = distance(name, domain, bestDistance - 1);
     if (d < bestDistance) [best, bestDistance] = [domain, d];
   }
   return best;
