@@ -95,25 +95,30 @@ export function serviceIntegration(text: string): string | null {
  * sure to be more than `max` apart (a name is compared with every core domain of about its length).
  */
 function distance(a: string, b: string, max: number): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Two rows of the edit table, reused: this runs for hundreds of domains per name.
+  let row = ROWS[0];
+  let next = ROWS[1];
+  if (b.length >= row.length) return max + 1; // no domain is this long
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const next = [i];
+    next[0] = i;
     let least = i;
     for (let j = 1; j <= b.length; j++) {
       const d = Math.min(
         (row[j] ?? 0) + 1,
         (next[j - 1] ?? 0) + 1,
-        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        (row[j - 1] ?? 0) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
       );
       next[j] = d;
       if (d < least) least = d;
     }
     // Every path on from here passes through this row: none can come back under it.
     if (least > max) return max + 1;
-    row = next;
+    [row, next] = [next, row];
   }
   return row[b.length] ?? 0;
 }
+const ROWS = [new Uint16Array(64), new Uint16Array(64)] as const;
 
 /**
  * The domain of Home Assistant's own a name misspells (`sensors` → sensor,
@@ -134,14 +139,25 @@ export function misspelledCoreDomain(name: string | null | undefined): string | 
 const MISSPELLED = new Map<string, string | null>();
 const MAX_MISSPELLED = 1000;
 
+/** The core domains by length, each with its place in CORE_DOMAINS (the first of equals wins). */
+const DOMAINS_BY_LENGTH = new Map<number, { domain: string; at: number }[]>();
+[...CORE_DOMAINS].forEach((domain, at) => {
+  const same = DOMAINS_BY_LENGTH.get(domain.length);
+  if (same) same.push({ domain, at });
+  else DOMAINS_BY_LENGTH.set(domain.length, [{ domain, at }]);
+});
+
 function closestCoreDomain(name: string): string | null {
   const allowed = name.length < 7 ? 1 : 2;
-  let best: string | null = null;
+  let best: { domain: string; at: number } | null = null;
   let bestDistance = allowed + 1;
-  for (const domain of CORE_DOMAINS) {
-    if (Math.abs(domain.length - name.length) > allowed) continue;
-    const d = distance(name, domain, bestDistance - 1);
-    if (d < bestDistance) [best, bestDistance] = [domain, d];
+  // Only domains within `allowed` of its length can be within `allowed` edits.
+  for (let length = name.length - allowed; length <= name.length + allowed; length++) {
+    for (const candidate of DOMAINS_BY_LENGTH.get(length) ?? []) {
+      const d = distance(name, candidate.domain, bestDistance);
+      if (d < bestDistance || (d === bestDistance && best !== null && candidate.at < best.at))
+        [best, bestDistance] = [candidate, d];
+    }
   }
-  return best;
+  return best?.domain ?? null;
 }
