@@ -3857,20 +3857,24 @@ function serviceIntegration(text) {
 * sure to be more than `max` apart (a name is compared with every core domain of about its length).
 */
 function distance(a, b, max) {
-	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+	let row = ROWS[0];
+	let next = ROWS[1];
+	if (b.length >= row.length) return max + 1;
+	for (let j = 0; j <= b.length; j++) row[j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		const next = [i];
+		next[0] = i;
 		let least = i;
 		for (let j = 1; j <= b.length; j++) {
-			const d = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+			const d = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
 			next[j] = d;
 			if (d < least) least = d;
 		}
 		if (least > max) return max + 1;
-		row = next;
+		[row, next] = [next, row];
 	}
 	return row[b.length] ?? 0;
 }
+var ROWS = [/* @__PURE__ */ new Uint16Array(64), /* @__PURE__ */ new Uint16Array(64)];
 /**
 * The domain of Home Assistant's own a name misspells (`sensors` → sensor,
 * `mqqt` → mqtt), or null: one edit for a short name, two for a longer one.
@@ -3887,16 +3891,28 @@ function misspelledCoreDomain(name) {
 /** Names already looked up (the few integrations of one home), bounded all the same. */
 var MISSPELLED = /* @__PURE__ */ new Map();
 var MAX_MISSPELLED = 1e3;
+/** The core domains by length, each with its place in CORE_DOMAINS (the first of equals wins). */
+var DOMAINS_BY_LENGTH = /* @__PURE__ */ new Map();
+[...CORE_DOMAINS].forEach((domain, at) => {
+	const same = DOMAINS_BY_LENGTH.get(domain.length);
+	if (same) same.push({
+		domain,
+		at
+	});
+	else DOMAINS_BY_LENGTH.set(domain.length, [{
+		domain,
+		at
+	}]);
+});
 function closestCoreDomain(name) {
 	const allowed = name.length < 7 ? 1 : 2;
 	let best = null;
 	let bestDistance = allowed + 1;
-	for (const domain of CORE_DOMAINS) {
-		if (Math.abs(domain.length - name.length) > allowed) continue;
-		const d = distance(name, domain, bestDistance - 1);
-		if (d < bestDistance) [best, bestDistance] = [domain, d];
+	for (let length = name.length - allowed; length <= name.length + allowed; length++) for (const candidate of DOMAINS_BY_LENGTH.get(length) ?? []) {
+		const d = distance(name, candidate.domain, bestDistance);
+		if (d < bestDistance || d === bestDistance && best !== null && candidate.at < best.at) [best, bestDistance] = [candidate, d];
 	}
-	return best;
+	return best?.domain ?? null;
 }
 // sidecar/src/analyze/offline/finding.ts
 /** Values a template may use when the evidence did not name them (translated like the templates). */
@@ -15470,6 +15486,8 @@ function recordSignal(ctx, r, count) {
 var REPEAT_FOLD_MS = 1e3;
 /** Records whose cursor name and last signal are remembered (the few that repeat). */
 var MAX_REMEMBERED = 1e3;
+/** Longest record key remembered as it is: a longer one is digested each time it comes. */
+var MAX_REMEMBERED_KEY = 1024;
 // sidecar/src/collect/index.ts
 /** The collectors; adding one is a module plus one line here. */
 var COLLECTORS = [
@@ -15497,7 +15515,7 @@ var COLLECTORS = [
 				const own = `${r.name}|${r.source.join(":")}|${r.message[0] ?? ""}`;
 				let name = names.get(own);
 				name ??= `system_log:${hash("sha256", recordKey(r), "base64url")}`;
-				holdRecent(names, own, name, MAX_REMEMBERED);
+				if (own.length <= MAX_REMEMBERED_KEY) holdRecent(names, own, name, MAX_REMEMBERED);
 				return name;
 			};
 			/** Signal `count` occurrences of `r`, its cursor moved on with them. */

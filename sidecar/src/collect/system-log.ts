@@ -96,6 +96,8 @@ export const REPEAT_FOLD_MS = 1000;
 
 /** Records whose cursor name and last signal are remembered (the few that repeat). */
 const MAX_REMEMBERED = 1000;
+/** Longest record key remembered as it is: a longer one is digested each time it comes. */
+const MAX_REMEMBERED_KEY = 1024;
 
 /** Repeats of one record waiting to be signalled: the latest, how many, the cursor once taken. */
 interface Fold {
@@ -137,7 +139,7 @@ export const systemLogCollector: Collector = {
       // A digest, not the key: the message template can hold a secret, and the
       // journal keeps only redacted text.
       name ??= `system_log:${hash('sha256', recordKey(r), 'base64url')}`;
-      holdRecent(names, own, name, MAX_REMEMBERED);
+      if (own.length <= MAX_REMEMBERED_KEY) holdRecent(names, own, name, MAX_REMEMBERED);
       return name;
     };
 

@@ -60,6 +60,8 @@ async function collector(logPollS = 3600) {
       cursors.clear();
     },
     event: (at: number) => ha.fire(event(at).data),
+    /** HA fires an event with this record. */
+    fire: (r: SystemLogRecord) => ha.fire(r),
     /** Reconnect: the resync finds `r` in the list. */
     resync: async (r: SystemLogRecord) => {
       list = [r];
@@ -124,6 +126,25 @@ describe('system log: repeats signalled together', () => {
       await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
       c.event(103);
       expect(c.signals()).toEqual([1, 2, 1]);
+    } finally {
+      await c.stop();
+      vi.useRealTimers();
+    }
+  });
+
+  it('a record with a long line (not remembered as it is) is folded and counted the same', async () => {
+    vi.useFakeTimers();
+    const c = await collector();
+    try {
+      const long = (at: number) => ({
+        ...record(1, at, at),
+        message: [`Lost the link to the bridge: ${'x'.repeat(20_000)}`],
+      });
+      c.fire(long(100));
+      c.fire(long(100.5));
+      c.fire(long(100.7));
+      await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
+      expect(c.signals()).toEqual([1, 2]);
     } finally {
       await c.stop();
       vi.useRealTimers();
