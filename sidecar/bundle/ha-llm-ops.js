@@ -15566,7 +15566,8 @@ var COLLECTORS = [
 					count: seen
 				};
 				const last = signalledAt.get(name);
-				if (fromEvent && !stopped && (waiting ?? (last !== void 0 && ctx.now().getTime() - last < 1e3))) {
+				const repeat = waiting !== void 0 || last !== void 0 && ctx.now().getTime() - last < 1e3;
+				if (fromEvent && !stopped && repeat) {
 					folds.set(name, {
 						record: r,
 						count: (waiting?.count ?? 0) + count,

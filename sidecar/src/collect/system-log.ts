@@ -202,11 +202,10 @@ export const systemLogCollector: Collector = {
       }
       const next: RecordCursor = { ts: r.timestamp, count: seen };
       const last = signalledAt.get(name);
-      if (
-        fromEvent &&
-        !stopped &&
-        (waiting ?? (last !== undefined && ctx.now().getTime() - last < REPEAT_FOLD_MS))
-      ) {
+      const repeat =
+        waiting !== undefined ||
+        (last !== undefined && ctx.now().getTime() - last < REPEAT_FOLD_MS);
+      if (fromEvent && !stopped && repeat) {
         // The cursor moves when they are signalled, so a crash loses both together.
         folds.set(name, {
           record: r,

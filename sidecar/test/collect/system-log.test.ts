@@ -71,6 +71,21 @@ async function collector(logPollS = 3600) {
   };
 }
 
+/** Run `test` on a collector whose timers are fake (the fold's second, the polls); stops it after. */
+async function onFakeClock(
+  test: (c: Awaited<ReturnType<typeof collector>>) => Promise<void>,
+  logPollS?: number,
+): Promise<void> {
+  vi.useFakeTimers();
+  const c = await collector(logPollS);
+  try {
+    await test(c);
+  } finally {
+    await c.stop();
+    vi.useRealTimers();
+  }
+}
+
 describe('system log: every occurrence once', () => {
   it('three live events, then four more while the connection was down: seven', async () => {
     const c = await collector();
@@ -109,10 +124,8 @@ describe('system log: every occurrence once', () => {
 });
 
 describe('system log: repeats signalled together', () => {
-  it('the first occurrence at once, its repeats within a second as one signal with their count', async () => {
-    vi.useFakeTimers();
-    const c = await collector();
-    try {
+  it('the first occurrence at once, its repeats within a second as one signal with their count', () =>
+    onFakeClock(async (c) => {
       c.event(100);
       expect(c.signals()).toEqual([1]);
       c.event(100.2);
@@ -126,16 +139,10 @@ describe('system log: repeats signalled together', () => {
       await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
       c.event(103);
       expect(c.signals()).toEqual([1, 2, 1]);
-    } finally {
-      await c.stop();
-      vi.useRealTimers();
-    }
-  });
+    }));
 
-  it('a record with a long line (not remembered as it is) is folded and counted the same', async () => {
-    vi.useFakeTimers();
-    const c = await collector();
-    try {
+  it('a record with a long line (not remembered as it is) is folded and counted the same', () =>
+    onFakeClock(async (c) => {
       const long = (at: number) => ({
         ...record(1, at, at),
         message: [`Lost the link to the bridge: ${'x'.repeat(20_000)}`],
@@ -145,16 +152,10 @@ describe('system log: repeats signalled together', () => {
       c.fire(long(100.7));
       await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
       expect(c.signals()).toEqual([1, 2]);
-    } finally {
-      await c.stop();
-      vi.useRealTimers();
-    }
-  });
+    }));
 
-  it('repeats still waiting are signalled when the collector stops, and counted once after', async () => {
-    vi.useFakeTimers();
-    const c = await collector();
-    try {
+  it('repeats still waiting are signalled when the collector stops, and counted once after', () =>
+    onFakeClock(async (c) => {
       c.event(100);
       c.event(101);
       c.event(102);
@@ -163,17 +164,12 @@ describe('system log: repeats signalled together', () => {
       // Nothing is signalled twice: no timer is left behind to fire again.
       await vi.advanceTimersByTimeAsync(5 * REPEAT_FOLD_MS);
       expect(c.counted()).toBe(3);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 });
 
 describe('system log: repeats and a journal that cannot write', () => {
-  it('repeats waiting when the journal drops what it held are counted from the list instead', async () => {
-    vi.useFakeTimers();
-    const c = await collector();
-    try {
+  it('repeats waiting when the journal drops what it held are counted from the list instead', () =>
+    onFakeClock(async (c) => {
       c.event(100);
       c.event(101);
       c.event(102);
@@ -183,16 +179,10 @@ describe('system log: repeats and a journal that cannot write', () => {
       await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
       await c.resync(record(3, 100, 102));
       expect(c.counted()).toBe(3);
-    } finally {
-      await c.stop();
-      vi.useRealTimers();
-    }
-  });
+    }));
 
-  it('a read of the list while repeats wait after a drop counts them from the cursor kept', async () => {
-    vi.useFakeTimers();
-    const c = await collector();
-    try {
+  it('a read of the list while repeats wait after a drop counts them from the cursor kept', () =>
+    onFakeClock(async (c) => {
       c.event(100);
       c.event(101);
       c.event(102);
@@ -200,18 +190,12 @@ describe('system log: repeats and a journal that cannot write', () => {
       await c.resync(record(3, 100, 102));
       await vi.advanceTimersByTimeAsync(REPEAT_FOLD_MS);
       expect(c.counted()).toBe(3);
-    } finally {
-      await c.stop();
-      vi.useRealTimers();
-    }
-  });
+    }));
 });
 
 describe('system log: read again only as often as it helps', () => {
-  it('polls the list every few seconds until events arrive, then every five minutes', async () => {
-    vi.useFakeTimers();
-    const c = await collector(10);
-    try {
+  it('polls the list every few seconds until events arrive, then every five minutes', () =>
+    onFakeClock(async (c) => {
       const atConnect = c.listed();
       // No event yet: HA may not fire them (system_log fire_event off), so the list is read.
       await vi.advanceTimersByTimeAsync(30_000);
@@ -235,9 +219,5 @@ describe('system log: read again only as often as it helps', () => {
       const atReconnect = c.listed();
       await vi.advanceTimersByTimeAsync(20_000);
       expect(c.listed()).toBe(atReconnect + 2);
-    } finally {
-      await c.stop();
-      vi.useRealTimers();
-    }
-  });
+    }, 10));
 });
