@@ -52,7 +52,7 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /^Integration not found: ([a-z0-9_]+)/,
   // config_entries: "Error setting up entry %s for %s", its unload counterpart, and (for a
   // ConfigEntryError) the same with ": <reason>" after it.
-  /^Error (?:setting up|unloading) entry (?:.+? )?for ([a-z0-9_]+)(?::\s|$)/,
+  /^Error (?:setting up|unloading|migrating) entry (?:.+? )?for ([a-z0-9_]+)(?::\s|$)/,
   // setup: "Setup of %s is taking over %s seconds." (the domain, unquoted).
   /^Setup of ([a-z0-9_]+) is taking over/,
   // entity_platform: "Error adding entity %s for domain %s with platform %s".

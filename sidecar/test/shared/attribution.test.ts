@@ -70,6 +70,13 @@ describe('integrationOf', () => {
     ],
     [
       {
+        logger: 'homeassistant.config_entries',
+        message: 'Error migrating entry Tapo-Camera-WaKue for tapo_control',
+      },
+      'tapo_control',
+    ],
+    [
+      {
         logger: 'homeassistant.setup',
         message: 'Setup of poolmate is taking over 10 seconds.',
       },

@@ -55,7 +55,7 @@ const INFO_LEVEL_TEXTS = [
   RECOVERED,
 ];
 const FAILURE_WORDS =
-  /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault|unable to|cannot|can't|could not|couldn't|does not exist|unbound variable|command not found|exec: [\w./-]+: not found)\b/i;
+  /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault|unable to|cannot|can't|could not|couldn't|does not exist|unbound variable|command not found|permission denied|exec: [\w./-]+: not found)\b/i;
 /** A Python exception's name: `TypeError: …`, `aiohttp.ClientResponseError`. */
 const EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
 /** Words of a failure, or an exception's name. */

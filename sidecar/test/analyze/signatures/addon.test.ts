@@ -321,6 +321,45 @@ recognises('addon', [
     'notify_only',
   ),
   c(
+    // AirSonos 0.3.0 shipped /usr/bin/airsonos as -rw-rw-r--; 0.3.1 set the bit again.
+    'an add-on whose run script may not execute its own program',
+    input(null, [
+      line(
+        'INFO: Starting the AirSonos server\n./run: line 49: /usr/bin/airsonos: Permission denied',
+        'INFO',
+      ),
+    ]),
+    'addon.program_not_executable',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
+    // Mi Scale 0.1.13 published an entrypoint tini could not execute; 0.1.14 fixed it.
+    'an add-on whose init may not execute its entrypoint',
+    input(null, [
+      line('[FATAL tini (7)] exec /entrypoint.sh failed: Permission denied', 'UNKNOWN'),
+    ]),
+    'addon.program_not_executable',
+    'addon_crash',
+    'notify_only',
+  ),
+  c(
+    // xComfort asked for the MQTT service again and again; setting its broker option fixed it.
+    'an add-on that keeps asking the Supervisor for an MQTT service no add-on provides',
+    input(null, [
+      line(
+        '[21:15:41] ERROR: Got unexpected response from the API: Service not enabled',
+        'ERROR',
+        null,
+        2,
+      ),
+      line('[21:15:41] ERROR: Failed to get services from Supervisor API', 'ERROR', null, 2),
+    ]),
+    'addon.service_not_provided',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     // NGINX proxy 3.10.0 added an option without a default.
     "an add-on's options the Supervisor's schema check refuses",
     input('hassio', [

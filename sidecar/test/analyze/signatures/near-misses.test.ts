@@ -18,6 +18,18 @@ const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
     'other',
   ],
   [
+    // SambaNas checks for MQTT once at start, with MQTT switched off in its options.
+    "an add-on's one look for an MQTT service at start is no missing broker",
+    input(null, [
+      line('[22:59:57] ERROR: Got unexpected response from the API: Service not enabled', 'ERROR'),
+      line(
+        "[22:59:58] WARNING: No MQTT Server found. Homeassistant integration can't work!",
+        'WARNING',
+      ),
+    ]),
+    'other',
+  ],
+  [
     'a failed login to Home Assistant is not an expired integration sign-in',
     input('http', [
       line(

@@ -240,10 +240,10 @@ recognises('setup', [
   c(
     'a setup that failed on a bug of its own code',
     input(
-      'easycontrols',
+      'landroid_cloud',
       [
         line(
-          "Error setting up entry Ventilation for easycontrols\nTraceback (most recent call last):\n  File \"/config/custom_components/easycontrols/__init__.py\", line 40, in async_setup_entry\n    mac = entry.data['mac']\nKeyError: 'mac'",
+          "Error setting up entry Mower for landroid_cloud\nTraceback (most recent call last):\n  File \"/config/custom_components/landroid_cloud/__init__.py\", line 40, in async_setup_entry\n    status = payload['dat']\nKeyError: 'dat'",
           'ERROR',
           'homeassistant.config_entries',
         ),
@@ -252,6 +252,24 @@ recognises('setup', [
     ),
     'setup.failed',
     'other',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    // Lucid Motors 1.0.6 read a region its older releases never stored in the entry.
+    "a custom integration's release that reads what its older releases never stored",
+    input(
+      'lucidmotors',
+      [
+        line(
+          'Error setting up entry Lucid for lucidmotors\nTraceback (most recent call last):\n  File "/config/custom_components/lucidmotors/__init__.py", line 52, in async_setup_entry\n    region = Region(entry.data[CONF_REGION])\n                    ~~~~~~~~~~^^^^^^^^^^^^^\nKeyError: \'region\'',
+          'ERROR',
+          'homeassistant.config_entries',
+        ),
+      ],
+      { custom: true },
+    ),
+    'setup.failed',
+    'incompatible_custom_component',
     'update_or_remove_custom_component',
   ),
   c(

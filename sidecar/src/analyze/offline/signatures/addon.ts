@@ -1,6 +1,9 @@
 /** Add-ons (apps) that crash or stop: restart them once their log says why. */
 import type { ActionTemplate, Outcome, SignatureFamily } from '../types.js';
 
+/** bashio's answer when no add-on provides the service it asked the Supervisor for. */
+const SERVICE_NOT_ENABLED = /Got unexpected response from the API: Service not enabled/;
+
 const restart: ActionTemplate = {
   action_id: 'restart_addon',
   params: { slug: '$addon' },
@@ -331,6 +334,48 @@ export const addon: SignatureFamily = {
       manualSteps: [
         'Check the add-on’s issue tracker: a broken release is usually replaced within days, so update the add-on when a new version appears.',
         'Until then, restore the previous version of the add-on from a backup if you need it running.',
+      ],
+    },
+    {
+      // The kernel refuses to run a script or program of the add-on's own image: it was
+      // packaged without its executable bit. Every start runs the same file.
+      id: 'program_not_executable',
+      match: {
+        text: /^(?<script_line>\S*(?:\.sh|\/run|\/finish|run|cont-init): line \d+: (?<program>\/[\w./-]+): Permission denied|\[FATAL tini \(\d+\)\] exec (?<program2>\/[\w./-]+) failed: Permission denied)/m,
+        minLevel: 'INFO',
+      },
+      ...common,
+      remedy: 'notify_only',
+      actions: [],
+      confidence: 0.8,
+      title: '{addon} may not run its own {program}',
+      rootCause:
+        'The add-on’s image holds {program} without permission to execute it (“{script_line}”): this release was packaged wrongly, so the add-on stops at every start, whatever its options.',
+      manualSteps: [
+        'Check the add-on’s issue tracker: a broken release is usually replaced within days, so update the add-on when a new version appears.',
+        'Until then, restore the previous version of the add-on from a backup if you need it running.',
+      ],
+    },
+    {
+      // bashio asks the Supervisor for a service's connection details (MQTT's, from the
+      // Mosquitto add-on); asked again and again, no add-on provides it, so the add-on waits
+      // for a broker it is never told about. Once, at start, it is only a check.
+      id: 'service_not_provided',
+      match: [
+        { text: SERVICE_NOT_ENABLED, minCount: 2 },
+        { text: SERVICE_NOT_ENABLED, with: [/Failed to get services from Supervisor API/] },
+      ],
+      ...common,
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      actions: [],
+      confidence: 0.7,
+      title: '{addon} asks the Supervisor for a service no add-on provides',
+      rootCause:
+        'The add-on asks the Supervisor for the connection details of a service, usually the MQTT broker, and the Supervisor answers that no add-on provides it (“{detail}”): the Mosquitto add-on is not installed or not started, or the broker runs elsewhere. Without them the add-on has nothing to connect to.',
+      manualSteps: [
+        'If the broker runs outside the Supervisor, enter its host, port, user and password in the add-on’s Configuration tab (show unused optional options if they are hidden), then restart the add-on.',
+        'Otherwise install and start the Mosquitto broker add-on, then restart this one.',
       ],
     },
     {

@@ -20,6 +20,12 @@ const SETUP_FRAME = /^\s*File "[^"]+", line \d+, in async_setup(?:_entry)?$/m;
 /** Exceptions that are programming errors: the code itself is wrong, not what it talks to. */
 const CODE_ERROR =
   /\b(?:KeyError|AttributeError|TypeError|IndexError|NameError|UnboundLocalError|ZeroDivisionError)\b/;
+/**
+ * A key missing from the entry's stored data or options: the entry was created by an older
+ * release that did not store it, and this release reads it without a default.
+ */
+const ENTRY_KEY_MISSING =
+  /\b(?:config_entry|entry|_entry)\.(?:data|options)\[[^\]\n]+\][^\n]*\n(?:[^\n]*\n){0,12}?KeyError: /;
 
 const retry: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   category: 'setup_retry',
@@ -277,6 +283,21 @@ export const setup: SignatureFamily = {
         // wrong. In one of Home Assistant's own, the user sees a failed setup that only a
         // release fixes: the category stays what they see.
         { when: { text: CODE_ERROR, custom: true }, set: { category: 'other', confidence: 0.3 } },
+        {
+          // A custom integration's release that reads what its older releases never stored:
+          // it does not fit the entry it finds, whatever its other code does.
+          when: { text: ENTRY_KEY_MISSING, custom: true },
+          set: {
+            category: 'incompatible_custom_component',
+            confidence: 0.5,
+            rootCause:
+              'Setting up {integration} fails because its code reads a value the config entry does not hold[[ ({exception})]][[ in {location}]]: the entry was created by an older release that did not store it, and this release neither adds it nor has a default. Every setup reads the same entry.',
+            manualSteps: [
+              'Update {integration}: such releases are usually followed by one that migrates old entries.',
+              'If none does, delete the entry and add the integration again, so that it is stored the way this release expects.',
+            ],
+          },
+        },
         customRelease,
       ],
       title: '{integration} failed to set up[[: {exception}]]',
