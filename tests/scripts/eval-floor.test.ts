@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../scripts/eval/corpus.js';
 
 /**
- * The level reached on the held-out part (2026-12-06, 1,367 cases, 444 held-out cases), as a
+ * The level reached on the held-out part (2026-12-07, 1,367 cases, 444 held-out cases), as a
  * share of its cases. When the corpus grows the shares are taken again: a new held-out case the
  * analyzer misses lowers a share without any case it got right turning wrong. From 1,329 to 1,367
  * cases the shares went from 0.551 / 0.484 / 0.616 to 0.547 / 0.489 / 0.613, exactly what the
@@ -23,7 +23,7 @@ import { evaluate } from '../../scripts/eval/corpus.js';
  * 0.469 / 0.621, from 576 to 705 from 0.591 / 0.443 / 0.642, and from 444 to 576 from 0.633 /
  * 0.458 / 0.633.)
  */
-const FLOOR = { category: 0.547, remedy: 0.489, integration: 0.613 };
+const FLOOR = { category: 0.552, remedy: 0.502, integration: 0.615 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
  * reached, within the target of 0.05. The held-out cases measured 0.048 until a schema error

@@ -114,6 +114,16 @@ recognises('config', [
     'fix_config_then_reload',
   ),
   c(
+    // Kia Uvo 1.3.0 from HACS was not found at start; downloading it again fixed it.
+    'a custom integration Home Assistant did not find when it started',
+    input('kia_uvo', [
+      line('Setup failed for kia_uvo: Integration not found.', 'ERROR', 'homeassistant.setup'),
+    ]),
+    'config.integration_not_found',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'a template sensor that does not render',
     input('template', [
       line(

@@ -78,6 +78,16 @@ recognises('dependency', [
     'update_or_remove_custom_component',
   ),
   c(
+    // ShellyForHass installs under the core domain shelly and pinned paho-mqtt 1.5.1.
+    "a copy under a core integration's name pinning another version of a package Home Assistant pins",
+    input('shelly', [
+      line("Setup failed for shelly: Requirements for shelly not found: ['paho-mqtt==1.5.1']."),
+    ]),
+    'dependency.against_core_pin',
+    'dependency_install',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'the package index answering with a server error',
     input(null, [
       line(

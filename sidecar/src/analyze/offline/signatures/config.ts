@@ -1,6 +1,14 @@
 /** Configuration Home Assistant cannot read or accept: the user fixes it, then reloads or restarts. */
 import type { Signature, SignatureFamily, Variant } from '../types.js';
 
+/**
+ * A running Home Assistant's own words for an integration it did not find (its setup, its
+ * configuration's platforms, the frontend asking for its manifest or translations), unlike
+ * the configuration check's (`Platform error sensor.x - …`, `Component error: x - …`).
+ */
+const NOT_FOUND_AT_START =
+  /Setup failed for (?:custom integration )?'?\w+'?: Integration not found|Platform error: \w+ - Integration '\w+' not found|Unable to get manifest for integration \w+|Failed to load integration for translation: Integration/;
+
 const common: Omit<
   Signature,
   'id' | 'match' | 'title' | 'rootCause' | 'confidence' | 'manualSteps'
@@ -103,8 +111,27 @@ export const config: SignatureFamily = {
           set: { confidence: 0.7 },
         },
         {
+          // Logged by a running Home Assistant, not by a check before a restart: it has just
+          // started and looked. The custom integration's folder is there in name only (an
+          // update that did not finish, a release restructured or refused by this version).
+          when: { custom: true, text: NOT_FOUND_AT_START },
+          set: {
+            category: 'incompatible_custom_component',
+            remedy: 'update_or_remove_custom_component',
+            actions: [],
+            title: 'Home Assistant does not load the custom integration {integration}',
+            rootCause:
+              'Home Assistant started and did not find the custom integration {integration} (“{detail}”): its folder in custom_components is missing, incomplete, or holds a release this version does not load (restructured, or without what its manifest must declare). Restarting again looks at the same folder.',
+            manualSteps: [
+              'Download {integration} again (HACS → {integration} → Redownload) and check that custom_components/{integration} holds its manifest.json and __init__.py; then restart.',
+              'If its release does not load in this Home Assistant version, update to one that does (its release notes say), or remove it and its configuration.',
+            ],
+          },
+        },
+        {
           when: { misspelled: true },
           set: {
+            category: 'invalid_config',
             confidence: 0.85,
             remedy: 'fix_config_then_reload',
             actions: [],
@@ -120,6 +147,7 @@ export const config: SignatureFamily = {
           // Next to a schema error, the "integration" is a misplaced option (bad indentation).
           when: { text: /Invalid config for|required key not provided|extra keys not allowed/ },
           set: {
+            category: 'invalid_config',
             confidence: 0.85,
             remedy: 'fix_config_then_reload',
             actions: [],

@@ -47,12 +47,19 @@ const customFix = {
   },
 };
 
-/** A core integration's pins are Home Assistant's to fix: nothing to do here but wait for it. */
-const pinsOfCore = (what: string) => ({
+/**
+ * Home Assistant installs its own integrations' requirements together with its pins before
+ * every release: a conflicting version is asked for by a custom integration, a copy under
+ * one of its names or another that uses the same library.
+ */
+const copyOfCore = (what: string) => ({
   when: { core: true },
   set: {
-    remedy: 'notify_only' as const,
-    rootCause: `${what}; a Home Assistant release with consistent pins fixes it.`,
+    rootCause: `${what}. Home Assistant’s own {integration} is installed with these pins before every release, so what asks for it is a custom integration: a copy of {integration} under its name (an old or forked version), or another one that uses the same library.`,
+    manualSteps: [
+      'Find the custom integration in custom_components that requires it (a folder named {integration}, or one that uses the same library): update it, or remove it.',
+      'Then restart Home Assistant.',
+    ],
   },
 });
 
@@ -123,7 +130,7 @@ export const dependency: SignatureFamily = {
       confidence: 0.86,
       remedy: 'update_or_remove_custom_component',
       variants: [
-        pinsOfCore(
+        copyOfCore(
           '{integration} requires {package}, another version than the one Home Assistant pins for every integration',
         ),
       ],
@@ -146,7 +153,7 @@ export const dependency: SignatureFamily = {
       confidence: 0.84,
       remedy: 'update_or_remove_custom_component',
       variants: [
-        pinsOfCore(
+        copyOfCore(
           'Installing the requirements of {integration} failed because two pinned versions contradict each other (“{detail}”)',
         ),
       ],
