@@ -4361,8 +4361,11 @@ var S6_BRACKET = /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|ser
 var PY_BASIC = /^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[\w.]+):(?<msg>.*)$/;
 /** Node-RED: `10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed`. */
 var NODE_RED = /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>.*)$/;
-/** Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`. */
-var GO_LINE = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|warn|warning|error|fatal|critical)\]\s*(?<msg>.*)$`, "i");
+/**
+* Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`,
+* and nginx's error log in the same shape (`2020/05/09 17:41:39 [crit] 33#33: …`).
+*/
+var GO_LINE = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|notice|warn|warning|error|crit|alert|emerg|fatal|critical)\]\s*(?<msg>.*)$`, "i");
 /** Mosquitto: `1718048167: New connection from …`. */
 var EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
 /** Any other program that starts its lines with an ISO date and time. */
@@ -4426,8 +4429,11 @@ function normalizeLevel(level) {
 		case "WARN":
 		case "WARNING": return "WARNING";
 		case "ERR":
-		case "ERROR": return "ERROR";
+		case "ERROR":
+		case "CRIT": return "ERROR";
 		case "CRITICAL":
+		case "ALERT":
+		case "EMERG":
 		case "FATAL": return "CRITICAL";
 		default: return "UNKNOWN";
 	}
@@ -4455,6 +4461,11 @@ function record(groups, level, logger) {
 		source: null
 	};
 }
+/** The record, marked as a line in an app's own format. */
+function app(r) {
+	r.app = true;
+	return r;
+}
 /** A record of a line that names no time, level or logger. */
 function bare(line) {
 	return {
@@ -4470,20 +4481,23 @@ function bare(line) {
 function startOf(line) {
 	let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
 	if (m?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
-	if ((m = BRACKET_TIME.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), null);
-	if ((m = Z2M_V1.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), null);
-	if ((m = S6_LINE.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
-	if ((m = S6_BRACKET.exec(line))?.groups) return record(m.groups, "UNKNOWN", m.groups.logger ?? null);
-	if ((m = PY_BASIC.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
-	if ((m = NODE_RED.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
-	if ((m = GO_LINE.exec(line))?.groups) return record({
+	if ((m = BRACKET_TIME.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), null));
+	if ((m = Z2M_V1.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), null));
+	if ((m = S6_LINE.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null));
+	if ((m = S6_BRACKET.exec(line))?.groups) return app(record(m.groups, "UNKNOWN", m.groups.logger ?? null));
+	if ((m = PY_BASIC.exec(line))?.groups) {
+		const r = record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+		return /^(?:homeassistant|custom_components)\b/.test(r.logger ?? "") ? r : app(r);
+	}
+	if ((m = NODE_RED.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null));
+	if ((m = GO_LINE.exec(line))?.groups) return app(record({
 		...m.groups,
 		date: m.groups.date?.replaceAll("/", "-")
-	}, normalizeLevel(m.groups.level), null);
+	}, normalizeLevel(m.groups.level), null));
 	if ((m = EPOCH_LINE.exec(line))?.groups) {
 		const r = record(m.groups, "UNKNOWN", null);
 		r.timestamp = (/* @__PURE__ */ new Date(Number(m.groups.epoch) * 1e3)).toISOString();
-		return r;
+		return app(r);
 	}
 	if ((m = SYSLOG_ISO.exec(line))?.groups) {
 		const head = (m.groups.msg ?? "").slice(0, 48);
@@ -12356,6 +12370,14 @@ var SCHEMA_KEY = /@ data\['(\w+)'\]/g;
 var ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
 /** Words with digits in them (device names, counters): they vary between occurrences of one failure. */
 var ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
+/** The banner bashio prints when an app starts (`-----` lines around ` Add-on: <name>`). */
+var ADDON_BANNER = /^\s*(?:Add-on|App)(?: version)?: \S/;
+/** A record that is (or starts with) bashio's banner: its lines continue the first dashes. */
+function isBanner(r) {
+	return ADDON_BANNER.test(r.message) || /^-{10,}$/.test(r.message) && (r.traceback ?? []).slice(0, 3).some((l) => ADDON_BANNER.test(l));
+}
+/** Loggers of Home Assistant's own code and of the custom integrations it runs. */
+var HA_LOGGER = /^(?:homeassistant|custom_components)\b/;
 var LOUD_LEVELS = /* @__PURE__ */ new Set([
 	"WARNING",
 	"ERROR",
@@ -12391,6 +12413,9 @@ var LogIncidentBuilder = class LogIncidentBuilder {
 	/** Configuration keys schema errors name: an "integration" of that name is a misplaced key. */
 	keys = new Set(CONFIG_KEYS);
 	dropped = 0;
+	/** Records in an app's own format, and records of Home Assistant's own code. */
+	appRecords = 0;
+	haRecords = 0;
 	/**
 	* The same log read as a debug capture, for as long as it may be one: it has DEBUG
 	* records and none at WARNING or above. Someone turned debug logging on because
@@ -12420,6 +12445,8 @@ var LogIncidentBuilder = class LogIncidentBuilder {
 				} : r);
 			}
 		}
+		if (r.app || r.logger === null && isBanner(r)) this.appRecords++;
+		else if (r.source !== null || HA_LOGGER.test(r.logger ?? "")) this.haRecords++;
 		const custom = CUSTOM_WARNING.exec(r.message);
 		const domain = custom?.[1] ?? custom?.[2];
 		if (domain) this.custom.add(domain);
@@ -12481,9 +12508,11 @@ var LogIncidentBuilder = class LogIncidentBuilder {
 	incidents() {
 		if (this.debugCapture && this.sawDebug) return this.debugCapture.incidents();
 		const incidents = [];
+		const appLog = this.appRecords > 0 && this.haRecords === 0;
 		for (const group of this.adopted()) {
+			const owner = group.integration ?? (appLog ? "hassio" : null);
 			const finding = analyzeOffline({
-				integration: group.integration,
+				integration: owner,
 				custom: group.integration && this.custom.has(group.integration) ? true : null,
 				entry: null,
 				lines: [...group.lines].map(([key, line]) => {
@@ -12498,7 +12527,7 @@ var LogIncidentBuilder = class LogIncidentBuilder {
 				localRules: this.localRules
 			});
 			if (!finding) continue;
-			const integration = /^(?:addon|supervisor)\./.test(finding.rca.signature ?? "") ? "hassio" : finding.rca.signature === "host.container_user" ? "homeassistant" : group.integration ?? (finding.rca.category === "automation_error" ? "automation" : finding.rca.signature === "config.yaml_syntax" ? "homeassistant" : null);
+			const integration = /^(?:addon|supervisor)\./.test(finding.rca.signature ?? "") ? "hassio" : finding.rca.signature === "host.container_user" ? "homeassistant" : owner ?? (finding.rca.category === "automation_error" ? "automation" : finding.rca.signature === "config.yaml_syntax" ? "homeassistant" : null);
 			incidents.push({
 				fingerprint: fingerprint(group.integration, null, messageTemplate(group.firstMessage)),
 				integration,

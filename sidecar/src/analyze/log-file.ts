@@ -38,6 +38,18 @@ const SCHEMA_KEY = /@ data\['(\w+)'\]/g;
 const ENTITY_ID = /\b[a-z_]+\.[a-z0-9_]+\b/g;
 /** Words with digits in them (device names, counters): they vary between occurrences of one failure. */
 const ID_LIKE = /\b[A-Za-z_]*\d\w*\b/g;
+/** The banner bashio prints when an app starts (`-----` lines around ` Add-on: <name>`). */
+const ADDON_BANNER = /^\s*(?:Add-on|App)(?: version)?: \S/;
+/** A record that is (or starts with) bashio's banner: its lines continue the first dashes. */
+function isBanner(r: LogRecord): boolean {
+  return (
+    ADDON_BANNER.test(r.message) ||
+    (/^-{10,}$/.test(r.message) &&
+      (r.traceback ?? []).slice(0, 3).some((l) => ADDON_BANNER.test(l)))
+  );
+}
+/** Loggers of Home Assistant's own code and of the custom integrations it runs. */
+const HA_LOGGER = /^(?:homeassistant|custom_components)\b/;
 const LOUD_LEVELS = new Set(['WARNING', 'ERROR', 'CRITICAL']);
 const QUIET_LEVELS = new Set(['DEBUG', 'INFO']);
 
@@ -92,6 +104,9 @@ export class LogIncidentBuilder {
   /** Configuration keys schema errors name: an "integration" of that name is a misplaced key. */
   private readonly keys = new Set<string>(CONFIG_KEYS);
   private dropped = 0;
+  /** Records in an app's own format, and records of Home Assistant's own code. */
+  private appRecords = 0;
+  private haRecords = 0;
   /**
    * The same log read as a debug capture, for as long as it may be one: it has DEBUG
    * records and none at WARNING or above. Someone turned debug logging on because
@@ -122,6 +137,8 @@ export class LogIncidentBuilder {
         this.debugCapture.add(QUIET_LEVELS.has(r.level) ? { ...r, level: 'WARNING' } : r);
       }
     }
+    if (r.app || (r.logger === null && isBanner(r))) this.appRecords++;
+    else if (r.source !== null || HA_LOGGER.test(r.logger ?? '')) this.haRecords++;
     const custom = CUSTOM_WARNING.exec(r.message);
     const domain = custom?.[1] ?? custom?.[2];
     if (domain) this.custom.add(domain);
@@ -184,9 +201,12 @@ export class LogIncidentBuilder {
   incidents(): LogIncident[] {
     if (this.debugCapture && this.sawDebug) return this.debugCapture.incidents();
     const incidents: LogIncident[] = [];
+    // An app's log, with no line of Home Assistant's: what it does not name is the app's.
+    const appLog = this.appRecords > 0 && this.haRecords === 0;
     for (const group of this.adopted()) {
+      const owner = group.integration ?? (appLog ? 'hassio' : null);
       const finding = analyzeOffline({
-        integration: group.integration,
+        integration: owner,
         custom: group.integration && this.custom.has(group.integration) ? true : null,
         entry: null,
         lines: [...group.lines].map(([key, line]) => {
@@ -206,7 +226,7 @@ export class LogIncidentBuilder {
         ? 'hassio'
         : finding.rca.signature === 'host.container_user'
           ? 'homeassistant'
-          : (group.integration ??
+          : (owner ??
             (finding.rca.category === 'automation_error'
               ? 'automation'
               : finding.rca.signature === 'config.yaml_syntax'

@@ -56,9 +56,12 @@ const PY_BASIC = /^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[\w.]+)
 /** Node-RED: `10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed`. */
 const NODE_RED =
   /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>.*)$/;
-/** Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`. */
+/**
+ * Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`,
+ * and nginx's error log in the same shape (`2020/05/09 17:41:39 [crit] 33#33: …`).
+ */
 const GO_LINE = new RegExp(
-  String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|warn|warning|error|fatal|critical)\]\s*(?<msg>.*)$`,
+  String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|notice|warn|warning|error|crit|alert|emerg|fatal|critical)\]\s*(?<msg>.*)$`,
   'i',
 );
 /** Mosquitto: `1718048167: New connection from …`. */
@@ -143,8 +146,12 @@ function normalizeLevel(level: string | undefined): string {
       return 'WARNING';
     case 'ERR':
     case 'ERROR':
+    // nginx's `crit` goes on working (a failed TLS read); its `alert` and `emerg` stop it.
+    case 'CRIT':
       return 'ERROR';
     case 'CRITICAL':
+    case 'ALERT':
+    case 'EMERG':
     case 'FATAL':
       return 'CRITICAL';
     default:
@@ -182,6 +189,12 @@ function record(
   };
 }
 
+/** The record, marked as a line in an app's own format. */
+function app(r: LogRecord): LogRecord {
+  r.app = true;
+  return r;
+}
+
 /** A record of a line that names no time, level or logger. */
 function bare(line: string): LogRecord {
   return {
@@ -199,25 +212,28 @@ function startOf(line: string): LogRecord | null {
   let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
   if (m?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
   if ((m = BRACKET_TIME.exec(line))?.groups)
-    return record(m.groups, normalizeLevel(m.groups.level), null);
+    return app(record(m.groups, normalizeLevel(m.groups.level), null));
   if ((m = Z2M_V1.exec(line))?.groups)
-    return record(m.groups, normalizeLevel(m.groups.level), null);
+    return app(record(m.groups, normalizeLevel(m.groups.level), null));
   if ((m = S6_LINE.exec(line))?.groups)
-    return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+    return app(record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null));
   if ((m = S6_BRACKET.exec(line))?.groups)
-    return record(m.groups, 'UNKNOWN', m.groups.logger ?? null);
-  if ((m = PY_BASIC.exec(line))?.groups)
-    return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+    return app(record(m.groups, 'UNKNOWN', m.groups.logger ?? null));
+  if ((m = PY_BASIC.exec(line))?.groups) {
+    const r = record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+    // Home Assistant's own loggers in Python's default format: its output before logging is set up.
+    return /^(?:homeassistant|custom_components)\b/.test(r.logger ?? '') ? r : app(r);
+  }
   if ((m = NODE_RED.exec(line))?.groups)
-    return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+    return app(record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null));
   if ((m = GO_LINE.exec(line))?.groups) {
     const groups = { ...m.groups, date: m.groups.date?.replaceAll('/', '-') };
-    return record(groups, normalizeLevel(m.groups.level), null);
+    return app(record(groups, normalizeLevel(m.groups.level), null));
   }
   if ((m = EPOCH_LINE.exec(line))?.groups) {
     const r = record(m.groups, 'UNKNOWN', null);
     r.timestamp = new Date(Number(m.groups.epoch) * 1000).toISOString();
-    return r;
+    return app(r);
   }
   if ((m = SYSLOG_ISO.exec(line))?.groups) {
     const head = (m.groups.msg ?? '').slice(0, 48);

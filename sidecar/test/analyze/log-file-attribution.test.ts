@@ -524,6 +524,29 @@ describe('grouping a log into incidents', () => {
     expect(core.map((i) => i.integration)).not.toContain('hassio');
   });
 
+  it("gives an app's log the app's lines no one names: Core writes none of its formats", async () => {
+    // The Piper app's Wyoming server, in Python's default format (Core never writes it).
+    expect(
+      await who(
+        'INFO:wyoming_piper.handler:Ready',
+        "ERROR:asyncio:Task exception was never retrieved\nfuture: <Task finished name='wyoming event handler'>\nAttributeError: 'NoneType' object has no attribute 'get'",
+      ),
+    ).toEqual(['hassio']);
+    // The NGINX app's error log.
+    expect(
+      await who(
+        '2020/05/09 17:41:39 [crit] 33#33: *1060 SSL_read() failed (SSL: error:14191044:SSL routines:tls1_enc:internal error) while processing HTTP/2 connection',
+      ),
+    ).toEqual(['hassio']);
+    // The same unnamed line in Home Assistant's log is not an app's.
+    expect(
+      await who(
+        '2024-05-03 07:59:34.175 WARNING (MainThread) [homeassistant.setup] Setup of acme is taking over 10 seconds.',
+        "ERROR:asyncio:Task exception was never retrieved\nAttributeError: 'NoneType' object has no attribute 'get'",
+      ),
+    ).not.toContain('hassio');
+  });
+
   it('names the integration whose library an exception named inside a message belongs to', async () => {
     // Python names a library's exception by its module path, wherever a message quotes it.
     expect(

@@ -294,6 +294,8 @@ describe('parseLog: Supervisor and add-on logs', () => {
       ['ERROR', 'root', 'Unhandled exception'],
       ['UNKNOWN', null, 'New connection from 172.30.32.1:45678 on port 1883.'],
     ]);
+    // Each in a format Core never writes: an app's.
+    expect(records.map((r) => r.app)).toEqual(Array(8).fill(true));
     expect(records[1]?.timestamp).toBe('2024-06-10T14:02:16');
     expect(records[2]?.timestamp).toBe('2022-09-24T01:42:26');
     expect(records[7]?.timestamp).toBe('2024-06-10T19:36:07.000Z');
@@ -349,6 +351,24 @@ describe('parseLog: Supervisor and add-on logs', () => {
       ['ERROR', 'Service stopped'],
     ];
     expect(errors(parseLog(text))).toEqual(expected);
+  });
+
+  it("reads Go's log and nginx's error log by their levels; Core's own loggers are no app's", () => {
+    const records = parseLog(
+      [
+        '2023/06/19 12:01:21.885054 [fatal] listen tcp :53: bind: address already in use',
+        '2020/05/09 17:41:39 [crit] 33#33: *1060 SSL_read() failed while processing HTTP/2 connection',
+        '2020/05/09 17:41:40 [emerg] 1#1: bind() to 0.0.0.0:443 failed (98: Address already in use)',
+        'ERROR:homeassistant.bootstrap:Error setting up integration',
+      ].join('\n'),
+    );
+    expect(records.map((r) => [r.level, r.app ?? false])).toEqual([
+      ['CRITICAL', true],
+      // nginx goes on after `crit` (one connection failed); `emerg` stops it.
+      ['ERROR', true],
+      ['CRITICAL', true],
+      ['ERROR', false],
+    ]);
   });
 
   it('reads a streamed start script the same way', async () => {
