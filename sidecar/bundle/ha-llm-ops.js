@@ -4428,9 +4428,9 @@ function normalizeLevel(level) {
 		case "NOTICE": return "INFO";
 		case "WARN":
 		case "WARNING": return "WARNING";
+		case "CRIT":
 		case "ERR":
-		case "ERROR":
-		case "CRIT": return "ERROR";
+		case "ERROR": return "ERROR";
 		case "CRITICAL":
 		case "ALERT":
 		case "EMERG":

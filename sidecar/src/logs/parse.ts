@@ -144,10 +144,10 @@ function normalizeLevel(level: string | undefined): string {
     case 'WARN':
     case 'WARNING':
       return 'WARNING';
-    case 'ERR':
-    case 'ERROR':
     // nginx's `crit` goes on working (a failed TLS read); its `alert` and `emerg` stop it.
     case 'CRIT':
+    case 'ERR':
+    case 'ERROR':
       return 'ERROR';
     case 'CRITICAL':
     case 'ALERT':
