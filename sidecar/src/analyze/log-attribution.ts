@@ -53,6 +53,8 @@ const NAMED_IN_MESSAGE = [
   // The loader failing to import a custom integration's code.
   /\bimporting (?:component )?custom_components\.(\w+)/,
   /^Timed out adding entities for domain \w+ with platform (\w+)/,
+  // The start waiting on one integration's setup (newer releases print a dict of them).
+  /^Waiting (?:on|for) integrations to complete setup: (?:\{\(')?(\w+)(?:', [^)]*\): [\d.]+\})?$/,
   // An automation's device trigger, condition or action of an integration that has none (any more).
   /\bIntegration '(\w+)' does not support device automation/,
   // The loader asked about one integration for another part (the frontend, a flow).

@@ -524,6 +524,25 @@ describe('grouping a log into incidents', () => {
     expect(core.map((i) => i.integration)).not.toContain('hassio');
   });
 
+  it('names the one integration the start waits on', async () => {
+    expect(
+      await who(
+        '2024-03-08 14:18:22.043 WARNING (MainThread) [homeassistant.bootstrap] Waiting on integrations to complete setup: brother',
+      ),
+    ).toEqual(['brother']);
+    expect(
+      await who(
+        "2024-06-08 14:18:22.043 WARNING (MainThread) [homeassistant.bootstrap] Waiting for integrations to complete setup: {('brother', None): 1717856302.1}",
+      ),
+    ).toEqual(['brother']);
+    // Several: none of them alone.
+    expect(
+      await who(
+        '2024-03-08 14:18:22.043 WARNING (MainThread) [homeassistant.bootstrap] Waiting on integrations to complete setup: brother, sonos',
+      ),
+    ).not.toContain('brother');
+  });
+
   it("gives an app's log the app's lines no one names: Core writes none of its formats", async () => {
     // The Piper app's Wyoming server, in Python's default format (Core never writes it).
     expect(

@@ -11,6 +11,7 @@ import { blockingIo } from './blocking-io.js';
 import { certificate } from './certificate.js';
 import { config } from './config.js';
 import { conversation } from './conversation.js';
+import { coordinator } from './coordinator.js';
 import { core } from './core.js';
 import { customComponent } from './custom-component.js';
 import { database } from './database.js';
@@ -47,6 +48,7 @@ export const FAMILIES: readonly SignatureFamily[] = [
   setup,
   network,
   slowUpdate,
+  coordinator,
   logFlood,
   repairs,
   supervisor,
