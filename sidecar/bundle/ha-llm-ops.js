@@ -6590,7 +6590,7 @@ var automation = {
 		},
 		{
 			id: "invalid_config",
-			match: { text: /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i },
+			match: { text: [/Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i, /@ data\['(?:actions?|triggers?|conditions?|sequence)'\]\[\d+\]/] },
 			...common$13,
 			confidence: .88,
 			title: "Automation[[ “{alias}”]] has an invalid configuration",
@@ -6601,6 +6601,7 @@ var automation = {
 		{
 			id: "missing_target",
 			match: [
+				{ text: /The automation "[^"\n]*" \((?<automation>automation\.\w+)\) has an unknown action: `?(?<service>[a-z_]+\.\w+)/ },
 				{
 					text: MISSING,
 					logger: AUTOMATION_LOGGER

@@ -6,6 +6,32 @@ import { c, recognises } from './cases.js';
 
 recognises('automation', [
   c(
+    // Keymaster 2024.9: the repair Home Assistant raised for a script the integration had not created.
+    'the Repairs issue of an automation calling an action that does not exist',
+    input(null, [
+      line(
+        'The automation "keymaster_kitchendoor User Notifications" (automation.keymaster_kitchendoor_user_notifications) has an unknown action: script.keymaster_kitchendoor_manual_notify.',
+        'UNKNOWN',
+      ),
+    ]),
+    'automation.missing_target',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    // An NSPanel blueprint release with a malformed condition, as the editor showed it.
+    "a schema error inside an automation's actions",
+    input(null, [
+      line(
+        `Error:Expected a dictionary @ data['actions'][2]['choose'][1]['sequence'][1]['choose'][1]['conditions'][0]. Got '{{ nspanel_event.type in == "action_call" }}'.`,
+        'UNKNOWN',
+      ),
+    ]),
+    'automation.invalid_config',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
     // The trace's error, without the log's "Error executing script".
     'a failed run read from the trace, with data the action does not accept',
     input(

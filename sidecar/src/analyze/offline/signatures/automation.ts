@@ -77,7 +77,12 @@ export const automation: SignatureFamily = {
     {
       id: 'invalid_config',
       match: {
-        text: /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i,
+        text: [
+          /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i,
+          // A schema error whose path starts in an automation's or script's own parts, as the
+          // editor shows it without naming the automation.
+          /@ data\['(?:actions?|triggers?|conditions?|sequence)'\]\[\d+\]/,
+        ],
       },
       ...common,
       confidence: 0.88,
@@ -93,6 +98,10 @@ export const automation: SignatureFamily = {
     {
       id: 'missing_target',
       match: [
+        // Home Assistant's own Repairs issue for it, as pasted from Settings → Repairs.
+        {
+          text: /The automation "[^"\n]*" \((?<automation>automation\.\w+)\) has an unknown action: `?(?<service>[a-z_]+\.\w+)/,
+        },
         { text: MISSING, logger: AUTOMATION_LOGGER },
         { text: SCRIPT_ERROR, with: [MISSING] },
         { text: MISSING, with: [TRACE_STEP] },
