@@ -88,6 +88,20 @@ recognises('dependency', [
     'update_or_remove_custom_component',
   ),
   c(
+    // The IDM heat pump release action failed, so v0.9.0-beta.2 had no archive for HACS.
+    'a release HACS finds no archive to download for',
+    input('hacs', [
+      line(
+        'Download failed - Got status code 404 when trying to download https://github.com/kodebach/hacs-idm-heatpump/releases/download/v0.9.0-beta.2/idm_heatpump.zip',
+        'ERROR',
+        'custom_components.hacs',
+      ),
+    ]),
+    'dependency.release_asset_missing',
+    'dependency_install',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'the package index answering with a server error',
     input(null, [
       line(

@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('network', [
   c(
+    // Zigbee2MQTT 2.0 drove a Texas Instruments stick with the Silicon Labs driver.
+    'Zigbee2MQTT starting its adapter with the wrong driver',
+    input(null, [
+      line(
+        'z2m: Error: Failed to start EZSP layer with status=HOST_FATAL_ERROR.\n    at EmberAdapter.initEzsp (/app/node_modules/zigbee-herdsman/src/adapter/ember/adapter/emberAdapter.ts:670:19)',
+        'ERROR',
+      ),
+    ]),
+    'network.radio_driver_mismatch',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     // The inverter's Wi-Fi dongle served one client at a time; another integration held it.
     'a Modbus device that does not answer',
     input('solis_modbus', [

@@ -209,6 +209,26 @@ export const dependency: SignatureFamily = {
       ],
     },
     {
+      // HACS installs a custom integration from an archive its release carries: a release
+      // published without it (its build failed, or the archive is named otherwise) has nothing
+      // to download.
+      id: 'release_asset_missing',
+      match: {
+        text: /No assets found for release\b|Got status code 404 when trying to download \S+\/releases\/download\//,
+      },
+      ...common,
+      confidence: 0.8,
+      remedy: 'update_or_remove_custom_component',
+      actions: [],
+      title: 'HACS finds nothing to download for this release',
+      rootCause:
+        'HACS finds no archive to download for the release it was asked to install (“{detail}”): the release was published without the file HACS installs (its build failed, or the file is named otherwise). Nothing is wrong on this system; the installed version stays as it was.',
+      manualSteps: [
+        'Install the previous release instead (HACS → the integration → ⋮ → Redownload, pick the version), or wait for a fixed release.',
+        'If none comes within days, report the missing file on the integration’s issue tracker.',
+      ],
+    },
+    {
       id: 'module_missing',
       match: { text: /No module named '(?!homeassistant\b)(?<package>\w+)'/ },
       ...common,

@@ -284,6 +284,28 @@ export const network: SignatureFamily = {
       ],
     },
     {
+      // Zigbee2MQTT's driver cannot start the coordinator: the configured adapter type (ember,
+      // zstack, deconz, …) does not match its firmware, or the port is another device's.
+      id: 'radio_driver_mismatch',
+      match: {
+        text: /Failed to start EZSP layer with status=\w+|SRSP - SYS - ping after \d+ms|Failed to connect to the adapter|Adapter EZSP protocol version \(\d+\) is not supported|\bNo valid USB adapter found\b/i,
+        minLevel: 'INFO',
+      },
+      ...device,
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      confidence: 0.7,
+      actions: [],
+      title: 'Zigbee2MQTT cannot start its Zigbee adapter',
+      rootCause:
+        'Zigbee2MQTT’s driver could not start the Zigbee coordinator (“{detail}”): the adapter type in its configuration (ember, zstack, deconz, zigate, zboss) does not match the coordinator’s firmware, the port or baud rate is another device’s, or another program (ZHA) holds the port.',
+      impact: 'Every Zigbee device of Zigbee2MQTT is unavailable until it starts.',
+      manualSteps: [
+        'Set the adapter and port in Zigbee2MQTT’s configuration to the coordinator’s (the stable /dev/serial/by-id/… path; the adapter type from its firmware: Silicon Labs EmberZNet → ember, Texas Instruments Z-Stack → zstack).',
+        'Make sure ZHA (or another program) does not use the same stick, then start Zigbee2MQTT again.',
+      ],
+    },
+    {
       id: 'host_unreachable',
       match: { text: HOST_UNREACHABLE },
       ...device,
