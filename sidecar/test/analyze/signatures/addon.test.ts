@@ -360,6 +360,19 @@ recognises('addon', [
     'fix_config_then_reload',
   ),
   c(
+    // The user changed credential_secret after Home Assistant called it weak.
+    'Node-RED reading credentials encrypted with another secret',
+    input(null, [
+      line(
+        '9 Mar 19:29:06 - [warn] Error loading flows: Error: Failed to decrypt credentials',
+        'WARNING',
+      ),
+    ]),
+    'addon.credentials_undecryptable',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     // NGINX proxy 3.10.0 added an option without a default.
     "an add-on's options the Supervisor's schema check refuses",
     input('hassio', [

@@ -379,6 +379,24 @@ export const addon: SignatureFamily = {
       ],
     },
     {
+      // Node-RED encrypts its flows' credentials with the app's credential_secret option: with
+      // another secret (the option changed, a restored flows_cred.json) it cannot read them.
+      id: 'credentials_undecryptable',
+      match: { text: /Error loading (?:flows|credentials): Error: Failed to decrypt credentials/ },
+      ...common,
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      actions: [],
+      confidence: 0.8,
+      title: 'Node-RED cannot decrypt its flows’ credentials',
+      rootCause:
+        'Node-RED cannot decrypt the credentials of its flows (“{detail}”): they were encrypted with another credential_secret than the one set now (the option was changed, or flows_cred.json comes from another installation). Its flows run without their passwords and tokens.',
+      manualSteps: [
+        'Set credential_secret in the Node-RED app’s configuration back to the secret the credentials were encrypted with, and restart it.',
+        'If that secret is lost, delete flows_cred.json and enter the credentials of each node again.',
+      ],
+    },
+    {
       // The Supervisor checks an add-on's options against its schema before starting it: a
       // required option without a value (often one a new release added) stops the start.
       // Its wording over the years: "Missing option 'x' in root in Name (slug)", "Missing
