@@ -5892,9 +5892,7 @@ function matchLocal(rules, ctx) {
 	}
 	return null;
 }
-// sidecar/src/analyze/offline/signatures/addon.ts
-/** bashio's answer when no add-on provides the service it asked the Supervisor for. */
-var SERVICE_NOT_ENABLED = /Got unexpected response from the API: Service not enabled/;
+// sidecar/src/analyze/offline/signatures/addon-parts.ts
 var restart = {
 	action_id: "restart_addon",
 	params: { slug: "$addon" },
@@ -6000,6 +5998,9 @@ var common$15 = {
 		"If it crashes again right away, fix what the log names (configuration, a device that is missing, disk space) first."
 	]
 };
+// sidecar/src/analyze/offline/signatures/addon.ts
+/** bashio's answer when no add-on provides the service it asked the Supervisor for. */
+var SERVICE_NOT_ENABLED = /Got unexpected response from the API: Service not enabled/;
 /** Add-on crashes, watchdog restarts and services that exit with an error. */
 var addon = {
 	family: "addon",
