@@ -6300,7 +6300,8 @@ var addon = {
 			match: {
 				text: /\S/,
 				minLevel: "CRITICAL",
-				addon: true
+				addon: true,
+				logger: /^(?!supervisor\b)/
 			},
 			...common$15,
 			confidence: .7,

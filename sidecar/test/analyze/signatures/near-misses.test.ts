@@ -18,6 +18,18 @@ const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
     'other',
   ],
   [
+    // A Pi without a real-time clock booted months in the past; the Supervisor's own fault.
+    "the Supervisor's own critical line is no app refusing to start",
+    input('hassio', [
+      line(
+        'Fatal error happening on load Task [...] supervisor.exceptions.DBusFatalError: Automatic time synchronization is enabled',
+        'CRITICAL',
+        'supervisor.core',
+      ),
+    ]),
+    'other',
+  ],
+  [
     // SambaNas checks for MQTT once at start, with MQTT switched off in its options.
     "an add-on's one look for an MQTT service at start is no missing broker",
     input(null, [

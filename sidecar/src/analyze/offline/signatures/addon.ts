@@ -400,7 +400,8 @@ export const addon: SignatureFamily = {
     {
       // bashio::exit.nok: the add-on's start script checked something and refused to go on.
       id: 'refused_to_start',
-      match: { text: /\S/, minLevel: 'CRITICAL', addon: true },
+      // The Supervisor's own critical lines are its state, not an app's start script.
+      match: { text: /\S/, minLevel: 'CRITICAL', addon: true, logger: /^(?!supervisor\b)/ },
       ...common,
       confidence: 0.7,
       // What to do is in the message: a setting to change, or a limit to live with.
