@@ -202,6 +202,7 @@ recognises('addon', [
     'restart_addon',
   ),
   c(
+    // Plex's UDP 1900 was published already by another add-on; changing one port fixed it.
     'a port Docker cannot publish on the host',
     input('hassio', [
       line(
@@ -212,7 +213,7 @@ recognises('addon', [
     ]),
     'addon.port_in_use',
     'addon_crash',
-    'check_network_or_device',
+    'fix_config_then_reload',
   ),
   c(
     'Home Assistant asking the Supervisor to start an add-on, in vain',

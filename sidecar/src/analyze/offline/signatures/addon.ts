@@ -62,14 +62,15 @@ export const addon: SignatureFamily = {
       confidence: 0.84,
       variants: [
         {
-          // Docker could not publish the port on the host: a host service or a stale binding holds it.
+          // Docker could not publish the port on the host: mostly another add-on publishes the
+          // same one; else a service on the host, or a binding left from a reinstall.
           when: { text: /driver failed programming external connectivity|userland proxy/i },
           set: {
-            remedy: 'check_network_or_device',
             rootCause:
-              'Docker cannot publish the add-on’s port on the host (“{detail}”): a service on the host, or a stale binding, holds it.',
+              'Docker cannot publish the add-on’s port on the host (“{detail}”): another add-on publishes the same port, or a service on the host (or a binding left over from a reinstall) holds it.',
             manualSteps: [
-              'Find what holds the port on the host, or reboot the host to drop a stale binding; then start the add-on again.',
+              'Find what holds the port: another add-on with the same port (stop it, or change the port of one of them in its Network settings), or a service on the host.',
+              'If nothing does, reboot the host to drop a stale binding; then start the add-on again.',
             ],
           },
         },
