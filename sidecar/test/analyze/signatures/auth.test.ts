@@ -1,5 +1,7 @@
 /** Real-world wordings of the auth family's failures (signatures/auth.ts). */
-import { input, line } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { analyzeOffline } from '../../../src/analyze/offline/engine.js';
+import { entry, input, line } from '../helpers.js';
 import { c, recognises } from './cases.js';
 
 recognises('auth', [
@@ -44,7 +46,8 @@ recognises('auth', [
     input('honeywell', [line('Login as <EMAIL> failed', 'ERROR', 'somecomfort')]),
     'auth.unauthorized',
     'auth_expired',
-    'start_reauth',
+    // Honeywell's site answered 401 to right passwords now and then; a release stopped asking.
+    'notify_only',
   ),
   c(
     // PETLIBRO turns away passwords over 18 characters with its own code.
@@ -128,12 +131,26 @@ recognises('auth', [
     'start_reauth',
   ),
   c(
+    // One of Home Assistant's own integrations logs the rejection instead of asking to sign in.
     'HTTP 401',
     input('ring', [
       line(
         'Error fetching devices data: 401 Unauthorized',
         'ERROR',
         'homeassistant.components.ring.coordinator',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
+  c(
+    'HTTP 401 to a custom integration: its sign-in is what the service rejects',
+    input('fellow', [
+      line(
+        'Error fetching data: 401 Unauthorized',
+        'ERROR',
+        'custom_components.fellow.coordinator',
       ),
     ]),
     'auth.unauthorized',
@@ -149,7 +166,7 @@ recognises('auth', [
     ]),
     'auth.unauthorized',
     'auth_expired',
-    'start_reauth',
+    'notify_only',
   ),
   c(
     'an add-on that refuses its clients’ credentials: its options hold them',
@@ -248,8 +265,9 @@ recognises('auth', [
       ),
     ]),
     'auth.unauthorized',
+    // AEP had changed its sign-in: a new sign-in sent the same, a release of opower fixed it.
     'auth_expired',
-    'start_reauth',
+    'notify_only',
   ),
   c(
     // oauthlib raises this when the stored access token has run out.
@@ -272,3 +290,25 @@ recognises('auth', [
     'start_reauth',
   ),
 ]);
+
+describe('a sign-in one of Home Assistant’s own integrations only logs as refused', () => {
+  it('keeps signing in again for once the password changed, never run by itself', () => {
+    const finding = analyzeOffline(
+      input(
+        'ring',
+        [
+          line(
+            'Error fetching devices data: 401 Unauthorized',
+            'ERROR',
+            'homeassistant.components.ring.coordinator',
+          ),
+        ],
+        { entry: entry('ring', 'loaded') },
+      ),
+    );
+    expect(finding?.rca.remedy).toBe('notify_only');
+    expect(
+      finding?.rca.candidate_actions.map((a) => [a.action_id, a.after_user_fix ?? false]),
+    ).toEqual([['start_reauth', true]]);
+  });
+});

@@ -233,6 +233,33 @@ export const auth: SignatureFamily = {
       },
       ...common,
       confidence: 0.8,
+      variants: [
+        ...(common.variants ?? []),
+        {
+          // Home Assistant's own integrations turn credentials the service rejects into a
+          // request to sign in again (“Reauthentication required”). One that only logs the
+          // rejection met an answer it does not take for one: the service changed how it
+          // signs in, or refused for another reason, and a new sign-in sends the same.
+          when: { core: true, addon: false },
+          set: {
+            remedy: 'notify_only',
+            actions: [
+              {
+                ...reauth,
+                rationale:
+                  'Sign in to {integration} again once its password or key changed, or the service asks for it: the same sign-in is refused again.',
+                afterUserFix: true,
+              },
+            ],
+            rootCause:
+              'The service behind {integration} refuses its sign-in (“{detail}”), and {integration} did not ask for a new one, as Home Assistant’s integrations do when the credentials are what the service rejects: the service changed how it signs in, or refuses for another reason (a blocked client, an account that must accept new terms). Signing in again sends the same.',
+            manualSteps: [
+              'Check the integration’s issue tracker for this error: a change on the service’s side hits every user at once and is fixed in a Home Assistant release.',
+              'Sign in again only if Home Assistant asks for it (Settings → Repairs), or if you changed the password; check the vendor’s app for terms to accept.',
+            ],
+          },
+        },
+      ],
       title: 'Sign-in to {integration} is no longer accepted',
       rootCause:
         'The service behind {integration} answers “unauthorized” (“{detail}”): the stored password, API key or access token is wrong, expired or was revoked.',
