@@ -101,6 +101,32 @@ recognises('setup', [
     'notify_only',
   ),
   c(
+    // A.O. Smith's API answered with a status the library did not know; a release followed it.
+    'a retry because its service on the internet does not answer as it should',
+    input(null, [
+      line(
+        'Failed setup, will retry: Error communicating with API: Unknown hot water status',
+        'UNKNOWN',
+      ),
+    ]),
+    'setup.retry_unreachable',
+    'setup_retry',
+    'notify_only',
+  ),
+  c(
+    "a cloud integration's retry: the vendor's side, and it retries by itself",
+    input('homematicip_cloud', [
+      line(
+        'Error connecting to HomematicIP with HAP XYZ. Retrying in 16 seconds',
+        'ERROR',
+        'homeassistant.components.homematicip_cloud.hap',
+      ),
+    ]),
+    'setup.retry_unreachable',
+    'setup_retry',
+    'notify_only',
+  ),
+  c(
     'the UI\'s "Failed setup, will retry" is a setup retry',
     input('tplink', [
       line(

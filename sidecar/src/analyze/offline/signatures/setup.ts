@@ -82,6 +82,22 @@ const serviceRejects = {
   },
 };
 
+/** The integration's own words name a remote service as what it could not reach. */
+const SERVICE_NAMED =
+  /\bcommunicating with (?:the )?(?:\w+ )?(?:API|cloud|server)\b|\bcloud (?:API|server|service)\b/i;
+
+/** A setup that waits for a service on the internet: the vendor's side, and it retries itself. */
+const cloudRetry = {
+  remedy: 'notify_only' as const,
+  actions: [],
+  rootCause:
+    'Setting up {integration}[[ (“{entry}”)]] failed because its service on the internet did not answer as it should[[: “{reason}”]]. Home Assistant retries with a growing delay and sets the entry up once the service answers; an outage or maintenance on the vendor’s side is the usual cause.',
+  manualSteps: [
+    'Check the service’s status page or the integration’s issue tracker; such outages hit every user at once.',
+    'If other cloud services fail too, check the internet connection of the Home Assistant host; otherwise nothing needs changing here.',
+  ],
+};
+
 /** Setup retries, and setup failures no other family explains. */
 export const setup: SignatureFamily = {
   family: 'setup',
@@ -94,6 +110,16 @@ export const setup: SignatureFamily = {
       ],
       ...retry,
       confidence: 0.78,
+      variants: [
+        {
+          // Its peer is a service on the internet (a cloud integration, or its own words say
+          // “API”, “cloud”, “server”): the vendor's side, mostly, and the retries go on by
+          // themselves until it answers.
+          when: { cloud: true },
+          set: cloudRetry,
+        },
+        { when: { text: SERVICE_NAMED }, set: cloudRetry },
+      ],
       title: '{integration} cannot reach {host} and keeps retrying setup',
       rootCause:
         'Setting up {integration}[[ (“{entry}”)]] failed because {host} did not answer[[: “{reason}”]]. Home Assistant marks the entry “retrying setup” and tries again with a growing delay — expected while a device is off, asleep, unplugged or has a new address.',
