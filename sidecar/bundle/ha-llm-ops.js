@@ -12549,7 +12549,7 @@ var LogIncidentBuilder = class LogIncidentBuilder {
 				if (r.level === "DEBUG") this.sawDebug = true;
 				this.debugCapture.add(QUIET_LEVELS.has(r.level) ? {
 					...r,
-					level: "WARNING"
+					level: errorish(r.message) ? "ERROR" : "WARNING"
 				} : r);
 			}
 		}

@@ -11,7 +11,7 @@ import { fingerprint, messageTemplate } from '../shared/fingerprint.js';
 import type { LogRecord } from '../logs/parse.js';
 import type { KnowledgeRule } from '../shared/knowledge.js';
 import { attribute, CONFIG_KEYS } from './log-attribution.js';
-import { analyzeOffline, isBenign } from './offline/engine.js';
+import { analyzeOffline, errorish, isBenign } from './offline/engine.js';
 import { CORE_DOMAINS } from './offline/libraries.js';
 import type { AnalysisLine } from './offline/types.js';
 
@@ -134,7 +134,12 @@ export class LogIncidentBuilder {
       if (LOUD_LEVELS.has(r.level)) this.debugCapture = null;
       else {
         if (r.level === 'DEBUG') this.sawDebug = true;
-        this.debugCapture.add(QUIET_LEVELS.has(r.level) ? { ...r, level: 'WARNING' } : r);
+        // What a debug line calls an error is the error the capture was taken for.
+        this.debugCapture.add(
+          QUIET_LEVELS.has(r.level)
+            ? { ...r, level: errorish(r.message) ? 'ERROR' : 'WARNING' }
+            : r,
+        );
       }
     }
     if (r.app || (r.logger === null && isBanner(r))) this.appRecords++;

@@ -222,6 +222,24 @@ describe('grouping a log into incidents', () => {
       expect(incidents).toEqual([]);
     });
 
+    it('reads what a debug line calls an error as the error the capture was taken for', async () => {
+      const incidents = await analyze(
+        at(
+          '22:28:49',
+          'DEBUG',
+          'homeassistant.components.shelly',
+          'Setting up online RPC device kitchen',
+        ),
+        at(
+          '22:28:50',
+          'DEBUG',
+          'aioshelly.common',
+          "host 192.168.1.7:80: error: MacAddressMismatchError('Input MAC: A, Shelly MAC: B')",
+        ),
+      );
+      expect(incidents.map((i) => i.integration)).toEqual(['shelly']);
+    });
+
     it('reports nothing for healthy debug chatter', async () => {
       const incidents = await analyze(
         at('13:50:59', 'DEBUG', 'custom_components.feeder', 'Polling 2 feeders'),

@@ -59,7 +59,7 @@ const FAILURE_WORDS =
 /** A Python exception's name: `TypeError: …`, `aiohttp.ClientResponseError`. */
 const EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
 /** Words of a failure, or an exception's name. */
-function errorish(text: string): boolean {
+export function errorish(text: string): boolean {
   return FAILURE_WORDS.test(text) || EXCEPTION_NAME.test(text);
 }
 /** Text that places the failing code in a custom integration. */
