@@ -4822,7 +4822,8 @@ var MESSAGE_PATTERNS = [
 	/\bcustom_components[./]([a-z0-9_]+)\b/,
 	/\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
 	/\bRequirements for ([a-z0-9_]+) not found/,
-	/^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|[A-Za-z0-9-]{16,}) failed/,
+	/^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|\*{3,}|REDACTED|redacted|[A-Za-z0-9-]{16,}) failed/,
+	/\bfrom integration ([a-z0-9_]+) has\b/,
 	/\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/,
 	/\bhome-assistant\.io\/integrations\/([a-z0-9_]+)\b/
 ];
@@ -12150,7 +12151,7 @@ function portIntegration(text) {
 * Offline, with no entity registry, they attribute a record that names nothing else.
 */
 /** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
-var PLATFORM_DOMAINS = /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
+var PLATFORM_DOMAINS = /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|remote)$/;
 /** An entity id: an entity platform's domain, then its object id (or its start and a placeholder). */
 var ENTITY_ID_IN_TEXT = new RegExp(`\\b(?:${PLATFORM_DOMAINS.source.slice(4, -2)})\\.([a-z0-9]+(?:_[a-z0-9]+)*)(_<)?`, "g");
 /** A coordinator class, as HA's `Error fetching … data` and tracebacks name it. */
@@ -12370,6 +12371,33 @@ function integrationOfInstall(message) {
 	return libraryIntegration(m[1].toLowerCase().replaceAll("-", "_"));
 }
 /** What a record is about: its integration and subject, and where it was logged. */
+/** A module of an entity platform's component, or (before 0.86) an integration's platform file. */
+var PLATFORM_MODULE_LOGGER = /^homeassistant\.components\.([a-z_]+)\.([a-z0-9_]+)$/;
+/** Core domains that are also modules of the platform components (`light/intent.py`, `sensor/recorder.py`): no culprit. */
+var PLATFORM_HELPER_MODULES = /* @__PURE__ */ new Set([
+	"intent",
+	"websocket_api",
+	"api",
+	"recorder",
+	"group",
+	"trace",
+	"config",
+	"diagnostics",
+	"repairs",
+	"logbook",
+	"history",
+	"energy"
+]);
+/**
+* The integration a logger names under an entity platform: `homeassistant.components.notify.slack`
+* is how Home Assistant before 0.86 named Slack's notify platform.
+*/
+function platformModule(logger) {
+	const m = PLATFORM_MODULE_LOGGER.exec(logger);
+	if (!m?.[1] || !m[2] || !PLATFORM_DOMAINS.test(m[1])) return null;
+	const domain = m[2];
+	return CORE_DOMAINS.has(domain) && !PLATFORM_DOMAINS.test(domain) && !PLATFORM_HELPER_MODULES.has(domain) ? domain : null;
+}
 function attribute(record) {
 	const bare = record.logger === null && record.timestamp === null && record.level === "UNKNOWN";
 	const pasted = record.logger === null ? PASTED_LOGGER.exec(record.message)?.[1] : void 0;
@@ -12444,7 +12472,7 @@ function attribute(record) {
 		const frame = inFrames !== null && DISPATCHERS.has(inFrames) ? null : inFrames;
 		const lines = r.message.split("\n").concat(r.traceback ?? []);
 		const named = NAMED_IN_MESSAGE.map((re) => lines.map((l) => re.exec(l)?.[1]).find(Boolean)).find(Boolean);
-		integration = frame ?? (named && !CONFIG_KEYS.has(named) ? named : null) ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
+		integration = frame ?? (named && !CONFIG_KEYS.has(named) ? named : null) ?? platformModule(logger) ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
 	}
 	integration ??= KNOWN_MESSAGES.find(([re]) => recordLines.some((l) => re.test(l)))?.[1] ?? null;
 	if (integration === null && !logger.startsWith("homeassistant")) integration = libraryIntegration(r.logger);

@@ -256,6 +256,39 @@ function integrationOfInstall(message: string): string | null {
 }
 
 /** What a record is about: its integration and subject, and where it was logged. */
+/** A module of an entity platform's component, or (before 0.86) an integration's platform file. */
+const PLATFORM_MODULE_LOGGER = /^homeassistant\.components\.([a-z_]+)\.([a-z0-9_]+)$/;
+/** Core domains that are also modules of the platform components (`light/intent.py`, `sensor/recorder.py`): no culprit. */
+const PLATFORM_HELPER_MODULES = new Set([
+  'intent',
+  'websocket_api',
+  'api',
+  'recorder',
+  'group',
+  'trace',
+  'config',
+  'diagnostics',
+  'repairs',
+  'logbook',
+  'history',
+  'energy',
+]);
+
+/**
+ * The integration a logger names under an entity platform: `homeassistant.components.notify.slack`
+ * is how Home Assistant before 0.86 named Slack's notify platform.
+ */
+function platformModule(logger: string): string | null {
+  const m = PLATFORM_MODULE_LOGGER.exec(logger);
+  if (!m?.[1] || !m[2] || !PLATFORM_DOMAINS.test(m[1])) return null;
+  const domain = m[2];
+  return CORE_DOMAINS.has(domain) &&
+    !PLATFORM_DOMAINS.test(domain) &&
+    !PLATFORM_HELPER_MODULES.has(domain)
+    ? domain
+    : null;
+}
+
 export function attribute(record: LogRecord): Attribution {
   const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
   // A pasted line that kept only its logger, in brackets: `[pyatv.protocols.mrp] …`.
@@ -328,6 +361,7 @@ export function attribute(record: LogRecord): Attribution {
     integration =
       frame ??
       (named && !CONFIG_KEYS.has(named) ? named : null) ??
+      platformModule(logger) ??
       (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
   }
   // Any line of the record, too: a paste of a program's output may put it on a continuation line.

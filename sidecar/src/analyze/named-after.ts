@@ -7,7 +7,7 @@ import { CORE_DOMAINS } from './offline/libraries.js';
 
 /** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
 export const PLATFORM_DOMAINS =
-  /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt)$/;
+  /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|remote)$/;
 
 /** An entity id: an entity platform's domain, then its object id (or its start and a placeholder). */
 const ENTITY_ID_IN_TEXT = new RegExp(

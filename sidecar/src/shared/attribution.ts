@@ -78,7 +78,9 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
   /\bRequirements for ([a-z0-9_]+) not found/,
   // OAuth names the implementation `<domain>_<client id>`; the id is long, or redacted.
-  /^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|[A-Za-z0-9-]{16,}) failed/,
+  /^Token request for ([a-z0-9_]+?)_(?:<[^>\s]+>|\[[A-Z_0-9a-z]+\]|x{3,}|\*{3,}|REDACTED|redacted|[A-Za-z0-9-]{16,}) failed/,
+  // sensor's statistics: "Entity sensor.x from integration template has state class …".
+  /\bfrom integration ([a-z0-9_]+) has\b/,
   /\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/,
   // A link to an integration's documentation (HA's messages and the UI's copy keep some).
   /\bhome-assistant\.io\/integrations\/([a-z0-9_]+)\b/,

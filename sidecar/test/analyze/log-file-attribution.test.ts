@@ -524,6 +524,36 @@ describe('grouping a log into incidents', () => {
     expect(core.map((i) => i.integration)).not.toContain('hassio');
   });
 
+  it('names the integration of a platform logger from before 0.86, not its helper modules', async () => {
+    expect(
+      await who(
+        '16-10-11 16:07:31 ERROR (ThreadPool Worker 4) [homeassistant.components.notify.slack] Could not send slack notification. Error: channel_not_found',
+      ),
+    ).toEqual(['slack']);
+    // light/intent.py is the light component's own module, not the intent integration.
+    expect(
+      await who(
+        '2024-03-08 14:18:22.043 ERROR (MainThread) [homeassistant.components.light.intent] Error handling intent HassTurnOn',
+      ),
+    ).not.toContain('intent');
+  });
+
+  it('names the integration in an OAuth token request whose client id was redacted', async () => {
+    expect(
+      await who(
+        '2024-06-13 22:45:13.919 ERROR (MainThread) [homeassistant.helpers.config_entry_oauth2_flow] Token request for husqvarna_automower_REDACTED failed (invalid_client): client credentials are invalid',
+      ),
+    ).toEqual(['husqvarna_automower']);
+  });
+
+  it("names a remote's integration from its entity id", async () => {
+    expect(
+      await who(
+        'Unable to find referenced entities remote.broadlink_bedroom_remote or it is/they are currently not available',
+      ),
+    ).toEqual(['broadlink']);
+  });
+
   it('names the one integration the start waits on', async () => {
     expect(
       await who(
