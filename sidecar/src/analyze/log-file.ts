@@ -221,6 +221,7 @@ export class LogIncidentBuilder {
         kind: 'log_record',
         subject: group.subject,
         localRules: this.localRules,
+        ...(appLog && owner === 'hassio' && { app: true }),
       });
       if (!finding) continue;
       // An automation or script that failed with nothing else named: the automation integration.

@@ -587,6 +587,13 @@ describe('grouping a log into incidents', () => {
         '2020/05/09 17:41:39 [crit] 33#33: *1060 SSL_read() failed (SSL: error:14191044:SSL routines:tls1_enc:internal error) while processing HTTP/2 connection',
       ),
     ).toEqual(['hassio']);
+    // An error no signature knows, in an app's log, is the app failing.
+    expect(
+      await analyzed(
+        'INFO:wyoming_piper.handler:Ready',
+        "ERROR:asyncio:Task exception was never retrieved\nfuture: <Task finished name='wyoming event handler'>\nAttributeError: 'NoneType' object has no attribute 'get'",
+      ),
+    ).toEqual([['hassio', 'addon_crash']]);
     // The same unnamed line in Home Assistant's log is not an app's.
     expect(
       await who(

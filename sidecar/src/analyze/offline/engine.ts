@@ -169,7 +169,7 @@ function contextOf(input: AnalysisInput): Context {
     evidence.some((e) =>
       /^(?:supervisor\.addons|s6-|cont-init|services-up|legacy-)/.test(e.logger ?? ''),
     );
-  return { input, evidence, custom, addon };
+  return { input, evidence, custom, addon, app: input.app === true };
 }
 
 /** The interval between occurrences at a pace of `perDay` a day, in words: `10 s`, `3 min`. */
@@ -236,6 +236,7 @@ function holds(c: Condition, ctx: Context, host: string | undefined, match: Matc
   if (c.custom !== undefined && c.custom !== (ctx.custom === true)) return false;
   if (c.core !== undefined && c.core !== (ctx.custom === false)) return false;
   if (c.addon !== undefined && c.addon !== ctx.addon) return false;
+  if (c.app !== undefined && c.app !== ctx.app) return false;
   const text = c.text;
   if (text && !ctx.evidence.some((e) => text.test(e.text))) return false;
   if (c.publicHost !== undefined && (host ? isPublicHost(host) : null) !== c.publicHost)
@@ -296,6 +297,23 @@ export const UNEXPLAINED: Signature = {
     'If it keeps happening, enable debug logging and report it with the log.',
   ],
   variants: [
+    {
+      // An add-on failing in its own log: whatever the error, the add-on is what does not
+      // work, and its log and options are where the cause is found.
+      when: { app: true },
+      set: {
+        category: 'addon_crash',
+        actions: [],
+        title: 'Add-on {addon} fails: {detail}',
+        rootCause:
+          'The add-on fails with an error no known signature matches (“{detail}”)[[ ({exception})]], so the cause is not known yet: often an option it cannot use, a device or service it cannot reach, or a bug of its release.',
+        impact: 'What the add-on provides may not work while this error repeats.',
+        manualSteps: [
+          'Read the add-on’s log around this error (Settings → Add-ons → the add-on → Log) and check its options (Configuration tab) against its documentation.',
+          'Search the add-on’s issue tracker for the error text; if it started with an update, its changelog may name the change.',
+        ],
+      },
+    },
     {
       // An error raised in a custom integration's own code is its author's to fix: in the
       // real threads such errors ended with a later release of it, not with waiting.

@@ -17,6 +17,8 @@ export interface Context {
   evidence: Evidence[];
   custom: boolean | null;
   addon: boolean;
+  /** The lines are an app's own log. */
+  app: boolean;
 }
 
 export interface Match {

@@ -51,6 +51,8 @@ export interface AnalysisInput {
   localRules?: readonly KnowledgeRule[];
   /** The language of the explanation's texts (a catalog of ../../i18n); English when not given. */
   language?: string;
+  /** The lines are an app's own log (its formats, no line of Home Assistant's). */
+  app?: boolean;
 }
 
 /** The offline analyzer's explanation of an incident. */
@@ -104,6 +106,8 @@ export interface Condition {
   core?: boolean;
   /** The evidence comes from an add-on (Supervisor or the add-on's own log). */
   addon?: boolean;
+  /** The lines are an app's own log (`AnalysisInput.app`). */
+  app?: boolean;
   /** Some evidence line matches. */
   text?: RegExp;
   /** The host named in the evidence is on the internet (true) or local (false). */
