@@ -230,7 +230,8 @@ export class LogIncidentBuilder {
       // A container started as another user is Core's (the Supervisor starts add-ons as root).
       const integration = /^(?:addon|supervisor)\./.test(finding.rca.signature ?? '')
         ? 'hassio'
-        : finding.rca.signature === 'host.container_user'
+        : finding.rca.signature === 'host.container_user' ||
+            finding.rca.signature === 'dependency.python_unsupported'
           ? 'homeassistant'
           : (owner ??
             (finding.rca.category === 'automation_error'

@@ -4,6 +4,20 @@ import { c, recognises } from './cases.js';
 
 recognises('custom_component', [
   c(
+    // The Frigate integration checks its server's version; the add-on needed an update.
+    "an integration refusing its server's version",
+    input('frigate', [
+      line(
+        'Using a Frigate server (http://127.0.0.1:5000) with version 0.8.4-5043040 <= 0.8.4 which is not compatible -- you must upgrade: https://github.com/blakeblackshear/frigate/releases',
+        'ERROR',
+        'custom_components.frigate',
+      ),
+    ]),
+    'custom_component.server_version_refused',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     // pymodbus 3.8 made the slave argument keyword-only; the integration's release followed.
     'a library call with arguments the library no longer takes',
     input('saj_modbus', [

@@ -102,6 +102,16 @@ recognises('dependency', [
     'update_or_remove_custom_component',
   ),
   c(
+    // A Core venv on Python 3.5.2 asked to install a release that needs 3.5.3.
+    'Home Assistant Core on a Python it does not run on',
+    input(null, [
+      line("homeassistant requires Python '>=3.5.3' but the running Python is 3.5.2", 'UNKNOWN'),
+    ]),
+    'dependency.python_unsupported',
+    'dependency_install',
+    'fix_config_then_reload',
+  ),
+  c(
     'the package index answering with a server error',
     input(null, [
       line(

@@ -69,6 +69,31 @@ export const customComponent: SignatureFamily = {
         'Home Assistant refuses to load {integration} (“{detail}”): its manifest is invalid or the installed version is known to break this Home Assistant release.',
     },
     {
+      // The integration checks the version of the server it talks to (an add-on, a NAS, a
+      // bridge) and refuses one it was not made for: one side must follow the other.
+      id: 'server_version_refused',
+      match: {
+        text: /\bversion\b[^\n]{0,80}\b(?:is )?not (?:compatible|supported)\b[^\n]{0,40}\b(?:must|please|need to|you should) (?:upgrade|update)\b/i,
+      },
+      ...common,
+      confidence: 0.7,
+      variants: [
+        {
+          // One of Home Assistant's own: its release and the server's must meet.
+          when: { core: true },
+          set: { category: 'other', remedy: 'notify_only' },
+        },
+      ],
+      title: '[[{integration}: ]]the server’s version is not supported',
+      rootCause:
+        'The integration[[ {integration}]] refuses the version of the server it talks to (“{detail}”): it was made for another version of that server (an add-on, a NAS, a bridge), so it does not start until the two match.',
+      impact: 'The integration does not work until its version and the server’s match.',
+      manualSteps: [
+        'Update the server the message names to the version the integration asks for (an add-on: Settings → Add-ons → Update).',
+        'If the server is the newer side, install the integration’s release made for it (HACS → the integration → Redownload, pick the version).',
+      ],
+    },
+    {
       // A library's module that is gone: the library changed under the custom integration.
       id: 'library_api_changed',
       match: {

@@ -229,6 +229,27 @@ export const dependency: SignatureFamily = {
       ],
     },
     {
+      // Home Assistant Core installed with pip, on a Python it no longer (or not yet) runs on.
+      id: 'python_unsupported',
+      match: {
+        // (Its notice that a Python version is deprecated is information, not this.)
+        text: /\brequires Python '[<>=!~]=?[\d.]+' but the running Python is [\d.]+/,
+        minLevel: 'INFO',
+      },
+      ...common,
+      confidence: 0.85,
+      remedy: 'fix_config_then_reload',
+      title: 'Home Assistant runs on a Python version it does not support',
+      rootCause:
+        'Home Assistant says the Python it runs on is not one it supports (“{detail}”): a Home Assistant Core installation (a virtual environment) keeps the Python it was created with, and new releases require newer ones.',
+      impact:
+        'Home Assistant cannot be updated, or stops starting, until it runs on a supported Python.',
+      manualSteps: [
+        'Install a supported Python version and create the virtual environment anew with it, then install Home Assistant into it.',
+        'Or move to an installation that brings its own Python (Home Assistant OS or the container).',
+      ],
+    },
+    {
       id: 'module_missing',
       match: { text: /No module named '(?!homeassistant\b)(?<package>\w+)'/ },
       ...common,
