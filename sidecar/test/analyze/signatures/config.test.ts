@@ -124,6 +124,16 @@ recognises('config', [
     'update_or_remove_custom_component',
   ),
   c(
+    // The Google Drive Backup add-on repository added to HACS as a custom repository.
+    'an add-on repository added to HACS',
+    input('hacs', [
+      line('Repostitory structure for v0.98.1 is not compliant', 'ERROR', 'custom_components.hacs'),
+    ]),
+    'config.hacs_repository_not_compliant',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'a template sensor that does not render',
     input('template', [
       line(

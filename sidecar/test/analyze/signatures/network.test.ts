@@ -4,6 +4,20 @@ import { c, recognises } from './cases.js';
 
 recognises('network', [
   c(
+    // After HAOS 11.4 the Pi 3's Broadcom controller stopped answering the kernel.
+    'no Bluetooth adapter in the system',
+    input('ble_monitor', [
+      line(
+        'There are no BT controllers present in the system!',
+        'ERROR',
+        'custom_components.ble_monitor',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     // Zigbee2MQTT 2.0 drove a Texas Instruments stick with the Silicon Labs driver.
     'Zigbee2MQTT starting its adapter with the wrong driver',
     input(null, [

@@ -84,6 +84,21 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // HACS checks a custom repository's layout against the category it was added with: an
+      // add-on repository, or one added under the wrong category, does not fit.
+      id: 'hacs_repository_not_compliant',
+      match: { text: /\bRepos?t?itory structure for \S+ is not compliant\b/i },
+      ...common,
+      confidence: 0.75,
+      title: 'HACS cannot use a repository added to it',
+      rootCause:
+        'HACS cannot install the repository it was given (“{detail}”): it does not have the layout of the category it was added under. Add-on repositories belong to the Supervisor, not to HACS, and a card or integration added under the wrong category fails the same way.',
+      manualSteps: [
+        'Remove the custom repository from HACS (HACS → ⋮ → Custom repositories).',
+        'If it is an add-on repository, add it under Settings → Add-ons → Add-on store → ⋮ → Repositories; otherwise add it again with its right category.',
+      ],
+    },
+    {
       id: 'integration_not_found',
       match: {
         text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|No such integration/i,
