@@ -55,6 +55,40 @@ describe('the inventory asked whether an entity exists', () => {
     await inventory.stop();
   });
 
+  it('keeps the newer copy when an older read of the registry answers last', async () => {
+    const ha = fakeHa([automation('kept')]);
+    // Reads after the first answer only when the test says so, in the order it chooses.
+    const pending: ((list: RegistryEntity[]) => void)[] = [];
+    let reads = 0;
+    const conn = {
+      ...ha.conn,
+      sendMessagePromise: (msg: { type: string }) => {
+        if (msg.type !== 'config/entity_registry/list')
+          return ha.conn.sendMessagePromise(msg as never);
+        if (reads++ === 0) return Promise.resolve([automation('kept')]);
+        return new Promise<RegistryEntity[]>((resolve) => pending.push(resolve));
+      },
+    } as unknown as Connection;
+    const inventory = new Inventory(createLogger('error'));
+    await inventory.start(conn);
+
+    // A change is announced and read; before that read answers, another change is read.
+    ha.registryUpdated();
+    const older = inventory.hasEntity('automation', 'newer');
+    ha.registryUpdated();
+    const newer = inventory.hasEntity('automation', 'newer');
+    expect(pending).toHaveLength(2);
+    const [answerOlder, answerNewer] = pending;
+    answerNewer?.([automation('kept'), automation('newer')]);
+    expect(await newer).toBe(true);
+    // The older read lands last, without the newer entity: it does not replace the copy.
+    answerOlder?.([automation('kept')]);
+    await older;
+    expect(await inventory.hasEntity('automation', 'newer')).toBe(true);
+    expect(reads).toBe(3);
+    await inventory.stop();
+  });
+
   it('does not know when the registry cannot be read', async () => {
     const ha = fakeHa([]);
     const conn = {
