@@ -115,7 +115,8 @@ describe('an incident soon after an update', () => {
     await sidecar.waitForLog(
       /Fault Lab was updated from 0\.1\.0 to 0\.2\.0 \(backup before it: Before Fault Lab/,
     );
-  });
+    // HA's backup alone may take up to the two minutes waited for above (a busy machine).
+  }, 300_000);
 
   it('the hub failing right after names the update, its release notes and the backup', async () => {
     await setFault(env, 'not_ready', true);
