@@ -4366,6 +4366,17 @@ var NODE_RED = /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(
 * and nginx's error log in the same shape (`2020/05/09 17:41:39 [crit] 33#33: …`).
 */
 var GO_LINE = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|notice|warn|warning|error|crit|alert|emerg|fatal|critical)\]\s*(?<msg>.*)$`, "i");
+/** Go's log package without a level (Tailscale): `2024/05/31 08:59:36 health("overall"): ok`. */
+var GO_PLAIN = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+(?<msg>.*)$`);
+/**
+* zerolog's console writer (cloudflared, go2rtc): `2023-03-21T13:00:22Z ERR msg`,
+* `12:01:21.885 FTL [api] listen error=…`, or the level alone when the time was cut.
+*/
+var ZEROLOG = new RegExp(String.raw`^(?:(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\s+)?(?<level>TRC|DBG|INF|WRN|ERR|FTL|PNC)\s+(?<msg>\S.*)$`);
+/** JavaScript's `toLocaleString()` time (room-assistant): `5/27/2020, 6:10:34 AM - error - msg`. */
+var LOCALE_LINE = /^\d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d{2}:\d{2}(?: ?[AP]M)? - (?<level>[a-z]+) - (?<msg>.*)$/i;
+/** A System V style start script's status line: `Starting rfd: ....ERROR`, `Starting crond: OK`. */
+var INIT_STATUS = /^(?<msg>(?:Starting|Stopping|Restarting|Initializing|Loading|Mounting)\b[^:]{1,60}:\s*\.*\s*(?<status>OK|done|ERROR|FAIL(?:ED)?|disabled|not required|skipped))\.?\s*$/i;
 /** Mosquitto: `1718048167: New connection from …`. */
 var EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
 /** Any other program that starts its lines with an ISO date and time. */
@@ -4423,10 +4434,14 @@ function normalizeLevel(level) {
 	switch (level?.toUpperCase()) {
 		case void 0: return "UNKNOWN";
 		case "DEBUG":
+		case "DBG":
+		case "TRC":
 		case "TRACE": return "DEBUG";
 		case "INFO":
+		case "INF":
 		case "NOTICE": return "INFO";
 		case "WARN":
+		case "WRN":
 		case "WARNING": return "WARNING";
 		case "CRIT":
 		case "ERR":
@@ -4434,7 +4449,9 @@ function normalizeLevel(level) {
 		case "CRITICAL":
 		case "ALERT":
 		case "EMERG":
-		case "FATAL": return "CRITICAL";
+		case "FATAL":
+		case "FTL":
+		case "PNC": return "CRITICAL";
 		default: return "UNKNOWN";
 	}
 }
@@ -4479,8 +4496,12 @@ function bare(line) {
 }
 /** The record a line starts, or null when the line continues the previous one. */
 function startOf(line) {
-	let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
-	if (m?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+	let m = HA_LINE.exec(line);
+	if (m?.groups) {
+		const r = record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+		return m.groups.thread === void 0 && m.groups.logger === void 0 ? app(r) : r;
+	}
+	if ((m = HA_NO_TIME.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
 	if ((m = BRACKET_TIME.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), null));
 	if ((m = Z2M_V1.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), null));
 	if ((m = S6_LINE.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null));
@@ -4494,6 +4515,20 @@ function startOf(line) {
 		...m.groups,
 		date: m.groups.date?.replaceAll("/", "-")
 	}, normalizeLevel(m.groups.level), null));
+	if ((m = GO_PLAIN.exec(line))?.groups) {
+		const groups = {
+			...m.groups,
+			date: m.groups.date?.replaceAll("/", "-")
+		};
+		const head = (m.groups.msg ?? "").slice(0, 48);
+		return app(record(groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), null));
+	}
+	if ((m = ZEROLOG.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), null));
+	if ((m = LOCALE_LINE.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), null));
+	if ((m = INIT_STATUS.exec(line))?.groups) {
+		const failed = /^(?:ERROR|FAIL)/i.test(m.groups.status ?? "");
+		return app(record(m.groups, failed ? "ERROR" : "INFO", null));
+	}
 	if ((m = EPOCH_LINE.exec(line))?.groups) {
 		const r = record(m.groups, "UNKNOWN", null);
 		r.timestamp = (/* @__PURE__ */ new Date(Number(m.groups.epoch) * 1e3)).toISOString();

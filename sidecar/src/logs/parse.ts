@@ -64,6 +64,21 @@ const GO_LINE = new RegExp(
   String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|notice|warn|warning|error|crit|alert|emerg|fatal|critical)\]\s*(?<msg>.*)$`,
   'i',
 );
+/** Go's log package without a level (Tailscale): `2024/05/31 08:59:36 health("overall"): ok`. */
+const GO_PLAIN = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+(?<msg>.*)$`);
+/**
+ * zerolog's console writer (cloudflared, go2rtc): `2023-03-21T13:00:22Z ERR msg`,
+ * `12:01:21.885 FTL [api] listen error=…`, or the level alone when the time was cut.
+ */
+const ZEROLOG = new RegExp(
+  String.raw`^(?:(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\s+)?(?<level>TRC|DBG|INF|WRN|ERR|FTL|PNC)\s+(?<msg>\S.*)$`,
+);
+/** JavaScript's `toLocaleString()` time (room-assistant): `5/27/2020, 6:10:34 AM - error - msg`. */
+const LOCALE_LINE =
+  /^\d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d{2}:\d{2}(?: ?[AP]M)? - (?<level>[a-z]+) - (?<msg>.*)$/i;
+/** A System V style start script's status line: `Starting rfd: ....ERROR`, `Starting crond: OK`. */
+const INIT_STATUS =
+  /^(?<msg>(?:Starting|Stopping|Restarting|Initializing|Loading|Mounting)\b[^:]{1,60}:\s*\.*\s*(?<status>OK|done|ERROR|FAIL(?:ED)?|disabled|not required|skipped))\.?\s*$/i;
 /** Mosquitto: `1718048167: New connection from …`. */
 const EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
 /** Any other program that starts its lines with an ISO date and time. */
@@ -136,12 +151,16 @@ function normalizeLevel(level: string | undefined): string {
     case undefined:
       return 'UNKNOWN';
     case 'DEBUG':
+    case 'DBG':
+    case 'TRC':
     case 'TRACE':
       return 'DEBUG';
     case 'INFO':
+    case 'INF':
     case 'NOTICE':
       return 'INFO';
     case 'WARN':
+    case 'WRN':
     case 'WARNING':
       return 'WARNING';
     // nginx's `crit` goes on working (a failed TLS read); its `alert` and `emerg` stop it.
@@ -153,6 +172,8 @@ function normalizeLevel(level: string | undefined): string {
     case 'ALERT':
     case 'EMERG':
     case 'FATAL':
+    case 'FTL':
+    case 'PNC':
       return 'CRITICAL';
     default:
       return 'UNKNOWN';
@@ -209,8 +230,15 @@ function bare(line: string): LogRecord {
 
 /** The record a line starts, or null when the line continues the previous one. */
 function startOf(line: string): LogRecord | null {
-  let m = HA_LINE.exec(line) ?? HA_NO_TIME.exec(line);
-  if (m?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+  let m = HA_LINE.exec(line);
+  if (m?.groups) {
+    const r = record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+    // Home Assistant names a thread and a logger on every line; a program that writes only
+    // a time and a level (AppDaemon, eufy-security-ws) is not Home Assistant.
+    return m.groups.thread === undefined && m.groups.logger === undefined ? app(r) : r;
+  }
+  if ((m = HA_NO_TIME.exec(line))?.groups)
+    return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
   if ((m = BRACKET_TIME.exec(line))?.groups)
     return app(record(m.groups, normalizeLevel(m.groups.level), null));
   if ((m = Z2M_V1.exec(line))?.groups)
@@ -229,6 +257,19 @@ function startOf(line: string): LogRecord | null {
   if ((m = GO_LINE.exec(line))?.groups) {
     const groups = { ...m.groups, date: m.groups.date?.replaceAll('/', '-') };
     return app(record(groups, normalizeLevel(m.groups.level), null));
+  }
+  if ((m = GO_PLAIN.exec(line))?.groups) {
+    const groups = { ...m.groups, date: m.groups.date?.replaceAll('/', '-') };
+    const head = (m.groups.msg ?? '').slice(0, 48);
+    return app(record(groups, normalizeLevel(LEVEL_WORD.exec(head)?.[1]), null));
+  }
+  if ((m = ZEROLOG.exec(line))?.groups)
+    return app(record(m.groups, normalizeLevel(m.groups.level), null));
+  if ((m = LOCALE_LINE.exec(line))?.groups)
+    return app(record(m.groups, normalizeLevel(m.groups.level), null));
+  if ((m = INIT_STATUS.exec(line))?.groups) {
+    const failed = /^(?:ERROR|FAIL)/i.test(m.groups.status ?? '');
+    return app(record(m.groups, failed ? 'ERROR' : 'INFO', null));
   }
   if ((m = EPOCH_LINE.exec(line))?.groups) {
     const r = record(m.groups, 'UNKNOWN', null);

@@ -75,6 +75,15 @@ describe('grouping a log into incidents', () => {
     ]);
   });
 
+  it("reads a start script's failed status lines as an add-on that did not start", async () => {
+    // RaspberryMatic's init prints `Starting <daemon>: …OK|ERROR`, no time, no logger.
+    const incidents = await analyze(
+      'Starting multimacd: ..............ERROR',
+      'Starting rfd: ....................ERROR',
+      'Starting crond: OK',
+    );
+    expect(incidents.map((i) => [i.integration, i.category])).toEqual([['hassio', 'addon_crash']]);
+  });
   it("folds the bare lines an add-on's start script printed into the add-on's incident", async () => {
     // The tool's error names no logger; it is why the start script exited.
     const incidents = await analyze(

@@ -371,6 +371,34 @@ describe('parseLog: Supervisor and add-on logs', () => {
     ]);
   });
 
+  it('reads the other formats add-ons write as theirs: zerolog, plain Go, start-script status, a time and a level', () => {
+    const records = parseLog(
+      [
+        '2023-03-21T13:00:22Z ERR Failed to create new quic connection error="timeout"',
+        'FTL [api] listen error="listen tcp :1984: bind: address already in use"',
+        '2024/05/31 08:59:36 health("overall"): ok',
+        '5/27/2020, 6:10:34 AM - error - BluetoothClassicService: Command failed: hcitool',
+        'Starting rfd: ....................ERROR',
+        'Starting crond: OK',
+        '2026-02-07 18:20:24.048 ERROR AppDaemon: Unknown field: appdaemon.plugins.HASS.hass.domain',
+        '2024-06-10 21:36:07.440 ERROR (MainThread) [homeassistant.setup] Setup failed for hue',
+      ].join('\n'),
+    );
+    expect(records.map((r) => [r.level, r.message, r.app ?? false])).toEqual([
+      ['ERROR', 'Failed to create new quic connection error="timeout"', true],
+      ['CRITICAL', '[api] listen error="listen tcp :1984: bind: address already in use"', true],
+      ['UNKNOWN', 'health("overall"): ok', true],
+      ['ERROR', 'BluetoothClassicService: Command failed: hcitool', true],
+      ['ERROR', 'Starting rfd: ....................ERROR', true],
+      ['INFO', 'Starting crond: OK', true],
+      // A time and a level but no thread or logger: not a line Home Assistant writes.
+      ['ERROR', 'AppDaemon: Unknown field: appdaemon.plugins.HASS.hass.domain', true],
+      ['ERROR', 'Setup failed for hue', false],
+    ]);
+    expect(records[0]?.timestamp).toBe('2023-03-21T13:00:22Z');
+    expect(records[2]?.timestamp).toBe('2024-05-31T08:59:36');
+  });
+
   it('reads a streamed start script the same way', async () => {
     async function* lines() {
       yield 'cont-init: info: running /etc/cont-init.d/mqtt.sh';
