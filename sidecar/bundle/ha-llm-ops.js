@@ -9402,6 +9402,14 @@ var common$1 = {
 		"Restarting or reloading does not make the device answer faster."
 	]
 };
+/**
+* The device or service the update waits for does not answer at all: that, not the wait, is
+* what to explain, so a signature that knows the failure outranks the slowness.
+*/
+var waitsForUnreachable = {
+	when: { text: UNREACHABLE },
+	set: { confidence: .6 }
+};
 /** Home Assistant's notice of a setup past 10 seconds (since 2024 also per config entry). */
 var SETUP_OVER_10S = /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking over (?<seconds>10) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking over (?<seconds2>10) seconds/;
 /** A setup past a longer limit, or one that held up the whole start. */
@@ -9415,6 +9423,7 @@ var slowUpdate = {
 			match: { text: /Update of (?<entity>[a-z_]+\.\S+) is taking over (?<seconds>\d+) seconds/ },
 			...common$1,
 			confidence: .85,
+			variants: [waitsForUnreachable],
 			title: "Updates of {entity}[[ ({integration})]] take over {seconds} seconds",
 			rootCause: "Updating {entity}[[ and other entities of {integration}]] repeatedly takes longer than {seconds} s: the device or service answers slowly — weak Wi-Fi, an overloaded device, a slow cloud API, or a library that makes many requests per update."
 		},
@@ -9423,6 +9432,7 @@ var slowUpdate = {
 			match: { text: /Updating (?<domain>\w+) (?<platform>\w+) took longer than the scheduled update interval (?<interval>[\d:.]+)|Updating (?:device list from )?(?<domain2>\w+) took longer than the scheduled (?:update|scan) interval (?<interval2>[\d:.]+)|Updating (?<entity>[^\n]+?) took longer than the scheduled (?:update|scan) interval (?<interval3>[\d:.]+)/ },
 			...common$1,
 			confidence: .85,
+			variants: [waitsForUnreachable],
 			title: "{integration} takes longer than its update interval ({interval})",
 			rootCause: "Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update."
 		},
@@ -12278,6 +12288,35 @@ function coordinatorIntegration(text) {
 	}
 	return null;
 }
+/**
+* Core domains that are also ordinary capitalised words or protocol names at the start of a
+* sentence (`File not found`, `HTTP error`, `Manual`, `Version`): as a word they name no integration.
+*/
+var WORDS_NOT_BRANDS = new Set("api http https file folder manual generic version rest proxy stream local uptime ping ssl tcp udp dns ip usb serial mqtt modbus matter thread telnet syslog input output command intent hardware alert bring door gate ghost group html5 image labs light lock moon my neo point power push scene sense slide tag text tile time timer trace trend watts zone august battery carrier channels compensation holiday horizon humidity illuminance integration matrix motion moisture occupancy profiler remote repairs search season select switch temperature threshold torque transmission universal vibration window diagnostics guardian harbor ripple spider sentry marketplace browser pioneer brother github google microsoft facebook youtube reddit twitter twitch alexa homeassistant hassio mobile_app assist_pipeline conversation frontend lovelace auth onboarding tailscale adguard duckdns portainer influxdb go2rtc piper whisper wyoming deconz web_rtc".split(" "));
+/**
+* A capitalised word, with the lower-case word after it (`Telegram bot`): a second capitalised
+* word makes a name in words (`Garage Door`), which is the user's, not a brand.
+*/
+var BRAND_WORDS = /\b([A-Z][A-Za-z0-9]*)(?:[ _]([a-z][a-z0-9]+))?/g;
+function brandDomain(words) {
+	const domain = SQUASHED_DOMAINS.get(words.toLowerCase().replaceAll("_", ""));
+	return domain && !WORDS_NOT_INTEGRATIONS.has(domain) && !WORDS_NOT_BRANDS.has(domain) && !PLATFORM_DOMAINS.test(domain) ? domain : null;
+}
+/** Core domains by their letters alone (`ovo_energy` → `ovoenergy`), as a brand is written. */
+var SQUASHED_DOMAINS = new Map([...CORE_DOMAINS].map((d) => [d.replaceAll("_", ""), d]));
+/**
+* The integration a message names by its brand, written as people write it (`Nest API error`,
+* `the Honeywell client`, `ESPHome device`, `Telegram bot setup error`):
+* a capitalised word, alone or with the next, that spells a core domain which is no everyday word.
+*/
+function brandIntegration(text) {
+	for (const m of text.matchAll(BRAND_WORDS)) {
+		const first = m[1] ?? "";
+		const found = (m[2] ? brandDomain(`${first}_${m[2]}`) : null) ?? brandDomain(first);
+		if (found) return found;
+	}
+	return null;
+}
 // sidecar/src/analyze/log-attribution.ts
 /**
 * Which integration a record of a log file is about, read from what the record says: its
@@ -12573,6 +12612,7 @@ function attribute(record) {
 	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = recordLines.map(portIntegration).find(Boolean) ?? null;
 	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = entityIntegration(text);
 	integration ??= coordinatorIntegration(text);
+	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = brandIntegration(r.message);
 	if (integration === null && ADDON_SLUG$1.test(text)) integration = "hassio";
 	integration ??= dispatcher;
 	if (integration === null && (CONFIG_LOGGER.test(logger) || /^homeassistant(?:\.runner)?$/.test(logger))) integration = "homeassistant";

@@ -15,7 +15,12 @@ import {
 } from './offline/libraries.js';
 import { automationOfLogger } from './offline/patterns.js';
 import { portIntegration } from './offline/ports.js';
-import { coordinatorIntegration, entityIntegration, PLATFORM_DOMAINS } from './named-after.js';
+import {
+  brandIntegration,
+  coordinatorIntegration,
+  entityIntegration,
+  PLATFORM_DOMAINS,
+} from './named-after.js';
 
 /** A custom integration's folder; one named after its repository may hold `-` and `.`. */
 const CUSTOM_FRAME = /custom_components\/([\w.-]+)\//;
@@ -393,6 +398,9 @@ export function attribute(record: LogRecord): Attribution {
   if (integration === null && !CONFIG_LOGGER.test(logger)) integration = entityIntegration(text);
   // A coordinator's class, named after its integration (`SynologyDSMSwitchUpdateCoordinator`).
   integration ??= coordinatorIntegration(text);
+  // A brand the message names as people write it (`Nest API error`, `the Honeywell client`).
+  if (integration === null && !CONFIG_LOGGER.test(logger))
+    integration = brandIntegration(r.message);
   // An add-on named by its slug or container (`core_mosquitto`, `addon_a0d7b954_nodered`).
   if (integration === null && ADDON_SLUG.test(text)) integration = 'hassio';
   integration ??= dispatcher;

@@ -70,3 +70,61 @@ export function coordinatorIntegration(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * Core domains that are also ordinary capitalised words or protocol names at the start of a
+ * sentence (`File not found`, `HTTP error`, `Manual`, `Version`): as a word they name no integration.
+ */
+const WORDS_NOT_BRANDS = new Set(
+  // Protocols, formats and plain words.
+  (
+    'api http https file folder manual generic version rest proxy stream local uptime ping ' +
+    'ssl tcp udp dns ip usb serial mqtt modbus matter thread telnet syslog input output command ' +
+    'intent hardware alert bring door gate ghost group html5 image labs light lock moon my neo ' +
+    'point power push scene sense slide tag text tile time timer trace trend watts zone august ' +
+    'battery carrier channels compensation holiday horizon humidity illuminance integration ' +
+    'matrix motion moisture occupancy profiler remote repairs search season select switch ' +
+    'temperature threshold torque transmission universal vibration window diagnostics guardian ' +
+    'harbor ripple spider sentry marketplace browser pioneer brother ' +
+    // Services any log links to.
+    'github google microsoft facebook youtube reddit twitter twitch alexa ' +
+    // Home Assistant's own parts, and programs that run as add-ons and log under their own name.
+    'homeassistant hassio mobile_app assist_pipeline conversation frontend lovelace auth ' +
+    'onboarding tailscale adguard duckdns portainer influxdb go2rtc piper whisper ' +
+    'wyoming deconz web_rtc'
+  ).split(' '),
+);
+/**
+ * A capitalised word, with the lower-case word after it (`Telegram bot`): a second capitalised
+ * word makes a name in words (`Garage Door`), which is the user's, not a brand.
+ */
+const BRAND_WORDS = /\b([A-Z][A-Za-z0-9]*)(?:[ _]([a-z][a-z0-9]+))?/g;
+
+function brandDomain(words: string): string | null {
+  const domain = SQUASHED_DOMAINS.get(words.toLowerCase().replaceAll('_', ''));
+  return domain &&
+    !WORDS_NOT_INTEGRATIONS.has(domain) &&
+    !WORDS_NOT_BRANDS.has(domain) &&
+    !PLATFORM_DOMAINS.test(domain)
+    ? domain
+    : null;
+}
+
+/** Core domains by their letters alone (`ovo_energy` → `ovoenergy`), as a brand is written. */
+const SQUASHED_DOMAINS: ReadonlyMap<string, string> = new Map(
+  [...CORE_DOMAINS].map((d) => [d.replaceAll('_', ''), d]),
+);
+
+/**
+ * The integration a message names by its brand, written as people write it (`Nest API error`,
+ * `the Honeywell client`, `ESPHome device`, `Telegram bot setup error`):
+ * a capitalised word, alone or with the next, that spells a core domain which is no everyday word.
+ */
+export function brandIntegration(text: string): string | null {
+  for (const m of text.matchAll(BRAND_WORDS)) {
+    const first = m[1] ?? '';
+    const found = (m[2] ? brandDomain(`${first}_${m[2]}`) : null) ?? brandDomain(first);
+    if (found) return found;
+  }
+  return null;
+}

@@ -157,6 +157,37 @@ describe('grouping a log into incidents', () => {
     ).toEqual(['synology_dsm']);
   });
 
+  it('names the integration a message calls by its brand, but no everyday word or protocol', async () => {
+    expect(
+      await who(
+        'Retrying setup: Failed to initialize the Honeywell client: Connection error: maybe you have exceeded the API rate limit?',
+      ),
+    ).toEqual(['honeywell']);
+    expect(
+      await who(
+        'Error connecting to the UniFi Network at <IP>: Call https://<IP>:443/api/auth/login received 404 Not Found',
+      ),
+    ).toEqual(['unifi']);
+    // Two words: `telegram_bot`.
+    expect(
+      await who(
+        'Telegram bot setup error Error from Telegram: httpx.UnsupportedProtocol: Request URL is missing a protocol',
+      ),
+    ).toEqual(['telegram_bot']);
+    // The camera framework (WebRTC) is no culprit; the vendor's API is.
+    expect(
+      await who(
+        'Failed to start WebRTC stream: Nest API error: Error from API: 429: RESOURCE_EXHAUSTED: Rate limited for the ExecuteDeviceCommand API for the user.: Too Many Requests',
+      ),
+    ).toEqual(['nest']);
+    // Words that are also domains name nothing: a protocol, a file, "my".
+    expect(await who('Modbus read failed: No response received after 3 retries')).not.toContain(
+      'modbus',
+    );
+    expect(await who('File not found: /config/www/floorplan.svg')).not.toContain('file');
+    expect(await who('My device stopped answering: Connection refused')).not.toContain('my');
+  });
+
   it('names the integration whose config flow failed to load', async () => {
     expect(
       await who(

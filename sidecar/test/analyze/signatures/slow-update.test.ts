@@ -20,6 +20,25 @@ recognises('slow_update', [
     'notify_only',
   ),
   c(
+    // The device the update waits for does not answer: that failure, not the wait, is the cause.
+    'a slow update next to the timeout that made it slow',
+    input('denonavr', [
+      line(
+        'Updating denonavr media_player took longer than the scheduled update interval 0:00:10',
+        'WARNING',
+        'homeassistant.helpers.entity_platform',
+      ),
+      line(
+        'Timeout connecting to 192.168.1.40:80: the receiver did not answer',
+        'ERROR',
+        'homeassistant.components.denonavr.receiver',
+      ),
+    ]),
+    'network.timeout',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'an entity that updates slowly',
     input('daikin', [
       line(

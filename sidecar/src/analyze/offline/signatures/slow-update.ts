@@ -1,6 +1,6 @@
 /** Devices and services that answer too slowly: a performance warning, not a breakage. */
 import { UNREACHABLE } from '../patterns.js';
-import type { Outcome, SignatureFamily } from '../types.js';
+import type { Outcome, SignatureFamily, Variant } from '../types.js';
 
 const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   category: 'slow_update',
@@ -24,6 +24,12 @@ const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
   ],
 };
 
+/**
+ * The device or service the update waits for does not answer at all: that, not the wait, is
+ * what to explain, so a signature that knows the failure outranks the slowness.
+ */
+const waitsForUnreachable: Variant = { when: { text: UNREACHABLE }, set: { confidence: 0.6 } };
+
 /** Home Assistant's notice of a setup past 10 seconds (since 2024 also per config entry). */
 const SETUP_OVER_10S =
   /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking over (?<seconds>10) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking over (?<seconds2>10) seconds/;
@@ -41,6 +47,7 @@ export const slowUpdate: SignatureFamily = {
       match: { text: /Update of (?<entity>[a-z_]+\.\S+) is taking over (?<seconds>\d+) seconds/ },
       ...common,
       confidence: 0.85,
+      variants: [waitsForUnreachable],
       title: 'Updates of {entity}[[ ({integration})]] take over {seconds} seconds',
       rootCause:
         'Updating {entity}[[ and other entities of {integration}]] repeatedly takes longer than {seconds} s: the device or service answers slowly — weak Wi-Fi, an overloaded device, a slow cloud API, or a library that makes many requests per update.',
@@ -52,6 +59,7 @@ export const slowUpdate: SignatureFamily = {
       },
       ...common,
       confidence: 0.85,
+      variants: [waitsForUnreachable],
       title: '{integration} takes longer than its update interval ({interval})',
       rootCause:
         'Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update.',
