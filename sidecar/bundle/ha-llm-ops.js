@@ -3847,11 +3847,13 @@ function serviceIntegration(text) {
 	const host = hostIn(text);
 	if (!host || isPublicHost(host) !== true) return null;
 	for (const label of host.toLowerCase().split(".").slice(0, -1).reverse()) {
-		const name = label.replaceAll("-", "_");
+		const name = SQUASHED_DOMAINS.get(label.replaceAll("-", "")) ?? label.replaceAll("-", "_");
 		if (CORE_DOMAINS.has(name) && !HOST_WORDS.has(name)) return name;
 	}
 	return null;
 }
+/** Core domains by their letters alone (`ovo_energy` → `ovoenergy`), as a brand is written. */
+var SQUASHED_DOMAINS = new Map([...CORE_DOMAINS].map((d) => [d.replaceAll("_", ""), d]));
 /**
 * Edits (insert, delete, replace) between two short names, or `max + 1` as soon as they are
 * sure to be more than `max` apart (a name is compared with every core domain of about its length).
@@ -12302,8 +12304,6 @@ function brandDomain(words) {
 	const domain = SQUASHED_DOMAINS.get(words.toLowerCase().replaceAll("_", ""));
 	return domain && !WORDS_NOT_INTEGRATIONS.has(domain) && !WORDS_NOT_BRANDS.has(domain) && !PLATFORM_DOMAINS.test(domain) ? domain : null;
 }
-/** Core domains by their letters alone (`ovo_energy` → `ovoenergy`), as a brand is written. */
-var SQUASHED_DOMAINS = new Map([...CORE_DOMAINS].map((d) => [d.replaceAll("_", ""), d]));
 /**
 * The integration a message names by its brand, written as people write it (`Nest API error`,
 * `the Honeywell client`, `ESPHome device`, `Telegram bot setup error`):

@@ -3,7 +3,7 @@
  * (`binary_sensor.ping_router`) and a coordinator's class (`SynologyDSMSwitchUpdateCoordinator`).
  * Offline, with no entity registry, they attribute a record that names nothing else.
  */
-import { CORE_DOMAINS } from './offline/libraries.js';
+import { CORE_DOMAINS, SQUASHED_DOMAINS } from './offline/libraries.js';
 
 /** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
 export const PLATFORM_DOMAINS =
@@ -109,11 +109,6 @@ function brandDomain(words: string): string | null {
     ? domain
     : null;
 }
-
-/** Core domains by their letters alone (`ovo_energy` → `ovoenergy`), as a brand is written. */
-const SQUASHED_DOMAINS: ReadonlyMap<string, string> = new Map(
-  [...CORE_DOMAINS].map((d) => [d.replaceAll('_', ''), d]),
-);
 
 /**
  * The integration a message names by its brand, written as people write it (`Nest API error`,

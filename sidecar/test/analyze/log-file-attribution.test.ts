@@ -267,6 +267,12 @@ describe('grouping a log into incidents', () => {
         "gql.transport.exceptions.TransportServerError: 429, message='Too Many Requests', url='https://app.hydrawise.com/api/v2/graph'",
       ),
     ).toEqual([['hydrawise', 'rate_limited']]);
+    // A host name runs the brand's words together: ovoenergy.com is ovo_energy's.
+    expect(
+      await analyzed(
+        "aiohttp.client_exceptions.ClientResponseError: 429, message='Too Many Requests', url='https://smartpaym.ovoenergy.com/api/customer-and-account-ids'",
+      ),
+    ).toEqual([['ovo_energy', 'rate_limited']]);
     // … on whichever line of the record the host is (a 500 from it: the vendor's outage).
     expect(
       await analyzed(

@@ -84,11 +84,17 @@ export function serviceIntegration(text: string): string | null {
   if (!host || isPublicHost(host) !== true) return null;
   // The registrable name first, then the subdomains; the top-level domain names nothing.
   for (const label of host.toLowerCase().split('.').slice(0, -1).reverse()) {
-    const name = label.replaceAll('-', '_');
+    // A host name runs the brand's words together (`ovoenergy.com` → ovo_energy).
+    const name = SQUASHED_DOMAINS.get(label.replaceAll('-', '')) ?? label.replaceAll('-', '_');
     if (CORE_DOMAINS.has(name) && !HOST_WORDS.has(name)) return name;
   }
   return null;
 }
+
+/** Core domains by their letters alone (`ovo_energy` → `ovoenergy`), as a brand is written. */
+export const SQUASHED_DOMAINS: ReadonlyMap<string, string> = new Map(
+  [...CORE_DOMAINS].map((d) => [d.replaceAll('_', ''), d]),
+);
 
 /**
  * Edits (insert, delete, replace) between two short names, or `max + 1` as soon as they are
