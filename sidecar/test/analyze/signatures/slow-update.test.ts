@@ -39,6 +39,20 @@ recognises('slow_update', [
     'check_network_or_device',
   ),
   c(
+    // No default polls every 0.1 s: the user's scan_interval is more than the bridge can answer.
+    'an update interval set shorter than an update takes',
+    input('hue', [
+      line(
+        'Updating hue sensor took longer than the scheduled update interval 0:00:00.100000',
+        'WARNING',
+        'homeassistant.helpers.entity_platform',
+      ),
+    ]),
+    'slow_update.update_interval',
+    'slow_update',
+    'fix_config_then_reload',
+  ),
+  c(
     'an entity that updates slowly',
     input('daikin', [
       line(

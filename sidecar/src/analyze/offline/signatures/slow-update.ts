@@ -30,6 +30,23 @@ const common: Omit<Outcome, 'title' | 'rootCause' | 'confidence'> = {
  */
 const waitsForUnreachable: Variant = { when: { text: UNREACHABLE }, set: { confidence: 0.6 } };
 
+/**
+ * An update interval under ten seconds: no default polls that often (a user's `scan_interval`,
+ * or an integration's option), and a device or cloud that needs longer never keeps up with it.
+ */
+const tooShortInterval: Variant = {
+  when: { text: /scheduled (?:update|scan) interval 0:00:0\d(?:\.\d+)?\b/ },
+  set: {
+    remedy: 'fix_config_then_reload',
+    rootCause:
+      '{integration} is set to update every {interval}, and one update takes longer than that, so updates are skipped: an interval this short is more than the device or service can answer.',
+    manualSteps: [
+      'Raise the update interval of {integration} (its `scan_interval` in configuration.yaml, or its options) well above the time an update takes, e.g. 30 seconds.',
+      'Then reload {integration} or restart Home Assistant.',
+    ],
+  },
+};
+
 /** Home Assistant's notice of a setup past 10 seconds (since 2024 also per config entry). */
 const SETUP_OVER_10S =
   /Setup of (?:(?<kind>\w+) platform |platform )?'?(?<domain>\w+)'?(?: integration)? is taking over (?<seconds>10) seconds|Setup of config entry '[^']*' for (?<domain2>\w+) integration is taking over (?<seconds2>10) seconds/;
@@ -59,7 +76,7 @@ export const slowUpdate: SignatureFamily = {
       },
       ...common,
       confidence: 0.85,
-      variants: [waitsForUnreachable],
+      variants: [waitsForUnreachable, tooShortInterval],
       title: '{integration} takes longer than its update interval ({interval})',
       rootCause:
         'Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update.',
