@@ -4,6 +4,33 @@ import { c, recognises } from './cases.js';
 
 recognises('setup', [
   c(
+    // Two Shellys swapped their addresses: the one at the stored address has another MAC.
+    'another device answering at the address an entry stored',
+    input('shelly', [
+      line(
+        "host 192.168.1.31:80: error: MacAddressMismatchError('Input MAC: C4D8D5001122, Shelly MAC: C4D8D5003344')",
+        'ERROR',
+        'aioshelly.rpc_device.device',
+      ),
+    ]),
+    'setup.other_device_at_address',
+    'setup_retry',
+    'check_network_or_device',
+  ),
+  c(
+    "ESPHome's words for the same",
+    input('esphome', [
+      line(
+        'Unexpected device found at 192.168.1.20; expected `kitchen-sensor` with mac address `aa:bb:cc:dd:ee:ff`, found `garage-door` with mac address `11:22:33:44:55:66`',
+        'ERROR',
+        'homeassistant.components.esphome.manager',
+      ),
+    ]),
+    'setup.other_device_at_address',
+    'setup_retry',
+    'check_network_or_device',
+  ),
+  c(
     // Python's own words for a bug: the integration's code, not the device, fails each retry.
     'a retry whose reason is a programming error in a core integration',
     input('enphase_envoy', [

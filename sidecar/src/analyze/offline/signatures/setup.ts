@@ -268,6 +268,26 @@ export const setup: SignatureFamily = {
       ],
     },
     {
+      // The address stored in the entry now answers as another device (its MAC address or
+      // name differs): DHCP gave the address to another device, often swapping two of a kind.
+      id: 'other_device_at_address',
+      match: {
+        text: /\bMacAddressMismatchError\b|\bMAC address mismatch\b|\bUnexpected device found at (?<host>\S+?);|\bBadNameAPIError\b|\bserver sent a different name\b/i,
+      },
+      ...retry,
+      confidence: 0.8,
+      actions: [],
+      title: 'Another device answers at the address of {integration}[[ ({host})]]',
+      rootCause:
+        'The address {integration} has stored for its device now answers as another device (“{detail}”): the router gave the address to another device, often two devices of the same kind swapping addresses. {integration} refuses to talk to the wrong device, so the entry keeps failing.',
+      impact:
+        'The device of {integration} is unavailable until its entry points at its current address.',
+      manualSteps: [
+        'Find the device’s current IP address in your router (by its MAC address) and give it a fixed DHCP lease.',
+        'Correct the address in the entry (Settings → Devices & services → {integration} → Reconfigure) or let Home Assistant rediscover the device, then reload the entry.',
+      ],
+    },
+    {
       // Home Assistant's own bookkeeping says the entry is set up twice: a restart clears it.
       id: 'already_set_up',
       match: { text: /Config entry has already been set ?up/i },
