@@ -6,6 +6,27 @@ import { c, recognises } from './cases.js';
 
 recognises('config', [
   c(
+    // AppDaemon 4.5 dropped a field its older configuration files had.
+    'a program refusing a field of its configuration file',
+    input('hassio', [line('Unknown field: appdaemon.plugins.HASS.hass.domain', 'ERROR', null)]),
+    'config.setting_refused',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    "a command line built from an add-on's options that its program refuses",
+    input('hassio', [
+      line(
+        'certbot: error: unrecognized arguments: --null --null-credentials /data/dnsapikey',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'config.setting_refused',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     // A bridge announced a template Home Assistant cannot parse; the bridge's release fixed it.
     'a template in an MQTT discovery message',
     input('mqtt', [

@@ -7,6 +7,18 @@ import { input, line } from '../helpers.js';
 /** Lines that look like a family's failure but are not: no signature may claim them. */
 const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
   [
+    // NetworkManager refusing what the Supervisor sent over D-Bus: no setting of the user's.
+    "a program's own unknown setting name is no setting the user wrote",
+    input('hassio', [
+      line(
+        "Can't update config on enp3s0: device: unknown setting name",
+        'ERROR',
+        'supervisor.host.network',
+      ),
+    ]),
+    'other',
+  ],
+  [
     'a traceback line number 401 or 429 is not an HTTP status',
     input('foo', [
       line(

@@ -341,6 +341,24 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // The program refuses a setting it does not know (a command-line flag, a field of its
+      // configuration file): renamed or removed by an update, or written at the wrong level.
+      id: 'setting_refused',
+      match: {
+        text: /\bUnknown (?:field|option|setting|configuration key)s?(?:: '?(?<setting>[\w.-]+)| '(?<setting3>[^'\n]+)')|\bunrecognized arguments?: (?<setting2>\S+)/i,
+        minLevel: 'INFO',
+      },
+      ...common,
+      confidence: 0.7,
+      title: '[[{integration}: ]]a setting is not accepted: {setting}',
+      rootCause:
+        'The program stops at a setting it does not know (“{detail}”): it was renamed or removed by an update, misspelled, or written at the wrong level of the configuration.',
+      manualSteps: [
+        'Find the setting the message names in the configuration (for an add-on, its Configuration tab or its own configuration file) and correct it after the documentation of the installed version.',
+        'Then start it again.',
+      ],
+    },
+    {
       // mobile_app names each notify action after the device: a second registration under
       // the same name (a reinstalled or second phone) gets none.
       id: 'duplicate_app_name',
