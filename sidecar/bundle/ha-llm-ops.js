@@ -8356,11 +8356,11 @@ function slowService(v) {
 		}
 	};
 }
-// sidecar/src/analyze/offline/signatures/network.ts
+// sidecar/src/analyze/offline/signatures/network-parts.ts
 /**
-* Peers that cannot be reached. A name that does not resolve or a host without a
-* route is the network's problem; a local device that refuses or does not answer
-* is the device's. Reloading helps only once the peer answers again.
+* What the network signatures share: the outcome of a peer that does not answer, the reload
+* they propose once it does, the variants that read where the peer is, and the variants that
+* read why a name does not resolve, so that a new signature in network.ts reuses them.
 */
 /**
 * A multicast DNS (.local) name that no device answered: the resolver's final "no such
@@ -8405,6 +8405,69 @@ var PEER_VARIANTS = [
 	cameBack,
 	schemeAsHost
 ];
+/** Why a host name does not resolve, read from the resolver's words and the name itself. */
+var DNS_VARIANTS = [
+	{
+		when: { text: MDNS_NOT_ANSWERED },
+		set: {
+			...device,
+			confidence: .7,
+			title: "{host} does not answer its .local name",
+			rootCause: "{host} is a multicast DNS name, which only the device itself answers, and no answer came (“{dns}”): the device is off, asleep (printers and TVs save power this way), out of Wi-Fi range, or on another network segment than Home Assistant."
+		}
+	},
+	{
+		when: { text: /Temporary failure in name resolution|\bEAI_AGAIN\b|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname|\blookup \S+ on \S+: (?:read|dial) udp\b/i },
+		set: {
+			remedy: "check_network_or_device",
+			actions: [],
+			rootCause: "Resolving[[ {host}]] failed for now (“{dns}”): the DNS server (or, for .local names, multicast DNS) did not answer in time, so {integration} cannot connect. The name itself is usually fine: the network or the DNS server is the problem.",
+			manualSteps: [
+				"Check that the DNS server Home Assistant uses answers (Settings → System → Network; on Supervisor installs, ha dns info), and restart the router or DNS server (Pi-hole, AdGuard) if it hangs.",
+				"For .local names, check that multicast is not blocked between Home Assistant and the device (Wi-Fi isolation, VLANs), or use its IP address.",
+				"{integration} recovers on its own once names resolve again."
+			]
+		}
+	},
+	{
+		when: { publicHost: true },
+		set: {
+			remedy: "check_network_or_device",
+			actions: [],
+			rootCause: "Home Assistant cannot resolve {host}, a public host name (“{dns}”): its DNS server does not answer or the host has no internet connection, so {integration} cannot reach its service.",
+			manualSteps: [
+				"Check that Home Assistant has a working internet connection and DNS (Settings → System → Network; on Supervisor installs, ha dns info).",
+				"Restart or fix the router or DNS server (Pi-hole, AdGuard) if it is down.",
+				"{integration} recovers on its own once names resolve again."
+			]
+		}
+	},
+	{
+		when: { text: ADDON_HOST },
+		set: {
+			remedy: "check_network_or_device",
+			actions: [],
+			rootCause: "{integration} connects to an add-on by its host name, and that name does not resolve (“{dns}”): add-on host names exist only while the add-on runs, so the add-on is stopped or crashed.",
+			manualSteps: ["Start the add-on (Settings → Add-ons) and read its log for why it stopped; turn on its Watchdog.", "{integration} reconnects once the add-on runs again."]
+		}
+	},
+	{
+		when: { text: /(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|Could not resolve host(?:name)?:?|\blookup) '?[A-Za-z][\w.-]*:\d{2,5}\b/ },
+		set: {
+			category: "invalid_config",
+			remedy: "fix_config_then_reload",
+			actions: [],
+			rootCause: "The host name[[ {host}]] includes a port, so it is looked up as a name and cannot resolve (“{dns}”).",
+			manualSteps: ["Put only the host name in the host field, and the port in its own field.", "Then restart or reload {integration}."]
+		}
+	}
+];
+// sidecar/src/analyze/offline/signatures/network.ts
+/**
+* Peers that cannot be reached. A name that does not resolve or a host without a
+* route is the network's problem; a local device that refuses or does not answer
+* is the device's. Reloading helps only once the peer answers again.
+*/
 /** Peers that cannot be resolved, routed to, or reached. */
 var network = {
 	family: "network",
@@ -8432,62 +8495,7 @@ var network = {
 				"Or make the name resolvable: add it to your router’s DNS, or check the DNS servers Home Assistant uses (Settings → System → Network).",
 				"Check the host name for typos."
 			],
-			variants: [
-				{
-					when: { text: MDNS_NOT_ANSWERED },
-					set: {
-						...device,
-						confidence: .7,
-						title: "{host} does not answer its .local name",
-						rootCause: "{host} is a multicast DNS name, which only the device itself answers, and no answer came (“{dns}”): the device is off, asleep (printers and TVs save power this way), out of Wi-Fi range, or on another network segment than Home Assistant."
-					}
-				},
-				{
-					when: { text: /Temporary failure in name resolution|\bEAI_AGAIN\b|\[Errno -3\]|\bTry again\b|Timeout while (?:resolving|contacting DNS)|DNS server returned general failure|SERVFAIL|Name has no usable address|No address associated with hostname|\blookup \S+ on \S+: (?:read|dial) udp\b/i },
-					set: {
-						remedy: "check_network_or_device",
-						actions: [],
-						rootCause: "Resolving[[ {host}]] failed for now (“{dns}”): the DNS server (or, for .local names, multicast DNS) did not answer in time, so {integration} cannot connect. The name itself is usually fine: the network or the DNS server is the problem.",
-						manualSteps: [
-							"Check that the DNS server Home Assistant uses answers (Settings → System → Network; on Supervisor installs, ha dns info), and restart the router or DNS server (Pi-hole, AdGuard) if it hangs.",
-							"For .local names, check that multicast is not blocked between Home Assistant and the device (Wi-Fi isolation, VLANs), or use its IP address.",
-							"{integration} recovers on its own once names resolve again."
-						]
-					}
-				},
-				{
-					when: { publicHost: true },
-					set: {
-						remedy: "check_network_or_device",
-						actions: [],
-						rootCause: "Home Assistant cannot resolve {host}, a public host name (“{dns}”): its DNS server does not answer or the host has no internet connection, so {integration} cannot reach its service.",
-						manualSteps: [
-							"Check that Home Assistant has a working internet connection and DNS (Settings → System → Network; on Supervisor installs, ha dns info).",
-							"Restart or fix the router or DNS server (Pi-hole, AdGuard) if it is down.",
-							"{integration} recovers on its own once names resolve again."
-						]
-					}
-				},
-				{
-					when: { text: ADDON_HOST },
-					set: {
-						remedy: "check_network_or_device",
-						actions: [],
-						rootCause: "{integration} connects to an add-on by its host name, and that name does not resolve (“{dns}”): add-on host names exist only while the add-on runs, so the add-on is stopped or crashed.",
-						manualSteps: ["Start the add-on (Settings → Add-ons) and read its log for why it stopped; turn on its Watchdog.", "{integration} reconnects once the add-on runs again."]
-					}
-				},
-				{
-					when: { text: /(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|Could not resolve host(?:name)?:?|\blookup) '?[A-Za-z][\w.-]*:\d{2,5}\b/ },
-					set: {
-						category: "invalid_config",
-						remedy: "fix_config_then_reload",
-						actions: [],
-						rootCause: "The host name[[ {host}]] includes a port, so it is looked up as a name and cannot resolve (“{dns}”).",
-						manualSteps: ["Put only the host name in the host field, and the port in its own field.", "Then restart or reload {integration}."]
-					}
-				}
-			]
+			variants: DNS_VARIANTS
 		},
 		{
 			id: "no_route",
