@@ -12334,10 +12334,11 @@ function coordinatorIntegration(text) {
 	return null;
 }
 /**
-* Core domains that are also ordinary capitalised words or protocol names at the start of a
-* sentence (`File not found`, `HTTP error`, `Manual`, `Version`): as a word they name no integration.
+* Core domains that are also ordinary capitalised words or protocol names (`File not found`,
+* `Manual`, `Version`, `Modbus`), or that name a program more often than the integration: as a
+* word they name no integration (platforms and the words above are left out already).
 */
-var WORDS_NOT_BRANDS = new Set("api http https file folder manual generic version rest proxy stream local uptime ping ssl tcp udp dns ip usb serial mqtt modbus matter thread telnet syslog input output command intent hardware alert bring door gate ghost group html5 image labs light lock moon my neo point power push scene sense slide tag text tile time timer trace trend watts zone august battery carrier channels compensation holiday horizon humidity illuminance integration matrix motion moisture occupancy profiler remote repairs search season select switch temperature threshold torque transmission universal vibration window diagnostics guardian harbor ripple spider sentry marketplace browser pioneer brother github google microsoft facebook youtube reddit twitter twitch alexa homeassistant hassio mobile_app assist_pipeline conversation frontend lovelace auth onboarding tailscale adguard duckdns portainer influxdb go2rtc piper whisper wyoming deconz web_rtc".split(" "));
+var WORDS_NOT_BRANDS = new Set("api http file folder manual generic version rest proxy stream uptime ping tcp usb serial mqtt modbus matter thread telnet syslog intent hardware alert bring door gate ghost html5 labs my neo point power push sense slide tile trace watts august battery carrier channels compensation holiday horizon humidity illuminance matrix motion moisture occupancy profiler repairs search temperature threshold torque transmission universal vibration window diagnostics guardian harbor ripple spider sentry marketplace browser pioneer brother github google microsoft facebook youtube reddit twitter twitch alexa hassio mobile_app assist_pipeline conversation frontend lovelace auth onboarding tailscale adguard duckdns portainer influxdb go2rtc piper whisper wyoming deconz web_rtc".split(" "));
 /**
 * A capitalised word, with the lower-case word after it (`Telegram bot`): a second capitalised
 * word makes a name in words (`Garage Door`), which is the user's, not a brand.

@@ -72,26 +72,26 @@ export function coordinatorIntegration(text: string): string | null {
 }
 
 /**
- * Core domains that are also ordinary capitalised words or protocol names at the start of a
- * sentence (`File not found`, `HTTP error`, `Manual`, `Version`): as a word they name no integration.
+ * Core domains that are also ordinary capitalised words or protocol names (`File not found`,
+ * `Manual`, `Version`, `Modbus`), or that name a program more often than the integration: as a
+ * word they name no integration (platforms and the words above are left out already).
  */
 const WORDS_NOT_BRANDS = new Set(
-  // Protocols, formats and plain words.
+  // Protocols and plain words.
   (
-    'api http https file folder manual generic version rest proxy stream local uptime ping ' +
-    'ssl tcp udp dns ip usb serial mqtt modbus matter thread telnet syslog input output command ' +
-    'intent hardware alert bring door gate ghost group html5 image labs light lock moon my neo ' +
-    'point power push scene sense slide tag text tile time timer trace trend watts zone august ' +
-    'battery carrier channels compensation holiday horizon humidity illuminance integration ' +
-    'matrix motion moisture occupancy profiler remote repairs search season select switch ' +
-    'temperature threshold torque transmission universal vibration window diagnostics guardian ' +
-    'harbor ripple spider sentry marketplace browser pioneer brother ' +
+    'api http file folder manual generic version rest proxy stream uptime ping tcp usb ' +
+    'serial mqtt modbus matter thread telnet syslog intent hardware alert bring door gate ' +
+    'ghost html5 labs my neo point power push sense slide tile trace watts august battery ' +
+    'carrier channels compensation holiday horizon humidity illuminance matrix motion ' +
+    'moisture occupancy profiler repairs search temperature threshold torque transmission ' +
+    'universal vibration window diagnostics guardian harbor ripple spider sentry ' +
+    'marketplace browser pioneer brother ' +
     // Services any log links to.
     'github google microsoft facebook youtube reddit twitter twitch alexa ' +
     // Home Assistant's own parts, and programs that run as add-ons and log under their own name.
-    'homeassistant hassio mobile_app assist_pipeline conversation frontend lovelace auth ' +
-    'onboarding tailscale adguard duckdns portainer influxdb go2rtc piper whisper ' +
-    'wyoming deconz web_rtc'
+    'hassio mobile_app assist_pipeline conversation frontend lovelace auth onboarding ' +
+    'tailscale adguard duckdns portainer influxdb go2rtc piper whisper wyoming deconz ' +
+    'web_rtc'
   ).split(' '),
 );
 /**
