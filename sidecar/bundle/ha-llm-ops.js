@@ -4289,60 +4289,8 @@ var disableAutomation = {
 		};
 	}
 };
-// sidecar/src/logs/start-scripts.ts
-/** s6's note that a start script runs: v3 `running /etc/cont-init.d/x.sh`, v2 `x.sh: executing...`. */
-var SCRIPT_RUNS = /^(?:running (?:\S*\/)?([\w.-]+)$|([\w.-]+): executing)/;
-/** …and that it ended: v3 `/etc/cont-init.d/x.sh exited 0`, v2 `x.sh: exited 0.` */
-var SCRIPT_EXITED = /^(?:\S*\/)?([\w.-]+?):? exited (\d+)\.?$/;
-var INIT_LOGGER = /^(?:\/[\w./-]+\/)?cont-init(?:\.d)?$/;
-/** Records held while a start script runs: enough for its output, never the whole log. */
-var MAX_SCRIPT_RECORDS = 200;
-var ABOVE_WARNING = /* @__PURE__ */ new Set(["ERROR", "CRITICAL"]);
-/**
-* An add-on's start scripts (s6-overlay's cont-init): s6 stops the add-on when one fails,
-* so an error logged by a script that then exited 0 was handled by it (an optional
-* service missing, a default used): a warning, not a failure. Records are held from a
-* script's start until s6 says how it ended.
-*/
-var StartScripts = class {
-	held = null;
-	script = "";
-	push(record) {
-		if (INIT_LOGGER.test(record.logger ?? "")) {
-			const runs = SCRIPT_RUNS.exec(record.message);
-			if (runs) {
-				const before = this.flush();
-				this.held = [record];
-				this.script = runs[1] ?? runs[2] ?? "";
-				return before;
-			}
-			const exited = SCRIPT_EXITED.exec(record.message);
-			if (exited && this.held && exited[1] === this.script) {
-				const survived = exited[2] === "0";
-				const held = this.held.map((r) => survived && ABOVE_WARNING.has(r.level) ? {
-					...r,
-					level: "WARNING"
-				} : r);
-				this.held = null;
-				return [...held, record];
-			}
-		}
-		if (!this.held) return [record];
-		this.held.push(record);
-		return this.held.length >= MAX_SCRIPT_RECORDS ? this.flush() : [];
-	}
-	/** What is held, as it was logged (how its script ended is not known). */
-	flush() {
-		const held = this.held ?? [];
-		this.held = null;
-		return held;
-	}
-};
-// sidecar/src/logs/parse.ts
+// sidecar/src/logs/line-formats.ts
 var MAX_LINE = 4096;
-var MAX_TRACEBACK_HEAD = 120;
-var MAX_TRACEBACK_TAIL = 60;
-var ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
 var LEVEL = "DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL";
 var TIME = String.raw`(?<time>\d{1,2}:\d{2}:\d{2})(?<frac>[.,]\d{1,9})?(?: ?(?<tz>Z|[+-]\d{2}:?\d{2}))?`;
 /** home-assistant.log and Supervisor: `2024-06-10 21:36:07.440 WARNING (MainThread) [logger] msg` (Supervisor: 2-digit year). */
@@ -4394,43 +4342,6 @@ var SYSLOG = new RegExp(`${SYSLOG_PREFIX}(?<msg>.*)$`);
 var SYSLOG_ISO_PREFIX = String.raw`^(?<date>\d{4}-\d{2}-\d{2})T${TIME} [\w.-]+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;
 var SYSLOG_ISO = new RegExp(`${SYSLOG_ISO_PREFIX}(?<msg>.*)$`);
 var LEVEL_WORD = /\b(DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|CRITICAL|FATAL)\b/i;
-/** The UI log viewer's "copy": a `Logger:` header block, then the message lines. */
-/**
-* The UI viewer's first line: `Logger: <name>`, or the label in the user's language
-* (“Enregistreur:”, “日志记录器:”) before a dotted module name.
-*/
-var UI_LOGGER = /^(?:Logger:\s*(?<logger>\S+)|[\p{L}'’ ]{2,40}:\s*(?<logger2>[a-z_]\w*(?:\.\w+)+))\s*$/u;
-var UI_SOURCE = /^(?:Source:\s*|[\p{L}'’ ]{2,40}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
-var UI_FIRST = /^(?:First occurred:\s*(?<when>.+?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
-/** The count the header's first line ends with, in any language: “(22 occurrences)”, “(418 Vorkommnisse)”. */
-var UI_OCCURRENCES = /\((\d+)\s*[^()\d]*\)\s*$/u;
-/** A time of day alone, as the UI viewer shows one of today: `21:36:07`, `9:06:29 AM`. */
-var CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\.?)?$/;
-/** Seconds into the day of a time of day given alone (an occurrence count after it aside), else null. */
-function clockOf$1(when) {
-	const m = CLOCK.exec(when.replace(/\s*\([^)]*\)\s*$/, "").trim());
-	if (!m) return null;
-	let hours = Number(m[1]);
-	const half = m[4]?.toUpperCase();
-	if (half) hours = hours % 12 + (half === "P" ? 12 : 0);
-	return hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
-}
-var UI_HEADER = /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L}'’ ]{2,40}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
-/** A cheap first check for a localized label (`Enregistreur: pydaikin.x`): a word, a colon, a dotted name. */
-var LOCALIZED_LABEL = /^[^:\d][^:]{1,29}:\s*[a-z_]\w*\.\w/;
-var UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
-/**
-* The UI log viewer before 0.104 put the source under the message:
-* `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
-*/
-var UI_OLD_SOURCE = /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
-/** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
-var PREFIXES = [
-	new RegExp(SYSLOG_PREFIX),
-	new RegExp(SYSLOG_ISO_PREFIX),
-	/^[\w.-]+\s*\| /
-];
-var ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
 /** Map the many spellings of a level to Python's names. */
 function normalizeLevel(level) {
 	switch (level?.toUpperCase()) {
@@ -4550,6 +4461,104 @@ function startOf(line) {
 	}
 	return null;
 }
+// sidecar/src/logs/start-scripts.ts
+/** s6's note that a start script runs: v3 `running /etc/cont-init.d/x.sh`, v2 `x.sh: executing...`. */
+var SCRIPT_RUNS = /^(?:running (?:\S*\/)?([\w.-]+)$|([\w.-]+): executing)/;
+/** …and that it ended: v3 `/etc/cont-init.d/x.sh exited 0`, v2 `x.sh: exited 0.` */
+var SCRIPT_EXITED = /^(?:\S*\/)?([\w.-]+?):? exited (\d+)\.?$/;
+var INIT_LOGGER = /^(?:\/[\w./-]+\/)?cont-init(?:\.d)?$/;
+/** Records held while a start script runs: enough for its output, never the whole log. */
+var MAX_SCRIPT_RECORDS = 200;
+var ABOVE_WARNING = /* @__PURE__ */ new Set(["ERROR", "CRITICAL"]);
+/**
+* An add-on's start scripts (s6-overlay's cont-init): s6 stops the add-on when one fails,
+* so an error logged by a script that then exited 0 was handled by it (an optional
+* service missing, a default used): a warning, not a failure. Records are held from a
+* script's start until s6 says how it ended.
+*/
+var StartScripts = class {
+	held = null;
+	script = "";
+	push(record) {
+		if (INIT_LOGGER.test(record.logger ?? "")) {
+			const runs = SCRIPT_RUNS.exec(record.message);
+			if (runs) {
+				const before = this.flush();
+				this.held = [record];
+				this.script = runs[1] ?? runs[2] ?? "";
+				return before;
+			}
+			const exited = SCRIPT_EXITED.exec(record.message);
+			if (exited && this.held && exited[1] === this.script) {
+				const survived = exited[2] === "0";
+				const held = this.held.map((r) => survived && ABOVE_WARNING.has(r.level) ? {
+					...r,
+					level: "WARNING"
+				} : r);
+				this.held = null;
+				return [...held, record];
+			}
+		}
+		if (!this.held) return [record];
+		this.held.push(record);
+		return this.held.length >= MAX_SCRIPT_RECORDS ? this.flush() : [];
+	}
+	/** What is held, as it was logged (how its script ended is not known). */
+	flush() {
+		const held = this.held ?? [];
+		this.held = null;
+		return held;
+	}
+};
+// sidecar/src/logs/parse.ts
+/**
+* Reads Home Assistant logs as people actually have them: home-assistant.log,
+* copies from the UI log viewer, Supervisor and add-on logs (bashio, s6,
+* Zigbee2MQTT, Node-RED), journald or `docker compose logs` output, pasted
+* excerpts with lost timestamps or cut-off lines. One state machine serves both
+* the whole-text parser and the streaming one, so a 200 MB log never has to be
+* held in memory.
+*/
+var MAX_TRACEBACK_HEAD = 120;
+var MAX_TRACEBACK_TAIL = 60;
+var ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
+/** The UI log viewer's "copy": a `Logger:` header block, then the message lines. */
+/**
+* The UI viewer's first line: `Logger: <name>`, or the label in the user's language
+* (“Enregistreur:”, “日志记录器:”) before a dotted module name.
+*/
+var UI_LOGGER = /^(?:Logger:\s*(?<logger>\S+)|[\p{L}'’ ]{2,40}:\s*(?<logger2>[a-z_]\w*(?:\.\w+)+))\s*$/u;
+var UI_SOURCE = /^(?:Source:\s*|[\p{L}'’ ]{2,40}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
+var UI_FIRST = /^(?:First occurred:\s*(?<when>.+?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
+/** The count the header's first line ends with, in any language: “(22 occurrences)”, “(418 Vorkommnisse)”. */
+var UI_OCCURRENCES = /\((\d+)\s*[^()\d]*\)\s*$/u;
+/** A time of day alone, as the UI viewer shows one of today: `21:36:07`, `9:06:29 AM`. */
+var CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\.?)?$/;
+/** Seconds into the day of a time of day given alone (an occurrence count after it aside), else null. */
+function clockOf$1(when) {
+	const m = CLOCK.exec(when.replace(/\s*\([^)]*\)\s*$/, "").trim());
+	if (!m) return null;
+	let hours = Number(m[1]);
+	const half = m[4]?.toUpperCase();
+	if (half) hours = hours % 12 + (half === "P" ? 12 : 0);
+	return hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+}
+var UI_HEADER = /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p{L}'’ ]{2,40}:\s+[^:()]{1,60}\([\p{L} ]+, [\p{L} ]+\)\s*$)/u;
+/** A cheap first check for a localized label (`Enregistreur: pydaikin.x`): a word, a colon, a dotted name. */
+var LOCALIZED_LABEL = /^[^:\d][^:]{1,29}:\s*[a-z_]\w*\.\w/;
+var UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
+/**
+* The UI log viewer before 0.104 put the source under the message:
+* `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
+*/
+var UI_OLD_SOURCE = /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
+/** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
+var PREFIXES = [
+	new RegExp(SYSLOG_PREFIX),
+	new RegExp(SYSLOG_ISO_PREFIX),
+	/^[\w.-]+\s*\| /
+];
+var ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
 /**
 * The parsing state machine: feed it lines, it hands back each record once the
 * next one starts (or at the end). Lines that start no record belong to the
