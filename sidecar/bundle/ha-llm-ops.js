@@ -19230,6 +19230,47 @@ var HeldIncidents = class {
 		this.observations.clear();
 	}
 };
+// sidecar/src/journal/fingerprint-filter.ts
+var MASK = 1048575;
+/** Two positions for a fingerprint, from two FNV-1a hashes of it (double hashing, k = 2). */
+function positions(fp) {
+	let a = 2166136261;
+	let b = 16777619;
+	for (let i = 0; i < fp.length; i++) {
+		const c = fp.charCodeAt(i);
+		a = Math.imul(a ^ c, 16777619);
+		b = Math.imul(b ^ c, 2166136261);
+	}
+	return [a >>> 0 & MASK, (a >>> 0) + (b >>> 0) & MASK];
+}
+var FingerprintFilter = class {
+	load;
+	bits;
+	/** `load`: every fingerprint the journal holds, read when the filter is first needed. */
+	constructor(load) {
+		this.load = load;
+	}
+	/** Whether the journal may hold the fingerprint: false only when it surely does not. */
+	mayHold(fp) {
+		const bits = this.built();
+		return positions(fp).every((p) => ((bits[p >>> 5] ?? 0) & 1 << (p & 31)) !== 0);
+	}
+	/** A fingerprint the journal now holds (a new incident's, a signal's). */
+	add(fp) {
+		const bits = this.built();
+		for (const p of positions(fp)) bits[p >>> 5] = (bits[p >>> 5] ?? 0) | 1 << (p & 31);
+	}
+	/** Build it again from the rows at its next use (rows were deleted, or rolled back). */
+	forget() {
+		this.bits = void 0;
+	}
+	built() {
+		if (this.bits) return this.bits;
+		this.bits = /* @__PURE__ */ new Uint32Array(32768);
+		for (const fp of this.load()) this.add(fp);
+		return this.bits;
+	}
+};
 // sidecar/src/journal/outbox.ts
 var EventOutbox = class {
 	stmt;
@@ -19586,6 +19627,8 @@ var Journal = class {
 	cursors;
 	/** Incidents read or written lately, and what was observed of them and is not written yet. */
 	incidents = new HeldIncidents();
+	/** The fingerprints held: a failure never seen is no incident's, without a read. */
+	fingerprints = new FingerprintFilter(() => this.heldFingerprints());
 	writeTimer;
 	onWriteError;
 	stmt;
@@ -19676,6 +19719,7 @@ var Journal = class {
 		this.signals.forget();
 		this.cursors.forget();
 		this.incidents.forget();
+		this.fingerprints.forget();
 	}
 	groupCommit() {
 		this.turns.begin();
@@ -19700,6 +19744,7 @@ var Journal = class {
 			analysis: rec.analysis ? JSON.stringify(rec.analysis) : null
 		});
 		this.incidents.hold({ ...rec });
+		this.fingerprints.add(rec.fingerprint);
 	}
 	/** Update some fields of an incident (and its updated_at). */
 	updateIncident(id, patch, now) {
@@ -19742,8 +19787,14 @@ var Journal = class {
 		const row = this.stmt("SELECT * FROM incidents WHERE id = ?").get(id);
 		return row ? this.incidents.holdRead(toRecord$1(row)) : void 0;
 	}
+	/** Every fingerprint held, an incident's or a signal's (what the filter is built from). */
+	*heldFingerprints() {
+		this.writeHeld();
+		yield* this.stmt("SELECT fingerprint FROM incidents UNION ALL SELECT fingerprint FROM signals").pluck().iterate();
+	}
 	/** The open incident that has seen this fingerprint (founding or later signal), if any. */
 	openByFingerprint(fp) {
+		if (!this.fingerprints.mayHold(fp)) return void 0;
 		this.writeHeld();
 		const row = this.stmt(`SELECT * FROM incidents WHERE fingerprint = ? AND status NOT IN ${CLOSED_SQL$1}
        ORDER BY last_seen DESC LIMIT 1`).get(fp) ?? this.stmt(`SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
@@ -19768,6 +19819,7 @@ var Journal = class {
 	}
 	/** The latest incident that saw this fingerprint and resolved at or after `since` (a flap). */
 	recentlyResolved(fp, since) {
+		if (!this.fingerprints.mayHold(fp)) return void 0;
 		this.writeHeld();
 		const row = this.stmt(`SELECT * FROM incidents WHERE fingerprint = ? AND status = 'resolved' AND resolved_at >= ?
        ORDER BY resolved_at DESC LIMIT 1`).get(fp, since) ?? this.stmt(`SELECT i.* FROM signals s JOIN incidents i ON i.id = s.incident_id
@@ -19852,6 +19904,7 @@ var Journal = class {
 	/** Keep a signal with its incident (the newest `keep` of each; signals.ts). */
 	addSignal(incidentId, fp, s, keep) {
 		this.signals.add(incidentId, fp, s, keep);
+		this.fingerprints.add(fp);
 		this.boundHeld();
 	}
 	/** The newest signals of an incident, newest first. */

@@ -14,6 +14,7 @@ import { CaptureJournal } from './captures.js';
 import { Cursors } from './cursors.js';
 import { HeldIncidents, type ObservedPatch } from './held-incidents.js';
 import type { IncidentRecord } from './incident-record.js';
+import { FingerprintFilter } from './fingerprint-filter.js';
 import { EventOutbox } from './outbox.js';
 import { SelfRecoveries } from './self-recoveries.js';
 import { SignalStore } from './signals.js';
@@ -84,6 +85,8 @@ export class Journal {
   private readonly cursors: Cursors;
   /** Incidents read or written lately, and what was observed of them and is not written yet. */
   private readonly incidents = new HeldIncidents();
+  /** The fingerprints held: a failure never seen is no incident's, without a read. */
+  private readonly fingerprints = new FingerprintFilter(() => this.heldFingerprints());
   private readonly writeTimer: NodeJS.Timeout;
   private readonly onWriteError: ((err: unknown) => void) | undefined;
   private readonly stmt: (sql: string) => Statement;
@@ -186,6 +189,7 @@ export class Journal {
     this.signals.forget();
     this.cursors.forget();
     this.incidents.forget();
+    this.fingerprints.forget();
   }
 
   private groupCommit(): void {
@@ -215,6 +219,7 @@ export class Journal {
            @flaps, @analysis, @analyzed_at, @updated_at)`,
     ).run({ ...rec, analysis: rec.analysis ? JSON.stringify(rec.analysis) : null });
     this.incidents.hold({ ...rec });
+    this.fingerprints.add(rec.fingerprint);
   }
 
   /** Update some fields of an incident (and its updated_at). */
@@ -261,8 +266,18 @@ export class Journal {
     return row ? this.incidents.holdRead(toRecord(row)) : undefined;
   }
 
+  /** Every fingerprint held, an incident's or a signal's (what the filter is built from). */
+  private *heldFingerprints(): Generator<string> {
+    this.writeHeld(); // what is held back is read too
+    const read = this.stmt(
+      'SELECT fingerprint FROM incidents UNION ALL SELECT fingerprint FROM signals',
+    ).pluck();
+    yield* read.iterate() as IterableIterator<string>;
+  }
+
   /** The open incident that has seen this fingerprint (founding or later signal), if any. */
   openByFingerprint(fp: string): IncidentRecord | undefined {
+    if (!this.fingerprints.mayHold(fp)) return undefined;
     this.writeHeld(); // what is held back is read too
     // Two indexed lookups (an OR across both would scan every open incident).
     const row = (this.stmt(
@@ -294,6 +309,7 @@ export class Journal {
 
   /** The latest incident that saw this fingerprint and resolved at or after `since` (a flap). */
   recentlyResolved(fp: string, since: string): IncidentRecord | undefined {
+    if (!this.fingerprints.mayHold(fp)) return undefined;
     this.writeHeld(); // what is held back is read too
     const row = (this.stmt(
       `SELECT * FROM incidents WHERE fingerprint = ? AND status = 'resolved' AND resolved_at >= ?
@@ -432,6 +448,7 @@ export class Journal {
   /** Keep a signal with its incident (the newest `keep` of each; signals.ts). */
   addSignal(incidentId: string, fp: string, s: Signal, keep: number): void {
     this.signals.add(incidentId, fp, s, keep);
+    this.fingerprints.add(fp);
     this.boundHeld();
   }
 

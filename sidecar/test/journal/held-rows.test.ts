@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../src/journal/journal.js';
 import { Journal } from '../../src/journal/journal.js';
 import { pruneLogCursors, purgeClosedIncidents } from '../../src/journal/retention.js';
-import { incidentRecord, tempDir } from '../helpers/pipeline.js';
+import { incidentRecord, signal, tempDir } from '../helpers/pipeline.js';
 
 const NOW = '2026-12-01T10:00:00.000Z';
 const incident = (over: Partial<IncidentRecord> = {}) => incidentRecord(over, NOW);
@@ -101,6 +101,43 @@ describe('what the journal holds in memory', () => {
     expect(journal.getCursor('system_log:old')).toBeUndefined();
     expect(journal.getCursor('system_log:new')).toEqual({ ts: 2, count: 1 });
     expect(journal.getIncident('inc_1')).toBeUndefined();
+    journal.close();
+  });
+
+  it('finds the open incident and the flap of a fingerprint as stored, whatever it held', () => {
+    const dir = tempDir();
+    let journal = new Journal(`${dir}/journal.db`);
+    // Looked up before anything is stored: the filter starts from the empty journal.
+    expect(journal.openByFingerprint('0123456789abcdef')).toBeUndefined();
+    journal.createIncident(incident());
+    journal.addSignal('inc_1', 'feedfacefeedface', signal(), 10);
+    expect(journal.openByFingerprint('0123456789abcdef')?.id).toBe('inc_1');
+    expect(journal.openByFingerprint('feedfacefeedface')?.id).toBe('inc_1');
+    expect(journal.openByFingerprint('deadbeefdeadbeef')).toBeUndefined();
+    journal.close();
+    // After a restart, from the rows: a later signal's fingerprint too.
+    journal = new Journal(`${dir}/journal.db`);
+    expect(journal.openByFingerprint('feedfacefeedface')?.id).toBe('inc_1');
+    // Rolled back: the incident it would have made is not found.
+    expect(() =>
+      journal.transaction(() => {
+        journal.createIncident(incident({ id: 'inc_2', fingerprint: 'abcdabcdabcdabcd' }));
+        throw new Error('the turn fails');
+      }),
+    ).toThrow('the turn fails');
+    expect(journal.openByFingerprint('abcdabcdabcdabcd')).toBeUndefined();
+    // Resolved: a flap within the window; purged by retention: gone.
+    journal.updateIncident('inc_1', { status: 'resolved', resolved_at: NOW }, NOW);
+    expect(journal.recentlyResolved('feedfacefeedface', '2026-12-01T09:00:00.000Z')?.id).toBe(
+      'inc_1',
+    );
+    journal.flush();
+    expect(purgeClosedIncidents(journal, '2026-12-02T00:00:00.000Z', 100)).toEqual(['inc_1']);
+    expect(
+      journal.recentlyResolved('feedfacefeedface', '2026-12-01T09:00:00.000Z'),
+    ).toBeUndefined();
+    journal.createIncident(incident({ id: 'inc_3', fingerprint: 'feedfacefeedface' }));
+    expect(journal.openByFingerprint('feedfacefeedface')?.id).toBe('inc_3');
     journal.close();
   });
 });
