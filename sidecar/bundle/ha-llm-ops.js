@@ -12349,12 +12349,13 @@ function coordinatorIntegration(text) {
 */
 var WORDS_NOT_BRANDS = new Set("api http file folder manual generic version rest proxy stream uptime ping tcp usb serial mqtt modbus matter thread telnet syslog intent hardware alert bring door gate ghost html5 labs my neo point power push sense slide tile trace watts august battery carrier channels compensation holiday horizon humidity illuminance matrix motion moisture occupancy profiler repairs search temperature threshold torque transmission universal vibration window diagnostics guardian harbor ripple spider sentry marketplace browser pioneer brother github google microsoft facebook youtube reddit twitter twitch alexa hassio mobile_app assist_pipeline conversation frontend lovelace auth onboarding tailscale adguard duckdns portainer influxdb go2rtc piper whisper wyoming deconz web_rtc".split(" "));
 /**
-* A capitalised word, with the lower-case word after it (`Telegram bot`): a second capitalised
-* word makes a name in words (`Garage Door`), which is the user's, not a brand.
+* A capitalised word, hyphenated or not (`Z-Wave`), with the lower-case word or the product's
+* acronym after it (`Telegram bot`, `Z-Wave JS`, `Synology DSM`): a second capitalised word
+* makes a name in words (`Garage Door`), which is the user's, not a brand.
 */
-var BRAND_WORDS = /\b([A-Z][A-Za-z0-9]*)(?:[ _]([a-z][a-z0-9]+))?/g;
+var BRAND_WORDS = /\b([A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*)(?:[ _]([a-z][a-z0-9]+|[A-Z]{2,3}\b))?/g;
 function brandDomain(words) {
-	const domain = SQUASHED_DOMAINS.get(words.toLowerCase().replaceAll("_", ""));
+	const domain = SQUASHED_DOMAINS.get(words.toLowerCase().replace(/[_-]/g, ""));
 	return domain && !WORDS_NOT_INTEGRATIONS.has(domain) && !WORDS_NOT_BRANDS.has(domain) && !PLATFORM_DOMAINS.test(domain) ? domain : null;
 }
 /**

@@ -95,13 +95,15 @@ const WORDS_NOT_BRANDS = new Set(
   ).split(' '),
 );
 /**
- * A capitalised word, with the lower-case word after it (`Telegram bot`): a second capitalised
- * word makes a name in words (`Garage Door`), which is the user's, not a brand.
+ * A capitalised word, hyphenated or not (`Z-Wave`), with the lower-case word or the product's
+ * acronym after it (`Telegram bot`, `Z-Wave JS`, `Synology DSM`): a second capitalised word
+ * makes a name in words (`Garage Door`), which is the user's, not a brand.
  */
-const BRAND_WORDS = /\b([A-Z][A-Za-z0-9]*)(?:[ _]([a-z][a-z0-9]+))?/g;
+const BRAND_WORDS =
+  /\b([A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*)(?:[ _]([a-z][a-z0-9]+|[A-Z]{2,3}\b))?/g;
 
 function brandDomain(words: string): string | null {
-  const domain = SQUASHED_DOMAINS.get(words.toLowerCase().replaceAll('_', ''));
+  const domain = SQUASHED_DOMAINS.get(words.toLowerCase().replace(/[_-]/g, ''));
   return domain &&
     !WORDS_NOT_INTEGRATIONS.has(domain) &&
     !WORDS_NOT_BRANDS.has(domain) &&

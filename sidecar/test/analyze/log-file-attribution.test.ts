@@ -174,6 +174,15 @@ describe('grouping a log into incidents', () => {
         'Telegram bot setup error Error from Telegram: httpx.UnsupportedProtocol: Request URL is missing a protocol',
       ),
     ).toEqual(['telegram_bot']);
+    // A hyphenated brand, and a product's acronym after it: `zwave_js`, `synology_dsm`.
+    expect(
+      await who(
+        'Failed setup, will retry: Invalid server version: Z-Wave JS Server version (1.31.0) is incompatible.',
+      ),
+    ).toEqual(['zwave_js']);
+    expect(await who('Login to the Synology DSM at <IP> failed: 403 Forbidden')).toEqual([
+      'synology_dsm',
+    ]);
     // The camera framework (WebRTC) is no culprit; the vendor's API is.
     expect(
       await who(
