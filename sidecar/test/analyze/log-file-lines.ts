@@ -8,3 +8,11 @@ export const at = (time: string, level: string, logger: string, message: string)
 
 /** The incidents `ha-llm-ops analyze` finds in these lines. */
 export const analyze = (...lines: string[]) => incidentsOf(parseLog(lines.join('\n')));
+
+/** The integration each incident of the log names. */
+export const who = async (...lines: string[]) =>
+  (await analyze(...lines)).map((i) => i.integration);
+
+/** Each incident's integration and category. */
+export const analyzed = async (...lines: string[]) =>
+  (await analyze(...lines)).map((i) => [i.integration, i.category]);
