@@ -12354,8 +12354,13 @@ var WORDS_NOT_BRANDS = new Set("api http file folder manual generic version rest
 * makes a name in words (`Garage Door`), which is the user's, not a brand.
 */
 var BRAND_WORDS = /\b([A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*)(?:[ _]([a-z][a-z0-9]+|[A-Z]{2,3}\b))?/g;
+/**
+* The core domain a brand spells, or the brand's cloud or local integration when the brand
+* alone is none (`HomematicIP` → homematicip_cloud).
+*/
 function brandDomain(words) {
-	const domain = SQUASHED_DOMAINS.get(words.toLowerCase().replace(/[_-]/g, ""));
+	const squashed = words.toLowerCase().replace(/[_-]/g, "");
+	const domain = SQUASHED_DOMAINS.get(squashed) ?? SQUASHED_DOMAINS.get(`${squashed}cloud`) ?? SQUASHED_DOMAINS.get(`${squashed}local`);
 	return domain && !WORDS_NOT_INTEGRATIONS.has(domain) && !WORDS_NOT_BRANDS.has(domain) && !PLATFORM_DOMAINS.test(domain) ? domain : null;
 }
 /**

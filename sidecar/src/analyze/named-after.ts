@@ -102,8 +102,16 @@ const WORDS_NOT_BRANDS = new Set(
 const BRAND_WORDS =
   /\b([A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*)(?:[ _]([a-z][a-z0-9]+|[A-Z]{2,3}\b))?/g;
 
+/**
+ * The core domain a brand spells, or the brand's cloud or local integration when the brand
+ * alone is none (`HomematicIP` → homematicip_cloud).
+ */
 function brandDomain(words: string): string | null {
-  const domain = SQUASHED_DOMAINS.get(words.toLowerCase().replace(/[_-]/g, ''));
+  const squashed = words.toLowerCase().replace(/[_-]/g, '');
+  const domain =
+    SQUASHED_DOMAINS.get(squashed) ??
+    SQUASHED_DOMAINS.get(`${squashed}cloud`) ??
+    SQUASHED_DOMAINS.get(`${squashed}local`);
   return domain &&
     !WORDS_NOT_INTEGRATIONS.has(domain) &&
     !WORDS_NOT_BRANDS.has(domain) &&

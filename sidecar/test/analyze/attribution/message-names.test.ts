@@ -57,6 +57,10 @@ describe('attributing the names a message writes', () => {
     expect(await who('Login to the Synology DSM at <IP> failed: 403 Forbidden')).toEqual([
       'synology_dsm',
     ]);
+    // A brand whose integration is its cloud's: `homematicip_cloud`.
+    expect(
+      await who('Error connecting to HomematicIP with HAP <SERIAL>. Retrying in 256 seconds'),
+    ).toEqual(['homematicip_cloud']);
     // The camera framework (WebRTC) is no culprit; the vendor's API is.
     expect(
       await who(
