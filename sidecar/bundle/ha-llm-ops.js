@@ -12459,15 +12459,19 @@ var KNOWN_MESSAGES = [
 ];
 /**
 * Home Assistant's own internet services, by host: Core installs requirements from
-* the wheels index, and the (old) updater, analytics and alerts integrations each
-* call their own. A failure to reach one is about that part of Home Assistant.
+* the wheels index, the (old) updater, analytics and alerts integrations each call
+* their own, the mobile app integration sends push notifications through its relay, and
+* Home Assistant Cloud's services are Nabu Casa's hosts. A failure to reach one is about
+* that part of Home Assistant.
 */
-var HA_SERVICE = /\b(wheels|updater|analytics-api|alerts)\.home-assistant\.io\b/;
+var HA_SERVICE = /\b(wheels|updater|analytics-api|alerts|mobile-apps)\.home-assistant\.io\b|\b[\w-]+\.(nabucasa)\.com\b/;
 var HA_SERVICES = {
 	wheels: "homeassistant",
 	updater: "updater",
 	"analytics-api": "analytics",
-	alerts: "homeassistant_alerts"
+	alerts: "homeassistant_alerts",
+	"mobile-apps": "mobile_app",
+	nabucasa: "cloud"
 };
 /**
 * An add-on's slug as the Supervisor writes it: `core_` (official), `local_`, or the
@@ -12665,7 +12669,8 @@ function attribute(record) {
 	integration ??= integrationOfLibraryFrames(r.traceback);
 	integration ??= integrationOfLibraryFrames(r.source !== null ? [r.source] : null);
 	integration ??= integrationOfExceptionName(recordLines);
-	integration ??= HA_SERVICES[HA_SERVICE.exec(text)?.[1] ?? ""] ?? null;
+	const service = HA_SERVICE.exec(text);
+	integration ??= HA_SERVICES[service?.[1] ?? service?.[2] ?? ""] ?? null;
 	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = recordLines.map(serviceIntegration).find(Boolean) ?? null;
 	integration ??= integrationOfInstall(r.message);
 	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = recordLines.map(portIntegration).find(Boolean) ?? null;

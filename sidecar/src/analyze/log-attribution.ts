@@ -134,15 +134,20 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
 ];
 /**
  * Home Assistant's own internet services, by host: Core installs requirements from
- * the wheels index, and the (old) updater, analytics and alerts integrations each
- * call their own. A failure to reach one is about that part of Home Assistant.
+ * the wheels index, the (old) updater, analytics and alerts integrations each call
+ * their own, the mobile app integration sends push notifications through its relay, and
+ * Home Assistant Cloud's services are Nabu Casa's hosts. A failure to reach one is about
+ * that part of Home Assistant.
  */
-const HA_SERVICE = /\b(wheels|updater|analytics-api|alerts)\.home-assistant\.io\b/;
+const HA_SERVICE =
+  /\b(wheels|updater|analytics-api|alerts|mobile-apps)\.home-assistant\.io\b|\b[\w-]+\.(nabucasa)\.com\b/;
 const HA_SERVICES: Readonly<Record<string, string>> = {
   wheels: 'homeassistant',
   updater: 'updater',
   'analytics-api': 'analytics',
   alerts: 'homeassistant_alerts',
+  'mobile-apps': 'mobile_app',
+  nabucasa: 'cloud',
 };
 /**
  * An add-on's slug as the Supervisor writes it: `core_` (official), `local_`, or the
@@ -385,7 +390,8 @@ export function attribute(record: LogRecord): Attribution {
   // Python names a non-builtin exception by its module's dotted path.
   integration ??= integrationOfExceptionName(recordLines);
   // One of Home Assistant's own services, named by its host anywhere in the record.
-  integration ??= HA_SERVICES[HA_SERVICE.exec(text)?.[1] ?? ''] ?? null;
+  const service = HA_SERVICE.exec(text);
+  integration ??= HA_SERVICES[service?.[1] ?? service?.[2] ?? ''] ?? null;
   // A cloud service named by its host on any line (an exception's `url=` is often on the last),
   // when nothing else names the integration.
   if (integration === null && !CONFIG_LOGGER.test(logger))

@@ -120,6 +120,17 @@ describe('attributing the names a message writes', () => {
         'Error requesting Home Assistant update data: Cannot connect to host updater.home-assistant.io:443 ssl:default [Try again]',
       ),
     ).toEqual(['updater']);
+    // The mobile app's push relay, and Home Assistant Cloud's hosts.
+    expect(
+      await who(
+        "Error sending notification to https://mobile-apps.home-assistant.io/api/sendPush/android/v1: ClientConnectorDNSError(…, OSError(None, 'DNS server returned answer with no data'))",
+      ),
+    ).toEqual(['mobile_app']);
+    expect(
+      await who(
+        "Unable to connect: 504, message='Invalid response status', url=URL('wss://remotestate.nabucasa.com/v1')",
+      ),
+    ).toEqual(['cloud']);
   });
 
   it('names the integration whose protocol port the unreachable peer listens on', async () => {
