@@ -9693,7 +9693,12 @@ var SIGNATURES = FAMILIES.flatMap((f) => f.signatures.map((signature) => ({
 var BENIGN = FAMILIES.flatMap((f) => f.benign ?? []);
 /** Text patterns that may match below WARNING: an INFO line matching none of them is noise. */
 var INFO_LEVEL_TEXTS = [...SIGNATURES.flatMap((c) => c.patterns.filter((p) => p.minLevel && rank(p.minLevel) <= LEVELS.INFO).flatMap((p) => asList(p.text))), RECOVERED];
-var FAILURE_WORDS = /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault|unable to|cannot|can't|could not|couldn't|does not exist|unbound variable|command not found|permission denied|exec: [\w./-]+: not found)\b/i;
+/**
+* Words a line without a level fails with: a failure by name, an exception's usual words
+* (`is not defined`, `missing 1 required positional argument`), or what a peer or the system
+* refused (`refused`, `denied`, `timed out`, `unreachable`, `disconnected`, `not supported`).
+*/
+var FAILURE_WORDS = /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault|unable to|cannot|can't|could not|couldn't|does not exist|unbound variable|command not found|permission denied|exec: [\w./-]+: not found|refused|denied|timed out|unreachable|disconnected|is not defined|missing \d+ required|not supported|unsupported)\b/i;
 /** A Python exception's name: `TypeError: …`, `aiohttp.ClientResponseError`. */
 var EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
 /** Words of a failure, or an exception's name. */

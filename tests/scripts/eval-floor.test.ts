@@ -23,7 +23,7 @@ import { evaluate } from '../../scripts/eval/corpus.js';
  * 0.469 / 0.621, from 576 to 705 from 0.591 / 0.443 / 0.642, and from 444 to 576 from 0.633 /
  * 0.458 / 0.633.)
  */
-const FLOOR = { category: 0.57, remedy: 0.527, integration: 0.644 };
+const FLOOR = { category: 0.57, remedy: 0.532, integration: 0.649 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
  * reached, within the target of 0.05. The held-out cases measured 0.048 until a schema error

@@ -109,6 +109,24 @@ describe('analyzeOffline', () => {
     ).toBeNull();
   });
 
+  it('reads what a peer or the code refused, in a line without a level, as a failure', () => {
+    // Words a peer refuses with, and an exception's usual words without its name.
+    for (const text of [
+      'MQTT connect: The connection was refused.',
+      'Access denied for user homeassistant',
+      'Request to the gateway timed out',
+      'Bridge disconnected, reconnecting in 30 s',
+      "name 'ost_event' is not defined",
+      "alarmo/arm. async_service_arm_handler() missing 1 required positional argument: 'code'",
+      'Firmware 04.02.02 of this device is not supported',
+    ])
+      expect(analyzeOffline(input('foo', [line(text, 'UNKNOWN')])), text).not.toBeNull();
+    // The same words in a line its program logged at INFO are no failure.
+    expect(
+      analyzeOffline(input('foo', [line('Bridge disconnected, reconnecting in 30 s', 'INFO')])),
+    ).toBeNull();
+  });
+
   it("reads a pasted traceback's exception name as an error, though no level survived", () => {
     const finding = analyzeOffline(
       input('victron_mqtt', [

@@ -54,8 +54,13 @@ const INFO_LEVEL_TEXTS = [
   // Context a variant reads: the failure came back by itself.
   RECOVERED,
 ];
+/**
+ * Words a line without a level fails with: a failure by name, an exception's usual words
+ * (`is not defined`, `missing 1 required positional argument`), or what a peer or the system
+ * refused (`refused`, `denied`, `timed out`, `unreachable`, `disconnected`, `not supported`).
+ */
 const FAILURE_WORDS =
-  /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault|unable to|cannot|can't|could not|couldn't|does not exist|unbound variable|command not found|permission denied|exec: [\w./-]+: not found)\b/i;
+  /\b(?:error|exception|traceback|fatal|failed|failure|crash(?:ed)?|panic|segmentation fault|unable to|cannot|can't|could not|couldn't|does not exist|unbound variable|command not found|permission denied|exec: [\w./-]+: not found|refused|denied|timed out|unreachable|disconnected|is not defined|missing \d+ required|not supported|unsupported)\b/i;
 /** A Python exception's name: `TypeError: …`, `aiohttp.ClientResponseError`. */
 const EXCEPTION_NAME = /\b[A-Z]\w*(?:Error|Exception)\b/;
 /** Words of a failure, or an exception's name. */
