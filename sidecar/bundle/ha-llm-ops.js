@@ -4552,11 +4552,21 @@ var UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
 * `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
 */
 var UI_OLD_SOURCE = /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
-/** Wrappers that prefix every line: journald/syslog and `docker compose logs`. */
+/**
+* Docker's time is a wrapper only before a line with a time of its own: an app's line that
+* starts with such a time (zerolog's) is that app's, its time its own.
+*/
+var DOCKER_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,9}Z /;
+var TIMED = /^(?:\d{2,4}-\d{2}-\d{2}[ T]|\[?\d{1,2}:\d{2}:\d{2})/;
+/**
+* Wrappers that prefix every line: journald/syslog, `docker compose logs`, and the time
+* `docker logs --timestamps` puts before each line (RFC 3339 in UTC, to the nanosecond).
+*/
 var PREFIXES = [
 	new RegExp(SYSLOG_PREFIX),
 	new RegExp(SYSLOG_ISO_PREFIX),
-	/^[\w.-]+\s*\| /
+	/^[\w.-]+\s*\| /,
+	DOCKER_TIME
 ];
 var ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
 /**
@@ -4665,7 +4675,8 @@ var LogParser = class {
 		}
 		for (const prefix of PREFIXES) {
 			const m = prefix.exec(line);
-			if (m && startOf(line.slice(m[0].length))) {
+			const rest = m ? line.slice(m[0].length) : "";
+			if (m && (prefix !== DOCKER_TIME || TIMED.test(rest)) && startOf(rest)) {
 				this.prefix = prefix;
 				return line.slice(m[0].length);
 			}

@@ -431,6 +431,25 @@ describe('parseLog: Supervisor and add-on logs', () => {
     expect(compose).toMatchObject({ logger: 'x', message: 'boom', traceback: ['ValueError: bad'] });
   });
 
+  it("unwraps the time `docker logs --timestamps` puts before each line, not an app's own time", () => {
+    const [docker] = parseLog(
+      [
+        '2024-12-24T23:12:07.275324629Z 2024-12-25 07:12:07.273 ERROR (db5e1b30f36fb7b7) [custom_components.xiaomi_home.miot.miot_client] mips try reconnect after 60000ms',
+        '2024-12-24T23:12:07.2753246Z ValueError: bad',
+      ].join('\n'),
+    );
+    expect(docker).toMatchObject({
+      timestamp: '2024-12-25T07:12:07.273',
+      level: 'ERROR',
+      logger: 'custom_components.xiaomi_home.miot.miot_client',
+      message: 'mips try reconnect after 60000ms',
+      traceback: ['ValueError: bad'],
+    });
+    // zerolog's line starts with the same kind of time: it is the line's own.
+    const [zerolog] = parseLog('2024-12-24T23:12:07.275324629Z ERR failed to dial edge');
+    expect(zerolog?.timestamp).toBe('2024-12-24T23:12:07.275324629Z');
+  });
+
   it('reads syslog lines that carry no Home Assistant record as their own records', () => {
     const records = parseLog(
       'Jun 10 21:36:07 nuc kernel: Out of memory: Killed process 812 (python3)\nJun 10 21:36:08 nuc systemd[1]: home-assistant.service: Main process exited',
