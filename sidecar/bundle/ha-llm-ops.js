@@ -4552,21 +4552,14 @@ var UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
 * `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
 */
 var UI_OLD_SOURCE = /^\d{1,2}:\d{2}(?: ?[AP]M)? (?<source>\S+\.py) \((?<level>[A-Z]+)\) - message first occur+ed at/;
-/**
-* Docker's time is a wrapper only before a line with a time of its own: an app's line that
-* starts with such a time (zerolog's) is that app's, its time its own.
-*/
-var DOCKER_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,9}Z /;
-var TIMED = /^(?:\d{2,4}-\d{2}-\d{2}[ T]|\[?\d{1,2}:\d{2}:\d{2})/;
-/**
-* Wrappers that prefix every line: journald/syslog, `docker compose logs`, and the time
-* `docker logs --timestamps` puts before each line (RFC 3339 in UTC, to the nanosecond).
-*/
-var PREFIXES = [
-	new RegExp(SYSLOG_PREFIX),
-	new RegExp(SYSLOG_ISO_PREFIX),
-	/^[\w.-]+\s*\| /,
-	DOCKER_TIME
+var WRAPPERS = [
+	{ prefix: new RegExp(SYSLOG_PREFIX) },
+	{ prefix: new RegExp(SYSLOG_ISO_PREFIX) },
+	{ prefix: /^[\w.-]+\s*\| / },
+	{
+		prefix: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,9}Z /,
+		before: /^(?:\d{2,4}-\d{2}-\d{2}[ T]|\[?\d{1,2}:\d{2}:\d{2})/
+	}
 ];
 var ISO_DATE = /(?<date>\d{4}-\d{2}-\d{2})[ T]?(?<time>\d{2}:\d{2}:\d{2})?/;
 /**
@@ -4673,12 +4666,13 @@ var LogParser = class {
 			const m = this.prefix.exec(line);
 			if (m) return line.slice(m[0].length);
 		}
-		for (const prefix of PREFIXES) {
+		for (const { prefix, before } of WRAPPERS) {
 			const m = prefix.exec(line);
-			const rest = m ? line.slice(m[0].length) : "";
-			if (m && (prefix !== DOCKER_TIME || TIMED.test(rest)) && startOf(rest)) {
+			if (!m) continue;
+			const rest = line.slice(m[0].length);
+			if ((!before || before.test(rest)) && startOf(rest)) {
 				this.prefix = prefix;
-				return line.slice(m[0].length);
+				return rest;
 			}
 		}
 		return line;
