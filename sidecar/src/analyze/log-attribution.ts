@@ -177,6 +177,8 @@ const PIP_BUILD =
 const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$|^custom_components\.[\w-]+(?:\.\w+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
+/** The kernel's Bluetooth stack on one of its controllers (`Bluetooth: hci0: …`). */
+const KERNEL_BLUETOOTH = /^Bluetooth: hci\d+:/;
 /** Programs of the host (syslog, journald): not Home Assistant, not an add-on. */
 const HOST_PROGRAM =
   /^(?:kernel|systemd(?:-\w+)?|dockerd|containerd|NetworkManager|dbus-daemon|sshd|cron|CRON|rsyslogd|avahi-daemon)$/;
@@ -310,7 +312,11 @@ export function attribute(record: LogRecord): Attribution {
   // Errors a browser reported from the dashboard (system_log relays them).
   if (/^frontend\.js\./.test(logger))
     return { integration: 'frontend', subject: null, fromHa: true, bare };
-  if (HOST_PROGRAM.test(logger)) return { integration: null, subject: null, fromHa: false, bare };
+  if (HOST_PROGRAM.test(logger)) {
+    // The kernel's Bluetooth stack about a controller: the adapter Home Assistant's Bluetooth uses.
+    const bluetooth = logger === 'kernel' && KERNEL_BLUETOOTH.test(r.message);
+    return { integration: bluetooth ? 'bluetooth' : null, subject: null, fromHa: false, bare };
+  }
   // A record with a Python source file is Home Assistant's, whatever the paste lost.
   const python =
     r.source !== null ||

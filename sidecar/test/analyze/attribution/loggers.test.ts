@@ -16,6 +16,23 @@ describe('attributing loggers and every clue together', () => {
     expect(only).toMatchObject({ integration: 'acme', category: 'other' });
   });
 
+  it('gives the kernel’s lines about a Bluetooth controller to Bluetooth, and no other kernel line', async () => {
+    const incidents = await analyze(
+      'Jan 08 15:37:56 homeassistant kernel: Bluetooth: hci0: Opcode 0x0c03 failed: -110',
+      'Jan 08 15:38:41 homeassistant kernel: Bluetooth: hci0: Opcode 0x0c03 failed: -110',
+      'Jan 08 15:40:02 homeassistant kernel: EXT4-fs error (device sda8): ext4_find_entry:1455: inode #2: comm systemd: reading directory lblock 0',
+    );
+    expect(incidents.map((i) => [i.integration, i.rca.signature])).toEqual(
+      expect.arrayContaining([
+        ['bluetooth', 'network.radio'],
+        [null, expect.any(String)],
+      ]),
+    );
+    const adapter = incidents.find((i) => i.integration === 'bluetooth');
+    expect(adapter).toMatchObject({ category: 'device_unavailable', occurrences: 2 });
+    expect(adapter?.title).toContain('Bluetooth adapter does not answer');
+  });
+
   it('reads the logger a pasted line kept in brackets', async () => {
     const [only] = await analyze(
       '[pyatv.protocols.mrp] Connection lost to device, failing back to polling',

@@ -115,6 +115,20 @@ recognises('custom_component', [
     'update_or_remove_custom_component',
   ),
   c(
+    // localtuya reconnecting through an object it had not created: a bug its next commit fixed.
+    'a custom integration quoting an exception in a warning, without its name',
+    input('localtuya', [
+      line(
+        "[866...abe] Connect to <IP> failed: 'NoneType' object has no attribute 'heartbeater'",
+        'WARNING',
+        'custom_components.localtuya.common',
+      ),
+    ]),
+    'custom_component.code_error',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'a custom integration crashing with a TypeError about arguments',
     input('foo', [
       line(

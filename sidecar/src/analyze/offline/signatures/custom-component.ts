@@ -223,7 +223,7 @@ export const customComponent: SignatureFamily = {
         // exception itself is in a traceback the paste may have lost).
         // An entity class missing a method Home Assistant's base class made abstract.
         text: new RegExp(
-          `${/\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|cannot import name '\w+' from|cannot assign to field|Can't instantiate abstract class/.source}|${CALL_MISMATCH.source}|${/Unable to import component|importing (?:component )?custom_components\.\w+/.source}`,
+          `${/\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|'\w+' object has no attribute '\w+'|cannot import name '\w+' from|cannot assign to field|Can't instantiate abstract class/.source}|${CALL_MISMATCH.source}|${/Unable to import component|importing (?:component )?custom_components\.\w+/.source}`,
         ),
         custom: true,
         // A library's module, missing or moved: library_api_changed and the dependency family say more.

@@ -112,7 +112,7 @@ export const network: SignatureFamily = {
     {
       id: 'radio',
       match: {
-        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b/i,
+        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)/i,
       },
       ...device,
       confidence: 0.76,
@@ -129,6 +129,23 @@ export const network: SignatureFamily = {
             manualSteps: [
               'Find what else uses the port: integrations and add-ons configured with the same /dev path (Zigbee2MQTT beside ZHA, a serial sensor, ser2net), and remove or re-point the other one.',
               'Then reload {integration} (or restart Home Assistant).',
+            ],
+          },
+        },
+        {
+          // A Bluetooth controller (a USB dongle or the board's own): the kernel, or the
+          // integration reading it, says it is missing or does not answer its commands.
+          when: { text: /\bhci\d+\b|\b(?:BT|Bluetooth) (?:controllers?|adapters?)\b/i },
+          set: {
+            title: '{integration}: the Bluetooth adapter does not answer',
+            rootCause:
+              'The Bluetooth adapter is missing or does not answer (“{detail}”): a USB dongle was unplugged or lost power, or the controller (a board’s own, or a dongle) hangs after an operating system or firmware update.',
+            impact:
+              'Every Bluetooth device Home Assistant reads through that adapter is unavailable.',
+            manualSteps: [
+              'Check that the adapter shows under Settings → System → Hardware (or `hciconfig` on the host); replug a USB dongle, using an extension cable away from USB 3 ports.',
+              'Power the host off and on: a controller that hangs is often reset only by losing power.',
+              'If it started after an operating system update, look for the board’s Bluetooth in the release notes and issue tracker, or use a supported USB dongle instead.',
             ],
           },
         },

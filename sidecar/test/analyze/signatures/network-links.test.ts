@@ -1,0 +1,150 @@
+/** Real-world wordings of the network family's failures (signatures/network.ts): the radios, meshes and brokers devices hang off. */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('network (radios, meshes and brokers)', [
+  c(
+    // After a kernel update the Pi's Broadcom controller stopped answering its commands.
+    'the kernel saying a Bluetooth controller does not answer',
+    input('bluetooth', [line('Bluetooth: hci0: Opcode 0x0c03 failed: -110', 'UNKNOWN', 'kernel')]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // After HAOS 11.4 the Pi 3's Broadcom controller stopped answering the kernel.
+    'no Bluetooth adapter in the system',
+    input('ble_monitor', [
+      line(
+        'There are no BT controllers present in the system!',
+        'ERROR',
+        'custom_components.ble_monitor',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // Zigbee2MQTT 2.0 drove a Texas Instruments stick with the Silicon Labs driver.
+    'Zigbee2MQTT starting its adapter with the wrong driver',
+    input(null, [
+      line(
+        'z2m: Error: Failed to start EZSP layer with status=HOST_FATAL_ERROR.\n    at EmberAdapter.initEzsp (/app/node_modules/zigbee-herdsman/src/adapter/ember/adapter/emberAdapter.ts:670:19)',
+        'ERROR',
+      ),
+    ]),
+    'network.radio_driver_mismatch',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a Bluetooth adapter that is not there',
+    input('ble_monitor', [
+      line(
+        'HCIdump thread: OS error (hci0): [Errno 19] error while attempting to bind on interface 0: No such device',
+        'ERROR',
+        'custom_components.ble_monitor',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'an MQTT broker that refuses',
+    input('mqtt', [
+      line(
+        'Failed to connect to MQTT server due to exception: [Errno 111] Connection refused',
+        'ERROR',
+        'homeassistant.components.mqtt.client',
+      ),
+    ]),
+    'network.mqtt_broker',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // pyserial's words when a second program reads the same port (here an energy meter's
+    // integration opened the Zigbee stick's port).
+    'a serial port two programs read at once',
+    input('zha', [
+      line(
+        "Connection to the radio has been lost: SerialException('device reports readiness to read but returned no data (device disconnected or multiple access on port?)')",
+        'ERROR',
+        'zigpy.application',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a USB radio that is gone',
+    input('zha', [
+      line(
+        "Failed to connect to the radio: [Errno 2] could not open port /dev/ttyUSB0: [Errno 2] No such file or directory: '/dev/ttyUSB0'",
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a radio Home Assistant may not open',
+    input('zha', [
+      line(
+        "Couldn't start deCONZ coordinator\nPermissionError: [Errno 13] Permission denied: '/dev/serial/by-id/usb-ConBee_II-if00'",
+        'ERROR',
+        'homeassistant.components.zha.core.gateway',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a Z-Wave node the controller marked dead',
+    input('zwave_js', [
+      line(
+        '[Node 012] The node did not respond after 1 attempts, it is presumed dead',
+        'WARNING',
+        'homeassistant.components.zwave_js',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Zigbee device that acknowledged nothing (Zigbee2MQTT)',
+    input('mqtt', [
+      line(
+        "z2m: Publish 'set' to 'Kitchen light' failed: 'Error: ZCL command 0x00158d0001a2b3c4/1 genOnOff.on({}) failed (Data request failed with error: 'MAC no ack' (233))'",
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Zigbee device no route leads to (ZHA)',
+    input('zha', [
+      line(
+        '[0x3f2a:1:0x0006]: Failed to send request: NWK_NO_ROUTE',
+        'WARNING',
+        'homeassistant.components.zha.core.cluster_handlers',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Z-Wave JS serial port that is gone',
+    input('zwave_js', [line("Device '/dev/ttyAMA0' does not exist in Z-Wave JS", 'UNKNOWN')]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+]);

@@ -1,0 +1,264 @@
+/** Real-world wordings of the network family's failures (signatures/network.ts): a peer that was reached but does not answer as it should: devices and vendors' services. */
+import { input, line } from '../helpers.js';
+import { c, recognises } from './cases.js';
+
+recognises('network (talking to a peer)', [
+  c(
+    // The inverter's Wi-Fi dongle served one client at a time; another integration held it.
+    'a Modbus device that does not answer',
+    input('solis_modbus', [
+      line(
+        'Failed to read Modbus register: Modbus Error: [Input/Output] ERROR: No response received after 3 retries',
+        'ERROR',
+        'custom_components.solis_modbus.modbus_controller',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device the integration was disconnected from, named with its address',
+    input('androidtv_remote', [
+      line(
+        'Disconnected from SHIELD at 192.168.1.40',
+        'WARNING',
+        'homeassistant.components.androidtv_remote',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device the integration marks unavailable',
+    input('sonos', [
+      line('Subscription renewals for Living Room failed, marking unavailable', 'WARNING'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a live connection that dropped to polling',
+    input('unifiprotect', [
+      line(
+        'Unifi OS: Websocket connection not active, failing back to polling',
+        'WARNING',
+        'uiprotect.api',
+      ),
+    ]),
+    'network.push_channel_lost',
+    'device_unavailable',
+    'reload_config_entry',
+  ),
+  c(
+    'an integration that says itself it needs a reload to reconnect',
+    input('eufy_security', [
+      line(
+        'Error fetching eufy_security data: Error communicating with Add-on: Connection to add-on was broken. please reload the integration!',
+        'ERROR',
+        'custom_components.eufy_security',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'reload_config_entry',
+  ),
+  c(
+    "an update coordinator named with spaces that cannot fetch a sleeping device's data",
+    input('shelly', [
+      line(
+        'Error fetching Shelly Door/Window 2 data: Sleeping device did not update within 21600 seconds interval',
+        'ERROR',
+        'homeassistant.components.shelly',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device the update coordinator reached again by itself',
+    input('tplink', [
+      line(
+        'Error fetching 192.168.1.20 data: Unable to connect to the device: 192.168.1.20:9999: ',
+        'ERROR',
+        'homeassistant.components.tplink.coordinator',
+      ),
+      line(
+        'Fetching 192.168.1.20 data recovered',
+        'INFO',
+        'homeassistant.components.tplink.coordinator',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'notify_only',
+  ),
+  c(
+    'a URL typed into the host field',
+    input('unifi', [
+      line(
+        'Error connecting to the UniFi controller at https://192.168.1.2: Error requesting data from https://192.168.1.2: Cannot connect to host https:443 ssl:default [Try again]',
+        'ERROR',
+        'homeassistant.components.unifi',
+      ),
+    ]),
+    'network.communication',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a device whose status cannot be fetched',
+    input('tuya_local', [
+      line(
+        'Failed to fetch device status for Garden water timer',
+        'ERROR',
+        'custom_components.tuya_local.device',
+        3,
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a hub that cannot be reached',
+    input('hue', [
+      line('Unable to reach bridge 192.168.1.20 (Error requesting data from 192.168.1.20: None)'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device that stops answering the keep-alive',
+    input('harmony', [
+      line('10.0.0.40: Response error: No PONG received after 15.0 seconds', 'ERROR', 'aioharmony'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device that hangs up mid-request',
+    input('foo_bridge', [
+      line('Unexpected error: Server disconnected', 'ERROR', 'custom_components.foo_bridge'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device no connection attempt reaches (httpx)',
+    input('rest', [
+      line(
+        'Error fetching data: http://10.0.0.9/api failed with All connection attempts failed',
+        'ERROR',
+        'homeassistant.components.rest.data',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device said to be offline',
+    input('acme', [line('Device Kitchen is offline', 'WARNING', 'custom_components.acme.light')]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device said to have disconnected',
+    input('acme', [
+      line('Device 1234 disconnected', 'WARNING', 'homeassistant.components.acme.coordinator'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device the integration fails to communicate with',
+    input('acme', [
+      line('Failed to communicate with the device', 'ERROR', 'homeassistant.components.acme'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device no longer found on the network',
+    input('acme', [
+      line('Kitchen: device not found on network', 'WARNING', 'homeassistant.components.acme'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device that cannot be reached',
+    input('dreame_vacuum', [
+      line(
+        'custom_components.dreame_vacuum.dreame.exceptions.DeviceUpdateFailedException: Device cannot be reached',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    "a cloud service's outage (HTTP 503)",
+    input('acme', [
+      line(
+        "Error fetching acme data: 503, message='Service Unavailable', url=URL('https://api.acme-cloud.com/v1/devices')",
+        'ERROR',
+        'custom_components.acme.coordinator',
+      ),
+    ]),
+    'network.service_error',
+    'network_unreachable',
+    'notify_only',
+  ),
+  c(
+    'a local device whose own software fails (HTTP 500)',
+    input('acme', [
+      line(
+        'Error fetching data from 192.168.1.20: 500 Internal Server Error',
+        'ERROR',
+        'homeassistant.components.acme',
+      ),
+    ]),
+    'network.service_error',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // tesla_powerwall after firmware 1.48 dropped a field of the meters answer.
+    'a library that says the API changed',
+    input('powerwall', [
+      line(
+        "Powerwall api error: It seems like the Powerwall API changed for '<class 'tesla_powerwall.responses.MetersResponse'>'': Some attributes have been removed from the response: ['timeout']",
+        'ERROR',
+        'homeassistant.components.powerwall',
+      ),
+    ]),
+    'network.service_changed',
+    'other',
+    'notify_only',
+  ),
+  c(
+    'a custom integration whose service changed its API',
+    input('weatherflow_cloud_x', [
+      line(
+        'The WeatherFlow API has changed; the key sea_level_pressure is missing',
+        'ERROR',
+        'custom_components.weatherflow_cloud_x.api',
+      ),
+    ]),
+    'network.service_changed',
+    'other',
+    'update_or_remove_custom_component',
+  ),
+]);
