@@ -43,7 +43,7 @@ const CONFIG_CHECK = [
 /** Framework messages that name the integration in ways integrationOf does not read. */
 const NAMED_IN_MESSAGE = [
   /\bcustom integration '(\w+)'/,
-  /^Updating (\w+) \w+ took longer than the scheduled/,
+  /^Updating (\w+) \w+ (?:took longer than|did not complete within) the scheduled/,
   /^Setup of \w+ platform (\w+) is taking/,
   /^Setup of platform (\w+) is taking/,
   /^Setup of '(\w+)' is taking/,
@@ -56,12 +56,20 @@ const NAMED_IN_MESSAGE = [
   /\bPlatform error: \w+ - Integration '(\w+)' not found/,
   /\bIntegration (\w+) not found when trying to verify its \w+ platform/,
   // The loader failing to import a custom integration's code.
-  /\bimporting (?:component )?custom_components\.(\w+)/,
+  /\bimporting (?:component |platform )?custom_components\.(\w+)/,
+  /\bError loading custom_components\.(\w+)/,
+  /\bcustom_components\/(\w+)\/manifest\.json\b/,
+  // The config entries' check on what an integration's setup returned.
+  /^(\w+)\.async_(?:setup_entry|migrate_entry|unload_entry) did not return boolean/,
   /^Timed out adding entities for domain \w+ with platform (\w+)/,
   // The start waiting on one integration's setup (newer releases print a dict of them).
   /^Waiting (?:on|for) integrations to complete setup: (?:\{\(')?(\w+)(?:', [^)]*\): [\d.]+\})?$/,
   // An automation's device trigger, condition or action of an integration that has none (any more).
   /\bIntegration '(\w+)' does not support device automation/,
+  // YAML Home Assistant no longer reads, naming the integration it was meant for.
+  /^The '?(\w+)'? integration does not support (?:YAML setup|any configuration parameters)\b/,
+  /^Configuring the (\w+) integration under the \w+ platform key is not supported/,
+  /^The (\w+) platform for the \w+ integration does not support platform setup/,
   // The loader asked about one integration for another part (the frontend, a flow).
   /\b(?:manifest|translations|flow|integration) for integration '?(\w+)'?(?=[:\s.,]|$)/,
 ];

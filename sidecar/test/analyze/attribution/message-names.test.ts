@@ -106,6 +106,36 @@ describe('attributing the names a message writes', () => {
     ).toEqual(['poolmate']);
   });
 
+  it('names the integration the framework names in its own checks', async () => {
+    // YAML Home Assistant no longer reads, whichever logger wrote it.
+    expect(
+      await who(
+        "The 'tplink' integration does not support YAML setup, please remove it from your configuration",
+      ),
+    ).toEqual(['tplink']);
+    expect(
+      await who(
+        'Configuring the template integration under the sensor platform key is not supported, it must be configured under its own template key instead',
+      ),
+    ).toEqual(['template']);
+    // The loader on a custom integration's code and manifest, the config entries on its setup.
+    expect(
+      await who('Unexpected exception importing platform custom_components.localtuya.climate'),
+    ).toEqual(['localtuya']);
+    expect(
+      await who(
+        'Error parsing manifest.json file at /config/custom_components/localtuya/manifest.json: unexpected character: line 12 column 3 (char 345)',
+      ),
+    ).toEqual(['localtuya']);
+    expect(await who('my_heater.async_setup_entry did not return boolean')).toEqual(['my_heater']);
+    // A platform's poll still busy when the next is due, in the wording since 2026.
+    expect(
+      await who(
+        'Updating poolmate sensor did not complete within the scheduled update interval 0:00:30 for sensor.pool_temperature; these entities are still finishing a previous update',
+      ),
+    ).toEqual(['poolmate']);
+  });
+
   it('names the part of Home Assistant whose own internet service did not answer', async () => {
     // Core installs requirements from its wheels index.
     expect(

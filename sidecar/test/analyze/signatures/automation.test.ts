@@ -6,6 +6,59 @@ import { c, recognises } from './cases.js';
 
 recognises('automation', [
   c(
+    // The service helper's wording since 2024, pasted without its logger.
+    'an action on entities that are missing, in the wording since 2024',
+    input(null, [
+      line(
+        'Referenced entities light.tv_bias_light are missing or not currently available',
+        'WARNING',
+      ),
+    ]),
+    'automation.missing_reference',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a condition naming an entity that does not exist',
+    input(null, [
+      line(
+        "Kitchen motion lights: Error in 'condition' evaluation: In 'state': In 'state' condition: unknown entity binary_sensor.front_door",
+        'WARNING',
+        'homeassistant.components.automation.kitchen_motion_lights',
+      ),
+    ]),
+    'automation.condition_failed',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    // A soundbar's state compared as a number: the automation compares the wrong thing.
+    'a numeric condition on an entity whose state is no number',
+    input(null, [
+      line(
+        "Error in 'if[0]' evaluation: In 'numeric_state': In 'numeric_state' condition: entity media_player.master_bedroom_soundbar state 'playing' cannot be processed as a number",
+        'WARNING',
+        'homeassistant.helpers.script',
+      ),
+    ]),
+    'automation.condition_failed',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a numeric condition on an entity that was unavailable',
+    input(null, [
+      line(
+        "Error in 'choose[0]' evaluation: In 'numeric_state' condition: entity sensor.kitchen_temperature state 'unavailable' cannot be processed as a number",
+        'WARNING',
+        'homeassistant.helpers.script',
+      ),
+    ]),
+    'automation.condition_failed',
+    'automation_error',
+    'check_network_or_device',
+  ),
+  c(
     // Keymaster 2024.9: the repair Home Assistant raised for a script the integration had not created.
     'the Repairs issue of an automation calling an action that does not exist',
     input(null, [

@@ -6,6 +6,59 @@ import { c, recognises } from './cases.js';
 
 recognises('config', [
   c(
+    'YAML for an integration set up from the UI only',
+    input('tplink', [
+      line(
+        "The 'tplink' integration does not support YAML setup, please remove it from your configuration",
+        'ERROR',
+        'homeassistant.setup',
+      ),
+    ]),
+    'config.yaml_not_read',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // template sensors moved from `sensor: - platform: template` to their own key.
+    'an integration configured under a platform key instead of its own',
+    input('template', [
+      line(
+        'Configuring the template integration under the sensor platform key is not supported, it must be configured under its own template key instead',
+        'ERROR',
+        'homeassistant.components.sensor',
+      ),
+    ]),
+    'config.yaml_not_read',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a package that cannot be merged',
+    input('homeassistant', [
+      line(
+        "Package lights setup failed. Integration input_boolean has duplicate key 'guest_mode' (See /config/packages/lights.yaml:7).",
+        'ERROR',
+        'homeassistant.config',
+      ),
+    ]),
+    'config.package_invalid',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an external URL with a path',
+    input('homeassistant', [
+      line(
+        "Invalid external_url set. It's not allowed to have a path (/ha)",
+        'WARNING',
+        'homeassistant.core_config',
+      ),
+    ]),
+    'config.url_with_path',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     // AppDaemon 4.5 dropped a field its older configuration files had.
     'a program refusing a field of its configuration file',
     input('hassio', [line('Unknown field: appdaemon.plugins.HASS.hass.domain', 'ERROR', null)]),

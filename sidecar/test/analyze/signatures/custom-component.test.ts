@@ -4,6 +4,59 @@ import { c, recognises } from './cases.js';
 
 recognises('custom_component', [
   c(
+    // A release installed half-way: the loader cannot read its manifest.
+    'a custom integration whose manifest cannot be parsed',
+    input('localtuya', [
+      line(
+        'Error parsing manifest.json file at /config/custom_components/localtuya/manifest.json: unexpected character: line 12 column 3 (char 345)',
+        'ERROR',
+        'homeassistant.loader',
+      ),
+    ]),
+    'custom_component.blocked_or_invalid_manifest',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a custom integration whose version key is not valid',
+    input('my_widget', [
+      line(
+        "The custom integration 'my_widget' does not have a valid version key (v1.0-beta!) in the manifest file and was blocked from loading. See https://developers.home-assistant.io/blog/2021/01/29/custom-integration-changes#versions for more details",
+        'ERROR',
+        'homeassistant.loader',
+      ),
+    ]),
+    'custom_component.blocked_or_invalid_manifest',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a platform of a custom integration that cannot be imported',
+    input('localtuya', [
+      line(
+        'Unexpected exception importing platform custom_components.localtuya.climate',
+        'ERROR',
+        'homeassistant.loader',
+      ),
+    ]),
+    'custom_component.code_error',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a custom integration whose setup does not say whether it worked',
+    input('my_heater', [
+      line(
+        'my_heater.async_setup_entry did not return boolean',
+        'ERROR',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'custom_component.code_error',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     // The Frigate integration checks its server's version; the add-on needed an update.
     "an integration refusing its server's version",
     input('frigate', [

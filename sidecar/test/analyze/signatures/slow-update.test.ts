@@ -6,6 +6,34 @@ import { c, recognises } from './cases.js';
 
 recognises('slow_update', [
   c(
+    // Home Assistant's wording since 2026, naming the entities still busy with the last update.
+    'an update past its interval, in the wording that names the entities still updating',
+    input('command_line', [
+      line(
+        'Updating command_line sensor did not complete within the scheduled update interval 0:01:00 for sensor.nas_cpu_temp, sensor.nas_uptime; these entities are still finishing a previous update, or waiting their turn for one, and will be skipped until they become available. Entities using a synchronous update() method cannot be forcibly interrupted',
+        'WARNING',
+        'homeassistant.components.sensor',
+      ),
+    ]),
+    'slow_update.update_interval',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
+    // A stop that hangs is not a device that times out on the network.
+    'a shutdown that gave up waiting for the integrations to stop',
+    input(null, [
+      line(
+        'Timed out waiting for integrations to stop, the shutdown will continue',
+        'WARNING',
+        'homeassistant.core',
+      ),
+    ]),
+    'slow_update.shutdown',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
     // Some integrations name the entity (command_line in 2023.6), not the domain and platform.
     'an update past its interval named by the entity',
     input('command_line', [

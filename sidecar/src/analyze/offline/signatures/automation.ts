@@ -122,10 +122,17 @@ export const automation: SignatureFamily = {
       // almost always an automation or a script (also one an integration generated), but the
       // line does not say which, hence less sure than a line of the automation's own.
       id: 'missing_reference',
-      match: {
-        text: /Unable to find referenced (?:entities|devices|areas) (?<target>[a-z_]+\.\w+)/,
-        logger: /^homeassistant\.helpers\.service$/,
-      },
+      match: [
+        {
+          text: /Unable to find referenced (?:entities|devices|areas) (?<target>[a-z_]+\.\w+)/,
+          logger: /^homeassistant\.helpers\.service$/,
+        },
+        // Its wording since 2024 (`Referenced devices abc, entities light.x are missing …`):
+        // only the service helper writes it, so a pasted line without its logger is as sure.
+        {
+          text: /\bReferenced (?:areas|devices|entities|floors|labels) (?<target2>[^\s,]+)[^\n]*? (?:are|is) missing or not currently available/,
+        },
+      ],
       ...common,
       severity: 'warning',
       confidence: 0.7,
@@ -137,6 +144,58 @@ export const automation: SignatureFamily = {
       manualSteps: [
         'Search your automations and scripts for {target} (Settings → Entities shows whether it still exists, maybe under a new name).',
         'Point the step at the existing entity, or remove it; if an integration generates the target, regenerate or reload that integration.',
+      ],
+    },
+    {
+      // The script engine could not decide a condition (of an automation, a script, a choose,
+      // an if, a wait) or a numeric state trigger: the run stops there as if it were false.
+      id: 'condition_failed',
+      match: {
+        text: /\bError in '[^'\n]+' (?:evaluation|trigger): [^\n]*\bIn '\w+' condition: |^In '\w+' condition: |\bValue cannot be processed as a number: /m,
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.72,
+      variants: [
+        {
+          // What it names does not exist: renamed or removed.
+          when: {
+            text: /\bunknown (?:'\w+' )?(?:entity|zone)\b|\bno (?:entity|zone) specified\b|attribute '[^'\n]+' \(of entity [^)\n]+\) does not exist/i,
+          },
+          set: {
+            confidence: 0.8,
+            title: 'A condition of {automation} names something that does not exist',
+            rootCause:
+              'A condition of {automation} names an entity, zone or attribute that does not exist (“{detail}”): it was renamed or removed, or the integration that provides it is not loaded. The run stops there as if the condition were false.',
+            manualSteps: [
+              'Find the condition in {automation} (its trace shows the step) and point it at the entity or zone as it is named now (Settings → Entities).',
+              'Save and run the automation once.',
+            ],
+          },
+        },
+        {
+          // The entity was there but had no value at that moment.
+          when: { text: /state '(?:unavailable|unknown)' cannot be processed as a number/ },
+          set: {
+            remedy: 'check_network_or_device',
+            actions: [],
+            confidence: 0.66,
+            title: 'A condition of {automation} met an unavailable entity',
+            rootCause:
+              'A numeric condition of {automation} compared an entity that was unavailable or unknown at that moment (“{detail}”), so the run stopped there as if the condition were false: the device behind the entity was offline, or had not reported since Home Assistant started.',
+            manualSteps: [
+              'Check the device behind the entity the message names: whether it is online and reports.',
+              'If it is often briefly unavailable, add a condition that checks it is available before comparing its value.',
+            ],
+          },
+        },
+      ],
+      title: 'A condition of {automation} cannot be checked',
+      rootCause:
+        'A condition of {automation} could not be evaluated (“{detail}”), so the run stopped there as if it were false: it compares a value that is not a number, or a template in it fails.',
+      manualSteps: [
+        'Open the trace of {automation} to see the condition and the value it got.',
+        'Compare a numeric entity (or convert the value with a template), or guard the condition against values that are not numbers; save and run it once.',
       ],
     },
     {

@@ -201,6 +201,60 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // Home Assistant no longer reads this YAML: the integration is set up from the UI now,
+      // takes no options, or is configured under its own key instead of a platform's.
+      id: 'yaml_not_read',
+      match: {
+        text: /\bdoes not support YAML setup, please remove it from your configuration|\bdoes not support platform setup, please remove it from your config|\bplatform key is not supported, it must be configured under its own \w+ key|\boption near \S+ has been removed, please remove it from your configuration|\bdoes not support any configuration parameters, got /,
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.86,
+      title: '[[{integration}: ]]configuration.yaml holds lines Home Assistant no longer reads',
+      rootCause:
+        'Home Assistant no longer reads part of configuration.yaml (“{detail}”): the integration is set up from the UI now, takes no options there, or is configured under its own key; the lines do nothing, and what they describe is not set up from them.',
+      impact:
+        'What those lines describe is not set up from them; if the integration is not added in the UI either, it does not run.',
+      manualSteps: [
+        'Remove the lines the message names from configuration.yaml, or move them under the key it names.',
+        'If the integration is not set up yet, add it under Settings → Devices & services.',
+        'Check the configuration (Developer tools → YAML → Check configuration), then restart Home Assistant.',
+      ],
+    },
+    {
+      // A package (`homeassistant: packages:`) Home Assistant could not merge into the configuration.
+      id: 'package_invalid',
+      match: {
+        text: /\bPackage (?<package>\S+) setup failed\.|\bPackage (?<package2>\S+) contains invalid customize\b/,
+      },
+      ...common,
+      confidence: 0.85,
+      title: 'The configuration package {package} cannot be merged',
+      rootCause:
+        'Home Assistant could not merge the package {package} into the configuration (“{detail}”): a key it defines is defined again elsewhere, or an integration’s part of it has a shape packages cannot merge (a list where a mapping is needed, or the reverse).',
+      manualSteps: [
+        'Open the package file the message names and fix the key it names: rename a duplicate, or write that integration’s part the way the packages documentation shows.',
+        'Check the configuration (Developer tools → YAML → Check configuration), then restart Home Assistant.',
+      ],
+    },
+    {
+      // The URLs under Settings → System → Network take no path.
+      id: 'url_with_path',
+      match: {
+        text: /\bInvalid (?<which>external|internal)_url set\. It's not allowed to have a path\b/,
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.85,
+      title: 'Home Assistant’s {which}_url has a path',
+      rootCause:
+        'The {which}_url set for Home Assistant has a path after the host (“{detail}”), which Home Assistant does not accept, so it ignores it: links to Home Assistant (notifications, cast, companion apps) use no URL or a wrong one.',
+      manualSteps: [
+        'Set the URL without a path under Settings → System → Network (e.g. https://home.example.com, not https://home.example.com/ha).',
+        'If Home Assistant runs behind a proxy under a path, serve it at the root of its own host name instead: Home Assistant does not support a path prefix.',
+      ],
+    },
+    {
       // The integration itself says its configuration is wrong, in its own words.
       id: 'misconfigured',
       match: { text: /\bmisconfigured\b|\bmisconfiguration\b/i },

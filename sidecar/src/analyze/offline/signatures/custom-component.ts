@@ -60,7 +60,7 @@ export const customComponent: SignatureFamily = {
     {
       id: 'blocked_or_invalid_manifest',
       match: {
-        text: /does not have a version key in the manifest|'?version'? key in the manifest(?: file)? was not found|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
+        text: /does not have a (?:valid )?version key\b[^\n]{0,40}in the manifest|Error parsing manifest\.json file at |'?version'? key in the manifest(?: file)? was not found|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
       },
       ...common,
       confidence: 0.85,
@@ -223,7 +223,7 @@ export const customComponent: SignatureFamily = {
         // exception itself is in a traceback the paste may have lost).
         // An entity class missing a method Home Assistant's base class made abstract.
         text: new RegExp(
-          `${/\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|'\w+' object has no attribute '\w+'|cannot import name '\w+' from|cannot assign to field|Can't instantiate abstract class/.source}|${CALL_MISMATCH.source}|${/Unable to import component|importing (?:component )?custom_components\.\w+/.source}`,
+          `${/\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|'\w+' object has no attribute '\w+'|cannot import name '\w+' from|cannot assign to field|Can't instantiate abstract class/.source}|${CALL_MISMATCH.source}|${/Unable to import component|importing (?:component |platform )?custom_components\.\w+|\bError loading custom_components\.\w+|\.async_(?:setup_entry|setup|migrate_entry|unload_entry) did not return boolean|did not return boolean if setup was successful|No setup or config entry setup function defined/.source}`,
         ),
         custom: true,
         // A library's module, missing or moved: library_api_changed and the dependency family say more.

@@ -72,7 +72,7 @@ export const slowUpdate: SignatureFamily = {
     {
       id: 'update_interval',
       match: {
-        text: /Updating (?<domain>\w+) (?<platform>\w+) took longer than the scheduled update interval (?<interval>[\d:.]+)|Updating (?:device list from )?(?<domain2>\w+) took longer than the scheduled (?:update|scan) interval (?<interval2>[\d:.]+)|Updating (?<entity>[^\n]+?) took longer than the scheduled (?:update|scan) interval (?<interval3>[\d:.]+)/,
+        text: /Updating (?<domain>\w+) (?<platform>\w+) took longer than the scheduled update interval (?<interval>[\d:.]+)|Updating (?:device list from )?(?<domain2>\w+) took longer than the scheduled (?:update|scan) interval (?<interval2>[\d:.]+)|Updating (?<entity>[^\n]+?) took longer than the scheduled (?:update|scan) interval (?<interval3>[\d:.]+)|Updating (?<domain3>\w+) (?<platform2>\w+) did not complete within the scheduled update interval (?<interval4>[\d:.]+)/,
       },
       ...common,
       confidence: 0.85,
@@ -91,6 +91,27 @@ export const slowUpdate: SignatureFamily = {
       title: 'Updating {entity}[[ ({integration})]] is slow',
       rootCause:
         'Writing the state of {entity} took {seconds} s, which Home Assistant reports as slow (“{detail}”): the integration’s code does slow work (I/O, heavy computation) while updating the entity. The entity still updates, late.',
+    },
+    {
+      // Home Assistant stopping: a stage that waits for its integrations gives up after a while
+      // and the shutdown goes on. It names the tasks still running, and so whose stop hangs.
+      id: 'shutdown',
+      match: {
+        text: /Timed out waiting for (?:shutdown jobs|integrations to stop|final writes|close event)[^\n]*?, the shutdown will continue|Shutdown stage '[^'\n]+': still running: /,
+      },
+      ...common,
+      // Above the timeout it mentions: the stop is what hangs, not a device on the network.
+      confidence: 0.74,
+      title: 'Home Assistant’s shutdown waits for a part that does not stop[[ ({integration})]]',
+      rootCause:
+        'Home Assistant gave up waiting for part of its shutdown (“{detail}”): an integration (or the recorder writing its last data) did not stop in time, so it was cut off. The restart takes longer, and what it had not saved may be lost.',
+      impact:
+        'Restarts and shutdowns take longer; data the stuck part had not written (recorder history, a device’s last state) may be lost.',
+      manualSteps: [
+        'Look for the task the log names as still running: its module names the integration whose stop hangs.',
+        'Update that integration; if it is a custom one, report the hang to its author.',
+        'If the recorder is named, check the database (its size, the disk’s speed and free space).',
+      ],
     },
     {
       id: 'setup',
