@@ -66,6 +66,10 @@ const NAMED_IN_MESSAGE = [
   /^Waiting (?:on|for) integrations to complete setup: (?:\{\(')?(\w+)(?:', [^)]*\): [\d.]+\})?$/,
   // An automation's device trigger, condition or action of an integration that has none (any more).
   /\bIntegration '(\w+)' does not support device automation/,
+  // The config entries on an entry whose integration is gone.
+  /^Cannot find integration (\w+)$/,
+  // The statistics' checks name the entity's integration.
+  /^Entity [a-z_]+\.\S+ from integration (\w+) has state class\b/,
   // YAML Home Assistant no longer reads, naming the integration it was meant for.
   /^The '?(\w+)'? integration does not support (?:YAML setup|any configuration parameters)\b/,
   /^Configuring the (\w+) integration under the \w+ platform key is not supported/,

@@ -82,6 +82,9 @@ const HOST_WORDS = new Set(
 export function serviceIntegration(text: string): string | null {
   const host = hostIn(text);
   if (!host || isPublicHost(host) !== true) return null;
+  // Links Home Assistant writes into its own messages (`my.home-assistant.io/redirect/…`, its
+  // documentation) name no integration; its services by host are read before this.
+  if (/(?:^|\.)home-assistant\.io$/i.test(host)) return null;
   // The registrable name first, then the subdomains; the top-level domain names nothing.
   for (const label of host.toLowerCase().split('.').slice(0, -1).reverse()) {
     // A host name runs the brand's words together (`ovoenergy.com` → ovo_energy).

@@ -128,6 +128,18 @@ describe('attributing the names a message writes', () => {
       ),
     ).toEqual(['localtuya']);
     expect(await who('my_heater.async_setup_entry did not return boolean')).toEqual(['my_heater']);
+    expect(await who('Cannot find integration tuya_local')).toEqual(['tuya_local']);
+    expect(
+      await who(
+        'Entity sensor.solar_energy_today from integration template has state class total_increasing, but its state is negative',
+      ),
+    ).toEqual(['template']);
+    // A link Home Assistant writes into its own message names none.
+    expect(
+      await who(
+        'The unit of sensor.energy_total (W) cannot be converted to the unit of previously compiled statistics (kWh). Go to https://my.home-assistant.io/redirect/developer_statistics to fix this',
+      ),
+    ).toEqual([null]);
     // A platform's poll still busy when the next is due, in the wording since 2026.
     expect(
       await who(

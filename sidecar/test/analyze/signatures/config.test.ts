@@ -6,6 +6,32 @@ import { c, recognises } from './cases.js';
 
 recognises('config', [
   c(
+    'statistics compiled in a unit the sensor no longer reports',
+    input(null, [
+      line(
+        'The unit of sensor.energy_total (W) cannot be converted to the unit of previously compiled statistics (kWh). Generation of long term statistics will be suppressed unless the unit changes back to kWh or a compatible unit. Go to https://my.home-assistant.io/redirect/developer_statistics to fix this',
+        'WARNING',
+        'homeassistant.components.sensor.recorder',
+      ),
+    ]),
+    'config.entity_state_or_unit',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'Home Assistant starting in recovery mode',
+    input('homeassistant', [
+      line(
+        'Unable to set up core integrations. Activating recovery mode',
+        'CRITICAL',
+        'homeassistant.bootstrap',
+      ),
+    ]),
+    'config.recovery_mode',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'YAML for an integration set up from the UI only',
     input('tplink', [
       line(

@@ -4,6 +4,32 @@ import { c, recognises } from './cases.js';
 
 recognises('database', [
   c(
+    'a storage file of .storage that cannot be read',
+    input(null, [
+      line(
+        'Unrecoverable error decoding storage core.entity_registry at /config/.storage/core.entity_registry; This may indicate an unclean shutdown, invalid syntax from manual edits, or disk corruption; The corrupt file has been saved as /config/.storage/core.entity_registry.corrupt.2024-05-01T08:00:00.000000+00:00; It is recommended to restore from backup: Expecting value: line 1 column 1 (char 0)',
+        'ERROR',
+        'homeassistant.helpers.storage',
+      ),
+    ]),
+    'database.storage_file_corrupt',
+    'database',
+    'free_disk_or_repair_db',
+  ),
+  c(
+    'a database that fails the recorder’s sanity check',
+    input('recorder', [
+      line(
+        'The database sanity check failed to validate the sqlite3 database at //config/home-assistant_v2.db',
+        'WARNING',
+        'homeassistant.components.recorder.util',
+      ),
+    ]),
+    'database.corrupt',
+    'database',
+    'free_disk_or_repair_db',
+  ),
+  c(
     'a malformed database',
     input('recorder', [
       line(

@@ -7,6 +7,31 @@ import { input, line } from '../helpers.js';
 /** Lines that look like a family's failure but are not: no signature may claim them. */
 const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
   [
+    // Home Assistant drops a client whose connection did not open within ten seconds (a slow
+    // network on the browser's or app's side); it connects again by itself.
+    'a client that did not finish opening its connection is no device timing out',
+    input('websocket_api', [
+      line(
+        '[140241874215632] Timeout preparing request from 192.168.1.50',
+        'WARNING',
+        'homeassistant.components.websocket_api.http',
+      ),
+    ]),
+    null,
+  ],
+  [
+    // Stopping: the wait Home Assistant gives up on is its own shutdown, not a peer.
+    'a shutdown that timed out waiting is no device timing out',
+    input(null, [
+      line(
+        'Timed out waiting for final writes to complete, the shutdown will continue',
+        'WARNING',
+        'homeassistant.core',
+      ),
+    ]),
+    'slow_update',
+  ],
+  [
     // NetworkManager refusing what the Supervisor sent over D-Bus: no setting of the user's.
     "a program's own unknown setting name is no setting the user wrote",
     input('hassio', [

@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('network (radios, meshes and brokers)', [
   c(
+    'a publish the MQTT broker never acknowledged',
+    input('mqtt', [
+      line(
+        'No ACK from MQTT server in 10 seconds (mid: 1234)',
+        'WARNING',
+        'homeassistant.components.mqtt.client',
+      ),
+    ]),
+    'network.mqtt_broker',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     // After a kernel update the Pi's Broadcom controller stopped answering its commands.
     'the kernel saying a Bluetooth controller does not answer',
     input('bluetooth', [line('Bluetooth: hci0: Opcode 0x0c03 failed: -110', 'UNKNOWN', 'kernel')]),

@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('proxy', [
   c(
+    'a proxy sending a malformed X-Forwarded-Proto header',
+    input('http', [
+      line(
+        'Incorrect number of elements in X-Forward-Proto. Expected 1 or 3, got 2: https, http',
+        'ERROR',
+        'homeassistant.components.http.forwarded',
+      ),
+    ]),
+    'proxy.bad_forwarded_header',
+    'proxy_misconfig',
+    'fix_config_then_reload',
+  ),
+  c(
     'a reverse proxy that is not set up',
     input('http', [
       line(

@@ -37,6 +37,9 @@ export const benign: SignatureFamily = {
       maxLevel: 'WARNING',
     },
     { text: /Disconnected: Did not receive auth message within \d+ seconds/, maxLevel: 'WARNING' },
+    // A browser or app that did not finish opening its connection within ten seconds (a slow
+    // network on its side): Home Assistant drops it and the client connects again.
+    { text: /^(?:\[\d+\] )?Timeout preparing request from \S+$/, maxLevel: 'WARNING' },
     // Mosquitto: a client that never said who it was, i.e. a bare TCP probe such as the
     // Supervisor's add-on health check every two minutes.
     { text: /^Socket error on client <unknown>, disconnecting\.?$/ },

@@ -101,7 +101,7 @@ export const config: SignatureFamily = {
     {
       id: 'integration_not_found',
       match: {
-        text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|No such integration/i,
+        text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|Cannot find integration (?<domain5>\w+)|No such integration/i,
       },
       ...common,
       confidence: 0.85,
@@ -198,6 +198,26 @@ export const config: SignatureFamily = {
       manualSteps: [
         'Move its configuration to a top-level {integration}: section, as its documentation shows.',
         'Then restart Home Assistant.',
+      ],
+    },
+    {
+      // Home Assistant could not set up its core (or the frontend) and started in recovery
+      // mode; the reason is in the lines before, which a signature that knows them explains.
+      id: 'recovery_mode',
+      match: {
+        text: /\bActivating (?:safe|recovery) mode\b|Home Assistant core failed to initialize\. Further initialization aborted/,
+      },
+      ...common,
+      severity: 'critical',
+      confidence: 0.7,
+      title: 'Home Assistant started in recovery mode',
+      rootCause:
+        'Home Assistant could not set up its core or its frontend (“{detail}”) and started in recovery mode: only what is needed to fix the configuration runs. The lines before it in the log name what failed, usually configuration.yaml (or a file it includes) that cannot be read, or an integration the frontend depends on.',
+      impact:
+        'No integrations, automations or dashboards run until Home Assistant starts normally again.',
+      manualSteps: [
+        'Read the errors logged just before this line: they name the file or integration that failed.',
+        'Fix it (Developer tools → YAML → Check configuration shows configuration errors), then restart Home Assistant.',
       ],
     },
     {
@@ -431,7 +451,7 @@ export const config: SignatureFamily = {
     {
       id: 'entity_state_or_unit',
       match: {
-        text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '[^']*' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit|\bhave state class '[^']*' but 'last_reset' is missing|\bThe unit of \S+ \([^)\n]*\) does not match the unit of already compiled statistics|has state class \w+, but its state is not strictly increasing/,
+        text: /thus indicating it has a numeric value; however, it has the non-numeric value|which is not a valid unit for the device class|is using state class '[^']*' which is impossible considering device class|has a state class .* but|Entity \S+ .*is using native unit of measurement '[^']*' which is not a valid unit|\bhave state class '[^']*' but 'last_reset' is missing|\bThe unit of \S+ \([^)\n]*\) does not match the unit of already compiled statistics|has state class \w+, but its state is not strictly increasing|has state class \w+, but its state is negative|cannot be converted to the unit of previously compiled statistics|\bThe unit of \S+ is changing, got multiple\b/,
       },
       ...common,
       confidence: 0.75,

@@ -39,7 +39,7 @@ export const database: SignatureFamily = {
     {
       id: 'corrupt',
       match: {
-        text: /database disk image is malformed|file is not a database|sqlite3 database corruption|rename the corrupt database|corrupt(?:ed)? database file|is corrupt or malformed|malformed database schema/i,
+        text: /database disk image is malformed|file is not a database|The database sanity check failed to validate the sqlite3 database|sqlite3 database corruption|rename the corrupt database|corrupt(?:ed)? database file|is corrupt or malformed|malformed database schema/i,
       },
       ...common,
       confidence: 0.92,
@@ -52,6 +52,26 @@ export const database: SignatureFamily = {
         'Stop Home Assistant and recover the file (sqlite3 home-assistant_v2.db ".recover" | sqlite3 recovered.db, then swap it in), or move it aside so the recorder starts a new, empty database (history is lost).',
         'Check the storage medium and power supply, or the corruption comes back.',
         'Restarting or reloading alone does not repair the file.',
+      ],
+    },
+    {
+      // One of Home Assistant's own files in .storage (registries, entries, dashboards): it
+      // sets the damaged file aside and starts that part empty.
+      id: 'storage_file_corrupt',
+      match: { text: /Unrecoverable error decoding storage (?<file>[\w.]+) at / },
+      ...common,
+      severity: 'critical',
+      confidence: 0.9,
+      actions: [],
+      title: 'Home Assistant’s storage file {file} is damaged',
+      rootCause:
+        'Home Assistant could not read its storage file {file} (“{detail}”): it was damaged by an unclean shutdown or a failing disk, or edited by hand into invalid JSON. Home Assistant set the file aside and started that part (entities, devices, entries or dashboards it holds) empty.',
+      impact:
+        'What {file} held (entity or device names and settings, config entries, or dashboards) is missing until the file is restored.',
+      manualSteps: [
+        'Restore the file from a backup: a partial restore of Home Assistant’s configuration brings back the .storage folder.',
+        'Or repair the copy Home Assistant set aside (it names it in the log) and put it back while Home Assistant is stopped.',
+        'Check the disk and the power supply: files damaged by shutdowns come back.',
       ],
     },
     {

@@ -93,7 +93,7 @@ export const network: SignatureFamily = {
     {
       id: 'mqtt_broker',
       match: {
-        text: /(?:Unable to connect to|Failed to connect to|Disconnected from|Lost connection to) (?:the )?MQTT(?: broker| server)?|MQTT (?:broker|server) (?:is )?(?:unavailable|not available|unreachable)|Connection Refused: (?:broker|server) unavailable/i,
+        text: /(?:Unable to connect to|Failed to connect to|Disconnected from|Lost connection to) (?:the )?MQTT(?: broker| server)?|MQTT (?:broker|server) (?:is )?(?:unavailable|not available|unreachable)|Connection Refused: (?:broker|server) unavailable|No ACK from MQTT server in \d+ seconds|Error talking to MQTT: The client is not currently connected/i,
       },
       ...device,
       confidence: 0.74,

@@ -59,7 +59,7 @@ export const proxy: SignatureFamily = {
     {
       id: 'bad_forwarded_header',
       match: {
-        text: /Invalid IP address in X-Forwarded-For|Too many headers for X-Forwarded-(?:For|Proto|Host)|Empty value received in X-Forward|Invalid value received in X-Forwarded/i,
+        text: /Invalid IP address in X-Forwarded-For|Too many headers for X-Forwarded-(?:For|Proto|Host)|Empty value received in X-Forward|Invalid value received in X-Forwarded|Empty item received in X-Forward(?:ed)?-(?:For|Proto|Host)|Incorrect number of elements in X-Forward(?:ed)?-Proto/i,
       },
       ...common,
       confidence: 0.85,
