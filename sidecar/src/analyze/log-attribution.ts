@@ -66,6 +66,10 @@ const NAMED_IN_MESSAGE = [
   /^Waiting (?:on|for) integrations to complete setup: (?:\{\(')?(\w+)(?:', [^)]*\): [\d.]+\})?$/,
   // An automation's device trigger, condition or action of an integration that has none (any more).
   /\bIntegration '(\w+)' does not support device automation/,
+  // The loader on an integration it could not load or resolve.
+  /^(?:Error loading|Failed to load) integration: (\w+)$/,
+  /^Unable to resolve dependencies for (\w+):/,
+  /^Unable to prepare setup for platform '?(\w+)\.\w+'?: /,
   // The config entries on an entry whose integration is gone.
   /^Cannot find integration (\w+)$/,
   // The statistics' checks name the entity's integration.

@@ -6,6 +6,32 @@ import { c, recognises } from './cases.js';
 
 recognises('automation', [
   c(
+    'a condition of a type that does not exist',
+    input(null, [
+      line(
+        "Invalid condition: Invalid condition \"stat\" specified {'condition': 'stat', 'entity_id': ['binary_sensor.front_door'], 'state': 'on'}",
+        'WARNING',
+        'homeassistant.components.automation',
+      ),
+    ]),
+    'automation.invalid_config',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a delay template that renders no duration',
+    input(null, [
+      line(
+        "Kitchen motion lights: Error rendering Kitchen motion lights delay template: offset {{ states('input_number.delay') }} should be format 'HH:MM', 'HH:MM:SS' or 'HH:MM:SS.F'",
+        'ERROR',
+        'homeassistant.components.automation.kitchen_motion_lights',
+      ),
+    ]),
+    'automation.template',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
     // The service helper's wording since 2024, pasted without its logger.
     'an action on entities that are missing, in the wording since 2024',
     input(null, [

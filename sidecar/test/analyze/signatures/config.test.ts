@@ -6,6 +6,58 @@ import { c, recognises } from './cases.js';
 
 recognises('config', [
   c(
+    'a template sensor rendering a timestamp without a time zone',
+    input('template', [
+      line(
+        'sensor.next_alarm rendered timestamp without timezone: 2024-05-01 07:00:00',
+        'WARNING',
+        'homeassistant.components.template.sensor',
+      ),
+    ]),
+    'config.template',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an ip_bans.yaml entry that cannot be read',
+    input('http', [
+      line(
+        "Failed to load IP ban {'banned_at': 'yesterday'}: Invalid datetime specified: yesterday for dictionary value @ data['banned_at']",
+        'ERROR',
+        'homeassistant.components.http.ban',
+      ),
+    ]),
+    'config.ip_bans_invalid',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an MQTT discovery message on a topic with characters a topic may not have',
+    input('mqtt', [
+      line(
+        "Received message on illegal discovery topic 'homeassistant/sensor/my.device/temp/config'. The topic contains not allowed characters. For more information see https://www.home-assistant.io/integrations/mqtt/#discovery-topic",
+        'WARNING',
+        'homeassistant.components.mqtt.discovery',
+      ),
+    ]),
+    'config.mqtt_discovery_rejected',
+    'invalid_config',
+    'notify_only',
+  ),
+  c(
+    'a YAML platform whose integration does not exist any more',
+    input('darksky', [
+      line(
+        "Unable to prepare setup for platform 'darksky.weather': Integration not found",
+        'ERROR',
+        'homeassistant.config',
+      ),
+    ]),
+    'config.integration_not_found',
+    'invalid_config',
+    'restart_core',
+  ),
+  c(
     'statistics compiled in a unit the sensor no longer reports',
     input(null, [
       line(

@@ -4,6 +4,41 @@ import { c, recognises } from './cases.js';
 
 recognises('custom_component', [
   c(
+    'an entity whose poll fails, in the wording since 2024',
+    input('my_meter', [
+      line(
+        'Error updating entity sensor.meter_power during poll\nTraceback (most recent call last):\n  File "/config/custom_components/my_meter/sensor.py", line 88, in async_update\nKeyError: \'power\'',
+        'ERROR',
+        'homeassistant.components.sensor',
+      ),
+    ]),
+    'custom_component.entity_update_failed',
+    'other',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a custom integration whose dependencies cannot be resolved',
+    input('alexa_media', [
+      line(
+        'Unable to resolve dependencies for alexa_media:  we are unable to resolve (sub)dependency media_extractor_x',
+        'ERROR',
+        'homeassistant.loader',
+      ),
+    ]),
+    'custom_component.blocked_or_invalid_manifest',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    'a custom integration the loader fails to load',
+    input('my_heater', [
+      line('Failed to load integration: my_heater', 'ERROR', 'homeassistant.helpers.service'),
+    ]),
+    'custom_component.code_error',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     // A release installed half-way: the loader cannot read its manifest.
     'a custom integration whose manifest cannot be parsed',
     input('localtuya', [

@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('database', [
   c(
+    'a schema upgrade that cannot rebuild a table',
+    input('recorder', [
+      line(
+        'Error recreating SQLite table states',
+        'ERROR',
+        'homeassistant.components.recorder.migration',
+      ),
+    ]),
+    'database.migration_failed',
+    'database',
+    'free_disk_or_repair_db',
+  ),
+  c(
     'a storage file of .storage that cannot be read',
     input(null, [
       line(

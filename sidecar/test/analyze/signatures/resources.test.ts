@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('resources', [
   c(
+    'a dashboard that cannot keep up with the messages sent to it',
+    input('websocket_api', [
+      line(
+        "[140241874215632] Alice from 192.168.1.50 (Mozilla/5.0 (Linux; Android 14; SM-T870)): Client unable to keep up with pending messages. Reached 4096 pending messages. The system's load is too high or an integration is misbehaving",
+        'ERROR',
+        'homeassistant.components.websocket_api.http.connection',
+      ),
+    ]),
+    'resources.client_backlog',
+    'resource_exhaustion',
+    'notify_only',
+  ),
+  c(
     'a full disk',
     input('backup', [line('Backup failed: [Errno 28] No space left on device')]),
     'resources.disk_full',

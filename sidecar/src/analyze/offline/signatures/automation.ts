@@ -7,7 +7,7 @@ const SCRIPT_ERROR =
 const MISSING =
   /Unable to find (?:service|action) (?<service>[\w.]+)|(?:Service|Action) (?<service2>[a-z_]+\.[\w]+) not found|Service not found for call_service|Script not found|Unable to find referenced (?:entities|devices|areas)|Referenced (?:entities|devices|areas) .* (?:are|is) missing|Entity (?:ID )?(?<entity2>[a-z_]+\.\w+) (?:not found|does not exist)/i;
 const TEMPLATE =
-  /\bTemplateError\b|\bUndefinedError\b|Error rendering (?:template|data template)|Template variable (?:error|warning)|rendered invalid|is undefined when rendering/;
+  /\bTemplateError\b|\bUndefinedError\b|Error rendering (?:template|data template)|Error rendering [^\n]{1,80} template: |Template variable (?:error|warning)|rendered invalid|is undefined when rendering/;
 const INVALID_DATA =
   /Invalid data for call_service|expected \w+ for dictionary value|extra keys not allowed|required key not provided|not a valid value|value must be one of|must contain at least one of/i;
 
@@ -78,7 +78,7 @@ export const automation: SignatureFamily = {
       id: 'invalid_config',
       match: {
         text: [
-          /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated/i,
+          /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated|Invalid condition "[^"\n]*" specified|\bError setting up trigger\b/i,
           // A schema error whose path starts in an automation's or script's own parts, as the
           // editor shows it without naming the automation.
           /@ data\['(?:actions?|triggers?|conditions?|sequence)'\]\[\d+\]/,

@@ -101,7 +101,7 @@ export const config: SignatureFamily = {
     {
       id: 'integration_not_found',
       match: {
-        text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|Cannot find integration (?<domain5>\w+)|No such integration/i,
+        text: /Integration ['"]?(?<domain>\w+)['"]? not found|Integration not found: (?<domain2>\w+)|Setup failed for '?(?<domain3>\w+)'?: Integration not found|Unable to find (?:integration|component) (?<domain4>\w+)|Cannot find integration (?<domain5>\w+)|Unable to prepare setup for platform '?(?<domain6>\w+)\.\w+'?: Integration not found|No such integration/i,
       },
       ...common,
       confidence: 0.85,
@@ -201,6 +201,29 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // A discovery message an MQTT device or bridge published that Home Assistant cannot use.
+      id: 'mqtt_discovery_rejected',
+      match: [
+        { text: /\bReceived message on illegal discovery topic\b/ },
+        {
+          text: /^Unable to parse JSON \S+: |^Integration \w+ is not supported$/m,
+          logger: /^homeassistant\.components\.mqtt\.discovery$/,
+        },
+      ],
+      ...common,
+      remedy: 'notify_only',
+      severity: 'warning',
+      confidence: 0.8,
+      title: 'MQTT discovery: a device announces itself in a way Home Assistant cannot use',
+      rootCause:
+        'An MQTT device or bridge published a discovery message Home Assistant cannot use (“{detail}”): its topic has characters a topic may not have, its JSON is cut or invalid, or it names a kind of entity MQTT does not provide. The entity it announces is not created.',
+      impact: 'The entity that message announces does not appear.',
+      manualSteps: [
+        'Update the firmware or bridge that publishes the message (Zigbee2MQTT, Tasmota, ESPHome, a converter); the message names the topic.',
+        'If it is your own publisher, send valid JSON on `homeassistant/<component>/<node_id>/<object_id>/config` with only letters, digits, `_` and `-` in the ids; clear the retained message to stop the error.',
+      ],
+    },
+    {
       // Home Assistant could not set up its core (or the frontend) and started in recovery
       // mode; the reason is in the lines before, which a signature that knows them explains.
       id: 'recovery_mode',
@@ -239,6 +262,22 @@ export const config: SignatureFamily = {
         'Remove the lines the message names from configuration.yaml, or move them under the key it names.',
         'If the integration is not set up yet, add it under Settings → Devices & services.',
         'Check the configuration (Developer tools → YAML → Check configuration), then restart Home Assistant.',
+      ],
+    },
+    {
+      // The http integration's list of banned addresses (ip_bans.yaml) has an entry it cannot read.
+      id: 'ip_bans_invalid',
+      match: { text: /\bFailed to load IP ban\b/ },
+      ...common,
+      confidence: 0.85,
+      title: 'ip_bans.yaml has an entry Home Assistant cannot read',
+      rootCause:
+        'An entry of ip_bans.yaml, the list of banned addresses, cannot be read (“{detail}”): it was edited by hand into an invalid address or date. Depending on the release, the ban is skipped or the web server does not start at all.',
+      impact:
+        'Bans in the file may not apply; on some releases the frontend and the API are not served until the file is fixed.',
+      manualSteps: [
+        'Open ip_bans.yaml in the configuration folder and fix or remove the entry the message names (each needs a valid address and a `banned_at` date), or delete the file to clear all bans.',
+        'Then restart Home Assistant.',
       ],
     },
     {
@@ -475,7 +514,7 @@ export const config: SignatureFamily = {
     {
       id: 'template',
       match: {
-        text: /\bTemplateError\b|\bUndefinedError\b|Error rendering template|TemplateSyntaxError|Template (?:variable )?(?:error|warning)\b|Error parsing value|rendered invalid (?:entity IDs|service)/,
+        text: /\bTemplateError\b|\bUndefinedError\b|Error rendering template|TemplateSyntaxError|Template (?:variable )?(?:error|warning)\b|Error parsing value|rendered invalid (?:entity IDs|service|timestamp|date)|rendered timestamp without timezone|Error validating template result/,
         unless: AUTOMATION_CONTEXT,
       },
       ...common,

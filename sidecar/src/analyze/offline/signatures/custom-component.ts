@@ -60,7 +60,7 @@ export const customComponent: SignatureFamily = {
     {
       id: 'blocked_or_invalid_manifest',
       match: {
-        text: /does not have a (?:valid )?version key\b[^\n]{0,40}in the manifest|Error parsing manifest\.json file at |'?version'? key in the manifest(?: file)? was not found|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
+        text: /does not have a (?:valid )?version key\b[^\n]{0,40}in the manifest|Error parsing manifest\.json file at |Unable to resolve dependencies for \w+|'?version'? key in the manifest(?: file)? was not found|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
       },
       ...common,
       confidence: 0.85,
@@ -111,7 +111,9 @@ export const customComponent: SignatureFamily = {
     {
       // Two entities with one unique ID: the second is dropped.
       id: 'duplicate_unique_id',
-      match: { text: /does not generate unique IDs|ID .+ already exists - ignoring/ },
+      match: {
+        text: /does not generate unique IDs|ID .+ already exists - ignoring|Entity id already exists - ignoring/,
+      },
       ...common,
       category: 'other',
       remedy: 'notify_only',
@@ -202,7 +204,9 @@ export const customComponent: SignatureFamily = {
       // Home Assistant's words for an entity whose update raised: the exception follows, or
       // the paste lost it. Custom code fails this way after an API change.
       id: 'entity_update_failed',
-      match: { text: /^Update for (?<entity>[a-z_]+\.\S+) fails\b/m },
+      match: {
+        text: /^Update for (?<entity>[a-z_]+\.\S+) fails\b|^Error updating entity (?<entity2>[a-z_]+\.\S+) during poll\b/m,
+      },
       ...common,
       category: 'other',
       remedy: 'notify_only',
@@ -223,7 +227,7 @@ export const customComponent: SignatureFamily = {
         // exception itself is in a traceback the paste may have lost).
         // An entity class missing a method Home Assistant's base class made abstract.
         text: new RegExp(
-          `${/\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|'\w+' object has no attribute '\w+'|cannot import name '\w+' from|cannot assign to field|Can't instantiate abstract class/.source}|${CALL_MISMATCH.source}|${/Unable to import component|importing (?:component |platform )?custom_components\.\w+|\bError loading custom_components\.\w+|\.async_(?:setup_entry|setup|migrate_entry|unload_entry) did not return boolean|did not return boolean if setup was successful|No setup or config entry setup function defined/.source}`,
+          `${/\b(?:ImportError|ModuleNotFoundError|AttributeError|NameError|FrozenInstanceError)\b|'\w+' object has no attribute '\w+'|cannot import name '\w+' from|cannot assign to field|Can't instantiate abstract class/.source}|${CALL_MISMATCH.source}|${/Unable to import component|importing (?:component |platform )?custom_components\.\w+|\bError loading custom_components\.\w+|\.async_(?:setup_entry|setup|migrate_entry|unload_entry) did not return boolean|did not return boolean if setup was successful|No setup or config entry setup function defined|^(?:Error loading|Failed to load) integration: \w+/.source}`,
         ),
         custom: true,
         // A library's module, missing or moved: library_api_changed and the dependency family say more.

@@ -186,7 +186,7 @@ export const database: SignatureFamily = {
     {
       id: 'migration_failed',
       match: {
-        text: /Database error during schema migration|Error during schema migration|Database migration failed|Schema migration failed|Upgrade to version \d+ failed|Error when determining DB schema version/i,
+        text: /Database error during schema migration|Error during schema migration|Database migration failed|Schema migration failed|Upgrade to version \d+ failed|Error when determining DB schema version|Error when initiali[sz]e database|Error recreating SQLite table \w+|Could not modify column [^\n]* in table \w+/i,
       },
       ...common,
       confidence: 0.8,

@@ -203,5 +203,34 @@ export const resources: SignatureFamily = {
         'The process hit the system’s thread limit (“{detail}”): an integration starts threads and does not stop them.',
       manualSteps: findLeak,
     },
+    {
+      // Home Assistant closes a frontend's connection that lets thousands of messages pile up:
+      // the browser or tablet cannot keep up, or something floods it with state changes.
+      id: 'client_backlog',
+      match: {
+        text: /\bClient unable to keep up with pending messages\b|\bClient exceeded max pending messages\b/,
+      },
+      category: 'resource_exhaustion',
+      remedy: 'notify_only',
+      severity: 'warning',
+      confidence: 0.75,
+      actions: [],
+      tests: [
+        {
+          kind: 'no_new_matching_errors',
+          description: 'No frontend connection is closed for a backlog any more.',
+          timeout_s: 3600,
+        },
+      ],
+      title: 'A dashboard cannot keep up with Home Assistant’s messages',
+      rootCause:
+        'Home Assistant closed a frontend’s connection because thousands of messages waited for it (“{detail}”): the device showing the dashboard (often an old tablet) is too slow for what it shows, or something changes states far too often (a log or state flood, a runaway automation), or Home Assistant itself is overloaded.',
+      impact: 'That dashboard disconnects and reconnects; it shows stale values meanwhile.',
+      manualSteps: [
+        'Look for what changes states very often (Settings → System → Logs, the logbook): a runaway automation or a chatty integration; fix or throttle it.',
+        'On a slow tablet, show fewer entities and history graphs on its dashboard.',
+        'If Home Assistant’s CPU is high (Settings → System → Hardware), find what loads it before anything else.',
+      ],
+    },
   ],
 };
