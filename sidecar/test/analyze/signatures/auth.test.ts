@@ -6,6 +6,19 @@ import { c, recognises } from './cases.js';
 
 recognises('auth', [
   c(
+    "an ESPHome device refusing Home Assistant's unencrypted hello",
+    input('esphome', [
+      line(
+        'Device living-room-sensor (a4:cf:12:34:56:78) rejected the zero PSK handshake; it appears to already have an encryption key',
+        'ERROR',
+        'homeassistant.components.esphome.manager',
+      ),
+    ]),
+    'auth.encryption_key',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
     // The app's secret was renewed in the vendor's developer portal: the user's grant is fine.
     'application credentials the OAuth provider no longer accepts',
     input('husqvarna_automower', [

@@ -6,6 +6,32 @@ import { c, recognises } from './cases.js';
 
 recognises('config', [
   c(
+    'an ESPHome device not allowed to call actions',
+    input('esphome', [
+      line(
+        "Living Room Sensor: Service call light.turn_on: with data {'entity_id': 'light.living_room'} rejected; If you trust this device and want to allow access for it to make Home Assistant service calls, you can enable this functionality in the options flow",
+        'ERROR',
+        'homeassistant.components.esphome.manager',
+      ),
+    ]),
+    'config.device_actions_not_allowed',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    "an integration's repository added to the add-on store",
+    input('hassio', [
+      line(
+        'https://github.com/PovilJ/adaptive-heating is not a valid add-on repository',
+        'ERROR',
+        'supervisor.store',
+      ),
+    ]),
+    'config.addon_repository_invalid',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'a template sensor rendering a timestamp without a time zone',
     input('template', [
       line(

@@ -11,6 +11,28 @@ const core = (text: string, level = 'INFO') =>
 
 recognises('core', [
   c(
+    'a start the Supervisor waited for in vain',
+    input('hassio', [
+      line(
+        'No Home Assistant Core response, assuming a fatal startup error',
+        'ERROR',
+        'supervisor.homeassistant.core',
+      ),
+    ]),
+    'core.start_hung',
+    'other',
+    'notify_only',
+  ),
+  c(
+    'an update the Supervisor rolled back',
+    input('hassio', [
+      line('HomeAssistant update failed -> rollback!', 'CRITICAL', 'supervisor.homeassistant.core'),
+    ]),
+    'core.update_rolled_back',
+    'other',
+    'notify_only',
+  ),
+  c(
     'an illegal instruction after an update (#101027)',
     core('[22:17:54] INFO: Home Assistant Core finish process received signal 4'),
     'core.illegal_instruction',

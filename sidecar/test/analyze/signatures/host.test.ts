@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('host', [
   c(
+    "the host's Docker engine no longer answering the Supervisor",
+    input('hassio', [
+      line(
+        "Dockerd connection issue for addon_core_mosquitto: ('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))",
+        'ERROR',
+        'supervisor.docker.manager',
+      ),
+    ]),
+    'host.docker_unresponsive',
+    'other',
+    'notify_only',
+  ),
+  c(
     'a disk whose file system will not mount',
     input(null, [
       line(

@@ -7,6 +7,29 @@ import { input, line } from '../helpers.js';
 /** Lines that look like a family's failure but are not: no signature may claim them. */
 const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
   [
+    // The Supervisor's own 5xx is no vendor's outage: Home Assistant talks to it on the host.
+    'an error the Supervisor returned is no cloud service down',
+    input('zwave_js', [
+      line(
+        'Failed to stop the Z-Wave JS add-on: Supervisor returned 502',
+        'ERROR',
+        'homeassistant.components.zwave_js',
+      ),
+    ]),
+    'other',
+  ],
+  [
+    'the push relay below its daily limit is no rate limit',
+    input('mobile_app', [
+      line(
+        'mobile_app push notification rate limits for Pixel 7: 120 sent, 500 allowed, 0 errors, resets in 6:12:00',
+        'WARNING',
+        'homeassistant.components.mobile_app.notify',
+      ),
+    ]),
+    null,
+  ],
+  [
     // Home Assistant drops a client whose connection did not open within ten seconds (a slow
     // network on the browser's or app's side); it connects again by itself.
     'a client that did not finish opening its connection is no device timing out',

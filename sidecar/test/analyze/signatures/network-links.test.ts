@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('network (radios, meshes and brokers)', [
   c(
+    'a Bluetooth scanner that cannot be restarted',
+    input('bluetooth', [
+      line(
+        'hci0 (00:1A:7D:DA:71:13): Failed to restart Bluetooth scanner: hci0 (00:1A:7D:DA:71:13): Failed to start Bluetooth: [org.bluez.Error.NotReady] Resource Not Ready',
+        'ERROR',
+        'habluetooth.scanner',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'a publish the MQTT broker never acknowledged',
     input('mqtt', [
       line(

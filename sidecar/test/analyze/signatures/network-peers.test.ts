@@ -4,6 +4,32 @@ import { c, recognises } from './cases.js';
 
 recognises('network (talking to a peer)', [
   c(
+    'a camera stream that ends and starts again',
+    input('generic', [
+      line(
+        'Error from stream worker: Stream ended; no additional packets',
+        'ERROR',
+        'homeassistant.components.stream.stream.camera.front_door',
+      ),
+    ]),
+    'network.camera_stream',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a camera stream address the camera does not serve',
+    input('generic', [
+      line(
+        'Error from stream worker: Error opening stream (HTTP_NOT_FOUND, Server returned 404 Not Found) rtsp://****:****@192.168.1.20:554/h264Preview_01_main',
+        'ERROR',
+        'homeassistant.components.stream.stream.camera.front_door',
+      ),
+    ]),
+    'network.camera_stream',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     // The inverter's Wi-Fi dongle served one client at a time; another integration held it.
     'a Modbus device that does not answer',
     input('solis_modbus', [

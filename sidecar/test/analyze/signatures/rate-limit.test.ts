@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('rate_limit', [
   c(
+    "the companion apps' daily push limit reached",
+    input('mobile_app', [
+      line(
+        'mobile_app push notification rate limits for Pixel 7: 500 sent, 500 allowed, 0 errors, resets in 6:12:00',
+        'WARNING',
+        'homeassistant.components.mobile_app.notify',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
     '429 from a cloud API',
     input('nest', [line('Error communicating with Google Nest API: 429 Too Many Requests')]),
     'rate_limit.too_many_requests',

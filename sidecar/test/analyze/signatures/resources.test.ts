@@ -4,6 +4,13 @@ import { c, recognises } from './cases.js';
 
 recognises('resources', [
   c(
+    "a disk full in the Supervisor's Docker words",
+    input('hassio', [line('No space left on disk', 'ERROR', 'supervisor.docker.manager')]),
+    'resources.disk_full',
+    'resource_exhaustion',
+    'free_disk_or_repair_db',
+  ),
+  c(
     'a dashboard that cannot keep up with the messages sent to it',
     input('websocket_api', [
       line(

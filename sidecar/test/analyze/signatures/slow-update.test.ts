@@ -6,6 +6,19 @@ import { c, recognises } from './cases.js';
 
 recognises('slow_update', [
   c(
+    'an add-on that takes long to start',
+    input('hassio', [
+      line(
+        'Timeout while waiting for addon Frigate to start, took more than 120 seconds',
+        'WARNING',
+        'supervisor.addons.addon',
+      ),
+    ]),
+    'slow_update.addon_start',
+    'slow_update',
+    'notify_only',
+  ),
+  c(
     // Home Assistant's wording since 2026, naming the entities still busy with the last update.
     'an update past its interval, in the wording that names the entities still updating',
     input('command_line', [

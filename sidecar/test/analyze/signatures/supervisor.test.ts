@@ -19,6 +19,19 @@ const issue = (type: string, context: string, reference?: string) =>
 
 recognises('supervisor', [
   c(
+    'a network storage that cannot be mounted',
+    input('hassio', [
+      line(
+        'Mounting HABackups did not succeed. Check host logs for errors from mount or systemd unit mnt-data-supervisor-mounts-HABackups.mount for details.',
+        'ERROR',
+        'supervisor.mounts.mount',
+      ),
+    ]),
+    'supervisor.mount_failed',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'a Supervisor job blocked while a backup freezes the system',
     input('hassio', [
       line(

@@ -191,7 +191,7 @@ export const auth: SignatureFamily = {
       // or changes it (a new firmware, an adopted device), the connection stops at the handshake.
       id: 'encryption_key',
       match: {
-        text: /dropped immediately after encrypted hello|enabled transport encryption or changed the encryption key|\bRequiresEncryptionAPIError\b|\bConnection requires encryption\b|\bInvalidEncryptionKeyAPIError\b/i,
+        text: /dropped immediately after encrypted hello|enabled transport encryption or changed the encryption key|\bRequiresEncryptionAPIError\b|\bConnection requires encryption\b|\bInvalidEncryptionKeyAPIError\b|\brejected the zero PSK handshake\b/i,
       },
       ...common,
       confidence: 0.85,

@@ -244,6 +244,44 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // ESPHome asks before letting a device call Home Assistant's actions (since 2024.2):
+      // a device that calls one without the entry's permission is refused.
+      id: 'device_actions_not_allowed',
+      match: {
+        text: /\bService call [\w.]+: with data [^\n]*? rejected; If you trust this device\b|\bAction call [\w.]+: with data [^\n]*? rejected\b/,
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.9,
+      title: '[[{integration}: ]]a device may not call Home Assistant’s actions',
+      rootCause:
+        'A device asked Home Assistant to run an action, and Home Assistant refused (“{detail}”): the device’s entry does not allow it to perform Home Assistant actions, which new and updated ESPHome entries do not by default.',
+      impact: 'What the device’s firmware does through Home Assistant’s actions does not happen.',
+      manualSteps: [
+        'If you trust the device, allow it: Settings → Devices & services → ESPHome → the device → Configure → “Allow the device to perform Home Assistant actions”.',
+        'Otherwise remove the `homeassistant.action` (or `homeassistant.service`) calls from its firmware.',
+      ],
+    },
+    {
+      // The Supervisor's add-on store is given a repository that holds no add-ons: a custom
+      // integration's or a card's repository belongs in HACS, not there.
+      id: 'addon_repository_invalid',
+      match: {
+        text: /\b(?<url>\S+) is not a valid (?:add-on|app) repository\b|\bNo valid repository for (?<url2>\S+)/,
+      },
+      ...common,
+      confidence: 0.88,
+      title: 'An add-on repository holds no add-ons: {url}',
+      rootCause:
+        'The add-on store was given {url}, which is not an add-on repository (“{detail}”): it is usually a custom integration’s or a dashboard card’s repository, which HACS installs, or its address is mistyped.',
+      impact:
+        'The repository is not added; nothing from it can be installed from the add-on store.',
+      manualSteps: [
+        'Remove the repository from the add-on store (Settings → Add-ons → Add-on store → ⋮ → Repositories).',
+        'If it is an integration or a card, add it in HACS instead (HACS → ⋮ → Custom repositories).',
+      ],
+    },
+    {
       // Home Assistant no longer reads this YAML: the integration is set up from the UI now,
       // takes no options, or is configured under its own key instead of a platform's.
       id: 'yaml_not_read',

@@ -93,5 +93,35 @@ export const core: SignatureFamily = {
         lastChanges,
       ],
     },
+    {
+      // The Supervisor started Core and never got an answer from its API in time.
+      id: 'start_hung',
+      match: { text: /\bNo Home Assistant Core response, assuming a fatal startup error\b/ },
+      ...common,
+      confidence: 0.8,
+      title: 'Home Assistant did not finish starting',
+      rootCause:
+        'The Supervisor started Home Assistant and got no answer from it in time (“{detail}”): its start hangs, usually on an integration or a database migration that does not finish, or it crashes while starting.',
+      manualSteps: [
+        'Read Home Assistant’s own log of that start (Settings → System → Logs → Home Assistant Core): the last lines name what it waited for.',
+        lastChanges,
+      ],
+    },
+    {
+      // A Core update whose new version did not start: the Supervisor installed the old one again.
+      id: 'update_rolled_back',
+      match: { text: /\bHomeAssistant update failed -> rollback!/ },
+      ...common,
+      confidence: 0.88,
+      title: 'A Home Assistant update failed and was rolled back',
+      rootCause:
+        'The new version of Home Assistant did not start properly after the update, so the Supervisor installed the previous version again (“{detail}”). Most often a custom integration or part of the configuration does not work with the new version.',
+      impact:
+        'Home Assistant runs the previous version; the update is offered again, and fails the same way until the cause is fixed.',
+      manualSteps: [
+        'Read home-assistant-rollback.log in the configuration folder: the Supervisor saved the failed start’s log there.',
+        'Update or disable the custom integration it names, or fix the configuration, then update again.',
+      ],
+    },
   ],
 };

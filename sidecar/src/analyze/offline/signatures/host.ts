@@ -193,5 +193,28 @@ export const host: SignatureFamily = {
         'Meanwhile, start the container with DISABLE_JEMALLOC=true to run without jemalloc.',
       ],
     },
+    {
+      // The Supervisor talks to the host's Docker engine over its socket; when that stops
+      // answering, every add-on and Core itself are out of its hands. Not a device on the network.
+      id: 'docker_unresponsive',
+      match: {
+        text: /\bDockerd connection issue\b|\bCommunication issues with dockerd\b|\bCannot get events from docker, monitor has crashed\b|\bError while fetching server API version\b/,
+      },
+      category: 'other',
+      remedy: 'notify_only',
+      severity: 'critical',
+      confidence: 0.8,
+      title: 'The host’s Docker engine does not answer the Supervisor',
+      rootCause:
+        'The Supervisor lost its connection to the host’s Docker engine (“{detail}”), which runs Home Assistant and every add-on: the engine hangs or restarted, usually because the host is overloaded, out of memory, or its storage is failing or full.',
+      impact:
+        'Add-ons and Home Assistant cannot be started, stopped, updated or backed up until the Docker engine answers again.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Restart the host (Settings → System → ⋮ → Restart system); on a Supervised install, check `systemctl status docker` first.',
+        'Check free space, memory and the storage’s health (Settings → System → Hardware and Repairs): a full or failing disk hangs the Docker engine.',
+      ],
+    },
   ],
 };

@@ -112,7 +112,7 @@ export const network: SignatureFamily = {
     {
       id: 'radio',
       match: {
-        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)/i,
+        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)|\bFailed to (?:re)?start Bluetooth(?: scanner)?\b|\bFailed to force stop scanner\b|org\.bluez\.Error\.NotReady/i,
       },
       ...device,
       confidence: 0.76,
@@ -273,7 +273,7 @@ export const network: SignatureFamily = {
         ),
         // Docker's own API (the Supervisor pulling images) answers 500 for local faults too.
         unless:
-          /Server got itself in trouble|Config flow could not be loaded|\bupstream\b|\bnginx\b|http\+docker|Can't (?:install|pull)\b/i,
+          /Server got itself in trouble|Config flow could not be loaded|\bupstream\b|\bnginx\b|http\+docker|Can't (?:install|pull)\b|\bServer Error: [\w ]+ \("|\bSupervisor returned\b|\bdockerd?\b/i,
       },
       ...device,
       category: 'network_unreachable',
@@ -348,6 +348,43 @@ export const network: SignatureFamily = {
         'Check the device’s power or battery, and bring it closer to a mains-powered router or repeater of the mesh.',
         'Keep the radio stick away from USB 3 ports and Wi-Fi gear (interference), using a USB extension cable.',
         'Reloading {integration} does not bring a device back; it rejoins once it is in reach and powered.',
+      ],
+    },
+    {
+      // Home Assistant's stream worker reading a camera's RTSP stream: it cannot open it, or
+      // the camera sends a broken or ending stream. Most often the camera's own firmware or
+      // its Wi-Fi, sometimes a wrong stream address.
+      id: 'camera_stream',
+      match: {
+        text: /\bError from stream worker: |^Error opening stream \S|\bStream ended; no additional packets\b|\bNo dts in \d+ consecutive packets\b|\bTimestamp discontinuity detected\b|\bError demuxing stream\b/m,
+      },
+      ...device,
+      confidence: 0.74,
+      variants: [
+        {
+          // The camera answers, but the address names no video stream.
+          when: { text: /\bStream has no video\b|\b(?:404|Not Found)\b|\b401\b|Unauthorized/ },
+          set: {
+            category: 'invalid_config',
+            remedy: 'fix_config_then_reload',
+            rootCause:
+              'The camera answers, but not with a video stream at the address configured (“{detail}”): the stream path, the user or the password is wrong, or a firmware update changed the stream’s address.',
+            manualSteps: [
+              'Open the stream address in VLC with the same user and password to see what the camera sends.',
+              'Correct the stream address or the credentials in the camera’s entry (Reconfigure), then reload it.',
+            ],
+          },
+        },
+      ],
+      title: 'The camera stream[[ of {integration}]] cannot be read',
+      rootCause:
+        'Home Assistant cannot read the camera’s video stream (“{detail}”): the camera does not answer on its stream port, drops the stream, or sends packets out of order. Weak Wi-Fi, an overloaded camera (too many clients or a high bitrate) and camera firmware are the usual causes.',
+      impact:
+        'The camera’s live view and recordings fail or stutter; the rest of Home Assistant is not affected.',
+      manualSteps: [
+        'Check the camera’s network connection (a wired connection or a stronger Wi-Fi signal) and that it is not streaming to too many clients at once.',
+        'Lower the stream’s bitrate or resolution in the camera, or use its sub-stream, and update its firmware.',
+        'Open the stream address in VLC: if it stutters there too, the camera is the cause.',
       ],
     },
     {

@@ -114,6 +114,24 @@ export const slowUpdate: SignatureFamily = {
       ],
     },
     {
+      // The Supervisor waits a while for an add-on's container to report it started.
+      id: 'addon_start',
+      match: {
+        text: /\bTimeout while waiting for addon (?<addon>[^\n]+?) to start, took more than (?<seconds>\d+) seconds/,
+      },
+      ...common,
+      confidence: 0.7,
+      title: 'The add-on {addon} starts slowly',
+      rootCause:
+        'The add-on {addon} took more than {seconds} s to report that it started (“{detail}”): it does a lot at start (a database, a model, a large cache) or the host is busy. The Supervisor stops waiting; the add-on may still come up.',
+      impact:
+        'Whatever depends on {addon} waits for it; if it never comes up, its Log tab says why.',
+      manualSteps: [
+        'Open the add-on’s Log tab: if it finishes starting, nothing needs doing; if it stops or loops, its last lines say why.',
+        'If the host is busy at start, delay the add-on or others (fewer add-ons at boot, or start it from an automation).',
+      ],
+    },
+    {
       id: 'setup',
       // Home Assistant notes every setup past 10 s, at every start on slow hardware: once, and
       // alone, that notice is noise (the setup finishes). Repeated, past a longer limit, or

@@ -130,5 +130,30 @@ export const supervisor: SignatureFamily = {
       rootCause:
         'The Supervisor’s resolution center reports “{detail}”. Where it offers a safe fix (start, restart, reload, a backup), LLM Ops proposes to apply it.',
     },
+    {
+      // A network storage (Settings → System → Storage) the host cannot mount: the share is
+      // unreachable, its credentials or version are refused, or it has no room left.
+      id: 'mount_failed',
+      match: {
+        text: /\b(?:Mounting|Reloading|Restarting) (?<mount>\S+) did not succeed\b|\bCould not reload mount (?<mount2>\S+) due to\b|\bMount (?<mount3>\S+) failed to mount, mounting read-only fallback\b|\bFailed to activate mount (?<mount4>\S+)\b/,
+      },
+      ...common,
+      actions: [],
+      category: 'device_unavailable',
+      remedy: 'check_network_or_device',
+      severity: 'error',
+      confidence: 0.76,
+      title: 'The network storage {mount} cannot be mounted',
+      rootCause:
+        'The host could not mount the network storage {mount} (“{detail}”): the NAS or share does not answer at its address, it refuses the user, password or protocol version, or the share is full.',
+      impact:
+        'Backups, media or shares that use {mount} fail until it mounts; add-ons reading from it see an empty or read-only folder.',
+      manualSteps: [
+        'Check that the NAS answers at the address configured and that the share exists (open it from another computer with the same user).',
+        'Check the credentials and, for CIFS/SMB, the protocol version (an old NAS may need SMB 1.0 or 2.0 set explicitly under Settings → System → Storage).',
+        'Check the free space of the share itself, not only of the NAS.',
+        'The host’s log (Settings → System → Logs → Host) shows the mount command’s own error.',
+      ],
+    },
   ],
 };
