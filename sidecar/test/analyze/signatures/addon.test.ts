@@ -6,6 +6,32 @@ import { c, recognises } from './cases.js';
 
 recognises('addon', [
   c(
+    'Zigbee2MQTT refusing its configuration',
+    input('hassio', [
+      line(
+        'Refusing to start because configuration is not valid, found the following errors:',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'addon.options_invalid',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    "Node-RED's credentials file it cannot read",
+    input('hassio', [
+      line(
+        '9 Mar 19:29:06 - [warn] Error loading credentials: SyntaxError: Unexpected token in JSON at position 0',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'addon.credentials_undecryptable',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     // NGINX proxy 4.5.0 compared an option of another type in its template; 4.5.1 fixed it.
     'an add-on whose configuration template fails on its options',
     input(null, [

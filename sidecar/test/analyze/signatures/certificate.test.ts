@@ -4,6 +4,45 @@ import { c, recognises } from './cases.js';
 
 recognises('certificate', [
   c(
+    "Let's Encrypt unable to reach the host on port 80",
+    input('hassio', [
+      line(
+        'Certbot failed to authenticate some domains (authenticator: standalone). The Certificate Authority reported these problems:',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'certificate.acme_challenge_failed',
+    'certificate',
+    'check_network_or_device',
+  ),
+  c(
+    "Let's Encrypt not finding the DNS challenge's TXT record",
+    input('hassio', [
+      line(
+        '  Detail: Incorrect TXT record "U2mpmjQPedGxChqh3Jd6srW4yf3vFty_oCTpfsiJ_JQ" found at _acme-challenge.myhome.duckdns.org',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'certificate.acme_challenge_failed',
+    'certificate',
+    'fix_config_then_reload',
+  ),
+  c(
+    "a broker's certificate file that is not there",
+    input('hassio', [
+      line(
+        '2024-05-01 10:00:00: Error: Unable to load server certificate "/ssl/fullchain.pem". Check certfile.',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'certificate.addon_certificate_missing',
+    'certificate',
+    'check_network_or_device',
+  ),
+  c(
     // The scraped site signed its handshake in a way OpenSSL 3 refuses.
     'a handshake OpenSSL gives up on',
     input('multiscrape', [

@@ -6,6 +6,29 @@ import { c, recognises } from './cases.js';
 
 recognises('config', [
   c(
+    'a Mosquitto setting that does not exist',
+    input('hassio', [
+      line('1714557600: Error: Unknown configuration variable "listner".', 'UNKNOWN', null),
+    ]),
+    'config.setting_refused',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'two MQTT clients knocking each other off with one client id',
+    input('hassio', [
+      line(
+        '2024-05-01 10:00:00: Client DVES_5DFDC3 already connected, closing old connection.',
+        'UNKNOWN',
+        null,
+        12,
+      ),
+    ]),
+    'config.mqtt_client_id_clash',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'an ESPHome device not allowed to call actions',
     input('esphome', [
       line(

@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('database', [
   c(
+    "MariaDB's storage engine refusing the redo log of a crash",
+    input('hassio', [
+      line(
+        '2024-05-29 15:05:32 0 [ERROR] InnoDB: Upgrade after a crash is not supported. The redo log was created with MariaDB 10.6.12.',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'database.server_engine_failed',
+    'database',
+    'free_disk_or_repair_db',
+  ),
+  c(
     'a schema upgrade that cannot rebuild a table',
     input('recorder', [
       line(

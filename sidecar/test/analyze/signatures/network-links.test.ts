@@ -4,6 +4,76 @@ import { c, recognises } from './cases.js';
 
 recognises('network (radios, meshes and brokers)', [
   c(
+    "a Zigbee adapter's firmware stopping with a fatal error",
+    input('hassio', [
+      line(
+        '[2025-01-19 19:04:10] error: \tzh:ember:uart:ash: ASH disconnected | Adapter status: ASH_NCP_FATAL_ERROR',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Z-Wave controller that stops answering',
+    input('hassio', [
+      line('2024-05-01T10:00:00.000Z CNTRLR   The controller is unresponsive', 'UNKNOWN', null),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a serial port another program holds',
+    input('hassio', [
+      line(
+        '[2024-06-06 16:04:24] error: \tzh:ezsp:ezsp: Connection attempt 1 error: Error: Error Resource temporarily unavailable Cannot lock port',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'fix_config_then_reload',
+  ),
+  c(
+    "a radio stick's serial port failing is no disk failing",
+    input('hassio', [
+      line(
+        '2024-05-01T10:00:00.000Z DRIVER   Serial port errored: Input/output error',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Z-Wave node the controller gave up on',
+    input('hassio', [
+      line('2024-05-01T10:00:00.000Z CNTRLR   [Node 004] The node is dead.', 'UNKNOWN', null),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Zigbee device that could not be paired',
+    input('hassio', [
+      line(
+        "[2025-01-19 19:04:10] error: \tz2m: Failed to interview 'Living room sensor', device has not successfully been paired",
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'a Bluetooth scanner that cannot be restarted',
     input('bluetooth', [
       line(

@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('network (reaching a host)', [
   c(
+    "the proxy's upstream name that does not resolve",
+    input('hassio', [
+      line(
+        'nginx: [emerg] host not found in upstream "homeassistant" in /etc/nginx.conf:56',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    'fix_config_then_reload',
+  ),
+  c(
     // The integration's own words name its peer a remote API: the service is slow, not a device.
     'a timeout talking to the API of a service',
     input('kidde', [

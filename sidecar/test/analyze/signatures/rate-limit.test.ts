@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('rate_limit', [
   c(
+    "Let's Encrypt's limit of certificates for the same names",
+    input('hassio', [
+      line(
+        'too many certificates (5) already issued for this exact set of identifiers in the last 168h0m0s, retry after 2024-05-08 10:00:00 UTC',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
     "the companion apps' daily push limit reached",
     input('mobile_app', [
       line(

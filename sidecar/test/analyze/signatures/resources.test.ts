@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('resources', [
   c(
+    "MariaDB's own words for a full disk",
+    input('hassio', [
+      line(
+        '2024-05-01 10:00:00 0 [ERROR] InnoDB: Operating system error number 28 in a file operation.',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'resources.disk_full',
+    'resource_exhaustion',
+    'free_disk_or_repair_db',
+  ),
+  c(
     "a disk full in the Supervisor's Docker words",
     input('hassio', [line('No space left on disk', 'ERROR', 'supervisor.docker.manager')]),
     'resources.disk_full',

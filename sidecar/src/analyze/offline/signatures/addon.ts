@@ -245,7 +245,9 @@ export const addon: SignatureFamily = {
       // Node-RED encrypts its flows' credentials with the app's credential_secret option: with
       // another secret (the option changed, a restored flows_cred.json) it cannot read them.
       id: 'credentials_undecryptable',
-      match: { text: /Error loading (?:flows|credentials): Error: Failed to decrypt credentials/ },
+      match: {
+        text: /Error loading (?:flows|credentials): Error: Failed to decrypt credentials|\bError loading credentials: SyntaxError\b/,
+      },
       ...common,
       category: 'invalid_config',
       remedy: 'fix_config_then_reload',
@@ -266,7 +268,7 @@ export const addon: SignatureFamily = {
       // required option 'x' in Name (slug)", "Add-on slug have wrong / has invalid options".
       id: 'options_invalid',
       match: {
-        text: /\bMissing (?:required )?option '(?<option>[^']+)' in [^\n]*?\((?<addon>[^()\s]+)\)|\bAdd-on (?<addon2>[\w-]+) (?:have wrong|has invalid) options\b/,
+        text: /\bMissing (?:required )?option '(?<option>[^']+)' in [^\n]*?\((?<addon>[^()\s]+)\)|\bAdd-on (?<addon2>[\w-]+) (?:have wrong|has invalid) options\b|\bRefusing to start because configuration is not valid\b/,
         minLevel: 'INFO',
       },
       ...common,

@@ -200,10 +200,50 @@ export const certificate: SignatureFamily = {
       ],
     },
     {
+      // Let's Encrypt could not check that this host controls the domain: over HTTP (port 80
+      // must reach the add-on from the internet) or over DNS (the TXT record the DNS provider's
+      // plugin sets, with the provider's credentials).
+      id: 'acme_challenge_failed',
+      match: {
+        text: /\bCertbot failed to authenticate some domains\b|\bSome challenges have failed\b|\bTimeout during connect \(likely firewall problem\)|\bIncorrect TXT record [^\n]* found at _acme-challenge\.|\bNXDOMAIN looking up TXT for _acme-challenge\.|\bError determining zone_id\b|\bUnable to determine zone identifier for\b/,
+      },
+      ...common,
+      confidence: 0.82,
+      remedy: 'check_network_or_device',
+      actions: [],
+      variants: [
+        {
+          // The DNS challenge: the TXT record, or the provider's credentials to set it.
+          when: { text: /_acme-challenge\.|\bzone_id\b|\bzone identifier\b/ },
+          set: {
+            remedy: 'fix_config_then_reload',
+            rootCause:
+              'Let’s Encrypt could not find the TXT record that proves the domain is yours (“{detail}”): the DNS provider’s plugin could not set it (wrong token or credentials, a token without rights on that zone), or the record has not spread yet.',
+            manualSteps: [
+              'Check the DNS provider’s token or credentials in the add-on’s configuration: the token needs rights to edit that zone’s records.',
+              'Raise the propagation wait (`propagation_seconds`) if the provider is slow, then start the add-on again.',
+            ],
+          },
+        },
+      ],
+      title: 'Let’s Encrypt could not check the domain',
+      rootCause:
+        'Let’s Encrypt could not reach this host to check that it controls the domain (“{detail}”): port 80 is not forwarded to it, a firewall or the provider blocks it, or the domain does not point at your public address.',
+      impact:
+        'No certificate is issued or renewed; once the current one expires, HTTPS access fails.',
+      manualSteps: [
+        'Check that the domain resolves to your public address and that port 80 on the router is forwarded to this host while the add-on runs.',
+        'Or switch the add-on to the DNS challenge, which needs no open port.',
+        'Start the add-on again; Let’s Encrypt limits failed attempts, so fix the cause first.',
+      ],
+    },
+    {
       // An add-on's web server (nginx in a proxy add-on) whose certificate file is missing:
       // it was never issued or renewed, and the ACME challenge needs the host reachable.
       id: 'addon_certificate_missing',
-      match: { text: /cannot load certificate(?: key)? "[^"]*"/i },
+      match: {
+        text: /cannot load certificate(?: key)? "[^"]*"|\bUnable to load (?:server certificate|server key file|CA certificates)\b|\bServer certificate\/key are inconsistent\b|\bcan't stat '\/ssl\/[^']+': No such file or directory/i,
+      },
       ...common,
       confidence: 0.86,
       remedy: 'check_network_or_device',

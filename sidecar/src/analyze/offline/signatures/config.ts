@@ -201,6 +201,27 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // The broker drops the older connection of a client id that connects again: now and then
+      // a device's reconnect, but over and over two devices (or two programs) sharing one id.
+      id: 'mqtt_client_id_clash',
+      match: {
+        text: /\bClient (?<client>\S+) already connected, closing old connection\b/,
+        minCount: 5,
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.72,
+      title: 'Two MQTT clients use the client id {client}',
+      rootCause:
+        'The broker keeps closing the connection of {client} because a new one connects with the same client id (“{detail}”, {count} times): two devices or programs share that id (a cloned firmware or configuration), so each knocks the other off and both miss messages.',
+      impact:
+        'Both clients connect and drop in turns; their entities flap and commands to them get lost.',
+      manualSteps: [
+        'Find the devices or programs that use {client} (the broker log shows their addresses) and give each its own client id (Tasmota: MqttClient; ESPHome: `client_id`).',
+        'Then restart them; the broker log should show each connecting once.',
+      ],
+    },
+    {
       // A discovery message an MQTT device or bridge published that Home Assistant cannot use.
       id: 'mqtt_discovery_rejected',
       match: [
@@ -496,7 +517,7 @@ export const config: SignatureFamily = {
       // configuration file): renamed or removed by an update, or written at the wrong level.
       id: 'setting_refused',
       match: {
-        text: /\bUnknown (?:field|option|setting|configuration key)s?(?:: '?(?<setting>[\w.-]+)| '(?<setting3>[^'\n]+)')|\bunrecognized arguments?: (?<setting2>\S+)/i,
+        text: /\bUnknown (?:field|option|setting|configuration key)s?(?:: '?(?<setting>[\w.-]+)| '(?<setting3>[^'\n]+)')|\bunrecognized arguments?: (?<setting2>\S+)|\bUnknown configuration variable "(?<setting4>[^"\n]+)"/i,
         minLevel: 'INFO',
       },
       ...common,

@@ -75,6 +75,27 @@ export const database: SignatureFamily = {
       ],
     },
     {
+      // MariaDB's storage engine refusing to start on the files it has: a redo log written by a
+      // crash of an older version, or one that is damaged. The server (the add-on) stops.
+      id: 'server_engine_failed',
+      match: {
+        text: /\bInnoDB: Upgrade after a crash is not supported\b|\bInnoDB: Malformed log record\b|\bInnoDB: Plugin initialization aborted\b|\bUnknown\/unsupported storage engine: InnoDB\b/,
+      },
+      ...common,
+      confidence: 0.85,
+      actions: [backupFirst],
+      title: 'The MariaDB/MySQL server cannot start its storage engine',
+      rootCause:
+        'The database server cannot start InnoDB, its storage engine (“{detail}”): its redo log was left by a crash of an older version that this version cannot recover, or it is damaged. The server, and with it the recorder’s database, does not start.',
+      impact:
+        'The recorder cannot write or read history until the server starts; Home Assistant keeps running without it.',
+      manualSteps: [
+        'Take a backup first.',
+        'If it started after an update: start the previous version of the server once (restore the add-on from a backup) and stop it cleanly, then update again.',
+        'Otherwise start it once with innodb_force_recovery set, dump the database and restore it into a fresh one.',
+      ],
+    },
+    {
       // MariaDB's and MySQL's own words for a damaged table or index (the server, not a file
       // Home Assistant holds): repaired with the server's tools, after a backup.
       id: 'server_table_corrupt',
@@ -95,7 +116,11 @@ export const database: SignatureFamily = {
     },
     {
       id: 'storage_io_error',
-      match: { text: /disk I\/O error|Input\/output error|\[Errno 5\]/i },
+      match: {
+        text: /disk I\/O error|Input\/output error|\[Errno 5\]/i,
+        // A serial port's I/O error is its radio stick's, not the storage's.
+        unless: /\bSerial port errored\b|\/dev\/tty/,
+      },
       ...common,
       confidence: 0.85,
       actions: [backupFirst],

@@ -112,7 +112,7 @@ export const network: SignatureFamily = {
     {
       id: 'radio',
       match: {
-        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)|\bFailed to (?:re)?start Bluetooth(?: scanner)?\b|\bFailed to force stop scanner\b|org\.bluez\.Error\.NotReady/i,
+        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)|\bFailed to (?:re)?start Bluetooth(?: scanner)?\b|\bFailed to force stop scanner\b|org\.bluez\.Error\.NotReady|\bASH_NCP_FATAL_ERROR\b|\bERROR_EXCEEDED_MAXIMUM_ACK_TIMEOUT_COUNT\b|\bNCP FATAL ERROR\b|\bAdapter fatal error: \w+|\bAdapter disconnected, stopping\b|\bThe controller is (?:unresponsive|jammed)\b|\bFailed to execute controller command after \d+\/\d+ attempts\b|\bSerial port errored\b|\bCannot lock port\b/i,
       },
       ...device,
       confidence: 0.76,
@@ -121,7 +121,7 @@ export const network: SignatureFamily = {
         {
           // pyserial: the port said it had data and then had none, which is what a second
           // reader of the same port causes (or a stick pulled out).
-          when: { text: /\bmultiple access on port\b/ },
+          when: { text: /\bmultiple access on port\b|\bCannot lock port\b/ },
           set: {
             remedy: 'fix_config_then_reload',
             rootCause:
@@ -268,7 +268,7 @@ export const network: SignatureFamily = {
       id: 'service_error',
       match: {
         text: new RegExp(
-          `${SERVER_ERROR.source}|${/\b(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|(?:HTTP|status|code|returned|response)[^\n\d]{0,12}\b50[0234]\b|\b(?:temporarily unavailable|under maintenance|maintenance in progress)\b/.source}`,
+          `${SERVER_ERROR.source}|${/\b(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b|(?:HTTP|status|code|returned|response)[^\n\d]{0,12}\b50[0234]\b|\b(?<!Resource )(?:temporarily unavailable|under maintenance|maintenance in progress)\b/.source}`,
           'i',
         ),
         // Docker's own API (the Supervisor pulling images) answers 500 for local faults too.
@@ -335,7 +335,7 @@ export const network: SignatureFamily = {
       // battery empty or out of range of a router. Reloading changes nothing; the mesh does.
       id: 'mesh_node',
       match: {
-        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b/i,
+        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b|\bThe node is dead\b|\bping failed: [^\n]*\(Status NoAck\)|\bFailed to interview '[^'\n]+', device has not successfully been paired\b/i,
       },
       ...device,
       confidence: 0.7,

@@ -90,7 +90,7 @@ export const resources: SignatureFamily = {
       id: 'disk_full',
       match: [
         {
-          text: /No space left on (?:device|disk)|\bENOSPC\b|\[Errno 28\]|database or disk is full|The table '[^'\n]+' is full|(?:disk|storage|filesystem|partition) (?:is )?(?:almost )?full|not enough (?:free )?(?:disk )?space|free (?:disk )?space (?:is )?(?:low|below|too low)|insufficient (?:disk )?space|out of disk space/i,
+          text: /No space left on (?:device|disk)|\bOperating system error number 28\b|\bENOSPC\b|\[Errno 28\]|database or disk is full|The table '[^'\n]+' is full|(?:disk|storage|filesystem|partition) (?:is )?(?:almost )?full|not enough (?:free )?(?:disk )?space|free (?:disk )?space (?:is )?(?:low|below|too low)|insufficient (?:disk )?space|out of disk space/i,
         },
         { kind: ['supervisor_issue', 'repair_issue'], text: /\bfree_space\b/ },
       ],
@@ -175,7 +175,9 @@ export const resources: SignatureFamily = {
     },
     {
       id: 'open_files',
-      match: { text: /Too many open files|\bEMFILE\b|\[Errno 24\]/i },
+      match: {
+        text: /Too many open files|\bEMFILE\b|\[Errno 24\]|\bsystem socket count has been exceeded\b/i,
+      },
       ...common,
       ...leakFixedByRelease,
       confidence: 0.88,
