@@ -32,9 +32,10 @@ const FLOOR = { category: 0.583, remedy: 0.541, integration: 0.655 };
  * reached, within the target of 0.05. The held-out cases measured 0.048 until a schema error
  * named its owner with confidence 0.78 instead of 0.82 (about one in five is not the user's
  * configuration): 0.040 of 396; 0.037 of the 430 since (the earlier rules: 0.044); 0.041 of the
- * 444 since (two new held-out cases; the rules of before measure the same).
+ * 444 since (two new held-out cases; the rules of before measure the same); 0.038 since the
+ * add-ons' own messages were taught.
  */
-const MAX_CONFIDENTLY_WRONG = 0.041;
+const MAX_CONFIDENTLY_WRONG = 0.039;
 
 const result = await evaluate();
 
