@@ -6,6 +6,19 @@ import { c, recognises } from './cases.js';
 
 recognises('config', [
   c(
+    'a Modbus device answering that it has no such register',
+    input('modbus', [
+      line(
+        'Pymodbus: modbus_hub: Error: device: 1 address: 40525 -> Exception Response(131, 3, IllegalAddress)',
+        'ERROR',
+        'homeassistant.components.modbus',
+      ),
+    ]),
+    'config.register_refused',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'a Mosquitto setting that does not exist',
     input('hassio', [
       line('1714557600: Error: Unknown configuration variable "listner".', 'UNKNOWN', null),

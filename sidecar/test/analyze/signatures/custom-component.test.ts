@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('custom_component', [
   c(
+    'a repository HACS removed that is still installed',
+    input('hacs', [
+      line(
+        "You have 'someone/ha-foo' installed with HACS this repository has been removed from HACS, please consider removing it. Removal reason (Repository is archived)",
+        'WARNING',
+        'custom_components.hacs',
+      ),
+    ]),
+    'custom_component.removed_from_hacs',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
     'an entity whose poll fails, in the wording since 2024',
     input('my_meter', [
       line(

@@ -4,6 +4,32 @@ import { c, recognises } from './cases.js';
 
 recognises('network (radios, meshes and brokers)', [
   c(
+    'a Matter node the server cannot reach',
+    input('matter', [
+      line(
+        '<Node:13> Setup for node failed: Unable to establish CASE session with Node 13',
+        'WARNING',
+        'matter_server.server.device_controller',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a Hue light the bridge cannot route to',
+    input('hue', [
+      line(
+        'Light Bank lamp changed state while reported as disconnected. This is an indicator that routing is not working for this device or the device is having connectivity issues.',
+        'WARNING',
+        'homeassistant.components.hue.bridge.light',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     "a Zigbee adapter's firmware stopping with a fatal error",
     input('hassio', [
       line(

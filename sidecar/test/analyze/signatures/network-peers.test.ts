@@ -4,6 +4,45 @@ import { c, recognises } from './cases.js';
 
 recognises('network (talking to a peer)', [
   c(
+    'HACS failing to download a release',
+    input('hacs', [
+      line(
+        '<Integration bramstroker/homeassistant-powercalc> Download was not completed',
+        'ERROR',
+        'custom_components.hacs',
+      ),
+    ]),
+    'network.hacs_download_failed',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    "the Remote UI's tunnel to Home Assistant Cloud failing",
+    input('cloud', [
+      line(
+        'Connection problem to snitun server (Challenge/Response error with SniTun server (0 bytes read on a total of 32 expected bytes))',
+        'ERROR',
+        'hass_nabucasa.remote',
+      ),
+    ]),
+    'network.cloud_remote',
+    'network_unreachable',
+    'notify_only',
+  ),
+  c(
+    'a Modbus device that does not answer through its gateway',
+    input('modbus', [
+      line(
+        'Pymodbus: hub1: Exception Response(132, 4, GatewayNoResponse)',
+        'ERROR',
+        'homeassistant.components.modbus',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'a camera stream that ends and starts again',
     input('generic', [
       line(

@@ -4,6 +4,13 @@ import { c, recognises } from './cases.js';
 
 recognises('rate_limit', [
   c(
+    "HACS stopped while GitHub's rate limit lasts",
+    input('hacs', [line('HACS is disabled - rate_limit', 'ERROR', 'custom_components.hacs')]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
     "Let's Encrypt's limit of certificates for the same names",
     input('hassio', [
       line(

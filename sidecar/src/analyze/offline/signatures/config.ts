@@ -478,6 +478,21 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // A Modbus device's exception answer: it was reached and refuses the register or function.
+      id: 'register_refused',
+      match: { text: /\bException Response\(\d+, \d+, Illegal(?<what>Address|Function|Value)\)/ },
+      ...common,
+      confidence: 0.8,
+      title: '[[{integration}: ]]a Modbus device refuses the register asked for',
+      rootCause:
+        'The Modbus device answers that it has no such register, function or value (“{detail}”): the entity’s address, its input type (holding or input register) or its slave id does not match the device’s register map, or its firmware numbers registers differently.',
+      impact: 'That entity gets no value; other registers of the device may work.',
+      manualSteps: [
+        'Check the address against the device’s register map, including whether it counts from 0 or 1 (an address one off is common), the input_type and the slave id.',
+        'Then reload Modbus (or restart Home Assistant).',
+      ],
+    },
+    {
       // The dashboard's words for a card whose JavaScript did not load: users paste them as
       // they paste log lines.
       id: 'card_not_loaded',

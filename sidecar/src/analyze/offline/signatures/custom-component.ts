@@ -137,6 +137,26 @@ export const customComponent: SignatureFamily = {
       ],
     },
     {
+      // HACS's list of removed repositories: the repository is archived, broken or harmful.
+      id: 'removed_from_hacs',
+      match: {
+        text: /\bYou have '(?<repository>[^'\n]+)' installed with HACS this repository has been removed from HACS\b/,
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.85,
+      actions: [],
+      title: 'HACS removed {repository}, which is still installed',
+      rootCause:
+        'HACS no longer offers {repository} (“{detail}”): its author archived it, it was replaced (often by a built-in integration), or it was found broken or harmful. It receives no updates and breaks with Home Assistant’s changes.',
+      impact:
+        'What it provides keeps running for now, but gets no fixes and may stop working after an update.',
+      manualSteps: [
+        'Read the removal reason in the message; if a built-in integration replaces it, move to that one.',
+        'Then remove {repository} in HACS and restart Home Assistant.',
+      ],
+    },
+    {
       // The browser reports errors of dashboard cards into the log; custom cards are served
       // from /hacsfiles/ or /local/.
       id: 'custom_card_error',

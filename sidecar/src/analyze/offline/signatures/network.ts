@@ -335,7 +335,7 @@ export const network: SignatureFamily = {
       // battery empty or out of range of a router. Reloading changes nothing; the mesh does.
       id: 'mesh_node',
       match: {
-        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b|\bThe node is dead\b|\bping failed: [^\n]*\(Status NoAck\)|\bFailed to interview '[^'\n]+', device has not successfully been paired\b/i,
+        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b|\bThe node is dead\b|\bping failed: [^\n]*\(Status NoAck\)|\bFailed to interview '[^'\n]+', device has not successfully been paired\b|\bUnable to establish CASE session with Node \d+|\bUnable to resolve Node \d+|\bUnable to subscribe to Node\b|\bNode setup not completed after \d+ minutes\b|\bdid not complete setup in \d+ minutes\b|\bchanged state while reported as disconnected\. This (?:might be|is) an indicator that routing is not working\b/i,
       },
       ...device,
       confidence: 0.7,
@@ -388,6 +388,47 @@ export const network: SignatureFamily = {
       ],
     },
     {
+      // HACS downloading a repository's files from GitHub: cut short, missing, or refused.
+      id: 'hacs_download_failed',
+      match: {
+        text: /\bDownload was not completed\b|\] was not downloaded\.|\bDownloading \S+ with version \S+ failed with\b|\bDownload of https:\/\/github\.com\/\S+ failed\b/,
+      },
+      ...device,
+      category: 'network_unreachable',
+      confidence: 0.72,
+      actions: [],
+      title: 'HACS could not download a repository',
+      rootCause:
+        'HACS could not download a repository’s files from GitHub (“{detail}”): GitHub did not answer or refused for a while (its rate limit), the release has no such file, or the files could not be written.',
+      impact: 'The install or update did not happen; the version installed before stays in place.',
+      manualSteps: [
+        'Try the download again later: GitHub’s rate limit for HACS resets within an hour.',
+        'Check that Home Assistant reaches github.com (DNS, a proxy, an ad blocker such as Pi-hole or AdGuard blocking it).',
+        'If it keeps failing for one repository, check its releases on GitHub: the file HACS expects may be missing from them.',
+      ],
+    },
+    {
+      // Home Assistant Cloud's Remote UI: its tunnel to Nabu Casa's servers (SniTun) fails.
+      id: 'cloud_remote',
+      match: {
+        text: /\bConnection problem to snitun server\b|\bCan't refresh the snitun token\b|\bCan't handle request-connection without backend\b|\bCan't update remote details from Home Assistant cloud\b/,
+      },
+      ...device,
+      category: 'network_unreachable',
+      remedy: 'notify_only',
+      confidence: 0.74,
+      actions: [],
+      title: 'Remote access through Home Assistant Cloud is interrupted',
+      rootCause:
+        'Home Assistant’s tunnel to Home Assistant Cloud’s servers for remote access fails (“{detail}”): the internet connection dropped, something on the way blocks it, or Nabu Casa’s servers have trouble. It reconnects by itself.',
+      impact:
+        'Remote access through the Nabu Casa address does not work meanwhile; the local network and voice assistants through the cloud may be affected too.',
+      manualSteps: [
+        'Check the internet connection, and Nabu Casa’s status page (status.home-assistant.io) for an outage.',
+        'If it lasts, turn remote access off and on (Settings → Home Assistant Cloud); a firewall or VPN on the router may block the tunnel.',
+      ],
+    },
+    {
       id: 'communication',
       match: {
         text: [
@@ -396,8 +437,9 @@ export const network: SignatureFamily = {
           /(?<!Unexpected )Error fetching \S[^\n:]{0,60}? data\b|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
           // A device said to be gone, in the words integrations use for it.
           /\b(?:is|went|has gone) (?:offline|unreachable)\b|\b[Dd]evice \S+ (?:has )?disconnected\b|\bFailed to communicate with\b|\bnot found on (?:the )?(?:local )?network\b/,
-          // pymodbus: the device sent nothing back to any of the tries.
-          /\bNo response received after \d+ retries\b/,
+          // pymodbus: the device (or the gateway in front of it) sent nothing back, or the
+          // connection to it is not there.
+          /\bNo [Rr]esponse received (?:after \d+ retries|from the remote (?:unit|slave)|, expected at least)\b|\bGateway(?:NoResponse|PathUnavailable)\b|\bModbus Error: \[Connection\] (?:Not connected|Client is not connected|Connection lost|[^\n]*Connection unexpectedly closed)/,
         ],
         // The peer answered, with data the code cannot read (a changed API, a library bug), or
         // with a client error: it was reached and refuses the request as sent.

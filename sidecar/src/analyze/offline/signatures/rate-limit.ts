@@ -19,6 +19,8 @@ export const rateLimit: SignatureFamily = {
           /\b(?:allowed )?(?:number of )?requests (?:has |have )?(?:been )?exceeded\b|\bexceeded\b[^\n]{0,40}\b(?:limit|quota)\b|\/rate_limit\b/i,
           // "daily limit exceeded", "request limit reached", "usage limit hit": the limit named first.
           /\b(?:daily|monthly|hourly|request|call|api|usage|rate) limit (?:has been |was )?(?:exceeded|reached|hit)\b/i,
+          // HACS stops itself while GitHub's rate limit lasts.
+          /\bHACS is disabled - rate_limit\b/,
           // Let's Encrypt's limit on certificates for the same names.
           /\btoo many certificates (?:\(\d+\) )?already issued\b/i,
           // The companion apps' push relay: as many sent as the day allows.
