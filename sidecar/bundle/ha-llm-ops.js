@@ -13649,16 +13649,29 @@ function report(incidents, name, records) {
 /**
 * The incidents with secrets and personal data replaced: what `analyze` prints by
 * default, because people paste its output into public issues. One redactor for
-* the whole report, so one value has one placeholder throughout; fingerprints
-* are digests, kept as they are.
+* the whole report, so one value has one placeholder throughout. What is the
+* analyzer's own stays as it is, and is not counted: fingerprints are digests, and
+* the signature that explained an incident is its name (a key named `signature`
+* would otherwise pass for a secret's).
 */
 function redacted(incidents) {
 	const redactor = new Redactor();
 	return {
-		incidents: incidents.map((inc) => ({
-			...redactor.value(inc),
-			fingerprint: inc.fingerprint
-		})),
+		incidents: incidents.map(({ fingerprint, rca, ...rest }) => {
+			const { signature, ...analysis } = rca;
+			const clean = redactor.value({
+				...rest,
+				rca: analysis
+			});
+			return {
+				fingerprint,
+				...clean,
+				rca: {
+					...clean.rca,
+					signature
+				}
+			};
+		}),
 		replaced: Object.values(redactor.counts).reduce((n, c) => n + c, 0)
 	};
 }

@@ -129,12 +129,18 @@ function report(incidents: LogIncident[], name: string, records: number): string
 /**
  * The incidents with secrets and personal data replaced: what `analyze` prints by
  * default, because people paste its output into public issues. One redactor for
- * the whole report, so one value has one placeholder throughout; fingerprints
- * are digests, kept as they are.
+ * the whole report, so one value has one placeholder throughout. What is the
+ * analyzer's own stays as it is, and is not counted: fingerprints are digests, and
+ * the signature that explained an incident is its name (a key named `signature`
+ * would otherwise pass for a secret's).
  */
 function redacted(incidents: LogIncident[]): { incidents: LogIncident[]; replaced: number } {
   const redactor = new Redactor();
-  const out = incidents.map((inc) => ({ ...redactor.value(inc), fingerprint: inc.fingerprint }));
+  const out = incidents.map(({ fingerprint, rca, ...rest }) => {
+    const { signature, ...analysis } = rca;
+    const clean = redactor.value({ ...rest, rca: analysis });
+    return { fingerprint, ...clean, rca: { ...clean.rca, signature } };
+  });
   const replaced = Object.values(redactor.counts).reduce((n, c) => n + c, 0);
   return { incidents: out, replaced };
 }

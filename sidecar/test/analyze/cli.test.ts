@@ -154,6 +154,20 @@ describe('ha-llm-ops analyze', { timeout: 60_000 }, () => {
     expect((JSON.parse(raw.stdout) as { redacted: boolean }).redacted).toBe(false);
   });
 
+  it('keeps what is its own, not the log’s: the signature it names, and no notice when nothing was replaced', () => {
+    const log = join(dir, 'clean.log');
+    writeFileSync(
+      log,
+      '2026-01-01 10:00:02.000 ERROR (MainThread) [homeassistant.components.sensor] Configuring the template integration under the sensor platform key is not supported, it must be configured under its own template key instead\n',
+    );
+    const json = cli(['analyze', '--json', log]);
+    expect(json.code).toBe(0);
+    const [only] = (JSON.parse(json.stdout) as { incidents: { rca: { signature: string } }[] })
+      .incidents;
+    expect(only?.rca.signature).toBe('config.yaml_not_read');
+    expect(cli(['analyze', log]).stdout).not.toContain('replaced by placeholders');
+  });
+
   it("--knowledge FILE applies the user's own rules, as the running sidecar does", () => {
     const rules = join(dir, 'knowledge.yaml');
     writeFileSync(
