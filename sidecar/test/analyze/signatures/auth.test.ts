@@ -6,6 +6,19 @@ import { c, recognises } from './cases.js';
 
 recognises('auth', [
   c(
+    'an OAuth refresh the framework reports failed',
+    input('home_connect', [
+      line(
+        "homeassistant.exceptions.OAuth2RefreshTokenFailed: 400, message='Bad Request', url='https://api.home-connect.com/security/oauth/token'",
+        'ERROR',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'auth.oauth_invalid_grant',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
     "an ESPHome device refusing Home Assistant's unencrypted hello",
     input('esphome', [
       line(

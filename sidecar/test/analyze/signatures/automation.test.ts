@@ -6,6 +6,45 @@ import { c, recognises } from './cases.js';
 
 recognises('automation', [
   c(
+    'an automation its blueprint cannot generate',
+    input(null, [
+      line(
+        'Failed to generate automation from blueprint: Missing input light_target, motion_entity',
+        'ERROR',
+        'homeassistant.components.automation',
+      ),
+    ]),
+    'automation.invalid_config',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    'a script that calls itself',
+    input(null, [
+      line(
+        'Notify all: Disallowed recursion detected, script.notify_all tried to start script.notify_all which is already running in the current execution path; Traceback (most recent call last):',
+        'WARNING',
+        'homeassistant.components.script.notify_all',
+      ),
+    ]),
+    'automation.failed',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an action setting an option a helper does not have',
+    input('input_select', [
+      line(
+        'Invalid option: Away (possible options: Comfort, Eco, Off)',
+        'WARNING',
+        'homeassistant.components.input_select',
+      ),
+    ]),
+    'automation.invalid_action_data',
+    'automation_error',
+    'fix_config_then_reload',
+  ),
+  c(
     'a condition of a type that does not exist',
     input(null, [
       line(

@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('certificate', [
   c(
+    "Home Assistant's own certificate it cannot use",
+    input('http', [
+      line(
+        'Error during setup of component http: Could not use SSL certificate from /ssl/fullchain.pem: [Errno 2] No such file or directory',
+        'ERROR',
+        'homeassistant.setup',
+      ),
+    ]),
+    'certificate.own_certificate_unreadable',
+    'certificate',
+    'fix_config_then_reload',
+  ),
+  c(
     "Let's Encrypt unable to reach the host on port 80",
     input('hassio', [
       line(

@@ -4,6 +4,32 @@ import { c, recognises } from './cases.js';
 
 recognises('network (talking to a peer)', [
   c(
+    'a Sonos speaker whose events do not reach Home Assistant',
+    input('sonos', [
+      line(
+        'Office cannot reach 172.15.0.26:1400, falling back to polling, functionality may be limited, see https://www.home-assistant.io/integrations/sonos/#network-requirements',
+        'WARNING',
+        'homeassistant.components.sonos.entity',
+      ),
+    ]),
+    'network.push_channel_lost',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a cloud request out of retries, its cause cut off',
+    input('tuya', [
+      line(
+        "HTTPSConnectionPool(host='apigw.tuyaeu.com', port=443): Max retries exceeded with url: /v1.0/m/life/ha/access/config",
+        'ERROR',
+        'homeassistant.components.tuya',
+      ),
+    ]),
+    'network.communication',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
     'HACS failing to download a release',
     input('hacs', [
       line(

@@ -152,7 +152,7 @@ export const auth: SignatureFamily = {
       id: 'oauth_invalid_grant',
       match: {
         text: [
-          /\binvalid_grant\b/,
+          /\binvalid_grant\b|\bOAuth2RefreshTokenFailed\b/,
           /\bToken request (?:for \S+ )?failed\b/,
           /\b(?:invalid|expired|revoked) refresh[_ ]token\b/i,
           /\brefresh[_ ]token (?:is |has been |was )?(?:invalid|expired|revoked|not valid|not found|unknown)/i,

@@ -78,7 +78,7 @@ export const automation: SignatureFamily = {
       id: 'invalid_config',
       match: {
         text: [
-          /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' could not be validated|Invalid condition "[^"\n]*" specified|\bError setting up trigger\b/i,
+          /Automation with alias '(?<alias>[^']+)' (?:could not be validated|failed to set ?up)|Automation '(?<alias2>[^']+)' failed to set ?up|Invalid config for '?(?:automation|script)'?|Blueprint '[^']*' generated invalid automation|Script with (?:alias|object id) '(?<alias3>[^']+)' (?:could not be validated|failed to setup|has invalid object id)|Invalid condition "[^"\n]*" specified|\bError setting up trigger\b|\bFailed to generate (?:automation|script) from blueprint\b|\bBlueprint '[^'\n]*' (?:generated invalid|failed to generate) (?:automation|script)/i,
           // A schema error whose path starts in an automation's or script's own parts, as the
           // editor shows it without naming the automation.
           /@ data\['(?:actions?|triggers?|conditions?|sequence)'\]\[\d+\]/,
@@ -258,6 +258,10 @@ export const automation: SignatureFamily = {
         { text: INVALID_DATA, with: [TRACE_STEP] },
         // A failed run read from the automation's trace: its error in HA's words.
         { text: INVALID_DATA, kind: ['automation_error'] },
+        // A helper refusing the value an action set: an option it does not have, a text too long.
+        {
+          text: /\bInvalid option: [^\n]* \(possible options: |\bInvalid value: [^\n]* \(length range \d+ - \d+\)/,
+        },
       ],
       ...common,
       confidence: 0.85,
@@ -267,7 +271,14 @@ export const automation: SignatureFamily = {
     },
     {
       id: 'failed',
-      match: [{ text: SCRIPT_ERROR }, { kind: ['automation_error'] }],
+      match: [
+        { text: SCRIPT_ERROR },
+        { kind: ['automation_error'] },
+        // A run the script engine stops: it calls itself, loops without end, or repeats over no list.
+        {
+          text: /\bDisallowed recursion detected\b|\bterminated because it looped \d+ times\b|\bRepeat 'for_each' must be a list of items\b/,
+        },
+      ],
       ...common,
       confidence: 0.8,
       variants: [

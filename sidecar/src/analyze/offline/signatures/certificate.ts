@@ -174,7 +174,7 @@ export const certificate: SignatureFamily = {
     {
       id: 'own_certificate_unreadable',
       match: {
-        text: /Could not (?:read|load) SSL certificate|Failed to load SSL certificate|ssl_(?:certificate|key) .*(?:not found|does not exist|No such file)/i,
+        text: /Could not (?:read|load|use) SSL certificate|Failed to load SSL certificate|Failed to create ssl context|running in recovery mode with an emergency self signed ssl certificate|ssl_(?:certificate|key) .*(?:not found|does not exist|No such file)/i,
       },
       ...common,
       confidence: 0.9,

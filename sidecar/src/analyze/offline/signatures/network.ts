@@ -237,7 +237,7 @@ export const network: SignatureFamily = {
       // Integrations with a live (push) channel poll while it is down; some never reopen it.
       id: 'push_channel_lost',
       match: {
-        text: /(?:websocket|web socket|push|event stream|real-?time|streaming) (?:connection |channel |updates? )?(?:is )?(?:not active|closed|disconnected|lost|failed|dropped)[^\n]{0,60}?(?:fall(?:ing)? ?back|failing back|reverting|switching) (?:to )?polling/i,
+        text: /(?:websocket|web socket|push|event stream|real-?time|streaming) (?:connection |channel |updates? )?(?:is )?(?:not active|closed|disconnected|lost|failed|dropped)[^\n]{0,60}?(?:fall(?:ing)? ?back|failing back|reverting|switching) (?:to )?polling|\bcannot reach \S+, falling back to polling\b/i,
       },
       ...device,
       severity: 'warning',
@@ -250,6 +250,23 @@ export const network: SignatureFamily = {
           rationale:
             'Reloading {integration} reopens its live connection; while it polls, updates arrive late or not at all.',
           risk: 'low',
+        },
+      ],
+      variants: [
+        {
+          // Home Assistant cannot open the device's event subscription at all: a network that
+          // keeps the two apart (VLANs, a firewall, the device's event port), not a dropped link.
+          when: { text: /\bcannot reach \S+, falling back to polling\b/ },
+          set: {
+            remedy: 'check_network_or_device',
+            actions: [],
+            rootCause:
+              'Home Assistant cannot reach the device at the address it has for events (“{detail}”), so {integration} polls instead: changes show up late and events can be missed. A firewall, separate VLANs or a blocked port keep the device and Home Assistant apart, or the device is off.',
+            manualSteps: [
+              'Check that Home Assistant and the device can reach each other on the ports the integration’s documentation names (its network requirements), across VLANs and firewalls.',
+              'Once they can, {integration} subscribes to events again by itself.',
+            ],
+          },
         },
       ],
       title: '{integration} lost its live connection and only polls',
@@ -436,7 +453,7 @@ export const network: SignatureFamily = {
           // "Unexpected error fetching …" is HA's word for an update that raised: the code's fault.
           /(?<!Unexpected )Error fetching \S[^\n:]{0,60}? data\b|Unable to fetch data|Can ?not load data|Could not retrieve data|Failed to (?:update|fetch|retrieve|get|read) (?:the )?(?:device )?(?:data|status|state)|lost connection|device (?:is )?(?:unreachable|not available)|marking (?:\w+ )?unavailable|became unavailable|\b[Dd]evice \S+ (?:is )?unavailable\b|Unable to discover (?:the )?device|No PONG received|ping (?:timed out|timeout)|missed (?:\d+ )?heartbeats?|heartbeat (?:timed out|timeout|failed)|Server disconnected/i,
           // A device said to be gone, in the words integrations use for it.
-          /\b(?:is|went|has gone) (?:offline|unreachable)\b|\b[Dd]evice \S+ (?:has )?disconnected\b|\bFailed to communicate with\b|\bnot found on (?:the )?(?:local )?network\b/,
+          /\bMax retries exceeded with url\b|\b(?:is|went|has gone) (?:offline|unreachable)\b|\b[Dd]evice \S+ (?:has )?disconnected\b|\bFailed to communicate with\b|\bnot found on (?:the )?(?:local )?network\b/,
           // pymodbus: the device (or the gateway in front of it) sent nothing back, or the
           // connection to it is not there.
           /\bNo [Rr]esponse received (?:after \d+ retries|from the remote (?:unit|slave)|, expected at least)\b|\bGateway(?:NoResponse|PathUnavailable)\b|\bModbus Error: \[Connection\] (?:Not connected|Client is not connected|Connection lost|[^\n]*Connection unexpectedly closed)/,
