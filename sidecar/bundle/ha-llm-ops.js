@@ -7149,7 +7149,7 @@ var certificate = {
 		}
 	]
 };
-// sidecar/src/analyze/offline/signatures/config.ts
+// sidecar/src/analyze/offline/signatures/config-parts.ts
 /**
 * A running Home Assistant's own words for an integration it did not find (its setup, its
 * configuration's platforms, the frontend asking for its manifest or translations), unlike
@@ -7182,6 +7182,7 @@ var published = {
 	}
 };
 var AUTOMATION_CONTEXT = /Error executing script|Error while executing (?:automation|script)|Error in 'action'/;
+// sidecar/src/analyze/offline/signatures/config.ts
 /** YAML that cannot be read, options that are invalid, integrations that are not installed. */
 var config = {
 	family: "config",
@@ -7289,35 +7290,6 @@ var config = {
 			title: "{integration} has no section of its own in configuration.yaml",
 			rootCause: "{integration} looks for its own section in configuration.yaml and finds none (“{exception}”). It is configured under another key, e.g. as a platform.",
 			manualSteps: ["Move its configuration to a top-level {integration}: section, as its documentation shows.", "Then restart Home Assistant."]
-		},
-		{
-			id: "mqtt_client_id_clash",
-			match: {
-				text: /\bClient (?<client>\S+) already connected, closing old connection\b/,
-				minCount: 5
-			},
-			...common$10,
-			severity: "warning",
-			confidence: .72,
-			title: "Two MQTT clients use the client id {client}",
-			rootCause: "The broker keeps closing the connection of {client} because a new one connects with the same client id (“{detail}”, {count} times): two devices or programs share that id (a cloned firmware or configuration), so each knocks the other off and both miss messages.",
-			impact: "Both clients connect and drop in turns; their entities flap and commands to them get lost.",
-			manualSteps: ["Find the devices or programs that use {client} (the broker log shows their addresses) and give each its own client id (Tasmota: MqttClient; ESPHome: `client_id`).", "Then restart them; the broker log should show each connecting once."]
-		},
-		{
-			id: "mqtt_discovery_rejected",
-			match: [{ text: /\bReceived message on illegal discovery topic\b/ }, {
-				text: /^Unable to parse JSON \S+: |^Integration \w+ is not supported$/m,
-				logger: /^homeassistant\.components\.mqtt\.discovery$/
-			}],
-			...common$10,
-			remedy: "notify_only",
-			severity: "warning",
-			confidence: .8,
-			title: "MQTT discovery: a device announces itself in a way Home Assistant cannot use",
-			rootCause: "An MQTT device or bridge published a discovery message Home Assistant cannot use (“{detail}”): its topic has characters a topic may not have, its JSON is cut or invalid, or it names a kind of entity MQTT does not provide. The entity it announces is not created.",
-			impact: "The entity that message announces does not appear.",
-			manualSteps: ["Update the firmware or bridge that publishes the message (Zigbee2MQTT, Tasmota, ESPHome, a converter); the message names the topic.", "If it is your own publisher, send valid JSON on `homeassistant/<component>/<node_id>/<object_id>/config` with only letters, digits, `_` and `-` in the ids; clear the retained message to stop the error."]
 		},
 		{
 			id: "recovery_mode",
@@ -8510,6 +8482,39 @@ var logFlood = {
 			rootCause: "The same line comes about every {every} (“{detail}”): at that pace it is logged over a thousand times a day. [[{integration} ]]reports one problem or status over and over instead of once."
 		}
 	]
+};
+// sidecar/src/analyze/offline/signatures/mqtt.ts
+/** Clients that knock each other off, discovery messages Home Assistant cannot use. */
+var mqtt = {
+	family: "mqtt",
+	signatures: [{
+		id: "client_id_clash",
+		match: {
+			text: /\bClient (?<client>\S+) already connected, closing old connection\b/,
+			minCount: 5
+		},
+		...common$10,
+		severity: "warning",
+		confidence: .72,
+		title: "Two MQTT clients use the client id {client}",
+		rootCause: "The broker keeps closing the connection of {client} because a new one connects with the same client id (“{detail}”, {count} times): two devices or programs share that id (a cloned firmware or configuration), so each knocks the other off and both miss messages.",
+		impact: "Both clients connect and drop in turns; their entities flap and commands to them get lost.",
+		manualSteps: ["Find the devices or programs that use {client} (the broker log shows their addresses) and give each its own client id (Tasmota: MqttClient; ESPHome: `client_id`).", "Then restart them; the broker log should show each connecting once."]
+	}, {
+		id: "discovery_rejected",
+		match: [{ text: /\bReceived message on illegal discovery topic\b/ }, {
+			text: /^Unable to parse JSON \S+: |^Integration \w+ is not supported$/m,
+			logger: /^homeassistant\.components\.mqtt\.discovery$/
+		}],
+		...common$10,
+		remedy: "notify_only",
+		severity: "warning",
+		confidence: .8,
+		title: "MQTT discovery: a device announces itself in a way Home Assistant cannot use",
+		rootCause: "An MQTT device or bridge published a discovery message Home Assistant cannot use (“{detail}”): its topic has characters a topic may not have, its JSON is cut or invalid, or it names a kind of entity MQTT does not provide. The entity it announces is not created.",
+		impact: "The entity that message announces does not appear.",
+		manualSteps: ["Update the firmware or bridge that publishes the message (Zigbee2MQTT, Tasmota, ESPHome, a converter); the message names the topic.", "If it is your own publisher, send valid JSON on `homeassistant/<component>/<node_id>/<object_id>/config` with only letters, digits, `_` and `-` in the ids; clear the retained message to stop the error."]
+	}]
 };
 // sidecar/src/analyze/offline/peers.ts
 /**
@@ -9941,6 +9946,7 @@ var FAMILIES = [
 	customComponent,
 	blockingIo,
 	config,
+	mqtt,
 	automation,
 	conversation,
 	addon,

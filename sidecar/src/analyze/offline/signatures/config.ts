@@ -1,54 +1,6 @@
 /** Configuration Home Assistant cannot read or accept: the user fixes it, then reloads or restarts. */
-import type { Signature, SignatureFamily, Variant } from '../types.js';
-
-/**
- * A running Home Assistant's own words for an integration it did not find (its setup, its
- * configuration's platforms, the frontend asking for its manifest or translations), unlike
- * the configuration check's (`Platform error sensor.x - …`, `Component error: x - …`).
- */
-const NOT_FOUND_AT_START =
-  /Setup failed for (?:custom integration )?'?\w+'?: Integration not found|Platform error: \w+ - Integration '\w+' not found|Unable to get manifest for integration \w+|Failed to load integration for translation: Integration/;
-
-const common: Omit<
-  Signature,
-  'id' | 'match' | 'title' | 'rootCause' | 'confidence' | 'manualSteps'
-> = {
-  category: 'invalid_config',
-  remedy: 'fix_config_then_reload',
-  severity: 'error',
-  impact: 'What the invalid configuration describes is not set up.',
-  actions: [],
-  tests: [
-    {
-      kind: 'no_new_matching_errors',
-      description: 'The configuration error does not come back after the fix.',
-      timeout_s: 900,
-    },
-  ],
-};
-
-/**
- * What an MQTT device or bridge published (a discovery message, a state payload) and Home
- * Assistant rejected: the configuration is the publisher's, not the user's, and a release of
- * the bridge or firmware that sends it is the fix.
- */
-const published: Variant = {
-  when: {
-    text: /when processing MQTT discovery message|Schema violation after processing payload|processing (?:JSON )?payload [^\n]{0,400} on topic '/,
-  },
-  set: {
-    remedy: 'notify_only',
-    rootCause:
-      'An MQTT device or bridge published something Home Assistant does not accept (“{detail}”): the configuration is the one it announces or the payload it sends, not one in Home Assistant, so what it describes is not set up or not updated.',
-    manualSteps: [
-      'Update the device firmware or the bridge that publishes on that topic (Zigbee2MQTT, Tasmota, a converter); the message names the topic and the value it sent.',
-      'If the latest release still sends it, report it to its authors with this message; removing the retained discovery topic stops the error until it is sent again.',
-    ],
-  },
-};
-
-const AUTOMATION_CONTEXT =
-  /Error executing script|Error while executing (?:automation|script)|Error in 'action'/;
+import type { SignatureFamily } from '../types.js';
+import { AUTOMATION_CONTEXT, common, NOT_FOUND_AT_START, published } from './config-parts.js';
 
 /** YAML that cannot be read, options that are invalid, integrations that are not installed. */
 export const config: SignatureFamily = {
@@ -198,50 +150,6 @@ export const config: SignatureFamily = {
       manualSteps: [
         'Move its configuration to a top-level {integration}: section, as its documentation shows.',
         'Then restart Home Assistant.',
-      ],
-    },
-    {
-      // The broker drops the older connection of a client id that connects again: now and then
-      // a device's reconnect, but over and over two devices (or two programs) sharing one id.
-      id: 'mqtt_client_id_clash',
-      match: {
-        text: /\bClient (?<client>\S+) already connected, closing old connection\b/,
-        minCount: 5,
-      },
-      ...common,
-      severity: 'warning',
-      confidence: 0.72,
-      title: 'Two MQTT clients use the client id {client}',
-      rootCause:
-        'The broker keeps closing the connection of {client} because a new one connects with the same client id (“{detail}”, {count} times): two devices or programs share that id (a cloned firmware or configuration), so each knocks the other off and both miss messages.',
-      impact:
-        'Both clients connect and drop in turns; their entities flap and commands to them get lost.',
-      manualSteps: [
-        'Find the devices or programs that use {client} (the broker log shows their addresses) and give each its own client id (Tasmota: MqttClient; ESPHome: `client_id`).',
-        'Then restart them; the broker log should show each connecting once.',
-      ],
-    },
-    {
-      // A discovery message an MQTT device or bridge published that Home Assistant cannot use.
-      id: 'mqtt_discovery_rejected',
-      match: [
-        { text: /\bReceived message on illegal discovery topic\b/ },
-        {
-          text: /^Unable to parse JSON \S+: |^Integration \w+ is not supported$/m,
-          logger: /^homeassistant\.components\.mqtt\.discovery$/,
-        },
-      ],
-      ...common,
-      remedy: 'notify_only',
-      severity: 'warning',
-      confidence: 0.8,
-      title: 'MQTT discovery: a device announces itself in a way Home Assistant cannot use',
-      rootCause:
-        'An MQTT device or bridge published a discovery message Home Assistant cannot use (“{detail}”): its topic has characters a topic may not have, its JSON is cut or invalid, or it names a kind of entity MQTT does not provide. The entity it announces is not created.',
-      impact: 'The entity that message announces does not appear.',
-      manualSteps: [
-        'Update the firmware or bridge that publishes the message (Zigbee2MQTT, Tasmota, ESPHome, a converter); the message names the topic.',
-        'If it is your own publisher, send valid JSON on `homeassistant/<component>/<node_id>/<object_id>/config` with only letters, digits, `_` and `-` in the ids; clear the retained message to stop the error.',
       ],
     },
     {

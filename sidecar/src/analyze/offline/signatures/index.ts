@@ -18,6 +18,7 @@ import { database } from './database.js';
 import { dependency } from './dependency.js';
 import { host } from './host.js';
 import { logFlood } from './log-flood.js';
+import { mqtt } from './mqtt.js';
 import { network } from './network.js';
 import { proxy } from './proxy.js';
 import { rateLimit } from './rate-limit.js';
@@ -41,6 +42,7 @@ export const FAMILIES: readonly SignatureFamily[] = [
   customComponent,
   blockingIo,
   config,
+  mqtt,
   automation,
   conversation,
   addon,
