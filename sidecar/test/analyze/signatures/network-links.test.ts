@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('network (radios, meshes and brokers)', [
   c(
+    // The OpenThread Border Router add-on's radio (a Thread or multiprotocol stick) silent.
+    'a Thread radio co-processor that does not answer',
+    input('hassio', [
+      line(
+        '00:00:02.345 [C] P-RadioSpinel-: Failed to communicate with RCP - no response from RCP during initialization',
+        'UNKNOWN',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'a Matter node the server cannot reach',
     input('matter', [
       line(
