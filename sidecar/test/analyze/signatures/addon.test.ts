@@ -6,6 +6,15 @@ import { c, recognises } from './cases.js';
 
 recognises('addon', [
   c(
+    "Frigate's configuration check failing",
+    input('hassio', [
+      line('***    Your config file is not valid!                     ***', 'UNKNOWN', null),
+    ]),
+    'addon.options_invalid',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     'Zigbee2MQTT refusing its configuration',
     input('hassio', [
       line(

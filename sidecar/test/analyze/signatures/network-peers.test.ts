@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('network (talking to a peer)', [
   c(
+    "Frigate unable to read a camera's frames",
+    input('hassio', [
+      line(
+        '2024-05-01 10:00:00.123456789  [2024-05-01 10:00:00] frigate.video                  ERROR   : front_door: Unable to read frames from ffmpeg process.',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'network.camera_stream',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     'a Sonos speaker whose events do not reach Home Assistant',
     input('sonos', [
       line(

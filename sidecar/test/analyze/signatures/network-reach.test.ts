@@ -4,6 +4,19 @@ import { c, recognises } from './cases.js';
 
 recognises('network (reaching a host)', [
   c(
+    'ESPHome unable to find a device by its name for an upload',
+    input(null, [
+      line(
+        'ERROR Error resolving IP address of livingroom-sensor.local. Is it connected to WiFi?',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    'fix_config_then_reload',
+  ),
+  c(
     "the proxy's upstream name that does not resolve",
     input('hassio', [
       line(

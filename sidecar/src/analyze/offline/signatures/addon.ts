@@ -268,7 +268,7 @@ export const addon: SignatureFamily = {
       // required option 'x' in Name (slug)", "Add-on slug have wrong / has invalid options".
       id: 'options_invalid',
       match: {
-        text: /\bMissing (?:required )?option '(?<option>[^']+)' in [^\n]*?\((?<addon>[^()\s]+)\)|\bAdd-on (?<addon2>[\w-]+) (?:have wrong|has invalid) options\b|\bRefusing to start because configuration is not valid\b/,
+        text: /\bMissing (?:required )?option '(?<option>[^']+)' in [^\n]*?\((?<addon>[^()\s]+)\)|\bAdd-on (?<addon2>[\w-]+) (?:have wrong|has invalid) options\b|\bRefusing to start because configuration is not valid\b|\bYour config file is not valid!/,
         minLevel: 'INFO',
       },
       ...common,

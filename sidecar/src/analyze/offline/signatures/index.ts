@@ -16,6 +16,7 @@ import { core } from './core.js';
 import { customComponent } from './custom-component.js';
 import { database } from './database.js';
 import { dependency } from './dependency.js';
+import { firmware } from './firmware.js';
 import { host } from './host.js';
 import { logFlood } from './log-flood.js';
 import { mqtt } from './mqtt.js';
@@ -43,6 +44,7 @@ export const FAMILIES: readonly SignatureFamily[] = [
   blockingIo,
   config,
   mqtt,
+  firmware,
   automation,
   conversation,
   addon,

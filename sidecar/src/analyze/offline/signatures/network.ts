@@ -373,7 +373,7 @@ export const network: SignatureFamily = {
       // its Wi-Fi, sometimes a wrong stream address.
       id: 'camera_stream',
       match: {
-        text: /\bError from stream worker: |^Error opening stream \S|\bStream ended; no additional packets\b|\bNo dts in \d+ consecutive packets\b|\bTimestamp discontinuity detected\b|\bError demuxing stream\b/m,
+        text: /\bError from stream worker: |\bUnable to read frames from ffmpeg process\b|\bFfmpeg process crashed unexpectedly for\b|\bNo frames received from \S+ in \d+ seconds\b|^Error opening stream \S|\bStream ended; no additional packets\b|\bNo dts in \d+ consecutive packets\b|\bTimestamp discontinuity detected\b|\bError demuxing stream\b/m,
       },
       ...device,
       confidence: 0.74,
