@@ -37,11 +37,11 @@ export const REFUSED =
 
 /** The peer did not answer in time. */
 export const TIMEOUT =
-  /\b(?:timed out|TimeoutError|Timeout(?:Error)?\b|ConnectTimeout\w*|ReadTimeout\w*|time-?out while|timeout (?:connecting|waiting|occurred|error))/i;
+  /\b(?:timed out|TimeoutError|Timeout(?:Error|Exception)?\b|ConnectTimeout\w*|ReadTimeout\w*|time-?out while|timeout (?:connecting|waiting|occurred|error))/i;
 
 /** A failed connection or request, in the many ways libraries say it. */
 export const CONNECTION_FAILED =
-  /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|went offline|All connection attempts failed|(?:cannot|can't|could not|couldn't) be reached|Disconnected from [^\n]{1,60}? at (?:<[A-Z]+>|[\w.:-]+\.[\w.:-]+))/i;
+  /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|(?:may|might) be (?:removed or )?offline|\bconnect failed\b|went offline|All connection attempts failed|Attempts to \(re\)connect to [^\n]{1,40}? failed|An error occurred while requesting|Response payload is not completed|Connection broken: IncompleteRead|no close frame received or sent|Device with address \S+ was not found|failed to discover services|No backend with an available connection slot|(?:cannot|can't|could not|couldn't) be reached|Disconnected from [^\n]{1,60}? at (?:<[A-Z]+>|[\w.:-]+\.[\w.:-]+))/i;
 
 /** Any of the above: the evidence says the other side could not be reached. */
 export const UNREACHABLE = new RegExp(

@@ -463,6 +463,57 @@ recognises('addon', [
     'addon_crash',
     'notify_only',
   ),
+  c(
+    // bashio's check of a required option (bashio::config.require), as the add-on logs it.
+    'a start script that finds a required setting empty',
+    input('hassio', [
+      line('A required add-on configuration option is missing!', 'CRITICAL'),
+      line("Please set a value for the 'password' option.", 'CRITICAL'),
+    ]),
+    'addon.refused_to_start',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // The Samba share add-on's init script.
+    'the Samba add-on started without a user name and password',
+    input('hassio', [line('Setting a username and password is required!', 'CRITICAL')]),
+    'addon.refused_to_start',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // The Tailscale add-on: two options that exclude each other.
+    'an add-on given two options that exclude each other',
+    input('hassio', [
+      line(
+        "You can't advertise this device as an exit node and at the same time specify an exit node to use",
+        'CRITICAL',
+      ),
+    ]),
+    'addon.refused_to_start',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // The SSH add-ons install the packages their options list at every start.
+    'a start script that cannot install a package its options name',
+    input('hassio', [line('Failed installing nano-extra', 'CRITICAL')]),
+    'addon.refused_to_start',
+    'dependency_install',
+    'fix_config_then_reload',
+  ),
+  c(
+    // smbd in the Samba add-on (Alpine: musl words EADDRINUSE "Address in use").
+    'an add-on program whose port is taken, in musl’s words',
+    input('hassio', [
+      line('Service smbd exited with code 1 (by signal 0)', 'INFO'),
+      line('smbd_open_one_socket: open_socket_in failed: Address in use', 'UNKNOWN'),
+    ]),
+    'addon.port_in_use',
+    'addon_crash',
+    'fix_config_then_reload',
+  ),
 ]);
 
 describe('an exit code outside an add-on', () => {

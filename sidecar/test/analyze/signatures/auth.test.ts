@@ -315,6 +315,104 @@ recognises('auth', [
     'auth_expired',
     'start_reauth',
   ),
+  c(
+    // localtuya, after the device was paired again and got a new local key.
+    'a Tuya device that rejects the configured local key',
+    input('localtuya', [
+      line(
+        '[bf1...x9a - Living Room Plug] Failed to connect to 192.168.1.50: The localkey is incorrect',
+        'WARNING',
+        'custom_components.localtuya.coordinator',
+      ),
+    ]),
+    'auth.device_key_unusable',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // tuya-local wraps tinytuya's error 914.
+    'a Tuya device answering error 914',
+    input('tuya_local', [
+      line(
+        'Failed to refresh device state for Living Room Heater. Device reported error 914: Check device key or version  If previously running OK, likely the device needs to be power cycled.',
+        'ERROR',
+        'custom_components.tuya_local.device',
+      ),
+    ]),
+    'auth.device_key_unusable',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // reolink_aio's check of the password before it logs in.
+    'a camera password with characters the camera’s API does not take',
+    input('reolink', [
+      line(
+        "Reolink password contains incompatible special character, please change the password to only contain characters: a-z, A-Z, 0-9 or @$*~_-+=!?.,:;'()[]",
+        'ERROR',
+        'reolink_aio.api',
+      ),
+    ]),
+    'auth.device_key_unusable',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // alexapy's catch-all for login failures.
+    'the Amazon login behind Alexa Media Player failing',
+    input('alexa_media', [
+      line(
+        'alexaapi.get_devices((<alexapy.alexalogin.AlexaLogin object at 0x7f3c2a1b4d90>,), {}): A login error occurred: An exception of type JSONDecodeError occurred.',
+        'WARNING',
+        'alexapy.helpers',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    // meross_lan's cloud profile refreshing its token.
+    'a cloud account whose e-mail or password no longer works',
+    input('meross_lan', [
+      line(
+        'CloudApiError(Wrong email or password) in Meross api token auto-refresh',
+        'WARNING',
+        'custom_components.meross_lan.profile_1234567',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    // ha-bambulab: the printer's LAN access code.
+    'a printer that rejects the configured access code',
+    input('bambu_lab', [
+      line(
+        'Chamber image connection rejected by the printer. Check provided access code and IP address.',
+        'ERROR',
+        'custom_components.bambu_lab.pybambu.bambu_client',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    // py-synologydsm-api's error 105 for a user without admin rights.
+    'a NAS user without the rights the integration needs',
+    input('synology_dsm', [
+      line(
+        "synology_dsm.exceptions.SynologyDSMAPIErrorException: {'api': 'SYNO.Core.System', 'code': 105, 'reason': 'Insufficient user privilege', 'details': None}",
+        'ERROR',
+        'synology_dsm.synology_dsm',
+      ),
+    ]),
+    'auth.device_rights',
+    'other',
+    'check_network_or_device',
+  ),
 ]);
 
 describe('a sign-in one of Home Assistant’s own integrations only logs as refused', () => {

@@ -545,6 +545,20 @@ recognises('config', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    // alexa_media_player's own notice.
+    'a custom integration that no longer reads its YAML',
+    input('alexa_media', [
+      line(
+        'YAML configuration of Alexa Media Player is no longer supported. Please remove `alexa_media` from your configuration, restart Home Assistant and use the UI to configure it.',
+        'ERROR',
+        'custom_components.alexa_media',
+      ),
+    ]),
+    'config.yaml_not_read',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);
 
 describe('how sure "integration not found" is', () => {

@@ -382,4 +382,46 @@ recognises('custom_component', [
     'incompatible_custom_component',
     'update_or_remove_custom_component',
   ),
+  c(
+    // powercalc checks Home Assistant's version before it sets up.
+    'a custom integration that needs a newer Home Assistant',
+    input('powercalc', [
+      line(
+        'This integration requires at least HomeAssistant version  2026.4.0, you are running version 2025.12.3. Please upgrade HomeAssistant to continue use this integration.',
+        'CRITICAL',
+        'custom_components.powercalc',
+      ),
+    ]),
+    'custom_component.blocked_or_invalid_manifest',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    // hass-opnsense refuses a router firmware older than it supports.
+    'a custom integration refusing the firmware of the device it manages',
+    input('opnsense', [
+      line(
+        'OPNsense Firmware of 24.7.12 is below the minimum supported version of 25.1',
+        'ERROR',
+        'custom_components.opnsense.config_flow',
+      ),
+    ]),
+    'custom_component.server_version_refused',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
+  c(
+    // reolink_aio's LoginFirmwareError: the camera is fine, its firmware too old for the API.
+    'a camera that refuses the login until its firmware is updated',
+    input('reolink', [
+      line(
+        "reolink_aio.exceptions.LoginFirmwareError: Failed to login to host '192.168.1.50', please update the firmware to version v3.1.0.2368 using the Reolink Download Center",
+        'ERROR',
+        'reolink_aio.api',
+      ),
+    ]),
+    'custom_component.server_version_refused',
+    'other',
+    'notify_only',
+  ),
 ]);

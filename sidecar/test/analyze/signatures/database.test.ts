@@ -195,4 +195,18 @@ recognises('database', [
     'database',
     'fix_config_then_reload',
   ),
+  c(
+    // zigpy's check of its own SQLite file (zigpy/appdb.py).
+    'ZHA’s Zigbee database that fails its integrity check',
+    input('zha', [
+      line(
+        'Zigbee database is corrupted, integrity check failed! *** in database main *** Page 12: btreeInitPage() returns error code 11',
+        'ERROR',
+        'zigpy.appdb',
+      ),
+    ]),
+    'database.corrupt',
+    'database',
+    'free_disk_or_repair_db',
+  ),
 ]);

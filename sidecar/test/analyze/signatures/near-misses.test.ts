@@ -7,6 +7,30 @@ import { input, line } from '../helpers.js';
 /** Lines that look like a family's failure but are not: no signature may claim them. */
 const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
   [
+    // reolink_aio: privacy mode is the user's choice; the camera refuses the login on purpose.
+    'a camera in privacy mode is no rejected password',
+    input('reolink', [
+      line(
+        'reolink_aio.exceptions.LoginPrivacyModeError: Could not login because privacy mode is turned on for host 192.168.1.50, Baichuan login successful',
+        'WARNING',
+        'reolink_aio.api',
+      ),
+    ]),
+    null,
+  ],
+  [
+    // denonavr finds a receiver that moved its interface to another port by itself.
+    'a receiver’s one 403 while denonavr looks for its interface is no revoked access',
+    input('denonavr', [
+      line(
+        'AppCommand.xml returns HTTP status 403. Running setup again once to check if receiver interface switched ports',
+        'WARNING',
+        'denonavr.denonavr',
+      ),
+    ]),
+    null,
+  ],
+  [
     // The Supervisor's own 5xx is no vendor's outage: Home Assistant talks to it on the host.
     'an error the Supervisor returned is no cloud service down',
     input('zwave_js', [

@@ -282,4 +282,46 @@ recognises('network (radios, meshes and brokers)', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    // zigpy's watchdog: the radio stopped answering its pings.
+    'a Zigbee radio that stops answering zigpy’s watchdog',
+    input('zha', [line('Watchdog failure', 'WARNING', 'zigpy.application')]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // bellows: the EmberZNet co-processor reports a fatal state.
+    'an EmberZNet radio whose co-processor entered its failed state',
+    input('zha', [
+      line('NCP entered failed state. Requesting APP controller restart', 'ERROR', 'bellows.ezsp'),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // zigpy's energy scan at start-up.
+    'a Zigbee channel too busy to carry the network',
+    input('zha', [
+      line('Zigbee channel 15 utilization is 78.43%!', 'WARNING', 'zigpy.application'),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // zigpy-znp refusing to form a network on a noisy channel.
+    'a Zigbee radio refusing to form a network in RF noise',
+    input('zha', [
+      line(
+        'zigpy.exceptions.FormationFailure: Network formation refused: there is too much RF interference. Make sure your coordinator is on a USB 2.0 extension cable and away from any sources of interference, like USB 3.0 ports, SSDs, 2.4GHz routers, etc.',
+        'ERROR',
+        'zigpy_znp.api',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

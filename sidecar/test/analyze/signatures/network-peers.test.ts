@@ -365,4 +365,88 @@ recognises('network (talking to a peer)', [
     'other',
     'update_or_remove_custom_component',
   ),
+  c(
+    // aiohue's event stream giving up on the bridge for a while.
+    'a Hue bridge the event stream cannot reach',
+    input('hue', [
+      line(
+        '10 Attempts to (re)connect to bridge failed - This might be an indication of connection issues.',
+        'WARNING',
+        'aiohue.v2[192.168.1.50].events',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // websockets: the peer vanished without closing the connection.
+    'a WebSocket that dropped without a close frame',
+    input('wyoming', [
+      line(
+        'websockets.exceptions.ConnectionClosedError: no close frame received or sent',
+        'ERROR',
+        'homeassistant.components.wyoming',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // aiohttp: the answer stopped half-way.
+    'a device whose answer breaks off half-way',
+    input('shelly', [
+      line(
+        "aiohttp.client_exceptions.ClientPayloadError: Response payload is not completed: <TransferEncodingError: 400, message='Not enough data to satisfy transfer length header.'>",
+        'ERROR',
+        'homeassistant.components.shelly',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // bleak: the Bluetooth device was not heard by any adapter or proxy.
+    'a Bluetooth device no adapter can find',
+    input('switchbot', [
+      line(
+        'bleak.exc.BleakDeviceNotFoundError: Device with address AA:BB:CC:DD:EE:FF was not found.',
+        'ERROR',
+        'homeassistant.components.switchbot',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // ha_xiaomi_home's words for a device it cannot reach.
+    'a device the vendor’s cloud says may be offline',
+    input('xiaomi_home', [
+      line(
+        'device may be removed or offline, 123456789',
+        'WARNING',
+        'custom_components.xiaomi_home.miot.miot_client',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // zwave-js-server-python's FailedZWaveCommand: the node did not acknowledge.
+    'a Z-Wave command the node never acknowledged',
+    input('zwave_js', [
+      line(
+        'zwave_js_server.exceptions.FailedZWaveCommand: zwave_error: Z-Wave error 204 - Failed to send the command after 1 attempts',
+        'ERROR',
+        'homeassistant.components.zwave_js',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -236,4 +236,18 @@ recognises('network (reaching a host)', [
     // The name is fine; the DNS server the host uses does not answer.
     'check_network_or_device',
   ),
+  c(
+    // denonavr's own exception (its spelling) around httpx's TimeoutException.
+    'a receiver that does not answer in time, in denonavr’s words',
+    input('denonavr', [
+      line(
+        'denonavr.exceptions.AvrTimoutError: TimeoutException for http://192.168.1.50:8080/goform/AppCommand.xml: ',
+        'ERROR',
+        'denonavr.decorators',
+      ),
+    ]),
+    'network.timeout',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -42,4 +42,12 @@ recognises('proxy', [
     'proxy_misconfig',
     'fix_config_then_reload',
   ),
+  c(
+    // The Tailscale add-on's test request before it shares Home Assistant.
+    'the Tailscale add-on finding Home Assistant refuses what it forwards',
+    input('hassio', [line('Unable to connect to Home Assistant as reverse proxy.', 'CRITICAL')]),
+    'proxy.addon_proxy_test_failed',
+    'proxy_misconfig',
+    'fix_config_then_reload',
+  ),
 ]);

@@ -90,4 +90,42 @@ recognises('rate_limit', [
     'rate_limited',
     'notify_only',
   ),
+  c(
+    // python-roborock's RoborockRateLimit.
+    'a cloud login refused for too many requests',
+    input('roborock', [
+      line(
+        'roborock.exceptions.RoborockRateLimit: Reached maximum requests for login. Please try again later.',
+        'ERROR',
+        'roborock.web_api',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
+    // Solcast's daily API allowance, in ha-solcast-solar's words.
+    'a forecast service whose daily polling allowance is used up',
+    input('solcast_solar', [
+      line(
+        'API allowed polling limit has been exceeded, API counter set to 10/10',
+        'WARNING',
+        'custom_components.solcast_solar.solcastapi',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
+    // ha-bambulab: Cloudflare in front of Bambu's cloud.
+    'a vendor cloud that Cloudflare blocks for asking too often',
+    input('bambu_lab', [
+      line('TEMPORARY 429 BLOCK BY CLOUDFLARE', 'ERROR', 'custom_components.bambu_lab.pybambu'),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
 ]);

@@ -69,4 +69,21 @@ recognises('security', [
     'security_login',
     'fix_config_then_reload',
   ),
+  c(
+    // OpenSSH in the SSH add-ons (auth.c).
+    'a failed SSH password login from the local network',
+    input('hassio', [
+      line('Failed password for root from 192.168.1.50 port 51234 ssh2', 'UNKNOWN'),
+    ]),
+    'security.ssh_login_failed',
+    'security_login',
+    'fix_config_then_reload',
+  ),
+  c(
+    'an unknown user name tried on SSH from the internet',
+    input('hassio', [line('Invalid user admin from 203.0.113.7 port 40022', 'UNKNOWN')]),
+    'security.ssh_login_failed',
+    'security_login',
+    'notify_only',
+  ),
 ]);

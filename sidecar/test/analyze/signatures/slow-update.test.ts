@@ -231,6 +231,20 @@ recognises('slow_update', [
     'setup_retry',
     'check_network_or_device',
   ),
+  c(
+    // hass-opnsense's coordinator, in its own words.
+    'an integration that skips a poll because the last one still runs',
+    input('opnsense', [
+      line(
+        'Skipping DT update because the previous update is still in progress',
+        'WARNING',
+        'custom_components.opnsense.coordinator',
+      ),
+    ]),
+    'slow_update.overlapping_update',
+    'slow_update',
+    'notify_only',
+  ),
 ]);
 
 describe('a setup past 10 seconds, noted once', () => {

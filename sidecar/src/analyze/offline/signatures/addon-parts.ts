@@ -122,7 +122,7 @@ export const unsupportedSystem = {
  */
 export const ownConfig = {
   when: {
-    text: /(?:invalid|missing|unknown|required) (?:option|configuration|config|value)|configuration (?:error|is invalid)|is not a valid|Address already in use|port is already allocated|EADDRINUSE|(?<!\.sh: )Permission denied|\b(?:in|using|set) the '\w+' option\b/i,
+    text: /(?:invalid|missing|unknown|required) (?:option|configuration|config|value)|configuration (?:error|is invalid)|is not a valid|Address (?:already )?in use|port is already allocated|EADDRINUSE|(?<!\.sh: )Permission denied|\b(?:in|using|set) the '\w+' option\b/i,
   },
   set: {
     remedy: 'fix_config_then_reload' as const,
@@ -131,6 +131,49 @@ export const ownConfig = {
     manualSteps: [
       'Open the add-on’s Configuration tab and fix the option its log names (or change the port).',
       'Then start it again and watch its log.',
+    ],
+  },
+};
+
+/**
+ * A start script that names a setting it lacks or cannot use: bashio's "A required add-on
+ * configuration option is missing!", "Please set a value for the 'x' option." and its check
+ * of a password against known leaks, Samba's "Setting a username and password is required!",
+ * a workspace path "not allowed", two options that exclude each other, an init command of the
+ * options that fails. The setting is the cause, so this is a configuration problem, not a crash.
+ */
+export const settingUnusable = {
+  when: {
+    text: /\b(?:option|setting|configuration|config|path|directory|workspace|username|password|login|device|model|entry)\b[^\n]*?\b(?:is |are )?(?:required|missing|incomplete|not set|does not exists?|is not allowed)\b|\bPlease set (?:a value for|an? )|\bYou need to set ?up\b|\bNo [\w ]{1,40}? (?:set|configured)!?$|\bInvalid [\w-]+ (?:entry|option|value)\b|\b(?:HTTPS|Funnel|[A-Z]\w+'s \w+) support is disabled\b|\byour configured password is considered\b|\bFailed executing init command\b|\bcan't [^\n]+ and at the same time\b/im,
+  },
+  set: {
+    category: 'invalid_config' as const,
+    remedy: 'fix_config_then_reload' as const,
+    rootCause:
+      'The add-on’s start script stops because a setting it needs is missing or not usable (“{detail}”). It stops the same way at every start until the setting is filled in or corrected.',
+    manualSteps: [
+      'Open the add-on’s Configuration tab, fill in or correct the setting the message names (its Documentation tab says what it expects), save, and start the add-on again.',
+    ],
+  },
+};
+
+/**
+ * A start script that could not install what it was told to (packages, plugins, an npm
+ * module): mostly a name in its options that its package source does not have, or no
+ * network while it starts.
+ */
+export const installFailed = {
+  when: {
+    text: /\bFailed (?:installing|to install)\b|\bFailed updating [\w ]*packages? indexe?s?\b/i,
+  },
+  set: {
+    category: 'dependency_install' as const,
+    remedy: 'fix_config_then_reload' as const,
+    rootCause:
+      'The add-on’s start script could not install something its options ask for (“{detail}”): a package, plugin or module name its source does not have (a typo, or one renamed or removed), or no network to fetch it while it starts.',
+    manualSteps: [
+      'Check the package or plugin names in the add-on’s Configuration tab against its documentation; remove or correct the one the message names.',
+      'If the names are right, check the host’s internet access and start the add-on again.',
     ],
   },
 };

@@ -5,7 +5,9 @@ import {
   common,
   dependencyNotUp,
   ownConfig,
+  installFailed,
   restartsExhausted,
+  settingUnusable,
   startScriptFailed,
   unsupportedCpu,
   unsupportedSystem,
@@ -53,7 +55,8 @@ export const addon: SignatureFamily = {
     {
       id: 'port_in_use',
       match: {
-        text: /\baddress already in use\b|\bEADDRINUSE\b|\bport is already allocated\b/i,
+        // musl (the add-ons' Alpine) says "Address in use" where glibc says "already in use".
+        text: /\baddress (?:already )?in use\b|\bEADDRINUSE\b|\bport is already allocated\b/i,
         addon: true,
         minLevel: 'INFO',
       },
@@ -417,6 +420,8 @@ export const addon: SignatureFamily = {
           },
           set: { remedy: 'fix_config_then_reload' as const },
         },
+        settingUnusable,
+        installFailed,
         unsupportedCpu,
         unsupportedSystem,
       ],

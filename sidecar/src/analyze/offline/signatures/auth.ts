@@ -213,7 +213,7 @@ export const auth: SignatureFamily = {
           // Not expat's "not well-formed (invalid token)": a malformed XML answer, not a credential.
           /(?<!well-formed \()\b(?:invalid|expired|revoked|bad) (?:access |auth(?:entication)? |api |bearer )?token\b/i,
           /\btoken (?:has |is |was )?(?:expired|invalid|revoked|rejected|not valid)\b|\bnot a valid (?:access |auth )?token\b|\bINVALID_ACCESS_TOKEN\w*|\binvalid_token\b/i,
-          /\b(?:invalid|wrong|incorrect|bad) (?:username(?: or |\/)password|user name or password|password|credentials|login|api[ _-]?key)\b/i,
+          /\b(?:invalid|wrong|incorrect|bad) (?:(?:username|e-?mail)(?: or |\/)password|user name or password|password|credentials|login|api[ _-]?key)\b/i,
           // The other word order: "Username/Password are invalid".
           /\b(?:username|user name|password|credentials)(?:\s*(?:\/|or|and)\s*(?:password|username))? (?:are|is|was|were) (?:invalid|incorrect|wrong|not valid)\b/i,
           // A service's own name between: "Invalid ThinQ credential error".
@@ -227,9 +227,15 @@ export const auth: SignatureFamily = {
           /\bapi[ _-]?key (?:is |was )?(?:invalid|not valid|rejected|wrong|incorrect)\b/i,
           // A token the service would not hand out: "Could not get master token", "Failed to refresh access token".
           /\b(?:Unable|Failed|Could not|Couldn't|Cannot) (?:to )?(?:get|obtain|fetch|refresh|retrieve|renew) (?:a |an |the |new )?(?:(?:access|auth|authentication|master|refresh|oauth|session|bearer) )?token\b/i,
-          /\bcheck (?:your |the )?(?:username and password|username or password|user name and password|password|credentials|login details|api key)\b/i,
+          /\bcheck (?:your |the )?(?:username and password|username or password|user name and password|password|credentials|login details|api key|(?:serial, )?access code)\b|\bcheck provided access code\b/i,
+          // alexapy's "A login error occurred", iCloud's "Session Trust Expired", cookies that "could be expired".
+          /\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i,
         ],
-        unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}`, 'i'),
+        // Nor a device that refuses the login until its firmware is updated (reolink_aio).
+        unless: new RegExp(
+          `${SECURITY.source}|${RATE_LIMIT.source}|please update the firmware`,
+          'i',
+        ),
       },
       ...common,
       confidence: 0.8,
@@ -277,11 +283,34 @@ export const auth: SignatureFamily = {
         'The service behind {integration} answers “forbidden” (“{detail}”): the account is signed in but no longer has the permission it needs — access was revoked, the plan changed, or the API key lacks a scope.',
     },
     {
+      // A key or password the device itself cannot use, not one a service revoked: a Tuya
+      // device's local key that changed when it was paired again ("Check device key or
+      // version", error 914), a Reolink password with characters its API does not take.
+      id: 'device_key_unusable',
+      match: {
+        text: /\bThe localkey is incorrect\b|\bCheck device key or version\b|\bpassword contains (?:an )?(?:incompatible|unsupported|invalid) (?:special )?character|\bconfigured device key is (?:wrong|incorrect|invalid)\b/i,
+      },
+      ...common,
+      category: 'invalid_config',
+      remedy: 'fix_config_then_reload',
+      severity: 'error',
+      actions: [],
+      impact: 'The device stays unavailable: it will not accept the key or password configured.',
+      confidence: 0.8,
+      title: '{integration}: the device does not accept the configured key or password',
+      rootCause:
+        'The device rejects what {integration} is configured with (“{detail}”): a local key that changed when the device was paired again (Tuya devices get a new one each time), or a password with characters the device’s interface does not take.',
+      manualSteps: [
+        'Get the device’s current key (for Tuya, from the Tuya IoT platform or the vendor app after pairing) and enter it, with the right protocol version, in the integration’s options.',
+        'For a password with special characters, change it on the device to one of letters, digits and the characters its documentation allows, then enter it again.',
+      ],
+    },
+    {
       id: 'device_rights',
       // The device's or server's own account settings, not the sign-in: MikroTik's
       // "not enough permissions", NUT's "ERR ACCESS-DENIED" (the client's address is not allowed).
       match: {
-        text: /\bnot enough (?:permissions|privileges|rights)\b|\b(?:does not|doesn't|do not) have (?:sufficient|enough|the required) (?:access )?(?:rights|permissions|privileges)\b|\bERR ACCESS-DENIED\b/i,
+        text: /\bnot enough (?:permissions|privileges|rights)\b|\b(?:does not|doesn't|do not) have (?:sufficient|enough|the required) (?:access )?(?:rights|permissions|privileges)\b|\bERR ACCESS-DENIED\b|\bInsufficient (?:user )?privileges?\b/i,
       },
       ...common,
       category: 'other',

@@ -18,6 +18,17 @@ export const benign: SignatureFamily = {
     },
     { text: /Timer got out of sync/ },
     {
+      // reolink_aio: a camera whose privacy mode the user turned on refuses the login on
+      // purpose (its Baichuan login still works).
+      text: /\bprivacy mode is turned on\b/,
+    },
+    {
+      // denonavr: a receiver that moved its web interface to another port answers 403 once;
+      // the library runs its set-up again by itself to find it.
+      text: /returns HTTP status 403\. Running setup again once\b/,
+      maxLevel: 'WARNING',
+    },
+    {
       // An automation or script in mode `single` triggered while it still runs: the run is
       // dropped, as that mode says. Real threads found nothing wrong with it.
       text: /: Already running$/,

@@ -215,7 +215,7 @@ export const config: SignatureFamily = {
       // takes no options, or is configured under its own key instead of a platform's.
       id: 'yaml_not_read',
       match: {
-        text: /\bdoes not support YAML setup, please remove it from your configuration|\bdoes not support platform setup, please remove it from your config|\bplatform key is not supported, it must be configured under its own \w+ key|\boption near \S+ has been removed, please remove it from your configuration|\bdoes not support any configuration parameters, got /,
+        text: /\bdoes not support YAML setup, please remove it from your configuration|\bdoes not support platform setup, please remove it from your config|\bplatform key is not supported, it must be configured under its own \w+ key|\boption near \S+ has been removed, please remove it from your configuration|\bdoes not support any configuration parameters, got |\bYAML configuration of [^\n]{1,60}? is no longer supported\b|\bConfiguration via YAML(?: file)? is no longer supported\b/,
       },
       ...common,
       severity: 'warning',

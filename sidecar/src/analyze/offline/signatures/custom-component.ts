@@ -60,7 +60,7 @@ export const customComponent: SignatureFamily = {
     {
       id: 'blocked_or_invalid_manifest',
       match: {
-        text: /does not have a (?:valid )?version key\b[^\n]{0,40}in the manifest|Error parsing manifest\.json file at |Unable to resolve dependencies for \w+|'?version'? key in the manifest(?: file)? was not found|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires Home Assistant (?:version )?\d{4}\.\d+|minimum Home Assistant version/i,
+        text: /does not have a (?:valid )?version key\b[^\n]{0,40}in the manifest|Error parsing manifest\.json file at |Unable to resolve dependencies for \w+|'?version'? key in the manifest(?: file)? was not found|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires (?:at least )?Home ?Assistant (?:version )?\s*\d{4}\.\d+|minimum Home Assistant version/i,
       },
       ...common,
       confidence: 0.85,
@@ -73,7 +73,8 @@ export const customComponent: SignatureFamily = {
       // bridge) and refuses one it was not made for: one side must follow the other.
       id: 'server_version_refused',
       match: {
-        text: /\bversion\b[^\n]{0,80}\b(?:is )?not (?:compatible|supported)\b[^\n]{0,40}\b(?:must|please|need to|you should) (?:upgrade|update)\b/i,
+        // Or the device's firmware: "Firmware of 24.7 is below the minimum supported version of 25.1".
+        text: /\bversion\b[^\n]{0,80}\b(?:is )?not (?:compatible|supported)\b[^\n]{0,40}\b(?:must|please|need to|you should) (?:upgrade|update)\b|\bis below the minimum supported version\b|\bplease update the firmware to version\b/i,
       },
       ...common,
       confidence: 0.7,

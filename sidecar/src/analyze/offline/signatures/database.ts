@@ -39,11 +39,29 @@ export const database: SignatureFamily = {
     {
       id: 'corrupt',
       match: {
-        text: /database disk image is malformed|file is not a database|The database sanity check failed to validate the sqlite3 database|sqlite3 database corruption|rename the corrupt database|corrupt(?:ed)? database file|is corrupt or malformed|malformed database schema/i,
+        text: /database disk image is malformed|file is not a database|The database sanity check failed to validate the sqlite3 database|sqlite3 database corruption|rename the corrupt database|corrupt(?:ed)? database file|is corrupt or malformed|malformed database schema|\bZigbee database is corrupted\b/i,
       },
       ...common,
       confidence: 0.92,
       actions: [backupFirst],
+      variants: [
+        {
+          // zigpy's own SQLite file (zigbee.db), which ZHA checks at every start.
+          when: { text: /\bZigbee database is corrupted\b/ },
+          set: {
+            title: 'ZHA’s Zigbee database is corrupt',
+            impact:
+              'ZHA may not start, or starts without the devices, names and groups the file held.',
+            rootCause:
+              'ZHA’s SQLite file (zigbee.db) fails its integrity check (“{detail}”): a power cut or unclean shutdown during a write, or a failing SD card/SSD.',
+            manualSteps: [
+              'Take a backup first.',
+              'Stop Home Assistant and recover the file (sqlite3 zigbee.db ".recover" | sqlite3 recovered.db, then swap it in); the radio keeps the network itself, so devices rejoin even if the file is lost.',
+              'Check the storage medium and power supply, or the corruption comes back.',
+            ],
+          },
+        },
+      ],
       title: 'The recorder database is corrupt',
       rootCause:
         'The recorder’s SQLite database (home-assistant_v2.db) is damaged (“{detail}”), so queries on it fail. Power cuts or unclean shutdowns during a write, failing SD cards/SSDs and full disks are the usual causes.',

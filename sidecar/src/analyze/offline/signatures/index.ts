@@ -20,6 +20,7 @@ import { firmware } from './firmware.js';
 import { host } from './host.js';
 import { logFlood } from './log-flood.js';
 import { mqtt } from './mqtt.js';
+import { music } from './music.js';
 import { network } from './network.js';
 import { proxy } from './proxy.js';
 import { rateLimit } from './rate-limit.js';
@@ -29,6 +30,7 @@ import { security } from './security.js';
 import { setup } from './setup.js';
 import { slowUpdate } from './slow-update.js';
 import { supervisor } from './supervisor.js';
+import { tailscale } from './tailscale.js';
 
 export const FAMILIES: readonly SignatureFamily[] = [
   proxy,
@@ -48,6 +50,8 @@ export const FAMILIES: readonly SignatureFamily[] = [
   automation,
   conversation,
   addon,
+  music,
+  tailscale,
   host,
   setup,
   network,

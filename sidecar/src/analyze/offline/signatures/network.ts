@@ -112,12 +112,26 @@ export const network: SignatureFamily = {
     {
       id: 'radio',
       match: {
-        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)|\bFailed to (?:re)?start Bluetooth(?: scanner)?\b|\bFailed to force stop scanner\b|org\.bluez\.Error\.NotReady|\bASH_NCP_FATAL_ERROR\b|\bERROR_EXCEEDED_MAXIMUM_ACK_TIMEOUT_COUNT\b|\bNCP FATAL ERROR\b|\bAdapter fatal error: \w+|\bAdapter disconnected, stopping\b|\bThe controller is (?:unresponsive|jammed)\b|\bFailed to execute controller command after \d+\/\d+ attempts\b|\bSerial port errored\b|\bCannot lock port\b|\bFailed to communicate with RCP\b|\bRadioSpinelNoResponse\b|\bToo many rcp failures\b|\bsecondary seems unresponsive\b/i,
+        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)|\bFailed to (?:re)?start Bluetooth(?: scanner)?\b|\bFailed to force stop scanner\b|org\.bluez\.Error\.NotReady|\bASH_NCP_FATAL_ERROR\b|\bERROR_EXCEEDED_MAXIMUM_ACK_TIMEOUT_COUNT\b|\bNCP FATAL ERROR\b|\bAdapter fatal error: \w+|\bAdapter disconnected, stopping\b|\bThe controller is (?:unresponsive|jammed)\b|\bFailed to execute controller command after \d+\/\d+ attempts\b|\bSerial port errored\b|\bCannot lock port\b|\bFailed to communicate with RCP\b|\bRadioSpinelNoResponse\b|\bToo many rcp failures\b|\bsecondary seems unresponsive\b|^Watchdog failure\b|\bNCP entered failed state\b|\bNVRAM is inconsistent\b|\bZigbee channel \d+ utilization is [\d.]+%|\btoo much RF interference\b/im,
       },
       ...device,
       confidence: 0.76,
       actions: [],
       variants: [
+        {
+          // zigpy measures the channel before it forms or starts the network, and refuses to
+          // form one on a channel too busy to carry it.
+          when: { text: /\butilization is [\d.]+%|\bRF interference\b/i },
+          set: {
+            title: '{integration}: the Zigbee channel is crowded',
+            rootCause:
+              'The Zigbee radio hears too much traffic or noise on its channel (“{detail}”): Wi-Fi on an overlapping channel, USB 3 ports and disks next to the stick, or other Zigbee networks. Devices drop off, miss updates or fail to join.',
+            manualSteps: [
+              'Put the stick on a USB extension cable, away from USB 3 ports, SSDs and the host itself.',
+              'Move the Wi-Fi access points nearby off the Zigbee channel (Zigbee 15, 20 and 25 sit between Wi-Fi 1, 6 and 11), or change the Zigbee channel in the integration’s network settings.',
+            ],
+          },
+        },
         {
           // pyserial: the port said it had data and then had none, which is what a second
           // reader of the same port causes (or a stick pulled out).
@@ -352,7 +366,7 @@ export const network: SignatureFamily = {
       // battery empty or out of range of a router. Reloading changes nothing; the mesh does.
       id: 'mesh_node',
       match: {
-        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b|\bThe node is dead\b|\bping failed: [^\n]*\(Status NoAck\)|\bFailed to interview '[^'\n]+', device has not successfully been paired\b|\bUnable to establish CASE session with Node \d+|\bUnable to resolve Node \d+|\bUnable to subscribe to Node\b|\bNode setup not completed after \d+ minutes\b|\bdid not complete setup in \d+ minutes\b|\bchanged state while reported as disconnected\. This (?:might be|is) an indicator that routing is not working\b/i,
+        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b|\bThe node is dead\b|\bFailed to send the command after \d+ attempts?\b|\bping failed: [^\n]*\(Status NoAck\)|\bFailed to interview '[^'\n]+', device has not successfully been paired\b|\bUnable to establish CASE session with Node \d+|\bUnable to resolve Node \d+|\bUnable to subscribe to Node\b|\bNode setup not completed after \d+ minutes\b|\bdid not complete setup in \d+ minutes\b|\bchanged state while reported as disconnected\. This (?:might be|is) an indicator that routing is not working\b/i,
       },
       ...device,
       confidence: 0.7,

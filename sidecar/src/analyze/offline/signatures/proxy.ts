@@ -57,6 +57,21 @@ export const proxy: SignatureFamily = {
         'Requests arrive through a proxy at {proxy} with an X-Forwarded-For header, but {proxy} is not listed in trusted_proxies — often because the proxy container got a new address on its Docker network.',
     },
     {
+      // The Tailscale add-on tests, before it shares Home Assistant, that a request it
+      // forwards is accepted: Home Assistant's log then shows the rejected proxy too.
+      id: 'addon_proxy_test_failed',
+      match: { text: /\bUnable to connect to Home Assistant as reverse proxy\b/ },
+      ...common,
+      confidence: 0.85,
+      title: 'Home Assistant does not accept requests the Tailscale add-on forwards',
+      rootCause:
+        'The Tailscale add-on’s test request through its proxy was refused (“{detail}”): the http: section does not enable use_x_forwarded_for or does not list the add-on’s address in trusted_proxies, so the add-on stops instead of sharing a Home Assistant that would answer every request with 400.',
+      manualSteps: [
+        'In configuration.yaml, under http:, set use_x_forwarded_for: true and add 127.0.0.1 (the add-on runs on the host network) to trusted_proxies, as the add-on’s documentation shows.',
+        'Check the configuration, restart Home Assistant, then start the add-on again.',
+      ],
+    },
+    {
       id: 'bad_forwarded_header',
       match: {
         text: /Invalid IP address in X-Forwarded-For|Too many headers for X-Forwarded-(?:For|Proto|Host)|Empty value received in X-Forward|Invalid value received in X-Forwarded|Empty item received in X-Forward(?:ed)?-(?:For|Proto|Host)|Incorrect number of elements in X-Forward(?:ed)?-Proto/i,

@@ -21,6 +21,10 @@ export const rateLimit: SignatureFamily = {
           /\b(?:daily|monthly|hourly|request|call|api|usage|rate) limit (?:has been |was )?(?:exceeded|reached|hit)\b/i,
           // HACS stops itself while GitHub's rate limit lasts.
           /\bHACS is disabled - rate_limit\b/,
+          // "Reached maximum requests for login" (Roborock), "polling limit has been exceeded" (Solcast).
+          /\bReached (?:the )?maximum (?:number of )?requests\b|\bpolling limit (?:has been |was )?(?:exceeded|reached)\b/i,
+          // Cloudflare in front of a vendor's cloud turns away a client that asks too often.
+          /\bblock(?:ed)? by Cloudflare\b/i,
           // Let's Encrypt's limit on certificates for the same names.
           /\btoo many certificates (?:\(\d+\) )?already issued\b/i,
           // The companion apps' push relay: as many sent as the day allows.

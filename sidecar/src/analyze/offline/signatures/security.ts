@@ -62,6 +62,34 @@ export const security: SignatureFamily = {
         'Something at {ip}[[ ({source})]] used a wrong password or an invalid or expired token[[ on {url}]]. Usually it is one of your own devices or apps holding an old token; from an unknown internet address it is someone guessing passwords.',
     },
     {
+      // OpenSSH's own words (auth.c, auth2.c) for a login it turned away: the SSH add-ons
+      // print them in their log.
+      id: 'ssh_login_failed',
+      match: {
+        text: /\b(?:Failed (?:password|publickey|keyboard-interactive\/pam) for (?:invalid user )?(?<user>\S+)|Invalid user (?<user2>\S+)) from (?<ip>[\w.:<>-]+) port \d+/,
+      },
+      ...common,
+      severity: 'warning',
+      confidence: 0.85,
+      variants: [INTERNET],
+      impact:
+        'Nothing breaks by itself; an SSH port open to the internet is probed for passwords all the time, and a guessed one gives full control of the host.',
+      tests: [
+        {
+          kind: 'no_new_matching_errors',
+          description: 'No new failed SSH logins from {ip}.',
+          timeout_s: 3600,
+        },
+      ],
+      title: 'Failed SSH login[[ as {user}]] from {ip}',
+      rootCause:
+        'The SSH add-on’s server turned away a login[[ as {user}]] from {ip} (“{detail}”): one of your own clients with a wrong password or key, or, from an unknown address, someone guessing passwords.',
+      manualSteps: [
+        'If {ip} is one of your own machines, fix the user name, password or key it uses.',
+        'If it is unknown, do not forward the SSH port from the internet (use a VPN), and log in with keys only: leave the add-on’s password option empty.',
+      ],
+    },
+    {
       // OpenSSH 8.8 and later (the SSH add-ons) refuse RSA signatures made with SHA-1:
       // an old key or an old client (PuTTY) is turned away however often it retries.
       id: 'ssh_key_algorithm',

@@ -82,6 +82,20 @@ export const slowUpdate: SignatureFamily = {
         'Polling {integration} takes longer than its update interval ({interval}), so updates are skipped: the device or service answers slowly or the integration polls too much per update.',
     },
     {
+      // An integration's own coordinator skipping a poll because the last one has not
+      // finished (hass-opnsense): the same symptom in its own words.
+      id: 'overlapping_update',
+      match: {
+        text: /\bSkipping (?:\w+ )?update because the previous update is still in progress\b/,
+      },
+      ...common,
+      confidence: 0.75,
+      variants: [waitsForUnreachable],
+      title: '{integration} skips updates: the previous one has not finished',
+      rootCause:
+        'An update of {integration} was skipped because the one before it still runs (“{detail}”): polling takes longer than the interval, because the device or service answers slowly or the integration asks for a lot per update.',
+    },
+    {
       id: 'entity_state',
       match: {
         text: /Updating state for (?<entity>[\w.]+) \([^)]*\) took (?<seconds>[\d.]+) seconds/,
