@@ -3718,7 +3718,7 @@ var core_facts_default = {
 * place so every family reads "a DNS failure" the same way.
 */
 /** A host name that could not be resolved (glibc, musl, aiohttp, Node). */
-var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|Could not resolve (?:host|hostname)|\bEAI_AGAIN\b|\bENOTFOUND\b|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve(?! reference)|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving)|host not found in upstream|Error resolving IP address of \S+|lookup \S+ on \S+: (?:read|dial) udp [^\n]*?(?:connection refused|i\/o timeout))/i;
+var DNS_FAILED = /(?<dns>\[Errno -[235]\][^\n,;)\]]*|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|No address associated with hostname|Name does not resolve|getaddrinfo (?:failed|ENOTFOUND|EAI_AGAIN)|(?:Could not|Unable to|Cannot) resolve (?:host|hostname)|\bEAI_AGAIN\b|\bENOTFOUND\b|Non-recoverable failure in name resolution|DNS (?:lookup|resolution) failed|Failed to resolve(?! reference)|ClientConnectorDNSError|DNS server returned [^\n,;)\]]*|Timeout while resolving|lookup \S+(?: on \S+)?: (?:no such host|server misbehaving)|host not found in upstream|plugin\/loop: Loop \([^)\n]*\) detected|Error resolving IP address of \S+|lookup \S+ on \S+: (?:read|dial) udp [^\n]*?(?:connection refused|i\/o timeout))/i;
 /** An HTTP server error with its reason: the server was reached and failed on its side. */
 var SERVER_ERROR = /\b50[0234]\b[^\n]{0,30}\b(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\b/i;
 /** A call that does not fit the function it calls: code written against another version of what it calls. */
@@ -3737,7 +3737,7 @@ var REFUSED = /Connection refused|ECONNREFUSED|\[Errno 111\]|refused the connect
 /** The peer did not answer in time. */
 var TIMEOUT = /\b(?:timed out|TimeoutError|Timeout(?:Error|Exception)?\b|ConnectTimeout\w*|ReadTimeout\w*|time-?out while|timeout (?:connecting|waiting|occurred|error))/i;
 /** A failed connection or request, in the many ways libraries say it. */
-var CONNECTION_FAILED = /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|(?:may|might) be (?:removed or )?offline|\bconnect failed\b|went offline|All connection attempts failed|Attempts to \(re\)connect to [^\n]{1,40}? failed|An error occurred while requesting|Response payload is not completed|Connection broken: IncompleteRead|no close frame received or sent|Device with address \S+ was not found|failed to discover services|No backend with an available connection slot|(?:cannot|can't|could not|couldn't) be reached|Disconnected from [^\n]{1,60}? at (?:<[A-Z]+>|[\w.:-]+\.[\w.:-]+))/i;
+var CONNECTION_FAILED = /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Couldn't connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|Connection to [^\n]{1,40}? (?:lost|was interrupted)\b|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|(?:modules?|devices?|accessor(?:y|ies)|bridge|hub|gateway) (?:is |are |were |was )?(?:all )?unreachable|all modules unreachable|(?:may|might) be (?:removed or )?offline|\bconnect failed\b|went offline|All connection attempts failed|Attempts to \(re\)connect to [^\n]{1,40}? failed|An error occurred while requesting|Response payload is not completed|Connection broken: IncompleteRead|no close frame received or sent|Device with address \S+ was not found|failed to discover services|No backend with an available connection slot|(?:cannot|can't|could not|couldn't) be reached|Disconnected from [^\n]{1,60}? at (?:<[A-Z]+>|[\w.:-]+\.[\w.:-]+))/i;
 /** Any of the above: the evidence says the other side could not be reached. */
 var UNREACHABLE = new RegExp([
 	DNS_FAILED,
@@ -6584,21 +6584,22 @@ var auth = {
 					/\bUnauthori[sz]ed\b/,
 					/(?<!well-formed \()\b(?:invalid|expired|revoked|bad) (?:access |auth(?:entication)? |api |bearer )?token\b/i,
 					/\btoken (?:has |is |was )?(?:expired|invalid|revoked|rejected|not valid)\b|\bnot a valid (?:access |auth )?token\b|\bINVALID_ACCESS_TOKEN\w*|\binvalid_token\b/i,
-					/\b(?:invalid|wrong|incorrect|bad) (?:(?:username|e-?mail)(?: or |\/)password|user name or password|password|credentials|login|api[ _-]?key)\b/i,
+					/\b(?:invalid|wrong|incorrect|bad) (?:(?:username|e-?mail)(?: or |\/)password|user\/pass\b|user name or password|password|credentials|login|api[ _-]?key)\b/i,
 					/\b(?:username|user name|password|credentials)(?:\s*(?:\/|or|and)\s*(?:password|username))? (?:are|is|was|were) (?:invalid|incorrect|wrong|not valid)\b/i,
 					/\b(?:invalid|wrong|incorrect|bad) [A-Z]\w+ (?:credentials?|password|api[ _-]?key)\b/i,
 					/\bauthentication (?:failed|error|rejected)\b|\bauth(?:entication)? failure\b|\b(?:login|log in|sign[- ]in)(?: as \S+| attempt)? (?:failed|rejected)\b/i,
 					/\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials|TokenExpired)\w*\b|\btoken_expired\b/,
 					/\b(?:password|credentials|user ?name and password)\b[^\n]{0,20}\bnot accepted\b|\bLogin not possible\b/i,
 					/\bnot authori[sz]ed\b|\bbad user name or password\b/i,
-					/\b(?:Unable|Failed|Could not|Cannot) to log ?in\b|\b(?:Unable|Failed|Could not|Cannot) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
+					/\b(?:Unable|Failed|Could not|Cannot) to log ?in\b|\b(?:Unable|Failed|Could not|Cannot|Can't) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
 					/\b(?:invalid|wrong|incorrect) (?:encryption key|PIN|pin code|passkey|pre-shared key)\b/i,
 					/\bapi[ _-]?key (?:is |was )?(?:invalid|not valid|rejected|wrong|incorrect)\b/i,
 					/\b(?:Unable|Failed|Could not|Couldn't|Cannot) (?:to )?(?:get|obtain|fetch|refresh|retrieve|renew) (?:a |an |the |new )?(?:(?:access|auth|authentication|master|refresh|oauth|session|bearer) )?token\b/i,
-					/\bcheck (?:your |the )?(?:username and password|username or password|user name and password|password|credentials|login details|api key|(?:serial, )?access code)\b|\bcheck provided access code\b/i,
-					/\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i
+					/\bcheck (?:your |the )?(?:provided )?(?:username and password|username or password|user name and password|password|credentials|login details|api key|(?:serial, )?access code)\b/i,
+					/\bms\.channel\.unauthorized\b|\bpairing failed\b|\blocked for authentication\b/i,
+					/\bAccess token failure\b|\bInvalid authentication data\b|\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i
 				],
-				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}|please update the firmware`, "i")
+				unless: new RegExp(`${SECURITY.source}|${RATE_LIMIT.source}|please update the firmware|Host starting up`, "i")
 			},
 			...common$17,
 			confidence: .8,
@@ -6648,7 +6649,7 @@ var auth = {
 		},
 		{
 			id: "device_rights",
-			match: { text: /\bnot enough (?:permissions|privileges|rights)\b|\b(?:does not|doesn't|do not) have (?:sufficient|enough|the required) (?:access )?(?:rights|permissions|privileges)\b|\bERR ACCESS-DENIED\b|\bInsufficient (?:user )?privileges?\b/i },
+			match: { text: /\bnot enough (?:permissions|privileges|rights)\b|\b(?:does not|doesn't|do not) have (?:sufficient|enough|the required) (?:access )?(?:rights|permissions|privileges)\b|\bERR ACCESS-DENIED\b|\bInsufficient (?:user )?privileges?\b|\baccess for applications disabled\b/i },
 			...common$17,
 			category: "other",
 			remedy: "check_network_or_device",
@@ -9309,9 +9310,12 @@ var rateLimit = {
 		id: "too_many_requests",
 		match: { text: [
 			/(?:HTTP|status|code|error|returned|response|got)[^\n\d]{0,20}\b429\b|\b429\b[^\n]{0,20}(?:Too Many|rate|limit|quota)|\(429\)/i,
-			/\btoo many requests\b/i,
+			/\btoo[ _]many[ _]requests\b/i,
+			/\bexceeded the maximum number of (?:active )?(?:sessions|requests|calls|connections)\b/i,
 			/\brate[- ]?limit(?:ed|ing)?\b/i,
-			/\bthrottl(?:ed|ing)\b/i,
+			/\bthrottl(?:ed|ing)\b|Throttl(?:ed|ing)(?:Error|Exception)\b/i,
+			/\bUser usage reached\b/,
+			/\bTemporary Suspension: Try again in \d+/,
 			/\btoo many (?:login |sign-?in |authentication |connection )?(?:attempts|calls)\b/i,
 			/\b(?:exceeded|reached|over) (?:your |the |its )?(?:current |daily |monthly |hourly |api |request )*(?:quota|request limit|call limit)\b/i,
 			/\bquota (?:exceeded|exhausted|reached)\b|\binsufficient_quota\b|\bRESOURCE_EXHAUSTED\b|\bResource has been exhausted\b|\bAPI (?:call |request )?limit (?:reached|exceeded)\b|\bRequest limit reached\b/i,
@@ -9475,7 +9479,7 @@ var resources = {
 	signatures: [
 		{
 			id: "disk_full",
-			match: [{ text: /No space left on (?:device|disk)|\bOperating system error number 28\b|\bENOSPC\b|\[Errno 28\]|database or disk is full|The table '[^'\n]+' is full|(?:disk|storage|filesystem|partition) (?:is )?(?:almost )?full|not enough (?:free )?(?:disk )?space|free (?:disk )?space (?:is )?(?:low|below|too low)|insufficient (?:disk )?space|out of disk space/i }, {
+			match: [{ text: /No space left on (?:device|disk)|\bOperating system error number 28\b|\bENOSPC\b|\[Errno 28\]|database or disk is full|The table '[^'\n]+' is full|(?:disk|storage|filesystem|partition) (?:is )?(?:almost )?full|not enough (?:free )?(?:disk )?space|free (?:disk )?space (?:is )?(?:low|below|too low)|insufficient (?:disk )?space|out of disk space|\bis out of (?:storage )?space\b|\blow on disk space\b/i }, {
 				kind: ["supervisor_issue", "repair_issue"],
 				text: /\bfree_space\b/
 			}],
@@ -10048,7 +10052,7 @@ var slowUpdate = {
 		},
 		{
 			id: "overlapping_update",
-			match: { text: /\bSkipping (?:\w+ )?update because the previous update is still in progress\b/ },
+			match: { text: /\bSkipping (?:\w+ )?update because the previous update is still in progress\b|\bupdate skipped as previous poll still in flight\b/ },
 			...common$2,
 			confidence: .75,
 			variants: [waitsForUnreachable],
@@ -13117,6 +13121,7 @@ var KNOWN_MESSAGES = [
 	[/\bproblem talking to (?:the )?Ollama\b/, "ollama"],
 	[/\bproblem talking to (?:the )?OpenAI\b/, "openai_conversation"],
 	[/\bproblem talking to (?:the )?Anthropic\b/, "anthropic"],
+	[/\bvia 'tailscale up'|\bFunnel not available;|\bTailscale's (?:HTTPS|Funnel) support is (?:disabled|enabled)\b/, "hassio"],
 	[/\b[\w-]+\.coolkit\.(?:cc|cn)\b/, "sonoff"]
 ];
 /**

@@ -142,6 +142,12 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
   [/\bproblem talking to (?:the )?OpenAI\b/, 'openai_conversation'],
   [/\bproblem talking to (?:the )?Anthropic\b/, 'anthropic'],
   [
+    // The tailscale client and the Tailscale add-on's scripts: Home Assistant's own tailscale
+    // integration only reads the tailnet's API, so these lines come from the add-on.
+    /\bvia 'tailscale up'|\bFunnel not available;|\bTailscale's (?:HTTPS|Funnel) support is (?:disabled|enabled)\b/,
+    'hassio',
+  ],
+  [
     // eWeLink's cloud (CoolKit's servers): Home Assistant has no eWeLink integration of its own,
     // and SonoffLAN (domain sonoff) is the one that talks to it.
     /\b[\w-]+\.coolkit\.(?:cc|cn)\b/,

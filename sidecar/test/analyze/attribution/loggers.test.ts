@@ -139,6 +139,10 @@ describe('attributing loggers and every clue together', () => {
     expect(
       await analyzed('Cannot connect to host eu-apia.coolkit.cc:443 ssl:default [Try again]'),
     ).toEqual([['sonoff', 'network_unreachable']]);
+    // The tailscale client's words, which only the Tailscale add-on runs.
+    expect(await analyzed("FATAL: Tailscale's Funnel support is disabled")).toEqual([
+      ['hassio', 'invalid_config'],
+    ]);
     // A traceback through the Supervisor's code is about the add-ons it manages.
     expect(
       await analyzed(

@@ -413,6 +413,91 @@ recognises('auth', [
     'other',
     'check_network_or_device',
   ),
+  c(
+    // Home Assistant's FRITZ!Box Tools integration (its own integrations ask to sign in again
+    // by themselves, so the remedy is to answer that, not another flow).
+    'a router that rejects the credentials given in the integration',
+    input('fritz', [
+      line(
+        'Authorization Error: Please check the provided credentials and verify that you can log into the web interface',
+        'ERROR',
+        'homeassistant.components.fritz',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
+  c(
+    // samsungtvws: the TV refused the remote's channel (its pairing prompt was declined).
+    'a Samsung TV that refuses the remote channel',
+    input('samsungtv', [
+      line(
+        "samsungtvws.exceptions.UnauthorizedError: {'event': 'ms.channel.unauthorized', 'data': {}}",
+        'ERROR',
+        'samsungtvws.async_connection',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
+  c(
+    // aiowebostv's WebOsTvPairError.
+    'a TV that did not accept the pairing',
+    input('webostv', [
+      line(
+        'aiowebostv.exceptions.WebOsTvPairError: Client key not set, pairing failed.',
+        'ERROR',
+        'aiowebostv',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
+  c(
+    // Home Assistant's Broadlink integration.
+    'a Broadlink device locked for authentication',
+    input('broadlink', [
+      line(
+        'The device at 192.168.1.50 is locked for authentication. Follow the configuration flow to unlock it',
+        'ERROR',
+        'homeassistant.components.broadlink.device',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
+  c(
+    // pyatmo's ApiError when the token exchange fails.
+    'a cloud that fails to give out an access token',
+    input('netatmo', [
+      line(
+        "pyatmo.exceptions.ApiError: Access token failure: 400, message='Bad Request', url='https://api.netatmo.com/oauth2/token'",
+        'ERROR',
+        'pyatmo.auth',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
+  c(
+    // fritzconnection: TR-064 access is off in the FRITZ!Box's network settings.
+    'a router that does not let applications in',
+    input('fritz', [
+      line(
+        'fritzconnection.core.exceptions.FritzConnectionException: FRITZ!Box: access for applications disabled. Check: Home Network -> Network -> Network Settings -> Access Settings in the Home Network.',
+        'ERROR',
+        'fritzconnection',
+      ),
+    ]),
+    'auth.device_rights',
+    'other',
+    'check_network_or_device',
+  ),
 ]);
 
 describe('a sign-in one of Home Assistant’s own integrations only logs as refused', () => {

@@ -7,6 +7,18 @@ import { input, line } from '../helpers.js';
 /** Lines that look like a family's failure but are not: no signature may claim them. */
 const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
   [
+    // aiounifi's answer while the controller still boots: no credential was rejected.
+    'a controller still starting is no rejected login',
+    input('unifi', [
+      line(
+        'Error connecting to the UniFi Network at 192.168.1.50: Login Failed: Host starting up',
+        'ERROR',
+        'homeassistant.components.unifi',
+      ),
+    ]),
+    'device_unavailable',
+  ],
+  [
     // reolink_aio: privacy mode is the user's choice; the camera refuses the login on purpose.
     'a camera in privacy mode is no rejected password',
     input('reolink', [

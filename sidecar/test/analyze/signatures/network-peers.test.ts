@@ -449,4 +449,42 @@ recognises('network (talking to a peer)', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    // Home Assistant's UniFi Network integration when the controller's event stream drops.
+    'a controller whose connection was lost',
+    input('unifi', [
+      line('Connection to UniFi Network lost', 'WARNING', 'homeassistant.components.unifi'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // androidtvremote2's CannotConnect.
+    'a TV the remote protocol could not reach, in “couldn’t” words',
+    input('androidtv_remote', [
+      line(
+        "androidtvremote2.exceptions.CannotConnect: Couldn't connect to 192.168.1.50:6466",
+        'ERROR',
+        'androidtvremote2',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // pyatmo's ApiHomeReachabilityError: the cloud cannot reach the home's modules.
+    'a home whose modules are all unreachable',
+    input('netatmo', [
+      line(
+        'pyatmo.exceptions.ApiHomeReachabilityError: No Home update could be performed, all modules unreachable and not updated',
+        'ERROR',
+        'pyatmo.home',
+      ),
+    ]),
+    'network.communication',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
 ]);

@@ -250,4 +250,25 @@ recognises('network (reaching a host)', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    // Home Assistant Google Drive Backup's own words (the add-on's console line).
+    'a backup add-on that cannot resolve Google’s host',
+    input('hassio', [line('Unable to resolve host www.googleapis.com', 'ERROR')]),
+    'network.dns',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
+  c(
+    // CoreDNS (the Supervisor's DNS plugin) stops when its upstream is itself.
+    'the DNS plugin finding a forwarding loop',
+    input('hassio', [
+      line(
+        '[FATAL] plugin/loop: Loop (127.0.0.1:46318 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 4547991504243258144.3688648895315093531."',
+        'UNKNOWN',
+      ),
+    ]),
+    'network.dns',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
 ]);

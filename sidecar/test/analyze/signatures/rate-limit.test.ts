@@ -128,4 +128,46 @@ recognises('rate_limit', [
     'rate_limited',
     'notify_only',
   ),
+  c(
+    // tesla_custom's error name inside Home Assistant's retry line.
+    'a vehicle API answering TOO_MANY_REQUESTS',
+    input('tesla_custom', [
+      line(
+        "Config entry 'user@example.com' for tesla_custom integration not ready yet: Temporarily unable to communicate with Tesla API: TOO_MANY_REQUESTS; Retrying in background",
+        'WARNING',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
+    // Electrolux's cloud limits the sessions of one account.
+    'a cloud account out of sessions',
+    input('electrolux_status', [
+      line(
+        "Config entry 'user@example.com' for electrolux_status integration not ready yet: You have exceeded the maximum number of active sessions. Please log out of another device or wait until an existing session expires; Retrying in background",
+        'WARNING',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
+    // pyatmo's ApiThrottlingError (Netatmo's error 26).
+    'a weather station cloud throttling its user',
+    input('netatmo', [
+      line(
+        "pyatmo.exceptions.ApiThrottlingError: 403 - Forbidden - User usage reached (26) when accessing 'https://api.netatmo.com/api/homestatus'",
+        'ERROR',
+        'pyatmo.auth',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
 ]);

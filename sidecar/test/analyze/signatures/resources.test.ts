@@ -150,4 +150,12 @@ recognises('resources', [
     'resource_exhaustion',
     'free_disk_or_repair_db',
   ),
+  c(
+    // Home Assistant Google Drive Backup: the Drive account is full.
+    'a cloud drive out of space for backups',
+    input('hassio', [line('Google Drive is out of space', 'ERROR')]),
+    'resources.disk_full',
+    'resource_exhaustion',
+    'free_disk_or_repair_db',
+  ),
 ]);

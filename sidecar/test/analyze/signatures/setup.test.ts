@@ -396,7 +396,7 @@ recognises('setup', [
         'homeassistant.components.onvif',
       ),
     ]),
-    'setup.retry',
+    'setup.retry_unreachable',
     'setup_retry',
     'check_network_or_device',
   ),

@@ -245,6 +245,20 @@ recognises('slow_update', [
     'slow_update',
     'notify_only',
   ),
+  c(
+    // HomeKit Controller's own words for the same.
+    'a HomeKit accessory polled again before the last poll answered',
+    input('homekit_controller', [
+      line(
+        'HomeKit controller update skipped as previous poll still in flight: 00:11:22:33:44:55',
+        'WARNING',
+        'homeassistant.components.homekit_controller.connection',
+      ),
+    ]),
+    'slow_update.overlapping_update',
+    'slow_update',
+    'notify_only',
+  ),
 ]);
 
 describe('a setup past 10 seconds, noted once', () => {

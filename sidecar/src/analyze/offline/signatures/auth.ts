@@ -213,7 +213,7 @@ export const auth: SignatureFamily = {
           // Not expat's "not well-formed (invalid token)": a malformed XML answer, not a credential.
           /(?<!well-formed \()\b(?:invalid|expired|revoked|bad) (?:access |auth(?:entication)? |api |bearer )?token\b/i,
           /\btoken (?:has |is |was )?(?:expired|invalid|revoked|rejected|not valid)\b|\bnot a valid (?:access |auth )?token\b|\bINVALID_ACCESS_TOKEN\w*|\binvalid_token\b/i,
-          /\b(?:invalid|wrong|incorrect|bad) (?:(?:username|e-?mail)(?: or |\/)password|user name or password|password|credentials|login|api[ _-]?key)\b/i,
+          /\b(?:invalid|wrong|incorrect|bad) (?:(?:username|e-?mail)(?: or |\/)password|user\/pass\b|user name or password|password|credentials|login|api[ _-]?key)\b/i,
           // The other word order: "Username/Password are invalid".
           /\b(?:username|user name|password|credentials)(?:\s*(?:\/|or|and)\s*(?:password|username))? (?:are|is|was|were) (?:invalid|incorrect|wrong|not valid)\b/i,
           // A service's own name between: "Invalid ThinQ credential error".
@@ -222,18 +222,21 @@ export const auth: SignatureFamily = {
           /\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials|TokenExpired)\w*\b|\btoken_expired\b/,
           /\b(?:password|credentials|user ?name and password)\b[^\n]{0,20}\bnot accepted\b|\bLogin not possible\b/i,
           /\bnot authori[sz]ed\b|\bbad user name or password\b/i,
-          /\b(?:Unable|Failed|Could not|Cannot) to log ?in\b|\b(?:Unable|Failed|Could not|Cannot) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
+          /\b(?:Unable|Failed|Could not|Cannot) to log ?in\b|\b(?:Unable|Failed|Could not|Cannot|Can't) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
           /\b(?:invalid|wrong|incorrect) (?:encryption key|PIN|pin code|passkey|pre-shared key)\b/i,
           /\bapi[ _-]?key (?:is |was )?(?:invalid|not valid|rejected|wrong|incorrect)\b/i,
           // A token the service would not hand out: "Could not get master token", "Failed to refresh access token".
           /\b(?:Unable|Failed|Could not|Couldn't|Cannot) (?:to )?(?:get|obtain|fetch|refresh|retrieve|renew) (?:a |an |the |new )?(?:(?:access|auth|authentication|master|refresh|oauth|session|bearer) )?token\b/i,
-          /\bcheck (?:your |the )?(?:username and password|username or password|user name and password|password|credentials|login details|api key|(?:serial, )?access code)\b|\bcheck provided access code\b/i,
+          /\bcheck (?:your |the )?(?:provided )?(?:username and password|username or password|user name and password|password|credentials|login details|api key|(?:serial, )?access code)\b/i,
           // alexapy's "A login error occurred", iCloud's "Session Trust Expired", cookies that "could be expired".
-          /\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i,
+          // samsungtvws' refused channel, a pairing the device refused, Broadlink's locked device.
+          /\bms\.channel\.unauthorized\b|\bpairing failed\b|\blocked for authentication\b/i,
+          /\bAccess token failure\b|\bInvalid authentication data\b|\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i,
         ],
-        // Nor a device that refuses the login until its firmware is updated (reolink_aio).
+        // Nor a device that refuses the login until its firmware is updated (reolink_aio), nor a
+        // controller still starting (aiounifi's "Login Failed: Host starting up").
         unless: new RegExp(
-          `${SECURITY.source}|${RATE_LIMIT.source}|please update the firmware`,
+          `${SECURITY.source}|${RATE_LIMIT.source}|please update the firmware|Host starting up`,
           'i',
         ),
       },
@@ -310,7 +313,7 @@ export const auth: SignatureFamily = {
       // The device's or server's own account settings, not the sign-in: MikroTik's
       // "not enough permissions", NUT's "ERR ACCESS-DENIED" (the client's address is not allowed).
       match: {
-        text: /\bnot enough (?:permissions|privileges|rights)\b|\b(?:does not|doesn't|do not) have (?:sufficient|enough|the required) (?:access )?(?:rights|permissions|privileges)\b|\bERR ACCESS-DENIED\b|\bInsufficient (?:user )?privileges?\b/i,
+        text: /\bnot enough (?:permissions|privileges|rights)\b|\b(?:does not|doesn't|do not) have (?:sufficient|enough|the required) (?:access )?(?:rights|permissions|privileges)\b|\bERR ACCESS-DENIED\b|\bInsufficient (?:user )?privileges?\b|\baccess for applications disabled\b/i,
       },
       ...common,
       category: 'other',

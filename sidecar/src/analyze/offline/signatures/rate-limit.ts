@@ -10,9 +10,15 @@ export const rateLimit: SignatureFamily = {
       match: {
         text: [
           /(?:HTTP|status|code|error|returned|response|got)[^\n\d]{0,20}\b429\b|\b429\b[^\n]{0,20}(?:Too Many|rate|limit|quota)|\(429\)/i,
-          /\btoo many requests\b/i,
+          /\btoo[ _]many[ _]requests\b/i,
+          // Electrolux's cloud: "You have exceeded the maximum number of active sessions".
+          /\bexceeded the maximum number of (?:active )?(?:sessions|requests|calls|connections)\b/i,
           /\brate[- ]?limit(?:ed|ing)?\b/i,
-          /\bthrottl(?:ed|ing)\b/i,
+          /\bthrottl(?:ed|ing)\b|Throttl(?:ed|ing)(?:Error|Exception)\b/i,
+          // Netatmo's error 26.
+          /\bUser usage reached\b/,
+          // pytapo: the camera locks out a client that failed too often.
+          /\bTemporary Suspension: Try again in \d+/,
           /\btoo many (?:login |sign-?in |authentication |connection )?(?:attempts|calls)\b/i,
           /\b(?:exceeded|reached|over) (?:your |the |its )?(?:current |daily |monthly |hourly |api |request )*(?:quota|request limit|call limit)\b/i,
           /\bquota (?:exceeded|exhausted|reached)\b|\binsufficient_quota\b|\bRESOURCE_EXHAUSTED\b|\bResource has been exhausted\b|\bAPI (?:call |request )?limit (?:reached|exceeded)\b|\bRequest limit reached\b/i,

@@ -90,7 +90,7 @@ export const resources: SignatureFamily = {
       id: 'disk_full',
       match: [
         {
-          text: /No space left on (?:device|disk)|\bOperating system error number 28\b|\bENOSPC\b|\[Errno 28\]|database or disk is full|The table '[^'\n]+' is full|(?:disk|storage|filesystem|partition) (?:is )?(?:almost )?full|not enough (?:free )?(?:disk )?space|free (?:disk )?space (?:is )?(?:low|below|too low)|insufficient (?:disk )?space|out of disk space/i,
+          text: /No space left on (?:device|disk)|\bOperating system error number 28\b|\bENOSPC\b|\[Errno 28\]|database or disk is full|The table '[^'\n]+' is full|(?:disk|storage|filesystem|partition) (?:is )?(?:almost )?full|not enough (?:free )?(?:disk )?space|free (?:disk )?space (?:is )?(?:low|below|too low)|insufficient (?:disk )?space|out of disk space|\bis out of (?:storage )?space\b|\blow on disk space\b/i,
         },
         { kind: ['supervisor_issue', 'repair_issue'], text: /\bfree_space\b/ },
       ],

@@ -86,7 +86,8 @@ export const slowUpdate: SignatureFamily = {
       // finished (hass-opnsense): the same symptom in its own words.
       id: 'overlapping_update',
       match: {
-        text: /\bSkipping (?:\w+ )?update because the previous update is still in progress\b/,
+        // Or HomeKit controller's own: "update skipped as previous poll still in flight".
+        text: /\bSkipping (?:\w+ )?update because the previous update is still in progress\b|\bupdate skipped as previous poll still in flight\b/,
       },
       ...common,
       confidence: 0.75,
