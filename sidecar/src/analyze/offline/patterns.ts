@@ -33,7 +33,7 @@ export const HOST_UNREACHABLE =
 
 /** Something answers, but refuses the connection: the service is not listening. */
 export const REFUSED =
-  /Connection refused|ECONNREFUSED|\[Errno 111\]|refused the connection|Connection Refused: (?:broker|server) unavailable/i;
+  /Connection refused|ECONNREFUSED|\[Errno 111\]|refused (?:the )?connection|Connection Refused: (?:broker|server) unavailable/i;
 
 /** The peer did not answer in time. */
 export const TIMEOUT =
@@ -41,7 +41,7 @@ export const TIMEOUT =
 
 /** A failed connection or request, in the many ways libraries say it. */
 export const CONNECTION_FAILED =
-  /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Couldn't connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|Connection to [^\n]{1,40}? (?:lost|was interrupted)\b|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|(?:modules?|devices?|accessor(?:y|ies)|bridge|hub|gateway) (?:is |are |were |was )?(?:all )?unreachable|all modules unreachable|(?:may|might) be (?:removed or )?offline|\bconnect failed\b|went offline|All connection attempts failed|Attempts to \(re\)connect to [^\n]{1,40}? failed|An error occurred while requesting|Response payload is not completed|Connection broken: IncompleteRead|no close frame received or sent|Device with address \S+ was not found|failed to discover services|No backend with an available connection slot|(?:cannot|can't|could not|couldn't) be reached|Disconnected from [^\n]{1,60}? at (?:<[A-Z]+>|[\w.:-]+\.[\w.:-]+))/i;
+  /\b(?:Cannot connect to host|Failed to connect|Unable to connect|Could not connect|Couldn't connect|Can't connect|Cannot connect|Error connecting|Unable to reach|Could not reach|Connection (?:reset|aborted|lost|closed|failed|error)|Connection to [^\n]{1,40}? (?:lost|was interrupted)\b|ConnectionError|ClientConnectorError|ServerDisconnectedError|Error communicating with|error occurred while communicating|Error while communicating|communication error|did not respond|not responding|no response from|Device is unavailable|device (?:is )?offline|(?:modules?|devices?|accessor(?:y|ies)|bridge|hub|gateway) (?:is |are |were |was )?(?:all )?unreachable|all modules unreachable|(?:may|might) be (?:removed or )?offline|\bconnect failed\b|went offline|All connection attempts failed|connection could not be established|Failed to establish (?:a )?new (?:\w+ )?connection|No data received from|Connection (?:is )?down\b|Could not establish (?:a |the )?connection|Attempts to \(re\)connect to [^\n]{1,40}? failed|An error occurred while requesting|Response payload is not completed|Connection broken: IncompleteRead|no close frame received or sent|Device with address \S+ was not found|failed to discover services|No backend with an available connection slot|(?:cannot|can't|could not|couldn't) be reached|Disconnected from [^\n]{1,60}? at (?:<[A-Z]+>|[\w.:-]+\.[\w.:-]+))/i;
 
 /** Any of the above: the evidence says the other side could not be reached. */
 export const UNREACHABLE = new RegExp(

@@ -498,6 +498,30 @@ recognises('auth', [
     'other',
     'check_network_or_device',
   ),
+  c(
+    // Home Assistant's Plex integration.
+    'a media server that no longer accepts the token',
+    input('plex', [
+      line(
+        "Token not accepted, please reauthenticate Plex server 'Plex Server'",
+        'ERROR',
+        'homeassistant.components.plex',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
+  c(
+    // Home Assistant's deCONZ integration: the gateway does not know the API key.
+    'a Zigbee gateway that rejects the API key',
+    input('deconz', [
+      line('Invalid key for deCONZ at 192.168.1.50', 'ERROR', 'homeassistant.components.deconz'),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
 ]);
 
 describe('a sign-in one of Home Assistant’s own integrations only logs as refused', () => {

@@ -141,4 +141,14 @@ recognises('host', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    // HomeKit Bridge checks its port before it starts (older releases).
+    'a bridge whose port another service holds',
+    input('homekit', [
+      line('The local port 21064 is in use.', 'ERROR', 'homeassistant.components.homekit'),
+    ]),
+    'host.port_in_use',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);

@@ -487,4 +487,32 @@ recognises('network (talking to a peer)', [
     'network_unreachable',
     'check_network_or_device',
   ),
+  c(
+    // xknx: the KNX/IP interface did not accept a tunnel.
+    'a KNX tunnel that could not be established',
+    input('knx', [
+      line(
+        'xknx.exceptions.exception.CommunicationError: Tunnel connection could not be established',
+        'ERROR',
+        'homeassistant.components.knx',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // pyTibber's watchdog on its real-time stream.
+    'a real-time stream whose connection is down',
+    input('tibber', [
+      line(
+        'Watchdog: Connection is down, 2025-01-15 10:00:00.123456+00:00',
+        'ERROR',
+        'tibber.realtime',
+      ),
+    ]),
+    'network.communication',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
 ]);

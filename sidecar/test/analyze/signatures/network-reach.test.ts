@@ -271,4 +271,18 @@ recognises('network (reaching a host)', [
     'network_unreachable',
     'check_network_or_device',
   ),
+  c(
+    // Home Assistant's SMTP notifier.
+    'a mail server that refuses the connection',
+    input('smtp', [
+      line(
+        'SMTP server not found or refused connection (smtp.example.com:587). Please check the IP address, hostname, and availability of your SMTP server',
+        'ERROR',
+        'homeassistant.components.smtp.notify',
+      ),
+    ]),
+    'network.refused',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -170,4 +170,32 @@ recognises('rate_limit', [
     'rate_limited',
     'notify_only',
   ),
+  c(
+    // growattServer's V1 API error for a client that asks too often.
+    'an inverter cloud refusing requests that come too often',
+    input('growatt_server', [
+      line(
+        'growattServer.exceptions.GrowattV1ApiError: Error during getting plant energy overview: [10012] error_frequently_access',
+        'ERROR',
+        'homeassistant.components.growatt_server',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
+    // python-telegram-bot's RetryAfter, as Home Assistant's action failure shows it.
+    'a chat bot sending faster than Telegram allows',
+    input('telegram_bot', [
+      line(
+        'Action failed. Flood control exceeded. Retry in 35 seconds',
+        'ERROR',
+        'homeassistant.components.telegram_bot.bot',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
 ]);

@@ -231,7 +231,7 @@ export const auth: SignatureFamily = {
           // alexapy's "A login error occurred", iCloud's "Session Trust Expired", cookies that "could be expired".
           // samsungtvws' refused channel, a pairing the device refused, Broadlink's locked device.
           /\bms\.channel\.unauthorized\b|\bpairing failed\b|\blocked for authentication\b/i,
-          /\bAccess token failure\b|\bInvalid authentication data\b|\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i,
+          /\bplease re-?authenticate\b|\bInvalid (?:API )?key for\b|\bAccess token failure\b|\bInvalid authentication data\b|\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i,
         ],
         // Nor a device that refuses the login until its firmware is updated (reolink_aio), nor a
         // controller still starting (aiounifi's "Login Failed: Host starting up").

@@ -20,7 +20,7 @@ export const host: SignatureFamily = {
     {
       id: 'port_in_use',
       match: {
-        text: /\baddress already in use\b|\bEADDRINUSE\b|\[Errno 98\]|\bport is already (?:allocated|in use)\b/i,
+        text: /\baddress already in use\b|\bEADDRINUSE\b|\[Errno 98\]|\bport is already (?:allocated|in use)\b|\bport \d+ is (?:already )?in use\b/i,
         addon: false,
       },
       category: 'invalid_config',

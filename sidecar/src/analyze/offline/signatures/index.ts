@@ -9,6 +9,7 @@ import { automation } from './automation.js';
 import { benign } from './benign.js';
 import { blockingIo } from './blocking-io.js';
 import { certificate } from './certificate.js';
+import { command } from './command.js';
 import { config } from './config.js';
 import { conversation } from './conversation.js';
 import { coordinator } from './coordinator.js';
@@ -45,6 +46,7 @@ export const FAMILIES: readonly SignatureFamily[] = [
   customComponent,
   blockingIo,
   config,
+  command,
   mqtt,
   firmware,
   automation,

@@ -17,6 +17,10 @@ export const rateLimit: SignatureFamily = {
           /\bthrottl(?:ed|ing)\b|Throttl(?:ed|ing)(?:Error|Exception)\b/i,
           // Netatmo's error 26.
           /\bUser usage reached\b/,
+          // Telegram's answer to a bot that sends too fast.
+          /\bFlood control exceeded\b/,
+          // Growatt's "error_frequently_access".
+          /\berror_frequently_access\b|\baccess(?:ed)? too frequently\b/i,
           // pytapo: the camera locks out a client that failed too often.
           /\bTemporary Suspension: Try again in \d+/,
           /\btoo many (?:login |sign-?in |authentication |connection )?(?:attempts|calls)\b/i,
