@@ -514,6 +514,32 @@ recognises('addon', [
     'addon_crash',
     'fix_config_then_reload',
   ),
+  c(
+    // govee2mqtt: the LAN API's UDP port is taken on the host network.
+    'a bridge add-on whose UDP port another program holds',
+    input('hassio', [
+      line(
+        'Error: Cannot bind to UDP Port 4002, which is required for the Govee LAN API to function. Most likely cause is that you already have another Govee integration running on this same machine.',
+        'UNKNOWN',
+      ),
+    ]),
+    'addon.port_in_use',
+    'addon_crash',
+    'fix_config_then_reload',
+  ),
+  c(
+    // alexbelgium's add-ons mount network shares their options name.
+    'an add-on that cannot mount the share its options name',
+    input('hassio', [
+      line(
+        'Error, unable to mount //192.168.1.50/media to /mnt/media with username hauser. Please check your remote share path, username, password, domain, try putting 0 in UID and GID',
+        'CRITICAL',
+      ),
+    ]),
+    'addon.refused_to_start',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);
 
 describe('an exit code outside an add-on', () => {

@@ -522,6 +522,55 @@ recognises('auth', [
     'auth_expired',
     'notify_only',
   ),
+  c(
+    // ring-mqtt in its add-on: no token to start with.
+    'a bridge add-on without a refresh token',
+    input('hassio', [
+      line(
+        'ring-mqtt No refresh token was found in state file, generate a token using the addon web UI',
+        'UNKNOWN',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'fix_config_then_reload',
+  ),
+  c(
+    // LLM Vision passes the provider's own error on (Anthropic's 401 body).
+    'an AI provider that rejects the API key',
+    input('llmvision', [
+      line(
+        'Provider Anthropic failed: authentication_error: invalid x-api-key',
+        'ERROR',
+        'custom_components.llmvision.providers',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    // The hOn integration's login.
+    'an appliance cloud that gives out no session',
+    input('hon', [
+      line(
+        'Unable to get [session_id] - check your email/password',
+        'ERROR',
+        'custom_components.hon.hon',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    // pySwitchbot: the lock's or the cloud's password.
+    'a device that says the password is incorrect',
+    input('switchbot', [line('Password incorrect', 'ERROR', 'switchbot.devices.device')]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
 ]);
 
 describe('a sign-in one of Home Assistant’s own integrations only logs as refused', () => {

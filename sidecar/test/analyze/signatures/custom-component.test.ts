@@ -424,4 +424,18 @@ recognises('custom_component', [
     'other',
     'notify_only',
   ),
+  c(
+    // smartthinq_sensors checks Home Assistant's version (its own grammar).
+    'a custom integration that says it require a newer Home Assistant',
+    input('smartthinq_sensors', [
+      line(
+        'This integration require at least HomeAssistant version  2024.11.0, you are running version 2024.6.4. Please upgrade HomeAssistant to continue use this integration.',
+        'CRITICAL',
+        'custom_components.smartthinq_sensors',
+      ),
+    ]),
+    'custom_component.blocked_or_invalid_manifest',
+    'incompatible_custom_component',
+    'update_or_remove_custom_component',
+  ),
 ]);

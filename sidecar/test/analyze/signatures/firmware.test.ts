@@ -47,4 +47,31 @@ recognises('firmware', [
     'resource_exhaustion',
     'fix_config_then_reload',
   ),
+  c(
+    // ZHA finds Thread or multiprotocol firmware on a Silicon Labs stick.
+    'a Zigbee stick running the wrong kind of firmware',
+    input('zha', [
+      line(
+        'Error setting up entry Home Assistant Connect ZBT-1 for zha: Incorrect firmware installed',
+        'ERROR',
+        'homeassistant.config_entries',
+      ),
+    ]),
+    'firmware.radio_firmware_mismatch',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    // universal-silabs-flasher refuses to cross-flash without being told to.
+    'a firmware image of another kind than the stick runs',
+    input('hassio', [
+      line(
+        'Error: Running image type FirmwareImageType.OPENTHREAD_RCP does not match firmware image type FirmwareImageType.ZIGBEE_NCP. If you intend to cross-flash, run with `--allow-cross-flashing`.',
+        'UNKNOWN',
+      ),
+    ]),
+    'firmware.radio_firmware_mismatch',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);

@@ -324,4 +324,54 @@ recognises('network (radios, meshes and brokers)', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    // universal-silabs-flasher, as Home Assistant's hardware integration logs it.
+    'a Zigbee stick that does not answer the firmware probe',
+    input('homeassistant_hardware', [
+      line(
+        'RuntimeError: Failed to probe running application type',
+        'ERROR',
+        'universal_silabs_flasher.flash',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // Home Assistant's hardware integration: the port is held while it flashes.
+    'a stick another program holds while its firmware is updated',
+    input('homeassistant_hardware', [
+      line(
+        'homeassistant.exceptions.HomeAssistantError: Failed to flash firmware: Device is used by another application',
+        'ERROR',
+        'homeassistant.components.homeassistant_hardware',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'fix_config_then_reload',
+  ),
+  c(
+    // rtl_433 in its add-on: no SDR stick it can open.
+    'an SDR stick the rtl_433 add-on cannot open',
+    input('hassio', [line('[rtl_433] [sdr_open_rtl] Failed to open rtlsdr device #0.', 'UNKNOWN')]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // bellows' delivery failure, wrapped by ZHA when a command is sent.
+    'a Zigbee message the mesh could not deliver',
+    input('zha', [
+      line(
+        'homeassistant.exceptions.HomeAssistantError: Failed to send request: Failed to deliver message: <EmberStatus.DELIVERY_FAILED: 102>',
+        'ERROR',
+        'homeassistant.components.zha',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -515,4 +515,56 @@ recognises('network (talking to a peer)', [
     'network_unreachable',
     'check_network_or_device',
   ),
+  c(
+    // pySwitchbot gives up on a Bluetooth device.
+    'a Bluetooth device whose communication failed',
+    input('switchbot', [
+      line(
+        'Living Room Bot: communication failed; Stopping trying; RSSI: -88',
+        'ERROR',
+        'switchbot.devices.device',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // roombapy's MQTT link to the robot.
+    'a robot that disconnected unexpectedly',
+    input('roomba', [
+      line(
+        'Unexpectedly disconnected from Roomba 192.168.1.50, code The connection was lost',
+        'WARNING',
+        'roombapy.roomba',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // pylutron-caseta's keep-alive.
+    'a bridge that does not answer the keep-alive ping',
+    input('lutron_caseta', [
+      line('ping was not answered. closing connection.', 'WARNING', 'pylutron_caseta.smartbridge'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // deebot-client: the robot did not answer a command sent through Ecovacs' cloud.
+    'a robot vacuum that does not answer a command',
+    input('ecovacs', [
+      line(
+        'No response received for command "getCleanInfo_V2". This can happen if the device has network issues or does not support the command',
+        'WARNING',
+        'deebot_client.command',
+      ),
+    ]),
+    'network.communication',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
 ]);

@@ -285,4 +285,14 @@ recognises('network (reaching a host)', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    // ring-mqtt waits for the host's network before it starts.
+    'a bridge add-on that finds the network offline',
+    input('hassio', [
+      line('ring-mqtt Network is offline, waiting 10 seconds to check again...', 'UNKNOWN'),
+    ]),
+    'network.no_route',
+    'network_unreachable',
+    'check_network_or_device',
+  ),
 ]);

@@ -198,4 +198,31 @@ recognises('rate_limit', [
     'rate_limited',
     'notify_only',
   ),
+  c(
+    // TeslaMate's words (singular) for Tesla's 429.
+    'a vehicle logger told to retry later',
+    input('hassio', [
+      line(
+        '2025-01-15 10:00:00.123 car_id=1 [error] Too many request / Retry after 300 seconds',
+        'UNKNOWN',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
+  c(
+    // Home Assistant's Overkiz coordinator, on the cloud's limit of parallel calls.
+    'a cloud that refuses concurrent requests',
+    input('overkiz', [
+      line(
+        'Error fetching device events data: Too many concurrent requests.',
+        'ERROR',
+        'homeassistant.components.overkiz',
+      ),
+    ]),
+    'rate_limit.too_many_requests',
+    'rate_limited',
+    'notify_only',
+  ),
 ]);

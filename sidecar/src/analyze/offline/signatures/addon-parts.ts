@@ -144,7 +144,7 @@ export const ownConfig = {
  */
 export const settingUnusable = {
   when: {
-    text: /\b(?:option|setting|configuration|config|path|directory|workspace|username|password|login|device|model|entry)\b[^\n]*?\b(?:is |are )?(?:required|missing|incomplete|not set|does not exists?|is not allowed)\b|\bPlease set (?:a value for|an? )|\bYou need to set ?up\b|\bNo [\w ]{1,40}? (?:set|configured)!?$|\bInvalid [\w-]+ (?:entry|option|value)\b|\b(?:HTTPS|Funnel|[A-Z]\w+'s \w+) support is disabled\b|\byour configured password is considered\b|\bFailed executing init command\b|\bcan't [^\n]+ and at the same time\b/im,
+    text: /\b(?:option|setting|configuration|config|path|directory|workspace|username|password|login|device|model|entry)\b[^\n]*?\b(?:is |are )?(?:required|missing|incomplete|not set|does not exists?|is not allowed)\b|\bPlease set (?:a value for|an? )|\bYou need to set ?up\b|\bNo [\w ]{1,40}? (?:set|configured)!?$|\bInvalid [\w-]+ (?:entry|option|value)\b|\b(?:HTTPS|Funnel|[A-Z]\w+'s \w+) support is disabled\b|\byour configured password is considered\b|\bFailed executing init command\b|\b(?:unable to|cannot|could not|failed to) mount\b|\bmount error\(\d+\)|\bincorrect user ?name\b|\bplease check [^\n]{0,40}\bconfiguration\b|\bcan't [^\n]+ and at the same time\b/im,
   },
   set: {
     category: 'invalid_config' as const,

@@ -56,7 +56,7 @@ export const addon: SignatureFamily = {
       id: 'port_in_use',
       match: {
         // musl (the add-ons' Alpine) says "Address in use" where glibc says "already in use".
-        text: /\baddress (?:already )?in use\b|\bEADDRINUSE\b|\bport is already allocated\b/i,
+        text: /\baddress (?:already )?in use\b|\bEADDRINUSE\b|\bport is already allocated\b|\bCannot bind to (?:UDP |TCP )?port \d+/i,
         addon: true,
         minLevel: 'INFO',
       },

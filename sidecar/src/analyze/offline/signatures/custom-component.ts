@@ -60,7 +60,7 @@ export const customComponent: SignatureFamily = {
     {
       id: 'blocked_or_invalid_manifest',
       match: {
-        text: /does not have a (?:valid )?version key\b[^\n]{0,40}in the manifest|Error parsing manifest\.json file at |Unable to resolve dependencies for \w+|'?version'? key in the manifest(?: file)? was not found|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires (?:at least )?Home ?Assistant (?:version )?\s*\d{4}\.\d+|minimum Home Assistant version/i,
+        text: /does not have a (?:valid )?version key\b[^\n]{0,40}in the manifest|Error parsing manifest\.json file at |Unable to resolve dependencies for \w+|'?version'? key in the manifest(?: file)? was not found|No '?version'? key in the manifest|has an invalid version|is blocked (?:from loading|by Home Assistant)|Blocked loading of|Invalid manifest|not compatible with (?:this version of )?Home Assistant|requires? (?:at least )?Home ?Assistant (?:version )?\s*\d{4}\.\d+|minimum Home Assistant version/i,
       },
       ...common,
       confidence: 0.85,

@@ -1,7 +1,8 @@
 /**
  * Building and uploading a device's firmware (ESPHome's dashboard and command line): the
- * device's configuration that does not validate, and an over-the-air upload the device refuses.
- * The words are ESPHome's own (esphome/config.py, esphome/espota2.py).
+ * device's configuration that does not validate, and an over-the-air upload the device refuses;
+ * and a Zigbee/Thread radio whose firmware is not the kind its integration needs. The words are
+ * ESPHome's own (esphome/config.py, esphome/espota2.py), ZHA's and universal-silabs-flasher's.
  */
 import type { Outcome, SignatureFamily } from '../types.js';
 
@@ -71,6 +72,25 @@ export const firmware: SignatureFamily = {
       manualSteps: [
         'Install a minimal firmware first (only wifi, api and ota), then the full one.',
         'Or remove components the device does not need, or install over USB.',
+      ],
+    },
+    {
+      // A Silicon Labs stick runs Thread or multiprotocol firmware where ZHA needs Zigbee's (or
+      // the reverse), or an image made for another stick is offered to it.
+      id: 'radio_firmware_mismatch',
+      match: {
+        text: /\bIncorrect firmware installed\b|\bRunning image type \S+ does not match firmware image type\b|\bFirmware image was rejected by the device\b|\bdoes not appear to be a valid firmware image\b/,
+      },
+      ...common,
+      impact:
+        'The radio does not run what its integration needs: its Zigbee or Thread devices are unavailable until it does.',
+      confidence: 0.82,
+      title: 'The radio’s firmware is not the kind it needs',
+      rootCause:
+        'The Zigbee/Thread radio’s firmware does not fit what is asked of it (“{detail}”): the stick runs Thread or multiprotocol firmware where ZHA needs Zigbee (or the reverse), or the image offered was made for another stick.',
+      manualSteps: [
+        'Install the firmware the integration needs from the stick’s own page (Settings → System → Hardware, or the device’s configuration), or with its maker’s web flasher.',
+        'When flashing by hand, take the image made for this exact stick and the kind of firmware (Zigbee, Thread, multiprotocol) you need.',
       ],
     },
   ],

@@ -112,7 +112,7 @@ export const network: SignatureFamily = {
     {
       id: 'radio',
       match: {
-        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)|\bFailed to (?:re)?start Bluetooth(?: scanner)?\b|\bFailed to force stop scanner\b|org\.bluez\.Error\.NotReady|\bASH_NCP_FATAL_ERROR\b|\bERROR_EXCEEDED_MAXIMUM_ACK_TIMEOUT_COUNT\b|\bNCP FATAL ERROR\b|\bAdapter fatal error: \w+|\bAdapter disconnected, stopping\b|\bThe controller is (?:unresponsive|jammed)\b|\bFailed to execute controller command after \d+\/\d+ attempts\b|\bSerial port errored\b|\bCannot lock port\b|\bFailed to communicate with RCP\b|\bRadioSpinelNoResponse\b|\bToo many rcp failures\b|\bsecondary seems unresponsive\b|^Watchdog failure\b|\bNCP entered failed state\b|\bNVRAM is inconsistent\b|\bZigbee channel \d+ utilization is [\d.]+%|\btoo much RF interference\b/im,
+        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)|\bFailed to (?:re)?start Bluetooth(?: scanner)?\b|\bFailed to force stop scanner\b|org\.bluez\.Error\.NotReady|\bASH_NCP_FATAL_ERROR\b|\bERROR_EXCEEDED_MAXIMUM_ACK_TIMEOUT_COUNT\b|\bNCP FATAL ERROR\b|\bAdapter fatal error: \w+|\bAdapter disconnected, stopping\b|\bThe controller is (?:unresponsive|jammed)\b|\bFailed to execute controller command after \d+\/\d+ attempts\b|\bSerial port errored\b|\bCannot lock port\b|\bFailed to communicate with RCP\b|\bRadioSpinelNoResponse\b|\bToo many rcp failures\b|\bsecondary seems unresponsive\b|^Watchdog failure\b|\bNCP entered failed state\b|\bNVRAM is inconsistent\b|\bZigbee channel \d+ utilization is [\d.]+%|\bFailed to probe (?:the )?running application type\b|\bBootloader did not launch a valid application\b|\bcould not enter the bootloader\b|\bFailed to open rtlsdr device\b|\busb_claim_interface error\b|\[SDR\] No supported devices found\b|\bDevice is used by another application\b|\btoo much RF interference\b/im,
       },
       ...device,
       confidence: 0.76,
@@ -143,6 +143,22 @@ export const network: SignatureFamily = {
             manualSteps: [
               'Find what else uses the port: integrations and add-ons configured with the same /dev path (Zigbee2MQTT beside ZHA, a serial sensor, ser2net), and remove or re-point the other one.',
               'Then reload {integration} (or restart Home Assistant).',
+            ],
+          },
+        },
+        {
+          // The stick is there but another program holds it: a firmware flasher finds the port
+          // in use (Home Assistant's hardware integration), libusb cannot claim an SDR stick
+          // (-6: busy, often the kernel's DVB driver or a second rtl_433).
+          when: {
+            text: /\bDevice is used by another application\b|\busb_claim_interface error -6\b/,
+          },
+          set: {
+            remedy: 'fix_config_then_reload',
+            rootCause:
+              'The radio of {integration} is present, but another program holds it (“{detail}”): an integration or add-on using the same stick, a second instance of the program, or a kernel driver that claimed the USB device.',
+            manualSteps: [
+              'Stop what else uses the stick (the other integration or add-on, a second instance; for an SDR stick, blacklist the kernel’s DVB driver on the host), then start the firmware update or the add-on again.',
             ],
           },
         },
@@ -366,7 +382,7 @@ export const network: SignatureFamily = {
       // battery empty or out of range of a router. Reloading changes nothing; the mesh does.
       id: 'mesh_node',
       match: {
-        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b|\bThe node is dead\b|\bFailed to send the command after \d+ attempts?\b|\bping failed: [^\n]*\(Status NoAck\)|\bFailed to interview '[^'\n]+', device has not successfully been paired\b|\bUnable to establish CASE session with Node \d+|\bUnable to resolve Node \d+|\bUnable to subscribe to Node\b|\bNode setup not completed after \d+ minutes\b|\bdid not complete setup in \d+ minutes\b|\bchanged state while reported as disconnected\. This (?:might be|is) an indicator that routing is not working\b/i,
+        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b|\bThe node is dead\b|\bFailed to deliver message\b|\bDELIVERY_FAILED\b|\bFailed to send the command after \d+ attempts?\b|\bping failed: [^\n]*\(Status NoAck\)|\bFailed to interview '[^'\n]+', device has not successfully been paired\b|\bUnable to establish CASE session with Node \d+|\bUnable to resolve Node \d+|\bUnable to subscribe to Node\b|\bNode setup not completed after \d+ minutes\b|\bdid not complete setup in \d+ minutes\b|\bchanged state while reported as disconnected\. This (?:might be|is) an indicator that routing is not working\b/i,
       },
       ...device,
       confidence: 0.7,

@@ -10,7 +10,7 @@ export const rateLimit: SignatureFamily = {
       match: {
         text: [
           /(?:HTTP|status|code|error|returned|response|got)[^\n\d]{0,20}\b429\b|\b429\b[^\n]{0,20}(?:Too Many|rate|limit|quota)|\(429\)/i,
-          /\btoo[ _]many[ _]requests\b/i,
+          /\btoo[ _]many[ _](?:concurrent[ _])?requests?\b/i,
           // Electrolux's cloud: "You have exceeded the maximum number of active sessions".
           /\bexceeded the maximum number of (?:active )?(?:sessions|requests|calls|connections)\b/i,
           /\brate[- ]?limit(?:ed|ing)?\b/i,
