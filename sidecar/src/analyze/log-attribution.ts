@@ -37,6 +37,9 @@ const CONFIG_CHECK = [
   // Quotes as Home Assistant writes them, or made typographic by where the log was pasted.
   /^Invalid config for ['‘](\w+)['’]/,
   /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+  // The same, as a reload or notification words it (a translated error).
+  /^Invalid config for integration (\w+) at\b/,
+  /^Failed to process config for integration (\w+) due to multiple\b/,
   /\b(?:Component|Integration) error: (\w+) - /,
   /\bPlatform error: \w+\.(\w+) - /,
 ];

@@ -100,15 +100,25 @@ function effectiveLevel(
 
 /** True for a line that looks alarming but is not a failure (or is below WARNING and says nothing known). */
 export function isBenign(
-  line: string | (Pick<AnalysisLine, 'text' | 'level'> & { traceback?: string[] | null }),
+  line:
+    | string
+    | (Pick<AnalysisLine, 'text' | 'level'> & {
+        traceback?: string[] | null;
+        logger?: string | null;
+      }),
 ): boolean {
   const text = typeof line === 'string' ? line : line.text;
+  const logger = typeof line === 'string' ? null : (line.logger ?? null);
   const level = typeof line === 'string' ? 'UNKNOWN' : effectiveLevel(line);
   const r = rank(level);
   // Most lines of a log are INFO or DEBUG: decide those with the few info-level patterns.
   if (r <= LEVELS.INFO && !INFO_LEVEL_TEXTS.some((re) => re.test(text))) return true;
   return BENIGN.some(
-    (b) => (!b.maxLevel || r <= rank(b.maxLevel)) && b.text.test(text) && !b.unless?.test(text),
+    (b) =>
+      (!b.maxLevel || r <= rank(b.maxLevel)) &&
+      (!b.logger || (logger !== null && b.logger.test(logger))) &&
+      b.text.test(text) &&
+      !b.unless?.test(text),
   );
 }
 

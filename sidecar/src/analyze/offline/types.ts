@@ -178,6 +178,8 @@ export interface BenignPattern {
   maxLevel?: PatternLevel;
   /** Not when the line also says this (a deprecation notice about a thread-safety bug). */
   unless?: RegExp;
+  /** Only lines of this logger (what a user's own automation writes with system_log.write). */
+  logger?: RegExp;
 }
 
 /** A family of failure modes: one file under signatures/. */

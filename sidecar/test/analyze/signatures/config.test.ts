@@ -559,6 +559,20 @@ recognises('config', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    // Home Assistant's translated error for a reload that finds invalid YAML.
+    'a reload that finds an integration’s YAML invalid',
+    input('template', [
+      line(
+        "Invalid config for integration template at configuration.yaml, line 42: required key 'state' not provided.",
+        'ERROR',
+        'homeassistant.components.homeassistant',
+      ),
+    ]),
+    'config.schema',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
 ]);
 
 describe('how sure "integration not found" is', () => {

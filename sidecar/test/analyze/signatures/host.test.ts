@@ -151,4 +151,27 @@ recognises('host', [
     'invalid_config',
     'fix_config_then_reload',
   ),
+  c(
+    // The kernel's ext4 driver, as `ha host logs` shows it.
+    'storage the kernel reports errors on',
+    input(null, [
+      line(
+        'Jan 15 10:00:00 homeassistant kernel: EXT4-fs error (device mmcblk0p8): ext4_lookup:1855: inode #131074: comm python3: deleted inode referenced: 131101',
+        'UNKNOWN',
+      ),
+    ]),
+    'host.storage_failing',
+    'resource_exhaustion',
+    'free_disk_or_repair_db',
+  ),
+  c(
+    // The Raspberry Pi's firmware, relayed by the kernel.
+    'a Raspberry Pi without enough power',
+    input(null, [
+      line('Jan 15 10:00:00 homeassistant kernel: Under-voltage detected! (0x00050005)', 'UNKNOWN'),
+    ]),
+    'host.under_voltage',
+    'other',
+    'check_network_or_device',
+  ),
 ]);

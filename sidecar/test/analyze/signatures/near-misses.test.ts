@@ -7,6 +7,30 @@ import { input, line } from '../helpers.js';
 /** Lines that look like a family's failure but are not: no signature may claim them. */
 const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
   [
+    // system_log.write from the user's own automation: a message they wrote on purpose.
+    'a message the user’s automation writes to the log is no failure',
+    input('system_log', [
+      line(
+        'Garage door left open for 30 minutes',
+        'ERROR',
+        'homeassistant.components.system_log.external',
+      ),
+    ]),
+    null,
+  ],
+  [
+    // A client's own mistake on the WebSocket API: Home Assistant answers it and carries on.
+    'a client sending binary data for a handler it never set up is no failure',
+    input('websocket_api', [
+      line(
+        '[140245671234560] Received binary message for non-existing handler 3',
+        'ERROR',
+        'homeassistant.components.websocket_api.http.connection',
+      ),
+    ]),
+    null,
+  ],
+  [
     // aiounifi's answer while the controller still boots: no credential was rejected.
     'a controller still starting is no rejected login',
     input('unifi', [

@@ -374,4 +374,17 @@ recognises('network (radios, meshes and brokers)', [
     'device_unavailable',
     'check_network_or_device',
   ),
+  c(
+    // The kernel's USB core failing to enumerate a stick (a cable, a hub or power).
+    'a USB stick the host cannot enumerate',
+    input('zha', [
+      line(
+        'Jan 15 10:00:00 homeassistant kernel: usb 1-1.2: device descriptor read/64, error -71',
+        'UNKNOWN',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -259,6 +259,20 @@ recognises('slow_update', [
     'slow_update',
     'notify_only',
   ),
+  c(
+    // Bermuda's own words (its logging is rate-limited, hence the count).
+    'a Bluetooth tracker skipping a cycle while the last still runs',
+    input('bermuda', [
+      line(
+        'Previous update still running, skipping this cycle. (12 previous messages suppressed)',
+        'WARNING',
+        'custom_components.bermuda',
+      ),
+    ]),
+    'slow_update.overlapping_update',
+    'slow_update',
+    'notify_only',
+  ),
 ]);
 
 describe('a setup past 10 seconds, noted once', () => {

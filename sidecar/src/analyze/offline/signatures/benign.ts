@@ -18,6 +18,17 @@ export const benign: SignatureFamily = {
     },
     { text: /Timer got out of sync/ },
     {
+      // What the user's own automations write with system_log.write: their message, on purpose.
+      text: /[\s\S]/,
+      logger: /^homeassistant\.components\.system_log\.external$/,
+    },
+    {
+      // A browser or app that talks to the WebSocket API wrongly: its own bug, answered with an
+      // error to it; Home Assistant carries on.
+      text: /\bReceived binary message for non-existing handler\b|\bAuth message incorrectly formatted\b/,
+      maxLevel: 'ERROR',
+    },
+    {
       // reolink_aio: a camera whose privacy mode the user turned on refuses the login on
       // purpose (its Baichuan login still works).
       text: /\bprivacy mode is turned on\b/,

@@ -297,7 +297,7 @@ export const config: SignatureFamily = {
     {
       id: 'schema',
       match: {
-        text: /Invalid config for (?:\[(?<domain>[\w.]+)\]|'(?<domain2>\w+)')|extra keys not allowed @ data|required key not provided @ data|is an invalid option for|not a valid value for dictionary value|value must be one of|Invalid config for calling service/i,
+        text: /Invalid config for (?:\[(?<domain>[\w.]+)\]|'(?<domain2>\w+)'|integration (?<domain3>\w+) at\b)|\bFailed to process config for integration (?<domain4>\w+) due to multiple\b|extra keys not allowed @ data|required key not provided @ data|is an invalid option for|not a valid value for dictionary value|value must be one of|Invalid config for calling service/i,
         unless: AUTOMATION_CONTEXT,
       },
       ...common,

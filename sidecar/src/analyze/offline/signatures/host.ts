@@ -1,7 +1,8 @@
 /**
  * What the host denies Home Assistant itself (an add-on's own port and files are the
  * addon family's): a port another program holds, a file it may not open, storage
- * the kernel made read-only. Restarts change none of them.
+ * the kernel made read-only or reports failing, a power supply too weak. Restarts change
+ * none of them.
  */
 import type { Outcome, SignatureFamily } from '../types.js';
 
@@ -13,7 +14,7 @@ const tests: Outcome['tests'] = [
   },
 ];
 
-/** Ports, permissions and read-only storage on the host. */
+/** Ports, permissions, storage and power on the host. */
 export const host: SignatureFamily = {
   family: 'host',
   signatures: [
@@ -170,6 +171,49 @@ export const host: SignatureFamily = {
       manualSteps: [
         'Make a backup at once and copy it off the machine, while the storage can still be read.',
         'Replace the SD card or disk, and restore the backup onto the new one.',
+      ],
+    },
+    {
+      // The kernel's own words for storage that fails reads or writes (ext4 and the block
+      // layer): an SD card or a cheap SSD wearing out, or a loose USB disk.
+      id: 'storage_failing',
+      match: {
+        text: /\bEXT4-fs error \(device (?<device>[\w-]+)\)|\bBuffer I\/O error on dev(?:ice)? (?<device2>[\w-]+)|\bI\/O error, dev (?<device3>[\w-]+), sector\b/,
+      },
+      category: 'resource_exhaustion',
+      remedy: 'free_disk_or_repair_db',
+      severity: 'critical',
+      confidence: 0.78,
+      title: 'The storage of Home Assistant reports errors[[ ({device})]]',
+      rootCause:
+        'The kernel cannot read or write parts of the storage[[ {device}]] (“{detail}”): on an SD card or a cheap SSD that means it is wearing out; on a USB disk, also a loose cable or too little power. The file system goes read-only next, and files (the recorder database first) get corrupted.',
+      impact:
+        'Files on it may already be damaged; the recorder, backups and updates fail as errors spread, and the system may stop booting.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Make a backup at once and copy it off the machine, while the storage can still be read.',
+        'Replace the SD card or disk (an SSD on a Raspberry Pi, with a powered USB adapter if needed), and restore the backup onto it.',
+      ],
+    },
+    {
+      // The Raspberry Pi's firmware reports that the supply voltage dropped below 4.63 V.
+      id: 'under_voltage',
+      match: { text: /\bUnder-voltage detected!/ },
+      category: 'other',
+      remedy: 'check_network_or_device',
+      severity: 'error',
+      confidence: 0.82,
+      title: 'The Raspberry Pi does not get enough power',
+      rootCause:
+        'The board reports that its supply voltage dropped too low (“{detail}”): the power supply or its cable is too weak for the board and what hangs on its USB ports. Under-voltage throttles the CPU and makes SD cards, SSDs and USB radios fail at random.',
+      impact:
+        'Everything may misbehave at random: storage errors, USB sticks that drop out, slowdowns and crashes.',
+      actions: [],
+      tests,
+      manualSteps: [
+        'Use the official power supply for the board (5.1 V, 3 A for a Pi 4; 5 A for a Pi 5) and a short, thick cable.',
+        'Power USB disks and other hungry devices from a powered hub rather than the board.',
       ],
     },
     {

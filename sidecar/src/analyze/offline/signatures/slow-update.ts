@@ -87,7 +87,7 @@ export const slowUpdate: SignatureFamily = {
       id: 'overlapping_update',
       match: {
         // Or HomeKit controller's own: "update skipped as previous poll still in flight".
-        text: /\bSkipping (?:\w+ )?update because the previous update is still in progress\b|\bupdate skipped as previous poll still in flight\b/,
+        text: /\bSkipping (?:\w+ )?update because the previous update is still in progress\b|\bupdate skipped as previous poll still in flight\b|\bPrevious update still running, skipping\b/,
       },
       ...common,
       confidence: 0.75,
