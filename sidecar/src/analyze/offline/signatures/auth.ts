@@ -228,9 +228,11 @@ export const auth: SignatureFamily = {
           // A token the service would not hand out: "Could not get master token", "Failed to refresh access token".
           /\b(?:Unable|Failed|Could not|Couldn't|Cannot) (?:to )?(?:get|obtain|fetch|refresh|retrieve|renew) (?:a |an |the |new )?(?:(?:access|auth|authentication|master|refresh|oauth|session|bearer) )?token\b/i,
           /\bcheck (?:your |the )?(?:provided )?(?:username and password|username or password|user name and password|e-?mail(?:\/| and | or )password|password|credentials|login details|api key|(?:serial, )?access code)\b/i,
-          // alexapy's "A login error occurred", iCloud's "Session Trust Expired", cookies that "could be expired".
           // samsungtvws' refused channel, a pairing the device refused, Broadlink's locked device.
           /\bms\.channel\.unauthorized\b|\bpairing failed\b|\blocked for authentication\b/i,
+          // Libraries' own words for a sign-in the service refused or wants again: alexapy's "A login
+          // error occurred", iCloud's "Session Trust Expired", cookies that "could be expired", a
+          // token to generate anew (ring-mqtt), Plex's "please reauthenticate".
           /\bCould not authenticate\b|\b(?:generate|create) a new (?:refresh )?token\b|\bNo (?:valid )?refresh token\b|\bpassword incorrect\b|\bplease re-?authenticate\b|\bInvalid (?:API )?key for\b|\bAccess token failure\b|\bInvalid authentication data\b|\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i,
         ],
         // Nor a device that refuses the login until its firmware is updated (reolink_aio), nor a
