@@ -10477,7 +10477,7 @@ function effectiveLevel(line) {
 /** True for a line that looks alarming but is not a failure (or is below WARNING and says nothing known). */
 function isBenign(line) {
 	const text = typeof line === "string" ? line : line.text;
-	const logger = typeof line === "string" ? null : line.logger ?? null;
+	const logger = typeof line === "string" ? null : line.logger;
 	const r = rank(typeof line === "string" ? "UNKNOWN" : effectiveLevel(line));
 	if (r <= LEVELS.INFO && !INFO_LEVEL_TEXTS.some((re) => re.test(text))) return true;
 	return BENIGN.some((b) => (!b.maxLevel || r <= rank(b.maxLevel)) && (!b.logger || logger !== null && b.logger.test(logger)) && b.text.test(text) && !b.unless?.test(text));
@@ -13547,6 +13547,7 @@ var LogIncidentBuilder = class LogIncidentBuilder {
 		if (isBenign({
 			text: r.message,
 			level: r.level,
+			logger: r.logger,
 			traceback: r.traceback
 		})) return;
 		let who = attribute(r);
@@ -13678,6 +13679,7 @@ function isNoise(signal) {
 	return isBenign({
 		text: signal.message,
 		level,
+		logger: typeof signal.data.logger === "string" ? signal.data.logger : null,
 		traceback: exception ? exception.split("\n") : null
 	});
 }

@@ -148,7 +148,8 @@ export class LogIncidentBuilder {
     const domain = custom?.[1] ?? custom?.[2];
     if (domain) this.custom.add(domain);
     for (const m of r.message.matchAll(SCHEMA_KEY)) if (m[1]) this.keys.add(m[1]);
-    if (isBenign({ text: r.message, level: r.level, traceback: r.traceback })) return;
+    if (isBenign({ text: r.message, level: r.level, logger: r.logger, traceback: r.traceback }))
+      return;
 
     let who = attribute(r);
     // A custom integration logging under its bare domain (`getLogger(DOMAIN)`, `hacs.factory`):

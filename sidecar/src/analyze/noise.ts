@@ -16,6 +16,7 @@ export function isNoise(signal: Signal): boolean {
   return isBenign({
     text: signal.message,
     level,
+    logger: typeof signal.data.logger === 'string' ? signal.data.logger : null,
     traceback: exception ? exception.split('\n') : null,
   });
 }

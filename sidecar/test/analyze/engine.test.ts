@@ -43,7 +43,7 @@ describe('benign lines', () => {
     ['any DEBUG line', 'Finished fetching shelly data in 0.052 seconds (success: False)', 'DEBUG'],
     ['an unclosed aiohttp session', 'Error doing job: Unclosed client session', 'ERROR'],
   ])('%s', (_name, text, level) => {
-    expect(isBenign({ text, level })).toBe(true);
+    expect(isBenign({ text, level, logger: null })).toBe(true);
     expect(analyzeOffline(input('foo', [line(text, level)]))).toBeNull();
   });
 
@@ -66,13 +66,14 @@ describe('benign lines', () => {
     ],
     ['a plain error', 'Error fetching data', 'ERROR'],
   ])('%s is not benign', (_name, text, level) => {
-    expect(isBenign({ text, level })).toBe(false);
+    expect(isBenign({ text, level, logger: null })).toBe(false);
   });
 
   it('does not hide crash output that follows an INFO line', () => {
     const crash = {
       text: 'Started flows',
       level: 'INFO',
+      logger: null,
       traceback: ['FATAL ERROR: Reached heap limit'],
     };
     expect(isBenign(crash)).toBe(false);

@@ -28,6 +28,18 @@ describe('grouping a log into incidents', () => {
     ]);
   });
 
+  it("opens no incident for what the user's own automation writes with system_log.write", async () => {
+    const incidents = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'homeassistant.components.system_log.external',
+        'Garage door left open for 30 minutes',
+      ),
+    );
+    expect(incidents).toEqual([]);
+  });
+
   it('counts a UI viewer block as often as its header says it occurred', async () => {
     const [only] = await analyze(
       'Logger: homeassistant.components.automation.nspanel_update',

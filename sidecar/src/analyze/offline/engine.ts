@@ -101,14 +101,10 @@ function effectiveLevel(
 /** True for a line that looks alarming but is not a failure (or is below WARNING and says nothing known). */
 export function isBenign(
   line:
-    | string
-    | (Pick<AnalysisLine, 'text' | 'level'> & {
-        traceback?: string[] | null;
-        logger?: string | null;
-      }),
+    string | (Pick<AnalysisLine, 'text' | 'level' | 'logger'> & { traceback?: string[] | null }),
 ): boolean {
   const text = typeof line === 'string' ? line : line.text;
-  const logger = typeof line === 'string' ? null : (line.logger ?? null);
+  const logger = typeof line === 'string' ? null : line.logger;
   const level = typeof line === 'string' ? 'UNKNOWN' : effectiveLevel(line);
   const r = rank(level);
   // Most lines of a log are INFO or DEBUG: decide those with the few info-level patterns.
