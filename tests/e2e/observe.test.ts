@@ -209,6 +209,26 @@ describe('each fault mode is exactly one incident, resolved when the fault clear
     const done = await resolved(incident.id, 90_000);
     expect(done.status).toBe('resolved');
   });
+
+  it('an action that fails in an integration is that integration’s incident, not the websocket API’s', async () => {
+    // The dashboard runs actions over the websocket API, which logs the action's error under
+    // its own logger; the record's source is the integration's frame that raised.
+    const socket = await HaSocket.open(env.HA_URL, env.HA_TOKEN);
+    try {
+      await expect(
+        socket.command({ type: 'call_service', domain: 'fault_lab', service: 'broken_action' }),
+      ).rejects.toThrow();
+    } finally {
+      socket.close();
+    }
+    const incident = await oneIncident('an incident for the broken action');
+    expect(incident.title).toBe("fault_lab: KeyError: 'scene_list'");
+    const { items } = await api<{ items: ApiIncident[] }>(
+      '/api/incidents?integration=websocket_api&active=true',
+    );
+    expect(items).toEqual([]);
+    await resolved(incident.id, 90_000);
+  });
 });
 
 describe('restarts and announcements', () => {

@@ -3,7 +3,14 @@
  * logger, its source file, the frames of its traceback, and clues Home Assistant and known
  * libraries write in messages; and whether Home Assistant's own process logged it.
  */
-import { domainOfFolder, integrationOf } from '../shared/attribution.js';
+import {
+  DISPATCHER_LOGGER,
+  DISPATCHERS,
+  integrationOf,
+  integrationOfFrames,
+  knownMessageIntegration,
+  PLATFORM_DOMAINS,
+} from '../shared/attribution.js';
 import type { LogRecord } from '../logs/parse.js';
 import {
   AGAINST_CORE_PIN,
@@ -15,17 +22,8 @@ import {
 } from './offline/libraries.js';
 import { automationOfLogger } from './offline/patterns.js';
 import { portIntegration } from './offline/ports.js';
-import {
-  brandIntegration,
-  coordinatorIntegration,
-  entityIntegration,
-  PLATFORM_DOMAINS,
-} from './named-after.js';
+import { brandIntegration, coordinatorIntegration, entityIntegration } from './named-after.js';
 
-/** A custom integration's folder; one named after its repository may hold `-` and `.`. */
-const CUSTOM_FRAME = /custom_components\/([\w.-]+)\//;
-const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
-const SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
 /** A frame in an installed library: `site-packages/<module>/…`. */
 const LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
 /**
@@ -108,56 +106,6 @@ export const CONFIG_KEYS: ReadonlySet<string> = new Set([
   'state',
 ]);
 /**
- * Messages only one integration writes, recognised when a paste lost the logger
- * that would have said so (a bare line, a copied message).
- */
-const KNOWN_MESSAGES: [RegExp, string][] = [
-  [
-    /^Login attempt or request with invalid authentication from|^Banned IP \S+ for too many login attempts/,
-    'http',
-  ],
-  [
-    /^A request from a reverse proxy was received from|X-Forwarded-For header from an untrusted proxy/,
-    'http',
-  ],
-  [
-    // Database drivers only the recorder uses, as SQLAlchemy wraps their errors.
-    /\((?:MySQLdb|pymysql|psycopg2?|sqlite3)\.|\(sqlalchemy\.exc\./,
-    'recorder',
-  ],
-  [
-    /^Error executing query|database disk image is malformed|^Unhandled database error|^The database .* is locked|Error in database connectivity/,
-    'recorder',
-  ],
-  [
-    // zwave-js-server-python's version check, which only the Z-Wave JS integration runs.
-    /\bZ-Wave JS Server version is incompatible\b/,
-    'zwave_js',
-  ],
-  [
-    // aioesphomeapi's reconnect logic (the ESPHome integration's library, and the ESPHome CLI's).
-    /\bCan't connect to ESPHome API for \S/,
-    'esphome',
-  ],
-  // Assist's apology names the conversation agent's service, not its domain.
-  [/\bproblem talking to Google Generative AI\b/, 'google_generative_ai_conversation'],
-  [/\bproblem talking to (?:the )?Ollama\b/, 'ollama'],
-  [/\bproblem talking to (?:the )?OpenAI\b/, 'openai_conversation'],
-  [/\bproblem talking to (?:the )?Anthropic\b/, 'anthropic'],
-  [
-    // The tailscale client and the Tailscale add-on's scripts: Home Assistant's own tailscale
-    // integration only reads the tailnet's API, so these lines come from the add-on.
-    /\bvia 'tailscale up'|\bFunnel not available;|\bTailscale's (?:HTTPS|Funnel) support is (?:disabled|enabled)\b/,
-    'hassio',
-  ],
-  [
-    // eWeLink's cloud (CoolKit's servers): Home Assistant has no eWeLink integration of its own,
-    // and SonoffLAN (domain sonoff) is the one that talks to it.
-    /\b[\w-]+\.coolkit\.(?:cc|cn)\b/,
-    'sonoff',
-  ],
-];
-/**
  * Home Assistant's own internet services, by host: Core installs requirements from
  * the wheels index, the (old) updater, analytics and alerts integrations each call
  * their own, the mobile app integration sends push notifications through its relay, and
@@ -216,27 +164,6 @@ export interface Attribution {
   /** A pasted line with no timestamp, level or logger: it belongs to whatever the paste is about. */
   bare: boolean;
 }
-
-/**
- * The integration a traceback is about: a custom integration's frame first (its
- * code is the likelier culprit), else the innermost core integration that is not
- * an entity platform.
- */
-function integrationOfFrames(frames: readonly string[] | null): string | null {
-  if (!frames) return null;
-  // The Supervisor's own code: its tracebacks are about the add-ons it manages.
-  if (frames.some((l) => SUPERVISOR_FRAME.test(l))) return 'hassio';
-  const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
-  if (custom) return domainOfFolder(custom);
-  const core = frames
-    .map((l) => CORE_FRAME.exec(l)?.[1])
-    .filter((d): d is string => !!d && !PLATFORM_DOMAINS.test(d));
-  return core.at(-1) ?? null;
-}
-
-/** The websocket and REST APIs, which run commands other integrations registered. */
-const DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
-const DISPATCHERS = new Set(['websocket_api', 'api']);
 
 /** An exception raised from a library's module: `aioesphomeapi.core.SocketAPIError: …`. */
 const LIBRARY_EXCEPTION = /^([a-z_]\w*(?:\.\w+)*)\.[A-Z]\w*(?::|$)/;
@@ -406,7 +333,7 @@ export function attribute(record: LogRecord): Attribution {
       (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
   }
   // Any line of the record, too: a paste of a program's output may put it on a continuation line.
-  integration ??= KNOWN_MESSAGES.find(([re]) => recordLines.some((l) => re.test(l)))?.[1] ?? null;
+  integration ??= knownMessageIntegration(recordLines);
   // A library logger no manifest declares any more, named by convention (`pyunifiprotect`).
   if (integration === null && !logger.startsWith('homeassistant'))
     integration = libraryIntegration(r.logger);

@@ -3,11 +3,8 @@
  * (`binary_sensor.ping_router`) and a coordinator's class (`SynologyDSMSwitchUpdateCoordinator`).
  * Offline, with no entity registry, they attribute a record that names nothing else.
  */
+import { PLATFORM_DOMAINS } from '../shared/attribution.js';
 import { CORE_DOMAINS, SQUASHED_DOMAINS } from './offline/libraries.js';
-
-/** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
-export const PLATFORM_DOMAINS =
-  /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|remote)$/;
 
 /** An entity id: an entity platform's domain, then its object id (or its start and a placeholder). */
 const ENTITY_ID_IN_TEXT = new RegExp(

@@ -60,6 +60,7 @@ export function recordSignal(
     path: r.source[0],
     message,
     libraryLoggers: ctx.inventory.libraryLoggers,
+    frames: r.exception ? r.exception.split('\n') : null,
   });
   const title = ENTRY_TITLE.exec(message)?.[1] ?? null;
   const entry = integration ? ctx.inventory.entryFor(integration, title) : undefined;

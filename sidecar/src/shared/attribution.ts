@@ -36,6 +36,40 @@ export function domainOfFolder(folder: string): string {
 const FRAMEWORK_LOGGER =
   /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|hassio|http|websocket_api|config|repairs|system_log|logger))$/;
 
+/**
+ * The websocket and REST APIs hand a command or an action to an integration: an error they
+ * log is the integration's, named by the record's source (the frame that raised) or its
+ * message; only when neither names one is it the API's own.
+ */
+export const DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
+export const DISPATCHERS: ReadonlySet<string> = new Set(['websocket_api', 'api']);
+
+/** Entity platforms: a record attributed to one of these is about whichever integration provides the platform. */
+export const PLATFORM_DOMAINS =
+  /^(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|remote)$/;
+
+/** A custom integration's folder; one named after its repository may hold `-` and `.`. */
+const CUSTOM_FRAME = /custom_components\/([\w.-]+)\//;
+const CORE_FRAME = /homeassistant\/components\/(\w+)\//;
+const SUPERVISOR_FRAME = /\/usr\/src\/supervisor\/supervisor\//;
+
+/**
+ * The integration a traceback is about: a custom integration's frame first (its
+ * code is the likelier culprit), else the innermost core integration that is not
+ * an entity platform.
+ */
+export function integrationOfFrames(frames: readonly string[] | null): string | null {
+  if (!frames) return null;
+  // The Supervisor's own code: its tracebacks are about the add-ons it manages.
+  if (frames.some((l) => SUPERVISOR_FRAME.test(l))) return 'hassio';
+  const custom = frames.map((l) => CUSTOM_FRAME.exec(l)?.[1]).find(Boolean);
+  if (custom) return domainOfFolder(custom);
+  const core = frames
+    .map((l) => CORE_FRAME.exec(l)?.[1])
+    .filter((d): d is string => !!d && !PLATFORM_DOMAINS.test(d));
+  return core.at(-1) ?? null;
+}
+
 /** Message shapes in which HA names the integration at fault (first group). */
 const MESSAGE_PATTERNS: RegExp[] = [
   /\bfor ([a-z0-9_]+) integration\b/, // "Config entry 'X' for hue integration not ready yet"
@@ -86,6 +120,69 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /\bhome-assistant\.io\/integrations\/([a-z0-9_]+)\b/,
 ];
 
+/**
+ * Messages only one integration writes, recognised when a paste lost the logger that would
+ * have said so (a bare line, a copied message), or when a framework logged them for it (an
+ * action's error the websocket API reports with no traceback).
+ */
+const KNOWN_MESSAGES: [RegExp, string][] = [
+  [
+    /^Login attempt or request with invalid authentication from|^Banned IP \S+ for too many login attempts/,
+    'http',
+  ],
+  [
+    /^A request from a reverse proxy was received from|X-Forwarded-For header from an untrusted proxy/,
+    'http',
+  ],
+  [
+    // Database drivers only the recorder uses, as SQLAlchemy wraps their errors.
+    /\((?:MySQLdb|pymysql|psycopg2?|sqlite3)\.|\(sqlalchemy\.exc\./,
+    'recorder',
+  ],
+  [
+    /^Error executing query|database disk image is malformed|^Unhandled database error|^The database .* is locked|Error in database connectivity/,
+    'recorder',
+  ],
+  [
+    // zwave-js-server-python's version check, which only the Z-Wave JS integration runs.
+    /\bZ-Wave JS Server version is incompatible\b/,
+    'zwave_js',
+  ],
+  [
+    // aioesphomeapi's reconnect logic (the ESPHome integration's library, and the ESPHome CLI's).
+    /\bCan't connect to ESPHome API for \S/,
+    'esphome',
+  ],
+  // Assist's apology names the conversation agent's service, not its domain.
+  [/\bproblem talking to Google Generative AI\b/, 'google_generative_ai_conversation'],
+  [/\bproblem talking to (?:the )?Ollama\b/, 'ollama'],
+  [/\bproblem talking to (?:the )?OpenAI\b/, 'openai_conversation'],
+  [/\bproblem talking to (?:the )?Anthropic\b/, 'anthropic'],
+  [
+    // The tailscale client and the Tailscale add-on's scripts: Home Assistant's own tailscale
+    // integration only reads the tailnet's API, so these lines come from the add-on.
+    /\bvia 'tailscale up'|\bFunnel not available;|\bTailscale's (?:HTTPS|Funnel) support is (?:disabled|enabled)\b/,
+    'hassio',
+  ],
+  [
+    // zigpy's radio libraries on a frame they could not send: only ZHA uses them (Zigbee2MQTT
+    // is a program of its own, its messages are not these).
+    /\bFailed to (?:send request|deliver (?:packet|message)|enqueue (?:message|packet)): <?\w*Status\.|\bCoordinator is disconnected, cannot send request\b/,
+    'zha',
+  ],
+  [
+    // eWeLink's cloud (CoolKit's servers): Home Assistant has no eWeLink integration of its own,
+    // and SonoffLAN (domain sonoff) is the one that talks to it.
+    /\b[\w-]+\.coolkit\.(?:cc|cn)\b/,
+    'sonoff',
+  ],
+];
+
+/** The integration that alone writes one of these lines, if any does. */
+export function knownMessageIntegration(lines: readonly string[]): string | null {
+  return KNOWN_MESSAGES.find(([re]) => lines.some((l) => re.test(l)))?.[1] ?? null;
+}
+
 /** Integrations that are frameworks, not culprits: never attribute to these from a message. */
 const NOT_CULPRITS = new Set(['homeassistant', 'components', 'helpers', 'util', 'custom']);
 /** Integrations that log what others hand them (`system_log.write`, `logger`): their source names no culprit. */
@@ -98,6 +195,8 @@ export interface LogOrigin {
   message: string;
   /** Library loggers an integration declared in its manifest (`loggers`), by logger prefix. */
   libraryLoggers?: ReadonlyMap<string, string>;
+  /** The lines of the record's traceback, when it has one. */
+  frames?: readonly string[] | null;
 }
 
 function fromMessage(message: string): string | null {
@@ -129,10 +228,23 @@ export function integrationOf(origin: LogOrigin): string | null {
   const path = source !== null && !RELAYS.has(source) ? source : null;
   const named = COMPONENT_LOGGER.exec(logger);
   const component = named?.[1] ?? (named?.[2] ? domainOfFolder(named[2]) : null);
+  if (DISPATCHER_LOGGER.test(logger)) {
+    // The frame that raised, else what the message names; the API itself only when nothing does.
+    const beyond = (d: string | null) => (d && !DISPATCHERS.has(d) ? d : null);
+    return (
+      beyond(integrationOfFrames(origin.frames ?? null)) ??
+      fromMessage(origin.message) ??
+      knownMessageIntegration([origin.message]) ??
+      beyond(path) ??
+      component
+    );
+  }
   if (component && !FRAMEWORK_LOGGER.test(logger)) return component;
   if (component || logger === '' || logger.startsWith('homeassistant')) {
     // HA's framework logging on an integration's behalf.
-    return fromMessage(origin.message) ?? path ?? component;
+    return (
+      fromMessage(origin.message) ?? knownMessageIntegration([origin.message]) ?? path ?? component
+    );
   }
   // A library's logger: what its integration declared, else what the record names.
   return fromLibraryLogger(logger, origin.libraryLoggers) ?? fromMessage(origin.message) ?? path;

@@ -189,6 +189,35 @@ describe('analyzeOffline', () => {
     expectWellFormed(finding);
   });
 
+  it('titles an error HA words only as "an exception happened" by the exception itself', () => {
+    // What the websocket API logs when an action raises: its connection's id and no more.
+    const finding = must(
+      analyzeOffline(
+        input('fault_lab', [
+          line(
+            '[140303223885472] Unexpected exception\nTraceback (most recent call last):\n  File "/config/custom_components/fault_lab/__init__.py", line 160, in broken_action\n    raise KeyError("scene_list")\nKeyError: \'scene_list\'',
+            'ERROR',
+            'homeassistant.components.websocket_api.http.connection',
+          ),
+        ]),
+      ),
+    );
+    expect(finding.rca.summary).toBe("fault_lab: KeyError: 'scene_list'");
+    // A message that says something keeps its words, without the connection's id.
+    const said = must(
+      analyzeOffline(
+        input('fault_lab', [
+          line(
+            '[140303223885472] Error handling message: Invalid entity ID (home_assistant_error) Admin from <IP> (Mozilla/5.0)',
+          ),
+        ]),
+      ),
+    );
+    expect(said.rca.summary).toBe(
+      'fault_lab: Error handling message: Invalid entity ID (home_assistant_error) Admin from <IP> (Mozilla/5.0)',
+    );
+  });
+
   it('leaves out an action whose parameter the input does not have', () => {
     const auth = [
       line(

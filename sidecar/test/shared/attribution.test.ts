@@ -192,6 +192,52 @@ describe('integrationOf', () => {
       },
       'gree',
     ],
+    [
+      {
+        // An action's error the websocket API reports without a traceback: the words of
+        // zigpy's radio libraries, which only ZHA uses, say whose it is.
+        logger: 'homeassistant.components.websocket_api.http.connection',
+        path: 'components/websocket_api/connection.py',
+        message:
+          'Error during service call to light.turn_on: Failed to send request: <Status.MAC_NO_ACK: 233>',
+      },
+      'zha',
+    ],
+    [
+      {
+        // An action that raised in an integration's code: system_log's source is its frame.
+        logger: 'homeassistant.components.websocket_api.http.connection',
+        path: 'custom_components/acme_lock/lock.py',
+        message: '[140336955975392] bytearray index out of range',
+      },
+      'acme_lock',
+    ],
+    [
+      {
+        // An action that raised in an integration: system_log names the API's frame as the
+        // source and keeps the integration's in the traceback (as HA 2026.11 logs it).
+        logger: 'homeassistant.components.websocket_api.http.connection',
+        path: 'components/websocket_api/commands.py',
+        message: '[140303223885472] Unexpected exception',
+        frames: [
+          'Traceback (most recent call last):',
+          '  File "/usr/src/homeassistant/homeassistant/components/websocket_api/commands.py", line 332, in handle_call_service',
+          '  File "/usr/src/homeassistant/homeassistant/core.py", line 3072, in _execute_service',
+          '  File "/config/custom_components/acme_cards/__init__.py", line 160, in refresh',
+          "KeyError: 'scene_list'",
+        ],
+      },
+      'acme_cards',
+    ],
+    [
+      {
+        // Nothing names another integration: the API's own error.
+        logger: 'homeassistant.components.websocket_api.http.connection',
+        path: 'components/websocket_api/connection.py',
+        message: '[140336955975392] Received invalid command: foo/bar',
+      },
+      'websocket_api',
+    ],
   ])('%j → %s', (origin, expected) => {
     expect(integrationOf(origin)).toBe(expected);
   });

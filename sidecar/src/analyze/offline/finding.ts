@@ -64,6 +64,21 @@ const capitalize = (s: string): string =>
     : s;
 const shorten = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** The id of the websocket connection HA puts before what it logs for one: noise to a reader. */
+const CONNECTION_ID = /^\[\d{6,}\] /;
+/**
+ * HA's words for "an exception was raised" that say nothing of it (the websocket API's for an
+ * action or command, the event loop's, a thread's): the exception raised says what happened.
+ */
+const SAYS_NOTHING =
+  /^(?:Unexpected exception|Error handling message: Unknown error \(unknown_error\)|Uncaught thread exception|Error doing job: (?:Task|Future) exception was never retrieved|Error doing job: Exception in callback)\b/;
+
+/** What a finding quotes of its first line: the exception instead of words that name none. */
+function headline(first: string, exception: string | undefined): string {
+  const line = first.replace(CONNECTION_ID, '');
+  return exception && SAYS_NOTHING.test(line) ? exception : line;
+}
+
 export function automationOf(input: AnalysisInput, texts: string[]): string | undefined {
   if (input.subject && /^(?:automation|script)\./.test(input.subject)) return input.subject;
   for (const line of input.lines) {
@@ -114,7 +129,7 @@ function varsOf(ctx: Context, match: Match): Record<string, string> {
   const addon = match.groups.addon ?? addonOf(input);
   if (addon) vars.addon = addon;
   const first = match.texts[0]?.split('\n')[0];
-  if (first) vars.detail = shorten(first, 200);
+  if (first) vars.detail = shorten(headline(first, vars.exception), 200);
   if (!vars.seconds && vars.interval) vars.seconds = vars.interval;
   if (!vars.host && vars.proxy) vars.host = vars.proxy;
   // An outage's root and the devices down with it (the entities collector names them).

@@ -19,6 +19,21 @@ describe('attributing what the websocket API ran', () => {
     expect(incident?.integration).toBe('acme_cards');
   });
 
+  it('attributes an action that failed in a Zigbee radio library to ZHA', async () => {
+    // zigpy's radio libraries (zigpy-znp, bellows, zigpy-deconz) serve ZHA alone; the action's
+    // error reaches the log as the dispatcher's, with the radio's status and no traceback.
+    const [incident] = await analyze(
+      at(
+        '10:00:00',
+        'ERROR',
+        'homeassistant.components.websocket_api.http.connection',
+        '[140245123456] Error during service call to light.turn_on: Failed to send request: <Status.MAC_NO_ACK: 233>',
+      ),
+    );
+    expect(incident?.integration).toBe('zha');
+    expect(incident?.rca.signature).toBe('network.mesh_node');
+  });
+
   it('attributes an action the websocket API ran to the integration the log viewer names as its source', async () => {
     // The traceback is cut before the integration's frame; `Source:` is where the error was raised.
     const [incident] = await analyze(

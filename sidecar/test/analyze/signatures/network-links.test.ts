@@ -4,6 +4,62 @@ import { c, recognises } from './cases.js';
 
 recognises('network (radios, meshes and brokers)', [
   c(
+    // zigpy-znp (Texas Instruments sticks): the radio's status for a frame it could not send.
+    'a Zigbee command the radio could not get to the device',
+    input('zha', [
+      line(
+        '[140234] Error during service call to light.turn_on: Failed to send request: <Status.MAC_TRANSACTION_EXPIRED: 240>',
+        'ERROR',
+        'homeassistant.components.websocket_api.http.connection',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // zigpy-deconz (ConBee, RaspBee): the APS layer's status for a packet no node acknowledged.
+    'a Zigbee packet the deCONZ radio could not deliver',
+    input('zha', [
+      line(
+        "[0x5f2a:1:0x0006]: failed to send command 'on': Failed to deliver packet: <TXStatus.APS_NO_ACK: 167>",
+        'WARNING',
+        'homeassistant.components.zha.core.cluster_handlers',
+      ),
+    ]),
+    'network.mesh_node',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // bellows and zigpy-deconz: the radio's queue refused the frame before sending it.
+    'a Zigbee radio whose queue refuses a frame',
+    input('zha', [
+      line(
+        'Failed to enqueue message: <sl_Status.ALLOCATION_FAILED: 25>',
+        'ERROR',
+        'bellows.zigbee.application',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // zigpy-znp asked to send while its serial connection to the stick is down.
+    'a Zigbee coordinator that is disconnected when a command is sent',
+    input('zha', [
+      line(
+        'Coordinator is disconnected, cannot send request',
+        'ERROR',
+        'zigpy_znp.zigbee.application',
+      ),
+    ]),
+    'network.radio',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     // The OpenThread Border Router add-on's radio (a Thread or multiprotocol stick) silent.
     'a Thread radio co-processor that does not answer',
     input('hassio', [

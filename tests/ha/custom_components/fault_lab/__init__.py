@@ -7,6 +7,7 @@ takes effect where a real integration would fail: `not_ready`, `auth_failed` and
 update. `flood` writes one line many times through a logger of its own, as a
 chatty integration would; `logger_level` reads a logger's level back.
 `churn` keeps thousands of states changing (churn.py), for benchmarks.
+`broken_action` fails as a bug in an action would.
 `freeze` hangs the appliance on the lab's plug until the plug is switched off and on
 (appliance.py). `release` publishes a new version of Fault Lab itself, which HA's
 `update.install` then installs (release.py, update.py). `bridge` takes the lab's
@@ -115,6 +116,15 @@ class FaultLabSetupError(Exception):
     """An unexpected error during setup, as a buggy integration would raise."""
 
 
+async def broken_action(call: ServiceCall) -> None:
+    """Fail as a bug in an action would.
+
+    HA's websocket API logs the error under its own logger; the traceback
+    names this frame.
+    """
+    raise KeyError("scene_list")
+
+
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the lab's actions; the appliance and the bridge live as long as HA."""
     appliance = hass.data[APPLIANCE] = Appliance(hass)
@@ -204,6 +214,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
         DOMAIN, "burst_sent", burst_sent, supports_response=SupportsResponse.ONLY
     )
     hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
+    hass.services.async_register(DOMAIN, "broken_action", broken_action)
     hass.services.async_register(
         DOMAIN,
         "logger_level",

@@ -112,7 +112,7 @@ export const network: SignatureFamily = {
     {
       id: 'radio',
       match: {
-        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)|\bFailed to (?:re)?start Bluetooth(?: scanner)?\b|\bFailed to force stop scanner\b|org\.bluez\.Error\.NotReady|\bASH_NCP_FATAL_ERROR\b|\bERROR_EXCEEDED_MAXIMUM_ACK_TIMEOUT_COUNT\b|\bNCP FATAL ERROR\b|\bAdapter fatal error: \w+|\bAdapter disconnected, stopping\b|\bThe controller is (?:unresponsive|jammed)\b|\bFailed to execute controller command after \d+\/\d+ attempts\b|\bSerial port errored\b|\bCannot lock port\b|\bFailed to communicate with RCP\b|\bRadioSpinelNoResponse\b|\bToo many rcp failures\b|\bsecondary seems unresponsive\b|^Watchdog failure\b|\bNCP entered failed state\b|\bNVRAM is inconsistent\b|\bZigbee channel \d+ utilization is [\d.]+%|\bFailed to probe (?:the )?running application type\b|\bBootloader did not launch a valid application\b|\bcould not enter the bootloader\b|\bFailed to open rtlsdr device\b|\bdevice descriptor read\/\d+, error -\d+|\busb_claim_interface error\b|\[SDR\] No supported devices found\b|\bDevice is used by another application\b|\btoo much RF interference\b/im,
+        text: /Failed to connect to (?:the )?(?:radio|coordinator|adapter|dongle|stick)\b|(?:radio|coordinator|adapter|dongle|stick) (?:is )?(?:not responding|unavailable|disconnected|not found)|Couldn't start \S+ (?:coordinator|radio)|Couldn't start .*coordinator|could not open (?:serial )?port|Failed to open (?:the )?serial port|cannot open \/dev\/(?:tty|serial)|No such file or directory: '\/dev\/(?:tty|serial)|\[Errno 2\] could not open port|\(hci\d+\)[^\n]*\bNo such device\b|\[Errno 19\] No such device|\bDevice '\/dev\/[^'\n]+' does not exist|\bmultiple access on port\b|\bno (?:BT|Bluetooth) (?:controllers?|adapters?) (?:is |are )?(?:present|found|available)\b|\bBluetooth: hci\d+: (?:Opcode 0x[0-9a-f]+ failed|command 0x[0-9a-f]+ tx timeout|Hardware error)|\bFailed to (?:re)?start Bluetooth(?: scanner)?\b|\bFailed to force stop scanner\b|org\.bluez\.Error\.NotReady|\bASH_NCP_FATAL_ERROR\b|\bERROR_EXCEEDED_MAXIMUM_ACK_TIMEOUT_COUNT\b|\bNCP FATAL ERROR\b|\bAdapter fatal error: \w+|\bAdapter disconnected, stopping\b|\bThe controller is (?:unresponsive|jammed)\b|\bFailed to execute controller command after \d+\/\d+ attempts\b|\bSerial port errored\b|\bFailed to enqueue (?:message|packet): |\bCannot lock port\b|\bFailed to communicate with RCP\b|\bRadioSpinelNoResponse\b|\bToo many rcp failures\b|\bsecondary seems unresponsive\b|^Watchdog failure\b|\bNCP entered failed state\b|\bNVRAM is inconsistent\b|\bZigbee channel \d+ utilization is [\d.]+%|\bFailed to probe (?:the )?running application type\b|\bBootloader did not launch a valid application\b|\bcould not enter the bootloader\b|\bFailed to open rtlsdr device\b|\bdevice descriptor read\/\d+, error -\d+|\busb_claim_interface error\b|\[SDR\] No supported devices found\b|\bDevice is used by another application\b|\btoo much RF interference\b/im,
       },
       ...device,
       confidence: 0.76,
@@ -176,6 +176,19 @@ export const network: SignatureFamily = {
               'Check that the adapter shows under Settings → System → Hardware (or `hciconfig` on the host); replug a USB dongle, using an extension cable away from USB 3 ports.',
               'Power the host off and on: a controller that hangs is often reset only by losing power.',
               'If it started after an operating system update, look for the board’s Bluetooth in the release notes and issue tracker, or use a supported USB dongle instead.',
+            ],
+          },
+        },
+        {
+          // bellows and zigpy-deconz: the radio would not take one more frame to send.
+          when: { text: /\bFailed to enqueue (?:message|packet): / },
+          set: {
+            title: '{integration}: the Zigbee radio refuses to queue commands',
+            rootCause:
+              'The Zigbee radio of {integration} answers but would not queue one more frame (“{detail}”): more commands at once than its buffers hold (many devices switched together, fast polling), or its firmware is stuck.',
+            manualSteps: [
+              'Switch many devices with one Zigbee group instead of one command each, and spread automations that fire together.',
+              'Update the radio’s firmware; if it persists, unplug the stick for a few seconds and restart Home Assistant.',
             ],
           },
         },
@@ -380,9 +393,11 @@ export const network: SignatureFamily = {
       // Zigbee, Z-Wave and Thread devices are nodes of a mesh: a node the controller marks
       // dead, or a frame no node acknowledged or could route, means the device is off, its
       // battery empty or out of range of a router. Reloading changes nothing; the mesh does.
+      // zigpy's radio libraries name the radio's status for a frame they could not send
+      // (`Failed to send request: <Status.MAC_NO_ACK: 233>`).
       id: 'mesh_node',
       match: {
-        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b|\bThe node is dead\b|\bFailed to deliver message\b|\bDELIVERY_FAILED\b|\bFailed to send the command after \d+ attempts?\b|\bping failed: [^\n]*\(Status NoAck\)|\bFailed to interview '[^'\n]+', device has not successfully been paired\b|\bUnable to establish CASE session with Node \d+|\bUnable to resolve Node \d+|\bUnable to subscribe to Node\b|\bNode setup not completed after \d+ minutes\b|\bdid not complete setup in \d+ minutes\b|\bchanged state while reported as disconnected\. This (?:might be|is) an indicator that routing is not working\b/i,
+        text: /\b[Nn]ode \d+ (?:is|has been marked as|was marked as|is presumed) dead\b|\bpresumed dead\b|\bMAC[_ ]NO[_ ]ACK\b|'MAC no ack'|\bNWK_NO_ROUTE\b|\bNo network route\b|\bMAC_CHANNEL_ACCESS_FAILURE\b|\bMAC channel access failure\b|\bThe node is dead\b|\bFailed to deliver message\b|\bDELIVERY_FAILED\b|\bFailed to (?:send request|deliver packet): <?\w*Status\.|\bAPS_NO_ACK\b|\bMAC_TRANSACTION_EXPIRED\b|\bFailed to send the command after \d+ attempts?\b|\bping failed: [^\n]*\(Status NoAck\)|\bFailed to interview '[^'\n]+', device has not successfully been paired\b|\bUnable to establish CASE session with Node \d+|\bUnable to resolve Node \d+|\bUnable to subscribe to Node\b|\bNode setup not completed after \d+ minutes\b|\bdid not complete setup in \d+ minutes\b|\bchanged state while reported as disconnected\. This (?:might be|is) an indicator that routing is not working\b/i,
       },
       ...device,
       confidence: 0.7,
