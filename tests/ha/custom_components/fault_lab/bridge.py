@@ -67,12 +67,12 @@ def bridge_device(entry_id: str) -> DeviceInfo:
     )
 
 
-def bridged_device(entry_id: str, n: int) -> DeviceInfo:
-    """Describe device `n` (0-based) behind the bridge."""
+def bridged_device(entry_id: str, n: int, bridge_id: str) -> DeviceInfo:
+    """Describe device `n` (0-based) behind the bridge (its registry id `bridge_id`)."""
     return DeviceInfo(
         identifiers={(DOMAIN, f"{entry_id}_bridged_{n + 1:02d}")},
         name=f"Fault Lab Sensor {n + 1:02d}",
         manufacturer="HA LLM Ops",
         model="Fault Lab Sensor",
-        via_device=(DOMAIN, f"{entry_id}_bridge"),
+        via_device_id=bridge_id,
     )

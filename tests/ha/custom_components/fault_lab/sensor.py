@@ -17,6 +17,7 @@ from homeassistant.const import (
     UnitOfTemperature,
 )
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
@@ -75,11 +76,19 @@ async def async_setup_entry(
         ]
     )
     bridge = hass.data[BRIDGE]
+    # The devices behind the bridge link to it by its registry id: register it first.
+    bridge_id = (
+        dr.async_get(hass)
+        .async_get_or_create(
+            config_entry_id=entry.entry_id, **bridge_device(entry.entry_id)
+        )
+        .id
+    )
     async_add_entities(
         [
             FaultLabBridgeDevices(bridge, entry.entry_id),
             *(
-                FaultLabBridgedTemperature(bridge, entry.entry_id, n)
+                FaultLabBridgedTemperature(bridge, entry.entry_id, n, bridge_id)
                 for n in range(BRIDGE_DEVICES)
             ),
         ]
@@ -214,12 +223,12 @@ class FaultLabBridgedTemperature(SensorEntity):
     _attr_state_class = SensorStateClass.MEASUREMENT
     _attr_native_unit_of_measurement = UnitOfTemperature.CELSIUS
 
-    def __init__(self, bridge: Bridge, entry_id: str, n: int) -> None:
-        """Initialize the sensor of device `n`."""
+    def __init__(self, bridge: Bridge, entry_id: str, n: int, bridge_id: str) -> None:
+        """Initialize the sensor of device `n`, behind the bridge `bridge_id`."""
         self._bridge = bridge
         self._n = n
         self._attr_unique_id = f"{entry_id}_bridged_{n + 1:02d}_temperature"
-        self._attr_device_info = bridged_device(entry_id, n)
+        self._attr_device_info = bridged_device(entry_id, n, bridge_id)
 
     async def async_added_to_hass(self) -> None:
         """Follow the bridge."""

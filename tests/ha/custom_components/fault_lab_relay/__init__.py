@@ -1,7 +1,7 @@
 """Fault Lab Relay: a second integration whose devices connect through the lab bridge.
 
 As integrations behind one MQTT broker or coordinator do, its devices are connected
-through another integration's device (`via_device`: the Fault Lab Bridge) and go down
+through another integration's device (`via_device_id`: the Fault Lab Bridge) and go down
 when that bridge does. Only the tests set it up.
 """
 

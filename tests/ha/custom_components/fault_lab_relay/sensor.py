@@ -12,6 +12,8 @@ from homeassistant.components.sensor import (
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import UnitOfTemperature
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ConfigEntryNotReady
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -28,8 +30,14 @@ async def async_setup_entry(
     """Add one sensor per relay device, connected through Fault Lab's bridge."""
     lab = hass.config_entries.async_entries(FAULT_LAB)[0]
     bridge = hass.data[BRIDGE]
+    # Fault Lab registers its bridge; the relay's devices link to it by its registry id.
+    bridge_device = dr.async_get(hass).async_get_device_by_identifier(
+        (FAULT_LAB, f"{lab.entry_id}_bridge"), lab.entry_id
+    )
+    if bridge_device is None:
+        raise ConfigEntryNotReady("the Fault Lab bridge is not registered yet")
     async_add_entities(
-        FaultLabRelaySensor(bridge, entry.entry_id, lab.entry_id, n)
+        FaultLabRelaySensor(bridge, entry.entry_id, bridge_device.id, n)
         for n in range(RELAY_DEVICES)
     )
 
@@ -44,10 +52,8 @@ class FaultLabRelaySensor(SensorEntity):
     _attr_state_class = SensorStateClass.MEASUREMENT
     _attr_native_unit_of_measurement = UnitOfTemperature.CELSIUS
 
-    def __init__(
-        self, bridge: Bridge, entry_id: str, lab_entry_id: str, n: int
-    ) -> None:
-        """Initialize relay device `n` (0-based)."""
+    def __init__(self, bridge: Bridge, entry_id: str, bridge_id: str, n: int) -> None:
+        """Initialize relay device `n` (0-based), behind the bridge `bridge_id`."""
         self._bridge = bridge
         self._n = n
         self._attr_unique_id = f"{entry_id}_relay_{n + 1}"
@@ -56,7 +62,7 @@ class FaultLabRelaySensor(SensorEntity):
             name=f"Fault Lab Relay {n + 1}",
             manufacturer="HA LLM Ops",
             model="Fault Lab Relay",
-            via_device=(FAULT_LAB, f"{lab_entry_id}_bridge"),
+            via_device_id=bridge_id,
         )
 
     async def async_added_to_hass(self) -> None:
