@@ -6,6 +6,42 @@ import { c, recognises } from './cases.js';
 
 recognises('auth', [
   c(
+    // broadlink, fitbit, ihc: the integration's own words for a sign-in the device or service refused.
+    'a device that refused the integration’s authentication',
+    input('acme_hub', [
+      line(
+        'Failed to authenticate to the device at 192.168.1.40: The device refused the key',
+        'ERROR',
+        'custom_components.acme_hub',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    'a sign-in to a service that failed, in an integration’s words',
+    input('acme_cloud', [
+      line(
+        'Authentication to api.acme.example at eu failed: 403 Forbidden',
+        'ERROR',
+        'custom_components.acme_cloud',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    'credentials the panel rejected',
+    input('acme_alarm', [
+      line('The panel rejected your credentials', 'ERROR', 'custom_components.acme_alarm'),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
     'an OAuth refresh the framework reports failed',
     input('home_connect', [
       line(

@@ -4,6 +4,43 @@ import { c, recognises } from './cases.js';
 
 recognises('network (talking to a peer)', [
   c(
+    // Home Assistant's integrations' own words (pi_hole, sabnzbd, rtorrent): "Connection to … failed".
+    'a service whose connection failed, in an integration’s words',
+    input('rtorrent', [
+      line('Connection to rtorrent daemon failed', 'ERROR', 'homeassistant.components.rtorrent'),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // aurora_abb_powerone, anthemav, fritz: a device the integration cannot talk to.
+    'a device an integration is unable to communicate with',
+    input('aurora_abb_powerone', [
+      line(
+        'Unable to communicate with Aurora ABB Inverter at /dev/ttyUSB0: No response after 3 tries',
+        'ERROR',
+        'homeassistant.components.aurora_abb_powerone',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    'a device an integration could not establish a connection with',
+    input('anthemav', [
+      line(
+        "Couldn't establish connection to 192.168.1.30:14999",
+        'ERROR',
+        'homeassistant.components.anthemav',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     "Frigate unable to read a camera's frames",
     input('hassio', [
       line(

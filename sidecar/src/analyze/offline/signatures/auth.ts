@@ -222,12 +222,14 @@ export const auth: SignatureFamily = {
           /\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials|TokenExpired)\w*\b|\btoken_expired\b/,
           /\b(?:password|credentials|user ?name and password)\b[^\n]{0,20}\bnot accepted\b|\bLogin not possible\b/i,
           /\bnot authori[sz]ed\b|\bbad user name or password\b/i,
-          /\b(?:Unable|Failed|Could not|Cannot) to log ?in\b|\b(?:Unable|Failed|Could not|Cannot|Can't) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
+          /\b(?:Unable|Failed|Could not|Cannot) to log ?in(?:to)?\b|\b(?:Unable|Failed|Could not|Cannot|Can't) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
           /\b(?:invalid|wrong|incorrect) (?:encryption key|PIN|pin code|passkey|pre-shared key)\b/i,
           /\bapi[ _-]?key (?:is |was )?(?:invalid|not valid|rejected|wrong|incorrect)\b|\binvalid x-api-key\b|\bauthentication_error\b/i,
           // A token the service would not hand out: "Could not get master token", "Failed to refresh access token".
           /\b(?:Unable|Failed|Could not|Couldn't|Cannot) (?:to )?(?:get|obtain|fetch|refresh|retrieve|renew) (?:a |an |the |new )?(?:(?:access|auth|authentication|master|refresh|oauth|session|bearer) )?token\b/i,
           /\bcheck (?:your |the )?(?:provided )?(?:username and password|username or password|user name and password|e-?mail(?:\/| and | or )password|password|credentials|login details|api key|(?:serial, )?access code)\b/i,
+          // Home Assistant's integrations' own words for a sign-in the service refused.
+          /\b(?:Unable|Failed|Could not|Couldn't|Cannot) to (?:authenticate|authori[sz]e)\b|\b(?:Authentication|Login|Sign-in) (?:to|with|at) [^\n]{1,60}? failed\b|\bAuth(?:entication)? (?:error|problem)\b|\bAuthori[sz]ation (?:failure|failed|error)\b|\brejected (?:your |the )?(?:credentials|password|api key|token)\b|\b(?:credentials|password|api key|token) (?:was |were )?rejected\b|\bInvalid authentication\b/i,
           // samsungtvws' refused channel, a pairing the device refused, Broadlink's locked device.
           /\bms\.channel\.unauthorized\b|\bpairing failed\b|\blocked for authentication\b/i,
           // Libraries' own words for a sign-in the service refused or wants again: alexapy's "A login
