@@ -16,7 +16,9 @@ import { evaluate } from '../../scripts/eval/corpus.js';
  * (add-ons, bridges, I/O libraries, integrations' libraries) were taught the same way (working
  * +0.2 / +0.2 / +0.2), and 0.590 / 0.543 / 0.655 once the words all of Home Assistant's
  * integrations log for a failed connection or sign-in were read from their logging calls
- * (working 0 / −0.1 / 0). When the corpus grows the shares are taken again: a new held-out case the
+ * (working 0 / −0.1 / 0), and 0.592 / 0.541 / 0.655 once popular custom integrations' and
+ * libraries' were read the same way: "Failed connecting …" turned one held-out case's category
+ * right and its remedy wrong (working unchanged). When the corpus grows the shares are taken again: a new held-out case the
  * analyzer misses lowers a share without any case it got right turning wrong. From 1,329 to 1,367
  * cases the shares went from 0.551 / 0.484 / 0.616 to 0.547 / 0.489 / 0.613, exactly what the
  * rules of before that growth measure on the grown corpus. From 1,231 to 1,329
@@ -30,7 +32,7 @@ import { evaluate } from '../../scripts/eval/corpus.js';
  * 0.469 / 0.621, from 576 to 705 from 0.591 / 0.443 / 0.642, and from 444 to 576 from 0.633 /
  * 0.458 / 0.633.)
  */
-const FLOOR = { category: 0.59, remedy: 0.543, integration: 0.655 };
+const FLOOR = { category: 0.592, remedy: 0.541, integration: 0.655 };
 /**
  * Cases the analyzer names with confidence ≥ 0.8 and the wrong category, at most: the level
  * reached, within the target of 0.05. The held-out cases measured 0.048 until a schema error

@@ -6,6 +6,42 @@ import { c, recognises } from './cases.js';
 
 recognises('auth', [
   c(
+    // opower's sign-in at a utility: the authorization code was not exchanged for a token.
+    'a utility that would not exchange the sign-in for a token',
+    input('opower', [line('Token exchange failed: 400', 'ERROR', 'opower.utilities.eversource')]),
+    'auth.unauthorized',
+    'auth_expired',
+    'notify_only',
+  ),
+  c(
+    // mbapi2020 (Mercedes-Benz): the cloud refused the sign-in.
+    'a login error a vehicle cloud reports',
+    input('mbapi2020', [
+      line(
+        'Login error: the service answered with status 400',
+        'ERROR',
+        'custom_components.mbapi2020.client',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
+    // Waste Collection Schedule's sources: the provider would not hand out its token.
+    'an ID token a provider would not hand out',
+    input('waste_collection_schedule', [
+      line(
+        'Unable to fetch ID token!',
+        'ERROR',
+        'custom_components.waste_collection_schedule.waste_collection_schedule.source.example',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
     // broadlink, fitbit, ihc: the integration's own words for a sign-in the device or service refused.
     'a device that refused the integration’s authentication',
     input('acme_hub', [
@@ -95,7 +131,7 @@ recognises('auth', [
       line(
         "ClientError requesting data from https://bff.example.com/v1/login: 418, message=\"I'm a teapot\", url=URL('https://bff.example.com/v1/login')",
         'ERROR',
-        'custom_components.mbapi2020.oauth',
+        'custom_components.mbapi2020.client',
       ),
     ]),
     'auth.sign_in_changed',

@@ -4,6 +4,48 @@ import { c, recognises } from './cases.js';
 
 recognises('network (talking to a peer)', [
   c(
+    // pychromecast's heartbeat on a cast device that dropped off the network.
+    'a cast device that is disconnected',
+    input('cast', [
+      line(
+        'Chromecast is disconnected. Cannot ping until reconnected.',
+        'ERROR',
+        'pychromecast.controllers.heartbeat',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // samsungtv_smart's words for a TV it could not reach through SmartThings.
+    'a TV a custom integration failed connecting to',
+    input('samsungtv_smart', [
+      line(
+        'Failed connecting to SmartThings TV, error: None',
+        'ERROR',
+        'custom_components.samsungtv_smart.api.smartthings',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // midea_ac_lan, ha-bambulab: the socket to the device failed.
+    'a socket error talking to a device',
+    input('midea_ac_lan', [
+      line(
+        'Socket error: [Errno 9] Bad file descriptor',
+        'ERROR',
+        'custom_components.midea_ac_lan.midea.core.device',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     // Home Assistant's integrations' own words (pi_hole, sabnzbd, rtorrent): "Connection to … failed".
     'a service whose connection failed, in an integration’s words',
     input('rtorrent', [

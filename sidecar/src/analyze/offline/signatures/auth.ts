@@ -156,7 +156,7 @@ export const auth: SignatureFamily = {
           /\bToken request (?:for \S+ )?failed\b/,
           /\b(?:invalid|expired|revoked) refresh[_ ]token\b/i,
           /\brefresh[_ ]token (?:is |has been |was )?(?:invalid|expired|revoked|not valid|not found|unknown)/i,
-          /\b(?:OAuth2? )?token refresh (?:failed|error)|\b(?:Error|Unable to|Failed to|Could not) refresh(?:ing)? (?:the )?(?:\w+ )?(?:access |auth )?tokens?\b/i,
+          /\b(?:OAuth2? )?token refresh (?:failed|error)|\b(?:Error|Unable to|Failed to|Could not|Can't|Cannot) refresh(?:ing)? (?:the )?(?:\w+ )?(?:access |auth )?tokens?\b/i,
         ],
         unless: SECURITY,
       },
@@ -226,10 +226,10 @@ export const auth: SignatureFamily = {
           /\b(?:invalid|wrong|incorrect) (?:encryption key|PIN|pin code|passkey|pre-shared key)\b/i,
           /\bapi[ _-]?key (?:is |was )?(?:invalid|not valid|rejected|wrong|incorrect)\b|\binvalid x-api-key\b|\bauthentication_error\b/i,
           // A token the service would not hand out: "Could not get master token", "Failed to refresh access token".
-          /\b(?:Unable|Failed|Could not|Couldn't|Cannot) (?:to )?(?:get|obtain|fetch|refresh|retrieve|renew) (?:a |an |the |new )?(?:(?:access|auth|authentication|master|refresh|oauth|session|bearer) )?token\b/i,
+          /\b(?:Unable|Failed|Could not|Couldn't|Cannot) (?:to )?(?:get|obtain|fetch|refresh|retrieve|renew) (?:a |an |the |new )?(?:(?:access|auth|authentication|master|refresh|oauth|session|bearer|id|ID) )?token\b/i,
           /\bcheck (?:your |the )?(?:provided )?(?:username and password|username or password|user name and password|e-?mail(?:\/| and | or )password|password|credentials|login details|api key|(?:serial, )?access code)\b/i,
           // Home Assistant's integrations' own words for a sign-in the service refused.
-          /\b(?:Unable|Failed|Could not|Couldn't|Cannot) to (?:authenticate|authori[sz]e)\b|\b(?:Authentication|Login|Sign-in) (?:to|with|at) [^\n]{1,60}? failed\b|\bAuth(?:entication)? (?:error|problem)\b|\bAuthori[sz]ation (?:failure|failed|error)\b|\brejected (?:your |the )?(?:credentials|password|api key|token)\b|\b(?:credentials|password|api key|token) (?:was |were )?rejected\b|\bInvalid authentication\b/i,
+          /\b(?:Unable|Failed|Could not|Couldn't|Cannot) to (?:authenticate|authori[sz]e)\b|\b(?:Authentication|Login|Sign-in) (?:to|with|at) [^\n]{1,60}? failed\b|\bAuth(?:entication)? (?:error|problem)\b|\bAuthori[sz]ation (?:failure|failed|error)\b|\brejected (?:your |the )?(?:credentials|password|api key|token)\b|\b(?:credentials|password|api key|token) (?:was |were )?rejected\b|\bInvalid authentication\b|\bLogin error\b|\bcheck your account\/credentials\b|\bToken exchange failed\b|\bFailed to (?:get|obtain) (?:an? )?authori[sz]ation(?: code)?\b/i,
           // samsungtvws' refused channel, a pairing the device refused, Broadlink's locked device.
           /\bms\.channel\.unauthorized\b|\bpairing failed\b|\blocked for authentication\b/i,
           // Libraries' own words for a sign-in the service refused or wants again: alexapy's "A login
