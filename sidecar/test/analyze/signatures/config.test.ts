@@ -436,6 +436,33 @@ recognises('config', [
     'fix_config_then_reload',
   ),
   c(
+    // lovelace's check of a YAML dashboard resource under /local/ (Home Assistant 2026.11).
+    'a dashboard resource whose file is gone',
+    input('lovelace', [
+      line(
+        'Lovelace resource /local/community/mini-graph-card/mini-graph-card-bundle.js was not found at /config/www/community/mini-graph-card/mini-graph-card-bundle.js (file and folder names are case sensitive)',
+        'WARNING',
+        'homeassistant.components.lovelace.resources',
+      ),
+    ]),
+    'config.dashboard_resource_missing',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
+    'two dashboards at the same address',
+    input('lovelace', [
+      line(
+        'Panel url path dashboard-home is not unique',
+        'WARNING',
+        'homeassistant.components.lovelace',
+      ),
+    ]),
+    'config.dashboard_path_taken',
+    'invalid_config',
+    'fix_config_then_reload',
+  ),
+  c(
     // The energy dashboard's check of an ESPHome external component's sensor.
     "an energy sensor without the 'last_reset' its state class needs",
     input('esphome', [

@@ -418,6 +418,45 @@ export const config: SignatureFamily = {
       ],
     },
     {
+      // lovelace checks a YAML dashboard resource under /local/ against the file in www/:
+      // a card removed (or renamed) leaves its resource behind.
+      id: 'dashboard_resource_missing',
+      match: {
+        text: /\bLovelace resource (?<resource>\S+) was not found at \S+/,
+        logger: /^homeassistant\.components\.lovelace\b/,
+      },
+      ...common,
+      confidence: 0.82,
+      severity: 'warning',
+      impact: 'Cards that need {resource} show an error on the dashboards that use them.',
+      title: 'A dashboard resource file is missing: {resource}',
+      rootCause:
+        'A dashboard resource points to {resource}, and there is no such file (“{detail}”): the custom card or theme it belongs to was removed or renamed (uninstalling it leaves the resource behind), or the path differs in case (file and folder names are case-sensitive).',
+      manualSteps: [
+        'Reinstall the card (HACS → Frontend), or remove the resource from lovelace: resources: in configuration.yaml if the card is no longer used, then restart.',
+        'Compare the path, letter case included, with the file in the www folder of the configuration (/local/ is that folder).',
+      ],
+    },
+    {
+      // lovelace registers each dashboard at its url_path: a second one at the same path (a
+      // YAML dashboard and a stored one, or a panel of an integration) is not registered.
+      id: 'dashboard_path_taken',
+      match: {
+        text: /\bPanel url path (?<panel>\S+) is not unique\b|\bCannot register panel at \S+, it is already defined in\b/,
+        logger: /^homeassistant\.components\.lovelace\b/,
+      },
+      ...common,
+      confidence: 0.84,
+      severity: 'warning',
+      impact: 'One of the dashboards does not appear in the sidebar and cannot be opened.',
+      title: 'Two dashboards claim the same address[[ ({panel})]]',
+      rootCause:
+        'Two dashboards, or a dashboard and another panel, use the same address (“{detail}”): the one registered second is left out. Usually a YAML dashboard under lovelace: dashboards: and one created in the UI, or a dashboard named like an integration’s panel.',
+      manualSteps: [
+        'Give one of them another url_path (lovelace: dashboards: in configuration.yaml, or Settings → Dashboards), then restart.',
+      ],
+    },
+    {
       // The program names the settings it needs and says where they go (Zigbee2MQTT 2.0 on a
       // network coordinator whose adapter type it can no longer guess).
       id: 'setting_requested',
