@@ -6,6 +6,20 @@ import { c, recognises } from './cases.js';
 
 recognises('auth', [
   c(
+    // Xiaomi Cloud Map Extractor: Xiaomi's cloud asks for a second factor.
+    'a cloud that asks for additional authentication',
+    input('xiaomi_cloud_map_extractor', [
+      line(
+        'Additional authentication required. Open following URL using device that has the same public IP, as your Home Assistant instance: https://account.xiaomi.com/identity/authStart',
+        'ERROR',
+        'custom_components.xiaomi_cloud_map_extractor.camera',
+      ),
+    ]),
+    'auth.unauthorized',
+    'auth_expired',
+    'start_reauth',
+  ),
+  c(
     // opower's sign-in at a utility: the authorization code was not exchanged for a token.
     'a utility that would not exchange the sign-in for a token',
     input('opower', [line('Token exchange failed: 400', 'ERROR', 'opower.utilities.eversource')]),

@@ -4,6 +4,20 @@ import { c, recognises } from './cases.js';
 
 recognises('network (talking to a peer)', [
   c(
+    // Mikrotik Router's words for a router it could not reach.
+    'a router an integration had an error while connecting to',
+    input('mikrotik_router', [
+      line(
+        'Mikrotik 192.168.88.1 error while connecting: None',
+        'ERROR',
+        'custom_components.mikrotik_router.mikrotikapi',
+      ),
+    ]),
+    'network.communication',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
     // pychromecast's heartbeat on a cast device that dropped off the network.
     'a cast device that is disconnected',
     input('cast', [
