@@ -4859,8 +4859,8 @@ function domainOfFolder(folder) {
 var FRAMEWORK_LOGGER = /^homeassistant\.(?:config_entries|setup|loader|bootstrap|requirements|util\.loop|helpers\.[a-z_]+|core|components\.(?:sensor|binary_sensor|switch|light|climate|cover|fan|lock|media_player|camera|button|number|select|text|event|update|device_tracker|notify|weather|vacuum|alarm_control_panel|water_heater|humidifier|valve|lawn_mower|siren|image|scene|calendar|todo|tts|stt|conversation|hassio|http|websocket_api|config|repairs|system_log|logger))$/;
 /**
 * The websocket and REST APIs hand a command or an action to an integration: an error they
-* log is the integration's, named by the record's source (the frame that raised) or its
-* message; only when neither names one is it the API's own.
+* log is the integration's, named by its traceback's frames (system_log's source is the API's
+* own frame) or its message; only when neither names one is it the API's own.
 */
 var DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
 var DISPATCHERS = /* @__PURE__ */ new Set(["websocket_api", "api"]);

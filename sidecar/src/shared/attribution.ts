@@ -38,8 +38,8 @@ const FRAMEWORK_LOGGER =
 
 /**
  * The websocket and REST APIs hand a command or an action to an integration: an error they
- * log is the integration's, named by the record's source (the frame that raised) or its
- * message; only when neither names one is it the API's own.
+ * log is the integration's, named by its traceback's frames (system_log's source is the API's
+ * own frame) or its message; only when neither names one is it the API's own.
  */
 export const DISPATCHER_LOGGER = /^homeassistant\.components\.(?:websocket_api|api)\b/;
 export const DISPATCHERS: ReadonlySet<string> = new Set(['websocket_api', 'api']);
