@@ -228,14 +228,15 @@ export const auth: SignatureFamily = {
           // A token the service would not hand out: "Could not get master token", "Failed to refresh access token".
           /\b(?:Unable|Failed|Could not|Couldn't|Cannot) (?:to )?(?:get|obtain|fetch|refresh|retrieve|renew) (?:a |an |the |new )?(?:(?:access|auth|authentication|master|refresh|oauth|session|bearer|id|ID) )?token\b/i,
           /\bcheck (?:your |the )?(?:provided )?(?:username and password|username or password|user name and password|e-?mail(?:\/| and | or )password|password|credentials|login details|api key|(?:serial, )?access code)\b/i,
-          // Home Assistant's integrations' own words for a sign-in the service refused.
+          // Integrations' and their libraries' own words for a sign-in the service refused (read
+          // from their logging calls: Home Assistant's, popular custom integrations').
           /\b(?:Unable|Failed|Could not|Couldn't|Cannot) to (?:authenticate|authori[sz]e)\b|\b(?:Authentication|Login|Sign-in) (?:to|with|at) [^\n]{1,60}? failed\b|\bAuth(?:entication)? (?:error|problem)\b|\bAuthori[sz]ation (?:failure|failed|error)\b|\brejected (?:your |the )?(?:credentials|password|api key|token)\b|\b(?:credentials|password|api key|token) (?:was |were )?rejected\b|\bInvalid authentication\b|\bLogin error\b|\bcheck your account\/credentials\b|\bToken exchange failed\b|\bLogin task failed\b|\bAdditional authentication required\b|\bFailed to (?:get|obtain) (?:an? )?authori[sz]ation(?: code)?\b/i,
           // samsungtvws' refused channel, a pairing the device refused, Broadlink's locked device.
           /\bms\.channel\.unauthorized\b|\bpairing failed\b|\blocked for authentication\b/i,
           // Libraries' own words for a sign-in the service refused or wants again: alexapy's "A login
           // error occurred", iCloud's "Session Trust Expired", cookies that "could be expired", a
           // token to generate anew (ring-mqtt), Plex's "please reauthenticate".
-          /\bCould not authenticate\b|\b(?:generate|create) a new (?:refresh )?token\b|\bNo (?:valid )?refresh token\b|\bpassword incorrect\b|\bplease re-?authenticate\b|\bInvalid (?:API )?key for\b|\bAccess token failure\b|\bInvalid authentication data\b|\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i,
+          /\bCould not authenticate\b|\b(?:generate|create) a new (?:refresh )?token\b|\bNo (?:valid )?refresh token\b|\bpassword incorrect\b|\bplease re-?authenticate\b|\bInvalid (?:API )?key for\b|\bAccess token failure\b|\bA login error occurred\b|\bIncorrect Authentication Code\b|\bSession Trust Expired\b|\b(?:could|may|might) (?:be|have) expired\b/i,
         ],
         // Nor a device that refuses the login until its firmware is updated (reolink_aio), nor a
         // controller still starting (aiounifi's "Login Failed: Host starting up").
