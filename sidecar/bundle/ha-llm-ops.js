@@ -13232,8 +13232,11 @@ function brandIntegration(text) {
 * logger, its source file, the frames of its traceback, and clues Home Assistant and known
 * libraries write in messages; and whether Home Assistant's own process logged it.
 */
-/** A frame in an installed library: `site-packages/<module>/…`. */
-var LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
+/**
+* A frame in an installed library: `site-packages/<module>/…`, or a path the paste shortened
+* to the module's directory (`File ".../RFXtrx/__init__.py"`).
+*/
+var LIBRARY_FRAME = /(?:site-packages\/|File "(?:\.\.\.|…)\/)([A-Za-z_]\w*)\//;
 /**
 * Home Assistant's configuration check: `Invalid config for …`, `Component error: <domain> - …`
 * and a platform's `Platform error: <entity domain>.<integration> - …`. They name the
@@ -13335,8 +13338,12 @@ var ADDON_RUNTIME = /^\s+at [\w.<>]+ \((?:node:|file:|\/)[^)]*:\d+:\d+\)|^gorout
 var CORE_CONTAINER = /\bHome Assistant Core (?:finish process|service (?:shutdown|start))/;
 /** pip building a package from source for Core (no wheel for it): its compiler output is Core's. */
 var PIP_BUILD = /Unable to install package|Failed (?:to )?build(?:ing)? wheel|Building wheels? for|pip(?:3)? install|setup\.py/;
-/** A Python logger; a module of a custom folder named after its repository may hold `-`. */
-var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$|^custom_components\.[\w-]+(?:\.\w+)*$/;
+/**
+* A Python logger; a module of a custom folder named after its repository may hold `-`, and
+* under Home Assistant's and custom integrations' packages a device's part of the name may be
+* redacted in the paste (`custom_components.meross_lan.mss210_###0`, `…_<SERIAL>`).
+*/
+var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$|^(?:custom_components|homeassistant)\.[\w-]+(?:\.[^\s[\]]+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 var PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** The kernel's Bluetooth stack on one of its controllers (`Bluetooth: hci0: …`). */
@@ -13370,6 +13377,19 @@ function integrationOfExceptionName(lines) {
 	for (const line of [...lines].reverse()) for (const m of [...line.matchAll(QUALIFIED_EXCEPTION)].reverse()) {
 		const module = m[1] ?? "";
 		if (SHARED_LIBRARIES.has(module.split(".")[0] ?? "")) continue;
+		const domain = libraryIntegration(module);
+		if (domain) return domain;
+	}
+	return null;
+}
+/** The module an import error looked in: `cannot import name 'X' from 'aiohue.errors'`, `No module named 'pyatv.const'`. */
+var IMPORTED_FROM = /\bcannot import name '\w+' from '([A-Za-z_][\w.]*)'|\bNo module named '([A-Za-z_][\w.]*)'/;
+/** The integration of the library whose module an import error names, or null. */
+function integrationOfImport(lines) {
+	for (const line of lines) {
+		const m = IMPORTED_FROM.exec(line);
+		const module = m?.[1] ?? m?.[2];
+		if (!module || SHARED_LIBRARIES.has(module.split(".")[0] ?? "")) continue;
 		const domain = libraryIntegration(module);
 		if (domain) return domain;
 	}
@@ -13498,6 +13518,7 @@ function attribute(record) {
 	integration ??= integrationOfLibraryFrames(r.traceback);
 	integration ??= integrationOfLibraryFrames(r.source !== null ? [r.source] : null);
 	integration ??= integrationOfExceptionName(recordLines);
+	integration ??= integrationOfImport(recordLines);
 	const service = HA_SERVICE.exec(text);
 	integration ??= HA_SERVICES[service?.[1] ?? service?.[2] ?? ""] ?? null;
 	if (integration === null && !CONFIG_LOGGER.test(logger)) integration = recordLines.map(serviceIntegration).find(Boolean) ?? null;

@@ -24,8 +24,11 @@ import { automationOfLogger } from './offline/patterns.js';
 import { portIntegration } from './offline/ports.js';
 import { brandIntegration, coordinatorIntegration, entityIntegration } from './named-after.js';
 
-/** A frame in an installed library: `site-packages/<module>/…`. */
-const LIBRARY_FRAME = /site-packages\/([A-Za-z_]\w*)\//;
+/**
+ * A frame in an installed library: `site-packages/<module>/…`, or a path the paste shortened
+ * to the module's directory (`File ".../RFXtrx/__init__.py"`).
+ */
+const LIBRARY_FRAME = /(?:site-packages\/|File "(?:\.\.\.|…)\/)([A-Za-z_]\w*)\//;
 /**
  * Home Assistant's configuration check: `Invalid config for …`, `Component error: <domain> - …`
  * and a platform's `Platform error: <entity domain>.<integration> - …`. They name the
@@ -146,8 +149,13 @@ const CORE_CONTAINER = /\bHome Assistant Core (?:finish process|service (?:shutd
 /** pip building a package from source for Core (no wheel for it): its compiler output is Core's. */
 const PIP_BUILD =
   /Unable to install package|Failed (?:to )?build(?:ing)? wheel|Building wheels? for|pip(?:3)? install|setup\.py/;
-/** A Python logger; a module of a custom folder named after its repository may hold `-`. */
-const PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$|^custom_components\.[\w-]+(?:\.\w+)*$/;
+/**
+ * A Python logger; a module of a custom folder named after its repository may hold `-`, and
+ * under Home Assistant's and custom integrations' packages a device's part of the name may be
+ * redacted in the paste (`custom_components.meross_lan.mss210_###0`, `…_<SERIAL>`).
+ */
+const PYTHON_LOGGER =
+  /^[A-Za-z_]\w*(?:\.\w+)*$|^(?:custom_components|homeassistant)\.[\w-]+(?:\.[^\s[\]]+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** The kernel's Bluetooth stack on one of its controllers (`Bluetooth: hci0: …`). */
@@ -200,6 +208,22 @@ function integrationOfExceptionName(lines: readonly string[]): string | null {
       const domain = libraryIntegration(module);
       if (domain) return domain;
     }
+  }
+  return null;
+}
+
+/** The module an import error looked in: `cannot import name 'X' from 'aiohue.errors'`, `No module named 'pyatv.const'`. */
+const IMPORTED_FROM =
+  /\bcannot import name '\w+' from '([A-Za-z_][\w.]*)'|\bNo module named '([A-Za-z_][\w.]*)'/;
+
+/** The integration of the library whose module an import error names, or null. */
+function integrationOfImport(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const m = IMPORTED_FROM.exec(line);
+    const module = m?.[1] ?? m?.[2];
+    if (!module || SHARED_LIBRARIES.has(module.split('.')[0] ?? '')) continue;
+    const domain = libraryIntegration(module);
+    if (domain) return domain;
   }
   return null;
 }
@@ -347,6 +371,8 @@ export function attribute(record: LogRecord): Attribution {
   // An exception of such a library named inside a message (`Error fetching x: aiohue.errors.Unauthorized`):
   // Python names a non-builtin exception by its module's dotted path.
   integration ??= integrationOfExceptionName(recordLines);
+  // A library's module an import error names: the code that imported it is its integration's.
+  integration ??= integrationOfImport(recordLines);
   // One of Home Assistant's own services, named by its host anywhere in the record.
   const service = HA_SERVICE.exec(text);
   integration ??= HA_SERVICES[service?.[1] ?? service?.[2] ?? ''] ?? null;

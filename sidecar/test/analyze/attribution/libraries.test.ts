@@ -65,6 +65,40 @@ describe('attributing the libraries a failure runs through', () => {
     ).toEqual([null]);
   });
 
+  it('names the integration whose library a traceback runs through when the paste shortened its paths', async () => {
+    // Users shorten long paths before they paste (`.../RFXtrx/__init__.py`): the directory
+    // after the ellipsis is still the library's module.
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File ".../RFXtrx/__init__.py", line 1046, in _connect',
+        '    self._connect_internal()',
+        "TypeError: 'NoneType' object is not iterable",
+      ),
+    ).toEqual(['rfxtrx']);
+    expect(
+      await who(
+        'Traceback (most recent call last):',
+        '  File "…/anyio/_backends/_asyncio.py", line 9, in wait',
+        'ConnectionResetError: [Errno 104] Connection reset by peer',
+      ),
+    ).toEqual([null]);
+  });
+
+  it('names the integration whose library an import error names', async () => {
+    // Python's import errors name the module they looked in: a library's module is its
+    // integration's, wherever the code that imported it lives.
+    expect(await who("cannot import name 'BridgeBusy' from 'aiohue.errors'")).toEqual(['hue']);
+    expect(
+      await who(
+        "ImportError: cannot import name 'SmartDevice' from 'kasa' (/usr/local/lib/python3.13/site-packages/kasa/__init__.py)",
+      ),
+    ).toEqual(['tplink']);
+    expect(await who("ModuleNotFoundError: No module named 'pyatv.const'")).toEqual(['apple_tv']);
+    // Home Assistant's own modules and transports name no library's integration.
+    expect(await who("cannot import name 'Thing' from 'anyio'")).toEqual([null]);
+  });
+
   it('names the core integration whose exactly pinned requirement Core could not install', async () => {
     const installing = (line: string) =>
       who(at('10:00:00', 'ERROR', 'homeassistant.util.package', line));

@@ -40,6 +40,22 @@ describe('attributing loggers and every clue together', () => {
     expect(only).toMatchObject({ integration: 'apple_tv' });
   });
 
+  it('reads a logger whose device id the paste redacted as Home Assistant’s', async () => {
+    // Integrations name a logger per device (`custom_components.meross_lan.mss210_<id>`);
+    // users hide the id before they paste, and the line is still Home Assistant's.
+    for (const id of ['mss210_###############0', 'mss210_<SERIAL>', 'mss210_xxx-xxx'])
+      expect(
+        await who(
+          at(
+            '11:14:25.033',
+            'ERROR',
+            `custom_components.meross_lan.${id}`,
+            'HTTP ERROR GET Appliance.Config.Info (ServerDisconnectedError:Server disconnected)',
+          ),
+        ),
+      ).toEqual(['meross_lan']);
+  });
+
   it('attributes errors the browser reported to the frontend', async () => {
     const [only] = await analyze(
       at(
