@@ -3800,6 +3800,12 @@ var SHARED_LIBRARIES = /* @__PURE__ */ new Set([
 	"dacite",
 	"lxml"
 ]);
+/**
+* Libraries Home Assistant's manifests no longer name, by the integration they served:
+* python-matter-server (`matter_server`) is the Matter Server add-on's program, whose client
+* Home Assistant now requires as matter-python-client.
+*/
+var FORMER_LIBRARIES = /* @__PURE__ */ new Map([["matter_server", "matter"]]);
 /** Every domain some library maps to: the integrations a library name can spell. */
 var DOMAINS = new Set(LIBRARY_LOGGERS.values());
 /** Library naming conventions around a domain (`pyunifiprotect`, `aiohue`, `python_kasa`, `solaxpy`). */
@@ -3816,6 +3822,8 @@ function libraryIntegration(name) {
 		if (domain) return domain;
 	}
 	const top = (name ?? "").split(".")[0]?.toLowerCase() ?? "";
+	const former = FORMER_LIBRARIES.get(top);
+	if (former) return former;
 	const core = AROUND_DOMAIN.exec(top)?.[1];
 	return core && core !== top && DOMAINS.has(core) ? core : null;
 }
@@ -4310,6 +4318,11 @@ var TIME = String.raw`(?<time>\d{1,2}:\d{2}:\d{2})(?<frac>[.,]\d{1,9})?(?: ?(?<t
 var HA_LINE = new RegExp(String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s?)?(?<msg>.*)$`);
 /** A pasted HA line that lost its timestamp: `ERROR (MainThread) [logger] msg`. */
 var HA_NO_TIME = new RegExp(String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`);
+/**
+* The Python servers add-ons run, with the thread before the level (python-matter-server):
+* `2024-05-01 10:00:00.123 (MainThread) ERROR [matter_server.server] msg`.
+*/
+var THREAD_FIRST = new RegExp(String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s+\((?<thread>[^()]*)\)\s+(?<level>${LEVEL})\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`);
 /** bashio (`[14:02:11] INFO: msg`) and Zigbee2MQTT (`[2024-06-10 21:36:07] error: 	z2m: msg`). */
 var BRACKET_TIME = new RegExp(String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*(?<msg>.*)$`, "i");
 /** Zigbee2MQTT 1.x: `Zigbee2MQTT:error 2022-09-24 01:42:26: msg`. */
@@ -4428,6 +4441,7 @@ function startOf(line) {
 		return m.groups.thread === void 0 && m.groups.logger === void 0 ? app(r) : r;
 	}
 	if ((m = HA_NO_TIME.exec(line))?.groups) return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+	if ((m = THREAD_FIRST.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null));
 	if ((m = BRACKET_TIME.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), null));
 	if ((m = Z2M_V1.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), null));
 	if ((m = S6_LINE.exec(line))?.groups) return app(record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null));
@@ -13463,6 +13477,13 @@ function attribute(record) {
 		bare
 	};
 	const python = r.source !== null || r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
+	const served = r.app === true && r.logger !== null ? libraryIntegration(r.logger) : null;
+	if (served) return {
+		integration: served,
+		subject: null,
+		fromHa: false,
+		bare
+	};
 	const recordLines = [r.message, ...r.traceback ?? []];
 	const text = recordLines.join("\n");
 	if (CORE_CONTAINER.test(r.message)) return {

@@ -297,6 +297,10 @@ export function attribute(record: LogRecord): Attribution {
   const python =
     r.source !== null ||
     (r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger));
+  // A server add-on that runs an integration's own library (the Matter Server is
+  // python-matter-server), in its own format: what fails there fails that integration.
+  const served = r.app === true && r.logger !== null ? libraryIntegration(r.logger) : null;
+  if (served) return { integration: served, subject: null, fromHa: false, bare };
   // The message and its traceback: most clues below may be on any of them.
   const recordLines = [r.message, ...(r.traceback ?? [])];
   const text = recordLines.join('\n');

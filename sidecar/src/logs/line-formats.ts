@@ -1,8 +1,9 @@
 /**
  * The formats a single log line comes in, and the record each starts: Home Assistant's and the
  * Supervisor's lines, and the formats of the programs add-ons run (bashio, s6-overlay,
- * Zigbee2MQTT, Node-RED, Go, zerolog, Mosquitto, syslog). The parser (parse.ts) puts the
- * records together: continuations, the UI viewer's blocks, wrappers around every line.
+ * Zigbee2MQTT, Node-RED, Go, zerolog, Mosquitto, python-matter-server, syslog). The parser
+ * (parse.ts) puts the records together: continuations, the UI viewer's blocks, wrappers around
+ * every line.
  */
 import type { LogRecord } from './record.js';
 
@@ -19,6 +20,13 @@ const HA_LINE = new RegExp(
 /** A pasted HA line that lost its timestamp: `ERROR (MainThread) [logger] msg`. */
 const HA_NO_TIME = new RegExp(
   String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`,
+);
+/**
+ * The Python servers add-ons run, with the thread before the level (python-matter-server):
+ * `2024-05-01 10:00:00.123 (MainThread) ERROR [matter_server.server] msg`.
+ */
+const THREAD_FIRST = new RegExp(
+  String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s+\((?<thread>[^()]*)\)\s+(?<level>${LEVEL})\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`,
 );
 /** bashio (`[14:02:11] INFO: msg`) and Zigbee2MQTT (`[2024-06-10 21:36:07] error: 	z2m: msg`). */
 const BRACKET_TIME = new RegExp(
@@ -179,6 +187,8 @@ export function startOf(line: string): LogRecord | null {
   }
   if ((m = HA_NO_TIME.exec(line))?.groups)
     return record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null);
+  if ((m = THREAD_FIRST.exec(line))?.groups)
+    return app(record(m.groups, normalizeLevel(m.groups.level), m.groups.logger ?? null));
   if ((m = BRACKET_TIME.exec(line))?.groups)
     return app(record(m.groups, normalizeLevel(m.groups.level), null));
   if ((m = Z2M_V1.exec(line))?.groups)

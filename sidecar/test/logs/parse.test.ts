@@ -399,6 +399,27 @@ describe('parseLog: Supervisor and add-on logs', () => {
     expect(records[2]?.timestamp).toBe('2024-05-31T08:59:36');
   });
 
+  it('reads the Python servers add-ons run, whose thread comes before the level', () => {
+    // python-matter-server's format: `%(asctime)s.%(msecs)03d (%(threadName)s) %(levelname)s [%(name)s] %(message)s`.
+    const [server, node] = parseLog(
+      [
+        '2024-05-01 10:00:00.123 (MainThread) ERROR [matter_server.server.device_controller] Unable to subscribe to Node 5',
+        '2024-05-01 10:00:01.456 (Dummy-2) WARNING [matter_server.server.device_controller] <Node:5> Subscription failed with Error: 3',
+      ].join('\n'),
+    );
+    expect(server).toMatchObject({
+      timestamp: '2024-05-01T10:00:00.123',
+      level: 'ERROR',
+      logger: 'matter_server.server.device_controller',
+      message: 'Unable to subscribe to Node 5',
+      app: true,
+    });
+    expect(node).toMatchObject({
+      level: 'WARNING',
+      message: '<Node:5> Subscription failed with Error: 3',
+    });
+  });
+
   it('reads a streamed start script the same way', async () => {
     async function* lines() {
       yield 'cont-init: info: running /etc/cont-init.d/mqtt.sh';

@@ -29,6 +29,13 @@ export const SHARED_LIBRARIES: ReadonlySet<string> = new Set([
   'lxml',
 ]);
 
+/**
+ * Libraries Home Assistant's manifests no longer name, by the integration they served:
+ * python-matter-server (`matter_server`) is the Matter Server add-on's program, whose client
+ * Home Assistant now requires as matter-python-client.
+ */
+const FORMER_LIBRARIES: ReadonlyMap<string, string> = new Map([['matter_server', 'matter']]);
+
 /** Every domain some library maps to: the integrations a library name can spell. */
 const DOMAINS: ReadonlySet<string> = new Set(LIBRARY_LOGGERS.values());
 /** Library naming conventions around a domain (`pyunifiprotect`, `aiohue`, `python_kasa`, `solaxpy`). */
@@ -46,6 +53,8 @@ export function libraryIntegration(name: string | null): string | null {
     if (domain) return domain;
   }
   const top = (name ?? '').split('.')[0]?.toLowerCase() ?? '';
+  const former = FORMER_LIBRARIES.get(top);
+  if (former) return former;
   const core = AROUND_DOMAIN.exec(top)?.[1];
   return core && core !== top && DOMAINS.has(core) ? core : null;
 }

@@ -115,6 +115,22 @@ describe("attributing a log's add-ons and apps", () => {
     expect(incident?.integration).toBe('acme_vac');
   });
 
+  it('attributes a server add-on running an integration’s own library to that integration', async () => {
+    // The Matter Server add-on is python-matter-server, the library of Home Assistant's Matter
+    // integration: its loggers are the library's, and what fails there fails Matter.
+    expect(
+      await who(
+        '2024-05-01 10:00:00.123 (MainThread) ERROR [matter_server.server.device_controller] Unable to subscribe to Node 5',
+      ),
+    ).toEqual(['matter']);
+    // An add-on program whose logger no integration declares stays the add-on's.
+    expect(
+      await who(
+        '2024-05-01 10:00:00.123 (MainThread) ERROR [wyoming_piper.handler] Voice not found',
+      ),
+    ).toEqual(['hassio']);
+  });
+
   it('attributes a line that names an add-on by its slug or container to the add-on', async () => {
     expect(
       await who('Failed to restore data of a0d7b954_nodered from backup: unexpected end of file'),
