@@ -4896,6 +4896,75 @@ function integrationOfFrames(frames) {
 	if (custom) return domainOfFolder(custom);
 	return frames.map((l) => CORE_FRAME.exec(l)?.[1]).filter((d) => !!d && !PLATFORM_DOMAINS.test(d)).at(-1) ?? null;
 }
+/**
+* Home Assistant's configuration check: `Invalid config for …`, `Component error: <domain> - …`
+* and a platform's `Platform error: <entity domain>.<integration> - …`. They name the
+* integration whose configuration is invalid, whoever ran the check.
+*/
+var CONFIG_CHECK = [
+	new RegExp(`^Invalid config for ['‘]${PLATFORM_DOMAINS.source.slice(1, -1)}['’] from integration ['‘](\\w+)['’]`),
+	/^Invalid config for ['‘](\w+)['’]/,
+	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
+	/^Invalid config for integration (\w+) at\b/,
+	/^Failed to process config for integration (\w+) due to multiple\b/,
+	/\b(?:Component|Integration) error: (\w+) - /,
+	/\bPlatform error: \w+\.(\w+) - /
+];
+/**
+* Framework messages that name the integration they are about: entity platforms, the
+* configuration check, the loader and the start on an integration's behalf.
+*/
+var NAMED_IN_MESSAGE = [
+	/\bcustom integration '(\w+)'/,
+	/^Updating (\w+) \w+ (?:took longer than|did not complete within) the scheduled/,
+	/^Setup of \w+ platform (\w+) is taking/,
+	/^Setup of platform (\w+) is taking/,
+	/^Setup of '(\w+)' is taking/,
+	...CONFIG_CHECK,
+	/\bPlatform (\w+) does not generate unique IDs/,
+	/^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*)(?:\.\S+)? data\b/,
+	/\bPlatform error: \w+ - Integration '(\w+)' not found/,
+	/\bIntegration (\w+) not found when trying to verify its \w+ platform/,
+	/\bimporting (?:component |platform )?custom_components\.(\w+)/,
+	/\bError loading custom_components\.(\w+)/,
+	/\bcustom_components\/(\w+)\/manifest\.json\b/,
+	/^(\w+)\.async_(?:setup_entry|migrate_entry|unload_entry) did not return boolean/,
+	/^Timed out adding entities for domain \w+ with platform (\w+)/,
+	/^Waiting (?:on|for) integrations to complete setup: (?:\{\(')?(\w+)(?:', [^)]*\): [\d.]+\})?$/,
+	/\bIntegration '(\w+)' does not support device automation/,
+	/^(?:Error loading|Failed to load) integration: (\w+)$/,
+	/^Unable to resolve dependencies for (\w+):/,
+	/^Unable to prepare setup for platform '?(\w+)\.\w+'?: /,
+	/^Cannot find integration (\w+)$/,
+	/^Entity [a-z_]+\.\S+ from integration (\w+) has state class\b/,
+	/^The '?(\w+)'? integration does not support (?:YAML setup|any configuration parameters)\b/,
+	/^Configuring the (\w+) integration under the \w+ platform key is not supported/,
+	/^The (\w+) platform for the \w+ integration does not support platform setup/,
+	/\b(?:manifest|translations|flow|integration) for integration '?(\w+)'?(?=[:\s.,]|$)/
+];
+/**
+* Keys of a configuration that a mis-indented YAML puts at the top level, where Home
+* Assistant reads them as integrations ("Integration 'name' not found").
+*/
+var CONFIG_KEYS = /* @__PURE__ */ new Set([
+	"name",
+	"platform",
+	"host",
+	"port",
+	"username",
+	"password",
+	"entity_id",
+	"entities",
+	"sensors",
+	"friendly_name",
+	"unique_id",
+	"icon",
+	"value_template",
+	"unit_of_measurement",
+	"device_class",
+	"scan_interval",
+	"state"
+]);
 /** Message shapes in which HA names the integration at fault (first group). */
 var MESSAGE_PATTERNS = [
 	/\bfor ([a-z0-9_]+) integration\b/,
@@ -4930,6 +4999,8 @@ var MESSAGE_PATTERNS = [
 	/\bError loading (?:custom_components\.)?([a-z0-9_]+)\b/,
 	/\bhome-assistant\.io\/integrations\/([a-z0-9_]+)\b/
 ];
+/** Every message shape that names an integration: the framework's own (the most specific) first. */
+var NAMING = [...NAMED_IN_MESSAGE, ...MESSAGE_PATTERNS];
 /**
 * Messages only one integration writes, recognised when a paste lost the logger that would
 * have said so (a bare line, a copied message), or when a framework logged them for it (an
@@ -4965,9 +5036,9 @@ var NOT_CULPRITS = /* @__PURE__ */ new Set([
 /** Integrations that log what others hand them (`system_log.write`, `logger`): their source names no culprit. */
 var RELAYS = /* @__PURE__ */ new Set(["system_log", "logger"]);
 function fromMessage(message) {
-	for (const re of MESSAGE_PATTERNS) {
+	for (const re of NAMING) {
 		const m = re.exec(message);
-		if (m?.[1] && !NOT_CULPRITS.has(m[1])) return domainOfFolder(m[1]);
+		if (m?.[1] && !NOT_CULPRITS.has(m[1]) && !CONFIG_KEYS.has(m[1])) return domainOfFolder(m[1]);
 	}
 	return null;
 }
@@ -13251,71 +13322,6 @@ function brandIntegration(text) {
 * to the module's directory (`File ".../RFXtrx/__init__.py"`).
 */
 var LIBRARY_FRAME = /(?:site-packages\/|File "(?:\.\.\.|…)\/)([A-Za-z_]\w*)\//;
-/**
-* Home Assistant's configuration check: `Invalid config for …`, `Component error: <domain> - …`
-* and a platform's `Platform error: <entity domain>.<integration> - …`. They name the
-* integration whose configuration is invalid, whoever ran the check.
-*/
-var CONFIG_CHECK = [
-	/^Invalid config for ['‘](\w+)['’]/,
-	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
-	/^Invalid config for integration (\w+) at\b/,
-	/^Failed to process config for integration (\w+) due to multiple\b/,
-	/\b(?:Component|Integration) error: (\w+) - /,
-	/\bPlatform error: \w+\.(\w+) - /
-];
-/** Framework messages that name the integration in ways integrationOf does not read. */
-var NAMED_IN_MESSAGE = [
-	/\bcustom integration '(\w+)'/,
-	/^Updating (\w+) \w+ (?:took longer than|did not complete within) the scheduled/,
-	/^Setup of \w+ platform (\w+) is taking/,
-	/^Setup of platform (\w+) is taking/,
-	/^Setup of '(\w+)' is taking/,
-	...CONFIG_CHECK,
-	/\bPlatform (\w+) does not generate unique IDs/,
-	/^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*)(?:\.\S+)? data\b/,
-	/\bPlatform error: \w+ - Integration '(\w+)' not found/,
-	/\bIntegration (\w+) not found when trying to verify its \w+ platform/,
-	/\bimporting (?:component |platform )?custom_components\.(\w+)/,
-	/\bError loading custom_components\.(\w+)/,
-	/\bcustom_components\/(\w+)\/manifest\.json\b/,
-	/^(\w+)\.async_(?:setup_entry|migrate_entry|unload_entry) did not return boolean/,
-	/^Timed out adding entities for domain \w+ with platform (\w+)/,
-	/^Waiting (?:on|for) integrations to complete setup: (?:\{\(')?(\w+)(?:', [^)]*\): [\d.]+\})?$/,
-	/\bIntegration '(\w+)' does not support device automation/,
-	/^(?:Error loading|Failed to load) integration: (\w+)$/,
-	/^Unable to resolve dependencies for (\w+):/,
-	/^Unable to prepare setup for platform '?(\w+)\.\w+'?: /,
-	/^Cannot find integration (\w+)$/,
-	/^Entity [a-z_]+\.\S+ from integration (\w+) has state class\b/,
-	/^The '?(\w+)'? integration does not support (?:YAML setup|any configuration parameters)\b/,
-	/^Configuring the (\w+) integration under the \w+ platform key is not supported/,
-	/^The (\w+) platform for the \w+ integration does not support platform setup/,
-	/\b(?:manifest|translations|flow|integration) for integration '?(\w+)'?(?=[:\s.,]|$)/
-];
-/**
-* Keys of a configuration that a mis-indented YAML puts at the top level, where Home
-* Assistant reads them as integrations ("Integration 'name' not found").
-*/
-var CONFIG_KEYS = /* @__PURE__ */ new Set([
-	"name",
-	"platform",
-	"host",
-	"port",
-	"username",
-	"password",
-	"entity_id",
-	"entities",
-	"sensors",
-	"friendly_name",
-	"unique_id",
-	"icon",
-	"value_template",
-	"unit_of_measurement",
-	"device_class",
-	"scan_interval",
-	"state"
-]);
 /**
 * Home Assistant's own internet services, by host: Core installs requirements from
 * the wheels index, the (old) updater, analytics and alerts integrations each call

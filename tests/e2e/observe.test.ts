@@ -229,6 +229,24 @@ describe('each fault mode is exactly one incident, resolved when the fault clear
     expect(items).toEqual([]);
     await resolved(incident.id, 90_000);
   });
+
+  it('a poll slower than its interval is the polling integration’s incident, not its entity platform’s', async () => {
+    // Home Assistant warns "Updating fault_lab sensor took longer than the scheduled update
+    // interval" under the sensor platform's logger: the message names the integration.
+    await callService(env, 'fault_lab', 'slow_poll', { seconds: 5 });
+    let incident: ApiIncident;
+    try {
+      incident = await oneIncident('an incident for the slow poll');
+      expect(incident.category).toBe('slow_update');
+      const { items } = await api<{ items: ApiIncident[] }>(
+        '/api/incidents?integration=sensor&active=true',
+      );
+      expect(items).toEqual([]);
+    } finally {
+      await callService(env, 'fault_lab', 'slow_poll', { seconds: 0 });
+    }
+    await resolved(incident.id, 90_000);
+  });
 });
 
 describe('restarts and announcements', () => {

@@ -4,11 +4,14 @@
  * libraries write in messages; and whether Home Assistant's own process logged it.
  */
 import {
+  CONFIG_CHECK,
+  CONFIG_KEYS,
   DISPATCHER_LOGGER,
   DISPATCHERS,
   integrationOf,
   integrationOfFrames,
   knownMessageIntegration,
+  NAMED_IN_MESSAGE,
   PLATFORM_DOMAINS,
 } from '../shared/attribution.js';
 import type { LogRecord } from '../logs/parse.js';
@@ -29,85 +32,6 @@ import { brandIntegration, coordinatorIntegration, entityIntegration } from './n
  * to the module's directory (`File ".../RFXtrx/__init__.py"`).
  */
 const LIBRARY_FRAME = /(?:site-packages\/|File "(?:\.\.\.|…)\/)([A-Za-z_]\w*)\//;
-/**
- * Home Assistant's configuration check: `Invalid config for …`, `Component error: <domain> - …`
- * and a platform's `Platform error: <entity domain>.<integration> - …`. They name the
- * integration whose configuration is invalid, whoever ran the check.
- */
-const CONFIG_CHECK = [
-  // Quotes as Home Assistant writes them, or made typographic by where the log was pasted.
-  /^Invalid config for ['‘](\w+)['’]/,
-  /^Invalid config for \[(?:\w+\.)?(\w+)\]/,
-  // The same, as a reload or notification words it (a translated error).
-  /^Invalid config for integration (\w+) at\b/,
-  /^Failed to process config for integration (\w+) due to multiple\b/,
-  /\b(?:Component|Integration) error: (\w+) - /,
-  /\bPlatform error: \w+\.(\w+) - /,
-];
-/** Framework messages that name the integration in ways integrationOf does not read. */
-const NAMED_IN_MESSAGE = [
-  /\bcustom integration '(\w+)'/,
-  /^Updating (\w+) \w+ (?:took longer than|did not complete within) the scheduled/,
-  /^Setup of \w+ platform (\w+) is taking/,
-  /^Setup of platform (\w+) is taking/,
-  /^Setup of '(\w+)' is taking/,
-  ...CONFIG_CHECK,
-  /\bPlatform (\w+) does not generate unique IDs/,
-  // An update coordinator's failure; most coordinators are named by their domain, some by
-  // their domain and a device (`reolink.Back`).
-  /^(?:Unexpected error|Error|Timeout) fetching ([a-z][a-z0-9_]*)(?:\.\S+)? data\b/,
-  // Newer configuration checks name the missing integration of a platform entry on its own.
-  /\bPlatform error: \w+ - Integration '(\w+)' not found/,
-  /\bIntegration (\w+) not found when trying to verify its \w+ platform/,
-  // The loader failing to import a custom integration's code.
-  /\bimporting (?:component |platform )?custom_components\.(\w+)/,
-  /\bError loading custom_components\.(\w+)/,
-  /\bcustom_components\/(\w+)\/manifest\.json\b/,
-  // The config entries' check on what an integration's setup returned.
-  /^(\w+)\.async_(?:setup_entry|migrate_entry|unload_entry) did not return boolean/,
-  /^Timed out adding entities for domain \w+ with platform (\w+)/,
-  // The start waiting on one integration's setup (newer releases print a dict of them).
-  /^Waiting (?:on|for) integrations to complete setup: (?:\{\(')?(\w+)(?:', [^)]*\): [\d.]+\})?$/,
-  // An automation's device trigger, condition or action of an integration that has none (any more).
-  /\bIntegration '(\w+)' does not support device automation/,
-  // The loader on an integration it could not load or resolve.
-  /^(?:Error loading|Failed to load) integration: (\w+)$/,
-  /^Unable to resolve dependencies for (\w+):/,
-  /^Unable to prepare setup for platform '?(\w+)\.\w+'?: /,
-  // The config entries on an entry whose integration is gone.
-  /^Cannot find integration (\w+)$/,
-  // The statistics' checks name the entity's integration.
-  /^Entity [a-z_]+\.\S+ from integration (\w+) has state class\b/,
-  // YAML Home Assistant no longer reads, naming the integration it was meant for.
-  /^The '?(\w+)'? integration does not support (?:YAML setup|any configuration parameters)\b/,
-  /^Configuring the (\w+) integration under the \w+ platform key is not supported/,
-  /^The (\w+) platform for the \w+ integration does not support platform setup/,
-  // The loader asked about one integration for another part (the frontend, a flow).
-  /\b(?:manifest|translations|flow|integration) for integration '?(\w+)'?(?=[:\s.,]|$)/,
-];
-/**
- * Keys of a configuration that a mis-indented YAML puts at the top level, where Home
- * Assistant reads them as integrations ("Integration 'name' not found").
- */
-export const CONFIG_KEYS: ReadonlySet<string> = new Set([
-  'name',
-  'platform',
-  'host',
-  'port',
-  'username',
-  'password',
-  'entity_id',
-  'entities',
-  'sensors',
-  'friendly_name',
-  'unique_id',
-  'icon',
-  'value_template',
-  'unit_of_measurement',
-  'device_class',
-  'scan_interval',
-  'state',
-]);
 /**
  * Home Assistant's own internet services, by host: Core installs requirements from
  * the wheels index, the (old) updater, analytics and alerts integrations each call

@@ -238,6 +238,68 @@ describe('integrationOf', () => {
       },
       'websocket_api',
     ],
+    // Entity platforms and the configuration check log on an integration's behalf and name
+    // it in the message, as Home Assistant 2026.11's system_log stores the record.
+    [
+      {
+        logger: 'homeassistant.components.sensor',
+        path: 'helpers/entity_platform.py',
+        message: 'Updating snmp sensor took longer than the scheduled update interval 0:01:00',
+      },
+      'snmp',
+    ],
+    [
+      {
+        logger: 'homeassistant.components.climate',
+        path: 'helpers/entity_platform.py',
+        message: 'Setup of climate platform nibe_heatpump is taking over 10 seconds.',
+      },
+      'nibe_heatpump',
+    ],
+    [
+      {
+        logger: 'homeassistant.config',
+        path: 'config.py',
+        message:
+          "Invalid config for 'template' at configuration.yaml, line 12: required key 'state' not provided",
+      },
+      'template',
+    ],
+    // A platform's configuration: the culprit is whichever name is not an entity domain.
+    [
+      {
+        logger: 'homeassistant.config',
+        path: 'config.py',
+        message:
+          "Invalid config for 'weather' from integration 'template' at packages/weather.yaml, line 5: 'unique_id' is an invalid option for 'template.weather'",
+      },
+      'template',
+    ],
+    [
+      {
+        logger: 'homeassistant.config',
+        path: 'config.py',
+        message:
+          "Invalid config for 'rest' from integration 'sensor' at sensor/bwt.yaml, line 59: 'sensor' is an invalid option for 'sensor.rest'",
+      },
+      'rest',
+    ],
+    [
+      {
+        logger: 'homeassistant.components.hassio',
+        path: 'components/hassio/__init__.py',
+        message: 'Invalid config for [nibe]: [status] is an invalid option for [nibe]',
+      },
+      'nibe',
+    ],
+    [
+      {
+        logger: 'homeassistant.config',
+        path: 'config.py',
+        message: "Platform error: sensor - Integration 'acme_pool' not found.",
+      },
+      'acme_pool',
+    ],
   ])('%j → %s', (origin, expected) => {
     expect(integrationOf(origin)).toBe(expected);
   });

@@ -13,7 +13,9 @@ chatty integration would; `logger_level` reads a logger's level back.
 `update.install` then installs (release.py, update.py). `bridge` takes the lab's
 bridge, with the devices behind it, offline and back; `bridge_report` makes those
 devices report again (bridge.py). `burst` logs failing lines at a steady rate in the
-background (burst.py); `burst_sent` says how many it logged.
+background (burst.py); `burst_sent` says how many it logged. `slow_poll` makes
+the lab's polled sensor update slower than its scan interval: Home Assistant warns
+about it under the sensor platform's logger.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from .const import (
     ATTR_LOGGER,
     ATTR_MODE,
     ATTR_ONLINE,
+    ATTR_SECONDS,
     ATTR_VERSION,
     CONF_MODE,
     DOMAIN,
@@ -59,6 +62,7 @@ from .const import (
     MODE_NOT_READY,
     MODE_SETUP_ERROR,
     MODES,
+    SLOW_POLL,
 )
 from .coordinator import FaultLabCoordinator
 from .release import RELEASE, Release
@@ -107,6 +111,9 @@ RELEASE_SCHEMA = vol.Schema(
     {vol.Required(ATTR_VERSION): VERSION, vol.Optional(ATTR_INSTALLED): VERSION}
 )
 BRIDGE_SCHEMA = vol.Schema({vol.Required(ATTR_ONLINE): cv.boolean})
+SLOW_POLL_SCHEMA = vol.Schema(
+    {vol.Required(ATTR_SECONDS): vol.All(vol.Coerce(float), vol.Range(min=0, max=60))}
+)
 FLOOD_LINE = "Fault Lab hub repeated its last status update"
 
 type FaultLabConfigEntry = ConfigEntry[FaultLabCoordinator]
@@ -123,6 +130,18 @@ async def broken_action(call: ServiceCall) -> None:
     names this frame.
     """
     raise KeyError("scene_list")
+
+
+async def flood(call: ServiceCall) -> None:
+    """Log the same warning many times through a logger of the lab's own."""
+    logger = logging.getLogger(f"{__package__}.{call.data[ATTR_LOGGER]}")
+    for _ in range(call.data[ATTR_COUNT]):
+        logger.warning(FLOOD_LINE)
+
+
+async def slow_poll(call: ServiceCall) -> None:
+    """Make the polled sensor's update take this long."""
+    call.hass.data[SLOW_POLL] = call.data[ATTR_SECONDS]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
@@ -147,11 +166,6 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
             await entry.runtime_data.async_request_refresh()
 
     hass.services.async_register(DOMAIN, "set_fault", set_fault, SET_FAULT_SCHEMA)
-
-    async def flood(call: ServiceCall) -> None:
-        logger = logging.getLogger(f"{__package__}.{call.data[ATTR_LOGGER]}")
-        for _ in range(call.data[ATTR_COUNT]):
-            logger.warning(FLOOD_LINE)
 
     async def logger_level(call: ServiceCall) -> ServiceResponse:
         logger = logging.getLogger(f"{__package__}.{call.data[ATTR_LOGGER]}")
@@ -215,6 +229,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     )
     hass.services.async_register(DOMAIN, "freeze", freeze, FREEZE_SCHEMA)
     hass.services.async_register(DOMAIN, "broken_action", broken_action)
+    hass.services.async_register(DOMAIN, "slow_poll", slow_poll, SLOW_POLL_SCHEMA)
     hass.services.async_register(
         DOMAIN,
         "logger_level",

@@ -15,6 +15,7 @@ ATTR_FROZEN: Final = "frozen"
 ATTR_VERSION: Final = "version"
 ATTR_INSTALLED: Final = "installed"
 ATTR_ONLINE: Final = "online"
+ATTR_SECONDS: Final = "seconds"
 
 MODE_NONE: Final = "none"
 MODE_NOT_READY: Final = "not_ready"
@@ -40,3 +41,9 @@ HUB_HOST: Final = "192.0.2.10"
 # The pretend hub's API key: only its debug log names it (redaction must catch it).
 HUB_API_KEY: Final = "fl-debug-4f9c2e71b8a34d0e"
 UPDATE_INTERVAL: Final = timedelta(seconds=10)
+
+# How long the lab's polled sensor takes to update (hass.data key; 0: at once). Longer
+# than its scan interval, and Home Assistant warns that updating took longer than
+# scheduled.
+SLOW_POLL: Final = "fault_lab_slow_poll"
+POLL_INTERVAL: Final = timedelta(seconds=2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from homeassistant.components.sensor import (
@@ -15,6 +16,7 @@ from homeassistant.const import (
     SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
     UnitOfPower,
     UnitOfTemperature,
+    UnitOfTime,
 )
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
@@ -25,8 +27,11 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from . import FaultLabConfigEntry
 from .appliance import APPLIANCE, Appliance, appliance_device, plug_device
 from .bridge import BRIDGE, BRIDGE_DEVICES, Bridge, bridge_device, bridged_device
-from .const import DOMAIN
+from .const import DOMAIN, POLL_INTERVAL, SLOW_POLL
 from .coordinator import FaultLabCoordinator
+
+# The platform's scan interval: only the poll-lag sensor polls.
+SCAN_INTERVAL = POLL_INTERVAL
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +73,7 @@ async def async_setup_entry(
     async_add_entities(
         FaultLabSensor(entry.runtime_data, description) for description in SENSORS
     )
+    async_add_entities([FaultLabPollLag(entry.entry_id)])
     appliance = hass.data[APPLIANCE]
     async_add_entities(
         [
@@ -243,3 +249,26 @@ class FaultLabBridgedTemperature(SensorEntity):
     def native_value(self) -> float:
         """The last reading the device reported."""
         return self._bridge.readings[self._n]
+
+
+class FaultLabPollLag(SensorEntity):
+    """A polled reading whose update takes as long as `fault_lab.slow_poll` says."""
+
+    _attr_has_entity_name = True
+    _attr_translation_key = "poll_lag"
+    _attr_should_poll = True
+    _attr_device_class = SensorDeviceClass.DURATION
+    _attr_native_unit_of_measurement = UnitOfTime.SECONDS
+    _attr_native_value: float = 0
+
+    def __init__(self, entry_id: str) -> None:
+        """Initialize the sensor on the hub's device."""
+        self._attr_unique_id = f"{entry_id}_poll_lag"
+        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, entry_id)})
+
+    async def async_update(self) -> None:
+        """Take as long as the lab says, as a slow device's poll would."""
+        lag: float = self.hass.data.get(SLOW_POLL, 0)
+        if lag:
+            await asyncio.sleep(lag)
+        self._attr_native_value = lag
