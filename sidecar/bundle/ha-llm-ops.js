@@ -4575,6 +4575,14 @@ var UI_HEADER = /^(?:[Ii]ntegration:|Last logged:|This error originated from|[\p
 var LOCALIZED_LABEL = /^[^:\d][^:]{1,29}:\s*[a-z_]\w*\.\w/;
 var UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
 /**
+* The UI's list of messages (Settings → System → Logs), copied: under each message its time,
+* level and where it was logged (an integration's name or a file), with how often:
+* `8:26:22 PM – (ERROR) Insteon - message first occurred at 8:16:12 PM and shows up 5 times`.
+*/
+var UI_LIST_META = /^\S.{0,40}? – \((?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\)(?: (?<origin>.+?))?(?: - message first occurred at .+? and shows up \d+ times?)?$/;
+/** An origin in that line that is a file (`config_entries.py`, a library's path), not a name. */
+var UI_LIST_FILE = /\.py$|\//;
+/**
 * The UI log viewer before 0.104 put the source under the message:
 * `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
 */
@@ -4658,6 +4666,15 @@ var LogParser = class {
 			}
 		}
 		if (trimmed.startsWith("This error") && UI_NOTE.test(trimmed)) return this.finish();
+		const listed = trimmed.includes(" – (") ? UI_LIST_META.exec(trimmed) : null;
+		if (listed?.groups) {
+			if (!this.current) return null;
+			this.current.level = normalizeLevel(listed.groups.level);
+			const origin = listed.groups.origin ?? "";
+			if (UI_LIST_FILE.test(origin)) this.current.source ??= origin;
+			else if (origin) this.current.integrationName = origin;
+			return this.finish();
+		}
 		const started = startOf(line);
 		if (started) {
 			const done = this.finish();
@@ -13456,6 +13473,11 @@ function platformModule(logger) {
 	const domain = m[2];
 	return CORE_DOMAINS.has(domain) && !PLATFORM_DOMAINS.test(domain) && !PLATFORM_HELPER_MODULES.has(domain) ? domain : null;
 }
+/** The integration a title names: its domain written as words (`Insteon`), or its brand. */
+function titledIntegration(title) {
+	const asDomain = title.toLowerCase().replace(/[\s-]+/g, "_");
+	return CORE_DOMAINS.has(asDomain) ? asDomain : brandIntegration(title);
+}
 function attribute(record) {
 	const bare = record.logger === null && record.timestamp === null && record.level === "UNKNOWN";
 	const pasted = record.logger === null ? PASTED_LOGGER.exec(record.message)?.[1] : void 0;
@@ -13482,7 +13504,7 @@ function attribute(record) {
 		fromHa: false,
 		bare
 	};
-	const python = r.source !== null || r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
+	const python = r.source !== null || r.integrationName !== void 0 || r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger);
 	const served = r.app === true && r.logger !== null ? libraryIntegration(r.logger) : null;
 	if (served) return {
 		integration: served,
@@ -13539,6 +13561,7 @@ function attribute(record) {
 		const named = NAMED_IN_MESSAGE.map((re) => lines.map((l) => re.exec(l)?.[1]).find(Boolean)).find(Boolean);
 		integration = frame ?? (named && !CONFIG_KEYS.has(named) ? named : null) ?? platformModule(logger) ?? (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
 	}
+	if (integration === null && r.integrationName) integration = titledIntegration(r.integrationName);
 	integration ??= knownMessageIntegration(recordLines);
 	if (integration === null && !logger.startsWith("homeassistant")) integration = libraryIntegration(r.logger);
 	integration ??= libraryIntegration(/^([a-z_][\w.]*)\.[A-Z]\w*:/.exec(r.message)?.[1] ?? null);

@@ -201,6 +201,12 @@ function platformModule(logger: string): string | null {
     : null;
 }
 
+/** The integration a title names: its domain written as words (`Insteon`), or its brand. */
+function titledIntegration(title: string): string | null {
+  const asDomain = title.toLowerCase().replace(/[\s-]+/g, '_');
+  return CORE_DOMAINS.has(asDomain) ? asDomain : brandIntegration(title);
+}
+
 export function attribute(record: LogRecord): Attribution {
   const bare = record.logger === null && record.timestamp === null && record.level === 'UNKNOWN';
   // A pasted line that kept only its logger, in brackets: `[pyatv.protocols.mrp] …`.
@@ -218,8 +224,10 @@ export function attribute(record: LogRecord): Attribution {
     return { integration: bluetooth ? 'bluetooth' : null, subject: null, fromHa: false, bare };
   }
   // A record with a Python source file is Home Assistant's, whatever the paste lost.
+  // So is one Home Assistant's UI showed with an integration's name.
   const python =
     r.source !== null ||
+    r.integrationName !== undefined ||
     (r.logger !== null && PYTHON_LOGGER.test(logger) && !S6_LOGGER.test(logger));
   // A server add-on that runs an integration's own library (the Matter Server is
   // python-matter-server), in its own format: what fails there fails that integration.
@@ -284,6 +292,8 @@ export function attribute(record: LogRecord): Attribution {
       platformModule(logger) ??
       (integration && PLATFORM_DOMAINS.test(integration) ? null : integration);
   }
+  // The integration's name the UI showed with the record (`Insteon`, `evohome`).
+  if (integration === null && r.integrationName) integration = titledIntegration(r.integrationName);
   // Any line of the record, too: a paste of a program's output may put it on a continuation line.
   integration ??= knownMessageIntegration(recordLines);
   // A library logger no manifest declares any more, named by convention (`pyunifiprotect`).

@@ -65,6 +65,15 @@ const LOCALIZED_LABEL = /^[^:\d][^:]{1,29}:\s*[a-z_]\w*\.\w/;
 const UI_NOTE = /^This error originated from an? (?:custom )?integration\.?$/;
 
 /**
+ * The UI's list of messages (Settings → System → Logs), copied: under each message its time,
+ * level and where it was logged (an integration's name or a file), with how often:
+ * `8:26:22 PM – (ERROR) Insteon - message first occurred at 8:16:12 PM and shows up 5 times`.
+ */
+const UI_LIST_META =
+  /^\S.{0,40}? – \((?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\)(?: (?<origin>.+?))?(?: - message first occurred at .+? and shows up \d+ times?)?$/;
+/** An origin in that line that is a file (`config_entries.py`, a library's path), not a name. */
+const UI_LIST_FILE = /\.py$|\//;
+/**
  * The UI log viewer before 0.104 put the source under the message:
  * `10:47 AM components/hue/sensor_base.py (ERROR) - message first occured at …`.
  */
@@ -172,6 +181,17 @@ export class LogParser {
     }
     if (trimmed.startsWith('This error') && UI_NOTE.test(trimmed)) return this.finish(); // precedes a `Logger:` block
 
+    const listed = trimmed.includes(' – (') ? UI_LIST_META.exec(trimmed) : null;
+    if (listed?.groups) {
+      // The line under a message closes it: the next line is the next message.
+      if (!this.current) return null;
+      this.current.level = normalizeLevel(listed.groups.level);
+      const origin = listed.groups.origin ?? '';
+      if (UI_LIST_FILE.test(origin)) this.current.source ??= origin;
+      else if (origin) this.current.integrationName = origin;
+      // Its count spans from the first occurrence, at any distance: not a pace, so not kept.
+      return this.finish();
+    }
     const started = startOf(line);
     if (started) {
       const done = this.finish();

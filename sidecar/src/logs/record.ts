@@ -19,6 +19,8 @@ export interface LogRecord {
    * both as times of one day (a date before one of them leaves the days between unknown).
    */
   repeatsOverS?: number;
+  /** The integration's name Home Assistant's UI showed with the record (its log list), when it named one. */
+  integrationName?: string;
   /**
    * The line is in a format Home Assistant Core never writes and apps do: bashio, s6-overlay,
    * Zigbee2MQTT, Node-RED, Go's log or nginx, Mosquitto, Python's default format.

@@ -236,6 +236,44 @@ describe('parseLog: the UI log viewer', () => {
   });
 });
 
+describe('parseLog: the UI log list', () => {
+  it('reads each message with the level and the origin of the line under it', () => {
+    // Settings → System → Logs lists each message, then its time, level, where it was logged
+    // (an integration's name or a file) and how often.
+    const records = parseLog(
+      [
+        'Could not connect to Insteon modem',
+        '8:26:22 PM – (ERROR) Insteon - message first occurred at 8:16:12 PM and shows up 5 times',
+        "An client error occurred: Cannot connect to host <IP>:25105 ssl:default [Connect call failed ('<IP>', 25105)]",
+        '8:26:22 PM – (ERROR) /usr/local/lib/python3.9/site-packages/pyinsteon/protocol/http_reader_writer.py - message first occurred at 8:16:12 PM and shows up 5 times',
+        "Config entry '' for insteon integration not ready yet; Retrying in background",
+        '8:16:12 PM – (WARNING) config_entries.py',
+      ].join('\n'),
+    );
+    expect(
+      records.map((r) => [r.level, r.message, r.source, r.integrationName, r.traceback]),
+    ).toEqual([
+      ['ERROR', 'Could not connect to Insteon modem', null, 'Insteon', null],
+      [
+        'ERROR',
+        "An client error occurred: Cannot connect to host <IP>:25105 ssl:default [Connect call failed ('<IP>', 25105)]",
+        '/usr/local/lib/python3.9/site-packages/pyinsteon/protocol/http_reader_writer.py',
+        undefined,
+        null,
+      ],
+      [
+        'WARNING',
+        "Config entry '' for insteon integration not ready yet; Retrying in background",
+        'config_entries.py',
+        undefined,
+        null,
+      ],
+    ]);
+    // How often it "shows up" spans from its first occurrence, however long ago: not a pace.
+    expect(records.map((r) => r.repeats)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
 describe('parseLog: thread names', () => {
   it('reads a thread name with its target in parentheses (Python 3.10 and later)', () => {
     const [record] = parseLog(

@@ -75,6 +75,22 @@ describe('attributing the names a message writes', () => {
     expect(await who('My device stopped answering: Connection refused')).not.toContain('my');
   });
 
+  it('names the integration the UI’s log list shows under a message, and reads it as Home Assistant’s', async () => {
+    // Settings → System → Logs: the message, then its time, level and the integration's name.
+    expect(
+      await who(
+        'Could not connect to Insteon modem',
+        '8:26:22 PM – (ERROR) Insteon - message first occurred at 8:16:12 PM and shows up 5 times',
+      ),
+    ).toEqual(['insteon']);
+    expect(
+      await who(
+        "Unable to contact the vendor's server. Check your network and review the vendor's status page.",
+        '10:14:07 – (ERROR) evohome',
+      ),
+    ).toEqual(['evohome']);
+  });
+
   it('names the integration whose config flow failed to load', async () => {
     expect(
       await who(
