@@ -7,6 +7,18 @@ import { input, line } from '../helpers.js';
 /** Lines that look like a family's failure but are not: no signature may claim them. */
 const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
   [
+    // A file Home Assistant reads with bytes that are not UTF-8 is the file's problem, not a device's.
+    'a configuration file that is not UTF-8 is no garbled answer of a device',
+    input('homeassistant', [
+      line(
+        "Unable to read file /config/configuration.yaml: 'utf-8' codec can't decode byte 0xe9 in position 1024: invalid continuation byte",
+        'ERROR',
+        'homeassistant.util.yaml.loader',
+      ),
+    ]),
+    'invalid_config',
+  ],
+  [
     // system_log.write from the user's own automation: a message they wrote on purpose.
     'a message the user’s automation writes to the log is no failure',
     input('system_log', [
@@ -194,7 +206,8 @@ const NEAR_MISSES: [string, AnalysisInput, Category | null][] = [
         'homeassistant.components.denonavr.media_player',
       ),
     ]),
-    'other',
+    // A device answering garbage (network.garbled_answer), not a credential.
+    'device_unavailable',
   ],
   [
     '"to avoid running out of memory" does not mean memory ran out',

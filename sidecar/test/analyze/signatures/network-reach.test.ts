@@ -295,4 +295,32 @@ recognises('network (reaching a host)', [
     'network_unreachable',
     'check_network_or_device',
   ),
+  c(
+    // expat's words for XML that does not parse: a receiver answering its HTTP API with garbage.
+    'a device answering with XML that does not parse',
+    input('denonavr', [
+      line(
+        'Error XMLParseError: not well-formed (invalid token): line 9, column 26 occurred in method async_update for Denon AVR receiver',
+        'ERROR',
+        'homeassistant.components.denonavr.media_player',
+      ),
+    ]),
+    'network.garbled_answer',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
+  c(
+    // A device's answer with bytes that are not text, quoted as the forum turned its quotes.
+    'a device answering with bytes that are not UTF-8',
+    input('yamaha_musiccast', [
+      line(
+        '‘utf-8’ codec can’t decode byte 0xff in position 503: invalid start byte',
+        'UNKNOWN',
+        null,
+      ),
+    ]),
+    'network.garbled_answer',
+    'device_unavailable',
+    'check_network_or_device',
+  ),
 ]);

@@ -516,6 +516,24 @@ export const network: SignatureFamily = {
         '{integration} fails to talk to {host} (“{detail}”): the device or service is offline, restarting, or answering with errors.',
     },
     {
+      // The peer answered with bytes its protocol does not allow: XML that does not parse
+      // (expat's words), text that is not UTF-8. A file read that way is the configuration's.
+      id: 'garbled_answer',
+      match: {
+        text: /\bnot well-formed \(invalid token\)|['‘’]utf-?8['‘’] codec can['‘’]t decode byte/i,
+        unless: /\.(?:ya?ml|json|conf|txt)\b/,
+      },
+      ...device,
+      confidence: 0.45,
+      title: '{integration} gets an answer from {host} it cannot read',
+      rootCause:
+        '{host} answered {integration} with data its protocol does not allow (“{detail}”): devices answer that way while they are half-started or their web server is stuck, and sometimes after a firmware update changed what they send.',
+      manualSteps: [
+        'Restart {host}: unplug it for a few seconds; most devices answer properly again.',
+        'If it keeps happening after a firmware update of {host}, report it to {integration} with this line.',
+      ],
+    },
+    {
       id: 'entities_unavailable',
       match: { kind: ['entities_unavailable'] },
       ...device,
