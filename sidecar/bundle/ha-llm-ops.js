@@ -4982,12 +4982,15 @@ var CONFIG_KEYS = /* @__PURE__ */ new Set([
 	"scan_interval",
 	"state"
 ]);
-/** Message shapes in which HA names the integration at fault (first group). */
+/**
+* More message shapes in which HA names the integration at fault (first group), read on the
+* message alone: some (a component's path) would also match a traceback's frames, which
+* NAMED_IN_MESSAGE may be read on.
+*/
 var MESSAGE_PATTERNS = [
 	/\bfor ([a-z0-9_]+) integration\b/,
 	/^Error occurred loading (?:configuration )?flow for integration ([a-z0-9_]+)/,
 	/^Error importing platform \w+ from integration ([a-z0-9_]+)/,
-	/\bcustom integration '([a-z0-9_]+)'/,
 	/\bauthor of the '([a-z0-9_]+)' custom integration\b/,
 	/\bcustom integration author for ([a-z0-9_]+)\b/,
 	/\bintegration '([a-z0-9_]+)'/,
@@ -5002,7 +5005,6 @@ var MESSAGE_PATTERNS = [
 	/^Unable to (?:prepare setup|set up dependencies|resolve dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
 	/\bsetting up ([a-z0-9_]+) platform for [a-z_]+/,
 	/^Platform ([a-z0-9_]+) not ready yet/,
-	/^Platform ([a-z0-9_]+) does not generate unique IDs/,
 	/^Config entry (?:'[^']*' )?for ([a-z0-9_]+) not ready yet/,
 	/^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
 	/^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,

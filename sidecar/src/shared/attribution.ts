@@ -157,14 +157,17 @@ export const CONFIG_KEYS: ReadonlySet<string> = new Set([
   'scan_interval',
   'state',
 ]);
-/** Message shapes in which HA names the integration at fault (first group). */
+/**
+ * More message shapes in which HA names the integration at fault (first group), read on the
+ * message alone: some (a component's path) would also match a traceback's frames, which
+ * NAMED_IN_MESSAGE may be read on.
+ */
 const MESSAGE_PATTERNS: RegExp[] = [
   /\bfor ([a-z0-9_]+) integration\b/, // "Config entry 'X' for hue integration not ready yet"
   // config_entries: "Error occurred loading flow for integration %s: %s" (older: "configuration flow").
   /^Error occurred loading (?:configuration )?flow for integration ([a-z0-9_]+)/,
   // … and "Error importing platform config_flow from integration %s to set up %s configuration entry".
   /^Error importing platform \w+ from integration ([a-z0-9_]+)/,
-  /\bcustom integration '([a-z0-9_]+)'/, // blocking calls, "custom integration 'places' ..."
   // helpers/frame: "… please report it to the author of the 'places' custom integration",
   // and its older wording "Please report issue to the custom integration author for places".
   /\bauthor of the '([a-z0-9_]+)' custom integration\b/,
@@ -186,7 +189,6 @@ const MESSAGE_PATTERNS: RegExp[] = [
   /^Unable to (?:prepare setup|set up dependencies|resolve dependencies) (?:for|of) (?:platform )?'?([a-z0-9_]+)/,
   /\bsetting up ([a-z0-9_]+) platform for [a-z_]+/, // "Error while setting up places platform for sensor"
   /^Platform ([a-z0-9_]+) not ready yet/,
-  /^Platform ([a-z0-9_]+) does not generate unique IDs/,
   /^Config entry (?:'[^']*' )?for ([a-z0-9_]+) not ready yet/, // before 2021.x: no title
   /^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
   // `ha core check` results relayed by the hassio integration
