@@ -4924,6 +4924,7 @@ var CONFIG_CHECK = [
 	/^Invalid config for \[(?:\w+\.)?(\w+)\]/,
 	/^Invalid config for integration (\w+) at\b/,
 	/^Failed to process config for integration (\w+) due to multiple\b/,
+	/\b(?:Component|Integration) error: \w+ - Requirements for (\w+) not found/,
 	/\b(?:Component|Integration) error: (\w+) - /,
 	/\bPlatform error: \w+\.(\w+) - /
 ];

@@ -87,6 +87,8 @@ export const CONFIG_CHECK: readonly RegExp[] = [
   // The same, as a reload or notification words it (a translated error).
   /^Invalid config for integration (\w+) at\b/,
   /^Failed to process config for integration (\w+) due to multiple\b/,
+  // An integration that failed because one it depends on could not install: the dependency.
+  /\b(?:Component|Integration) error: \w+ - Requirements for (\w+) not found/,
   /\b(?:Component|Integration) error: (\w+) - /,
   /\bPlatform error: \w+\.(\w+) - /,
 ];

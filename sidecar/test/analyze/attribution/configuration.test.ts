@@ -88,6 +88,13 @@ describe('attributing configuration and custom integrations', () => {
         "Integration error: poolmate - Requirements for poolmate not found: ['pypoolmate==0.7.5'].",
       ),
     ).toEqual(['poolmate']);
+    // An integration that fails because one it depends on could not install its requirements:
+    // the dependency is the one to look at.
+    expect(
+      await who(
+        "Integration error: default_config - Requirements for bluetooth not found: ['bleak==0.17.0', 'bleak-retry-connector==1.15.1'].",
+      ),
+    ).toEqual(['bluetooth']);
   });
 
   it('reads a custom integration folder named after its repository as the domain', async () => {
