@@ -5038,6 +5038,7 @@ var KNOWN_MESSAGES = [
 	[/\bproblem talking to (?:the )?OpenAI\b/, "openai_conversation"],
 	[/\bproblem talking to (?:the )?Anthropic\b/, "anthropic"],
 	[/\bvia 'tailscale up'|\bFunnel not available;|\bTailscale's (?:HTTPS|Funnel) support is (?:disabled|enabled)\b/, "hassio"],
+	[/^(?:sshd\[\d+\]: )?(?:error: )?userauth_pubkey: |^certbot: error:|^(?:gyp|npm) ERR! /, "hassio"],
 	[/\bFailed to (?:send request|deliver (?:packet|message)|enqueue (?:message|packet)): <?\w*Status\.|\bCoordinator is disconnected, cannot send request\b/, "zha"],
 	[/\b[\w-]+\.coolkit\.(?:cc|cn)\b/, "sonoff"]
 ];

@@ -259,6 +259,12 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
     'hassio',
   ],
   [
+    // Programs that run only inside add-ons (Home Assistant is Python and runs none of them):
+    // OpenSSH's server, certbot, npm and node-gyp building a Node-RED palette.
+    /^(?:sshd\[\d+\]: )?(?:error: )?userauth_pubkey: |^certbot: error:|^(?:gyp|npm) ERR! /,
+    'hassio',
+  ],
+  [
     // zigpy's radio libraries on a frame they could not send: only ZHA uses them (Zigbee2MQTT
     // is a program of its own, its messages are not these).
     /\bFailed to (?:send request|deliver (?:packet|message)|enqueue (?:message|packet)): <?\w*Status\.|\bCoordinator is disconnected, cannot send request\b/,

@@ -159,6 +159,20 @@ describe('attributing loggers and every clue together', () => {
     expect(await analyzed("FATAL: Tailscale's Funnel support is disabled")).toEqual([
       ['hassio', 'invalid_config'],
     ]);
+    // Programs that run only inside add-ons (an SSH server, certbot, npm and node-gyp), their
+    // lines pasted alone: the add-on's, not an integration's.
+    expect(await who('certbot: error: unrecognized arguments: --null --null-credentials')).toEqual([
+      'hassio',
+    ]);
+    expect(await who('gyp ERR! stack Error: not found: make')).toEqual(['hassio']);
+    expect(
+      await who('npm ERR! code ERESOLVE', 'npm ERR! ERESOLVE unable to resolve dependency tree'),
+    ).toEqual(['hassio']);
+    expect(
+      await who(
+        'sshd[412]: error: userauth_pubkey: key type ssh-rsa not in PubkeyAcceptedAlgorithms [preauth]',
+      ),
+    ).toEqual(['hassio']);
     // A traceback through the Supervisor's code is about the add-ons it manages.
     expect(
       await analyzed(
