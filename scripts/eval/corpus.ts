@@ -268,6 +268,16 @@ export interface PartScore {
   remedy_confusion: Record<string, Record<string, number>>;
   /** Remedy accuracy on the cases whose category is right: how much of the remedy gap is the category's. */
   remedy_where_category_right: number;
+  /** The same accuracies per log shape, the most frequent shape first: how well each is read. */
+  by_shape: Record<string, ShapeScore>;
+}
+
+/** The accuracies on the cases of one log shape. */
+export interface ShapeScore {
+  cases: number;
+  category: number;
+  remedy: number;
+  integration: number;
 }
 
 const BANDS: [string, number, number][] = [
@@ -322,7 +332,26 @@ export function partScore(rows: readonly CaseResult[]): PartScore {
       rightCategory.filter((r) => r.remedy).length,
       rightCategory.length,
     ),
+    by_shape: byShape(rows),
   };
+}
+
+function byShape(rows: readonly CaseResult[]): Record<string, ShapeScore> {
+  const groups = new Map<string, CaseResult[]>();
+  for (const r of rows) groups.set(r.shape, [...(groups.get(r.shape) ?? []), r]);
+  return Object.fromEntries(
+    [...groups]
+      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+      .map(([shape, of]) => [
+        shape,
+        {
+          cases: of.length,
+          category: share(of.filter((r) => r.category).length, of.length),
+          remedy: share(of.filter((r) => r.remedy).length, of.length),
+          integration: share(of.filter((r) => r.integration).length, of.length),
+        },
+      ]),
+  );
 }
 
 /** What the analyzer said about a no-fault log: an incident there is a false alarm. */

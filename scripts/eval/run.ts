@@ -30,6 +30,7 @@ import {
   splitOf,
   type Evaluation,
   type PartScore,
+  type ShapeScore,
 } from './corpus.js';
 import { evaluateLlm, type LlmEvaluation } from './llm.js';
 
@@ -45,6 +46,11 @@ function partLines(name: string, p: PartScore): string[] {
     `  integration where the log names it ${pct(p.named.integration)} (${p.named.cases} of ${p.cases} logs name it)`,
     `  confidently wrong (≥ 0.8, wrong category) ${pct(p.confidently_wrong)}   no incident ${p.silent}`,
     `  calibration: ${p.calibration.map((b) => `${b.band} ${b.cases ? pct(b.category) : '–'} (${b.cases})`).join('   ')}`,
+    `  by log shape (category / remedy / integration):`,
+    ...Object.entries(p.by_shape).map(
+      ([shape, s]) =>
+        `    ${shape.padEnd(20)} ${String(s.cases).padStart(4)}  ${pct(s.category)} / ${pct(s.remedy)} / ${pct(s.integration)}`,
+    ),
   ];
 }
 
@@ -73,6 +79,23 @@ function confusionTable(table: PartScore['confusion']): string {
     `| expected ↓ / analyzer → | ${cols.join(' | ')} |`,
     `| --- | ${cols.map(() => '---:').join(' | ')} |`,
     ...rows.map((r) => `| ${r} | ${cols.map((c) => table[r]?.[c] ?? '').join(' | ')} |`),
+  ].join('\n');
+}
+
+/** Each log shape's accuracies, the working and the held-out part side by side. */
+function shapeTable(working: PartScore, heldOut: PartScore): string {
+  const shapes = [...new Set([...Object.keys(working.by_shape), ...Object.keys(heldOut.by_shape)])];
+  const cells = (s: ShapeScore | undefined) =>
+    s
+      ? `${s.cases} | ${pct(s.category)} | ${pct(s.remedy)} | ${pct(s.integration)}`
+      : '0 | – | – | –';
+  return [
+    '| shape | working cases | category | remedy | integration | held-out cases | category | remedy | integration |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...shapes.map(
+      (shape) =>
+        `| ${shape} | ${cells(working.by_shape[shape])} | ${cells(heldOut.by_shape[shape])} |`,
+    ),
   ].join('\n');
 }
 
@@ -123,6 +146,12 @@ a bare \`OSError: [Errno 113] Host is unreachable\`, which only what a running h
 config entry in retry, the entity registry) can attribute.
 
 No-fault logs: ${e.no_fault.logs}, of which **${e.no_fault.false_alarms}** raised an incident.
+
+### By log shape
+
+How well each shape of log is read: category, remedy and integration accuracy on its cases.
+
+${shapeTable(e.working, e.held_out)}
 
 ### Calibration (held-out part): category accuracy per confidence band
 

@@ -59,4 +59,36 @@ describe('the corpus scoring', () => {
     });
     expect(score.remedy_where_category_right).toBe(0.5);
   });
+
+  it('scores each log shape apart, the most frequent first', () => {
+    const row = (shape: string, right: boolean) =>
+      ({
+        shape,
+        named: true,
+        integration: right,
+        category: right,
+        remedy: false,
+        expected: { category: 'other', remedy: 'notify_only' },
+        got: null,
+      }) as never;
+    const score = partScore([
+      row('bare-line', true),
+      row('ui-log-viewer', true),
+      row('ui-log-viewer', false),
+      row('ui-log-viewer', false),
+    ]);
+    expect(Object.keys(score.by_shape)).toEqual(['ui-log-viewer', 'bare-line']);
+    expect(score.by_shape['ui-log-viewer']).toEqual({
+      cases: 3,
+      category: 0.333,
+      remedy: 0,
+      integration: 0.333,
+    });
+    expect(score.by_shape['bare-line']).toEqual({
+      cases: 1,
+      category: 1,
+      remedy: 0,
+      integration: 1,
+    });
+  });
 });
