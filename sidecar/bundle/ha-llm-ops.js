@@ -13394,9 +13394,11 @@ var PIP_BUILD = /Unable to install package|Failed (?:to )?build(?:ing)? wheel|Bu
 /**
 * A Python logger; a module of a custom folder named after its repository may hold `-`, and
 * under Home Assistant's and custom integrations' packages a device's part of the name may be
-* redacted in the paste (`custom_components.meross_lan.mss210_###0`, `…_<SERIAL>`).
+* redacted in the paste (`custom_components.meross_lan.mss210_###0`, `…_<SERIAL>`) or hold
+* brackets (`….device[0]`). A part never holds a dot: a pattern whose parts could split
+* backtracks once per way of splitting them when the name does not match.
 */
-var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$|^(?:custom_components|homeassistant)\.[\w-]+(?:\.[^\s[\]]+)*$/;
+var PYTHON_LOGGER = /^[A-Za-z_]\w*(?:\.\w+)*$|^(?:custom_components|homeassistant)\.[\w-]+(?:\.[^\s.]+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 var PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** The kernel's Bluetooth stack on one of its controllers (`Bluetooth: hci0: …`). */

@@ -76,10 +76,12 @@ const PIP_BUILD =
 /**
  * A Python logger; a module of a custom folder named after its repository may hold `-`, and
  * under Home Assistant's and custom integrations' packages a device's part of the name may be
- * redacted in the paste (`custom_components.meross_lan.mss210_###0`, `…_<SERIAL>`).
+ * redacted in the paste (`custom_components.meross_lan.mss210_###0`, `…_<SERIAL>`) or hold
+ * brackets (`….device[0]`). A part never holds a dot: a pattern whose parts could split
+ * backtracks once per way of splitting them when the name does not match.
  */
 const PYTHON_LOGGER =
-  /^[A-Za-z_]\w*(?:\.\w+)*$|^(?:custom_components|homeassistant)\.[\w-]+(?:\.[^\s[\]]+)*$/;
+  /^[A-Za-z_]\w*(?:\.\w+)*$|^(?:custom_components|homeassistant)\.[\w-]+(?:\.[^\s.]+)*$/;
 /** A dotted Python logger in brackets at the start of a line (not `[info]`, not a time). */
 const PASTED_LOGGER = /^\[([A-Za-z_]\w*(?:\.\w+)+)\] /;
 /** The kernel's Bluetooth stack on one of its controllers (`Bluetooth: hci0: …`). */

@@ -307,4 +307,17 @@ describe('grouping a log into incidents', () => {
     expect(incident?.occurrences).toBe(20_000);
     expect(incident?.rca.category).toBe('other');
   });
+
+  it('reads a logger of many dotted parts that ends in a bracket', async () => {
+    // A device's name in a logger (`….[a.b.c]`) once made the test for a Python logger
+    // backtrack once per way of splitting its dots: some forty dots took longer than anyone
+    // waits for `ha-llm-ops analyze`.
+    const line = (logger: string) =>
+      `2024-06-10 21:36:07.440 ERROR (MainThread) [${logger}] Error updating the device: timed out`;
+    const [stalled] = await analyze(line(`custom_components.acme.${'a.b.'.repeat(20)}c[0`));
+    expect(stalled?.integration).toBe('acme');
+    // A bracket in the device's part is still Home Assistant's logger, not an add-on's.
+    const [bracketed] = await analyze(line(`custom_components.acme.device.[${'a.b.'.repeat(20)}c`));
+    expect(bracketed?.integration).toBe('acme');
+  });
 });
