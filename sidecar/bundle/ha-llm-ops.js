@@ -1312,7 +1312,7 @@ var HOST = `${IPV4}|${PLACEHOLDER}|${NAME}`;
 var HOST_PATTERNS = [
 	new RegExp(String.raw`Cannot connect to host (${HOST})`),
 	new RegExp(String.raw`\b(?:host|address|server)\s*[=:]\s*'?(${HOST})`, "i"),
-	new RegExp(String.raw`[a-z][a-z0-9+.-]*://(?:[^@/\s]+@)?(${HOST})`, "i"),
+	new RegExp(String.raw`(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://(?:[^@/\s]+@)?(${HOST})`, "i"),
 	new RegExp(String.raw`\b(?:at|to|from|host|server|broker|device|on) '?(${HOST})\b`, "i"),
 	new RegExp(String.raw`@ (${HOST})`),
 	new RegExp(String.raw`\b(${IPV4})\b`),
@@ -6759,7 +6759,7 @@ var auth = {
 					/\b(?:username|user name|password|credentials)(?:\s*(?:\/|or|and)\s*(?:password|username))? (?:are|is|was|were) (?:invalid|incorrect|wrong|not valid)\b/i,
 					/\b(?:invalid|wrong|incorrect|bad) [A-Z]\w+ (?:credentials?|password|api[ _-]?key)\b/i,
 					/\bauthentication (?:failed|error|rejected)\b|\bauth(?:entication)? failure\b|\b(?:login|log in|sign[- ]in)(?: as \S+| attempt)? (?:failed|rejected)\b/i,
-					/\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials|TokenExpired)\w*\b|\btoken_expired\b/,
+					/\b\w*(?:InvalidAuth|AuthenticationError|AuthError|NotAuthenticated|NotAuthorized|Unauthenticated|InvalidCredentials|LoginError|AuthFailed|BadCredentials|TokenExpired)\w*\b|\btoken_expired\b/,
 					/\b(?:password|credentials|user ?name and password)\b[^\n]{0,20}\bnot accepted\b|\bLogin not possible\b/i,
 					/\bnot authori[sz]ed\b|\bbad user name or password\b/i,
 					/\b(?:Unable|Failed|Could not|Cannot) to log ?in(?:to)?\b|\b(?:Unable|Failed|Could not|Cannot|Can't) log ?in\b|\b(?:login|session|credentials?|password|api key) (?:has |have |is )?expired\b/i,
@@ -7585,7 +7585,7 @@ var config = {
 		},
 		{
 			id: "addon_repository_invalid",
-			match: { text: /\b(?<url>\S+) is not a valid (?:add-on|app) repository\b|\bNo valid repository for (?<url2>\S+)/ },
+			match: { text: /(?<!\S)['"(]?(?<url>\S+) is not a valid (?:add-on|app) repository\b|\bNo valid repository for (?<url2>\S+)/ },
 			...common$13,
 			confidence: .88,
 			title: "An add-on repository holds no add-ons: {url}",

@@ -24,7 +24,8 @@ const HOST = `${IPV4}|${PLACEHOLDER}|${NAME}`;
 const HOST_PATTERNS: RegExp[] = [
   new RegExp(String.raw`Cannot connect to host (${HOST})`),
   new RegExp(String.raw`\b(?:host|address|server)\s*[=:]\s*'?(${HOST})`, 'i'),
-  new RegExp(String.raw`[a-z][a-z0-9+.-]*://(?:[^@/\s]+@)?(${HOST})`, 'i'),
+  // A scheme starts where no scheme character precedes it: tried only there, a long word is read once.
+  new RegExp(String.raw`(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://(?:[^@/\s]+@)?(${HOST})`, 'i'),
   new RegExp(String.raw`\b(?:at|to|from|host|server|broker|device|on) '?(${HOST})\b`, 'i'),
   new RegExp(String.raw`@ (${HOST})`),
   new RegExp(String.raw`\b(${IPV4})\b`),

@@ -196,7 +196,7 @@ export const config: SignatureFamily = {
       // integration's or a card's repository belongs in HACS, not there.
       id: 'addon_repository_invalid',
       match: {
-        text: /\b(?<url>\S+) is not a valid (?:add-on|app) repository\b|\bNo valid repository for (?<url2>\S+)/,
+        text: /(?<!\S)['"(]?(?<url>\S+) is not a valid (?:add-on|app) repository\b|\bNo valid repository for (?<url2>\S+)/,
       },
       ...common,
       confidence: 0.88,
