@@ -53,10 +53,11 @@ export const DEVICE_PORTS: ReadonlyMap<number, string> = new Map([
 
 /**
  * A peer's port in the forms connection errors print: `host:port` (not `file.py:123`),
- * Python's `('<IP>', 9999)` address tuple, or `port 9999` / `port=9999`.
+ * Python's `('<IP>', 9999)` address tuple, or `port 9999` / `port=9999`. A host name is tried
+ * from its first label only: from every label, a long dotted word is read once per label.
  */
 const PEER_PORT =
-  /(?:(?:\d{1,3}\.){3}\d{1,3}|<IP>|<HOST>|localhost|\[[0-9a-fA-F:]+\]|\b[a-zA-Z][\w-]*(?:\.[\w-]+)*(?<!\.(?:py|js|ts|c|cc|cpp|h|yaml|yml|json|txt|log|sh))):(\d{2,5})\b(?![.:]\d)|\(['"][^'"]+['"], (\d{2,5})\)|\bport[ =:]+(\d{2,5})\b/g;
+  /(?:(?:\d{1,3}\.){3}\d{1,3}|<IP>|<HOST>|localhost|\[[0-9a-fA-F:]+\]|(?<![\w.])[a-zA-Z][\w-]*(?:\.[\w-]+)*(?<!\.(?:py|js|ts|c|cc|cpp|h|yaml|yml|json|txt|log|sh))):(\d{2,5})\b(?![.:]\d)|\(['"][^'"]+['"], (\d{2,5})\)|\bport[ =:]+(\d{2,5})\b/g;
 
 /** The integration whose protocol port a line names as its peer's, or null. */
 export function portIntegration(text: string): string | null {
