@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   {
@@ -27,6 +28,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    // The product's patterns read what logs, users and models write: none may backtrack
+    // super-linearly, or one crafted line could stall the sidecar.
+    files: ['*/src/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'error' },
   },
   {
     files: ['panel/**/*.ts', 'cards/**/*.ts'],

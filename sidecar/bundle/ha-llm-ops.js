@@ -193,7 +193,7 @@ var QUOTED_CODE = /(["'](?:authorization_|auth_)?code["'][ \t]*:[ \t]*["'])([A-Z
 /** The password in a Wi-Fi QR payload (`WIFI:S:name;T:WPA;P:password;;`). */
 var WIFI_QR = /(\bWIFI:(?:[A-Z]:(?:\\.|[^;\\\n])*;)*?P:)((?:\\.|[^;\\\n])+)/g;
 /** A Wi-Fi network's name in quotes: `SSID "Smith Family"`. */
-var SSID_WORD = /\b(SSID|Wi-?Fi network|network name)(\s*[:=]?\s*)(["'])([^"'\n]{1,32})\3/gi;
+var SSID_WORD = /\b(SSID|Wi-?Fi network|network name)(\s*(?:[:=]\s*)?)(["'])([^"'\n]{1,32})\3/gi;
 /** An international phone number (only with its `+`: other digit runs are too often ids). */
 var PHONE = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w])/g;
 /**
@@ -4313,9 +4313,14 @@ var disableAutomation = {
 // sidecar/src/logs/line-formats.ts
 var MAX_LINE = 4096;
 var LEVEL = "DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL";
+/**
+* A line's message after the blanks before it: it starts at the first non-blank, so the blanks
+* and the message never trade characters (a backtracking regex would try every split).
+*/
+var REST = String.raw`(?<msg>(?:\S.*)?)$`;
 var TIME = String.raw`(?<time>\d{1,2}:\d{2}:\d{2})(?<frac>[.,]\d{1,9})?(?: ?(?<tz>Z|[+-]\d{2}:?\d{2}))?`;
 /** home-assistant.log and Supervisor: `2024-06-10 21:36:07.440 WARNING (MainThread) [logger] msg` (Supervisor: 2-digit year). */
-var HA_LINE = new RegExp(String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s?)?(?<msg>.*)$`);
+var HA_LINE = new RegExp(String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s*)?${REST}`);
 /** A pasted HA line that lost its timestamp: `ERROR (MainThread) [logger] msg`. */
 var HA_NO_TIME = new RegExp(String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`);
 /**
@@ -4324,26 +4329,26 @@ var HA_NO_TIME = new RegExp(String.raw`^(?<level>${LEVEL})\s+\((?<thread>[^()]*(
 */
 var THREAD_FIRST = new RegExp(String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s+\((?<thread>[^()]*)\)\s+(?<level>${LEVEL})\s+\[(?<logger>[^\]\s]+)\]\s?(?<msg>.*)$`);
 /** bashio (`[14:02:11] INFO: msg`) and Zigbee2MQTT (`[2024-06-10 21:36:07] error: 	z2m: msg`). */
-var BRACKET_TIME = new RegExp(String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*(?<msg>.*)$`, "i");
+var BRACKET_TIME = new RegExp(String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*${REST}`, "i");
 /** Zigbee2MQTT 1.x: `Zigbee2MQTT:error 2022-09-24 01:42:26: msg`. */
-var Z2M_V1 = new RegExp(String.raw`^Zigbee2MQTT:(?<level>debug|info|warn|warning|error)\s+(?<date>\d{4}-\d{2}-\d{2}) ${TIME}:\s*(?<msg>.*)$`, "i");
+var Z2M_V1 = new RegExp(String.raw`^Zigbee2MQTT:(?<level>debug|info|warn|warning|error)\s+(?<date>\d{4}-\d{2}-\d{2}) ${TIME}:\s*${REST}`, "i");
 /** s6-overlay v3: `s6-rc: warning: unable to start service x: command exited 1`. */
-var S6_LINE = /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>.*)$/;
+var S6_LINE = /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>(?:\S.*)?)$/;
 /** The loggers of s6's own status lines: they never continue, so what follows is the program's output. */
 var S6_LOGGER$1 = /^(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init(?:\.d)?|cont-finish(?:\.d)?|services-up|services\.d|legacy-services|legacy-cont-init|rc\.init|fix-attrs\.d)$/;
 /** s6-overlay v2: `[cont-init.d] 10-requirements.sh: exited 1.` (no level). */
-var S6_BRACKET = /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|services\.d|fix-attrs\.d)\]\s*(?<msg>.*)$/;
+var S6_BRACKET = /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|services\.d|fix-attrs\.d)\]\s*(?<msg>(?:\S.*)?)$/;
 /** Python's default format: `ERROR:root:msg`. */
 var PY_BASIC = /^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[\w.]+):(?<msg>.*)$/;
 /** Node-RED: `10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed`. */
-var NODE_RED = /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>.*)$/;
+var NODE_RED = /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>(?:\S.*)?)$/;
 /**
 * Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`,
 * and nginx's error log in the same shape (`2020/05/09 17:41:39 [crit] 33#33: …`).
 */
-var GO_LINE = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|notice|warn|warning|error|crit|alert|emerg|fatal|critical)\]\s*(?<msg>.*)$`, "i");
+var GO_LINE = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|notice|warn|warning|error|crit|alert|emerg|fatal|critical)\]\s*${REST}`, "i");
 /** Go's log package without a level (Tailscale): `2024/05/31 08:59:36 health("overall"): ok`. */
-var GO_PLAIN = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+(?<msg>.*)$`);
+var GO_PLAIN = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+${REST}`);
 /**
 * zerolog's console writer (cloudflared, go2rtc): `2023-03-21T13:00:22Z ERR msg`,
 * `12:01:21.885 FTL [api] listen error=…`, or the level alone when the time was cut.
@@ -4352,11 +4357,11 @@ var ZEROLOG = new RegExp(String.raw`^(?:(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIM
 /** JavaScript's `toLocaleString()` time (room-assistant): `5/27/2020, 6:10:34 AM - error - msg`. */
 var LOCALE_LINE = /^\d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d{2}:\d{2}(?: ?[AP]M)? - (?<level>[a-z]+) - (?<msg>.*)$/i;
 /** A System V style start script's status line: `Starting rfd: ....ERROR`, `Starting crond: OK`. */
-var INIT_STATUS = /^(?<msg>(?:Starting|Stopping|Restarting|Initializing|Loading|Mounting)\b[^:]{1,60}:\s*\.*\s*(?<status>OK|done|ERROR|FAIL(?:ED)?|disabled|not required|skipped))\.?\s*$/i;
+var INIT_STATUS = /^(?<msg>(?:Starting|Stopping|Restarting|Initializing|Loading|Mounting)\b[^:]{1,60}:\s*(?:\.+\s*)?(?<status>OK|done|ERROR|FAIL(?:ED)?|disabled|not required|skipped))\.?\s*$/i;
 /** Mosquitto: `1718048167: New connection from …`. */
 var EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
 /** Any other program that starts its lines with an ISO date and time. */
-var ISO_LINE = new RegExp(String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s*(?:[-|:]\s*)?(?<msg>.*)$`);
+var ISO_LINE = new RegExp(String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s*(?:[-|:]\s*)?${REST}`);
 /** syslog / journald: `Jun 10 21:36:07 host kernel: …` (no year, so no timestamp). */
 var SYSLOG_PREFIX = String.raw`^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;
 var SYSLOG = new RegExp(`${SYSLOG_PREFIX}(?<msg>.*)$`);
@@ -4555,10 +4560,10 @@ var ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
 * (“Enregistreur:”, “日志记录器:”) before a dotted module name.
 */
 var UI_LOGGER = /^(?:Logger:\s*(?<logger>\S+)|[\p{L}'’ ]{2,40}:\s*(?<logger2>[a-z_]\w*(?:\.\w+)+))\s*$/u;
-var UI_SOURCE = /^(?:Source:\s*|[\p{L}'’ ]{2,40}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
-var UI_FIRST = /^(?:First occurred:\s*(?<when>.+?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
+var UI_SOURCE = /^(?:Source:\s*|[\p{L}'’ ]{2,40}:\s*(?=\S+\.py:\d+\s*$))(?<source>\S(?:.*\S)?)\s*$/u;
+var UI_FIRST = /^(?:First occurred:\s*(?<when>\S(?:.*\S)?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
 /** The count the header's first line ends with, in any language: “(22 occurrences)”, “(418 Vorkommnisse)”. */
-var UI_OCCURRENCES = /\((\d+)\s*[^()\d]*\)\s*$/u;
+var UI_OCCURRENCES = /\((\d+)[^()\d]*\)\s*$/u;
 /** A time of day alone, as the UI viewer shows one of today: `21:36:07`, `9:06:29 AM`. */
 var CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\.?)?$/;
 /** Seconds into the day of a time of day given alone (an occurrence count after it aside), else null. */
@@ -5010,7 +5015,7 @@ var MESSAGE_PATTERNS = [
 	/^([a-z0-9_]+) raises exception ConfigEntryNotReady/,
 	/^(?:Component|Integration|Platform) error: ([a-z0-9_]+) - /,
 	/\bPlatform error [a-z_]+\.([a-z0-9_]+) - /,
-	/\bcustom_components\/([\w.-]*[A-Z.-][\w.-]*)\//,
+	/\bcustom_components\/([\d_a-z]*[A-Z.-][\w.-]*)\//,
 	/\bcustom_components[./]([a-z0-9_]+)\b/,
 	/\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
 	/\bRequirements for ([a-z0-9_]+) not found/,
@@ -6680,7 +6685,7 @@ var auth = {
 		},
 		{
 			id: "token_refresh_crashed",
-			match: { text: /Error setting up entry [^\n]*for \w+[\s\S]*\bin \w*refresh_(?:access_)?token\b/ },
+			match: { text: /Error setting up entry [^\n]*for \w[\s\S]*\bin \w*refresh_(?:access_)?token\b/ },
 			...common$17,
 			remedy: "notify_only",
 			actions: [],
@@ -6842,7 +6847,7 @@ var MISSING = /Unable to find (?:service|action) (?<service>[\w.]+)|(?:Service|A
 var TEMPLATE = /\bTemplateError\b|\bUndefinedError\b|Error rendering (?:template|data template)|Error rendering [^\n]{1,80} template: |Template variable (?:error|warning)|rendered invalid|is undefined when rendering/;
 var INVALID_DATA = /Invalid data for call_service|expected \w+ for dictionary value|extra keys not allowed|required key not provided|not a valid value|value must be one of|must contain at least one of/i;
 /** A step of an automation's or script's trace as the UI shows it (Traces → Step details). */
-var TRACE_STEP = /^Executed: [^\n]*\d[\s\S]*^(?:Error|Result):/m;
+var TRACE_STEP = /^Executed: [^\d\n]*\d[^]*^(?:Error|Result):/m;
 var reloadAfterFix$1 = {
 	action_id: "reload_automations",
 	params: {},
@@ -6933,7 +6938,7 @@ var automation = {
 			match: [{
 				text: /Unable to find referenced (?:entities|devices|areas) (?<target>[a-z_]+\.\w+)/,
 				logger: /^homeassistant\.helpers\.service$/
-			}, { text: /\bReferenced (?:areas|devices|entities|floors|labels) (?<target2>[^\s,]+)[^\n]*? (?:are|is) missing or not currently available/ }],
+			}, { text: /\bReferenced (?:areas|devices|entities|floors|labels) (?<target2>[^\s,]+)(?![^\s,])[^\n]*? (?:are|is) missing or not currently available/ }],
 			...common$16,
 			severity: "warning",
 			confidence: .7,
@@ -7152,7 +7157,7 @@ var blockingIo = {
 	signatures: [{
 		id: "blocking_call",
 		match: { text: [
-			/(?:Detected|Caught) blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
+			/(?:Detected|Caught) blocking call to (?<call>[\w.]+)(?![\w.])[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
 			/(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
 			/\bdoing blocking calls? at\b/,
 			/Blocking calls must be done in the executor or a separate thread/
@@ -7554,7 +7559,7 @@ var config = {
 		},
 		{
 			id: "section_missing",
-			match: { text: /Error during setup of component (?<domain>\w+)[\s\S]*\bKeyError: '\k<domain>'/ },
+			match: { text: /Error during setup of component (?<domain>\w+)(?!\w)[\s\S]*\bKeyError: '\k<domain>'/ },
 			...common$13,
 			confidence: .8,
 			title: "{integration} has no section of its own in configuration.yaml",
@@ -12142,7 +12147,7 @@ var isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
 /** Parse answer text as JSON; a ```json fence around it (local models like one) is tolerated. */
 function parseAnswerText(text) {
 	const trimmed = text.trim();
-	const fenced = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/.exec(trimmed);
+	const fenced = /^```(?:json)?[^\S\n]*\n([\s\S]*?)\n?```$/.exec(trimmed);
 	try {
 		return {
 			ok: true,
@@ -15627,7 +15632,7 @@ function tokenMatches(presented, expected) {
 // sidecar/src/api/server.ts
 function bearer(req) {
 	const header = req.get("authorization");
-	return (header ? /^Bearer\s+(.+)$/i.exec(header) : null)?.[1]?.trim();
+	return (header ? /^Bearer\s+(\S.*)$/i.exec(header) : null)?.[1]?.trim();
 }
 /** Build the express app. Health and the OpenAPI document are open; everything else needs the token. */
 function createApi(ctx) {
@@ -16567,7 +16572,7 @@ var HOST_FAILURE = /\bOut of memory: Killed process\b|\boom-kill\b|\bI\/O error\
 /** A container named in the line: `addon_<slug>` (Docker) or `addons/<slug>`. */
 var ADDON_SLUG = /\baddon_(?<slug>[a-z0-9][a-z0-9_-]*)\b/;
 /** A host journal line in the Supervisor's verbose format: `<ISO time> <host> <program>[pid]: msg`. */
-var VERBOSE = /^(?<ts>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?)\S*\s+\S+\s+(?<program>[^\s:[]+)(?:\[\d+\])?:\s*(?<msg>.*)$/;
+var VERBOSE = /^(?<ts>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+(?!\d))?)\S*\s+\S+\s+(?<program>[^\s:[]+)(?:\[\d+\])?:\s*(?<msg>(?:\S.*)?)$/;
 function supervisorLine(r) {
 	if (!r.timestamp) return null;
 	const severity = LEVEL_SEVERITY$1[r.level] ?? (WATCHDOG.test(r.message) || CORE_WATCHDOG.test(r.message) ? "error" : void 0);

@@ -39,7 +39,7 @@ export interface ApiContext {
 
 function bearer(req: Request): string | undefined {
   const header = req.get('authorization');
-  const m = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
+  const m = header ? /^Bearer\s+(\S.*)$/i.exec(header) : null;
   return m?.[1]?.trim();
 }
 

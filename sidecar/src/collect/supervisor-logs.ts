@@ -50,7 +50,7 @@ const ADDON_SLUG = /\baddon_(?<slug>[a-z0-9][a-z0-9_-]*)\b/;
 
 /** A host journal line in the Supervisor's verbose format: `<ISO time> <host> <program>[pid]: msg`. */
 const VERBOSE =
-  /^(?<ts>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?)\S*\s+\S+\s+(?<program>[^\s:[]+)(?:\[\d+\])?:\s*(?<msg>.*)$/;
+  /^(?<ts>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+(?!\d))?)\S*\s+\S+\s+(?<program>[^\s:[]+)(?:\[\d+\])?:\s*(?<msg>(?:\S.*)?)$/;
 
 export interface LogLine {
   /** ISO 8601, comparable within one log. */

@@ -11,11 +11,16 @@ import type { LogRecord } from './record.js';
 const MAX_LINE = 4096;
 
 const LEVEL = 'DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL';
+/**
+ * A line's message after the blanks before it: it starts at the first non-blank, so the blanks
+ * and the message never trade characters (a backtracking regex would try every split).
+ */
+const REST = String.raw`(?<msg>(?:\S.*)?)$`;
 const TIME = String.raw`(?<time>\d{1,2}:\d{2}:\d{2})(?<frac>[.,]\d{1,9})?(?: ?(?<tz>Z|[+-]\d{2}:?\d{2}))?`;
 
 /** home-assistant.log and Supervisor: `2024-06-10 21:36:07.440 WARNING (MainThread) [logger] msg` (Supervisor: 2-digit year). */
 const HA_LINE = new RegExp(
-  String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s?)?(?<msg>.*)$`,
+  String.raw`^(?:(?<date>\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{2})[ T])?${TIME}\s+(?<level>${LEVEL})\s+(?:\((?<thread>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*)?(?:\[(?<logger>[^\]\s]+)\]\s*)?${REST}`,
 );
 /** A pasted HA line that lost its timestamp: `ERROR (MainThread) [logger] msg`. */
 const HA_NO_TIME = new RegExp(
@@ -30,38 +35,38 @@ const THREAD_FIRST = new RegExp(
 );
 /** bashio (`[14:02:11] INFO: msg`) and Zigbee2MQTT (`[2024-06-10 21:36:07] error: 	z2m: msg`). */
 const BRACKET_TIME = new RegExp(
-  String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*(?<msg>.*)$`,
+  String.raw`^\[(?:(?<date>\d{4}-\d{2}-\d{2})[ T])?${TIME}\]\s*(?<level>debug|info|notice|warn|warning|error|err|fatal|critical|trace)\s*:\s*${REST}`,
   'i',
 );
 /** Zigbee2MQTT 1.x: `Zigbee2MQTT:error 2022-09-24 01:42:26: msg`. */
 const Z2M_V1 = new RegExp(
-  String.raw`^Zigbee2MQTT:(?<level>debug|info|warn|warning|error)\s+(?<date>\d{4}-\d{2}-\d{2}) ${TIME}:\s*(?<msg>.*)$`,
+  String.raw`^Zigbee2MQTT:(?<level>debug|info|warn|warning|error)\s+(?<date>\d{4}-\d{2}-\d{2}) ${TIME}:\s*${REST}`,
   'i',
 );
 /** s6-overlay v3: `s6-rc: warning: unable to start service x: command exited 1`. */
 const S6_LINE =
-  /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>.*)$/;
+  /^(?<logger>(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init|cont-finish|services-up|legacy-services|legacy-cont-init|rc\.init)):\s+(?<level>info|notice|warning|warn|error|fatal):\s*(?<msg>(?:\S.*)?)$/;
 /** The loggers of s6's own status lines: they never continue, so what follows is the program's output. */
 export const S6_LOGGER =
   /^(?:\/[\w./-]+\/)?(?:s6-[\w-]+|cont-init(?:\.d)?|cont-finish(?:\.d)?|services-up|services\.d|legacy-services|legacy-cont-init|rc\.init|fix-attrs\.d)$/;
 /** s6-overlay v2: `[cont-init.d] 10-requirements.sh: exited 1.` (no level). */
 const S6_BRACKET =
-  /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|services\.d|fix-attrs\.d)\]\s*(?<msg>.*)$/;
+  /^\[(?<logger>s6-init|s6-finish|cont-init\.d|cont-finish\.d|services\.d|fix-attrs\.d)\]\s*(?<msg>(?:\S.*)?)$/;
 /** Python's default format: `ERROR:root:msg`. */
 const PY_BASIC = /^(?<level>DEBUG|INFO|WARNING|ERROR|CRITICAL):(?<logger>[\w.]+):(?<msg>.*)$/;
 /** Node-RED: `10 Jun 21:36:07 - [error] [mqtt-broker:broker] Connection failed`. */
 const NODE_RED =
-  /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>.*)$/;
+  /^\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}:\d{2} - \[(?<level>\w+)\]\s+(?:\[(?<logger>[^\]]+)\]\s+)?(?<msg>(?:\S.*)?)$/;
 /**
  * Go's log package with a level (AdGuard Home, Frigate's go2rtc): `2023/06/19 12:01:21.885054 [fatal] msg`,
  * and nginx's error log in the same shape (`2020/05/09 17:41:39 [crit] 33#33: …`).
  */
 const GO_LINE = new RegExp(
-  String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|notice|warn|warning|error|crit|alert|emerg|fatal|critical)\]\s*(?<msg>.*)$`,
+  String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+\[(?<level>debug|info|notice|warn|warning|error|crit|alert|emerg|fatal|critical)\]\s*${REST}`,
   'i',
 );
 /** Go's log package without a level (Tailscale): `2024/05/31 08:59:36 health("overall"): ok`. */
-const GO_PLAIN = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+(?<msg>.*)$`);
+const GO_PLAIN = new RegExp(String.raw`^(?<date>\d{4}/\d{2}/\d{2}) ${TIME}\s+${REST}`);
 /**
  * zerolog's console writer (cloudflared, go2rtc): `2023-03-21T13:00:22Z ERR msg`,
  * `12:01:21.885 FTL [api] listen error=…`, or the level alone when the time was cut.
@@ -74,12 +79,12 @@ const LOCALE_LINE =
   /^\d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d{2}:\d{2}(?: ?[AP]M)? - (?<level>[a-z]+) - (?<msg>.*)$/i;
 /** A System V style start script's status line: `Starting rfd: ....ERROR`, `Starting crond: OK`. */
 const INIT_STATUS =
-  /^(?<msg>(?:Starting|Stopping|Restarting|Initializing|Loading|Mounting)\b[^:]{1,60}:\s*\.*\s*(?<status>OK|done|ERROR|FAIL(?:ED)?|disabled|not required|skipped))\.?\s*$/i;
+  /^(?<msg>(?:Starting|Stopping|Restarting|Initializing|Loading|Mounting)\b[^:]{1,60}:\s*(?:\.+\s*)?(?<status>OK|done|ERROR|FAIL(?:ED)?|disabled|not required|skipped))\.?\s*$/i;
 /** Mosquitto: `1718048167: New connection from …`. */
 const EPOCH_LINE = /^(?<epoch>1\d{9}): (?<msg>.*)$/;
 /** Any other program that starts its lines with an ISO date and time. */
 const ISO_LINE = new RegExp(
-  String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s*(?:[-|:]\s*)?(?<msg>.*)$`,
+  String.raw`^(?<date>\d{4}-\d{2}-\d{2})[ T]${TIME}\s*(?:[-|:]\s*)?${REST}`,
 );
 /** syslog / journald: `Jun 10 21:36:07 host kernel: …` (no year, so no timestamp). */
 export const SYSLOG_PREFIX = String.raw`^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ (?<logger>[\w.@/-]+)(?:\[\d+\])?: `;

@@ -40,11 +40,12 @@ const UI_LOGGER =
  * "Erstmals aufgetreten:"), so they are known by their values: a source file,
  * times (the first is when it first occurred), the integration's name.
  */
-const UI_SOURCE = /^(?:Source:\s*|[\p{L}'’ ]{2,40}:\s*(?=\S+\.py:\d+\s*$))(?<source>.+?)\s*$/u;
+const UI_SOURCE =
+  /^(?:Source:\s*|[\p{L}'’ ]{2,40}:\s*(?=\S+\.py:\d+\s*$))(?<source>\S(?:.*\S)?)\s*$/u;
 const UI_FIRST =
-  /^(?:First occurred:\s*(?<when>.+?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
+  /^(?:First occurred:\s*(?<when>\S(?:.*\S)?)|[\p{L}'’ ]{2,40}:\s*(?<when2>(?:[\p{L}\d,./ -]{0,30}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)(?:\s*\([^)]*\))?)\s*$/u;
 /** The count the header's first line ends with, in any language: “(22 occurrences)”, “(418 Vorkommnisse)”. */
-const UI_OCCURRENCES = /\((\d+)\s*[^()\d]*\)\s*$/u;
+const UI_OCCURRENCES = /\((\d+)[^()\d]*\)\s*$/u;
 /** A time of day alone, as the UI viewer shows one of today: `21:36:07`, `9:06:29 AM`. */
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\.?)?$/;
 

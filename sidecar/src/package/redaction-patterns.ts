@@ -182,7 +182,7 @@ export const QUOTED_CODE =
 export const WIFI_QR = /(\bWIFI:(?:[A-Z]:(?:\\.|[^;\\\n])*;)*?P:)((?:\\.|[^;\\\n])+)/g;
 /** A Wi-Fi network's name in quotes: `SSID "Smith Family"`. */
 export const SSID_WORD =
-  /\b(SSID|Wi-?Fi network|network name)(\s*[:=]?\s*)(["'])([^"'\n]{1,32})\3/gi;
+  /\b(SSID|Wi-?Fi network|network name)(\s*(?:[:=]\s*)?)(["'])([^"'\n]{1,32})\3/gi;
 /** An international phone number (only with its `+`: other digit runs are too often ids). */
 export const PHONE = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w])/g;
 /**

@@ -198,7 +198,7 @@ const MESSAGE_PATTERNS: RegExp[] = [
   // … and the restart refusal that quotes them: "Platform error sensor.x - Integration 'x' not found"
   /\bPlatform error [a-z_]+\.([a-z0-9_]+) - /,
   // A folder named after its repository (`custom_components/Foo-for-HA-main/`), read as domainOfFolder does.
-  /\bcustom_components\/([\w.-]*[A-Z.-][\w.-]*)\//,
+  /\bcustom_components\/([\d_a-z]*[A-Z.-][\w.-]*)\//,
   /\bcustom_components[./]([a-z0-9_]+)\b/,
   /\bhomeassistant[./]components[./]([a-z0-9_]+)\b/,
   /\bRequirements for ([a-z0-9_]+) not found/,

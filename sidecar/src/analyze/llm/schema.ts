@@ -171,7 +171,7 @@ export function parseAnswerText(
   text: string,
 ): { ok: true; value: unknown } | { ok: false; error: string } {
   const trimmed = text.trim();
-  const fenced = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/.exec(trimmed);
+  const fenced = /^```(?:json)?[^\S\n]*\n([\s\S]*?)\n?```$/.exec(trimmed);
   try {
     return { ok: true, value: JSON.parse(fenced?.[1] ?? trimmed) };
   } catch (err) {

@@ -112,7 +112,7 @@ export const auth: SignatureFamily = {
       // service's login changed under the integration or its library.
       id: 'token_refresh_crashed',
       match: {
-        text: /Error setting up entry [^\n]*for \w+[\s\S]*\bin \w*refresh_(?:access_)?token\b/,
+        text: /Error setting up entry [^\n]*for \w[\s\S]*\bin \w*refresh_(?:access_)?token\b/,
       },
       ...common,
       remedy: 'notify_only',

@@ -12,7 +12,7 @@ const INVALID_DATA =
   /Invalid data for call_service|expected \w+ for dictionary value|extra keys not allowed|required key not provided|not a valid value|value must be one of|must contain at least one of/i;
 
 /** A step of an automation's or script's trace as the UI shows it (Traces → Step details). */
-const TRACE_STEP = /^Executed: [^\n]*\d[\s\S]*^(?:Error|Result):/m;
+const TRACE_STEP = /^Executed: [^\d\n]*\d[^]*^(?:Error|Result):/m;
 
 const reloadAfterFix: ActionTemplate = {
   action_id: 'reload_automations',
@@ -130,7 +130,7 @@ export const automation: SignatureFamily = {
         // Its wording since 2024 (`Referenced devices abc, entities light.x are missing …`):
         // only the service helper writes it, so a pasted line without its logger is as sure.
         {
-          text: /\bReferenced (?:areas|devices|entities|floors|labels) (?<target2>[^\s,]+)[^\n]*? (?:are|is) missing or not currently available/,
+          text: /\bReferenced (?:areas|devices|entities|floors|labels) (?<target2>[^\s,]+)(?![^\s,])[^\n]*? (?:are|is) missing or not currently available/,
         },
       ],
       ...common,

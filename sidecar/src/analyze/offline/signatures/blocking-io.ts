@@ -41,7 +41,7 @@ export const blockingIo: SignatureFamily = {
       id: 'blocking_call',
       match: {
         text: [
-          /(?:Detected|Caught) blocking call to (?<call>[\w.]+)[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
+          /(?:Detected|Caught) blocking call to (?<call>[\w.]+)(?![\w.])[^\n]*? inside the event loop(?: by (?:custom )?integration '(?<culprit>\w+)')?/,
           /(?:Detected|Caught) (?:blocking call|I\/O) inside the event loop/i,
           /\bdoing blocking calls? at\b/,
           // Home Assistant before 2024.6 raised it instead of reporting it.

@@ -140,7 +140,7 @@ export const config: SignatureFamily = {
       // as a platform of another integration, or indented under the wrong key.
       id: 'section_missing',
       match: {
-        text: /Error during setup of component (?<domain>\w+)[\s\S]*\bKeyError: '\k<domain>'/,
+        text: /Error during setup of component (?<domain>\w+)(?!\w)[\s\S]*\bKeyError: '\k<domain>'/,
       },
       ...common,
       confidence: 0.8,
