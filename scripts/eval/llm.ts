@@ -22,17 +22,15 @@ import { LlmCallJournal } from '../../sidecar/src/journal/llm-calls.js';
 import { ProposalJournal } from '../../sidecar/src/journal/proposals.js';
 import type { Logger } from '../../sidecar/src/log.js';
 import { parseLog } from '../../sidecar/src/logs/parse.js';
+import { isHeldOut, threadOf, type FaultCase } from './corpus.js';
 import {
   analyzeLog,
   expectedDomain,
-  isHeldOut,
   namesIntegration,
   partScore,
-  threadOf,
   type CaseResult,
-  type FaultCase,
   type PartScore,
-} from './corpus.js';
+} from './score.js';
 
 /** What one case cost, and how the model did on it. */
 export interface LlmCaseResult extends CaseResult {

@@ -20,18 +20,8 @@ import { SettingsError } from '../../sidecar/src/config.js';
 import { connectToHa } from '../../sidecar/src/ha/connection.js';
 import { createLogger } from '../../sidecar/src/log.js';
 import { join } from 'node:path';
-import {
-  CorpusError,
-  evaluate,
-  loadFaults,
-  loadNoFaults,
-  REPO,
-  SPLIT_FILE,
-  splitOf,
-  type Evaluation,
-  type PartScore,
-  type ShapeScore,
-} from './corpus.js';
+import { CorpusError, loadFaults, loadNoFaults, REPO, SPLIT_FILE, splitOf } from './corpus.js';
+import { evaluate, type Evaluation, type PartScore, type ShapeScore } from './score.js';
 import { evaluateLlm, type LlmEvaluation } from './llm.js';
 
 const DOC_FILE = join(REPO, 'docs/analysis-quality.md');

@@ -5,7 +5,7 @@
  * stay quiet. See docs/analysis-quality.md; `npm run eval` prints the figures.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../scripts/eval/corpus.js';
+import { evaluate } from '../../scripts/eval/score.js';
 
 /**
  * The level reached on the held-out part (2026-12-07, 1,367 cases, 444 held-out cases), as a

@@ -2,7 +2,7 @@
  * How `npm run eval` decides what a label expects and whether a log names it at all.
  */
 import { describe, expect, it } from 'vitest';
-import { expectedDomain, namesIntegration, partScore } from '../../scripts/eval/corpus.js';
+import { expectedDomain, namesIntegration, partScore } from '../../scripts/eval/score.js';
 
 describe('the corpus scoring', () => {
   it('counts an add-on or the Supervisor as hassio', () => {
