@@ -259,8 +259,9 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
     'hassio',
   ],
   [
-    // Programs that run only inside add-ons (Home Assistant is Python and runs none of them):
-    // OpenSSH's server, certbot, npm and node-gyp building a Node-RED palette.
+    // Programs Home Assistant (Python) never runs, pasted alone: an SSH add-on's OpenSSH
+    // server, certbot, npm and node-gyp building a Node-RED palette. A host's own sshd comes
+    // through syslog with its prefix and is read as the host's before this.
     /^(?:sshd\[\d+\]: )?(?:error: )?userauth_pubkey: |^certbot: error:|^(?:gyp|npm) ERR! /,
     'hassio',
   ],
